@@ -1,0 +1,8 @@
+/***/
+/**
+ * The service-registry module for @backstage/plugin-scaffolder-backend.
+ *
+ * @packageDocumentation
+ */
+
+export { scaffolderModuleServiceRegistry as default } from './module';

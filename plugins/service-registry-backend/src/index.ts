@@ -1,0 +1,1 @@
+export { serviceRegistryPlugin as default } from './plugin';

@@ -1,0 +1,4 @@
+import { createDevApp } from '@backstage/dev-utils';
+import { serviceRegistryPlugin } from '../src/plugin';
+
+createDevApp().registerPlugin(serviceRegistryPlugin).render();

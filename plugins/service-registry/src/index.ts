@@ -1,0 +1,6 @@
+/**
+ * Frontend plugin for the TOML service registry.
+ *
+ * @packageDocumentation
+ */
+export { serviceRegistryPlugin } from './plugin';
