@@ -1,0 +1,461 @@
+/**
+ * One TOML file of the registry, as handed to {@link loadRegistry}.
+ *
+ * @public
+ */
+export interface RegistryFileInput {
+  /** Path relative to the registry root, with forward slashes, e.g. `services/catalog.toml`. */
+  path: string;
+  /** The file's text (a UTF-8 BOM and CRLF line endings are accepted). */
+  text: string;
+}
+
+/**
+ * A place in a registry file. Line and column are 1-based; the column counts UTF-16 code units,
+ * like the TOML parser and most editors.
+ *
+ * @public
+ */
+export interface SourcePosition {
+  /** Path of the file relative to the registry root. */
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column of the first character of the key or header. */
+  column: number;
+}
+
+/**
+ * Lifecycle status of a service (the lifecycle of the management strategy).
+ *
+ * @public
+ */
+export type ServiceStatus =
+  | 'development'
+  | 'beta'
+  | 'ga'
+  | 'maintenance'
+  | 'deprecated'
+  | 'retired';
+
+/**
+ * All service statuses, in lifecycle order.
+ *
+ * @public
+ */
+export const SERVICE_STATUSES: readonly ServiceStatus[] = [
+  'development',
+  'beta',
+  'ga',
+  'maintenance',
+  'deprecated',
+  'retired',
+];
+
+/**
+ * Criticality tier of a service or a project.
+ *
+ * @public
+ */
+export type ServiceTier = 'critical' | 'high' | 'medium' | 'low';
+
+/**
+ * All tiers, from the most to the least critical.
+ *
+ * @public
+ */
+export const SERVICE_TIERS: readonly ServiceTier[] = [
+  'critical',
+  'high',
+  'medium',
+  'low',
+];
+
+/**
+ * Declared difficulty of migrating off a deprecated service.
+ *
+ * @public
+ */
+export type MigrationDifficulty = 'easy' | 'moderate' | 'hard';
+
+/**
+ * All migration difficulties.
+ *
+ * @public
+ */
+export const MIGRATION_DIFFICULTIES: readonly MigrationDifficulty[] = [
+  'easy',
+  'moderate',
+  'hard',
+];
+
+/**
+ * One entry of `dependencies.requires` or `dependencies.optional`: `"id"`, `"id@^1.0"` or
+ * `{ service = "id", version = ">=1.0.0" }`.
+ *
+ * @public
+ */
+export interface DependencyRef {
+  /** Id of the service depended on. */
+  service: string;
+  /** Semver range the provider's version must satisfy, when given. */
+  range?: string;
+  /** The entry as written: the string itself, or the inline table rendered as TOML. */
+  raw: string;
+  /** Where the entry is written, when known. */
+  position?: SourcePosition;
+  /** True for entries of `dependencies.optional`. */
+  optional: boolean;
+}
+
+/**
+ * Service-level values, normalised to numbers: percentages as numbers (`"99.9%"` is `99.9`) and
+ * durations in milliseconds (`"1.5s"` is `1500`). The values as written stay in `raw`.
+ *
+ * @public
+ */
+export interface SlaValues {
+  /** Availability in percent. */
+  availability?: number;
+  /** Median response time in milliseconds. */
+  responseTimeP50Ms?: number;
+  /** 95th percentile response time in milliseconds. */
+  responseTimeP95Ms?: number;
+  /** 99th percentile response time in milliseconds. */
+  responseTimeP99Ms?: number;
+  /** Error rate in percent. */
+  errorRate?: number;
+  /** How breaking situations are handled, e.g. `graceful`. */
+  breakHandling?: string;
+  /** Support hours, e.g. `24/7` or `business`. */
+  supportHours?: string;
+  /** Recovery time objective in milliseconds. */
+  rtoMs?: number;
+  /** Recovery point objective in milliseconds. */
+  rpoMs?: number;
+  /** The table as written. */
+  raw: Record<string, unknown>;
+}
+
+/**
+ * The `governance` sub-table of a service.
+ *
+ * @public
+ */
+export interface ServiceGovernance {
+  /** Who must approve changes, e.g. `@platform-team`. */
+  approvers: string[];
+  /** Link to the change log. */
+  changeLog?: string;
+  /** Days of notice before a breaking change. */
+  breakChangesNotice?: number;
+}
+
+/**
+ * The `migration` sub-table of a (deprecated) service.
+ *
+ * @public
+ */
+export interface ServiceMigration {
+  /** Link to the migration guide. */
+  guideUrl?: string;
+  /** Date (`YYYY-MM-DD`) until which the old service is supported. */
+  supportUntil?: string;
+  /** Declared difficulty. */
+  migrationDifficulty?: MigrationDifficulty;
+  /** Estimated effort in hours. */
+  estimatedEffortHours?: number;
+}
+
+/**
+ * One release of `services/versions.toml` (`[[service.<id>.release]]`).
+ *
+ * @public
+ */
+export interface ServiceRelease {
+  /** The released version, when it is valid semver. */
+  version?: string;
+  /** Release date (`YYYY-MM-DD`), when valid. */
+  date?: string;
+  /** The release table as written. */
+  raw: Record<string, unknown>;
+  /** The `[[service.<id>.release]]` header. */
+  source: SourcePosition;
+}
+
+/**
+ * Monitoring of a service declared in a project's `monitoring.toml`
+ * (`[service.<id>.metrics]`, `[service.<id>.alerts]`).
+ *
+ * @public
+ */
+export interface ServiceMonitoring {
+  /** The project whose `monitoring.toml` declares it. */
+  project: string;
+  /** The `metrics` table as written. */
+  metrics?: Record<string, unknown>;
+  /** The `alerts` table as written. */
+  alerts?: Record<string, unknown>;
+  /** The whole `[service.<id>]` table of the monitoring file. */
+  raw: Record<string, unknown>;
+  /** The first header of this service in the monitoring file. */
+  source: SourcePosition;
+}
+
+/**
+ * A service of the registry, typed. Invalid values are left out of the typed fields (and
+ * reported as findings) but kept in `raw`.
+ *
+ * @public
+ */
+export interface RegistryService {
+  /** The id (`[service.<id>]`). */
+  id: string;
+  /** Display name; defaults to the id. */
+  name: string;
+  /** Free text description. */
+  description?: string;
+  /** Kind of service: microservice, web, api, worker, database, ... */
+  type?: string;
+  /** Owning team, as written (a leading `@` is allowed). */
+  owner?: string;
+  /** Current version (valid semver). */
+  version?: string;
+  /** Lifecycle status. */
+  status?: ServiceStatus;
+  /** The tier declared by the service itself. */
+  tier?: ServiceTier;
+  /** The declared tier, or else the tier of the service's project. */
+  effectiveTier?: ServiceTier;
+  /** Port, 1 to 65535. */
+  port?: number;
+  /** Tags. */
+  tags: string[];
+  /** Source repository URL. */
+  repository?: string;
+  /** Oldest version still compatible (`compat_version_min`). */
+  compatVersionMin?: string;
+  /** Versions it stays compatible with (`compat_with`). */
+  compatWith: string[];
+  /** Deprecation date, `YYYY-MM-DD`. */
+  deprecationDate?: string;
+  /** Sunset date, `YYYY-MM-DD`. */
+  sunsetDate?: string;
+  /** Id of the successor of a deprecated service. */
+  replacementService?: string;
+  /** Declared dependencies. */
+  dependencies: { requires: DependencyRef[]; optional: DependencyRef[] };
+  /** Consumers as declared by the owner (the truth is computed from the dependency graph). */
+  consumers: { projects: string[]; requiredBy: string[] };
+  /** Change governance. */
+  governance?: ServiceGovernance;
+  /** Migration guidance. */
+  migration?: ServiceMigration;
+  /** Declared service level. */
+  sla?: SlaValues;
+  /** Free runtime hints for generators (`min_memory_mb`, `cpu`, `replicas`, ...). */
+  metadata: Record<string, unknown>;
+  /** Id of the project that declares the service; undefined for a global service. */
+  project?: string;
+  /** The `[service.<id>]` header (of the project file, for a project override view). */
+  source: SourcePosition;
+  /** Position of each key, keyed by dotted path relative to the service (`port`, `sla.availability`, `dependencies.requires.0`). */
+  positions: Record<string, SourcePosition>;
+  /** Files that contributed, the global catalog first, then the project override. */
+  definedIn: string[];
+  /** The merged table as written. */
+  raw: Record<string, unknown>;
+  /** Releases from `services/versions.toml`, in file order. */
+  releases: ServiceRelease[];
+  /** Monitoring declared by projects' `monitoring.toml` files. */
+  monitoring: ServiceMonitoring[];
+  /** For a global service: the ids of the projects that override it (see {@link LoadedRegistry.overrides}). */
+  overriddenBy: string[];
+}
+
+/**
+ * A project's `deployment.toml`, kept as written.
+ *
+ * @public
+ */
+export interface ProjectDeployment {
+  /** The whole file as a table. */
+  raw: Record<string, unknown>;
+  /** Positions of every key, by dotted path from the file root. */
+  positions: Record<string, SourcePosition>;
+  /** The file. */
+  file: string;
+}
+
+/**
+ * A project's `monitoring.toml` settings (`[monitoring.<project>]`), kept as written.
+ *
+ * @public
+ */
+export interface ProjectMonitoring {
+  /** The `[monitoring.<project>]` table. */
+  settings: Record<string, unknown>;
+  /** The whole file as a table. */
+  raw: Record<string, unknown>;
+  /** The file. */
+  file: string;
+}
+
+/**
+ * A project of the registry (`projects/<id>/`).
+ *
+ * @public
+ */
+export interface RegistryProject {
+  /** The directory name. */
+  id: string;
+  /** Display name; defaults to the id. */
+  name: string;
+  /** Free text description. */
+  description?: string;
+  /** Environment, e.g. `production`. */
+  environment?: string;
+  /** Tier, inherited by the project's services that declare none. */
+  tier?: ServiceTier;
+  /** Owning team. */
+  owner?: string;
+  /** The `[project]` or `[project-specific.<id>]` header, or the start of the first file of the project when it declares none. */
+  source: SourcePosition;
+  /** Position of each key of the declaration, by dotted path relative to it. */
+  positions: Record<string, SourcePosition>;
+  /** The declaration table as written. */
+  raw: Record<string, unknown>;
+  /** Ids of the services declared in the project's `services.toml`, overrides included. */
+  services: string[];
+  /** The project's `deployment.toml`. */
+  deployment?: ProjectDeployment;
+  /** The project's `monitoring.toml`. */
+  monitoring?: ProjectMonitoring;
+}
+
+/**
+ * Minimum service level of a tier (`[sla.<tier>]` of the policies).
+ *
+ * @public
+ */
+export interface SlaPolicy extends SlaValues {
+  /** The tier. */
+  tier: ServiceTier;
+  /** The `[sla.<tier>]` header. */
+  source: SourcePosition;
+}
+
+/**
+ * Who must approve which kind of change (`[change_control]`).
+ *
+ * @public
+ */
+export interface ChangeControlPolicy {
+  /** Approvers of breaking changes. */
+  breakingChangesRequire: string[];
+  /** Approvers of version bumps. */
+  versionBumpsRequire: string[];
+  /** Approvers of configuration changes. */
+  configChangesRequire: string[];
+  /** The table as written. */
+  raw: Record<string, unknown>;
+  /** The `[change_control]` header. */
+  source: SourcePosition;
+}
+
+/**
+ * The merged tables of `policies/*.toml`.
+ *
+ * @public
+ */
+export interface RegistryPolicies {
+  /** `[change_control]`. */
+  changeControl?: ChangeControlPolicy;
+  /** `[sla.<tier>]` by tier. */
+  sla: Partial<Record<ServiceTier, SlaPolicy>>;
+  /** `[compliance]` as written. */
+  compliance?: Record<string, unknown>;
+  /** `[security]` as written. */
+  security?: Record<string, unknown>;
+  /** All policy tables merged, as written. */
+  raw: Record<string, unknown>;
+  /** Position of each key, by dotted path from the policy root (`sla.critical.availability`). */
+  positions: Record<string, SourcePosition>;
+  /** The policy files, in load order. */
+  files: string[];
+}
+
+/**
+ * A deployment pattern of `services/patterns.toml` (`[pattern.<id>]`).
+ *
+ * @public
+ */
+export interface RegistryPattern {
+  /** The id. */
+  id: string;
+  /** The table as written. */
+  raw: Record<string, unknown>;
+  /** The `[pattern.<id>]` header. */
+  source: SourcePosition;
+}
+
+/**
+ * Severity of a finding.
+ *
+ * @public
+ */
+export type FindingSeverity = 'error' | 'warning' | 'info';
+
+/**
+ * A problem found in the registry, at a place a person can go and fix.
+ *
+ * @public
+ */
+export interface RegistryFinding {
+  /** How bad it is. */
+  severity: FindingSeverity;
+  /** Stable code, e.g. `toml/syntax`, `schema/invalid-enum`. */
+  code: string;
+  /** What is wrong and how to fix it. Never contains the value of a secret-looking key. */
+  message: string;
+  /** The file, relative to the registry root. */
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+  /** The service concerned, if any. */
+  service?: string;
+  /** The project concerned, if any. */
+  project?: string;
+}
+
+/**
+ * A registry loaded from its files.
+ *
+ * @public
+ */
+export interface LoadedRegistry {
+  /**
+   * Every service by id: global services as the catalog declares them, project services as their
+   * project declares them. Project overrides of a global service are in `overrides`.
+   */
+  services: Map<string, RegistryService>;
+  /**
+   * Project views of overridden global services: project id, then service id, to the global
+   * declaration merged field by field with the project's (the project wins).
+   */
+  overrides: Map<string, Map<string, RegistryService>>;
+  /** Every project by id. */
+  projects: Map<string, RegistryProject>;
+  /** The merged policies. */
+  policies: RegistryPolicies;
+  /** Deployment patterns by id. */
+  patterns: Map<string, RegistryPattern>;
+  /** Every input file, sorted. */
+  files: string[];
+  /** Files that did not parse (they contribute nothing). */
+  failedFiles: string[];
+  /** Everything the loading found wrong. */
+  findings: RegistryFinding[];
+}
