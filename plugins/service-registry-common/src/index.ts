@@ -4,4 +4,23 @@
  *
  * @packageDocumentation
  */
-export {};
+export * from './model/types';
+export * from './model/annotations';
+export * from './model/units';
+export { getServiceForProject } from './model/getServiceForProject';
+export { loadRegistry } from './load/buildRegistry';
+export { parseTomlFile, stripBom } from './load/parseToml';
+export type { ParsedTomlFile, ParseTomlResult } from './load/parseToml';
+export { scanTomlPositions } from './load/positions';
+export type { TomlKeyPosition } from './load/positions';
+export { joinKeyPath } from './load/keyPath';
+export type { KeyPathPart } from './load/keyPath';
+export {
+  classifyRegistryFile,
+  normalizeRegistryPath,
+} from './load/classifyFile';
+export type { RegistryFileKind } from './load/classifyFile';
+export { parseDependencyString } from './load/dependencies';
+export { SERVICE_ID_PATTERN } from './load/fieldSpecs';
+export { isSecretLookingKey } from './load/secrets';
+export { mergeTables } from './load/mergeTables';

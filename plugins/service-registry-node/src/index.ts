@@ -4,4 +4,7 @@
  *
  * @packageDocumentation
  */
-export {};
+export { readRegistryDirectory } from './read/readRegistryDirectory';
+export { readRegistryFromUrl } from './read/readRegistryFromUrl';
+export type { ReadRegistryFromUrlResult } from './read/readRegistryFromUrl';
+export { loadRegistryFromDirectory } from './read/loadRegistryFromDirectory';

@@ -1,0 +1,155 @@
+import {
+  RegistryPolicies,
+  SERVICE_TIERS,
+  ServiceTier,
+  SlaPolicy,
+  SourcePosition,
+} from '../model/types';
+import {
+  checkField,
+  checkTable,
+  checkUnknownFields,
+  isTable,
+  pathLabel,
+} from './fieldCheck';
+import { stringArraySpec } from './fieldSpecs';
+import { fileStart, positionsUnder } from './filePositions';
+import { joinKeyPath, KeyPathPart } from './keyPath';
+import { FindingCollector } from './loadState';
+import { ParsedTomlFile } from './parseToml';
+import { parseSlaValues } from './slaValues';
+
+const POLICY_KEYS: ReadonlySet<string> = new Set([
+  'change_control',
+  'sla',
+  'compliance',
+  'security',
+]);
+const CHANGE_CONTROL_KEYS: ReadonlySet<string> = new Set([
+  'breaking_changes_require',
+  'version_bumps_require',
+  'config_changes_require',
+]);
+
+/**
+ * Copies `source` into `target` recursively; a key both define (other than two tables) keeps
+ * the first value and is reported through `onConflict`.
+ */
+function mergeInto(
+  target: Record<string, unknown>,
+  source: Record<string, unknown>,
+  path: KeyPathPart[],
+  onConflict: (path: KeyPathPart[]) => void,
+): void {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (existing === undefined) {
+      target[key] = value;
+    } else if (isTable(existing) && isTable(value)) {
+      const copy: Record<string, unknown> = Object.assign(
+        Object.create(null),
+        existing,
+      );
+      target[key] = copy;
+      mergeInto(copy, value, [...path, key], onConflict);
+    } else {
+      onConflict([...path, key]);
+    }
+  }
+}
+
+/**
+ * Merges the policy files (`policies/*.toml`, in the given order) and reads their known tables:
+ * `[change_control]`, `[sla.<tier>]`, `[compliance]`, `[security]`.
+ *
+ * @param files - the parsed policy files, sorted
+ * @param collector - receives findings
+ */
+export function buildPolicies(
+  files: ParsedTomlFile[],
+  collector: FindingCollector,
+): RegistryPolicies {
+  const raw: Record<string, unknown> = Object.create(null);
+  const positions: Record<string, SourcePosition> = {};
+  for (const file of files) {
+    const filePositions = positionsUnder(file, []).positions;
+    mergeInto(raw, file.table, [], path => {
+      const earlier = positions[joinKeyPath(path)];
+      collector.add(
+        'warning',
+        'policy/duplicate-key',
+        `Policy ${pathLabel(path)} is defined again in ${file.path}${
+          earlier ? ` (first in ${earlier.file}:${earlier.line})` : ''
+        }; the first definition is used. Keep each policy key in one file.`,
+        filePositions[joinKeyPath(path)] ?? fileStart(file.path),
+      );
+    });
+    for (const [key, position] of Object.entries(filePositions)) {
+      if (!(key in positions)) positions[key] = position;
+    }
+  }
+  const root = fileStart(files[0]?.path ?? 'policies');
+  const ctx = collector.context('Policies', positions, root, {});
+  checkUnknownFields(
+    ctx,
+    raw,
+    POLICY_KEYS,
+    [],
+    'keep it: it stays available as raw policy data',
+  );
+  const result: RegistryPolicies = {
+    sla: {},
+    raw,
+    positions,
+    files: files.map(f => f.path),
+  };
+
+  const changeControl = checkTable(ctx, raw.change_control, ['change_control']);
+  if (changeControl) {
+    checkUnknownFields(ctx, changeControl, CHANGE_CONTROL_KEYS, [
+      'change_control',
+    ]);
+    const list = (key: string) =>
+      checkField(
+        ctx,
+        changeControl[key],
+        ['change_control', key],
+        stringArraySpec,
+      ) ?? [];
+    result.changeControl = {
+      breakingChangesRequire: list('breaking_changes_require'),
+      versionBumpsRequire: list('version_bumps_require'),
+      configChangesRequire: list('config_changes_require'),
+      raw: changeControl,
+      source: ctx.positionOf(['change_control']),
+    };
+  }
+
+  const sla = checkTable(ctx, raw.sla, ['sla']) ?? {};
+  for (const [tier, value] of Object.entries(sla)) {
+    const table = checkTable(ctx, value, ['sla', tier]);
+    if (!table) continue;
+    if (!(SERVICE_TIERS as readonly string[]).includes(tier)) {
+      ctx.report?.(
+        {
+          severity: 'warning',
+          code: 'schema/invalid-enum',
+          message: `Policies: sla tier "${tier}" is not one of ${SERVICE_TIERS.join(
+            ', ',
+          )}; rename [sla.${tier}] to one of them, or it is ignored.`,
+        },
+        ctx.positionOf(['sla', tier]),
+      );
+      continue;
+    }
+    const policy: SlaPolicy = {
+      ...parseSlaValues(ctx, table, ['sla', tier]),
+      tier: tier as ServiceTier,
+      source: ctx.positionOf(['sla', tier]),
+    };
+    result.sla[tier as ServiceTier] = policy;
+  }
+  result.compliance = checkTable(ctx, raw.compliance, ['compliance']);
+  result.security = checkTable(ctx, raw.security, ['security']);
+  return result;
+}

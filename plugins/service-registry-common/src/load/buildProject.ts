@@ -1,0 +1,137 @@
+import { RegistryProject, SourcePosition } from '../model/types';
+import { checkField, checkUnknownFields, isTable } from './fieldCheck';
+import { SERVICE_ID_PATTERN, stringSpec, tierSpec } from './fieldSpecs';
+import { fileStart, positionsUnder } from './filePositions';
+import { KeyPathPart } from './keyPath';
+import { FindingCollector } from './loadState';
+import { ParsedTomlFile } from './parseToml';
+
+const PROJECT_KEYS: ReadonlySet<string> = new Set([
+  'name',
+  'description',
+  'environment',
+  'tier',
+  'owner',
+]);
+
+interface Declaration {
+  table: Record<string, unknown>;
+  path: KeyPathPart[];
+}
+
+function findDeclarations(
+  id: string,
+  file: ParsedTomlFile,
+  collector: FindingCollector,
+): Declaration[] {
+  const found: Declaration[] = [];
+  const at = (path: KeyPathPart[]): SourcePosition =>
+    positionsUnder(file, path).source ?? fileStart(file.path);
+  const { project, 'project-specific': specific } = file.table;
+  if (project !== undefined) {
+    if (isTable(project)) found.push({ table: project, path: ['project'] });
+    else {
+      collector.add(
+        'error',
+        'schema/invalid-type',
+        `project must be a table: write [project] with name, environment, tier and owner.`,
+        at(['project']),
+        { project: id },
+      );
+    }
+  }
+  if (isTable(specific)) {
+    for (const [key, value] of Object.entries(specific)) {
+      if (!isTable(value)) continue;
+      found.push({ table: value, path: ['project-specific', key] });
+      if (key !== id) {
+        collector.add(
+          'warning',
+          'project/id-mismatch',
+          `[project-specific.${key}] is in the folder of project "${id}"; the folder name is the project id, so this declares "${id}". Rename the table to [project-specific.${id}] or move the file to projects/${key}/.`,
+          at(['project-specific', key]),
+          { project: id },
+        );
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Builds a project from its folder id and its `services.toml` (if it parsed): the declaration
+ * `[project]` or `[project-specific.<id>]`, checked field by field.
+ *
+ * @param id - the folder name under `projects/`
+ * @param file - the parsed `services.toml`, if there is one
+ * @param firstFile - the project's first file, where findings about the whole project go
+ * @param collector - receives findings
+ */
+export function buildProject(
+  id: string,
+  file: ParsedTomlFile | undefined,
+  firstFile: string,
+  collector: FindingCollector,
+): RegistryProject {
+  const start = fileStart(file?.path ?? firstFile);
+  if (!SERVICE_ID_PATTERN.test(id)) {
+    collector.add(
+      'warning',
+      'schema/invalid-id',
+      `Project folder "${id}" is not a valid project id; rename it to 1 to 63 lowercase letters, digits or "-".`,
+      start,
+      { project: id },
+    );
+  }
+  const declarations = file ? findDeclarations(id, file, collector) : [];
+  if (file && declarations.length === 0) {
+    collector.add(
+      'warning',
+      'project/missing-declaration',
+      `${file.path} does not declare its project; add a [project] table with name, environment, tier and owner.`,
+      start,
+      { project: id },
+    );
+  }
+  const [declaration, ...extra] = declarations;
+  const located =
+    declaration && file ? positionsUnder(file, declaration.path) : undefined;
+  for (const other of extra) {
+    collector.add(
+      'warning',
+      'project/duplicate-declaration',
+      `Project "${id}" is declared more than once in ${file?.path}; only the first declaration is used. Keep a single [project] (or [project-specific.${id}]) table.`,
+      (file && positionsUnder(file, other.path).source) ?? start,
+      { project: id },
+    );
+  }
+  const table = declaration?.table ?? {};
+  const source = located?.source ?? start;
+  const positions = located?.positions ?? {};
+  const ctx = collector.context(`Project "${id}"`, positions, source, {
+    project: id,
+  });
+  checkUnknownFields(ctx, table, PROJECT_KEYS, []);
+  return {
+    id,
+    name: checkField(ctx, table.name, ['name'], stringSpec) ?? id,
+    description: checkField(
+      ctx,
+      table.description,
+      ['description'],
+      stringSpec,
+    ),
+    environment: checkField(
+      ctx,
+      table.environment,
+      ['environment'],
+      stringSpec,
+    ),
+    tier: checkField(ctx, table.tier, ['tier'], tierSpec),
+    owner: checkField(ctx, table.owner, ['owner'], stringSpec),
+    source,
+    positions,
+    raw: table,
+    services: [],
+  };
+}

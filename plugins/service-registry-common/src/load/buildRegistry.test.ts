@@ -1,0 +1,549 @@
+import { RegistryFinding } from '../model/types';
+import { getServiceForProject } from '../model/getServiceForProject';
+import { loadRegistry } from './buildRegistry';
+
+function load(files: Record<string, string>) {
+  return loadRegistry(
+    Object.entries(files).map(([path, text]) => ({ path, text })),
+  );
+}
+
+function only(findings: RegistryFinding[], code: string) {
+  return findings.filter(f => f.code === code);
+}
+
+describe('loadRegistry', () => {
+  it('loads an empty registry', () => {
+    const registry = load({});
+    expect(registry.services.size).toBe(0);
+    expect(registry.projects.size).toBe(0);
+    expect(registry.findings).toEqual([]);
+    expect(registry.policies.sla).toEqual({});
+  });
+
+  it('types every service field and records positions', () => {
+    const registry = load({
+      'services/catalog.toml': [
+        '[service.orders]', // 1
+        'name = "Orders"',
+        'description = "Órdenes ✓"',
+        'type = "api"',
+        'owner = "@payments-team"', // 5
+        'version = "1.4.0"',
+        'status = "ga"',
+        'tier = "high"',
+        'port = 8080',
+        'tags = ["core", "payments"]', // 10
+        'repository = "https://github.com/acme/orders"',
+        'compat_version_min = "1.0.0"',
+        'compat_with = ["1.3.0"]',
+        'deprecation_date = 2027-01-01',
+        'sunset_date = "2027-06-30"', // 15
+        'replacement_service = "orders-v2"',
+        'metadata = { replicas = 3, image = "acme/orders" }',
+        '[service.orders.sla]',
+        'availability = 99.95',
+        'response_time_p99 = "1.5s"', // 20
+        'rto = "5m"',
+      ].join('\n'),
+    });
+    expect(registry.findings).toEqual([]);
+    const orders = registry.services.get('orders')!;
+    expect(orders).toMatchObject({
+      id: 'orders',
+      name: 'Orders',
+      description: 'Órdenes ✓',
+      type: 'api',
+      owner: '@payments-team',
+      version: '1.4.0',
+      status: 'ga',
+      tier: 'high',
+      effectiveTier: 'high',
+      port: 8080,
+      tags: ['core', 'payments'],
+      repository: 'https://github.com/acme/orders',
+      compatVersionMin: '1.0.0',
+      compatWith: ['1.3.0'],
+      deprecationDate: '2027-01-01',
+      sunsetDate: '2027-06-30',
+      replacementService: 'orders-v2',
+      metadata: { replicas: 3, image: 'acme/orders' },
+      project: undefined,
+      definedIn: ['services/catalog.toml'],
+      source: { file: 'services/catalog.toml', line: 1, column: 1 },
+    });
+    expect(orders.sla).toMatchObject({
+      availability: 99.95,
+      responseTimeP99Ms: 1500,
+      rtoMs: 300_000,
+    });
+    expect(orders.positions.port).toEqual({
+      file: 'services/catalog.toml',
+      line: 9,
+      column: 1,
+    });
+    expect(orders.positions['sla.availability']?.line).toBe(19);
+    expect(orders.positions['metadata.replicas']).toEqual({
+      file: 'services/catalog.toml',
+      line: 17,
+      column: 14,
+    });
+    expect(orders.raw.port).toBe(8080);
+  });
+
+  it('reports type problems at the key, with how to fix, and keeps the value only in raw', () => {
+    const registry = load({
+      'services/catalog.toml': [
+        '[service.bad]',
+        'port = "8080"',
+        'status = "live"',
+        'tier = "gold"',
+        'version = "1.0"',
+        'sunset_date = "30/06/2026"',
+        'tags = ["ok", 3]',
+        'colour = "blue"',
+        '[service.Bad_Id]',
+        'port = 70000',
+      ].join('\n'),
+    });
+    const bad = registry.services.get('bad')!;
+    expect(bad.port).toBeUndefined();
+    expect(bad.status).toBeUndefined();
+    expect(bad.tier).toBeUndefined();
+    expect(bad.version).toBeUndefined();
+    expect(bad.sunsetDate).toBeUndefined();
+    expect(bad.tags).toEqual([]);
+    expect(bad.raw.status).toBe('live');
+
+    const byCode = (code: string) =>
+      registry.findings.filter(f => f.code === code);
+    expect(byCode('schema/invalid-type')).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        service: 'bad',
+        file: 'services/catalog.toml',
+        line: 2,
+        column: 1,
+        message: expect.stringContaining(
+          'port must be an integer between 1 and 65535',
+        ),
+      }),
+      expect.objectContaining({ line: 7, column: 15 }),
+    ]);
+    const [status, tier] = byCode('schema/invalid-enum');
+    expect(status.message).toContain(
+      'status "live" is not one of development, beta, ga, maintenance, deprecated, retired',
+    );
+    expect([status.line, status.column]).toEqual([3, 1]);
+    expect(tier.message).toContain(
+      'tier "gold" is not one of critical, high, medium, low',
+    );
+    expect(byCode('schema/invalid-semver')[0]).toMatchObject({ line: 5 });
+    expect(byCode('schema/invalid-date')[0]).toMatchObject({ line: 6 });
+    expect(byCode('schema/unknown-field')[0]).toMatchObject({
+      severity: 'warning',
+      line: 8,
+      message: expect.stringContaining('unknown field "colour"'),
+    });
+    expect(byCode('schema/invalid-id')[0]).toMatchObject({
+      severity: 'error',
+      service: 'Bad_Id',
+      line: 9,
+      message: expect.stringContaining('"bad-id"'),
+    });
+    expect(byCode('schema/out-of-range')[0]).toMatchObject({
+      service: 'Bad_Id',
+      line: 10,
+    });
+  });
+
+  it('accepts TOML local dates and date strings, and refuses date-times', () => {
+    const registry = load({
+      'services/catalog.toml': [
+        '[service.a]',
+        'deprecation_date = 2026-06-30',
+        'sunset_date = "2026-12-31"',
+        '[service.b]',
+        'deprecation_date = 2026-06-30T10:00:00Z',
+        'sunset_date = "2026-02-30"',
+      ].join('\n'),
+    });
+    expect(registry.services.get('a')).toMatchObject({
+      deprecationDate: '2026-06-30',
+      sunsetDate: '2026-12-31',
+    });
+    expect(only(registry.findings, 'schema/invalid-date')).toHaveLength(2);
+  });
+
+  it('parses the three dependency forms', () => {
+    const registry = load({
+      'services/catalog.toml': [
+        '[service.web]',
+        '[service.web.dependencies]',
+        'requires = [',
+        '  "api",',
+        '  "shared-auth@^1.0",',
+        '  { service = "billing", version = ">=1.0.0" },',
+        ']',
+        'optional = ["analytics@~2.1"]',
+      ].join('\n'),
+    });
+    expect(registry.findings).toEqual([]);
+    const { requires, optional } = registry.services.get('web')!.dependencies;
+    expect(requires).toEqual([
+      {
+        service: 'api',
+        range: undefined,
+        raw: 'api',
+        optional: false,
+        position: { file: 'services/catalog.toml', line: 4, column: 3 },
+      },
+      expect.objectContaining({
+        service: 'shared-auth',
+        range: '^1.0',
+        raw: 'shared-auth@^1.0',
+      }),
+      expect.objectContaining({
+        service: 'billing',
+        range: '>=1.0.0',
+        position: { file: 'services/catalog.toml', line: 6, column: 3 },
+      }),
+    ]);
+    expect(optional).toEqual([
+      expect.objectContaining({
+        service: 'analytics',
+        range: '~2.1',
+        optional: true,
+      }),
+    ]);
+  });
+
+  it('reports bad dependency entries at the entry', () => {
+    const registry = load({
+      'services/catalog.toml': [
+        '[service.web]',
+        'dependencies.requires = ["Bad!", "ok@not a range", 3, { version = "1" }]',
+      ].join('\n'),
+    });
+    const codes = registry.findings.map(f => [f.code, f.column]);
+    expect(codes).toEqual([
+      ['schema/invalid-id', 26],
+      ['schema/invalid-semver', 34],
+      ['schema/invalid-type', 52],
+      ['schema/missing-field', 55],
+    ]);
+    expect(registry.services.get('web')!.dependencies.requires).toEqual([
+      expect.objectContaining({ service: 'ok', range: undefined }),
+    ]);
+  });
+
+  it('accepts both project declaration forms and inherits the project tier', () => {
+    const registry = load({
+      'projects/shop/services.toml': [
+        '[project]',
+        'name = "Shop"',
+        'tier = "critical"',
+        'owner = "shop-team"',
+        '[service.shop-web]',
+        '[service.shop-batch]',
+        'tier = "low"',
+      ].join('\n'),
+      'projects/crm/services.toml': [
+        '[project-specific.crm]',
+        'name = "CRM"',
+        'environment = "staging"',
+        '[service.crm-api]',
+      ].join('\n'),
+    });
+    expect(registry.findings).toEqual([]);
+    expect(registry.projects.get('shop')).toMatchObject({
+      id: 'shop',
+      name: 'Shop',
+      tier: 'critical',
+      owner: 'shop-team',
+      services: ['shop-web', 'shop-batch'],
+      source: { file: 'projects/shop/services.toml', line: 1, column: 1 },
+    });
+    expect(registry.projects.get('crm')).toMatchObject({
+      name: 'CRM',
+      environment: 'staging',
+      tier: undefined,
+    });
+    expect(registry.services.get('shop-web')).toMatchObject({
+      project: 'shop',
+      tier: undefined,
+      effectiveTier: 'critical',
+    });
+    expect(registry.services.get('shop-batch')!.effectiveTier).toBe('low');
+    expect(registry.services.get('crm-api')!.effectiveTier).toBeUndefined();
+  });
+
+  it('warns when a project-specific table names another project, or none is declared', () => {
+    const registry = load({
+      'projects/shop/services.toml': '[project-specific.store]\nname = "S"\n',
+      'projects/crm/services.toml': '[service.crm-api]\n',
+    });
+    expect(only(registry.findings, 'project/id-mismatch')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        project: 'shop',
+        line: 1,
+        message: expect.stringContaining('[project-specific.shop]'),
+      }),
+    ]);
+    expect(registry.projects.get('shop')!.name).toBe('S');
+    expect(only(registry.findings, 'project/missing-declaration')).toEqual([
+      expect.objectContaining({ project: 'crm', severity: 'warning' }),
+    ]);
+    expect(registry.projects.get('crm')!.name).toBe('crm');
+  });
+
+  it('merges a project override field by field, recursively, the project winning', () => {
+    const registry = load({
+      'services/catalog.toml': [
+        '[service.shared-auth]',
+        'owner = "platform-team"',
+        'version = "1.2.3"',
+        'port = 8443',
+        'tags = ["auth"]',
+        '[service.shared-auth.sla]',
+        'availability = "99.9%"',
+        'response_time_p99 = "200ms"',
+      ].join('\n'),
+      'projects/shop/services.toml': [
+        '[project]',
+        'tier = "critical"',
+        '[service.shared-auth]',
+        'port = 9443',
+        'tags = ["auth", "shop"]',
+        '[service.shared-auth.sla]',
+        'availability = "99.99%"',
+      ].join('\n'),
+    });
+    expect(registry.findings).toEqual([]);
+    const global = registry.services.get('shared-auth')!;
+    expect(global).toMatchObject({
+      port: 8443,
+      project: undefined,
+      overriddenBy: ['shop'],
+    });
+    const view = getServiceForProject(registry, 'shop', 'shared-auth')!;
+    expect(view).toMatchObject({
+      owner: 'platform-team',
+      version: '1.2.3',
+      port: 9443,
+      tags: ['auth', 'shop'],
+      project: 'shop',
+      effectiveTier: 'critical',
+      definedIn: ['services/catalog.toml', 'projects/shop/services.toml'],
+      source: { file: 'projects/shop/services.toml', line: 3, column: 1 },
+    });
+    expect(view.sla).toMatchObject({
+      availability: 99.99,
+      responseTimeP99Ms: 200,
+    });
+    expect(view.positions.port.file).toBe('projects/shop/services.toml');
+    expect(view.positions.owner.file).toBe('services/catalog.toml');
+    expect(registry.projects.get('shop')!.services).toEqual(['shared-auth']);
+    expect(getServiceForProject(registry, 'other', 'shared-auth')).toBe(global);
+  });
+
+  it('reports an id declared by two projects at the second header', () => {
+    const registry = load({
+      'projects/a/services.toml': '[project]\n[service.worker]\nport = 1\n',
+      'projects/b/services.toml':
+        '[project]\n\n# again\n[service.worker]\nport = 2\n',
+    });
+    expect(only(registry.findings, 'service/duplicate-id')).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: 'projects/b/services.toml',
+        line: 4,
+        column: 1,
+        service: 'worker',
+        project: 'b',
+        message: expect.stringContaining('projects/a/services.toml:2'),
+      }),
+    ]);
+    expect(registry.services.get('worker')!.port).toBe(1);
+  });
+
+  it('keeps loading when one file has a syntax error', () => {
+    const registry = load({
+      'services/catalog.toml': '[service.ok]\nport = 80\n',
+      'projects/a/services.toml':
+        '[project]\nname = "A"\n[service.broken]\nport = = 1\n',
+    });
+    expect(registry.failedFiles).toEqual(['projects/a/services.toml']);
+    expect(only(registry.findings, 'toml/syntax')).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: 'projects/a/services.toml',
+        line: 4,
+        column: 8,
+      }),
+    ]);
+    expect(registry.services.get('ok')!.port).toBe(80);
+    expect(registry.services.has('broken')).toBe(false);
+    expect(registry.projects.get('a')!.name).toBe('a');
+  });
+
+  it('warns about unknown files without loading them', () => {
+    const registry = load({
+      'services/extra.toml': '[service.x]\n',
+      'notes.toml': 'this is not toml',
+    });
+    expect(only(registry.findings, 'registry/unknown-file')).toEqual([
+      expect.objectContaining({ file: 'notes.toml', severity: 'warning' }),
+      expect.objectContaining({ file: 'services/extra.toml' }),
+    ]);
+    expect(registry.services.size).toBe(0);
+    expect(registry.files).toEqual(['notes.toml', 'services/extra.toml']);
+  });
+
+  it('strips a BOM and accepts CRLF', () => {
+    const registry = load({
+      'services/catalog.toml':
+        '\ufeff[service.a]\r\nname = "Ä"\r\nport = 1\r\n',
+    });
+    expect(registry.findings).toEqual([]);
+    const a = registry.services.get('a')!;
+    expect(a.name).toBe('Ä');
+    expect(a.source).toEqual({
+      file: 'services/catalog.toml',
+      line: 1,
+      column: 1,
+    });
+    expect(a.positions.port.line).toBe(3);
+  });
+
+  it('attaches releases, monitoring, deployment and patterns', () => {
+    const registry = load({
+      'services/catalog.toml': '[service.api]\nversion = "1.1.0"\n',
+      'services/versions.toml': [
+        '[[service.api.release]]',
+        'version = "1.0.0"',
+        'date = 2026-01-10',
+        '[[service.api.release]]',
+        'version = "1.1.0"',
+        '[[service.ghost.release]]',
+        'version = "0.1.0"',
+      ].join('\n'),
+      'services/patterns.toml':
+        '[pattern.web-service]\nreplicas = 2\n[pattern.job]\n',
+      'projects/p/services.toml': '[project]\n',
+      'projects/p/monitoring.toml': [
+        '[monitoring.p]',
+        'level = "high"',
+        '[service.api.metrics]',
+        'availability_threshold = 99.9',
+        '[service.api.alerts]',
+        'critical = ["slack#alerts"]',
+      ].join('\n'),
+      'projects/p/deployment.toml':
+        '[deployment.multi-region]\nregions = ["eu"]\n',
+    });
+    const api = registry.services.get('api')!;
+    expect(api.releases).toEqual([
+      expect.objectContaining({
+        version: '1.0.0',
+        date: '2026-01-10',
+        source: { file: 'services/versions.toml', line: 1, column: 1 },
+      }),
+      expect.objectContaining({
+        version: '1.1.0',
+        source: expect.objectContaining({ line: 4 }),
+      }),
+    ]);
+    expect(api.monitoring).toEqual([
+      expect.objectContaining({
+        project: 'p',
+        metrics: { availability_threshold: 99.9 },
+        alerts: { critical: ['slack#alerts'] },
+        source: expect.objectContaining({ line: 3 }),
+      }),
+    ]);
+    const project = registry.projects.get('p')!;
+    expect(project.monitoring?.settings).toEqual({ level: 'high' });
+    expect(project.deployment?.raw).toEqual({
+      deployment: { 'multi-region': { regions: ['eu'] } },
+    });
+    expect(
+      project.deployment?.positions['deployment.multi-region.regions'],
+    ).toEqual({ file: 'projects/p/deployment.toml', line: 2, column: 1 });
+    expect([...registry.patterns.keys()]).toEqual(['web-service', 'job']);
+    expect(only(registry.findings, 'registry/unknown-service')).toEqual([
+      expect.objectContaining({ service: 'ghost', line: 6 }),
+    ]);
+  });
+
+  it('merges policy files and reads SLA tiers', () => {
+    const registry = load({
+      'policies/governance.toml':
+        '[change_control]\nbreaking_changes_require = ["@platform-team"]\n',
+      'policies/sla.toml': [
+        '[sla.critical]',
+        'availability = "99.99%"',
+        'response_time_p99 = "100ms"',
+        'rto = "5m"',
+        '[sla.gold]',
+        'availability = "99%"',
+      ].join('\n'),
+      'policies/security.toml':
+        '[security]\nscan = true\n[change_control]\nbreaking_changes_require = ["@x"]\n',
+    });
+    const { policies } = registry;
+    expect(policies.files).toEqual([
+      'policies/governance.toml',
+      'policies/security.toml',
+      'policies/sla.toml',
+    ]);
+    expect(policies.changeControl?.breakingChangesRequire).toEqual([
+      '@platform-team',
+    ]);
+    expect(policies.sla.critical).toMatchObject({
+      tier: 'critical',
+      availability: 99.99,
+      responseTimeP99Ms: 100,
+      rtoMs: 300_000,
+      source: { file: 'policies/sla.toml', line: 1, column: 1 },
+    });
+    expect(policies.security).toEqual({ scan: true });
+    expect(policies.positions['sla.critical.rto']).toEqual({
+      file: 'policies/sla.toml',
+      line: 4,
+      column: 1,
+    });
+    expect(registry.findings.map(f => [f.code, f.file, f.line])).toEqual([
+      ['policy/duplicate-key', 'policies/security.toml', 4],
+      ['schema/invalid-enum', 'policies/sla.toml', 5],
+    ]);
+  });
+
+  it('never echoes values of secret-looking keys', () => {
+    const registry = load({
+      'services/catalog.toml': [
+        '[service.db]',
+        '[service.db.metadata]',
+        'db_password = "hunter2"',
+      ].join('\n'),
+      'policies/security.toml':
+        '[sla.critical]\nrto = 5\n[x]\napi_token = 123456\n',
+      'projects/p/services.toml':
+        '[project]\n[service.p-api]\napi_key = "sk-12345"\n[service.p-api.sla]\nerror_rate = "s3cr3t"\n',
+    });
+    const messages = registry.findings.map(f => f.message).join('\n');
+    expect(registry.findings.length).toBeGreaterThan(0);
+    expect(messages).toContain('unknown field "api_key"');
+    expect(messages).not.toContain('sk-12345');
+    expect(messages).not.toContain('123456');
+  });
+
+  it('hides a secret in a syntax error', () => {
+    const registry = load({
+      'services/catalog.toml': '[service.a]\npassword = "hunter2\n',
+    });
+    expect(registry.findings).toHaveLength(1);
+    expect(registry.findings[0].message).not.toContain('hunter2');
+  });
+});

@@ -1,0 +1,379 @@
+import {
+  LoadedRegistry,
+  RegistryFileInput,
+  RegistryFinding,
+  RegistryProject,
+  RegistryService,
+  SourcePosition,
+} from '../model/types';
+import { attachMonitoring } from './attachMonitoring';
+import { attachReleases } from './attachReleases';
+import { buildPolicies } from './buildPolicies';
+import { buildProject } from './buildProject';
+import { buildService, ServiceDeclaration } from './buildService';
+import {
+  classifyRegistryFile,
+  normalizeRegistryPath,
+  RegistryFileKind,
+} from './classifyFile';
+import { checkUnknownFields, isTable } from './fieldCheck';
+import { SERVICE_ID_PATTERN } from './fieldSpecs';
+import {
+  fileStart,
+  positionsByRecord,
+  positionsUnder,
+  topLevelPositions,
+} from './filePositions';
+import { FindingCollector } from './loadState';
+import { mergeTables } from './mergeTables';
+import { ParsedTomlFile, parseTomlFile } from './parseToml';
+import { readPatterns } from './readPatterns';
+
+interface ClassifiedFile {
+  parsed: ParsedTomlFile;
+  kind: RegistryFileKind;
+}
+
+interface Registry {
+  services: Map<string, RegistryService>;
+  overrides: Map<string, Map<string, RegistryService>>;
+  projects: Map<string, RegistryProject>;
+}
+
+function describePosition(position: SourcePosition): string {
+  return `${position.file}:${position.line}`;
+}
+
+/** Reads the `[service.<id>]` tables of a catalog or project file as declarations. */
+function serviceDeclarations(
+  file: ParsedTomlFile,
+  project: string | undefined,
+  collector: FindingCollector,
+): ServiceDeclaration[] {
+  const value = file.table.service;
+  if (value === undefined) return [];
+  const located = positionsByRecord(file, ['service']);
+  if (!isTable(value)) {
+    collector.add(
+      'error',
+      'schema/invalid-type',
+      `service must hold tables: declare each service as [service.<id>].`,
+      topLevelPositions(file).service ?? fileStart(file.path),
+      { project },
+    );
+    return [];
+  }
+  const result: ServiceDeclaration[] = [];
+  for (const [id, raw] of Object.entries(value)) {
+    const where = located.get(id) ?? { positions: {} };
+    const source = where.source ?? fileStart(file.path);
+    if (!isTable(raw)) {
+      collector.add(
+        'error',
+        'schema/invalid-type',
+        `service.${id} must be a table: write [service.${id}] followed by its fields.`,
+        source,
+        { service: id, project },
+      );
+      continue;
+    }
+    if (!SERVICE_ID_PATTERN.test(id)) {
+      collector.add(
+        'error',
+        'schema/invalid-id',
+        `Service id ${JSON.stringify(
+          id,
+        )} is invalid: use 1 to 63 lowercase letters, digits or "-" in [service.<id>] (e.g. "${
+          id
+            .toLowerCase()
+            .replace(/[^a-z0-9-]+/g, '-')
+            .slice(0, 63) || 'my-service'
+        }").`,
+        source,
+        { service: id, project },
+      );
+    }
+    result.push({
+      id,
+      raw,
+      positions: where.positions,
+      source,
+      project,
+      definedIn: [file.path],
+    });
+  }
+  return result;
+}
+
+function loadCatalog(
+  file: ParsedTomlFile,
+  registry: Registry,
+  collector: FindingCollector,
+): void {
+  const top = collector.context(
+    file.path,
+    topLevelPositions(file),
+    fileStart(file.path),
+    {},
+  );
+  checkUnknownFields(
+    top,
+    file.table,
+    new Set(['service']),
+    [],
+    'declare services as [service.<id>]',
+  );
+  for (const decl of serviceDeclarations(file, undefined, collector)) {
+    const ctx = collector.context(
+      `Service "${decl.id}"`,
+      decl.positions,
+      decl.source,
+      { service: decl.id },
+    );
+    registry.services.set(decl.id, buildService(decl, ctx, undefined));
+  }
+}
+
+function overrideView(
+  global: RegistryService,
+  decl: ServiceDeclaration,
+  project: RegistryProject,
+  collector: FindingCollector,
+): RegistryService {
+  const merged: ServiceDeclaration = {
+    id: decl.id,
+    raw: mergeTables(global.raw, decl.raw),
+    positions: { ...global.positions, ...decl.positions },
+    source: decl.source,
+    project: project.id,
+    definedIn: [...global.definedIn, ...decl.definedIn],
+  };
+  const silent = collector.context(
+    `Service "${decl.id}"`,
+    merged.positions,
+    merged.source,
+    {},
+    true,
+  );
+  const view = buildService(merged, silent, project.tier);
+  view.releases = global.releases;
+  view.monitoring = [...global.monitoring];
+  return view;
+}
+
+function loadProjectServices(
+  file: ParsedTomlFile,
+  project: RegistryProject,
+  registry: Registry,
+  collector: FindingCollector,
+): void {
+  const top = collector.context(
+    file.path,
+    topLevelPositions(file),
+    fileStart(file.path),
+    { project: project.id },
+  );
+  checkUnknownFields(
+    top,
+    file.table,
+    new Set(['project', 'project-specific', 'service']),
+    [],
+    'declare services as [service.<id>]',
+  );
+  for (const decl of serviceDeclarations(file, project.id, collector)) {
+    const about = { service: decl.id, project: project.id };
+    const ctx = collector.context(
+      `Service "${decl.id}"`,
+      decl.positions,
+      decl.source,
+      about,
+    );
+    const existing = registry.services.get(decl.id);
+    if (existing && existing.project !== undefined) {
+      collector.add(
+        'error',
+        'service/duplicate-id',
+        `Service "${decl.id}" is already declared by project "${
+          existing.project
+        }" at ${describePosition(
+          existing.source,
+        )}; ids must be unique across the registry. Rename one of them, or move the service to services/catalog.toml to share it. This declaration is ignored.`,
+        decl.source,
+        about,
+      );
+      continue;
+    }
+    // Checks (and reports on) the declaration as written.
+    const own = buildService(decl, ctx, project.tier);
+    project.services.push(decl.id);
+    if (!existing) {
+      registry.services.set(decl.id, own);
+      continue;
+    }
+    const view = overrideView(existing, decl, project, collector);
+    existing.overriddenBy.push(project.id);
+    let views = registry.overrides.get(project.id);
+    if (!views) {
+      views = new Map();
+      registry.overrides.set(project.id, views);
+    }
+    views.set(decl.id, view);
+  }
+}
+
+/** Orders findings by file, line and column, so they read like the files. */
+function sortFindings(findings: RegistryFinding[]): RegistryFinding[] {
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort(
+      (a, b) =>
+        (a.finding.file < b.finding.file
+          ? -1
+          : Number(a.finding.file > b.finding.file)) ||
+        a.finding.line - b.finding.line ||
+        a.finding.column - b.finding.column ||
+        a.index - b.index,
+    )
+    .map(({ finding }) => finding);
+}
+
+function parseAll(
+  inputs: RegistryFileInput[],
+  collector: FindingCollector,
+): { files: string[]; failed: string[]; parsed: ClassifiedFile[] } {
+  const byPath = new Map<string, string>();
+  for (const input of inputs) {
+    const path = normalizeRegistryPath(input.path);
+    if (byPath.has(path)) {
+      collector.add(
+        'warning',
+        'registry/duplicate-file',
+        `${path} was given twice; only the first copy is loaded.`,
+        fileStart(path),
+      );
+      continue;
+    }
+    byPath.set(path, input.text);
+  }
+  const files = [...byPath.keys()].sort();
+  const failed: string[] = [];
+  const parsed: ClassifiedFile[] = [];
+  for (const path of files) {
+    const kind = classifyRegistryFile(path);
+    if (kind.kind === 'unknown') {
+      collector.add(
+        'warning',
+        'registry/unknown-file',
+        `${path} is not part of the registry layout and is ignored; expected services/catalog.toml, services/patterns.toml, services/versions.toml, projects/<project>/services.toml|deployment.toml|monitoring.toml or policies/<name>.toml.`,
+        fileStart(path),
+      );
+      continue;
+    }
+    const result = parseTomlFile(path, byPath.get(path)!);
+    if (result.ok) parsed.push({ parsed: result.file, kind });
+    else {
+      collector.findings.push(result.finding);
+      failed.push(path);
+    }
+  }
+  return { files, failed, parsed };
+}
+
+/**
+ * Loads a registry from its files: parses each one (a file that does not parse contributes
+ * nothing and is listed in `failedFiles`), classifies it by its path, builds the global
+ * services, the projects and their services (a project re-declaring a global id overrides it
+ * field by field, see {@link LoadedRegistry.overrides}), releases, monitoring, deployments,
+ * patterns and policies, and reports every problem as a finding with its position. Never
+ * throws on bad input.
+ *
+ * @param inputs - the registry's files, paths relative to the registry root
+ * @public
+ */
+export function loadRegistry(inputs: RegistryFileInput[]): LoadedRegistry {
+  const collector = new FindingCollector();
+  const { files, failed, parsed } = parseAll(inputs, collector);
+  const registry: Registry = {
+    services: new Map(),
+    overrides: new Map(),
+    projects: new Map(),
+  };
+  const ofKind = <K extends RegistryFileKind['kind']>(kind: K) =>
+    parsed.filter(f => f.kind.kind === kind);
+
+  for (const { parsed: file } of ofKind('catalog')) {
+    loadCatalog(file, registry, collector);
+  }
+
+  // Projects: every folder with at least one file (parsed or not) is a project.
+  const projectFiles = new Map<
+    string,
+    { first: string; byName: Map<string, ParsedTomlFile> }
+  >();
+  for (const path of files) {
+    const kind = classifyRegistryFile(path);
+    if (kind.kind !== 'project') continue;
+    const entry = projectFiles.get(kind.project) ?? {
+      first: path,
+      byName: new Map(),
+    };
+    projectFiles.set(kind.project, entry);
+  }
+  for (const { parsed: file, kind } of ofKind('project')) {
+    if (kind.kind === 'project') {
+      projectFiles.get(kind.project)?.byName.set(kind.file, file);
+    }
+  }
+  for (const [id, { first, byName }] of projectFiles) {
+    const servicesFile = byName.get('services');
+    const project = buildProject(id, servicesFile, first, collector);
+    registry.projects.set(id, project);
+    if (servicesFile) {
+      loadProjectServices(servicesFile, project, registry, collector);
+    }
+  }
+
+  for (const { parsed: file } of ofKind('versions')) {
+    attachReleases(file, registry.services, collector);
+  }
+  for (const [id, { byName }] of projectFiles) {
+    const project = registry.projects.get(id)!;
+    const monitoring = byName.get('monitoring');
+    if (monitoring) {
+      attachMonitoring(
+        monitoring,
+        project,
+        registry.services,
+        registry.overrides.get(id),
+        collector,
+      );
+    }
+    const deployment = byName.get('deployment');
+    if (deployment) {
+      project.deployment = {
+        raw: deployment.table,
+        positions: positionsUnder(deployment, []).positions,
+        file: deployment.path,
+      };
+    }
+  }
+  let patterns = new Map();
+  for (const { parsed: file } of ofKind('patterns')) {
+    patterns = readPatterns(file, collector);
+  }
+  const policies = buildPolicies(
+    ofKind('policy').map(f => f.parsed),
+    collector,
+  );
+
+  return {
+    services: registry.services,
+    overrides: registry.overrides,
+    projects: registry.projects,
+    policies,
+    patterns,
+    files,
+    failedFiles: failed,
+    findings: sortFindings(collector.findings),
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * What a registry file is, from its path (see the registry format's layout).
+ *
+ * @public
+ */
+export type RegistryFileKind =
+  | { kind: 'catalog' }
+  | { kind: 'patterns' }
+  | { kind: 'versions' }
+  | { kind: 'policy'; name: string }
+  | {
+      kind: 'project';
+      project: string;
+      file: 'services' | 'deployment' | 'monitoring';
+    }
+  | { kind: 'unknown' };
+
+const PROJECT_FILE =
+  /^projects\/([^/]+)\/(services|deployment|monitoring)\.toml$/;
+const POLICY_FILE = /^policies\/([^/]+)\.toml$/;
+
+/**
+ * Normalises a registry path: forward slashes, no leading `./` or `/`.
+ *
+ * @public
+ */
+export function normalizeRegistryPath(path: string): string {
+  return path.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, '');
+}
+
+/**
+ * Classifies a file by its path relative to the registry root.
+ *
+ * @public
+ */
+export function classifyRegistryFile(path: string): RegistryFileKind {
+  switch (path) {
+    case 'services/catalog.toml':
+      return { kind: 'catalog' };
+    case 'services/patterns.toml':
+      return { kind: 'patterns' };
+    case 'services/versions.toml':
+      return { kind: 'versions' };
+    default:
+  }
+  const project = PROJECT_FILE.exec(path);
+  if (project) {
+    return {
+      kind: 'project',
+      project: project[1],
+      file: project[2] as 'services' | 'deployment' | 'monitoring',
+    };
+  }
+  const policy = POLICY_FILE.exec(path);
+  if (policy) return { kind: 'policy', name: policy[1] };
+  return { kind: 'unknown' };
+}

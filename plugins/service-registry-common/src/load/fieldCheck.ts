@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import {
+  FindingSeverity,
+  RegistryFinding,
+  SourcePosition,
+} from '../model/types';
+import { describeValue } from './describeValue';
+import { joinKeyPath, KeyPathPart } from './keyPath';
+
+/**
+ * How one field is checked: its zod schema, and how to say what it expects.
+ */
+export interface FieldSpec<T> {
+  /** Parses (and may normalise) the value as written. */
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>;
+  /** What a valid value looks like, for messages: `an integer between 1 and 65535`. */
+  expected: string;
+  /** For enums: the allowed values. */
+  values?: readonly string[];
+}
+
+/**
+ * Where the checks of one record (a service, a project, a policy table) report.
+ */
+export interface CheckContext {
+  /** Who the record is, for messages: `Service "shared-auth"`. */
+  subject: string;
+  /** Position of a path relative to the record (nearest known prefix, else the record's header). */
+  positionOf(path: readonly KeyPathPart[]): SourcePosition;
+  /** Receives findings; omitted when the record was already checked (e.g. a merged override view). */
+  report?: (
+    finding: Pick<RegistryFinding, 'severity' | 'code' | 'message'>,
+    position: SourcePosition,
+  ) => void;
+}
+
+/**
+ * Makes a position lookup over positions keyed by relative dotted path: the nearest known prefix
+ * of the path, or `fallback`.
+ */
+export function positionLookup(
+  positions: Record<string, SourcePosition>,
+  fallback: SourcePosition,
+): (path: readonly KeyPathPart[]) => SourcePosition {
+  return path => {
+    for (let k = path.length; k > 0; k--) {
+      const found = positions[joinKeyPath(path.slice(0, k))];
+      if (found) return found;
+    }
+    return fallback;
+  };
+}
+
+/**
+ * A path for messages: `sla.availability`, `tags[2]`.
+ */
+export function pathLabel(path: readonly KeyPathPart[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${joinKeyPath([part])}` : joinKeyPath([part]);
+  }
+  return out;
+}
+
+function issueCode(issue: z.ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return 'schema/invalid-type';
+    case 'invalid_enum_value':
+    case 'invalid_literal':
+      return 'schema/invalid-enum';
+    case 'invalid_string':
+      return issue.validation === 'url'
+        ? 'schema/invalid-url'
+        : 'schema/invalid-value';
+    case 'too_small':
+    case 'too_big':
+      return 'schema/out-of-range';
+    case 'custom':
+      return (
+        (issue.params?.code as string | undefined) ?? 'schema/invalid-value'
+      );
+    default:
+      return 'schema/invalid-value';
+  }
+}
+
+function valueAt(value: unknown, path: readonly KeyPathPart[]): unknown {
+  let current = value;
+  for (const part of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[part];
+  }
+  return current;
+}
+
+/**
+ * Reports a finding through the context, if it reports.
+ */
+export function report(
+  ctx: CheckContext,
+  severity: FindingSeverity,
+  code: string,
+  message: string,
+  path: readonly KeyPathPart[],
+): void {
+  ctx.report?.({ severity, code, message }, ctx.positionOf(path));
+}
+
+/**
+ * Checks one field of a record with its spec. A valid value is returned (normalised by the
+ * schema); an invalid one is reported at the key (or the offending array element) and left out.
+ *
+ * @param ctx - where to report
+ * @param value - the value as written (undefined when absent)
+ * @param path - the field's path relative to the record
+ * @param spec - the field's spec
+ */
+export function checkField<T>(
+  ctx: CheckContext,
+  value: unknown,
+  path: readonly KeyPathPart[],
+  spec: FieldSpec<T>,
+): T | undefined {
+  if (value === undefined) return undefined;
+  const parsed = spec.schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues.slice(0, 5)) {
+    const fullPath = [...path, ...issue.path];
+    const label = pathLabel(fullPath);
+    const key = String(path[path.length - 1] ?? '');
+    const shown = describeValue(valueAt(value, issue.path), key);
+    const code = issueCode(issue);
+    const message =
+      code === 'schema/invalid-enum' && spec.values
+        ? `${ctx.subject}: ${label} ${shown} is not one of ${spec.values.join(
+            ', ',
+          )}. Use one of these values.`
+        : `${ctx.subject}: ${label} must be ${spec.expected}, got ${shown}.`;
+    report(ctx, 'error', code, message, fullPath);
+  }
+  return undefined;
+}
+
+/**
+ * Warns about the keys of a table that are not among the known ones.
+ *
+ * @param ctx - where to report
+ * @param table - the table as written
+ * @param known - the known keys
+ * @param path - the table's path relative to the record
+ * @param hint - how to fix, appended to the message
+ */
+export function checkUnknownFields(
+  ctx: CheckContext,
+  table: Record<string, unknown>,
+  known: ReadonlySet<string>,
+  path: readonly KeyPathPart[],
+  hint?: string,
+): void {
+  for (const key of Object.keys(table)) {
+    if (known.has(key)) continue;
+    const where = path.length ? ` in ${pathLabel(path)}` : '';
+    report(
+      ctx,
+      'warning',
+      'schema/unknown-field',
+      `${
+        ctx.subject
+      }: unknown field "${key}"${where} is ignored; known fields are ${[
+        ...known,
+      ].join(', ')}. Check the spelling${hint ? ` or ${hint}` : ''}.`,
+      [...path, key],
+    );
+  }
+}
+
+/**
+ * True for a TOML table (a plain object, not an array or a date).
+ */
+export function isTable(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Date)
+  );
+}
+
+/**
+ * Returns a sub-table of a record, reporting an `schema/invalid-type` error when the key holds
+ * something else.
+ */
+export function checkTable(
+  ctx: CheckContext,
+  value: unknown,
+  path: readonly KeyPathPart[],
+): Record<string, unknown> | undefined {
+  if (value === undefined) return undefined;
+  if (isTable(value)) return value;
+  const label = pathLabel(path);
+  report(
+    ctx,
+    'error',
+    'schema/invalid-type',
+    `${
+      ctx.subject
+    }: ${label} must be a table (write it as [... .${label}] or ${label} = { ... }), got ${describeValue(
+      value,
+      String(path[path.length - 1]),
+    )}.`,
+    path,
+  );
+  return undefined;
+}

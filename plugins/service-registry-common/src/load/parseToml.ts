@@ -1,0 +1,76 @@
+import { parse, TomlError } from 'smol-toml';
+import { RegistryFinding } from '../model/types';
+import { scanTomlPositions, TomlKeyPosition } from './positions';
+
+/**
+ * A TOML file parsed, with the positions of its keys.
+ *
+ * @public
+ */
+export interface ParsedTomlFile {
+  /** Path of the file relative to the registry root. */
+  path: string;
+  /** The document (tables are plain objects without prototype; local dates are `TomlDate`s). */
+  table: Record<string, unknown>;
+  /** Position of every header, key and array element, by joined key path. */
+  positions: Map<string, TomlKeyPosition>;
+}
+
+/**
+ * Outcome of {@link parseTomlFile}: the parsed file, or the syntax error as a finding.
+ *
+ * @public
+ */
+export type ParseTomlResult =
+  | { ok: true; file: ParsedTomlFile }
+  | { ok: false; finding: RegistryFinding };
+
+/**
+ * Removes a leading UTF-8 byte order mark.
+ *
+ * @public
+ */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * The parser's message without its code excerpt (which could echo a secret value).
+ */
+function syntaxMessage(error: TomlError): string {
+  const first = error.message.split('\n')[0];
+  return first.replace(/^Invalid TOML document:\s*/, '');
+}
+
+/**
+ * Parses one registry file (TOML 1.1; BOM and CRLF accepted) and scans its key positions.
+ * A syntax error becomes a `toml/syntax` finding at the parser's line and column.
+ *
+ * @param path - the file's path relative to the registry root
+ * @param text - the file's text
+ * @public
+ */
+export function parseTomlFile(path: string, text: string): ParseTomlResult {
+  const source = stripBom(text);
+  try {
+    const table = parse(source) as Record<string, unknown>;
+    return {
+      ok: true,
+      file: { path, table, positions: scanTomlPositions(source) },
+    };
+  } catch (error) {
+    const isToml = error instanceof TomlError;
+    const reason = isToml ? syntaxMessage(error) : String(error);
+    return {
+      ok: false,
+      finding: {
+        severity: 'error',
+        code: 'toml/syntax',
+        message: `${path} is not valid TOML: ${reason}. Fix the syntax at this line and column; the file is ignored until it parses.`,
+        file: path,
+        line: isToml ? error.line : 1,
+        column: isToml ? error.column : 1,
+      },
+    };
+  }
+}

@@ -1,0 +1,83 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readRegistryDirectory } from './readRegistryDirectory';
+import { loadRegistryFromDirectory } from './loadRegistryFromDirectory';
+
+describe('readRegistryDirectory', () => {
+  let root: string;
+  let outside: string;
+
+  const write = async (relative: string, text: string) => {
+    const file = path.join(root, relative);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(file, text, 'utf8');
+  };
+
+  beforeEach(async () => {
+    root = await fs.mkdtemp(path.join(os.tmpdir(), 'registry-'));
+    outside = await fs.mkdtemp(path.join(os.tmpdir(), 'outside-'));
+  });
+  afterEach(async () => {
+    await fs.rm(root, { recursive: true, force: true });
+    await fs.rm(outside, { recursive: true, force: true });
+  });
+
+  it('reads every toml file, sorted, with forward-slash relative paths', async () => {
+    await write('services/catalog.toml', '[service.a]\nport = 1\n');
+    await write('projects/p/services.toml', '[project]\nname = "P"\n');
+    await write('policies/sla.toml', '[sla.low]\n');
+    await write('README.md', '# not toml');
+    await write('.git/config.toml', 'ignored = true');
+    await write('.github/x.toml', 'ignored = true');
+    await write('node_modules/pkg/a.toml', 'ignored = true');
+
+    const files = await readRegistryDirectory(root);
+    expect(files).toEqual([
+      { path: 'policies/sla.toml', text: '[sla.low]\n' },
+      { path: 'projects/p/services.toml', text: '[project]\nname = "P"\n' },
+      { path: 'services/catalog.toml', text: '[service.a]\nport = 1\n' },
+    ]);
+  });
+
+  it('follows symlinks inside the root and refuses those escaping it', async () => {
+    await write('shared/catalog.toml', '[service.a]\n');
+    await fs.mkdir(path.join(root, 'services'));
+    await fs.symlink(
+      path.join(root, 'shared', 'catalog.toml'),
+      path.join(root, 'services', 'catalog.toml'),
+    );
+    expect((await readRegistryDirectory(root)).map(f => f.path)).toEqual([
+      'services/catalog.toml',
+      'shared/catalog.toml',
+    ]);
+
+    await fs.writeFile(path.join(outside, 'secret.toml'), 'token = "x"');
+    await fs.symlink(outside, path.join(root, 'policies'));
+    await expect(readRegistryDirectory(root)).rejects.toThrow(
+      /symbolic link .* outside the registry root/,
+    );
+  });
+
+  it('loads a registry from a directory', async () => {
+    await write(
+      'services/catalog.toml',
+      '[service.shared-auth]\nversion = "1.2.3"\n',
+    );
+    await write(
+      'projects/shop/services.toml',
+      '[project]\ntier = "high"\n[service.shop-web]\ndependencies.requires = ["shared-auth@^1.0"]\n',
+    );
+    const registry = await loadRegistryFromDirectory(root);
+    expect(registry.findings).toEqual([]);
+    expect(registry.services.get('shop-web')).toMatchObject({
+      project: 'shop',
+      effectiveTier: 'high',
+      dependencies: {
+        requires: [
+          expect.objectContaining({ service: 'shared-auth', range: '^1.0' }),
+        ],
+      },
+    });
+  });
+});

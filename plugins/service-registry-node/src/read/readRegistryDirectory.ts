@@ -1,0 +1,73 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { RegistryFileInput } from '@service-registry/plugin-service-registry-common';
+
+/**
+ * Whether a directory entry name is skipped while walking a registry: dot-folders (`.git`,
+ * `.github`) and `node_modules`.
+ */
+function isSkippedFolder(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return (
+    relative === '' ||
+    (!relative.startsWith('..') && !path.isAbsolute(relative))
+  );
+}
+
+/**
+ * Reads every `*.toml` file below a registry root, as inputs for `loadRegistry`. Paths are
+ * relative to the root with forward slashes, sorted. Dot-folders and `node_modules` are skipped;
+ * symbolic links are followed only when they stay inside the root (others are refused with an
+ * error naming the link).
+ *
+ * @param dir - the registry root
+ * @public
+ */
+export async function readRegistryDirectory(
+  dir: string,
+): Promise<RegistryFileInput[]> {
+  const root = await fs.realpath(path.resolve(dir));
+  const files: RegistryFileInput[] = [];
+  const visited = new Set<string>([root]);
+
+  const walk = async (realDir: string, relative: string[]): Promise<void> => {
+    const entries = await fs.readdir(realDir, { withFileTypes: true });
+    for (const entry of entries) {
+      const entryPath = path.join(realDir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      let target = entryPath;
+      if (entry.isSymbolicLink()) {
+        target = await fs.realpath(entryPath).catch(() => '');
+        if (!target) continue; // dangling link
+        if (!isInside(root, target)) {
+          throw new Error(
+            `Refusing to read ${[...relative, entry.name].join(
+              '/',
+            )}: it is a symbolic link to ${target}, outside the registry root ${root}. Replace the link with the file itself.`,
+          );
+        }
+        const stat = await fs.stat(target);
+        isDir = stat.isDirectory();
+        isFile = stat.isFile();
+      }
+      if (isDir) {
+        if (isSkippedFolder(entry.name) || visited.has(target)) continue;
+        visited.add(target);
+        await walk(target, [...relative, entry.name]);
+      } else if (isFile && entry.name.endsWith('.toml')) {
+        files.push({
+          path: [...relative, entry.name].join('/'),
+          text: await fs.readFile(target, 'utf8'),
+        });
+      }
+    }
+  };
+
+  await walk(root, []);
+  return files.sort((a, b) => (a.path < b.path ? -1 : Number(a.path > b.path)));
+}
