@@ -1,1 +1,56 @@
-export interface Config {}
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+/** One service registry to ingest. */
+interface ServiceRegistryProviderConfig {
+  /**
+   * Where the registry lives: a directory path (relative to the backend's working directory, or
+   * absolute) or a URL of a folder in a repository that the configured integrations can read,
+   * e.g. `https://github.com/acme/service-registry/tree/main`.
+   */
+  target: string;
+  /**
+   * When the registry is read. Defaults to every 5 minutes with a 3 minute timeout. A read whose
+   * source did not change (same ETag or same content) applies no mutation.
+   */
+  schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+  /**
+   * Name of the System that holds the global services of `services/catalog.toml`.
+   * Defaults to `shared`.
+   */
+  sharedSystem?: string;
+  /**
+   * Owner used for services and projects that declare none. Defaults to `unknown`.
+   */
+  defaultOwner?: string;
+  /**
+   * Emit a Group entity for each owner that no other source defines. Defaults to true.
+   */
+  ownerGroups?: boolean;
+  /** The last-good guard: when a refresh is refused rather than applied. */
+  guard?: {
+    /**
+     * Refuse a refresh that would remove more than this share (0 to 1) of the entities this
+     * provider ingested before. Defaults to 0.5.
+     */
+    maxRemovalShare?: number;
+    /**
+     * Refuse a refresh that would leave no entity where there were some. Defaults to true.
+     */
+    rejectEmpty?: boolean;
+  };
+}
+
+export interface Config {
+  catalog?: {
+    providers?: {
+      /**
+       * TOML service registries ingested by
+       * `@service-registry/plugin-catalog-backend-module-service-registry`.
+       * Either one registry (it gets the id `default`) or several keyed by id.
+       */
+      serviceRegistry?:
+        | ServiceRegistryProviderConfig
+        | { [id: string]: ServiceRegistryProviderConfig };
+    };
+  };
+}

@@ -34,6 +34,10 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
+// the TOML service registry: services, projects and owners (catalog.providers.serviceRegistry)
+backend.add(
+  import('@service-registry/plugin-catalog-backend-module-service-registry'),
+);
 
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));

@@ -1,7 +1,15 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
+import { serviceRegistryEntityProviderExtensionPoint } from './extensions';
+import { createServiceRegistryEntityProviders } from './providers/createServiceRegistryEntityProviders';
+import { ServiceRegistryEntityTransformer } from './providers/ServiceRegistryEntityProvider';
 
 /**
- * Catalog module that ingests TOML service registries as entities.
+ * Catalog module that ingests TOML service registries as entities
+ * (config: `catalog.providers.serviceRegistry`).
  *
  * @public
  */
@@ -9,9 +17,30 @@ export const catalogModuleServiceRegistryEntityProvider = createBackendModule({
   pluginId: 'catalog',
   moduleId: 'service-registry-entity-provider',
   register(reg) {
+    const transformers: ServiceRegistryEntityTransformer[] = [];
+    reg.registerExtensionPoint(serviceRegistryEntityProviderExtensionPoint, {
+      addTransformer(transformer) {
+        transformers.push(transformer);
+      },
+    });
     reg.registerInit({
-      deps: {},
-      async init() {},
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        reader: coreServices.urlReader,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+        processing: catalogProcessingExtensionPoint,
+      },
+      async init({ processing, ...deps }) {
+        const providers = await createServiceRegistryEntityProviders({
+          ...deps,
+          transformers,
+        });
+        processing.addEntityProvider(providers);
+      },
     });
   },
 });

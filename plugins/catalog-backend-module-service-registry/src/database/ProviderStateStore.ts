@@ -1,0 +1,128 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+
+const MIGRATIONS_TABLE = 'service_registry_provider_knex_migrations';
+
+/**
+ * Outcome of a provider run, as stored and shown.
+ *
+ * @public
+ */
+export interface ProviderRunStatus {
+  /** `ok`: applied; `degraded`: applied with files kept at their last good version; `blocked`: nothing applied. */
+  state: 'ok' | 'degraded' | 'blocked';
+  /** One line a person can act on. */
+  summary: string;
+  /** Findings of the run (file, line, column, message), errors first. */
+  findings: Array<{
+    severity: string;
+    code: string;
+    message: string;
+    file: string;
+    line: number;
+    column: number;
+    service?: string;
+    project?: string;
+  }>;
+  /** Hash of the source files the run read. */
+  sourceHash?: string;
+  /** ISO time of the run. */
+  updatedAt: string;
+}
+
+/**
+ * The provider's memory between runs, kept in the catalog's database so that every backend
+ * instance (and a restarted one) sees the same last good state.
+ */
+export class ProviderStateStore {
+  static async create(knex: Knex, options?: { skipMigrations?: boolean }) {
+    if (!options?.skipMigrations) {
+      await knex.migrate.latest({
+        directory: resolvePackagePath(
+          '@service-registry/plugin-catalog-backend-module-service-registry',
+          'migrations',
+        ),
+        tableName: MIGRATIONS_TABLE,
+      });
+    }
+    return new ProviderStateStore(knex);
+  }
+
+  private constructor(private readonly knex: Knex) {}
+
+  /** Last good content of the given files. */
+  async getFiles(providerId: string, paths: string[]): Promise<Map<string, string>> {
+    const result = new Map<string, string>();
+    if (paths.length === 0) return result;
+    const rows = await this.knex('service_registry_provider_files')
+      .where('provider_id', providerId)
+      .whereIn('path', paths)
+      .select('path', 'content');
+    for (const row of rows) result.set(row.path, row.content);
+    return result;
+  }
+
+  /** Refs and hashes of the entities emitted by the last applied run. */
+  async getEntityHashes(providerId: string): Promise<Map<string, string>> {
+    const rows = await this.knex('service_registry_provider_entities')
+      .where('provider_id', providerId)
+      .select('entity_ref', 'hash');
+    return new Map(rows.map(row => [row.entity_ref, row.hash]));
+  }
+
+  /** Records an applied run: the files it used as last good and what it emitted. */
+  async commit(
+    providerId: string,
+    state: {
+      files: Array<{ path: string; text: string }>;
+      entities: Map<string, string>;
+    },
+  ): Promise<void> {
+    await this.knex.transaction(async tx => {
+      await tx('service_registry_provider_files').where('provider_id', providerId).delete();
+      await tx.batchInsert(
+        'service_registry_provider_files',
+        state.files.map(f => ({ provider_id: providerId, path: f.path, content: f.text })),
+        200,
+      );
+      await tx('service_registry_provider_entities').where('provider_id', providerId).delete();
+      await tx.batchInsert(
+        'service_registry_provider_entities',
+        [...state.entities].map(([ref, hash]) => ({
+          provider_id: providerId,
+          entity_ref: ref,
+          hash,
+        })),
+        500,
+      );
+    });
+  }
+
+  async getStatus(providerId: string): Promise<ProviderRunStatus | undefined> {
+    const row = await this.knex('service_registry_provider_status')
+      .where('provider_id', providerId)
+      .first();
+    if (!row) return undefined;
+    return {
+      state: row.state,
+      summary: row.summary,
+      findings: JSON.parse(row.findings),
+      sourceHash: row.source_hash ?? undefined,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  async setStatus(providerId: string, status: ProviderRunStatus): Promise<void> {
+    await this.knex('service_registry_provider_status')
+      .insert({
+        provider_id: providerId,
+        state: status.state,
+        summary: status.summary,
+        findings: JSON.stringify(status.findings),
+        source_hash: status.sourceHash ?? null,
+        updated_at: status.updatedAt,
+      })
+      .onConflict('provider_id')
+      .merge();
+  }
+}

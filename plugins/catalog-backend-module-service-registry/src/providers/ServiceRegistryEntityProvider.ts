@@ -1,0 +1,434 @@
+import {
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { stringifyError } from '@backstage/errors';
+import {
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_REGISTRY_ID,
+  LoadedRegistry,
+  loadRegistry,
+  RegistryFileInput,
+  RegistryFinding,
+  RegistryProject,
+  RegistryService,
+} from '@service-registry/plugin-service-registry-common';
+import { ProviderRunStatus, ProviderStateStore } from '../database/ProviderStateStore';
+import { computeDelta } from '../lib/computeDelta';
+import { entityHash, filesHash } from '../lib/entityHash';
+import { evaluateGuard } from '../lib/evaluateGuard';
+import { mapRegistryToEntities } from '../lib/mapRegistryToEntities';
+import { RegistrySource } from './RegistrySource';
+import { ServiceRegistryEntityProviderConfig } from './ServiceRegistryEntityProviderConfig';
+
+/**
+ * Context handed to an {@link ServiceRegistryEntityTransformer}.
+ *
+ * @public
+ */
+export interface ServiceRegistryEntityTransformerContext {
+  /** The provider (registry) id. */
+  providerId: string;
+  /** The service the entity was mapped from, for Components. */
+  service?: RegistryService;
+  /** The project the entity was mapped from, for project Systems. */
+  project?: RegistryProject;
+  /** The whole loaded registry. */
+  registry: LoadedRegistry;
+}
+
+/**
+ * Changes or drops an entity before it is emitted: return the (possibly new) entity, or undefined
+ * to leave it out of the catalog.
+ *
+ * @public
+ */
+export type ServiceRegistryEntityTransformer = (
+  entity: Entity,
+  context: ServiceRegistryEntityTransformerContext,
+) => Entity | undefined | Promise<Entity | undefined>;
+
+/**
+ * Annotation on the provider's status Resource: `ok`, `degraded` or `blocked`.
+ *
+ * @public
+ */
+export const ANNOTATION_INGESTION_STATE = 'service-registry.io/ingestion-state';
+
+/**
+ * Annotation on the provider's status Resource: the one-line summary of the last run.
+ *
+ * @public
+ */
+export const ANNOTATION_INGESTION_SUMMARY = 'service-registry.io/ingestion-summary';
+
+/**
+ * What one refresh did.
+ *
+ * @public
+ */
+export interface ServiceRegistryRefreshResult {
+  /** Outcome, as stored and shown on the status Resource. */
+  status: ProviderRunStatus;
+  /** The mutation applied: none (unchanged, not modified or blocked), a full one or a delta. */
+  mutation: 'none' | 'full' | 'delta';
+  /** Entities written (new or changed). */
+  upserted: number;
+  /** Entities removed. */
+  removed: number;
+  /** Entities whose content did not change. */
+  unchanged: number;
+}
+
+/** Dependencies of {@link ServiceRegistryEntityProvider}. */
+export interface ServiceRegistryEntityProviderOptions {
+  config: ServiceRegistryEntityProviderConfig;
+  source: RegistrySource;
+  store: ProviderStateStore;
+  logger: LoggerService;
+  scheduler?: SchedulerService;
+  transformers?: ServiceRegistryEntityTransformer[];
+  /** Group names that other sources define; no Group is emitted for those. */
+  findExistingGroups?: (providerId: string) => Promise<Set<string>>;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+function formatFinding(f: RegistryFinding | ProviderRunStatus['findings'][number]) {
+  return `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code}: ${f.message}`;
+}
+
+/**
+ * Ingests one TOML service registry into the catalog.
+ *
+ * Each run reads the registry, maps it to entities and applies only what changed (a delta
+ * mutation; a full mutation on the very first run). Nothing already ingested is lost on bad
+ * input: a file that fails to parse is replaced by its last good content (kept in the catalog's
+ * database), and an unreachable source, a registry that turns empty, or a removal of more than
+ * `guard.maxRemovalShare` of the entities applies no mutation at all. The outcome of every run is
+ * logged with `file:line:column` and shown on a status Resource entity
+ * (`resource:default/service-registry-<id>`).
+ *
+ * @public
+ */
+export class ServiceRegistryEntityProvider implements EntityProvider {
+  private connection?: EntityProviderConnection;
+  private lastEtag?: string;
+  private readonly options: ServiceRegistryEntityProviderOptions;
+
+  constructor(options: ServiceRegistryEntityProviderOptions) {
+    this.options = options;
+  }
+
+  /** {@inheritDoc @backstage/plugin-catalog-node#EntityProvider.getProviderName} */
+  getProviderName(): string {
+    return `service-registry-provider:${this.options.config.id}`;
+  }
+
+  /** Id of the scheduled task; trigger it to refresh now. */
+  get taskId(): string {
+    return `${this.getProviderName()}:refresh`;
+  }
+
+  /** The ref of the status Resource of this provider. */
+  get statusEntityRef(): string {
+    return `resource:default/service-registry-${this.options.config.id.toLowerCase()}`;
+  }
+
+  /** {@inheritDoc @backstage/plugin-catalog-node#EntityProvider.connect} */
+  async connect(connection: EntityProviderConnection): Promise<void> {
+    this.connection = connection;
+    const { scheduler, config } = this.options;
+    if (!scheduler) return;
+    const schedule: SchedulerServiceTaskScheduleDefinition = config.schedule;
+    await scheduler.scheduleTask({
+      id: this.taskId,
+      ...schedule,
+      fn: async () => {
+        await this.refresh();
+      },
+    });
+  }
+
+  /** Reads the registry and applies what changed. Never throws for bad input. */
+  async refresh(): Promise<ServiceRegistryRefreshResult> {
+    if (!this.connection) {
+      throw new Error(`${this.getProviderName()} is not connected to the catalog yet`);
+    }
+    const { config, source, store } = this.options;
+    const id = config.id;
+
+    let files: RegistryFileInput[];
+    try {
+      const read = await source.read(this.lastEtag);
+      if (read.notModified) {
+        return this.noop((await store.getStatus(id)) ?? this.status('ok', 'not modified', []));
+      }
+      files = read.files;
+      this.lastEtag = read.etag;
+    } catch (error) {
+      return this.block(
+        `the registry at ${source.rootLocation} could not be read (${stringifyError(error)}); kept the last good state`,
+        [],
+      );
+    }
+
+    const sourceHash = filesHash([
+      ...files,
+      { path: '\0config', text: JSON.stringify({ ...config, schedule: undefined }) },
+    ]);
+    const previousStatus = await store.getStatus(id);
+    if (previousStatus?.sourceHash === sourceHash && previousStatus.state !== 'blocked') {
+      return this.noop(previousStatus);
+    }
+
+    // Parse; files that fail are replaced by their last good content, and their errors kept.
+    let registry = loadRegistry(files);
+    const kept: string[] = [];
+    const dropped: string[] = [];
+    let effectiveFiles = files;
+    if (registry.failedFiles.length > 0) {
+      const lastGood = await store.getFiles(id, registry.failedFiles);
+      const syntaxFindings = registry.findings.filter(f =>
+        registry.failedFiles.includes(f.file),
+      );
+      effectiveFiles = files.flatMap(file => {
+        if (!registry.failedFiles.includes(file.path)) return [file];
+        const good = lastGood.get(file.path);
+        if (good === undefined) {
+          dropped.push(file.path);
+          return [];
+        }
+        kept.push(file.path);
+        return [{ path: file.path, text: good }];
+      });
+      registry = loadRegistry(effectiveFiles);
+      registry.findings.unshift(...syntaxFindings);
+    }
+
+    const findings = registry.findings
+      .filter(f => f.severity !== 'info')
+      .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+
+    const mapped = await this.mapAndTransform(registry);
+    const next = mapped.map(entity => ({
+      entity,
+      ref: stringifyEntityRef(entity),
+      hash: entityHash(entity),
+    }));
+    const previous = await store.getEntityHashes(id);
+    previous.delete(this.statusEntityRef);
+    const delta = computeDelta(previous, next);
+
+    const verdict = evaluateGuard({
+      previousCount: previous.size,
+      nextCount: next.length,
+      removedCount: delta.removed.length,
+      maxRemovalShare: config.maxRemovalShare,
+      rejectEmpty: config.rejectEmpty,
+    });
+    if (!verdict.allowed) {
+      return this.block(verdict.reason, findings, sourceHash);
+    }
+
+    const parts: string[] = [];
+    if (kept.length) {
+      parts.push(`kept the last good version of ${kept.join(', ')} (it does not parse)`);
+    }
+    if (dropped.length) {
+      parts.push(`skipped ${dropped.join(', ')} (it does not parse and has no last good version)`);
+    }
+    const errors = findings.filter(f => f.severity === 'error').length;
+    const summary = [
+      `${next.length} entities from ${files.length} files`,
+      `${delta.upserted.length} written, ${delta.removed.length} removed`,
+      ...(errors ? [`${errors} errors in the registry`] : []),
+      ...parts,
+    ].join('; ');
+    const status = this.status(
+      kept.length || dropped.length ? 'degraded' : 'ok',
+      summary,
+      findings,
+      sourceHash,
+    );
+    const statusEntity = this.statusEntity(status);
+    const statusHash = entityHash(statusEntity);
+
+    const firstRun = previous.size === 0;
+    if (firstRun) {
+      await this.connection.applyMutation({
+        type: 'full',
+        entities: [...next.map(n => n.entity), statusEntity].map(entity => ({
+          entity,
+          locationKey: this.getProviderName(),
+        })),
+      });
+    } else {
+      await this.connection.applyMutation({
+        type: 'delta',
+        added: [...delta.upserted.map(n => n.entity), statusEntity].map(entity => ({
+          entity,
+          locationKey: this.getProviderName(),
+        })),
+        removed: delta.removed.map(entityRef => ({
+          entityRef,
+          locationKey: this.getProviderName(),
+        })),
+      });
+    }
+
+    const hashes = new Map(next.map(n => [n.ref, n.hash]));
+    hashes.set(this.statusEntityRef, statusHash);
+    await store.commit(id, { files: effectiveFiles, entities: hashes });
+    await store.setStatus(id, status);
+    this.log(status);
+    return {
+      status,
+      mutation: firstRun ? 'full' : 'delta',
+      upserted: firstRun ? next.length : delta.upserted.length,
+      removed: delta.removed.length,
+      unchanged: firstRun ? 0 : delta.unchanged,
+    };
+  }
+
+  private async mapAndTransform(registry: LoadedRegistry): Promise<Entity[]> {
+    const { config, source, transformers = [], findExistingGroups, logger } = this.options;
+    let existingGroups: Set<string> | undefined;
+    if (config.ownerGroups && findExistingGroups) {
+      try {
+        existingGroups = await findExistingGroups(config.id);
+      } catch (error) {
+        logger.warn(
+          `${this.getProviderName()}: could not list existing groups, emitting all owner groups: ${stringifyError(error)}`,
+        );
+      }
+    }
+    const mapped = mapRegistryToEntities(registry, {
+      providerId: config.id,
+      rootLocation: source.rootLocation,
+      fileLocation: file => source.fileLocation(file),
+      sharedSystem: config.sharedSystem,
+      defaultOwner: config.defaultOwner,
+      ownerGroups: config.ownerGroups,
+      existingGroups,
+    });
+    const out: Entity[] = [];
+    for (const item of mapped) {
+      let entity: Entity | undefined = item.entity;
+      for (const transform of transformers) {
+        if (!entity) break;
+        entity = await transform(entity, {
+          providerId: config.id,
+          service: item.service,
+          project: item.project,
+          registry,
+        });
+      }
+      if (entity) out.push(entity);
+    }
+    return out;
+  }
+
+  private status(
+    state: ProviderRunStatus['state'],
+    summary: string,
+    findings: Array<RegistryFinding | ProviderRunStatus['findings'][number]>,
+    sourceHash?: string,
+  ): ProviderRunStatus {
+    return {
+      state,
+      summary,
+      findings: findings.map(f => ({
+        severity: f.severity,
+        code: f.code,
+        message: f.message,
+        file: f.file,
+        line: f.line,
+        column: f.column,
+        ...(f.service ? { service: f.service } : {}),
+        ...(f.project ? { project: f.project } : {}),
+      })),
+      sourceHash,
+      updatedAt: (this.options.now?.() ?? new Date()).toISOString(),
+    };
+  }
+
+  private statusEntity(status: ProviderRunStatus): Entity {
+    const { config, source } = this.options;
+    const errors = status.findings.filter(f => f.severity === 'error');
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: `service-registry-${config.id.toLowerCase()}`,
+        title: `Service registry: ${config.id}`,
+        description: status.summary.slice(0, 1000),
+        annotations: {
+          [ANNOTATION_LOCATION]: source.rootLocation,
+          [ANNOTATION_ORIGIN_LOCATION]: source.rootLocation,
+          [ANNOTATION_REGISTRY_ID]: config.id,
+          [ANNOTATION_INGESTION_STATE]: status.state,
+          [ANNOTATION_INGESTION_SUMMARY]: status.summary.slice(0, 1000),
+          'service-registry.io/ingestion-errors': String(errors.length),
+        },
+      },
+      spec: {
+        type: 'service-registry',
+        owner: `group:default/${config.defaultOwner}`,
+      },
+    };
+  }
+
+  private async block(
+    reason: string,
+    findings: Array<RegistryFinding | ProviderRunStatus['findings'][number]>,
+    sourceHash?: string,
+  ): Promise<ServiceRegistryRefreshResult> {
+    const status = this.status('blocked', reason, findings, sourceHash);
+    await this.options.store.setStatus(this.options.config.id, status);
+    const previous = await this.options.store.getEntityHashes(this.options.config.id);
+    if (previous.size > 0 && this.connection) {
+      // Only the status Resource changes: everything else keeps its last good state.
+      await this.connection.applyMutation({
+        type: 'delta',
+        added: [{ entity: this.statusEntity(status), locationKey: this.getProviderName() }],
+        removed: [],
+      });
+    }
+    this.log(status);
+    return { status, mutation: 'none', upserted: 0, removed: 0, unchanged: previous.size };
+  }
+
+  private noop(status: ProviderRunStatus): ServiceRegistryRefreshResult {
+    return { status, mutation: 'none', upserted: 0, removed: 0, unchanged: 0 };
+  }
+
+  private log(status: ProviderRunStatus) {
+    const { logger } = this.options;
+    const name = this.getProviderName();
+    const errors = status.findings.filter(f => f.severity === 'error');
+    if (status.state === 'blocked') {
+      logger.error(`${name}: refresh blocked: ${status.summary}`);
+    } else if (status.state === 'degraded') {
+      logger.warn(`${name}: ${status.summary}`);
+    } else {
+      logger.info(`${name}: ${status.summary}`);
+    }
+    for (const finding of errors.slice(0, 50)) {
+      logger.warn(`${name}: ${formatFinding(finding)}`);
+    }
+    if (errors.length > 50) {
+      logger.warn(`${name}: … and ${errors.length - 50} more errors`);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import {
+  AuthService,
+  DatabaseService,
+  LoggerService,
+  RootConfigService,
+  SchedulerService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ANNOTATION_REGISTRY_ID } from '@service-registry/plugin-service-registry-common';
+import { ProviderStateStore } from '../database/ProviderStateStore';
+import { createRegistrySource } from './RegistrySource';
+import {
+  ServiceRegistryEntityProvider,
+  ServiceRegistryEntityTransformer,
+} from './ServiceRegistryEntityProvider';
+import { readServiceRegistryProviderConfigs } from './ServiceRegistryEntityProviderConfig';
+
+/**
+ * Creates one provider per registry configured under `catalog.providers.serviceRegistry`.
+ *
+ * @public
+ */
+export async function createServiceRegistryEntityProviders(options: {
+  config: RootConfigService;
+  logger: LoggerService;
+  database: DatabaseService;
+  scheduler?: SchedulerService;
+  reader: UrlReaderService;
+  transformers?: ServiceRegistryEntityTransformer[];
+  catalog?: CatalogService;
+  auth?: AuthService;
+}): Promise<ServiceRegistryEntityProvider[]> {
+  const configs = readServiceRegistryProviderConfigs(options.config);
+  if (configs.length === 0) return [];
+  const store = await ProviderStateStore.create(await options.database.getClient(), {
+    skipMigrations: options.database.migrations?.skip,
+  });
+  const integrations = ScmIntegrations.fromConfig(options.config);
+  const { catalog, auth } = options;
+  const findExistingGroups =
+    catalog && auth
+      ? async (providerId: string) => {
+          const { items } = await catalog.getEntities(
+            {
+              filter: { kind: 'group' },
+              fields: ['metadata.name', 'metadata.namespace', 'metadata.annotations'],
+            },
+            { credentials: await auth.getOwnServiceCredentials() },
+          );
+          return new Set(
+            items
+              .filter(
+                g =>
+                  (g.metadata.namespace ?? 'default') === 'default' &&
+                  g.metadata.annotations?.[ANNOTATION_REGISTRY_ID] !== providerId,
+              )
+              .map(g => g.metadata.name),
+          );
+        }
+      : undefined;
+
+  return configs.map(
+    config =>
+      new ServiceRegistryEntityProvider({
+        config,
+        source: createRegistrySource(config.target, { reader: options.reader, integrations }),
+        store,
+        logger: options.logger.child({ provider: `service-registry-provider:${config.id}` }),
+        scheduler: options.scheduler,
+        transformers: options.transformers,
+        findExistingGroups,
+      }),
+  );
+}
