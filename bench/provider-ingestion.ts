@@ -1,0 +1,238 @@
+/*
+ * Benchmark of the service-registry entity provider at registry scale, against Backstage itself.
+ *
+ *   ./portal exec node bench/run.js provider-ingestion [--projects 50] [--per-project 200] [--globals 100] [--skip-yaml]
+ *
+ * One run prints, as ratios against the named baseline:
+ *   (a) load + map time           vs a bare smol-toml parse of the same files      (target <= 2x)
+ *   (b) time until all entities are queryable in the catalog
+ *                                 vs the same entities as one YAML Location       (target <= 1.0x)
+ *   (c) freshness: a one-line change visible after the provider's next run, and the share of
+ *       entities rewritten                                                         (target <= 10 s, <= 1%)
+ *   (d) backend RSS with the registry ingested vs the same backend without it     (target <= 150 MB)
+ * Backends run as child processes (in-memory SQLite, catalog only) so that each one's memory is
+ * its own; everything else runs in this process.
+ */
+import { spawn, ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parse } from 'smol-toml';
+import { stringify } from 'yaml';
+import { loadRegistry, RegistryFileInput } from '@service-registry/plugin-service-registry-common';
+import { mapRegistryToEntities } from '../plugins/catalog-backend-module-service-registry/src/lib/mapRegistryToEntities';
+import { generateRegistry } from './lib/generateRegistry';
+
+const args = process.argv.slice(2);
+function arg(name: string, fallback: number) {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+}
+const options = {
+  projects: arg('projects', 50),
+  perProject: arg('per-project', 200),
+  globals: arg('globals', 100),
+};
+const skipYaml = args.includes('--skip-yaml');
+const TOKEN = 'bench-static-token-0123456789';
+
+function median(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function mapOptions(dir: string) {
+  return {
+    providerId: 'default',
+    rootLocation: `file:${dir}`,
+    fileLocation: (file: string) => ({ location: `file:${path.join(dir, file)}` }),
+    sharedSystem: 'shared',
+    defaultOwner: 'unknown',
+    ownerGroups: true,
+  };
+}
+
+async function sleep(ms: number) {
+  await new Promise(resolve => setTimeout(resolve, ms));
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)![1]);
+  return kb / 1024;
+}
+
+class BenchBackend {
+  private constructor(
+    readonly child: ChildProcess,
+    readonly port: number,
+    readonly startedAt: number,
+  ) {}
+
+  static async start(mode: string, target: string, port: number) {
+    const startedAt = performance.now();
+    const child = spawn(
+      process.execPath,
+      [
+        '--expose-gc',
+        '--require',
+        require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+        path.join(__dirname, 'lib/benchBackend.ts'),
+        mode,
+        target,
+        String(port),
+        TOKEN,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } },
+    );
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('READY')) resolve();
+      });
+      child.on('exit', code => reject(new Error(`backend (${mode}) exited with ${code}`)));
+    });
+    child.stderr!.resume();
+    return new BenchBackend(child, port, startedAt);
+  }
+
+  async get(pathAndQuery: string) {
+    const res = await fetch(`http://localhost:${this.port}/api/catalog${pathAndQuery}`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
+    return res.json();
+  }
+
+  /** Number of entities whose processing has finished (they are queryable). */
+  async count(): Promise<number> {
+    const body = await this.get('/entities/by-query?limit=1&fields=metadata.name');
+    return body.totalItems;
+  }
+
+  async waitForCount(expected: number, timeoutMs: number): Promise<number> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const n = await this.count().catch(() => 0);
+      if (n >= expected) return performance.now();
+      if (performance.now() > deadline) {
+        throw new Error(`only ${n} of ${expected} entities after ${timeoutMs / 1000} s`);
+      }
+      await sleep(500);
+    }
+  }
+
+  async stop() {
+    this.child.kill('SIGTERM');
+    await new Promise(resolve => this.child.once('exit', resolve));
+  }
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-registry-'));
+  const generated = generateRegistry(options);
+  const files: RegistryFileInput[] = [];
+  for (const [file, text] of generated) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+    files.push({ path: file, text });
+  }
+  const registry = loadRegistry(files);
+  const entities = mapRegistryToEntities(registry, mapOptions(dir)).map(m => m.entity);
+  const edges = [...registry.services.values()].reduce(
+    (n, s) => n + s.dependencies.requires.length + s.dependencies.optional.length,
+    0,
+  );
+  const bytes = files.reduce((n, f) => n + f.text.length, 0);
+  console.log(
+    `registry: ${registry.services.size} services, ${registry.projects.size} projects, ${edges} edges, ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB; ${entities.length} entities (+1 status resource)`,
+  );
+
+  // (a) load + map vs bare parse, interleaved, median of 7
+  const bare: number[] = [];
+  const ours: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    let t = performance.now();
+    for (const f of files) parse(f.text);
+    bare.push(performance.now() - t);
+    t = performance.now();
+    mapRegistryToEntities(loadRegistry(files), mapOptions(dir));
+    ours.push(performance.now() - t);
+  }
+  const a = median(ours) / median(bare);
+  console.log(
+    `(a) load+map ${median(ours).toFixed(0)} ms vs bare smol-toml parse ${median(bare).toFixed(0)} ms: ${a.toFixed(2)}x (target <= 2x)`,
+  );
+
+  const expected = entities.length + 1;
+
+  // (b) baseline: Backstage ingesting the same entities from a YAML Location
+  let yamlSeconds: number | undefined;
+  if (!skipYaml) {
+    const yamlFile = path.join(dir, 'entities.yaml');
+    fs.writeFileSync(yamlFile, entities.map(e => stringify(e)).join('---\n'));
+    const yaml = await BenchBackend.start('yaml', yamlFile, 7301);
+    // the YAML path yields the entities plus its Location entities
+    const yamlExpected = entities.length;
+    const done = await yaml.waitForCount(yamlExpected, 900_000);
+    yamlSeconds = (done - yaml.startedAt) / 1000;
+    await yaml.stop();
+    console.log(`    YAML Location: all ${yamlExpected} entities queryable after ${yamlSeconds.toFixed(1)} s`);
+  }
+
+  // memory baseline: the same backend without any registry
+  const none = await BenchBackend.start('none', dir, 7302);
+  await sleep(15_000);
+  const noneRss = rssMb(none.child.pid!);
+  await none.stop();
+
+  // (b) ours
+  const provider = await BenchBackend.start('provider', dir, 7303);
+  const done = await provider.waitForCount(expected, 900_000);
+  const providerSeconds = (done - provider.startedAt) / 1000;
+  console.log(
+    `(b) provider: all ${expected} entities queryable after ${providerSeconds.toFixed(1)} s` +
+      (yamlSeconds ? ` vs YAML Location ${yamlSeconds.toFixed(1)} s: ${(providerSeconds / yamlSeconds).toFixed(2)}x (target <= 1.0x)` : ''),
+  );
+
+  // (c) freshness: change one line, wait for the provider's next run (every 2 s) to show it
+  const project = Math.min(7, options.projects - 1);
+  const target = `projects/project-${project}/services.toml`;
+  const before = fs.readFileSync(path.join(dir, target), 'utf8');
+  const changedAt = performance.now();
+  fs.writeFileSync(
+    path.join(dir, target),
+    before.replace(`description = "Synthetic service p${project}-svc-3"`, 'description = "Changed by the benchmark"'),
+  );
+  let visibleAt = 0;
+  for (;;) {
+    const entity = await provider.get(`/entities/by-name/component/default/p${project}-svc-3`);
+    if (entity.metadata.description === 'Changed by the benchmark') {
+      visibleAt = performance.now();
+      break;
+    }
+    if (performance.now() - changedAt > 120_000) throw new Error('change not visible in 120 s');
+    await sleep(100);
+  }
+  const status = await provider.get('/entities/by-name/resource/default/service-registry-default');
+  const summary: string = status.metadata.annotations['service-registry.io/ingestion-summary'];
+  const written = Number(/(\d+) written/.exec(summary)?.[1] ?? NaN);
+  console.log(
+    `(c) freshness: one-line change visible after ${((visibleAt - changedAt) / 1000).toFixed(1)} s (schedule every 2 s; target <= 10 s); ` +
+      `${written} of ${expected} entities rewritten (${((written / expected) * 100).toFixed(3)}%, target <= 1%)`,
+  );
+
+  // (d) memory with the registry ingested, settled
+  await sleep(15_000);
+  const providerRss = rssMb(provider.child.pid!);
+  await provider.stop();
+  console.log(
+    `(d) backend RSS with the registry ${providerRss.toFixed(0)} MB vs without ${noneRss.toFixed(0)} MB: +${(providerRss - noneRss).toFixed(0)} MB (target <= 150 MB)`,
+  );
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
