@@ -3,6 +3,7 @@ import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
+import { serviceRegistrySnapshotServiceRef } from '@service-registry/plugin-service-registry-node';
 import { serviceRegistryEntityProviderExtensionPoint } from './extensions';
 import { createServiceRegistryEntityProviders } from './providers/createServiceRegistryEntityProviders';
 import { ServiceRegistryEntityTransformer } from './providers/ServiceRegistryEntityProvider';
@@ -32,6 +33,7 @@ export const catalogModuleServiceRegistryEntityProvider = createBackendModule({
         reader: coreServices.urlReader,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
+        snapshots: serviceRegistrySnapshotServiceRef,
         processing: catalogProcessingExtensionPoint,
       },
       async init({ processing, ...deps }) {

@@ -8,3 +8,4 @@ export { readRegistryDirectory } from './read/readRegistryDirectory';
 export { readRegistryFromUrl } from './read/readRegistryFromUrl';
 export type { ReadRegistryFromUrlResult } from './read/readRegistryFromUrl';
 export { loadRegistryFromDirectory } from './read/loadRegistryFromDirectory';
+export * from './snapshot';

@@ -50,14 +50,15 @@ export class ProviderStateStore {
 
   private constructor(private readonly knex: Knex) {}
 
-  /** Last good content of the given files. */
-  async getFiles(providerId: string, paths: string[]): Promise<Map<string, string>> {
+  /** Last good content of the given files (all files when `paths` is omitted). */
+  async getFiles(providerId: string, paths?: string[]): Promise<Map<string, string>> {
     const result = new Map<string, string>();
-    if (paths.length === 0) return result;
-    const rows = await this.knex('service_registry_provider_files')
+    if (paths?.length === 0) return result;
+    const query = this.knex('service_registry_provider_files')
       .where('provider_id', providerId)
-      .whereIn('path', paths)
-      .select('path', 'content');
+      .select('path', 'content')
+      .orderBy('path');
+    const rows = await (paths ? query.whereIn('path', paths) : query);
     for (const row of rows) result.set(row.path, row.content);
     return result;
   }

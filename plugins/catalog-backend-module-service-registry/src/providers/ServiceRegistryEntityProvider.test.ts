@@ -9,6 +9,7 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { ScmIntegrations } from '@backstage/integration';
 import { ConfigReader } from '@backstage/config';
+import { InMemoryServiceRegistrySnapshotService } from '@service-registry/plugin-service-registry-node';
 import { createTestDatabases } from '@service-registry/test-support';
 import { ProviderStateStore } from '../database/ProviderStateStore';
 import { createRegistrySource, RegistrySource } from './RegistrySource';
@@ -355,5 +356,52 @@ describe.each(databases.eachSupportedId())('ServiceRegistryEntityProvider on %p'
     expect(connection.entities.get('component:default/alpha-api')!.metadata.labels).toEqual({
       registry: 'main',
     });
+  });
+
+  it('publishes the last good registry, and another instance rebuilds it from the database', async () => {
+    const snapshots = new InMemoryServiceRegistrySnapshotService();
+    const provider = new ServiceRegistryEntityProvider({
+      config: providerConfig({ target: dir }),
+      source,
+      store,
+      logger: mockServices.logger.mock(),
+      snapshots,
+    });
+    await provider.connect(new RecordingConnection());
+    await provider.refresh();
+    expect([...snapshots.get()!.registry.services.keys()].sort()).toEqual([
+      'alpha-api',
+      'alpha-web',
+      'beta-legacy',
+      'beta-worker',
+      'shared-auth',
+      'shared-db',
+    ]);
+
+    // A broken file: the snapshot keeps its last good version and carries the syntax error.
+    await writeRegistry(dir, { 'projects/alpha/services.toml': `${ALPHA}
+[oops
+` });
+    await provider.refresh();
+    const degraded = snapshots.get()!;
+    expect(degraded.state).toBe('degraded');
+    expect(degraded.registry.services.has('alpha-api')).toBe(true);
+    expect(degraded.findings.find(f => f.code === 'toml/syntax')).toMatchObject({
+      file: 'projects/alpha/services.toml',
+      line: 22,
+    });
+
+    const otherInstance = new InMemoryServiceRegistrySnapshotService();
+    const other = new ServiceRegistryEntityProvider({
+      config: providerConfig({ target: dir }),
+      source,
+      store,
+      logger: mockServices.logger.mock(),
+      snapshots: otherInstance,
+    });
+    const synced = await other.syncSnapshot();
+    expect(synced?.updatedAt).toBe(degraded.updatedAt);
+    expect([...otherInstance.get()!.registry.services.keys()]).toContain('alpha-web');
+    expect(otherInstance.get()!.findings.some(f => f.code === 'toml/syntax')).toBe(true);
   });
 });

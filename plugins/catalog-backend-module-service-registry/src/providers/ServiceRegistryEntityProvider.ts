@@ -23,6 +23,10 @@ import {
   RegistryProject,
   RegistryService,
 } from '@service-registry/plugin-service-registry-common';
+import {
+  RegistrySnapshot,
+  ServiceRegistrySnapshotService,
+} from '@service-registry/plugin-service-registry-node';
 import { ProviderRunStatus, ProviderStateStore } from '../database/ProviderStateStore';
 import { computeDelta } from '../lib/computeDelta';
 import { entityHash, filesHash } from '../lib/entityHash';
@@ -98,6 +102,10 @@ export interface ServiceRegistryEntityProviderOptions {
   logger: LoggerService;
   scheduler?: SchedulerService;
   transformers?: ServiceRegistryEntityTransformer[];
+  /** Where the last good registry is published for the service-registry backend plugin. */
+  snapshots?: ServiceRegistrySnapshotService;
+  /** Validation findings of a loaded registry (defaults to the loader's own findings). */
+  validate?: (registry: LoadedRegistry) => RegistryFinding[];
   /** Group names that other sources define; no Group is emitted for those. */
   findExistingGroups?: (providerId: string) => Promise<Set<string>>;
   /** Clock, for tests. */
@@ -148,7 +156,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
   /** {@inheritDoc @backstage/plugin-catalog-node#EntityProvider.connect} */
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.connection = connection;
-    const { scheduler, config } = this.options;
+    const { scheduler, config, snapshots } = this.options;
     if (!scheduler) return;
     const schedule: SchedulerServiceTaskScheduleDefinition = config.schedule;
     await scheduler.scheduleTask({
@@ -158,6 +166,56 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         await this.refresh();
       },
     });
+    if (snapshots) {
+      // Every instance keeps its own snapshot in step with the shared database, whichever
+      // instance ran the ingestion.
+      await scheduler.scheduleTask({
+        id: `${this.getProviderName()}:snapshot-sync`,
+        scope: 'local',
+        frequency: { seconds: 15 },
+        timeout: { minutes: 2 },
+        initialDelay: { seconds: 1 },
+        fn: async () => {
+          await this.syncSnapshot();
+        },
+      });
+    }
+  }
+
+  /**
+   * Publishes the last good registry from the shared database when this instance's snapshot is
+   * older than the last run (another instance ran it, or this one just started).
+   */
+  async syncSnapshot(): Promise<RegistrySnapshot | undefined> {
+    const { snapshots, store, config } = this.options;
+    if (!snapshots) return undefined;
+    const status = await store.getStatus(config.id);
+    const current = snapshots.get(config.id);
+    if (!status || (current && current.updatedAt >= status.updatedAt)) return current;
+    const files = await store.getFiles(config.id);
+    const registry = loadRegistry([...files].map(([path, text]) => ({ path, text })));
+    return this.publish(registry, status);
+  }
+
+  private publish(registry: LoadedRegistry, status: ProviderRunStatus) {
+    const { snapshots, config, source, validate } = this.options;
+    if (!snapshots) return undefined;
+    const kept = status.findings.filter(f => f.code === 'toml/syntax');
+    const findings = validate ? validate(registry) : registry.findings;
+    const snapshot: RegistrySnapshot = {
+      providerId: config.id,
+      registry,
+      findings: [
+        ...(kept as RegistryFinding[]),
+        ...findings.filter(f => f.code !== 'toml/syntax'),
+      ],
+      state: status.state,
+      summary: status.summary,
+      updatedAt: status.updatedAt,
+      rootLocation: source.rootLocation,
+    };
+    snapshots.publish(snapshot);
+    return snapshot;
   }
 
   /** Reads the registry and applies what changed. Never throws for bad input. */
@@ -291,6 +349,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     hashes.set(this.statusEntityRef, statusHash);
     await store.commit(id, { files: effectiveFiles, entities: hashes });
     await store.setStatus(id, status);
+    this.publish(registry, status);
     this.log(status);
     return {
       status,
@@ -396,6 +455,15 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
   ): Promise<ServiceRegistryRefreshResult> {
     const status = this.status('blocked', reason, findings, sourceHash);
     await this.options.store.setStatus(this.options.config.id, status);
+    const last = this.options.snapshots?.get(this.options.config.id);
+    if (last) {
+      this.options.snapshots!.publish({
+        ...last,
+        state: 'blocked',
+        summary: reason,
+        updatedAt: status.updatedAt,
+      });
+    }
     const previous = await this.options.store.getEntityHashes(this.options.config.id);
     if (previous.size > 0 && this.connection) {
       // Only the status Resource changes: everything else keeps its last good state.

@@ -8,7 +8,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ANNOTATION_REGISTRY_ID } from '@service-registry/plugin-service-registry-common';
+import {
+  ANNOTATION_REGISTRY_ID,
+  LoadedRegistry,
+  RegistryFinding,
+} from '@service-registry/plugin-service-registry-common';
+import { ServiceRegistrySnapshotService } from '@service-registry/plugin-service-registry-node';
 import { ProviderStateStore } from '../database/ProviderStateStore';
 import { createRegistrySource } from './RegistrySource';
 import {
@@ -31,6 +36,8 @@ export async function createServiceRegistryEntityProviders(options: {
   transformers?: ServiceRegistryEntityTransformer[];
   catalog?: CatalogService;
   auth?: AuthService;
+  snapshots?: ServiceRegistrySnapshotService;
+  validate?: (registry: LoadedRegistry) => RegistryFinding[];
 }): Promise<ServiceRegistryEntityProvider[]> {
   const configs = readServiceRegistryProviderConfigs(options.config);
   if (configs.length === 0) return [];
@@ -71,6 +78,8 @@ export async function createServiceRegistryEntityProviders(options: {
         scheduler: options.scheduler,
         transformers: options.transformers,
         findExistingGroups,
+        snapshots: options.snapshots,
+        validate: options.validate,
       }),
   );
 }

@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { ConfigReader } from '@backstage/config';
+import { NotModifiedError } from '@backstage/errors';
+import { ScmIntegrations } from '@backstage/integration';
+import { createRegistrySource } from './RegistrySource';
+
+const integrations = ScmIntegrations.fromConfig(
+  new ConfigReader({ integrations: { github: [{ host: 'github.com' }] } }),
+);
+
+/** A UrlReaderService that serves one tree, and honours ETags like the real readers. */
+function treeReader(files: Record<string, string>, etag: string): UrlReaderService {
+  return {
+    async readUrl() {
+      throw new Error('not used');
+    },
+    async search() {
+      throw new Error('not used');
+    },
+    async readTree(_url, options) {
+      if (options?.etag === etag) throw new NotModifiedError();
+      const entries = Object.entries(files).filter(([p]) => options?.filter?.(p) ?? true);
+      return {
+        etag,
+        async files() {
+          return entries.map(([p, text]) => ({
+            path: p,
+            content: async () => Buffer.from(text),
+          }));
+        },
+        async archive() {
+          throw new Error('not used');
+        },
+        async dir() {
+          throw new Error('not used');
+        },
+      };
+    },
+  };
+}
+
+describe('createRegistrySource', () => {
+  it('reads a hosted registry through the UrlReaderService, with ETags', async () => {
+    const reader = treeReader(
+      {
+        'services/catalog.toml': '[service.a]\nversion = "1.0.0"\n',
+        'README.md': '# not a registry file',
+      },
+      'etag-1',
+    );
+    const source = createRegistrySource('https://github.com/acme/registry/tree/main', {
+      reader,
+      integrations,
+    });
+
+    const first = await source.read();
+    expect(first.notModified).toBeFalsy();
+    expect(!first.notModified && first.files.map(f => f.path)).toEqual(['services/catalog.toml']);
+    expect(!first.notModified && first.etag).toBe('etag-1');
+    expect(await source.read('etag-1')).toEqual({ notModified: true });
+  });
+
+  it('points hosted files at their line and edit page', () => {
+    const source = createRegistrySource('https://github.com/acme/registry/tree/main', {
+      reader: treeReader({}, 'x'),
+      integrations,
+    });
+    const where = source.fileLocation('projects/alpha/services.toml');
+    expect(source.rootLocation).toBe('url:https://github.com/acme/registry/tree/main');
+    expect(where.location).toBe(
+      'url:https://github.com/acme/registry/tree/main/projects/alpha/services.toml',
+    );
+    expect(where.viewUrl?.(12)).toBe(
+      'https://github.com/acme/registry/tree/main/projects/alpha/services.toml#L12',
+    );
+    expect(where.editUrl).toBe(
+      'https://github.com/acme/registry/edit/main/projects/alpha/services.toml',
+    );
+  });
+
+  it('treats anything else as a directory', () => {
+    const source = createRegistrySource('examples/registry', {
+      reader: treeReader({}, 'x'),
+      integrations,
+    });
+    expect(source.rootLocation).toBe(`file:${path.resolve('examples/registry')}`);
+    expect(source.fileLocation('services/catalog.toml').location).toBe(
+      `file:${path.resolve('examples/registry/services/catalog.toml')}`,
+    );
+  });
+});

@@ -1,0 +1,6 @@
+export type { RegistrySnapshot } from './RegistrySnapshot';
+export {
+  serviceRegistrySnapshotServiceRef,
+  InMemoryServiceRegistrySnapshotService,
+  type ServiceRegistrySnapshotService,
+} from './serviceRegistrySnapshotServiceRef';
