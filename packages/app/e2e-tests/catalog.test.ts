@@ -23,3 +23,16 @@ test('the catalog lists the demo registry', async ({ page }, testInfo) => {
     page.getByText('Central TOML service registry').first(),
   ).toBeVisible();
 });
+
+test('the services of the TOML registry are catalog entities', async ({ page }, testInfo) => {
+  await openAsGuest(page, '/catalog?filters[kind]=component&filters[user]=all');
+  await page.getByPlaceholder('Filter').fill('shared-auth');
+  const service = page.getByRole('link', { name: 'shared-auth', exact: true });
+  await expect(service).toBeVisible({ timeout: 90_000 });
+  await service.click();
+
+  // the owner and the system of global services, both from the registry
+  await expect(page.getByRole('link', { name: 'Platform team' }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Shared services' }).first()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('registry-service.png'), fullPage: true });
+});
