@@ -24,3 +24,8 @@ export { parseDependencyString } from './load/dependencies';
 export { SERVICE_ID_PATTERN } from './load/fieldSpecs';
 export { isSecretLookingKey } from './load/secrets';
 export { mergeTables } from './load/mergeTables';
+export * from './graph';
+export * from './validation';
+export * from './diff';
+export * from './report';
+export * from './permissions';

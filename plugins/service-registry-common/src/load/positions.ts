@@ -1,4 +1,4 @@
-import { joinKeyPath, KeyPathPart } from './keyPath';
+import { KeyPathPart } from './keyPath';
 
 /**
  * Where a key, a table header or an array element is written in a TOML text.
@@ -14,8 +14,736 @@ export interface TomlKeyPosition {
   column: number;
 }
 
-const BARE_KEY_CHAR = /[A-Za-z0-9_-]/;
-const SCALAR_END = new Set([',', ']', '}', '#', '\n']);
+/**
+ * A position recorded by the header scan: first explicit definition wins, else the first
+ * implicit one (a header `[a.b.c]` implicitly defines `a` and `a.b`).
+ */
+export interface HeaderEntry {
+  line: number;
+  column: number;
+  implicit: boolean;
+}
+
+/**
+ * What {@link scanTomlHeaders} finds: the positions of the first two levels of every table
+ * header, and where keys are written directly at those levels (which the header scan does not
+ * record, so that a lookup there must use the full scan).
+ */
+export interface TomlHeaderIndex {
+  /** Positions of depth-1 paths (`[project]`, or `service` implied by `[service.x]`), by key. */
+  roots: Map<string, HeaderEntry>;
+  /** Positions of depth-2 paths (`[service.x]`), by first then second part. */
+  records: Map<string, Map<string, HeaderEntry>>;
+  /** True when some `key = value` line sits at the document root (outside any table). */
+  rootKeys: boolean;
+  /** First parts of depth-1 tables that hold `key = value` lines (`[project]` with `name = ...`). */
+  depth1Keys: Set<string>;
+}
+
+const BARE_KEY = /^[A-Za-z0-9_-]+$/;
+
+// character codes
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const QUOTE = 34;
+const HASH = 35;
+const APOSTROPHE = 39;
+const COMMA = 44;
+const DOT = 46;
+const EQUALS = 61;
+const OPEN_BRACKET = 91;
+const BACKSLASH = 92;
+const CLOSE_BRACKET = 93;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+
+function isBareKeyChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || // a-z
+    (c >= 65 && c <= 90) || // A-Z
+    (c >= 48 && c <= 57) || // 0-9
+    c === 95 || // _
+    c === 45 // -
+  );
+}
+
+/** Ends of a scalar value: `,` `]` `}` `#` and the end of the line. */
+function isScalarEnd(c: number): boolean {
+  return (
+    c === COMMA ||
+    c === CLOSE_BRACKET ||
+    c === CLOSE_BRACE ||
+    c === HASH ||
+    c === LF
+  );
+}
+
+/** Escapes of basic strings that stand for one character. */
+const SIMPLE_ESCAPES: Record<number, string> = {
+  98: '\b', // b
+  116: '\t', // t
+  110: '\n', // n
+  102: '\f', // f
+  114: '\r', // r
+  101: '\u001b', // e
+  34: '"',
+  92: '\\',
+};
+
+/** Length of the hex digits of `\u`, `\U` and `\x` escapes, by the escape's letter. */
+function hexEscapeLength(c: number): number {
+  if (c === 117) return 4; // u
+  if (c === 85) return 8; // U
+  if (c === 120) return 2; // x
+  return 0;
+}
+
+/** A key path part as it appears in a joined key path (see `joinKeyPath`). */
+function joinedPart(part: string, bare: boolean): string {
+  return bare || BARE_KEY.test(part) ? part : JSON.stringify(part);
+}
+
+function appendJoined(joined: string, part: string): string {
+  return joined === '' ? part : `${joined}.${part}`;
+}
+
+/**
+ * A single-pass TOML scanner over a text. It only scans (values come from the TOML parser) and
+ * expects a text that parses; on anything it does not understand it skips to the next line, so
+ * it never throws. It runs in one of two modes:
+ *
+ * - full: records the position of every table header, key and array element
+ *   ({@link scanTomlPositions});
+ * - headers: records only the first two levels of table headers, and skips everything else
+ *   without allocating ({@link scanTomlHeaders}). Both modes move through the text identically,
+ *   so they agree on what is a header.
+ */
+class TomlScanner {
+  private readonly n: number;
+  private i = 0;
+  private line = 1;
+  private lineStart = 0;
+
+  /** The parts of the last key read (a reused buffer), and whether each was a bare key. */
+  private readonly parts: string[] = [];
+  private readonly bare: boolean[] = [];
+  /** Next index of each array of tables, by joined path. */
+  private readonly arrayTableIndex = new Map<string, number>();
+
+  // full mode
+  private readonly positions = new Map<string, TomlKeyPosition>();
+  private readonly implicit = new Set<string>();
+
+  // headers mode
+  readonly headers: TomlHeaderIndex = {
+    roots: new Map(),
+    records: new Map(),
+    rootKeys: false,
+    depth1Keys: new Set(),
+  };
+
+  constructor(private readonly text: string, private readonly full: boolean) {
+    this.n = text.length;
+  }
+
+  // --- low-level movement ---------------------------------------------------------------------
+
+  private code(at: number): number {
+    return this.text.charCodeAt(at);
+  }
+
+  private newline(): void {
+    this.i++;
+    this.line++;
+    this.lineStart = this.i;
+  }
+
+  /** Advances to `end`, keeping line numbers right. */
+  private advanceTo(end: number): void {
+    const text = this.text;
+    let nl = text.indexOf('\n', this.i);
+    while (nl !== -1 && nl < end) {
+      this.line++;
+      this.lineStart = nl + 1;
+      nl = text.indexOf('\n', nl + 1);
+    }
+    this.i = end;
+  }
+
+  private skipSpaces(): void {
+    const text = this.text;
+    const n = this.n;
+    let i = this.i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c !== SPACE && c !== TAB && c !== CR) break;
+      i++;
+    }
+    this.i = i;
+  }
+
+  private skipComment(): void {
+    if (this.code(this.i) === HASH) {
+      const end = this.text.indexOf('\n', this.i);
+      this.i = end === -1 ? this.n : end;
+    }
+  }
+
+  /** Skips spaces, comments and line ends. */
+  private skipBlank(): void {
+    for (;;) {
+      this.skipSpaces();
+      this.skipComment();
+      if (this.i < this.n && this.code(this.i) === LF) this.newline();
+      else return;
+    }
+  }
+
+  private skipToNextLine(): void {
+    const end = this.text.indexOf('\n', this.i);
+    if (end === -1) this.i = this.n;
+    else {
+      this.i = end;
+      this.newline();
+    }
+  }
+
+  // --- strings --------------------------------------------------------------------------------
+
+  /** Skips a basic string at its opening quote; false (left at the line end) if unterminated. */
+  private skipBasicString(): boolean {
+    const text = this.text;
+    const n = this.n;
+    let i = this.i + 1;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) {
+        this.i = i + 1;
+        return true;
+      }
+      if (c === LF) {
+        this.i = i;
+        return false;
+      }
+      if (c === BACKSLASH) {
+        const e = text.charCodeAt(i + 1);
+        i += SIMPLE_ESCAPES[e] !== undefined ? 2 : 2 + hexEscapeLength(e);
+        continue;
+      }
+      i++;
+    }
+    this.i = i;
+    return false;
+  }
+
+  /** Reads a basic string (a quoted key) at its opening quote; undefined if unterminated. */
+  private readBasicString(): string | undefined {
+    const text = this.text;
+    const n = this.n;
+    const start = this.i + 1;
+    let i = start;
+    let out = '';
+    let from = start;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) {
+        this.i = i + 1;
+        return out + text.slice(from, i);
+      }
+      if (c === LF) {
+        this.i = i;
+        return undefined;
+      }
+      if (c === BACKSLASH) {
+        out += text.slice(from, i);
+        const e = text.charCodeAt(i + 1);
+        const simple = SIMPLE_ESCAPES[e];
+        if (simple !== undefined) {
+          out += simple;
+          i += 2;
+        } else {
+          const len = hexEscapeLength(e);
+          if (len > 0) {
+            const code = parseInt(text.slice(i + 2, i + 2 + len), 16) || 0;
+            out += code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+          }
+          i += 2 + len;
+        }
+        from = i;
+        continue;
+      }
+      i++;
+    }
+    this.i = i;
+    return undefined;
+  }
+
+  /** The end of a literal string at its opening quote, or -1 if it does not end on its line. */
+  private literalStringEnd(): number {
+    const end = this.text.indexOf("'", this.i + 1);
+    if (end === -1) return -1;
+    const nl = this.text.indexOf('\n', this.i + 1);
+    return nl !== -1 && nl < end ? -1 : end;
+  }
+
+  private skipMultilineString(quote: number): void {
+    const text = this.text;
+    const n = this.n;
+    const delimiter = quote === QUOTE ? '"""' : "'''";
+    let j = this.i + 3;
+    for (;;) {
+      const end = text.indexOf(delimiter, j);
+      if (end === -1) {
+        this.advanceTo(n);
+        return;
+      }
+      if (quote === QUOTE) {
+        // a delimiter preceded by an odd number of backslashes is escaped
+        let backslashes = 0;
+        for (let k = end - 1; k >= j && text.charCodeAt(k) === BACKSLASH; k--) {
+          backslashes++;
+        }
+        if (backslashes % 2 === 1) {
+          j = end + 1;
+          continue;
+        }
+      }
+      let close = end + 3;
+      // up to two quotes may sit right before the closing delimiter
+      while (close < n && text.charCodeAt(close) === quote && close - end < 5) {
+        close++;
+      }
+      this.advanceTo(close);
+      return;
+    }
+  }
+
+  // --- keys -----------------------------------------------------------------------------------
+
+  /**
+   * Reads a (dotted) key into the `parts` buffer (or only skips it, when `keep` is false).
+   *
+   * @returns the number of parts, or -1 if there is no key
+   */
+  private readKey(keep: boolean): number {
+    const text = this.text;
+    const n = this.n;
+    let count = 0;
+    for (;;) {
+      this.skipSpaces();
+      const c = this.code(this.i);
+      if (c === QUOTE) {
+        if (keep) {
+          const part = this.readBasicString();
+          if (part === undefined) return -1;
+          this.parts[count] = part;
+          this.bare[count] = false;
+        } else if (!this.skipBasicString()) return -1;
+      } else if (c === APOSTROPHE) {
+        const end = this.literalStringEnd();
+        if (end === -1) return -1;
+        if (keep) {
+          this.parts[count] = text.slice(this.i + 1, end);
+          this.bare[count] = false;
+        }
+        this.i = end + 1;
+      } else {
+        const start = this.i;
+        let i = start;
+        while (i < n && isBareKeyChar(text.charCodeAt(i))) i++;
+        if (i === start) return -1;
+        this.i = i;
+        if (keep) {
+          this.parts[count] = text.slice(start, i);
+          this.bare[count] = true;
+        }
+      }
+      count++;
+      this.skipSpaces();
+      if (this.code(this.i) !== DOT) return count;
+      this.i++;
+    }
+  }
+
+  // --- full mode records ----------------------------------------------------------------------
+
+  /**
+   * Whether a definition of `joined` is to be recorded: the first explicit definition wins, else
+   * the first implicit one. The caller then sets the entry.
+   */
+  private claim(joined: string, implicit: boolean): boolean {
+    if (!this.positions.has(joined)) {
+      if (implicit) this.implicit.add(joined);
+      return true;
+    }
+    return !implicit && this.implicit.delete(joined);
+  }
+
+  /**
+   * Records the `count` parts of the key in the buffer below a base path, the key's prefixes as
+   * implicit definitions; returns the joined path of the whole key.
+   */
+  private recordKey(
+    base: readonly KeyPathPart[],
+    baseJoined: string,
+    count: number,
+    line: number,
+    column: number,
+  ): string {
+    let joined = baseJoined;
+    for (let k = 0; k < count; k++) {
+      joined = appendJoined(joined, joinedPart(this.parts[k], this.bare[k]));
+      if (this.claim(joined, k + 1 < count)) {
+        this.positions.set(joined, {
+          path: base.concat(this.parts.slice(0, k + 1)),
+          line,
+          column,
+        });
+      }
+    }
+    return joined;
+  }
+
+  // --- values ---------------------------------------------------------------------------------
+
+  /**
+   * Moves over a value. In full mode (`path` given), records the elements of arrays and the keys
+   * of inline tables below `path`.
+   */
+  private readValue(path: KeyPathPart[] | null, joined: string): void {
+    this.skipSpaces();
+    const c = this.code(this.i);
+    if (c === QUOTE || c === APOSTROPHE) {
+      if (this.code(this.i + 1) === c && this.code(this.i + 2) === c) {
+        this.skipMultilineString(c);
+      } else if (c === QUOTE) {
+        this.skipBasicString();
+      } else {
+        const end = this.literalStringEnd();
+        if (end !== -1) this.i = end + 1;
+      }
+    } else if (c === OPEN_BRACKET) {
+      this.readArray(path, joined);
+    } else if (c === OPEN_BRACE) {
+      this.readInlineTable(path, joined);
+    } else {
+      const text = this.text;
+      const n = this.n;
+      let i = this.i;
+      while (i < n && !isScalarEnd(text.charCodeAt(i))) i++;
+      this.i = i;
+    }
+  }
+
+  /** Reads the value after `=` of a key whose parts are in the buffer, below `base`. */
+  private readKeyValue(
+    base: readonly KeyPathPart[] | null,
+    count: number,
+    joined: string,
+  ): void {
+    if (base === null) {
+      this.readValue(null, '');
+      return;
+    }
+    this.skipSpaces();
+    const c = this.code(this.i);
+    // only arrays and inline tables have positions below them
+    const nested = c === OPEN_BRACKET || c === OPEN_BRACE;
+    this.readValue(
+      nested ? base.concat(this.parts.slice(0, count)) : null,
+      joined,
+    );
+  }
+
+  private readInlineTable(path: KeyPathPart[] | null, joined: string): void {
+    this.i++; // {
+    for (;;) {
+      this.skipBlank();
+      if (this.i >= this.n) return;
+      const c = this.code(this.i);
+      if (c === CLOSE_BRACE) {
+        this.i++;
+        return;
+      }
+      if (c === COMMA) {
+        this.i++;
+        continue;
+      }
+      const line = this.line;
+      const column = this.i - this.lineStart + 1;
+      const count = this.readKey(path !== null);
+      if (count < 0) {
+        this.skipToNextLine();
+        return;
+      }
+      const keyJoined =
+        path === null ? '' : this.recordKey(path, joined, count, line, column);
+      this.skipSpaces();
+      if (this.code(this.i) !== EQUALS) return;
+      this.i++;
+      this.readKeyValue(path, count, keyJoined);
+    }
+  }
+
+  private readArray(path: KeyPathPart[] | null, joined: string): void {
+    this.i++; // [
+    let index = 0;
+    for (;;) {
+      this.skipBlank();
+      if (this.i >= this.n) return;
+      const c = this.code(this.i);
+      if (c === CLOSE_BRACKET) {
+        this.i++;
+        return;
+      }
+      if (c === COMMA) {
+        this.i++;
+        continue;
+      }
+      const before = this.i;
+      if (path === null) {
+        this.readValue(null, '');
+      } else {
+        const elementJoined = appendJoined(joined, String(index));
+        let elementPath: KeyPathPart[] | null = null;
+        if (this.claim(elementJoined, false)) {
+          elementPath = path.concat(index);
+          this.positions.set(elementJoined, {
+            path: elementPath,
+            line: this.line,
+            column: this.i - this.lineStart + 1,
+          });
+        }
+        const next = this.code(this.i);
+        if (next === OPEN_BRACKET || next === OPEN_BRACE) {
+          this.readValue(elementPath ?? path.concat(index), elementJoined);
+        } else {
+          this.readValue(null, '');
+        }
+      }
+      index++;
+      if (this.i === before) {
+        this.skipToNextLine();
+        return;
+      }
+    }
+  }
+
+  // --- headers --------------------------------------------------------------------------------
+
+  /**
+   * Turns the header key in the buffer into a concrete path, with the current index of each
+   * array of tables; `joined` receives its joined form (full mode only).
+   */
+  private resolveHeader(
+    count: number,
+    isArray: boolean,
+    joined: { value: string },
+  ): KeyPathPart[] {
+    const parts = this.parts;
+    if (!isArray && this.arrayTableIndex.size === 0) {
+      const out = parts.slice(0, count);
+      if (this.full) {
+        let j = '';
+        for (let k = 0; k < count; k++) {
+          j = appendJoined(j, joinedPart(parts[k], this.bare[k]));
+        }
+        joined.value = j;
+      }
+      return out;
+    }
+    const out: KeyPathPart[] = [];
+    let j = '';
+    for (let k = 0; k < count; k++) {
+      out.push(parts[k]);
+      j = appendJoined(j, joinedPart(parts[k], this.bare[k]));
+      if (isArray && k === count - 1) {
+        const next = (this.arrayTableIndex.get(j) ?? -1) + 1;
+        this.arrayTableIndex.set(j, next);
+        out.push(next);
+        j = appendJoined(j, String(next));
+      } else {
+        const current = this.arrayTableIndex.get(j);
+        if (current !== undefined) {
+          out.push(current);
+          j = appendJoined(j, String(current));
+        }
+      }
+    }
+    joined.value = j;
+    return out;
+  }
+
+  private recordHeaderFull(
+    table: KeyPathPart[],
+    line: number,
+    column: number,
+  ): void {
+    let joined = '';
+    for (let k = 0; k < table.length; k++) {
+      const part = table[k];
+      joined = appendJoined(
+        joined,
+        typeof part === 'number' ? String(part) : joinedPart(part, false),
+      );
+      if (this.claim(joined, k + 1 < table.length)) {
+        this.positions.set(joined, {
+          path: table.slice(0, k + 1),
+          line,
+          column,
+        });
+      }
+    }
+  }
+
+  private recordHeaderShallow(
+    table: KeyPathPart[],
+    line: number,
+    column: number,
+  ): void {
+    const { roots, records } = this.headers;
+    const first = String(table[0]);
+    const rootImplicit = table.length > 1;
+    const root = roots.get(first);
+    if (root === undefined) {
+      roots.set(first, { line, column, implicit: rootImplicit });
+    } else if (root.implicit && !rootImplicit) {
+      roots.set(first, { line, column, implicit: false });
+    }
+    if (table.length < 2) return;
+    let byId = records.get(first);
+    if (byId === undefined) {
+      byId = new Map();
+      records.set(first, byId);
+    }
+    const id = String(table[1]);
+    const recordImplicit = table.length > 2;
+    const existing = byId.get(id);
+    if (existing === undefined) {
+      byId.set(id, { line, column, implicit: recordImplicit });
+    } else if (existing.implicit && !recordImplicit) {
+      byId.set(id, { line, column, implicit: false });
+    }
+  }
+
+  // --- main loop ------------------------------------------------------------------------------
+
+  /** The table of the last header, and its joined path (full mode). */
+  private table: KeyPathPart[] = [];
+  private tableJoined = '';
+  private readonly joinedBox = { value: '' };
+
+  /** Next positions of the characters that make a line not simple (see `skipSimpleLine`). */
+  private nextBracket = -1;
+  private nextBrace = -1;
+  private nextBackslash = -1;
+  private nextApostrophe = -1;
+  private nextTripleQuote = -1;
+
+  private nextOf(cached: number, search: string, from: number): number {
+    if (cached >= from) return cached;
+    const found = this.text.indexOf(search, from);
+    return found === -1 ? this.n : found;
+  }
+
+  /**
+   * Headers mode: skips the line at the current position when it is simple: no `[`, `{`, `\`,
+   * `'` or `"""` before its end. Such a line cannot open anything that spans lines nor hold a
+   * header, so the scan of its statement would end at its line end, recording nothing at a
+   * table of depth 2 or more.
+   *
+   * @returns whether the line was skipped
+   */
+  private skipSimpleLine(): boolean {
+    const from = this.i;
+    let end = this.text.indexOf('\n', from);
+    if (end === -1) end = this.n;
+    this.nextBracket = this.nextOf(this.nextBracket, '[', from);
+    if (this.nextBracket < end) return false;
+    this.nextBrace = this.nextOf(this.nextBrace, '{', from);
+    if (this.nextBrace < end) return false;
+    this.nextBackslash = this.nextOf(this.nextBackslash, '\\', from);
+    if (this.nextBackslash < end) return false;
+    this.nextApostrophe = this.nextOf(this.nextApostrophe, "'", from);
+    if (this.nextApostrophe < end) return false;
+    this.nextTripleQuote = this.nextOf(this.nextTripleQuote, '"""', from);
+    if (this.nextTripleQuote < end) return false;
+    if (end >= this.n) this.i = this.n;
+    else {
+      this.i = end;
+      this.newline();
+    }
+    return true;
+  }
+
+  /** Scans one statement (a header or a key = value), after blank lines and comments. */
+  private statement(): void {
+    const full = this.full;
+    this.skipBlank();
+    if (this.i >= this.n) return;
+    const line = this.line;
+    const column = this.i - this.lineStart + 1;
+    if (this.code(this.i) === OPEN_BRACKET) {
+      const isArray = this.code(this.i + 1) === OPEN_BRACKET;
+      this.i += isArray ? 2 : 1;
+      const count = this.readKey(true);
+      if (count < 0) {
+        this.skipToNextLine();
+        return;
+      }
+      const table = this.resolveHeader(count, isArray, this.joinedBox);
+      this.table = table;
+      this.tableJoined = this.joinedBox.value;
+      if (full) this.recordHeaderFull(table, line, column);
+      else this.recordHeaderShallow(table, line, column);
+      this.skipToNextLine();
+      return;
+    }
+    const count = this.readKey(full);
+    if (count < 0) {
+      this.skipToNextLine();
+      return;
+    }
+    const table = this.table;
+    let keyJoined = '';
+    if (full) {
+      keyJoined = this.recordKey(table, this.tableJoined, count, line, column);
+    } else if (table.length === 0) {
+      this.headers.rootKeys = true;
+    } else if (table.length === 1) {
+      this.headers.depth1Keys.add(String(table[0]));
+    }
+    this.skipSpaces();
+    if (this.code(this.i) !== EQUALS) {
+      this.skipToNextLine();
+      return;
+    }
+    this.i++;
+    this.readKeyValue(full ? table : null, count, keyJoined);
+    this.skipSpaces();
+    this.skipComment();
+    if (this.i < this.n && this.code(this.i) !== LF) this.skipToNextLine();
+  }
+
+  scan(): void {
+    if (this.full) {
+      while (this.i < this.n) this.statement();
+      return;
+    }
+    while (this.i < this.n) {
+      // keys below depth 2 are noted (see TomlHeaderIndex), so their lines are scanned
+      if (this.table.length >= 2 && this.skipSimpleLine()) continue;
+      this.statement();
+    }
+  }
+
+  /** The positions of a full scan. */
+  result(): Map<string, TomlKeyPosition> {
+    return this.positions;
+  }
+}
 
 /**
  * Records the position of every table header, key and array element of a TOML text. It only
@@ -27,304 +755,20 @@ const SCALAR_END = new Set([',', ']', '}', '#', '\n']);
  * @public
  */
 export function scanTomlPositions(text: string): Map<string, TomlKeyPosition> {
-  const result = new Map<string, TomlKeyPosition & { implicit: boolean }>();
-  const arrayTableIndex = new Map<string, number>();
-  const n = text.length;
-  let i = 0;
-  let line = 1;
-  let lineStart = 0;
+  const scanner = new TomlScanner(text, true);
+  scanner.scan();
+  return scanner.result();
+}
 
-  const record = (
-    path: KeyPathPart[],
-    at: { line: number; column: number },
-    implicit: boolean,
-  ) => {
-    const key = joinKeyPath(path);
-    const existing = result.get(key);
-    if (!existing || (existing.implicit && !implicit)) {
-      result.set(key, { path, line: at.line, column: at.column, implicit });
-    }
-  };
-  const recordWithPrefixes = (
-    base: KeyPathPart[],
-    parts: KeyPathPart[],
-    at: { line: number; column: number },
-  ) => {
-    for (let k = 1; k <= parts.length; k++) {
-      record([...base, ...parts.slice(0, k)], at, k < parts.length);
-    }
-  };
-  const here = () => ({ line, column: i - lineStart + 1 });
-  const newline = () => {
-    i++;
-    line++;
-    lineStart = i;
-  };
-  /** Advances over `count` characters, keeping line numbers right. */
-  const advanceTo = (end: number) => {
-    while (i < end) {
-      if (text[i] === '\n') newline();
-      else i++;
-    }
-  };
-  const skipSpaces = () => {
-    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r'))
-      i++;
-  };
-  const skipComment = () => {
-    if (text[i] === '#') {
-      const end = text.indexOf('\n', i);
-      i = end === -1 ? n : end;
-    }
-  };
-  const skipBlank = () => {
-    for (;;) {
-      skipSpaces();
-      skipComment();
-      if (i < n && text[i] === '\n') newline();
-      else return;
-    }
-  };
-  const skipToNextLine = () => {
-    const end = text.indexOf('\n', i);
-    if (end === -1) i = n;
-    else {
-      i = end;
-      newline();
-    }
-  };
-
-  const readBasicString = (): string | undefined => {
-    // at the opening quote
-    let out = '';
-    i++;
-    while (i < n) {
-      const c = text[i];
-      if (c === '"') {
-        i++;
-        return out;
-      }
-      if (c === '\n') return undefined;
-      if (c === '\\') {
-        const e = text[i + 1];
-        const simple: Record<string, string> = {
-          b: '\b',
-          t: '\t',
-          n: '\n',
-          f: '\f',
-          r: '\r',
-          e: '\u001b',
-          '"': '"',
-          '\\': '\\',
-        };
-        if (e in simple) {
-          out += simple[e];
-          i += 2;
-        } else if (e === 'u' || e === 'U' || e === 'x') {
-          const len = { u: 4, U: 8, x: 2 }[e];
-          out += String.fromCodePoint(
-            parseInt(text.slice(i + 2, i + 2 + len), 16) || 0,
-          );
-          i += 2 + len;
-        } else {
-          i += 2;
-        }
-        continue;
-      }
-      out += c;
-      i++;
-    }
-    return undefined;
-  };
-  const readLiteralString = (): string | undefined => {
-    const end = text.indexOf("'", i + 1);
-    const nl = text.indexOf('\n', i + 1);
-    if (end === -1 || (nl !== -1 && nl < end)) return undefined;
-    const out = text.slice(i + 1, end);
-    i = end + 1;
-    return out;
-  };
-
-  /** Reads a (dotted) key; undefined if there is none. */
-  const readKey = (): string[] | undefined => {
-    const parts: string[] = [];
-    for (;;) {
-      skipSpaces();
-      const c = text[i];
-      let part: string | undefined;
-      if (c === '"') part = readBasicString();
-      else if (c === "'") part = readLiteralString();
-      else {
-        const start = i;
-        while (i < n && BARE_KEY_CHAR.test(text[i])) i++;
-        part = i > start ? text.slice(start, i) : undefined;
-      }
-      if (part === undefined) return undefined;
-      parts.push(part);
-      skipSpaces();
-      if (text[i] !== '.') return parts;
-      i++;
-    }
-  };
-
-  const skipMultilineString = (quote: string) => {
-    const delimiter = quote.repeat(3);
-    let j = i + 3;
-    for (;;) {
-      const end = text.indexOf(delimiter, j);
-      if (end === -1) {
-        advanceTo(n);
-        return;
-      }
-      if (quote === '"') {
-        // a delimiter preceded by an odd number of backslashes is escaped
-        let backslashes = 0;
-        for (let k = end - 1; k >= j && text[k] === '\\'; k--) backslashes++;
-        if (backslashes % 2 === 1) {
-          j = end + 1;
-          continue;
-        }
-      }
-      let close = end + 3;
-      // up to two quotes may sit right before the closing delimiter
-      while (close < n && text[close] === quote && close - end < 5) close++;
-      advanceTo(close);
-      return;
-    }
-  };
-
-  // eslint-disable-next-line prefer-const
-  let readValue: (path: KeyPathPart[]) => void;
-
-  const readInlineTable = (path: KeyPathPart[]) => {
-    i++; // {
-    for (;;) {
-      skipBlank();
-      if (i >= n) return;
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      const at = here();
-      const key = readKey();
-      if (!key) {
-        skipToNextLine();
-        return;
-      }
-      recordWithPrefixes(path, key, at);
-      skipSpaces();
-      if (text[i] !== '=') return;
-      i++;
-      readValue([...path, ...key]);
-    }
-  };
-
-  const readArray = (path: KeyPathPart[]) => {
-    i++; // [
-    let index = 0;
-    for (;;) {
-      skipBlank();
-      if (i >= n) return;
-      const c = text[i];
-      if (c === ']') {
-        i++;
-        return;
-      }
-      if (c === ',') {
-        i++;
-        continue;
-      }
-      const before = i;
-      record([...path, index], here(), false);
-      readValue([...path, index]);
-      index++;
-      if (i === before) {
-        skipToNextLine();
-        return;
-      }
-    }
-  };
-
-  readValue = (path: KeyPathPart[]) => {
-    skipSpaces();
-    const c = text[i];
-    if (c === '"' || c === "'") {
-      if (text.startsWith(c.repeat(3), i)) skipMultilineString(c);
-      else if (c === '"') readBasicString();
-      else readLiteralString();
-    } else if (c === '[') {
-      readArray(path);
-    } else if (c === '{') {
-      readInlineTable(path);
-    } else {
-      while (i < n && !SCALAR_END.has(text[i])) i++;
-    }
-  };
-
-  /** Turns a header's key into a concrete path, with the current index of each array of tables. */
-  const resolveHeader = (key: string[], isArray: boolean): KeyPathPart[] => {
-    const out: KeyPathPart[] = [];
-    for (let k = 0; k < key.length; k++) {
-      out.push(key[k]);
-      const joined = joinKeyPath(out);
-      if (isArray && k === key.length - 1) {
-        const next = (arrayTableIndex.get(joined) ?? -1) + 1;
-        arrayTableIndex.set(joined, next);
-        out.push(next);
-      } else {
-        const current = arrayTableIndex.get(joined);
-        if (current !== undefined) out.push(current);
-      }
-    }
-    return out;
-  };
-
-  let table: KeyPathPart[] = [];
-  while (i < n) {
-    skipBlank();
-    if (i >= n) break;
-    const at = here();
-    if (text[i] === '[') {
-      const isArray = text[i + 1] === '[';
-      i += isArray ? 2 : 1;
-      const key = readKey();
-      if (!key) {
-        skipToNextLine();
-        continue;
-      }
-      table = resolveHeader(key, isArray);
-      for (let k = 1; k < table.length; k++) {
-        record(table.slice(0, k), at, true);
-      }
-      record(table, at, false);
-      skipToNextLine();
-      continue;
-    }
-    const key = readKey();
-    if (!key) {
-      skipToNextLine();
-      continue;
-    }
-    recordWithPrefixes(table, key, at);
-    skipSpaces();
-    if (text[i] !== '=') {
-      skipToNextLine();
-      continue;
-    }
-    i++;
-    readValue([...table, ...key]);
-    skipSpaces();
-    skipComment();
-    if (i < n && text[i] !== '\n') skipToNextLine();
-  }
-
-  const positions = new Map<string, TomlKeyPosition>();
-  for (const [key, { path, line: l, column }] of result) {
-    positions.set(key, { path, line: l, column });
-  }
-  return positions;
+/**
+ * The cheap scan of a TOML text: moves through it exactly like {@link scanTomlPositions} but
+ * records only the first two levels of table headers, without allocating for keys and values.
+ * Enough for the position of every record header (`[service.<id>]`, `[project]`).
+ *
+ * @param text - the TOML text, without BOM
+ */
+export function scanTomlHeaders(text: string): TomlHeaderIndex {
+  const scanner = new TomlScanner(text, false);
+  scanner.scan();
+  return scanner.headers;
 }

@@ -1,0 +1,38 @@
+import { ImpactReport } from '../graph/types';
+import { DiffContext } from './types';
+
+/**
+ * Who must approve a breaking change to a service: its `governance.approvers` (head, else base),
+ * the policies' `change_control.breaking_changes_require` (head, else base), then the owners of
+ * the affected projects and of the affected services (sorted); each once.
+ *
+ * @param ctx - the diff context
+ * @param id - the changed service
+ * @param impact - its impact on the base graph
+ */
+export function approversFor(
+  ctx: DiffContext,
+  id: string,
+  impact: ImpactReport,
+): string[] {
+  const service = ctx.head.services.get(id) ?? ctx.base.services.get(id);
+  const policy =
+    ctx.head.policies.changeControl?.breakingChangesRequire ??
+    ctx.base.policies.changeControl?.breakingChangesRequire ??
+    [];
+  const owners = new Set<string>();
+  for (const project of impact.projects) {
+    const owner = ctx.base.projects.get(project)?.owner;
+    if (owner) owners.add(owner);
+  }
+  for (const affected of impact.services) {
+    if (affected.owner) owners.add(affected.owner);
+  }
+  return [
+    ...new Set([
+      ...(service?.governance?.approvers ?? []),
+      ...policy,
+      ...[...owners].sort(),
+    ]),
+  ];
+}

@@ -1,0 +1,42 @@
+import { BreakingChangeDetector } from '../types';
+
+/**
+ * `dependency-removed`: a service (present in both) no longer requires a service it required in
+ * base (moving it to `optional` does not count). Reported on the consumer side.
+ */
+export const dependencyRemoved: BreakingChangeDetector = (ctx, id) => {
+  const before = ctx.base.services.get(id);
+  const after = ctx.head.services.get(id);
+  if (!before || !after) return [];
+  const still = new Set(
+    [...after.dependencies.requires, ...after.dependencies.optional].map(
+      r => r.service,
+    ),
+  );
+  const dropped = [
+    ...new Set(
+      before.dependencies.requires
+        .map(r => r.service)
+        .filter(s => !still.has(s)),
+    ),
+  ].sort();
+  if (dropped.length === 0) return [];
+  return [
+    {
+      kind: 'dependency-removed',
+      service: id,
+      message: `Service "${id}" no longer requires ${dropped
+        .map(s => `"${s}"`)
+        .join(', ')}: services that rely on "${id}" bringing ${
+        dropped.length === 1 ? 'it' : 'them'
+      } along must now declare ${
+        dropped.length === 1 ? 'it' : 'them'
+      } themselves, and the providers' consumers lists should be updated.`,
+      position:
+        after.positions['dependencies.requires'] ??
+        after.positions.dependencies ??
+        after.source,
+      related: dropped,
+    },
+  ];
+};

@@ -1,0 +1,32 @@
+import { parse } from 'smol-toml';
+import { fieldChanges } from './fieldChanges';
+
+describe('fieldChanges', () => {
+  it('compares tables key by key, arrays and scalars whole, dates as text', () => {
+    const before = parse(
+      'a = 1\nd = 2026-01-01\nt.x = [1, 2]\nt.y = "same"\ngone = true',
+    );
+    const after = parse(
+      'a = 2\nd = 2026-02-01\nt.x = [1, 2, 3]\nt.y = "same"\nnew = "n"',
+    );
+    expect(fieldChanges(before, after)).toEqual([
+      { path: 'a', before: 1, after: 2 },
+      { path: 'd', before: '2026-01-01', after: '2026-02-01' },
+      { path: 'gone', before: true },
+      { path: 'new', after: 'n' },
+      { path: 't.x', before: [1, 2], after: [1, 2, 3] },
+    ]);
+  });
+
+  it('hides secret-looking values', () => {
+    const changes = fieldChanges(
+      parse('api_token = "abc"\nurl = "https://u:p4ss@x"'),
+      parse('api_token = "def"\nurl = "https://u:p5ss@x"'),
+    );
+    expect(JSON.stringify(changes)).not.toMatch(/abc|def|p4ss|p5ss/);
+    expect(changes).toEqual([
+      { path: 'api_token', before: '(hidden)', after: '(hidden)' },
+      { path: 'url', before: '(hidden)', after: '(hidden)' },
+    ]);
+  });
+});

@@ -1,0 +1,14 @@
+export { diffRegistries, BREAKING_CHANGE_DETECTORS } from './diffRegistries';
+export { fieldChanges } from './fieldChanges';
+export type {
+  BreakingChange,
+  BreakingChangeDetector,
+  BreakingChangeDraft,
+  BreakingChangeKind,
+  DiffContext,
+  DiffOptions,
+  FieldChange,
+  RegistryDiff,
+  ServiceChange,
+  ServiceImpactSummary,
+} from './types';

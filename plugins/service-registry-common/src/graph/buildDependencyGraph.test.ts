@@ -1,0 +1,74 @@
+import { registryOf } from '../validation/__testUtils__/registryOf';
+import { buildDependencyGraph } from './buildDependencyGraph';
+
+describe('buildDependencyGraph', () => {
+  const registry = registryOf({
+    'services/catalog.toml': [
+      '[service.auth]',
+      'owner = "@platform"',
+      'version = "1.2.3"',
+      'status = "ga"',
+      'type = "microservice"',
+      '[service.cache]',
+    ].join('\n'),
+    'projects/shop/services.toml': [
+      '[project]',
+      'tier = "high"',
+      '[service.web]',
+      'dependencies.requires = ["auth@^1.0", "ghost", "auth@^1.0"]',
+      'dependencies.optional = ["cache"]',
+      '[service.auth]',
+      'dependencies.requires = ["cache"]',
+    ].join('\n'),
+  });
+  const graph = buildDependencyGraph(registry);
+
+  it('has one node per service with its attributes', () => {
+    expect([...graph.nodes.keys()]).toEqual(['auth', 'cache', 'web']);
+    expect(graph.nodes.get('auth')).toEqual({
+      id: 'auth',
+      owner: '@platform',
+      version: '1.2.3',
+      status: 'ga',
+      type: 'microservice',
+      project: undefined,
+      tier: undefined,
+    });
+    expect(graph.nodes.get('web')).toMatchObject({
+      project: 'shop',
+      tier: 'high',
+    });
+  });
+
+  it('has one edge per entry (repeats once), with ranges, positions and project overrides', () => {
+    expect(
+      graph.edges.map(e => [
+        e.from,
+        e.to,
+        e.optional,
+        e.range,
+        e.viaProject,
+        e.position?.line,
+      ]),
+    ).toEqual([
+      ['web', 'auth', false, '^1.0', undefined, 4],
+      ['web', 'ghost', false, undefined, undefined, 4],
+      ['web', 'cache', true, undefined, undefined, 5],
+      ['auth', 'cache', false, undefined, 'shop', 7],
+    ]);
+  });
+
+  it('indexes edges both ways, including edges to undeclared services', () => {
+    expect(graph.outgoing.get('web')!.map(e => e.to)).toEqual([
+      'auth',
+      'ghost',
+      'cache',
+    ]);
+    expect(graph.incoming.get('cache')!.map(e => e.from)).toEqual([
+      'web',
+      'auth',
+    ]);
+    expect(graph.incoming.get('ghost')!.map(e => e.from)).toEqual(['web']);
+    expect(graph.nodes.has('ghost')).toBe(false);
+  });
+});

@@ -1,0 +1,122 @@
+import {
+  DependencyRef,
+  LoadedRegistry,
+  RegistryService,
+  SourcePosition,
+} from '../model/types';
+import { DependencyEdge, DependencyGraph, DependencyNode } from './types';
+
+/**
+ * Where a dependency entry is written: the entry itself, else its list key, else the
+ * `dependencies` table, else the service header.
+ *
+ * @param service - the declaring service (or project view of it)
+ * @param ref - the entry
+ * @public
+ */
+export function dependencyPosition(
+  service: RegistryService,
+  ref: DependencyRef,
+): SourcePosition {
+  const list = ref.optional ? 'dependencies.optional' : 'dependencies.requires';
+  return (
+    ref.position ??
+    service.positions[list] ??
+    service.positions.dependencies ??
+    service.source
+  );
+}
+
+function toNode(service: RegistryService): DependencyNode {
+  return {
+    id: service.id,
+    project: service.project,
+    owner: service.owner,
+    status: service.status,
+    tier: service.effectiveTier,
+    type: service.type,
+    version: service.version,
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Builds the dependency graph of a registry in O(V + E) (repeats are checked against the few
+ * entries of the same service, so O(V + sum of out-degrees squared) strictly): one node per declared service, one
+ * edge per `dependencies.requires` / `dependencies.optional` entry (an entry repeated with the
+ * same target, kind and range counts once). A project override of a global service that
+ * declares dependencies the global one does not adds them as edges from the global service,
+ * marked with `viaProject`. Nodes carry the global declaration's attributes.
+ *
+ * @param registry - the loaded registry
+ * @public
+ */
+export function buildDependencyGraph(
+  registry: LoadedRegistry,
+): DependencyGraph {
+  const nodes = new Map<string, DependencyNode>();
+  const edges: DependencyEdge[] = [];
+  const outgoing = new Map<string, DependencyEdge[]>();
+  const incoming = new Map<string, DependencyEdge[]>();
+
+  const addEdge = (
+    service: RegistryService,
+    ref: DependencyRef,
+    viaProject: string | undefined,
+  ) => {
+    // A service lists few dependencies: scanning its edges is cheaper than hashing keys.
+    const known = outgoing.get(service.id);
+    if (
+      known?.some(
+        e =>
+          e.to === ref.service &&
+          e.optional === ref.optional &&
+          e.range === ref.range,
+      )
+    ) {
+      return;
+    }
+    const edge: DependencyEdge = {
+      from: service.id,
+      to: ref.service,
+      optional: ref.optional,
+      position: dependencyPosition(service, ref),
+    };
+    if (ref.range !== undefined) edge.range = ref.range;
+    if (viaProject !== undefined) edge.viaProject = viaProject;
+    edges.push(edge);
+    push(outgoing, edge.from, edge);
+    push(incoming, edge.to, edge);
+  };
+  const addEdges = (
+    service: RegistryService,
+    viaProject: string | undefined,
+  ) => {
+    for (const ref of service.dependencies.requires) {
+      addEdge(service, ref, viaProject);
+    }
+    for (const ref of service.dependencies.optional) {
+      addEdge(service, ref, viaProject);
+    }
+  };
+
+  const ids = [...registry.services.keys()].sort();
+  for (const id of ids) {
+    const service = registry.services.get(id)!;
+    nodes.set(id, toNode(service));
+    addEdges(service, undefined);
+  }
+  const projects = [...registry.overrides.keys()].sort();
+  for (const project of projects) {
+    const views = registry.overrides.get(project)!;
+    for (const id of [...views.keys()].sort()) {
+      if (nodes.has(id)) addEdges(views.get(id)!, project);
+    }
+  }
+  return { nodes, edges, outgoing, incoming };
+}

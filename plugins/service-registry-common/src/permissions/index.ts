@@ -1,0 +1,4 @@
+export {
+  serviceRegistryReadPermission,
+  serviceRegistryPermissions,
+} from './permissions';

@@ -1,0 +1,7 @@
+export {
+  renderFindingsMarkdown,
+  renderImpactMarkdown,
+  renderChangeReportMarkdown,
+  type MarkdownReportOptions,
+} from './markdown';
+export { graphToDot, graphToMermaid, graphToJson } from './graphFormats';

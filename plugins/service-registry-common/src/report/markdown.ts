@@ -1,0 +1,230 @@
+import { RegistryDiff } from '../diff/types';
+import { ImpactReport } from '../graph/types';
+import { RegistryFinding } from '../model/types';
+
+/** Escapes text for a markdown table cell. */
+function cell(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ');
+}
+
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+
+const ICON: Record<RegistryFinding['severity'], string> = {
+  error: '🔴 error',
+  warning: '🟡 warning',
+  info: '🔵 info',
+};
+
+function count(
+  findings: RegistryFinding[],
+  severity: RegistryFinding['severity'],
+) {
+  return findings.filter(f => f.severity === severity).length;
+}
+
+function plural(n: number, word: string) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Options of the markdown renderers. */
+export interface MarkdownReportOptions {
+  /** Heading of the report. */
+  title?: string;
+  /**
+   * Turns a finding's `file:line` into a link (e.g. to the file on GitHub); plain text when
+   * omitted.
+   */
+  fileLink?(file: string, line: number): string | undefined;
+  /** At most this many findings are listed (default 200); the rest are counted. */
+  maxFindings?: number;
+}
+
+function findingsSection(
+  findings: RegistryFinding[],
+  options: MarkdownReportOptions,
+): string[] {
+  const errors = count(findings, 'error');
+  const warnings = count(findings, 'warning');
+  const lines: string[] = [];
+  if (findings.length === 0) {
+    lines.push('✅ No findings: the registry is valid.', '');
+    return lines;
+  }
+  lines.push(
+    `${errors ? '❌' : '⚠️'} ${plural(errors, 'error')}, ${plural(
+      warnings,
+      'warning',
+    )}${
+      findings.length - errors - warnings
+        ? `, ${plural(findings.length - errors - warnings, 'info')}`
+        : ''
+    }.`,
+    '',
+    '| severity | where | service | finding | code |',
+    '| --- | --- | --- | --- | --- |',
+  );
+  const max = options.maxFindings ?? 200;
+  const ordered = [...findings].sort(
+    (a, b) =>
+      ['error', 'warning', 'info'].indexOf(a.severity) -
+      ['error', 'warning', 'info'].indexOf(b.severity),
+  );
+  for (const f of ordered.slice(0, max)) {
+    const where = `${f.file}:${f.line}:${f.column}`;
+    const link = options.fileLink?.(f.file, f.line);
+    lines.push(
+      `| ${ICON[f.severity]} | ${
+        link ? `[${code(where)}](${link})` : code(where)
+      } | ${f.service ? code(f.service) : ''} | ${cell(f.message)} | ${code(
+        f.code,
+      )} |`,
+    );
+  }
+  if (findings.length > max) {
+    lines.push('', `… and ${findings.length - max} more findings.`);
+  }
+  lines.push('');
+  return lines;
+}
+
+/**
+ * Validation findings as markdown (a PR comment or a job summary): a one-line verdict and a table
+ * sorted by severity, each finding with its `file:line:column`.
+ *
+ * @public
+ */
+export function renderFindingsMarkdown(
+  findings: RegistryFinding[],
+  options: MarkdownReportOptions = {},
+): string {
+  const lines = [`## ${options.title ?? 'Service registry validation'}`, ''];
+  lines.push(...findingsSection(findings, options));
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * An impact report as markdown: every affected service grouped by project, with its depth.
+ *
+ * @public
+ */
+export function renderImpactMarkdown(impact: ImpactReport): string {
+  const lines = [
+    `## Impact of a change to ${code(impact.service)}`,
+    '',
+    impact.counts.services === 0
+      ? 'Nothing depends on it.'
+      : `${plural(impact.counts.services, 'service')} in ${plural(
+          impact.counts.projects,
+          'project',
+        )} depend on it (${impact.counts.direct} directly, ${
+          impact.counts.transitive
+        } transitively).`,
+    '',
+  ];
+  for (const group of impact.byProject) {
+    lines.push(
+      `### ${
+        group.project ? `Project ${code(group.project)}` : 'Global services'
+      }`,
+      '',
+    );
+    lines.push(
+      '| service | depth | via | owner |',
+      '| --- | --- | --- | --- |',
+    );
+    for (const s of group.services) {
+      lines.push(
+        `| ${code(s.id)} | ${s.depth} | ${code(s.via)} | ${
+          s.owner ? cell(s.owner) : ''
+        } |`,
+      );
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The change report of a registry pull request: validation of the new version, what changed,
+ * the breaking changes with the services and projects they affect, and who must approve.
+ *
+ * @public
+ */
+export function renderChangeReportMarkdown(
+  input: { findings: RegistryFinding[]; diff: RegistryDiff },
+  options: MarkdownReportOptions = {},
+): string {
+  const { findings, diff } = input;
+  const lines = [`## ${options.title ?? 'Service registry change report'}`, ''];
+
+  lines.push('### Validation', '');
+  lines.push(...findingsSection(findings, options));
+
+  lines.push('### Changes', '');
+  if (!diff.added.length && !diff.removed.length && !diff.changed.length) {
+    lines.push('No service changed.', '');
+  } else {
+    if (diff.added.length)
+      lines.push(`- Added: ${diff.added.map(code).join(', ')}`);
+    if (diff.removed.length)
+      lines.push(`- Removed: ${diff.removed.map(code).join(', ')}`);
+    for (const change of diff.changed) {
+      const fields = change.changes.map(c => code(c.path)).join(', ');
+      lines.push(`- Changed ${code(change.service)}: ${fields}`);
+    }
+    lines.push('');
+  }
+
+  lines.push('### Breaking changes', '');
+  if (diff.breakingChanges.length === 0) {
+    lines.push('✅ None.', '');
+  } else {
+    lines.push(
+      `⚠️ ${plural(diff.breakingChanges.length, 'breaking change')}.`,
+      '',
+      '| service | change | affected services | affected projects | approvers |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const change of diff.breakingChanges) {
+      lines.push(
+        `| ${code(change.service)} | ${cell(change.message)} | ${
+          change.impact.counts.services
+        } (${change.impact.counts.direct} direct) | ${
+          change.affectedProjects.map(code).join(', ') || '—'
+        } | ${change.approvers.map(cell).join(', ') || '—'} |`,
+      );
+    }
+    lines.push('');
+    const affected = new Map<string, Set<string>>();
+    for (const change of diff.breakingChanges) {
+      for (const s of change.impact.services) {
+        const key = s.project ?? '(global)';
+        const set = affected.get(key) ?? new Set<string>();
+        set.add(s.id);
+        affected.set(key, set);
+      }
+    }
+    if (affected.size) {
+      lines.push('#### Impacted projects', '');
+      for (const [project, services] of [...affected].sort(([a], [b]) =>
+        a.localeCompare(b),
+      )) {
+        lines.push(
+          `- ${project === '(global)' ? 'Global services' : code(project)}: ${[
+            ...services,
+          ]
+            .sort()
+            .map(code)
+            .join(', ')}`,
+        );
+      }
+      lines.push('');
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,9 @@
+export { validateRegistry } from './validateRegistry';
+export { createValidationContext } from './context';
+export { VALIDATION_RULES } from './rules';
+export { detectSecret, redactSecrets } from './secrets/detectSecret';
+export type {
+  ValidateOptions,
+  ValidationContext,
+  ValidationRule,
+} from './types';

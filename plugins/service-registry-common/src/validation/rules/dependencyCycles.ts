@@ -1,0 +1,54 @@
+import { analyzeCycles } from '../../graph/findCycles';
+import { RegistryFinding } from '../../model/types';
+import { edgeSite } from '../edges';
+import { aboutService, makeFinding, servicePosition } from '../findings';
+import { ValidationContext } from '../types';
+
+/**
+ * `dependency/cycle` (error): once per cycle of required dependencies, at the entry of the
+ * cycle's first (smallest) service that leads into the cycle, with the full path. When a huge
+ * component holds more cycles than the search bound lists, `dependency/cycle-limit` (info) says
+ * so on its first service.
+ *
+ * @param ctx - the validation context
+ */
+export function dependencyCycles(ctx: ValidationContext): RegistryFinding[] {
+  const findings: RegistryFinding[] = [];
+  const analysis = analyzeCycles(ctx.graph);
+  for (const cycle of analysis.cycles) {
+    const [first, next] = cycle;
+    const edge = (ctx.graph.outgoing.get(first) ?? []).find(
+      e => e.to === next && !e.optional,
+    )!;
+    const site = edgeSite(ctx, edge);
+    const path = cycle.join(' → ');
+    const message =
+      cycle.length === 2
+        ? `Service "${first}" requires itself (${path}): remove "${first}" from its dependencies.requires.`
+        : `Dependency cycle ${path}: services that require each other cannot be deployed or upgraded one at a time. Break the cycle by removing one of these dependencies (or making it optional).`;
+    findings.push(
+      makeFinding(
+        'error',
+        'dependency/cycle',
+        message,
+        site.position,
+        site.about,
+      ),
+    );
+  }
+  for (const component of analysis.truncated) {
+    const service = ctx.registry.services.get(component[0])!;
+    findings.push(
+      makeFinding(
+        'info',
+        'dependency/cycle-limit',
+        `${component.length} services (${component.slice(0, 5).join(', ')}${
+          component.length > 5 ? ', …' : ''
+        }) depend on each other so densely that only some of their cycles are listed; untangle the cycles reported, then validate again.`,
+        servicePosition(service, 'dependencies.requires'),
+        aboutService(service),
+      ),
+    );
+  }
+  return findings;
+}

@@ -1,0 +1,57 @@
+import { catalog, runRule } from '../__testUtils__/registryOf';
+import { dependsOnDeprecated } from './dependsOnDeprecated';
+
+const files = catalog(
+  '[service.old]',
+  'status = "deprecated"',
+  'sunset_date = "2026-05-20"',
+  'replacement_service = "new"',
+  '[service.gone]',
+  'status = "retired"',
+  '[service.new]',
+  'status = "ga"',
+  '[service.app]',
+  'dependencies.requires = ["old", "gone", "new"]',
+);
+
+describe('dependsOnDeprecated', () => {
+  it('warns with the days left before the sunset, and errors on retired providers', () => {
+    const findings = runRule(dependsOnDeprecated, files, '2026-05-10');
+    expect(findings).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'lifecycle/depends-on-deprecated',
+        line: 10,
+        column: 26,
+        service: 'app',
+      }),
+      expect.objectContaining({
+        severity: 'error',
+        code: 'lifecycle/depends-on-retired',
+        line: 10,
+        column: 33,
+      }),
+    ]);
+    expect(findings[0].message).toContain('sunset on 2026-05-20, in 10 days');
+    expect(findings[0].message).toContain('migrate to "new"');
+  });
+
+  it('says how long ago the sunset passed, using today', () => {
+    const [finding] = runRule(dependsOnDeprecated, files, '2026-05-23');
+    expect(finding.message).toContain('sunset passed 3 days ago (2026-05-20)');
+  });
+
+  it('says nothing about live providers', () => {
+    expect(
+      runRule(
+        dependsOnDeprecated,
+        catalog(
+          '[service.new]',
+          'status = "ga"',
+          '[service.app]',
+          'dependencies.requires = ["new"]',
+        ),
+      ),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+import { ValidationRule } from '../types';
+import { belowCompatMin } from './belowCompatMin';
+import { compatMinAboveVersion } from './compatMinAboveVersion';
+import { consumersMismatch } from './consumersMismatch';
+import { criticalWithoutApprovers } from './criticalWithoutApprovers';
+import { dependencyCycles } from './dependencyCycles';
+import { dependsOnDeprecated } from './dependsOnDeprecated';
+import { deprecationDeclaration } from './deprecationDeclaration';
+import { gaDependsOnDevelopment } from './gaDependsOnDevelopment';
+import { missingDependencies } from './missingDependencies';
+import { replacementService } from './replacementService';
+import { secretValues } from './secretValues';
+import { slaBelowTier } from './slaBelowTier';
+import { sunsetBeforeDeprecation } from './sunsetBeforeDeprecation';
+import { sunsetPassedWithConsumers } from './sunsetPassedWithConsumers';
+import { versionRanges } from './versionRanges';
+
+/**
+ * Every validation rule {@link validateRegistry} runs, by name.
+ *
+ * @public
+ */
+export const VALIDATION_RULES: Readonly<Record<string, ValidationRule>> = {
+  missingDependencies,
+  dependencyCycles,
+  versionRanges,
+  belowCompatMin,
+  compatMinAboveVersion,
+  deprecationDeclaration,
+  replacementService,
+  dependsOnDeprecated,
+  sunsetPassedWithConsumers,
+  gaDependsOnDevelopment,
+  sunsetBeforeDeprecation,
+  slaBelowTier,
+  criticalWithoutApprovers,
+  consumersMismatch,
+  secretValues,
+};

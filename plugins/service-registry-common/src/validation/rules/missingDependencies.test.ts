@@ -1,0 +1,93 @@
+import { catalog, runRule } from '../__testUtils__/registryOf';
+import { missingDependencies } from './missingDependencies';
+
+describe('missingDependencies', () => {
+  it('reports a missing required dependency at its entry, and a missing optional one as a warning', () => {
+    const findings = runRule(
+      missingDependencies,
+      catalog(
+        '[service.a]',
+        'version = "1.0.0"',
+        '[service.a.dependencies]',
+        'requires = ["b", "ghost"]',
+        'optional = ["phantom"]',
+        '[service.b]',
+      ),
+    );
+    expect(findings).toEqual([
+      {
+        severity: 'error',
+        code: 'dependency/missing-required',
+        message: expect.stringContaining(
+          'requires "ghost", which no registry file declares',
+        ),
+        file: 'services/catalog.toml',
+        line: 4,
+        column: 18,
+        service: 'a',
+      },
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'dependency/missing-optional',
+        line: 5,
+        column: 13,
+      }),
+    ]);
+    expect(findings[0].message).toContain('declare [service.ghost]');
+    expect(findings[0].message).toContain(
+      'remove "ghost" from dependencies.requires',
+    );
+  });
+
+  it('falls back to the header when dependencies are written as an inline table', () => {
+    const findings = runRule(
+      missingDependencies,
+      catalog('', '[service.a]', 'dependencies = { requires = ["x"] }'),
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ line: 3 });
+  });
+
+  it('says nothing when every dependency is declared', () => {
+    expect(
+      runRule(
+        missingDependencies,
+        catalog(
+          '[service.a]',
+          'dependencies.requires = ["b"]',
+          'dependencies.optional = ["b"]',
+          '[service.b]',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('mentions files that did not parse', () => {
+    const findings = runRule(missingDependencies, {
+      ...catalog('[service.a]', 'dependencies.requires = ["b"]'),
+      'projects/p/services.toml': '[service.b\n',
+    });
+    expect(findings[0].message).toContain('1 file did not parse');
+  });
+
+  it('checks the dependencies a project override adds, in the project file', () => {
+    const findings = runRule(missingDependencies, {
+      ...catalog('[service.auth]', 'dependencies.requires = []'),
+      'projects/shop/services.toml': [
+        '[service.auth]',
+        'dependencies.requires = ["shop-vault"]',
+      ].join('\n'),
+    });
+    expect(findings).toEqual([
+      expect.objectContaining({
+        code: 'dependency/missing-required',
+        file: 'projects/shop/services.toml',
+        line: 2,
+        column: 26,
+        service: 'auth',
+        project: 'shop',
+      }),
+    ]);
+    expect(findings[0].message).toContain('projects/shop/services.toml');
+  });
+});

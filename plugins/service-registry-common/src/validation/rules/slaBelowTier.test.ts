@@ -1,0 +1,77 @@
+import { runRule } from '../__testUtils__/registryOf';
+import { slaBelowTier } from './slaBelowTier';
+
+const policies = [
+  '[sla.critical]',
+  'availability = "99.99%"',
+  'response_time_p99 = "100ms"',
+  'support_hours = "24/7"',
+  'rto = "5m"',
+  '[sla.high]',
+  'availability = "99.9%"',
+  'response_time_p99 = "200ms"',
+].join('\n');
+
+describe('slaBelowTier', () => {
+  it('reports each weaker value as an error for the critical tier, at its key', () => {
+    const findings = runRule(slaBelowTier, {
+      'policies/sla.toml': policies,
+      'services/catalog.toml': [
+        '[service.pay]',
+        'tier = "critical"',
+        '[service.pay.sla]',
+        'availability = "99.9%"',
+        'response_time_p99 = "1.5s"',
+        'support_hours = "business"',
+        'rto = "5m"',
+      ].join('\n'),
+    });
+    expect(findings.map(f => [f.code, f.severity, f.line])).toEqual([
+      ['policy/sla-below-tier', 'error', 4],
+      ['policy/sla-below-tier', 'error', 5],
+      ['policy/sla-below-tier', 'error', 6],
+    ]);
+    expect(findings[0].message).toContain(
+      'availability 99.9% declared, critical tier requires 99.99%',
+    );
+    expect(findings[1].message).toContain(
+      'response_time_p99 1.5s declared, critical tier requires 100ms',
+    );
+  });
+
+  it('warns for other tiers, using the tier inherited from the project, and about missing values', () => {
+    const findings = runRule(slaBelowTier, {
+      'policies/sla.toml': policies,
+      'projects/p/services.toml': [
+        '[project]',
+        'tier = "high"',
+        '[service.web]',
+        '[service.web.sla]',
+        'availability = 99.5',
+      ].join('\n'),
+    });
+    expect(findings.map(f => [f.code, f.severity, f.line])).toEqual([
+      ['policy/sla-below-tier', 'warning', 5],
+      ['policy/sla-missing', 'warning', 4],
+    ]);
+    expect(findings[0].message).toContain(
+      'availability 99.5% declared, high tier requires 99.9%',
+    );
+    expect(findings[1].message).toContain('response_time_p99 = "200ms"');
+  });
+
+  it('accepts a service meeting its tier, and tiers without policy', () => {
+    expect(
+      runRule(slaBelowTier, {
+        'policies/sla.toml': policies,
+        'services/catalog.toml': [
+          '[service.web]',
+          'tier = "high"',
+          'sla = { availability = "99.95%", response_time_p99 = "150ms" }',
+          '[service.low]',
+          'tier = "low"',
+        ].join('\n'),
+      }),
+    ).toEqual([]);
+  });
+});

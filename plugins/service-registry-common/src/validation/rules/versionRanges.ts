@@ -1,0 +1,76 @@
+import semver from 'semver';
+import { RegistryFinding } from '../../model/types';
+import { edgeSite } from '../edges';
+import { makeFinding } from '../findings';
+import { ValidationContext } from '../types';
+
+/** Prereleases of the provider count: the registry records what is deployed. */
+const SEMVER_OPTIONS = { includePrerelease: true };
+
+/** Parses each distinct range once per run (ranges repeat across thousands of consumers). */
+function rangeCache(): (range: string) => semver.Range | null {
+  const cache = new Map<string, semver.Range | null>();
+  return range => {
+    let parsed = cache.get(range);
+    if (parsed === undefined) {
+      try {
+        parsed = new semver.Range(range, SEMVER_OPTIONS);
+      } catch {
+        parsed = null;
+      }
+      cache.set(range, parsed);
+    }
+    return parsed;
+  };
+}
+
+/**
+ * `dependency/version-unsatisfied` (error): a consumer's range (`id@range` or
+ * `{ service, version }`) that the provider's `version` does not satisfy; and
+ * `dependency/invalid-range` (error): a range semver cannot parse (the loader already reports
+ * ranges it reads as `schema/invalid-semver` and drops them, so this only fires for registries
+ * built by other means).
+ *
+ * @param ctx - the validation context
+ */
+export function versionRanges(ctx: ValidationContext): RegistryFinding[] {
+  const findings: RegistryFinding[] = [];
+  const rangeOf = rangeCache();
+  for (const edge of ctx.graph.edges) {
+    if (edge.range === undefined) continue;
+    const range = rangeOf(edge.range);
+    if (range === null) {
+      const site = edgeSite(ctx, edge);
+      findings.push(
+        makeFinding(
+          'error',
+          'dependency/invalid-range',
+          `Service "${edge.from}" asks for "${edge.to}" in range "${edge.range}", which is not a semver range: write e.g. "${edge.to}@^1.0" or { service = "${edge.to}", version = ">=1.0.0" }.`,
+          site.position,
+          site.about,
+        ),
+      );
+      continue;
+    }
+    const version = ctx.graph.nodes.get(edge.to)?.version;
+    if (version === undefined) continue;
+    if (range.test(version)) continue;
+    const site = edgeSite(ctx, edge);
+    findings.push(
+      makeFinding(
+        'error',
+        'dependency/version-unsatisfied',
+        `Service "${edge.from}" needs "${edge.to}" ${edge.range}, but "${
+          edge.to
+        }" is at version ${version}: widen the range in ${site.list} (e.g. "${
+          edge.to
+        }@^${semver.major(version)}.${semver.minor(
+          version,
+        )}") after checking compatibility, or depend on a version that exists.`,
+        site.position,
+        site.about,
+      ),
+    );
+  }
+  return findings;
+}

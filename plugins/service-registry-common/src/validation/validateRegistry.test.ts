@@ -1,0 +1,155 @@
+import { loadRegistry } from '../load/buildRegistry';
+import { RegistryFileInput } from '../model/types';
+import { catalog, registryOf, seedFiles } from './__testUtils__/registryOf';
+import { validateRegistry } from './validateRegistry';
+
+const seeds = seedFiles();
+
+describe('validateRegistry', () => {
+  it('reports the seed project-a-frontend requiring the undeclared project-a-api at its entry', () => {
+    const findings = validateRegistry(loadRegistry(seeds), {
+      today: '2026-01-15',
+    });
+    expect(findings.filter(f => f.code.startsWith('dependency/'))).toEqual([
+      {
+        severity: 'error',
+        code: 'dependency/missing-required',
+        message: expect.stringContaining('requires "project-a-api"'),
+        file: 'projects/project-a/services.toml',
+        line: 12,
+        column: 13,
+        service: 'project-a-frontend',
+        project: 'project-a',
+      },
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'dependency/missing-optional',
+        service: 'project-a-frontend',
+        line: 13,
+        column: 13,
+      }),
+    ]);
+  });
+
+  it('keeps the loader findings and reports the seeds policies, sorted by file, line and column', () => {
+    const findings = validateRegistry(loadRegistry(seeds), {
+      today: '2026-01-15',
+    });
+    expect(findings.map(f => [f.file, f.line, f.code])).toEqual([
+      ['projects/project-a/monitoring.toml', 4, 'registry/unknown-service'],
+      [
+        'projects/project-a/services.toml',
+        6,
+        'policy/critical-without-approvers',
+      ],
+      ['projects/project-a/services.toml', 6, 'policy/sla-missing'],
+      ['projects/project-a/services.toml', 12, 'dependency/missing-required'],
+      ['projects/project-a/services.toml', 13, 'dependency/missing-optional'],
+      ['services/catalog.toml', 11, 'policy/consumers-mismatch'],
+      ['services/catalog.toml', 12, 'policy/consumers-mismatch'],
+    ]);
+  });
+
+  describe('the seed old-api / new-api lifecycle snippet', () => {
+    const consumer: RegistryFileInput = {
+      path: 'projects/shop/services.toml',
+      text: '[project]\ntier = "low"\n[service.shop-web]\nstatus = "ga"\ndependencies.requires = ["old-api"]\n',
+    };
+    const lifecycle = (files: RegistryFileInput[], today: string) =>
+      validateRegistry(loadRegistry(files), { today }).filter(f =>
+        f.code.startsWith('lifecycle/'),
+      );
+
+    it('is a complete deprecation: no lifecycle finding without consumers', () => {
+      expect(lifecycle(seeds, '2026-01-15')).toEqual([]);
+      expect(lifecycle(seeds, '2027-01-15')).toEqual([]);
+    });
+
+    it('warns its consumers with the days left, counted from today', () => {
+      const findings = lifecycle([...seeds, consumer], '2026-05-10');
+      expect(findings).toEqual([
+        expect.objectContaining({
+          code: 'lifecycle/depends-on-deprecated',
+          file: 'projects/shop/services.toml',
+          line: 5,
+          column: 26,
+          service: 'shop-web',
+          project: 'shop',
+        }),
+      ]);
+      expect(findings[0].message).toContain('in 10 days');
+      expect(findings[0].message).toContain(
+        'migrate to "new-api" (guide: https://wiki.example.com/old-api-migration)',
+      );
+    });
+
+    it('is overdue once the sunset passed with consumers left', () => {
+      const findings = lifecycle([...seeds, consumer], '2026-06-19');
+      expect(findings.map(f => [f.code, f.service, f.file, f.line])).toEqual([
+        [
+          'lifecycle/depends-on-deprecated',
+          'shop-web',
+          'projects/shop/services.toml',
+          5,
+        ],
+        [
+          'lifecycle/sunset-passed-with-consumers',
+          'old-api',
+          'services/catalog.toml',
+          24,
+        ],
+      ]);
+      expect(findings[0].message).toContain('sunset passed 30 days ago');
+      expect(findings[1].message).toContain('overdue');
+      expect(findings[1].message).toContain('"shop-web"');
+    });
+  });
+
+  it('uses today in UTC by default and refuses a malformed today', () => {
+    const registry = registryOf(catalog('[service.a]'));
+    expect(validateRegistry(registry)).toEqual([]);
+    expect(() => validateRegistry(registry, { today: '15/01/2026' })).toThrow(
+      'today must be a date written YYYY-MM-DD',
+    );
+  });
+
+  it('is deterministic whatever the order of the files', () => {
+    const files = [...seeds].reverse();
+    expect(
+      validateRegistry(loadRegistry(files), { today: '2026-01-15' }),
+    ).toEqual(validateRegistry(loadRegistry(seeds), { today: '2026-01-15' }));
+  });
+
+  it('never echoes a secret, in its own findings or the loader ones', () => {
+    const secret = 'Zx9Qw7Er5Ty3Ui1Op0AsDfGhJk';
+    const aws = 'AKIAIOSFODNN7EXAMPLE';
+    const findings = validateRegistry(
+      registryOf({
+        'services/catalog.toml': [
+          '[service.a]',
+          `password = "${secret}"`,
+          `metadata.db_password = "${secret}"`,
+          `port = "${aws}"`,
+        ].join('\n'),
+        'policies/security.toml': `[security]\nroot_token = "${secret}"`,
+        'projects/p/services.toml': `[project]\napi_key = "${secret}"`,
+      }),
+      { today: '2026-01-15' },
+    );
+    expect(
+      findings.filter(f => f.code === 'security/secret-value'),
+    ).toHaveLength(5);
+    // the loader quotes the bad port value: the credential in it is redacted
+    expect(
+      findings.find(f => f.code === 'schema/invalid-type')?.message,
+    ).toContain('(hidden)');
+    expect(JSON.stringify(findings)).not.toContain(secret);
+    expect(JSON.stringify(findings)).not.toContain(aws);
+  });
+
+  it('reports nothing on an empty registry', () => {
+    expect(validateRegistry(loadRegistry([]), { today: '2026-01-15' })).toEqual(
+      [],
+    );
+  });
+});

@@ -1,0 +1,34 @@
+import { LoadedRegistry, RegistryFinding } from '../model/types';
+import { createValidationContext } from './context';
+import { resolveToday } from './dates';
+import { sortFindings } from './findings';
+import { VALIDATION_RULES } from './rules';
+import { redactSecrets } from './secrets/detectSecret';
+import { ValidateOptions } from './types';
+
+/**
+ * Validates a loaded registry: the loader's findings (syntax, schema, duplicate ids, ...) plus
+ * every rule of {@link VALIDATION_RULES} (dependencies, cycles, versions, lifecycle, policies,
+ * secrets), sorted by file, line and column. Deterministic for a given registry and `today`;
+ * never throws on bad registry content.
+ *
+ * @param registry - the result of `loadRegistry`
+ * @param options - `today` (`YYYY-MM-DD`, default today in UTC) for the lifecycle dates
+ * @throws TypeError when `options.today` is not a `YYYY-MM-DD` date
+ * @public
+ */
+export function validateRegistry(
+  registry: LoadedRegistry,
+  options: ValidateOptions = {},
+): RegistryFinding[] {
+  const ctx = createValidationContext(registry, resolveToday(options.today));
+  // The loader hides values of secret-looking keys; credentials under other keys are redacted here.
+  const findings = registry.findings.map(finding => {
+    const message = redactSecrets(finding.message);
+    return message === finding.message ? finding : { ...finding, message };
+  });
+  for (const rule of Object.values(VALIDATION_RULES)) {
+    for (const finding of rule(ctx)) findings.push(finding);
+  }
+  return sortFindings(findings);
+}
