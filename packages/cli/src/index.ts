@@ -4,6 +4,11 @@
  *
  * @packageDocumentation
  */
+import { processIO } from './lib/io';
+import { runCli } from './program';
+
+export { runCli, USAGE } from './program';
+export type { CliIO } from './lib/io';
 
 /**
  * Runs the CLI with the given arguments and sets the process exit code.
@@ -12,8 +17,5 @@
  * @public
  */
 export async function main(argv: string[]): Promise<void> {
-  process.stderr.write(
-    `service-registry: no commands yet (got: ${argv.join(' ')})\n`,
-  );
-  process.exitCode = 2;
+  process.exitCode = await runCli(argv, processIO());
 }

@@ -1,0 +1,247 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const packageDir = path.resolve(__dirname, '..');
+const bin = path.join(packageDir, 'bin/service-registry');
+
+jest.setTimeout(60_000);
+
+/** Runs the built CLI as a subprocess, like the registry's CI does. */
+function cli(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function writeRegistry(dir: string, files: Record<string, string>) {
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+}
+
+const VALID = {
+  'services/catalog.toml': `[service.shared-auth]
+owner = "platform-team"
+version = "1.2.3"
+status = "ga"
+port = 8080
+`,
+  'projects/shop/services.toml': `[project]
+name = "Shop"
+tier = "low"
+
+[service.shop-api]
+owner = "shop-team"
+version = "2.0.0"
+status = "ga"
+[service.shop-api.dependencies]
+requires = ["shared-auth@^1.0"]
+
+[service.shop-web]
+owner = "shop-team"
+version = "1.0.0"
+status = "ga"
+[service.shop-web.dependencies]
+requires = ["shop-api"]
+`,
+};
+
+let root: string;
+beforeAll(() => {
+  execFileSync(
+    process.execPath,
+    [require.resolve('@backstage/cli/bin/backstage-cli'), 'package', 'build'],
+    {
+      cwd: packageDir,
+      stdio: 'ignore',
+    },
+  );
+  if (!fs.existsSync(path.join(packageDir, 'dist/index.cjs.js'))) {
+    throw new Error('the CLI did not build');
+  }
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-test-'));
+});
+afterAll(() => {
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+function registry(name: string, files: Record<string, string>) {
+  const dir = path.join(root, name);
+  writeRegistry(dir, files);
+  return dir;
+}
+
+describe('service-registry validate', () => {
+  it('exits 0 on a valid registry and says so', () => {
+    const dir = registry('valid', VALID);
+    const { code, stdout } = cli(['validate', '.'], dir);
+    expect(stdout).toContain('✔ 0 errors, 0 warnings');
+    expect(code).toBe(0);
+  });
+
+  it('exits 1 with the missing dependency at its file:line:col in every format', () => {
+    const dir = registry('missing', {
+      ...VALID,
+      'projects/shop/services.toml': VALID[
+        'projects/shop/services.toml'
+      ].replace(
+        'requires = ["shop-api"]',
+        'requires = ["shop-api", "shop-db"]',
+      ),
+    });
+
+    const text = cli(['validate', '.'], dir);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(
+      /projects\/shop\/services\.toml:17:\d+ +error +.*shop-db.*dependency\/missing-required/,
+    );
+    expect(text.stdout).toContain('✖ 1 error');
+
+    const json = cli(['validate', '.', '--format', 'json'], dir);
+    expect(json.code).toBe(1);
+    const doc = JSON.parse(json.stdout);
+    expect(doc).toMatchObject({
+      schemaVersion: 1,
+      command: 'validate',
+      summary: { errors: 1 },
+    });
+    expect(doc.findings[0]).toMatchObject({
+      severity: 'error',
+      code: 'dependency/missing-required',
+      file: 'projects/shop/services.toml',
+      line: 17,
+      service: 'shop-web',
+    });
+
+    const markdown = cli(['validate', '.', '--format', 'markdown'], dir);
+    expect(markdown.code).toBe(1);
+    expect(markdown.stdout).toContain('## Service registry validation');
+    expect(markdown.stdout).toMatch(
+      /\| 🔴 error \| `projects\/shop\/services\.toml:17:\d+` \| `shop-web` \|/,
+    );
+
+    const github = cli(['validate', '.', '--format', 'github'], dir);
+    expect(github.code).toBe(1);
+    expect(github.stdout).toMatch(
+      /^::error file=projects\/shop\/services\.toml,line=17,col=\d+,title=dependency\/missing-required::.*shop-db/m,
+    );
+  });
+
+  it('fails on more warnings than --max-warnings allows', () => {
+    const dir = registry('warnings', {
+      ...VALID,
+      'services/catalog.toml': `${VALID['services/catalog.toml']}mystery_field = 1\n`,
+    });
+    expect(cli(['validate', '.'], dir).code).toBe(0);
+    expect(cli(['validate', '.', '--max-warnings', '5'], dir).code).toBe(0);
+    const strict = cli(['validate', '.', '--max-warnings', '0'], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('schema/unknown-field');
+  });
+
+  it('exits 2 on usage problems', () => {
+    expect(cli(['validate', 'no-such-dir'], root)).toMatchObject({ code: 2 });
+    expect(cli(['validate', '.', '--format', 'xml'], root).stderr).toContain(
+      '--format must be one of',
+    );
+    expect(cli(['frobnicate'], root).code).toBe(2);
+    expect(cli(['validate', '--today', '22/11/2026'], root).code).toBe(2);
+    expect(cli([], root).code).toBe(2);
+    expect(cli(['--help'], root)).toMatchObject({ code: 0 });
+  });
+});
+
+describe('service-registry diff', () => {
+  it('reports breaking changes against a git revision, with their impact', () => {
+    const dir = registry('git', VALID);
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: dir, stdio: 'pipe', encoding: 'utf8' });
+    git('init', '-q', '-b', 'main');
+    git('-c', 'user.email=ci@example.com', '-c', 'user.name=CI', 'add', '.');
+    git(
+      '-c',
+      'user.email=ci@example.com',
+      '-c',
+      'user.name=CI',
+      'commit',
+      '-qm',
+      'base',
+    );
+    writeRegistry(dir, {
+      'services/catalog.toml': VALID['services/catalog.toml']
+        .replace('version = "1.2.3"', 'version = "2.0.0"')
+        .replace('port = 8080', 'port = 9090'),
+    });
+
+    const text = cli(['diff', 'main', '.'], dir);
+    expect(text.stdout).toContain('changed: shared-auth');
+    expect(text.stdout).toMatch(/port-changed shared-auth/);
+    expect(text.stdout).toMatch(/major-version-bump shared-auth/);
+
+    const json = JSON.parse(
+      cli(['diff', 'main', '.', '--format', 'json'], dir).stdout,
+    );
+    const kinds = json.diff.breakingChanges.map((c: any) => c.kind);
+    expect(kinds).toEqual(
+      expect.arrayContaining(['port-changed', 'major-version-bump']),
+    );
+    const port = json.diff.breakingChanges.find(
+      (c: any) => c.kind === 'port-changed',
+    );
+    expect(port.affectedProjects).toEqual(['shop']);
+    expect(port.impact.services.map((s: any) => [s.id, s.depth])).toEqual([
+      ['shop-api', 1],
+      ['shop-web', 2],
+    ]);
+
+    const markdown = cli(
+      ['diff', 'main', '.', '--format', 'markdown'],
+      dir,
+    ).stdout;
+    expect(markdown).toContain('### Breaking changes');
+    expect(markdown).toContain('#### Impacted projects');
+    expect(markdown).toContain('`shop`: `shop-api`, `shop-web`');
+
+    expect(cli(['diff', 'main', '.', '--fail-on-breaking'], dir).code).toBe(1);
+    expect(cli(['diff', 'no-such-ref', '.'], dir)).toMatchObject({ code: 2 });
+  });
+});
+
+describe('service-registry impact and graph', () => {
+  it('lists dependents by project and prints the graph', () => {
+    const dir = registry('impact', VALID);
+    const impact = cli(['impact', 'shared-auth', '.', '--format', 'json'], dir);
+    expect(impact.code).toBe(0);
+    expect(JSON.parse(impact.stdout).byProject[0]).toMatchObject({
+      project: 'shop',
+      services: [
+        { id: 'shop-api', depth: 1 },
+        { id: 'shop-web', depth: 2 },
+      ],
+    });
+    expect(cli(['impact', 'nope', '.'], dir).code).toBe(2);
+
+    expect(cli(['graph', '.'], dir).stdout).toContain(
+      '"shop-web" -> "shop-api"',
+    );
+    expect(cli(['graph', '.', '--format', 'mermaid'], dir).stdout).toContain(
+      'shop_web --> shop_api',
+    );
+    const graph = JSON.parse(
+      cli(['graph', '.', '--format', 'json'], dir).stdout,
+    );
+    expect(graph.edges).toContainEqual(
+      expect.objectContaining({
+        from: 'shop-api',
+        to: 'shared-auth',
+        range: '^1.0',
+      }),
+    );
+  });
+});

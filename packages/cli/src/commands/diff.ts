@@ -1,0 +1,138 @@
+import {
+  diffRegistries,
+  loadRegistry,
+  renderChangeReportMarkdown,
+  validateRegistry,
+} from '@service-registry/plugin-service-registry-common';
+import { CliIO } from '../lib/io';
+import { ReportFormat } from '../lib/options';
+import {
+  readDirectoryOrGitSource,
+  readDirectorySource,
+} from '../lib/readSource';
+import { formatFindingsGithub } from '../format/github';
+import { countFindings } from '../format/summary';
+import { formatFindingsText, paint } from '../format/text';
+import { JSON_SCHEMA_VERSION } from '../format/json';
+import { exitCodeFor } from './validate';
+
+/** Options of `service-registry diff`. */
+export interface DiffCommandOptions {
+  /** A directory, or a git revision of the repository that holds `head`. */
+  base: string;
+  /** The registry directory to compare (default `.`). */
+  head: string;
+  format: ReportFormat;
+  today?: string;
+  maxWarnings?: number;
+  /** Exit 1 when there are breaking changes. */
+  failOnBreaking: boolean;
+}
+
+/**
+ * Compares two versions of a registry: validates head, lists what changed and every breaking
+ * change with the services and projects it affects and who must approve it.
+ */
+export async function diffCommand(
+  options: DiffCommandOptions,
+  io: CliIO,
+): Promise<number> {
+  const headSource = await readDirectorySource(options.head);
+  const baseSource = await readDirectoryOrGitSource(options.base, options.head);
+  const base = loadRegistry(baseSource.files);
+  const head = loadRegistry(headSource.files);
+  const findings = validateRegistry(head, { today: options.today });
+  const diff = diffRegistries(base, head, { today: options.today });
+
+  switch (options.format) {
+    case 'json':
+      io.stdout(
+        `${JSON.stringify(
+          {
+            schemaVersion: JSON_SCHEMA_VERSION,
+            command: 'diff',
+            base: baseSource.label,
+            head: headSource.label,
+            summary: {
+              ...countFindings(findings),
+              breakingChanges: diff.breakingChanges.length,
+            },
+            findings,
+            diff,
+          },
+          null,
+          2,
+        )}\n`,
+      );
+      break;
+    case 'markdown':
+      io.stdout(renderChangeReportMarkdown({ findings, diff }));
+      break;
+    case 'github': {
+      io.stdout(
+        formatFindingsGithub(findings, { root: headSource.displayRoot }),
+      );
+      const breaking = diff.breakingChanges.map(change => ({
+        severity: 'warning' as const,
+        code: `breaking/${change.kind}`,
+        message: `${change.message} Affects ${
+          change.impact.counts.services
+        } services in ${change.affectedProjects.length} projects; approvers: ${
+          change.approvers.join(', ') || 'none'
+        }.`,
+        file: change.position.file,
+        line: change.position.line,
+        column: change.position.column,
+        service: change.service,
+      }));
+      io.stdout(
+        formatFindingsGithub(breaking, { root: headSource.displayRoot }),
+      );
+      break;
+    }
+    default: {
+      const p = paint(io.isTTY);
+      io.stdout(
+        formatFindingsText(findings, {
+          root: headSource.displayRoot,
+          color: io.isTTY,
+        }),
+      );
+      io.stdout(
+        `\n${p.bold(
+          `Changes from ${baseSource.label} to ${headSource.label}`,
+        )}\n`,
+      );
+      if (diff.added.length) io.stdout(`  added:   ${diff.added.join(', ')}\n`);
+      if (diff.removed.length)
+        io.stdout(`  removed: ${diff.removed.join(', ')}\n`);
+      for (const change of diff.changed) {
+        io.stdout(
+          `  changed: ${change.service} (${change.changes
+            .map(c => c.path)
+            .join(', ')})\n`,
+        );
+      }
+      if (!diff.added.length && !diff.removed.length && !diff.changed.length) {
+        io.stdout('  no service changed\n');
+      }
+      io.stdout(
+        `\n${p.bold(`Breaking changes: ${diff.breakingChanges.length}`)}\n`,
+      );
+      for (const change of diff.breakingChanges) {
+        io.stdout(
+          `  ${p.red(change.kind)} ${change.service}: ${change.message}\n` +
+            `    affects ${change.impact.counts.services} services (${
+              change.impact.counts.direct
+            } direct) in ${
+              change.affectedProjects.join(', ') || 'no project'
+            }\n    approvers: ${change.approvers.join(', ') || 'none'}\n`,
+        );
+      }
+    }
+  }
+  const code = exitCodeFor(findings, options.maxWarnings);
+  if (code === 0 && options.failOnBreaking && diff.breakingChanges.length > 0)
+    return 1;
+  return code;
+}

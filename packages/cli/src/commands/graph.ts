@@ -1,0 +1,33 @@
+import {
+  buildDependencyGraph,
+  graphToDot,
+  graphToJson,
+  graphToMermaid,
+  loadRegistry,
+} from '@service-registry/plugin-service-registry-common';
+import { UsageError } from '../lib/errors';
+import { CliIO } from '../lib/io';
+import { readDirectorySource } from '../lib/readSource';
+
+/** Formats of `service-registry graph`. */
+export type GraphFormat = 'dot' | 'json' | 'mermaid';
+
+/** Prints the dependency graph of a registry. */
+export async function graphCommand(
+  options: { dir: string; format: string | undefined },
+  io: CliIO,
+): Promise<number> {
+  const format = (options.format ?? 'dot') as GraphFormat;
+  if (!['dot', 'json', 'mermaid'].includes(format)) {
+    throw new UsageError(
+      `--format must be one of dot, json, mermaid, got ${options.format}`,
+    );
+  }
+  const source = await readDirectorySource(options.dir);
+  const graph = buildDependencyGraph(loadRegistry(source.files));
+  if (format === 'json')
+    io.stdout(`${JSON.stringify(graphToJson(graph), null, 2)}\n`);
+  else if (format === 'mermaid') io.stdout(graphToMermaid(graph));
+  else io.stdout(graphToDot(graph));
+  return 0;
+}

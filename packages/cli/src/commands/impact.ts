@@ -1,0 +1,85 @@
+import {
+  buildDependencyGraph,
+  computeImpact,
+  loadRegistry,
+  renderImpactMarkdown,
+} from '@service-registry/plugin-service-registry-common';
+import { UsageError } from '../lib/errors';
+import { CliIO } from '../lib/io';
+import { ReportFormat } from '../lib/options';
+import { readDirectorySource } from '../lib/readSource';
+import { JSON_SCHEMA_VERSION } from '../format/json';
+import { paint } from '../format/text';
+
+function plural(n: number, word: string) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Options of `service-registry impact`. */
+export interface ImpactCommandOptions {
+  service: string;
+  dir: string;
+  format: ReportFormat;
+  includeOptional: boolean;
+  maxDepth?: number;
+}
+
+/** Prints everything that depends on a service, directly and transitively, by project. */
+export async function impactCommand(
+  options: ImpactCommandOptions,
+  io: CliIO,
+): Promise<number> {
+  const source = await readDirectorySource(options.dir);
+  const registry = loadRegistry(source.files);
+  const graph = buildDependencyGraph(registry);
+  if (
+    !graph.nodes.has(options.service) &&
+    !graph.incoming.has(options.service)
+  ) {
+    throw new UsageError(
+      `no service ${options.service} in ${source.label}: give the id of a [service.<id>] table`,
+    );
+  }
+  const impact = computeImpact(graph, options.service, {
+    includeOptional: options.includeOptional,
+    maxDepth: options.maxDepth,
+  });
+  if (options.format === 'json') {
+    io.stdout(
+      `${JSON.stringify(
+        { schemaVersion: JSON_SCHEMA_VERSION, command: 'impact', ...impact },
+        null,
+        2,
+      )}\n`,
+    );
+  } else if (options.format === 'markdown') {
+    io.stdout(renderImpactMarkdown(impact));
+  } else {
+    const p = paint(io.isTTY);
+    io.stdout(
+      `${p.bold(options.service)}: ${plural(
+        impact.counts.services,
+        'dependent service',
+      )} (${impact.counts.direct} direct, ${
+        impact.counts.transitive
+      } transitive) in ${plural(impact.counts.projects, 'project')}\n`,
+    );
+    for (const group of impact.byProject) {
+      io.stdout(
+        `\n${p.bold(
+          group.project ? `project ${group.project}` : 'global services',
+        )}\n`,
+      );
+      for (const s of group.services) {
+        io.stdout(
+          `  ${'  '.repeat(Math.min(s.depth - 1, 6))}${s.id} ${p.dim(
+            `depth ${s.depth} via ${s.via}${
+              s.owner ? `, owner ${s.owner}` : ''
+            }`,
+          )}\n`,
+        );
+      }
+    }
+  }
+  return 0;
+}

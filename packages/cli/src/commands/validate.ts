@@ -1,0 +1,69 @@
+import {
+  loadRegistry,
+  validateRegistry,
+} from '@service-registry/plugin-service-registry-common';
+import { renderFindingsMarkdown } from '@service-registry/plugin-service-registry-common';
+import { EXIT } from '../lib/errors';
+import { CliIO } from '../lib/io';
+import { ReportFormat } from '../lib/options';
+import { readDirectorySource } from '../lib/readSource';
+import { formatFindingsGithub } from '../format/github';
+import { findingsJson } from '../format/json';
+import { countFindings } from '../format/summary';
+import { formatFindingsText } from '../format/text';
+
+/** Options of `service-registry validate`. */
+export interface ValidateOptions {
+  dir: string;
+  format: ReportFormat;
+  today?: string;
+  maxWarnings?: number;
+}
+
+/** Validates a registry directory and prints the findings; returns the exit code. */
+export async function validateCommand(
+  options: ValidateOptions,
+  io: CliIO,
+): Promise<number> {
+  const source = await readDirectorySource(options.dir);
+  const findings = validateRegistry(loadRegistry(source.files), {
+    today: options.today,
+  });
+  switch (options.format) {
+    case 'json':
+      io.stdout(
+        `${JSON.stringify(findingsJson(findings, source.label), null, 2)}\n`,
+      );
+      break;
+    case 'markdown':
+      io.stdout(
+        renderFindingsMarkdown(findings, {
+          title: 'Service registry validation',
+        }),
+      );
+      break;
+    case 'github':
+      io.stdout(formatFindingsGithub(findings, { root: source.displayRoot }));
+      break;
+    default:
+      io.stdout(
+        formatFindingsText(findings, {
+          root: source.displayRoot,
+          color: io.isTTY,
+        }),
+      );
+  }
+  return exitCodeFor(findings, options.maxWarnings);
+}
+
+/** 1 when there are errors or more warnings than allowed, else 0. */
+export function exitCodeFor(
+  findings: Parameters<typeof countFindings>[0],
+  maxWarnings?: number,
+): number {
+  const counts = countFindings(findings);
+  if (counts.errors > 0) return EXIT.failed;
+  if (maxWarnings !== undefined && counts.warnings > maxWarnings)
+    return EXIT.failed;
+  return EXIT.ok;
+}

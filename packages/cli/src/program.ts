@@ -1,0 +1,143 @@
+import { parseArgs } from 'node:util';
+import { diffCommand } from './commands/diff';
+import { graphCommand } from './commands/graph';
+import { impactCommand } from './commands/impact';
+import { validateCommand } from './commands/validate';
+import { EXIT, UsageError } from './lib/errors';
+import { CliIO } from './lib/io';
+import { maxWarningsOption, reportFormat, todayOption } from './lib/options';
+
+/** Usage text of the CLI. */
+export const USAGE = `Usage: service-registry <command> [options]
+
+Validate, diff and explore a TOML service registry.
+
+Commands:
+  validate [dir]              validate the registry in dir (default .)
+  diff <base> [head]          compare base (a directory, or a git revision of head's repository
+                              such as origin/main) with the registry in head (default .)
+  impact <service> [dir]      everything that depends on a service, directly and transitively
+  graph [dir]                 print the dependency graph
+
+Options:
+  --format <f>                validate, diff, impact: text (default), json, markdown, github
+                              graph: dot (default), json, mermaid
+  --today <YYYY-MM-DD>        the date lifecycle rules measure days to (default: today, UTC)
+  --max-warnings <n>          fail when there are more than n warnings
+  --fail-on-breaking          diff: fail when there are breaking changes
+  --include-optional          impact: follow optional dependencies too
+  --max-depth <n>             impact: stop after n hops
+  -h, --help                  show this help
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage problems.
+`;
+
+const OPTIONS = {
+  format: { type: 'string' },
+  today: { type: 'string' },
+  'max-warnings': { type: 'string' },
+  'fail-on-breaking': { type: 'boolean', default: false },
+  'include-optional': { type: 'boolean', default: false },
+  'max-depth': { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** Runs the CLI and returns its exit code; never throws. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        options: OPTIONS,
+        allowPositionals: true,
+        strict: true,
+      });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const { values, positionals } = parsed;
+    const [command, ...rest] = positionals;
+    if (values.help || !command) {
+      (values.help ? io.stdout : io.stderr)(USAGE);
+      return values.help ? EXIT.ok : EXIT.usage;
+    }
+    const expectAtMost = (n: number) => {
+      if (rest.length > n) {
+        throw new UsageError(
+          `too many arguments for ${command}: ${rest.slice(n).join(' ')}`,
+        );
+      }
+    };
+    switch (command) {
+      case 'validate':
+        expectAtMost(1);
+        return await validateCommand(
+          {
+            dir: rest[0] ?? '.',
+            format: reportFormat(values.format),
+            today: todayOption(values.today),
+            maxWarnings: maxWarningsOption(values['max-warnings']),
+          },
+          io,
+        );
+      case 'diff':
+        if (!rest[0])
+          throw new UsageError(
+            'diff needs a base: a directory or a git revision',
+          );
+        expectAtMost(2);
+        return await diffCommand(
+          {
+            base: rest[0],
+            head: rest[1] ?? '.',
+            format: reportFormat(values.format),
+            today: todayOption(values.today),
+            maxWarnings: maxWarningsOption(values['max-warnings']),
+            failOnBreaking: values['fail-on-breaking'],
+          },
+          io,
+        );
+      case 'impact': {
+        if (!rest[0]) throw new UsageError('impact needs a service id');
+        expectAtMost(2);
+        const maxDepth = values['max-depth'];
+        if (
+          maxDepth !== undefined &&
+          !(Number.isInteger(Number(maxDepth)) && Number(maxDepth) > 0)
+        ) {
+          throw new UsageError(
+            `--max-depth must be a positive integer, got ${maxDepth}`,
+          );
+        }
+        return await impactCommand(
+          {
+            service: rest[0],
+            dir: rest[1] ?? '.',
+            format: reportFormat(values.format, ['text', 'json', 'markdown']),
+            includeOptional: values['include-optional'],
+            maxDepth: maxDepth === undefined ? undefined : Number(maxDepth),
+          },
+          io,
+        );
+      }
+      case 'graph':
+        expectAtMost(1);
+        return await graphCommand(
+          { dir: rest[0] ?? '.', format: values.format },
+          io,
+        );
+      default:
+        throw new UsageError(`unknown command ${command}`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(
+        `service-registry: ${error.message}\nRun service-registry --help for usage.\n`,
+      );
+      return EXIT.usage;
+    }
+    io.stderr(`service-registry: ${(error as Error).stack ?? String(error)}\n`);
+    return EXIT.usage;
+  }
+}
