@@ -39,6 +39,9 @@ backend.add(
   import('@service-registry/plugin-catalog-backend-module-service-registry'),
 );
 
+// the service registry's API for the portal UI (graph, impact, findings)
+backend.add(import('@service-registry/plugin-service-registry-backend'));
+
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 

@@ -25,5 +25,9 @@ export {
 } from './providers/ServiceRegistryEntityProviderConfig';
 export type { ProviderRunStatus } from './database/ProviderStateStore';
 export { ProviderStateStore } from './database/ProviderStateStore';
-export { createRegistrySource, type RegistrySource, type RegistryReadResult } from './providers/RegistrySource';
+export {
+  createRegistrySource,
+  type RegistrySource,
+  type RegistryReadResult,
+} from './providers/RegistrySource';
 export { ANNOTATION_REGISTRY_TYPE } from './lib/mapRegistryToEntities';

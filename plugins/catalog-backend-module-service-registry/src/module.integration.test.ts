@@ -18,7 +18,10 @@ const databases = createTestDatabases();
 jest.setTimeout(180_000);
 
 /** A registry of `projects` projects with `perProject` services each, plus two globals. */
-function registryFiles(projects: number, perProject: number): Record<string, string> {
+function registryFiles(
+  projects: number,
+  perProject: number,
+): Record<string, string> {
   const files: Record<string, string> = {
     'services/catalog.toml': [
       '[service.shared-auth]',
@@ -35,7 +38,12 @@ function registryFiles(projects: number, perProject: number): Record<string, str
     ].join('\n'),
   };
   for (let p = 0; p < projects; p++) {
-    const lines = ['[project]', `name = "Project ${p}"`, `owner = "team-${p}"`, ''];
+    const lines = [
+      '[project]',
+      `name = "Project ${p}"`,
+      `owner = "team-${p}"`,
+      '',
+    ];
     for (let s = 0; s < perProject; s++) {
       lines.push(
         `[service.p${p}-svc-${s}]`,
@@ -43,7 +51,9 @@ function registryFiles(projects: number, perProject: number): Record<string, str
         'version = "1.0.0"',
         'status = "ga"',
         `[service.p${p}-svc-${s}.dependencies]`,
-        `requires = ["shared-auth@^1.0"${s > 0 ? `, "p${p}-svc-${s - 1}"` : ''}]`,
+        `requires = ["shared-auth@^1.0"${
+          s > 0 ? `, "p${p}-svc-${s - 1}"` : ''
+        }]`,
         '',
       );
     }
@@ -52,7 +62,10 @@ function registryFiles(projects: number, perProject: number): Record<string, str
   return files;
 }
 
-async function writeFiles(dir: string, files: Record<string, string | undefined>) {
+async function writeFiles(
+  dir: string,
+  files: Record<string, string | undefined>,
+) {
   for (const [file, text] of Object.entries(files)) {
     const full = path.join(dir, file);
     if (text === undefined) {
@@ -75,7 +88,11 @@ async function startPortalBackend(knex: Knex, dir: string) {
         data: {
           catalog: {
             processingInterval: { seconds: 1 },
-            rules: [{ allow: ['Component', 'System', 'Group', 'Resource', 'Location'] }],
+            rules: [
+              {
+                allow: ['Component', 'System', 'Group', 'Resource', 'Location'],
+              },
+            ],
             providers: {
               serviceRegistry: {
                 target: dir,
@@ -101,7 +118,9 @@ async function componentRefs(backend: Backend): Promise<string[]> {
     .query({ filter: 'kind=component', fields: 'metadata.name', limit: 1000 })
     .set('Authorization', mockCredentials.user.header());
   if (res.status !== 200) return [];
-  return res.body.items.map((e: any) => `component:default/${e.metadata.name}`).sort();
+  return res.body.items
+    .map((e: any) => `component:default/${e.metadata.name}`)
+    .sort();
 }
 
 async function entity(backend: Backend, ref: string) {
@@ -113,13 +132,18 @@ async function entity(backend: Backend, ref: string) {
   return res.status === 200 ? res.body : undefined;
 }
 
-async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean) {
+async function eventually<T>(
+  probe: () => Promise<T>,
+  accept: (value: T) => boolean,
+) {
   const deadline = Date.now() + 90_000;
   for (;;) {
     const value = await probe();
     if (accept(value)) return value;
     if (Date.now() > deadline) {
-      throw new Error(`condition not met in time; last value: ${JSON.stringify(value)}`);
+      throw new Error(
+        `condition not met in time; last value: ${JSON.stringify(value)}`,
+      );
     }
     await new Promise(resolve => setTimeout(resolve, 300));
   }
@@ -127,93 +151,108 @@ async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => bool
 
 /** Unprocessed hash of every entity row, as the catalog stores what providers write. */
 async function providerRows(knex: Knex): Promise<Map<string, string>> {
-  const rows = await knex('refresh_state').select('entity_ref', 'unprocessed_hash');
+  const rows = await knex('refresh_state').select(
+    'entity_ref',
+    'unprocessed_hash',
+  );
   return new Map(rows.map(r => [r.entity_ref, r.unprocessed_hash]));
 }
 
-describe.each(databases.eachSupportedId())('the registry in a real catalog on %p', databaseId => {
-  let dir: string;
+describe.each(databases.eachSupportedId())(
+  'the registry in a real catalog on %p',
+  databaseId => {
+    let dir: string;
 
-  beforeEach(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'registry-it-'));
-  });
-  afterEach(async () => {
-    await fs.rm(dir, { recursive: true, force: true });
-  });
-
-  it('ingests, updates only what changed, and never loses entities on bad input', async () => {
-    const files = registryFiles(4, 5);
-    await writeFiles(dir, files);
-    const knex = await databases.init(databaseId);
-    const backend = await startPortalBackend(knex, dir);
-
-    // Ingest: 2 globals + 4 x 5 project services
-    const all = await eventually(() => componentRefs(backend), refs => refs.length === 22);
-    expect(all).toContain('component:default/p3-svc-4');
-    const api = await entity(backend, 'component:default/p0-svc-1');
-    expect(api.spec.dependsOn).toEqual([
-      'component:default/p0-svc-0',
-      'component:default/shared-auth',
-    ]);
-    expect(await entity(backend, 'system:default/p2')).toBeDefined();
-    expect(await entity(backend, 'group:default/team-1')).toBeDefined();
-
-    // Change one line of one file: only that service's row is rewritten (+ the status resource)
-    const before = await providerRows(knex);
-    await writeFiles(dir, {
-      'projects/p1/services.toml': files['projects/p1/services.toml'].replace(
-        '[service.p1-svc-2]\ntype = "microservice"\nversion = "1.0.0"',
-        '[service.p1-svc-2]\ntype = "microservice"\nversion = "1.1.0"',
-      ),
+    beforeEach(async () => {
+      dir = await fs.mkdtemp(path.join(os.tmpdir(), 'registry-it-'));
     });
-    await eventually(
-      () => entity(backend, 'component:default/p1-svc-2'),
-      e => e?.metadata.annotations['service-registry.io/version'] === '1.1.0',
-    );
-    const after = await providerRows(knex);
-    const changed = [...after].filter(([ref, hash]) => before.get(ref) !== hash).map(([r]) => r);
-    expect(changed.sort()).toEqual([
-      'component:default/p1-svc-2',
-      'resource:default/service-registry-default',
-    ]);
-    expect(after.size).toBe(before.size);
-
-    // Break one file: its entities stay, the others still update
-    await writeFiles(dir, {
-      'projects/p2/services.toml': `${files['projects/p2/services.toml']}\n[service.broken\n`,
-      'projects/p3/services.toml': files['projects/p3/services.toml'].replace(
-        '[service.p3-svc-0]\ntype = "microservice"\nversion = "1.0.0"',
-        '[service.p3-svc-0]\ntype = "microservice"\nversion = "2.0.0"',
-      ),
+    afterEach(async () => {
+      await fs.rm(dir, { recursive: true, force: true });
     });
-    await eventually(
-      () => entity(backend, 'component:default/p3-svc-0'),
-      e => e?.metadata.annotations['service-registry.io/version'] === '2.0.0',
-    );
-    const status = await eventually(
-      () => entity(backend, 'resource:default/service-registry-default'),
-      e => e?.metadata.annotations['service-registry.io/ingestion-state'] === 'degraded',
-    );
-    expect(status.metadata.annotations['service-registry.io/ingestion-summary']).toMatch(
-      /projects\/p2\/services.toml/,
-    );
-    expect(await componentRefs(backend)).toEqual(all);
 
-    // Delete half of the registry: the guard holds and nothing is removed
-    await writeFiles(dir, {
-      'projects/p0/services.toml': undefined,
-      'projects/p1/services.toml': undefined,
-      'projects/p3/services.toml': undefined,
+    it('ingests, updates only what changed, and never loses entities on bad input', async () => {
+      const files = registryFiles(4, 5);
+      await writeFiles(dir, files);
+      const knex = await databases.init(databaseId);
+      const backend = await startPortalBackend(knex, dir);
+
+      // Ingest: 2 globals + 4 x 5 project services
+      const all = await eventually(
+        () => componentRefs(backend),
+        refs => refs.length === 22,
+      );
+      expect(all).toContain('component:default/p3-svc-4');
+      const api = await entity(backend, 'component:default/p0-svc-1');
+      expect(api.spec.dependsOn).toEqual([
+        'component:default/p0-svc-0',
+        'component:default/shared-auth',
+      ]);
+      expect(await entity(backend, 'system:default/p2')).toBeDefined();
+      expect(await entity(backend, 'group:default/team-1')).toBeDefined();
+
+      // Change one line of one file: only that service's row is rewritten (+ the status resource)
+      const before = await providerRows(knex);
+      await writeFiles(dir, {
+        'projects/p1/services.toml': files['projects/p1/services.toml'].replace(
+          '[service.p1-svc-2]\ntype = "microservice"\nversion = "1.0.0"',
+          '[service.p1-svc-2]\ntype = "microservice"\nversion = "1.1.0"',
+        ),
+      });
+      await eventually(
+        () => entity(backend, 'component:default/p1-svc-2'),
+        e => e?.metadata.annotations['service-registry.io/version'] === '1.1.0',
+      );
+      const after = await providerRows(knex);
+      const changed = [...after]
+        .filter(([ref, hash]) => before.get(ref) !== hash)
+        .map(([r]) => r);
+      expect(changed.sort()).toEqual([
+        'component:default/p1-svc-2',
+        'resource:default/service-registry-default',
+      ]);
+      expect(after.size).toBe(before.size);
+
+      // Break one file: its entities stay, the others still update
+      await writeFiles(dir, {
+        'projects/p2/services.toml': `${files['projects/p2/services.toml']}\n[service.broken\n`,
+        'projects/p3/services.toml': files['projects/p3/services.toml'].replace(
+          '[service.p3-svc-0]\ntype = "microservice"\nversion = "1.0.0"',
+          '[service.p3-svc-0]\ntype = "microservice"\nversion = "2.0.0"',
+        ),
+      });
+      await eventually(
+        () => entity(backend, 'component:default/p3-svc-0'),
+        e => e?.metadata.annotations['service-registry.io/version'] === '2.0.0',
+      );
+      const status = await eventually(
+        () => entity(backend, 'resource:default/service-registry-default'),
+        e =>
+          e?.metadata.annotations['service-registry.io/ingestion-state'] ===
+          'degraded',
+      );
+      expect(
+        status.metadata.annotations['service-registry.io/ingestion-summary'],
+      ).toMatch(/projects\/p2\/services.toml/);
+      expect(await componentRefs(backend)).toEqual(all);
+
+      // Delete half of the registry: the guard holds and nothing is removed
+      await writeFiles(dir, {
+        'projects/p0/services.toml': undefined,
+        'projects/p1/services.toml': undefined,
+        'projects/p3/services.toml': undefined,
+      });
+      await eventually(
+        () => entity(backend, 'resource:default/service-registry-default'),
+        e =>
+          e?.metadata.annotations['service-registry.io/ingestion-state'] ===
+          'blocked',
+      );
+      expect(await componentRefs(backend)).toEqual(all);
+
+      await backend.stop();
     });
-    await eventually(
-      () => entity(backend, 'resource:default/service-registry-default'),
-      e => e?.metadata.annotations['service-registry.io/ingestion-state'] === 'blocked',
-    );
-    expect(await componentRefs(backend)).toEqual(all);
-
-    await backend.stop();
-  });
-});
+  },
+);
 
 const postgresIds = databases
   .eachSupportedId()
@@ -236,7 +275,10 @@ describe.each(postgresIds)('two backends sharing %p', databaseId => {
     const first = await startPortalBackend(knex, dir);
     const second = await startPortalBackend(knex, dir);
     try {
-      await eventually(() => componentRefs(first), refs => refs.length === 14);
+      await eventually(
+        () => componentRefs(first),
+        refs => refs.length === 14,
+      );
       runs.length = 0;
       await new Promise(resolve => setTimeout(resolve, 9_000));
 

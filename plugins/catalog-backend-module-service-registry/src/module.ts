@@ -1,8 +1,12 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
+import { validateRegistry } from '@service-registry/plugin-service-registry-common';
 import { serviceRegistrySnapshotServiceRef } from '@service-registry/plugin-service-registry-node';
 import { serviceRegistryEntityProviderExtensionPoint } from './extensions';
 import { createServiceRegistryEntityProviders } from './providers/createServiceRegistryEntityProviders';
@@ -40,6 +44,7 @@ export const catalogModuleServiceRegistryEntityProvider = createBackendModule({
         const providers = await createServiceRegistryEntityProviders({
           ...deps,
           transformers,
+          validate: registry => validateRegistry(registry),
         });
         processing.addEntityProvider(providers);
       },

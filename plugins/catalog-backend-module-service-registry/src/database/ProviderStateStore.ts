@@ -51,7 +51,10 @@ export class ProviderStateStore {
   private constructor(private readonly knex: Knex) {}
 
   /** Last good content of the given files (all files when `paths` is omitted). */
-  async getFiles(providerId: string, paths?: string[]): Promise<Map<string, string>> {
+  async getFiles(
+    providerId: string,
+    paths?: string[],
+  ): Promise<Map<string, string>> {
     const result = new Map<string, string>();
     if (paths?.length === 0) return result;
     const query = this.knex('service_registry_provider_files')
@@ -80,13 +83,21 @@ export class ProviderStateStore {
     },
   ): Promise<void> {
     await this.knex.transaction(async tx => {
-      await tx('service_registry_provider_files').where('provider_id', providerId).delete();
+      await tx('service_registry_provider_files')
+        .where('provider_id', providerId)
+        .delete();
       await tx.batchInsert(
         'service_registry_provider_files',
-        state.files.map(f => ({ provider_id: providerId, path: f.path, content: f.text })),
+        state.files.map(f => ({
+          provider_id: providerId,
+          path: f.path,
+          content: f.text,
+        })),
         200,
       );
-      await tx('service_registry_provider_entities').where('provider_id', providerId).delete();
+      await tx('service_registry_provider_entities')
+        .where('provider_id', providerId)
+        .delete();
       await tx.batchInsert(
         'service_registry_provider_entities',
         [...state.entities].map(([ref, hash]) => ({
@@ -113,7 +124,10 @@ export class ProviderStateStore {
     };
   }
 
-  async setStatus(providerId: string, status: ProviderRunStatus): Promise<void> {
+  async setStatus(
+    providerId: string,
+    status: ProviderRunStatus,
+  ): Promise<void> {
     await this.knex('service_registry_provider_status')
       .insert({
         provider_id: providerId,

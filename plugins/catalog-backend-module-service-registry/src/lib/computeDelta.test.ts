@@ -12,7 +12,10 @@ describe('computeDelta', () => {
       { ref: 'component:default/b', hash: 'changed' },
       { ref: 'component:default/d', hash: 'h4' },
     ]);
-    expect(delta.upserted.map(e => e.ref)).toEqual(['component:default/b', 'component:default/d']);
+    expect(delta.upserted.map(e => e.ref)).toEqual([
+      'component:default/b',
+      'component:default/d',
+    ]);
     expect(delta.removed).toEqual(['component:default/c']);
     expect(delta.unchanged).toBe(1);
   });

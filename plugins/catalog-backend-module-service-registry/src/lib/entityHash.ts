@@ -14,11 +14,15 @@ function stable(value: unknown): unknown {
 
 /** A hash of an entity's content that does not depend on key order. */
 export function entityHash(entity: object): string {
-  return createHash('sha256').update(JSON.stringify(stable(entity))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(stable(entity)))
+    .digest('hex');
 }
 
 /** A hash of a set of registry files (path and content). */
-export function filesHash(files: Array<{ path: string; text: string }>): string {
+export function filesHash(
+  files: Array<{ path: string; text: string }>,
+): string {
   const hash = createHash('sha256');
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     hash.update(file.path).update('\0').update(file.text).update('\0');

@@ -2,7 +2,9 @@
  * Turns an owner as written in the registry (`@platform-team`, `Platform Team`) into a Backstage
  * entity name (`platform-team`). Returns undefined when nothing usable is left.
  */
-export function ownerToEntityName(owner: string | undefined): string | undefined {
+export function ownerToEntityName(
+  owner: string | undefined,
+): string | undefined {
   if (!owner) return undefined;
   const name = owner
     .trim()

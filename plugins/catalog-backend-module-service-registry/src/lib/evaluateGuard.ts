@@ -1,5 +1,7 @@
 /** The guard's verdict on a refresh. */
-export type GuardVerdict = { allowed: true } | { allowed: false; reason: string };
+export type GuardVerdict =
+  | { allowed: true }
+  | { allowed: false; reason: string };
 
 /**
  * The last-good guard: refuses a refresh that would empty a registry that had entities, or remove
@@ -12,7 +14,13 @@ export function evaluateGuard(options: {
   maxRemovalShare: number;
   rejectEmpty: boolean;
 }): GuardVerdict {
-  const { previousCount, nextCount, removedCount, maxRemovalShare, rejectEmpty } = options;
+  const {
+    previousCount,
+    nextCount,
+    removedCount,
+    maxRemovalShare,
+    rejectEmpty,
+  } = options;
   if (previousCount === 0) {
     return { allowed: true };
   }
@@ -27,7 +35,11 @@ export function evaluateGuard(options: {
     const percent = (share * 100).toFixed(1);
     return {
       allowed: false,
-      reason: `the refresh would remove ${removedCount} of ${previousCount} entities (${percent}%, more than the allowed ${(maxRemovalShare * 100).toFixed(0)}%); kept the last good state (if the removal is intended, raise guard.maxRemovalShare for one run)`,
+      reason: `the refresh would remove ${removedCount} of ${previousCount} entities (${percent}%, more than the allowed ${(
+        maxRemovalShare * 100
+      ).toFixed(
+        0,
+      )}%); kept the last good state (if the removal is intended, raise guard.maxRemovalShare for one run)`,
     };
   }
   return { allowed: true };

@@ -125,18 +125,28 @@ function serviceToComponent(
   options: MapRegistryOptions,
   registry: LoadedRegistry,
 ): Entity {
-  const annotations = sourceAnnotations(options, service.source.file, service.source.line);
+  const annotations = sourceAnnotations(
+    options,
+    service.source.file,
+    service.source.line,
+  );
   setIfDefined(annotations, ANNOTATION_STATUS, service.status);
   setIfDefined(annotations, ANNOTATION_VERSION, service.version);
   setIfDefined(annotations, ANNOTATION_TIER, service.effectiveTier);
   setIfDefined(annotations, ANNOTATION_PORT, service.port);
-  setIfDefined(annotations, ANNOTATION_DEPRECATION_DATE, service.deprecationDate);
+  setIfDefined(
+    annotations,
+    ANNOTATION_DEPRECATION_DATE,
+    service.deprecationDate,
+  );
   setIfDefined(annotations, ANNOTATION_SUNSET_DATE, service.sunsetDate);
   setIfDefined(annotations, ANNOTATION_REPLACEMENT, service.replacementService);
   setIfDefined(annotations, ANNOTATION_PROJECT, service.project);
   setIfDefined(annotations, ANNOTATION_REGISTRY_TYPE, service.type);
 
-  const project = service.project ? registry.projects.get(service.project) : undefined;
+  const project = service.project
+    ? registry.projects.get(service.project)
+    : undefined;
   const owner =
     ownerToEntityName(service.owner) ??
     ownerToEntityName(project?.owner) ??
@@ -151,7 +161,9 @@ function serviceToComponent(
     kind: 'Component',
     metadata: {
       name: service.id,
-      ...(service.name && service.name !== service.id ? { title: service.name } : {}),
+      ...(service.name && service.name !== service.id
+        ? { title: service.name }
+        : {}),
       ...(service.description ? { description: service.description } : {}),
       tags: normaliseTags(service.tags),
       annotations,
@@ -159,28 +171,45 @@ function serviceToComponent(
     },
     spec: {
       type: componentType(service.type),
-      lifecycle: service.status ? LIFECYCLE_BY_STATUS[service.status] : 'production',
+      lifecycle: service.status
+        ? LIFECYCLE_BY_STATUS[service.status]
+        : 'production',
       owner: `group:default/${owner}`,
       system: service.project ?? options.sharedSystem,
       dependsOn: uniqueSorted(
-        service.dependencies.requires.map(dep => `component:default/${dep.service}`),
+        service.dependencies.requires.map(
+          dep => `component:default/${dep.service}`,
+        ),
       ),
     },
   };
 }
 
-function projectToSystem(project: RegistryProject, options: MapRegistryOptions): Entity {
-  const annotations = sourceAnnotations(options, project.source.file, project.source.line);
+function projectToSystem(
+  project: RegistryProject,
+  options: MapRegistryOptions,
+): Entity {
+  const annotations = sourceAnnotations(
+    options,
+    project.source.file,
+    project.source.line,
+  );
   setIfDefined(annotations, ANNOTATION_TIER, project.tier);
   setIfDefined(annotations, ANNOTATION_PROJECT, project.id);
-  setIfDefined(annotations, 'service-registry.io/environment', project.environment);
+  setIfDefined(
+    annotations,
+    'service-registry.io/environment',
+    project.environment,
+  );
   const owner = ownerToEntityName(project.owner) ?? options.defaultOwner;
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'System',
     metadata: {
       name: project.id,
-      ...(project.name && project.name !== project.id ? { title: project.name } : {}),
+      ...(project.name && project.name !== project.id
+        ? { title: project.name }
+        : {}),
       ...(project.description ? { description: project.description } : {}),
       annotations,
     },
@@ -196,7 +225,8 @@ function sharedSystem(options: MapRegistryOptions): Entity {
     metadata: {
       name: options.sharedSystem,
       title: 'Shared services',
-      description: 'Global services of the registry (services/catalog.toml), shared by all projects.',
+      description:
+        'Global services of the registry (services/catalog.toml), shared by all projects.',
       annotations,
     },
     spec: { owner: `group:default/${options.defaultOwner}` },

@@ -10,7 +10,10 @@ const integrations = ScmIntegrations.fromConfig(
 );
 
 /** A UrlReaderService that serves one tree, and honours ETags like the real readers. */
-function treeReader(files: Record<string, string>, etag: string): UrlReaderService {
+function treeReader(
+  files: Record<string, string>,
+  etag: string,
+): UrlReaderService {
   return {
     async readUrl() {
       throw new Error('not used');
@@ -20,7 +23,9 @@ function treeReader(files: Record<string, string>, etag: string): UrlReaderServi
     },
     async readTree(_url, options) {
       if (options?.etag === etag) throw new NotModifiedError();
-      const entries = Object.entries(files).filter(([p]) => options?.filter?.(p) ?? true);
+      const entries = Object.entries(files).filter(
+        ([p]) => options?.filter?.(p) ?? true,
+      );
       return {
         etag,
         async files() {
@@ -49,25 +54,35 @@ describe('createRegistrySource', () => {
       },
       'etag-1',
     );
-    const source = createRegistrySource('https://github.com/acme/registry/tree/main', {
-      reader,
-      integrations,
-    });
+    const source = createRegistrySource(
+      'https://github.com/acme/registry/tree/main',
+      {
+        reader,
+        integrations,
+      },
+    );
 
     const first = await source.read();
     expect(first.notModified).toBeFalsy();
-    expect(!first.notModified && first.files.map(f => f.path)).toEqual(['services/catalog.toml']);
+    expect(!first.notModified && first.files.map(f => f.path)).toEqual([
+      'services/catalog.toml',
+    ]);
     expect(!first.notModified && first.etag).toBe('etag-1');
     expect(await source.read('etag-1')).toEqual({ notModified: true });
   });
 
   it('points hosted files at their line and edit page', () => {
-    const source = createRegistrySource('https://github.com/acme/registry/tree/main', {
-      reader: treeReader({}, 'x'),
-      integrations,
-    });
+    const source = createRegistrySource(
+      'https://github.com/acme/registry/tree/main',
+      {
+        reader: treeReader({}, 'x'),
+        integrations,
+      },
+    );
     const where = source.fileLocation('projects/alpha/services.toml');
-    expect(source.rootLocation).toBe('url:https://github.com/acme/registry/tree/main');
+    expect(source.rootLocation).toBe(
+      'url:https://github.com/acme/registry/tree/main',
+    );
     expect(where.location).toBe(
       'url:https://github.com/acme/registry/tree/main/projects/alpha/services.toml',
     );
@@ -84,7 +99,9 @@ describe('createRegistrySource', () => {
       reader: treeReader({}, 'x'),
       integrations,
     });
-    expect(source.rootLocation).toBe(`file:${path.resolve('examples/registry')}`);
+    expect(source.rootLocation).toBe(
+      `file:${path.resolve('examples/registry')}`,
+    );
     expect(source.fileLocation('services/catalog.toml').location).toBe(
       `file:${path.resolve('examples/registry/services/catalog.toml')}`,
     );

@@ -58,7 +58,8 @@ class UrlSource implements RegistrySource {
     const base = this.url.endsWith('/') ? this.url : `${this.url}/`;
     const url = this.integrations.resolveUrl({ url: file, base });
     const integration = this.integrations.byUrl(url);
-    const lineAnchor = integration?.type === 'gitlab' || integration?.type === 'github';
+    const lineAnchor =
+      integration?.type === 'gitlab' || integration?.type === 'github';
     return {
       location: `url:${url}`,
       viewUrl: lineAnchor ? line => `${url}#L${line}` : () => url,
@@ -84,4 +85,3 @@ export function createRegistrySource(
   }
   return new DirectorySource(path.resolve(target));
 }
-

@@ -83,21 +83,30 @@ class RecordingConnection implements EntityProviderConnection {
     this.mutations.push(mutation);
     if (mutation.type === 'full') {
       this.entities.clear();
-      for (const e of mutation.entities) this.entities.set(stringifyEntityRef(e.entity), e.entity);
+      for (const e of mutation.entities)
+        this.entities.set(stringifyEntityRef(e.entity), e.entity);
     } else {
-      for (const e of mutation.added) this.entities.set(stringifyEntityRef(e.entity), e.entity);
+      for (const e of mutation.added)
+        this.entities.set(stringifyEntityRef(e.entity), e.entity);
       for (const r of mutation.removed) {
-        this.entities.delete('entityRef' in r ? r.entityRef : stringifyEntityRef(r.entity));
+        this.entities.delete(
+          'entityRef' in r ? r.entityRef : stringifyEntityRef(r.entity),
+        );
       }
     }
   }
   async refresh() {}
   refs(kind?: string) {
-    return [...this.entities.keys()].filter(r => !kind || r.startsWith(`${kind}:`)).sort();
+    return [...this.entities.keys()]
+      .filter(r => !kind || r.startsWith(`${kind}:`))
+      .sort();
   }
 }
 
-async function writeRegistry(dir: string, files: Record<string, string | undefined>) {
+async function writeRegistry(
+  dir: string,
+  files: Record<string, string | undefined>,
+) {
   for (const [file, text] of Object.entries(files)) {
     const full = path.join(dir, file);
     if (text === undefined) {
@@ -125,283 +134,324 @@ function providerConfig(
   };
 }
 
-describe.each(databases.eachSupportedId())('ServiceRegistryEntityProvider on %p', databaseId => {
-  let dir: string;
-  let store: ProviderStateStore;
-  let source: RegistrySource;
+describe.each(databases.eachSupportedId())(
+  'ServiceRegistryEntityProvider on %p',
+  databaseId => {
+    let dir: string;
+    let store: ProviderStateStore;
+    let source: RegistrySource;
 
-  beforeEach(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'registry-'));
-    await writeRegistry(dir, {
-      'services/catalog.toml': CATALOG,
-      'projects/alpha/services.toml': ALPHA,
-      'projects/beta/services.toml': BETA,
-    });
-    store = await ProviderStateStore.create(await databases.init(databaseId));
-    source = createRegistrySource(dir, {
-      reader: mockServices.urlReader.mock(),
-      integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
-    });
-  });
-
-  afterEach(async () => {
-    await fs.rm(dir, { recursive: true, force: true });
-  });
-
-  async function connected(overrides?: Partial<ServiceRegistryEntityProviderConfig>) {
-    const provider = new ServiceRegistryEntityProvider({
-      config: providerConfig({ target: dir, ...overrides }),
-      source,
-      store,
-      logger: mockServices.logger.mock(),
-    });
-    const connection = new RecordingConnection();
-    await provider.connect(connection);
-    return { provider, connection };
-  }
-
-  it('maps services, projects and owners, leaving retired services out', async () => {
-    const { provider, connection } = await connected();
-    const result = await provider.refresh();
-
-    expect(result.mutation).toBe('full');
-    expect(connection.refs('component')).toEqual([
-      'component:default/alpha-api',
-      'component:default/alpha-web',
-      'component:default/beta-worker',
-      'component:default/shared-auth',
-      'component:default/shared-db',
-    ]);
-    expect(connection.refs('system')).toEqual([
-      'system:default/alpha',
-      'system:default/beta',
-      'system:default/shared',
-    ]);
-    expect(connection.refs('group')).toEqual([
-      'group:default/alpha-team',
-      'group:default/beta-team',
-      'group:default/platform-team',
-      'group:default/unknown',
-    ]);
-
-    const api = connection.entities.get('component:default/alpha-api')!;
-    expect(api.spec).toMatchObject({
-      type: 'service',
-      lifecycle: 'production',
-      owner: 'group:default/alpha-team',
-      system: 'alpha',
-      dependsOn: ['component:default/shared-auth', 'component:default/shared-db'],
-    });
-    expect(api.metadata.annotations).toMatchObject({
-      'service-registry.io/status': 'ga',
-      'service-registry.io/version': '2.0.0',
-      'service-registry.io/tier': 'high',
-      'service-registry.io/port': '8080',
-      'service-registry.io/source-file': 'projects/alpha/services.toml',
-      'service-registry.io/source-line': '7',
-      'backstage.io/source-location': `file:${path.join(dir, 'projects/alpha/services.toml')}`,
-    });
-    expect(connection.entities.get('component:default/alpha-web')!.spec).toMatchObject({
-      type: 'website',
-      lifecycle: 'experimental',
-    });
-    expect(
-      connection.entities.get(provider.statusEntityRef)!.metadata.annotations![
-        ANNOTATION_INGESTION_STATE
-      ],
-    ).toBe('ok');
-  });
-
-  it('applies nothing when the registry did not change', async () => {
-    const { provider, connection } = await connected();
-    await provider.refresh();
-    const again = await provider.refresh();
-    expect(again.mutation).toBe('none');
-    expect(connection.mutations).toHaveLength(1);
-  });
-
-  it('sends only the changed entities after a one-line change', async () => {
-    const { provider, connection } = await connected();
-    await provider.refresh();
-    await writeRegistry(dir, {
-      'projects/beta/services.toml': BETA.replace('version = "0.3.0"', 'version = "0.4.0"'),
+    beforeEach(async () => {
+      dir = await fs.mkdtemp(path.join(os.tmpdir(), 'registry-'));
+      await writeRegistry(dir, {
+        'services/catalog.toml': CATALOG,
+        'projects/alpha/services.toml': ALPHA,
+        'projects/beta/services.toml': BETA,
+      });
+      store = await ProviderStateStore.create(await databases.init(databaseId));
+      source = createRegistrySource(dir, {
+        reader: mockServices.urlReader.mock(),
+        integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+      });
     });
 
-    const result = await provider.refresh();
-
-    expect(result.mutation).toBe('delta');
-    const delta = connection.mutations[1];
-    expect(delta.type).toBe('delta');
-    const added = delta.type === 'delta' ? delta.added.map(e => stringifyEntityRef(e.entity)) : [];
-    expect(added.sort()).toEqual([
-      'component:default/beta-worker',
-      provider.statusEntityRef,
-    ]);
-    expect(delta.type === 'delta' && delta.removed).toEqual([]);
-    expect(
-      connection.entities.get('component:default/beta-worker')!.metadata.annotations![
-        'service-registry.io/version'
-      ],
-    ).toBe('0.4.0');
-  });
-
-  it('keeps the last good entities of a file that stops parsing, while other files update', async () => {
-    const { provider, connection } = await connected();
-    await provider.refresh();
-    await writeRegistry(dir, {
-      'projects/alpha/services.toml': `${ALPHA}\n[service.alpha-broken\nname = "x"\n`,
-      'projects/beta/services.toml': BETA.replace('version = "0.3.0"', 'version = "0.5.0"'),
+    afterEach(async () => {
+      await fs.rm(dir, { recursive: true, force: true });
     });
 
-    const result = await provider.refresh();
+    async function connected(
+      overrides?: Partial<ServiceRegistryEntityProviderConfig>,
+    ) {
+      const provider = new ServiceRegistryEntityProvider({
+        config: providerConfig({ target: dir, ...overrides }),
+        source,
+        store,
+        logger: mockServices.logger.mock(),
+      });
+      const connection = new RecordingConnection();
+      await provider.connect(connection);
+      return { provider, connection };
+    }
 
-    expect(result.status.state).toBe('degraded');
-    expect(result.status.summary).toMatch(
-      /kept the last good version of projects\/alpha\/services.toml/,
-    );
-    const syntax = result.status.findings.find(f => f.code === 'toml/syntax')!;
-    expect(syntax).toMatchObject({ file: 'projects/alpha/services.toml', line: 22 });
-    expect(syntax.column).toBeGreaterThan(0);
-    expect(connection.refs('component')).toContain('component:default/alpha-api');
-    expect(connection.refs('component')).toContain('component:default/alpha-web');
-    expect(
-      connection.entities.get('component:default/beta-worker')!.metadata.annotations![
-        'service-registry.io/version'
-      ],
-    ).toBe('0.5.0');
-    expect(
-      connection.entities.get(provider.statusEntityRef)!.metadata.annotations![
-        ANNOTATION_INGESTION_STATE
-      ],
-    ).toBe('degraded');
+    it('maps services, projects and owners, leaving retired services out', async () => {
+      const { provider, connection } = await connected();
+      const result = await provider.refresh();
 
-    // A restarted backend (new provider instance, same database) still keeps them.
-    const restarted = await connected();
-    restarted.connection.entities.clear();
-    const afterRestart = await restarted.provider.refresh();
-    expect(afterRestart.status.state).toBe('degraded');
-    expect(afterRestart.removed).toBe(0);
-  });
+      expect(result.mutation).toBe('full');
+      expect(connection.refs('component')).toEqual([
+        'component:default/alpha-api',
+        'component:default/alpha-web',
+        'component:default/beta-worker',
+        'component:default/shared-auth',
+        'component:default/shared-db',
+      ]);
+      expect(connection.refs('system')).toEqual([
+        'system:default/alpha',
+        'system:default/beta',
+        'system:default/shared',
+      ]);
+      expect(connection.refs('group')).toEqual([
+        'group:default/alpha-team',
+        'group:default/beta-team',
+        'group:default/platform-team',
+        'group:default/unknown',
+      ]);
 
-  it('refuses to remove more than the allowed share of entities', async () => {
-    const { provider, connection } = await connected();
-    await provider.refresh();
-    const before = connection.refs();
-    await writeRegistry(dir, {
-      'projects/alpha/services.toml': undefined,
-      'projects/beta/services.toml': undefined,
+      const api = connection.entities.get('component:default/alpha-api')!;
+      expect(api.spec).toMatchObject({
+        type: 'service',
+        lifecycle: 'production',
+        owner: 'group:default/alpha-team',
+        system: 'alpha',
+        dependsOn: [
+          'component:default/shared-auth',
+          'component:default/shared-db',
+        ],
+      });
+      expect(api.metadata.annotations).toMatchObject({
+        'service-registry.io/status': 'ga',
+        'service-registry.io/version': '2.0.0',
+        'service-registry.io/tier': 'high',
+        'service-registry.io/port': '8080',
+        'service-registry.io/source-file': 'projects/alpha/services.toml',
+        'service-registry.io/source-line': '7',
+        'backstage.io/source-location': `file:${path.join(
+          dir,
+          'projects/alpha/services.toml',
+        )}`,
+      });
+      expect(
+        connection.entities.get('component:default/alpha-web')!.spec,
+      ).toMatchObject({
+        type: 'website',
+        lifecycle: 'experimental',
+      });
+      expect(
+        connection.entities.get(provider.statusEntityRef)!.metadata
+          .annotations![ANNOTATION_INGESTION_STATE],
+      ).toBe('ok');
     });
 
-    const result = await provider.refresh();
-
-    expect(result.mutation).toBe('none');
-    expect(result.status.state).toBe('blocked');
-    expect(result.status.summary).toMatch(/would remove \d+ of \d+ entities/);
-    expect(connection.refs()).toEqual(before);
-    expect(
-      connection.entities.get(provider.statusEntityRef)!.metadata.annotations![
-        ANNOTATION_INGESTION_STATE
-      ],
-    ).toBe('blocked');
-  });
-
-  it('refuses a registry that turns empty', async () => {
-    const { provider, connection } = await connected({ maxRemovalShare: 1 });
-    await provider.refresh();
-    const before = connection.refs();
-    await fs.rm(path.join(dir, 'services'), { recursive: true });
-    await fs.rm(path.join(dir, 'projects'), { recursive: true });
-
-    const result = await provider.refresh();
-
-    expect(result.status.state).toBe('blocked');
-    expect(result.status.summary).toMatch(/no entities/);
-    expect(connection.refs()).toEqual(before);
-  });
-
-  it('applies nothing when the source cannot be read', async () => {
-    const { provider, connection } = await connected();
-    await provider.refresh();
-    const before = connection.refs();
-    await fs.rm(dir, { recursive: true });
-
-    const result = await provider.refresh();
-
-    expect(result.status.state).toBe('blocked');
-    expect(result.status.summary).toMatch(/could not be read/);
-    expect(connection.refs()).toEqual(before);
-  });
-
-  it('lets transformers change and drop entities', async () => {
-    const provider = new ServiceRegistryEntityProvider({
-      config: providerConfig({ target: dir, ownerGroups: false }),
-      source,
-      store,
-      logger: mockServices.logger.mock(),
-      transformers: [
-        (entity, { service }) =>
-          service?.project === 'beta'
-            ? undefined
-            : {
-                ...entity,
-                metadata: { ...entity.metadata, labels: { registry: 'main' } },
-              },
-      ],
+    it('applies nothing when the registry did not change', async () => {
+      const { provider, connection } = await connected();
+      await provider.refresh();
+      const again = await provider.refresh();
+      expect(again.mutation).toBe('none');
+      expect(connection.mutations).toHaveLength(1);
     });
-    const connection = new RecordingConnection();
-    await provider.connect(connection);
-    await provider.refresh();
-    expect(connection.refs('component')).not.toContain('component:default/beta-worker');
-    expect(connection.refs('group')).toEqual([]);
-    expect(connection.entities.get('component:default/alpha-api')!.metadata.labels).toEqual({
-      registry: 'main',
-    });
-  });
 
-  it('publishes the last good registry, and another instance rebuilds it from the database', async () => {
-    const snapshots = new InMemoryServiceRegistrySnapshotService();
-    const provider = new ServiceRegistryEntityProvider({
-      config: providerConfig({ target: dir }),
-      source,
-      store,
-      logger: mockServices.logger.mock(),
-      snapshots,
-    });
-    await provider.connect(new RecordingConnection());
-    await provider.refresh();
-    expect([...snapshots.get()!.registry.services.keys()].sort()).toEqual([
-      'alpha-api',
-      'alpha-web',
-      'beta-legacy',
-      'beta-worker',
-      'shared-auth',
-      'shared-db',
-    ]);
+    it('sends only the changed entities after a one-line change', async () => {
+      const { provider, connection } = await connected();
+      await provider.refresh();
+      await writeRegistry(dir, {
+        'projects/beta/services.toml': BETA.replace(
+          'version = "0.3.0"',
+          'version = "0.4.0"',
+        ),
+      });
 
-    // A broken file: the snapshot keeps its last good version and carries the syntax error.
-    await writeRegistry(dir, { 'projects/alpha/services.toml': `${ALPHA}
+      const result = await provider.refresh();
+
+      expect(result.mutation).toBe('delta');
+      const delta = connection.mutations[1];
+      expect(delta.type).toBe('delta');
+      const added =
+        delta.type === 'delta'
+          ? delta.added.map(e => stringifyEntityRef(e.entity))
+          : [];
+      expect(added.sort()).toEqual([
+        'component:default/beta-worker',
+        provider.statusEntityRef,
+      ]);
+      expect(delta.type === 'delta' && delta.removed).toEqual([]);
+      expect(
+        connection.entities.get('component:default/beta-worker')!.metadata
+          .annotations!['service-registry.io/version'],
+      ).toBe('0.4.0');
+    });
+
+    it('keeps the last good entities of a file that stops parsing, while other files update', async () => {
+      const { provider, connection } = await connected();
+      await provider.refresh();
+      await writeRegistry(dir, {
+        'projects/alpha/services.toml': `${ALPHA}\n[service.alpha-broken\nname = "x"\n`,
+        'projects/beta/services.toml': BETA.replace(
+          'version = "0.3.0"',
+          'version = "0.5.0"',
+        ),
+      });
+
+      const result = await provider.refresh();
+
+      expect(result.status.state).toBe('degraded');
+      expect(result.status.summary).toMatch(
+        /kept the last good version of projects\/alpha\/services.toml/,
+      );
+      const syntax = result.status.findings.find(
+        f => f.code === 'toml/syntax',
+      )!;
+      expect(syntax).toMatchObject({
+        file: 'projects/alpha/services.toml',
+        line: 22,
+      });
+      expect(syntax.column).toBeGreaterThan(0);
+      expect(connection.refs('component')).toContain(
+        'component:default/alpha-api',
+      );
+      expect(connection.refs('component')).toContain(
+        'component:default/alpha-web',
+      );
+      expect(
+        connection.entities.get('component:default/beta-worker')!.metadata
+          .annotations!['service-registry.io/version'],
+      ).toBe('0.5.0');
+      expect(
+        connection.entities.get(provider.statusEntityRef)!.metadata
+          .annotations![ANNOTATION_INGESTION_STATE],
+      ).toBe('degraded');
+
+      // A restarted backend (new provider instance, same database) still keeps them.
+      const restarted = await connected();
+      restarted.connection.entities.clear();
+      const afterRestart = await restarted.provider.refresh();
+      expect(afterRestart.status.state).toBe('degraded');
+      expect(afterRestart.removed).toBe(0);
+    });
+
+    it('refuses to remove more than the allowed share of entities', async () => {
+      const { provider, connection } = await connected();
+      await provider.refresh();
+      const before = connection.refs();
+      await writeRegistry(dir, {
+        'projects/alpha/services.toml': undefined,
+        'projects/beta/services.toml': undefined,
+      });
+
+      const result = await provider.refresh();
+
+      expect(result.mutation).toBe('none');
+      expect(result.status.state).toBe('blocked');
+      expect(result.status.summary).toMatch(/would remove \d+ of \d+ entities/);
+      expect(connection.refs()).toEqual(before);
+      expect(
+        connection.entities.get(provider.statusEntityRef)!.metadata
+          .annotations![ANNOTATION_INGESTION_STATE],
+      ).toBe('blocked');
+    });
+
+    it('refuses a registry that turns empty', async () => {
+      const { provider, connection } = await connected({ maxRemovalShare: 1 });
+      await provider.refresh();
+      const before = connection.refs();
+      await fs.rm(path.join(dir, 'services'), { recursive: true });
+      await fs.rm(path.join(dir, 'projects'), { recursive: true });
+
+      const result = await provider.refresh();
+
+      expect(result.status.state).toBe('blocked');
+      expect(result.status.summary).toMatch(/no entities/);
+      expect(connection.refs()).toEqual(before);
+    });
+
+    it('applies nothing when the source cannot be read', async () => {
+      const { provider, connection } = await connected();
+      await provider.refresh();
+      const before = connection.refs();
+      await fs.rm(dir, { recursive: true });
+
+      const result = await provider.refresh();
+
+      expect(result.status.state).toBe('blocked');
+      expect(result.status.summary).toMatch(/could not be read/);
+      expect(connection.refs()).toEqual(before);
+    });
+
+    it('lets transformers change and drop entities', async () => {
+      const provider = new ServiceRegistryEntityProvider({
+        config: providerConfig({ target: dir, ownerGroups: false }),
+        source,
+        store,
+        logger: mockServices.logger.mock(),
+        transformers: [
+          (entity, { service }) =>
+            service?.project === 'beta'
+              ? undefined
+              : {
+                  ...entity,
+                  metadata: {
+                    ...entity.metadata,
+                    labels: { registry: 'main' },
+                  },
+                },
+        ],
+      });
+      const connection = new RecordingConnection();
+      await provider.connect(connection);
+      await provider.refresh();
+      expect(connection.refs('component')).not.toContain(
+        'component:default/beta-worker',
+      );
+      expect(connection.refs('group')).toEqual([]);
+      expect(
+        connection.entities.get('component:default/alpha-api')!.metadata.labels,
+      ).toEqual({
+        registry: 'main',
+      });
+    });
+
+    it('publishes the last good registry, and another instance rebuilds it from the database', async () => {
+      const snapshots = new InMemoryServiceRegistrySnapshotService();
+      const provider = new ServiceRegistryEntityProvider({
+        config: providerConfig({ target: dir }),
+        source,
+        store,
+        logger: mockServices.logger.mock(),
+        snapshots,
+      });
+      await provider.connect(new RecordingConnection());
+      await provider.refresh();
+      expect([...snapshots.get()!.registry.services.keys()].sort()).toEqual([
+        'alpha-api',
+        'alpha-web',
+        'beta-legacy',
+        'beta-worker',
+        'shared-auth',
+        'shared-db',
+      ]);
+
+      // A broken file: the snapshot keeps its last good version and carries the syntax error.
+      await writeRegistry(dir, {
+        'projects/alpha/services.toml': `${ALPHA}
 [oops
-` });
-    await provider.refresh();
-    const degraded = snapshots.get()!;
-    expect(degraded.state).toBe('degraded');
-    expect(degraded.registry.services.has('alpha-api')).toBe(true);
-    expect(degraded.findings.find(f => f.code === 'toml/syntax')).toMatchObject({
-      file: 'projects/alpha/services.toml',
-      line: 22,
-    });
+`,
+      });
+      await provider.refresh();
+      const degraded = snapshots.get()!;
+      expect(degraded.state).toBe('degraded');
+      expect(degraded.registry.services.has('alpha-api')).toBe(true);
+      expect(
+        degraded.findings.find(f => f.code === 'toml/syntax'),
+      ).toMatchObject({
+        file: 'projects/alpha/services.toml',
+        line: 22,
+      });
 
-    const otherInstance = new InMemoryServiceRegistrySnapshotService();
-    const other = new ServiceRegistryEntityProvider({
-      config: providerConfig({ target: dir }),
-      source,
-      store,
-      logger: mockServices.logger.mock(),
-      snapshots: otherInstance,
+      const otherInstance = new InMemoryServiceRegistrySnapshotService();
+      const other = new ServiceRegistryEntityProvider({
+        config: providerConfig({ target: dir }),
+        source,
+        store,
+        logger: mockServices.logger.mock(),
+        snapshots: otherInstance,
+      });
+      const synced = await other.syncSnapshot();
+      expect(synced?.updatedAt).toBe(degraded.updatedAt);
+      expect([...otherInstance.get()!.registry.services.keys()]).toContain(
+        'alpha-web',
+      );
+      expect(
+        otherInstance.get()!.findings.some(f => f.code === 'toml/syntax'),
+      ).toBe(true);
     });
-    const synced = await other.syncSnapshot();
-    expect(synced?.updatedAt).toBe(degraded.updatedAt);
-    expect([...otherInstance.get()!.registry.services.keys()]).toContain('alpha-web');
-    expect(otherInstance.get()!.findings.some(f => f.code === 'toml/syntax')).toBe(true);
-  });
-});
+  },
+);

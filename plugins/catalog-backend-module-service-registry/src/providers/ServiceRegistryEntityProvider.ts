@@ -27,7 +27,10 @@ import {
   RegistrySnapshot,
   ServiceRegistrySnapshotService,
 } from '@service-registry/plugin-service-registry-node';
-import { ProviderRunStatus, ProviderStateStore } from '../database/ProviderStateStore';
+import {
+  ProviderRunStatus,
+  ProviderStateStore,
+} from '../database/ProviderStateStore';
 import { computeDelta } from '../lib/computeDelta';
 import { entityHash, filesHash } from '../lib/entityHash';
 import { evaluateGuard } from '../lib/evaluateGuard';
@@ -74,7 +77,8 @@ export const ANNOTATION_INGESTION_STATE = 'service-registry.io/ingestion-state';
  *
  * @public
  */
-export const ANNOTATION_INGESTION_SUMMARY = 'service-registry.io/ingestion-summary';
+export const ANNOTATION_INGESTION_SUMMARY =
+  'service-registry.io/ingestion-summary';
 
 /**
  * What one refresh did.
@@ -112,7 +116,9 @@ export interface ServiceRegistryEntityProviderOptions {
   now?: () => Date;
 }
 
-function formatFinding(f: RegistryFinding | ProviderRunStatus['findings'][number]) {
+function formatFinding(
+  f: RegistryFinding | ProviderRunStatus['findings'][number],
+) {
   return `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code}: ${f.message}`;
 }
 
@@ -191,9 +197,12 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     if (!snapshots) return undefined;
     const status = await store.getStatus(config.id);
     const current = snapshots.get(config.id);
-    if (!status || (current && current.updatedAt >= status.updatedAt)) return current;
+    if (!status || (current && current.updatedAt >= status.updatedAt))
+      return current;
     const files = await store.getFiles(config.id);
-    const registry = loadRegistry([...files].map(([path, text]) => ({ path, text })));
+    const registry = loadRegistry(
+      [...files].map(([path, text]) => ({ path, text })),
+    );
     return this.publish(registry, status);
   }
 
@@ -221,7 +230,9 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
   /** Reads the registry and applies what changed. Never throws for bad input. */
   async refresh(): Promise<ServiceRegistryRefreshResult> {
     if (!this.connection) {
-      throw new Error(`${this.getProviderName()} is not connected to the catalog yet`);
+      throw new Error(
+        `${this.getProviderName()} is not connected to the catalog yet`,
+      );
     }
     const { config, source, store } = this.options;
     const id = config.id;
@@ -230,23 +241,35 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     try {
       const read = await source.read(this.lastEtag);
       if (read.notModified) {
-        return this.noop((await store.getStatus(id)) ?? this.status('ok', 'not modified', []));
+        return this.noop(
+          (await store.getStatus(id)) ?? this.status('ok', 'not modified', []),
+        );
       }
       files = read.files;
       this.lastEtag = read.etag;
     } catch (error) {
       return this.block(
-        `the registry at ${source.rootLocation} could not be read (${stringifyError(error)}); kept the last good state`,
+        `the registry at ${
+          source.rootLocation
+        } could not be read (${stringifyError(
+          error,
+        )}); kept the last good state`,
         [],
       );
     }
 
     const sourceHash = filesHash([
       ...files,
-      { path: '\0config', text: JSON.stringify({ ...config, schedule: undefined }) },
+      {
+        path: '\0config',
+        text: JSON.stringify({ ...config, schedule: undefined }),
+      },
     ]);
     const previousStatus = await store.getStatus(id);
-    if (previousStatus?.sourceHash === sourceHash && previousStatus.state !== 'blocked') {
+    if (
+      previousStatus?.sourceHash === sourceHash &&
+      previousStatus.state !== 'blocked'
+    ) {
       return this.noop(previousStatus);
     }
 
@@ -276,7 +299,9 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
 
     const findings = registry.findings
       .filter(f => f.severity !== 'info')
-      .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+      .sort((a, b) =>
+        a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
+      );
 
     const mapped = await this.mapAndTransform(registry);
     const next = mapped.map(entity => ({
@@ -301,10 +326,16 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
 
     const parts: string[] = [];
     if (kept.length) {
-      parts.push(`kept the last good version of ${kept.join(', ')} (it does not parse)`);
+      parts.push(
+        `kept the last good version of ${kept.join(', ')} (it does not parse)`,
+      );
     }
     if (dropped.length) {
-      parts.push(`skipped ${dropped.join(', ')} (it does not parse and has no last good version)`);
+      parts.push(
+        `skipped ${dropped.join(
+          ', ',
+        )} (it does not parse and has no last good version)`,
+      );
     }
     const errors = findings.filter(f => f.severity === 'error').length;
     const summary = [
@@ -334,10 +365,12 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     } else {
       await this.connection.applyMutation({
         type: 'delta',
-        added: [...delta.upserted.map(n => n.entity), statusEntity].map(entity => ({
-          entity,
-          locationKey: this.getProviderName(),
-        })),
+        added: [...delta.upserted.map(n => n.entity), statusEntity].map(
+          entity => ({
+            entity,
+            locationKey: this.getProviderName(),
+          }),
+        ),
         removed: delta.removed.map(entityRef => ({
           entityRef,
           locationKey: this.getProviderName(),
@@ -361,14 +394,22 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
   }
 
   private async mapAndTransform(registry: LoadedRegistry): Promise<Entity[]> {
-    const { config, source, transformers = [], findExistingGroups, logger } = this.options;
+    const {
+      config,
+      source,
+      transformers = [],
+      findExistingGroups,
+      logger,
+    } = this.options;
     let existingGroups: Set<string> | undefined;
     if (config.ownerGroups && findExistingGroups) {
       try {
         existingGroups = await findExistingGroups(config.id);
       } catch (error) {
         logger.warn(
-          `${this.getProviderName()}: could not list existing groups, emitting all owner groups: ${stringifyError(error)}`,
+          `${this.getProviderName()}: could not list existing groups, emitting all owner groups: ${stringifyError(
+            error,
+          )}`,
         );
       }
     }
@@ -464,17 +505,30 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         updatedAt: status.updatedAt,
       });
     }
-    const previous = await this.options.store.getEntityHashes(this.options.config.id);
+    const previous = await this.options.store.getEntityHashes(
+      this.options.config.id,
+    );
     if (previous.size > 0 && this.connection) {
       // Only the status Resource changes: everything else keeps its last good state.
       await this.connection.applyMutation({
         type: 'delta',
-        added: [{ entity: this.statusEntity(status), locationKey: this.getProviderName() }],
+        added: [
+          {
+            entity: this.statusEntity(status),
+            locationKey: this.getProviderName(),
+          },
+        ],
         removed: [],
       });
     }
     this.log(status);
-    return { status, mutation: 'none', upserted: 0, removed: 0, unchanged: previous.size };
+    return {
+      status,
+      mutation: 'none',
+      upserted: 0,
+      removed: 0,
+      unchanged: previous.size,
+    };
   }
 
   private noop(status: ProviderRunStatus): ServiceRegistryRefreshResult {

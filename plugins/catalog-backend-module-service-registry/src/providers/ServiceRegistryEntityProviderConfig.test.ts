@@ -3,12 +3,16 @@ import { readServiceRegistryProviderConfigs } from './ServiceRegistryEntityProvi
 
 describe('readServiceRegistryProviderConfigs', () => {
   it('reads nothing when unconfigured', () => {
-    expect(readServiceRegistryProviderConfigs(new ConfigReader({}))).toEqual([]);
+    expect(readServiceRegistryProviderConfigs(new ConfigReader({}))).toEqual(
+      [],
+    );
   });
 
   it('gives a single registry the id default, with defaults', () => {
     const [config] = readServiceRegistryProviderConfigs(
-      new ConfigReader({ catalog: { providers: { serviceRegistry: { target: './registry' } } } }),
+      new ConfigReader({
+        catalog: { providers: { serviceRegistry: { target: './registry' } } },
+      }),
     );
     expect(config).toMatchObject({
       id: 'default',
@@ -33,7 +37,10 @@ describe('readServiceRegistryProviderConfigs', () => {
                 target: '/srv/lab',
                 ownerGroups: false,
                 guard: { maxRemovalShare: 0.2, rejectEmpty: false },
-                schedule: { frequency: { seconds: 30 }, timeout: { minutes: 1 } },
+                schedule: {
+                  frequency: { seconds: 30 },
+                  timeout: { minutes: 1 },
+                },
               },
             },
           },
@@ -41,7 +48,11 @@ describe('readServiceRegistryProviderConfigs', () => {
       }),
     );
     expect(configs.map(c => c.id)).toEqual(['main', 'lab']);
-    expect(configs[1]).toMatchObject({ ownerGroups: false, maxRemovalShare: 0.2, rejectEmpty: false });
+    expect(configs[1]).toMatchObject({
+      ownerGroups: false,
+      maxRemovalShare: 0.2,
+      rejectEmpty: false,
+    });
     expect(configs[1].schedule.frequency).toEqual({ seconds: 30 });
   });
 
@@ -49,7 +60,11 @@ describe('readServiceRegistryProviderConfigs', () => {
     expect(() =>
       readServiceRegistryProviderConfigs(
         new ConfigReader({
-          catalog: { providers: { serviceRegistry: { target: 'x', guard: { maxRemovalShare: 50 } } } },
+          catalog: {
+            providers: {
+              serviceRegistry: { target: 'x', guard: { maxRemovalShare: 50 } },
+            },
+          },
         }),
       ),
     ).toThrow(/guard.maxRemovalShare must be between 0 and 1, got 50/);

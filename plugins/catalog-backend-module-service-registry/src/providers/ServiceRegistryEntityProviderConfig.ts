@@ -63,8 +63,12 @@ export function readServiceRegistryProviderConfigs(
   });
 }
 
-function readOne(id: string, config: Config): ServiceRegistryEntityProviderConfig {
-  const maxRemovalShare = config.getOptionalNumber('guard.maxRemovalShare') ?? 0.5;
+function readOne(
+  id: string,
+  config: Config,
+): ServiceRegistryEntityProviderConfig {
+  const maxRemovalShare =
+    config.getOptionalNumber('guard.maxRemovalShare') ?? 0.5;
   if (!(maxRemovalShare >= 0 && maxRemovalShare <= 1)) {
     throw new InputError(
       `catalog.providers.serviceRegistry (${id}): guard.maxRemovalShare must be between 0 and 1, got ${maxRemovalShare}`,
@@ -74,7 +78,9 @@ function readOne(id: string, config: Config): ServiceRegistryEntityProviderConfi
     id,
     target: config.getString('target'),
     schedule: config.has('schedule')
-      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig('schedule'))
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+          config.getConfig('schedule'),
+        )
       : DEFAULT_SCHEDULE,
     sharedSystem: config.getOptionalString('sharedSystem') ?? 'shared',
     defaultOwner: config.getOptionalString('defaultOwner') ?? 'unknown',

@@ -41,9 +41,12 @@ export async function createServiceRegistryEntityProviders(options: {
 }): Promise<ServiceRegistryEntityProvider[]> {
   const configs = readServiceRegistryProviderConfigs(options.config);
   if (configs.length === 0) return [];
-  const store = await ProviderStateStore.create(await options.database.getClient(), {
-    skipMigrations: options.database.migrations?.skip,
-  });
+  const store = await ProviderStateStore.create(
+    await options.database.getClient(),
+    {
+      skipMigrations: options.database.migrations?.skip,
+    },
+  );
   const integrations = ScmIntegrations.fromConfig(options.config);
   const { catalog, auth } = options;
   const findExistingGroups =
@@ -52,7 +55,11 @@ export async function createServiceRegistryEntityProviders(options: {
           const { items } = await catalog.getEntities(
             {
               filter: { kind: 'group' },
-              fields: ['metadata.name', 'metadata.namespace', 'metadata.annotations'],
+              fields: [
+                'metadata.name',
+                'metadata.namespace',
+                'metadata.annotations',
+              ],
             },
             { credentials: await auth.getOwnServiceCredentials() },
           );
@@ -61,7 +68,8 @@ export async function createServiceRegistryEntityProviders(options: {
               .filter(
                 g =>
                   (g.metadata.namespace ?? 'default') === 'default' &&
-                  g.metadata.annotations?.[ANNOTATION_REGISTRY_ID] !== providerId,
+                  g.metadata.annotations?.[ANNOTATION_REGISTRY_ID] !==
+                    providerId,
               )
               .map(g => g.metadata.name),
           );
@@ -72,9 +80,14 @@ export async function createServiceRegistryEntityProviders(options: {
     config =>
       new ServiceRegistryEntityProvider({
         config,
-        source: createRegistrySource(config.target, { reader: options.reader, integrations }),
+        source: createRegistrySource(config.target, {
+          reader: options.reader,
+          integrations,
+        }),
         store,
-        logger: options.logger.child({ provider: `service-registry-provider:${config.id}` }),
+        logger: options.logger.child({
+          provider: `service-registry-provider:${config.id}`,
+        }),
         scheduler: options.scheduler,
         transformers: options.transformers,
         findExistingGroups,

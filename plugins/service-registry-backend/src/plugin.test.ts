@@ -1,0 +1,267 @@
+import request from 'supertest';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  loadRegistry,
+  validateRegistry,
+} from '@service-registry/plugin-service-registry-common';
+import {
+  InMemoryServiceRegistrySnapshotService,
+  serviceRegistrySnapshotServiceRef,
+} from '@service-registry/plugin-service-registry-node';
+import { serviceRegistryPlugin } from './plugin';
+
+const FILES = [
+  {
+    path: 'services/catalog.toml',
+    text: `[service.shared-auth]
+owner = "@platform-team"
+version = "1.2.3"
+status = "ga"
+
+[service.old-api]
+owner = "platform-team"
+version = "1.0.0"
+status = "deprecated"
+deprecation_date = "2026-01-01"
+sunset_date = "2026-06-01"
+replacement_service = "shared-auth"
+`,
+  },
+  {
+    path: 'projects/shop/services.toml',
+    text: `[project]
+name = "Shop"
+owner = "shop-team"
+tier = "high"
+
+[service.shop-api]
+owner = "shop-team"
+version = "2.0.0"
+status = "ga"
+[service.shop-api.dependencies]
+requires = ["shared-auth@^1.0", "old-api"]
+optional = ["shop-cache"]
+
+[service.shop-web]
+owner = "shop-team"
+version = "1.0.0"
+status = "ga"
+[service.shop-web.dependencies]
+requires = ["shop-api"]
+
+[service.loop-a]
+owner = "shop-team"
+version = "1.0.0"
+[service.loop-a.dependencies]
+requires = ["loop-b"]
+
+[service.loop-b]
+owner = "shop-team"
+version = "1.0.0"
+[service.loop-b.dependencies]
+requires = ["loop-a"]
+`,
+  },
+];
+
+function snapshotService() {
+  const snapshots = new InMemoryServiceRegistrySnapshotService();
+  const registry = loadRegistry(FILES);
+  snapshots.publish({
+    providerId: 'default',
+    registry,
+    findings: validateRegistry(registry, { today: '2026-11-22' }),
+    state: 'ok',
+    summary: 'test',
+    updatedAt: '2026-11-22T00:00:00.000Z',
+    rootLocation: 'file:/registry',
+  });
+  return snapshots;
+}
+
+async function start(options: { deny?: boolean; anonymous?: boolean } = {}) {
+  const snapshots = snapshotService();
+  const { server } = await startTestBackend({
+    features: [
+      serviceRegistryPlugin,
+      createServiceFactory({
+        service: serviceRegistrySnapshotServiceRef,
+        deps: {},
+        factory: () => snapshots,
+      }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: options.anonymous
+          ? mockCredentials.none()
+          : mockCredentials.user(),
+      }),
+      ...(options.deny
+        ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
+        : []),
+    ],
+  });
+  return { server, snapshots };
+}
+
+describe('service-registry backend', () => {
+  it('refuses unauthenticated calls with 401 and denied ones with 403', async () => {
+    const anonymous = await start({ anonymous: true });
+    expect(
+      (await request(anonymous.server).get('/api/service-registry/graph'))
+        .status,
+    ).toBe(401);
+    expect(
+      (
+        await request(anonymous.server)
+          .get('/api/service-registry/graph')
+          .set('Authorization', mockCredentials.user.header())
+      ).status,
+    ).toBe(200);
+
+    const denied = await start({ deny: true });
+    expect(
+      (await request(denied.server).get('/api/service-registry/findings'))
+        .status,
+    ).toBe(403);
+  });
+
+  it('serves the graph with projects, owners, statuses, ranges, missing services and cycles', async () => {
+    const { server } = await start();
+    const res = await request(server).get('/api/service-registry/graph');
+    expect(res.status).toBe(200);
+    const byId = new Map(res.body.nodes.map((n: any) => [n.id, n]));
+    expect(byId.get('shop-api')).toMatchObject({
+      project: 'shop',
+      owner: 'shop-team',
+      status: 'ga',
+      tier: 'high',
+      declared: true,
+      source: { file: 'projects/shop/services.toml', line: 6 },
+    });
+    expect(byId.get('old-api')).toMatchObject({
+      status: 'deprecated',
+      sunsetDate: '2026-06-01',
+    });
+    expect(byId.get('shop-cache')).toMatchObject({ declared: false });
+    expect(res.body.edges).toContainEqual({
+      from: 'shop-api',
+      to: 'shared-auth',
+      optional: false,
+      range: '^1.0',
+    });
+    expect(res.body.edges).toContainEqual({
+      from: 'shop-api',
+      to: 'shop-cache',
+      optional: true,
+    });
+    expect(res.body.cycles).toEqual([['loop-a', 'loop-b', 'loop-a']]);
+    expect(res.body.projects).toEqual([
+      expect.objectContaining({ id: 'shop', name: 'Shop', tier: 'high' }),
+    ]);
+  });
+
+  it('answers impact by depth and project', async () => {
+    const { server } = await start();
+    const res = await request(server).get(
+      '/api/service-registry/impact/shared-auth',
+    );
+    expect(res.status).toBe(200);
+    expect(
+      res.body.services.map((s: any) => [s.id, s.depth, s.project]),
+    ).toEqual([
+      ['shop-api', 1, 'shop'],
+      ['shop-web', 2, 'shop'],
+    ]);
+    expect(res.body.projects).toEqual(['shop']);
+    expect(
+      (
+        await request(server).get(
+          '/api/service-registry/impact/shared-auth?maxDepth=1',
+        )
+      ).body.services,
+    ).toHaveLength(1);
+    expect(
+      (await request(server).get('/api/service-registry/impact/nope')).status,
+    ).toBe(404);
+    expect(
+      (
+        await request(server).get(
+          '/api/service-registry/impact/shared-auth?maxDepth=-2',
+        )
+      ).status,
+    ).toBe(400);
+  });
+
+  it('filters findings by service, project and severity', async () => {
+    const { server } = await start();
+    const all = (await request(server).get('/api/service-registry/findings'))
+      .body.items;
+    expect(all.map((f: any) => f.code)).toEqual(
+      expect.arrayContaining([
+        'dependency/cycle',
+        'lifecycle/depends-on-deprecated',
+      ]),
+    );
+    const shopApi = (
+      await request(server).get(
+        '/api/service-registry/findings?service=shop-api&severity=warning',
+      )
+    ).body.items;
+    expect(shopApi.length).toBeGreaterThan(0);
+    expect(
+      shopApi.every(
+        (f: any) => f.service === 'shop-api' && f.severity === 'warning',
+      ),
+    ).toBe(true);
+    expect(
+      (
+        await request(server).get(
+          '/api/service-registry/findings?severity=fatal',
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await request(server).get(
+          '/api/service-registry/findings?registry=other',
+        )
+      ).status,
+    ).toBe(404);
+  });
+
+  it('serves the full registry record of a service with its consumers', async () => {
+    const { server } = await start();
+    const res = await request(server).get(
+      '/api/service-registry/services/old-api',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.service).toMatchObject({
+      id: 'old-api',
+      replacementService: 'shared-auth',
+      raw: expect.objectContaining({ deprecation_date: expect.anything() }),
+    });
+    expect(res.body.consumers.requiredBy).toEqual(['shop-api']);
+    expect(
+      (await request(server).get('/api/service-registry/services/Bad%20Id'))
+        .status,
+    ).toBe(400);
+  });
+
+  it('lists the registries with their state', async () => {
+    const { server } = await start();
+    const res = await request(server).get('/api/service-registry/registries');
+    expect(res.body.items).toEqual([
+      expect.objectContaining({
+        id: 'default',
+        state: 'ok',
+        services: 6,
+        projects: 1,
+      }),
+    ]);
+  });
+});

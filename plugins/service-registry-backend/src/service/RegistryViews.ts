@@ -1,0 +1,135 @@
+import {
+  buildDependencyGraph,
+  DependencyGraph,
+  findCycles,
+  RegistryService,
+} from '@service-registry/plugin-service-registry-common';
+import { RegistrySnapshot } from '@service-registry/plugin-service-registry-node';
+
+/** A node of the graph endpoint. */
+export interface GraphNodeView {
+  id: string;
+  name: string;
+  /** False for a service that something depends on but no file declares. */
+  declared: boolean;
+  project: string | null;
+  owner?: string;
+  status?: string;
+  tier?: string;
+  type?: string;
+  version?: string;
+  deprecationDate?: string;
+  sunsetDate?: string;
+  replacement?: string;
+  /** File and line of the `[service.<id>]` table. */
+  source?: { file: string; line: number };
+}
+
+/** An edge of the graph endpoint: `from` depends on `to`. */
+export interface GraphEdgeView {
+  from: string;
+  to: string;
+  optional: boolean;
+  range?: string;
+}
+
+function nodeView(service: RegistryService): GraphNodeView {
+  return {
+    id: service.id,
+    name: service.name,
+    declared: true,
+    project: service.project ?? null,
+    owner: service.owner,
+    status: service.status,
+    tier: service.effectiveTier,
+    type: service.type,
+    version: service.version,
+    deprecationDate: service.deprecationDate,
+    sunsetDate: service.sunsetDate,
+    replacement: service.replacementService,
+    source: { file: service.source.file, line: service.source.line },
+  };
+}
+
+/**
+ * What the endpoints serve for one snapshot, computed once per snapshot (not per request): the
+ * dependency graph, its cycles, and the graph response already serialised.
+ */
+export class RegistryViews {
+  private graphCache?: DependencyGraph;
+  private cyclesCache?: string[][];
+  private graphBodyCache?: Buffer;
+
+  constructor(readonly snapshot: RegistrySnapshot) {}
+
+  get graph(): DependencyGraph {
+    this.graphCache ??= buildDependencyGraph(this.snapshot.registry);
+    return this.graphCache;
+  }
+
+  get cycles(): string[][] {
+    this.cyclesCache ??= findCycles(this.graph);
+    return this.cyclesCache;
+  }
+
+  /** The `GET /graph` body, serialised once. */
+  get graphBody(): Buffer {
+    if (!this.graphBodyCache) {
+      const { registry, providerId, updatedAt, state } = this.snapshot;
+      const nodes: GraphNodeView[] = [...registry.services.values()].map(
+        nodeView,
+      );
+      const missing = new Set<string>();
+      for (const edge of this.graph.edges) {
+        if (!registry.services.has(edge.to)) missing.add(edge.to);
+      }
+      for (const id of [...missing].sort()) {
+        nodes.push({ id, name: id, declared: false, project: null });
+      }
+      const edges: GraphEdgeView[] = this.graph.edges.map(e => ({
+        from: e.from,
+        to: e.to,
+        optional: e.optional,
+        ...(e.range ? { range: e.range } : {}),
+      }));
+      const projects = [...registry.projects.values()].map(p => ({
+        id: p.id,
+        name: p.name,
+        owner: p.owner,
+        tier: p.tier,
+      }));
+      this.graphBodyCache = Buffer.from(
+        JSON.stringify({
+          registry: providerId,
+          updatedAt,
+          state,
+          nodes,
+          edges,
+          cycles: this.cycles,
+          projects,
+        }),
+      );
+    }
+    return this.graphBodyCache;
+  }
+}
+
+/** Keeps the views of the current snapshot of each registry. */
+export class RegistryViewCache {
+  private readonly views = new Map<string, RegistryViews>();
+
+  constructor(
+    private readonly getSnapshot: (id: string) => RegistrySnapshot | undefined,
+  ) {}
+
+  /** The views of a registry's current snapshot, or undefined when none was published. */
+  get(registryId: string): RegistryViews | undefined {
+    const snapshot = this.getSnapshot(registryId);
+    if (!snapshot) return undefined;
+    const cached = this.views.get(registryId);
+    if (cached?.snapshot === snapshot) return cached;
+    const fresh = new RegistryViews(snapshot);
+    this.views.set(registryId, fresh);
+    return fresh;
+  }
+}
