@@ -20,7 +20,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'smol-toml';
 import { stringify } from 'yaml';
-import { loadRegistry, RegistryFileInput } from '@service-registry/plugin-service-registry-common';
+import {
+  loadRegistry,
+  RegistryFileInput,
+} from '@service-registry/plugin-service-registry-common';
 import { mapRegistryToEntities } from '../plugins/catalog-backend-module-service-registry/src/lib/mapRegistryToEntities';
 import { generateRegistry } from './lib/generateRegistry';
 
@@ -46,7 +49,9 @@ function mapOptions(dir: string) {
   return {
     providerId: 'default',
     rootLocation: `file:${dir}`,
-    fileLocation: (file: string) => ({ location: `file:${path.join(dir, file)}` }),
+    fileLocation: (file: string) => ({
+      location: `file:${path.join(dir, file)}`,
+    }),
     sharedSystem: 'shared',
     defaultOwner: 'unknown',
     ownerGroups: true,
@@ -84,29 +89,39 @@ class BenchBackend {
         String(port),
         TOKEN,
       ],
-      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } },
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, LOG_LEVEL: 'warn' },
+      },
     );
     await new Promise<void>((resolve, reject) => {
       child.stdout!.on('data', (chunk: Buffer) => {
         if (chunk.toString().includes('READY')) resolve();
       });
-      child.on('exit', code => reject(new Error(`backend (${mode}) exited with ${code}`)));
+      child.on('exit', code =>
+        reject(new Error(`backend (${mode}) exited with ${code}`)),
+      );
     });
     child.stderr!.resume();
     return new BenchBackend(child, port, startedAt);
   }
 
   async get(pathAndQuery: string) {
-    const res = await fetch(`http://localhost:${this.port}/api/catalog${pathAndQuery}`, {
-      headers: { authorization: `Bearer ${TOKEN}` },
-    });
+    const res = await fetch(
+      `http://localhost:${this.port}/api/catalog${pathAndQuery}`,
+      {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      },
+    );
     if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
     return res.json();
   }
 
   /** Number of entities whose processing has finished (they are queryable). */
   async count(): Promise<number> {
-    const body = await this.get('/entities/by-query?limit=1&fields=metadata.name');
+    const body = await this.get(
+      '/entities/by-query?limit=1&fields=metadata.name',
+    );
     return body.totalItems;
   }
 
@@ -116,7 +131,9 @@ class BenchBackend {
       const n = await this.count().catch(() => 0);
       if (n >= expected) return performance.now();
       if (performance.now() > deadline) {
-        throw new Error(`only ${n} of ${expected} entities after ${timeoutMs / 1000} s`);
+        throw new Error(
+          `only ${n} of ${expected} entities after ${timeoutMs / 1000} s`,
+        );
       }
       await sleep(500);
     }
@@ -138,14 +155,21 @@ async function main() {
     files.push({ path: file, text });
   }
   const registry = loadRegistry(files);
-  const entities = mapRegistryToEntities(registry, mapOptions(dir)).map(m => m.entity);
+  const entities = mapRegistryToEntities(registry, mapOptions(dir)).map(
+    m => m.entity,
+  );
   const edges = [...registry.services.values()].reduce(
-    (n, s) => n + s.dependencies.requires.length + s.dependencies.optional.length,
+    (n, s) =>
+      n + s.dependencies.requires.length + s.dependencies.optional.length,
     0,
   );
   const bytes = files.reduce((n, f) => n + f.text.length, 0);
   console.log(
-    `registry: ${registry.services.size} services, ${registry.projects.size} projects, ${edges} edges, ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB; ${entities.length} entities (+1 status resource)`,
+    `registry: ${registry.services.size} services, ${
+      registry.projects.size
+    } projects, ${edges} edges, ${files.length} files, ${(bytes / 1e6).toFixed(
+      1,
+    )} MB; ${entities.length} entities (+1 status resource)`,
   );
 
   // (a) load + map vs bare parse, interleaved, median of 7
@@ -161,7 +185,11 @@ async function main() {
   }
   const a = median(ours) / median(bare);
   console.log(
-    `(a) load+map ${median(ours).toFixed(0)} ms vs bare smol-toml parse ${median(bare).toFixed(0)} ms: ${a.toFixed(2)}x (target <= 2x)`,
+    `(a) load+map ${median(ours).toFixed(
+      0,
+    )} ms vs bare smol-toml parse ${median(bare).toFixed(0)} ms: ${a.toFixed(
+      2,
+    )}x (target <= 2x)`,
   );
 
   const expected = entities.length + 1;
@@ -177,7 +205,11 @@ async function main() {
     const done = await yaml.waitForCount(yamlExpected, 900_000);
     yamlSeconds = (done - yaml.startedAt) / 1000;
     await yaml.stop();
-    console.log(`    YAML Location: all ${yamlExpected} entities queryable after ${yamlSeconds.toFixed(1)} s`);
+    console.log(
+      `    YAML Location: all ${yamlExpected} entities queryable after ${yamlSeconds.toFixed(
+        1,
+      )} s`,
+    );
   }
 
   // memory baseline: the same backend without any registry
@@ -191,8 +223,14 @@ async function main() {
   const done = await provider.waitForCount(expected, 900_000);
   const providerSeconds = (done - provider.startedAt) / 1000;
   console.log(
-    `(b) provider: all ${expected} entities queryable after ${providerSeconds.toFixed(1)} s` +
-      (yamlSeconds ? ` vs YAML Location ${yamlSeconds.toFixed(1)} s: ${(providerSeconds / yamlSeconds).toFixed(2)}x (target <= 1.0x)` : ''),
+    `(b) provider: all ${expected} entities queryable after ${providerSeconds.toFixed(
+      1,
+    )} s` +
+      (yamlSeconds
+        ? ` vs YAML Location ${yamlSeconds.toFixed(1)} s: ${(
+            providerSeconds / yamlSeconds
+          ).toFixed(2)}x (target <= 1.0x)`
+        : ''),
   );
 
   // (c) freshness: change one line, wait for the provider's next run (every 2 s) to show it
@@ -202,24 +240,39 @@ async function main() {
   const changedAt = performance.now();
   fs.writeFileSync(
     path.join(dir, target),
-    before.replace(`description = "Synthetic service p${project}-svc-3"`, 'description = "Changed by the benchmark"'),
+    before.replace(
+      `description = "Synthetic service p${project}-svc-3"`,
+      'description = "Changed by the benchmark"',
+    ),
   );
   let visibleAt = 0;
   for (;;) {
-    const entity = await provider.get(`/entities/by-name/component/default/p${project}-svc-3`);
+    const entity = await provider.get(
+      `/entities/by-name/component/default/p${project}-svc-3`,
+    );
     if (entity.metadata.description === 'Changed by the benchmark') {
       visibleAt = performance.now();
       break;
     }
-    if (performance.now() - changedAt > 120_000) throw new Error('change not visible in 120 s');
+    if (performance.now() - changedAt > 120_000)
+      throw new Error('change not visible in 120 s');
     await sleep(100);
   }
-  const status = await provider.get('/entities/by-name/resource/default/service-registry-default');
-  const summary: string = status.metadata.annotations['service-registry.io/ingestion-summary'];
+  const status = await provider.get(
+    '/entities/by-name/resource/default/service-registry-default',
+  );
+  const summary: string =
+    status.metadata.annotations['service-registry.io/ingestion-summary'];
   const written = Number(/(\d+) written/.exec(summary)?.[1] ?? NaN);
   console.log(
-    `(c) freshness: one-line change visible after ${((visibleAt - changedAt) / 1000).toFixed(1)} s (schedule every 2 s; target <= 10 s); ` +
-      `${written} of ${expected} entities rewritten (${((written / expected) * 100).toFixed(3)}%, target <= 1%)`,
+    `(c) freshness: one-line change visible after ${(
+      (visibleAt - changedAt) /
+      1000
+    ).toFixed(1)} s (schedule every 2 s; target <= 10 s); ` +
+      `${written} of ${expected} entities rewritten (${(
+        (written / expected) *
+        100
+      ).toFixed(3)}%, target <= 1%)`,
   );
 
   // (d) memory with the registry ingested, settled
@@ -227,7 +280,11 @@ async function main() {
   const providerRss = rssMb(provider.child.pid!);
   await provider.stop();
   console.log(
-    `(d) backend RSS with the registry ${providerRss.toFixed(0)} MB vs without ${noneRss.toFixed(0)} MB: +${(providerRss - noneRss).toFixed(0)} MB (target <= 150 MB)`,
+    `(d) backend RSS with the registry ${providerRss.toFixed(
+      0,
+    )} MB vs without ${noneRss.toFixed(0)} MB: +${(
+      providerRss - noneRss
+    ).toFixed(0)} MB (target <= 150 MB)`,
   );
   fs.rmSync(dir, { recursive: true, force: true });
 }

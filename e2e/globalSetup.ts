@@ -3,7 +3,8 @@
  * webServer waits for the frontend only.
  */
 export default async function globalSetup(): Promise<void> {
-  const backendUrl = process.env.PLAYWRIGHT_BACKEND_URL ?? 'http://localhost:7007';
+  const backendUrl =
+    process.env.PLAYWRIGHT_BACKEND_URL ?? 'http://localhost:7007';
   const deadline = Date.now() + 300_000;
   for (;;) {
     try {
@@ -13,7 +14,9 @@ export default async function globalSetup(): Promise<void> {
       // not listening yet
     }
     if (Date.now() > deadline) {
-      throw new Error(`the backend at ${backendUrl} did not become ready within 300 s`);
+      throw new Error(
+        `the backend at ${backendUrl} did not become ready within 300 s`,
+      );
     }
     await new Promise(resolve => setTimeout(resolve, 1000));
   }

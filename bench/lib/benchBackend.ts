@@ -23,7 +23,11 @@ if (mode === 'provider') {
   catalog.providers = {
     serviceRegistry: {
       target,
-      schedule: { frequency: { seconds: 2 }, timeout: { minutes: 5 }, initialDelay: { seconds: 0 } },
+      schedule: {
+        frequency: { seconds: 2 },
+        timeout: { minutes: 5 },
+        initialDelay: { seconds: 0 },
+      },
     },
   };
 }
@@ -37,7 +41,9 @@ backend.add(
         listen: { port: Number(port) },
         database: { client: 'better-sqlite3', connection: ':memory:' },
         auth: {
-          externalAccess: [{ type: 'static', options: { token, subject: 'bench' } }],
+          externalAccess: [
+            { type: 'static', options: { token, subject: 'bench' } },
+          ],
         },
       },
       catalog,
@@ -46,7 +52,9 @@ backend.add(
 );
 backend.add(import('@backstage/plugin-catalog-backend'));
 if (mode === 'provider') {
-  backend.add(import('@service-registry/plugin-catalog-backend-module-service-registry'));
+  backend.add(
+    import('@service-registry/plugin-catalog-backend-module-service-registry'),
+  );
 }
 backend.start().then(() => process.stdout.write('READY\n'));
 

@@ -22,7 +22,9 @@ const TIERS = ['critical', 'high', 'medium', 'low'];
 const TYPES = ['microservice', 'api', 'worker', 'web', 'job'];
 
 /** The files of a synthetic registry, by path relative to its root. */
-export function generateRegistry(options: GeneratedRegistryOptions): Map<string, string> {
+export function generateRegistry(
+  options: GeneratedRegistryOptions,
+): Map<string, string> {
   const random = prng(options.seed ?? 42);
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
   const files = new Map<string, string>();
@@ -44,7 +46,11 @@ export function generateRegistry(options: GeneratedRegistryOptions): Map<string,
       '',
     );
     if (g > 0) {
-      global.push(`[service.${id}.dependencies]`, `requires = ["global-${g - 1}"]`, '');
+      global.push(
+        `[service.${id}.dependencies]`,
+        `requires = ["global-${g - 1}"]`,
+        '',
+      );
     }
   }
   files.set('services/catalog.toml', global.join('\n'));
@@ -59,7 +65,9 @@ export function generateRegistry(options: GeneratedRegistryOptions): Map<string,
     ];
     for (let s = 0; s < options.perProject; s++) {
       const id = `p${p}-svc-${s}`;
-      const requires = [`"${pick(globals)}@^${1 + Math.floor(random() * 3)}.0"`];
+      const requires = [
+        `"${pick(globals)}@^${1 + Math.floor(random() * 3)}.0"`,
+      ];
       if (s > 0) requires.push(`"p${p}-svc-${Math.floor(random() * s)}"`);
       lines.push(
         `[service.${id}]`,
