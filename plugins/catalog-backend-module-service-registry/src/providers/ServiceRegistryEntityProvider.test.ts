@@ -453,5 +453,53 @@ describe.each(databases.eachSupportedId())(
         otherInstance.get()!.findings.some(f => f.code === 'toml/syntax'),
       ).toBe(true);
     });
+
+    it('keeps several registries side by side, each with its own state', async () => {
+      const otherDir = await fs.mkdtemp(
+        path.join(os.tmpdir(), 'registry-lab-'),
+      );
+      try {
+        await writeRegistry(otherDir, {
+          'projects/lab/services.toml':
+            '[project]\nowner = "lab-team"\n\n[service.lab-api]\nversion = "0.1.0"\n',
+        });
+        const main = await connected({ id: 'main' });
+        const lab = new ServiceRegistryEntityProvider({
+          config: providerConfig({ id: 'lab', target: otherDir }),
+          source: createRegistrySource(otherDir, {
+            reader: mockServices.urlReader.mock(),
+            integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+          }),
+          store,
+          logger: mockServices.logger.mock(),
+        });
+        const labConnection = new RecordingConnection();
+        await lab.connect(labConnection);
+
+        expect(lab.getProviderName()).toBe('service-registry-provider:lab');
+        await main.provider.refresh();
+        await lab.refresh();
+        expect(labConnection.refs('component')).toEqual([
+          'component:default/lab-api',
+        ]);
+        expect(main.connection.refs('component')).toHaveLength(5);
+
+        // emptying one registry is refused for it alone
+        await fs.rm(path.join(otherDir, 'projects'), { recursive: true });
+        expect((await lab.refresh()).status.state).toBe('blocked');
+        await writeRegistry(dir, {
+          'projects/beta/services.toml': BETA.replace(
+            'version = "0.3.0"',
+            'version = "0.9.0"',
+          ),
+        });
+        expect((await main.provider.refresh()).status.state).toBe('ok');
+        expect(labConnection.refs('component')).toEqual([
+          'component:default/lab-api',
+        ]);
+      } finally {
+        await fs.rm(otherDir, { recursive: true, force: true });
+      }
+    });
   },
 );
