@@ -116,6 +116,10 @@ export interface ServiceRegistryEntityProviderOptions {
   now?: () => Date;
 }
 
+function severityRank(severity: string) {
+  return severity === 'error' ? 0 : 1;
+}
+
 function formatFinding(
   f: RegistryFinding | ProviderRunStatus['findings'][number],
 ) {
@@ -299,9 +303,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
 
     const findings = registry.findings
       .filter(f => f.severity !== 'info')
-      .sort((a, b) =>
-        a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
-      );
+      .sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
 
     const mapped = await this.mapAndTransform(registry);
     const next = mapped.map(entity => ({
