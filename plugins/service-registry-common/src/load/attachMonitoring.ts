@@ -6,8 +6,9 @@ import {
 import { checkTable, checkUnknownFields, isTable } from './fieldCheck';
 import {
   fileStart,
-  positionsByRecord,
-  topLevelPositions,
+  lazyRecordPositions,
+  lazyTopLevelPositions,
+  positionIndex,
 } from './filePositions';
 import { FindingCollector } from './loadState';
 import { ParsedTomlFile } from './parseToml';
@@ -39,22 +40,22 @@ export function attachMonitoring(
   collector: FindingCollector,
 ): void {
   const about = { project: project.id };
+  const index = positionIndex(file);
   const top = collector.context(
     file.path,
-    topLevelPositions(file),
+    lazyTopLevelPositions(file),
     fileStart(file.path),
     about,
   );
   checkUnknownFields(top, file.table, MONITORING_FILE_KEYS, []);
   const settings = isTable(file.table.monitoring) ? file.table.monitoring : {};
-  const settingsPositions = positionsByRecord(file, ['monitoring']);
   for (const key of Object.keys(settings)) {
     if (key === project.id) continue;
     collector.add(
       'warning',
       'project/id-mismatch',
       `[monitoring.${key}] is in the folder of project "${project.id}"; rename it to [monitoring.${project.id}] or move it to projects/${key}/monitoring.toml.`,
-      settingsPositions.get(key)?.source ?? fileStart(file.path),
+      index.recordSource('monitoring', key) ?? fileStart(file.path),
       about,
     );
   }
@@ -65,14 +66,12 @@ export function attachMonitoring(
     file: file.path,
   };
 
-  const byService = positionsByRecord(file, ['service']);
   const table = isTable(file.table.service) ? file.table.service : {};
   for (const [id, value] of Object.entries(table)) {
-    const located = byService.get(id) ?? { positions: {} };
-    const source = located.source ?? fileStart(file.path);
+    const source = index.recordSource('service', id) ?? fileStart(file.path);
     const ctx = collector.context(
       `Monitoring of "${id}"`,
-      located.positions,
+      lazyRecordPositions(index, 'service', id),
       source,
       {
         service: id,

@@ -1,13 +1,18 @@
-import { RegistryService } from '../model/types';
+import { RegistryService, ServiceRelease } from '../model/types';
 import { checkField, checkUnknownFields, isTable } from './fieldCheck';
 import { dateSpec, semverSpec } from './fieldSpecs';
 import {
   fileStart,
-  positionsByRecord,
-  topLevelPositions,
+  lazyRecordPositions,
+  lazyTopLevelPositions,
+  positionIndex,
 } from './filePositions';
+import { deferred, LazyProperty } from './lazy';
 import { FindingCollector } from './loadState';
 import { ParsedTomlFile } from './parseToml';
+
+/** The lazy `source` of releases. */
+const LAZY_SOURCE = new LazyProperty('source');
 
 const VERSION_SERVICE_KEYS: ReadonlySet<string> = new Set(['release']);
 
@@ -24,21 +29,20 @@ export function attachReleases(
   services: Map<string, RegistryService>,
   collector: FindingCollector,
 ): void {
-  const byService = positionsByRecord(file, ['service']);
+  const index = positionIndex(file);
   const table = isTable(file.table.service) ? file.table.service : {};
   const top = collector.context(
     file.path,
-    topLevelPositions(file),
+    lazyTopLevelPositions(file),
     fileStart(file.path),
     {},
   );
   checkUnknownFields(top, file.table, new Set(['service']), []);
   for (const [id, value] of Object.entries(table)) {
-    const located = byService.get(id) ?? { positions: {} };
-    const source = located.source ?? fileStart(file.path);
+    const source = index.recordSource('service', id) ?? fileStart(file.path);
     const ctx = collector.context(
       `Service "${id}"`,
-      located.positions,
+      lazyRecordPositions(index, 'service', id),
       source,
       {
         service: id,
@@ -57,10 +61,10 @@ export function attachReleases(
     if (!isTable(value)) continue;
     checkUnknownFields(ctx, value, VERSION_SERVICE_KEYS, []);
     const releases = Array.isArray(value.release) ? value.release : [];
-    releases.forEach((release: unknown, index) => {
+    releases.forEach((release: unknown, at) => {
       if (!isTable(release)) return;
-      const path = ['release', index];
-      service?.releases.push({
+      const path = ['release', at];
+      const entry = {
         version: checkField(
           ctx,
           release.version,
@@ -69,8 +73,13 @@ export function attachReleases(
         ),
         date: checkField(ctx, release.date, [...path, 'date'], dateSpec),
         raw: release,
-        source: ctx.positionOf(path),
-      });
+      } as ServiceRelease;
+      // the `[[service.<id>.release]]` header, looked up when first read
+      LAZY_SOURCE.define(
+        entry,
+        deferred(() => ctx.positionOf(path)),
+      );
+      service?.releases.push(entry);
     });
   }
 }

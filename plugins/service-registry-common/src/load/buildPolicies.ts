@@ -15,6 +15,7 @@ import {
 import { stringArraySpec } from './fieldSpecs';
 import { fileStart, positionsUnder } from './filePositions';
 import { joinKeyPath, KeyPathPart } from './keyPath';
+import { deferred } from './lazy';
 import { FindingCollector } from './loadState';
 import { ParsedTomlFile } from './parseToml';
 import { parseSlaValues } from './slaValues';
@@ -89,7 +90,12 @@ export function buildPolicies(
     }
   }
   const root = fileStart(files[0]?.path ?? 'policies');
-  const ctx = collector.context('Policies', positions, root, {});
+  const ctx = collector.context(
+    'Policies',
+    deferred(() => positions),
+    root,
+    {},
+  );
   checkUnknownFields(
     ctx,
     raw,

@@ -1,8 +1,9 @@
 import { RegistryProject, SourcePosition } from '../model/types';
 import { checkField, checkUnknownFields, isTable } from './fieldCheck';
 import { SERVICE_ID_PATTERN, stringSpec, tierSpec } from './fieldSpecs';
-import { fileStart, positionsUnder } from './filePositions';
+import { fileStart, lazyPositionsUnder, positionIndex } from './filePositions';
 import { KeyPathPart } from './keyPath';
+import { deferred, LAZY_POSITIONS } from './lazy';
 import { FindingCollector } from './loadState';
 import { ParsedTomlFile } from './parseToml';
 
@@ -25,8 +26,9 @@ function findDeclarations(
   collector: FindingCollector,
 ): Declaration[] {
   const found: Declaration[] = [];
+  const index = positionIndex(file);
   const at = (path: KeyPathPart[]): SourcePosition =>
-    positionsUnder(file, path).source ?? fileStart(file.path);
+    index.sourceOf(path) ?? fileStart(file.path);
   const { project, 'project-specific': specific } = file.table;
   if (project !== undefined) {
     if (isTable(project)) found.push({ table: project, path: ['project'] });
@@ -94,25 +96,29 @@ export function buildProject(
     );
   }
   const [declaration, ...extra] = declarations;
-  const located =
-    declaration && file ? positionsUnder(file, declaration.path) : undefined;
+  const index = file ? positionIndex(file) : undefined;
   for (const other of extra) {
     collector.add(
       'warning',
       'project/duplicate-declaration',
       `Project "${id}" is declared more than once in ${file?.path}; only the first declaration is used. Keep a single [project] (or [project-specific.${id}]) table.`,
-      (file && positionsUnder(file, other.path).source) ?? start,
+      index?.sourceOf(other.path) ?? start,
       { project: id },
     );
   }
   const table = declaration?.table ?? {};
-  const source = located?.source ?? start;
-  const positions = located?.positions ?? {};
+  const source = (declaration && index?.sourceOf(declaration.path)) ?? start;
+  // the positions below the declaration need the full scan of the file: looked up lazily
+  const none = {};
+  const positions =
+    declaration && index
+      ? lazyPositionsUnder(index, declaration.path)
+      : deferred(() => none);
   const ctx = collector.context(`Project "${id}"`, positions, source, {
     project: id,
   });
   checkUnknownFields(ctx, table, PROJECT_KEYS, []);
-  return {
+  const project = {
     id,
     name: checkField(ctx, table.name, ['name'], stringSpec) ?? id,
     description: checkField(
@@ -130,8 +136,10 @@ export function buildProject(
     tier: checkField(ctx, table.tier, ['tier'], tierSpec),
     owner: checkField(ctx, table.owner, ['owner'], stringSpec),
     source,
-    positions,
-    raw: table,
-    services: [],
-  };
+  } as RegistryProject;
+  // computed when first read, in the place of the plain property (same key order)
+  LAZY_POSITIONS.define(project, positions);
+  project.raw = table;
+  project.services = [];
+  return project;
 }

@@ -1,5 +1,6 @@
 import {
   LoadedRegistry,
+  ProjectDeployment,
   RegistryFileInput,
   RegistryFinding,
   RegistryProject,
@@ -20,10 +21,12 @@ import { checkUnknownFields, isTable } from './fieldCheck';
 import { SERVICE_ID_PATTERN } from './fieldSpecs';
 import {
   fileStart,
-  positionsByRecord,
-  positionsUnder,
-  topLevelPositions,
+  lazyPositionsUnder,
+  lazyRecordPositions,
+  lazyTopLevelPositions,
+  positionIndex,
 } from './filePositions';
+import { deferred, LAZY_POSITIONS, memo } from './lazy';
 import { FindingCollector } from './loadState';
 import { mergeTables } from './mergeTables';
 import { ParsedTomlFile, parseTomlFile } from './parseToml';
@@ -44,7 +47,10 @@ function describePosition(position: SourcePosition): string {
   return `${position.file}:${position.line}`;
 }
 
-/** Reads the `[service.<id>]` tables of a catalog or project file as declarations. */
+/**
+ * Reads the `[service.<id>]` tables of a catalog or project file as declarations. Each header
+ * position comes from the cheap header scan; the positions below it are looked up lazily.
+ */
 function serviceDeclarations(
   file: ParsedTomlFile,
   project: string | undefined,
@@ -52,21 +58,23 @@ function serviceDeclarations(
 ): ServiceDeclaration[] {
   const value = file.table.service;
   if (value === undefined) return [];
-  const located = positionsByRecord(file, ['service']);
+  const index = positionIndex(file);
   if (!isTable(value)) {
     collector.add(
       'error',
       'schema/invalid-type',
       `service must hold tables: declare each service as [service.<id>].`,
-      topLevelPositions(file).service ?? fileStart(file.path),
+      index.rootSource('service') ?? fileStart(file.path),
       { project },
     );
     return [];
   }
   const result: ServiceDeclaration[] = [];
-  for (const [id, raw] of Object.entries(value)) {
-    const where = located.get(id) ?? { positions: {} };
-    const source = where.source ?? fileStart(file.path);
+  const ids = Object.keys(value);
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k];
+    const raw = value[id];
+    const source = index.recordSource('service', id) ?? fileStart(file.path);
     if (!isTable(raw)) {
       collector.add(
         'error',
@@ -96,10 +104,11 @@ function serviceDeclarations(
     result.push({
       id,
       raw,
-      positions: where.positions,
+      positions: lazyRecordPositions(index, 'service', id),
       source,
       project,
       definedIn: [file.path],
+      dependencyElements: index.dependencyElements(id),
     });
   }
   return result;
@@ -112,7 +121,7 @@ function loadCatalog(
 ): void {
   const top = collector.context(
     file.path,
-    topLevelPositions(file),
+    lazyTopLevelPositions(file),
     fileStart(file.path),
     {},
   );
@@ -143,7 +152,9 @@ function overrideView(
   const merged: ServiceDeclaration = {
     id: decl.id,
     raw: mergeTables(global.raw, decl.raw),
-    positions: { ...global.positions, ...decl.positions },
+    positions: deferred(
+      memo(() => ({ ...global.positions, ...decl.positions.resolve() })),
+    ),
     source: decl.source,
     project: project.id,
     definedIn: [...global.definedIn, ...decl.definedIn],
@@ -169,7 +180,7 @@ function loadProjectServices(
 ): void {
   const top = collector.context(
     file.path,
-    topLevelPositions(file),
+    lazyTopLevelPositions(file),
     fileStart(file.path),
     { project: project.id },
   );
@@ -350,11 +361,11 @@ export function loadRegistry(inputs: RegistryFileInput[]): LoadedRegistry {
     }
     const deployment = byName.get('deployment');
     if (deployment) {
-      project.deployment = {
-        raw: deployment.table,
-        positions: positionsUnder(deployment, []).positions,
-        file: deployment.path,
-      };
+      const index = positionIndex(deployment);
+      const value = { raw: deployment.table } as ProjectDeployment;
+      LAZY_POSITIONS.define(value, lazyPositionsUnder(index, []));
+      value.file = deployment.path;
+      project.deployment = value;
     }
   }
   let patterns = new Map();
@@ -365,6 +376,8 @@ export function loadRegistry(inputs: RegistryFileInput[]): LoadedRegistry {
     ofKind('policy').map(f => f.parsed),
     collector,
   );
+  // the lazy positions of the registry keep each file's text, not its header scan
+  for (const { parsed: file } of parsed) positionIndex(file).compact();
 
   return {
     services: registry.services,

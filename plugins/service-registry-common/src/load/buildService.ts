@@ -26,6 +26,10 @@ import {
   urlSpec,
 } from './fieldSpecs';
 import { parseDependencyList } from './dependencies';
+import { KeyPathPart } from './keyPath';
+import type { FilePositionIndex } from './filePositions';
+import { Deferred, LAZY_POSITIONS } from './lazy';
+import { DependencyElements } from './positions';
 import { parseSlaValues } from './slaValues';
 
 const SERVICE_KEYS: ReadonlySet<string> = new Set([
@@ -73,41 +77,117 @@ export interface ServiceDeclaration {
   id: string;
   /** The table as written (merged, for an override view). */
   raw: Record<string, unknown>;
-  /** Positions relative to the service. */
-  positions: Record<string, SourcePosition>;
+  /**
+   * Positions relative to the service, computed on demand (they may need a scan of the file;
+   * may be resolved more than once).
+   */
+  positions: Deferred<Record<string, SourcePosition>>;
   /** The `[service.<id>]` header. */
   source: SourcePosition;
   /** The declaring project, if any. */
   project?: string;
   /** Files that contributed. */
   definedIn: string[];
+  /**
+   * Where the elements of the dependency lists are written, when already known (see
+   * {@link FilePositionIndex.dependencyElements}); else their positions are looked up lazily.
+   */
+  dependencyElements?: DependencyElements;
 }
+
+/** An absent sub-table. */
+const NO_FIELDS: Record<string, unknown> = Object.freeze({});
+
+// Paths of the fields, relative to the service (allocated once).
+const AT_SERVICE: readonly KeyPathPart[] = [];
+const AT_COMPAT_VERSION_MIN: readonly KeyPathPart[] = ['compat_version_min'];
+const AT_COMPAT_WITH: readonly KeyPathPart[] = ['compat_with'];
+const AT_CONSUMERS: readonly KeyPathPart[] = ['consumers'];
+const AT_CONSUMERS_PROJECTS: readonly KeyPathPart[] = ['consumers', 'projects'];
+const AT_CONSUMERS_REQUIRED_BY: readonly KeyPathPart[] = [
+  'consumers',
+  'required_by',
+];
+const AT_DEPENDENCIES: readonly KeyPathPart[] = ['dependencies'];
+const AT_DEPENDENCIES_OPTIONAL: readonly KeyPathPart[] = [
+  'dependencies',
+  'optional',
+];
+const AT_DEPENDENCIES_REQUIRES: readonly KeyPathPart[] = [
+  'dependencies',
+  'requires',
+];
+const AT_DEPRECATION_DATE: readonly KeyPathPart[] = ['deprecation_date'];
+const AT_DESCRIPTION: readonly KeyPathPart[] = ['description'];
+const AT_GOVERNANCE: readonly KeyPathPart[] = ['governance'];
+const AT_GOVERNANCE_APPROVERS: readonly KeyPathPart[] = [
+  'governance',
+  'approvers',
+];
+const AT_GOVERNANCE_BREAK_CHANGES_NOTICE: readonly KeyPathPart[] = [
+  'governance',
+  'break_changes_notice',
+];
+const AT_GOVERNANCE_CHANGE_LOG: readonly KeyPathPart[] = [
+  'governance',
+  'change_log',
+];
+const AT_METADATA: readonly KeyPathPart[] = ['metadata'];
+const AT_MIGRATION: readonly KeyPathPart[] = ['migration'];
+const AT_MIGRATION_ESTIMATED_EFFORT_HOURS: readonly KeyPathPart[] = [
+  'migration',
+  'estimated_effort_hours',
+];
+const AT_MIGRATION_GUIDE_URL: readonly KeyPathPart[] = [
+  'migration',
+  'guide_url',
+];
+const AT_MIGRATION_MIGRATION_DIFFICULTY: readonly KeyPathPart[] = [
+  'migration',
+  'migration_difficulty',
+];
+const AT_MIGRATION_SUPPORT_UNTIL: readonly KeyPathPart[] = [
+  'migration',
+  'support_until',
+];
+const AT_NAME: readonly KeyPathPart[] = ['name'];
+const AT_OWNER: readonly KeyPathPart[] = ['owner'];
+const AT_PORT: readonly KeyPathPart[] = ['port'];
+const AT_REPLACEMENT_SERVICE: readonly KeyPathPart[] = ['replacement_service'];
+const AT_REPOSITORY: readonly KeyPathPart[] = ['repository'];
+const AT_SLA: readonly KeyPathPart[] = ['sla'];
+const AT_STATUS: readonly KeyPathPart[] = ['status'];
+const AT_SUNSET_DATE: readonly KeyPathPart[] = ['sunset_date'];
+const AT_TAGS: readonly KeyPathPart[] = ['tags'];
+const AT_TIER: readonly KeyPathPart[] = ['tier'];
+const AT_TYPE: readonly KeyPathPart[] = ['type'];
+const AT_VERSION: readonly KeyPathPart[] = ['version'];
 
 function readGovernance(
   ctx: CheckContext,
   value: unknown,
 ): ServiceGovernance | undefined {
-  const table = checkTable(ctx, value, ['governance']);
+  const table = checkTable(ctx, value, AT_GOVERNANCE);
   if (!table) return undefined;
-  checkUnknownFields(ctx, table, GOVERNANCE_KEYS, ['governance']);
+  checkUnknownFields(ctx, table, GOVERNANCE_KEYS, AT_GOVERNANCE);
   return {
     approvers:
       checkField(
         ctx,
         table.approvers,
-        ['governance', 'approvers'],
+        AT_GOVERNANCE_APPROVERS,
         stringArraySpec,
       ) ?? [],
     changeLog: checkField(
       ctx,
       table.change_log,
-      ['governance', 'change_log'],
+      AT_GOVERNANCE_CHANGE_LOG,
       stringSpec,
     ),
     breakChangesNotice: checkField(
       ctx,
       table.break_changes_notice,
-      ['governance', 'break_changes_notice'],
+      AT_GOVERNANCE_BREAK_CHANGES_NOTICE,
       countSpec,
     ),
   };
@@ -117,32 +197,27 @@ function readMigration(
   ctx: CheckContext,
   value: unknown,
 ): ServiceMigration | undefined {
-  const table = checkTable(ctx, value, ['migration']);
+  const table = checkTable(ctx, value, AT_MIGRATION);
   if (!table) return undefined;
-  checkUnknownFields(ctx, table, MIGRATION_KEYS, ['migration']);
+  checkUnknownFields(ctx, table, MIGRATION_KEYS, AT_MIGRATION);
   return {
-    guideUrl: checkField(
-      ctx,
-      table.guide_url,
-      ['migration', 'guide_url'],
-      urlSpec,
-    ),
+    guideUrl: checkField(ctx, table.guide_url, AT_MIGRATION_GUIDE_URL, urlSpec),
     supportUntil: checkField(
       ctx,
       table.support_until,
-      ['migration', 'support_until'],
+      AT_MIGRATION_SUPPORT_UNTIL,
       dateSpec,
     ),
     migrationDifficulty: checkField(
       ctx,
       table.migration_difficulty,
-      ['migration', 'migration_difficulty'],
+      AT_MIGRATION_MIGRATION_DIFFICULTY,
       difficultySpec,
     ),
     estimatedEffortHours: checkField(
       ctx,
       table.estimated_effort_hours,
-      ['migration', 'estimated_effort_hours'],
+      AT_MIGRATION_ESTIMATED_EFFORT_HOURS,
       amountSpec,
     ),
   };
@@ -166,61 +241,70 @@ export function buildService(
     ctx,
     t,
     SERVICE_KEYS,
-    [],
+    AT_SERVICE,
     'move free-form values under metadata',
   );
-  const dependencies = checkTable(ctx, t.dependencies, ['dependencies']) ?? {};
-  checkUnknownFields(ctx, dependencies, DEPENDENCY_KEYS, ['dependencies']);
-  const consumers = checkTable(ctx, t.consumers, ['consumers']) ?? {};
-  checkUnknownFields(ctx, consumers, CONSUMER_KEYS, ['consumers']);
-  const sla = checkTable(ctx, t.sla, ['sla']);
-  const tier = checkField(ctx, t.tier, ['tier'], tierSpec);
-  return {
+  const dependencies =
+    checkTable(ctx, t.dependencies, AT_DEPENDENCIES) ?? NO_FIELDS;
+  checkUnknownFields(ctx, dependencies, DEPENDENCY_KEYS, AT_DEPENDENCIES);
+  const consumers = checkTable(ctx, t.consumers, AT_CONSUMERS) ?? NO_FIELDS;
+  checkUnknownFields(ctx, consumers, CONSUMER_KEYS, AT_CONSUMERS);
+  const sla = checkTable(ctx, t.sla, AT_SLA);
+  const tier = checkField(ctx, t.tier, AT_TIER, tierSpec);
+  const service = {
     id: decl.id,
-    name: checkField(ctx, t.name, ['name'], stringSpec) ?? decl.id,
-    description: checkField(ctx, t.description, ['description'], stringSpec),
-    type: checkField(ctx, t.type, ['type'], stringSpec),
-    owner: checkField(ctx, t.owner, ['owner'], stringSpec),
-    version: checkField(ctx, t.version, ['version'], semverSpec),
-    status: checkField(ctx, t.status, ['status'], statusSpec),
+    name: checkField(ctx, t.name, AT_NAME, stringSpec) ?? decl.id,
+    description: checkField(ctx, t.description, AT_DESCRIPTION, stringSpec),
+    type: checkField(ctx, t.type, AT_TYPE, stringSpec),
+    owner: checkField(ctx, t.owner, AT_OWNER, stringSpec),
+    version: checkField(ctx, t.version, AT_VERSION, semverSpec),
+    status: checkField(ctx, t.status, AT_STATUS, statusSpec),
     tier,
     effectiveTier: tier ?? projectTier,
-    port: checkField(ctx, t.port, ['port'], portSpec),
-    tags: checkField(ctx, t.tags, ['tags'], stringArraySpec) ?? [],
-    repository: checkField(ctx, t.repository, ['repository'], urlSpec),
+    port: checkField(ctx, t.port, AT_PORT, portSpec),
+    tags: checkField(ctx, t.tags, AT_TAGS, stringArraySpec) ?? [],
+    repository: checkField(ctx, t.repository, AT_REPOSITORY, urlSpec),
     compatVersionMin: checkField(
       ctx,
       t.compat_version_min,
-      ['compat_version_min'],
+      AT_COMPAT_VERSION_MIN,
       semverSpec,
     ),
     compatWith:
-      checkField(ctx, t.compat_with, ['compat_with'], stringArraySpec) ?? [],
+      checkField(ctx, t.compat_with, AT_COMPAT_WITH, stringArraySpec) ?? [],
     deprecationDate: checkField(
       ctx,
       t.deprecation_date,
-      ['deprecation_date'],
+      AT_DEPRECATION_DATE,
       dateSpec,
     ),
-    sunsetDate: checkField(ctx, t.sunset_date, ['sunset_date'], dateSpec),
+    sunsetDate: checkField(ctx, t.sunset_date, AT_SUNSET_DATE, dateSpec),
     replacementService: checkField(
       ctx,
       t.replacement_service,
-      ['replacement_service'],
+      AT_REPLACEMENT_SERVICE,
       idSpec,
     ),
     dependencies: {
       requires: parseDependencyList(
         ctx,
         dependencies.requires,
-        ['dependencies', 'requires'],
+        AT_DEPENDENCIES_REQUIRES,
         false,
+        decl.dependencyElements?.requires && {
+          file: decl.source.file,
+          elements: decl.dependencyElements.requires,
+        },
       ),
       optional: parseDependencyList(
         ctx,
         dependencies.optional,
-        ['dependencies', 'optional'],
+        AT_DEPENDENCIES_OPTIONAL,
         true,
+        decl.dependencyElements?.optional && {
+          file: decl.source.file,
+          elements: decl.dependencyElements.optional,
+        },
       ),
     },
     consumers: {
@@ -228,28 +312,30 @@ export function buildService(
         checkField(
           ctx,
           consumers.projects,
-          ['consumers', 'projects'],
+          AT_CONSUMERS_PROJECTS,
           stringArraySpec,
         ) ?? [],
       requiredBy:
         checkField(
           ctx,
           consumers.required_by,
-          ['consumers', 'required_by'],
+          AT_CONSUMERS_REQUIRED_BY,
           stringArraySpec,
         ) ?? [],
     },
     governance: readGovernance(ctx, t.governance),
     migration: readMigration(ctx, t.migration),
-    sla: sla ? parseSlaValues(ctx, sla, ['sla']) : undefined,
-    metadata: checkTable(ctx, t.metadata, ['metadata']) ?? {},
+    sla: sla ? parseSlaValues(ctx, sla, AT_SLA) : undefined,
+    metadata: checkTable(ctx, t.metadata, AT_METADATA) ?? {},
     project: decl.project,
     source: decl.source,
-    positions: decl.positions,
-    definedIn: decl.definedIn,
-    raw: t,
-    releases: [],
-    monitoring: [],
-    overriddenBy: [],
-  };
+  } as RegistryService;
+  // computed when first read, in the place of the plain property (same key order)
+  LAZY_POSITIONS.define(service, decl.positions);
+  service.definedIn = decl.definedIn;
+  service.raw = t;
+  service.releases = [];
+  service.monitoring = [];
+  service.overriddenBy = [];
+  return service;
 }

@@ -1,5 +1,4 @@
-import semver from 'semver';
-import { DependencyRef } from '../model/types';
+import { DependencyRef, SourcePosition } from '../model/types';
 import {
   CheckContext,
   checkUnknownFields,
@@ -8,8 +7,9 @@ import {
   report,
 } from './fieldCheck';
 import { describeValue } from './describeValue';
-import { SERVICE_ID_PATTERN } from './fieldSpecs';
+import { isValidSemverRange, SERVICE_ID_PATTERN } from './fieldSpecs';
 import { KeyPathPart } from './keyPath';
+import { Deferred, LazyProperty } from './lazy';
 
 const ENTRY_KEYS: ReadonlySet<string> = new Set(['service', 'version']);
 
@@ -54,7 +54,7 @@ function checkRange(
   path: readonly KeyPathPart[],
 ): string | undefined {
   if (range === undefined) return undefined;
-  if (range !== '' && semver.validRange(range) !== null) return range;
+  if (range !== '' && isValidSemverRange(range)) return range;
   report(
     ctx,
     'error',
@@ -67,24 +67,99 @@ function checkRange(
   return undefined;
 }
 
-function parseEntry(
+/**
+ * Where the elements of a dependency list are written, when the header scan saw them: line and
+ * column of each element in turn.
+ */
+export interface KnownElements {
+  file: string;
+  elements: readonly number[];
+}
+
+/** The lazy `position` of dependency entries. */
+const LAZY_POSITION = new LazyProperty('position');
+
+/** Where a dependency entry is written, looked up when needed. */
+class DeferredEntryPosition extends Deferred<SourcePosition> {
+  constructor(
+    private readonly ctx: CheckContext,
+    private readonly list: readonly KeyPathPart[],
+    private readonly index: number,
+  ) {
+    super();
+  }
+
+  resolve(): SourcePosition {
+    return this.ctx.positionOf([...this.list, this.index]);
+  }
+}
+
+/**
+ * A dependency entry whose `position` is looked up when first read (the look-up may scan the
+ * file for its key positions, which loading does not need).
+ */
+function dependencyRef(
   ctx: CheckContext,
-  entry: unknown,
-  path: readonly KeyPathPart[],
+  list: readonly KeyPathPart[],
+  index: number,
+  fields: { service: string; range: string | undefined; raw: string },
   optional: boolean,
-): DependencyRef | undefined {
-  const position = ctx.positionOf(path);
-  if (typeof entry === 'string') {
-    const { service, range } = parseDependencyString(entry);
-    if (!checkId(ctx, service, path)) return undefined;
+  known: KnownElements | undefined,
+): DependencyRef {
+  if (known !== undefined && known.elements.length >= 2 * index + 2) {
     return {
-      service,
-      range: checkRange(ctx, range, path),
-      raw: entry,
-      position,
+      service: fields.service,
+      range: fields.range,
+      raw: fields.raw,
+      position: {
+        file: known.file,
+        line: known.elements[2 * index],
+        column: known.elements[2 * index + 1],
+      },
       optional,
     };
   }
+  const ref = fields as DependencyRef;
+  // defined in the place of the plain property, so that the key order stays the same
+  LAZY_POSITION.define(ref, new DeferredEntryPosition(ctx, list, index));
+  ref.optional = optional;
+  return ref;
+}
+
+function parseEntry(
+  ctx: CheckContext,
+  entry: unknown,
+  list: readonly KeyPathPart[],
+  index: number,
+  optional: boolean,
+  known: KnownElements | undefined,
+): DependencyRef | undefined {
+  if (typeof entry === 'string') {
+    // parseDependencyString, without its result object
+    const at = entry.indexOf('@');
+    const service = (at === -1 ? entry : entry.slice(0, at)).trim();
+    const range = at === -1 ? undefined : entry.slice(at + 1).trim();
+    if (!SERVICE_ID_PATTERN.test(service)) {
+      checkId(ctx, service, [...list, index]);
+      return undefined;
+    }
+    return dependencyRef(
+      ctx,
+      list,
+      index,
+      {
+        service,
+        range:
+          range !== undefined && range !== '' && isValidSemverRange(range)
+            ? range
+            : checkRange(ctx, range, [...list, index]),
+        raw: entry,
+      },
+      optional,
+      known,
+    );
+  }
+  const path = [...list, index];
   if (isTable(entry)) {
     checkUnknownFields(ctx, entry, ENTRY_KEYS, path);
     const { service, version } = entry;
@@ -125,7 +200,14 @@ function parseEntry(
         : `{ service = ${JSON.stringify(service)}, version = ${JSON.stringify(
             version,
           )} }`;
-    return { service, range, raw, position, optional };
+    return dependencyRef(
+      ctx,
+      list,
+      index,
+      { service, range, raw },
+      optional,
+      known,
+    );
   }
   report(
     ctx,
@@ -150,12 +232,15 @@ function parseEntry(
  * @param value - the array as written (undefined when absent)
  * @param path - its path relative to the service
  * @param optional - whether these are optional dependencies
+ * @param known - where the elements are written, when already known (else each entry's
+ *   `position` is looked up when first read)
  */
 export function parseDependencyList(
   ctx: CheckContext,
   value: unknown,
   path: readonly KeyPathPart[],
   optional: boolean,
+  known?: KnownElements,
 ): DependencyRef[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
@@ -174,9 +259,9 @@ export function parseDependencyList(
     return [];
   }
   const refs: DependencyRef[] = [];
-  value.forEach((entry, index) => {
-    const ref = parseEntry(ctx, entry, [...path, index], optional);
+  for (let index = 0; index < value.length; index++) {
+    const ref = parseEntry(ctx, value[index], path, index, optional, known);
     if (ref) refs.push(ref);
-  });
+  }
   return refs;
 }

@@ -13,6 +13,12 @@ import { joinKeyPath, KeyPathPart } from './keyPath';
 export interface FieldSpec<T> {
   /** Parses (and may normalise) the value as written. */
   schema: z.ZodType<T, z.ZodTypeDef, unknown>;
+  /**
+   * The fast path of the check, without allocating: the value as the schema would return it
+   * when the value is certainly valid, else undefined (then the schema decides, and explains).
+   * It must never accept a value the schema refuses.
+   */
+  accept?: (value: unknown) => T | undefined;
   /** What a valid value looks like, for messages: `an integer between 1 and 65535`. */
   expected: string;
   /** For enums: the allowed values. */
@@ -35,6 +41,22 @@ export interface CheckContext {
 }
 
 /**
+ * The position of the nearest known prefix of a path among positions keyed by relative dotted
+ * path, or `fallback`.
+ */
+export function nearestPosition(
+  positions: Record<string, SourcePosition>,
+  path: readonly KeyPathPart[],
+  fallback: SourcePosition,
+): SourcePosition {
+  for (let k = path.length; k > 0; k--) {
+    const found = positions[joinKeyPath(path.slice(0, k))];
+    if (found) return found;
+  }
+  return fallback;
+}
+
+/**
  * Makes a position lookup over positions keyed by relative dotted path: the nearest known prefix
  * of the path, or `fallback`.
  */
@@ -42,13 +64,7 @@ export function positionLookup(
   positions: Record<string, SourcePosition>,
   fallback: SourcePosition,
 ): (path: readonly KeyPathPart[]) => SourcePosition {
-  return path => {
-    for (let k = path.length; k > 0; k--) {
-      const found = positions[joinKeyPath(path.slice(0, k))];
-      if (found) return found;
-    }
-    return fallback;
-  };
+  return path => nearestPosition(positions, path, fallback);
 }
 
 /**
@@ -124,6 +140,10 @@ export function checkField<T>(
   spec: FieldSpec<T>,
 ): T | undefined {
   if (value === undefined) return undefined;
+  if (spec.accept !== undefined) {
+    const accepted = spec.accept(value);
+    if (accepted !== undefined) return accepted;
+  }
   const parsed = spec.schema.safeParse(value);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues.slice(0, 5)) {
@@ -144,6 +164,25 @@ export function checkField<T>(
 }
 
 /**
+ * {@link checkField} for the field `key` of a sub-table at `base`: the field's path is only
+ * built when the value needs the schema (a valid value allocates nothing).
+ */
+export function checkFieldAt<T>(
+  ctx: CheckContext,
+  value: unknown,
+  base: readonly KeyPathPart[],
+  key: string,
+  spec: FieldSpec<T>,
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (spec.accept !== undefined) {
+    const accepted = spec.accept(value);
+    if (accepted !== undefined) return accepted;
+  }
+  return checkField(ctx, value, [...base, key], spec);
+}
+
+/**
  * Warns about the keys of a table that are not among the known ones.
  *
  * @param ctx - where to report
@@ -159,8 +198,11 @@ export function checkUnknownFields(
   path: readonly KeyPathPart[],
   hint?: string,
 ): void {
-  for (const key of Object.keys(table)) {
-    if (known.has(key)) continue;
+  // for...in: no array of keys; tables are plain objects (or have no prototype)
+  for (const key in table) {
+    if (known.has(key) || !Object.prototype.hasOwnProperty.call(table, key)) {
+      continue;
+    }
     const where = path.length ? ` in ${pathLabel(path)}` : '';
     report(
       ctx,

@@ -18,6 +18,73 @@ import { FieldSpec } from './fieldCheck';
  */
 export const SERVICE_ID_PATTERN = /^[a-z0-9-]{1,63}$/;
 
+/** Most distinct strings a validity cache keeps before it starts over. */
+const CACHE_LIMIT = 10_000;
+
+/**
+ * Memoises a check of strings: registries repeat versions and ranges a lot, and semver parsing
+ * allocates.
+ */
+function cachedCheck(
+  check: (value: string) => boolean,
+): (value: string) => boolean {
+  const cache = new Map<string, boolean>();
+  return value => {
+    let valid = cache.get(value);
+    if (valid === undefined) {
+      valid = check(value);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(value, valid);
+    }
+    return valid;
+  };
+}
+
+/**
+ * True for a valid semver version (`semver.valid`), memoised.
+ */
+export const isValidSemver = cachedCheck(value => semver.valid(value) !== null);
+
+/**
+ * True for a valid semver range (`semver.validRange`), memoised.
+ */
+export const isValidSemverRange = cachedCheck(
+  value => semver.validRange(value) !== null,
+);
+
+/**
+ * Memoises a normalisation of strings (percentages, durations: a registry repeats them a lot,
+ * and their regular expressions allocate); other values are normalised directly.
+ */
+function cachedNormaliser<T>(
+  normalise: (value: unknown) => T | undefined,
+): (value: unknown) => T | undefined {
+  const cache = new Map<string, T | null>();
+  return value => {
+    if (typeof value !== 'string') return normalise(value);
+    let result = cache.get(value);
+    if (result === undefined) {
+      result = normalise(value) ?? null;
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(value, result);
+    }
+    return result ?? undefined;
+  };
+}
+
+function acceptString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function acceptStringArray(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  for (let k = 0; k < value.length; k++) {
+    if (typeof value[k] !== 'string') return undefined;
+  }
+  // like the schema, a copy
+  return value.slice();
+}
+
 function normalising<T>(
   parse: (value: unknown) => T | undefined,
   code: string,
@@ -33,8 +100,13 @@ function normalising<T>(
 }
 
 function enumSpec<T extends string>(values: readonly T[]): FieldSpec<T> {
+  const allowed: ReadonlySet<string> = new Set(values);
   return {
     schema: z.enum(values as [T, ...T[]]),
+    accept: value =>
+      typeof value === 'string' && allowed.has(value)
+        ? (value as T)
+        : undefined,
     expected: `one of ${values.join(', ')}`,
     values,
   };
@@ -43,12 +115,14 @@ function enumSpec<T extends string>(values: readonly T[]): FieldSpec<T> {
 /** A string. */
 export const stringSpec: FieldSpec<string> = {
   schema: z.string(),
+  accept: acceptString,
   expected: 'a string in quotes',
 };
 
 /** An array of strings. */
 export const stringArraySpec: FieldSpec<string[]> = {
   schema: z.array(z.string()),
+  accept: acceptStringArray,
   expected: 'an array of strings, e.g. ["a", "b"]',
 };
 
@@ -57,6 +131,10 @@ export const idSpec: FieldSpec<string> = {
   schema: z.string().refine(value => SERVICE_ID_PATTERN.test(value), {
     params: { code: 'schema/invalid-id' },
   }),
+  accept: value =>
+    typeof value === 'string' && SERVICE_ID_PATTERN.test(value)
+      ? value
+      : undefined,
   expected:
     'a service id: 1 to 63 lowercase letters, digits or "-" (e.g. "shared-auth")',
 };
@@ -66,24 +144,45 @@ export const semverSpec: FieldSpec<string> = {
   schema: z.string().refine(value => semver.valid(value) !== null, {
     params: { code: 'schema/invalid-semver' },
   }),
+  accept: value =>
+    typeof value === 'string' && isValidSemver(value) ? value : undefined,
   expected: 'a semver version in quotes, such as "1.2.3"',
 };
 
 /** A port. */
 export const portSpec: FieldSpec<number> = {
   schema: z.number().int().min(1).max(65535),
+  accept: value =>
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= 1 &&
+    value <= 65535
+      ? value
+      : undefined,
   expected: 'an integer between 1 and 65535, without quotes (e.g. port = 8080)',
 };
 
 /** A URL. */
 export const urlSpec: FieldSpec<string> = {
   schema: z.string().url(),
+  accept: value => {
+    if (typeof value !== 'string') return undefined;
+    try {
+      // the schema's own check
+      // eslint-disable-next-line no-new
+      new URL(value);
+      return value;
+    } catch {
+      return undefined;
+    }
+  },
   expected: 'a URL such as "https://github.com/example/repo"',
 };
 
 /** A date. */
 export const dateSpec: FieldSpec<string> = {
   schema: normalising(toIsoDate, 'schema/invalid-date'),
+  accept: toIsoDate,
   expected:
     'a date written YYYY-MM-DD, as a TOML date (2026-06-30) or a string ("2026-06-30")',
 };
@@ -91,24 +190,32 @@ export const dateSpec: FieldSpec<string> = {
 /** A percentage. */
 export const percentSpec: FieldSpec<number> = {
   schema: normalising(parsePercent, 'schema/invalid-type'),
+  accept: cachedNormaliser(parsePercent),
   expected: 'a percentage between 0 and 100, such as "99.9%" or 99.9',
 };
 
 /** A duration. */
 export const durationSpec: FieldSpec<number> = {
   schema: normalising(parseDurationMs, 'schema/invalid-type'),
+  accept: cachedNormaliser(parseDurationMs),
   expected: 'a duration string such as "100ms", "1.5s", "5m" or "4h"',
 };
 
 /** A whole number of at least 0. */
 export const countSpec: FieldSpec<number> = {
   schema: z.number().int().min(0),
+  accept: value =>
+    typeof value === 'number' && Number.isInteger(value) && value >= 0
+      ? value
+      : undefined,
   expected: 'a whole number of at least 0, without quotes',
 };
 
 /** A number of at least 0. */
 export const amountSpec: FieldSpec<number> = {
   schema: z.number().min(0),
+  accept: value =>
+    typeof value === 'number' && value >= 0 ? value : undefined,
   expected: 'a number of at least 0, without quotes',
 };
 

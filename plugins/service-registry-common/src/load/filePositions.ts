@@ -1,6 +1,15 @@
 import { SourcePosition } from '../model/types';
 import { joinKeyPath, KeyPathPart } from './keyPath';
-import { ParsedTomlFile } from './parseToml';
+import { Deferred } from './lazy';
+import type { ParsedTomlFile } from './parseToml';
+import {
+  DependencyElements,
+  HeaderEntry,
+  scanTomlHeaders,
+  scanTomlPositions,
+  TomlHeaderIndex,
+  TomlKeyPosition,
+} from './positions';
 
 /**
  * Positions of one record of a file (e.g. one `[service.<id>]`): its header and its keys by
@@ -25,49 +34,282 @@ function startsWith(
 }
 
 /**
+ * The key positions of one file, computed as late as possible and at most once:
+ *
+ * - record headers (`[service.<id>]`, `[project]`, ...) come from a cheap scan of the table
+ *   headers ({@link scanTomlHeaders}), done on the first look-up;
+ * - every other position comes from the full scan ({@link scanTomlPositions}), done only when
+ *   a position below a record is first needed (a finding, a `positions` look-up), then kept
+ *   with its groupings by record.
+ *
+ * Both give the same positions: the header scan is only used where it is exact.
+ */
+export class FilePositionIndex {
+  private headerIndex: TomlHeaderIndex | undefined;
+  private fullIndex: Map<string, TomlKeyPosition> | undefined;
+  private readonly byRecord = new Map<string, Map<string, RecordPositions>>();
+  private readonly under = new Map<string, RecordPositions>();
+  private topLevel: Record<string, SourcePosition> | undefined;
+
+  /**
+   * @param path - the file's path relative to the registry root
+   * @param text - the file's text without BOM, or undefined to read the positions of `file`
+   * @param file - the parsed file, when there is no text
+   */
+  constructor(
+    readonly path: string,
+    private readonly text: string | undefined,
+    private readonly file?: ParsedTomlFile,
+  ) {}
+
+  /**
+   * Drops what only loading needs (the header scan), keeping the text for the lazy look-ups.
+   */
+  compact(): void {
+    if (this.text !== undefined) this.headerIndex = undefined;
+  }
+
+  /** Position of every header, key and array element (the full scan, done once). */
+  get positions(): Map<string, TomlKeyPosition> {
+    if (this.fullIndex === undefined) {
+      this.fullIndex =
+        this.text !== undefined
+          ? scanTomlPositions(this.text)
+          : this.file?.positions ?? new Map();
+    }
+    return this.fullIndex;
+  }
+
+  private headers(): TomlHeaderIndex | undefined {
+    if (this.headerIndex === undefined && this.text !== undefined) {
+      this.headerIndex = scanTomlHeaders(this.text);
+    }
+    return this.headerIndex;
+  }
+
+  private at(entry: HeaderEntry | undefined): SourcePosition | undefined {
+    return entry && { file: this.path, line: entry.line, column: entry.column };
+  }
+
+  /**
+   * Where a path is written: its first explicit definition, else its first implicit one (the
+   * same as the full scan's entry for the path).
+   */
+  sourceOf(path: readonly KeyPathPart[]): SourcePosition | undefined {
+    if (path.length === 1) return this.rootSource(String(path[0]));
+    if (path.length === 2) {
+      return this.recordSource(String(path[0]), String(path[1]));
+    }
+    return this.fullSource(path);
+  }
+
+  /** Where a top-level key or table is written, e.g. `[project]`. */
+  rootSource(key: string): SourcePosition | undefined {
+    const headers = this.headers();
+    if (headers && !headers.rootKeys) return this.at(headers.roots.get(key));
+    return this.fullSource([key]);
+  }
+
+  /** Where a record of a table of records is written, e.g. `[service.<id>]`. */
+  recordSource(prefix: string, id: string): SourcePosition | undefined {
+    const headers = this.headers();
+    if (headers && !headers.rootKeys && !headers.depth1Keys.has(prefix)) {
+      return this.at(headers.records.get(prefix)?.get(id));
+    }
+    return this.records(prefix).get(id)?.source;
+  }
+
+  /**
+   * The positions of the elements of a service's `requires` and `optional` lists when the header
+   * scan saw them (written in a `[service.<id>.dependencies]` table); else undefined.
+   */
+  dependencyElements(id: string): DependencyElements | undefined {
+    return this.headers()?.dependencies.get(id);
+  }
+
+  private fullSource(path: readonly KeyPathPart[]): SourcePosition | undefined {
+    const found = this.positions.get(joinKeyPath(path));
+    return found && { file: this.path, line: found.line, column: found.column };
+  }
+
+  /**
+   * The positions of a table of records grouped by record (`service` into one entry per
+   * service id), computed once.
+   */
+  records(prefix: string): Map<string, RecordPositions> {
+    let records = this.byRecord.get(prefix);
+    if (records === undefined) {
+      records = new Map();
+      for (const { path, line, column } of this.positions.values()) {
+        if (path.length <= 1 || path[0] !== prefix) continue;
+        const id = String(path[1]);
+        let record = records.get(id);
+        if (!record) {
+          record = { positions: {} };
+          records.set(id, record);
+        }
+        const position = { file: this.path, line, column };
+        if (path.length === 2) record.source = position;
+        else record.positions[joinKeyPath(path.slice(2))] = position;
+      }
+      this.byRecord.set(prefix, records);
+    }
+    return records;
+  }
+
+  /** The positions under one record, by path relative to it (empty if it has none). */
+  recordPositions(prefix: string, id: string): Record<string, SourcePosition> {
+    return this.records(prefix).get(id)?.positions ?? {};
+  }
+
+  /**
+   * Positions of one subtree of the file, relative to it (the whole file for an empty prefix),
+   * computed once.
+   */
+  positionsUnder(prefix: readonly KeyPathPart[]): RecordPositions {
+    const key = joinKeyPath(prefix);
+    let result = this.under.get(key);
+    if (result === undefined) {
+      result = { positions: {} };
+      const depth = prefix.length;
+      for (const { path, line, column } of this.positions.values()) {
+        if (!startsWith(path, prefix)) continue;
+        const position = { file: this.path, line, column };
+        if (path.length === depth) result.source = position;
+        else result.positions[joinKeyPath(path.slice(depth))] = position;
+      }
+      this.under.set(key, result);
+    }
+    return result;
+  }
+
+  /** Positions of the top-level keys and tables of the file, by key, computed once. */
+  topLevelPositions(): Record<string, SourcePosition> {
+    if (this.topLevel === undefined) {
+      const result: Record<string, SourcePosition> = {};
+      for (const { path, line, column } of this.positions.values()) {
+        if (path.length === 1) {
+          result[joinKeyPath(path)] = { file: this.path, line, column };
+        }
+      }
+      this.topLevel = result;
+    }
+    return this.topLevel;
+  }
+}
+
+/** The positions of one record of a file, looked up when needed. */
+class DeferredRecordPositions extends Deferred<Record<string, SourcePosition>> {
+  constructor(
+    private readonly index: FilePositionIndex,
+    private readonly prefix: string,
+    private readonly id: string,
+  ) {
+    super();
+  }
+
+  resolve(): Record<string, SourcePosition> {
+    return this.index.recordPositions(this.prefix, this.id);
+  }
+}
+
+/** The positions under a path of a file, looked up when needed. */
+class DeferredPositionsUnder extends Deferred<Record<string, SourcePosition>> {
+  constructor(
+    private readonly index: FilePositionIndex,
+    private readonly prefix: readonly KeyPathPart[],
+  ) {
+    super();
+  }
+
+  resolve(): Record<string, SourcePosition> {
+    return this.index.positionsUnder(this.prefix).positions;
+  }
+}
+
+/** The top-level positions of a file, looked up when needed. */
+class DeferredTopLevel extends Deferred<Record<string, SourcePosition>> {
+  constructor(private readonly index: FilePositionIndex) {
+    super();
+  }
+
+  resolve(): Record<string, SourcePosition> {
+    return this.index.topLevelPositions();
+  }
+}
+
+/** {@link FilePositionIndex.recordPositions}, when needed. */
+export function lazyRecordPositions(
+  index: FilePositionIndex,
+  prefix: string,
+  id: string,
+): Deferred<Record<string, SourcePosition>> {
+  return new DeferredRecordPositions(index, prefix, id);
+}
+
+/** {@link FilePositionIndex.positionsUnder}, when needed. */
+export function lazyPositionsUnder(
+  index: FilePositionIndex,
+  prefix: readonly KeyPathPart[],
+): Deferred<Record<string, SourcePosition>> {
+  return new DeferredPositionsUnder(index, prefix);
+}
+
+/** {@link FilePositionIndex.topLevelPositions}, when needed. */
+export function lazyTopLevelPositions(
+  file: ParsedTomlFile,
+): Deferred<Record<string, SourcePosition>> {
+  return new DeferredTopLevel(positionIndex(file));
+}
+
+const indexes = new WeakMap<ParsedTomlFile, FilePositionIndex>();
+
+/**
+ * Registers the position index of a file parsed from its text.
+ */
+export function registerPositionIndex(
+  file: ParsedTomlFile,
+  index: FilePositionIndex,
+): void {
+  indexes.set(file, index);
+}
+
+/**
+ * The position index of a parsed file (one made from its `positions` when the file was not
+ * made by `parseTomlFile`).
+ */
+export function positionIndex(file: ParsedTomlFile): FilePositionIndex {
+  let index = indexes.get(file);
+  if (index === undefined) {
+    index = new FilePositionIndex(file.path, undefined, file);
+    indexes.set(file, index);
+  }
+  return index;
+}
+
+/**
  * Groups the positions of a file by the records of a table of tables, e.g. `service` into one
- * entry per service id, in a single pass.
+ * entry per service id. Computed once per file and table.
  *
  * @param file - the parsed file
  * @param prefix - the path of the table of records (`['service']`)
  */
 export function positionsByRecord(
   file: ParsedTomlFile,
-  prefix: readonly KeyPathPart[],
+  prefix: readonly [string],
 ): Map<string, RecordPositions> {
-  const records = new Map<string, RecordPositions>();
-  const depth = prefix.length;
-  for (const { path, line, column } of file.positions.values()) {
-    if (path.length <= depth || !startsWith(path, prefix)) continue;
-    const id = String(path[depth]);
-    let record = records.get(id);
-    if (!record) {
-      record = { positions: {} };
-      records.set(id, record);
-    }
-    const position = { file: file.path, line, column };
-    if (path.length === depth + 1) record.source = position;
-    else record.positions[joinKeyPath(path.slice(depth + 1))] = position;
-  }
-  return records;
+  return positionIndex(file).records(prefix[0]);
 }
 
 /**
  * Positions of one subtree of a file, relative to it (the whole file for an empty prefix).
+ * Computed once per file and prefix.
  */
 export function positionsUnder(
   file: ParsedTomlFile,
   prefix: readonly KeyPathPart[],
 ): RecordPositions {
-  const result: RecordPositions = { positions: {} };
-  const depth = prefix.length;
-  for (const { path, line, column } of file.positions.values()) {
-    if (!startsWith(path, prefix)) continue;
-    const position = { file: file.path, line, column };
-    if (path.length === depth) result.source = position;
-    else result.positions[joinKeyPath(path.slice(depth))] = position;
-  }
-  return result;
+  return positionIndex(file).positionsUnder(prefix);
 }
 
 /**
@@ -83,11 +325,5 @@ export function fileStart(file: string): SourcePosition {
 export function topLevelPositions(
   file: ParsedTomlFile,
 ): Record<string, SourcePosition> {
-  const result: Record<string, SourcePosition> = {};
-  for (const { path, line, column } of file.positions.values()) {
-    if (path.length === 1) {
-      result[joinKeyPath(path)] = { file: file.path, line, column };
-    }
-  }
-  return result;
+  return positionIndex(file).topLevelPositions();
 }

@@ -3,7 +3,50 @@ import {
   RegistryFinding,
   SourcePosition,
 } from '../model/types';
-import { CheckContext, positionLookup } from './fieldCheck';
+import { CheckContext, nearestPosition } from './fieldCheck';
+import { KeyPathPart } from './keyPath';
+import { Deferred } from './lazy';
+
+type About = { service?: string; project?: string };
+
+/** The check context of a record, without reporting. */
+class RecordContext implements CheckContext {
+  constructor(
+    readonly subject: string,
+    private readonly positions: Deferred<Record<string, SourcePosition>>,
+    private readonly source: SourcePosition,
+  ) {}
+
+  positionOf(path: readonly KeyPathPart[]): SourcePosition {
+    return nearestPosition(this.positions.resolve(), path, this.source);
+  }
+}
+
+/** The check context of a record, reporting to a collector. */
+class ReportingRecordContext extends RecordContext {
+  constructor(
+    subject: string,
+    positions: Deferred<Record<string, SourcePosition>>,
+    source: SourcePosition,
+    private readonly collector: FindingCollector,
+    private readonly about: About,
+  ) {
+    super(subject, positions, source);
+  }
+
+  report(
+    finding: Pick<RegistryFinding, 'severity' | 'code' | 'message'>,
+    position: SourcePosition,
+  ): void {
+    this.collector.add(
+      finding.severity,
+      finding.code,
+      finding.message,
+      position,
+      this.about,
+    );
+  }
+}
 
 /**
  * Collects findings while a registry loads.
@@ -17,7 +60,7 @@ export class FindingCollector {
     code: string,
     message: string,
     position: SourcePosition,
-    about: { service?: string; project?: string } = {},
+    about: About = {},
   ): void {
     this.findings.push({
       severity,
@@ -35,28 +78,19 @@ export class FindingCollector {
    * A check context for one record: positions relative to it, its header as fallback, and
    * findings tagged with the service and project concerned.
    *
+   * @param positions - the record's positions, asked for only when a position is looked up
+   *   (a finding, a lazy `position`): they may need a scan of the file
    * @param silent - build without reporting (for views of records already checked)
    */
   context(
     subject: string,
-    positions: Record<string, SourcePosition>,
+    positions: Deferred<Record<string, SourcePosition>>,
     source: SourcePosition,
-    about: { service?: string; project?: string },
+    about: About,
     silent = false,
   ): CheckContext {
-    return {
-      subject,
-      positionOf: positionLookup(positions, source),
-      report: silent
-        ? undefined
-        : (finding, position) =>
-            this.add(
-              finding.severity,
-              finding.code,
-              finding.message,
-              position,
-              about,
-            ),
-    };
+    return silent
+      ? new RecordContext(subject, positions, source)
+      : new ReportingRecordContext(subject, positions, source, this, about);
   }
 }

@@ -1,6 +1,7 @@
 import { parse, TomlError } from 'smol-toml';
 import { RegistryFinding } from '../model/types';
-import { scanTomlPositions, TomlKeyPosition } from './positions';
+import { FilePositionIndex, registerPositionIndex } from './filePositions';
+import { TomlKeyPosition } from './positions';
 
 /**
  * A TOML file parsed, with the positions of its keys.
@@ -12,7 +13,11 @@ export interface ParsedTomlFile {
   path: string;
   /** The document (tables are plain objects without prototype; local dates are `TomlDate`s). */
   table: Record<string, unknown>;
-  /** Position of every header, key and array element, by joined key path. */
+  /**
+   * Position of every header, key and array element, by joined key path. For a file from
+   * {@link parseTomlFile} this is computed lazily: the text is scanned the first time the
+   * property is read, then the map is kept.
+   */
   positions: Map<string, TomlKeyPosition>;
 }
 
@@ -43,8 +48,9 @@ function syntaxMessage(error: TomlError): string {
 }
 
 /**
- * Parses one registry file (TOML 1.1; BOM and CRLF accepted) and scans its key positions.
- * A syntax error becomes a `toml/syntax` finding at the parser's line and column.
+ * Parses one registry file (TOML 1.1; BOM and CRLF accepted). Its key positions are scanned
+ * lazily, when first needed (see {@link ParsedTomlFile.positions}). A syntax error becomes a
+ * `toml/syntax` finding at the parser's line and column.
  *
  * @param path - the file's path relative to the registry root
  * @param text - the file's text
@@ -54,10 +60,23 @@ export function parseTomlFile(path: string, text: string): ParseTomlResult {
   const source = stripBom(text);
   try {
     const table = parse(source) as Record<string, unknown>;
-    return {
-      ok: true,
-      file: { path, table, positions: scanTomlPositions(source) },
-    };
+    const index = new FilePositionIndex(path, source);
+    const file = { path, table } as ParsedTomlFile;
+    Object.defineProperty(file, 'positions', {
+      enumerable: true,
+      configurable: true,
+      get: () => index.positions,
+      set(positions: Map<string, TomlKeyPosition>) {
+        Object.defineProperty(file, 'positions', {
+          value: positions,
+          enumerable: true,
+          configurable: true,
+          writable: true,
+        });
+      },
+    });
+    registerPositionIndex(file, index);
+    return { ok: true, file };
   } catch (error) {
     const isToml = error instanceof TomlError;
     const reason = isToml ? syntaxMessage(error) : String(error);

@@ -38,6 +38,21 @@ export interface TomlHeaderIndex {
   rootKeys: boolean;
   /** First parts of depth-1 tables that hold `key = value` lines (`[project]` with `name = ...`). */
   depth1Keys: Set<string>;
+  /**
+   * Positions of the elements of the dependency lists of services written in their usual form,
+   * `requires = [...]` and `optional = [...]` in a `[service.<id>.dependencies]` table, by
+   * service id: line and column of each element, in turn.
+   */
+  dependencies: Map<string, DependencyElements>;
+}
+
+/**
+ * Positions of the elements of one service's dependency lists: line and column of each element,
+ * in turn (`[line0, column0, line1, column1, ...]`).
+ */
+export interface DependencyElements {
+  requires?: number[];
+  optional?: number[];
 }
 
 const BARE_KEY = /^[A-Za-z0-9_-]+$/;
@@ -142,6 +157,7 @@ class TomlScanner {
     records: new Map(),
     rootKeys: false,
     depth1Keys: new Set(),
+    dependencies: new Map(),
   };
 
   constructor(private readonly text: string, private readonly full: boolean) {
@@ -489,6 +505,9 @@ class TomlScanner {
 
   private readArray(path: KeyPathPart[] | null, joined: string): void {
     this.i++; // [
+    // only this array's own elements, not those of arrays in it
+    const sink = this.elementSink;
+    this.elementSink = null;
     let index = 0;
     for (;;) {
       this.skipBlank();
@@ -503,6 +522,7 @@ class TomlScanner {
         continue;
       }
       const before = this.i;
+      if (sink !== null) sink.push(this.line, this.i - this.lineStart + 1);
       if (path === null) {
         this.readValue(null, '');
       } else {
@@ -635,7 +655,19 @@ class TomlScanner {
   private tableJoined = '';
   private readonly joinedBox = { value: '' };
 
-  /** Next positions of the characters that make a line not simple (see `skipSimpleLine`). */
+  /**
+   * Headers mode: `<first>.<second>.` when the current table's first two parts are bare keys
+   * (`[service.x]`, `[service.x.sla]`); else empty.
+   */
+  private recordPrefix = '';
+  /** Headers mode: the record id of `recordPrefix` when its first part is `service`. */
+  private recordService: string | null = null;
+  /** Headers mode: the service id when the current table is `[service.<id>.dependencies]`. */
+  private dependencyTable: string | null = null;
+  /** Headers mode: receives the positions of the elements of the next array read. */
+  private elementSink: number[] | null = null;
+
+  /** Next positions of the characters that make a line not simple (see `skipSimpleLines`). */
   private nextBracket = -1;
   private nextBrace = -1;
   private nextBackslash = -1;
@@ -649,33 +681,91 @@ class TomlScanner {
   }
 
   /**
-   * Headers mode: skips the line at the current position when it is simple: no `[`, `{`, `\`,
-   * `'` or `"""` before its end. Such a line cannot open anything that spans lines nor hold a
-   * header, so the scan of its statement would end at its line end, recording nothing at a
-   * table of depth 2 or more.
+   * Headers mode: skips the simple lines from the current position (at a line start or at the
+   * end of the last statement's line). A line is simple when it holds no `[`, `{`, `\\`, `'` or
+   * `"""`: it cannot open anything that spans lines nor hold a header, so the scan of its
+   * statement would end at its line end, recording nothing below a table of depth 2 or more.
    *
-   * @returns whether the line was skipped
+   * @returns false when the rest of the text is simple (nothing is left to record)
    */
-  private skipSimpleLine(): boolean {
-    const from = this.i;
-    let end = this.text.indexOf('\n', from);
-    if (end === -1) end = this.n;
-    this.nextBracket = this.nextOf(this.nextBracket, '[', from);
-    if (this.nextBracket < end) return false;
-    this.nextBrace = this.nextOf(this.nextBrace, '{', from);
-    if (this.nextBrace < end) return false;
-    this.nextBackslash = this.nextOf(this.nextBackslash, '\\', from);
-    if (this.nextBackslash < end) return false;
-    this.nextApostrophe = this.nextOf(this.nextApostrophe, "'", from);
-    if (this.nextApostrophe < end) return false;
-    this.nextTripleQuote = this.nextOf(this.nextTripleQuote, '"""', from);
-    if (this.nextTripleQuote < end) return false;
-    if (end >= this.n) this.i = this.n;
-    else {
-      this.i = end;
-      this.newline();
+  private skipSimpleLines(): boolean {
+    for (;;) {
+      const from = this.i;
+      const next = Math.min(
+        (this.nextBracket = this.nextOf(this.nextBracket, '[', from)),
+        (this.nextBrace = this.nextOf(this.nextBrace, '{', from)),
+        (this.nextBackslash = this.nextOf(this.nextBackslash, '\\', from)),
+        (this.nextApostrophe = this.nextOf(this.nextApostrophe, "'", from)),
+        (this.nextTripleQuote = this.nextOf(this.nextTripleQuote, '"""', from)),
+      );
+      if (next >= this.n) return false;
+      const lineStart = this.text.lastIndexOf('\n', next) + 1;
+      if (next === this.nextBracket && this.dependencyTable === null) {
+        let lineEnd = this.text.indexOf('\n', next);
+        if (lineEnd === -1) lineEnd = this.n;
+        if (this.isSimpleArrayLine(lineStart, next, lineEnd)) {
+          this.advanceTo(lineEnd);
+          if (lineEnd >= this.n) return false;
+          this.newline();
+          continue;
+        }
+      }
+      if (lineStart > from) this.advanceTo(lineStart);
+      return true;
     }
-    return true;
+  }
+
+  /**
+   * Whether a line whose first `[` is at `open` is as simple as a line without any: a one-line
+   * array of plain values (`tags = ["a", "b"]`) after a key without quotes. Its statement ends
+   * at the line end whether or not the scan reads the array as one; it records nothing.
+   */
+  private isSimpleArrayLine(
+    lineStart: number,
+    open: number,
+    lineEnd: number,
+  ): boolean {
+    const text = this.text;
+    // before the `[`: not a header, no quotes (so the `[` is not inside a string)
+    let key = false;
+    for (let k = lineStart; k < open; k++) {
+      const c = text.charCodeAt(k);
+      if (c === QUOTE) return false;
+      if (c !== SPACE && c !== TAB && c !== CR) key = true;
+    }
+    if (!key) return false;
+    // the array: strings without escapes, no nesting, no comments, closed on this line
+    let inString = false;
+    for (let k = open + 1; k < lineEnd; k++) {
+      const c = text.charCodeAt(k);
+      if (inString) {
+        if (c === QUOTE) inString = false;
+        else if (c === BACKSLASH) return false;
+        continue;
+      }
+      switch (c) {
+        case QUOTE:
+          if (
+            text.charCodeAt(k + 1) === QUOTE &&
+            text.charCodeAt(k + 2) === QUOTE
+          ) {
+            return false;
+          }
+          inString = true;
+          break;
+        case CLOSE_BRACKET:
+          return true;
+        case OPEN_BRACKET:
+        case OPEN_BRACE:
+        case CLOSE_BRACE:
+        case HASH:
+        case BACKSLASH:
+        case APOSTROPHE:
+          return false;
+        default:
+      }
+    }
+    return false;
   }
 
   /** Scans one statement (a header or a key = value), after blank lines and comments. */
@@ -686,7 +776,29 @@ class TomlScanner {
     const line = this.line;
     const column = this.i - this.lineStart + 1;
     if (this.code(this.i) === OPEN_BRACKET) {
+      const start = this.i;
       const isArray = this.code(this.i + 1) === OPEN_BRACKET;
+      if (
+        !full &&
+        !isArray &&
+        this.recordPrefix !== '' &&
+        this.arrayTableIndex.size === 0 &&
+        this.text.startsWith(this.recordPrefix, start + 1)
+      ) {
+        // a sub-table of the current record (`[service.x.sla]` after `[service.x]`): whether
+        // it resolves or not, the table stays one of depth 2 or more of the same record, whose
+        // header is already recorded.
+        this.dependencyTable =
+          this.recordService !== null &&
+          this.text.startsWith(
+            'dependencies]',
+            start + 1 + this.recordPrefix.length,
+          )
+            ? this.recordService
+            : null;
+        this.skipToNextLine();
+        return;
+      }
       this.i += isArray ? 2 : 1;
       const count = this.readKey(true);
       if (count < 0) {
@@ -697,11 +809,29 @@ class TomlScanner {
       this.table = table;
       this.tableJoined = this.joinedBox.value;
       if (full) this.recordHeaderFull(table, line, column);
-      else this.recordHeaderShallow(table, line, column);
+      else {
+        this.recordHeaderShallow(table, line, column);
+        this.recordPrefix = '';
+        this.recordService = null;
+        if (!isArray && count >= 2 && this.bare[0] && this.bare[1]) {
+          // written `[<first>.<second>.` again, a header has the same first two parts
+          this.recordPrefix = `${this.parts[0]}.${this.parts[1]}.`;
+          if (this.parts[0] === 'service') this.recordService = this.parts[1];
+        }
+        this.dependencyTable =
+          !isArray &&
+          count === 3 &&
+          this.arrayTableIndex.size === 0 &&
+          this.parts[0] === 'service' &&
+          this.parts[2] === 'dependencies'
+            ? this.parts[1]
+            : null;
+      }
       this.skipToNextLine();
       return;
     }
-    const count = this.readKey(full);
+    const dependencyTable = this.dependencyTable;
+    const count = this.readKey(full || dependencyTable !== null);
     if (count < 0) {
       this.skipToNextLine();
       return;
@@ -721,6 +851,21 @@ class TomlScanner {
       return;
     }
     this.i++;
+    if (
+      dependencyTable !== null &&
+      count === 1 &&
+      (this.parts[0] === 'requires' || this.parts[0] === 'optional')
+    ) {
+      this.skipSpaces();
+      if (this.code(this.i) === OPEN_BRACKET) {
+        let lists = this.headers.dependencies.get(dependencyTable);
+        if (lists === undefined) {
+          lists = {};
+          this.headers.dependencies.set(dependencyTable, lists);
+        }
+        this.elementSink = lists[this.parts[0]] = [];
+      }
+    }
     this.readKeyValue(full ? table : null, count, keyJoined);
     this.skipSpaces();
     this.skipComment();
@@ -734,7 +879,7 @@ class TomlScanner {
     }
     while (this.i < this.n) {
       // keys below depth 2 are noted (see TomlHeaderIndex), so their lines are scanned
-      if (this.table.length >= 2 && this.skipSimpleLine()) continue;
+      if (this.table.length >= 2 && !this.skipSimpleLines()) return;
       this.statement();
     }
   }

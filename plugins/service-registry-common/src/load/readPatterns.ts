@@ -2,8 +2,8 @@ import { RegistryPattern } from '../model/types';
 import { checkUnknownFields, isTable } from './fieldCheck';
 import {
   fileStart,
-  positionsByRecord,
-  topLevelPositions,
+  lazyTopLevelPositions,
+  positionIndex,
 } from './filePositions';
 import { FindingCollector } from './loadState';
 import { ParsedTomlFile } from './parseToml';
@@ -18,22 +18,22 @@ export function readPatterns(
   file: ParsedTomlFile,
   collector: FindingCollector,
 ): Map<string, RegistryPattern> {
+  const index = positionIndex(file);
   const top = collector.context(
     file.path,
-    topLevelPositions(file),
+    lazyTopLevelPositions(file),
     fileStart(file.path),
     {},
   );
   checkUnknownFields(top, file.table, new Set(['pattern']), []);
   const patterns = new Map<string, RegistryPattern>();
   const table = isTable(file.table.pattern) ? file.table.pattern : {};
-  const located = positionsByRecord(file, ['pattern']);
   for (const [id, value] of Object.entries(table)) {
     if (!isTable(value)) continue;
     patterns.set(id, {
       id,
       raw: value,
-      source: located.get(id)?.source ?? fileStart(file.path),
+      source: index.recordSource('pattern', id) ?? fileStart(file.path),
     });
   }
   return patterns;

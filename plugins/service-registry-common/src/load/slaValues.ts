@@ -1,5 +1,5 @@
 import { SlaValues } from '../model/types';
-import { CheckContext, checkField, checkUnknownFields } from './fieldCheck';
+import { CheckContext, checkFieldAt, checkUnknownFields } from './fieldCheck';
 import { durationSpec, percentSpec, stringSpec } from './fieldSpecs';
 import { KeyPathPart } from './keyPath';
 
@@ -29,47 +29,58 @@ export function parseSlaValues(
   path: readonly KeyPathPart[],
 ): SlaValues {
   checkUnknownFields(ctx, table, SLA_KEYS, path);
-  const at = (key: string) => [...path, key];
   return {
-    availability: checkField(
+    availability: checkFieldAt(
       ctx,
       table.availability,
-      at('availability'),
+      path,
+      'availability',
       percentSpec,
     ),
-    responseTimeP50Ms: checkField(
+    responseTimeP50Ms: checkFieldAt(
       ctx,
       table.response_time_p50,
-      at('response_time_p50'),
+      path,
+      'response_time_p50',
       durationSpec,
     ),
-    responseTimeP95Ms: checkField(
+    responseTimeP95Ms: checkFieldAt(
       ctx,
       table.response_time_p95,
-      at('response_time_p95'),
+      path,
+      'response_time_p95',
       durationSpec,
     ),
-    responseTimeP99Ms: checkField(
+    responseTimeP99Ms: checkFieldAt(
       ctx,
       table.response_time_p99,
-      at('response_time_p99'),
+      path,
+      'response_time_p99',
       durationSpec,
     ),
-    errorRate: checkField(ctx, table.error_rate, at('error_rate'), percentSpec),
-    breakHandling: checkField(
+    errorRate: checkFieldAt(
+      ctx,
+      table.error_rate,
+      path,
+      'error_rate',
+      percentSpec,
+    ),
+    breakHandling: checkFieldAt(
       ctx,
       table.break_handling,
-      at('break_handling'),
+      path,
+      'break_handling',
       stringSpec,
     ),
-    supportHours: checkField(
+    supportHours: checkFieldAt(
       ctx,
       table.support_hours,
-      at('support_hours'),
+      path,
+      'support_hours',
       stringSpec,
     ),
-    rtoMs: checkField(ctx, table.rto, at('rto'), durationSpec),
-    rpoMs: checkField(ctx, table.rpo, at('rpo'), durationSpec),
+    rtoMs: checkFieldAt(ctx, table.rto, path, 'rto', durationSpec),
+    rpoMs: checkFieldAt(ctx, table.rpo, path, 'rpo', durationSpec),
     raw: table,
   };
 }

@@ -102,7 +102,10 @@ export interface DependencyRef {
   range?: string;
   /** The entry as written: the string itself, or the inline table rendered as TOML. */
   raw: string;
-  /** Where the entry is written, when known. */
+  /**
+   * Where the entry is written, when known. May be computed when first read (an enumerable
+   * getter that keeps its value): reading it can scan the file for its key positions.
+   */
   position?: SourcePosition;
   /** True for entries of `dependencies.optional`. */
   optional: boolean;
@@ -179,7 +182,7 @@ export interface ServiceRelease {
   date?: string;
   /** The release table as written. */
   raw: Record<string, unknown>;
-  /** The `[[service.<id>.release]]` header. */
+  /** The `[[service.<id>.release]]` header. Computed when first read, like {@link RegistryService.positions}. */
   source: SourcePosition;
 }
 
@@ -259,7 +262,12 @@ export interface RegistryService {
   project?: string;
   /** The `[service.<id>]` header (of the project file, for a project override view). */
   source: SourcePosition;
-  /** Position of each key, keyed by dotted path relative to the service (`port`, `sla.availability`, `dependencies.requires.0`). */
+  /**
+   * Position of each key, keyed by dotted path relative to the service (`port`,
+   * `sla.availability`, `dependencies.requires.0`). Computed when first read (an enumerable
+   * getter that keeps its value; assigning replaces it): the first read scans the file's key
+   * positions once, for all the records of that file.
+   */
   positions: Record<string, SourcePosition>;
   /** Files that contributed, the global catalog first, then the project override. */
   definedIn: string[];
@@ -281,7 +289,7 @@ export interface RegistryService {
 export interface ProjectDeployment {
   /** The whole file as a table. */
   raw: Record<string, unknown>;
-  /** Positions of every key, by dotted path from the file root. */
+  /** Positions of every key, by dotted path from the file root. Computed when first read, like {@link RegistryService.positions}. */
   positions: Record<string, SourcePosition>;
   /** The file. */
   file: string;
@@ -321,7 +329,7 @@ export interface RegistryProject {
   owner?: string;
   /** The `[project]` or `[project-specific.<id>]` header, or the start of the first file of the project when it declares none. */
   source: SourcePosition;
-  /** Position of each key of the declaration, by dotted path relative to it. */
+  /** Position of each key of the declaration, by dotted path relative to it. Computed when first read, like {@link RegistryService.positions}. */
   positions: Record<string, SourcePosition>;
   /** The declaration table as written. */
   raw: Record<string, unknown>;

@@ -1,0 +1,106 @@
+/**
+ * A value computed when first needed. Subclass it to keep what the computation needs in fields
+ * (cheaper than a closure per object), or use {@link deferred} with a function.
+ */
+export abstract class Deferred<T> {
+  /** Computes the value; called at most once per lazy property. */
+  abstract resolve(): T;
+}
+
+class DeferredCall<T> extends Deferred<T> {
+  constructor(private readonly compute: () => T) {
+    super();
+  }
+
+  resolve(): T {
+    return this.compute();
+  }
+}
+
+/**
+ * A {@link Deferred} of a function without arguments.
+ *
+ * @param compute - computes the value
+ */
+export function deferred<T>(compute: () => T): Deferred<T> {
+  return new DeferredCall(compute);
+}
+
+/**
+ * A lazily computed, enumerable property `key` for many objects.
+ *
+ * Every object gets the same getter and setter (so objects built alike keep sharing their hidden
+ * class), and its own pending computation in a hidden, non-enumerable slot. The property is
+ * enumerable, so `Object.keys`, spreads, `JSON.stringify` and deep equality see it like a plain
+ * value; the computation runs the first time it is read, never if it is not, and its result is
+ * kept. Assigning the property replaces the value.
+ */
+export class LazyProperty<K extends string> {
+  private readonly slot: symbol;
+  private readonly slotDescriptor: PropertyDescriptor;
+  private readonly accessor: PropertyDescriptor;
+
+  constructor(readonly key: K) {
+    const slot = Symbol(key);
+    this.slot = slot;
+    this.slotDescriptor = {
+      value: undefined,
+      writable: true,
+      enumerable: false,
+      configurable: true,
+    };
+    this.accessor = {
+      enumerable: true,
+      configurable: true,
+      get(this: Record<symbol, unknown>) {
+        let value = this[slot];
+        if (value instanceof Deferred) {
+          value = value.resolve();
+          this[slot] = value;
+        }
+        return value;
+      },
+      set(this: Record<symbol, unknown>, value: unknown) {
+        this[slot] = value;
+      },
+    };
+  }
+
+  /**
+   * Defines the property on an object. Define it where the plain property would have been
+   * created, so that the key order stays the same.
+   *
+   * @param target - the object
+   * @param value - the computation, or the value itself when already known
+   */
+  define<T extends { [P in K]?: unknown }>(
+    target: T,
+    value: Deferred<T[K]> | T[K],
+  ): void {
+    // one shared, mutable descriptor: defineProperty copies what it needs
+    this.slotDescriptor.value = value;
+    Object.defineProperty(target, this.slot, this.slotDescriptor);
+    this.slotDescriptor.value = undefined;
+    Object.defineProperty(target, this.key, this.accessor);
+  }
+}
+
+/**
+ * Memoises a function without arguments: `compute` runs on the first call only.
+ *
+ * @param compute - computes the value, at most once
+ */
+export function memo<T>(compute: () => T): () => T {
+  let value: T | undefined;
+  let pending: (() => T) | undefined = compute;
+  return () => {
+    if (pending !== undefined) {
+      value = pending();
+      pending = undefined;
+    }
+    return value as T;
+  };
+}
+
+/** The lazy `positions` of services, projects and deployments. */
+export const LAZY_POSITIONS = new LazyProperty('positions');
