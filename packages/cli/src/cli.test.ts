@@ -2,9 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-
-const packageDir = path.resolve(__dirname, '..');
-const bin = path.join(packageDir, 'bin/service-registry');
+import { bin, buildCli } from './__testUtils__/buildCli';
 
 jest.setTimeout(60_000);
 
@@ -54,17 +52,7 @@ requires = ["shop-api"]
 
 let root: string;
 beforeAll(() => {
-  execFileSync(
-    process.execPath,
-    [require.resolve('@backstage/cli/bin/backstage-cli'), 'package', 'build'],
-    {
-      cwd: packageDir,
-      stdio: 'ignore',
-    },
-  );
-  if (!fs.existsSync(path.join(packageDir, 'dist/index.cjs.js'))) {
-    throw new Error('the CLI did not build');
-  }
+  buildCli();
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-test-'));
 });
 afterAll(() => {

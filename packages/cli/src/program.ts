@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { diffCommand } from './commands/diff';
 import { graphCommand } from './commands/graph';
 import { impactCommand } from './commands/impact';
+import { openSloCommand } from './commands/openslo';
 import { validateCommand } from './commands/validate';
 import { EXIT, UsageError } from './lib/errors';
 import { CliIO } from './lib/io';
@@ -18,15 +19,19 @@ Commands:
                               such as origin/main) with the registry in head (default .)
   impact <service> [dir]      everything that depends on a service, directly and transitively
   graph [dir]                 print the dependency graph
+  openslo [dir]               print OpenSLO v1 SLO documents of the declared service levels
 
 Options:
   --format <f>                validate, diff, impact: text (default), json, markdown, github
                               graph: dot (default), json, mermaid
+                              openslo: yaml (default), json
   --today <YYYY-MM-DD>        the date lifecycle rules measure days to (default: today, UTC)
   --max-warnings <n>          fail when there are more than n warnings
   --fail-on-breaking          diff: fail when there are breaking changes
   --include-optional          impact: follow optional dependencies too
   --max-depth <n>             impact: stop after n hops
+  --service <id>              openslo: only this service
+  --fill-from-policy          openslo: take targets a service does not declare from its tier's policy
   -h, --help                  show this help
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage problems.
@@ -39,6 +44,8 @@ const OPTIONS = {
   'fail-on-breaking': { type: 'boolean', default: false },
   'include-optional': { type: 'boolean', default: false },
   'max-depth': { type: 'string' },
+  service: { type: 'string' },
+  'fill-from-policy': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -125,6 +132,17 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         expectAtMost(1);
         return await graphCommand(
           { dir: rest[0] ?? '.', format: values.format },
+          io,
+        );
+      case 'openslo':
+        expectAtMost(1);
+        return await openSloCommand(
+          {
+            dir: rest[0] ?? '.',
+            format: values.format,
+            service: values.service,
+            fillFromTierPolicy: values['fill-from-policy'],
+          },
           io,
         );
       default:

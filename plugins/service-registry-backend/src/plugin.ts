@@ -4,11 +4,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { serviceRegistryPermissions } from '@service-registry/plugin-service-registry-common';
 import { serviceRegistrySnapshotServiceRef } from '@service-registry/plugin-service-registry-node';
+import { DeprecationHistoryStore } from './database/DeprecationHistoryStore';
 import { createRouter } from './service/createRouter';
+import { DeprecationHistoryRecorder } from './service/DeprecationHistoryRecorder';
 
 /**
  * The service-registry backend plugin: HTTP API over the last good registry snapshot
- * (graph, impact, findings, service records), for the portal's UI.
+ * (graph, impact, findings, service records, deprecations, SLA, OpenSLO), for the portal's UI;
+ * records the migration progress of deprecated services at each ingestion in its own database.
  *
  * @public
  */
@@ -22,11 +25,29 @@ export const serviceRegistryPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         logger: coreServices.logger,
+        database: coreServices.database,
+        lifecycle: coreServices.lifecycle,
         snapshots: serviceRegistrySnapshotServiceRef,
       },
-      async init({ httpRouter, permissionsRegistry, ...deps }) {
+      async init({
+        httpRouter,
+        permissionsRegistry,
+        database,
+        lifecycle,
+        ...deps
+      }) {
         permissionsRegistry.addPermissions(serviceRegistryPermissions);
-        httpRouter.use(await createRouter(deps));
+        const history = await DeprecationHistoryStore.create(
+          await database.getClient(),
+          { skipMigrations: database.migrations?.skip },
+        );
+        const recorder = new DeprecationHistoryRecorder({
+          store: history,
+          logger: deps.logger,
+        });
+        recorder.start(deps.snapshots);
+        lifecycle.addShutdownHook(() => recorder.stop());
+        httpRouter.use(await createRouter({ ...deps, history }));
       },
     });
   },

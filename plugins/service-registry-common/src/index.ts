@@ -29,3 +29,5 @@ export * from './validation';
 export * from './diff';
 export * from './report';
 export * from './permissions';
+export * from './sla';
+export * from './deprecation';

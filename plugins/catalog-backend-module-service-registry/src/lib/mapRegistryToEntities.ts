@@ -251,6 +251,7 @@ function ownerGroup(name: string, options: MapRegistryOptions): Entity {
 }
 
 function normaliseTags(tags: string[]): string[] {
+  if (tags.length === 0) return [];
   return uniqueSorted(
     tags
       .map(tag =>
@@ -265,6 +266,7 @@ function normaliseTags(tags: string[]): string[] {
 }
 
 function uniqueSorted(values: string[]): string[] {
+  if (values.length < 2) return values;
   return [...new Set(values)].sort();
 }
 
@@ -276,11 +278,23 @@ function uniqueSorted(values: string[]): string[] {
  */
 export function mapRegistryToEntities(
   registry: LoadedRegistry,
-  options: MapRegistryOptions,
+  input: MapRegistryOptions,
 ): MappedEntity[] {
   const out: MappedEntity[] = [];
   const owners = new Set<string>();
   let hasGlobal = false;
+  const locations = new Map<string, FileLocation>();
+  const options: MapRegistryOptions = {
+    ...input,
+    fileLocation: file => {
+      let where = locations.get(file);
+      if (!where) {
+        where = input.fileLocation(file);
+        locations.set(file, where);
+      }
+      return where;
+    },
+  };
 
   for (const service of registry.services.values()) {
     if (service.status === 'retired') continue;

@@ -7,14 +7,34 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   computeConsumers,
+  computeDeprecation,
+  computeDeprecations,
   computeImpact,
+  countDeprecations,
+  DeprecatedDependenciesResponse,
+  deprecatedDependenciesOf,
+  DeprecationDetailResponse,
+  DeprecationHistoryResponse,
+  DEPRECATION_STATUSES,
+  DeprecationsResponse,
+  DeprecationStatus,
+  evaluateSla,
+  isIsoDate,
+  SERVICE_TIERS,
+  ServiceTier,
   serviceRegistryReadPermission,
   SERVICE_ID_PATTERN,
+  slaOverview,
+  SlaOverviewResponse,
+  SlaServiceResponse,
+  sloDocumentsToYaml,
+  toOpenSlo,
 } from '@service-registry/plugin-service-registry-common';
 import { ServiceRegistrySnapshotService } from '@service-registry/plugin-service-registry-node';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { DeprecationHistoryStore } from '../database/DeprecationHistoryStore';
 import { RegistryViewCache, RegistryViews } from './RegistryViews';
 
 /** Dependencies of {@link createRouter}. */
@@ -23,6 +43,10 @@ export interface RouterOptions {
   permissions: PermissionsService;
   snapshots: ServiceRegistrySnapshotService;
   logger: LoggerService;
+  /** Migration progress of deprecated services. */
+  history: DeprecationHistoryStore;
+  /** The clock lifecycle days are counted from (default: the system clock, UTC). */
+  now?: () => Date;
 }
 
 const registryId = z
@@ -54,6 +78,52 @@ const findingsQuery = z
   })
   .strict();
 
+const today = z
+  .string()
+  .refine(isIsoDate, 'today must be a date written YYYY-MM-DD')
+  .optional();
+const ownerFilter = z.string().max(200).optional();
+const projectFilter = z.string().max(63).optional();
+
+const datedQuery = z.object({ registry: registryId, today }).strict();
+const deprecationsQuery = z
+  .object({
+    registry: registryId,
+    today,
+    status: z
+      .enum(
+        DEPRECATION_STATUSES as unknown as [
+          DeprecationStatus,
+          ...DeprecationStatus[],
+        ],
+      )
+      .optional(),
+    project: projectFilter,
+    owner: ownerFilter,
+  })
+  .strict();
+const slaQuery = z
+  .object({
+    registry: registryId,
+    project: projectFilter,
+    tier: z
+      .enum(SERVICE_TIERS as unknown as [ServiceTier, ...ServiceTier[]])
+      .optional(),
+    owner: ownerFilter,
+  })
+  .strict();
+const openSloQuery = z
+  .object({
+    registry: registryId,
+    format: z.enum(['yaml', 'json']).default('yaml'),
+    service: serviceId.optional(),
+    fillFromTierPolicy: z.enum(['true', 'false']).default('false'),
+  })
+  .strict();
+
+const sameOwner = (a: string | undefined, b: string) =>
+  a !== undefined && a.trim().replace(/^@/, '') === b.trim().replace(/^@/, '');
+
 function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infer<T> {
   const result = schema.safeParse(value);
   if (!result.success) {
@@ -74,7 +144,10 @@ function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infer<T> {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, snapshots } = options;
+  const { httpAuth, permissions, snapshots, history } = options;
+  const now = options.now ?? (() => new Date());
+  const todayOf = (value: string | undefined) =>
+    value ?? now().toISOString().slice(0, 10);
   const views = new RegistryViewCache(id => snapshots.get(id));
   const router = Router();
   router.use(express.json());
@@ -189,6 +262,153 @@ export async function createRouter(
         : undefined,
       findings: v.snapshot.findings.filter(f => f.service === id),
     });
+  });
+
+  router.get('/deprecations', async (req, res) => {
+    await authorize(req);
+    const query = parse(deprecationsQuery, req.query);
+    const v = viewsOf(query.registry);
+    const day = todayOf(query.today);
+    const wantedProject = query.project === 'global' ? null : query.project;
+    const records = computeDeprecations(
+      v.snapshot.registry,
+      v.graph,
+      day,
+    ).filter(
+      r =>
+        (wantedProject === undefined ||
+          r.project === wantedProject ||
+          (wantedProject !== null && r.projects.includes(wantedProject))) &&
+        (!query.owner || sameOwner(r.owner, query.owner)),
+    );
+    const body: DeprecationsResponse = {
+      registry: query.registry,
+      today: day,
+      updatedAt: v.snapshot.updatedAt,
+      counts: countDeprecations(records),
+      items: query.status
+        ? records.filter(r => r.status === query.status)
+        : records,
+    };
+    res.json(body);
+  });
+
+  router.get('/deprecations/:service', async (req, res) => {
+    await authorize(req);
+    const query = parse(datedQuery, req.query);
+    const id = parse(serviceId, req.params.service);
+    const v = viewsOf(query.registry);
+    const day = todayOf(query.today);
+    const record = computeDeprecation(v.snapshot.registry, v.graph, id, day);
+    if (!record) {
+      throw new NotFoundError(
+        v.snapshot.registry.services.has(id)
+          ? `service "${id}" of registry "${query.registry}" is neither deprecated nor retired`
+          : `no service "${id}" in registry "${query.registry}"`,
+      );
+    }
+    const body: DeprecationDetailResponse = {
+      registry: query.registry,
+      today: day,
+      record,
+      history: await history.history(query.registry, id),
+    };
+    res.json(body);
+  });
+
+  router.get('/deprecations/:service/history', async (req, res) => {
+    await authorize(req);
+    const { registry } = parse(registryQuery.strict(), req.query);
+    const id = parse(serviceId, req.params.service);
+    const v = viewsOf(registry);
+    const items = await history.history(registry, id);
+    if (items.length === 0 && !v.snapshot.registry.services.has(id)) {
+      throw new NotFoundError(`no service "${id}" in registry "${registry}"`);
+    }
+    const body: DeprecationHistoryResponse = { registry, service: id, items };
+    res.json(body);
+  });
+
+  router.get('/services/:service/deprecated-dependencies', async (req, res) => {
+    await authorize(req);
+    const query = parse(datedQuery, req.query);
+    const id = parse(serviceId, req.params.service);
+    const v = viewsOf(query.registry);
+    if (!v.snapshot.registry.services.has(id)) {
+      throw new NotFoundError(
+        `no service "${id}" in registry "${query.registry}"`,
+      );
+    }
+    const day = todayOf(query.today);
+    const items = deprecatedDependenciesOf(
+      v.snapshot.registry,
+      v.graph,
+      id,
+      day,
+    );
+    const body: DeprecatedDependenciesResponse = {
+      registry: query.registry,
+      today: day,
+      service: id,
+      counts: {
+        errors: items.filter(i => i.severity === 'error').length,
+        warnings: items.filter(i => i.severity === 'warning').length,
+      },
+      items,
+    };
+    res.json(body);
+  });
+
+  router.get('/sla', async (req, res) => {
+    await authorize(req);
+    const query = parse(slaQuery, req.query);
+    const v = viewsOf(query.registry);
+    const body: SlaOverviewResponse = {
+      registry: query.registry,
+      updatedAt: v.snapshot.updatedAt,
+      ...slaOverview(v.snapshot.registry, {
+        project: query.project,
+        tier: query.tier,
+        owner: query.owner,
+      }),
+    };
+    res.json(body);
+  });
+
+  router.get('/sla/:service', async (req, res) => {
+    await authorize(req);
+    const { registry } = parse(registryQuery.strict(), req.query);
+    const id = parse(serviceId, req.params.service);
+    const v = viewsOf(registry);
+    const service = v.snapshot.registry.services.get(id);
+    if (!service) {
+      throw new NotFoundError(`no service "${id}" in registry "${registry}"`);
+    }
+    const body: SlaServiceResponse = {
+      registry,
+      evaluation: evaluateSla(service, v.snapshot.registry.policies),
+    };
+    res.json(body);
+  });
+
+  router.get('/openslo', async (req, res) => {
+    await authorize(req);
+    const query = parse(openSloQuery, req.query);
+    const v = viewsOf(query.registry);
+    if (query.service && !v.snapshot.registry.services.has(query.service)) {
+      throw new NotFoundError(
+        `no service "${query.service}" in registry "${query.registry}"`,
+      );
+    }
+    const documents = toOpenSlo(v.snapshot.registry, {
+      service: query.service,
+      fillFromTierPolicy: query.fillFromTierPolicy === 'true',
+    });
+    if (query.format === 'json') {
+      res.json(documents);
+      return;
+    }
+    res.type('application/yaml').send(sloDocumentsToYaml(documents));
   });
 
   return router;

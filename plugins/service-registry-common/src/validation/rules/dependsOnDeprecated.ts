@@ -1,18 +1,9 @@
-import { RegistryFinding, RegistryService } from '../../model/types';
+import { migrationHint } from '../../deprecation/migrationHint';
+import { RegistryFinding } from '../../model/types';
 import { describeSunset } from '../dates';
 import { edgeSite } from '../edges';
 import { makeFinding } from '../findings';
 import { ValidationContext } from '../types';
-
-function migrationHint(provider: RegistryService): string {
-  const target = provider.replacementService
-    ? `migrate to "${provider.replacementService}"`
-    : 'migrate to its successor';
-  const guide = provider.migration?.guideUrl
-    ? ` (guide: ${provider.migration.guideUrl})`
-    : '';
-  return `${target}${guide}`;
-}
 
 /**
  * `lifecycle/depends-on-deprecated` (warning, with the days left to the sunset or since it

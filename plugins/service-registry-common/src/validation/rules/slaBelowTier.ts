@@ -4,66 +4,20 @@ import {
   SlaPolicy,
   SlaValues,
 } from '../../model/types';
+import {
+  compareSupportHours,
+  formatSlaTarget,
+  isWeakerSlaValue,
+  NUMERIC_SLA_TARGETS as CHECKS,
+  NumericSlaTarget,
+  ROUND_THE_CLOCK_SUPPORT as ROUND_THE_CLOCK,
+} from '../../sla/targets';
 import { aboutService, makeFinding, servicePosition } from '../findings';
 import { ValidationContext } from '../types';
 
-type NumericSlaField =
-  | 'availability'
-  | 'responseTimeP50Ms'
-  | 'responseTimeP95Ms'
-  | 'responseTimeP99Ms'
-  | 'errorRate'
-  | 'rtoMs'
-  | 'rpoMs';
-
-interface SlaCheck {
-  /** The key as written in TOML. */
-  key: string;
-  /** The normalised field. */
-  field: NumericSlaField;
-  /** Whether a higher value is the stronger commitment. */
-  higherIsBetter: boolean;
-  /** Unit appended to numbers written without one. */
-  unit: string;
-}
-
-const CHECKS: readonly SlaCheck[] = [
-  {
-    key: 'availability',
-    field: 'availability',
-    higherIsBetter: true,
-    unit: '%',
-  },
-  {
-    key: 'response_time_p50',
-    field: 'responseTimeP50Ms',
-    higherIsBetter: false,
-    unit: 'ms',
-  },
-  {
-    key: 'response_time_p95',
-    field: 'responseTimeP95Ms',
-    higherIsBetter: false,
-    unit: 'ms',
-  },
-  {
-    key: 'response_time_p99',
-    field: 'responseTimeP99Ms',
-    higherIsBetter: false,
-    unit: 'ms',
-  },
-  { key: 'error_rate', field: 'errorRate', higherIsBetter: false, unit: '%' },
-  { key: 'rto', field: 'rtoMs', higherIsBetter: false, unit: 'ms' },
-  { key: 'rpo', field: 'rpoMs', higherIsBetter: false, unit: 'ms' },
-];
-
-const ROUND_THE_CLOCK = '24/7';
-
 /** A value as written (`"99.9%"`, `"100ms"`), or the number with its unit. */
-function shown(values: SlaValues, check: SlaCheck): string {
-  const raw = values.raw[check.key];
-  if (typeof raw === 'string') return raw.trim();
-  return `${values[check.field]}${check.unit}`;
+function shown(values: SlaValues, check: NumericSlaTarget): string {
+  return formatSlaTarget(values, check) ?? '';
 }
 
 function weakerValues(
@@ -78,10 +32,7 @@ function weakerValues(
     const required = policy[check.field];
     const declared = sla[check.field];
     if (required === undefined || declared === undefined) continue;
-    const weaker = check.higherIsBetter
-      ? declared < required
-      : declared > required;
-    if (!weaker) continue;
+    if (!isWeakerSlaValue(check, declared, required)) continue;
     const need = shown(policy, check);
     findings.push(
       makeFinding(
@@ -103,7 +54,7 @@ function weakerValues(
   if (
     policy.supportHours?.trim() === ROUND_THE_CLOCK &&
     sla.supportHours !== undefined &&
-    sla.supportHours.trim() !== ROUND_THE_CLOCK
+    compareSupportHours(sla.supportHours, policy.supportHours) === 'weaker'
   ) {
     findings.push(
       makeFinding(

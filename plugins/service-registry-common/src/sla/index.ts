@@ -1,0 +1,35 @@
+export { evaluateSla } from './evaluateSla';
+export { allowedDowntimePer30Days } from './allowedDowntime';
+export { slaOverview } from './slaOverview';
+export { toOpenSlo, openSloName } from './openSlo';
+export type {
+  OpenSloDocument,
+  OpenSloMetricSource,
+  OpenSloObjective,
+  ToOpenSloOptions,
+} from './openSlo';
+export { sloDocumentsToYaml } from './yaml';
+export {
+  compareSupportHours,
+  formatSlaTarget,
+  isWeakerSlaValue,
+  NUMERIC_SLA_TARGETS,
+  ROUND_THE_CLOCK_SUPPORT,
+} from './targets';
+export type { NumericSlaField, NumericSlaTarget } from './targets';
+export { SLA_COMPLIANCE_VALUES, SLA_TARGET_STATUSES } from './types';
+export type {
+  AllowedDowntime,
+  SlaCompliance,
+  SlaComplianceCounts,
+  SlaEvaluation,
+  SlaOverview,
+  SlaOverviewOptions,
+  SlaOverviewProject,
+  SlaOverviewResponse,
+  SlaOverviewService,
+  SlaOverviewTier,
+  SlaServiceResponse,
+  SlaTargetEvaluation,
+  SlaTargetStatus,
+} from './types';
