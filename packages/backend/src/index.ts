@@ -16,8 +16,13 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 // scaffolder plugin
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
+);
+// service-registry actions: fetch the registry, add/deprecate/update services, validate, publish a branch
+backend.add(
+  import('@service-registry/plugin-scaffolder-backend-module-service-registry'),
 );
 
 // techdocs plugin

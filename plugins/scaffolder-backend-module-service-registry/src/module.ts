@@ -1,7 +1,15 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createServiceRegistryActions } from './actions';
 
 /**
- * Scaffolder module that registers the service-registry actions.
+ * Scaffolder module that registers the service-registry actions: `service-registry:registry:fetch`,
+ * `service-registry:service:add`, `service-registry:service:deprecate`,
+ * `service-registry:service:update`, `service-registry:validate` and
+ * `service-registry:publish:branch`.
  *
  * @public
  */
@@ -10,8 +18,16 @@ export const scaffolderModuleServiceRegistry = createBackendModule({
   pluginId: 'scaffolder',
   register({ registerInit }) {
     registerInit({
-      deps: {},
-      async init() {},
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        reader: coreServices.urlReader,
+      },
+      async init({ scaffolder, config, reader }) {
+        scaffolder.addActions(
+          ...createServiceRegistryActions({ config, reader }),
+        );
+      },
     });
   },
 });

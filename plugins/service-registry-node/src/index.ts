@@ -9,3 +9,4 @@ export { readRegistryFromUrl } from './read/readRegistryFromUrl';
 export type { ReadRegistryFromUrlResult } from './read/readRegistryFromUrl';
 export { loadRegistryFromDirectory } from './read/loadRegistryFromDirectory';
 export * from './snapshot';
+export * from './edit';

@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { test, expect, Page } from '@playwright/test';
+
+/**
+ * The new-service template end to end in the demo portal: the form, the task, and the branch it
+ * pushes to the local registry repository (scripts/demo-registry-remote.sh, which the
+ * app-config's scaffolder.serviceRegistry points at).
+ */
+
+const ROOT = process.cwd();
+const REMOTE =
+  process.env.SERVICE_REGISTRY_DEMO_REMOTE ??
+  path.join(ROOT, '.toolchain/demo-registry.git');
+
+const git = (...args: string[]) =>
+  execFileSync('git', [`--git-dir=${REMOTE}`, ...args], { encoding: 'utf8' });
+
+/** Opens a page of the portal; the guest sign-in page comes first and leads back to it. */
+async function openAsGuest(page: Page, target: string) {
+  await page.goto(target);
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible();
+  await enter.click();
+}
+
+test.beforeAll(() => {
+  // idempotent: creates the repository when it is missing, keeps earlier branches
+  execFileSync(path.join(ROOT, 'scripts/demo-registry-remote.sh'));
+});
+
+test('the new-service template adds the service on a new branch of the registry', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const id = `e2e-${Date.now().toString(36)}`;
+  const branch = `service-registry/add-${id}`;
+
+  await openAsGuest(page, '/create/templates/default/service-registry-new-service');
+  await expect(page.getByText('The service').first()).toBeVisible({ timeout: 90_000 });
+
+  // page 1: the service
+  await page.getByRole('textbox', { name: /^Id/ }).fill(id);
+  await page.getByRole('textbox', { name: /^Description/ }).fill('Created by the e2e test');
+  const owner = page.getByRole('textbox', { name: 'Owner', exact: true });
+  await owner.click();
+  await owner.fill('Platform');
+  await page.getByRole('option', { name: /Platform team/i }).first().click();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // page 2: placement and dependencies (a global service requiring shared-config)
+  await expect(page.getByText('Placement and dependencies').first()).toBeVisible();
+  const requires = page.getByRole('textbox', { name: 'Required services', exact: true });
+  await requires.click();
+  await requires.fill('Shared Config');
+  await page.getByRole('option', { name: /Shared Config/i }).first().click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // page 3: the service level, defaults
+  await expect(page.getByText('Service level').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  // the task runs every step and shows the outputs
+  await expect(page).toHaveURL(/\/create\/tasks\//, { timeout: 30_000 });
+  await expect(page.getByText('Registry change').first()).toBeVisible({
+    timeout: 180_000,
+  });
+  await expect(page.getByText(`Branch ${branch} pushed to`).first()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('new-service-task.png'), fullPage: true });
+
+  // the branch of the local registry repository holds the service, on top of main
+  const catalog = git('show', `refs/heads/${branch}:services/catalog.toml`);
+  expect(catalog).toContain(`[service.${id}]`);
+  expect(catalog).toContain('owner = "platform-team"');
+  expect(catalog).toContain(`[service.${id}.dependencies]\nrequires = ["shared-config"]`);
+  expect(git('rev-parse', `${branch}^`).trim()).toBe(git('rev-parse', 'main').trim());
+  expect(git('diff', '--name-only', 'main', branch).trim()).toBe('services/catalog.toml');
+  expect(git('log', '-1', '--format=%B', branch)).toContain(`- Added: \`${id}\``);
+});

@@ -1,0 +1,175 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { loadRegistryFromDirectory } from '@service-registry/plugin-service-registry-node';
+import {
+  cleanUp,
+  contextFor,
+  DEMO_REGISTRY,
+  snapshot,
+  workspaceWithRegistry,
+} from '../__testUtils__/workspace';
+import { createServiceRegistryAddServiceAction } from './addService';
+
+const action = createServiceRegistryAddServiceAction();
+afterEach(cleanUp);
+
+const read = (workspace: string, file: string) =>
+  fs.readFile(path.join(workspace, 'registry', file), 'utf8');
+
+describe('service-registry:service:add', () => {
+  it('adds a global service, every byte of catalog.toml before it unchanged', async () => {
+    const workspace = await workspaceWithRegistry();
+    const before = await read(workspace, 'services/catalog.toml');
+    const { ctx, outputs } = contextFor(workspace, {
+      id: 'orders-api',
+      name: 'Orders API',
+      type: 'api',
+      owner: 'group:default/ecommerce-team',
+      tier: 'high',
+      port: 8090,
+      dependencies: {
+        requires: ['shared-auth@^1.0', 'component:default/shared-config'],
+        optional: ['legacy-search'],
+      },
+      sla: { availability: '99.9%', responseTimeP99: '200ms' },
+    });
+    await action.handler(ctx as any);
+
+    const after = await read(workspace, 'services/catalog.toml');
+    expect(after.startsWith(before)).toBe(true);
+    expect(after.slice(before.length)).toBe(`
+[service.orders-api]
+name = "Orders API"
+type = "api"
+owner = "ecommerce-team"
+version = "0.1.0"
+status = "development"
+tier = "high"
+port = 8090
+
+[service.orders-api.dependencies]
+requires = ["shared-auth@^1.0", "shared-config"]
+optional = ["legacy-search"]
+
+[service.orders-api.sla]
+availability = "99.9%"
+response_time_p99 = "200ms"
+`);
+    expect(outputs).toMatchObject({
+      serviceId: 'orders-api',
+      file: 'services/catalog.toml',
+      createdFile: false,
+    });
+    const registry = await loadRegistryFromDirectory(
+      path.join(workspace, 'registry'),
+    );
+    expect(registry.services.get('orders-api')).toMatchObject({
+      owner: 'ecommerce-team',
+      port: 8090,
+      project: undefined,
+    });
+  });
+
+  it('adds a service to an existing project and creates the file of a new project', async () => {
+    const workspace = await workspaceWithRegistry();
+    await action.handler(
+      contextFor(workspace, { id: 'project-b-labels', project: 'project-b' })
+        .ctx as any,
+    );
+    const { ctx, outputs } = contextFor(workspace, {
+      id: 'billing-worker',
+      project: 'billing',
+      createProject: true,
+      projectName: 'Billing',
+      type: 'worker',
+    });
+    await action.handler(ctx as any);
+    expect(outputs).toMatchObject({
+      file: 'projects/billing/services.toml',
+      createdFile: true,
+    });
+    expect(await read(workspace, 'projects/billing/services.toml')).toBe(
+      '[project]\nname = "Billing"\n\n[service.billing-worker]\nname = "billing-worker"\ntype = "worker"\nversion = "0.1.0"\nstatus = "development"\n',
+    );
+    const registry = await loadRegistryFromDirectory(
+      path.join(workspace, 'registry'),
+    );
+    expect(registry.services.get('project-b-labels')?.project).toBe(
+      'project-b',
+    );
+    expect(registry.projects.get('billing')?.name).toBe('Billing');
+  });
+
+  it('writes nothing in a dry run', async () => {
+    const workspace = await workspaceWithRegistry();
+    const before = await snapshot(path.join(workspace, 'registry'));
+    const { ctx, outputs } = contextFor(
+      workspace,
+      { id: 'orders-api' },
+      { isDryRun: true },
+    );
+    await action.handler(ctx as any);
+    expect(outputs.diff).toContain('+[service.orders-api]');
+    expect(await snapshot(path.join(workspace, 'registry'))).toEqual(before);
+  });
+
+  it.each([
+    [{ id: 'a"]\n[x' }, /not a valid service id/],
+    [{ id: 'Orders' }, /not a valid service id/],
+    [{ id: 'shared-auth' }, /already declares service "shared-auth"/],
+    [{ id: 'project-a-api' }, /already declares service "project-a-api"/],
+    [{ id: 'x', project: 'nope' }, /Unknown project "nope".*createProject/],
+    [
+      { id: 'x', project: '../../etc', createProject: true },
+      /not a valid project id/,
+    ],
+    [{ id: 'x', registryPath: '../outside' }, /outside the task's workspace/],
+    [{ id: 'x', registryPath: '/etc' }, /outside the task's workspace/],
+    [
+      { id: 'x', dependencies: { requires: ['missing-service'] } },
+      /declares no service "missing-service"/,
+    ],
+    [
+      { id: 'x', dependencies: { requires: ['payments-gateway-v1'] } },
+      /payments-gateway-v1 is retired.*payments-gateway-v2/,
+    ],
+    [{ id: 'x', dependencies: { requires: ['x'] } }, /cannot depend on itself/],
+    [
+      { id: 'x', dependencies: { requires: ['shared-auth@not a range'] } },
+      /is not a semver range/,
+    ],
+    [
+      {
+        id: 'x',
+        dependencies: { requires: ['shared-auth'], optional: ['shared-auth'] },
+      },
+      /listed more than once/,
+    ],
+    [
+      { id: 'x', dependencies: { requires: ['a"]\n[x'] } },
+      /is not a service id/,
+    ],
+    [{ id: 'x', description: 'bad \ud800 text' }, /unpaired UTF-16 surrogate/],
+  ])(
+    'refuses %j and leaves the workspace unchanged',
+    async (input, message) => {
+      const workspace = await workspaceWithRegistry();
+      const before = await snapshot(workspace);
+      await expect(
+        action.handler(contextFor(workspace, input).ctx as any),
+      ).rejects.toThrow(message);
+      expect(await snapshot(workspace)).toEqual(before);
+    },
+  );
+
+  it('says how to get a registry when the workspace has none', async () => {
+    const workspace = await workspaceWithRegistry();
+    await expect(
+      action.handler(
+        contextFor(workspace, { id: 'x', registryPath: 'elsewhere' })
+          .ctx as any,
+      ),
+    ).rejects.toThrow(/run service-registry:registry:fetch first/);
+    expect(DEMO_REGISTRY).toBeTruthy();
+  });
+});

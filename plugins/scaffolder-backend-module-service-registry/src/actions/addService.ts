@@ -1,0 +1,362 @@
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { SERVICE_ID_PATTERN } from '@service-registry/plugin-service-registry-common';
+import { checkDependencies } from '../lib/dependencies';
+import { addServiceTable, TomlEditValue } from '../lib/edit';
+import { asInputError } from '../lib/errors';
+import { applyChanges, loadChanged } from '../lib/applyChanges';
+import {
+  DEPENDENCY_DESCRIPTION,
+  isSemver,
+  ownerName,
+  REGISTRY_PATH_DESCRIPTION,
+  SERVICE_ID_MESSAGE,
+  STATUS_VALUES,
+  TIER_VALUES,
+  TYPE_PATTERN,
+} from '../lib/schemas';
+import { FileChange, readWorkspaceRegistry } from '../lib/workspaceRegistry';
+import { examples } from './addService.examples';
+
+/** Values that mean "a global service" for the `project` input. */
+const GLOBAL = new Set(['', 'global', '(global)']);
+
+function renderString(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** Drops undefined values and empty tables, keeping the key order. */
+function compact(table: Record<string, TomlEditValue | undefined>): {
+  [key: string]: TomlEditValue;
+} {
+  const out: { [key: string]: TomlEditValue } = {};
+  for (const [key, value] of Object.entries(table)) {
+    if (value === undefined) continue;
+    if (
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      !(value instanceof Date) &&
+      Object.keys(value).length === 0
+    ) {
+      continue;
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * Creates the `service-registry:service:add` action: adds a `[service.<id>]` table with its
+ * sub-tables to the registry checked out in the workspace, in `services/catalog.toml` for a
+ * global service or `projects/<project>/services.toml` for a project's (creating that file for
+ * a new project when `createProject` is set). Every byte of the file outside the new block stays
+ * as it was. Bad input (invalid or duplicate id, unknown project, unknown or retired
+ * dependency, path outside the workspace) is refused before any file is touched.
+ *
+ * @public
+ */
+export function createServiceRegistryAddServiceAction() {
+  return createTemplateAction({
+    id: 'service-registry:service:add',
+    description:
+      'Adds a service ([service.<id>] with its sub-tables) to the TOML registry in the workspace, keeping the rest of the file byte for byte.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        registryPath: z =>
+          z.string({ description: REGISTRY_PATH_DESCRIPTION }).optional(),
+        id: z =>
+          z
+            .string({
+              description: 'Id of the new service, unique in the registry',
+            })
+            .regex(SERVICE_ID_PATTERN, SERVICE_ID_MESSAGE),
+        project: z =>
+          z
+            .string({
+              description:
+                'Project that owns the service (`projects/<project>/services.toml`), as an id or a catalog ref `system:default/<project>`; empty or `global` for a global service in `services/catalog.toml`',
+            })
+            .optional(),
+        createProject: z =>
+          z
+            .boolean({
+              description:
+                'Create `projects/<project>/services.toml` when the project does not exist yet (default false: an unknown project is refused)',
+            })
+            .optional(),
+        projectName: z =>
+          z
+            .string({ description: 'Display name of a project created here' })
+            .optional(),
+        name: z => z.string({ description: 'Display name' }).optional(),
+        description: z => z.string({ description: 'Description' }).optional(),
+        type: z =>
+          z
+            .string({
+              description:
+                'Kind of service: microservice, web, api, worker, database, cache, queue, library, job, ...',
+            })
+            .regex(TYPE_PATTERN, 'must be a lowercase word, e.g. api')
+            .optional(),
+        owner: z =>
+          z
+            .string({
+              description:
+                'Owning team (`platform-team`, `@platform-team`, or a catalog group ref `group:default/platform-team`)',
+            })
+            .min(1)
+            .optional(),
+        version: z =>
+          z
+            .string({ description: 'Current version (default 0.1.0)' })
+            .refine(isSemver, {
+              message: 'must be a semantic version such as 1.4.0',
+            })
+            .optional(),
+        status: z =>
+          z
+            .enum(STATUS_VALUES, {
+              description: 'Lifecycle status (default development)',
+            })
+            .optional(),
+        tier: z =>
+          z
+            .enum(TIER_VALUES, {
+              description:
+                'Tier; when absent the service inherits its project tier',
+            })
+            .optional(),
+        port: z =>
+          z
+            .number({ description: 'Port the service listens on, 1 to 65535' })
+            .int()
+            .min(1)
+            .max(65535)
+            .optional(),
+        tags: z => z.array(z.string(), { description: 'Tags' }).optional(),
+        repository: z =>
+          z.string({ description: 'Source repository URL' }).url().optional(),
+        dependencies: z =>
+          z
+            .object(
+              {
+                requires: z
+                  .array(z.string())
+                  .optional()
+                  .describe(`Required ${DEPENDENCY_DESCRIPTION}`),
+                optional: z
+                  .array(z.string())
+                  .optional()
+                  .describe(`Optional ${DEPENDENCY_DESCRIPTION}`),
+              },
+              {
+                description:
+                  'Dependencies; each list given replaces the one written',
+              },
+            )
+            .optional(),
+        sla: z =>
+          z
+            .object(
+              {
+                availability: z.union([z.string(), z.number()]).optional(),
+                responseTimeP50: z.string().optional(),
+                responseTimeP95: z.string().optional(),
+                responseTimeP99: z.string().optional(),
+                errorRate: z.string().optional(),
+                supportHours: z.string().optional(),
+                rto: z.string().optional(),
+                rpo: z.string().optional(),
+                breakHandling: z.string().optional(),
+              },
+              {
+                description:
+                  'Service level: availability ("99.9%"), responseTimeP99 ("200ms"), supportHours ("24/7"), rto, rpo, ...',
+              },
+            )
+            .optional(),
+        governance: z =>
+          z
+            .object(
+              {
+                approvers: z
+                  .array(z.string())
+                  .optional()
+                  .describe(
+                    'Approvers, e.g. `@platform-team`; catalog refs `group:default/<team>` become `@<team>`',
+                  ),
+                changeLog: z.string().optional(),
+                breakChangesNotice: z.number().int().min(0).optional(),
+              },
+              { description: 'Change governance' },
+            )
+            .optional(),
+        metadata: z =>
+          z
+            .record(z.union([z.string(), z.number(), z.boolean()]), {
+              description:
+                'Runtime hints for generators (min_memory_mb, cpu, replicas, image, health_check)',
+            })
+            .optional(),
+      },
+      output: {
+        serviceId: z => z.string({ description: 'Id of the added service' }),
+        file: z =>
+          z.string({
+            description:
+              'Registry file that now declares it, relative to the registry root',
+          }),
+        createdFile: z =>
+          z.boolean({ description: 'Whether the file was created' }),
+        diff: z => z.string({ description: 'The change, as a diff' }),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      const ws = await readWorkspaceRegistry(
+        ctx.workspacePath,
+        input.registryPath,
+      );
+      const { registry } = ws;
+      const id = input.id;
+
+      const existing = registry.services.get(id);
+      if (existing) {
+        throw new InputError(
+          `The registry already declares service "${id}" (${existing.source.file}:${existing.source.line}): choose another id, or use service-registry:service:update.`,
+        );
+      }
+
+      // a catalog System reference (`system:default/project-a`, as the template's picker gives)
+      const project = (input.project?.trim() ?? '').replace(
+        /^system:(?:[a-z0-9._-]+\/)?/i,
+        '',
+      );
+      let file = 'services/catalog.toml';
+      let newProjectHeader: string | undefined;
+      if (!GLOBAL.has(project)) {
+        if (!SERVICE_ID_PATTERN.test(project)) {
+          throw new InputError(
+            `${JSON.stringify(
+              project,
+            )} is not a valid project id: use 1 to 63 lowercase letters, digits or "-".`,
+          );
+        }
+        file = `projects/${project}/services.toml`;
+        if (!registry.projects.has(project)) {
+          if (!input.createProject) {
+            const known = [...registry.projects.keys()].sort().join(', ');
+            throw new InputError(
+              `Unknown project "${project}" (known: ${
+                known || 'none'
+              }). Pick an existing project, or set createProject to create ${file}.`,
+            );
+          }
+          newProjectHeader = `[project]\nname = ${renderString(
+            input.projectName?.trim() || project,
+          )}\n`;
+        }
+      }
+
+      const requires = checkDependencies(
+        input.dependencies?.requires ?? [],
+        registry,
+        id,
+        'dependencies.requires',
+      );
+      const optional = checkDependencies(
+        input.dependencies?.optional ?? [],
+        registry,
+        id,
+        'dependencies.optional',
+        requires,
+      );
+
+      const sla = input.sla ?? {};
+      const governance = input.governance ?? {};
+      const table = compact({
+        name: input.name?.trim() || id,
+        description: input.description?.trim() || undefined,
+        type: input.type,
+        owner: input.owner ? ownerName(input.owner) : undefined,
+        version: input.version ?? '0.1.0',
+        status: input.status ?? 'development',
+        tier: input.tier,
+        port: input.port,
+        tags: input.tags?.length ? input.tags : undefined,
+        repository: input.repository,
+        dependencies: compact({
+          requires: requires.length ? requires : undefined,
+          optional: optional.length ? optional : undefined,
+        }),
+        sla: compact({
+          availability: sla.availability,
+          response_time_p50: sla.responseTimeP50,
+          response_time_p95: sla.responseTimeP95,
+          response_time_p99: sla.responseTimeP99,
+          error_rate: sla.errorRate,
+          support_hours: sla.supportHours,
+          rto: sla.rto,
+          rpo: sla.rpo,
+          break_handling: sla.breakHandling,
+        }),
+        governance: compact({
+          // a catalog group reference (`group:default/team`) becomes the handle `@team`
+          approvers: governance.approvers?.map(a =>
+            /^group:/i.test(a) ? `@${ownerName(a)}` : a,
+          ),
+          change_log: governance.changeLog,
+          break_changes_notice: governance.breakChangesNotice,
+        }),
+        metadata: input.metadata,
+      });
+
+      const before = ws.files.find(f => f.path === file)?.text;
+      let change: FileChange;
+      try {
+        change = {
+          path: file,
+          before,
+          text: addServiceTable(before ?? newProjectHeader ?? '', id, table, {
+            file,
+          }),
+        };
+      } catch (error) {
+        throw asInputError(error);
+      }
+
+      const head = loadChanged(ws, [change]);
+      const added = head.services.get(id);
+      if (
+        !added ||
+        (added.project ?? '') !== (GLOBAL.has(project) ? '' : project)
+      ) {
+        throw new InputError(
+          `Service "${id}" would not load from ${file} as a ${
+            GLOBAL.has(project) ? 'global' : `project ${project}`
+          } service; nothing was written.`,
+        );
+      }
+      for (const finding of head.findings) {
+        if (finding.service === id) {
+          ctx.logger.warn(
+            `${finding.severity} ${finding.code} at ${finding.file}:${finding.line}: ${finding.message}`,
+          );
+        }
+      }
+
+      const diff = await applyChanges({
+        ws,
+        changes: [change],
+        logger: ctx.logger,
+        isDryRun: ctx.isDryRun,
+      });
+      ctx.output('serviceId', id);
+      ctx.output('file', file);
+      ctx.output('createdFile', before === undefined);
+      ctx.output('diff', diff);
+    },
+  });
+}

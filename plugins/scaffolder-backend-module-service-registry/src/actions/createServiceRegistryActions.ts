@@ -1,0 +1,43 @@
+import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import { createServiceRegistryAddServiceAction } from './addService';
+import { createServiceRegistryDeprecateServiceAction } from './deprecateService';
+import { createServiceRegistryFetchAction } from './fetchRegistry';
+import { createServiceRegistryPublishBranchAction } from './publishBranch';
+import { createServiceRegistryUpdateServiceAction } from './updateService';
+import { createServiceRegistryValidateAction } from './validate';
+
+/**
+ * Options of {@link createServiceRegistryActions}.
+ *
+ * @public
+ */
+export interface ServiceRegistryActionsOptions {
+  /** The app-config. */
+  config: Config;
+  /** Reads hosted registries. */
+  reader: UrlReaderService;
+  /** The SCM integrations; read from `config` when omitted. */
+  integrations?: ScmIntegrations;
+}
+
+/**
+ * Every service-registry scaffolder action, as the module registers them.
+ *
+ * @public
+ */
+export function createServiceRegistryActions(
+  options: ServiceRegistryActionsOptions,
+) {
+  const integrations =
+    options.integrations ?? ScmIntegrations.fromConfig(options.config);
+  return [
+    createServiceRegistryFetchAction({ ...options, integrations }),
+    createServiceRegistryAddServiceAction(),
+    createServiceRegistryDeprecateServiceAction(),
+    createServiceRegistryUpdateServiceAction(),
+    createServiceRegistryValidateAction(),
+    createServiceRegistryPublishBranchAction({ config: options.config }),
+  ];
+}

@@ -1,0 +1,150 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { loadRegistryFromDirectory } from '@service-registry/plugin-service-registry-node';
+import {
+  cleanUp,
+  contextFor,
+  snapshot,
+  workspaceWithRegistry,
+} from '../__testUtils__/workspace';
+import { createServiceRegistryDeprecateServiceAction } from './deprecateService';
+
+const action = createServiceRegistryDeprecateServiceAction();
+afterEach(cleanUp);
+
+describe('service-registry:service:deprecate', () => {
+  it('deprecates a service in place and lists the consumers that must migrate', async () => {
+    const workspace = await workspaceWithRegistry();
+    const file = path.join(workspace, 'registry/services/catalog.toml');
+    const before = await fs.readFile(file, 'utf8');
+    const { ctx, outputs } = contextFor(workspace, {
+      id: 'search-service',
+      deprecationDate: '2026-12-01',
+      sunsetDate: '2027-06-01',
+      replacementService: 'new-api',
+      migration: {
+        guideUrl: 'https://wiki.example.com/search-migration',
+        difficulty: 'moderate',
+        estimatedEffortHours: 8,
+      },
+    });
+    await action.handler(ctx as any);
+    const after = await fs.readFile(file, 'utf8');
+    expect(after).toContain(`[service.search-service]
+name = "Search Service"
+description = "Full-text and faceted search, successor of legacy-search."
+type = "api"
+owner = "search-team"
+version = "3.1.0"
+status = "deprecated"
+tier = "high"
+port = 9200
+tags = ["search"]
+repository = "https://github.com/example-org/search-service"
+deprecation_date = "2026-12-01"
+sunset_date = "2027-06-01"
+replacement_service = "new-api"
+
+[service.search-service.dependencies]
+requires = ["shared-auth@^1.0"]
+
+[service.search-service.sla]
+availability = "99.9%"
+response_time_p99 = "200ms"
+
+[service.search-service.migration]
+guide_url = "https://wiki.example.com/search-migration"
+support_until = "2027-06-01"
+migration_difficulty = "moderate"
+estimated_effort_hours = 8
+
+# Deprecated, migration on track`);
+    // outside the service's lines, the file is unchanged
+    const start = before.indexOf('[service.search-service]');
+    const end = before.indexOf('# Deprecated, migration on track');
+    expect(after.slice(0, start)).toBe(before.slice(0, start));
+    expect(after.slice(after.indexOf('# Deprecated, migration on track'))).toBe(
+      before.slice(end),
+    );
+    const registry = await loadRegistryFromDirectory(
+      path.join(workspace, 'registry'),
+    );
+    const service = registry.services.get('search-service')!;
+    expect(service).toMatchObject({
+      status: 'deprecated',
+      deprecationDate: '2026-12-01',
+      sunsetDate: '2027-06-01',
+      replacementService: 'new-api',
+      migration: {
+        guideUrl: 'https://wiki.example.com/search-migration',
+        supportUntil: '2027-06-01',
+        migrationDifficulty: 'moderate',
+        estimatedEffortHours: 8,
+      },
+    });
+    expect(outputs.file).toBe('services/catalog.toml');
+    expect(outputs.consumers).toContainEqual({
+      service: 'project-a-catalog',
+      project: 'project-a',
+      owner: 'ecommerce-team',
+      optional: true,
+    });
+    expect(outputs.consumersMarkdown).toContain(
+      'Consumers that must migrate off `search-service`',
+    );
+    expect(outputs.consumersMarkdown).toContain(
+      '| `project-a-catalog` | `project-a` | ecommerce-team | optional |',
+    );
+  });
+
+  it.each([
+    [{ id: 'nope', sunsetDate: '2027-01-01' }, /declares no service "nope"/],
+    [
+      { id: 'payments-gateway-v1', sunsetDate: '2027-01-01' },
+      /already retired/,
+    ],
+    [
+      {
+        id: 'search-service',
+        deprecationDate: '2027-01-01',
+        sunsetDate: '2026-01-01',
+      },
+      /must come after the deprecation date/,
+    ],
+    [
+      {
+        id: 'search-service',
+        sunsetDate: '2099-01-01',
+        replacementService: 'legacy-search',
+      },
+      /replacement legacy-search is deprecated/,
+    ],
+    [
+      {
+        id: 'search-service',
+        sunsetDate: '2099-01-01',
+        replacementService: 'search-service',
+      },
+      /cannot replace itself/,
+    ],
+    [
+      {
+        id: 'search-service',
+        sunsetDate: '2099-01-01',
+        replacementService: 'ghost',
+      },
+      /declares no service "ghost"/,
+    ],
+    [{ id: 'a"]\n[x', sunsetDate: '2099-01-01' }, /declares no service/],
+  ])(
+    'refuses %j and leaves the workspace unchanged',
+    async (input, message) => {
+      const workspace = await workspaceWithRegistry();
+      const before = await snapshot(workspace);
+      await expect(
+        action.handler(contextFor(workspace, input).ctx as any),
+      ).rejects.toThrow(message);
+      expect(await snapshot(workspace)).toEqual(before);
+    },
+  );
+});

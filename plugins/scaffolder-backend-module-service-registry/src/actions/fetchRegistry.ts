@@ -1,0 +1,215 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { ScmIntegrations } from '@backstage/integration';
+import {
+  createTemplateAction,
+  fetchContents,
+} from '@backstage/plugin-scaffolder-node';
+import { readServiceRegistryActionsConfig } from '../lib/config';
+import { runGit } from '../lib/git';
+import { resolveRegistryLocation } from '../lib/registryLocation';
+import {
+  DEFAULT_BASE_PATH,
+  DEFAULT_REGISTRY_PATH,
+  resolveWorkspacePath,
+} from '../lib/workspaceRegistry';
+import { examples } from './fetchRegistry.examples';
+
+/**
+ * Options of {@link createServiceRegistryFetchAction}.
+ *
+ * @public
+ */
+export interface ServiceRegistryFetchActionOptions {
+  /** The app-config (`scaffolder.serviceRegistry`, `integrations`). */
+  config: Config;
+  /** Reads hosted repositories (the URL reader service). */
+  reader: UrlReaderService;
+  /** The SCM integrations; read from `config` when omitted. */
+  integrations?: ScmIntegrations;
+}
+
+async function isEmptyOrMissing(dir: string): Promise<boolean> {
+  const entries = await fs.readdir(dir).catch(() => undefined);
+  return entries === undefined || entries.length === 0;
+}
+
+/**
+ * Creates the `service-registry:registry:fetch` action: puts the registry repository into the
+ * workspace and keeps a copy of it as the base the change is validated against. A local git
+ * repository (a path or `file://` URL listed in `scaffolder.serviceRegistry.localRepositories`)
+ * is cloned, so that service-registry:publish:branch can push a branch to it; a hosted URL is
+ * read like `fetch:plain` does. The outputs say how to publish: `provider` (`local`, `github`,
+ * `gitlab`) and `repoUrl` in the form the publish actions take.
+ *
+ * @public
+ */
+export function createServiceRegistryFetchAction(
+  options: ServiceRegistryFetchActionOptions,
+) {
+  const { config, reader } = options;
+  const integrations =
+    options.integrations ?? ScmIntegrations.fromConfig(config);
+  return createTemplateAction({
+    id: 'service-registry:registry:fetch',
+    description:
+      'Fetches the service registry repository into the workspace (git clone for a local repository, fetch:plain for a hosted one) and keeps the base for service-registry:validate.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        url: z =>
+          z
+            .string({
+              description:
+                'The registry: https://github.com/<org>/<repo>/tree/<branch>[/<folder>], https://gitlab.com/<group>/<repo>/-/tree/<branch>, or a local git repository allowed by scaffolder.serviceRegistry.localRepositories. Default: scaffolder.serviceRegistry.registryUrl',
+            })
+            .optional(),
+        branch: z =>
+          z
+            .string({
+              description:
+                'Branch of a local repository to start from (default: its default branch)',
+            })
+            .optional(),
+        targetPath: z =>
+          z
+            .string({
+              description:
+                'Folder of the workspace to put the registry in (default `registry`)',
+            })
+            .optional(),
+        basePath: z =>
+          z
+            .string({
+              description:
+                'Folder of the workspace for the copy before the edit (default `.service-registry/base`)',
+            })
+            .optional(),
+      },
+      output: {
+        registryPath: z =>
+          z.string({ description: 'Folder of the registry in the workspace' }),
+        basePath: z =>
+          z.string({ description: 'Folder of the base copy in the workspace' }),
+        provider: z =>
+          z.string({
+            description:
+              '`local`, or the integration type: `github`, `gitlab`, ...',
+          }),
+        repoUrl: z =>
+          z.string({
+            description:
+              'For hosted registries, `<host>?owner=<owner>&repo=<repo>` as publish:github:pull-request and publish:gitlab:merge-request take it; for local ones the file URL',
+          }),
+        remoteUrl: z => z.string({ description: 'The repository URL' }),
+        targetBranch: z =>
+          z.string({
+            description:
+              'The branch the registry was read from ("" when the URL names none)',
+          }),
+        repoSubPath: z =>
+          z.string({
+            description:
+              'Folder of the registry inside the repository ("" for its root)',
+          }),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      const settings = readServiceRegistryActionsConfig(config);
+      const url = input.url?.trim() || settings.registryUrl;
+      if (!url) {
+        throw new InputError(
+          'No registry URL: pass url, or set scaffolder.serviceRegistry.registryUrl in the app-config.',
+        );
+      }
+      const location = resolveRegistryLocation(url, {
+        integrations,
+        localRepositories: settings.localRepositories,
+      });
+      const targetPath = input.targetPath ?? DEFAULT_REGISTRY_PATH;
+      const basePath = input.basePath ?? DEFAULT_BASE_PATH;
+      const target = resolveWorkspacePath(
+        ctx.workspacePath,
+        targetPath,
+        'targetPath',
+      );
+      const base = resolveWorkspacePath(
+        ctx.workspacePath,
+        basePath,
+        'basePath',
+      );
+      for (const [dir, name] of [
+        [target, targetPath],
+        [base, basePath],
+      ]) {
+        if (!(await isEmptyOrMissing(dir))) {
+          throw new InputError(
+            `${name} already holds files in the workspace: fetch the registry into an empty folder (set targetPath/basePath).`,
+          );
+        }
+      }
+      if (input.branch !== undefined && location.kind !== 'local') {
+        throw new InputError(
+          'branch is for local repositories; name the branch of a hosted registry in its URL (…/tree/<branch>).',
+        );
+      }
+
+      let targetBranch = '';
+      if (location.kind === 'local') {
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        await runGit([
+          'clone',
+          '--quiet',
+          '--no-tags',
+          ...(input.branch ? ['--branch', input.branch] : []),
+          '--',
+          location.url,
+          target,
+        ]);
+        targetBranch = await runGit(['rev-parse', '--abbrev-ref', 'HEAD'], {
+          cwd: target,
+        });
+        ctx.output('repoUrl', location.url);
+        ctx.output('remoteUrl', location.url);
+        ctx.output('provider', 'local');
+        ctx.output('repoSubPath', '');
+      } else {
+        await fetchContents({
+          reader,
+          integrations,
+          fetchUrl: location.url,
+          outputPath: target,
+        });
+        targetBranch = location.branch ?? '';
+        ctx.output(
+          'repoUrl',
+          `${location.host}?owner=${encodeURIComponent(
+            location.owner,
+          )}&repo=${encodeURIComponent(location.repo)}`,
+        );
+        ctx.output('remoteUrl', location.url);
+        ctx.output('provider', location.provider);
+        ctx.output('repoSubPath', location.subPath);
+      }
+
+      await fs.mkdir(base, { recursive: true });
+      await fs.cp(target, base, {
+        recursive: true,
+        filter: source => path.basename(source) !== '.git',
+      });
+      ctx.logger.info(
+        `Fetched the registry from ${location.url}${
+          targetBranch ? ` (${targetBranch})` : ''
+        } into ${targetPath}; base kept in ${basePath}.`,
+      );
+      ctx.output('registryPath', targetPath);
+      ctx.output('basePath', basePath);
+      ctx.output('targetBranch', targetBranch);
+    },
+  });
+}

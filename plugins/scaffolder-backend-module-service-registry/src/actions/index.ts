@@ -1,0 +1,10 @@
+export { createServiceRegistryAddServiceAction } from './addService';
+export { createServiceRegistryDeprecateServiceAction } from './deprecateService';
+export { createServiceRegistryUpdateServiceAction } from './updateService';
+export { createServiceRegistryValidateAction } from './validate';
+export { createServiceRegistryFetchAction } from './fetchRegistry';
+export type { ServiceRegistryFetchActionOptions } from './fetchRegistry';
+export { createServiceRegistryPublishBranchAction } from './publishBranch';
+export type { ServiceRegistryPublishBranchActionOptions } from './publishBranch';
+export { createServiceRegistryActions } from './createServiceRegistryActions';
+export type { ServiceRegistryActionsOptions } from './createServiceRegistryActions';

@@ -1,0 +1,210 @@
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { readServiceRegistryActionsConfig } from '../lib/config';
+import { runGit } from '../lib/git';
+import { resolveRegistryLocation } from '../lib/registryLocation';
+import { ScmIntegrations } from '@backstage/integration';
+import {
+  DEFAULT_REGISTRY_PATH,
+  resolveWorkspacePath,
+} from '../lib/workspaceRegistry';
+import { examples } from './publishBranch.examples';
+
+/**
+ * Options of {@link createServiceRegistryPublishBranchAction}.
+ *
+ * @public
+ */
+export interface ServiceRegistryPublishBranchActionOptions {
+  /** The app-config (`scaffolder.serviceRegistry.localRepositories`, `scaffolder.defaultAuthor`). */
+  config: Config;
+}
+
+/**
+ * Creates the `service-registry:publish:branch` action: commits the registry checkout of the
+ * workspace (cloned by service-registry:registry:fetch from a local repository) on a new branch
+ * and pushes that branch to the repository it was cloned from. It is the local stand-in for a
+ * pull request: the branch holds the change for review and merge. It never force-pushes and
+ * refuses a branch that already exists.
+ *
+ * @public
+ */
+export function createServiceRegistryPublishBranchAction(
+  options: ServiceRegistryPublishBranchActionOptions,
+) {
+  const { config } = options;
+  return createTemplateAction({
+    id: 'service-registry:publish:branch',
+    description:
+      'Commits the registry checkout of the workspace on a new branch and pushes it to its local origin repository (the local stand-in for a pull request).',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        registryPath: z =>
+          z
+            .string({
+              description:
+                'Folder of the registry checkout in the workspace (default `registry`)',
+            })
+            .optional(),
+        branchName: z =>
+          z
+            .string({ description: 'The new branch' })
+            .regex(
+              /^(?!-)[A-Za-z0-9._/-]{1,200}$/,
+              'must be a branch name: letters, digits, ".", "_", "-" and "/"',
+            ),
+        title: z =>
+          z.string({ description: 'First line of the commit message' }).min(1),
+        description: z =>
+          z
+            .string({
+              description:
+                'Body of the commit message (e.g. the validation report)',
+            })
+            .optional(),
+        gitAuthorName: z =>
+          z
+            .string({
+              description:
+                'Author name (default scaffolder.defaultAuthor.name, else Scaffolder)',
+            })
+            .optional(),
+        gitAuthorEmail: z =>
+          z
+            .string({
+              description:
+                'Author email (default scaffolder.defaultAuthor.email, else scaffolder@backstage.io)',
+            })
+            .optional(),
+      },
+      output: {
+        branchName: z => z.string({ description: 'The pushed branch' }),
+        commitHash: z => z.string({ description: 'The commit on it' }),
+        remoteUrl: z => z.string({ description: 'The repository pushed to' }),
+        targetBranch: z =>
+          z.string({ description: 'The branch the change starts from' }),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      const registryPath = input.registryPath ?? DEFAULT_REGISTRY_PATH;
+      const dir = resolveWorkspacePath(
+        ctx.workspacePath,
+        registryPath,
+        'registryPath',
+      );
+      const git = (args: string[]) => runGit(args, { cwd: dir });
+
+      const inside = await git(['rev-parse', '--show-toplevel']).catch(
+        () => '',
+      );
+      if (!inside) {
+        throw new InputError(
+          `${registryPath} is not a git checkout: fetch the registry with service-registry:registry:fetch from a local repository first (hosted registries publish with publish:github:pull-request or publish:gitlab:merge-request).`,
+        );
+      }
+      const origin = await git(['remote', 'get-url', 'origin']).catch(() => '');
+      const settings = readServiceRegistryActionsConfig(config);
+      const location = resolveRegistryLocation(origin, {
+        integrations: ScmIntegrations.fromConfig(config),
+        localRepositories: settings.localRepositories,
+      });
+      if (location.kind !== 'local') {
+        throw new InputError(
+          `${registryPath} was cloned from ${origin}, which is hosted: publish it with publish:github:pull-request or publish:gitlab:merge-request.`,
+        );
+      }
+      try {
+        await git(['check-ref-format', '--branch', input.branchName]);
+      } catch {
+        throw new InputError(
+          `${JSON.stringify(input.branchName)} is not a valid git branch name.`,
+        );
+      }
+      const targetBranch = await git(['rev-parse', '--abbrev-ref', 'HEAD']);
+      const status = await git([
+        'status',
+        '--porcelain',
+        '--untracked-files=all',
+      ]);
+      const refuseExisting = async () => {
+        if (!status) {
+          throw new InputError(
+            `Nothing to publish: the registry in ${registryPath} has no change.`,
+          );
+        }
+        const existing = await git([
+          'ls-remote',
+          '--heads',
+          'origin',
+          `refs/heads/${input.branchName}`,
+        ]);
+        if (existing) {
+          throw new InputError(
+            `Branch ${input.branchName} already exists in ${location.url}: choose another branch name.`,
+          );
+        }
+      };
+
+      ctx.output('branchName', input.branchName);
+      ctx.output('remoteUrl', location.url);
+      ctx.output('targetBranch', targetBranch);
+      if (ctx.isDryRun) {
+        await refuseExisting();
+        ctx.logger.info(
+          `Dry run: would commit and push ${input.branchName} to ${location.url}:\n${status}`,
+        );
+        ctx.output('commitHash', '0000000000000000000000000000000000000000');
+        return;
+      }
+
+      const name =
+        input.gitAuthorName ??
+        config.getOptionalString('scaffolder.defaultAuthor.name') ??
+        'Scaffolder';
+      const email =
+        input.gitAuthorEmail ??
+        config.getOptionalString('scaffolder.defaultAuthor.email') ??
+        'scaffolder@backstage.io';
+      const commitHash = await ctx.checkpoint({
+        key: `service-registry.publish.branch.${input.branchName}`,
+        fn: async () => {
+          // inside the checkpoint: a task resumed after the push does not refuse its own branch
+          await refuseExisting();
+          await git(['checkout', '--quiet', '-B', input.branchName]);
+          await git(['add', '--all']);
+          const message = input.description
+            ? `${input.title}\n\n${input.description}`
+            : input.title;
+          await git([
+            '-c',
+            `user.name=${name}`,
+            '-c',
+            `user.email=${email}`,
+            'commit',
+            '--quiet',
+            '--no-verify',
+            '-m',
+            message,
+          ]);
+          await git([
+            'push',
+            '--quiet',
+            'origin',
+            `HEAD:refs/heads/${input.branchName}`,
+          ]);
+          return git(['rev-parse', 'HEAD']);
+        },
+      });
+      ctx.logger.info(
+        `Pushed ${input.branchName} (${commitHash.slice(0, 12)}) to ${
+          location.url
+        }, from ${targetBranch}.`,
+      );
+      ctx.output('commitHash', commitHash);
+    },
+  });
+}

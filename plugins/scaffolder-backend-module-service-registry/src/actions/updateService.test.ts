@@ -1,0 +1,83 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import {
+  cleanUp,
+  contextFor,
+  snapshot,
+  workspaceWithRegistry,
+} from '../__testUtils__/workspace';
+import { createServiceRegistryUpdateServiceAction } from './updateService';
+
+const action = createServiceRegistryUpdateServiceAction();
+afterEach(cleanUp);
+
+describe('service-registry:service:update', () => {
+  it('changes only the given fields, in place', async () => {
+    const workspace = await workspaceWithRegistry();
+    const file = path.join(
+      workspace,
+      'registry/projects/project-a/services.toml',
+    );
+    const before = await fs.readFile(file, 'utf8');
+    const { ctx, outputs } = contextFor(workspace, {
+      id: 'project-a-catalog',
+      version: '2.3.0',
+      owner: '@catalog-team',
+      dependencies: { requires: ['project-a-db', 'shared-config'] },
+    });
+    await action.handler(ctx as any);
+    const after = await fs.readFile(file, 'utf8');
+    expect(after).toBe(
+      before.replace(
+        'owner = "ecommerce-team"\nversion = "2.2.0"\nstatus = "ga"\ntier = "high"\nport = 8082\ndependencies.requires = ["project-a-db"]',
+        'owner = "@catalog-team"\nversion = "2.3.0"\nstatus = "ga"\ntier = "high"\nport = 8082\ndependencies.requires = ["project-a-db", "shared-config"]',
+      ),
+    );
+    expect(outputs).toEqual({
+      file: 'projects/project-a/services.toml',
+      changedFields: ['owner', 'version', 'dependencies.requires'],
+      diff: expect.stringContaining('+version = "2.3.0"'),
+    });
+  });
+
+  it.each([
+    [{ id: 'project-a-catalog' }, /Nothing to change/],
+    [{ id: 'ghost', version: '1.0.0' }, /declares no service "ghost"/],
+    [
+      { id: 'project-a-catalog', status: 'deprecated' },
+      /Use service-registry:service:deprecate/,
+    ],
+    [
+      {
+        id: 'project-a-catalog',
+        dependencies: { requires: ['payments-gateway-v1'] },
+      },
+      /is retired/,
+    ],
+    [
+      { id: 'project-a-catalog', dependencies: { requires: ['ghost'] } },
+      /declares no service "ghost"/,
+    ],
+    [
+      {
+        id: 'project-a-catalog',
+        dependencies: { requires: ['search-service'] },
+      },
+      /search-service is listed more than once/,
+    ],
+    [
+      { id: 'project-a-catalog', registryPath: '../../x', version: '1.0.0' },
+      /outside the task's workspace/,
+    ],
+  ])(
+    'refuses %j and leaves the workspace unchanged',
+    async (input, message) => {
+      const workspace = await workspaceWithRegistry();
+      const before = await snapshot(workspace);
+      await expect(
+        action.handler(contextFor(workspace, input).ctx as any),
+      ).rejects.toThrow(message);
+      expect(await snapshot(workspace)).toEqual(before);
+    },
+  );
+});

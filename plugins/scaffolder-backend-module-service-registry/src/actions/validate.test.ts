@@ -1,0 +1,89 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import {
+  cleanUp,
+  contextFor,
+  workspaceWithRegistry,
+} from '../__testUtils__/workspace';
+import { createServiceRegistryAddServiceAction } from './addService';
+import { createServiceRegistryUpdateServiceAction } from './updateService';
+import { createServiceRegistryValidateAction } from './validate';
+
+const validate = createServiceRegistryValidateAction();
+afterEach(cleanUp);
+const today = '2026-11-22';
+
+describe('service-registry:validate', () => {
+  it('reports an added service with no new finding and passes', async () => {
+    const workspace = await workspaceWithRegistry();
+    await createServiceRegistryAddServiceAction().handler(
+      contextFor(workspace, {
+        id: 'orders-api',
+        owner: 'ecommerce-team',
+        tier: 'medium',
+        dependencies: { requires: ['shared-auth@^1.0'] },
+      }).ctx as any,
+    );
+    const { ctx, outputs } = contextFor(workspace, {
+      today,
+      title: 'Add orders-api',
+    });
+    await validate.handler(ctx as any);
+    expect(outputs).toMatchObject({
+      valid: true,
+      errors: 0,
+      breakingChanges: 0,
+      added: ['orders-api'],
+      changed: [],
+      removed: [],
+    });
+    expect(outputs.existingErrors).toBeGreaterThan(0); // the demo registry has an overdue migration
+    expect(outputs.report).toContain('## Add orders-api');
+    expect(outputs.report).toContain('- Added: `orders-api`');
+    expect(outputs.report).toContain('✅ None.');
+    expect(outputs.report).toMatch(/the registry already had \d+ findings/);
+  });
+
+  it('fails on the errors a change brings, with the findings in the log and the report out', async () => {
+    const workspace = await workspaceWithRegistry();
+    await createServiceRegistryUpdateServiceAction().handler(
+      contextFor(workspace, { id: 'shared-auth', version: '2.0.0' }).ctx as any,
+    );
+    const { ctx, outputs } = contextFor(workspace, { today });
+    const errors: string[] = [];
+    ctx.logger.error = ((message: string) => {
+      errors.push(message);
+    }) as any;
+    await expect(validate.handler(ctx as any)).rejects.toThrow(
+      /Registry validation failed: the change brings \d+ errors/,
+    );
+    expect(outputs.valid).toBe(false);
+    expect(outputs.breakingChanges).toBeGreaterThan(0);
+    expect(outputs.impactedProjects).toEqual([
+      'project-a',
+      'project-b',
+      'project-c',
+    ]);
+    expect(outputs.impactedOwners).toEqual(
+      expect.arrayContaining(['@platform-team', 'ecommerce-team', 'data-team']),
+    );
+    expect(outputs.report).toContain('### Breaking changes');
+    expect(outputs.report).toContain('#### Impacted projects');
+    expect(outputs.report).toContain('**Impacted owners and approvers:**');
+    expect(errors.join('\n')).toMatch(/services\/catalog.toml|projects\//);
+    expect(errors.join('\n')).toContain('shared-auth');
+
+    // reporting only
+    const report = contextFor(workspace, { today, failOn: 'never' });
+    await validate.handler(report.ctx as any);
+    expect(report.outputs.valid).toBe(false);
+  });
+
+  it('says where the base comes from when it is missing', async () => {
+    const workspace = await workspaceWithRegistry();
+    await fs.rm(path.join(workspace, '.service-registry'), { recursive: true });
+    await expect(
+      validate.handler(contextFor(workspace, {}).ctx as any),
+    ).rejects.toThrow(/service-registry:registry:fetch before editing/);
+  });
+});

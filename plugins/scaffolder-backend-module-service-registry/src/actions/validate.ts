@@ -1,0 +1,260 @@
+import { promises as fs } from 'node:fs';
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  diffRegistries,
+  loadRegistry,
+  RegistryFinding,
+  renderChangeReportMarkdown,
+  validateRegistry,
+} from '@service-registry/plugin-service-registry-common';
+import { readRegistryDirectory } from '@service-registry/plugin-service-registry-node';
+import {
+  DATE_PATTERN,
+  isCalendarDate,
+  REGISTRY_PATH_DESCRIPTION,
+} from '../lib/schemas';
+import {
+  DEFAULT_BASE_PATH,
+  readWorkspaceRegistry,
+  resolveWorkspacePath,
+} from '../lib/workspaceRegistry';
+import { examples } from './validate.examples';
+
+/** What makes a finding "the same" in base and head: everything but its line and column. */
+function findingKey(f: RegistryFinding): string {
+  return [
+    f.severity,
+    f.code,
+    f.file,
+    f.service ?? '',
+    f.project ?? '',
+    f.message,
+  ].join('\u0000');
+}
+
+/**
+ * The findings of head that base does not have (compared without line numbers, which edits
+ * shift), each as often as head has it more than base.
+ */
+function newFindings(
+  base: RegistryFinding[],
+  head: RegistryFinding[],
+): RegistryFinding[] {
+  const counts = new Map<string, number>();
+  for (const f of base)
+    counts.set(findingKey(f), (counts.get(findingKey(f)) ?? 0) + 1);
+  return head.filter(f => {
+    const key = findingKey(f);
+    const left = counts.get(key) ?? 0;
+    if (left > 0) {
+      counts.set(key, left - 1);
+      return false;
+    }
+    return true;
+  });
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Creates the `service-registry:validate` action: validates the registry in the workspace and
+ * compares it with the base (the checkout before the edit, which service-registry:registry:fetch
+ * keeps), then outputs the change report as markdown for the pull request body: the findings the
+ * change brings, what changed, the breaking changes and the projects and owners they affect. The
+ * step fails when the change brings errors (`failOn: new-errors`, the default), with every
+ * finding in the log; findings the registry already had do not block a change.
+ *
+ * @public
+ */
+export function createServiceRegistryValidateAction() {
+  return createTemplateAction({
+    id: 'service-registry:validate',
+    description:
+      'Validates the TOML registry in the workspace against its base, fails on new errors, and outputs the change report (findings, breaking changes, impacted projects and owners) as markdown.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        registryPath: z =>
+          z.string({ description: REGISTRY_PATH_DESCRIPTION }).optional(),
+        basePath: z =>
+          z
+            .string({
+              description:
+                'Folder of the registry before the edit, in the workspace (default `.service-registry/base`, where service-registry:registry:fetch keeps it)',
+            })
+            .optional(),
+        failOn: z =>
+          z
+            .enum(['new-errors', 'errors', 'breaking-changes', 'never'], {
+              description:
+                '`new-errors` (default): fail when the change brings errors; `errors`: fail on any error; `breaking-changes`: also fail on breaking changes; `never`: only report',
+            })
+            .optional(),
+        today: z =>
+          z
+            .string({
+              description:
+                'The day lifecycle dates are compared with (default: today, UTC)',
+            })
+            .regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD')
+            .refine(isCalendarDate, { message: 'must be a real calendar date' })
+            .optional(),
+        title: z =>
+          z.string({ description: 'Heading of the report' }).optional(),
+      },
+      output: {
+        report: z => z.string({ description: 'The change report, markdown' }),
+        valid: z =>
+          z.boolean({ description: 'Whether the change brings no error' }),
+        errors: z => z.number({ description: 'Errors the change brings' }),
+        warnings: z => z.number({ description: 'Warnings the change brings' }),
+        existingErrors: z =>
+          z.number({ description: 'Errors the registry already had' }),
+        breakingChanges: z =>
+          z.number({ description: 'Number of breaking changes' }),
+        impactedProjects: z =>
+          z.array(z.string(), {
+            description: 'Projects affected by the breaking changes',
+          }),
+        impactedOwners: z =>
+          z.array(z.string(), {
+            description:
+              'Owners of the affected services and who must approve the breaking changes',
+          }),
+        added: z => z.array(z.string(), { description: 'Services added' }),
+        changed: z => z.array(z.string(), { description: 'Services changed' }),
+        removed: z => z.array(z.string(), { description: 'Services removed' }),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      const failOn = input.failOn ?? 'new-errors';
+      const head = await readWorkspaceRegistry(
+        ctx.workspacePath,
+        input.registryPath,
+      );
+      const basePath = input.basePath ?? DEFAULT_BASE_PATH;
+      const baseDir = resolveWorkspacePath(
+        ctx.workspacePath,
+        basePath,
+        'basePath',
+      );
+      if (!(await fs.stat(baseDir).catch(() => undefined))?.isDirectory()) {
+        throw new InputError(
+          `No base registry at ${basePath} in the workspace: fetch the registry with service-registry:registry:fetch before editing it (it keeps the base there), or set basePath.`,
+        );
+      }
+      const base = loadRegistry(await readRegistryDirectory(baseDir));
+      const options = input.today ? { today: input.today } : {};
+
+      const headFindings = validateRegistry(head.registry, options);
+      const baseFindings = validateRegistry(base, options);
+      const added = newFindings(baseFindings, headFindings);
+      const diff = diffRegistries(base, head.registry, options);
+
+      const errors = added.filter(f => f.severity === 'error');
+      const warnings = added.filter(f => f.severity === 'warning');
+      const existingErrors =
+        headFindings.filter(f => f.severity === 'error').length - errors.length;
+
+      const impactedProjects = [
+        ...new Set(diff.breakingChanges.flatMap(c => c.affectedProjects)),
+      ].sort();
+      const owners = new Set<string>();
+      for (const change of diff.breakingChanges) {
+        for (const s of change.impact.services)
+          if (s.owner) owners.add(s.owner);
+        for (const a of change.approvers) owners.add(a);
+      }
+      const impactedOwners = [...owners].sort();
+
+      let report = renderChangeReportMarkdown(
+        { findings: added, diff },
+        { title: input.title },
+      );
+      const notes: string[] = [];
+      if (impactedOwners.length) {
+        notes.push(
+          `**Impacted owners and approvers:** ${impactedOwners
+            .map(o => `\`${o}\``)
+            .join(', ')}`,
+        );
+      }
+      const existing = headFindings.length - added.length;
+      if (existing > 0) {
+        notes.push(
+          `_The validation lists the findings this change brings; the registry already had ${plural(
+            existing,
+            'finding',
+          )} (${plural(existingErrors, 'error')}), not listed here._`,
+        );
+      }
+      if (notes.length) report += `\n${notes.join('\n\n')}\n`;
+
+      for (const f of added) {
+        const line = `${f.severity} ${f.code} at ${f.file}:${f.line}:${
+          f.column
+        }${f.service ? ` (${f.service})` : ''}: ${f.message}`;
+        if (f.severity === 'error') ctx.logger.error(line);
+        else ctx.logger.warn(line);
+      }
+      for (const change of diff.breakingChanges) {
+        ctx.logger.warn(
+          `breaking change ${change.kind} of ${change.service}: ${change.message}`,
+        );
+      }
+      ctx.logger.info(
+        `Registry change: ${plural(errors.length, 'new error')}, ${plural(
+          warnings.length,
+          'new warning',
+        )}, ${plural(diff.breakingChanges.length, 'breaking change')}${
+          impactedProjects.length
+            ? ` affecting ${impactedProjects.join(', ')}`
+            : ''
+        }.`,
+      );
+
+      ctx.output('report', report);
+      ctx.output('valid', errors.length === 0);
+      ctx.output('errors', errors.length);
+      ctx.output('warnings', warnings.length);
+      ctx.output('existingErrors', existingErrors);
+      ctx.output('breakingChanges', diff.breakingChanges.length);
+      ctx.output('impactedProjects', impactedProjects);
+      ctx.output('impactedOwners', impactedOwners);
+      ctx.output('added', diff.added);
+      ctx.output(
+        'changed',
+        diff.changed.map(c => c.service),
+      );
+      ctx.output('removed', diff.removed);
+
+      const failures: string[] = [];
+      if (failOn !== 'never' && errors.length) {
+        failures.push(`the change brings ${plural(errors.length, 'error')}`);
+      }
+      if (failOn === 'errors' && existingErrors > 0) {
+        failures.push(
+          `the registry already has ${plural(existingErrors, 'error')}`,
+        );
+      }
+      if (failOn === 'breaking-changes' && diff.breakingChanges.length) {
+        failures.push(
+          `the change has ${plural(
+            diff.breakingChanges.length,
+            'breaking change',
+          )}`,
+        );
+      }
+      if (failures.length) {
+        throw new InputError(
+          `Registry validation failed: ${failures.join(
+            '; ',
+          )}. The findings are in the log above with their file, line and column; fix the input and run the template again.`,
+        );
+      }
+    },
+  });
+}

@@ -1,0 +1,9 @@
+/*
+ * The format-preserving editor of the node library, re-exported for the actions.
+ */
+export {
+  addServiceTable,
+  setServiceFields,
+  RegistryEditError,
+} from '@service-registry/plugin-service-registry-node';
+export type { TomlEditValue } from '@service-registry/plugin-service-registry-node';

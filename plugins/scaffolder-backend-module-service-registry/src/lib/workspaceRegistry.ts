@@ -1,0 +1,150 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import {
+  LoadedRegistry,
+  loadRegistry,
+  RegistryFileInput,
+} from '@service-registry/plugin-service-registry-common';
+import { readRegistryDirectory } from '@service-registry/plugin-service-registry-node';
+
+/** Default folder of the registry checkout in the workspace. */
+export const DEFAULT_REGISTRY_PATH = 'registry';
+
+/** Default folder, in the workspace, of the copy of the registry before the edit. */
+export const DEFAULT_BASE_PATH = '.service-registry/base';
+
+/**
+ * A folder of the task's workspace, refused when it escapes the workspace (`..`, absolute
+ * paths, symbolic links pointing outside).
+ */
+export function resolveWorkspacePath(
+  workspacePath: string,
+  relative: string,
+  what: string,
+): string {
+  try {
+    return resolveSafeChildPath(workspacePath, relative);
+  } catch {
+    throw new InputError(
+      `${what} ${JSON.stringify(
+        relative,
+      )} is outside the task's workspace: give a path relative to the workspace, without "..".`,
+    );
+  }
+}
+
+/** The registry checked out in the workspace: its directory, files and the loaded model. */
+export interface WorkspaceRegistry {
+  /** Absolute path of the registry root. */
+  dir: string;
+  /** Its TOML files. */
+  files: RegistryFileInput[];
+  /** The loaded registry. */
+  registry: LoadedRegistry;
+}
+
+/** Reads and loads the registry at `registryPath` of the workspace. */
+export async function readWorkspaceRegistry(
+  workspacePath: string,
+  registryPath: string = DEFAULT_REGISTRY_PATH,
+): Promise<WorkspaceRegistry> {
+  const dir = resolveWorkspacePath(workspacePath, registryPath, 'registryPath');
+  const stat = await fs.stat(dir).catch(() => undefined);
+  if (!stat?.isDirectory()) {
+    throw new InputError(
+      `No registry at ${registryPath} in the workspace: run service-registry:registry:fetch first (its targetPath), or set registryPath to the folder that holds services/ and projects/.`,
+    );
+  }
+  const files = await readRegistryDirectory(dir);
+  return { dir, files, registry: loadRegistry(files) };
+}
+
+/** One file to write, relative to the registry root. */
+export interface FileChange {
+  /** Path relative to the registry root, with forward slashes. */
+  path: string;
+  /** The new text. */
+  text: string;
+  /** The text before, or undefined for a new file. */
+  before?: string;
+}
+
+/** The registry's files with some replaced or added (for loading the result before writing). */
+export function withChanges(
+  files: RegistryFileInput[],
+  changes: FileChange[],
+): RegistryFileInput[] {
+  const byPath = new Map(files.map(f => [f.path, f]));
+  for (const change of changes) {
+    byPath.set(change.path, { path: change.path, text: change.text });
+  }
+  return [...byPath.values()].sort((a, b) =>
+    a.path < b.path ? -1 : Number(a.path > b.path),
+  );
+}
+
+/**
+ * Writes files of the registry: each to a temporary file beside it, then renamed over it, so
+ * that a file is either the old or the new text. All texts are computed and checked before the
+ * first write; when a write fails, the files already written are restored.
+ */
+export async function writeRegistryFiles(
+  dir: string,
+  changes: FileChange[],
+): Promise<void> {
+  const targets = changes.map(change => ({
+    change,
+    target: resolveWorkspacePath(dir, change.path, 'The registry file'),
+  }));
+  const written: typeof targets = [];
+  try {
+    for (const item of targets) {
+      await fs.mkdir(path.dirname(item.target), { recursive: true });
+      const temporary = `${item.target}.${process.pid}.tmp`;
+      await fs.writeFile(temporary, item.change.text, 'utf8');
+      await fs.rename(temporary, item.target);
+      written.push(item);
+    }
+  } catch (error) {
+    for (const item of written) {
+      if (item.change.before === undefined) {
+        await fs.rm(item.target, { force: true });
+      } else await fs.writeFile(item.target, item.change.before, 'utf8');
+    }
+    throw error;
+  }
+}
+
+/** A unified-style summary of a change for logs and dry runs: the lines added and removed. */
+export function describeChange(change: FileChange): string {
+  const before = change.before === undefined ? [] : change.before.split('\n');
+  const after = change.text.split('\n');
+  let start = 0;
+  while (
+    start < before.length &&
+    start < after.length &&
+    before[start] === after[start]
+  ) {
+    start++;
+  }
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (
+    endBefore > start &&
+    endAfter > start &&
+    before[endBefore - 1] === after[endAfter - 1]
+  ) {
+    endBefore--;
+    endAfter--;
+  }
+  const lines = [
+    `--- ${change.before === undefined ? '/dev/null' : `a/${change.path}`}`,
+    `+++ b/${change.path}`,
+    `@@ line ${start + 1} @@`,
+    ...before.slice(start, endBefore).map(l => `-${l}`),
+    ...after.slice(start, endAfter).map(l => `+${l}`),
+  ];
+  return lines.join('\n');
+}
