@@ -3,4 +3,13 @@
  *
  * @packageDocumentation
  */
-export { serviceRegistryPlugin } from './plugin';
+export {
+  serviceRegistryPlugin,
+  ServiceRegistryTopologyPage,
+  EntityServiceTopologyCard,
+} from './plugin';
+export { rootRouteRef as serviceRegistryRootRouteRef } from './routes';
+export { isServiceRegistryService } from './conditions';
+export * from './api';
+export type { EntityServiceTopologyCardProps } from './components/EntityServiceTopologyCard';
+export type { ServiceRegistryTopologyPageProps } from './components/ServiceRegistryTopologyPage';

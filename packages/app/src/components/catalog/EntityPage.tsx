@@ -50,6 +50,10 @@ import {
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
 
+import {
+  EntityServiceTopologyCard,
+  isServiceRegistryService,
+} from '@service-registry/plugin-service-registry';
 import { TechDocsAddons } from '@backstage/plugin-techdocs-react';
 import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
 
@@ -129,6 +133,13 @@ const overviewContent = (
     <Grid item md={6} xs={12}>
       <EntityCatalogGraphCard height={400} />
     </Grid>
+    <EntitySwitch>
+      <EntitySwitch.Case if={isServiceRegistryService}>
+        <Grid item xs={12}>
+          <EntityServiceTopologyCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
 
     <Grid item md={4} xs={12}>
       <EntityLinksCard />
@@ -172,6 +183,18 @@ const serviceEntityPage = (
       </Grid>
     </EntityLayout.Route>
 
+    <EntityLayout.Route
+      path="/topology"
+      title="Topology"
+      if={isServiceRegistryService}
+    >
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          <EntityServiceTopologyCard height={640} initialDepth={3} />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+
     <EntityLayout.Route path="/docs" title="Docs">
       {techdocsContent}
     </EntityLayout.Route>
@@ -200,6 +223,18 @@ const websiteEntityPage = (
       </Grid>
     </EntityLayout.Route>
 
+    <EntityLayout.Route
+      path="/topology"
+      title="Topology"
+      if={isServiceRegistryService}
+    >
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          <EntityServiceTopologyCard height={640} initialDepth={3} />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+
     <EntityLayout.Route path="/docs" title="Docs">
       {techdocsContent}
     </EntityLayout.Route>
@@ -217,6 +252,18 @@ const defaultEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
+    </EntityLayout.Route>
+
+    <EntityLayout.Route
+      path="/topology"
+      title="Topology"
+      if={isServiceRegistryService}
+    >
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          <EntityServiceTopologyCard height={640} initialDepth={3} />
+        </Grid>
+      </Grid>
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/docs" title="Docs">

@@ -1,0 +1,120 @@
+import { test, expect, Page } from '@playwright/test';
+
+/** Opens a page of the portal; the guest sign-in page comes first and leads back to it. */
+async function openAsGuest(page: Page, path: string) {
+  await page.goto(path);
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible();
+  await enter.click();
+}
+
+test('a service page shows its topology from the registry', async ({
+  page,
+}, testInfo) => {
+  await openAsGuest(page, '/catalog/default/component/project-a-checkout');
+
+  await expect(page.getByText('Service topology', { exact: true })).toBeVisible(
+    {
+      timeout: 90_000,
+    },
+  );
+  const upstream = page.getByRole('list', { name: 'Depends on (upstream)' });
+  const downstream = page.getByRole('list', { name: 'Used by (downstream)' });
+  await expect(upstream).toBeVisible({ timeout: 60_000 });
+
+  // examples/registry: checkout requires project-a-api, payments-gateway-v2 (deprecated) and shared-auth
+  await expect(
+    upstream.getByRole('link', { name: 'project-a-api', exact: true }),
+  ).toBeVisible();
+  await expect(
+    upstream.getByRole('link', { name: 'shared-auth', exact: true }),
+  ).toBeVisible();
+  const deprecated = upstream
+    .getByRole('listitem')
+    .filter({
+      has: page.getByRole('link', { name: 'payments-gateway-v2', exact: true }),
+    });
+  await expect(deprecated).toContainText('deprecated');
+  await expect(deprecated).toContainText('cross-project');
+  await expect(downstream).toHaveCount(0); // nothing depends on checkout: "None"
+  await expect(page.getByText('Used by (downstream) (0)')).toBeVisible();
+  const graph = page.getByRole('application', {
+    name: /Dependency graph of project-a-checkout/,
+  });
+  await expect(graph).toBeVisible();
+  await graph.scrollIntoViewIfNeeded();
+  await expect(graph).toHaveAttribute('data-frames', /[1-9]/);
+  await page.screenshot({ path: testInfo.outputPath('topology-card.png') });
+
+  // click-through to a neighbour's entity page
+  await upstream
+    .getByRole('link', { name: 'shared-auth', exact: true })
+    .click();
+  await expect(page).toHaveURL(/\/catalog\/default\/component\/shared-auth/);
+  await expect(
+    page.getByRole('list', { name: 'Used by (downstream)' }).getByRole('link', {
+      name: 'project-b-shipping',
+      exact: true,
+    }),
+  ).toBeVisible({ timeout: 60_000 });
+});
+
+test('the portal-wide topology shows the impact of a change', async ({
+  page,
+}, testInfo) => {
+  await openAsGuest(page, '/service-registry');
+  await expect(
+    page.getByRole('heading', { name: 'Service topology' }),
+  ).toBeVisible({
+    timeout: 90_000,
+  });
+  const map = page.getByRole('application', { name: /Dependency map/ });
+  await expect(map).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByText(/28 services · \d+ dependencies · 3 projects/),
+  ).toBeVisible();
+
+  // grouping by project collapses the projects (3) and the global services into 4 nodes
+  await page.getByRole('button', { name: /Group by/ }).click();
+  await page.getByRole('option', { name: 'Project' }).click();
+  await expect(map).toHaveAttribute('aria-label', /: 4 nodes/);
+  await expect(page.getByRole('listbox')).toBeHidden();
+  await page.screenshot({
+    path: testInfo.outputPath('topology-grouped.png'),
+    fullPage: true,
+  });
+  await page.getByRole('button', { name: /Group by/ }).click();
+  await page.getByRole('option', { name: 'No grouping' }).click();
+
+  // impact mode: select shared-auth, see every project it affects
+  await page.getByRole('checkbox', { name: 'Impact mode' }).check();
+  await page
+    .getByRole('textbox', { name: 'Find a service' })
+    .fill('shared-auth');
+  await page.getByRole('option', { name: 'shared-auth', exact: true }).click();
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect(
+    details.getByRole('heading', { name: 'Impact of shared-auth' }),
+  ).toBeVisible();
+  const table = details.getByRole('table', {
+    name: 'Affected services per project',
+  });
+  await expect(table).toBeVisible({ timeout: 30_000 });
+  // every project of examples/registry has consumers of shared-auth: one row each, with a count
+  for (const project of ['project-a', 'project-b', 'project-c']) {
+    await expect(
+      table
+        .getByRole('row')
+        .filter({ hasText: new RegExp(`^${project}\\s*[1-9]\\d*\\s*\\d+$`) }),
+    ).toBeVisible();
+  }
+  await expect(
+    details.getByText(
+      /services affected \(\d+ direct, \d+ transitive\) in 3 projects/,
+    ),
+  ).toBeVisible();
+  await page.screenshot({
+    path: testInfo.outputPath('topology-impact.png'),
+    fullPage: true,
+  });
+});

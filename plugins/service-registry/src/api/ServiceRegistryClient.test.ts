@@ -1,0 +1,68 @@
+import { ResponseError } from '@backstage/errors';
+import { ServiceRegistryClient } from './ServiceRegistryClient';
+
+describe('ServiceRegistryClient', () => {
+  const discoveryApi = {
+    getBaseUrl: async () => 'http://backend/api/service-registry',
+  };
+
+  it('asks for the graph of a registry', async () => {
+    const fetch = jest.fn(
+      async () => new Response(JSON.stringify({ nodes: [], edges: [] })),
+    );
+    const client = new ServiceRegistryClient({
+      discoveryApi,
+      fetchApi: { fetch },
+    });
+    await expect(client.getGraph({ registry: 'other' })).resolves.toEqual({
+      nodes: [],
+      edges: [],
+    });
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/service-registry/graph?registry=other',
+    );
+  });
+
+  it('passes the impact options and escapes the service id', async () => {
+    const fetch = jest.fn(async () => new Response('{}'));
+    const client = new ServiceRegistryClient({
+      discoveryApi,
+      fetchApi: { fetch },
+    });
+    await client.getImpact('shared-auth', {
+      includeOptional: true,
+      maxDepth: 2,
+    });
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/service-registry/impact/shared-auth?includeOptional=true&maxDepth=2',
+    );
+  });
+
+  it('throws a ResponseError with the backend message', async () => {
+    const fetch = jest.fn(
+      async () =>
+        new Response(
+          JSON.stringify({
+            error: {
+              name: 'NotFoundError',
+              message: 'no service "x" in registry "default"',
+            },
+            response: { statusCode: 404 },
+          }),
+          {
+            status: 404,
+            statusText: 'Not Found',
+            headers: { 'content-type': 'application/json' },
+          },
+        ),
+    );
+    const client = new ServiceRegistryClient({
+      discoveryApi,
+      fetchApi: { fetch },
+    });
+    const error = await client.getImpact('x').catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.response.status).toBe(404);
+    expect(error.cause.message).toBe('no service "x" in registry "default"');
+  });
+});

@@ -1,0 +1,179 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { Entity } from '@backstage/catalog-model';
+import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
+import { demoGraph, dep, graphOf, service } from '../../testUtils/graphFixture';
+import { EntityServiceTopologyCard } from './EntityServiceTopologyCard';
+
+function component(name: string, kind = 'Component'): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: {
+      name,
+      annotations: { 'service-registry.io/registry-id': 'default' },
+    },
+    spec: { type: 'service', owner: 'team', lifecycle: 'production' },
+  };
+}
+
+function mockApi(getGraph: ServiceRegistryApi['getGraph']): ServiceRegistryApi {
+  return { getGraph, getImpact: jest.fn() };
+}
+
+async function renderCard(entity: Entity, api: ServiceRegistryApi) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
+      <EntityProvider entity={entity}>
+        <EntityServiceTopologyCard />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('EntityServiceTopologyCard', () => {
+  it('shows progress while the graph loads', async () => {
+    await renderCard(
+      component('checkout'),
+      mockApi(() => new Promise(() => {})),
+    );
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+  });
+
+  it('shows the error of the backend', async () => {
+    const api = mockApi(async () => {
+      throw new Error('registry unavailable');
+    });
+    await renderCard(component('checkout'), api);
+    expect(
+      await screen.findByText(/Could not load the service registry/),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/registry unavailable/).length).toBeGreaterThan(
+      0,
+    );
+  });
+
+  it('says when the service is not in the registry', async () => {
+    await renderCard(
+      component('unknown-service'),
+      mockApi(async () => demoGraph()),
+    );
+    expect(
+      await screen.findByText('Not in the service registry'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/does not declare "unknown-service"/),
+    ).toBeInTheDocument();
+  });
+
+  it('says when the entity is not a component', async () => {
+    const api = mockApi(jest.fn(async () => demoGraph()));
+    await renderCard(component('checkout', 'API'), api);
+    expect(screen.getByText('Not a registry service')).toBeInTheDocument();
+    expect(api.getGraph).not.toHaveBeenCalled();
+  });
+
+  it('says when a service has no dependencies', async () => {
+    await renderCard(
+      component('lonely'),
+      mockApi(async () => graphOf([service('lonely'), service('other')], [])),
+    );
+    expect(await screen.findByText('No dependencies')).toBeInTheDocument();
+    expect(screen.queryByRole('application')).not.toBeInTheDocument();
+  });
+
+  it('lists upstream and downstream neighbours with deprecated and cross-project marks and links', async () => {
+    await renderCard(
+      component('checkout'),
+      mockApi(async () => demoGraph()),
+    );
+    const upstream = await screen.findByRole('list', {
+      name: 'Depends on (upstream)',
+    });
+    const downstream = screen.getByRole('list', {
+      name: 'Used by (downstream)',
+    });
+    expect(screen.getByText('3 upstream · 1 downstream')).toBeInTheDocument();
+
+    const payV2 = screen.getByRole('link', { name: 'pay-v2' });
+    expect(payV2).toHaveAttribute('href', '/catalog/default/component/pay-v2');
+    expect(upstream).toHaveTextContent('pay-v2deprecatedcross-project');
+    expect(upstream).toHaveTextContent('auth');
+    expect(downstream).toHaveTextContent('web');
+    expect(downstream).toHaveTextContent('direct · project-a');
+    expect(
+      screen.getByRole('application', { name: /Dependency graph of checkout/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('follows the chosen depth', async () => {
+    await renderCard(
+      component('auth'),
+      mockApi(async () => demoGraph()),
+    );
+    expect(
+      await screen.findByText('0 upstream · 5 downstream'),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: /Depth/ }));
+    await userEvent.click(screen.getByRole('option', { name: '1 hop' }));
+    expect(
+      await screen.findByText('0 upstream · 3 downstream'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('list', { name: 'Used by (downstream)' }),
+    ).not.toHaveTextContent('checkout');
+    await userEvent.click(screen.getByRole('button', { name: /Depth/ }));
+    await userEvent.click(screen.getByRole('option', { name: '3 hops' }));
+    await waitFor(() =>
+      expect(screen.getByText('0 upstream · 6 downstream')).toBeInTheDocument(),
+    );
+    expect(
+      screen.getByRole('list', { name: 'Used by (downstream)' }),
+    ).toHaveTextContent('web');
+  });
+
+  it('highlights a dependency cycle through the service', async () => {
+    const graph = graphOf(
+      [service('a'), service('b'), service('c')],
+      [dep('a', 'b'), dep('b', 'c'), dep('c', 'a')],
+      [['a', 'b', 'c', 'a']],
+    );
+    await renderCard(
+      component('a'),
+      mockApi(async () => graph),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'a is on a dependency cycle: a → b → c → a',
+    );
+    expect(
+      screen.getByRole('list', { name: 'Depends on (upstream)' }),
+    ).toHaveTextContent('in a cycle');
+  });
+
+  it('marks missing and retired neighbours, and optional dependencies, in text', async () => {
+    await renderCard(
+      component('shipping'),
+      mockApi(async () => demoGraph()),
+    );
+    const upstream = await screen.findByRole('list', {
+      name: 'Depends on (upstream)',
+    });
+    expect(upstream).toHaveTextContent('legacyretiredcross-projectoptional');
+    await renderCard(
+      component('reporting'),
+      mockApi(async () => demoGraph()),
+    );
+    const lists = await screen.findAllByRole('list', {
+      name: 'Depends on (upstream)',
+    });
+    expect(lists[lists.length - 1]).toHaveTextContent(
+      'ghostmissing (not declared)',
+    );
+  });
+});

@@ -1,0 +1,368 @@
+import { useMemo, useState } from 'react';
+import {
+  Box,
+  Chip,
+  Grid,
+  List,
+  ListItem,
+  ListItemText,
+  MenuItem,
+  TextField,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
+import Alert from '@material-ui/lab/Alert';
+import {
+  EmptyState,
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { ANNOTATION_REGISTRY_ID } from '@service-registry/plugin-service-registry-common';
+import useAsync from 'react-use/esm/useAsync';
+import { useNavigate } from 'react-router-dom';
+import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { RegistryGraph, RegistryGraphNode } from '../../api/types';
+import {
+  cycleEdges,
+  edgeKey,
+  indexGraph,
+  isFlaggedStatus,
+  layeredLayout,
+  NeighbourInfo,
+  nodeStatus,
+  selectNeighbourhood,
+} from '../../lib/graph-transformations';
+import { CanvasEdge, CanvasNode, TopologyCanvas } from '../TopologyCanvas';
+import { TopologyLegend } from '../TopologyLegend';
+import { serviceCanvasNode } from '../canvasModel';
+import {
+  categoryColors,
+  edgeColor,
+  NEUTRAL_FILL,
+  STATUS_STYLES,
+} from '../topologyStyles';
+import { useServiceLink } from '../useServiceLink';
+
+const useStyles = makeStyles(theme => ({
+  controls: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(2),
+    marginBottom: theme.spacing(1),
+  },
+  depth: { minWidth: 96 },
+  list: { paddingTop: 0 },
+  chip: { marginLeft: theme.spacing(0.5), height: 20 },
+}));
+
+/**
+ * Props of {@link EntityServiceTopologyCard}.
+ *
+ * @public
+ */
+export interface EntityServiceTopologyCardProps {
+  /** Card title (default "Service topology"). */
+  title?: string;
+  /** Height of the drawing in pixels (default 360). */
+  height?: number;
+  /** Initial depth, 1 to 5 (default 2). */
+  initialDepth?: number;
+}
+
+const DEPTHS = [1, 2, 3, 4, 5];
+
+/**
+ * The dependencies of the current service: upstream (what it depends on) and downstream (who
+ * depends on it) to a chosen depth, across projects, with deprecated, retired, development and
+ * missing services, cycles and optional dependencies marked.
+ *
+ * @public
+ */
+export function EntityServiceTopologyCard(
+  props: EntityServiceTopologyCardProps,
+) {
+  const { title = 'Service topology', height = 360 } = props;
+  const { entity } = useEntity();
+  const api = useApi(serviceRegistryApiRef);
+  const registry = entity.metadata.annotations?.[ANNOTATION_REGISTRY_ID];
+  const isComponent = entity.kind.toLocaleLowerCase('en-US') === 'component';
+  const { value, loading, error } = useAsync(
+    async () => (isComponent ? api.getGraph({ registry }) : undefined),
+    [api, registry, isComponent],
+  );
+
+  let content: JSX.Element;
+  if (!isComponent) {
+    content = (
+      <EmptyState
+        missing="field"
+        title="Not a registry service"
+        description="The service topology is shown for Components that the service registry declares."
+      />
+    );
+  } else if (loading) {
+    content = <Progress />;
+  } else if (error) {
+    content = (
+      <ResponseErrorPanel
+        error={error}
+        title="Could not load the service registry"
+      />
+    );
+  } else if (!value) {
+    content = <Progress />;
+  } else {
+    content = (
+      <ServiceTopology
+        graph={value}
+        serviceId={entity.metadata.name}
+        height={height}
+        initialDepth={props.initialDepth ?? 2}
+      />
+    );
+  }
+  return (
+    <InfoCard
+      title={title}
+      subheader="Dependencies across projects, from the service registry"
+    >
+      {content}
+    </InfoCard>
+  );
+}
+
+function NeighbourList(props: {
+  title: string;
+  items: NeighbourInfo[];
+  root: RegistryGraphNode;
+  nodes: Map<string, RegistryGraphNode>;
+  optional: Set<string>;
+  cycleNodes: Set<string>;
+}) {
+  const classes = useStyles();
+  const link = useServiceLink();
+  const { title, items, root, nodes, optional, cycleNodes } = props;
+  return (
+    <Box>
+      <Typography variant="subtitle2" component="h3">
+        {title} ({items.length})
+      </Typography>
+      {items.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          None
+        </Typography>
+      ) : (
+        <List dense className={classes.list} aria-label={title}>
+          {items.map(item => {
+            const node = nodes.get(item.id)!;
+            const status = nodeStatus(node);
+            const marks: string[] = [];
+            if (isFlaggedStatus(status))
+              marks.push(STATUS_STYLES[status].label);
+            if (
+              node.declared &&
+              (node.project ?? null) !== (root.project ?? null)
+            ) {
+              marks.push('cross-project');
+            }
+            if (optional.has(item.id)) marks.push('optional');
+            if (cycleNodes.has(item.id)) marks.push('in a cycle');
+            return (
+              <ListItem key={item.id} disableGutters>
+                <ListItemText
+                  primary={
+                    <>
+                      {node.declared ? (
+                        <Link to={link(item.id)}>{item.id}</Link>
+                      ) : (
+                        item.id
+                      )}
+                      {marks.map(mark => (
+                        <Chip
+                          key={mark}
+                          label={mark}
+                          size="small"
+                          variant="outlined"
+                          className={classes.chip}
+                        />
+                      ))}
+                    </>
+                  }
+                  secondary={`${
+                    item.distance === 1 ? 'direct' : `${item.distance} hops`
+                  } · ${
+                    node.project ?? (node.declared ? 'global' : 'not declared')
+                  }`}
+                />
+              </ListItem>
+            );
+          })}
+        </List>
+      )}
+    </Box>
+  );
+}
+
+/** The card's body once the graph is loaded. */
+function ServiceTopology(props: {
+  graph: RegistryGraph;
+  serviceId: string;
+  height: number;
+  initialDepth: number;
+}) {
+  const { graph, serviceId, height } = props;
+  const classes = useStyles();
+  const link = useServiceLink();
+  const navigate = useNavigate();
+  const [depth, setDepth] = useState(
+    Math.min(5, Math.max(1, props.initialDepth)),
+  );
+  const indexed = useMemo(() => indexGraph(graph), [graph]);
+  const root = indexed.nodes.get(serviceId);
+  const hood = useMemo(
+    () => (root ? selectNeighbourhood(indexed, serviceId, depth) : undefined),
+    [indexed, root, serviceId, depth],
+  );
+  const cycles = useMemo(() => cycleEdges(graph.cycles), [graph]);
+
+  const drawing = useMemo(() => {
+    if (!hood) return undefined;
+    const ids = [...hood.nodes.keys()];
+    const layout = layeredLayout(ids, hood.edges, {
+      orderKey: id => indexed.nodes.get(id)?.project ?? '',
+    });
+    const colors = categoryColors(
+      ids.map(id => indexed.nodes.get(id)?.project ?? 'global'),
+    );
+    const nodes: CanvasNode[] = ids.map(id => {
+      const node = indexed.nodes.get(id)!;
+      return serviceCanvasNode(
+        node,
+        layout.positions.get(id)!,
+        node.declared ? colors.get(node.project ?? 'global')! : NEUTRAL_FILL,
+        id === serviceId ? 'root' : 'normal',
+      );
+    });
+    const edges: CanvasEdge[] = hood.edges.map(e => {
+      const from = indexed.nodes.get(e.from)!;
+      const to = indexed.nodes.get(e.to)!;
+      const inCycle = cycles.edges.has(edgeKey(e.from, e.to));
+      const cross =
+        to.declared && (from.project ?? null) !== (to.project ?? null);
+      return {
+        from: e.from,
+        to: e.to,
+        dashed: e.optional,
+        color: edgeColor({ cycle: inCycle, crossProject: cross }),
+        width: (inCycle && 3) || (cross && 2) || 1.5,
+      };
+    });
+    const categories = [...colors.entries()].map(([label, color]) => ({
+      label: label === 'global' ? 'global services' : label,
+      color,
+    }));
+    return { nodes, edges, categories };
+  }, [hood, indexed, cycles, serviceId]);
+
+  if (!root || !hood || !drawing) {
+    return (
+      <EmptyState
+        missing="data"
+        title="Not in the service registry"
+        description={`The service registry does not declare "${serviceId}", so its dependencies are unknown. Add it to the registry to see its topology.`}
+      />
+    );
+  }
+
+  const optionalUp = new Set(
+    hood.edges.filter(e => e.optional && e.from === serviceId).map(e => e.to),
+  );
+  const optionalDown = new Set(
+    hood.edges.filter(e => e.optional && e.to === serviceId).map(e => e.from),
+  );
+  const rootCycles = graph.cycles.filter(c => c.includes(serviceId));
+
+  return (
+    <>
+      <Box className={classes.controls}>
+        <TextField
+          select
+          label="Depth"
+          value={depth}
+          onChange={e => setDepth(Number(e.target.value))}
+          variant="outlined"
+          size="small"
+          className={classes.depth}
+          inputProps={{ 'aria-label': 'Depth' }}
+        >
+          {DEPTHS.map(d => (
+            <MenuItem key={d} value={d}>
+              {d} {d === 1 ? 'hop' : 'hops'}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Typography variant="body2" color="textSecondary">
+          {hood.upstream.length} upstream · {hood.downstream.length} downstream
+        </Typography>
+      </Box>
+      {rootCycles.length > 0 && (
+        <Alert severity="error" role="alert">
+          {serviceId} is on a dependency cycle:{' '}
+          {rootCycles.map(c => c.join(' → ')).join('; ')}
+        </Alert>
+      )}
+      {hood.edges.length === 0 ? (
+        <EmptyState
+          missing="data"
+          title="No dependencies"
+          description={`${serviceId} neither depends on nor is used by any service of the registry.`}
+        />
+      ) : (
+        <>
+          <TopologyCanvas
+            nodes={drawing.nodes}
+            edges={drawing.edges}
+            height={height}
+            fitKey={`${serviceId}:${depth}:${drawing.nodes.length}`}
+            ariaLabel={`Dependency graph of ${serviceId}: consumers on the left, providers on the right`}
+            onNodeClick={id => {
+              if (id !== serviceId && indexed.nodes.get(id)?.declared) {
+                navigate(link(id));
+              }
+            }}
+            onNodeActivate={id => {
+              if (indexed.nodes.get(id)?.declared) navigate(link(id));
+            }}
+          />
+          <TopologyLegend categories={drawing.categories} />
+          <Grid container spacing={2}>
+            <Grid item xs={12} md={6}>
+              <NeighbourList
+                title="Depends on (upstream)"
+                items={hood.upstream}
+                root={root}
+                nodes={indexed.nodes}
+                optional={optionalUp}
+                cycleNodes={cycles.nodes}
+              />
+            </Grid>
+            <Grid item xs={12} md={6}>
+              <NeighbourList
+                title="Used by (downstream)"
+                items={hood.downstream}
+                root={root}
+                nodes={indexed.nodes}
+                optional={optionalDown}
+                cycleNodes={cycles.nodes}
+              />
+            </Grid>
+          </Grid>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { EntityServiceTopologyCard } from './EntityServiceTopologyCard';
+export type { EntityServiceTopologyCardProps } from './EntityServiceTopologyCard';

@@ -1,0 +1,176 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
+import {
+  demoGraph,
+  demoImpactOfAuth,
+  dep,
+  graphOf,
+  service,
+} from '../../testUtils/graphFixture';
+import { ServiceRegistryTopologyPage } from './ServiceRegistryTopologyPage';
+
+function mockApi(
+  overrides: Partial<ServiceRegistryApi> = {},
+): ServiceRegistryApi {
+  return {
+    getGraph: jest.fn(async () => demoGraph()),
+    getImpact: jest.fn(async () => demoImpactOfAuth()),
+    ...overrides,
+  };
+}
+
+async function renderPage(api: ServiceRegistryApi) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
+      <ServiceRegistryTopologyPage />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+const graphArea = () =>
+  screen.getByRole('application', { name: /Dependency map/ });
+
+async function findService(id: string) {
+  const search = screen.getByRole('textbox', { name: 'Find a service' });
+  await userEvent.type(search, id);
+  await userEvent.click(await screen.findByRole('option', { name: id }));
+}
+
+describe('ServiceRegistryTopologyPage', () => {
+  it('shows progress while the graph loads', async () => {
+    await renderPage(mockApi({ getGraph: () => new Promise(() => {}) }));
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+  });
+
+  it('shows the error of the backend', async () => {
+    await renderPage(
+      mockApi({
+        getGraph: async () => {
+          throw new Error('no snapshot of registry "default" yet');
+        },
+      }),
+    );
+    expect(
+      await screen.findByText(/Could not load the service registry/),
+    ).toBeInTheDocument();
+  });
+
+  it('says when the registry is empty', async () => {
+    await renderPage(mockApi({ getGraph: async () => graphOf([], []) }));
+    expect(
+      await screen.findByText('The registry declares no services'),
+    ).toBeInTheDocument();
+  });
+
+  it('draws every service and dependency, with the counts in the header', async () => {
+    await renderPage(mockApi());
+    expect(
+      await screen.findByText(
+        '9 services · 9 dependencies · 3 projects · registry "default"',
+      ),
+    ).toBeInTheDocument();
+    expect(graphArea()).toHaveAccessibleName(/9 nodes, 9 edges/);
+    expect(screen.getByRole('list', { name: 'Legend' })).toHaveTextContent(
+      'deprecated',
+    );
+  });
+
+  it('collapses projects into groups with aggregated edges, and expands one', async () => {
+    await renderPage(mockApi());
+    await screen.findByRole('application');
+    await userEvent.click(screen.getByRole('button', { name: /Group by/ }));
+    await userEvent.click(screen.getByRole('option', { name: 'Project' }));
+    // project-a, project-b, project-c and global; a->global, b->a, b->global, c->global
+    expect(graphArea()).toHaveAccessibleName(/4 nodes, 4 edges/);
+    await userEvent.click(screen.getByRole('button', { name: 'Expand all' }));
+    expect(graphArea()).toHaveAccessibleName(/9 nodes, 9 edges/);
+    await userEvent.click(screen.getByRole('button', { name: 'Collapse all' }));
+    // finding a service expands its group only
+    await findService('checkout');
+    expect(graphArea()).toHaveAccessibleName(/6 nodes/);
+    expect(
+      within(screen.getByRole('complementary', { name: 'Details' })).getByRole(
+        'heading',
+        { name: 'checkout' },
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('filters by status', async () => {
+    await renderPage(mockApi());
+    await screen.findByRole('application');
+    await userEvent.click(screen.getByRole('button', { name: /Status/ }));
+    await userEvent.click(screen.getByRole('option', { name: 'deprecated' }));
+    await userEvent.click(screen.getByRole('option', { name: 'retired' }));
+    await userEvent.keyboard('{Escape}');
+    expect(graphArea()).toHaveAccessibleName(/2 nodes, 0 edges/);
+  });
+
+  it('finds a service and shows its details with a link to its page', async () => {
+    await renderPage(mockApi());
+    await screen.findByRole('application');
+    await findService('pay-v2');
+    const details = screen.getByRole('complementary', { name: 'Details' });
+    expect(within(details).getByText('deprecated')).toBeInTheDocument();
+    expect(
+      within(details).getByRole('link', { name: 'Open service page' }),
+    ).toHaveAttribute('href', '/catalog/default/component/pay-v2');
+  });
+
+  it('shows the impact of a change with counts per project', async () => {
+    const api = mockApi();
+    await renderPage(api);
+    await screen.findByRole('application');
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Impact mode' }),
+    );
+    await findService('auth');
+    expect(
+      await screen.findByText(
+        '6 services affected (3 direct, 3 transitive) in 3 projects.',
+      ),
+    ).toBeInTheDocument();
+    expect(api.getImpact).toHaveBeenCalledWith('auth', {
+      registry: undefined,
+      includeOptional: false,
+    });
+    const table = screen.getByRole('table', {
+      name: 'Affected services per project',
+    });
+    const rows = within(table)
+      .getAllByRole('row')
+      .map(r => r.textContent);
+    expect(rows).toEqual([
+      'ProjectAffectedDirect',
+      'project-a31',
+      'global11',
+      'project-b10',
+      'project-c11',
+    ]);
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Include optional dependencies' }),
+    );
+    await waitFor(() =>
+      expect(api.getImpact).toHaveBeenLastCalledWith('auth', {
+        registry: undefined,
+        includeOptional: true,
+      }),
+    );
+  });
+
+  it('shows cycles in the details of a service', async () => {
+    const graph = graphOf(
+      [service('a'), service('b')],
+      [dep('a', 'b'), dep('b', 'a')],
+      [['a', 'b', 'a']],
+    );
+    await renderPage(mockApi({ getGraph: async () => graph }));
+    await screen.findByRole('application');
+    await findService('a');
+    expect(screen.getByText('On a dependency cycle')).toBeInTheDocument();
+  });
+});

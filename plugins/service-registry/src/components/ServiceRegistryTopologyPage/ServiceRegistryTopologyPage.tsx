@@ -1,0 +1,102 @@
+import { useMemo, useState } from 'react';
+import {
+  Content,
+  ContentHeader,
+  EmptyState,
+  Header,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { Grid } from '@material-ui/core';
+import useAsync from 'react-use/esm/useAsync';
+import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { ServiceRegistryTopology } from './ServiceRegistryTopology';
+
+/**
+ * Props of {@link ServiceRegistryTopologyPage}.
+ *
+ * @public
+ */
+export interface ServiceRegistryTopologyPageProps {
+  /** The registry (catalog provider) id; defaults to `default`. */
+  registry?: string;
+  /** Page title (default "Service topology"). */
+  title?: string;
+}
+
+/**
+ * The portal-wide dependency map of the service registry: grouping by project or owner,
+ * filters, search and an impact mode.
+ *
+ * @public
+ */
+export function ServiceRegistryTopologyPage(
+  props: ServiceRegistryTopologyPageProps,
+) {
+  const { title = 'Service topology', registry } = props;
+  const api = useApi(serviceRegistryApiRef);
+  const [reload, setReload] = useState(0);
+  const { value, loading, error } = useAsync(
+    () => api.getGraph({ registry }),
+    [api, registry, reload],
+  );
+  const subtitle = useMemo(
+    () =>
+      value
+        ? `${value.nodes.length} services · ${value.edges.length} dependencies · ${value.projects.length} projects · registry "${value.registry}"`
+        : 'Dependencies of every service in the registry',
+    [value],
+  );
+
+  let body: JSX.Element;
+  if (loading && !value) {
+    body = <Progress />;
+  } else if (error) {
+    body = (
+      <ResponseErrorPanel
+        error={error}
+        title="Could not load the service registry"
+      />
+    );
+  } else if (!value || value.nodes.length === 0) {
+    body = (
+      <EmptyState
+        missing="data"
+        title="The registry declares no services"
+        description="Add services to the registry's TOML files; they show here once the catalog has ingested them."
+      />
+    );
+  } else {
+    body = (
+      <>
+        {value.state !== 'ok' && (
+          <Grid item xs={12}>
+            <WarningPanel
+              severity="warning"
+              title={`The registry snapshot is ${value.state}`}
+              message="The graph shows the last good snapshot; see the registry's findings for what to fix."
+            />
+          </Grid>
+        )}
+        <ServiceRegistryTopology
+          graph={value}
+          registry={registry}
+          onReload={() => setReload(r => r + 1)}
+        />
+      </>
+    );
+  }
+
+  return (
+    <Page themeId="tool">
+      <Header title={title} subtitle={subtitle} />
+      <Content>
+        <ContentHeader title="Portal-wide dependency map" />
+        {body}
+      </Content>
+    </Page>
+  );
+}

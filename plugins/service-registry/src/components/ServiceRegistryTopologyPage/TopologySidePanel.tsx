@@ -1,0 +1,230 @@
+import {
+  Box,
+  Button,
+  Checkbox,
+  FormControlLabel,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
+import Alert from '@material-ui/lab/Alert';
+import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { ImpactReport } from '../../api/types';
+import {
+  DisplayNode,
+  GroupBy,
+  impactHighlight,
+  IndexedGraph,
+  nodeStatus,
+  normalizeOwner,
+} from '../../lib/graph-transformations';
+import { STATUS_STYLES } from '../topologyStyles';
+import { useServiceLink } from '../useServiceLink';
+
+const useStyles = makeStyles(theme => ({
+  root: { padding: theme.spacing(2), height: '100%' },
+  section: { marginBottom: theme.spacing(2) },
+  dl: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr',
+    columnGap: theme.spacing(1.5),
+    rowGap: theme.spacing(0.5),
+    margin: 0,
+    '& dt': { color: theme.palette.text.secondary },
+    '& dd': { margin: 0, overflowWrap: 'anywhere' },
+  },
+}));
+
+/** Props of {@link TopologySidePanel}. */
+export interface TopologySidePanelProps {
+  indexed: IndexedGraph;
+  selected?: DisplayNode;
+  hiddenByFilters: boolean;
+  impactMode: boolean;
+  impact: { loading: boolean; error?: Error; value?: ImpactReport };
+  includeOptional: boolean;
+  onIncludeOptional: (value: boolean) => void;
+  onShowImpact: () => void;
+  onExpandGroup: (id: string) => void;
+  onCollapseGroup: (key: string) => void;
+  groupBy: GroupBy;
+  cycles: string[][];
+}
+
+/** Details of the selected service or group, and the impact report in impact mode. */
+export function TopologySidePanel(props: TopologySidePanelProps) {
+  const classes = useStyles();
+  const link = useServiceLink();
+  const { selected, indexed, impact, impactMode } = props;
+  const service = selected?.kind === 'service' ? selected.service : undefined;
+
+  return (
+    <Paper className={classes.root} component="aside" aria-label="Details">
+      {!selected && (
+        <Typography variant="body2" color="textSecondary">
+          {impactMode
+            ? 'Impact mode: select a service (click it or find it) to highlight everything that depends on it.'
+            : 'Select a service or a group to see its details. Double-click (or Enter) opens a service page or expands a group.'}
+        </Typography>
+      )}
+      {props.hiddenByFilters && (
+        <Alert severity="info">
+          The selected service is hidden by the filters.
+        </Alert>
+      )}
+      {selected?.kind === 'group' && (
+        <Box className={classes.section}>
+          <Typography variant="h6" component="h2">
+            {props.groupBy === 'owner' ? 'Owner' : 'Project'} {selected.label}
+          </Typography>
+          <Typography variant="body2">
+            {selected.members?.length ?? 0} services
+          </Typography>
+          <ul aria-label="Statuses">
+            {Object.entries(selected.statusCounts ?? {}).map(
+              ([status, count]) => (
+                <li key={status}>
+                  <Typography variant="body2">
+                    {count}{' '}
+                    {STATUS_STYLES[status as keyof typeof STATUS_STYLES]
+                      ?.label ?? status}
+                  </Typography>
+                </li>
+              ),
+            )}
+          </ul>
+          <Button
+            variant="outlined"
+            color="primary"
+            size="small"
+            onClick={() => props.onExpandGroup(selected.id)}
+          >
+            Expand group
+          </Button>
+        </Box>
+      )}
+      {service && (
+        <Box className={classes.section}>
+          <Typography variant="h6" component="h2">
+            {service.id}
+          </Typography>
+          <dl className={classes.dl}>
+            <dt>Name</dt>
+            <dd>{service.name}</dd>
+            <dt>Status</dt>
+            <dd>{STATUS_STYLES[nodeStatus(service)].label}</dd>
+            <dt>Project</dt>
+            <dd>{service.declared ? service.project ?? 'global' : '—'}</dd>
+            <dt>Owner</dt>
+            <dd>{normalizeOwner(service.owner) ?? '—'}</dd>
+            <dt>Tier</dt>
+            <dd>{service.tier ?? '—'}</dd>
+            <dt>Depends on</dt>
+            <dd>{indexed.outgoing.get(service.id)?.length ?? 0}</dd>
+            <dt>Used by</dt>
+            <dd>{indexed.incoming.get(service.id)?.length ?? 0}</dd>
+            {service.sunsetDate && (
+              <>
+                <dt>Sunset</dt>
+                <dd>{service.sunsetDate}</dd>
+              </>
+            )}
+            {service.replacement && (
+              <>
+                <dt>Replacement</dt>
+                <dd>{service.replacement}</dd>
+              </>
+            )}
+          </dl>
+          {props.cycles.some(c => c.includes(service.id)) && (
+            <Alert severity="error">On a dependency cycle</Alert>
+          )}
+          <Box mt={1} display="flex" flexWrap="wrap" style={{ gap: 8 }}>
+            {service.declared && (
+              <Link to={link(service.id)}>Open service page</Link>
+            )}
+            {!props.impactMode && (
+              <Button size="small" color="primary" onClick={props.onShowImpact}>
+                Show impact
+              </Button>
+            )}
+            {selected?.group !== undefined && props.groupBy !== 'none' && (
+              <Button
+                size="small"
+                onClick={() => props.onCollapseGroup(selected.group!)}
+              >
+                Collapse {props.groupBy}
+              </Button>
+            )}
+          </Box>
+        </Box>
+      )}
+      {impactMode && service && (
+        <Box className={classes.section} aria-live="polite">
+          <Typography variant="h6" component="h2">
+            Impact of {service.id}
+          </Typography>
+          <FormControlLabel
+            control={
+              <Checkbox
+                size="small"
+                checked={props.includeOptional}
+                onChange={e => props.onIncludeOptional(e.target.checked)}
+              />
+            }
+            label="Include optional dependencies"
+          />
+          {impact.loading && <Progress />}
+          {impact.error && (
+            <ResponseErrorPanel
+              error={impact.error}
+              title="Could not compute the impact"
+            />
+          )}
+          {impact.value && <ImpactSummary report={impact.value} />}
+        </Box>
+      )}
+    </Paper>
+  );
+}
+
+function ImpactSummary({ report }: { report: ImpactReport }) {
+  const rows = impactHighlight(report).perProject;
+  return (
+    <>
+      <Typography variant="body2" gutterBottom>
+        {report.counts.services} services affected ({report.counts.direct}{' '}
+        direct, {report.counts.transitive} transitive) in{' '}
+        {report.counts.projects} projects
+        {report.truncated ? ' (walk truncated)' : ''}.
+      </Typography>
+      {rows.length > 0 && (
+        <Table size="small" aria-label="Affected services per project">
+          <TableHead>
+            <TableRow>
+              <TableCell>Project</TableCell>
+              <TableCell align="right">Affected</TableCell>
+              <TableCell align="right">Direct</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map(row => (
+              <TableRow key={row.project}>
+                <TableCell component="th" scope="row">
+                  {row.project}
+                </TableCell>
+                <TableCell align="right">{row.count}</TableCell>
+                <TableCell align="right">{row.direct}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { ServiceRegistryTopologyPage } from './ServiceRegistryTopologyPage';
+export type { ServiceRegistryTopologyPageProps } from './ServiceRegistryTopologyPage';

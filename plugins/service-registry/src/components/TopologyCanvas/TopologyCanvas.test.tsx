@@ -1,0 +1,62 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp } from '@backstage/test-utils';
+import { CanvasNode, TopologyCanvas } from './TopologyCanvas';
+
+const node = (
+  id: string,
+  x: number,
+  y: number,
+  emphasis?: CanvasNode['emphasis'],
+): CanvasNode => ({
+  id,
+  x,
+  y,
+  label: id,
+  fill: '#fff',
+  border: '#000',
+  emphasis,
+  description: `${id}, GA, project shop`,
+});
+
+describe('TopologyCanvas', () => {
+  it('moves between nodes with the keyboard, announces them, and selects or opens them', async () => {
+    const onNodeClick = jest.fn();
+    const onNodeActivate = jest.fn();
+    await renderInTestApp(
+      <TopologyCanvas
+        nodes={[
+          node('web', 0, 0),
+          node('api', 240, 0, 'root'),
+          node('db', 480, 0),
+        ]}
+        edges={[
+          { from: 'web', to: 'api', color: '#999', width: 1 },
+          { from: 'api', to: 'db', color: '#999', width: 1 },
+        ]}
+        height={300}
+        ariaLabel="Dependency graph of api"
+        onNodeClick={onNodeClick}
+        onNodeActivate={onNodeActivate}
+      />,
+    );
+    const graph = screen.getByRole('application', {
+      name: 'Dependency graph of api',
+    });
+    expect(graph).toHaveAccessibleDescription(
+      /Arrow keys move between services/,
+    );
+    graph.focus();
+    // the first arrow focuses the root
+    await userEvent.keyboard('{ArrowRight}');
+    expect(screen.getByText('api, GA, project shop')).toBeInTheDocument();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(screen.getByText('db, GA, project shop')).toBeInTheDocument();
+    await userEvent.keyboard('{ArrowLeft}{ArrowLeft}');
+    expect(screen.getByText('web, GA, project shop')).toBeInTheDocument();
+    await userEvent.keyboard(' ');
+    expect(onNodeClick).toHaveBeenCalledWith('web');
+    await userEvent.keyboard('{Enter}');
+    expect(onNodeActivate).toHaveBeenCalledWith('web');
+  });
+});

@@ -1,0 +1,658 @@
+import {
+  KeyboardEvent,
+  PointerEvent,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { makeStyles, Theme, useTheme } from '@material-ui/core/styles';
+
+/** Width of a node box, in graph units. */
+export const NODE_WIDTH = 180;
+/** Height of a node box, in graph units. */
+export const NODE_HEIGHT = 40;
+
+/**
+ * A node drawn by {@link TopologyCanvas}, positioned by its centre.
+ *
+ * @public
+ */
+export interface CanvasNode {
+  id: string;
+  x: number;
+  y: number;
+  /** First line of the box. */
+  label: string;
+  /** Second line of the box (status, project, counts): the text that does not rely on colour. */
+  detail?: string;
+  /** Fill colour (the colouring category: project, owner or status). */
+  fill: string;
+  /** Border colour (the lifecycle status). */
+  border: string;
+  /** Border dash, so that the status is not told by colour alone. */
+  borderStyle?: 'solid' | 'dashed' | 'dotted';
+  /** How prominent the node is. */
+  emphasis?: 'root' | 'selected' | 'highlight' | 'normal' | 'dim';
+  /** True for a collapsed group: drawn as a stack. */
+  group?: boolean;
+  /** What screen readers announce when the node has keyboard focus. */
+  description: string;
+}
+
+/**
+ * An edge drawn by {@link TopologyCanvas}: `from` depends on `to` (the arrow points at `to`).
+ *
+ * @public
+ */
+export interface CanvasEdge {
+  from: string;
+  to: string;
+  color: string;
+  width: number;
+  dashed?: boolean;
+  dim?: boolean;
+}
+
+/**
+ * Props of {@link TopologyCanvas}.
+ *
+ * @public
+ */
+export interface TopologyCanvasProps {
+  nodes: CanvasNode[];
+  edges: CanvasEdge[];
+  /** Height of the drawing area, in CSS pixels. */
+  height: number | string;
+  /** Accessible name of the graph. */
+  ariaLabel: string;
+  /** Changing it fits the whole graph into view. */
+  fitKey?: string;
+  /** Centres the view on this node (when it changes) and gives it keyboard focus. */
+  centerOn?: string;
+  /** Click, or Space on the focused node. */
+  onNodeClick?: (id: string) => void;
+  /** Double click, or Enter on the focused node. */
+  onNodeActivate?: (id: string) => void;
+  /** A click on the background. */
+  onBackgroundClick?: () => void;
+}
+
+const DASHES: Record<NonNullable<CanvasNode['borderStyle']>, number[]> = {
+  solid: [],
+  dashed: [6, 3],
+  dotted: [2, 3],
+};
+
+interface Viewport {
+  scale: number;
+  tx: number;
+  ty: number;
+}
+
+const useStyles = makeStyles((theme: Theme) => ({
+  root: {
+    position: 'relative',
+    width: '100%',
+    overflow: 'hidden',
+    borderRadius: theme.shape.borderRadius,
+    background: theme.palette.background.default,
+  },
+  surface: {
+    width: '100%',
+    height: '100%',
+    cursor: 'grab',
+    touchAction: 'none',
+    outline: 'none',
+    '&:focus-visible': {
+      boxShadow: `inset 0 0 0 2px ${theme.palette.primary.main}`,
+    },
+  },
+  canvas: { display: 'block', width: '100%', height: '100%' },
+  srOnly: {
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+}));
+
+function fitViewport(
+  nodes: CanvasNode[],
+  width: number,
+  height: number,
+): Viewport {
+  if (nodes.length === 0 || width === 0 || height === 0) {
+    return { scale: 1, tx: width / 2, ty: height / 2 };
+  }
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const n of nodes) {
+    minX = Math.min(minX, n.x - NODE_WIDTH / 2);
+    maxX = Math.max(maxX, n.x + NODE_WIDTH / 2);
+    minY = Math.min(minY, n.y - NODE_HEIGHT / 2);
+    maxY = Math.max(maxY, n.y + NODE_HEIGHT / 2);
+  }
+  const pad = 24;
+  const scale = Math.min(
+    1.25,
+    (width - 2 * pad) / Math.max(1, maxX - minX),
+    (height - 2 * pad) / Math.max(1, maxY - minY),
+  );
+  return {
+    scale,
+    tx: width / 2 - ((minX + maxX) / 2) * scale,
+    ty: height / 2 - ((minY + maxY) / 2) * scale,
+  };
+}
+
+function truncate(
+  ctx: CanvasRenderingContext2D,
+  text: string,
+  max: number,
+): string {
+  if (ctx.measureText(text).width <= max) return text;
+  let end = text.length;
+  while (end > 1 && ctx.measureText(`${text.slice(0, end)}…`).width > max) {
+    end--;
+  }
+  return `${text.slice(0, end)}…`;
+}
+
+function roundRect(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  r: number,
+) {
+  ctx.moveTo(x + r, y);
+  ctx.arcTo(x + w, y, x + w, y + h, r);
+  ctx.arcTo(x + w, y + h, x, y + h, r);
+  ctx.arcTo(x, y + h, x, y, r);
+  ctx.arcTo(x, y, x + w, y, r);
+  ctx.closePath();
+}
+
+/**
+ * Draws a dependency graph on a 2D canvas with pan (drag), zoom (wheel, +/-), fit (0) and
+ * keyboard navigation (arrows move between nodes, Space selects, Enter opens). Drawing is
+ * batched by edge style and culled to the viewport, and text is skipped when zoomed far out,
+ * so thousands of nodes stay interactive.
+ *
+ * @public
+ */
+export function TopologyCanvas(props: TopologyCanvasProps) {
+  const {
+    nodes,
+    edges,
+    height,
+    ariaLabel,
+    fitKey,
+    centerOn,
+    onNodeClick,
+    onNodeActivate,
+    onBackgroundClick,
+  } = props;
+  const classes = useStyles();
+  const theme = useTheme<Theme>();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const viewport = useRef<Viewport>({ scale: 1, tx: 0, ty: 0 });
+  const size = useRef({ width: 0, height: 0 });
+  const frame = useRef<number | undefined>(undefined);
+  const frames = useRef(0);
+  const drag = useRef<
+    { x: number; y: number; tx: number; ty: number; moved: boolean } | undefined
+  >(undefined);
+  const [focusId, setFocusId] = useState<string | undefined>(undefined);
+  const [instructionsId] = useState(
+    () => `topology-help-${Math.random().toString(36).slice(2, 10)}`,
+  );
+
+  const byId = useMemo(() => {
+    const map = new Map<string, CanvasNode>();
+    for (const n of nodes) map.set(n.id, n);
+    return map;
+  }, [nodes]);
+
+  const draw = useCallback(() => {
+    frame.current = undefined;
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext?.('2d');
+    if (!canvas || !ctx) return;
+    const dpr = window.devicePixelRatio || 1;
+    const { width, height: h } = size.current;
+    const { scale, tx, ty } = viewport.current;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, width, h);
+    ctx.setTransform(dpr * scale, 0, 0, dpr * scale, dpr * tx, dpr * ty);
+
+    // the visible rectangle, in graph units, with a node's margin
+    const left = -tx / scale - NODE_WIDTH;
+    const right = (width - tx) / scale + NODE_WIDTH;
+    const top = -ty / scale - NODE_HEIGHT;
+    const bottom = (h - ty) / scale + NODE_HEIGHT;
+    const visible = (x: number, y: number) =>
+      x >= left && x <= right && y >= top && y <= bottom;
+
+    // edges, batched by style
+    const batches = new Map<string, CanvasEdge[]>();
+    for (const edge of edges) {
+      const a = byId.get(edge.from);
+      const b = byId.get(edge.to);
+      if (!a || !b) continue;
+      if (
+        Math.max(a.x, b.x) < left ||
+        Math.min(a.x, b.x) > right ||
+        Math.max(a.y, b.y) < top ||
+        Math.min(a.y, b.y) > bottom
+      ) {
+        continue;
+      }
+      const style = `${edge.color}|${edge.width}|${edge.dashed ? 1 : 0}|${
+        edge.dim ? 1 : 0
+      }`;
+      let batch = batches.get(style);
+      if (!batch) batches.set(style, (batch = []));
+      batch.push(edge);
+    }
+    const arrows = scale > 0.35;
+    for (const batch of batches.values()) {
+      const first = batch[0];
+      ctx.globalAlpha = first.dim ? 0.15 : 0.9;
+      ctx.strokeStyle = first.color;
+      ctx.fillStyle = first.color;
+      ctx.lineWidth = first.width;
+      ctx.setLineDash(first.dashed ? [6, 4] : []);
+      ctx.beginPath();
+      for (const edge of batch) {
+        const a = byId.get(edge.from)!;
+        const b = byId.get(edge.to)!;
+        const forward = b.x > a.x;
+        const sx = a.x + (forward ? NODE_WIDTH / 2 : -NODE_WIDTH / 2);
+        const ex = b.x + (forward ? -NODE_WIDTH / 2 : NODE_WIDTH / 2);
+        const bend = forward
+          ? Math.max(30, (ex - sx) / 2)
+          : Math.max(60, (sx - ex) / 2);
+        ctx.moveTo(sx, a.y);
+        if (forward) {
+          ctx.bezierCurveTo(sx + bend, a.y, ex - bend, b.y, ex, b.y);
+        } else {
+          // a back edge (cycle or same layer): loop around
+          ctx.bezierCurveTo(sx + bend, a.y - 60, ex - bend, b.y - 60, ex, b.y);
+        }
+      }
+      ctx.stroke();
+      if (arrows) {
+        ctx.setLineDash([]);
+        ctx.beginPath();
+        for (const edge of batch) {
+          const a = byId.get(edge.from)!;
+          const b = byId.get(edge.to)!;
+          const forward = b.x > a.x;
+          const ex = b.x + (forward ? -NODE_WIDTH / 2 : NODE_WIDTH / 2);
+          const dir = forward ? 1 : -1;
+          ctx.moveTo(ex, b.y);
+          ctx.lineTo(ex - 8 * dir, b.y - 4);
+          ctx.lineTo(ex - 8 * dir, b.y + 4);
+          ctx.closePath();
+        }
+        ctx.fill();
+      }
+    }
+    ctx.globalAlpha = 1;
+    ctx.setLineDash([]);
+
+    // nodes
+    const text = scale > 0.45;
+    ctx.font = `500 13px ${theme.typography.fontFamily}`;
+    ctx.textBaseline = 'middle';
+    for (const node of nodes) {
+      if (!visible(node.x, node.y)) continue;
+      const x = node.x - NODE_WIDTH / 2;
+      const y = node.y - NODE_HEIGHT / 2;
+      ctx.globalAlpha = node.emphasis === 'dim' ? 0.25 : 1;
+      if (node.group) {
+        ctx.fillStyle = node.fill;
+        ctx.strokeStyle = node.border;
+        ctx.lineWidth = 1;
+        ctx.beginPath();
+        roundRect(ctx, x + 6, y - 6, NODE_WIDTH, NODE_HEIGHT, 6);
+        ctx.fill();
+        ctx.stroke();
+      }
+      ctx.beginPath();
+      roundRect(ctx, x, y, NODE_WIDTH, NODE_HEIGHT, 6);
+      ctx.fillStyle = node.fill;
+      ctx.fill();
+      const strong =
+        node.emphasis === 'root' ||
+        node.emphasis === 'selected' ||
+        node.emphasis === 'highlight';
+      ctx.lineWidth = strong ? 3.5 : 2;
+      ctx.strokeStyle =
+        node.emphasis === 'highlight' ? theme.palette.error.main : node.border;
+      if (node.emphasis === 'root' || node.emphasis === 'selected') {
+        ctx.strokeStyle = theme.palette.primary.main;
+      }
+      ctx.setLineDash(DASHES[node.borderStyle ?? 'solid']);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      if (node.id === focusId) {
+        ctx.beginPath();
+        roundRect(ctx, x - 5, y - 5, NODE_WIDTH + 10, NODE_HEIGHT + 10, 9);
+        ctx.lineWidth = 2;
+        ctx.strokeStyle = theme.palette.text.primary;
+        ctx.stroke();
+      }
+      if (text) {
+        ctx.fillStyle = '#111';
+        ctx.font = `600 13px ${theme.typography.fontFamily}`;
+        ctx.fillText(
+          truncate(ctx, node.label, NODE_WIDTH - 16),
+          x + 8,
+          node.detail ? y + 13 : node.y,
+        );
+        if (node.detail) {
+          ctx.font = `400 11px ${theme.typography.fontFamily}`;
+          ctx.fillStyle = '#333';
+          ctx.fillText(
+            truncate(ctx, node.detail, NODE_WIDTH - 16),
+            x + 8,
+            y + 29,
+          );
+        }
+      }
+    }
+    ctx.globalAlpha = 1;
+    frames.current += 1;
+    // read by the benchmark and the e2e tests: the graph has been drawn
+    if (containerRef.current) {
+      containerRef.current.dataset.frames = String(frames.current);
+    }
+  }, [nodes, edges, byId, focusId, theme]);
+
+  const schedule = useCallback(() => {
+    if (frame.current === undefined) {
+      frame.current = requestAnimationFrame(draw);
+    }
+  }, [draw]);
+
+  const resize = useCallback(() => {
+    const canvas = canvasRef.current;
+    const container = containerRef.current;
+    if (!canvas || !container) return false;
+    const width = container.clientWidth;
+    const h = container.clientHeight;
+    if (width === size.current.width && h === size.current.height) {
+      return false;
+    }
+    size.current = { width, height: h };
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.round(width * dpr);
+    canvas.height = Math.round(h * dpr);
+    return true;
+  }, []);
+
+  // size + fit when the graph (fitKey) changes
+  useEffect(() => {
+    resize();
+    viewport.current = fitViewport(
+      nodes,
+      size.current.width,
+      size.current.height,
+    );
+    schedule();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fitKey]);
+
+  useEffect(() => {
+    schedule();
+  }, [schedule]);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => {
+      if (resize()) schedule();
+    });
+    observer.observe(container);
+    return () => observer.disconnect();
+  }, [resize, schedule]);
+
+  useEffect(
+    () => () => {
+      if (frame.current !== undefined) cancelAnimationFrame(frame.current);
+    },
+    [],
+  );
+
+  const centre = useCallback(
+    (id: string) => {
+      const node = byId.get(id);
+      if (!node) return;
+      const v = viewport.current;
+      const scale = Math.max(v.scale, 0.8);
+      viewport.current = {
+        scale,
+        tx: size.current.width / 2 - node.x * scale,
+        ty: size.current.height / 2 - node.y * scale,
+      };
+      schedule();
+    },
+    [byId, schedule],
+  );
+
+  useEffect(() => {
+    if (centerOn) {
+      centre(centerOn);
+      setFocusId(centerOn);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [centerOn]);
+
+  const zoom = useCallback(
+    (factor: number, cx: number, cy: number) => {
+      const v = viewport.current;
+      const scale = Math.min(4, Math.max(0.02, v.scale * factor));
+      const k = scale / v.scale;
+      viewport.current = {
+        scale,
+        tx: cx - (cx - v.tx) * k,
+        ty: cy - (cy - v.ty) * k,
+      };
+      schedule();
+    },
+    [schedule],
+  );
+
+  // wheel zoom needs a non-passive listener to keep the page from scrolling
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return undefined;
+    const onWheel = (event: WheelEvent) => {
+      event.preventDefault();
+      const rect = canvas.getBoundingClientRect();
+      zoom(
+        Math.exp(-event.deltaY * 0.0015),
+        event.clientX - rect.left,
+        event.clientY - rect.top,
+      );
+    };
+    canvas.addEventListener('wheel', onWheel, { passive: false });
+    return () => canvas.removeEventListener('wheel', onWheel);
+  }, [zoom]);
+
+  const hit = useCallback(
+    (clientX: number, clientY: number): CanvasNode | undefined => {
+      const canvas = canvasRef.current;
+      if (!canvas) return undefined;
+      const rect = canvas.getBoundingClientRect();
+      const { scale, tx, ty } = viewport.current;
+      const x = (clientX - rect.left - tx) / scale;
+      const y = (clientY - rect.top - ty) / scale;
+      for (let i = nodes.length - 1; i >= 0; i--) {
+        const n = nodes[i];
+        if (
+          Math.abs(x - n.x) <= NODE_WIDTH / 2 &&
+          Math.abs(y - n.y) <= NODE_HEIGHT / 2
+        ) {
+          return n;
+        }
+      }
+      return undefined;
+    },
+    [nodes],
+  );
+
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    drag.current = {
+      x: event.clientX,
+      y: event.clientY,
+      tx: viewport.current.tx,
+      ty: viewport.current.ty,
+      moved: false,
+    };
+  };
+  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
+    const d = drag.current;
+    if (!d) return;
+    const dx = event.clientX - d.x;
+    const dy = event.clientY - d.y;
+    if (!d.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
+    d.moved = true;
+    viewport.current = { ...viewport.current, tx: d.tx + dx, ty: d.ty + dy };
+    schedule();
+  };
+  const onPointerUp = (event: PointerEvent<HTMLDivElement>) => {
+    const d = drag.current;
+    drag.current = undefined;
+    if (d?.moved) return;
+    const node = hit(event.clientX, event.clientY);
+    if (node) {
+      setFocusId(node.id);
+      onNodeClick?.(node.id);
+    } else {
+      onBackgroundClick?.();
+    }
+  };
+  const onDoubleClick = (event: { clientX: number; clientY: number }) => {
+    const node = hit(event.clientX, event.clientY);
+    if (node) onNodeActivate?.(node.id);
+  };
+
+  const moveFocus = (dx: number, dy: number) => {
+    const current = focusId ? byId.get(focusId) : undefined;
+    if (!current) {
+      const first = nodes.find(n => n.emphasis === 'root') ?? nodes[0];
+      if (first) {
+        setFocusId(first.id);
+        centre(first.id);
+      }
+      return;
+    }
+    let best: CanvasNode | undefined;
+    let bestScore = Infinity;
+    for (const n of nodes) {
+      if (n === current) continue;
+      const vx = n.x - current.x;
+      const vy = n.y - current.y;
+      const along = vx * dx + vy * dy;
+      if (along <= 0) continue;
+      const across = Math.abs(vx * dy - vy * dx);
+      const score = along + across * 3;
+      if (score < bestScore) {
+        bestScore = score;
+        best = n;
+      }
+    }
+    if (best) {
+      setFocusId(best.id);
+      centre(best.id);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const { width, height: h } = size.current;
+    switch (event.key) {
+      case 'ArrowRight':
+        moveFocus(1, 0);
+        break;
+      case 'ArrowLeft':
+        moveFocus(-1, 0);
+        break;
+      case 'ArrowUp':
+        moveFocus(0, -1);
+        break;
+      case 'ArrowDown':
+        moveFocus(0, 1);
+        break;
+      case 'Enter':
+        if (focusId) onNodeActivate?.(focusId);
+        break;
+      case ' ':
+        if (focusId) onNodeClick?.(focusId);
+        break;
+      case '+':
+      case '=':
+        zoom(1.25, width / 2, h / 2);
+        break;
+      case '-':
+        zoom(0.8, width / 2, h / 2);
+        break;
+      case '0':
+        viewport.current = fitViewport(nodes, width, h);
+        schedule();
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  const focused = focusId ? byId.get(focusId) : undefined;
+
+  /* eslint-disable jsx-a11y/no-noninteractive-element-interactions, jsx-a11y/no-noninteractive-tabindex --
+     role="application" is the ARIA role of a widget with its own keyboard model (arrows move
+     between nodes); jsx-a11y counts it as non-interactive */
+  return (
+    <div className={classes.root} style={{ height }}>
+      <div
+        ref={containerRef}
+        className={classes.surface}
+        tabIndex={0}
+        role="application"
+        aria-label={ariaLabel}
+        aria-describedby={instructionsId}
+        data-testid="topology-canvas"
+        data-nodes={nodes.length}
+        data-edges={edges.length}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerLeave={() => {
+          drag.current = undefined;
+        }}
+        onDoubleClick={onDoubleClick}
+        onKeyDown={onKeyDown}
+      >
+        <canvas ref={canvasRef} className={classes.canvas} aria-hidden />
+      </div>
+      <span id={instructionsId} className={classes.srOnly}>
+        Arrow keys move between services, Space selects, Enter opens the service
+        page, plus and minus zoom, 0 fits the graph. Drag to pan.
+      </span>
+      <span className={classes.srOnly} aria-live="polite">
+        {focused ? focused.description : ''}
+      </span>
+    </div>
+  );
+  /* eslint-enable jsx-a11y/no-noninteractive-element-interactions, jsx-a11y/no-noninteractive-tabindex */
+}

@@ -1,0 +1,104 @@
+import { Box, Typography, makeStyles } from '@material-ui/core';
+import { STATUS_STYLES, EDGE_COLORS } from '../topologyStyles';
+import { NodeStatus } from '../../lib/graph-transformations';
+
+const useStyles = makeStyles(theme => ({
+  root: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1.5),
+    alignItems: 'center',
+    marginTop: theme.spacing(1),
+  },
+  item: { display: 'flex', alignItems: 'center', gap: theme.spacing(0.5) },
+  swatch: {
+    width: 22,
+    height: 14,
+    borderRadius: 3,
+    borderWidth: 2,
+    background: theme.palette.background.paper,
+  },
+  line: { width: 26, height: 0, borderTopWidth: 2 },
+}));
+
+/**
+ * Props of {@link TopologyLegend}.
+ *
+ * @public
+ */
+export interface TopologyLegendProps {
+  /** Statuses to explain (default: the flagged ones and GA). */
+  statuses?: NodeStatus[];
+  /** Colour categories to explain (project or owner → fill). */
+  categories?: { label: string; color: string }[];
+  /** Explain the impact colour too. */
+  impact?: boolean;
+}
+
+/**
+ * The legend of a topology drawing: status borders, edge kinds and colour categories.
+ *
+ * @public
+ */
+export function TopologyLegend(props: TopologyLegendProps) {
+  const classes = useStyles();
+  const statuses = props.statuses ?? [
+    'ga',
+    'development',
+    'deprecated',
+    'retired',
+    'missing',
+  ];
+  const edges = [
+    { label: 'depends on', color: EDGE_COLORS.normal, style: 'solid' },
+    { label: 'optional', color: EDGE_COLORS.normal, style: 'dashed' },
+    { label: 'cross-project', color: EDGE_COLORS.crossProject, style: 'solid' },
+    { label: 'cycle', color: EDGE_COLORS.cycle, style: 'solid' },
+    ...(props.impact
+      ? [{ label: 'impact', color: EDGE_COLORS.impact, style: 'solid' }]
+      : []),
+  ];
+  return (
+    <Box className={classes.root} role="list" aria-label="Legend">
+      {statuses.map(status => (
+        <span key={status} className={classes.item} role="listitem">
+          <span
+            className={classes.swatch}
+            style={{
+              borderColor: STATUS_STYLES[status].border,
+              borderStyle: STATUS_STYLES[status].borderStyle,
+            }}
+          />
+          <Typography variant="caption">
+            {STATUS_STYLES[status].label}
+          </Typography>
+        </span>
+      ))}
+      {edges.map(edge => (
+        <span key={edge.label} className={classes.item} role="listitem">
+          <span
+            className={classes.line}
+            style={{
+              borderTopColor: edge.color,
+              borderTopStyle: edge.style as 'solid',
+            }}
+          />
+          <Typography variant="caption">{edge.label}</Typography>
+        </span>
+      ))}
+      {props.categories?.map(category => (
+        <span key={category.label} className={classes.item} role="listitem">
+          <span
+            className={classes.swatch}
+            style={{
+              background: category.color,
+              borderColor: category.color,
+              borderStyle: 'solid',
+            }}
+          />
+          <Typography variant="caption">{category.label}</Typography>
+        </span>
+      ))}
+    </Box>
+  );
+}

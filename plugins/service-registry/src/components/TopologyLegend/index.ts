@@ -1,0 +1,2 @@
+export { TopologyLegend } from './TopologyLegend';
+export type { TopologyLegendProps } from './TopologyLegend';

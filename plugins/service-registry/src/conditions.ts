@@ -1,0 +1,16 @@
+import { Entity } from '@backstage/catalog-model';
+import { ANNOTATION_REGISTRY_ID } from '@service-registry/plugin-service-registry-common';
+
+/**
+ * True for a catalog entity that the service-registry provider ingested as a service (a Component
+ * with the `service-registry.io/registry-id` annotation). Use it with `EntitySwitch.Case` or
+ * `EntityLayout.Route`'s `if`.
+ *
+ * @public
+ */
+export function isServiceRegistryService(entity: Entity): boolean {
+  return (
+    entity.kind.toLocaleLowerCase('en-US') === 'component' &&
+    Boolean(entity.metadata.annotations?.[ANNOTATION_REGISTRY_ID])
+  );
+}
