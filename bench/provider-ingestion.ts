@@ -13,7 +13,6 @@
  * Backends run as child processes (in-memory SQLite, catalog only) so that each one's memory is
  * its own; everything else runs in this process.
  */
-import { spawn, ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +25,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { mapRegistryToEntities } from '../plugins/catalog-backend-module-service-registry/src/lib/mapRegistryToEntities';
 import { generateRegistry } from './lib/generateRegistry';
+import { BenchBackend, rssMb, sleep } from './lib/BenchBackendProcess';
 
 const args = process.argv.slice(2);
 function arg(name: string, fallback: number) {
@@ -38,7 +38,6 @@ const options = {
   globals: arg('globals', 100),
 };
 const skipYaml = args.includes('--skip-yaml');
-const TOKEN = 'bench-static-token-0123456789';
 
 function median(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -56,93 +55,6 @@ function mapOptions(dir: string) {
     defaultOwner: 'unknown',
     ownerGroups: true,
   };
-}
-
-async function sleep(ms: number) {
-  await new Promise(resolve => setTimeout(resolve, ms));
-}
-
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)![1]);
-  return kb / 1024;
-}
-
-class BenchBackend {
-  private constructor(
-    readonly child: ChildProcess,
-    readonly port: number,
-    readonly startedAt: number,
-  ) {}
-
-  static async start(mode: string, target: string, port: number) {
-    const startedAt = performance.now();
-    const child = spawn(
-      process.execPath,
-      [
-        '--expose-gc',
-        '--require',
-        require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-        path.join(__dirname, 'lib/benchBackend.ts'),
-        mode,
-        target,
-        String(port),
-        TOKEN,
-      ],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, LOG_LEVEL: 'warn' },
-      },
-    );
-    await new Promise<void>((resolve, reject) => {
-      child.stdout!.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('READY')) resolve();
-      });
-      child.on('exit', code =>
-        reject(new Error(`backend (${mode}) exited with ${code}`)),
-      );
-    });
-    child.stderr!.resume();
-    return new BenchBackend(child, port, startedAt);
-  }
-
-  async get(pathAndQuery: string) {
-    const res = await fetch(
-      `http://localhost:${this.port}/api/catalog${pathAndQuery}`,
-      {
-        headers: { authorization: `Bearer ${TOKEN}` },
-      },
-    );
-    if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
-    return res.json();
-  }
-
-  /** Number of entities whose processing has finished (they are queryable). */
-  async count(): Promise<number> {
-    const body = await this.get(
-      '/entities/by-query?limit=1&fields=metadata.name',
-    );
-    return body.totalItems;
-  }
-
-  async waitForCount(expected: number, timeoutMs: number): Promise<number> {
-    const deadline = performance.now() + timeoutMs;
-    for (;;) {
-      const n = await this.count().catch(() => 0);
-      if (n >= expected) return performance.now();
-      if (performance.now() > deadline) {
-        throw new Error(
-          `only ${n} of ${expected} entities after ${timeoutMs / 1000} s`,
-        );
-      }
-      await sleep(500);
-    }
-  }
-
-  async stop() {
-    this.child.kill('SIGTERM');
-    await new Promise(resolve => this.child.once('exit', resolve));
-  }
 }
 
 async function main() {
@@ -199,7 +111,7 @@ async function main() {
   if (!skipYaml) {
     const yamlFile = path.join(dir, 'entities.yaml');
     fs.writeFileSync(yamlFile, entities.map(e => stringify(e)).join('---\n'));
-    const yaml = await BenchBackend.start('yaml', yamlFile, 7301);
+    const yaml = await BenchBackend.start('yaml', yamlFile);
     // the YAML path yields the entities plus its Location entities
     const yamlExpected = entities.length;
     const done = await yaml.waitForCount(yamlExpected, 900_000);
@@ -213,13 +125,13 @@ async function main() {
   }
 
   // memory baseline: the same backend without any registry
-  const none = await BenchBackend.start('none', dir, 7302);
+  const none = await BenchBackend.start('none', dir);
   await sleep(15_000);
   const noneRss = rssMb(none.child.pid!);
   await none.stop();
 
   // (b) ours
-  const provider = await BenchBackend.start('provider', dir, 7303);
+  const provider = await BenchBackend.start('provider', dir);
   const done = await provider.waitForCount(expected, 900_000);
   const providerSeconds = (done - provider.startedAt) / 1000;
   console.log(

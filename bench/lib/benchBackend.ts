@@ -4,6 +4,7 @@
  *   none      the catalog with no registry at all (memory baseline)
  *   yaml      the catalog ingesting the registry's entities from one YAML Location (Backstage itself)
  *   provider  the catalog with the service-registry entity provider reading the TOML registry
+ *   api       provider + the service-registry backend plugin (and the permission backend)
  * argv: <mode> <registry dir or YAML file> <port> <token>
  */
 import { createBackend } from '@backstage/backend-defaults';
@@ -19,7 +20,7 @@ const catalog: JsonObject = {
 if (mode === 'yaml') {
   catalog.locations = [{ type: 'file', target }];
 }
-if (mode === 'provider') {
+if (mode === 'provider' || mode === 'api') {
   catalog.providers = {
     serviceRegistry: {
       target,
@@ -51,9 +52,16 @@ backend.add(
   }),
 );
 backend.add(import('@backstage/plugin-catalog-backend'));
-if (mode === 'provider') {
+if (mode === 'provider' || mode === 'api') {
   backend.add(
     import('@service-registry/plugin-catalog-backend-module-service-registry'),
+  );
+}
+if (mode === 'api') {
+  backend.add(import('@service-registry/plugin-service-registry-backend'));
+  backend.add(import('@backstage/plugin-permission-backend'));
+  backend.add(
+    import('@backstage/plugin-permission-backend-module-allow-all-policy'),
   );
 }
 backend.start().then(() => process.stdout.write('READY\n'));

@@ -1,0 +1,129 @@
+/*
+ * Load benchmark of the service-registry backend's graph endpoint at registry scale.
+ *
+ *   ./portal exec yarn bench:graph-api [--projects 50] [--per-project 200] [--globals 100]
+ *                                      [--clients 20] [--seconds 15]
+ *
+ * A real backend (catalog + the service-registry provider + the service-registry backend plugin,
+ * in-memory SQLite) runs in a child process on the generated registry. Once the snapshot is
+ * published, `--clients` concurrent clients request `GET /api/service-registry/graph` (the whole
+ * graph, every node and edge) for `--seconds`; then the same load runs against a small
+ * authenticated catalog read (`GET /api/catalog/entities/by-name/...`) as the baseline.
+ * Prints p50/p95/p99 latency and throughput of both, and the ratio. Target: graph p99 < 100 ms.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { generateRegistry } from './lib/generateRegistry';
+import { BenchBackend, sleep } from './lib/BenchBackendProcess';
+
+const args = process.argv.slice(2);
+function arg(name: string, fallback: number) {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+}
+const options = {
+  projects: arg('projects', 50),
+  perProject: arg('per-project', 200),
+  globals: arg('globals', 100),
+};
+const clients = arg('clients', 20);
+const seconds = arg('seconds', 15);
+
+function percentile(sorted: number[], p: number) {
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+  ];
+}
+
+async function load(backend: BenchBackend, url: string) {
+  const latencies: number[] = [];
+  let bytes = 0;
+  let failures = 0;
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        const res = await backend.fetch(url);
+        const body = await res.arrayBuffer();
+        latencies.push(performance.now() - t);
+        bytes = body.byteLength;
+        if (!res.ok) failures++;
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    failures,
+    bytes,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-graph-'));
+  const files = generateRegistry(options);
+  for (const [file, text] of files) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  const expected = options.projects * options.perProject + options.globals;
+  const backend = await BenchBackend.start('api', dir);
+  try {
+    const deadline = performance.now() + 300_000;
+    for (;;) {
+      const res = await backend.fetch('/api/service-registry/registries');
+      const body = res.ok ? await res.json() : undefined;
+      if (body?.items?.[0]?.services === expected) break;
+      if (performance.now() > deadline)
+        throw new Error('no snapshot after 300 s');
+      await sleep(500);
+    }
+    // warm up both paths
+    for (let i = 0; i < 20; i++) {
+      await (await backend.fetch('/api/service-registry/graph')).arrayBuffer();
+      await (
+        await backend.fetch(
+          '/api/catalog/entities/by-name/component/default/p0-svc-0',
+        )
+      ).arrayBuffer();
+    }
+    const graph = await load(backend, '/api/service-registry/graph');
+    const baseline = await load(
+      backend,
+      '/api/catalog/entities/by-name/component/default/p0-svc-0',
+    );
+    const line = (name: string, r: typeof graph) =>
+      `${name.padEnd(34)} p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95
+        .toFixed(1)
+        .padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  ${r.rps
+        .toFixed(0)
+        .padStart(5)} req/s  ${(r.bytes / 1e6).toFixed(2)} MB/response  ${
+        r.failures
+      } failed`;
+    console.log(
+      `${expected} services, ${clients} concurrent clients, ${seconds} s each:`,
+    );
+    console.log(line('GET /api/service-registry/graph', graph));
+    console.log(line('baseline: GET catalog entity by name', baseline));
+    console.log(
+      `graph p99 ${graph.p99.toFixed(1)} ms (target < 100 ms): ${
+        graph.p99 < 100 ? 'met' : 'NOT met'
+      }; ${(graph.p99 / baseline.p99).toFixed(2)}x the baseline's p99`,
+    );
+  } finally {
+    await backend.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
