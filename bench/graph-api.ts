@@ -17,19 +17,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateRegistry } from './lib/generateRegistry';
 import { BenchBackend, sleep } from './lib/BenchBackendProcess';
+import { numberArg, registrySizeArgs } from './lib/args';
 
-const args = process.argv.slice(2);
-function arg(name: string, fallback: number) {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-}
-const options = {
-  projects: arg('projects', 50),
-  perProject: arg('per-project', 200),
-  globals: arg('globals', 100),
-};
-const clients = arg('clients', 20);
-const seconds = arg('seconds', 15);
+const options = registrySizeArgs();
+const clients = numberArg('clients', 20);
+const seconds = numberArg('seconds', 15);
 
 function percentile(sorted: number[], p: number) {
   return sorted[

@@ -18,23 +18,10 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { mapRegistryToEntities } from '../plugins/catalog-backend-module-service-registry/src/lib/mapRegistryToEntities';
 import { generateRegistry } from './lib/generateRegistry';
+import { numberArg, registrySizeArgs, median } from './lib/args';
 
-const args = process.argv.slice(2);
-function arg(name: string, fallback: number) {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-}
-const options = {
-  projects: arg('projects', 50),
-  perProject: arg('per-project', 200),
-  globals: arg('globals', 100),
-};
-const runs = arg('runs', 7);
-
-function median(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
+const options = registrySizeArgs();
+const runs = numberArg('runs', 7);
 
 const mapOptions = {
   providerId: 'default',

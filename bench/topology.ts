@@ -20,17 +20,13 @@ import path from 'node:path';
 import { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium, Page } from 'playwright-core';
+import { numberArg } from './lib/args';
 
-const args = process.argv.slice(2);
-function arg(name: string, fallback: number) {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-}
-const nodes = arg('nodes', 2000);
-const edges = arg('edges', 6000);
-const runs = arg('runs', 3);
-const baselineRuns = arg('baseline-runs', 1);
-const timeoutMs = arg('timeout', 120) * 1000;
+const nodes = numberArg('nodes', 2000);
+const edges = numberArg('edges', 6000);
+const runs = numberArg('runs', 3);
+const baselineRuns = numberArg('baseline-runs', 1);
+const timeoutMs = numberArg('timeout', 120) * 1000;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

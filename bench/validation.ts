@@ -21,24 +21,11 @@ import {
 } from '../plugins/service-registry-common/src/validation';
 import { diffRegistries } from '../plugins/service-registry-common/src/diff';
 import { generateRegistry } from './lib/generateRegistry';
+import { flagArg, median, numberArg, registrySizeArgs } from './lib/args';
 
-const args = process.argv.slice(2);
-function arg(name: string, fallback: number) {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-}
-const options = {
-  projects: arg('projects', 50),
-  perProject: arg('per-project', 200),
-  globals: arg('globals', 100),
-};
-const runs = arg('runs', 7);
+const options = registrySizeArgs();
+const runs = numberArg('runs', 7);
 const TODAY = '2026-01-15';
-
-function median(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 function time<T>(fn: () => T): [number, T] {
   const start = performance.now();
@@ -135,7 +122,7 @@ console.log(row('(b) loadRegistry', samples.load));
 console.log(row('(c) validateRegistry', samples.validate));
 console.log(row('(d) diffRegistries (base vs head)', samples.diff));
 
-if (args.includes('--rules')) {
+if (flagArg('rules')) {
   const registry = loadRegistry(inputs);
   const perRule = new Map<string, number[]>([['(graph and context)', []]]);
   for (let run = 0; run < runs; run++) {

@@ -31,3 +31,4 @@ export * from './report';
 export * from './permissions';
 export * from './sla';
 export * from './deprecation';
+export * from './api';

@@ -2,38 +2,14 @@ import {
   buildDependencyGraph,
   DependencyGraph,
   findCycles,
+  RegistryGraph,
+  RegistryGraphEdge,
+  RegistryGraphNode,
   RegistryService,
 } from '@service-registry/plugin-service-registry-common';
 import { RegistrySnapshot } from '@service-registry/plugin-service-registry-node';
 
-/** A node of the graph endpoint. */
-export interface GraphNodeView {
-  id: string;
-  name: string;
-  /** False for a service that something depends on but no file declares. */
-  declared: boolean;
-  project: string | null;
-  owner?: string;
-  status?: string;
-  tier?: string;
-  type?: string;
-  version?: string;
-  deprecationDate?: string;
-  sunsetDate?: string;
-  replacement?: string;
-  /** File and line of the `[service.<id>]` table. */
-  source?: { file: string; line: number };
-}
-
-/** An edge of the graph endpoint: `from` depends on `to`. */
-export interface GraphEdgeView {
-  from: string;
-  to: string;
-  optional: boolean;
-  range?: string;
-}
-
-function nodeView(service: RegistryService): GraphNodeView {
+function nodeView(service: RegistryService): RegistryGraphNode {
   return {
     id: service.id,
     name: service.name,
@@ -76,7 +52,7 @@ export class RegistryViews {
   get graphBody(): Buffer {
     if (!this.graphBodyCache) {
       const { registry, providerId, updatedAt, state } = this.snapshot;
-      const nodes: GraphNodeView[] = [...registry.services.values()].map(
+      const nodes: RegistryGraphNode[] = [...registry.services.values()].map(
         nodeView,
       );
       const missing = new Set<string>();
@@ -86,7 +62,7 @@ export class RegistryViews {
       for (const id of [...missing].sort()) {
         nodes.push({ id, name: id, declared: false, project: null });
       }
-      const edges: GraphEdgeView[] = this.graph.edges.map(e => ({
+      const edges: RegistryGraphEdge[] = this.graph.edges.map(e => ({
         from: e.from,
         to: e.to,
         optional: e.optional,
@@ -107,7 +83,7 @@ export class RegistryViews {
           edges,
           cycles: this.cycles,
           projects,
-        }),
+        } satisfies RegistryGraph),
       );
     }
     return this.graphBodyCache;

@@ -1,0 +1,6 @@
+export type {
+  RegistryGraph,
+  RegistryGraphEdge,
+  RegistryGraphNode,
+  RegistryGraphProject,
+} from './graphResponse';
