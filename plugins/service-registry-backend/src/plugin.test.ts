@@ -264,4 +264,24 @@ describe('service-registry backend', () => {
       }),
     ]);
   });
+
+  it('serves the graph compressed once, with an ETag that answers 304 when unchanged', async () => {
+    const { server } = await start();
+    const first = await request(server)
+      .get('/api/service-registry/graph')
+      .set('Accept-Encoding', 'gzip');
+    expect(first.status).toBe(200);
+    expect(first.headers['content-encoding']).toBe('gzip');
+    expect(first.body.nodes.length).toBeGreaterThan(0);
+    const plain = await request(server)
+      .get('/api/service-registry/graph')
+      .set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toEqual(first.body);
+
+    const again = await request(server)
+      .get('/api/service-registry/graph')
+      .set('If-None-Match', first.headers.etag);
+    expect(again.status).toBe(304);
+  });
 });

@@ -8,6 +8,8 @@ import {
   RegistryService,
 } from '@service-registry/plugin-service-registry-common';
 import { RegistrySnapshot } from '@service-registry/plugin-service-registry-node';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 
 function nodeView(service: RegistryService): RegistryGraphNode {
   return {
@@ -35,6 +37,8 @@ export class RegistryViews {
   private graphCache?: DependencyGraph;
   private cyclesCache?: string[][];
   private graphBodyCache?: Buffer;
+  private graphGzipCache?: Buffer;
+  private graphEtagCache?: string;
 
   constructor(readonly snapshot: RegistrySnapshot) {}
 
@@ -87,6 +91,18 @@ export class RegistryViews {
       );
     }
     return this.graphBodyCache;
+  }
+
+  /** The `GET /graph` body gzip-compressed once, so that requests do not compress it again. */
+  get graphBodyGzip(): Buffer {
+    this.graphGzipCache ??= gzipSync(this.graphBody, { level: 6 });
+    return this.graphGzipCache;
+  }
+
+  /** A strong ETag of the `GET /graph` body. */
+  get graphEtag(): string {
+    this.graphEtagCache ??= `"${createHash('sha1').update(this.graphBody).digest('hex')}"`;
+    return this.graphEtagCache;
   }
 }
 

@@ -195,7 +195,23 @@ export async function createRouter(
   router.get('/graph', async (req, res) => {
     await authorize(req);
     const { registry } = parse(registryQuery, req.query);
-    res.type('application/json').send(viewsOf(registry).graphBody);
+    const view = viewsOf(registry);
+    // Serialised and compressed once per snapshot: a 10k-service graph is megabytes of JSON, which
+    // the root router's compression middleware would otherwise gzip again on every request.
+    res.setHeader('ETag', view.graphEtag);
+    res.setHeader('Vary', 'Accept-Encoding');
+    res.setHeader('Cache-Control', 'private, no-cache');
+    if (req.headers['if-none-match'] === view.graphEtag) {
+      res.status(304).end();
+      return;
+    }
+    res.type('application/json');
+    if (req.acceptsEncodings('gzip') === 'gzip') {
+      res.setHeader('Content-Encoding', 'gzip');
+      res.send(view.graphBodyGzip);
+    } else {
+      res.send(view.graphBody);
+    }
   });
 
   router.get('/impact/:service', async (req, res) => {
