@@ -95,6 +95,7 @@ async function main() {
 
   // (b) baseline: Backstage ingesting the same entities from a YAML Location
   let yamlSeconds: number | undefined;
+  let yamlRss: number | undefined;
   if (!skipYaml) {
     const yamlFile = path.join(dir, 'entities.yaml');
     fs.writeFileSync(yamlFile, entities.map(e => stringify(e)).join('---\n'));
@@ -103,6 +104,8 @@ async function main() {
     const yamlExpected = entities.length;
     const done = await yaml.waitForCount(yamlExpected, 900_000);
     yamlSeconds = (done - yaml.startedAt) / 1000;
+    await sleep(15_000);
+    yamlRss = rssMb(yaml.child.pid!);
     await yaml.stop();
     console.log(
       `    YAML Location: all ${yamlExpected} entities queryable after ${yamlSeconds.toFixed(
@@ -185,6 +188,11 @@ async function main() {
       providerRss - noneRss
     ).toFixed(0)} MB (target <= 150 MB)`,
   );
+  if (yamlRss !== undefined) {
+    console.log(
+      `    the same entities from the YAML Location: ${yamlRss.toFixed(0)} MB; the suite's own share (provider - YAML) ${(providerRss - yamlRss).toFixed(0)} MB`,
+    );
+  }
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
