@@ -26,6 +26,10 @@ const e2e = readJson(process.argv[3]);
 if (e2e && e2e.stats) {
   lines.push(['playwright', e2e.stats.expected + e2e.stats.flaky, e2e.stats.unexpected, e2e.stats.skipped]);
 }
+if (lines.length === 0) {
+  // no test runner ran (e.g. ./portal test tsc lint)
+  process.exit(0);
+}
 for (const [name, p, f, s] of lines) {
   passed += p;
   failed += f;
