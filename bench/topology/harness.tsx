@@ -32,6 +32,7 @@ import {
   ImpactReport,
 } from '../../plugins/service-registry/src';
 import { syntheticGraph } from './syntheticGraph';
+import { mockServiceRegistryApi } from '../../plugins/service-registry/src/testUtils/mockServiceRegistryApi';
 
 const params = new URLSearchParams(window.location.search);
 const graph = syntheticGraph({
@@ -39,7 +40,7 @@ const graph = syntheticGraph({
   edges: Number(params.get('edges') ?? 6000),
 });
 
-const registryApi: ServiceRegistryApi = {
+const registryApi: ServiceRegistryApi = mockServiceRegistryApi({
   async getGraph() {
     return graph;
   },
@@ -92,7 +93,7 @@ const registryApi: ServiceRegistryApi = {
       truncated: false,
     };
   },
-};
+});
 
 const entities = new Map<string, Entity>();
 for (const node of graph.nodes) {

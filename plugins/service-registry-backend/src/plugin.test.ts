@@ -218,6 +218,9 @@ describe('service-registry backend', () => {
         (f: any) => f.service === 'shop-api' && f.severity === 'warning',
       ),
     ).toBe(true);
+    // each finding names the owner to talk to; a local registry has no page to link to
+    expect(shopApi[0].owner).toBe('shop-team');
+    expect(shopApi[0].url).toBeUndefined();
     expect(
       (
         await request(server).get(

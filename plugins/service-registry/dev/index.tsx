@@ -10,6 +10,7 @@ import {
 } from '../src/plugin';
 import { serviceRegistryApiRef } from '../src/api';
 import { demoGraph, demoImpactOfAuth } from '../src/testUtils/graphFixture';
+import { mockServiceRegistryApi } from '../src/testUtils/mockServiceRegistryApi';
 
 // The catalog's entity page is not part of the dev app: a stub receives the node links.
 const stubCatalogPlugin = createPlugin({ id: 'dev-catalog-stub' });
@@ -26,10 +27,11 @@ createDevApp()
   .registerApi({
     api: serviceRegistryApiRef,
     deps: {},
-    factory: () => ({
-      getGraph: async () => demoGraph(),
-      getImpact: async () => demoImpactOfAuth(),
-    }),
+    factory: () =>
+      mockServiceRegistryApi({
+        getGraph: async () => demoGraph(),
+        getImpact: async () => demoImpactOfAuth(),
+      }),
   })
   .addPage({
     element: <ServiceRegistryTopologyPage />,

@@ -19,6 +19,7 @@ import {
   DeprecationsResponse,
   DeprecationStatus,
   evaluateSla,
+  FindingsResponse,
   isIsoDate,
   SERVICE_TIERS,
   ServiceTier,
@@ -35,6 +36,7 @@ import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { DeprecationHistoryStore } from '../database/DeprecationHistoryStore';
+import { findingLink } from './findingLink';
 import { RegistryViewCache, RegistryViews } from './RegistryViews';
 
 /** Dependencies of {@link createRouter}. */
@@ -251,13 +253,19 @@ export async function createRouter(
           ownerOf(f.service)?.replace(/^@/, '') ===
             query.owner.replace(/^@/, '')),
     );
-    res.json({
+    const body: FindingsResponse = {
       registry: snapshot.providerId,
       state: snapshot.state,
       summary: snapshot.summary,
       updatedAt: snapshot.updatedAt,
-      items,
-    });
+      rootLocation: snapshot.rootLocation,
+      items: items.map(f => ({
+        ...f,
+        owner: ownerOf(f.service),
+        url: findingLink(snapshot.rootLocation, f.file, f.line),
+      })),
+    };
+    res.json(body);
   });
 
   router.get('/services/:service', async (req, res) => {

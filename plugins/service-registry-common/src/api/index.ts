@@ -4,3 +4,4 @@ export type {
   RegistryGraphNode,
   RegistryGraphProject,
 } from './graphResponse';
+export type { FindingsResponse, RegistryFindingItem } from './findingsResponse';

@@ -1,5 +1,17 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import { ImpactReport, RegistryGraph } from './types';
+import {
+  DeprecatedDependenciesResponse,
+  DeprecationDetailResponse,
+  DeprecationsResponse,
+  DeprecationStatus,
+  FindingSeverity,
+  FindingsResponse,
+  ImpactReport,
+  RegistryGraph,
+  ServiceTier,
+  SlaOverviewResponse,
+  SlaServiceResponse,
+} from './types';
 
 /**
  * Options shared by the requests of {@link ServiceRegistryApi}.
@@ -24,6 +36,61 @@ export interface ImpactRequestOptions extends RegistryRequestOptions {
 }
 
 /**
+ * Options of {@link ServiceRegistryApi.getFindings}.
+ *
+ * @public
+ */
+export interface FindingsRequestOptions extends RegistryRequestOptions {
+  /** Only findings of this service. */
+  service?: string;
+  /** Only findings of this project (or of its services). */
+  project?: string;
+  /** Only findings of services with this owner. */
+  owner?: string;
+  /** Only findings of this severity. */
+  severity?: FindingSeverity;
+}
+
+/**
+ * Options of the requests that count days from a day ({@link ServiceRegistryApi.getDeprecations}
+ * and friends).
+ *
+ * @public
+ */
+export interface DatedRequestOptions extends RegistryRequestOptions {
+  /** The day days are counted from, `YYYY-MM-DD` (default: the backend's today, UTC). */
+  today?: string;
+}
+
+/**
+ * Options of {@link ServiceRegistryApi.getDeprecations}.
+ *
+ * @public
+ */
+export interface DeprecationsRequestOptions extends DatedRequestOptions {
+  /** Only deprecations of, or consumed by, this project (`global` for global services). */
+  project?: string;
+  /** Only deprecations owned by this owner. */
+  owner?: string;
+  /** Only deprecations in this status. */
+  status?: DeprecationStatus;
+}
+
+/**
+ * Options of {@link ServiceRegistryApi.getSlaOverview}.
+ *
+ * @public
+ */
+export interface SlaOverviewRequestOptions extends RegistryRequestOptions {
+  /** Only services of this project (`global` for global services). */
+  project?: string;
+  /** Only services of this effective tier. */
+  tier?: ServiceTier;
+  /** Only services with this owner. */
+  owner?: string;
+}
+
+/**
  * Client of the service-registry backend.
  *
  * @public
@@ -36,6 +103,31 @@ export interface ServiceRegistryApi {
     service: string,
     options?: ImpactRequestOptions,
   ): Promise<ImpactReport>;
+  /** Validation findings of the registry, filtered. */
+  getFindings(options?: FindingsRequestOptions): Promise<FindingsResponse>;
+  /** Every deprecated or retired service with its migration numbers. */
+  getDeprecations(
+    options?: DeprecationsRequestOptions,
+  ): Promise<DeprecationsResponse>;
+  /** The migration record of one deprecated service with its burn-down. */
+  getDeprecation(
+    service: string,
+    options?: DatedRequestOptions,
+  ): Promise<DeprecationDetailResponse>;
+  /** The deprecated and retired services a consumer depends on. */
+  getDeprecatedDependencies(
+    service: string,
+    options?: DatedRequestOptions,
+  ): Promise<DeprecatedDependenciesResponse>;
+  /** SLA declarations of every service against their tier policy. */
+  getSlaOverview(
+    options?: SlaOverviewRequestOptions,
+  ): Promise<SlaOverviewResponse>;
+  /** One service's SLA next to its effective tier's policy. */
+  getServiceSla(
+    service: string,
+    options?: RegistryRequestOptions,
+  ): Promise<SlaServiceResponse>;
 }
 
 /**

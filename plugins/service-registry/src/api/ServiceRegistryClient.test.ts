@@ -38,6 +38,28 @@ describe('ServiceRegistryClient', () => {
     );
   });
 
+  it('asks for findings, deprecations and SLA with their filters', async () => {
+    const fetch = jest.fn(async () => new Response('{}'));
+    const client = new ServiceRegistryClient({
+      discoveryApi,
+      fetchApi: { fetch },
+    });
+    await client.getFindings({ severity: 'error', project: 'shop' });
+    await client.getDeprecations({ status: 'overdue', today: '2026-11-29' });
+    await client.getDeprecation('old api', { today: '2026-11-29' });
+    await client.getDeprecatedDependencies('shop-api');
+    await client.getSlaOverview({ tier: 'critical', owner: 'team-a' });
+    await client.getServiceSla('shop-api', { registry: 'other' });
+    expect(fetch.mock.calls.map(c => (c as unknown[])[0])).toEqual([
+      'http://backend/api/service-registry/findings?severity=error&project=shop',
+      'http://backend/api/service-registry/deprecations?status=overdue&today=2026-11-29',
+      'http://backend/api/service-registry/deprecations/old%20api?today=2026-11-29',
+      'http://backend/api/service-registry/services/shop-api/deprecated-dependencies',
+      'http://backend/api/service-registry/sla?tier=critical&owner=team-a',
+      'http://backend/api/service-registry/sla/shop-api?registry=other',
+    ]);
+  });
+
   it('throws a ResponseError with the backend message', async () => {
     const fetch = jest.fn(
       async () =>

@@ -1,11 +1,24 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  DatedRequestOptions,
+  DeprecationsRequestOptions,
+  FindingsRequestOptions,
   ImpactRequestOptions,
   RegistryRequestOptions,
   ServiceRegistryApi,
+  SlaOverviewRequestOptions,
 } from './ServiceRegistryApi';
-import { ImpactReport, RegistryGraph } from './types';
+import {
+  DeprecatedDependenciesResponse,
+  DeprecationDetailResponse,
+  DeprecationsResponse,
+  FindingsResponse,
+  ImpactReport,
+  RegistryGraph,
+  SlaOverviewResponse,
+  SlaServiceResponse,
+} from './types';
 
 /**
  * Talks to the service-registry backend plugin (`/api/service-registry`) with the user's
@@ -41,6 +54,54 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
       maxDepth:
         options?.maxDepth === undefined ? undefined : String(options.maxDepth),
     });
+  }
+
+  async getFindings(
+    options?: FindingsRequestOptions,
+  ): Promise<FindingsResponse> {
+    return this.get<FindingsResponse>('/findings', { ...options });
+  }
+
+  async getDeprecations(
+    options?: DeprecationsRequestOptions,
+  ): Promise<DeprecationsResponse> {
+    return this.get<DeprecationsResponse>('/deprecations', { ...options });
+  }
+
+  async getDeprecation(
+    service: string,
+    options?: DatedRequestOptions,
+  ): Promise<DeprecationDetailResponse> {
+    return this.get<DeprecationDetailResponse>(
+      `/deprecations/${encodeURIComponent(service)}`,
+      { ...options },
+    );
+  }
+
+  async getDeprecatedDependencies(
+    service: string,
+    options?: DatedRequestOptions,
+  ): Promise<DeprecatedDependenciesResponse> {
+    return this.get<DeprecatedDependenciesResponse>(
+      `/services/${encodeURIComponent(service)}/deprecated-dependencies`,
+      { ...options },
+    );
+  }
+
+  async getSlaOverview(
+    options?: SlaOverviewRequestOptions,
+  ): Promise<SlaOverviewResponse> {
+    return this.get<SlaOverviewResponse>('/sla', { ...options });
+  }
+
+  async getServiceSla(
+    service: string,
+    options?: RegistryRequestOptions,
+  ): Promise<SlaServiceResponse> {
+    return this.get<SlaServiceResponse>(
+      `/sla/${encodeURIComponent(service)}`,
+      { ...options },
+    );
   }
 
   private async get<T>(

@@ -3,6 +3,22 @@
  * package, shared with the backend that serves them.
  */
 export type {
+  DeprecatedDependenciesResponse,
+  DeprecatedDependency,
+  DeprecationConsumer,
+  DeprecationCounts,
+  DeprecationDetailResponse,
+  DeprecationHistoryPoint,
+  DeprecationRecord,
+  DeprecationsResponse,
+  DeprecationStatus,
+  FindingSeverity,
+  FindingsResponse,
+  RegistryFindingItem,
+  ServiceTier,
+  SlaEvaluation,
+  SlaOverviewResponse,
+  SlaServiceResponse,
   ImpactReport,
   RegistryGraph,
   RegistryGraphEdge,

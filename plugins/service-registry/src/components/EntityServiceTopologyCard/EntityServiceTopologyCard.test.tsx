@@ -8,6 +8,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
 import { demoGraph, dep, graphOf, service } from '../../testUtils/graphFixture';
+import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { EntityServiceTopologyCard } from './EntityServiceTopologyCard';
 
 function component(name: string, kind = 'Component'): Entity {
@@ -23,7 +24,7 @@ function component(name: string, kind = 'Component'): Entity {
 }
 
 function mockApi(getGraph: ServiceRegistryApi['getGraph']): ServiceRegistryApi {
-  return { getGraph, getImpact: jest.fn() };
+  return mockServiceRegistryApi({ getGraph });
 }
 
 async function renderCard(entity: Entity, api: ServiceRegistryApi) {

@@ -10,16 +10,17 @@ import {
   graphOf,
   service,
 } from '../../testUtils/graphFixture';
+import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { ServiceRegistryTopologyPage } from './ServiceRegistryTopologyPage';
 
 function mockApi(
   overrides: Partial<ServiceRegistryApi> = {},
 ): ServiceRegistryApi {
-  return {
+  return mockServiceRegistryApi({
     getGraph: jest.fn(async () => demoGraph()),
     getImpact: jest.fn(async () => demoImpactOfAuth()),
     ...overrides,
-  };
+  });
 }
 
 async function renderPage(api: ServiceRegistryApi) {
