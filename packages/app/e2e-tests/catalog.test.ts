@@ -1,12 +1,6 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
+import { openAsGuest } from './openAsGuest';
 
-/** Opens a page of the portal; the guest sign-in page comes first and leads back to it. */
-async function openAsGuest(page: Page, path: string) {
-  await page.goto(path);
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-}
 
 test('the catalog lists the demo registry', async ({ page }, testInfo) => {
   await openAsGuest(page, '/catalog?filters[kind]=component&filters[user]=all');

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { test, expect, Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
+import { openAsGuest } from './openAsGuest';
 
 /**
  * The new-service template end to end in the demo portal: the form, the task, and the branch it
@@ -15,14 +16,6 @@ const REMOTE =
 
 const git = (...args: string[]) =>
   execFileSync('git', [`--git-dir=${REMOTE}`, ...args], { encoding: 'utf8' });
-
-/** Opens a page of the portal; the guest sign-in page comes first and leads back to it. */
-async function openAsGuest(page: Page, target: string) {
-  await page.goto(target);
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-}
 
 test.beforeAll(() => {
   // idempotent: creates the repository when it is missing, keeps earlier branches

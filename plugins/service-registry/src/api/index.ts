@@ -9,26 +9,4 @@ export type {
   SlaOverviewRequestOptions,
 } from './ServiceRegistryApi';
 export { ServiceRegistryClient } from './ServiceRegistryClient';
-export type {
-  DeprecatedDependenciesResponse,
-  DeprecatedDependency,
-  DeprecationConsumer,
-  DeprecationCounts,
-  DeprecationDetailResponse,
-  DeprecationHistoryPoint,
-  DeprecationRecord,
-  DeprecationsResponse,
-  DeprecationStatus,
-  FindingSeverity,
-  FindingsResponse,
-  RegistryFindingItem,
-  ServiceTier,
-  SlaEvaluation,
-  SlaOverviewResponse,
-  SlaServiceResponse,
-  ImpactReport,
-  RegistryGraph,
-  RegistryGraphEdge,
-  RegistryGraphNode,
-  RegistryGraphProject,
-} from './types';
+export type * from './types';
