@@ -37,7 +37,12 @@ import { RequirePermission } from '@backstage/plugin-permission-react';
 import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/alpha';
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
-import { ServiceRegistryTopologyPage } from '@service-registry/plugin-service-registry';
+import {
+  ServiceRegistryDeprecationsPage,
+  ServiceRegistryFindingsPage,
+  ServiceRegistrySlaPage,
+  ServiceRegistryTopologyPage,
+} from '@service-registry/plugin-service-registry';
 
 const app = createApp({
   apis,
@@ -99,6 +104,15 @@ const routes = (
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
     <Route path="/notifications" element={<NotificationsPage />} />
     <Route path="/service-registry" element={<ServiceRegistryTopologyPage />} />
+    <Route
+      path="/service-registry/deprecations"
+      element={<ServiceRegistryDeprecationsPage />}
+    />
+    <Route path="/service-registry/sla" element={<ServiceRegistrySlaPage />} />
+    <Route
+      path="/service-registry/findings"
+      element={<ServiceRegistryFindingsPage />}
+    />
   </FlatRoutes>
 );
 

@@ -1,19 +1,14 @@
 import request from 'supertest';
 import { parseAllDocuments } from 'yaml';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { loadRegistry } from '@service-registry/plugin-service-registry-common';
 import {
   InMemoryServiceRegistrySnapshotService,
   RegistrySnapshot,
 } from '@service-registry/plugin-service-registry-node';
-import { serviceRegistrySnapshotServiceRef } from '@service-registry/plugin-service-registry-node';
-import { serviceRegistryPlugin } from './plugin';
+import {
+  startRegistryBackend,
+  StartRegistryBackendOptions,
+} from './__testUtils__/startRegistryBackend';
 
 const TODAY = '2026-11-22';
 
@@ -104,30 +99,12 @@ function snapshotOf(
   };
 }
 
-async function start(options: { deny?: boolean; anonymous?: boolean } = {}) {
+async function start(options: StartRegistryBackendOptions = {}) {
   const snapshots = new InMemoryServiceRegistrySnapshotService();
   snapshots.publish(
     snapshotOf('["auth", "old-api"]', '2026-11-20T08:00:00.000Z'),
   );
-  const { server } = await startTestBackend({
-    features: [
-      serviceRegistryPlugin,
-      createServiceFactory({
-        service: serviceRegistrySnapshotServiceRef,
-        deps: {},
-        factory: () => snapshots,
-      }),
-      mockServices.httpAuth.factory({
-        defaultCredentials: options.anonymous
-          ? mockCredentials.none()
-          : mockCredentials.user(),
-      }),
-      ...(options.deny
-        ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
-        : []),
-    ],
-  });
-  return { server, snapshots };
+  return startRegistryBackend(snapshots, options);
 }
 
 const api = '/api/service-registry';

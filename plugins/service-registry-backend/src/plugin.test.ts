@@ -1,20 +1,14 @@
 import request from 'supertest';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   loadRegistry,
   validateRegistry,
 } from '@service-registry/plugin-service-registry-common';
+import { InMemoryServiceRegistrySnapshotService } from '@service-registry/plugin-service-registry-node';
 import {
-  InMemoryServiceRegistrySnapshotService,
-  serviceRegistrySnapshotServiceRef,
-} from '@service-registry/plugin-service-registry-node';
-import { serviceRegistryPlugin } from './plugin';
+  startRegistryBackend,
+  StartRegistryBackendOptions,
+} from './__testUtils__/startRegistryBackend';
 
 const FILES = [
   {
@@ -85,27 +79,9 @@ function snapshotService() {
   return snapshots;
 }
 
-async function start(options: { deny?: boolean; anonymous?: boolean } = {}) {
+async function start(options: StartRegistryBackendOptions = {}) {
   const snapshots = snapshotService();
-  const { server } = await startTestBackend({
-    features: [
-      serviceRegistryPlugin,
-      createServiceFactory({
-        service: serviceRegistrySnapshotServiceRef,
-        deps: {},
-        factory: () => snapshots,
-      }),
-      mockServices.httpAuth.factory({
-        defaultCredentials: options.anonymous
-          ? mockCredentials.none()
-          : mockCredentials.user(),
-      }),
-      ...(options.deny
-        ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
-        : []),
-    ],
-  });
-  return { server, snapshots };
+  return startRegistryBackend(snapshots, options);
 }
 
 describe('service-registry backend', () => {
@@ -217,6 +193,26 @@ describe('service-registry backend', () => {
       shopApi.every(
         (f: any) => f.service === 'shop-api' && f.severity === 'warning',
       ),
+    ).toBe(true);
+    // errors come first, whatever file they are in
+    const severities = all.map((f: any) => f.severity);
+    expect(severities).toEqual(
+      [...severities].sort(
+        (a: string, b: string) =>
+          ['error', 'warning', 'info'].indexOf(a) -
+          ['error', 'warning', 'info'].indexOf(b),
+      ),
+    );
+    expect(severities[0]).toBe('error');
+    const ofCatalog = (
+      await request(server).get(
+        '/api/service-registry/findings?file=services/catalog.toml',
+      )
+    ).body.items;
+    expect(ofCatalog.length).toBeGreaterThan(0);
+    expect(ofCatalog.length).toBeLessThan(all.length);
+    expect(
+      ofCatalog.every((f: any) => f.file === 'services/catalog.toml'),
     ).toBe(true);
     // each finding names the owner to talk to; a local registry has no page to link to
     expect(shopApi[0].owner).toBe('shop-team');

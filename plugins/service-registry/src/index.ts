@@ -7,9 +7,33 @@ export {
   serviceRegistryPlugin,
   ServiceRegistryTopologyPage,
   EntityServiceTopologyCard,
+  ServiceRegistryDeprecationsPage,
+  ServiceRegistrySlaPage,
+  ServiceRegistryFindingsPage,
+  EntityServiceSlaCard,
+  EntityServiceMigrationCard,
+  EntityDeprecatedDependenciesWarning,
+  EntityServiceRegistryFindingsCard,
 } from './plugin';
-export { rootRouteRef as serviceRegistryRootRouteRef } from './routes';
+export {
+  rootRouteRef as serviceRegistryRootRouteRef,
+  deprecationsRouteRef as serviceRegistryDeprecationsRouteRef,
+  slaRouteRef as serviceRegistrySlaRouteRef,
+  findingsRouteRef as serviceRegistryFindingsRouteRef,
+} from './routes';
 export { isServiceRegistryService } from './conditions';
+export { isServiceRegistryDeprecated } from './components/EntityServiceMigrationCard/conditions';
+export { BurnDownChart } from './components/BurnDownChart';
+export type { BurnDownChartProps } from './components/BurnDownChart';
+export { DeprecationTimeline } from './components/DeprecationTimeline';
+export type { DeprecationTimelineProps } from './components/DeprecationTimeline';
+export type { EntityServiceSlaCardProps } from './components/EntityServiceSlaCard';
+export type { ServiceRegistrySlaPageProps } from './components/ServiceRegistrySlaPage';
+export type { EntityServiceMigrationCardProps } from './components/EntityServiceMigrationCard';
+export type { EntityDeprecatedDependenciesWarningProps } from './components/EntityDeprecatedDependenciesWarning';
+export type { ServiceRegistryDeprecationsPageProps } from './components/ServiceRegistryDeprecationsPage';
+export type { EntityServiceRegistryFindingsCardProps } from './components/EntityServiceRegistryFindingsCard';
+export type { ServiceRegistryFindingsPageProps } from './components/ServiceRegistryFindingsPage';
 export * from './api';
 export type { EntityServiceTopologyCardProps } from './components/EntityServiceTopologyCard';
 export type { ServiceRegistryTopologyPageProps } from './components/ServiceRegistryTopologyPage';

@@ -8,7 +8,12 @@ import {
 } from '@backstage/core-plugin-api';
 import { serviceRegistryApiRef } from './api/ServiceRegistryApi';
 import { ServiceRegistryClient } from './api/ServiceRegistryClient';
-import { rootRouteRef } from './routes';
+import {
+  deprecationsRouteRef,
+  findingsRouteRef,
+  rootRouteRef,
+  slaRouteRef,
+} from './routes';
 
 /**
  * The service-registry frontend plugin: topology, SLA, deprecation and findings views.
@@ -27,6 +32,9 @@ export const serviceRegistryPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    deprecations: deprecationsRouteRef,
+    sla: slaRouteRef,
+    findings: findingsRouteRef,
   },
 });
 
@@ -59,6 +67,108 @@ export const EntityServiceTopologyCard = serviceRegistryPlugin.provide(
         import('./components/EntityServiceTopologyCard').then(
           m => m.EntityServiceTopologyCard,
         ),
+    },
+  }),
+);
+
+/**
+ * Every deprecated service with its migration: status, consumers, effort, a timeline and burn-downs (mount it at `/service-registry/deprecations`).
+ *
+ * @public
+ */
+export const ServiceRegistryDeprecationsPage = serviceRegistryPlugin.provide(
+  createRoutableExtension({
+    name: 'ServiceRegistryDeprecationsPage',
+    component: () =>
+      import('./components/ServiceRegistryDeprecationsPage').then(m => m.ServiceRegistryDeprecationsPage),
+    mountPoint: deprecationsRouteRef,
+  }),
+);
+
+/**
+ * Every service's declared SLA against its tier policy, by tier, with counts per project (mount it at `/service-registry/sla`).
+ *
+ * @public
+ */
+export const ServiceRegistrySlaPage = serviceRegistryPlugin.provide(
+  createRoutableExtension({
+    name: 'ServiceRegistrySlaPage',
+    component: () =>
+      import('./components/ServiceRegistrySlaPage').then(m => m.ServiceRegistrySlaPage),
+    mountPoint: slaRouteRef,
+  }),
+);
+
+/**
+ * Every validation finding of the registry, filterable by severity, project and owner (mount it at `/service-registry/findings`).
+ *
+ * @public
+ */
+export const ServiceRegistryFindingsPage = serviceRegistryPlugin.provide(
+  createRoutableExtension({
+    name: 'ServiceRegistryFindingsPage',
+    component: () =>
+      import('./components/ServiceRegistryFindingsPage').then(m => m.ServiceRegistryFindingsPage),
+    mountPoint: findingsRouteRef,
+  }),
+);
+
+/**
+ * Entity card: the service's declared SLA next to its tier's policy, with the gaps and the allowed downtime.
+ *
+ * @public
+ */
+export const EntityServiceSlaCard = serviceRegistryPlugin.provide(
+  createComponentExtension({
+    name: 'EntityServiceSlaCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityServiceSlaCard').then(m => m.EntityServiceSlaCard),
+    },
+  }),
+);
+
+/**
+ * Entity card for a deprecated service: dates, replacement, remaining consumers, effort, status and burn-down.
+ *
+ * @public
+ */
+export const EntityServiceMigrationCard = serviceRegistryPlugin.provide(
+  createComponentExtension({
+    name: 'EntityServiceMigrationCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityServiceMigrationCard').then(m => m.EntityServiceMigrationCard),
+    },
+  }),
+);
+
+/**
+ * Entity banner: warns when the service depends on deprecated or retired services; renders nothing otherwise.
+ *
+ * @public
+ */
+export const EntityDeprecatedDependenciesWarning = serviceRegistryPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDeprecatedDependenciesWarning',
+    component: {
+      lazy: () =>
+        import('./components/EntityDeprecatedDependenciesWarning').then(m => m.EntityDeprecatedDependenciesWarning),
+    },
+  }),
+);
+
+/**
+ * Entity card: the registry's validation findings for the service, with links to the TOML lines.
+ *
+ * @public
+ */
+export const EntityServiceRegistryFindingsCard = serviceRegistryPlugin.provide(
+  createComponentExtension({
+    name: 'EntityServiceRegistryFindingsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityServiceRegistryFindingsCard').then(m => m.EntityServiceRegistryFindingsCard),
     },
   }),
 );

@@ -77,8 +77,11 @@ const findingsQuery = z
     project: z.string().max(63).optional(),
     owner: z.string().max(200).optional(),
     severity: z.enum(['error', 'warning', 'info']).optional(),
+    file: z.string().max(500).optional(),
   })
   .strict();
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 const today = z
   .string()
@@ -244,6 +247,7 @@ export async function createRouter(
       f =>
         (!query.severity || f.severity === query.severity) &&
         (!query.service || f.service === query.service) &&
+        (!query.file || f.file === query.file) &&
         (!query.project ||
           f.project === query.project ||
           (f.service &&
@@ -259,7 +263,15 @@ export async function createRouter(
       summary: snapshot.summary,
       updatedAt: snapshot.updatedAt,
       rootLocation: snapshot.rootLocation,
-      items: items.map(f => ({
+      // errors first; within a severity the snapshot's order (file, line, column)
+      items: items
+        .map((f, index) => ({ f, index }))
+        .sort(
+          (a, b) =>
+            SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] ||
+            a.index - b.index,
+        )
+        .map(({ f }) => ({
         ...f,
         owner: ownerOf(f.service),
         url: findingLink(snapshot.rootLocation, f.file, f.line),

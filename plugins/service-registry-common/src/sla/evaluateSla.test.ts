@@ -47,6 +47,7 @@ describe('evaluateSla', () => {
       project: null,
       owner: '@payments-team',
       tier: 'critical',
+      tierSource: 'service',
       hasPolicy: true,
       declaresSla: true,
       compliance: 'non-compliant',
@@ -114,6 +115,27 @@ describe('evaluateSla', () => {
     expect(evaluate(catalog, 'broken').gaps).toEqual([
       'availability "lots" is not a valid value, medium tier requires 99.5%',
     ]);
+  });
+
+  it('says whether the tier is declared by the service or inherited from its project', () => {
+    const registry = registryOf({
+      'policies/sla.toml': POLICIES,
+      'projects/shop/services.toml': [
+        '[project]',
+        'id = "shop"',
+        'tier = "critical"',
+        '[service.cart]',
+        'owner = "shop-team"',
+        '[service.search]',
+        'owner = "shop-team"',
+        'tier = "medium"',
+      ].join('\n'),
+    });
+    const cart = evaluateSla(registry.services.get('cart')!, registry.policies);
+    expect(cart).toMatchObject({ tier: 'critical', tierSource: 'project' });
+    expect(
+      evaluateSla(registry.services.get('search')!, registry.policies),
+    ).toMatchObject({ tier: 'medium', tierSource: 'service' });
   });
 
   it('reports no-policy for services without a tier or a tier without policy', () => {

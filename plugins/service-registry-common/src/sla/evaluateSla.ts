@@ -103,6 +103,13 @@ function complianceOf(
   return 'compliant';
 }
 
+function tierSourceOf(
+  service: RegistryService,
+): 'service' | 'project' | undefined {
+  if (!service.effectiveTier) return undefined;
+  return service.tier ? 'service' : 'project';
+}
+
 /**
  * Puts a service's declared service levels (availability, response times p50/p95/p99, error
  * rate, RTO, RPO, support hours, break handling) next to the `[sla.<tier>]` policy of its
@@ -145,6 +152,7 @@ export function evaluateSla(
     owner: service.owner,
     status: service.status,
     tier,
+    tierSource: tierSourceOf(service),
     hasPolicy: policy !== undefined,
     declaresSla: sla !== undefined,
     compliance: complianceOf(policy !== undefined, targets),

@@ -112,6 +112,11 @@ export interface SlaEvaluation {
   status?: ServiceStatus;
   /** Its effective tier (declared, or inherited from the project). */
   tier?: ServiceTier;
+  /**
+   * Where the effective tier comes from: `service` when the service declares it, `project` when
+   * it inherits its project's; absent when it has none.
+   */
+  tierSource?: 'service' | 'project';
   /** Whether the registry has an `[sla.<tier>]` policy for that tier. */
   hasPolicy: boolean;
   /** Whether the service declares an `sla` table at all. */

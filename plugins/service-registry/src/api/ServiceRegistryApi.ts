@@ -49,6 +49,8 @@ export interface FindingsRequestOptions extends RegistryRequestOptions {
   owner?: string;
   /** Only findings of this severity. */
   severity?: FindingSeverity;
+  /** Only findings of this registry file (relative to the registry root). */
+  file?: string;
 }
 
 /**

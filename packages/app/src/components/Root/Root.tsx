@@ -28,6 +28,9 @@ import SearchIcon from '@material-ui/icons/Search';
 import { MyGroupsSidebarItem } from '@backstage/plugin-org';
 import GroupIcon from '@material-ui/icons/People';
 import TopologyIcon from '@material-ui/icons/AccountTree';
+import DeprecationsIcon from '@material-ui/icons/EventBusy';
+import SlaIcon from '@material-ui/icons/Speed';
+import FindingsIcon from '@material-ui/icons/ReportProblemOutlined';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
 const useSidebarLogoStyles = makeStyles({
@@ -80,6 +83,17 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           icon={TopologyIcon}
           to="service-registry"
           text="Topology"
+        />
+        <SidebarItem
+          icon={DeprecationsIcon}
+          to="service-registry/deprecations"
+          text="Deprecations"
+        />
+        <SidebarItem icon={SlaIcon} to="service-registry/sla" text="SLAs" />
+        <SidebarItem
+          icon={FindingsIcon}
+          to="service-registry/findings"
+          text="Registry findings"
         />
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />
         {/* End global nav */}

@@ -53,6 +53,11 @@ import {
 import {
   EntityServiceTopologyCard,
   isServiceRegistryService,
+  isServiceRegistryDeprecated,
+  EntityDeprecatedDependenciesWarning,
+  EntityServiceMigrationCard,
+  EntityServiceRegistryFindingsCard,
+  EntityServiceSlaCard,
 } from '@service-registry/plugin-service-registry';
 import { TechDocsAddons } from '@backstage/plugin-techdocs-react';
 import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
@@ -127,6 +132,13 @@ const entityWarningContent = (
 const overviewContent = (
   <Grid container spacing={3} alignItems="stretch">
     {entityWarningContent}
+    <EntitySwitch>
+      <EntitySwitch.Case if={isServiceRegistryService}>
+        <Grid item xs={12}>
+          <EntityDeprecatedDependenciesWarning />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
     <Grid item md={6}>
       <EntityAboutCard />
     </Grid>
@@ -134,9 +146,22 @@ const overviewContent = (
       <EntityCatalogGraphCard height={400} />
     </Grid>
     <EntitySwitch>
+      <EntitySwitch.Case if={isServiceRegistryDeprecated}>
+        <Grid item xs={12}>
+          <EntityServiceMigrationCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
+    <EntitySwitch>
       <EntitySwitch.Case if={isServiceRegistryService}>
         <Grid item xs={12}>
           <EntityServiceTopologyCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityServiceSlaCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityServiceRegistryFindingsCard />
         </Grid>
       </EntitySwitch.Case>
     </EntitySwitch>

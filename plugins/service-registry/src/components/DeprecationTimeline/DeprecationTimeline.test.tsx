@@ -1,0 +1,95 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp } from '@backstage/test-utils';
+import { lightTheme } from '@backstage/theme';
+import {
+  deprecationsResponse,
+  FIXTURE_TODAY,
+} from '../../testUtils/deprecationFixture';
+import { DeprecationTimeline } from './DeprecationTimeline';
+
+describe('DeprecationTimeline', () => {
+  const { items, today } = deprecationsResponse();
+
+  it('draws one named bar per deprecated service and a today marker', async () => {
+    await renderInTestApp(<DeprecationTimeline items={items} today={today} />);
+    const picture = screen.getByRole('group', {
+      name: `Deprecation timeline: 6 deprecated services, today ${FIXTURE_TODAY}`,
+    });
+    expect(
+      within(picture).getByRole('img', { name: 'Today, 2026-11-22' }),
+    ).toBeInTheDocument();
+    const bars = within(picture)
+      .getAllByRole('img')
+      .filter(e => e.getAttribute('data-status'));
+    expect(bars.map(b => b.getAttribute('aria-label'))).toEqual([
+      'gone: Retired, deprecated on 2025-12-01, sunset on 2026-06-01 (174 days overdue), 1 consumer left',
+      'old-api: Overdue, deprecated on 2026-05-10, sunset on 2026-11-10 (12 days overdue), 3 consumers left',
+      'pay-v2: At risk, deprecated on 2026-09-01, sunset on 2026-12-10 (18 days left), 1 consumer left',
+      'vague: No sunset date, deprecated on 2026-10-15, no sunset date, 1 consumer left',
+      'legacy-search: On track, deprecated on 2026-09-01, sunset on 2027-03-01 (99 days left), 2 consumers left',
+      'done-svc: No consumers left, deprecated on 2026-08-01, sunset on 2027-01-31 (70 days left), 0 consumers left',
+    ]);
+    expect(within(picture).getByText('old-api')).toBeInTheDocument();
+  });
+
+  it('colours bars by status: overdue in the error colour, at-risk in the warning colour, on-track in a calm one', async () => {
+    await renderInTestApp(<DeprecationTimeline items={items} today={today} />);
+    const { palette } = lightTheme;
+    const fill = (id: string) =>
+      screen.getByTestId(`timeline-bar-${id}`).getAttribute('fill');
+    expect(fill('old-api')).toBe(palette.error.main);
+    expect(fill('gone')).toBe(palette.error.main);
+    expect(fill('pay-v2')).toBe(palette.warning.main);
+    expect(fill('legacy-search')).toBe(palette.info.main);
+    expect(
+      screen.getByRole('img', { name: /^old-api: Overdue/ }),
+    ).toHaveTextContent('12 days overdue');
+    // The bar with no sunset is dashed (open-ended).
+    expect(
+      screen.getByTestId('timeline-bar-vague').getAttribute('stroke-dasharray'),
+    ).toBeTruthy();
+  });
+
+  it('places the today marker between the bars that ended and those still running', async () => {
+    await renderInTestApp(<DeprecationTimeline items={items} today={today} />);
+    const todayX = Number(
+      screen
+        .getByTestId('timeline-today')
+        .querySelector('line')!
+        .getAttribute('x1'),
+    );
+    const end = (id: string) => {
+      const bar = screen.getByTestId(`timeline-bar-${id}`);
+      return Number(bar.getAttribute('x')) + Number(bar.getAttribute('width'));
+    };
+    expect(end('old-api')).toBeLessThan(todayX);
+    expect(end('pay-v2')).toBeGreaterThan(todayX);
+  });
+
+  it('makes bars buttons when selectable', async () => {
+    const onSelect = jest.fn();
+    await renderInTestApp(
+      <DeprecationTimeline
+        items={items}
+        today={today}
+        selected="pay-v2"
+        onSelect={onSelect}
+      />,
+    );
+    const payV2 = screen.getByRole('button', { name: /^pay-v2: At risk/ });
+    expect(payV2).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.click(screen.getByRole('button', { name: /^old-api/ }));
+    expect(onSelect).toHaveBeenCalledWith('old-api');
+    screen.getByRole('button', { name: /^legacy-search/ }).focus();
+    await userEvent.keyboard('{Enter}');
+    expect(onSelect).toHaveBeenLastCalledWith('legacy-search');
+  });
+
+  it('says when there is nothing to draw', async () => {
+    await renderInTestApp(<DeprecationTimeline items={[]} today={today} />);
+    expect(
+      screen.getByText('No deprecated services to draw.'),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,261 @@
+import { KeyboardEvent } from 'react';
+import { Typography, useTheme } from '@material-ui/core';
+import { DeprecationRecord } from '../../api/types';
+import {
+  dayNumber,
+  dayString,
+  deprecationColor,
+  deprecationStatusLabel,
+  sunsetDistance,
+} from './deprecationFormat';
+
+/**
+ * Props of {@link DeprecationTimeline}.
+ *
+ * @public
+ */
+export interface DeprecationTimelineProps {
+  /** The deprecated services, one bar each, in the given order. */
+  items: DeprecationRecord[];
+  /** Today, `YYYY-MM-DD` (the `today` of the backend's answer): the vertical marker. */
+  today: string;
+  /** The service whose bar is highlighted. */
+  selected?: string;
+  /** Called with the service id when a bar is clicked or activated with Enter or Space. */
+  onSelect?: (service: string) => void;
+  /** Accessible name of the picture (default "Deprecation timeline"). */
+  title?: string;
+}
+
+const WIDTH = 960;
+const LABEL_WIDTH = 190;
+/** Room right of the bars for "12 days overdue". */
+const STATUS_WIDTH = 150;
+const ROW_HEIGHT = 30;
+const BAR_HEIGHT = 16;
+const AXIS_HEIGHT = 30;
+const BOTTOM = 10;
+const MAX_TICKS = 8;
+const MAX_LABEL = 24;
+
+/** First day of each month in [from, to], thinned to at most {@link MAX_TICKS}. */
+function monthTicks(from: number, to: number): number[] {
+  const start = new Date(Math.floor(from) * 86_400_000);
+  let year = start.getUTCFullYear();
+  let month = start.getUTCMonth() + 1;
+  const ticks: number[] = [];
+  for (;;) {
+    if (month > 11) {
+      year += 1;
+      month = 0;
+    }
+    const day = Date.UTC(year, month, 1) / 86_400_000;
+    if (day > to) break;
+    ticks.push(day);
+    month += 1;
+  }
+  const step = Math.max(1, Math.ceil(ticks.length / MAX_TICKS));
+  return ticks.filter((_, i) => i % step === 0);
+}
+
+/** What a bar says to assistive technology and in its tooltip. */
+export function describeBar(record: DeprecationRecord): string {
+  const status = deprecationStatusLabel(record.status, record.lifecycle);
+  const deprecated = record.deprecationDate
+    ? `deprecated on ${record.deprecationDate}`
+    : 'no deprecation date';
+  const sunset = record.sunsetDate
+    ? `sunset on ${record.sunsetDate} (${sunsetDistance(
+        record.daysToSunset,
+        record.status,
+      )})`
+    : 'no sunset date';
+  const consumers = `${record.remainingConsumers} ${
+    record.remainingConsumers === 1 ? 'consumer' : 'consumers'
+  } left`;
+  return `${record.service}: ${status}, ${deprecated}, ${sunset}, ${consumers}`;
+}
+
+function shorten(text: string): string {
+  return text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
+}
+
+/**
+ * The deprecated services on a time axis: one bar per service from its deprecation date to its
+ * sunset date, coloured by status (overdue in the theme's error colour, at-risk in its warning
+ * colour, on-track in a calm info colour; a service without a sunset date has a dashed bar up to
+ * today), with a vertical "today" marker. Each bar is a named image (service, dates, status) and,
+ * with `onSelect`, a button.
+ *
+ * @public
+ */
+export function DeprecationTimeline(props: DeprecationTimelineProps) {
+  const { items, today, selected, onSelect } = props;
+  const title = props.title ?? 'Deprecation timeline';
+  const theme = useTheme();
+
+  if (items.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No deprecated services to draw.
+      </Typography>
+    );
+  }
+
+  const now = dayNumber(today);
+  const spans = items.map(r => {
+    const sunset = r.sunsetDate ? dayNumber(r.sunsetDate) : undefined;
+    const start = r.deprecationDate
+      ? dayNumber(r.deprecationDate)
+      : sunset ?? now;
+    const end = sunset ?? Math.max(now, start);
+    return { record: r, start: Math.min(start, end), end, open: !sunset };
+  });
+  const low = Math.min(now, ...spans.map(s => s.start));
+  const high = Math.max(now, ...spans.map(s => s.end));
+  const padding = Math.max(7, (high - low) * 0.03);
+  const from = low - padding;
+  const to = high + padding;
+  const plotLeft = LABEL_WIDTH;
+  const plotWidth = WIDTH - LABEL_WIDTH - STATUS_WIDTH;
+  const x = (day: number) =>
+    plotLeft + ((day - from) / (to - from)) * plotWidth;
+  const height = AXIS_HEIGHT + items.length * ROW_HEIGHT + BOTTOM;
+  const todayX = x(now);
+  const text = theme.palette.text.primary;
+  const secondary = theme.palette.text.secondary;
+  const summary = `${title}: ${items.length} deprecated ${
+    items.length === 1 ? 'service' : 'services'
+  }, today ${today}`;
+
+  const activate = (service: string) => (event: KeyboardEvent) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      onSelect?.(service);
+    }
+  };
+
+  return (
+    <svg
+      role="group"
+      aria-label={summary}
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      width="100%"
+      preserveAspectRatio="xMinYMin meet"
+      style={{ display: 'block' }}
+    >
+      <title>{summary}</title>
+      {monthTicks(from, to).map(tick => (
+        <g key={tick} aria-hidden="true">
+          <line
+            x1={x(tick)}
+            x2={x(tick)}
+            y1={AXIS_HEIGHT - 6}
+            y2={height - BOTTOM}
+            stroke={theme.palette.divider}
+          />
+          <text
+            x={x(tick) + 3}
+            y={AXIS_HEIGHT - 10}
+            fontSize={11}
+            fill={secondary}
+          >
+            {dayString(tick).slice(0, 7)}
+          </text>
+        </g>
+      ))}
+      {spans.map(({ record, start, end, open }, i) => {
+        const color = deprecationColor(theme, record.status, record.lifecycle);
+        const rowY = AXIS_HEIGHT + i * ROW_HEIGHT;
+        const barY = rowY + (ROW_HEIGHT - BAR_HEIGHT) / 2;
+        const x1 = x(start);
+        const x2 = Math.max(x(end), x1 + 3);
+        const label = describeBar(record);
+        const isSelected = record.service === selected;
+        const interactive = onSelect
+          ? {
+              role: 'button',
+              tabIndex: 0,
+              'aria-pressed': isSelected,
+              onClick: () => onSelect(record.service),
+              onKeyDown: activate(record.service),
+              style: { cursor: 'pointer' },
+            }
+          : { role: 'img' };
+        return (
+          <g
+            key={record.service}
+            aria-label={label}
+            data-status={record.status}
+            data-lifecycle={record.lifecycle}
+            {...interactive}
+          >
+            <title>{label}</title>
+            {isSelected && (
+              <rect
+                x={0}
+                y={rowY}
+                width={WIDTH}
+                height={ROW_HEIGHT}
+                fill={theme.palette.action.selected}
+              />
+            )}
+            <text
+              x={LABEL_WIDTH - 10}
+              y={rowY + ROW_HEIGHT / 2 + 4}
+              textAnchor="end"
+              fontSize={12}
+              fontWeight={isSelected ? 700 : 400}
+              fill={text}
+            >
+              {shorten(record.service)}
+            </text>
+            <rect
+              data-testid={`timeline-bar-${record.service}`}
+              x={x1}
+              y={barY}
+              width={x2 - x1}
+              height={BAR_HEIGHT}
+              rx={3}
+              fill={color}
+              fillOpacity={open ? 0.35 : 0.85}
+              stroke={color}
+              strokeWidth={open ? 1.5 : 0}
+              strokeDasharray={open ? '4 3' : undefined}
+            />
+            <text
+              x={x2 + 6}
+              y={rowY + ROW_HEIGHT / 2 + 4}
+              fontSize={11}
+              fontWeight={record.status === 'overdue' ? 700 : 400}
+              fill={color}
+            >
+              {sunsetDistance(record.daysToSunset, record.status)}
+            </text>
+          </g>
+        );
+      })}
+      <g role="img" aria-label={`Today, ${today}`} data-testid="timeline-today">
+        <title>{`Today, ${today}`}</title>
+        <line
+          x1={todayX}
+          x2={todayX}
+          y1={AXIS_HEIGHT - 8}
+          y2={height - BOTTOM + 4}
+          stroke={text}
+          strokeWidth={2}
+        />
+        <text
+          x={todayX}
+          y={10}
+          fontSize={11}
+          fontWeight={700}
+          textAnchor="middle"
+          fill={text}
+        >
+          Today
+        </text>
+      </g>
+    </svg>
+  );
+}

@@ -1,0 +1,2 @@
+export { DeprecationTimeline } from './DeprecationTimeline';
+export type { DeprecationTimelineProps } from './DeprecationTimeline';

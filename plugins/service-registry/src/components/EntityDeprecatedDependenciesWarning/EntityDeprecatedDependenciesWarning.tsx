@@ -1,0 +1,145 @@
+import { Box, makeStyles, Typography } from '@material-ui/core';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import { Link } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { ANNOTATION_REGISTRY_ID } from '@service-registry/plugin-service-registry-common';
+import useAsync from 'react-use/esm/useAsync';
+import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { DeprecatedDependency } from '../../api/types';
+import { isServiceRegistryService } from '../../conditions';
+import {
+  isNotFoundError,
+  sunsetDistance,
+} from '../DeprecationTimeline/deprecationFormat';
+import { useServiceLink } from '../useServiceLink';
+
+const useStyles = makeStyles(theme => ({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(1),
+  },
+}));
+
+/**
+ * Props of {@link EntityDeprecatedDependenciesWarning}.
+ *
+ * @public
+ */
+export interface EntityDeprecatedDependenciesWarningProps {
+  /** Also warn about dependencies declared as optional (default true). */
+  includeOptional?: boolean;
+}
+
+/** `Sunset on 2026-11-10 (12 days overdue)`. */
+function sunsetLine(item: DeprecatedDependency): string {
+  if (!item.sunsetDate) return 'No sunset date announced yet.';
+  return `Sunset on ${item.sunsetDate} (${sunsetDistance(
+    item.daysToSunset,
+    item.status,
+  )}).`;
+}
+
+function DependencyAlert(props: { item: DeprecatedDependency }) {
+  const { item } = props;
+  const link = useServiceLink();
+  const kind = item.optional ? 'optional dependency' : 'dependency';
+  const { replacement } = item;
+  return (
+    <Alert
+      severity={item.severity}
+      aria-label={`${item.lifecycle} ${kind} ${item.service}`}
+    >
+      <AlertTitle>
+        {`Depends on ${item.lifecycle} service `}
+        <Link to={link(item.service)}>{item.service}</Link>
+        {item.optional ? ' (optional)' : ''}
+      </AlertTitle>
+      <Typography variant="body2" component="div">
+        {item.lifecycle === 'retired'
+          ? `${item.service} is retired. `
+          : `${sunsetLine(item)} `}
+        {replacement ? (
+          <>
+            {'Migrate to '}
+            {replacement.exists ? (
+              <Link to={link(replacement.id)}>{replacement.id}</Link>
+            ) : (
+              `${replacement.id} (not declared in the registry)`
+            )}
+            .
+          </>
+        ) : (
+          'No replacement is named: ask its owners for the successor.'
+        )}
+        {item.guideUrl && (
+          <>
+            {' '}
+            <Link to={item.guideUrl}>Migration guide</Link>
+          </>
+        )}
+        {item.viaProject && (
+          <Typography variant="caption" component="p" color="textSecondary">
+            {`Declared by the ${item.viaProject} project's override.`}
+          </Typography>
+        )}
+      </Typography>
+    </Alert>
+  );
+}
+
+/**
+ * A banner for a consumer's page: one warning per deprecated service the current service depends
+ * on, one error per retired one or one whose sunset has passed (the `severity` the backend gives),
+ * each with its sunset date and its replacement linked to its catalog page. Renders nothing when
+ * there is nothing to say: no such dependency, an entity that is not a registry service, a service
+ * the registry does not know (404), and while loading. Other errors show a small error alert.
+ *
+ * @public
+ */
+export function EntityDeprecatedDependenciesWarning(
+  props: EntityDeprecatedDependenciesWarningProps,
+) {
+  const { includeOptional = true } = props;
+  const { entity } = useEntity();
+  const api = useApi(serviceRegistryApiRef);
+  const classes = useStyles();
+  const applies = isServiceRegistryService(entity);
+  const service = entity.metadata.name;
+  const registry =
+    entity.metadata.annotations?.[ANNOTATION_REGISTRY_ID] ?? 'default';
+  const { value, loading, error } = useAsync(
+    async () =>
+      applies
+        ? api.getDeprecatedDependencies(service, { registry })
+        : undefined,
+    [api, service, registry, applies],
+  );
+
+  if (!applies || loading) return null;
+  if (error) {
+    if (isNotFoundError(error)) return null;
+    return (
+      <Alert severity="error">
+        {`Could not check ${service}'s dependencies for deprecations: ${error.message}`}
+      </Alert>
+    );
+  }
+  const items = (value?.items ?? []).filter(
+    i => includeOptional || !i.optional,
+  );
+  if (items.length === 0) return null;
+  return (
+    <Box
+      className={classes.root}
+      role="region"
+      aria-label="Deprecated dependencies"
+    >
+      {items.map(item => (
+        <DependencyAlert key={item.service} item={item} />
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,2 @@
+export { EntityDeprecatedDependenciesWarning } from './EntityDeprecatedDependenciesWarning';
+export type { EntityDeprecatedDependenciesWarningProps } from './EntityDeprecatedDependenciesWarning';

@@ -1,0 +1,283 @@
+import { screen, within } from '@testing-library/react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { Entity } from '@backstage/catalog-model';
+import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
+import { DeprecationHistoryPoint } from '../../api/types';
+import { deprecationDetail } from '../../testUtils/deprecationFixture';
+import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
+import { EntityServiceMigrationCard } from './EntityServiceMigrationCard';
+import { isServiceRegistryDeprecated } from './conditions';
+
+function component(
+  name: string,
+  annotations: Record<string, string> = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      annotations: {
+        'service-registry.io/registry-id': 'default',
+        'service-registry.io/status': 'deprecated',
+        ...annotations,
+      },
+    },
+    spec: { type: 'service', owner: 'team', lifecycle: 'deprecated' },
+  };
+}
+
+/** An api answering `getDeprecation` from the fixture registry. */
+function fixtureApi(history?: DeprecationHistoryPoint[]) {
+  return mockServiceRegistryApi({
+    getDeprecation: jest.fn(async (service: string) =>
+      deprecationDetail(service, history),
+    ),
+  });
+}
+
+async function renderCard(
+  entity: Entity,
+  api: ServiceRegistryApi = fixtureApi(),
+) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
+      <EntityProvider entity={entity}>
+        <EntityServiceMigrationCard />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+const chip = (label: string) =>
+  screen.getByText(label, { selector: '.MuiChip-label' });
+
+describe('EntityServiceMigrationCard', () => {
+  it('shows progress while the record loads', async () => {
+    await renderCard(
+      component('old-api'),
+      mockServiceRegistryApi({ getDeprecation: () => new Promise(() => {}) }),
+    );
+    expect(screen.getByText('Migration')).toBeInTheDocument();
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+  });
+
+  it('shows the error of the backend', async () => {
+    await renderCard(
+      component('old-api'),
+      mockServiceRegistryApi({
+        getDeprecation: async () => {
+          throw new Error('registry unavailable');
+        },
+      }),
+    );
+    expect(
+      await screen.findByText(/Could not load the migration status/),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/registry unavailable/).length).toBeGreaterThan(
+      0,
+    );
+  });
+
+  it('says in one line that a service the backend does not find deprecated (404) has no migration', async () => {
+    // new-api is ga in the fixture: the backend answers NotFoundError.
+    const api = fixtureApi();
+    await renderCard(component('new-api'), api);
+    expect(await screen.findByText('Not deprecated')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'The service registry "default" does not mark new-api as deprecated or retired, so there is no migration to follow.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Could not load/)).not.toBeInTheDocument();
+    expect(api.getDeprecation).toHaveBeenCalledWith('new-api', {
+      registry: 'default',
+    });
+  });
+
+  it('asks the registry of the annotation', async () => {
+    const api = fixtureApi();
+    await renderCard(
+      component('old-api', { 'service-registry.io/registry-id': 'staging' }),
+      api,
+    );
+    await screen.findByText('Overdue');
+    expect(api.getDeprecation).toHaveBeenCalledWith('old-api', {
+      registry: 'staging',
+    });
+  });
+
+  it('shows an overdue migration: dates, days overdue, replacement, guide, consumers and effort', async () => {
+    await renderCard(component('old-api'));
+    expect(await screen.findByText('Overdue')).toBeInTheDocument();
+    expect(chip('Overdue')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'old-api is overdue: sunset passed 12 days ago (2026-11-10) and 3 services still depend on it. Consumers should migrate to "new-api".',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Deprecated on 2026-05-10 (196 days ago)'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Sunset on 2026-11-10/)).toBeInTheDocument();
+    expect(screen.getByText('12 days overdue')).toBeInTheDocument();
+    expect(screen.getByText('Supported until 2026-11-10')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'new-api' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/new-api',
+    );
+    expect(
+      screen.getByRole('link', {
+        name: /^https:\/\/wiki\.example\.com\/old-api-migration/,
+      }),
+    ).toHaveAttribute('href', 'https://wiki.example.com/old-api-migration');
+    expect(screen.getByText('Difficulty: Easy')).toBeInTheDocument();
+    expect(
+      screen.getByText('Estimated remaining effort: 24 h'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('3 consumers × 8 h')).toBeInTheDocument();
+
+    expect(screen.getByText('Remaining consumers (3)')).toBeInTheDocument();
+    const consumers = screen.getByRole('list', { name: 'Remaining consumers' });
+    const items = within(consumers).getAllByRole('listitem');
+    expect(items.map(i => i.textContent)).toEqual([
+      'checkout Checkoutproject project-a · owner ecommerce-team · asks for ^1',
+      'reporting Reportingproject project-c · owner data-team',
+      'warehouse Warehouse Managementproject project-b · owner logistics-team',
+    ]);
+    expect(
+      within(consumers).getByRole('link', { name: 'reporting' }),
+    ).toHaveAttribute('href', '/catalog/default/component/reporting');
+    expect(
+      within(consumers).getByRole('link', { name: 'warehouse' }),
+    ).toHaveAttribute('href', '/catalog/default/component/warehouse');
+  });
+
+  it('shows an at-risk migration with the days left', async () => {
+    await renderCard(component('pay-v2'));
+    expect(await screen.findByText('At risk')).toBeInTheDocument();
+    expect(screen.getByText('18 days left')).toBeInTheDocument();
+    expect(screen.getByText('Difficulty: Hard')).toBeInTheDocument();
+    expect(
+      screen.getByText('Estimated remaining effort: 20 h'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('1 consumer × 20 h')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'pay-v3' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/pay-v3',
+    );
+    expect(screen.getByRole('link', { name: 'checkout' })).toBeInTheDocument();
+  });
+
+  it('shows an on-track migration, with optional consumers marked', async () => {
+    await renderCard(component('legacy-search'));
+    expect(await screen.findByText('On track')).toBeInTheDocument();
+    expect(screen.getByText('99 days left')).toBeInTheDocument();
+    expect(
+      screen.getByText('Estimated remaining effort: 32 h'),
+    ).toBeInTheDocument();
+    const consumers = screen.getByRole('list', { name: 'Remaining consumers' });
+    expect(
+      within(consumers)
+        .getAllByRole('listitem')
+        .map(i => i.textContent),
+    ).toEqual([
+      'warehouse Warehouse Managementproject project-b · owner logistics-team · asks for ^1.9',
+      'shipping Shipping Serviceoptionalproject project-b · owner logistics-team',
+    ]);
+  });
+
+  it('shows a retired service that still has consumers as Retired and overdue', async () => {
+    await renderCard(
+      component('gone', { 'service-registry.io/status': 'retired' }),
+    );
+    expect(await screen.findByText('Retired')).toBeInTheDocument();
+    expect(screen.getByText('174 days overdue')).toBeInTheDocument();
+    expect(screen.getByText('Lifecycle: retired')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'gone is retired but 1 service still depends on it. Consumers should migrate to "new-api".',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Migration guide:', { exact: false }),
+    ).toHaveTextContent('Migration guide: none given');
+    expect(
+      screen.getByText('Estimated remaining effort: unknown'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'reporting' })).toBeInTheDocument();
+  });
+
+  it('shows a migration without a sunset date, and a replacement the registry does not declare', async () => {
+    await renderCard(component('vague'));
+    expect(await screen.findByText('No sunset date')).toBeInTheDocument();
+    expect(screen.getByText('no sunset date')).toBeInTheDocument();
+    expect(
+      screen.getByText(/not declared in the registry/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'ghost' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says when no consumers are left', async () => {
+    await renderCard(component('done-svc'));
+    expect(
+      await screen.findByText('No consumers left: done-svc can be retired.'),
+    ).toBeInTheDocument();
+    expect(chip('No consumers left')).toBeInTheDocument();
+    expect(screen.getByText('Remaining consumers (0)')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('list', { name: 'Remaining consumers' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByText('Estimated remaining effort: 0 h'),
+    ).toBeInTheDocument();
+  });
+
+  it('draws the burn-down from the history', async () => {
+    await renderCard(component('old-api'));
+    expect(
+      await screen.findByRole('img', {
+        name: 'Remaining consumers of old-api: 5 on 2026-10-01, 4 on 2026-10-25, 3 on 2026-11-22; sunset on 2026-11-10',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText('Not enough history yet'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says when there is no history for a burn-down yet', async () => {
+    await renderCard(component('old-api'), fixtureApi([]));
+    expect(
+      await screen.findByText('Not enough history yet'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('img', { name: /Remaining consumers/ }),
+    ).not.toBeInTheDocument();
+  });
+});
+
+describe('isServiceRegistryDeprecated', () => {
+  it('is true for a deprecated or retired registry status only', () => {
+    expect(isServiceRegistryDeprecated(component('a'))).toBe(true);
+    expect(
+      isServiceRegistryDeprecated(
+        component('a', { 'service-registry.io/status': 'retired' }),
+      ),
+    ).toBe(true);
+    expect(
+      isServiceRegistryDeprecated(
+        component('a', { 'service-registry.io/status': 'ga' }),
+      ),
+    ).toBe(false);
+    const plain = component('a');
+    plain.metadata.annotations = {};
+    expect(isServiceRegistryDeprecated(plain)).toBe(false);
+  });
+});

@@ -1,0 +1,3 @@
+export { EntityServiceMigrationCard } from './EntityServiceMigrationCard';
+export type { EntityServiceMigrationCardProps } from './EntityServiceMigrationCard';
+export { isServiceRegistryDeprecated } from './conditions';

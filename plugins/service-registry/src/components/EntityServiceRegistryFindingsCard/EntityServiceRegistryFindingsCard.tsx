@@ -1,0 +1,274 @@
+import {
+  Box,
+  List,
+  ListItem,
+  ListItemText,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
+import CheckCircleIcon from '@material-ui/icons/CheckCircle';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import {
+  EmptyState,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import {
+  ANNOTATION_REGISTRY_ID,
+  ANNOTATION_SOURCE_FILE,
+  normalizeRegistryPath,
+} from '@service-registry/plugin-service-registry-common';
+import useAsync from 'react-use/esm/useAsync';
+import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { RegistryFindingItem } from '../../api/types';
+import { findingsRouteRef } from '../../routes';
+import {
+  compareFindings,
+  countBySeverity,
+  countLabel,
+  FindingLocation,
+  isParseFinding,
+  SEVERITIES,
+  SeverityChip,
+  useOptionalRouteRef,
+} from './findingParts';
+
+const useStyles = makeStyles(theme => ({
+  list: { paddingTop: 0 },
+  code: {
+    fontFamily: 'monospace',
+    marginLeft: theme.spacing(1),
+  },
+  message: { display: 'block', color: theme.palette.text.primary },
+  location: { display: 'block', marginTop: theme.spacing(0.5) },
+  clean: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    color: theme.palette.success.main,
+  },
+  alert: { marginBottom: theme.spacing(2) },
+}));
+
+/**
+ * Props of {@link EntityServiceRegistryFindingsCard}.
+ *
+ * @public
+ */
+export interface EntityServiceRegistryFindingsCardProps {
+  /** Card title (default "Registry findings"). */
+  title?: string;
+  /**
+   * Show a link to the registry findings page (default true). The link only appears when the app
+   * mounts that page; without it the card renders the same, minus the link.
+   */
+  showFindingsPageLink?: boolean;
+  /** Most findings listed (default 20, errors first); the counts always cover all of them. */
+  maxItems?: number;
+}
+
+/** What the card shows once loaded. */
+interface CardFindings {
+  /** The findings of the service, errors first. */
+  items: RegistryFindingItem[];
+  /** Parse errors of the file that declares the service. */
+  parseErrors: RegistryFindingItem[];
+  /** The registry file that declares the service, when annotated. */
+  sourceFile?: string;
+}
+
+/**
+ * The validation findings of the current service in the service registry, errors first, each
+ * with its code, message and a link to the line of the registry file; and the syntax errors of
+ * the file that declares it, which keep its catalog entry at its last good version.
+ *
+ * @public
+ */
+export function EntityServiceRegistryFindingsCard(
+  props: EntityServiceRegistryFindingsCardProps,
+) {
+  const {
+    title = 'Registry findings',
+    showFindingsPageLink = true,
+    maxItems = 20,
+  } = props;
+  const { entity } = useEntity();
+  const api = useApi(serviceRegistryApiRef);
+  const findingsRoute = useOptionalRouteRef(findingsRouteRef);
+  const annotations = entity.metadata.annotations ?? {};
+  const registry = annotations[ANNOTATION_REGISTRY_ID] || 'default';
+  const sourceFile = annotations[ANNOTATION_SOURCE_FILE];
+  const service = entity.metadata.name;
+  const isComponent = entity.kind.toLocaleLowerCase('en-US') === 'component';
+
+  const { value, loading, error } = useAsync(async (): Promise<
+    CardFindings | undefined
+  > => {
+    if (!isComponent) return undefined;
+    const file = sourceFile ? normalizeRegistryPath(sourceFile) : undefined;
+    const [own, fileErrors] = await Promise.all([
+      api.getFindings({ registry, service }),
+      file
+        ? api.getFindings({ registry, file, severity: 'error' })
+        : Promise.resolve(undefined),
+    ]);
+    const parseErrors = (fileErrors?.items ?? []).filter(
+      f => isParseFinding(f) && normalizeRegistryPath(f.file) === file,
+    );
+    const items = [...own.items].sort(compareFindings);
+    return { items, parseErrors, sourceFile: file };
+  }, [api, registry, service, sourceFile, isComponent]);
+
+  let content: JSX.Element;
+  if (!isComponent) {
+    content = (
+      <EmptyState
+        missing="field"
+        title="Not a registry service"
+        description="Registry findings are shown for Components that the service registry declares."
+      />
+    );
+  } else if (loading) {
+    content = <Progress />;
+  } else if (error) {
+    content = (
+      <ResponseErrorPanel
+        error={error}
+        title="Could not load the registry findings"
+      />
+    );
+  } else if (!value) {
+    content = <Progress />;
+  } else {
+    content = (
+      <FindingsBody service={service} findings={value} maxItems={maxItems} />
+    );
+  }
+
+  const deepLink =
+    showFindingsPageLink && findingsRoute
+      ? { title: 'All registry findings', link: findingsRoute() }
+      : undefined;
+
+  return (
+    <InfoCard
+      title={title}
+      subheader={`Validation of ${service} in the service registry "${registry}"`}
+      deepLink={deepLink}
+    >
+      {content}
+    </InfoCard>
+  );
+}
+
+function FindingsBody(props: {
+  service: string;
+  findings: CardFindings;
+  maxItems: number;
+}) {
+  const classes = useStyles();
+  const { service, findings, maxItems } = props;
+  const { items, parseErrors, sourceFile } = findings;
+  const counts = countBySeverity(items);
+  const summary = SEVERITIES.filter(s => counts[s] > 0)
+    .map(s => countLabel(s, counts[s]))
+    .join(' · ');
+  const clean =
+    parseErrors.length > 0
+      ? `No other findings: the last good registry entry of ${service} is clean`
+      : "No findings: this service's registry entry is clean";
+
+  return (
+    <>
+      {parseErrors.length > 0 && (
+        <Alert severity="error" className={classes.alert}>
+          <AlertTitle>
+            This file does not parse; the catalog shows its last good version
+          </AlertTitle>
+          <Typography variant="body2">
+            {sourceFile} declares {service}. Until its syntax is fixed, the
+            catalog and the findings below come from its last good version.
+          </Typography>
+          <FindingList
+            items={parseErrors}
+            label={`Parse errors of ${sourceFile}`}
+          />
+        </Alert>
+      )}
+      {items.length === 0 ? (
+        <Box className={classes.clean} role="status">
+          <CheckCircleIcon />
+          <Typography variant="body1">{clean}</Typography>
+        </Box>
+      ) : (
+        <>
+          <Typography variant="body2" color="textSecondary" role="status">
+            {summary}
+          </Typography>
+          <FindingList
+            items={items.slice(0, Math.max(0, maxItems))}
+            label={`Findings of ${service}`}
+          />
+          {items.length > maxItems && (
+            <Typography variant="body2" color="textSecondary">
+              … and {items.length - Math.max(0, maxItems)} more
+            </Typography>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function FindingList(props: { items: RegistryFindingItem[]; label: string }) {
+  const classes = useStyles();
+  return (
+    <List dense className={classes.list} aria-label={props.label}>
+      {props.items.map((finding, index) => (
+        <ListItem
+          key={`${finding.code}:${finding.file}:${finding.line}:${finding.column}:${index}`}
+          disableGutters
+          alignItems="flex-start"
+        >
+          <ListItemText
+            disableTypography
+            primary={
+              <Box display="flex" alignItems="center">
+                <SeverityChip severity={finding.severity} />
+                <Typography
+                  variant="body2"
+                  component="span"
+                  className={classes.code}
+                >
+                  {finding.code}
+                </Typography>
+              </Box>
+            }
+            secondary={
+              <>
+                <Typography
+                  variant="body2"
+                  component="span"
+                  className={classes.message}
+                >
+                  {finding.message}
+                </Typography>
+                <Typography
+                  variant="caption"
+                  component="span"
+                  className={classes.location}
+                >
+                  <FindingLocation finding={finding} />
+                </Typography>
+              </>
+            }
+          />
+        </ListItem>
+      ))}
+    </List>
+  );
+}

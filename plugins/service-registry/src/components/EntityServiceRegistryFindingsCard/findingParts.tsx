@@ -1,0 +1,152 @@
+import { Chip, makeStyles } from '@material-ui/core';
+import ErrorIcon from '@material-ui/icons/Error';
+import InfoIcon from '@material-ui/icons/Info';
+import WarningIcon from '@material-ui/icons/Warning';
+import { Link } from '@backstage/core-components';
+import { RouteRef, useRouteRef } from '@backstage/core-plugin-api';
+import { FindingSeverity, RegistryFindingItem } from '../../api/types';
+
+/** Severities from the most to the least severe. */
+export const SEVERITIES: readonly FindingSeverity[] = [
+  'error',
+  'warning',
+  'info',
+];
+
+/** 0 for errors, 1 for warnings, 2 for info: sorts errors first. */
+export function severityRank(severity: FindingSeverity): number {
+  const rank = SEVERITIES.indexOf(severity);
+  return rank < 0 ? SEVERITIES.length : rank;
+}
+
+/** True when the value is a severity (for values read from a query string). */
+export function isSeverity(value: unknown): value is FindingSeverity {
+  return SEVERITIES.includes(value as FindingSeverity);
+}
+
+/** Errors first, then warnings, then info; otherwise by file, line and column. Stable. */
+export function compareFindings(
+  a: RegistryFindingItem,
+  b: RegistryFindingItem,
+): number {
+  return (
+    severityRank(a.severity) - severityRank(b.severity) ||
+    compareLocations(a, b)
+  );
+}
+
+/** By file, then line, then column. */
+export function compareLocations(
+  a: RegistryFindingItem,
+  b: RegistryFindingItem,
+): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column;
+}
+
+/** `file:line:column` of a finding. */
+export function locationText(finding: RegistryFindingItem): string {
+  return `${finding.file}:${finding.line}:${finding.column}`;
+}
+
+/** True for a finding of the TOML parser (`toml/syntax` and any other `toml/*` code). */
+export function isParseFinding(finding: RegistryFindingItem): boolean {
+  return finding.code.startsWith('toml/');
+}
+
+/** "1 error", "2 warnings", "3 info". */
+export function countLabel(severity: FindingSeverity, count: number): string {
+  if (severity === 'info') return `${count} info`;
+  return `${count} ${severity}${count === 1 ? '' : 's'}`;
+}
+
+/** How many findings of each severity. */
+export function countBySeverity(
+  items: RegistryFindingItem[],
+): Record<FindingSeverity, number> {
+  const counts: Record<FindingSeverity, number> = {
+    error: 0,
+    warning: 0,
+    info: 0,
+  };
+  for (const item of items) {
+    if (isSeverity(item.severity)) counts[item.severity] += 1;
+  }
+  return counts;
+}
+
+const useChipStyles = makeStyles(theme => ({
+  error: {
+    color: theme.palette.error.main,
+    borderColor: theme.palette.error.main,
+  },
+  warning: {
+    color: theme.palette.warning.dark,
+    borderColor: theme.palette.warning.main,
+  },
+  info: {
+    color: theme.palette.info.dark,
+    borderColor: theme.palette.info.main,
+  },
+  icon: { color: 'inherit' },
+}));
+
+const ICONS: Record<FindingSeverity, typeof ErrorIcon> = {
+  error: ErrorIcon,
+  warning: WarningIcon,
+  info: InfoIcon,
+};
+
+/** The severity of a finding as a small outlined chip with its icon. */
+export function SeverityChip(props: {
+  severity: FindingSeverity;
+  className?: string;
+}) {
+  const classes = useChipStyles();
+  const { severity } = props;
+  const Icon = ICONS[severity] ?? InfoIcon;
+  return (
+    <Chip
+      size="small"
+      variant="outlined"
+      label={severity}
+      icon={<Icon className={classes.icon} fontSize="small" />}
+      className={[classes[severity] ?? classes.info, props.className]
+        .filter(Boolean)
+        .join(' ')}
+    />
+  );
+}
+
+/**
+ * `file:line:column` of a finding: a link to that line of the registry's source when the backend
+ * gave one (a registry read from a URL), plain text otherwise.
+ */
+export function FindingLocation(props: { finding: RegistryFindingItem }) {
+  const { finding } = props;
+  const text = locationText(finding);
+  if (!finding.url) return <code>{text}</code>;
+  return (
+    <Link
+      to={finding.url}
+      title={`Open ${finding.file} at line ${finding.line}`}
+    >
+      <code>{text}</code>
+    </Link>
+  );
+}
+
+/**
+ * `useRouteRef` that gives undefined instead of throwing when the app does not mount the route
+ * (a plain route ref of this plugin whose page the app may leave out). The hook always runs all of
+ * its own hooks before it throws, so calling it in a try keeps the hook order stable.
+ */
+export function useOptionalRouteRef(
+  routeRef: RouteRef<undefined>,
+): (() => string) | undefined {
+  try {
+    return useRouteRef(routeRef);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,2 @@
+export { EntityServiceRegistryFindingsCard } from './EntityServiceRegistryFindingsCard';
+export type { EntityServiceRegistryFindingsCardProps } from './EntityServiceRegistryFindingsCard';

@@ -1,0 +1,77 @@
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { ANNOTATION_REGISTRY_ID } from '@service-registry/plugin-service-registry-common';
+import useAsync from 'react-use/esm/useAsync';
+import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { SlaEvaluationDetails } from './SlaEvaluationDetails';
+
+/**
+ * Props of {@link EntityServiceSlaCard}.
+ *
+ * @public
+ */
+export interface EntityServiceSlaCardProps {
+  /** Card title (default "SLA"). */
+  title?: string;
+}
+
+/** Whether the backend answered 404: the registry does not declare the service. */
+function isNotFound(error: Error): boolean {
+  const status = (error as Error & { statusCode?: unknown }).statusCode;
+  return status === 404 || error.name === 'NotFoundError';
+}
+
+/**
+ * The service levels the current service declares in the service registry, target by target
+ * next to the SLA policy of its effective tier, with each gap in words and the downtime per 30
+ * days the declared and required availabilities allow.
+ *
+ * @public
+ */
+export function EntityServiceSlaCard(props: EntityServiceSlaCardProps) {
+  const { title = 'SLA' } = props;
+  const { entity } = useEntity();
+  const api = useApi(serviceRegistryApiRef);
+  const serviceId = entity.metadata.name;
+  const registry =
+    entity.metadata.annotations?.[ANNOTATION_REGISTRY_ID] ?? 'default';
+  const { value, loading, error } = useAsync(
+    () => api.getServiceSla(serviceId, { registry }),
+    [api, serviceId, registry],
+  );
+
+  let content: JSX.Element;
+  if (loading) {
+    content = <Progress />;
+  } else if (error && isNotFound(error)) {
+    content = (
+      <EmptyState
+        missing="data"
+        title="Not in the service registry"
+        description={`Registry "${registry}" does not declare "${serviceId}", so it has no SLA to show.`}
+      />
+    );
+  } else if (error) {
+    content = (
+      <Alert severity="error">
+        <AlertTitle>Could not load the SLA of {serviceId}</AlertTitle>
+        {error.message}
+      </Alert>
+    );
+  } else if (!value) {
+    content = <Progress />;
+  } else {
+    content = <SlaEvaluationDetails evaluation={value.evaluation} />;
+  }
+  return (
+    <InfoCard
+      title={title}
+      subheader="Declared service levels against the tier policy, from the service registry"
+    >
+      {content}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,2 @@
+export { EntityServiceSlaCard } from './EntityServiceSlaCard';
+export type { EntityServiceSlaCardProps } from './EntityServiceSlaCard';

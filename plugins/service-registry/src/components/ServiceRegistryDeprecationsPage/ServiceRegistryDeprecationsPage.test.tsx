@@ -1,0 +1,329 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { lightTheme } from '@backstage/theme';
+import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
+import {
+  deprecationDetail,
+  deprecationsResponse,
+} from '../../testUtils/deprecationFixture';
+import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
+import { ServiceRegistryDeprecationsPage } from './ServiceRegistryDeprecationsPage';
+
+// A page with a material table: slow on small CI machines.
+jest.setTimeout(30_000);
+
+function fixtureApi(overrides: Partial<ServiceRegistryApi> = {}) {
+  return mockServiceRegistryApi({
+    getDeprecations: jest.fn(async () => deprecationsResponse()),
+    getDeprecation: jest.fn(async (service: string) =>
+      deprecationDetail(service),
+    ),
+    ...overrides,
+  });
+}
+
+async function renderPage(
+  api: ServiceRegistryApi = fixtureApi(),
+  registry?: string,
+) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
+      <ServiceRegistryDeprecationsPage registry={registry} />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+const table = () => screen.getByRole('table');
+
+/** The data rows of the table, by service id. */
+function rowByService(id: string): HTMLElement {
+  const row = within(table())
+    .getAllByRole('row')
+    .find(r => within(r).queryByRole('link', { name: id }));
+  if (!row) throw new Error(`no row for ${id}`);
+  return row;
+}
+
+/** The service ids of the table, top to bottom. */
+function serviceOrder(): string[] {
+  return within(table())
+    .getAllByRole('row')
+    .slice(1)
+    .map(r => within(r).queryAllByRole('link')[0]?.textContent ?? '')
+    .filter(Boolean);
+}
+
+async function sortBy(column: string) {
+  const header = within(table()).getByRole('columnheader', { name: column });
+  await userEvent.click(within(header).getAllByRole('button')[0]);
+}
+
+async function choose(filter: string, option: string) {
+  await userEvent.click(
+    screen.getByRole('button', { name: new RegExp(`^${filter}\\s`) }),
+  );
+  await userEvent.click(await screen.findByRole('option', { name: option }));
+}
+
+describe('ServiceRegistryDeprecationsPage', () => {
+  it('shows progress while the deprecations load', async () => {
+    await renderPage(
+      fixtureApi({ getDeprecations: () => new Promise(() => {}) }),
+    );
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+  });
+
+  it('shows the error of the backend', async () => {
+    await renderPage(
+      fixtureApi({
+        getDeprecations: async () => {
+          throw new Error('no snapshot of registry "default" yet');
+        },
+      }),
+    );
+    expect(
+      await screen.findByText(/Could not load the deprecations/),
+    ).toBeInTheDocument();
+  });
+
+  it('says when nothing is deprecated', async () => {
+    await renderPage(
+      fixtureApi({
+        getDeprecations: async () => ({
+          ...deprecationsResponse(),
+          counts: {
+            total: 0,
+            overdue: 0,
+            'at-risk': 0,
+            'no-sunset': 0,
+            'on-track': 0,
+            done: 0,
+          },
+          items: [],
+        }),
+      }),
+    );
+    expect(
+      await screen.findByText('No deprecated services'),
+    ).toBeInTheDocument();
+  });
+
+  it('lists every deprecated service with its numbers, the most urgent first, and counts by status', async () => {
+    const api = fixtureApi();
+    await renderPage(api, 'staging');
+    await screen.findByRole('table');
+    expect(api.getDeprecations).toHaveBeenCalledWith({ registry: 'staging' });
+    expect(
+      screen.getByText(
+        '6 deprecated or retired services · registry "default" · days counted from 2026-11-22',
+      ),
+    ).toBeInTheDocument();
+    expect(serviceOrder()).toEqual([
+      'gone',
+      'old-api',
+      'pay-v2',
+      'vague',
+      'legacy-search',
+      'done-svc',
+    ]);
+    const cells = (id: string) =>
+      within(rowByService(id))
+        .getAllByRole('cell')
+        .map(c => c.textContent);
+    expect(cells('old-api')).toEqual([
+      'old-apiOld API',
+      'Overdue',
+      '2026-05-10',
+      '2026-11-10',
+      '12 days overdue',
+      '3',
+      '24 h',
+      'new-api',
+      'platform-team',
+      'global',
+    ]);
+    expect(cells('gone').slice(1, 2)).toEqual(['Retired']);
+    expect(cells('pay-v2').slice(1, 8)).toEqual([
+      'At risk',
+      '2026-09-01',
+      '2026-12-10',
+      '18 days left',
+      '1',
+      '20 h',
+      'pay-v3',
+    ]);
+    expect(cells('vague').slice(3, 8)).toEqual([
+      '—',
+      'no sunset date',
+      '1',
+      '—',
+      'ghost (not declared)',
+    ]);
+    expect(
+      within(rowByService('old-api')).getByRole('link', { name: 'new-api' }),
+    ).toHaveAttribute('href', '/catalog/default/component/new-api');
+    expect(
+      within(rowByService('old-api')).getByRole('link', { name: 'old-api' }),
+    ).toHaveAttribute('href', '/catalog/default/component/old-api');
+
+    const counts = screen.getByRole('list', { name: 'Deprecations by status' });
+    expect(
+      within(counts)
+        .getAllByRole('listitem')
+        .map(li => li.textContent),
+    ).toEqual([
+      'All: 6',
+      'Overdue: 2 (1 retired)',
+      'At risk: 1',
+      'No sunset date: 1',
+      'On track: 1',
+      'No consumers left: 1',
+    ]);
+  });
+
+  it('sorts by a column', async () => {
+    await renderPage();
+    await screen.findByRole('table');
+    await sortBy('Days left');
+    // Ascending: the furthest past sunset first, services without a sunset last.
+    await waitFor(() =>
+      expect(serviceOrder()).toEqual([
+        'gone',
+        'old-api',
+        'pay-v2',
+        'done-svc',
+        'legacy-search',
+        'vague',
+      ]),
+    );
+    await sortBy('Consumers');
+    await waitFor(() => expect(serviceOrder()[0]).toBe('done-svc'));
+    expect(serviceOrder()[5]).toBe('old-api');
+    await sortBy('Consumers');
+    await waitFor(() => expect(serviceOrder()[0]).toBe('old-api'));
+    expect(serviceOrder()[5]).toBe('done-svc');
+  });
+
+  it('filters by status, the timeline too', async () => {
+    await renderPage();
+    await screen.findByRole('table');
+    await choose('Status', 'At risk');
+    await waitFor(() => expect(serviceOrder()).toEqual(['pay-v2']));
+    const timeline = screen.getByRole('group', {
+      name: /^Deprecation timeline: 1 deprecated service,/,
+    });
+    expect(
+      within(timeline)
+        .getAllByRole('button')
+        .map(b => b.getAttribute('aria-label')!.split(':')[0]),
+    ).toEqual(['pay-v2']);
+    await choose('Status', 'All statuses');
+    await waitFor(() => expect(serviceOrder()).toHaveLength(6));
+  });
+
+  it('filters by status from the counts', async () => {
+    await renderPage();
+    await screen.findByRole('table');
+    const overdue = screen.getByRole('button', { name: /^Overdue: 2/ });
+    await userEvent.click(overdue);
+    await waitFor(() => expect(serviceOrder()).toEqual(['gone', 'old-api']));
+    expect(overdue).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('filters by project (its own services and those it consumes) and recounts', async () => {
+    await renderPage();
+    await screen.findByRole('table');
+    await choose('Project', 'project-b');
+    await waitFor(() =>
+      expect(serviceOrder()).toEqual(['old-api', 'vague', 'legacy-search']),
+    );
+    const counts = screen.getByRole('list', { name: 'Deprecations by status' });
+    expect(counts).toHaveTextContent('All: 3');
+    expect(counts).toHaveTextContent('Overdue: 1');
+    expect(counts).toHaveTextContent('No consumers left: 0');
+  });
+
+  it('filters by owner', async () => {
+    await renderPage();
+    await screen.findByRole('table');
+    await choose('Owner', 'payments-team');
+    await waitFor(() => expect(serviceOrder()).toEqual(['pay-v2']));
+    expect(
+      screen.getByRole('list', { name: 'Deprecations by status' }),
+    ).toHaveTextContent('All: 1');
+  });
+
+  it('draws the timeline with a today marker and the overdue bars marked', async () => {
+    await renderPage();
+    const timeline = await screen.findByRole('group', {
+      name: 'Deprecation timeline: 6 deprecated services, today 2026-11-22',
+    });
+    expect(
+      within(timeline).getByRole('img', { name: 'Today, 2026-11-22' }),
+    ).toBeInTheDocument();
+    const oldApi = within(timeline).getByRole('button', {
+      name: /^old-api: Overdue, deprecated on 2026-05-10, sunset on 2026-11-10 \(12 days overdue\)/,
+    });
+    expect(oldApi).toHaveAttribute('data-status', 'overdue');
+    expect(oldApi).toHaveTextContent('12 days overdue');
+    expect(
+      within(timeline).getByTestId('timeline-bar-old-api'),
+    ).toHaveAttribute('fill', lightTheme.palette.error.main);
+    expect(within(timeline).getByTestId('timeline-bar-pay-v2')).toHaveAttribute(
+      'fill',
+      lightTheme.palette.warning.main,
+    );
+  });
+
+  it('shows the burn-down of the row selected in the table', async () => {
+    const api = fixtureApi();
+    await renderPage(api);
+    await screen.findByRole('table');
+    expect(
+      screen.getByText(/Select a service in the timeline or the table/),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      within(rowByService('old-api')).getByText('12 days overdue'),
+    );
+    expect(
+      await screen.findByRole('img', {
+        name: 'Remaining consumers of old-api: 5 on 2026-10-01, 4 on 2026-10-25, 3 on 2026-11-22; sunset on 2026-11-10',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Burn-down of old-api')).toBeInTheDocument();
+    expect(api.getDeprecation).toHaveBeenCalledWith('old-api', {
+      registry: undefined,
+      today: '2026-11-22',
+    });
+    expect(
+      screen.getByRole('button', { name: /^old-api: Overdue/ }),
+    ).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('shows the burn-down of the bar selected in the timeline, and its loading error', async () => {
+    const api = fixtureApi({
+      getDeprecation: jest.fn(async (service: string) => {
+        if (service === 'vague') throw new Error('history store unavailable');
+        return deprecationDetail(service);
+      }),
+    });
+    await renderPage(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: /^legacy-search: On track/ }),
+    );
+    expect(
+      await screen.findByRole('img', {
+        name: /^Remaining consumers of legacy-search: 2 on 2026-10-01/,
+      }),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: /^vague: No sunset date/ }),
+    );
+    expect(
+      await screen.findByText(/Could not load the burn-down of vague/),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,495 @@
+import { useMemo, useState } from 'react';
+import {
+  Box,
+  Chip,
+  Grid,
+  MenuItem,
+  TextField,
+  Typography,
+  makeStyles,
+  useTheme,
+} from '@material-ui/core';
+import {
+  Content,
+  ContentHeader,
+  EmptyState,
+  Header,
+  InfoCard,
+  Link,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  countDeprecations,
+  DEPRECATION_STATUSES,
+} from '@service-registry/plugin-service-registry-common';
+import useAsync from 'react-use/esm/useAsync';
+import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import {
+  DeprecationRecord,
+  DeprecationsResponse,
+  DeprecationStatus,
+} from '../../api/types';
+import { BurnDownChart } from '../BurnDownChart';
+import { DeprecationTimeline } from '../DeprecationTimeline';
+import {
+  DEPRECATION_STATUS_LABELS,
+  DeprecationStatusChip,
+  deprecationStatusColors,
+  formatEffort,
+  sunsetDistance,
+} from '../DeprecationTimeline/deprecationFormat';
+import { useServiceLink } from '../useServiceLink';
+
+const useStyles = makeStyles(theme => ({
+  counts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+    listStyle: 'none',
+    padding: 0,
+    margin: 0,
+  },
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(2),
+    marginTop: theme.spacing(2),
+  },
+  filter: { minWidth: 180 },
+}));
+
+/**
+ * Props of {@link ServiceRegistryDeprecationsPage}.
+ *
+ * @public
+ */
+export interface ServiceRegistryDeprecationsPageProps {
+  /** The registry (catalog provider) id; defaults to `default`. */
+  registry?: string;
+  /** Page title (default "Deprecations"). */
+  title?: string;
+}
+
+/** A table row: the record, with the replacement id flattened for sorting. */
+type Row = DeprecationRecord & { replacementId: string };
+
+const ALL = '';
+const GLOBAL = 'global';
+
+const normalizeOwner = (owner: string) => owner.trim().replace(/^@/, '');
+
+/** The backend's filters, applied in the page: project (or `global`) and owner. */
+function matches(
+  record: DeprecationRecord,
+  project: string,
+  owner: string,
+): boolean {
+  if (project === GLOBAL && record.project !== null) return false;
+  if (
+    project !== ALL &&
+    project !== GLOBAL &&
+    record.project !== project &&
+    !record.projects.includes(project)
+  ) {
+    return false;
+  }
+  return (
+    owner === ALL ||
+    (record.owner !== undefined &&
+      normalizeOwner(record.owner) === normalizeOwner(owner))
+  );
+}
+
+/** Sorts undefined after every number. */
+function byNumber(a: number | undefined, b: number | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return a - b;
+}
+
+function useColumns(): TableColumn<Row>[] {
+  const link = useServiceLink();
+  return useMemo(
+    () => [
+      {
+        title: 'Service',
+        field: 'service',
+        highlight: true,
+        render: r => (
+          <>
+            <Link to={link(r.service)}>{r.service}</Link>
+            {r.name !== r.service && (
+              <Typography variant="caption" display="block">
+                {r.name}
+              </Typography>
+            )}
+          </>
+        ),
+      },
+      {
+        title: 'Status',
+        field: 'status',
+        customSort: (a, b) =>
+          DEPRECATION_STATUSES.indexOf(a.status) -
+            DEPRECATION_STATUSES.indexOf(b.status) ||
+          byNumber(a.daysToSunset, b.daysToSunset),
+        render: r => (
+          <DeprecationStatusChip status={r.status} lifecycle={r.lifecycle} />
+        ),
+      },
+      {
+        title: 'Deprecated',
+        field: 'deprecationDate',
+        render: r => r.deprecationDate ?? '—',
+      },
+      {
+        title: 'Sunset',
+        field: 'sunsetDate',
+        customSort: (a, b) =>
+          (a.sunsetDate ?? '9999').localeCompare(b.sunsetDate ?? '9999'),
+        render: r => r.sunsetDate ?? '—',
+      },
+      {
+        title: 'Days left',
+        field: 'daysToSunset',
+        customSort: (a, b) => byNumber(a.daysToSunset, b.daysToSunset),
+        render: r => sunsetDistance(r.daysToSunset, r.status),
+      },
+      {
+        title: 'Consumers',
+        field: 'remainingConsumers',
+        type: 'numeric',
+        align: 'right',
+      },
+      {
+        title: 'Effort',
+        field: 'remainingEffortHours',
+        type: 'numeric',
+        align: 'right',
+        customSort: (a, b) =>
+          byNumber(a.remainingEffortHours, b.remainingEffortHours),
+        render: r => formatEffort(r.remainingEffortHours),
+      },
+      {
+        title: 'Replacement',
+        field: 'replacementId',
+        render: r => {
+          if (!r.replacement) return '—';
+          return r.replacement.exists ? (
+            <Link to={link(r.replacement.id)}>{r.replacement.id}</Link>
+          ) : (
+            `${r.replacement.id} (not declared)`
+          );
+        },
+      },
+      { title: 'Owner', field: 'owner', render: r => r.owner ?? '—' },
+      {
+        title: 'Project',
+        field: 'project',
+        render: r => r.project ?? GLOBAL,
+      },
+    ],
+    [link],
+  );
+}
+
+/** The burn-down of the selected service. */
+function SelectedBurnDown(props: {
+  service?: string;
+  registry?: string;
+  today: string;
+}) {
+  const { service, registry, today } = props;
+  const api = useApi(serviceRegistryApiRef);
+  const { value, loading, error } = useAsync(
+    async () =>
+      service ? api.getDeprecation(service, { registry, today }) : undefined,
+    [api, service, registry, today],
+  );
+  let body: JSX.Element;
+  if (!service) {
+    body = (
+      <Typography variant="body2" color="textSecondary">
+        Select a service in the timeline or the table to see how its consumers
+        went down.
+      </Typography>
+    );
+  } else if (loading) {
+    body = <Progress />;
+  } else if (error) {
+    body = (
+      <ResponseErrorPanel
+        error={error}
+        title={`Could not load the burn-down of ${service}`}
+      />
+    );
+  } else if (!value) {
+    body = <Progress />;
+  } else {
+    body = (
+      <>
+        <Typography variant="body2" gutterBottom>
+          {value.record.message}
+        </Typography>
+        <BurnDownChart
+          history={value.history}
+          sunsetDate={value.record.sunsetDate}
+          subject={service}
+        />
+      </>
+    );
+  }
+  return (
+    <InfoCard title={service ? `Burn-down of ${service}` : 'Burn-down'}>
+      {body}
+    </InfoCard>
+  );
+}
+
+/** The page's body once the deprecations are loaded. */
+function Deprecations(props: {
+  response: DeprecationsResponse;
+  registry?: string;
+}) {
+  const { response, registry } = props;
+  const classes = useStyles();
+  const theme = useTheme();
+  const colors = deprecationStatusColors(theme);
+  const columns = useColumns();
+  const [status, setStatus] = useState<DeprecationStatus | ''>(ALL);
+  const [project, setProject] = useState(ALL);
+  const [owner, setOwner] = useState(ALL);
+  const [selected, setSelected] = useState<string | undefined>();
+
+  const { projects, owners } = useMemo(() => {
+    const p = new Set<string>();
+    const o = new Map<string, string>();
+    let global = false;
+    for (const r of response.items) {
+      if (r.project === null) global = true;
+      else p.add(r.project);
+      r.projects.forEach(x => p.add(x));
+      if (r.owner && !o.has(normalizeOwner(r.owner))) {
+        o.set(normalizeOwner(r.owner), r.owner);
+      }
+    }
+    return {
+      projects: [...[...p].sort(), ...(global ? [GLOBAL] : [])],
+      owners: [...o.values()].sort(),
+    };
+  }, [response]);
+
+  const scoped = useMemo(
+    () => response.items.filter(r => matches(r, project, owner)),
+    [response, project, owner],
+  );
+  const counts = useMemo(() => countDeprecations(scoped), [scoped]);
+  const retiredOverdue = scoped.filter(
+    r => r.lifecycle === 'retired' && r.status === 'overdue',
+  ).length;
+  const visible = useMemo(
+    () => scoped.filter(r => status === ALL || r.status === status),
+    [scoped, status],
+  );
+  const rows: Row[] = useMemo(
+    () => visible.map(r => ({ ...r, replacementId: r.replacement?.id ?? '' })),
+    [visible],
+  );
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <ul className={classes.counts} aria-label="Deprecations by status">
+          <li>
+            <Chip
+              label={`All: ${counts.total}`}
+              clickable
+              variant={status === ALL ? 'default' : 'outlined'}
+              onClick={() => setStatus(ALL)}
+            />
+          </li>
+          {DEPRECATION_STATUSES.map(s => (
+            <li key={s}>
+              <Chip
+                label={`${DEPRECATION_STATUS_LABELS[s]}: ${counts[s]}${
+                  s === 'overdue' && retiredOverdue > 0
+                    ? ` (${retiredOverdue} retired)`
+                    : ''
+                }`}
+                clickable
+                variant={status === s ? 'default' : 'outlined'}
+                style={{ borderColor: colors[s], borderWidth: 2 }}
+                onClick={() => setStatus(status === s ? ALL : s)}
+                aria-pressed={status === s}
+              />
+            </li>
+          ))}
+        </ul>
+        <Box className={classes.filters}>
+          <TextField
+            select
+            id="deprecations-status-filter"
+            label="Status"
+            value={status}
+            onChange={e => setStatus(e.target.value as DeprecationStatus | '')}
+            variant="outlined"
+            size="small"
+            className={classes.filter}
+            SelectProps={{ displayEmpty: true }}
+            InputLabelProps={{ shrink: true }}
+          >
+            <MenuItem value={ALL}>All statuses</MenuItem>
+            {DEPRECATION_STATUSES.map(s => (
+              <MenuItem key={s} value={s}>
+                {DEPRECATION_STATUS_LABELS[s]}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            select
+            id="deprecations-project-filter"
+            label="Project"
+            value={project}
+            onChange={e => setProject(e.target.value)}
+            variant="outlined"
+            size="small"
+            className={classes.filter}
+            SelectProps={{ displayEmpty: true }}
+            InputLabelProps={{ shrink: true }}
+          >
+            <MenuItem value={ALL}>All projects</MenuItem>
+            {projects.map(p => (
+              <MenuItem key={p} value={p}>
+                {p === GLOBAL ? 'global services' : p}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            select
+            id="deprecations-owner-filter"
+            label="Owner"
+            value={owner}
+            onChange={e => setOwner(e.target.value)}
+            variant="outlined"
+            size="small"
+            className={classes.filter}
+            SelectProps={{ displayEmpty: true }}
+            InputLabelProps={{ shrink: true }}
+          >
+            <MenuItem value={ALL}>All owners</MenuItem>
+            {owners.map(o => (
+              <MenuItem key={o} value={o}>
+                {o}
+              </MenuItem>
+            ))}
+          </TextField>
+        </Box>
+      </Grid>
+      <Grid item xs={12} lg={8}>
+        <InfoCard
+          title="Timeline"
+          subheader="From deprecation to sunset; select a bar to see its burn-down"
+        >
+          <DeprecationTimeline
+            items={visible}
+            today={response.today}
+            selected={selected}
+            onSelect={setSelected}
+          />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} lg={4}>
+        <SelectedBurnDown
+          service={selected}
+          registry={registry}
+          today={response.today}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <Table<Row>
+          title={`Deprecated services (${rows.length})`}
+          columns={columns}
+          data={rows}
+          onRowClick={(_event, row) => row && setSelected(row.service)}
+          options={{
+            paging: false,
+            padding: 'dense',
+            search: true,
+            rowStyle: row =>
+              row.service === selected
+                ? { backgroundColor: theme.palette.action.selected }
+                : {},
+          }}
+          emptyContent={
+            <Box padding={2}>
+              <Typography variant="body2">
+                No deprecated service matches these filters.
+              </Typography>
+            </Box>
+          }
+        />
+      </Grid>
+    </Grid>
+  );
+}
+
+/**
+ * Every deprecated service of the registry (and every retired one still in use) with its
+ * migration numbers: status, deprecation and sunset dates, days left, consumers left, remaining
+ * effort, replacement and owner, in a sortable table; counts per status on top, filters by status,
+ * project and owner, a timeline from deprecation to sunset with today marked, and the burn-down of
+ * the service selected in the timeline or the table.
+ *
+ * @public
+ */
+export function ServiceRegistryDeprecationsPage(
+  props: ServiceRegistryDeprecationsPageProps,
+) {
+  const { registry, title = 'Deprecations' } = props;
+  const api = useApi(serviceRegistryApiRef);
+  const { value, loading, error } = useAsync(
+    () => api.getDeprecations({ registry }),
+    [api, registry],
+  );
+
+  let body: JSX.Element;
+  if (loading) {
+    body = <Progress />;
+  } else if (error) {
+    body = (
+      <ResponseErrorPanel
+        error={error}
+        title="Could not load the deprecations"
+      />
+    );
+  } else if (!value || value.items.length === 0) {
+    body = (
+      <EmptyState
+        missing="data"
+        title="No deprecated services"
+        description="No service of the registry is deprecated, and no retired service is still in use."
+      />
+    );
+  } else {
+    body = <Deprecations response={value} registry={registry} />;
+  }
+
+  const subtitle = value
+    ? `${value.counts.total} deprecated or retired services · registry "${value.registry}" · days counted from ${value.today}`
+    : 'Migrations off deprecated services';
+  return (
+    <Page themeId="tool">
+      <Header title={title} subtitle={subtitle} />
+      <Content>
+        <ContentHeader title="Migrations off deprecated services" />
+        {body}
+      </Content>
+    </Page>
+  );
+}

@@ -1,0 +1,2 @@
+export { ServiceRegistryDeprecationsPage } from './ServiceRegistryDeprecationsPage';
+export type { ServiceRegistryDeprecationsPageProps } from './ServiceRegistryDeprecationsPage';

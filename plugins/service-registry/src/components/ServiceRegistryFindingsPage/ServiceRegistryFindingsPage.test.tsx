@@ -1,0 +1,329 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { useLocation } from 'react-router-dom';
+import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
+import {
+  BROKEN_FILE,
+  findingOf,
+  findingsSnapshot,
+  getFindingsFrom,
+  githubLineOf,
+  GITHUB_ROOT,
+  whereOf,
+} from '../../testUtils/findingsFixture';
+import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
+import { ServiceRegistryFindingsPage } from './ServiceRegistryFindingsPage';
+import { ServiceRegistryFindingsPageProps } from '.';
+
+const local = findingsSnapshot({ scenario: 'degraded' });
+const missingRequired = findingOf(local, 'dependency/missing-required');
+const missingOptional = findingOf(local, 'dependency/missing-optional');
+const noReplacement = findingOf(
+  local,
+  'lifecycle/deprecated-without-replacement',
+);
+const syntaxError = findingOf(local, 'toml/syntax');
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Shows the query string, so the tests can see the filters kept in the URL. */
+function QueryProbe() {
+  const { search } = useLocation();
+  return <output aria-label="query">{search}</output>;
+}
+
+async function renderPage(
+  api: ServiceRegistryApi,
+  options: { path?: string; props?: ServiceRegistryFindingsPageProps } = {},
+) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
+      <ServiceRegistryFindingsPage {...options.props} />
+      <QueryProbe />
+    </TestApiProvider>,
+    {
+      routeEntries: [options.path ?? '/'],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+}
+
+const apiOf = (snapshot: ReturnType<typeof findingsSnapshot>) =>
+  mockServiceRegistryApi({ getFindings: jest.fn(getFindingsFrom(snapshot)) });
+
+const degraded = () =>
+  apiOf(findingsSnapshot({ scenario: 'degraded', rootLocation: GITHUB_ROOT }));
+
+/** The data rows of the table, each as the text of its cells. */
+function tableRows(): string[][] {
+  const table = screen.getByRole('table');
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map(row =>
+      within(row)
+        .queryAllByRole('cell')
+        .map(cell => cell.textContent ?? ''),
+    )
+    .filter(cells => cells.length > 1);
+}
+
+const codes = () => tableRows().map(cells => cells[4]);
+const counts = () =>
+  within(screen.getByRole('group', { name: 'Findings by severity' }))
+    .getAllByRole('button')
+    .map(b => b.textContent);
+
+/** The select of a filter, named by its label and its value. */
+const filterSelect = (filter: string) =>
+  within(screen.getByRole('group', { name: 'Filters' })).getByRole('button', {
+    name: new RegExp(`^${filter}`),
+  });
+
+async function choose(filter: string, option: string) {
+  await userEvent.click(filterSelect(filter));
+  await userEvent.click(
+    within(screen.getByRole('listbox')).getByRole('option', { name: option }),
+  );
+}
+
+describe('ServiceRegistryFindingsPage', () => {
+  it('shows progress while the findings load', async () => {
+    await renderPage(
+      mockServiceRegistryApi({ getFindings: () => new Promise(() => {}) }),
+    );
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+  });
+
+  it('shows the error of the backend', async () => {
+    await renderPage(
+      mockServiceRegistryApi({
+        getFindings: async () => {
+          throw new Error('unknown registry "nope"');
+        },
+      }),
+    );
+    expect(
+      await screen.findByText(/Could not load the registry findings/),
+    ).toBeInTheDocument();
+  });
+
+  it('lists every finding, errors first, with service, project, owner, code, message and location', async () => {
+    const api = degraded();
+    await renderPage(api);
+    expect(await screen.findByText('5 of 5 findings')).toBeInTheDocument();
+    expect(api.getFindings).toHaveBeenCalledWith({ registry: 'default' });
+    const rows = tableRows();
+    expect(rows.map(r => r[0])).toEqual([
+      'error',
+      'error',
+      'warning',
+      'warning',
+      'warning',
+    ]);
+    expect(codes()).toEqual([
+      'toml/syntax',
+      'dependency/missing-required',
+      'lifecycle/depends-on-deprecated',
+      'dependency/missing-optional',
+      'lifecycle/deprecated-without-replacement',
+    ]);
+    // service, project, owner
+    expect(rows[0].slice(1, 4)).toEqual(['—', '—', '—']);
+    expect(rows[1].slice(1, 4)).toEqual(['checkout', 'shop', 'shop-team']);
+    expect(rows[4].slice(1, 4)).toEqual(['legacy-pay', '—', 'payments-team']);
+    expect(rows[1][5]).toContain(
+      'Service "checkout" requires "inventory", which no registry file declares',
+    );
+    // the location opens the registry's page in a new window
+    expect(rows[1][6]).toBe(
+      `${whereOf(missingRequired)}, Opens in a new window`,
+    );
+  });
+
+  it('links each service to its catalog page and each location to its line', async () => {
+    await renderPage(degraded());
+    await screen.findByText('5 of 5 findings');
+    const table = screen.getByRole('table');
+    const checkout = within(table).getAllByRole('link', { name: 'checkout' });
+    expect(checkout).toHaveLength(3);
+    expect(checkout[0]).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout',
+    );
+    expect(
+      within(table).getByRole('link', { name: 'legacy-pay' }),
+    ).toHaveAttribute('href', '/catalog/default/component/legacy-pay');
+    expect(
+      within(table).getByRole('link', {
+        name: new RegExp(escape(whereOf(missingOptional))),
+      }),
+    ).toHaveAttribute('href', githubLineOf(missingOptional));
+    expect(
+      within(table).getByRole('link', {
+        name: new RegExp(`^${escape(whereOf(noReplacement))}`),
+      }),
+    ).toHaveAttribute('href', githubLineOf(noReplacement));
+    expect(noReplacement.file).toBe('services/catalog.toml');
+  });
+
+  it('shows locations as plain text for a registry read from a directory', async () => {
+    await renderPage(apiOf(findingsSnapshot({ scenario: 'degraded' })));
+    await screen.findByText('5 of 5 findings');
+    expect(codes()).toHaveLength(5);
+    const table = screen.getByRole('table');
+    expect(
+      within(table).queryByRole('link', { name: /\.toml:\d+:\d+/ }),
+    ).not.toBeInTheDocument();
+    expect(within(table).getByText(whereOf(syntaxError))).toBeInTheDocument();
+  });
+
+  it('counts the findings by severity', async () => {
+    await renderPage(degraded());
+    await screen.findByText('5 of 5 findings');
+    expect(counts()).toEqual(['2 errors', '3 warnings', '0 info']);
+  });
+
+  it('says the registry is degraded and which file does not parse, with a link to its line', async () => {
+    await renderPage(degraded());
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'The registry is degraded: the catalog shows the last good version of some files',
+    );
+    expect(alert).toHaveTextContent(
+      `kept the last good version of ${BROKEN_FILE} (it does not parse)`,
+    );
+    const files = within(alert).getByRole('list', {
+      name: 'Files that do not parse',
+    });
+    expect(files).toHaveTextContent(
+      `${BROKEN_FILE} does not parse (at ${whereOf(
+        syntaxError,
+      )}, Opens in a new window); the catalog keeps its last good version.`,
+    );
+    expect(within(files).getByRole('link')).toHaveAttribute(
+      'href',
+      githubLineOf(syntaxError),
+    );
+  });
+
+  it('shows no alert when the last run was clean, and a blocked run as an error', async () => {
+    const clean = findingsSnapshot({ scenario: 'clean' });
+    await renderPage(apiOf(clean));
+    expect(await screen.findByText('4 of 4 findings')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+    await renderPage(
+      apiOf({
+        ...clean,
+        state: 'blocked',
+        summary: 'the run would remove 4 of 6 entities (more than 50%)',
+      }),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'The last refresh of the registry was blocked',
+    );
+    expect(alert).toHaveTextContent('would remove 4 of 6 entities');
+  });
+
+  it('filters by severity, in the URL, and from the counts', async () => {
+    await renderPage(degraded());
+    await screen.findByText('5 of 5 findings');
+    await choose('Severity', 'error');
+    expect(screen.getByText('2 of 5 findings')).toBeInTheDocument();
+    expect(codes()).toEqual(['toml/syntax', 'dependency/missing-required']);
+    expect(screen.getByRole('status', { name: 'query' })).toHaveTextContent(
+      '?severity=error',
+    );
+    // the counts ignore the severity filter and toggle it
+    expect(counts()).toEqual(['2 errors', '3 warnings', '0 info']);
+    await userEvent.click(screen.getByRole('button', { name: '3 warnings' }));
+    expect(screen.getByText('3 of 5 findings')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '3 warnings' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await userEvent.click(screen.getByRole('button', { name: '3 warnings' }));
+    expect(screen.getByText('5 of 5 findings')).toBeInTheDocument();
+  });
+
+  it('filters by project, offering the projects present', async () => {
+    await renderPage(degraded());
+    await screen.findByText('5 of 5 findings');
+    await userEvent.click(filterSelect('Project'));
+    expect(
+      within(screen.getByRole('listbox'))
+        .getAllByRole('option')
+        .map(o => o.textContent),
+    ).toEqual(['All', 'shop']);
+    await userEvent.click(screen.getByRole('option', { name: 'shop' }));
+    expect(screen.getByText('3 of 5 findings')).toBeInTheDocument();
+    expect(tableRows().every(r => r[2] === 'shop')).toBe(true);
+    expect(counts()).toEqual(['1 error', '2 warnings', '0 info']);
+    expect(screen.getByRole('status', { name: 'query' })).toHaveTextContent(
+      '?project=shop',
+    );
+  });
+
+  it('filters by owner, offering the owners present', async () => {
+    await renderPage(degraded());
+    await screen.findByText('5 of 5 findings');
+    await userEvent.click(filterSelect('Owner'));
+    expect(
+      within(screen.getByRole('listbox'))
+        .getAllByRole('option')
+        .map(o => o.textContent),
+    ).toEqual(['All', 'payments-team', 'shop-team']);
+    await userEvent.click(
+      screen.getByRole('option', { name: 'payments-team' }),
+    );
+    expect(screen.getByText('1 of 5 findings')).toBeInTheDocument();
+    expect(codes()).toEqual(['lifecycle/deprecated-without-replacement']);
+    expect(counts()).toEqual(['0 errors', '1 warning', '0 info']);
+  });
+
+  it('reads the filters from the URL and combines them', async () => {
+    await renderPage(degraded(), {
+      path: '/?owner=%40shop-team&severity=warning',
+    });
+    expect(await screen.findByText('2 of 5 findings')).toBeInTheDocument();
+    expect(codes()).toEqual([
+      'lifecycle/depends-on-deprecated',
+      'dependency/missing-optional',
+    ]);
+    expect(filterSelect('Owner')).toHaveTextContent('shop-team');
+    await choose('Severity', 'All');
+    await waitFor(() =>
+      expect(screen.getByText('3 of 5 findings')).toBeInTheDocument(),
+    );
+    expect(
+      screen.getByRole('status', { name: 'query' }).textContent,
+    ).not.toContain('severity');
+  });
+
+  it('says when no finding matches, and when the registry is clean', async () => {
+    await renderPage(degraded(), { path: '/?severity=info' });
+    expect(await screen.findByText('0 of 5 findings')).toBeInTheDocument();
+    expect(
+      screen.getByText('No findings match the filters'),
+    ).toBeInTheDocument();
+
+    const empty = findingsSnapshot({ scenario: 'clean' });
+    await renderPage(apiOf({ ...empty, findings: [] }), {
+      props: { registry: 'staging', title: 'Staging findings' },
+    });
+    expect(
+      await screen.findByText('No findings: the registry is clean'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Staging findings')).toBeInTheDocument();
+  });
+
+  it('asks for the registry given in the props', async () => {
+    const api = apiOf(findingsSnapshot({ providerId: 'staging' }));
+    await renderPage(api, { props: { registry: 'staging' } });
+    expect(await screen.findByText(/Registry "staging"/)).toBeInTheDocument();
+    expect(api.getFindings).toHaveBeenCalledWith({ registry: 'staging' });
+  });
+});

@@ -1,0 +1,383 @@
+import { useCallback, useMemo } from 'react';
+import { Box, Chip, MenuItem, TextField, makeStyles } from '@material-ui/core';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import {
+  Content,
+  ContentHeader,
+  Header,
+  Link,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
+import { useSearchParams } from 'react-router-dom';
+import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import {
+  FindingSeverity,
+  FindingsResponse,
+  RegistryFindingItem,
+} from '../../api/types';
+import {
+  compareFindings,
+  compareLocations,
+  countBySeverity,
+  countLabel,
+  FindingLocation,
+  isParseFinding,
+  isSeverity,
+  SEVERITIES,
+  SeverityChip,
+  severityRank,
+} from '../EntityServiceRegistryFindingsCard/findingParts';
+import { useServiceLink } from '../useServiceLink';
+
+const useStyles = makeStyles(theme => ({
+  alert: { marginBottom: theme.spacing(2) },
+  parseList: {
+    margin: theme.spacing(1, 0, 0),
+    paddingLeft: theme.spacing(2.5),
+  },
+  counts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+    marginBottom: theme.spacing(2),
+  },
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(2),
+    marginBottom: theme.spacing(2),
+  },
+  select: { minWidth: 180 },
+  code: { fontFamily: 'monospace', whiteSpace: 'nowrap' },
+}));
+
+/**
+ * Props of {@link ServiceRegistryFindingsPage}.
+ *
+ * @public
+ */
+export interface ServiceRegistryFindingsPageProps {
+  /** The registry (catalog provider) id; defaults to `default`. */
+  registry?: string;
+  /** Page title (default "Registry findings"). */
+  title?: string;
+}
+
+/** The filters of the page, as kept in the query string (`?severity=&project=&owner=`). */
+interface FindingFilters {
+  severity?: FindingSeverity;
+  project?: string;
+  owner?: string;
+}
+
+const FILTER_KEYS = ['severity', 'project', 'owner'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+const withoutAt = (owner: string) => owner.trim().replace(/^@/, '');
+
+function readFilters(params: URLSearchParams): FindingFilters {
+  const severity = params.get('severity');
+  return {
+    severity: isSeverity(severity) ? severity : undefined,
+    project: params.get('project') || undefined,
+    owner: params.get('owner') ? withoutAt(params.get('owner')!) : undefined,
+  };
+}
+
+function matches(
+  finding: RegistryFindingItem,
+  filters: FindingFilters,
+  ignore?: FilterKey,
+): boolean {
+  if (
+    ignore !== 'severity' &&
+    filters.severity &&
+    finding.severity !== filters.severity
+  ) {
+    return false;
+  }
+  if (
+    ignore !== 'project' &&
+    filters.project &&
+    finding.project !== filters.project
+  ) {
+    return false;
+  }
+  if (
+    ignore !== 'owner' &&
+    filters.owner &&
+    (!finding.owner || withoutAt(finding.owner) !== filters.owner)
+  ) {
+    return false;
+  }
+  return true;
+}
+
+/** The sorted distinct values, plus the selected one when the data no longer holds it. */
+function choices(values: Array<string | undefined>, selected?: string) {
+  const set = new Set(values.filter((v): v is string => Boolean(v)));
+  if (selected) set.add(selected);
+  return [...set].sort((a, b) => a.localeCompare(b));
+}
+
+/**
+ * Every validation finding of a service registry in a sortable table, filterable by severity,
+ * project and owner (kept in the URL), with the counts by severity and the provider's state: a
+ * degraded or blocked run, and the files that do not parse, are shown on top.
+ *
+ * @public
+ */
+export function ServiceRegistryFindingsPage(
+  props: ServiceRegistryFindingsPageProps,
+) {
+  const { title = 'Registry findings', registry } = props;
+  const api = useApi(serviceRegistryApiRef);
+  const { value, loading, error } = useAsync(
+    () => api.getFindings({ registry: registry ?? 'default' }),
+    [api, registry],
+  );
+
+  let body: JSX.Element;
+  if (loading && !value) {
+    body = <Progress />;
+  } else if (error) {
+    body = (
+      <ResponseErrorPanel
+        error={error}
+        title="Could not load the registry findings"
+      />
+    );
+  } else if (!value) {
+    body = <Progress />;
+  } else {
+    body = <FindingsView response={value} />;
+  }
+
+  const subtitle = value
+    ? `Registry "${value.registry}" · ${
+        value.rootLocation
+      } · updated ${new Date(value.updatedAt).toLocaleString()}`
+    : 'Validation findings of the service registry';
+
+  return (
+    <Page themeId="tool">
+      <Header title={title} subtitle={subtitle} />
+      <Content>
+        <ContentHeader title="Validation findings" />
+        {body}
+      </Content>
+    </Page>
+  );
+}
+
+/** The provider's state when its last run was not clean. */
+function StateAlert(props: { response: FindingsResponse }) {
+  const classes = useStyles();
+  const { response } = props;
+  if (response.state === 'ok') return null;
+  const parseErrors = response.items.filter(isParseFinding);
+  const blocked = response.state === 'blocked';
+  return (
+    <Alert severity={blocked ? 'error' : 'warning'} className={classes.alert}>
+      <AlertTitle>
+        {blocked
+          ? 'The last refresh of the registry was blocked: the catalog keeps its previous state'
+          : 'The registry is degraded: the catalog shows the last good version of some files'}
+      </AlertTitle>
+      {response.summary}
+      {parseErrors.length > 0 && (
+        <ul className={classes.parseList} aria-label="Files that do not parse">
+          {parseErrors.map((finding, index) => (
+            <li key={`${finding.file}:${finding.line}:${index}`}>
+              {finding.file} does not parse (at{' '}
+              <FindingLocation finding={finding} />
+              ); the catalog keeps its last good version.
+            </li>
+          ))}
+        </ul>
+      )}
+    </Alert>
+  );
+}
+
+function FindingsView(props: { response: FindingsResponse }) {
+  const classes = useStyles();
+  const { response } = props;
+  const serviceLink = useServiceLink();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = useMemo(() => readFilters(searchParams), [searchParams]);
+
+  const setFilter = useCallback(
+    (key: FilterKey, next: string | undefined) => {
+      const params = new URLSearchParams(searchParams);
+      if (next) params.set(key, next);
+      else params.delete(key);
+      setSearchParams(params, { replace: true });
+    },
+    [searchParams, setSearchParams],
+  );
+
+  const all = useMemo(
+    () => [...response.items].sort(compareFindings),
+    [response],
+  );
+  const counts = useMemo(
+    () => countBySeverity(all.filter(f => matches(f, filters, 'severity'))),
+    [all, filters],
+  );
+  const rows = useMemo(
+    // material-table writes its state into the row objects: hand it copies.
+    () => all.filter(f => matches(f, filters)).map(f => ({ ...f })),
+    [all, filters],
+  );
+  const projects = choices(
+    all.map(f => f.project),
+    filters.project,
+  );
+  const owners = choices(
+    all.map(f => (f.owner ? withoutAt(f.owner) : undefined)),
+    filters.owner,
+  );
+
+  const columns: TableColumn<RegistryFindingItem>[] = [
+    {
+      title: 'Severity',
+      field: 'severity',
+      width: '110px',
+      defaultSort: 'asc',
+      customSort: (a, b) => severityRank(a.severity) - severityRank(b.severity),
+      render: f => <SeverityChip severity={f.severity} />,
+    },
+    {
+      title: 'Service',
+      field: 'service',
+      render: f =>
+        f.service ? <Link to={serviceLink(f.service)}>{f.service}</Link> : '—',
+    },
+    { title: 'Project', field: 'project', render: f => f.project ?? '—' },
+    { title: 'Owner', field: 'owner', render: f => f.owner ?? '—' },
+    {
+      title: 'Code',
+      field: 'code',
+      render: f => <span className={classes.code}>{f.code}</span>,
+    },
+    { title: 'Message', field: 'message', width: '40%' },
+    {
+      title: 'Location',
+      field: 'file',
+      customSort: compareLocations,
+      render: f => <FindingLocation finding={f} />,
+    },
+  ];
+
+  const emptyText =
+    response.items.length === 0
+      ? 'No findings: the registry is clean'
+      : 'No findings match the filters';
+
+  return (
+    <>
+      <StateAlert response={response} />
+      <Box
+        className={classes.counts}
+        role="group"
+        aria-label="Findings by severity"
+      >
+        {SEVERITIES.map(severity => {
+          const selected = filters.severity === severity;
+          return (
+            <Chip
+              key={severity}
+              label={countLabel(severity, counts[severity])}
+              color={selected ? 'primary' : 'default'}
+              variant={selected ? 'default' : 'outlined'}
+              aria-pressed={selected}
+              onClick={() =>
+                setFilter('severity', selected ? undefined : severity)
+              }
+            />
+          );
+        })}
+      </Box>
+      <Box className={classes.filters} role="group" aria-label="Filters">
+        <FilterSelect
+          id="severity"
+          label="Severity"
+          value={filters.severity}
+          options={[...SEVERITIES]}
+          onChange={v => setFilter('severity', v)}
+        />
+        <FilterSelect
+          id="project"
+          label="Project"
+          value={filters.project}
+          options={projects}
+          onChange={v => setFilter('project', v)}
+        />
+        <FilterSelect
+          id="owner"
+          label="Owner"
+          value={filters.owner}
+          options={owners}
+          onChange={v => setFilter('owner', v)}
+        />
+      </Box>
+      <Table<RegistryFindingItem>
+        title={`${rows.length} of ${response.items.length} findings`}
+        columns={columns}
+        data={rows}
+        options={{
+          padding: 'dense',
+          search: true,
+          paging: rows.length > 20,
+          pageSize: 20,
+          pageSizeOptions: [20, 50, 100],
+        }}
+        emptyContent={
+          <Box p={2} textAlign="center">
+            {emptyText}
+          </Box>
+        }
+      />
+    </>
+  );
+}
+
+function FilterSelect(props: {
+  id: FilterKey;
+  label: string;
+  value?: string;
+  options: string[];
+  onChange: (value: string | undefined) => void;
+}) {
+  const classes = useStyles();
+  const { id, label, value, options, onChange } = props;
+  return (
+    <TextField
+      select
+      id={`findings-filter-${id}`}
+      label={label}
+      value={value ?? ''}
+      onChange={e => onChange(e.target.value || undefined)}
+      variant="outlined"
+      size="small"
+      className={classes.select}
+      SelectProps={{ displayEmpty: true }}
+      InputLabelProps={{ shrink: true }}
+    >
+      <MenuItem value="">All</MenuItem>
+      {options.map(option => (
+        <MenuItem key={option} value={option}>
+          {option}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}

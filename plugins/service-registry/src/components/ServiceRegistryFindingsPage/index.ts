@@ -1,0 +1,2 @@
+export { ServiceRegistryFindingsPage } from './ServiceRegistryFindingsPage';
+export type { ServiceRegistryFindingsPageProps } from './ServiceRegistryFindingsPage';

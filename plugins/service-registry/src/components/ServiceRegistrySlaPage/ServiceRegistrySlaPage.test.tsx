@@ -1,0 +1,265 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
+import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
+import { slaOverviewResponse } from '../../testUtils/slaFixture';
+import { ServiceRegistrySlaPage } from './ServiceRegistrySlaPage';
+
+/** An API answering the overview of the SLA fixture registry (built with the real slaOverview). */
+function fixtureApi(): ServiceRegistryApi {
+  return mockServiceRegistryApi({
+    getSlaOverview: jest.fn(async () => slaOverviewResponse()),
+  });
+}
+
+async function renderPage(api: ServiceRegistryApi, registry?: string) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
+      <ServiceRegistrySlaPage registry={registry} />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+const tierNames = () =>
+  screen
+    .queryAllByRole('region', { name: /tier$/ })
+    .map(region => region.getAttribute('aria-label'));
+
+/** The service names (link texts) of a tier's table, in row order. */
+function servicesOf(tier: string): string[] {
+  const table = screen.getByRole('table', { name: `Services of the ${tier}` });
+  return within(table)
+    .getAllByRole('link')
+    .map(link => link.textContent ?? '');
+}
+
+function projectRows(): string[] {
+  return within(screen.getByRole('table', { name: 'Compliance per project' }))
+    .getAllByRole('row')
+    .map(row => row.textContent ?? '');
+}
+
+async function choose(filter: string, option: string) {
+  const bar = screen.getByRole('search', { name: 'Filter services' });
+  await userEvent.click(
+    within(bar).getByRole('button', { name: new RegExp(filter) }),
+  );
+  await userEvent.click(screen.getByRole('option', { name: option }));
+}
+
+describe('ServiceRegistrySlaPage', () => {
+  it('shows progress while the overview loads', async () => {
+    await renderPage(
+      mockServiceRegistryApi({ getSlaOverview: () => new Promise(() => {}) }),
+    );
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+  });
+
+  it('shows the error of the backend', async () => {
+    await renderPage(
+      mockServiceRegistryApi({
+        getSlaOverview: async () => {
+          throw new Error('no snapshot of registry "default" yet');
+        },
+      }),
+    );
+    expect(
+      await screen.findByText(
+        /Could not load the SLA overview: no snapshot of registry "default" yet/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says when the registry has no services', async () => {
+    await renderPage(
+      mockServiceRegistryApi({
+        getSlaOverview: async () => slaOverviewResponse({ project: 'nope' }),
+      }),
+    );
+    expect(
+      await screen.findByText('The registry declares no services'),
+    ).toBeInTheDocument();
+  });
+
+  it('groups every service by tier with its policy, compliance, gaps and catalog link', async () => {
+    const api = fixtureApi();
+    await renderPage(api);
+    expect(
+      await screen.findByText(
+        '9 services · 2 compliant · 2 not compliant · 2 incomplete · 3 without policy · registry "default"',
+      ),
+    ).toBeInTheDocument();
+    expect(api.getSlaOverview).toHaveBeenCalledWith({ registry: 'default' });
+    expect(tierNames()).toEqual([
+      'Critical tier',
+      'High tier',
+      'Medium tier',
+      'Low tier',
+      'No tier',
+    ]);
+    expect(servicesOf('Critical tier')).toEqual([
+      'Auth',
+      'Payments',
+      'Shop Admin',
+    ]);
+    expect(servicesOf('High tier')).toEqual([
+      'Shop Cart',
+      'Shop Search',
+      'Shop Web',
+    ]);
+
+    const critical = screen.getByRole('region', { name: 'Critical tier' });
+    expect(critical).toHaveTextContent(
+      '3 services · 1 compliant · 2 not compliant',
+    );
+    expect(
+      within(critical).getByText('Availability 99.99%'),
+    ).toBeInTheDocument();
+    expect(
+      within(critical).getByText('Break handling graceful'),
+    ).toBeInTheDocument();
+    const payments = within(critical).getByRole('link', { name: 'Payments' });
+    expect(payments).toHaveAttribute(
+      'href',
+      '/catalog/default/component/payments',
+    );
+    const paymentsRow = payments.closest('tr')!;
+    expect(paymentsRow).toHaveTextContent('Not compliant');
+    expect(paymentsRow).toHaveTextContent('99.9%');
+    expect(paymentsRow).toHaveTextContent('1500 ms');
+    expect(paymentsRow).toHaveTextContent(
+      'availability 99.9% declared, critical tier requires 99.99%',
+    );
+    expect(paymentsRow).toHaveTextContent(
+      'support_hours "business" declared, critical tier requires "24/7"',
+    );
+    expect(
+      within(critical).getByRole('link', { name: 'Auth' }).closest('tr'),
+    ).toHaveTextContent('Compliant');
+
+    expect(
+      screen.getByRole('region', { name: 'Medium tier' }),
+    ).toHaveTextContent(
+      'The registry has no SLA policy for the medium tier: declarations are not checked.',
+    );
+    expect(
+      within(screen.getByRole('region', { name: 'No tier' }))
+        .getByRole('link', { name: 'Notifier' })
+        .closest('tr'),
+    ).toHaveTextContent(
+      'Notifiernotifierglobal@platformnot declarednot declaredNo policynone',
+    );
+
+    expect(projectRows()).toEqual([
+      'ProjectServicesCompliantNot compliantIncompleteNo policy',
+      'CRM (crm)10001',
+      'Web Shop (shop)41120',
+      'Global services41102',
+      'All92223',
+    ]);
+  });
+
+  it('filters by project, narrowing the tiers, the rows and the per-project counts', async () => {
+    await renderPage(fixtureApi());
+    await screen.findByText(/9 services ·/);
+    await choose('Project', 'Web Shop');
+    expect(screen.getByText('Showing 4 of 9 services')).toBeInTheDocument();
+    expect(tierNames()).toEqual(['Critical tier', 'High tier']);
+    expect(servicesOf('Critical tier')).toEqual(['Shop Admin']);
+    expect(servicesOf('High tier')).toEqual([
+      'Shop Cart',
+      'Shop Search',
+      'Shop Web',
+    ]);
+    expect(projectRows()).toEqual([
+      'ProjectServicesCompliantNot compliantIncompleteNo policy',
+      'Web Shop (shop)41120',
+      'All41120',
+    ]);
+    await choose('Project', 'Global services');
+    expect(screen.getByText('Showing 4 of 9 services')).toBeInTheDocument();
+    expect(servicesOf('Critical tier')).toEqual(['Auth', 'Payments']);
+    expect(tierNames()).toEqual(['Critical tier', 'Medium tier', 'No tier']);
+  });
+
+  it('filters by compliance, owner and tier, and clears the filters', async () => {
+    await renderPage(fixtureApi());
+    await screen.findByText(/9 services ·/);
+    await choose('Compliance', 'Not compliant');
+    expect(tierNames()).toEqual(['Critical tier']);
+    expect(servicesOf('Critical tier')).toEqual(['Payments', 'Shop Admin']);
+    // "@platform" and "platform" are one owner
+    await choose('Owner', 'platform');
+    expect(servicesOf('Critical tier')).toEqual(['Shop Admin']);
+    expect(projectRows()).toEqual([
+      'ProjectServicesCompliantNot compliantIncompleteNo policy',
+      'Web Shop (shop)10100',
+      'All10100',
+    ]);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    );
+    expect(screen.getByText('Showing 9 of 9 services')).toBeInTheDocument();
+    await choose('Tier', 'high');
+    expect(tierNames()).toEqual(['High tier']);
+    expect(screen.getByText('Showing 3 of 9 services')).toBeInTheDocument();
+    await choose('Compliance', 'Compliant');
+    expect(servicesOf('High tier')).toEqual(['Shop Web']);
+    await choose('Tier', 'medium');
+    expect(
+      screen.getByText('No service matches the filters'),
+    ).toBeInTheDocument();
+    expect(tierNames()).toEqual([]);
+  });
+
+  it('sorts the services of each tier by a column', async () => {
+    await renderPage(fixtureApi());
+    await screen.findByText(/9 services ·/);
+    const critical = screen.getByRole('region', { name: 'Critical tier' });
+    await userEvent.click(
+      within(critical).getByRole('button', { name: 'Availability' }),
+    );
+    expect(servicesOf('Critical tier')).toEqual([
+      'Payments',
+      'Shop Admin',
+      'Auth',
+    ]);
+    await userEvent.click(
+      within(critical).getByRole('button', { name: /Availability/ }),
+    );
+    expect(servicesOf('Critical tier')).toEqual([
+      'Auth',
+      'Shop Admin',
+      'Payments',
+    ]);
+    // the worst standing first
+    await userEvent.click(
+      within(critical).getByRole('button', { name: 'Compliance' }),
+    );
+    expect(servicesOf('High tier')).toEqual([
+      'Shop Cart',
+      'Shop Search',
+      'Shop Web',
+    ]);
+    expect(servicesOf('Critical tier')).toEqual([
+      'Payments',
+      'Shop Admin',
+      'Auth',
+    ]);
+  });
+
+  it('asks the given registry', async () => {
+    const api = mockServiceRegistryApi({
+      getSlaOverview: jest.fn(async () => ({
+        ...slaOverviewResponse(),
+        registry: 'staging',
+      })),
+    });
+    await renderPage(api, 'staging');
+    expect(await screen.findByText(/registry "staging"/)).toBeInTheDocument();
+    expect(api.getSlaOverview).toHaveBeenCalledWith({ registry: 'staging' });
+  });
+});

@@ -1,0 +1,152 @@
+import { useMemo, useState } from 'react';
+import {
+  Content,
+  ContentHeader,
+  EmptyState,
+  Header,
+  InfoCard,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { Grid, Typography } from '@material-ui/core';
+import useAsync from 'react-use/esm/useAsync';
+import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { SlaOverviewResponse } from '../../api/types';
+import {
+  filterOptions,
+  filterSlaOverview,
+  NO_FILTERS,
+  SlaFilters,
+} from './filterSlaOverview';
+import { SlaFilterBar } from './SlaFilterBar';
+import { SlaProjectCounts } from './SlaProjectCounts';
+import { SlaTierSection } from './SlaTierSection';
+import { SlaSort } from './sortServices';
+
+/**
+ * Props of {@link ServiceRegistrySlaPage}.
+ *
+ * @public
+ */
+export interface ServiceRegistrySlaPageProps {
+  /** The registry (catalog provider) id; defaults to `default`. */
+  registry?: string;
+  /** Page title (default "Service SLAs"). */
+  title?: string;
+}
+
+function subtitleOf(overview: SlaOverviewResponse | undefined): string {
+  if (!overview) {
+    return 'Declared service levels of every service against its tier policy';
+  }
+  const { counts } = overview;
+  return `${counts.services} services · ${counts.compliant} compliant · ${counts.nonCompliant} not compliant · ${counts.incomplete} incomplete · ${counts.noPolicy} without policy · registry "${overview.registry}"`;
+}
+
+/** The page body once the overview is loaded: filters, counts per project, tiers. */
+function SlaOverviewBody(props: { overview: SlaOverviewResponse }) {
+  const { overview } = props;
+  const [filters, setFilters] = useState<SlaFilters>(NO_FILTERS);
+  const [sort, setSort] = useState<SlaSort>();
+  const options = useMemo(() => filterOptions(overview), [overview]);
+  const shown = useMemo(
+    () => filterSlaOverview(overview, filters),
+    [overview, filters],
+  );
+  const projectNames = useMemo(
+    () =>
+      new Map(
+        overview.projects.flatMap(p =>
+          p.project !== null && p.name ? [[p.project, p.name]] : [],
+        ),
+      ),
+    [overview],
+  );
+  return (
+    <>
+      <SlaFilterBar filters={filters} options={options} onChange={setFilters} />
+      <Typography variant="body2" color="textSecondary" gutterBottom>
+        Showing {shown.counts.services} of {overview.counts.services} services
+      </Typography>
+      {shown.counts.services === 0 ? (
+        <EmptyState
+          missing="data"
+          title="No service matches the filters"
+          description="Change or clear the filters to see services."
+        />
+      ) : (
+        <Grid container spacing={3}>
+          <Grid item xs={12} lg={9}>
+            {shown.tiers.map(tier => (
+              <SlaTierSection
+                key={tier.tier ?? ':none'}
+                tier={tier}
+                projectNames={projectNames}
+                sort={sort}
+                onSort={setSort}
+              />
+            ))}
+          </Grid>
+          <Grid item xs={12} lg={3}>
+            <InfoCard title="Per project">
+              <SlaProjectCounts
+                projects={shown.projects}
+                total={shown.counts}
+              />
+            </InfoCard>
+          </Grid>
+        </Grid>
+      )}
+    </>
+  );
+}
+
+/**
+ * The SLA standing of every service of the registry, grouped by effective tier with each tier's
+ * policy: declared availability and p99, compliance and gaps per service, linked to its catalog
+ * page; filterable by project, tier, owner and compliance, with compliance counts per project.
+ *
+ * @public
+ */
+export function ServiceRegistrySlaPage(props: ServiceRegistrySlaPageProps) {
+  const { registry = 'default', title = 'Service SLAs' } = props;
+  const api = useApi(serviceRegistryApiRef);
+  const { value, loading, error } = useAsync(
+    () => api.getSlaOverview({ registry }),
+    [api, registry],
+  );
+
+  let body: JSX.Element;
+  if (loading) {
+    body = <Progress />;
+  } else if (error) {
+    body = (
+      <ResponseErrorPanel
+        error={error}
+        title={`Could not load the SLA overview: ${error.message}`}
+      />
+    );
+  } else if (!value || value.counts.services === 0) {
+    body = (
+      <EmptyState
+        missing="data"
+        title="The registry declares no services"
+        description="Add services to the registry's TOML files; their SLAs show here once the catalog has ingested them."
+      />
+    );
+  } else {
+    body = <SlaOverviewBody overview={value} />;
+  }
+
+  return (
+    <Page themeId="tool">
+      <Header title={title} subtitle={subtitleOf(value)} />
+      <Content>
+        <ContentHeader title="Declared service levels against tier policies" />
+        {body}
+      </Content>
+    </Page>
+  );
+}

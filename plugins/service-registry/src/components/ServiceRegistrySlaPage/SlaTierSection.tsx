@@ -1,0 +1,221 @@
+import {
+  Box,
+  Chip,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TableSortLabel,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
+import { InfoCard, Link } from '@backstage/core-components';
+import {
+  NUMERIC_SLA_TARGETS,
+  SlaOverviewService,
+  SlaOverviewTier,
+} from '@service-registry/plugin-service-registry-common';
+import { SlaComplianceStatus } from '../EntityServiceSlaCard/SlaComplianceStatus';
+import { useServiceLink } from '../useServiceLink';
+import { SlaSort, SlaSortKey, sortServices } from './sortServices';
+
+const useStyles = makeStyles(theme => ({
+  policy: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+    marginBottom: theme.spacing(1),
+  },
+  gaps: { margin: 0, paddingLeft: theme.spacing(2) },
+  id: { display: 'block' },
+}));
+
+const POLICY_LABELS: Record<string, string> = {
+  ...Object.fromEntries(NUMERIC_SLA_TARGETS.map(t => [t.key, t.label])),
+  support_hours: 'Support hours',
+  break_handling: 'Break handling',
+};
+
+const COLUMNS: Array<{ key: SlaSortKey; label: string; numeric?: boolean }> = [
+  { key: 'name', label: 'Service' },
+  { key: 'project', label: 'Project' },
+  { key: 'owner', label: 'Owner' },
+  { key: 'availability', label: 'Availability', numeric: true },
+  { key: 'p99', label: 'p99', numeric: true },
+  { key: 'compliance', label: 'Compliance' },
+  { key: 'gaps', label: 'Gaps' },
+];
+
+/** The title of a tier section: `Critical tier`, or `No tier`. */
+export function tierTitle(tier: string | null): string {
+  if (tier === null) return 'No tier';
+  return `${tier.charAt(0).toLocaleUpperCase('en-US')}${tier.slice(1)} tier`;
+}
+
+function countsText(tier: SlaOverviewTier): string {
+  const { counts } = tier;
+  const parts = [
+    `${counts.services} ${counts.services === 1 ? 'service' : 'services'}`,
+  ];
+  if (counts.compliant) parts.push(`${counts.compliant} compliant`);
+  if (counts.nonCompliant) parts.push(`${counts.nonCompliant} not compliant`);
+  if (counts.incomplete) parts.push(`${counts.incomplete} incomplete`);
+  if (counts.noPolicy) parts.push(`${counts.noPolicy} without policy`);
+  return parts.join(' · ');
+}
+
+function NotDeclared() {
+  return (
+    <Typography variant="body2" color="textSecondary" component="span">
+      not declared
+    </Typography>
+  );
+}
+
+function ServiceRow(props: {
+  service: SlaOverviewService;
+  projectNames: Map<string, string>;
+}) {
+  const { service, projectNames } = props;
+  const classes = useStyles();
+  const link = useServiceLink();
+  const project = service.project
+    ? projectNames.get(service.project) ?? service.project
+    : 'global';
+  return (
+    <TableRow>
+      <TableCell component="th" scope="row">
+        <Link to={link(service.id)}>{service.name}</Link>
+        {service.name !== service.id && (
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            className={classes.id}
+          >
+            {service.id}
+          </Typography>
+        )}
+      </TableCell>
+      <TableCell>{project}</TableCell>
+      <TableCell>{service.owner ?? '—'}</TableCell>
+      <TableCell align="right">
+        {service.availability === undefined ? (
+          <NotDeclared />
+        ) : (
+          `${service.availability}%`
+        )}
+      </TableCell>
+      <TableCell align="right">
+        {service.responseTimeP99Ms === undefined ? (
+          <NotDeclared />
+        ) : (
+          `${service.responseTimeP99Ms} ms`
+        )}
+      </TableCell>
+      <TableCell>
+        <SlaComplianceStatus compliance={service.compliance} />
+      </TableCell>
+      <TableCell>
+        {service.gaps.length === 0 ? (
+          'none'
+        ) : (
+          <ul className={classes.gaps}>
+            {service.gaps.map(gap => (
+              <li key={gap}>{gap}</li>
+            ))}
+          </ul>
+        )}
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/**
+ * One tier of the SLA overview: its policy and a table of its services with their declared
+ * availability and p99, compliance and gaps, sortable by any column.
+ */
+export function SlaTierSection(props: {
+  tier: SlaOverviewTier;
+  projectNames: Map<string, string>;
+  sort: SlaSort | undefined;
+  onSort: (sort: SlaSort) => void;
+}) {
+  const { tier, projectNames, sort, onSort } = props;
+  const classes = useStyles();
+  const title = tierTitle(tier.tier);
+  const services = sortServices(tier.services, sort);
+  let policy: JSX.Element;
+  if (tier.policy) {
+    policy = (
+      <>
+        <Typography variant="body2" component="span">
+          Policy:
+        </Typography>
+        {Object.entries(tier.policy).map(([key, value]) => (
+          <Chip
+            key={key}
+            size="small"
+            variant="outlined"
+            label={`${POLICY_LABELS[key] ?? key} ${value}`}
+          />
+        ))}
+      </>
+    );
+  } else {
+    policy = (
+      <Typography variant="body2" color="textSecondary">
+        {tier.tier === null
+          ? 'These services have no tier, neither their own nor their project’s: no SLA policy applies.'
+          : `The registry has no SLA policy for the ${tier.tier} tier: declarations are not checked.`}
+      </Typography>
+    );
+  }
+  return (
+    <Box component="section" aria-label={title} mb={3}>
+      <InfoCard title={title} subheader={countsText(tier)}>
+        <Box className={classes.policy}>{policy}</Box>
+        <Table size="small" aria-label={`Services of the ${title}`}>
+          <TableHead>
+            <TableRow>
+              {COLUMNS.map(column => {
+                const direction =
+                  sort && sort.by === column.key ? sort.direction : undefined;
+                return (
+                  <TableCell
+                    key={column.key}
+                    align={column.numeric ? 'right' : 'left'}
+                    sortDirection={direction ?? false}
+                  >
+                    <TableSortLabel
+                      active={direction !== undefined}
+                      direction={direction ?? 'asc'}
+                      onClick={() =>
+                        onSort({
+                          by: column.key,
+                          direction: direction === 'asc' ? 'desc' : 'asc',
+                        })
+                      }
+                    >
+                      {column.label}
+                    </TableSortLabel>
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {services.map(service => (
+              <ServiceRow
+                key={service.id}
+                service={service}
+                projectNames={projectNames}
+              />
+            ))}
+          </TableBody>
+        </Table>
+      </InfoCard>
+    </Box>
+  );
+}

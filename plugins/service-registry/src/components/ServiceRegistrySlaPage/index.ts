@@ -1,0 +1,2 @@
+export { ServiceRegistrySlaPage } from './ServiceRegistrySlaPage';
+export type { ServiceRegistrySlaPageProps } from './ServiceRegistrySlaPage';

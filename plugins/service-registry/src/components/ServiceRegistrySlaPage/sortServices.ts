@@ -1,0 +1,61 @@
+import {
+  SLA_COMPLIANCE_VALUES,
+  SlaOverviewService,
+} from '@service-registry/plugin-service-registry-common';
+
+/** The sortable columns of the services tables. */
+export type SlaSortKey =
+  | 'name'
+  | 'project'
+  | 'owner'
+  | 'availability'
+  | 'p99'
+  | 'compliance'
+  | 'gaps';
+
+/** A column and a direction. */
+export interface SlaSort {
+  by: SlaSortKey;
+  direction: 'asc' | 'desc';
+}
+
+type SortValue = string | number | undefined;
+
+const VALUES: Record<SlaSortKey, (s: SlaOverviewService) => SortValue> = {
+  name: s => s.name.toLocaleLowerCase('en-US'),
+  project: s => s.project ?? undefined,
+  owner: s => s.owner?.replace(/^@/, '').toLocaleLowerCase('en-US'),
+  availability: s => s.availability,
+  p99: s => s.responseTimeP99Ms,
+  // worst first when ascending
+  compliance: s => SLA_COMPLIANCE_VALUES.indexOf(s.compliance),
+  gaps: s => s.weaker + s.missing,
+};
+
+function compareValues(a: SortValue, b: SortValue): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b));
+}
+
+/**
+ * The services sorted by a column; values that are not set (no project, no declared
+ * availability) come last in either direction, and ties keep the given order.
+ */
+export function sortServices(
+  services: SlaOverviewService[],
+  sort: SlaSort | undefined,
+): SlaOverviewService[] {
+  if (!sort) return services;
+  const value = VALUES[sort.by];
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  return services
+    .map((service, index) => ({ service, index, key: value(service) }))
+    .sort((a, b) => {
+      if (a.key === undefined || b.key === undefined) {
+        if (a.key === b.key) return a.index - b.index;
+        return a.key === undefined ? 1 : -1;
+      }
+      return sign * compareValues(a.key, b.key) || a.index - b.index;
+    })
+    .map(entry => entry.service);
+}
