@@ -49,13 +49,18 @@ function describe(
   return `Remaining consumers${of}: ${series}${sunset}`;
 }
 
+/** `1 consumer left`, `3 consumers left`. */
+function consumersLeft(count: number): string {
+  return `${count} ${count === 1 ? 'consumer' : 'consumers'} left`;
+}
+
 /** The tooltip of one point: `3 consumers left on 2026-11-29, 11 days before the sunset`. */
 function pointTitle(
   point: DeprecationHistoryPoint,
   sunset: number | undefined,
 ): string {
   const day = point.recordedAt.slice(0, 10);
-  const text = `${point.remainingConsumers} consumers left on ${day}`;
+  const text = `${consumersLeft(point.remainingConsumers)} on ${day}`;
   if (sunset === undefined) return text;
   const days = Math.round(sunset - dayNumber(day));
   if (days === 0) return `${text}, the day of the sunset`;
@@ -97,9 +102,9 @@ export function BurnDownChart(props: BurnDownChartProps) {
         <Typography variant="subtitle2">Not enough history yet</Typography>
         <Typography variant="body2" color="textSecondary">
           {only
-            ? `One recording so far: ${
-                only.remainingConsumers
-              } consumers left on ${only.recordedAt.slice(
+            ? `One recording so far: ${consumersLeft(
+                only.remainingConsumers,
+              )} on ${only.recordedAt.slice(
                 0,
                 10,
               )}. The burn-down appears after the next ingestion on another day.`

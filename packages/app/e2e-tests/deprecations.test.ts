@@ -1,0 +1,93 @@
+import { test, expect } from '@playwright/test';
+import { openAsGuest } from './openAsGuest';
+
+/*
+ * Deprecation tracking, SLA and findings in the demo portal, on examples/registry: old-api's
+ * sunset (2026-05-20) has passed while project-c-reporting still requires it, so its migration is
+ * overdue whatever day the test runs; legacy-search is deprecated with its sunset in 2027.
+ */
+
+test('a deprecated service shows its migration: status and remaining consumers', async ({
+  page,
+}, testInfo) => {
+  await openAsGuest(page, '/catalog/default/component/old-api');
+
+  await expect(page.getByText('Migration', { exact: true })).toBeVisible({
+    timeout: 90_000,
+  });
+  const consumers = page.getByRole('list', { name: 'Remaining consumers' });
+  await expect(consumers).toBeVisible({ timeout: 60_000 });
+  await expect(
+    consumers.getByRole('link', { name: 'project-c-reporting', exact: true }),
+  ).toBeVisible();
+  await expect(page.getByText('Overdue', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText(/\d+ days? overdue/).first()).toBeVisible();
+  await consumers.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('migration-card.png') });
+
+  // the consumer's page warns about the dependency, with the sunset that has passed
+  await consumers
+    .getByRole('link', { name: 'project-c-reporting', exact: true })
+    .click();
+  const warning = page.getByRole('region', { name: 'Deprecated dependencies' });
+  await expect(warning).toBeVisible({ timeout: 60_000 });
+  await expect(warning).toContainText('old-api');
+  await expect(warning).toContainText('2026-05-20');
+  await warning.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('consumer-warning.png') });
+});
+
+test('the deprecations page draws the timeline with today and the overdue migrations', async ({
+  page,
+}, testInfo) => {
+  await openAsGuest(page, '/service-registry/deprecations');
+  await expect(
+    page.getByRole('heading', { name: 'Deprecations', exact: true }),
+  ).toBeVisible({ timeout: 90_000 });
+
+  const timeline = page.getByRole('group', {
+    name: /deprecated services, today \d{4}-\d{2}-\d{2}/,
+  });
+  await expect(timeline).toBeVisible({ timeout: 60_000 });
+  await expect(timeline.getByTestId('timeline-today')).toBeVisible();
+  const oldApi = timeline.getByRole('button', { name: /^old-api: Overdue/ });
+  await expect(oldApi).toHaveAttribute('data-status', 'overdue');
+  await expect(
+    timeline.getByRole('button', { name: /^legacy-search: / }),
+  ).toBeVisible();
+
+  // choosing a migration shows its burn-down
+  await oldApi.click();
+  await expect(page.getByText('Burn-down of old-api')).toBeVisible();
+  await page.screenshot({
+    path: testInfo.outputPath('deprecations-page.png'),
+    fullPage: true,
+  });
+});
+
+test('SLA and findings pages read the registry', async ({ page }, testInfo) => {
+  await openAsGuest(page, '/service-registry/sla');
+  await expect(
+    page.getByRole('heading', { name: 'Service SLAs', exact: true }),
+  ).toBeVisible({ timeout: 90_000 });
+  await expect(
+    page.getByRole('link', { name: 'shared-auth', exact: true }).first(),
+  ).toBeVisible({ timeout: 60_000 });
+  await page.screenshot({
+    path: testInfo.outputPath('sla-page.png'),
+    fullPage: true,
+  });
+
+  await page.goto('/service-registry/findings');
+  await expect(
+    page.getByRole('heading', { name: 'Validation findings' }),
+  ).toBeVisible({ timeout: 60_000 });
+  // the demo registry has findings: old-api's consumers are told to migrate
+  await expect(page.getByText(/lifecycle\//).first()).toBeVisible({
+    timeout: 60_000,
+  });
+  await page.screenshot({
+    path: testInfo.outputPath('findings-page.png'),
+    fullPage: true,
+  });
+});
