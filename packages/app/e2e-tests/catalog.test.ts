@@ -1,7 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { openAsGuest } from './openAsGuest';
 
-
 test('the catalog lists the demo registry', async ({ page }, testInfo) => {
   await openAsGuest(page, '/catalog?filters[kind]=component&filters[user]=all');
 
@@ -18,7 +17,9 @@ test('the catalog lists the demo registry', async ({ page }, testInfo) => {
   ).toBeVisible();
 });
 
-test('the services of the TOML registry are catalog entities', async ({ page }, testInfo) => {
+test('the services of the TOML registry are catalog entities', async ({
+  page,
+}, testInfo) => {
   await openAsGuest(page, '/catalog?filters[kind]=component&filters[user]=all');
   await page.getByPlaceholder('Filter').fill('shared-auth');
   const service = page.getByRole('link', { name: 'shared-auth', exact: true });
@@ -26,7 +27,14 @@ test('the services of the TOML registry are catalog entities', async ({ page }, 
   await service.click();
 
   // the owner and the system of global services, both from the registry
-  await expect(page.getByRole('link', { name: 'Platform team' }).first()).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Shared services' }).first()).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath('registry-service.png'), fullPage: true });
+  await expect(
+    page.getByRole('link', { name: 'Platform team' }).first(),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Shared services' }).first(),
+  ).toBeVisible();
+  await page.screenshot({
+    path: testInfo.outputPath('registry-service.png'),
+    fullPage: true,
+  });
 });

@@ -20,7 +20,9 @@ test('a deprecated service shows its migration: status and remaining consumers',
   await expect(
     consumers.getByRole('link', { name: 'project-c-reporting', exact: true }),
   ).toBeVisible();
-  await expect(page.getByText('Overdue', { exact: true }).first()).toBeVisible();
+  await expect(
+    page.getByText('Overdue', { exact: true }).first(),
+  ).toBeVisible();
   await expect(page.getByText(/\d+ days? overdue/).first()).toBeVisible();
   await consumers.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('migration-card.png') });

@@ -29,24 +29,42 @@ test('the new-service template adds the service on a new branch of the registry'
   const id = `e2e-${Date.now().toString(36)}`;
   const branch = `service-registry/add-${id}`;
 
-  await openAsGuest(page, '/create/templates/default/service-registry-new-service');
-  await expect(page.getByText('The service').first()).toBeVisible({ timeout: 90_000 });
+  await openAsGuest(
+    page,
+    '/create/templates/default/service-registry-new-service',
+  );
+  await expect(page.getByText('The service').first()).toBeVisible({
+    timeout: 90_000,
+  });
 
   // page 1: the service
   await page.getByRole('textbox', { name: /^Id/ }).fill(id);
-  await page.getByRole('textbox', { name: /^Description/ }).fill('Created by the e2e test');
+  await page
+    .getByRole('textbox', { name: /^Description/ })
+    .fill('Created by the e2e test');
   const owner = page.getByRole('textbox', { name: 'Owner', exact: true });
   await owner.click();
   await owner.fill('Platform');
-  await page.getByRole('option', { name: /Platform team/i }).first().click();
+  await page
+    .getByRole('option', { name: /Platform team/i })
+    .first()
+    .click();
   await page.getByRole('button', { name: 'Next' }).click();
 
   // page 2: placement and dependencies (a global service requiring shared-config)
-  await expect(page.getByText('Placement and dependencies').first()).toBeVisible();
-  const requires = page.getByRole('textbox', { name: 'Required services', exact: true });
+  await expect(
+    page.getByText('Placement and dependencies').first(),
+  ).toBeVisible();
+  const requires = page.getByRole('textbox', {
+    name: 'Required services',
+    exact: true,
+  });
   await requires.click();
   await requires.fill('Shared Config');
-  await page.getByRole('option', { name: /Shared Config/i }).first().click();
+  await page
+    .getByRole('option', { name: /Shared Config/i })
+    .first()
+    .click();
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Next' }).click();
 
@@ -60,15 +78,28 @@ test('the new-service template adds the service on a new branch of the registry'
   await expect(page.getByText('Registry change').first()).toBeVisible({
     timeout: 180_000,
   });
-  await expect(page.getByText(`Branch ${branch} pushed to`).first()).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath('new-service-task.png'), fullPage: true });
+  await expect(
+    page.getByText(`Branch ${branch} pushed to`).first(),
+  ).toBeVisible();
+  await page.screenshot({
+    path: testInfo.outputPath('new-service-task.png'),
+    fullPage: true,
+  });
 
   // the branch of the local registry repository holds the service, on top of main
   const catalog = git('show', `refs/heads/${branch}:services/catalog.toml`);
   expect(catalog).toContain(`[service.${id}]`);
   expect(catalog).toContain('owner = "platform-team"');
-  expect(catalog).toContain(`[service.${id}.dependencies]\nrequires = ["shared-config"]`);
-  expect(git('rev-parse', `${branch}^`).trim()).toBe(git('rev-parse', 'main').trim());
-  expect(git('diff', '--name-only', 'main', branch).trim()).toBe('services/catalog.toml');
-  expect(git('log', '-1', '--format=%B', branch)).toContain(`- Added: \`${id}\``);
+  expect(catalog).toContain(
+    `[service.${id}.dependencies]\nrequires = ["shared-config"]`,
+  );
+  expect(git('rev-parse', `${branch}^`).trim()).toBe(
+    git('rev-parse', 'main').trim(),
+  );
+  expect(git('diff', '--name-only', 'main', branch).trim()).toBe(
+    'services/catalog.toml',
+  );
+  expect(git('log', '-1', '--format=%B', branch)).toContain(
+    `- Added: \`${id}\``,
+  );
 });

@@ -1,7 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { openAsGuest } from './openAsGuest';
 
-
 test('a service page shows its topology from the registry', async ({
   page,
 }, testInfo) => {
@@ -23,11 +22,9 @@ test('a service page shows its topology from the registry', async ({
   await expect(
     upstream.getByRole('link', { name: 'shared-auth', exact: true }),
   ).toBeVisible();
-  const deprecated = upstream
-    .getByRole('listitem')
-    .filter({
-      has: page.getByRole('link', { name: 'payments-gateway-v2', exact: true }),
-    });
+  const deprecated = upstream.getByRole('listitem').filter({
+    has: page.getByRole('link', { name: 'payments-gateway-v2', exact: true }),
+  });
   await expect(deprecated).toContainText('deprecated');
   await expect(deprecated).toContainText('cross-project');
   await expect(downstream).toHaveCount(0); // nothing depends on checkout: "None"

@@ -80,7 +80,9 @@ export const ServiceRegistryDeprecationsPage = serviceRegistryPlugin.provide(
   createRoutableExtension({
     name: 'ServiceRegistryDeprecationsPage',
     component: () =>
-      import('./components/ServiceRegistryDeprecationsPage').then(m => m.ServiceRegistryDeprecationsPage),
+      import('./components/ServiceRegistryDeprecationsPage').then(
+        m => m.ServiceRegistryDeprecationsPage,
+      ),
     mountPoint: deprecationsRouteRef,
   }),
 );
@@ -94,7 +96,9 @@ export const ServiceRegistrySlaPage = serviceRegistryPlugin.provide(
   createRoutableExtension({
     name: 'ServiceRegistrySlaPage',
     component: () =>
-      import('./components/ServiceRegistrySlaPage').then(m => m.ServiceRegistrySlaPage),
+      import('./components/ServiceRegistrySlaPage').then(
+        m => m.ServiceRegistrySlaPage,
+      ),
     mountPoint: slaRouteRef,
   }),
 );
@@ -108,7 +112,9 @@ export const ServiceRegistryFindingsPage = serviceRegistryPlugin.provide(
   createRoutableExtension({
     name: 'ServiceRegistryFindingsPage',
     component: () =>
-      import('./components/ServiceRegistryFindingsPage').then(m => m.ServiceRegistryFindingsPage),
+      import('./components/ServiceRegistryFindingsPage').then(
+        m => m.ServiceRegistryFindingsPage,
+      ),
     mountPoint: findingsRouteRef,
   }),
 );
@@ -123,7 +129,9 @@ export const EntityServiceSlaCard = serviceRegistryPlugin.provide(
     name: 'EntityServiceSlaCard',
     component: {
       lazy: () =>
-        import('./components/EntityServiceSlaCard').then(m => m.EntityServiceSlaCard),
+        import('./components/EntityServiceSlaCard').then(
+          m => m.EntityServiceSlaCard,
+        ),
     },
   }),
 );
@@ -138,7 +146,9 @@ export const EntityServiceMigrationCard = serviceRegistryPlugin.provide(
     name: 'EntityServiceMigrationCard',
     component: {
       lazy: () =>
-        import('./components/EntityServiceMigrationCard').then(m => m.EntityServiceMigrationCard),
+        import('./components/EntityServiceMigrationCard').then(
+          m => m.EntityServiceMigrationCard,
+        ),
     },
   }),
 );
@@ -148,15 +158,18 @@ export const EntityServiceMigrationCard = serviceRegistryPlugin.provide(
  *
  * @public
  */
-export const EntityDeprecatedDependenciesWarning = serviceRegistryPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDeprecatedDependenciesWarning',
-    component: {
-      lazy: () =>
-        import('./components/EntityDeprecatedDependenciesWarning').then(m => m.EntityDeprecatedDependenciesWarning),
-    },
-  }),
-);
+export const EntityDeprecatedDependenciesWarning =
+  serviceRegistryPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDeprecatedDependenciesWarning',
+      component: {
+        lazy: () =>
+          import('./components/EntityDeprecatedDependenciesWarning').then(
+            m => m.EntityDeprecatedDependenciesWarning,
+          ),
+      },
+    }),
+  );
 
 /**
  * Entity card: the registry's validation findings for the service, with links to the TOML lines.
@@ -168,7 +181,9 @@ export const EntityServiceRegistryFindingsCard = serviceRegistryPlugin.provide(
     name: 'EntityServiceRegistryFindingsCard',
     component: {
       lazy: () =>
-        import('./components/EntityServiceRegistryFindingsCard').then(m => m.EntityServiceRegistryFindingsCard),
+        import('./components/EntityServiceRegistryFindingsCard').then(
+          m => m.EntityServiceRegistryFindingsCard,
+        ),
     },
   }),
 );

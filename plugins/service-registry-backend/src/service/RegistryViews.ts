@@ -101,7 +101,9 @@ export class RegistryViews {
 
   /** A strong ETag of the `GET /graph` body. */
   get graphEtag(): string {
-    this.graphEtagCache ??= `"${createHash('sha1').update(this.graphBody).digest('hex')}"`;
+    this.graphEtagCache ??= `"${createHash('sha1')
+      .update(this.graphBody)
+      .digest('hex')}"`;
     return this.graphEtagCache;
   }
 }

@@ -272,10 +272,10 @@ export async function createRouter(
             a.index - b.index,
         )
         .map(({ f }) => ({
-        ...f,
-        owner: ownerOf(f.service),
-        url: findingLink(snapshot.rootLocation, f.file, f.line),
-      })),
+          ...f,
+          owner: ownerOf(f.service),
+          url: findingLink(snapshot.rootLocation, f.file, f.line),
+        })),
     };
     res.json(body);
   });

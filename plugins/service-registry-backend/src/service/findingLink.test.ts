@@ -26,9 +26,7 @@ describe('findingLink', () => {
     expect(findingLink('file:/srv/registry', 'services/catalog.toml', 3)).toBe(
       undefined,
     );
-    expect(findingLink('url:javascript:alert(1)', 'a.toml', 1)).toBe(
-      undefined,
-    );
+    expect(findingLink('url:javascript:alert(1)', 'a.toml', 1)).toBe(undefined);
   });
 
   it('keeps the file inside the registry root', () => {

@@ -98,10 +98,9 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
     service: string,
     options?: RegistryRequestOptions,
   ): Promise<SlaServiceResponse> {
-    return this.get<SlaServiceResponse>(
-      `/sla/${encodeURIComponent(service)}`,
-      { ...options },
-    );
+    return this.get<SlaServiceResponse>(`/sla/${encodeURIComponent(service)}`, {
+      ...options,
+    });
   }
 
   private async get<T>(
