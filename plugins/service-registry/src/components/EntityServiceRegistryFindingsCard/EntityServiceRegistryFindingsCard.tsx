@@ -9,12 +9,7 @@ import {
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
@@ -23,6 +18,7 @@ import {
   normalizeRegistryPath,
 } from '@service-registry/plugin-service-registry-common';
 import useAsync from 'react-use/esm/useAsync';
+import { AsyncContent } from '../AsyncContent';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { RegistryFindingItem } from '../../api/types';
 import { findingsRouteRef } from '../../routes';
@@ -105,9 +101,7 @@ export function EntityServiceRegistryFindingsCard(
   const service = entity.metadata.name;
   const isComponent = entity.kind.toLocaleLowerCase('en-US') === 'component';
 
-  const { value, loading, error } = useAsync(async (): Promise<
-    CardFindings | undefined
-  > => {
+  const state = useAsync(async (): Promise<CardFindings | undefined> => {
     if (!isComponent) return undefined;
     const file = sourceFile ? normalizeRegistryPath(sourceFile) : undefined;
     const [own, fileErrors] = await Promise.all([
@@ -132,20 +126,20 @@ export function EntityServiceRegistryFindingsCard(
         description="Registry findings are shown for Components that the service registry declares."
       />
     );
-  } else if (loading) {
-    content = <Progress />;
-  } else if (error) {
-    content = (
-      <ResponseErrorPanel
-        error={error}
-        title="Could not load the registry findings"
-      />
-    );
-  } else if (!value) {
-    content = <Progress />;
   } else {
     content = (
-      <FindingsBody service={service} findings={value} maxItems={maxItems} />
+      <AsyncContent
+        state={state}
+        errorTitle="Could not load the registry findings"
+      >
+        {findings => (
+          <FindingsBody
+            service={service}
+            findings={findings}
+            maxItems={maxItems}
+          />
+        )}
+      </AsyncContent>
     );
   }
 

@@ -12,18 +12,13 @@ import {
   makeStyles,
 } from '@material-ui/core';
 import Alert from '@material-ui/lab/Alert';
-import {
-  EmptyState,
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard, Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { ANNOTATION_REGISTRY_ID } from '@service-registry/plugin-service-registry-common';
 import useAsync from 'react-use/esm/useAsync';
 import { useNavigate } from 'react-router-dom';
+import { AsyncContent } from '../AsyncContent';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { RegistryGraph, RegistryGraphNode } from '../../api/types';
 import {
@@ -90,7 +85,7 @@ export function EntityServiceTopologyCard(
   const api = useApi(serviceRegistryApiRef);
   const registry = entity.metadata.annotations?.[ANNOTATION_REGISTRY_ID];
   const isComponent = entity.kind.toLocaleLowerCase('en-US') === 'component';
-  const { value, loading, error } = useAsync(
+  const state = useAsync(
     async () => (isComponent ? api.getGraph({ registry }) : undefined),
     [api, registry, isComponent],
   );
@@ -104,25 +99,21 @@ export function EntityServiceTopologyCard(
         description="The service topology is shown for Components that the service registry declares."
       />
     );
-  } else if (loading) {
-    content = <Progress />;
-  } else if (error) {
-    content = (
-      <ResponseErrorPanel
-        error={error}
-        title="Could not load the service registry"
-      />
-    );
-  } else if (!value) {
-    content = <Progress />;
   } else {
     content = (
-      <ServiceTopology
-        graph={value}
-        serviceId={entity.metadata.name}
-        height={height}
-        initialDepth={props.initialDepth ?? 2}
-      />
+      <AsyncContent
+        state={state}
+        errorTitle="Could not load the service registry"
+      >
+        {graph => (
+          <ServiceTopology
+            graph={graph}
+            serviceId={entity.metadata.name}
+            height={height}
+            initialDepth={props.initialDepth ?? 2}
+          />
+        )}
+      </AsyncContent>
     );
   }
   return (

@@ -10,13 +10,8 @@ import {
   useTheme,
 } from '@material-ui/core';
 import {
-  Content,
-  ContentHeader,
-  EmptyState,
-  Header,
   InfoCard,
   Link,
-  Page,
   Progress,
   ResponseErrorPanel,
   Table,
@@ -28,6 +23,8 @@ import {
   DEPRECATION_STATUSES,
 } from '@service-registry/plugin-service-registry-common';
 import useAsync from 'react-use/esm/useAsync';
+import { AsyncContent } from '../AsyncContent';
+import { RegistryPage } from '../RegistryPage';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import {
   DeprecationRecord,
@@ -453,43 +450,32 @@ export function ServiceRegistryDeprecationsPage(
 ) {
   const { registry, title = 'Deprecations' } = props;
   const api = useApi(serviceRegistryApiRef);
-  const { value, loading, error } = useAsync(
+  const state = useAsync(
     () => api.getDeprecations({ registry }),
     [api, registry],
   );
-
-  let body: JSX.Element;
-  if (loading) {
-    body = <Progress />;
-  } else if (error) {
-    body = (
-      <ResponseErrorPanel
-        error={error}
-        title="Could not load the deprecations"
-      />
-    );
-  } else if (!value || value.items.length === 0) {
-    body = (
-      <EmptyState
-        missing="data"
-        title="No deprecated services"
-        description="No service of the registry is deprecated, and no retired service is still in use."
-      />
-    );
-  } else {
-    body = <Deprecations response={value} registry={registry} />;
-  }
-
+  const value = state.value;
   const subtitle = value
     ? `${value.counts.total} deprecated or retired services · registry "${value.registry}" · days counted from ${value.today}`
     : 'Migrations off deprecated services';
   return (
-    <Page themeId="tool">
-      <Header title={title} subtitle={subtitle} />
-      <Content>
-        <ContentHeader title="Migrations off deprecated services" />
-        {body}
-      </Content>
-    </Page>
+    <RegistryPage
+      title={title}
+      subtitle={subtitle}
+      contentTitle="Migrations off deprecated services"
+    >
+      <AsyncContent
+        state={state}
+        errorTitle="Could not load the deprecations"
+        isEmpty={response => response.items.length === 0}
+        empty={{
+          title: 'No deprecated services',
+          description:
+            'No service of the registry is deprecated, and no retired service is still in use.',
+        }}
+      >
+        {response => <Deprecations response={response} registry={registry} />}
+      </AsyncContent>
+    </RegistryPage>
   );
 }

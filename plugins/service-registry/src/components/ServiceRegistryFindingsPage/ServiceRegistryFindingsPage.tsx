@@ -2,20 +2,12 @@ import { useCallback, useMemo } from 'react';
 import { Box, Chip, MenuItem, TextField, makeStyles } from '@material-ui/core';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
-import {
-  Content,
-  ContentHeader,
-  Header,
-  Link,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { Link, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { useSearchParams } from 'react-router-dom';
+import { AsyncContent } from '../AsyncContent';
+import { RegistryPage } from '../RegistryPage';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import {
   FindingSeverity,
@@ -139,41 +131,29 @@ export function ServiceRegistryFindingsPage(
 ) {
   const { title = 'Registry findings', registry } = props;
   const api = useApi(serviceRegistryApiRef);
-  const { value, loading, error } = useAsync(
+  const state = useAsync(
     () => api.getFindings({ registry: registry ?? 'default' }),
     [api, registry],
   );
-
-  let body: JSX.Element;
-  if (loading && !value) {
-    body = <Progress />;
-  } else if (error) {
-    body = (
-      <ResponseErrorPanel
-        error={error}
-        title="Could not load the registry findings"
-      />
-    );
-  } else if (!value) {
-    body = <Progress />;
-  } else {
-    body = <FindingsView response={value} />;
-  }
-
+  const value = state.value;
   const subtitle = value
     ? `Registry "${value.registry}" · ${
         value.rootLocation
       } · updated ${new Date(value.updatedAt).toLocaleString()}`
     : 'Validation findings of the service registry';
-
   return (
-    <Page themeId="tool">
-      <Header title={title} subtitle={subtitle} />
-      <Content>
-        <ContentHeader title="Validation findings" />
-        {body}
-      </Content>
-    </Page>
+    <RegistryPage
+      title={title}
+      subtitle={subtitle}
+      contentTitle="Validation findings"
+    >
+      <AsyncContent
+        state={state}
+        errorTitle="Could not load the registry findings"
+      >
+        {response => <FindingsView response={response} />}
+      </AsyncContent>
+    </RegistryPage>
   );
 }
 

@@ -1,17 +1,10 @@
 import { useMemo, useState } from 'react';
-import {
-  Content,
-  ContentHeader,
-  EmptyState,
-  Header,
-  InfoCard,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { Grid, Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
+import { AsyncContent } from '../AsyncContent';
+import { RegistryPage } from '../RegistryPage';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { SlaOverviewResponse } from '../../api/types';
 import {
@@ -113,40 +106,28 @@ function SlaOverviewBody(props: { overview: SlaOverviewResponse }) {
 export function ServiceRegistrySlaPage(props: ServiceRegistrySlaPageProps) {
   const { registry = 'default', title = 'Service SLAs' } = props;
   const api = useApi(serviceRegistryApiRef);
-  const { value, loading, error } = useAsync(
+  const state = useAsync(
     () => api.getSlaOverview({ registry }),
     [api, registry],
   );
-
-  let body: JSX.Element;
-  if (loading) {
-    body = <Progress />;
-  } else if (error) {
-    body = (
-      <ResponseErrorPanel
-        error={error}
-        title={`Could not load the SLA overview: ${error.message}`}
-      />
-    );
-  } else if (!value || value.counts.services === 0) {
-    body = (
-      <EmptyState
-        missing="data"
-        title="The registry declares no services"
-        description="Add services to the registry's TOML files; their SLAs show here once the catalog has ingested them."
-      />
-    );
-  } else {
-    body = <SlaOverviewBody overview={value} />;
-  }
-
   return (
-    <Page themeId="tool">
-      <Header title={title} subtitle={subtitleOf(value)} />
-      <Content>
-        <ContentHeader title="Declared service levels against tier policies" />
-        {body}
-      </Content>
-    </Page>
+    <RegistryPage
+      title={title}
+      subtitle={subtitleOf(state.value)}
+      contentTitle="Declared service levels against tier policies"
+    >
+      <AsyncContent
+        state={state}
+        errorTitle={`Could not load the SLA overview: ${state.error?.message}`}
+        isEmpty={overview => overview.counts.services === 0}
+        empty={{
+          title: 'The registry declares no services',
+          description:
+            "Add services to the registry's TOML files; their SLAs show here once the catalog has ingested them.",
+        }}
+      >
+        {overview => <SlaOverviewBody overview={overview} />}
+      </AsyncContent>
+    </RegistryPage>
   );
 }
