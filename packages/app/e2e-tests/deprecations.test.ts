@@ -84,6 +84,15 @@ test('SLA and findings pages read the registry', async ({ page }, testInfo) => {
   await expect(
     page.getByRole('heading', { name: 'Validation findings' }),
   ).toBeVisible({ timeout: 60_000 });
+  // the sidebar marks the page itself, not the topology page above it
+  const nav = page.getByRole('navigation');
+  await expect(
+    nav.getByRole('link', { name: 'Registry findings' }),
+  ).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Topology' })).not.toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   // the demo registry has findings: old-api's consumers are told to migrate
   await expect(page.getByText(/lifecycle\//).first()).toBeVisible({
     timeout: 60_000,

@@ -83,6 +83,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           icon={TopologyIcon}
           to="service-registry"
           text="Topology"
+          end
         />
         <SidebarItem
           icon={DeprecationsIcon}
