@@ -25,6 +25,25 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { ownerToEntityName } from './entityNames';
 
+// The annotation keys, read once: in a CommonJS build every use of an imported binding is a
+// property read through the exporting module (a getter, for re-exports).
+const KEY_LOCATION = ANNOTATION_LOCATION;
+const KEY_ORIGIN_LOCATION = ANNOTATION_ORIGIN_LOCATION;
+const KEY_SOURCE_LOCATION = ANNOTATION_SOURCE_LOCATION;
+const KEY_VIEW_URL = ANNOTATION_VIEW_URL;
+const KEY_EDIT_URL = ANNOTATION_EDIT_URL;
+const KEY_SOURCE_FILE = ANNOTATION_SOURCE_FILE;
+const KEY_SOURCE_LINE = ANNOTATION_SOURCE_LINE;
+const KEY_REGISTRY_ID = ANNOTATION_REGISTRY_ID;
+const KEY_STATUS = ANNOTATION_STATUS;
+const KEY_VERSION = ANNOTATION_VERSION;
+const KEY_TIER = ANNOTATION_TIER;
+const KEY_PORT = ANNOTATION_PORT;
+const KEY_DEPRECATION_DATE = ANNOTATION_DEPRECATION_DATE;
+const KEY_SUNSET_DATE = ANNOTATION_SUNSET_DATE;
+const KEY_REPLACEMENT = ANNOTATION_REPLACEMENT;
+const KEY_PROJECT = ANNOTATION_PROJECT;
+
 /** Where a registry file can be seen (and edited) by a person. */
 export interface FileLocation {
   /** A location reference, `url:<url>` or `file:<absolute path>`. */
@@ -93,6 +112,56 @@ function componentType(type: string | undefined): string {
   return COMPONENT_TYPE_BY_REGISTRY_TYPE[normalised] ?? normalised;
 }
 
+/**
+ * The names derived from strings that a registry repeats (owners, tags, types), computed once
+ * per distinct string in one mapping.
+ */
+class NameCache {
+  private readonly owners = new Map<string, string | undefined>();
+  private readonly tags = new Map<string, string>();
+  private readonly types = new Map<string, string>();
+  private readonly ownerRefs = new Map<string, string>();
+
+  /** `group:default/<name>`. */
+  ownerRef(name: string): string {
+    let ref = this.ownerRefs.get(name);
+    if (ref === undefined) {
+      ref = `group:default/${name}`;
+      this.ownerRefs.set(name, ref);
+    }
+    return ref;
+  }
+
+  owner(owner: string | undefined): string | undefined {
+    if (!owner) return undefined;
+    let name = this.owners.get(owner);
+    if (name === undefined && !this.owners.has(owner)) {
+      name = ownerToEntityName(owner);
+      this.owners.set(owner, name);
+    }
+    return name;
+  }
+
+  tag(tag: string): string {
+    let name = this.tags.get(tag);
+    if (name === undefined) {
+      name = normaliseTag(tag);
+      this.tags.set(tag, name);
+    }
+    return name;
+  }
+
+  type(type: string | undefined): string {
+    if (!type) return 'service';
+    let name = this.types.get(type);
+    if (name === undefined) {
+      name = componentType(type);
+      this.types.set(type, name);
+    }
+    return name;
+  }
+}
+
 function sourceAnnotations(
   options: MapRegistryOptions,
   file: string,
@@ -100,15 +169,15 @@ function sourceAnnotations(
 ): Record<string, string> {
   const where = options.fileLocation(file);
   const annotations: Record<string, string> = {
-    [ANNOTATION_LOCATION]: where.location,
-    [ANNOTATION_ORIGIN_LOCATION]: options.rootLocation,
-    [ANNOTATION_SOURCE_LOCATION]: where.location,
-    [ANNOTATION_SOURCE_FILE]: file,
-    [ANNOTATION_SOURCE_LINE]: String(line),
-    [ANNOTATION_REGISTRY_ID]: options.providerId,
+    [KEY_LOCATION]: where.location,
+    [KEY_ORIGIN_LOCATION]: options.rootLocation,
+    [KEY_SOURCE_LOCATION]: where.location,
+    [KEY_SOURCE_FILE]: file,
+    [KEY_SOURCE_LINE]: String(line),
+    [KEY_REGISTRY_ID]: options.providerId,
   };
-  if (where.viewUrl) annotations[ANNOTATION_VIEW_URL] = where.viewUrl(line);
-  if (where.editUrl) annotations[ANNOTATION_EDIT_URL] = where.editUrl;
+  if (where.viewUrl) annotations[KEY_VIEW_URL] = where.viewUrl(line);
+  if (where.editUrl) annotations[KEY_EDIT_URL] = where.editUrl;
   return annotations;
 }
 
@@ -124,84 +193,88 @@ function serviceToComponent(
   service: RegistryService,
   options: MapRegistryOptions,
   registry: LoadedRegistry,
+  names: NameCache,
 ): Entity {
   const annotations = sourceAnnotations(
     options,
     service.source.file,
     service.source.line,
   );
-  setIfDefined(annotations, ANNOTATION_STATUS, service.status);
-  setIfDefined(annotations, ANNOTATION_VERSION, service.version);
-  setIfDefined(annotations, ANNOTATION_TIER, service.effectiveTier);
-  setIfDefined(annotations, ANNOTATION_PORT, service.port);
-  setIfDefined(
-    annotations,
-    ANNOTATION_DEPRECATION_DATE,
-    service.deprecationDate,
-  );
-  setIfDefined(annotations, ANNOTATION_SUNSET_DATE, service.sunsetDate);
-  setIfDefined(annotations, ANNOTATION_REPLACEMENT, service.replacementService);
-  setIfDefined(annotations, ANNOTATION_PROJECT, service.project);
+  setIfDefined(annotations, KEY_STATUS, service.status);
+  setIfDefined(annotations, KEY_VERSION, service.version);
+  setIfDefined(annotations, KEY_TIER, service.effectiveTier);
+  setIfDefined(annotations, KEY_PORT, service.port);
+  setIfDefined(annotations, KEY_DEPRECATION_DATE, service.deprecationDate);
+  setIfDefined(annotations, KEY_SUNSET_DATE, service.sunsetDate);
+  setIfDefined(annotations, KEY_REPLACEMENT, service.replacementService);
+  setIfDefined(annotations, KEY_PROJECT, service.project);
   setIfDefined(annotations, ANNOTATION_REGISTRY_TYPE, service.type);
 
   const project = service.project
     ? registry.projects.get(service.project)
     : undefined;
   const owner =
-    ownerToEntityName(service.owner) ??
-    ownerToEntityName(project?.owner) ??
+    names.owner(service.owner) ??
+    names.owner(project?.owner) ??
     options.defaultOwner;
 
-  const links = service.repository
-    ? [{ url: service.repository, title: 'Repository', type: 'repository' }]
-    : undefined;
+  // keys in the order of the entity's schema (name, title, description, tags, ...)
+  const metadata: Entity['metadata'] = { name: service.id };
+  if (service.name && service.name !== service.id) {
+    metadata.title = service.name;
+  }
+  if (service.description) metadata.description = service.description;
+  metadata.tags = normaliseTags(service.tags, names);
+  metadata.annotations = annotations;
+  if (service.repository) {
+    metadata.links = [
+      { url: service.repository, title: 'Repository', type: 'repository' },
+    ];
+  }
 
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: {
-      name: service.id,
-      ...(service.name && service.name !== service.id
-        ? { title: service.name }
-        : {}),
-      ...(service.description ? { description: service.description } : {}),
-      tags: normaliseTags(service.tags),
-      annotations,
-      ...(links ? { links } : {}),
-    },
+    metadata,
     spec: {
-      type: componentType(service.type),
+      type: names.type(service.type),
       lifecycle: service.status
         ? LIFECYCLE_BY_STATUS[service.status]
         : 'production',
-      owner: `group:default/${owner}`,
+      owner: names.ownerRef(owner),
       system: service.project ?? options.sharedSystem,
-      dependsOn: uniqueSorted(
-        service.dependencies.requires.map(
-          dep => `component:default/${dep.service}`,
-        ),
-      ),
+      dependsOn: dependsOn(service),
     },
   };
+}
+
+function dependsOn(service: RegistryService): string[] {
+  const requires = service.dependencies.requires;
+  const refs: string[] = new Array(requires.length);
+  for (let k = 0; k < requires.length; k++) {
+    refs[k] = `component:default/${requires[k].service}`;
+  }
+  return uniqueSorted(refs);
 }
 
 function projectToSystem(
   project: RegistryProject,
   options: MapRegistryOptions,
+  names: NameCache,
 ): Entity {
   const annotations = sourceAnnotations(
     options,
     project.source.file,
     project.source.line,
   );
-  setIfDefined(annotations, ANNOTATION_TIER, project.tier);
-  setIfDefined(annotations, ANNOTATION_PROJECT, project.id);
+  setIfDefined(annotations, KEY_TIER, project.tier);
+  setIfDefined(annotations, KEY_PROJECT, project.id);
   setIfDefined(
     annotations,
     'service-registry.io/environment',
     project.environment,
   );
-  const owner = ownerToEntityName(project.owner) ?? options.defaultOwner;
+  const owner = names.owner(project.owner) ?? options.defaultOwner;
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'System',
@@ -213,7 +286,7 @@ function projectToSystem(
       ...(project.description ? { description: project.description } : {}),
       annotations,
     },
-    spec: { owner: `group:default/${owner}` },
+    spec: { owner: names.ownerRef(owner) },
   };
 }
 
@@ -250,24 +323,62 @@ function ownerGroup(name: string, options: MapRegistryOptions): Entity {
   };
 }
 
-function normaliseTags(tags: string[]): string[] {
-  if (tags.length === 0) return [];
-  return uniqueSorted(
-    tags
-      .map(tag =>
-        tag
-          .toLowerCase()
-          .replace(/[^a-z0-9:+#-]+/g, '-')
-          .replace(/^-+|-+$/g, '')
-          .slice(0, 63),
-      )
-      .filter(Boolean),
-  );
+function normaliseTag(tag: string): string {
+  return tag
+    .toLowerCase()
+    .replace(/[^a-z0-9:+#-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63);
 }
 
+function normaliseTags(tags: string[], names: NameCache): string[] {
+  if (tags.length === 0) return [];
+  // exactly as long as needed (an array filled with push keeps room for 17 entries)
+  const out = new Array<string>(tags.length);
+  let count = 0;
+  for (let k = 0; k < tags.length; k++) {
+    const tag = names.tag(tags[k]);
+    if (tag) out[count++] = tag;
+  }
+  if (count < out.length) out.length = count;
+  return uniqueSorted(out);
+}
+
+/**
+ * The distinct values in ascending order (of UTF-16 code units, as `Array.prototype.sort`);
+ * short lists, so an insertion sort. Lists of fewer than two values are returned as they are.
+ */
 function uniqueSorted(values: string[]): string[] {
-  if (values.length < 2) return values;
-  return [...new Set(values)].sort();
+  const n = values.length;
+  if (n < 2) return values;
+  if (n === 2) {
+    const [a, b] = values;
+    if (a === b) return [a];
+    return a < b ? values : [b, a];
+  }
+  const sorted = values.slice();
+  for (let i = 1; i < n; i++) {
+    const value = sorted[i];
+    let j = i - 1;
+    while (j >= 0 && sorted[j] > value) {
+      sorted[j + 1] = sorted[j];
+      j--;
+    }
+    sorted[j + 1] = value;
+  }
+  let length = 1;
+  for (let i = 1; i < n; i++) {
+    if (sorted[i] !== sorted[length - 1]) sorted[length++] = sorted[i];
+  }
+  sorted.length = length;
+  return sorted;
+}
+
+const GROUP_PREFIX = 'group:default/';
+
+/** The owner group's name of a mapped entity (its `spec.owner` is `group:default/<name>`). */
+function ownerName(entity: Entity): string {
+  return (entity.spec!.owner as string).slice(GROUP_PREFIX.length);
 }
 
 /**
@@ -282,6 +393,7 @@ export function mapRegistryToEntities(
 ): MappedEntity[] {
   const out: MappedEntity[] = [];
   const owners = new Set<string>();
+  const names = new NameCache();
   let hasGlobal = false;
   const locations = new Map<string, FileLocation>();
   const options: MapRegistryOptions = {
@@ -298,15 +410,15 @@ export function mapRegistryToEntities(
 
   for (const service of registry.services.values()) {
     if (service.status === 'retired') continue;
-    const entity = serviceToComponent(service, options, registry);
+    const entity = serviceToComponent(service, options, registry, names);
     out.push({ entity, service, file: service.source.file });
-    owners.add((entity.spec!.owner as string).replace('group:default/', ''));
+    owners.add(ownerName(entity));
     if (!service.project) hasGlobal = true;
   }
   for (const project of registry.projects.values()) {
-    const entity = projectToSystem(project, options);
+    const entity = projectToSystem(project, options, names);
     out.push({ entity, project, file: project.source.file });
-    owners.add((entity.spec!.owner as string).replace('group:default/', ''));
+    owners.add(ownerName(entity));
   }
   if (hasGlobal) {
     out.push({ entity: sharedSystem(options), file: 'services/catalog.toml' });

@@ -48,16 +48,18 @@ function describePosition(position: SourcePosition): string {
 }
 
 /**
- * Reads the `[service.<id>]` tables of a catalog or project file as declarations. Each header
- * position comes from the cheap header scan; the positions below it are looked up lazily.
+ * Reads the `[service.<id>]` tables of a catalog or project file as declarations, handing each
+ * one to `visit` as it is read. Each header position comes from the cheap header scan; the
+ * positions below it are looked up lazily.
  */
-function serviceDeclarations(
+function forEachServiceDeclaration(
   file: ParsedTomlFile,
   project: string | undefined,
   collector: FindingCollector,
-): ServiceDeclaration[] {
+  visit: (decl: ServiceDeclaration) => void,
+): void {
   const value = file.table.service;
-  if (value === undefined) return [];
+  if (value === undefined) return;
   const index = positionIndex(file);
   if (!isTable(value)) {
     collector.add(
@@ -67,12 +69,13 @@ function serviceDeclarations(
       index.rootSource('service') ?? fileStart(file.path),
       { project },
     );
-    return [];
+    return;
   }
-  const result: ServiceDeclaration[] = [];
-  const ids = Object.keys(value);
-  for (let k = 0; k < ids.length; k++) {
-    const id = ids[k];
+  // one array for all the services of a file (frozen: views of overrides get their own)
+  const definedIn = Object.freeze([file.path]) as string[];
+  // for...in: no array of the ids; the table is the parser's, without a prototype
+  // eslint-disable-next-line guard-for-in
+  for (const id in value) {
     const raw = value[id];
     const source = index.recordSource('service', id) ?? fileStart(file.path);
     if (!isTable(raw)) {
@@ -101,17 +104,16 @@ function serviceDeclarations(
         { service: id, project },
       );
     }
-    result.push({
+    visit({
       id,
       raw,
       positions: lazyRecordPositions(index, 'service', id),
       source,
       project,
-      definedIn: [file.path],
+      definedIn,
       dependencyElements: index.dependencyElements(id),
     });
   }
-  return result;
 }
 
 function loadCatalog(
@@ -132,15 +134,15 @@ function loadCatalog(
     [],
     'declare services as [service.<id>]',
   );
-  for (const decl of serviceDeclarations(file, undefined, collector)) {
-    const ctx = collector.context(
-      `Service "${decl.id}"`,
+  forEachServiceDeclaration(file, undefined, collector, decl => {
+    const ctx = collector.serviceContext(
+      decl.id,
+      undefined,
       decl.positions,
       decl.source,
-      { service: decl.id },
     );
     registry.services.set(decl.id, buildService(decl, ctx, undefined));
-  }
+  });
 }
 
 function overrideView(
@@ -159,11 +161,11 @@ function overrideView(
     project: project.id,
     definedIn: [...global.definedIn, ...decl.definedIn],
   };
-  const silent = collector.context(
-    `Service "${decl.id}"`,
+  const silent = collector.serviceContext(
+    decl.id,
+    undefined,
     merged.positions,
     merged.source,
-    {},
     true,
   );
   const view = buildService(merged, silent, project.tier);
@@ -191,14 +193,7 @@ function loadProjectServices(
     [],
     'declare services as [service.<id>]',
   );
-  for (const decl of serviceDeclarations(file, project.id, collector)) {
-    const about = { service: decl.id, project: project.id };
-    const ctx = collector.context(
-      `Service "${decl.id}"`,
-      decl.positions,
-      decl.source,
-      about,
-    );
+  forEachServiceDeclaration(file, project.id, collector, decl => {
     const existing = registry.services.get(decl.id);
     if (existing && existing.project !== undefined) {
       collector.add(
@@ -210,16 +205,22 @@ function loadProjectServices(
           existing.source,
         )}; ids must be unique across the registry. Rename one of them, or move the service to services/catalog.toml to share it. This declaration is ignored.`,
         decl.source,
-        about,
+        { service: decl.id, project: project.id },
       );
-      continue;
+      return;
     }
     // Checks (and reports on) the declaration as written.
+    const ctx = collector.serviceContext(
+      decl.id,
+      project.id,
+      decl.positions,
+      decl.source,
+    );
     const own = buildService(decl, ctx, project.tier);
     project.services.push(decl.id);
     if (!existing) {
       registry.services.set(decl.id, own);
-      continue;
+      return;
     }
     const view = overrideView(existing, decl, project, collector);
     existing.overriddenBy.push(project.id);
@@ -229,7 +230,7 @@ function loadProjectServices(
       registry.overrides.set(project.id, views);
     }
     views.set(decl.id, view);
-  }
+  });
 }
 
 /** Orders findings by file, line and column, so they read like the files. */

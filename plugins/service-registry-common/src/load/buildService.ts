@@ -1,4 +1,5 @@
 import {
+  DependencyRef,
   RegistryService,
   ServiceGovernance,
   ServiceMigration,
@@ -98,16 +99,65 @@ export interface ServiceDeclaration {
 /** An absent sub-table. */
 const NO_FIELDS: Record<string, unknown> = Object.freeze({});
 
-// Paths of the fields, relative to the service (allocated once).
-const AT_SERVICE: readonly KeyPathPart[] = [];
-const AT_COMPAT_VERSION_MIN: readonly KeyPathPart[] = ['compat_version_min'];
-const AT_COMPAT_WITH: readonly KeyPathPart[] = ['compat_with'];
-const AT_CONSUMERS: readonly KeyPathPart[] = ['consumers'];
+/*
+ * What a service without the field gets: one frozen empty list or table shared by all (the lists
+ * of a loaded registry are read-only; releases, monitoring and overriddenBy, which loading adds
+ * to, are the service's own).
+ */
+const NO_STRINGS = Object.freeze([]) as unknown as string[];
+const NO_DEPENDENCIES = Object.freeze([]) as unknown as DependencyRef[];
+const NO_CONSUMERS: RegistryService['consumers'] = Object.freeze({
+  projects: NO_STRINGS,
+  requiredBy: NO_STRINGS,
+});
+const NO_METADATA: Record<string, unknown> = Object.freeze({});
+
 const AT_CONSUMERS_PROJECTS: readonly KeyPathPart[] = ['consumers', 'projects'];
 const AT_CONSUMERS_REQUIRED_BY: readonly KeyPathPart[] = [
   'consumers',
   'required_by',
 ];
+
+function consumersOf(
+  ctx: CheckContext,
+  consumers: Record<string, unknown>,
+): RegistryService['consumers'] {
+  const projects = checkField(
+    ctx,
+    consumers.projects,
+    AT_CONSUMERS_PROJECTS,
+    stringArraySpec,
+  );
+  const requiredBy = checkField(
+    ctx,
+    consumers.required_by,
+    AT_CONSUMERS_REQUIRED_BY,
+    stringArraySpec,
+  );
+  if (projects === undefined && requiredBy === undefined) return NO_CONSUMERS;
+  return {
+    projects: projects ?? NO_STRINGS,
+    requiredBy: requiredBy ?? NO_STRINGS,
+  };
+}
+
+function dependencyList(
+  ctx: CheckContext,
+  value: unknown,
+  path: readonly KeyPathPart[],
+  optional: boolean,
+  file: string,
+  elements: readonly number[] | undefined,
+): DependencyRef[] {
+  if (value === undefined) return NO_DEPENDENCIES;
+  return parseDependencyList(ctx, value, path, optional, file, elements);
+}
+
+// Paths of the fields, relative to the service (allocated once).
+const AT_SERVICE: readonly KeyPathPart[] = [];
+const AT_COMPAT_VERSION_MIN: readonly KeyPathPart[] = ['compat_version_min'];
+const AT_COMPAT_WITH: readonly KeyPathPart[] = ['compat_with'];
+const AT_CONSUMERS: readonly KeyPathPart[] = ['consumers'];
 const AT_DEPENDENCIES: readonly KeyPathPart[] = ['dependencies'];
 const AT_DEPENDENCIES_OPTIONAL: readonly KeyPathPart[] = [
   'dependencies',
@@ -251,6 +301,8 @@ export function buildService(
   checkUnknownFields(ctx, consumers, CONSUMER_KEYS, AT_CONSUMERS);
   const sla = checkTable(ctx, t.sla, AT_SLA);
   const tier = checkField(ctx, t.tier, AT_TIER, tierSpec);
+  const file = decl.source.file;
+  const elements = decl.dependencyElements;
   const service = {
     id: decl.id,
     name: checkField(ctx, t.name, AT_NAME, stringSpec) ?? decl.id,
@@ -262,7 +314,7 @@ export function buildService(
     tier,
     effectiveTier: tier ?? projectTier,
     port: checkField(ctx, t.port, AT_PORT, portSpec),
-    tags: checkField(ctx, t.tags, AT_TAGS, stringArraySpec) ?? [],
+    tags: checkField(ctx, t.tags, AT_TAGS, stringArraySpec) ?? NO_STRINGS,
     repository: checkField(ctx, t.repository, AT_REPOSITORY, urlSpec),
     compatVersionMin: checkField(
       ctx,
@@ -271,7 +323,8 @@ export function buildService(
       semverSpec,
     ),
     compatWith:
-      checkField(ctx, t.compat_with, AT_COMPAT_WITH, stringArraySpec) ?? [],
+      checkField(ctx, t.compat_with, AT_COMPAT_WITH, stringArraySpec) ??
+      NO_STRINGS,
     deprecationDate: checkField(
       ctx,
       t.deprecation_date,
@@ -286,47 +339,28 @@ export function buildService(
       idSpec,
     ),
     dependencies: {
-      requires: parseDependencyList(
+      requires: dependencyList(
         ctx,
         dependencies.requires,
         AT_DEPENDENCIES_REQUIRES,
         false,
-        decl.dependencyElements?.requires && {
-          file: decl.source.file,
-          elements: decl.dependencyElements.requires,
-        },
+        file,
+        elements?.requires,
       ),
-      optional: parseDependencyList(
+      optional: dependencyList(
         ctx,
         dependencies.optional,
         AT_DEPENDENCIES_OPTIONAL,
         true,
-        decl.dependencyElements?.optional && {
-          file: decl.source.file,
-          elements: decl.dependencyElements.optional,
-        },
+        file,
+        elements?.optional,
       ),
     },
-    consumers: {
-      projects:
-        checkField(
-          ctx,
-          consumers.projects,
-          AT_CONSUMERS_PROJECTS,
-          stringArraySpec,
-        ) ?? [],
-      requiredBy:
-        checkField(
-          ctx,
-          consumers.required_by,
-          AT_CONSUMERS_REQUIRED_BY,
-          stringArraySpec,
-        ) ?? [],
-    },
+    consumers: consumersOf(ctx, consumers),
     governance: readGovernance(ctx, t.governance),
     migration: readMigration(ctx, t.migration),
     sla: sla ? parseSlaValues(ctx, sla, AT_SLA) : undefined,
-    metadata: checkTable(ctx, t.metadata, AT_METADATA) ?? {},
+    metadata: checkTable(ctx, t.metadata, AT_METADATA) ?? NO_METADATA,
     project: decl.project,
     source: decl.source,
   } as RegistryService;

@@ -67,15 +67,6 @@ function checkRange(
   return undefined;
 }
 
-/**
- * Where the elements of a dependency list are written, when the header scan saw them: line and
- * column of each element in turn.
- */
-export interface KnownElements {
-  file: string;
-  elements: readonly number[];
-}
-
 /** The lazy `position` of dependency entries. */
 const LAZY_POSITION = new LazyProperty('position');
 
@@ -95,35 +86,72 @@ class DeferredEntryPosition extends Deferred<SourcePosition> {
 }
 
 /**
- * A dependency entry whose `position` is looked up when first read (the look-up may scan the
- * file for its key positions, which loading does not need).
+ * A dependency entry. Its `position` comes from `elements` (line and column of each element of
+ * the list, when the header scan saw them), else it is looked up when first read (the look-up
+ * may scan the file for its key positions, which loading does not need).
  */
 function dependencyRef(
   ctx: CheckContext,
   list: readonly KeyPathPart[],
   index: number,
-  fields: { service: string; range: string | undefined; raw: string },
+  service: string,
+  range: string | undefined,
+  raw: string,
   optional: boolean,
-  known: KnownElements | undefined,
+  file: string,
+  elements: readonly number[] | undefined,
 ): DependencyRef {
-  if (known !== undefined && known.elements.length >= 2 * index + 2) {
+  if (elements !== undefined && elements.length >= 2 * index + 2) {
     return {
-      service: fields.service,
-      range: fields.range,
-      raw: fields.raw,
+      service,
+      range,
+      raw,
       position: {
-        file: known.file,
-        line: known.elements[2 * index],
-        column: known.elements[2 * index + 1],
+        file,
+        line: elements[2 * index],
+        column: elements[2 * index + 1],
       },
       optional,
     };
   }
-  const ref = fields as DependencyRef;
+  const ref = { service, range, raw } as DependencyRef;
   // defined in the place of the plain property, so that the key order stays the same
   LAZY_POSITION.define(ref, new DeferredEntryPosition(ctx, list, index));
   ref.optional = optional;
   return ref;
+}
+
+/** A valid `"id"` or `"id@<range>"` entry, split. */
+interface SplitEntry {
+  service: string;
+  range: string | undefined;
+}
+
+/** Most distinct ranged entries {@link splitValidEntry} remembers before it starts over. */
+const SPLIT_CACHE_LIMIT = 10_000;
+const splitCache = new Map<string, SplitEntry | null>();
+
+/**
+ * Splits a dependency string with a range (`"id@<range>"`) when it is valid (a valid id and a
+ * valid range), else null. Memoised: registries repeat these entries (`"shared-auth@^1.0"`) a
+ * lot, and the entries then share their strings.
+ */
+function splitRangedEntry(entry: string, at: number): SplitEntry | null {
+  let split = splitCache.get(entry);
+  if (split === undefined) {
+    // parseDependencyString, checked
+    const service = entry.slice(0, at).trim();
+    const range = entry.slice(at + 1).trim();
+    split =
+      SERVICE_ID_PATTERN.test(service) &&
+      range !== '' &&
+      isValidSemverRange(range)
+        ? { service, range }
+        : null;
+    if (splitCache.size >= SPLIT_CACHE_LIMIT) splitCache.clear();
+    splitCache.set(entry, split);
+  }
+  return split;
 }
 
 function parseEntry(
@@ -132,13 +160,45 @@ function parseEntry(
   list: readonly KeyPathPart[],
   index: number,
   optional: boolean,
-  known: KnownElements | undefined,
+  file: string,
+  elements: readonly number[] | undefined,
 ): DependencyRef | undefined {
   if (typeof entry === 'string') {
-    // parseDependencyString, without its result object
+    // the usual, valid entries: a plain id (the entry is its own id), or a memoised id and range
     const at = entry.indexOf('@');
-    const service = (at === -1 ? entry : entry.slice(0, at)).trim();
-    const range = at === -1 ? undefined : entry.slice(at + 1).trim();
+    if (at === -1) {
+      const service = entry.trim();
+      if (SERVICE_ID_PATTERN.test(service)) {
+        return dependencyRef(
+          ctx,
+          list,
+          index,
+          service,
+          undefined,
+          entry,
+          optional,
+          file,
+          elements,
+        );
+      }
+    } else {
+      const split = splitRangedEntry(entry, at);
+      if (split !== null) {
+        return dependencyRef(
+          ctx,
+          list,
+          index,
+          split.service,
+          split.range,
+          entry,
+          optional,
+          file,
+          elements,
+        );
+      }
+    }
+    // the slow path, which reports
+    const { service, range } = parseDependencyString(entry);
     if (!SERVICE_ID_PATTERN.test(service)) {
       checkId(ctx, service, [...list, index]);
       return undefined;
@@ -147,16 +207,12 @@ function parseEntry(
       ctx,
       list,
       index,
-      {
-        service,
-        range:
-          range !== undefined && range !== '' && isValidSemverRange(range)
-            ? range
-            : checkRange(ctx, range, [...list, index]),
-        raw: entry,
-      },
+      service,
+      checkRange(ctx, range, [...list, index]),
+      entry,
       optional,
-      known,
+      file,
+      elements,
     );
   }
   const path = [...list, index];
@@ -204,9 +260,12 @@ function parseEntry(
       ctx,
       list,
       index,
-      { service, range, raw },
+      service,
+      range,
+      raw,
       optional,
-      known,
+      file,
+      elements,
     );
   }
   report(
@@ -232,15 +291,17 @@ function parseEntry(
  * @param value - the array as written (undefined when absent)
  * @param path - its path relative to the service
  * @param optional - whether these are optional dependencies
- * @param known - where the elements are written, when already known (else each entry's
- *   `position` is looked up when first read)
+ * @param file - the file the list is written in
+ * @param elements - where its elements are written, when already known: line and column of
+ *   each element in turn (else each entry's `position` is looked up when first read)
  */
 export function parseDependencyList(
   ctx: CheckContext,
   value: unknown,
   path: readonly KeyPathPart[],
   optional: boolean,
-  known?: KnownElements,
+  file: string,
+  elements?: readonly number[],
 ): DependencyRef[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
@@ -258,10 +319,21 @@ export function parseDependencyList(
     );
     return [];
   }
-  const refs: DependencyRef[] = [];
+  // exactly as long as needed (an array filled with push keeps room for 17 entries)
+  const refs = new Array<DependencyRef>(value.length);
+  let count = 0;
   for (let index = 0; index < value.length; index++) {
-    const ref = parseEntry(ctx, value[index], path, index, optional, known);
-    if (ref) refs.push(ref);
+    const ref = parseEntry(
+      ctx,
+      value[index],
+      path,
+      index,
+      optional,
+      file,
+      elements,
+    );
+    if (ref) refs[count++] = ref;
   }
+  if (count < refs.length) refs.length = count;
   return refs;
 }

@@ -81,8 +81,9 @@ function acceptStringArray(value: unknown): string[] | undefined {
   for (let k = 0; k < value.length; k++) {
     if (typeof value[k] !== 'string') return undefined;
   }
-  // like the schema, a copy
-  return value.slice();
+  // the array as written (the schema, for invalid values, returns a copy): a loaded registry is
+  // read-only, so its typed lists may be its raw ones
+  return value as string[];
 }
 
 function normalising<T>(

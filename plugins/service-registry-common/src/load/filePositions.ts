@@ -55,12 +55,16 @@ export class FilePositionIndex {
    * @param path - the file's path relative to the registry root
    * @param text - the file's text without BOM, or undefined to read the positions of `file`
    * @param file - the parsed file, when there is no text
+   * @param headers - the header scan of `text`, when already known (see a single-pass reader)
    */
   constructor(
     readonly path: string,
     private readonly text: string | undefined,
     private readonly file?: ParsedTomlFile,
-  ) {}
+    headers?: TomlHeaderIndex,
+  ) {
+    this.headerIndex = headers;
+  }
 
   /**
    * Drops what only loading needs (the header scan), keeping the text for the lazy look-ups.

@@ -26,42 +26,63 @@ export function deferred<T>(compute: () => T): Deferred<T> {
   return new DeferredCall(compute);
 }
 
+/** A class whose constructor returns the object it is given (so that subclasses stamp it). */
+class Stamped {
+  constructor(target: object) {
+    // eslint-disable-next-line no-constructor-return
+    return target as Stamped;
+  }
+}
+
 /**
  * A lazily computed, enumerable property `key` for many objects.
  *
  * Every object gets the same getter and setter (so objects built alike keep sharing their hidden
- * class), and its own pending computation in a hidden, non-enumerable slot. The property is
- * enumerable, so `Object.keys`, spreads, `JSON.stringify` and deep equality see it like a plain
- * value; the computation runs the first time it is read, never if it is not, and its result is
- * kept. Assigning the property replaces the value.
+ * class), and its own pending computation in a private field (added to the object by a
+ * subclass of {@link Stamped}: invisible to keys, symbols, copies and deep equality, and cheaper
+ * to add than a hidden property). The property is enumerable, so `Object.keys`, spreads,
+ * `JSON.stringify` and deep equality see it like a plain value; the computation runs the first
+ * time it is read, never if it is not, and its result is kept. Assigning the property replaces
+ * the value.
  */
 export class LazyProperty<K extends string> {
-  private readonly slot: symbol;
-  private readonly slotDescriptor: PropertyDescriptor;
   private readonly accessor: PropertyDescriptor;
+  private readonly stamp: (target: object, value: unknown) => void;
 
   constructor(readonly key: K) {
-    const slot = Symbol(key);
-    this.slot = slot;
-    this.slotDescriptor = {
-      value: undefined,
-      writable: true,
-      enumerable: false,
-      configurable: true,
+    class Slot extends Stamped {
+      #value: unknown;
+
+      constructor(target: object, value: unknown) {
+        super(target);
+        this.#value = value;
+      }
+
+      static get(target: object): unknown {
+        return (target as Slot).#value;
+      }
+
+      static set(target: object, value: unknown): void {
+        (target as Slot).#value = value;
+      }
+    }
+    this.stamp = (target, value) => {
+      // eslint-disable-next-line no-new
+      new Slot(target, value);
     };
     this.accessor = {
       enumerable: true,
       configurable: true,
-      get(this: Record<symbol, unknown>) {
-        let value = this[slot];
+      get(this: object) {
+        let value = Slot.get(this);
         if (value instanceof Deferred) {
           value = value.resolve();
-          this[slot] = value;
+          Slot.set(this, value);
         }
         return value;
       },
-      set(this: Record<symbol, unknown>, value: unknown) {
-        this[slot] = value;
+      set(this: object, value: unknown) {
+        Slot.set(this, value);
       },
     };
   }
@@ -77,10 +98,7 @@ export class LazyProperty<K extends string> {
     target: T,
     value: Deferred<T[K]> | T[K],
   ): void {
-    // one shared, mutable descriptor: defineProperty copies what it needs
-    this.slotDescriptor.value = value;
-    Object.defineProperty(target, this.slot, this.slotDescriptor);
-    this.slotDescriptor.value = undefined;
+    this.stamp(target, value);
     Object.defineProperty(target, this.key, this.accessor);
   }
 }

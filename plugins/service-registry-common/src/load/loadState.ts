@@ -11,27 +11,41 @@ type About = { service?: string; project?: string };
 
 /** The check context of a record, without reporting. */
 class RecordContext implements CheckContext {
+  /**
+   * @param label - the subject, or its kind when `name` is given (`Service`)
+   * @param name - the record's name: the subject is then `<label> "<name>"`, spelled out only
+   *   when a message needs it
+   */
   constructor(
-    readonly subject: string,
+    private readonly label: string,
+    private readonly name: string | undefined,
     private readonly positions: Deferred<Record<string, SourcePosition>>,
     private readonly source: SourcePosition,
   ) {}
+
+  get subject(): string {
+    return this.name === undefined
+      ? this.label
+      : `${this.label} "${this.name}"`;
+  }
 
   positionOf(path: readonly KeyPathPart[]): SourcePosition {
     return nearestPosition(this.positions.resolve(), path, this.source);
   }
 }
 
-/** The check context of a record, reporting to a collector. */
-class ReportingRecordContext extends RecordContext {
+/** The check context of a record, reporting to a collector about a service and/or a project. */
+class ReportingRecordContext extends RecordContext implements About {
   constructor(
-    subject: string,
+    label: string,
+    name: string | undefined,
     positions: Deferred<Record<string, SourcePosition>>,
     source: SourcePosition,
     private readonly collector: FindingCollector,
-    private readonly about: About,
+    readonly service: string | undefined,
+    readonly project: string | undefined,
   ) {
-    super(subject, positions, source);
+    super(label, name, positions, source);
   }
 
   report(
@@ -43,7 +57,7 @@ class ReportingRecordContext extends RecordContext {
       finding.code,
       finding.message,
       position,
-      this.about,
+      this,
     );
   }
 }
@@ -90,7 +104,39 @@ export class FindingCollector {
     silent = false,
   ): CheckContext {
     return silent
-      ? new RecordContext(subject, positions, source)
-      : new ReportingRecordContext(subject, positions, source, this, about);
+      ? new RecordContext(subject, undefined, positions, source)
+      : new ReportingRecordContext(
+          subject,
+          undefined,
+          positions,
+          source,
+          this,
+          about.service,
+          about.project,
+        );
+  }
+
+  /**
+   * {@link FindingCollector.context} for a service (subject `Service "<id>"`, findings about it
+   * and its project), without allocating anything but the context.
+   */
+  serviceContext(
+    id: string,
+    project: string | undefined,
+    positions: Deferred<Record<string, SourcePosition>>,
+    source: SourcePosition,
+    silent = false,
+  ): CheckContext {
+    return silent
+      ? new RecordContext('Service', id, positions, source)
+      : new ReportingRecordContext(
+          'Service',
+          id,
+          positions,
+          source,
+          this,
+          id,
+          project,
+        );
   }
 }

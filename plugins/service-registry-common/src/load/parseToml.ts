@@ -11,7 +11,10 @@ import { TomlKeyPosition } from './positions';
 export interface ParsedTomlFile {
   /** Path of the file relative to the registry root. */
   path: string;
-  /** The document (tables are plain objects without prototype; local dates are `TomlDate`s). */
+  /**
+   * The document (tables are objects without `Object.prototype` in their chain; local dates are
+   * `TomlDate`s).
+   */
   table: Record<string, unknown>;
   /**
    * Position of every header, key and array element, by joined key path. For a file from

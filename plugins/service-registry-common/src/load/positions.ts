@@ -125,6 +125,42 @@ function appendJoined(joined: string, part: string): string {
 }
 
 /**
+ * Records a table header of `depth` parts (`first`, `second`, ...) at a line and column in a
+ * header index: the first explicit definition of its first two levels wins, else the first
+ * implicit one (a header `[a.b.c]` implicitly defines `a` and `a.b`).
+ */
+export function noteHeader(
+  headers: TomlHeaderIndex,
+  first: string,
+  second: string | undefined,
+  depth: number,
+  line: number,
+  column: number,
+): void {
+  const { roots, records } = headers;
+  const rootImplicit = depth > 1;
+  const root = roots.get(first);
+  if (root === undefined) {
+    roots.set(first, { line, column, implicit: rootImplicit });
+  } else if (root.implicit && !rootImplicit) {
+    roots.set(first, { line, column, implicit: false });
+  }
+  if (second === undefined) return;
+  let byId = records.get(first);
+  if (byId === undefined) {
+    byId = new Map();
+    records.set(first, byId);
+  }
+  const recordImplicit = depth > 2;
+  const existing = byId.get(second);
+  if (existing === undefined) {
+    byId.set(second, { line, column, implicit: recordImplicit });
+  } else if (existing.implicit && !recordImplicit) {
+    byId.set(second, { line, column, implicit: false });
+  }
+}
+
+/**
  * A single-pass TOML scanner over a text. It only scans (values come from the TOML parser) and
  * expects a text that parses; on anything it does not understand it skips to the next line, so
  * it never throws. It runs in one of two modes:
@@ -623,29 +659,14 @@ class TomlScanner {
     line: number,
     column: number,
   ): void {
-    const { roots, records } = this.headers;
-    const first = String(table[0]);
-    const rootImplicit = table.length > 1;
-    const root = roots.get(first);
-    if (root === undefined) {
-      roots.set(first, { line, column, implicit: rootImplicit });
-    } else if (root.implicit && !rootImplicit) {
-      roots.set(first, { line, column, implicit: false });
-    }
-    if (table.length < 2) return;
-    let byId = records.get(first);
-    if (byId === undefined) {
-      byId = new Map();
-      records.set(first, byId);
-    }
-    const id = String(table[1]);
-    const recordImplicit = table.length > 2;
-    const existing = byId.get(id);
-    if (existing === undefined) {
-      byId.set(id, { line, column, implicit: recordImplicit });
-    } else if (existing.implicit && !recordImplicit) {
-      byId.set(id, { line, column, implicit: false });
-    }
+    noteHeader(
+      this.headers,
+      String(table[0]),
+      table.length > 1 ? String(table[1]) : undefined,
+      table.length,
+      line,
+      column,
+    );
   }
 
   // --- main loop ------------------------------------------------------------------------------

@@ -8,7 +8,11 @@ import { ValidationContext } from '../types';
 interface ScanTarget {
   subject: string;
   table: Record<string, unknown>;
-  positions: Record<string, SourcePosition>;
+  /**
+   * The positions, asked for only when a secret is found: reading a service's `positions` scans
+   * its file for every key position, which a registry without secrets never needs.
+   */
+  positions: () => Record<string, SourcePosition>;
   fallback: SourcePosition;
   about: { service?: string; project?: string };
 }
@@ -26,8 +30,9 @@ function nearestPosition(
   target: ScanTarget,
   path: readonly KeyPathPart[],
 ): SourcePosition {
+  const positions = target.positions();
   for (let k = path.length; k > 0; k--) {
-    const found = target.positions[joinKeyPath(path.slice(0, k))];
+    const found = positions[joinKeyPath(path.slice(0, k))];
     if (found) return found;
   }
   return target.fallback;
@@ -100,7 +105,7 @@ function targets(ctx: ValidationContext): ScanTarget[] {
     list.push({
       subject: `Service "${service.id}"`,
       table: service.raw,
-      positions: service.positions,
+      positions: () => service.positions,
       fallback: service.source,
       about,
     });
@@ -108,7 +113,7 @@ function targets(ctx: ValidationContext): ScanTarget[] {
       list.push({
         subject: `A release of service "${service.id}"`,
         table: release.raw,
-        positions: {},
+        positions: () => ({}),
         fallback: release.source,
         about: { service: service.id },
       });
@@ -131,7 +136,7 @@ function targets(ctx: ValidationContext): ScanTarget[] {
     list.push({
       subject: `Project "${id}"`,
       table: project.raw,
-      positions: project.positions,
+      positions: () => project.positions,
       fallback: project.source,
       about: { project: id },
     });
@@ -139,7 +144,7 @@ function targets(ctx: ValidationContext): ScanTarget[] {
       list.push({
         subject: project.deployment.file,
         table: project.deployment.raw,
-        positions: project.deployment.positions,
+        positions: () => project.deployment!.positions,
         fallback: fileStart(project.deployment.file),
         about: { project: id },
       });
@@ -148,7 +153,7 @@ function targets(ctx: ValidationContext): ScanTarget[] {
       list.push({
         subject: project.monitoring.file,
         table: project.monitoring.raw,
-        positions: monitoringSources.get(id) ?? {},
+        positions: () => monitoringSources.get(id) ?? {},
         fallback: fileStart(project.monitoring.file),
         about: { project: id },
       });
@@ -159,7 +164,7 @@ function targets(ctx: ValidationContext): ScanTarget[] {
     list.push({
       subject: 'Policies',
       table: policies.raw,
-      positions: policies.positions,
+      positions: () => policies.positions,
       fallback: fileStart(policies.files[0]),
       about: {},
     });
@@ -169,7 +174,7 @@ function targets(ctx: ValidationContext): ScanTarget[] {
     list.push({
       subject: `Pattern "${id}"`,
       table: pattern.raw,
-      positions: {},
+      positions: () => ({}),
       fallback: pattern.source,
       about: {},
     });
