@@ -11,7 +11,7 @@ import {
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { createTestDatabases } from '@service-registry/test-support';
-import { ProviderStateStore } from './database/ProviderStateStore';
+import { ServiceRegistryEntityProvider } from './providers/ServiceRegistryEntityProvider';
 import catalogModuleServiceRegistryEntityProvider from '.';
 
 const databases = createTestDatabases();
@@ -264,12 +264,12 @@ describe.each(postgresIds)('two backends sharing %p', databaseId => {
     await writeFiles(dir, registryFiles(3, 4));
     const knex = await databases.init(databaseId);
     const runs: number[] = [];
-    const original = ProviderStateStore.prototype.getStatus;
+    const original = ServiceRegistryEntityProvider.prototype.refresh;
     const spy = jest
-      .spyOn(ProviderStateStore.prototype, 'getStatus')
-      .mockImplementation(function track(this: ProviderStateStore, id: string) {
+      .spyOn(ServiceRegistryEntityProvider.prototype, 'refresh')
+      .mockImplementation(function track(this: ServiceRegistryEntityProvider) {
         runs.push(Date.now());
-        return original.call(this, id);
+        return original.call(this);
       });
 
     const first = await startPortalBackend(knex, dir);

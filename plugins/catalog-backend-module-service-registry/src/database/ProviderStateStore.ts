@@ -110,6 +110,25 @@ export class ProviderStateStore {
     });
   }
 
+  /**
+   * The outcome of the last run without its findings: what a run that may have nothing to do
+   * needs, without reading and parsing every finding of a large registry.
+   */
+  async getRunState(
+    providerId: string,
+  ): Promise<Omit<ProviderRunStatus, 'findings'> | undefined> {
+    const row = await this.knex('service_registry_provider_status')
+      .where('provider_id', providerId)
+      .first('state', 'summary', 'source_hash', 'updated_at');
+    if (!row) return undefined;
+    return {
+      state: row.state,
+      summary: row.summary,
+      sourceHash: row.source_hash ?? undefined,
+      updatedAt: row.updated_at,
+    };
+  }
+
   async getStatus(providerId: string): Promise<ProviderRunStatus | undefined> {
     const row = await this.knex('service_registry_provider_status')
       .where('provider_id', providerId)

@@ -86,7 +86,11 @@ export const ANNOTATION_INGESTION_SUMMARY =
  * @public
  */
 export interface ServiceRegistryRefreshResult {
-  /** Outcome, as stored and shown on the status Resource. */
+  /**
+   * Outcome, as stored and shown on the status Resource. A run that applied nothing because the
+   * registry did not change reports the stored state and summary without findings (they stay on
+   * the status Resource and in the store, from the run that found them).
+   */
   status: ProviderRunStatus;
   /** The mutation applied: none (unchanged, not modified or blocked), a full one or a delta. */
   mutation: 'none' | 'full' | 'delta';
@@ -199,10 +203,13 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
   async syncSnapshot(): Promise<RegistrySnapshot | undefined> {
     const { snapshots, store, config } = this.options;
     if (!snapshots) return undefined;
-    const status = await store.getStatus(config.id);
+    // the findings are read only when the snapshot is out of date
+    const state = await store.getRunState(config.id);
     const current = snapshots.get(config.id);
-    if (!status || (current && current.updatedAt >= status.updatedAt))
+    if (!state || (current && current.updatedAt >= state.updatedAt))
       return current;
+    const status = await store.getStatus(config.id);
+    if (!status) return current;
     const files = await store.getFiles(config.id);
     const registry = loadRegistry(
       [...files].map(([path, text]) => ({ path, text })),
@@ -245,8 +252,11 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     try {
       const read = await source.read(this.lastEtag);
       if (read.notModified) {
+        const state = await store.getRunState(id);
         return this.noop(
-          (await store.getStatus(id)) ?? this.status('ok', 'not modified', []),
+          state
+            ? { ...state, findings: [] }
+            : this.status('ok', 'not modified', []),
         );
       }
       files = read.files;
@@ -269,12 +279,14 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         text: JSON.stringify({ ...config, schedule: undefined }),
       },
     ]);
-    const previousStatus = await store.getStatus(id);
+    // what the last run read and did, without its findings (a run with nothing to do is the
+    // usual one, every few seconds: it should not parse every finding of a large registry)
+    const previousState = await store.getRunState(id);
     if (
-      previousStatus?.sourceHash === sourceHash &&
-      previousStatus.state !== 'blocked'
+      previousState?.sourceHash === sourceHash &&
+      previousState.state !== 'blocked'
     ) {
-      return this.noop(previousStatus);
+      return this.noop({ ...previousState, findings: [] });
     }
 
     // Parse; files that fail are replaced by their last good content, and their errors kept.
