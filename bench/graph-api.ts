@@ -44,7 +44,10 @@ function timedRequest(agent: http.Agent, port: number, url: string) {
         port,
         path: url,
         agent,
-        headers: { authorization: `Bearer ${TOKEN}`, 'accept-encoding': 'gzip' },
+        headers: {
+          authorization: `Bearer ${TOKEN}`,
+          'accept-encoding': 'gzip',
+        },
       },
       res => {
         let bytes = 0;
@@ -127,9 +130,9 @@ async function main() {
         .toFixed(1)
         .padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  ${r.rps
         .toFixed(0)
-        .padStart(5)} req/s  ${(r.bytes / 1e6).toFixed(2)} MB/response on the wire  ${
-        r.failures
-      } failed`;
+        .padStart(5)} req/s  ${(r.bytes / 1e6).toFixed(
+        2,
+      )} MB/response on the wire  ${r.failures} failed`;
     console.log(
       `${expected} services, ${clients} concurrent clients, ${seconds} s each:`,
     );

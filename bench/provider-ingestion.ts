@@ -190,7 +190,11 @@ async function main() {
   );
   if (yamlRss !== undefined) {
     console.log(
-      `    the same entities from the YAML Location: ${yamlRss.toFixed(0)} MB; the suite's own share (provider - YAML) ${(providerRss - yamlRss).toFixed(0)} MB`,
+      `    the same entities from the YAML Location: ${yamlRss.toFixed(
+        0,
+      )} MB; the suite's own share (provider - YAML) ${(
+        providerRss - yamlRss
+      ).toFixed(0)} MB`,
     );
   }
   fs.rmSync(dir, { recursive: true, force: true });

@@ -39,15 +39,48 @@ export function rssMb(pid: number): number {
   return kb / 1024;
 }
 
+/** What a backend child reports of its memory (`process.memoryUsage()`), in bytes. */
+export interface ChildMemory {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+/** Ports the benchmark's backends must never use: the portal's own, maybe in use by people. */
+const RESERVED_PORTS = new Set([3000, 7007]);
+
 export class BenchBackend {
+  private nextRequest = 0;
+
   private constructor(
     readonly child: ChildProcess,
     readonly port: number,
     readonly startedAt: number,
   ) {}
 
-  static async start(mode: string, target: string) {
-    const port = await freePort();
+  /**
+   * Starts a backend child (see benchBackend.ts).
+   *
+   * @param mode - none, yaml, provider, api or none-api
+   * @param target - the registry folder, or the YAML file
+   * @param options - `database`: `sqlite` (default) or `pg:<prefix>`; `ipc`: open an IPC channel
+   *   so that {@link BenchBackend.memory} can ask the child for its heap (without it, the child
+   *   collects garbage every 2 s so that its RSS settles); `processingInterval`: the catalog's, in
+   *   seconds or `default` (Backstage's own; the default here is 5 s)
+   */
+  static async start(
+    mode: string,
+    target: string,
+    options: {
+      database?: string;
+      ipc?: boolean;
+      processingInterval?: string;
+    } = {},
+  ) {
+    let port = await freePort();
+    while (RESERVED_PORTS.has(port)) port = await freePort();
     const startedAt = performance.now();
     const child = spawn(
       process.execPath,
@@ -60,10 +93,19 @@ export class BenchBackend {
         target,
         String(port),
         TOKEN,
+        options.database ?? 'sqlite',
       ],
       {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, LOG_LEVEL: 'warn' },
+        stdio: options.ipc
+          ? ['ignore', 'pipe', 'pipe', 'ipc']
+          : ['ignore', 'pipe', 'pipe'],
+        env: {
+          ...process.env,
+          LOG_LEVEL: 'warn',
+          ...(options.processingInterval
+            ? { BENCH_PROCESSING_INTERVAL: options.processingInterval }
+            : {}),
+        },
       },
     );
     children.add(child);
@@ -87,6 +129,27 @@ export class BenchBackend {
       );
     });
     return new BenchBackend(child, port, startedAt);
+  }
+
+  /**
+   * The child's `process.memoryUsage()`, after two full garbage collections when `gc` is set
+   * (needs `ipc` at start).
+   */
+  async memory(gc: boolean): Promise<ChildMemory> {
+    const id = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      const onMessage = (message: { type?: string; id?: number }) => {
+        if (message?.type !== 'memory' || message.id !== id) return;
+        this.child.off('message', onMessage);
+        resolve(message as unknown as ChildMemory);
+      };
+      if (!this.child.connected) {
+        reject(new Error('the backend has no IPC channel'));
+        return;
+      }
+      this.child.on('message', onMessage);
+      this.child.send({ type: 'memory', id, gc });
+    });
   }
 
   /** A request to any path of the backend, with the static token. */

@@ -5,6 +5,13 @@ export function numberArg(name: string, fallback: number): number {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 }
 
+/** A `--name value` argument of the benchmark's command line. */
+export function stringArg(name: string, fallback: string): string {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+}
+
 /** Whether `--name` is on the benchmark's command line. */
 export function flagArg(name: string): boolean {
   return process.argv.slice(2).includes(`--${name}`);
