@@ -12,9 +12,38 @@ export const bin = path.join(packageDir, 'bin/service-registry');
 const sleep = (ms: number) =>
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
+/** The newest modification time of the files under the given folders (0 for none). */
+function newestMtime(dirs: string[]): number {
+  let newest = 0;
+  const visit = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(file);
+      else newest = Math.max(newest, fs.statSync(file).mtimeMs);
+    }
+  };
+  for (const dir of dirs) if (fs.existsSync(dir)) visit(dir);
+  return newest;
+}
+
+/** Whether `dist/` was built after the last change of the CLI's and its workspace deps' sources. */
+function isBuildFresh(): boolean {
+  const output = path.join(packageDir, 'dist/index.cjs.js');
+  if (!fs.existsSync(output)) return false;
+  const plugins = path.resolve(packageDir, '../../plugins');
+  const sources = newestMtime([
+    path.join(packageDir, 'src'),
+    path.join(plugins, 'service-registry-common/src'),
+    path.join(plugins, 'service-registry-node/src'),
+  ]);
+  return fs.statSync(output).mtimeMs > sources;
+}
+
 /**
- * Builds the CLI (`backstage-cli package build`), one test file at a time: jest runs test files in
- * parallel and two builds writing `dist/` at once would break each other.
+ * Builds the CLI (`backstage-cli package build`) unless `dist/` is newer than every source, one
+ * test file at a time: jest runs test files in parallel, two builds writing `dist/` at once would
+ * break each other, and a rebuild while another test file runs the CLI would remove it under that
+ * file's feet.
  */
 export function buildCli(): void {
   const lock = path.join(
@@ -39,6 +68,7 @@ export function buildCli(): void {
     }
   }
   try {
+    if (isBuildFresh()) return;
     execFileSync(
       process.execPath,
       [require.resolve('@backstage/cli/bin/backstage-cli'), 'package', 'build'],
