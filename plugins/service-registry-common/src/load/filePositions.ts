@@ -10,6 +10,7 @@ import {
   TomlHeaderIndex,
   TomlKeyPosition,
 } from './positions';
+import { PlainHeaderLookup } from './plainHeaders';
 
 /**
  * Positions of one record of a file (e.g. one `[service.<id>]`): its header and its keys by
@@ -36,8 +37,10 @@ function startsWith(
 /**
  * The key positions of one file, computed as late as possible and at most once:
  *
- * - record headers (`[service.<id>]`, `[project]`, ...) come from a cheap scan of the table
- *   headers ({@link scanTomlHeaders}), done on the first look-up;
+ * - record headers (`[service.<id>]`, `[project]`, ...) are searched for by their text when
+ *   they are written plainly in a file without multi-line strings ({@link PlainHeaderLookup});
+ *   else they come from a cheap scan of the table headers ({@link scanTomlHeaders}), done on
+ *   the first look-up that needs it;
  * - every other position comes from the full scan ({@link scanTomlPositions}), done only when
  *   a position below a record is first needed (a finding, a `positions` look-up), then kept
  *   with its groupings by record.
@@ -46,6 +49,8 @@ function startsWith(
  */
 export class FilePositionIndex {
   private headerIndex: TomlHeaderIndex | undefined;
+  /** The plain look-up (null: not made yet; undefined: the text does not allow it). */
+  private plain: PlainHeaderLookup | undefined | null = null;
   private fullIndex: Map<string, TomlKeyPosition> | undefined;
   private readonly byRecord = new Map<string, Map<string, RecordPositions>>();
   private readonly under = new Map<string, RecordPositions>();
@@ -70,7 +75,10 @@ export class FilePositionIndex {
    * Drops what only loading needs (the header scan), keeping the text for the lazy look-ups.
    */
   compact(): void {
-    if (this.text !== undefined) this.headerIndex = undefined;
+    if (this.text !== undefined) {
+      this.headerIndex = undefined;
+      this.plain = null;
+    }
   }
 
   /** Position of every header, key and array element (the full scan, done once). */
@@ -91,6 +99,21 @@ export class FilePositionIndex {
     return this.headerIndex;
   }
 
+  private plainLookup(): PlainHeaderLookup | undefined {
+    if (this.plain === null) {
+      this.plain =
+        this.text === undefined ? undefined : PlainHeaderLookup.of(this.text);
+    }
+    return this.plain;
+  }
+
+  /** A position at the start of a line found by the plain look-up. */
+  private lineStart(line: number | undefined): SourcePosition | undefined {
+    return line === undefined
+      ? undefined
+      : { file: this.path, line, column: 1 };
+  }
+
   private at(entry: HeaderEntry | undefined): SourcePosition | undefined {
     return entry && { file: this.path, line: entry.line, column: entry.column };
   }
@@ -109,6 +132,8 @@ export class FilePositionIndex {
 
   /** Where a top-level key or table is written, e.g. `[project]`. */
   rootSource(key: string): SourcePosition | undefined {
+    const plain = this.lineStart(this.plainLookup()?.headerLine(key));
+    if (plain) return plain;
     const headers = this.headers();
     if (headers && !headers.rootKeys) return this.at(headers.roots.get(key));
     return this.fullSource([key]);
@@ -116,6 +141,8 @@ export class FilePositionIndex {
 
   /** Where a record of a table of records is written, e.g. `[service.<id>]`. */
   recordSource(prefix: string, id: string): SourcePosition | undefined {
+    const plain = this.lineStart(this.plainLookup()?.headerLine(prefix, id));
+    if (plain) return plain;
     const headers = this.headers();
     if (headers && !headers.rootKeys && !headers.depth1Keys.has(prefix)) {
       return this.at(headers.records.get(prefix)?.get(id));
@@ -124,10 +151,14 @@ export class FilePositionIndex {
   }
 
   /**
-   * The positions of the elements of a service's `requires` and `optional` lists when the header
-   * scan saw them (written in a `[service.<id>.dependencies]` table); else undefined.
+   * The positions of the elements of a service's `requires` and `optional` lists when a cheap
+   * look-up finds them (written in a `[service.<id>.dependencies]` table); else undefined.
    */
   dependencyElements(id: string): DependencyElements | undefined {
+    if (this.headerIndex === undefined) {
+      const plain = this.plainLookup();
+      if (plain) return plain.dependencyElements(id);
+    }
     return this.headers()?.dependencies.get(id);
   }
 
