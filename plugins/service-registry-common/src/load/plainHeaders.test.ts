@@ -35,10 +35,10 @@ function random(seed: number): () => number {
 function randomRegistryText(next: () => number): string {
   const pick = <T>(items: readonly T[]): T =>
     items[Math.floor(next() * items.length)];
-  // half of the texts use only what the plain form allows (still with every layout choice)
-  const plain = next() < 0.5;
+  // half of the texts use only the usual forms (still with every layout choice)
+  const usual = next() < 0.5;
   const chance = (p: number) => next() < p;
-  const exotic = (p: number) => !plain && chance(p);
+  const exotic = (p: number) => !usual && chance(p);
   const lines: string[] = [];
   const blankOrComment = () => {
     if (chance(0.3)) lines.push(pick(['', '# a comment [x]', '   ', '#']));
@@ -56,7 +56,7 @@ function randomRegistryText(next: () => number): string {
     const header = pick([
       `[service.${id}]`,
       `[service.${id}]  # ${id}`,
-      ...(plain
+      ...(usual
         ? []
         : [`[service."${id}"]`, `  [service.${id}]`, `[service . ${id}]`]),
     ]);
@@ -81,7 +81,7 @@ function randomRegistryText(next: () => number): string {
         'requires = ["a", "b"]\noptional = ["c"]',
         'optional = [\n"x"]',
         'requires = ["db"]\n  [service.other.dependencies]\n  requires = ["x", "y"]',
-        ...(plain
+        ...(usual
           ? []
           : [
               'requires = [{ service = "db", version = ">=1" }]',
