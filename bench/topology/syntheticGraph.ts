@@ -8,16 +8,7 @@ import type {
   RegistryGraphEdge,
   RegistryGraphNode,
 } from '../../plugins/service-registry/src/api/types';
-
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../plugins/service-registry-common/src/__testUtils__/seededRandom';
 
 /** Options of {@link syntheticGraph}. */
 export interface SyntheticGraphOptions {
@@ -29,7 +20,7 @@ export interface SyntheticGraphOptions {
 
 /** A registry graph with exactly `nodes` services and `edges` distinct dependencies. */
 export function syntheticGraph(options: SyntheticGraphOptions): RegistryGraph {
-  const random = mulberry32(options.seed ?? 42);
+  const random = seededRandom(options.seed ?? 42);
   const projectCount = options.projects ?? 20;
   const globals = Math.max(1, Math.round(options.nodes * 0.05));
   const levels = 8;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'smol-toml';
+import { seededRandom } from '../__testUtils__/seededRandom';
 import { joinKeyPath } from './keyPath';
 import { PlainHeaderLookup } from './plainHeaders';
 import { scanTomlPositions } from './positions';
@@ -14,17 +15,6 @@ function tomlTexts(dir: string): Array<[string, string]> {
       const file = path.join(entry.parentPath, entry.name);
       return [path.relative(dir, file), fs.readFileSync(file, 'utf8')];
     });
-}
-
-/** A small deterministic random source (mulberry32), so that failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -169,7 +159,7 @@ function compare(text: string): Comparison | undefined {
 
 describe('PlainHeaderLookup', () => {
   it('finds what the full scan finds on random registry texts, or says it does not know', () => {
-    const next = random(20261130);
+    const next = seededRandom(20261130);
     let plain = 0;
     let headers = 0;
     let dependencyTables = 0;

@@ -1,21 +1,20 @@
+import { isBareKey } from './keyPath';
 import { DependencyElements } from './positions';
-
-// character codes
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const QUOTE = 34;
-const HASH = 35;
-const APOSTROPHE = 39;
-const COMMA = 44;
-const EQUALS = 61;
-const OPEN_BRACKET = 91;
-const BACKSLASH = 92;
-const CLOSE_BRACKET = 93;
-
-/** A key that is written the same inside a header: a bare key. */
-const BARE_KEY = /^[A-Za-z0-9_-]+$/;
+import {
+  APOSTROPHE,
+  BACKSLASH,
+  CLOSE_BRACKET,
+  COMMA,
+  CR,
+  EQUALS,
+  HASH,
+  isBareKeyChar,
+  LF,
+  OPEN_BRACKET,
+  QUOTE,
+  SPACE,
+  TAB,
+} from './tomlChars';
 
 const DEPENDENCIES_END = '.dependencies]';
 const SERVICE_START = '[service.';
@@ -23,30 +22,8 @@ const SERVICE_START = '[service.';
 /** Searches that start over from the top of the text before the look-up gives up. */
 const MAX_RESTARTS = 32;
 
-function isBareKeyChar(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) || // a-z
-    (c >= 65 && c <= 90) || // A-Z
-    (c >= 48 && c <= 57) || // 0-9
-    c === 95 || // _
-    c === 45 // -
-  );
-}
-
 function isBlank(c: number): boolean {
   return c === SPACE || c === TAB;
-}
-
-/**
- * Whether `text` holds `word` at `at` (a loop over the characters: for the short words here it
- * is several times faster than `startsWith` with a position).
- */
-function holdsAt(text: string, at: number, word: string): boolean {
-  if (at + word.length > text.length) return false;
-  for (let k = 0; k < word.length; k++) {
-    if (text.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
-  }
-  return true;
 }
 
 /**
@@ -177,7 +154,7 @@ export class PlainHeaderLookup {
    * @param keys - the table's keys, from the root
    */
   headerLine(...keys: string[]): number | undefined {
-    for (const key of keys) if (!BARE_KEY.test(key)) return undefined;
+    for (const key of keys) if (!isBareKey(key)) return undefined;
     const header = `[${keys.join('.')}]`;
     let at = this.findLineStart(header, this.cursor);
     if (at === -1 && this.cursor > 0) {
@@ -219,9 +196,9 @@ export class PlainHeaderLookup {
       let end = text.indexOf(DEPENDENCIES_END);
       while (end !== -1) {
         const start = text.lastIndexOf('\n', end) + 1;
-        if (holdsAt(text, start, SERVICE_START)) {
+        if (text.startsWith(SERVICE_START, start)) {
           const id = text.slice(start + SERVICE_START.length, end);
-          if (BARE_KEY.test(id) && !found.has(id)) found.set(id, start);
+          if (isBareKey(id) && !found.has(id)) found.set(id, start);
         }
         end = text.indexOf(DEPENDENCIES_END, end + DEPENDENCIES_END.length);
       }
@@ -254,8 +231,8 @@ export class PlainHeaderLookup {
       if (c === OPEN_BRACKET) break;
       if (c === QUOTE || c === APOSTROPHE) return undefined;
       let key: 'requires' | 'optional' | undefined;
-      if (holdsAt(text, i, 'requires')) key = 'requires';
-      else if (holdsAt(text, i, 'optional')) key = 'optional';
+      if (text.startsWith('requires', i)) key = 'requires';
+      else if (text.startsWith('optional', i)) key = 'optional';
       if (key !== undefined && !isBareKeyChar(text.charCodeAt(i + 8))) {
         i += 8;
         while (isBlank(text.charCodeAt(i))) i++;

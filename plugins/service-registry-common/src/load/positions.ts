@@ -1,4 +1,22 @@
-import { KeyPathPart } from './keyPath';
+import { isBareKey, KeyPathPart } from './keyPath';
+import {
+  APOSTROPHE,
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COMMA,
+  CR,
+  DOT,
+  EQUALS,
+  HASH,
+  isBareKeyChar,
+  LF,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+  SPACE,
+  TAB,
+} from './tomlChars';
 
 /**
  * Where a key, a table header or an array element is written in a TOML text.
@@ -55,35 +73,6 @@ export interface DependencyElements {
   optional?: number[];
 }
 
-const BARE_KEY = /^[A-Za-z0-9_-]+$/;
-
-// character codes
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const QUOTE = 34;
-const HASH = 35;
-const APOSTROPHE = 39;
-const COMMA = 44;
-const DOT = 46;
-const EQUALS = 61;
-const OPEN_BRACKET = 91;
-const BACKSLASH = 92;
-const CLOSE_BRACKET = 93;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-
-function isBareKeyChar(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) || // a-z
-    (c >= 65 && c <= 90) || // A-Z
-    (c >= 48 && c <= 57) || // 0-9
-    c === 95 || // _
-    c === 45 // -
-  );
-}
-
 /** Ends of a scalar value: `,` `]` `}` `#` and the end of the line. */
 function isScalarEnd(c: number): boolean {
   return (
@@ -117,7 +106,7 @@ function hexEscapeLength(c: number): number {
 
 /** A key path part as it appears in a joined key path (see `joinKeyPath`). */
 function joinedPart(part: string, bare: boolean): string {
-  return bare || BARE_KEY.test(part) ? part : JSON.stringify(part);
+  return bare || isBareKey(part) ? part : JSON.stringify(part);
 }
 
 function appendJoined(joined: string, part: string): string {
