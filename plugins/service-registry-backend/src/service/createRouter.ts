@@ -19,6 +19,7 @@ import {
   DeprecationsResponse,
   DeprecationStatus,
   evaluateSla,
+  buildFindingsResponse,
   FindingsResponse,
   isIsoDate,
   SERVICE_TIERS,
@@ -36,7 +37,6 @@ import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { DeprecationHistoryStore } from '../database/DeprecationHistoryStore';
-import { findingLink } from './findingLink';
 import { RegistryViewCache, RegistryViews } from './RegistryViews';
 
 /** Dependencies of {@link createRouter}. */
@@ -80,8 +80,6 @@ const findingsQuery = z
     file: z.string().max(500).optional(),
   })
   .strict();
-
-const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 const today = z
   .string()
@@ -241,42 +239,7 @@ export async function createRouter(
     await authorize(req);
     const query = parse(findingsQuery, req.query);
     const { snapshot } = viewsOf(query.registry);
-    const ownerOf = (service?: string) =>
-      service ? snapshot.registry.services.get(service)?.owner : undefined;
-    const items = snapshot.findings.filter(
-      f =>
-        (!query.severity || f.severity === query.severity) &&
-        (!query.service || f.service === query.service) &&
-        (!query.file || f.file === query.file) &&
-        (!query.project ||
-          f.project === query.project ||
-          (f.service &&
-            snapshot.registry.services.get(f.service)?.project ===
-              query.project)) &&
-        (!query.owner ||
-          ownerOf(f.service)?.replace(/^@/, '') ===
-            query.owner.replace(/^@/, '')),
-    );
-    const body: FindingsResponse = {
-      registry: snapshot.providerId,
-      state: snapshot.state,
-      summary: snapshot.summary,
-      updatedAt: snapshot.updatedAt,
-      rootLocation: snapshot.rootLocation,
-      // errors first; within a severity the snapshot's order (file, line, column)
-      items: items
-        .map((f, index) => ({ f, index }))
-        .sort(
-          (a, b) =>
-            SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] ||
-            a.index - b.index,
-        )
-        .map(({ f }) => ({
-          ...f,
-          owner: ownerOf(f.service),
-          url: findingLink(snapshot.rootLocation, f.file, f.line),
-        })),
-    };
+    const body: FindingsResponse = buildFindingsResponse(snapshot, query);
     res.json(body);
   });
 

@@ -5,3 +5,6 @@ export type {
   RegistryGraphProject,
 } from './graphResponse';
 export type { FindingsResponse, RegistryFindingItem } from './findingsResponse';
+export { buildFindingsResponse } from './buildFindingsResponse';
+export type { FindingsQuery, FindingsSource } from './buildFindingsResponse';
+export { findingLink } from './findingLink';

@@ -1,7 +1,8 @@
 import {
+  buildFindingsResponse,
   FindingsResponse,
+  FindingsSource,
   loadRegistry,
-  LoadedRegistry,
   RegistryFileInput,
   RegistryFinding,
   validateRegistry,
@@ -10,8 +11,9 @@ import { FindingsRequestOptions } from '../api';
 
 /*
  * Findings responses for tests and the dev app, computed by the real loader and validator of the
- * common package from a few small TOML files, then shaped the way the backend's `/findings` route
- * shapes its snapshot (owner of the service added, a browser link for a registry read from a URL).
+ * common package from a few small TOML files, then shaped by `buildFindingsResponse`, the function
+ * the backend's `/findings` route answers with (owner of the service added, a browser link for a
+ * registry read from a URL, errors first).
  */
 
 /** The day the fixture is validated at, so lifecycle findings do not drift with the clock. */
@@ -117,22 +119,7 @@ requires = [${ids
 export type FindingsScenario = 'degraded' | 'clean' | 'denseCycle';
 
 /** A provider snapshot, reduced to what the `/findings` route reads. */
-export interface FindingsSnapshot {
-  /** Provider id. */
-  providerId: string;
-  /** The registry loaded from the files (the last good version of a broken file). */
-  registry: LoadedRegistry;
-  /** Findings: kept syntax errors first, then the validator's. */
-  findings: RegistryFinding[];
-  /** Outcome of the run. */
-  state: FindingsResponse['state'];
-  /** One-line summary, worded like the provider's. */
-  summary: string;
-  /** Time of the run. */
-  updatedAt: string;
-  /** Location reference of the registry root. */
-  rootLocation: string;
-}
+export type FindingsSnapshot = FindingsSource;
 
 /** Options of {@link findingsSnapshot}. */
 export interface FindingsSnapshotOptions {
@@ -213,65 +200,15 @@ export function findingsSnapshot(
   };
 }
 
-/** The line of a registry file on the SCM's web page, for a `url:` root. */
-function lineLink(
-  rootLocation: string,
-  file: string,
-  line: number,
-): string | undefined {
-  const match = /^url:(https?:\/\/.+)$/i.exec(rootLocation);
-  if (!match) return undefined;
-  const base = match[1].endsWith('/') ? match[1] : `${match[1]}/`;
-  const path = file
-    .split('/')
-    .filter(part => part && part !== '.' && part !== '..')
-    .map(encodeURIComponent)
-    .join('/');
-  return `${base}${path}#L${line}`;
-}
-
-const withoutAt = (owner: string) => owner.replace(/^@/, '');
-
 /**
- * What the backend's `GET /findings` answers for a snapshot and a query: the same filters
- * (severity, service, project of the finding or of its service, owner of its service), the owner
- * of the service on each item, and a line link when the root is a URL.
+ * What the backend's `GET /findings` answers for a snapshot and a query (the same function the
+ * backend's route calls).
  */
 export function findingsResponse(
   snapshot: FindingsSnapshot,
   query: FindingsRequestOptions = {},
 ): FindingsResponse {
-  const services = snapshot.registry.services;
-  const ownerOf = (service?: string) =>
-    service ? services.get(service)?.owner : undefined;
-  const items = snapshot.findings.filter(
-    f =>
-      (!query.severity || f.severity === query.severity) &&
-      (!query.service || f.service === query.service) &&
-      (!query.file || f.file === query.file) &&
-      (!query.project ||
-        f.project === query.project ||
-        (f.service !== undefined &&
-          services.get(f.service)?.project === query.project)) &&
-      (!query.owner ||
-        withoutAt(ownerOf(f.service) ?? '\u0000') === withoutAt(query.owner)),
-  );
-  return {
-    registry: snapshot.providerId,
-    state: snapshot.state,
-    summary: snapshot.summary,
-    updatedAt: snapshot.updatedAt,
-    rootLocation: snapshot.rootLocation,
-    items: items.map(f => {
-      const owner = ownerOf(f.service);
-      const url = lineLink(snapshot.rootLocation, f.file, f.line);
-      return {
-        ...f,
-        ...(owner !== undefined ? { owner } : {}),
-        ...(url !== undefined ? { url } : {}),
-      };
-    }),
-  };
+  return buildFindingsResponse(snapshot, query);
 }
 
 /**

@@ -3,6 +3,11 @@
  * (`url:https://github.com/org/registry/tree/main/`): the file's page with a `#L<line>` anchor,
  * which GitHub, GitLab, Gitea and Bitbucket Server all understand. A local directory (`file:…`)
  * has no such page.
+ *
+ * @param rootLocation - the registry root's location reference (`url:…` or `file:…`)
+ * @param file - the file, relative to the root
+ * @param line - the 1-based line
+ * @public
  */
 export function findingLink(
   rootLocation: string,

@@ -1,0 +1,111 @@
+import {
+  FindingSeverity,
+  LoadedRegistry,
+  RegistryFinding,
+} from '../model/types';
+import { findingLink } from './findingLink';
+import { FindingsResponse, RegistryFindingItem } from './findingsResponse';
+
+/**
+ * The filters of `GET /api/service-registry/findings`; each one given must hold.
+ *
+ * @public
+ */
+export interface FindingsQuery {
+  /** Only findings of this severity. */
+  severity?: FindingSeverity;
+  /** Only findings about this service. */
+  service?: string;
+  /** Only findings of this project, or about one of its services. */
+  project?: string;
+  /** Only findings about services of this owner (a leading `@` is ignored on both sides). */
+  owner?: string;
+  /** Only findings in this registry file (relative to the registry root). */
+  file?: string;
+}
+
+/**
+ * What a findings answer is made from: the provider's last run.
+ *
+ * @public
+ */
+export interface FindingsSource {
+  /** Provider id. */
+  providerId: string;
+  /** The registry the provider ingested. */
+  registry: LoadedRegistry;
+  /** Its findings, in file, line and column order. */
+  findings: RegistryFinding[];
+  /** Outcome of the run. */
+  state: FindingsResponse['state'];
+  /** One-line summary of the run. */
+  summary: string;
+  /** Time of the run. */
+  updatedAt: string;
+  /** Location reference of the registry root (`file:…` or `url:…`). */
+  rootLocation: string;
+}
+
+const SEVERITY_RANK: Record<FindingSeverity, number> = {
+  error: 0,
+  warning: 1,
+  info: 2,
+};
+
+const withoutAt = (owner: string) => owner.replace(/^@/, '');
+
+/**
+ * The body of `GET /api/service-registry/findings`: the findings that pass the filters, errors
+ * first (within a severity, in the source's order), each with the owner of its service and a
+ * link to its line when the registry is read from a URL.
+ *
+ * @param source - the provider's last run
+ * @param query - the filters
+ * @public
+ */
+export function buildFindingsResponse(
+  source: FindingsSource,
+  query: FindingsQuery = {},
+): FindingsResponse {
+  const services = source.registry.services;
+  const ownerOf = (service?: string) =>
+    service === undefined ? undefined : services.get(service)?.owner;
+  const owner = query.owner === undefined ? undefined : withoutAt(query.owner);
+  const items: RegistryFindingItem[] = [];
+  for (const f of source.findings) {
+    if (query.severity && f.severity !== query.severity) continue;
+    if (query.service && f.service !== query.service) continue;
+    if (query.file && f.file !== query.file) continue;
+    if (
+      query.project &&
+      f.project !== query.project &&
+      (f.service === undefined ||
+        services.get(f.service)?.project !== query.project)
+    ) {
+      continue;
+    }
+    const serviceOwner = ownerOf(f.service);
+    if (
+      owner &&
+      (serviceOwner === undefined || withoutAt(serviceOwner) !== owner)
+    ) {
+      continue;
+    }
+    const url = findingLink(source.rootLocation, f.file, f.line);
+    items.push({
+      ...f,
+      ...(serviceOwner !== undefined ? { owner: serviceOwner } : {}),
+      ...(url !== undefined ? { url } : {}),
+    });
+  }
+  // a stable sort: within a severity, the source's order stays
+  items.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  return {
+    registry: source.providerId,
+    state: source.state,
+    summary: source.summary,
+    updatedAt: source.updatedAt,
+    rootLocation: source.rootLocation,
+    items,
+  };
+}
