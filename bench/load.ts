@@ -24,20 +24,14 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { mapRegistryToEntities } from '../plugins/catalog-backend-module-service-registry/src/lib/mapRegistryToEntities';
 import { generateRegistry } from './lib/generateRegistry';
+import { benchMapOptions } from './lib/mapOptions';
 import { flagArg, numberArg, registrySizeArgs, median } from './lib/args';
 
 const options = registrySizeArgs();
 const runs = numberArg('runs', 7);
 const breakdown = flagArg('breakdown');
 
-const mapOptions = {
-  providerId: 'default',
-  rootLocation: 'file:/registry',
-  fileLocation: (file: string) => ({ location: `file:/registry/${file}` }),
-  sharedSystem: 'shared',
-  defaultOwner: 'unknown',
-  ownerGroups: true,
-};
+const mapOptions = benchMapOptions('/registry');
 
 /** Garbage collector pauses, as they are reported (start and duration, ms). */
 const pauses: Array<{ start: number; duration: number }> = [];

@@ -35,6 +35,7 @@ import { stringify } from 'yaml';
 import { loadRegistry } from '@service-registry/plugin-service-registry-common';
 import { mapRegistryToEntities } from '../plugins/catalog-backend-module-service-registry/src/lib/mapRegistryToEntities';
 import { generateRegistry } from './lib/generateRegistry';
+import { benchMapOptions } from './lib/mapOptions';
 import { BenchBackend, ChildMemory, sleep } from './lib/BenchBackendProcess';
 import { flagArg, numberArg, registrySizeArgs, stringArg } from './lib/args';
 
@@ -150,16 +151,9 @@ async function main() {
     files.push({ path: file, text });
   }
   const registry = loadRegistry(files);
-  const entities = mapRegistryToEntities(registry, {
-    providerId: 'default',
-    rootLocation: `file:${dir}`,
-    fileLocation: (file: string) => ({
-      location: `file:${path.join(dir, file)}`,
-    }),
-    sharedSystem: 'shared',
-    defaultOwner: 'unknown',
-    ownerGroups: true,
-  }).map(m => m.entity);
+  const entities = mapRegistryToEntities(registry, benchMapOptions(dir)).map(
+    m => m.entity,
+  );
   const yamlFile = path.join(dir, 'entities.yaml');
   if (withYaml) {
     fs.writeFileSync(yamlFile, entities.map(e => stringify(e)).join('---\n'));

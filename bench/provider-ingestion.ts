@@ -25,24 +25,12 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { mapRegistryToEntities } from '../plugins/catalog-backend-module-service-registry/src/lib/mapRegistryToEntities';
 import { generateRegistry } from './lib/generateRegistry';
+import { benchMapOptions } from './lib/mapOptions';
 import { BenchBackend, rssMb, sleep } from './lib/BenchBackendProcess';
 import { flagArg, median, registrySizeArgs } from './lib/args';
 
 const options = registrySizeArgs();
 const skipYaml = flagArg('skip-yaml');
-
-function mapOptions(dir: string) {
-  return {
-    providerId: 'default',
-    rootLocation: `file:${dir}`,
-    fileLocation: (file: string) => ({
-      location: `file:${path.join(dir, file)}`,
-    }),
-    sharedSystem: 'shared',
-    defaultOwner: 'unknown',
-    ownerGroups: true,
-  };
-}
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-registry-'));
@@ -54,7 +42,7 @@ async function main() {
     files.push({ path: file, text });
   }
   const registry = loadRegistry(files);
-  const entities = mapRegistryToEntities(registry, mapOptions(dir)).map(
+  const entities = mapRegistryToEntities(registry, benchMapOptions(dir)).map(
     m => m.entity,
   );
   const edges = [...registry.services.values()].reduce(
@@ -79,7 +67,7 @@ async function main() {
     for (const f of files) parse(f.text);
     bare.push(performance.now() - t);
     t = performance.now();
-    mapRegistryToEntities(loadRegistry(files), mapOptions(dir));
+    mapRegistryToEntities(loadRegistry(files), benchMapOptions(dir));
     ours.push(performance.now() - t);
   }
   const a = median(ours) / median(bare);
