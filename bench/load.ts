@@ -1,21 +1,22 @@
 /*
  * Benchmark of loadRegistry (parse + key positions + checks) at registry scale.
  *
- *   ./portal exec yarn bench:load [--projects 50] [--per-project 200] [--globals 100] [--runs 7]
- *     [--breakdown]
+ *   ./portal exec yarn bench:load [--projects 50] [--per-project 200] [--globals 100]
+ *     [--rounds 5] [--per-block 4] [--breakdown]
  *
- * Prints the medians of interleaved runs of
+ * Prints the medians of
  *   - a bare smol-toml parse of the same files (the baseline),
  *   - the same parse keeping every parsed table until all files are parsed (what any loader that
  *     keeps the records as written pays on top of the bare parse: the garbage collector copies
  *     the tables it keeps),
  *   - loadRegistry(files),
  *   - loadRegistry(files) + mapRegistryToEntities (target <= 2x the bare parse),
- * and their ratios to the bare parse. With --breakdown, also where the time of load + map goes:
- * parsing the files (parseTomlFile, as loadRegistry does), the rest of loadRegistry, the mapping,
- * and the garbage collector's pauses during each (medians over the runs).
+ * and their ratios to the bare parse, each timed in its own steady state (see
+ * lib/steadyState.ts: blocks of consecutive runs, alternating between contenders). With
+ * --breakdown, also where the time goes: parsing the files (parseTomlFile, as loadRegistry does),
+ * loadRegistry, and the mapping of a loaded registry, with the garbage collector's pauses in each.
  */
-import { performance, PerformanceObserver } from 'node:perf_hooks';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { parse } from 'smol-toml';
 import {
   loadRegistry,
@@ -26,9 +27,12 @@ import { mapRegistryToEntities } from '../plugins/catalog-backend-module-service
 import { generateRegistry } from './lib/generateRegistry';
 import { benchMapOptions } from './lib/mapOptions';
 import { flagArg, numberArg, registrySizeArgs, median } from './lib/args';
+import { durations, timeInSteadyState } from './lib/steadyState';
 
 const options = registrySizeArgs();
-const runs = numberArg('runs', 7);
+const rounds = numberArg('rounds', 5);
+const perBlock = numberArg('per-block', 4);
+const runs = rounds * perBlock;
 const breakdown = flagArg('breakdown');
 
 const mapOptions = benchMapOptions('/registry');
@@ -46,8 +50,9 @@ function gcWithin(from: number, to: number): number {
 }
 
 /**
- * The breakdown of load + map: parse only (parseTomlFile of every file, what loadRegistry does
- * first), loadRegistry, mapRegistryToEntities, each with the GC pauses in it.
+ * The breakdown of load + map: parse only (parseTomlFile of every file, keeping the results as
+ * loadRegistry does), loadRegistry, and mapRegistryToEntities of a registry loaded beforehand,
+ * each with the GC pauses that started during its runs.
  */
 async function printBreakdown(files: RegistryFileInput[]) {
   const observer = new PerformanceObserver(list => {
@@ -56,39 +61,38 @@ async function printBreakdown(files: RegistryFileInput[]) {
     }
   });
   observer.observe({ entryTypes: ['gc'] });
-  const phases = [
-    'bare smol-toml parse',
-    'parseTomlFile',
-    'loadRegistry',
-    'map',
-  ];
-  const spans: Array<Array<[number, number]>> = phases.map(() => []);
-  for (let i = 0; i < runs; i++) {
-    let t = performance.now();
-    for (const f of files) parse(f.text);
-    spans[0].push([t, performance.now()]);
-    t = performance.now();
-    for (const f of files) parseTomlFile(f.path, f.text);
-    spans[1].push([t, performance.now()]);
-    t = performance.now();
-    const registry = loadRegistry(files);
-    const loaded = performance.now();
-    spans[2].push([t, loaded]);
-    mapRegistryToEntities(registry, mapOptions);
-    spans[3].push([loaded, performance.now()]);
-    // let the observer deliver the pauses of this run
-    await new Promise(resolve => setImmediate(resolve));
-  }
+  const loaded = loadRegistry(files);
+  const samples = timeInSteadyState(
+    [
+      {
+        label: 'bare smol-toml parse',
+        run: () => {
+          for (const f of files) parse(f.text);
+        },
+      },
+      {
+        label: 'parseTomlFile, results kept',
+        run: () => files.map(f => parseTomlFile(f.path, f.text)),
+      },
+      { label: 'loadRegistry', run: () => loadRegistry(files) },
+      {
+        label: 'mapRegistryToEntities',
+        run: () => mapRegistryToEntities(loaded, mapOptions),
+      },
+    ],
+    { rounds, perBlock },
+  );
+  // let the observer deliver the last pauses
   await new Promise(resolve => setTimeout(resolve, 50));
   observer.disconnect();
   console.log(
-    `breakdown (median of ${runs} runs; GC = pauses that started in the phase):`,
+    `breakdown (median of ${runs} runs; GC = pauses that started in the run):`,
   );
-  for (let k = 0; k < phases.length; k++) {
-    const total = median(spans[k].map(([a, b]) => b - a));
-    const gc = median(spans[k].map(([a, b]) => gcWithin(a, b)));
+  for (const [label, spans] of samples) {
+    const total = median(durations(spans));
+    const gc = median(spans.map(([a, b]) => gcWithin(a, b)));
     console.log(
-      `  ${phases[k].padEnd(34)} ${total
+      `  ${label.padEnd(34)} ${total
         .toFixed(1)
         .padStart(7)} ms, of which GC ${gc.toFixed(1).padStart(5)} ms`,
     );
@@ -121,25 +125,30 @@ async function main() {
     mapRegistryToEntities(loadRegistry(files), mapOptions);
   }
 
-  const bare: number[] = [];
-  const kept: number[] = [];
-  const load: number[] = [];
-  const loadMap: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    let t = performance.now();
-    for (const f of files) parse(f.text);
-    bare.push(performance.now() - t);
-    t = performance.now();
-    const tables: unknown[] = [];
-    for (const f of files) tables.push(parse(f.text));
-    kept.push(performance.now() - t);
-    t = performance.now();
-    loadRegistry(files);
-    load.push(performance.now() - t);
-    t = performance.now();
-    mapRegistryToEntities(loadRegistry(files), mapOptions);
-    loadMap.push(performance.now() - t);
-  }
+  const samples = timeInSteadyState(
+    [
+      {
+        label: 'bare smol-toml parse',
+        run: () => {
+          for (const f of files) parse(f.text);
+        },
+      },
+      {
+        label: 'smol-toml parse, tables kept',
+        run: () => files.map(f => parse(f.text)),
+      },
+      { label: 'loadRegistry', run: () => loadRegistry(files) },
+      {
+        label: 'loadRegistry + mapRegistryToEntities',
+        run: () => mapRegistryToEntities(loadRegistry(files), mapOptions),
+      },
+    ],
+    { rounds, perBlock },
+  );
+  const bare = durations(samples.get('bare smol-toml parse')!);
+  const loadMap = durations(
+    samples.get('loadRegistry + mapRegistryToEntities')!,
+  );
   const base = median(bare);
   const row = (label: string, values: number[]) =>
     console.log(
@@ -151,11 +160,10 @@ async function main() {
         ...values,
       ).toFixed(1)})`,
     );
-  console.log(`median of ${runs} interleaved runs:`);
-  row('bare smol-toml parse', bare);
-  row('smol-toml parse, tables kept', kept);
-  row('loadRegistry', load);
-  row('loadRegistry + mapRegistryToEntities', loadMap);
+  console.log(
+    `median of ${rounds} rounds x ${perBlock} runs, each contender in its own steady state:`,
+  );
+  for (const [label, spans] of samples) row(label, durations(spans));
   console.log(
     `target: loadRegistry + mapRegistryToEntities <= 2x bare parse: ${
       median(loadMap) / base <= 2 ? 'met' : 'not met'

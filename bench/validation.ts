@@ -1,16 +1,15 @@
 /*
  * Benchmark of validation and diff at registry scale (10,000 services, about 20,000 edges).
  *
- *   ./portal exec node --require @backstage/cli/config/nodeTransform.cjs bench/validation.ts \
- *     [--projects 50] [--per-project 200] [--globals 100] [--runs 7] [--rules]
+ *   ./portal exec yarn bench:validation \
+ *     [--projects 50] [--per-project 200] [--globals 100] [--rounds 5] [--per-block 4] [--rules]
  *
- * Prints the median over the runs of: (a) a bare smol-toml parse of the files (the baseline),
- * (b) loadRegistry, (c) validateRegistry on the loaded registry, (d) diffRegistries between it
+ * Prints the median over the runs (each contender in its own steady state, see
+ * lib/steadyState.ts) of: (a) a bare smol-toml parse of the files (the baseline), (b) loadRegistry, (c) validateRegistry on the loaded registry, (d) diffRegistries between it
  * and a head with a few changes (a major bump, a port change, a removed service); each also as a
  * ratio to the bare parse. With --rules, also the median time of each validation rule (and of
  * building the graph) on its own.
  */
-import { performance } from 'node:perf_hooks';
 import { parse } from 'smol-toml';
 import { loadRegistry } from '../plugins/service-registry-common/src/load/buildRegistry';
 import type { RegistryFileInput } from '../plugins/service-registry-common/src/model/types';
@@ -22,16 +21,12 @@ import {
 import { diffRegistries } from '../plugins/service-registry-common/src/diff';
 import { generateRegistry } from './lib/generateRegistry';
 import { flagArg, median, numberArg, registrySizeArgs } from './lib/args';
+import { durations, timeInSteadyState } from './lib/steadyState';
 
 const options = registrySizeArgs();
-const runs = numberArg('runs', 7);
+const rounds = numberArg('rounds', 5);
+const perBlock = numberArg('per-block', 4);
 const TODAY = '2026-01-15';
-
-function time<T>(fn: () => T): [number, T] {
-  const start = performance.now();
-  const result = fn();
-  return [performance.now() - start, result];
-}
 
 /** The head of the diff: a few edits of the kind a pull request makes. */
 function withChanges(files: Map<string, string>): RegistryFileInput[] {
@@ -63,79 +58,82 @@ const inputs: RegistryFileInput[] = [...files].map(([path, text]) => ({
 }));
 const headInputs = withChanges(files);
 
-const samples = {
-  parse: [] as number[],
-  load: [] as number[],
-  validate: [] as number[],
-  diff: [] as number[],
-};
-let summary = '';
-for (let run = 0; run < runs; run++) {
-  samples.parse.push(time(() => inputs.map(f => parse(f.text)))[0]);
-  const [loadMs, registry] = time(() => loadRegistry(inputs));
-  samples.load.push(loadMs);
-  const [validateMs, findings] = time(() =>
-    validateRegistry(registry, { today: TODAY }),
-  );
-  samples.validate.push(validateMs);
-  const head = loadRegistry(headInputs);
-  const [diffMs, diff] = time(() =>
-    diffRegistries(registry, head, { today: TODAY }),
-  );
-  samples.diff.push(diffMs);
-  if (run === 0) {
-    let edges = 0;
-    for (const service of registry.services.values()) {
-      edges +=
-        service.dependencies.requires.length +
-        service.dependencies.optional.length;
-    }
-    const byCode = new Map<string, number>();
-    for (const f of findings) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
-    summary = [
-      `registry: ${registry.services.size} services, ${edges} dependency edges, ${files.size} files`,
-      `findings: ${findings.length} (${[...byCode]
-        .map(([c, n]) => `${c} ${n}`)
-        .join(', ')})`,
-      `diff: ${diff.changed.length} changed, ${diff.removed.length} removed, ${
-        diff.breakingChanges.length
-      } breaking changes (${diff.breakingChanges
-        .map(
-          c => `${c.service}/${c.kind} affecting ${c.impact.counts.services}`,
-        )
-        .join(', ')})`,
-    ].join('\n');
-  }
+const registry = loadRegistry(inputs);
+const head = loadRegistry(headInputs);
+const findings = validateRegistry(registry, { today: TODAY });
+const diff = diffRegistries(registry, head, { today: TODAY });
+let edges = 0;
+for (const service of registry.services.values()) {
+  edges +=
+    service.dependencies.requires.length + service.dependencies.optional.length;
 }
+const byCode = new Map<string, number>();
+for (const f of findings) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
+console.log(
+  `registry: ${registry.services.size} services, ${edges} dependency edges, ${files.size} files`,
+);
+console.log(
+  `findings: ${findings.length} (${[...byCode]
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', ')})`,
+);
+console.log(
+  `diff: ${diff.changed.length} changed, ${diff.removed.length} removed, ${
+    diff.breakingChanges.length
+  } breaking changes (${diff.breakingChanges
+    .map(c => `${c.service}/${c.kind} affecting ${c.impact.counts.services}`)
+    .join(', ')})`,
+);
 
-const base = median(samples.parse);
-const row = (label: string, values: number[]) =>
-  `${label.padEnd(34)} ${median(values).toFixed(1).padStart(8)} ms  ${(
-    median(values) / base
+const samples = timeInSteadyState(
+  [
+    {
+      label: '(a) bare smol-toml parse',
+      run: () => {
+        for (const f of inputs) parse(f.text);
+      },
+    },
+    { label: '(b) loadRegistry', run: () => loadRegistry(inputs) },
+    {
+      label: '(c) validateRegistry',
+      run: () => validateRegistry(registry, { today: TODAY }),
+    },
+    {
+      label: '(d) diffRegistries (base vs head)',
+      run: () => diffRegistries(registry, head, { today: TODAY }),
+    },
+  ],
+  { rounds, perBlock },
+);
+const base = median(durations(samples.get('(a) bare smol-toml parse')!));
+const row = (label: string, spans: Array<[number, number]>) => {
+  const value = median(durations(spans));
+  return `${label.padEnd(34)} ${value.toFixed(1).padStart(8)} ms  ${(
+    value / base
   )
     .toFixed(2)
     .padStart(6)}x`;
-console.log(summary);
-console.log(`median of ${runs} runs (ratio to the bare parse):`);
-console.log(row('(a) bare smol-toml parse', samples.parse));
-console.log(row('(b) loadRegistry', samples.load));
-console.log(row('(c) validateRegistry', samples.validate));
-console.log(row('(d) diffRegistries (base vs head)', samples.diff));
+};
+console.log(
+  `median of ${rounds} rounds x ${perBlock} runs, each in its own steady state (ratio to the bare parse):`,
+);
+for (const [label, spans] of samples) console.log(row(label, spans));
 
 if (flagArg('rules')) {
-  const registry = loadRegistry(inputs);
-  const perRule = new Map<string, number[]>([['(graph and context)', []]]);
-  for (let run = 0; run < runs; run++) {
-    const [contextMs, ctx] = time(() =>
-      createValidationContext(registry, TODAY),
-    );
-    perRule.get('(graph and context)')!.push(contextMs);
-    for (const [name, rule] of Object.entries(VALIDATION_RULES)) {
-      const list = perRule.get(name) ?? [];
-      list.push(time(() => rule(ctx))[0]);
-      perRule.set(name, list);
-    }
-  }
+  const ctx = createValidationContext(registry, TODAY);
+  const perRule = timeInSteadyState(
+    [
+      {
+        label: '(graph and context)',
+        run: () => createValidationContext(registry, TODAY),
+      },
+      ...Object.entries(VALIDATION_RULES).map(([name, rule]) => ({
+        label: name,
+        run: () => rule(ctx),
+      })),
+    ],
+    { rounds, perBlock },
+  );
   console.log('validation by rule (median):');
-  for (const [name, values] of perRule) console.log(row(`  ${name}`, values));
+  for (const [name, spans] of perRule) console.log(row(`  ${name}`, spans));
 }
