@@ -5,16 +5,20 @@ import { checkDependencies } from '../lib/dependencies';
 import { addServiceTable, TomlEditValue } from '../lib/edit';
 import { asInputError } from '../lib/errors';
 import { applyChanges, loadChanged } from '../lib/applyChanges';
+import { ownerName } from '../lib/schemas';
 import {
-  DEPENDENCY_DESCRIPTION,
-  isSemver,
-  ownerName,
-  REGISTRY_PATH_DESCRIPTION,
-  SERVICE_ID_MESSAGE,
-  STATUS_VALUES,
-  TIER_VALUES,
-  TYPE_PATTERN,
-} from '../lib/schemas';
+  dependenciesInput,
+  ownerInput,
+  portInput,
+  registryPathInput,
+  repositoryInput,
+  serviceIdInput,
+  serviceTypeInput,
+  statusInput,
+  tagsInput,
+  tierInput,
+  versionInput,
+} from '../lib/inputFields';
 import { FileChange, readWorkspaceRegistry } from '../lib/workspaceRegistry';
 import { examples } from './addService.examples';
 
@@ -64,14 +68,8 @@ export function createServiceRegistryAddServiceAction() {
     supportsDryRun: true,
     schema: {
       input: {
-        registryPath: z =>
-          z.string({ description: REGISTRY_PATH_DESCRIPTION }).optional(),
-        id: z =>
-          z
-            .string({
-              description: 'Id of the new service, unique in the registry',
-            })
-            .regex(SERVICE_ID_PATTERN, SERVICE_ID_MESSAGE),
+        registryPath: registryPathInput,
+        id: serviceIdInput('Id of the new service, unique in the registry'),
         project: z =>
           z
             .string({
@@ -92,71 +90,23 @@ export function createServiceRegistryAddServiceAction() {
             .optional(),
         name: z => z.string({ description: 'Display name' }).optional(),
         description: z => z.string({ description: 'Description' }).optional(),
-        type: z =>
-          z
-            .string({
-              description:
-                'Kind of service: microservice, web, api, worker, database, cache, queue, library, job, ...',
-            })
-            .regex(TYPE_PATTERN, 'must be a lowercase word, e.g. api')
-            .optional(),
-        owner: z =>
-          z
-            .string({
-              description:
-                'Owning team (`platform-team`, `@platform-team`, or a catalog group ref `group:default/platform-team`)',
-            })
-            .min(1)
-            .optional(),
-        version: z =>
-          z
-            .string({ description: 'Current version (default 0.1.0)' })
-            .refine(isSemver, {
-              message: 'must be a semantic version such as 1.4.0',
-            })
-            .optional(),
-        status: z =>
-          z
-            .enum(STATUS_VALUES, {
-              description: 'Lifecycle status (default development)',
-            })
-            .optional(),
-        tier: z =>
-          z
-            .enum(TIER_VALUES, {
-              description:
-                'Tier; when absent the service inherits its project tier',
-            })
-            .optional(),
-        port: z =>
-          z
-            .number({ description: 'Port the service listens on, 1 to 65535' })
-            .int()
-            .min(1)
-            .max(65535)
-            .optional(),
-        tags: z => z.array(z.string(), { description: 'Tags' }).optional(),
-        repository: z =>
-          z.string({ description: 'Source repository URL' }).url().optional(),
-        dependencies: z =>
-          z
-            .object(
-              {
-                requires: z
-                  .array(z.string())
-                  .optional()
-                  .describe(`Required ${DEPENDENCY_DESCRIPTION}`),
-                optional: z
-                  .array(z.string())
-                  .optional()
-                  .describe(`Optional ${DEPENDENCY_DESCRIPTION}`),
-              },
-              {
-                description:
-                  'Dependencies; each list given replaces the one written',
-              },
-            )
-            .optional(),
+        type: serviceTypeInput(
+          'Kind of service: microservice, web, api, worker, database, cache, queue, library, job, ...',
+        ),
+        owner: ownerInput(
+          'Owning team (`platform-team`, `@platform-team`, or a catalog group ref `group:default/platform-team`)',
+        ),
+        version: versionInput('Current version (default 0.1.0)'),
+        status: statusInput('Lifecycle status (default development)'),
+        tier: tierInput(
+          'Tier; when absent the service inherits its project tier',
+        ),
+        port: portInput,
+        tags: tagsInput,
+        repository: repositoryInput,
+        dependencies: dependenciesInput(
+          'Dependencies: the services the new one requires, and those it can do without',
+        ),
         sla: z =>
           z
             .object(

@@ -17,9 +17,9 @@ import {
   DATE_PATTERN,
   DIFFICULTY_VALUES,
   isCalendarDate,
-  REGISTRY_PATH_DESCRIPTION,
   SERVICE_ID_MESSAGE,
 } from '../lib/schemas';
+import { registryPathInput, serviceIdInput } from '../lib/inputFields';
 import { readWorkspaceRegistry } from '../lib/workspaceRegistry';
 import { examples } from './deprecateService.examples';
 
@@ -96,12 +96,8 @@ export function createServiceRegistryDeprecateServiceAction() {
     supportsDryRun: true,
     schema: {
       input: {
-        registryPath: z =>
-          z.string({ description: REGISTRY_PATH_DESCRIPTION }).optional(),
-        id: z =>
-          z
-            .string({ description: 'The service to deprecate' })
-            .regex(SERVICE_ID_PATTERN, SERVICE_ID_MESSAGE),
+        registryPath: registryPathInput,
+        id: serviceIdInput('The service to deprecate'),
         deprecationDate: z =>
           z
             .string({

@@ -1,4 +1,3 @@
-import { SERVICE_ID_PATTERN } from '@service-registry/plugin-service-registry-common';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -9,16 +8,20 @@ import {
 } from '../lib/applyChanges';
 import { checkDependencies } from '../lib/dependencies';
 import { TomlEditValue } from '../lib/edit';
+import { ownerName } from '../lib/schemas';
 import {
-  DEPENDENCY_DESCRIPTION,
-  isSemver,
-  ownerName,
-  REGISTRY_PATH_DESCRIPTION,
-  SERVICE_ID_MESSAGE,
-  STATUS_VALUES,
-  TIER_VALUES,
-  TYPE_PATTERN,
-} from '../lib/schemas';
+  dependenciesInput,
+  ownerInput,
+  portInput,
+  registryPathInput,
+  repositoryInput,
+  serviceIdInput,
+  serviceTypeInput,
+  statusInput,
+  tagsInput,
+  tierInput,
+  versionInput,
+} from '../lib/inputFields';
 import { readWorkspaceRegistry } from '../lib/workspaceRegistry';
 import { examples } from './updateService.examples';
 
@@ -39,66 +42,23 @@ export function createServiceRegistryUpdateServiceAction() {
     supportsDryRun: true,
     schema: {
       input: {
-        registryPath: z =>
-          z.string({ description: REGISTRY_PATH_DESCRIPTION }).optional(),
-        id: z =>
-          z
-            .string({ description: 'The service to change' })
-            .regex(SERVICE_ID_PATTERN, SERVICE_ID_MESSAGE),
+        registryPath: registryPathInput,
+        id: serviceIdInput('The service to change'),
         name: z => z.string({ description: 'Display name' }).min(1).optional(),
         description: z => z.string({ description: 'Description' }).optional(),
-        type: z =>
-          z
-            .string({ description: 'Kind of service' })
-            .regex(TYPE_PATTERN, 'must be a lowercase word, e.g. api')
-            .optional(),
-        owner: z =>
-          z
-            .string({
-              description:
-                'Owning team (`platform-team`, `@platform-team` or `group:default/platform-team`)',
-            })
-            .min(1)
-            .optional(),
-        version: z =>
-          z
-            .string({ description: 'New version' })
-            .refine(isSemver, {
-              message: 'must be a semantic version such as 1.4.0',
-            })
-            .optional(),
-        status: z =>
-          z.enum(STATUS_VALUES, { description: 'Lifecycle status' }).optional(),
-        tier: z => z.enum(TIER_VALUES, { description: 'Tier' }).optional(),
-        port: z =>
-          z
-            .number({ description: 'Port the service listens on, 1 to 65535' })
-            .int()
-            .min(1)
-            .max(65535)
-            .optional(),
-        tags: z => z.array(z.string(), { description: 'Tags' }).optional(),
-        repository: z =>
-          z.string({ description: 'Source repository URL' }).url().optional(),
-        dependencies: z =>
-          z
-            .object(
-              {
-                requires: z
-                  .array(z.string())
-                  .optional()
-                  .describe(`Required ${DEPENDENCY_DESCRIPTION}`),
-                optional: z
-                  .array(z.string())
-                  .optional()
-                  .describe(`Optional ${DEPENDENCY_DESCRIPTION}`),
-              },
-              {
-                description:
-                  'Dependencies; each list given replaces the one written',
-              },
-            )
-            .optional(),
+        type: serviceTypeInput('Kind of service'),
+        owner: ownerInput(
+          'Owning team (`platform-team`, `@platform-team` or `group:default/platform-team`)',
+        ),
+        version: versionInput('New version'),
+        status: statusInput('Lifecycle status'),
+        tier: tierInput('Tier'),
+        port: portInput,
+        tags: tagsInput,
+        repository: repositoryInput,
+        dependencies: dependenciesInput(
+          'Dependencies; each list given replaces the one written',
+        ),
       },
       output: {
         file: z => z.string({ description: 'The edited registry file' }),
