@@ -27,6 +27,7 @@ import { mapRegistryToEntities } from '../plugins/catalog-backend-module-service
 import { generateRegistry } from './lib/generateRegistry';
 import { benchMapOptions } from './lib/mapOptions';
 import { flagArg, numberArg, registrySizeArgs, median } from './lib/args';
+import { bareParse, loadAndMap } from './lib/contenders';
 import { durations, timeInSteadyState } from './lib/steadyState';
 
 const options = registrySizeArgs();
@@ -64,12 +65,7 @@ async function printBreakdown(files: RegistryFileInput[]) {
   const loaded = loadRegistry(files);
   const samples = timeInSteadyState(
     [
-      {
-        label: 'bare smol-toml parse',
-        run: () => {
-          for (const f of files) parse(f.text);
-        },
-      },
+      bareParse(files),
       {
         label: 'parseTomlFile, results kept',
         run: () => files.map(f => parseTomlFile(f.path, f.text)),
@@ -127,21 +123,13 @@ async function main() {
 
   const samples = timeInSteadyState(
     [
-      {
-        label: 'bare smol-toml parse',
-        run: () => {
-          for (const f of files) parse(f.text);
-        },
-      },
+      bareParse(files),
       {
         label: 'smol-toml parse, tables kept',
         run: () => files.map(f => parse(f.text)),
       },
       { label: 'loadRegistry', run: () => loadRegistry(files) },
-      {
-        label: 'loadRegistry + mapRegistryToEntities',
-        run: () => mapRegistryToEntities(loadRegistry(files), mapOptions),
-      },
+      loadAndMap(files, mapOptions),
     ],
     { rounds, perBlock },
   );

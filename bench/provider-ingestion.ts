@@ -17,7 +17,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parse } from 'smol-toml';
 import { stringify } from 'yaml';
 import {
   loadRegistry,
@@ -28,6 +27,7 @@ import { generateRegistry } from './lib/generateRegistry';
 import { benchMapOptions } from './lib/mapOptions';
 import { BenchBackend, rssMb, sleep } from './lib/BenchBackendProcess';
 import { flagArg, median, registrySizeArgs } from './lib/args';
+import { bareParse, loadAndMap } from './lib/contenders';
 import { durations, timeInSteadyState } from './lib/steadyState';
 
 const options = registrySizeArgs();
@@ -63,18 +63,7 @@ async function main() {
   // (a) load + map vs bare parse, each in its own steady state (as bench:load measures it)
   const mapOptions = benchMapOptions(dir);
   const samples = timeInSteadyState(
-    [
-      {
-        label: 'bare',
-        run: () => {
-          for (const f of files) parse(f.text);
-        },
-      },
-      {
-        label: 'ours',
-        run: () => mapRegistryToEntities(loadRegistry(files), mapOptions),
-      },
-    ],
+    [bareParse(files, 'bare'), loadAndMap(files, mapOptions, 'ours')],
     { rounds: 5, perBlock: 4 },
   );
   const bare = durations(samples.get('bare')!);

@@ -10,7 +10,6 @@
  * ratio to the bare parse. With --rules, also the median time of each validation rule (and of
  * building the graph) on its own.
  */
-import { parse } from 'smol-toml';
 import { loadRegistry } from '../plugins/service-registry-common/src/load/buildRegistry';
 import type { RegistryFileInput } from '../plugins/service-registry-common/src/model/types';
 import {
@@ -21,6 +20,7 @@ import {
 import { diffRegistries } from '../plugins/service-registry-common/src/diff';
 import { generateRegistry } from './lib/generateRegistry';
 import { flagArg, median, numberArg, registrySizeArgs } from './lib/args';
+import { bareParse } from './lib/contenders';
 import { durations, timeInSteadyState } from './lib/steadyState';
 
 const options = registrySizeArgs();
@@ -87,12 +87,7 @@ console.log(
 
 const samples = timeInSteadyState(
   [
-    {
-      label: '(a) bare smol-toml parse',
-      run: () => {
-        for (const f of inputs) parse(f.text);
-      },
-    },
+    bareParse(inputs, '(a) bare smol-toml parse'),
     { label: '(b) loadRegistry', run: () => loadRegistry(inputs) },
     {
       label: '(c) validateRegistry',

@@ -1,0 +1,35 @@
+import { parse } from 'smol-toml';
+import {
+  loadRegistry,
+  RegistryFileInput,
+} from '@service-registry/plugin-service-registry-common';
+import {
+  mapRegistryToEntities,
+  MapRegistryOptions,
+} from '../../plugins/catalog-backend-module-service-registry/src/lib/mapRegistryToEntities';
+import { Contender } from './steadyState';
+
+/** The baseline of the load benchmarks: smol-toml parses every file, and nothing is kept. */
+export function bareParse(
+  files: RegistryFileInput[],
+  label = 'bare smol-toml parse',
+): Contender {
+  return {
+    label,
+    run: () => {
+      for (const f of files) parse(f.text);
+    },
+  };
+}
+
+/** What target (a) measures: loadRegistry and mapRegistryToEntities of the files. */
+export function loadAndMap(
+  files: RegistryFileInput[],
+  mapOptions: MapRegistryOptions,
+  label = 'loadRegistry + mapRegistryToEntities',
+): Contender {
+  return {
+    label,
+    run: () => mapRegistryToEntities(loadRegistry(files), mapOptions),
+  };
+}
