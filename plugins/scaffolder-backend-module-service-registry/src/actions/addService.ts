@@ -6,19 +6,7 @@ import { addServiceTable, TomlEditValue } from '../lib/edit';
 import { asInputError } from '../lib/errors';
 import { applyChanges, loadChanged } from '../lib/applyChanges';
 import { ownerName } from '../lib/schemas';
-import {
-  dependenciesInput,
-  ownerInput,
-  portInput,
-  registryPathInput,
-  repositoryInput,
-  serviceIdInput,
-  serviceTypeInput,
-  statusInput,
-  tagsInput,
-  tierInput,
-  versionInput,
-} from '../lib/inputFields';
+import * as field from '../lib/inputFields';
 import { FileChange, readWorkspaceRegistry } from '../lib/workspaceRegistry';
 import { examples } from './addService.examples';
 
@@ -68,8 +56,8 @@ export function createServiceRegistryAddServiceAction() {
     supportsDryRun: true,
     schema: {
       input: {
-        registryPath: registryPathInput,
-        id: serviceIdInput('Id of the new service, unique in the registry'),
+        registryPath: field.registryPath,
+        id: field.serviceId('Id of the new service, unique in the registry'),
         project: z =>
           z
             .string({
@@ -90,21 +78,21 @@ export function createServiceRegistryAddServiceAction() {
             .optional(),
         name: z => z.string({ description: 'Display name' }).optional(),
         description: z => z.string({ description: 'Description' }).optional(),
-        type: serviceTypeInput(
+        type: field.serviceType(
           'Kind of service: microservice, web, api, worker, database, cache, queue, library, job, ...',
         ),
-        owner: ownerInput(
+        owner: field.owner(
           'Owning team (`platform-team`, `@platform-team`, or a catalog group ref `group:default/platform-team`)',
         ),
-        version: versionInput('Current version (default 0.1.0)'),
-        status: statusInput('Lifecycle status (default development)'),
-        tier: tierInput(
+        version: field.version('Current version (default 0.1.0)'),
+        status: field.status('Lifecycle status (default development)'),
+        tier: field.tier(
           'Tier; when absent the service inherits its project tier',
         ),
-        port: portInput,
-        tags: tagsInput,
-        repository: repositoryInput,
-        dependencies: dependenciesInput(
+        port: field.port,
+        tags: field.tags,
+        repository: field.repository,
+        dependencies: field.dependencies(
           'Dependencies: the services the new one requires, and those it can do without',
         ),
         sla: z =>

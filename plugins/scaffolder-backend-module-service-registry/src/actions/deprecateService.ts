@@ -19,7 +19,7 @@ import {
   isCalendarDate,
   SERVICE_ID_MESSAGE,
 } from '../lib/schemas';
-import { registryPathInput, serviceIdInput } from '../lib/inputFields';
+import * as field from '../lib/inputFields';
 import { readWorkspaceRegistry } from '../lib/workspaceRegistry';
 import { examples } from './deprecateService.examples';
 
@@ -96,8 +96,8 @@ export function createServiceRegistryDeprecateServiceAction() {
     supportsDryRun: true,
     schema: {
       input: {
-        registryPath: registryPathInput,
-        id: serviceIdInput('The service to deprecate'),
+        registryPath: field.registryPath,
+        id: field.serviceId('The service to deprecate'),
         deprecationDate: z =>
           z
             .string({

@@ -9,19 +9,7 @@ import {
 import { checkDependencies } from '../lib/dependencies';
 import { TomlEditValue } from '../lib/edit';
 import { ownerName } from '../lib/schemas';
-import {
-  dependenciesInput,
-  ownerInput,
-  portInput,
-  registryPathInput,
-  repositoryInput,
-  serviceIdInput,
-  serviceTypeInput,
-  statusInput,
-  tagsInput,
-  tierInput,
-  versionInput,
-} from '../lib/inputFields';
+import * as field from '../lib/inputFields';
 import { readWorkspaceRegistry } from '../lib/workspaceRegistry';
 import { examples } from './updateService.examples';
 
@@ -42,21 +30,21 @@ export function createServiceRegistryUpdateServiceAction() {
     supportsDryRun: true,
     schema: {
       input: {
-        registryPath: registryPathInput,
-        id: serviceIdInput('The service to change'),
+        registryPath: field.registryPath,
+        id: field.serviceId('The service to change'),
         name: z => z.string({ description: 'Display name' }).min(1).optional(),
         description: z => z.string({ description: 'Description' }).optional(),
-        type: serviceTypeInput('Kind of service'),
-        owner: ownerInput(
+        type: field.serviceType('Kind of service'),
+        owner: field.owner(
           'Owning team (`platform-team`, `@platform-team` or `group:default/platform-team`)',
         ),
-        version: versionInput('New version'),
-        status: statusInput('Lifecycle status'),
-        tier: tierInput('Tier'),
-        port: portInput,
-        tags: tagsInput,
-        repository: repositoryInput,
-        dependencies: dependenciesInput(
+        version: field.version('New version'),
+        status: field.status('Lifecycle status'),
+        tier: field.tier('Tier'),
+        port: field.port,
+        tags: field.tags,
+        repository: field.repository,
+        dependencies: field.dependencies(
           'Dependencies; each list given replaces the one written',
         ),
       },

@@ -13,7 +13,7 @@ import {
 /*
  * Input fields that several actions share, as the schema builders `createTemplateAction` takes:
  * each gets the zod instance the scaffolder hands over. Fields whose description depends on the
- * action take it first.
+ * action take it first. Actions import them as a namespace: `port: field.port`.
  *
  * Their types are inferred from zod's, so the package depends on zod with the same range as
  * `@backstage/plugin-scaffolder-node` (one copy for both): with the scaffolder's copy alone the
@@ -24,41 +24,41 @@ import {
 type Zod = typeof z;
 
 /** `registryPath`: the registry checkout in the workspace. */
-export const registryPathInput = (zod: Zod) =>
+export const registryPath = (zod: Zod) =>
   zod.string({ description: REGISTRY_PATH_DESCRIPTION }).optional();
 
 /** `id`: a service id. */
-export const serviceIdInput = (description: string) => (zod: Zod) =>
+export const serviceId = (description: string) => (zod: Zod) =>
   zod.string({ description }).regex(SERVICE_ID_PATTERN, SERVICE_ID_MESSAGE);
 
 /** `type`: the kind of service, a lowercase word. */
-export const serviceTypeInput = (description: string) => (zod: Zod) =>
+export const serviceType = (description: string) => (zod: Zod) =>
   zod
     .string({ description })
     .regex(TYPE_PATTERN, 'must be a lowercase word, e.g. api')
     .optional();
 
 /** `owner`: the owning team, as written in the registry or as a catalog group ref. */
-export const ownerInput = (description: string) => (zod: Zod) =>
+export const owner = (description: string) => (zod: Zod) =>
   zod.string({ description }).min(1).optional();
 
 /** `version`: a semantic version. */
-export const versionInput = (description: string) => (zod: Zod) =>
+export const version = (description: string) => (zod: Zod) =>
   zod
     .string({ description })
     .refine(isSemver, { message: 'must be a semantic version such as 1.4.0' })
     .optional();
 
 /** `status`: a lifecycle status of the registry. */
-export const statusInput = (description: string) => (zod: Zod) =>
+export const status = (description: string) => (zod: Zod) =>
   zod.enum(STATUS_VALUES, { description }).optional();
 
 /** `tier`: a tier of the registry. */
-export const tierInput = (description: string) => (zod: Zod) =>
+export const tier = (description: string) => (zod: Zod) =>
   zod.enum(TIER_VALUES, { description }).optional();
 
 /** `port`: 1 to 65535. */
-export const portInput = (zod: Zod) =>
+export const port = (zod: Zod) =>
   zod
     .number({ description: 'Port the service listens on, 1 to 65535' })
     .int()
@@ -67,15 +67,15 @@ export const portInput = (zod: Zod) =>
     .optional();
 
 /** `tags`. */
-export const tagsInput = (zod: Zod) =>
+export const tags = (zod: Zod) =>
   zod.array(zod.string(), { description: 'Tags' }).optional();
 
 /** `repository`: the source repository URL. */
-export const repositoryInput = (zod: Zod) =>
+export const repository = (zod: Zod) =>
   zod.string({ description: 'Source repository URL' }).url().optional();
 
 /** `dependencies`: `requires` and `optional` lists of service entries. */
-export const dependenciesInput = (description: string) => (zod: Zod) =>
+export const dependencies = (description: string) => (zod: Zod) =>
   zod
     .object(
       {
