@@ -6,11 +6,6 @@ import { runInNewContext } from 'node:vm';
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-/** Runs a full garbage collection (untimed housekeeping between measurements). */
-export function collectGarbage(): void {
-  gc();
-}
-
 /** Something timed by {@link timeInSteadyState}. */
 export interface Contender {
   /** Its label, the key of its samples. */
@@ -49,7 +44,7 @@ export function timeInSteadyState(
   );
   for (let round = 0; round < options.rounds; round++) {
     for (const contender of contenders) {
-      collectGarbage();
+      gc();
       const kept: unknown[] = [contender.run()];
       for (let i = 0; i < options.perBlock; i++) {
         const start = performance.now();
