@@ -3,6 +3,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestDatabases,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -10,6 +11,16 @@ import {
   serviceRegistrySnapshotServiceRef,
 } from '@service-registry/plugin-service-registry-node';
 import { serviceRegistryPlugin } from '../plugin';
+
+/*
+ * Each backend gets its own in-memory SQLite from TestDatabases, which destroys the connections
+ * after the test file (the default test database leaves every backend's connection pool, and its
+ * reaping timer, open: jest then has to force its worker to exit).
+ */
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3'],
+  disableDocker: true,
+});
 
 /** Who calls the backend in a test. */
 export interface StartRegistryBackendOptions {
@@ -30,6 +41,9 @@ export async function startRegistryBackend(
   const { server } = await startTestBackend({
     features: [
       serviceRegistryPlugin,
+      mockServices.database.factory({
+        knex: await databases.init('SQLITE_3'),
+      }),
       createServiceFactory({
         service: serviceRegistrySnapshotServiceRef,
         deps: {},
