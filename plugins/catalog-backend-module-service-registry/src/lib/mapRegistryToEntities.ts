@@ -2,7 +2,6 @@ import {
   ANNOTATION_EDIT_URL,
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
-  ANNOTATION_SOURCE_LOCATION,
   ANNOTATION_VIEW_URL,
   Entity,
 } from '@backstage/catalog-model';
@@ -12,8 +11,6 @@ import {
   ANNOTATION_PROJECT,
   ANNOTATION_REGISTRY_ID,
   ANNOTATION_REPLACEMENT,
-  ANNOTATION_SOURCE_FILE,
-  ANNOTATION_SOURCE_LINE,
   ANNOTATION_STATUS,
   ANNOTATION_SUNSET_DATE,
   ANNOTATION_TIER,
@@ -27,14 +24,8 @@ import { ownerToEntityName } from './entityNames';
 
 // The annotation keys, read once: in a CommonJS build every use of an imported binding is a
 // property read through the exporting module (a getter, for re-exports).
-const KEY_LOCATION = ANNOTATION_LOCATION;
-const KEY_ORIGIN_LOCATION = ANNOTATION_ORIGIN_LOCATION;
-const KEY_SOURCE_LOCATION = ANNOTATION_SOURCE_LOCATION;
 const KEY_VIEW_URL = ANNOTATION_VIEW_URL;
 const KEY_EDIT_URL = ANNOTATION_EDIT_URL;
-const KEY_SOURCE_FILE = ANNOTATION_SOURCE_FILE;
-const KEY_SOURCE_LINE = ANNOTATION_SOURCE_LINE;
-const KEY_REGISTRY_ID = ANNOTATION_REGISTRY_ID;
 const KEY_STATUS = ANNOTATION_STATUS;
 const KEY_VERSION = ANNOTATION_VERSION;
 const KEY_TIER = ANNOTATION_TIER;
@@ -122,7 +113,7 @@ class NameCache {
   private readonly types = new Map<string, string>();
   private readonly ownerRefs = new Map<string, string>();
 
-  /** `group:default/<name>`. */
+  /** `group:default/<name>`; the name is then one of {@link NameCache.ownerNames}. */
   ownerRef(name: string): string {
     let ref = this.ownerRefs.get(name);
     if (ref === undefined) {
@@ -130,6 +121,11 @@ class NameCache {
       this.ownerRefs.set(name, ref);
     }
     return ref;
+  }
+
+  /** The names of every owner an entity refers to (through {@link NameCache.ownerRef}). */
+  ownerNames(): IterableIterator<string> {
+    return this.ownerRefs.keys();
   }
 
   owner(owner: string | undefined): string | undefined {
@@ -168,13 +164,16 @@ function sourceAnnotations(
   line: number,
 ): Record<string, string> {
   const where = options.fileLocation(file);
+  // The keys written out, not the imported constants: V8 then creates the object from the
+  // literal's template instead of adding its keys one by one (the mapping test checks that they
+  // are the constants' values).
   const annotations: Record<string, string> = {
-    [KEY_LOCATION]: where.location,
-    [KEY_ORIGIN_LOCATION]: options.rootLocation,
-    [KEY_SOURCE_LOCATION]: where.location,
-    [KEY_SOURCE_FILE]: file,
-    [KEY_SOURCE_LINE]: String(line),
-    [KEY_REGISTRY_ID]: options.providerId,
+    'backstage.io/managed-by-location': where.location,
+    'backstage.io/managed-by-origin-location': options.rootLocation,
+    'backstage.io/source-location': where.location,
+    'service-registry.io/source-file': file,
+    'service-registry.io/source-line': String(line),
+    'service-registry.io/registry-id': options.providerId,
   };
   if (where.viewUrl) annotations[KEY_VIEW_URL] = where.viewUrl(line);
   if (where.editUrl) annotations[KEY_EDIT_URL] = where.editUrl;
@@ -290,7 +289,7 @@ function projectToSystem(
   };
 }
 
-function sharedSystem(options: MapRegistryOptions): Entity {
+function sharedSystem(options: MapRegistryOptions, names: NameCache): Entity {
   const annotations = sourceAnnotations(options, 'services/catalog.toml', 1);
   return {
     apiVersion: 'backstage.io/v1alpha1',
@@ -302,7 +301,7 @@ function sharedSystem(options: MapRegistryOptions): Entity {
         'Global services of the registry (services/catalog.toml), shared by all projects.',
       annotations,
     },
-    spec: { owner: `group:default/${options.defaultOwner}` },
+    spec: { owner: names.ownerRef(options.defaultOwner) },
   };
 }
 
@@ -374,13 +373,6 @@ function uniqueSorted(values: string[]): string[] {
   return sorted;
 }
 
-const GROUP_PREFIX = 'group:default/';
-
-/** The owner group's name of a mapped entity (its `spec.owner` is `group:default/<name>`). */
-function ownerName(entity: Entity): string {
-  return (entity.spec!.owner as string).slice(GROUP_PREFIX.length);
-}
-
 /**
  * Maps a loaded registry to catalog entities: each service that is not retired becomes a
  * Component, each project a System (global services belong to the shared System), and each owner
@@ -392,7 +384,6 @@ export function mapRegistryToEntities(
   input: MapRegistryOptions,
 ): MappedEntity[] {
   const out: MappedEntity[] = [];
-  const owners = new Set<string>();
   const names = new NameCache();
   let hasGlobal = false;
   const locations = new Map<string, FileLocation>();
@@ -412,20 +403,20 @@ export function mapRegistryToEntities(
     if (service.status === 'retired') continue;
     const entity = serviceToComponent(service, options, registry, names);
     out.push({ entity, service, file: service.source.file });
-    owners.add(ownerName(entity));
     if (!service.project) hasGlobal = true;
   }
   for (const project of registry.projects.values()) {
     const entity = projectToSystem(project, options, names);
     out.push({ entity, project, file: project.source.file });
-    owners.add(ownerName(entity));
   }
   if (hasGlobal) {
-    out.push({ entity: sharedSystem(options), file: 'services/catalog.toml' });
-    owners.add(options.defaultOwner);
+    out.push({
+      entity: sharedSystem(options, names),
+      file: 'services/catalog.toml',
+    });
   }
   if (options.ownerGroups) {
-    for (const owner of [...owners].sort()) {
+    for (const owner of [...names.ownerNames()].sort()) {
       if (options.existingGroups?.has(owner)) continue;
       out.push({ entity: ownerGroup(owner, options) });
     }

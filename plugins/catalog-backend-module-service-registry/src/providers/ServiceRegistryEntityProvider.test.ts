@@ -2,13 +2,24 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  ANNOTATION_SOURCE_LOCATION,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   EntityProviderConnection,
   EntityProviderMutation,
 } from '@backstage/plugin-catalog-node';
 import { ScmIntegrations } from '@backstage/integration';
 import { ConfigReader } from '@backstage/config';
+import {
+  ANNOTATION_REGISTRY_ID,
+  ANNOTATION_SOURCE_FILE,
+  ANNOTATION_SOURCE_LINE,
+} from '@service-registry/plugin-service-registry-common';
 import { InMemoryServiceRegistrySnapshotService } from '@service-registry/plugin-service-registry-node';
 import { createTestDatabases } from '@service-registry/test-support';
 import { ProviderStateStore } from '../database/ProviderStateStore';
@@ -219,6 +230,19 @@ describe.each(databases.eachSupportedId())(
           dir,
           'projects/alpha/services.toml',
         )}`,
+      });
+      // where it comes from, under the keys Backstage and the registry define
+      const alphaFile = `file:${path.join(
+        dir,
+        'projects/alpha/services.toml',
+      )}`;
+      expect(api.metadata.annotations).toMatchObject({
+        [ANNOTATION_LOCATION]: alphaFile,
+        [ANNOTATION_ORIGIN_LOCATION]: `file:${dir}`,
+        [ANNOTATION_SOURCE_LOCATION]: alphaFile,
+        [ANNOTATION_SOURCE_FILE]: 'projects/alpha/services.toml',
+        [ANNOTATION_SOURCE_LINE]: '7',
+        [ANNOTATION_REGISTRY_ID]: 'default',
       });
       expect(
         connection.entities.get('component:default/alpha-web')!.spec,
