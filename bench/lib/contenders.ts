@@ -22,6 +22,14 @@ export function bareParse(
   };
 }
 
+/** loadRegistry of the files alone (what the load benchmarks break load + map down into). */
+export function loadOnly(
+  files: RegistryFileInput[],
+  label = 'loadRegistry',
+): Contender {
+  return { label, run: () => loadRegistry(files) };
+}
+
 /** What target (a) measures: loadRegistry and mapRegistryToEntities of the files. */
 export function loadAndMap(
   files: RegistryFileInput[],
