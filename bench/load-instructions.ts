@@ -2,20 +2,24 @@
  * Target (a) of bench:load counted in instructions instead of milliseconds.
  *
  *   ./portal exec yarn bench:load-instructions [--projects 50] [--per-project 200] [--globals 100]
- *     [--from 2] [--to 10]
+ *     [--from 2] [--to 10] [--only load+map]
  *
  * This machine's CPU speed drifts by up to 2x within minutes, so timed comparisons of the load
  * path need many processes to tell a 10% change from noise. Valgrind's callgrind counts the
- * instructions a process executes, which do not depend on what else the machine does: each
- * contender of bench:load runs in its own node process under callgrind, once `--from` times and
- * once `--to` times, and the difference divided by `--to - --from` is the count of one run
- * (start-up, generating the registry and the first, unoptimised runs cancel out). Node runs with
- * one thread and fixed hash and random seeds (`--single-threaded --hash-seed=1
- * --random-seed=1`), so the same code gives about the same count again (two runs of the whole
- * benchmark agreed within 1%, 4% for the parse keeping its tables). Whether a full collection of
- * the old generation falls inside the counted runs depends on how the heap grew, so keep the
- * window of counted runs long (8 by default; with 3, the counts of load + map and of the floor
- * moved by 10-20% against 8). About 8 minutes on a 2-core machine.
+ * instructions a process executes: each contender of bench:load runs in its own node process
+ * under callgrind, once `--from` times and once `--to` times, and the difference divided by
+ * `--to - --from` is the count of one run (start-up, generating the registry and the first,
+ * unoptimised runs cancel out). `--only` counts some contenders (and the bare parse) instead of
+ * all five; about 8 minutes for all on a 2-core machine.
+ *
+ * Node runs in V8's predictable mode with fixed seeds (`--single-threaded --predictable
+ * --hash-seed=1 --random-seed=1`). Without `--predictable` the counts still followed the
+ * machine's load (V8 schedules collections by time as well): load + map counted 1,297 M and
+ * 1,350 M instructions per run for the same code, alone and beside other processes. With it,
+ * the same code counts the same instructions whatever the machine does (checked beside other
+ * processes), so a difference of 1% between two versions is real. Predictable mode moves the
+ * collector's schedule away from the default one, so the ratios are not those of a default node
+ * either (load + map 2.33x with it, 2.09-2.17x without); compare versions under the same mode.
  *
  * Instructions are not time: a run that keeps more memory also waits more on it, so the timed
  * ratios of bench:load are higher than these. It is a diagnostic for comparing versions of the
@@ -23,13 +27,15 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { numberArg, registrySizeArgs } from './lib/args';
+import { numberArg, registrySizeArgs, stringArg } from './lib/args';
 import { INSTRUCTION_CONTENDERS } from './lib/instructionsChild';
 
 const run = promisify(execFile);
 const from = numberArg('from', 2);
 const to = numberArg('to', 10);
 const size = registrySizeArgs();
+/** Contenders to count besides the bare parse (comma-separated keys), or all. */
+const only = stringArg('only', '');
 
 /** The instructions callgrind counted for one process of the child running `runs` times. */
 async function countInstructions(key: string, runs: number): Promise<number> {
@@ -40,6 +46,7 @@ async function countInstructions(key: string, runs: number): Promise<number> {
       '--callgrind-out-file=/dev/null',
       process.execPath,
       '--single-threaded',
+      '--predictable',
       '--hash-seed=1',
       '--random-seed=1',
       '--min-semi-space-size=16',
@@ -74,7 +81,16 @@ async function main() {
     );
   }
   if (!(to > from && from >= 0)) throw new Error('need 0 <= --from < --to');
-  const keys = Object.keys(INSTRUCTION_CONTENDERS);
+  const keys = Object.keys(INSTRUCTION_CONTENDERS).filter(
+    key => !only || key === 'bare' || only.split(',').includes(key),
+  );
+  if (keys.length < 2) {
+    throw new Error(
+      `--only takes contenders among ${Object.keys(INSTRUCTION_CONTENDERS).join(
+        ', ',
+      )}`,
+    );
+  }
   const perRun = new Map<string, number>();
   // two processes at a time: counts do not depend on the machine's load
   for (let i = 0; i < keys.length; i += 2) {
