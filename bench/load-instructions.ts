@@ -17,9 +17,13 @@
  * machine's load (V8 schedules collections by time as well): load + map counted 1,297 M and
  * 1,350 M instructions per run for the same code, alone and beside other processes. With it,
  * the same code counts the same instructions whatever the machine does (checked beside other
- * processes), so a difference of 1% between two versions is real. Predictable mode moves the
- * collector's schedule away from the default one, so the ratios are not those of a default node
- * either (load + map 2.33x with it, 2.09-2.17x without); compare versions under the same mode.
+ * processes). That does not make every difference between two versions the cost of their code:
+ * where the collections fall follows what the code allocates, so a small change in allocation
+ * moves them. Two changes to the mapping, counted alone and together, gave +33 M, +14 M and
+ * -34 M instructions per run (on 1,438 M): read differences under about 5% as noise. Predictable
+ * mode also moves the collector's schedule away from the default one, so the ratios are not those
+ * of a default node (load + map 2.33x with it, 2.09-2.17x without); compare versions under the
+ * same mode.
  *
  * Instructions are not time: a run that keeps more memory also waits more on it, so the timed
  * ratios of bench:load are higher than these. It is a diagnostic for comparing versions of the
