@@ -96,7 +96,8 @@ async function main() {
     );
   }
   const perRun = new Map<string, number>();
-  // two processes at a time: counts do not depend on the machine's load
+  // two contenders (four processes) at a time: in predictable mode the counts do not depend
+  // on the machine's load
   for (let i = 0; i < keys.length; i += 2) {
     await Promise.all(
       keys.slice(i, i + 2).map(async key => {
