@@ -4,12 +4,15 @@
  *
  *   node ... bench/lib/instructionsChild.ts <contender> <runs> [--projects ...]
  */
-import { parse } from 'smol-toml';
 import { RegistryFileInput } from '@service-registry/plugin-service-registry-common';
-import { mapRegistryToEntities } from '../../plugins/catalog-backend-module-service-registry/src/lib/mapRegistryToEntities';
 import { registrySizeArgs } from './args';
-import { bareParse, loadAndMap, loadOnly } from './contenders';
-import { floorLoad } from './floorLoad';
+import {
+  bareParse,
+  floorAndMap,
+  loadAndMap,
+  loadOnly,
+  parseKept,
+} from './contenders';
 import { generateRegistry } from './generateRegistry';
 import { benchMapOptions } from './mapOptions';
 import { Contender } from './steadyState';
@@ -20,17 +23,10 @@ export const INSTRUCTION_CONTENDERS: Record<
   (files: RegistryFileInput[]) => Contender
 > = {
   bare: files => bareParse(files),
-  kept: files => ({
-    label: 'smol-toml parse, tables kept',
-    run: () => files.map(f => parse(f.text)),
-  }),
+  kept: files => parseKept(files),
   load: files => loadOnly(files),
   'load+map': files => loadAndMap(files, benchMapOptions('/registry')),
-  floor: files => ({
-    label: 'floor: parse, mapped fields, map',
-    run: () =>
-      mapRegistryToEntities(floorLoad(files), benchMapOptions('/registry')),
-  }),
+  floor: files => floorAndMap(files, benchMapOptions('/registry')),
 };
 
 function main() {
