@@ -1,5 +1,23 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, Locator } from '@playwright/test';
 import { openAsGuest } from './openAsGuest';
+
+/** The number of lines the text of an element is laid out on. */
+function renderedLines(element: Locator): Promise<number> {
+  return element.evaluate(root => {
+    const tops: number[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of Array.from(range.getClientRects())) {
+        if (rect.width > 0 && !tops.some(top => Math.abs(top - rect.top) < 3)) {
+          tops.push(rect.top);
+        }
+      }
+    }
+    return tops.length;
+  });
+}
 
 /*
  * Deprecation tracking, SLA and findings in the demo portal, on examples/registry: old-api's
@@ -75,6 +93,30 @@ test('SLA and findings pages read the registry', async ({ page }, testInfo) => {
   await expect(
     page.getByRole('link', { name: 'shared-auth', exact: true }).first(),
   ).toBeVisible({ timeout: 60_000 });
+
+  // at the default 1280 x 720 viewport the tables have room: no column label and no project
+  // name is broken over lines (the counts per project once sat in a quarter-width column,
+  // one letter per line)
+  const perProject = page.getByRole('table', {
+    name: 'Compliance per project',
+  });
+  await expect(perProject.getByRole('row')).toHaveCount(6);
+  const tierTables = page.getByRole('table', { name: /^Services of the / });
+  await expect(tierTables.first()).toBeVisible();
+  for (const table of [perProject, ...(await tierTables.all())]) {
+    for (const header of await table.getByRole('columnheader').all()) {
+      expect(
+        await renderedLines(header),
+        `${await header.innerText()} of ${await table.getAttribute(
+          'aria-label',
+        )}`,
+      ).toBe(1);
+    }
+  }
+  for (const name of await perProject.getByRole('rowheader').all()) {
+    expect(await renderedLines(name), await name.innerText()).toBe(1);
+  }
+
   await page.screenshot({
     path: testInfo.outputPath('sla-page.png'),
     fullPage: true,

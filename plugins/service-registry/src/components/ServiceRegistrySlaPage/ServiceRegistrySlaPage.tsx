@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { EmptyState, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { Grid, Typography } from '@material-ui/core';
+import { Box, Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
 import { AsyncContent } from '../AsyncContent';
 import { RegistryPage } from '../RegistryPage';
@@ -38,7 +38,10 @@ function subtitleOf(overview: SlaOverviewResponse | undefined): string {
   return `${counts.services} services · ${counts.compliant} compliant · ${counts.nonCompliant} not compliant · ${counts.incomplete} incomplete · ${counts.noPolicy} without policy · registry "${overview.registry}"`;
 }
 
-/** The page body once the overview is loaded: filters, counts per project, tiers. */
+/**
+ * The page body once the overview is loaded: filters, the counts per project (a summary above
+ * the tiers, across the page: beside them, its six columns did not fit), then the tiers.
+ */
 function SlaOverviewBody(props: { overview: SlaOverviewResponse }) {
   const { overview } = props;
   const [filters, setFilters] = useState<SlaFilters>(NO_FILTERS);
@@ -70,27 +73,25 @@ function SlaOverviewBody(props: { overview: SlaOverviewResponse }) {
           description="Change or clear the filters to see services."
         />
       ) : (
-        <Grid container spacing={3}>
-          <Grid item xs={12} lg={9}>
-            {shown.tiers.map(tier => (
-              <SlaTierSection
-                key={tier.tier ?? ':none'}
-                tier={tier}
-                projectNames={projectNames}
-                sort={sort}
-                onSort={setSort}
-              />
-            ))}
-          </Grid>
-          <Grid item xs={12} lg={3}>
+        <>
+          <Box component="section" aria-label="Per project" mb={3}>
             <InfoCard title="Per project">
               <SlaProjectCounts
                 projects={shown.projects}
                 total={shown.counts}
               />
             </InfoCard>
-          </Grid>
-        </Grid>
+          </Box>
+          {shown.tiers.map(tier => (
+            <SlaTierSection
+              key={tier.tier ?? ':none'}
+              tier={tier}
+              projectNames={projectNames}
+              sort={sort}
+              onSort={setSort}
+            />
+          ))}
+        </>
       )}
     </>
   );

@@ -4,6 +4,7 @@ import {
   TableCell,
   TableHead,
   TableRow,
+  makeStyles,
 } from '@material-ui/core';
 import {
   SlaComplianceCounts,
@@ -17,6 +18,8 @@ const COLUMNS: Array<{ key: keyof SlaComplianceCounts; label: string }> = [
   { key: 'incomplete', label: 'Incomplete' },
   { key: 'noPolicy', label: 'No policy' },
 ];
+
+const useStyles = makeStyles({ header: { whiteSpace: 'nowrap' } });
 
 /** The name of a project as shown on the page. */
 export function projectLabel(project: SlaOverviewProject): string {
@@ -32,13 +35,18 @@ export function SlaProjectCounts(props: {
   total: SlaComplianceCounts;
 }) {
   const { projects, total } = props;
+  const classes = useStyles();
   return (
     <Table size="small" aria-label="Compliance per project">
       <TableHead>
         <TableRow>
-          <TableCell>Project</TableCell>
+          <TableCell className={classes.header}>Project</TableCell>
           {COLUMNS.map(column => (
-            <TableCell key={column.key} align="right">
+            <TableCell
+              key={column.key}
+              align="right"
+              className={classes.header}
+            >
               {column.label}
             </TableCell>
           ))}
