@@ -1,23 +1,6 @@
-import { test, expect, Locator } from '@playwright/test';
+import { test, expect } from '@playwright/test';
+import { breaksInsideWords, renderedLines } from './layout';
 import { openAsGuest } from './openAsGuest';
-
-/** The number of lines the text of an element is laid out on. */
-function renderedLines(element: Locator): Promise<number> {
-  return element.evaluate(root => {
-    const tops: number[] = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      for (const rect of Array.from(range.getClientRects())) {
-        if (rect.width > 0 && !tops.some(top => Math.abs(top - rect.top) < 3)) {
-          tops.push(rect.top);
-        }
-      }
-    }
-    return tops.length;
-  });
-}
 
 /*
  * Deprecation tracking, SLA and findings in the demo portal, on examples/registry: old-api's
@@ -139,6 +122,26 @@ test('SLA and findings pages read the registry', async ({ page }, testInfo) => {
   await expect(page.getByText(/lifecycle\//).first()).toBeVisible({
     timeout: 60_000,
   });
+
+  // at 1280 x 720 the findings fit the page: the table does not scroll sideways, the messages
+  // have room, and ids and file paths break only between words
+  const findings = page
+    .getByRole('table')
+    .filter({ has: page.getByRole('columnheader', { name: 'Finding' }) });
+  const fits = await findings.evaluate(
+    table => table.scrollWidth <= table.parentElement!.clientWidth + 1,
+  );
+  expect(fits, 'the findings table fits its card').toBe(true);
+  const finding = findings.getByRole('columnheader', { name: 'Finding' });
+  expect((await finding.boundingBox())!.width).toBeGreaterThanOrEqual(280);
+  const firstRows = (await findings.locator('tbody tr').all()).slice(0, 10);
+  for (const row of firstRows) {
+    const cells = await row.getByRole('cell').all();
+    // severity, service, project, owner, finding (free text: URLs may break), location
+    for (const index of [1, 2, 3, 5]) {
+      expect(await breaksInsideWords(cells[index])).toEqual([]);
+    }
+  }
   await page.screenshot({
     path: testInfo.outputPath('findings-page.png'),
     fullPage: true,

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { Chip, makeStyles } from '@material-ui/core';
 import ErrorIcon from '@material-ui/icons/Error';
 import InfoIcon from '@material-ui/icons/Info';
@@ -125,13 +126,28 @@ export function SeverityChip(props: {
 export function FindingLocation(props: { finding: RegistryFindingItem }) {
   const { finding } = props;
   const text = locationText(finding);
-  if (!finding.url) return <code>{text}</code>;
+  // a narrow column breaks the path after a folder, not inside a name
+  const parts = text.split('/');
+  const code = (
+    <code>
+      {parts.map((part, index) =>
+        index < parts.length - 1 ? (
+          <Fragment key={index}>
+            {part}/<wbr />
+          </Fragment>
+        ) : (
+          part
+        ),
+      )}
+    </code>
+  );
+  if (!finding.url) return code;
   return (
     <Link
       to={finding.url}
       title={`Open ${finding.file} at line ${finding.line}`}
     >
-      <code>{text}</code>
+      {code}
     </Link>
   );
 }

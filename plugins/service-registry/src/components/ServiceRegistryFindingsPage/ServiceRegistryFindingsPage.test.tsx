@@ -69,7 +69,14 @@ function tableRows(): string[][] {
     .filter(cells => cells.length > 1);
 }
 
-const codes = () => tableRows().map(cells => cells[4]);
+/** The code of each finding, shown under its message. */
+const codes = () =>
+  within(screen.getByRole('table'))
+    .getAllByRole('row')
+    .slice(1)
+    .map(row => within(row).queryAllByRole('cell'))
+    .filter(cells => cells.length > 1)
+    .map(cells => cells[4].querySelector('code')?.textContent);
 const counts = () =>
   within(screen.getByRole('group', { name: 'Findings by severity' }))
     .getAllByRole('button')
@@ -133,12 +140,21 @@ describe('ServiceRegistryFindingsPage', () => {
     expect(rows[0].slice(1, 4)).toEqual(['—', '—', '—']);
     expect(rows[1].slice(1, 4)).toEqual(['checkout', 'shop', 'shop-team']);
     expect(rows[4].slice(1, 4)).toEqual(['legacy-pay', '—', 'payments-team']);
-    expect(rows[1][5]).toContain(
+    expect(rows[1][4]).toContain(
       'Service "checkout" requires "inventory", which no registry file declares',
     );
     // the location opens the registry's page in a new window
-    expect(rows[1][6]).toBe(
+    expect(rows[1][5]).toBe(
       `${whereOf(missingRequired)}, Opens in a new window`,
+    );
+  });
+
+  it("finds findings by their code in the table's filter box", async () => {
+    await renderPage(degraded());
+    await screen.findByText('5 of 5 findings');
+    await userEvent.type(screen.getByPlaceholderText('Filter'), 'missing-opt');
+    await waitFor(() =>
+      expect(codes()).toEqual(['dependency/missing-optional']),
     );
   });
 

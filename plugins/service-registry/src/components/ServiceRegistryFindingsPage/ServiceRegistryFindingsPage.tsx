@@ -1,5 +1,12 @@
 import { useCallback, useMemo } from 'react';
-import { Box, Chip, MenuItem, TextField, makeStyles } from '@material-ui/core';
+import {
+  Box,
+  Chip,
+  MenuItem,
+  TextField,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { Link, Table, TableColumn } from '@backstage/core-components';
@@ -47,8 +54,16 @@ const useStyles = makeStyles(theme => ({
     marginBottom: theme.spacing(2),
   },
   select: { minWidth: 180 },
-  code: { fontFamily: 'monospace', whiteSpace: 'nowrap' },
+  code: { marginTop: theme.spacing(0.5) },
 }));
+
+/*
+ * Every column has a width: material-table gives each column without one an equal share of the
+ * table, however short its values; 'auto' leaves the widths to the browser's table layout. The
+ * cells of ids and paths break between words only (the table's cells break anywhere, and
+ * `ecommerce-team` read `ecommerc`/`e-team`); messages keep breaking long URLs.
+ */
+const BETWEEN_WORDS = { wordBreak: 'normal' } as const;
 
 /**
  * Props of {@link ServiceRegistryFindingsPage}.
@@ -238,20 +253,53 @@ function FindingsView(props: { response: FindingsResponse }) {
     {
       title: 'Service',
       field: 'service',
+      width: 'auto',
+      cellStyle: BETWEEN_WORDS,
       render: f =>
         f.service ? <Link to={serviceLink(f.service)}>{f.service}</Link> : '—',
     },
-    { title: 'Project', field: 'project', render: f => f.project ?? '—' },
-    { title: 'Owner', field: 'owner', render: f => f.owner ?? '—' },
     {
-      title: 'Code',
-      field: 'code',
-      render: f => <span className={classes.code}>{f.code}</span>,
+      title: 'Project',
+      field: 'project',
+      width: 'auto',
+      cellStyle: BETWEEN_WORDS,
+      render: f => f.project ?? '—',
     },
-    { title: 'Message', field: 'message', width: '40%' },
+    {
+      title: 'Owner',
+      field: 'owner',
+      width: 'auto',
+      cellStyle: BETWEEN_WORDS,
+      render: f => f.owner ?? '—',
+    },
+    {
+      // the code under the message, not in a column of its own: at 1280 px the codes' column
+      // left the messages a tenth of the table, a few words per line
+      title: 'Finding',
+      field: 'message',
+      width: '40%',
+      cellStyle: { minWidth: 280 },
+      render: f => (
+        <>
+          {f.message}
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            component="div"
+            className={classes.code}
+          >
+            <code>{f.code}</code>
+          </Typography>
+        </>
+      ),
+    },
+    // searched by the table's filter box, shown in the finding's cell
+    { title: 'Code', field: 'code', hidden: true, searchable: true },
     {
       title: 'Location',
       field: 'file',
+      width: 'auto',
+      cellStyle: BETWEEN_WORDS,
       customSort: compareLocations,
       render: f => <FindingLocation finding={f} />,
     },

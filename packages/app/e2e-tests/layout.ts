@@ -1,0 +1,55 @@
+import { Locator } from '@playwright/test';
+
+/** The number of lines the text of an element is laid out on. */
+export function renderedLines(element: Locator): Promise<number> {
+  return element.evaluate(root => {
+    const tops: number[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of Array.from(range.getClientRects())) {
+        if (rect.width > 0 && !tops.some(top => Math.abs(top - rect.top) < 3)) {
+          tops.push(rect.top);
+        }
+      }
+    }
+    return tops.length;
+  });
+}
+
+/**
+ * The places where the text of an element is broken over two lines inside a word (not after a
+ * space, `-` or `/`), each as the text around it with `|` at the break: `ecommerc|e-team`.
+ */
+export function breaksInsideWords(element: Locator): Promise<string[]> {
+  return element.evaluate(root => {
+    const found: string[] = [];
+    let previousTop: number | undefined;
+    let previousChar = '';
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (let i = 0; i < text.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect || rect.width === 0) continue;
+        if (
+          previousTop !== undefined &&
+          rect.top > previousTop + 3 &&
+          !/[\s\-/]/.test(previousChar) &&
+          !/\s/.test(text[i])
+        ) {
+          found.push(
+            `${text.slice(Math.max(0, i - 8), i)}|${text.slice(i, i + 8)}`,
+          );
+        }
+        previousTop = rect.top;
+        previousChar = text[i];
+      }
+    }
+    return found;
+  });
+}
