@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { CSSProperties, useCallback, useMemo } from 'react';
 import {
   Box,
   Chip,
@@ -63,7 +63,10 @@ const useStyles = makeStyles(theme => ({
  * cells of ids and paths break between words only (the table's cells break anywhere, and
  * `ecommerce-team` read `ecommerc`/`e-team`); messages keep breaking long URLs.
  */
-const BETWEEN_WORDS = { wordBreak: 'normal' } as const;
+function betweenWords(): CSSProperties {
+  // a new object per column: Backstage's Table writes into the cellStyle of a highlighted column
+  return { wordBreak: 'normal' };
+}
 
 /**
  * Props of {@link ServiceRegistryFindingsPage}.
@@ -254,7 +257,7 @@ function FindingsView(props: { response: FindingsResponse }) {
       title: 'Service',
       field: 'service',
       width: 'auto',
-      cellStyle: BETWEEN_WORDS,
+      cellStyle: betweenWords(),
       render: f =>
         f.service ? <Link to={serviceLink(f.service)}>{f.service}</Link> : '—',
     },
@@ -262,14 +265,14 @@ function FindingsView(props: { response: FindingsResponse }) {
       title: 'Project',
       field: 'project',
       width: 'auto',
-      cellStyle: BETWEEN_WORDS,
+      cellStyle: betweenWords(),
       render: f => f.project ?? '—',
     },
     {
       title: 'Owner',
       field: 'owner',
       width: 'auto',
-      cellStyle: BETWEEN_WORDS,
+      cellStyle: betweenWords(),
       render: f => f.owner ?? '—',
     },
     {
@@ -299,7 +302,7 @@ function FindingsView(props: { response: FindingsResponse }) {
       title: 'Location',
       field: 'file',
       width: 'auto',
-      cellStyle: BETWEEN_WORDS,
+      cellStyle: betweenWords(),
       customSort: compareLocations,
       render: f => <FindingLocation finding={f} />,
     },
