@@ -68,6 +68,38 @@ test('the deprecations page draws the timeline with today and the overdue migrat
   });
 });
 
+test('a service page shows its SLA targets and its findings whole', async ({
+  page,
+}, testInfo) => {
+  await openAsGuest(page, '/catalog/default/component/project-a-checkout');
+  const targets = page.getByRole('table', { name: 'SLA targets' });
+  await expect(targets).toBeVisible({ timeout: 90_000 });
+  const findings = page.getByRole('list', {
+    name: 'Findings of project-a-checkout',
+  });
+  await expect(findings).toBeVisible({ timeout: 60_000 });
+
+  // in the half-width cards of a 1280 px page: no value or label of the SLA targets is broken
+  // inside a word, and each finding is read whole (the theme cuts dense list items to one line)
+  for (const cell of await targets.getByRole('cell').all()) {
+    expect(await breaksInsideWords(cell)).toEqual([]);
+  }
+  const items = await findings.getByRole('listitem').all();
+  expect(items.length).toBeGreaterThan(0);
+  for (const item of items) {
+    const clipped = await item.evaluate(li =>
+      Array.from(li.querySelectorAll('*')).some(
+        el => el.scrollWidth > el.clientWidth + 1,
+      ),
+    );
+    expect(clipped, await item.innerText()).toBe(false);
+  }
+  await findings.scrollIntoViewIfNeeded();
+  await page.screenshot({
+    path: testInfo.outputPath('service-sla-findings.png'),
+  });
+});
+
 test('SLA and findings pages read the registry', async ({ page }, testInfo) => {
   await openAsGuest(page, '/service-registry/sla');
   await expect(

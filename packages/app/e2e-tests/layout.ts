@@ -35,7 +35,11 @@ export function breaksInsideWords(element: Locator): Promise<string[]> {
         range.setStart(node, i);
         range.setEnd(node, i + 1);
         const rect = range.getClientRects()[0];
-        if (!rect || rect.width === 0) continue;
+        // a space at the end of a line is collapsed: it has no box, but it is where the line broke
+        if (!rect || rect.width === 0) {
+          previousChar = text[i];
+          continue;
+        }
         if (
           previousTop !== undefined &&
           rect.top > previousTop + 3 &&

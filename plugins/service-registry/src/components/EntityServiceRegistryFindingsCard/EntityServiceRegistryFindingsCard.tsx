@@ -35,6 +35,8 @@ import {
 
 const useStyles = makeStyles(theme => ({
   list: { paddingTop: 0 },
+  // Backstage's theme cuts dense list items to one line with an ellipsis: a finding is read whole
+  text: { whiteSpace: 'normal' },
   code: {
     fontFamily: 'monospace',
     marginLeft: theme.spacing(1),
@@ -229,6 +231,7 @@ function FindingList(props: { items: RegistryFindingItem[]; label: string }) {
           alignItems="flex-start"
         >
           <ListItemText
+            className={classes.text}
             disableTypography
             primary={
               <Box display="flex" alignItems="center">

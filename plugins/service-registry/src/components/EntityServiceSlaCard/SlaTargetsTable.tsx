@@ -8,6 +8,7 @@ import {
 } from '@material-ui/core';
 import { SlaEvaluation } from '@service-registry/plugin-service-registry-common';
 import { SlaTargetStatusLabel } from './SlaComplianceStatus';
+import { useWordWrapTableStyles } from '../useWordWrapTableStyles';
 
 /**
  * The targets of an evaluation worth a row: those the service declares or the policy sets (a
@@ -25,12 +26,13 @@ export function shownTargets(evaluation: SlaEvaluation) {
  */
 export function SlaTargetsTable(props: { evaluation: SlaEvaluation }) {
   const { evaluation } = props;
+  const tableClasses = useWordWrapTableStyles();
   const policyHeader =
     evaluation.tier && evaluation.hasPolicy
       ? `${evaluation.tier} tier policy`
       : 'Tier policy';
   return (
-    <Table size="small" aria-label="SLA targets">
+    <Table size="small" className={tableClasses.table} aria-label="SLA targets">
       <TableHead>
         <TableRow>
           <TableCell>Target</TableCell>

@@ -10,6 +10,7 @@ import {
   SlaComplianceCounts,
   SlaOverviewProject,
 } from '@service-registry/plugin-service-registry-common';
+import { useWordWrapTableStyles } from '../useWordWrapTableStyles';
 
 const COLUMNS: Array<{ key: keyof SlaComplianceCounts; label: string }> = [
   { key: 'services', label: 'Services' },
@@ -36,8 +37,13 @@ export function SlaProjectCounts(props: {
 }) {
   const { projects, total } = props;
   const classes = useStyles();
+  const tableClasses = useWordWrapTableStyles();
   return (
-    <Table size="small" aria-label="Compliance per project">
+    <Table
+      size="small"
+      className={tableClasses.table}
+      aria-label="Compliance per project"
+    >
       <TableHead>
         <TableRow>
           <TableCell className={classes.header}>Project</TableCell>

@@ -19,6 +19,7 @@ import {
 import { SlaComplianceStatus } from '../EntityServiceSlaCard/SlaComplianceStatus';
 import { useServiceLink } from '../useServiceLink';
 import { SlaSort, SlaSortKey, sortServices } from './sortServices';
+import { useWordWrapTableStyles } from '../useWordWrapTableStyles';
 
 const useStyles = makeStyles(theme => ({
   policy: {
@@ -146,6 +147,7 @@ export function SlaTierSection(props: {
 }) {
   const { tier, projectNames, sort, onSort } = props;
   const classes = useStyles();
+  const tableClasses = useWordWrapTableStyles();
   const title = tierTitle(tier.tier);
   const services = sortServices(tier.services, sort);
   let policy: JSX.Element;
@@ -178,7 +180,11 @@ export function SlaTierSection(props: {
     <Box component="section" aria-label={title} mb={3}>
       <InfoCard title={title} subheader={countsText(tier)}>
         <Box className={classes.policy}>{policy}</Box>
-        <Table size="small" aria-label={`Services of the ${title}`}>
+        <Table
+          size="small"
+          className={tableClasses.table}
+          aria-label={`Services of the ${title}`}
+        >
           <TableHead>
             <TableRow>
               {COLUMNS.map(column => {

@@ -25,6 +25,7 @@ import {
 } from '../../lib/graph-transformations';
 import { STATUS_STYLES } from '../topologyStyles';
 import { useServiceLink } from '../useServiceLink';
+import { useWordWrapTableStyles } from '../useWordWrapTableStyles';
 
 const useStyles = makeStyles(theme => ({
   root: { padding: theme.spacing(2), height: '100%' },
@@ -195,6 +196,7 @@ export function TopologySidePanel(props: TopologySidePanelProps) {
 
 function ImpactSummary({ report }: { report: ImpactReport }) {
   const rows = impactHighlight(report).perProject;
+  const tableClasses = useWordWrapTableStyles();
   return (
     <>
       <Typography variant="body2" gutterBottom>
@@ -204,7 +206,11 @@ function ImpactSummary({ report }: { report: ImpactReport }) {
         {report.truncated ? ' (walk truncated)' : ''}.
       </Typography>
       {rows.length > 0 && (
-        <Table size="small" aria-label="Affected services per project">
+        <Table
+          size="small"
+          className={tableClasses.table}
+          aria-label="Affected services per project"
+        >
           <TableHead>
             <TableRow>
               <TableCell>Project</TableCell>
