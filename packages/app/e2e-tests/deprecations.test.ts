@@ -59,6 +59,13 @@ test('the deprecations page draws the timeline with today and the overdue migrat
     timeline.getByRole('button', { name: /^legacy-search: / }),
   ).toBeVisible();
 
+  // the timeline is drawn at the width of its card: its 12-pixel labels are not scaled down
+  const label = oldApi.locator('text', { hasText: /^old-api$/ });
+  const fontSize = await label.evaluate(
+    text => text.getBoundingClientRect().height,
+  );
+  expect(fontSize).toBeGreaterThanOrEqual(12);
+
   // choosing a migration shows its burn-down
   await oldApi.click();
   await expect(page.getByText('Burn-down of old-api')).toBeVisible();

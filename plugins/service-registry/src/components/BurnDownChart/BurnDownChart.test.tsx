@@ -4,7 +4,55 @@ import { DeprecationHistoryPoint } from '../../api/types';
 import { historyOf } from '../../testUtils/deprecationFixture';
 import { BurnDownChart } from './BurnDownChart';
 
+/** The width the browser lays the chart's container out at (0: not measured, as in jsdom). */
+let mockContainerWidth = 0;
+
+// jsdom has no ResizeObserver: one that reports the width above, installed before react-use's
+// useMeasure (which looks for it once, when it is loaded) is loaded
+jest.mock('react-use/esm/useMeasure', () => {
+  class MockResizeObserver {
+    constructor(private readonly callback: ResizeObserverCallback) {}
+    observe(target: Element) {
+      const width = mockContainerWidth;
+      const contentRect = { x: 0, y: 0, width, height: 0, top: 0, left: 0 };
+      const entry = {
+        target,
+        contentRect: { ...contentRect, right: width, bottom: 0 },
+      } as unknown as ResizeObserverEntry;
+      this.callback([entry], this as unknown as ResizeObserver);
+    }
+    unobserve() {}
+    disconnect() {}
+  }
+  (window as any).ResizeObserver = MockResizeObserver;
+  return jest.requireActual('react-use/esm/useMeasure');
+});
+
+afterEach(() => {
+  mockContainerWidth = 0;
+});
+
 describe('BurnDownChart', () => {
+  it('is drawn at the width of its container, so that its labels keep their size', async () => {
+    mockContainerWidth = 310;
+    await renderInTestApp(
+      <BurnDownChart history={historyOf('old-api')} sunsetDate="2026-11-10" />,
+    );
+    const chart = screen.getByRole('img', { name: /^Remaining consumers/ });
+    expect(chart).toHaveAttribute('viewBox', '0 0 310 200');
+    // the last day is written at the right edge of the plot
+    expect(within(chart).getByText('2026-11-22')).toHaveAttribute('x', '286');
+  });
+
+  it('is scaled down from 240 pixels in a narrower container', async () => {
+    mockContainerWidth = 150;
+    await renderInTestApp(
+      <BurnDownChart history={historyOf('old-api')} sunsetDate="2026-11-10" />,
+    );
+    const chart = screen.getByRole('img', { name: /^Remaining consumers/ });
+    expect(chart).toHaveAttribute('viewBox', '0 0 240 200');
+  });
+
   it('draws the consumers left over time with the sunset marker, named for screen readers', async () => {
     // old-api: 5 consumers on 2026-10-01, 4 on 2026-10-25, 3 on 2026-11-22 (computed from
     // the fixture registry as it was ingested on those days).

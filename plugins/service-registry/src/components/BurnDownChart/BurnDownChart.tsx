@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Box, Typography, useTheme } from '@material-ui/core';
+import useMeasure from 'react-use/esm/useMeasure';
 import { DeprecationHistoryPoint } from '../../api/types';
 import {
   dayNumber,
@@ -23,7 +24,10 @@ export interface BurnDownChartProps {
   subject?: string;
 }
 
+/** The width drawn before the container is measured (and where it cannot be, as in jsdom). */
 const WIDTH = 640;
+/** Narrower containers get this width scaled down. */
+const MIN_WIDTH = 240;
 const MARGIN = { top: 20, right: 24, bottom: 28, left: 40 };
 /** Points named one by one in the accessible name; longer histories are summarised. */
 const MAX_SPOKEN_POINTS = 10;
@@ -94,6 +98,13 @@ export function BurnDownChart(props: BurnDownChartProps) {
       ),
     [history],
   );
+  // drawn at the container's own width, so that the labels keep their size: a fixed 640-wide
+  // drawing scaled into the deprecations page's side card had 11-pixel labels shown at 5
+  const [measureRef, measured] = useMeasure<HTMLDivElement>();
+  const width =
+    measured.width > 0
+      ? Math.max(MIN_WIDTH, Math.round(measured.width))
+      : WIDTH;
 
   if (points.length < 2) {
     const only = points[0];
@@ -120,7 +131,7 @@ export function BurnDownChart(props: BurnDownChartProps) {
   const last = Math.max(...times, sunset ?? -Infinity);
   const span = Math.max(last - first, 1);
   const maxCount = Math.max(1, ...points.map(p => p.remainingConsumers));
-  const plotW = WIDTH - MARGIN.left - MARGIN.right;
+  const plotW = width - MARGIN.left - MARGIN.right;
   const plotH = height - MARGIN.top - MARGIN.bottom;
   const x = (day: number) => MARGIN.left + ((day - first) / span) * plotW;
   const y = (count: number) => MARGIN.top + plotH - (count / maxCount) * plotH;
@@ -142,96 +153,98 @@ export function BurnDownChart(props: BurnDownChartProps) {
   const lastDay = dayString(last);
 
   return (
-    <svg
-      role="img"
-      aria-label={label}
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      width="100%"
-      preserveAspectRatio="xMinYMin meet"
-      style={{ maxHeight: height, display: 'block' }}
-    >
-      <title>{label}</title>
-      {yTicks(maxCount).map(t => (
-        <g key={t}>
-          <line
-            x1={MARGIN.left}
-            x2={WIDTH - MARGIN.right}
-            y1={y(t)}
-            y2={y(t)}
-            stroke={theme.palette.divider}
-          />
-          <text
-            x={MARGIN.left - 6}
-            y={y(t) + 4}
-            textAnchor="end"
-            fontSize={11}
-            fill={axisColor}
-          >
-            {t}
-          </text>
-        </g>
-      ))}
-      <text
-        x={MARGIN.left}
-        y={height - 8}
-        fontSize={11}
-        fill={axisColor}
-        textAnchor="start"
+    <div ref={measureRef}>
+      <svg
+        role="img"
+        aria-label={label}
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        preserveAspectRatio="xMinYMin meet"
+        style={{ maxHeight: height, display: 'block' }}
       >
-        {dayString(first)}
-      </text>
-      <text
-        x={WIDTH - MARGIN.right}
-        y={height - 8}
-        fontSize={11}
-        fill={axisColor}
-        textAnchor="end"
-      >
-        {lastDay}
-      </text>
-      <path d={area} fill={lineColor} fillOpacity={0.12} stroke="none" />
-      {sunsetX !== undefined && sunset !== undefined && (
-        <g data-testid="burn-down-sunset">
-          <line
-            x1={x(times[0])}
-            y1={y(points[0].remainingConsumers)}
-            x2={sunsetX}
-            y2={base}
-            stroke={axisColor}
-            strokeDasharray="2 4"
-          />
-          <line
-            x1={sunsetX}
-            x2={sunsetX}
-            y1={MARGIN.top - 8}
-            y2={base}
-            stroke={sunsetColor}
-            strokeWidth={2}
-            strokeDasharray="6 4"
-          />
-          <text
-            x={sunsetX}
-            y={MARGIN.top - 10}
-            fontSize={11}
-            fill={sunsetColor}
-            textAnchor={sunsetX > WIDTH / 2 ? 'end' : 'start'}
-          >
-            Sunset {sunsetDate}
-          </text>
-        </g>
-      )}
-      <path d={line} fill="none" stroke={lineColor} strokeWidth={2.5} />
-      {points.map((p, i) => (
-        <circle
-          key={`${p.recordedAt}-${i}`}
-          cx={x(times[i])}
-          cy={y(p.remainingConsumers)}
-          r={3.5}
-          fill={lineColor}
+        <title>{label}</title>
+        {yTicks(maxCount).map(t => (
+          <g key={t}>
+            <line
+              x1={MARGIN.left}
+              x2={width - MARGIN.right}
+              y1={y(t)}
+              y2={y(t)}
+              stroke={theme.palette.divider}
+            />
+            <text
+              x={MARGIN.left - 6}
+              y={y(t) + 4}
+              textAnchor="end"
+              fontSize={11}
+              fill={axisColor}
+            >
+              {t}
+            </text>
+          </g>
+        ))}
+        <text
+          x={MARGIN.left}
+          y={height - 8}
+          fontSize={11}
+          fill={axisColor}
+          textAnchor="start"
         >
-          <title>{pointTitle(p, sunset)}</title>
-        </circle>
-      ))}
-    </svg>
+          {dayString(first)}
+        </text>
+        <text
+          x={width - MARGIN.right}
+          y={height - 8}
+          fontSize={11}
+          fill={axisColor}
+          textAnchor="end"
+        >
+          {lastDay}
+        </text>
+        <path d={area} fill={lineColor} fillOpacity={0.12} stroke="none" />
+        {sunsetX !== undefined && sunset !== undefined && (
+          <g data-testid="burn-down-sunset">
+            <line
+              x1={x(times[0])}
+              y1={y(points[0].remainingConsumers)}
+              x2={sunsetX}
+              y2={base}
+              stroke={axisColor}
+              strokeDasharray="2 4"
+            />
+            <line
+              x1={sunsetX}
+              x2={sunsetX}
+              y1={MARGIN.top - 8}
+              y2={base}
+              stroke={sunsetColor}
+              strokeWidth={2}
+              strokeDasharray="6 4"
+            />
+            <text
+              x={sunsetX}
+              y={MARGIN.top - 10}
+              fontSize={11}
+              fill={sunsetColor}
+              textAnchor={sunsetX > width / 2 ? 'end' : 'start'}
+            >
+              Sunset {sunsetDate}
+            </text>
+          </g>
+        )}
+        <path d={line} fill="none" stroke={lineColor} strokeWidth={2.5} />
+        {points.map((p, i) => (
+          <circle
+            key={`${p.recordedAt}-${i}`}
+            cx={x(times[i])}
+            cy={y(p.remainingConsumers)}
+            r={3.5}
+            fill={lineColor}
+          >
+            <title>{pointTitle(p, sunset)}</title>
+          </circle>
+        ))}
+      </svg>
+    </div>
   );
 }

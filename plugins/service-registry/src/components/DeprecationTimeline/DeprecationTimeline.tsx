@@ -1,5 +1,6 @@
 import { KeyboardEvent } from 'react';
 import { Typography, useTheme } from '@material-ui/core';
+import useMeasure from 'react-use/esm/useMeasure';
 import { DeprecationRecord } from '../../api/types';
 import {
   dayNumber,
@@ -27,7 +28,10 @@ export interface DeprecationTimelineProps {
   title?: string;
 }
 
+/** The width drawn before the container is measured (and where it cannot be, as in jsdom). */
 const WIDTH = 960;
+/** Narrower containers get this width scaled down, so that the plot keeps some room. */
+const MIN_WIDTH = 600;
 const LABEL_WIDTH = 190;
 /** Room right of the bars for "12 days overdue". */
 const STATUS_WIDTH = 150;
@@ -35,11 +39,12 @@ const ROW_HEIGHT = 30;
 const BAR_HEIGHT = 16;
 const AXIS_HEIGHT = 30;
 const BOTTOM = 10;
-const MAX_TICKS = 8;
+/** The least room of a month label on the axis (`2026-12` and a gap). */
+const TICK_SPACING = 70;
 const MAX_LABEL = 24;
 
-/** First day of each month in [from, to], thinned to at most {@link MAX_TICKS}. */
-function monthTicks(from: number, to: number): number[] {
+/** First day of each month in [from, to], thinned to at most `maxTicks`. */
+function monthTicks(from: number, to: number, maxTicks: number): number[] {
   const start = new Date(Math.floor(from) * 86_400_000);
   let year = start.getUTCFullYear();
   let month = start.getUTCMonth() + 1;
@@ -54,7 +59,7 @@ function monthTicks(from: number, to: number): number[] {
     ticks.push(day);
     month += 1;
   }
-  const step = Math.max(1, Math.ceil(ticks.length / MAX_TICKS));
+  const step = Math.max(1, Math.ceil(ticks.length / maxTicks));
   return ticks.filter((_, i) => i % step === 0);
 }
 
@@ -93,6 +98,12 @@ export function DeprecationTimeline(props: DeprecationTimelineProps) {
   const { items, today, selected, onSelect } = props;
   const title = props.title ?? 'Deprecation timeline';
   const theme = useTheme();
+  // drawn at the container's own width, so that the labels keep their size: a fixed 960-wide
+  // drawing scaled into a half-page card had 11-pixel labels shown at 7
+  const [measureRef, measured] = useMeasure<HTMLDivElement>();
+  let width = WIDTH;
+  if (measured.width > 0)
+    width = Math.max(MIN_WIDTH, Math.round(measured.width));
 
   if (items.length === 0) {
     return (
@@ -117,7 +128,7 @@ export function DeprecationTimeline(props: DeprecationTimelineProps) {
   const from = low - padding;
   const to = high + padding;
   const plotLeft = LABEL_WIDTH;
-  const plotWidth = WIDTH - LABEL_WIDTH - STATUS_WIDTH;
+  const plotWidth = width - LABEL_WIDTH - STATUS_WIDTH;
   const x = (day: number) =>
     plotLeft + ((day - from) / (to - from)) * plotWidth;
   const height = AXIS_HEIGHT + items.length * ROW_HEIGHT + BOTTOM;
@@ -136,126 +147,140 @@ export function DeprecationTimeline(props: DeprecationTimelineProps) {
   };
 
   return (
-    <svg
-      role="group"
-      aria-label={summary}
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      width="100%"
-      preserveAspectRatio="xMinYMin meet"
-      style={{ display: 'block' }}
-    >
-      <title>{summary}</title>
-      {monthTicks(from, to).map(tick => (
-        <g key={tick} aria-hidden="true">
-          <line
-            x1={x(tick)}
-            x2={x(tick)}
-            y1={AXIS_HEIGHT - 6}
-            y2={height - BOTTOM}
-            stroke={theme.palette.divider}
-          />
-          <text
-            x={x(tick) + 3}
-            y={AXIS_HEIGHT - 10}
-            fontSize={11}
-            fill={secondary}
-          >
-            {dayString(tick).slice(0, 7)}
-          </text>
-        </g>
-      ))}
-      {spans.map(({ record, start, end, open }, i) => {
-        const color = deprecationColor(theme, record.status, record.lifecycle);
-        const rowY = AXIS_HEIGHT + i * ROW_HEIGHT;
-        const barY = rowY + (ROW_HEIGHT - BAR_HEIGHT) / 2;
-        const x1 = x(start);
-        const x2 = Math.max(x(end), x1 + 3);
-        const label = describeBar(record);
-        const isSelected = record.service === selected;
-        const interactive = onSelect
-          ? {
-              role: 'button',
-              tabIndex: 0,
-              'aria-pressed': isSelected,
-              onClick: () => onSelect(record.service),
-              onKeyDown: activate(record.service),
-              style: { cursor: 'pointer' },
-            }
-          : { role: 'img' };
-        return (
-          <g
-            key={record.service}
-            aria-label={label}
-            data-status={record.status}
-            data-lifecycle={record.lifecycle}
-            {...interactive}
-          >
-            <title>{label}</title>
-            {isSelected && (
-              <rect
-                x={0}
-                y={rowY}
-                width={WIDTH}
-                height={ROW_HEIGHT}
-                fill={theme.palette.action.selected}
-              />
-            )}
-            <text
-              x={LABEL_WIDTH - 10}
-              y={rowY + ROW_HEIGHT / 2 + 4}
-              textAnchor="end"
-              fontSize={12}
-              fontWeight={isSelected ? 700 : 400}
-              fill={text}
-            >
-              {shorten(record.service)}
-            </text>
-            <rect
-              data-testid={`timeline-bar-${record.service}`}
-              x={x1}
-              y={barY}
-              width={x2 - x1}
-              height={BAR_HEIGHT}
-              rx={3}
-              fill={color}
-              fillOpacity={open ? 0.35 : 0.85}
-              stroke={color}
-              strokeWidth={open ? 1.5 : 0}
-              strokeDasharray={open ? '4 3' : undefined}
+    <div ref={measureRef}>
+      <svg
+        role="group"
+        aria-label={summary}
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        preserveAspectRatio="xMinYMin meet"
+        style={{ display: 'block' }}
+      >
+        <title>{summary}</title>
+        {monthTicks(
+          from,
+          to,
+          Math.max(2, Math.floor(plotWidth / TICK_SPACING)),
+        ).map(tick => (
+          <g key={tick} aria-hidden="true">
+            <line
+              x1={x(tick)}
+              x2={x(tick)}
+              y1={AXIS_HEIGHT - 6}
+              y2={height - BOTTOM}
+              stroke={theme.palette.divider}
             />
             <text
-              x={x2 + 6}
-              y={rowY + ROW_HEIGHT / 2 + 4}
+              x={x(tick) + 3}
+              y={AXIS_HEIGHT - 10}
               fontSize={11}
-              fontWeight={record.status === 'overdue' ? 700 : 400}
-              fill={color}
+              fill={secondary}
             >
-              {sunsetDistance(record.daysToSunset, record.status)}
+              {dayString(tick).slice(0, 7)}
             </text>
           </g>
-        );
-      })}
-      <g role="img" aria-label={`Today, ${today}`} data-testid="timeline-today">
-        <title>{`Today, ${today}`}</title>
-        <line
-          x1={todayX}
-          x2={todayX}
-          y1={AXIS_HEIGHT - 8}
-          y2={height - BOTTOM + 4}
-          stroke={text}
-          strokeWidth={2}
-        />
-        <text
-          x={todayX}
-          y={10}
-          fontSize={11}
-          fontWeight={700}
-          textAnchor="middle"
-          fill={text}
+        ))}
+        {spans.map(({ record, start, end, open }, i) => {
+          const color = deprecationColor(
+            theme,
+            record.status,
+            record.lifecycle,
+          );
+          const rowY = AXIS_HEIGHT + i * ROW_HEIGHT;
+          const barY = rowY + (ROW_HEIGHT - BAR_HEIGHT) / 2;
+          const x1 = x(start);
+          const x2 = Math.max(x(end), x1 + 3);
+          const label = describeBar(record);
+          const isSelected = record.service === selected;
+          const interactive = onSelect
+            ? {
+                role: 'button',
+                tabIndex: 0,
+                'aria-pressed': isSelected,
+                onClick: () => onSelect(record.service),
+                onKeyDown: activate(record.service),
+                style: { cursor: 'pointer' },
+              }
+            : { role: 'img' };
+          return (
+            <g
+              key={record.service}
+              aria-label={label}
+              data-status={record.status}
+              data-lifecycle={record.lifecycle}
+              {...interactive}
+            >
+              <title>{label}</title>
+              {isSelected && (
+                <rect
+                  x={0}
+                  y={rowY}
+                  width={width}
+                  height={ROW_HEIGHT}
+                  fill={theme.palette.action.selected}
+                />
+              )}
+              <text
+                x={LABEL_WIDTH - 10}
+                y={rowY + ROW_HEIGHT / 2 + 4}
+                textAnchor="end"
+                fontSize={12}
+                fontWeight={isSelected ? 700 : 400}
+                fill={text}
+              >
+                {shorten(record.service)}
+              </text>
+              <rect
+                data-testid={`timeline-bar-${record.service}`}
+                x={x1}
+                y={barY}
+                width={x2 - x1}
+                height={BAR_HEIGHT}
+                rx={3}
+                fill={color}
+                fillOpacity={open ? 0.35 : 0.85}
+                stroke={color}
+                strokeWidth={open ? 1.5 : 0}
+                strokeDasharray={open ? '4 3' : undefined}
+              />
+              <text
+                x={x2 + 6}
+                y={rowY + ROW_HEIGHT / 2 + 4}
+                fontSize={11}
+                fontWeight={record.status === 'overdue' ? 700 : 400}
+                fill={color}
+              >
+                {sunsetDistance(record.daysToSunset, record.status)}
+              </text>
+            </g>
+          );
+        })}
+        <g
+          role="img"
+          aria-label={`Today, ${today}`}
+          data-testid="timeline-today"
         >
-          Today
-        </text>
-      </g>
-    </svg>
+          <title>{`Today, ${today}`}</title>
+          <line
+            x1={todayX}
+            x2={todayX}
+            y1={AXIS_HEIGHT - 8}
+            y2={height - BOTTOM + 4}
+            stroke={text}
+            strokeWidth={2}
+          />
+          <text
+            x={todayX}
+            y={10}
+            fontSize={11}
+            fontWeight={700}
+            textAnchor="middle"
+            fill={text}
+          >
+            Today
+          </text>
+        </g>
+      </svg>
+    </div>
   );
 }
