@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { Box, Typography, useTheme } from '@material-ui/core';
-import useMeasure from 'react-use/esm/useMeasure';
 import { DeprecationHistoryPoint } from '../../api/types';
 import {
   dayNumber,
   dayString,
   pluralDays,
 } from '../DeprecationTimeline/deprecationFormat';
+import { useDrawingWidth } from '../useDrawingWidth';
 
 /**
  * Props of {@link BurnDownChart}.
@@ -98,13 +98,8 @@ export function BurnDownChart(props: BurnDownChartProps) {
       ),
     [history],
   );
-  // drawn at the container's own width, so that the labels keep their size: a fixed 640-wide
-  // drawing scaled into the deprecations page's side card had 11-pixel labels shown at 5
-  const [measureRef, measured] = useMeasure<HTMLDivElement>();
-  const width =
-    measured.width > 0
-      ? Math.max(MIN_WIDTH, Math.round(measured.width))
-      : WIDTH;
+  // the deprecations page's side card showed a fixed 640-wide drawing's labels at 5 pixels
+  const [measureRef, width] = useDrawingWidth(WIDTH, MIN_WIDTH);
 
   if (points.length < 2) {
     const only = points[0];

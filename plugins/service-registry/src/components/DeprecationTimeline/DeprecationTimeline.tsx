@@ -1,6 +1,5 @@
 import { KeyboardEvent } from 'react';
 import { Typography, useTheme } from '@material-ui/core';
-import useMeasure from 'react-use/esm/useMeasure';
 import { DeprecationRecord } from '../../api/types';
 import {
   dayNumber,
@@ -9,6 +8,7 @@ import {
   deprecationStatusLabel,
   sunsetDistance,
 } from './deprecationFormat';
+import { useDrawingWidth } from '../useDrawingWidth';
 
 /**
  * Props of {@link DeprecationTimeline}.
@@ -98,12 +98,8 @@ export function DeprecationTimeline(props: DeprecationTimelineProps) {
   const { items, today, selected, onSelect } = props;
   const title = props.title ?? 'Deprecation timeline';
   const theme = useTheme();
-  // drawn at the container's own width, so that the labels keep their size: a fixed 960-wide
-  // drawing scaled into a half-page card had 11-pixel labels shown at 7
-  const [measureRef, measured] = useMeasure<HTMLDivElement>();
-  let width = WIDTH;
-  if (measured.width > 0)
-    width = Math.max(MIN_WIDTH, Math.round(measured.width));
+  // a half-page card showed a fixed 960-wide drawing's labels at 7 pixels
+  const [measureRef, width] = useDrawingWidth(WIDTH, MIN_WIDTH);
 
   if (items.length === 0) {
     return (
