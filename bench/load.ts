@@ -2,7 +2,7 @@
  * Benchmark of loadRegistry (parse + key positions + checks) at registry scale.
  *
  *   ./portal exec yarn bench:load [--projects 50] [--per-project 200] [--globals 100]
- *     [--rounds 5] [--per-block 4] [--breakdown]
+ *     [--rounds 5] [--per-block 4] [--breakdown] [--retained]
  *
  * Prints the medians of
  *   - a bare smol-toml parse of the same files (the baseline),
@@ -18,6 +18,7 @@
  * lib/steadyState.ts: blocks of consecutive runs, alternating between contenders). With
  * --breakdown, also where the time goes: parsing the files (parseTomlFile, as loadRegistry does),
  * loadRegistry, and the mapping of a loaded registry, with the garbage collector's pauses in each.
+ * With --retained, also the heap that one result of each contender keeps alive.
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import { parse } from 'smol-toml';
@@ -40,6 +41,7 @@ import {
   loadOnly,
   parseKept,
 } from './lib/contenders';
+import { retainedBytes } from './lib/retained';
 import { durations, timeInSteadyState } from './lib/steadyState';
 
 const options = registrySizeArgs();
@@ -47,6 +49,7 @@ const rounds = numberArg('rounds', 5);
 const perBlock = numberArg('per-block', 4);
 const runs = rounds * perBlock;
 const breakdown = flagArg('breakdown');
+const retained = flagArg('retained');
 
 const mapOptions = benchMapOptions('/registry');
 
@@ -174,6 +177,20 @@ async function main() {
     }`,
   );
   if (breakdown) await printBreakdown(files);
+  if (retained) {
+    console.log('heap kept alive by one result:');
+    for (const contender of [
+      parseKept(files),
+      loadOnly(files),
+      target,
+      floor,
+    ]) {
+      const mb = retainedBytes(contender) / 1e6;
+      console.log(
+        `  ${contender.label.padEnd(36)} ${mb.toFixed(1).padStart(5)} MB`,
+      );
+    }
+  }
 }
 
 main().catch(error => {

@@ -1,10 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-
-// `gc` without starting node with --expose-gc: the flag applies to contexts created after it.
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
+import { gc } from './gc';
 
 /** Something timed by {@link timeInSteadyState}. */
 export interface Contender {
