@@ -66,6 +66,18 @@ test('the deprecations page draws the timeline with today and the overdue migrat
   );
   expect(fontSize).toBeGreaterThanOrEqual(12);
 
+  // the table of deprecated services fits the page at 1280 px, no word broken inside
+  const table = page
+    .getByRole('table')
+    .filter({ has: page.getByRole('columnheader', { name: 'Replacement' }) });
+  const fits = await table.evaluate(
+    element => element.scrollWidth <= element.parentElement!.clientWidth + 1,
+  );
+  expect(fits, 'the deprecations table fits its card').toBe(true);
+  for (const cell of await table.getByRole('cell').all()) {
+    expect(await breaksInsideWords(cell)).toEqual([]);
+  }
+
   // choosing a migration shows its burn-down
   await oldApi.click();
   await expect(page.getByText('Burn-down of old-api')).toBeVisible();

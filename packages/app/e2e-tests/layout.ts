@@ -19,16 +19,17 @@ export function renderedLines(element: Locator): Promise<number> {
 }
 
 /**
- * The places where the text of an element is broken over two lines inside a word (not after a
+ * The places where a text of an element is broken over two lines inside a word (not after a
  * space, `-` or `/`), each as the text around it with `|` at the break: `ecommerc|e-team`.
  */
 export function breaksInsideWords(element: Locator): Promise<string[]> {
   return element.evaluate(root => {
     const found: string[] = [];
-    let previousTop: number | undefined;
-    let previousChar = '';
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // within one text: between two elements (a link and a caption under it) a line may break
+      let previousTop: number | undefined;
+      let previousChar = '';
       const text = node.textContent ?? '';
       for (let i = 0; i < text.length; i++) {
         const range = document.createRange();
