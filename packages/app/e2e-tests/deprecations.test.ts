@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { breaksInsideWords, renderedLines } from './layout';
+import { breaksInsideWords, fitsItsParent, renderedLines } from './layout';
 import { openAsGuest } from './openAsGuest';
 
 /*
@@ -70,10 +70,10 @@ test('the deprecations page draws the timeline with today and the overdue migrat
   const table = page
     .getByRole('table')
     .filter({ has: page.getByRole('columnheader', { name: 'Replacement' }) });
-  const fits = await table.evaluate(
-    element => element.scrollWidth <= element.parentElement!.clientWidth + 1,
-  );
-  expect(fits, 'the deprecations table fits its card').toBe(true);
+  expect(
+    await fitsItsParent(table),
+    'the deprecations table fits its card',
+  ).toBe(true);
   for (const cell of await table.getByRole('cell').all()) {
     expect(await breaksInsideWords(cell)).toEqual([]);
   }
@@ -179,10 +179,10 @@ test('SLA and findings pages read the registry', async ({ page }, testInfo) => {
   const findings = page
     .getByRole('table')
     .filter({ has: page.getByRole('columnheader', { name: 'Finding' }) });
-  const fits = await findings.evaluate(
-    table => table.scrollWidth <= table.parentElement!.clientWidth + 1,
-  );
-  expect(fits, 'the findings table fits its card').toBe(true);
+  expect(
+    await fitsItsParent(findings),
+    'the findings table fits its card',
+  ).toBe(true);
   const finding = findings.getByRole('columnheader', { name: 'Finding' });
   expect((await finding.boundingBox())!.width).toBeGreaterThanOrEqual(280);
   const firstRows = (await findings.locator('tbody tr').all()).slice(0, 10);

@@ -1,5 +1,12 @@
 import { Locator } from '@playwright/test';
 
+/** True when an element is no wider than its parent's content box (it does not scroll sideways). */
+export function fitsItsParent(element: Locator): Promise<boolean> {
+  return element.evaluate(
+    node => node.scrollWidth <= node.parentElement!.clientWidth + 1,
+  );
+}
+
 /** The number of lines the text of an element is laid out on. */
 export function renderedLines(element: Locator): Promise<number> {
   return element.evaluate(root => {
