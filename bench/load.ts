@@ -21,7 +21,6 @@
  * With --retained, also the heap that one result of each contender keeps alive.
  */
 import { PerformanceObserver } from 'node:perf_hooks';
-import { parse } from 'smol-toml';
 import {
   loadRegistry,
   parseTomlFile,
@@ -141,19 +140,15 @@ async function main() {
     );
   }
 
-  // warm-up, so that every contender runs optimised code
-  for (let i = 0; i < 2; i++) {
-    for (const f of files) parse(f.text);
-    mapRegistryToEntities(loadRegistry(files), mapOptions);
-    floor.run();
-  }
-
   const baseline = bareParse(files);
   const target = loadAndMap(files, mapOptions);
-  const samples = timeInSteadyState(
-    [baseline, parseKept(files), loadOnly(files), target, floor],
-    { rounds, perBlock },
-  );
+  const others = [parseKept(files), loadOnly(files), target, floor];
+  const contenders = [baseline, ...others];
+  // warm-up, so that every contender runs optimised code
+  for (let i = 0; i < 2; i++)
+    for (const contender of contenders) contender.run();
+
+  const samples = timeInSteadyState(contenders, { rounds, perBlock });
   const bare = durations(samples.get(baseline.label)!);
   const loadMap = durations(samples.get(target.label)!);
   const base = median(bare);
@@ -179,12 +174,7 @@ async function main() {
   if (breakdown) await printBreakdown(files);
   if (retained) {
     console.log('heap kept alive by one result:');
-    for (const contender of [
-      parseKept(files),
-      loadOnly(files),
-      target,
-      floor,
-    ]) {
+    for (const contender of others) {
       const mb = retainedBytes(contender) / 1e6;
       console.log(
         `  ${contender.label.padEnd(36)} ${mb.toFixed(1).padStart(5)} MB`,
