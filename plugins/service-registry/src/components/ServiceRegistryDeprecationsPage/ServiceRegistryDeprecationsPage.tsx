@@ -40,6 +40,7 @@ import {
   formatEffort,
   sunsetDistance,
 } from '../DeprecationTimeline/deprecationFormat';
+import { sizedToContent } from '../sizedToContent';
 import { useServiceLink } from '../useServiceLink';
 
 const useStyles = makeStyles(theme => ({
@@ -111,21 +112,11 @@ function byNumber(a: number | undefined, b: number | undefined): number {
 }
 
 /*
- * Seven columns, each sized to its content ('auto': material-table otherwise gives every column an
- * equal share of the table): with ten (days left, owner and project in their own), the headers
- * alone needed about 1,150 px and, at 1280 px, the table scrolled sideways with ids broken over
- * three lines. Owner and project, which the filters above also choose, are under the service;
- * the days left are under the sunset date. Cells break between words only.
+ * Seven columns, each sized to its content: with ten (days left, owner and project in their own),
+ * the headers alone needed about 1,150 px and, at 1280 px, the table scrolled sideways with ids
+ * broken over three lines. Owner and project, which the filters above also choose, are under the
+ * service; the days left are under the sunset date.
  */
-function sizedToContent(column: TableColumn<Row>): TableColumn<Row> {
-  // a new style object per column: Backstage's Table writes into a highlighted column's
-  return {
-    width: 'auto',
-    ...column,
-    cellStyle: { wordBreak: 'normal' },
-  };
-}
-
 function useColumns(): TableColumn<Row>[] {
   const link = useServiceLink();
   return useMemo(() => {

@@ -1,4 +1,4 @@
-import { CSSProperties, useCallback, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import {
   Box,
   Chip,
@@ -33,6 +33,7 @@ import {
   SeverityChip,
   severityRank,
 } from '../EntityServiceRegistryFindingsCard/findingParts';
+import { sizedToContent } from '../sizedToContent';
 import { useServiceLink } from '../useServiceLink';
 
 const useStyles = makeStyles(theme => ({
@@ -56,17 +57,6 @@ const useStyles = makeStyles(theme => ({
   select: { minWidth: 180 },
   code: { marginTop: theme.spacing(0.5) },
 }));
-
-/*
- * Every column has a width: material-table gives each column without one an equal share of the
- * table, however short its values; 'auto' leaves the widths to the browser's table layout. The
- * cells of ids and paths break between words only (the table's cells break anywhere, and
- * `ecommerce-team` read `ecommerc`/`e-team`); messages keep breaking long URLs.
- */
-function betweenWords(): CSSProperties {
-  // a new object per column: Backstage's Table writes into the cellStyle of a highlighted column
-  return { wordBreak: 'normal' };
-}
 
 /**
  * Props of {@link ServiceRegistryFindingsPage}.
@@ -244,7 +234,7 @@ function FindingsView(props: { response: FindingsResponse }) {
     filters.owner,
   );
 
-  const columns: TableColumn<RegistryFindingItem>[] = [
+  const written: TableColumn<RegistryFindingItem>[] = [
     {
       title: 'Severity',
       field: 'severity',
@@ -256,32 +246,19 @@ function FindingsView(props: { response: FindingsResponse }) {
     {
       title: 'Service',
       field: 'service',
-      width: 'auto',
-      cellStyle: betweenWords(),
       render: f =>
         f.service ? <Link to={serviceLink(f.service)}>{f.service}</Link> : '—',
     },
-    {
-      title: 'Project',
-      field: 'project',
-      width: 'auto',
-      cellStyle: betweenWords(),
-      render: f => f.project ?? '—',
-    },
-    {
-      title: 'Owner',
-      field: 'owner',
-      width: 'auto',
-      cellStyle: betweenWords(),
-      render: f => f.owner ?? '—',
-    },
+    { title: 'Project', field: 'project', render: f => f.project ?? '—' },
+    { title: 'Owner', field: 'owner', render: f => f.owner ?? '—' },
     {
       // the code under the message, not in a column of its own: at 1280 px the codes' column
       // left the messages a tenth of the table, a few words per line
       title: 'Finding',
       field: 'message',
       width: '40%',
-      cellStyle: { minWidth: 280 },
+      // messages keep breaking long URLs
+      cellStyle: { minWidth: 280, wordBreak: 'break-word' },
       render: f => (
         <>
           {f.message}
@@ -301,12 +278,11 @@ function FindingsView(props: { response: FindingsResponse }) {
     {
       title: 'Location',
       field: 'file',
-      width: 'auto',
-      cellStyle: betweenWords(),
       customSort: compareLocations,
       render: f => <FindingLocation finding={f} />,
     },
   ];
+  const columns = written.map(sizedToContent);
 
   const emptyText =
     response.items.length === 0

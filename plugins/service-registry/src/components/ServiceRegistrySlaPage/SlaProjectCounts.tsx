@@ -4,7 +4,6 @@ import {
   TableCell,
   TableHead,
   TableRow,
-  makeStyles,
 } from '@material-ui/core';
 import {
   SlaComplianceCounts,
@@ -20,8 +19,6 @@ const COLUMNS: Array<{ key: keyof SlaComplianceCounts; label: string }> = [
   { key: 'noPolicy', label: 'No policy' },
 ];
 
-const useStyles = makeStyles({ header: { whiteSpace: 'nowrap' } });
-
 /** The name of a project as shown on the page. */
 export function projectLabel(project: SlaOverviewProject): string {
   if (project.project === null) return 'Global services';
@@ -36,7 +33,6 @@ export function SlaProjectCounts(props: {
   total: SlaComplianceCounts;
 }) {
   const { projects, total } = props;
-  const classes = useStyles();
   const tableClasses = useWordWrapTableStyles();
   return (
     <Table
@@ -46,13 +42,9 @@ export function SlaProjectCounts(props: {
     >
       <TableHead>
         <TableRow>
-          <TableCell className={classes.header}>Project</TableCell>
+          <TableCell>Project</TableCell>
           {COLUMNS.map(column => (
-            <TableCell
-              key={column.key}
-              align="right"
-              className={classes.header}
-            >
+            <TableCell key={column.key} align="right">
               {column.label}
             </TableCell>
           ))}

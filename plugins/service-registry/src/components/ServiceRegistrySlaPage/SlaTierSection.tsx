@@ -31,8 +31,6 @@ const useStyles = makeStyles(theme => ({
   },
   gaps: { margin: 0, paddingLeft: theme.spacing(2) },
   id: { display: 'block' },
-  // a label broken inside a word ("Availab-ility") reads worse than a table that scrolls
-  header: { whiteSpace: 'nowrap' },
 }));
 
 const POLICY_LABELS: Record<string, string> = {
@@ -195,7 +193,6 @@ export function SlaTierSection(props: {
                     key={column.key}
                     align={column.numeric ? 'right' : 'left'}
                     sortDirection={direction ?? false}
-                    className={classes.header}
                   >
                     <TableSortLabel
                       active={direction !== undefined}
