@@ -1,5 +1,10 @@
 import { test, expect } from '@playwright/test';
-import { breaksInsideWords, fitsItsParent, renderedLines } from './layout';
+import {
+  breaksInsideWords,
+  cutShortTexts,
+  fitsItsParent,
+  renderedLines,
+} from './layout';
 import { openAsGuest } from './openAsGuest';
 
 /*
@@ -162,9 +167,16 @@ test('SLA and findings pages read the registry', async ({ page }, testInfo) => {
   ).toBeVisible({ timeout: 60_000 });
   // the sidebar marks the page itself, not the topology page above it
   const nav = page.getByRole('navigation');
-  await expect(
-    nav.getByRole('link', { name: 'Registry findings' }),
-  ).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Findings' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  // the suite's sidebar items are read whole, not cut short with an ellipsis
+  for (const name of ['Topology', 'Deprecations', 'SLAs', 'Findings']) {
+    expect(
+      await cutShortTexts(nav.getByRole('link', { name, exact: true })),
+    ).toEqual([]);
+  }
   await expect(nav.getByRole('link', { name: 'Topology' })).not.toHaveAttribute(
     'aria-current',
     'page',

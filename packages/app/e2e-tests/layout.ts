@@ -65,3 +65,24 @@ export function breaksInsideWords(element: Locator): Promise<string[]> {
     return found;
   });
 }
+
+/**
+ * The texts inside an element that are cut short where they are shown (an element that hides
+ * what overflows it, typically with an ellipsis, holding more than it shows).
+ */
+export function cutShortTexts(element: Locator): Promise<string[]> {
+  return element.evaluate(root => {
+    const found: string[] = [];
+    for (const node of [root, ...Array.from(root.querySelectorAll('*'))]) {
+      const style = getComputedStyle(node);
+      if (
+        style.overflowX !== 'visible' &&
+        node.scrollWidth > node.clientWidth + 1 &&
+        node.textContent
+      ) {
+        found.push(node.textContent);
+      }
+    }
+    return found;
+  });
+}

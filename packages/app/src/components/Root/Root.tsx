@@ -94,7 +94,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         <SidebarItem
           icon={FindingsIcon}
           to="service-registry/findings"
-          text="Registry findings"
+          text="Findings"
         />
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />
         {/* End global nav */}
