@@ -65,6 +65,19 @@ test('the portal-wide topology shows the impact of a change', async ({
     page.getByText(/28 services · \d+ dependencies · 3 projects/),
   ).toBeVisible();
 
+  // the zoom buttons magnify the fitted map, and fit it again
+  await expect(map).toHaveAttribute('data-scale', /\d/);
+  const fitted = Number(await map.getAttribute('data-scale'));
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  expect(Number(await map.getAttribute('data-scale'))).toBeCloseTo(
+    fitted * 1.5625,
+    2,
+  );
+  await page.screenshot({ path: testInfo.outputPath('topology-zoomed.png') });
+  await page.getByRole('button', { name: 'Fit the graph' }).click();
+  expect(Number(await map.getAttribute('data-scale'))).toBeCloseTo(fitted, 3);
+
   // grouping by project collapses the projects (3) and the global services into 4 nodes
   await page.getByRole('button', { name: /Group by/ }).click();
   await page.getByRole('option', { name: 'Project' }).click();

@@ -59,4 +59,28 @@ describe('TopologyCanvas', () => {
     await userEvent.keyboard('{Enter}');
     expect(onNodeActivate).toHaveBeenCalledWith('web');
   });
+
+  it('zooms in and out with its buttons, and fits the graph again', async () => {
+    await renderInTestApp(
+      <TopologyCanvas
+        nodes={[node('web', 0, 0), node('api', 240, 0)]}
+        edges={[{ from: 'web', to: 'api', color: '#999', width: 1 }]}
+        height={300}
+        ariaLabel="Dependency map"
+      />,
+    );
+    const graph = screen.getByRole('application', { name: 'Dependency map' });
+    // jsdom lays nothing out: the fitted scale of an unmeasured canvas is 1
+    expect(graph).toHaveAttribute('data-scale', '1.000');
+    await userEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+    expect(graph).toHaveAttribute('data-scale', '1.250');
+    await userEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+    expect(graph).toHaveAttribute('data-scale', '1.563');
+    await userEvent.click(screen.getByRole('button', { name: 'Zoom out' }));
+    expect(graph).toHaveAttribute('data-scale', '1.250');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Fit the graph' }),
+    );
+    expect(graph).toHaveAttribute('data-scale', '1.000');
+  });
 });

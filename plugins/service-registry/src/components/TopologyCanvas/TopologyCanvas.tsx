@@ -7,7 +7,13 @@ import {
   useRef,
   useState,
 } from 'react';
+import IconButton from '@material-ui/core/IconButton';
+import Paper from '@material-ui/core/Paper';
+import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles, Theme, useTheme } from '@material-ui/core/styles';
+import ZoomInIcon from '@material-ui/icons/ZoomIn';
+import ZoomOutIcon from '@material-ui/icons/ZoomOut';
+import ZoomOutMapIcon from '@material-ui/icons/ZoomOutMap';
 
 /** Width of a node box, in graph units. */
 export const NODE_WIDTH = 180;
@@ -85,6 +91,9 @@ const DASHES: Record<NonNullable<CanvasNode['borderStyle']>, number[]> = {
   dotted: [2, 3],
 };
 
+/** How much one zoom step (button, + or -) magnifies. */
+const ZOOM_STEP = 1.25;
+
 interface Viewport {
   scale: number;
   tx: number;
@@ -110,6 +119,13 @@ const useStyles = makeStyles((theme: Theme) => ({
     },
   },
   canvas: { display: 'block', width: '100%', height: '100%' },
+  controls: {
+    position: 'absolute',
+    top: theme.spacing(1),
+    right: theme.spacing(1),
+    display: 'flex',
+    flexDirection: 'column',
+  },
   srOnly: {
     position: 'absolute',
     width: 1,
@@ -181,8 +197,8 @@ function roundRect(
 }
 
 /**
- * Draws a dependency graph on a 2D canvas with pan (drag), zoom (wheel, +/-), fit (0) and
- * keyboard navigation (arrows move between nodes, Space selects, Enter opens). Drawing is
+ * Draws a dependency graph on a 2D canvas with pan (drag), zoom (wheel, +/-, buttons), fit (0,
+ * button) and keyboard navigation (arrows move between nodes, Space selects, Enter opens). Drawing is
  * batched by edge style and culled to the viewport, and text is skipped when zoomed far out,
  * so thousands of nodes stay interactive.
  *
@@ -221,6 +237,14 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     for (const n of nodes) map.set(n.id, n);
     return map;
   }, [nodes]);
+
+  /** Moves the view, and tells the tests (data-scale) how far it is zoomed. */
+  const setView = useCallback((next: Viewport) => {
+    viewport.current = next;
+    if (containerRef.current) {
+      containerRef.current.dataset.scale = next.scale.toFixed(3);
+    }
+  }, []);
 
   const draw = useCallback(() => {
     frame.current = undefined;
@@ -404,11 +428,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
   // size + fit when the graph (fitKey) changes
   useEffect(() => {
     resize();
-    viewport.current = fitViewport(
-      nodes,
-      size.current.width,
-      size.current.height,
-    );
+    setView(fitViewport(nodes, size.current.width, size.current.height));
     schedule();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fitKey]);
@@ -440,14 +460,14 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
       if (!node) return;
       const v = viewport.current;
       const scale = Math.max(v.scale, 0.8);
-      viewport.current = {
+      setView({
         scale,
         tx: size.current.width / 2 - node.x * scale,
         ty: size.current.height / 2 - node.y * scale,
-      };
+      });
       schedule();
     },
-    [byId, schedule],
+    [byId, schedule, setView],
   );
 
   useEffect(() => {
@@ -463,15 +483,21 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
       const v = viewport.current;
       const scale = Math.min(4, Math.max(0.02, v.scale * factor));
       const k = scale / v.scale;
-      viewport.current = {
+      setView({
         scale,
         tx: cx - (cx - v.tx) * k,
         ty: cy - (cy - v.ty) * k,
-      };
+      });
       schedule();
     },
-    [schedule],
+    [schedule, setView],
   );
+  const zoomAtCentre = (factor: number) =>
+    zoom(factor, size.current.width / 2, size.current.height / 2);
+  const fit = () => {
+    setView(fitViewport(nodes, size.current.width, size.current.height));
+    schedule();
+  };
 
   // wheel zoom needs a non-passive listener to keep the page from scrolling
   useEffect(() => {
@@ -528,7 +554,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     const dy = event.clientY - d.y;
     if (!d.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
     d.moved = true;
-    viewport.current = { ...viewport.current, tx: d.tx + dx, ty: d.ty + dy };
+    setView({ ...viewport.current, tx: d.tx + dx, ty: d.ty + dy });
     schedule();
   };
   const onPointerUp = (event: PointerEvent<HTMLDivElement>) => {
@@ -580,7 +606,6 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const { width, height: h } = size.current;
     switch (event.key) {
       case 'ArrowRight':
         moveFocus(1, 0);
@@ -602,14 +627,13 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
         break;
       case '+':
       case '=':
-        zoom(1.25, width / 2, h / 2);
+        zoomAtCentre(ZOOM_STEP);
         break;
       case '-':
-        zoom(0.8, width / 2, h / 2);
+        zoomAtCentre(1 / ZOOM_STEP);
         break;
       case '0':
-        viewport.current = fitViewport(nodes, width, h);
-        schedule();
+        fit();
         break;
       default:
         return;
@@ -645,9 +669,35 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
       >
         <canvas ref={canvasRef} className={classes.canvas} aria-hidden />
       </div>
+      <Paper className={classes.controls} elevation={2}>
+        <Tooltip title="Zoom in (+)" placement="left">
+          <IconButton
+            size="small"
+            aria-label="Zoom in"
+            onClick={() => zoomAtCentre(ZOOM_STEP)}
+          >
+            <ZoomInIcon fontSize="small" />
+          </IconButton>
+        </Tooltip>
+        <Tooltip title="Zoom out (-)" placement="left">
+          <IconButton
+            size="small"
+            aria-label="Zoom out"
+            onClick={() => zoomAtCentre(1 / ZOOM_STEP)}
+          >
+            <ZoomOutIcon fontSize="small" />
+          </IconButton>
+        </Tooltip>
+        <Tooltip title="Fit the graph (0)" placement="left">
+          <IconButton size="small" aria-label="Fit the graph" onClick={fit}>
+            <ZoomOutMapIcon fontSize="small" />
+          </IconButton>
+        </Tooltip>
+      </Paper>
       <span id={instructionsId} className={classes.srOnly}>
         Arrow keys move between services, Space selects, Enter opens the service
-        page, plus and minus zoom, 0 fits the graph. Drag to pan.
+        page, plus and minus zoom, 0 fits the graph. Drag to pan, or use the
+        zoom buttons.
       </span>
       <span className={classes.srOnly} aria-live="polite">
         {focused ? focused.description : ''}
