@@ -14,11 +14,7 @@ import { makeStyles, Theme, useTheme } from '@material-ui/core/styles';
 import ZoomInIcon from '@material-ui/icons/ZoomIn';
 import ZoomOutIcon from '@material-ui/icons/ZoomOut';
 import ZoomOutMapIcon from '@material-ui/icons/ZoomOutMap';
-
-/** Width of a node box, in graph units. */
-export const NODE_WIDTH = 180;
-/** Height of a node box, in graph units. */
-export const NODE_HEIGHT = 40;
+import { fitViewport, NODE_HEIGHT, NODE_WIDTH, Viewport } from './fitViewport';
 
 /**
  * A node drawn by {@link TopologyCanvas}, positioned by its centre.
@@ -94,12 +90,6 @@ const DASHES: Record<NonNullable<CanvasNode['borderStyle']>, number[]> = {
 /** How much one zoom step (button, + or -) magnifies. */
 const ZOOM_STEP = 1.25;
 
-interface Viewport {
-  scale: number;
-  tx: number;
-  ty: number;
-}
-
 const useStyles = makeStyles((theme: Theme) => ({
   root: {
     position: 'relative',
@@ -135,37 +125,6 @@ const useStyles = makeStyles((theme: Theme) => ({
     whiteSpace: 'nowrap',
   },
 }));
-
-function fitViewport(
-  nodes: CanvasNode[],
-  width: number,
-  height: number,
-): Viewport {
-  if (nodes.length === 0 || width === 0 || height === 0) {
-    return { scale: 1, tx: width / 2, ty: height / 2 };
-  }
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const n of nodes) {
-    minX = Math.min(minX, n.x - NODE_WIDTH / 2);
-    maxX = Math.max(maxX, n.x + NODE_WIDTH / 2);
-    minY = Math.min(minY, n.y - NODE_HEIGHT / 2);
-    maxY = Math.max(maxY, n.y + NODE_HEIGHT / 2);
-  }
-  const pad = 24;
-  const scale = Math.min(
-    1.25,
-    (width - 2 * pad) / Math.max(1, maxX - minX),
-    (height - 2 * pad) / Math.max(1, maxY - minY),
-  );
-  return {
-    scale,
-    tx: width / 2 - ((minX + maxX) / 2) * scale,
-    ty: height / 2 - ((minY + maxY) / 2) * scale,
-  };
-}
 
 function truncate(
   ctx: CanvasRenderingContext2D,

@@ -1,4 +1,5 @@
-export { TopologyCanvas, NODE_HEIGHT, NODE_WIDTH } from './TopologyCanvas';
+export { TopologyCanvas } from './TopologyCanvas';
+export { NODE_HEIGHT, NODE_WIDTH } from './fitViewport';
 export type {
   CanvasEdge,
   CanvasNode,
