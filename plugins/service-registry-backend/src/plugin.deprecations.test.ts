@@ -321,7 +321,7 @@ describe('service-registry backend: deprecations, SLA and OpenSLO', () => {
         severity: 'error',
         replacement: expect.objectContaining({ id: 'auth' }),
         message:
-          'shop-api requires "old-api", which is deprecated (sunset passed 174 days ago (2026-06-01)): migrate to "auth" (guide: https://wiki.example.com/old-api).',
+          'shop-api requires "old-api", which is deprecated (sunset on 2026-06-01, 174 days ago): migrate to "auth" (guide: https://wiki.example.com/old-api).',
       }),
       expect.objectContaining({
         service: 'legacy',

@@ -95,7 +95,7 @@ describe('computeDeprecations on the demo registry', () => {
     });
     const old = records[0];
     expect(old.message).toBe(
-      'old-api is overdue: sunset passed 186 days ago (2026-05-20) and 1 service still depends on it. Consumers should migrate to "new-api".',
+      'old-api is overdue: sunset on 2026-05-20, 186 days ago, and 1 service still depends on it. Consumers should migrate to "new-api".',
     );
     expect(old.consumers.map(c => [c.id, c.project, c.owner])).toEqual([
       ['project-c-reporting', 'project-c', 'data-team'],

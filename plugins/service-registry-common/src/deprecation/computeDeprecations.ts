@@ -105,7 +105,7 @@ function messageOf(record: Omit<DeprecationRecord, 'message'>, today: string) {
     case 'overdue':
       return record.lifecycle === 'retired'
         ? `${service} is retired but ${depend}.${migrate}`
-        : `${service} is overdue: ${sunset} and ${depend}.${migrate}`;
+        : `${service} is overdue: ${sunset}, and ${depend}.${migrate}`;
     case 'at-risk':
       return `${service} is at risk: ${sunset}, and ${depend}.${migrate}`;
     case 'on-track':

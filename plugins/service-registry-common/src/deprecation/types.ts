@@ -196,7 +196,7 @@ export interface DeprecatedDependency {
   status: DeprecationStatus;
   /** `error` for a retired service or a passed sunset, else `warning`. */
   severity: 'error' | 'warning';
-  /** One sentence for the consumer, e.g. `requires "old-api", which is deprecated (sunset passed 186 days ago (2026-05-20)): migrate to "new-api" (guide: …).` */
+  /** One sentence for the consumer, e.g. `requires "old-api", which is deprecated (sunset on 2026-05-20, 186 days ago): migrate to "new-api" (guide: …).` */
   message: string;
 }
 

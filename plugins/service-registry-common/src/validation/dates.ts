@@ -27,7 +27,7 @@ export function resolveToday(today: string | undefined): string {
 
 /**
  * Says how far a sunset date is from today: `sunset on 2026-05-20, in 12 days`,
- * `sunset on 2026-05-20, today` or `sunset passed 3 days ago (2026-05-20)`.
+ * `sunset on 2026-05-20, today` or `sunset on 2026-05-20, 3 days ago`.
  *
  * @param sunset - the sunset date
  * @param today - today
@@ -39,5 +39,5 @@ export function describeSunset(sunset: string, today: string): string {
   }
   if (days === 0) return `sunset on ${sunset}, today`;
   const ago = -days;
-  return `sunset passed ${ago} day${ago === 1 ? '' : 's'} ago (${sunset})`;
+  return `sunset on ${sunset}, ${ago} day${ago === 1 ? '' : 's'} ago`;
 }

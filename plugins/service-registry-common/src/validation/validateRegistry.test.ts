@@ -99,7 +99,9 @@ describe('validateRegistry', () => {
           24,
         ],
       ]);
-      expect(findings[0].message).toContain('sunset passed 30 days ago');
+      expect(findings[0].message).toContain(
+        'sunset on 2026-05-20, 30 days ago',
+      );
       expect(findings[1].message).toContain('overdue');
       expect(findings[1].message).toContain('"shop-web"');
     });

@@ -38,7 +38,7 @@ describe('dependsOnDeprecated', () => {
 
   it('says how long ago the sunset passed, using today', () => {
     const [finding] = runRule(dependsOnDeprecated, files, '2026-05-23');
-    expect(finding.message).toContain('sunset passed 3 days ago (2026-05-20)');
+    expect(finding.message).toContain('sunset on 2026-05-20, 3 days ago');
   });
 
   it('says nothing about live providers', () => {

@@ -118,7 +118,7 @@ describe('EntityServiceMigrationCard', () => {
     expect(chip('Overdue')).toBeInTheDocument();
     expect(
       screen.getByText(
-        'old-api is overdue: sunset passed 12 days ago (2026-11-10) and 3 services still depend on it. Consumers should migrate to "new-api".',
+        'old-api is overdue: sunset on 2026-11-10, 12 days ago, and 3 services still depend on it. Consumers should migrate to "new-api".',
       ),
     ).toBeInTheDocument();
     expect(
