@@ -10,6 +10,10 @@ import {
 import { createServiceRegistryDeprecateServiceAction } from './deprecateService';
 
 const action = createServiceRegistryDeprecateServiceAction();
+
+/** The comment of examples/registry right after search-service's tables: where the edit must stop. */
+const NEXT_COMMENT =
+  '# Deprecated, consumers remain: the migration is on track until 30 days before the sunset';
 afterEach(cleanUp);
 
 describe('service-registry:service:deprecate', () => {
@@ -58,14 +62,12 @@ support_until = "2027-06-01"
 migration_difficulty = "moderate"
 estimated_effort_hours = 8
 
-# Deprecated, migration on track`);
+${NEXT_COMMENT}`);
     // outside the service's lines, the file is unchanged
     const start = before.indexOf('[service.search-service]');
-    const end = before.indexOf('# Deprecated, migration on track');
+    const end = before.indexOf(NEXT_COMMENT);
     expect(after.slice(0, start)).toBe(before.slice(0, start));
-    expect(after.slice(after.indexOf('# Deprecated, migration on track'))).toBe(
-      before.slice(end),
-    );
+    expect(after.slice(after.indexOf(NEXT_COMMENT))).toBe(before.slice(end));
     const registry = await loadRegistryFromDirectory(
       path.join(workspace, 'registry'),
     );
