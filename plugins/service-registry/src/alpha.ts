@@ -1,0 +1,23 @@
+/**
+ * The service-registry plugin for Backstage's new frontend system.
+ *
+ * @packageDocumentation
+ */
+import { serviceRegistryFrontendPlugin } from './alpha/plugin';
+
+export default serviceRegistryFrontendPlugin;
+export { serviceRegistryApi } from './alpha/apis';
+export {
+  serviceRegistryTopologyPage,
+  serviceRegistryDeprecationsPage,
+  serviceRegistrySlaPage,
+  serviceRegistryFindingsPage,
+} from './alpha/pages';
+export {
+  entityServiceTopologyCard,
+  entityServiceSlaCard,
+  entityServiceMigrationCard,
+  entityServiceRegistryFindingsCard,
+  entityDeprecatedDependenciesWarning,
+} from './alpha/entityCards';
+export { entityServiceTopologyContent } from './alpha/entityContent';

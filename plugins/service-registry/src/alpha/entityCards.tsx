@@ -1,0 +1,91 @@
+import { compatWrapper } from '@backstage/core-compat-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { isServiceRegistryDeprecated } from '../components/EntityServiceMigrationCard/conditions';
+import { isServiceRegistryService } from '../conditions';
+
+/**
+ * Entity card: the service's upstream and downstream dependencies. Shown on the services the
+ * registry declares.
+ *
+ * @alpha
+ */
+export const entityServiceTopologyCard = EntityCardBlueprint.make({
+  name: 'topology',
+  params: {
+    type: 'content',
+    filter: isServiceRegistryService,
+    loader: () =>
+      import('../components/EntityServiceTopologyCard').then(m =>
+        compatWrapper(<m.EntityServiceTopologyCard />),
+      ),
+  },
+});
+
+/**
+ * Entity card: the service's declared SLA next to its tier's policy.
+ *
+ * @alpha
+ */
+export const entityServiceSlaCard = EntityCardBlueprint.make({
+  name: 'sla',
+  params: {
+    type: 'content',
+    filter: isServiceRegistryService,
+    loader: () =>
+      import('../components/EntityServiceSlaCard').then(m =>
+        compatWrapper(<m.EntityServiceSlaCard />),
+      ),
+  },
+});
+
+/**
+ * Entity card: the migration away from a deprecated service. Shown on deprecated services only.
+ *
+ * @alpha
+ */
+export const entityServiceMigrationCard = EntityCardBlueprint.make({
+  name: 'migration',
+  params: {
+    type: 'content',
+    filter: isServiceRegistryDeprecated,
+    loader: () =>
+      import('../components/EntityServiceMigrationCard').then(m =>
+        compatWrapper(<m.EntityServiceMigrationCard />),
+      ),
+  },
+});
+
+/**
+ * Entity card: the registry's validation findings for the service.
+ *
+ * @alpha
+ */
+export const entityServiceRegistryFindingsCard = EntityCardBlueprint.make({
+  name: 'findings',
+  params: {
+    type: 'content',
+    filter: isServiceRegistryService,
+    loader: () =>
+      import('../components/EntityServiceRegistryFindingsCard').then(m =>
+        compatWrapper(<m.EntityServiceRegistryFindingsCard />),
+      ),
+  },
+});
+
+/**
+ * Entity card: the warning that the service depends on deprecated or retired services (it renders
+ * nothing when it does not).
+ *
+ * @alpha
+ */
+export const entityDeprecatedDependenciesWarning = EntityCardBlueprint.make({
+  name: 'deprecated-dependencies',
+  params: {
+    type: 'info',
+    filter: isServiceRegistryService,
+    loader: () =>
+      import('../components/EntityDeprecatedDependenciesWarning').then(m =>
+        compatWrapper(<m.EntityDeprecatedDependenciesWarning />),
+      ),
+  },
+});

@@ -1,0 +1,55 @@
+import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import {
+  deprecationsRouteRef,
+  findingsRouteRef,
+  rootRouteRef,
+  slaRouteRef,
+} from '../routes';
+import { serviceRegistryApi } from './apis';
+import {
+  entityDeprecatedDependenciesWarning,
+  entityServiceMigrationCard,
+  entityServiceRegistryFindingsCard,
+  entityServiceSlaCard,
+  entityServiceTopologyCard,
+} from './entityCards';
+import { entityServiceTopologyContent } from './entityContent';
+import {
+  serviceRegistryDeprecationsPage,
+  serviceRegistryFindingsPage,
+  serviceRegistrySlaPage,
+  serviceRegistryTopologyPage,
+} from './pages';
+
+/**
+ * The service-registry plugin for Backstage's new frontend system: its API, the four pages
+ * (topology, deprecations, SLAs, findings) with their navigation items, the entity cards and the
+ * entity page's Topology tab. Each extension can be configured, moved or disabled in
+ * `app.extensions`.
+ *
+ * @alpha
+ */
+export const serviceRegistryFrontendPlugin = createFrontendPlugin({
+  pluginId: 'service-registry',
+  title: 'Service registry',
+  routes: convertLegacyRouteRefs({
+    root: rootRouteRef,
+    deprecations: deprecationsRouteRef,
+    sla: slaRouteRef,
+    findings: findingsRouteRef,
+  }),
+  extensions: [
+    serviceRegistryApi,
+    serviceRegistryTopologyPage,
+    serviceRegistryDeprecationsPage,
+    serviceRegistrySlaPage,
+    serviceRegistryFindingsPage,
+    entityServiceTopologyCard,
+    entityServiceSlaCard,
+    entityServiceMigrationCard,
+    entityServiceRegistryFindingsCard,
+    entityDeprecatedDependenciesWarning,
+    entityServiceTopologyContent,
+  ],
+});
