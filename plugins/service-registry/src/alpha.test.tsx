@@ -5,10 +5,14 @@ import {
   renderTestApp,
 } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import serviceRegistryFrontendPlugin, {
   entityServiceMigrationCard,
   entityServiceTopologyCard,
+  entityServiceTopologyContent,
 } from './alpha';
 import { serviceRegistryApiRef } from './api';
 import { deprecationsResponse } from './testUtils/deprecationFixture';
@@ -61,7 +65,7 @@ describe('service-registry in the new frontend system', () => {
     }
   });
 
-  it('shows its entity cards on the services the registry declares, and the migration card on deprecated ones only', () => {
+  it('shows its entity cards and tab on the services the registry declares, and the migration card on deprecated ones only', () => {
     const topology = createExtensionTester(entityServiceTopologyCard).get(
       EntityCardBlueprint.dataRefs.filterFunction,
     )!;
@@ -84,6 +88,15 @@ describe('service-registry in the new frontend system', () => {
     ]);
     expect([declared, deprecated, elsewhere].map(migration)).toEqual([
       false,
+      true,
+      false,
+    ]);
+    // the entity page's Topology tab, on declared services only
+    const tab = createExtensionTester(entityServiceTopologyContent);
+    expect(tab.get(EntityContentBlueprint.dataRefs.title)).toBe('Topology');
+    const tabFilter = tab.get(EntityContentBlueprint.dataRefs.filterFunction)!;
+    expect([declared, deprecated, elsewhere].map(tabFilter)).toEqual([
+      true,
       true,
       false,
     ]);
