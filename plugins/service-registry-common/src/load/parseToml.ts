@@ -2,6 +2,7 @@ import { parse, TomlError } from 'smol-toml';
 import { RegistryFinding } from '../model/types';
 import { FilePositionIndex, registerPositionIndex } from './filePositions';
 import { TomlKeyPosition } from './positions';
+import { syntaxHint } from './syntaxHint';
 
 /**
  * A TOML file parsed, with the positions of its keys.
@@ -83,12 +84,17 @@ export function parseTomlFile(path: string, text: string): ParseTomlResult {
   } catch (error) {
     const isToml = error instanceof TomlError;
     const reason = isToml ? syntaxMessage(error) : String(error);
+    const hint = isToml
+      ? syntaxHint(reason, source, error.line, error.column)
+      : undefined;
     return {
       ok: false,
       finding: {
         severity: 'error',
         code: 'toml/syntax',
-        message: `${path} is not valid TOML: ${reason}. Fix the syntax at this line and column; the file is ignored until it parses.`,
+        message: `${path} is not valid TOML: ${reason}. ${
+          hint ? `${hint} ` : ''
+        }Fix the syntax at this line and column; the file is ignored until it parses.`,
         file: path,
         line: isToml ? error.line : 1,
         column: isToml ? error.column : 1,

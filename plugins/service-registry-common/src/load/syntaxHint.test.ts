@@ -1,0 +1,101 @@
+import { parseTomlFile } from './parseToml';
+
+/** The syntax finding of a file that does not parse. */
+function findingOf(text: string) {
+  const result = parseTomlFile('projects/shop/services.toml', text);
+  if (result.ok) throw new Error('the file parsed');
+  return result.finding;
+}
+
+describe('TOML syntax errors tell how to fix them', () => {
+  it.each([
+    [
+      'a string left open at the end of its line',
+      '[service.orders]\nname = "Orders\nversion = "1.0.0"\n',
+      2,
+      'The string that opens on this line is not closed: add its closing quote',
+    ],
+    [
+      'a string left open, in a file with CRLF line ends',
+      '[service.orders]\r\nname = "Orders\r\nversion = "1.0.0"\r\n',
+      2,
+      'The string that opens on this line is not closed',
+    ],
+    [
+      'a literal string left open',
+      "[service.orders]\nname = 'Orders\n",
+      2,
+      'The string that opens on this line is not closed',
+    ],
+    [
+      'a string left open at the end of the file',
+      '[service.orders]\nname = "Orders',
+      2,
+      'is not closed before the end of the file',
+    ],
+    [
+      'a version without quotes',
+      '[service.orders]\nversion = 1.0.0\n',
+      2,
+      'A version is a string: write it in quotes, e.g. version = "1.2.3".',
+    ],
+    [
+      'a text value without quotes',
+      '[service.orders]\nowner = platform-team\n',
+      2,
+      'Text values go in quotes, e.g. owner = "platform-team".',
+    ],
+    [
+      'a table declared twice',
+      '[service.orders]\nname = "A"\n\n[service.orders]\nname = "B"\n',
+      4,
+      'This table is already defined on line 1: merge the two, or remove one.',
+    ],
+    [
+      'a key given twice in one table',
+      '[service.orders]\nname = "A"\nowner = "shop"\nname = "B"\n',
+      4,
+      'This key is already defined on line 2: merge the two, or remove one.',
+    ],
+    [
+      'a table header left open',
+      '[service.orders\nname = "A"\n',
+      1,
+      'The table header is not closed: add its closing bracket',
+    ],
+    [
+      'a key without =',
+      '[service.orders]\nname "A"\n',
+      2,
+      'A key is followed by = and its value',
+    ],
+    [
+      'a date that does not exist',
+      '[service.orders]\nsunset_date = 2026-13-45\n',
+      2,
+      'Dates are written YYYY-MM-DD with a real month and day',
+    ],
+  ])('%s', (_, text, line, hint) => {
+    const finding = findingOf(text);
+    expect(finding).toMatchObject({ code: 'toml/syntax', line });
+    expect(finding.message).toContain(hint);
+    // the parser's own words stay, and the usual closing sentence
+    expect(finding.message).toMatch(
+      /^projects\/shop\/services\.toml is not valid TOML: [^.]+\. .+ Fix the syntax at this line and column; the file is ignored until it parses\.$/,
+    );
+  });
+
+  it('adds no hint when the cause is not clear from the text', () => {
+    const finding = findingOf(
+      '[service.orders]\ntags = ["a", "b"\nname = "x"\n',
+    );
+    expect(finding.message).toBe(
+      'projects/shop/services.toml is not valid TOML: expected comma or end of structure. Fix the syntax at this line and column; the file is ignored until it parses.',
+    );
+  });
+
+  it('does not echo the value of the line in the hint (it may be a secret)', () => {
+    const finding = findingOf('[service.orders]\napi_token = "s3cr3t-value\n');
+    expect(finding.message).not.toContain('s3cr3t');
+  });
+});

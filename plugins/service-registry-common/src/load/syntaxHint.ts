@@ -1,0 +1,88 @@
+/*
+ * How to fix the TOML syntax errors that people editing a registry make most, told from the
+ * parser's message and the text around the error. The parser's own message stays in the finding;
+ * the hint is added only when the text makes the cause clear.
+ */
+
+const HEADER = /^\s*\[\[?\s*([^\]]*?)\s*\]\]?\s*(#.*)?$/;
+const KEY = /^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*[=.]/;
+const SEMVER_LIKE = /=\s*v?\d+\.\d+\.\d+/;
+const BARE_WORD = /=\s*[A-Za-z_]/;
+
+/** The line and, for a redefinition, where the key or table was first defined. */
+function firstDefinition(lines: string[], index: number): number | undefined {
+  const line = lines[index];
+  const header = HEADER.exec(line);
+  if (header) {
+    const name = header[1].replace(/\s+/g, '');
+    for (let i = 0; i < index; i++) {
+      const earlier = HEADER.exec(lines[i]);
+      if (earlier && earlier[1].replace(/\s+/g, '') === name) return i + 1;
+    }
+    return undefined;
+  }
+  const key = KEY.exec(line);
+  if (!key) return undefined;
+  // the same key earlier in the same table: up to the table's header
+  for (let i = index - 1; i >= 0 && !HEADER.test(lines[i]); i--) {
+    const earlier = KEY.exec(lines[i]);
+    if (earlier && earlier[1] === key[1]) return i + 1;
+  }
+  return undefined;
+}
+
+/**
+ * A sentence on how to fix a TOML syntax error, or undefined when the cause is not clear from
+ * the text.
+ *
+ * @param message - the parser's message, without its code excerpt
+ * @param text - the file's text
+ * @param line - the 1-based line of the error
+ * @param column - the 1-based column of the error
+ */
+export function syntaxHint(
+  message: string,
+  text: string,
+  line: number,
+  column: number,
+): string | undefined {
+  const lines = text.split(/\r?\n/);
+  const here = lines[line - 1] ?? '';
+  if (
+    message.includes('control characters are not allowed in strings') &&
+    column > here.length
+  ) {
+    return 'The string that opens on this line is not closed: add its closing quote (a string over several lines needs triple quotes).';
+  }
+  if (message.includes('unfinished string')) {
+    return 'The string that opens here is not closed before the end of the file: add its closing quote.';
+  }
+  if (
+    message.includes('illegal character in numeric literal') &&
+    SEMVER_LIKE.test(here)
+  ) {
+    return 'A version is a string: write it in quotes, e.g. version = "1.2.3".';
+  }
+  if (message.includes('invalid value') && BARE_WORD.test(here)) {
+    return 'Text values go in quotes, e.g. owner = "platform-team".';
+  }
+  if (message.includes('redefine')) {
+    const first = firstDefinition(lines, line - 1);
+    const what = HEADER.test(here) ? 'table' : 'key';
+    return first
+      ? `This ${what} is already defined on line ${first}: merge the two, or remove one.`
+      : `This ${what} is already defined earlier in the file: merge the two, or remove one.`;
+  }
+  if (message.includes('illegal character in key')) {
+    if (/^\s*\[/.test(here) && !here.includes(']')) {
+      return 'The table header is not closed: add its closing bracket, e.g. [service.orders-api].';
+    }
+    if (!here.includes('=')) {
+      return 'A key is followed by = and its value, e.g. name = "Orders API".';
+    }
+  }
+  if (message.includes('invalid date')) {
+    return 'Dates are written YYYY-MM-DD with a real month and day, e.g. sunset_date = 2027-03-01.';
+  }
+  return undefined;
+}
