@@ -1,0 +1,188 @@
+import { loadRegistry } from '../load/buildRegistry';
+import { renderRegistryDocs } from './registryDocs';
+
+const CATALOG = `[service.auth]
+name = "Auth | SSO"
+owner = "platform-team"
+version = "1.4.0"
+status = "ga"
+tier = "critical"
+port = 8080
+
+[service.old-pay]
+owner = "payments-team"
+version = "2.0.0"
+status = "deprecated"
+deprecation_date = 2026-01-10
+sunset_date = 2026-09-01
+replacement_service = "pay"
+port = 8200
+
+[service.pay]
+owner = "payments-team"
+version = "3.0.0"
+status = "ga"
+port = 8200
+[service.pay.dependencies]
+requires = ["auth@^1.2"]
+`;
+
+const SHOP = `[project]
+name = "Shop"
+owner = "shop-team"
+tier = "high"
+
+[service.shop-api]
+version = "1.0.0"
+status = "ga"
+port = 9000
+[service.shop-api.dependencies]
+requires = ["auth@^2.0", "old-pay", "shop-db"]
+
+[service.shop-db]
+type = "database"
+version = "15.0.0"
+`;
+
+function docs(files: Record<string, string> = {}, maxDrawnServices?: number) {
+  const registry = loadRegistry(
+    Object.entries({
+      'services/catalog.toml': CATALOG,
+      'projects/shop/services.toml': SHOP,
+      ...files,
+    }).map(([path, text]) => ({ path, text })),
+  );
+  const [services, topology] = renderRegistryDocs(registry, {
+    maxDrawnServices,
+  });
+  return { services, topology };
+}
+
+/** The table row of a markdown document that starts with the given cell. */
+function row(markdown: string, first: string): string[] {
+  const line = markdown.split('\n').find(l => l.startsWith(`| ${first} |`));
+  if (!line) throw new Error(`no row for ${first}`);
+  return line
+    .slice(2, -2)
+    .split(/ (?<!\\)\| /)
+    .map(c => c.trim());
+}
+
+describe('renderRegistryDocs', () => {
+  it('lists every service by project, with the project tier inherited', () => {
+    const { services } = docs();
+    expect(services.name).toBe('SERVICES.md');
+    expect(services.content).toContain(
+      '5 services in 1 project and the shared catalog; 1 deprecated, 0 retired.',
+    );
+    expect(services.content).toContain(
+      '## shop: Shop (`projects/shop/services.toml`)',
+    );
+    expect(row(services.content, '`shop-api`')).toEqual([
+      '`shop-api`',
+      'shop-api',
+      '—',
+      '—',
+      'high',
+      'ga',
+      '1.0.0',
+      '9000',
+      '`auth@^2.0`, `old-pay`, `shop-db`',
+    ]);
+    expect(row(services.content, 'shop')).toEqual([
+      'shop',
+      'Shop',
+      'shop-team',
+      'high',
+      '2',
+      '0',
+      '2',
+      '0',
+      '0',
+    ]);
+    // a pipe in a value does not break the table
+    expect(row(services.content, '`auth`')[1]).toBe('Auth \\| SSO');
+  });
+
+  it('lists the ports and marks the one two services declare', () => {
+    const { services } = docs();
+    expect(row(services.content, '**8200** (2 services)')).toEqual([
+      '**8200** (2 services)',
+      '`old-pay`, `pay`',
+      'shared, shared',
+    ]);
+    expect(row(services.content, '9000')).toEqual([
+      '9000',
+      '`shop-api`',
+      'shop',
+    ]);
+  });
+
+  it('shows the dependencies across projects, the impact of a change, version compatibility and deprecations', () => {
+    const { topology } = docs();
+    expect(topology.name).toBe('TOPOLOGY.md');
+    expect(topology.content).toContain(
+      '5 services, 4 dependencies (4 required, 0 optional), 2 across projects.',
+    );
+    expect(row(topology.content, '`shop-api` | shop | `auth`')).toBeDefined();
+    const across = topology.content
+      .split('\n')
+      .filter(l => l.startsWith('| `shop-api` | shop |'));
+    expect(across).toEqual([
+      '| `shop-api` | shop | `auth` | shared | `^2.0` | required |',
+      '| `shop-api` | shop | `old-pay` | shared | — | required |',
+    ]);
+    // auth: shop-api and pay directly; nothing further depends on them
+    expect(row(topology.content, '`auth`')).toEqual([
+      '`auth`',
+      'shared',
+      '2',
+      '2',
+      'shop',
+    ]);
+    expect(row(topology.content, '`auth` | 1.4.0 | `shop-api`')).toEqual([
+      '`auth`',
+      '1.4.0',
+      '`shop-api`',
+      '`^2.0`',
+      '**no**',
+    ]);
+    expect(row(topology.content, '`auth` | 1.4.0 | `pay`')[4]).toBe('yes');
+    expect(row(topology.content, '`old-pay`')).toEqual([
+      '`old-pay`',
+      'shared',
+      '1',
+      '1',
+      'shop',
+    ]);
+    expect(
+      topology.content
+        .split('\n')
+        .find(l => l.startsWith('| `old-pay` | deprecated')),
+    ).toBe(
+      '| `old-pay` | deprecated | 2026-01-10 | 2026-09-01 | `pay` | `shop-api` |',
+    );
+  });
+
+  it('draws the graph as a Mermaid chart, unless the registry is too large for one', () => {
+    expect(docs().topology.content).toContain('```mermaid\nflowchart LR\n');
+    const large = docs({}, 4).topology.content;
+    expect(large).not.toContain('```mermaid');
+    expect(large).toContain(
+      'The registry has 5 services, more than a chart here can show (4)',
+    );
+  });
+
+  it('depends only on the registry: the same files give the same text, whatever their order', () => {
+    const once = docs();
+    const registry = loadRegistry([
+      { path: 'projects/shop/services.toml', text: SHOP },
+      { path: 'services/catalog.toml', text: CATALOG },
+    ]);
+    const [services, topology] = renderRegistryDocs(registry);
+    expect(services.content).toBe(once.services.content);
+    expect(topology.content).toBe(once.topology.content);
+    // nothing relative to today: no "days left"
+    expect(topology.content).not.toMatch(/days? (left|overdue|ago)/);
+  });
+});
