@@ -233,3 +233,67 @@ describe('service-registry impact and graph', () => {
     );
   });
 });
+
+describe('service-registry docs', () => {
+  const read = (dir: string, file: string) =>
+    fs.readFileSync(path.join(dir, file), 'utf8');
+
+  it('writes SERVICES.md and TOPOLOGY.md, which --check then finds current', () => {
+    const dir = registry('docs', VALID);
+    const written = cli(['docs'], dir);
+    expect(written.code).toBe(0);
+    expect(written.stdout).toBe('wrote docs/SERVICES.md, docs/TOPOLOGY.md\n');
+    expect(read(dir, 'docs/SERVICES.md')).toContain(
+      '| `shop-api` | shop-api | — | shop-team | low | ga | 2.0.0 | — | `shared-auth@^1.0` |',
+    );
+    expect(read(dir, 'docs/TOPOLOGY.md')).toContain(
+      '| `shop-api` | shop | `shared-auth` | shared | `^1.0` | required |',
+    );
+    const check = cli(['docs', '--check'], dir);
+    expect(check).toMatchObject({ code: 0 });
+    expect(check.stdout).toContain('are up to date');
+  });
+
+  it('--check fails when the registry changed since, and writes nothing', () => {
+    const dir = registry('docs-stale', VALID);
+    expect(cli(['docs'], dir).code).toBe(0);
+    const before = read(dir, 'docs/SERVICES.md');
+    writeRegistry(dir, {
+      'services/catalog.toml': VALID['services/catalog.toml'].replace(
+        'port = 8080',
+        'port = 8081',
+      ),
+    });
+    const check = cli(['docs', '--check'], dir);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toBe(
+      'docs/SERVICES.md is not the documentation of this registry.\nRun service-registry docs and commit the result.\n',
+    );
+    expect(read(dir, 'docs/SERVICES.md')).toBe(before);
+    // --out: another folder, and --check looks there
+    expect(cli(['docs', '--out', 'generated'], dir).code).toBe(0);
+    expect(read(dir, 'generated/SERVICES.md')).toContain('| 8081 |');
+    expect(cli(['docs', '--check', '--out', 'generated'], dir).code).toBe(0);
+  });
+
+  it('writes no documents for a registry whose files do not all parse', () => {
+    const dir = registry('docs-broken', {
+      ...VALID,
+      'projects/shop/services.toml': '[service.shop-api]\nversion = 1.0.0\n',
+    });
+    const result = cli(['docs'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'projects/shop/services.toml:2:14  projects/shop/services.toml is not valid TOML',
+    );
+    expect(result.stderr).toContain('1 file does not parse; fix it first');
+    expect(fs.existsSync(path.join(dir, 'docs'))).toBe(false);
+  });
+
+  it('keeps the documents of the demo registry current (examples/registry/docs)', () => {
+    const repo = path.resolve(__dirname, '../../..');
+    const check = cli(['docs', 'examples/registry', '--check'], repo);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+  });
+});

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { diffCommand } from './commands/diff';
+import { docsCommand } from './commands/docs';
 import { graphCommand } from './commands/graph';
 import { impactCommand } from './commands/impact';
 import { openSloCommand } from './commands/openslo';
@@ -20,6 +21,8 @@ Commands:
   impact <service> [dir]      everything that depends on a service, directly and transitively
   graph [dir]                 print the dependency graph
   openslo [dir]               print OpenSLO v1 SLO documents of the declared service levels
+  docs [dir]                  write the registry's documentation (SERVICES.md, TOPOLOGY.md)
+                              into dir/docs
 
 Options:
   --format <f>                validate, diff, impact: text (default), json, markdown, github
@@ -32,6 +35,8 @@ Options:
   --max-depth <n>             impact: stop after n hops
   --service <id>              openslo: only this service
   --fill-from-policy          openslo: take targets a service does not declare from its tier's policy
+  --out <dir>                 docs: write the documents there instead of dir/docs
+  --check                     docs: write nothing; fail when the documents on disk are not current
   -h, --help                  show this help
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage problems.
@@ -46,6 +51,8 @@ const OPTIONS = {
   'max-depth': { type: 'string' },
   service: { type: 'string' },
   'fill-from-policy': { type: 'boolean', default: false },
+  out: { type: 'string' },
+  check: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -143,6 +150,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
             service: values.service,
             fillFromTierPolicy: values['fill-from-policy'],
           },
+          io,
+        );
+      case 'docs':
+        expectAtMost(1);
+        return await docsCommand(
+          { dir: rest[0] ?? '.', out: values.out, check: values.check },
           io,
         );
       default:

@@ -1,0 +1,95 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import {
+  loadRegistry,
+  renderRegistryDocs,
+} from '@service-registry/plugin-service-registry-common';
+import { EXIT } from '../lib/errors';
+import { CliIO } from '../lib/io';
+import { readDirectorySource } from '../lib/readSource';
+
+/** Options of `service-registry docs`. */
+export interface DocsCommandOptions {
+  /** The registry's root directory. */
+  dir: string;
+  /** Where the documents go; default `<dir>/docs`. */
+  out?: string;
+  /** Only compare the documents with the ones on disk; write nothing. */
+  check: boolean;
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Writes the registry's generated documentation (`SERVICES.md`, `TOPOLOGY.md`), or with `check`
+ * tells whether the copy on disk is current (for the registry's CI). A registry with files that
+ * do not parse gets no documents: they would leave those files' services out.
+ */
+export async function docsCommand(
+  options: DocsCommandOptions,
+  io: CliIO,
+): Promise<number> {
+  const source = await readDirectorySource(options.dir);
+  const registry = loadRegistry(source.files);
+  const broken = registry.findings.filter(f => f.code === 'toml/syntax');
+  if (broken.length > 0) {
+    for (const f of broken) {
+      io.stderr(
+        `${path.join(source.displayRoot, f.file ?? '')}:${f.line ?? 1}:${
+          f.column ?? 1
+        }  ${f.message}\n`,
+      );
+    }
+    io.stderr(
+      `service-registry docs: ${broken.length} file${
+        broken.length === 1 ? ' does' : 's do'
+      } not parse; fix ${
+        broken.length === 1 ? 'it' : 'them'
+      } first, the documents would leave out their services.\n`,
+    );
+    return EXIT.failed;
+  }
+  const out = options.out ?? path.join(options.dir, 'docs');
+  const documents = renderRegistryDocs(registry);
+  if (options.check) {
+    const stale: string[] = [];
+    for (const doc of documents) {
+      const file = path.join(out, doc.name);
+      if ((await readIfExists(path.resolve(io.cwd, file))) !== doc.content) {
+        stale.push(file);
+      }
+    }
+    if (stale.length > 0) {
+      for (const file of stale) {
+        io.stderr(`${file} is not the documentation of this registry.\n`);
+      }
+      io.stderr(
+        `Run service-registry docs${
+          options.dir === '.' ? '' : ` ${options.dir}`
+        }${
+          options.out ? ` --out ${options.out}` : ''
+        } and commit the result.\n`,
+      );
+      return EXIT.failed;
+    }
+    io.stdout(
+      `✔ ${documents
+        .map(d => path.join(out, d.name))
+        .join(', ')} are up to date\n`,
+    );
+    return EXIT.ok;
+  }
+  await fs.mkdir(path.resolve(io.cwd, out), { recursive: true });
+  for (const doc of documents) {
+    await fs.writeFile(path.resolve(io.cwd, out, doc.name), doc.content);
+  }
+  io.stdout(`wrote ${documents.map(d => path.join(out, d.name)).join(', ')}\n`);
+  return EXIT.ok;
+}
