@@ -96,8 +96,12 @@ test('the new-service template adds the service on a new branch of the registry'
   expect(git('rev-parse', `${branch}^`).trim()).toBe(
     git('rev-parse', 'main').trim(),
   );
-  expect(git('diff', '--name-only', 'main', branch).trim()).toBe(
-    'services/catalog.toml',
+  // the demo registry keeps generated documents (service-registry docs): current on the branch
+  expect(git('diff', '--name-only', 'main', branch).trim().split('\n')).toEqual(
+    ['docs/SERVICES.md', 'docs/TOPOLOGY.md', 'services/catalog.toml'],
+  );
+  expect(git('show', `refs/heads/${branch}:docs/SERVICES.md`)).toContain(
+    `| \`${id}\` |`,
   );
   expect(git('log', '-1', '--format=%B', branch)).toContain(
     `- Added: \`${id}\``,

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { renderRegistryDocs } from '@service-registry/plugin-service-registry-common';
 import { loadRegistryFromDirectory } from '@service-registry/plugin-service-registry-node';
 import {
   cleanUp,
@@ -111,6 +112,53 @@ response_time_p99 = "200ms"
     await action.handler(ctx as any);
     expect(outputs.diff).toContain('+[service.orders-api]');
     expect(await snapshot(path.join(workspace, 'registry'))).toEqual(before);
+  });
+
+  describe('the generated documentation of the registry (docs/)', () => {
+    it('is brought up to date in the same change, when the registry keeps it', async () => {
+      // the demo registry keeps docs/SERVICES.md and docs/TOPOLOGY.md from `service-registry docs`
+      const workspace = await workspaceWithRegistry();
+      const { ctx, outputs } = contextFor(workspace, {
+        id: 'orders-api',
+        owner: 'ecommerce-team',
+        port: 8095,
+      });
+      await action.handler(ctx as any);
+      const head = await loadRegistryFromDirectory(
+        path.join(workspace, 'registry'),
+      );
+      for (const doc of renderRegistryDocs(head)) {
+        expect(await read(workspace, `docs/${doc.name}`)).toBe(doc.content);
+      }
+      expect(await read(workspace, 'docs/SERVICES.md')).toContain(
+        '| 8095 | `orders-api` | shared |',
+      );
+      expect(outputs.diff).toContain('| 8095 | `orders-api` | shared |');
+    });
+
+    it('is not created for a registry that has none, nor are documents written by hand touched', async () => {
+      const bare = await workspaceWithRegistry();
+      await fs.rm(path.join(bare, 'registry/docs'), { recursive: true });
+      await action.handler(contextFor(bare, { id: 'orders-api' }).ctx as any);
+      await expect(
+        fs.stat(path.join(bare, 'registry/docs')),
+      ).rejects.toMatchObject({ code: 'ENOENT' });
+
+      const handWritten = await workspaceWithRegistry();
+      const own = '# Our services\n\nWritten by the platform team.\n';
+      await fs.writeFile(
+        path.join(handWritten, 'registry/docs/SERVICES.md'),
+        own,
+      );
+      await fs.rm(path.join(handWritten, 'registry/docs/TOPOLOGY.md'));
+      await action.handler(
+        contextFor(handWritten, { id: 'orders-api' }).ctx as any,
+      );
+      expect(await read(handWritten, 'docs/SERVICES.md')).toBe(own);
+      await expect(
+        fs.stat(path.join(handWritten, 'registry/docs/TOPOLOGY.md')),
+      ).rejects.toMatchObject({ code: 'ENOENT' });
+    });
   });
 
   it.each([

@@ -287,6 +287,7 @@ export function createServiceRegistryAddServiceAction() {
 
       const diff = await applyChanges({
         ws,
+        head,
         changes: [change],
         logger: ctx.logger,
         isDryRun: ctx.isDryRun,

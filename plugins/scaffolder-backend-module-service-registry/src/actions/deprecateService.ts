@@ -241,6 +241,7 @@ export function createServiceRegistryDeprecateServiceAction() {
       const consumers = consumersOf(head, input.id);
       const diff = await applyChanges({
         ws,
+        head,
         changes: [change],
         logger: ctx.logger,
         isDryRun: ctx.isDryRun,

@@ -1,7 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
-import { loadRegistry } from '@service-registry/plugin-service-registry-common';
+import {
+  loadRegistry,
+  renderRegistryDocs,
+} from '@service-registry/plugin-service-registry-common';
 import {
   bareRepositoryOf,
   cleanUp,
@@ -86,15 +89,28 @@ describe('the template flow on a local bare repository', () => {
       remoteUrl: `file://${bare}`,
     });
 
-    // the branch holds exactly the change, on top of main; main is untouched
+    // the branch holds exactly the change, on top of main; main is untouched. The demo registry
+    // keeps generated documents (docs/): they are current on the branch, as its CI's
+    // `service-registry docs --check` requires
     const branch = 'refs/heads/service-registry/add-orders-api';
     expect(git(bare, 'rev-parse', branch)).toBe(published.outputs.commitHash);
     expect(git(bare, 'rev-parse', `${branch}^`)).toBe(
       git(bare, 'rev-parse', 'main'),
     );
-    expect(git(bare, 'diff', '--name-only', 'main', branch)).toBe(
+    expect(
+      git(bare, 'diff', '--name-only', 'main', branch).split('\n'),
+    ).toEqual([
+      'docs/SERVICES.md',
+      'docs/TOPOLOGY.md',
       'projects/project-a/services.toml',
-    );
+    ]);
+    const documents = renderRegistryDocs(loadRegistry(filesOf(bare, branch)));
+    for (const doc of documents) {
+      expect(git(bare, 'show', `${branch}:docs/${doc.name}`)).toBe(
+        doc.content.trimEnd(),
+      );
+    }
+    expect(documents[0].content).toContain('| `orders-api` |');
     expect(git(bare, 'log', '-1', '--format=%B', branch)).toContain(
       '- Added: `orders-api`',
     );

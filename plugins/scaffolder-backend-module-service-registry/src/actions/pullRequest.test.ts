@@ -315,8 +315,12 @@ describe('merge request on a GitLab-hosted registry', () => {
         catalog.encoding === 'base64' ? 'base64' : 'utf8',
       ).toString('utf8'),
     ).toContain('[service.orders-api]');
-    // files that did not change are not sent
-    expect(actions.map(a => a.file_path)).toEqual(['services/catalog.toml']);
+    // files that did not change are not sent; the registry's generated documents are kept current
+    expect(actions.map(a => a.file_path).sort()).toEqual([
+      'docs/SERVICES.md',
+      'docs/TOPOLOGY.md',
+      'services/catalog.toml',
+    ]);
     const merge = requests.find(
       r => r.method === 'POST' && r.path.endsWith('/merge_requests'),
     );

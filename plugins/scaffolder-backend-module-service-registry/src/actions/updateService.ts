@@ -128,9 +128,10 @@ export function createServiceRegistryUpdateServiceAction() {
       }
 
       const change = planServicePatch(ws, service, patch);
-      loadChanged(ws, [change]);
+      const head = loadChanged(ws, [change]);
       const diff = await applyChanges({
         ws,
+        head,
         changes: [change],
         logger: ctx.logger,
         isDryRun: ctx.isDryRun,

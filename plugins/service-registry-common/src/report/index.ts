@@ -5,5 +5,8 @@ export {
   type MarkdownReportOptions,
 } from './markdown';
 export { graphToDot, graphToMermaid, graphToJson } from './graphFormats';
-export { renderRegistryDocs } from './registryDocs';
+export {
+  isGeneratedRegistryDocument,
+  renderRegistryDocs,
+} from './registryDocs';
 export type { RegistryDocument, RegistryDocsOptions } from './registryDocs';
