@@ -8,5 +8,7 @@ export { readRegistryDirectory } from './read/readRegistryDirectory';
 export { readRegistryFromUrl } from './read/readRegistryFromUrl';
 export type { ReadRegistryFromUrlResult } from './read/readRegistryFromUrl';
 export { loadRegistryFromDirectory } from './read/loadRegistryFromDirectory';
+export { readDocumentsOnDisk } from './read/readDocumentsOnDisk';
+export type { DocumentOnDisk } from './read/readDocumentsOnDisk';
 export * from './snapshot';
 export * from './edit';

@@ -4,6 +4,7 @@ import {
   loadRegistry,
   renderRegistryDocs,
 } from '@service-registry/plugin-service-registry-common';
+import { readDocumentsOnDisk } from '@service-registry/plugin-service-registry-node';
 import { EXIT } from '../lib/errors';
 import { CliIO } from '../lib/io';
 import { readDirectorySource } from '../lib/readSource';
@@ -16,15 +17,6 @@ export interface DocsCommandOptions {
   out?: string;
   /** Only compare the documents with the ones on disk; write nothing. */
   check: boolean;
-}
-
-async function readIfExists(file: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
 }
 
 /**
@@ -59,13 +51,13 @@ export async function docsCommand(
   const out = options.out ?? path.join(options.dir, 'docs');
   const documents = renderRegistryDocs(registry);
   if (options.check) {
-    const stale: string[] = [];
-    for (const doc of documents) {
-      const file = path.join(out, doc.name);
-      if ((await readIfExists(path.resolve(io.cwd, file))) !== doc.content) {
-        stale.push(file);
-      }
-    }
+    const onDisk = await readDocumentsOnDisk(
+      path.resolve(io.cwd, out),
+      documents,
+    );
+    const stale = onDisk
+      .filter(doc => doc.current !== doc.content)
+      .map(doc => path.join(out, doc.name));
     if (stale.length > 0) {
       for (const file of stale) {
         io.stderr(`${file} is not the documentation of this registry.\n`);

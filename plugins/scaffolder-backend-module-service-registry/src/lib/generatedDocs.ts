@@ -1,22 +1,13 @@
-import { promises as fs } from 'node:fs';
 import {
   isGeneratedRegistryDocument,
   LoadedRegistry,
   renderRegistryDocs,
 } from '@service-registry/plugin-service-registry-common';
+import { readDocumentsOnDisk } from '@service-registry/plugin-service-registry-node';
 import { FileChange, resolveWorkspacePath } from './workspaceRegistry';
 
 /** Where `service-registry docs` writes the documents, relative to the registry root. */
 export const DOCS_FOLDER = 'docs';
-
-async function readIfExists(file: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
 
 /**
  * The changes that keep the registry's generated documentation current after a change: when the
@@ -32,30 +23,18 @@ export async function planDocsChanges(
   dir: string,
   head: LoadedRegistry,
 ): Promise<FileChange[]> {
-  const documents = renderRegistryDocs(head);
-  const current = await Promise.all(
-    documents.map(doc =>
-      readIfExists(
-        resolveWorkspacePath(
-          dir,
-          `${DOCS_FOLDER}/${doc.name}`,
-          'The generated document',
-        ),
-      ),
-    ),
+  const folder = resolveWorkspacePath(dir, DOCS_FOLDER, 'The docs folder');
+  const documents = await readDocumentsOnDisk(folder, renderRegistryDocs(head));
+  const kept = documents.some(
+    doc =>
+      doc.current !== undefined && isGeneratedRegistryDocument(doc.current),
   );
-  if (
-    !current.some(
-      text => text !== undefined && isGeneratedRegistryDocument(text),
-    )
-  ) {
-    return [];
-  }
+  if (!kept) return [];
   return documents
-    .map((doc, i) => ({
+    .filter(doc => doc.current !== doc.content)
+    .map(doc => ({
       path: `${DOCS_FOLDER}/${doc.name}`,
-      before: current[i],
+      before: doc.current,
       text: doc.content,
-    }))
-    .filter(change => change.before !== change.text);
+    }));
 }
