@@ -9,7 +9,7 @@ const KEY = /^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*[=.]/;
 const SEMVER_LIKE = /=\s*v?\d+\.\d+\.\d+/;
 const BARE_WORD = /=\s*[A-Za-z_]/;
 
-/** The line and, for a redefinition, where the key or table was first defined. */
+/** The 1-based line where the key or table that the error line redefines was first defined. */
 function firstDefinition(lines: string[], index: number): number | undefined {
   const line = lines[index];
   const header = HEADER.exec(line);
