@@ -9,12 +9,14 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { ApiBlueprint } from '@backstage/frontend-plugin-api';
 import serviceRegistryFrontendPlugin, {
+  serviceRegistryApi,
   entityServiceMigrationCard,
   entityServiceTopologyCard,
   entityServiceTopologyContent,
 } from './alpha';
-import { serviceRegistryApiRef } from './api';
+import { serviceRegistryApiRef, ServiceRegistryClient } from './api';
 import { deprecationsResponse } from './testUtils/deprecationFixture';
 import { mockServiceRegistryApi } from './testUtils/mockServiceRegistryApi';
 
@@ -100,6 +102,23 @@ describe('service-registry in the new frontend system', () => {
       true,
       false,
     ]);
+  });
+
+  it('provides the backend client as the service registry API, through discovery and fetch', () => {
+    const factory = createExtensionTester(serviceRegistryApi).get(
+      ApiBlueprint.dataRefs.factory,
+    );
+    expect(factory.api.id).toBe('plugin.service-registry.service');
+    expect(
+      Object.values(factory.deps)
+        .map(ref => ref.id)
+        .sort(),
+    ).toEqual(['core.discovery', 'core.fetch']);
+    const client = factory.factory({
+      discoveryApi: { getBaseUrl: async () => 'http://backend/api/x' },
+      fetchApi: { fetch },
+    });
+    expect(client).toBeInstanceOf(ServiceRegistryClient);
   });
 
   it('names its extensions as the README tells adopters to configure them', () => {
