@@ -1,5 +1,6 @@
 import semver from 'semver';
 import { buildDependencyGraph } from '../graph/buildDependencyGraph';
+import { computeConsumers } from '../graph/computeConsumers';
 import { computeImpact } from '../graph/computeImpact';
 import { DependencyEdge, DependencyGraph } from '../graph/types';
 import { LoadedRegistry, RegistryService } from '../model/types';
@@ -275,15 +276,7 @@ function topologyDocument(
 
   const providers = [...graph.incoming.keys()]
     .filter(id => graph.nodes.has(id))
-    .map(id => ({
-      id,
-      direct: new Set(
-        graph.incoming
-          .get(id)!
-          .filter(e => !e.optional && e.from !== id)
-          .map(e => e.from),
-      ).size,
-    }))
+    .map(id => ({ id, direct: computeConsumers(graph, id).requiredBy.length }))
     .filter(p => p.direct > 0)
     .sort((a, b) => b.direct - a.direct || byId(a, b))
     .slice(0, options.impactRows);
@@ -384,13 +377,8 @@ function topologyDocument(
           'Consumers left',
         ],
         deprecated.map(s => {
-          const consumers = [
-            ...new Set(
-              (graph.incoming.get(s.id) ?? [])
-                .filter(e => e.from !== s.id)
-                .map(e => e.from),
-            ),
-          ].sort();
+          const { requiredBy, optionalFor } = computeConsumers(graph, s.id);
+          const consumers = [...requiredBy, ...optionalFor].sort();
           return [
             code(s.id),
             cell(s.status),
