@@ -53,10 +53,10 @@ export async function docsCommand(
   if (options.check) {
     const onDisk = await readDocumentsOnDisk(
       path.resolve(io.cwd, out),
-      documents,
+      documents.map(doc => doc.name),
     );
-    const stale = onDisk
-      .filter(doc => doc.current !== doc.content)
+    const stale = documents
+      .filter((doc, i) => onDisk[i].current !== doc.content)
       .map(doc => path.join(out, doc.name));
     if (stale.length > 0) {
       for (const file of stale) {

@@ -1,6 +1,7 @@
 import {
   isGeneratedRegistryDocument,
   LoadedRegistry,
+  REGISTRY_DOCUMENT_NAMES,
   renderRegistryDocs,
 } from '@service-registry/plugin-service-registry-common';
 import { readDocumentsOnDisk } from '@service-registry/plugin-service-registry-node';
@@ -24,17 +25,18 @@ export async function planDocsChanges(
   head: LoadedRegistry,
 ): Promise<FileChange[]> {
   const folder = resolveWorkspacePath(dir, DOCS_FOLDER, 'The docs folder');
-  const documents = await readDocumentsOnDisk(folder, renderRegistryDocs(head));
-  const kept = documents.some(
+  const onDisk = await readDocumentsOnDisk(folder, REGISTRY_DOCUMENT_NAMES);
+  const kept = onDisk.some(
     doc =>
       doc.current !== undefined && isGeneratedRegistryDocument(doc.current),
   );
+  // rendered only for a registry that keeps them
   if (!kept) return [];
-  return documents
-    .filter(doc => doc.current !== doc.content)
-    .map(doc => ({
+  return renderRegistryDocs(head)
+    .map((doc, i) => ({
       path: `${DOCS_FOLDER}/${doc.name}`,
-      before: doc.current,
+      before: onDisk[i].current,
       text: doc.content,
-    }));
+    }))
+    .filter(change => change.before !== change.text);
 }

@@ -7,6 +7,7 @@ export {
 export { graphToDot, graphToMermaid, graphToJson } from './graphFormats';
 export {
   isGeneratedRegistryDocument,
+  REGISTRY_DOCUMENT_NAMES,
   renderRegistryDocs,
 } from './registryDocs';
 export type { RegistryDocument, RegistryDocsOptions } from './registryDocs';

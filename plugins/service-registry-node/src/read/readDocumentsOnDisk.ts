@@ -1,39 +1,40 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { RegistryDocument } from '@service-registry/plugin-service-registry-common';
 
 /**
- * A generated document next to the copy of it in a folder.
+ * A registry document's copy in a folder.
  *
  * @public
  */
-export interface DocumentOnDisk extends RegistryDocument {
-  /** The file's path: the folder joined with the document's name. */
+export interface DocumentOnDisk {
+  /** The document's name, e.g. `SERVICES.md`. */
+  name: string;
+  /** The file's path: the folder joined with the name. */
   path: string;
-  /** The text of the file in the folder, or undefined when there is none. */
+  /** The file's text, or undefined when there is none. */
   current?: string;
 }
 
 /**
- * Reads, for each generated document, the file of the same name in `folder` (if any), so that
- * callers can tell which copies are missing or not current.
+ * Reads the files of the given names in `folder` (generated registry documents, say), so that
+ * callers can tell which copies are missing or not current before or after generating them.
  *
  * @param folder - where the documents are kept, e.g. the registry's `docs/`
- * @param documents - the documents as generated (`renderRegistryDocs`)
+ * @param names - the documents' names (`REGISTRY_DOCUMENT_NAMES`)
  * @public
  */
 export async function readDocumentsOnDisk(
   folder: string,
-  documents: RegistryDocument[],
+  names: readonly string[],
 ): Promise<DocumentOnDisk[]> {
   return Promise.all(
-    documents.map(async doc => {
-      const file = path.join(folder, doc.name);
+    names.map(async name => {
+      const file = path.join(folder, name);
       try {
-        return { ...doc, path: file, current: await fs.readFile(file, 'utf8') };
+        return { name, path: file, current: await fs.readFile(file, 'utf8') };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-          return { ...doc, path: file };
+          return { name, path: file };
         }
         throw error;
       }
