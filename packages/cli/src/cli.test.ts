@@ -283,8 +283,8 @@ describe('service-registry docs', () => {
     });
     const result = cli(['docs'], dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(
-      'projects/shop/services.toml:2:14  projects/shop/services.toml is not valid TOML',
+    expect(result.stderr).toMatch(
+      /projects\/shop\/services\.toml:2:14 +error +projects\/shop\/services\.toml is not valid TOML/,
     );
     expect(result.stderr).toContain('1 file does not parse; fix it first');
     expect(fs.existsSync(path.join(dir, 'docs'))).toBe(false);

@@ -5,6 +5,7 @@ import {
   renderRegistryDocs,
 } from '@service-registry/plugin-service-registry-common';
 import { readDocumentsOnDisk } from '@service-registry/plugin-service-registry-node';
+import { formatFindingsText } from '../format/text';
 import { EXIT } from '../lib/errors';
 import { CliIO } from '../lib/io';
 import { readDirectorySource } from '../lib/readSource';
@@ -32,13 +33,12 @@ export async function docsCommand(
   const registry = loadRegistry(source.files);
   const broken = registry.findings.filter(f => f.code === 'toml/syntax');
   if (broken.length > 0) {
-    for (const f of broken) {
-      io.stderr(
-        `${path.join(source.displayRoot, f.file ?? '')}:${f.line ?? 1}:${
-          f.column ?? 1
-        }  ${f.message}\n`,
-      );
-    }
+    io.stderr(
+      formatFindingsText(broken, {
+        root: source.displayRoot,
+        color: io.isTTY,
+      }),
+    );
     io.stderr(
       `service-registry docs: ${broken.length} file${
         broken.length === 1 ? ' does' : 's do'
