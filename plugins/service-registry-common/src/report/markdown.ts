@@ -1,18 +1,7 @@
 import { RegistryDiff } from '../diff/types';
 import { ImpactReport } from '../graph/types';
 import { RegistryFinding } from '../model/types';
-
-/** Escapes text for a markdown table cell. */
-function cell(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ');
-}
-
-function code(text: string): string {
-  return `\`${text.replace(/`/g, "'")}\``;
-}
+import { cell, code, plural } from './markdownText';
 
 const ICON: Record<RegistryFinding['severity'], string> = {
   error: '🔴 error',
@@ -25,10 +14,6 @@ function count(
   severity: RegistryFinding['severity'],
 ) {
   return findings.filter(f => f.severity === severity).length;
-}
-
-function plural(n: number, word: string) {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Options of the markdown renderers. */

@@ -5,6 +5,7 @@ import { computeImpact } from '../graph/computeImpact';
 import { DependencyEdge, DependencyGraph } from '../graph/types';
 import { LoadedRegistry, RegistryService } from '../model/types';
 import { graphToMermaid } from './graphFormats';
+import { cell as escapeCell, code as inlineCode, plural } from './markdownText';
 
 /**
  * One generated document of the registry.
@@ -54,14 +55,14 @@ export function isGeneratedRegistryDocument(text: string): boolean {
 
 const TIERS = ['critical', 'high', 'medium', 'low'] as const;
 
-/** A table cell: one line, pipes escaped. */
+/** A table cell, or a dash when there is no value. */
 function cell(value: string | number | undefined): string {
-  if (value === undefined || value === '') return '—';
-  return String(value).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+  return value === undefined || value === '' ? '—' : escapeCell(String(value));
 }
 
+/** Inline code, or a dash when there is no value. */
 function code(value: string | undefined): string {
-  return value ? `\`${value.replace(/`/g, "'")}\`` : '—';
+  return value ? inlineCode(value) : '—';
 }
 
 function table(header: string[], rows: string[][]): string[] {
@@ -79,10 +80,6 @@ function compare(a: string, b: string): number {
 }
 
 const byId = (a: { id: string }, b: { id: string }) => compare(a.id, b.id);
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function requiresOf(service: RegistryService): string {
   const entries = service.dependencies.requires.map(d =>

@@ -1,0 +1,17 @@
+/** Escapes text for a markdown table cell: one line, pipes and backslashes escaped. */
+export function cell(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ');
+}
+
+/** Text as inline code (a backtick inside becomes a quote). */
+export function code(text: string): string {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+
+/** `1 service`, `2 services`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
