@@ -211,13 +211,16 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const status = await store.getStatus(config.id);
     if (!status) return current;
     const files = await store.getFiles(config.id);
-    const registry = loadRegistry(
-      [...files].map(([path, text]) => ({ path, text })),
-    );
-    return this.publish(registry, status);
+    const inputs = [...files].map(([path, text]) => ({ path, text }));
+    const registry = loadRegistry(inputs);
+    return this.publish(registry, status, inputs);
   }
 
-  private publish(registry: LoadedRegistry, status: ProviderRunStatus) {
+  private publish(
+    registry: LoadedRegistry,
+    status: ProviderRunStatus,
+    files: RegistryFileInput[],
+  ) {
     const { snapshots, config, source, validate } = this.options;
     if (!snapshots) return undefined;
     const kept = status.findings.filter(f => f.code === 'toml/syntax');
@@ -225,6 +228,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const snapshot: RegistrySnapshot = {
       providerId: config.id,
       registry,
+      files,
       findings: [
         ...(kept as RegistryFinding[]),
         ...findings.filter(f => f.code !== 'toml/syntax'),
@@ -396,7 +400,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     hashes.set(this.statusEntityRef, statusHash);
     await store.commit(id, { files: effectiveFiles, entities: hashes });
     await store.setStatus(id, status);
-    this.publish(registry, status);
+    this.publish(registry, status, effectiveFiles);
     this.log(status);
     return {
       status,

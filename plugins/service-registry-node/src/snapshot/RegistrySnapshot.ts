@@ -1,5 +1,6 @@
 import {
   LoadedRegistry,
+  RegistryFileInput,
   RegistryFinding,
 } from '@service-registry/plugin-service-registry-common';
 
@@ -14,6 +15,12 @@ export interface RegistrySnapshot {
   providerId: string;
   /** The registry as last applied (files that stopped parsing at their last good version). */
   registry: LoadedRegistry;
+  /**
+   * The files `registry` was loaded from (paths relative to the registry root), so that a
+   * reader can compare two snapshots file by file or load one again later. Absent when the
+   * publisher did not keep them.
+   */
+  files?: ReadonlyArray<RegistryFileInput>;
   /**
    * Everything wrong with the registry: the loader's findings (including syntax errors of files
    * kept at their last good version) and the validation rules'.
