@@ -11,3 +11,4 @@ export {
   renderRegistryDocs,
 } from './registryDocs';
 export type { RegistryDocument, RegistryDocsOptions } from './registryDocs';
+export { plural } from './markdownText';

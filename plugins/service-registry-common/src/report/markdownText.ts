@@ -11,7 +11,11 @@ export function code(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
 }
 
-/** `1 service`, `2 services`. */
+/**
+ * A count and its noun: `1 service`, `2 services` (nouns whose plural adds an `s`).
+ *
+ * @public
+ */
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

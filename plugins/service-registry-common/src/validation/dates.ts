@@ -2,6 +2,8 @@ import { daysBetween, isIsoDate } from '../model/units';
 
 /**
  * Today's date in UTC, `YYYY-MM-DD`.
+ *
+ * @public
  */
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
@@ -31,6 +33,7 @@ export function resolveToday(today: string | undefined): string {
  *
  * @param sunset - the sunset date
  * @param today - today
+ * @public
  */
 export function describeSunset(sunset: string, today: string): string {
   const days = daysBetween(today, sunset);

@@ -7,3 +7,4 @@ export type {
   ValidationContext,
   ValidationRule,
 } from './types';
+export { describeSunset, todayUtc } from './dates';
