@@ -46,6 +46,12 @@ backend.add(
 
 // the service registry's API for the portal UI (graph, impact, findings)
 backend.add(import('@service-registry/plugin-service-registry-backend'));
+// tells the owners of consuming services when what they depend on is deprecated or breaks
+backend.add(
+  import(
+    '@service-registry/plugin-service-registry-backend-module-notifications'
+  ),
+);
 
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));

@@ -1,0 +1,115 @@
+import { createTestDatabases } from '@service-registry/test-support';
+import { ConsumerNoticeStore } from './ConsumerNoticeStore';
+
+const databases = createTestDatabases();
+jest.setTimeout(60_000);
+
+describe.each(databases.eachSupportedId())(
+  'ConsumerNoticeStore on %p',
+  databaseId => {
+    it('claims each delivery once, across stores sharing the database, and releases what could not be sent', async () => {
+      const knex = await databases.init(databaseId);
+      const one = await ConsumerNoticeStore.create(knex);
+      // a second backend instance: its migrations find the tables there already
+      const two = await ConsumerNoticeStore.create(knex);
+      const at = '2026-11-30T10:00:00.000Z';
+      const a = { key: 'deprecation/payments/announced', consumer: 'shop-api' };
+      const b = { key: 'deprecation/payments/announced', consumer: 'shop-web' };
+      const c = { key: 'breaking/search/port-changed/x', consumer: 'shop-api' };
+
+      expect(await one.claim('default', [a, b, a], at)).toEqual([a, b]);
+      expect(await two.claim('default', [a, b, c], at)).toEqual([c]);
+      // another registry is told on its own
+      expect(await two.claim('other', [a], at)).toEqual([a]);
+
+      await one.release('default', [b]);
+      expect(await two.claim('default', [a, b], at)).toEqual([b]);
+    });
+
+    it('claims thousands of deliveries in one call', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await ConsumerNoticeStore.create(knex);
+      const many = Array.from({ length: 1_200 }, (_, i) => ({
+        key: `deprecation/s${i % 700}/announced`,
+        consumer: `c${i}`,
+      }));
+      expect(
+        await store.claim('default', many, '2026-11-30T10:00:00.000Z'),
+      ).toHaveLength(1_200);
+      expect(
+        await store.claim('default', many, '2026-11-30T11:00:00.000Z'),
+      ).toEqual([]);
+    });
+
+    it('forgets deprecation notices that are no longer current and breaking changes after a while', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await ConsumerNoticeStore.create(knex);
+      const announced = {
+        key: 'deprecation/payments/announced',
+        consumer: 'x',
+      };
+      const near = { key: 'deprecation/payments/sunset-near', consumer: 'x' };
+      const oldBreak = { key: 'breaking/search/port-changed/1', consumer: 'x' };
+      const newBreak = { key: 'breaking/search/port-changed/2', consumer: 'x' };
+      await store.claim(
+        'default',
+        [announced, near, oldBreak],
+        '2026-10-01T00:00:00.000Z',
+      );
+      await store.claim('default', [newBreak], '2026-11-29T00:00:00.000Z');
+
+      expect(
+        await store.forgetOthers(
+          'default',
+          'deprecation/',
+          new Set([near.key]),
+        ),
+      ).toBe(1);
+      expect(
+        await store.forgetOlder(
+          'default',
+          'breaking/',
+          '2026-11-01T00:00:00.000Z',
+        ),
+      ).toBe(1);
+      // what is left is still known; what was forgotten is told again
+      expect(
+        await store.claim(
+          'default',
+          [announced, near, oldBreak, newBreak],
+          '2026-11-30T00:00:00.000Z',
+        ),
+      ).toEqual([announced, oldBreak]);
+      await expect(
+        store.forgetOthers('default', "x%' or 1=1 --", new Set()),
+      ).rejects.toThrow(/Not a plain notice key prefix/);
+    });
+
+    it('keeps one baseline per registry, replaced as a whole', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await ConsumerNoticeStore.create(knex);
+      expect(await store.getBaseline('default')).toBeUndefined();
+      expect(await store.getBaselineFingerprint('default')).toBeUndefined();
+      const text = '[service.a]\nname = "Ä — ünïcode"\n'.repeat(5_000);
+      await store.setBaseline(
+        'default',
+        { fingerprint: 'f1', files: [{ path: 'services/catalog.toml', text }] },
+        '2026-11-30T10:00:00.000Z',
+      );
+      await store.setBaseline(
+        'default',
+        {
+          fingerprint: 'f2',
+          files: [{ path: 'services/catalog.toml', text: `${text}#` }],
+        },
+        '2026-11-30T11:00:00.000Z',
+      );
+      expect(await store.getBaselineFingerprint('default')).toBe('f2');
+      expect(await store.getBaseline('default')).toEqual({
+        fingerprint: 'f2',
+        files: [{ path: 'services/catalog.toml', text: `${text}#` }],
+      });
+      expect(await store.getBaseline('other')).toBeUndefined();
+    });
+  },
+);

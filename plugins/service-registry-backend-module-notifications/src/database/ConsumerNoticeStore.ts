@@ -1,0 +1,220 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { RegistryFileInput } from '@service-registry/plugin-service-registry-common';
+import { Knex } from 'knex';
+
+const SENT = 'service_registry_notices_sent';
+const BASELINES = 'service_registry_notice_baselines';
+const MIGRATIONS_TABLE = 'service_registry_notifications_knex_migrations';
+/** Keys per query: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const CHUNK = 500;
+
+/**
+ * One notice for one consuming service.
+ *
+ * @public
+ */
+export interface NoticeDelivery {
+  /** The notice's key. */
+  key: string;
+  /** The consuming service. */
+  consumer: string;
+}
+
+/**
+ * The registry files consumers were last told about.
+ *
+ * @public
+ */
+export interface NoticeBaseline {
+  /** SHA-256 of the files' paths and texts. */
+  fingerprint: string;
+  /** The files. */
+  files: RegistryFileInput[];
+}
+
+/**
+ * What consumer notifications remember, in the service-registry plugin's database (SQLite or
+ * PostgreSQL): each notice told to each consuming service, and the registry files consumers were
+ * last told about.
+ *
+ * @public
+ */
+export class ConsumerNoticeStore {
+  /**
+   * Runs the module's migrations (unless told not to) and returns the store.
+   *
+   * @param knex - the plugin's database client
+   * @param options - `skipMigrations` when the database service says so
+   */
+  static async create(
+    knex: Knex,
+    options?: { skipMigrations?: boolean },
+  ): Promise<ConsumerNoticeStore> {
+    if (!options?.skipMigrations) {
+      await knex.migrate.latest({
+        directory: resolvePackagePath(
+          '@service-registry/plugin-service-registry-backend-module-notifications',
+          'migrations',
+        ),
+        tableName: MIGRATIONS_TABLE,
+      });
+    }
+    return new ConsumerNoticeStore(knex);
+  }
+
+  private constructor(private readonly knex: Knex) {}
+
+  /** The fingerprint of a registry's baseline, undefined before its first run. */
+  async getBaselineFingerprint(
+    registryId: string,
+  ): Promise<string | undefined> {
+    const row = await this.knex(BASELINES)
+      .where('registry_id', registryId)
+      .first('fingerprint');
+    return row?.fingerprint;
+  }
+
+  /** A registry's baseline, undefined before its first run. */
+  async getBaseline(registryId: string): Promise<NoticeBaseline | undefined> {
+    const row = await this.knex(BASELINES)
+      .where('registry_id', registryId)
+      .first('fingerprint', 'files');
+    if (!row) return undefined;
+    return { fingerprint: row.fingerprint, files: JSON.parse(row.files) };
+  }
+
+  /** Replaces a registry's baseline. */
+  async setBaseline(
+    registryId: string,
+    baseline: NoticeBaseline,
+    at: string,
+  ): Promise<void> {
+    await this.knex(BASELINES)
+      .insert({
+        registry_id: registryId,
+        fingerprint: baseline.fingerprint,
+        files: JSON.stringify(baseline.files),
+        updated_at: at,
+      })
+      .onConflict('registry_id')
+      .merge(['fingerprint', 'files', 'updated_at']);
+  }
+
+  /**
+   * Claims the deliveries not made yet: records them as made and returns them. A delivery
+   * another call (or backend instance) recorded first is left out, also when both claim at the
+   * same moment: the database's primary key decides, and only the rows this call inserted are
+   * returned (`INSERT … ON CONFLICT DO NOTHING RETURNING`, on PostgreSQL and SQLite).
+   *
+   * @param registryId - the registry
+   * @param deliveries - the deliveries planned
+   * @param at - ISO time
+   * @returns the deliveries to make, in the given order
+   */
+  async claim(
+    registryId: string,
+    deliveries: NoticeDelivery[],
+    at: string,
+  ): Promise<NoticeDelivery[]> {
+    const unique = new Map<string, NoticeDelivery>();
+    for (const d of deliveries) {
+      const pair = pairOf(d.key, d.consumer);
+      if (!unique.has(pair)) unique.set(pair, d);
+    }
+    const rows = [...unique.values()];
+    const inserted = new Set<string>();
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const returned: Array<{ notice_key: string; consumer_id: string }> =
+        await this.knex(SENT)
+          .insert(
+            rows.slice(i, i + CHUNK).map(d => ({
+              registry_id: registryId,
+              notice_key: d.key,
+              consumer_id: d.consumer,
+              notified_at: at,
+            })),
+          )
+          .onConflict(['registry_id', 'notice_key', 'consumer_id'])
+          .ignore()
+          .returning(['notice_key', 'consumer_id']);
+      for (const row of returned) {
+        inserted.add(pairOf(row.notice_key, row.consumer_id));
+      }
+    }
+    return rows.filter(d => inserted.has(pairOf(d.key, d.consumer)));
+  }
+
+  /** Forgets deliveries that could not be made, so that the next run makes them. */
+  async release(
+    registryId: string,
+    deliveries: NoticeDelivery[],
+  ): Promise<void> {
+    for (const { key, consumer } of deliveries) {
+      await this.knex(SENT)
+        .where({
+          registry_id: registryId,
+          notice_key: key,
+          consumer_id: consumer,
+        })
+        .delete();
+    }
+  }
+
+  /**
+   * Forgets the deliveries of keys with the given prefix that are not current any more (a
+   * deprecation at an earlier stage, or a service no longer deprecated), so that the table
+   * holds what is true now; a fact that comes back is told again.
+   *
+   * @param registryId - the registry
+   * @param prefix - the kind of keys, e.g. `deprecation/`
+   * @param current - the keys of that kind that are still planned
+   * @returns how many rows were deleted
+   */
+  async forgetOthers(
+    registryId: string,
+    prefix: string,
+    current: ReadonlySet<string>,
+  ): Promise<number> {
+    const rows: Array<{ notice_key: string }> = await this.knex(SENT)
+      .where('registry_id', registryId)
+      .where('notice_key', 'like', `${plainPrefix(prefix)}%`)
+      .distinct('notice_key');
+    const stale = rows.map(r => r.notice_key).filter(k => !current.has(k));
+    let deleted = 0;
+    for (let i = 0; i < stale.length; i += CHUNK) {
+      deleted += await this.knex(SENT)
+        .where('registry_id', registryId)
+        .whereIn('notice_key', stale.slice(i, i + CHUNK))
+        .delete();
+    }
+    return deleted;
+  }
+
+  /**
+   * Forgets deliveries of keys with the given prefix told before `before` (breaking changes,
+   * which are found once, against the baseline, and need no memory after that).
+   */
+  async forgetOlder(
+    registryId: string,
+    prefix: string,
+    before: string,
+  ): Promise<number> {
+    return this.knex(SENT)
+      .where('registry_id', registryId)
+      .where('notice_key', 'like', `${plainPrefix(prefix)}%`)
+      .where('notified_at', '<', before)
+      .delete();
+  }
+}
+
+/** A key prefix for LIKE: letters, digits, `-` and `/` only (no wildcard to escape). */
+function plainPrefix(prefix: string): string {
+  if (!/^[a-z0-9/-]+$/.test(prefix)) {
+    throw new TypeError(`Not a plain notice key prefix: ${prefix}`);
+  }
+  return prefix;
+}
+
+function pairOf(key: string, consumer: string): string {
+  return `${key}\u0000${consumer}`;
+}

@@ -1,0 +1,278 @@
+import { loadRegistry } from '@service-registry/plugin-service-registry-common';
+import { planConsumerNotices } from './planConsumerNotices';
+
+const SHOP = [
+  '[project]',
+  'owner = "@shop-team"',
+  '[service.shop-api]',
+  'version = "1.0.0"',
+  'dependencies.requires = ["payments@^1.0", "search"]',
+  '[service.shop-web]',
+  'version = "1.0.0"',
+  'dependencies.requires = ["shop-api"]',
+  'dependencies.optional = ["payments"]',
+  '[service.shop-admin]',
+  'owner = "@admin-team"',
+  'version = "1.0.0"',
+  'dependencies.requires = ["payments@^1.0"]',
+  '[service.shop-old]',
+  'status = "retired"',
+  'version = "1.0.0"',
+  'dependencies.requires = ["payments"]',
+];
+
+function registry(catalog: string[], shop: string[] = SHOP) {
+  return loadRegistry([
+    { path: 'services/catalog.toml', text: catalog.join('\n') },
+    { path: 'projects/shop/services.toml', text: shop.join('\n') },
+  ]);
+}
+
+const PAYMENTS = [
+  '[service.payments]',
+  'owner = "@payments-team"',
+  'version = "1.4.0"',
+  'port = 8080',
+  'status = "ga"',
+];
+
+const DEPRECATED_PAYMENTS = [
+  '[service.payments]',
+  'owner = "@payments-team"',
+  'version = "1.4.0"',
+  'port = 8080',
+  'status = "deprecated"',
+  'deprecation_date = 2026-11-01',
+  'sunset_date = 2027-03-01',
+  'replacement_service = "payments-v2"',
+  '[service.payments.migration]',
+  'guide_url = "https://docs.example.com/payments-v2"',
+  '[service.payments-v2]',
+  'owner = "@payments-team"',
+  'version = "2.0.0"',
+];
+
+const SEARCH = [
+  '[service.search]',
+  'owner = "@search-team"',
+  'version = "3.1.0"',
+];
+
+describe('planConsumerNotices', () => {
+  it('tells nothing about a registry without deprecations, and no breaking change without a base', () => {
+    expect(
+      planConsumerNotices({
+        head: registry([...PAYMENTS, ...SEARCH]),
+        today: '2026-11-30',
+      }),
+    ).toEqual([]);
+  });
+
+  it('tells each owner of a deprecated service’s consumers which of their services depend on it, and what to do', () => {
+    const notices = planConsumerNotices({
+      head: registry([...DEPRECATED_PAYMENTS, ...SEARCH]),
+      today: '2026-11-30',
+    });
+    expect(notices.map(n => [n.owner, n.consumers])).toEqual([
+      ['@admin-team', ['shop-admin']],
+      // the project's owner for services that declare none; optional consumers too;
+      // the retired shop-old has no catalog entity to reach an owner through
+      ['@shop-team', ['shop-api', 'shop-web']],
+    ]);
+    const [admin, shop] = notices;
+    expect(shop).toMatchObject({
+      kind: 'deprecation',
+      service: 'payments',
+      title: 'payments is deprecated',
+      severity: 'normal',
+      link: '/catalog/default/component/payments',
+    });
+    expect(shop.description).toBe(
+      'shop-api and shop-web depend on payments, which is deprecated since 2026-11-01 (sunset on 2027-03-01, in 91 days). Migrate to payments-v2. Migration guide: https://docs.example.com/payments-v2',
+    );
+    expect(admin.description).toMatch(/^shop-admin depends on payments,/);
+    // one fact, one key, whoever is told
+    expect(admin.key).toBe(shop.key);
+  });
+
+  it('tells a deprecation again at each stage, more urgently, and when its sunset or successor changes', () => {
+    const head = registry([...DEPRECATED_PAYMENTS, ...SEARCH]);
+    const at = (today: string) =>
+      planConsumerNotices({ head, today }).find(n => n.owner === '@shop-team')!;
+
+    const announced = at('2026-11-30');
+    const near = at('2027-02-10');
+    const passed = at('2027-03-02');
+    expect([near.title, near.severity]).toEqual([
+      'payments reaches its sunset in 19 days',
+      'high',
+    ]);
+    expect(at('2027-03-01').title).toBe('payments reaches its sunset today');
+    expect([passed.title, passed.severity]).toEqual([
+      'payments is past its sunset',
+      'critical',
+    ]);
+    expect(passed.description).toContain('(sunset on 2027-03-01, 1 day ago)');
+    expect(new Set([announced.key, near.key, passed.key]).size).toBe(3);
+    // the same stage on another day is the same notice
+    expect(at('2026-12-15').key).toBe(announced.key);
+
+    const moved = planConsumerNotices({
+      head: registry([
+        ...DEPRECATED_PAYMENTS.map(line =>
+          line.startsWith('sunset_date') ? 'sunset_date = 2027-06-01' : line,
+        ),
+        ...SEARCH,
+      ]),
+      today: '2026-11-30',
+    }).find(n => n.owner === '@shop-team')!;
+    expect(moved.key).not.toBe(announced.key);
+    expect(moved.description).toContain('sunset on 2027-06-01');
+  });
+
+  it('says when no sunset is announced yet, and tells a retirement that leaves consumers behind', () => {
+    const noSunset = planConsumerNotices({
+      head: registry([
+        ...PAYMENTS.map(l =>
+          l.startsWith('status') ? 'status = "deprecated"' : l,
+        ),
+        ...SEARCH,
+      ]),
+      today: '2026-11-30',
+    });
+    expect(noSunset[0].description).toBe(
+      'shop-admin depends on payments, which is deprecated (no sunset date announced yet).',
+    );
+
+    const retired = planConsumerNotices({
+      head: registry([
+        ...PAYMENTS.map(l =>
+          l.startsWith('status') ? 'status = "retired"' : l,
+        ),
+        ...SEARCH,
+      ]),
+      today: '2026-11-30',
+    });
+    expect(retired.map(n => [n.title, n.severity])).toEqual([
+      ['payments is retired', 'critical'],
+      ['payments is retired', 'critical'],
+    ]);
+  });
+
+  it('tells the direct consumers of a breaking change, against the base, with what changed', () => {
+    const base = registry([...PAYMENTS, ...SEARCH]);
+    const head = registry([
+      ...PAYMENTS.map(l => (l.startsWith('version') ? 'version = "2.0.0"' : l)),
+      ...SEARCH,
+    ]);
+    const notices = planConsumerNotices({ head, base, today: '2026-11-30' });
+    expect(notices.map(n => [n.kind, n.title, n.owner, n.consumers])).toEqual([
+      [
+        'breaking-change',
+        'Breaking change to payments: new major version',
+        '@admin-team',
+        ['shop-admin'],
+      ],
+      [
+        'breaking-change',
+        'Breaking change to payments: new major version',
+        '@shop-team',
+        // shop-web uses payments optionally: the impact of a change follows requirements
+        ['shop-api'],
+      ],
+    ]);
+    expect(notices[1].description).toBe(
+      'payments goes from 1.4.0 to 2.0.0, a major (incompatible) version. shop-api depends on it: check it against 2.0.0 and update the version range.',
+    );
+    expect(notices[1].severity).toBe('high');
+    // no change, nothing to tell
+    expect(
+      planConsumerNotices({ head, base: head, today: '2026-11-30' }),
+    ).toEqual([]);
+  });
+
+  it('tells a port change to every direct consumer, and a raised minimum only to the consumers whose range it breaks', () => {
+    const base = registry([
+      ...PAYMENTS,
+      'compat_version_min = "1.0.0"',
+      ...SEARCH,
+    ]);
+    const ported = planConsumerNotices({
+      head: registry([
+        ...PAYMENTS.map(l => (l.startsWith('port') ? 'port = 9090' : l)),
+        'compat_version_min = "1.0.0"',
+        ...SEARCH,
+      ]),
+      base,
+      today: '2026-11-30',
+    });
+    expect(ported.map(n => n.description)).toEqual([
+      'payments moves from port 8080 to port 9090. shop-admin depends on it: update the port it calls it on.',
+      'payments moves from port 8080 to port 9090. shop-api depends on it: update the port it calls it on.',
+    ]);
+
+    const raised = planConsumerNotices({
+      head: registry(
+        [...PAYMENTS, 'compat_version_min = "2.0.0"', ...SEARCH],
+        SHOP.map(l =>
+          l === 'dependencies.requires = ["payments@^1.0", "search"]'
+            ? 'dependencies.requires = ["payments@>=1.0", "search"]'
+            : l,
+        ),
+      ),
+      base,
+      today: '2026-11-30',
+    });
+    // shop-api's range (>=1.0) accepts 2.0.0; shop-admin's (^1.0) does not
+    expect(raised.map(n => [n.title, n.consumers, n.description])).toEqual([
+      [
+        'Breaking change to payments: minimum compatible version raised',
+        ['shop-admin'],
+        'payments now accepts clients from version 2.0.0 (compat_version_min), past the version range shop-admin asks for: migrate and move the range to >=2.0.0.',
+      ],
+    ]);
+  });
+
+  it('tells the consumers of a removed service, linking to their own page since the service has none', () => {
+    const base = registry([...PAYMENTS, ...SEARCH]);
+    const head = registry(PAYMENTS);
+    const notices = planConsumerNotices({ head, base, today: '2026-11-30' });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({
+      title: 'Breaking change to search: removed from the registry',
+      consumers: ['shop-api'],
+      link: '/catalog/default/component/shop-api',
+    });
+  });
+
+  it('does not tell a retirement twice (as a breaking change and as a deprecation stage)', () => {
+    const base = registry([...DEPRECATED_PAYMENTS, ...SEARCH]);
+    const head = registry([
+      ...DEPRECATED_PAYMENTS.map(l =>
+        l.startsWith('status') ? 'status = "retired"' : l,
+      ),
+      ...SEARCH,
+    ]);
+    const notices = planConsumerNotices({ head, base, today: '2027-03-05' });
+    expect(notices.map(n => n.kind)).toEqual(['deprecation', 'deprecation']);
+    expect(notices.map(n => n.title)).toEqual([
+      'payments is retired',
+      'payments is retired',
+    ]);
+  });
+
+  it('names five consumers of an owner and counts the rest', () => {
+    const many = ['[project]', 'owner = "@shop-team"'];
+    for (let i = 1; i <= 8; i++) {
+      many.push(`[service.s${i}]`, 'dependencies.requires = ["payments"]');
+    }
+    const [notice] = planConsumerNotices({
+      head: registry(DEPRECATED_PAYMENTS, many),
+      today: '2026-11-30',
+    });
+    expect(notice.consumers).toHaveLength(8);
+    expect(notice.description).toMatch(
+      /^s1, s2, s3, s4, s5 and 3 more depend on payments,/,
+    );
+  });
+});

@@ -1,0 +1,302 @@
+import { createHash } from 'node:crypto';
+import {
+  BreakingChange,
+  BreakingChangeKind,
+  buildDependencyGraph,
+  computeDeprecations,
+  DeprecationRecord,
+  describeSunset,
+  diffRegistries,
+  LoadedRegistry,
+  plural,
+} from '@service-registry/plugin-service-registry-common';
+import { ConsumerNotice, NoticeRecipient } from './types';
+
+/**
+ * What {@link planConsumerNotices} reads.
+ *
+ * @public
+ */
+export interface PlanConsumerNoticesOptions {
+  /** The registry as it is now. */
+  head: LoadedRegistry;
+  /** The registry as consumers were last told about it: breaking changes are found against it. */
+  base?: LoadedRegistry;
+  /** The day, `YYYY-MM-DD`: sunsets are counted from it. */
+  today: string;
+}
+
+/**
+ * Breaking changes that are not told as such: a retired service's consumers hear of it through
+ * its deprecation notice (stage `retired`), a removed dependency is the consumer's own doing,
+ * and an unhonoured notice period is a governance matter for the approvers, raised beside the
+ * change it concerns.
+ */
+const UNTOLD_BREAKING_KINDS: ReadonlySet<BreakingChangeKind> = new Set([
+  'service-retired',
+  'dependency-removed',
+  'notice-not-honoured',
+]);
+
+const BREAKING_LABELS: Record<BreakingChangeKind, string> = {
+  'service-removed': 'removed from the registry',
+  'service-retired': 'retired',
+  'port-changed': 'port changed',
+  'major-version-bump': 'new major version',
+  'compat-min-raised': 'minimum compatible version raised',
+  'dependency-removed': 'dependency removed',
+  'notice-not-honoured': 'notice period not honoured',
+};
+
+/**
+ * Everything the owners of consuming services should be told about the registry as it is
+ * (`head`), and about how it changed since `base` when given:
+ *
+ * - one deprecation notice per deprecated (or retired) service that services still depend on,
+ *   at its current stage: announced, sunset near (under 30 days), sunset passed, or retired;
+ * - one notice per breaking change between `base` and `head` (removed service, changed port,
+ *   new major version, raised minimum compatible version), told to the services that depended
+ *   on it in `base` and are still declared.
+ *
+ * Each notice is addressed per owner: one notice per owner of consumers, naming that owner's
+ * services. Notices have stable keys: the same facts give the same key, so a consumer told once
+ * is not told again until something it should know changes (a new stage, a new sunset date, a
+ * new successor).
+ *
+ * @param options - the registries and the day
+ * @returns the notices, by service then key then owner
+ * @public
+ */
+export function planConsumerNotices(
+  options: PlanConsumerNoticesOptions,
+): ConsumerNotice[] {
+  const { head, base, today } = options;
+  const notices: ConsumerNotice[] = [];
+  const headGraph = buildDependencyGraph(head);
+  for (const record of computeDeprecations(head, headGraph, today)) {
+    notices.push(...deprecationNotices(record, head, today));
+  }
+  if (base) {
+    const diff = diffRegistries(base, head, { today });
+    for (const change of diff.breakingChanges) {
+      if (UNTOLD_BREAKING_KINDS.has(change.kind)) continue;
+      notices.push(...breakingNotices(change, base, head));
+    }
+  }
+  return notices.sort(
+    (a, b) =>
+      compare(a.service, b.service) ||
+      compare(a.key, b.key) ||
+      compare(a.owner ?? '', b.owner ?? ''),
+  );
+}
+
+type DeprecationStage =
+  | 'announced'
+  | 'sunset-near'
+  | 'sunset-passed'
+  | 'retired';
+
+function stageOf(record: DeprecationRecord): DeprecationStage {
+  if (record.lifecycle === 'retired') return 'retired';
+  if (record.status === 'overdue') return 'sunset-passed';
+  if (record.status === 'at-risk') return 'sunset-near';
+  return 'announced';
+}
+
+function deprecationNotices(
+  record: DeprecationRecord,
+  head: LoadedRegistry,
+  today: string,
+): ConsumerNotice[] {
+  const consumers = [...record.consumers, ...record.optionalConsumers].filter(
+    c => isInCatalog(head, c.id),
+  );
+  if (consumers.length === 0) return [];
+  const stage = stageOf(record);
+  const replacement = record.replacement?.id;
+  const key = [
+    'deprecation',
+    record.service,
+    stage,
+    record.sunsetDate ?? 'no-sunset',
+    replacement ?? 'no-replacement',
+  ].join('/');
+  const title = {
+    announced: `${record.service} is deprecated`,
+    'sunset-near': record.daysToSunset
+      ? `${record.service} reaches its sunset in ${plural(
+          record.daysToSunset,
+          'day',
+        )}`
+      : `${record.service} reaches its sunset today`,
+    'sunset-passed': `${record.service} is past its sunset`,
+    retired: `${record.service} is retired`,
+  }[stage];
+  const severity = (
+    {
+      announced: 'normal',
+      'sunset-near': 'high',
+      'sunset-passed': 'critical',
+      retired: 'critical',
+    } as const
+  )[stage];
+  const what =
+    record.lifecycle === 'retired'
+      ? 'which is retired'
+      : [
+          'which is deprecated',
+          record.deprecationDate ? ` since ${record.deprecationDate}` : '',
+          record.sunsetDate
+            ? ` (${describeSunset(record.sunsetDate, today)})`
+            : ' (no sunset date announced yet)',
+        ].join('');
+  const next = [
+    replacement ? ` Migrate to ${replacement}.` : '',
+    record.guideUrl ? ` Migration guide: ${record.guideUrl}` : '',
+  ].join('');
+  return byOwner(consumers).map(([owner, services]) => ({
+    key,
+    kind: 'deprecation',
+    service: record.service,
+    owner,
+    consumers: services,
+    title,
+    description: `${listOf(services)} ${
+      services.length === 1 ? 'depends' : 'depend'
+    } on ${record.service}, ${what}.${next}`,
+    severity,
+    link: serviceLink(record.service),
+  }));
+}
+
+function breakingNotices(
+  change: BreakingChange,
+  base: LoadedRegistry,
+  head: LoadedRegistry,
+): ConsumerNotice[] {
+  const affected =
+    change.kind === 'compat-min-raised'
+      ? (change.related ?? []).map(id => ({ id }))
+      : change.impact.services.filter(s => s.depth === 1);
+  const recipients: NoticeRecipient[] = [];
+  for (const { id } of affected) {
+    if (!isInCatalog(head, id)) continue;
+    const service = head.services.get(id)!;
+    recipients.push({
+      id,
+      owner: service.owner ?? head.projects.get(service.project ?? '')?.owner,
+    });
+  }
+  if (recipients.length === 0) return [];
+  const key = [
+    'breaking',
+    change.service,
+    change.kind,
+    createHash('sha256').update(change.message).digest('hex').slice(0, 16),
+  ].join('/');
+  return byOwner(recipients).map(([owner, services]) => ({
+    key,
+    kind: 'breaking-change',
+    service: change.service,
+    owner,
+    consumers: services,
+    title: `Breaking change to ${change.service}: ${
+      BREAKING_LABELS[change.kind]
+    }`,
+    description: whatToDo(change, base, head, services),
+    severity: 'high',
+    link: head.services.has(change.service)
+      ? serviceLink(change.service)
+      : serviceLink(services[0]),
+  }));
+}
+
+/** A breaking change told to the owner of some of its consumers: what changed, what to do. */
+function whatToDo(
+  change: BreakingChange,
+  base: LoadedRegistry,
+  head: LoadedRegistry,
+  consumers: string[],
+): string {
+  const id = change.service;
+  const before = base.services.get(id);
+  const after = head.services.get(id);
+  const list = listOf(consumers);
+  const depend = consumers.length === 1 ? 'depends' : 'depend';
+  switch (change.kind) {
+    case 'major-version-bump':
+      return `${id} goes from ${before?.version} to ${
+        after?.version
+      }, a major (incompatible) version. ${list} ${depend} on it: check ${
+        consumers.length === 1 ? 'it' : 'them'
+      } against ${after?.version} and update the version range.`;
+    case 'port-changed':
+      return `${id} moves from port ${before?.port} to ${
+        after?.port === undefined ? 'no declared port' : `port ${after.port}`
+      }. ${list} ${depend} on it: update the port ${
+        consumers.length === 1 ? 'it calls' : 'they call'
+      } it on.`;
+    case 'compat-min-raised':
+      return `${id} now accepts clients from version ${
+        after?.compatVersionMin
+      } (compat_version_min), past the version range ${list} ${
+        consumers.length === 1 ? 'asks' : 'ask'
+      } for: migrate and move the range to >=${after?.compatVersionMin}.`;
+    default:
+      return `${id} was removed from the registry, and ${list} still ${depend} on it: remove the dependency or move to its successor.`;
+  }
+}
+
+/** The portal page of a service's catalog entity. */
+function serviceLink(id: string): string {
+  return `/catalog/default/component/${encodeURIComponent(id)}`;
+}
+
+/**
+ * Whether the catalog has an entity for a service: declared and not retired (removed and retired
+ * consumers have no entity to reach an owner through).
+ */
+function isInCatalog(head: LoadedRegistry, id: string): boolean {
+  const service = head.services.get(id);
+  return service !== undefined && service.status !== 'retired';
+}
+
+/** Consumers grouped by owner (undefined last), each group's ids sorted. */
+function byOwner(
+  recipients: NoticeRecipient[],
+): Array<[string | undefined, string[]]> {
+  const groups = new Map<string | undefined, Set<string>>();
+  for (const { id, owner } of recipients) {
+    const group = groups.get(owner) ?? new Set<string>();
+    group.add(id);
+    groups.set(owner, group);
+  }
+  return [...groups]
+    .map(([owner, ids]): [string | undefined, string[]] => [
+      owner,
+      [...ids].sort(compare),
+    ])
+    .sort(([a], [b]) => {
+      if (a === undefined || b === undefined) {
+        return Number(a === undefined) - Number(b === undefined);
+      }
+      return compare(a, b);
+    });
+}
+
+const LISTED = 5;
+
+/** `a`, `a and b`, `a, b and c`, `a, b, c, d, e and 3 more`. */
+function listOf(ids: string[]): string {
+  if (ids.length === 1) return ids[0];
+  if (ids.length > LISTED) {
+    return `${ids.slice(0, LISTED).join(', ')} and ${ids.length - LISTED} more`;
+  }
+  return `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
+}
+
+function compare(a: string, b: string): number {
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
+}

@@ -1,0 +1,304 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  NotificationSendOptions,
+  NotificationService,
+} from '@backstage/plugin-notifications-node';
+import {
+  loadRegistry,
+  RegistryFileInput,
+} from '@service-registry/plugin-service-registry-common';
+import {
+  InMemoryServiceRegistrySnapshotService,
+  RegistrySnapshot,
+} from '@service-registry/plugin-service-registry-node';
+import { createTestDatabases } from '@service-registry/test-support';
+import { ConsumerNoticeStore } from '../database/ConsumerNoticeStore';
+import { ConsumerNotifier } from './ConsumerNotifier';
+
+const databases = createTestDatabases();
+jest.setTimeout(60_000);
+
+/** Records what is sent; fails the sends it is told to. */
+class RecordingNotifications implements NotificationService {
+  sent: NotificationSendOptions[] = [];
+  failing = false;
+  async send(options: NotificationSendOptions): Promise<void> {
+    if (this.failing) throw new Error('notifications backend unavailable');
+    this.sent.push(options);
+  }
+  /** Title and recipient entities of each send since the last call. */
+  take(): Array<[string, string[]]> {
+    const taken = this.sent.map((s): [string, string[]] => [
+      s.payload.title,
+      s.recipients.type === 'entity' ? [s.recipients.entityRef].flat() : [],
+    ]);
+    this.sent = [];
+    return taken;
+  }
+}
+
+const PAYMENTS = [
+  '[service.payments]',
+  'owner = "@payments-team"',
+  'version = "1.4.0"',
+  'port = 8080',
+];
+const DEPRECATED = [
+  'status = "deprecated"',
+  'deprecation_date = 2026-11-01',
+  'sunset_date = 2027-03-01',
+];
+const SHOP = [
+  '[project]',
+  'owner = "@shop-team"',
+  '[service.shop-api]',
+  'dependencies.requires = ["payments@^1.0"]',
+  '[service.shop-admin]',
+  'owner = "@admin-team"',
+  'dependencies.requires = ["payments@^1.0"]',
+];
+
+function snapshotOf(
+  catalog: string[],
+  shop: string[] = SHOP,
+  providerId = 'default',
+): RegistrySnapshot {
+  const files: RegistryFileInput[] = [
+    { path: 'services/catalog.toml', text: catalog.join('\n') },
+    { path: 'projects/shop/services.toml', text: shop.join('\n') },
+  ];
+  return {
+    providerId,
+    registry: loadRegistry(files),
+    files,
+    findings: [],
+    state: 'ok',
+    summary: 'test',
+    updatedAt: new Date().toISOString(),
+    rootLocation: 'file:/registry',
+  };
+}
+
+describe.each(databases.eachSupportedId())(
+  'ConsumerNotifier on %p',
+  databaseId => {
+    async function setup() {
+      const knex = await databases.init(databaseId);
+      const notifications = new RecordingNotifications();
+      let now = new Date('2026-11-30T09:00:00Z');
+      // the consumers whose catalog entity has an owner (undefined: all of them)
+      let inCatalog: string[] | undefined;
+      const create = async () =>
+        new ConsumerNotifier({
+          store: await ConsumerNoticeStore.create(knex),
+          notifications,
+          logger: mockServices.logger.mock(),
+          reachable: async consumers =>
+            new Set(consumers.filter(c => !inCatalog || inCatalog.includes(c))),
+          now: () => now,
+        });
+      return {
+        notifications,
+        create,
+        notifier: await create(),
+        setDay: (day: string) => {
+          now = new Date(`${day}T09:00:00Z`);
+        },
+        setCatalog: (ids: string[] | undefined) => {
+          inCatalog = ids;
+        },
+      };
+    }
+
+    it('starts quiet, then tells each owner of consumers once when a dependency is deprecated', async () => {
+      const { notifier, notifications } = await setup();
+      // what is already true when the module is installed is not announced
+      expect(
+        await notifier.enqueue(snapshotOf([...PAYMENTS, ...DEPRECATED])),
+      ).toMatchObject({ mode: 'first', planned: 2, sent: [] });
+      expect(notifications.take()).toEqual([]);
+
+      const quiet = await notifier.enqueue(snapshotOf(PAYMENTS));
+      expect(quiet).toMatchObject({ mode: 'changed', sent: [] });
+
+      const deprecated = snapshotOf([...PAYMENTS, ...DEPRECATED]);
+      await notifier.enqueue(deprecated);
+      expect(notifications.take()).toEqual([
+        ['payments is deprecated', ['component:default/shop-admin']],
+        ['payments is deprecated', ['component:default/shop-api']],
+      ]);
+      // the same registry again (the next ingestion, another instance's publish): nothing new
+      await notifier.enqueue(deprecated);
+      await notifier.enqueue(snapshotOf([...PAYMENTS, ...DEPRECATED]));
+      expect(notifications.take()).toEqual([]);
+
+      // a new consumer of an owner already told: only it is added to that owner's notice
+      await notifier.enqueue(
+        snapshotOf(
+          [...PAYMENTS, ...DEPRECATED],
+          [
+            ...SHOP,
+            '[service.shop-web]',
+            'dependencies.requires = ["payments"]',
+          ],
+        ),
+      );
+      expect(notifications.sent).toHaveLength(1);
+      expect(notifications.sent[0].payload).toMatchObject({
+        title: 'payments is deprecated',
+        severity: 'normal',
+        topic: 'service-registry',
+        link: '/catalog/default/component/payments',
+        scope:
+          'service-registry:default:deprecation/payments/announced/2027-03-01/no-replacement:@shop-team',
+      });
+      expect(notifications.sent[0].payload.description).toMatch(
+        /^shop-api and shop-web depend on payments/,
+      );
+      expect(notifications.take()).toEqual([
+        ['payments is deprecated', ['component:default/shop-web']],
+      ]);
+    });
+
+    it('tells a sunset coming near and passing on its day, from the scheduled check', async () => {
+      const { notifier, notifications, setDay } = await setup();
+      const snapshots = new InMemoryServiceRegistrySnapshotService();
+      await notifier.enqueue(snapshotOf(PAYMENTS));
+      snapshots.publish(snapshotOf([...PAYMENTS, ...DEPRECATED]));
+      await notifier.checkAll(snapshots);
+      expect(notifications.take()).toHaveLength(2);
+
+      setDay('2027-01-30');
+      await notifier.checkAll(snapshots);
+      expect(notifications.take()).toEqual([]);
+      setDay('2027-01-31');
+      const [near] = await notifier.checkAll(snapshots);
+      expect(near.mode).toBe('unchanged');
+      expect(notifications.take()).toEqual([
+        [
+          'payments reaches its sunset in 29 days',
+          ['component:default/shop-admin'],
+        ],
+        [
+          'payments reaches its sunset in 29 days',
+          ['component:default/shop-api'],
+        ],
+      ]);
+      setDay('2027-02-20');
+      await notifier.checkAll(snapshots);
+      expect(notifications.take()).toEqual([]);
+      setDay('2027-03-02');
+      await notifier.checkAll(snapshots);
+      expect(notifications.sent.map(s => s.payload.severity)).toEqual([
+        'critical',
+        'critical',
+      ]);
+      expect(notifications.take().map(([title]) => title)).toEqual([
+        'payments is past its sunset',
+        'payments is past its sunset',
+      ]);
+    });
+
+    it('finds breaking changes against the registry consumers were last told about, after a restart too', async () => {
+      const { notifier, notifications, create } = await setup();
+      await notifier.enqueue(snapshotOf(PAYMENTS));
+      await notifier.stop();
+
+      // the registry changed while this backend was down
+      const restarted = await create();
+      const run = await restarted.enqueue(
+        snapshotOf(
+          PAYMENTS.map(l => (l === 'port = 8080' ? 'port = 9090' : l)),
+        ),
+      );
+      expect(run?.mode).toBe('changed');
+      expect(notifications.take()).toEqual([
+        [
+          'Breaking change to payments: port changed',
+          ['component:default/shop-admin'],
+        ],
+        [
+          'Breaking change to payments: port changed',
+          ['component:default/shop-api'],
+        ],
+      ]);
+      // the baseline moved on: the same registry has nothing more to tell
+      await restarted.enqueue(
+        snapshotOf(
+          PAYMENTS.map(l => (l === 'port = 8080' ? 'port = 9090' : l)),
+        ),
+      );
+      expect(notifications.take()).toEqual([]);
+    });
+
+    it('puts off telling a consumer whose catalog entity has no owner yet, and tells it at a later run', async () => {
+      const { notifier, notifications, setCatalog } = await setup();
+      const snapshots = new InMemoryServiceRegistrySnapshotService();
+      await notifier.enqueue(snapshotOf(PAYMENTS));
+      // shop-admin is not processed by the catalog yet
+      setCatalog(['shop-api']);
+      snapshots.publish(snapshotOf([...PAYMENTS, ...DEPRECATED]));
+      const [run] = await notifier.checkAll(snapshots);
+      expect(run).toMatchObject({ deferred: 1 });
+      expect(notifications.take()).toEqual([
+        ['payments is deprecated', ['component:default/shop-api']],
+      ]);
+      setCatalog(undefined);
+      await notifier.checkAll(snapshots);
+      expect(notifications.take()).toEqual([
+        ['payments is deprecated', ['component:default/shop-admin']],
+      ]);
+    });
+
+    it('tells again at the next run what the notifications backend could not take', async () => {
+      const { notifier, notifications } = await setup();
+      await notifier.enqueue(snapshotOf(PAYMENTS));
+      notifications.failing = true;
+      const failed = await notifier.enqueue(
+        snapshotOf([...PAYMENTS, ...DEPRECATED]),
+      );
+      expect(failed).toMatchObject({ failed: 2, sent: [] });
+      notifications.failing = false;
+      await notifier.enqueue(snapshotOf([...PAYMENTS, ...DEPRECATED]));
+      expect(notifications.take()).toHaveLength(2);
+    });
+
+    it('tells each notice once when two backend instances run on the same snapshots at the same time', async () => {
+      const { notifier, notifications, create } = await setup();
+      const other = await create();
+      await notifier.enqueue(snapshotOf(PAYMENTS));
+      await other.enqueue(snapshotOf(PAYMENTS));
+      const deprecated = snapshotOf([...PAYMENTS, ...DEPRECATED]);
+      const runs = await Promise.all([
+        notifier.enqueue(deprecated),
+        other.enqueue(deprecated),
+      ]);
+      await notifier.enqueue(deprecated);
+      await other.enqueue(deprecated);
+      expect(runs.map(r => r?.planned)).toEqual([2, 2]);
+      expect(
+        notifications
+          .take()
+          .map(([, to]) => to)
+          .sort(),
+      ).toEqual([
+        ['component:default/shop-admin'],
+        ['component:default/shop-api'],
+      ]);
+    });
+
+    it('runs on the snapshots published before and after it starts, until stopped', async () => {
+      const { notifier, notifications } = await setup();
+      const snapshots = new InMemoryServiceRegistrySnapshotService();
+      snapshots.publish(snapshotOf(PAYMENTS));
+      notifier.start(snapshots);
+      snapshots.publish(snapshotOf([...PAYMENTS, ...DEPRECATED]));
+      await notifier.idle();
+      expect(notifications.take()).toHaveLength(2);
+      await notifier.stop();
+      snapshots.publish(snapshotOf(PAYMENTS.map(l => l.replace('8080', '9'))));
+      await notifier.idle();
+      expect(notifications.take()).toEqual([]);
+    });
+  },
+);

@@ -1,0 +1,302 @@
+import { createHash } from 'node:crypto';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import {
+  loadRegistry,
+  LoadedRegistry,
+  RegistryFileInput,
+} from '@service-registry/plugin-service-registry-common';
+import {
+  RegistrySnapshot,
+  ServiceRegistrySnapshotService,
+} from '@service-registry/plugin-service-registry-node';
+import {
+  ConsumerNoticeStore,
+  NoticeDelivery,
+} from '../database/ConsumerNoticeStore';
+import { planConsumerNotices } from '../lib/planConsumerNotices';
+import { ConsumerNotice } from '../lib/types';
+
+/** The notifications' topic: users can filter and mute by it. */
+export const NOTIFICATION_TOPIC = 'service-registry';
+
+const DEPRECATION_PREFIX = 'deprecation/';
+const BREAKING_PREFIX = 'breaking/';
+/** How long a told breaking change is remembered (against a second instance telling it). */
+const BREAKING_MEMORY_MS = 30 * 86_400_000;
+
+/**
+ * What one run of the notifier did.
+ *
+ * @public
+ */
+export interface ConsumerNotifierRun {
+  /** The registry. */
+  registryId: string;
+  /**
+   * `first`: no baseline yet, so what is true now was recorded as known and nobody was told;
+   * `changed`: the registry changed since the baseline (breaking changes were looked for);
+   * `unchanged`: only deprecation stages were looked at.
+   */
+  mode: 'first' | 'changed' | 'unchanged';
+  /** The notices planned. */
+  planned: number;
+  /** The notices sent (a notice is sent once per owner of new consumers). */
+  sent: ConsumerNotice[];
+  /** Notices that could not be sent (they are tried again at the next run). */
+  failed: number;
+  /**
+   * Deliveries put off because the consumer's catalog entity has no owner to route to yet
+   * (they are tried again at the next run).
+   */
+  deferred: number;
+}
+
+/**
+ * Options of {@link ConsumerNotifier}.
+ *
+ * @public
+ */
+export interface ConsumerNotifierOptions {
+  /** Where deliveries and baselines are kept. */
+  store: ConsumerNoticeStore;
+  /** Backstage's notification service. */
+  notifications: NotificationService;
+  /** The logger. */
+  logger: LoggerService;
+  /**
+   * Of the given consuming services, the ones whose catalog entity has an owner the
+   * notifications backend can route to. A consumer left out (its entity not ingested or not
+   * processed yet, e.g. added in the same registry change) is not told now but at a later run.
+   * Default: every consumer.
+   */
+  reachable?: (consumers: string[]) => Promise<ReadonlySet<string>>;
+  /** The clock (tests). */
+  now?: () => Date;
+}
+
+/**
+ * Tells the owners of consuming services what they should know about the services they depend
+ * on (see {@link planConsumerNotices}), through Backstage notifications addressed to the
+ * consuming services' catalog entities (the notifications backend routes them to the entities'
+ * owners). Runs on each registry snapshot the catalog provider publishes and on a schedule (so
+ * that a sunset coming near is told without a registry change), one run at a time; each
+ * (notice, consumer) is told once, whichever backend instance runs. A failure is logged, never
+ * thrown.
+ *
+ * @public
+ */
+export class ConsumerNotifier {
+  private queue: Promise<unknown> = Promise.resolve();
+  private unsubscribe?: () => void;
+
+  constructor(private readonly options: ConsumerNotifierOptions) {}
+
+  /**
+   * Runs on the snapshots already published, then on every later one.
+   *
+   * @param snapshots - the snapshot service
+   */
+  start(snapshots: ServiceRegistrySnapshotService): void {
+    for (const snapshot of snapshots.list()) void this.enqueue(snapshot);
+    this.unsubscribe = snapshots.subscribe(snapshot => {
+      void this.enqueue(snapshot);
+    });
+  }
+
+  /** Stops listening and waits for the runs under way. */
+  async stop(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    await this.idle();
+  }
+
+  /** Resolves when every run queued so far has ended. */
+  async idle(): Promise<void> {
+    await this.queue;
+  }
+
+  /**
+   * Queues a run on one snapshot.
+   *
+   * @returns the run, or undefined when it failed (the failure is logged)
+   */
+  enqueue(
+    snapshot: RegistrySnapshot,
+  ): Promise<ConsumerNotifierRun | undefined> {
+    const run = this.queue.then(async () => {
+      try {
+        return await this.run(snapshot);
+      } catch (error) {
+        this.options.logger.warn(
+          `Could not notify the consumers of registry "${snapshot.providerId}": ${error}`,
+        );
+        return undefined;
+      }
+    });
+    this.queue = run;
+    return run;
+  }
+
+  /**
+   * Queues a run on each snapshot the service holds (the scheduled check of sunsets).
+   *
+   * @returns the runs that did not fail
+   */
+  async checkAll(
+    snapshots: ServiceRegistrySnapshotService,
+  ): Promise<ConsumerNotifierRun[]> {
+    const runs = await Promise.all(snapshots.list().map(s => this.enqueue(s)));
+    return runs.filter((r): r is ConsumerNotifierRun => r !== undefined);
+  }
+
+  /** One run, now (callers queue it). */
+  private async run(snapshot: RegistrySnapshot): Promise<ConsumerNotifierRun> {
+    const { store, logger } = this.options;
+    const registryId = snapshot.providerId;
+    const now = this.options.now?.() ?? new Date();
+    const at = now.toISOString();
+    const today = at.slice(0, 10);
+    const files = snapshot.files ? [...snapshot.files] : undefined;
+    const fingerprint = files && fingerprintOf(files);
+    const known = await store.getBaselineFingerprint(registryId);
+
+    if (known === undefined) {
+      const notices = planConsumerNotices({ head: snapshot.registry, today });
+      await store.claim(registryId, deliveriesOf(notices), at);
+      // without the files (a publisher that does not keep them), breaking changes cannot be
+      // looked for; the empty baseline still ends the first run
+      await store.setBaseline(
+        registryId,
+        { fingerprint: fingerprint ?? 'none', files: files ?? [] },
+        at,
+      );
+      logger.info(
+        `Consumer notifications of registry "${registryId}" start from the registry as it is now: ${notices.length} current notices recorded as known, none sent`,
+      );
+      return {
+        registryId,
+        mode: 'first',
+        planned: notices.length,
+        sent: [],
+        failed: 0,
+        deferred: 0,
+      };
+    }
+
+    let base: LoadedRegistry | undefined;
+    if (fingerprint && fingerprint !== known) {
+      const baseline = await store.getBaseline(registryId);
+      base = baseline && loadRegistry(baseline.files);
+    }
+    const notices = planConsumerNotices({
+      head: snapshot.registry,
+      base,
+      today,
+    });
+    const reachable = await this.reachableOf(notices);
+    const sent: ConsumerNotice[] = [];
+    let failed = 0;
+    let deferred = 0;
+    for (const notice of notices) {
+      const planned = deliveriesOf([notice]);
+      const deliveries = planned.filter(d => reachable.has(d.consumer));
+      deferred += planned.length - deliveries.length;
+      const claimed = await store.claim(registryId, deliveries, at);
+      if (claimed.length === 0) continue;
+      try {
+        await this.send(registryId, notice, claimed);
+        sent.push(notice);
+      } catch (error) {
+        failed += 1;
+        await store.release(registryId, claimed);
+        logger.warn(
+          `Could not send the notice "${
+            notice.title
+          }" of registry "${registryId}" to the owners of ${claimed
+            .map(c => c.consumer)
+            .join(', ')}: ${error}`,
+        );
+      }
+    }
+    if (base && files && fingerprint) {
+      await store.setBaseline(registryId, { fingerprint, files }, at);
+    }
+    await store.forgetOthers(
+      registryId,
+      DEPRECATION_PREFIX,
+      new Set(notices.filter(n => n.kind === 'deprecation').map(n => n.key)),
+    );
+    await store.forgetOlder(
+      registryId,
+      BREAKING_PREFIX,
+      new Date(now.getTime() - BREAKING_MEMORY_MS).toISOString(),
+    );
+    if (sent.length > 0) {
+      logger.info(
+        `Told the owners of consuming services of registry "${registryId}": ${sent
+          .map(n => n.title)
+          .join('; ')}`,
+      );
+    }
+    return {
+      registryId,
+      mode: base ? 'changed' : 'unchanged',
+      planned: notices.length,
+      sent,
+      failed,
+      deferred,
+    };
+  }
+
+  private async reachableOf(
+    notices: ConsumerNotice[],
+  ): Promise<ReadonlySet<string>> {
+    const consumers = [...new Set(notices.flatMap(n => n.consumers))];
+    if (!this.options.reachable || consumers.length === 0) {
+      return new Set(consumers);
+    }
+    return this.options.reachable(consumers);
+  }
+
+  private async send(
+    registryId: string,
+    notice: ConsumerNotice,
+    deliveries: NoticeDelivery[],
+  ): Promise<void> {
+    await this.options.notifications.send({
+      recipients: {
+        type: 'entity',
+        entityRef: deliveries.map(d => `component:default/${d.consumer}`),
+      },
+      payload: {
+        title: notice.title,
+        description: notice.description,
+        link: notice.link,
+        severity: notice.severity,
+        topic: NOTIFICATION_TOPIC,
+        // one notification per notice and owner: telling it again (a new consumer of the same
+        // owner) replaces it instead of adding a second one
+        scope: `service-registry:${registryId}:${notice.key}:${
+          notice.owner ?? ''
+        }`,
+      },
+    });
+  }
+}
+
+function deliveriesOf(notices: ConsumerNotice[]): NoticeDelivery[] {
+  return notices.flatMap(n =>
+    n.consumers.map(consumer => ({ key: n.key, consumer })),
+  );
+}
+
+/** SHA-256 of the files' paths and texts, in path order. */
+function fingerprintOf(files: RegistryFileInput[]): string {
+  const hash = createHash('sha256');
+  const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path, 'en'));
+  for (const file of sorted) {
+    hash.update(file.path).update('\u0000').update(file.text).update('\u0000');
+  }
+  return hash.digest('hex');
+}

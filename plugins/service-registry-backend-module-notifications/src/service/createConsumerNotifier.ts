@@ -1,0 +1,92 @@
+import {
+  AuthService,
+  DatabaseService,
+  LifecycleService,
+  LoggerService,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  RootConfigService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { ServiceRegistrySnapshotService } from '@service-registry/plugin-service-registry-node';
+import { ConsumerNoticeStore } from '../database/ConsumerNoticeStore';
+import { ConsumerNotifier } from './ConsumerNotifier';
+import { reachableInCatalog } from './reachableInCatalog';
+
+/** The default check of deprecations without a registry change. */
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { hours: 1 },
+  timeout: { minutes: 5 },
+  initialDelay: { minutes: 1 },
+};
+
+/**
+ * What {@link createConsumerNotifier} needs: the backend services of the module.
+ *
+ * @public
+ */
+export interface CreateConsumerNotifierOptions {
+  /** Reads `serviceRegistry.notifications`. */
+  config: RootConfigService;
+  /** The service-registry plugin's database. */
+  database: DatabaseService;
+  /** The logger. */
+  logger: LoggerService;
+  /** Runs the scheduled check. */
+  scheduler: SchedulerService;
+  /** Stops the notifier on shutdown. */
+  lifecycle: LifecycleService;
+  /** The registry snapshots the catalog provider publishes. */
+  snapshots: ServiceRegistrySnapshotService;
+  /** Backstage's notification service. */
+  notifications: NotificationService;
+  /** The catalog: consumers are told once their entity has an owner to route to. */
+  catalog: CatalogService;
+  /** The module's own credentials for the catalog. */
+  auth: AuthService;
+  /** The clock (tests). */
+  now?: () => Date;
+}
+
+/**
+ * Creates the consumer notifier of a backend: runs the module's migrations, listens to registry
+ * snapshots, schedules the check of deprecations (`serviceRegistry.notifications.schedule`),
+ * and stops on shutdown.
+ *
+ * @param options - the backend services
+ * @returns the running notifier
+ * @public
+ */
+export async function createConsumerNotifier(
+  options: CreateConsumerNotifierOptions,
+): Promise<ConsumerNotifier> {
+  const { config, database, logger, scheduler, lifecycle, snapshots } = options;
+  const scheduleConfig = config.getOptionalConfig(
+    'serviceRegistry.notifications.schedule',
+  );
+  const schedule = scheduleConfig
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
+    : DEFAULT_SCHEDULE;
+  const store = await ConsumerNoticeStore.create(await database.getClient(), {
+    skipMigrations: database.migrations?.skip,
+  });
+  const notifier = new ConsumerNotifier({
+    store,
+    notifications: options.notifications,
+    logger,
+    reachable: reachableInCatalog(options.catalog, options.auth),
+    now: options.now,
+  });
+  notifier.start(snapshots);
+  lifecycle.addShutdownHook(() => notifier.stop());
+  await scheduler.scheduleTask({
+    id: 'service-registry-notifications:check-deprecations',
+    ...schedule,
+    fn: async () => {
+      await notifier.checkAll(snapshots);
+    },
+  });
+  return notifier;
+}
