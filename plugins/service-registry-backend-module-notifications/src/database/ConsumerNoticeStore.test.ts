@@ -17,7 +17,9 @@ describe.each(databases.eachSupportedId())(
       const b = { key: 'deprecation/payments/announced', consumer: 'shop-web' };
       const c = { key: 'breaking/search/port-changed/x', consumer: 'shop-api' };
 
+      expect(await one.untold('default', [a, b, a])).toEqual([a, b]);
       expect(await one.claim('default', [a, b, a], at)).toEqual([a, b]);
+      expect(await two.untold('default', [a, b, c])).toEqual([c]);
       expect(await two.claim('default', [a, b, c], at)).toEqual([c]);
       // another registry is told on its own
       expect(await two.claim('other', [a], at)).toEqual([a]);

@@ -101,6 +101,35 @@ export class ConsumerNoticeStore {
   }
 
   /**
+   * The deliveries not recorded yet (a read: {@link ConsumerNoticeStore.claim} decides).
+   *
+   * @param registryId - the registry
+   * @param deliveries - the deliveries planned
+   * @returns those not made yet, each once, in the given order
+   */
+  async untold(
+    registryId: string,
+    deliveries: NoticeDelivery[],
+  ): Promise<NoticeDelivery[]> {
+    const made = new Set<string>();
+    const keys = [...new Set(deliveries.map(d => d.key))];
+    for (let i = 0; i < keys.length; i += CHUNK) {
+      const rows: Array<{ notice_key: string; consumer_id: string }> =
+        await this.knex(SENT)
+          .where('registry_id', registryId)
+          .whereIn('notice_key', keys.slice(i, i + CHUNK))
+          .select('notice_key', 'consumer_id');
+      for (const row of rows) made.add(pairOf(row.notice_key, row.consumer_id));
+    }
+    return deliveries.filter(d => {
+      const pair = pairOf(d.key, d.consumer);
+      if (made.has(pair)) return false;
+      made.add(pair);
+      return true;
+    });
+  }
+
+  /**
    * Claims the deliveries not made yet: records them as made and returns them. A delivery
    * another call (or backend instance) recorded first is left out, also when both claim at the
    * same moment: the database's primary key decides, and only the rows this call inserted are

@@ -88,13 +88,19 @@ describe.each(databases.eachSupportedId())(
       let now = new Date('2026-11-30T09:00:00Z');
       // the consumers whose catalog entity has an owner (undefined: all of them)
       let inCatalog: string[] | undefined;
+      // every consumer looked up in the catalog
+      const lookedUp: string[] = [];
       const create = async () =>
         new ConsumerNotifier({
           store: await ConsumerNoticeStore.create(knex),
           notifications,
           logger: mockServices.logger.mock(),
-          reachable: async consumers =>
-            new Set(consumers.filter(c => !inCatalog || inCatalog.includes(c))),
+          reachable: async consumers => {
+            lookedUp.push(...consumers);
+            return new Set(
+              consumers.filter(c => !inCatalog || inCatalog.includes(c)),
+            );
+          },
           now: () => now,
         });
       return {
@@ -107,6 +113,7 @@ describe.each(databases.eachSupportedId())(
         setCatalog: (ids: string[] | undefined) => {
           inCatalog = ids;
         },
+        lookedUp,
       };
     }
 
@@ -232,7 +239,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('puts off telling a consumer whose catalog entity has no owner yet, and tells it at a later run', async () => {
-      const { notifier, notifications, setCatalog } = await setup();
+      const { notifier, notifications, setCatalog, lookedUp } = await setup();
       const snapshots = new InMemoryServiceRegistrySnapshotService();
       await notifier.enqueue(snapshotOf(PAYMENTS));
       // shop-admin is not processed by the catalog yet
@@ -248,6 +255,11 @@ describe.each(databases.eachSupportedId())(
       expect(notifications.take()).toEqual([
         ['payments is deprecated', ['component:default/shop-admin']],
       ]);
+      // consumers told already are not looked up again
+      expect(lookedUp).toEqual(['shop-admin', 'shop-api', 'shop-admin']);
+      lookedUp.length = 0;
+      await notifier.checkAll(snapshots);
+      expect(lookedUp).toEqual([]);
     });
 
     it('tells again at the next run what the notifications backend could not take', async () => {

@@ -194,26 +194,31 @@ export class ConsumerNotifier {
       base,
       today,
     });
-    const reachable = await this.reachableOf(notices);
+    // what was told already is not looked up in the catalog again
+    const untold = await store.untold(registryId, deliveriesOf(notices));
+    const reachable = await this.reachableOf(untold);
+    const routable = untold.filter(d => reachable.has(d.consumer));
+    const deferred = untold.length - routable.length;
+    const claimed = new Set(
+      (await store.claim(registryId, routable, at)).map(pairOf),
+    );
     const sent: ConsumerNotice[] = [];
     let failed = 0;
-    let deferred = 0;
     for (const notice of notices) {
-      const planned = deliveriesOf([notice]);
-      const deliveries = planned.filter(d => reachable.has(d.consumer));
-      deferred += planned.length - deliveries.length;
-      const claimed = await store.claim(registryId, deliveries, at);
-      if (claimed.length === 0) continue;
+      const deliveries = deliveriesOf([notice]).filter(d =>
+        claimed.has(pairOf(d)),
+      );
+      if (deliveries.length === 0) continue;
       try {
-        await this.send(registryId, notice, claimed);
+        await this.send(registryId, notice, deliveries);
         sent.push(notice);
       } catch (error) {
         failed += 1;
-        await store.release(registryId, claimed);
+        await store.release(registryId, deliveries);
         logger.warn(
           `Could not send the notice "${
             notice.title
-          }" of registry "${registryId}" to the owners of ${claimed
+          }" of registry "${registryId}" to the owners of ${deliveries
             .map(c => c.consumer)
             .join(', ')}: ${error}`,
         );
@@ -234,9 +239,9 @@ export class ConsumerNotifier {
     );
     if (sent.length > 0) {
       logger.info(
-        `Told the owners of consuming services of registry "${registryId}": ${sent
-          .map(n => n.title)
-          .join('; ')}`,
+        `Told the owners of consuming services of registry "${registryId}": ${[
+          ...new Set(sent.map(n => n.title)),
+        ].join('; ')}`,
       );
     }
     return {
@@ -249,10 +254,11 @@ export class ConsumerNotifier {
     };
   }
 
+  /** The consumers of these deliveries that the notifications backend can route to. */
   private async reachableOf(
-    notices: ConsumerNotice[],
+    deliveries: NoticeDelivery[],
   ): Promise<ReadonlySet<string>> {
-    const consumers = [...new Set(notices.flatMap(n => n.consumers))];
+    const consumers = [...new Set(deliveries.map(d => d.consumer))];
     if (!this.options.reachable || consumers.length === 0) {
       return new Set(consumers);
     }
@@ -283,6 +289,10 @@ export class ConsumerNotifier {
       },
     });
   }
+}
+
+function pairOf(delivery: NoticeDelivery): string {
+  return `${delivery.key}\u0000${delivery.consumer}`;
 }
 
 function deliveriesOf(notices: ConsumerNotice[]): NoticeDelivery[] {
