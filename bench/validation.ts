@@ -7,8 +7,9 @@
  * Prints the median over the runs (each contender in its own steady state, see
  * lib/steadyState.ts) of: (a) a bare smol-toml parse of the files (the baseline),
  * (b) loadRegistry, (c) validateRegistry on the loaded registry, (d) diffRegistries between it
- * and a head with a few changes (a major bump, a port change, a removed service); each also as a
- * ratio to the bare parse. With --rules, also the median time of each validation rule (and of
+ * and a head with a few changes (a major bump, a port change, a removed service), (e) the consumer
+ * notices of that change (`planConsumerNotices` of the notifications module: deprecation stages
+ * of head and the breaking changes told to consumers); each also as a ratio to the bare parse. With --rules, also the median time of each validation rule (and of
  * building the graph) on its own.
  */
 import { loadRegistry } from '../plugins/service-registry-common/src/load/buildRegistry';
@@ -19,6 +20,7 @@ import {
   VALIDATION_RULES,
 } from '../plugins/service-registry-common/src/validation';
 import { diffRegistries } from '../plugins/service-registry-common/src/diff';
+import { planConsumerNotices } from '../plugins/service-registry-backend-module-notifications/src/lib/planConsumerNotices';
 import { generateRegistry } from './lib/generateRegistry';
 import { flagArg, median, numberArg, registrySizeArgs } from './lib/args';
 import { bareParse, loadOnly } from './lib/contenders';
@@ -86,6 +88,16 @@ console.log(
     .join(', ')})`,
 );
 
+const notices = planConsumerNotices({ head, base: registry, today: TODAY });
+console.log(
+  `consumer notices: ${notices.length} (${
+    notices.filter(n => n.kind === 'breaking-change').length
+  } of breaking changes), to ${notices.reduce(
+    (sum, n) => sum + n.consumers.length,
+    0,
+  )} consuming services`,
+);
+
 const baseline = bareParse(inputs, '(a) bare smol-toml parse');
 const samples = timeInSteadyState(
   [
@@ -98,6 +110,10 @@ const samples = timeInSteadyState(
     {
       label: '(d) diffRegistries (base vs head)',
       run: () => diffRegistries(registry, head, { today: TODAY }),
+    },
+    {
+      label: '(e) planConsumerNotices',
+      run: () => planConsumerNotices({ head, base: registry, today: TODAY }),
     },
   ],
   { rounds, perBlock },
