@@ -6,25 +6,15 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { createTestDatabases } from '@service-registry/test-support';
+import {
+  createTestDatabases,
+  eventually,
+} from '@service-registry/test-support';
 
 const databases = createTestDatabases();
 const examplesDir = path.resolve(__dirname, '../../../examples');
 
 jest.setTimeout(120_000);
-
-async function waitFor<T>(
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 90_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise(resolve => setTimeout(resolve, 250));
-  }
-}
 
 describe('the portal catalog on a real database', () => {
   it.each(databases.eachSupportedId())(
@@ -52,15 +42,15 @@ describe('the portal catalog on a real database', () => {
         ],
       });
       try {
-        const body = await waitFor(async () => {
-          const res = await request(backend.server)
-            .get('/api/catalog/entities/by-query')
-            .query({ filter: 'kind=component' })
-            .set('Authorization', mockCredentials.user.header());
-          return res.status === 200 && res.body.items.length > 0
-            ? res.body
-            : undefined;
-        });
+        const res = await eventually(
+          () =>
+            request(backend.server)
+              .get('/api/catalog/entities/by-query')
+              .query({ filter: 'kind=component' })
+              .set('Authorization', mockCredentials.user.header()),
+          r => r.status === 200 && r.body.items.length > 0,
+        );
+        const body = res.body;
         expect(body.items.map((e: any) => e.metadata.name)).toContain(
           'example-website',
         );

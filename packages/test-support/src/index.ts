@@ -4,3 +4,5 @@
  * @packageDocumentation
  */
 export { createTestDatabases } from './testDatabases';
+export { eventually } from './eventually';
+export type { EventuallyOptions } from './eventually';

@@ -10,7 +10,10 @@ import {
 } from '@backstage/backend-test-utils';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { createTestDatabases } from '@service-registry/test-support';
+import {
+  createTestDatabases,
+  eventually,
+} from '@service-registry/test-support';
 import { ServiceRegistryEntityProvider } from './providers/ServiceRegistryEntityProvider';
 import catalogModuleServiceRegistryEntityProvider from '.';
 
@@ -130,23 +133,6 @@ async function entity(backend: Backend, ref: string) {
     .get(`/api/catalog/entities/by-name/${kind}/${namespace}/${name}`)
     .set('Authorization', mockCredentials.user.header());
   return res.status === 200 ? res.body : undefined;
-}
-
-async function eventually<T>(
-  probe: () => Promise<T>,
-  accept: (value: T) => boolean,
-) {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const value = await probe();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `condition not met in time; last value: ${JSON.stringify(value)}`,
-      );
-    }
-    await new Promise(resolve => setTimeout(resolve, 300));
-  }
 }
 
 /** Unprocessed hash of every entity row, as the catalog stores what providers write. */

@@ -15,7 +15,10 @@ import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import catalogModuleServiceRegistryEntityProvider from '@service-registry/plugin-catalog-backend-module-service-registry';
-import { createTestDatabases } from '@service-registry/test-support';
+import {
+  createTestDatabases,
+  eventually,
+} from '@service-registry/test-support';
 import { serviceRegistryModuleNotifications } from './module';
 
 const databases = createTestDatabases();
@@ -80,20 +83,6 @@ interface NotificationView {
     severity?: string;
     topic?: string;
   };
-}
-
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 90_000,
-): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 250));
-  }
 }
 
 describe.each(databases.eachSupportedId())(
@@ -198,29 +187,29 @@ describe.each(databases.eachSupportedId())(
 
       try {
         // the module's first run starts from the registry as ingested: nothing is told
-        await waitFor('the first run of the notifier', async () =>
-          (await knex('service_registry_notice_baselines').first())
-            ? true
-            : undefined,
+        await eventually(
+          () => knex('service_registry_notice_baselines').select('registry_id'),
+          rows => rows.length > 0,
         );
         // the consumers' entities reach their owning groups (what the notifications follow)
-        await waitFor(
-          'shop-api and shop-admin owned by their teams',
-          async () => {
-            const res = await request(backend.server)
-              .get('/api/catalog/entities/by-refs')
-              .set('Authorization', mockCredentials.user.header())
-              .send({
-                entityRefs: [
-                  'component:default/shop-api',
-                  'component:default/shop-admin',
-                ],
-              });
-            const owned = (res.body.items ?? []).every((e: any) =>
+        await eventually(
+          async () =>
+            (
+              await request(backend.server)
+                .post('/api/catalog/entities/by-refs')
+                .set('Authorization', mockCredentials.user.header())
+                .send({
+                  entityRefs: [
+                    'component:default/shop-api',
+                    'component:default/shop-admin',
+                  ],
+                })
+            ).body.items ?? [],
+          (items: any[]) =>
+            items.length === 2 &&
+            items.every(e =>
               e?.relations?.some((r: any) => r.type === 'ownedBy'),
-            );
-            return owned ? true : undefined;
-          },
+            ),
         );
         expect(await inbox('alice')).toEqual([]);
 
@@ -238,10 +227,10 @@ describe.each(databases.eachSupportedId())(
           ].join('\n'),
         );
 
-        const [alices] = await waitFor('alice to be told', async () => {
-          const items = await inbox('alice');
-          return items.length > 0 ? items : undefined;
-        });
+        const [alices] = await eventually(
+          () => inbox('alice'),
+          items => items.length > 0,
+        );
         expect(alices.payload).toMatchObject({
           title: 'payments is deprecated',
           severity: 'normal',
@@ -251,10 +240,10 @@ describe.each(databases.eachSupportedId())(
         expect(alices.payload.description).toMatch(
           /^shop-api depends on payments, which is deprecated since 2026-11-01 \(sunset on 2099-01-01, in \d+ days\)\. Migrate to payments-v2\.$/,
         );
-        const [bobs] = await waitFor('bob to be told', async () => {
-          const items = await inbox('bob');
-          return items.length > 0 ? items : undefined;
-        });
+        const [bobs] = await eventually(
+          () => inbox('bob'),
+          items => items.length > 0,
+        );
         expect(bobs.payload.description).toMatch(
           /^shop-admin depends on payments/,
         );
