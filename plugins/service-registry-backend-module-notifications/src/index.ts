@@ -16,7 +16,10 @@ export {
 export type {
   ConsumerNotifierOptions,
   ConsumerNotifierRun,
+  ReminderResult,
 } from './service/ConsumerNotifier';
+export { createReminderRouter } from './service/createReminderRouter';
+export type { ReminderRouterOptions } from './service/createReminderRouter';
 export { ConsumerNoticeStore } from './database/ConsumerNoticeStore';
 export type {
   NoticeBaseline,

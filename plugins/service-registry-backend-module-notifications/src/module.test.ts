@@ -254,6 +254,23 @@ describe.each(databases.eachSupportedId())(
         expect(await inbox('alice')).toHaveLength(1);
         expect(await inbox('bob')).toHaveLength(1);
         expect(await inbox('carol')).toEqual([]);
+
+        // carol, of the deprecated service's team, reminds its consumers by hand
+        const reminded = await request(backend.server)
+          .post('/api/service-registry/deprecations/payments/reminders')
+          .set(
+            'Authorization',
+            mockCredentials.user.header('user:default/carol'),
+          );
+        expect(reminded.status).toBe(201);
+        const reminders = await eventually(
+          () => inbox('alice'),
+          items => items.length === 2,
+        );
+        expect(reminders.map(n => n.payload.title).sort()).toEqual([
+          'Reminder: payments is deprecated',
+          'payments is deprecated',
+        ]);
       } finally {
         await backend.stop();
         await fs.rm(dir, { recursive: true, force: true });

@@ -10,7 +10,9 @@ import { createConsumerNotifier } from './service/createConsumerNotifier';
 /**
  * Service-registry backend module that tells the owners of consuming services, through
  * Backstage notifications, when a service they depend on is deprecated, nears or passes its
- * sunset, is retired, or changes in a breaking way. Needs the notifications backend plugin.
+ * sunset, is retired, or changes in a breaking way; lets users with
+ * `service-registry.deprecation.remind` remind them by hand. Needs the notifications backend
+ * plugin.
  *
  * @public
  */
@@ -29,6 +31,9 @@ export const serviceRegistryModuleNotifications = createBackendModule({
         notifications: notificationService,
         catalog: catalogServiceRef,
         auth: coreServices.auth,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
       },
       async init(deps) {
         await createConsumerNotifier(deps);

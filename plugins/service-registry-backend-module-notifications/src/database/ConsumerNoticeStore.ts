@@ -1,9 +1,13 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { RegistryFileInput } from '@service-registry/plugin-service-registry-common';
+import {
+  RegistryFileInput,
+  ReminderRecord,
+} from '@service-registry/plugin-service-registry-common';
 import { Knex } from 'knex';
 
 const SENT = 'service_registry_notices_sent';
 const BASELINES = 'service_registry_notice_baselines';
+const REMINDERS = 'service_registry_reminders';
 const MIGRATIONS_TABLE = 'service_registry_notifications_knex_migrations';
 /** Keys per query: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 500;
@@ -217,6 +221,54 @@ export class ConsumerNoticeStore {
         .delete();
     }
     return deleted;
+  }
+
+  /**
+   * Records a reminder of a service's consumers, unless one was recorded for that day already
+   * (whichever backend instance recorded it).
+   *
+   * @returns whether this call recorded it
+   */
+  async recordReminder(
+    registryId: string,
+    service: string,
+    reminder: ReminderRecord,
+  ): Promise<boolean> {
+    const inserted = await this.knex(REMINDERS)
+      .insert({
+        registry_id: registryId,
+        service_id: service,
+        day: reminder.at.slice(0, 10),
+        sent_at: reminder.at,
+        sent_by: reminder.by,
+      })
+      .onConflict(['registry_id', 'service_id', 'day'])
+      .ignore()
+      .returning('day');
+    return inserted.length > 0;
+  }
+
+  /** Forgets a reminder that could not be sent at all, so that it can be sent again that day. */
+  async forgetReminder(
+    registryId: string,
+    service: string,
+    day: string,
+  ): Promise<void> {
+    await this.knex(REMINDERS)
+      .where({ registry_id: registryId, service_id: service, day })
+      .delete();
+  }
+
+  /** The last reminder of a service's consumers, if any. */
+  async lastReminder(
+    registryId: string,
+    service: string,
+  ): Promise<ReminderRecord | undefined> {
+    const row = await this.knex(REMINDERS)
+      .where({ registry_id: registryId, service_id: service })
+      .orderBy('day', 'desc')
+      .first('sent_at', 'sent_by');
+    return row ? { at: row.sent_at, by: row.sent_by } : undefined;
   }
 
   /**

@@ -299,6 +299,54 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('reminds by hand once a day, again the next day, and records nothing when nobody could be reminded', async () => {
+      const { notifier, notifications, setDay, setCatalog } = await setup();
+      const deprecated = snapshotOf([...PAYMENTS, ...DEPRECATED]);
+
+      setCatalog([]);
+      await expect(
+        notifier.remind(deprecated, 'payments', 'user:default/jane'),
+      ).rejects.toThrow(
+        'No consumer of payments can be reminded: none is in the catalog with an owner',
+      );
+      setCatalog(['shop-api']);
+      notifications.failing = true;
+      await expect(
+        notifier.remind(deprecated, 'payments', 'user:default/jane'),
+      ).rejects.toThrow('notifications backend unavailable');
+      notifications.failing = false;
+
+      // neither attempt counted as the day's reminder
+      const first = await notifier.remind(
+        deprecated,
+        'payments',
+        'user:default/jane',
+      );
+      expect(first).toMatchObject({
+        by: 'user:default/jane',
+        notified: [{ owner: '@shop-team', consumers: ['shop-api'] }],
+        deferred: ['shop-admin'],
+      });
+      expect(notifications.take()).toEqual([
+        ['Reminder: payments is deprecated', ['component:default/shop-api']],
+      ]);
+      await expect(
+        notifier.remind(deprecated, 'payments', 'user:default/joe'),
+      ).rejects.toThrow(
+        /^The consumers of payments were reminded today already, by user:default\/jane at 09:00 UTC/,
+      );
+      setDay('2026-12-01');
+      await notifier.remind(deprecated, 'payments', 'user:default/joe');
+      expect(notifications.sent[0].payload).toMatchObject({
+        scope:
+          'service-registry:default:reminder/payments/2026-12-01:@shop-team',
+        severity: 'normal',
+      });
+      expect(notifications.sent[0].payload.description).toMatch(
+        /\(Reminder sent by user:default\/joe\.\)$/,
+      );
+    });
+
     it('runs on the snapshots published before and after it starts, until stopped', async () => {
       const { notifier, notifications } = await setup();
       const snapshots = new InMemoryServiceRegistrySnapshotService();

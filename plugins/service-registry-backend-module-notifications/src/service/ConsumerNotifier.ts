@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   loadRegistry,
   LoadedRegistry,
   RegistryFileInput,
+  ReminderResponse,
 } from '@service-registry/plugin-service-registry-common';
 import {
   RegistrySnapshot,
@@ -51,6 +53,13 @@ export interface ConsumerNotifierRun {
    */
   deferred: number;
 }
+
+/**
+ * A reminder sent by {@link ConsumerNotifier.remind}.
+ *
+ * @public
+ */
+export type ReminderResult = Omit<ReminderResponse, 'registry' | 'service'>;
 
 /**
  * Options of {@link ConsumerNotifier}.
@@ -148,6 +157,94 @@ export class ConsumerNotifier {
   ): Promise<ConsumerNotifierRun[]> {
     const runs = await Promise.all(snapshots.list().map(s => this.enqueue(s)));
     return runs.filter((r): r is ConsumerNotifierRun => r !== undefined);
+  }
+
+  /**
+   * Reminds, now, the owners of every consumer of a deprecated (or retired) service where its
+   * migration stands: the deprecation notice at its current stage, titled "Reminder:" and naming
+   * who sent it. At most once per service and day, across backend instances; the reminder is not
+   * recorded when nobody could be reminded.
+   *
+   * @param snapshot - the registry
+   * @param service - the deprecated service
+   * @param by - entity ref of the user who asks
+   * @throws ConflictError when its consumers were reminded today already, or none of them can be
+   *   reached through the catalog
+   */
+  async remind(
+    snapshot: RegistrySnapshot,
+    service: string,
+    by: string,
+  ): Promise<ReminderResult> {
+    const { store } = this.options;
+    const registryId = snapshot.providerId;
+    const at = (this.options.now?.() ?? new Date()).toISOString();
+    const day = at.slice(0, 10);
+    const notices = planConsumerNotices({
+      head: snapshot.registry,
+      today: day,
+    }).filter(n => n.kind === 'deprecation' && n.service === service);
+    const reachable = await this.reachableOf(deliveriesOf(notices));
+    const deferred = [...new Set(notices.flatMap(n => n.consumers))].filter(
+      c => !reachable.has(c),
+    );
+    const toRemind = notices
+      .map(n => ({
+        ...n,
+        consumers: n.consumers.filter(c => reachable.has(c)),
+      }))
+      .filter(n => n.consumers.length > 0);
+    if (toRemind.length === 0) {
+      throw new ConflictError(
+        `No consumer of ${service} can be reminded: none is in the catalog with an owner`,
+      );
+    }
+    if (!(await store.recordReminder(registryId, service, { at, by }))) {
+      const last = await store.lastReminder(registryId, service);
+      throw new ConflictError(
+        `The consumers of ${service} were reminded today already${
+          last ? `, by ${last.by} at ${last.at.slice(11, 16)} UTC` : ''
+        }: one reminder a day`,
+      );
+    }
+    const notified: ReminderResult['notified'] = [];
+    let lastError: unknown;
+    for (const notice of toRemind) {
+      try {
+        await this.options.notifications.send({
+          recipients: {
+            type: 'entity',
+            entityRef: notice.consumers.map(c => `component:default/${c}`),
+          },
+          payload: {
+            title: `Reminder: ${notice.title}`,
+            description: `${notice.description} (Reminder sent by ${by}.)`,
+            link: notice.link,
+            severity: notice.severity,
+            topic: NOTIFICATION_TOPIC,
+            scope: `service-registry:${registryId}:reminder/${service}/${day}:${
+              notice.owner ?? ''
+            }`,
+          },
+        });
+        notified.push({ owner: notice.owner, consumers: notice.consumers });
+      } catch (error) {
+        lastError = error;
+        this.options.logger.warn(
+          `Could not remind the owners of ${notice.consumers.join(
+            ', ',
+          )} about ${service}: ${error}`,
+        );
+      }
+    }
+    if (notified.length === 0) {
+      await store.forgetReminder(registryId, service, day);
+      throw lastError;
+    }
+    this.options.logger.info(
+      `${by} reminded the owners of the consumers of ${service} in registry "${registryId}"`,
+    );
+    return { at, by, notified, deferred };
   }
 
   /** One run, now (callers queue it). */

@@ -1,7 +1,10 @@
 import {
   AuthService,
   DatabaseService,
+  HttpAuthService,
+  HttpRouterService,
   LifecycleService,
+  PermissionsService,
   LoggerService,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   RootConfigService,
@@ -13,6 +16,7 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { ServiceRegistrySnapshotService } from '@service-registry/plugin-service-registry-node';
 import { ConsumerNoticeStore } from '../database/ConsumerNoticeStore';
 import { ConsumerNotifier } from './ConsumerNotifier';
+import { createReminderRouter } from './createReminderRouter';
 import { reachableInCatalog } from './reachableInCatalog';
 
 /** The default check of deprecations without a registry change. */
@@ -46,6 +50,12 @@ export interface CreateConsumerNotifierOptions {
   catalog: CatalogService;
   /** The module's own credentials for the catalog. */
   auth: AuthService;
+  /** The service-registry plugin's router: the reminder endpoints are added to it. */
+  httpRouter: HttpRouterService;
+  /** Who calls the reminder endpoints. */
+  httpAuth: HttpAuthService;
+  /** Whether they may. */
+  permissions: PermissionsService;
   /** The clock (tests). */
   now?: () => Date;
 }
@@ -53,7 +63,7 @@ export interface CreateConsumerNotifierOptions {
 /**
  * Creates the consumer notifier of a backend: runs the module's migrations, listens to registry
  * snapshots, schedules the check of deprecations (`serviceRegistry.notifications.schedule`),
- * and stops on shutdown.
+ * serves the reminder endpoints (see {@link createReminderRouter}) and stops on shutdown.
  *
  * @param options - the backend services
  * @returns the running notifier
@@ -79,6 +89,16 @@ export async function createConsumerNotifier(
     reachable: reachableInCatalog(options.catalog, options.auth),
     now: options.now,
   });
+  options.httpRouter.use(
+    await createReminderRouter({
+      httpAuth: options.httpAuth,
+      permissions: options.permissions,
+      snapshots,
+      notifier,
+      store,
+      now: options.now,
+    }),
+  );
   notifier.start(snapshots);
   lifecycle.addShutdownHook(() => notifier.stop());
   await scheduler.scheduleTask({

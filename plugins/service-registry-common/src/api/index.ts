@@ -8,3 +8,8 @@ export type { FindingsResponse, RegistryFindingItem } from './findingsResponse';
 export { buildFindingsResponse } from './buildFindingsResponse';
 export type { FindingsQuery, FindingsSource } from './buildFindingsResponse';
 export { findingLink } from './findingLink';
+export type {
+  ReminderRecord,
+  ReminderResponse,
+  ReminderStatusResponse,
+} from './remindersResponse';

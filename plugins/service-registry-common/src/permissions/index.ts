@@ -1,4 +1,5 @@
 export {
   serviceRegistryReadPermission,
+  serviceRegistryRemindPermission,
   serviceRegistryPermissions,
 } from './permissions';

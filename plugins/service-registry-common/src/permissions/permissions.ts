@@ -12,8 +12,22 @@ export const serviceRegistryReadPermission = createPermission({
 });
 
 /**
+ * Remind, by hand, the owners of a deprecated service's consumers where its migration stands
+ * (a Backstage notification to each of them; needs the notifications backend module).
+ *
+ * @public
+ */
+export const serviceRegistryRemindPermission = createPermission({
+  name: 'service-registry.deprecation.remind',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the service-registry plugins.
  *
  * @public
  */
-export const serviceRegistryPermissions = [serviceRegistryReadPermission];
+export const serviceRegistryPermissions = [
+  serviceRegistryReadPermission,
+  serviceRegistryRemindPermission,
+];

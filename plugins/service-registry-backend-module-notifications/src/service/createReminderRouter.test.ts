@@ -1,0 +1,229 @@
+import request from 'supertest';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { loadRegistry } from '@service-registry/plugin-service-registry-common';
+import {
+  InMemoryServiceRegistrySnapshotService,
+  serviceRegistrySnapshotServiceRef,
+} from '@service-registry/plugin-service-registry-node';
+import { createTestDatabases } from '@service-registry/test-support';
+import { serviceRegistryModuleNotifications } from '../module';
+
+const databases = createTestDatabases();
+jest.setTimeout(60_000);
+
+const FILES = [
+  {
+    path: 'services/catalog.toml',
+    text: [
+      '[service.payments]',
+      'owner = "@payments-team"',
+      'version = "1.4.0"',
+      'status = "deprecated"',
+      'sunset_date = 2099-01-01',
+      '[service.search]',
+      'version = "3.0.0"',
+      '[service.lonely]',
+      'status = "deprecated"',
+    ].join('\n'),
+  },
+  {
+    path: 'projects/shop/services.toml',
+    text: [
+      '[project]',
+      'owner = "@shop-team"',
+      '[service.shop-api]',
+      'dependencies.requires = ["payments", "search"]',
+      '[service.shop-admin]',
+      'owner = "@admin-team"',
+      'dependencies.requires = ["payments"]',
+    ].join('\n'),
+  },
+];
+
+/** The consumers' catalog entities, owned by their teams. */
+function component(name: string, owner: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'service', owner, lifecycle: 'production' },
+    relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
+  };
+}
+
+describe.each(databases.eachSupportedId())(
+  'reminder endpoints on %p',
+  databaseId => {
+    async function start(options: { deny?: boolean } = {}) {
+      const knex = await databases.init(databaseId);
+      const snapshots = new InMemoryServiceRegistrySnapshotService();
+      snapshots.publish({
+        providerId: 'default',
+        registry: loadRegistry(FILES),
+        files: FILES,
+        findings: [],
+        state: 'ok',
+        summary: 'test',
+        updatedAt: new Date().toISOString(),
+        rootLocation: 'file:/registry',
+      });
+      const sent: NotificationSendOptions[] = [];
+      const { server } = await startTestBackend({
+        features: [
+          serviceRegistryModuleNotifications,
+          mockServices.database.factory({ knex }),
+          createServiceFactory({
+            service: serviceRegistrySnapshotServiceRef,
+            deps: {},
+            factory: () => snapshots,
+          }),
+          // the notifications backend itself is exercised by module.test.ts
+          createServiceFactory({
+            service: notificationService,
+            deps: {},
+            factory: () => ({
+              send: async (notification: NotificationSendOptions) => {
+                sent.push(notification);
+              },
+            }),
+          }),
+          catalogServiceMock.factory({
+            entities: [
+              component('shop-api', 'shop-team'),
+              component('shop-admin', 'admin-team'),
+            ],
+          }),
+          // a request without a token is anonymous (the test backend's default is a user)
+          mockServices.httpAuth.factory({
+            defaultCredentials: mockCredentials.none(),
+          }),
+          ...(options.deny
+            ? [
+                mockServices.permissions.factory({
+                  result: AuthorizeResult.DENY,
+                }),
+              ]
+            : []),
+        ],
+      });
+      return { server, sent };
+    }
+    const jane = mockCredentials.user.header('user:default/jane');
+    const path = '/api/service-registry/deprecations/payments/reminders';
+
+    it('reminds every consumer’s owner once a day, naming who sent it, and says when the last reminder went out', async () => {
+      const { server, sent } = await start();
+      const before = await request(server).get(path).set('Authorization', jane);
+      expect(before.status).toBe(200);
+      expect(before.body).toEqual({
+        registry: 'default',
+        service: 'payments',
+        last: null,
+        canRemind: true,
+      });
+
+      const reminded = await request(server)
+        .post(path)
+        .set('Authorization', jane);
+      expect(reminded.status).toBe(201);
+      expect(reminded.body).toMatchObject({
+        registry: 'default',
+        service: 'payments',
+        by: 'user:default/jane',
+        notified: [
+          { owner: '@admin-team', consumers: ['shop-admin'] },
+          { owner: '@shop-team', consumers: ['shop-api'] },
+        ],
+        deferred: [],
+      });
+      expect(sent.map(s => [s.payload.title, s.recipients])).toEqual([
+        [
+          'Reminder: payments is deprecated',
+          { type: 'entity', entityRef: ['component:default/shop-admin'] },
+        ],
+        [
+          'Reminder: payments is deprecated',
+          { type: 'entity', entityRef: ['component:default/shop-api'] },
+        ],
+      ]);
+      expect(sent[1].payload.description).toMatch(
+        /^shop-api depends on payments, which is deprecated \(sunset on 2099-01-01, in \d+ days\)\. \(Reminder sent by user:default\/jane\.\)$/,
+      );
+
+      const again = await request(server).post(path).set('Authorization', jane);
+      expect(again.status).toBe(409);
+      expect(again.body.error.message).toMatch(
+        /^The consumers of payments were reminded today already, by user:default\/jane at \d\d:\d\d UTC: one reminder a day$/,
+      );
+      expect(sent).toHaveLength(2);
+      const after = await request(server).get(path).set('Authorization', jane);
+      expect(after.body).toMatchObject({
+        canRemind: false,
+        last: { by: 'user:default/jane', at: reminded.body.at },
+      });
+    });
+
+    it('answers 404 for a service that is not deprecated, 409 for one nobody depends on, 400 for a bad id', async () => {
+      const { server } = await start();
+      const notDeprecated = await request(server)
+        .post('/api/service-registry/deprecations/search/reminders')
+        .set('Authorization', jane);
+      expect(notDeprecated.status).toBe(404);
+      const lonely = await request(server)
+        .post('/api/service-registry/deprecations/lonely/reminders')
+        .set('Authorization', jane);
+      expect(lonely.status).toBe(409);
+      expect(lonely.body.error.message).toBe(
+        'lonely has no consumers left to remind',
+      );
+      const status = await request(server)
+        .get('/api/service-registry/deprecations/lonely/reminders')
+        .set('Authorization', jane);
+      expect(status.body).toMatchObject({ canRemind: false });
+      const bad = await request(server)
+        .get('/api/service-registry/deprecations/Not_An_Id/reminders')
+        .set('Authorization', jane);
+      expect(bad.status).toBe(400);
+      const registry = await request(server)
+        .get(`${path}?registry=nope`)
+        .set('Authorization', jane);
+      expect(registry.status).toBe(404);
+    });
+
+    it('needs a user allowed to remind: 401 without credentials, 403 for services and when the policy denies', async () => {
+      const { server, sent } = await start();
+      expect((await request(server).post(path)).status).toBe(401);
+      const service = await request(server)
+        .post(path)
+        .set('Authorization', mockCredentials.service.header());
+      expect(service.status).toBe(403);
+
+      const denied = await start({ deny: true });
+      const post = await request(denied.server)
+        .post(path)
+        .set('Authorization', jane);
+      expect(post.status).toBe(403);
+      expect(post.body.error.message).toBe(
+        'reminding the consumers of a deprecated service is not allowed',
+      );
+      expect(
+        (await request(denied.server).get(path).set('Authorization', jane))
+          .status,
+      ).toBe(403);
+      expect(sent).toEqual([]);
+      expect(denied.sent).toEqual([]);
+    });
+  },
+);

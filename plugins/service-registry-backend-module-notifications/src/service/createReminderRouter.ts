@@ -1,0 +1,178 @@
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  buildDependencyGraph,
+  computeDeprecation,
+  ReminderResponse,
+  ReminderStatusResponse,
+  SERVICE_ID_PATTERN,
+  serviceRegistryReadPermission,
+  serviceRegistryRemindPermission,
+} from '@service-registry/plugin-service-registry-common';
+import {
+  RegistrySnapshot,
+  ServiceRegistrySnapshotService,
+} from '@service-registry/plugin-service-registry-node';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { ConsumerNoticeStore } from '../database/ConsumerNoticeStore';
+import { ConsumerNotifier } from './ConsumerNotifier';
+
+/**
+ * What {@link createReminderRouter} needs.
+ *
+ * @public
+ */
+export interface ReminderRouterOptions {
+  /** Who calls. */
+  httpAuth: HttpAuthService;
+  /** Whether they may. */
+  permissions: PermissionsService;
+  /** The registries. */
+  snapshots: ServiceRegistrySnapshotService;
+  /** Sends the reminders. */
+  notifier: ConsumerNotifier;
+  /** Knows the last reminders. */
+  store: ConsumerNoticeStore;
+  /** The clock (tests). */
+  now?: () => Date;
+}
+
+const params = z.object({
+  service: z.string().regex(SERVICE_ID_PATTERN, 'not a registry service id'),
+});
+const query = z
+  .object({
+    registry: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_-]{1,63}$/,
+        'registry must be a provider id (letters, digits, - and _)',
+      )
+      .default('default'),
+  })
+  .strict();
+
+function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new InputError(
+      result.error.issues
+        .map(i => `${i.path.join('.') || 'query'}: ${i.message}`)
+        .join('; '),
+    );
+  }
+  return result.data;
+}
+
+/**
+ * The reminder endpoints, mounted on the service-registry plugin's router:
+ *
+ * - `GET /deprecations/:service/reminders`: the last reminder of a deprecated service's consumers
+ *   and whether one can be sent now (`service-registry.registry.read`);
+ * - `POST /deprecations/:service/reminders`: reminds the owners of its consumers now, once a day
+ *   (`service-registry.deprecation.remind`; users only, since the reminder names who sent it).
+ *
+ * @param options - the services it uses
+ * @returns the router
+ * @public
+ */
+export async function createReminderRouter(
+  options: ReminderRouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, permissions, snapshots, notifier, store } = options;
+  const now = options.now ?? (() => new Date());
+  const router = Router();
+
+  async function authorize(
+    credentials: Awaited<ReturnType<HttpAuthService['credentials']>>,
+    permission: BasicPermission,
+    action: string,
+  ) {
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`${action} is not allowed`);
+    }
+  }
+
+  /** The registry and the deprecation record of the service asked about. */
+  function deprecationOf(req: Request) {
+    const { service } = parse(params, req.params);
+    const { registry } = parse(query, req.query);
+    const snapshot: RegistrySnapshot | undefined = snapshots.get(registry);
+    if (!snapshot) {
+      throw new NotFoundError(`no snapshot of registry "${registry}" yet`);
+    }
+    const record = computeDeprecation(
+      snapshot.registry,
+      buildDependencyGraph(snapshot.registry),
+      service,
+      now().toISOString().slice(0, 10),
+    );
+    if (!record) {
+      throw new NotFoundError(
+        `${service} is not a deprecated or retired service of registry "${registry}"`,
+      );
+    }
+    return { registry, service, snapshot, record };
+  }
+
+  router.get('/deprecations/:service/reminders', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    await authorize(
+      credentials,
+      serviceRegistryReadPermission,
+      'reading the service registry',
+    );
+    const { registry, service, record } = deprecationOf(req);
+    const last = (await store.lastReminder(registry, service)) ?? null;
+    const today = now().toISOString().slice(0, 10);
+    const body: ReminderStatusResponse = {
+      registry,
+      service,
+      last,
+      canRemind:
+        record.remainingConsumers > 0 && last?.at.slice(0, 10) !== today,
+    };
+    res.json(body);
+  });
+
+  router.post('/deprecations/:service/reminders', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    await authorize(
+      credentials,
+      serviceRegistryRemindPermission,
+      'reminding the consumers of a deprecated service',
+    );
+    const { registry, service, snapshot, record } = deprecationOf(req);
+    if (record.remainingConsumers === 0) {
+      throw new ConflictError(`${service} has no consumers left to remind`);
+    }
+    const result = await notifier.remind(
+      snapshot,
+      service,
+      credentials.principal.userEntityRef,
+    );
+    const body: ReminderResponse = { registry, service, ...result };
+    res.status(201).json(body);
+  });
+
+  return router;
+}
