@@ -8,6 +8,8 @@ import {
   FindingsResponse,
   ImpactReport,
   RegistryGraph,
+  ReminderResponse,
+  ReminderStatusResponse,
   ServiceTier,
   SlaOverviewResponse,
   SlaServiceResponse,
@@ -130,6 +132,20 @@ export interface ServiceRegistryApi {
     service: string,
     options?: RegistryRequestOptions,
   ): Promise<SlaServiceResponse>;
+  /**
+   * The last reminder of a deprecated service's consumers and whether one can be sent now;
+   * undefined when reminders are unavailable (the portal's backend has no notifications module,
+   * or the service is not deprecated).
+   */
+  getReminderStatus(
+    service: string,
+    options?: RegistryRequestOptions,
+  ): Promise<ReminderStatusResponse | undefined>;
+  /** Reminds the owners of a deprecated service's consumers now (once a day). */
+  remindConsumers(
+    service: string,
+    options?: RegistryRequestOptions,
+  ): Promise<ReminderResponse>;
 }
 
 /**

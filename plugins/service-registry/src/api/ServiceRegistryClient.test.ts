@@ -60,6 +60,46 @@ describe('ServiceRegistryClient', () => {
     ]);
   });
 
+  it('reads the reminder status, undefined when the backend has no reminders, and posts a reminder', async () => {
+    const status = {
+      registry: 'default',
+      service: 'old-api',
+      last: null,
+      canRemind: true,
+    };
+    const fetch = jest
+      .fn()
+      .mockResolvedValueOnce(new Response(JSON.stringify(status)))
+      .mockResolvedValueOnce(new Response('{"error":{}}', { status: 404 }))
+      .mockResolvedValueOnce(
+        new Response(JSON.stringify({ notified: [], deferred: [] }), {
+          status: 201,
+        }),
+      );
+    const client = new ServiceRegistryClient({
+      discoveryApi,
+      fetchApi: { fetch },
+    });
+    await expect(client.getReminderStatus('old-api')).resolves.toEqual(status);
+    await expect(
+      client.getReminderStatus('old-api', { registry: 'other' }),
+    ).resolves.toBeUndefined();
+    await expect(client.remindConsumers('old-api')).resolves.toEqual({
+      notified: [],
+      deferred: [],
+    });
+    expect(fetch.mock.calls).toEqual([
+      ['http://backend/api/service-registry/deprecations/old-api/reminders'],
+      [
+        'http://backend/api/service-registry/deprecations/old-api/reminders?registry=other',
+      ],
+      [
+        'http://backend/api/service-registry/deprecations/old-api/reminders',
+        { method: 'POST' },
+      ],
+    ]);
+  });
+
   it('throws a ResponseError with the backend message', async () => {
     const fetch = jest.fn(
       async () =>

@@ -16,6 +16,8 @@ import {
   FindingsResponse,
   ImpactReport,
   RegistryGraph,
+  ReminderResponse,
+  ReminderStatusResponse,
   SlaOverviewResponse,
   SlaServiceResponse,
 } from './types';
@@ -103,19 +105,58 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
     });
   }
 
+  async getReminderStatus(
+    service: string,
+    options?: RegistryRequestOptions,
+  ): Promise<ReminderStatusResponse | undefined> {
+    const response = await this.request(
+      'GET',
+      `/deprecations/${encodeURIComponent(service)}/reminders`,
+      { registry: options?.registry },
+    );
+    // no route (the backend runs without the notifications module), or nothing to remind of
+    if (response.status === 404) return undefined;
+    return this.parse<ReminderStatusResponse>(response);
+  }
+
+  async remindConsumers(
+    service: string,
+    options?: RegistryRequestOptions,
+  ): Promise<ReminderResponse> {
+    return this.parse<ReminderResponse>(
+      await this.request(
+        'POST',
+        `/deprecations/${encodeURIComponent(service)}/reminders`,
+        { registry: options?.registry },
+      ),
+    );
+  }
+
   private async get<T>(
     path: string,
     query: Record<string, string | undefined>,
   ): Promise<T> {
+    return this.parse<T>(await this.request('GET', path, query));
+  }
+
+  private async request(
+    method: 'GET' | 'POST',
+    path: string,
+    query: Record<string, string | undefined>,
+  ): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('service-registry');
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) {
       if (value !== undefined) params.set(key, value);
     }
     const search = params.toString();
-    const response = await this.fetchApi.fetch(
-      `${baseUrl}${path}${search ? `?${search}` : ''}`,
-    );
+    const url = `${baseUrl}${path}${search ? `?${search}` : ''}`;
+    return method === 'GET'
+      ? this.fetchApi.fetch(url)
+      : this.fetchApi.fetch(url, { method });
+  }
+
+  private async parse<T>(response: Response): Promise<T> {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

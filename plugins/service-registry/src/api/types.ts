@@ -24,4 +24,7 @@ export type {
   RegistryGraphEdge,
   RegistryGraphNode,
   RegistryGraphProject,
+  ReminderRecord,
+  ReminderResponse,
+  ReminderStatusResponse,
 } from '@service-registry/plugin-service-registry-common';

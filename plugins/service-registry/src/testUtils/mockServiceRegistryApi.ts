@@ -9,6 +9,8 @@ const METHODS: Array<keyof ServiceRegistryApi> = [
   'getDeprecatedDependencies',
   'getSlaOverview',
   'getServiceSla',
+  'getReminderStatus',
+  'remindConsumers',
 ];
 
 /**

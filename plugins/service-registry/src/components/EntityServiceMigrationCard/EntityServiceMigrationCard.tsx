@@ -38,6 +38,7 @@ import {
   sunsetDistance,
 } from '../DeprecationTimeline/deprecationFormat';
 import { useServiceLink } from '../useServiceLink';
+import { RemindConsumersButton } from './RemindConsumersButton';
 
 const useStyles = makeStyles(theme => ({
   header: {
@@ -137,6 +138,7 @@ export function EntityServiceMigrationCard(
         record={value.record}
         history={value.history}
         chartHeight={chartHeight}
+        registry={registry}
       />
     );
   }
@@ -231,8 +233,9 @@ function MigrationDetails(props: {
   record: DeprecationRecord;
   history: DeprecationHistoryPoint[];
   chartHeight: number;
+  registry: string;
 }) {
-  const { record, history, chartHeight } = props;
+  const { record, history, chartHeight, registry } = props;
   const classes = useStyles();
   const consumers = [...record.consumers, ...record.optionalConsumers];
   const theme = useTheme();
@@ -319,11 +322,21 @@ function MigrationDetails(props: {
               : `No consumers left: ${record.service} can be retired.`}
           </Alert>
         ) : (
-          <List dense className={classes.list} aria-label="Remaining consumers">
-            {consumers.map(c => (
-              <ConsumerItem key={c.id} consumer={c} />
-            ))}
-          </List>
+          <>
+            <List
+              dense
+              className={classes.list}
+              aria-label="Remaining consumers"
+            >
+              {consumers.map(c => (
+                <ConsumerItem key={c.id} consumer={c} />
+              ))}
+            </List>
+            <RemindConsumersButton
+              service={record.service}
+              registry={registry}
+            />
+          </>
         )}
       </Box>
       <Box className={classes.section}>

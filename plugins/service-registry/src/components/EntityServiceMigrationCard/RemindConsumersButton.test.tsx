@@ -1,0 +1,193 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { alertApiRef } from '@backstage/core-plugin-api';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { ResponseError } from '@backstage/errors';
+import { SWRConfig } from 'swr';
+import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
+import { ReminderStatusResponse } from '../../api/types';
+import { deprecationDetail } from '../../testUtils/deprecationFixture';
+import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
+import { EntityServiceMigrationCard } from './EntityServiceMigrationCard';
+
+const entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'old-api',
+    annotations: {
+      'service-registry.io/registry-id': 'default',
+      'service-registry.io/status': 'deprecated',
+    },
+  },
+  spec: { type: 'service', owner: 'team', lifecycle: 'deprecated' },
+};
+
+function status(
+  overrides: Partial<ReminderStatusResponse> = {},
+): ReminderStatusResponse {
+  return {
+    registry: 'default',
+    service: 'old-api',
+    last: null,
+    canRemind: true,
+    ...overrides,
+  };
+}
+
+async function renderCard(
+  api: Partial<ServiceRegistryApi>,
+  authorize:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
+  const alertApi = { post: jest.fn(), alert$: jest.fn() };
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [
+          serviceRegistryApiRef,
+          mockServiceRegistryApi({
+            getDeprecation: async service => deprecationDetail(service),
+            ...api,
+          }),
+        ],
+        [permissionApiRef, mockApis.permission({ authorize })],
+        [alertApiRef, alertApi],
+      ]}
+    >
+      {/* usePermission caches decisions in SWR's global cache: each test starts afresh */}
+      <SWRConfig value={{ provider: () => new Map() }}>
+        <EntityProvider entity={entity}>
+          <EntityServiceMigrationCard />
+        </EntityProvider>
+      </SWRConfig>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+  return { alertApi };
+}
+
+const button = () => screen.findByRole('button', { name: 'Remind consumers' });
+
+describe('Remind consumers, on the migration card', () => {
+  it('reminds the owners of the consumers, says so, and shows the reminder as the last one', async () => {
+    let sent: ReminderStatusResponse['last'] = null;
+    const remindConsumers = jest.fn(async () => {
+      sent = { at: '2026-11-30T10:15:00.000Z', by: 'user:default/jane.doe' };
+      return {
+        registry: 'default',
+        service: 'old-api',
+        ...sent,
+        notified: [
+          { owner: '@shop-team', consumers: ['shop-api', 'shop-web'] },
+          { owner: '@admin-team', consumers: ['shop-admin'] },
+        ],
+        deferred: ['new-svc'],
+      };
+    });
+    const { alertApi } = await renderCard({
+      getReminderStatus: async () =>
+        status({ last: sent, canRemind: sent === null }),
+      remindConsumers,
+    });
+    expect(
+      await screen.findByText(/^No reminder sent yet/),
+    ).toBeInTheDocument();
+    fireEvent.click(await button());
+
+    await waitFor(() =>
+      expect(alertApi.post).toHaveBeenCalledWith(
+        expect.objectContaining({
+          message:
+            'Reminded the owners of 3 consuming services of old-api (1 not in the catalog yet)',
+          severity: 'success',
+        }),
+      ),
+    );
+    expect(remindConsumers).toHaveBeenCalledWith('old-api', {
+      registry: 'default',
+    });
+    expect(
+      await screen.findByText(
+        'Last reminder 2026-11-30 by jane.doe (one reminder a day)',
+      ),
+    ).toBeInTheDocument();
+    expect(await button()).toBeDisabled();
+  });
+
+  it('says why a reminder failed', async () => {
+    const { alertApi } = await renderCard({
+      getReminderStatus: async () => status(),
+      remindConsumers: async () => {
+        throw await ResponseError.fromResponse(
+          new Response(
+            JSON.stringify({
+              error: {
+                name: 'ConflictError',
+                message: 'The consumers of old-api were reminded today already',
+              },
+              response: { statusCode: 409 },
+            }),
+            {
+              status: 409,
+              statusText: 'Conflict',
+              headers: { 'content-type': 'application/json' },
+            },
+          ),
+        );
+      },
+    });
+    fireEvent.click(await button());
+    await waitFor(() =>
+      expect(alertApi.post).toHaveBeenCalledWith(
+        expect.objectContaining({
+          severity: 'error',
+          message: expect.stringContaining(
+            'The consumers of old-api were reminded today already',
+          ),
+        }),
+      ),
+    );
+  });
+
+  it('shows the last reminder but no button to users without the permission', async () => {
+    await renderCard(
+      {
+        getReminderStatus: async () =>
+          status({
+            last: { at: '2026-11-20T08:00:00.000Z', by: 'user:default/ops' },
+          }),
+      },
+      AuthorizeResult.DENY,
+    );
+    expect(
+      await screen.findByText('Last reminder 2026-11-20 by ops'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Remind consumers' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('offers nothing when the portal has no reminders (no notifications module)', async () => {
+    const getReminderStatus = jest.fn(async () => undefined);
+    await renderCard({ getReminderStatus });
+    expect(
+      await screen.findByRole('list', { name: 'Remaining consumers' }),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(getReminderStatus).toHaveBeenCalled());
+    expect(screen.queryByText(/reminder/i)).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Remind consumers' }),
+    ).not.toBeInTheDocument();
+  });
+});
