@@ -45,6 +45,33 @@ test('a deprecated service shows its migration: status and remaining consumers',
   await page.screenshot({ path: testInfo.outputPath('consumer-warning.png') });
 });
 
+test('a platform engineer reminds the consumers of a deprecated service, once a day', async ({
+  page,
+}, testInfo) => {
+  await openAsGuest(page, '/catalog/default/component/legacy-search');
+  const remind = page.getByRole('button', { name: 'Remind consumers' });
+  await expect(remind).toBeVisible({ timeout: 90_000 });
+  const today = new Date().toISOString().slice(0, 10);
+  // a retry of this test runs against the same portal, where the first attempt reminded already
+  if (await remind.isEnabled()) {
+    await expect(page.getByText(/^No reminder sent yet/)).toBeVisible();
+    await remind.click();
+    await expect(
+      page.getByText(
+        /^Reminded the owners of \d+ consuming services? of legacy-search/,
+      ),
+    ).toBeVisible({ timeout: 30_000 });
+  }
+  await expect(
+    page.getByText(
+      `Last reminder ${today} by development/guest (one reminder a day)`,
+    ),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(remind).toBeDisabled();
+  await remind.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('reminder.png') });
+});
+
 test('the deprecations page draws the timeline with today and the overdue migrations', async ({
   page,
 }, testInfo) => {
