@@ -258,7 +258,10 @@ describe.each(databases.eachSupportedId())(
       // consumers told already are not looked up again
       expect(lookedUp).toEqual(['shop-admin', 'shop-api', 'shop-admin']);
       lookedUp.length = 0;
-      await notifier.checkAll(snapshots);
+      // (another registry object with the same text: planned again, not settled)
+      expect(
+        await notifier.enqueue(snapshotOf([...PAYMENTS, ...DEPRECATED])),
+      ).toMatchObject({ mode: 'unchanged', planned: 2 });
       expect(lookedUp).toEqual([]);
     });
 
@@ -345,6 +348,35 @@ describe.each(databases.eachSupportedId())(
       expect(notifications.sent[0].payload.description).toMatch(
         /\(Reminder sent by user:default\/joe\.\)$/,
       );
+    });
+
+    it('does not plan again for the very registry of a run that left nothing to tell, the same day', async () => {
+      const { notifier, notifications, setDay } = await setup();
+      await notifier.enqueue(snapshotOf(PAYMENTS));
+      const deprecated = snapshotOf([...PAYMENTS, ...DEPRECATED]);
+      expect(await notifier.enqueue(deprecated)).toMatchObject({
+        mode: 'changed',
+      });
+      // a blocked provider publishes its last good registry again
+      const blocked = { ...deprecated, state: 'blocked' as const };
+      expect(await notifier.enqueue(blocked)).toMatchObject({
+        mode: 'settled',
+      });
+      // the same text loaded again is another registry: planned, nothing new to tell
+      expect(
+        await notifier.enqueue(snapshotOf([...PAYMENTS, ...DEPRECATED])),
+      ).toMatchObject({ mode: 'unchanged', planned: 2, sent: [] });
+      setDay('2027-02-01');
+      expect(await notifier.enqueue(blocked)).toMatchObject({
+        mode: 'unchanged',
+        planned: 2,
+      });
+      expect(notifications.take().map(([title]) => title)).toEqual([
+        'payments is deprecated',
+        'payments is deprecated',
+        'payments reaches its sunset in 28 days',
+        'payments reaches its sunset in 28 days',
+      ]);
     });
 
     it('runs on the snapshots published before and after it starts, until stopped', async () => {

@@ -38,9 +38,12 @@ export interface ConsumerNotifierRun {
   /**
    * `first`: no baseline yet, so what is true now was recorded as known and nobody was told;
    * `changed`: the registry changed since the baseline (breaking changes were looked for);
-   * `unchanged`: only deprecation stages were looked at.
+   * `unchanged`: only deprecation stages were looked at;
+   * `settled`: nothing was looked at, since the snapshot holds the very registry of the last run,
+   * on the same day, and that run left nothing to tell (a blocked provider publishes its last
+   * good registry again at each run).
    */
-  mode: 'first' | 'changed' | 'unchanged';
+  mode: 'first' | 'changed' | 'unchanged' | 'settled';
   /** The notices planned. */
   planned: number;
   /** The notices sent (a notice is sent once per owner of new consumers). */
@@ -98,6 +101,11 @@ export interface ConsumerNotifierOptions {
 export class ConsumerNotifier {
   private queue: Promise<unknown> = Promise.resolve();
   private unsubscribe?: () => void;
+  /** Per registry: the registry and day of the last run that left nothing to tell. */
+  private readonly settled = new Map<
+    string,
+    { registry: LoadedRegistry; day: string }
+  >();
 
   constructor(private readonly options: ConsumerNotifierOptions) {}
 
@@ -254,6 +262,18 @@ export class ConsumerNotifier {
     const now = this.options.now?.() ?? new Date();
     const at = now.toISOString();
     const today = at.slice(0, 10);
+    const settled = this.settled.get(registryId);
+    if (settled?.registry === snapshot.registry && settled.day === today) {
+      return {
+        registryId,
+        mode: 'settled',
+        planned: 0,
+        sent: [],
+        failed: 0,
+        deferred: 0,
+      };
+    }
+    this.settled.delete(registryId);
     const files = snapshot.files ? [...snapshot.files] : undefined;
     const fingerprint = files && fingerprintOf(files);
     const known = await store.getBaselineFingerprint(registryId);
@@ -340,6 +360,9 @@ export class ConsumerNotifier {
           ...new Set(sent.map(n => n.title)),
         ].join('; ')}`,
       );
+    }
+    if (failed === 0 && deferred === 0) {
+      this.settled.set(registryId, { registry: snapshot.registry, day: today });
     }
     return {
       registryId,
