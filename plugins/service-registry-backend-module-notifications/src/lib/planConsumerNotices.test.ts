@@ -130,6 +130,23 @@ describe('planConsumerNotices', () => {
     expect(moved.description).toContain('sunset on 2027-06-01');
   });
 
+  it('says "as of" for a deprecation announced for a later day', () => {
+    const [notice] = planConsumerNotices({
+      head: registry(
+        DEPRECATED_PAYMENTS.map(l =>
+          l.startsWith('deprecation_date')
+            ? 'deprecation_date = 2026-12-15'
+            : l,
+        ),
+        SHOP.slice(0, 2).concat(SHOP.slice(9, 13)),
+      ),
+      today: '2026-11-30',
+    });
+    expect(notice.description).toMatch(
+      /^shop-admin depends on payments, which is deprecated as of 2026-12-15 \(sunset on 2027-03-01, in 91 days\)\./,
+    );
+  });
+
   it('says when no sunset is announced yet, and tells a retirement that leaves consumers behind', () => {
     const noSunset = planConsumerNotices({
       head: registry([

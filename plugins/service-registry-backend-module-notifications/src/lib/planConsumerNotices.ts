@@ -146,7 +146,7 @@ function deprecationNotices(
       ? 'which is retired'
       : [
           'which is deprecated',
-          record.deprecationDate ? ` since ${record.deprecationDate}` : '',
+          deprecatedSince(record),
           record.sunsetDate
             ? ` (${describeSunset(record.sunsetDate, today)})`
             : ' (no sunset date announced yet)',
@@ -168,6 +168,14 @@ function deprecationNotices(
     severity,
     link: serviceLink(record.service),
   }));
+}
+
+/** ` since 2026-11-01`, ` as of 2027-01-01` (announced for later), or nothing. */
+function deprecatedSince(record: DeprecationRecord): string {
+  if (!record.deprecationDate) return '';
+  return (record.daysSinceDeprecation ?? 0) < 0
+    ? ` as of ${record.deprecationDate}`
+    : ` since ${record.deprecationDate}`;
 }
 
 function breakingNotices(
