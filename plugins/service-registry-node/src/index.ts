@@ -12,3 +12,8 @@ export { readDocumentsOnDisk } from './read/readDocumentsOnDisk';
 export type { DocumentOnDisk } from './read/readDocumentsOnDisk';
 export * from './snapshot';
 export * from './edit';
+export {
+  parseRequest,
+  registryIdSchema,
+  serviceIdSchema,
+} from './http/parseRequest';

@@ -4,7 +4,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
-  InputError,
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
@@ -17,12 +16,14 @@ import {
   computeDeprecation,
   ReminderResponse,
   ReminderStatusResponse,
-  SERVICE_ID_PATTERN,
   serviceRegistryReadPermission,
   serviceRegistryRemindPermission,
 } from '@service-registry/plugin-service-registry-common';
 import {
+  parseRequest,
+  registryIdSchema,
   RegistrySnapshot,
+  serviceIdSchema,
   ServiceRegistrySnapshotService,
 } from '@service-registry/plugin-service-registry-node';
 import express, { Request } from 'express';
@@ -51,32 +52,8 @@ export interface ReminderRouterOptions {
   now?: () => Date;
 }
 
-const params = z.object({
-  service: z.string().regex(SERVICE_ID_PATTERN, 'not a registry service id'),
-});
-const query = z
-  .object({
-    registry: z
-      .string()
-      .regex(
-        /^[A-Za-z0-9_-]{1,63}$/,
-        'registry must be a provider id (letters, digits, - and _)',
-      )
-      .default('default'),
-  })
-  .strict();
-
-function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infer<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new InputError(
-      result.error.issues
-        .map(i => `${i.path.join('.') || 'query'}: ${i.message}`)
-        .join('; '),
-    );
-  }
-  return result.data;
-}
+const params = z.object({ service: serviceIdSchema });
+const query = z.object({ registry: registryIdSchema }).strict();
 
 /**
  * The reminder endpoints, mounted on the service-registry plugin's router:
@@ -112,8 +89,8 @@ export async function createReminderRouter(
 
   /** The registry and the deprecation record of the service asked about. */
   function deprecationOf(req: Request) {
-    const { service } = parse(params, req.params);
-    const { registry } = parse(query, req.query);
+    const { service } = parseRequest(params, req.params);
+    const { registry } = parseRequest(query, req.query);
     const snapshot: RegistrySnapshot | undefined = snapshots.get(registry);
     if (!snapshot) {
       throw new NotFoundError(`no snapshot of registry "${registry}" yet`);

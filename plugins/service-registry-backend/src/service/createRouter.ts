@@ -3,7 +3,7 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   computeConsumers,
@@ -25,14 +25,18 @@ import {
   SERVICE_TIERS,
   ServiceTier,
   serviceRegistryReadPermission,
-  SERVICE_ID_PATTERN,
   slaOverview,
   SlaOverviewResponse,
   SlaServiceResponse,
   sloDocumentsToYaml,
   toOpenSlo,
 } from '@service-registry/plugin-service-registry-common';
-import { ServiceRegistrySnapshotService } from '@service-registry/plugin-service-registry-node';
+import {
+  parseRequest,
+  registryIdSchema,
+  serviceIdSchema,
+  ServiceRegistrySnapshotService,
+} from '@service-registry/plugin-service-registry-node';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -51,29 +55,18 @@ export interface RouterOptions {
   now?: () => Date;
 }
 
-const registryId = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9_-]{1,63}$/,
-    'registry must be a provider id (letters, digits, - and _)',
-  )
-  .default('default');
-const serviceId = z
-  .string()
-  .regex(SERVICE_ID_PATTERN, 'not a registry service id');
-
-const registryQuery = z.object({ registry: registryId }).passthrough();
+const registryQuery = z.object({ registry: registryIdSchema }).passthrough();
 const impactQuery = z
   .object({
-    registry: registryId,
+    registry: registryIdSchema,
     includeOptional: z.enum(['true', 'false']).default('false'),
     maxDepth: z.coerce.number().int().positive().max(1000).optional(),
   })
   .strict();
 const findingsQuery = z
   .object({
-    registry: registryId,
-    service: serviceId.optional(),
+    registry: registryIdSchema,
+    service: serviceIdSchema.optional(),
     project: z.string().max(63).optional(),
     owner: z.string().max(200).optional(),
     severity: z.enum(['error', 'warning', 'info']).optional(),
@@ -88,10 +81,10 @@ const today = z
 const ownerFilter = z.string().max(200).optional();
 const projectFilter = z.string().max(63).optional();
 
-const datedQuery = z.object({ registry: registryId, today }).strict();
+const datedQuery = z.object({ registry: registryIdSchema, today }).strict();
 const deprecationsQuery = z
   .object({
-    registry: registryId,
+    registry: registryIdSchema,
     today,
     status: z
       .enum(
@@ -107,7 +100,7 @@ const deprecationsQuery = z
   .strict();
 const slaQuery = z
   .object({
-    registry: registryId,
+    registry: registryIdSchema,
     project: projectFilter,
     tier: z
       .enum(SERVICE_TIERS as unknown as [ServiceTier, ...ServiceTier[]])
@@ -117,27 +110,15 @@ const slaQuery = z
   .strict();
 const openSloQuery = z
   .object({
-    registry: registryId,
+    registry: registryIdSchema,
     format: z.enum(['yaml', 'json']).default('yaml'),
-    service: serviceId.optional(),
+    service: serviceIdSchema.optional(),
     fillFromTierPolicy: z.enum(['true', 'false']).default('false'),
   })
   .strict();
 
 const sameOwner = (a: string | undefined, b: string) =>
   a !== undefined && a.trim().replace(/^@/, '') === b.trim().replace(/^@/, '');
-
-function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infer<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new InputError(
-      result.error.issues
-        .map(i => `${i.path.join('.') || 'query'}: ${i.message}`)
-        .join('; '),
-    );
-  }
-  return result.data;
-}
 
 /**
  * The service-registry HTTP API. Every endpoint requires a user or service token and the
@@ -197,7 +178,7 @@ export async function createRouter(
 
   router.get('/graph', async (req, res) => {
     await authorize(req);
-    const { registry } = parse(registryQuery, req.query);
+    const { registry } = parseRequest(registryQuery, req.query);
     const view = viewsOf(registry);
     // Serialised and compressed once per snapshot: a 10k-service graph is megabytes of JSON, which
     // the root router's compression middleware would otherwise gzip again on every request.
@@ -219,8 +200,8 @@ export async function createRouter(
 
   router.get('/impact/:service', async (req, res) => {
     await authorize(req);
-    const query = parse(impactQuery, req.query);
-    const id = parse(serviceId, req.params.service);
+    const query = parseRequest(impactQuery, req.query);
+    const id = parseRequest(serviceIdSchema, req.params.service);
     const { graph } = viewsOf(query.registry);
     if (!graph.nodes.has(id) && !graph.incoming.has(id)) {
       throw new NotFoundError(
@@ -237,7 +218,7 @@ export async function createRouter(
 
   router.get('/findings', async (req, res) => {
     await authorize(req);
-    const query = parse(findingsQuery, req.query);
+    const query = parseRequest(findingsQuery, req.query);
     const { snapshot } = viewsOf(query.registry);
     const body: FindingsResponse = buildFindingsResponse(snapshot, query);
     res.json(body);
@@ -245,8 +226,8 @@ export async function createRouter(
 
   router.get('/services/:service', async (req, res) => {
     await authorize(req);
-    const { registry } = parse(registryQuery, req.query);
-    const id = parse(serviceId, req.params.service);
+    const { registry } = parseRequest(registryQuery, req.query);
+    const id = parseRequest(serviceIdSchema, req.params.service);
     const v = viewsOf(registry);
     const service = v.snapshot.registry.services.get(id);
     if (!service) {
@@ -265,7 +246,7 @@ export async function createRouter(
 
   router.get('/deprecations', async (req, res) => {
     await authorize(req);
-    const query = parse(deprecationsQuery, req.query);
+    const query = parseRequest(deprecationsQuery, req.query);
     const v = viewsOf(query.registry);
     const day = todayOf(query.today);
     const wantedProject = query.project === 'global' ? null : query.project;
@@ -294,8 +275,8 @@ export async function createRouter(
 
   router.get('/deprecations/:service', async (req, res) => {
     await authorize(req);
-    const query = parse(datedQuery, req.query);
-    const id = parse(serviceId, req.params.service);
+    const query = parseRequest(datedQuery, req.query);
+    const id = parseRequest(serviceIdSchema, req.params.service);
     const v = viewsOf(query.registry);
     const day = todayOf(query.today);
     const record = computeDeprecation(v.snapshot.registry, v.graph, id, day);
@@ -317,8 +298,8 @@ export async function createRouter(
 
   router.get('/deprecations/:service/history', async (req, res) => {
     await authorize(req);
-    const { registry } = parse(registryQuery.strict(), req.query);
-    const id = parse(serviceId, req.params.service);
+    const { registry } = parseRequest(registryQuery.strict(), req.query);
+    const id = parseRequest(serviceIdSchema, req.params.service);
     const v = viewsOf(registry);
     const items = await history.history(registry, id);
     if (items.length === 0 && !v.snapshot.registry.services.has(id)) {
@@ -330,8 +311,8 @@ export async function createRouter(
 
   router.get('/services/:service/deprecated-dependencies', async (req, res) => {
     await authorize(req);
-    const query = parse(datedQuery, req.query);
-    const id = parse(serviceId, req.params.service);
+    const query = parseRequest(datedQuery, req.query);
+    const id = parseRequest(serviceIdSchema, req.params.service);
     const v = viewsOf(query.registry);
     if (!v.snapshot.registry.services.has(id)) {
       throw new NotFoundError(
@@ -360,7 +341,7 @@ export async function createRouter(
 
   router.get('/sla', async (req, res) => {
     await authorize(req);
-    const query = parse(slaQuery, req.query);
+    const query = parseRequest(slaQuery, req.query);
     const v = viewsOf(query.registry);
     const body: SlaOverviewResponse = {
       registry: query.registry,
@@ -376,8 +357,8 @@ export async function createRouter(
 
   router.get('/sla/:service', async (req, res) => {
     await authorize(req);
-    const { registry } = parse(registryQuery.strict(), req.query);
-    const id = parse(serviceId, req.params.service);
+    const { registry } = parseRequest(registryQuery.strict(), req.query);
+    const id = parseRequest(serviceIdSchema, req.params.service);
     const v = viewsOf(registry);
     const service = v.snapshot.registry.services.get(id);
     if (!service) {
@@ -392,7 +373,7 @@ export async function createRouter(
 
   router.get('/openslo', async (req, res) => {
     await authorize(req);
-    const query = parse(openSloQuery, req.query);
+    const query = parseRequest(openSloQuery, req.query);
     const v = viewsOf(query.registry);
     if (query.service && !v.snapshot.registry.services.has(query.service)) {
       throw new NotFoundError(
