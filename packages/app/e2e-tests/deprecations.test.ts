@@ -45,7 +45,7 @@ test('a deprecated service shows its migration: status and remaining consumers',
   await page.screenshot({ path: testInfo.outputPath('consumer-warning.png') });
 });
 
-test('a platform engineer reminds the consumers of a deprecated service, once a day', async ({
+test('a platform engineer reminds the consumers of a deprecated service, once a day, and the consumers read it in their notifications', async ({
   page,
 }, testInfo) => {
   await openAsGuest(page, '/catalog/default/component/legacy-search');
@@ -63,13 +63,26 @@ test('a platform engineer reminds the consumers of a deprecated service, once a 
     ).toBeVisible({ timeout: 30_000 });
   }
   await expect(
-    page.getByText(
-      `Last reminder ${today} by development/guest (one reminder a day)`,
-    ),
+    page.getByText(`Last reminder ${today} by guest (one reminder a day)`),
   ).toBeVisible({ timeout: 30_000 });
   await expect(remind).toBeDisabled();
   await remind.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('reminder.png') });
+
+  // the guest is in logistics-team, which owns legacy-search's consumers: the reminder is in its
+  // notifications
+  await page.getByRole('link', { name: 'Notifications' }).click();
+  await expect(
+    page.getByText('Reminder: legacy-search is deprecated').first(),
+  ).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page
+      .getByText(
+        /project-b-shipping and project-b-warehouse depend on legacy-search/,
+      )
+      .first(),
+  ).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('notifications.png') });
 });
 
 test('the deprecations page draws the timeline with today and the overdue migrations', async ({
