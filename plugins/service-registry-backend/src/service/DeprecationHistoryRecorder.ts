@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  buildDependencyGraph,
+  dependencyGraphOf,
   computeDeprecations,
 } from '@service-registry/plugin-service-registry-common';
 import {
@@ -78,7 +78,7 @@ export class DeprecationHistoryRecorder {
     const at = Number.isNaN(parsed.getTime()) ? new Date() : parsed;
     const records = computeDeprecations(
       snapshot.registry,
-      buildDependencyGraph(snapshot.registry),
+      dependencyGraphOf(snapshot.registry),
       at.toISOString().slice(0, 10),
     );
     return this.options.store.record(

@@ -1,5 +1,5 @@
 import {
-  buildDependencyGraph,
+  dependencyGraphOf,
   DependencyGraph,
   findCycles,
   RegistryGraph,
@@ -34,7 +34,6 @@ function nodeView(service: RegistryService): RegistryGraphNode {
  * dependency graph, its cycles, and the graph response already serialised.
  */
 export class RegistryViews {
-  private graphCache?: DependencyGraph;
   private cyclesCache?: string[][];
   private graphBodyCache?: Buffer;
   private graphGzipCache?: Buffer;
@@ -43,8 +42,7 @@ export class RegistryViews {
   constructor(readonly snapshot: RegistrySnapshot) {}
 
   get graph(): DependencyGraph {
-    this.graphCache ??= buildDependencyGraph(this.snapshot.registry);
-    return this.graphCache;
+    return dependencyGraphOf(this.snapshot.registry);
   }
 
   get cycles(): string[][] {

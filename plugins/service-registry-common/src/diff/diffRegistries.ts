@@ -1,4 +1,4 @@
-import { buildDependencyGraph } from '../graph/buildDependencyGraph';
+import { dependencyGraphOf } from '../graph/dependencyGraphOf';
 import { computeImpact } from '../graph/computeImpact';
 import { LoadedRegistry } from '../model/types';
 import { resolveToday } from '../validation/dates';
@@ -96,8 +96,8 @@ export function diffRegistries(
   const ctx: DiffContext = {
     base,
     head,
-    baseGraph: buildDependencyGraph(base),
-    headGraph: buildDependencyGraph(head),
+    baseGraph: dependencyGraphOf(base),
+    headGraph: dependencyGraphOf(head),
     today: resolveToday(options.today),
   };
   const ids = [

@@ -2,6 +2,7 @@ export {
   buildDependencyGraph,
   dependencyPosition,
 } from './buildDependencyGraph';
+export { dependencyGraphOf } from './dependencyGraphOf';
 export { analyzeCycles, findCycles } from './findCycles';
 export type { CycleAnalysis, FindCyclesOptions } from './findCycles';
 export { computeImpact } from './computeImpact';

@@ -1,5 +1,5 @@
 import semver from 'semver';
-import { buildDependencyGraph } from '../graph/buildDependencyGraph';
+import { dependencyGraphOf } from '../graph/dependencyGraphOf';
 import { computeConsumers } from '../graph/computeConsumers';
 import { computeImpact } from '../graph/computeImpact';
 import { DependencyEdge, DependencyGraph } from '../graph/types';
@@ -418,7 +418,7 @@ export function renderRegistryDocs(
     maxDrawnServices: options.maxDrawnServices ?? 150,
     impactRows: options.impactRows ?? 20,
   };
-  const graph = buildDependencyGraph(registry);
+  const graph = dependencyGraphOf(registry);
   return [
     { name: REGISTRY_DOCUMENT_NAMES[0], content: servicesDocument(registry) },
     {

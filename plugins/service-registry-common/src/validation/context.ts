@@ -1,4 +1,4 @@
-import { buildDependencyGraph } from '../graph/buildDependencyGraph';
+import { dependencyGraphOf } from '../graph/dependencyGraphOf';
 import { LoadedRegistry } from '../model/types';
 import { ValidationContext } from './types';
 
@@ -15,5 +15,5 @@ export function createValidationContext(
   const services = [...registry.services.keys()]
     .sort()
     .map(id => registry.services.get(id)!);
-  return { registry, graph: buildDependencyGraph(registry), today, services };
+  return { registry, graph: dependencyGraphOf(registry), today, services };
 }
