@@ -25,6 +25,9 @@ export type {
   NoticeBaseline,
   NoticeDelivery,
 } from './database/ConsumerNoticeStore';
-export { planConsumerNotices } from './lib/planConsumerNotices';
+export {
+  planConsumerNotices,
+  planDeprecationNotices,
+} from './lib/planConsumerNotices';
 export type { PlanConsumerNoticesOptions } from './lib/planConsumerNotices';
 export type { ConsumerNotice, ConsumerNoticeKind } from './lib/types';

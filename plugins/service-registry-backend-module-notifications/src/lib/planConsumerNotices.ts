@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   BreakingChange,
   BreakingChangeKind,
-  buildDependencyGraph,
+  dependencyGraphOf,
   computeDeprecations,
   DeprecationRecord,
   describeSunset,
@@ -72,9 +72,9 @@ export function planConsumerNotices(
 ): ConsumerNotice[] {
   const { head, base, today } = options;
   const notices: ConsumerNotice[] = [];
-  const headGraph = buildDependencyGraph(head);
+  const headGraph = dependencyGraphOf(head);
   for (const record of computeDeprecations(head, headGraph, today)) {
-    notices.push(...deprecationNotices(record, head, today));
+    notices.push(...planDeprecationNotices(record, head, today));
   }
   if (base) {
     const diff = diffRegistries(base, head, { today });
@@ -104,7 +104,16 @@ function stageOf(record: DeprecationRecord): DeprecationStage {
   return 'announced';
 }
 
-function deprecationNotices(
+/**
+ * The deprecation notices of one deprecated (or retired) service at its current stage, one per
+ * owner of its consumers in the catalog (see {@link planConsumerNotices}).
+ *
+ * @param record - the service's migration record
+ * @param head - the registry it comes from
+ * @param today - `YYYY-MM-DD`, the day of the record
+ * @public
+ */
+export function planDeprecationNotices(
   record: DeprecationRecord,
   head: LoadedRegistry,
   today: string,

@@ -4,6 +4,8 @@ import {
   NotificationService,
 } from '@backstage/plugin-notifications-node';
 import {
+  computeDeprecation,
+  dependencyGraphOf,
   loadRegistry,
   RegistryFileInput,
 } from '@service-registry/plugin-service-registry-common';
@@ -305,24 +307,39 @@ describe.each(databases.eachSupportedId())(
     it('reminds by hand once a day, again the next day, and records nothing when nobody could be reminded', async () => {
       const { notifier, notifications, setDay, setCatalog } = await setup();
       const deprecated = snapshotOf([...PAYMENTS, ...DEPRECATED]);
+      const payments = (day: string) =>
+        computeDeprecation(
+          deprecated.registry,
+          dependencyGraphOf(deprecated.registry),
+          'payments',
+          day,
+        )!;
 
       setCatalog([]);
       await expect(
-        notifier.remind(deprecated, 'payments', 'user:default/jane'),
+        notifier.remind(
+          deprecated,
+          payments('2026-11-30'),
+          'user:default/jane',
+        ),
       ).rejects.toThrow(
         'No consumer of payments can be reminded: none is in the catalog with an owner',
       );
       setCatalog(['shop-api']);
       notifications.failing = true;
       await expect(
-        notifier.remind(deprecated, 'payments', 'user:default/jane'),
+        notifier.remind(
+          deprecated,
+          payments('2026-11-30'),
+          'user:default/jane',
+        ),
       ).rejects.toThrow('notifications backend unavailable');
       notifications.failing = false;
 
       // neither attempt counted as the day's reminder
       const first = await notifier.remind(
         deprecated,
-        'payments',
+        payments('2026-11-30'),
         'user:default/jane',
       );
       expect(first).toMatchObject({
@@ -334,12 +351,16 @@ describe.each(databases.eachSupportedId())(
         ['Reminder: payments is deprecated', ['component:default/shop-api']],
       ]);
       await expect(
-        notifier.remind(deprecated, 'payments', 'user:default/joe'),
+        notifier.remind(deprecated, payments('2026-11-30'), 'user:default/joe'),
       ).rejects.toThrow(
         /^The consumers of payments were reminded today already, by user:default\/jane at 09:00 UTC/,
       );
       setDay('2026-12-01');
-      await notifier.remind(deprecated, 'payments', 'user:default/joe');
+      await notifier.remind(
+        deprecated,
+        payments('2026-12-01'),
+        'user:default/joe',
+      );
       expect(notifications.sent[0].payload).toMatchObject({
         scope:
           'service-registry:default:reminder/payments/2026-12-01:@shop-team',

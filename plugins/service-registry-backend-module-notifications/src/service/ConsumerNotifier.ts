@@ -4,6 +4,7 @@ import { ConflictError } from '@backstage/errors';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   loadRegistry,
+  DeprecationRecord,
   LoadedRegistry,
   RegistryFileInput,
   ReminderResponse,
@@ -16,7 +17,10 @@ import {
   ConsumerNoticeStore,
   NoticeDelivery,
 } from '../database/ConsumerNoticeStore';
-import { planConsumerNotices } from '../lib/planConsumerNotices';
+import {
+  planConsumerNotices,
+  planDeprecationNotices,
+} from '../lib/planConsumerNotices';
 import { ConsumerNotice } from '../lib/types';
 
 /** The notifications' topic: users can filter and mute by it. */
@@ -174,24 +178,22 @@ export class ConsumerNotifier {
    * recorded when nobody could be reminded.
    *
    * @param snapshot - the registry
-   * @param service - the deprecated service
+   * @param record - the deprecated service's migration record, as of today
    * @param by - entity ref of the user who asks
    * @throws ConflictError when its consumers were reminded today already, or none of them can be
    *   reached through the catalog
    */
   async remind(
     snapshot: RegistrySnapshot,
-    service: string,
+    record: DeprecationRecord,
     by: string,
   ): Promise<ReminderResult> {
     const { store } = this.options;
     const registryId = snapshot.providerId;
+    const service = record.service;
     const at = (this.options.now?.() ?? new Date()).toISOString();
     const day = at.slice(0, 10);
-    const notices = planConsumerNotices({
-      head: snapshot.registry,
-      today: day,
-    }).filter(n => n.kind === 'deprecation' && n.service === service);
+    const notices = planDeprecationNotices(record, snapshot.registry, day);
     const reachable = await this.reachableOf(deliveriesOf(notices));
     const deferred = [...new Set(notices.flatMap(n => n.consumers))].filter(
       c => !reachable.has(c),

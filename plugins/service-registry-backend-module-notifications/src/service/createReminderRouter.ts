@@ -12,7 +12,7 @@ import {
   BasicPermission,
 } from '@backstage/plugin-permission-common';
 import {
-  buildDependencyGraph,
+  dependencyGraphOf,
   computeDeprecation,
   ReminderResponse,
   ReminderStatusResponse,
@@ -97,7 +97,7 @@ export async function createReminderRouter(
     }
     const record = computeDeprecation(
       snapshot.registry,
-      buildDependencyGraph(snapshot.registry),
+      dependencyGraphOf(snapshot.registry),
       service,
       now().toISOString().slice(0, 10),
     );
@@ -144,7 +144,7 @@ export async function createReminderRouter(
     }
     const result = await notifier.remind(
       snapshot,
-      service,
+      record,
       credentials.principal.userEntityRef,
     );
     const body: ReminderResponse = { registry, service, ...result };
