@@ -32,6 +32,15 @@ const CHANGE_CONTROL_KEYS: ReadonlySet<string> = new Set([
   'config_changes_require',
 ]);
 
+function hasOwn(map: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(map, key);
+}
+
+/** `map[key]` when `map` has it as its own key (never a property of `Object.prototype`). */
+function ownValue<T>(map: Record<string, T>, key: string): T | undefined {
+  return hasOwn(map, key) ? map[key] : undefined;
+}
+
 /**
  * Copies `source` into `target` recursively; a key both define (other than two tables) keeps
  * the first value and is reported through `onConflict`.
@@ -43,7 +52,7 @@ function mergeInto(
   onConflict: (path: KeyPathPart[]) => void,
 ): void {
   for (const [key, value] of Object.entries(source)) {
-    const existing = target[key];
+    const existing = hasOwn(target, key) ? target[key] : undefined;
     if (existing === undefined) {
       target[key] = value;
     } else if (isTable(existing) && isTable(value)) {
@@ -71,22 +80,24 @@ export function buildPolicies(
   collector: FindingCollector,
 ): RegistryPolicies {
   const raw: Record<string, unknown> = Object.create(null);
-  const positions: Record<string, SourcePosition> = {};
+  // without a prototype, and read by own key only: a policy table may be named `constructor`
+  const positions: Record<string, SourcePosition> = Object.create(null);
   for (const file of files) {
     const filePositions = positionsUnder(file, []).positions;
     mergeInto(raw, file.table, [], path => {
-      const earlier = positions[joinKeyPath(path)];
+      const key = joinKeyPath(path);
+      const earlier = ownValue(positions, key);
       collector.add(
         'warning',
         'policy/duplicate-key',
         `Policy ${pathLabel(path)} is defined again in ${file.path}${
           earlier ? ` (first in ${earlier.file}:${earlier.line})` : ''
         }; the first definition is used. Keep each policy key in one file.`,
-        filePositions[joinKeyPath(path)] ?? fileStart(file.path),
+        ownValue(filePositions, key) ?? fileStart(file.path),
       );
     });
     for (const [key, position] of Object.entries(filePositions)) {
-      if (!(key in positions)) positions[key] = position;
+      if (!hasOwn(positions, key)) positions[key] = position;
     }
   }
   const root = fileStart(files[0]?.path ?? 'policies');

@@ -31,6 +31,7 @@ import { FindingCollector } from './loadState';
 import { mergeTables } from './mergeTables';
 import { ParsedTomlFile, parseTomlFile } from './parseToml';
 import { readPatterns } from './readPatterns';
+import { keepSourceFiles } from './sourceFiles';
 
 interface ClassifiedFile {
   parsed: ParsedTomlFile;
@@ -249,10 +250,20 @@ function sortFindings(findings: RegistryFinding[]): RegistryFinding[] {
     .map(({ finding }) => finding);
 }
 
+/**
+ * Parses every input file. Files outside the layout are ignored with a warning, but parsed when
+ * they can be (`outside`): they are committed to the registry repository, so the secret scan
+ * still reads them.
+ */
 function parseAll(
   inputs: RegistryFileInput[],
   collector: FindingCollector,
-): { files: string[]; failed: string[]; parsed: ClassifiedFile[] } {
+): {
+  files: string[];
+  failed: string[];
+  parsed: ClassifiedFile[];
+  outside: ParsedTomlFile[];
+} {
   const byPath = new Map<string, string>();
   for (const input of inputs) {
     const path = normalizeRegistryPath(input.path);
@@ -270,6 +281,7 @@ function parseAll(
   const files = [...byPath.keys()].sort();
   const failed: string[] = [];
   const parsed: ClassifiedFile[] = [];
+  const outside: ParsedTomlFile[] = [];
   for (const path of files) {
     const kind = classifyRegistryFile(path);
     if (kind.kind === 'unknown') {
@@ -279,6 +291,8 @@ function parseAll(
         `${path} is not part of the registry layout and is ignored; expected services/catalog.toml, services/patterns.toml, services/versions.toml, projects/<project>/services.toml|deployment.toml|monitoring.toml or policies/<name>.toml.`,
         fileStart(path),
       );
+      const result = parseTomlFile(path, byPath.get(path)!);
+      if (result.ok) outside.push(result.file);
       continue;
     }
     const result = parseTomlFile(path, byPath.get(path)!);
@@ -288,7 +302,7 @@ function parseAll(
       failed.push(path);
     }
   }
-  return { files, failed, parsed };
+  return { files, failed, parsed, outside };
 }
 
 /**
@@ -304,7 +318,7 @@ function parseAll(
  */
 export function loadRegistry(inputs: RegistryFileInput[]): LoadedRegistry {
   const collector = new FindingCollector();
-  const { files, failed, parsed } = parseAll(inputs, collector);
+  const { files, failed, parsed, outside } = parseAll(inputs, collector);
   const registry: Registry = {
     services: new Map(),
     overrides: new Map(),
@@ -380,7 +394,7 @@ export function loadRegistry(inputs: RegistryFileInput[]): LoadedRegistry {
   // the lazy positions of the registry keep each file's text, not its header scan
   for (const { parsed: file } of parsed) positionIndex(file).compact();
 
-  return {
+  const loaded: LoadedRegistry = {
     services: registry.services,
     overrides: registry.overrides,
     projects: registry.projects,
@@ -390,4 +404,6 @@ export function loadRegistry(inputs: RegistryFileInput[]): LoadedRegistry {
     failedFiles: failed,
     findings: sortFindings(collector.findings),
   };
+  keepSourceFiles(loaded, [...parsed.map(f => f.parsed), ...outside]);
+  return loaded;
 }

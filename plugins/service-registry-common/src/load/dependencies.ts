@@ -30,18 +30,22 @@ export function parseDependencyString(entry: string): {
   };
 }
 
+/** `written`: the whole entry the id comes from, hidden too when it looks like a credential. */
 function checkId(
   ctx: CheckContext,
   id: string,
   path: readonly KeyPathPart[],
+  written: string = id,
 ): boolean {
   if (SERVICE_ID_PATTERN.test(id)) return true;
   report(
     ctx,
     'error',
     'schema/invalid-id',
-    `${ctx.subject}: ${pathLabel(path)} names service ${JSON.stringify(
+    `${ctx.subject}: ${pathLabel(path)} names service ${describeValue(
       id,
+      'service',
+      written,
     )}, which is not a valid id (1 to 63 lowercase letters, digits or "-").`,
     path,
   );
@@ -52,6 +56,7 @@ function checkRange(
   ctx: CheckContext,
   range: string | undefined,
   path: readonly KeyPathPart[],
+  written: string | undefined = range,
 ): string | undefined {
   if (range === undefined) return undefined;
   if (range !== '' && isValidSemverRange(range)) return range;
@@ -59,8 +64,10 @@ function checkRange(
     ctx,
     'error',
     'schema/invalid-semver',
-    `${ctx.subject}: ${pathLabel(path)} has version range ${JSON.stringify(
+    `${ctx.subject}: ${pathLabel(path)} has version range ${describeValue(
       range,
+      'version',
+      written,
     )}, which is not a semver range; write e.g. "shared-auth@^1.0" or { service = "shared-auth", version = ">=1.0.0" }.`,
     path,
   );
@@ -200,7 +207,7 @@ function parseEntry(
     // the slow path, which reports
     const { service, range } = parseDependencyString(entry);
     if (!SERVICE_ID_PATTERN.test(service)) {
-      checkId(ctx, service, [...list, index]);
+      checkId(ctx, service, [...list, index], entry);
       return undefined;
     }
     return dependencyRef(
@@ -208,7 +215,7 @@ function parseEntry(
       list,
       index,
       service,
-      checkRange(ctx, range, [...list, index]),
+      checkRange(ctx, range, [...list, index], entry),
       entry,
       optional,
       file,

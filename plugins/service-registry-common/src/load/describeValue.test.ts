@@ -1,5 +1,29 @@
+import { RegistryFinding } from '../model/types';
+import { loadRegistry } from './buildRegistry';
 import { describeValue } from './describeValue';
 import { isSecretLookingKey } from './secrets';
+
+/** A database URL whose password is longer than what messages show of a value. */
+const DB_PASSWORD = 'Kq8vZ2mR7xW4nB9pL3tY6cH1dF5gJ0sAeUiOoPaSdFgHjKlZxCvBnMqWe';
+const DB_URL = `postgres://app:${DB_PASSWORD}@db:5432/app`;
+const JWT =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+const AWS = 'AKIAIOSFODNN7EXAMPLE';
+
+function load(files: Record<string, string>) {
+  return loadRegistry(
+    Object.entries(files).map(([path, text]) => ({ path, text })),
+  );
+}
+
+/** Fails when any part of a finding repeats the secret or a telling piece of it. */
+function expectNoEcho(findings: RegistryFinding[], secret: string) {
+  const text = JSON.stringify(findings);
+  expect(text).not.toContain(secret);
+  for (let at = 0; at + 8 <= secret.length; at += 4) {
+    expect(text).not.toContain(secret.slice(at, at + 8));
+  }
+}
 
 describe('describeValue', () => {
   it('shows short scalars and kinds of other values', () => {
@@ -24,5 +48,85 @@ describe('describeValue', () => {
     }
     expect(isSecretLookingKey('owner')).toBe(false);
     expect(isSecretLookingKey('break_changes_notice')).toBe(false);
+  });
+
+  it('hides values that look like credentials under any key, judged on the whole value', () => {
+    expect(describeValue(DB_URL, 'port')).toBe(
+      'a string (value hidden: it looks like a URL with an embedded password)',
+    );
+    expect(describeValue(JWT, 'version')).toBe(
+      'a string (value hidden: it looks like a JSON Web Token)',
+    );
+    expect(describeValue(AWS, 'tier')).toBe(
+      'a string (value hidden: it looks like an AWS access key id)',
+    );
+    expect(describeValue('DB_PASSWORD=hunter2-Sup3r', 'env')).toContain(
+      'value hidden',
+    );
+  });
+
+  it('hides a part of a value when the whole value looks like a credential', () => {
+    expect(describeValue('postgres://app', 'service', DB_URL)).toBe(
+      'a string (value hidden: it looks like a URL with an embedded password)',
+    );
+    expect(describeValue('shared-auth', 'service', 'shared-auth@^1.0')).toBe(
+      '"shared-auth"',
+    );
+  });
+
+  it('keeps ordinary values readable', () => {
+    expect(describeValue('https://example.com/health', 'port')).toBe(
+      '"https://example.com/health"',
+    );
+    expect(describeValue('24/7', 'tier')).toBe('"24/7"');
+    expect(describeValue('1.2.3-beta.1', 'status')).toBe('"1.2.3-beta.1"');
+  });
+});
+
+describe('loader messages built from values', () => {
+  it('never echo a credential cut short by the length limit (issue: truncation before redaction)', () => {
+    const registry = load({
+      'services/catalog.toml': [
+        '[service.x]',
+        `port = "${DB_URL}"`,
+        `version = "${JWT}"`,
+      ].join('\n'),
+    });
+    expect(
+      registry.findings.map(f => [f.code, f.file, f.line, f.column, f.service]),
+    ).toEqual([
+      ['schema/invalid-type', 'services/catalog.toml', 2, 1, 'x'],
+      ['schema/invalid-semver', 'services/catalog.toml', 3, 1, 'x'],
+    ]);
+    expect(registry.findings[0].message).toContain('value hidden');
+    expect(registry.findings[0].message).toContain(
+      'must be an integer between 1 and 65535',
+    );
+    expectNoEcho(registry.findings, DB_PASSWORD);
+    expectNoEcho(registry.findings, JWT);
+  });
+
+  it('never echo a credential in loadRegistry findings, which callers log directly', () => {
+    const registry = load({
+      'services/catalog.toml': [
+        '[service.x]',
+        `tier = "${AWS}"`,
+        `dependencies.requires = ["${AWS}", "${DB_URL}", { service = "${AWS}" }]`,
+        `dependencies.optional = ["shared-auth@${JWT}"]`,
+      ].join('\n'),
+    });
+    expect(registry.findings.map(f => [f.code, f.line, f.service])).toEqual([
+      ['schema/invalid-enum', 2, 'x'],
+      ['schema/invalid-id', 3, 'x'],
+      ['schema/invalid-id', 3, 'x'],
+      ['schema/invalid-id', 3, 'x'],
+      ['schema/invalid-semver', 4, 'x'],
+    ]);
+    expect(registry.findings[0].message).toMatch(
+      /^Service "x": tier a string \(value hidden: it looks like an AWS access key id\) is not one of critical, high, medium, low/,
+    );
+    expectNoEcho(registry.findings, AWS);
+    expectNoEcho(registry.findings, DB_PASSWORD);
+    expectNoEcho(registry.findings, JWT);
   });
 });

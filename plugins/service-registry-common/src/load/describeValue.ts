@@ -1,3 +1,4 @@
+import { detectSecret } from '../validation/secrets/detectSecret';
 import { isSecretLookingKey } from './secrets';
 
 const MAX_LENGTH = 60;
@@ -16,14 +17,28 @@ export function tomlKind(value: unknown): string {
 }
 
 /**
- * Shows a value in a message: short scalars as written, other values by kind, and never the
- * value of a key that looks secret.
+ * Shows a value in a message: short scalars as written (strings cut to 60 characters), other
+ * values by kind. Never shows the value of a key that looks secret, nor a value that looks like
+ * a credential (see `detectSecret`): that is judged on the whole value, before it is cut, so that
+ * no message built from a value echoes a credential or a piece of one.
  *
- * @param value - the value
+ * @param value - the value, or the part of a value the message is about (e.g. the service id of
+ *   a dependency entry `"id@range"`)
  * @param key - the key's own name, to hide secrets
+ * @param whole - the whole value `value` is part of, when it is a part: hidden too when the
+ *   whole looks like a credential
  */
-export function describeValue(value: unknown, key: string): string {
+export function describeValue(
+  value: unknown,
+  key: string,
+  whole: unknown = value,
+): string {
   if (isSecretLookingKey(key)) return `a ${tomlKind(value)} (value hidden)`;
+  const secret =
+    detectSecret(key, whole) ??
+    (whole === value ? undefined : detectSecret(key, value));
+  if (secret)
+    return `a ${tomlKind(value)} (value hidden: it looks like ${secret})`;
   if (typeof value === 'string') {
     const text =
       value.length > MAX_LENGTH ? `${value.slice(0, MAX_LENGTH)}…` : value;

@@ -42,7 +42,7 @@ export interface CheckContext {
 
 /**
  * The position of the nearest known prefix of a path among positions keyed by relative dotted
- * path, or `fallback`.
+ * path, or `fallback`. Only own keys count: a key may be named `constructor`.
  */
 export function nearestPosition(
   positions: Record<string, SourcePosition>,
@@ -50,8 +50,11 @@ export function nearestPosition(
   fallback: SourcePosition,
 ): SourcePosition {
   for (let k = path.length; k > 0; k--) {
-    const found = positions[joinKeyPath(path.slice(0, k))];
-    if (found) return found;
+    const key = joinKeyPath(path.slice(0, k));
+    if (Object.prototype.hasOwnProperty.call(positions, key)) {
+      const found = positions[key];
+      if (found) return found;
+    }
   }
   return fallback;
 }

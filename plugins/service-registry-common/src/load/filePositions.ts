@@ -180,7 +180,7 @@ export class FilePositionIndex {
         const id = String(path[1]);
         let record = records.get(id);
         if (!record) {
-          record = { positions: {} };
+          record = { positions: Object.create(null) };
           records.set(id, record);
         }
         const position = { file: this.path, line, column };
@@ -205,7 +205,7 @@ export class FilePositionIndex {
     const key = joinKeyPath(prefix);
     let result = this.under.get(key);
     if (result === undefined) {
-      result = { positions: {} };
+      result = { positions: Object.create(null) };
       const depth = prefix.length;
       for (const { path, line, column } of this.positions.values()) {
         if (!startsWith(path, prefix)) continue;
@@ -221,7 +221,7 @@ export class FilePositionIndex {
   /** Positions of the top-level keys and tables of the file, by key, computed once. */
   topLevelPositions(): Record<string, SourcePosition> {
     if (this.topLevel === undefined) {
-      const result: Record<string, SourcePosition> = {};
+      const result: Record<string, SourcePosition> = Object.create(null);
       for (const { path, line, column } of this.positions.values()) {
         if (path.length === 1) {
           result[joinKeyPath(path)] = { file: this.path, line, column };

@@ -141,12 +141,45 @@ describe('validateRegistry', () => {
     expect(
       findings.filter(f => f.code === 'security/secret-value'),
     ).toHaveLength(5);
-    // the loader quotes the bad port value: the credential in it is redacted
+    // the loader describes the bad port value: it looks like a credential, so it is hidden
     expect(
       findings.find(f => f.code === 'schema/invalid-type')?.message,
-    ).toContain('(hidden)');
+    ).toContain(
+      'got a string (value hidden: it looks like an AWS access key id)',
+    );
     expect(JSON.stringify(findings)).not.toContain(secret);
     expect(JSON.stringify(findings)).not.toContain(aws);
+  });
+
+  it('never echoes a credential longer than messages show of a value (port, version)', () => {
+    const password =
+      'Kq8vZ2mR7xW4nB9pL3tY6cH1dF5gJ0sAeUiOoPaSdFgHjKlZxCvBnMqWe';
+    const jwt =
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+    const findings = validateRegistry(
+      registryOf(
+        catalog(
+          '[service.x]',
+          `port = "postgres://app:${password}@db:5432/app"`,
+          `version = "${jwt}"`,
+        ),
+      ),
+      { today: '2026-01-15' },
+    );
+    expect(
+      findings.map(f => [f.code, f.file, f.line, f.column, f.service]),
+    ).toEqual([
+      ['schema/invalid-type', 'services/catalog.toml', 2, 1, 'x'],
+      ['security/secret-value', 'services/catalog.toml', 2, 1, 'x'],
+      ['schema/invalid-semver', 'services/catalog.toml', 3, 1, 'x'],
+      ['security/secret-value', 'services/catalog.toml', 3, 1, 'x'],
+    ]);
+    const text = JSON.stringify(findings);
+    for (const secret of [password, jwt]) {
+      for (let at = 0; at + 8 <= secret.length; at += 4) {
+        expect(text).not.toContain(secret.slice(at, at + 8));
+      }
+    }
   });
 
   it('reports nothing on an empty registry', () => {

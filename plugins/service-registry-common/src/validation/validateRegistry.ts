@@ -22,13 +22,20 @@ export function validateRegistry(
   options: ValidateOptions = {},
 ): RegistryFinding[] {
   const ctx = createValidationContext(registry, resolveToday(options.today));
-  // The loader hides values of secret-looking keys; credentials under other keys are redacted here.
-  const findings = registry.findings.map(finding => {
-    const message = redactSecrets(finding.message);
-    return message === finding.message ? finding : { ...finding, message };
-  });
+  const findings = [...registry.findings];
   for (const rule of Object.values(VALIDATION_RULES)) {
     for (const finding of rule(ctx)) findings.push(finding);
   }
-  return sortFindings(findings);
+  return sortFindings(findings.map(redacted));
+}
+
+/**
+ * A finding whose message has any credential of a well-known form replaced by `(hidden)`. Messages
+ * never show a value that looks like a credential (`describeValue` hides it whole, before it is
+ * cut to length); this is the last line of defence for text quoted by other means (an id, a
+ * range), in the loader's findings and the rules' alike.
+ */
+function redacted(finding: RegistryFinding): RegistryFinding {
+  const message = redactSecrets(finding.message);
+  return message === finding.message ? finding : { ...finding, message };
 }

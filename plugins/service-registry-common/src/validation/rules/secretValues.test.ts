@@ -1,4 +1,8 @@
-import { runRule } from '../__testUtils__/registryOf';
+import { RegistryFinding } from '../../model/types';
+import { codes, registryOf, runRule } from '../__testUtils__/registryOf';
+import { createValidationContext } from '../context';
+import { sortFindings } from '../findings';
+import { validateRegistry } from '../validateRegistry';
 import { secretValues } from './secretValues';
 
 const SECRETS = {
@@ -77,6 +81,206 @@ describe('secretValues', () => {
           'metadata.image = "registry.example.com/api:1.2.3"',
           'metadata.cache_key = "user-profile"',
         ].join('\n'),
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('secretValues: where each secret is, and whom it concerns', () => {
+  const HOOK = `https://hooks.slack.com/services/T0123ABCD/B0456EFGH/${'q8Z3mN1vB7xC5zL2kJ9hG4fD'}`;
+  const BEARER = '8f14e45fceea167a5a36dedd4bea2543';
+  const STRIPE = `sk_live_${'4eC39HqLyjWDarjtT1zdp7dc'}`;
+  const PASSWORD = 'hunter2-Sup3r';
+  const QUERY_KEY = '9f86d081884c7d65';
+  const NUMERIC = '12345678';
+  const layoutFiles = {
+    'services/catalog.toml': [
+      '[service.x]', // 1
+      'version = "1.0.0"',
+      '[service.x.metadata]',
+      `env = ["LOG_LEVEL=debug", "DB_PASSWORD=${PASSWORD}"]`,
+      `health_check = "https://x.example.com/health?api_key=${QUERY_KEY}"`, // 5
+      `DB_PASS = ${NUMERIC}`,
+      '[service.x.sla]',
+      'support_hours = "24/7"',
+      'response_time_p99 = "1.5s"',
+    ].join('\n'),
+    'services/versions.toml': [
+      '[[service.x.release]]', // 1
+      'version = "1.0.0"',
+      'date = 2025-01-01',
+      '',
+      '[[service.x.release]]', // 5
+      'version = "1.1.0"',
+      `  db_password = "${PASSWORD}"`,
+    ].join('\n'),
+    'projects/pa/services.toml': [
+      '[project]',
+      'owner = "team"',
+      '[service.x]',
+      'tier = "high"',
+    ].join('\n'),
+    'projects/pa/monitoring.toml': [
+      '[monitoring.pa]', // 1
+      'pagerduty_token = "${PAGERDUTY_TOKEN}"',
+      `webhook = "${HOOK}"`,
+      '',
+      '[service.x.metrics]', // 5
+      'latency_p99 = "200ms"',
+      '',
+      '[service.x.alerts]',
+      'channel = "#ops"',
+      `auth_header = "Bearer ${BEARER}"`, // 10
+      `escalation = { api_key = "${STRIPE}" }`,
+      '',
+      '[service.ghost.alerts]',
+      `password = ${NUMERIC}`,
+    ].join('\n'),
+  };
+  const outsideFiles = {
+    'projects/pa/secrets.toml': [
+      '# committed by mistake',
+      '[db]',
+      `password = "${PASSWORD}"`,
+    ].join('\n'),
+    'notes/ops.toml': `slack = "${HOOK}"\nsupport = "24/7"\n`,
+  };
+  const SECRET_TEXTS = [HOOK, BEARER, STRIPE, PASSWORD, QUERY_KEY, NUMERIC];
+
+  const summary = (findings: RegistryFinding[]) =>
+    sortFindings(findings).map(f => [
+      f.file,
+      f.line,
+      f.column,
+      f.service ?? null,
+      f.project ?? null,
+    ]);
+
+  it('reports each secret at its key or array element, with its service and project', () => {
+    const findings = runRule(secretValues, { ...layoutFiles, ...outsideFiles });
+    expect(codes(findings).every(c => c === 'security/secret-value')).toBe(
+      true,
+    );
+    expect(findings.every(f => f.severity === 'error')).toBe(true);
+    expect(summary(findings)).toEqual([
+      ['notes/ops.toml', 1, 1, null, null],
+      ['projects/pa/monitoring.toml', 3, 1, null, 'pa'],
+      ['projects/pa/monitoring.toml', 10, 1, 'x', 'pa'],
+      ['projects/pa/monitoring.toml', 11, 16, 'x', 'pa'],
+      ['projects/pa/monitoring.toml', 14, 1, 'ghost', 'pa'],
+      ['projects/pa/secrets.toml', 3, 1, null, 'pa'],
+      ['services/catalog.toml', 4, 27, 'x', null],
+      ['services/catalog.toml', 5, 1, 'x', null],
+      ['services/catalog.toml', 6, 1, 'x', null],
+      ['services/versions.toml', 7, 3, 'x', null],
+    ]);
+    const text = JSON.stringify(findings);
+    for (const secret of SECRET_TEXTS) expect(text).not.toContain(secret);
+  });
+
+  it('says what the secret is and how to fix it', () => {
+    const findings = sortFindings(
+      runRule(secretValues, { ...layoutFiles, ...outsideFiles }),
+    );
+    const message = (file: string, line: number) =>
+      findings.find(f => f.file === file && f.line === line)?.message;
+    expect(message('projects/pa/monitoring.toml', 10)).toMatch(
+      /^Service "x": alerts\.auth_header looks like a bearer token written in clear text\. Never commit credentials/,
+    );
+    expect(message('services/versions.toml', 7)).toMatch(
+      /^Service "x": release\[1\]\.db_password looks like a credential/,
+    );
+    expect(message('services/catalog.toml', 4)).toContain(
+      'metadata.env[1] looks like a credential (the variable "DB_PASSWORD" names one)',
+    );
+    expect(message('projects/pa/secrets.toml', 3)).toMatch(
+      /^projects\/pa\/secrets\.toml: db\.password looks like a credential .*keep it in a secret store/,
+    );
+  });
+
+  it('reports a file outside the layout both as ignored (loader) and for its secrets', () => {
+    const findings = validateRegistry(registryOf(outsideFiles), {
+      today: '2026-01-15',
+    });
+    expect(
+      findings.map(f => [f.file, f.line, f.code, f.severity, f.project]),
+    ).toEqual([
+      ['notes/ops.toml', 1, 'registry/unknown-file', 'warning', undefined],
+      ['notes/ops.toml', 1, 'security/secret-value', 'error', undefined],
+      [
+        'projects/pa/secrets.toml',
+        1,
+        'registry/unknown-file',
+        'warning',
+        undefined,
+      ],
+      ['projects/pa/secrets.toml', 3, 'security/secret-value', 'error', 'pa'],
+    ]);
+  });
+
+  it('still reports every secret of a registry it cannot trace to its files', () => {
+    const loaded = registryOf(layoutFiles);
+    const copy = { ...loaded };
+    const findings = secretValues(createValidationContext(copy, '2026-01-15'));
+    expect(
+      findings.map(f => [f.file, f.service ?? null, f.project ?? null]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['services/catalog.toml', 'x', null],
+        ['services/versions.toml', 'x', null],
+        ['projects/pa/monitoring.toml', null, 'pa'],
+        ['projects/pa/monitoring.toml', 'x', 'pa'],
+        ['projects/pa/monitoring.toml', 'ghost', 'pa'],
+      ]),
+    );
+    expect(findings).toHaveLength(8);
+    const text = JSON.stringify(findings);
+    for (const secret of SECRET_TEXTS) expect(text).not.toContain(secret);
+  });
+
+  it('never takes a position from the prototype of a plain object', () => {
+    const monitoring = {
+      'projects/pa/monitoring.toml': `\nconstructor = "${STRIPE}"\n`,
+    };
+    const expected = [
+      {
+        severity: 'error',
+        code: 'security/secret-value',
+        message: expect.stringContaining(
+          'constructor looks like a Stripe secret key',
+        ),
+        file: 'projects/pa/monitoring.toml',
+        line: 2,
+        column: 1,
+        project: 'pa',
+      },
+    ];
+    expect(runRule(secretValues, monitoring)).toEqual(expected);
+    // read from the model, which keeps no position for it: the start of the file
+    const copy = { ...registryOf(monitoring) };
+    expect(secretValues(createValidationContext(copy, '2026-01-15'))).toEqual([
+      { ...expected[0], line: 1 },
+    ]);
+  });
+
+  it('leaves a registry of ordinary values alone', () => {
+    expect(
+      runRule(secretValues, {
+        'services/catalog.toml': [
+          '[service.api]',
+          'version = "1.2.3-beta.1"',
+          'repository = "https://github.com/acme/api"',
+          'metadata.health_check = "http://localhost:8080/health?verbose=1"',
+          'metadata.env = ["LOG_LEVEL=debug", "DB_PASSWORD=${DB_PASSWORD}", "TOKEN_FILE=/run/secrets/token"]',
+          'metadata.password_length = 16',
+          'metadata.token_ttl = 3600',
+          'sla.support_hours = "24/7"',
+          'sla.rto = "4h"',
+          'sla.response_time_p99 = "1.5s"',
+        ].join('\n'),
+        'projects/pa/monitoring.toml':
+          '[monitoring.pa]\nwebhook = "https://hooks.example.com/ops"\nauth_header = "Bearer ${ALERT_TOKEN}"\n',
+        'projects/pa/notes.toml': 'owner = "team"\nsupport_hours = "24/7"\n',
       }),
     ).toEqual([]);
   });

@@ -1,47 +1,13 @@
 import { isSecretLookingKey } from '../../load/secrets';
-
-interface ValuePattern {
-  kind: string;
-  pattern: RegExp;
-}
-
-/** Values that are credentials whatever key holds them. */
-const VALUE_PATTERNS: readonly ValuePattern[] = [
-  {
-    kind: 'a private key (PEM)',
-    pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/,
-  },
-  {
-    kind: 'an AWS access key id',
-    pattern: /(^|[^A-Z0-9])(AKIA|ASIA)[0-9A-Z]{16}([^A-Z0-9]|$)/,
-  },
-  {
-    kind: 'a GitHub token',
-    pattern:
-      /(^|[^A-Za-z0-9])(gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})/,
-  },
-  {
-    kind: 'a Slack token',
-    pattern: /(^|[^A-Za-z0-9])xox[abposr]-[A-Za-z0-9-]{10,}/,
-  },
-  {
-    kind: 'a JSON Web Token',
-    pattern:
-      /(^|[^A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}/,
-  },
-  {
-    kind: 'a URL with an embedded password',
-    pattern: /[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]+@/i,
-  },
-];
+import { CREDENTIAL_FORMS, mayHoldCredential } from './credentialForms';
 
 /** Keys whose name says they hold a credential. */
 const CREDENTIAL_KEY =
-  /pass(word|wd|phrase)|pwd|secret|token|api[-_]?key|private[-_]?key|access[-_]?key|credential/i;
+  /pass(word|wd|phrase)|pwd|secret|token|api[-_]?key|private[-_]?key|access[-_]?key|credential|(^|[-_.])(pass|pw)$/i;
 
-/** Keys that only name, point to or describe a credential. */
+/** Keys that only name, point to, describe or bound a credential. */
 const DESCRIPTIVE_SUFFIX =
-  /[-_](url|uri|endpoint|file|path|name|ref|env|var|ttl|expiry|expires|header|type|length|id|count|days|hours|rotation|policy|required|enabled)$/i;
+  /[-_](url|uri|endpoint|file|path|name|ref|env|var|ttl|expiry|expires|header|type|length|id|count|days|hours|rotation|policy|required|enabled|age|min|max|limit|timeout|interval|period|lifetime|attempts|retries|size|format|algorithm|store|backend|provider|manager|mount|engine|source|location|version|scope|scopes|issuer|audience)$/i;
 
 /** Values that refer to a secret stored elsewhere, or are obvious placeholders. */
 const REFERENCE = [
@@ -53,13 +19,15 @@ const REFERENCE = [
   /^[*xX.-]+$/,
 ];
 
-/** Length of the shortest credential the value patterns match, but URLs. */
-const MIN_PATTERN_LENGTH = 15;
+/** A whole `NAME=value` string (an environment entry, a `--flag=value` argument). */
+const ASSIGNMENT = /^-{0,2}([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*([\s\S]*)$/;
+
+type KeyKind = 'credential' | 'suggestive' | 'plain';
 
 /** How a key's name is classified, cached: keys repeat across thousands of services. */
-const keyKinds = new Map<string, 'credential' | 'suggestive' | 'plain'>();
+const keyKinds = new Map<string, KeyKind>();
 
-function classifyKey(key: string): 'credential' | 'suggestive' | 'plain' {
+function classifyKey(key: string): KeyKind {
   let kind = keyKinds.get(key);
   if (kind === undefined) {
     if (CREDENTIAL_KEY.test(key) && !DESCRIPTIVE_SUFFIX.test(key)) {
@@ -92,12 +60,39 @@ function looksRandom(value: string): boolean {
 }
 
 /**
+ * What a literal held by a named key (or variable) is, judged by the name: a credential when the
+ * name says so, a random-looking credential when the name merely suggests one.
+ */
+function namedSecret(
+  name: string,
+  text: string,
+  noun: 'key' | 'variable',
+): string | undefined {
+  const kind = classifyKey(name);
+  if (kind === 'plain' || text === '') return undefined;
+  if (REFERENCE.some(re => re.test(text))) return undefined;
+  if (kind === 'credential') {
+    return `a credential (the ${noun} "${name}" names one)`;
+  }
+  return looksRandom(text) ? 'a random-looking credential' : undefined;
+}
+
+/**
  * Says whether a value looks like a credential, and which kind, without ever returning the
- * value: patterns of well-known credentials (PEM private keys, AWS access key ids, GitHub and
- * Slack tokens, JWTs, URLs with a password) under any key; any literal under a key named like a
- * credential (`password`, `secret`, `token`, `api_key`, `private_key`, ...), unless it is a
- * reference such as `"${DB_PASSWORD}"` or `"vault:db/password"`; a long random-looking string
- * under a key that merely suggests one (`key`, `cert`, ...).
+ * value:
+ *
+ * - credentials of a well-known form under any key (see `CREDENTIAL_FORMS`: PEM private keys,
+ *   AWS, Google, Azure, Stripe, GitHub, GitLab, npm and Slack keys and tokens, Slack webhooks,
+ *   JWTs, bearer tokens, URLs with a password or a credential in their query string, connection
+ *   strings with a password);
+ * - any literal, string or number, under a key named like a credential (`password`, `DB_PASS`,
+ *   `secret`, `token`, `api_key`, `private_key`, ...), unless it is a reference such as
+ *   `"${DB_PASSWORD}"` or `"vault:db/password"`;
+ * - a whole `NAME=value` string (e.g. an `env` entry `"DB_PASSWORD=..."`) judged by its name;
+ * - a long random-looking string under a key that merely suggests a credential (`key`, `cert`).
+ *
+ * Keys that only name or describe a credential (`token_url`, `secret_name`, `password_length`,
+ * `DB_PASSWORD_FILE`) and booleans are left alone.
  *
  * @param key - the key's own name (the array's key for an element)
  * @param value - the value
@@ -105,52 +100,42 @@ function looksRandom(value: string): boolean {
  * @public
  */
 export function detectSecret(key: string, value: unknown): string | undefined {
+  if (typeof value === 'number' || typeof value === 'bigint') {
+    return classifyKey(key) === 'credential'
+      ? `a credential (the key "${key}" names one)`
+      : undefined;
+  }
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   if (text === '') return undefined;
-  // Every well-known credential is at least this long, except a URL with a password.
-  if (text.length >= MIN_PATTERN_LENGTH || text.includes('://')) {
-    for (const { kind, pattern } of VALUE_PATTERNS) {
-      if (pattern.test(text)) return kind;
+  // most values hold no marker of any form, and no `=` of a `NAME=value`
+  const marked = mayHoldCredential(text);
+  if (marked) {
+    for (const form of CREDENTIAL_FORMS) {
+      if (form.detect.test(text)) return form.kind;
     }
   }
-  const keyKind = classifyKey(key);
-  if (keyKind === 'plain') return undefined;
-  if (REFERENCE.some(re => re.test(text))) return undefined;
-  if (keyKind === 'credential') {
-    return `a credential (the key "${key}" names one)`;
-  }
-  if (looksRandom(text)) return 'a random-looking credential';
-  return undefined;
+  const named = namedSecret(key, text, 'key');
+  if (named || !marked) return named;
+  const assignment = ASSIGNMENT.exec(text);
+  return assignment
+    ? namedSecret(assignment[1], assignment[2].trim(), 'variable')
+    : undefined;
 }
 
-/** The credential patterns again, global, matching only the credential itself. */
-const REDACTIONS: readonly [RegExp, string][] = [
-  [
-    /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----[\s\S]*?(-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----|$)/g,
-    '(hidden)',
-  ],
-  [/(AKIA|ASIA)[0-9A-Z]{16}/g, '(hidden)'],
-  [/gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}/g, '(hidden)'],
-  [/xox[abposr]-[A-Za-z0-9-]{10,}/g, '(hidden)'],
-  [
-    /eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}/g,
-    '(hidden)',
-  ],
-  [/([a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:)[^\s/@]+@/gi, '$1(hidden)@'],
-];
-
 /**
- * Replaces well-known credentials (see {@link detectSecret}) found in a text by `(hidden)`; a
+ * Replaces credentials of a well-known form (see {@link detectSecret}) found in a text by
+ * `(hidden)`, keeping what names them (`postgres://app:(hidden)@db`, `?api_key=(hidden)`); a
  * last line of defence for messages that quote values.
  *
  * @param text - e.g. a finding's message
  * @public
  */
 export function redactSecrets(text: string): string {
+  if (!mayHoldCredential(text)) return text;
   let out = text;
-  for (const [pattern, replacement] of REDACTIONS) {
-    out = out.replace(pattern, replacement);
+  for (const form of CREDENTIAL_FORMS) {
+    out = out.replace(form.redact, '$1(hidden)');
   }
   return out;
 }
