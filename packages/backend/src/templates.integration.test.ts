@@ -199,6 +199,36 @@ describe('the portal templates in the real scaffolder', () => {
     expect(consumers).toContain('project-a-checkout');
   });
 
+  it('deprecate-service: deprecates a service that has no successor', async () => {
+    const result = await runTemplate('service-registry-deprecate-service', {
+      service: 'component:default/project-c-reporting',
+      deprecationDate: '2026-12-01',
+      sunsetDate: '2027-06-30',
+      guideUrl: 'https://wiki.example.com/project-c-reporting-sunset',
+      difficulty: 'moderate',
+      estimatedEffortHours: 8,
+      registryUrl: '',
+    });
+    expectCompleted(result);
+    const file = fileAt(
+      'service-registry/deprecate-project-c-reporting',
+      'projects/project-c/services.toml',
+    );
+    const table = file.slice(
+      file.indexOf('[service.project-c-reporting]'),
+      file.indexOf(
+        '[service.',
+        file.indexOf('[service.project-c-reporting]') + 1,
+      ),
+    );
+    expect(table).toMatch(/status = "deprecated"/);
+    expect(table).toMatch(/sunset_date = "2027-06-30"/);
+    expect(table).not.toMatch(/replacement_service/);
+    const consumers = outputText(result, 'Consumers that must migrate');
+    expect(consumers).toContain('project-c-dashboard');
+    expect(consumers).toContain('must move before 2027-06-30');
+  });
+
   it('update-service: a breaking change lands on its own branch with whom it affects', async () => {
     const before = branches();
     const result = await runTemplate('service-registry-update-service', {

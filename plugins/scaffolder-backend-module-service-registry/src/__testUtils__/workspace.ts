@@ -51,6 +51,29 @@ export async function workspaceWithRegistry(
   return workspace;
 }
 
+/** A workspace like {@link workspaceWithRegistry}'s, with a registry made of the given files. */
+export async function workspaceWithFiles(
+  files: Record<string, string>,
+): Promise<string> {
+  const source = await tempDir('sr-src-');
+  for (const [file, text] of Object.entries(files)) {
+    await fs.mkdir(path.dirname(path.join(source, file)), { recursive: true });
+    await fs.writeFile(path.join(source, file), text);
+  }
+  return workspaceWithRegistry(source);
+}
+
+/** Collects every message the context's logger is given, at any level. */
+export function captureLogs(ctx: { logger: Record<string, any> }): string[] {
+  const messages: string[] = [];
+  for (const level of ['debug', 'info', 'warn', 'error']) {
+    ctx.logger[level] = (message: string) => {
+      messages.push(message);
+    };
+  }
+  return messages;
+}
+
 /** A bare git repository whose `main` holds the files of `source`. */
 export async function bareRepositoryOf(
   source = DEMO_REGISTRY,

@@ -1,8 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { InputError } from '@backstage/errors';
 import { renderRegistryDocs } from '@service-registry/plugin-service-registry-common';
 import { loadRegistryFromDirectory } from '@service-registry/plugin-service-registry-node';
 import {
+  captureLogs,
   cleanUp,
   contextFor,
   DEMO_REGISTRY,
@@ -101,9 +103,9 @@ response_time_p99 = "200ms"
     expect(registry.projects.get('billing')?.name).toBe('Billing');
   });
 
-  it('writes nothing in a dry run', async () => {
+  it('writes its change in a dry run too, as later steps of the dry run need it', async () => {
+    // a dry run works on a workspace of its own that is thrown away afterwards
     const workspace = await workspaceWithRegistry();
-    const before = await snapshot(path.join(workspace, 'registry'));
     const { ctx, outputs } = contextFor(
       workspace,
       { id: 'orders-api' },
@@ -111,7 +113,9 @@ response_time_p99 = "200ms"
     );
     await action.handler(ctx as any);
     expect(outputs.diff).toContain('+[service.orders-api]');
-    expect(await snapshot(path.join(workspace, 'registry'))).toEqual(before);
+    expect(await read(workspace, 'services/catalog.toml')).toContain(
+      '[service.orders-api]',
+    );
   });
 
   describe('the generated documentation of the registry (docs/)', () => {
@@ -158,6 +162,23 @@ response_time_p99 = "200ms"
       await expect(
         fs.stat(path.join(handWritten, 'registry/docs/TOPOLOGY.md')),
       ).rejects.toMatchObject({ code: 'ENOENT' });
+    });
+
+    it('regenerates only the documents that are themselves generated', async () => {
+      const workspace = await workspaceWithRegistry();
+      const own = '# Our topology\n\nHand-written by the platform team.\n';
+      await fs.writeFile(
+        path.join(workspace, 'registry/docs/TOPOLOGY.md'),
+        own,
+      );
+      const { ctx, outputs } = contextFor(workspace, { id: 'orders-api' });
+      await action.handler(ctx as any);
+      expect(await read(workspace, 'docs/TOPOLOGY.md')).toBe(own);
+      expect(await read(workspace, 'docs/SERVICES.md')).toContain(
+        '`orders-api`',
+      );
+      expect(outputs.diff).toContain('+++ b/docs/SERVICES.md');
+      expect(outputs.diff).not.toContain('docs/TOPOLOGY.md');
     });
   });
 
@@ -209,6 +230,55 @@ response_time_p99 = "200ms"
       expect(await snapshot(workspace)).toEqual(before);
     },
   );
+
+  describe('credentials', () => {
+    const SECRET = 'Sup3rS3cretPassw0rd!';
+
+    it.each([
+      [{ metadata: { db_password: SECRET } }, 'metadata.db_password'],
+      [{ metadata: { aws_key: 'AKIAIOSFODNN7EXAMPLE' } }, 'metadata.aws_key'],
+      [
+        { repository: `https://deploy:${SECRET}@git.example.com/orders.git` },
+        'repository',
+      ],
+      [{ description: `DB_PASSWORD=${SECRET}` }, 'description'],
+    ])(
+      'refuses to write %j, naming the key and never the value',
+      async (fields, key) => {
+        const workspace = await workspaceWithRegistry();
+        const before = await snapshot(workspace);
+        const { ctx, outputs } = contextFor(workspace, {
+          id: 'leaky',
+          ...fields,
+        });
+        const logged = captureLogs(ctx as any);
+        const run = action.handler(ctx as any);
+        await expect(run).rejects.toBeInstanceOf(InputError);
+        const message = await run.catch((e: Error) => e.message);
+        expect(message).toContain(key);
+        expect(message).toMatch(/secret manager/);
+        expect(message).toMatch(/reference/);
+        for (const text of [message, ...logged, JSON.stringify(outputs)]) {
+          expect(text).not.toContain(SECRET);
+          expect(text).not.toContain('AKIAIOSFODNN7EXAMPLE');
+        }
+        expect(await snapshot(workspace)).toEqual(before);
+      },
+    );
+
+    it('accepts a reference to a secret store', async () => {
+      const workspace = await workspaceWithRegistry();
+      await action.handler(
+        contextFor(workspace, {
+          id: 'orders-api',
+          metadata: { db_password: 'vault:orders/db' },
+        }).ctx as any,
+      );
+      expect(await read(workspace, 'services/catalog.toml')).toContain(
+        'db_password = "vault:orders/db"',
+      );
+    });
+  });
 
   it('says how to get a registry when the workspace has none', async () => {
     const workspace = await workspaceWithRegistry();

@@ -1,11 +1,15 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { SERVICE_ID_PATTERN } from '@service-registry/plugin-service-registry-common';
+import {
+  redactSecrets,
+  SERVICE_ID_PATTERN,
+} from '@service-registry/plugin-service-registry-common';
 import { checkDependencies } from '../lib/dependencies';
 import { addServiceTable, TomlEditValue } from '../lib/edit';
 import { asInputError } from '../lib/errors';
 import { applyChanges, loadChanged } from '../lib/applyChanges';
-import { ownerName } from '../lib/schemas';
+import { assertSemver, ownerName, requireOwnerName } from '../lib/schemas';
+import { refuseSecrets } from '../lib/secrets';
 import * as field from '../lib/inputFields';
 import { FileChange, readWorkspaceRegistry } from '../lib/workspaceRegistry';
 import { examples } from './addService.examples';
@@ -43,7 +47,8 @@ function compact(table: Record<string, TomlEditValue | undefined>): {
  * global service or `projects/<project>/services.toml` for a project's (creating that file for
  * a new project when `createProject` is set). Every byte of the file outside the new block stays
  * as it was. Bad input (invalid or duplicate id, unknown project, unknown or retired
- * dependency, path outside the workspace) is refused before any file is touched.
+ * dependency, path outside the workspace, a value that looks like a credential) is refused
+ * before any file is touched.
  *
  * @public
  */
@@ -153,6 +158,9 @@ export function createServiceRegistryAddServiceAction() {
     },
     async handler(ctx) {
       const { input } = ctx;
+      // the runner checked the input against the JSON Schema only: what it cannot say, here
+      const owner = requireOwnerName(input.owner);
+      assertSemver('version', input.version);
       const ws = await readWorkspaceRegistry(
         ctx.workspacePath,
         input.registryPath,
@@ -218,7 +226,7 @@ export function createServiceRegistryAddServiceAction() {
         name: input.name?.trim() || id,
         description: input.description?.trim() || undefined,
         type: input.type,
-        owner: input.owner ? ownerName(input.owner) : undefined,
+        owner,
         version: input.version ?? '0.1.0',
         status: input.status ?? 'development',
         tier: input.tier,
@@ -251,6 +259,8 @@ export function createServiceRegistryAddServiceAction() {
         metadata: input.metadata,
       });
 
+      refuseSecrets(table);
+
       const before = ws.files.find(f => f.path === file)?.text;
       let change: FileChange;
       try {
@@ -280,7 +290,9 @@ export function createServiceRegistryAddServiceAction() {
       for (const finding of head.findings) {
         if (finding.service === id) {
           ctx.logger.warn(
-            `${finding.severity} ${finding.code} at ${finding.file}:${finding.line}: ${finding.message}`,
+            `${finding.severity} ${finding.code} at ${finding.file}:${
+              finding.line
+            }: ${redactSecrets(finding.message)}`,
           );
         }
       }

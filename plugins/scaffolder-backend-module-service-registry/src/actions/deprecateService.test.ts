@@ -5,6 +5,7 @@ import {
   cleanUp,
   contextFor,
   snapshot,
+  workspaceWithFiles,
   workspaceWithRegistry,
 } from '../__testUtils__/workspace';
 import { createServiceRegistryDeprecateServiceAction } from './deprecateService';
@@ -149,4 +150,98 @@ ${NEXT_COMMENT}`);
       expect(await snapshot(workspace)).toEqual(before);
     },
   );
+
+  it('keeps the deprecation date of a deprecated service, and the TOML dates as dates', async () => {
+    const workspace = await workspaceWithRegistry();
+    const file = path.join(workspace, 'registry/services/catalog.toml');
+    const before = await fs.readFile(file, 'utf8');
+    const { ctx, outputs } = contextFor(workspace, {
+      id: 'legacy-search',
+      sunsetDate: '2027-09-01',
+    });
+    await action.handler(ctx as any);
+    const after = await fs.readFile(file, 'utf8');
+    expect(after).toBe(
+      before
+        .replace('sunset_date = 2027-03-01', 'sunset_date = 2027-09-01')
+        .replace('support_until = 2027-03-01', 'support_until = 2027-09-01'),
+    );
+    expect(outputs.diff).not.toMatch(/deprecation_date/);
+    expect(outputs.consumersMarkdown).toContain('before 2027-09-01');
+  });
+
+  it('sets a new deprecation date when one is given, keeping its type', async () => {
+    const workspace = await workspaceWithRegistry();
+    await action.handler(
+      contextFor(workspace, {
+        id: 'legacy-search',
+        deprecationDate: '2026-10-01',
+        sunsetDate: '2027-09-01',
+      }).ctx as any,
+    );
+    const after = await fs.readFile(
+      path.join(workspace, 'registry/services/catalog.toml'),
+      'utf8',
+    );
+    expect(after).toContain(
+      'deprecation_date = 2026-10-01\nsunset_date = 2027-09-01\n',
+    );
+  });
+
+  it('refuses a sunset before the deprecation date already written', async () => {
+    const workspace = await workspaceWithRegistry();
+    const before = await snapshot(workspace);
+    await expect(
+      action.handler(
+        contextFor(workspace, { id: 'legacy-search', sunsetDate: '2026-08-01' })
+          .ctx as any,
+      ),
+    ).rejects.toThrow(
+      'The sunset date 2026-08-01 must come after the deprecation date 2026-09-01',
+    );
+    expect(await snapshot(workspace)).toEqual(before);
+  });
+
+  it('deprecates without a successor', async () => {
+    const workspace = await workspaceWithRegistry();
+    const { ctx, outputs } = contextFor(workspace, {
+      id: 'search-service',
+      deprecationDate: '2026-12-01',
+      sunsetDate: '2027-06-01',
+    });
+    await action.handler(ctx as any);
+    const registry = await loadRegistryFromDirectory(
+      path.join(workspace, 'registry'),
+    );
+    expect(registry.services.get('search-service')).toMatchObject({
+      status: 'deprecated',
+      sunsetDate: '2027-06-01',
+    });
+    expect(
+      registry.services.get('search-service')?.replacementService,
+    ).toBeUndefined();
+    expect(outputs.consumersMarkdown).toContain('must move before 2027-06-01');
+  });
+
+  it('deprecates a service written with dotted keys', async () => {
+    const workspace = await workspaceWithFiles({
+      'services/catalog.toml':
+        '# dotted\nservice.old.version = "1.0.0"\nservice.old.status = "ga" # keep\n\n[service.new]\nversion = "1.0.0"\nstatus = "ga"\n',
+    });
+    const { ctx } = contextFor(workspace, {
+      id: 'old',
+      deprecationDate: '2026-12-01',
+      sunsetDate: '2027-06-01',
+      replacementService: 'new',
+    });
+    await action.handler(ctx as any);
+    expect(
+      await fs.readFile(
+        path.join(workspace, 'registry/services/catalog.toml'),
+        'utf8',
+      ),
+    ).toBe(
+      '# dotted\nservice.old.version = "1.0.0"\nservice.old.status = "deprecated" # keep\nservice.old.deprecation_date = "2026-12-01"\nservice.old.sunset_date = "2027-06-01"\nservice.old.replacement_service = "new"\nservice.old.migration.support_until = "2027-06-01"\n\n[service.new]\nversion = "1.0.0"\nstatus = "ga"\n',
+    );
+  });
 });

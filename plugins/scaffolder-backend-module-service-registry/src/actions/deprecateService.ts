@@ -5,6 +5,7 @@ import {
   buildDependencyGraph,
   computeConsumers,
   LoadedRegistry,
+  toIsoDate,
 } from '@service-registry/plugin-service-registry-common';
 import {
   applyChanges,
@@ -14,11 +15,14 @@ import {
 } from '../lib/applyChanges';
 import { TomlEditValue } from '../lib/edit';
 import {
+  assertCalendarDate,
+  DATE_MESSAGE,
   DATE_PATTERN,
   DIFFICULTY_VALUES,
-  isCalendarDate,
   SERVICE_ID_MESSAGE,
 } from '../lib/schemas';
+import { refuseSecrets } from '../lib/secrets';
+import { dateLike, writtenServiceTable } from '../lib/tomlDates';
 import * as field from '../lib/inputFields';
 import { readWorkspaceRegistry } from '../lib/workspaceRegistry';
 import { examples } from './deprecateService.examples';
@@ -82,8 +86,10 @@ function consumersMarkdown(
 /**
  * Creates the `service-registry:service:deprecate` action: marks a service of the workspace
  * registry deprecated, in place: `status`, `deprecation_date`, `sunset_date`,
- * `replacement_service` and the `migration` sub-table. Outputs the consumers that must migrate
- * (from the dependency graph), as data and as markdown for the pull request.
+ * `replacement_service` and the `migration` sub-table. A service deprecated before keeps its
+ * `deprecation_date` unless a new one is given, and dates written as TOML dates stay TOML dates.
+ * Outputs the consumers that must migrate (from the dependency graph), as data and as markdown
+ * for the pull request.
  *
  * @public
  */
@@ -101,10 +107,10 @@ export function createServiceRegistryDeprecateServiceAction() {
         deprecationDate: z =>
           z
             .string({
-              description: 'Deprecation date, YYYY-MM-DD (default: today, UTC)',
+              description:
+                'Deprecation date, YYYY-MM-DD (default: the deprecation date already written, else today, UTC)',
             })
-            .regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD')
-            .refine(isCalendarDate, { message: 'must be a real calendar date' })
+            .regex(DATE_PATTERN, DATE_MESSAGE)
             .optional(),
         sunsetDate: z =>
           z
@@ -112,10 +118,7 @@ export function createServiceRegistryDeprecateServiceAction() {
               description:
                 'Sunset date, YYYY-MM-DD, after the deprecation date',
             })
-            .regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD')
-            .refine(isCalendarDate, {
-              message: 'must be a real calendar date',
-            }),
+            .regex(DATE_PATTERN, DATE_MESSAGE),
         replacementService: z =>
           z
             .string({
@@ -134,10 +137,7 @@ export function createServiceRegistryDeprecateServiceAction() {
                     description:
                       'Support of the old service ends (default: the sunset date)',
                   })
-                  .regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD')
-                  .refine(isCalendarDate, {
-                    message: 'must be a real calendar date',
-                  })
+                  .regex(DATE_PATTERN, DATE_MESSAGE)
                   .optional(),
                 difficulty: z
                   .enum(DIFFICULTY_VALUES, {
@@ -175,6 +175,13 @@ export function createServiceRegistryDeprecateServiceAction() {
     },
     async handler(ctx) {
       const { input } = ctx;
+      // the runner checked the input against the JSON Schema only: what it cannot say, here
+      assertCalendarDate('deprecationDate', input.deprecationDate);
+      assertCalendarDate('sunsetDate', input.sunsetDate);
+      assertCalendarDate(
+        'migration.supportUntil',
+        input.migration?.supportUntil,
+      );
       const ws = await readWorkspaceRegistry(
         ctx.workspacePath,
         input.registryPath,
@@ -185,8 +192,22 @@ export function createServiceRegistryDeprecateServiceAction() {
           `${input.id} is already retired; deprecation comes before retirement.`,
         );
       }
+      // a service deprecated before keeps its deprecation date unless a new one is given
+      const written = writtenServiceTable(ws, service);
+      const writtenMigration =
+        typeof written.migration === 'object' &&
+        written.migration !== null &&
+        !(written.migration instanceof Date)
+          ? (written.migration as Record<string, unknown>)
+          : {};
+      const keptDeprecationDate =
+        input.deprecationDate === undefined
+          ? toIsoDate(written.deprecation_date)
+          : undefined;
       const deprecationDate =
-        input.deprecationDate ?? new Date().toISOString().slice(0, 10);
+        input.deprecationDate ??
+        keptDeprecationDate ??
+        new Date().toISOString().slice(0, 10);
       if (input.sunsetDate <= deprecationDate) {
         throw new InputError(
           `The sunset date ${input.sunsetDate} must come after the deprecation date ${deprecationDate}.`,
@@ -216,26 +237,34 @@ export function createServiceRegistryDeprecateServiceAction() {
         }
       }
 
+      // a date written as a TOML date stays one; new dates are "YYYY-MM-DD" strings
       const migration: { [key: string]: TomlEditValue } = {};
       const m = input.migration ?? {};
       if (m.guideUrl !== undefined) migration.guide_url = m.guideUrl;
-      migration.support_until = m.supportUntil ?? input.sunsetDate;
+      migration.support_until = dateLike(
+        writtenMigration.support_until,
+        m.supportUntil ?? input.sunsetDate,
+      );
       if (m.difficulty !== undefined) {
         migration.migration_difficulty = m.difficulty;
       }
       if (m.estimatedEffortHours !== undefined) {
         migration.estimated_effort_hours = m.estimatedEffortHours;
       }
-      const patch: { [key: string]: TomlEditValue } = {
-        status: 'deprecated',
-        deprecation_date: deprecationDate,
-        sunset_date: input.sunsetDate,
-      };
+      const patch: { [key: string]: TomlEditValue } = { status: 'deprecated' };
+      if (keptDeprecationDate === undefined) {
+        patch.deprecation_date = dateLike(
+          written.deprecation_date,
+          deprecationDate,
+        );
+      }
+      patch.sunset_date = dateLike(written.sunset_date, input.sunsetDate);
       if (input.replacementService !== undefined) {
         patch.replacement_service = input.replacementService;
       }
       patch.migration = migration;
 
+      refuseSecrets(patch);
       const change = planServicePatch(ws, service, patch);
       const head = loadChanged(ws, [change]);
       const consumers = consumersOf(head, input.id);

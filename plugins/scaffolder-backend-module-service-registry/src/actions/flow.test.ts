@@ -87,6 +87,11 @@ describe('the template flow on a local bare repository', () => {
       branchName: 'service-registry/add-orders-api',
       targetBranch: 'main',
       remoteUrl: `file://${bare}`,
+      changedFiles: [
+        'docs/SERVICES.md',
+        'docs/TOPOLOGY.md',
+        'projects/project-a/services.toml',
+      ],
     });
 
     // the branch holds exactly the change, on top of main; main is untouched. The demo registry
@@ -164,19 +169,66 @@ describe('the template flow on a local bare repository', () => {
     );
   });
 
-  it('dry runs push nothing', async () => {
+  it('runs every step of a dry run on its own workspace: validate sees the edit, publish only reports', async () => {
     const bare = await bareRepositoryOf();
     const a = actions(bare);
+    const refs = git(bare, 'for-each-ref');
     const workspace = await tempDir('sr-ws-');
-    await a.fetch.handler(contextFor(workspace, {}).ctx as any);
-    await a.add.handler(contextFor(workspace, { id: 'orders-api' }).ctx as any);
-    const dry = contextFor(
-      workspace,
-      { branchName: 'dry', title: 'Dry' },
-      { isDryRun: true },
+    const dry = <T extends Record<string, any>>(input: T) =>
+      contextFor(workspace, input, { isDryRun: true });
+
+    await a.fetch.handler(dry({}).ctx as any);
+    const added = dry({
+      id: 'orders-api',
+      project: 'project-a',
+      tier: 'medium',
+      sla: { availability: 'fast' },
+    });
+    await a.add.handler(added.ctx as any);
+    expect(added.outputs.file).toBe('projects/project-a/services.toml');
+
+    // validate checks the edited registry, as in a real run: the new service and its error
+    const validated = dry({ today: '2026-11-22', title: 'Add orders-api' });
+    const errors: string[] = [];
+    validated.ctx.logger.error = ((message: string) => {
+      errors.push(message);
+    }) as any;
+    await expect(a.validate.handler(validated.ctx as any)).rejects.toThrow(
+      /the change brings 1 error/,
     );
-    await a.publish.handler(dry.ctx as any);
-    expect(git(bare, 'branch', '--list')).not.toContain('dry');
+    expect(validated.outputs).toMatchObject({
+      valid: false,
+      errors: 1,
+      added: ['orders-api'],
+    });
+    expect(errors.join('\n')).toMatch(
+      /projects\/project-a\/services.toml:\d+:\d+ \(orders-api\): .*sla.availability must be a percentage/,
+    );
+
+    // publish reports what it would commit and push, and pushes nothing
+    const published = dry({
+      branchName: 'service-registry/add-orders-api',
+      title: 'Add service orders-api',
+    });
+    const infos: string[] = [];
+    published.ctx.logger.info = ((message: string) => {
+      infos.push(message);
+    }) as any;
+    await a.publish.handler(published.ctx as any);
+    expect(published.outputs).toMatchObject({
+      branchName: 'service-registry/add-orders-api',
+      remoteUrl: `file://${bare}`,
+      targetBranch: 'main',
+      changedFiles: [
+        'docs/SERVICES.md',
+        'docs/TOPOLOGY.md',
+        'projects/project-a/services.toml',
+      ],
+    });
+    expect(infos.join('\n')).toContain(
+      `Dry run: would commit docs/SERVICES.md, docs/TOPOLOGY.md, projects/project-a/services.toml on service-registry/add-orders-api and push it to file://${bare}`,
+    );
+    expect(git(bare, 'for-each-ref')).toBe(refs);
   });
 
   it('refuses repositories the config does not allow, and fetching over files', async () => {

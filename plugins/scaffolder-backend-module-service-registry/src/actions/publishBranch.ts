@@ -26,7 +26,8 @@ export interface ServiceRegistryPublishBranchActionOptions {
  * workspace (cloned by service-registry:registry:fetch from a local repository) on a new branch
  * and pushes that branch to the repository it was cloned from. It is the local stand-in for a
  * pull request: the branch holds the change for review and merge. It never force-pushes and
- * refuses a branch that already exists.
+ * refuses a branch that already exists. A dry run makes the same checks and reports the files it
+ * would commit (`changedFiles`), without committing or pushing.
  *
  * @public
  */
@@ -57,7 +58,9 @@ export function createServiceRegistryPublishBranchAction(
               'must be a branch name: letters, digits, ".", "_", "-" and "/"',
             ),
         title: z =>
-          z.string({ description: 'First line of the commit message' }).min(1),
+          z
+            .string({ description: 'First line of the commit message' })
+            .regex(/\S/, 'must not be empty or only white space'),
         description: z =>
           z
             .string({
@@ -82,7 +85,16 @@ export function createServiceRegistryPublishBranchAction(
       },
       output: {
         branchName: z => z.string({ description: 'The pushed branch' }),
-        commitHash: z => z.string({ description: 'The commit on it' }),
+        commitHash: z =>
+          z.string({
+            description:
+              'The commit on it (forty zeros in a dry run, which commits nothing)',
+          }),
+        changedFiles: z =>
+          z.array(z.string(), {
+            description:
+              'The files the commit changes, adds or deletes, relative to the repository root',
+          }),
         remoteUrl: z => z.string({ description: 'The repository pushed to' }),
         targetBranch: z =>
           z.string({ description: 'The branch the change starts from' }),
@@ -125,15 +137,21 @@ export function createServiceRegistryPublishBranchAction(
         );
       }
       const targetBranch = await git(['rev-parse', '--abbrev-ref', 'HEAD']);
-      const status = await git([
-        'status',
-        '--porcelain',
-        '--untracked-files=all',
-      ]);
+      const names = (output: string) => output.split('\0').filter(Boolean);
+      const changedFiles = [
+        ...new Set([
+          ...names(
+            await git(['diff', '--name-only', '-z', '--no-renames', 'HEAD']),
+          ),
+          ...names(
+            await git(['ls-files', '--others', '--exclude-standard', '-z']),
+          ),
+        ]),
+      ].sort();
       const refuseExisting = async () => {
-        if (!status) {
+        if (changedFiles.length === 0) {
           throw new InputError(
-            `Nothing to publish: the registry in ${registryPath} has no change.`,
+            `Nothing to publish: the registry in ${registryPath} has no change. Run a step that edits it (service-registry:service:add, :update or :deprecate) before this one.`,
           );
         }
         const existing = await git([
@@ -152,10 +170,16 @@ export function createServiceRegistryPublishBranchAction(
       ctx.output('branchName', input.branchName);
       ctx.output('remoteUrl', location.url);
       ctx.output('targetBranch', targetBranch);
+      ctx.output('changedFiles', changedFiles);
       if (ctx.isDryRun) {
+        // the same checks as a real run; only the commit and the push are left out
         await refuseExisting();
         ctx.logger.info(
-          `Dry run: would commit and push ${input.branchName} to ${location.url}:\n${status}`,
+          `Dry run: would commit ${changedFiles.join(', ')} on ${
+            input.branchName
+          } and push it to ${
+            location.url
+          }, from ${targetBranch}. Nothing was committed or pushed.`,
         );
         ctx.output('commitHash', '0000000000000000000000000000000000000000');
         return;

@@ -1,9 +1,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
+  captureLogs,
   cleanUp,
   contextFor,
   snapshot,
+  workspaceWithFiles,
   workspaceWithRegistry,
 } from '../__testUtils__/workspace';
 import { createServiceRegistryUpdateServiceAction } from './updateService';
@@ -69,6 +71,17 @@ describe('service-registry:service:update', () => {
       { id: 'project-a-catalog', registryPath: '../../x', version: '1.0.0' },
       /outside the task's workspace/,
     ],
+    [
+      {
+        id: 'project-a-catalog',
+        repository: 'https://ci:Sup3rS3cretPassw0rd@git.example.com/x.git',
+      },
+      /^repository looks like .*secret manager.*reference/,
+    ],
+    [
+      { id: 'project-a-catalog', owner: 'group:default/' },
+      /owner "group:default\/" names no team/,
+    ],
   ])(
     'refuses %j and leaves the workspace unchanged',
     async (input, message) => {
@@ -80,4 +93,26 @@ describe('service-registry:service:update', () => {
       expect(await snapshot(workspace)).toEqual(before);
     },
   );
+
+  it('never shows a credential already written in the file in its diff or log', async () => {
+    const SECRET = 'Sup3rS3cretPassw0rd!';
+    const workspace = await workspaceWithFiles({
+      'services/catalog.toml': `[service]\nlegacy = { version = "1.0.0", status = "ga", metadata = { db_password = "${SECRET}", replicas = 2 } }\n`,
+    });
+    const { ctx, outputs } = contextFor(workspace, { id: 'legacy', port: 81 });
+    const logged = captureLogs(ctx as any);
+    await action.handler(ctx as any);
+    expect(
+      await fs.readFile(
+        path.join(workspace, 'registry/services/catalog.toml'),
+        'utf8',
+      ),
+    ).toContain(SECRET);
+    expect(outputs.diff).toContain(
+      '+legacy = { version = "1.0.0", status = "ga", metadata = { db_password = "(hidden)", replicas = 2 }, port = 81 }',
+    );
+    for (const text of [outputs.diff, ...logged]) {
+      expect(text).not.toContain(SECRET);
+    }
+  });
 });

@@ -8,7 +8,8 @@ import {
 } from '../lib/applyChanges';
 import { checkDependencies } from '../lib/dependencies';
 import { TomlEditValue } from '../lib/edit';
-import { ownerName } from '../lib/schemas';
+import { assertSemver, requireOwnerName } from '../lib/schemas';
+import { refuseSecrets } from '../lib/secrets';
 import * as field from '../lib/inputFields';
 import { readWorkspaceRegistry } from '../lib/workspaceRegistry';
 import { examples } from './updateService.examples';
@@ -32,7 +33,7 @@ export function createServiceRegistryUpdateServiceAction() {
       input: {
         registryPath: field.registryPath,
         id: field.serviceId('The service to change'),
-        name: z => z.string({ description: 'Display name' }).min(1).optional(),
+        name: z => field.text('Display name')(z).optional(),
         description: z => z.string({ description: 'Description' }).optional(),
         type: field.serviceType('Kind of service'),
         owner: field.owner(
@@ -60,6 +61,9 @@ export function createServiceRegistryUpdateServiceAction() {
     },
     async handler(ctx) {
       const { input } = ctx;
+      // the runner checked the input against the JSON Schema only: what it cannot say, here
+      const owner = requireOwnerName(input.owner);
+      assertSemver('version', input.version);
       const ws = await readWorkspaceRegistry(
         ctx.workspacePath,
         input.registryPath,
@@ -73,10 +77,7 @@ export function createServiceRegistryUpdateServiceAction() {
       set('name', input.name);
       set('description', input.description);
       set('type', input.type);
-      set(
-        'owner',
-        input.owner === undefined ? undefined : ownerName(input.owner),
-      );
+      set('owner', owner);
       set('version', input.version);
       set('status', input.status);
       set('tier', input.tier);
@@ -127,6 +128,7 @@ export function createServiceRegistryUpdateServiceAction() {
         );
       }
 
+      refuseSecrets(patch);
       const change = planServicePatch(ws, service, patch);
       const head = loadChanged(ws, [change]);
       const diff = await applyChanges({

@@ -3,11 +3,15 @@ import path from 'node:path';
 import {
   cleanUp,
   contextFor,
+  workspaceWithFiles,
   workspaceWithRegistry,
 } from '../__testUtils__/workspace';
 import { createServiceRegistryAddServiceAction } from './addService';
 import { createServiceRegistryUpdateServiceAction } from './updateService';
-import { createServiceRegistryValidateAction } from './validate';
+import {
+  createServiceRegistryValidateAction,
+  withoutPositions,
+} from './validate';
 
 const validate = createServiceRegistryValidateAction();
 afterEach(cleanUp);
@@ -85,5 +89,63 @@ describe('service-registry:validate', () => {
     await expect(
       validate.handler(contextFor(workspace, {}).ctx as any),
     ).rejects.toThrow(/service-registry:registry:fetch before editing/);
+  });
+
+  it('does not take a finding the registry had for a new one when an edit moves the line its message names', async () => {
+    // the duplicate-id error names where the first declaration is: projects/a/services.toml:<line>
+    const workspace = await workspaceWithFiles({
+      'projects/a/services.toml':
+        '[project]\nname = "A"\n\n[service.x]\nversion = "1.0.0"\nstatus = "ga"\n\n[service.dup]\nversion = "1.0.0"\nstatus = "ga"\n',
+      'projects/b/services.toml':
+        '[project]\nname = "B"\n\n[service.dup]\nversion = "1.0.0"\nstatus = "ga"\n',
+    });
+    await createServiceRegistryUpdateServiceAction().handler(
+      contextFor(workspace, { id: 'x', port: 8081, description: 'X service' })
+        .ctx as any,
+    );
+    const { ctx, outputs } = contextFor(workspace, { today });
+    await validate.handler(ctx as any);
+    expect(outputs).toMatchObject({
+      valid: true,
+      errors: 0,
+      existingErrors: 1,
+    });
+    expect(outputs.changed).toEqual(['x']);
+  });
+
+  it('still reports a finding that differs from the base by more than a line number', async () => {
+    const workspace = await workspaceWithFiles({
+      'projects/a/services.toml':
+        '[project]\nname = "A"\n\n[service.dup]\nversion = "1.0.0"\nstatus = "ga"\n',
+      'projects/b/services.toml': '[project]\nname = "B"\n',
+    });
+    await fs.appendFile(
+      path.join(workspace, 'registry/projects/b/services.toml'),
+      '\n[service.dup]\nversion = "1.0.0"\nstatus = "ga"\n',
+    );
+    const { ctx, outputs } = contextFor(workspace, { today });
+    await expect(validate.handler(ctx as any)).rejects.toThrow(
+      /the change brings 1 error/,
+    );
+    expect(outputs.existingErrors).toBe(0);
+  });
+
+  it.each([
+    [
+      'Service "dup" is already declared by project "a" at projects/a/services.toml:10; ids must be unique',
+      'Service "dup" is already declared by project "a" at projects/a/services.toml:#; ids must be unique',
+    ],
+    [
+      'Policy sla.high is defined again in policies/b.toml (first in policies/sla.toml:4)',
+      'Policy sla.high is defined again in policies/b.toml (first in policies/sla.toml:#)',
+    ],
+    ['at services/catalog.toml:3:17.', 'at services/catalog.toml:#.'],
+    [
+      'This table is already defined on line 12: merge the two',
+      'This table is already defined on line #: merge the two',
+    ],
+    ['support hours 09:00-17:00, 99.9%', 'support hours 09:00-17:00, 99.9%'],
+  ])('compares %j without its positions', (message, expected) => {
+    expect(withoutPositions(message)).toBe(expected);
   });
 });

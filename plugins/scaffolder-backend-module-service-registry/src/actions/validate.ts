@@ -10,8 +10,9 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { readRegistryDirectory } from '@service-registry/plugin-service-registry-node';
 import {
+  assertCalendarDate,
+  DATE_MESSAGE,
   DATE_PATTERN,
-  isCalendarDate,
   REGISTRY_PATH_DESCRIPTION,
 } from '../lib/schemas';
 import {
@@ -21,7 +22,21 @@ import {
 } from '../lib/workspaceRegistry';
 import { examples } from './validate.examples';
 
-/** What makes a finding "the same" in base and head: everything but its line and column. */
+/**
+ * A finding's message without the positions it quotes, which an edit shifts: `file.toml:12` and
+ * `file.toml:12:5` (e.g. "already declared by project "a" at projects/a/services.toml:10") keep
+ * the file and lose the numbers, and so do "line 12" and "column 5".
+ */
+export function withoutPositions(message: string): string {
+  return message
+    .replace(/([\w@.\/-]*\.[A-Za-z][A-Za-z0-9]*):\d+(?::\d+)?\b/g, '$1:#')
+    .replace(/\b(lines?|columns?)\s+\d+(?:\s*(?:-|to|and)\s*\d+)?\b/gi, '$1 #');
+}
+
+/**
+ * What makes a finding "the same" in base and head: everything but its line and column, with
+ * the positions its message quotes left out.
+ */
 function findingKey(f: RegistryFinding): string {
   return [
     f.severity,
@@ -29,13 +44,13 @@ function findingKey(f: RegistryFinding): string {
     f.file,
     f.service ?? '',
     f.project ?? '',
-    f.message,
+    withoutPositions(f.message),
   ].join('\u0000');
 }
 
 /**
  * The findings of head that base does not have (compared without line numbers, which edits
- * shift), each as often as head has it more than base.
+ * shift, in their position or in their message), each as often as head has it more than base.
  */
 function newFindings(
   base: RegistryFinding[],
@@ -98,8 +113,7 @@ export function createServiceRegistryValidateAction() {
               description:
                 'The day lifecycle dates are compared with (default: today, UTC)',
             })
-            .regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD')
-            .refine(isCalendarDate, { message: 'must be a real calendar date' })
+            .regex(DATE_PATTERN, DATE_MESSAGE)
             .optional(),
         title: z =>
           z.string({ description: 'Heading of the report' }).optional(),
@@ -130,6 +144,8 @@ export function createServiceRegistryValidateAction() {
     },
     async handler(ctx) {
       const { input } = ctx;
+      // the runner checked the input against the JSON Schema only: what it cannot say, here
+      assertCalendarDate('today', input.today);
       const failOn = input.failOn ?? 'new-errors';
       const head = await readWorkspaceRegistry(
         ctx.workspacePath,

@@ -2,8 +2,10 @@ import type { z } from 'zod/v3';
 import { SERVICE_ID_PATTERN } from '@service-registry/plugin-service-registry-common';
 import {
   DEPENDENCY_DESCRIPTION,
-  isSemver,
+  NOT_BLANK_PATTERN,
   REGISTRY_PATH_DESCRIPTION,
+  SEMVER_MESSAGE,
+  SEMVER_PATTERN,
   SERVICE_ID_MESSAGE,
   STATUS_VALUES,
   TIER_VALUES,
@@ -14,6 +16,13 @@ import {
  * Input fields that several actions share, as the schema builders `createTemplateAction` takes:
  * each gets the zod instance the scaffolder hands over. Fields whose description depends on the
  * action take it first. Actions import them as a namespace: `port: field.port`.
+ *
+ * The scaffolder's runner does not run these zod schemas: it checks a step's input against the JSON
+ * Schema generated from them, and the conversion drops `.refine()` and other custom checks. So
+ * every check here is one JSON Schema keeps (`pattern`, `minimum`, `enum`, `format`, ...); what a
+ * pattern cannot say (that 2027-02-30 is no day) the handlers check again before touching a file
+ * (`assertCalendarDate`, `assertSemver`, `requireOwnerName`). `inputSchemas.test.ts` sends inputs
+ * through that JSON Schema for every action.
  *
  * Their types are inferred from zod's, so the package depends on zod with the same range as
  * `@backstage/plugin-scaffolder-node` (one copy for both): with the scaffolder's copy alone the
@@ -40,14 +49,24 @@ export const serviceType = (description: string) => (zod: Zod) =>
 
 /** `owner`: the owning team, as written in the registry or as a catalog group ref. */
 export const owner = (description: string) => (zod: Zod) =>
-  zod.string({ description }).min(1).optional();
+  zod
+    .string({ description })
+    .regex(NOT_BLANK_PATTERN, 'must name a team, e.g. platform-team')
+    .optional();
 
 /** `version`: a semantic version. */
 export const version = (description: string) => (zod: Zod) =>
   zod
     .string({ description })
-    .refine(isSemver, { message: 'must be a semantic version such as 1.4.0' })
+    .max(256)
+    .regex(SEMVER_PATTERN, SEMVER_MESSAGE)
     .optional();
+
+/** A text input that must hold more than white space (required; add `.optional()`). */
+export const text = (description: string) => (zod: Zod) =>
+  zod
+    .string({ description })
+    .regex(NOT_BLANK_PATTERN, 'must not be empty or only white space');
 
 /** `status`: a lifecycle status of the registry. */
 export const status = (description: string) => (zod: Zod) =>

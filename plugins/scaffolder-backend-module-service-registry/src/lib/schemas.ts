@@ -6,6 +6,7 @@ import {
   ServiceStatus,
   ServiceTier,
 } from '@service-registry/plugin-service-registry-common';
+import { InputError } from '@backstage/errors';
 import semver from 'semver';
 
 /*
@@ -18,8 +19,17 @@ import semver from 'semver';
 export const SERVICE_ID_MESSAGE =
   'must be a service id: 1 to 63 lowercase letters, digits or "-" (e.g. "orders-api")';
 
-/** `YYYY-MM-DD`. */
-export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * `YYYY-MM-DD` with a month from 01 to 12 and a day from 01 to 31: as much of a date as a JSON
+ * Schema `pattern` can check. Whether the day exists in that month is checked by
+ * {@link assertCalendarDate} in the handler, since the scaffolder's runner only checks the JSON
+ * Schema generated from the zod schema (where `.refine()` is lost).
+ */
+export const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+
+/** Message of a string that is not written `YYYY-MM-DD`. */
+export const DATE_MESSAGE =
+  'must be a date written YYYY-MM-DD, e.g. 2027-06-30';
 
 /** Whether a `YYYY-MM-DD` string is a real calendar date. */
 export function isCalendarDate(value: string): boolean {
@@ -27,10 +37,57 @@ export function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
+/**
+ * Refuses a `YYYY-MM-DD` input that is not a day of the calendar (`2027-02-30`), with an input
+ * error naming the input; undefined passes.
+ *
+ * @param name - the input's name, e.g. `sunsetDate`
+ */
+export function assertCalendarDate(name: string, value: string | undefined) {
+  if (value !== undefined && !isCalendarDate(value)) {
+    throw new InputError(
+      `${name} ${JSON.stringify(
+        value,
+      )} is not a day of the calendar: give a date that exists, written YYYY-MM-DD (e.g. 2027-02-28).`,
+    );
+  }
+}
+
+/**
+ * A semantic version `MAJOR.MINOR.PATCH[-PRERELEASE]` (semver 2.0.0 without build metadata, as
+ * {@link isSemver} takes it): numbers without leading zeros, dot-separated pre-release
+ * identifiers. A pattern, so that the JSON Schema of the actions' input keeps it.
+ */
+export const SEMVER_PATTERN = new RegExp(
+  (() => {
+    const number = '(?:0|[1-9]\\d*)';
+    const identifier = `(?:${number}|[0-9A-Za-z-]*[A-Za-z-][0-9A-Za-z-]*)`;
+    return `^${number}\\.${number}\\.${number}(?:-${identifier}(?:\\.${identifier})*)?$`;
+  })(),
+);
+
+/** Message of an invalid version. */
+export const SEMVER_MESSAGE =
+  'must be a semantic version MAJOR.MINOR.PATCH, such as 1.4.0 or 2.0.0-rc.1';
+
 /** Whether a string is a semantic version. */
 export function isSemver(value: string): boolean {
   return semver.valid(value) === value;
 }
+
+/**
+ * Refuses a version input that is not a semantic version, with an input error naming the input;
+ * undefined passes. (The JSON Schema refuses most of them with {@link SEMVER_PATTERN}; this is
+ * the same check as the registry's.)
+ */
+export function assertSemver(name: string, value: string | undefined) {
+  if (value !== undefined && !isSemver(value)) {
+    throw new InputError(`${name} ${JSON.stringify(value)} ${SEMVER_MESSAGE}.`);
+  }
+}
+
+/** A string with at least one character that is not white space. */
+export const NOT_BLANK_PATTERN = /\S/;
 
 /** A kind of service: a lowercase word. */
 export const TYPE_PATTERN = /^[a-z][a-z0-9-]*$/;
@@ -64,4 +121,23 @@ export const DEPENDENCY_DESCRIPTION =
 /** An owner as written in the registry; a catalog group reference becomes the group's name. */
 export function ownerName(owner: string): string {
   return owner.trim().replace(/^group:(?:[a-z0-9._-]+\/)?/i, '');
+}
+
+/**
+ * The owner as written in the registry ({@link ownerName}), refused with an input error when it
+ * names no team (`"group:default/"`); undefined passes.
+ */
+export function requireOwnerName(
+  owner: string | undefined,
+): string | undefined {
+  if (owner === undefined) return undefined;
+  const name = ownerName(owner);
+  if (!/^@?[^\s@]/.test(name)) {
+    throw new InputError(
+      `owner ${JSON.stringify(
+        owner,
+      )} names no team: give the team as written in the registry (platform-team, @platform-team) or as a catalog group ref (group:default/platform-team).`,
+    );
+  }
+  return name;
 }

@@ -227,4 +227,51 @@ describe('setServiceFields on unusual layouts', () => {
     });
     expect(result.startsWith(text)).toBe(true);
   });
+
+  it('adds keys to a service written with dotted keys, as dotted keys after its last one', () => {
+    const text = [
+      '# services',
+      'service.a.version = "1.0.0"',
+      'service.a.status = "ga" # kept',
+      'other = 1',
+      '',
+      '[service.b]',
+      'version = "1.0.0"',
+      '',
+    ].join('\n');
+    const result = setServiceFields(text, 'a', {
+      status: 'deprecated',
+      sunset_date: '2027-01-01',
+      migration: { support_until: '2027-01-01' },
+    });
+    expect(result).toBe(
+      [
+        '# services',
+        'service.a.version = "1.0.0"',
+        'service.a.status = "deprecated" # kept',
+        'service.a.sunset_date = "2027-01-01"',
+        'service.a.migration.support_until = "2027-01-01"',
+        'other = 1',
+        '',
+        '[service.b]',
+        'version = "1.0.0"',
+        '',
+      ].join('\n'),
+    );
+
+    const underService =
+      '[service]\n  a.version = "1.0.0"\n  a.status = "ga"\n  b = { version = "1.0.0" }\n';
+    expect(setServiceFields(underService, 'a', { port: 80 })).toBe(
+      '[service]\n  a.version = "1.0.0"\n  a.status = "ga"\n  a.port = 80\n  b = { version = "1.0.0" }\n',
+    );
+  });
+
+  it('adds a plain key to a dotted-key service that also has sub-tables', () => {
+    const text =
+      'service.a.version = "1.0.0"\n\n[service.a.sla]\navailability = "99%"\n';
+    const result = setServiceFields(text, 'a', { status: 'ga' });
+    expect(result).toBe(
+      'service.a.version = "1.0.0"\nservice.a.status = "ga"\n\n[service.a.sla]\navailability = "99%"\n',
+    );
+  });
 });

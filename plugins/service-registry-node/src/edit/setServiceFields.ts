@@ -181,11 +181,39 @@ class FieldSetter {
       return;
     }
 
-    // 4. a new table, right after the service's last table
+    // 4. a service written with dotted keys (`service.<id>.key = ...`, or `<id>.key = ...` under
+    //    `[service]`) and no `[service.<id>]` table: one more dotted key after its last one
     const own = headers.filter(h => startsWith(h.path, ['service', this.id]));
+    if (!own.some(h => !h.isArray && samePath(h.path, ['service', this.id]))) {
+      const dotted = statements.filter(
+        (s): s is TomlKeyValueStatement =>
+          s.kind === 'keyValue' &&
+          s.table !== null &&
+          s.table.length < 2 &&
+          startsWith([...s.table, ...s.key], ['service', this.id]),
+      );
+      const last = dotted[dotted.length - 1];
+      if (last && startsWith(change.path, last.table!)) {
+        this.insertAt(
+          last.end,
+          `${this.indentOf(last)}${renderTomlDottedKey(
+            change.path.slice(last.table!.length),
+          )} = ${rendered}`,
+        );
+        return;
+      }
+    }
+
+    // 5. a new table, right after the service's last table
     if (own.length === 0) {
       throw new RegistryEditError(
-        `${this.file} has no [service.${this.id}] table to edit: the service is declared in another file, or with dotted keys; edit that file.`,
+        `${this.file} writes service "${
+          this.id
+        }" in a way the editor cannot add ${change.path
+          .slice(2)
+          .join('.')} to: rewrite it as a [service.${
+          this.id
+        }] table with one key per line, then run the change again.`,
       );
     }
     const last = own[own.length - 1];

@@ -1,0 +1,102 @@
+import { InputError } from '@backstage/errors';
+import { redactDiff, redactLine, refuseSecrets } from './secrets';
+
+const SECRET = 'Sup3rS3cretPassw0rd!';
+
+describe('redactLine', () => {
+  it.each([
+    [`+db_password = "${SECRET}"`, '+db_password = "(hidden)"'],
+    [
+      `-db_password = '${SECRET}' # rotated`,
+      '-db_password = "(hidden)" # rotated',
+    ],
+    [`+"db password" = """${SECRET}"""`, '+"db password" = "(hidden)"'],
+    [
+      `+service.a.metadata.api_key = "${SECRET}"`,
+      '+service.a.metadata.api_key = "(hidden)"',
+    ],
+    [
+      `+a = { version = "1.0.0", metadata = { db_password = "${SECRET}", replicas = 2 } }`,
+      '+a = { version = "1.0.0", metadata = { db_password = "(hidden)", replicas = 2 } }',
+    ],
+    [
+      `+tokens = ["${SECRET}", "other-${SECRET}"]`,
+      '+tokens = ["(hidden)", "(hidden)"]',
+    ],
+    ['+pin = 123456', '+pin = 123456'],
+    ['+db_pass = 12345678', '+db_pass = (hidden)'],
+    [
+      `+env = ["DB_PASSWORD=${SECRET}", "LOG=debug"]`,
+      '+env = ["(hidden)", "LOG=debug"]',
+    ],
+    ['+aws = "AKIAIOSFODNN7EXAMPLE"', '+aws = "(hidden)"'],
+    // a line of a multi-line string, a comment, markdown: well-known forms wherever they are
+    ['+AKIAIOSFODNN7EXAMPLE', '+(hidden)'],
+    [`+# password = ${SECRET}`, '+# password = (hidden)'],
+    [
+      `+| x | postgres://app:${SECRET}@db:5432/app |`,
+      '+| x | postgres://app:(hidden)@db:5432/app |',
+    ],
+  ])('hides the credential of %s', (line, expected) => {
+    const redacted = redactLine(line);
+    expect(redacted).toBe(expected);
+    expect(redacted).not.toContain(SECRET);
+  });
+
+  it.each([
+    '+db_password = "${DB_PASSWORD}"',
+    '+db_password = "vault:orders/db"',
+    '+token_url = "https://auth.example.com/token"',
+    '+password_required = true',
+    '+deprecation_date = 2026-09-01',
+    '+version = "1.0.0" # the first',
+    '+tags = ["search", "api"]',
+    '+description = "Issues tokens; the password is rotated monthly."',
+    '+| 8095 | `orders-api` | shared |',
+    '@@ line 12 @@',
+    '--- a/services/catalog.toml',
+  ])('leaves %s alone', line => {
+    expect(redactLine(line)).toBe(line);
+  });
+
+  it('redacts a whole diff line by line', () => {
+    expect(redactDiff(`--- a/x.toml\n+++ b/x.toml\n+token = "${SECRET}"`)).toBe(
+      '--- a/x.toml\n+++ b/x.toml\n+token = "(hidden)"',
+    );
+  });
+});
+
+describe('refuseSecrets', () => {
+  it('names the key, not the value, and says what to write instead', () => {
+    let error: unknown;
+    try {
+      refuseSecrets({ name: 'x', metadata: { db_password: SECRET } });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/^metadata\.db_password looks like a credential/);
+    expect(message).toContain('secret manager');
+    expect(message).toContain('reference');
+    expect(message).not.toContain(SECRET);
+  });
+
+  it('names the element of an array, under a prefix', () => {
+    expect(() =>
+      refuseSecrets({ ids: ['ok', 'AKIAIOSFODNN7EXAMPLE'] }, ['migration']),
+    ).toThrow(/^migration\.ids\[1\] looks like /);
+  });
+
+  it('lets references and ordinary values through', () => {
+    expect(() =>
+      refuseSecrets({
+        name: 'Orders',
+        port: 8080,
+        repository: 'https://github.com/example-org/orders',
+        metadata: { db_password: '${DB_PASSWORD}', replicas: 2 },
+        tags: ['api'],
+      }),
+    ).not.toThrow();
+  });
+});

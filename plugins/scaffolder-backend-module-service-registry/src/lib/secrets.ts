@@ -1,0 +1,181 @@
+import { InputError } from '@backstage/errors';
+import {
+  detectSecret,
+  redactSecrets,
+} from '@service-registry/plugin-service-registry-common';
+import type { TomlEditValue } from './edit';
+
+/*
+ * Credentials never reach the registry through the actions, nor the task's log and outputs: the
+ * registry's own secret detection (`detectSecret`, `redactSecrets` of the common package, the one
+ * its `security/secret-value` rule uses) decides what looks like one.
+ */
+
+/** What replaces a hidden string in a diff; a value written without quotes becomes `(hidden)`. */
+export const HIDDEN = '"(hidden)"';
+
+function isTable(value: unknown): value is { [key: string]: TomlEditValue } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Date)
+  );
+}
+
+/**
+ * Refuses, before anything is written, values that the registry's secret detection flags: an
+ * input error names the key (never the value) and says to write a reference to a secret manager
+ * instead.
+ *
+ * @param values - the keys and values an edit would write, as registry keys
+ * @param prefix - the key path of `values` in the service, for the message (e.g. `migration`)
+ */
+export function refuseSecrets(
+  values: { [key: string]: TomlEditValue },
+  prefix: string[] = [],
+): void {
+  const visit = (value: TomlEditValue, key: string, path: string[]) => {
+    if (isTable(value)) {
+      for (const [child, v] of Object.entries(value)) {
+        visit(v, child, [...path, child]);
+      }
+      return;
+    }
+    if (Array.isArray(value)) {
+      value.forEach((element, index) =>
+        visit(element, key, [...path.slice(0, -1), `${key}[${index}]`]),
+      );
+      return;
+    }
+    const kind = detectSecret(key, value);
+    if (kind) {
+      throw new InputError(
+        `${path.join(
+          '.',
+        )} looks like ${kind}, and the registry must not hold credentials in clear text (its history keeps them); nothing was written. Keep the value in a secret manager and give a reference to it instead, e.g. "\${DB_PASSWORD}" or "vault:<path>".`,
+      );
+    }
+  };
+  for (const [key, value] of Object.entries(values)) {
+    visit(value, key, [...prefix, key]);
+  }
+}
+
+const BARE_KEY_CHAR = /[A-Za-z0-9_-]/;
+
+/** A TOML string starting at `start` (`"`, `'`, `"""` or `'''`): its end and decoded text. */
+function readString(
+  line: string,
+  start: number,
+): { end: number; text: string } {
+  const quote = line[start];
+  const triple = line.startsWith(quote.repeat(3), start);
+  const open = triple ? 3 : 1;
+  const close = quote.repeat(open);
+  let i = start + open;
+  let text = '';
+  while (i < line.length) {
+    if (line.startsWith(close, i)) return { end: i + open, text };
+    const c = line[i];
+    if (quote === '"' && c === '\\' && i + 1 < line.length) {
+      // the escaped character as itself: close enough for detection, never shown
+      text += line[i + 1];
+      i += 2;
+    } else {
+      text += c;
+      i++;
+    }
+  }
+  // not closed on this line (a multi-line string goes on)
+  return { end: line.length, text };
+}
+
+/** The offset of the first character after spaces and tabs. */
+function skipSpaces(line: string, i: number): number {
+  let j = i;
+  while (line[j] === ' ' || line[j] === '\t') j++;
+  return j;
+}
+
+/** A value written without quotes, or `(hidden)` when it looks like a credential. */
+function hideBareValue(key: string, word: string): string {
+  if (word === 'true' || word === 'false') return word;
+  const number = Number(word.replace(/_/g, ''));
+  const value =
+    /^[+-]?\d/.test(word) && Number.isFinite(number) ? number : word;
+  return detectSecret(key, value) ? '(hidden)' : word;
+}
+
+/**
+ * One line of a diff, or of a TOML file, with every value that looks like a credential replaced
+ * by `"(hidden)"` (`(hidden)` without quotes): strings and numbers judged with the key they are assigned to (in `key = ...`,
+ * dotted keys and inline tables; the elements of an array with the array's key), and any
+ * credential of a well-known form wherever it is (a line of a multi-line string, a comment, a
+ * line of markdown).
+ *
+ * @param line - the line, with or without the diff's `+`/`-` marker
+ */
+export function redactLine(line: string): string {
+  let out = '';
+  let key = '';
+  let afterEquals = false;
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i];
+    if (c === '"' || c === "'") {
+      const { end, text } = readString(line, i);
+      const next = line[skipSpaces(line, end)];
+      if (!afterEquals && (next === '=' || next === '.')) {
+        // a quoted key (or a part of a dotted key)
+        if (next === '=') key = text;
+        out += line.slice(i, end);
+      } else {
+        out += detectSecret(key, text) ? HIDDEN : line.slice(i, end);
+        afterEquals = false;
+      }
+      i = end;
+      continue;
+    }
+    if (afterEquals && !/[\s[{,\]}#=]/.test(c)) {
+      // a bare value: a number, a date, a boolean (or text of a multi-line string)
+      let end = i;
+      while (end < line.length && !/[\s,\]}#]/.test(line[end])) end++;
+      out += hideBareValue(key, line.slice(i, end));
+      i = end;
+      afterEquals = false;
+      continue;
+    }
+    if (BARE_KEY_CHAR.test(c)) {
+      let end = i;
+      while (end < line.length && BARE_KEY_CHAR.test(line[end])) end++;
+      const word = line.slice(i, end);
+      const next = line[skipSpaces(line, end)];
+      if (next === '=' && line[skipSpaces(line, end) + 1] !== '=') {
+        key = word;
+        out += word;
+      } else if (next === '.') out += word;
+      else out += hideBareValue(key, word);
+      i = end;
+      continue;
+    }
+    if (c === '=') afterEquals = true;
+    else if (c === '{' || c === ',') afterEquals = false;
+    else if (c === '#') {
+      // a comment: its words are judged by a key written in it, if any
+      afterEquals = false;
+      key = '';
+    }
+    out += c;
+    i++;
+  }
+  return redactSecrets(out);
+}
+
+/**
+ * A diff (or any text of TOML and markdown lines) with the values that look like credentials
+ * hidden, line by line ({@link redactLine}): what the actions log and output as `diff`.
+ */
+export function redactDiff(diff: string): string {
+  return diff.split('\n').map(redactLine).join('\n');
+}
