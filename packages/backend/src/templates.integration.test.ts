@@ -90,6 +90,13 @@ function expectCompleted(result: TaskResult) {
   }
 }
 
+/** What the update form sends when no dependency field is touched. */
+const NO_DEPENDENCY_CHANGE = {
+  addRequires: [],
+  addOptional: [],
+  removeDependencies: [],
+};
+
 const outputText = (result: TaskResult, title: string) =>
   result.output.text?.find(t => t.title === title)?.content ?? '';
 
@@ -234,7 +241,7 @@ describe('the portal templates in the real scaffolder', () => {
     const result = await runTemplate('service-registry-update-service', {
       service: 'component:default/project-a-api',
       port: 9090,
-      changeDependencies: false,
+      ...NO_DEPENDENCY_CHANGE,
       failOnBreakingChanges: false,
       registryUrl: '',
     });
@@ -264,7 +271,7 @@ describe('the portal templates in the real scaffolder', () => {
     const result = await runTemplate('service-registry-update-service', {
       service: 'component:default/project-a-api',
       version: '4.0.0',
-      changeDependencies: false,
+      ...NO_DEPENDENCY_CHANGE,
       failOnBreakingChanges: false,
       registryUrl: '',
     });
@@ -279,14 +286,14 @@ describe('the portal templates in the real scaffolder', () => {
     expect(branches()).toEqual(before);
   });
 
-  it('update-service: replaces the dependency lists when asked, and only then', async () => {
+  it('update-service: adds and removes dependencies, keeping the rest of the lists', async () => {
     const before = branches();
     const result = await runTemplate('service-registry-update-service', {
       service: 'component:default/project-c-reporting',
       tier: 'high',
-      changeDependencies: true,
-      requires: ['component:default/shared-auth'],
-      optional: [],
+      addRequires: ['component:default/analytics-service'],
+      addOptional: [],
+      removeDependencies: ['component:default/project-c-warehouse-db'],
       failOnBreakingChanges: false,
       registryUrl: '',
     });
@@ -295,10 +302,26 @@ describe('the portal templates in the real scaffolder', () => {
     const file = fileAt(branch, 'projects/project-c/services.toml');
     const table = file.slice(file.indexOf('[service.project-c-reporting]'));
     expect(table).toMatch(/tier = "high"/);
-    expect(table).toMatch(/requires = \["shared-auth"\]/);
-    expect(outputText(result, 'Registry change')).toContain(
-      'tier, dependencies.requires, dependencies.optional',
+    expect(table).toMatch(
+      /requires = \["old-api", "shared-auth", "analytics-service"\]/,
     );
+    expect(outputText(result, 'Registry change')).toContain(
+      ': tier, dependencies.requires.',
+    );
+  });
+
+  it('update-service: retiring a service that is still required stops and names its consumers', async () => {
+    const before = branches();
+    const result = await runTemplate('service-registry-update-service', {
+      service: 'component:default/legacy-search',
+      status: 'retired',
+      ...NO_DEPENDENCY_CHANGE,
+      failOnBreakingChanges: false,
+      registryUrl: '',
+    });
+    expect(result.status).toBe('failed');
+    expect(result.log).toMatch(/project-b-warehouse.*legacy-search.*retired/);
+    expect(branches()).toEqual(before);
   });
 
   it('update-service: stops before publishing when asked to and the change breaks consumers', async () => {
@@ -306,7 +329,7 @@ describe('the portal templates in the real scaffolder', () => {
     const result = await runTemplate('service-registry-update-service', {
       service: 'component:default/project-a-api',
       port: 9090,
-      changeDependencies: false,
+      ...NO_DEPENDENCY_CHANGE,
       failOnBreakingChanges: true,
       registryUrl: '',
     });
@@ -318,7 +341,7 @@ describe('the portal templates in the real scaffolder', () => {
   it('update-service: says what to do when nothing would change', async () => {
     const result = await runTemplate('service-registry-update-service', {
       service: 'component:default/project-a-api',
-      changeDependencies: false,
+      ...NO_DEPENDENCY_CHANGE,
       failOnBreakingChanges: false,
       registryUrl: '',
     });

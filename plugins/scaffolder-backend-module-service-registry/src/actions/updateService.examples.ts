@@ -36,4 +36,35 @@ export const examples: TemplateExample[] = [
       ],
     }),
   },
+  {
+    description:
+      'Add a required dependency and stop using an optional one, keeping the rest of the lists',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'update',
+          action: 'service-registry:service:update',
+          name: 'Edit the dependencies',
+          input: {
+            id: 'project-a-catalog',
+            addDependencies: { requires: ['component:default/shared-config'] },
+            removeDependencies: ['search-service'],
+          },
+        },
+      ],
+    }),
+  },
+  {
+    description: 'Retire a deprecated service once its consumers have migrated',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'retire',
+          action: 'service-registry:service:update',
+          name: 'Retire the service',
+          input: { id: 'legacy-search', status: 'retired' },
+        },
+      ],
+    }),
+  },
 ];

@@ -82,6 +82,34 @@ describe('service-registry:service:update', () => {
       { id: 'project-a-catalog', owner: 'group:default/' },
       /owner "group:default\/" names no team/,
     ],
+    [
+      { id: 'project-a-catalog', removeDependencies: ['shared-auth'] },
+      /project-a-catalog does not depend on "shared-auth"; its dependencies are project-a-db, search-service/,
+    ],
+    [
+      {
+        id: 'project-a-catalog',
+        addDependencies: { requires: ['search-service@^3'] },
+        removeDependencies: ['component:default/search-service'],
+      },
+      /search-service is both added and removed/,
+    ],
+    [
+      {
+        id: 'project-a-catalog',
+        dependencies: { requires: ['project-a-db'] },
+        addDependencies: { requires: ['shared-config'] },
+      },
+      /give either the whole list or what to add and remove/,
+    ],
+    [
+      { id: 'project-a-catalog', addDependencies: { requires: ['ghost'] } },
+      /addDependencies.requires: the registry declares no service "ghost"/,
+    ],
+    [
+      { id: 'project-a-catalog', status: 'retired' },
+      /project-a-catalog is ga: only a deprecated service can be retired/,
+    ],
   ])(
     'refuses %j and leaves the workspace unchanged',
     async (input, message) => {
@@ -93,6 +121,63 @@ describe('service-registry:service:update', () => {
       expect(await snapshot(workspace)).toEqual(before);
     },
   );
+
+  describe('adding and removing dependencies', () => {
+    const catalogTable = async (workspace: string) => {
+      const text = await fs.readFile(
+        path.join(workspace, 'registry/projects/project-a/services.toml'),
+        'utf8',
+      );
+      const start = text.indexOf('[service.project-a-catalog]');
+      return text.slice(start, text.indexOf('\n\n', start));
+    };
+
+    it('adds an entry at the end of the list written, and leaves the other list alone', async () => {
+      const workspace = await workspaceWithRegistry();
+      const { ctx, outputs } = contextFor(workspace, {
+        id: 'project-a-catalog',
+        addDependencies: { requires: ['component:default/shared-config'] },
+      });
+      await action.handler(ctx as any);
+      const table = await catalogTable(workspace);
+      expect(table).toContain(
+        'dependencies.requires = ["project-a-db", "shared-config"]',
+      );
+      expect(table).toContain('dependencies.optional = ["search-service@^3"]');
+      expect(outputs.changedFields).toEqual(['dependencies.requires']);
+    });
+
+    it('moves an optional dependency into requires with its new range, and removes another', async () => {
+      const workspace = await workspaceWithRegistry();
+      const { ctx, outputs } = contextFor(workspace, {
+        id: 'project-a-catalog',
+        addDependencies: { requires: ['search-service@^3.1'] },
+        removeDependencies: ['component:default/project-a-db'],
+      });
+      await action.handler(ctx as any);
+      const table = await catalogTable(workspace);
+      expect(table).toContain(
+        'dependencies.requires = ["search-service@^3.1"]',
+      );
+      expect(table).toContain('dependencies.optional = []');
+      expect(outputs.changedFields).toEqual([
+        'dependencies.requires',
+        'dependencies.optional',
+      ]);
+    });
+  });
+
+  it('retires a deprecated service', async () => {
+    const workspace = await workspaceWithRegistry();
+    const { ctx, outputs } = contextFor(workspace, {
+      id: 'legacy-search',
+      status: 'retired',
+    });
+    await action.handler(ctx as any);
+    expect(outputs.diff).toContain(
+      '-status = "deprecated"\n+status = "retired"',
+    );
+  });
 
   it('never shows a credential already written in the file in its diff or log', async () => {
     const SECRET = 'Sup3rS3cretPassw0rd!';

@@ -7,6 +7,7 @@ import {
   requireService,
 } from '../lib/applyChanges';
 import { checkDependencies } from '../lib/dependencies';
+import { editDependencies } from '../lib/editDependencies';
 import { TomlEditValue } from '../lib/edit';
 import { assertSemver, requireOwnerName } from '../lib/schemas';
 import { refuseSecrets } from '../lib/secrets';
@@ -17,8 +18,11 @@ import { examples } from './updateService.examples';
 /**
  * Creates the `service-registry:service:update` action: changes the given fields of a service of
  * the workspace registry, in place (a version bump, a new owner, new dependency lists, ...).
- * Fields that are not given are left as they are; each dependency list given replaces the one
- * written, after the same checks as for a new service.
+ * Fields that are not given are left as they are. Dependencies change either as whole lists
+ * (`dependencies`: each list given replaces the one written) or by entries (`addDependencies`,
+ * `removeDependencies`: the rest of the lists stays), after the same checks as for a new service.
+ * `status: retired` is taken for a deprecated service only; deprecating is
+ * `service-registry:service:deprecate`'s, which also sets the dates and the successor.
  *
  * @public
  */
@@ -48,6 +52,16 @@ export function createServiceRegistryUpdateServiceAction() {
         dependencies: field.dependencies(
           'Dependencies; each list given replaces the one written',
         ),
+        addDependencies: field.dependencies(
+          'Dependencies to add to the lists written; an entry for a service already listed replaces its entry (a new range, or a move between requires and optional)',
+        ),
+        removeDependencies: z =>
+          z
+            .array(z.string(), {
+              description:
+                'Services to stop depending on, in either list (ids or `component:default/<id>` refs)',
+            })
+            .optional(),
       },
       output: {
         file: z => z.string({ description: 'The edited registry file' }),
@@ -84,43 +98,60 @@ export function createServiceRegistryUpdateServiceAction() {
       set('port', input.port);
       set('tags', input.tags);
       set('repository', input.repository);
-      if (input.status === 'retired' || input.status === 'deprecated') {
+      if (input.status === 'deprecated') {
         throw new InputError(
           `Use service-registry:service:deprecate to deprecate ${input.id}: it also sets the dates, the replacement and the migration guide.`,
         );
       }
+      if (input.status === 'retired' && service.status !== 'deprecated') {
+        throw new InputError(
+          `${input.id} is ${
+            service.status ?? 'without a status'
+          }: only a deprecated service can be retired. Deprecate it first (service-registry:service:deprecate), with a sunset date that gives its consumers time to migrate.`,
+        );
+      }
 
       const changedFields = Object.keys(patch);
-      if (input.dependencies) {
-        const dependencies: { [key: string]: TomlEditValue } = {};
-        const current = service.dependencies;
-        if (input.dependencies.requires) {
-          dependencies.requires = checkDependencies(
-            input.dependencies.requires,
-            ws.registry,
-            input.id,
-            'dependencies.requires',
-            input.dependencies.optional
-              ? []
-              : current.optional.map(d => d.service),
+      const edited = editDependencies(
+        service.dependencies,
+        { add: input.addDependencies, remove: input.removeDependencies },
+        ws.registry,
+        input.id,
+      );
+      for (const list of ['requires', 'optional'] as const) {
+        if (edited[list] && input.dependencies?.[list]) {
+          throw new InputError(
+            `dependencies.${list} replaces the list written, and addDependencies or removeDependencies also change it: give either the whole list or what to add and remove.`,
           );
         }
-        if (input.dependencies.optional) {
-          dependencies.optional = checkDependencies(
-            input.dependencies.optional,
-            ws.registry,
-            input.id,
-            'dependencies.optional',
-            (dependencies.requires as string[] | undefined) ??
-              current.requires.map(d => d.service),
-          );
-        }
-        if (Object.keys(dependencies).length) {
-          patch.dependencies = dependencies;
-          changedFields.push(
-            ...Object.keys(dependencies).map(k => `dependencies.${k}`),
-          );
-        }
+      }
+      const replaced = input.dependencies ?? {};
+      const dependencies: { [key: string]: string[] } = { ...edited };
+      const listedIn = (list: 'requires' | 'optional') =>
+        dependencies[list] ?? service.dependencies[list].map(d => d.service);
+      if (replaced.requires) {
+        dependencies.requires = checkDependencies(
+          replaced.requires,
+          ws.registry,
+          input.id,
+          'dependencies.requires',
+          replaced.optional ? [] : listedIn('optional'),
+        );
+      }
+      if (replaced.optional) {
+        dependencies.optional = checkDependencies(
+          replaced.optional,
+          ws.registry,
+          input.id,
+          'dependencies.optional',
+          listedIn('requires'),
+        );
+      }
+      if (Object.keys(dependencies).length) {
+        patch.dependencies = dependencies;
+        changedFields.push(
+          ...Object.keys(dependencies).map(k => `dependencies.${k}`),
+        );
       }
       if (changedFields.length === 0) {
         throw new InputError(

@@ -10,6 +10,14 @@ import semver from 'semver';
 const ENTITY_REF = /^component:(?:[a-z0-9._-]+\/)?(.+)$/i;
 
 /**
+ * The service id of a dependency entry: `shared-auth` of `shared-auth`, `shared-auth@^1.0` and
+ * `component:default/shared-auth`.
+ */
+export function dependencyId(entry: string): string {
+  return parseDependencyString(entry.trim().replace(ENTITY_REF, '$1')).service;
+}
+
+/**
  * Checks dependency entries against the registry and returns them as the registry writes them
  * (`id` or `id@<range>`). An entry is a service id, `id@<semver range>`, or the catalog entity
  * reference of a registry service (`component:default/shared-auth`, as the template's entity
