@@ -381,6 +381,7 @@ describe('loadRegistry', () => {
         file: 'projects/a/services.toml',
         line: 4,
         column: 8,
+        project: 'a',
       }),
     ]);
     expect(registry.services.get('ok')!.port).toBe(80);
@@ -392,13 +393,24 @@ describe('loadRegistry', () => {
     const registry = load({
       'services/extra.toml': '[service.x]\n',
       'notes.toml': 'this is not toml',
+      'projects/a/notes.toml': '[service.y]\n',
     });
     expect(only(registry.findings, 'registry/unknown-file')).toEqual([
       expect.objectContaining({ file: 'notes.toml', severity: 'warning' }),
+      expect.objectContaining({ file: 'projects/a/notes.toml', project: 'a' }),
       expect.objectContaining({ file: 'services/extra.toml' }),
     ]);
+    expect(
+      only(registry.findings, 'registry/unknown-file').find(
+        f => f.file === 'notes.toml',
+      ),
+    ).not.toHaveProperty('project');
     expect(registry.services.size).toBe(0);
-    expect(registry.files).toEqual(['notes.toml', 'services/extra.toml']);
+    expect(registry.files).toEqual([
+      'notes.toml',
+      'projects/a/notes.toml',
+      'services/extra.toml',
+    ]);
   });
 
   it('strips a BOM and accepts CRLF', () => {

@@ -16,6 +16,7 @@ import {
   classifyRegistryFile,
   normalizeRegistryPath,
   RegistryFileKind,
+  projectOfPath,
 } from './classifyFile';
 import { checkUnknownFields, isTable } from './fieldCheck';
 import { SERVICE_ID_PATTERN } from './fieldSpecs';
@@ -284,12 +285,14 @@ function parseAll(
   const outside: ParsedTomlFile[] = [];
   for (const path of files) {
     const kind = classifyRegistryFile(path);
+    const project = projectOfPath(path);
     if (kind.kind === 'unknown') {
       collector.add(
         'warning',
         'registry/unknown-file',
         `${path} is not part of the registry layout and is ignored; expected services/catalog.toml, services/patterns.toml, services/versions.toml, projects/<project>/services.toml|deployment.toml|monitoring.toml or policies/<name>.toml.`,
         fileStart(path),
+        { project },
       );
       const result = parseTomlFile(path, byPath.get(path)!);
       if (result.ok) outside.push(result.file);
@@ -298,7 +301,9 @@ function parseAll(
     const result = parseTomlFile(path, byPath.get(path)!);
     if (result.ok) parsed.push({ parsed: result.file, kind });
     else {
-      collector.findings.push(result.finding);
+      collector.findings.push(
+        project === undefined ? result.finding : { ...result.finding, project },
+      );
       failed.push(path);
     }
   }

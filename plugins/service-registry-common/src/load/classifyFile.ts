@@ -55,3 +55,16 @@ export function classifyRegistryFile(path: string): RegistryFileKind {
   if (policy) return { kind: 'policy', name: policy[1] };
   return { kind: 'unknown' };
 }
+
+const UNDER_PROJECT = /^projects\/([^/]+)\//;
+
+/**
+ * The project a file belongs to by its path (`projects/<project>/...`, any file name), or
+ * undefined: findings about a file of a project name the project, even for a file outside the
+ * layout or one that does not parse.
+ *
+ * @param path - the normalised path relative to the registry root
+ */
+export function projectOfPath(path: string): string | undefined {
+  return UNDER_PROJECT.exec(path)?.[1];
+}
