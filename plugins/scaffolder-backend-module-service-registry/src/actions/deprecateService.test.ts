@@ -166,7 +166,7 @@ ${NEXT_COMMENT}`);
         .replace('sunset_date = 2027-03-01', 'sunset_date = 2027-09-01')
         .replace('support_until = 2027-03-01', 'support_until = 2027-09-01'),
     );
-    expect(outputs.diff).not.toMatch(/deprecation_date/);
+    expect(outputs.diff).not.toMatch(/^[-+]deprecation_date/m);
     expect(outputs.consumersMarkdown).toContain('before 2027-09-01');
   });
 

@@ -53,7 +53,8 @@ describe('redactLine', () => {
     '+tags = ["search", "api"]',
     '+description = "Issues tokens; the password is rotated monthly."',
     '+| 8095 | `orders-api` | shared |',
-    '@@ line 12 @@',
+    '@@ -12,3 +12,4 @@',
+    ' port = 8080',
     '--- a/services/catalog.toml',
   ])('leaves %s alone', line => {
     expect(redactLine(line)).toBe(line);

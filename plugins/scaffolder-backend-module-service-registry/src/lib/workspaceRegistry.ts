@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { structuredPatch } from 'diff';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
@@ -117,34 +118,26 @@ export async function writeRegistryFiles(
   }
 }
 
-/** A unified-style summary of a change for logs and dry runs: the lines added and removed. */
+/**
+ * A change as a unified diff (two lines of context around each hunk), for the task log, the
+ * actions' `diff` outputs and dry runs: what a reviewer of the pull request will see.
+ */
 export function describeChange(change: FileChange): string {
-  const before = change.before === undefined ? [] : change.before.split('\n');
-  const after = change.text.split('\n');
-  let start = 0;
-  while (
-    start < before.length &&
-    start < after.length &&
-    before[start] === after[start]
-  ) {
-    start++;
-  }
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (
-    endBefore > start &&
-    endAfter > start &&
-    before[endBefore - 1] === after[endAfter - 1]
-  ) {
-    endBefore--;
-    endAfter--;
-  }
-  const lines = [
-    `--- ${change.before === undefined ? '/dev/null' : `a/${change.path}`}`,
-    `+++ b/${change.path}`,
-    `@@ line ${start + 1} @@`,
-    ...before.slice(start, endBefore).map(l => `-${l}`),
-    ...after.slice(start, endAfter).map(l => `+${l}`),
-  ];
-  return lines.join('\n');
+  const patch = structuredPatch(
+    change.before === undefined ? '/dev/null' : `a/${change.path}`,
+    `b/${change.path}`,
+    change.before ?? '',
+    change.text,
+    undefined,
+    undefined,
+    { context: 2 },
+  );
+  return [
+    `--- ${patch.oldFileName}`,
+    `+++ ${patch.newFileName}`,
+    ...patch.hunks.flatMap(hunk => [
+      `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`,
+      ...hunk.lines,
+    ]),
+  ].join('\n');
 }
