@@ -207,13 +207,7 @@ describe('secretValues: where each secret is, and whom it concerns', () => {
     ).toEqual([
       ['notes/ops.toml', 1, 'registry/unknown-file', 'warning', undefined],
       ['notes/ops.toml', 1, 'security/secret-value', 'error', undefined],
-      [
-        'projects/pa/secrets.toml',
-        1,
-        'registry/unknown-file',
-        'warning',
-        undefined,
-      ],
+      ['projects/pa/secrets.toml', 1, 'registry/unknown-file', 'warning', 'pa'],
       ['projects/pa/secrets.toml', 3, 'security/secret-value', 'error', 'pa'],
     ]);
   });
