@@ -1,8 +1,10 @@
 import { ImpactReport } from '../graph/types';
+import { comparedServices } from './scope';
 import { DiffContext } from './types';
 
 /**
- * Who must approve a breaking change to a service: its `governance.approvers` (head, else base),
+ * Who must approve a breaking change to a service: its `governance.approvers` (head, else base;
+ * of the project's view for a change scoped to a project),
  * the policies' `change_control.breaking_changes_require` (head, else base), then the owners of
  * the affected projects and of the affected services (sorted); each once.
  *
@@ -15,7 +17,8 @@ export function approversFor(
   id: string,
   impact: ImpactReport,
 ): string[] {
-  const service = ctx.head.services.get(id) ?? ctx.base.services.get(id);
+  const { before, after } = comparedServices(ctx, id);
+  const service = after ?? before;
   const policy =
     ctx.head.policies.changeControl?.breakingChangesRequire ??
     ctx.base.policies.changeControl?.breakingChangesRequire ??

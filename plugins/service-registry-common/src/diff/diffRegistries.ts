@@ -1,5 +1,5 @@
 import { dependencyGraphOf } from '../graph/dependencyGraphOf';
-import { computeImpact } from '../graph/computeImpact';
+import { ImpactReport } from '../graph/types';
 import { LoadedRegistry } from '../model/types';
 import { resolveToday } from '../validation/dates';
 import { approversFor } from './approvers';
@@ -10,10 +10,19 @@ import { noticeNotHonoured } from './detectors/noticeNotHonoured';
 import { portChanged } from './detectors/portChanged';
 import { serviceRemoved } from './detectors/serviceRemoved';
 import { serviceRetired } from './detectors/serviceRetired';
+import { changeImpact } from './changeImpact';
 import { fieldChanges } from './fieldChanges';
+import {
+  globalScope,
+  overridingProjects,
+  projectScope,
+  viewInherits,
+} from './overrideScopes';
 import {
   BreakingChange,
   BreakingChangeDetector,
+  BreakingChangeDraft,
+  BreakingChangeKind,
   DiffContext,
   DiffOptions,
   FieldChange,
@@ -21,6 +30,7 @@ import {
   ServiceChange,
   ServiceImpactSummary,
 } from './types';
+import { viewChange } from './viewChange';
 
 /**
  * The breaking change detectors, in the order their findings are listed for a service.
@@ -64,23 +74,95 @@ function summarize(changes: BreakingChange[]): ServiceImpactSummary[] {
   }
   return [...byService.keys()].sort().map(service => {
     const list = byService.get(service)!;
-    const { impact } = list[0];
+    const depth = new Map<string, number>();
+    for (const { impact } of list) {
+      for (const affected of impact.services) {
+        depth.set(
+          affected.id,
+          Math.min(affected.depth, depth.get(affected.id) ?? Infinity),
+        );
+      }
+    }
     return {
       service,
       kinds: [...new Set(list.map(c => c.kind))],
-      affectedServices: impact.counts.services,
-      directConsumers: impact.counts.direct,
-      affectedProjects: impact.projects,
+      affectedServices: depth.size,
+      directConsumers: [...depth.values()].filter(d => d === 1).length,
+      affectedProjects: [
+        ...new Set(list.flatMap(c => c.affectedProjects)),
+      ].sort(),
       approvers: [...new Set(list.flatMap(c => c.approvers))],
     };
   });
 }
 
+/** The breaking changes the detectors find in a context, with their impact and approvers. */
+function breakingChanges(
+  ctx: DiffContext,
+  id: string,
+  keep: (draft: BreakingChangeDraft) => boolean = () => true,
+): Array<Omit<BreakingChange, 'project'>> {
+  const drafts = BREAKING_CHANGE_DETECTORS.flatMap(detect =>
+    detect(ctx, id),
+  ).filter(keep);
+  const notice = noticeNotHonoured(ctx, id, drafts);
+  if (drafts.length + notice.length === 0) return [];
+  const impacts = new Map<string, ImpactReport>();
+  const impactOf = (kinds: BreakingChangeKind[]) => {
+    const key = ctx.scope ? kinds.join(',') : '';
+    let impact = impacts.get(key);
+    if (!impact) {
+      impact = changeImpact(ctx, id, kinds);
+      impacts.set(key, impact);
+    }
+    return impact;
+  };
+  const providerKinds = drafts.map(d => d.kind);
+  return [...drafts, ...notice].map(draft => {
+    const impact = impactOf(
+      draft.kind === 'notice-not-honoured' ? providerKinds : [draft.kind],
+    );
+    return {
+      ...draft,
+      impact,
+      affectedProjects: impact.projects,
+      approvers: approversFor(ctx, id, impact),
+    };
+  });
+}
+
+/** A breaking change of a project's view, as its project reads it: at the override, named. */
+function inProject(
+  ctx: DiffContext,
+  id: string,
+  project: string,
+  change: Omit<BreakingChange, 'project'>,
+): BreakingChange {
+  // the override in head; in base when head drops it (the view reverts to the global one)
+  const override =
+    ctx.head.overrides.get(project)?.get(id) ??
+    ctx.base.overrides.get(project)?.get(id);
+  const position =
+    override && change.position.file !== override.source.file
+      ? override.source
+      : change.position;
+  return {
+    ...change,
+    project,
+    message: `In project "${project}": ${change.message}`,
+    position,
+  };
+}
+
 /**
  * Compares two versions of a registry (e.g. the main branch and a pull request): services added,
  * removed and changed field by field, and the breaking changes (see {@link BreakingChangeKind}),
- * each with its impact on the base graph (who depended on the service before the change) and
- * the approvers it needs. Deterministic; never throws on registry content.
+ * each with its impact on the base graph (who depended on the service before the change and still
+ * does after it) and the approvers it needs. Project views of overridden global services are
+ * compared too: what an override changes is a change of that project's view (`override` in
+ * `changed`, `project` on the breaking change), affecting that project's consumers; a global
+ * change a view merely inherits is listed once, on the global service, with the consumers of the
+ * projects that see it. Deterministic; never throws on registry content.
  *
  * @param base - the registry before
  * @param head - the registry after
@@ -113,27 +195,40 @@ export function diffRegistries(
   for (const id of ids) {
     const inBase = base.services.has(id);
     const inHead = head.services.has(id);
+    // projects overriding a global service: their views are compared too
+    const projects = overridingProjects(base, head, id);
+    let globalChanges: FieldChange[] = [];
     if (!inBase) diff.added.push(id);
     else if (!inHead) diff.removed.push(id);
     else {
       const change = serviceChange(ctx, id);
+      if (change) {
+        diff.changed.push(change);
+        globalChanges = change.changes;
+      }
+    }
+    for (const project of projects) {
+      const change = viewChange(ctx, id, project, globalChanges);
       if (change) diff.changed.push(change);
     }
     if (!inBase) continue;
-    const drafts = BREAKING_CHANGE_DETECTORS.flatMap(detect => detect(ctx, id));
-    drafts.push(...noticeNotHonoured(ctx, id, drafts));
-    if (drafts.length === 0) continue;
-    const impact = computeImpact(ctx.baseGraph, id);
-    const approvers = approversFor(ctx, id, impact);
     const project = (head.services.get(id) ?? base.services.get(id))?.project;
-    for (const draft of drafts) {
-      diff.breakingChanges.push({
-        ...draft,
-        ...(project !== undefined ? { project } : {}),
-        impact,
-        affectedProjects: impact.projects,
-        approvers,
-      });
+    const global =
+      projects.length > 0
+        ? { ...ctx, scope: globalScope(ctx, id, projects) }
+        : ctx;
+    for (const change of breakingChanges(global, id)) {
+      diff.breakingChanges.push(
+        project !== undefined ? { ...change, project } : change,
+      );
+    }
+    for (const viewProject of projects) {
+      const scoped = { ...ctx, scope: projectScope(viewProject) };
+      const own = (draft: BreakingChangeDraft) =>
+        !viewInherits(ctx, id, viewProject, draft.kind);
+      for (const change of breakingChanges(scoped, id, own)) {
+        diff.breakingChanges.push(inProject(ctx, id, viewProject, change));
+      }
     }
   }
   diff.impactByService = summarize(diff.breakingChanges);

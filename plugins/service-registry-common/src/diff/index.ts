@@ -7,6 +7,7 @@ export type {
   BreakingChangeKind,
   DiffContext,
   DiffOptions,
+  DiffScope,
   FieldChange,
   RegistryDiff,
   ServiceChange,

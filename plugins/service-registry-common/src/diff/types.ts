@@ -28,15 +28,21 @@ export interface FieldChange {
 }
 
 /**
- * The field changes of a service present in both registries.
+ * The field changes of a service present in both registries, or of a project's view of a global
+ * service it overrides (`override`: the global declaration merged with the project's override).
  *
  * @public
  */
 export interface ServiceChange {
   /** The service. */
   service: string;
-  /** Its project in head, if any. */
+  /** Its project in head, if any; for an override, the project whose view changed. */
   project?: string;
+  /**
+   * True for a change of a project's view of an overridden global service: only the changes the
+   * global declaration does not make too (those are listed once, on the global service).
+   */
+  override?: boolean;
   /** The changed fields, by path. */
   changes: FieldChange[];
 }
@@ -66,7 +72,9 @@ export type BreakingChangeKind =
 
 /**
  * A breaking change, with what it affects (computed on the base graph: who depended on the
- * service before the change) and who must approve it.
+ * service before the change and still does after it) and who must approve it. A breaking change
+ * to a project's view of an overridden global service (the override changed) names that project
+ * and affects the consumers in that project only.
  *
  * @public
  */
@@ -75,15 +83,25 @@ export interface BreakingChange {
   kind: BreakingChangeKind;
   /** The changed service. */
   service: string;
-  /** The service's project (in head, else in base), if any. */
+  /**
+   * The service's project (in head, else in base), if any; for a change of a project's view of an
+   * overridden global service, that project.
+   */
   project?: string;
   /** What changed, who it breaks and what to do. */
   message: string;
-  /** Where the change is, in head (in base for a removed service). */
+  /**
+   * Where the change is, in head (in base for a removed service); for a project's view, in the
+   * project's override (its header when the changed key is not written there).
+   */
   position: SourcePosition;
   /** For `compat-min-raised` and `dependency-removed`: the services at the other end. */
   related?: string[];
-  /** Everything that depended on the service in base. */
+  /**
+   * Everything that depended on the service in base and still does in head (a consumer that drops
+   * the dependency, or is removed, in the same change is not affected); for a project's view, its
+   * consumers in that project and what depends on them.
+   */
   impact: ImpactReport;
   /** The affected projects (from `impact`). */
   affectedProjects: string[];
@@ -149,6 +167,30 @@ export interface DiffContext {
   headGraph: DependencyGraph;
   /** `YYYY-MM-DD`. */
   today: string;
+  /**
+   * Which declarations the detectors compare, and whose consumers count (default: the services
+   * of `base` and `head` as declared, every consumer).
+   */
+  scope?: DiffScope;
+}
+
+/**
+ * What a breaking change detector compares: the global declarations (or project services) as
+ * declared, or one project's view of an overridden global service.
+ *
+ * @public
+ */
+export interface DiffScope {
+  /** The project whose view of the service is compared; undefined for the declarations themselves. */
+  project?: string;
+  /**
+   * Whether a consumer declared for a project (undefined: a global consumer) sees the change of
+   * this kind the comparison finds, i.e. resolves the service to the compared declaration.
+   */
+  affects(
+    consumerProject: string | undefined,
+    kind: BreakingChangeKind,
+  ): boolean;
 }
 
 /**

@@ -71,4 +71,22 @@ describe('buildDependencyGraph', () => {
     expect(graph.incoming.get('ghost')!.map(e => e.from)).toEqual(['web']);
     expect(graph.nodes.has('ghost')).toBe(false);
   });
+
+  it('keeps the entry two project overrides both add, once per project', () => {
+    const graph2 = buildDependencyGraph(
+      registryOf({
+        'services/catalog.toml': '[service.auth]\n[service.vault]',
+        'projects/pa/services.toml':
+          '[project]\n[service.auth]\ndependencies.requires = ["vault"]',
+        'projects/pb/services.toml':
+          '[project]\n[service.auth]\ndependencies.requires = ["vault"]',
+      }),
+    );
+    expect(
+      graph2.edges.map(e => [e.from, e.to, e.viaProject, e.position?.file]),
+    ).toEqual([
+      ['auth', 'vault', 'pa', 'projects/pa/services.toml'],
+      ['auth', 'vault', 'pb', 'projects/pb/services.toml'],
+    ]);
+  });
 });

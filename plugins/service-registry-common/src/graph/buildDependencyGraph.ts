@@ -51,7 +51,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * edge per `dependencies.requires` / `dependencies.optional` entry (an entry repeated with the
  * same target, kind and range counts once). A project override of a global service that
  * declares dependencies the global one does not adds them as edges from the global service,
- * marked with `viaProject`. Nodes carry the global declaration's attributes.
+ * marked with `viaProject` (once per project that adds them). Nodes carry the global declaration's attributes.
  *
  * @param registry - the loaded registry
  * @public
@@ -69,14 +69,16 @@ export function buildDependencyGraph(
     ref: DependencyRef,
     viaProject: string | undefined,
   ) => {
-    // A service lists few dependencies: scanning its edges is cheaper than hashing keys.
+    // A service lists few dependencies: scanning its edges is cheaper than hashing keys. An
+    // override's entry repeats the global declaration's or its own project's, not another's.
     const known = outgoing.get(service.id);
     if (
       known?.some(
         e =>
           e.to === ref.service &&
           e.optional === ref.optional &&
-          e.range === ref.range,
+          e.range === ref.range &&
+          (e.viaProject === undefined || e.viaProject === viaProject),
       )
     ) {
       return;

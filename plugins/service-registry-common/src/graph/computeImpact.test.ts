@@ -70,4 +70,17 @@ describe('computeImpact', () => {
     });
     expect(computeImpact(graph, 'b-web').counts.services).toBe(0);
   });
+
+  it('walks only the edges follow accepts', () => {
+    const kept = computeImpact(graph, 'auth', {
+      follow: edge => edge.from !== 'gateway',
+    });
+    expect(kept.services.map(s => s.id)).toEqual(['a-api', 'a-web']);
+    expect(
+      computeImpact(graph, 'auth', {
+        maxDepth: 1,
+        follow: edge => edge.from !== 'a-web' && edge.from !== 'b-web',
+      }).truncated,
+    ).toBe(false);
+  });
 });

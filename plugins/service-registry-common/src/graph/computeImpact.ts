@@ -35,7 +35,7 @@ function groupByProject(services: ImpactedService[]): ImpactGroup[] {
  *
  * @param graph - the dependency graph
  * @param serviceId - the changed service (it may be missing from the graph and still have consumers)
- * @param options - follow optional dependencies; limit the depth
+ * @param options - follow optional dependencies; limit the depth; walk only some edges
  * @public
  */
 export function computeImpact(
@@ -55,7 +55,8 @@ export function computeImpact(
           e =>
             (options.includeOptional || !e.optional) &&
             e.from !== serviceId &&
-            !found.has(e.from),
+            !found.has(e.from) &&
+            (!options.follow || options.follow(e)),
         ),
       );
       break;
@@ -66,6 +67,7 @@ export function computeImpact(
       for (const edge of graph.incoming.get(id) ?? []) {
         if (edge.optional && !options.includeOptional) continue;
         if (edge.from === serviceId || found.has(edge.from)) continue;
+        if (options.follow && !options.follow(edge)) continue;
         const node = graph.nodes.get(edge.from);
         found.set(edge.from, {
           id: edge.from,

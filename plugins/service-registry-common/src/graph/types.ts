@@ -76,6 +76,11 @@ export interface ImpactOptions {
   includeOptional?: boolean;
   /** Stop after this many hops (default: no limit). 1 gives the direct consumers only. */
   maxDepth?: number;
+  /**
+   * Walk only the edges this accepts (default: every edge), e.g. the dependencies a change keeps.
+   * Called with each incoming edge considered, after the optional filter.
+   */
+  follow?: (edge: DependencyEdge) => boolean;
 }
 
 /**

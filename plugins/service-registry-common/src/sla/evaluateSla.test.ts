@@ -1,6 +1,6 @@
 import { registryOf } from '../validation/__testUtils__/registryOf';
 import { evaluateSla } from './evaluateSla';
-import { compareSupportHours } from './targets';
+import { compareSupportHours } from './supportHours';
 
 const POLICIES = [
   '[sla.critical]',
@@ -171,5 +171,24 @@ describe('compareSupportHours', () => {
     expect(compareSupportHours('Business Hours', 'business')).toBe('meets');
     expect(compareSupportHours('Mon-Fri 8-20', 'mon-fri 8-20')).toBe('meets');
     expect(compareSupportHours('Mon-Fri 8-20', 'business')).toBe('unknown');
+  });
+});
+
+describe('compareSupportHours on the scale', () => {
+  it('orders best-effort < business < extended < 24/7 and reads the usual spellings', () => {
+    expect(compareSupportHours('best-effort', 'business')).toBe('weaker');
+    expect(compareSupportHours('business', 'extended')).toBe('weaker');
+    expect(compareSupportHours('extended', 'business')).toBe('meets');
+    expect(compareSupportHours('extended hours', '24x7')).toBe('weaker');
+    expect(compareSupportHours('24x7', '24/7')).toBe('meets');
+    expect(compareSupportHours('24/7/365', '24 x 7')).toBe('meets');
+    expect(compareSupportHours('24X7', 'extended')).toBe('meets');
+    expect(compareSupportHours('Best Effort', 'best-effort')).toBe('meets');
+    expect(compareSupportHours('Business_Hours', 'business')).toBe('meets');
+  });
+
+  it('cannot compare values outside the scale, on either side', () => {
+    expect(compareSupportHours('Mon-Fri 8-20', '24/7')).toBe('unknown');
+    expect(compareSupportHours('24/7', 'whenever')).toBe('unknown');
   });
 });

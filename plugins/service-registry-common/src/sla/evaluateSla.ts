@@ -5,8 +5,8 @@ import {
   SlaValues,
 } from '../model/types';
 import { allowedDowntimePer30Days } from './allowedDowntime';
+import { compareSupportHours } from './supportHours';
 import {
-  compareSupportHours,
   formatSlaTarget,
   isWeakerSlaValue,
   NUMERIC_SLA_TARGETS,

@@ -10,12 +10,18 @@ export type {
 } from './openSlo';
 export { sloDocumentsToYaml } from './yaml';
 export {
-  compareSupportHours,
   formatSlaTarget,
   isWeakerSlaValue,
   NUMERIC_SLA_TARGETS,
-  ROUND_THE_CLOCK_SUPPORT,
 } from './targets';
+export {
+  compareSupportHours,
+  ROUND_THE_CLOCK_SUPPORT,
+  SUPPORT_HOURS_LEVELS,
+  supportHoursAtLeast,
+  supportHoursLevel,
+} from './supportHours';
+export type { SupportHoursLevel } from './supportHours';
 export type { NumericSlaField, NumericSlaTarget } from './targets';
 export { SLA_COMPLIANCE_VALUES, SLA_TARGET_STATUSES } from './types';
 export type {

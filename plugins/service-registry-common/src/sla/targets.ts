@@ -91,13 +91,6 @@ export const NUMERIC_SLA_TARGETS: readonly NumericSlaTarget[] = [
 ];
 
 /**
- * The support hours that cover every hour (`24/7`).
- *
- * @public
- */
-export const ROUND_THE_CLOCK_SUPPORT = '24/7';
-
-/**
  * A numeric target as written (`"99.9%"`, `"1.5s"`), or its normalised number with the unit
  * (`99.9%`, `1500ms`) when it was written as a bare number.
  *
@@ -131,41 +124,4 @@ export function isWeakerSlaValue(
   required: number,
 ): boolean {
   return target.higherIsBetter ? declared < required : declared > required;
-}
-
-const SUPPORT_HOURS_RANK: Record<string, number> = {
-  '24/7': 3,
-  business: 2,
-  'business hours': 2,
-  'business-hours': 2,
-  'best-effort': 1,
-  'best effort': 1,
-  none: 0,
-};
-
-const normaliseHours = (value: string) =>
-  value.trim().toLowerCase().replace(/\s+/g, ' ');
-
-/**
- * Compares declared support hours with the required ones. `24/7` covers everything, then
- * `business` (business hours), then `best-effort`; when `24/7` is required, nothing else meets it. Values outside that scale are compared
- * as text: equal (ignoring case) meets, anything else cannot be compared.
- *
- * @param declared - the service's `support_hours`
- * @param required - the policy's `support_hours`
- * @returns `meets`, `weaker`, or `unknown` when the two cannot be compared
- * @public
- */
-export function compareSupportHours(
-  declared: string,
-  required: string,
-): 'meets' | 'weaker' | 'unknown' {
-  const have = normaliseHours(declared);
-  const need = normaliseHours(required);
-  if (have === need) return 'meets';
-  const haveRank = SUPPORT_HOURS_RANK[have];
-  const needRank = SUPPORT_HOURS_RANK[need];
-  if (needRank === 3) return haveRank === 3 ? 'meets' : 'weaker';
-  if (haveRank === undefined || needRank === undefined) return 'unknown';
-  return haveRank >= needRank ? 'meets' : 'weaker';
 }

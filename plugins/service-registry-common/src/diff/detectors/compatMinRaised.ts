@@ -1,15 +1,16 @@
 import semver from 'semver';
+import { affectsConsumer, comparedServices } from '../scope';
 import { BreakingChangeDetector } from '../types';
 
 const SEMVER_OPTIONS = { includePrerelease: true };
 
 /**
  * `compat-min-raised`: `compat_version_min` went up past what some consumers' ranges allow (their
- * range has no version at or above the new minimum). Consumers' ranges are read from head.
+ * range has no version at or above the new minimum). Consumers' ranges are read from head; only
+ * consumers that see the compared declaration count.
  */
 export const compatMinRaised: BreakingChangeDetector = (ctx, id) => {
-  const before = ctx.base.services.get(id);
-  const after = ctx.head.services.get(id);
+  const { before, after } = comparedServices(ctx, id);
   if (!before || !after || after.compatVersionMin === undefined) return [];
   const min = after.compatVersionMin;
   const old = before.compatVersionMin;
@@ -18,6 +19,9 @@ export const compatMinRaised: BreakingChangeDetector = (ctx, id) => {
   const described: string[] = [];
   for (const edge of ctx.headGraph.incoming.get(id) ?? []) {
     if (edge.range === undefined || edge.from === id) continue;
+    if (!affectsConsumer(ctx, ctx.headGraph, edge, 'compat-min-raised')) {
+      continue;
+    }
     if (semver.validRange(edge.range, SEMVER_OPTIONS) === null) continue;
     if (semver.intersects(edge.range, `>=${min}`, SEMVER_OPTIONS)) continue;
     if (broken.includes(edge.from)) continue;

@@ -1,3 +1,4 @@
+import { comparedServices } from '../scope';
 import { BreakingChangeDetector } from '../types';
 
 /**
@@ -5,8 +6,7 @@ import { BreakingChangeDetector } from '../types';
  * base (moving it to `optional` does not count). Reported on the consumer side.
  */
 export const dependencyRemoved: BreakingChangeDetector = (ctx, id) => {
-  const before = ctx.base.services.get(id);
-  const after = ctx.head.services.get(id);
+  const { before, after } = comparedServices(ctx, id);
   if (!before || !after) return [];
   const still = new Set(
     [...after.dependencies.requires, ...after.dependencies.optional].map(

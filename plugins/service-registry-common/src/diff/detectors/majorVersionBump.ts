@@ -1,4 +1,5 @@
 import semver from 'semver';
+import { comparedServices } from '../scope';
 import { BreakingChangeDetector } from '../types';
 
 /**
@@ -6,8 +7,9 @@ import { BreakingChangeDetector } from '../types';
  * treats it).
  */
 export const majorVersionBump: BreakingChangeDetector = (ctx, id) => {
-  const before = ctx.base.services.get(id)?.version;
-  const afterService = ctx.head.services.get(id);
+  const compared = comparedServices(ctx, id);
+  const before = compared.before?.version;
+  const afterService = compared.after;
   const after = afterService?.version;
   if (!before || !after || !afterService) return [];
   const bumped =

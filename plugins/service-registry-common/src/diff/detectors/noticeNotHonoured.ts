@@ -1,4 +1,5 @@
 import { daysBetween } from '../../model/units';
+import { comparedServices } from '../scope';
 import { BreakingChangeDraft, DiffContext } from '../types';
 
 /** Kinds that break a service's consumers (and so need the notice period). */
@@ -33,11 +34,11 @@ export function noticeNotHonoured(
 ): BreakingChangeDraft[] {
   const kinds = drafts.filter(d => PROVIDER_KINDS.has(d.kind)).map(d => d.kind);
   if (kinds.length === 0) return [];
-  const service = ctx.head.services.get(id) ?? ctx.base.services.get(id);
+  const { before, after } = comparedServices(ctx, id);
+  const service = after ?? before;
   const notice = service?.governance?.breakChangesNotice;
   if (!service || notice === undefined || notice <= 0) return [];
-  const announced =
-    service.deprecationDate ?? ctx.base.services.get(id)?.deprecationDate;
+  const announced = service.deprecationDate ?? before?.deprecationDate;
   const changes = [...new Set(kinds)].join(', ');
   let problem: string;
   if (announced === undefined) {

@@ -1,3 +1,4 @@
+import { comparedServices } from '../scope';
 import { BreakingChangeDetector } from '../types';
 
 /**
@@ -5,8 +6,7 @@ import { BreakingChangeDetector } from '../types';
  * old one lose it.
  */
 export const portChanged: BreakingChangeDetector = (ctx, id) => {
-  const before = ctx.base.services.get(id);
-  const after = ctx.head.services.get(id);
+  const { before, after } = comparedServices(ctx, id);
   if (!before || !after || before.port === undefined) return [];
   if (after.port === before.port) return [];
   const now = after.port === undefined ? 'no port' : `port ${after.port}`;

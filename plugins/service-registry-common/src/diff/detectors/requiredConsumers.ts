@@ -1,23 +1,26 @@
-import { DependencyGraph } from '../../graph/types';
-import { LoadedRegistry } from '../../model/types';
+import { affectsConsumer, stillRequires } from '../scope';
+import { BreakingChangeKind, DiffContext } from '../types';
 
 /**
- * The services that require `id` in a graph and still exist in `head`, sorted.
+ * The services that require `id` in base and still require it in head (a consumer that drops the
+ * dependency, or is removed, in the same change is not affected), among those that see the
+ * compared declaration (see {@link DiffContext.scope}); sorted.
  *
- * @param graph - the graph to read consumers from (usually base)
- * @param head - the registry after the change
+ * @param ctx - the diff context
  * @param id - the provider
+ * @param kind - the kind of change the consumers would see
  */
 export function requiredConsumers(
-  graph: DependencyGraph,
-  head: LoadedRegistry,
+  ctx: DiffContext,
   id: string,
+  kind: BreakingChangeKind,
 ): string[] {
   const consumers = new Set<string>();
-  for (const edge of graph.incoming.get(id) ?? []) {
-    if (!edge.optional && edge.from !== id && head.services.has(edge.from)) {
-      consumers.add(edge.from);
-    }
+  for (const edge of ctx.headGraph.incoming.get(id) ?? []) {
+    if (edge.optional || edge.from === id || consumers.has(edge.from)) continue;
+    if (!stillRequires(ctx.baseGraph, edge)) continue;
+    if (!affectsConsumer(ctx, ctx.headGraph, edge, kind)) continue;
+    consumers.add(edge.from);
   }
   return [...consumers].sort();
 }

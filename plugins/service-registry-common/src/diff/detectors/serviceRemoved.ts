@@ -1,14 +1,16 @@
+import { comparedServices } from '../scope';
 import { BreakingChangeDetector } from '../types';
 import { quoted, requiredConsumers } from './requiredConsumers';
 
 /**
- * `service-removed`: a service base declares, head does not, and that services still in head
- * required. Positioned at its header in base.
+ * `service-removed`: a service base declares, head does not, and that services of base still
+ * require in head (consumers that drop it, or are removed, in the same change do not count).
+ * Positioned at its header in base.
  */
 export const serviceRemoved: BreakingChangeDetector = (ctx, id) => {
-  const before = ctx.base.services.get(id);
-  if (!before || ctx.head.services.has(id)) return [];
-  const consumers = requiredConsumers(ctx.baseGraph, ctx.head, id);
+  const { before, after } = comparedServices(ctx, id);
+  if (!before || after) return [];
+  const consumers = requiredConsumers(ctx, id, 'service-removed');
   if (consumers.length === 0) return [];
   return [
     {

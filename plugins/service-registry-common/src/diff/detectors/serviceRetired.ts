@@ -1,15 +1,16 @@
+import { comparedServices } from '../scope';
 import { BreakingChangeDetector } from '../types';
 import { quoted, requiredConsumers } from './requiredConsumers';
 
 /**
- * `service-retired`: a service whose status became `retired` while services still require it.
+ * `service-retired`: a service whose status became `retired` while services still require it
+ * (required it in base and still do in head).
  */
 export const serviceRetired: BreakingChangeDetector = (ctx, id) => {
-  const before = ctx.base.services.get(id);
-  const after = ctx.head.services.get(id);
+  const { before, after } = comparedServices(ctx, id);
   if (!before || !after) return [];
   if (after.status !== 'retired' || before.status === 'retired') return [];
-  const consumers = requiredConsumers(ctx.baseGraph, ctx.head, id);
+  const consumers = requiredConsumers(ctx, id, 'service-retired');
   if (consumers.length === 0) return [];
   return [
     {

@@ -1,11 +1,8 @@
 import { computeConsumers } from '../../graph/computeConsumers';
 import { RegistryFinding, RegistryService } from '../../model/types';
-import {
-  aboutService,
-  listIds,
-  makeFinding,
-  servicePosition,
-} from '../findings';
+import { declaredPosition } from '../declaredPosition';
+import { aboutService, listIds, makeFinding } from '../findings';
+import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
 import { ValidationContext } from '../types';
 
 function difference(a: readonly string[], b: ReadonlySet<string>): string[] {
@@ -36,64 +33,70 @@ function mismatch(
     }": consumers.${key} does not match the dependency graph (${what}) — ${parts.join(
       '; ',
     )}. Update consumers.${key}, or the consumers' dependencies, so that they agree.`,
-    servicePosition(service, `consumers.${key}`, 'consumers'),
+    declaredPosition(service, `consumers.${key}`, 'consumers'),
     aboutService(service),
   );
+}
+
+function check(
+  ctx: ValidationContext,
+  service: RegistryService,
+): readonly RegistryFinding[] {
+  const declared = service.raw.consumers;
+  if (declared === undefined || declared === null) return NO_FINDINGS;
+  const findings: RegistryFinding[] = [];
+  const table = declared as Record<string, unknown>;
+  const real = computeConsumers(ctx.graph, service.id);
+  if (table.projects !== undefined) {
+    const uses = new Set([...real.projects, ...real.optionalProjects]);
+    const extra = difference(service.consumers.projects, uses);
+    const unlisted = difference(
+      real.projects,
+      new Set(service.consumers.projects),
+    );
+    if (extra.length > 0 || unlisted.length > 0) {
+      findings.push(
+        mismatch(
+          service,
+          'projects',
+          'projects whose services depend on it',
+          extra,
+          unlisted,
+        ),
+      );
+    }
+  }
+  if (table.required_by !== undefined) {
+    const uses = new Set([...real.requiredBy, ...real.optionalFor]);
+    const extra = difference(service.consumers.requiredBy, uses);
+    const unlisted = difference(
+      real.requiredBy,
+      new Set(service.consumers.requiredBy),
+    );
+    if (extra.length > 0 || unlisted.length > 0) {
+      findings.push(
+        mismatch(
+          service,
+          'required_by',
+          'services that require it',
+          extra,
+          unlisted,
+        ),
+      );
+    }
+  }
+  return findings;
 }
 
 /**
  * `policy/consumers-mismatch` (warning): declared `consumers.projects` / `consumers.required_by`
  * that the dependency graph contradicts, listing what is declared but not real and what is real
  * but not declared. Only services that declare the list are checked; an optional use counts as a
- * real use of a declared consumer but is not required to be declared.
+ * real use of a declared consumer but is not required to be declared. The lists describe the
+ * whole registry: a project's override that declares other lists is compared with the same graph.
  *
  * @param ctx - the validation context
  */
 export function consumersMismatch(ctx: ValidationContext): RegistryFinding[] {
-  const findings: RegistryFinding[] = [];
-  for (const service of ctx.services) {
-    const declared = service.raw.consumers;
-    if (declared === undefined || declared === null) continue;
-    const table = declared as Record<string, unknown>;
-    const real = computeConsumers(ctx.graph, service.id);
-    if (table.projects !== undefined) {
-      const uses = new Set([...real.projects, ...real.optionalProjects]);
-      const extra = difference(service.consumers.projects, uses);
-      const unlisted = difference(
-        real.projects,
-        new Set(service.consumers.projects),
-      );
-      if (extra.length > 0 || unlisted.length > 0) {
-        findings.push(
-          mismatch(
-            service,
-            'projects',
-            'projects whose services depend on it',
-            extra,
-            unlisted,
-          ),
-        );
-      }
-    }
-    if (table.required_by !== undefined) {
-      const uses = new Set([...real.requiredBy, ...real.optionalFor]);
-      const extra = difference(service.consumers.requiredBy, uses);
-      const unlisted = difference(
-        real.requiredBy,
-        new Set(service.consumers.requiredBy),
-      );
-      if (extra.length > 0 || unlisted.length > 0) {
-        findings.push(
-          mismatch(
-            service,
-            'required_by',
-            'services that require it',
-            extra,
-            unlisted,
-          ),
-        );
-      }
-    }
-  }
-  return findings;
+  return checkServicesAndViews(ctx, service => check(ctx, service));
 }

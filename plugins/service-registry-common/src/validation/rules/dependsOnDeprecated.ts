@@ -1,59 +1,53 @@
 import { migrationHint } from '../../deprecation/migrationHint';
 import { RegistryFinding } from '../../model/types';
 import { describeSunset } from '../dates';
-import { edgeSite } from '../edges';
+import { checkDependencies, edgeSite, overrideNote } from '../edges';
 import { makeFinding } from '../findings';
 import { ValidationContext } from '../types';
 
 /**
  * `lifecycle/depends-on-deprecated` (warning, with the days left to the sunset or since it
  * passed) and `lifecycle/depends-on-retired` (error): dependencies on services at the end of
- * their lifecycle, at the consumer's entry.
+ * their lifecycle, at the consumer's entry. The provider is the one the consumer's project sees
+ * (its override, if it declares one).
  *
  * @param ctx - the validation context
  */
 export function dependsOnDeprecated(ctx: ValidationContext): RegistryFinding[] {
-  const findings: RegistryFinding[] = [];
-  for (const edge of ctx.graph.edges) {
-    const provider = ctx.registry.services.get(edge.to);
-    if (!provider) continue;
+  return checkDependencies(ctx, ({ edge, provider }) => {
+    if (!provider) return undefined;
     if (provider.status !== 'deprecated' && provider.status !== 'retired') {
-      continue;
+      return undefined;
     }
     const site = edgeSite(ctx, edge);
     const kind = edge.optional ? 'optionally uses' : 'requires';
     if (provider.status === 'retired') {
-      findings.push(
-        makeFinding(
-          'error',
-          'lifecycle/depends-on-retired',
-          `Service "${edge.from}" ${kind} "${
-            edge.to
-          }", which is retired: ${migrationHint(provider)} and remove "${
-            edge.to
-          }" from ${site.list}.`,
-          site.position,
-          site.about,
-        ),
+      return makeFinding(
+        'error',
+        'lifecycle/depends-on-retired',
+        `Service "${edge.from}" ${kind} "${
+          edge.to
+        }", which is retired${overrideNote(ctx, provider)}: ${migrationHint(
+          provider,
+        )} and remove "${edge.to}" from ${site.list}.`,
+        site.position,
+        site.about,
       );
-      continue;
     }
     const when = provider.sunsetDate
       ? describeSunset(provider.sunsetDate, ctx.today)
       : 'no sunset date announced yet';
-    findings.push(
-      makeFinding(
-        'warning',
-        'lifecycle/depends-on-deprecated',
-        `Service "${edge.from}" ${kind} "${
-          edge.to
-        }", which is deprecated (${when}): ${migrationHint(
-          provider,
-        )} and update ${site.list}.`,
-        site.position,
-        site.about,
-      ),
+    return makeFinding(
+      'warning',
+      'lifecycle/depends-on-deprecated',
+      `Service "${edge.from}" ${kind} "${
+        edge.to
+      }", which is deprecated${overrideNote(
+        ctx,
+        provider,
+      )} (${when}): ${migrationHint(provider)} and update ${site.list}.`,
+      site.position,
+      site.about,
     );
-  }
-  return findings;
+  });
 }

@@ -1,32 +1,30 @@
 import { RegistryFinding } from '../../model/types';
-import { edgeSite } from '../edges';
+import { checkDependencies, edgeSite } from '../edges';
 import { makeFinding } from '../findings';
 import { ValidationContext } from '../types';
 
 /**
  * `lifecycle/ga-depends-on-development` (warning): a generally available service that requires a
- * service still in development (experimental, staging only).
+ * service still in development (experimental, staging only). Both as the consumer's project sees
+ * them (its overrides, if it declares some).
  *
  * @param ctx - the validation context
  */
 export function gaDependsOnDevelopment(
   ctx: ValidationContext,
 ): RegistryFinding[] {
-  const findings: RegistryFinding[] = [];
-  for (const edge of ctx.graph.edges) {
-    if (edge.optional) continue;
-    if (ctx.graph.nodes.get(edge.from)?.status !== 'ga') continue;
-    if (ctx.graph.nodes.get(edge.to)?.status !== 'development') continue;
+  return checkDependencies(ctx, ({ edge, consumer, provider }) => {
+    if (edge.optional) return undefined;
+    if (consumer.status !== 'ga' || provider?.status !== 'development') {
+      return undefined;
+    }
     const site = edgeSite(ctx, edge);
-    findings.push(
-      makeFinding(
-        'warning',
-        'lifecycle/ga-depends-on-development',
-        `Service "${edge.from}" is ga but requires "${edge.to}", which is still in development (experimental, staging only): wait for "${edge.to}" to reach beta or ga, or make the dependency optional.`,
-        site.position,
-        site.about,
-      ),
+    return makeFinding(
+      'warning',
+      'lifecycle/ga-depends-on-development',
+      `Service "${edge.from}" is ga but requires "${edge.to}", which is still in development (experimental, staging only): wait for "${edge.to}" to reach beta or ga, or make the dependency optional.`,
+      site.position,
+      site.about,
     );
-  }
-  return findings;
+  });
 }

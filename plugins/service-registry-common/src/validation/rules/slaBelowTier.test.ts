@@ -75,3 +75,73 @@ describe('slaBelowTier', () => {
     ).toEqual([]);
   });
 });
+
+describe('slaBelowTier: support hours', () => {
+  const service = (tier: string, hours: string) =>
+    [
+      '[service.web]',
+      `tier = "${tier}"`,
+      '[service.web.sla]',
+      `support_hours = "${hours}"`,
+    ].join('\n');
+  const run = (policy: string, tier: string, hours: string) =>
+    runRule(slaBelowTier, {
+      'policies/sla.toml': policy,
+      'services/catalog.toml': service(tier, hours),
+    });
+
+  it('compares on the scale best-effort < business < extended < 24/7, whatever the policy asks', () => {
+    const findings = run(
+      '[sla.high]\nsupport_hours = "business"',
+      'high',
+      'best-effort',
+    );
+    expect(findings).toEqual([
+      {
+        severity: 'warning',
+        code: 'policy/sla-below-tier',
+        message:
+          'Service "web": support_hours "best-effort" declared, high tier requires "business": set sla.support_hours = "business" (or a longer coverage: extended, 24/7), or move the service to another tier.',
+        file: 'services/catalog.toml',
+        line: 4,
+        column: 1,
+        service: 'web',
+      },
+    ]);
+    expect(
+      run('[sla.high]\nsupport_hours = "extended"', 'high', 'business'),
+    ).toHaveLength(1);
+    expect(
+      run('[sla.high]\nsupport_hours = "business"', 'high', 'Extended hours'),
+    ).toEqual([]);
+    expect(
+      run('[sla.high]\nsupport_hours = "business"', 'high', '24/7'),
+    ).toEqual([]);
+  });
+
+  it('accepts the common spellings of round-the-clock support on either side', () => {
+    expect(
+      run('[sla.critical]\nsupport_hours = "24x7"', 'critical', 'business'),
+    ).toMatchObject([{ code: 'policy/sla-below-tier', severity: 'error' }]);
+    for (const spelling of ['24/7', '24x7', '24 x 7', '24/7/365', '24X7']) {
+      expect(
+        run('[sla.critical]\nsupport_hours = "24x7"', 'critical', spelling),
+      ).toEqual([]);
+      expect(
+        run('[sla.critical]\nsupport_hours = "24/7"', 'critical', spelling),
+      ).toEqual([]);
+    }
+  });
+
+  it('does not compare (nor crash on) values outside the scale', () => {
+    expect(
+      run('[sla.high]\nsupport_hours = "business"', 'high', 'Mon-Fri 8-20'),
+    ).toEqual([]);
+    expect(
+      run('[sla.high]\nsupport_hours = "on call"', 'high', 'best-effort'),
+    ).toEqual([]);
+    expect(run('[sla.high]\nsupport_hours = 5', 'high', 'business')).toEqual(
+      [],
+    );
+  });
+});

@@ -6,18 +6,52 @@ import {
 } from '../../model/types';
 import {
   compareSupportHours,
+  supportHoursAtLeast,
+  supportHoursLevel,
+} from '../../sla/supportHours';
+import {
   formatSlaTarget,
   isWeakerSlaValue,
   NUMERIC_SLA_TARGETS as CHECKS,
   NumericSlaTarget,
-  ROUND_THE_CLOCK_SUPPORT as ROUND_THE_CLOCK,
 } from '../../sla/targets';
-import { aboutService, makeFinding, servicePosition } from '../findings';
+import { declaredPosition } from '../declaredPosition';
+import { aboutService, makeFinding } from '../findings';
+import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
 import { ValidationContext } from '../types';
 
 /** A value as written (`"99.9%"`, `"100ms"`), or the number with its unit. */
 function shown(values: SlaValues, check: NumericSlaTarget): string {
   return formatSlaTarget(values, check) ?? '';
+}
+
+/** Support hours below the policy's on the scale; values outside the scale are not compared. */
+function weakerSupportHours(
+  service: RegistryService,
+  sla: SlaValues,
+  policy: SlaPolicy,
+): RegistryFinding | undefined {
+  const declared = sla.supportHours;
+  const required = policy.supportHours;
+  if (typeof declared !== 'string' || typeof required !== 'string') {
+    return undefined;
+  }
+  if (compareSupportHours(declared, required) !== 'weaker') return undefined;
+  const need = required.trim();
+  const longer = supportHoursAtLeast(supportHoursLevel(required)!)
+    .slice(1)
+    .join(', ');
+  return makeFinding(
+    policy.tier === 'critical' ? 'error' : 'warning',
+    'policy/sla-below-tier',
+    `Service "${service.id}": support_hours "${declared.trim()}" declared, ${
+      policy.tier
+    } tier requires "${need}": set sla.support_hours = "${need}"${
+      longer ? ` (or a longer coverage: ${longer})` : ''
+    }, or move the service to another tier.`,
+    declaredPosition(service, 'sla.support_hours', 'sla', 'tier'),
+    aboutService(service),
+  );
 }
 
 function weakerValues(
@@ -46,26 +80,13 @@ function weakerValues(
         } sla.${check.key} to ${need} or ${
           check.higherIsBetter ? 'more' : 'less'
         }, or move the service to a tier whose policy it meets.`,
-        servicePosition(service, `sla.${check.key}`, 'sla'),
+        declaredPosition(service, `sla.${check.key}`, 'sla', 'tier'),
         aboutService(service),
       ),
     );
   }
-  if (
-    policy.supportHours?.trim() === ROUND_THE_CLOCK &&
-    sla.supportHours !== undefined &&
-    compareSupportHours(sla.supportHours, policy.supportHours) === 'weaker'
-  ) {
-    findings.push(
-      makeFinding(
-        severity,
-        'policy/sla-below-tier',
-        `Service "${service.id}": support_hours "${sla.supportHours}" declared, ${tier} tier requires "${ROUND_THE_CLOCK}": set sla.support_hours = "${ROUND_THE_CLOCK}", or move the service to another tier.`,
-        servicePosition(service, 'sla.support_hours', 'sla'),
-        aboutService(service),
-      ),
-    );
-  }
+  const hours = weakerSupportHours(service, sla, policy);
+  if (hours) findings.push(hours);
   return findings;
 }
 
@@ -99,7 +120,7 @@ function missingValues(
     } tier policy requires them. Add them under [service.${
       service.id
     }.sla], e.g. ${wanted}.`,
-    servicePosition(service, 'sla', 'tier'),
+    declaredPosition(service, 'sla', 'tier'),
     aboutService(service),
   );
 }
@@ -107,24 +128,25 @@ function missingValues(
 /**
  * `policy/sla-below-tier` (error for the critical tier, warning otherwise): each service-level
  * value weaker than the `[sla.<tier>]` policy of the service's effective tier (availability
- * lower; response times, error rate, rto or rpo higher; support hours other than 24/7 when the
- * policy asks for 24/7). `policy/sla-missing` (warning): values the policy sets that the service
+ * lower; response times, error rate, rto or rpo higher; support hours lower on the scale
+ * best-effort < business < extended < 24/7, see `compareSupportHours`; text outside that scale is
+ * not compared). `policy/sla-missing` (warning): values the policy sets that the service
  * does not declare. Retired services are not checked.
  *
  * @param ctx - the validation context
  */
 export function slaBelowTier(ctx: ValidationContext): RegistryFinding[] {
-  const findings: RegistryFinding[] = [];
-  for (const service of ctx.services) {
-    if (service.status === 'retired' || !service.effectiveTier) continue;
-    const policy = ctx.registry.policies.sla[service.effectiveTier];
-    if (!policy) continue;
-    if (service.sla) {
-      for (const f of weakerValues(service, service.sla, policy))
-        findings.push(f);
+  return checkServicesAndViews(ctx, service => {
+    if (service.status === 'retired' || !service.effectiveTier) {
+      return NO_FINDINGS;
     }
+    const policy = ctx.registry.policies.sla[service.effectiveTier];
+    if (!policy) return NO_FINDINGS;
+    const findings = service.sla
+      ? weakerValues(service, service.sla, policy)
+      : [];
     const missing = missingValues(service, policy);
     if (missing) findings.push(missing);
-  }
-  return findings;
+    return findings;
+  });
 }

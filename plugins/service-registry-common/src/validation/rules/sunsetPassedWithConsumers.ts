@@ -1,17 +1,64 @@
-import { computeConsumers } from '../../graph/computeConsumers';
 import { daysBetween } from '../../model/units';
-import { RegistryFinding } from '../../model/types';
+import { RegistryFinding, RegistryService } from '../../model/types';
+import { declaredPosition } from '../declaredPosition';
+import { consumerProject, inheritedUses } from '../edges';
+import { aboutService, listIds, makeFinding } from '../findings';
 import {
-  aboutService,
-  listIds,
-  makeFinding,
-  servicePosition,
-} from '../findings';
+  asOverrideFinding,
+  OverrideView,
+  overrideViews,
+} from '../projectViews';
 import { ValidationContext } from '../types';
+
+const NONE: readonly OverrideView[] = [];
+
+/** Days since the sunset of a service that is not retired, when it has passed. */
+function overdueDays(service: RegistryService, today: string): number {
+  if (service.sunsetDate === undefined || service.status === 'retired') {
+    return 0;
+  }
+  return daysBetween(service.sunsetDate, today);
+}
+
+/** Whether a project's view says something else than the global declaration about its sunset. */
+function ownSunset(view: RegistryService, global: RegistryService): boolean {
+  return (
+    view.sunsetDate !== global.sunsetDate ||
+    view.status !== global.status ||
+    view.replacementService !== global.replacementService
+  );
+}
+
+function finding(
+  service: RegistryService,
+  overdue: number,
+  consumers: ReadonlySet<string>,
+): RegistryFinding {
+  const remaining = [...consumers].sort();
+  return makeFinding(
+    'error',
+    'lifecycle/sunset-passed-with-consumers',
+    `Service "${service.id}" is overdue: its sunset_date ${
+      service.sunsetDate
+    } passed ${overdue} day${overdue === 1 ? '' : 's'} ago and ${
+      remaining.length
+    } service${remaining.length === 1 ? '' : 's'} still depend${
+      remaining.length === 1 ? 's' : ''
+    } on it: ${listIds(remaining)}. Migrate them${
+      service.replacementService ? ` to "${service.replacementService}"` : ''
+    }, or move sunset_date to a new announced date.`,
+    declaredPosition(service, 'sunset_date', 'status', 'replacement_service'),
+    aboutService(service),
+  );
+}
 
 /**
  * `lifecycle/sunset-passed-with-consumers` (error): a service past its `sunset_date` (and not yet
  * retired) that services still depend on; reported on the service, as overdue, listing them.
+ * Each consumer counts against the declaration its project sees: a project whose override gives
+ * the service another sunset, status or replacement has its consumers counted against that
+ * override, reported at the override when overdue; the others count against the global
+ * declaration.
  *
  * @param ctx - the validation context
  */
@@ -19,35 +66,46 @@ export function sunsetPassedWithConsumers(
   ctx: ValidationContext,
 ): RegistryFinding[] {
   const findings: RegistryFinding[] = [];
+  const viewsOf = new Map<string, OverrideView[]>();
+  for (const entry of overrideViews(ctx)) {
+    const list = viewsOf.get(entry.global.id) ?? [];
+    list.push(entry);
+    viewsOf.set(entry.global.id, list);
+  }
   for (const service of ctx.services) {
-    const sunset = service.sunsetDate;
-    if (sunset === undefined || service.status === 'retired') continue;
-    const overdue = daysBetween(sunset, ctx.today);
-    if (overdue <= 0) continue;
-    const consumers = computeConsumers(ctx.graph, service.id);
-    const remaining = [...consumers.requiredBy, ...consumers.optionalFor];
-    if (remaining.length === 0) continue;
-    findings.push(
-      makeFinding(
-        'error',
-        'lifecycle/sunset-passed-with-consumers',
-        `Service "${
-          service.id
-        }" is overdue: its sunset_date ${sunset} passed ${overdue} day${
-          overdue === 1 ? '' : 's'
-        } ago and ${remaining.length} service${
-          remaining.length === 1 ? '' : 's'
-        } still depend${remaining.length === 1 ? 's' : ''} on it: ${listIds(
-          remaining,
-        )}. Migrate them${
-          service.replacementService
-            ? ` to "${service.replacementService}"`
-            : ''
-        }, or move sunset_date to a new announced date.`,
-        servicePosition(service, 'sunset_date'),
-        aboutService(service),
-      ),
-    );
+    const views = viewsOf.get(service.id);
+    const own = views ? views.filter(v => ownSunset(v.view, service)) : NONE;
+    const overdue = overdueDays(service, ctx.today);
+    if (overdue <= 0 && !own.some(v => overdueDays(v.view, ctx.today) > 0)) {
+      continue;
+    }
+    const separate = new Set(own.map(v => v.project));
+    const global = new Set<string>();
+    const byProject = new Map(own.map(v => [v.project, new Set<string>()]));
+    for (const edge of ctx.graph.incoming.get(service.id) ?? []) {
+      if (edge.from === service.id) continue;
+      const project = consumerProject(ctx, edge);
+      if (project !== undefined && separate.has(project)) {
+        byProject.get(project)!.add(edge.from);
+      } else global.add(edge.from);
+    }
+    for (const use of inheritedUses(ctx)) {
+      if (use.edge.to === service.id && separate.has(use.project)) {
+        byProject.get(use.project)!.add(use.edge.from);
+      }
+    }
+    if (overdue > 0 && global.size > 0) {
+      findings.push(finding(service, overdue, global));
+    }
+    for (const { project, view } of own) {
+      const days = overdueDays(view, ctx.today);
+      const consumers = byProject.get(project)!;
+      if (days > 0 && consumers.size > 0) {
+        findings.push(
+          asOverrideFinding(finding(view, days, consumers), view, project),
+        );
+      }
+    }
   }
   return findings;
 }

@@ -1,6 +1,6 @@
 import semver from 'semver';
 import { RegistryFinding } from '../../model/types';
-import { edgeSite } from '../edges';
+import { checkDependencies, edgeSite, overrideNote } from '../edges';
 import { makeFinding } from '../findings';
 import { ValidationContext } from '../types';
 
@@ -26,7 +26,8 @@ function rangeCache(): (range: string) => semver.Range | null {
 
 /**
  * `dependency/version-unsatisfied` (error): a consumer's range (`id@range` or
- * `{ service, version }`) that the provider's `version` does not satisfy; and
+ * `{ service, version }`) that the provider's `version` does not satisfy, the provider being the
+ * one the consumer's project sees (its override, if it declares one); and
  * `dependency/invalid-range` (error): a range semver cannot parse (the loader already reports
  * ranges it reads as `schema/invalid-semver` and drops them, so this only fires for registries
  * built by other means).
@@ -34,43 +35,38 @@ function rangeCache(): (range: string) => semver.Range | null {
  * @param ctx - the validation context
  */
 export function versionRanges(ctx: ValidationContext): RegistryFinding[] {
-  const findings: RegistryFinding[] = [];
   const rangeOf = rangeCache();
-  for (const edge of ctx.graph.edges) {
-    if (edge.range === undefined) continue;
+  return checkDependencies(ctx, ({ edge, provider }) => {
+    if (edge.range === undefined) return undefined;
     const range = rangeOf(edge.range);
     if (range === null) {
       const site = edgeSite(ctx, edge);
-      findings.push(
-        makeFinding(
-          'error',
-          'dependency/invalid-range',
-          `Service "${edge.from}" asks for "${edge.to}" in range "${edge.range}", which is not a semver range: write e.g. "${edge.to}@^1.0" or { service = "${edge.to}", version = ">=1.0.0" }.`,
-          site.position,
-          site.about,
-        ),
-      );
-      continue;
-    }
-    const version = ctx.graph.nodes.get(edge.to)?.version;
-    if (version === undefined) continue;
-    if (range.test(version)) continue;
-    const site = edgeSite(ctx, edge);
-    findings.push(
-      makeFinding(
+      return makeFinding(
         'error',
-        'dependency/version-unsatisfied',
-        `Service "${edge.from}" needs "${edge.to}" ${edge.range}, but "${
-          edge.to
-        }" is at version ${version}: widen the range in ${site.list} (e.g. "${
-          edge.to
-        }@^${semver.major(version)}.${semver.minor(
-          version,
-        )}") after checking compatibility, or depend on a version that exists.`,
+        'dependency/invalid-range',
+        `Service "${edge.from}" asks for "${edge.to}" in range "${edge.range}", which is not a semver range: write e.g. "${edge.to}@^1.0" or { service = "${edge.to}", version = ">=1.0.0" }.`,
         site.position,
         site.about,
-      ),
+      );
+    }
+    const version = provider?.version;
+    if (version === undefined || range.test(version)) return undefined;
+    const site = edgeSite(ctx, edge);
+    return makeFinding(
+      'error',
+      'dependency/version-unsatisfied',
+      `Service "${edge.from}" needs "${edge.to}" ${edge.range}, but "${
+        edge.to
+      }" is at version ${version}${overrideNote(
+        ctx,
+        provider!,
+      )}: widen the range in ${site.list} (e.g. "${edge.to}@^${semver.major(
+        version,
+      )}.${semver.minor(
+        version,
+      )}") after checking compatibility, or depend on a version that exists.`,
+      site.position,
+      site.about,
     );
-  }
-  return findings;
+  });
 }
