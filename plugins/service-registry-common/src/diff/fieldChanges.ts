@@ -1,3 +1,4 @@
+import { isTable } from '../load/fieldCheck';
 import { isSecretLookingKey } from '../load/secrets';
 import { joinKeyPath, KeyPathPart } from '../load/keyPath';
 import { toIsoDate } from '../model/units';
@@ -6,15 +7,6 @@ import { FieldChange } from './types';
 
 /** What a secret-looking value is shown as. */
 export const HIDDEN = '(hidden)';
-
-function isTable(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !(value instanceof Date)
-  );
-}
 
 /** A JSON-safe copy of a TOML value: dates as text, secrets hidden. */
 function present(value: unknown, key: string): unknown {

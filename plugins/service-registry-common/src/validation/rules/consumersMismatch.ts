@@ -44,45 +44,33 @@ function check(
 ): readonly RegistryFinding[] {
   const declared = service.raw.consumers;
   if (declared === undefined || declared === null) return NO_FINDINGS;
-  const findings: RegistryFinding[] = [];
   const table = declared as Record<string, unknown>;
   const real = computeConsumers(ctx.graph, service.id);
-  if (table.projects !== undefined) {
-    const uses = new Set([...real.projects, ...real.optionalProjects]);
-    const extra = difference(service.consumers.projects, uses);
-    const unlisted = difference(
-      real.projects,
-      new Set(service.consumers.projects),
-    );
+  // each declared list: what it should hold (required uses), and what it may hold (any use)
+  const lists = [
+    {
+      key: 'projects',
+      what: 'projects whose services depend on it',
+      listed: service.consumers.projects,
+      required: real.projects,
+      optional: real.optionalProjects,
+    },
+    {
+      key: 'required_by',
+      what: 'services that require it',
+      listed: service.consumers.requiredBy,
+      required: real.requiredBy,
+      optional: real.optionalFor,
+    },
+  ];
+  const findings: RegistryFinding[] = [];
+  for (const list of lists) {
+    if (table[list.key] === undefined) continue;
+    const uses = new Set([...list.required, ...list.optional]);
+    const extra = difference(list.listed, uses);
+    const unlisted = difference(list.required, new Set(list.listed));
     if (extra.length > 0 || unlisted.length > 0) {
-      findings.push(
-        mismatch(
-          service,
-          'projects',
-          'projects whose services depend on it',
-          extra,
-          unlisted,
-        ),
-      );
-    }
-  }
-  if (table.required_by !== undefined) {
-    const uses = new Set([...real.requiredBy, ...real.optionalFor]);
-    const extra = difference(service.consumers.requiredBy, uses);
-    const unlisted = difference(
-      real.requiredBy,
-      new Set(service.consumers.requiredBy),
-    );
-    if (extra.length > 0 || unlisted.length > 0) {
-      findings.push(
-        mismatch(
-          service,
-          'required_by',
-          'services that require it',
-          extra,
-          unlisted,
-        ),
-      );
+      findings.push(mismatch(service, list.key, list.what, extra, unlisted));
     }
   }
   return findings;
