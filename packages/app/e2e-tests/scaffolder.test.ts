@@ -107,3 +107,78 @@ test('the new-service template adds the service on a new branch of the registry'
     `- Added: \`${id}\``,
   );
 });
+
+test('the update-service template adds a dependency and changes a port, with the breaking change in its outputs', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const before = new Set(
+    git('for-each-ref', '--format=%(refname:short)', 'refs/heads').split('\n'),
+  );
+
+  await openAsGuest(
+    page,
+    '/create/templates/default/service-registry-update-service',
+  );
+  const service = page.getByRole('textbox', { name: /Service to change/ });
+  await expect(service).toBeVisible({ timeout: 90_000 });
+
+  // page 1: the service (the picker shows titles)
+  await service.click();
+  await service.fill('E-Commerce API');
+  await page
+    .getByRole('option', { name: /E-Commerce API/i })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // page 2: a new port, and one more required service
+  await page.getByRole('spinbutton', { name: /^Port/ }).fill('9090');
+  const add = page.getByRole('textbox', {
+    name: 'Add required services',
+    exact: true,
+  });
+  await add.click();
+  await add.fill('Search Service');
+  await page
+    .getByRole('option', { name: /Search Service/i })
+    .first()
+    .click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // page 3: publishing, defaults
+  await expect(
+    page.getByText('Stop when the change breaks consumers'),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  await expect(page).toHaveURL(/\/create\/tasks\//, { timeout: 30_000 });
+  await expect(
+    page.getByText(
+      'projects/project-a/services.toml: port, dependencies.requires. Breaking changes: 2; projects affected: project-a, project-b',
+    ),
+  ).toBeVisible({ timeout: 180_000 });
+  await page.screenshot({
+    path: testInfo.outputPath('update-service-task.png'),
+    fullPage: true,
+  });
+
+  const [branch, ...others] = git(
+    'for-each-ref',
+    '--format=%(refname:short)',
+    'refs/heads',
+  )
+    .split('\n')
+    .filter(b => !before.has(b));
+  expect(others).toEqual([]);
+  expect(branch).toMatch(/^service-registry\/update-project-a-api-\w{8}$/);
+  const file = git(
+    'show',
+    `refs/heads/${branch}:projects/project-a/services.toml`,
+  );
+  const table = file.slice(file.indexOf('[service.project-a-api]'));
+  expect(table).toMatch(/port = 9090/);
+  expect(table).toMatch(/requires = \[[^\]]*"search-service"\]/);
+});
