@@ -168,7 +168,8 @@ describe('service-registry diff', () => {
     });
 
     const text = cli(['diff', 'main', '.'], dir);
-    expect(text.stdout).toContain('changed: shared-auth');
+    expect(text.stdout).toContain('changed: shared-auth: port, version\n');
+    expect(text.stdout).not.toContain('(override)');
     expect(text.stdout).toMatch(/port-changed shared-auth/);
     expect(text.stdout).toMatch(/major-version-bump shared-auth/);
 
@@ -198,6 +199,70 @@ describe('service-registry diff', () => {
 
     expect(cli(['diff', 'main', '.', '--fail-on-breaking'], dir).code).toBe(1);
     expect(cli(['diff', 'no-such-ref', '.'], dir)).toMatchObject({ code: 2 });
+  });
+});
+
+describe("service-registry diff of a project's override", () => {
+  const overriding = (port: number) => ({
+    ...VALID,
+    'projects/shop/services.toml': VALID['projects/shop/services.toml'].replace(
+      '[service.shop-api]',
+      `[service.shared-auth]\nport = ${port}\n\n[service.shop-api]`,
+    ),
+    'projects/other/services.toml': `[project]
+name = "Other"
+
+[service.other-api]
+owner = "other-team"
+version = "1.0.0"
+status = "ga"
+[service.other-api.dependencies]
+requires = ["shared-auth@^1.0"]
+`,
+  });
+
+  it("says the change is to the project's override, in text, markdown and JSON", () => {
+    const base = registry('override-base', overriding(8081));
+    const head = registry('override-head', overriding(8082));
+
+    const text = cli(['diff', base, '.'], head);
+    expect(text.stdout).toContain(
+      'changed: shared-auth in project shop (override): port\n',
+    );
+    expect(text.stdout).toContain(
+      'port-changed shared-auth in project shop (override): In project "shop": Service "shared-auth" moves from port 8081 to port 8082',
+    );
+    expect(text.stdout).toContain('affects 2 services (1 direct) in shop\n');
+
+    const markdown = cli(['diff', base, '.', '--format', 'markdown'], head);
+    expect(markdown.stdout).toContain(
+      '- Changed `shared-auth` in project `shop` (override): `port`',
+    );
+    expect(markdown.stdout).toContain(
+      '| `shared-auth` in project `shop` (override) | In project "shop":',
+    );
+    expect(markdown.stdout).not.toContain('`other-api`');
+
+    const json = JSON.parse(
+      cli(['diff', base, '.', '--format', 'json'], head).stdout,
+    );
+    expect(json.diff.changed).toEqual([
+      {
+        service: 'shared-auth',
+        project: 'shop',
+        override: true,
+        changes: [{ path: 'port', before: 8081, after: 8082 }],
+      },
+    ]);
+    expect(json.diff.breakingChanges).toMatchObject([
+      {
+        kind: 'port-changed',
+        service: 'shared-auth',
+        project: 'shop',
+        position: { file: 'projects/shop/services.toml' },
+        affectedProjects: ['shop'],
+      },
+    ]);
   });
 });
 

@@ -1,4 +1,5 @@
 import {
+  describeChangeSubject,
   diffRegistries,
   loadRegistry,
   renderChangeReportMarkdown,
@@ -31,7 +32,9 @@ export interface DiffCommandOptions {
 
 /**
  * Compares two versions of a registry: validates head, lists what changed and every breaking
- * change with the services and projects it affects and who must approve it.
+ * change with the services and projects it affects and who must approve it. A change to a
+ * project's override of a global service is named with its project
+ * (`shared-auth in project pa (override)`); the JSON output carries `override` and `project`.
  */
 export async function diffCommand(
   options: DiffCommandOptions,
@@ -108,9 +111,9 @@ export async function diffCommand(
         io.stdout(`  removed: ${diff.removed.join(', ')}\n`);
       for (const change of diff.changed) {
         io.stdout(
-          `  changed: ${change.service} (${change.changes
+          `  changed: ${describeChangeSubject(change)}: ${change.changes
             .map(c => c.path)
-            .join(', ')})\n`,
+            .join(', ')}\n`,
         );
       }
       if (!diff.added.length && !diff.removed.length && !diff.changed.length) {
@@ -121,7 +124,9 @@ export async function diffCommand(
       );
       for (const change of diff.breakingChanges) {
         io.stdout(
-          `  ${p.red(change.kind)} ${change.service}: ${change.message}\n` +
+          `  ${p.red(change.kind)} ${describeChangeSubject(change)}: ${
+            change.message
+          }\n` +
             `    affects ${change.impact.counts.services} services (${
               change.impact.counts.direct
             } direct) in ${

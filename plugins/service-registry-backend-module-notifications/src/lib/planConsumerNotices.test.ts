@@ -278,6 +278,120 @@ describe('planConsumerNotices', () => {
     ]);
   });
 
+  describe("a change to a project's override of a global service", () => {
+    // payments is global; project shop overrides it, project other uses the global declaration
+    function overridden(override: string[], catalog: string[] = PAYMENTS) {
+      return loadRegistry([
+        {
+          path: 'services/catalog.toml',
+          text: [...catalog, ...SEARCH].join('\n'),
+        },
+        {
+          path: 'projects/shop/services.toml',
+          text: [
+            '[project]',
+            'owner = "@shop-team"',
+            '[service.payments]',
+            ...override,
+            '[service.shop-api]',
+            'version = "1.0.0"',
+            'dependencies.requires = ["payments@^1.0"]',
+          ].join('\n'),
+        },
+        {
+          path: 'projects/other/services.toml',
+          text: [
+            '[project]',
+            'owner = "@other-team"',
+            '[service.other-api]',
+            'version = "1.0.0"',
+            'dependencies.requires = ["payments@^1.0"]',
+          ].join('\n'),
+        },
+      ]);
+    }
+
+    it("quotes the project's ports and tells that project's consumers only", () => {
+      const notices = planConsumerNotices({
+        base: overridden(['port = 8181']),
+        head: overridden(['port = 8282']),
+        today: '2026-11-30',
+      });
+      expect(
+        notices.map(n => [n.title, n.owner, n.consumers, n.description]),
+      ).toEqual([
+        [
+          'Breaking change to payments in project shop: port changed',
+          '@shop-team',
+          ['shop-api'],
+          "In project shop, payments moves from port 8181 to port 8282 (the project's override in projects/shop/services.toml). shop-api depends on it: update the port it calls it on.",
+        ],
+      ]);
+    });
+
+    it("quotes the project's versions and minimum", () => {
+      const major = planConsumerNotices({
+        base: overridden(['version = "1.5.0"']),
+        head: overridden(['version = "2.1.0"']),
+        today: '2026-11-30',
+      });
+      expect(major.map(n => [n.consumers, n.description])).toEqual([
+        [
+          ['shop-api'],
+          "In project shop, payments goes from 1.5.0 to 2.1.0, a major (incompatible) version (the project's override in projects/shop/services.toml). shop-api depends on it: check it against 2.1.0 and update the version range.",
+        ],
+      ]);
+
+      const raised = planConsumerNotices({
+        base: overridden(['compat_version_min = "1.1.0"']),
+        head: overridden(['compat_version_min = "2.0.0"']),
+        today: '2026-11-30',
+      });
+      expect(raised.map(n => [n.title, n.consumers, n.description])).toEqual([
+        [
+          'Breaking change to payments in project shop: minimum compatible version raised',
+          ['shop-api'],
+          "In project shop, payments now accepts clients from version 2.0.0 (compat_version_min), past the version range shop-api asks for (the project's override in projects/shop/services.toml): migrate and move the range to >=2.0.0.",
+        ],
+      ]);
+    });
+
+    it('quotes the global value a view goes back to when the override no longer sets it', () => {
+      const notices = planConsumerNotices({
+        base: overridden(['port = 8181']),
+        head: overridden(['owner = "@payments-team"']),
+        today: '2026-11-30',
+      });
+      expect(notices.map(n => [n.consumers, n.description])).toEqual([
+        [
+          ['shop-api'],
+          "In project shop, payments moves from port 8181 to port 8080 (the project's override in projects/shop/services.toml). shop-api depends on it: update the port it calls it on.",
+        ],
+      ]);
+    });
+
+    it('tells a global change to the projects that see it, with the global values', () => {
+      const notices = planConsumerNotices({
+        base: overridden(['port = 8181']),
+        head: overridden(
+          ['port = 8181'],
+          PAYMENTS.map(l => (l.startsWith('port') ? 'port = 9090' : l)),
+        ),
+        today: '2026-11-30',
+      });
+      expect(
+        notices.map(n => [n.title, n.owner, n.consumers, n.description]),
+      ).toEqual([
+        [
+          'Breaking change to payments: port changed',
+          '@other-team',
+          ['other-api'],
+          'payments moves from port 8080 to port 9090. other-api depends on it: update the port it calls it on.',
+        ],
+      ]);
+    });
+  });
+
   it('names five consumers of an owner and counts the rest', () => {
     const many = ['[project]', 'owner = "@shop-team"'];
     for (let i = 1; i <= 8; i++) {

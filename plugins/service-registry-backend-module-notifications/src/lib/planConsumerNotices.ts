@@ -7,7 +7,9 @@ import {
   DeprecationRecord,
   describeSunset,
   diffRegistries,
+  getServiceForProject,
   LoadedRegistry,
+  overrideProjectOf,
   plural,
 } from '@service-registry/plugin-service-registry-common';
 import { ConsumerNotice, NoticeRecipient } from './types';
@@ -56,7 +58,9 @@ const BREAKING_LABELS: Record<BreakingChangeKind, string> = {
  *   at its current stage: announced, sunset near (under 30 days), sunset passed, or retired;
  * - one notice per breaking change between `base` and `head` (removed service, changed port,
  *   new major version, raised minimum compatible version), told to the services that depended
- *   on it in `base` and are still declared.
+ *   on it in `base` and are still declared. A change to a project's override of a global service
+ *   is told to that project's consumers only, quoting the project's view (its port, versions);
+ *   a global change to the consumers whose view sees it.
  *
  * Each notice is addressed per owner: one notice per owner of consumers, naming that owner's
  * services. Notices have stable keys: the same facts give the same key, so a consumer told once
@@ -80,7 +84,8 @@ export function planConsumerNotices(
     const diff = diffRegistries(base, head, { today });
     for (const change of diff.breakingChanges) {
       if (UNTOLD_BREAKING_KINDS.has(change.kind)) continue;
-      notices.push(...breakingNotices(change, base, head));
+      const project = overrideProjectOf(change);
+      notices.push(...breakingNotices(change, project, base, head));
     }
   }
   return notices.sort(
@@ -187,8 +192,14 @@ function deprecatedSince(record: DeprecationRecord): string {
     : ` since ${record.deprecationDate}`;
 }
 
+/**
+ * The notices of one breaking change, one per owner of its direct consumers (of those whose range
+ * it breaks, for a raised minimum), as the diff scopes them: for a change to a project's override
+ * (`project`), that project's consumers only.
+ */
 function breakingNotices(
   change: BreakingChange,
+  project: string | undefined,
   base: LoadedRegistry,
   head: LoadedRegistry,
 ): ConsumerNotice[] {
@@ -218,10 +229,10 @@ function breakingNotices(
     service: change.service,
     owner,
     consumers: services,
-    title: `Breaking change to ${change.service}: ${
-      BREAKING_LABELS[change.kind]
-    }`,
-    description: whatToDo(change, base, head, services),
+    title: `Breaking change to ${change.service}${
+      project === undefined ? '' : ` in project ${project}`
+    }: ${BREAKING_LABELS[change.kind]}`,
+    description: whatToDo(change, project, base, head, services),
     severity: 'high',
     link: head.services.has(change.service)
       ? serviceLink(change.service)
@@ -229,39 +240,51 @@ function breakingNotices(
   }));
 }
 
-/** A breaking change told to the owner of some of its consumers: what changed, what to do. */
+/**
+ * A breaking change told to the owner of some of its consumers: what changed, what to do. The
+ * values quoted are those the consumers see: for a change to a project's override, the project's
+ * view of the service before and after (the global value when the override no longer sets it).
+ */
 function whatToDo(
   change: BreakingChange,
+  project: string | undefined,
   base: LoadedRegistry,
   head: LoadedRegistry,
   consumers: string[],
 ): string {
   const id = change.service;
-  const before = base.services.get(id);
-  const after = head.services.get(id);
+  const before = getServiceForProject(base, change.project, id);
+  const after = getServiceForProject(head, change.project, id);
   const list = listOf(consumers);
   const depend = consumers.length === 1 ? 'depends' : 'depend';
+  const subject = project === undefined ? id : `In project ${project}, ${id}`;
+  const where =
+    project === undefined
+      ? ''
+      : ` (the project's override in ${change.position.file})`;
   switch (change.kind) {
     case 'major-version-bump':
-      return `${id} goes from ${before?.version} to ${
+      return `${subject} goes from ${before?.version} to ${
         after?.version
-      }, a major (incompatible) version. ${list} ${depend} on it: check ${
+      }, a major (incompatible) version${where}. ${list} ${depend} on it: check ${
         consumers.length === 1 ? 'it' : 'them'
       } against ${after?.version} and update the version range.`;
     case 'port-changed':
-      return `${id} moves from port ${before?.port} to ${
+      return `${subject} moves from port ${before?.port} to ${
         after?.port === undefined ? 'no declared port' : `port ${after.port}`
-      }. ${list} ${depend} on it: update the port ${
+      }${where}. ${list} ${depend} on it: update the port ${
         consumers.length === 1 ? 'it calls' : 'they call'
       } it on.`;
     case 'compat-min-raised':
-      return `${id} now accepts clients from version ${
+      return `${subject} now accepts clients from version ${
         after?.compatVersionMin
       } (compat_version_min), past the version range ${list} ${
         consumers.length === 1 ? 'asks' : 'ask'
-      } for: migrate and move the range to >=${after?.compatVersionMin}.`;
+      } for${where}: migrate and move the range to >=${
+        after?.compatVersionMin
+      }.`;
     default:
-      return `${id} was removed from the registry, and ${list} still ${depend} on it: remove the dependency or move to its successor.`;
+      return `${subject} was removed from the registry, and ${list} still ${depend} on it: remove the dependency or move to its successor.`;
   }
 }
 

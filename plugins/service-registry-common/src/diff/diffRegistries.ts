@@ -149,6 +149,7 @@ function inProject(
   return {
     ...change,
     project,
+    override: true,
     message: `In project "${project}": ${change.message}`,
     position,
   };

@@ -88,6 +88,8 @@ export interface BreakingChange {
    * overridden global service, that project.
    */
   project?: string;
+  /** True for a breaking change of a project's view of an overridden global service. */
+  override?: boolean;
   /** What changed, who it breaks and what to do. */
   message: string;
   /**

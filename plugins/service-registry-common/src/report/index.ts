@@ -12,3 +12,4 @@ export {
 } from './registryDocs';
 export type { RegistryDocument, RegistryDocsOptions } from './registryDocs';
 export { plural } from './markdownText';
+export { describeChangeSubject, overrideProjectOf } from './changeSubject';

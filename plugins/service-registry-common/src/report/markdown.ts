@@ -1,6 +1,7 @@
 import { RegistryDiff } from '../diff/types';
 import { ImpactReport } from '../graph/types';
 import { RegistryFinding } from '../model/types';
+import { describeChangeSubject } from './changeSubject';
 import { cell, code, plural } from './markdownText';
 
 const ICON: Record<RegistryFinding['severity'], string> = {
@@ -136,7 +137,9 @@ export function renderImpactMarkdown(impact: ImpactReport): string {
 
 /**
  * The change report of a registry pull request: validation of the new version, what changed,
- * the breaking changes with the services and projects they affect, and who must approve.
+ * the breaking changes with the services and projects they affect, and who must approve. A change
+ * to a project's override of a global service is named as such (`` `shared-auth` in project `pa`
+ * (override) ``), apart from a change of the global declaration.
  *
  * @public
  */
@@ -160,7 +163,7 @@ export function renderChangeReportMarkdown(
       lines.push(`- Removed: ${diff.removed.map(code).join(', ')}`);
     for (const change of diff.changed) {
       const fields = change.changes.map(c => code(c.path)).join(', ');
-      lines.push(`- Changed ${code(change.service)}: ${fields}`);
+      lines.push(`- Changed ${describeChangeSubject(change, code)}: ${fields}`);
     }
     lines.push('');
   }
@@ -177,7 +180,7 @@ export function renderChangeReportMarkdown(
     );
     for (const change of diff.breakingChanges) {
       lines.push(
-        `| ${code(change.service)} | ${cell(change.message)} | ${
+        `| ${describeChangeSubject(change, code)} | ${cell(change.message)} | ${
           change.impact.counts.services
         } (${change.impact.counts.direct} direct) | ${
           change.affectedProjects.map(code).join(', ') || '—'

@@ -1,0 +1,33 @@
+import { BreakingChange, ServiceChange } from '../diff/types';
+
+/**
+ * The project whose override of a global service a change is to (`override` on the change), or
+ * undefined for a change of a declaration itself (a global service, or a project's own service).
+ *
+ * @param change - an entry of `diff.changed` or `diff.breakingChanges`
+ * @public
+ */
+export function overrideProjectOf(
+  change: ServiceChange | BreakingChange,
+): string | undefined {
+  return change.override ? change.project : undefined;
+}
+
+/**
+ * What a change is to, for people: the service id, followed by ` in project <p> (override)` for
+ * a change to a project's override of a global service (see {@link overrideProjectOf}), e.g.
+ * `shared-auth in project pa (override)`.
+ *
+ * @param change - an entry of `diff.changed` or `diff.breakingChanges`
+ * @param format - how ids are written (default: as they are; the markdown report uses inline code)
+ * @public
+ */
+export function describeChangeSubject(
+  change: ServiceChange | BreakingChange,
+  format: (id: string) => string = id => id,
+): string {
+  const project = overrideProjectOf(change);
+  return project === undefined
+    ? format(change.service)
+    : `${format(change.service)} in project ${format(project)} (override)`;
+}

@@ -1,0 +1,118 @@
+import { diffRegistries } from '../diff/diffRegistries';
+import { registryOf } from '../validation/__testUtils__/registryOf';
+import { describeChangeSubject, overrideProjectOf } from './changeSubject';
+import { renderChangeReportMarkdown } from './markdown';
+
+const TODAY = '2026-01-20';
+
+function registry(options: { version: string; paPort: number }) {
+  return registryOf({
+    'services/catalog.toml': [
+      '[service.shared-auth]',
+      'owner = "@platform"',
+      `version = "${options.version}"`,
+      'port = 80',
+      '[service.billing]',
+      'owner = "@billing"',
+      'dependencies.requires = ["shared-auth"]',
+    ].join('\n'),
+    'projects/pa/services.toml': [
+      '[project]',
+      'owner = "@pa-team"',
+      '[service.shared-auth]',
+      `port = ${options.paPort}`,
+      '[service.pa-api]',
+      'owner = "@pa-api-team"',
+      'dependencies.requires = ["shared-auth"]',
+    ].join('\n'),
+    'projects/pb/services.toml': [
+      '[project]',
+      '[service.pb-api]',
+      'dependencies.requires = ["shared-auth"]',
+    ].join('\n'),
+  });
+}
+
+describe('renderChangeReportMarkdown', () => {
+  // the global declaration gets a minor version; project pa's override moves its port
+  const diff = diffRegistries(
+    registry({ version: '1.2.0', paPort: 81 }),
+    registry({ version: '1.3.0', paPort: 82 }),
+    { today: TODAY },
+  );
+  const report = renderChangeReportMarkdown({ findings: [], diff });
+
+  it("says which project's override a changed service is", () => {
+    expect(report).toContain('- Changed `shared-auth`: `version`\n');
+    expect(report).toContain(
+      '- Changed `shared-auth` in project `pa` (override): `port`\n',
+    );
+  });
+
+  it("says which project's override a breaking change is to, and who it affects", () => {
+    expect(report).toContain('⚠️ 1 breaking change.');
+    expect(report).toContain(
+      '| `shared-auth` in project `pa` (override) | In project "pa": Service "shared-auth" moves from port 81 to port 82',
+    );
+    expect(report).toContain('| 1 (1 direct) | `pa` |');
+    expect(report).toContain('- `pa`: `pa-api`');
+    expect(report).not.toContain('`pb-api`');
+    expect(report).not.toContain('`billing`');
+  });
+
+  it('leaves global and project services as they were', () => {
+    const base = registry({ version: '1.2.0', paPort: 81 });
+    const head = registryOf({
+      'services/catalog.toml': [
+        '[service.shared-auth]',
+        'owner = "@platform"',
+        'version = "1.2.0"',
+        'port = 90',
+        '[service.billing]',
+        'owner = "@billing"',
+        'dependencies.requires = ["shared-auth"]',
+      ].join('\n'),
+      'projects/pa/services.toml': [
+        '[project]',
+        'owner = "@pa-team"',
+        '[service.shared-auth]',
+        'port = 81',
+        '[service.pa-api]',
+        'owner = "@pa-api-team"',
+        'version = "2.0.0"',
+        'dependencies.requires = ["shared-auth"]',
+      ].join('\n'),
+      'projects/pb/services.toml': [
+        '[project]',
+        '[service.pb-api]',
+        'dependencies.requires = ["shared-auth"]',
+      ].join('\n'),
+    });
+    const global = diffRegistries(base, head, { today: TODAY });
+    const text = renderChangeReportMarkdown({ findings: [], diff: global });
+    expect(text).toContain('- Changed `shared-auth`: `port`\n');
+    // a project's own service is not an override
+    expect(text).toContain('- Changed `pa-api`: `version`\n');
+    expect(text).toContain('| `shared-auth` | Service "shared-auth" moves');
+    expect(text).not.toContain('(override)');
+  });
+});
+
+describe('overrideProjectOf and describeChangeSubject', () => {
+  it('names the project of an override change, and nothing for other changes', () => {
+    const diff = diffRegistries(
+      registry({ version: '1.2.0', paPort: 81 }),
+      registry({ version: '1.3.0', paPort: 82 }),
+      { today: TODAY },
+    );
+    expect(diff.changed.map(c => overrideProjectOf(c))).toEqual([
+      undefined,
+      'pa',
+    ]);
+    expect(diff.breakingChanges.map(c => overrideProjectOf(c))).toEqual(['pa']);
+    expect(diff.changed.map(c => describeChangeSubject(c))).toEqual([
+      'shared-auth',
+      'shared-auth in project pa (override)',
+    ]);
+  });
+});
