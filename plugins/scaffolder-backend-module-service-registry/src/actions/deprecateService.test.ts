@@ -1,7 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { getServiceForProject } from '@service-registry/plugin-service-registry-common';
 import { loadRegistryFromDirectory } from '@service-registry/plugin-service-registry-node';
 import {
+  captureLogs,
   cleanUp,
   contextFor,
   snapshot,
@@ -243,5 +245,226 @@ ${NEXT_COMMENT}`);
     ).toBe(
       '# dotted\nservice.old.version = "1.0.0"\nservice.old.status = "deprecated" # keep\nservice.old.deprecation_date = "2026-12-01"\nservice.old.sunset_date = "2027-06-01"\nservice.old.replacement_service = "new"\nservice.old.migration.support_until = "2027-06-01"\n\n[service.new]\nversion = "1.0.0"\nstatus = "ga"\n',
     );
+  });
+
+  describe('project overrides', () => {
+    const catalog = `[service.legacy]
+owner = "platform-team"
+version = "1.0.0"
+status = "ga"
+port = 8080
+
+[service.next]
+owner = "platform-team"
+version = "2.0.0"
+status = "ga"
+
+[service.gateway]
+owner = "platform-team"
+version = "1.0.0"
+status = "ga"
+`;
+    const projectA = `[project]
+name = "A"
+
+# project a keeps legacy generally available until its own sunset
+[service.legacy]
+status = "ga" # pinned by project a
+port = 9090
+sunset_date = 2028-01-01
+
+[service.legacy.migration]
+# our own guide
+guide_url = "https://wiki.example.com/a"
+support_until = 2028-01-01
+
+[service.a-web]
+owner = "a-team"
+version = "1.0.0"
+dependencies.requires = ["legacy"]
+`;
+    const projectB = `service.legacy.status = "beta"
+service.legacy.replacement_service = "next"
+service.legacy.migration = { guide_url = "https://wiki.example.com/b", migration_difficulty = "easy" }
+
+[project]
+name = "B"
+`;
+    const projectC = `[project]
+name = "C"
+
+[service.legacy]
+port = 9191
+`;
+
+    it('removes the lifecycle of every project override, so that each project sees the deprecation, and says so', async () => {
+      const workspace = await workspaceWithFiles({
+        'services/catalog.toml': catalog,
+        'projects/a/services.toml': projectA,
+        'projects/b/services.toml': projectB,
+        'projects/c/services.toml': projectC,
+      });
+      const { ctx, outputs } = contextFor(workspace, {
+        id: 'legacy',
+        deprecationDate: '2026-12-01',
+        sunsetDate: '2027-06-01',
+        replacementService: 'next',
+      });
+      const logs = captureLogs(ctx);
+      await action.handler(ctx as any);
+      const read = (file: string) =>
+        fs.readFile(path.join(workspace, 'registry', file), 'utf8');
+      expect(await read('projects/a/services.toml')).toBe(`[project]
+name = "A"
+
+# project a keeps legacy generally available until its own sunset
+[service.legacy]
+port = 9090
+
+[service.a-web]
+owner = "a-team"
+version = "1.0.0"
+dependencies.requires = ["legacy"]
+`);
+      expect(await read('projects/b/services.toml')).toBe(`[project]
+name = "B"
+`);
+      expect(await read('projects/c/services.toml')).toBe(projectC);
+
+      const registry = await loadRegistryFromDirectory(
+        path.join(workspace, 'registry'),
+      );
+      for (const project of ['a', 'c']) {
+        expect(getServiceForProject(registry, project, 'legacy')).toMatchObject(
+          {
+            status: 'deprecated',
+            sunsetDate: '2027-06-01',
+            replacementService: 'next',
+            migration: { supportUntil: '2027-06-01' },
+          },
+        );
+      }
+      expect(getServiceForProject(registry, 'a', 'legacy')?.port).toBe(9090);
+
+      expect(outputs.file).toBe('services/catalog.toml');
+      expect(outputs.alignedOverrides).toEqual([
+        {
+          project: 'a',
+          file: 'projects/a/services.toml',
+          removedKeys: ['status', 'sunset_date', 'migration'],
+        },
+        {
+          project: 'b',
+          file: 'projects/b/services.toml',
+          removedKeys: ['status', 'replacement_service', 'migration'],
+        },
+      ]);
+      expect(outputs.consumersMarkdown).toContain(
+        '### Project overrides of `legacy` aligned with the deprecation',
+      );
+      expect(outputs.consumersMarkdown).toContain(
+        '- `projects/a/services.toml` (project `a`): removed `status = "ga"`, `sunset_date = 2028-01-01`, the `migration` sub-table from its override of `legacy`, so that project `a` sees the deprecation.',
+      );
+      expect(outputs.consumersMarkdown).toContain(
+        '- `projects/b/services.toml` (project `b`): removed `status = "beta"`, `replacement_service = "next"`, the `migration` sub-table',
+      );
+      expect(outputs.consumersMarkdown).not.toContain('projects/c/');
+      expect(outputs.diff).toContain('--- a/projects/a/services.toml');
+      expect(outputs.diff).toContain('-status = "ga" # pinned by project a');
+      expect(logs.join('\n')).toContain(
+        'projects/a/services.toml (project a): removed status = "ga", sunset_date = 2028-01-01, the migration sub-table from its override of legacy, so that project a sees the deprecation.',
+      );
+    });
+
+    it('leaves overrides alone when they write no lifecycle key', async () => {
+      const workspace = await workspaceWithFiles({
+        'services/catalog.toml': catalog,
+        'projects/c/services.toml': projectC,
+      });
+      const { ctx, outputs } = contextFor(workspace, {
+        id: 'legacy',
+        sunsetDate: '2099-06-01',
+      });
+      await action.handler(ctx as any);
+      expect(
+        await fs.readFile(
+          path.join(workspace, 'registry/projects/c/services.toml'),
+          'utf8',
+        ),
+      ).toBe(projectC);
+      expect(outputs.alignedOverrides).toEqual([]);
+      expect(outputs.consumersMarkdown).not.toContain('aligned');
+    });
+
+    it('reports a consumer that only a project override makes, with that project and its owner', async () => {
+      const workspace = await workspaceWithFiles({
+        'services/catalog.toml': catalog,
+        'projects/shop/services.toml': `[project]
+name = "Shop"
+
+[service.gateway]
+owner = "shop-team"
+
+[service.gateway.dependencies]
+requires = ["legacy"]
+`,
+      });
+      const { ctx, outputs } = contextFor(workspace, {
+        id: 'legacy',
+        sunsetDate: '2099-06-01',
+        replacementService: 'next',
+      });
+      await action.handler(ctx as any);
+      expect(outputs.consumers).toEqual([
+        {
+          service: 'gateway',
+          project: 'shop',
+          owner: 'shop-team',
+          optional: false,
+        },
+      ]);
+      expect(outputs.consumerProjects).toEqual(['shop']);
+      expect(outputs.consumersMarkdown).toContain(
+        '| `gateway` | `shop` | shop-team | required |',
+      );
+    });
+
+    it('lists a service once per view that depends on the deprecated one', async () => {
+      const workspace = await workspaceWithFiles({
+        'services/catalog.toml': catalog.replace(
+          '[service.gateway]\n',
+          '[service.gateway]\ndependencies.optional = ["legacy"]\n',
+        ),
+        'projects/shop/services.toml': `[project]
+name = "Shop"
+
+[service.gateway]
+owner = "shop-team"
+dependencies.requires = ["legacy"]
+`,
+        'projects/a/services.toml': projectA,
+      });
+      const { ctx, outputs } = contextFor(workspace, {
+        id: 'legacy',
+        sunsetDate: '2099-06-01',
+      });
+      await action.handler(ctx as any);
+      expect(outputs.consumers).toEqual([
+        { service: 'a-web', project: 'a', owner: 'a-team', optional: false },
+        {
+          service: 'gateway',
+          project: 'shop',
+          owner: 'shop-team',
+          optional: false,
+        },
+        {
+          service: 'gateway',
+          project: null,
+          owner: 'platform-team',
+          optional: true,
+        },
+      ]);
+      expect(outputs.consumerProjects).toEqual(['a', 'shop']);
+    });
   });
 });

@@ -3,7 +3,7 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   buildDependencyGraph,
-  computeConsumers,
+  getServiceForProject,
   LoadedRegistry,
   toIsoDate,
 } from '@service-registry/plugin-service-registry-common';
@@ -13,7 +13,11 @@ import {
   planServicePatch,
   requireService,
 } from '../lib/applyChanges';
-import { TomlEditValue } from '../lib/edit';
+import { renderTomlValue, TomlEditValue } from '../lib/edit';
+import {
+  AlignedOverride,
+  planOverrideLifecycleRemoval,
+} from '../lib/overrides';
 import {
   assertCalendarDate,
   DATE_MESSAGE,
@@ -27,29 +31,52 @@ import * as field from '../lib/inputFields';
 import { readWorkspaceRegistry } from '../lib/workspaceRegistry';
 import { examples } from './deprecateService.examples';
 
-/** A consumer that must migrate off a deprecated service. */
+/**
+ * A consumer that must migrate off a deprecated service: a service whose view requires it (or
+ * lists it as optional), with the project of that view and that view's owner. A global service
+ * whose dependency only a project's override adds is listed with that project.
+ */
 interface Consumer {
   service: string;
+  /** The project whose view depends on the service; null for a global declaration. */
   project: string | null;
+  /** The owner of that view (a project override may name its own). */
   owner: string | null;
   optional: boolean;
 }
 
+/**
+ * The consumers of a service, from the dependency graph: one entry per service and project view
+ * (a global declaration, a project's own service, or a project's override that adds the
+ * dependency), required ones first.
+ */
 function consumersOf(registry: LoadedRegistry, id: string): Consumer[] {
-  const consumers = computeConsumers(buildDependencyGraph(registry), id);
-  const describe = (service: string, optional: boolean): Consumer => {
-    const s = registry.services.get(service);
-    return {
-      service,
-      project: s?.project ?? null,
-      owner: s?.owner ?? null,
-      optional,
-    };
-  };
-  return [
-    ...consumers.requiredBy.map(s => describe(s, false)),
-    ...consumers.optionalFor.map(s => describe(s, true)),
-  ];
+  const graph = buildDependencyGraph(registry);
+  const byView = new Map<string, Consumer>();
+  for (const edge of graph.incoming.get(id) ?? []) {
+    if (edge.from === id) continue;
+    const project = edge.viaProject ?? graph.nodes.get(edge.from)?.project;
+    const key = `${edge.from}\u0000${project ?? ''}`;
+    const known = byView.get(key);
+    if (known) {
+      known.optional = known.optional && edge.optional;
+      continue;
+    }
+    const view = getServiceForProject(registry, project, edge.from);
+    byView.set(key, {
+      service: edge.from,
+      project: project ?? null,
+      owner: view?.owner ?? null,
+      optional: edge.optional,
+    });
+  }
+  const compare = (a: string, b: string) => (a < b ? -1 : Number(a > b));
+  return [...byView.values()].sort(
+    (a, b) =>
+      Number(a.optional) - Number(b.optional) ||
+      compare(a.service, b.service) ||
+      compare(a.project ?? '', b.project ?? ''),
+  );
 }
 
 const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
@@ -83,13 +110,55 @@ function consumersMarkdown(
   return `${lines.join('\n')}\n`;
 }
 
+/** A removed key as the pull request shows it: `status = "ga"`, or the `migration` sub-table. */
+function describeRemoved(key: string, value: unknown): string {
+  if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+    return `the ${code(key)} sub-table`;
+  }
+  try {
+    return code(`${key} = ${renderTomlValue(value as TomlEditValue)}`);
+  } catch {
+    return code(key);
+  }
+}
+
+/** Why a project override loses its lifecycle keys, one line per override (log and markdown). */
+function alignedLines(id: string, aligned: AlignedOverride[]): string[] {
+  return aligned.map(
+    a =>
+      `${code(a.file)} (project ${code(a.project)}): removed ${a.removed
+        .map(r => describeRemoved(r.key, r.value))
+        .join(', ')} from its override of ${code(id)}, so that project ${code(
+        a.project,
+      )} sees the deprecation.`,
+  );
+}
+
+/** The overrides section of the pull request body; empty when no override changed. */
+function alignedMarkdown(id: string, aligned: AlignedOverride[]): string {
+  if (aligned.length === 0) return '';
+  return `${[
+    `### Project overrides of ${code(id)} aligned with the deprecation`,
+    '',
+    `These projects override ${code(
+      id,
+    )} with a lifecycle of their own, which would have hidden the deprecation from them: their lifecycle keys are removed, so they inherit the global status, dates, replacement and migration guide.`,
+    '',
+    ...alignedLines(id, aligned).map(line => `- ${line}`),
+  ].join('\n')}\n`;
+}
+
 /**
  * Creates the `service-registry:service:deprecate` action: marks a service of the workspace
  * registry deprecated, in place: `status`, `deprecation_date`, `sunset_date`,
  * `replacement_service` and the `migration` sub-table. A service deprecated before keeps its
  * `deprecation_date` unless a new one is given, and dates written as TOML dates stay TOML dates.
- * Outputs the consumers that must migrate (from the dependency graph), as data and as markdown
- * for the pull request.
+ * Project overrides of a global service lose their own lifecycle keys (`status`, the dates,
+ * `replacement_service`, `migration`) in the same change, so that every project sees the
+ * deprecation; the log and `consumersMarkdown` say which files and why (`alignedOverrides`).
+ * Outputs the consumers that must migrate (from the dependency graph, each with the project whose
+ * view depends on the service and that view's owner), as data and as markdown for the pull
+ * request.
  *
  * @public
  */
@@ -151,7 +220,22 @@ export function createServiceRegistryDeprecateServiceAction() {
             .optional(),
       },
       output: {
-        file: z => z.string({ description: 'The edited registry file' }),
+        file: z =>
+          z.string({
+            description: 'The edited registry file (the global declaration)',
+          }),
+        alignedOverrides: z =>
+          z.array(
+            z.object({
+              project: z.string(),
+              file: z.string(),
+              removedKeys: z.array(z.string()),
+            }),
+            {
+              description:
+                'Project overrides whose own lifecycle keys were removed so that the project sees the deprecation',
+            },
+          ),
         consumers: z =>
           z.array(
             z.object({
@@ -160,7 +244,10 @@ export function createServiceRegistryDeprecateServiceAction() {
               owner: z.string().nullable(),
               optional: z.boolean(),
             }),
-            { description: 'Services that depend on the deprecated one' },
+            {
+              description:
+                "Services that depend on the deprecated one: the project whose view depends on it (null for a global declaration) and that view's owner",
+            },
           ),
         consumerProjects: z =>
           z.array(z.string(), {
@@ -266,16 +353,40 @@ export function createServiceRegistryDeprecateServiceAction() {
 
       refuseSecrets(patch);
       const change = planServicePatch(ws, service, patch);
-      const head = loadChanged(ws, [change]);
+      // a project override with its own lifecycle would keep that project off the deprecation
+      const { changes: overrideChanges, aligned } =
+        planOverrideLifecycleRemoval(ws, service);
+      const changes = [change, ...overrideChanges];
+      const head = loadChanged(ws, changes);
       const consumers = consumersOf(head, input.id);
+      if (aligned.length) {
+        ctx.logger.info(
+          `Project overrides of ${
+            input.id
+          } declared a lifecycle of their own, which would hide the deprecation from their projects; removing it:\n${alignedLines(
+            input.id,
+            aligned,
+          )
+            .map(line => `  ${line.replace(/`/g, '')}`)
+            .join('\n')}`,
+        );
+      }
       const diff = await applyChanges({
         ws,
         head,
-        changes: [change],
+        changes,
         logger: ctx.logger,
         isDryRun: ctx.isDryRun,
       });
       ctx.output('file', change.path);
+      ctx.output(
+        'alignedOverrides',
+        aligned.map(a => ({
+          project: a.project,
+          file: a.file,
+          removedKeys: a.removed.map(r => r.key),
+        })),
+      );
       ctx.output('consumers', consumers);
       ctx.output(
         'consumerProjects',
@@ -292,7 +403,7 @@ export function createServiceRegistryDeprecateServiceAction() {
           input.replacementService,
           input.sunsetDate,
           consumers,
-        ),
+        ) + (aligned.length ? `\n${alignedMarkdown(input.id, aligned)}` : ''),
       );
       ctx.output('diff', diff);
     },

@@ -38,6 +38,7 @@ describe('service-registry:service:update', () => {
     expect(outputs).toEqual({
       file: 'projects/project-a/services.toml',
       changedFields: ['owner', 'version', 'dependencies.requires'],
+      shadowedBy: [],
       diff: expect.stringContaining('+version = "2.3.0"'),
     });
   });
@@ -199,5 +200,90 @@ describe('service-registry:service:update', () => {
     for (const text of [outputs.diff, ...logged]) {
       expect(text).not.toContain(SECRET);
     }
+  });
+
+  describe('project overrides', () => {
+    const files = {
+      'services/catalog.toml': `[service.api]
+owner = "platform-team"
+version = "1.0.0"
+status = "ga"
+port = 8080
+
+[service.api.dependencies]
+requires = []
+`,
+      'projects/a/services.toml': `[project]
+name = "A"
+
+[service.api]
+port = 9090 # project a's load balancer
+`,
+      'projects/b/services.toml': `[project]
+name = "B"
+
+[service.api]
+owner = "b-team"
+dependencies.requires = ["db"]
+
+[service.db]
+owner = "b-team"
+version = "1.0.0"
+`,
+    };
+
+    it('changes the global declaration only, and names the projects whose override keeps its own value', async () => {
+      const workspace = await workspaceWithFiles(files);
+      const { ctx, outputs } = contextFor(workspace, {
+        id: 'api',
+        port: 8081,
+        version: '1.1.0',
+        addDependencies: { requires: ['db'] },
+      });
+      const logs = captureLogs(ctx as any);
+      await action.handler(ctx as any);
+      const read = (file: string) =>
+        fs.readFile(path.join(workspace, 'registry', file), 'utf8');
+      expect(await read('services/catalog.toml')).toBe(
+        files['services/catalog.toml']
+          .replace('port = 8080', 'port = 8081')
+          .replace('version = "1.0.0"', 'version = "1.1.0"')
+          .replace('requires = []', 'requires = ["db"]'),
+      );
+      expect(await read('projects/a/services.toml')).toBe(
+        files['projects/a/services.toml'],
+      );
+      expect(await read('projects/b/services.toml')).toBe(
+        files['projects/b/services.toml'],
+      );
+      expect(outputs.changedFields).toEqual([
+        'version',
+        'port',
+        'dependencies.requires',
+      ]);
+      expect(outputs.shadowedBy).toEqual([
+        { project: 'a', file: 'projects/a/services.toml', fields: ['port'] },
+        {
+          project: 'b',
+          file: 'projects/b/services.toml',
+          fields: ['dependencies.requires'],
+        },
+      ]);
+      expect(logs.join('\n')).toContain(
+        'The change to api does not reach every project: project "a" overrides port in projects/a/services.toml; project "b" overrides dependencies.requires in projects/b/services.toml. Those projects keep their own values; if they should follow, change their override too (or remove the field from it).',
+      );
+    });
+
+    it('names no project when no override writes a changed field', async () => {
+      const workspace = await workspaceWithFiles(files);
+      const { ctx, outputs } = contextFor(workspace, {
+        id: 'api',
+        version: '1.1.0',
+      });
+      const logs = captureLogs(ctx as any);
+      await action.handler(ctx as any);
+      expect(outputs.shadowedBy).toEqual([]);
+      expect(logs.join('\n')).not.toContain('does not reach');
+    });
   });
 });

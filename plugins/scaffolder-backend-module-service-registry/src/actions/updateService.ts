@@ -8,6 +8,7 @@ import {
 } from '../lib/applyChanges';
 import { checkDependencies } from '../lib/dependencies';
 import { editDependencies } from '../lib/editDependencies';
+import { shadowingOverrides } from '../lib/overrides';
 import { TomlEditValue } from '../lib/edit';
 import { assertSemver, requireOwnerName } from '../lib/schemas';
 import { refuseSecrets } from '../lib/secrets';
@@ -23,6 +24,11 @@ import { examples } from './updateService.examples';
  * `removeDependencies`: the rest of the lists stays), after the same checks as for a new service.
  * `status: retired` is taken for a deprecated service only; deprecating is
  * `service-registry:service:deprecate`'s, which also sets the dates and the successor.
+ *
+ * Only the declaration is edited: a project override of a global service that writes a changed
+ * field (a port of its own, say) keeps its value, which may be deliberate. Those projects are
+ * logged as a warning and listed in the `shadowedBy` output, so that the change can be extended
+ * to them (edit their `projects/<p>/services.toml`) if they should follow.
  *
  * @public
  */
@@ -70,6 +76,18 @@ export function createServiceRegistryUpdateServiceAction() {
             description:
               'The fields set, as registry keys (`version`, `dependencies.requires`)',
           }),
+        shadowedBy: z =>
+          z.array(
+            z.object({
+              project: z.string(),
+              file: z.string(),
+              fields: z.array(z.string()),
+            }),
+            {
+              description:
+                'Projects whose override of the service writes some of the changed fields: their view keeps its own value (the change does not reach them)',
+            },
+          ),
         diff: z => z.string({ description: 'The change, as a diff' }),
       },
     },
@@ -161,6 +179,21 @@ export function createServiceRegistryUpdateServiceAction() {
 
       refuseSecrets(patch);
       const change = planServicePatch(ws, service, patch);
+      const shadowedBy = shadowingOverrides(ws, service, changedFields);
+      if (shadowedBy.length) {
+        ctx.logger.warn(
+          `The change to ${input.id} does not reach every project: ${shadowedBy
+            .map(
+              s =>
+                `project "${s.project}" overrides ${s.fields.join(', ')} in ${
+                  s.file
+                }`,
+            )
+            .join(
+              '; ',
+            )}. Those projects keep their own values; if they should follow, change their override too (or remove the field from it).`,
+        );
+      }
       const head = loadChanged(ws, [change]);
       const diff = await applyChanges({
         ws,
@@ -171,6 +204,7 @@ export function createServiceRegistryUpdateServiceAction() {
       });
       ctx.output('file', change.path);
       ctx.output('changedFields', changedFields);
+      ctx.output('shadowedBy', shadowedBy);
       ctx.output('diff', diff);
     },
   });

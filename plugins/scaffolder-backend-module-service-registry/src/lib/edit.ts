@@ -4,6 +4,7 @@
 export {
   addServiceTable,
   setServiceFields,
+  renderTomlValue,
   RegistryEditError,
 } from '@service-registry/plugin-service-registry-node';
 export type { TomlEditValue } from '@service-registry/plugin-service-registry-node';
