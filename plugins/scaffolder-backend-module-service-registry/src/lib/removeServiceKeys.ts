@@ -5,6 +5,7 @@ import {
   scanTomlPositions,
   stripBom,
 } from '@service-registry/plugin-service-registry-common';
+import { isTable } from './tomlTable';
 
 /** A key removed by {@link removeServiceKeys}, with its value as the file had it. */
 export interface RemovedKey {
@@ -12,15 +13,6 @@ export interface RemovedKey {
   key: string;
   /** The parsed value (a table for a sub-table). */
   value: unknown;
-}
-
-function isTable(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !(value instanceof Date)
-  );
 }
 
 /** A parsed document in a form that compares with `isDeepStrictEqual` (dates tagged). */

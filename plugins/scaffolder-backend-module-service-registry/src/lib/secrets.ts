@@ -4,6 +4,7 @@ import {
   redactSecrets,
 } from '@service-registry/plugin-service-registry-common';
 import type { TomlEditValue } from './edit';
+import { isTable } from './tomlTable';
 
 /*
  * Credentials never reach the registry through the actions, nor the task's log and outputs: the
@@ -13,15 +14,6 @@ import type { TomlEditValue } from './edit';
 
 /** What replaces a hidden string in a diff; a value written without quotes becomes `(hidden)`. */
 export const HIDDEN = '"(hidden)"';
-
-function isTable(value: unknown): value is { [key: string]: TomlEditValue } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !(value instanceof Date)
-  );
-}
 
 /**
  * Refuses, before anything is written, values that the registry's secret detection flags: an
@@ -36,7 +28,7 @@ export function refuseSecrets(
   prefix: string[] = [],
 ): void {
   const visit = (value: TomlEditValue, key: string, path: string[]) => {
-    if (isTable(value)) {
+    if (isTable<TomlEditValue>(value)) {
       for (const [child, v] of Object.entries(value)) {
         visit(v, child, [...path, child]);
       }

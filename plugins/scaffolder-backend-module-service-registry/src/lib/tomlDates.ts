@@ -4,6 +4,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import type { TomlEditValue } from './edit';
 import type { WorkspaceRegistry } from './workspaceRegistry';
+import { isTable } from './tomlTable';
 
 /**
  * A TOML local date (`2026-09-01`, written without quotes). The registry editor writes a `Date`
@@ -24,15 +25,6 @@ export class TomlLocalDate extends Date {
   isDate(): boolean {
     return true;
   }
-}
-
-function isTable(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !(value instanceof Date)
-  );
 }
 
 /**
