@@ -137,7 +137,8 @@ describe('ServiceRegistryFindingsPage', () => {
       'lifecycle/deprecated-without-replacement',
     ]);
     // service, project, owner
-    expect(rows[0].slice(1, 4)).toEqual(['—', '—', '—']);
+    // a file of a project that does not parse is still that project's
+    expect(rows[0].slice(1, 4)).toEqual(['—', 'billing', '—']);
     expect(rows[1].slice(1, 4)).toEqual(['checkout', 'shop', 'shop-team']);
     expect(rows[4].slice(1, 4)).toEqual(['legacy-pay', '—', 'payments-team']);
     expect(rows[1][4]).toContain(
@@ -273,7 +274,7 @@ describe('ServiceRegistryFindingsPage', () => {
       within(screen.getByRole('listbox'))
         .getAllByRole('option')
         .map(o => o.textContent),
-    ).toEqual(['All', 'shop']);
+    ).toEqual(['All', 'billing', 'shop']);
     await userEvent.click(screen.getByRole('option', { name: 'shop' }));
     expect(screen.getByText('3 of 5 findings')).toBeInTheDocument();
     expect(tableRows().every(r => r[2] === 'shop')).toBe(true);
