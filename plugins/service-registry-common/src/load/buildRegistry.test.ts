@@ -157,6 +157,37 @@ describe('loadRegistry', () => {
     });
   });
 
+  it('takes versions as SemVer writes them: no leading "v", no spaces', () => {
+    const registry = load({
+      'services/catalog.toml': [
+        '[service.a]', // 1
+        'version = "v1.0.0"',
+        'compat_version_min = " 1.0.0"',
+        '[service.b]', // 4
+        'version = "1.2.3-rc.1+build.5"',
+        'compat_version_min = "1.0.0"',
+      ].join('\n'),
+    });
+    const a = registry.services.get('a')!;
+    expect(a.version).toBeUndefined();
+    expect(a.compatVersionMin).toBeUndefined();
+    expect(
+      only(registry.findings, 'schema/invalid-semver').map(f => [
+        f.line,
+        f.message,
+      ]),
+    ).toEqual([
+      [
+        2,
+        'Service "a": version must be a semver version in quotes, such as "1.2.3" (no leading "v", no spaces), got "v1.0.0".',
+      ],
+      [3, expect.stringContaining('compat_version_min must be a semver')],
+    ]);
+    const b = registry.services.get('b')!;
+    expect(b.version).toBe('1.2.3-rc.1+build.5');
+    expect(b.compatVersionMin).toBe('1.0.0');
+  });
+
   it('accepts TOML local dates and date strings, and refuses date-times', () => {
     const registry = load({
       'services/catalog.toml': [

@@ -41,9 +41,25 @@ function cachedCheck(
 }
 
 /**
- * True for a valid semver version (`semver.valid`), memoised.
+ * True for a version as SemVer 2.0 writes it (`1.2.3`, `1.2.3-rc.1`, `1.2.3+build.5`).
+ * `semver.valid` alone also takes a leading `v` and surrounding spaces, which the contract's
+ * `semver` type does not allow (the registry's versions are compared as written, e.g. by the
+ * scaffolder's inputs and by readers of the TOML).
  */
-export const isValidSemver = cachedCheck(value => semver.valid(value) !== null);
+function isStrictSemver(value: string): boolean {
+  if (value.length === 0) return false;
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  // a digit first (no "v", no space), no trailing space
+  return (
+    first >= 48 && first <= 57 && last > 32 && semver.valid(value) !== null
+  );
+}
+
+/**
+ * True for a valid semver version, as SemVer 2.0 writes it (no leading `v`, no spaces), memoised.
+ */
+export const isValidSemver = cachedCheck(isStrictSemver);
 
 /**
  * True for a valid semver range (`semver.validRange`), memoised.
@@ -142,12 +158,13 @@ export const idSpec: FieldSpec<string> = {
 
 /** A semver version. */
 export const semverSpec: FieldSpec<string> = {
-  schema: z.string().refine(value => semver.valid(value) !== null, {
+  schema: z.string().refine(isStrictSemver, {
     params: { code: 'schema/invalid-semver' },
   }),
   accept: value =>
     typeof value === 'string' && isValidSemver(value) ? value : undefined,
-  expected: 'a semver version in quotes, such as "1.2.3"',
+  expected:
+    'a semver version in quotes, such as "1.2.3" (no leading "v", no spaces)',
 };
 
 /** A port. */
