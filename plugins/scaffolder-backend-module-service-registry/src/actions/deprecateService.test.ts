@@ -376,6 +376,92 @@ name = "B"
       );
     });
 
+    it('removes a lifecycle-only override written as dotted keys, with the comments on it, and keeps its neighbours intact', async () => {
+      const projectD = `[project]
+name = "D"
+
+# legacy stays generally available for our launch
+[service]
+legacy.status = "ga"
+# agreed with the platform team
+legacy.sunset_date = 2028-01-01
+
+# our gateway, on the legacy API
+[service.d-web]
+owner = "d-team"
+version = "1.0.0"
+dependencies.requires = ["legacy"]
+`;
+      const projectE = `[project]
+name = "E"
+
+[service.legacy]
+# pinned by project e
+status = "ga"
+# our own port
+
+port = 9292
+`;
+      const workspace = await workspaceWithFiles({
+        'services/catalog.toml': catalog,
+        'projects/d/services.toml': projectD,
+        'projects/e/services.toml': projectE,
+      });
+      const { ctx, outputs } = contextFor(workspace, {
+        id: 'legacy',
+        deprecationDate: '2026-12-01',
+        sunsetDate: '2027-06-01',
+        replacementService: 'next',
+      });
+      await action.handler(ctx as any);
+      const read = (file: string) =>
+        fs.readFile(path.join(workspace, 'registry', file), 'utf8');
+      expect(await read('projects/d/services.toml')).toBe(`[project]
+name = "D"
+
+# our gateway, on the legacy API
+[service.d-web]
+owner = "d-team"
+version = "1.0.0"
+dependencies.requires = ["legacy"]
+`);
+      expect(await read('projects/e/services.toml')).toBe(`[project]
+name = "E"
+
+[service.legacy]
+# our own port
+
+port = 9292
+`);
+      expect(outputs.alignedOverrides).toEqual([
+        {
+          project: 'd',
+          file: 'projects/d/services.toml',
+          removedKeys: ['status', 'sunset_date'],
+        },
+        {
+          project: 'e',
+          file: 'projects/e/services.toml',
+          removedKeys: ['status'],
+        },
+      ]);
+      const registry = await loadRegistryFromDirectory(
+        path.join(workspace, 'registry'),
+      );
+      for (const project of ['d', 'e']) {
+        expect(getServiceForProject(registry, project, 'legacy')).toMatchObject(
+          { status: 'deprecated', sunsetDate: '2027-06-01' },
+        );
+      }
+      expect(getServiceForProject(registry, 'e', 'legacy')?.port).toBe(9292);
+      expect(outputs.consumers).toContainEqual({
+        service: 'd-web',
+        project: 'd',
+        owner: 'd-team',
+        optional: false,
+      });
+    });
+
     it('leaves overrides alone when they write no lifecycle key', async () => {
       const workspace = await workspaceWithFiles({
         'services/catalog.toml': catalog,

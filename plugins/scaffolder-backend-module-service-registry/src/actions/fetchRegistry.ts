@@ -42,8 +42,10 @@ async function isEmptyOrMissing(dir: string): Promise<boolean> {
  * workspace and keeps a copy of it as the base the change is validated against. A local git
  * repository (a path or `file://` URL listed in `scaffolder.serviceRegistry.localRepositories`)
  * is cloned, so that service-registry:publish:branch can push a branch to it; a hosted URL is
- * read like `fetch:plain` does. The outputs say how to publish: `provider` (`local`, `github`,
- * `gitlab`) and `repoUrl` in the form the publish actions take.
+ * read like `fetch:plain` does. The base is a faithful copy of the checkout: symbolic links keep
+ * the targets the repository gives them, so a relative link resolves inside the base. The outputs
+ * say how to publish: `provider` (`local`, `github`, `gitlab`) and `repoUrl` in the form the
+ * publish actions take.
  *
  * @public
  */
@@ -197,9 +199,13 @@ export function createServiceRegistryFetchAction(
         ctx.output('repoSubPath', location.subPath);
       }
 
+      // the base is a faithful copy: a symbolic link keeps the target the repository gives it
+      // (fs.cp would otherwise make a relative one absolute, pointing into the checkout, which
+      // validate refuses as a link out of the base); links leaving the registry stay refused
       await fs.mkdir(base, { recursive: true });
       await fs.cp(target, base, {
         recursive: true,
+        verbatimSymlinks: true,
         filter: source => path.basename(source) !== '.git',
       });
       ctx.logger.info(

@@ -4,6 +4,7 @@ import {
   parseTomlFile,
   scanTomlPositions,
   stripBom,
+  TomlKeyPosition,
 } from '@service-registry/plugin-service-registry-common';
 import { isTable } from './tomlTable';
 
@@ -46,15 +47,30 @@ function pruneEmpty(doc: Record<string, unknown>, id: string): void {
 }
 
 const isBlankOrComment = (line: string) => /^[ \t]*(#.*)?\r?\n?$/.test(line);
+const isComment = (line: string) => /^[ \t]*#.*\r?\n?$/.test(line);
+const isBlank = (line: string) => /^[ \t]*\r?\n?$/.test(line);
+/** `[service]`, the header of the table of every service, alone on its line. */
+const isServiceHeader = (line: string) =>
+  /^[ \t]*\[[ \t]*service[ \t]*\][ \t]*(#.*)?\r?\n?$/.test(line);
 
 /**
  * Removes keys of a service from a registry file, in place: whole lines go, every other byte of
  * the file stays (comments, order, line endings, BOM). A key may be written in the service's
- * table (`[service.<id>]`), as a dotted key (`service.<id>.status = ...`, `migration.guide_url =
- * ...`), as an inline table (`migration = { ... }`, on several lines too), or as a sub-table
- * (`[service.<id>.migration]`, whose header and body go); a blank line the removed lines leave
- * doubled, or at the start or end of the file, goes too. The result is parsed and compared with the old document without those keys:
- * the function returns a text that holds exactly that change, or throws.
+ * table (`[service.<id>]`), as a dotted key (`service.<id>.status = ...`, `<id>.status = ...`
+ * under `[service]`, `migration.guide_url = ...`), as an inline table (`migration = { ... }`, on
+ * several lines too), or as a sub-table (`[service.<id>.migration]`, whose header and body go).
+ *
+ * Around the removed lines:
+ * - a comment block right above a removed key or sub-table (no blank line between), which
+ *   describes it, goes too; a comment a blank line away stays;
+ * - when the service keeps nothing else, the whole declaration goes: its `[service.<id>]` header
+ *   (or its `<id> = { ... }` inline table), and a `[service]` header left with no key, each with
+ *   the comment block right above it; the neighbouring tables and their comments stay;
+ * - a blank line the removed lines leave doubled, or at the start or end of the file, goes.
+ *
+ * The result is parsed and compared with the old document without those keys: the function
+ * returns a text that holds exactly that change, or throws. (Should dropping a comment or a header
+ * ever not give that document, only the lines of the keys go.)
  *
  * The node library's editor (`plugins/service-registry-node/src/edit`) has no key removal; this
  * is the smallest edit the scaffolder actions need, built on the common package's key positions.
@@ -87,33 +103,47 @@ export function removeServiceKeys(
     .map(key => ({ key, value: table[key] }));
   if (removed.length === 0) return { text, removed };
   const removedKeys = new Set(removed.map(r => r.key));
+  // the declaration keeps nothing: its header or inline table goes too
+  const nothingLeft = Object.keys(table).every(key => removedKeys.has(key));
 
   const bom = text.length > 0 && text !== stripBom(text) ? '\ufeff' : '';
   const body = bom ? text.slice(1) : text;
   const lines = body.split(/(?<=\n)/);
   const firstColumn = (line: string) =>
     line.length - line.trimStart().length + 1;
-
-  // the statements that write the keys: each starts a line (a key, a dotted key or a header)
-  const starts = new Set<number>();
-  for (const position of scanTomlPositions(body).values()) {
-    const [root, service, key] = position.path;
-    if (root !== 'service' || service !== id || position.path.length < 3) {
-      continue;
-    }
-    if (!removedKeys.has(String(key))) continue;
+  const startsLine = (position: TomlKeyPosition) => {
     const index = position.line - 1;
-    if (lines[index] && position.column === firstColumn(lines[index])) {
-      starts.add(index);
+    return lines[index] !== undefined &&
+      position.column === firstColumn(lines[index])
+      ? index
+      : undefined;
+  };
+
+  // the statements that write the keys: each starts a line (a key, a dotted key or a header);
+  // when nothing is left, those that write the service itself (`[service.<id>]`, `<id> = {...}`)
+  const positions = scanTomlPositions(body);
+  const starts = new Set<number>();
+  const tableHeaders = new Set<number>();
+  for (const position of positions.values()) {
+    const index = startsLine(position);
+    if (index === undefined) continue;
+    const last = position.path[position.path.length - 1];
+    if (typeof last === 'string' && lines[index].trimStart().startsWith('[')) {
+      tableHeaders.add(index);
     }
+    const [root, service, key] = position.path;
+    if (root !== 'service' || service !== id) continue;
+    const written =
+      position.path.length >= 3
+        ? removedKeys.has(String(key))
+        : position.path.length === 2 && nothingLeft;
+    if (written) starts.add(index);
   }
   const isHeader = (index: number) => lines[index].trimStart().startsWith('[');
   const ordered = [...starts].sort((a, b) => a - b);
   const gone = new Set<number>();
-  const without = (extra: Iterable<number> = []) => {
-    const skip = new Set([...gone, ...extra]);
-    return bom + lines.filter((_, i) => !skip.has(i)).join('');
-  };
+  const without = (skip: Set<number>) =>
+    bom + lines.filter((_, i) => !skip.has(i)).join('');
   const failed = () =>
     new InputError(
       `Cannot remove ${[...removedKeys].join(
@@ -128,7 +158,11 @@ export function removeServiceKeys(
     let end = start;
     const span = () =>
       Array.from({ length: end - start + 1 }, (_, k) => start + k);
-    while (end < lines.length && !parse(file, without(span()))) end++;
+    while (
+      end < lines.length &&
+      !parse(file, without(new Set([...gone, ...span()])))
+    )
+      end++;
     if (end === lines.length) throw failed();
     span().forEach(i => gone.add(i));
   }
@@ -143,33 +177,87 @@ export function removeServiceKeys(
     }
     for (let i = header + 1; i < last; i++) gone.add(i);
   }
-  // 3. no blank line doubled, nor left at the start or the end of the file, where lines went
-  const blank = (i: number) => /^[ \t]*\r?\n?$/.test(lines[i]);
-  for (let start = 0; start < lines.length; start++) {
-    if (!gone.has(start) || gone.has(start - 1)) continue;
-    let end = start;
-    while (gone.has(end + 1)) end++;
-    const previous = start - 1;
-    const next = end + 1;
+  const keyLines = new Set(gone);
+
+  // 3. what described the removed lines: the comment block right above each run of them, and a
+  //    `[service]` header they leave with no key (the first line left under it blank, or none),
+  //    with the comment block above it
+  const extra = new Set(gone);
+  const dropCommentsAbove = () => {
+    for (let start = 0; start < lines.length; start++) {
+      if (!extra.has(start) || extra.has(start - 1)) continue;
+      for (let i = start - 1; i >= 0 && isComment(lines[i]); i--) extra.add(i);
+    }
+  };
+  dropCommentsAbove();
+  const serviceRoot = positions.get('service');
+  const serviceHeader =
+    serviceRoot && startsLine(serviceRoot) !== undefined
+      ? serviceRoot.line - 1
+      : -1;
+  if (serviceHeader >= 0 && isServiceHeader(lines[serviceHeader])) {
+    let end = serviceHeader + 1;
+    while (end < lines.length && !tableHeaders.has(end)) end++;
+    const section = Array.from(
+      { length: end - serviceHeader - 1 },
+      (_, k) => serviceHeader + 1 + k,
+    );
+    const left = section.filter(i => !extra.has(i));
     if (
-      next < lines.length &&
-      blank(next) &&
-      (previous < 0 || blank(previous))
+      section.some(i => keyLines.has(i)) &&
+      left.every(i => isBlankOrComment(lines[i])) &&
+      (left.length === 0 || isBlank(lines[left[0]]))
     ) {
-      gone.add(next);
-    } else if (previous >= 0 && blank(previous) && next >= lines.length) {
-      gone.add(previous);
+      extra.add(serviceHeader);
+      dropCommentsAbove();
     }
   }
 
-  const result = without();
-  const after = parse(file, result);
-  // normalize makes a copy
-  const expected = normalize(before) as Record<string, any>;
-  for (const key of removedKeys) delete expected.service[id][key];
-  pruneEmpty(expected, id);
-  const actual = after && (normalize(after) as Record<string, unknown>);
-  if (actual) pruneEmpty(actual, id);
-  if (!actual || !isDeepStrictEqual(actual, expected)) throw failed();
+  /** The text without the lines, or undefined when it is not the old document without the keys. */
+  const checked = (skip: Set<number>): string | undefined => {
+    const candidate = without(skip);
+    const after = parse(file, candidate);
+    if (!after) return undefined;
+    // normalize makes a copy
+    const expected = normalize(before) as Record<string, any>;
+    for (const key of removedKeys) delete expected.service[id][key];
+    pruneEmpty(expected, id);
+    const actual = normalize(after) as Record<string, unknown>;
+    pruneEmpty(actual, id);
+    return isDeepStrictEqual(actual, expected) ? candidate : undefined;
+  };
+  const result =
+    checked(withoutBlankRuns(lines, extra)) ??
+    checked(withoutBlankRuns(lines, keyLines));
+  if (result === undefined) throw failed();
   return { text: result, removed };
+}
+
+/**
+ * The lines to skip, with the blank lines that skipping them would leave doubled, or at the
+ * start or the end of the file.
+ */
+function withoutBlankRuns(lines: string[], skip: Set<number>): Set<number> {
+  const gone = new Set(skip);
+  const blank = (i: number) => isBlank(lines[i]);
+  for (let start = 0; start < lines.length; start++) {
+    if (!gone.has(start) || gone.has(start - 1)) continue;
+    const previous = start - 1;
+    let end = start;
+    for (;;) {
+      while (gone.has(end + 1)) end++;
+      const next = end + 1;
+      if (
+        next < lines.length &&
+        blank(next) &&
+        (previous < 0 || blank(previous))
+      ) {
+        gone.add(next);
+      } else break;
+    }
+    if (previous >= 0 && blank(previous) && end + 1 >= lines.length) {
+      gone.add(previous);
+    }
+  }
+  return gone;
 }

@@ -1,0 +1,193 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { UrlReaderService } from '@backstage/backend-plugin-api';
+import {
+  cleanUp,
+  configWith,
+  contextFor,
+  DEMO_REGISTRY,
+  git,
+  tempDir,
+} from '../__testUtils__/workspace';
+import { createServiceRegistryFetchAction } from './fetchRegistry';
+import { createServiceRegistryValidateAction } from './validate';
+
+afterEach(cleanUp);
+
+const today = '2026-11-22';
+const validate = createServiceRegistryValidateAction();
+
+/**
+ * The demo registry with symbolic links written as a repository keeps them: relative links to a
+ * file and to a folder inside the registry, and `extra` links (path in the registry → target as
+ * git stores it).
+ */
+async function registryWithLinks(
+  extra: Record<string, string> = {},
+): Promise<string> {
+  const source = path.join(await tempDir('sr-src-'), 'registry');
+  await fs.cp(DEMO_REGISTRY, source, { recursive: true });
+  const links: Record<string, string> = {
+    'docs/README.md': '../README.md',
+    'policies/catalog-info.yaml': '../catalog-info.yaml',
+    'policies/docs': '../docs',
+    ...extra,
+  };
+  for (const [link, target] of Object.entries(links)) {
+    await fs.symlink(target, path.join(source, link));
+  }
+  return source;
+}
+
+/** A bare repository whose `main` commits the files of `source`, its symbolic links as links. */
+async function bareRepositoryWithLinks(source: string): Promise<string> {
+  const bare = path.join(await tempDir('sr-git-'), 'registry.git');
+  git(source, 'init', '--quiet', '--initial-branch=main');
+  git(source, 'add', '--all');
+  git(
+    source,
+    '-c',
+    'user.name=Test',
+    '-c',
+    'user.email=test@example.com',
+    'commit',
+    '--quiet',
+    '-m',
+    'Registry with links',
+  );
+  git(path.dirname(bare), 'clone', '--quiet', '--bare', source, bare);
+  return bare;
+}
+
+/** A URL reader whose tree holds the files and the links of `source`, as a tar extraction does. */
+function readerOf(source: string): UrlReaderService {
+  return {
+    readTree: async () => ({
+      etag: 'etag',
+      files: async () => [],
+      archive: async () => {
+        throw new Error('not used');
+      },
+      dir: async ({ targetDir }: { targetDir?: string } = {}) => {
+        await fs.cp(source, targetDir!, {
+          recursive: true,
+          verbatimSymlinks: true,
+          filter: file => path.basename(file) !== '.git',
+        });
+        return targetDir!;
+      },
+    }),
+  } as unknown as UrlReaderService;
+}
+
+/** Fetches the registry at `url` into a new workspace. */
+async function fetchInto(
+  url: string,
+  options: { bare?: string; reader?: UrlReaderService } = {},
+): Promise<string> {
+  const workspace = await tempDir('sr-ws-');
+  const action = createServiceRegistryFetchAction({
+    config: configWith(options.bare ? [options.bare] : []),
+    reader: options.reader ?? readerOf(DEMO_REGISTRY),
+  });
+  await action.handler(contextFor(workspace, { url }).ctx as any);
+  return workspace;
+}
+
+/** The links of the base copy are those of the repository and resolve inside the base. */
+async function expectFaithfulLinks(workspace: string) {
+  for (const dir of ['registry', '.service-registry/base']) {
+    const root = path.join(workspace, dir);
+    expect(await fs.readlink(path.join(root, 'docs/README.md'))).toBe(
+      '../README.md',
+    );
+    expect(
+      await fs.readlink(path.join(root, 'policies/catalog-info.yaml')),
+    ).toBe('../catalog-info.yaml');
+    expect(await fs.readlink(path.join(root, 'policies/docs'))).toBe('../docs');
+    expect(await fs.realpath(path.join(root, 'docs/README.md'))).toBe(
+      path.join(root, 'README.md'),
+    );
+    expect(await fs.realpath(path.join(root, 'policies/docs'))).toBe(
+      path.join(root, 'docs'),
+    );
+    expect(
+      await fs.readFile(path.join(root, 'policies/docs/SERVICES.md'), 'utf8'),
+    ).toBe(
+      await fs.readFile(path.join(DEMO_REGISTRY, 'docs/SERVICES.md'), 'utf8'),
+    );
+  }
+}
+
+describe('service-registry:registry:fetch with symbolic links in the registry', () => {
+  it('keeps the relative links of a local repository relative in the base, and validate accepts them', async () => {
+    const bare = await bareRepositoryWithLinks(await registryWithLinks());
+    const workspace = await fetchInto(bare, { bare });
+
+    const { ctx, outputs } = contextFor(workspace, { today });
+    await validate.handler(ctx as any);
+    expect(outputs).toMatchObject({ valid: true, errors: 0, added: [] });
+    await expectFaithfulLinks(workspace);
+  });
+
+  it('keeps the relative links of a hosted registry relative in the base, and validate accepts them', async () => {
+    const source = await registryWithLinks();
+    const workspace = await fetchInto(
+      'https://github.com/example-org/service-registry/tree/main',
+      { reader: readerOf(source) },
+    );
+
+    const { ctx, outputs } = contextFor(workspace, { today });
+    await validate.handler(ctx as any);
+    expect(outputs).toMatchObject({ valid: true, errors: 0, added: [] });
+    await expectFaithfulLinks(workspace);
+  });
+
+  it('still has validate refuse a link to a file outside the registry, naming the link', async () => {
+    const outside = await tempDir('sr-outside-');
+    await fs.writeFile(
+      path.join(outside, 'secrets.toml'),
+      '[sla.leak]\ntoken = "x"\n',
+    );
+    const bare = await bareRepositoryWithLinks(
+      await registryWithLinks({
+        'policies/shared.toml': path.join(outside, 'secrets.toml'),
+      }),
+    );
+    const workspace = await fetchInto(bare, { bare });
+    expect(
+      await fs.readlink(
+        path.join(workspace, '.service-registry/base/policies/shared.toml'),
+      ),
+    ).toBe(path.join(outside, 'secrets.toml'));
+
+    const { ctx } = contextFor(workspace, { today });
+    await expect(validate.handler(ctx as any)).rejects.toThrow(
+      /Refusing to read policies\/shared\.toml: it is a symbolic link to .*secrets\.toml, outside the registry root/,
+    );
+  });
+
+  it('still has validate refuse a relative link that climbs out of the registry, naming the link', async () => {
+    // `registry/policies/../../shared.toml` is a file of the workspace, not of the registry
+    const bare = await bareRepositoryWithLinks(
+      await registryWithLinks({ 'policies/shared.toml': '../../shared.toml' }),
+    );
+    const workspace = await tempDir('sr-ws-');
+    await fs.writeFile(path.join(workspace, 'shared.toml'), '[sla.x]\n');
+    const action = createServiceRegistryFetchAction({
+      config: configWith([bare]),
+      reader: readerOf(DEMO_REGISTRY),
+    });
+    await action.handler(contextFor(workspace, { url: bare }).ctx as any);
+    expect(
+      await fs.readlink(
+        path.join(workspace, '.service-registry/base/policies/shared.toml'),
+      ),
+    ).toBe('../../shared.toml');
+
+    const { ctx } = contextFor(workspace, { today });
+    await expect(validate.handler(ctx as any)).rejects.toThrow(
+      /Refusing to read policies\/shared\.toml: it is a symbolic link to .*shared\.toml, outside the registry root/,
+    );
+  });
+});
