@@ -251,6 +251,65 @@ describe('service-registry backend', () => {
     ).toBe(400);
   });
 
+  it('serves the summary a service page shows: facts, dependencies checked, consumers, findings', async () => {
+    const { server } = await start();
+    const res = await request(server).get(
+      '/api/service-registry/services/shop-api/summary',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.service).toMatchObject({
+      id: 'shop-api',
+      version: '2.0.0',
+      project: 'shop',
+      projectName: 'Shop',
+      effectiveTier: 'high',
+    });
+    expect(res.body.service.raw).toBeUndefined();
+    expect(res.body.source).toEqual({
+      file: 'projects/shop/services.toml',
+      line: 6,
+    });
+    expect(
+      res.body.dependencies.map(
+        (d: { service: string; satisfied?: boolean; status?: string }) => [
+          d.service,
+          d.satisfied,
+          d.status,
+        ],
+      ),
+    ).toEqual([
+      ['shared-auth', true, 'ga'],
+      ['old-api', undefined, 'deprecated'],
+      ['shop-cache', undefined, undefined],
+    ]);
+    expect(res.body.consumers.requiredBy).toEqual(['shop-web']);
+    expect(res.body.findings.warnings).toBeGreaterThan(0);
+
+    const missing = await request(server).get(
+      '/api/service-registry/services/nowhere/summary',
+    );
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toContain(
+      'no service "nowhere" in registry "default"',
+    );
+    const anonymous = await start({ anonymous: true });
+    expect(
+      (
+        await request(anonymous.server).get(
+          '/api/service-registry/services/shop-api/summary',
+        )
+      ).status,
+    ).toBe(401);
+    const denied = await start({ deny: true });
+    expect(
+      (
+        await request(denied.server).get(
+          '/api/service-registry/services/shop-api/summary',
+        )
+      ).status,
+    ).toBe(403);
+  });
+
   it('lists the registries with their state', async () => {
     const { server } = await start();
     const res = await request(server).get('/api/service-registry/registries');

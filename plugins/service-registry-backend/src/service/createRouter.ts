@@ -20,6 +20,7 @@ import {
   DeprecationStatus,
   evaluateSla,
   buildFindingsResponse,
+  buildServiceSummary,
   FindingsResponse,
   isIsoDate,
   SERVICE_TIERS,
@@ -28,6 +29,7 @@ import {
   slaOverview,
   SlaOverviewResponse,
   SlaServiceResponse,
+  ServiceSummaryResponse,
   sloDocumentsToYaml,
   toOpenSlo,
 } from '@service-registry/plugin-service-registry-common';
@@ -242,6 +244,22 @@ export async function createRouter(
         : undefined,
       findings: v.snapshot.findings.filter(f => f.service === id),
     });
+  });
+
+  router.get('/services/:service/summary', async (req, res) => {
+    await authorize(req);
+    const { registry } = parseRequest(registryQuery, req.query);
+    const id = parseRequest(serviceIdSchema, req.params.service);
+    const v = viewsOf(registry);
+    const body: ServiceSummaryResponse | undefined = buildServiceSummary(
+      v.snapshot,
+      v.graph,
+      id,
+    );
+    if (!body) {
+      throw new NotFoundError(`no service "${id}" in registry "${registry}"`);
+    }
+    res.json(body);
   });
 
   router.get('/deprecations', async (req, res) => {

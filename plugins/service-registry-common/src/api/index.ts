@@ -13,3 +13,10 @@ export type {
   ReminderResponse,
   ReminderStatusResponse,
 } from './remindersResponse';
+export type {
+  ServiceSummaryDependency,
+  ServiceSummaryFacts,
+  ServiceSummaryResponse,
+} from './serviceSummaryResponse';
+export { buildServiceSummary } from './buildServiceSummary';
+export type { ServiceSummarySource } from './buildServiceSummary';

@@ -1,0 +1,187 @@
+import { dependencyGraphOf } from '../graph/dependencyGraphOf';
+import { loadRegistry } from '../load/buildRegistry';
+import { validateRegistry } from '../validation';
+import {
+  buildServiceSummary,
+  ServiceSummarySource,
+} from './buildServiceSummary';
+
+const CATALOG = `[service.auth]
+name = "Auth"
+owner = "platform-team"
+version = "2.0.0"
+status = "ga"
+tier = "critical"
+port = 8080
+api_key = "sk_live_0123456789abcdefghijklmn"
+
+[service.payments]
+owner = "payments-team"
+version = "1.3.0"
+status = "deprecated"
+deprecation_date = 2026-01-01
+sunset_date = 2026-06-30
+replacement_service = "auth"
+`;
+
+const SHOP = `[project]
+name = "Shop"
+owner = "shop-team"
+tier = "high"
+
+[service.checkout]
+owner = "shop-team"
+version = "1.0.0"
+status = "ga"
+[service.checkout.dependencies]
+requires = ["auth@^1.0", "nowhere"]
+optional = [{ service = "payments", version = "^2.0" }]
+
+[service.auth]
+version = "1.4.0"
+`;
+
+const BILLING = `[project]
+name = "Billing"
+owner = "billing-team"
+
+[service.invoices]
+owner = "billing-team"
+version = "1.0.0"
+status = "ga"
+[service.invoices.dependencies]
+requires = ["auth@^2.0"]
+optional = ["checkout"]
+`;
+
+function source(rootLocation: string): ServiceSummarySource {
+  const registry = loadRegistry([
+    { path: 'services/catalog.toml', text: CATALOG },
+    { path: 'projects/shop/services.toml', text: SHOP },
+    { path: 'projects/billing/services.toml', text: BILLING },
+  ]);
+  return {
+    providerId: 'default',
+    registry,
+    findings: validateRegistry(registry, { today: '2026-03-01' }),
+    rootLocation,
+  };
+}
+
+describe('buildServiceSummary', () => {
+  it('checks each dependency against the provider the service’s project sees', () => {
+    const src = source('file:/srv/registry/');
+    const summary = buildServiceSummary(
+      src,
+      dependencyGraphOf(src.registry),
+      'checkout',
+    )!;
+    expect(summary.dependencies).toEqual([
+      // shop overrides auth at 1.4.0: ^1.0 holds for shop, though the global auth is 2.0.0
+      expect.objectContaining({
+        service: 'auth',
+        optional: false,
+        range: '^1.0',
+        declared: true,
+        name: 'Auth',
+        version: '1.4.0',
+        crossProject: true,
+        satisfied: true,
+      }),
+      {
+        service: 'nowhere',
+        optional: false,
+        raw: 'nowhere',
+        declared: false,
+        name: 'nowhere',
+        crossProject: false,
+      },
+      expect.objectContaining({
+        service: 'payments',
+        optional: true,
+        range: '^2.0',
+        version: '1.3.0',
+        status: 'deprecated',
+        sunsetDate: '2026-06-30',
+        satisfied: false,
+      }),
+    ]);
+  });
+
+  it('gives the facts, the project, the inherited tier, consumers and findings counted', () => {
+    const src = source('file:/srv/registry/');
+    const graph = dependencyGraphOf(src.registry);
+    const checkout = buildServiceSummary(src, graph, 'checkout')!;
+    expect(checkout.registry).toBe('default');
+    expect(checkout.service).toMatchObject({
+      id: 'checkout',
+      version: '1.0.0',
+      status: 'ga',
+      project: 'shop',
+      projectName: 'Shop',
+      effectiveTier: 'high',
+    });
+    expect(checkout.service.tier).toBeUndefined();
+    expect(checkout.source).toEqual({
+      file: 'projects/shop/services.toml',
+      line: 6,
+    });
+    expect(checkout.consumers).toMatchObject({
+      requiredBy: [],
+      optionalFor: ['invoices'],
+      optionalProjects: ['billing'],
+    });
+    // the unsatisfied optional range, the undeclared dependency, the deprecated one…
+    const own = src.findings.filter(f => f.service === 'checkout');
+    expect(checkout.findings).toEqual({
+      errors: own.filter(f => f.severity === 'error').length,
+      warnings: own.filter(f => f.severity === 'warning').length,
+      infos: own.filter(f => f.severity === 'info').length,
+    });
+    expect(checkout.findings.errors).toBeGreaterThan(0);
+
+    const auth = buildServiceSummary(src, graph, 'auth')!;
+    expect(auth.service).toMatchObject({
+      tier: 'critical',
+      effectiveTier: 'critical',
+      port: 8080,
+      overriddenBy: ['shop'],
+    });
+    expect(auth.consumers).toMatchObject({
+      requiredBy: ['checkout', 'invoices'],
+      projects: ['billing', 'shop'],
+    });
+  });
+
+  it('never carries a table as written, so a secret in the registry stays out', () => {
+    const src = source('file:/srv/registry/');
+    const auth = buildServiceSummary(
+      src,
+      dependencyGraphOf(src.registry),
+      'auth',
+    );
+    expect(JSON.stringify(auth)).not.toContain('sk_live');
+    expect(auth!.findings.errors).toBeGreaterThan(0);
+  });
+
+  it('links the declaration for a registry read from a URL', () => {
+    const src = source('url:https://github.com/acme/registry/tree/main/');
+    const summary = buildServiceSummary(
+      src,
+      dependencyGraphOf(src.registry),
+      'payments',
+    );
+    expect(summary!.source).toEqual({
+      file: 'services/catalog.toml',
+      line: 10,
+      url: 'https://github.com/acme/registry/tree/main/services/catalog.toml#L10',
+    });
+  });
+
+  it('is undefined for a service the registry does not declare', () => {
+    const src = source('file:/srv/registry/');
+    expect(
+      buildServiceSummary(src, dependencyGraphOf(src.registry), 'nowhere'),
+    ).toBeUndefined();
+  });
+});

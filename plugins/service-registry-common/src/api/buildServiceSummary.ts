@@ -1,0 +1,146 @@
+import semver from 'semver';
+import { computeConsumers } from '../graph/computeConsumers';
+import { DependencyGraph } from '../graph/types';
+import { getServiceForProject } from '../model/getServiceForProject';
+import {
+  DependencyRef,
+  LoadedRegistry,
+  RegistryFinding,
+  RegistryService,
+} from '../model/types';
+import { findingLink } from './findingLink';
+import {
+  ServiceSummaryDependency,
+  ServiceSummaryResponse,
+} from './serviceSummaryResponse';
+
+/**
+ * What a service summary is made from: the provider's last good run.
+ *
+ * @public
+ */
+export interface ServiceSummarySource {
+  /** The registry (catalog provider) id. */
+  providerId: string;
+  /** The loaded registry. */
+  registry: LoadedRegistry;
+  /** Its findings. */
+  findings: RegistryFinding[];
+  /** Location reference of the registry root (`file:…` or `url:…`). */
+  rootLocation: string;
+}
+
+/** Prereleases of the provider count, as in validation: the registry records what is deployed. */
+const SEMVER_OPTIONS = { includePrerelease: true };
+
+function satisfies(version: string, range: string): boolean | undefined {
+  try {
+    return semver.satisfies(version, new semver.Range(range, SEMVER_OPTIONS));
+  } catch {
+    return undefined;
+  }
+}
+
+function dependencyOf(
+  registry: LoadedRegistry,
+  service: RegistryService,
+  ref: DependencyRef,
+): ServiceSummaryDependency {
+  const provider = getServiceForProject(registry, service.project, ref.service);
+  // the provider's own project: a project's view of a global service says that project
+  const home = registry.services.get(ref.service)?.project;
+  const satisfied =
+    ref.range !== undefined && provider?.version !== undefined
+      ? satisfies(provider.version, ref.range)
+      : undefined;
+  return {
+    service: ref.service,
+    optional: ref.optional,
+    ...(ref.range !== undefined ? { range: ref.range } : {}),
+    raw: ref.raw,
+    declared: provider !== undefined,
+    name: provider?.name ?? ref.service,
+    ...(provider?.version !== undefined ? { version: provider.version } : {}),
+    ...(provider?.status !== undefined ? { status: provider.status } : {}),
+    ...(provider?.sunsetDate !== undefined
+      ? { sunsetDate: provider.sunsetDate }
+      : {}),
+    ...(home !== undefined ? { project: home } : {}),
+    crossProject:
+      provider !== undefined &&
+      (home === undefined || home !== service.project),
+    ...(satisfied !== undefined ? { satisfied } : {}),
+  };
+}
+
+/**
+ * The body of `GET /api/service-registry/services/:service/summary`, or undefined when the
+ * registry does not declare the service: its facts, each dependency next to the provider its
+ * project sees (version, status, whether the range is satisfied), its consumers from the graph
+ * and its findings counted by severity.
+ *
+ * @param source - the provider's last good run
+ * @param graph - the dependency graph of `source.registry`
+ * @param id - the service id
+ * @public
+ */
+export function buildServiceSummary(
+  source: ServiceSummarySource,
+  graph: DependencyGraph,
+  id: string,
+): ServiceSummaryResponse | undefined {
+  const { registry } = source;
+  const service = registry.services.get(id);
+  if (!service) return undefined;
+  const findings = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of source.findings) {
+    if (f.service !== id) continue;
+    if (f.severity === 'error') findings.errors++;
+    else if (f.severity === 'warning') findings.warnings++;
+    else findings.infos++;
+  }
+  const projectName =
+    service.project !== undefined
+      ? registry.projects.get(service.project)?.name
+      : undefined;
+  const url = findingLink(
+    source.rootLocation,
+    service.source.file,
+    service.source.line,
+  );
+  return {
+    registry: source.providerId,
+    service: {
+      id: service.id,
+      name: service.name,
+      description: service.description,
+      type: service.type,
+      owner: service.owner,
+      version: service.version,
+      status: service.status,
+      tier: service.tier,
+      effectiveTier: service.effectiveTier,
+      port: service.port,
+      project: service.project,
+      projectName,
+      tags: service.tags,
+      repository: service.repository,
+      compatVersionMin: service.compatVersionMin,
+      deprecationDate: service.deprecationDate,
+      sunsetDate: service.sunsetDate,
+      replacementService: service.replacementService,
+      overriddenBy: service.overriddenBy,
+    },
+    source: {
+      file: service.source.file,
+      line: service.source.line,
+      ...(url !== undefined ? { url } : {}),
+    },
+    dependencies: [
+      ...service.dependencies.requires,
+      ...service.dependencies.optional,
+    ].map(ref => dependencyOf(registry, service, ref)),
+    consumers: computeConsumers(graph, id),
+    findings,
+  };
+}
