@@ -251,6 +251,51 @@ describe('service-registry backend', () => {
     ).toBe(400);
   });
 
+  it('never serves a credential written in the registry, in the record or its findings', async () => {
+    const snapshots = new InMemoryServiceRegistrySnapshotService();
+    const registry = loadRegistry([
+      {
+        path: 'services/catalog.toml',
+        text: `[service.billing]
+owner = "billing-team"
+version = "1.0.0"
+status = "ga"
+repository = "https://deploy:s3cretpass@git.example.com/billing.git"
+[service.billing.metadata]
+stripe_key = "sk_live_0123456789abcdefghijklmn"
+env = ["LOG_LEVEL=debug", "DB_PASSWORD=hunter2hunter2"]
+`,
+      },
+    ]);
+    snapshots.publish({
+      providerId: 'default',
+      registry,
+      findings: validateRegistry(registry, { today: '2026-11-22' }),
+      state: 'ok',
+      summary: 'test',
+      updatedAt: '2026-11-22T00:00:00.000Z',
+      rootLocation: 'file:/registry',
+    });
+    const { server } = await startRegistryBackend(snapshots);
+    for (const path of ['/services/billing', '/services/billing/summary']) {
+      const res = await request(server).get(`/api/service-registry${path}`);
+      expect(res.status).toBe(200);
+      for (const secret of ['s3cretpass', 'sk_live_0123', 'hunter2']) {
+        expect(res.text).not.toContain(secret);
+      }
+    }
+    const record = await request(server).get(
+      '/api/service-registry/services/billing',
+    );
+    expect(record.body.service.raw.metadata).toMatchObject({
+      stripe_key: expect.stringMatching(/^\(hidden: /),
+      env: ['LOG_LEVEL=debug', expect.stringMatching(/^\(hidden: /)],
+    });
+    expect(record.body.findings.map((f: { code: string }) => f.code)).toContain(
+      'security/secret-value',
+    );
+  });
+
   it('serves the summary a service page shows: facts, dependencies checked, consumers, findings', async () => {
     const { server } = await start();
     const res = await request(server).get(

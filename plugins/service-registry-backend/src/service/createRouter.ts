@@ -19,6 +19,7 @@ import {
   DeprecationsResponse,
   DeprecationStatus,
   evaluateSla,
+  hideSecretValues,
   buildFindingsResponse,
   buildServiceSummary,
   FindingsResponse,
@@ -235,15 +236,18 @@ export async function createRouter(
     if (!service) {
       throw new NotFoundError(`no service "${id}" in registry "${registry}"`);
     }
-    res.json({
-      registry,
-      service,
-      consumers: computeConsumers(v.graph, id),
-      project: service.project
-        ? v.snapshot.registry.projects.get(service.project)
-        : undefined,
-      findings: v.snapshot.findings.filter(f => f.service === id),
-    });
+    // the tables as written may hold a credential the validation reports: never serve it
+    res.json(
+      hideSecretValues({
+        registry,
+        service,
+        consumers: computeConsumers(v.graph, id),
+        project: service.project
+          ? v.snapshot.registry.projects.get(service.project)
+          : undefined,
+        findings: v.snapshot.findings.filter(f => f.service === id),
+      }),
+    );
   });
 
   router.get('/services/:service/summary', async (req, res) => {

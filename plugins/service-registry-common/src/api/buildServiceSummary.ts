@@ -8,6 +8,7 @@ import {
   RegistryFinding,
   RegistryService,
 } from '../model/types';
+import { hideSecretValues } from '../validation/secrets/hideSecretValues';
 import { findingLink } from './findingLink';
 import {
   ServiceSummaryDependency,
@@ -108,7 +109,8 @@ export function buildServiceSummary(
     service.source.file,
     service.source.line,
   );
-  return {
+  // a description or repository URL may hold a credential the validation reports
+  return hideSecretValues<ServiceSummaryResponse>({
     registry: source.providerId,
     service: {
       id: service.id,
@@ -142,5 +144,5 @@ export function buildServiceSummary(
     ].map(ref => dependencyOf(registry, service, ref)),
     consumers: computeConsumers(graph, id),
     findings,
-  };
+  });
 }

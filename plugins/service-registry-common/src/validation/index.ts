@@ -2,6 +2,7 @@ export { validateRegistry } from './validateRegistry';
 export { createValidationContext } from './context';
 export { VALIDATION_RULES } from './rules';
 export { detectSecret, redactSecrets } from './secrets/detectSecret';
+export { hideSecretValues } from './secrets/hideSecretValues';
 export type {
   ValidateOptions,
   ValidationContext,

@@ -1,0 +1,64 @@
+import { hideSecretValues } from './hideSecretValues';
+
+describe('hideSecretValues', () => {
+  it('takes dates as they serialise', () => {
+    const out = hideSecretValues({
+      sunset: new Date('2026-06-30T00:00:00.000Z'),
+      list: [new Date('2026-01-01T00:00:00.000Z')],
+    });
+    expect(out).toEqual({
+      sunset: '2026-06-30T00:00:00.000Z',
+      list: ['2026-01-01T00:00:00.000Z'],
+    });
+  });
+
+  it('hides credential values, keeps everything else, and leaves the input alone', () => {
+    const input = {
+      id: 'auth',
+      port: 8080,
+      raw: {
+        owner: 'platform-team',
+        api_key: 'sk_live_0123456789abcdefghijklmn',
+        db_password: 1234,
+        password_file: '/run/secrets/db',
+        token_ref: '${AUTH_TOKEN}',
+        env: ['LOG_LEVEL=debug', 'DB_PASSWORD=hunter2hunter2'],
+        repository: 'https://deploy:s3cretpass@git.example.com/auth.git',
+        description:
+          'Auth; see ghp_0123456789abcdefghijklmnopqrstuvwxyzAB for details',
+        nested: { client_secret: 'abc123abc123abc123' },
+      },
+      positions: { api_key: { file: 'services/catalog.toml', line: 7 } },
+    };
+    const copy = JSON.parse(JSON.stringify(input));
+    const out = hideSecretValues(input);
+    expect(input).toEqual(copy);
+    const text = JSON.stringify(out);
+    for (const secret of [
+      'sk_live_0123456789',
+      'hunter2',
+      's3cretpass',
+      'ghp_0123456789',
+      'abc123abc123',
+      '1234',
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(out.raw.api_key).toMatch(/^\(hidden: /);
+    expect(out.raw.db_password).toMatch(/^\(hidden: /);
+    expect(out.raw.nested.client_secret).toMatch(/^\(hidden: /);
+    expect(out.raw.env[0]).toBe('LOG_LEVEL=debug');
+    expect(out.raw.env[1]).toMatch(/^\(hidden: /);
+    expect(out.raw.description).toBe('(hidden: a GitHub token)');
+    expect(out).toMatchObject({
+      id: 'auth',
+      port: 8080,
+      raw: {
+        owner: 'platform-team',
+        password_file: '/run/secrets/db',
+        token_ref: '${AUTH_TOKEN}',
+      },
+      positions: { api_key: { file: 'services/catalog.toml', line: 7 } },
+    });
+  });
+});

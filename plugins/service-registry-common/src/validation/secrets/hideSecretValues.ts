@@ -1,0 +1,37 @@
+import { detectSecret, redactSecrets } from './detectSecret';
+
+/**
+ * A copy of JSON data (an API answer holding registry tables as written; values with a `toJSON`,
+ * such as dates, are taken as they serialise) in which every value
+ * that looks like a credential (see {@link detectSecret}; an array element is judged under its
+ * array's key) reads `(hidden: <kind>)`, and credentials of a well-known form inside other
+ * strings are replaced as {@link redactSecrets} does. The registry's validation reports such
+ * values as `security/secret-value` errors; an answer must not hand them to every reader of the
+ * portal meanwhile.
+ *
+ * @param value - JSON data
+ * @public
+ */
+export function hideSecretValues<T>(value: T): T {
+  const visit = (value: unknown, key: string): unknown => {
+    // dates (TOML dates included) and other values that serialise themselves
+    const current =
+      value !== null &&
+      typeof value === 'object' &&
+      typeof (value as { toJSON?: unknown }).toJSON === 'function'
+        ? (value as { toJSON(): unknown }).toJSON()
+        : value;
+    if (Array.isArray(current)) return current.map(item => visit(item, key));
+    if (current !== null && typeof current === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [child, inner] of Object.entries(current)) {
+        out[child] = visit(inner, child);
+      }
+      return out;
+    }
+    const kind = detectSecret(key, current);
+    if (kind) return `(hidden: ${kind})`;
+    return typeof current === 'string' ? redactSecrets(current) : current;
+  };
+  return visit(value, '') as T;
+}
