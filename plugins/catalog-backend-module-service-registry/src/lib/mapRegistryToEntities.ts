@@ -72,6 +72,24 @@ export interface MappedEntity {
   file?: string;
 }
 
+/**
+ * A URL without the user name and password it may carry (`https://deploy:pass@git.example.com`):
+ * the registry's validation reports such a credential, and the catalog must not show it to
+ * every reader meanwhile. Most URLs have no `@`, and are returned as they are.
+ */
+function withoutCredentials(url: string): string {
+  if (!url.includes('@')) return url;
+  try {
+    const parsed = new URL(url);
+    if (parsed.username === '' && parsed.password === '') return url;
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
 const LIFECYCLE_BY_STATUS: Record<ServiceStatus, string> = {
   development: 'experimental',
   beta: 'experimental',
@@ -227,7 +245,11 @@ function serviceToComponent(
   metadata.annotations = annotations;
   if (service.repository) {
     metadata.links = [
-      { url: service.repository, title: 'Repository', type: 'repository' },
+      {
+        url: withoutCredentials(service.repository),
+        title: 'Repository',
+        type: 'repository',
+      },
     ];
   }
 
