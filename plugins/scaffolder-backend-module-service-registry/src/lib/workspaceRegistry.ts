@@ -87,18 +87,34 @@ export function withChanges(
 }
 
 /**
+ * Where a registry file's text really lives: the file itself, or, for a symbolic link, the file
+ * it points at (a registry may link one file from two places; `resolveWorkspacePath` has already
+ * refused a link that leaves the registry).
+ */
+async function followLink(target: string): Promise<string> {
+  const stat = await fs.lstat(target).catch(() => undefined);
+  return stat?.isSymbolicLink() ? fs.realpath(target) : target;
+}
+
+/**
  * Writes files of the registry: each to a temporary file beside it, then renamed over it, so
- * that a file is either the old or the new text. All texts are computed and checked before the
- * first write; when a write fails, the files already written are restored.
+ * that a file is either the old or the new text; a file that is a symbolic link keeps being one
+ * (the file it points at, inside the registry, gets the text). All texts are computed and
+ * checked before the first write; when a write fails, the files already written are restored.
  */
 export async function writeRegistryFiles(
   dir: string,
   changes: FileChange[],
 ): Promise<void> {
-  const targets = changes.map(change => ({
-    change,
-    target: resolveWorkspacePath(dir, change.path, 'The registry file'),
-  }));
+  const targets = [];
+  for (const change of changes) {
+    targets.push({
+      change,
+      target: await followLink(
+        resolveWorkspacePath(dir, change.path, 'The registry file'),
+      ),
+    });
+  }
   const written: typeof targets = [];
   try {
     for (const item of targets) {
