@@ -390,6 +390,24 @@ describe.each(databases.eachSupportedId())(
       expect(connection.refs()).toEqual(before);
     });
 
+    it('keeps a project whose services file became a broken link, naming the link', async () => {
+      const { provider, connection } = await connected();
+      await provider.refresh();
+      const before = connection.refs();
+      const file = path.join(dir, 'projects/beta/services.toml');
+      await fs.rm(file);
+      await fs.symlink('../../shared/beta.toml', file);
+
+      const result = await provider.refresh();
+
+      expect(result.status.state).toBe('blocked');
+      expect(result.status.summary).toContain(
+        'projects/beta/services.toml: it is a symbolic link to ../../shared/beta.toml, which does not exist',
+      );
+      expect(connection.refs()).toEqual(before);
+      expect(before).toContain('component:default/beta-worker');
+    });
+
     it('lets transformers change and drop entities', async () => {
       const provider = new ServiceRegistryEntityProvider({
         config: providerConfig({ target: dir, ownerGroups: false }),

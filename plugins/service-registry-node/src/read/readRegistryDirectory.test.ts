@@ -59,6 +59,29 @@ describe('readRegistryDirectory', () => {
     );
   });
 
+  it('refuses a broken link to a registry file or folder, naming it, and ignores others', async () => {
+    await write('services/catalog.toml', '[service.a]\n');
+    await fs.symlink('../missing.md', path.join(root, 'services', 'NOTES.md'));
+    expect((await readRegistryDirectory(root)).map(f => f.path)).toEqual([
+      'services/catalog.toml',
+    ]);
+
+    await fs.mkdir(path.join(root, 'projects/shop'), { recursive: true });
+    await fs.symlink(
+      '../../shared/shop.toml',
+      path.join(root, 'projects/shop/services.toml'),
+    );
+    await expect(readRegistryDirectory(root)).rejects.toThrow(
+      'Refusing to read projects/shop/services.toml: it is a symbolic link to ../../shared/shop.toml, which does not exist.',
+    );
+    await fs.rm(path.join(root, 'projects/shop/services.toml'));
+
+    await fs.symlink('../gone', path.join(root, 'projects', 'billing'));
+    await expect(readRegistryDirectory(root)).rejects.toThrow(
+      /Refusing to read projects\/billing: it is a symbolic link to \.\.\/gone, which does not exist/,
+    );
+  });
+
   it('loads a registry from a directory', async () => {
     await write(
       'services/catalog.toml',

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { InputError } from '@backstage/errors';
 import { RegistryFileInput } from '@service-registry/plugin-service-registry-common';
 
 /**
@@ -8,6 +9,14 @@ import { RegistryFileInput } from '@service-registry/plugin-service-registry-com
  */
 function isSkippedFolder(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
+}
+
+/**
+ * Whether an entry name may hold registry content: a `*.toml` file, or a folder (a name without
+ * an extension). A broken link to anything else (a README, an image) is ignored like the file.
+ */
+function mayBeRegistryEntry(name: string): boolean {
+  return name.endsWith('.toml') || !name.includes('.');
 }
 
 function isInside(root: string, target: string): boolean {
@@ -22,7 +31,8 @@ function isInside(root: string, target: string): boolean {
  * Reads every `*.toml` file below a registry root, as inputs for `loadRegistry`. Paths are
  * relative to the root with forward slashes, sorted. Dot-folders and `node_modules` are skipped;
  * symbolic links are followed only when they stay inside the root (others are refused with an
- * error naming the link).
+ * `InputError` naming the link, as is a broken link to a `*.toml` file or to what may be a
+ * folder: reading on without it would silently drop the services it holds).
  *
  * @param dir - the registry root
  * @public
@@ -43,9 +53,19 @@ export async function readRegistryDirectory(
       let target = entryPath;
       if (entry.isSymbolicLink()) {
         target = await fs.realpath(entryPath).catch(() => '');
-        if (!target) continue; // dangling link
+        if (!target) {
+          // a broken link to a registry file or folder would drop its services silently
+          if (isSkippedFolder(entry.name) || !mayBeRegistryEntry(entry.name)) {
+            continue;
+          }
+          const name = [...relative, entry.name].join('/');
+          const points = await fs.readlink(entryPath).catch(() => '?');
+          throw new InputError(
+            `Refusing to read ${name}: it is a symbolic link to ${points}, which does not exist. Fix or remove the link; the registry is not read until then.`,
+          );
+        }
         if (!isInside(root, target)) {
-          throw new Error(
+          throw new InputError(
             `Refusing to read ${[...relative, entry.name].join(
               '/',
             )}: it is a symbolic link to ${target}, outside the registry root ${root}. Replace the link with the file itself.`,
