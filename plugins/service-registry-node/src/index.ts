@@ -6,6 +6,7 @@
  */
 export { readRegistryDirectory } from './read/readRegistryDirectory';
 export { readRegistryFromUrl } from './read/readRegistryFromUrl';
+export { decodeRegistryFile } from './read/decodeRegistryFile';
 export type { ReadRegistryFromUrlResult } from './read/readRegistryFromUrl';
 export { loadRegistryFromDirectory } from './read/loadRegistryFromDirectory';
 export { readDocumentsOnDisk } from './read/readDocumentsOnDisk';

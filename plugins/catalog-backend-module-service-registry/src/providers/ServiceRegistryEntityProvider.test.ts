@@ -342,6 +342,39 @@ describe.each(databases.eachSupportedId())(
       expect(afterRestart.removed).toBe(0);
     });
 
+    it('keeps the last good entities of a file saved in Latin-1, naming the byte’s line and column', async () => {
+      const { provider, connection } = await connected();
+      await provider.refresh();
+      const before = connection.entities.get('component:default/beta-worker');
+      // an editor saving in Windows-1252: "ó" becomes the single byte 0xF3
+      const latin1 = BETA.replace(
+        'version = "0.3.0"',
+        'version = "0.5.0"\ndescription = "Gestión de colas"',
+      );
+      await fs.writeFile(
+        path.join(dir, 'projects/beta/services.toml'),
+        Buffer.from(latin1, 'latin1'),
+      );
+
+      const result = await provider.refresh();
+
+      expect(result.status.state).toBe('degraded');
+      const finding = result.status.findings.find(
+        f => f.code === 'toml/syntax',
+      )!;
+      const line = latin1.split('\n').findIndex(l => l.includes('Gesti')) + 1;
+      expect(finding).toMatchObject({
+        file: 'projects/beta/services.toml',
+        line,
+        column: 'description = "Gesti'.length + 1,
+        message: expect.stringContaining('is not UTF-8 text'),
+      });
+      // nothing mangled reaches the catalog: the last good entity stays as it was
+      expect(connection.entities.get('component:default/beta-worker')).toEqual(
+        before,
+      );
+    });
+
     it('refuses to remove more than the allowed share of entities', async () => {
       const { provider, connection } = await connected();
       await provider.refresh();

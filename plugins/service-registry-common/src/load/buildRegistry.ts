@@ -30,7 +30,7 @@ import {
 import { deferred, LAZY_POSITIONS, memo } from './lazy';
 import { FindingCollector } from './loadState';
 import { mergeTables } from './mergeTables';
-import { ParsedTomlFile, parseTomlFile } from './parseToml';
+import { notUtf8Result, ParsedTomlFile, parseTomlFile } from './parseToml';
 import { readPatterns } from './readPatterns';
 import { keepSourceFiles } from './sourceFiles';
 
@@ -265,7 +265,7 @@ function parseAll(
   parsed: ClassifiedFile[];
   outside: ParsedTomlFile[];
 } {
-  const byPath = new Map<string, string>();
+  const byPath = new Map<string, RegistryFileInput>();
   for (const input of inputs) {
     const path = normalizeRegistryPath(input.path);
     if (byPath.has(path)) {
@@ -277,7 +277,7 @@ function parseAll(
       );
       continue;
     }
-    byPath.set(path, input.text);
+    byPath.set(path, input);
   }
   const files = [...byPath.keys()].sort();
   const failed: string[] = [];
@@ -294,11 +294,14 @@ function parseAll(
         fileStart(path),
         { project },
       );
-      const result = parseTomlFile(path, byPath.get(path)!);
+      const result = parseTomlFile(path, byPath.get(path)!.text);
       if (result.ok) outside.push(result.file);
       continue;
     }
-    const result = parseTomlFile(path, byPath.get(path)!);
+    const input = byPath.get(path)!;
+    const result = input.notUtf8
+      ? notUtf8Result(path, input.notUtf8)
+      : parseTomlFile(path, input.text);
     if (result.ok) parsed.push({ parsed: result.file, kind });
     else {
       collector.findings.push(

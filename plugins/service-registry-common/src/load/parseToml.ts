@@ -1,5 +1,5 @@
 import { parse, TomlError } from 'smol-toml';
-import { RegistryFinding } from '../model/types';
+import { RegistryFileInput, RegistryFinding } from '../model/types';
 import { FilePositionIndex, registerPositionIndex } from './filePositions';
 import { TomlKeyPosition } from './positions';
 import { syntaxHint } from './syntaxHint';
@@ -101,4 +101,29 @@ export function parseTomlFile(path: string, text: string): ParseTomlResult {
       },
     };
   }
+}
+
+/**
+ * The outcome of a file whose bytes are not valid UTF-8 (see `RegistryFileInput.notUtf8`): a
+ * `toml/syntax` finding at the first invalid byte, as TOML files must be UTF-8.
+ *
+ * @param path - the file's path relative to the registry root
+ * @param at - where the first invalid byte is
+ */
+export function notUtf8Result(
+  path: string,
+  at: NonNullable<RegistryFileInput['notUtf8']>,
+): ParseTomlResult {
+  const byte = `0x${at.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  return {
+    ok: false,
+    finding: {
+      severity: 'error',
+      code: 'toml/syntax',
+      message: `${path} is not valid TOML: it is not UTF-8 text (the byte ${byte} here is not valid UTF-8; TOML files must be UTF-8, and an editor saving in Latin-1 or Windows-1252 writes accented letters this way). Save the file as UTF-8; the file is ignored until then.`,
+      file: path,
+      line: at.line,
+      column: at.column,
+    },
+  };
 }

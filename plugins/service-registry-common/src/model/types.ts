@@ -8,6 +8,19 @@ export interface RegistryFileInput {
   path: string;
   /** The file's text (a UTF-8 BOM and CRLF line endings are accepted). */
   text: string;
+  /**
+   * Set by a reader whose file's bytes are not valid UTF-8 (TOML files must be): where the first
+   * invalid byte is (`text` then holds U+FFFD in its place). The loader reports the file as not
+   * valid TOML there and ignores it, as for a syntax error.
+   */
+  notUtf8?: {
+    /** 1-based line of the first invalid byte. */
+    line: number;
+    /** 1-based column (UTF-16 code units of the valid text before it, plus one). */
+    column: number;
+    /** The byte's value, 0 to 255. */
+    byte: number;
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '@backstage/errors';
 import { RegistryFileInput } from '@service-registry/plugin-service-registry-common';
+import { decodeRegistryFile } from './decodeRegistryFile';
 
 /**
  * Whether a directory entry name is skipped while walking a registry: dot-folders (`.git`,
@@ -80,10 +81,12 @@ export async function readRegistryDirectory(
         visited.add(target);
         await walk(target, [...relative, entry.name]);
       } else if (isFile && entry.name.endsWith('.toml')) {
-        files.push({
-          path: [...relative, entry.name].join('/'),
-          text: await fs.readFile(target, 'utf8'),
-        });
+        files.push(
+          decodeRegistryFile(
+            [...relative, entry.name].join('/'),
+            await fs.readFile(target),
+          ),
+        );
       }
     }
   };

@@ -1,5 +1,6 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { RegistryFileInput } from '@service-registry/plugin-service-registry-common';
+import { decodeRegistryFile } from './decodeRegistryFile';
 
 /**
  * Outcome of {@link readRegistryFromUrl}: the files and the tree's etag, or "not modified"
@@ -56,10 +57,7 @@ export async function readRegistryFromUrl(
   for (const file of await tree.files()) {
     const filePath = file.path.replace(/\\/g, '/').replace(/^\/+/, '');
     if (!isRegistryFile(filePath)) continue;
-    files.push({
-      path: filePath,
-      text: (await file.content()).toString('utf8'),
-    });
+    files.push(decodeRegistryFile(filePath, await file.content()));
   }
   files.sort((a, b) => (a.path < b.path ? -1 : Number(a.path > b.path)));
   return { files, etag: tree.etag };
