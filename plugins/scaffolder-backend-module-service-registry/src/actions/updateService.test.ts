@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { loadRegistry } from '@service-registry/plugin-service-registry-common';
 import {
   captureLogs,
   cleanUp,
@@ -285,5 +286,206 @@ version = "1.0.0"
       expect(outputs.shadowedBy).toEqual([]);
       expect(logs.join('\n')).not.toContain('does not reach');
     });
+  });
+});
+
+describe('service-registry:service:update keeps the layout of what it edits', () => {
+  const CATALOG = 'services/catalog.toml';
+  const providers = [
+    'shared-auth',
+    'orders-db',
+    'events',
+    'search',
+    'billing',
+    'mailer',
+  ]
+    .map(id => `[service.${id}]\nversion = "3.0.0"\n`)
+    .join('\n');
+
+  const read = (workspace: string, file = CATALOG) =>
+    fs.readFile(path.join(workspace, 'registry', file), 'utf8');
+
+  /** The dependency lists of a service as the registry loads them from the edited file. */
+  const dependenciesOf = (text: string, id: string) => {
+    const registry = loadRegistry([{ path: CATALOG, text }]);
+    expect(registry.failedFiles).toEqual([]);
+    const { requires, optional } = registry.services.get(id)!.dependencies;
+    const list = (refs: typeof requires) =>
+      refs.map(r =>
+        r.range === undefined ? r.service : `${r.service}@${r.range}`,
+      );
+    return { requires: list(requires), optional: list(optional) };
+  };
+
+  const api = [
+    '[service.api]',
+    'version = "1.0.0"',
+    '',
+    '[service.api.dependencies]',
+    'requires = [',
+    '  "shared-auth@^1.0", # login',
+    '  { service = "orders-db", version = ">=2.0.0" },',
+    '  # events go through the bus',
+    '  "events",',
+    ']',
+    'optional = ["search"]',
+    '',
+  ].join('\n');
+
+  it('adds and removes entries of a multi-line list line by line, keeping the others as written', async () => {
+    const workspace = await workspaceWithFiles({
+      [CATALOG]: `${api}\n${providers}`,
+    });
+    const { ctx, outputs } = contextFor(workspace, {
+      id: 'api',
+      addDependencies: { requires: ['component:default/billing'] },
+      removeDependencies: ['events'],
+    });
+    await action.handler(ctx as any);
+    const after = await read(workspace);
+    expect(after).toBe(
+      `${api.replace(
+        '  # events go through the bus\n  "events",\n',
+        '  # events go through the bus\n  "billing",\n',
+      )}\n${providers}`,
+    );
+    expect(outputs.diff).toContain('-  "events",\n+  "billing",');
+    expect(dependenciesOf(after, 'api')).toEqual({
+      requires: ['shared-auth@^1.0', 'orders-db@>=2.0.0', 'billing'],
+      optional: ['search'],
+    });
+  });
+
+  it('writes an added entry as an inline table in a list of inline tables, and a moved one in the style of its new list', async () => {
+    const text = [
+      '[service.api.dependencies]',
+      'requires = [',
+      '  { service = "shared-auth", version = "^1.0" }, # login',
+      '  { service = "orders-db" },',
+      ']',
+      'optional = [ "search@^3", "mailer" ]',
+      '',
+    ].join('\n');
+    const workspace = await workspaceWithFiles({
+      [CATALOG]: `${text}\n${providers}`,
+    });
+    const { ctx } = contextFor(workspace, {
+      id: 'api',
+      addDependencies: {
+        requires: ['billing@^3.0'],
+        optional: ['orders-db@^3'],
+      },
+      removeDependencies: ['mailer'],
+    });
+    await action.handler(ctx as any);
+    const after = await read(workspace);
+    expect(after).toBe(
+      `${[
+        '[service.api.dependencies]',
+        'requires = [',
+        '  { service = "shared-auth", version = "^1.0" }, # login',
+        '  { service = "billing", version = "^3.0" },',
+        ']',
+        'optional = [ "search@^3", "orders-db@^3" ]',
+        '',
+      ].join('\n')}\n${providers}`,
+    );
+    expect(dependenciesOf(after, 'api')).toEqual({
+      requires: ['shared-auth@^1.0', 'billing@^3.0'],
+      optional: ['search@^3', 'orders-db@^3'],
+    });
+  });
+
+  it('changes the range of a listed entry where it is, in its own form, and writes an emptied list as []', async () => {
+    const workspace = await workspaceWithFiles({
+      [CATALOG]: `${api}\n${providers}`,
+    });
+    const { ctx } = contextFor(workspace, {
+      id: 'api',
+      addDependencies: { requires: ['orders-db@^3'] },
+      removeDependencies: ['search'],
+    });
+    await action.handler(ctx as any);
+    const after = await read(workspace);
+    expect(after).toBe(
+      `${api
+        .replace(
+          '{ service = "orders-db", version = ">=2.0.0" }',
+          '{ service = "orders-db", version = "^3" }',
+        )
+        .replace('optional = ["search"]', 'optional = []')}\n${providers}`,
+    );
+    expect(dependenciesOf(after, 'api')).toEqual({
+      requires: ['shared-auth@^1.0', 'orders-db@^3', 'events'],
+      optional: [],
+    });
+  });
+
+  it('leaves an entry the registry reports as invalid alone when another entry changes', async () => {
+    const text =
+      '[service.api.dependencies]\nrequires = ["Not_An_Id", "events"] # to fix\n';
+    const workspace = await workspaceWithFiles({
+      [CATALOG]: `${text}\n${providers}`,
+    });
+    const { ctx } = contextFor(workspace, {
+      id: 'api',
+      addDependencies: { requires: ['billing'] },
+      removeDependencies: ['events'],
+    });
+    await action.handler(ctx as any);
+    expect(await read(workspace)).toBe(
+      `${text.replace('"events"', '"billing"')}\n${providers}`,
+    );
+  });
+
+  it('keeps CRLF line endings and the BOM of the file it edits', async () => {
+    const crlf = `\ufeff${api}\n${providers}`.replace(/\n/g, '\r\n');
+    const workspace = await workspaceWithFiles({ [CATALOG]: crlf });
+    const { ctx } = contextFor(workspace, {
+      id: 'api',
+      addDependencies: { requires: ['mailer@^3'] },
+      removeDependencies: ['shared-auth'],
+    });
+    await action.handler(ctx as any);
+    const after = await read(workspace);
+    expect(after).toBe(
+      crlf
+        .replace('  "shared-auth@^1.0", # login\r\n', '')
+        .replace('  "events",\r\n', '  "events",\r\n  "mailer@^3",\r\n'),
+    );
+    expect(dependenciesOf(after, 'api').requires).toEqual([
+      'orders-db@>=2.0.0',
+      'events',
+      'mailer@^3',
+    ]);
+  });
+
+  it('changes one value of a service written as one inline table, and leaves the rest of it as written', async () => {
+    const legacy = [
+      '[service]',
+      'legacy = { version = \'1.0.0\', port = 0x1F90, weight = 1e3, tier = "low", dependencies.requires = [{ service = "search", version = "^3" }] } # old style',
+      '',
+    ].join('\n');
+    const workspace = await workspaceWithFiles({
+      [CATALOG]: `${legacy}\n${providers}`,
+    });
+    const { ctx } = contextFor(workspace, {
+      id: 'legacy',
+      version: '1.1.0',
+      status: 'ga',
+      addDependencies: { requires: ['events@^3'] },
+    });
+    await action.handler(ctx as any);
+    const after = await read(workspace);
+    expect(after).toBe(
+      `${legacy.replace(
+        'legacy = { version = \'1.0.0\', port = 0x1F90, weight = 1e3, tier = "low", dependencies.requires = [{ service = "search", version = "^3" }] } # old style',
+        'legacy = { version = "1.1.0", port = 0x1F90, weight = 1e3, tier = "low", dependencies.requires = [{ service = "search", version = "^3" }, { service = "events", version = "^3" }], status = "ga" } # old style',
+      )}\n${providers}`,
+    );
+    expect(dependenciesOf(after, 'legacy').requires).toEqual([
+      'search@^3',
+      'events@^3',
+    ]);
   });
 });

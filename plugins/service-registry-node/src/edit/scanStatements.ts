@@ -18,6 +18,63 @@ export interface TomlHeaderStatement {
   end: number;
 }
 
+/**
+ * A value as written, with its offsets: `start` is its first character, `end` is just after its
+ * last one. Arrays and inline tables hold their elements, so that an edit can change one element
+ * and leave the rest of the text alone.
+ */
+export type TomlValueNode =
+  | TomlScalarNode
+  | TomlArrayNode
+  | TomlInlineTableNode;
+
+/** A string, number, boolean, date or time. */
+export interface TomlScalarNode {
+  kind: 'scalar';
+  start: number;
+  end: number;
+}
+
+/** An element of an array or an entry of an inline table, with the comma that follows it. */
+export interface TomlSequenceItem {
+  /** Offset of the element's first character (the key's, for an inline table entry). */
+  start: number;
+  /** Offset just after the element's (or the entry's value's) last character. */
+  end: number;
+  /** Offset of the comma after it, or -1 when none follows (the last element). */
+  comma: number;
+}
+
+/** An element of an array. */
+export interface TomlArrayItem extends TomlSequenceItem {
+  value: TomlValueNode;
+}
+
+/** `[a, b, ...]`, from its `[` to its `]`. */
+export interface TomlArrayNode {
+  kind: 'array';
+  start: number;
+  end: number;
+  items: TomlArrayItem[];
+}
+
+/** An entry of an inline table: `key = value` (the key may be dotted). */
+export interface TomlInlineEntry extends TomlSequenceItem {
+  /** The key's parts, decoded. */
+  key: string[];
+  /** Offset just after the key's last character. */
+  keyEnd: number;
+  value: TomlValueNode;
+}
+
+/** `{ key = value, ... }`, from its `{` to its `}`. */
+export interface TomlInlineTableNode {
+  kind: 'inlineTable';
+  start: number;
+  end: number;
+  items: TomlInlineEntry[];
+}
+
 /** A `key = value` statement at the top level of a table (not inside an inline table). */
 export interface TomlKeyValueStatement {
   kind: 'keyValue';
@@ -31,6 +88,8 @@ export interface TomlKeyValueStatement {
   valueStart: number;
   /** Offset just after the value's last character. */
   valueEnd: number;
+  /** The value as written, with the offsets of its elements. */
+  value: TomlValueNode;
   /** Offset just after the statement's line (after a trailing comment and the line break). */
   end: number;
 }
@@ -50,6 +109,8 @@ const ESCAPES: Record<string, string> = {
 
 class StatementScanner {
   private i = 0;
+  /** Where the last key read ends (before the spaces after it). */
+  private keyEnd = 0;
 
   constructor(private readonly text: string) {}
 
@@ -182,68 +243,89 @@ class StatementScanner {
         if (this.i === start) this.fail('a key was expected');
         parts.push(this.text.slice(start, this.i));
       }
+      this.keyEnd = this.i;
       this.skipSpaces();
       if (this.text[this.i] !== '.') return parts;
       this.i++;
     }
   }
 
-  /** Moves over one value; the position is left just after it. */
-  private skipValue(): void {
+  /** Reads one value; the position is left just after it. */
+  private readValue(): TomlValueNode {
     const text = this.text;
+    const start = this.i;
     const c = text[this.i];
     if (c === '"' || c === "'") {
       if (text[this.i + 1] === c && text[this.i + 2] === c) {
         this.skipMultilineString(c);
       } else if (c === '"') this.readBasicString();
       else this.readLiteralString();
-      return;
+      return { kind: 'scalar', start, end: this.i };
     }
     if (c === '[') {
       this.i++;
+      const items: TomlArrayItem[] = [];
       for (;;) {
         this.skipBlank();
         const d = text[this.i];
         if (d === undefined) this.fail('an unterminated array');
         if (d === ']') {
           this.i++;
-          return;
+          return { kind: 'array', start, end: this.i, items };
         }
         if (d === ',') {
+          const last = items[items.length - 1];
+          if (!last || last.comma !== -1) this.fail('an unexpected ","');
+          last.comma = this.i;
           this.i++;
           continue;
         }
-        this.skipValue();
+        const value = this.readValue();
+        items.push({ start: value.start, end: value.end, comma: -1, value });
       }
     }
     if (c === '{') {
       this.i++;
+      const items: TomlInlineEntry[] = [];
       for (;;) {
         this.skipBlank();
         const d = text[this.i];
         if (d === undefined) this.fail('an unterminated inline table');
         if (d === '}') {
           this.i++;
-          return;
+          return { kind: 'inlineTable', start, end: this.i, items };
         }
         if (d === ',') {
+          const last = items[items.length - 1];
+          if (!last || last.comma !== -1) this.fail('an unexpected ","');
+          last.comma = this.i;
           this.i++;
           continue;
         }
-        this.readKey();
+        const keyStart = this.i;
+        const key = this.readKey();
+        const keyEnd = this.keyEnd;
         if (text[this.i] !== '=') this.fail('"=" was expected');
         this.i++;
         this.skipSpaces();
-        this.skipValue();
+        const value = this.readValue();
+        items.push({
+          key,
+          start: keyStart,
+          keyEnd,
+          end: value.end,
+          comma: -1,
+          value,
+        });
       }
     }
     // a scalar: number, boolean, date or time (which may hold one space)
-    const start = this.i;
     while (this.i < text.length && !',]}#\n\r'.includes(text[this.i])) {
       this.i++;
     }
     while (this.i > start && /[ \t]/.test(text[this.i - 1])) this.i--;
     if (this.i === start) this.fail('a value was expected');
+    return { kind: 'scalar', start, end: this.i };
   }
 
   scan(): TomlStatement[] {
@@ -269,7 +351,7 @@ class StatementScanner {
       this.i++;
       this.skipSpaces();
       const valueStart = this.i;
-      this.skipValue();
+      const value = this.readValue();
       const valueEnd = this.i;
       const end = this.finishLine();
       out.push({
@@ -279,6 +361,7 @@ class StatementScanner {
         start,
         valueStart,
         valueEnd,
+        value,
         end,
       });
     }

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseTomlFile } from '@service-registry/plugin-service-registry-common';
+import {
+  loadRegistry,
+  parseTomlFile,
+} from '@service-registry/plugin-service-registry-common';
 import { setServiceFields } from './setServiceFields';
 
 const catalog = fs.readFileSync(
@@ -100,9 +103,15 @@ describe('setServiceFields', () => {
       requires: ['shared-auth@^1.0', 'project-a-db'],
       optional: ['notification-service', 'project-a-cart'],
     });
-    expect(changedLines(projectA, result).added).toEqual([
-      'requires = ["shared-auth@^1.0", "project-a-db"]',
-    ]);
+    // the multi-line list keeps its layout: only the removed entries' lines go
+    expect(result).toBe(
+      projectA
+        .replace('  "project-a-catalog",\n', '')
+        .replace(
+          '  { service = "payments-gateway-v3", version = "^3.0.0" },\n',
+          '',
+        ),
+    );
 
     const dotted = setServiceFields(projectA, 'project-a-catalog', {
       dependencies: { requires: ['project-a-db', 'shared-auth'] },
@@ -272,6 +281,280 @@ describe('setServiceFields on unusual layouts', () => {
     const result = setServiceFields(text, 'a', { status: 'ga' });
     expect(result).toBe(
       'service.a.version = "1.0.0"\nservice.a.status = "ga"\n\n[service.a.sla]\navailability = "99%"\n',
+    );
+  });
+});
+
+/** The dependency lists of a service as the registry loads them from a catalog file. */
+function dependenciesOf(text: string, id: string) {
+  const registry = loadRegistry([{ path: 'services/catalog.toml', text }]);
+  expect(registry.failedFiles).toEqual([]);
+  const service = registry.services.get(id);
+  if (!service) throw new Error(`the registry has no service ${id}`);
+  const list = (refs: { service: string; range?: string }[]) =>
+    refs.map(r =>
+      r.range === undefined ? r.service : `${r.service}@${r.range}`,
+    );
+  return {
+    requires: list(service.dependencies.requires),
+    optional: list(service.dependencies.optional),
+  };
+}
+
+describe('setServiceFields on dependency lists', () => {
+  const multiLine = [
+    '[service.api]',
+    'version = "1.0.0"',
+    '',
+    '[service.api.dependencies]',
+    'requires = [',
+    '    "shared-auth@^1.0", # login',
+    '    { service = "orders-db", version = ">=2.0.0" },',
+    '    # events go through the bus',
+    "    'events',",
+    '    "search" # no range yet',
+    ']',
+    'optional = ["cache", "mailer"]',
+    '',
+    '[service.api.sla]',
+    'availability = "99.9%"',
+    '',
+  ].join('\n');
+
+  it('keeps the entries that stay as written, drops a removed line with its comment and adds a line like the others', () => {
+    const result = setServiceFields(multiLine, 'api', {
+      dependencies: {
+        requires: [
+          'shared-auth@^1.0',
+          'orders-db@>=2.0.0',
+          'search',
+          'billing@^3',
+        ],
+      },
+    });
+    expect(result).toBe(
+      multiLine.replace(
+        '    # events go through the bus\n    \'events\',\n    "search" # no range yet\n]',
+        '    # events go through the bus\n    "search", # no range yet\n    "billing@^3"\n]',
+      ),
+    );
+    expect(dependenciesOf(result, 'api')).toEqual({
+      requires: [
+        'shared-auth@^1.0',
+        'orders-db@>=2.0.0',
+        'search',
+        'billing@^3',
+      ],
+      optional: ['cache', 'mailer'],
+    });
+  });
+
+  it('writes a new entry as an inline table among inline tables, with a trailing comma where the list has one', () => {
+    const text = [
+      '[service.api.dependencies]',
+      'requires = [',
+      "  {service = 'shared-auth', version = '^1.0'}, # login",
+      '  {service = "orders-db"},',
+      ']',
+      '',
+    ].join('\n');
+    const result = setServiceFields(text, 'api', {
+      dependencies: {
+        requires: ['shared-auth@^1.0', 'orders-db', 'billing@^3'],
+      },
+    });
+    expect(result).toBe(
+      text.replace(
+        '  {service = "orders-db"},\n',
+        '  {service = "orders-db"},\n  {service = "billing", version = "^3"},\n',
+      ),
+    );
+    expect(dependenciesOf(result, 'api').requires).toEqual([
+      'shared-auth@^1.0',
+      'orders-db',
+      'billing@^3',
+    ]);
+  });
+
+  it('edits a one-line list inline, and writes a list left empty as []', () => {
+    const text =
+      '[service.api]\ndependencies.requires = [ { service = "a", version = "^1" }, "b", "c@~2" ] # core\ndependencies.optional = ["d"]\n';
+    const result = setServiceFields(text, 'api', {
+      dependencies: { requires: ['a@^1', 'c@~2', 'e@^4'], optional: [] },
+    });
+    expect(result).toBe(
+      '[service.api]\ndependencies.requires = [ { service = "a", version = "^1" }, "c@~2", "e@^4" ] # core\ndependencies.optional = []\n',
+    );
+    expect(dependenciesOf(result, 'api')).toEqual({
+      requires: ['a@^1', 'c@~2', 'e@^4'],
+      optional: [],
+    });
+
+    const last = setServiceFields(text, 'api', {
+      dependencies: { requires: ['a@^1', 'b'] },
+    });
+    expect(last).toBe(text.replace(', "c@~2" ]', ' ]'));
+  });
+
+  it('rewrites an entry whose range changes where it is, in its own form, with its comment', () => {
+    const result = setServiceFields(multiLine, 'api', {
+      dependencies: {
+        requires: ['shared-auth@^2.0', 'orders-db@^3', 'events', 'search@^1'],
+      },
+    });
+    expect(result).toBe(
+      multiLine
+        .replace('"shared-auth@^1.0", # login', '"shared-auth@^2.0", # login')
+        .replace(
+          '{ service = "orders-db", version = ">=2.0.0" },',
+          '{ service = "orders-db", version = "^3" },',
+        )
+        .replace('"search" # no range yet', '"search@^1" # no range yet'),
+    );
+  });
+
+  it('moves an entry from requires to optional in the style of each list', () => {
+    const text = [
+      '[service.api.dependencies]',
+      'requires = [',
+      '  { service = "a", version = "^1" },',
+      '  { service = "b", version = "^2" }, # to be optional',
+      ']',
+      'optional = [',
+      '  { service = "c" },',
+      ']',
+      '',
+    ].join('\n');
+    const result = setServiceFields(text, 'api', {
+      dependencies: { requires: ['a@^1'], optional: ['c', 'b@^2'] },
+    });
+    expect(result).toBe(
+      [
+        '[service.api.dependencies]',
+        'requires = [',
+        '  { service = "a", version = "^1" },',
+        ']',
+        'optional = [',
+        '  { service = "c" },',
+        '  { service = "b", version = "^2" },',
+        ']',
+        '',
+      ].join('\n'),
+    );
+    expect(dependenciesOf(result, 'api')).toEqual({
+      requires: ['a@^1'],
+      optional: ['c', 'b@^2'],
+    });
+  });
+
+  it('removes the last entry of a list without a trailing comma, and the comma before it', () => {
+    const text =
+      '[service.api.dependencies]\nrequires = [\n  "a",\n  "b", # bee\n  "c"\n]\n';
+    expect(
+      setServiceFields(text, 'api', { dependencies: { requires: ['a', 'b'] } }),
+    ).toBe(
+      '[service.api.dependencies]\nrequires = [\n  "a",\n  "b" # bee\n]\n',
+    );
+    expect(
+      setServiceFields(text, 'api', { dependencies: { requires: ['b'] } }),
+    ).toBe('[service.api.dependencies]\nrequires = [\n  "b" # bee\n]\n');
+  });
+
+  it('keeps CRLF line endings and the BOM', () => {
+    const text =
+      '\ufeff[service.api.dependencies]\r\nrequires = [\r\n  "a", # x\r\n  "b",\r\n]\r\n';
+    const result = setServiceFields(text, 'api', {
+      dependencies: { requires: ['b', 'c@^1'] },
+    });
+    expect(result).toBe(
+      '\ufeff[service.api.dependencies]\r\nrequires = [\r\n  "b",\r\n  "c@^1",\r\n]\r\n',
+    );
+    expect(dependenciesOf(result, 'api').requires).toEqual(['b', 'c@^1']);
+  });
+
+  it('fills an empty list, written on one line or on several', () => {
+    expect(
+      setServiceFields('[service.api.dependencies]\nrequires = []\n', 'api', {
+        dependencies: { requires: ['a'] },
+      }),
+    ).toBe('[service.api.dependencies]\nrequires = ["a"]\n');
+    expect(
+      setServiceFields(
+        '[service.api.dependencies]\nrequires = [\n  # none yet\n]\n',
+        'api',
+        { dependencies: { requires: ['a', 'b@^1'] } },
+      ),
+    ).toBe(
+      '[service.api.dependencies]\nrequires = [\n  # none yet\n  "a",\n  "b@^1",\n]\n',
+    );
+  });
+
+  it('keeps entries the registry reports as invalid when they stay in the list', () => {
+    const text =
+      '[service.api.dependencies]\nrequires = [\n  "Not_An_Id",\n  "a",\n]\n';
+    const result = setServiceFields(text, 'api', {
+      dependencies: { requires: ['Not_An_Id', 'b'] },
+    });
+    expect(result).toBe(
+      '[service.api.dependencies]\nrequires = [\n  "Not_An_Id",\n  "b",\n]\n',
+    );
+  });
+});
+
+describe('setServiceFields on services written as inline tables', () => {
+  it('changes only the value that changes, and adds a key inside the inline table', () => {
+    const text = [
+      '[service]',
+      'api = { version = \'1.0.0\', port = 0x1F90, ratio = 1e3, tier = "low" } # legacy',
+      'b = { version = "1.0.0" }',
+      '',
+    ].join('\n');
+    const result = setServiceFields(text, 'api', {
+      version: '1.1.0',
+      status: 'ga',
+    });
+    expect(result).toBe(
+      text.replace(
+        'api = { version = \'1.0.0\', port = 0x1F90, ratio = 1e3, tier = "low" } # legacy',
+        'api = { version = "1.1.0", port = 0x1F90, ratio = 1e3, tier = "low", status = "ga" } # legacy',
+      ),
+    );
+  });
+
+  it('follows dotted keys and nested inline tables, and edits their dependency lists entry by entry', () => {
+    const text = [
+      'service.api = { version = "1.0.0", sla.availability = "99%", dependencies = { requires = [{ service = "a", version = "^1" }, "b"] } }',
+      '',
+    ].join('\n');
+    const result = setServiceFields(text, 'api', {
+      sla: { rto: '1h', availability: '99.9%' },
+      dependencies: { requires: ['a@^1', 'c@^2'] },
+      migration: { guide_url: 'https://x/y' },
+    });
+    expect(result).toBe(
+      'service.api = { version = "1.0.0", sla.availability = "99.9%", dependencies = { requires = [{ service = "a", version = "^1" }, { service = "c", version = "^2" }] }, sla.rto = "1h", migration.guide_url = "https://x/y" }\n',
+    );
+    expect(dependenciesOf(result, 'api').requires).toEqual(['a@^1', 'c@^2']);
+  });
+
+  it('adds a key on a line of its own to an inline table written one key per line', () => {
+    const text = [
+      'service = { api = {',
+      '  version = "1.0.0",',
+      '  port = 0o17620,',
+      '} }',
+      '',
+    ].join('\n');
+    const result = setServiceFields(text, 'api', { tier: 'high', port: 8081 });
+    expect(result).toBe(
+      [
+        'service = { api = {',
+        '  version = "1.0.0",',
+        '  port = 8081,',
+        '  tier = "high",',
+        '} }',
+        '',
+      ].join('\n'),
     );
   });
 });

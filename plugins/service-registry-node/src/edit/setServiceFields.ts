@@ -14,12 +14,17 @@ import {
   renderTomlValue,
   TomlEditValue,
 } from './renderToml';
+import { dependencyEntryRules } from './dependencyEntries';
+import { editArrayText } from './editArrayText';
 import {
   scanTomlStatements,
   TomlHeaderStatement,
+  TomlInlineTableNode,
   TomlKeyValueStatement,
   TomlStatement,
+  TomlValueNode,
 } from './scanStatements';
+import { insertItem } from './sequenceText';
 
 /**
  * Options of {@link setServiceFields}.
@@ -115,7 +120,8 @@ class FieldSetter {
     return /^[ \t]*$/.test(indent) ? indent : '';
   }
 
-  set(change: LeafChange, doc: unknown): void {
+  /** Sets one leaf; returns the value written (a dependency list keeps its entries' forms). */
+  set(change: LeafChange, doc: unknown): TomlEditValue {
     if (isTable(valueAt(doc, change.path))) {
       throw new RegistryEditError(
         `Cannot replace ${change.path.slice(2).join('.')} of "${this.id}" in ${
@@ -126,34 +132,39 @@ class FieldSetter {
     const statements = scanTomlStatements(this.body);
     const rendered = renderTomlValue(change.value);
 
-    // 1. the key is written: replace its value (a trailing comment stays)
-    // 2. an ancestor is written as `key = value` (an inline table): rewrite that value
+    // 1. the key is written, as a statement or inside an inline table: replace its value (a
+    //    trailing comment stays; a dependency list keeps the entries that stay)
+    // 2. an ancestor is written as an inline table that lacks the key: add it inside
     for (const s of statements) {
       if (s.kind !== 'keyValue' || s.table === null) continue;
       const full = [...s.table, ...s.key];
-      if (samePath(full, change.path)) {
-        this.replace(s, rendered);
-        return;
+      if (!startsWith(change.path, full)) continue;
+      const holder = valueAt(doc, full);
+      if (!samePath(full, change.path) && !isTable(holder)) {
+        throw new RegistryEditError(
+          `Cannot set ${change.path.join('.')} in ${this.file}: ${full.join(
+            '.',
+          )} is not a table.`,
+        );
       }
-      if (startsWith(change.path, full)) {
-        const current = valueAt(doc, full);
-        if (!isTable(current)) {
-          throw new RegistryEditError(
-            `Cannot set ${change.path.join('.')} in ${this.file}: ${full.join(
-              '.',
-            )} is not a table.`,
-          );
-        }
-        const merged = toEditValue(current) as Record<string, TomlEditValue>;
-        let target = merged;
-        for (const part of change.path.slice(full.length, -1)) {
-          if (!isTable(target[part])) target[part] = {};
-          target = target[part] as Record<string, TomlEditValue>;
-        }
-        target[change.path[change.path.length - 1]] = change.value;
-        this.replace(s, renderTomlValue(merged));
-        return;
+      const located = locateWithin(s.value, change.path.slice(full.length));
+      if (located?.kind === 'value') {
+        return this.replaceValue(located.node, change, doc);
       }
+      if (located?.kind === 'missing') {
+        this.addEntry(located.table, located.rest, rendered);
+        return change.value;
+      }
+      // a layout the scan cannot follow: the ancestor's whole value is written anew
+      const merged = toEditValue(holder) as Record<string, TomlEditValue>;
+      let target = merged;
+      for (const part of change.path.slice(full.length, -1)) {
+        if (!isTable(target[part])) target[part] = {};
+        target = target[part] as Record<string, TomlEditValue>;
+      }
+      target[change.path[change.path.length - 1]] = change.value;
+      this.replaceNode(s.value, renderTomlValue(merged));
+      return change.value;
     }
 
     const headers = statements.filter(
@@ -178,7 +189,7 @@ class FieldSetter {
         offset,
         `${this.indentOf(indent)}${renderTomlDottedKey(rest)} = ${rendered}`,
       );
-      return;
+      return change.value;
     }
 
     // 4. a service written with dotted keys (`service.<id>.key = ...`, or `<id>.key = ...` under
@@ -200,7 +211,7 @@ class FieldSetter {
             change.path.slice(last.table!.length),
           )} = ${rendered}`,
         );
-        return;
+        return change.value;
       }
     }
 
@@ -229,14 +240,117 @@ class FieldSetter {
         this.eol
       }${renderTomlDottedKey(keyPath)} = ${rendered}`,
     );
+    return change.value;
   }
 
-  private replace(statement: TomlKeyValueStatement, rendered: string): void {
-    this.body =
-      this.body.slice(0, statement.valueStart) +
-      rendered +
-      this.body.slice(statement.valueEnd);
+  /**
+   * Writes a new value where the old one is; a dependency list is edited entry by entry.
+   * Returns the value written.
+   */
+  private replaceValue(
+    node: TomlValueNode,
+    change: LeafChange,
+    doc: unknown,
+  ): TomlEditValue {
+    const current = valueAt(doc, change.path);
+    if (
+      isDependencyList(change.path) &&
+      node.kind === 'array' &&
+      Array.isArray(current) &&
+      Array.isArray(change.value)
+    ) {
+      const edited = editArrayText(
+        this.body,
+        text => {
+          const found = locateValue(scanTomlStatements(text), change.path);
+          return found?.kind === 'value' && found.node.kind === 'array'
+            ? found.node
+            : undefined;
+        },
+        current,
+        change.value,
+        dependencyEntryRules,
+        this.eol,
+      );
+      if (edited) {
+        this.body = edited.text;
+        return edited.value;
+      }
+    }
+    this.replaceNode(node, renderTomlValue(change.value));
+    return change.value;
   }
+
+  /** Adds `key = value` to an inline table, in its layout and with its spacing around `=`. */
+  private addEntry(
+    table: TomlInlineTableNode,
+    key: string[],
+    rendered: string,
+  ): void {
+    const last = table.items[table.items.length - 1];
+    const written = last && this.body.slice(last.keyEnd, last.value.start);
+    const equals = written && /^[ \t]*=[ \t]*$/.test(written) ? written : ' = ';
+    this.body = insertItem(
+      this.body,
+      table,
+      table.items.length,
+      `${renderTomlDottedKey(key)}${equals}${rendered}`,
+      this.eol,
+    );
+  }
+
+  private replaceNode(node: TomlValueNode, rendered: string): void {
+    this.body =
+      this.body.slice(0, node.start) + rendered + this.body.slice(node.end);
+  }
+}
+
+/** `service.<id>.dependencies.requires` and `.optional`, whose entries are edited one by one. */
+function isDependencyList(path: readonly string[]): boolean {
+  return (
+    path.length === 4 &&
+    path[2] === 'dependencies' &&
+    (path[3] === 'requires' || path[3] === 'optional')
+  );
+}
+
+/**
+ * Where a key path is written inside a value: the value itself (`value`), or the innermost inline
+ * table that would hold it but lacks it (`missing`, with the part of the path it lacks). Dotted
+ * keys inside inline tables are followed. Undefined when the path runs into something else than
+ * an inline table.
+ */
+type Located =
+  | { kind: 'value'; node: TomlValueNode }
+  | { kind: 'missing'; table: TomlInlineTableNode; rest: string[] };
+
+function locateWithin(
+  node: TomlValueNode,
+  rest: readonly string[],
+): Located | undefined {
+  if (rest.length === 0) return { kind: 'value', node };
+  if (node.kind !== 'inlineTable') return undefined;
+  for (const item of node.items) {
+    if (startsWith(rest, item.key)) {
+      return locateWithin(item.value, rest.slice(item.key.length));
+    }
+  }
+  return { kind: 'missing', table: node, rest: [...rest] };
+}
+
+/** Where a key path is written in a document's statements (see {@link locateWithin}). */
+function locateValue(
+  statements: TomlStatement[],
+  path: readonly string[],
+): Located | undefined {
+  for (const s of statements) {
+    if (s.kind !== 'keyValue' || s.table === null) continue;
+    const full = [...s.table, ...s.key];
+    if (startsWith(path, full)) {
+      return locateWithin(s.value, path.slice(full.length));
+    }
+  }
+  return undefined;
 }
 
 /** A deep copy of a parsed TOML value as an editable value (dates stay the parser's dates). */
@@ -261,10 +375,19 @@ function toEditValue(value: unknown): TomlEditValue {
  *   (`[service.<id>]`, or `[service.<id>.migration]` when that table exists);
  * - a field of a sub-table the service does not have yet starts that sub-table, right after the
  *   service's last table;
- * - a field inside an inline table (`migration = { ... }`) rewrites that inline table.
+ * - a field inside an inline table (`migration = { ... }`, or a whole service written as one
+ *   inline table) gets its new value where the old one was, or is added at the end of that
+ *   inline table: the rest of the inline table stays as written (`0x1F90`, key order, spacing);
+ * - `dependencies.requires` and `dependencies.optional` are edited entry by entry: an entry that
+ *   stays keeps its text (an inline table `{ service = "a", version = "^1.0" }` stays one for
+ *   `"a@^1.0"`, and so do comments), a removed entry's line goes with its comment, an entry whose
+ *   range changes is rewritten where it is, and a new entry is written like its neighbours (on a
+ *   line of its own in a list of one entry per line, as an inline table among inline tables). A
+ *   list left without entries is written `[]`.
  *
- * The result is parsed and compared with the old document plus the patch before it is returned,
- * so the function returns a text that holds exactly the intended change, or throws.
+ * The result is parsed and compared with the old document plus the patch before it is returned
+ * (dependency entries kept in their written form count as the entries of the patch they say the
+ * same as), so the function returns a text that holds exactly the intended change, or throws.
  *
  * @param text - the file's current text
  * @param id - the service, which the file must declare with a `[service.<id>]` table
@@ -299,6 +422,8 @@ export function setServiceFields(
         ', ',
       )} of "${id}" in ${file} would change more than those fields (the file's layout is too unusual for an in-place edit); edit it by hand.`,
     );
+  // the value each leaf was written with: a dependency list keeps the entries it has, in their form
+  const written: LeafChange[] = [];
   for (const change of flatten(['service', id], patch, [])) {
     try {
       let current: Record<string, unknown>;
@@ -307,7 +432,7 @@ export function setServiceFields(
       } catch {
         throw changeFailed();
       }
-      setter.set(change, current);
+      written.push({ path: change.path, value: setter.set(change, current) });
     } catch (error) {
       if (error instanceof RegistryEditError) throw error;
       throw new RegistryEditError(
@@ -326,6 +451,13 @@ export function setServiceFields(
   }
   const expected = normalize(before) as Record<string, unknown>;
   mergeInto(expected, { service: { [id]: patch } });
+  for (const leaf of written) {
+    const parent = valueAt(expected, leaf.path.slice(0, -1)) as Record<
+      string,
+      unknown
+    >;
+    parent[leaf.path[leaf.path.length - 1]] = normalize(leaf.value);
+  }
   if (!isDeepStrictEqual(normalize(after), normalize(expected))) {
     throw changeFailed();
   }
