@@ -13,14 +13,14 @@ import { detectSecret, redactSecrets } from './detectSecret';
  * @public
  */
 export function hideSecretValues<T>(value: T): T {
-  const visit = (value: unknown, key: string): unknown => {
+  const visit = (given: unknown, key: string): unknown => {
     // dates (TOML dates included) and other values that serialise themselves
     const current =
-      value !== null &&
-      typeof value === 'object' &&
-      typeof (value as { toJSON?: unknown }).toJSON === 'function'
-        ? (value as { toJSON(): unknown }).toJSON()
-        : value;
+      given !== null &&
+      typeof given === 'object' &&
+      typeof (given as { toJSON?: unknown }).toJSON === 'function'
+        ? (given as { toJSON(): unknown }).toJSON()
+        : given;
     if (Array.isArray(current)) return current.map(item => visit(item, key));
     if (current !== null && typeof current === 'object') {
       const out: Record<string, unknown> = {};
