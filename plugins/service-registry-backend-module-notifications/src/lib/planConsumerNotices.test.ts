@@ -194,8 +194,14 @@ describe('planConsumerNotices', () => {
         'breaking-change',
         'Breaking change to payments: new major version',
         '@shop-team',
-        // shop-web uses payments optionally: the impact of a change follows requirements
         ['shop-api'],
+      ],
+      // shop-web uses payments optionally: told apart, as an optional dependency
+      [
+        'breaking-change',
+        'Breaking change to payments: new major version (optional dependency)',
+        '@shop-team',
+        ['shop-web'],
       ],
     ]);
     expect(notices[1].description).toBe(
@@ -226,6 +232,7 @@ describe('planConsumerNotices', () => {
     expect(ported.map(n => n.description)).toEqual([
       'payments moves from port 8080 to port 9090. shop-admin depends on it: update the port it calls it on.',
       'payments moves from port 8080 to port 9090. shop-api depends on it: update the port it calls it on.',
+      'payments moves from port 8080 to port 9090. shop-web uses it optionally, so the change degrades it rather than breaks it: update the port it calls it on.',
     ]);
 
     const raised = planConsumerNotices({
@@ -248,6 +255,85 @@ describe('planConsumerNotices', () => {
         'payments now accepts clients from version 2.0.0 (compat_version_min), past the version range shop-admin asks for: migrate and move the range to >=2.0.0.',
       ],
     ]);
+  });
+
+  it('tells the consumers that use a changed service optionally apart: worded as an optional dependency, less urgent, under a key of their own', () => {
+    const base = registry([
+      ...PAYMENTS,
+      'compat_version_min = "1.0.0"',
+      ...SEARCH,
+    ]);
+    const optionalShop = SHOP.map(l =>
+      l === 'dependencies.optional = ["payments"]'
+        ? 'dependencies.optional = ["payments@^1.0"]'
+        : l,
+    );
+    const major = planConsumerNotices({
+      head: registry(
+        [
+          ...PAYMENTS.map(l =>
+            l.startsWith('version') ? 'version = "2.0.0"' : l,
+          ),
+          'compat_version_min = "1.0.0"',
+          ...SEARCH,
+        ],
+        optionalShop,
+      ),
+      base: registry(
+        [...PAYMENTS, 'compat_version_min = "1.0.0"', ...SEARCH],
+        optionalShop,
+      ),
+      today: '2026-11-30',
+    });
+    const required = major.find(n => n.consumers.includes('shop-api'))!;
+    const optional = major.find(n => n.consumers.includes('shop-web'))!;
+    expect(optional).toMatchObject({
+      kind: 'breaking-change',
+      service: 'payments',
+      owner: '@shop-team',
+      consumers: ['shop-web'],
+      title:
+        'Breaking change to payments: new major version (optional dependency)',
+      severity: 'normal',
+      link: '/catalog/default/component/payments',
+    });
+    expect(optional.description).toBe(
+      'payments goes from 1.4.0 to 2.0.0, a major (incompatible) version. shop-web uses it optionally, so the change degrades it rather than breaks it: check it against 2.0.0 and update the version range.',
+    );
+    expect(required.severity).toBe('high');
+    // the same owner is told both: each notice has its own key
+    expect(optional.key).not.toBe(required.key);
+    expect(optional.key.startsWith('breaking/')).toBe(true);
+
+    // a raised minimum: only the optional consumers whose range it leaves out
+    const raised = planConsumerNotices({
+      head: registry(
+        [...PAYMENTS, 'compat_version_min = "2.0.0"', ...SEARCH],
+        optionalShop,
+      ),
+      base,
+      today: '2026-11-30',
+    });
+    expect(raised.map(n => [n.title, n.consumers, n.severity])).toEqual([
+      [
+        'Breaking change to payments: minimum compatible version raised',
+        ['shop-admin'],
+        'high',
+      ],
+      [
+        'Breaking change to payments: minimum compatible version raised',
+        ['shop-api'],
+        'high',
+      ],
+      [
+        'Breaking change to payments: minimum compatible version raised (optional dependency)',
+        ['shop-web'],
+        'normal',
+      ],
+    ]);
+    expect(raised[2].description).toBe(
+      'payments now accepts clients from version 2.0.0 (compat_version_min), past the version range shop-web asks for in its optional dependency, so the change degrades it rather than breaks it: migrate and move the range to >=2.0.0.',
+    );
   });
 
   it('tells the consumers of a removed service, linking to their own page since the service has none', () => {
@@ -366,6 +452,55 @@ describe('planConsumerNotices', () => {
         [
           ['shop-api'],
           "In project shop, payments moves from port 8181 to port 8080 (the project's override in projects/shop/services.toml). shop-api depends on it: update the port it calls it on.",
+        ],
+      ]);
+    });
+
+    it("tells the project's overrides of global consumers, as the project sees them", () => {
+      // shop overrides the global gateway, which requires payments, and payments itself
+      const withGateway = (port: number) =>
+        loadRegistry([
+          {
+            path: 'services/catalog.toml',
+            text: [
+              ...PAYMENTS,
+              '[service.gateway]',
+              'owner = "@edge-team"',
+              'dependencies.requires = ["payments"]',
+              '[service.audit]',
+              'owner = "@audit-team"',
+              'dependencies.optional = ["payments"]',
+            ].join('\n'),
+          },
+          {
+            path: 'projects/shop/services.toml',
+            text: [
+              '[project]',
+              'owner = "@shop-team"',
+              '[service.payments]',
+              `port = ${port}`,
+              '[service.gateway]',
+              'tier = "high"',
+              '[service.audit]',
+              'tier = "high"',
+            ].join('\n'),
+          },
+        ]);
+      const notices = planConsumerNotices({
+        base: withGateway(8181),
+        head: withGateway(8282),
+        today: '2026-11-30',
+      });
+      expect(notices.map(n => [n.title, n.owner, n.consumers])).toEqual([
+        [
+          'Breaking change to payments in project shop: port changed',
+          '@edge-team',
+          ['gateway'],
+        ],
+        [
+          'Breaking change to payments in project shop: port changed (optional dependency)',
+          '@audit-team',
+          ['audit'],
         ],
       ]);
     });

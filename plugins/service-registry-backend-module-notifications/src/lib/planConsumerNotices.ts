@@ -59,8 +59,11 @@ const BREAKING_LABELS: Record<BreakingChangeKind, string> = {
  * - one notice per breaking change between `base` and `head` (removed service, changed port,
  *   new major version, raised minimum compatible version), told to the services that depended
  *   on it in `base` and are still declared. A change to a project's override of a global service
- *   is told to that project's consumers only, quoting the project's view (its port, versions);
- *   a global change to the consumers whose view sees it.
+ *   is told to that project's consumers only (its services, and its overrides of global
+ *   consumers), quoting the project's view (its port, versions); a global change to the consumers
+ *   whose view sees it. The services that use it optionally (`dependencies.optional`) get a
+ *   notice of their own, titled `(optional dependency)`, saying the change degrades them rather
+ *   than breaks them, at `normal` severity (`high` for those that require it).
  *
  * Each notice is addressed per owner: one notice per owner of consumers, naming that owner's
  * services. Notices have stable keys: the same facts give the same key, so a consumer told once
@@ -193,9 +196,33 @@ function deprecatedSince(record: DeprecationRecord): string {
 }
 
 /**
+ * The catalog consumers among some ids, with the owner their notices reach (the service's, else
+ * its project's); each once, in order.
+ */
+function recipientsOf(
+  head: LoadedRegistry,
+  ids: Iterable<string>,
+): NoticeRecipient[] {
+  const recipients: NoticeRecipient[] = [];
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id) || !isInCatalog(head, id)) continue;
+    seen.add(id);
+    const service = head.services.get(id)!;
+    recipients.push({
+      id,
+      owner: service.owner ?? head.projects.get(service.project ?? '')?.owner,
+    });
+  }
+  return recipients;
+}
+
+/**
  * The notices of one breaking change, one per owner of its direct consumers (of those whose range
  * it breaks, for a raised minimum), as the diff scopes them: for a change to a project's override
- * (`project`), that project's consumers only.
+ * (`project`), that project's consumers only. The consumers that use the service optionally
+ * (`optionalConsumers`, and not also told as requiring it) get notices of their own: worded as an
+ * optional dependency the change degrades, at a lower severity, under another key.
  */
 function breakingNotices(
   change: BreakingChange,
@@ -203,47 +230,60 @@ function breakingNotices(
   base: LoadedRegistry,
   head: LoadedRegistry,
 ): ConsumerNotice[] {
-  const affected =
+  const required = recipientsOf(
+    head,
     change.kind === 'compat-min-raised'
-      ? (change.related ?? []).map(id => ({ id }))
-      : change.impact.services.filter(s => s.depth === 1);
-  const recipients: NoticeRecipient[] = [];
-  for (const { id } of affected) {
-    if (!isInCatalog(head, id)) continue;
-    const service = head.services.get(id)!;
-    recipients.push({
-      id,
-      owner: service.owner ?? head.projects.get(service.project ?? '')?.owner,
-    });
-  }
-  if (recipients.length === 0) return [];
-  const key = [
-    'breaking',
-    change.service,
-    change.kind,
-    createHash('sha256').update(change.message).digest('hex').slice(0, 16),
-  ].join('/');
-  return byOwner(recipients).map(([owner, services]) => ({
-    key,
-    kind: 'breaking-change',
-    service: change.service,
-    owner,
-    consumers: services,
-    title: `Breaking change to ${change.service}${
-      project === undefined ? '' : ` in project ${project}`
-    }: ${BREAKING_LABELS[change.kind]}`,
-    description: whatToDo(change, project, base, head, services),
-    severity: 'high',
-    link: head.services.has(change.service)
-      ? serviceLink(change.service)
-      : serviceLink(services[0]),
-  }));
+      ? change.related ?? []
+      : change.impact.services.filter(s => s.depth === 1).map(s => s.id),
+  );
+  const told = new Set(required.map(r => r.id));
+  const optional = recipientsOf(
+    head,
+    change.optionalConsumers.map(c => c.id).filter(id => !told.has(id)),
+  );
+  const hash = createHash('sha256')
+    .update(change.message)
+    .digest('hex')
+    .slice(0, 16);
+  const noticesOf = (
+    recipients: NoticeRecipient[],
+    optionally: boolean,
+  ): ConsumerNotice[] => {
+    if (recipients.length === 0) return [];
+    const key = [
+      'breaking',
+      change.service,
+      change.kind,
+      ...(optionally ? ['optional'] : []),
+      hash,
+    ].join('/');
+    return byOwner(recipients).map(([owner, services]) => ({
+      key,
+      kind: 'breaking-change',
+      service: change.service,
+      owner,
+      consumers: services,
+      title: `Breaking change to ${change.service}${
+        project === undefined ? '' : ` in project ${project}`
+      }: ${BREAKING_LABELS[change.kind]}${
+        optionally ? ' (optional dependency)' : ''
+      }`,
+      description: whatToDo(change, project, base, head, services, optionally),
+      severity: optionally ? 'normal' : 'high',
+      link: head.services.has(change.service)
+        ? serviceLink(change.service)
+        : serviceLink(services[0]),
+    }));
+  };
+  return [...noticesOf(required, false), ...noticesOf(optional, true)];
 }
 
 /**
  * A breaking change told to the owner of some of its consumers: what changed, what to do. The
  * values quoted are those the consumers see: for a change to a project's override, the project's
  * view of the service before and after (the global value when the override no longer sets it).
+ * Consumers that use the service optionally are told that it degrades them rather than breaks
+ * them.
  */
 function whatToDo(
   change: BreakingChange,
@@ -251,12 +291,21 @@ function whatToDo(
   base: LoadedRegistry,
   head: LoadedRegistry,
   consumers: string[],
+  optional: boolean,
 ): string {
   const id = change.service;
   const before = getServiceForProject(base, change.project, id);
   const after = getServiceForProject(head, change.project, id);
   const list = listOf(consumers);
-  const depend = consumers.length === 1 ? 'depends' : 'depend';
+  const one = consumers.length === 1;
+  const it = one ? 'it' : 'them';
+  const depend = one ? 'depends' : 'depend';
+  const dependsOnIt = optional
+    ? `${one ? 'uses' : 'use'} it optionally`
+    : `${depend} on it`;
+  const degraded = optional
+    ? `, so the change degrades ${it} rather than breaks ${it}`
+    : '';
   const subject = project === undefined ? id : `In project ${project}, ${id}`;
   const where =
     project === undefined
@@ -264,27 +313,27 @@ function whatToDo(
       : ` (the project's override in ${change.position.file})`;
   switch (change.kind) {
     case 'major-version-bump':
-      return `${subject} goes from ${before?.version} to ${
-        after?.version
-      }, a major (incompatible) version${where}. ${list} ${depend} on it: check ${
-        consumers.length === 1 ? 'it' : 'them'
-      } against ${after?.version} and update the version range.`;
+      return `${subject} goes from ${before?.version} to ${after?.version}, a major (incompatible) version${where}. ${list} ${dependsOnIt}${degraded}: check ${it} against ${after?.version} and update the version range.`;
     case 'port-changed':
       return `${subject} moves from port ${before?.port} to ${
         after?.port === undefined ? 'no declared port' : `port ${after.port}`
-      }${where}. ${list} ${depend} on it: update the port ${
-        consumers.length === 1 ? 'it calls' : 'they call'
+      }${where}. ${list} ${dependsOnIt}${degraded}: update the port ${
+        one ? 'it calls' : 'they call'
       } it on.`;
     case 'compat-min-raised':
       return `${subject} now accepts clients from version ${
         after?.compatVersionMin
       } (compat_version_min), past the version range ${list} ${
-        consumers.length === 1 ? 'asks' : 'ask'
-      } for${where}: migrate and move the range to >=${
+        one ? 'asks' : 'ask'
+      } for${
+        optional ? ` in ${one ? 'its' : 'their'} optional dependency` : ''
+      }${where}${degraded}: migrate and move the range to >=${
         after?.compatVersionMin
       }.`;
     default:
-      return `${subject} was removed from the registry, and ${list} still ${depend} on it: remove the dependency or move to its successor.`;
+      return `${subject} was removed from the registry, and ${list} still ${
+        optional ? dependsOnIt : `${depend} on it`
+      }${degraded}: remove the dependency or move to its successor.`;
   }
 }
 

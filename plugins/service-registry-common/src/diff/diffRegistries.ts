@@ -12,6 +12,7 @@ import { serviceRemoved } from './detectors/serviceRemoved';
 import { serviceRetired } from './detectors/serviceRetired';
 import { changeImpact } from './changeImpact';
 import { fieldChanges } from './fieldChanges';
+import { mergeOptionalConsumers, optionalConsumers } from './optionalConsumers';
 import {
   globalScope,
   overridingProjects,
@@ -118,7 +119,11 @@ function breakingChanges(
     return impact;
   };
   const providerKinds = drafts.map(d => d.kind);
-  return [...drafts, ...notice].map(draft => {
+  const optional = drafts.map(
+    draft =>
+      draft.optionalConsumers ?? optionalConsumers(ctx, id, [draft.kind]),
+  );
+  return [...drafts, ...notice].map((draft, i) => {
     const impact = impactOf(
       draft.kind === 'notice-not-honoured' ? providerKinds : [draft.kind],
     );
@@ -126,6 +131,8 @@ function breakingChanges(
       ...draft,
       impact,
       affectedProjects: impact.projects,
+      optionalConsumers:
+        i < drafts.length ? optional[i] : mergeOptionalConsumers(optional),
       approvers: approversFor(ctx, id, impact),
     };
   });
@@ -158,12 +165,14 @@ function inProject(
 /**
  * Compares two versions of a registry (e.g. the main branch and a pull request): services added,
  * removed and changed field by field, and the breaking changes (see {@link BreakingChangeKind}),
- * each with its impact on the base graph (who depended on the service before the change and still
- * does after it) and the approvers it needs. Project views of overridden global services are
- * compared too: what an override changes is a change of that project's view (`override` in
- * `changed`, `project` on the breaking change), affecting that project's consumers; a global
- * change a view merely inherits is listed once, on the global service, with the consumers of the
- * projects that see it. Deterministic; never throws on registry content.
+ * each with its impact on the base graph (who required the service before the change and still
+ * does after it), the consumers that use it optionally (listed apart, in `optionalConsumers`) and
+ * the approvers it needs. Project views of overridden global services are compared too: what an
+ * override changes is a change of that project's view (`override` in `changed`, `project` on the
+ * breaking change), affecting that project's consumers (its own services, and its overrides of
+ * global consumers); a global change a view merely inherits is listed once, on the global
+ * service, with the consumers of the projects that see it. Each consumer counts as the project it
+ * is used in sees it. Deterministic; never throws on registry content.
  *
  * @param base - the registry before
  * @param head - the registry after

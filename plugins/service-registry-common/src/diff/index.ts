@@ -9,6 +9,7 @@ export type {
   DiffOptions,
   DiffScope,
   FieldChange,
+  OptionalConsumer,
   RegistryDiff,
   ServiceChange,
   ServiceImpactSummary,

@@ -71,10 +71,31 @@ export type BreakingChangeKind =
   | 'notice-not-honoured';
 
 /**
+ * A consumer that uses a changed service through `dependencies.optional`: the change degrades it
+ * rather than breaks it. See {@link BreakingChange.optionalConsumers}.
+ *
+ * @public
+ */
+export interface OptionalConsumer {
+  /** The consuming service. */
+  id: string;
+  /**
+   * The project it uses the service in: its own project, the project whose override of a global
+   * consumer declares (or keeps) the dependency; null for the global declaration.
+   */
+  project: string | null;
+  /** Its owner as head declares it (the project's view for an overridden global service). */
+  owner?: string;
+}
+
+/**
  * A breaking change, with what it affects (computed on the base graph: who depended on the
  * service before the change and still does after it) and who must approve it. A breaking change
  * to a project's view of an overridden global service (the override changed) names that project
- * and affects the consumers in that project only.
+ * and affects the consumers in that project only. Consumers count as the project they are used in
+ * sees them: a project's override of a global consumer is affected by the changes of that
+ * project's view of what it depends on (and not by a global change its project's view does not
+ * make), apart from the global declaration.
  *
  * @public
  */
@@ -97,16 +118,32 @@ export interface BreakingChange {
    * project's override (its header when the changed key is not written there).
    */
   position: SourcePosition;
-  /** For `compat-min-raised` and `dependency-removed`: the services at the other end. */
+  /**
+   * For `compat-min-raised`: the consumers requiring the service whose range the new minimum
+   * leaves out (those using it optionally are in `optionalConsumers`); for `service-removed` and
+   * `service-retired`: the consumers that still require it; for `dependency-removed`: the
+   * services no longer required.
+   */
   related?: string[];
   /**
-   * Everything that depended on the service in base and still does in head (a consumer that drops
-   * the dependency, or is removed, in the same change is not affected); for a project's view, its
-   * consumers in that project and what depends on them.
+   * Everything that required the service in base and still does in head (a consumer that drops
+   * the dependency, or is removed, in the same change is not affected), each consumer as the
+   * project it is used in sees it; for a project's view, its consumers in that project (its own
+   * services and its overrides of global services) and what depends on them. Consumers that use
+   * it optionally are not here but in `optionalConsumers`.
    */
   impact: ImpactReport;
   /** The affected projects (from `impact`). */
   affectedProjects: string[];
+  /**
+   * The direct consumers that use the service optionally (`dependencies.optional`, before or
+   * after the change) and still depend on it in head, among those that see the change (for
+   * `compat-min-raised`, those whose range the new minimum leaves out; for `notice-not-honoured`,
+   * those of the service's other breaking changes): the change degrades them rather than breaks
+   * them. Kept apart from `impact`, `affectedProjects`, `related` and `approvers`, which count
+   * only the consumers that require the service; by id, the global declaration first.
+   */
+  optionalConsumers: OptionalConsumer[];
   /**
    * Who must approve: the service's `governance.approvers`, the policies'
    * `change_control.breaking_changes_require`, then the owners of the affected projects and
@@ -186,8 +223,10 @@ export interface DiffScope {
   /** The project whose view of the service is compared; undefined for the declarations themselves. */
   project?: string;
   /**
-   * Whether a consumer declared for a project (undefined: a global consumer) sees the change of
-   * this kind the comparison finds, i.e. resolves the service to the compared declaration.
+   * Whether a consumer used in a project sees the change of this kind the comparison finds, i.e.
+   * resolves the service to the compared declaration. The project is the consumer's own, or the
+   * project whose override of a global consumer declares or keeps the dependency; undefined for
+   * the global declaration of a global consumer.
    */
   affects(
     consumerProject: string | undefined,
@@ -196,14 +235,17 @@ export interface DiffScope {
 }
 
 /**
- * A breaking change as a detector finds it, before impact and approvers are added.
+ * A breaking change as a detector finds it, before impact and approvers are added. A detector
+ * that selects the optional consumers itself (e.g. by their ranges) sets `optionalConsumers`;
+ * otherwise every optional consumer that sees the change is listed.
  *
  * @public
  */
 export type BreakingChangeDraft = Pick<
   BreakingChange,
   'kind' | 'service' | 'message' | 'position' | 'related'
->;
+> &
+  Partial<Pick<BreakingChange, 'optionalConsumers'>>;
 
 /**
  * Finds one kind of breaking change for one service id (present in base, head or both).

@@ -98,6 +98,55 @@ describe('renderChangeReportMarkdown', () => {
   });
 });
 
+describe('renderChangeReportMarkdown and optional consumers', () => {
+  const files = (port: number) => ({
+    'services/catalog.toml': [
+      '[service.shared-auth]',
+      `port = ${port}`,
+      '[service.billing]',
+      'dependencies.requires = ["shared-auth"]',
+      '[service.audit]',
+      'dependencies.optional = ["shared-auth"]',
+    ].join('\n'),
+    'projects/pa/services.toml': [
+      '[project]',
+      '[service.pa-web]',
+      'dependencies.optional = ["shared-auth"]',
+    ].join('\n'),
+  });
+
+  it('lists the consumers that use a changed service optionally apart, as degraded rather than broken', () => {
+    const diff = diffRegistries(registryOf(files(80)), registryOf(files(90)), {
+      today: TODAY,
+    });
+    const report = renderChangeReportMarkdown({ findings: [], diff });
+    expect(report).toContain(
+      '| service | change | affected services | affected projects | optional consumers (degrade, not break) | approvers |',
+    );
+    expect(report).toContain(
+      '| 1 (1 direct) | — | `audit`, `pa-web` (`pa`) | — |',
+    );
+    // the required consumers alone are impacted; the optional ones are listed apart
+    expect(report).toContain(
+      '#### Impacted projects\n\n- Global services: `billing`\n\n',
+    );
+    expect(report).toContain(
+      '#### Optional consumers (degrade, not break)\n\nThey use a changed service through `dependencies.optional`: the change degrades them rather than breaks them.\n\n- Global services: `audit`\n- `pa`: `pa-web`\n',
+    );
+  });
+
+  it('has no optional consumers section when no change has any', () => {
+    const diff = diffRegistries(
+      registry({ version: '1.2.0', paPort: 81 }),
+      registry({ version: '1.3.0', paPort: 82 }),
+      { today: TODAY },
+    );
+    const report = renderChangeReportMarkdown({ findings: [], diff });
+    expect(report).toContain('| 1 (1 direct) | `pa` | — |');
+    expect(report).not.toContain('#### Optional consumers');
+  });
+});
+
 describe('overrideProjectOf and describeChangeSubject', () => {
   it('names the project of an override change, and nothing for other changes', () => {
     const diff = diffRegistries(

@@ -1,4 +1,4 @@
-import { RegistryDiff } from '../diff/types';
+import { OptionalConsumer, RegistryDiff } from '../diff/types';
 import { ImpactReport } from '../graph/types';
 import { RegistryFinding } from '../model/types';
 import { describeChangeSubject } from './changeSubject';
@@ -135,9 +135,51 @@ export function renderImpactMarkdown(impact: ImpactReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** How the change report names the consumers that use a changed service optionally. */
+const OPTIONAL_HEADING = 'optional consumers (degrade, not break)';
+
+/** `` `c`, `opt` (`p`) ``: optional consumers, with the project they are used in. */
+function describeOptionalConsumers(consumers: OptionalConsumer[]): string {
+  return consumers
+    .map(c =>
+      c.project === null ? code(c.id) : `${code(c.id)} (${code(c.project)})`,
+    )
+    .join(', ');
+}
+
+const GLOBAL = '(global)';
+
+/** Adds a service to the set of its project (`(global)` for none). */
+function addByProject(
+  groups: Map<string, Set<string>>,
+  service: { id: string; project: string | null },
+): void {
+  const key = service.project ?? GLOBAL;
+  const set = groups.get(key) ?? new Set<string>();
+  set.add(service.id);
+  groups.set(key, set);
+}
+
+/** `` - `p`: `a`, `b` `` lines, by project, `Global services` for none. */
+function byProjectList(groups: Map<string, Set<string>>): string[] {
+  return [...groups]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(
+      ([project, services]) =>
+        `- ${project === GLOBAL ? 'Global services' : code(project)}: ${[
+          ...services,
+        ]
+          .sort()
+          .map(code)
+          .join(', ')}`,
+    );
+}
+
 /**
  * The change report of a registry pull request: validation of the new version, what changed,
- * the breaking changes with the services and projects they affect, and who must approve. A change
+ * the breaking changes with the services and projects they affect, the consumers that use the
+ * changed services optionally (listed apart: the change degrades them rather than breaks them), and
+ * who must approve. A change
  * to a project's override of a global service is named as such (`` `shared-auth` in project `pa`
  * (override) ``), apart from a change of the global declaration.
  *
@@ -175,8 +217,8 @@ export function renderChangeReportMarkdown(
     lines.push(
       `⚠️ ${plural(diff.breakingChanges.length, 'breaking change')}.`,
       '',
-      '| service | change | affected services | affected projects | approvers |',
-      '| --- | --- | --- | --- | --- |',
+      `| service | change | affected services | affected projects | ${OPTIONAL_HEADING} | approvers |`,
+      '| --- | --- | --- | --- | --- | --- |',
     );
     for (const change of diff.breakingChanges) {
       lines.push(
@@ -184,34 +226,32 @@ export function renderChangeReportMarkdown(
           change.impact.counts.services
         } (${change.impact.counts.direct} direct) | ${
           change.affectedProjects.map(code).join(', ') || '—'
-        } | ${change.approvers.map(cell).join(', ') || '—'} |`,
+        } | ${describeOptionalConsumers(change.optionalConsumers) || '—'} | ${
+          change.approvers.map(cell).join(', ') || '—'
+        } |`,
       );
     }
     lines.push('');
     const affected = new Map<string, Set<string>>();
+    const optional = new Map<string, Set<string>>();
     for (const change of diff.breakingChanges) {
-      for (const s of change.impact.services) {
-        const key = s.project ?? '(global)';
-        const set = affected.get(key) ?? new Set<string>();
-        set.add(s.id);
-        affected.set(key, set);
-      }
+      for (const s of change.impact.services) addByProject(affected, s);
+      for (const c of change.optionalConsumers) addByProject(optional, c);
     }
     if (affected.size) {
       lines.push('#### Impacted projects', '');
-      for (const [project, services] of [...affected].sort(([a], [b]) =>
-        a.localeCompare(b),
-      )) {
-        lines.push(
-          `- ${project === '(global)' ? 'Global services' : code(project)}: ${[
-            ...services,
-          ]
-            .sort()
-            .map(code)
-            .join(', ')}`,
-        );
-      }
-      lines.push('');
+      lines.push(...byProjectList(affected), '');
+    }
+    if (optional.size) {
+      lines.push(
+        `#### ${
+          OPTIONAL_HEADING.charAt(0).toUpperCase() + OPTIONAL_HEADING.slice(1)
+        }`,
+        '',
+        'They use a changed service through `dependencies.optional`: the change degrades them rather than breaks them.',
+        '',
+      );
+      lines.push(...byProjectList(optional), '');
     }
   }
   return `${lines.join('\n')}\n`;

@@ -1,13 +1,19 @@
 import semver from 'semver';
-import { affectsConsumer, comparedServices } from '../scope';
+import { ConsumerView, consumerViewsOf, viewKey } from '../consumerViews';
+import { compareViews } from '../directConsumers';
+import { toOptionalConsumer } from '../optionalConsumers';
+import { comparedServices } from '../scope';
 import { BreakingChangeDetector } from '../types';
 
 const SEMVER_OPTIONS = { includePrerelease: true };
 
 /**
  * `compat-min-raised`: `compat_version_min` went up past what some consumers' ranges allow (their
- * range has no version at or above the new minimum). Consumers' ranges are read from head; only
- * consumers that see the compared declaration count.
+ * range has no version at or above the new minimum). Consumers' ranges are read from head, as
+ * each project that uses a consumer sees it (a project's override of a consumer may write its own
+ * range); only consumers that see the compared declaration count. `related` names the consumers
+ * that require the service; those that use it optionally are listed apart, as its
+ * `optionalConsumers`, and named in the message as optional.
  */
 export const compatMinRaised: BreakingChangeDetector = (ctx, id) => {
   const { before, after } = comparedServices(ctx, id);
@@ -15,20 +21,57 @@ export const compatMinRaised: BreakingChangeDetector = (ctx, id) => {
   const min = after.compatVersionMin;
   const old = before.compatVersionMin;
   if (old !== undefined && !semver.gt(min, old)) return [];
-  const broken: string[] = [];
-  const described: string[] = [];
-  for (const edge of ctx.headGraph.incoming.get(id) ?? []) {
-    if (edge.range === undefined || edge.from === id) continue;
-    if (!affectsConsumer(ctx, ctx.headGraph, edge, 'compat-min-raised')) {
+  const required = new Map<string, ConsumerView & { ranges: string[] }>();
+  const optional = new Map<string, ConsumerView & { ranges: string[] }>();
+  for (const use of consumerViewsOf(ctx.head, ctx.headGraph, id)) {
+    const range = use.edge.range;
+    if (range === undefined) continue;
+    if (ctx.scope && !ctx.scope.affects(use.project, 'compat-min-raised')) {
       continue;
     }
-    if (semver.validRange(edge.range, SEMVER_OPTIONS) === null) continue;
-    if (semver.intersects(edge.range, `>=${min}`, SEMVER_OPTIONS)) continue;
-    if (broken.includes(edge.from)) continue;
-    broken.push(edge.from);
-    described.push(`"${edge.from}" (${edge.range})`);
+    if (semver.validRange(range, SEMVER_OPTIONS) === null) continue;
+    if (semver.intersects(range, `>=${min}`, SEMVER_OPTIONS)) continue;
+    const list = use.edge.optional ? optional : required;
+    const key = viewKey(use);
+    const known = list.get(key);
+    if (known) {
+      if (!known.ranges.includes(range)) known.ranges.push(range);
+    } else {
+      list.set(key, {
+        id: use.id,
+        ...(use.project !== undefined ? { project: use.project } : {}),
+        ranges: [range],
+      });
+    }
   }
-  if (broken.length === 0) return [];
+  for (const key of required.keys()) optional.delete(key);
+  if (required.size + optional.size === 0) return [];
+  const describe = (
+    view: ConsumerView & { ranges: string[] },
+    note: string,
+  ) => {
+    const where =
+      view.project !== undefined &&
+      ctx.head.services.get(view.id)?.project === undefined
+        ? ` in project "${view.project}"`
+        : '';
+    return `"${view.id}" (${view.ranges.join(', ')}${where}${note})`;
+  };
+  const described = [
+    ...[...required.values()].sort(compareViews).map(v => describe(v, '')),
+    ...[...optional.values()]
+      .sort(compareViews)
+      .map(v => describe(v, ', optional')),
+  ];
+  const optionalConsumers = [...optional.values()]
+    .sort(compareViews)
+    .map(({ id: consumer, project }) =>
+      toOptionalConsumer(
+        ctx.head,
+        project === undefined ? { id: consumer } : { id: consumer, project },
+      ),
+    );
+  const count = described.length;
   return [
     {
       kind: 'compat-min-raised',
@@ -36,12 +79,13 @@ export const compatMinRaised: BreakingChangeDetector = (ctx, id) => {
       message: `Service "${id}" raises compat_version_min ${
         old ? `from ${old} ` : ''
       }to ${min}, past what ${described.join(', ')} ask${
-        broken.length === 1 ? 's' : ''
+        count === 1 ? 's' : ''
       } for: migrate ${
-        broken.length === 1 ? 'that consumer' : 'those consumers'
+        count === 1 ? 'that consumer' : 'those consumers'
       } and move their ranges to >=${min} first, or keep the old minimum.`,
       position: after.positions.compat_version_min ?? after.source,
-      related: [...broken].sort(),
+      related: [...new Set([...required.values()].map(v => v.id))].sort(),
+      optionalConsumers,
     },
   ];
 };

@@ -1,10 +1,12 @@
-import { affectsConsumer, stillRequires } from '../scope';
+import { directConsumers } from '../directConsumers';
 import { BreakingChangeKind, DiffContext } from '../types';
 
 /**
  * The services that require `id` in base and still require it in head (a consumer that drops the
- * dependency, or is removed, in the same change is not affected), among those that see the
- * compared declaration (see {@link DiffContext.scope}); sorted.
+ * dependency, moves it to `optional`, or is removed, in the same change is not affected), among
+ * those that see the compared declaration (see {@link DiffContext.scope}); a project's view of an
+ * overridden consumer counts as the project sees it (its override may keep, change or drop the
+ * dependency); sorted, each once.
  *
  * @param ctx - the diff context
  * @param id - the provider
@@ -15,14 +17,13 @@ export function requiredConsumers(
   id: string,
   kind: BreakingChangeKind,
 ): string[] {
-  const consumers = new Set<string>();
-  for (const edge of ctx.headGraph.incoming.get(id) ?? []) {
-    if (edge.optional || edge.from === id || consumers.has(edge.from)) continue;
-    if (!stillRequires(ctx.baseGraph, edge)) continue;
-    if (!affectsConsumer(ctx, ctx.headGraph, edge, kind)) continue;
-    consumers.add(edge.from);
-  }
-  return [...consumers].sort();
+  return [
+    ...new Set(
+      directConsumers(ctx, id, [kind])
+        .filter(c => !c.optional)
+        .map(c => c.id),
+    ),
+  ].sort();
 }
 
 /**

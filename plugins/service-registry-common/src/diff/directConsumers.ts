@@ -1,0 +1,78 @@
+import {
+  ConsumerView,
+  consumerViewsOf,
+  entriesOn,
+  viewKey,
+} from './consumerViews';
+import { BreakingChangeKind, DiffContext } from './types';
+
+/**
+ * A direct consumer of a changed service, as the project it is used in sees it (see
+ * {@link ConsumerView}).
+ */
+export interface DirectConsumer extends ConsumerView {
+  /**
+   * False when it requires the service before and after the change; true when it uses it
+   * optionally before or after (`dependencies.optional`).
+   */
+  optional: boolean;
+}
+
+/**
+ * The direct consumers a change of some kinds to a service reaches: every consumer, as each
+ * project that uses it sees it, that depends on the service in base and still does in head (a
+ * consumer that drops the dependency, or is removed, in the same change is not affected), among
+ * those that see the compared declaration (see {@link DiffContext.scope}); by id, the global
+ * declaration first, then by project.
+ *
+ * @param ctx - the diff context
+ * @param id - the changed service
+ * @param kinds - the kinds of the change
+ */
+export function directConsumers(
+  ctx: DiffContext,
+  id: string,
+  kinds: readonly BreakingChangeKind[],
+): DirectConsumer[] {
+  const seen = new Set<string>();
+  const consumers: DirectConsumer[] = [];
+  const scope = ctx.scope;
+  for (const view of [
+    ...consumerViewsOf(ctx.base, ctx.baseGraph, id),
+    ...consumerViewsOf(ctx.head, ctx.headGraph, id),
+  ]) {
+    const key = viewKey(view);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (scope && !kinds.some(kind => scope.affects(view.project, kind))) {
+      continue;
+    }
+    const consumer: ConsumerView =
+      view.project === undefined
+        ? { id: view.id }
+        : { id: view.id, project: view.project };
+    const before = entriesOn(ctx.base, consumer, id);
+    const after = entriesOn(ctx.head, consumer, id);
+    if (before.requires.length + before.optional.length === 0) continue;
+    if (after.requires.length + after.optional.length === 0) continue;
+    consumers.push({
+      ...consumer,
+      optional: before.requires.length === 0 || after.requires.length === 0,
+    });
+  }
+  return consumers.sort(compareViews);
+}
+
+/**
+ * Orders consumer views by id, the global declaration first, then by project.
+ *
+ * @param a - a view
+ * @param b - another view
+ */
+export function compareViews(a: ConsumerView, b: ConsumerView): number {
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  if (a.project === b.project) return 0;
+  if (a.project === undefined) return -1;
+  if (b.project === undefined) return 1;
+  return a.project < b.project ? -1 : 1;
+}
