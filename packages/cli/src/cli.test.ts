@@ -200,6 +200,40 @@ describe('service-registry diff', () => {
     expect(cli(['diff', 'main', '.', '--fail-on-breaking'], dir).code).toBe(1);
     expect(cli(['diff', 'no-such-ref', '.'], dir)).toMatchObject({ code: 2 });
   });
+
+  it('names the consumers a breaking change degrades through an optional dependency', () => {
+    const base = registry('optional-base', {
+      ...VALID,
+      'projects/ops/services.toml': `[project]
+name = "Ops"
+
+[service.ops-reports]
+owner = "ops-team"
+version = "1.0.0"
+status = "ga"
+[service.ops-reports.dependencies]
+optional = ["shared-auth"]
+`,
+    });
+    const head = registry('optional-head', {});
+    fs.cpSync(base, head, { recursive: true });
+    writeRegistry(head, {
+      'services/catalog.toml': VALID['services/catalog.toml'].replace(
+        'port = 8080',
+        'port = 9090',
+      ),
+    });
+
+    const text = cli(['diff', base, '.'], head).stdout;
+    expect(text).toMatch(/port-changed shared-auth/);
+    expect(text).toContain(
+      '    optional consumers (degrade, not break): ops-reports (ops)\n',
+    );
+    const github = cli(['diff', base, '.', '--format', 'github'], head).stdout;
+    expect(github).toContain(
+      'Affects 2 services in 1 projects; degrades 1 optional consumers;',
+    );
+  });
 });
 
 describe("service-registry diff of a project's override", () => {

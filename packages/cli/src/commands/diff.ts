@@ -80,9 +80,11 @@ export async function diffCommand(
         code: `breaking/${change.kind}`,
         message: `${change.message} Affects ${
           change.impact.counts.services
-        } services in ${change.affectedProjects.length} projects; approvers: ${
-          change.approvers.join(', ') || 'none'
-        }.`,
+        } services in ${change.affectedProjects.length} projects${
+          change.optionalConsumers.length
+            ? `; degrades ${change.optionalConsumers.length} optional consumers`
+            : ''
+        }; approvers: ${change.approvers.join(', ') || 'none'}.`,
         file: change.position.file,
         line: change.position.line,
         column: change.position.column,
@@ -131,7 +133,13 @@ export async function diffCommand(
               change.impact.counts.direct
             } direct) in ${
               change.affectedProjects.join(', ') || 'no project'
-            }\n    approvers: ${change.approvers.join(', ') || 'none'}\n`,
+            }\n${
+              change.optionalConsumers.length
+                ? `    optional consumers (degrade, not break): ${change.optionalConsumers
+                    .map(c => (c.project ? `${c.id} (${c.project})` : c.id))
+                    .join(', ')}\n`
+                : ''
+            }    approvers: ${change.approvers.join(', ') || 'none'}\n`,
         );
       }
     }
