@@ -113,6 +113,36 @@ describe('service-registry:validate', () => {
     expect(outputs.changed).toEqual(['x']);
   });
 
+  it('names a change to a project override apart from the global change of the same service', async () => {
+    const workspace = await workspaceWithRegistry();
+    const file = (relative: string) =>
+      path.join(workspace, 'registry', relative);
+    const edit = async (relative: string, from: string, to: string) => {
+      const text = await fs.readFile(file(relative), 'utf8');
+      expect(text).toContain(from);
+      await fs.writeFile(file(relative), text.replace(from, to));
+    };
+    // the global declaration and project-a's override of notification-service both change
+    await edit(
+      'services/catalog.toml',
+      'description = "E-mail, SMS and push notifications."',
+      'description = "E-mail, SMS, chat and push notifications."',
+    );
+    await edit(
+      'projects/project-a/services.toml',
+      '[service.notification-service.metadata]\nreplicas = 4',
+      '[service.notification-service.metadata]\nreplicas = 6',
+    );
+
+    const { ctx, outputs } = contextFor(workspace, { today });
+    await validate.handler(ctx as any);
+    expect(outputs.changed).toEqual(['notification-service']);
+    expect(outputs.changedSubjects).toEqual([
+      'notification-service',
+      'notification-service in project project-a (override)',
+    ]);
+  });
+
   it('still reports a finding that differs from the base by more than a line number', async () => {
     const workspace = await workspaceWithFiles({
       'projects/a/services.toml':

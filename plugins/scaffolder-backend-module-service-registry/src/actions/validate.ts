@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  describeChangeSubject,
   diffRegistries,
   loadRegistry,
   RegistryFinding,
@@ -138,7 +139,16 @@ export function createServiceRegistryValidateAction() {
               'Owners of the affected services and who must approve the breaking changes',
           }),
         added: z => z.array(z.string(), { description: 'Services added' }),
-        changed: z => z.array(z.string(), { description: 'Services changed' }),
+        changed: z =>
+          z.array(z.string(), {
+            description:
+              'Services changed (ids, each once: a change to a project override counts for its service)',
+          }),
+        changedSubjects: z =>
+          z.array(z.string(), {
+            description:
+              'What changed, as the change report names it: "shared-auth", or "shared-auth in project shop (override)" for a project\'s override',
+          }),
         removed: z => z.array(z.string(), { description: 'Services removed' }),
       },
     },
@@ -241,9 +251,10 @@ export function createServiceRegistryValidateAction() {
       ctx.output('impactedProjects', impactedProjects);
       ctx.output('impactedOwners', impactedOwners);
       ctx.output('added', diff.added);
+      ctx.output('changed', [...new Set(diff.changed.map(c => c.service))]);
       ctx.output(
-        'changed',
-        diff.changed.map(c => c.service),
+        'changedSubjects',
+        diff.changed.map(c => describeChangeSubject(c)),
       );
       ctx.output('removed', diff.removed);
 
