@@ -74,7 +74,7 @@ export function captureLogs(ctx: { logger: Record<string, any> }): string[] {
   return messages;
 }
 
-/** A bare git repository whose `main` holds the files of `source`. */
+/** A bare git repository whose `main` holds the files of `source`, symbolic links as links. */
 export async function bareRepositoryOf(
   source = DEMO_REGISTRY,
 ): Promise<string> {
@@ -82,7 +82,8 @@ export async function bareRepositoryOf(
   const bare = path.join(root, 'registry.git');
   const work = path.join(root, 'work');
   git(root, 'init', '--quiet', '--bare', '--initial-branch=main', bare);
-  await fs.cp(source, work, { recursive: true });
+  // symbolic links stay as the source writes them (fs.cp would make relative ones absolute)
+  await fs.cp(source, work, { recursive: true, verbatimSymlinks: true });
   git(work, 'init', '--quiet', '--initial-branch=main');
   git(work, 'add', '--all');
   git(

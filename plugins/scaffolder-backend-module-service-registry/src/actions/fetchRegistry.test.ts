@@ -2,11 +2,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import {
+  bareRepositoryOf,
   cleanUp,
   configWith,
   contextFor,
   DEMO_REGISTRY,
-  git,
   tempDir,
 } from '../__testUtils__/workspace';
 import { createServiceRegistryFetchAction } from './fetchRegistry';
@@ -37,26 +37,6 @@ async function registryWithLinks(
     await fs.symlink(target, path.join(source, link));
   }
   return source;
-}
-
-/** A bare repository whose `main` commits the files of `source`, its symbolic links as links. */
-async function bareRepositoryWithLinks(source: string): Promise<string> {
-  const bare = path.join(await tempDir('sr-git-'), 'registry.git');
-  git(source, 'init', '--quiet', '--initial-branch=main');
-  git(source, 'add', '--all');
-  git(
-    source,
-    '-c',
-    'user.name=Test',
-    '-c',
-    'user.email=test@example.com',
-    'commit',
-    '--quiet',
-    '-m',
-    'Registry with links',
-  );
-  git(path.dirname(bare), 'clone', '--quiet', '--bare', source, bare);
-  return bare;
 }
 
 /** A URL reader whose tree holds the files and the links of `source`, as a tar extraction does. */
@@ -121,7 +101,7 @@ async function expectFaithfulLinks(workspace: string) {
 
 describe('service-registry:registry:fetch with symbolic links in the registry', () => {
   it('keeps the relative links of a local repository relative in the base, and validate accepts them', async () => {
-    const bare = await bareRepositoryWithLinks(await registryWithLinks());
+    const bare = await bareRepositoryOf(await registryWithLinks());
     const workspace = await fetchInto(bare, { bare });
 
     const { ctx, outputs } = contextFor(workspace, { today });
@@ -149,7 +129,7 @@ describe('service-registry:registry:fetch with symbolic links in the registry', 
       path.join(outside, 'secrets.toml'),
       '[sla.leak]\ntoken = "x"\n',
     );
-    const bare = await bareRepositoryWithLinks(
+    const bare = await bareRepositoryOf(
       await registryWithLinks({
         'policies/shared.toml': path.join(outside, 'secrets.toml'),
       }),
@@ -169,7 +149,7 @@ describe('service-registry:registry:fetch with symbolic links in the registry', 
 
   it('still has validate refuse a relative link that climbs out of the registry, naming the link', async () => {
     // `registry/policies/../../shared.toml` is a file of the workspace, not of the registry
-    const bare = await bareRepositoryWithLinks(
+    const bare = await bareRepositoryOf(
       await registryWithLinks({ 'policies/shared.toml': '../../shared.toml' }),
     );
     const workspace = await tempDir('sr-ws-');

@@ -1,5 +1,6 @@
 import { getServiceForProject } from '../model/getServiceForProject';
-import { ImpactedService, ImpactGroup, ImpactReport } from '../graph/types';
+import { groupByProject } from '../graph/groupByProject';
+import { ImpactedService, ImpactReport } from '../graph/types';
 import {
   ConsumerView,
   edgeProjects,
@@ -8,24 +9,6 @@ import {
 } from './consumerViews';
 import { compareViews, directConsumers } from './directConsumers';
 import { BreakingChangeKind, DiffContext } from './types';
-
-/** Groups affected services by project, projects by id, the global group (null) last. */
-function groupByProject(services: ImpactedService[]): ImpactGroup[] {
-  const groups = new Map<string | null, ImpactedService[]>();
-  for (const service of services) {
-    const list = groups.get(service.project);
-    if (list) list.push(service);
-    else groups.set(service.project, [service]);
-  }
-  return [...groups.entries()]
-    .sort(([a], [b]) => {
-      if (a === b) return 0;
-      if (a === null) return 1;
-      if (b === null) return -1;
-      return a < b ? -1 : 1;
-    })
-    .map(([project, list]) => ({ project, services: list }));
-}
 
 /**
  * Who a change of some kinds to a service affects: its direct consumers that require it (see
