@@ -42,6 +42,7 @@ import {
   ServiceRegistryFindingsPage,
   ServiceRegistrySlaPage,
   ServiceRegistryTopologyPage,
+  serviceRegistryPlugin,
 } from '@service-registry/plugin-service-registry';
 
 const app = createApp({
@@ -61,6 +62,9 @@ const app = createApp({
     });
     bind(orgPlugin.externalRoutes, {
       catalogIndex: catalogPlugin.routes.catalogIndex,
+    });
+    bind(serviceRegistryPlugin.externalRoutes, {
+      createFromTemplate: scaffolderPlugin.routes.selectedTemplate,
     });
   },
   components: {

@@ -13,6 +13,7 @@ import { ApiBlueprint } from '@backstage/frontend-plugin-api';
 import serviceRegistryFrontendPlugin, {
   serviceRegistryApi,
   entityServiceMigrationCard,
+  entityServiceRegistryCard,
   entityServiceTopologyCard,
   entityServiceTopologyContent,
 } from './alpha';
@@ -74,6 +75,9 @@ describe('service-registry in the new frontend system', () => {
     const migration = createExtensionTester(entityServiceMigrationCard).get(
       EntityCardBlueprint.dataRefs.filterFunction,
     )!;
+    const registryCard = createExtensionTester(entityServiceRegistryCard).get(
+      EntityCardBlueprint.dataRefs.filterFunction,
+    )!;
     const declared = component({
       'service-registry.io/registry-id': 'default',
       'service-registry.io/status': 'GA',
@@ -84,6 +88,11 @@ describe('service-registry in the new frontend system', () => {
     });
     const elsewhere = component({});
     expect([declared, deprecated, elsewhere].map(topology)).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect([declared, deprecated, elsewhere].map(registryCard)).toEqual([
       true,
       true,
       false,
@@ -128,6 +137,7 @@ describe('service-registry in the new frontend system', () => {
       'page:service-registry/deprecations',
       'page:service-registry/sla',
       'page:service-registry/findings',
+      'entity-card:service-registry/summary',
       'entity-card:service-registry/topology',
       'entity-card:service-registry/sla',
       'entity-card:service-registry/migration',

@@ -14,6 +14,7 @@ export {
   serviceRegistryFindingsPage,
 } from './alpha/pages';
 export {
+  entityServiceRegistryCard,
   entityServiceTopologyCard,
   entityServiceSlaCard,
   entityServiceMigrationCard,

@@ -14,12 +14,14 @@ export {
   EntityServiceMigrationCard,
   EntityDeprecatedDependenciesWarning,
   EntityServiceRegistryFindingsCard,
+  EntityServiceRegistryCard,
 } from './plugin';
 export {
   rootRouteRef as serviceRegistryRootRouteRef,
   deprecationsRouteRef as serviceRegistryDeprecationsRouteRef,
   slaRouteRef as serviceRegistrySlaRouteRef,
   findingsRouteRef as serviceRegistryFindingsRouteRef,
+  createFromTemplateRouteRef as serviceRegistryCreateFromTemplateRouteRef,
 } from './routes';
 export { isServiceRegistryService } from './conditions';
 export { isServiceRegistryDeprecated } from './components/EntityServiceMigrationCard/conditions';
@@ -33,6 +35,7 @@ export type { EntityServiceMigrationCardProps } from './components/EntityService
 export type { EntityDeprecatedDependenciesWarningProps } from './components/EntityDeprecatedDependenciesWarning';
 export type { ServiceRegistryDeprecationsPageProps } from './components/ServiceRegistryDeprecationsPage';
 export type { EntityServiceRegistryFindingsCardProps } from './components/EntityServiceRegistryFindingsCard';
+export type { EntityServiceRegistryCardProps } from './components/EntityServiceRegistryCard';
 export type { ServiceRegistryFindingsPageProps } from './components/ServiceRegistryFindingsPage';
 export * from './api';
 export type { EntityServiceTopologyCardProps } from './components/EntityServiceTopologyCard';

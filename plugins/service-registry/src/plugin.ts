@@ -9,6 +9,7 @@ import {
 import { serviceRegistryApiRef } from './api/ServiceRegistryApi';
 import { ServiceRegistryClient } from './api/ServiceRegistryClient';
 import {
+  createFromTemplateRouteRef,
   deprecationsRouteRef,
   findingsRouteRef,
   rootRouteRef,
@@ -35,6 +36,9 @@ export const serviceRegistryPlugin = createPlugin({
     deprecations: deprecationsRouteRef,
     sla: slaRouteRef,
     findings: findingsRouteRef,
+  },
+  externalRoutes: {
+    createFromTemplate: createFromTemplateRouteRef,
   },
 });
 
@@ -183,6 +187,26 @@ export const EntityServiceRegistryFindingsCard = serviceRegistryPlugin.provide(
       lazy: () =>
         import('./components/EntityServiceRegistryFindingsCard').then(
           m => m.EntityServiceRegistryFindingsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Entity card: what the service registry declares for the service (version, status, tier, port,
+ * project, owner, where it is declared), its dependencies with their ranges checked against each
+ * provider, its consumers, its findings count, and buttons to the change and deprecation
+ * templates.
+ *
+ * @public
+ */
+export const EntityServiceRegistryCard = serviceRegistryPlugin.provide(
+  createComponentExtension({
+    name: 'EntityServiceRegistryCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityServiceRegistryCard').then(
+          m => m.EntityServiceRegistryCard,
         ),
     },
   }),

@@ -1,4 +1,7 @@
-import { createRouteRef } from '@backstage/core-plugin-api';
+import {
+  createExternalRouteRef,
+  createRouteRef,
+} from '@backstage/core-plugin-api';
 
 /**
  * The root of the plugin's pages: the portal-wide topology.
@@ -34,4 +37,18 @@ export const slaRouteRef = createRouteRef({
  */
 export const findingsRouteRef = createRouteRef({
   id: 'service-registry:findings',
+});
+
+/**
+ * The scaffolder's page of one template, where the registry card's "Change this service" and
+ * "Deprecate" buttons lead (with the form prefilled). Bind it to
+ * `scaffolderPlugin.routes.selectedTemplate` in the app's `bindRoutes`; unbound, the buttons are
+ * not shown.
+ *
+ * @public
+ */
+export const createFromTemplateRouteRef = createExternalRouteRef({
+  id: 'service-registry:create-from-template',
+  optional: true,
+  params: ['namespace', 'templateName'],
 });

@@ -171,6 +171,10 @@ describe('buildServiceSummary', () => {
       dependencyGraphOf(src.registry),
       'payments',
     );
+    expect(summary!.service).toMatchObject({
+      replacementService: 'auth',
+      replacementDeclared: true,
+    });
     expect(summary!.source).toEqual({
       file: 'services/catalog.toml',
       line: 10,

@@ -131,6 +131,10 @@ export function buildServiceSummary(
       deprecationDate: service.deprecationDate,
       sunsetDate: service.sunsetDate,
       replacementService: service.replacementService,
+      replacementDeclared:
+        service.replacementService !== undefined
+          ? registry.services.has(service.replacementService)
+          : undefined,
       overriddenBy: service.overriddenBy,
     },
     source: {

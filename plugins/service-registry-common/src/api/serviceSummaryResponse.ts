@@ -61,6 +61,8 @@ export type ServiceSummaryFacts = Pick<
 > & {
   /** The project's display name, for a project service. */
   projectName?: string;
+  /** With `replacementService`: whether the registry declares the replacement. */
+  replacementDeclared?: boolean;
 };
 
 /**

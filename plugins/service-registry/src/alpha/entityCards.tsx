@@ -4,6 +4,26 @@ import { isServiceRegistryDeprecated } from '../components/EntityServiceMigratio
 import { isServiceRegistryService } from '../conditions';
 
 /**
+ * Entity card: what the registry declares for the service (version, status, tier, port, project),
+ * its dependencies checked against their providers, its consumers, its findings count and the
+ * buttons to the change and deprecation templates (with the plugin's `createFromTemplate`
+ * external route bound). Shown on the services the registry declares.
+ *
+ * @alpha
+ */
+export const entityServiceRegistryCard = EntityCardBlueprint.make({
+  name: 'summary',
+  params: {
+    type: 'content',
+    filter: isServiceRegistryService,
+    loader: () =>
+      import('../components/EntityServiceRegistryCard').then(m =>
+        compatWrapper(<m.EntityServiceRegistryCard />),
+      ),
+  },
+});
+
+/**
  * Entity card: the service's upstream and downstream dependencies. Shown on the services the
  * registry declares.
  *

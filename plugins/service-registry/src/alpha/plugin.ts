@@ -1,6 +1,7 @@
 import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import {
+  createFromTemplateRouteRef,
   deprecationsRouteRef,
   findingsRouteRef,
   rootRouteRef,
@@ -10,6 +11,7 @@ import { serviceRegistryApi } from './apis';
 import {
   entityDeprecatedDependenciesWarning,
   entityServiceMigrationCard,
+  entityServiceRegistryCard,
   entityServiceRegistryFindingsCard,
   entityServiceSlaCard,
   entityServiceTopologyCard,
@@ -26,7 +28,8 @@ import {
  * The service-registry plugin for Backstage's new frontend system: its API, the four pages
  * (topology, deprecations, SLAs, findings) with their navigation items, the entity cards and the
  * entity page's Topology tab. Each extension can be configured, moved or disabled in
- * `app.extensions`.
+ * `app.extensions`. Bind its `createFromTemplate` external route to the scaffolder's
+ * `selectedTemplate` route for the registry card's template buttons.
  *
  * @alpha
  */
@@ -39,12 +42,16 @@ export const serviceRegistryFrontendPlugin = createFrontendPlugin({
     sla: slaRouteRef,
     findings: findingsRouteRef,
   }),
+  externalRoutes: convertLegacyRouteRefs({
+    createFromTemplate: createFromTemplateRouteRef,
+  }),
   extensions: [
     serviceRegistryApi,
     serviceRegistryTopologyPage,
     serviceRegistryDeprecationsPage,
     serviceRegistrySlaPage,
     serviceRegistryFindingsPage,
+    entityServiceRegistryCard,
     entityServiceTopologyCard,
     entityServiceSlaCard,
     entityServiceMigrationCard,

@@ -10,6 +10,7 @@ import {
   RegistryGraph,
   ReminderResponse,
   ReminderStatusResponse,
+  ServiceSummaryResponse,
   ServiceTier,
   SlaOverviewResponse,
   SlaServiceResponse,
@@ -146,6 +147,15 @@ export interface ServiceRegistryApi {
     service: string,
     options?: RegistryRequestOptions,
   ): Promise<ReminderResponse>;
+  /**
+   * What the registry declares for one service: its facts, its dependencies checked against what
+   * each provider is, its consumers and its findings counted. Rejects with a `ResponseError` of
+   * status 404 (`NotFoundError`) when the registry does not declare the service.
+   */
+  getServiceSummary(
+    service: string,
+    options?: RegistryRequestOptions,
+  ): Promise<ServiceSummaryResponse>;
 }
 
 /**

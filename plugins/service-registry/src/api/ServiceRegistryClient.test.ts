@@ -100,6 +100,51 @@ describe('ServiceRegistryClient', () => {
     ]);
   });
 
+  it('asks for the summary of a service in its registry, the id escaped', async () => {
+    const body = { registry: 'other', service: { id: 'shop api' } };
+    const fetch = jest.fn(async () => new Response(JSON.stringify(body)));
+    const client = new ServiceRegistryClient({
+      discoveryApi,
+      fetchApi: { fetch },
+    });
+    await expect(
+      client.getServiceSummary('shop api', { registry: 'other' }),
+    ).resolves.toEqual(body);
+    await client.getServiceSummary('shop-api');
+    expect(fetch.mock.calls.map(c => (c as unknown[])[0])).toEqual([
+      'http://backend/api/service-registry/services/shop%20api/summary?registry=other',
+      'http://backend/api/service-registry/services/shop-api/summary',
+    ]);
+  });
+
+  it('rejects a summary the registry does not have with the 404 of the backend', async () => {
+    const fetch = jest.fn(
+      async () =>
+        new Response(
+          JSON.stringify({
+            error: {
+              name: 'NotFoundError',
+              message: 'no service "ghost" in registry "default"',
+            },
+            response: { statusCode: 404 },
+          }),
+          {
+            status: 404,
+            statusText: 'Not Found',
+            headers: { 'content-type': 'application/json' },
+          },
+        ),
+    );
+    const client = new ServiceRegistryClient({
+      discoveryApi,
+      fetchApi: { fetch },
+    });
+    const error = await client.getServiceSummary('ghost').catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(404);
+    expect(error.cause.name).toBe('NotFoundError');
+  });
+
   it('throws a ResponseError with the backend message', async () => {
     const fetch = jest.fn(
       async () =>

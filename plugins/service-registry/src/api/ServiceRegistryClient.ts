@@ -18,6 +18,7 @@ import {
   RegistryGraph,
   ReminderResponse,
   ReminderStatusResponse,
+  ServiceSummaryResponse,
   SlaOverviewResponse,
   SlaServiceResponse,
 } from './types';
@@ -129,6 +130,16 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
         `/deprecations/${encodeURIComponent(service)}/reminders`,
         { registry: options?.registry },
       ),
+    );
+  }
+
+  async getServiceSummary(
+    service: string,
+    options?: RegistryRequestOptions,
+  ): Promise<ServiceSummaryResponse> {
+    return this.get<ServiceSummaryResponse>(
+      `/services/${encodeURIComponent(service)}/summary`,
+      { registry: options?.registry },
     );
   }
 

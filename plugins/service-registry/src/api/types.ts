@@ -27,4 +27,9 @@ export type {
   ReminderRecord,
   ReminderResponse,
   ReminderStatusResponse,
+  ServiceConsumers,
+  ServiceStatus,
+  ServiceSummaryDependency,
+  ServiceSummaryFacts,
+  ServiceSummaryResponse,
 } from '@service-registry/plugin-service-registry-common';

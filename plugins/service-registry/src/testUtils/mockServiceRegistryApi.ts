@@ -11,6 +11,7 @@ const METHODS: Array<keyof ServiceRegistryApi> = [
   'getServiceSla',
   'getReminderStatus',
   'remindConsumers',
+  'getServiceSummary',
 ];
 
 /**

@@ -56,6 +56,7 @@ import {
   isServiceRegistryDeprecated,
   EntityDeprecatedDependenciesWarning,
   EntityServiceMigrationCard,
+  EntityServiceRegistryCard,
   EntityServiceRegistryFindingsCard,
   EntityServiceSlaCard,
 } from '@service-registry/plugin-service-registry';
@@ -141,9 +142,21 @@ const overviewContent = (
     <Grid item md={6}>
       <EntityAboutCard />
     </Grid>
-    <Grid item md={6} xs={12}>
-      <EntityCatalogGraphCard height={400} />
-    </Grid>
+    <EntitySwitch>
+      <EntitySwitch.Case if={isServiceRegistryService}>
+        <Grid item md={6} xs={12}>
+          <EntityServiceRegistryCard variant="gridItem" />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityCatalogGraphCard height={400} />
+        </Grid>
+      </EntitySwitch.Case>
+      <EntitySwitch.Case>
+        <Grid item md={6} xs={12}>
+          <EntityCatalogGraphCard height={400} />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
     <EntitySwitch>
       <EntitySwitch.Case if={isServiceRegistryDeprecated}>
         <Grid item xs={12}>

@@ -1,0 +1,449 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { Entity } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
+import { createFromTemplateRouteRef } from '../../routes';
+import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
+import { serviceSummaryResponse } from '../../testUtils/summaryFixture';
+import {
+  EntityServiceRegistryCard,
+  EntityServiceRegistryCardProps,
+} from './EntityServiceRegistryCard';
+
+function component(name: string, registry = 'default'): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      annotations: { 'service-registry.io/registry-id': registry },
+    },
+    spec: { type: 'service', owner: 'team', lifecycle: 'production' },
+  };
+}
+
+/** An API answering from the summary fixture registry (built with the real buildServiceSummary). */
+function fixtureApi(rootLocation?: string) {
+  return mockServiceRegistryApi({
+    getServiceSummary: jest.fn(async (id: string) =>
+      serviceSummaryResponse(id, rootLocation),
+    ),
+  });
+}
+
+const ENTITY_ROUTE = { '/catalog/:namespace/:kind/:name': entityRouteRef };
+const TEMPLATE_ROUTE = {
+  '/create/templates/:namespace/:templateName': createFromTemplateRouteRef,
+};
+
+async function renderCard(
+  entity: Entity,
+  api: ServiceRegistryApi = fixtureApi(),
+  options: {
+    props?: EntityServiceRegistryCardProps;
+    bindTemplates?: boolean;
+  } = {},
+) {
+  const { props = {}, bindTemplates = true } = options;
+  return renderInTestApp(
+    <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
+      <EntityProvider entity={entity}>
+        <EntityServiceRegistryCard {...props} />
+      </EntityProvider>
+    </TestApiProvider>,
+    {
+      mountedRoutes: bindTemplates
+        ? { ...ENTITY_ROUTE, ...TEMPLATE_ROUTE }
+        : ENTITY_ROUTE,
+    },
+  );
+}
+
+/** The value shown for a fact ("Version", "Tier", …). */
+function fact(label: string): HTMLElement {
+  const term = screen.getByText(label, { selector: 'dt' });
+  return term.nextElementSibling as HTMLElement;
+}
+
+const findFacts = () => screen.findByText('Version', { selector: 'dt' });
+
+/** The row of the dependencies table whose header cell names the service. */
+function dependencyRow(service: string): HTMLElement {
+  const table = screen.getByRole('table', { name: /^Dependencies of / });
+  const row = within(table)
+    .getAllByRole('row')
+    .find(
+      r =>
+        within(r).queryByRole('rowheader')?.textContent?.startsWith(service) ??
+        false,
+    );
+  if (!row) throw new Error(`no dependency row for ${service}`);
+  return row;
+}
+
+/** The link target a scaffolder form opens with, prefilled with the service. */
+function templateHref(template: string, service: string): string {
+  return `/create/templates/default/${template}?formData=${encodeURIComponent(
+    JSON.stringify({ service: `component:default/${service}` }),
+  )}`;
+}
+
+async function notFoundError(): Promise<ResponseError> {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: {
+          name: 'NotFoundError',
+          message: 'no service "ghost" in registry "default"',
+        },
+        request: {
+          method: 'GET',
+          url: '/api/service-registry/services/ghost/summary',
+        },
+        response: { statusCode: 404 },
+      }),
+      {
+        status: 404,
+        statusText: 'Not Found',
+        headers: { 'content-type': 'application/json' },
+      },
+    ),
+  );
+}
+
+describe('EntityServiceRegistryCard', () => {
+  it('shows progress while the summary loads', async () => {
+    await renderCard(
+      component('shop-checkout'),
+      mockServiceRegistryApi({
+        getServiceSummary: () => new Promise(() => {}),
+      }),
+    );
+    expect(
+      screen.getByRole('heading', { name: 'Service registry' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+  });
+
+  it('shows the facts of a project service, with the tier it inherits from its project, and links its line', async () => {
+    const api = fixtureApi('url:https://github.com/acme/registry/tree/main/');
+    await renderCard(component('shop-checkout', 'staging'), api);
+    await findFacts();
+    expect(api.getServiceSummary).toHaveBeenCalledWith('shop-checkout', {
+      registry: 'staging',
+    });
+    expect(fact('Version')).toHaveTextContent('1.9.0');
+    expect(fact('Status')).toHaveTextContent('ga');
+    expect(fact('Tier')).toHaveTextContent('high (from project Web Shop)');
+    expect(fact('Port')).toHaveTextContent('8081');
+    expect(fact('Project')).toHaveTextContent('Web Shop (shop)');
+    expect(fact('Type')).toHaveTextContent('microservice');
+    expect(fact('Owner')).toHaveTextContent('shop-team');
+    // nothing to say about compatibility or a sunset
+    expect(
+      screen.queryByText('Compatible from', { selector: 'dt' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByText('Sunset', { selector: 'dt' }),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByText(/Overridden by/)).not.toBeInTheDocument();
+    const line = screen.getByRole('link', {
+      name: /^projects\/shop\/services\.toml, line 7/,
+    });
+    expect(line).toHaveAttribute(
+      'href',
+      'https://github.com/acme/registry/tree/main/projects/shop/services.toml#L7',
+    );
+    expect(line.closest('p')).toHaveTextContent(
+      /^Declared in projects\/shop\/services\.toml, line 7/,
+    );
+  });
+
+  it('shows a global service: its own tier, compatibility, the projects that override it, and its line as text', async () => {
+    await renderCard(component('shared-auth'));
+    await findFacts();
+    expect(fact('Tier')).toHaveTextContent(/^critical$/);
+    expect(fact('Project')).toHaveTextContent(/^global$/);
+    expect(fact('Port')).toHaveTextContent('8443');
+    expect(fact('Compatible from')).toHaveTextContent('1.2.0');
+    expect(screen.getByText('Overridden by projects: crm')).toBeInTheDocument();
+    // a registry read from a directory has no page to link to
+    expect(
+      screen.getByText('Declared in services/catalog.toml, line 2'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: /services\/catalog\.toml/ }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByText("1 error in the registry's validation"),
+    ).toBeInTheDocument();
+  });
+
+  it('checks each dependency against its provider: satisfied, outside the range, undeclared, deprecated, retired, unversioned', async () => {
+    await renderCard(component('shop-checkout'));
+    await findFacts();
+    expect(
+      screen.getByRole('heading', { name: 'Dependencies (6)' }),
+    ).toBeInTheDocument();
+    const table = screen.getByRole('table', {
+      name: 'Dependencies of shop-checkout',
+    });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map(h => h.textContent),
+    ).toEqual(['Service', 'Kind', 'Range', 'Provider version']);
+
+    const auth = dependencyRow('shared-auth');
+    expect(auth).toHaveTextContent('required');
+    expect(auth).toHaveTextContent('^1.2');
+    expect(auth).toHaveTextContent('✓1.4.0 — within ^1.2');
+    expect(
+      within(auth).getByRole('link', { name: 'shared-auth' }),
+    ).toHaveAttribute('href', '/catalog/default/component/shared-auth');
+
+    const payments = dependencyRow('payments-v2');
+    expect(payments).toHaveTextContent('✓2.7.3 — within ^2.5');
+    expect(within(payments).getByText('deprecated')).toBeInTheDocument();
+    expect(within(payments).getByText('sunset 2026-12-10')).toBeInTheDocument();
+
+    const search = dependencyRow('search');
+    expect(search).toHaveTextContent('✗2.0.0 — outside ^1.0');
+    expect(within(search).queryByText(/deprecated|retired/)).toBeNull();
+
+    const ghost = dependencyRow('ghost-svc');
+    expect(ghost).toHaveTextContent('not declared in the registry');
+    expect(ghost).toHaveTextContent('✗no such service');
+    expect(within(ghost).queryByRole('link')).not.toBeInTheDocument();
+
+    const queue = dependencyRow('legacy-queue');
+    expect(queue).toHaveTextContent('optional');
+    expect(queue).toHaveTextContent('any version');
+    expect(queue).toHaveTextContent('✓0.9.0 — any version accepted');
+    expect(within(queue).getByText('retired')).toBeInTheDocument();
+    expect(within(queue).getByText('sunset 2026-06-01')).toBeInTheDocument();
+
+    const notifier = dependencyRow('notifier');
+    expect(notifier).toHaveTextContent('optional');
+    expect(notifier).toHaveTextContent('?no version declared');
+
+    // required first, then optional, each in declaration order
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map(h => within(h).getAllByText(/./)[0].textContent),
+    ).toEqual([
+      'shared-auth',
+      'payments-v2',
+      'search',
+      'ghost-svc',
+      'legacy-queue',
+      'notifier',
+    ]);
+  });
+
+  it('counts the consumers, with the projects they are in, and links each', async () => {
+    await renderCard(component('shop-checkout'));
+    await findFacts();
+    expect(
+      screen.getByText('Required by 1 service (in project shop)'),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('list', { name: 'Required by' })).getByRole(
+        'link',
+        { name: 'shop-web' },
+      ),
+    ).toHaveAttribute('href', '/catalog/default/component/shop-web');
+    expect(screen.getByText('Optional for 1 service')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('list', { name: 'Optional for' })).getByRole(
+        'link',
+        { name: 'shop-admin' },
+      ),
+    ).toHaveAttribute('href', '/catalog/default/component/shop-admin');
+    expect(
+      screen.getByText("3 errors, 1 warning in the registry's validation"),
+    ).toBeInTheDocument();
+  });
+
+  it('collapses a long list of consumers, and shows them all on demand', async () => {
+    await renderCard(component('shared-auth'), fixtureApi(), {
+      props: { consumersLimit: 3 },
+    });
+    expect(
+      await screen.findByText('Required by 5 services (in projects crm, shop)'),
+    ).toBeInTheDocument();
+    const list = () => screen.getByRole('list', { name: 'Required by' });
+    expect(
+      within(list())
+        .getAllByRole('link')
+        .map(l => l.textContent),
+    ).toEqual(['crm-api', 'crm-sync', 'notifier']);
+    const more = within(list()).getByRole('button', {
+      name: 'Show all 5 (2 more)',
+    });
+    expect(more).toHaveAttribute('aria-expanded', 'false');
+    fireEvent.click(more);
+    expect(
+      within(list())
+        .getAllByRole('link')
+        .map(l => l.textContent),
+    ).toEqual(['crm-api', 'crm-sync', 'notifier', 'shop-checkout', 'shop-web']);
+    expect(
+      within(list()).getByRole('button', { name: 'Show fewer' }),
+    ).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.queryByText(/^Optional for/)).not.toBeInTheDocument();
+  });
+
+  it('says when a service has no dependencies, no consumers and no findings', async () => {
+    await renderCard(component('payments-v3'));
+    await findFacts();
+    expect(
+      screen.getByRole('heading', { name: 'Dependencies (0)' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('No dependencies')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('table', { name: /^Dependencies of / }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByText('No service of the registry depends on it.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('No findings')).toBeInTheDocument();
+    expect(fact('Tier')).toHaveTextContent('none');
+    expect(fact('Port')).toHaveTextContent('none');
+  });
+
+  it('opens the change and deprecation templates with the service already selected', async () => {
+    await renderCard(component('shop-checkout'));
+    await findFacts();
+    expect(
+      screen.getByRole('button', { name: 'Change this service' }),
+    ).toHaveAttribute(
+      'href',
+      templateHref('service-registry-update-service', 'shop-checkout'),
+    );
+    expect(screen.getByRole('button', { name: 'Deprecate' })).toHaveAttribute(
+      'href',
+      templateHref('service-registry-deprecate-service', 'shop-checkout'),
+    );
+    // the form data the scaffolder reads back
+    const href = screen
+      .getByRole('button', { name: 'Deprecate' })
+      .getAttribute('href')!;
+    expect(
+      JSON.parse(new URL(href, 'http://portal').searchParams.get('formData')!),
+    ).toEqual({ service: 'component:default/shop-checkout' });
+  });
+
+  it('opens the templates the props name', async () => {
+    await renderCard(component('shop-checkout'), fixtureApi(), {
+      props: {
+        changeTemplate: 'our-change-template',
+        deprecateTemplate: 'our-deprecation-template',
+      },
+    });
+    await findFacts();
+    expect(
+      screen.getByRole('button', { name: 'Change this service' }),
+    ).toHaveAttribute(
+      'href',
+      templateHref('our-change-template', 'shop-checkout'),
+    );
+    expect(screen.getByRole('button', { name: 'Deprecate' })).toHaveAttribute(
+      'href',
+      templateHref('our-deprecation-template', 'shop-checkout'),
+    );
+  });
+
+  it('shows the sunset and the replacement of a deprecated service, and offers no second deprecation', async () => {
+    await renderCard(component('payments-v2'));
+    await findFacts();
+    expect(fact('Status')).toHaveTextContent('deprecated');
+    expect(fact('Deprecated on')).toHaveTextContent('2026-09-01');
+    expect(fact('Sunset')).toHaveTextContent('2026-12-10');
+    expect(
+      within(fact('Replacement')).getByRole('link', { name: 'payments-v3' }),
+    ).toHaveAttribute('href', '/catalog/default/component/payments-v3');
+    expect(
+      screen.getByRole('button', { name: 'Change this service' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Deprecate' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('offers no second deprecation of a retired service either, and links no undeclared replacement', async () => {
+    await renderCard(component('legacy-queue'));
+    await findFacts();
+    expect(fact('Status')).toHaveTextContent('retired');
+    expect(fact('Replacement')).toHaveTextContent(
+      'queue-next (not declared in the registry)',
+    );
+    expect(
+      within(fact('Replacement')).queryByRole('link'),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Change this service' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Deprecate' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows no template buttons when the app does not bind the template route', async () => {
+    await renderCard(component('shop-checkout'), fixtureApi(), {
+      bindTemplates: false,
+    });
+    await findFacts();
+    expect(fact('Version')).toHaveTextContent('1.9.0');
+    expect(
+      screen.queryByRole('button', { name: 'Change this service' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Deprecate' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says when the registry does not declare the service (404)', async () => {
+    const error = await notFoundError();
+    await renderCard(
+      component('ghost'),
+      mockServiceRegistryApi({
+        getServiceSummary: async () => {
+          throw error;
+        },
+      }),
+    );
+    expect(
+      await screen.findByText('Not in the service registry'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Registry "default" does not declare "ghost".'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Change this service' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows the error of the backend', async () => {
+    await renderCard(
+      component('shop-checkout'),
+      mockServiceRegistryApi({
+        getServiceSummary: async () => {
+          throw new Error('no snapshot of registry "default" yet');
+        },
+      }),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Could not load the registry entry of shop-checkout',
+    );
+    expect(alert).toHaveTextContent('no snapshot of registry "default" yet');
+  });
+});

@@ -1,0 +1,189 @@
+import { ReactNode } from 'react';
+import { Box, Typography, makeStyles } from '@material-ui/core';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import {
+  EmptyState,
+  InfoCard,
+  InfoCardVariants,
+  Progress,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { ANNOTATION_REGISTRY_ID } from '@service-registry/plugin-service-registry-common';
+import useAsync from 'react-use/esm/useAsync';
+import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { ServiceSummaryResponse } from '../../api/types';
+import { isNotFoundError } from '../DeprecationTimeline/deprecationFormat';
+import { DeclaredIn } from './DeclaredIn';
+import { findingsSummaryText } from './findingsSummaryText';
+import { ServiceConsumersSummary } from './ServiceConsumersSummary';
+import { ServiceDependenciesTable } from './ServiceDependenciesTable';
+import { ServiceRegistryActions } from './ServiceRegistryActions';
+import { ServiceRegistryFacts } from './ServiceRegistryFacts';
+import { useTemplateFormLink } from './templateFormLink';
+
+const useStyles = makeStyles(theme => ({
+  section: { marginTop: theme.spacing(2) },
+  source: { marginTop: theme.spacing(1) },
+}));
+
+/**
+ * Props of {@link EntityServiceRegistryCard}.
+ *
+ * @public
+ */
+export interface EntityServiceRegistryCardProps {
+  /** Card title (default "Service registry"). */
+  title?: string;
+  /** Card variant, as `InfoCard` takes it (e.g. `gridItem`). */
+  variant?: InfoCardVariants;
+  /**
+   * Name of the scaffolder template "Change this service" opens, in namespace `default` (default
+   * `service-registry-update-service`).
+   */
+  changeTemplate?: string;
+  /**
+   * Name of the scaffolder template "Deprecate" opens, in namespace `default` (default
+   * `service-registry-deprecate-service`).
+   */
+  deprecateTemplate?: string;
+  /** How many consumers of each kind show before "Show all" (default 8). */
+  consumersLimit?: number;
+}
+
+/** A subsection of the card, under its own heading. */
+function Section(props: { title: string; children: ReactNode }) {
+  const classes = useStyles();
+  return (
+    <Box component="section" className={classes.section}>
+      <Typography variant="subtitle2" component="h3" gutterBottom>
+        {props.title}
+      </Typography>
+      {props.children}
+    </Box>
+  );
+}
+
+/** The card's body once the summary is loaded. */
+function ServiceSummaryDetails(props: {
+  summary: ServiceSummaryResponse;
+  consumersLimit?: number;
+}) {
+  const { summary, consumersLimit } = props;
+  const classes = useStyles();
+  const { service, dependencies } = summary;
+  return (
+    <>
+      <ServiceRegistryFacts facts={service} />
+      <DeclaredIn source={summary.source} className={classes.source} />
+      <Section title={`Dependencies (${dependencies.length})`}>
+        {dependencies.length === 0 ? (
+          <Typography variant="body2">No dependencies</Typography>
+        ) : (
+          <ServiceDependenciesTable
+            serviceId={service.id}
+            dependencies={dependencies}
+          />
+        )}
+      </Section>
+      <Section title="Consumers">
+        <ServiceConsumersSummary
+          consumers={summary.consumers}
+          limit={consumersLimit}
+        />
+      </Section>
+      <Section title="Findings">
+        <Typography variant="body2">
+          {findingsSummaryText(summary.findings)}
+        </Typography>
+      </Section>
+    </>
+  );
+}
+
+/**
+ * What the service registry declares for the current service: version, lifecycle status, tier
+ * (and whether it is inherited from the project), port, project, type, owner, compatibility and
+ * deprecation facts, and where it is declared; its dependencies with the range each asks for and
+ * whether the provider's version satisfies it (deprecated, retired and undeclared providers
+ * marked); who requires it or uses it optionally; how many findings the registry's validation has
+ * about it. With the app's `createFromTemplate` route bound to the scaffolder, "Change this
+ * service" and "Deprecate" open the registry's templates with the service already selected.
+ *
+ * Meant for a registry service's page, under `<EntitySwitch.Case if={isServiceRegistryService}>`.
+ *
+ * @public
+ */
+export function EntityServiceRegistryCard(
+  props: EntityServiceRegistryCardProps,
+) {
+  const {
+    title = 'Service registry',
+    variant,
+    changeTemplate = 'service-registry-update-service',
+    deprecateTemplate = 'service-registry-deprecate-service',
+    consumersLimit,
+  } = props;
+  const { entity } = useEntity();
+  const api = useApi(serviceRegistryApiRef);
+  const templateFormLink = useTemplateFormLink();
+  const serviceId = entity.metadata.name;
+  const registry =
+    entity.metadata.annotations?.[ANNOTATION_REGISTRY_ID] || 'default';
+  const { value, loading, error } = useAsync(
+    () => api.getServiceSummary(serviceId, { registry }),
+    [api, serviceId, registry],
+  );
+
+  let content: JSX.Element;
+  if (loading) {
+    content = <Progress />;
+  } else if (error && isNotFoundError(error)) {
+    content = (
+      <EmptyState
+        missing="data"
+        title="Not in the service registry"
+        description={`Registry "${registry}" does not declare "${serviceId}".`}
+      />
+    );
+  } else if (error) {
+    content = (
+      <Alert severity="error">
+        <AlertTitle>
+          Could not load the registry entry of {serviceId}
+        </AlertTitle>
+        {error.message}
+      </Alert>
+    );
+  } else if (!value) {
+    content = <Progress />;
+  } else {
+    content = (
+      <ServiceSummaryDetails summary={value} consumersLimit={consumersLimit} />
+    );
+  }
+
+  const actions =
+    value && templateFormLink ? (
+      <ServiceRegistryActions
+        serviceId={value.service.id}
+        status={value.service.status}
+        changeTemplate={changeTemplate}
+        deprecateTemplate={deprecateTemplate}
+        templateFormLink={templateFormLink}
+      />
+    ) : undefined;
+
+  return (
+    <InfoCard
+      title={title}
+      subheader={`What registry "${registry}" declares for ${serviceId}`}
+      titleTypographyProps={{ component: 'h2' }}
+      variant={variant}
+      actions={actions}
+    >
+      {content}
+    </InfoCard>
+  );
+}

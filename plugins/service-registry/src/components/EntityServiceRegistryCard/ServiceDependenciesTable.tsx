@@ -1,0 +1,159 @@
+import {
+  Box,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { ServiceSummaryDependency } from '../../api/types';
+import { useWordWrapTableStyles } from '../useWordWrapTableStyles';
+import {
+  DependencyVerdict,
+  dependencyVersionCheck,
+  VERDICT_MARKS,
+} from './dependencyVersionCheck';
+import { isEndOfLife, ServiceStatusChip } from './ServiceStatusChip';
+import { serviceEntityRef } from './templateFormLink';
+
+const useStyles = makeStyles(theme => ({
+  // the card is often half a page wide: four columns fit when the cells keep their padding small
+  scroller: { overflowX: 'auto' },
+  table: {
+    '& th, & td': { padding: theme.spacing(0.75, 1) },
+    '& th:first-child, & td:first-child': { paddingLeft: 0 },
+  },
+  service: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+  },
+  // the darker shades keep the words readable on a light card
+  satisfied: {
+    color:
+      theme.palette.type === 'dark'
+        ? theme.palette.success.main
+        : theme.palette.success.dark,
+  },
+  unsatisfied: {
+    color:
+      theme.palette.type === 'dark'
+        ? theme.palette.error.main
+        : theme.palette.error.dark,
+  },
+  unknown: { color: theme.palette.text.secondary },
+  mark: { fontWeight: 700, marginRight: theme.spacing(0.5) },
+}));
+
+/** The provider's cell: a link to its entity page, or the marker of a service nobody declares. */
+function ProviderCell(props: { dependency: ServiceSummaryDependency }) {
+  const { dependency } = props;
+  const classes = useStyles();
+  return (
+    <Box className={classes.service}>
+      {dependency.declared ? (
+        <EntityRefLink entityRef={serviceEntityRef(dependency.service)}>
+          {dependency.service}
+        </EntityRefLink>
+      ) : (
+        <>
+          <span>{dependency.service}</span>
+          <Typography variant="caption" color="error" component="span">
+            not declared in the registry
+          </Typography>
+        </>
+      )}
+      {isEndOfLife(dependency.status) && (
+        <>
+          <ServiceStatusChip status={dependency.status!} />
+          {dependency.sunsetDate && (
+            <Typography variant="caption" color="textSecondary">
+              {`sunset ${dependency.sunsetDate}`}
+            </Typography>
+          )}
+        </>
+      )}
+    </Box>
+  );
+}
+
+/** ✓, ✗ or ? followed by the words of the check. */
+function VersionCheckCell(props: { dependency: ServiceSummaryDependency }) {
+  const classes = useStyles();
+  const { verdict, text } = dependencyVersionCheck(props.dependency);
+  const verdictClass: Record<DependencyVerdict, string> = {
+    satisfied: classes.satisfied,
+    unsatisfied: classes.unsatisfied,
+    unknown: classes.unknown,
+  };
+  return (
+    <span className={verdictClass[verdict]} data-verdict={verdict}>
+      <span className={classes.mark} aria-hidden>
+        {VERDICT_MARKS[verdict]}
+      </span>
+      {text}
+    </span>
+  );
+}
+
+/**
+ * The dependencies of a service, required first: each provider (linked to its entity page, or
+ * marked as not declared, with its deprecated or retired status), whether it is required or
+ * optional, the range as written, and the provider's version checked against the range.
+ */
+export function ServiceDependenciesTable(props: {
+  serviceId: string;
+  dependencies: ServiceSummaryDependency[];
+}) {
+  const { serviceId, dependencies } = props;
+  const classes = useStyles();
+  const tableClasses = useWordWrapTableStyles();
+  return (
+    <Box className={classes.scroller}>
+      <Table
+        size="small"
+        className={`${tableClasses.table} ${classes.table}`}
+        aria-label={`Dependencies of ${serviceId}`}
+      >
+        <TableHead>
+          <TableRow>
+            <TableCell>Service</TableCell>
+            <TableCell>Kind</TableCell>
+            <TableCell>Range</TableCell>
+            <TableCell>Provider version</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {dependencies.map(dependency => (
+            <TableRow
+              key={`${dependency.optional ? 'optional' : 'required'}:${
+                dependency.service
+              }:${dependency.raw}`}
+            >
+              <TableCell component="th" scope="row" role="rowheader">
+                <ProviderCell dependency={dependency} />
+              </TableCell>
+              <TableCell>
+                {dependency.optional ? 'optional' : 'required'}
+              </TableCell>
+              <TableCell>
+                {dependency.range ?? (
+                  <Typography variant="body2" color="textSecondary">
+                    any version
+                  </Typography>
+                )}
+              </TableCell>
+              <TableCell>
+                <VersionCheckCell dependency={dependency} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}

@@ -1,0 +1,2 @@
+export { EntityServiceRegistryCard } from './EntityServiceRegistryCard';
+export type { EntityServiceRegistryCardProps } from './EntityServiceRegistryCard';
