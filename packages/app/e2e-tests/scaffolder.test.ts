@@ -180,5 +180,8 @@ test('the update-service template adds a dependency and changes a port, with the
   );
   const table = file.slice(file.indexOf('[service.project-a-api]'));
   expect(table).toMatch(/port = 9090/);
-  expect(table).toMatch(/requires = \[[^\]]*"search-service"\]/);
+  // the new entry joins the list on a line of its own, the list keeping its layout
+  expect(table).toMatch(
+    /requires = \[\n {2}"shared-auth@\^1\.0",\n[^\]]*\n {2}"search-service",\n\]/,
+  );
 });
