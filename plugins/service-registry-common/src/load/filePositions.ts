@@ -81,6 +81,11 @@ export class FilePositionIndex {
     }
   }
 
+  /** The file's text without BOM, when the index was made from it. */
+  get source(): string | undefined {
+    return this.text;
+  }
+
   /** Position of every header, key and array element (the full scan, done once). */
   get positions(): Map<string, TomlKeyPosition> {
     if (this.fullIndex === undefined) {

@@ -14,6 +14,7 @@ import { slaBelowTier } from './slaBelowTier';
 import { sunsetBeforeDeprecation } from './sunsetBeforeDeprecation';
 import { sunsetPassedWithConsumers } from './sunsetPassedWithConsumers';
 import { versionRanges } from './versionRanges';
+import { wholeNumbers } from './wholeNumbers';
 
 /**
  * Every validation rule {@link validateRegistry} runs, by name.
@@ -36,4 +37,5 @@ export const VALIDATION_RULES: Readonly<Record<string, ValidationRule>> = {
   criticalWithoutApprovers,
   consumersMismatch,
   secretValues,
+  wholeNumbers,
 };

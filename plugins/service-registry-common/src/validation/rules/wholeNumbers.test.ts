@@ -1,0 +1,84 @@
+import { runRule, seedFiles, registryOf } from '../__testUtils__/registryOf';
+import { validateRegistry } from '../validateRegistry';
+import { wholeNumbers } from './wholeNumbers';
+
+describe('wholeNumbers', () => {
+  it('reports a port or a notice period written as a float, however the key is written', () => {
+    const findings = runRule(wholeNumbers, {
+      'services/catalog.toml': [
+        '[service.a]', // 1
+        'port = 8080.0',
+        '[service.a.governance]',
+        'break_changes_notice = 3e1',
+        '',
+        '[service]', // 6
+        'b.port = 9.09e3',
+        'c = { version = "1.0.0", port = 7070.5 }',
+        '',
+        'service.d.port = 8080',
+        'service.e.port = 0x1F90',
+      ].join('\n'),
+      'projects/shop/services.toml': [
+        '[project]',
+        'name = "Shop"',
+        '',
+        '[service.a]',
+        '  port   =   +8080.00',
+      ].join('\n'),
+    });
+    expect(
+      findings.map(f => [f.file, f.line, f.column, f.service, f.project ?? '']),
+    ).toEqual([
+      ['projects/shop/services.toml', 5, 3, 'a', 'shop'],
+      ['services/catalog.toml', 2, 1, 'a', ''],
+      ['services/catalog.toml', 4, 1, 'a', ''],
+      ['services/catalog.toml', 7, 3, 'b', ''],
+      ['services/catalog.toml', 8, 26, 'c', ''],
+    ]);
+    expect(findings.every(f => f.code === 'schema/invalid-type')).toBe(true);
+    const port = findings.find(f => f.line === 2)!;
+    expect(port.message).toBe(
+      'Service "a": port must be an integer between 1 and 65535, without quotes (e.g. port = 8080), got 8080.0 (a float: write it without the decimal point).',
+    );
+    expect(findings.find(f => f.project === 'shop')!.message).toMatch(
+      /^In project "shop": Service "a": port must be an integer/,
+    );
+    expect(findings.find(f => f.line === 4)!.message).toContain(
+      'governance.break_changes_notice must be a whole number of days',
+    );
+  });
+
+  it('leaves alone the same text in strings, comments and other keys', () => {
+    expect(
+      runRule(wholeNumbers, {
+        'services/catalog.toml': [
+          '[service.a]',
+          'description = "port = 8080.0"',
+          '# port = 8080.0',
+          'notes = """',
+          'port = 1.5',
+          '"""',
+          'metadata.port = 8080.0',
+          'sla.availability = 99.9',
+        ].join('\n'),
+      }),
+    ).toEqual([]);
+  });
+
+  it('finds nothing in the seed snippets and runs with the other rules', () => {
+    const registry = registryOf(
+      Object.fromEntries(seedFiles().map(f => [f.path, f.text])),
+    );
+    expect(
+      validateRegistry(registry, { today: '2026-01-15' }).filter(
+        f => f.code === 'schema/invalid-type',
+      ),
+    ).toEqual([]);
+    const floats = registryOf({
+      'services/catalog.toml': '[service.a]\nport = 80.0\n',
+    });
+    expect(
+      validateRegistry(floats, { today: '2026-01-15' }).map(f => f.code),
+    ).toContain('schema/invalid-type');
+  });
+});
