@@ -5,9 +5,14 @@ import { graphCommand } from './commands/graph';
 import { impactCommand } from './commands/impact';
 import { openSloCommand } from './commands/openslo';
 import { validateCommand } from './commands/validate';
-import { EXIT, UsageError } from './lib/errors';
+import { EXIT, isReadProblem, UsageError } from './lib/errors';
 import { CliIO } from './lib/io';
-import { maxWarningsOption, reportFormat, todayOption } from './lib/options';
+import {
+  maxDepthOption,
+  maxWarningsOption,
+  reportFormat,
+  todayOption,
+} from './lib/options';
 
 /** Usage text of the CLI. */
 export const USAGE = `Usage: service-registry <command> [options]
@@ -25,11 +30,13 @@ Commands:
                               into dir/docs
 
 Options:
-  --format <f>                validate, diff, impact: text (default), json, markdown, github
+  --format <f>                validate, diff: text (default), json, markdown, github
+                              impact: text (default), json, markdown
                               graph: dot (default), json, mermaid
                               openslo: yaml (default), json
-  --today <YYYY-MM-DD>        the date lifecycle rules measure days to (default: today, UTC)
-  --max-warnings <n>          fail when there are more than n warnings
+  --today <YYYY-MM-DD>        validate, diff: the date lifecycle rules measure days to
+                              (default: today, UTC)
+  --max-warnings <n>          validate, diff: fail when there are more than n warnings
   --fail-on-breaking          diff: fail when there are breaking changes
   --include-optional          impact: follow optional dependencies too
   --max-depth <n>             impact: stop after n hops
@@ -39,7 +46,13 @@ Options:
   --check                     docs: write nothing; fail when the documents on disk are not current
   -h, --help                  show this help
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage problems.
+Exit codes:
+  0  no errors (and no more warnings than --max-warnings)
+  1  errors, too many warnings, breaking changes with --fail-on-breaking, openslo --service on a
+     service that declares no service level, docs on a registry with files that do not parse,
+     docs --check on documents that are not current
+  2  usage problems: unknown command or option, an option of another command, missing directory,
+     unknown git revision or service, a registry that cannot be read
 `;
 
 const OPTIONS = {
@@ -56,6 +69,38 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
+type OptionName = keyof typeof OPTIONS;
+
+/** The options each command takes (`--help` goes with any). */
+const COMMAND_OPTIONS: Record<string, readonly OptionName[]> = {
+  validate: ['format', 'today', 'max-warnings'],
+  diff: ['format', 'today', 'max-warnings', 'fail-on-breaking'],
+  impact: ['format', 'include-optional', 'max-depth'],
+  graph: ['format'],
+  openslo: ['format', 'service', 'fill-from-policy'],
+  docs: ['out', 'check'],
+};
+
+/** Refuses an option the command does not take: ignoring it would hide a mistake. */
+function checkOptionsOf(
+  command: string,
+  given: ReadonlyArray<{ kind: string; name?: string }>,
+): void {
+  const allowed = COMMAND_OPTIONS[command];
+  if (!allowed) return;
+  for (const token of given) {
+    if (token.kind !== 'option' || token.name === 'help') continue;
+    const name = token.name as OptionName;
+    if (!allowed.includes(name)) {
+      throw new UsageError(
+        `--${name} is not an option of ${command}; ${command} takes ${
+          allowed.map(o => `--${o}`).join(', ') || 'no options'
+        }`,
+      );
+    }
+  }
+}
+
 /** Runs the CLI and returns its exit code; never throws. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   try {
@@ -66,16 +111,18 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         options: OPTIONS,
         allowPositionals: true,
         strict: true,
+        tokens: true,
       });
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
-    const { values, positionals } = parsed;
+    const { values, positionals, tokens } = parsed;
     const [command, ...rest] = positionals;
     if (values.help || !command) {
       (values.help ? io.stdout : io.stderr)(USAGE);
       return values.help ? EXIT.ok : EXIT.usage;
     }
+    checkOptionsOf(command, tokens);
     const expectAtMost = (n: number) => {
       if (rest.length > n) {
         throw new UsageError(
@@ -115,22 +162,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       case 'impact': {
         if (!rest[0]) throw new UsageError('impact needs a service id');
         expectAtMost(2);
-        const maxDepth = values['max-depth'];
-        if (
-          maxDepth !== undefined &&
-          !(Number.isInteger(Number(maxDepth)) && Number(maxDepth) > 0)
-        ) {
-          throw new UsageError(
-            `--max-depth must be a positive integer, got ${maxDepth}`,
-          );
-        }
         return await impactCommand(
           {
             service: rest[0],
             dir: rest[1] ?? '.',
             format: reportFormat(values.format, ['text', 'json', 'markdown']),
             includeOptional: values['include-optional'],
-            maxDepth: maxDepth === undefined ? undefined : Number(maxDepth),
+            maxDepth: maxDepthOption(values['max-depth']),
           },
           io,
         );
@@ -166,6 +204,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stderr(
         `service-registry: ${error.message}\nRun service-registry --help for usage.\n`,
       );
+      return EXIT.usage;
+    }
+    if (isReadProblem(error)) {
+      io.stderr(`service-registry: ${error.message}\n`);
       return EXIT.usage;
     }
     io.stderr(`service-registry: ${(error as Error).stack ?? String(error)}\n`);

@@ -5,7 +5,9 @@ import {
   renderChangeReportMarkdown,
   validateRegistry,
 } from '@service-registry/plugin-service-registry-common';
+import { annotationRoot } from '../lib/annotationRoot';
 import { CliIO } from '../lib/io';
+import { warnAboutUnparsedFiles } from '../lib/unparsedFiles';
 import { ReportFormat } from '../lib/options';
 import {
   readDirectoryOrGitSource,
@@ -43,6 +45,12 @@ export async function diffCommand(
   const headSource = await readDirectorySource(options.head);
   const baseSource = await readDirectoryOrGitSource(options.base, options.head);
   const base = loadRegistry(baseSource.files);
+  warnAboutUnparsedFiles(
+    base,
+    baseSource.label,
+    'the diff counts the services it declares as added',
+    io,
+  );
   const head = loadRegistry(headSource.files);
   const findings = validateRegistry(head, { today: options.today });
   const diff = diffRegistries(base, head, { today: options.today });
@@ -72,9 +80,8 @@ export async function diffCommand(
       io.stdout(renderChangeReportMarkdown({ findings, diff }));
       break;
     case 'github': {
-      io.stdout(
-        formatFindingsGithub(findings, { root: headSource.displayRoot }),
-      );
+      const root = await annotationRoot(options.head, io.cwd);
+      io.stdout(formatFindingsGithub(findings, { root }));
       const breaking = diff.breakingChanges.map(change => ({
         severity: 'warning' as const,
         code: `breaking/${change.kind}`,
@@ -90,9 +97,7 @@ export async function diffCommand(
         column: change.position.column,
         service: change.service,
       }));
-      io.stdout(
-        formatFindingsGithub(breaking, { root: headSource.displayRoot }),
-      );
+      io.stdout(formatFindingsGithub(breaking, { root }));
       break;
     }
     default: {

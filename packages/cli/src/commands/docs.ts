@@ -6,9 +6,14 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { readDocumentsOnDisk } from '@service-registry/plugin-service-registry-node';
 import { formatFindingsText } from '../format/text';
-import { EXIT } from '../lib/errors';
+import { EXIT, UsageError } from '../lib/errors';
 import { CliIO } from '../lib/io';
 import { readDirectorySource } from '../lib/readSource';
+
+/** Whether two texts are the same once CRLF line endings are read as LF. */
+function sameText(a: string, b: string): boolean {
+  return a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
+}
 
 /** Options of `service-registry docs`. */
 export interface DocsCommandOptions {
@@ -36,7 +41,7 @@ export async function docsCommand(
     io.stderr(
       formatFindingsText(broken, {
         root: source.displayRoot,
-        color: io.isTTY,
+        color: io.stderrColor ?? false,
       }),
     );
     io.stderr(
@@ -55,13 +60,17 @@ export async function docsCommand(
       path.resolve(io.cwd, out),
       documents.map(doc => doc.name),
     );
-    const stale = documents
-      .filter((doc, i) => onDisk[i].current !== doc.content)
-      .map(doc => path.join(out, doc.name));
+    const stale = documents.flatMap((doc, i) => {
+      const current = onDisk[i].current;
+      const file = path.join(out, doc.name);
+      if (current === undefined) return [`${file} is missing.`];
+      // a checkout with core.autocrlf (Windows) has the same text with CRLF line endings
+      return sameText(current, doc.content)
+        ? []
+        : [`${file} is not the documentation of this registry.`];
+    });
     if (stale.length > 0) {
-      for (const file of stale) {
-        io.stderr(`${file} is not the documentation of this registry.\n`);
-      }
+      for (const line of stale) io.stderr(`${line}\n`);
       io.stderr(
         `Run service-registry docs${
           options.dir === '.' ? '' : ` ${options.dir}`
@@ -78,7 +87,14 @@ export async function docsCommand(
     );
     return EXIT.ok;
   }
-  await fs.mkdir(path.resolve(io.cwd, out), { recursive: true });
+  const target = path.resolve(io.cwd, out);
+  const existing = await fs.stat(target).catch(() => undefined);
+  if (existing && !existing.isDirectory()) {
+    throw new UsageError(
+      `${out} is a file, not a folder: give --out a folder for the documents`,
+    );
+  }
+  await fs.mkdir(target, { recursive: true });
   for (const doc of documents) {
     await fs.writeFile(path.resolve(io.cwd, out, doc.name), doc.content);
   }

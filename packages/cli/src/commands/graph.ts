@@ -7,6 +7,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { UsageError } from '../lib/errors';
 import { CliIO } from '../lib/io';
+import { warnAboutUnparsedFiles } from '../lib/unparsedFiles';
 import { readDirectorySource } from '../lib/readSource';
 
 /** Formats of `service-registry graph`. */
@@ -24,7 +25,14 @@ export async function graphCommand(
     );
   }
   const source = await readDirectorySource(options.dir);
-  const graph = buildDependencyGraph(loadRegistry(source.files));
+  const registry = loadRegistry(source.files);
+  warnAboutUnparsedFiles(
+    registry,
+    source.displayRoot,
+    'the graph leaves out what it declares',
+    io,
+  );
+  const graph = buildDependencyGraph(registry);
   if (format === 'json')
     io.stdout(`${JSON.stringify(graphToJson(graph), null, 2)}\n`);
   else if (format === 'mermaid') io.stdout(graphToMermaid(graph));

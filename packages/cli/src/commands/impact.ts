@@ -6,6 +6,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { UsageError } from '../lib/errors';
 import { CliIO } from '../lib/io';
+import { warnAboutUnparsedFiles } from '../lib/unparsedFiles';
 import { ReportFormat } from '../lib/options';
 import { readDirectorySource } from '../lib/readSource';
 import { JSON_SCHEMA_VERSION } from '../format/json';
@@ -31,6 +32,12 @@ export async function impactCommand(
 ): Promise<number> {
   const source = await readDirectorySource(options.dir);
   const registry = loadRegistry(source.files);
+  warnAboutUnparsedFiles(
+    registry,
+    source.displayRoot,
+    'the impact leaves out what it declares',
+    io,
+  );
   const graph = buildDependencyGraph(registry);
   if (
     !graph.nodes.has(options.service) &&

@@ -5,6 +5,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { EXIT, UsageError } from '../lib/errors';
 import { CliIO } from '../lib/io';
+import { warnAboutUnparsedFiles } from '../lib/unparsedFiles';
 import { readDirectorySource } from '../lib/readSource';
 
 /** Formats of `service-registry openslo`. */
@@ -36,6 +37,12 @@ export async function openSloCommand(
   }
   const source = await readDirectorySource(options.dir);
   const registry = loadRegistry(source.files);
+  warnAboutUnparsedFiles(
+    registry,
+    source.displayRoot,
+    'the export leaves out what it declares',
+    io,
+  );
   const service = options.service;
   if (service !== undefined && !registry.services.has(service)) {
     throw new UsageError(

@@ -3,6 +3,7 @@ import {
   validateRegistry,
 } from '@service-registry/plugin-service-registry-common';
 import { renderFindingsMarkdown } from '@service-registry/plugin-service-registry-common';
+import { annotationRoot } from '../lib/annotationRoot';
 import { EXIT } from '../lib/errors';
 import { CliIO } from '../lib/io';
 import { ReportFormat } from '../lib/options';
@@ -43,7 +44,11 @@ export async function validateCommand(
       );
       break;
     case 'github':
-      io.stdout(formatFindingsGithub(findings, { root: source.displayRoot }));
+      io.stdout(
+        formatFindingsGithub(findings, {
+          root: await annotationRoot(options.dir, io.cwd),
+        }),
+      );
       break;
     default:
       io.stdout(

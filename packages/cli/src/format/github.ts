@@ -18,6 +18,9 @@ const COMMAND: Record<RegistryFinding['severity'], string> = {
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`), which show the
  * findings as annotations on the pull request's changed files.
+ *
+ * @param options - `root`: the registry root relative to the repository root (`annotationRoot`),
+ *   which the findings' paths are joined to
  */
 export function formatFindingsGithub(
   findings: RegistryFinding[],
@@ -26,7 +29,7 @@ export function formatFindingsGithub(
   return findings
     .map(f => {
       const command = COMMAND[f.severity];
-      const file = path.join(options.root, f.file).split(path.sep).join('/');
+      const file = path.posix.join(options.root || '.', f.file);
       const props = [
         `file=${escapeProperty(file)}`,
         `line=${f.line}`,

@@ -19,16 +19,25 @@ export function reportFormat(
   return format;
 }
 
-/** Checks `--today` (YYYY-MM-DD). */
+/** Checks `--today` (YYYY-MM-DD, a day of the calendar: not 2026-02-31). */
 export function todayOption(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? new Date(`${value}T00:00:00Z`)
+    : undefined;
   if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
-    Number.isNaN(Date.parse(`${value}T00:00:00Z`))
+    !date ||
+    Number.isNaN(date.getTime()) ||
+    date.toISOString().slice(0, 10) !== value
   ) {
     throw new UsageError(`--today must be a date as YYYY-MM-DD, got ${value}`);
   }
   return value;
+}
+
+/** A count written in decimal digits (`10`; not `''`, `1e1` or `0x2`), else undefined. */
+function decimalInteger(value: string): number | undefined {
+  return /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
 /** Checks `--max-warnings` (a non-negative integer). */
@@ -36,10 +45,22 @@ export function maxWarningsOption(
   value: string | undefined,
 ): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) {
+  const n = decimalInteger(value);
+  if (n === undefined) {
     throw new UsageError(
       `--max-warnings must be a non-negative integer, got ${value}`,
+    );
+  }
+  return n;
+}
+
+/** Checks `--max-depth` (a positive integer). */
+export function maxDepthOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = decimalInteger(value);
+  if (n === undefined || n === 0) {
+    throw new UsageError(
+      `--max-depth must be a positive integer, got ${value}`,
     );
   }
   return n;

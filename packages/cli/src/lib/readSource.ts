@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { RegistryFileInput } from '@service-registry/plugin-service-registry-common';
 import { readRegistryDirectory } from '@service-registry/plugin-service-registry-node';
-import { UsageError } from './errors';
-
-const run = promisify(execFile);
+import { ReadError, UsageError } from './errors';
+import { GitError, gitText } from './git';
+import { readRevisionFiles } from './readRevisionFiles';
 
 /** Where a registry was read from, for messages and relative paths. */
 export interface RegistrySourceFiles {
@@ -41,9 +39,32 @@ export async function readDirectorySource(
   };
 }
 
+/** Whether the directory is in a git repository's working tree; why not, when it is not. */
+async function gitWorkTree(
+  cwd: string,
+): Promise<{ ok: true } | { ok: false; gitMissing: boolean }> {
+  try {
+    const inside = await gitText(cwd, ['rev-parse', '--is-inside-work-tree']);
+    return inside === 'true' ? { ok: true } : { ok: false, gitMissing: false };
+  } catch (error) {
+    return {
+      ok: false,
+      gitMissing: error instanceof GitError && error.code === 'ENOENT',
+    };
+  }
+}
+
+async function isShallow(cwd: string): Promise<boolean> {
+  return gitText(cwd, ['rev-parse', '--is-shallow-repository']).then(
+    out => out === 'true',
+    () => false,
+  );
+}
+
 /**
  * Reads the registry as it is at a git revision (`origin/main`, a tag, a sha) of the repository
- * that contains `dir`, without touching the working tree.
+ * that contains `dir`, without touching the working tree or the index. `dir` may be a folder of
+ * the repository: the revision's files are read from the same folder.
  */
 export async function readGitSource(
   ref: string,
@@ -58,40 +79,33 @@ export async function readGitSource(
       `${dir} is not a directory: give the registry's root directory`,
     );
   }
-  const git = (...args: string[]) =>
-    run('git', args, { cwd, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' });
+  const workTree = await gitWorkTree(cwd);
+  if (!workTree.ok) {
+    throw new UsageError(
+      workTree.gitMissing
+        ? `${ref} is not a directory, and git, needed to read it as a revision, is not installed (or not on PATH)`
+        : `${ref} is not a directory, and ${dir} is not in a git repository, so ${ref} cannot be a revision: give the base as a directory, or run in a clone of the registry repository`,
+    );
+  }
   try {
-    await git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
+    await gitText(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
   } catch {
+    if (await isShallow(cwd)) {
+      throw new UsageError(
+        `${ref} is neither a directory nor a revision of this shallow clone of the repository at ${dir} (a clone made with --depth has only the latest commits): fetch it, e.g. git fetch origin main, or git fetch --unshallow for an older commit; in CI, clone with the whole history (actions/checkout with fetch-depth: 0, GitLab with GIT_DEPTH: 0)`,
+      );
+    }
     throw new UsageError(
       `${ref} is neither a directory nor a git revision of the repository at ${dir} (fetch it first, e.g. git fetch origin main)`,
     );
   }
-  const prefix = (await git('rev-parse', '--show-prefix')).stdout.trim();
-  const { stdout } = await git(
-    'ls-tree',
-    '-r',
-    '-z',
-    '--name-only',
-    ref,
-    '--',
-    '.',
-  );
-  const paths = stdout
-    .split('\0')
-    .filter(p => p.endsWith('.toml'))
-    .map(p => p.slice(prefix.length))
-    .filter(
-      p =>
-        !p
-          .split('/')
-          .some(part => part.startsWith('.') || part === 'node_modules'),
-    )
-    .sort();
-  const files: RegistryFileInput[] = [];
-  for (const file of paths) {
-    const { stdout: text } = await git('show', `${ref}:./${file}`);
-    files.push({ path: file, text });
+  const prefix = await gitText(cwd, ['rev-parse', '--show-prefix']);
+  let files: RegistryFileInput[];
+  try {
+    files = await readRevisionFiles(cwd, ref, prefix);
+  } catch (error) {
+    if (error instanceof GitError) throw new ReadError(error.message);
+    throw error;
   }
   return { label: `${ref}:${dir}`, displayRoot: dir, files };
 }

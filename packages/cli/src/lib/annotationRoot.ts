@@ -1,0 +1,35 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { gitText } from './git';
+
+function isInside(relative: string): boolean {
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/**
+ * The folder GitHub annotations name the registry's files from: the registry root relative to
+ * the root of the git repository it is in (GitHub matches `file=` against the repository's
+ * files, whatever folder the CLI ran in), else relative to the working directory. `''` is the
+ * repository root itself; the separators are `/`.
+ *
+ * @param dir - the registry root as given on the command line
+ * @param cwd - the working directory
+ */
+export async function annotationRoot(
+  dir: string,
+  cwd: string,
+): Promise<string> {
+  const registry = path.resolve(cwd, dir);
+  let relative = path.relative(cwd, registry);
+  try {
+    const top = await gitText(registry, ['rev-parse', '--show-toplevel']);
+    const fromTop = path.relative(
+      await fs.realpath(top),
+      await fs.realpath(registry),
+    );
+    if (isInside(fromTop)) relative = fromTop;
+  } catch {
+    // not in a git repository (or no git): relative to the working directory
+  }
+  return relative.split(path.sep).join('/');
+}

@@ -1,0 +1,187 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { RegistryFileInput } from '@service-registry/plugin-service-registry-common';
+import { decodeRegistryFile } from '@service-registry/plugin-service-registry-node';
+import { ReadError } from './errors';
+import { gitBytes, readBlobs } from './git';
+
+const posix = path.posix;
+
+/** A file of the revision's tree, by its path relative to the registry root. */
+interface TreeFile {
+  mode: string;
+  id: string;
+}
+
+/** Folders skipped like `readRegistryDirectory` skips them: dot-folders and `node_modules`. */
+function isSkippedFolder(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+/** Whether a link's name may hold registry content: a `*.toml` file, or a folder. */
+function mayBeRegistryEntry(name: string): boolean {
+  return name.endsWith('.toml') || !name.includes('.');
+}
+
+const SYMLINK = '120000';
+const MAX_LINK_HOPS = 40;
+
+/**
+ * Reads every `*.toml` file of the registry as it is at a git revision, with the rules
+ * `readRegistryDirectory` applies to the working tree, so that a diff compares like with like:
+ * dot-folders and `node_modules` are skipped, symbolic links are followed when they stay inside
+ * the registry root (one leaving it, or a broken one to a `*.toml` file or a folder, is refused),
+ * and each file is decoded as UTF-8 or reported where it is not. Nothing of the working tree or
+ * the index is touched: the files are read from git's objects.
+ *
+ * @param cwd - the registry root in the working tree (git runs there; absolute links are read
+ *   against it)
+ * @param ref - the revision, already checked to name a commit
+ * @param prefix - the registry root relative to the repository root (`git rev-parse --show-prefix`)
+ */
+export async function readRevisionFiles(
+  cwd: string,
+  ref: string,
+  prefix: string,
+): Promise<RegistryFileInput[]> {
+  const root = await fs.realpath(cwd);
+  const listing = (
+    await gitBytes(cwd, ['ls-tree', '-r', '-z', '--full-name', ref, '--', '.'])
+  ).toString('utf8');
+  const files = new Map<string, TreeFile>();
+  const folders = new Set<string>(['']);
+  for (const line of listing.split('\0')) {
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, type, id] = line.slice(0, tab).split(' ');
+    const full = line.slice(tab + 1);
+    if (type !== 'blob' || !full.startsWith(prefix)) continue;
+    const relative = full.slice(prefix.length);
+    files.set(relative, { mode, id });
+    for (let dir = posix.dirname(relative); dir !== '.'; ) {
+      folders.add(dir);
+      dir = posix.dirname(dir);
+    }
+  }
+  const children = new Map<string, Set<string>>();
+  for (const entry of [...files.keys(), ...folders]) {
+    if (entry === '') continue;
+    const parent = posix.dirname(entry) === '.' ? '' : posix.dirname(entry);
+    const set = children.get(parent) ?? new Set<string>();
+    set.add(posix.basename(entry));
+    children.set(parent, set);
+  }
+
+  const links = [...files].filter(([, f]) => f.mode === SYMLINK);
+  const linkTargets = new Map<string, string>();
+  const linkTexts = await readBlobs(
+    cwd,
+    links.map(([, f]) => f.id),
+  );
+  links.forEach(([name], i) =>
+    linkTargets.set(name, linkTexts[i].toString('utf8')),
+  );
+
+  const where = (name: string) => `${name} at ${ref}`;
+  const outside = (shown: string, target: string) =>
+    new ReadError(
+      `Refusing to read ${where(
+        shown,
+      )}: it is a symbolic link to ${target}, outside the registry root. Replace the link with the file itself.`,
+    );
+  /**
+   * The path a path of the tree stands for once every link on it is followed (relative to the
+   * registry root), or undefined when it leaves the root.
+   */
+  const follow = (
+    relative: string,
+    hops: { count: number },
+  ): string | undefined => {
+    let current = '';
+    for (const part of relative.split('/')) {
+      if (part === '' || part === '.') continue;
+      if (part === '..') {
+        if (current === '') return undefined;
+        current = posix.dirname(current) === '.' ? '' : posix.dirname(current);
+        continue;
+      }
+      const next = current ? `${current}/${part}` : part;
+      if (files.get(next)?.mode !== SYMLINK) {
+        current = next;
+        continue;
+      }
+      if (++hops.count > MAX_LINK_HOPS) {
+        throw new ReadError(
+          `Refusing to read ${where(
+            next,
+          )}: its symbolic links go round in a loop.`,
+        );
+      }
+      const target = linkTargets.get(next)!;
+      let resolved: string | undefined;
+      if (path.isAbsolute(target)) {
+        const fromRoot = path.relative(root, target);
+        resolved =
+          fromRoot.startsWith('..') || path.isAbsolute(fromRoot)
+            ? undefined
+            : follow(fromRoot.split(path.sep).join('/'), hops);
+      } else {
+        resolved = follow(current ? `${current}/${target}` : target, hops);
+      }
+      if (resolved === undefined) return undefined;
+      current = resolved;
+    }
+    return current;
+  };
+  /** Where a link leads: a file, a folder, or nowhere. */
+  const resolve = (link: string, shown: string) => {
+    const target = linkTargets.get(link)!;
+    const real = follow(link, { count: 0 });
+    if (real === undefined) throw outside(shown, target);
+    const file = files.get(real);
+    if (file) return { kind: 'file' as const, id: file.id };
+    if (folders.has(real)) return { kind: 'folder' as const, path: real };
+    return { kind: 'missing' as const, target };
+  };
+
+  const found = new Map<string, string>();
+  const visited = new Set<string>(['']);
+  const walk = (folder: string, shownFolder: string) => {
+    for (const name of [...(children.get(folder) ?? [])].sort()) {
+      const real = folder ? `${folder}/${name}` : name;
+      const shown = shownFolder ? `${shownFolder}/${name}` : name;
+      const file = files.get(real);
+      if (!file) {
+        if (isSkippedFolder(name) || visited.has(real)) continue;
+        visited.add(real);
+        walk(real, shown);
+      } else if (file.mode !== SYMLINK) {
+        if (name.endsWith('.toml')) found.set(shown, file.id);
+      } else {
+        if (isSkippedFolder(name) || !mayBeRegistryEntry(name)) continue;
+        const target = resolve(real, shown);
+        if (target.kind === 'missing') {
+          throw new ReadError(
+            `Refusing to read ${where(shown)}: it is a symbolic link to ${
+              target.target
+            }, which does not exist there. Fix or remove the link; the revision is not read until then.`,
+          );
+        }
+        if (target.kind === 'file') {
+          if (name.endsWith('.toml')) found.set(shown, target.id);
+        } else if (!visited.has(target.path)) {
+          visited.add(target.path);
+          walk(target.path, shown);
+        }
+      }
+    }
+  };
+  walk('', '');
+
+  const names = [...found.keys()].sort((a, b) => (a < b ? -1 : Number(a > b)));
+  const contents = await readBlobs(
+    cwd,
+    names.map(name => found.get(name)!),
+  );
+  return names.map((name, i) => decodeRegistryFile(name, contents[i]));
+}

@@ -1,0 +1,302 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bin, buildCli } from './__testUtils__/buildCli';
+import {
+  cli,
+  initRepository,
+  VALID_REGISTRY,
+  writeFiles,
+} from './__testUtils__/cliProcess';
+
+jest.setTimeout(60_000);
+
+let root: string;
+beforeAll(() => {
+  buildCli();
+  root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-output-')));
+});
+afterAll(() => {
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+const STACK_LINE = /^\s+at /m;
+
+describe('GitHub annotations of a registry in a subfolder of the repository', () => {
+  it('name files relative to the repository root, wherever the CLI runs from', () => {
+    const repo = path.join(root, 'annotations');
+    writeFiles(path.join(repo, 'registry'), {
+      ...VALID_REGISTRY,
+      'services/catalog.toml': `${VALID_REGISTRY['services/catalog.toml']}mystery = 1\n`,
+      'projects/we,ird:100%/services.toml': '[project]\nname = "Weird"\n',
+    });
+    initRepository(repo);
+    const registry = path.join(repo, 'registry');
+    const expected = [
+      '::warning file=registry/projects/we%2Cird%3A100%25/services.toml,line=1,col=1,title=schema/invalid-id::Project folder "we,ird:100%25" is not a valid project id',
+      '::warning file=registry/services/catalog.toml,line=6,col=1,title=schema/unknown-field::Service "shared-auth": unknown field "mystery"',
+    ];
+    const runs = [
+      cli(['validate', 'registry/', '--format', 'github'], repo),
+      cli(['validate', '.', '--format', 'github'], registry),
+      cli(['validate', registry, '--format', 'github'], os.tmpdir()),
+      cli(
+        ['validate', '..', '--format', 'github'],
+        path.join(registry, 'services'),
+      ),
+    ];
+    for (const run of runs) {
+      expect(run.code).toBe(0);
+      const lines = run.stdout.trimEnd().split('\n');
+      expect(lines).toHaveLength(expected.length);
+      expected.forEach((start, i) =>
+        expect(lines[i].startsWith(start)).toBe(true),
+      );
+    }
+  });
+
+  it('point breaking changes of a diff at the file in the repository', () => {
+    const repo = path.join(root, 'annotations-diff');
+    writeFiles(path.join(repo, 'registry'), VALID_REGISTRY);
+    initRepository(repo);
+    writeFiles(path.join(repo, 'registry'), {
+      'services/catalog.toml': VALID_REGISTRY['services/catalog.toml'].replace(
+        'port = 8080',
+        'port = 9090',
+      ),
+    });
+    const run = cli(
+      ['diff', 'main', '.', '--format', 'github'],
+      path.join(repo, 'registry'),
+    );
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(
+      /^::warning file=registry\/services\/catalog\.toml,line=5,col=\d+,title=breaking\/port-changed::/m,
+    );
+  });
+});
+
+describe('problems reading the registry', () => {
+  it('are told in one line with exit code 2, without a stack trace', () => {
+    const dir = writeFiles(path.join(root, 'link-out'), VALID_REGISTRY);
+    fs.symlinkSync(
+      path.join(root, 'elsewhere.toml'),
+      path.join(dir, 'services/extra.toml'),
+    );
+    fs.writeFileSync(path.join(root, 'elsewhere.toml'), '');
+    const link = cli(['validate', '.', '--format', 'json'], dir);
+    expect(link.code).toBe(2);
+    expect(link.stdout).toBe('');
+    expect(link.stderr).toContain(
+      'service-registry: Refusing to read services/extra.toml: it is a symbolic link',
+    );
+    expect(link.stderr).not.toMatch(STACK_LINE);
+
+    const docsDir = writeFiles(path.join(root, 'docs-out'), {
+      ...VALID_REGISTRY,
+      'docs-are-here': 'a file, not a folder',
+    });
+    const docs = cli(['docs', '.', '--out', 'docs-are-here'], docsDir);
+    expect(docs.code).toBe(2);
+    expect(docs.stderr).toMatch(/^service-registry: .*docs-are-here/);
+    expect(docs.stderr).not.toMatch(STACK_LINE);
+  });
+});
+
+describe('options', () => {
+  it('refuses dates that are not on the calendar and counts that are not integers', () => {
+    const dir = writeFiles(path.join(root, 'options'), VALID_REGISTRY);
+    const date = cli(['validate', '.', '--today', '2026-02-31'], dir);
+    expect(date.code).toBe(2);
+    expect(date.stderr).toContain(
+      '--today must be a date as YYYY-MM-DD, got 2026-02-31',
+    );
+    expect(date.stderr).not.toMatch(STACK_LINE);
+    expect(cli(['validate', '.', '--today', '2028-02-29'], dir).code).toBe(0);
+
+    // an unset variable in a CI script (--max-warnings "$MAX") is a mistake, not 0
+    const empty = cli(['validate', '.', '--max-warnings', ''], dir);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain(
+      '--max-warnings must be a non-negative integer',
+    );
+    expect(cli(['validate', '.', '--max-warnings', '1e1'], dir).code).toBe(2);
+    expect(
+      cli(['impact', 'shared-auth', '.', '--max-depth', '0x2'], dir).code,
+    ).toBe(2);
+  });
+
+  it('refuses an option of another command instead of ignoring it', () => {
+    const dir = writeFiles(path.join(root, 'foreign-options'), VALID_REGISTRY);
+    const cases: Array<[string[], string]> = [
+      [['validate', '.', '--fail-on-breaking'], '--fail-on-breaking'],
+      [['validate', '.', '--check'], '--check'],
+      [['docs', '.', '--format', 'json'], '--format'],
+      [['graph', '.', '--today', '2026-01-01'], '--today'],
+      [['impact', 'shared-auth', '.', '--service', 'x'], '--service'],
+    ];
+    for (const [args, option] of cases) {
+      const run = cli(args, dir);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(
+        `service-registry: ${option} is not an option of ${args[0]}`,
+      );
+    }
+    expect(fs.existsSync(path.join(dir, 'docs'))).toBe(false);
+  });
+
+  it('--help names for each command the formats it accepts', () => {
+    const help = cli(['--help'], root).stdout;
+    expect(help).toContain(
+      'validate, diff: text (default), json, markdown, github',
+    );
+    expect(help).toContain('impact: text (default), json, markdown');
+    const dir = writeFiles(path.join(root, 'help-formats'), VALID_REGISTRY);
+    for (const format of ['text', 'json', 'markdown', 'github']) {
+      expect(cli(['validate', '.', '--format', format], dir).code).toBe(0);
+    }
+    for (const format of ['text', 'json', 'markdown']) {
+      expect(
+        cli(['impact', 'shared-auth', '.', '--format', format], dir).code,
+      ).toBe(0);
+    }
+    expect(cli(['validate', '--help'], dir)).toMatchObject({
+      code: 0,
+      stdout: help,
+    });
+  });
+});
+
+/** Runs the CLI with stdout on a terminal (util-linux `script`), stderr into a file. */
+function onTerminal(args: string[], cwd: string, env: Record<string, string>) {
+  const stderrFile = path.join(root, `stderr-${Date.now()}.txt`);
+  const command = [process.execPath, bin, ...args]
+    .map(a => `'${a.replace(/'/g, `'\\''`)}'`)
+    .join(' ');
+  const result = spawnSync(
+    'script',
+    ['-qec', `${command} 2>'${stderrFile}'`, '/dev/null'],
+    { cwd, encoding: 'utf8', env: { ...process.env, ...env } },
+  );
+  return {
+    code: result.status,
+    stdout: result.stdout,
+    stderr: fs.readFileSync(stderrFile, 'utf8'),
+  };
+}
+
+describe('colours', () => {
+  const ESC = '\u001b[';
+
+  it('only on a terminal, never with NO_COLOR, and not in a redirected stderr', () => {
+    const dir = writeFiles(path.join(root, 'colours'), {
+      ...VALID_REGISTRY,
+      'services/catalog.toml': `${VALID_REGISTRY['services/catalog.toml']}mystery = 1\n`,
+    });
+    const env = { NO_COLOR: '' };
+    const tty = onTerminal(['validate', '.'], dir, env);
+    expect(tty.code).toBe(0);
+    expect(tty.stdout).toContain(`${ESC}33mwarning`);
+    expect(
+      onTerminal(['validate', '.'], dir, { NO_COLOR: '1' }).stdout,
+    ).not.toContain(ESC);
+    expect(cli(['validate', '.'], dir, env).stdout).not.toContain(ESC);
+
+    const broken = writeFiles(path.join(root, 'colours-broken'), {
+      'services/catalog.toml': '[service.a\n',
+    });
+    const docs = onTerminal(['docs', '.'], broken, env);
+    expect(docs.code).toBe(1);
+    expect(docs.stderr).toContain('toml/syntax');
+    expect(docs.stderr).not.toContain(ESC);
+  });
+});
+
+describe('commands that read a registry whose files do not all parse', () => {
+  it('say on stderr that the output leaves those files out', () => {
+    const dir = writeFiles(path.join(root, 'partial'), {
+      ...VALID_REGISTRY,
+      'projects/ops/services.toml': '[service.ops-api\nowner = "ops"\n',
+    });
+    const runs = [
+      cli(['graph', '.'], dir),
+      cli(['impact', 'shared-auth', '.', '--format', 'json'], dir),
+      cli(['openslo', '.'], dir),
+    ];
+    for (const run of runs) {
+      expect(run.stderr).toContain(
+        'service-registry: projects/ops/services.toml:1:',
+      );
+      expect(run.stderr).toContain('does not parse');
+    }
+    // stdout stays what the format promises
+    expect(JSON.parse(runs[1].stdout).service).toBe('shared-auth');
+
+    // a base that does not parse makes its services look added
+    const head = writeFiles(path.join(root, 'partial-head'), {
+      ...VALID_REGISTRY,
+      'projects/ops/services.toml':
+        '[service.ops-api]\nowner = "ops"\nversion = "1.0.0"\nstatus = "ga"\n',
+    });
+    const diff = cli(['diff', dir, '.', '--format', 'json'], head);
+    expect(JSON.parse(diff.stdout).diff.added).toEqual(['ops-api']);
+    expect(diff.stderr).toContain(
+      `service-registry: ${dir}/projects/ops/services.toml:1:`,
+    );
+    expect(diff.stderr).toContain(
+      'does not parse, so the diff counts the services it declares as added',
+    );
+  });
+});
+
+describe('service-registry docs --check', () => {
+  it('takes documents a Windows checkout turned to CRLF as current and names a missing one', () => {
+    const dir = writeFiles(path.join(root, 'docs-crlf'), VALID_REGISTRY);
+    expect(cli(['docs'], dir).code).toBe(0);
+    for (const name of ['SERVICES.md', 'TOPOLOGY.md']) {
+      const file = path.join(dir, 'docs', name);
+      fs.writeFileSync(
+        file,
+        fs.readFileSync(file, 'utf8').replace(/\n/g, '\r\n'),
+      );
+    }
+    const crlf = cli(['docs', '--check'], dir);
+    expect(crlf.stderr).toBe('');
+    expect(crlf.code).toBe(0);
+
+    fs.rmSync(path.join(dir, 'docs', 'TOPOLOGY.md'));
+    const missing = cli(['docs', '--check'], dir);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(
+      'docs/TOPOLOGY.md is missing.\nRun service-registry docs and commit the result.\n',
+    );
+    expect(fs.existsSync(path.join(dir, 'docs', 'TOPOLOGY.md'))).toBe(false);
+  });
+});
+
+// the escaping GitHub's workflow commands need
+describe('GitHub annotations', () => {
+  it('escape %, CR and LF in messages', () => {
+    const governance =
+      '\n[service.shared-auth.governance]\napprovers = ["@team\\r\\nx%", "b,c:d"]\n';
+    const base = writeFiles(path.join(root, 'escaping-base'), {
+      ...VALID_REGISTRY,
+      'services/catalog.toml': `${VALID_REGISTRY['services/catalog.toml']}${governance}`,
+    });
+    const head = writeFiles(path.join(root, 'escaping-head'), {
+      ...VALID_REGISTRY,
+      'services/catalog.toml': `${VALID_REGISTRY[
+        'services/catalog.toml'
+      ].replace('port = 8080', 'port = 9090')}${governance}`,
+    });
+    const run = cli(['diff', base, '.', '--format', 'github'], head);
+    expect(run.stdout).toContain(
+      '::warning file=services/catalog.toml,line=5,col=1,title=breaking/port-changed::',
+    );
+    expect(run.stdout).toContain(
+      'approvers: @team%0D%0Ax%25, b,c:d, shop-team.\n',
+    );
+  });
+});
