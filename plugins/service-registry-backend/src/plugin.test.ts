@@ -355,6 +355,123 @@ env = ["LOG_LEVEL=debug", "DB_PASSWORD=hunter2hunter2"]
     ).toBe(403);
   });
 
+  it('serves the summary a project page shows: facts, services, dependencies, consumers, findings, SLA', async () => {
+    const { server } = await start();
+    const res = await request(server).get(
+      '/api/service-registry/projects/shop/summary?registry=default',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.project).toEqual({
+      id: 'shop',
+      name: 'Shop',
+      owner: 'shop-team',
+      tier: 'high',
+    });
+    expect(res.body.source).toEqual({
+      file: 'projects/shop/services.toml',
+      line: 1,
+    });
+    expect(
+      res.body.services.map(
+        (s: {
+          id: string;
+          effectiveTier?: string;
+          deprecatedDependencies: string[];
+        }) => [s.id, s.effectiveTier, s.deprecatedDependencies],
+      ),
+    ).toEqual([
+      ['loop-a', 'high', []],
+      ['loop-b', 'high', []],
+      ['shop-api', 'high', ['old-api']],
+      ['shop-web', 'high', []],
+    ]);
+    expect(res.body.overrides).toEqual([]);
+    expect(res.body.dependencies).toEqual([
+      {
+        project: null,
+        services: [
+          { service: 'old-api', requiredBy: ['shop-api'], optionalFor: [] },
+          { service: 'shared-auth', requiredBy: ['shop-api'], optionalFor: [] },
+        ],
+        edges: 2,
+        required: 2,
+        optional: 0,
+      },
+    ]);
+    expect(res.body.consumers).toEqual([]);
+    // the cycle loop-a → loop-b → loop-a, the deprecated old-api
+    expect(res.body.findings.errors).toBeGreaterThan(0);
+    expect(res.body.findings.warnings).toBeGreaterThan(0);
+    expect(res.body.sla).toMatchObject({ services: 4 });
+
+    const globals = await request(server).get(
+      '/api/service-registry/projects/%3Aglobal/summary',
+    );
+    expect(globals.status).toBe(200);
+    expect(globals.body.project).toEqual({ id: null, name: 'Global services' });
+    expect(globals.body.source).toEqual({
+      file: 'services/catalog.toml',
+      line: 1,
+    });
+    expect(globals.body.services.map((s: { id: string }) => s.id)).toEqual([
+      'old-api',
+      'shared-auth',
+    ]);
+    expect(
+      globals.body.consumers.map(
+        (c: { project: string | null; edges: number }) => [c.project, c.edges],
+      ),
+    ).toEqual([['shop', 2]]);
+  });
+
+  it('answers 404 for a project the registry does not have, 400 for a bad id, 401 and 403 like the others', async () => {
+    const { server } = await start();
+    const missing = await request(server).get(
+      '/api/service-registry/projects/nowhere/summary',
+    );
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toBe(
+      'no project "nowhere" in registry "default": a project is a folder under projects/ of the registry',
+    );
+    // "global" is a project id like any other: this registry has no such folder
+    expect(
+      (
+        await request(server).get(
+          '/api/service-registry/projects/global/summary',
+        )
+      ).status,
+    ).toBe(404);
+    const bad = await request(server).get(
+      '/api/service-registry/projects/bad%20id/summary',
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('not a registry project id');
+    expect(
+      (
+        await request(server).get(
+          '/api/service-registry/projects/shop/summary?registry=other',
+        )
+      ).status,
+    ).toBe(404);
+
+    const anonymous = await start({ anonymous: true });
+    expect(
+      (
+        await request(anonymous.server).get(
+          '/api/service-registry/projects/shop/summary',
+        )
+      ).status,
+    ).toBe(401);
+    const denied = await start({ deny: true });
+    expect(
+      (
+        await request(denied.server).get(
+          '/api/service-registry/projects/shop/summary',
+        )
+      ).status,
+    ).toBe(403);
+  });
+
   it('lists the registries with their state', async () => {
     const { server } = await start();
     const res = await request(server).get('/api/service-registry/registries');

@@ -16,6 +16,7 @@ import serviceRegistryFrontendPlugin, {
   entityServiceRegistryCard,
   entityServiceTopologyCard,
   entityServiceTopologyContent,
+  entitySystemServiceRegistryCard,
 } from './alpha';
 import { serviceRegistryApiRef, ServiceRegistryClient } from './api';
 import { deprecationsResponse } from './testUtils/deprecationFixture';
@@ -113,6 +114,30 @@ describe('service-registry in the new frontend system', () => {
     ]);
   });
 
+  it('shows its project card on the Systems the registry provider ingested only', () => {
+    const projectCard = createExtensionTester(
+      entitySystemServiceRegistryCard,
+    ).get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    const system = (annotations: Record<string, string>): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: { name: 'shop', annotations },
+      spec: { owner: 'team' },
+    });
+    expect(
+      [
+        system({
+          'service-registry.io/registry-id': 'default',
+          'service-registry.io/project': 'shop',
+        }),
+        // the shared System of the global services
+        system({ 'service-registry.io/registry-id': 'default' }),
+        system({}),
+        component({ 'service-registry.io/registry-id': 'default' }),
+      ].map(projectCard),
+    ).toEqual([true, true, false, false]);
+  });
+
   it('provides the backend client as the service registry API, through discovery and fetch', () => {
     const factory = createExtensionTester(serviceRegistryApi).get(
       ApiBlueprint.dataRefs.factory,
@@ -138,6 +163,7 @@ describe('service-registry in the new frontend system', () => {
       'page:service-registry/sla',
       'page:service-registry/findings',
       'entity-card:service-registry/summary',
+      'entity-card:service-registry/project-summary',
       'entity-card:service-registry/topology',
       'entity-card:service-registry/sla',
       'entity-card:service-registry/migration',

@@ -15,6 +15,7 @@ export {
 } from './alpha/pages';
 export {
   entityServiceRegistryCard,
+  entitySystemServiceRegistryCard,
   entityServiceTopologyCard,
   entityServiceSlaCard,
   entityServiceMigrationCard,

@@ -14,3 +14,18 @@ export function isServiceRegistryService(entity: Entity): boolean {
     Boolean(entity.metadata.annotations?.[ANNOTATION_REGISTRY_ID])
   );
 }
+
+/**
+ * True for a catalog entity that the service-registry provider ingested as a project: a System
+ * with the `service-registry.io/registry-id` annotation (a registry project, or the shared System
+ * of the global services). Use it with `EntitySwitch.Case` to show
+ * `EntitySystemServiceRegistryCard` on those System pages.
+ *
+ * @public
+ */
+export function isServiceRegistryProject(entity: Entity): boolean {
+  return (
+    entity.kind.toLocaleLowerCase('en-US') === 'system' &&
+    Boolean(entity.metadata.annotations?.[ANNOTATION_REGISTRY_ID])
+  );
+}

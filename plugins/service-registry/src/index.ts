@@ -15,6 +15,7 @@ export {
   EntityDeprecatedDependenciesWarning,
   EntityServiceRegistryFindingsCard,
   EntityServiceRegistryCard,
+  EntitySystemServiceRegistryCard,
 } from './plugin';
 export {
   rootRouteRef as serviceRegistryRootRouteRef,
@@ -23,7 +24,10 @@ export {
   findingsRouteRef as serviceRegistryFindingsRouteRef,
   createFromTemplateRouteRef as serviceRegistryCreateFromTemplateRouteRef,
 } from './routes';
-export { isServiceRegistryService } from './conditions';
+export {
+  isServiceRegistryProject,
+  isServiceRegistryService,
+} from './conditions';
 export { isServiceRegistryDeprecated } from './components/EntityServiceMigrationCard/conditions';
 export { BurnDownChart } from './components/BurnDownChart';
 export type { BurnDownChartProps } from './components/BurnDownChart';
@@ -36,6 +40,7 @@ export type { EntityDeprecatedDependenciesWarningProps } from './components/Enti
 export type { ServiceRegistryDeprecationsPageProps } from './components/ServiceRegistryDeprecationsPage';
 export type { EntityServiceRegistryFindingsCardProps } from './components/EntityServiceRegistryFindingsCard';
 export type { EntityServiceRegistryCardProps } from './components/EntityServiceRegistryCard';
+export type { EntitySystemServiceRegistryCardProps } from './components/EntitySystemServiceRegistryCard';
 export type { ServiceRegistryFindingsPageProps } from './components/ServiceRegistryFindingsPage';
 export * from './api';
 export type { EntityServiceTopologyCardProps } from './components/EntityServiceTopologyCard';

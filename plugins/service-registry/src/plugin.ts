@@ -211,3 +211,23 @@ export const EntityServiceRegistryCard = serviceRegistryPlugin.provide(
     },
   }),
 );
+
+/**
+ * Entity card for a System: what the service registry knows about the project (facts, its services
+ * with status, version, tier and findings, the global services it overrides, the projects it
+ * depends on and those that use it, its findings and SLA compliance); on the shared System, the
+ * same for the global services.
+ *
+ * @public
+ */
+export const EntitySystemServiceRegistryCard = serviceRegistryPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySystemServiceRegistryCard',
+    component: {
+      lazy: () =>
+        import('./components/EntitySystemServiceRegistryCard').then(
+          m => m.EntitySystemServiceRegistryCard,
+        ),
+    },
+  }),
+);

@@ -21,8 +21,10 @@ import {
   evaluateSla,
   hideSecretValues,
   buildFindingsResponse,
+  buildProjectSummary,
   buildServiceSummary,
   FindingsResponse,
+  GLOBAL_PROJECT_ID,
   isIsoDate,
   SERVICE_TIERS,
   ServiceTier,
@@ -30,6 +32,7 @@ import {
   slaOverview,
   SlaOverviewResponse,
   SlaServiceResponse,
+  ProjectSummaryResponse,
   ServiceSummaryResponse,
   sloDocumentsToYaml,
   toOpenSlo,
@@ -119,6 +122,20 @@ const openSloQuery = z
     fillFromTierPolicy: z.enum(['true', 'false']).default('false'),
   })
   .strict();
+
+/**
+ * A project in a path parameter: a project folder name as a catalog System can be named (1 to 63
+ * letters, digits, `.`, `_` or `-`), or `:global` (`GLOBAL_PROJECT_ID`) for the global services.
+ */
+const projectParams = z.object({
+  project: z
+    .string()
+    .refine(
+      value =>
+        value === GLOBAL_PROJECT_ID || /^[A-Za-z0-9._-]{1,63}$/.test(value),
+      `not a registry project id: give the project's folder name, or ${GLOBAL_PROJECT_ID} for the global services`,
+    ),
+});
 
 const sameOwner = (a: string | undefined, b: string) =>
   a !== undefined && a.trim().replace(/^@/, '') === b.trim().replace(/^@/, '');
@@ -262,6 +279,26 @@ export async function createRouter(
     );
     if (!body) {
       throw new NotFoundError(`no service "${id}" in registry "${registry}"`);
+    }
+    res.json(body);
+  });
+
+  router.get('/projects/:project/summary', async (req, res) => {
+    await authorize(req);
+    const { registry } = parseRequest(registryQuery.strict(), req.query);
+    const { project: id } = parseRequest(projectParams, req.params);
+    const v = viewsOf(registry);
+    const body: ProjectSummaryResponse | undefined = buildProjectSummary(
+      v.snapshot,
+      v.graph,
+      id,
+    );
+    if (!body) {
+      throw new NotFoundError(
+        id === GLOBAL_PROJECT_ID
+          ? `registry "${registry}" declares no global services (services/catalog.toml)`
+          : `no project "${id}" in registry "${registry}": a project is a folder under projects/ of the registry`,
+      );
     }
     res.json(body);
   });

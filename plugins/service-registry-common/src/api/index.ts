@@ -20,3 +20,14 @@ export type {
 } from './serviceSummaryResponse';
 export { buildServiceSummary } from './buildServiceSummary';
 export type { ServiceSummarySource } from './buildServiceSummary';
+export { GLOBAL_PROJECT_ID } from './projectSummaryResponse';
+export type {
+  ProjectSummaryFacts,
+  ProjectSummaryFindingCounts,
+  ProjectSummaryLink,
+  ProjectSummaryLinkedService,
+  ProjectSummaryOverride,
+  ProjectSummaryResponse,
+  ProjectSummaryService,
+} from './projectSummaryResponse';
+export { buildProjectSummary } from './buildProjectSummary';

@@ -1,7 +1,10 @@
 import { compatWrapper } from '@backstage/core-compat-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { isServiceRegistryDeprecated } from '../components/EntityServiceMigrationCard/conditions';
-import { isServiceRegistryService } from '../conditions';
+import {
+  isServiceRegistryProject,
+  isServiceRegistryService,
+} from '../conditions';
 
 /**
  * Entity card: what the registry declares for the service (version, status, tier, port, project),
@@ -19,6 +22,26 @@ export const entityServiceRegistryCard = EntityCardBlueprint.make({
     loader: () =>
       import('../components/EntityServiceRegistryCard').then(m =>
         compatWrapper(<m.EntityServiceRegistryCard />),
+      ),
+  },
+});
+
+/**
+ * Entity card for a System: what the registry knows about the project (facts, services, overrides
+ * of global services, the projects it depends on and those that use it, findings and SLA
+ * compliance); on the shared System (the provider's default name, `shared`), the global services.
+ * Shown on the Systems the registry's provider ingested.
+ *
+ * @alpha
+ */
+export const entitySystemServiceRegistryCard = EntityCardBlueprint.make({
+  name: 'project-summary',
+  params: {
+    type: 'content',
+    filter: isServiceRegistryProject,
+    loader: () =>
+      import('../components/EntitySystemServiceRegistryCard').then(m =>
+        compatWrapper(<m.EntitySystemServiceRegistryCard />),
       ),
   },
 });

@@ -15,6 +15,7 @@ import {
   entityServiceRegistryFindingsCard,
   entityServiceSlaCard,
   entityServiceTopologyCard,
+  entitySystemServiceRegistryCard,
 } from './entityCards';
 import { entityServiceTopologyContent } from './entityContent';
 import {
@@ -52,6 +53,7 @@ export const serviceRegistryFrontendPlugin = createFrontendPlugin({
     serviceRegistrySlaPage,
     serviceRegistryFindingsPage,
     entityServiceRegistryCard,
+    entitySystemServiceRegistryCard,
     entityServiceTopologyCard,
     entityServiceSlaCard,
     entityServiceMigrationCard,

@@ -7,6 +7,7 @@ import {
   FindingSeverity,
   FindingsResponse,
   ImpactReport,
+  ProjectSummaryResponse,
   RegistryGraph,
   ReminderResponse,
   ReminderStatusResponse,
@@ -156,6 +157,17 @@ export interface ServiceRegistryApi {
     service: string,
     options?: RegistryRequestOptions,
   ): Promise<ServiceSummaryResponse>;
+  /**
+   * What the registry knows about one project: its facts, its services, the global services it
+   * overrides, its dependencies on other projects and the global services, its consumers in other
+   * projects, its findings and SLA compliance counted. `project` is a project id, or
+   * `GLOBAL_PROJECT_ID` (`:global`) for the global services. Rejects with a `ResponseError` of
+   * status 404 (`NotFoundError`) when the registry has no such project.
+   */
+  getProjectSummary(
+    project: string,
+    options?: RegistryRequestOptions,
+  ): Promise<ProjectSummaryResponse>;
 }
 
 /**

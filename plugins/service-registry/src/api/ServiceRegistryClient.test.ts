@@ -1,4 +1,5 @@
 import { ResponseError } from '@backstage/errors';
+import { GLOBAL_PROJECT_ID } from '@service-registry/plugin-service-registry-common';
 import { ServiceRegistryClient } from './ServiceRegistryClient';
 
 describe('ServiceRegistryClient', () => {
@@ -143,6 +144,55 @@ describe('ServiceRegistryClient', () => {
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(404);
     expect(error.cause.name).toBe('NotFoundError');
+  });
+
+  it('asks for the summary of a project in its registry, and of the global services, the id escaped', async () => {
+    const body = { registry: 'other', project: { id: 'shop' } };
+    const fetch = jest.fn(async () => new Response(JSON.stringify(body)));
+    const client = new ServiceRegistryClient({
+      discoveryApi,
+      fetchApi: { fetch },
+    });
+    await expect(
+      client.getProjectSummary('shop', { registry: 'other' }),
+    ).resolves.toEqual(body);
+    await client.getProjectSummary(GLOBAL_PROJECT_ID);
+    await client.getProjectSummary('a/b');
+    expect(fetch.mock.calls.map(c => (c as unknown[])[0])).toEqual([
+      'http://backend/api/service-registry/projects/shop/summary?registry=other',
+      'http://backend/api/service-registry/projects/%3Aglobal/summary',
+      'http://backend/api/service-registry/projects/a%2Fb/summary',
+    ]);
+  });
+
+  it('rejects the summary of a project the registry does not have with the 404 of the backend', async () => {
+    const fetch = jest.fn(
+      async () =>
+        new Response(
+          JSON.stringify({
+            error: {
+              name: 'NotFoundError',
+              message: 'no project "ghost" in registry "default"',
+            },
+            response: { statusCode: 404 },
+          }),
+          {
+            status: 404,
+            statusText: 'Not Found',
+            headers: { 'content-type': 'application/json' },
+          },
+        ),
+    );
+    const client = new ServiceRegistryClient({
+      discoveryApi,
+      fetchApi: { fetch },
+    });
+    const error = await client.getProjectSummary('ghost').catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(404);
+    expect(error.cause.message).toBe(
+      'no project "ghost" in registry "default"',
+    );
   });
 
   it('throws a ResponseError with the backend message', async () => {

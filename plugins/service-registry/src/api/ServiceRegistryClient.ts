@@ -15,6 +15,7 @@ import {
   DeprecationsResponse,
   FindingsResponse,
   ImpactReport,
+  ProjectSummaryResponse,
   RegistryGraph,
   ReminderResponse,
   ReminderStatusResponse,
@@ -139,6 +140,16 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
   ): Promise<ServiceSummaryResponse> {
     return this.get<ServiceSummaryResponse>(
       `/services/${encodeURIComponent(service)}/summary`,
+      { registry: options?.registry },
+    );
+  }
+
+  async getProjectSummary(
+    project: string,
+    options?: RegistryRequestOptions,
+  ): Promise<ProjectSummaryResponse> {
+    return this.get<ProjectSummaryResponse>(
+      `/projects/${encodeURIComponent(project)}/summary`,
       { registry: options?.registry },
     );
   }

@@ -12,6 +12,7 @@ const METHODS: Array<keyof ServiceRegistryApi> = [
   'getReminderStatus',
   'remindConsumers',
   'getServiceSummary',
+  'getProjectSummary',
 ];
 
 /**

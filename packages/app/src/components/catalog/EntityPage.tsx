@@ -59,6 +59,8 @@ import {
   EntityServiceRegistryCard,
   EntityServiceRegistryFindingsCard,
   EntityServiceSlaCard,
+  EntitySystemServiceRegistryCard,
+  isServiceRegistryProject,
 } from '@service-registry/plugin-service-registry';
 import { TechDocsAddons } from '@backstage/plugin-techdocs-react';
 import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
@@ -402,9 +404,21 @@ const systemPage = (
         <Grid item md={6}>
           <EntityAboutCard />
         </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityCatalogGraphCard height={400} />
-        </Grid>
+        <EntitySwitch>
+          <EntitySwitch.Case if={isServiceRegistryProject}>
+            <Grid item md={6} xs={12}>
+              <EntitySystemServiceRegistryCard variant="gridItem" />
+            </Grid>
+            <Grid item xs={12}>
+              <EntityCatalogGraphCard height={400} />
+            </Grid>
+          </EntitySwitch.Case>
+          <EntitySwitch.Case>
+            <Grid item md={6} xs={12}>
+              <EntityCatalogGraphCard height={400} />
+            </Grid>
+          </EntitySwitch.Case>
+        </EntitySwitch>
         <Grid item md={4} xs={12}>
           <EntityLinksCard />
         </Grid>

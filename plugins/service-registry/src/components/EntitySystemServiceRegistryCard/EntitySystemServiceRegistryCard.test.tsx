@@ -1,0 +1,389 @@
+import { screen, within } from '@testing-library/react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { Entity } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import { GLOBAL_PROJECT_ID } from '@service-registry/plugin-service-registry-common';
+import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
+import { findingsRouteRef } from '../../routes';
+import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
+import { projectSummaryResponse } from '../../testUtils/projectSummaryFixture';
+import {
+  EntitySystemServiceRegistryCard,
+  EntitySystemServiceRegistryCardProps,
+} from './EntitySystemServiceRegistryCard';
+
+/** A System as the registry's provider writes it: a project, or the shared System. */
+function system(
+  name: string,
+  options: { registry?: string; project?: boolean } = {},
+): Entity {
+  const { registry = 'default', project = true } = options;
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: {
+      name,
+      annotations: {
+        'service-registry.io/registry-id': registry,
+        ...(project ? { 'service-registry.io/project': name } : {}),
+      },
+    },
+    spec: { owner: 'team' },
+  };
+}
+
+/** An API answering from the project fixture registry (built with the real buildProjectSummary). */
+function fixtureApi(rootLocation?: string) {
+  return mockServiceRegistryApi({
+    getProjectSummary: jest.fn(async (project: string) =>
+      projectSummaryResponse(project, rootLocation),
+    ),
+  });
+}
+
+const ENTITY_ROUTE = { '/catalog/:namespace/:kind/:name': entityRouteRef };
+const FINDINGS_ROUTE = { '/service-registry/findings': findingsRouteRef };
+
+async function renderCard(
+  entity: Entity,
+  api: ServiceRegistryApi = fixtureApi(),
+  options: {
+    props?: EntitySystemServiceRegistryCardProps;
+    mountFindings?: boolean;
+  } = {},
+) {
+  const { props = {}, mountFindings = true } = options;
+  return renderInTestApp(
+    <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
+      <EntityProvider entity={entity}>
+        <EntitySystemServiceRegistryCard {...props} />
+      </EntityProvider>
+    </TestApiProvider>,
+    {
+      mountedRoutes: mountFindings
+        ? { ...ENTITY_ROUTE, ...FINDINGS_ROUTE }
+        : ENTITY_ROUTE,
+    },
+  );
+}
+
+/** The value shown for a fact ("Owner", "Tier", …). */
+function fact(label: string): HTMLElement {
+  const term = screen.getByText(label, { selector: 'dt' });
+  return term.nextElementSibling as HTMLElement;
+}
+
+const findServices = () =>
+  screen.findByRole('table', { name: /^Services of / });
+
+/** The row of the services table whose header cell starts with the service id. */
+function serviceRow(id: string): HTMLElement {
+  const table = screen.getByRole('table', { name: /^Services of / });
+  const row = within(table)
+    .getAllByRole('row')
+    .find(
+      r =>
+        within(r).queryByRole('rowheader')?.textContent?.startsWith(id) ??
+        false,
+    );
+  if (!row) throw new Error(`no service row for ${id}`);
+  return row;
+}
+
+/** The texts of a row's cells after its header. */
+function cells(row: HTMLElement): Array<string | null> {
+  return within(row)
+    .getAllByRole('cell')
+    .map(c => c.textContent);
+}
+
+/** The item of a "Depends on" / "Used by" list that names a project. */
+function linkItem(list: string, project: string): HTMLElement {
+  const items = within(screen.getByRole('list', { name: list }))
+    .getAllByRole('listitem')
+    .filter(li => li.parentElement?.getAttribute('aria-label') === list);
+  const item = items.find(li =>
+    within(li).queryByRole('link', { name: project }),
+  );
+  if (!item) throw new Error(`no ${list} entry for ${project}`);
+  return item;
+}
+
+async function notFoundError(): Promise<ResponseError> {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: {
+          name: 'NotFoundError',
+          message: 'no project "ghost" in registry "default"',
+        },
+        request: {
+          method: 'GET',
+          url: '/api/service-registry/projects/ghost/summary',
+        },
+        response: { statusCode: 404 },
+      }),
+      {
+        status: 404,
+        statusText: 'Not Found',
+        headers: { 'content-type': 'application/json' },
+      },
+    ),
+  );
+}
+
+describe('EntitySystemServiceRegistryCard', () => {
+  it('shows progress while the summary loads', async () => {
+    await renderCard(
+      system('shop'),
+      mockServiceRegistryApi({
+        getProjectSummary: () => new Promise(() => {}),
+      }),
+    );
+    expect(
+      screen.getByRole('heading', { name: 'Project in the service registry' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+  });
+
+  it('shows the project’s facts and links the line that declares it', async () => {
+    const api = fixtureApi('url:https://github.com/acme/registry/tree/main/');
+    await renderCard(system('shop', { registry: 'staging' }), api);
+    await findServices();
+    expect(api.getProjectSummary).toHaveBeenCalledWith('shop', {
+      registry: 'staging',
+    });
+    expect(fact('Project')).toHaveTextContent('Web Shop (shop)');
+    expect(fact('Owner')).toHaveTextContent('shop-team');
+    expect(fact('Tier')).toHaveTextContent('high');
+    expect(fact('Environment')).toHaveTextContent('production');
+    expect(fact('Services')).toHaveTextContent('3');
+    expect(
+      screen.getByRole('link', {
+        name: /^projects\/shop\/services\.toml, line 2/,
+      }),
+    ).toHaveAttribute(
+      'href',
+      'https://github.com/acme/registry/tree/main/projects/shop/services.toml#L2',
+    );
+  });
+
+  it('lists its services with status, version, tier, findings and the deprecated services they depend on', async () => {
+    await renderCard(system('shop'));
+    const table = await findServices();
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map(h => h.textContent),
+    ).toEqual(['Service', 'Status', 'Version', 'Tier', 'Findings']);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map(h => within(h).getAllByText(/./)[0].textContent),
+    ).toEqual(['shop-checkout', 'shop-legacy', 'shop-web']);
+
+    const checkout = serviceRow('shop-checkout');
+    expect(
+      within(checkout).getByRole('link', { name: 'shop-checkout' }),
+    ).toHaveAttribute('href', '/catalog/default/component/shop-checkout');
+    expect(within(checkout).getByText('Checkout')).toBeInTheDocument();
+    // status, version, tier (its project's), findings
+    expect(cells(checkout)).toEqual([
+      'ga',
+      '1.9.0',
+      'high (inherited)',
+      '1 warning',
+    ]);
+    expect(
+      within(checkout).getByText(
+        'Depends on a deprecated service: payments-v2',
+      ),
+    ).toBeInTheDocument();
+
+    const web = serviceRow('shop-web');
+    expect(cells(web)).toEqual(['ga', '4.0.0', 'low', 'none']);
+    expect(within(web).queryByText(/^Depends on a deprecated/)).toBeNull();
+
+    // a retired service is no longer in the catalog: no link
+    const legacy = serviceRow('shop-legacy');
+    expect(within(legacy).getByText('retired')).toBeInTheDocument();
+    expect(within(legacy).queryByRole('link')).not.toBeInTheDocument();
+  });
+
+  it('lists the global services the project overrides and the fields each override writes', async () => {
+    await renderCard(system('shop'));
+    await findServices();
+    const overrides = screen.getByRole('list', {
+      name: 'Overrides of global services',
+    });
+    const items = within(overrides).getAllByRole('listitem');
+    expect(items.map(li => li.textContent)).toEqual([
+      'notifier — writes metadata, port',
+    ]);
+    expect(
+      within(overrides).getByRole('link', { name: 'notifier' }),
+    ).toHaveAttribute('href', '/catalog/default/component/notifier');
+  });
+
+  it('shows what it depends on in other projects and among the global services, linked to their Systems', async () => {
+    await renderCard(system('shop'));
+    await findServices();
+    const crm = linkItem('Depends on', 'CRM');
+    expect(within(crm).getByRole('link', { name: 'CRM' })).toHaveAttribute(
+      'href',
+      '/catalog/default/system/crm',
+    );
+    expect(crm).toHaveTextContent(
+      'CRM — 1 dependency on 1 service (1 required)',
+    );
+    expect(crm).toHaveTextContent('crm-api: required by shop-checkout');
+
+    const globals = linkItem('Depends on', 'Global services');
+    expect(
+      within(globals).getByRole('link', { name: 'Global services' }),
+    ).toHaveAttribute('href', '/catalog/default/system/shared');
+    expect(globals).toHaveTextContent(
+      'Global services — 3 dependencies on 3 services (2 required, 1 optional)',
+    );
+    expect(globals).toHaveTextContent('notifier: optional for shop-checkout');
+    expect(globals).toHaveTextContent('payments-v2: required by shop-checkout');
+    expect(
+      within(globals).getByRole('link', { name: 'shared-auth' }),
+    ).toHaveAttribute('href', '/catalog/default/component/shared-auth');
+  });
+
+  it('shows the services of other projects that use its services', async () => {
+    await renderCard(system('shop'));
+    await findServices();
+    const crm = linkItem('Used by', 'CRM');
+    expect(crm).toHaveTextContent(
+      'CRM — 1 dependency on 1 service (1 optional)',
+    );
+    expect(crm).toHaveTextContent('shop-checkout: optional for crm-sync');
+  });
+
+  it('counts its findings, linked to the findings page filtered by the project, and its SLA compliance', async () => {
+    await renderCard(system('shop'));
+    await findServices();
+    expect(
+      screen.getByRole('link', {
+        name: "2 warnings in the registry's validation",
+      }),
+    ).toHaveAttribute('href', '/service-registry/findings?project=shop');
+    expect(
+      screen.getByText('2 services: 1 compliant, 1 without a policy'),
+    ).toBeInTheDocument();
+  });
+
+  it('names its findings without a link when the app has no findings page', async () => {
+    await renderCard(system('shop'), fixtureApi(), { mountFindings: false });
+    await findServices();
+    expect(
+      screen.getByText("2 warnings in the registry's validation"),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: /in the registry's validation/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows the global services on the shared System: who overrides them and which projects use them', async () => {
+    const api = fixtureApi();
+    await renderCard(system('shared', { project: false }), api);
+    await findServices();
+    expect(api.getProjectSummary).toHaveBeenCalledWith(GLOBAL_PROJECT_ID, {
+      registry: 'default',
+    });
+    expect(
+      screen.getByText(
+        'What registry "default" knows about the global services',
+      ),
+    ).toBeInTheDocument();
+    expect(fact('Scope')).toHaveTextContent('Global: shared by every project');
+    expect(
+      within(screen.getByRole('table', { name: /^Services of / }))
+        .getAllByRole('rowheader')
+        .map(h => within(h).getAllByText(/./)[0].textContent),
+    ).toEqual(['notifier', 'payments-v2', 'shared-auth']);
+    expect(
+      within(serviceRow('notifier')).getByText('Overridden by shop'),
+    ).toBeInTheDocument();
+    expect(
+      within(serviceRow('payments-v2')).getByText('deprecated'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('heading', { name: 'Overrides of global services' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByText('The global services depend on no project.'),
+    ).toBeInTheDocument();
+    expect(linkItem('Used by', 'Web Shop')).toHaveTextContent(
+      'Web Shop — 3 dependencies on 3 services (2 required, 1 optional)',
+    );
+    expect(
+      within(linkItem('Used by', 'CRM')).getByRole('link', { name: 'CRM' }),
+    ).toHaveAttribute('href', '/catalog/default/system/crm');
+    // the findings page filters by project only: no link for the global services
+    expect(
+      screen.getByText("1 error in the registry's validation"),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: /in the registry's validation/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('takes the shared System’s name from its prop, for a provider configured with another', async () => {
+    const api = fixtureApi();
+    await renderCard(system('platform', { project: false }), api, {
+      props: { sharedSystem: 'platform' },
+    });
+    await findServices();
+    expect(api.getProjectSummary).toHaveBeenCalledWith(GLOBAL_PROJECT_ID, {
+      registry: 'default',
+    });
+    await renderCard(system('shop'), fixtureApi(), {
+      props: { sharedSystem: 'platform' },
+    });
+    expect(
+      (await screen.findAllByRole('link', { name: 'Global services' }))[0],
+    ).toHaveAttribute('href', '/catalog/default/system/platform');
+  });
+
+  it('says when the registry has no such project (404)', async () => {
+    const error = await notFoundError();
+    await renderCard(
+      system('ghost'),
+      mockServiceRegistryApi({
+        getProjectSummary: async () => {
+          throw error;
+        },
+      }),
+    );
+    expect(
+      await screen.findByText('Not in the service registry'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Registry "default" has no project "ghost".'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('shows the error of the backend', async () => {
+    await renderCard(
+      system('shop'),
+      mockServiceRegistryApi({
+        getProjectSummary: async () => {
+          throw new Error('no snapshot of registry "default" yet');
+        },
+      }),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Could not load what the registry knows of project shop',
+    );
+    expect(alert).toHaveTextContent('no snapshot of registry "default" yet');
+  });
+});

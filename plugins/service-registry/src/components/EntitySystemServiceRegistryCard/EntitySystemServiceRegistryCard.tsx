@@ -1,0 +1,196 @@
+import { Typography, makeStyles } from '@material-ui/core';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import {
+  EmptyState,
+  InfoCard,
+  InfoCardVariants,
+  Progress,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import {
+  ANNOTATION_REGISTRY_ID,
+  GLOBAL_PROJECT_ID,
+} from '@service-registry/plugin-service-registry-common';
+import useAsync from 'react-use/esm/useAsync';
+import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { ProjectSummaryResponse } from '../../api/types';
+import { isNotFoundError } from '../DeprecationTimeline/deprecationFormat';
+import { DeclaredIn } from '../EntityServiceRegistryCard/DeclaredIn';
+import { CardSection } from './CardSection';
+import { ProjectFacts } from './ProjectFacts';
+import { ProjectFindingsLine } from './ProjectFindingsLine';
+import { ProjectLinksList } from './ProjectLinksList';
+import { ProjectOverridesList } from './ProjectOverridesList';
+import { ProjectServicesTable } from './ProjectServicesTable';
+import { projectIdOfSystem } from './projectIdOfSystem';
+import { slaSummaryText } from './projectSummaryText';
+
+const useStyles = makeStyles(theme => ({
+  source: { marginTop: theme.spacing(1) },
+}));
+
+/**
+ * Props of {@link EntitySystemServiceRegistryCard}.
+ *
+ * @public
+ */
+export interface EntitySystemServiceRegistryCardProps {
+  /** Card title (default "Project in the service registry"). */
+  title?: string;
+  /** Card variant, as `InfoCard` takes it (e.g. `gridItem`). */
+  variant?: InfoCardVariants;
+  /**
+   * Name of the System the registry's provider gives the global services (its `sharedSystem`
+   * option, default `shared`): on that System the card shows the global services, and links to
+   * it stand for them.
+   */
+  sharedSystem?: string;
+}
+
+/** The card's body once the summary is loaded. */
+function ProjectSummaryDetails(props: {
+  summary: ProjectSummaryResponse;
+  sharedSystem: string;
+}) {
+  const { summary, sharedSystem } = props;
+  const classes = useStyles();
+  const { project, services } = summary;
+  const isGlobal = project.id === null;
+  return (
+    <>
+      <ProjectFacts summary={summary} />
+      <DeclaredIn source={summary.source} className={classes.source} />
+      <CardSection title={`Services (${services.length})`}>
+        {services.length === 0 ? (
+          <Typography variant="body2">
+            {isGlobal
+              ? 'The registry declares no global service.'
+              : 'The project declares no service of its own.'}
+          </Typography>
+        ) : (
+          <ProjectServicesTable
+            label={`Services of ${
+              isGlobal ? 'the global services' : project.name
+            }`}
+            services={services}
+          />
+        )}
+      </CardSection>
+      {!isGlobal && (
+        <CardSection title="Overrides of global services">
+          <ProjectOverridesList overrides={summary.overrides} />
+        </CardSection>
+      )}
+      <CardSection title="Depends on">
+        <ProjectLinksList
+          label="Depends on"
+          links={summary.dependencies}
+          sharedSystem={sharedSystem}
+          empty={
+            isGlobal
+              ? 'The global services depend on no project.'
+              : 'Its services depend on no other project and no global service.'
+          }
+        />
+      </CardSection>
+      <CardSection title="Used by">
+        <ProjectLinksList
+          label="Used by"
+          links={summary.consumers}
+          sharedSystem={sharedSystem}
+          empty={
+            isGlobal
+              ? 'No project uses the global services.'
+              : 'No service of another project uses its services.'
+          }
+        />
+      </CardSection>
+      <CardSection title="Findings">
+        <ProjectFindingsLine project={project.id} findings={summary.findings} />
+      </CardSection>
+      <CardSection title="SLA">
+        <Typography variant="body2">{slaSummaryText(summary.sla)}</Typography>
+      </CardSection>
+    </>
+  );
+}
+
+/**
+ * What the service registry knows about the project a System stands for: its facts (owner, tier,
+ * environment) and where it is declared; its services with status, version, tier, findings and
+ * whether they depend on a deprecated service; the global services it overrides; the other
+ * projects (and global services) it depends on and those that use it, each linked to its System
+ * page; its findings (linked to the findings page filtered by the project) and the SLA compliance
+ * of its services. On the shared System, the same for the global services.
+ *
+ * Meant for a System's page, under `<EntitySwitch.Case if={isServiceRegistryProject}>`.
+ *
+ * @public
+ */
+export function EntitySystemServiceRegistryCard(
+  props: EntitySystemServiceRegistryCardProps,
+) {
+  const {
+    title = 'Project in the service registry',
+    variant,
+    sharedSystem = 'shared',
+  } = props;
+  const { entity } = useEntity();
+  const api = useApi(serviceRegistryApiRef);
+  const projectId = projectIdOfSystem(entity, sharedSystem);
+  const registry =
+    entity.metadata.annotations?.[ANNOTATION_REGISTRY_ID] || 'default';
+  const { value, loading, error } = useAsync(
+    () => api.getProjectSummary(projectId, { registry }),
+    [api, projectId, registry],
+  );
+  const what =
+    projectId === GLOBAL_PROJECT_ID
+      ? 'the global services'
+      : `project ${projectId}`;
+
+  let content: JSX.Element;
+  if (loading) {
+    content = <Progress />;
+  } else if (error && isNotFoundError(error)) {
+    content = (
+      <EmptyState
+        missing="data"
+        title="Not in the service registry"
+        description={
+          projectId === GLOBAL_PROJECT_ID
+            ? `Registry "${registry}" declares no global services.`
+            : `Registry "${registry}" has no project "${projectId}".`
+        }
+      />
+    );
+  } else if (error) {
+    content = (
+      <Alert severity="error">
+        <AlertTitle>
+          Could not load what the registry knows of {what}
+        </AlertTitle>
+        {error.message}
+      </Alert>
+    );
+  } else if (!value) {
+    content = <Progress />;
+  } else {
+    content = (
+      <ProjectSummaryDetails summary={value} sharedSystem={sharedSystem} />
+    );
+  }
+
+  return (
+    <InfoCard
+      title={title}
+      subheader={`What registry "${registry}" knows about ${what}`}
+      titleTypographyProps={{ component: 'h2' }}
+      variant={variant}
+    >
+      {content}
+    </InfoCard>
+  );
+}

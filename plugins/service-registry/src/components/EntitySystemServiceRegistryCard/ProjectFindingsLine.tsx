@@ -1,0 +1,36 @@
+import { Typography } from '@material-ui/core';
+import { Link } from '@backstage/core-components';
+import { ProjectSummaryFindingCounts } from '../../api/types';
+import { findingsRouteRef } from '../../routes';
+import { findingsSummaryText } from '../EntityServiceRegistryCard/findingsSummaryText';
+import { useOptionalRouteRef } from '../EntityServiceRegistryFindingsCard/findingParts';
+
+/**
+ * The findings of a project counted by severity, linked to the findings page filtered by the
+ * project (`?project=<id>`) when the app mounts the page and there is something to see. The page
+ * filters by project only, so the global services' line is plain text.
+ */
+export function ProjectFindingsLine(props: {
+  /** The project id; null for the global services. */
+  project: string | null;
+  findings: ProjectSummaryFindingCounts;
+}) {
+  const { project, findings } = props;
+  const findingsRoute = useOptionalRouteRef(findingsRouteRef);
+  const text = findingsSummaryText(findings);
+  const any = findings.errors + findings.warnings + findings.infos > 0;
+  return (
+    <Typography variant="body2">
+      {findingsRoute && project !== null && any ? (
+        <Link
+          to={`${findingsRoute()}?${new URLSearchParams({ project })}`}
+          title="Open these findings on the findings page"
+        >
+          {text}
+        </Link>
+      ) : (
+        text
+      )}
+    </Typography>
+  );
+}

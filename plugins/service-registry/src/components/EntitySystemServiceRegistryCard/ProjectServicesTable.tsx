@@ -1,0 +1,145 @@
+import {
+  Box,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
+import WarningIcon from '@material-ui/icons/Warning';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { ProjectSummaryService } from '../../api/types';
+import { useWordWrapTableStyles } from '../useWordWrapTableStyles';
+import { ServiceStatusChip } from '../EntityServiceRegistryCard/ServiceStatusChip';
+import { serviceEntityRef } from '../EntityServiceRegistryCard/templateFormLink';
+import { findingsCountText } from './projectSummaryText';
+
+const useStyles = makeStyles(theme => ({
+  // the card is often half a page wide: five columns fit when the cells keep their padding small
+  scroller: { overflowX: 'auto' },
+  table: {
+    '& th, & td': { padding: theme.spacing(0.75, 1) },
+    '& th:first-child, & td:first-child': { paddingLeft: 0 },
+  },
+  service: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(0.25),
+  },
+  marker: {
+    display: 'inline-flex',
+    alignItems: 'flex-start',
+    gap: theme.spacing(0.5),
+    color:
+      theme.palette.type === 'dark'
+        ? theme.palette.warning.main
+        : theme.palette.warning.dark,
+    '& svg': { fontSize: '1rem', flexShrink: 0 },
+  },
+  missing: { color: theme.palette.text.secondary },
+}));
+
+/** The service's cell: a link to its entity page (a retired service has none), and its markers. */
+function ServiceCell(props: { service: ProjectSummaryService }) {
+  const { service } = props;
+  const classes = useStyles();
+  const deprecated = service.deprecatedDependencies;
+  return (
+    <Box className={classes.service}>
+      <span>
+        {service.status === 'retired' ? (
+          // retired services are not in the catalog
+          service.id
+        ) : (
+          <EntityRefLink entityRef={serviceEntityRef(service.id)}>
+            {service.id}
+          </EntityRefLink>
+        )}
+      </span>
+      {service.name !== service.id && (
+        <Typography variant="caption" color="textSecondary">
+          {service.name}
+        </Typography>
+      )}
+      {deprecated.length > 0 && (
+        <Typography
+          variant="caption"
+          className={classes.marker}
+          data-marker="deprecated-dependency"
+        >
+          <WarningIcon aria-hidden />
+          {`Depends on a deprecated service: ${deprecated.join(', ')}`}
+        </Typography>
+      )}
+      {service.overriddenBy.length > 0 && (
+        <Typography variant="caption" color="textSecondary">
+          {`Overridden by ${service.overriddenBy.join(', ')}`}
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+/** The effective tier, `(inherited)` when it is the project's. */
+function tierCell(service: ProjectSummaryService): string | undefined {
+  if (!service.effectiveTier) return undefined;
+  return service.tier ? service.tier : `${service.effectiveTier} (inherited)`;
+}
+
+/**
+ * The services of a project, by id: each linked to its entity page with its name, whether it
+ * depends on a deprecated or retired service, its lifecycle status, version, effective tier and
+ * findings counted.
+ */
+export function ProjectServicesTable(props: {
+  /** The table's accessible name. */
+  label: string;
+  services: ProjectSummaryService[];
+}) {
+  const { label, services } = props;
+  const classes = useStyles();
+  const tableClasses = useWordWrapTableStyles();
+  const missing = (text: string) => (
+    <span className={classes.missing}>{text}</span>
+  );
+  return (
+    <Box className={classes.scroller}>
+      <Table
+        size="small"
+        className={`${tableClasses.table} ${classes.table}`}
+        aria-label={label}
+      >
+        <TableHead>
+          <TableRow>
+            <TableCell>Service</TableCell>
+            <TableCell>Status</TableCell>
+            <TableCell>Version</TableCell>
+            <TableCell>Tier</TableCell>
+            <TableCell>Findings</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {services.map(service => (
+            <TableRow key={service.id}>
+              <TableCell component="th" scope="row" role="rowheader">
+                <ServiceCell service={service} />
+              </TableCell>
+              <TableCell>
+                {service.status ? (
+                  <ServiceStatusChip status={service.status} />
+                ) : (
+                  missing('not declared')
+                )}
+              </TableCell>
+              <TableCell>{service.version ?? missing('none')}</TableCell>
+              <TableCell>{tierCell(service) ?? missing('none')}</TableCell>
+              <TableCell>{findingsCountText(service.findings)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}

@@ -1,0 +1,2 @@
+export { EntitySystemServiceRegistryCard } from './EntitySystemServiceRegistryCard';
+export type { EntitySystemServiceRegistryCardProps } from './EntitySystemServiceRegistryCard';
