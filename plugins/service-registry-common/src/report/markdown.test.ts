@@ -147,6 +147,30 @@ describe('renderChangeReportMarkdown and optional consumers', () => {
   });
 });
 
+describe('renderChangeReportMarkdown table cells', () => {
+  it('keeps a pipe in a file name or id inside its cell', () => {
+    const empty = registryOf({});
+    const report = renderChangeReportMarkdown({
+      findings: [
+        {
+          severity: 'warning',
+          code: 'registry/unknown-file',
+          message: 'a | b',
+          file: 'projects/a|b/notes.toml',
+          line: 1,
+          column: 1,
+        },
+      ],
+      diff: diffRegistries(empty, empty),
+    });
+    const row = report.split('\n').find(l => l.includes('notes.toml'))!;
+    // five cells: the pipes that are not escaped are the six borders
+    expect(row.match(/(?<!\\)\|/g)).toHaveLength(6);
+    expect(row).toContain('`projects/a\\|b/notes.toml:1:1`');
+    expect(row).toContain('a \\| b');
+  });
+});
+
 describe('overrideProjectOf and describeChangeSubject', () => {
   it('names the project of an override change, and nothing for other changes', () => {
     const diff = diffRegistries(

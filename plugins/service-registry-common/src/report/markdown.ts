@@ -2,7 +2,7 @@ import { OptionalConsumer, RegistryDiff } from '../diff/types';
 import { ImpactReport } from '../graph/types';
 import { RegistryFinding } from '../model/types';
 import { describeChangeSubject } from './changeSubject';
-import { cell, code, plural } from './markdownText';
+import { cell, code, codeCell, plural } from './markdownText';
 
 const ICON: Record<RegistryFinding['severity'], string> = {
   error: '🔴 error',
@@ -65,10 +65,10 @@ function findingsSection(
     const link = options.fileLink?.(f.file, f.line);
     lines.push(
       `| ${ICON[f.severity]} | ${
-        link ? `[${code(where)}](${link})` : code(where)
-      } | ${f.service ? code(f.service) : ''} | ${cell(f.message)} | ${code(
-        f.code,
-      )} |`,
+        link ? `[${codeCell(where)}](${link})` : codeCell(where)
+      } | ${f.service ? codeCell(f.service) : ''} | ${cell(
+        f.message,
+      )} | ${codeCell(f.code)} |`,
     );
   }
   if (findings.length > max) {
@@ -125,7 +125,7 @@ export function renderImpactMarkdown(impact: ImpactReport): string {
     );
     for (const s of group.services) {
       lines.push(
-        `| ${code(s.id)} | ${s.depth} | ${code(s.via)} | ${
+        `| ${codeCell(s.id)} | ${s.depth} | ${codeCell(s.via)} | ${
           s.owner ? cell(s.owner) : ''
         } |`,
       );
@@ -142,7 +142,9 @@ const OPTIONAL_HEADING = 'optional consumers (degrade, not break)';
 function describeOptionalConsumers(consumers: OptionalConsumer[]): string {
   return consumers
     .map(c =>
-      c.project === null ? code(c.id) : `${code(c.id)} (${code(c.project)})`,
+      c.project === null
+        ? codeCell(c.id)
+        : `${codeCell(c.id)} (${codeCell(c.project)})`,
     )
     .join(', ');
 }
@@ -222,10 +224,12 @@ export function renderChangeReportMarkdown(
     );
     for (const change of diff.breakingChanges) {
       lines.push(
-        `| ${describeChangeSubject(change, code)} | ${cell(change.message)} | ${
-          change.impact.counts.services
-        } (${change.impact.counts.direct} direct) | ${
-          change.affectedProjects.map(code).join(', ') || '—'
+        `| ${describeChangeSubject(change, codeCell)} | ${cell(
+          change.message,
+        )} | ${change.impact.counts.services} (${
+          change.impact.counts.direct
+        } direct) | ${
+          change.affectedProjects.map(codeCell).join(', ') || '—'
         } | ${describeOptionalConsumers(change.optionalConsumers) || '—'} | ${
           change.approvers.map(cell).join(', ') || '—'
         } |`,

@@ -12,6 +12,14 @@ export function code(text: string): string {
 }
 
 /**
+ * Inline code in a table cell: as {@link code}, with `|` escaped, since a pipe splits the cell
+ * even inside a code span (GitHub renders `\|` there as `|`).
+ */
+export function codeCell(text: string): string {
+  return code(text).replace(/\|/g, '\\|');
+}
+
+/**
  * A count and its noun: `1 service`, `2 services` (nouns whose plural adds an `s`).
  *
  * @public

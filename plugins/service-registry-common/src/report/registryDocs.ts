@@ -5,7 +5,7 @@ import { computeImpact } from '../graph/computeImpact';
 import { DependencyEdge, DependencyGraph } from '../graph/types';
 import { LoadedRegistry, RegistryService } from '../model/types';
 import { graphToMermaid } from './graphFormats';
-import { cell as escapeCell, code as inlineCode, plural } from './markdownText';
+import { cell as escapeCell, codeCell, plural } from './markdownText';
 
 /**
  * One generated document of the registry.
@@ -60,9 +60,9 @@ function cell(value: string | number | undefined): string {
   return value === undefined || value === '' ? '—' : escapeCell(String(value));
 }
 
-/** Inline code, or a dash when there is no value. */
+/** Inline code for a table cell, or a dash when there is no value. */
 function code(value: string | undefined): string {
-  return value ? inlineCode(value) : '—';
+  return value ? codeCell(value) : '—';
 }
 
 function table(header: string[], rows: string[][]): string[] {
