@@ -160,6 +160,30 @@ status = "beta"
     ]);
   });
 
+  it('reads a project folder linked from another folder, whichever name sorts first', () => {
+    const repo = path.join(root, 'linked-folder');
+    const registry = path.join(repo, 'registry');
+    // the real folder sorts before the link: both names are read, on both sides of the diff
+    writeFiles(registry, {
+      'services/catalog.toml': VALID_REGISTRY['services/catalog.toml'],
+      'areas/shop/services.toml': VALID_REGISTRY['projects/shop/services.toml'],
+    });
+    fs.mkdirSync(path.join(registry, 'projects'));
+    fs.symlinkSync('../areas/shop', path.join(registry, 'projects/shop'));
+    initRepository(repo);
+    writeFiles(registry, { 'services/catalog.toml': portChanged(9090) });
+
+    const { diff } = JSON.parse(
+      cli(['diff', 'main', '.', '--format', 'json'], registry).stdout,
+    );
+    expect(diff.added).toEqual([]);
+    expect(diff.removed).toEqual([]);
+    const port = diff.breakingChanges.find(
+      (c: { kind: string }) => c.kind === 'port-changed',
+    );
+    expect(port.affectedProjects).toEqual(['shop']);
+  });
+
   it('reads Windows line endings on either side as the same registry', () => {
     const repo = path.join(root, 'crlf');
     writeFiles(repo, VALID_REGISTRY);

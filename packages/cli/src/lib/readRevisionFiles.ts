@@ -145,16 +145,20 @@ export async function readRevisionFiles(
   };
 
   const found = new Map<string, string>();
-  const visited = new Set<string>(['']);
-  const walk = (folder: string, shownFolder: string) => {
+  // `above`: the folders being read around this one, so that a link back to one of them is not
+  // followed again; a folder linked from two places is read under both names
+  const walk = (
+    folder: string,
+    shownFolder: string,
+    above: ReadonlySet<string>,
+  ) => {
     for (const name of [...(children.get(folder) ?? [])].sort()) {
       const real = folder ? `${folder}/${name}` : name;
       const shown = shownFolder ? `${shownFolder}/${name}` : name;
       const file = files.get(real);
       if (!file) {
-        if (isSkippedFolder(name) || visited.has(real)) continue;
-        visited.add(real);
-        walk(real, shown);
+        if (isSkippedFolder(name) || above.has(real)) continue;
+        walk(real, shown, new Set([...above, real]));
       } else if (file.mode !== SYMLINK) {
         if (name.endsWith('.toml')) found.set(shown, file.id);
       } else {
@@ -169,14 +173,13 @@ export async function readRevisionFiles(
         }
         if (target.kind === 'file') {
           if (name.endsWith('.toml')) found.set(shown, target.id);
-        } else if (!visited.has(target.path)) {
-          visited.add(target.path);
-          walk(target.path, shown);
+        } else if (!above.has(target.path)) {
+          walk(target.path, shown, new Set([...above, target.path]));
         }
       }
     }
   };
-  walk('', '');
+  walk('', '', new Set(['']));
 
   const names = [...found.keys()].sort((a, b) => (a < b ? -1 : Number(a > b)));
   const contents = await readBlobs(

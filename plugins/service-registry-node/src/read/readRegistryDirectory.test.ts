@@ -82,6 +82,17 @@ describe('readRegistryDirectory', () => {
     );
   });
 
+  it('reads a folder linked from two places under both names, and stops at a link back up', async () => {
+    await write('areas/shop/services.toml', '[project]\nname = "Shop"\n');
+    await fs.mkdir(path.join(root, 'projects'));
+    await fs.symlink('../areas/shop', path.join(root, 'projects', 'shop'));
+    await fs.symlink('..', path.join(root, 'areas', 'shop', 'up'));
+    expect((await readRegistryDirectory(root)).map(f => f.path)).toEqual([
+      'areas/shop/services.toml',
+      'projects/shop/services.toml',
+    ]);
+  });
+
   it('loads a registry from a directory', async () => {
     await write(
       'services/catalog.toml',

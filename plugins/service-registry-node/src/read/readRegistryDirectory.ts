@@ -43,9 +43,17 @@ export async function readRegistryDirectory(
 ): Promise<RegistryFileInput[]> {
   const root = await fs.realpath(path.resolve(dir));
   const files: RegistryFileInput[] = [];
-  const visited = new Set<string>([root]);
 
-  const walk = async (realDir: string, relative: string[]): Promise<void> => {
+  /**
+   * Reads a folder; `above` holds the real paths of the folders being read around it, so that a
+   * link back to one of them is not followed again (a folder linked from two places is read
+   * under both names, as a checkout shows it).
+   */
+  const walk = async (
+    realDir: string,
+    relative: string[],
+    above: ReadonlySet<string>,
+  ): Promise<void> => {
     const entries = await fs.readdir(realDir, { withFileTypes: true });
     for (const entry of entries) {
       const entryPath = path.join(realDir, entry.name);
@@ -77,9 +85,12 @@ export async function readRegistryDirectory(
         isFile = stat.isFile();
       }
       if (isDir) {
-        if (isSkippedFolder(entry.name) || visited.has(target)) continue;
-        visited.add(target);
-        await walk(target, [...relative, entry.name]);
+        if (isSkippedFolder(entry.name) || above.has(target)) continue;
+        await walk(
+          target,
+          [...relative, entry.name],
+          new Set([...above, target]),
+        );
       } else if (isFile && entry.name.endsWith('.toml')) {
         files.push(
           decodeRegistryFile(
@@ -91,6 +102,6 @@ export async function readRegistryDirectory(
     }
   };
 
-  await walk(root, []);
+  await walk(root, [], new Set([root]));
   return files.sort((a, b) => (a.path < b.path ? -1 : Number(a.path > b.path)));
 }
