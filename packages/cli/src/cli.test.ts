@@ -1,54 +1,15 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bin, buildCli } from './__testUtils__/buildCli';
+import { buildCli } from './__testUtils__/buildCli';
+import {
+  cli,
+  VALID_REGISTRY as VALID,
+  writeFiles as writeRegistry,
+} from './__testUtils__/cliProcess';
 
 jest.setTimeout(60_000);
-
-/** Runs the built CLI as a subprocess, like the registry's CI does. */
-function cli(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function writeRegistry(dir: string, files: Record<string, string>) {
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), text);
-  }
-}
-
-const VALID = {
-  'services/catalog.toml': `[service.shared-auth]
-owner = "platform-team"
-version = "1.2.3"
-status = "ga"
-port = 8080
-`,
-  'projects/shop/services.toml': `[project]
-name = "Shop"
-tier = "low"
-
-[service.shop-api]
-owner = "shop-team"
-version = "2.0.0"
-status = "ga"
-[service.shop-api.dependencies]
-requires = ["shared-auth@^1.0"]
-
-[service.shop-web]
-owner = "shop-team"
-version = "1.0.0"
-status = "ga"
-[service.shop-web.dependencies]
-requires = ["shop-api"]
-`,
-};
 
 let root: string;
 beforeAll(() => {

@@ -1,5 +1,4 @@
-import { ReactNode } from 'react';
-import { Box, Typography, makeStyles } from '@material-ui/core';
+import { Typography, makeStyles } from '@material-ui/core';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
@@ -15,6 +14,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { ServiceSummaryResponse } from '../../api/types';
 import { isNotFoundError } from '../DeprecationTimeline/deprecationFormat';
+import { CardSection } from '../RegistryCardParts/CardSection';
 import { DeclaredIn } from './DeclaredIn';
 import { findingsSummaryText } from './findingsSummaryText';
 import { ServiceConsumersSummary } from './ServiceConsumersSummary';
@@ -24,7 +24,6 @@ import { ServiceRegistryFacts } from './ServiceRegistryFacts';
 import { useTemplateFormLink } from './templateFormLink';
 
 const useStyles = makeStyles(theme => ({
-  section: { marginTop: theme.spacing(2) },
   source: { marginTop: theme.spacing(1) },
 }));
 
@@ -52,19 +51,6 @@ export interface EntityServiceRegistryCardProps {
   consumersLimit?: number;
 }
 
-/** A subsection of the card, under its own heading. */
-function Section(props: { title: string; children: ReactNode }) {
-  const classes = useStyles();
-  return (
-    <Box component="section" className={classes.section}>
-      <Typography variant="subtitle2" component="h3" gutterBottom>
-        {props.title}
-      </Typography>
-      {props.children}
-    </Box>
-  );
-}
-
 /** The card's body once the summary is loaded. */
 function ServiceSummaryDetails(props: {
   summary: ServiceSummaryResponse;
@@ -77,7 +63,7 @@ function ServiceSummaryDetails(props: {
     <>
       <ServiceRegistryFacts facts={service} />
       <DeclaredIn source={summary.source} className={classes.source} />
-      <Section title={`Dependencies (${dependencies.length})`}>
+      <CardSection title={`Dependencies (${dependencies.length})`}>
         {dependencies.length === 0 ? (
           <Typography variant="body2">No dependencies</Typography>
         ) : (
@@ -86,18 +72,18 @@ function ServiceSummaryDetails(props: {
             dependencies={dependencies}
           />
         )}
-      </Section>
-      <Section title="Consumers">
+      </CardSection>
+      <CardSection title="Consumers">
         <ServiceConsumersSummary
           consumers={summary.consumers}
           limit={consumersLimit}
         />
-      </Section>
-      <Section title="Findings">
+      </CardSection>
+      <CardSection title="Findings">
         <Typography variant="body2">
           {findingsSummaryText(summary.findings)}
         </Typography>
-      </Section>
+      </CardSection>
     </>
   );
 }

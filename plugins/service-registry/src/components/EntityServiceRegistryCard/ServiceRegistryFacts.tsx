@@ -1,37 +1,10 @@
-import { ReactNode } from 'react';
-import { Typography, makeStyles } from '@material-ui/core';
+import { Typography } from '@material-ui/core';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { ServiceSummaryFacts } from '../../api/types';
+import { Fact, FactList, Missing } from '../RegistryCardParts/FactList';
 import { ServiceStatusChip } from './ServiceStatusChip';
 import { serviceEntityRef } from './templateFormLink';
 import { tierText } from './tierText';
-
-const useStyles = makeStyles(theme => ({
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
-    gap: theme.spacing(1.5, 2),
-    margin: 0,
-  },
-  fact: { minWidth: 0 },
-  label: {
-    ...theme.typography.overline,
-    lineHeight: 1.5,
-    color: theme.palette.text.secondary,
-  },
-  value: {
-    ...theme.typography.body2,
-    margin: 0,
-    overflowWrap: 'anywhere',
-  },
-  missing: { color: theme.palette.text.secondary },
-}));
-
-/** A value the registry leaves out, in grey. */
-function Missing(props: { children: string }) {
-  const classes = useStyles();
-  return <span className={classes.missing}>{props.children}</span>;
-}
 
 /**
  * What the registry declares for a service, as a description list: version, status, tier (and
@@ -40,8 +13,7 @@ function Missing(props: { children: string }) {
  */
 export function ServiceRegistryFacts(props: { facts: ServiceSummaryFacts }) {
   const { facts } = props;
-  const classes = useStyles();
-  const rows: Array<[string, ReactNode]> = [
+  const rows: Fact[] = [
     ['Version', facts.version ?? <Missing>not declared</Missing>],
     [
       'Status',
@@ -99,14 +71,7 @@ export function ServiceRegistryFacts(props: { facts: ServiceSummaryFacts }) {
   }
   return (
     <>
-      <dl className={classes.facts}>
-        {rows.map(([label, value]) => (
-          <div key={label} className={classes.fact}>
-            <dt className={classes.label}>{label}</dt>
-            <dd className={classes.value}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={rows} />
       {facts.overriddenBy.length > 0 && (
         <Typography variant="body2" component="p">
           {`Overridden by projects: ${facts.overriddenBy.join(', ')}`}

@@ -18,7 +18,7 @@ import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { ProjectSummaryResponse } from '../../api/types';
 import { isNotFoundError } from '../DeprecationTimeline/deprecationFormat';
 import { DeclaredIn } from '../EntityServiceRegistryCard/DeclaredIn';
-import { CardSection } from './CardSection';
+import { CardSection } from '../RegistryCardParts/CardSection';
 import { ProjectFacts } from './ProjectFacts';
 import { ProjectFindingsLine } from './ProjectFindingsLine';
 import { ProjectLinksList } from './ProjectLinksList';

@@ -1,33 +1,5 @@
-import { ReactNode } from 'react';
-import { makeStyles } from '@material-ui/core';
 import { ProjectSummaryResponse } from '../../api/types';
-
-const useStyles = makeStyles(theme => ({
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
-    gap: theme.spacing(1.5, 2),
-    margin: 0,
-  },
-  fact: { minWidth: 0 },
-  label: {
-    ...theme.typography.overline,
-    lineHeight: 1.5,
-    color: theme.palette.text.secondary,
-  },
-  value: {
-    ...theme.typography.body2,
-    margin: 0,
-    overflowWrap: 'anywhere',
-  },
-  missing: { color: theme.palette.text.secondary },
-}));
-
-/** A value the registry leaves out, in grey. */
-function Missing(props: { children: string }) {
-  const classes = useStyles();
-  return <span className={classes.missing}>{props.children}</span>;
-}
+import { Fact, FactList, Missing } from '../RegistryCardParts/FactList';
 
 /**
  * What the registry declares for a project, as a description list: its id and name, owner, tier
@@ -37,9 +9,8 @@ function Missing(props: { children: string }) {
 export function ProjectFacts(props: { summary: ProjectSummaryResponse }) {
   const { summary } = props;
   const { project } = summary;
-  const classes = useStyles();
   const count = summary.services.length;
-  const rows: Array<[string, ReactNode]> =
+  const rows: Fact[] =
     project.id === null
       ? [
           ['Scope', 'Global: shared by every project'],
@@ -60,14 +31,5 @@ export function ProjectFacts(props: { summary: ProjectSummaryResponse }) {
           ],
           ['Services', String(count)],
         ];
-  return (
-    <dl className={classes.facts}>
-      {rows.map(([label, value]) => (
-        <div key={label} className={classes.fact}>
-          <dt className={classes.label}>{label}</dt>
-          <dd className={classes.value}>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactList facts={rows} />;
 }

@@ -5,7 +5,7 @@ const useStyles = makeStyles(theme => ({
   section: { marginTop: theme.spacing(2) },
 }));
 
-/** A subsection of the project card, under its own heading. */
+/** A subsection of a registry card, under its own heading. */
 export function CardSection(props: { title: string; children: ReactNode }) {
   const classes = useStyles();
   return (
