@@ -1,6 +1,5 @@
 import {
   Box,
-  Table,
   TableBody,
   TableCell,
   TableHead,
@@ -10,7 +9,7 @@ import {
 } from '@material-ui/core';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { ServiceSummaryDependency } from '../../api/types';
-import { useWordWrapTableStyles } from '../useWordWrapTableStyles';
+import { CompactTable } from '../RegistryCardParts/CompactTable';
 import {
   DependencyVerdict,
   dependencyVersionCheck,
@@ -20,12 +19,6 @@ import { isEndOfLife, ServiceStatusChip } from './ServiceStatusChip';
 import { serviceEntityRef } from './templateFormLink';
 
 const useStyles = makeStyles(theme => ({
-  // the card is often half a page wide: four columns fit when the cells keep their padding small
-  scroller: { overflowX: 'auto' },
-  table: {
-    '& th, & td': { padding: theme.spacing(0.75, 1) },
-    '& th:first-child, & td:first-child': { paddingLeft: 0 },
-  },
   service: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -110,50 +103,42 @@ export function ServiceDependenciesTable(props: {
   dependencies: ServiceSummaryDependency[];
 }) {
   const { serviceId, dependencies } = props;
-  const classes = useStyles();
-  const tableClasses = useWordWrapTableStyles();
   return (
-    <Box className={classes.scroller}>
-      <Table
-        size="small"
-        className={`${tableClasses.table} ${classes.table}`}
-        aria-label={`Dependencies of ${serviceId}`}
-      >
-        <TableHead>
-          <TableRow>
-            <TableCell>Service</TableCell>
-            <TableCell>Kind</TableCell>
-            <TableCell>Range</TableCell>
-            <TableCell>Provider version</TableCell>
+    <CompactTable label={`Dependencies of ${serviceId}`}>
+      <TableHead>
+        <TableRow>
+          <TableCell>Service</TableCell>
+          <TableCell>Kind</TableCell>
+          <TableCell>Range</TableCell>
+          <TableCell>Provider version</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {dependencies.map(dependency => (
+          <TableRow
+            key={`${dependency.optional ? 'optional' : 'required'}:${
+              dependency.service
+            }:${dependency.raw}`}
+          >
+            <TableCell component="th" scope="row" role="rowheader">
+              <ProviderCell dependency={dependency} />
+            </TableCell>
+            <TableCell>
+              {dependency.optional ? 'optional' : 'required'}
+            </TableCell>
+            <TableCell>
+              {dependency.range ?? (
+                <Typography variant="body2" color="textSecondary">
+                  any version
+                </Typography>
+              )}
+            </TableCell>
+            <TableCell>
+              <VersionCheckCell dependency={dependency} />
+            </TableCell>
           </TableRow>
-        </TableHead>
-        <TableBody>
-          {dependencies.map(dependency => (
-            <TableRow
-              key={`${dependency.optional ? 'optional' : 'required'}:${
-                dependency.service
-              }:${dependency.raw}`}
-            >
-              <TableCell component="th" scope="row" role="rowheader">
-                <ProviderCell dependency={dependency} />
-              </TableCell>
-              <TableCell>
-                {dependency.optional ? 'optional' : 'required'}
-              </TableCell>
-              <TableCell>
-                {dependency.range ?? (
-                  <Typography variant="body2" color="textSecondary">
-                    any version
-                  </Typography>
-                )}
-              </TableCell>
-              <TableCell>
-                <VersionCheckCell dependency={dependency} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </Box>
+        ))}
+      </TableBody>
+    </CompactTable>
   );
 }

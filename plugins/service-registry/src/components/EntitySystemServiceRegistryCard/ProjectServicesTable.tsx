@@ -1,6 +1,5 @@
 import {
   Box,
-  Table,
   TableBody,
   TableCell,
   TableHead,
@@ -11,18 +10,12 @@ import {
 import WarningIcon from '@material-ui/icons/Warning';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { ProjectSummaryService } from '../../api/types';
-import { useWordWrapTableStyles } from '../useWordWrapTableStyles';
+import { CompactTable } from '../RegistryCardParts/CompactTable';
 import { ServiceStatusChip } from '../EntityServiceRegistryCard/ServiceStatusChip';
 import { serviceEntityRef } from '../EntityServiceRegistryCard/templateFormLink';
 import { findingsCountText } from './projectSummaryText';
 
 const useStyles = makeStyles(theme => ({
-  // the card is often half a page wide: five columns fit when the cells keep their padding small
-  scroller: { overflowX: 'auto' },
-  table: {
-    '& th, & td': { padding: theme.spacing(0.75, 1) },
-    '& th:first-child, & td:first-child': { paddingLeft: 0 },
-  },
   service: {
     display: 'flex',
     flexDirection: 'column',
@@ -100,46 +93,39 @@ export function ProjectServicesTable(props: {
 }) {
   const { label, services } = props;
   const classes = useStyles();
-  const tableClasses = useWordWrapTableStyles();
   const missing = (text: string) => (
     <span className={classes.missing}>{text}</span>
   );
   return (
-    <Box className={classes.scroller}>
-      <Table
-        size="small"
-        className={`${tableClasses.table} ${classes.table}`}
-        aria-label={label}
-      >
-        <TableHead>
-          <TableRow>
-            <TableCell>Service</TableCell>
-            <TableCell>Status</TableCell>
-            <TableCell>Version</TableCell>
-            <TableCell>Tier</TableCell>
-            <TableCell>Findings</TableCell>
+    <CompactTable label={label}>
+      <TableHead>
+        <TableRow>
+          <TableCell>Service</TableCell>
+          <TableCell>Status</TableCell>
+          <TableCell>Version</TableCell>
+          <TableCell>Tier</TableCell>
+          <TableCell>Findings</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {services.map(service => (
+          <TableRow key={service.id}>
+            <TableCell component="th" scope="row" role="rowheader">
+              <ServiceCell service={service} />
+            </TableCell>
+            <TableCell>
+              {service.status ? (
+                <ServiceStatusChip status={service.status} />
+              ) : (
+                missing('not declared')
+              )}
+            </TableCell>
+            <TableCell>{service.version ?? missing('none')}</TableCell>
+            <TableCell>{tierCell(service) ?? missing('none')}</TableCell>
+            <TableCell>{findingsCountText(service.findings)}</TableCell>
           </TableRow>
-        </TableHead>
-        <TableBody>
-          {services.map(service => (
-            <TableRow key={service.id}>
-              <TableCell component="th" scope="row" role="rowheader">
-                <ServiceCell service={service} />
-              </TableCell>
-              <TableCell>
-                {service.status ? (
-                  <ServiceStatusChip status={service.status} />
-                ) : (
-                  missing('not declared')
-                )}
-              </TableCell>
-              <TableCell>{service.version ?? missing('none')}</TableCell>
-              <TableCell>{tierCell(service) ?? missing('none')}</TableCell>
-              <TableCell>{findingsCountText(service.findings)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </Box>
+        ))}
+      </TableBody>
+    </CompactTable>
   );
 }
