@@ -1,20 +1,13 @@
 import { Typography, makeStyles } from '@material-ui/core';
-import Alert from '@material-ui/lab/Alert';
-import AlertTitle from '@material-ui/lab/AlertTitle';
-import {
-  EmptyState,
-  InfoCard,
-  InfoCardVariants,
-  Progress,
-} from '@backstage/core-components';
+import { InfoCard, InfoCardVariants } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { ANNOTATION_REGISTRY_ID } from '@service-registry/plugin-service-registry-common';
 import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { ServiceSummaryResponse } from '../../api/types';
-import { isNotFoundError } from '../DeprecationTimeline/deprecationFormat';
 import { CardSection } from '../RegistryCardParts/CardSection';
+import { RegistryCardContent } from '../RegistryCardParts/RegistryCardContent';
 import { DeclaredIn } from './DeclaredIn';
 import { findingsSummaryText } from './findingsSummaryText';
 import { ServiceConsumersSummary } from './ServiceConsumersSummary';
@@ -117,38 +110,11 @@ export function EntityServiceRegistryCard(
   const serviceId = entity.metadata.name;
   const registry =
     entity.metadata.annotations?.[ANNOTATION_REGISTRY_ID] || 'default';
-  const { value, loading, error } = useAsync(
+  const state = useAsync(
     () => api.getServiceSummary(serviceId, { registry }),
     [api, serviceId, registry],
   );
-
-  let content: JSX.Element;
-  if (loading) {
-    content = <Progress />;
-  } else if (error && isNotFoundError(error)) {
-    content = (
-      <EmptyState
-        missing="data"
-        title="Not in the service registry"
-        description={`Registry "${registry}" does not declare "${serviceId}".`}
-      />
-    );
-  } else if (error) {
-    content = (
-      <Alert severity="error">
-        <AlertTitle>
-          Could not load the registry entry of {serviceId}
-        </AlertTitle>
-        {error.message}
-      </Alert>
-    );
-  } else if (!value) {
-    content = <Progress />;
-  } else {
-    content = (
-      <ServiceSummaryDetails summary={value} consumersLimit={consumersLimit} />
-    );
-  }
+  const { value } = state;
 
   const actions =
     value && templateFormLink ? (
@@ -169,7 +135,18 @@ export function EntityServiceRegistryCard(
       variant={variant}
       actions={actions}
     >
-      {content}
+      <RegistryCardContent
+        state={state}
+        notFound={`Registry "${registry}" does not declare "${serviceId}".`}
+        errorTitle={`Could not load the registry entry of ${serviceId}`}
+      >
+        {summary => (
+          <ServiceSummaryDetails
+            summary={summary}
+            consumersLimit={consumersLimit}
+          />
+        )}
+      </RegistryCardContent>
     </InfoCard>
   );
 }

@@ -1,12 +1,5 @@
 import { Typography, makeStyles } from '@material-ui/core';
-import Alert from '@material-ui/lab/Alert';
-import AlertTitle from '@material-ui/lab/AlertTitle';
-import {
-  EmptyState,
-  InfoCard,
-  InfoCardVariants,
-  Progress,
-} from '@backstage/core-components';
+import { InfoCard, InfoCardVariants } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
@@ -16,9 +9,9 @@ import {
 import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { ProjectSummaryResponse } from '../../api/types';
-import { isNotFoundError } from '../DeprecationTimeline/deprecationFormat';
 import { DeclaredIn } from '../EntityServiceRegistryCard/DeclaredIn';
 import { CardSection } from '../RegistryCardParts/CardSection';
+import { RegistryCardContent } from '../RegistryCardParts/RegistryCardContent';
 import { ProjectFacts } from './ProjectFacts';
 import { ProjectFindingsLine } from './ProjectFindingsLine';
 import { ProjectLinksList } from './ProjectLinksList';
@@ -142,7 +135,7 @@ export function EntitySystemServiceRegistryCard(
   const projectId = projectIdOfSystem(entity, sharedSystem);
   const registry =
     entity.metadata.annotations?.[ANNOTATION_REGISTRY_ID] || 'default';
-  const { value, loading, error } = useAsync(
+  const state = useAsync(
     () => api.getProjectSummary(projectId, { registry }),
     [api, projectId, registry],
   );
@@ -151,38 +144,6 @@ export function EntitySystemServiceRegistryCard(
       ? 'the global services'
       : `project ${projectId}`;
 
-  let content: JSX.Element;
-  if (loading) {
-    content = <Progress />;
-  } else if (error && isNotFoundError(error)) {
-    content = (
-      <EmptyState
-        missing="data"
-        title="Not in the service registry"
-        description={
-          projectId === GLOBAL_PROJECT_ID
-            ? `Registry "${registry}" declares no global services.`
-            : `Registry "${registry}" has no project "${projectId}".`
-        }
-      />
-    );
-  } else if (error) {
-    content = (
-      <Alert severity="error">
-        <AlertTitle>
-          Could not load what the registry knows of {what}
-        </AlertTitle>
-        {error.message}
-      </Alert>
-    );
-  } else if (!value) {
-    content = <Progress />;
-  } else {
-    content = (
-      <ProjectSummaryDetails summary={value} sharedSystem={sharedSystem} />
-    );
-  }
-
   return (
     <InfoCard
       title={title}
@@ -190,7 +151,22 @@ export function EntitySystemServiceRegistryCard(
       titleTypographyProps={{ component: 'h2' }}
       variant={variant}
     >
-      {content}
+      <RegistryCardContent
+        state={state}
+        notFound={
+          projectId === GLOBAL_PROJECT_ID
+            ? `Registry "${registry}" declares no global services.`
+            : `Registry "${registry}" has no project "${projectId}".`
+        }
+        errorTitle={`Could not load what the registry knows of ${what}`}
+      >
+        {summary => (
+          <ProjectSummaryDetails
+            summary={summary}
+            sharedSystem={sharedSystem}
+          />
+        )}
+      </RegistryCardContent>
     </InfoCard>
   );
 }
