@@ -34,6 +34,18 @@ describe('service-registry validate', () => {
     expect(code).toBe(0);
   });
 
+  it('runs from the TypeScript sources inside the monorepo (yarn service-registry)', () => {
+    // Without SERVICE_REGISTRY_CLI_RUN_BUNDLE the executable ignores dist/, which may be older
+    // than the sources, and runs them through Backstage's node transform.
+    const dir = registry('valid-sources', VALID);
+    const { code, stdout, stderr } = cli(['validate', '.'], dir, {
+      SERVICE_REGISTRY_CLI_RUN_BUNDLE: undefined,
+    });
+    expect(stderr).toBe('');
+    expect(stdout).toContain('✔ 0 errors, 0 warnings');
+    expect(code).toBe(0);
+  });
+
   it('exits 1 with the missing dependency at its file:line:col in every format', () => {
     const dir = registry('missing', {
       ...VALID,

@@ -43,9 +43,12 @@ function isBuildFresh(): boolean {
  * Builds the CLI (`backstage-cli package build`) unless `dist/` is newer than every source, one
  * test file at a time: jest runs test files in parallel, two builds writing `dist/` at once would
  * break each other, and a rebuild while another test file runs the CLI would remove it under that
- * file's feet.
+ * file's feet. The CLI the tests then start runs that bundle (`SERVICE_REGISTRY_CLI_RUN_BUNDLE`).
  */
 export function buildCli(): void {
+  // The executable runs the sources inside the monorepo unless told to run the bundle; the
+  // processes the tests start inherit this.
+  process.env.SERVICE_REGISTRY_CLI_RUN_BUNDLE = '1';
   const lock = path.join(
     os.tmpdir(),
     `service-registry-cli-build-${Buffer.from(packageDir)
