@@ -222,4 +222,79 @@ describe('ServiceRegistryClient', () => {
     expect(error.response.status).toBe(404);
     expect(error.cause.message).toBe('no service "x" in registry "default"');
   });
+
+  describe('while the backend is not ready (503)', () => {
+    const unavailable = () =>
+      new Response(
+        JSON.stringify({
+          error: {
+            name: 'ServiceUnavailableError',
+            message: 'registry "default" has not been ingested yet',
+          },
+          response: { statusCode: 503 },
+        }),
+        {
+          status: 503,
+          statusText: 'Service Unavailable',
+          headers: { 'content-type': 'application/json' },
+        },
+      );
+
+    it('asks again and returns the answer once there is one', async () => {
+      const fetch = jest
+        .fn()
+        .mockResolvedValueOnce(unavailable())
+        .mockResolvedValueOnce(unavailable())
+        .mockResolvedValue(new Response(JSON.stringify({ nodes: [] })));
+      const client = new ServiceRegistryClient({
+        discoveryApi,
+        fetchApi: { fetch },
+        retryDelaysMs: [0, 0, 0],
+      });
+      await expect(client.getGraph()).resolves.toEqual({ nodes: [] });
+      expect(fetch).toHaveBeenCalledTimes(3);
+    });
+
+    it("throws the backend's 503 after the last retry", async () => {
+      const fetch = jest.fn(async () => unavailable());
+      const client = new ServiceRegistryClient({
+        discoveryApi,
+        fetchApi: { fetch },
+        retryDelaysMs: [0, 0],
+      });
+      const error = await client.getGraph().catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(503);
+      expect(error.cause.message).toBe(
+        'registry "default" has not been ingested yet',
+      );
+      expect(fetch).toHaveBeenCalledTimes(3);
+    });
+
+    it('does not repeat a reminder (a POST)', async () => {
+      const fetch = jest.fn(async () => unavailable());
+      const client = new ServiceRegistryClient({
+        discoveryApi,
+        fetchApi: { fetch },
+        retryDelaysMs: [0, 0],
+      });
+      const error = await client.remindConsumers('legacy-search').catch(e => e);
+      expect(error.statusCode).toBe(503);
+      expect(fetch).toHaveBeenCalledTimes(1);
+    });
+
+    it('does not ask again on other errors', async () => {
+      const fetch = jest.fn(
+        async () => new Response('{}', { status: 500, statusText: 'Oops' }),
+      );
+      const client = new ServiceRegistryClient({
+        discoveryApi,
+        fetchApi: { fetch },
+        retryDelaysMs: [0, 0],
+      });
+      const error = await client.getGraph().catch(e => e);
+      expect(error.statusCode).toBe(500);
+      expect(fetch).toHaveBeenCalledTimes(1);
+    });
+  });
 });

@@ -24,19 +24,33 @@ import {
   SlaServiceResponse,
 } from './types';
 
+const DEFAULT_RETRY_DELAYS_MS = [1000, 2000, 4000, 8000];
+
 /**
  * Talks to the service-registry backend plugin (`/api/service-registry`) with the user's
- * credentials.
+ * credentials. A read the backend answers with 503 (a registry not ingested yet since it
+ * started) is asked again a few times before the error is thrown.
  *
  * @public
  */
 export class ServiceRegistryClient implements ServiceRegistryApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
+  private readonly retryDelaysMs: readonly number[];
 
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+  constructor(options: {
+    discoveryApi: DiscoveryApi;
+    fetchApi: FetchApi;
+    /**
+     * How long to wait before asking again when the backend answers 503 (a registry not
+     * ingested yet since the backend started, e.g. just after a deploy): one delay per retry.
+     * Default 1, 2, 4 and 8 seconds; the error is thrown after the last.
+     */
+    retryDelaysMs?: readonly number[];
+  }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
+    this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   }
 
   async getGraph(options?: RegistryRequestOptions): Promise<RegistryGraph> {
@@ -173,9 +187,17 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
     }
     const search = params.toString();
     const url = `${baseUrl}${path}${search ? `?${search}` : ''}`;
-    return method === 'GET'
-      ? this.fetchApi.fetch(url)
-      : this.fetchApi.fetch(url, { method });
+    if (method !== 'GET') {
+      return this.fetchApi.fetch(url, { method });
+    }
+    // Reads are asked again while the backend is not ready (503); writes are not repeated.
+    let response = await this.fetchApi.fetch(url);
+    for (const delay of this.retryDelaysMs) {
+      if (response.status !== 503) break;
+      await new Promise(resolve => setTimeout(resolve, delay));
+      response = await this.fetchApi.fetch(url);
+    }
+    return response;
   }
 
   private async parse<T>(response: Response): Promise<T> {

@@ -1,9 +1,6 @@
 import { ReactNode } from 'react';
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, Progress } from '@backstage/core-components';
+import { RegistryErrorPanel } from '../RegistryErrorPanel';
 
 /** Props of {@link AsyncContent}. */
 export interface AsyncContentProps<T> {
@@ -27,7 +24,7 @@ export interface AsyncContentProps<T> {
 export function AsyncContent<T>(props: AsyncContentProps<T>) {
   const { state, errorTitle, isEmpty, empty, children } = props;
   if (state.error) {
-    return <ResponseErrorPanel error={state.error} title={errorTitle} />;
+    return <RegistryErrorPanel error={state.error} title={errorTitle} />;
   }
   if (state.value === undefined) {
     return <Progress />;

@@ -188,7 +188,7 @@ describe('EntityDeprecatedDependenciesWarning', () => {
     }
   });
 
-  it('shows a small error alert on other errors', async () => {
+  it("shows a small error alert with the backend's reason on other errors", async () => {
     const api = mockServiceRegistryApi({
       getDeprecatedDependencies: async () => {
         throw await responseError(500, new Error('database is down'));
@@ -198,7 +198,7 @@ describe('EntityDeprecatedDependenciesWarning', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveClass('MuiAlert-standardError');
     expect(alert).toHaveTextContent(
-      "Could not check checkout's dependencies for deprecations: Request failed with 500 Internal Server Error",
+      "Could not check checkout's dependencies for deprecations: database is down",
     );
   });
 });

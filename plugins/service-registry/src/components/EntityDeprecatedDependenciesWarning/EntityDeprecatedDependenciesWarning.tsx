@@ -14,6 +14,7 @@ import {
   sunsetDistance,
 } from '../DeprecationTimeline/deprecationFormat';
 import { useServiceLink } from '../useServiceLink';
+import { errorMessage } from '../../api/errorMessage';
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -123,7 +124,9 @@ export function EntityDeprecatedDependenciesWarning(
     if (isNotFoundError(error)) return null;
     return (
       <Alert severity="error">
-        {`Could not check ${service}'s dependencies for deprecations: ${error.message}`}
+        {`Could not check ${service}'s dependencies for deprecations: ${errorMessage(
+          error,
+        )}`}
       </Alert>
     );
   }

@@ -16,8 +16,8 @@ import {
   InfoCardVariants,
   Link,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
+import { RegistryErrorPanel } from '../RegistryErrorPanel';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { ANNOTATION_REGISTRY_ID } from '@service-registry/plugin-service-registry-common';
@@ -125,7 +125,7 @@ export function EntityServiceMigrationCard(
     );
   } else if (error) {
     content = (
-      <ResponseErrorPanel
+      <RegistryErrorPanel
         error={error}
         title="Could not load the migration status"
       />

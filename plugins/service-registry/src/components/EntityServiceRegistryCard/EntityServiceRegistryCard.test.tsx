@@ -5,7 +5,6 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
 import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
 import { createFromTemplateRouteRef } from '../../routes';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
@@ -14,6 +13,7 @@ import {
   EntityServiceRegistryCard,
   EntityServiceRegistryCardProps,
 } from './EntityServiceRegistryCard';
+import { backendError, notFound } from '../../testUtils/backendError';
 
 function component(name: string, registry = 'default'): Entity {
   return {
@@ -93,26 +93,10 @@ function templateHref(template: string, service: string): string {
   )}`;
 }
 
-async function notFoundError(): Promise<ResponseError> {
-  return ResponseError.fromResponse(
-    new Response(
-      JSON.stringify({
-        error: {
-          name: 'NotFoundError',
-          message: 'no service "ghost" in registry "default"',
-        },
-        request: {
-          method: 'GET',
-          url: '/api/service-registry/services/ghost/summary',
-        },
-        response: { statusCode: 404 },
-      }),
-      {
-        status: 404,
-        statusText: 'Not Found',
-        headers: { 'content-type': 'application/json' },
-      },
-    ),
+function notFoundError() {
+  return notFound(
+    'no service "ghost" in registry "default"',
+    '/api/service-registry/services/ghost/summary',
   );
 }
 
@@ -431,12 +415,18 @@ describe('EntityServiceRegistryCard', () => {
     ).not.toBeInTheDocument();
   });
 
-  it('shows the error of the backend', async () => {
+  it("shows the backend's own reason when it fails", async () => {
     await renderCard(
       component('shop-checkout'),
       mockServiceRegistryApi({
         getServiceSummary: async () => {
-          throw new Error('no snapshot of registry "default" yet');
+          throw await backendError({
+            status: 503,
+            statusText: 'Service Unavailable',
+            name: 'ServiceUnavailableError',
+            message: 'registry "default" has not been ingested yet',
+            url: '/api/service-registry/services/shop-checkout/summary',
+          });
         },
       }),
     );
@@ -444,6 +434,9 @@ describe('EntityServiceRegistryCard', () => {
     expect(alert).toHaveTextContent(
       'Could not load the registry entry of shop-checkout',
     );
-    expect(alert).toHaveTextContent('no snapshot of registry "default" yet');
+    expect(alert).toHaveTextContent(
+      'registry "default" has not been ingested yet',
+    );
+    expect(alert).not.toHaveTextContent('Request failed');
   });
 });

@@ -5,11 +5,11 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
 import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { serviceSlaResponse } from '../../testUtils/slaFixture';
 import { EntityServiceSlaCard } from './EntityServiceSlaCard';
+import { notFound } from '../../testUtils/backendError';
 
 function component(name: string, registry?: string): Entity {
   return {
@@ -60,25 +60,11 @@ const findSummary = () =>
 const downtime = () =>
   screen.getByRole('region', { name: 'Allowed downtime per 30 days' });
 
-async function notFoundError(): Promise<ResponseError> {
-  const body = {
-    error: {
-      name: 'NotFoundError',
-      message: 'no service "ghost" in registry "default"',
-    },
-    request: { method: 'GET', url: '/api/service-registry/sla/ghost' },
-    response: { statusCode: 404 },
-  };
-  return ResponseError.fromResponse({
-    ok: false,
-    redirected: false,
-    status: 404,
-    statusText: 'Not Found',
-    type: 'basic',
-    url: 'http://localhost/api/service-registry/sla/ghost',
-    headers: new Headers({ 'content-type': 'application/json' }),
-    text: async () => JSON.stringify(body),
-  });
+function notFoundError() {
+  return notFound(
+    'no service "ghost" in registry "default"',
+    '/api/service-registry/sla/ghost',
+  );
 }
 
 describe('EntityServiceSlaCard', () => {

@@ -7,6 +7,7 @@ import { ANNOTATION_REGISTRY_ID } from '@service-registry/plugin-service-registr
 import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { SlaEvaluationDetails } from './SlaEvaluationDetails';
+import { errorMessage } from '../../api/errorMessage';
 
 /**
  * Props of {@link EntityServiceSlaCard}.
@@ -58,7 +59,7 @@ export function EntityServiceSlaCard(props: EntityServiceSlaCardProps) {
     content = (
       <Alert severity="error">
         <AlertTitle>Could not load the SLA of {serviceId}</AlertTitle>
-        {error.message}
+        {errorMessage(error)}
       </Alert>
     );
   } else if (!value) {

@@ -5,7 +5,6 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
 import { GLOBAL_PROJECT_ID } from '@service-registry/plugin-service-registry-common';
 import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
 import { findingsRouteRef } from '../../routes';
@@ -15,6 +14,7 @@ import {
   EntitySystemServiceRegistryCard,
   EntitySystemServiceRegistryCardProps,
 } from './EntitySystemServiceRegistryCard';
+import { notFound } from '../../testUtils/backendError';
 
 /** A System as the registry's provider writes it: a project, or the shared System. */
 function system(
@@ -113,26 +113,10 @@ function linkItem(list: string, project: string): HTMLElement {
   return item;
 }
 
-async function notFoundError(): Promise<ResponseError> {
-  return ResponseError.fromResponse(
-    new Response(
-      JSON.stringify({
-        error: {
-          name: 'NotFoundError',
-          message: 'no project "ghost" in registry "default"',
-        },
-        request: {
-          method: 'GET',
-          url: '/api/service-registry/projects/ghost/summary',
-        },
-        response: { statusCode: 404 },
-      }),
-      {
-        status: 404,
-        statusText: 'Not Found',
-        headers: { 'content-type': 'application/json' },
-      },
-    ),
+function notFoundError() {
+  return notFound(
+    'no project "ghost" in registry "default"',
+    '/api/service-registry/projects/ghost/summary',
   );
 }
 

@@ -3,6 +3,7 @@ import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { EmptyState, Progress } from '@backstage/core-components';
 import { isNotFoundError } from '../DeprecationTimeline/deprecationFormat';
+import { errorMessage } from '../../api/errorMessage';
 
 /** Props of {@link RegistryCardContent}. */
 export interface RegistryCardContentProps<T> {
@@ -39,7 +40,7 @@ export function RegistryCardContent<T>(props: RegistryCardContentProps<T>) {
     return (
       <Alert severity="error">
         <AlertTitle>{errorTitle}</AlertTitle>
-        {state.error.message}
+        {errorMessage(state.error)}
       </Alert>
     );
   }

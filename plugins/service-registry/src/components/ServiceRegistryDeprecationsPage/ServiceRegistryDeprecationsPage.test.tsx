@@ -8,6 +8,7 @@ import {
   deprecationDetail,
   deprecationsResponse,
 } from '../../testUtils/deprecationFixture';
+import { backendError } from '../../testUtils/backendError';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { ServiceRegistryDeprecationsPage } from './ServiceRegistryDeprecationsPage';
 
@@ -76,16 +77,24 @@ describe('ServiceRegistryDeprecationsPage', () => {
     expect(await screen.findByRole('progressbar')).toBeInTheDocument();
   });
 
-  it('shows the error of the backend', async () => {
+  it("shows the backend's own reason in the error's title", async () => {
     await renderPage(
       fixtureApi({
         getDeprecations: async () => {
-          throw new Error('no snapshot of registry "default" yet');
+          throw await backendError({
+            status: 503,
+            statusText: 'Service Unavailable',
+            name: 'ServiceUnavailableError',
+            message: 'registry "default" has not been ingested yet',
+            url: '/api/service-registry/deprecations',
+          });
         },
       }),
     );
     expect(
-      await screen.findByText(/Could not load the deprecations/),
+      await screen.findByText(
+        /Could not load the deprecations: registry "default" has not been ingested yet/,
+      ),
     ).toBeInTheDocument();
   });
 

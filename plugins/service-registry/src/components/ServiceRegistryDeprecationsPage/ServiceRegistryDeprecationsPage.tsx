@@ -13,10 +13,10 @@ import {
   InfoCard,
   Link,
   Progress,
-  ResponseErrorPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
+import { RegistryErrorPanel } from '../RegistryErrorPanel';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   countDeprecations,
@@ -228,7 +228,7 @@ function SelectedBurnDown(props: {
     body = <Progress />;
   } else if (error) {
     body = (
-      <ResponseErrorPanel
+      <RegistryErrorPanel
         error={error}
         title={`Could not load the burn-down of ${service}`}
       />

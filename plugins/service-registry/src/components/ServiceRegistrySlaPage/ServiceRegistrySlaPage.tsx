@@ -119,7 +119,7 @@ export function ServiceRegistrySlaPage(props: ServiceRegistrySlaPageProps) {
     >
       <AsyncContent
         state={state}
-        errorTitle={`Could not load the SLA overview: ${state.error?.message}`}
+        errorTitle="Could not load the SLA overview"
         isEmpty={overview => overview.counts.services === 0}
         empty={{
           title: 'The registry declares no services',

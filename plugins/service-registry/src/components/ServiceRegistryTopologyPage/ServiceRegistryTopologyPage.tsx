@@ -6,9 +6,9 @@ import {
   Header,
   Page,
   Progress,
-  ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
+import { RegistryErrorPanel } from '../RegistryErrorPanel';
 import { useApi } from '@backstage/core-plugin-api';
 import { Grid } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
@@ -56,7 +56,7 @@ export function ServiceRegistryTopologyPage(
     body = <Progress />;
   } else if (error) {
     body = (
-      <ResponseErrorPanel
+      <RegistryErrorPanel
         error={error}
         title="Could not load the service registry"
       />

@@ -13,7 +13,8 @@ import {
   makeStyles,
 } from '@material-ui/core';
 import Alert from '@material-ui/lab/Alert';
-import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Link, Progress } from '@backstage/core-components';
+import { RegistryErrorPanel } from '../RegistryErrorPanel';
 import { ImpactReport } from '../../api/types';
 import {
   DisplayNode,
@@ -182,7 +183,7 @@ export function TopologySidePanel(props: TopologySidePanelProps) {
           />
           {impact.loading && <Progress />}
           {impact.error && (
-            <ResponseErrorPanel
+            <RegistryErrorPanel
               error={impact.error}
               title="Could not compute the impact"
             />

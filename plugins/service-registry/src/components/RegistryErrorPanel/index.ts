@@ -1,0 +1,2 @@
+export { RegistryErrorPanel } from './RegistryErrorPanel';
+export type { RegistryErrorPanelProps } from './RegistryErrorPanel';

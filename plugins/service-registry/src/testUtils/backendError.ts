@@ -1,0 +1,40 @@
+import { ResponseError } from '@backstage/errors';
+
+/**
+ * The error the client throws for a failed request: a `ResponseError` built, as the client
+ * builds it, from the JSON error body a Backstage backend sends.
+ */
+export async function backendError(options: {
+  status: number;
+  statusText: string;
+  name: string;
+  message: string;
+  url: string;
+}): Promise<ResponseError> {
+  const { status, statusText, name, message, url } = options;
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name, message },
+        request: { method: 'GET', url },
+        response: { statusCode: status },
+      }),
+      {
+        status,
+        statusText,
+        headers: { 'content-type': 'application/json' },
+      },
+    ),
+  );
+}
+
+/** A 404 of the backend with its message. */
+export function notFound(message: string, url: string) {
+  return backendError({
+    status: 404,
+    statusText: 'Not Found',
+    name: 'NotFoundError',
+    message,
+    url,
+  });
+}
