@@ -472,6 +472,35 @@ env = ["LOG_LEVEL=debug", "DB_PASSWORD=hunter2hunter2"]
     ).toBe(403);
   });
 
+  it('names the bad parameter, path or query, and refuses parameters it does not know', async () => {
+    const { server } = await start();
+    const badId = await request(server).get(
+      '/api/service-registry/services/..%2F..%2Fetc',
+    );
+    expect(badId.status).toBe(400);
+    expect(badId.body.error.message).toMatch(/^service: /);
+    // a misspelt parameter is refused, never ignored (it would answer from another registry)
+    for (const path of [
+      '/graph?regsitry=other',
+      '/services/shop-api?regsitry=other',
+      '/services/shop-api/summary?regsitry=other',
+    ]) {
+      const res = await request(server).get(`/api/service-registry${path}`);
+      expect([path, res.status]).toEqual([path, 400]);
+      expect(res.body.error.message).toContain('regsitry');
+    }
+    for (const maxDepth of ['0x10', '1e2', ' 3']) {
+      expect([
+        maxDepth,
+        (
+          await request(server).get(
+            `/api/service-registry/impact/shared-auth?maxDepth=${maxDepth}`,
+          )
+        ).status,
+      ]).toEqual([maxDepth, 400]);
+    }
+  });
+
   it('lists the registries with their state', async () => {
     const { server } = await start();
     const res = await request(server).get('/api/service-registry/registries');

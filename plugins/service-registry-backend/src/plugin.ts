@@ -3,7 +3,10 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { serviceRegistryPermissions } from '@service-registry/plugin-service-registry-common';
-import { serviceRegistrySnapshotServiceRef } from '@service-registry/plugin-service-registry-node';
+import {
+  configuredRegistryIds,
+  serviceRegistrySnapshotServiceRef,
+} from '@service-registry/plugin-service-registry-node';
 import { DeprecationHistoryStore } from './database/DeprecationHistoryStore';
 import { createRouter } from './service/createRouter';
 import { DeprecationHistoryRecorder } from './service/DeprecationHistoryRecorder';
@@ -20,6 +23,7 @@ export const serviceRegistryPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
@@ -30,6 +34,7 @@ export const serviceRegistryPlugin = createBackendPlugin({
         snapshots: serviceRegistrySnapshotServiceRef,
       },
       async init({
+        config,
         httpRouter,
         permissionsRegistry,
         database,
@@ -47,7 +52,13 @@ export const serviceRegistryPlugin = createBackendPlugin({
         });
         recorder.start(deps.snapshots);
         lifecycle.addShutdownHook(() => recorder.stop());
-        httpRouter.use(await createRouter({ ...deps, history }));
+        httpRouter.use(
+          await createRouter({
+            ...deps,
+            history,
+            configuredRegistries: configuredRegistryIds(config),
+          }),
+        );
       },
     });
   },

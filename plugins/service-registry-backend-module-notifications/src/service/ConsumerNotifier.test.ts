@@ -169,6 +169,33 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('never sends a credential written in the registry, in a notice or a reminder', async () => {
+      const { notifier, notifications } = await setup();
+      const leaky = [
+        ...PAYMENTS,
+        ...DEPRECATED,
+        '[service.payments.migration]',
+        'guide_url = "https://wiki:s3cretpass@wiki.example.com/payments"',
+      ];
+      await notifier.enqueue(snapshotOf(PAYMENTS));
+      const snapshot = snapshotOf(leaky);
+      await notifier.enqueue(snapshot);
+      const record = computeDeprecation(
+        snapshot.registry,
+        dependencyGraphOf(snapshot.registry),
+        'payments',
+        '2026-11-30',
+      )!;
+      await notifier.remind(snapshot, record, 'user:default/jane');
+      expect(notifications.sent).toHaveLength(4);
+      for (const { payload } of notifications.sent) {
+        expect(JSON.stringify(payload)).not.toContain('s3cretpass');
+        expect(payload.description).toContain(
+          'Migration guide: https://wiki:(hidden)@wiki.example.com/payments',
+        );
+      }
+    });
+
     it('tells a sunset coming near and passing on its day, from the scheduled check', async () => {
       const { notifier, notifications, setDay } = await setup();
       const snapshots = new InMemoryServiceRegistrySnapshotService();

@@ -6,6 +6,7 @@ import {
   loadRegistry,
   DeprecationRecord,
   LoadedRegistry,
+  redactSecrets,
   RegistryFileInput,
   ReminderResponse,
 } from '@service-registry/plugin-service-registry-common';
@@ -227,8 +228,11 @@ export class ConsumerNotifier {
             entityRef: notice.consumers.map(c => `component:default/${c}`),
           },
           payload: {
-            title: `Reminder: ${notice.title}`,
-            description: `${notice.description} (Reminder sent by ${by}.)`,
+            // a guide URL or a name as written may hold a credential
+            title: redactSecrets(`Reminder: ${notice.title}`),
+            description: redactSecrets(
+              `${notice.description} (Reminder sent by ${by}.)`,
+            ),
             link: notice.link,
             severity: notice.severity,
             topic: NOTIFICATION_TOPIC,
@@ -398,8 +402,9 @@ export class ConsumerNotifier {
         entityRef: deliveries.map(d => `component:default/${d.consumer}`),
       },
       payload: {
-        title: notice.title,
-        description: notice.description,
+        // a guide URL or a name as written may hold a credential
+        title: redactSecrets(notice.title),
+        description: redactSecrets(notice.description),
         link: notice.link,
         severity: notice.severity,
         topic: NOTIFICATION_TOPIC,

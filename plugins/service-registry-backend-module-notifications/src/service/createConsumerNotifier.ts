@@ -13,7 +13,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { ServiceRegistrySnapshotService } from '@service-registry/plugin-service-registry-node';
+import {
+  configuredRegistryIds,
+  ServiceRegistrySnapshotService,
+} from '@service-registry/plugin-service-registry-node';
 import { ConsumerNoticeStore } from '../database/ConsumerNoticeStore';
 import { ConsumerNotifier } from './ConsumerNotifier';
 import { createReminderRouter } from './createReminderRouter';
@@ -97,6 +100,7 @@ export async function createConsumerNotifier(
       notifier,
       store,
       now: options.now,
+      configuredRegistries: configuredRegistryIds(config),
     }),
   );
   notifier.start(snapshots);

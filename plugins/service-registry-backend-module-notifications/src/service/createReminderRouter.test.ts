@@ -66,11 +66,17 @@ function component(name: string, owner: string): Entity {
 describe.each(databases.eachSupportedId())(
   'reminder endpoints on %p',
   databaseId => {
-    async function start(options: { deny?: boolean } = {}) {
+    async function start(
+      options: {
+        deny?: boolean;
+        providerId?: string;
+        config?: Record<string, any>;
+      } = {},
+    ) {
       const knex = await databases.init(databaseId);
       const snapshots = new InMemoryServiceRegistrySnapshotService();
       snapshots.publish({
-        providerId: 'default',
+        providerId: options.providerId ?? 'default',
         registry: loadRegistry(FILES),
         files: FILES,
         findings: [],
@@ -109,6 +115,9 @@ describe.each(databases.eachSupportedId())(
           mockServices.httpAuth.factory({
             defaultCredentials: mockCredentials.none(),
           }),
+          ...(options.config
+            ? [mockServices.rootConfig.factory({ data: options.config })]
+            : []),
           ...(options.deny
             ? [
                 mockServices.permissions.factory({
@@ -200,6 +209,59 @@ describe.each(databases.eachSupportedId())(
         .get(`${path}?registry=nope`)
         .set('Authorization', jane);
       expect(registry.status).toBe(404);
+    });
+
+    it('refuses a body it does not read, rather than reminding another registry', async () => {
+      const { server, sent } = await start();
+      const res = await request(server)
+        .post(path)
+        .set('Authorization', jane)
+        .send({ registry: 'staging' });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/registry/);
+      expect(sent).toEqual([]);
+    });
+
+    it('answers like the other endpoints for a registry not ingested yet (503) or unknown (404), and picks the only one', async () => {
+      const config = {
+        catalog: {
+          providers: {
+            serviceRegistry: {
+              prod: { target: '/r/prod' },
+              staging: { target: '/r/staging' },
+            },
+          },
+        },
+      };
+      const { server } = await start({ providerId: 'prod', config });
+      const staging = await request(server)
+        .get(`${path}?registry=staging`)
+        .set('Authorization', jane);
+      expect(staging.status).toBe(503);
+      expect(staging.body.error.message).toBe(
+        'registry "staging" has not been ingested yet since this backend started: try again in a minute, and see the catalog\'s logs if it lasts',
+      );
+      const unknown = await request(server)
+        .post(`${path}?registry=nope`)
+        .set('Authorization', jane);
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.message).toBe(
+        'no registry "nope": give registry= one of prod, staging (catalog.providers.serviceRegistry)',
+      );
+
+      const single = await start({
+        providerId: 'main',
+        config: {
+          catalog: {
+            providers: { serviceRegistry: { main: { target: '/r' } } },
+          },
+        },
+      });
+      const status = await request(single.server)
+        .get(path)
+        .set('Authorization', jane);
+      expect(status.status).toBe(200);
+      expect(status.body.registry).toBe('main');
     });
 
     it('needs a user allowed to remind: 401 without credentials, 403 for services and when the policy denies', async () => {

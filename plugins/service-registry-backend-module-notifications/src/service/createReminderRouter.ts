@@ -20,9 +20,9 @@ import {
   serviceRegistryRemindPermission,
 } from '@service-registry/plugin-service-registry-common';
 import {
+  chooseRegistrySnapshot,
   parseRequest,
   registryIdSchema,
-  RegistrySnapshot,
   serviceIdSchema,
   ServiceRegistrySnapshotService,
 } from '@service-registry/plugin-service-registry-node';
@@ -50,10 +50,21 @@ export interface ReminderRouterOptions {
   store: ConsumerNoticeStore;
   /** The clock (tests). */
   now?: () => Date;
+  /**
+   * Ids of the registries configured under `catalog.providers.serviceRegistry`: one without a
+   * snapshot yet answers 503 rather than 404.
+   */
+  configuredRegistries?: string[];
 }
 
 const params = z.object({ service: serviceIdSchema });
-const query = z.object({ registry: registryIdSchema }).strict();
+const query = z
+  .object({ registry: registryIdSchema.removeDefault().optional() })
+  .strict();
+/** The reminder takes no body: a field there (a `registry`?) must not be silently ignored. */
+const noBody = z
+  .object({})
+  .strict('the reminder takes no body: give registry as a query parameter');
 
 /**
  * The reminder endpoints, mounted on the service-registry plugin's router:
@@ -72,7 +83,9 @@ export async function createReminderRouter(
 ): Promise<express.Router> {
   const { httpAuth, permissions, snapshots, notifier, store } = options;
   const now = options.now ?? (() => new Date());
+  const configured = options.configuredRegistries ?? [];
   const router = Router();
+  router.use(express.json());
 
   async function authorize(
     credentials: Awaited<ReturnType<HttpAuthService['credentials']>>,
@@ -90,11 +103,12 @@ export async function createReminderRouter(
   /** The registry and the deprecation record of the service asked about. */
   function deprecationOf(req: Request) {
     const { service } = parseRequest(params, req.params);
-    const { registry } = parseRequest(query, req.query);
-    const snapshot: RegistrySnapshot | undefined = snapshots.get(registry);
-    if (!snapshot) {
-      throw new NotFoundError(`no snapshot of registry "${registry}" yet`);
-    }
+    const snapshot = chooseRegistrySnapshot(
+      snapshots,
+      parseRequest(query, req.query).registry,
+      configured,
+    );
+    const registry = snapshot.providerId;
     const record = computeDeprecation(
       snapshot.registry,
       dependencyGraphOf(snapshot.registry),
@@ -138,6 +152,7 @@ export async function createReminderRouter(
       serviceRegistryRemindPermission,
       'reminding the consumers of a deprecated service',
     );
+    parseRequest(noBody, req.body ?? {});
     const { registry, service, snapshot, record } = deprecationOf(req);
     if (record.remainingConsumers === 0) {
       throw new ConflictError(`${service} has no consumers left to remind`);

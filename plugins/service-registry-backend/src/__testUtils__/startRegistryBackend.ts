@@ -28,6 +28,10 @@ export interface StartRegistryBackendOptions {
   deny?: boolean;
   /** Requests carry no credentials (unless a test sets a header). */
   anonymous?: boolean;
+  /** The app config (e.g. the registries configured under `catalog.providers.serviceRegistry`). */
+  config?: NonNullable<
+    Parameters<typeof mockServices.rootConfig.factory>[0]
+  >['data'];
 }
 
 /**
@@ -54,6 +58,9 @@ export async function startRegistryBackend(
           ? mockCredentials.none()
           : mockCredentials.user(),
       }),
+      ...(options.config
+        ? [mockServices.rootConfig.factory({ data: options.config })]
+        : []),
       ...(options.deny
         ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
         : []),

@@ -2,6 +2,7 @@ import {
   dependencyGraphOf,
   DependencyGraph,
   findCycles,
+  hideSecretValues,
   RegistryGraph,
   RegistryGraphEdge,
   RegistryGraphNode,
@@ -76,16 +77,19 @@ export class RegistryViews {
         owner: p.owner,
         tier: p.tier,
       }));
+      // names and owners as written may hold a credential the validation reports
       this.graphBodyCache = Buffer.from(
-        JSON.stringify({
-          registry: providerId,
-          updatedAt,
-          state,
-          nodes,
-          edges,
-          cycles: this.cycles,
-          projects,
-        } satisfies RegistryGraph),
+        JSON.stringify(
+          hideSecretValues({
+            registry: providerId,
+            updatedAt,
+            state,
+            nodes,
+            edges,
+            cycles: this.cycles,
+            projects,
+          } satisfies RegistryGraph),
+        ),
       );
     }
     return this.graphBodyCache;
@@ -110,18 +114,12 @@ export class RegistryViews {
 export class RegistryViewCache {
   private readonly views = new Map<string, RegistryViews>();
 
-  constructor(
-    private readonly getSnapshot: (id: string) => RegistrySnapshot | undefined,
-  ) {}
-
-  /** The views of a registry's current snapshot, or undefined when none was published. */
-  get(registryId: string): RegistryViews | undefined {
-    const snapshot = this.getSnapshot(registryId);
-    if (!snapshot) return undefined;
-    const cached = this.views.get(registryId);
+  /** The views of a snapshot: the kept ones while it is still its registry's latest. */
+  of(snapshot: RegistrySnapshot): RegistryViews {
+    const cached = this.views.get(snapshot.providerId);
     if (cached?.snapshot === snapshot) return cached;
     const fresh = new RegistryViews(snapshot);
-    this.views.set(registryId, fresh);
+    this.views.set(snapshot.providerId, fresh);
     return fresh;
   }
 }

@@ -38,15 +38,22 @@ import {
   toOpenSlo,
 } from '@service-registry/plugin-service-registry-common';
 import {
+  chooseRegistrySnapshot,
   parseRequest,
   registryIdSchema,
   serviceIdSchema,
   ServiceRegistrySnapshotService,
 } from '@service-registry/plugin-service-registry-node';
-import express, { Request } from 'express';
+import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { DeprecationHistoryStore } from '../database/DeprecationHistoryStore';
+import {
+  isGlobalFinding,
+  projectIdSchema,
+  projectKey,
+  servicesOfProject,
+} from './projectFilter';
 import { RegistryViewCache, RegistryViews } from './RegistryViews';
 
 /** Dependencies of {@link createRouter}. */
@@ -59,21 +66,34 @@ export interface RouterOptions {
   history: DeprecationHistoryStore;
   /** The clock lifecycle days are counted from (default: the system clock, UTC). */
   now?: () => Date;
+  /**
+   * Ids of the registries configured under `catalog.providers.serviceRegistry`
+   * (`configuredRegistryIds` of the node library): one without a snapshot yet answers 503 rather than 404.
+   */
+  configuredRegistries?: string[];
 }
 
-const registryQuery = z.object({ registry: registryIdSchema }).passthrough();
+/** The `registry` query parameter: absent, the registry is chosen by `createRouter`. */
+const registryParam = registryIdSchema.removeDefault().optional();
+const registryQuery = z.object({ registry: registryParam }).strict();
+const serviceParams = z.object({ service: serviceIdSchema });
 const impactQuery = z
   .object({
-    registry: registryIdSchema,
+    registry: registryParam,
     includeOptional: z.enum(['true', 'false']).default('false'),
-    maxDepth: z.coerce.number().int().positive().max(1000).optional(),
+    maxDepth: z
+      .string()
+      .regex(/^[0-9]{1,4}$/, 'maxDepth must be a whole number from 1 to 1000')
+      .transform(Number)
+      .pipe(z.number().int().positive().max(1000))
+      .optional(),
   })
   .strict();
 const findingsQuery = z
   .object({
-    registry: registryIdSchema,
+    registry: registryParam,
     service: serviceIdSchema.optional(),
-    project: z.string().max(63).optional(),
+    project: projectIdSchema.optional(),
     owner: z.string().max(200).optional(),
     severity: z.enum(['error', 'warning', 'info']).optional(),
     file: z.string().max(500).optional(),
@@ -85,12 +105,12 @@ const today = z
   .refine(isIsoDate, 'today must be a date written YYYY-MM-DD')
   .optional();
 const ownerFilter = z.string().max(200).optional();
-const projectFilter = z.string().max(63).optional();
+const projectFilter = projectIdSchema.optional();
 
-const datedQuery = z.object({ registry: registryIdSchema, today }).strict();
+const datedQuery = z.object({ registry: registryParam, today }).strict();
 const deprecationsQuery = z
   .object({
-    registry: registryIdSchema,
+    registry: registryParam,
     today,
     status: z
       .enum(
@@ -106,7 +126,7 @@ const deprecationsQuery = z
   .strict();
 const slaQuery = z
   .object({
-    registry: registryIdSchema,
+    registry: registryParam,
     project: projectFilter,
     tier: z
       .enum(SERVICE_TIERS as unknown as [ServiceTier, ...ServiceTier[]])
@@ -116,26 +136,14 @@ const slaQuery = z
   .strict();
 const openSloQuery = z
   .object({
-    registry: registryIdSchema,
+    registry: registryParam,
     format: z.enum(['yaml', 'json']).default('yaml'),
     service: serviceIdSchema.optional(),
     fillFromTierPolicy: z.enum(['true', 'false']).default('false'),
   })
   .strict();
 
-/**
- * A project in a path parameter: a project folder name as a catalog System can be named (1 to 63
- * letters, digits, `.`, `_` or `-`), or `:global` (`GLOBAL_PROJECT_ID`) for the global services.
- */
-const projectParams = z.object({
-  project: z
-    .string()
-    .refine(
-      value =>
-        value === GLOBAL_PROJECT_ID || /^[A-Za-z0-9._-]{1,63}$/.test(value),
-      `not a registry project id: give the project's folder name, or ${GLOBAL_PROJECT_ID} for the global services`,
-    ),
-});
+const projectParams = z.object({ project: projectIdSchema });
 
 const sameOwner = (a: string | undefined, b: string) =>
   a !== undefined && a.trim().replace(/^@/, '') === b.trim().replace(/^@/, '');
@@ -143,16 +151,18 @@ const sameOwner = (a: string | undefined, b: string) =>
 /**
  * The service-registry HTTP API. Every endpoint requires a user or service token and the
  * `service-registry.registry.read` permission; answers come from the last good snapshot the
- * catalog provider published (no parsing per request).
+ * catalog provider published (no parsing per request), with every value that looks like a
+ * credential hidden.
  */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, permissions, snapshots, history } = options;
+  const configured = options.configuredRegistries ?? [];
   const now = options.now ?? (() => new Date());
   const todayOf = (value: string | undefined) =>
     value ?? now().toISOString().slice(0, 10);
-  const views = new RegistryViewCache(id => snapshots.get(id));
+  const views = new RegistryViewCache();
   const router = Router();
   router.use(express.json());
 
@@ -169,19 +179,20 @@ export async function createRouter(
     }
   }
 
-  function viewsOf(id: string): RegistryViews {
-    const found = views.get(id);
-    if (!found) {
-      throw new NotFoundError(
-        `no snapshot of registry "${id}" yet: check catalog.providers.serviceRegistry and the catalog's logs`,
-      );
-    }
-    return found;
+  /** A JSON answer: registry tables as written may hold a credential, never served. */
+  function send(res: Response, body: unknown) {
+    res.json(hideSecretValues(body));
+  }
+
+  /** The views of the registry asked for, chosen as `chooseRegistrySnapshot` says. */
+  function viewsOf(requested: string | undefined): RegistryViews {
+    return views.of(chooseRegistrySnapshot(snapshots, requested, configured));
   }
 
   router.get('/registries', async (req, res) => {
     await authorize(req);
-    res.json({
+    parseRequest(z.object({}).strict(), req.query);
+    send(res, {
       items: snapshots.list().map(s => ({
         id: s.providerId,
         state: s.state,
@@ -198,8 +209,8 @@ export async function createRouter(
 
   router.get('/graph', async (req, res) => {
     await authorize(req);
-    const { registry } = parseRequest(registryQuery, req.query);
-    const view = viewsOf(registry);
+    const query = parseRequest(registryQuery, req.query);
+    const view = viewsOf(query.registry);
     // Serialised and compressed once per snapshot: a 10k-service graph is megabytes of JSON, which
     // the root router's compression middleware would otherwise gzip again on every request.
     res.setHeader('ETag', view.graphEtag);
@@ -221,15 +232,15 @@ export async function createRouter(
   router.get('/impact/:service', async (req, res) => {
     await authorize(req);
     const query = parseRequest(impactQuery, req.query);
-    const id = parseRequest(serviceIdSchema, req.params.service);
-    const { graph } = viewsOf(query.registry);
-    if (!graph.nodes.has(id) && !graph.incoming.has(id)) {
-      throw new NotFoundError(
-        `no service "${id}" in registry "${query.registry}"`,
-      );
+    const { service: id } = parseRequest(serviceParams, req.params);
+    const v = viewsOf(query.registry);
+    const registry = v.snapshot.providerId;
+    if (!v.graph.nodes.has(id) && !v.graph.incoming.has(id)) {
+      throw new NotFoundError(`no service "${id}" in registry "${registry}"`);
     }
-    res.json(
-      computeImpact(graph, id, {
+    send(
+      res,
+      computeImpact(v.graph, id, {
         includeOptional: query.includeOptional === 'true',
         maxDepth: query.maxDepth,
       }),
@@ -240,54 +251,64 @@ export async function createRouter(
     await authorize(req);
     const query = parseRequest(findingsQuery, req.query);
     const { snapshot } = viewsOf(query.registry);
-    const body: FindingsResponse = buildFindingsResponse(snapshot, query);
-    res.json(body);
+    const global = query.project === GLOBAL_PROJECT_ID;
+    const body: FindingsResponse = buildFindingsResponse(snapshot, {
+      ...query,
+      project: global ? undefined : query.project,
+    });
+    if (global) {
+      body.items = body.items.filter(f =>
+        isGlobalFinding(snapshot.registry, f),
+      );
+    }
+    send(res, body);
   });
 
   router.get('/services/:service', async (req, res) => {
     await authorize(req);
-    const { registry } = parseRequest(registryQuery, req.query);
-    const id = parseRequest(serviceIdSchema, req.params.service);
-    const v = viewsOf(registry);
+    const query = parseRequest(registryQuery, req.query);
+    const { service: id } = parseRequest(serviceParams, req.params);
+    const v = viewsOf(query.registry);
+    const registry = v.snapshot.providerId;
     const service = v.snapshot.registry.services.get(id);
     if (!service) {
       throw new NotFoundError(`no service "${id}" in registry "${registry}"`);
     }
-    // the tables as written may hold a credential the validation reports: never serve it
-    res.json(
-      hideSecretValues({
-        registry,
-        service,
-        consumers: computeConsumers(v.graph, id),
-        project: service.project
-          ? v.snapshot.registry.projects.get(service.project)
-          : undefined,
-        findings: v.snapshot.findings.filter(f => f.service === id),
-      }),
-    );
+    send(res, {
+      registry,
+      service,
+      consumers: computeConsumers(v.graph, id),
+      project: service.project
+        ? v.snapshot.registry.projects.get(service.project)
+        : undefined,
+      findings: v.snapshot.findings.filter(f => f.service === id),
+    });
   });
 
   router.get('/services/:service/summary', async (req, res) => {
     await authorize(req);
-    const { registry } = parseRequest(registryQuery, req.query);
-    const id = parseRequest(serviceIdSchema, req.params.service);
-    const v = viewsOf(registry);
+    const query = parseRequest(registryQuery, req.query);
+    const { service: id } = parseRequest(serviceParams, req.params);
+    const v = viewsOf(query.registry);
     const body: ServiceSummaryResponse | undefined = buildServiceSummary(
       v.snapshot,
       v.graph,
       id,
     );
     if (!body) {
-      throw new NotFoundError(`no service "${id}" in registry "${registry}"`);
+      throw new NotFoundError(
+        `no service "${id}" in registry "${v.snapshot.providerId}"`,
+      );
     }
-    res.json(body);
+    send(res, body);
   });
 
   router.get('/projects/:project/summary', async (req, res) => {
     await authorize(req);
-    const { registry } = parseRequest(registryQuery.strict(), req.query);
+    const query = parseRequest(registryQuery, req.query);
     const { project: id } = parseRequest(projectParams, req.params);
-    const v = viewsOf(registry);
+    const v = viewsOf(query.registry);
+    const registry = v.snapshot.providerId;
     const body: ProjectSummaryResponse | undefined = buildProjectSummary(
       v.snapshot,
       v.graph,
@@ -300,7 +321,7 @@ export async function createRouter(
           : `no project "${id}" in registry "${registry}": a project is a folder under projects/ of the registry`,
       );
     }
-    res.json(body);
+    send(res, body);
   });
 
   router.get('/deprecations', async (req, res) => {
@@ -308,20 +329,20 @@ export async function createRouter(
     const query = parseRequest(deprecationsQuery, req.query);
     const v = viewsOf(query.registry);
     const day = todayOf(query.today);
-    const wantedProject = query.project === 'global' ? null : query.project;
+    const wanted = query.project;
     const records = computeDeprecations(
       v.snapshot.registry,
       v.graph,
       day,
     ).filter(
       r =>
-        (wantedProject === undefined ||
-          r.project === wantedProject ||
-          (wantedProject !== null && r.projects.includes(wantedProject))) &&
+        (wanted === undefined ||
+          projectKey(r.project) === wanted ||
+          (wanted !== GLOBAL_PROJECT_ID && r.projects.includes(wanted))) &&
         (!query.owner || sameOwner(r.owner, query.owner)),
     );
     const body: DeprecationsResponse = {
-      registry: query.registry,
+      registry: v.snapshot.providerId,
       today: day,
       updatedAt: v.snapshot.updatedAt,
       counts: countDeprecations(records),
@@ -329,54 +350,55 @@ export async function createRouter(
         ? records.filter(r => r.status === query.status)
         : records,
     };
-    res.json(body);
+    send(res, body);
   });
 
   router.get('/deprecations/:service', async (req, res) => {
     await authorize(req);
     const query = parseRequest(datedQuery, req.query);
-    const id = parseRequest(serviceIdSchema, req.params.service);
+    const { service: id } = parseRequest(serviceParams, req.params);
     const v = viewsOf(query.registry);
+    const registry = v.snapshot.providerId;
     const day = todayOf(query.today);
     const record = computeDeprecation(v.snapshot.registry, v.graph, id, day);
     if (!record) {
       throw new NotFoundError(
         v.snapshot.registry.services.has(id)
-          ? `service "${id}" of registry "${query.registry}" is neither deprecated nor retired`
-          : `no service "${id}" in registry "${query.registry}"`,
+          ? `service "${id}" of registry "${registry}" is neither deprecated nor retired`
+          : `no service "${id}" in registry "${registry}"`,
       );
     }
     const body: DeprecationDetailResponse = {
-      registry: query.registry,
+      registry,
       today: day,
       record,
-      history: await history.history(query.registry, id),
+      history: await history.history(registry, id),
     };
-    res.json(body);
+    send(res, body);
   });
 
   router.get('/deprecations/:service/history', async (req, res) => {
     await authorize(req);
-    const { registry } = parseRequest(registryQuery.strict(), req.query);
-    const id = parseRequest(serviceIdSchema, req.params.service);
-    const v = viewsOf(registry);
+    const query = parseRequest(registryQuery, req.query);
+    const { service: id } = parseRequest(serviceParams, req.params);
+    const v = viewsOf(query.registry);
+    const registry = v.snapshot.providerId;
     const items = await history.history(registry, id);
     if (items.length === 0 && !v.snapshot.registry.services.has(id)) {
       throw new NotFoundError(`no service "${id}" in registry "${registry}"`);
     }
     const body: DeprecationHistoryResponse = { registry, service: id, items };
-    res.json(body);
+    send(res, body);
   });
 
   router.get('/services/:service/deprecated-dependencies', async (req, res) => {
     await authorize(req);
     const query = parseRequest(datedQuery, req.query);
-    const id = parseRequest(serviceIdSchema, req.params.service);
+    const { service: id } = parseRequest(serviceParams, req.params);
     const v = viewsOf(query.registry);
+    const registry = v.snapshot.providerId;
     if (!v.snapshot.registry.services.has(id)) {
-      throw new NotFoundError(
-        `no service "${id}" in registry "${query.registry}"`,
-      );
+      throw new NotFoundError(`no service "${id}" in registry "${registry}"`);
     }
     const day = todayOf(query.today);
     const items = deprecatedDependenciesOf(
@@ -386,7 +408,7 @@ export async function createRouter(
       day,
     );
     const body: DeprecatedDependenciesResponse = {
-      registry: query.registry,
+      registry,
       today: day,
       service: id,
       counts: {
@@ -395,30 +417,31 @@ export async function createRouter(
       },
       items,
     };
-    res.json(body);
+    send(res, body);
   });
 
   router.get('/sla', async (req, res) => {
     await authorize(req);
     const query = parseRequest(slaQuery, req.query);
     const v = viewsOf(query.registry);
+    // filtered here: the overview's own project filter reads `global` as the global services
+    const registry = query.project
+      ? servicesOfProject(v.snapshot.registry, query.project)
+      : v.snapshot.registry;
     const body: SlaOverviewResponse = {
-      registry: query.registry,
+      registry: v.snapshot.providerId,
       updatedAt: v.snapshot.updatedAt,
-      ...slaOverview(v.snapshot.registry, {
-        project: query.project,
-        tier: query.tier,
-        owner: query.owner,
-      }),
+      ...slaOverview(registry, { tier: query.tier, owner: query.owner }),
     };
-    res.json(body);
+    send(res, body);
   });
 
   router.get('/sla/:service', async (req, res) => {
     await authorize(req);
-    const { registry } = parseRequest(registryQuery.strict(), req.query);
-    const id = parseRequest(serviceIdSchema, req.params.service);
-    const v = viewsOf(registry);
+    const query = parseRequest(registryQuery, req.query);
+    const { service: id } = parseRequest(serviceParams, req.params);
+    const v = viewsOf(query.registry);
+    const registry = v.snapshot.providerId;
     const service = v.snapshot.registry.services.get(id);
     if (!service) {
       throw new NotFoundError(`no service "${id}" in registry "${registry}"`);
@@ -427,7 +450,7 @@ export async function createRouter(
       registry,
       evaluation: evaluateSla(service, v.snapshot.registry.policies),
     };
-    res.json(body);
+    send(res, body);
   });
 
   router.get('/openslo', async (req, res) => {
@@ -436,13 +459,15 @@ export async function createRouter(
     const v = viewsOf(query.registry);
     if (query.service && !v.snapshot.registry.services.has(query.service)) {
       throw new NotFoundError(
-        `no service "${query.service}" in registry "${query.registry}"`,
+        `no service "${query.service}" in registry "${v.snapshot.providerId}"`,
       );
     }
-    const documents = toOpenSlo(v.snapshot.registry, {
-      service: query.service,
-      fillFromTierPolicy: query.fillFromTierPolicy === 'true',
-    });
+    const documents = hideSecretValues(
+      toOpenSlo(v.snapshot.registry, {
+        service: query.service,
+        fillFromTierPolicy: query.fillFromTierPolicy === 'true',
+      }),
+    );
     if (query.format === 'json') {
       res.json(documents);
       return;

@@ -4,3 +4,7 @@ export {
   InMemoryServiceRegistrySnapshotService,
   type ServiceRegistrySnapshotService,
 } from './serviceRegistrySnapshotServiceRef';
+export {
+  chooseRegistrySnapshot,
+  configuredRegistryIds,
+} from './chooseRegistrySnapshot';

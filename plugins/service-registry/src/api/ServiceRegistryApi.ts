@@ -74,7 +74,7 @@ export interface DatedRequestOptions extends RegistryRequestOptions {
  * @public
  */
 export interface DeprecationsRequestOptions extends DatedRequestOptions {
-  /** Only deprecations of, or consumed by, this project (`global` for global services). */
+  /** Only deprecations of, or consumed by, this project (`GLOBAL_PROJECT_ID`, `:global`, for the global services). */
   project?: string;
   /** Only deprecations owned by this owner. */
   owner?: string;
@@ -88,7 +88,7 @@ export interface DeprecationsRequestOptions extends DatedRequestOptions {
  * @public
  */
 export interface SlaOverviewRequestOptions extends RegistryRequestOptions {
-  /** Only services of this project (`global` for global services). */
+  /** Only services of this project (`GLOBAL_PROJECT_ID`, `:global`, for the global services). */
   project?: string;
   /** Only services of this effective tier. */
   tier?: ServiceTier;

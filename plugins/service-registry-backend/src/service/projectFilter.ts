@@ -1,0 +1,64 @@
+import {
+  GLOBAL_PROJECT_ID,
+  LoadedRegistry,
+  RegistryFinding,
+} from '@service-registry/plugin-service-registry-common';
+import { z } from 'zod';
+
+/** Where the global services are declared. */
+const CATALOG_FILE = 'services/catalog.toml';
+
+/**
+ * A project in a path parameter or a `project` filter, the same on every endpoint: a project
+ * folder name as a catalog System can be named (1 to 63 letters, digits, `.`, `_` or `-`, not
+ * only dots), or `:global` (`GLOBAL_PROJECT_ID`) for the global services. `global` is a project
+ * id like any other (a folder `projects/global/`).
+ */
+export const projectIdSchema = z
+  .string()
+  .refine(
+    value =>
+      value === GLOBAL_PROJECT_ID ||
+      (/^[A-Za-z0-9._-]{1,63}$/.test(value) && !/^\.+$/.test(value)),
+    `not a registry project id: give the project's folder name, or ${GLOBAL_PROJECT_ID} for the global services`,
+  );
+
+/** The project of a service or record (null: a global service) as a project filter value. */
+export function projectKey(project: string | null | undefined): string {
+  return project ?? GLOBAL_PROJECT_ID;
+}
+
+/**
+ * The registry with only the services of one project (or, for `:global`, the global services),
+ * for the summaries that filter by service.
+ */
+export function servicesOfProject(
+  registry: LoadedRegistry,
+  project: string,
+): LoadedRegistry {
+  return {
+    ...registry,
+    services: new Map(
+      [...registry.services].filter(
+        ([, s]) => projectKey(s.project) === project,
+      ),
+    ),
+  };
+}
+
+/**
+ * Whether a finding is about the global services: not about a project, and in
+ * `services/catalog.toml` or about a global service (what the `:global` project summary counts).
+ */
+export function isGlobalFinding(
+  registry: LoadedRegistry,
+  finding: RegistryFinding,
+): boolean {
+  if (finding.project !== undefined) return false;
+  if (finding.file === CATALOG_FILE) return true;
+  const service =
+    finding.service === undefined
+      ? undefined
+      : registry.services.get(finding.service);
+  return service !== undefined && service.project === undefined;
+}
