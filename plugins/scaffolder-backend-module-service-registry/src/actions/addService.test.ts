@@ -103,6 +103,26 @@ response_time_p99 = "200ms"
     expect(registry.projects.get('billing')?.name).toBe('Billing');
   });
 
+  it('writes the name of a new project as TOML, whatever characters it holds', async () => {
+    // a DEL character and quotes: valid in a TOML string only when escaped
+    const projectName = 'Billing "EU"\u007f \\ ]';
+    const workspace = await workspaceWithRegistry();
+    await action.handler(
+      contextFor(workspace, {
+        id: 'billing-worker',
+        project: 'billing',
+        createProject: true,
+        projectName,
+      }).ctx as any,
+    );
+    const registry = await loadRegistryFromDirectory(
+      path.join(workspace, 'registry'),
+    );
+    expect(registry.failedFiles).toEqual([]);
+    expect(registry.projects.get('billing')?.name).toBe(projectName);
+    expect(registry.services.get('billing-worker')?.project).toBe('billing');
+  });
+
   it('writes its change in a dry run too, as later steps of the dry run need it', async () => {
     // a dry run works on a workspace of its own that is thrown away afterwards
     const workspace = await workspaceWithRegistry();
@@ -219,6 +239,23 @@ response_time_p99 = "200ms"
       /is not a service id/,
     ],
     [{ id: 'x', description: 'bad \ud800 text' }, /unpaired UTF-16 surrogate/],
+    [
+      {
+        id: 'x',
+        project: 'billing',
+        createProject: true,
+        projectName: 'bad \ud800 text',
+      },
+      /unpaired UTF-16 surrogate/,
+    ],
+    [
+      { id: 'x', sla: { responseTimeP99: 'fast' } },
+      /sla\.response_time_p99 must be a duration.*nothing was written/,
+    ],
+    [
+      { id: 'x', sla: { availability: 'always' } },
+      /sla\.availability.*nothing was written/,
+    ],
   ])(
     'refuses %j and leaves the workspace unchanged',
     async (input, message) => {
@@ -242,6 +279,14 @@ response_time_p99 = "200ms"
         'repository',
       ],
       [{ description: `DB_PASSWORD=${SECRET}` }, 'description'],
+      [
+        {
+          project: 'billing',
+          createProject: true,
+          projectName: `postgres://billing:${SECRET}@db.internal/billing`,
+        },
+        'project.name',
+      ],
     ])(
       'refuses to write %j, naming the key and never the value',
       async (fields, key) => {

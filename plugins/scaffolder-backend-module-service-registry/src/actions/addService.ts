@@ -5,7 +5,7 @@ import {
   SERVICE_ID_PATTERN,
 } from '@service-registry/plugin-service-registry-common';
 import { checkDependencies } from '../lib/dependencies';
-import { addServiceTable, TomlEditValue } from '../lib/edit';
+import { addServiceTable, renderTomlValue, TomlEditValue } from '../lib/edit';
 import { asInputError } from '../lib/errors';
 import { applyChanges, loadChanged } from '../lib/applyChanges';
 import { assertSemver, ownerName, requireOwnerName } from '../lib/schemas';
@@ -17,8 +17,19 @@ import { examples } from './addService.examples';
 /** Values that mean "a global service" for the `project` input. */
 const GLOBAL = new Set(['', 'global', '(global)']);
 
-function renderString(value: string): string {
-  return JSON.stringify(value);
+/**
+ * The `[project]` table of a new project file, its name written as a TOML string (escaped like
+ * every value the editor writes) and refused when it looks like a credential.
+ */
+function projectHeader(name: string): string {
+  refuseSecrets({ name }, ['project']);
+  try {
+    return `[project]\nname = ${renderTomlValue(name)}\n`;
+  } catch (error) {
+    throw new InputError(
+      `projectName: ${(error as Error).message} Nothing was written.`,
+    );
+  }
 }
 
 /** Drops undefined values and empty tables, keeping the key order. */
@@ -200,9 +211,9 @@ export function createServiceRegistryAddServiceAction() {
               }). Pick an existing project, or set createProject to create ${file}.`,
             );
           }
-          newProjectHeader = `[project]\nname = ${renderString(
+          newProjectHeader = projectHeader(
             input.projectName?.trim() || project,
-          )}\n`;
+          );
         }
       }
 
@@ -285,6 +296,20 @@ export function createServiceRegistryAddServiceAction() {
           `Service "${id}" would not load from ${file} as a ${
             GLOBAL.has(project) ? 'global' : `project ${project}`
           } service; nothing was written.`,
+        );
+      }
+      // a value the registry's schema refuses (`sla.response_time_p99 = "fast"`) is bad input
+      const invalid = head.findings.filter(
+        f =>
+          f.service === id &&
+          f.severity === 'error' &&
+          f.code.startsWith('schema/'),
+      );
+      if (invalid.length) {
+        throw new InputError(
+          `The registry would refuse service "${id}": ${invalid
+            .map(f => redactSecrets(f.message))
+            .join(' ')} Fix the input; nothing was written.`,
         );
       }
       for (const finding of head.findings) {

@@ -182,7 +182,8 @@ describe('the template flow on a local bare repository', () => {
       id: 'orders-api',
       project: 'project-a',
       tier: 'medium',
-      sla: { availability: 'fast' },
+      // a range shared-auth's version does not satisfy: the add takes it, validate refuses it
+      dependencies: { requires: ['shared-auth@^9.0'] },
     });
     await a.add.handler(added.ctx as any);
     expect(added.outputs.file).toBe('projects/project-a/services.toml');
@@ -202,7 +203,7 @@ describe('the template flow on a local bare repository', () => {
       added: ['orders-api'],
     });
     expect(errors.join('\n')).toMatch(
-      /projects\/project-a\/services.toml:\d+:\d+ \(orders-api\): .*sla.availability must be a percentage/,
+      /projects\/project-a\/services.toml:\d+:\d+ \(orders-api\): .*needs "shared-auth" \^9\.0, but "shared-auth" is at version 1\.2\.3/,
     );
 
     // publish reports what it would commit and push, and pushes nothing

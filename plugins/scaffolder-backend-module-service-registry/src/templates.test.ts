@@ -1,0 +1,140 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import { createFetchTemplateAction } from '@backstage/plugin-scaffolder-backend';
+import { parse } from 'yaml';
+import { runnerInputErrors } from './__testUtils__/runner';
+import {
+  cleanUp,
+  configWith,
+  contextFor,
+  tempDir,
+} from './__testUtils__/workspace';
+import { createServiceRegistryActions } from './actions/createServiceRegistryActions';
+
+/*
+ * The portal's templates (`templates/` of the repository) against the actions they run: a value
+ * a template's form accepts must reach the action's handler (the runner checks the step's input
+ * against the action's JSON Schema first, and its error names a pattern, not what to type), and
+ * the new-service skeleton must render to files that parse.
+ */
+
+const TEMPLATES = path.resolve(__dirname, '../../../templates');
+
+afterEach(cleanUp);
+
+const actions = createServiceRegistryActions({
+  config: configWith(),
+  reader: mockServices.urlReader.mock(),
+});
+const byId = (id: string) => actions.find(a => a.id === id)!;
+
+/** The form properties of a template, every page merged. */
+async function formProperties(
+  template: string,
+): Promise<Record<string, { pattern?: string; enum?: unknown[] }>> {
+  const doc = parse(
+    await fs.readFile(path.join(TEMPLATES, template, 'template.yaml'), 'utf8'),
+  );
+  return Object.assign(
+    {},
+    ...doc.spec.parameters.map((page: any) => page.properties ?? {}),
+  );
+}
+
+/** Whether the form takes a value for a property (its pattern, as the form's ajv reads it). */
+function formAccepts(property: { pattern?: string }, value: string) {
+  return (
+    property.pattern === undefined ||
+    new RegExp(property.pattern, 'u').test(value)
+  );
+}
+
+describe('the templates and the actions they run', () => {
+  it.each([
+    [
+      'update-service',
+      'version',
+      'service-registry:service:update',
+      (version: string) => ({ id: 'shared-config', version }),
+      [
+        '2.0.0',
+        '1.4.0-rc.1',
+        '1.0.0-alpha-2.beta',
+        '1.0.0+build.5',
+        '1.0.0-rc.1+sha.abc',
+        '1.0.0-01',
+        '1.0.0-rc..1',
+        '01.0.0',
+        '2.0',
+      ],
+    ],
+    [
+      'new-service',
+      'id',
+      'service-registry:service:add',
+      (id: string) => ({ id }),
+      ['orders-api', 'a'.repeat(63), 'a'.repeat(64), 'Orders', 'a_b', ''],
+    ],
+  ])(
+    '%s: every %s the form accepts passes the input schema of %s, and only those',
+    async (template, name, actionId, input, samples) => {
+      const property = (await formProperties(template))[name];
+      for (const value of samples) {
+        const runner = runnerInputErrors(byId(actionId), input(value));
+        expect({ value, accepted: formAccepts(property, value) }).toEqual({
+          value,
+          accepted: runner.length === 0,
+        });
+      }
+    },
+  );
+});
+
+describe('the new-service skeleton', () => {
+  async function render(values: Record<string, unknown>) {
+    const action = createFetchTemplateAction({
+      reader: mockServices.urlReader.mock(),
+      integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+    });
+    const workspace = await tempDir('sr-skeleton-');
+    const { ctx } = contextFor(workspace, {
+      url: './skeleton',
+      targetPath: 'service',
+      values,
+    });
+    (ctx as any).templateInfo = {
+      baseUrl: pathToFileURL(path.join(TEMPLATES, 'new-service/template.yaml'))
+        .href,
+    };
+    await action.handler(ctx as any);
+    return (file: string) =>
+      fs.readFile(path.join(workspace, 'service', file), 'utf8');
+  }
+
+  it('renders a catalog-info.yaml that parses to a valid entity, whatever the display name and id', async () => {
+    const id = `orders-${'a'.repeat(56)}`; // 63 characters, the longest registry id
+    const name = 'Orders: "API" #1 - [beta] & more';
+    const read = await render({
+      id,
+      name,
+      description: 'Takes orders: all of them',
+      owner: 'group:default/ecommerce-team',
+      type: 'api',
+      port: 8090,
+    });
+    const entity = parse(await read('catalog-info.yaml'));
+    expect(entity.metadata.title).toBe(`${name} (source)`);
+    // Backstage entity names: at most 63 characters, letters and digits around [-_.]
+    expect(entity.metadata.name.length).toBeLessThanOrEqual(63);
+    expect(entity.metadata.name).toMatch(
+      /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/,
+    );
+    expect(entity.metadata.name).toMatch(/-code$/);
+    expect(entity.spec.owner).toBe('group:default/ecommerce-team');
+    expect(JSON.parse(await read('package.json')).name).toBe(id);
+  });
+});
