@@ -14,12 +14,14 @@ interface ServiceRegistryProviderConfig {
    */
   schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
   /**
-   * Name of the System that holds the global services of `services/catalog.toml`.
+   * Name of the System that holds the global services of `services/catalog.toml`: a catalog
+   * entity name (letters and digits joined by `-`, `_` or `.`, at most 63 characters).
    * Defaults to `shared`.
    */
   sharedSystem?: string;
   /**
-   * Owner used for services and projects that declare none. Defaults to `unknown`.
+   * Owner used for services and projects that declare none: a team name (`platform-team`) or an
+   * entity ref (`group:default/platform-team`, `user:default/jane`). Defaults to `unknown`.
    */
   defaultOwner?: string;
   /**

@@ -74,12 +74,39 @@ export class ProviderStateStore {
     return new Map(rows.map(row => [row.entity_ref, row.hash]));
   }
 
-  /** Records an applied run: the files it used as last good and what it emitted. */
+  /**
+   * The entities other providers (registries) emitted in their last applied run, each with the
+   * provider that did: a ref that one of them emits is theirs.
+   */
+  async getOtherProvidersEntities(
+    providerId: string,
+  ): Promise<Map<string, string>> {
+    const rows = await this.knex('service_registry_provider_entities')
+      .whereNot('provider_id', providerId)
+      .select('entity_ref', 'provider_id')
+      .orderBy('provider_id');
+    const result = new Map<string, string>();
+    for (const row of rows) {
+      if (!result.has(row.entity_ref)) {
+        result.set(row.entity_ref, row.provider_id);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Records an applied run: the files it used as last good and what it emitted. When it stops
+   * emitting some entities, the other providers run again in full at their next schedule (their
+   * source hash is forgotten) and re-send those entities if they emit them too: another registry
+   * may declare an entity this one gave up.
+   */
   async commit(
     providerId: string,
     state: {
       files: Array<{ path: string; text: string }>;
       entities: Map<string, string>;
+      /** Refs emitted before and no more. */
+      removed?: string[];
     },
   ): Promise<void> {
     await this.knex.transaction(async tx => {
@@ -107,6 +134,18 @@ export class ProviderStateStore {
         })),
         500,
       );
+      const removed = state.removed ?? [];
+      if (removed.length > 0) {
+        for (let k = 0; k < removed.length; k += 500) {
+          await tx('service_registry_provider_entities')
+            .whereNot('provider_id', providerId)
+            .whereIn('entity_ref', removed.slice(k, k + 500))
+            .update({ hash: '' });
+        }
+        await tx('service_registry_provider_status')
+          .whereNot('provider_id', providerId)
+          .update({ source_hash: null });
+      }
     });
   }
 

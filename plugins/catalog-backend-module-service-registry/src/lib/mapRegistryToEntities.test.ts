@@ -43,3 +43,54 @@ describe('mapRegistryToEntities: the repository link', () => {
     expect(token.url).toBe('https://github.com/acme/billing');
   });
 });
+
+describe('mapRegistryToEntities: owners and tags', () => {
+  function billing(owner: string, tags = '[]') {
+    const registry = loadRegistry([
+      {
+        path: 'services/catalog.toml',
+        text: `[service.billing]\nowner = "${owner}"\ntags = ${tags}\n`,
+      },
+    ]);
+    const all = mapRegistryToEntities(registry, options);
+    const component = all.find(m => m.entity.kind === 'Component')!.entity;
+    const groups = all
+      .filter(m => m.entity.kind === 'Group')
+      .map(m => m.entity.metadata.name);
+    return { component, groups };
+  }
+
+  it('keeps an owner written as an entity ref, and emits no Group for it', () => {
+    expect(billing('user:jane').component.spec!.owner).toBe(
+      'user:default/jane',
+    );
+    expect(billing('user:jane').groups).toEqual(['unknown']);
+    expect(billing('group:ops/sre').component.spec!.owner).toBe(
+      'group:ops/sre',
+    );
+    expect(billing('group:ops/sre').groups).toEqual(['unknown']);
+    expect(billing('group:default/sre').component.spec!.owner).toBe(
+      'group:default/sre',
+    );
+    expect(billing('group:default/sre').groups).toEqual(['sre', 'unknown']);
+  });
+
+  it('still turns a team name into a Group', () => {
+    expect(billing('@Platform Team').component.spec!.owner).toBe(
+      'group:default/platform-team',
+    );
+    expect(billing('@Platform Team').groups).toEqual([
+      'platform-team',
+      'unknown',
+    ]);
+  });
+
+  it('makes tags the catalog accepts', () => {
+    expect(
+      billing('x', '["a - b", "x--y", "-edge-", "Go"]').component.metadata.tags,
+    ).toEqual(['a-b', 'edge', 'go', 'x-y']);
+    const long = `${'a'.repeat(62)}-b`;
+    const [tag] = billing('x', `["${long}"]`).component.metadata.tags!;
+    expect(tag).toBe('a'.repeat(62));
+  });
+});

@@ -20,7 +20,7 @@ import {
   RegistryService,
   ServiceStatus,
 } from '@service-registry/plugin-service-registry-common';
-import { ownerToEntityName } from './entityNames';
+import { ownerToEntityRef } from './entityNames';
 
 // The annotation keys, read once: in a CommonJS build every use of an imported binding is a
 // property read through the exporting module (a getter, for re-exports).
@@ -129,31 +129,28 @@ class NameCache {
   private readonly owners = new Map<string, string | undefined>();
   private readonly tags = new Map<string, string>();
   private readonly types = new Map<string, string>();
-  private readonly ownerRefs = new Map<string, string>();
+  private readonly usedOwnerRefs = new Set<string>();
 
-  /** `group:default/<name>`; the name is then one of {@link NameCache.ownerNames}. */
-  ownerRef(name: string): string {
-    let ref = this.ownerRefs.get(name);
-    if (ref === undefined) {
-      ref = `group:default/${name}`;
-      this.ownerRefs.set(name, ref);
-    }
+  /** An owner ref an entity refers to; it is then one of {@link NameCache.ownerRefs}. */
+  ownerRef(ref: string): string {
+    this.usedOwnerRefs.add(ref);
     return ref;
   }
 
-  /** The names of every owner an entity refers to (through {@link NameCache.ownerRef}). */
-  ownerNames(): IterableIterator<string> {
-    return this.ownerRefs.keys();
+  /** Every owner ref an entity refers to (through {@link NameCache.ownerRef}). */
+  ownerRefs(): IterableIterator<string> {
+    return this.usedOwnerRefs.values();
   }
 
+  /** The entity ref of an owner as written in the registry (see `ownerToEntityRef`). */
   owner(owner: string | undefined): string | undefined {
     if (!owner) return undefined;
-    let name = this.owners.get(owner);
-    if (name === undefined && !this.owners.has(owner)) {
-      name = ownerToEntityName(owner);
-      this.owners.set(owner, name);
+    let ref = this.owners.get(owner);
+    if (ref === undefined && !this.owners.has(owner)) {
+      ref = ownerToEntityRef(owner);
+      this.owners.set(owner, ref);
     }
-    return name;
+    return ref;
   }
 
   tag(tag: string): string {
@@ -233,7 +230,7 @@ function serviceToComponent(
   const owner =
     names.owner(service.owner) ??
     names.owner(project?.owner) ??
-    options.defaultOwner;
+    names.owner(options.defaultOwner)!;
 
   // keys in the order of the entity's schema (name, title, description, tags, ...)
   const metadata: Entity['metadata'] = { name: service.id };
@@ -295,7 +292,8 @@ function projectToSystem(
     'service-registry.io/environment',
     project.environment,
   );
-  const owner = names.owner(project.owner) ?? options.defaultOwner;
+  const owner =
+    names.owner(project.owner) ?? names.owner(options.defaultOwner)!;
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'System',
@@ -323,7 +321,7 @@ function sharedSystem(options: MapRegistryOptions, names: NameCache): Entity {
         'Global services of the registry (services/catalog.toml), shared by all projects.',
       annotations,
     },
-    spec: { owner: names.ownerRef(options.defaultOwner) },
+    spec: { owner: names.ownerRef(names.owner(options.defaultOwner)!) },
   };
 }
 
@@ -344,12 +342,16 @@ function ownerGroup(name: string, options: MapRegistryOptions): Entity {
   };
 }
 
+const GROUP_REF_PREFIX = 'group:default/';
+
+/** A tag the catalog accepts: `[a-z0-9:+#]` runs joined by single `-`, at most 63 characters. */
 function normaliseTag(tag: string): string {
   return tag
     .toLowerCase()
-    .replace(/[^a-z0-9:+#-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 63);
+    .replace(/[^a-z0-9:+#]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
 }
 
 function normaliseTags(tags: string[], names: NameCache): string[] {
@@ -438,7 +440,13 @@ export function mapRegistryToEntities(
     });
   }
   if (options.ownerGroups) {
-    for (const owner of [...names.ownerNames()].sort()) {
+    const groups: string[] = [];
+    for (const ref of names.ownerRefs()) {
+      if (ref.startsWith(GROUP_REF_PREFIX)) {
+        groups.push(ref.slice(GROUP_REF_PREFIX.length));
+      }
+    }
+    for (const owner of groups.sort()) {
       if (options.existingGroups?.has(owner)) continue;
       out.push({ entity: ownerGroup(owner, options) });
     }

@@ -441,6 +441,59 @@ describe.each(databases.eachSupportedId())(
       expect(before).toContain('component:default/beta-worker');
     });
 
+    it('reports a project named like the shared System instead of sending the System twice', async () => {
+      const { provider, connection } = await connected();
+      await provider.refresh();
+      await writeRegistry(dir, {
+        'projects/shared/services.toml':
+          '[project]\nname = "Shared tools"\nowner = "tools-team"\n\n[service.tools-api]\nversion = "1.0.0"\n',
+      });
+
+      const result = await provider.refresh();
+
+      const delta = connection.mutations[1];
+      const sent =
+        delta.type === 'delta'
+          ? delta.added.map(e => stringifyEntityRef(e.entity))
+          : [];
+      expect(sent.filter(r => r === 'system:default/shared')).toHaveLength(1);
+      expect(
+        connection.entities.get('system:default/shared')!.metadata.title,
+      ).toBe('Shared tools');
+      expect(result.status.findings[0]).toMatchObject({
+        severity: 'error',
+        code: 'catalog/duplicate-entity',
+        file: 'projects/shared/services.toml',
+        line: 1,
+        column: 1,
+        project: 'shared',
+      });
+      expect(result.status.summary).toMatch(/1 errors in the registry/);
+    });
+
+    it('leaves out a service the catalog would refuse, naming its table', async () => {
+      const { provider, connection } = await connected();
+      await writeRegistry(dir, {
+        'services/catalog.toml': `${CATALOG}\n[service.-legacy]\nversion = "1.0.0"\n`,
+      });
+
+      const result = await provider.refresh();
+
+      expect(connection.refs('component')).not.toContain(
+        'component:default/-legacy',
+      );
+      expect(connection.refs('component')).toContain(
+        'component:default/shared-auth',
+      );
+      expect(
+        result.status.findings.find(f => f.code === 'catalog/invalid-entity'),
+      ).toMatchObject({
+        file: 'services/catalog.toml',
+        line: CATALOG.split('\n').length + 1,
+        service: '-legacy',
+      });
+    });
+
     it('lets transformers change and drop entities', async () => {
       const provider = new ServiceRegistryEntityProvider({
         config: providerConfig({ target: dir, ownerGroups: false }),
@@ -527,6 +580,73 @@ describe.each(databases.eachSupportedId())(
       expect(
         otherInstance.get()!.findings.some(f => f.code === 'toml/syntax'),
       ).toBe(true);
+    });
+
+    it('leaves to the first registry an entity two registries declare, and takes it over when that one lets it go', async () => {
+      const otherDir = await fs.mkdtemp(
+        path.join(os.tmpdir(), 'registry-lab-'),
+      );
+      try {
+        await writeRegistry(otherDir, {
+          'services/catalog.toml':
+            '[service.lab-api]\nowner = "platform-team"\nversion = "0.1.0"\n\n[service.shared-auth]\nowner = "platform-team"\nversion = "9.0.0"\n',
+        });
+        const main = await connected({ id: 'main' });
+        const lab = new ServiceRegistryEntityProvider({
+          config: providerConfig({ id: 'lab', target: otherDir }),
+          source: createRegistrySource(otherDir, {
+            reader: mockServices.urlReader.mock(),
+            integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+          }),
+          store,
+          logger: mockServices.logger.mock(),
+        });
+        const labConnection = new RecordingConnection();
+        await lab.connect(labConnection);
+
+        await main.provider.refresh();
+        const clash = await lab.refresh();
+
+        expect(labConnection.refs('component')).toEqual([
+          'component:default/lab-api',
+        ]);
+        // the owner group both use is emitted once, by the registry that had it first
+        expect(labConnection.refs('group')).toEqual([]);
+        expect(clash.status.findings[0]).toMatchObject({
+          severity: 'error',
+          code: 'catalog/claimed-by-other-registry',
+          file: 'services/catalog.toml',
+          line: 5,
+          column: 1,
+          service: 'shared-auth',
+          message: expect.stringContaining('"main"'),
+        });
+
+        // main drops the service: lab takes it over at its next run, without a change of its own
+        await writeRegistry(dir, {
+          'services/catalog.toml': CATALOG.replace(
+            /\[service\.shared-auth\][^[]*/,
+            '',
+          ),
+          'projects/alpha/services.toml': ALPHA.replace(
+            '"shared-auth@^1.0", ',
+            '',
+          ),
+        });
+        expect((await main.provider.refresh()).status.state).toBe('ok');
+        expect(main.connection.refs('component')).not.toContain(
+          'component:default/shared-auth',
+        );
+        const resolved = await lab.refresh();
+        expect(labConnection.refs('component')).toEqual([
+          'component:default/lab-api',
+          'component:default/shared-auth',
+        ]);
+        expect(resolved.status.findings).toEqual([]);
+        expect((await lab.refresh()).mutation).toBe('none');
+      } finally {
+        await fs.rm(otherDir, { recursive: true, force: true });
+      }
     });
 
     it('keeps several registries side by side, each with its own state', async () => {

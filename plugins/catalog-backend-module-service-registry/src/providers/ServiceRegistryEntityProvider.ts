@@ -34,7 +34,13 @@ import {
 import { computeDelta } from '../lib/computeDelta';
 import { entityHash, filesHash } from '../lib/entityHash';
 import { evaluateGuard } from '../lib/evaluateGuard';
-import { mapRegistryToEntities } from '../lib/mapRegistryToEntities';
+import { resolveClaims } from '../lib/resolveClaims';
+import { checkEntities } from '../lib/checkEntities';
+import { ownerToEntityRef } from '../lib/entityNames';
+import {
+  MappedEntity,
+  mapRegistryToEntities,
+} from '../lib/mapRegistryToEntities';
 import { RegistrySource } from './RegistrySource';
 import { ServiceRegistryEntityProviderConfig } from './ServiceRegistryEntityProviderConfig';
 
@@ -223,7 +229,11 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
   ) {
     const { snapshots, config, source, validate } = this.options;
     if (!snapshots) return undefined;
-    const kept = status.findings.filter(f => f.code === 'toml/syntax');
+    // the findings the registry's own validation cannot make: syntax errors of files replaced by
+    // their last good version, and entities the catalog could not take
+    const kept = status.findings.filter(
+      f => f.code === 'toml/syntax' || f.code.startsWith('catalog/'),
+    );
     const findings = validate ? validate(registry) : registry.findings;
     const snapshot: RegistrySnapshot = {
       providerId: config.id,
@@ -252,11 +262,18 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const { config, source, store } = this.options;
     const id = config.id;
 
+    // what the last run read and did, without its findings (a run with nothing to do is the
+    // usual one, every few seconds: it should not parse every finding of a large registry)
+    const previousState = await store.getRunState(id);
     let files: RegistryFileInput[];
     try {
-      const read = await source.read(this.lastEtag);
+      // a run state without a source hash is to be run again in full (see below), so the source
+      // is read even when it did not change
+      const read = await source.read(
+        previousState?.sourceHash ? this.lastEtag : undefined,
+      );
       if (read.notModified) {
-        const state = await store.getRunState(id);
+        const state = previousState;
         return this.noop(
           state
             ? { ...state, findings: [] }
@@ -283,9 +300,6 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         text: JSON.stringify({ ...config, schedule: undefined }),
       },
     ]);
-    // what the last run read and did, without its findings (a run with nothing to do is the
-    // usual one, every few seconds: it should not parse every finding of a large registry)
-    const previousState = await store.getRunState(id);
     if (
       previousState?.sourceHash === sourceHash &&
       previousState.state !== 'blocked'
@@ -317,18 +331,36 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       registry.findings.unshift(...syntaxFindings);
     }
 
-    const findings = registry.findings
+    const checked = await checkEntities(await this.mapAndTransform(registry), {
+      sharedSystem: config.sharedSystem,
+    });
+    const findings = [...registry.findings, ...checked.findings]
       .filter(f => f.severity !== 'info')
       .sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
 
-    const mapped = await this.mapAndTransform(registry);
-    const next = mapped.map(entity => ({
-      entity,
-      ref: stringifyEntityRef(entity),
-      hash: entityHash(entity),
-    }));
     const previous = await store.getEntityHashes(id);
     previous.delete(this.statusEntityRef);
+    // an entity that another configured registry already emits stays theirs
+    const claims = resolveClaims({
+      providerId: id,
+      next: checked.entities.map(item => ({
+        item,
+        entity: item.entity,
+        ref: stringifyEntityRef(item.entity),
+        hash: entityHash(item.entity),
+      })),
+      previous,
+      others: await store.getOtherProvidersEntities(id),
+    });
+    const next = claims.kept;
+    // the System of global services and the owner Groups are no declaration of their own: several
+    // registries share them (the first one emits them); a declared service or project is an error
+    const clashes = claims.taken.filter(
+      t => t.item.item.service || t.item.item.project,
+    );
+    for (const { item, by } of clashes) {
+      findings.unshift(this.clashFinding(item.item, item.ref, by));
+    }
     const delta = computeDelta(previous, next);
 
     const verdict = evaluateGuard({
@@ -366,7 +398,9 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       kept.length || dropped.length ? 'degraded' : 'ok',
       summary,
       findings,
-      sourceHash,
+      // while another registry holds some of its entities, every run is a full one: it takes them
+      // over as soon as the other registry lets them go
+      clashes.length ? undefined : sourceHash,
     );
     const statusEntity = this.statusEntity(status);
     const statusHash = entityHash(statusEntity);
@@ -398,7 +432,11 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
 
     const hashes = new Map(next.map(n => [n.ref, n.hash]));
     hashes.set(this.statusEntityRef, statusHash);
-    await store.commit(id, { files: effectiveFiles, entities: hashes });
+    await store.commit(id, {
+      files: effectiveFiles,
+      entities: hashes,
+      removed: delta.removed,
+    });
     await store.setStatus(id, status);
     this.publish(registry, status, effectiveFiles);
     this.log(status);
@@ -411,7 +449,9 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     };
   }
 
-  private async mapAndTransform(registry: LoadedRegistry): Promise<Entity[]> {
+  private async mapAndTransform(
+    registry: LoadedRegistry,
+  ): Promise<MappedEntity[]> {
     const {
       config,
       source,
@@ -440,7 +480,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       ownerGroups: config.ownerGroups,
       existingGroups,
     });
-    const out: Entity[] = [];
+    const out: MappedEntity[] = [];
     for (const item of mapped) {
       let entity: Entity | undefined = item.entity;
       for (const transform of transformers) {
@@ -452,9 +492,30 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
           registry,
         });
       }
-      if (entity) out.push(entity);
+      if (entity) out.push({ ...item, entity });
     }
     return out;
+  }
+
+  private clashFinding(
+    item: MappedEntity,
+    ref: string,
+    by: string,
+  ): RegistryFinding {
+    const source = item.service?.source ?? item.project?.source;
+    const what = item.service
+      ? `service "${item.service.id}"`
+      : `project "${item.project?.id}"`;
+    return {
+      severity: 'error',
+      code: 'catalog/claimed-by-other-registry',
+      message: `${what} becomes ${ref}, which the registry "${by}" (catalog.providers.serviceRegistry.${by}) already puts in the catalog: it is left out of the registry "${this.options.config.id}". Remove or rename it in one of the two registries.`,
+      file: source?.file ?? item.file ?? '',
+      line: source?.line ?? 1,
+      column: source?.column ?? 1,
+      ...(item.service ? { service: item.service.id } : {}),
+      ...(item.project ? { project: item.project.id } : {}),
+    };
   }
 
   private status(
@@ -502,7 +563,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       },
       spec: {
         type: 'service-registry',
-        owner: `group:default/${config.defaultOwner}`,
+        owner: ownerToEntityRef(config.defaultOwner)!,
       },
     };
   }

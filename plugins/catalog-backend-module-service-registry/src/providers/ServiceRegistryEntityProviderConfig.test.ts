@@ -70,3 +70,52 @@ describe('readServiceRegistryProviderConfigs', () => {
     ).toThrow(/guard.maxRemovalShare must be between 0 and 1, got 50/);
   });
 });
+
+describe('readServiceRegistryProviderConfigs: values the catalog cannot use', () => {
+  function read(serviceRegistry: object) {
+    return () =>
+      readServiceRegistryProviderConfigs(
+        new ConfigReader({ catalog: { providers: { serviceRegistry } } }),
+      );
+  }
+
+  it('refuses a sharedSystem that is no entity name, naming the key', () => {
+    expect(read({ target: 'x', sharedSystem: 'Shared Services' })).toThrow(
+      /catalog\.providers\.serviceRegistry\.sharedSystem.*"Shared Services"/,
+    );
+    expect(read({ lab: { target: 'x', sharedSystem: '-shared' } })).toThrow(
+      /catalog\.providers\.serviceRegistry\.lab\.sharedSystem/,
+    );
+  });
+
+  it('refuses a defaultOwner that leaves no name, naming the key', () => {
+    expect(read({ target: 'x', defaultOwner: '@@' })).toThrow(
+      /catalog\.providers\.serviceRegistry\.defaultOwner/,
+    );
+  });
+
+  it('refuses provider ids whose status Resource would clash or be too long', () => {
+    expect(read({ Main: { target: 'x' }, main: { target: 'y' } })).toThrow(
+      /"Main" and "main"/,
+    );
+    expect(read({ ['a'.repeat(47)]: { target: 'x' } })).toThrow(/at most 46/);
+  });
+
+  it('names the full key of a bad schedule', () => {
+    expect(
+      read({
+        lab: { target: 'x', schedule: { frequency: 'bogus', timeout: 'PT1M' } },
+      }),
+    ).toThrow(
+      /catalog\.providers\.serviceRegistry\.lab\.schedule is not a valid schedule.*'bogus'/,
+    );
+  });
+
+  it('names the full key of a negative share', () => {
+    expect(
+      read({ lab: { target: 'x', guard: { maxRemovalShare: -0.1 } } }),
+    ).toThrow(
+      /catalog\.providers\.serviceRegistry\.lab\.guard\.maxRemovalShare must be between 0 and 1, got -0\.1/,
+    );
+  });
+});

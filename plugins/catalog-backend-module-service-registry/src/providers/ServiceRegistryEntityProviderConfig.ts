@@ -3,7 +3,9 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { ownerToEntityRef } from '../lib/entityNames';
 
 /**
  * Settings of one ingested registry, read from `catalog.providers.serviceRegistry`.
@@ -35,7 +37,9 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 3 },
 };
 
-const ID_PATTERN = /^[a-zA-Z0-9_-]{1,63}$/;
+// the status Resource is `service-registry-<id>`, and entity names have at most 63 characters
+const ID_PATTERN = /^[a-zA-Z0-9_-]{1,46}$/;
+const KEY = 'catalog.providers.serviceRegistry';
 
 /**
  * Reads every configured registry. A single registry (a `target` directly under
@@ -51,39 +55,74 @@ export function readServiceRegistryProviderConfigs(
     return [];
   }
   if (root.has('target')) {
-    return [readOne('default', root)];
+    return [readOne('default', root, KEY)];
   }
+  const byStatusName = new Map<string, string>();
   return root.keys().map(id => {
     if (!ID_PATTERN.test(id)) {
       throw new InputError(
-        `catalog.providers.serviceRegistry.${id}: provider ids may only contain letters, digits, '-' and '_' (at most 63)`,
+        `${KEY}.${id}: provider ids may only contain letters, digits, '-' and '_' (at most 46)`,
       );
     }
-    return readOne(id, root.getConfig(id));
+    const same = byStatusName.get(id.toLowerCase());
+    if (same !== undefined) {
+      throw new InputError(
+        `${KEY}: the provider ids "${same}" and "${id}" differ only in case, and would share one status Resource; rename one of them`,
+      );
+    }
+    byStatusName.set(id.toLowerCase(), id);
+    return readOne(id, root.getConfig(id), `${KEY}.${id}`);
   });
+}
+
+function readSchedule(
+  config: Config,
+  key: string,
+): SchedulerServiceTaskScheduleDefinition {
+  if (!config.has('schedule')) return DEFAULT_SCHEDULE;
+  try {
+    return readSchedulerServiceTaskScheduleDefinitionFromConfig(
+      config.getConfig('schedule'),
+    );
+  } catch (error) {
+    throw new InputError(
+      `${key}.schedule is not a valid schedule (it needs a frequency and a timeout, e.g. { frequency: { minutes: 5 }, timeout: { minutes: 3 } }): ${
+        (error as Error).message
+      }`,
+    );
+  }
 }
 
 function readOne(
   id: string,
   config: Config,
+  key: string,
 ): ServiceRegistryEntityProviderConfig {
   const maxRemovalShare =
     config.getOptionalNumber('guard.maxRemovalShare') ?? 0.5;
   if (!(maxRemovalShare >= 0 && maxRemovalShare <= 1)) {
     throw new InputError(
-      `catalog.providers.serviceRegistry (${id}): guard.maxRemovalShare must be between 0 and 1, got ${maxRemovalShare}`,
+      `${key}.guard.maxRemovalShare must be between 0 and 1, got ${maxRemovalShare}`,
+    );
+  }
+  const sharedSystem = config.getOptionalString('sharedSystem') ?? 'shared';
+  if (!KubernetesValidatorFunctions.isValidObjectName(sharedSystem)) {
+    throw new InputError(
+      `${key}.sharedSystem must be a catalog entity name (letters and digits joined by '-', '_' or '.', at most 63 characters), got "${sharedSystem}"`,
+    );
+  }
+  const defaultOwner = config.getOptionalString('defaultOwner') ?? 'unknown';
+  if (!ownerToEntityRef(defaultOwner)) {
+    throw new InputError(
+      `${key}.defaultOwner must name a team (e.g. "platform-team") or an entity ref (e.g. "group:default/platform-team"), got "${defaultOwner}"`,
     );
   }
   return {
     id,
     target: config.getString('target'),
-    schedule: config.has('schedule')
-      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-          config.getConfig('schedule'),
-        )
-      : DEFAULT_SCHEDULE,
-    sharedSystem: config.getOptionalString('sharedSystem') ?? 'shared',
-    defaultOwner: config.getOptionalString('defaultOwner') ?? 'unknown',
+    schedule: readSchedule(config, key),
+    sharedSystem,
+    defaultOwner,
     ownerGroups: config.getOptionalBoolean('ownerGroups') ?? true,
     maxRemovalShare,
     rejectEmpty: config.getOptionalBoolean('guard.rejectEmpty') ?? true,

@@ -1,0 +1,85 @@
+import {
+  FieldFormatEntityPolicy,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { loadRegistry } from '@service-registry/plugin-service-registry-common';
+import { checkEntities } from './checkEntities';
+import { mapRegistryToEntities } from './mapRegistryToEntities';
+
+const options = {
+  providerId: 'default',
+  rootLocation: 'file:/srv/registry',
+  fileLocation: (file: string) => ({ location: `file:/srv/registry/${file}` }),
+  sharedSystem: 'shared',
+  defaultOwner: 'unknown',
+  ownerGroups: true,
+};
+
+function mapped(files: Record<string, string>) {
+  const registry = loadRegistry(
+    Object.entries(files).map(([path, text]) => ({ path, text })),
+  );
+  return mapRegistryToEntities(registry, options);
+}
+
+describe('checkEntities', () => {
+  it('reports a project named like the shared System, keeping the project', async () => {
+    const items = mapped({
+      'services/catalog.toml': '[service.auth]\nowner = "platform"\n',
+      'projects/shared/services.toml':
+        '[project]\nname = "Shared stuff"\nowner = "ops"\n\n[service.shared-api]\n',
+    });
+    const { entities, findings } = await checkEntities(items, options);
+
+    const systems = entities.filter(e => e.entity.kind === 'System');
+    expect(systems.map(e => stringifyEntityRef(e.entity))).toEqual([
+      'system:default/shared',
+    ]);
+    expect(systems[0].entity.metadata.title).toBe('Shared stuff');
+    expect(findings).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'catalog/duplicate-entity',
+        file: 'projects/shared/services.toml',
+        line: 1,
+        column: 1,
+        project: 'shared',
+        message: expect.stringContaining('sharedSystem'),
+      }),
+    ]);
+  });
+
+  it('leaves out entities the catalog would refuse, naming the declaration', async () => {
+    const items = mapped({
+      'services/catalog.toml':
+        '[service.good]\nowner = "platform"\n\n[service.-lead]\nowner = "platform"\n',
+    });
+    const { entities, findings } = await checkEntities(items, options);
+
+    expect(entities.map(e => e.entity.metadata.name)).not.toContain('-lead');
+    expect(entities.map(e => e.entity.metadata.name)).toContain('good');
+    expect(findings).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'catalog/invalid-entity',
+        file: 'services/catalog.toml',
+        line: 4,
+        service: '-lead',
+        message: expect.stringMatching(/metadata\.name.*Rename/),
+      }),
+    ]);
+  });
+
+  it('passes every mapped entity through the catalog’s own field checks', async () => {
+    const items = mapped({
+      'services/catalog.toml':
+        '[service.billing]\nowner = "user:jane"\ntags = ["a - b", "C++ / Rust", "x--y", "-edge-"]\n',
+    });
+    const { entities, findings } = await checkEntities(items, options);
+    expect(findings).toEqual([]);
+    const policy = new FieldFormatEntityPolicy();
+    for (const { entity } of entities) {
+      await expect(policy.enforce(entity)).resolves.toBeDefined();
+    }
+  });
+});
