@@ -73,6 +73,36 @@ response_time_p99 = "200ms"
     });
   });
 
+  it('keeps an owner of another namespace as its ref, which the catalog maps as written', async () => {
+    const workspace = await workspaceWithRegistry();
+    const owners = {
+      'sre-probe': 'group:ops/sre',
+      'jane-probe': 'user:default/jane',
+      'team-probe': 'group:default/ecommerce-team',
+    };
+    for (const [id, owner] of Object.entries(owners)) {
+      await action.handler(
+        contextFor(workspace, {
+          id,
+          owner,
+          governance: { approvers: [owner] },
+        }).ctx as any,
+      );
+    }
+    const registry = await loadRegistryFromDirectory(
+      path.join(workspace, 'registry'),
+    );
+    // a bare `sre` would be group:default/sre, another team
+    expect(registry.services.get('sre-probe')?.owner).toBe('group:ops/sre');
+    expect(registry.services.get('jane-probe')?.owner).toBe(
+      'user:default/jane',
+    );
+    expect(registry.services.get('team-probe')?.owner).toBe('ecommerce-team');
+    const catalog = await read(workspace, 'services/catalog.toml');
+    expect(catalog).toContain('approvers = ["group:ops/sre"]');
+    expect(catalog).toContain('approvers = ["@ecommerce-team"]');
+  });
+
   it('adds a service to an existing project and creates the file of a new project', async () => {
     const workspace = await workspaceWithRegistry();
     await action.handler(

@@ -260,10 +260,11 @@ export function createServiceRegistryAddServiceAction() {
           break_handling: sla.breakHandling,
         }),
         governance: compact({
-          // a catalog group reference (`group:default/team`) becomes the handle `@team`
-          approvers: governance.approvers?.map(a =>
-            /^group:/i.test(a) ? `@${ownerName(a)}` : a,
-          ),
+          // a group of the default namespace (`group:default/team`) becomes the handle `@team`
+          approvers: governance.approvers?.map(a => {
+            const name = ownerName(a);
+            return /^group:/i.test(a) && name !== a.trim() ? `@${name}` : a;
+          }),
           change_log: governance.changeLog,
           break_changes_notice: governance.breakChangesNotice,
         }),

@@ -118,9 +118,14 @@ export const REGISTRY_PATH_DESCRIPTION =
 export const DEPENDENCY_DESCRIPTION =
   'Services: ids, `id@<semver range>`, or catalog refs `component:default/<id>`; unknown and retired services are refused';
 
-/** An owner as written in the registry; a catalog group reference becomes the group's name. */
+/**
+ * An owner as the registry writes it: a group of the default namespace (`group:default/sre`,
+ * `group:sre`), as the owner picker gives it, becomes the team's name (`sre`); any other ref
+ * (`group:ops/sre`, `user:default/jane`) is kept, since the catalog maps it as written and a bare
+ * name would point at another group.
+ */
 export function ownerName(owner: string): string {
-  return owner.trim().replace(/^group:(?:[a-z0-9._-]+\/)?/i, '');
+  return owner.trim().replace(/^group:(?:default\/)?(?=[^/]*$)/i, '');
 }
 
 /**
