@@ -42,6 +42,14 @@ const fileAt = (branch: string, file: string) =>
 const branches = () =>
   git('for-each-ref', '--format=%(refname:short)', 'refs/heads').split('\n');
 
+/** The one branch a task pushed (not among `before`), checked against its expected name. */
+function newBranch(before: string[], name: RegExp): string {
+  const added = branches().filter(b => !before.includes(b));
+  expect(added).toHaveLength(1);
+  expect(added[0]).toMatch(name);
+  return added[0];
+}
+
 interface TaskResult {
   status: string;
   output: { text?: { title: string; content: string }[] };
@@ -152,6 +160,7 @@ afterAll(async () => {
 
 describe('the portal templates in the real scaffolder', () => {
   it('new-service: adds the service and pushes it on a branch with the report', async () => {
+    const before = branches();
     const result = await runTemplate('service-registry-new-service', {
       id: 'orders-api',
       description: 'Orders',
@@ -173,7 +182,7 @@ describe('the portal templates in the real scaffolder', () => {
     });
     expectCompleted(result);
     const file = fileAt(
-      'service-registry/add-orders-api',
+      newBranch(before, /^service-registry\/add-orders-api-\w{8}$/),
       'projects/project-a/services.toml',
     );
     expect(file).toContain('[service.orders-api]');
@@ -184,6 +193,7 @@ describe('the portal templates in the real scaffolder', () => {
   });
 
   it('deprecate-service: marks the service deprecated and names the consumers that must migrate', async () => {
+    const before = branches();
     const result = await runTemplate('service-registry-deprecate-service', {
       service: 'component:default/project-a-api',
       replacement: 'component:default/search-service',
@@ -196,7 +206,7 @@ describe('the portal templates in the real scaffolder', () => {
     });
     expectCompleted(result);
     const file = fileAt(
-      'service-registry/deprecate-project-a-api',
+      newBranch(before, /^service-registry\/deprecate-project-a-api-\w{8}$/),
       'projects/project-a/services.toml',
     );
     expect(file).toMatch(/status = "deprecated"/);
@@ -207,6 +217,7 @@ describe('the portal templates in the real scaffolder', () => {
   });
 
   it('deprecate-service: deprecates a service that has no successor', async () => {
+    const before = branches();
     const result = await runTemplate('service-registry-deprecate-service', {
       service: 'component:default/project-c-reporting',
       deprecationDate: '2026-12-01',
@@ -218,7 +229,10 @@ describe('the portal templates in the real scaffolder', () => {
     });
     expectCompleted(result);
     const file = fileAt(
-      'service-registry/deprecate-project-c-reporting',
+      newBranch(
+        before,
+        /^service-registry\/deprecate-project-c-reporting-\w{8}$/,
+      ),
       'projects/project-c/services.toml',
     );
     const table = file.slice(
@@ -234,6 +248,34 @@ describe('the portal templates in the real scaffolder', () => {
     const consumers = outputText(result, 'Consumers that must migrate');
     expect(consumers).toContain('project-c-dashboard');
     expect(consumers).toContain('must move before 2027-06-30');
+  });
+
+  it('deprecate-service: a second run for the same service (the first pull request abandoned) pushes its own branch', async () => {
+    const input = {
+      service: 'component:default/project-c-etl-job',
+      deprecationDate: '2026-12-01',
+      sunsetDate: '2027-06-30',
+      guideUrl: 'https://wiki.example.com/project-c-etl-job-sunset',
+      difficulty: 'easy',
+      estimatedEffortHours: 2,
+      registryUrl: '',
+    };
+    const before = branches();
+    expectCompleted(
+      await runTemplate('service-registry-deprecate-service', input),
+    );
+    const first = newBranch(
+      before,
+      /^service-registry\/deprecate-project-c-etl-job-\w{8}$/,
+    );
+    expectCompleted(
+      await runTemplate('service-registry-deprecate-service', input),
+    );
+    const second = newBranch(
+      [...before, first],
+      /^service-registry\/deprecate-project-c-etl-job-\w{8}$/,
+    );
+    expect(second).not.toBe(first);
   });
 
   it('update-service: a breaking change lands on its own branch with whom it affects', async () => {
