@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -65,6 +66,11 @@ function registryFiles(
   return files;
 }
 
+/**
+ * Changes the registry in one step (synchronously: the provider runs in this process, so none of
+ * its runs sees some of the changes and not the others, as it could between awaited writes; a
+ * run of three deletions seen one at a time would be three small removals, each under the guard).
+ */
 async function writeFiles(
   dir: string,
   files: Record<string, string | undefined>,
@@ -72,10 +78,10 @@ async function writeFiles(
   for (const [file, text] of Object.entries(files)) {
     const full = path.join(dir, file);
     if (text === undefined) {
-      await fs.rm(full, { force: true });
+      rmSync(full, { force: true });
     } else {
-      await fs.mkdir(path.dirname(full), { recursive: true });
-      await fs.writeFile(full, text);
+      mkdirSync(path.dirname(full), { recursive: true });
+      writeFileSync(full, text);
     }
   }
 }
