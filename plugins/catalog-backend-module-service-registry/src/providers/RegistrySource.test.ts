@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
@@ -105,5 +107,69 @@ describe('createRegistrySource', () => {
     expect(source.fileLocation('services/catalog.toml').location).toBe(
       `file:${path.resolve('examples/registry/services/catalog.toml')}`,
     );
+  });
+});
+
+describe('a directory source', () => {
+  let dir: string;
+  const catalog = () => path.join(dir, 'services/catalog.toml');
+  const paths = (result: any) =>
+    result.files.map((f: { path: string }) => f.path).sort();
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-source-'));
+    fs.mkdirSync(path.join(dir, 'services'));
+    fs.mkdirSync(path.join(dir, 'projects/shop'), { recursive: true });
+    fs.writeFileSync(catalog(), '[service.auth]\nversion = "1.0.0"\n');
+    fs.writeFileSync(
+      path.join(dir, 'projects/shop/services.toml'),
+      '[service.cart]\nversion = "1.0.0"\n',
+    );
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const source = (settleMs: number) =>
+    createRegistrySource(dir, {
+      reader: treeReader({}, 'x'),
+      integrations,
+      settleMs,
+    });
+
+  it('has nothing to apply while its files are being changed, and takes them once they stay the same', async () => {
+    const registry = source(1000);
+    expect(paths(await registry.read())).toEqual([
+      'projects/shop/services.toml',
+      'services/catalog.toml',
+    ]);
+    // a checkout in progress: the project's file is gone for a moment, then written back
+    fs.rmSync(path.join(dir, 'projects/shop/services.toml'));
+    const reading = registry.read();
+    setTimeout(
+      () =>
+        fs.writeFileSync(
+          path.join(dir, 'projects/shop/services.toml'),
+          '[service.cart]\nversion = "1.1.0"\n',
+        ),
+      200,
+    );
+    expect(await reading).toEqual({ notModified: true, changing: true });
+    const settled: any = await registry.read();
+    expect(paths(settled)).toEqual([
+      'projects/shop/services.toml',
+      'services/catalog.toml',
+    ]);
+    expect(
+      settled.files.find((f: any) => f.path === 'projects/shop/services.toml')
+        .text,
+    ).toContain('1.1.0');
+  });
+
+  it('takes every read as it is with settleMs 0', async () => {
+    const registry = source(0);
+    fs.writeFileSync(catalog(), '');
+    expect(paths(await registry.read())).toEqual([
+      'projects/shop/services.toml',
+      'services/catalog.toml',
+    ]);
   });
 });

@@ -6,11 +6,15 @@ import {
   readRegistryDirectory,
   readRegistryFromUrl,
 } from '@service-registry/plugin-service-registry-node';
+import { filesHash } from '../lib/entityHash';
 import { FileLocation } from '../lib/mapRegistryToEntities';
 
-/** The result of reading a registry source. */
+/**
+ * The result of reading a registry source: its files, or nothing to apply now (not modified
+ * since `etag`, or, with `changing`, files that were being written while they were read).
+ */
 export type RegistryReadResult =
-  | { notModified: true }
+  | { notModified: true; changing?: boolean }
   | { notModified?: false; files: RegistryFileInput[]; etag?: string };
 
 /** Where a registry is read from: a local directory or a URL location. */
@@ -27,13 +31,35 @@ function isUrl(target: string) {
   return /^https?:\/\//i.test(target);
 }
 
+/** How long a changed directory must stay the same before it is read as the registry. */
+const DEFAULT_SETTLE_MS = 300;
+
+/**
+ * A registry in a local directory. A directory can be caught in the middle of a change (a `git
+ * pull` or a sync rewriting files one by one, an editor truncating a file before writing it): a
+ * file missing or empty for a moment would read as services removed, and a removal under the
+ * guard's share would be applied and undone a run later, the entities deleted and re-created. So
+ * when the files differ from the last read, they are read again after `settleMs` and taken only
+ * if nothing changed in between; otherwise the run has nothing to apply and the next run reads
+ * again.
+ */
 class DirectorySource implements RegistrySource {
   readonly rootLocation: string;
-  constructor(private readonly dir: string) {
+  private lastDigest?: string;
+  constructor(private readonly dir: string, private readonly settleMs: number) {
     this.rootLocation = `file:${dir}`;
   }
   async read(): Promise<RegistryReadResult> {
-    return { files: await readRegistryDirectory(this.dir) };
+    const files = await readRegistryDirectory(this.dir);
+    const digest = filesHash(files);
+    if (digest !== this.lastDigest && this.settleMs > 0) {
+      await new Promise(resolve => setTimeout(resolve, this.settleMs));
+      if (filesHash(await readRegistryDirectory(this.dir)) !== digest) {
+        return { notModified: true, changing: true };
+      }
+    }
+    this.lastDigest = digest;
+    return { files };
   }
   fileLocation(file: string): FileLocation {
     return { location: `file:${path.join(this.dir, ...file.split('/'))}` };
@@ -75,13 +101,25 @@ class UrlSource implements RegistrySource {
  */
 export function createRegistrySource(
   target: string,
-  deps: { reader: UrlReaderService; integrations: ScmIntegrationRegistry },
+  deps: {
+    reader: UrlReaderService;
+    integrations: ScmIntegrationRegistry;
+    /**
+     * Directories only: how long changed files must stay the same before they are taken
+     * (default 300 ms; 0 takes every read as it is).
+     */
+    settleMs?: number;
+  },
 ): RegistrySource {
   if (isUrl(target)) {
     return new UrlSource(target, deps.reader, deps.integrations);
   }
+  const settleMs = deps.settleMs ?? DEFAULT_SETTLE_MS;
   if (/^file:/i.test(target)) {
-    return new DirectorySource(path.resolve(new URL(target).pathname));
+    return new DirectorySource(
+      path.resolve(new URL(target).pathname),
+      settleMs,
+    );
   }
-  return new DirectorySource(path.resolve(target));
+  return new DirectorySource(path.resolve(target), settleMs);
 }

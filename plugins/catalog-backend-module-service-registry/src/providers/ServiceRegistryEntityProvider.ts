@@ -277,7 +277,13 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         return this.noop(
           state
             ? { ...state, findings: [] }
-            : this.status('ok', 'not modified', []),
+            : this.status(
+                'ok',
+                read.changing
+                  ? 'the registry was being changed while it was read; read again at the next run'
+                  : 'not modified',
+                [],
+              ),
         );
       }
       files = read.files;
