@@ -62,7 +62,7 @@ response_time_p99 = "200ms"
     const text = '\ufeff# global\r\n[service.a]\r\nname = "a"';
     const result = addServiceTable(text, 'b', { name: 'b' });
     expect(result).toBe(
-      '\ufeff# global\r\n[service.a]\r\nname = "a"\r\n\r\n[service.b]\r\nname = "b"\r\n',
+      '\ufeff# global\r\n[service.a]\r\nname = "a"\r\n\r\n[service.b]\r\nname = "b"',
     );
   });
 
@@ -112,6 +112,18 @@ response_time_p99 = "200ms"
     );
     expect(() => addServiceTable('service = 1\n', 'b', {})).toThrow(
       RegistryEditError,
+    );
+  });
+
+  it('says how to fix a file that writes its services as one inline table, rather than that it does not parse', () => {
+    expect(() =>
+      addServiceTable('service = { a = { name = "a" } }\n', 'b', { name: 'b' }),
+    ).toThrow(
+      'services.toml writes its services as one inline table (`service = { ... }`), to which no [service.b] table can be added: write each service as a [service.<id>] table, or add "b" inside the inline table by hand.',
+    );
+    // dotted keys leave room for tables
+    expect(addServiceTable('service.a.name = "a"\n', 'b', { name: 'b' })).toBe(
+      'service.a.name = "a"\n\n[service.b]\nname = "b"\n',
     );
   });
 });

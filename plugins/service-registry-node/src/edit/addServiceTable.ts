@@ -14,6 +14,7 @@ import {
   renderTomlValue,
   TomlEditValue,
 } from './renderToml';
+import { scanTomlStatements } from './scanStatements';
 
 /**
  * Options of {@link addServiceTable}.
@@ -56,19 +57,36 @@ export function renderServiceBlock(
   return lines.join(eol) + eol;
 }
 
+/** Whether a text sets `service = { ... }` at its top level, which no table can extend. */
+function writesServicesInline(body: string): boolean {
+  try {
+    return scanTomlStatements(body).some(
+      s =>
+        s.kind === 'keyValue' &&
+        s.table?.length === 0 &&
+        s.key.length === 1 &&
+        s.key[0] === 'service',
+    );
+  } catch {
+    // a layout the scanner does not follow: the result is checked after the edit anyway
+    return false;
+  }
+}
+
 /**
  * Adds a `[service.<id>]` table (with its sub-tables) at the end of a registry file. Everything
  * already in the file stays byte for byte as it was: the block is appended after one blank line
  * (and after a line break, when the file does not end with one), in the file's line ending style;
- * a BOM is kept. The result is parsed and compared with the intended document before it is
- * returned, so the function returns a text that holds exactly the old document plus the new
- * service, or throws.
+ * a BOM is kept, and a file that does not end with a line break still does not after the block.
+ * The result is parsed and compared with the intended document before it is returned, so the
+ * function returns a text that holds exactly the old document plus the new service, or throws.
  *
  * @param text - the file's current text (empty for a new file)
  * @param id - the new service's id (`[a-z0-9-]{1,63}`)
  * @param service - its fields; table values become sub-tables
  * @throws RegistryEditError when the id is invalid or already declared in the file, a value
- *   cannot be written, or the file does not parse
+ *   cannot be written, the file does not parse, or it writes its services as one inline table
+ *   (`service = { ... }`), which no table can be added to
  * @public
  */
 export function addServiceTable(
@@ -97,6 +115,11 @@ export function addServiceTable(
   }
 
   const { bom, body, eol } = openText(text);
+  if (writesServicesInline(body)) {
+    throw new RegistryEditError(
+      `${file} writes its services as one inline table (\`service = { ... }\`), to which no [service.${id}] table can be added: write each service as a [service.<id>] table, or add "${id}" inside the inline table by hand.`,
+    );
+  }
   let separator = '';
   if (body.length > 0) {
     if (!body.endsWith('\n')) separator += eol;
@@ -110,7 +133,10 @@ export function addServiceTable(
       `Cannot write service "${id}": ${(error as Error).message}`,
     );
   }
-  const result = `${bom}${body}${separator}${block}`;
+  // a file that ends without a line break keeps ending without one
+  const ending =
+    body.length > 0 && !body.endsWith('\n') ? -eol.length : undefined;
+  const result = `${bom}${body}${separator}${block.slice(0, ending)}`;
 
   const after = parseDocument(file, result);
   const expected = normalize(before) as Record<string, unknown>;

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parseDependencyString } from '@service-registry/plugin-service-registry-common';
 import { normalize } from './editSupport';
 import { ArrayElementRules, WrittenElement } from './editArrayText';
+import { renderStringLike } from './renderStringLike';
 import {
   isTable,
   renderTomlKey,
@@ -31,24 +32,6 @@ function meaningOf(value: unknown): DependencyMeaning | undefined {
     return { service: value.service, range: value.version as string };
   }
   return undefined;
-}
-
-/** Whether a string can be written as a TOML literal string (`'...'`): no quote, no control. */
-function literalSafe(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c === 0x27 || c === 0x7f || (c < 0x20 && c !== 0x09)) return false;
-  }
-  return true;
-}
-
-/** A string in the quotes of the element it is written like. */
-function renderString(value: string, like: WrittenElement | undefined) {
-  const literal =
-    like !== undefined &&
-    like.text[like.node.start] === "'" &&
-    like.text[like.node.start + 1] !== "'";
-  return literal && literalSafe(value) ? `'${value}'` : renderTomlValue(value);
 }
 
 /** An entry as an inline table, spaced and ordered like the inline table it is written like. */
@@ -94,14 +77,14 @@ function renderTable(
     if (service) quoteLike = { text, node: service.value, value: undefined };
   }
   const parts = [
-    `${renderTomlKey('service')}${equals}${renderString(
+    `${renderTomlKey('service')}${equals}${renderStringLike(
       entry.service,
       quoteLike,
     )}`,
   ];
   const value: { [key: string]: TomlEditValue } = { service: entry.service };
   if (entry.range !== undefined) {
-    const version = `${renderTomlKey('version')}${equals}${renderString(
+    const version = `${renderTomlKey('version')}${equals}${renderStringLike(
       entry.range,
       quoteLike,
     )}`;
@@ -159,7 +142,7 @@ export const dependencyEntryRules: ArrayElementRules = {
             : `${entry.service}@${entry.range}`;
       }
       if (written !== undefined) {
-        return { text: renderString(written, like), value: written };
+        return { text: renderStringLike(written, like), value: written };
       }
     }
     return { text: renderTomlValue(wanted), value: wanted };

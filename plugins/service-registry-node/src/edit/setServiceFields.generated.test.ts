@@ -1,5 +1,6 @@
 import { loadRegistry } from '@service-registry/plugin-service-registry-common';
 import { setServiceFields } from './setServiceFields';
+import { TomlEditValue } from './renderToml';
 
 /**
  * Generated dependency lists (one line, one entry per line or several, with or without a trailing
@@ -147,6 +148,99 @@ describe('setServiceFields on generated dependency lists', () => {
       }
       if (eol === '\r\n')
         check(!/[^\r]\n/.test(result), 'a line break is not CRLF');
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+const TAGS = [
+  'pci',
+  'payments',
+  "it's",
+  'say "hi"',
+  'back\\slash',
+  'café',
+  '🚀',
+  'v1',
+];
+
+/** A tag as a file may write it: a basic string, or a literal string when it can be one. */
+function writeTag(tag: string, r: ReturnType<typeof random>): string {
+  if (r.chance(0.4) && !tag.includes("'")) return `'${tag}'`;
+  return JSON.stringify(tag);
+}
+
+describe('setServiceFields on generated tag and approver lists', () => {
+  it(`edits ${RUNS} generated lists element by element`, () => {
+    const failures: string[] = [];
+    for (let seed = 1; seed <= RUNS; seed++) {
+      const r = random(seed);
+      const eol = r.chance(0.2) ? '\r\n' : '\n';
+      const written = [...TAGS].sort(() => r.int(3) - 1).slice(0, r.int(5));
+      const texts = written.map(t => writeTag(t, r));
+      let array: string;
+      if (r.chance(0.5) && texts.length > 0) {
+        const trailing = r.chance(0.5);
+        array = `[${eol}${texts
+          .map((t, i) => {
+            const comma = i < texts.length - 1 || trailing ? ',' : '';
+            const comment = r.chance(0.3) ? ` # note ${i}` : '';
+            return `  ${t}${comma}${comment}${eol}`;
+          })
+          .join('')}]`;
+      } else array = `[${texts.join(', ')}]`;
+      const wanted = written.filter(() => r.chance(0.7));
+      for (const tag of TAGS) {
+        if (!written.includes(tag) && r.chance(0.2)) wanted.push(tag);
+      }
+      const approvers = r.chance(0.5);
+      const head = approvers
+        ? `[service.api]${eol}version = "1.0.0"${eol}${eol}[service.api.governance]${eol}approvers = `
+        : `[service.api]${eol}tags = `;
+      const tail = `${eol}port = 80${eol}${eol}[service.x]${eol}tags = ["x"]${eol}`;
+      const text = head + array + tail;
+      const patch: { [key: string]: TomlEditValue } = approvers
+        ? { governance: { approvers: wanted } }
+        : { tags: wanted };
+      let result: string;
+      try {
+        result = setServiceFields(text, 'api', patch);
+      } catch (error) {
+        failures.push(`seed ${seed}: ${(error as Error).message}`);
+        continue;
+      }
+      const check = (ok: boolean, what: string) => {
+        if (!ok) {
+          failures.push(
+            `seed ${seed}: ${what}\n${JSON.stringify(text)}\n${JSON.stringify(
+              result,
+            )}`,
+          );
+        }
+      };
+      check(
+        result.startsWith(head) && result.endsWith(tail),
+        'changed more than the list',
+      );
+      const registry = loadRegistry([
+        { path: 'services/catalog.toml', text: result },
+      ]);
+      const service = registry.services.get('api');
+      check(
+        JSON.stringify(
+          approvers ? service?.governance?.approvers : service?.tags,
+        ) === JSON.stringify(wanted),
+        'does not load as the wanted list',
+      );
+      const edited = result.slice(head.length, result.length - tail.length);
+      written.forEach((tag, i) => {
+        if (wanted.includes(tag)) {
+          check(edited.includes(texts[i]), `${texts[i]} was not kept`);
+        }
+      });
+      if (!array.includes(eol)) {
+        check(!edited.includes('\n'), 'a one-line list got several lines');
+      }
     }
     expect(failures).toEqual([]);
   });

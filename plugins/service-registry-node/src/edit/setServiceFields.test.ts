@@ -206,7 +206,9 @@ describe('setServiceFields on unusual layouts', () => {
         '[service.a]',
         'description = "one line"',
         '"quoted key" = 1 # kept',
-        'tags = ["z"]',
+        'tags = [',
+        '  "z",',
+        ']',
         'port = 8080',
         '[[service.a.release]]',
         'version = "1.0.0"',
@@ -556,5 +558,102 @@ describe('setServiceFields on services written as inline tables', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('setServiceFields on a file without a final line break', () => {
+  it('adds keys and tables at the end without adding a line break after them', () => {
+    expect(setServiceFields('[service.a]\nname = "a"', 'a', { port: 80 })).toBe(
+      '[service.a]\nname = "a"\nport = 80',
+    );
+    expect(
+      setServiceFields('[service.a]\r\nname = "a" # kept', 'a', {
+        sla: { rto: '1h' },
+      }),
+    ).toBe(
+      '[service.a]\r\nname = "a" # kept\r\n\r\n[service.a.sla]\r\nrto = "1h"',
+    );
+    expect(setServiceFields('[service.a]', 'a', { port: 80 })).toBe(
+      '[service.a]\nport = 80',
+    );
+    expect(
+      setServiceFields('service.a.version = "1.0.0"', 'a', { port: 80 }),
+    ).toBe('service.a.version = "1.0.0"\nservice.a.port = 80');
+  });
+
+  it('keeps the last line as it is when the edit is elsewhere', () => {
+    const text = '[service.a]\nname = "a"\n\n[service.b]\nname = "b"';
+    expect(setServiceFields(text, 'a', { port: 80 })).toBe(
+      '[service.a]\nname = "a"\nport = 80\n\n[service.b]\nname = "b"',
+    );
+  });
+});
+
+describe('setServiceFields on tags, approvers and other lists', () => {
+  const text = [
+    '[service.api]',
+    'tags = [',
+    "  'payments', # the team's main tag",
+    '  "pci",',
+    '  # legacy tags below',
+    '  "v1",',
+    ']',
+    '',
+    '[service.api.governance]',
+    'approvers = [',
+    '  "@alice", # lead',
+    '  "@bob",   # backup',
+    ']',
+    'break_changes_notice = 30',
+    '',
+  ].join('\n');
+
+  it('edits tags entry by entry, keeping comments, quotes and the multi-line layout', () => {
+    const result = setServiceFields(text, 'api', {
+      tags: ['payments', 'v1', 'pci-dss'],
+    });
+    expect(result).toBe(
+      text.replace(
+        '  "pci",\n  # legacy tags below\n  "v1",\n]',
+        '  # legacy tags below\n  "v1",\n  "pci-dss",\n]',
+      ),
+    );
+    const registry = loadRegistry([
+      { path: 'services/catalog.toml', text: result },
+    ]);
+    expect(registry.failedFiles).toEqual([]);
+    expect(registry.services.get('api')?.tags).toEqual([
+      'payments',
+      'v1',
+      'pci-dss',
+    ]);
+  });
+
+  it('edits governance.approvers entry by entry, keeping the comments of those that stay', () => {
+    const result = setServiceFields(text, 'api', {
+      governance: { approvers: ['@carol', '@alice'] },
+    });
+    expect(result).toBe(
+      text.replace(
+        '  "@alice", # lead\n  "@bob",   # backup\n',
+        '  "@carol",\n  "@alice", # lead\n',
+      ),
+    );
+    expect(serviceOf(result, 'api').governance.approvers).toEqual([
+      '@carol',
+      '@alice',
+    ]);
+  });
+
+  it('writes a new tag in the quotes of its neighbours, escaping what they cannot hold', () => {
+    const literal = "[service.api]\ntags = ['a', 'b']\n";
+    expect(setServiceFields(literal, 'api', { tags: ['a', 'b', 'c'] })).toBe(
+      "[service.api]\ntags = ['a', 'b', 'c']\n",
+    );
+    const result = setServiceFields(literal, 'api', {
+      tags: ['a', 'it\'s "x"\\'],
+    });
+    expect(result).toBe('[service.api]\ntags = [\'a\', "it\'s \\"x\\"\\\\"]\n');
+    expect(serviceOf(result, 'api').tags).toEqual(['a', 'it\'s "x"\\']);
   });
 });

@@ -15,6 +15,7 @@ import {
   TomlEditValue,
 } from './renderToml';
 import { dependencyEntryRules } from './dependencyEntries';
+import { valueEntryRules } from './valueEntries';
 import { editArrayText } from './editArrayText';
 import {
   scanTomlStatements,
@@ -105,12 +106,16 @@ class FieldSetter {
     return this.body;
   }
 
+  /**
+   * Inserts a line (or lines) at the start of a line, or at the end of a text that does not end
+   * with a line break: the text then still ends without one, after the new line.
+   */
   private insertAt(offset: number, line: string): void {
     const before = this.body.slice(0, offset);
-    const needsBreak = before.length > 0 && !before.endsWith('\n');
-    this.body = `${before}${needsBreak ? this.eol : ''}${line}${
-      this.eol
-    }${this.body.slice(offset)}`;
+    const after = this.body.slice(offset);
+    if (before.length > 0 && !before.endsWith('\n')) {
+      this.body = `${before}${this.eol}${line}${after}`;
+    } else this.body = `${before}${line}${this.eol}${after}`;
   }
 
   private indentOf(statement: TomlKeyValueStatement | undefined): string {
@@ -244,8 +249,8 @@ class FieldSetter {
   }
 
   /**
-   * Writes a new value where the old one is; a dependency list is edited entry by entry.
-   * Returns the value written.
+   * Writes a new value where the old one is; a list is edited entry by entry (a dependency list
+   * with the rules of dependency entries). Returns the value written.
    */
   private replaceValue(
     node: TomlValueNode,
@@ -254,7 +259,6 @@ class FieldSetter {
   ): TomlEditValue {
     const current = valueAt(doc, change.path);
     if (
-      isDependencyList(change.path) &&
       node.kind === 'array' &&
       Array.isArray(current) &&
       Array.isArray(change.value)
@@ -269,7 +273,7 @@ class FieldSetter {
         },
         current,
         change.value,
-        dependencyEntryRules,
+        isDependencyList(change.path) ? dependencyEntryRules : valueEntryRules,
         this.eol,
       );
       if (edited) {
@@ -383,7 +387,10 @@ function toEditValue(value: unknown): TomlEditValue {
  *   `"a@^1.0"`, and so do comments), a removed entry's line goes with its comment, an entry whose
  *   range changes is rewritten where it is, and a new entry is written like its neighbours (on a
  *   line of its own in a list of one entry per line, as an inline table among inline tables). A
- *   list left without entries is written `[]`.
+ *   list left without entries is written `[]`;
+ * - any other list (`tags`, `governance.approvers`, `compat_with`, ...) is edited the same way,
+ *   element by element: elements that stay keep their text and comments, a removed element's
+ *   line goes, a new one is written like its neighbours (a string in their quotes).
  *
  * The result is parsed and compared with the old document plus the patch before it is returned
  * (dependency entries kept in their written form count as the entries of the patch they say the

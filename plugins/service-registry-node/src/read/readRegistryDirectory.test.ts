@@ -59,6 +59,18 @@ describe('readRegistryDirectory', () => {
     );
   });
 
+  it('follows a link into a folder of the root whose name starts with two dots', async () => {
+    await write('..shared/catalog.toml', '[service.a]\n');
+    await fs.mkdir(path.join(root, 'services'));
+    await fs.symlink(
+      '../..shared/catalog.toml',
+      path.join(root, 'services', 'catalog.toml'),
+    );
+    expect(await readRegistryDirectory(root)).toEqual([
+      { path: 'services/catalog.toml', text: '[service.a]\n' },
+    ]);
+  });
+
   it('refuses a broken link to a registry file or folder, naming it, and ignores others', async () => {
     await write('services/catalog.toml', '[service.a]\n');
     await fs.symlink('../missing.md', path.join(root, 'services', 'NOTES.md'));

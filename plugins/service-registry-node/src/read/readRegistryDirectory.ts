@@ -22,9 +22,11 @@ function mayBeRegistryEntry(name: string): boolean {
 
 function isInside(root: string, target: string): boolean {
   const relative = path.relative(root, target);
+  // `..x` is a folder of the root; only `..` itself, or a path through it, leaves the root
   return (
-    relative === '' ||
-    (!relative.startsWith('..') && !path.isAbsolute(relative))
+    relative !== '..' &&
+    !relative.startsWith(`..${path.sep}`) &&
+    !path.isAbsolute(relative)
   );
 }
 
