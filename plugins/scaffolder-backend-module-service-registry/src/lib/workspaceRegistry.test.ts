@@ -72,4 +72,34 @@ describe('writeRegistryFiles', () => {
       await fs.readFile(path.join(dir, 'services/catalog.toml'), 'utf8'),
     ).toBe('a = 1\n');
   });
+
+  it('leaves the registry as it was when a write fails: files restored, no temporary file, no new folder', async () => {
+    // a folder where the project's file should be: renaming the new text over it fails
+    await fs.mkdir(path.join(dir, 'projects/shop/services.toml'));
+
+    await expect(
+      writeRegistryFiles(dir, [
+        { path: 'services/catalog.toml', text: 'a = 2\n', before: 'a = 1\n' },
+        { path: 'projects/billing/services.toml', text: 'n = 1\n' },
+        {
+          path: 'projects/shop/services.toml',
+          text: 'b = 2\n',
+          before: 'b = 1\n',
+        },
+      ]),
+    ).rejects.toThrow();
+
+    expect(
+      await fs.readFile(path.join(dir, 'services/catalog.toml'), 'utf8'),
+    ).toBe('a = 1\n');
+    expect((await fs.readdir(path.join(dir, 'services'))).sort()).toEqual([
+      'catalog.toml',
+    ]);
+    expect((await fs.readdir(path.join(dir, 'projects'))).sort()).toEqual([
+      'shop',
+    ]);
+    expect(await fs.readdir(path.join(dir, 'projects/shop'))).toEqual([
+      'services.toml',
+    ]);
+  });
 });

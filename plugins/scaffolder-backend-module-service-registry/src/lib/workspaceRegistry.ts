@@ -116,20 +116,41 @@ export async function writeRegistryFiles(
     });
   }
   const written: typeof targets = [];
+  const createdDirs: string[] = [];
   try {
     for (const item of targets) {
-      await fs.mkdir(path.dirname(item.target), { recursive: true });
-      const temporary = `${item.target}.${process.pid}.tmp`;
-      await fs.writeFile(temporary, item.change.text, 'utf8');
-      await fs.rename(temporary, item.target);
+      const created = await fs.mkdir(path.dirname(item.target), {
+        recursive: true,
+      });
+      if (created) createdDirs.push(created);
+      await replaceFile(item.target, item.change.text);
       written.push(item);
     }
   } catch (error) {
-    for (const item of written) {
+    for (const item of written.reverse()) {
       if (item.change.before === undefined) {
         await fs.rm(item.target, { force: true });
-      } else await fs.writeFile(item.target, item.change.before, 'utf8');
+      } else await replaceFile(item.target, item.change.before);
     }
+    // folders made for new files go too (the first folder made holds the others)
+    for (const dir of createdDirs.reverse()) {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Replaces a file's text through a temporary file beside it, renamed over it: the file is the old
+ * or the new text, never half of one, and no temporary file stays when the write fails.
+ */
+async function replaceFile(target: string, text: string): Promise<void> {
+  const temporary = `${target}.${process.pid}.tmp`;
+  try {
+    await fs.writeFile(temporary, text, 'utf8');
+    await fs.rename(temporary, target);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
     throw error;
   }
 }
