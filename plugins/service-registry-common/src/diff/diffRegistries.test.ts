@@ -237,4 +237,49 @@ describe('diffRegistries', () => {
       impactByService: [],
     });
   });
+  it('treats going back to an earlier major version (a revert) as breaking its consumers', () => {
+    const v = (version: string) =>
+      registryOf({
+        'services/catalog.toml': [
+          '[service.a]',
+          `version = "${version}"`,
+          '[service.app]',
+          'dependencies.requires = ["a@^2.1"]',
+        ].join('\n'),
+      });
+    const [change, ...others] = diffRegistries(
+      v('2.1.0'),
+      v('1.4.0'),
+    ).breakingChanges;
+    expect(others).toEqual([]);
+    expect([change.kind, change.service, change.related]).toEqual([
+      'major-version-bump',
+      'a',
+      undefined,
+    ]);
+    expect(change.impact.services.map(s => s.id)).toEqual(['app']);
+    expect(change.message).toBe(
+      'Service "a" goes back from 2.1.0 to 1.4.0, an earlier major (incompatible) version: consumers that need 2.x break. Check that every consumer\'s range accepts 1.4.0, or release the fix as a new version instead.',
+    );
+    expect(
+      diffRegistries(v('0.4.0'), v('0.3.9')).breakingChanges.map(c => c.kind),
+    ).toEqual(['major-version-bump']);
+    expect(diffRegistries(v('1.4.0'), v('1.3.0')).breakingChanges).toEqual([]);
+  });
+
+  it('does not blame a compat_version_min raise for a range no version satisfies', () => {
+    const min = (value: string) =>
+      registryOf({
+        'services/catalog.toml': [
+          '[service.a]',
+          'version = "3.0.0"',
+          `compat_version_min = "${value}"`,
+          '[service.app]',
+          'dependencies.requires = ["a@>=2.0.0 <1.0.0"]',
+        ].join('\n'),
+      });
+    expect(diffRegistries(min('1.0.0'), min('2.0.0')).breakingChanges).toEqual(
+      [],
+    );
+  });
 });

@@ -53,7 +53,8 @@ export interface ServiceChange {
  * - `service-removed`: a service other services require was removed.
  * - `service-retired`: a service other services require became retired.
  * - `port-changed`: the port changed (or was removed).
- * - `major-version-bump`: the major version went up (the minor one, for 0.x versions).
+ * - `major-version-bump`: the major version went up, or back to an earlier one (the minor one, for
+ *   0.x versions).
  * - `compat-min-raised`: `compat_version_min` was raised past what a consumer's range asks for.
  * - `dependency-removed`: a service no longer requires a service it required (the consumer side).
  * - `notice-not-honoured`: a breaking change to a service whose `governance.break_changes_notice`

@@ -80,7 +80,7 @@ export function buildProject(
     collector.add(
       'warning',
       'schema/invalid-id',
-      `Project folder "${id}" is not a valid project id; rename it to 1 to 63 lowercase letters, digits or "-".`,
+      `Project folder "${id}" is not a valid project id; rename it to 1 to 63 lowercase letters, digits or "-", starting and ending with a letter or digit.`,
       start,
       { project: id },
     );

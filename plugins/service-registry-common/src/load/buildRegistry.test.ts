@@ -157,6 +157,20 @@ describe('loadRegistry', () => {
     });
   });
 
+  it('suggests, for an invalid id, one the catalog can name an entity (no "-" at either end)', () => {
+    const registry = load({
+      'services/catalog.toml': ['[service._Auth_]', '[service."#"]'].join('\n'),
+    });
+    expect(
+      registry.findings
+        .filter(f => f.code === 'schema/invalid-id')
+        .map(f => [f.service, f.message.replace(/^.*\(e\.g\. /, '')]),
+    ).toEqual([
+      ['_Auth_', '"auth").'],
+      ['#', '"my-service").'],
+    ]);
+  });
+
   it('takes versions as SemVer writes them: no leading "v", no spaces', () => {
     const registry = load({
       'services/catalog.toml': [

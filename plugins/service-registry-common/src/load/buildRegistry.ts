@@ -96,11 +96,12 @@ function forEachServiceDeclaration(
         'schema/invalid-id',
         `Service id ${JSON.stringify(
           id,
-        )} is invalid: use 1 to 63 lowercase letters, digits or "-" in [service.<id>] (e.g. "${
+        )} is invalid: use 1 to 63 lowercase letters, digits or "-", starting and ending with a letter or digit, in [service.<id>] (e.g. "${
           id
             .toLowerCase()
             .replace(/[^a-z0-9-]+/g, '-')
-            .slice(0, 63) || 'my-service'
+            .slice(0, 63)
+            .replace(/^-+|-+$/g, '') || 'my-service'
         }").`,
         source,
         { service: id, project },

@@ -187,4 +187,28 @@ describe('validateRegistry', () => {
       [],
     );
   });
+  it('warns on the pull request about an id the catalog would leave out', () => {
+    const findings = validateRegistry(
+      registryOf(catalog('[service.-auth]', 'version = "1.0.0"')),
+      { today: '2026-01-15' },
+    );
+    expect(findings.map(f => [f.severity, f.code, f.line])).toEqual([
+      ['warning', 'schema/invalid-entity-name', 1],
+    ]);
+  });
+  it('warns about support promised past the sunset date', () => {
+    const findings = validateRegistry(
+      registryOf(
+        catalog(
+          '[service.a]',
+          'sunset_date = 2026-05-20',
+          'migration.support_until = 2026-06-01',
+        ),
+      ),
+      { today: '2026-01-15' },
+    );
+    expect(findings.map(f => f.code)).toContain(
+      'lifecycle/support-after-sunset',
+    );
+  });
 });

@@ -2,6 +2,7 @@ import semver from 'semver';
 import { ConsumerView, consumerViewsOf, viewKey } from '../consumerViews';
 import { compareViews } from '../directConsumers';
 import { toOptionalConsumer } from '../optionalConsumers';
+import { isSatisfiableRange } from '../../validation/satisfiableRange';
 import { comparedServices } from '../scope';
 import { BreakingChangeDetector } from '../types';
 
@@ -30,6 +31,8 @@ export const compatMinRaised: BreakingChangeDetector = (ctx, id) => {
       continue;
     }
     if (semver.validRange(range, SEMVER_OPTIONS) === null) continue;
+    // no version ever satisfied it: validation reports it, the raise does not break it
+    if (!isSatisfiableRange(range)) continue;
     if (semver.intersects(range, `>=${min}`, SEMVER_OPTIONS)) continue;
     const list = use.edge.optional ? optional : required;
     const key = viewKey(use);

@@ -39,4 +39,18 @@ describe('belowCompatMin', () => {
       ),
     ).toEqual([]);
   });
+  it('leaves a range no version satisfies to versionRanges', () => {
+    expect(
+      runRule(
+        belowCompatMin,
+        catalog(
+          '[service.auth]',
+          'version = "2.0.0"',
+          'compat_version_min = "1.0.0"',
+          '[service.app]',
+          'dependencies.requires = ["auth@>=2.0.0 <1.0.0"]',
+        ),
+      ),
+    ).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import semver from 'semver';
 import { RegistryFinding } from '../../model/types';
 import { checkDependencies, edgeSite, overrideNote } from '../edges';
 import { makeFinding } from '../findings';
+import { isSatisfiableRange } from '../satisfiableRange';
 import { ValidationContext } from '../types';
 
 const SEMVER_OPTIONS = { includePrerelease: true };
@@ -9,7 +10,8 @@ const SEMVER_OPTIONS = { includePrerelease: true };
 /**
  * `dependency/below-compat-min` (warning): a consumer's range that only allows versions below the
  * provider's `compat_version_min`, i.e. versions the provider no longer stays compatible with.
- * The provider is the one the consumer's project sees (its override, if it declares one).
+ * The provider is the one the consumer's project sees (its override, if it declares one). A range
+ * no version satisfies is left to `dependency/unsatisfiable-range`.
  *
  * @param ctx - the validation context
  */
@@ -20,6 +22,8 @@ export function belowCompatMin(ctx: ValidationContext): RegistryFinding[] {
     if (min === undefined) return undefined;
     if (semver.validRange(edge.range, SEMVER_OPTIONS) === null)
       return undefined;
+    // a range no version satisfies is reported by versionRanges
+    if (!isSatisfiableRange(edge.range)) return undefined;
     if (semver.intersects(edge.range, `>=${min}`, SEMVER_OPTIONS)) {
       return undefined;
     }

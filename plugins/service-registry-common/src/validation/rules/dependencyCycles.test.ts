@@ -72,6 +72,30 @@ describe('dependencyCycles', () => {
     ).toEqual([]);
   });
 
+  it('warns about a service that lists itself as an optional dependency', () => {
+    expect(
+      runRule(
+        dependencyCycles,
+        catalog(
+          '[service.a]',
+          'dependencies.optional = ["b", "a"]',
+          '[service.b]',
+        ),
+      ),
+    ).toEqual([
+      {
+        severity: 'warning',
+        code: 'dependency/self-optional',
+        message:
+          'Service "a" lists itself in its dependencies.optional: a service does not depend on itself. Remove "a" from the list.',
+        file: 'services/catalog.toml',
+        line: 2,
+        column: 31,
+        service: 'a',
+      },
+    ]);
+  });
+
   it('says when a dense component holds more cycles than it lists', () => {
     const ids = Array.from(
       { length: 12 },

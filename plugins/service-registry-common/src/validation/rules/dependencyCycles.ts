@@ -8,7 +8,9 @@ import { ValidationContext } from '../types';
  * `dependency/cycle` (error): once per cycle of required dependencies, at the entry of the
  * cycle's first (smallest) service that leads into the cycle, with the full path. When a huge
  * component holds more cycles than the search bound lists, `dependency/cycle-limit` (info) says
- * so on its first service.
+ * so on its first service. Loops through optional dependencies are no cycle (making one of its
+ * dependencies optional is how a cycle is broken), but a service listing itself in its
+ * `dependencies.optional` is a slip: `dependency/self-optional` (warning).
  *
  * @param ctx - the validation context
  */
@@ -31,6 +33,22 @@ export function dependencyCycles(ctx: ValidationContext): RegistryFinding[] {
         'error',
         'dependency/cycle',
         message,
+        site.position,
+        site.about,
+      ),
+    );
+  }
+  for (const service of ctx.services) {
+    const edge = (ctx.graph.outgoing.get(service.id) ?? []).find(
+      e => e.optional && e.to === service.id,
+    );
+    if (!edge) continue;
+    const site = edgeSite(ctx, edge);
+    findings.push(
+      makeFinding(
+        'warning',
+        'dependency/self-optional',
+        `Service "${service.id}" lists itself in its dependencies.optional: a service does not depend on itself. Remove "${service.id}" from the list.`,
         site.position,
         site.about,
       ),

@@ -1,5 +1,6 @@
 import { ValidationRule } from '../types';
 import { belowCompatMin } from './belowCompatMin';
+import { catalogEntityNames } from './catalogEntityNames';
 import { compatMinAboveVersion } from './compatMinAboveVersion';
 import { consumersMismatch } from './consumersMismatch';
 import { criticalWithoutApprovers } from './criticalWithoutApprovers';
@@ -13,6 +14,7 @@ import { secretValues } from './secretValues';
 import { slaBelowTier } from './slaBelowTier';
 import { sunsetBeforeDeprecation } from './sunsetBeforeDeprecation';
 import { sunsetPassedWithConsumers } from './sunsetPassedWithConsumers';
+import { supportAfterSunset } from './supportAfterSunset';
 import { versionRanges } from './versionRanges';
 import { wholeNumbers } from './wholeNumbers';
 
@@ -33,9 +35,11 @@ export const VALIDATION_RULES: Readonly<Record<string, ValidationRule>> = {
   sunsetPassedWithConsumers,
   gaDependsOnDevelopment,
   sunsetBeforeDeprecation,
+  supportAfterSunset,
   slaBelowTier,
   criticalWithoutApprovers,
   consumersMismatch,
   secretValues,
   wholeNumbers,
+  catalogEntityNames,
 };

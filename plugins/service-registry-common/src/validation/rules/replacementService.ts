@@ -5,6 +5,40 @@ import { aboutService, makeFinding } from '../findings';
 import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
 import { ValidationContext } from '../types';
 
+const NOT_DEAD = 'a service that is neither deprecated nor retired';
+
+const isDead = (service: RegistryService) =>
+  service.status === 'deprecated' || service.status === 'retired';
+
+/**
+ * Follows `replacement_service` from a service, as its project sees each successor, past the
+ * deprecated and retired ones: `path` is the ids walked (the service first); `live` the first
+ * successor that is neither, if the walk reaches one; `cycle` is set when the walk comes back to
+ * a deprecated or retired service it started from (the path then ends with it again).
+ */
+function successorChain(
+  ctx: ValidationContext,
+  service: RegistryService,
+): { path: string[]; live?: string; cycle?: boolean } {
+  const path = [service.id];
+  const seen = new Set(path);
+  for (let id = service.replacementService; id !== undefined; ) {
+    if (seen.has(id)) {
+      path.push(id);
+      return id === service.id && isDead(service)
+        ? { path, cycle: true }
+        : { path };
+    }
+    seen.add(id);
+    path.push(id);
+    const next = getServiceForProject(ctx.registry, service.project, id);
+    if (!next) return { path };
+    if (!isDead(next)) return { path, live: id };
+    id = next.replacementService;
+  }
+  return { path };
+}
+
 function check(
   ctx: ValidationContext,
   service: RegistryService,
@@ -36,38 +70,57 @@ function check(
         about,
       ),
     );
-  } else if (replacement.status === 'retired') {
-    findings.push(
-      makeFinding(
-        'error',
-        'lifecycle/replacement-retired',
-        `Service "${
-          service.id
-        }" names replacement_service "${id}", which is retired: point it at a live successor${
-          replacement.replacementService
-            ? ` (perhaps "${replacement.replacementService}", the replacement of "${id}")`
-            : ''
-        }.`,
-        position,
-        about,
-      ),
-    );
-  } else if (replacement.status === 'deprecated') {
-    findings.push(
-      makeFinding(
-        'warning',
-        'lifecycle/replacement-deprecated',
-        `Service "${
-          service.id
-        }" names replacement_service "${id}", which is itself deprecated: consumers would have to migrate twice. Point it at ${
-          replacement.replacementService
-            ? `"${replacement.replacementService}", the replacement of "${id}"`
-            : `a service that is not deprecated`
-        }.`,
-        position,
-        about,
-      ),
-    );
+  } else if (
+    replacement.status === 'retired' ||
+    replacement.status === 'deprecated'
+  ) {
+    const chain = successorChain(ctx, service);
+    const live = chain.live
+      ? `"${chain.live}", the live end of ${chain.path.slice(1).join(' → ')}`
+      : undefined;
+    if (chain.cycle) {
+      findings.push(
+        makeFinding(
+          'error',
+          'lifecycle/replacement-cycle',
+          `Service "${
+            service.id
+          }" names replacement_service "${id}", but the replacements go round in a circle (${chain.path.join(
+            ' → ',
+          )}) without reaching a live service: consumers have nowhere to migrate to. Point one of them at ${NOT_DEAD}.`,
+          position,
+          about,
+        ),
+      );
+    } else if (replacement.status === 'retired') {
+      findings.push(
+        makeFinding(
+          'error',
+          'lifecycle/replacement-retired',
+          `Service "${
+            service.id
+          }" names replacement_service "${id}", which is retired: point it at a live successor${
+            live ? ` (perhaps ${live})` : ''
+          }.`,
+          position,
+          about,
+        ),
+      );
+    } else {
+      findings.push(
+        makeFinding(
+          'warning',
+          'lifecycle/replacement-deprecated',
+          `Service "${
+            service.id
+          }" names replacement_service "${id}", which is itself deprecated: consumers would have to migrate twice. Point it at ${
+            live ?? NOT_DEAD
+          }.`,
+          position,
+          about,
+        ),
+      );
+    }
   }
   return findings;
 }
@@ -76,7 +129,10 @@ function check(
  * `lifecycle/replacement-missing` (error), `lifecycle/replacement-deprecated` (warning) and
  * `lifecycle/replacement-retired` (error): the `replacement_service` of a service must exist and
  * be alive, as the service's project sees it; for a project's view of an overridden service, when
- * the override causes it.
+ * the override causes it. The fix suggested is the first live service down the chain of
+ * replacements, never a deprecated or retired one. `lifecycle/replacement-cycle` (error): a
+ * deprecated or retired service whose chain of replacements comes back to it without reaching a
+ * live service (`a → b → a`), with the path.
  *
  * @param ctx - the validation context
  */

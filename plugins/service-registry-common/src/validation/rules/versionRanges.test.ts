@@ -1,3 +1,4 @@
+import semver from 'semver';
 import { createValidationContext } from '../context';
 import { catalog, registryOf, runRule } from '../__testUtils__/registryOf';
 import { versionRanges } from './versionRanges';
@@ -64,5 +65,70 @@ describe('versionRanges', () => {
         column: 26,
       }),
     ]);
+  });
+  it('reports a range no version can satisfy, whether or not the provider declares a version', () => {
+    const findings = runRule(
+      versionRanges,
+      catalog(
+        '[service.auth]',
+        '[service.billing]',
+        'version = "1.5.0"',
+        '[service.app]',
+        'dependencies.requires = ["auth@>=2.0.0 <1.0.0", "billing@^1.0.0 ^2.0.0"]',
+      ),
+    );
+    expect(findings.map(f => [f.code, f.severity, f.line, f.column])).toEqual([
+      ['dependency/unsatisfiable-range', 'error', 5, 26],
+      ['dependency/unsatisfiable-range', 'error', 5, 49],
+    ]);
+    expect(findings[0].message).toBe(
+      'Service "app" asks for "auth" in range ">=2.0.0 <1.0.0", which no version can satisfy (comparators separated by a space must all hold): write the versions it works with, joining alternatives with "||" (e.g. "^1.0.0 || ^2.0.0").',
+    );
+    expect(findings[1].message).toContain(
+      'write the versions it works with (e.g. "billing@^1.5" for its version 1.5.0)',
+    );
+  });
+
+  it('accepts wide and compound ranges the provider satisfies (*, x, hyphen, ||, ^0.0.x)', () => {
+    expect(
+      runRule(
+        versionRanges,
+        catalog(
+          '[service.a]',
+          'version = "0.1.0-alpha.1"',
+          '[service.b]',
+          'version = "3.0.0"',
+          '[service.c]',
+          'version = "2.0.0"',
+          '[service.d]',
+          'version = "2.5.0"',
+          '[service.e]',
+          'version = "0.0.1"',
+          '[service.f]',
+          'version = "1.0.1-rc.1"',
+          '[service.app]',
+          'dependencies.requires = ["a@*", "b@x", "c@1.0.0 - 2.0.0", "d@^1 || ^2", "e@^0.0.1", "f@>1.0.0 <1.0.1"]',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('suggests a range the provider version satisfies, prereleases included', () => {
+    for (const version of ['2.0.0-rc.1', '0.3.1', '0.0.5', '3.2.1']) {
+      const [finding] = runRule(
+        versionRanges,
+        catalog(
+          '[service.auth]',
+          `version = "${version}"`,
+          '[service.app]',
+          'dependencies.requires = ["auth@^1.0"]',
+        ),
+      );
+      const suggested = /\(e\.g\. "auth@([^"]+)"\)/.exec(finding.message)![1];
+      expect([
+        version,
+        semver.satisfies(version, suggested, { includePrerelease: true }),
+      ]).toEqual([version, true]);
+    }
   });
 });

@@ -2,6 +2,7 @@ import semver from 'semver';
 import { RegistryFinding } from '../../model/types';
 import { checkDependencies, edgeSite, overrideNote } from '../edges';
 import { makeFinding } from '../findings';
+import { isSatisfiableRange } from '../satisfiableRange';
 import { ValidationContext } from '../types';
 
 /** Prereleases of the provider count: the registry records what is deployed. */
@@ -24,10 +25,18 @@ function rangeCache(): (range: string) => semver.Range | null {
   };
 }
 
+/** A caret range of a version's major and minor (`^1.5` for `1.5.0`): it holds the version. */
+function caretOf(version: string): string {
+  return `^${semver.major(version)}.${semver.minor(version)}`;
+}
+
 /**
  * `dependency/version-unsatisfied` (error): a consumer's range (`id@range` or
  * `{ service, version }`) that the provider's `version` does not satisfy, the provider being the
  * one the consumer's project sees (its override, if it declares one); and
+ * `dependency/unsatisfiable-range` (error): a range no version can satisfy (`>=2.0.0 <1.0.0`,
+ * `^1.0.0 ^2.0.0` written for `^1.0.0 || ^2.0.0`), whether or not the provider declares a version
+ * (reported instead of `dependency/version-unsatisfied`, whose advice to widen would not help); and
  * `dependency/invalid-range` (error): a range semver cannot parse (the loader already reports
  * ranges it reads as `schema/invalid-semver` and drops them, so this only fires for registries
  * built by other means).
@@ -50,6 +59,24 @@ export function versionRanges(ctx: ValidationContext): RegistryFinding[] {
       );
     }
     const version = provider?.version;
+    if (!isSatisfiableRange(edge.range)) {
+      const site = edgeSite(ctx, edge);
+      return makeFinding(
+        'error',
+        'dependency/unsatisfiable-range',
+        `Service "${edge.from}" asks for "${edge.to}" in range "${
+          edge.range
+        }", which no version can satisfy (comparators separated by a space must all hold): write the versions it works with${
+          version === undefined
+            ? ''
+            : ` (e.g. "${edge.to}@${caretOf(
+                version,
+              )}" for its version ${version})`
+        }, joining alternatives with "||" (e.g. "^1.0.0 || ^2.0.0").`,
+        site.position,
+        site.about,
+      );
+    }
     if (version === undefined || range.test(version)) return undefined;
     const site = edgeSite(ctx, edge);
     return makeFinding(
@@ -60,9 +87,7 @@ export function versionRanges(ctx: ValidationContext): RegistryFinding[] {
       }" is at version ${version}${overrideNote(
         ctx,
         provider!,
-      )}: widen the range in ${site.list} (e.g. "${edge.to}@^${semver.major(
-        version,
-      )}.${semver.minor(
+      )}: widen the range in ${site.list} (e.g. "${edge.to}@${caretOf(
         version,
       )}") after checking compatibility, or depend on a version that exists.`,
       site.position,
