@@ -247,6 +247,22 @@ ${NEXT_COMMENT}`);
     );
   });
 
+  it("keeps the consumers table whole when an owner's name holds a pipe", async () => {
+    const workspace = await workspaceWithFiles({
+      'services/catalog.toml':
+        '[service.old]\nversion = "1.0.0"\nstatus = "ga"\n\n[service.app]\nowner = "Ops | SRE"\nversion = "1.0.0"\nstatus = "ga"\ndependencies.requires = ["old"]\n',
+    });
+    const { ctx, outputs } = contextFor(workspace, {
+      id: 'old',
+      deprecationDate: '2026-12-01',
+      sunsetDate: '2027-06-01',
+    });
+    await action.handler(ctx as any);
+    expect(outputs.consumersMarkdown).toContain(
+      '| `app` | global | Ops \\| SRE | required |',
+    );
+  });
+
   describe('project overrides', () => {
     const catalog = `[service.legacy]
 owner = "platform-team"

@@ -5,6 +5,9 @@ import {
   buildDependencyGraph,
   getServiceForProject,
   LoadedRegistry,
+  markdownCell,
+  markdownCode as code,
+  markdownCodeCell as codeCell,
   toIsoDate,
 } from '@service-registry/plugin-service-registry-common';
 import {
@@ -79,8 +82,6 @@ function consumersOf(registry: LoadedRegistry, id: string): Consumer[] {
   );
 }
 
-const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
-
 function consumersMarkdown(
   id: string,
   replacement: string | undefined,
@@ -102,9 +103,11 @@ function consumersMarkdown(
   );
   for (const c of consumers) {
     lines.push(
-      `| ${code(c.service)} | ${c.project ? code(c.project) : 'global'} | ${
-        c.owner ?? '—'
-      } | ${c.optional ? 'optional' : 'required'} |`,
+      `| ${codeCell(c.service)} | ${
+        c.project ? codeCell(c.project) : 'global'
+      } | ${c.owner ? markdownCell(c.owner) : '—'} | ${
+        c.optional ? 'optional' : 'required'
+      } |`,
     );
   }
   return `${lines.join('\n')}\n`;

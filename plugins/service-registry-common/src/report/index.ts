@@ -11,5 +11,10 @@ export {
   renderRegistryDocs,
 } from './registryDocs';
 export type { RegistryDocument, RegistryDocsOptions } from './registryDocs';
-export { plural } from './markdownText';
+export {
+  cell as markdownCell,
+  code as markdownCode,
+  codeCell as markdownCodeCell,
+  plural,
+} from './markdownText';
 export { describeChangeSubject, overrideProjectOf } from './changeSubject';

@@ -1,4 +1,9 @@
-/** Escapes text for a markdown table cell: one line, pipes and backslashes escaped. */
+/**
+ * Escapes text for a markdown table cell: one line, pipes and backslashes escaped (exported as
+ * `markdownCell`).
+ *
+ * @public
+ */
 export function cell(text: string): string {
   return text
     .replace(/\\/g, '\\\\')
@@ -6,14 +11,20 @@ export function cell(text: string): string {
     .replace(/\r?\n/g, ' ');
 }
 
-/** Text as inline code (a backtick inside becomes a quote). */
+/**
+ * Text as inline code, a backtick inside becoming a quote (exported as `markdownCode`).
+ *
+ * @public
+ */
 export function code(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
 }
 
 /**
  * Inline code in a table cell: as {@link code}, with `|` escaped, since a pipe splits the cell
- * even inside a code span (GitHub renders `\|` there as `|`).
+ * even inside a code span (GitHub renders `\|` there as `|`). Exported as `markdownCodeCell`.
+ *
+ * @public
  */
 export function codeCell(text: string): string {
   return code(text).replace(/\|/g, '\\|');
