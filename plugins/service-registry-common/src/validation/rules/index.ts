@@ -1,4 +1,5 @@
 import { ValidationRule } from '../types';
+import { availabilityAsFraction } from './availabilityAsFraction';
 import { belowCompatMin } from './belowCompatMin';
 import { catalogEntityNames } from './catalogEntityNames';
 import { compatMinAboveVersion } from './compatMinAboveVersion';
@@ -37,6 +38,7 @@ export const VALIDATION_RULES: Readonly<Record<string, ValidationRule>> = {
   sunsetBeforeDeprecation,
   supportAfterSunset,
   slaBelowTier,
+  availabilityAsFraction,
   criticalWithoutApprovers,
   consumersMismatch,
   secretValues,
