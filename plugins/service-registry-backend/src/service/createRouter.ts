@@ -20,6 +20,7 @@ import {
   DeprecationStatus,
   evaluateSla,
   hideSecretValues,
+  isFindingOfProject,
   buildFindingsResponse,
   buildProjectSummary,
   buildServiceSummary,
@@ -49,7 +50,6 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { DeprecationHistoryStore } from '../database/DeprecationHistoryStore';
 import {
-  isGlobalFinding,
   projectIdSchema,
   projectKey,
   servicesOfProject,
@@ -258,7 +258,7 @@ export async function createRouter(
     });
     if (global) {
       body.items = body.items.filter(f =>
-        isGlobalFinding(snapshot.registry, f),
+        isFindingOfProject(snapshot.registry, f, GLOBAL_PROJECT_ID),
       );
     }
     send(res, body);

@@ -1,12 +1,8 @@
 import {
   GLOBAL_PROJECT_ID,
   LoadedRegistry,
-  RegistryFinding,
 } from '@service-registry/plugin-service-registry-common';
 import { z } from 'zod';
-
-/** Where the global services are declared. */
-const CATALOG_FILE = 'services/catalog.toml';
 
 /**
  * A project in a path parameter or a `project` filter, the same on every endpoint: a project
@@ -44,21 +40,4 @@ export function servicesOfProject(
       ),
     ),
   };
-}
-
-/**
- * Whether a finding is about the global services: not about a project, and in
- * `services/catalog.toml` or about a global service (what the `:global` project summary counts).
- */
-export function isGlobalFinding(
-  registry: LoadedRegistry,
-  finding: RegistryFinding,
-): boolean {
-  if (finding.project !== undefined) return false;
-  if (finding.file === CATALOG_FILE) return true;
-  const service =
-    finding.service === undefined
-      ? undefined
-      : registry.services.get(finding.service);
-  return service !== undefined && service.project === undefined;
 }

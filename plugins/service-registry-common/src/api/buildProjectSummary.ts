@@ -10,6 +10,7 @@ import { SlaComplianceCounts } from '../sla/types';
 import { hideSecretValues } from '../validation/secrets/hideSecretValues';
 import { ServiceSummarySource } from './buildServiceSummary';
 import { findingLink } from './findingLink';
+import { isFindingOfProject } from './isFindingOfProject';
 import { overrideFields } from './overrideFields';
 import {
   consumerProjectOf,
@@ -135,16 +136,7 @@ export function buildProjectSummary(
       }
       countFinding(counts, f);
     }
-    const ofProject = isGlobal
-      ? f.project === undefined &&
-        (f.file === CATALOG_FILE ||
-          (f.service !== undefined &&
-            registry.services.has(f.service) &&
-            registry.services.get(f.service)!.project === undefined))
-      : f.project === projectId ||
-        (f.service !== undefined &&
-          registry.services.get(f.service)?.project === projectId);
-    if (ofProject) countFinding(findings, f);
+    if (isFindingOfProject(registry, f, projectId)) countFinding(findings, f);
   }
 
   const services: ProjectSummaryService[] = own.map(s => ({

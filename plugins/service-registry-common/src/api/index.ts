@@ -31,3 +31,4 @@ export type {
   ProjectSummaryService,
 } from './projectSummaryResponse';
 export { buildProjectSummary } from './buildProjectSummary';
+export { isFindingOfProject } from './isFindingOfProject';
