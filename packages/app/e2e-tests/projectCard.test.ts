@@ -111,3 +111,44 @@ test('a project page shows its services, its overrides and what it depends on, a
   ).toContainText('shared-auth: required by');
   await shared.screenshot({ path: testInfo.outputPath('shared-card.png') });
 });
+
+test('the shared System links its findings and SLA lines to the pages filtered to the global services, with the same counts', async ({
+  page,
+}, testInfo) => {
+  await openAsGuest(page, '/catalog/default/system/shared');
+  const shared = card(page, 'Project in the service registry');
+  const findingsLine = shared.getByRole('link', {
+    name: /in the registry's validation$/,
+  });
+  await expect(findingsLine).toBeVisible({ timeout: 90_000 });
+  const findingsText = (await findingsLine.textContent()) ?? '';
+  const slaLine = shared.getByRole('link', { name: /^\d+ services?: / });
+  const slaText = (await slaLine.textContent()) ?? '';
+
+  await findingsLine.click();
+  await expect(page).toHaveURL(
+    /\/service-registry\/findings\?project=%3Aglobal$/,
+  );
+  const filters = page.getByRole('group', { name: 'Filters' });
+  await expect(filters).toContainText('Global services', { timeout: 60_000 });
+  // "1 error, 7 warnings in the registry's validation": the same numbers as the counts
+  const counts = page.getByRole('group', { name: 'Findings by severity' });
+  for (const [, n, severity] of findingsText.matchAll(
+    /(\d+) (error|warning|info)/g,
+  )) {
+    await expect(counts).toContainText(`${n} ${severity}`);
+  }
+  await page.screenshot({ path: testInfo.outputPath('findings-global.png') });
+
+  await page.goBack();
+  await expect(slaLine).toBeVisible({ timeout: 60_000 });
+  await slaLine.click();
+  await expect(page).toHaveURL(/\/service-registry\/sla\?project=%3Aglobal$/);
+  const total = slaText.match(/^(\d+) services?/)![1];
+  await expect(
+    page.getByText(new RegExp(`^Showing ${total} of \\d+ services$`)),
+  ).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByRole('search', { name: 'Filter services' }),
+  ).toContainText('Global services');
+});

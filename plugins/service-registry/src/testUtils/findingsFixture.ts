@@ -1,4 +1,5 @@
 import {
+  GLOBAL_PROJECT_ID,
   buildFindingsResponse,
   FindingsResponse,
   FindingsSource,
@@ -202,13 +203,30 @@ export function findingsSnapshot(
 
 /**
  * What the backend's `GET /findings` answers for a snapshot and a query (the same function the
- * backend's route calls).
+ * backend's route calls). For `project=:global`, like the route: the findings about no project,
+ * in `services/catalog.toml` or about a global service.
  */
 export function findingsResponse(
   snapshot: FindingsSnapshot,
   query: FindingsRequestOptions = {},
 ): FindingsResponse {
-  return buildFindingsResponse(snapshot, query);
+  if (query.project !== GLOBAL_PROJECT_ID) {
+    return buildFindingsResponse(snapshot, query);
+  }
+  const body = buildFindingsResponse(snapshot, {
+    ...query,
+    project: undefined,
+  });
+  const services = snapshot.registry.services;
+  body.items = body.items.filter(
+    f =>
+      f.project === undefined &&
+      (f.file === 'services/catalog.toml' ||
+        (f.service !== undefined &&
+          services.has(f.service) &&
+          services.get(f.service)!.project === undefined)),
+  );
+  return body;
 }
 
 /**

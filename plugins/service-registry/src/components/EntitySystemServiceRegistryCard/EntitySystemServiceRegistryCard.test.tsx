@@ -7,7 +7,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { GLOBAL_PROJECT_ID } from '@service-registry/plugin-service-registry-common';
 import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
-import { findingsRouteRef } from '../../routes';
+import { findingsRouteRef, slaRouteRef } from '../../routes';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { projectSummaryResponse } from '../../testUtils/projectSummaryFixture';
 import {
@@ -46,7 +46,10 @@ function fixtureApi(rootLocation?: string) {
 }
 
 const ENTITY_ROUTE = { '/catalog/:namespace/:kind/:name': entityRouteRef };
-const FINDINGS_ROUTE = { '/service-registry/findings': findingsRouteRef };
+const FINDINGS_ROUTE = {
+  '/service-registry/findings': findingsRouteRef,
+  '/service-registry/sla': slaRouteRef,
+};
 
 async function renderCard(
   entity: Entity,
@@ -250,7 +253,7 @@ describe('EntitySystemServiceRegistryCard', () => {
     expect(crm).toHaveTextContent('shop-checkout: optional for crm-sync');
   });
 
-  it('counts its findings, linked to the findings page filtered by the project, and its SLA compliance', async () => {
+  it('counts its findings and its SLA compliance, linked to the findings and SLA pages filtered by the project', async () => {
     await renderCard(system('shop'));
     await findServices();
     expect(
@@ -259,11 +262,13 @@ describe('EntitySystemServiceRegistryCard', () => {
       }),
     ).toHaveAttribute('href', '/service-registry/findings?project=shop');
     expect(
-      screen.getByText('2 services: 1 compliant, 1 without a policy'),
-    ).toBeInTheDocument();
+      screen.getByRole('link', {
+        name: '2 services: 1 compliant, 1 without a policy',
+      }),
+    ).toHaveAttribute('href', '/service-registry/sla?project=shop');
   });
 
-  it('names its findings without a link when the app has no findings page', async () => {
+  it('names its findings and SLA without a link when the app has no findings or SLA page', async () => {
     await renderCard(system('shop'), fixtureApi(), { mountFindings: false });
     await findServices();
     expect(
@@ -271,6 +276,12 @@ describe('EntitySystemServiceRegistryCard', () => {
     ).toBeInTheDocument();
     expect(
       screen.queryByRole('link', { name: /in the registry's validation/ }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByText('2 services: 1 compliant, 1 without a policy'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: /^2 services:/ }),
     ).not.toBeInTheDocument();
   });
 
@@ -310,13 +321,15 @@ describe('EntitySystemServiceRegistryCard', () => {
     expect(
       within(linkItem('Used by', 'CRM')).getByRole('link', { name: 'CRM' }),
     ).toHaveAttribute('href', '/catalog/default/system/crm');
-    // the findings page filters by project only: no link for the global services
+    // the findings page shows the global services' findings for ?project=:global
     expect(
-      screen.getByText("1 error in the registry's validation"),
-    ).toBeInTheDocument();
+      screen.getByRole('link', {
+        name: "1 error in the registry's validation",
+      }),
+    ).toHaveAttribute('href', '/service-registry/findings?project=%3Aglobal');
     expect(
-      screen.queryByRole('link', { name: /in the registry's validation/ }),
-    ).not.toBeInTheDocument();
+      screen.getByRole('link', { name: /^\d+ services?:/ }),
+    ).toHaveAttribute('href', '/service-registry/sla?project=%3Aglobal');
   });
 
   it('takes the shared System’s name from its prop, for a provider configured with another', async () => {

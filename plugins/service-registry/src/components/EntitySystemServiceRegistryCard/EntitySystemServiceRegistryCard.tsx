@@ -17,8 +17,8 @@ import { ProjectFindingsLine } from './ProjectFindingsLine';
 import { ProjectLinksList } from './ProjectLinksList';
 import { ProjectOverridesList } from './ProjectOverridesList';
 import { ProjectServicesTable } from './ProjectServicesTable';
+import { ProjectSlaLine } from './ProjectSlaLine';
 import { projectIdOfSystem } from './projectIdOfSystem';
-import { slaSummaryText } from './projectSummaryText';
 
 const useStyles = makeStyles(theme => ({
   source: { marginTop: theme.spacing(1) },
@@ -104,7 +104,7 @@ function ProjectSummaryDetails(props: {
         <ProjectFindingsLine project={project.id} findings={summary.findings} />
       </CardSection>
       <CardSection title="SLA">
-        <Typography variant="body2">{slaSummaryText(summary.sla)}</Typography>
+        <ProjectSlaLine project={project.id} sla={summary.sla} />
       </CardSection>
     </>
   );
@@ -116,7 +116,7 @@ function ProjectSummaryDetails(props: {
  * whether they depend on a deprecated service; the global services it overrides; the other
  * projects (and global services) it depends on and those that use it, each linked to its System
  * page; its findings (linked to the findings page filtered by the project) and the SLA compliance
- * of its services. On the shared System, the same for the global services.
+ * of its services (linked to the SLA page filtered by the project). On the shared System, the same for the global services.
  *
  * Meant for a System's page, under `<EntitySwitch.Case if={isServiceRegistryProject}>`.
  *

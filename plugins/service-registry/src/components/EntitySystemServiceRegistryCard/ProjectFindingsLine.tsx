@@ -1,5 +1,6 @@
 import { Typography } from '@material-ui/core';
 import { Link } from '@backstage/core-components';
+import { GLOBAL_PROJECT_ID } from '@service-registry/plugin-service-registry-common';
 import { ProjectSummaryFindingCounts } from '../../api/types';
 import { findingsRouteRef } from '../../routes';
 import { findingsSummaryText } from '../EntityServiceRegistryCard/findingsSummaryText';
@@ -7,8 +8,8 @@ import { useOptionalRouteRef } from '../EntityServiceRegistryFindingsCard/findin
 
 /**
  * The findings of a project counted by severity, linked to the findings page filtered by the
- * project (`?project=<id>`) when the app mounts the page and there is something to see. The page
- * filters by project only, so the global services' line is plain text.
+ * project (`?project=<id>`, `?project=:global` for the global services) when the app mounts the
+ * page and there is something to see.
  */
 export function ProjectFindingsLine(props: {
   /** The project id; null for the global services. */
@@ -21,9 +22,11 @@ export function ProjectFindingsLine(props: {
   const any = findings.errors + findings.warnings + findings.infos > 0;
   return (
     <Typography variant="body2">
-      {findingsRoute && project !== null && any ? (
+      {findingsRoute && any ? (
         <Link
-          to={`${findingsRoute()}?${new URLSearchParams({ project })}`}
+          to={`${findingsRoute()}?${new URLSearchParams({
+            project: project ?? GLOBAL_PROJECT_ID,
+          })}`}
           title="Open these findings on the findings page"
         >
           {text}

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { lightTheme } from '@backstage/theme';
+import { useLocation } from 'react-router-dom';
 import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
 import {
   deprecationDetail,
@@ -25,15 +26,26 @@ function fixtureApi(overrides: Partial<ServiceRegistryApi> = {}) {
   });
 }
 
+/** Shows the query string, so the tests can see the filters kept in the URL. */
+function QueryProbe() {
+  const { search } = useLocation();
+  return <output aria-label="query">{search}</output>;
+}
+
 async function renderPage(
   api: ServiceRegistryApi = fixtureApi(),
   registry?: string,
+  path = '/',
 ) {
   return renderInTestApp(
     <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
       <ServiceRegistryDeprecationsPage registry={registry} />
+      <QueryProbe />
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      routeEntries: [path],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
   );
 }
 
@@ -249,6 +261,42 @@ describe('ServiceRegistryDeprecationsPage', () => {
     expect(counts).toHaveTextContent('All: 3');
     expect(counts).toHaveTextContent('Overdue: 1');
     expect(counts).toHaveTextContent('No consumers left: 0');
+  });
+
+  it('keeps the filters in the URL, and reads them from a shared link', async () => {
+    const { unmount } = await renderPage();
+    await screen.findByRole('table');
+    await choose('Project', 'project-b');
+    await choose('Status', 'Overdue');
+    await waitFor(() => expect(serviceOrder()).toEqual(['old-api']));
+    expect(screen.getByRole('status', { name: 'query' })).toHaveTextContent(
+      '?project=project-b&status=overdue',
+    );
+    unmount();
+
+    await renderPage(
+      fixtureApi(),
+      undefined,
+      '/?status=overdue&owner=%40platform-team',
+    );
+    await waitFor(() => expect(serviceOrder()).toEqual(['gone', 'old-api']));
+    expect(screen.getByRole('button', { name: /^Overdue: 2/ })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(screen.getByRole('button', { name: /^Owner\s/ })).toHaveTextContent(
+      'platform-team',
+    );
+  });
+
+  it('filters the global services with ?project=:global, shown as "Global services"', async () => {
+    await renderPage(fixtureApi(), undefined, '/?project=%3Aglobal');
+    await screen.findByRole('table');
+    expect(
+      screen.getByRole('button', { name: /^Project\s/ }),
+    ).toHaveTextContent('Global services');
+    // every deprecated service of the fixture is global
+    await waitFor(() => expect(serviceOrder()).toHaveLength(6));
   });
 
   it('filters by owner', async () => {

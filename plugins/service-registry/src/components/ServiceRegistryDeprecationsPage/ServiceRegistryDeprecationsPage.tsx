@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import {
   Box,
   Chip,
@@ -21,8 +21,10 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   countDeprecations,
   DEPRECATION_STATUSES,
+  GLOBAL_PROJECT_ID,
 } from '@service-registry/plugin-service-registry-common';
 import useAsync from 'react-use/esm/useAsync';
+import { useSearchParams } from 'react-router-dom';
 import { AsyncContent } from '../AsyncContent';
 import { RegistryPage } from '../RegistryPage';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
@@ -77,11 +79,44 @@ export interface ServiceRegistryDeprecationsPageProps {
 type Row = DeprecationRecord & { replacementId: string };
 
 const ALL = '';
-const GLOBAL = 'global';
+/** The global services in the project filter, as the backend writes it (`:global`). */
+const GLOBAL = GLOBAL_PROJECT_ID;
+
+const isStatus = (value: string | null): value is DeprecationStatus =>
+  (DEPRECATION_STATUSES as readonly string[]).includes(value ?? '');
+
+/**
+ * The filters, kept in the query string (`?status=&project=&owner=`) so that a filtered view
+ * survives a reload and can be shared; an unknown status is no filter.
+ */
+function useDeprecationFilters() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const rawStatus = searchParams.get('status');
+  const status: DeprecationStatus | '' = isStatus(rawStatus) ? rawStatus : ALL;
+  const project = searchParams.get('project') ?? ALL;
+  const owner = searchParams.get('owner') ?? ALL;
+  const setFilter = useCallback(
+    (key: 'status' | 'project' | 'owner', value: string) => {
+      const params = new URLSearchParams(searchParams);
+      if (value) params.set(key, value);
+      else params.delete(key);
+      setSearchParams(params, { replace: true });
+    },
+    [searchParams, setSearchParams],
+  );
+  return {
+    status,
+    project,
+    owner,
+    setStatus: (value: DeprecationStatus | '') => setFilter('status', value),
+    setProject: (value: string) => setFilter('project', value),
+    setOwner: (value: string) => setFilter('owner', value),
+  };
+}
 
 const normalizeOwner = (owner: string) => owner.trim().replace(/^@/, '');
 
-/** The backend's filters, applied in the page: project (or `global`) and owner. */
+/** The backend's filters, applied in the page: project (or `:global`) and owner. */
 function matches(
   record: DeprecationRecord,
   project: string,
@@ -134,7 +169,7 @@ function useColumns(): TableColumn<Row>[] {
               </Typography>
             )}
             <Typography variant="caption" display="block" color="textSecondary">
-              {`${r.owner ?? 'no owner'} · ${r.project ?? GLOBAL}`}
+              {`${r.owner ?? 'no owner'} · ${r.project ?? 'global'}`}
             </Typography>
           </>
         ),
@@ -266,9 +301,8 @@ function Deprecations(props: {
   const theme = useTheme();
   const colors = deprecationStatusColors(theme);
   const columns = useColumns();
-  const [status, setStatus] = useState<DeprecationStatus | ''>(ALL);
-  const [project, setProject] = useState(ALL);
-  const [owner, setOwner] = useState(ALL);
+  const { status, project, owner, setStatus, setProject, setOwner } =
+    useDeprecationFilters();
   const [selected, setSelected] = useState<string | undefined>();
 
   const { projects, owners } = useMemo(() => {
@@ -283,11 +317,19 @@ function Deprecations(props: {
         o.set(normalizeOwner(r.owner), r.owner);
       }
     }
+    // a project or owner from a shared link that no longer has deprecations stays choosable
+    if (project !== ALL && project !== GLOBAL) p.add(project);
+    if (owner !== ALL && !o.has(normalizeOwner(owner))) {
+      o.set(normalizeOwner(owner), owner);
+    }
     return {
-      projects: [...[...p].sort(), ...(global ? [GLOBAL] : [])],
+      projects: [
+        ...[...p].sort(),
+        ...(global || project === GLOBAL ? [GLOBAL] : []),
+      ],
       owners: [...o.values()].sort(),
     };
-  }, [response]);
+  }, [response, project, owner]);
 
   const scoped = useMemo(
     () => response.items.filter(r => matches(r, project, owner)),
@@ -370,7 +412,7 @@ function Deprecations(props: {
             <MenuItem value={ALL}>All projects</MenuItem>
             {projects.map(p => (
               <MenuItem key={p} value={p}>
-                {p === GLOBAL ? 'global services' : p}
+                {p === GLOBAL ? 'Global services' : p}
               </MenuItem>
             ))}
           </TextField>
@@ -378,7 +420,10 @@ function Deprecations(props: {
             select
             id="deprecations-owner-filter"
             label="Owner"
-            value={owner}
+            value={
+              owners.find(o => normalizeOwner(o) === normalizeOwner(owner)) ??
+              owner
+            }
             onChange={e => setOwner(e.target.value)}
             variant="outlined"
             size="small"

@@ -274,13 +274,37 @@ describe('ServiceRegistryFindingsPage', () => {
       within(screen.getByRole('listbox'))
         .getAllByRole('option')
         .map(o => o.textContent),
-    ).toEqual(['All', 'billing', 'shop']);
+    ).toEqual(['All', 'billing', 'shop', 'Global services']);
     await userEvent.click(screen.getByRole('option', { name: 'shop' }));
     expect(screen.getByText('3 of 5 findings')).toBeInTheDocument();
     expect(tableRows().every(r => r[2] === 'shop')).toBe(true);
     expect(counts()).toEqual(['1 error', '2 warnings', '0 info']);
     expect(screen.getByRole('status', { name: 'query' })).toHaveTextContent(
       '?project=shop',
+    );
+  });
+
+  it("shows the global services' findings for ?project=:global, as the backend counts them", async () => {
+    const api = degraded();
+    await renderPage(api, { path: '/?project=%3Aglobal' });
+    expect(await screen.findByText('1 of 5 findings')).toBeInTheDocument();
+    expect(api.getFindings).toHaveBeenCalledWith({
+      registry: 'default',
+      project: ':global',
+    });
+    expect(codes()).toEqual(['lifecycle/deprecated-without-replacement']);
+    expect(tableRows()[0][1]).toBe('legacy-pay');
+    expect(counts()).toEqual(['0 errors', '1 warning', '0 info']);
+    expect(filterSelect('Project')).toHaveTextContent('Global services');
+
+    await choose('Project', 'shop');
+    await waitFor(() =>
+      expect(screen.getByText('3 of 5 findings')).toBeInTheDocument(),
+    );
+    await choose('Project', 'Global services');
+    expect(await screen.findByText('1 of 5 findings')).toBeInTheDocument();
+    expect(screen.getByRole('status', { name: 'query' })).toHaveTextContent(
+      '?project=%3Aglobal',
     );
   });
 

@@ -9,11 +9,13 @@ import {
 } from '@material-ui/core';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
-import { Link, Table, TableColumn } from '@backstage/core-components';
+import { Link, Progress, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { GLOBAL_PROJECT_ID } from '@service-registry/plugin-service-registry-common';
 import useAsync from 'react-use/esm/useAsync';
 import { useSearchParams } from 'react-router-dom';
 import { AsyncContent } from '../AsyncContent';
+import { RegistryErrorPanel } from '../RegistryErrorPanel';
 import { RegistryPage } from '../RegistryPage';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import {
@@ -73,6 +75,7 @@ export interface ServiceRegistryFindingsPageProps {
 /** The filters of the page, as kept in the query string (`?severity=&project=&owner=`). */
 interface FindingFilters {
   severity?: FindingSeverity;
+  /** A project id, or `:global` (`GLOBAL_PROJECT_ID`) for the global services. */
   project?: string;
   owner?: string;
 }
@@ -91,9 +94,14 @@ function readFilters(params: URLSearchParams): FindingFilters {
   };
 }
 
+/** What tells two findings apart, to find those the backend counts as the global services'. */
+const findingKey = (f: RegistryFindingItem) =>
+  [f.code, f.file, f.line, f.column, f.service ?? '', f.message].join('\u0000');
+
 function matches(
   finding: RegistryFindingItem,
   filters: FindingFilters,
+  globalKeys: Set<string> | undefined,
   ignore?: FilterKey,
 ): boolean {
   if (
@@ -103,7 +111,10 @@ function matches(
   ) {
     return false;
   }
-  if (
+  if (ignore !== 'project' && filters.project === GLOBAL_PROJECT_ID) {
+    // which findings are the global services' is the backend's rule: it answers them
+    if (!globalKeys?.has(findingKey(finding))) return false;
+  } else if (
     ignore !== 'project' &&
     filters.project &&
     finding.project !== filters.project
@@ -120,11 +131,38 @@ function matches(
   return true;
 }
 
+/** An option of a filter: its value and its words. */
+interface FilterOption {
+  value: string;
+  label: string;
+}
+
 /** The sorted distinct values, plus the selected one when the data no longer holds it. */
-function choices(values: Array<string | undefined>, selected?: string) {
+function choices(
+  values: Array<string | undefined>,
+  selected?: string,
+): FilterOption[] {
   const set = new Set(values.filter((v): v is string => Boolean(v)));
   if (selected) set.add(selected);
-  return [...set].sort((a, b) => a.localeCompare(b));
+  return [...set]
+    .sort((a, b) => a.localeCompare(b))
+    .map(value => ({ value, label: value }));
+}
+
+/** The project filter's options: the projects present, then the global services. */
+function projectChoices(
+  findings: RegistryFindingItem[],
+  selected?: string,
+): FilterOption[] {
+  const global =
+    selected === GLOBAL_PROJECT_ID || findings.some(f => !f.project);
+  return [
+    ...choices(
+      findings.map(f => f.project),
+      selected === GLOBAL_PROJECT_ID ? undefined : selected,
+    ),
+    ...(global ? [{ value: GLOBAL_PROJECT_ID, label: 'Global services' }] : []),
+  ];
 }
 
 /**
@@ -159,7 +197,9 @@ export function ServiceRegistryFindingsPage(
         state={state}
         errorTitle="Could not load the registry findings"
       >
-        {response => <FindingsView response={response} />}
+        {response => (
+          <FindingsView response={response} registry={registry ?? 'default'} />
+        )}
       </AsyncContent>
     </RegistryPage>
   );
@@ -195,12 +235,31 @@ function StateAlert(props: { response: FindingsResponse }) {
   );
 }
 
-function FindingsView(props: { response: FindingsResponse }) {
+/**
+ * The keys of the global services' findings while the project filter asks for them
+ * (`?project=:global`), as the backend answers them; undefined otherwise.
+ */
+function useGlobalFindingKeys(registry: string, wanted: boolean) {
+  const api = useApi(serviceRegistryApiRef);
+  return useAsync(async () => {
+    if (!wanted) return undefined;
+    const global = await api.getFindings({
+      registry,
+      project: GLOBAL_PROJECT_ID,
+    });
+    return new Set(global.items.map(findingKey));
+  }, [api, registry, wanted]);
+}
+
+function FindingsView(props: { response: FindingsResponse; registry: string }) {
   const classes = useStyles();
-  const { response } = props;
+  const { response, registry } = props;
   const serviceLink = useServiceLink();
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => readFilters(searchParams), [searchParams]);
+  const wantsGlobal = filters.project === GLOBAL_PROJECT_ID;
+  const globalState = useGlobalFindingKeys(registry, wantsGlobal);
+  const globalKeys = wantsGlobal ? globalState.value : undefined;
 
   const setFilter = useCallback(
     (key: FilterKey, next: string | undefined) => {
@@ -217,18 +276,18 @@ function FindingsView(props: { response: FindingsResponse }) {
     [response],
   );
   const counts = useMemo(
-    () => countBySeverity(all.filter(f => matches(f, filters, 'severity'))),
-    [all, filters],
+    () =>
+      countBySeverity(
+        all.filter(f => matches(f, filters, globalKeys, 'severity')),
+      ),
+    [all, filters, globalKeys],
   );
   const rows = useMemo(
     // material-table writes its state into the row objects: hand it copies.
-    () => all.filter(f => matches(f, filters)).map(f => ({ ...f })),
-    [all, filters],
+    () => all.filter(f => matches(f, filters, globalKeys)).map(f => ({ ...f })),
+    [all, filters, globalKeys],
   );
-  const projects = choices(
-    all.map(f => f.project),
-    filters.project,
-  );
+  const projects = projectChoices(all, filters.project);
   const owners = choices(
     all.map(f => (f.owner ? withoutAt(f.owner) : undefined)),
     filters.owner,
@@ -318,7 +377,7 @@ function FindingsView(props: { response: FindingsResponse }) {
           id="severity"
           label="Severity"
           value={filters.severity}
-          options={[...SEVERITIES]}
+          options={SEVERITIES.map(value => ({ value, label: value }))}
           onChange={v => setFilter('severity', v)}
         />
         <FilterSelect
@@ -336,23 +395,32 @@ function FindingsView(props: { response: FindingsResponse }) {
           onChange={v => setFilter('owner', v)}
         />
       </Box>
-      <Table<RegistryFindingItem>
-        title={`${rows.length} of ${response.items.length} findings`}
-        columns={columns}
-        data={rows}
-        options={{
-          padding: 'dense',
-          search: true,
-          paging: rows.length > 20,
-          pageSize: 20,
-          pageSizeOptions: [20, 50, 100],
-        }}
-        emptyContent={
-          <Box p={2} textAlign="center">
-            {emptyText}
-          </Box>
-        }
-      />
+      {wantsGlobal && globalState.error && (
+        <RegistryErrorPanel
+          error={globalState.error}
+          title="Could not load the global services' findings"
+        />
+      )}
+      {wantsGlobal && !globalState.error && !globalKeys && <Progress />}
+      {(!wantsGlobal || globalKeys) && (
+        <Table<RegistryFindingItem>
+          title={`${rows.length} of ${response.items.length} findings`}
+          columns={columns}
+          data={rows}
+          options={{
+            padding: 'dense',
+            search: true,
+            paging: rows.length > 20,
+            pageSize: 20,
+            pageSizeOptions: [20, 50, 100],
+          }}
+          emptyContent={
+            <Box p={2} textAlign="center">
+              {emptyText}
+            </Box>
+          }
+        />
+      )}
     </>
   );
 }
@@ -361,7 +429,7 @@ function FilterSelect(props: {
   id: FilterKey;
   label: string;
   value?: string;
-  options: string[];
+  options: FilterOption[];
   onChange: (value: string | undefined) => void;
 }) {
   const classes = useStyles();
@@ -381,8 +449,8 @@ function FilterSelect(props: {
     >
       <MenuItem value="">All</MenuItem>
       {options.map(option => (
-        <MenuItem key={option} value={option}>
-          {option}
+        <MenuItem key={option.value} value={option.value}>
+          {option.label}
         </MenuItem>
       ))}
     </TextField>

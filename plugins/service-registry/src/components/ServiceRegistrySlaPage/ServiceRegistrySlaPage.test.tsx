@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { useLocation } from 'react-router-dom';
 import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { slaOverviewResponse } from '../../testUtils/slaFixture';
@@ -14,12 +15,26 @@ function fixtureApi(): ServiceRegistryApi {
   });
 }
 
-async function renderPage(api: ServiceRegistryApi, registry?: string) {
+/** Shows the query string, so the tests can see the filters kept in the URL. */
+function QueryProbe() {
+  const { search } = useLocation();
+  return <output aria-label="query">{search}</output>;
+}
+
+async function renderPage(
+  api: ServiceRegistryApi,
+  registry?: string,
+  path = '/',
+) {
   return renderInTestApp(
     <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
       <ServiceRegistrySlaPage registry={registry} />
+      <QueryProbe />
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      routeEntries: [path],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
   );
 }
 
@@ -213,6 +228,26 @@ describe('ServiceRegistrySlaPage', () => {
       screen.getByText('No service matches the filters'),
     ).toBeInTheDocument();
     expect(tierNames()).toEqual([]);
+  });
+
+  it('keeps the filters in the URL, and reads them from a shared link', async () => {
+    const { unmount } = await renderPage(fixtureApi());
+    await screen.findByText(/9 services ·/);
+    await choose('Project', 'Global services');
+    await choose('Compliance', 'Not compliant');
+    expect(screen.getByRole('status', { name: 'query' })).toHaveTextContent(
+      '?project=%3Aglobal&compliance=non-compliant',
+    );
+    unmount();
+
+    await renderPage(fixtureApi(), undefined, '/?project=shop&tier=critical');
+    await screen.findByText(/9 services ·/);
+    expect(screen.getByText('Showing 1 of 9 services')).toBeInTheDocument();
+    expect(servicesOf('Critical tier')).toEqual(['Shop Admin']);
+    const bar = screen.getByRole('search', { name: 'Filter services' });
+    expect(
+      within(bar).getByRole('button', { name: /^Project/ }),
+    ).toHaveTextContent('Web Shop');
   });
 
   it('sorts the services of each tier by a column', async () => {

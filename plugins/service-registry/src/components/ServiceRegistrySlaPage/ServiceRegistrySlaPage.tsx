@@ -7,16 +7,12 @@ import { AsyncContent } from '../AsyncContent';
 import { RegistryPage } from '../RegistryPage';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { SlaOverviewResponse } from '../../api/types';
-import {
-  filterOptions,
-  filterSlaOverview,
-  NO_FILTERS,
-  SlaFilters,
-} from './filterSlaOverview';
+import { filterOptions, filterSlaOverview } from './filterSlaOverview';
 import { SlaFilterBar } from './SlaFilterBar';
 import { SlaProjectCounts } from './SlaProjectCounts';
 import { SlaTierSection } from './SlaTierSection';
 import { SlaSort } from './sortServices';
+import { useSlaFilters } from './useSlaFilters';
 
 /**
  * Props of {@link ServiceRegistrySlaPage}.
@@ -44,7 +40,7 @@ function subtitleOf(overview: SlaOverviewResponse | undefined): string {
  */
 function SlaOverviewBody(props: { overview: SlaOverviewResponse }) {
   const { overview } = props;
-  const [filters, setFilters] = useState<SlaFilters>(NO_FILTERS);
+  const [filters, setFilters] = useSlaFilters();
   const [sort, setSort] = useState<SlaSort>();
   const options = useMemo(() => filterOptions(overview), [overview]);
   const shown = useMemo(
