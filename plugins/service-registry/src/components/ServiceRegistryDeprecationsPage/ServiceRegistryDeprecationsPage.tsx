@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Box,
   Chip,
@@ -24,7 +24,6 @@ import {
   GLOBAL_PROJECT_ID,
 } from '@service-registry/plugin-service-registry-common';
 import useAsync from 'react-use/esm/useAsync';
-import { useSearchParams } from 'react-router-dom';
 import { AsyncContent } from '../AsyncContent';
 import { RegistryPage } from '../RegistryPage';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
@@ -43,6 +42,7 @@ import {
   sunsetDistance,
 } from '../DeprecationTimeline/deprecationFormat';
 import { sizedToContent } from '../sizedToContent';
+import { useQueryFilters } from '../useQueryFilters';
 import { useServiceLink } from '../useServiceLink';
 
 const useStyles = makeStyles(theme => ({
@@ -89,28 +89,21 @@ const isStatus = (value: string | null): value is DeprecationStatus =>
  * The filters, kept in the query string (`?status=&project=&owner=`) so that a filtered view
  * survives a reload and can be shared; an unknown status is no filter.
  */
+const FILTER_KEYS = ['status', 'project', 'owner'] as const;
+
 function useDeprecationFilters() {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const rawStatus = searchParams.get('status');
-  const status: DeprecationStatus | '' = isStatus(rawStatus) ? rawStatus : ALL;
-  const project = searchParams.get('project') ?? ALL;
-  const owner = searchParams.get('owner') ?? ALL;
-  const setFilter = useCallback(
-    (key: 'status' | 'project' | 'owner', value: string) => {
-      const params = new URLSearchParams(searchParams);
-      if (value) params.set(key, value);
-      else params.delete(key);
-      setSearchParams(params, { replace: true });
-    },
-    [searchParams, setSearchParams],
-  );
+  const [filters, setFilters] = useQueryFilters(FILTER_KEYS);
+  const { project, owner } = filters;
+  const status: DeprecationStatus | '' = isStatus(filters.status)
+    ? filters.status
+    : ALL;
   return {
     status,
     project,
     owner,
-    setStatus: (value: DeprecationStatus | '') => setFilter('status', value),
-    setProject: (value: string) => setFilter('project', value),
-    setOwner: (value: string) => setFilter('owner', value),
+    setStatus: (value: DeprecationStatus | '') => setFilters({ status: value }),
+    setProject: (value: string) => setFilters({ project: value }),
+    setOwner: (value: string) => setFilters({ owner: value }),
   };
 }
 

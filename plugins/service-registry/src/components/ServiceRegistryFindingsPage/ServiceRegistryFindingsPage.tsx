@@ -13,7 +13,6 @@ import { Link, Progress, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { GLOBAL_PROJECT_ID } from '@service-registry/plugin-service-registry-common';
 import useAsync from 'react-use/esm/useAsync';
-import { useSearchParams } from 'react-router-dom';
 import { AsyncContent } from '../AsyncContent';
 import { RegistryErrorPanel } from '../RegistryErrorPanel';
 import { RegistryPage } from '../RegistryPage';
@@ -36,6 +35,7 @@ import {
   severityRank,
 } from '../EntityServiceRegistryFindingsCard/findingParts';
 import { sizedToContent } from '../sizedToContent';
+import { useQueryFilters } from '../useQueryFilters';
 import { useServiceLink } from '../useServiceLink';
 
 const useStyles = makeStyles(theme => ({
@@ -85,12 +85,12 @@ type FilterKey = (typeof FILTER_KEYS)[number];
 
 const withoutAt = (owner: string) => owner.trim().replace(/^@/, '');
 
-function readFilters(params: URLSearchParams): FindingFilters {
-  const severity = params.get('severity');
+function readFilters(written: Record<FilterKey, string>): FindingFilters {
+  const { severity, project, owner } = written;
   return {
     severity: isSeverity(severity) ? severity : undefined,
-    project: params.get('project') || undefined,
-    owner: params.get('owner') ? withoutAt(params.get('owner')!) : undefined,
+    project: project || undefined,
+    owner: owner ? withoutAt(owner) : undefined,
   };
 }
 
@@ -255,20 +255,16 @@ function FindingsView(props: { response: FindingsResponse; registry: string }) {
   const classes = useStyles();
   const { response, registry } = props;
   const serviceLink = useServiceLink();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filters = useMemo(() => readFilters(searchParams), [searchParams]);
+  const [inQuery, setFilters] = useQueryFilters(FILTER_KEYS);
+  const filters = useMemo(() => readFilters(inQuery), [inQuery]);
   const wantsGlobal = filters.project === GLOBAL_PROJECT_ID;
   const globalState = useGlobalFindingKeys(registry, wantsGlobal);
   const globalKeys = wantsGlobal ? globalState.value : undefined;
 
   const setFilter = useCallback(
-    (key: FilterKey, next: string | undefined) => {
-      const params = new URLSearchParams(searchParams);
-      if (next) params.set(key, next);
-      else params.delete(key);
-      setSearchParams(params, { replace: true });
-    },
-    [searchParams, setSearchParams],
+    (key: FilterKey, next: string | undefined) =>
+      setFilters({ [key]: next ?? '' }),
+    [setFilters],
   );
 
   const all = useMemo(

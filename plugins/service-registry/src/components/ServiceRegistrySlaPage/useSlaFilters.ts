@@ -1,32 +1,18 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useMemo } from 'react';
+import { useQueryFilters } from '../useQueryFilters';
 import { NO_FILTERS, SlaFilters } from './filterSlaOverview';
 
 const KEYS = Object.keys(NO_FILTERS) as Array<keyof SlaFilters>;
 
 /**
  * The SLA page's filters, kept in the query string (`?project=&tier=&owner=&compliance=`, the
- * global services as `?project=:global`) so that a filtered view survives a reload and can be
- * shared or linked to.
+ * global services as `?project=:global`); an owner is read without its leading `@`.
  */
 export function useSlaFilters(): [SlaFilters, (next: SlaFilters) => void] {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filters = useMemo(() => {
-    const read = { ...NO_FILTERS };
-    for (const key of KEYS) read[key] = searchParams.get(key) ?? '';
-    read.owner = read.owner.trim().replace(/^@/, '');
-    return read;
-  }, [searchParams]);
-  const setFilters = useCallback(
-    (next: SlaFilters) => {
-      const params = new URLSearchParams(searchParams);
-      for (const key of KEYS) {
-        if (next[key]) params.set(key, next[key]);
-        else params.delete(key);
-      }
-      setSearchParams(params, { replace: true });
-    },
-    [searchParams, setSearchParams],
+  const [written, setFilters] = useQueryFilters(KEYS);
+  const filters = useMemo(
+    () => ({ ...written, owner: written.owner.trim().replace(/^@/, '') }),
+    [written],
   );
   return [filters, setFilters];
 }
