@@ -1,9 +1,5 @@
 import request from 'supertest';
-import {
-  loadRegistry,
-  validateRegistry,
-} from '@service-registry/plugin-service-registry-common';
-import { InMemoryServiceRegistrySnapshotService } from '@service-registry/plugin-service-registry-node';
+import { publishedFiles } from './__testUtils__/snapshotOfFiles';
 import { startRegistryBackend } from './__testUtils__/startRegistryBackend';
 
 /**
@@ -63,18 +59,7 @@ requires = ["legacy"]
 ];
 
 async function start() {
-  const snapshots = new InMemoryServiceRegistrySnapshotService();
-  const registry = loadRegistry(FILES);
-  snapshots.publish({
-    providerId: 'default',
-    registry,
-    findings: validateRegistry(registry, { today: '2026-11-22' }),
-    state: 'ok',
-    summary: 'test',
-    updatedAt: '2026-11-22T00:00:00.000Z',
-    rootLocation: 'file:/registry',
-  });
-  return startRegistryBackend(snapshots);
+  return startRegistryBackend(publishedFiles(FILES));
 }
 
 const api = '/api/service-registry';

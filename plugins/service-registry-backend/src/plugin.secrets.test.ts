@@ -1,9 +1,5 @@
 import request from 'supertest';
-import {
-  loadRegistry,
-  validateRegistry,
-} from '@service-registry/plugin-service-registry-common';
-import { InMemoryServiceRegistrySnapshotService } from '@service-registry/plugin-service-registry-node';
+import { publishedFiles } from './__testUtils__/snapshotOfFiles';
 import { startRegistryBackend } from './__testUtils__/startRegistryBackend';
 
 /** Credentials written where the API quotes the registry: names, guides, SLA texts, the root. */
@@ -55,15 +51,7 @@ const SECRETS = ['s3cretpass', 'hunter2pass', 'ghp_abcdefghij'];
 
 describe('service-registry backend: credentials written in the registry', () => {
   it('are never served, by any endpoint', async () => {
-    const snapshots = new InMemoryServiceRegistrySnapshotService();
-    const registry = loadRegistry(FILES);
-    snapshots.publish({
-      providerId: 'default',
-      registry,
-      findings: validateRegistry(registry, { today: '2026-11-22' }),
-      state: 'ok',
-      summary: 'test',
-      updatedAt: '2026-11-22T00:00:00.000Z',
+    const snapshots = publishedFiles(FILES, {
       rootLocation:
         'url:https://x-access-token:ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/acme/registry/tree/main/',
     });

@@ -1,10 +1,6 @@
 import request from 'supertest';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import {
-  loadRegistry,
-  validateRegistry,
-} from '@service-registry/plugin-service-registry-common';
-import { InMemoryServiceRegistrySnapshotService } from '@service-registry/plugin-service-registry-node';
+import { publishedFiles } from './__testUtils__/snapshotOfFiles';
 import {
   startRegistryBackend,
   StartRegistryBackendOptions,
@@ -64,24 +60,8 @@ requires = ["loop-a"]
   },
 ];
 
-function snapshotService() {
-  const snapshots = new InMemoryServiceRegistrySnapshotService();
-  const registry = loadRegistry(FILES);
-  snapshots.publish({
-    providerId: 'default',
-    registry,
-    findings: validateRegistry(registry, { today: '2026-11-22' }),
-    state: 'ok',
-    summary: 'test',
-    updatedAt: '2026-11-22T00:00:00.000Z',
-    rootLocation: 'file:/registry',
-  });
-  return snapshots;
-}
-
 async function start(options: StartRegistryBackendOptions = {}) {
-  const snapshots = snapshotService();
-  return startRegistryBackend(snapshots, options);
+  return startRegistryBackend(publishedFiles(FILES), options);
 }
 
 describe('service-registry backend', () => {
@@ -252,8 +232,7 @@ describe('service-registry backend', () => {
   });
 
   it('never serves a credential written in the registry, in the record or its findings', async () => {
-    const snapshots = new InMemoryServiceRegistrySnapshotService();
-    const registry = loadRegistry([
+    const snapshots = publishedFiles([
       {
         path: 'services/catalog.toml',
         text: `[service.billing]
@@ -267,15 +246,6 @@ env = ["LOG_LEVEL=debug", "DB_PASSWORD=hunter2hunter2"]
 `,
       },
     ]);
-    snapshots.publish({
-      providerId: 'default',
-      registry,
-      findings: validateRegistry(registry, { today: '2026-11-22' }),
-      state: 'ok',
-      summary: 'test',
-      updatedAt: '2026-11-22T00:00:00.000Z',
-      rootLocation: 'file:/registry',
-    });
     const { server } = await startRegistryBackend(snapshots);
     for (const path of ['/services/billing', '/services/billing/summary']) {
       const res = await request(server).get(`/api/service-registry${path}`);
