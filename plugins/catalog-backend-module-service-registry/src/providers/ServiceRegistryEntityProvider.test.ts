@@ -170,12 +170,22 @@ describe.each(databases.eachSupportedId())(
       await fs.rm(dir, { recursive: true, force: true });
     });
 
+    /**
+     * A provider connected to a recording catalog: of the test's registry, or, with a `target`
+     * in `overrides`, of the registry in that folder.
+     */
     async function connected(
       overrides?: Partial<ServiceRegistryEntityProviderConfig>,
     ) {
+      const target = overrides?.target;
       const provider = new ServiceRegistryEntityProvider({
         config: providerConfig({ target: dir, ...overrides }),
-        source,
+        source: target
+          ? createRegistrySource(target, {
+              reader: mockServices.urlReader.mock(),
+              integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+            })
+          : source,
         store,
         logger: mockServices.logger.mock(),
       });
@@ -592,17 +602,10 @@ describe.each(databases.eachSupportedId())(
             '[service.lab-api]\nowner = "platform-team"\nversion = "0.1.0"\n\n[service.shared-auth]\nowner = "platform-team"\nversion = "9.0.0"\n',
         });
         const main = await connected({ id: 'main' });
-        const lab = new ServiceRegistryEntityProvider({
-          config: providerConfig({ id: 'lab', target: otherDir }),
-          source: createRegistrySource(otherDir, {
-            reader: mockServices.urlReader.mock(),
-            integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
-          }),
-          store,
-          logger: mockServices.logger.mock(),
+        const { provider: lab, connection: labConnection } = await connected({
+          id: 'lab',
+          target: otherDir,
         });
-        const labConnection = new RecordingConnection();
-        await lab.connect(labConnection);
 
         await main.provider.refresh();
         const clash = await lab.refresh();
@@ -659,17 +662,10 @@ describe.each(databases.eachSupportedId())(
             '[project]\nowner = "lab-team"\n\n[service.lab-api]\nversion = "0.1.0"\n',
         });
         const main = await connected({ id: 'main' });
-        const lab = new ServiceRegistryEntityProvider({
-          config: providerConfig({ id: 'lab', target: otherDir }),
-          source: createRegistrySource(otherDir, {
-            reader: mockServices.urlReader.mock(),
-            integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
-          }),
-          store,
-          logger: mockServices.logger.mock(),
+        const { provider: lab, connection: labConnection } = await connected({
+          id: 'lab',
+          target: otherDir,
         });
-        const labConnection = new RecordingConnection();
-        await lab.connect(labConnection);
 
         expect(lab.getProviderName()).toBe('service-registry-provider:lab');
         await main.provider.refresh();
