@@ -537,6 +537,45 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('applies nothing when a transformer throws, naming the entity it failed on', async () => {
+      let failing = false;
+      const provider = new ServiceRegistryEntityProvider({
+        config: providerConfig({ target: dir }),
+        source,
+        store,
+        logger: mockServices.logger.mock(),
+        transformers: [
+          entity => {
+            if (failing && entity.metadata.name === 'beta-worker') {
+              throw new Error('no cost centre for beta-worker');
+            }
+            return entity;
+          },
+        ],
+      });
+      const connection = new RecordingConnection();
+      await provider.connect(connection);
+      await provider.refresh();
+      const before = connection.refs();
+      failing = true;
+      await writeRegistry(dir, {
+        'services/catalog.toml': CATALOG.replace('"1.2.3"', '"1.3.0"'),
+      });
+
+      const result = await provider.refresh();
+
+      expect(result.mutation).toBe('none');
+      expect(result.status.state).toBe('blocked');
+      expect(result.status.summary).toBe(
+        'an entity transformer failed on component:default/beta-worker: Error: no cost centre for beta-worker; kept the last good state',
+      );
+      expect(connection.refs()).toEqual(before);
+      expect(
+        connection.entities.get(provider.statusEntityRef)!.metadata
+          .annotations![ANNOTATION_INGESTION_STATE],
+      ).toBe('blocked');
+    });
+
     it('publishes the last good registry, and another instance rebuilds it from the database', async () => {
       const snapshots = new InMemoryServiceRegistrySnapshotService();
       const provider = new ServiceRegistryEntityProvider({

@@ -337,7 +337,18 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       registry.findings.unshift(...syntaxFindings);
     }
 
-    const checked = await checkEntities(await this.mapAndTransform(registry), {
+    let transformed: MappedEntity[];
+    try {
+      transformed = await this.mapAndTransform(registry);
+    } catch (error) {
+      // an adopter's transformer that throws: nothing can be emitted safely, keep everything
+      return this.block(
+        `${(error as Error).message}; kept the last good state`,
+        [],
+        sourceHash,
+      );
+    }
+    const checked = await checkEntities(transformed, {
       sharedSystem: config.sharedSystem,
     });
     const findings = [...registry.findings, ...checked.findings]
@@ -491,12 +502,20 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       let entity: Entity | undefined = item.entity;
       for (const transform of transformers) {
         if (!entity) break;
-        entity = await transform(entity, {
-          providerId: config.id,
-          service: item.service,
-          project: item.project,
-          registry,
-        });
+        try {
+          entity = await transform(entity, {
+            providerId: config.id,
+            service: item.service,
+            project: item.project,
+            registry,
+          });
+        } catch (error) {
+          throw new Error(
+            `an entity transformer failed on ${stringifyEntityRef(
+              entity,
+            )}: ${stringifyError(error)}`,
+          );
+        }
       }
       if (entity) out.push({ ...item, entity });
     }
