@@ -502,8 +502,9 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       let entity: Entity | undefined = item.entity;
       for (const transform of transformers) {
         if (!entity) break;
+        const before: Entity = entity;
         try {
-          entity = await transform(entity, {
+          entity = await transform(before, {
             providerId: config.id,
             service: item.service,
             project: item.project,
@@ -512,7 +513,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         } catch (error) {
           throw new Error(
             `an entity transformer failed on ${stringifyEntityRef(
-              entity,
+              before,
             )}: ${stringifyError(error)}`,
           );
         }
