@@ -1,6 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { RegistryFileInput } from '@service-registry/plugin-service-registry-common';
+import {
+  DEFAULT_MAX_REGISTRY_FILE_BYTES,
+  RegistryFileInput,
+  tooLargeRegistryFile,
+} from '@service-registry/plugin-service-registry-common';
 import { decodeRegistryFile } from '@service-registry/plugin-service-registry-node';
 import { ReadError } from './errors';
 import { gitBytes, readBlobs } from './git';
@@ -11,6 +15,8 @@ const posix = path.posix;
 interface TreeFile {
   mode: string;
   id: string;
+  /** The blob's size in bytes. */
+  size: number;
 }
 
 /** Folders skipped like `readRegistryDirectory` skips them: dot-folders and `node_modules`. */
@@ -31,33 +37,47 @@ const MAX_LINK_HOPS = 40;
  * `readRegistryDirectory` applies to the working tree, so that a diff compares like with like:
  * dot-folders and `node_modules` are skipped, symbolic links are followed when they stay inside
  * the registry root (one leaving it, or a broken one to a `*.toml` file or a folder, is refused),
- * and each file is decoded as UTF-8 or reported where it is not. Nothing of the working tree or
- * the index is touched: the files are read from git's objects.
+ * each file is decoded as UTF-8 or reported where it is not, and a file larger than
+ * `maxFileBytes` is not read but marked `tooLarge` (its size is in the tree's listing). Nothing
+ * of the working tree or the index is touched: the files are read from git's objects.
  *
  * @param cwd - the registry root in the working tree (git runs there; absolute links are read
  *   against it)
  * @param ref - the revision, already checked to name a commit
  * @param prefix - the registry root relative to the repository root (`git rev-parse --show-prefix`)
+ * @param maxFileBytes - the size above which a file is not read, as for the working tree
  */
 export async function readRevisionFiles(
   cwd: string,
   ref: string,
   prefix: string,
+  maxFileBytes: number = DEFAULT_MAX_REGISTRY_FILE_BYTES,
 ): Promise<RegistryFileInput[]> {
   const root = await fs.realpath(cwd);
+  // with each blob's size (`--long`), so that a file too large is not read
   const listing = (
-    await gitBytes(cwd, ['ls-tree', '-r', '-z', '--full-name', ref, '--', '.'])
+    await gitBytes(cwd, [
+      'ls-tree',
+      '-r',
+      '-z',
+      '--long',
+      '--full-name',
+      ref,
+      '--',
+      '.',
+    ])
   ).toString('utf8');
   const files = new Map<string, TreeFile>();
   const folders = new Set<string>(['']);
   for (const line of listing.split('\0')) {
     const tab = line.indexOf('\t');
     if (tab < 0) continue;
-    const [mode, type, id] = line.slice(0, tab).split(' ');
+    // `<mode> <type> <id> <size>`, the size padded with spaces
+    const [mode, type, id, size] = line.slice(0, tab).split(/ +/);
     const full = line.slice(tab + 1);
     if (type !== 'blob' || !full.startsWith(prefix)) continue;
     const relative = full.slice(prefix.length);
-    files.set(relative, { mode, id });
+    files.set(relative, { mode, id, size: Number(size) });
     for (let dir = posix.dirname(relative); dir !== '.'; ) {
       folders.add(dir);
       dir = posix.dirname(dir);
@@ -139,12 +159,12 @@ export async function readRevisionFiles(
     const real = follow(link, { count: 0 });
     if (real === undefined) throw outside(shown, target);
     const file = files.get(real);
-    if (file) return { kind: 'file' as const, id: file.id };
+    if (file) return { kind: 'file' as const, file };
     if (folders.has(real)) return { kind: 'folder' as const, path: real };
     return { kind: 'missing' as const, target };
   };
 
-  const found = new Map<string, string>();
+  const found = new Map<string, TreeFile>();
   // `above`: the folders being read around this one, so that a link back to one of them is not
   // followed again; a folder linked from two places is read under both names
   const walk = (
@@ -160,7 +180,7 @@ export async function readRevisionFiles(
         if (isSkippedFolder(name) || above.has(real)) continue;
         walk(real, shown, new Set([...above, real]));
       } else if (file.mode !== SYMLINK) {
-        if (name.endsWith('.toml')) found.set(shown, file.id);
+        if (name.endsWith('.toml')) found.set(shown, file);
       } else {
         if (isSkippedFolder(name) || !mayBeRegistryEntry(name)) continue;
         const target = resolve(real, shown);
@@ -172,7 +192,7 @@ export async function readRevisionFiles(
           );
         }
         if (target.kind === 'file') {
-          if (name.endsWith('.toml')) found.set(shown, target.id);
+          if (name.endsWith('.toml')) found.set(shown, target.file);
         } else if (!above.has(target.path)) {
           walk(target.path, shown, new Set([...above, target.path]));
         }
@@ -182,9 +202,16 @@ export async function readRevisionFiles(
   walk('', '', new Set(['']));
 
   const names = [...found.keys()].sort((a, b) => (a < b ? -1 : Number(a > b)));
+  const toRead = names.filter(name => found.get(name)!.size <= maxFileBytes);
   const contents = await readBlobs(
     cwd,
-    names.map(name => found.get(name)!),
+    toRead.map(name => found.get(name)!.id),
   );
-  return names.map((name, i) => decodeRegistryFile(name, contents[i]));
+  const read = new Map(toRead.map((name, i) => [name, contents[i]]));
+  return names.map(name => {
+    const bytes = read.get(name);
+    return bytes
+      ? decodeRegistryFile(name, bytes)
+      : tooLargeRegistryFile(name, found.get(name)!.size, maxFileBytes);
+  });
 }

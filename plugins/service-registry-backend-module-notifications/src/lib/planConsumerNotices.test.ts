@@ -214,6 +214,56 @@ describe('planConsumerNotices', () => {
     ).toEqual([]);
   });
 
+  it('tells a major version going back (a revert) as such, not as a new major version', () => {
+    const at = (version: string) =>
+      registry([
+        ...PAYMENTS.map(l =>
+          l.startsWith('version') ? `version = "${version}"` : l,
+        ),
+        ...SEARCH,
+      ]);
+    const reverted = planConsumerNotices({
+      head: at('1.4.0'),
+      base: at('2.1.0'),
+      today: '2026-11-30',
+    });
+    expect(reverted.map(n => [n.title, n.consumers, n.severity])).toEqual([
+      [
+        'Breaking change to payments: back to an earlier major version',
+        ['shop-admin'],
+        'high',
+      ],
+      [
+        'Breaking change to payments: back to an earlier major version',
+        ['shop-api'],
+        'high',
+      ],
+      [
+        'Breaking change to payments: back to an earlier major version (optional dependency)',
+        ['shop-web'],
+        'normal',
+      ],
+    ]);
+    expect(reverted[1].description).toBe(
+      'payments goes back from 2.1.0 to 1.4.0, an earlier major (incompatible) version. shop-api depends on it: check it against 1.4.0 and update the version range, or ask the owners of payments whether going back is intended.',
+    );
+    expect(reverted[2].description).toBe(
+      'payments goes back from 2.1.0 to 1.4.0, an earlier major (incompatible) version. shop-web uses it optionally, so the change degrades it rather than breaks it: check it against 1.4.0 and update the version range, or ask the owners of payments whether going back is intended.',
+    );
+
+    // for 0.x versions the minor is the major, both ways
+    const zero = (from: string, to: string) =>
+      planConsumerNotices({ head: at(to), base: at(from), today: '2026-11-30' })
+        .map(n => n.title)
+        .slice(0, 1);
+    expect(zero('0.4.0', '0.3.9')).toEqual([
+      'Breaking change to payments: back to an earlier major version',
+    ]);
+    expect(zero('0.3.9', '0.4.0')).toEqual([
+      'Breaking change to payments: new major version',
+    ]);
+  });
+
   it('tells a port change to every direct consumer, and a raised minimum only to the consumers whose range it breaks', () => {
     const base = registry([
       ...PAYMENTS,

@@ -51,6 +51,20 @@ const BREAKING_LABELS: Record<BreakingChangeKind, string> = {
 };
 
 /**
+ * Whether a `major-version-bump` goes back to an earlier major (a revert) rather than up. The
+ * diff reports the change only when the compatibility line (the major, or the minor of a 0.x
+ * version) differs, so the first release number that differs says which way it goes.
+ */
+function goesBack(change: BreakingChange, before?: string, after?: string) {
+  if (change.kind !== 'major-version-bump' || !before || !after) return false;
+  const [from, to] = [before, after].map(v =>
+    v.split(/[-+]/)[0].split('.').map(Number),
+  );
+  const k = from.findIndex((n, i) => n !== to[i]);
+  return k >= 0 && to[k] < from[k];
+}
+
+/**
  * Everything the owners of consuming services should be told about the registry as it is
  * (`head`), and about how it changed since `base` when given:
  *
@@ -241,6 +255,14 @@ function breakingNotices(
     head,
     change.optionalConsumers.map(c => c.id).filter(id => !told.has(id)),
   );
+  const back = goesBack(
+    change,
+    getServiceForProject(base, change.project, change.service)?.version,
+    getServiceForProject(head, change.project, change.service)?.version,
+  );
+  const label = back
+    ? 'back to an earlier major version'
+    : BREAKING_LABELS[change.kind];
   const hash = createHash('sha256')
     .update(change.message)
     .digest('hex')
@@ -265,9 +287,7 @@ function breakingNotices(
       consumers: services,
       title: `Breaking change to ${change.service}${
         project === undefined ? '' : ` in project ${project}`
-      }: ${BREAKING_LABELS[change.kind]}${
-        optionally ? ' (optional dependency)' : ''
-      }`,
+      }: ${label}${optionally ? ' (optional dependency)' : ''}`,
       description: whatToDo(change, project, base, head, services, optionally),
       severity: optionally ? 'normal' : 'high',
       link: head.services.has(change.service)
@@ -313,7 +333,9 @@ function whatToDo(
       : ` (the project's override in ${change.position.file})`;
   switch (change.kind) {
     case 'major-version-bump':
-      return `${subject} goes from ${before?.version} to ${after?.version}, a major (incompatible) version${where}. ${list} ${dependsOnIt}${degraded}: check ${it} against ${after?.version} and update the version range.`;
+      return goesBack(change, before?.version, after?.version)
+        ? `${subject} goes back from ${before?.version} to ${after?.version}, an earlier major (incompatible) version${where}. ${list} ${dependsOnIt}${degraded}: check ${it} against ${after?.version} and update the version range, or ask the owners of ${id} whether going back is intended.`
+        : `${subject} goes from ${before?.version} to ${after?.version}, a major (incompatible) version${where}. ${list} ${dependsOnIt}${degraded}: check ${it} against ${after?.version} and update the version range.`;
     case 'port-changed':
       return `${subject} moves from port ${before?.port} to ${
         after?.port === undefined ? 'no declared port' : `port ${after.port}`

@@ -31,6 +31,7 @@ import { deferred, LAZY_POSITIONS, memo } from './lazy';
 import { FindingCollector } from './loadState';
 import { mergeTables } from './mergeTables';
 import { notUtf8Result, ParsedTomlFile, parseTomlFile } from './parseToml';
+import { tooLargeResult } from './fileTooLarge';
 import { readPatterns } from './readPatterns';
 import { keepSourceFiles } from './sourceFiles';
 
@@ -300,9 +301,10 @@ function parseAll(
       continue;
     }
     const input = byPath.get(path)!;
-    const result = input.notUtf8
-      ? notUtf8Result(path, input.notUtf8)
-      : parseTomlFile(path, input.text);
+    let result;
+    if (input.tooLarge) result = tooLargeResult(path, input.tooLarge);
+    else if (input.notUtf8) result = notUtf8Result(path, input.notUtf8);
+    else result = parseTomlFile(path, input.text);
     if (result.ok) parsed.push({ parsed: result.file, kind });
     else {
       collector.findings.push(

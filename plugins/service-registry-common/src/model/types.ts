@@ -21,7 +21,25 @@ export interface RegistryFileInput {
     /** The byte's value, 0 to 255. */
     byte: number;
   };
+  /**
+   * Set by a reader that did not read the file because it is larger than its limit (see
+   * `RegistryReadOptions.maxFileBytes` and `tooLargeRegistryFile`; `text` is then a placeholder).
+   * The loader reports the file with its size and the limit and ignores it, as for a syntax
+   * error.
+   */
+  tooLarge?: {
+    /** The file's size in bytes. */
+    bytes: number;
+    /** The reader's limit in bytes, which the size is above. */
+    limit: number;
+  };
 }
+
+export {
+  DEFAULT_MAX_REGISTRY_FILE_BYTES,
+  tooLargeRegistryFile,
+} from './registryFileSize';
+export type { RegistryReadOptions } from './registryFileSize';
 
 /**
  * A place in a registry file. Line and column are 1-based; the column counts UTF-16 code units,

@@ -1,6 +1,7 @@
 import {
   LoadedRegistry,
   loadRegistry,
+  RegistryReadOptions,
 } from '@service-registry/plugin-service-registry-common';
 import { readRegistryDirectory } from './readRegistryDirectory';
 
@@ -8,10 +9,12 @@ import { readRegistryDirectory } from './readRegistryDirectory';
  * Reads a registry directory and loads it (see {@link readRegistryDirectory} and `loadRegistry`).
  *
  * @param dir - the registry root
+ * @param options - `maxFileBytes`, the size above which a file is not read
  * @public
  */
 export async function loadRegistryFromDirectory(
   dir: string,
+  options: RegistryReadOptions = {},
 ): Promise<LoadedRegistry> {
-  return loadRegistry(await readRegistryDirectory(dir));
+  return loadRegistry(await readRegistryDirectory(dir, options));
 }

@@ -105,6 +105,72 @@ describe('readRegistryDirectory', () => {
     ]);
   });
 
+  it('does not read a file above the size limit but marks it, reading the others and one at the limit', async () => {
+    await write('services/catalog.toml', '[service.a]\nport = 1\n'); // 21 bytes
+    // a log committed by mistake, not even UTF-8
+    await fs.mkdir(path.join(root, 'projects/shop'), { recursive: true });
+    await fs.writeFile(
+      path.join(root, 'projects/shop/services.toml'),
+      Buffer.alloc(5000, 0xff),
+    );
+    await fs.symlink(
+      '../projects/shop/services.toml',
+      path.join(root, 'services', 'versions.toml'),
+    );
+
+    const files = await readRegistryDirectory(root, { maxFileBytes: 21 });
+    expect(files).toEqual([
+      {
+        path: 'projects/shop/services.toml',
+        text: expect.any(String),
+        tooLarge: { bytes: 5000, limit: 21 },
+      },
+      { path: 'services/catalog.toml', text: '[service.a]\nport = 1\n' },
+      {
+        path: 'services/versions.toml',
+        text: expect.any(String),
+        tooLarge: { bytes: 5000, limit: 21 },
+      },
+    ]);
+
+    // the default limit is far above a registry file
+    expect((await readRegistryDirectory(root))[0]).toMatchObject({
+      path: 'projects/shop/services.toml',
+      notUtf8: { line: 1, column: 1, byte: 0xff },
+    });
+  });
+
+  it('makes the loader report a file above the limit at its start and load the others', async () => {
+    await write('services/catalog.toml', '[service.auth]\n');
+    await write('projects/shop/services.toml', `# ${'x'.repeat(2000)}\n`);
+    const registry = await loadRegistryFromDirectory(root, {
+      maxFileBytes: 1024,
+    });
+    expect([...registry.services.keys()]).toEqual(['auth']);
+    expect(registry.failedFiles).toEqual(['projects/shop/services.toml']);
+    expect(registry.findings).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: 'projects/shop/services.toml',
+        line: 1,
+        column: 1,
+        message: expect.stringContaining(
+          'it is 2.0 KiB (2003 bytes), above the limit of 1 KiB (1024 bytes)',
+        ),
+      }),
+    ]);
+  });
+
+  it('refuses a limit that is not a positive whole number of bytes', async () => {
+    for (const maxFileBytes of [0, -1, 1.5, Number.NaN]) {
+      await expect(
+        readRegistryDirectory(root, { maxFileBytes }),
+      ).rejects.toThrow(
+        `maxFileBytes must be a positive whole number of bytes, got ${maxFileBytes}`,
+      );
+    }
+  });
+
   it('loads a registry from a directory', async () => {
     await write(
       'services/catalog.toml',

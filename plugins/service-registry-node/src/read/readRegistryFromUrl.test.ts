@@ -8,13 +8,23 @@ class NotModifiedError extends Error {
   name = 'NotModifiedError';
 }
 
+/**
+ * A URL reader over the given files. Like Backstage's tar and zip readers, it gives the filter
+ * each file's size, unless `sizes` is false (its object storage readers do not).
+ */
 function fakeReader(
   files: Record<string, string>,
   etag: string,
-): UrlReaderService & { calls: UrlReaderServiceReadTreeOptions[] } {
+  { sizes = true }: { sizes?: boolean } = {},
+): UrlReaderService & {
+  calls: UrlReaderServiceReadTreeOptions[];
+  contentRead: string[];
+} {
   const calls: UrlReaderServiceReadTreeOptions[] = [];
+  const contentRead: string[] = [];
   return {
     calls,
+    contentRead,
     async readUrl() {
       throw new Error('not used');
     },
@@ -25,14 +35,21 @@ function fakeReader(
       calls.push(options);
       if (options.etag === etag) throw new NotModifiedError('unchanged');
       const kept = Object.entries(files).filter(
-        ([filePath]) => options.filter?.(filePath) ?? true,
+        ([filePath, text]) =>
+          options.filter?.(
+            filePath,
+            sizes ? { size: Buffer.byteLength(text) } : undefined,
+          ) ?? true,
       );
       return {
         etag,
         async files() {
           return kept.map(([filePath, text]) => ({
             path: filePath,
-            content: async () => Buffer.from(text, 'utf8'),
+            content: async () => {
+              contentRead.push(filePath);
+              return Buffer.from(text, 'utf8');
+            },
           }));
         },
         async archive() {
@@ -68,6 +85,64 @@ describe('readRegistryFromUrl', () => {
       ],
     });
     expect(reader.calls[0].etag).toBeUndefined();
+  });
+
+  it('leaves out of the tree a file above the size limit, marking it without reading it', async () => {
+    const reader = fakeReader(
+      {
+        'services/catalog.toml': '[service.a]\n',
+        'projects/shop/services.toml': `# ${'x'.repeat(5000)}\n`,
+      },
+      'sha-2',
+    );
+    const result = await readRegistryFromUrl(reader, url, {
+      maxFileBytes: 1024,
+    });
+    expect(result).toEqual({
+      etag: 'sha-2',
+      files: [
+        {
+          path: 'projects/shop/services.toml',
+          text: expect.any(String),
+          tooLarge: { bytes: 5003, limit: 1024 },
+        },
+        { path: 'services/catalog.toml', text: '[service.a]\n' },
+      ],
+    });
+    expect(reader.contentRead).toEqual(['services/catalog.toml']);
+  });
+
+  it('marks a file above the limit after reading it when the reader gives no sizes', async () => {
+    const reader = fakeReader(
+      {
+        'services/catalog.toml': '[service.a]\n',
+        'projects/shop/services.toml': `# ${'x'.repeat(5000)}\n`,
+      },
+      'sha-2',
+      { sizes: false },
+    );
+    const result = await readRegistryFromUrl(reader, url, {
+      maxFileBytes: 1024,
+    });
+    expect(result).toMatchObject({
+      files: [
+        {
+          path: 'projects/shop/services.toml',
+          tooLarge: { bytes: 5003, limit: 1024 },
+        },
+        { path: 'services/catalog.toml', text: '[service.a]\n' },
+      ],
+    });
+    // and the default limit is far above a registry file
+    expect(
+      await readRegistryFromUrl(
+        fakeReader({ 'services/catalog.toml': 'x = 1\n' }, 'sha-3'),
+        url,
+      ),
+    ).toEqual({
+      etag: 'sha-3',
+      files: [{ path: 'services/catalog.toml', text: 'x = 1\n' }],
+    });
   });
 
   it('answers notModified when the etag still matches', async () => {

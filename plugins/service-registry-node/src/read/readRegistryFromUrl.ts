@@ -1,6 +1,11 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
-import { RegistryFileInput } from '@service-registry/plugin-service-registry-common';
+import {
+  RegistryFileInput,
+  RegistryReadOptions,
+  tooLargeRegistryFile,
+} from '@service-registry/plugin-service-registry-common';
 import { decodeRegistryFile } from './decodeRegistryFile';
+import { maxFileBytesOption } from './maxFileBytesOption';
 
 /**
  * Outcome of {@link readRegistryFromUrl}: the files and the tree's etag, or "not modified"
@@ -28,26 +33,47 @@ function isNotModified(error: unknown): boolean {
   );
 }
 
+/** A tree path as a registry path: forward slashes, no leading slash. */
+function registryPath(filePath: string): string {
+  return filePath.replace(/\\/g, '/').replace(/^\/+/, '');
+}
+
 /**
  * Reads every `*.toml` file of a registry at a URL location (a git repository folder on
  * GitHub, GitLab, ... as configured in the integrations) through Backstage's URL reader.
- * Dot-folders and `node_modules` are skipped; paths are relative to the URL, sorted.
+ * Dot-folders and `node_modules` are skipped; paths are relative to the URL, sorted. A file
+ * larger than `options.maxFileBytes` (16 MiB by default) is marked `tooLarge` for the loader to
+ * report and ignore: with the readers that give each file's size to the tree's filter (those of
+ * git hosts, which read an archive) it is left out of the tree unread; with the others (object
+ * storage) it is read, then dropped.
  *
  * @param reader - Backstage's URL reader
  * @param url - the registry root, e.g. `https://github.com/acme/registry/tree/main/`
- * @param options - `etag` of a previous read, to get `{ notModified: true }` when unchanged
+ * @param options - `etag` of a previous read, to get `{ notModified: true }` when unchanged;
+ *   `maxFileBytes`, the size above which a file is not read
  * @public
  */
 export async function readRegistryFromUrl(
   reader: UrlReaderService,
   url: string,
-  options: { etag?: string } = {},
+  options: { etag?: string } & RegistryReadOptions = {},
 ): Promise<ReadRegistryFromUrlResult> {
+  const limit = maxFileBytesOption(options);
+  // the files the filter left out for their size: an archive reader buffers what it keeps
+  const tooLarge = new Map<string, number>();
   let tree;
   try {
     tree = await reader.readTree(url, {
       etag: options.etag,
-      filter: filePath => isRegistryFile(filePath.replace(/\\/g, '/')),
+      filter: (filePath, info) => {
+        const normalized = registryPath(filePath);
+        if (!isRegistryFile(normalized)) return false;
+        if (info && info.size > limit) {
+          tooLarge.set(normalized, info.size);
+          return false;
+        }
+        return true;
+      },
     });
   } catch (error) {
     if (isNotModified(error)) return { notModified: true };
@@ -55,9 +81,17 @@ export async function readRegistryFromUrl(
   }
   const files: RegistryFileInput[] = [];
   for (const file of await tree.files()) {
-    const filePath = file.path.replace(/\\/g, '/').replace(/^\/+/, '');
+    const filePath = registryPath(file.path);
     if (!isRegistryFile(filePath)) continue;
-    files.push(decodeRegistryFile(filePath, await file.content()));
+    const bytes = await file.content();
+    files.push(
+      bytes.length > limit
+        ? tooLargeRegistryFile(filePath, bytes.length, limit)
+        : decodeRegistryFile(filePath, bytes),
+    );
+  }
+  for (const [filePath, size] of tooLarge) {
+    files.push(tooLargeRegistryFile(filePath, size, limit));
   }
   files.sort((a, b) => (a.path < b.path ? -1 : Number(a.path > b.path)));
   return { files, etag: tree.etag };

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { initRepository, writeFiles } from '../__testUtils__/cliProcess';
+import { readRevisionFiles } from './readRevisionFiles';
+
+let repo: string;
+beforeEach(() => {
+  repo = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-rev-')));
+});
+afterEach(() => {
+  fs.rmSync(repo, { recursive: true, force: true });
+});
+
+describe('readRevisionFiles', () => {
+  it('does not read a file of the revision above the size limit but marks it, as the directory reader does', async () => {
+    writeFiles(repo, {
+      'registry/services/catalog.toml': '[service.a]\nport = 1\n', // 21 bytes
+      // a log committed by mistake, not even UTF-8
+      'registry/projects/shop/services.toml': new Uint8Array(5000).fill(0xff),
+    });
+    fs.symlinkSync(
+      '../projects/shop/services.toml',
+      path.join(repo, 'registry/services/versions.toml'),
+    );
+    initRepository(repo);
+    // the revision is read, not the working tree
+    fs.rmSync(path.join(repo, 'registry/projects'), { recursive: true });
+    const cwd = path.join(repo, 'registry');
+
+    expect(await readRevisionFiles(cwd, 'main', 'registry/', 21)).toEqual([
+      {
+        path: 'projects/shop/services.toml',
+        text: expect.any(String),
+        tooLarge: { bytes: 5000, limit: 21 },
+      },
+      { path: 'services/catalog.toml', text: '[service.a]\nport = 1\n' },
+      {
+        path: 'services/versions.toml',
+        text: expect.any(String),
+        tooLarge: { bytes: 5000, limit: 21 },
+      },
+    ]);
+
+    // the default limit is far above a registry file
+    expect(await readRevisionFiles(cwd, 'main', 'registry/')).toEqual([
+      expect.objectContaining({
+        path: 'projects/shop/services.toml',
+        notUtf8: { line: 1, column: 1, byte: 0xff },
+      }),
+      { path: 'services/catalog.toml', text: '[service.a]\nport = 1\n' },
+      expect.objectContaining({
+        path: 'services/versions.toml',
+        notUtf8: { line: 1, column: 1, byte: 0xff },
+      }),
+    ]);
+  });
+});
