@@ -28,6 +28,12 @@ interface ServiceRegistryProviderConfig {
    * Emit a Group entity for each owner that no other source defines. Defaults to true.
    */
   ownerGroups?: boolean;
+  /**
+   * Registry files larger than this many bytes are not read: each is a `toml/syntax` error at the
+   * file and keeps its last good version. Defaults to 16777216 (16 MiB); 10,000 services take
+   * about 3.5 MB.
+   */
+  maxFileBytes?: number;
   /** The last-good guard: when a refresh is refused rather than applied. */
   guard?: {
     /**

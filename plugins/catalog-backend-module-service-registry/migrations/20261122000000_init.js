@@ -16,7 +16,9 @@ exports.up = async function up(knex) {
     table.primary(['provider_id', 'path']);
   });
   await knex.schema.createTable('service_registry_provider_entities', table => {
-    table.comment('Entities last emitted by each provider, with their content hash');
+    table.comment(
+      'Entities last emitted by each provider, with their content hash',
+    );
     table.string('provider_id', 63).notNullable();
     table.string('entity_ref', 255).notNullable();
     table.string('hash', 64).notNullable();

@@ -164,6 +164,28 @@ describe('a directory source', () => {
     ).toContain('1.1.0');
   });
 
+  it('does not read a file above maxFileBytes, marking it for the loader', async () => {
+    fs.writeFileSync(
+      catalog(),
+      '[service.auth]\nversion = "1.0.0"\nowner = "platform-team"\n',
+    );
+    const registry = createRegistrySource(dir, {
+      reader: treeReader({}, 'x'),
+      integrations,
+      settleMs: 0,
+      maxFileBytes: 40,
+    });
+    const result: any = await registry.read();
+    const shop = result.files.find(
+      (f: any) => f.path === 'projects/shop/services.toml',
+    );
+    const catalogFile = result.files.find(
+      (f: any) => f.path === 'services/catalog.toml',
+    );
+    expect(shop.tooLarge).toBeUndefined();
+    expect(catalogFile.tooLarge).toEqual({ bytes: 57, limit: 40 });
+  });
+
   it('takes every read as it is with settleMs 0', async () => {
     const registry = source(0);
     fs.writeFileSync(catalog(), '');

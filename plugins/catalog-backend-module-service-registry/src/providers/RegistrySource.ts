@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { ScmIntegrationRegistry } from '@backstage/integration';
-import { RegistryFileInput } from '@service-registry/plugin-service-registry-common';
+import {
+  RegistryFileInput,
+  RegistryReadOptions,
+} from '@service-registry/plugin-service-registry-common';
 import {
   readRegistryDirectory,
   readRegistryFromUrl,
@@ -46,15 +49,20 @@ const DEFAULT_SETTLE_MS = 300;
 class DirectorySource implements RegistrySource {
   readonly rootLocation: string;
   private lastDigest?: string;
-  constructor(private readonly dir: string, private readonly settleMs: number) {
+  constructor(
+    private readonly dir: string,
+    private readonly settleMs: number,
+    private readonly options: RegistryReadOptions,
+  ) {
     this.rootLocation = `file:${dir}`;
   }
   async read(): Promise<RegistryReadResult> {
-    const files = await readRegistryDirectory(this.dir);
+    const files = await readRegistryDirectory(this.dir, this.options);
     const digest = filesHash(files);
     if (digest !== this.lastDigest && this.settleMs > 0) {
       await new Promise(resolve => setTimeout(resolve, this.settleMs));
-      if (filesHash(await readRegistryDirectory(this.dir)) !== digest) {
+      const again = await readRegistryDirectory(this.dir, this.options);
+      if (filesHash(again) !== digest) {
         return { notModified: true, changing: true };
       }
     }
@@ -72,11 +80,15 @@ class UrlSource implements RegistrySource {
     private readonly url: string,
     private readonly reader: UrlReaderService,
     private readonly integrations: ScmIntegrationRegistry,
+    private readonly options: RegistryReadOptions,
   ) {
     this.rootLocation = `url:${url}`;
   }
   async read(etag?: string): Promise<RegistryReadResult> {
-    const result = await readRegistryFromUrl(this.reader, this.url, { etag });
+    const result = await readRegistryFromUrl(this.reader, this.url, {
+      ...this.options,
+      etag,
+    });
     if ('notModified' in result) return { notModified: true };
     return { files: result.files, etag: result.etag };
   }
@@ -109,17 +121,18 @@ export function createRegistrySource(
      * (default 300 ms; 0 takes every read as it is).
      */
     settleMs?: number;
+    /** Files larger than this many bytes are not read (default: the readers' 16 MiB). */
+    maxFileBytes?: number;
   },
 ): RegistrySource {
+  const read: RegistryReadOptions =
+    deps.maxFileBytes === undefined ? {} : { maxFileBytes: deps.maxFileBytes };
   if (isUrl(target)) {
-    return new UrlSource(target, deps.reader, deps.integrations);
+    return new UrlSource(target, deps.reader, deps.integrations, read);
   }
   const settleMs = deps.settleMs ?? DEFAULT_SETTLE_MS;
-  if (/^file:/i.test(target)) {
-    return new DirectorySource(
-      path.resolve(new URL(target).pathname),
-      settleMs,
-    );
-  }
-  return new DirectorySource(path.resolve(target), settleMs);
+  const dir = /^file:/i.test(target)
+    ? path.resolve(new URL(target).pathname)
+    : path.resolve(target);
+  return new DirectorySource(dir, settleMs, read);
 }

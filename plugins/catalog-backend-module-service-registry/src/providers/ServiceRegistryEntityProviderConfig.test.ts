@@ -36,6 +36,7 @@ describe('readServiceRegistryProviderConfigs', () => {
               lab: {
                 target: '/srv/lab',
                 ownerGroups: false,
+                maxFileBytes: 33554432,
                 guard: { maxRemovalShare: 0.2, rejectEmpty: false },
                 schedule: {
                   frequency: { seconds: 30 },
@@ -48,8 +49,10 @@ describe('readServiceRegistryProviderConfigs', () => {
       }),
     );
     expect(configs.map(c => c.id)).toEqual(['main', 'lab']);
+    expect(configs[0].maxFileBytes).toBeUndefined();
     expect(configs[1]).toMatchObject({
       ownerGroups: false,
+      maxFileBytes: 33554432,
       maxRemovalShare: 0.2,
       rejectEmpty: false,
     });
@@ -86,6 +89,14 @@ describe('readServiceRegistryProviderConfigs: values the catalog cannot use', ()
     expect(read({ lab: { target: 'x', sharedSystem: '-shared' } })).toThrow(
       /catalog\.providers\.serviceRegistry\.lab\.sharedSystem/,
     );
+  });
+
+  it('refuses a maxFileBytes that is not a whole number of bytes, naming the key', () => {
+    for (const maxFileBytes of [0, -1, 1.5]) {
+      expect(read({ target: 'x', maxFileBytes })).toThrow(
+        `catalog.providers.serviceRegistry.maxFileBytes must be a whole number of bytes above 0 (e.g. 33554432 for 32 MiB), got ${maxFileBytes}`,
+      );
+    }
   });
 
   it('refuses a defaultOwner that leaves no name, naming the key', () => {

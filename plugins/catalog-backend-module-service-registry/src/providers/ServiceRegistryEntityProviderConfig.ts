@@ -29,6 +29,8 @@ export interface ServiceRegistryEntityProviderConfig {
   maxRemovalShare: number;
   /** Refuse refreshes that would empty a non-empty registry. */
   rejectEmpty: boolean;
+  /** Files larger than this many bytes are not read (default: the readers' 16 MiB). */
+  maxFileBytes?: number;
 }
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -117,6 +119,15 @@ function readOne(
       `${key}.defaultOwner must name a team (e.g. "platform-team") or an entity ref (e.g. "group:default/platform-team"), got "${defaultOwner}"`,
     );
   }
+  const maxFileBytes = config.getOptionalNumber('maxFileBytes');
+  if (
+    maxFileBytes !== undefined &&
+    !(Number.isSafeInteger(maxFileBytes) && maxFileBytes > 0)
+  ) {
+    throw new InputError(
+      `${key}.maxFileBytes must be a whole number of bytes above 0 (e.g. 33554432 for 32 MiB), got ${maxFileBytes}`,
+    );
+  }
   return {
     id,
     target: config.getString('target'),
@@ -126,5 +137,6 @@ function readOne(
     ownerGroups: config.getOptionalBoolean('ownerGroups') ?? true,
     maxRemovalShare,
     rejectEmpty: config.getOptionalBoolean('guard.rejectEmpty') ?? true,
+    ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
   };
 }

@@ -83,6 +83,7 @@ export async function createServiceRegistryEntityProviders(options: {
         source: createRegistrySource(config.target, {
           reader: options.reader,
           integrations,
+          maxFileBytes: config.maxFileBytes,
         }),
         store,
         logger: options.logger.child({
