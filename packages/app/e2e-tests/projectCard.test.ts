@@ -146,7 +146,11 @@ test('the shared System links its findings and SLA lines to the pages filtered t
   await expect(page).toHaveURL(/\/service-registry\/sla\?project=%3Aglobal$/);
   const total = slaText.match(/^(\d+) services?/)![1];
   await expect(
-    page.getByText(new RegExp(`^Showing ${total} of \\d+ services$`)),
+    page.getByText(
+      new RegExp(
+        `^Showing ${total} of \\d+ services \\(retired services are not counted\\)$`,
+      ),
+    ),
   ).toBeVisible({ timeout: 60_000 });
   await expect(
     page.getByRole('search', { name: 'Filter services' }),

@@ -122,3 +122,60 @@ test('the portal-wide topology shows the impact of a change', async ({
     fullPage: true,
   });
 });
+
+test('a link to the portal-wide topology opens its view, which survives a reload', async ({
+  page,
+}, testInfo) => {
+  await openAsGuest(
+    page,
+    '/service-registry?service=shared-auth&groupBy=project&project=%3Aglobal,project-b',
+  );
+  const map = page.getByRole('application', { name: /Dependency map/ });
+  await expect(map).toBeVisible({ timeout: 90_000 });
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect(
+    details.getByRole('heading', { name: 'shared-auth', exact: true }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Group by\s/ })).toHaveText(
+    'Project',
+  );
+  await expect(page.getByRole('button', { name: /^Project\s/ })).toHaveText(
+    'Global services, project-b',
+  );
+  // the map is centred on the service, zoomed in enough to read it, and focused on it
+  await expect(map).toHaveAttribute('data-scale', /\d/);
+  expect(Number(await map.getAttribute('data-scale'))).toBeGreaterThanOrEqual(
+    0.8,
+  );
+  await expect(page.getByText(/^shared-auth, .*project global/)).toBeAttached();
+  await page.screenshot({ path: testInfo.outputPath('topology-linked.png') });
+
+  // finding a service writes it to the URL and centres the map on it
+  await page.getByRole('button', { name: 'Fit the graph' }).click();
+  await page
+    .getByRole('textbox', { name: 'Find a service' })
+    .fill('project-b-shipping');
+  await page
+    .getByRole('option', { name: 'project-b-shipping', exact: true })
+    .click();
+  await expect(page).toHaveURL(/[?&]service=project-b-shipping(&|$)/);
+  expect(Number(await map.getAttribute('data-scale'))).toBeGreaterThanOrEqual(
+    0.8,
+  );
+  await expect(
+    page.getByText(/\(project-b-shipping\),.* project project-b/),
+  ).toBeAttached();
+
+  // a reload keeps the view (signing the guest in again if the portal asks)
+  await page.reload();
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter.or(map)).toBeVisible({ timeout: 90_000 });
+  if (await enter.isVisible()) await enter.click();
+  await expect(map).toBeVisible({ timeout: 90_000 });
+  await expect(
+    details.getByRole('heading', { name: 'project-b-shipping', exact: true }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Project\s/ })).toHaveText(
+    'Global services, project-b',
+  );
+});

@@ -390,4 +390,52 @@ describe('ServiceRegistryDeprecationsPage', () => {
       await screen.findByText(/Could not load the burn-down of vague/),
     ).toBeInTheDocument();
   });
+  it('says which count chip is pressed, "All" too', async () => {
+    await renderPage();
+    await screen.findByRole('table');
+    const all = screen.getByRole('button', { name: /^All: 6/ });
+    expect(all).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.click(screen.getByRole('button', { name: /^Overdue: 2/ }));
+    await waitFor(() => expect(all).toHaveAttribute('aria-pressed', 'false'));
+    await userEvent.click(all);
+    await waitFor(() => expect(all).toHaveAttribute('aria-pressed', 'true'));
+  });
+
+  it('keeps the service of the burn-down in the URL, and reads it from a shared link', async () => {
+    const { unmount } = await renderPage();
+    await screen.findByRole('table');
+    await userEvent.click(
+      within(rowByService('old-api')).getByText('12 days overdue'),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('status', { name: 'query' })).toHaveTextContent(
+        '?service=old-api',
+      ),
+    );
+    unmount();
+
+    await renderPage(
+      fixtureApi(),
+      undefined,
+      '/?status=overdue&service=old-api',
+    );
+    expect(
+      await screen.findByRole('img', {
+        name: /^Remaining consumers of old-api: 5 on 2026-10-01/,
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: /^old-api: Overdue/ }),
+    ).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('ignores a service of a shared link that is not deprecated', async () => {
+    const api = fixtureApi();
+    await renderPage(api, undefined, '/?service=no-such-service');
+    await screen.findByRole('table');
+    expect(
+      screen.getByText(/Select a service in the timeline or the table/),
+    ).toBeInTheDocument();
+    expect(api.getDeprecation).not.toHaveBeenCalled();
+  });
 });

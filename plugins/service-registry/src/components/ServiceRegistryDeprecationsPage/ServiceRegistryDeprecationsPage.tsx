@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import {
   Box,
   Chip,
@@ -86,14 +86,15 @@ const isStatus = (value: string | null): value is DeprecationStatus =>
   (DEPRECATION_STATUSES as readonly string[]).includes(value ?? '');
 
 /**
- * The filters, kept in the query string (`?status=&project=&owner=`) so that a filtered view
- * survives a reload and can be shared; an unknown status is no filter.
+ * The filters and the service whose burn-down is shown, kept in the query string
+ * (`?status=&project=&owner=&service=`) so that a view survives a reload and can be shared; an
+ * unknown status is no filter (an unknown service is ignored where the records are known).
  */
-const FILTER_KEYS = ['status', 'project', 'owner'] as const;
+const FILTER_KEYS = ['status', 'project', 'owner', 'service'] as const;
 
 function useDeprecationFilters() {
   const [filters, setFilters] = useQueryFilters(FILTER_KEYS);
-  const { project, owner } = filters;
+  const { project, owner, service } = filters;
   const status: DeprecationStatus | '' = isStatus(filters.status)
     ? filters.status
     : ALL;
@@ -101,9 +102,11 @@ function useDeprecationFilters() {
     status,
     project,
     owner,
+    service,
     setStatus: (value: DeprecationStatus | '') => setFilters({ status: value }),
     setProject: (value: string) => setFilters({ project: value }),
     setOwner: (value: string) => setFilters({ owner: value }),
+    setService: (value: string) => setFilters({ service: value }),
   };
 }
 
@@ -294,9 +297,20 @@ function Deprecations(props: {
   const theme = useTheme();
   const colors = deprecationStatusColors(theme);
   const columns = useColumns();
-  const { status, project, owner, setStatus, setProject, setOwner } =
-    useDeprecationFilters();
-  const [selected, setSelected] = useState<string | undefined>();
+  const {
+    status,
+    project,
+    owner,
+    service,
+    setStatus,
+    setProject,
+    setOwner,
+    setService,
+  } = useDeprecationFilters();
+  // a service of a shared link that is not (or no longer) deprecated is ignored
+  const selected = response.items.some(r => r.service === service)
+    ? service
+    : undefined;
 
   const { projects, owners } = useMemo(() => {
     const p = new Set<string>();
@@ -351,6 +365,7 @@ function Deprecations(props: {
               clickable
               variant={status === ALL ? 'default' : 'outlined'}
               onClick={() => setStatus(ALL)}
+              aria-pressed={status === ALL}
             />
           </li>
           {DEPRECATION_STATUSES.map(s => (
@@ -442,7 +457,7 @@ function Deprecations(props: {
             items={visible}
             today={response.today}
             selected={selected}
-            onSelect={setSelected}
+            onSelect={setService}
           />
         </InfoCard>
       </Grid>
@@ -458,7 +473,7 @@ function Deprecations(props: {
           title={`Deprecated services (${rows.length})`}
           columns={columns}
           data={rows}
-          onRowClick={(_event, row) => row && setSelected(row.service)}
+          onRowClick={(_event, row) => row && setService(row.service)}
           options={{
             paging: false,
             padding: 'dense',

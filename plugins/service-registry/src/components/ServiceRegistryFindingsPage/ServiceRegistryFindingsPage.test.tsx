@@ -367,4 +367,13 @@ describe('ServiceRegistryFindingsPage', () => {
     expect(await screen.findByText(/Registry "staging"/)).toBeInTheDocument();
     expect(api.getFindings).toHaveBeenCalledWith({ registry: 'staging' });
   });
+
+  it('says when the snapshot was updated, in UTC as the days are counted', async () => {
+    await renderPage(
+      apiOf({ ...findingsSnapshot(), updatedAt: '2026-12-01T03:18:45.000Z' }),
+    );
+    expect(
+      await screen.findByText(/ · updated 2026-12-01 03:18 UTC$/),
+    ).toBeInTheDocument();
+  });
 });

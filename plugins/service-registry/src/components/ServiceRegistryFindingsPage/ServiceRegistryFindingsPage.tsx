@@ -36,6 +36,7 @@ import {
 } from '../EntityServiceRegistryFindingsCard/findingParts';
 import { sizedToContent } from '../sizedToContent';
 import { useQueryFilters } from '../useQueryFilters';
+import { formatSnapshotTime } from '../../lib/formatSnapshotTime';
 import { useServiceLink } from '../useServiceLink';
 
 const useStyles = makeStyles(theme => ({
@@ -185,7 +186,7 @@ export function ServiceRegistryFindingsPage(
   const subtitle = value
     ? `Registry "${value.registry}" · ${
         value.rootLocation
-      } · updated ${new Date(value.updatedAt).toLocaleString()}`
+      } · updated ${formatSnapshotTime(value.updatedAt)}`
     : 'Validation findings of the service registry';
   return (
     <RegistryPage

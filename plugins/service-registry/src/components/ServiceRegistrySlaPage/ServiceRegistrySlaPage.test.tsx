@@ -104,7 +104,7 @@ describe('ServiceRegistrySlaPage', () => {
     await renderPage(api);
     expect(
       await screen.findByText(
-        '9 services · 2 compliant · 2 not compliant · 2 incomplete · 3 without policy · registry "default"',
+        '9 services (retired services are not counted) · 2 compliant · 2 not compliant · 2 incomplete · 3 without policy · registry "default"',
       ),
     ).toBeInTheDocument();
     expect(api.getSlaOverview).toHaveBeenCalledWith({ registry: 'default' });
@@ -179,9 +179,13 @@ describe('ServiceRegistrySlaPage', () => {
 
   it('filters by project, narrowing the tiers, the rows and the per-project counts', async () => {
     await renderPage(fixtureApi());
-    await screen.findByText(/9 services ·/);
+    await screen.findByText(/^9 services /);
     await choose('Project', 'Web Shop');
-    expect(screen.getByText('Showing 4 of 9 services')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Showing 4 of 9 services (retired services are not counted)',
+      ),
+    ).toBeInTheDocument();
     expect(tierNames()).toEqual(['Critical tier', 'High tier']);
     expect(servicesOf('Critical tier')).toEqual(['Shop Admin']);
     expect(servicesOf('High tier')).toEqual([
@@ -195,14 +199,18 @@ describe('ServiceRegistrySlaPage', () => {
       'All41120',
     ]);
     await choose('Project', 'Global services');
-    expect(screen.getByText('Showing 4 of 9 services')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Showing 4 of 9 services (retired services are not counted)',
+      ),
+    ).toBeInTheDocument();
     expect(servicesOf('Critical tier')).toEqual(['Auth', 'Payments']);
     expect(tierNames()).toEqual(['Critical tier', 'Medium tier', 'No tier']);
   });
 
   it('filters by compliance, owner and tier, and clears the filters', async () => {
     await renderPage(fixtureApi());
-    await screen.findByText(/9 services ·/);
+    await screen.findByText(/^9 services /);
     await choose('Compliance', 'Not compliant');
     expect(tierNames()).toEqual(['Critical tier']);
     expect(servicesOf('Critical tier')).toEqual(['Payments', 'Shop Admin']);
@@ -217,10 +225,18 @@ describe('ServiceRegistrySlaPage', () => {
     await userEvent.click(
       screen.getByRole('button', { name: 'Clear filters' }),
     );
-    expect(screen.getByText('Showing 9 of 9 services')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Showing 9 of 9 services (retired services are not counted)',
+      ),
+    ).toBeInTheDocument();
     await choose('Tier', 'high');
     expect(tierNames()).toEqual(['High tier']);
-    expect(screen.getByText('Showing 3 of 9 services')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Showing 3 of 9 services (retired services are not counted)',
+      ),
+    ).toBeInTheDocument();
     await choose('Compliance', 'Compliant');
     expect(servicesOf('High tier')).toEqual(['Shop Web']);
     await choose('Tier', 'medium');
@@ -232,7 +248,7 @@ describe('ServiceRegistrySlaPage', () => {
 
   it('keeps the filters in the URL, and reads them from a shared link', async () => {
     const { unmount } = await renderPage(fixtureApi());
-    await screen.findByText(/9 services ·/);
+    await screen.findByText(/^9 services /);
     await choose('Project', 'Global services');
     await choose('Compliance', 'Not compliant');
     expect(screen.getByRole('status', { name: 'query' })).toHaveTextContent(
@@ -241,8 +257,12 @@ describe('ServiceRegistrySlaPage', () => {
     unmount();
 
     await renderPage(fixtureApi(), undefined, '/?project=shop&tier=critical');
-    await screen.findByText(/9 services ·/);
-    expect(screen.getByText('Showing 1 of 9 services')).toBeInTheDocument();
+    await screen.findByText(/^9 services /);
+    expect(
+      screen.getByText(
+        'Showing 1 of 9 services (retired services are not counted)',
+      ),
+    ).toBeInTheDocument();
     expect(servicesOf('Critical tier')).toEqual(['Shop Admin']);
     const bar = screen.getByRole('search', { name: 'Filter services' });
     expect(
@@ -252,7 +272,7 @@ describe('ServiceRegistrySlaPage', () => {
 
   it('sorts the services of each tier by a column', async () => {
     await renderPage(fixtureApi());
-    await screen.findByText(/9 services ·/);
+    await screen.findByText(/^9 services /);
     const critical = screen.getByRole('region', { name: 'Critical tier' });
     await userEvent.click(
       within(critical).getByRole('button', { name: 'Availability' }),
@@ -296,5 +316,20 @@ describe('ServiceRegistrySlaPage', () => {
     await renderPage(api, 'staging');
     expect(await screen.findByText(/registry "staging"/)).toBeInTheDocument();
     expect(api.getSlaOverview).toHaveBeenCalledWith({ registry: 'staging' });
+  });
+
+  it('says that its counts leave the retired services out', async () => {
+    // the fixture declares ten services, `legacy` retired
+    await renderPage(fixtureApi());
+    expect(
+      await screen.findByText(
+        /^9 services \(retired services are not counted\) · 2 compliant/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Showing 9 of 9 services (retired services are not counted)',
+      ),
+    ).toBeInTheDocument();
   });
 });

@@ -26,12 +26,15 @@ export interface ServiceRegistrySlaPageProps {
   title?: string;
 }
 
+/** Why the page counts fewer services than the topology: the words of the System card. */
+const RETIRED_NOT_COUNTED = '(retired services are not counted)';
+
 function subtitleOf(overview: SlaOverviewResponse | undefined): string {
   if (!overview) {
     return 'Declared service levels of every service against its tier policy';
   }
   const { counts } = overview;
-  return `${counts.services} services · ${counts.compliant} compliant · ${counts.nonCompliant} not compliant · ${counts.incomplete} incomplete · ${counts.noPolicy} without policy · registry "${overview.registry}"`;
+  return `${counts.services} services ${RETIRED_NOT_COUNTED} · ${counts.compliant} compliant · ${counts.nonCompliant} not compliant · ${counts.incomplete} incomplete · ${counts.noPolicy} without policy · registry "${overview.registry}"`;
 }
 
 /**
@@ -60,7 +63,7 @@ function SlaOverviewBody(props: { overview: SlaOverviewResponse }) {
     <>
       <SlaFilterBar filters={filters} options={options} onChange={setFilters} />
       <Typography variant="body2" color="textSecondary" gutterBottom>
-        Showing {shown.counts.services} of {overview.counts.services} services
+        {`Showing ${shown.counts.services} of ${overview.counts.services} services ${RETIRED_NOT_COUNTED}`}
       </Typography>
       {shown.counts.services === 0 ? (
         <EmptyState

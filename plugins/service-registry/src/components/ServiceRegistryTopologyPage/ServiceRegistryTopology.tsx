@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import {
   Box,
   Button,
@@ -46,6 +46,11 @@ import {
 } from '../topologyStyles';
 import { useServiceLink } from '../useServiceLink';
 import { TopologySidePanel } from './TopologySidePanel';
+import {
+  TopologyFilterOptions,
+  TopologyView,
+  useTopologyView,
+} from './useTopologyView';
 
 const useStyles = makeStyles(theme => ({
   toolbar: {
@@ -61,14 +66,16 @@ const useStyles = makeStyles(theme => ({
   graph: { padding: theme.spacing(1) },
 }));
 
-type ColorBy = 'project' | 'owner' | 'status';
-
 const FILTER_LABELS: Record<keyof GraphFilters, string> = {
   projects: 'Project',
   owners: 'Owner',
   statuses: 'Status',
   tiers: 'Tier',
 };
+
+/** A filter value as the menu shows it: the services of no project as on the other pages. */
+const filterOptionLabel = (filter: keyof GraphFilters, value: string) =>
+  filter === 'projects' && value === 'global' ? 'Global services' : value;
 
 /**
  * Props of {@link ServiceRegistryTopology}.
@@ -94,18 +101,9 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
   const navigate = useNavigate();
   const link = useServiceLink();
 
-  const [groupBy, setGroupBy] = useState<GroupBy>('none');
-  const [colorBy, setColorBy] = useState<ColorBy>('project');
-  const [filters, setFilters] = useState<GraphFilters>({});
-  const [expanded, setExpanded] = useState<Set<string>>(new Set());
-  const [selected, setSelected] = useState<string | undefined>(undefined);
-  const [centerOn, setCenterOn] = useState<string | undefined>(undefined);
-  const [impactMode, setImpactMode] = useState(false);
-  const [includeOptional, setIncludeOptional] = useState(false);
-
   const indexed = useMemo(() => indexGraph(graph), [graph]);
   const cycles = useMemo(() => cycleEdges(graph.cycles), [graph]);
-  const options = useMemo(() => {
+  const options = useMemo((): TopologyFilterOptions => {
     const sets = {
       projects: new Set<string>(),
       owners: new Set<string>(),
@@ -127,6 +125,35 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
     };
   }, [indexed]);
   const serviceIds = useMemo(() => [...indexed.nodes.keys()].sort(), [indexed]);
+  const hasService = useCallback(
+    (id: string) => indexed.nodes.has(id),
+    [indexed],
+  );
+
+  // the view a link can share is in the URL; the expanded groups, a selected group and the
+  // optional dependencies of the impact stay in memory
+  const [view, setView] = useTopologyView(options, hasService);
+  const { groupBy, colorBy, filters, impact: impactMode } = view;
+  const selectedService = view.service;
+  const [selectedGroup, setSelectedGroup] = useState<string | undefined>();
+  const selected = selectedService ?? selectedGroup;
+  const [expanded, setExpanded] = useState<Set<string>>(() => {
+    // a shared link's service is shown in its group
+    const node = selectedService && indexed.nodes.get(selectedService);
+    return node && groupBy !== 'none'
+      ? new Set([groupKeyOf(node, groupBy)])
+      : new Set();
+  });
+  const [centerOn, setCenterOn] = useState<string | undefined>(() =>
+    impactMode ? undefined : selectedService,
+  );
+  const [includeOptional, setIncludeOptional] = useState(false);
+  /** Selects a service (kept in the URL) or a group, or nothing. */
+  const setSelected = (id: string | undefined) => {
+    const isService = id !== undefined && indexed.nodes.has(id);
+    setView({ service: isService ? id : undefined });
+    setSelectedGroup(isService ? undefined : id);
+  };
 
   const allNodes = useMemo(() => [...indexed.nodes.values()], [indexed]);
   const filtered = useMemo(
@@ -168,8 +195,6 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
     return map;
   }, [grouped]);
 
-  const selectedService =
-    selected && indexed.nodes.has(selected) ? selected : undefined;
   const impactState = useAsync(async () => {
     if (!impactMode || !selectedService) return undefined;
     return api.getImpact(selectedService, { registry, includeOptional });
@@ -306,7 +331,7 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
     }
     setSelected(id);
     // in impact mode the whole map stays in view, so the highlighted consumers show
-    if (!impactMode) setCenterOn(id);
+    setCenterOn(impactMode ? undefined : id);
   };
   // the selected service, or group; a service hidden by the filters stays selected
   let selectedNode: DisplayNode | undefined = selected
@@ -374,9 +399,12 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
             variant="outlined"
             className={classes.select}
             onChange={e => {
-              setGroupBy(e.target.value as GroupBy);
+              setView({
+                groupBy: e.target.value as GroupBy,
+                service: undefined,
+              });
               setExpanded(new Set());
-              setSelected(undefined);
+              setSelectedGroup(undefined);
             }}
           >
             <MenuItem value="none">No grouping</MenuItem>
@@ -391,7 +419,9 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
             size="small"
             variant="outlined"
             className={classes.select}
-            onChange={e => setColorBy(e.target.value as ColorBy)}
+            onChange={e =>
+              setView({ colorBy: e.target.value as TopologyView['colorBy'] })
+            }
           >
             <MenuItem value="project">Project</MenuItem>
             <MenuItem value="owner">Owner</MenuItem>
@@ -412,14 +442,18 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
                 renderValue: value =>
                   (value as string[]).length === 0
                     ? 'All'
-                    : (value as string[]).join(', '),
+                    : (value as string[])
+                        .map(v => filterOptionLabel(key, v))
+                        .join(', '),
                 displayEmpty: true,
               }}
               InputLabelProps={{ shrink: true }}
               onChange={e =>
-                setFilters({
-                  ...filters,
-                  [key]: e.target.value as unknown as string[],
+                setView({
+                  filters: {
+                    ...filters,
+                    [key]: e.target.value as unknown as string[],
+                  },
                 })
               }
             >
@@ -429,7 +463,7 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
                     size="small"
                     checked={(filters[key] ?? []).includes(option)}
                   />
-                  <ListItemText primary={option} />
+                  <ListItemText primary={filterOptionLabel(key, option)} />
                 </MenuItem>
               ))}
             </TextField>
@@ -438,7 +472,7 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
             control={
               <Switch
                 checked={impactMode}
-                onChange={e => setImpactMode(e.target.checked)}
+                onChange={e => setView({ impact: e.target.checked })}
                 color="primary"
               />
             }
@@ -478,12 +512,19 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
             }:${JSON.stringify(filters)}`}
             centerOn={centerOn}
             ariaLabel={`Dependency map: ${drawing.nodes.length} nodes, ${drawing.edges.length} edges; consumers on the left, providers on the right`}
-            onNodeClick={id => setSelected(id)}
+            onNodeClick={id => {
+              setSelected(id);
+              // so that finding this service again centres on it
+              setCenterOn(undefined);
+            }}
             onNodeActivate={id => {
               if (displayById.get(id)?.kind === 'group') toggleGroup(id);
               else if (indexed.nodes.get(id)?.declared) navigate(link(id));
             }}
-            onBackgroundClick={() => setSelected(undefined)}
+            onBackgroundClick={() => {
+              setSelected(undefined);
+              setCenterOn(undefined);
+            }}
           />
           <TopologyLegend categories={categories} impact={impactMode} />
         </Paper>
@@ -497,7 +538,7 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
           impact={impactState}
           includeOptional={includeOptional}
           onIncludeOptional={setIncludeOptional}
-          onShowImpact={() => setImpactMode(true)}
+          onShowImpact={() => setView({ impact: true })}
           onExpandGroup={toggleGroup}
           onCollapseGroup={key => {
             const next = new Set(expanded);

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { useLocation } from 'react-router-dom';
 import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
 import {
   demoGraph,
@@ -23,13 +24,42 @@ function mockApi(
   });
 }
 
-async function renderPage(api: ServiceRegistryApi) {
+/** Shows the query string, so the tests can see the view kept in the URL. */
+function QueryProbe() {
+  const { search } = useLocation();
+  return <output aria-label="query">{search}</output>;
+}
+
+async function renderPage(api: ServiceRegistryApi, path = '/') {
   return renderInTestApp(
     <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
       <ServiceRegistryTopologyPage />
+      <QueryProbe />
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      routeEntries: [path],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
   );
+}
+
+/** The query string of the page, as key/value pairs. */
+const query = () =>
+  Object.fromEntries(
+    new URLSearchParams(
+      screen.getByRole('status', { name: 'query' }).textContent ?? '',
+    ),
+  );
+
+/** The heading of the details panel: the selected service or group. */
+const detailsHeading = () =>
+  within(screen.getByRole('complementary', { name: 'Details' })).queryByRole(
+    'heading',
+  );
+
+async function choose(select: RegExp, option: string) {
+  await userEvent.click(screen.getByRole('button', { name: select }));
+  await userEvent.click(screen.getByRole('option', { name: option }));
 }
 
 const graphArea = () =>
@@ -173,5 +203,120 @@ describe('ServiceRegistryTopologyPage', () => {
     await screen.findByRole('application');
     await findService('a');
     expect(screen.getByText('On a dependency cycle')).toBeInTheDocument();
+  });
+
+  it('keeps the view in the URL: grouping, colours, filters, impact mode and the selected service', async () => {
+    await renderPage(mockApi());
+    await screen.findByRole('application');
+    await choose(/^Group by\s/, 'Project');
+    await choose(/^Colour by\s/, 'Status');
+    await userEvent.click(screen.getByRole('button', { name: /^Status\s/ }));
+    await userEvent.click(screen.getByRole('option', { name: 'deprecated' }));
+    await userEvent.click(screen.getByRole('option', { name: 'ga' }));
+    await userEvent.keyboard('{Escape}');
+    await userEvent.click(screen.getByRole('button', { name: /^Project\s/ }));
+    await userEvent.click(
+      screen.getByRole('option', { name: 'Global services' }),
+    );
+    await userEvent.keyboard('{Escape}');
+    await findService('auth');
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Impact mode' }),
+    );
+    expect(query()).toEqual({
+      groupBy: 'project',
+      colourBy: 'status',
+      status: 'deprecated,ga',
+      project: ':global',
+      service: 'auth',
+      impact: 'true',
+    });
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Impact mode' }),
+    );
+    await choose(/^Group by\s/, 'No grouping');
+    await choose(/^Colour by\s/, 'Project');
+    // the defaults leave the URL; regrouping clears the selection, as before
+    expect(query()).toEqual({ status: 'deprecated,ga', project: ':global' });
+  });
+
+  it('opens a shared link with its view, the service selected and shown in its group', async () => {
+    await renderPage(
+      mockApi(),
+      '/?service=checkout&groupBy=project&owner=ecommerce-team,%40platform-team&tier=critical,high',
+    );
+    expect(await screen.findByRole('application')).toBeInTheDocument();
+    expect(detailsHeading()).toHaveTextContent('checkout');
+    expect(
+      screen.getByRole('button', { name: /^Group by\s/ }),
+    ).toHaveTextContent('Project');
+    // auth (critical) in the collapsed global group; api, checkout and web (high) of
+    // project-a, whose group is expanded
+    expect(graphArea()).toHaveAccessibleName(/4 nodes, 3 edges/);
+    // the map is centred on the selected service, focused for the keyboard
+    expect(
+      screen.getByText(/^checkout, GA, project project-a/),
+    ).toBeInTheDocument();
+  });
+
+  it('opens a shared link in impact mode with the impact of its service', async () => {
+    const api = mockApi();
+    await renderPage(api, '/?service=auth&impact=true&colourBy=owner');
+    expect(
+      await screen.findByText(
+        '6 services affected (3 direct, 3 transitive) in 3 projects.',
+      ),
+    ).toBeInTheDocument();
+    expect(api.getImpact).toHaveBeenCalledWith('auth', {
+      registry: undefined,
+      includeOptional: false,
+    });
+    expect(
+      screen.getByRole('button', { name: /^Colour by\s/ }),
+    ).toHaveTextContent('Owner');
+  });
+
+  it('filters the global services with ?project=:global', async () => {
+    await renderPage(mockApi(), '/?project=%3Aglobal');
+    await screen.findByRole('application');
+    // auth, pay-v2, legacy and ghost (missing, of no project)
+    expect(graphArea()).toHaveAccessibleName(/4 nodes, 1 edges/);
+    expect(
+      screen.getByRole('button', { name: /^Project\s/ }),
+    ).toHaveTextContent('Global services');
+  });
+
+  it('ignores what it does not know in a shared link', async () => {
+    await renderPage(
+      mockApi(),
+      '/?service=nope&groupBy=sideways&colourBy=taste&status=gone,deprecated&project=project-z&owner=&tier=ultra&impact=maybe',
+    );
+    await screen.findByRole('application');
+    // only the known status filters: pay-v2 is the deprecated service
+    expect(graphArea()).toHaveAccessibleName(/1 nodes, 0 edges/);
+    expect(detailsHeading()).toBeNull();
+    expect(
+      screen.getByRole('button', { name: /^Group by\s/ }),
+    ).toHaveTextContent('No grouping');
+    expect(
+      screen.getByRole('button', { name: /^Colour by\s/ }),
+    ).toHaveTextContent('Project');
+    expect(
+      screen.getByRole('checkbox', { name: 'Impact mode' }),
+    ).not.toBeChecked();
+  });
+
+  it('keeps the service found in the URL, and centres on it', async () => {
+    await renderPage(mockApi());
+    await screen.findByRole('application');
+    await findService('checkout');
+    expect(query()).toEqual({ service: 'checkout' });
+    expect(screen.getByText(/^checkout, GA, project/)).toBeInTheDocument();
+    await userEvent.clear(
+      screen.getByRole('textbox', { name: 'Find a service' }),
+    );
+    await findService('shipping');
+    expect(query()).toEqual({ service: 'shipping' });
+    expect(screen.getByText(/^shipping, GA, project/)).toBeInTheDocument();
   });
 });
