@@ -133,8 +133,8 @@ export async function writeRegistryFiles(
       } else await replaceFile(item.target, item.change.before);
     }
     // folders made for new files go too (the first folder made holds the others)
-    for (const dir of createdDirs.reverse()) {
-      await fs.rm(dir, { recursive: true, force: true });
+    for (const folder of createdDirs.reverse()) {
+      await fs.rm(folder, { recursive: true, force: true });
     }
     throw error;
   }
