@@ -53,7 +53,7 @@ export async function workspaceWithRegistry(
 
 /** A workspace like {@link workspaceWithRegistry}'s, with a registry made of the given files. */
 export async function workspaceWithFiles(
-  files: Record<string, string>,
+  files: Record<string, string | Uint8Array>,
 ): Promise<string> {
   const source = await tempDir('sr-src-');
   for (const [file, text] of Object.entries(files)) {

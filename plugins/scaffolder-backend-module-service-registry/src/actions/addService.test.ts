@@ -9,6 +9,7 @@ import {
   contextFor,
   DEMO_REGISTRY,
   snapshot,
+  workspaceWithFiles,
   workspaceWithRegistry,
 } from '../__testUtils__/workspace';
 import { createServiceRegistryAddServiceAction } from './addService';
@@ -101,6 +102,32 @@ response_time_p99 = "200ms"
     const catalog = await read(workspace, 'services/catalog.toml');
     expect(catalog).toContain('approvers = ["group:ops/sre"]');
     expect(catalog).toContain('approvers = ["@ecommerce-team"]');
+  });
+
+  it('refuses to add to a file that is not UTF-8, which an edit would corrupt, and writes nothing', async () => {
+    // an editor saved the project's file in Latin-1: "Café" with é as the single byte 0xE9
+    const latin1 = Buffer.concat([
+      Buffer.from('[project]\nname = "Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('"\n'),
+    ]);
+    const workspace = await workspaceWithFiles({
+      'services/catalog.toml': '[service.auth]\nversion = "1.0.0"\n',
+      'projects/billing/services.toml': latin1,
+    });
+    const file = path.join(
+      workspace,
+      'registry/projects/billing/services.toml',
+    );
+    await expect(
+      action.handler(
+        contextFor(workspace, { id: 'billing-api', project: 'billing' })
+          .ctx as any,
+      ),
+    ).rejects.toThrow(
+      'projects/billing/services.toml is not UTF-8 (an invalid byte at line 2, column 12), so it cannot be edited without changing its other characters: save it as UTF-8 in the registry first. Nothing was written.',
+    );
+    expect(Buffer.compare(await fs.readFile(file), latin1)).toBe(0);
   });
 
   it('adds a service to an existing project and creates the file of a new project', async () => {

@@ -11,7 +11,11 @@ import { applyChanges, loadChanged } from '../lib/applyChanges';
 import { assertSemver, ownerName, requireOwnerName } from '../lib/schemas';
 import { refuseSecrets } from '../lib/secrets';
 import * as field from '../lib/inputFields';
-import { FileChange, readWorkspaceRegistry } from '../lib/workspaceRegistry';
+import {
+  editableText,
+  FileChange,
+  readWorkspaceRegistry,
+} from '../lib/workspaceRegistry';
 import { examples } from './addService.examples';
 
 /** Values that mean "a global service" for the `project` input. */
@@ -273,7 +277,7 @@ export function createServiceRegistryAddServiceAction() {
 
       refuseSecrets(table);
 
-      const before = ws.files.find(f => f.path === file)?.text;
+      const before = editableText(ws, file);
       let change: FileChange;
       try {
         change = {

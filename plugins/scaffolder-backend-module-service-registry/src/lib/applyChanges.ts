@@ -11,6 +11,7 @@ import { redactDiff } from './secrets';
 import { setServiceFields, TomlEditValue } from './edit';
 import {
   describeChange,
+  editableText,
   FileChange,
   withChanges,
   WorkspaceRegistry,
@@ -38,7 +39,7 @@ export function planServicePatch(
   patch: { [key: string]: TomlEditValue },
 ): FileChange {
   const file = service.source.file;
-  const before = ws.files.find(f => f.path === file)?.text;
+  const before = editableText(ws, file);
   if (before === undefined) {
     throw new InputError(
       `Service "${service.id}" is declared in ${file}, which is not in the workspace registry.`,

@@ -4,6 +4,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { asInputError } from './errors';
 import { RemovedKey, removeServiceKeys } from './removeServiceKeys';
+import { editableText } from './workspaceRegistry';
 import type { FileChange, WorkspaceRegistry } from './workspaceRegistry';
 
 /**
@@ -35,7 +36,7 @@ function overridesOf(
   for (const project of [...new Set(service.overriddenBy)].sort()) {
     const view = ws.registry.overrides.get(project)?.get(service.id);
     const file = view?.source.file;
-    const text = ws.files.find(f => f.path === file)?.text;
+    const text = editableText(ws, file);
     if (file !== undefined && text !== undefined) {
       out.push({ project, file, text });
     }

@@ -62,6 +62,34 @@ export async function readWorkspaceRegistry(
   return { dir, files, registry: loadRegistry(files) };
 }
 
+/**
+ * The text of a registry file to edit, or undefined when the registry has no such file. A file
+ * the readers could not take as it is is refused: its text is not the file (a file that is not
+ * UTF-8 holds U+FFFD where its bytes were, a file above the size limit a placeholder), so an edit
+ * written back would corrupt or replace it.
+ *
+ * @param ws - the workspace registry
+ * @param file - the file's path relative to the registry root
+ */
+export function editableText(
+  ws: WorkspaceRegistry,
+  file: string | undefined,
+): string | undefined {
+  const found = ws.files.find(f => f.path === file);
+  if (found?.notUtf8) {
+    const { line, column } = found.notUtf8;
+    throw new InputError(
+      `${file} is not UTF-8 (an invalid byte at line ${line}, column ${column}), so it cannot be edited without changing its other characters: save it as UTF-8 in the registry first. Nothing was written.`,
+    );
+  }
+  if (found?.tooLarge) {
+    throw new InputError(
+      `${file} is ${found.tooLarge.bytes} bytes, above the registry readers' limit of ${found.tooLarge.limit}, so it was not read and cannot be edited: fix or split it in the registry first. Nothing was written.`,
+    );
+  }
+  return found?.text;
+}
+
 /** One file to write, relative to the registry root. */
 export interface FileChange {
   /** Path relative to the registry root, with forward slashes. */
