@@ -1,4 +1,8 @@
-import { NodeStatus } from '../lib/graph-transformations';
+import {
+  GLOBAL_PROJECT_KEY,
+  NO_OWNER_KEY,
+  NodeStatus,
+} from '../lib/graph-transformations';
 
 /** How a lifecycle status looks: border colour and dash, and the words that say it. */
 export interface StatusStyle {
@@ -58,13 +62,16 @@ const PALETTE = [
 /** The fill of services without a project or owner, and of missing services. */
 export const NEUTRAL_FILL = '#eeeeee';
 
-/** Assigns a palette colour to each key (sorted, so colours are stable for a registry). */
+/**
+ * Assigns a palette colour to each project or owner key (sorted, so colours are stable for a
+ * registry); the global services and the services without owner get the neutral fill.
+ */
 export function categoryColors(keys: Iterable<string>): Map<string, string> {
   const sorted = [...new Set(keys)].sort();
   const colors = new Map<string, string>();
   let i = 0;
   for (const key of sorted) {
-    if (key === 'global' || key === 'none') {
+    if (key === GLOBAL_PROJECT_KEY || key === NO_OWNER_KEY) {
       colors.set(key, NEUTRAL_FILL);
     } else {
       colors.set(key, PALETTE[i % PALETTE.length]);

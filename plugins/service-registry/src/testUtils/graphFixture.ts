@@ -139,3 +139,29 @@ export function demoImpactOfAuth(): ImpactReport {
     truncated: false,
   };
 }
+
+/**
+ * A registry with a real project named `global` and an owner named `none`, beside the global
+ * services and a service without owner (the names the topology once used for those):
+ *
+ *   web (shop) -> portal (global) -> auth (global services)
+ *   billing (global, owner none) -> jobs (global services, no owner) <- cron (global, no owner)
+ */
+export function namesakeGraph(): RegistryGraph {
+  return graphOf(
+    [
+      service('auth', { owner: '@platform-team' }),
+      service('jobs', { owner: undefined }),
+      service('cron', { owner: undefined }),
+      service('portal', { project: 'global', owner: 'web-team' }),
+      service('billing', { project: 'global', owner: 'none' }),
+      service('web', { project: 'shop', owner: 'web-team' }),
+    ],
+    [
+      dep('web', 'portal'),
+      dep('portal', 'auth'),
+      dep('billing', 'jobs'),
+      dep('cron', 'jobs'),
+    ],
+  );
+}

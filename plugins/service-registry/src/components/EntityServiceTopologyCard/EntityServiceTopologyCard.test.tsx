@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
@@ -7,7 +7,13 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
 import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
-import { demoGraph, dep, graphOf, service } from '../../testUtils/graphFixture';
+import {
+  demoGraph,
+  dep,
+  graphOf,
+  namesakeGraph,
+  service,
+} from '../../testUtils/graphFixture';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { EntityServiceTopologyCard } from './EntityServiceTopologyCard';
 
@@ -175,6 +181,21 @@ describe('EntityServiceTopologyCard', () => {
     });
     expect(lists[lists.length - 1]).toHaveTextContent(
       'ghostmissing (not declared)',
+    );
+  });
+
+  it('colours a project named global apart from the global services', async () => {
+    await renderCard(
+      component('portal'),
+      mockApi(async () => namesakeGraph()),
+    );
+    const legend = await screen.findByRole('list', { name: 'Legend' });
+    const labels = within(legend)
+      .getAllByRole('listitem')
+      .map(item => item.textContent);
+    // portal (global), web (shop) and auth (the global services)
+    expect(labels).toEqual(
+      expect.arrayContaining(['global', 'global services', 'shop']),
     );
   });
 });

@@ -24,6 +24,7 @@ import { RegistryGraph, RegistryGraphNode } from '../../api/types';
 import {
   cycleEdges,
   edgeKey,
+  GLOBAL_PROJECT_KEY,
   indexGraph,
   isFlaggedStatus,
   layeredLayout,
@@ -227,14 +228,16 @@ function ServiceTopology(props: {
       orderKey: id => indexed.nodes.get(id)?.project ?? '',
     });
     const colors = categoryColors(
-      ids.map(id => indexed.nodes.get(id)?.project ?? 'global'),
+      ids.map(id => indexed.nodes.get(id)?.project ?? GLOBAL_PROJECT_KEY),
     );
     const nodes: CanvasNode[] = ids.map(id => {
       const node = indexed.nodes.get(id)!;
       return serviceCanvasNode(
         node,
         layout.positions.get(id)!,
-        node.declared ? colors.get(node.project ?? 'global')! : NEUTRAL_FILL,
+        node.declared
+          ? colors.get(node.project ?? GLOBAL_PROJECT_KEY)!
+          : NEUTRAL_FILL,
         id === serviceId ? 'root' : 'normal',
       );
     });
@@ -253,7 +256,7 @@ function ServiceTopology(props: {
       };
     });
     const categories = [...colors.entries()].map(([label, color]) => ({
-      label: label === 'global' ? 'global services' : label,
+      label: label === GLOBAL_PROJECT_KEY ? 'global services' : label,
       color,
     }));
     return { nodes, edges, categories };

@@ -19,11 +19,13 @@ import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { RegistryGraph } from '../../api/types';
 import {
+  categoryLabel,
   cycleEdges,
   DisplayNode,
   edgeKey,
   filterGraph,
   filterValues,
+  GLOBAL_PROJECT_KEY,
   GraphFilters,
   GroupBy,
   groupGraph,
@@ -73,9 +75,20 @@ const FILTER_LABELS: Record<keyof GraphFilters, string> = {
   tiers: 'Tier',
 };
 
-/** A filter value as the menu shows it: the services of no project as on the other pages. */
-const filterOptionLabel = (filter: keyof GraphFilters, value: string) =>
-  filter === 'projects' && value === 'global' ? 'Global services' : value;
+/**
+ * A filter value as the menu shows it: the services of no project as on the other pages, no owner
+ * as the map shows it (see `categoryLabel`).
+ */
+function filterOptionLabel(
+  filter: keyof GraphFilters,
+  value: string,
+  names: ReadonlySet<string>,
+): string {
+  if (filter === 'projects' && value === GLOBAL_PROJECT_KEY) {
+    return 'Global services';
+  }
+  return filter === 'owners' ? categoryLabel(value, names) : value;
+}
 
 /**
  * Props of {@link ServiceRegistryTopology}.
@@ -124,6 +137,11 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
       tiers: [...sets.tiers].sort(),
     };
   }, [indexed]);
+  /** The graph's project and owner names, beside which the keys of none are labelled. */
+  const names = useMemo(
+    () => new Set([...options.projects, ...options.owners]),
+    [options],
+  );
   const serviceIds = useMemo(() => [...indexed.nodes.keys()].sort(), [indexed]);
   const hasService = useCallback(
     (id: string) => indexed.nodes.has(id),
@@ -161,8 +179,8 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
     [allNodes, graph.edges, filters],
   );
   const grouped = useMemo(
-    () => groupGraph(filtered.nodes, filtered.edges, groupBy, expanded),
-    [filtered, groupBy, expanded],
+    () => groupGraph(filtered.nodes, filtered.edges, groupBy, expanded, names),
+    [filtered, groupBy, expanded, names],
   );
   const layout = useMemo(
     () =>
@@ -277,7 +295,9 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
         cycles.edges.has(edgeKey(edge.from, edge.to));
       const projectOf = (n: DisplayNode): string | undefined => {
         if (n.service) {
-          return n.service.declared ? n.service.project ?? 'global' : undefined;
+          return n.service.declared
+            ? filterValues(n.service).project
+            : undefined;
         }
         return groupBy === 'project' ? n.group : undefined;
       };
@@ -365,7 +385,7 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
         }))
       : [...colors.entries()]
           .slice(0, 14)
-          .map(([label, color]) => ({ label, color }));
+          .map(([key, color]) => ({ label: categoryLabel(key, names), color }));
 
   return (
     <Grid container spacing={2}>
@@ -443,7 +463,7 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
                   (value as string[]).length === 0
                     ? 'All'
                     : (value as string[])
-                        .map(v => filterOptionLabel(key, v))
+                        .map(v => filterOptionLabel(key, v, names))
                         .join(', '),
                 displayEmpty: true,
               }}
@@ -463,7 +483,9 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
                     size="small"
                     checked={(filters[key] ?? []).includes(option)}
                   />
-                  <ListItemText primary={filterOptionLabel(key, option)} />
+                  <ListItemText
+                    primary={filterOptionLabel(key, option, names)}
+                  />
                 </MenuItem>
               ))}
             </TextField>

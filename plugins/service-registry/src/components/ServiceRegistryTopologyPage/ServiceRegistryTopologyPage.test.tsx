@@ -9,6 +9,7 @@ import {
   demoImpactOfAuth,
   dep,
   graphOf,
+  namesakeGraph,
   service,
 } from '../../testUtils/graphFixture';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
@@ -318,5 +319,92 @@ describe('ServiceRegistryTopologyPage', () => {
     await findService('shipping');
     expect(query()).toEqual({ service: 'shipping' });
     expect(screen.getByText(/^shipping, GA, project/)).toBeInTheDocument();
+  });
+
+  describe('with a project named global and an owner named none', () => {
+    const namesakes = () => mockApi({ getGraph: async () => namesakeGraph() });
+    const legend = () =>
+      within(screen.getByRole('list', { name: 'Legend' }))
+        .getAllByRole('listitem')
+        .map(item => item.textContent);
+
+    it('keeps the usual labels when no project or owner has those names', async () => {
+      await renderPage(mockApi());
+      await screen.findByRole('application');
+      expect(legend()).toContain('global');
+      await choose(/^Colour by\s/, 'Owner');
+      expect(legend()).toContain('none');
+    });
+
+    it('filters the project global and the global services apart', async () => {
+      await renderPage(namesakes());
+      await screen.findByRole('application');
+      await userEvent.click(screen.getByRole('button', { name: /^Project\s/ }));
+      await userEvent.click(screen.getByRole('option', { name: 'global' }));
+      await userEvent.keyboard('{Escape}');
+      // portal and billing
+      expect(graphArea()).toHaveAccessibleName(/: 2 nodes, 0 edges/);
+      expect(query()).toEqual({ project: 'global' });
+      await userEvent.click(screen.getByRole('button', { name: /^Project\s/ }));
+      await userEvent.click(screen.getByRole('option', { name: 'global' }));
+      await userEvent.click(
+        screen.getByRole('option', { name: 'Global services' }),
+      );
+      await userEvent.keyboard('{Escape}');
+      // auth, jobs and cron
+      expect(graphArea()).toHaveAccessibleName(/: 3 nodes, 1 edges/);
+      expect(query()).toEqual({ project: ':global' });
+    });
+
+    it('opens links to the project global and to the global services apart', async () => {
+      const first = await renderPage(namesakes(), '/?project=global');
+      await screen.findByRole('application');
+      expect(graphArea()).toHaveAccessibleName(/: 2 nodes, 0 edges/);
+      first.unmount();
+      await renderPage(namesakes(), '/?project=%3Aglobal');
+      await screen.findByRole('application');
+      expect(graphArea()).toHaveAccessibleName(/: 3 nodes, 1 edges/);
+    });
+
+    it('filters the owner none and the services without owner apart', async () => {
+      const first = await renderPage(namesakes(), '/?owner=none');
+      await screen.findByRole('application');
+      expect(graphArea()).toHaveAccessibleName(/: 1 nodes, 0 edges/);
+      first.unmount();
+      await renderPage(namesakes(), '/?owner=%3Anone');
+      await screen.findByRole('application');
+      // jobs and cron
+      expect(graphArea()).toHaveAccessibleName(/: 2 nodes, 1 edges/);
+      expect(
+        screen.getByRole('button', { name: /^Owner\s/ }),
+      ).toHaveTextContent('No owner');
+    });
+
+    it('groups, colours and explains them apart', async () => {
+      await renderPage(namesakes(), '/?groupBy=project');
+      await screen.findByRole('application');
+      // shop, global and the global services
+      expect(graphArea()).toHaveAccessibleName(/3 nodes, 2 edges/);
+      // the keyboard walks from the global services (providers, on the right) to the project
+      graphArea().focus();
+      await userEvent.keyboard('{ArrowRight}');
+      expect(
+        screen.getByText(/^project Global services, collapsed group of 3 /),
+      ).toBeInTheDocument();
+      await userEvent.keyboard('{ArrowLeft}');
+      expect(
+        screen.getByText(/^project global, collapsed group of 2 /),
+      ).toBeInTheDocument();
+      expect(legend()).toEqual(
+        expect.arrayContaining(['global', 'Global services', 'shop']),
+      );
+      await choose(/^Group by\s/, 'Owner');
+      // platform-team, web-team, none and no owner
+      expect(graphArea()).toHaveAccessibleName(/4 nodes/);
+      await choose(/^Colour by\s/, 'Owner');
+      expect(legend()).toEqual(
+        expect.arrayContaining(['none', 'No owner', 'web-team']),
+      );
+    });
   });
 });

@@ -17,6 +17,7 @@ import { Link, Progress } from '@backstage/core-components';
 import { RegistryErrorPanel } from '../RegistryErrorPanel';
 import { ImpactReport } from '../../api/types';
 import {
+  categoryLabel,
   DisplayNode,
   GroupBy,
   impactHighlight,
@@ -197,6 +198,7 @@ export function TopologySidePanel(props: TopologySidePanelProps) {
 
 function ImpactSummary({ report }: { report: ImpactReport }) {
   const rows = impactHighlight(report).perProject;
+  const projects = new Set(rows.map(row => row.project));
   const tableClasses = useWordWrapTableStyles();
   return (
     <>
@@ -223,7 +225,7 @@ function ImpactSummary({ report }: { report: ImpactReport }) {
             {rows.map(row => (
               <TableRow key={row.project}>
                 <TableCell component="th" scope="row">
-                  {row.project}
+                  {categoryLabel(row.project, projects)}
                 </TableCell>
                 <TableCell align="right">{row.count}</TableCell>
                 <TableCell align="right">{row.direct}</TableCell>

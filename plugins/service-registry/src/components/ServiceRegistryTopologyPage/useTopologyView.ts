@@ -1,5 +1,4 @@
 import { useCallback, useMemo } from 'react';
-import { GLOBAL_PROJECT_ID } from '@service-registry/plugin-service-registry-common';
 import { GraphFilters, GroupBy } from '../../lib/graph-transformations';
 import { useQueryFilters } from '../useQueryFilters';
 
@@ -17,7 +16,10 @@ export interface TopologyView {
   impact: boolean;
 }
 
-/** The values the graph has for each filter (`global` for the services of no project). */
+/**
+ * The values the graph has for each filter (`GLOBAL_PROJECT_KEY`, `:global`, for the services of no
+ * project; `NO_OWNER_KEY`, `:none`, for the services without owner).
+ */
 export type TopologyFilterOptions = Record<keyof GraphFilters, string[]>;
 
 const KEYS = [
@@ -42,20 +44,13 @@ const FILTER_KEYS: Record<keyof GraphFilters, Key> = {
 
 const GROUP_BY: readonly GroupBy[] = ['none', 'project', 'owner'];
 const COLOR_BY: readonly ColorBy[] = ['project', 'owner', 'status'];
-/** The filters' key for the services of no project (see `filterValues`). */
-const GLOBAL_KEY = 'global';
-
-/** A filter's value as the URL writes it: `:global` for the global services, no `@` on owners. */
+/**
+ * A filter's value as the URL writes it: the filters' keys (see `filterValues`), so `:global` for
+ * the global services and `:none` for no owner; an owner may be written with its `@`.
+ */
 function fromQuery(filter: keyof GraphFilters, value: string): string {
-  if (filter === 'projects' && value === GLOBAL_PROJECT_ID) return GLOBAL_KEY;
   if (filter === 'owners') return value.replace(/^@/, '');
   return value;
-}
-
-function toQuery(filter: keyof GraphFilters, value: string): string {
-  return filter === 'projects' && value === GLOBAL_KEY
-    ? GLOBAL_PROJECT_ID
-    : value;
 }
 
 const oneOf = <T extends string>(
@@ -69,7 +64,7 @@ const oneOf = <T extends string>(
  * The topology page's view kept in the query string
  * (`?service=&project=&owner=&status=&tier=&groupBy=&colourBy=&impact=`), so that it survives a
  * reload and can be shared: filters as comma-separated lists, the global services as
- * `project=:global`, impact mode as `impact=true`; defaults are left out. What a link names that the
+ * `project=:global` and the services without owner as `owner=:none`, impact mode as `impact=true`; defaults are left out. What a link names that the
  * graph does not have (a service, a filter value, a grouping) is ignored.
  *
  * @param options - the values the graph has for each filter
@@ -115,9 +110,9 @@ export function useTopologyView(
         for (const filter of Object.keys(
           FILTER_KEYS,
         ) as (keyof GraphFilters)[]) {
-          written[FILTER_KEYS[filter]] = (changes.filters[filter] ?? [])
-            .map(value => toQuery(filter, value))
-            .join(',');
+          written[FILTER_KEYS[filter]] = (changes.filters[filter] ?? []).join(
+            ',',
+          );
         }
       }
       setQuery(written);

@@ -1,5 +1,7 @@
-import { demoGraph } from '../../testUtils/graphFixture';
-import { filterGraph } from './filter-graph';
+import { GLOBAL_PROJECT_ID } from '@service-registry/plugin-service-registry-common';
+import { demoGraph, namesakeGraph } from '../../testUtils/graphFixture';
+import { NO_OWNER_KEY } from './category-keys';
+import { filterGraph, filterValues } from './filter-graph';
 
 describe('filterGraph', () => {
   const { nodes, edges } = demoGraph();
@@ -24,7 +26,7 @@ describe('filterGraph', () => {
     expect(
       ids(
         filterGraph(nodes, edges, {
-          projects: ['global'],
+          projects: [GLOBAL_PROJECT_ID],
           statuses: ['deprecated', 'retired'],
         }),
       ),
@@ -40,5 +42,24 @@ describe('filterGraph', () => {
         }),
       ),
     ).toEqual(['auth']);
+  });
+
+  it('tells a project named global from the global services, and an owner named none from no owner', () => {
+    const namesakes = namesakeGraph();
+    const byId = new Map(namesakes.nodes.map(n => [n.id, n]));
+    expect(filterValues(byId.get('portal')!).project).toBe('global');
+    expect(filterValues(byId.get('auth')!).project).toBe(GLOBAL_PROJECT_ID);
+    expect(filterValues(byId.get('billing')!).owner).toBe('none');
+    expect(filterValues(byId.get('jobs')!).owner).toBe(NO_OWNER_KEY);
+    const only = (filters: Parameters<typeof filterGraph>[2]) =>
+      ids(filterGraph(namesakes.nodes, namesakes.edges, filters));
+    expect(only({ projects: ['global'] })).toEqual(['portal', 'billing']);
+    expect(only({ projects: [GLOBAL_PROJECT_ID] })).toEqual([
+      'auth',
+      'jobs',
+      'cron',
+    ]);
+    expect(only({ owners: ['none'] })).toEqual(['billing']);
+    expect(only({ owners: [NO_OWNER_KEY] })).toEqual(['jobs', 'cron']);
   });
 });

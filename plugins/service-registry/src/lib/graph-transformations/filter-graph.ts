@@ -1,11 +1,12 @@
 import { RegistryGraphEdge, RegistryGraphNode } from '../../api/types';
+import { GLOBAL_PROJECT_KEY, NO_OWNER_KEY } from './category-keys';
 import { nodeStatus, normalizeOwner } from './node-status';
 
 /** Filters of the topology page; an empty or absent list lets everything through. */
 export interface GraphFilters {
-  /** Project ids; `global` selects the services of no project. */
+  /** Project ids; `GLOBAL_PROJECT_KEY` (`:global`) selects the services of no project. */
   projects?: string[];
-  /** Owners (without `@`); `none` selects services without owner. */
+  /** Owners (without `@`); `NO_OWNER_KEY` (`:none`) selects services without owner. */
   owners?: string[];
   /** Display statuses (see `nodeStatus`), including `missing`. */
   statuses?: string[];
@@ -16,8 +17,8 @@ export interface GraphFilters {
 /** The value a node has for a filter dimension (the keys the filter lists use). */
 export function filterValues(node: RegistryGraphNode) {
   return {
-    project: node.project ?? 'global',
-    owner: normalizeOwner(node.owner) ?? 'none',
+    project: node.project ?? GLOBAL_PROJECT_KEY,
+    owner: normalizeOwner(node.owner) ?? NO_OWNER_KEY,
     status: nodeStatus(node),
     tier: node.tier ?? 'none',
   };

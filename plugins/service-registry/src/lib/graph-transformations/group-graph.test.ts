@@ -1,4 +1,6 @@
-import { demoGraph } from '../../testUtils/graphFixture';
+import { GLOBAL_PROJECT_ID } from '@service-registry/plugin-service-registry-common';
+import { demoGraph, namesakeGraph } from '../../testUtils/graphFixture';
+import { NO_OWNER_KEY } from './category-keys';
 import { groupGraph, groupNodeId } from './group-graph';
 
 describe('groupGraph', () => {
@@ -19,7 +21,7 @@ describe('groupGraph', () => {
     expect(a.members).toEqual(['api', 'checkout', 'web']);
     expect(a.statusCounts).toEqual({ ga: 2, development: 1 });
     const global = grouped.nodes.find(
-      n => n.id === groupNodeId('project', 'global'),
+      n => n.id === groupNodeId('project', GLOBAL_PROJECT_ID),
     )!;
     // ghost is missing: it has no project, so it joins the global group
     expect(global.members).toEqual(['auth', 'pay-v2', 'legacy', 'ghost']);
@@ -36,7 +38,7 @@ describe('groupGraph', () => {
   it('keeps an optional-only aggregate dashed', () => {
     const grouped = groupGraph(nodes, edges, 'project');
     const b = groupNodeId('project', 'project-b');
-    const global = groupNodeId('project', 'global');
+    const global = groupNodeId('project', GLOBAL_PROJECT_ID);
     expect(grouped.edges.find(e => e.from === b && e.to === global)).toEqual({
       from: b,
       to: global,
@@ -56,5 +58,54 @@ describe('groupGraph', () => {
     expect(byOwner.nodes.find(n => n.label === 'none')?.members).toEqual([
       'ghost',
     ]);
+  });
+
+  it('groups a project named global apart from the global services, and an owner named none apart from no owner', () => {
+    const namesakes = namesakeGraph();
+    const byProject = groupGraph(namesakes.nodes, namesakes.edges, 'project');
+    const members = (id: string) =>
+      byProject.nodes.find(n => n.id === id)?.members;
+    expect(members(groupNodeId('project', 'global'))).toEqual([
+      'portal',
+      'billing',
+    ]);
+    expect(members(groupNodeId('project', GLOBAL_PROJECT_ID))).toEqual([
+      'auth',
+      'jobs',
+      'cron',
+    ]);
+    // portal -> auth now crosses from the project global to the global services
+    expect(byProject.edges).toContainEqual({
+      from: groupNodeId('project', 'global'),
+      to: groupNodeId('project', GLOBAL_PROJECT_ID),
+      optional: false,
+      count: 2,
+    });
+    const byOwner = groupGraph(namesakes.nodes, namesakes.edges, 'owner');
+    const ownerMembers = (key: string) =>
+      byOwner.nodes.find(n => n.id === groupNodeId('owner', key))?.members;
+    expect(ownerMembers('none')).toEqual(['billing']);
+    expect(ownerMembers(NO_OWNER_KEY)).toEqual(['jobs', 'cron']);
+  });
+
+  it('labels the groups of no project or owner as before, and tells them from namesakes when told', () => {
+    const { nodes: demo } = demoGraph();
+    const labels = groupGraph(demo, [], 'project').nodes.map(n => n.label);
+    expect(labels).toContain('global');
+    expect(
+      groupGraph(demo, [], 'owner').nodes.find(
+        n => n.id === groupNodeId('owner', NO_OWNER_KEY),
+      )?.label,
+    ).toBe('none');
+    const namesakes = namesakeGraph();
+    const names = new Set(['global', 'shop', 'none', 'web-team']);
+    const label = (by: 'project' | 'owner', key: string) =>
+      groupGraph(namesakes.nodes, [], by, new Set(), names).nodes.find(
+        n => n.id === groupNodeId(by, key),
+      )?.label;
+    expect(label('project', 'global')).toBe('global');
+    expect(label('project', GLOBAL_PROJECT_ID)).toBe('Global services');
+    expect(label('owner', 'none')).toBe('none');
+    expect(label('owner', NO_OWNER_KEY)).toBe('No owner');
   });
 });

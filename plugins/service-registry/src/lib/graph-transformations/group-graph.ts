@@ -1,4 +1,5 @@
 import { RegistryGraphEdge, RegistryGraphNode } from '../../api/types';
+import { categoryLabel } from './category-keys';
 import { edgeKey } from './edge-key';
 import { filterValues } from './filter-graph';
 import { NodeStatus, nodeStatus } from './node-status';
@@ -36,7 +37,10 @@ export function groupNodeId(by: GroupBy, key: string): string {
   return `group:${by}:${key}`;
 }
 
-/** The group key of a service for a grouping (`global` / `none` when it has no project / owner). */
+/**
+ * The group key of a service for a grouping (`GLOBAL_PROJECT_KEY` / `NO_OWNER_KEY` when it has no
+ * project / owner).
+ */
 export function groupKeyOf(node: RegistryGraphNode, by: GroupBy): string {
   const values = filterValues(node);
   return by === 'owner' ? values.owner : values.project;
@@ -45,13 +49,15 @@ export function groupKeyOf(node: RegistryGraphNode, by: GroupBy): string {
 /**
  * Groups services by project or owner: every group not in `expanded` becomes one node with its
  * member and status counts; edges are mapped to the group nodes, aggregated (one edge per pair,
- * with the number of dependencies) and edges inside a collapsed group dropped.
+ * with the number of dependencies) and edges inside a collapsed group dropped. A group is labelled
+ * with {@link categoryLabel} over `names` (the graph's project and owner names).
  */
 export function groupGraph(
   nodes: RegistryGraphNode[],
   edges: RegistryGraphEdge[],
   by: GroupBy,
   expanded: ReadonlySet<string> = new Set(),
+  names: ReadonlySet<string> = new Set(),
 ): { nodes: DisplayNode[]; edges: DisplayEdge[] } {
   const displayOf = new Map<string, string>();
   const displayNodes: DisplayNode[] = [];
@@ -74,7 +80,7 @@ export function groupGraph(
     if (!group) {
       group = {
         id,
-        label: key,
+        label: categoryLabel(key, names),
         kind: 'group',
         group: key,
         members: [],

@@ -1,4 +1,5 @@
 import { ImpactReport } from '../../api/types';
+import { GLOBAL_PROJECT_KEY } from './category-keys';
 
 /** What the impact mode highlights. */
 export interface ImpactHighlight {
@@ -6,7 +7,7 @@ export interface ImpactHighlight {
   root: string;
   /** Every affected service (the root excluded). */
   affected: Set<string>;
-  /** Affected services per project (`global` for services of no project), largest first. */
+  /** Affected services per project (`GLOBAL_PROJECT_KEY` for services of no project), largest first. */
   perProject: { project: string; count: number; direct: number }[];
 }
 
@@ -15,7 +16,7 @@ export function impactHighlight(report: ImpactReport): ImpactHighlight {
   const affected = new Set(report.services.map(s => s.id));
   const perProject = report.byProject
     .map(group => ({
-      project: group.project ?? 'global',
+      project: group.project ?? GLOBAL_PROJECT_KEY,
       count: group.services.length,
       direct: group.services.filter(s => s.depth === 1).length,
     }))

@@ -1,3 +1,8 @@
+export {
+  categoryLabel,
+  GLOBAL_PROJECT_KEY,
+  NO_OWNER_KEY,
+} from './category-keys';
 export { edgeKey } from './edge-key';
 export { indexGraph } from './index-graph';
 export type { IndexedGraph } from './index-graph';
