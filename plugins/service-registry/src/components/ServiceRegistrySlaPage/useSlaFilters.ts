@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useQueryFilters } from '../useQueryFilters';
-import { NO_FILTERS, SlaFilters } from './filterSlaOverview';
+import { NO_FILTERS, ownerKey, SlaFilters } from './filterSlaOverview';
 
 const KEYS = Object.keys(NO_FILTERS) as Array<keyof SlaFilters>;
 
@@ -11,7 +11,7 @@ const KEYS = Object.keys(NO_FILTERS) as Array<keyof SlaFilters>;
 export function useSlaFilters(): [SlaFilters, (next: SlaFilters) => void] {
   const [written, setFilters] = useQueryFilters(KEYS);
   const filters = useMemo(
-    () => ({ ...written, owner: written.owner.trim().replace(/^@/, '') }),
+    () => ({ ...written, owner: ownerKey(written.owner) }),
     [written],
   );
   return [filters, setFilters];

@@ -1,5 +1,9 @@
 import { useCallback, useMemo } from 'react';
-import { GraphFilters, GroupBy } from '../../lib/graph-transformations';
+import {
+  GraphFilters,
+  GroupBy,
+  normalizeOwner,
+} from '../../lib/graph-transformations';
 import { useQueryFilters } from '../useQueryFilters';
 
 /** How the topology colours its services. */
@@ -49,7 +53,7 @@ const COLOR_BY: readonly ColorBy[] = ['project', 'owner', 'status'];
  * the global services and `:none` for no owner; an owner may be written with its `@`.
  */
 function fromQuery(filter: keyof GraphFilters, value: string): string {
-  if (filter === 'owners') return value.replace(/^@/, '');
+  if (filter === 'owners') return normalizeOwner(value) ?? value;
   return value;
 }
 
