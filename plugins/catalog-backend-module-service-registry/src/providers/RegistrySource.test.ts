@@ -186,6 +186,17 @@ describe('a directory source', () => {
     expect(catalogFile.tooLarge).toEqual({ bytes: 57, limit: 40 });
   });
 
+  it('answers not modified for the ETag of files that did not change', async () => {
+    const registry = source(0);
+    const first: any = await registry.read();
+    expect(first.etag).toEqual(expect.any(String));
+    expect(await registry.read(first.etag)).toEqual({ notModified: true });
+    fs.writeFileSync(catalog(), '[service.auth]\nversion = "1.1.0"\n');
+    const changed: any = await registry.read(first.etag);
+    expect(paths(changed)).toHaveLength(2);
+    expect(changed.etag).not.toBe(first.etag);
+  });
+
   it('takes every read as it is with settleMs 0', async () => {
     const registry = source(0);
     fs.writeFileSync(catalog(), '');

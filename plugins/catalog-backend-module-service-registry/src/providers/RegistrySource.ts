@@ -44,7 +44,8 @@ const DEFAULT_SETTLE_MS = 300;
  * guard's share would be applied and undone a run later, the entities deleted and re-created. So
  * when the files differ from the last read, they are read again after `settleMs` and taken only
  * if nothing changed in between; otherwise the run has nothing to apply and the next run reads
- * again.
+ * again. The files' digest is their ETag: a read given the digest of the same files answers "not
+ * modified".
  */
 class DirectorySource implements RegistrySource {
   readonly rootLocation: string;
@@ -56,7 +57,7 @@ class DirectorySource implements RegistrySource {
   ) {
     this.rootLocation = `file:${dir}`;
   }
-  async read(): Promise<RegistryReadResult> {
+  async read(etag?: string): Promise<RegistryReadResult> {
     const files = await readRegistryDirectory(this.dir, this.options);
     const digest = filesHash(files);
     if (digest !== this.lastDigest && this.settleMs > 0) {
@@ -67,7 +68,9 @@ class DirectorySource implements RegistrySource {
       }
     }
     this.lastDigest = digest;
-    return { files };
+    // the digest is the directory's ETag: the provider need not hash the same files again
+    if (etag === digest) return { notModified: true };
+    return { files, etag: digest };
   }
   fileLocation(file: string): FileLocation {
     return { location: `file:${path.join(this.dir, ...file.split('/'))}` };

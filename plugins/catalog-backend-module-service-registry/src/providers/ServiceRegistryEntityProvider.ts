@@ -267,10 +267,12 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const previousState = await store.getRunState(id);
     let files: RegistryFileInput[];
     try {
-      // a run state without a source hash is to be run again in full (see below), so the source
-      // is read even when it did not change
+      // a run state without a source hash, or a blocked one, is to be run again in full (see
+      // below), so the source is read even when it did not change
       const read = await source.read(
-        previousState?.sourceHash ? this.lastEtag : undefined,
+        previousState?.sourceHash && previousState.state !== 'blocked'
+          ? this.lastEtag
+          : undefined,
       );
       if (read.notModified) {
         const state = previousState;
