@@ -102,6 +102,24 @@ function generate(seed: number) {
   return { head, array, tail, written, texts, wanted, eol };
 }
 
+/** Records a failed expectation of one generated case, with the texts before and after. */
+function recorder(
+  failures: string[],
+  seed: number,
+  text: string,
+  result: string,
+) {
+  return (ok: boolean, what: string) => {
+    if (!ok) {
+      failures.push(
+        `seed ${seed}: ${what}\n${JSON.stringify(text)}\n${JSON.stringify(
+          result,
+        )}`,
+      );
+    }
+  };
+}
+
 describe('setServiceFields on generated dependency lists', () => {
   it(`edits ${RUNS} generated lists entry by entry`, () => {
     const failures: string[] = [];
@@ -111,15 +129,7 @@ describe('setServiceFields on generated dependency lists', () => {
       const result = setServiceFields(text, 'api', {
         dependencies: { requires: wanted.map(says) },
       });
-      const check = (ok: boolean, what: string) => {
-        if (!ok) {
-          failures.push(
-            `seed ${seed}: ${what}\n${JSON.stringify(text)}\n${JSON.stringify(
-              result,
-            )}`,
-          );
-        }
-      };
+      const check = recorder(failures, seed, text, result);
       check(
         result.startsWith(head) && result.endsWith(tail),
         'changed more than the list',
@@ -209,15 +219,7 @@ describe('setServiceFields on generated tag and approver lists', () => {
         failures.push(`seed ${seed}: ${(error as Error).message}`);
         continue;
       }
-      const check = (ok: boolean, what: string) => {
-        if (!ok) {
-          failures.push(
-            `seed ${seed}: ${what}\n${JSON.stringify(text)}\n${JSON.stringify(
-              result,
-            )}`,
-          );
-        }
-      };
+      const check = recorder(failures, seed, text, result);
       check(
         result.startsWith(head) && result.endsWith(tail),
         'changed more than the list',
