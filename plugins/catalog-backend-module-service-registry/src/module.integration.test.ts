@@ -11,6 +11,12 @@ import {
 } from '@backstage/backend-test-utils';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  catalogProcessingExtensionPoint,
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
 import {
   createTestDatabases,
   eventually,
@@ -86,11 +92,72 @@ async function writeFiles(
   }
 }
 
-async function startPortalBackend(knex: Knex, dir: string) {
+/** Another source of Groups in the catalog, as an org provider (LDAP, GitHub teams) is. */
+class OrgProvider implements EntityProvider {
+  private connection?: EntityProviderConnection;
+  private onConnect?: () => void;
+  private readonly connected = new Promise<void>(resolve => {
+    this.onConnect = resolve;
+  });
+
+  getProviderName() {
+    return 'org-provider';
+  }
+
+  async connect(connection: EntityProviderConnection) {
+    this.connection = connection;
+    this.onConnect?.();
+  }
+
+  /** Makes the catalog hold exactly these groups from this source. */
+  async define(names: string[]) {
+    await this.connected;
+    await this.connection!.applyMutation({
+      type: 'full',
+      entities: names.map(name => ({
+        locationKey: 'org:test',
+        entity: {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: {
+            name,
+            annotations: {
+              'backstage.io/managed-by-location': 'org:test',
+              'backstage.io/managed-by-origin-location': 'org:test',
+            },
+          },
+          spec: { type: 'team', children: [] },
+        },
+      })),
+    });
+  }
+}
+
+/**
+ * A backend with the catalog and this module on `knex`, ingesting the registry in `dir`; with
+ * `org`, the catalog also holds that provider's groups.
+ */
+async function startPortalBackend(knex: Knex, dir: string, org?: OrgProvider) {
   return startTestBackend({
     features: [
       catalogPlugin,
       catalogModuleServiceRegistryEntityProvider,
+      ...(org
+        ? [
+            createBackendModule({
+              pluginId: 'catalog',
+              moduleId: 'test-org-provider',
+              register(env) {
+                env.registerInit({
+                  deps: { catalog: catalogProcessingExtensionPoint },
+                  async init({ catalog }) {
+                    catalog.addEntityProvider(org);
+                  },
+                });
+              },
+            }),
+          ]
+        : []),
       schedulerServiceFactory,
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({
@@ -240,6 +307,43 @@ describe.each(databases.eachSupportedId())(
           'blocked',
       );
       expect(await componentRefs(backend)).toEqual(all);
+
+      await backend.stop();
+    });
+
+    it('emits an owner Group once the org provider that defined it drops it, without a registry change', async () => {
+      const org = new OrgProvider();
+      const knex = await databases.init(databaseId);
+      const backend = await startPortalBackend(knex, dir, org);
+      const managedBy = (e: any) =>
+        e?.metadata.annotations['backstage.io/managed-by-location'];
+
+      // the org defines team-0 before the registry names it as an owner
+      await org.define(['team-0']);
+      await eventually(
+        () => entity(backend, 'group:default/team-0'),
+        e => managedBy(e) === 'org:test',
+      );
+      await writeFiles(dir, registryFiles(1, 2));
+      await eventually(
+        () => componentRefs(backend),
+        refs => refs.includes('component:default/p0-svc-1'),
+      );
+      expect(managedBy(await entity(backend, 'group:default/team-0'))).toBe(
+        'org:test',
+      );
+
+      // the org drops team-0; the registry does not change, and its owner gets its Group again
+      await org.define([]);
+      const ours = await eventually(
+        () => entity(backend, 'group:default/team-0'),
+        e => e !== undefined && managedBy(e) !== 'org:test',
+      );
+      expect(ours.metadata.annotations['service-registry.io/registry-id']).toBe(
+        'default',
+      );
+      const service = await entity(backend, 'component:default/p0-svc-0');
+      expect(service.spec.owner).toBe('group:default/team-0');
 
       await backend.stop();
     });

@@ -27,6 +27,7 @@ import { createRegistrySource, RegistrySource } from './RegistrySource';
 import {
   ANNOTATION_INGESTION_STATE,
   ServiceRegistryEntityProvider,
+  ServiceRegistryEntityProviderOptions,
 } from './ServiceRegistryEntityProvider';
 import { ServiceRegistryEntityProviderConfig } from './ServiceRegistryEntityProviderConfig';
 
@@ -176,9 +177,11 @@ describe.each(databases.eachSupportedId())(
      */
     async function connected(
       overrides?: Partial<ServiceRegistryEntityProviderConfig>,
+      options?: Partial<ServiceRegistryEntityProviderOptions>,
     ) {
       const target = overrides?.target;
       const provider = new ServiceRegistryEntityProvider({
+        ...options,
         config: providerConfig({ target: dir, ...overrides }),
         source: target
           ? createRegistrySource(target, {
@@ -272,6 +275,53 @@ describe.each(databases.eachSupportedId())(
       const again = await provider.refresh();
       expect(again.mutation).toBe('none');
       expect(connection.mutations).toHaveLength(1);
+    });
+
+    it('emits an owner Group once the source that defined it drops it, while the registry stays the same', async () => {
+      // an org provider (LDAP, GitHub teams) defines alpha-team
+      const elsewhere = new Set(['alpha-team']);
+      const { provider, connection } = await connected(undefined, {
+        findExistingGroups: async () => new Set(elsewhere),
+      });
+      await provider.refresh();
+      expect(connection.refs('group')).not.toContain(
+        'group:default/alpha-team',
+      );
+      expect(
+        connection.entities.get('component:default/alpha-api')!.spec!.owner,
+      ).toBe('group:default/alpha-team');
+      expect((await provider.refresh()).mutation).toBe('none');
+
+      // it drops the group; nothing in the registry changed, but its owner needs a Group again
+      elsewhere.delete('alpha-team');
+      const result = await provider.refresh();
+      expect(result.mutation).toBe('delta');
+      expect(connection.refs('group')).toContain('group:default/alpha-team');
+      expect((await provider.refresh()).mutation).toBe('none');
+    });
+
+    it('keeps the groups of its last run when the catalog cannot list them', async () => {
+      let failing = false;
+      const { provider, connection } = await connected(undefined, {
+        findExistingGroups: async () => {
+          if (failing) throw new Error('catalog unavailable');
+          return new Set(['alpha-team']);
+        },
+      });
+      await provider.refresh();
+      failing = true;
+      await writeRegistry(dir, {
+        'projects/beta/services.toml': BETA.replace(
+          'version = "0.3.0"',
+          'version = "0.4.0"',
+        ),
+      });
+      const result = await provider.refresh();
+      expect(result.mutation).toBe('delta');
+      expect(result.removed).toBe(0);
+      expect(connection.refs('group')).not.toContain(
+        'group:default/alpha-team',
+      );
     });
 
     it('sends only the changed entities after a one-line change', async () => {

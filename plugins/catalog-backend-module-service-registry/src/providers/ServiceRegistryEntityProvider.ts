@@ -152,6 +152,9 @@ function formatFinding(
 export class ServiceRegistryEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
   private lastEtag?: string;
+  /** The groups other sources defined at this instance's last run (see `existingGroups`). */
+  private lastExistingGroups?: Set<string>;
+  private lastExistingGroupsKey?: string;
   private readonly options: ServiceRegistryEntityProviderOptions;
 
   constructor(options: ServiceRegistryEntityProviderOptions) {
@@ -265,12 +268,21 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     // what the last run read and did, without its findings (a run with nothing to do is the
     // usual one, every few seconds: it should not parse every finding of a large registry)
     const previousState = await store.getRunState(id);
+    // owner Groups are emitted only for owners no other source defines, so a Group that appears
+    // or disappears elsewhere (an org provider) changes what this registry emits, even when the
+    // registry itself stays the same
+    const existingGroups = await this.existingGroups();
+    const groupsKey = existingGroups && [...existingGroups].sort().join('\n');
+    const groupsChanged = groupsKey !== this.lastExistingGroupsKey;
+    this.lastExistingGroupsKey = groupsKey;
     let files: RegistryFileInput[];
     try {
       // a run state without a source hash, or a blocked one, is to be run again in full (see
       // below), so the source is read even when it did not change
       const read = await source.read(
-        previousState?.sourceHash && previousState.state !== 'blocked'
+        previousState?.sourceHash &&
+          previousState.state !== 'blocked' &&
+          !groupsChanged
           ? this.lastEtag
           : undefined,
       );
@@ -307,6 +319,9 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         path: '\0config',
         text: JSON.stringify({ ...config, schedule: undefined }),
       },
+      ...(groupsKey === undefined
+        ? []
+        : [{ path: '\0groups', text: groupsKey }]),
     ]);
     if (
       previousState?.sourceHash === sourceHash &&
@@ -341,7 +356,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
 
     let transformed: MappedEntity[];
     try {
-      transformed = await this.mapAndTransform(registry);
+      transformed = await this.mapAndTransform(registry, existingGroups);
     } catch (error) {
       // an adopter's transformer that throws: nothing can be emitted safely, keep everything
       return this.block(
@@ -468,28 +483,33 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     };
   }
 
+  /**
+   * The Group names other sources define, for which no owner Group is emitted; asked on every
+   * run (one catalog query). When the catalog cannot tell, the groups of this instance's last
+   * run are used, or, before any, every owner Group is emitted.
+   */
+  private async existingGroups(): Promise<Set<string> | undefined> {
+    const { config, findExistingGroups, logger } = this.options;
+    if (!config.ownerGroups || !findExistingGroups) return undefined;
+    try {
+      this.lastExistingGroups = await findExistingGroups(config.id);
+    } catch (error) {
+      logger.warn(
+        `${this.getProviderName()}: could not list the groups other sources define, ${
+          this.lastExistingGroups
+            ? 'using those of its last run'
+            : 'emitting all owner groups'
+        }: ${stringifyError(error)}`,
+      );
+    }
+    return this.lastExistingGroups;
+  }
+
   private async mapAndTransform(
     registry: LoadedRegistry,
+    existingGroups: Set<string> | undefined,
   ): Promise<MappedEntity[]> {
-    const {
-      config,
-      source,
-      transformers = [],
-      findExistingGroups,
-      logger,
-    } = this.options;
-    let existingGroups: Set<string> | undefined;
-    if (config.ownerGroups && findExistingGroups) {
-      try {
-        existingGroups = await findExistingGroups(config.id);
-      } catch (error) {
-        logger.warn(
-          `${this.getProviderName()}: could not list existing groups, emitting all owner groups: ${stringifyError(
-            error,
-          )}`,
-        );
-      }
-    }
+    const { config, source, transformers = [] } = this.options;
     const mapped = mapRegistryToEntities(registry, {
       providerId: config.id,
       rootLocation: source.rootLocation,
