@@ -1,5 +1,9 @@
 import { RegistryGraphNode } from '../api/types';
 import { nodeStatus, normalizeOwner } from '../lib/graph-transformations';
+import {
+  serviceProjectLabel,
+  serviceProjectPhrase,
+} from '../lib/serviceProjectLabel';
 import { CanvasNode } from './TopologyCanvas';
 import { STATUS_STYLES } from './topologyStyles';
 
@@ -10,15 +14,17 @@ export function describeService(node: RegistryGraphNode): {
 } {
   const status = nodeStatus(node);
   const style = STATUS_STYLES[status];
-  const where = node.declared ? node.project ?? 'global' : undefined;
-  const detail = [status === 'ga' ? undefined : style.label, where]
+  const detail = [
+    status === 'ga' ? undefined : style.label,
+    node.declared ? serviceProjectLabel(node.project) : undefined,
+  ]
     .filter(Boolean)
     .join(' · ');
   const owner = normalizeOwner(node.owner);
   const description = [
     node.name && node.name !== node.id ? `${node.name} (${node.id})` : node.id,
     style.label,
-    where ? `project ${where}` : undefined,
+    node.declared ? serviceProjectPhrase(node.project) : undefined,
     owner ? `owner ${owner}` : undefined,
     node.tier ? `tier ${node.tier}` : undefined,
   ]

@@ -9,6 +9,7 @@ import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
 import { DeprecationHistoryPoint } from '../../api/types';
 import { deprecationDetail } from '../../testUtils/deprecationFixture';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
+import { namesakeDeprecationDetail } from '../../testUtils/namesakeRegistry';
 import { EntityServiceMigrationCard } from './EntityServiceMigrationCard';
 import { isServiceRegistryDeprecated } from './conditions';
 
@@ -156,6 +157,29 @@ describe('EntityServiceMigrationCard', () => {
     expect(
       within(consumers).getByRole('link', { name: 'warehouse' }),
     ).toHaveAttribute('href', '/catalog/default/component/warehouse');
+  });
+
+  it('tells a global consumer apart from a consumer of the project named global', async () => {
+    await renderCard(
+      component('auth'),
+      mockServiceRegistryApi({
+        getDeprecation: jest.fn(async (service: string) =>
+          namesakeDeprecationDetail(service),
+        ),
+      }),
+    );
+    const consumers = await screen.findByRole('list', {
+      name: 'Remaining consumers',
+    });
+    expect(
+      within(consumers)
+        .getAllByRole('listitem')
+        .map(i => i.textContent),
+    ).toEqual([
+      'cron CronGlobal services · owner ops-team',
+      'portal Portalproject global · owner portal-team',
+      'web Webproject shop · owner shop-team',
+    ]);
   });
 
   it('shows an at-risk migration with the days left', async () => {

@@ -28,6 +28,7 @@ import {
   DeprecationHistoryPoint,
   DeprecationRecord,
 } from '../../api/types';
+import { serviceProjectPhrase } from '../../lib/serviceProjectLabel';
 import { BurnDownChart } from '../BurnDownChart';
 import {
   DeprecationStatusChip,
@@ -158,7 +159,7 @@ function ConsumerItem(props: { consumer: DeprecationConsumer }) {
   const classes = useStyles();
   const link = useServiceLink();
   const details = [
-    consumer.project ? `project ${consumer.project}` : 'global',
+    serviceProjectPhrase(consumer.project),
     consumer.owner ? `owner ${consumer.owner}` : 'no owner',
     consumer.range ? `asks for ${consumer.range}` : undefined,
   ].filter(Boolean);

@@ -9,6 +9,7 @@ import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
 import { createFromTemplateRouteRef } from '../../routes';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { serviceSummaryResponse } from '../../testUtils/summaryFixture';
+import { namesakeServiceSummaryResponse } from '../../testUtils/namesakeRegistry';
 import {
   EntityServiceRegistryCard,
   EntityServiceRegistryCardProps,
@@ -148,11 +149,26 @@ describe('EntityServiceRegistryCard', () => {
     );
   });
 
+  it('tells a global service apart from a service of the project named global', async () => {
+    const api = mockServiceRegistryApi({
+      getServiceSummary: jest.fn(async (id: string) =>
+        namesakeServiceSummaryResponse(id),
+      ),
+    });
+    const first = await renderCard(component('auth'), api);
+    await findFacts();
+    expect(fact('Project')).toHaveTextContent(/^Global services$/);
+    first.unmount();
+    await renderCard(component('portal'), api);
+    await findFacts();
+    expect(fact('Project')).toHaveTextContent(/^global$/);
+  });
+
   it('shows a global service: its own tier, compatibility, the projects that override it, and its line as text', async () => {
     await renderCard(component('shared-auth'));
     await findFacts();
     expect(fact('Tier')).toHaveTextContent(/^critical$/);
-    expect(fact('Project')).toHaveTextContent(/^global$/);
+    expect(fact('Project')).toHaveTextContent(/^Global services$/);
     expect(fact('Port')).toHaveTextContent('8443');
     expect(fact('Compatible from')).toHaveTextContent('1.2.0');
     expect(screen.getByText('Overridden by projects: crm')).toBeInTheDocument();

@@ -5,6 +5,7 @@ import { Fact, FactList, Missing } from '../RegistryCardParts/FactList';
 import { ServiceStatusChip } from './ServiceStatusChip';
 import { serviceEntityRef } from './templateFormLink';
 import { tierText } from './tierText';
+import { serviceProjectLabel } from '../../lib/serviceProjectLabel';
 
 /**
  * What the registry declares for a service, as a description list: version, status, tier (and
@@ -37,13 +38,12 @@ export function ServiceRegistryFacts(props: { facts: ServiceSummaryFacts }) {
     ],
     [
       'Project',
-      facts.project === undefined
-        ? 'global'
-        : `${facts.projectName ?? facts.project}${
-            facts.projectName && facts.projectName !== facts.project
-              ? ` (${facts.project})`
-              : ''
-          }`,
+      serviceProjectLabel(
+        facts.project,
+        facts.projectName && facts.projectName !== facts.project
+          ? `${facts.projectName} (${facts.project})`
+          : undefined,
+      ),
     ],
     ['Type', facts.type ?? <Missing>not declared</Missing>],
     ['Owner', facts.owner ?? <Missing>none</Missing>],

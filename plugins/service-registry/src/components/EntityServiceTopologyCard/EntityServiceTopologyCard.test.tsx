@@ -184,6 +184,21 @@ describe('EntityServiceTopologyCard', () => {
     );
   });
 
+  it('names a neighbour of the project named global apart from a global one', async () => {
+    await renderCard(
+      component('web'),
+      mockApi(async () => namesakeGraph()),
+    );
+    const upstream = await screen.findByRole('list', {
+      name: 'Depends on (upstream)',
+    });
+    // web (shop) -> portal (project global) -> auth (global services)
+    expect(within(upstream).getByText('direct · global')).toBeInTheDocument();
+    expect(
+      within(upstream).getByText('2 hops · Global services'),
+    ).toBeInTheDocument();
+  });
+
   it('colours a project named global apart from the global services', async () => {
     await renderCard(
       component('portal'),

@@ -35,6 +35,7 @@ import {
 import { CanvasEdge, CanvasNode, TopologyCanvas } from '../TopologyCanvas';
 import { TopologyLegend } from '../TopologyLegend';
 import { serviceCanvasNode } from '../canvasModel';
+import { serviceProjectLabel } from '../../lib/serviceProjectLabel';
 import {
   categoryColors,
   edgeColor,
@@ -187,7 +188,9 @@ function NeighbourList(props: {
                   secondary={`${
                     item.distance === 1 ? 'direct' : `${item.distance} hops`
                   } · ${
-                    node.project ?? (node.declared ? 'global' : 'not declared')
+                    node.declared
+                      ? serviceProjectLabel(node.project)
+                      : 'not declared'
                   }`}
                 />
               </ListItem>

@@ -9,6 +9,7 @@ import {
   deprecationDetail,
   deprecationsResponse,
 } from '../../testUtils/deprecationFixture';
+import { namesakeDeprecationsResponse } from '../../testUtils/namesakeRegistry';
 import { backendError } from '../../testUtils/backendError';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { ServiceRegistryDeprecationsPage } from './ServiceRegistryDeprecationsPage';
@@ -156,7 +157,7 @@ describe('ServiceRegistryDeprecationsPage', () => {
         .map(c => c.textContent);
     // owner and project under the service, the days left under the sunset date
     expect(cells('old-api')).toEqual([
-      'old-apiOld APIplatform-team · global',
+      'old-apiOld APIplatform-team · Global services',
       'Overdue',
       '2026-05-10',
       '2026-11-1012 days overdue',
@@ -297,6 +298,19 @@ describe('ServiceRegistryDeprecationsPage', () => {
     ).toHaveTextContent('Global services');
     // every deprecated service of the fixture is global
     await waitFor(() => expect(serviceOrder()).toHaveLength(6));
+  });
+
+  it('tells a global service apart from a service of the project named global', async () => {
+    await renderPage(
+      fixtureApi({
+        getDeprecations: jest.fn(async () => namesakeDeprecationsResponse()),
+      }),
+    );
+    await screen.findByRole('table');
+    const service = (id: string) =>
+      within(rowByService(id)).getAllByRole('cell')[0].textContent;
+    expect(service('auth')).toBe('authAuthplatform-team · Global services');
+    expect(service('portal')).toBe('portalPortalportal-team · global');
   });
 
   it('filters by owner', async () => {

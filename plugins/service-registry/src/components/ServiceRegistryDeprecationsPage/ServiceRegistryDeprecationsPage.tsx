@@ -43,6 +43,7 @@ import {
 } from '../DeprecationTimeline/deprecationFormat';
 import { sizedToContent } from '../sizedToContent';
 import { useQueryFilters } from '../useQueryFilters';
+import { serviceProjectLabel } from '../../lib/serviceProjectLabel';
 import { useServiceLink } from '../useServiceLink';
 
 const useStyles = makeStyles(theme => ({
@@ -165,7 +166,7 @@ function useColumns(): TableColumn<Row>[] {
               </Typography>
             )}
             <Typography variant="caption" display="block" color="textSecondary">
-              {`${r.owner ?? 'no owner'} · ${r.project ?? 'global'}`}
+              {`${r.owner ?? 'no owner'} · ${serviceProjectLabel(r.project)}`}
             </Typography>
           </>
         ),

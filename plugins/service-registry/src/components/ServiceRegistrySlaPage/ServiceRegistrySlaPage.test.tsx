@@ -6,6 +6,7 @@ import { useLocation } from 'react-router-dom';
 import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { slaOverviewResponse } from '../../testUtils/slaFixture';
+import { namesakeSlaOverviewResponse } from '../../testUtils/namesakeRegistry';
 import { ServiceRegistrySlaPage } from './ServiceRegistrySlaPage';
 
 /** An API answering the overview of the SLA fixture registry (built with the real slaOverview). */
@@ -165,7 +166,7 @@ describe('ServiceRegistrySlaPage', () => {
         .getByRole('link', { name: 'Notifier' })
         .closest('tr'),
     ).toHaveTextContent(
-      'Notifiernotifierglobal@platformnot declarednot declaredNo policynone',
+      'NotifiernotifierGlobal services@platformnot declarednot declaredNo policynone',
     );
 
     expect(projectRows()).toEqual([
@@ -175,6 +176,23 @@ describe('ServiceRegistrySlaPage', () => {
       'Global services41102',
       'All92223',
     ]);
+  });
+
+  it('tells a global service apart from a service of the project named global', async () => {
+    await renderPage(
+      mockServiceRegistryApi({
+        getSlaOverview: jest.fn(async () => namesakeSlaOverviewResponse()),
+      }),
+    );
+    const high = await screen.findByRole('region', { name: 'High tier' });
+    const column = within(high)
+      .getAllByRole('columnheader')
+      .findIndex(header => header.textContent === 'Project');
+    const project = (name: string) =>
+      within(high).getByRole('link', { name }).closest('tr')!.children[column]
+        .textContent;
+    expect(project('Auth')).toBe('Global services');
+    expect(project('Portal')).toBe('global');
   });
 
   it('filters by project, narrowing the tiers, the rows and the per-project counts', async () => {

@@ -18,6 +18,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { SlaComplianceStatus } from '../EntityServiceSlaCard/SlaComplianceStatus';
 import { useServiceLink } from '../useServiceLink';
+import { serviceProjectLabel } from '../../lib/serviceProjectLabel';
 import { SlaSort, SlaSortKey, sortServices } from './sortServices';
 import { useWordWrapTableStyles } from '../useWordWrapTableStyles';
 
@@ -82,9 +83,10 @@ function ServiceRow(props: {
   const { service, projectNames } = props;
   const classes = useStyles();
   const link = useServiceLink();
-  const project = service.project
-    ? projectNames.get(service.project) ?? service.project
-    : 'global';
+  const project = serviceProjectLabel(
+    service.project,
+    service.project ? projectNames.get(service.project) : undefined,
+  );
   return (
     <TableRow>
       <TableCell component="th" scope="row">

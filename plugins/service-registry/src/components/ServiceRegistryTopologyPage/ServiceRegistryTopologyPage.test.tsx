@@ -380,6 +380,23 @@ describe('ServiceRegistryTopologyPage', () => {
       ).toHaveTextContent('No owner');
     });
 
+    it('names the project of the service found apart', async () => {
+      await renderPage(namesakes());
+      await screen.findByRole('application');
+      const project = () =>
+        within(
+          screen.getByRole('complementary', { name: 'Details' }),
+        ).getByText('Project', { selector: 'dt' }).nextElementSibling
+          ?.textContent;
+      await findService('auth');
+      expect(project()).toBe('Global services');
+      await userEvent.clear(
+        screen.getByRole('textbox', { name: 'Find a service' }),
+      );
+      await findService('portal');
+      expect(project()).toBe('global');
+    });
+
     it('groups, colours and explains them apart', async () => {
       await renderPage(namesakes(), '/?groupBy=project');
       await screen.findByRole('application');

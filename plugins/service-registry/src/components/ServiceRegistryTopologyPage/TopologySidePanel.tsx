@@ -25,6 +25,7 @@ import {
   nodeStatus,
   normalizeOwner,
 } from '../../lib/graph-transformations';
+import { serviceProjectLabel } from '../../lib/serviceProjectLabel';
 import { STATUS_STYLES } from '../topologyStyles';
 import { useServiceLink } from '../useServiceLink';
 import { useWordWrapTableStyles } from '../useWordWrapTableStyles';
@@ -122,7 +123,9 @@ export function TopologySidePanel(props: TopologySidePanelProps) {
             <dt>Status</dt>
             <dd>{STATUS_STYLES[nodeStatus(service)].label}</dd>
             <dt>Project</dt>
-            <dd>{service.declared ? service.project ?? 'global' : '—'}</dd>
+            <dd>
+              {service.declared ? serviceProjectLabel(service.project) : '—'}
+            </dd>
             <dt>Owner</dt>
             <dd>{normalizeOwner(service.owner) ?? '—'}</dd>
             <dt>Tier</dt>
