@@ -29,7 +29,7 @@ interface ServiceRegistryProviderConfig {
    */
   ownerGroups?: boolean;
   /**
-   * Registry files larger than this many bytes are not read: each is a `toml/syntax` error at the
+   * Registry files larger than this many bytes are not read: each is a `toml/file-too-large` error at the
    * file and keeps its last good version. Defaults to 16777216 (16 MiB); 10,000 services take
    * about 3.5 MB.
    */

@@ -9,6 +9,7 @@ import { EXIT, isReadProblem, UsageError } from './lib/errors';
 import { CliIO } from './lib/io';
 import {
   maxDepthOption,
+  maxFileBytesOption,
   maxWarningsOption,
   reportFormat,
   todayOption,
@@ -44,13 +45,16 @@ Options:
   --fill-from-policy          openslo: take targets a service does not declare from its tier's policy
   --out <dir>                 docs: write the documents there instead of dir/docs
   --check                     docs: write nothing; fail when the documents on disk are not current
+  --max-file-bytes <bytes>    every command: registry files larger than this are not read, but
+                              reported (toml/file-too-large) and left out (default 16777216,
+                              16 MiB; for diff, both base and head)
   -h, --help                  show this help
 
 Exit codes:
   0  no errors (and no more warnings than --max-warnings)
   1  errors, too many warnings, breaking changes with --fail-on-breaking, openslo --service on a
-     service that declares no service level, docs on a registry with files that do not parse,
-     docs --check on documents that are not current
+     service that declares no service level, docs on a registry with files that do not parse
+     or are above the size limit, docs --check on documents that are not current
   2  usage problems: unknown command or option, an option of another command, missing directory,
      unknown git revision or service, a registry that cannot be read
 `;
@@ -66,6 +70,7 @@ const OPTIONS = {
   'fill-from-policy': { type: 'boolean', default: false },
   out: { type: 'string' },
   check: { type: 'boolean', default: false },
+  'max-file-bytes': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -73,12 +78,18 @@ type OptionName = keyof typeof OPTIONS;
 
 /** The options each command takes (`--help` goes with any). */
 const COMMAND_OPTIONS: Record<string, readonly OptionName[]> = {
-  validate: ['format', 'today', 'max-warnings'],
-  diff: ['format', 'today', 'max-warnings', 'fail-on-breaking'],
-  impact: ['format', 'include-optional', 'max-depth'],
-  graph: ['format'],
-  openslo: ['format', 'service', 'fill-from-policy'],
-  docs: ['out', 'check'],
+  validate: ['format', 'today', 'max-warnings', 'max-file-bytes'],
+  diff: [
+    'format',
+    'today',
+    'max-warnings',
+    'fail-on-breaking',
+    'max-file-bytes',
+  ],
+  impact: ['format', 'include-optional', 'max-depth', 'max-file-bytes'],
+  graph: ['format', 'max-file-bytes'],
+  openslo: ['format', 'service', 'fill-from-policy', 'max-file-bytes'],
+  docs: ['out', 'check', 'max-file-bytes'],
 };
 
 /** Refuses an option the command does not take: ignoring it would hide a mistake. */
@@ -123,6 +134,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       return values.help ? EXIT.ok : EXIT.usage;
     }
     checkOptionsOf(command, tokens);
+    const maxFileBytes = maxFileBytesOption(values['max-file-bytes']);
     const expectAtMost = (n: number) => {
       if (rest.length > n) {
         throw new UsageError(
@@ -139,6 +151,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
             format: reportFormat(values.format),
             today: todayOption(values.today),
             maxWarnings: maxWarningsOption(values['max-warnings']),
+            maxFileBytes,
           },
           io,
         );
@@ -156,6 +169,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
             today: todayOption(values.today),
             maxWarnings: maxWarningsOption(values['max-warnings']),
             failOnBreaking: values['fail-on-breaking'],
+            maxFileBytes,
           },
           io,
         );
@@ -169,6 +183,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
             format: reportFormat(values.format, ['text', 'json', 'markdown']),
             includeOptional: values['include-optional'],
             maxDepth: maxDepthOption(values['max-depth']),
+            maxFileBytes,
           },
           io,
         );
@@ -176,7 +191,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       case 'graph':
         expectAtMost(1);
         return await graphCommand(
-          { dir: rest[0] ?? '.', format: values.format },
+          { dir: rest[0] ?? '.', format: values.format, maxFileBytes },
           io,
         );
       case 'openslo':
@@ -187,13 +202,19 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
             format: values.format,
             service: values.service,
             fillFromTierPolicy: values['fill-from-policy'],
+            maxFileBytes,
           },
           io,
         );
       case 'docs':
         expectAtMost(1);
         return await docsCommand(
-          { dir: rest[0] ?? '.', out: values.out, check: values.check },
+          {
+            dir: rest[0] ?? '.',
+            out: values.out,
+            check: values.check,
+            maxFileBytes,
+          },
           io,
         );
       default:

@@ -10,6 +10,12 @@ export * from './model/units';
 export { getServiceForProject } from './model/getServiceForProject';
 export { loadRegistry } from './load/buildRegistry';
 export { parseTomlFile, stripBom } from './load/parseToml';
+export {
+  FILE_TOO_LARGE_CODE,
+  isUnreadFileFinding,
+  TOML_SYNTAX_CODE,
+} from './load/unreadFileFinding';
+export { formatByteSize } from './load/formatByteSize';
 export type { ParsedTomlFile, ParseTomlResult } from './load/parseToml';
 export { scanTomlPositions } from './load/positions';
 export type { TomlKeyPosition } from './load/positions';

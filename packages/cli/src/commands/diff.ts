@@ -30,6 +30,8 @@ export interface DiffCommandOptions {
   maxWarnings?: number;
   /** Exit 1 when there are breaking changes. */
   failOnBreaking: boolean;
+  /** Size in bytes above which a registry file is not read (`--max-file-bytes`); default 16 MiB. */
+  maxFileBytes?: number;
 }
 
 /**
@@ -42,11 +44,17 @@ export async function diffCommand(
   options: DiffCommandOptions,
   io: CliIO,
 ): Promise<number> {
-  const headSource = await readDirectorySource(options.head);
-  const baseSource = await readDirectoryOrGitSource(options.base, options.head);
+  const read = { maxFileBytes: options.maxFileBytes };
+  const headSource = await readDirectorySource(options.head, read);
+  const baseSource = await readDirectoryOrGitSource(
+    options.base,
+    options.head,
+    read,
+  );
   const base = loadRegistry(baseSource.files);
   warnAboutUnparsedFiles(
     base,
+    baseSource.files,
     baseSource.label,
     'the diff counts the services it declares as added',
     io,

@@ -1,7 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
+  FILE_TOO_LARGE_CODE,
+  isUnreadFileFinding,
   loadRegistry,
+  RegistryFinding,
   renderRegistryDocs,
 } from '@service-registry/plugin-service-registry-common';
 import { readDocumentsOnDisk } from '@service-registry/plugin-service-registry-node';
@@ -15,6 +18,37 @@ function sameText(a: string, b: string): boolean {
   return a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
 }
 
+/**
+ * Why `docs` writes nothing, from the findings of the files that contributed nothing: those that
+ * do not parse and those above the size limit.
+ */
+function notLoadedSummary(broken: RegistryFinding[]): string {
+  const tooLarge = broken.filter(f => f.code === FILE_TOO_LARGE_CODE).length;
+  const unparsed = broken.length - tooLarge;
+  const one = (n: number) => n === 1;
+  if (tooLarge === 0) {
+    return `${unparsed} file${
+      one(unparsed) ? ' does' : 's do'
+    } not parse; fix ${
+      one(unparsed) ? 'it' : 'them'
+    } first, the documents would leave out their services.`;
+  }
+  if (unparsed === 0) {
+    return `${tooLarge} file${
+      one(tooLarge) ? ' is' : 's are'
+    } above the size limit for a registry file and not read; shrink or split ${
+      one(tooLarge) ? 'it' : 'them'
+    }, or raise the limit with --max-file-bytes, first: the documents would leave out ${
+      one(tooLarge) ? 'its' : 'their'
+    } services.`;
+  }
+  return `${broken.length} files are not loaded: ${unparsed} ${
+    one(unparsed) ? 'does' : 'do'
+  } not parse, ${tooLarge} ${
+    one(tooLarge) ? 'is' : 'are'
+  } above the size limit for a registry file; fix them first, the documents would leave out their services.`;
+}
+
 /** Options of `service-registry docs`. */
 export interface DocsCommandOptions {
   /** The registry's root directory. */
@@ -23,20 +57,25 @@ export interface DocsCommandOptions {
   out?: string;
   /** Only compare the documents with the ones on disk; write nothing. */
   check: boolean;
+  /** Size in bytes above which a registry file is not read (`--max-file-bytes`); default 16 MiB. */
+  maxFileBytes?: number;
 }
 
 /**
  * Writes the registry's generated documentation (`SERVICES.md`, `TOPOLOGY.md`), or with `check`
  * tells whether the copy on disk is current (for the registry's CI). A registry with files that
- * do not parse gets no documents: they would leave those files' services out.
+ * do not parse, or that are above the size limit, gets no documents: they would leave those
+ * files' services out.
  */
 export async function docsCommand(
   options: DocsCommandOptions,
   io: CliIO,
 ): Promise<number> {
-  const source = await readDirectorySource(options.dir);
+  const source = await readDirectorySource(options.dir, {
+    maxFileBytes: options.maxFileBytes,
+  });
   const registry = loadRegistry(source.files);
-  const broken = registry.findings.filter(f => f.code === 'toml/syntax');
+  const broken = registry.findings.filter(isUnreadFileFinding);
   if (broken.length > 0) {
     io.stderr(
       formatFindingsText(broken, {
@@ -44,13 +83,7 @@ export async function docsCommand(
         color: io.stderrColor ?? false,
       }),
     );
-    io.stderr(
-      `service-registry docs: ${broken.length} file${
-        broken.length === 1 ? ' does' : 's do'
-      } not parse; fix ${
-        broken.length === 1 ? 'it' : 'them'
-      } first, the documents would leave out their services.\n`,
-    );
+    io.stderr(`service-registry docs: ${notLoadedSummary(broken)}\n`);
     return EXIT.failed;
   }
   const out = options.out ?? path.join(options.dir, 'docs');

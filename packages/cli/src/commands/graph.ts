@@ -15,7 +15,12 @@ export type GraphFormat = 'dot' | 'json' | 'mermaid';
 
 /** Prints the dependency graph of a registry. */
 export async function graphCommand(
-  options: { dir: string; format: string | undefined },
+  options: {
+    dir: string;
+    format: string | undefined;
+    /** Size in bytes above which a registry file is not read (`--max-file-bytes`); default 16 MiB. */
+    maxFileBytes?: number;
+  },
   io: CliIO,
 ): Promise<number> {
   const format = (options.format ?? 'dot') as GraphFormat;
@@ -24,10 +29,13 @@ export async function graphCommand(
       `--format must be one of dot, json, mermaid, got ${options.format}`,
     );
   }
-  const source = await readDirectorySource(options.dir);
+  const source = await readDirectorySource(options.dir, {
+    maxFileBytes: options.maxFileBytes,
+  });
   const registry = loadRegistry(source.files);
   warnAboutUnparsedFiles(
     registry,
+    source.files,
     source.displayRoot,
     'the graph leaves out what it declares',
     io,

@@ -23,6 +23,8 @@ export interface ImpactCommandOptions {
   format: ReportFormat;
   includeOptional: boolean;
   maxDepth?: number;
+  /** Size in bytes above which a registry file is not read (`--max-file-bytes`); default 16 MiB. */
+  maxFileBytes?: number;
 }
 
 /** Prints everything that depends on a service, directly and transitively, by project. */
@@ -30,10 +32,13 @@ export async function impactCommand(
   options: ImpactCommandOptions,
   io: CliIO,
 ): Promise<number> {
-  const source = await readDirectorySource(options.dir);
+  const source = await readDirectorySource(options.dir, {
+    maxFileBytes: options.maxFileBytes,
+  });
   const registry = loadRegistry(source.files);
   warnAboutUnparsedFiles(
     registry,
+    source.files,
     source.displayRoot,
     'the impact leaves out what it declares',
     io,

@@ -18,6 +18,8 @@ export interface OpenSloCommandOptions {
   service?: string;
   /** Take the targets a service does not declare from its tier's `[sla.<tier>]` policy. */
   fillFromTierPolicy?: boolean;
+  /** Size in bytes above which a registry file is not read (`--max-file-bytes`); default 16 MiB. */
+  maxFileBytes?: number;
 }
 
 /**
@@ -35,10 +37,13 @@ export async function openSloCommand(
       `--format must be one of yaml, json, got ${options.format}`,
     );
   }
-  const source = await readDirectorySource(options.dir);
+  const source = await readDirectorySource(options.dir, {
+    maxFileBytes: options.maxFileBytes,
+  });
   const registry = loadRegistry(source.files);
   warnAboutUnparsedFiles(
     registry,
+    source.files,
     source.displayRoot,
     'the export leaves out what it declares',
     io,

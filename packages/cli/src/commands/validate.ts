@@ -19,6 +19,8 @@ export interface ValidateOptions {
   format: ReportFormat;
   today?: string;
   maxWarnings?: number;
+  /** Size in bytes above which a registry file is not read (`--max-file-bytes`); default 16 MiB. */
+  maxFileBytes?: number;
 }
 
 /** Validates a registry directory and prints the findings; returns the exit code. */
@@ -26,7 +28,9 @@ export async function validateCommand(
   options: ValidateOptions,
   io: CliIO,
 ): Promise<number> {
-  const source = await readDirectorySource(options.dir);
+  const source = await readDirectorySource(options.dir, {
+    maxFileBytes: options.maxFileBytes,
+  });
   const findings = validateRegistry(loadRegistry(source.files), {
     today: options.today,
   });

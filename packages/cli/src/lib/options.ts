@@ -65,3 +65,20 @@ export function maxDepthOption(value: string | undefined): number | undefined {
   }
   return n;
 }
+
+/**
+ * Checks `--max-file-bytes` (a positive whole number of bytes, in decimal digits): the size above
+ * which the registry readers do not read a file.
+ */
+export function maxFileBytesOption(
+  value: string | undefined,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = decimalInteger(value);
+  if (n === undefined || n === 0 || !Number.isSafeInteger(n)) {
+    throw new UsageError(
+      `--max-file-bytes must be a positive whole number of bytes (e.g. 33554432 for 32 MiB), got ${value}`,
+    );
+  }
+  return n;
+}

@@ -1,6 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { RegistryFileInput } from '@service-registry/plugin-service-registry-common';
+import {
+  DEFAULT_MAX_REGISTRY_FILE_BYTES,
+  RegistryFileInput,
+  RegistryReadOptions,
+} from '@service-registry/plugin-service-registry-common';
 import { readRegistryDirectory } from '@service-registry/plugin-service-registry-node';
 import { ReadError, UsageError } from './errors';
 import { GitError, gitText } from './git';
@@ -22,9 +26,14 @@ async function isDirectory(p: string) {
   );
 }
 
-/** Reads a registry directory, failing with a usage error when it does not exist. */
+/**
+ * Reads a registry directory, failing with a usage error when it does not exist.
+ *
+ * @param options - `maxFileBytes`, the size above which a file is not read (`--max-file-bytes`)
+ */
 export async function readDirectorySource(
   dir: string,
+  options: RegistryReadOptions = {},
 ): Promise<RegistrySourceFiles> {
   const resolved = path.resolve(dir);
   if (!(await isDirectory(resolved))) {
@@ -35,7 +44,7 @@ export async function readDirectorySource(
   return {
     label: dir,
     displayRoot: dir,
-    files: await readRegistryDirectory(resolved),
+    files: await readRegistryDirectory(resolved, options),
   };
 }
 
@@ -65,10 +74,13 @@ async function isShallow(cwd: string): Promise<boolean> {
  * Reads the registry as it is at a git revision (`origin/main`, a tag, a sha) of the repository
  * that contains `dir`, without touching the working tree or the index. `dir` may be a folder of
  * the repository: the revision's files are read from the same folder.
+ *
+ * @param options - `maxFileBytes`, the size above which a file is not read, as for a directory
  */
 export async function readGitSource(
   ref: string,
   dir: string,
+  options: RegistryReadOptions = {},
 ): Promise<RegistrySourceFiles> {
   if (ref.startsWith('-')) {
     throw new UsageError(`${ref} is not a git revision`);
@@ -102,7 +114,12 @@ export async function readGitSource(
   const prefix = await gitText(cwd, ['rev-parse', '--show-prefix']);
   let files: RegistryFileInput[];
   try {
-    files = await readRevisionFiles(cwd, ref, prefix);
+    files = await readRevisionFiles(
+      cwd,
+      ref,
+      prefix,
+      options.maxFileBytes ?? DEFAULT_MAX_REGISTRY_FILE_BYTES,
+    );
   } catch (error) {
     if (error instanceof GitError) throw new ReadError(error.message);
     throw error;
@@ -110,13 +127,18 @@ export async function readGitSource(
   return { label: `${ref}:${dir}`, displayRoot: dir, files };
 }
 
-/** A directory when one exists at that path, else a git revision of the registry at `dir`. */
+/**
+ * A directory when one exists at that path, else a git revision of the registry at `dir`.
+ *
+ * @param options - `maxFileBytes`, the size above which a file is not read
+ */
 export async function readDirectoryOrGitSource(
   dirOrRef: string,
   dir: string,
+  options: RegistryReadOptions = {},
 ): Promise<RegistrySourceFiles> {
   if (await isDirectory(path.resolve(dirOrRef))) {
-    return readDirectorySource(dirOrRef);
+    return readDirectorySource(dirOrRef, options);
   }
-  return readGitSource(dirOrRef, dir);
+  return readGitSource(dirOrRef, dir, options);
 }

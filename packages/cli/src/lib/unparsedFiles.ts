@@ -1,28 +1,62 @@
 import path from 'node:path';
-import { LoadedRegistry } from '@service-registry/plugin-service-registry-common';
+import {
+  FILE_TOO_LARGE_CODE,
+  formatByteSize,
+  isUnreadFileFinding,
+  LoadedRegistry,
+  RegistryFileInput,
+  RegistryFinding,
+} from '@service-registry/plugin-service-registry-common';
 import { CliIO } from './io';
 
+/** Why a file contributed nothing: it does not parse, or it was not read for its size. */
+function whyNotLoaded(
+  finding: RegistryFinding,
+  files: readonly RegistryFileInput[],
+): string {
+  if (finding.code !== FILE_TOO_LARGE_CODE) return 'does not parse';
+  const tooLarge = files.find(f => f.path === finding.file)?.tooLarge;
+  return tooLarge
+    ? `is not read: it is ${formatByteSize(
+        tooLarge.bytes,
+      )}, above the size limit of ${formatByteSize(
+        tooLarge.limit,
+      )} for a registry file`
+    : 'is not read: it is above the size limit for a registry file';
+}
+
 /**
- * Tells on stderr which files of the registry do not parse, for commands that print what the
- * registry holds (graph, impact, OpenSLO) and so would silently leave those files' services out.
- * stdout keeps only what the format promises.
+ * Tells on stderr which files of the registry contributed nothing, for commands that print what
+ * the registry holds (graph, impact, OpenSLO, the base of a diff) and so would silently leave
+ * those files' services out: a file that does not parse, and a file not read because it is above
+ * the size limit (with its size and the limit). stdout keeps only what the format promises.
  *
+ * @param files - the files the registry was loaded from (a file too large carries its size)
  * @param root - the registry root as given (`<ref>:<dir>` for a git revision), which the files'
  *   paths are joined to
  * @param consequence - what that does to the output, e.g. `the graph leaves out what it declares`
  */
 export function warnAboutUnparsedFiles(
   registry: LoadedRegistry,
+  files: readonly RegistryFileInput[],
   root: string,
   consequence: string,
   io: CliIO,
 ): void {
   for (const finding of registry.findings) {
-    if (finding.code !== 'toml/syntax') continue;
+    if (!isUnreadFileFinding(finding)) continue;
+    const where = `${path.join(root, finding.file)}:${finding.line}:${
+      finding.column
+    }`;
+    const hint =
+      finding.code === FILE_TOO_LARGE_CODE
+        ? '--max-file-bytes sets the limit'
+        : 'service-registry validate tells why';
     io.stderr(
-      `service-registry: ${path.join(root, finding.file)}:${finding.line}:${
-        finding.column
-      } does not parse, so ${consequence} (service-registry validate tells why).\n`,
+      `service-registry: ${where} ${whyNotLoaded(
+        finding,
+        files,
+      )}, so ${consequence} (${hint}).\n`,
     );
   }
 }

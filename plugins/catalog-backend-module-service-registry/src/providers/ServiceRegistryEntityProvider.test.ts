@@ -402,6 +402,44 @@ describe.each(databases.eachSupportedId())(
       expect(afterRestart.removed).toBe(0);
     });
 
+    it('keeps the last good entities of a file that grew above the size limit, saying so, and publishes why', async () => {
+      const snapshots = new InMemoryServiceRegistrySnapshotService();
+      const limited = createRegistrySource(dir, {
+        reader: mockServices.urlReader.mock(),
+        integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+        maxFileBytes: 4096,
+      });
+      const provider = new ServiceRegistryEntityProvider({
+        config: providerConfig({ target: dir, maxFileBytes: 4096 }),
+        source: limited,
+        store,
+        logger: mockServices.logger.mock(),
+        snapshots,
+      });
+      const connection = new RecordingConnection();
+      await provider.connect(connection);
+      await provider.refresh();
+      await writeRegistry(dir, {
+        'projects/beta/services.toml': `${BETA}\n${'# padding\n'.repeat(500)}`,
+      });
+
+      const result = await provider.refresh();
+
+      expect(result.status.state).toBe('degraded');
+      expect(result.status.summary).toContain(
+        'kept the last good version of projects/beta/services.toml (it is above the size limit for a registry file)',
+      );
+      expect(result.status.summary).not.toMatch(/does not parse/);
+      expect(connection.refs('component')).toContain(
+        'component:default/beta-worker',
+      );
+      expect(
+        snapshots
+          .get()!
+          .findings.find(f => f.file === 'projects/beta/services.toml'),
+      ).toMatchObject({ code: 'toml/file-too-large', line: 1, column: 1 });
+    });
+
     it('keeps the last good entities of a file saved in Latin-1, naming the byte’s line and column', async () => {
       const { provider, connection } = await connected();
       await provider.refresh();

@@ -16,6 +16,8 @@ import {
 } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_REGISTRY_ID,
+  FILE_TOO_LARGE_CODE,
+  isUnreadFileFinding,
   LoadedRegistry,
   loadRegistry,
   RegistryFileInput,
@@ -232,10 +234,10 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
   ) {
     const { snapshots, config, source, validate } = this.options;
     if (!snapshots) return undefined;
-    // the findings the registry's own validation cannot make: syntax errors of files replaced by
-    // their last good version, and entities the catalog could not take
+    // the findings the registry's own validation cannot make: why files were replaced by their
+    // last good version (syntax errors, size), and entities the catalog could not take
     const kept = status.findings.filter(
-      f => f.code === 'toml/syntax' || f.code.startsWith('catalog/'),
+      f => isUnreadFileFinding(f) || f.code.startsWith('catalog/'),
     );
     const findings = validate ? validate(registry) : registry.findings;
     const snapshot: RegistrySnapshot = {
@@ -244,7 +246,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       files,
       findings: [
         ...(kept as RegistryFinding[]),
-        ...findings.filter(f => f.code !== 'toml/syntax'),
+        ...findings.filter(f => !isUnreadFileFinding(f)),
       ],
       state: status.state,
       summary: status.summary,
@@ -408,17 +410,26 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       return this.block(verdict.reason, findings, sourceHash);
     }
 
+    const tooLarge = new Set(
+      findings.filter(f => f.code === FILE_TOO_LARGE_CODE).map(f => f.file),
+    );
+    const why = (file: string) =>
+      tooLarge.has(file)
+        ? 'it is above the size limit for a registry file'
+        : 'it does not parse';
     const parts: string[] = [];
     if (kept.length) {
       parts.push(
-        `kept the last good version of ${kept.join(', ')} (it does not parse)`,
+        `kept the last good version of ${kept
+          .map(file => `${file} (${why(file)})`)
+          .join(', ')}`,
       );
     }
     if (dropped.length) {
       parts.push(
-        `skipped ${dropped.join(
-          ', ',
-        )} (it does not parse and has no last good version)`,
+        `skipped ${dropped
+          .map(file => `${file} (${why(file)} and has no last good version)`)
+          .join(', ')}`,
       );
     }
     const errors = findings.filter(f => f.severity === 'error').length;

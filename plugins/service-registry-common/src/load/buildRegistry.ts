@@ -317,12 +317,12 @@ function parseAll(
 }
 
 /**
- * Loads a registry from its files: parses each one (a file that does not parse contributes
- * nothing and is listed in `failedFiles`), classifies it by its path, builds the global
- * services, the projects and their services (a project re-declaring a global id overrides it
- * field by field, see {@link LoadedRegistry.overrides}), releases, monitoring, deployments,
- * patterns and policies, and reports every problem as a finding with its position. Never
- * throws on bad input.
+ * Loads a registry from its files: parses each one (a file that does not parse, or that a reader
+ * did not read because it is too large, contributes nothing and is listed in `failedFiles`),
+ * classifies it by its path, builds the global services, the projects and their services (a
+ * project re-declaring a global id overrides it field by field, see
+ * {@link LoadedRegistry.overrides}), releases, monitoring, deployments, patterns and policies,
+ * and reports every problem as a finding with its position. Never throws on bad input.
  *
  * @param inputs - the registry's files, paths relative to the registry root
  * @public

@@ -5,6 +5,7 @@ import {
 } from '../model/registryFileSize';
 import { parseTomlFile } from './parseToml';
 import { loadRegistry } from './buildRegistry';
+import { isUnreadFileFinding } from './unreadFileFinding';
 
 const catalog: RegistryFileInput = {
   path: 'services/catalog.toml',
@@ -28,7 +29,7 @@ describe('a registry file too large to be read', () => {
     expect(registry.findings).toEqual([
       {
         severity: 'error',
-        code: 'toml/syntax',
+        code: 'toml/file-too-large',
         file: 'projects/shop/services.toml',
         project: 'shop',
         line: 1,
@@ -39,12 +40,38 @@ describe('a registry file too large to be read', () => {
     ]);
   });
 
+  it('is its own finding, not a syntax error, yet counts among the files that contributed nothing', () => {
+    const registry = loadRegistry([
+      catalog,
+      { path: 'projects/a/services.toml', text: '[service.a\n' },
+      tooLargeRegistryFile('projects/b/services.toml', 3000, 2048),
+    ]);
+    expect(registry.failedFiles).toEqual([
+      'projects/a/services.toml',
+      'projects/b/services.toml',
+    ]);
+    expect(
+      registry.findings.map(f => [f.file, f.code, isUnreadFileFinding(f)]),
+    ).toEqual([
+      ['projects/a/services.toml', 'toml/syntax', true],
+      ['projects/b/services.toml', 'toml/file-too-large', true],
+    ]);
+    expect(registry.findings[1].message).not.toMatch(/parse|syntax/i);
+  });
+
   it('names a limit set lower in the units that fit it', () => {
     const registry = loadRegistry([
       tooLargeRegistryFile('services/catalog.toml', 3000, 2048),
     ]);
     expect(registry.findings[0].message).toContain(
       'it is 2.9 KiB (3000 bytes), above the limit of 2 KiB (2048 bytes)',
+    );
+    // below a KiB, the count of bytes once
+    expect(
+      loadRegistry([tooLargeRegistryFile('services/catalog.toml', 300, 200)])
+        .findings[0].message,
+    ).toContain(
+      'it is 300 bytes, above the limit of 200 bytes for a registry file',
     );
   });
 

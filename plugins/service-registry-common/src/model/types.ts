@@ -24,8 +24,8 @@ export interface RegistryFileInput {
   /**
    * Set by a reader that did not read the file because it is larger than its limit (see
    * `RegistryReadOptions.maxFileBytes` and `tooLargeRegistryFile`; `text` is then a placeholder).
-   * The loader reports the file with its size and the limit and ignores it, as for a syntax
-   * error.
+   * The loader reports the file as `toml/file-too-large`, with its size and the limit, and
+   * ignores it, as for a syntax error (it is one of `LoadedRegistry.failedFiles`).
    */
   tooLarge?: {
     /** The file's size in bytes. */
@@ -453,7 +453,7 @@ export type FindingSeverity = 'error' | 'warning' | 'info';
 export interface RegistryFinding {
   /** How bad it is. */
   severity: FindingSeverity;
-  /** Stable code, e.g. `toml/syntax`, `schema/invalid-enum`. */
+  /** Stable code, e.g. `toml/syntax`, `toml/file-too-large`, `schema/invalid-enum`. */
   code: string;
   /** What is wrong and how to fix it. Never contains the value of a secret-looking key. */
   message: string;
@@ -493,7 +493,11 @@ export interface LoadedRegistry {
   patterns: Map<string, RegistryPattern>;
   /** Every input file, sorted. */
   files: string[];
-  /** Files that did not parse (they contribute nothing). */
+  /**
+   * Files that contribute nothing: those that did not parse (`toml/syntax`) and those not read
+   * because they are above the readers' size limit (`toml/file-too-large`); see
+   * `isUnreadFileFinding`.
+   */
   failedFiles: string[];
   /** Everything the loading found wrong. */
   findings: RegistryFinding[];

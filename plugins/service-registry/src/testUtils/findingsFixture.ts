@@ -1,11 +1,15 @@
 import {
   GLOBAL_PROJECT_ID,
   buildFindingsResponse,
+  DEFAULT_MAX_REGISTRY_FILE_BYTES,
+  FILE_TOO_LARGE_CODE,
+  isUnreadFileFinding,
   FindingsResponse,
   FindingsSource,
   loadRegistry,
   RegistryFileInput,
   RegistryFinding,
+  tooLargeRegistryFile,
   validateRegistry,
 } from '@service-registry/plugin-service-registry-common';
 import { FindingsRequestOptions } from '../api';
@@ -27,7 +31,7 @@ export const GITHUB_ROOT =
 /** Root of the registry read from a local directory: findings carry no link. */
 export const LOCAL_ROOT = 'file:/srv/service-registry/';
 
-/** The file that does not parse in the `degraded` scenario. */
+/** The file that does not parse in the `degraded` scenario, and is too large in `tooLarge`. */
 export const BROKEN_FILE = 'projects/billing/services.toml';
 
 const CATALOG = `# Global services
@@ -113,11 +117,13 @@ requires = [${ids
  * Which registry the fixture holds:
  * - `degraded`: `projects/billing/services.toml` no longer parses; its last good version is kept
  *   and the snapshot is `degraded` (errors, warnings and the syntax error);
+ * - `tooLarge`: the same file is not read, being above the readers' size limit (40 MiB, a
+ *   generated file gone wrong); its last good version is kept and the snapshot is `degraded`;
  * - `clean`: the same registry before the broken edit (state `ok`);
  * - `denseCycle`: six services requiring each other, the only way the validator emits an `info`
  *   finding (`dependency/cycle-limit`), next to the cycle errors it lists.
  */
-export type FindingsScenario = 'degraded' | 'clean' | 'denseCycle';
+export type FindingsScenario = 'degraded' | 'tooLarge' | 'clean' | 'denseCycle';
 
 /** A provider snapshot, reduced to what the `/findings` route reads. */
 export type FindingsSnapshot = FindingsSource;
@@ -147,7 +153,13 @@ function filesOf(scenario: FindingsScenario): {
     current: [
       { path: 'services/catalog.toml', text: CATALOG },
       { path: 'projects/shop/services.toml', text: SHOP },
-      { path: BROKEN_FILE, text: billing },
+      scenario === 'tooLarge'
+        ? tooLargeRegistryFile(
+            BROKEN_FILE,
+            40 * 1024 * 1024,
+            DEFAULT_MAX_REGISTRY_FILE_BYTES,
+          )
+        : { path: BROKEN_FILE, text: billing },
     ],
     lastGood: new Map([[BROKEN_FILE, BILLING_GOOD]]),
   };
@@ -155,8 +167,8 @@ function filesOf(scenario: FindingsScenario): {
 
 /**
  * Runs the real loader and validator over the scenario's files like the catalog provider does:
- * a file that fails to parse is replaced by its last good version, its syntax error is kept in
- * front of the validator's findings, and the run is `degraded`.
+ * a file that fails to parse, or is too large to be read, is replaced by its last good version,
+ * its error is kept in front of the validator's findings, and the run is `degraded`.
  */
 export function findingsSnapshot(
   options: FindingsSnapshotOptions = {},
@@ -175,7 +187,7 @@ export function findingsSnapshot(
   const validated = validateRegistry(registry, { today: FIXTURE_TODAY });
   const findings = [
     ...syntax,
-    ...validated.filter(f => f.code !== 'toml/syntax'),
+    ...validated.filter(f => !isUnreadFileFinding(f)),
   ];
   // Like the provider, the summary counts the loader's errors (syntax and schema), not the rules'.
   const errors = [...syntax, ...registry.findings].filter(
@@ -186,9 +198,14 @@ export function findingsSnapshot(
     `${entities} entities from ${current.length} files`,
     `0 written, 0 removed`,
     ...(errors ? [`${errors} errors in the registry`] : []),
-    ...(kept.length
-      ? [`kept the last good version of ${kept.join(', ')} (it does not parse)`]
-      : []),
+    ...kept.map(
+      path =>
+        `kept the last good version of ${path} (${
+          syntax.some(f => f.file === path && f.code === FILE_TOO_LARGE_CODE)
+            ? 'it is above the size limit'
+            : 'it does not parse'
+        })`,
+    ),
   ].join('; ');
   return {
     providerId: options.providerId ?? 'default',

@@ -1,3 +1,6 @@
+import { tooLargeRegistryFile } from '../../model/registryFileSize';
+import { loadRegistry } from '../../load/buildRegistry';
+import { createValidationContext } from '../context';
 import { catalog, runRule } from '../__testUtils__/registryOf';
 import { missingDependencies } from './missingDependencies';
 
@@ -67,7 +70,35 @@ describe('missingDependencies', () => {
       ...catalog('[service.a]', 'dependencies.requires = ["b"]'),
       'projects/p/services.toml': '[service.b\n',
     });
-    expect(findings[0].message).toContain('1 file did not parse');
+    expect(findings[0].message).toContain(
+      '(1 file did not parse and may declare it: fix the syntax errors first)',
+    );
+  });
+
+  it('mentions files not read for their size as such, not as files that did not parse', () => {
+    const base = {
+      path: 'services/catalog.toml',
+      text: '[service.a]\ndependencies.requires = ["b"]\n',
+    };
+    const big = tooLargeRegistryFile('projects/p/services.toml', 3000, 2048);
+    const run = (files: Parameters<typeof loadRegistry>[0]) =>
+      missingDependencies(
+        createValidationContext(loadRegistry(files), '2026-01-15'),
+      )[0].message;
+
+    expect(run([base, big])).toContain(
+      '(1 file was not read, being above the size limit for a registry file, and may declare it: split or shrink it first)',
+    );
+    expect(
+      run([
+        base,
+        big,
+        tooLargeRegistryFile('projects/q/services.toml', 3000, 2048),
+        { path: 'projects/r/services.toml', text: '[service.b\n' },
+      ]),
+    ).toContain(
+      '(3 files were not loaded and may declare it: 1 did not parse, 2 are above the size limit for a registry file; fix them first)',
+    );
   });
 
   it('checks the dependencies a project override adds, in the project file', () => {

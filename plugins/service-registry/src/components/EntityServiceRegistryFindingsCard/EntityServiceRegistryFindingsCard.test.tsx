@@ -184,6 +184,7 @@ describe('EntityServiceRegistryFindingsCard', () => {
     );
     // its file parses: the syntax error of another file is not this service's business
     expect(screen.queryByText(/does not parse/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/is not read/)).not.toBeInTheDocument();
   });
 
   it('shows the location as plain text when the registry is not read from a URL', async () => {
@@ -253,6 +254,38 @@ describe('EntityServiceRegistryFindingsCard', () => {
       }),
     ).toHaveAttribute('href', githubLineOf(syntaxError));
     expect(syntaxError.file).toBe(BROKEN_FILE);
+    expect(
+      screen.getByText(
+        'No other findings: the last good registry entry of payments is clean',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says the file that declares the service is not read because it is above the size limit, not that it does not parse', async () => {
+    const snapshot = findingsSnapshot({
+      scenario: 'tooLarge',
+      rootLocation: GITHUB_ROOT,
+    });
+    const tooLarge = findingOf(snapshot, 'toml/file-too-large');
+    await renderCard(component('payments', BROKEN_FILE), apiOf(snapshot));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      `${BROKEN_FILE} is not read: it is above the size limit for a registry file; the catalog shows its last good version`,
+    );
+    expect(alert).toHaveTextContent(
+      `${BROKEN_FILE} declares payments. Until it is back under the limit (split or shrink it), the catalog and the findings below come from its last good version.`,
+    );
+    expect(alert).not.toHaveTextContent(/does not parse|syntax/);
+    const [error] = listItems(`Why ${BROKEN_FILE} is not read`);
+    expect(error).toHaveTextContent('errortoml/file-too-large');
+    expect(error).toHaveTextContent(
+      `${BROKEN_FILE} was not read: it is 40 MiB (41943040 bytes), above the limit of 16 MiB (16777216 bytes)`,
+    );
+    expect(
+      within(error).getByRole('link', {
+        name: new RegExp(escape(whereOf(tooLarge))),
+      }),
+    ).toHaveAttribute('href', githubLineOf(tooLarge));
     expect(
       screen.getByText(
         'No other findings: the last good registry entry of payments is clean',

@@ -27,6 +27,7 @@ import {
   countBySeverity,
   countLabel,
   FindingLocation,
+  isFileTooLargeFinding,
   isParseFinding,
   SEVERITIES,
   SeverityChip,
@@ -73,7 +74,10 @@ export interface EntityServiceRegistryFindingsCardProps {
 interface CardFindings {
   /** The findings of the service, errors first. */
   items: RegistryFindingItem[];
-  /** Parse errors of the file that declares the service. */
+  /**
+   * Errors that keep the file that declares the service from loading: it does not parse, or it
+   * is above the size limit for a registry file.
+   */
   parseErrors: RegistryFindingItem[];
   /** The registry file that declares the service, when annotated. */
   sourceFile?: string;
@@ -81,8 +85,9 @@ interface CardFindings {
 
 /**
  * The validation findings of the current service in the service registry, errors first, each
- * with its code, message and a link to the line of the registry file; and the syntax errors of
- * the file that declares it, which keep its catalog entry at its last good version.
+ * with its code, message and a link to the line of the registry file; and the errors that keep
+ * the file that declares it from loading (syntax errors, or the file is above the size limit for
+ * a registry file), which keep its catalog entry at its last good version.
  *
  * @public
  */
@@ -173,6 +178,7 @@ function FindingsBody(props: {
   const summary = SEVERITIES.filter(s => counts[s] > 0)
     .map(s => countLabel(s, counts[s]))
     .join(' · ');
+  const tooLarge = parseErrors.some(isFileTooLargeFinding);
   const clean =
     parseErrors.length > 0
       ? `No other findings: the last good registry entry of ${service} is clean`
@@ -182,16 +188,37 @@ function FindingsBody(props: {
     <>
       {parseErrors.length > 0 && (
         <Alert severity="error" className={classes.alert}>
-          <AlertTitle>
-            This file does not parse; the catalog shows its last good version
-          </AlertTitle>
-          <Typography variant="body2">
-            {sourceFile} declares {service}. Until its syntax is fixed, the
-            catalog and the findings below come from its last good version.
-          </Typography>
+          {tooLarge ? (
+            <>
+              <AlertTitle>
+                {sourceFile} is not read: it is above the size limit for a
+                registry file; the catalog shows its last good version
+              </AlertTitle>
+              <Typography variant="body2">
+                {sourceFile} declares {service}. Until it is back under the
+                limit (split or shrink it), the catalog and the findings below
+                come from its last good version.
+              </Typography>
+            </>
+          ) : (
+            <>
+              <AlertTitle>
+                This file does not parse; the catalog shows its last good
+                version
+              </AlertTitle>
+              <Typography variant="body2">
+                {sourceFile} declares {service}. Until its syntax is fixed, the
+                catalog and the findings below come from its last good version.
+              </Typography>
+            </>
+          )}
           <FindingList
             items={parseErrors}
-            label={`Parse errors of ${sourceFile}`}
+            label={
+              tooLarge
+                ? `Why ${sourceFile} is not read`
+                : `Parse errors of ${sourceFile}`
+            }
           />
         </Alert>
       )}

@@ -212,7 +212,7 @@ describe('ServiceRegistryFindingsPage', () => {
       `kept the last good version of ${BROKEN_FILE} (it does not parse)`,
     );
     const files = within(alert).getByRole('list', {
-      name: 'Files that do not parse',
+      name: 'Files that are not loaded',
     });
     expect(files).toHaveTextContent(
       `${BROKEN_FILE} does not parse (at ${whereOf(
@@ -223,6 +223,64 @@ describe('ServiceRegistryFindingsPage', () => {
       'href',
       githubLineOf(syntaxError),
     );
+  });
+
+  it('says which file is not read because it is above the size limit, not that it does not parse', async () => {
+    const snapshot = findingsSnapshot({
+      scenario: 'tooLarge',
+      rootLocation: GITHUB_ROOT,
+    });
+    const tooLarge = findingOf(snapshot, 'toml/file-too-large');
+    await renderPage(apiOf(snapshot));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'The registry is degraded: the catalog shows the last good version of some files',
+    );
+    const files = within(alert).getByRole('list', {
+      name: 'Files that are not loaded',
+    });
+    expect(files).toHaveTextContent(
+      `${BROKEN_FILE} is not read: it is above the size limit for a registry file (at ${whereOf(
+        tooLarge,
+      )}, Opens in a new window); the catalog keeps its last good version.`,
+    );
+    expect(files).not.toHaveTextContent('does not parse');
+    expect(within(files).getByRole('link')).toHaveAttribute(
+      'href',
+      githubLineOf(tooLarge),
+    );
+    // the finding itself, with its size and the limit, is in the table
+    expect(codes()[0]).toBe('toml/file-too-large');
+    expect(tableRows()[0][4]).toContain(
+      `${BROKEN_FILE} was not read: it is 40 MiB (41943040 bytes), above the limit of 16 MiB (16777216 bytes)`,
+    );
+  });
+
+  it('lists a file that does not parse and a file above the size limit each as what it is', async () => {
+    const degradedSnapshot = findingsSnapshot({ scenario: 'degraded' });
+    const tooLargeSnapshot = findingsSnapshot({ scenario: 'tooLarge' });
+    const other = {
+      ...findingOf(tooLargeSnapshot, 'toml/file-too-large'),
+      file: 'projects/shop/services.toml',
+    };
+    await renderPage(
+      apiOf({
+        ...degradedSnapshot,
+        findings: [...degradedSnapshot.findings, other],
+      }),
+    );
+    const alert = await screen.findByRole('alert');
+    const items = within(
+      within(alert).getByRole('list', { name: 'Files that are not loaded' }),
+    ).getAllByRole('listitem');
+    expect(items.map(item => item.textContent)).toEqual([
+      `${BROKEN_FILE} does not parse (at ${whereOf(
+        syntaxError,
+      )}); the catalog keeps its last good version.`,
+      `projects/shop/services.toml is not read: it is above the size limit for a registry file (at ${whereOf(
+        other,
+      )}); the catalog keeps its last good version.`,
+    ]);
   });
 
   it('shows no alert when the last run was clean, and a blocked run as an error', async () => {

@@ -30,6 +30,7 @@ import {
   FindingLocation,
   isParseFinding,
   isSeverity,
+  notLoadedReason,
   SEVERITIES,
   SeverityChip,
   severityRank,
@@ -169,7 +170,8 @@ function projectChoices(
 /**
  * Every validation finding of a service registry in a sortable table, filterable by severity,
  * project and owner (kept in the URL), with the counts by severity and the provider's state: a
- * degraded or blocked run, and the files that do not parse, are shown on top.
+ * degraded or blocked run, and the files that are not loaded (they do not parse, or are above the
+ * size limit for a registry file), are shown on top.
  *
  * @public
  */
@@ -222,10 +224,13 @@ function StateAlert(props: { response: FindingsResponse }) {
       </AlertTitle>
       {response.summary}
       {parseErrors.length > 0 && (
-        <ul className={classes.parseList} aria-label="Files that do not parse">
+        <ul
+          className={classes.parseList}
+          aria-label="Files that are not loaded"
+        >
           {parseErrors.map((finding, index) => (
             <li key={`${finding.file}:${finding.line}:${index}`}>
-              {finding.file} does not parse (at{' '}
+              {finding.file} {notLoadedReason(finding)} (at{' '}
               <FindingLocation finding={finding} />
               ); the catalog keeps its last good version.
             </li>
