@@ -49,11 +49,7 @@ import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { DeprecationHistoryStore } from '../database/DeprecationHistoryStore';
-import {
-  projectIdSchema,
-  projectKey,
-  servicesOfProject,
-} from './projectFilter';
+import { projectIdSchema, projectKey } from './projectFilter';
 import { RegistryViewCache, RegistryViews } from './RegistryViews';
 
 /** Dependencies of {@link createRouter}. */
@@ -424,14 +420,14 @@ export async function createRouter(
     await authorize(req);
     const query = parseRequest(slaQuery, req.query);
     const v = viewsOf(query.registry);
-    // filtered here: the overview's own project filter reads `global` as the global services
-    const registry = query.project
-      ? servicesOfProject(v.snapshot.registry, query.project)
-      : v.snapshot.registry;
     const body: SlaOverviewResponse = {
       registry: v.snapshot.providerId,
       updatedAt: v.snapshot.updatedAt,
-      ...slaOverview(registry, { tier: query.tier, owner: query.owner }),
+      ...slaOverview(v.snapshot.registry, {
+        project: query.project === GLOBAL_PROJECT_ID ? null : query.project,
+        tier: query.tier,
+        owner: query.owner,
+      }),
     };
     send(res, body);
   });

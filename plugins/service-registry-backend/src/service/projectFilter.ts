@@ -1,7 +1,4 @@
-import {
-  GLOBAL_PROJECT_ID,
-  LoadedRegistry,
-} from '@service-registry/plugin-service-registry-common';
+import { GLOBAL_PROJECT_ID } from '@service-registry/plugin-service-registry-common';
 import { z } from 'zod';
 
 /**
@@ -22,22 +19,4 @@ export const projectIdSchema = z
 /** The project of a service or record (null: a global service) as a project filter value. */
 export function projectKey(project: string | null | undefined): string {
   return project ?? GLOBAL_PROJECT_ID;
-}
-
-/**
- * The registry with only the services of one project (or, for `:global`, the global services),
- * for the summaries that filter by service.
- */
-export function servicesOfProject(
-  registry: LoadedRegistry,
-  project: string,
-): LoadedRegistry {
-  return {
-    ...registry,
-    services: new Map(
-      [...registry.services].filter(
-        ([, s]) => projectKey(s.project) === project,
-      ),
-    ),
-  };
 }

@@ -67,17 +67,13 @@ function deprecatedDependencies(
 
 /**
  * The SLA compliance counts of a project's services (null: the global services), from the SLA
- * overview. Its project filter reads `global` as the global services, so a project of that id is
- * looked up in the unfiltered overview.
+ * overview.
  */
 function slaCounts(
   registry: LoadedRegistry,
   project: string | null,
 ): SlaComplianceCounts {
-  let filter: string | undefined;
-  if (project === null) filter = '';
-  else if (project !== 'global') filter = project;
-  const overview = slaOverview(registry, { project: filter });
+  const overview = slaOverview(registry, { project });
   return (
     overview.projects.find(p => p.project === project)?.counts ?? {
       services: 0,

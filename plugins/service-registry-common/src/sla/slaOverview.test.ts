@@ -63,6 +63,20 @@ describe('slaOverview', () => {
     });
   });
 
+  it('tells a project named global from the global services', () => {
+    const registry = registryOf({
+      'services/catalog.toml': '[service.auth]\nowner = "platform"',
+      'projects/global/services.toml': '[service.portal]\nowner = "web"',
+    });
+    const ids = (o: ReturnType<typeof slaOverview>) =>
+      o.tiers.flatMap(t => t.services.map(s => s.id));
+    expect(ids(slaOverview(registry, { project: 'global' }))).toEqual([
+      'portal',
+    ]);
+    expect(ids(slaOverview(registry, { project: null }))).toEqual(['auth']);
+    expect(ids(slaOverview(registry)).sort()).toEqual(['auth', 'portal']);
+  });
+
   it('filters by project, tier and owner', () => {
     const registry = registryOf({
       'policies/sla.toml': '[sla.high]\navailability = "99.9%"',
@@ -93,7 +107,7 @@ describe('slaOverview', () => {
       compliant: 1,
       noPolicy: 1,
     });
-    const global = slaOverview(registry, { project: 'global' });
+    const global = slaOverview(registry, { project: null });
     expect(global.tiers[0].services[0]).toMatchObject({
       id: 'auth',
       compliance: 'non-compliant',
@@ -113,6 +127,9 @@ describe('slaOverview', () => {
         services: [expect.objectContaining({ id: 'web' })],
       }),
     ]);
+    expect(slaOverview(registry, { project: 'global' }).counts.services).toBe(
+      0,
+    );
     expect(slaOverview(registry, { project: 'nope' })).toEqual({
       tiers: [],
       projects: [],

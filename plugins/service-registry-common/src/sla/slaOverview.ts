@@ -85,17 +85,15 @@ export function slaOverview(
   registry: LoadedRegistry,
   options: SlaOverviewOptions = {},
 ): SlaOverview {
-  const wantedProject =
-    options.project === undefined ? undefined : options.project.trim();
+  // null: the global services; a string: that project's id, `global` included
+  const wantedProject = options.project;
   const wantedOwner = options.owner ? stripAt(options.owner) : undefined;
   const evaluations = [...registry.services.keys()]
     .sort()
     .map(id => registry.services.get(id)!)
     .filter(s => s.status !== 'retired')
     .filter(
-      s =>
-        wantedProject === undefined ||
-        (s.project ?? '') === (wantedProject === 'global' ? '' : wantedProject),
+      s => wantedProject === undefined || (s.project ?? null) === wantedProject,
     )
     .filter(s => !options.tier || s.effectiveTier === options.tier)
     .filter(

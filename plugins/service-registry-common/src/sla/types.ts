@@ -221,8 +221,11 @@ export interface SlaOverviewProject {
  * @public
  */
 export interface SlaOverviewOptions {
-  /** Only the services of this project (`global` or an empty string for the global services). */
-  project?: string;
+  /**
+   * Only the services of this project, by its id (a project named `global` included), or, with
+   * `null`, only the global services (those of no project).
+   */
+  project?: string | null;
   /** Only the services of this effective tier. */
   tier?: ServiceTier;
   /** Only the services of this owner (a leading `@` is ignored on both sides). */
