@@ -210,7 +210,7 @@ describe('EntityServiceTopologyCard', () => {
       .map(item => item.textContent);
     // portal (global), web (shop) and auth (the global services)
     expect(labels).toEqual(
-      expect.arrayContaining(['global', 'global services', 'shop']),
+      expect.arrayContaining(['global', 'Global services', 'shop']),
     );
   });
 });

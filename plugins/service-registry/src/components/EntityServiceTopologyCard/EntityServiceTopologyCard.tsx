@@ -35,7 +35,10 @@ import {
 import { CanvasEdge, CanvasNode, TopologyCanvas } from '../TopologyCanvas';
 import { TopologyLegend } from '../TopologyLegend';
 import { serviceCanvasNode } from '../canvasModel';
-import { serviceProjectLabel } from '../../lib/serviceProjectLabel';
+import {
+  serviceProjectLabel,
+  GLOBAL_SERVICES_LABEL,
+} from '../../lib/serviceProjectLabel';
 import {
   categoryColors,
   edgeColor,
@@ -259,7 +262,7 @@ function ServiceTopology(props: {
       };
     });
     const categories = [...colors.entries()].map(([label, color]) => ({
-      label: label === GLOBAL_PROJECT_KEY ? 'global services' : label,
+      label: label === GLOBAL_PROJECT_KEY ? GLOBAL_SERVICES_LABEL : label,
       color,
     }));
     return { nodes, edges, categories };

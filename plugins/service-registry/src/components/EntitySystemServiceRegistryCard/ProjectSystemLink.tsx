@@ -1,4 +1,5 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { GLOBAL_SERVICES_LABEL } from '../../lib/serviceProjectLabel';
 
 /** The entity ref of a project's System: `system:default/<id>`, the shared System for null. */
 export function projectSystemRef(
@@ -23,7 +24,7 @@ export function ProjectSystemLink(props: {
   const { project, name, sharedSystem } = props;
   return (
     <EntityRefLink entityRef={projectSystemRef(project, sharedSystem)}>
-      {project === null ? 'Global services' : name ?? project}
+      {project === null ? GLOBAL_SERVICES_LABEL : name ?? project}
     </EntityRefLink>
   );
 }

@@ -43,7 +43,10 @@ import {
 } from '../DeprecationTimeline/deprecationFormat';
 import { sizedToContent } from '../sizedToContent';
 import { useQueryFilters } from '../useQueryFilters';
-import { serviceProjectLabel } from '../../lib/serviceProjectLabel';
+import {
+  serviceProjectLabel,
+  GLOBAL_SERVICES_LABEL,
+} from '../../lib/serviceProjectLabel';
 import { useServiceLink } from '../useServiceLink';
 
 const useStyles = makeStyles(theme => ({
@@ -421,7 +424,7 @@ function Deprecations(props: {
             <MenuItem value={ALL}>All projects</MenuItem>
             {projects.map(p => (
               <MenuItem key={p} value={p}>
-                {p === GLOBAL ? 'Global services' : p}
+                {p === GLOBAL ? GLOBAL_SERVICES_LABEL : p}
               </MenuItem>
             ))}
           </TextField>

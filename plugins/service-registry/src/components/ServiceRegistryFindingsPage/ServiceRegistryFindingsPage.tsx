@@ -39,6 +39,7 @@ import { sizedToContent } from '../sizedToContent';
 import { useQueryFilters } from '../useQueryFilters';
 import { formatSnapshotTime } from '../../lib/formatSnapshotTime';
 import { useServiceLink } from '../useServiceLink';
+import { GLOBAL_SERVICES_LABEL } from '../../lib/serviceProjectLabel';
 
 const useStyles = makeStyles(theme => ({
   alert: { marginBottom: theme.spacing(2) },
@@ -163,7 +164,9 @@ function projectChoices(
       findings.map(f => f.project),
       selected === GLOBAL_PROJECT_ID ? undefined : selected,
     ),
-    ...(global ? [{ value: GLOBAL_PROJECT_ID, label: 'Global services' }] : []),
+    ...(global
+      ? [{ value: GLOBAL_PROJECT_ID, label: GLOBAL_SERVICES_LABEL }]
+      : []),
   ];
 }
 

@@ -53,6 +53,7 @@ import {
   TopologyView,
   useTopologyView,
 } from './useTopologyView';
+import { GLOBAL_SERVICES_LABEL } from '../../lib/serviceProjectLabel';
 
 const useStyles = makeStyles(theme => ({
   toolbar: {
@@ -85,7 +86,7 @@ function filterOptionLabel(
   names: ReadonlySet<string>,
 ): string {
   if (filter === 'projects' && value === GLOBAL_PROJECT_KEY) {
-    return 'Global services';
+    return GLOBAL_SERVICES_LABEL;
   }
   return filter === 'owners' ? categoryLabel(value, names) : value;
 }
