@@ -6,6 +6,7 @@ import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
+import { catalogScmEventsServiceRef } from '@backstage/plugin-catalog-node/alpha';
 import { validateRegistry } from '@service-registry/plugin-service-registry-common';
 import { serviceRegistrySnapshotServiceRef } from '@service-registry/plugin-service-registry-node';
 import { serviceRegistryEntityProviderExtensionPoint } from './extensions';
@@ -38,6 +39,7 @@ export const catalogModuleServiceRegistryEntityProvider = createBackendModule({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         snapshots: serviceRegistrySnapshotServiceRef,
+        scmEvents: catalogScmEventsServiceRef,
         processing: catalogProcessingExtensionPoint,
       },
       async init({ processing, ...deps }) {

@@ -21,7 +21,10 @@ import {
   ANNOTATION_SOURCE_LINE,
 } from '@service-registry/plugin-service-registry-common';
 import { InMemoryServiceRegistrySnapshotService } from '@service-registry/plugin-service-registry-node';
-import { createTestDatabases } from '@service-registry/test-support';
+import {
+  createTestDatabases,
+  eventually,
+} from '@service-registry/test-support';
 import { ProviderStateStore } from '../database/ProviderStateStore';
 import { createRegistrySource, RegistrySource } from './RegistrySource';
 import {
@@ -322,6 +325,93 @@ describe.each(databases.eachSupportedId())(
       expect(connection.refs('group')).not.toContain(
         'group:default/alpha-team',
       );
+    });
+
+    describe('on SCM events', () => {
+      const target = 'https://github.com/acme/registry/tree/main';
+      const pushed = (url: string) => [
+        { type: 'location.updated' as const, url },
+      ];
+
+      function hosted(
+        scheduler: ReturnType<typeof mockServices.scheduler.mock>,
+      ) {
+        const provider = new ServiceRegistryEntityProvider({
+          config: providerConfig({ target }),
+          source: {
+            rootLocation: `url:${target}`,
+            read: async () => ({ notModified: true }),
+            fileLocation: file => ({ location: `url:${target}/${file}` }),
+          },
+          store,
+          logger: mockServices.logger.mock(),
+          scheduler,
+          scmEventRetryMs: 10,
+        });
+        return provider;
+      }
+
+      it('starts its run at once when a file of its registry changed', async () => {
+        const scheduler = mockServices.scheduler.mock();
+        const provider = hosted(scheduler);
+
+        expect(
+          await provider.onScmEvents(
+            pushed(
+              'https://github.com/acme/registry/blob/main/projects/shop/services.toml',
+            ),
+          ),
+        ).toBe(true);
+        expect(scheduler.triggerTask).toHaveBeenCalledWith(provider.taskId);
+      });
+
+      it('ignores changes elsewhere, and a registry in a local directory takes none', async () => {
+        const scheduler = mockServices.scheduler.mock();
+        const provider = hosted(scheduler);
+        expect(
+          await provider.onScmEvents(
+            pushed('https://github.com/acme/other/blob/main/catalog-info.yaml'),
+          ),
+        ).toBe(false);
+
+        const local = new ServiceRegistryEntityProvider({
+          config: providerConfig({ target: dir }),
+          source,
+          store,
+          logger: mockServices.logger.mock(),
+          scheduler,
+        });
+        expect(
+          await local.onScmEvents(pushed(`file:${dir}/services/catalog.toml`)),
+        ).toBe(false);
+        expect(scheduler.triggerTask).not.toHaveBeenCalled();
+      });
+
+      it('asks again when the change arrives during a run, which may have read the registry before it', async () => {
+        const scheduler = mockServices.scheduler.mock();
+        const conflict = Object.assign(new Error('task is running'), {
+          name: 'ConflictError',
+        });
+        scheduler.triggerTask
+          .mockRejectedValueOnce(conflict)
+          .mockRejectedValueOnce(conflict)
+          .mockResolvedValue(undefined);
+        const provider = hosted(scheduler);
+
+        await provider.onScmEvents(
+          pushed(
+            'https://github.com/acme/registry/blob/main/services/catalog.toml',
+          ),
+        );
+
+        await eventually(
+          async () => scheduler.triggerTask.mock.calls.length,
+          calls => calls === 3,
+          { timeoutMs: 5000, intervalMs: 5 },
+        );
+        await new Promise(resolve => setTimeout(resolve, 50));
+        expect(scheduler.triggerTask).toHaveBeenCalledTimes(3);
+      });
     });
 
     it('sends only the changed entities after a one-line change', async () => {

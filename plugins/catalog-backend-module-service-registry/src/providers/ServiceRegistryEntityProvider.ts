@@ -9,7 +9,8 @@ import {
   Entity,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { stringifyError } from '@backstage/errors';
+import { isError, stringifyError } from '@backstage/errors';
+import { CatalogScmEvent } from '@backstage/plugin-catalog-node/alpha';
 import {
   EntityProvider,
   EntityProviderConnection,
@@ -39,6 +40,7 @@ import { evaluateGuard } from '../lib/evaluateGuard';
 import { resolveClaims } from '../lib/resolveClaims';
 import { checkEntities } from '../lib/checkEntities';
 import { ownerToEntityRef } from '../lib/entityNames';
+import { scmEventConcernsRegistry } from '../lib/scmEventConcernsRegistry';
 import {
   MappedEntity,
   mapRegistryToEntities,
@@ -126,6 +128,11 @@ export interface ServiceRegistryEntityProviderOptions {
   findExistingGroups?: (providerId: string) => Promise<Set<string>>;
   /** Clock, for tests. */
   now?: () => Date;
+  /**
+   * How long to wait before asking for a run again when an SCM event arrives during a run (that
+   * run may have read the registry before the change). Default 5 s.
+   */
+  scmEventRetryMs?: number;
 }
 
 function severityRank(severity: string) {
@@ -157,6 +164,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
   /** The groups other sources defined at this instance's last run (see `existingGroups`). */
   private lastExistingGroups?: Set<string>;
   private lastExistingGroupsKey?: string;
+  private scmEventRetry?: ReturnType<typeof setTimeout>;
   private readonly options: ServiceRegistryEntityProviderOptions;
 
   constructor(options: ServiceRegistryEntityProviderOptions) {
@@ -166,6 +174,67 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
   /** {@inheritDoc @backstage/plugin-catalog-node#EntityProvider.getProviderName} */
   getProviderName(): string {
     return `service-registry-provider:${this.options.config.id}`;
+  }
+
+  /**
+   * Reacts to changes pushed to the registry's repository, as the catalog's SCM events service
+   * delivers them (an SCM module, such as the GitHub or GitLab catalog module with its webhooks,
+   * turns pushes and merges into such events): when one concerns a file of the registry or its
+   * repository, the provider's scheduled run is started at once instead of at its next interval.
+   * A registry in a local directory takes no events.
+   *
+   * @returns whether a run was asked for
+   */
+  async onScmEvents(events: CatalogScmEvent[]): Promise<boolean> {
+    const { rootLocation } = this.options.source;
+    if (!rootLocation.startsWith('url:')) return false;
+    const target = rootLocation.slice('url:'.length);
+    const event = events.find(e => scmEventConcernsRegistry(e, target));
+    if (!event) return false;
+    this.options.logger.info(
+      `${this.getProviderName()}: the registry changed (${
+        'url' in event ? event.url : event.fromUrl
+      }, ${event.type}); reading it now`,
+    );
+    await this.runSoon();
+    return true;
+  }
+
+  /**
+   * Starts the scheduled run now (on whichever instance holds the task). While a run is going,
+   * asks again a little later: that run may have read the registry before the change.
+   */
+  private async runSoon(): Promise<void> {
+    const { scheduler, logger, scmEventRetryMs = 5000 } = this.options;
+    if (!scheduler) {
+      await this.refresh();
+      return;
+    }
+    try {
+      await scheduler.triggerTask(this.taskId);
+    } catch (error) {
+      if (isError(error) && error.name === 'ConflictError') {
+        if (!this.scmEventRetry) {
+          this.scmEventRetry = setTimeout(() => {
+            this.scmEventRetry = undefined;
+            this.runSoon().catch(e =>
+              logger.warn(
+                `${this.getProviderName()}: could not start a run: ${stringifyError(
+                  e,
+                )}`,
+              ),
+            );
+          }, scmEventRetryMs);
+          this.scmEventRetry.unref?.();
+        }
+        return;
+      }
+      logger.warn(
+        `${this.getProviderName()}: could not start a run after a change of the registry; it runs at its next interval: ${stringifyError(
+          error,
+        )}`,
+      );
+    }
   }
 
   /** Id of the scheduled task; trigger it to refresh now. */

@@ -7,7 +7,9 @@ import {
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
+import { stringifyError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { CatalogScmEventsService } from '@backstage/plugin-catalog-node/alpha';
 import {
   ANNOTATION_REGISTRY_ID,
   LoadedRegistry,
@@ -38,6 +40,11 @@ export async function createServiceRegistryEntityProviders(options: {
   auth?: AuthService;
   snapshots?: ServiceRegistrySnapshotService;
   validate?: (registry: LoadedRegistry) => RegistryFinding[];
+  /**
+   * The catalog's SCM events: a change pushed to a hosted registry starts its provider's run at
+   * once (see `ServiceRegistryEntityProvider.onScmEvents`).
+   */
+  scmEvents?: CatalogScmEventsService;
 }): Promise<ServiceRegistryEntityProvider[]> {
   const configs = readServiceRegistryProviderConfigs(options.config);
   if (configs.length === 0) return [];
@@ -76,7 +83,7 @@ export async function createServiceRegistryEntityProviders(options: {
         }
       : undefined;
 
-  return configs.map(
+  const providers = configs.map(
     config =>
       new ServiceRegistryEntityProvider({
         config,
@@ -96,4 +103,27 @@ export async function createServiceRegistryEntityProviders(options: {
         validate: options.validate,
       }),
   );
+
+  const { scmEvents, logger } = options;
+  if (scmEvents) {
+    scmEvents.subscribe({
+      onEvents: async events => {
+        const started = await Promise.all(
+          providers.map(provider =>
+            provider.onScmEvents(events).catch(error => {
+              logger.warn(
+                `${provider.getProviderName()}: could not handle SCM events: ${stringifyError(
+                  error,
+                )}`,
+              );
+              return false;
+            }),
+          ),
+        );
+        const count = started.filter(Boolean).length;
+        if (count) scmEvents.markEventActionTaken({ action: 'refresh', count });
+      },
+    });
+  }
+  return providers;
 }
