@@ -34,6 +34,12 @@ describe('TOML syntax errors tell how to fix them', () => {
       'is not closed before the end of the file',
     ],
     [
+      'an integer beyond what a number holds without losing digits',
+      '[service.orders]\nport = 8080\n[service.orders.metadata]\ncost_center = 123456789012345678901\n',
+      4,
+      'This integer is larger than 9007199254740991, the largest whole number a registry value is read as without losing digits: write an identifier (an account, a cost centre) as a string in quotes, e.g. account = "12345678901234567890", and a quantity in a larger unit.',
+    ],
+    [
       'a version without quotes',
       '[service.orders]\nversion = 1.0.0\n',
       2,
