@@ -147,7 +147,7 @@ test('a link to the portal-wide topology opens its view, which survives a reload
   expect(Number(await map.getAttribute('data-scale'))).toBeGreaterThanOrEqual(
     0.8,
   );
-  await expect(page.getByText(/^shared-auth, .*project global/)).toBeAttached();
+  await expect(page.getByText(/^shared-auth, .*Global services/)).toBeAttached();
   await page.screenshot({ path: testInfo.outputPath('topology-linked.png') });
 
   // finding a service writes it to the URL and centres the map on it
