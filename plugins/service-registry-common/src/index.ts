@@ -14,6 +14,7 @@ export {
   FILE_TOO_LARGE_CODE,
   isUnreadFileFinding,
   TOML_SYNTAX_CODE,
+  unreadFileReason,
 } from './load/unreadFileFinding';
 export { formatByteSize } from './load/formatByteSize';
 export type { ParsedTomlFile, ParseTomlResult } from './load/parseToml';

@@ -17,7 +17,6 @@ import {
 } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_REGISTRY_ID,
-  FILE_TOO_LARGE_CODE,
   isUnreadFileFinding,
   LoadedRegistry,
   loadRegistry,
@@ -25,6 +24,7 @@ import {
   RegistryFinding,
   RegistryProject,
   RegistryService,
+  unreadFileReason,
 } from '@service-registry/plugin-service-registry-common';
 import {
   RegistrySnapshot,
@@ -479,13 +479,12 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       return this.block(verdict.reason, findings, sourceHash);
     }
 
-    const tooLarge = new Set(
-      findings.filter(f => f.code === FILE_TOO_LARGE_CODE).map(f => f.file),
+    const reasons = new Map(
+      findings
+        .filter(isUnreadFileFinding)
+        .map(f => [f.file, unreadFileReason(f)]),
     );
-    const why = (file: string) =>
-      tooLarge.has(file)
-        ? 'it is above the size limit for a registry file'
-        : 'it does not parse';
+    const why = (file: string) => `it ${reasons.get(file) ?? 'does not parse'}`;
     const parts: string[] = [];
     if (kept.length) {
       parts.push(

@@ -1,7 +1,7 @@
 import { RegistryFinding } from '../model/types';
 import { tooLargeRegistryFile } from '../model/registryFileSize';
 import { loadRegistry } from './buildRegistry';
-import { isUnreadFileFinding } from './unreadFileFinding';
+import { isUnreadFileFinding, unreadFileReason } from './unreadFileFinding';
 
 const finding = (code: string): RegistryFinding => ({
   severity: 'error',
@@ -39,5 +39,12 @@ describe('isUnreadFileFinding', () => {
     expect(
       registry.findings.filter(isUnreadFileFinding).map(f => f.file),
     ).toEqual(registry.failedFiles);
+  });
+
+  it('says why each kind of file contributed nothing', () => {
+    expect(unreadFileReason(finding('toml/syntax'))).toBe('does not parse');
+    expect(unreadFileReason(finding('toml/file-too-large'))).toBe(
+      'is above the size limit for a registry file',
+    );
   });
 });

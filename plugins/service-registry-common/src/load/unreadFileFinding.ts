@@ -33,3 +33,18 @@ export function isUnreadFileFinding(
     finding.code === TOML_SYNTAX_CODE || finding.code === FILE_TOO_LARGE_CODE
   );
 }
+
+/**
+ * Why a file contributed nothing, as a predicate after the file's name or `it`: `does not parse`,
+ * or `is above the size limit for a registry file`.
+ *
+ * @param finding - a finding for which {@link isUnreadFileFinding} holds
+ * @public
+ */
+export function unreadFileReason(
+  finding: Pick<RegistryFinding, 'code'>,
+): string {
+  return finding.code === FILE_TOO_LARGE_CODE
+    ? 'is above the size limit for a registry file'
+    : 'does not parse';
+}

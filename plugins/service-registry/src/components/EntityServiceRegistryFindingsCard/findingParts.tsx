@@ -5,7 +5,11 @@ import InfoIcon from '@material-ui/icons/Info';
 import WarningIcon from '@material-ui/icons/Warning';
 import { Link } from '@backstage/core-components';
 import { RouteRef, useRouteRef } from '@backstage/core-plugin-api';
-import { FILE_TOO_LARGE_CODE } from '@service-registry/plugin-service-registry-common';
+import {
+  FILE_TOO_LARGE_CODE,
+  isUnreadFileFinding,
+  unreadFileReason,
+} from '@service-registry/plugin-service-registry-common';
 import { FindingSeverity, RegistryFindingItem } from '../../api/types';
 
 /** Severities from the most to the least severe. */
@@ -53,11 +57,10 @@ export function locationText(finding: RegistryFindingItem): string {
 
 /**
  * True for a finding that keeps a file from being loaded, so that the catalog keeps its last good
- * version: the TOML parser's (`toml/syntax`), a file above the size limit (`toml/file-too-large`)
- * and any other `toml/*` code.
+ * version: it does not parse, or it is above the size limit (common's `isUnreadFileFinding`).
  */
 export function isParseFinding(finding: RegistryFindingItem): boolean {
-  return finding.code.startsWith('toml/');
+  return isUnreadFileFinding(finding);
 }
 
 /** True for a file that was not read because it is above the readers' size limit. */
@@ -67,9 +70,8 @@ export function isFileTooLargeFinding(finding: RegistryFindingItem): boolean {
 
 /** Why a file was not loaded, after its name: `does not parse`, or that it is too large. */
 export function notLoadedReason(finding: RegistryFindingItem): string {
-  return isFileTooLargeFinding(finding)
-    ? 'is not read: it is above the size limit for a registry file'
-    : 'does not parse';
+  const reason = unreadFileReason(finding);
+  return isFileTooLargeFinding(finding) ? `is not read: it ${reason}` : reason;
 }
 
 /** "1 error", "2 warnings", "3 info". */
