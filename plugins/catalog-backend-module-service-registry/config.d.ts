@@ -4,8 +4,9 @@ import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend
 interface ServiceRegistryProviderConfig {
   /**
    * Where the registry lives: a directory path (relative to the backend's working directory, or
-   * absolute) or a URL of a folder in a repository that the configured integrations can read,
-   * e.g. `https://github.com/acme/service-registry/tree/main`.
+   * absolute; also written `file:<path>`, or as a `file://` URL of this host) or a URL of a folder
+   * in a repository that the configured integrations can read, e.g.
+   * `https://github.com/acme/service-registry/tree/main`.
    */
   target: string;
   /**

@@ -110,6 +110,35 @@ describe('createRegistrySource', () => {
   });
 });
 
+describe('a file: target', () => {
+  const dirOf = (target: string) =>
+    createRegistrySource(target, {
+      reader: treeReader({}, 'x'),
+      integrations,
+    }).rootLocation;
+
+  it('reads file:<path> as a path, relative to the working directory like a plain one', () => {
+    expect(dirOf('file:./examples/registry')).toBe(
+      `file:${path.resolve('examples/registry')}`,
+    );
+    expect(dirOf('file:../registry')).toBe(
+      `file:${path.resolve('../registry')}`,
+    );
+    expect(dirOf('file:/srv/my registry')).toBe('file:/srv/my registry');
+  });
+
+  it('reads a file:// URL as a URL, percent-encoding decoded', () => {
+    expect(dirOf('file:///srv/my%20registry')).toBe('file:/srv/my registry');
+    expect(dirOf('file://localhost/srv/registry')).toBe('file:/srv/registry');
+  });
+
+  it('refuses a file:// URL of another host, naming it', () => {
+    expect(() => dirOf('file://fileserver/srv/registry')).toThrow(
+      /file:\/\/fileserver\/srv\/registry.*host/,
+    );
+  });
+});
+
 describe('a directory source', () => {
   let dir: string;
   const catalog = () => path.join(dir, 'services/catalog.toml');

@@ -9,6 +9,7 @@ import {
   readRegistryDirectory,
   readRegistryFromUrl,
 } from '@service-registry/plugin-service-registry-node';
+import { directoryOfTarget } from '../lib/directoryOfTarget';
 import { filesHash } from '../lib/entityHash';
 import { FileLocation } from '../lib/mapRegistryToEntities';
 
@@ -134,8 +135,5 @@ export function createRegistrySource(
     return new UrlSource(target, deps.reader, deps.integrations, read);
   }
   const settleMs = deps.settleMs ?? DEFAULT_SETTLE_MS;
-  const dir = /^file:/i.test(target)
-    ? path.resolve(new URL(target).pathname)
-    : path.resolve(target);
-  return new DirectorySource(dir, settleMs, read);
+  return new DirectorySource(directoryOfTarget(target), settleMs, read);
 }

@@ -99,6 +99,13 @@ describe('readServiceRegistryProviderConfigs: values the catalog cannot use', ()
     }
   });
 
+  it('refuses a file:// target of another host, naming the key', () => {
+    expect(read({ lab: { target: 'file://fileserver/srv/registry' } })).toThrow(
+      /catalog\.providers\.serviceRegistry\.lab\.target: "file:\/\/fileserver\/srv\/registry" is not a file URL of this host/,
+    );
+    expect(read({ target: 'file:///srv/registry' })).not.toThrow();
+  });
+
   it('refuses a defaultOwner that leaves no name, naming the key', () => {
     expect(read({ target: 'x', defaultOwner: '@@' })).toThrow(
       /catalog\.providers\.serviceRegistry\.defaultOwner/,

@@ -5,6 +5,7 @@ import {
 import { Config } from '@backstage/config';
 import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { directoryOfTarget } from '../lib/directoryOfTarget';
 import { ownerToEntityRef } from '../lib/entityNames';
 
 /**
@@ -128,9 +129,17 @@ function readOne(
       `${key}.maxFileBytes must be a whole number of bytes above 0 (e.g. 33554432 for 32 MiB), got ${maxFileBytes}`,
     );
   }
+  const target = config.getString('target');
+  if (/^file:/i.test(target)) {
+    try {
+      directoryOfTarget(target);
+    } catch (error) {
+      throw new InputError(`${key}.target: ${(error as Error).message}`);
+    }
+  }
   return {
     id,
-    target: config.getString('target'),
+    target,
     schedule: readSchedule(config, key),
     sharedSystem,
     defaultOwner,
