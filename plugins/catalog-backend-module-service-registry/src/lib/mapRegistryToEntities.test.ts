@@ -44,6 +44,42 @@ describe('mapRegistryToEntities: the repository link', () => {
   });
 });
 
+describe('mapRegistryToEntities: credentials in free text', () => {
+  it('hides credentials of a known form in titles and descriptions, keeping the rest', () => {
+    const registry = loadRegistry([
+      {
+        path: 'projects/shop/services.toml',
+        text: [
+          '[project]',
+          'id = "shop"',
+          'name = "Shop (postgres://app:Hunter2Secret@db.internal/shop)"',
+          'description = "Deploy with ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"',
+          'environment = "https://admin:Hunter2Secret@env.internal"',
+          '[service.orders]',
+          'version = "1.0.0"',
+          'name = "Orders (postgres://app:Hunter2Secret@db.internal/orders)"',
+          'description = "Admin at https://admin:Hunter2Secret@orders.internal/admin"',
+          '',
+        ].join('\n'),
+      },
+    ]);
+    const entities = mapRegistryToEntities(registry, options).map(
+      m => m.entity,
+    );
+    const text = JSON.stringify(entities);
+    expect(text).not.toContain('Hunter2Secret');
+    expect(text).not.toContain('ghp_A1b2');
+    const orders = entities.find(e => e.kind === 'Component')!;
+    expect(orders.metadata.title).toBe(
+      'Orders (postgres://app:(hidden)@db.internal/orders)',
+    );
+    const shop = entities.find(e => e.kind === 'System')!;
+    expect(shop.metadata.title).toBe(
+      'Shop (postgres://app:(hidden)@db.internal/shop)',
+    );
+  });
+});
+
 describe('mapRegistryToEntities: owners and tags', () => {
   function billing(owner: string, tags = '[]') {
     const registry = loadRegistry([

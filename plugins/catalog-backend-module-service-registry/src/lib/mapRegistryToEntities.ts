@@ -16,6 +16,7 @@ import {
   ANNOTATION_TIER,
   ANNOTATION_VERSION,
   LoadedRegistry,
+  redactSecrets,
   RegistryProject,
   RegistryService,
   ServiceStatus,
@@ -235,9 +236,11 @@ function serviceToComponent(
   // keys in the order of the entity's schema (name, title, description, tags, ...)
   const metadata: Entity['metadata'] = { name: service.id };
   if (service.name && service.name !== service.id) {
-    metadata.title = service.name;
+    metadata.title = redactSecrets(service.name);
   }
-  if (service.description) metadata.description = service.description;
+  if (service.description) {
+    metadata.description = redactSecrets(service.description);
+  }
   metadata.tags = normaliseTags(service.tags, names);
   metadata.annotations = annotations;
   if (service.repository) {
@@ -290,7 +293,7 @@ function projectToSystem(
   setIfDefined(
     annotations,
     'service-registry.io/environment',
-    project.environment,
+    project.environment && redactSecrets(project.environment),
   );
   const owner =
     names.owner(project.owner) ?? names.owner(options.defaultOwner)!;
@@ -300,9 +303,11 @@ function projectToSystem(
     metadata: {
       name: project.id,
       ...(project.name && project.name !== project.id
-        ? { title: project.name }
+        ? { title: redactSecrets(project.name) }
         : {}),
-      ...(project.description ? { description: project.description } : {}),
+      ...(project.description
+        ? { description: redactSecrets(project.description) }
+        : {}),
       annotations,
     },
     spec: { owner: names.ownerRef(owner) },
