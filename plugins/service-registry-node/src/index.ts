@@ -11,6 +11,7 @@ export type { ReadRegistryFromUrlResult } from './read/readRegistryFromUrl';
 export { loadRegistryFromDirectory } from './read/loadRegistryFromDirectory';
 export { readDocumentsOnDisk } from './read/readDocumentsOnDisk';
 export type { DocumentOnDisk } from './read/readDocumentsOnDisk';
+export { readTaskSchedule } from './config/readTaskSchedule';
 export * from './snapshot';
 export * from './edit';
 export {

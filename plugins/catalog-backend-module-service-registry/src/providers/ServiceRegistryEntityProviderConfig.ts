@@ -1,10 +1,8 @@
-import {
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
+import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { readTaskSchedule } from '@service-registry/plugin-service-registry-node';
 import { directoryOfTarget } from '../lib/directoryOfTarget';
 import { ownerToEntityRef } from '../lib/entityNames';
 
@@ -78,24 +76,6 @@ export function readServiceRegistryProviderConfigs(
   });
 }
 
-function readSchedule(
-  config: Config,
-  key: string,
-): SchedulerServiceTaskScheduleDefinition {
-  if (!config.has('schedule')) return DEFAULT_SCHEDULE;
-  try {
-    return readSchedulerServiceTaskScheduleDefinitionFromConfig(
-      config.getConfig('schedule'),
-    );
-  } catch (error) {
-    throw new InputError(
-      `${key}.schedule is not a valid schedule (it needs a frequency and a timeout, e.g. { frequency: { minutes: 5 }, timeout: { minutes: 3 } }): ${
-        (error as Error).message
-      }`,
-    );
-  }
-}
-
 function readOne(
   id: string,
   config: Config,
@@ -140,7 +120,9 @@ function readOne(
   return {
     id,
     target,
-    schedule: readSchedule(config, key),
+    schedule: readTaskSchedule(config, 'schedule', DEFAULT_SCHEDULE, {
+      at: key,
+    }),
     sharedSystem,
     defaultOwner,
     ownerGroups: config.getOptionalBoolean('ownerGroups') ?? true,

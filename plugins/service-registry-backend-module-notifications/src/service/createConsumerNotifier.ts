@@ -6,7 +6,6 @@ import {
   LifecycleService,
   PermissionsService,
   LoggerService,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
   RootConfigService,
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
@@ -15,6 +14,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   configuredRegistryIds,
+  readTaskSchedule,
   ServiceRegistrySnapshotService,
 } from '@service-registry/plugin-service-registry-node';
 import { ConsumerNoticeStore } from '../database/ConsumerNoticeStore';
@@ -76,12 +76,11 @@ export async function createConsumerNotifier(
   options: CreateConsumerNotifierOptions,
 ): Promise<ConsumerNotifier> {
   const { config, database, logger, scheduler, lifecycle, snapshots } = options;
-  const scheduleConfig = config.getOptionalConfig(
+  const schedule = readTaskSchedule(
+    config,
     'serviceRegistry.notifications.schedule',
+    DEFAULT_SCHEDULE,
   );
-  const schedule = scheduleConfig
-    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
-    : DEFAULT_SCHEDULE;
   const store = await ConsumerNoticeStore.create(await database.getClient(), {
     skipMigrations: database.migrations?.skip,
   });
