@@ -22,6 +22,7 @@ import {
   semverSpec,
   statusSpec,
   stringArraySpec,
+  versionOrRangeArraySpec,
   stringSpec,
   tierSpec,
   urlSpec,
@@ -323,7 +324,7 @@ export function buildService(
       semverSpec,
     ),
     compatWith:
-      checkField(ctx, t.compat_with, AT_COMPAT_WITH, stringArraySpec) ??
+      checkField(ctx, t.compat_with, AT_COMPAT_WITH, versionOrRangeArraySpec) ??
       NO_STRINGS,
     deprecationDate: checkField(
       ctx,

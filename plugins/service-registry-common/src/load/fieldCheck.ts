@@ -160,7 +160,12 @@ export function checkField<T>(
         ? `${ctx.subject}: ${label} ${shown} is not one of ${spec.values.join(
             ', ',
           )}. Use one of these values.`
-        : `${ctx.subject}: ${label} must be ${spec.expected}, got ${shown}.`;
+        : `${ctx.subject}: ${label} must be ${
+            // an element's own expectation, where its check gives one
+            (issue.code === 'custom' &&
+              (issue.params?.expected as string | undefined)) ||
+            spec.expected
+          }, got ${shown}.`;
     report(ctx, 'error', code, message, fullPath);
   }
   return undefined;

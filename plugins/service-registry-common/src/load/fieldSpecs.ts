@@ -143,6 +143,28 @@ export const stringArraySpec: FieldSpec<string[]> = {
   expected: 'an array of strings, e.g. ["a", "b"]',
 };
 
+/** An array of semver versions or ranges (`compat_with = ["2.0.0", "1.x", "^1.4"]`). */
+export const versionOrRangeArraySpec: FieldSpec<string[]> = {
+  schema: z.array(
+    z.string().refine(isValidSemverRange, {
+      params: {
+        code: 'schema/invalid-semver',
+        expected:
+          'a semver version or range in quotes, such as "1.4.0" or "^1.4"',
+      },
+    }),
+  ),
+  accept: value => {
+    const strings = acceptStringArray(value);
+    if (strings === undefined) return undefined;
+    for (let k = 0; k < strings.length; k++) {
+      if (!isValidSemverRange(strings[k])) return undefined;
+    }
+    return strings;
+  },
+  expected: 'an array of semver versions or ranges, e.g. ["1.4.0", "^1.4"]',
+};
+
 /** A service id. */
 export const idSpec: FieldSpec<string> = {
   schema: z.string().refine(value => SERVICE_ID_PATTERN.test(value), {
