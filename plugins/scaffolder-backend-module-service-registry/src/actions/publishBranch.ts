@@ -2,6 +2,7 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { readServiceRegistryActionsConfig } from '../lib/config';
+import { assertCheckoutAsFetched } from '../lib/checkoutConfig';
 import { runGit } from '../lib/git';
 import { resolveRegistryLocation } from '../lib/registryLocation';
 import { ScmIntegrations } from '@backstage/integration';
@@ -26,8 +27,11 @@ export interface ServiceRegistryPublishBranchActionOptions {
  * workspace (cloned by service-registry:registry:fetch from a local repository) on a new branch
  * and pushes that branch to the repository it was cloned from. It is the local stand-in for a
  * pull request: the branch holds the change for review and merge. It never force-pushes and
- * refuses a branch that already exists. A dry run makes the same checks and reports the files it
- * would commit (`changedFiles`), without committing or pushing.
+ * refuses a branch that already exists. It refuses a checkout an earlier step changed: a `.git`
+ * that is not a directory, a folder inside a checkout, a `.git/config` holding anything the clone
+ * did not write (a push URL, a URL rewrite, a command git would run), a submodule; it pushes to
+ * the allowed URL itself, never through the remote's config. A dry run makes the same checks and
+ * reports the files it would commit (`changedFiles`), without committing or pushing.
  *
  * @public
  */
@@ -110,14 +114,8 @@ export function createServiceRegistryPublishBranchAction(
       );
       const git = (args: string[]) => runGit(args, { cwd: dir });
 
-      const inside = await git(['rev-parse', '--show-toplevel']).catch(
-        () => '',
-      );
-      if (!inside) {
-        throw new InputError(
-          `${registryPath} is not a git checkout: fetch the registry with service-registry:registry:fetch from a local repository first (hosted registries publish with publish:github:pull-request or publish:gitlab:merge-request).`,
-        );
-      }
+      // before any other git command: an earlier step may have written into registry/.git
+      await assertCheckoutAsFetched(dir, registryPath);
       const origin = await git(['remote', 'get-url', 'origin']).catch(() => '');
       const settings = readServiceRegistryActionsConfig(config);
       const location = resolveRegistryLocation(origin, {
@@ -157,7 +155,7 @@ export function createServiceRegistryPublishBranchAction(
         const existing = await git([
           'ls-remote',
           '--heads',
-          'origin',
+          location.url,
           `refs/heads/${input.branchName}`,
         ]);
         if (existing) {
@@ -217,7 +215,8 @@ export function createServiceRegistryPublishBranchAction(
           await git([
             'push',
             '--quiet',
-            'origin',
+            // the URL checked against the allow-list, not the remote's (pushurl, rewrites)
+            location.url,
             `HEAD:refs/heads/${input.branchName}`,
           ]);
           return git(['rev-parse', 'HEAD']);

@@ -1,6 +1,11 @@
 import { execFile } from 'node:child_process';
 
-/** Runs git without prompts or hooks; resolves with its trimmed standard output. */
+/**
+ * Runs git without prompts, hooks, file system monitor or `ext::` transport; resolves with its
+ * trimmed standard output. The `-c` settings override any config of the repository git runs in
+ * (and reach the git processes it starts); they are a second line of defence, not a licence to
+ * run git in a checkout whose config nobody checked (see `assertCheckoutAsFetched`).
+ */
 export function runGit(
   args: string[],
   options: { cwd?: string } = {},
@@ -8,7 +13,15 @@ export function runGit(
   return new Promise((resolve, reject) => {
     execFile(
       'git',
-      ['-c', 'core.hooksPath=/dev/null', ...args],
+      [
+        '-c',
+        'core.hooksPath=/dev/null',
+        '-c',
+        'core.fsmonitor=false',
+        '-c',
+        'protocol.ext.allow=never',
+        ...args,
+      ],
       {
         cwd: options.cwd,
         env: {
