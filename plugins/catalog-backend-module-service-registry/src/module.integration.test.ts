@@ -308,6 +308,82 @@ describe.each(databases.eachSupportedId())(
       await backend.stop();
     });
 
+    it('keeps an ingested service when a new project declares its id, applying the rest of the change', async () => {
+      const files: Record<string, string> = {
+        ...registryFiles(2, 2),
+        'projects/zzz/services.toml': [
+          '[project]',
+          'name = "Zzz"',
+          '',
+          '[service.orders]',
+          'owner = "team-z"',
+          'version = "1.0.0"',
+          'port = 8080',
+          '',
+        ].join('\n'),
+      };
+      await writeFiles(dir, files);
+      const knex = await databases.init(databaseId);
+      const backend = await startPortalBackend(knex, dir);
+      const ingested = await eventually(
+        () => entity(backend, 'component:default/orders'),
+        e => e?.spec.owner === 'group:default/team-z',
+      );
+      expect(ingested.spec.system).toBe('zzz');
+      const before = await providerRows(knex);
+
+      // a new project, first in path order, declares "orders" too; another file changes as well
+      await writeFiles(dir, {
+        'projects/aaa/services.toml': [
+          '[project]',
+          'name = "Aaa"',
+          '',
+          '[service.orders]',
+          'version = "0.0.1"',
+          'owner = "team-a"',
+          '',
+          '[service.aaa-api]',
+          'owner = "team-a"',
+          'version = "1.0.0"',
+          '',
+        ].join('\n'),
+        'projects/p1/services.toml': files['projects/p1/services.toml'].replace(
+          '[service.p1-svc-1]\ntype = "microservice"\nversion = "1.0.0"',
+          '[service.p1-svc-1]\ntype = "microservice"\nversion = "1.1.0"',
+        ),
+      });
+      await eventually(
+        () => entity(backend, 'component:default/p1-svc-1'),
+        e => e?.metadata.annotations['service-registry.io/version'] === '1.1.0',
+      );
+      await eventually(
+        () => entity(backend, 'component:default/aaa-api'),
+        e => e !== undefined,
+      );
+      const status = await eventually(
+        () => entity(backend, 'resource:default/service-registry-default'),
+        e =>
+          e?.metadata.annotations['service-registry.io/ingestion-errors'] ===
+          '1',
+      );
+      expect(
+        status.metadata.annotations['service-registry.io/ingestion-state'],
+      ).toBe('ok');
+      // the provider did not write it again, and the catalog still has zzz's
+      const after = await providerRows(knex);
+      expect(after.get('component:default/orders')).toBe(
+        before.get('component:default/orders'),
+      );
+      const kept = await entity(backend, 'component:default/orders');
+      expect(kept.spec.owner).toBe('group:default/team-z');
+      expect(kept.spec.system).toBe('zzz');
+      expect(kept.metadata.annotations['service-registry.io/port']).toBe(
+        '8080',
+      );
+
+      await backend.stop();
+    });
+
     it('emits an owner Group once the org provider that defined it drops it, without a registry change', async () => {
       const org = new OrgProvider();
       const knex = await databases.init(databaseId);

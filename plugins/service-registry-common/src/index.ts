@@ -9,6 +9,7 @@ export * from './model/annotations';
 export * from './model/units';
 export { getServiceForProject } from './model/getServiceForProject';
 export { loadRegistry } from './load/buildRegistry';
+export type { LoadRegistryOptions } from './load/LoadRegistryOptions';
 export { parseTomlFile, stripBom } from './load/parseToml';
 export {
   FILE_TOO_LARGE_CODE,

@@ -809,6 +809,128 @@ describe.each(databases.eachSupportedId())(
       ).toBe(true);
     });
 
+    it('keeps an ingested service when a new project declares the same id, reporting the new declaration', async () => {
+      const ZZZ =
+        '[project]\nname = "Zzz"\n\n[service.orders]\nowner = "team-z"\nversion = "1.0.0"\nport = 8080\n';
+      const AAA =
+        '[project]\nname = "Aaa"\n\n[service.orders]\nversion = "0.0.1"\nowner = "team-a"\n\n[service.aaa-api]\nowner = "team-a"\nversion = "1.0.0"\n';
+      await writeRegistry(dir, { 'projects/zzz/services.toml': ZZZ });
+      const snapshots = new InMemoryServiceRegistrySnapshotService();
+      const { provider, connection } = await connected(undefined, {
+        snapshots,
+      });
+      await provider.refresh();
+      const ingested = connection.entities.get('component:default/orders')!;
+      expect(ingested.spec).toMatchObject({
+        system: 'zzz',
+        owner: 'group:default/team-z',
+      });
+
+      // aaa comes first in path order, and another file changes in the same run
+      await writeRegistry(dir, {
+        'projects/aaa/services.toml': AAA,
+        'projects/beta/services.toml': BETA.replace(
+          'version = "0.3.0"',
+          'version = "0.4.0"',
+        ),
+      });
+      const result = await provider.refresh();
+
+      expect(result.mutation).toBe('delta');
+      const delta = connection.mutations[1];
+      expect(
+        delta.type === 'delta' &&
+          delta.added.map(e => stringifyEntityRef(e.entity)).sort(),
+      ).toEqual([
+        'component:default/aaa-api',
+        'component:default/beta-worker',
+        'group:default/team-a',
+        provider.statusEntityRef,
+        'system:default/aaa',
+      ]);
+      expect(connection.entities.get('component:default/orders')).toEqual(
+        ingested,
+      );
+      const duplicate = {
+        severity: 'error',
+        code: 'service/duplicate-id',
+        file: 'projects/aaa/services.toml',
+        line: 4,
+        column: 1,
+        service: 'orders',
+        project: 'aaa',
+        message: expect.stringContaining(
+          'already declared by project "zzz" at projects/zzz/services.toml:4',
+        ),
+      };
+      expect(
+        result.status.findings.filter(f => f.code === 'service/duplicate-id'),
+      ).toEqual([duplicate]);
+      expect(result.status.state).toBe('ok');
+      // the findings page (the published snapshot) says the same
+      expect(snapshots.get()!.registry.services.get('orders')!.project).toBe(
+        'zzz',
+      );
+      expect(
+        snapshots
+          .get()!
+          .findings.filter(f => f.code === 'service/duplicate-id'),
+      ).toEqual([duplicate]);
+
+      // later runs keep it while both declare it, also in a restarted backend
+      await writeRegistry(dir, {
+        'projects/beta/services.toml': BETA.replace(
+          'version = "0.3.0"',
+          'version = "0.5.0"',
+        ),
+      });
+      const restarted = await connected();
+      const again = await restarted.provider.refresh();
+      expect(again.mutation).toBe('delta');
+      expect(
+        again.status.findings.filter(f => f.code === 'service/duplicate-id'),
+      ).toEqual([duplicate]);
+      const delta2 = restarted.connection.mutations[0];
+      expect(
+        delta2.type === 'delta' &&
+          delta2.added.map(e => stringifyEntityRef(e.entity)).sort(),
+      ).toEqual(['component:default/beta-worker', provider.statusEntityRef]);
+
+      // another instance rebuilds the same registry from the database
+      const otherInstance = new InMemoryServiceRegistrySnapshotService();
+      const other = new ServiceRegistryEntityProvider({
+        config: providerConfig({ target: dir }),
+        source,
+        store,
+        logger: mockServices.logger.mock(),
+        snapshots: otherInstance,
+      });
+      const synced = (await other.syncSnapshot())!;
+      expect(synced.registry.services.get('orders')!.project).toBe('zzz');
+      expect(
+        synced.findings.filter(f => f.code === 'service/duplicate-id'),
+      ).toEqual([duplicate]);
+      expect(synced.files!.map(f => f.path)).toEqual([
+        'projects/aaa/services.toml',
+        'projects/alpha/services.toml',
+        'projects/beta/services.toml',
+        'projects/zzz/services.toml',
+        'services/catalog.toml',
+      ]);
+
+      // once zzz lets it go, aaa's declaration is taken
+      await writeRegistry(dir, {
+        'projects/zzz/services.toml': '[project]\nname = "Zzz"\n',
+      });
+      const moved = await restarted.provider.refresh();
+      expect(
+        moved.status.findings.filter(f => f.code === 'service/duplicate-id'),
+      ).toEqual([]);
+      expect(
+        restarted.connection.entities.get('component:default/orders')!.spec,
+      ).toMatchObject({ system: 'aaa', owner: 'group:default/team-a' });
+    });
+
     it('leaves to the first registry an entity two registries declare, and takes it over when that one lets it go', async () => {
       const otherDir = await fs.mkdtemp(
         path.join(os.tmpdir(), 'registry-lab-'),

@@ -37,6 +37,12 @@ import {
 import { computeDelta } from '../lib/computeDelta';
 import { entityHash, filesHash } from '../lib/entityHash';
 import { evaluateGuard } from '../lib/evaluateGuard';
+import {
+  declarationsBefore,
+  KEPT_DECLARATIONS_PATH,
+  keptDeclarationsFile,
+  readKeptDeclarations,
+} from '../lib/keptDeclarations';
 import { resolveClaims } from '../lib/resolveClaims';
 import { checkEntities } from '../lib/checkEntities';
 import { ownerToEntityRef } from '../lib/entityNames';
@@ -291,8 +297,11 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const status = await store.getStatus(config.id);
     if (!status) return current;
     const files = await store.getFiles(config.id);
+    // the run kept these declarations of duplicated ids: the same registry, the same findings
+    const kept = readKeptDeclarations(files.get(KEPT_DECLARATIONS_PATH));
+    files.delete(KEPT_DECLARATIONS_PATH);
     const inputs = [...files].map(([path, text]) => ({ path, text }));
-    const registry = loadRegistry(inputs);
+    const registry = loadRegistry(inputs, { preferredDeclarations: kept });
     return this.publish(registry, status, inputs);
   }
 
@@ -406,9 +415,10 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const kept: string[] = [];
     const dropped: string[] = [];
     let effectiveFiles = files;
+    let syntaxFindings: RegistryFinding[] = [];
     if (registry.failedFiles.length > 0) {
       const lastGood = await store.getFiles(id, registry.failedFiles);
-      const syntaxFindings = registry.findings.filter(f =>
+      syntaxFindings = registry.findings.filter(f =>
         registry.failedFiles.includes(f.file),
       );
       effectiveFiles = files.flatMap(file => {
@@ -422,8 +432,16 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         return [{ path: file.path, text: good }];
       });
       registry = loadRegistry(effectiveFiles);
-      registry.findings.unshift(...syntaxFindings);
     }
+    // A service id that a project declares while another project's declaration is ingested stays
+    // that project's: the new declaration is the duplicate (loaded again only then).
+    const preferredDeclarations = await declarationsBefore(registry, paths =>
+      store.getFiles(id, paths),
+    );
+    if (preferredDeclarations) {
+      registry = loadRegistry(effectiveFiles, { preferredDeclarations });
+    }
+    registry.findings.unshift(...syntaxFindings);
 
     let transformed: MappedEntity[];
     try {
@@ -546,7 +564,8 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const hashes = new Map(next.map(n => [n.ref, n.hash]));
     hashes.set(this.statusEntityRef, statusHash);
     await store.commit(id, {
-      files: effectiveFiles,
+      // with the declarations of duplicated ids this run kept, for the next run
+      files: [...effectiveFiles, ...keptDeclarationsFile(registry)],
       entities: hashes,
       removed: delta.removed,
     });

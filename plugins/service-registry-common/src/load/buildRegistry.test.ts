@@ -1,10 +1,12 @@
 import { RegistryFinding } from '../model/types';
 import { getServiceForProject } from '../model/getServiceForProject';
 import { loadRegistry } from './buildRegistry';
+import { LoadRegistryOptions } from './LoadRegistryOptions';
 
-function load(files: Record<string, string>) {
+function load(files: Record<string, string>, options?: LoadRegistryOptions) {
   return loadRegistry(
     Object.entries(files).map(([path, text]) => ({ path, text })),
+    options,
   );
 }
 
@@ -411,6 +413,94 @@ describe('loadRegistry', () => {
       }),
     ]);
     expect(registry.services.get('worker')!.port).toBe(1);
+  });
+
+  describe('with the files that declared services before (preferredDeclarations)', () => {
+    // zzz declared "orders" first; aaa, earlier in path order, declares it too
+    const files = {
+      'projects/aaa/services.toml':
+        '[project]\nowner = "team-a"\n[service.orders]\nversion = "0.0.1"\nport = "eighty"\n',
+      'projects/zzz/services.toml':
+        '[project]\nowner = "team-z"\n\n[service.orders]\nport = 8080\n',
+    };
+    const before = new Map([['orders', 'projects/zzz/services.toml']]);
+
+    it('keeps the declaration of the file that had it, and reports the new one', () => {
+      const registry = load(files, { preferredDeclarations: before });
+
+      const orders = registry.services.get('orders')!;
+      expect(orders.project).toBe('zzz');
+      expect(orders.port).toBe(8080);
+      expect(orders.source).toMatchObject({
+        file: 'projects/zzz/services.toml',
+        line: 4,
+      });
+      expect(registry.projects.get('zzz')!.services).toEqual(['orders']);
+      expect(registry.projects.get('aaa')!.services).toEqual([]);
+      expect(only(registry.findings, 'service/duplicate-id')).toEqual([
+        {
+          severity: 'error',
+          code: 'service/duplicate-id',
+          file: 'projects/aaa/services.toml',
+          line: 3,
+          column: 1,
+          service: 'orders',
+          project: 'aaa',
+          message: expect.stringContaining(
+            'already declared by project "zzz" at projects/zzz/services.toml:4',
+          ),
+        },
+      ]);
+      // the ignored declaration is not checked (its port is not reported)
+      expect(
+        registry.findings.filter(f => f.service === 'orders').map(f => f.code),
+      ).toEqual(['service/duplicate-id']);
+    });
+
+    it('keeps the first in path order without a preference, or when the file no longer declares it', () => {
+      for (const registry of [
+        load(files),
+        load(files, { preferredDeclarations: new Map() }),
+        load(
+          {
+            ...files,
+            'projects/zzz/services.toml': '[project]\n[service.payments]\n',
+            'projects/mmm/services.toml': '[project]\n[service.orders]\n',
+          },
+          { preferredDeclarations: before },
+        ),
+        load(
+          {
+            ...files,
+            'projects/zzz/services.toml': 'service.orders = 1\n[project]\n',
+            'projects/mmm/services.toml': '[project]\n[service.orders]\n',
+          },
+          { preferredDeclarations: before },
+        ),
+      ]) {
+        expect(registry.services.get('orders')!.project).toBe('aaa');
+        const duplicates = only(registry.findings, 'service/duplicate-id');
+        expect(duplicates.map(f => f.file)).not.toContain(
+          'projects/aaa/services.toml',
+        );
+      }
+    });
+
+    it('leaves project overrides of a global service alone', () => {
+      const registry = load(
+        {
+          ...files,
+          'services/catalog.toml': '[service.orders]\nport = 9090\n',
+        },
+        { preferredDeclarations: before },
+      );
+      expect(only(registry.findings, 'service/duplicate-id')).toEqual([]);
+      expect(registry.services.get('orders')!.project).toBeUndefined();
+      expect(registry.services.get('orders')!.overriddenBy).toEqual([
+        'aaa',
+        'zzz',
+      ]);
+    });
   });
 
   it('keeps loading when one file has a syntax error', () => {

@@ -28,10 +28,15 @@ import {
   positionIndex,
 } from './filePositions';
 import { deferred, LAZY_POSITIONS, memo } from './lazy';
+import { LoadRegistryOptions } from './LoadRegistryOptions';
 import { FindingCollector } from './loadState';
 import { mergeTables } from './mergeTables';
 import { notUtf8Result, ParsedTomlFile, parseTomlFile } from './parseToml';
 import { tooLargeResult } from './fileTooLarge';
+import {
+  PreferredDeclaration,
+  preferredDeclarations,
+} from './preferredDeclarations';
 import { readPatterns } from './readPatterns';
 import { keepSourceFiles } from './sourceFiles';
 
@@ -178,11 +183,41 @@ function overrideView(
   return view;
 }
 
+/** Reports a declaration of an id that another project's declaration is kept for. */
+function reportDuplicate(
+  decl: ServiceDeclaration,
+  project: string,
+  keptProject: string,
+  keptSource: SourcePosition,
+  declaredFirst: boolean,
+  collector: FindingCollector,
+): void {
+  collector.add(
+    'error',
+    'service/duplicate-id',
+    `Service "${
+      decl.id
+    }" is already declared by project "${keptProject}" at ${describePosition(
+      keptSource,
+    )}${
+      declaredFirst ? ', which declared it first' : ''
+    }; ids must be unique across the registry. Rename one of them, or move the service to services/catalog.toml to share it. This declaration is ignored.`,
+    decl.source,
+    { service: decl.id, project },
+  );
+}
+
+/**
+ * Loads the services of a project's `services.toml`. An id another project declared is
+ * reported and ignored: the first declaration in path order is kept, or the one `preferred`
+ * names (see {@link LoadRegistryOptions.preferredDeclarations}).
+ */
 function loadProjectServices(
   file: ParsedTomlFile,
   project: RegistryProject,
   registry: Registry,
   collector: FindingCollector,
+  preferred: ReadonlyMap<string, PreferredDeclaration> | undefined,
 ): void {
   const top = collector.context(
     file.path,
@@ -198,18 +233,28 @@ function loadProjectServices(
     'declare services as [service.<id>]',
   );
   forEachServiceDeclaration(file, project.id, collector, decl => {
+    // without a preference that applies, no look-up at all
+    const kept = preferred?.get(decl.id);
+    if (kept !== undefined && kept.project !== project.id) {
+      reportDuplicate(
+        decl,
+        project.id,
+        kept.project,
+        kept.source,
+        true,
+        collector,
+      );
+      return;
+    }
     const existing = registry.services.get(decl.id);
     if (existing && existing.project !== undefined) {
-      collector.add(
-        'error',
-        'service/duplicate-id',
-        `Service "${decl.id}" is already declared by project "${
-          existing.project
-        }" at ${describePosition(
-          existing.source,
-        )}; ids must be unique across the registry. Rename one of them, or move the service to services/catalog.toml to share it. This declaration is ignored.`,
-        decl.source,
-        { service: decl.id, project: project.id },
+      reportDuplicate(
+        decl,
+        project.id,
+        existing.project,
+        existing.source,
+        false,
+        collector,
       );
       return;
     }
@@ -324,10 +369,18 @@ function parseAll(
  * {@link LoadedRegistry.overrides}), releases, monitoring, deployments, patterns and policies,
  * and reports every problem as a finding with its position. Never throws on bad input.
  *
+ * A service id two projects declare is kept for one of them and reported on the others
+ * (`service/duplicate-id`): the first in path order, or the one of the file
+ * {@link LoadRegistryOptions.preferredDeclarations} names.
+ *
  * @param inputs - the registry's files, paths relative to the registry root
+ * @param options - see {@link LoadRegistryOptions}
  * @public
  */
-export function loadRegistry(inputs: RegistryFileInput[]): LoadedRegistry {
+export function loadRegistry(
+  inputs: RegistryFileInput[],
+  options: LoadRegistryOptions = {},
+): LoadedRegistry {
   const collector = new FindingCollector();
   const { files, failed, parsed, outside } = parseAll(inputs, collector);
   const registry: Registry = {
@@ -361,12 +414,24 @@ export function loadRegistry(inputs: RegistryFileInput[]): LoadedRegistry {
       projectFiles.get(kind.project)?.byName.set(kind.file, file);
     }
   }
+  // the declarations kept over their duplicates, whichever project comes first in path order
+  const preferred = preferredDeclarations(
+    options.preferredDeclarations,
+    project => projectFiles.get(project)?.byName.get('services'),
+    registry.services,
+  );
   for (const [id, { first, byName }] of projectFiles) {
     const servicesFile = byName.get('services');
     const project = buildProject(id, servicesFile, first, collector);
     registry.projects.set(id, project);
     if (servicesFile) {
-      loadProjectServices(servicesFile, project, registry, collector);
+      loadProjectServices(
+        servicesFile,
+        project,
+        registry,
+        collector,
+        preferred,
+      );
     }
   }
 

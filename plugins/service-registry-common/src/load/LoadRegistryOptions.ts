@@ -1,0 +1,18 @@
+/**
+ * Options of {@link loadRegistry}.
+ *
+ * @public
+ */
+export interface LoadRegistryOptions {
+  /**
+   * Service id to the path of the file that declared it the last time the registry was loaded
+   * (for instance, the declaration a catalog already holds). Two projects may not declare the
+   * same id: without a preference the first declaration in path order is kept and the others are
+   * reported as `service/duplicate-id`. With one, the declaration of the preferred file is kept
+   * (when that file still declares the service as a table) and every other one is reported, so
+   * that a project added later cannot take over a service that another project declared first.
+   * Only duplicates are affected: an id declared once, or declared in `services/catalog.toml`
+   * (which projects override), loads the same with or without a preference.
+   */
+  preferredDeclarations?: ReadonlyMap<string, string>;
+}
