@@ -209,6 +209,57 @@ optional = ["shared-auth"]
   });
 });
 
+describe('service-registry diff and SLA impact', () => {
+  const withSla = (availability: string) => ({
+    ...VALID,
+    'services/catalog.toml': `${VALID['services/catalog.toml']}[service.shared-auth.sla]
+availability = "${availability}"
+`,
+    'projects/shop/services.toml': VALID['projects/shop/services.toml'].replace(
+      '[service.shop-api.dependencies]',
+      '[service.shop-api.sla]\navailability = "99.95%"\n[service.shop-api.dependencies]',
+    ),
+  });
+
+  it('reports a consumed service whose SLA drops below what a consumer promises, as a warning that is not breaking', () => {
+    const base = registry('sla-base', withSla('99.99%'));
+    const head = registry('sla-head', withSla('99.9%'));
+
+    const text = cli(['diff', base, '.'], head);
+    expect(text.stdout).toContain('Breaking changes: 0\n');
+    expect(text.stdout).toContain(
+      '\nSLA impact (warnings, not breaking changes): 1\n  sla-weakened shared-auth: The SLA of "shared-auth" gets weaker (availability 99.99% → 99.9%): 1 consumer that requires it promises more than it now does: "shop-api" in project "shop" (availability 99.95%).',
+    );
+    expect(text.stdout).toContain('    affects shop-api (shop) in shop\n');
+
+    const json = JSON.parse(
+      cli(['diff', base, '.', '--format', 'json'], head).stdout,
+    );
+    expect(json.schemaVersion).toBe(1);
+    expect(json.summary).toMatchObject({ breakingChanges: 0, slaImpacts: 1 });
+    expect(json.diff.slaImpacts).toMatchObject([
+      {
+        service: 'shared-auth',
+        changes: [{ target: 'availability', before: '99.99%', after: '99.9%' }],
+        consumers: [{ id: 'shop-api', project: 'shop', owner: 'shop-team' }],
+        affectedProjects: ['shop'],
+        position: { file: 'services/catalog.toml', line: 7 },
+      },
+    ]);
+
+    const github = cli(['diff', base, '.', '--format', 'github'], head).stdout;
+    expect(github).toMatch(
+      /::warning file=.*services\/catalog\.toml,line=7,col=1,title=sla-impact\/sla-weakened::The SLA of "shared-auth" gets weaker/,
+    );
+
+    const markdown = cli(['diff', base, '.', '--format', 'markdown'], head);
+    expect(markdown.stdout).toContain('### SLA impact');
+
+    // a warning, not a breaking change
+    expect(cli(['diff', base, '.', '--fail-on-breaking'], head).code).toBe(0);
+  });
+});
+
 describe("service-registry diff of a project's override", () => {
   const overriding = (port: number) => ({
     ...VALID,

@@ -36,7 +36,9 @@ export interface DiffCommandOptions {
 
 /**
  * Compares two versions of a registry: validates head, lists what changed and every breaking
- * change with the services and projects it affects and who must approve it. A change to a
+ * change with the services and projects it affects and who must approve it, then the SLA impact
+ * (consumed services whose SLA gets weaker than what consumers requiring them promise: warnings
+ * that `--fail-on-breaking` does not fail on). A change to a
  * project's override of a global service is named with its project
  * (`shared-auth in project pa (override)`); the JSON output carries `override` and `project`.
  */
@@ -75,6 +77,7 @@ export async function diffCommand(
             summary: {
               ...countFindings(findings),
               breakingChanges: diff.breakingChanges.length,
+              slaImpacts: diff.slaImpacts.length,
             },
             findings,
             diff,
@@ -106,6 +109,16 @@ export async function diffCommand(
         service: change.service,
       }));
       io.stdout(formatFindingsGithub(breaking, { root }));
+      const sla = diff.slaImpacts.map(impact => ({
+        severity: 'warning' as const,
+        code: 'sla-impact/sla-weakened',
+        message: impact.message,
+        file: impact.position.file,
+        line: impact.position.line,
+        column: impact.position.column,
+        service: impact.service,
+      }));
+      io.stdout(formatFindingsGithub(sla, { root }));
       break;
     }
     default: {
@@ -153,6 +166,24 @@ export async function diffCommand(
                     .join(', ')}\n`
                 : ''
             }    approvers: ${change.approvers.join(', ') || 'none'}\n`,
+        );
+      }
+      if (diff.slaImpacts.length > 0) {
+        io.stdout(
+          `\n${p.bold(
+            `SLA impact (warnings, not breaking changes): ${diff.slaImpacts.length}`,
+          )}\n`,
+        );
+      }
+      for (const impact of diff.slaImpacts) {
+        io.stdout(
+          `  ${p.yellow('sla-weakened')} ${describeChangeSubject(impact)}: ${
+            impact.message
+          }\n    affects ${impact.consumers
+            .map(c => (c.project ? `${c.id} (${c.project})` : c.id))
+            .join(', ')} in ${
+            impact.affectedProjects.join(', ') || 'no project'
+          }\n`,
         );
       }
     }

@@ -235,6 +235,7 @@ describe('diffRegistries', () => {
       changed: [],
       breakingChanges: [],
       impactByService: [],
+      slaImpacts: [],
     });
   });
   it('treats going back to an earlier major version (a revert) as breaking its consumers', () => {

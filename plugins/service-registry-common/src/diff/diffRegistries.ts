@@ -11,6 +11,7 @@ import { portChanged } from './detectors/portChanged';
 import { serviceRemoved } from './detectors/serviceRemoved';
 import { serviceRetired } from './detectors/serviceRetired';
 import { changeImpact } from './changeImpact';
+import { slaImpactsOf } from './slaImpacts';
 import { fieldChanges } from './fieldChanges';
 import { mergeOptionalConsumers, optionalConsumers } from './optionalConsumers';
 import {
@@ -172,7 +173,9 @@ function inProject(
  * breaking change), affecting that project's consumers (its own services, and its overrides of
  * global consumers); a global change a view merely inherits is listed once, on the global
  * service, with the consumers of the projects that see it. Each consumer counts as the project it
- * is used in sees it. Deterministic; never throws on registry content.
+ * is used in sees it. Apart from the breaking changes, `slaImpacts` lists the consumed services
+ * whose SLA gets weaker than what consumers requiring them promise (see `SlaImpact`).
+ * Deterministic; never throws on registry content.
  *
  * @param base - the registry before
  * @param head - the registry after
@@ -201,6 +204,7 @@ export function diffRegistries(
     changed: [],
     breakingChanges: [],
     impactByService: [],
+    slaImpacts: [],
   };
   for (const id of ids) {
     const inBase = base.services.has(id);
@@ -222,6 +226,7 @@ export function diffRegistries(
       if (change) diff.changed.push(change);
     }
     if (!inBase) continue;
+    if (inHead) diff.slaImpacts.push(...slaImpactsOf(ctx, id));
     const project = (head.services.get(id) ?? base.services.get(id))?.project;
     const global =
       projects.length > 0

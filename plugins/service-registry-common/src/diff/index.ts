@@ -13,4 +13,7 @@ export type {
   RegistryDiff,
   ServiceChange,
   ServiceImpactSummary,
+  SlaImpact,
+  SlaImpactConsumer,
+  SlaWeakening,
 } from './types';

@@ -174,6 +174,81 @@ export interface ServiceImpactSummary {
 }
 
 /**
+ * One service-level target of a consumed service that gets weaker between base and head, or its
+ * effective tier going down. Values are as written, with `(<tier> tier policy)` when the service
+ * does not declare the target and its tier's policy supplies it.
+ *
+ * @public
+ */
+export interface SlaWeakening {
+  /** `availability`, `response_time_p99`, or `tier`. */
+  target: string;
+  /** In base (`99.99%`, `100ms (critical tier policy)`, `critical`). */
+  before: string;
+  /** In head. */
+  after: string;
+}
+
+/**
+ * A consumer whose own promise a weakened service it requires no longer covers (see
+ * {@link SlaImpact}).
+ *
+ * @public
+ */
+export interface SlaImpactConsumer {
+  /** The consuming service. */
+  id: string;
+  /**
+   * The project it is used in: its own project, the project whose override of a global consumer
+   * declares (or keeps) the dependency; null for the global declaration.
+   */
+  project: string | null;
+  /** Its owner as head declares it (the project's view for an overridden global service). */
+  owner?: string;
+  /** Each weakened target on which it promises more than the service now does. */
+  shortfalls: Array<{
+    /** `availability` or `response_time_p99`. */
+    target: string;
+    /** What the consumer promises, in head. */
+    consumer: string;
+    /** What the service promises, in head. */
+    provider: string;
+  }>;
+}
+
+/**
+ * A consumed service whose effective SLA gets weaker between base and head (availability
+ * lowered, p99 response time raised; a lowered tier counts through the targets its policy
+ * supplies), listed with the direct consumers that require it and now promise more than it does
+ * (seed 000, `check_sla_impact` / `add_sla_violation`). Not a breaking change: nothing stops
+ * working, but those consumers can no longer keep their own SLA (a warning). Effective values and
+ * the comparison are those of the `sla/weaker-dependency` validation rule. A change of a
+ * project's view of an overridden global service is listed on that project's view and affects
+ * its consumers in that project only; a global change a view inherits is listed once, on the
+ * global service.
+ *
+ * @public
+ */
+export interface SlaImpact {
+  /** The weakened service. */
+  service: string;
+  /** Its project (for a change of a project's view of an overridden global service, that project). */
+  project?: string;
+  /** True for a change of a project's view of an overridden global service. */
+  override?: boolean;
+  /** What got weaker, in target order, then the tier. */
+  changes: SlaWeakening[];
+  /** The consumers that now promise more than the service, by id, the global declaration first. */
+  consumers: SlaImpactConsumer[];
+  /** The projects of those consumers, sorted. */
+  affectedProjects: string[];
+  /** What got weaker, whom it leaves promising more than they get, and what to do. */
+  message: string;
+  /** Where the change is, in head: the first weakened key, else the tier, else the service. */
+  position: SourcePosition;
+}
+
+/**
  * The differences between two versions of a registry.
  *
  * @public
@@ -189,6 +264,11 @@ export interface RegistryDiff {
   breakingChanges: BreakingChange[];
   /** One summary per service with breaking changes, by id. */
   impactByService: ServiceImpactSummary[];
+  /**
+   * Consumed services whose SLA gets weaker than what consumers requiring them promise (warnings,
+   * not breaking changes), by service, the global declaration first.
+   */
+  slaImpacts: SlaImpact[];
 }
 
 /**

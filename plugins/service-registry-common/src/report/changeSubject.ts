@@ -1,14 +1,14 @@
-import { BreakingChange, ServiceChange } from '../diff/types';
+import { BreakingChange, ServiceChange, SlaImpact } from '../diff/types';
 
 /**
  * The project whose override of a global service a change is to (`override` on the change), or
  * undefined for a change of a declaration itself (a global service, or a project's own service).
  *
- * @param change - an entry of `diff.changed` or `diff.breakingChanges`
+ * @param change - an entry of `diff.changed`, `diff.breakingChanges` or `diff.slaImpacts`
  * @public
  */
 export function overrideProjectOf(
-  change: ServiceChange | BreakingChange,
+  change: ServiceChange | BreakingChange | SlaImpact,
 ): string | undefined {
   return change.override ? change.project : undefined;
 }
@@ -18,12 +18,12 @@ export function overrideProjectOf(
  * a change to a project's override of a global service (see {@link overrideProjectOf}), e.g.
  * `shared-auth in project pa (override)`.
  *
- * @param change - an entry of `diff.changed` or `diff.breakingChanges`
+ * @param change - an entry of `diff.changed`, `diff.breakingChanges` or `diff.slaImpacts`
  * @param format - how ids are written (default: as they are; the markdown report uses inline code)
  * @public
  */
 export function describeChangeSubject(
-  change: ServiceChange | BreakingChange,
+  change: ServiceChange | BreakingChange | SlaImpact,
   format: (id: string) => string = id => id,
 ): string {
   const project = overrideProjectOf(change);

@@ -189,3 +189,56 @@ describe('overrideProjectOf and describeChangeSubject', () => {
     ]);
   });
 });
+
+describe('renderChangeReportMarkdown and SLA impact', () => {
+  const files = (availability: string) => ({
+    'services/catalog.toml': [
+      '[service.db]',
+      `sla = { availability = "${availability}" }`,
+      '[service.app]',
+      'sla = { availability = "99.99%" }',
+      'dependencies.requires = ["db"]',
+    ].join('\n'),
+    'projects/pa/services.toml': [
+      '[project]',
+      '[service.db]',
+      'port = 5432',
+      '[service.pa-api]',
+      'sla = { availability = "99.95%" }',
+      'dependencies.requires = ["db"]',
+    ].join('\n'),
+  });
+
+  it('lists a weaker SLA with the consumers that now promise more, as a warning apart from breaking changes', () => {
+    const diff = diffRegistries(
+      registryOf(files('99.99%')),
+      registryOf(files('99.9%')),
+      { today: TODAY },
+    );
+    const report = renderChangeReportMarkdown({ findings: [], diff });
+    expect(report).toContain('### Breaking changes\n\n✅ None.\n');
+    expect(report).toContain(
+      [
+        '### SLA impact',
+        '',
+        '⚠️ 1 service gets a weaker SLA than consumers that require it promise (a warning, not a breaking change).',
+        '',
+        '| service | what got weaker | consumers promising more | affected projects |',
+        '| --- | --- | --- | --- |',
+        '| `db` | availability 99.99% → 99.9% | `app` (availability 99.99%), `pa-api` in `pa` (availability 99.95%) | `pa` |',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('has no SLA impact section when no SLA got weaker', () => {
+    const diff = diffRegistries(
+      registryOf(files('99.99%')),
+      registryOf(files('99.999%')),
+      { today: TODAY },
+    );
+    expect(renderChangeReportMarkdown({ findings: [], diff })).not.toContain(
+      'SLA impact',
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { OptionalConsumer, RegistryDiff } from '../diff/types';
+import { OptionalConsumer, RegistryDiff, SlaImpact } from '../diff/types';
 import { ImpactReport } from '../graph/types';
 import { RegistryFinding } from '../model/types';
 import { describeChangeSubject } from './changeSubject';
@@ -178,10 +178,54 @@ function byProjectList(groups: Map<string, Set<string>>): string[] {
 }
 
 /**
+ * The consumed services whose SLA gets weaker than what consumers requiring them promise (a
+ * warning, not a breaking change); nothing when there are none.
+ */
+function slaImpactSection(impacts: readonly SlaImpact[] | undefined): string[] {
+  if (!impacts || impacts.length === 0) return [];
+  const lines = [
+    '### SLA impact',
+    '',
+    `⚠️ ${plural(impacts.length, 'service')} ${
+      impacts.length === 1 ? 'gets' : 'get'
+    } a weaker SLA than consumers that require ${
+      impacts.length === 1 ? 'it' : 'them'
+    } promise (a warning, not a breaking change).`,
+    '',
+    '| service | what got weaker | consumers promising more | affected projects |',
+    '| --- | --- | --- | --- |',
+  ];
+  for (const impact of impacts) {
+    const consumers = impact.consumers
+      .map(
+        c =>
+          `${codeCell(c.id)}${
+            c.project === null ? '' : ` in ${codeCell(c.project)}`
+          } (${cell(
+            c.shortfalls.map(f => `${f.target} ${f.consumer}`).join(', '),
+          )})`,
+      )
+      .join(', ');
+    lines.push(
+      `| ${describeChangeSubject(impact, codeCell)} | ${cell(
+        impact.changes
+          .map(c => `${c.target} ${c.before} → ${c.after}`)
+          .join(', '),
+      )} | ${consumers} | ${
+        impact.affectedProjects.map(codeCell).join(', ') || '—'
+      } |`,
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
+/**
  * The change report of a registry pull request: validation of the new version, what changed,
  * the breaking changes with the services and projects they affect, the consumers that use the
- * changed services optionally (listed apart: the change degrades them rather than breaks them), and
- * who must approve. A change
+ * changed services optionally (listed apart: the change degrades them rather than breaks them),
+ * who must approve, and the SLA impact: consumed services whose SLA gets weaker than what
+ * consumers requiring them promise (a warning, not a breaking change). A change
  * to a project's override of a global service is named as such (`` `shared-auth` in project `pa`
  * (override) ``), apart from a change of the global declaration.
  *
@@ -258,5 +302,6 @@ export function renderChangeReportMarkdown(
       lines.push(...byProjectList(optional), '');
     }
   }
+  lines.push(...slaImpactSection(diff.slaImpacts));
   return `${lines.join('\n')}\n`;
 }

@@ -5,91 +5,55 @@ import {
   SlaValues,
 } from '../model/types';
 import { allowedDowntimePer30Days } from './allowedDowntime';
-import { compareSupportHours } from './supportHours';
-import {
-  formatSlaTarget,
-  isWeakerSlaValue,
-  NUMERIC_SLA_TARGETS,
-  NumericSlaTarget,
-} from './targets';
+import { compareSlaWithPolicy, SlaPolicyComparison } from './compareWithPolicy';
 import { SlaCompliance, SlaEvaluation, SlaTargetEvaluation } from './types';
 
 function describeInvalid(raw: unknown): string {
   return typeof raw === 'string' ? `"${raw}"` : String(raw);
 }
 
-function numericTarget(
-  target: NumericSlaTarget,
+const LABELS: Record<string, string> = {
+  support_hours: 'Support hours',
+  break_handling: 'Break handling',
+};
+
+/** A comparison as the SLA card shows it: label, unit and, for a gap, what is wrong. */
+function targetEvaluation(
+  comparison: SlaPolicyComparison,
   sla: SlaValues | undefined,
   policy: SlaPolicy | undefined,
 ): SlaTargetEvaluation {
+  const { key, numeric, status } = comparison;
   const result: SlaTargetEvaluation = {
-    key: target.key,
-    label: target.label,
-    unit: target.unit,
-    status: 'no-policy',
+    key,
+    label: numeric?.label ?? LABELS[key] ?? key,
+    status,
   };
-  const declared = sla?.[target.field];
-  if (sla && declared !== undefined) {
-    result.declared = declared;
-    result.declaredText = formatSlaTarget(sla, target);
+  if (numeric) result.unit = numeric.unit;
+  if (comparison.declared !== undefined) {
+    result.declared = comparison.declared;
+    result.declaredText = comparison.declaredText;
   }
-  const required = policy?.[target.field];
-  if (!policy || required === undefined) return result;
-  result.required = required;
-  result.requiredText = formatSlaTarget(policy, target);
-  const need = `${policy.tier} tier requires ${result.requiredText}`;
-  if (declared === undefined) {
-    const raw = sla?.raw[target.key];
-    result.status = 'missing';
-    result.message =
-      raw === undefined
-        ? `no ${target.key} declared, ${need}`
-        : `${target.key} ${describeInvalid(raw)} is not a valid value, ${need}`;
-  } else if (isWeakerSlaValue(target, declared, required)) {
-    result.status = 'weaker';
-    result.message = `${target.key} ${result.declaredText} declared, ${need}`;
+  if (comparison.required !== undefined) {
+    result.required = comparison.required;
+    result.requiredText = comparison.requiredText;
+  }
+  if (!policy || (status !== 'weaker' && status !== 'missing')) return result;
+  // numbers are shown as written, text quoted
+  const show = (text: string | undefined) =>
+    numeric ? `${text}` : `"${text}"`;
+  const need = `${policy.tier} tier requires ${show(comparison.requiredText)}`;
+  if (status === 'weaker') {
+    result.message = `${key} ${show(
+      comparison.declaredText,
+    )} declared, ${need}`;
+  } else if (comparison.invalid) {
+    result.message = `${key} ${describeInvalid(
+      sla?.raw[key],
+    )} is not a valid value, ${need}`;
   } else {
-    result.status = 'meets';
+    result.message = `no ${key} declared, ${need}`;
   }
-  return result;
-}
-
-function textTarget(
-  key: 'support_hours' | 'break_handling',
-  label: string,
-  declared: string | undefined,
-  required: string | undefined,
-  policy: SlaPolicy | undefined,
-): SlaTargetEvaluation {
-  const result: SlaTargetEvaluation = { key, label, status: 'no-policy' };
-  if (declared !== undefined) {
-    result.declared = declared.trim();
-    result.declaredText = declared.trim();
-  }
-  if (!policy || required === undefined) return result;
-  const need = required.trim();
-  result.required = need;
-  result.requiredText = need;
-  const requirement = `${policy.tier} tier requires "${need}"`;
-  if (declared === undefined) {
-    result.status = 'missing';
-    result.message = `no ${key} declared, ${requirement}`;
-    return result;
-  }
-  const have = declared.trim();
-  let comparison: 'meets' | 'weaker' | 'unknown';
-  if (key === 'support_hours') comparison = compareSupportHours(have, need);
-  else
-    comparison = have.toLowerCase() === need.toLowerCase() ? 'meets' : 'weaker';
-  if (comparison === 'meets') {
-    result.status = 'meets';
-    return result;
-  }
-  result.status = 'weaker';
-  result.message = `${key} "${have}" declared, ${requirement}${
-    comparison === 'unknown' ? ' (cannot tell whether it covers them)' : ''
-  }`;
   return result;
 }
 
@@ -113,8 +77,12 @@ function tierSourceOf(
 /**
  * Puts a service's declared service levels (availability, response times p50/p95/p99, error
  * rate, RTO, RPO, support hours, break handling) next to the `[sla.<tier>]` policy of its
- * effective tier, target by target, with the same comparisons as the `policy/sla-below-tier`
- * validation rule; adds the downtime the declared and required availabilities allow per 30 days.
+ * effective tier, target by target. The verdicts come from `compareSlaWithPolicy`, which the
+ * `policy/sla-below-tier` and `policy/sla-missing` validation rule uses too: a target is `weaker`
+ * exactly when validation reports it below the tier, `missing` when validation reports it missing
+ * (or, for a value that cannot be read, reports that value). Support hours outside the scale and
+ * break handling are shown next to the policy's without a verdict. Adds the downtime the declared
+ * and required availabilities allow per 30 days.
  *
  * @param service - the service
  * @param policies - the registry's policies
@@ -127,23 +95,9 @@ export function evaluateSla(
   const tier = service.effectiveTier;
   const policy = tier ? policies.sla[tier] : undefined;
   const sla = service.sla;
-  const targets: SlaTargetEvaluation[] = [
-    ...NUMERIC_SLA_TARGETS.map(t => numericTarget(t, sla, policy)),
-    textTarget(
-      'support_hours',
-      'Support hours',
-      sla?.supportHours,
-      policy?.supportHours,
-      policy,
-    ),
-    textTarget(
-      'break_handling',
-      'Break handling',
-      sla?.breakHandling,
-      policy?.breakHandling,
-      policy,
-    ),
-  ];
+  const targets = compareSlaWithPolicy(sla, policy).map(c =>
+    targetEvaluation(c, sla, policy),
+  );
   const source = service.positions.sla ?? service.source;
   const evaluation: SlaEvaluation = {
     service: service.id,

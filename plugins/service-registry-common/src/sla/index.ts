@@ -1,4 +1,18 @@
 export { evaluateSla } from './evaluateSla';
+export { compareSlaWithPolicy } from './compareWithPolicy';
+export type { SlaPolicyComparison } from './compareWithPolicy';
+export {
+  describeEffectiveSla,
+  effectiveSlaOf,
+  effectiveSlaValue,
+  slaPolicyOf,
+} from './effectiveSla';
+export type { EffectiveSlaValue } from './effectiveSla';
+export {
+  DEPENDENCY_SLA_TARGETS,
+  dependencySlaShortfalls,
+} from './dependencySla';
+export type { DependencySlaShortfall } from './dependencySla';
 export { allowedDowntimePer30Days } from './allowedDowntime';
 export { slaOverview } from './slaOverview';
 export { toOpenSlo, openSloName } from './openSlo';

@@ -1,15 +1,7 @@
-import {
-  LoadedRegistry,
-  RegistryService,
-  SlaPolicy,
-  SlaValues,
-} from '../model/types';
+import { LoadedRegistry, RegistryService } from '../model/types';
 import { allowedDowntimePer30Days } from './allowedDowntime';
-import {
-  formatSlaTarget,
-  NUMERIC_SLA_TARGETS,
-  NumericSlaTarget,
-} from './targets';
+import { EffectiveSlaValue, effectiveSlaValue } from './effectiveSla';
+import { NUMERIC_SLA_TARGETS } from './targets';
 
 /**
  * Where an OpenSLO indicator reads its data. The registry knows the targets, not the metrics:
@@ -147,39 +139,12 @@ export function openSloName(base: string, suffix: string): string {
 /** A percentage as a ratio without floating point noise (99.9 gives 0.999). */
 const ratio = (percent: number) => Number((percent / 100).toPrecision(12));
 
-interface ResolvedTarget {
-  value: number;
-  text: string;
-  fromPolicy: boolean;
-}
-
-function resolve(
-  target: NumericSlaTarget,
-  sla: SlaValues | undefined,
-  policy: SlaPolicy | undefined,
-): ResolvedTarget | undefined {
-  const declared = sla?.[target.field];
-  if (sla && declared !== undefined) {
-    return {
-      value: declared,
-      text: formatSlaTarget(sla, target)!,
-      fromPolicy: false,
-    };
-  }
-  const required = policy?.[target.field];
-  if (policy && required !== undefined) {
-    return {
-      value: required,
-      text: formatSlaTarget(policy, target)!,
-      fromPolicy: true,
-    };
-  }
-  return undefined;
-}
-
 const byKey = (key: string) => NUMERIC_SLA_TARGETS.find(t => t.key === key)!;
 
-function origin(service: RegistryService, targets: ResolvedTarget[]): string {
+function origin(
+  service: RegistryService,
+  targets: EffectiveSlaValue[],
+): string {
   const at = service.positions.sla ?? service.source;
   const where = `${at.file}:${at.line}`;
   const fromPolicy = targets.some(t => t.fromPolicy);
@@ -249,7 +214,11 @@ function documentsOf(
   };
 
   const documents: OpenSloDocument[] = [];
-  const availability = resolve(byKey('availability'), service.sla, policy);
+  const availability = effectiveSlaValue(
+    byKey('availability'),
+    service.sla,
+    policy,
+  );
   if (availability) {
     const downtime = allowedDowntimePer30Days(availability.value);
     documents.push(
@@ -287,7 +256,7 @@ function documentsOf(
       ['response_time_p99', 99],
     ] as const
   ).flatMap(([key, percentile]) => {
-    const found = resolve(byKey(key), service.sla, policy);
+    const found = effectiveSlaValue(byKey(key), service.sla, policy);
     return found ? [{ percentile, ...found }] : [];
   });
   if (percentiles.length > 0) {
@@ -316,7 +285,7 @@ function documentsOf(
     );
   }
 
-  const errorRate = resolve(byKey('error_rate'), service.sla, policy);
+  const errorRate = effectiveSlaValue(byKey('error_rate'), service.sla, policy);
   if (errorRate) {
     documents.push(
       document(

@@ -4,9 +4,16 @@ import { ServiceStatus, ServiceTier } from '../model/types';
  * How one declared service-level target compares with the policy of the service's tier:
  *
  * - `meets`: the service declares it and it is at least as strong as the policy;
- * - `weaker`: the service declares a weaker commitment (or one that cannot be compared);
- * - `missing`: the policy sets it and the service does not declare it (or declares an invalid value);
- * - `no-policy`: the tier's policy does not set it (or the service has no tier or no policy).
+ * - `weaker`: the service declares a weaker commitment (validation reports it as
+ *   `policy/sla-below-tier`);
+ * - `missing`: the policy sets it and the service does not declare it (validation reports it as
+ *   `policy/sla-missing`), or declares an invalid value (reported as a schema error);
+ * - `no-policy`: the tier's policy does not set it (or the service has no tier or no policy), or
+ *   the two values are not compared: support hours outside the scale (on either side) that are not
+ *   the policy's text, a break handling other than the policy's, or none (break handling is not a
+ *   tier requirement).
+ *
+ * The verdicts are those of `compareSlaWithPolicy`, shared by `evaluateSla` and validation.
  *
  * @public
  */

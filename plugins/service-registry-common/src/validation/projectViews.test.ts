@@ -57,6 +57,8 @@ describe('validation of project overrides', () => {
       ['compat/min-above-version', pa, 6, 1, 'shared-auth', 'pa'],
       ['policy/sla-below-tier', pa, 7, 9, 'shared-auth', 'pa'],
       ['lifecycle/depends-on-deprecated', pa, 10, 26, 'pa-api', 'pa'],
+      // pa-api promises 99.99% on top of pa's shared-auth at 90%
+      ['sla/weaker-dependency', pa, 10, 26, 'pa-api', 'pa'],
     ]);
     const message = (code: string) =>
       findings.find(f => f.code === code)!.message;

@@ -18,6 +18,7 @@ import { sunsetPassedWithConsumers } from './sunsetPassedWithConsumers';
 import { supportAfterSunset } from './supportAfterSunset';
 import { versionRanges } from './versionRanges';
 import { wholeNumbers } from './wholeNumbers';
+import { slaWeakerDependency } from './slaWeakerDependency';
 
 /**
  * Every validation rule {@link validateRegistry} runs, by name.
@@ -38,6 +39,7 @@ export const VALIDATION_RULES: Readonly<Record<string, ValidationRule>> = {
   sunsetBeforeDeprecation,
   supportAfterSunset,
   slaBelowTier,
+  slaWeakerDependency,
   availabilityAsFraction,
   criticalWithoutApprovers,
   consumersMismatch,

@@ -1,50 +1,30 @@
+import { RegistryFinding, RegistryService, SlaPolicy } from '../../model/types';
 import {
-  RegistryFinding,
-  RegistryService,
-  SlaPolicy,
-  SlaValues,
-} from '../../model/types';
-import {
-  compareSupportHours,
-  supportHoursAtLeast,
-  supportHoursLevel,
-} from '../../sla/supportHours';
-import {
-  formatSlaTarget,
-  isWeakerSlaValue,
-  NUMERIC_SLA_TARGETS as CHECKS,
-  NumericSlaTarget,
-} from '../../sla/targets';
+  compareSlaWithPolicy,
+  SlaPolicyComparison,
+} from '../../sla/compareWithPolicy';
+import { supportHoursAtLeast, supportHoursLevel } from '../../sla/supportHours';
+import { NumericSlaTarget } from '../../sla/targets';
 import { declaredPosition } from '../declaredPosition';
 import { aboutService, makeFinding } from '../findings';
 import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
 import { ValidationContext } from '../types';
 
-/** A value as written (`"99.9%"`, `"100ms"`), or the number with its unit. */
-function shown(values: SlaValues, check: NumericSlaTarget): string {
-  return formatSlaTarget(values, check) ?? '';
-}
-
-/** Support hours below the policy's on the scale; values outside the scale are not compared. */
+/** Support hours lower on the scale than the policy's (see `compareSlaWithPolicy`). */
 function weakerSupportHours(
   service: RegistryService,
-  sla: SlaValues,
+  comparison: SlaPolicyComparison,
   policy: SlaPolicy,
-): RegistryFinding | undefined {
-  const declared = sla.supportHours;
-  const required = policy.supportHours;
-  if (typeof declared !== 'string' || typeof required !== 'string') {
-    return undefined;
-  }
-  if (compareSupportHours(declared, required) !== 'weaker') return undefined;
-  const need = required.trim();
-  const longer = supportHoursAtLeast(supportHoursLevel(required)!)
-    .slice(1)
-    .join(', ');
+): RegistryFinding {
+  const need = comparison.requiredText!;
+  const level = supportHoursLevel(need);
+  const longer = level ? supportHoursAtLeast(level).slice(1).join(', ') : '';
   return makeFinding(
     policy.tier === 'critical' ? 'error' : 'warning',
     'policy/sla-below-tier',
-    `Service "${service.id}": support_hours "${declared.trim()}" declared, ${
+    `Service "${service.id}": support_hours "${
+      comparison.declaredText
+    }" declared, ${
       policy.tier
     } tier requires "${need}": set sla.support_hours = "${need}"${
       longer ? ` (or a longer coverage: ${longer})` : ''
@@ -54,68 +34,47 @@ function weakerSupportHours(
   );
 }
 
-function weakerValues(
+/** A number weaker than the policy's. */
+function weakerValue(
   service: RegistryService,
-  sla: SlaValues,
+  comparison: SlaPolicyComparison,
+  check: NumericSlaTarget,
   policy: SlaPolicy,
-): RegistryFinding[] {
-  const findings: RegistryFinding[] = [];
+): RegistryFinding {
   const tier = policy.tier;
-  const severity = tier === 'critical' ? 'error' : 'warning';
-  for (const check of CHECKS) {
-    const required = policy[check.field];
-    const declared = sla[check.field];
-    if (required === undefined || declared === undefined) continue;
-    if (!isWeakerSlaValue(check, declared, required)) continue;
-    const need = shown(policy, check);
-    findings.push(
-      makeFinding(
-        severity,
-        'policy/sla-below-tier',
-        `Service "${service.id}": ${check.key} ${shown(
-          sla,
-          check,
-        )} declared, ${tier} tier requires ${need}: ${
-          check.higherIsBetter ? 'raise' : 'lower'
-        } sla.${check.key} to ${need} or ${
-          check.higherIsBetter ? 'more' : 'less'
-        }, or move the service to a tier whose policy it meets.`,
-        declaredPosition(service, `sla.${check.key}`, 'sla', 'tier'),
-        aboutService(service),
-      ),
-    );
-  }
-  const hours = weakerSupportHours(service, sla, policy);
-  if (hours) findings.push(hours);
-  return findings;
+  const need = comparison.requiredText;
+  return makeFinding(
+    tier === 'critical' ? 'error' : 'warning',
+    'policy/sla-below-tier',
+    `Service "${service.id}": ${check.key} ${
+      comparison.declaredText
+    } declared, ${tier} tier requires ${need}: ${
+      check.higherIsBetter ? 'raise' : 'lower'
+    } sla.${check.key} to ${need} or ${
+      check.higherIsBetter ? 'more' : 'less'
+    }, or move the service to a tier whose policy it meets.`,
+    declaredPosition(service, `sla.${check.key}`, 'sla', 'tier'),
+    aboutService(service),
+  );
 }
 
+/** The targets the policy sets and the service does not declare (an unreadable value is reported by the loader). */
 function missingValues(
   service: RegistryService,
+  comparisons: SlaPolicyComparison[],
   policy: SlaPolicy,
 ): RegistryFinding | undefined {
-  const declared = service.sla?.raw ?? {};
-  const keys = [
-    ...CHECKS.filter(c => policy[c.field] !== undefined).map(c => c.key),
-    ...(policy.supportHours !== undefined ? ['support_hours'] : []),
-  ];
-  const missing = keys.filter(key => declared[key] === undefined);
+  const missing = comparisons.filter(c => c.status === 'missing' && !c.invalid);
   if (missing.length === 0) return undefined;
   const wanted = missing
-    .map(key => {
-      const check = CHECKS.find(c => c.key === key);
-      const value = check
-        ? shown(policy, check)
-        : (policy.supportHours ?? '').trim();
-      return `${key} = "${value}"`;
-    })
+    .map(c => `${c.key} = "${c.requiredText ?? ''}"`)
     .join(', ');
   return makeFinding(
     'warning',
     'policy/sla-missing',
-    `Service "${service.id}" is ${
-      policy.tier
-    } tier but declares no ${missing.join(', ')}: the ${
+    `Service "${service.id}" is ${policy.tier} tier but declares no ${missing
+      .map(c => c.key)
+      .join(', ')}: the ${
       policy.tier
     } tier policy requires them. Add them under [service.${
       service.id
@@ -130,8 +89,10 @@ function missingValues(
  * value weaker than the `[sla.<tier>]` policy of the service's effective tier (availability
  * lower; response times, error rate, rto or rpo higher; support hours lower on the scale
  * best-effort < business < extended < 24/7, see `compareSupportHours`; text outside that scale is
- * not compared). `policy/sla-missing` (warning): values the policy sets that the service
- * does not declare. Retired services are not checked.
+ * not compared; break handling is never compared). `policy/sla-missing` (warning): values the
+ * policy sets that the service does not declare. The verdicts are those of
+ * `compareSlaWithPolicy`, which `evaluateSla` (the SLA pages and cards) shows too. Retired services
+ * are not checked.
  *
  * @param ctx - the validation context
  */
@@ -142,10 +103,17 @@ export function slaBelowTier(ctx: ValidationContext): RegistryFinding[] {
     }
     const policy = ctx.registry.policies.sla[service.effectiveTier];
     if (!policy) return NO_FINDINGS;
-    const findings = service.sla
-      ? weakerValues(service, service.sla, policy)
-      : [];
-    const missing = missingValues(service, policy);
+    const comparisons = compareSlaWithPolicy(service.sla, policy);
+    const findings: RegistryFinding[] = [];
+    for (const comparison of comparisons) {
+      if (comparison.status !== 'weaker') continue;
+      findings.push(
+        comparison.numeric
+          ? weakerValue(service, comparison, comparison.numeric, policy)
+          : weakerSupportHours(service, comparison, policy),
+      );
+    }
+    const missing = missingValues(service, comparisons, policy);
     if (missing) findings.push(missing);
     return findings;
   });
