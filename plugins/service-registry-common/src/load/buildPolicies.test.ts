@@ -55,4 +55,42 @@ describe('buildPolicies', () => {
     expect(registry.policies.positions.constructor).toBeUndefined();
     expect(registry.policies.positions.toString).toBeUndefined();
   });
+
+  it('reads change_control.migration_window_days, a whole number of days', () => {
+    const registry = load({
+      'policies/governance.toml':
+        '[change_control]\nbreaking_changes_require = ["@arch"]\nmigration_window_days = 90\n',
+    });
+    expect(registry.findings).toEqual([]);
+    expect(registry.policies.changeControl?.migrationWindowDays).toBe(90);
+  });
+
+  it.each([
+    ['"90 days"', 'schema/invalid-type'],
+    ['0', 'schema/out-of-range'],
+    ['-30', 'schema/out-of-range'],
+    ['1.5', 'schema/invalid-type'],
+  ])(
+    'reports migration_window_days = %s at its key and leaves it out',
+    (value, code) => {
+      const registry = load({
+        'policies/governance.toml': `[change_control]\nmigration_window_days = ${value}\n`,
+      });
+      expect(registry.findings).toEqual([
+        {
+          severity: 'error',
+          code,
+          message: expect.stringContaining(
+            'Policies: change_control.migration_window_days must be a whole number of days of at least 1, without quotes (e.g. migration_window_days = 180); until it is, the default 6-month migration window applies',
+          ),
+          file: 'policies/governance.toml',
+          line: 2,
+          column: 1,
+        },
+      ]);
+      expect(
+        registry.policies.changeControl?.migrationWindowDays,
+      ).toBeUndefined();
+    },
+  );
 });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   RegistryPolicies,
   SERVICE_TIERS,
@@ -9,6 +10,7 @@ import {
   checkField,
   checkTable,
   checkUnknownFields,
+  FieldSpec,
   isTable,
   pathLabel,
 } from './fieldCheck';
@@ -30,7 +32,19 @@ const CHANGE_CONTROL_KEYS: ReadonlySet<string> = new Set([
   'breaking_changes_require',
   'version_bumps_require',
   'config_changes_require',
+  'migration_window_days',
 ]);
+
+/** `[change_control] migration_window_days`: a whole number of days, at least 1. */
+const migrationWindowDaysSpec: FieldSpec<number> = {
+  schema: z.number().int().min(1),
+  accept: value =>
+    typeof value === 'number' && Number.isInteger(value) && value >= 1
+      ? value
+      : undefined,
+  expected:
+    'a whole number of days of at least 1, without quotes (e.g. migration_window_days = 180); until it is, the default 6-month migration window applies',
+};
 
 function hasOwn(map: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(map, key);
@@ -137,6 +151,12 @@ export function buildPolicies(
       breakingChangesRequire: list('breaking_changes_require'),
       versionBumpsRequire: list('version_bumps_require'),
       configChangesRequire: list('config_changes_require'),
+      migrationWindowDays: checkField(
+        ctx,
+        changeControl.migration_window_days,
+        ['change_control', 'migration_window_days'],
+        migrationWindowDaysSpec,
+      ),
       raw: changeControl,
       source: ctx.positionOf(['change_control']),
     };

@@ -396,6 +396,12 @@ export interface ChangeControlPolicy {
   versionBumpsRequire: string[];
   /** Approvers of configuration changes. */
   configChangesRequire: string[];
+  /**
+   * Days a deprecated service stays up for its consumers to migrate (`migration_window_days`):
+   * the least time from `deprecation_date` to `sunset_date`. Undefined when not set (or not a
+   * whole number of at least 1): validation then uses the lifecycle's 6 calendar months.
+   */
+  migrationWindowDays?: number;
   /** The table as written. */
   raw: Record<string, unknown>;
   /** The `[change_control]` header. */

@@ -185,8 +185,17 @@ describe('validation of project overrides', () => {
       }),
       { today: TODAY },
     );
-    // pa's gateway inherits the range ^1.0 but sees pa's auth 2.0.0, in development
+    // pa's gateway inherits the range ^1.0 but sees pa's auth 2.0.0, in development (a version
+    // a service in development does not have)
     expect(shown(findings)).toEqual([
+      [
+        'lifecycle/version-not-for-status',
+        'projects/pa/services.toml',
+        3,
+        1,
+        'auth',
+        'pa',
+      ],
       [
         'dependency/version-unsatisfied',
         'projects/pa/services.toml',

@@ -73,8 +73,9 @@ owner = "payments-team"
 [service.payments]
 name = "payments"
 owner = "payments-team"
-version = "1.0.0"
+version = "1.0.0-beta.1"
 status = "beta"
+governance.change_log = "https://github.com/acme/payments/blob/main/CHANGELOG.md"
 [service.payments.dependencies]
 requires = ["auth"]
 `;
@@ -87,8 +88,9 @@ owner = "payments-team"
 [service.payments]
 name = "payments"
 owner = "payments-team"
-version = "1.1.0
+version = "1.0.0-beta.2
 status = "beta"
+governance.change_log = "https://github.com/acme/payments/blob/main/CHANGELOG.md"
 [service.payments.dependencies]
 requires = ["auth"]
 `;

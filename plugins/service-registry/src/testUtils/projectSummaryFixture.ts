@@ -37,7 +37,7 @@ name = "Payments v2"
 owner = "payments-team"
 version = "2.7.3"
 status = "deprecated"
-deprecation_date = "2026-09-01"
+deprecation_date = "2026-06-10"
 sunset_date = "2026-12-10"
 replacement_service = "shared-auth"
 

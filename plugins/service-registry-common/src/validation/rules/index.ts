@@ -18,6 +18,10 @@ import { sunsetPassedWithConsumers } from './sunsetPassedWithConsumers';
 import { supportAfterSunset } from './supportAfterSunset';
 import { versionRanges } from './versionRanges';
 import { wholeNumbers } from './wholeNumbers';
+import { betaWithoutChangelog } from './betaWithoutChangelog';
+import { developmentInProduction } from './developmentInProduction';
+import { shortMigrationWindow } from './shortMigrationWindow';
+import { versionNotForStatus } from './versionNotForStatus';
 import { slaWeakerDependency } from './slaWeakerDependency';
 
 /**
@@ -38,6 +42,10 @@ export const VALIDATION_RULES: Readonly<Record<string, ValidationRule>> = {
   gaDependsOnDevelopment,
   sunsetBeforeDeprecation,
   supportAfterSunset,
+  shortMigrationWindow,
+  versionNotForStatus,
+  betaWithoutChangelog,
+  developmentInProduction,
   slaBelowTier,
   slaWeakerDependency,
   availabilityAsFraction,

@@ -1,0 +1,43 @@
+import { RegistryFinding, RegistryService } from '../../model/types';
+import { isTable } from '../../load/fieldCheck';
+import { declaredPosition } from '../declaredPosition';
+import { aboutService, makeFinding } from '../findings';
+import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
+import { ValidationContext } from '../types';
+
+/** True when the service declares a change log: any value but a blank string (a wrong type is the loader's error). */
+function declaresChangeLog(service: RegistryService): boolean {
+  const governance = service.raw.governance;
+  if (!isTable(governance)) return false;
+  const changeLog = governance.change_log;
+  if (changeLog === undefined) return false;
+  return typeof changeLog !== 'string' || changeLog.trim() !== '';
+}
+
+function check(service: RegistryService): readonly RegistryFinding[] {
+  if (service.status !== 'beta' || declaresChangeLog(service)) {
+    return NO_FINDINGS;
+  }
+  return [
+    makeFinding(
+      'warning',
+      'lifecycle/beta-without-changelog',
+      `Service "${service.id}" is beta without a governance.change_log: the lifecycle requires a changelog in beta, where changes come with 30 days' notice and early adopters need to follow them. Add change_log = "<link to the changelog>" under [service.${service.id}.governance].`,
+      declaredPosition(service, 'status'),
+      aboutService(service),
+    ),
+  ];
+}
+
+/**
+ * `lifecycle/beta-without-changelog` (warning): a beta service without `governance.change_log`
+ * (the lifecycle requires a changelog in beta), at its `status`; for a project's view of an
+ * overridden service, when the override causes it.
+ *
+ * @param ctx - the validation context
+ */
+export function betaWithoutChangelog(
+  ctx: ValidationContext,
+): RegistryFinding[] {
+  return checkServicesAndViews(ctx, check);
+}

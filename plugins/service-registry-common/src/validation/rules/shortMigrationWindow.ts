@@ -1,0 +1,90 @@
+import { RegistryFinding, RegistryService } from '../../model/types';
+import { daysBetween } from '../../model/units';
+import { declaredPosition } from '../declaredPosition';
+import { aboutService, makeFinding } from '../findings';
+import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
+import { ValidationContext } from '../types';
+
+/** The lifecycle's migration window, in calendar months, when the policies set none. */
+const DEFAULT_WINDOW_MONTHS = 6;
+
+/** A `YYYY-MM-DD` date as a UTC date. */
+function utcDate(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+/**
+ * `date` plus `months` calendar months, `YYYY-MM-DD`; a day the target month does not have is
+ * its last day (2026-08-31 plus 6 months is 2027-02-28).
+ */
+function addMonths(date: string, months: number): string {
+  const start = utcDate(date);
+  const first = new Date(
+    Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + months, 1),
+  );
+  const lastDay = new Date(
+    Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  first.setUTCDate(Math.min(start.getUTCDate(), lastDay));
+  return first.toISOString().slice(0, 10);
+}
+
+/** `date` plus `days` days, `YYYY-MM-DD`. */
+function addDays(date: string, days: number): string {
+  const result = utcDate(date);
+  result.setUTCDate(result.getUTCDate() + days);
+  return result.toISOString().slice(0, 10);
+}
+
+/**
+ * `lifecycle/short-migration-window` (warning): a deprecated service whose `sunset_date` comes
+ * less than the migration window after its `deprecation_date`, at `sunset_date`. The window is
+ * the lifecycle's 6 calendar months, or `[change_control] migration_window_days` of the policies.
+ * A sunset before the deprecation is left to `lifecycle/sunset-before-deprecation`. For a
+ * project's view of an overridden service, when the override causes it.
+ *
+ * @param ctx - the validation context
+ */
+export function shortMigrationWindow(
+  ctx: ValidationContext,
+): RegistryFinding[] {
+  const windowDays = ctx.registry.policies.changeControl?.migrationWindowDays;
+  const window =
+    windowDays === undefined
+      ? {
+          end: (deprecation: string) =>
+            addMonths(deprecation, DEFAULT_WINDOW_MONTHS),
+          label: `the ${DEFAULT_WINDOW_MONTHS}-month migration window the lifecycle gives its consumers`,
+        }
+      : {
+          end: (deprecation: string) => addDays(deprecation, windowDays),
+          label: `the ${windowDays}-day migration window of the policies (change_control.migration_window_days)`,
+        };
+  const check = (service: RegistryService): readonly RegistryFinding[] => {
+    const { deprecationDate, sunsetDate } = service;
+    if (
+      service.status !== 'deprecated' ||
+      deprecationDate === undefined ||
+      sunsetDate === undefined ||
+      // a sunset before the deprecation is lifecycle/sunset-before-deprecation's
+      sunsetDate < deprecationDate
+    ) {
+      return NO_FINDINGS;
+    }
+    const earliest = window.end(deprecationDate);
+    if (sunsetDate >= earliest) return NO_FINDINGS;
+    const days = daysBetween(deprecationDate, sunsetDate);
+    let after = 'the same day';
+    if (days > 0) after = `${days} day${days === 1 ? '' : 's'} later`;
+    return [
+      makeFinding(
+        'warning',
+        'lifecycle/short-migration-window',
+        `Service "${service.id}" is deprecated on ${deprecationDate} and sunset on ${sunsetDate}, ${after}: less than ${window.label}. Move sunset_date to ${earliest} or later (or deprecation_date earlier).`,
+        declaredPosition(service, 'sunset_date', 'deprecation_date'),
+        aboutService(service),
+      ),
+    ];
+  };
+  return checkServicesAndViews(ctx, check);
+}
