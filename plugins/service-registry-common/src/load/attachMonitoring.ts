@@ -3,13 +3,23 @@ import {
   RegistryService,
   ServiceMonitoring,
 } from '../model/types';
-import { checkTable, checkUnknownFields, isTable } from './fieldCheck';
+import {
+  CheckContext,
+  checkField,
+  checkFieldAt,
+  checkTable,
+  checkUnknownFields,
+  FieldSpec,
+  isTable,
+} from './fieldCheck';
+import { countSpec, durationSpec, percentSpec, tierSpec } from './fieldSpecs';
 import {
   fileStart,
   lazyRecordPositions,
   lazyTopLevelPositions,
   positionIndex,
 } from './filePositions';
+import { LAZY_POSITIONS } from './lazy';
 import { FindingCollector } from './loadState';
 import { ParsedTomlFile } from './parseToml';
 
@@ -23,8 +33,40 @@ const MONITORING_SERVICE_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The metrics of `[service.<id>.metrics]` whose type is known (percentages, durations, counts),
+ * by key. Other metric keys are free-form.
+ */
+export const MONITORING_METRIC_SPECS: ReadonlyMap<
+  string,
+  FieldSpec<number>
+> = new Map([
+  ['availability_threshold', percentSpec],
+  ['availability_check_interval', durationSpec],
+  ['response_time_p50', durationSpec],
+  ['response_time_p95', durationSpec],
+  ['response_time_p99', durationSpec],
+  ['error_rate_threshold', percentSpec],
+  ['cpu_threshold', percentSpec],
+  ['memory_threshold', percentSpec],
+  ['disk_threshold', percentSpec],
+  ['active_users_threshold', countSpec],
+]);
+
+const METRICS_PATH = ['metrics'] as const;
+
+/** Checks the known metrics of a `metrics` table at their keys. */
+function checkMetrics(ctx: CheckContext, metrics: Record<string, unknown>) {
+  for (const [key, spec] of MONITORING_METRIC_SPECS) {
+    checkFieldAt(ctx, metrics[key], METRICS_PATH, key, spec);
+  }
+}
+
+/**
  * Reads a project's `monitoring.toml`: `[monitoring.<project>]` settings go on the project,
  * `[service.<id>.metrics|alerts]` on the service (and on the project's override view of it).
+ * Checks the `level` (one of the tiers) and the type of the known metrics (see
+ * {@link MONITORING_METRIC_SPECS}) at their keys; comparing thresholds with the service's SLA is
+ * the `monitoringLooserThanSla` validation rule's.
  *
  * @param file - the parsed monitoring file
  * @param project - the project it belongs to
@@ -60,6 +102,16 @@ export function attachMonitoring(
     );
   }
   const own = settings[project.id];
+  if (isTable(own) && own.level !== undefined) {
+    // the levels are the tiers: critical, high, medium, low
+    const ctx = collector.context(
+      `Monitoring of project "${project.id}"`,
+      lazyRecordPositions(index, 'monitoring', project.id),
+      index.recordSource('monitoring', project.id) ?? fileStart(file.path),
+      about,
+    );
+    checkField(ctx, own.level, ['level'], tierSpec);
+  }
   project.monitoring = {
     settings: isTable(own) ? own : {},
     raw: file.table,
@@ -69,24 +121,23 @@ export function attachMonitoring(
   const table = isTable(file.table.service) ? file.table.service : {};
   for (const [id, value] of Object.entries(table)) {
     const source = index.recordSource('service', id) ?? fileStart(file.path);
-    const ctx = collector.context(
-      `Monitoring of "${id}"`,
-      lazyRecordPositions(index, 'service', id),
-      source,
-      {
-        service: id,
-        project: project.id,
-      },
-    );
+    const positions = lazyRecordPositions(index, 'service', id);
+    const ctx = collector.context(`Monitoring of "${id}"`, positions, source, {
+      service: id,
+      project: project.id,
+    });
     if (!isTable(value)) continue;
     checkUnknownFields(ctx, value, MONITORING_SERVICE_KEYS, []);
+    const metrics = checkTable(ctx, value.metrics, ['metrics']);
+    if (metrics) checkMetrics(ctx, metrics);
     const monitoring: ServiceMonitoring = {
       project: project.id,
-      metrics: checkTable(ctx, value.metrics, ['metrics']),
+      metrics,
       alerts: checkTable(ctx, value.alerts, ['alerts']),
       raw: value,
       source,
     };
+    LAZY_POSITIONS.define(monitoring, positions);
     const service = services.get(id);
     if (!service) {
       collector.add(

@@ -1,4 +1,8 @@
-import { RegistryService, ServiceRelease } from '../model/types';
+import {
+  RegistryService,
+  ServiceRelease,
+  SourcePosition,
+} from '../model/types';
 import { checkField, checkUnknownFields, isTable } from './fieldCheck';
 import { dateSpec, semverSpec } from './fieldSpecs';
 import {
@@ -16,9 +20,52 @@ const LAZY_SOURCE = new LazyProperty('source');
 
 const VERSION_SERVICE_KEYS: ReadonlySet<string> = new Set(['release']);
 
+/** Most released versions a message lists (the last ones). */
+const LISTED_RELEASES = 5;
+
+/** `1.0.0, 1.1.0 and 1.2.3`; only the last {@link LISTED_RELEASES} of a long history. */
+function listVersions(versions: readonly string[]): string {
+  const shown = versions.slice(-LISTED_RELEASES);
+  const head = shown.slice(0, -1).join(', ');
+  const text = head ? `${head} and ${shown[shown.length - 1]}` : shown[0] ?? '';
+  return versions.length > shown.length
+    ? `${versions.length} versions, the last ${text}`
+    : text;
+}
+
+/**
+ * Warns when a service's current `version` is missing from its release history
+ * (`release/version-not-released`), at its `version` key. A service without releases (or
+ * without valid release versions) is not checked.
+ */
+function checkReleased(
+  service: RegistryService,
+  released: readonly string[],
+  source: SourcePosition,
+  collector: FindingCollector,
+): void {
+  const version = service.version;
+  if (version === undefined || released.length === 0) return;
+  if (released.includes(version)) return;
+  collector.add(
+    'warning',
+    'release/version-not-released',
+    `Service "${service.id}": version "${version}" has no release in ${
+      source.file
+    }, whose releases of it are ${listVersions(released)} (${source.file}:${
+      source.line
+    }). Add a [[service.${
+      service.id
+    }.release]] with version = "${version}" (and its date), or correct version.`,
+    service.positions.version ?? service.source,
+    { service: service.id, project: service.project },
+  );
+}
+
 /**
  * Attaches the releases of `services/versions.toml` (`[[service.<id>.release]]`) to their
- * services, checking each release's `version` and `date`.
+ * services, checking each release's `version` and `date`, and that each service's current
+ * `version` is among its releases (see {@link checkReleased}).
  *
  * @param file - the parsed versions file
  * @param services - every service by id
@@ -61,6 +108,7 @@ export function attachReleases(
     if (!isTable(value)) continue;
     checkUnknownFields(ctx, value, VERSION_SERVICE_KEYS, []);
     const releases = Array.isArray(value.release) ? value.release : [];
+    const released: string[] = [];
     releases.forEach((release: unknown, at) => {
       if (!isTable(release)) return;
       const path = ['release', at];
@@ -74,6 +122,7 @@ export function attachReleases(
         date: checkField(ctx, release.date, [...path, 'date'], dateSpec),
         raw: release,
       } as ServiceRelease;
+      if (entry.version !== undefined) released.push(entry.version);
       // the `[[service.<id>.release]]` header, looked up when first read
       LAZY_SOURCE.define(
         entry,
@@ -81,5 +130,6 @@ export function attachReleases(
       );
       service?.releases.push(entry);
     });
+    if (service) checkReleased(service, released, source, collector);
   }
 }

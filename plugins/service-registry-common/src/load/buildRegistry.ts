@@ -12,6 +12,7 @@ import { attachReleases } from './attachReleases';
 import { buildPolicies } from './buildPolicies';
 import { buildProject } from './buildProject';
 import { buildService, ServiceDeclaration } from './buildService';
+import { checkDeployment } from './checkDeployment';
 import {
   classifyRegistryFile,
   normalizeRegistryPath,
@@ -457,6 +458,7 @@ export function loadRegistry(
       LAZY_POSITIONS.define(value, lazyPositionsUnder(index, []));
       value.file = deployment.path;
       project.deployment = value;
+      checkDeployment(deployment, project, collector);
     }
   }
   let patterns = new Map();

@@ -234,6 +234,12 @@ export interface ServiceMonitoring {
   raw: Record<string, unknown>;
   /** The first header of this service in the monitoring file. */
   source: SourcePosition;
+  /**
+   * Position of each key below `[service.<id>]` in the monitoring file, by dotted path relative
+   * to it (`metrics.availability_threshold`). Computed when first read, like
+   * {@link RegistryService.positions}; absent on monitoring not made by `loadRegistry`.
+   */
+  positions?: Record<string, SourcePosition>;
 }
 
 /**

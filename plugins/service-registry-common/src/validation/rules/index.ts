@@ -23,6 +23,7 @@ import { developmentInProduction } from './developmentInProduction';
 import { shortMigrationWindow } from './shortMigrationWindow';
 import { versionNotForStatus } from './versionNotForStatus';
 import { slaWeakerDependency } from './slaWeakerDependency';
+import { monitoringLooserThanSla } from './monitoringLooserThanSla';
 
 /**
  * Every validation rule {@link validateRegistry} runs, by name.
@@ -48,6 +49,7 @@ export const VALIDATION_RULES: Readonly<Record<string, ValidationRule>> = {
   developmentInProduction,
   slaBelowTier,
   slaWeakerDependency,
+  monitoringLooserThanSla,
   availabilityAsFraction,
   criticalWithoutApprovers,
   consumersMismatch,

@@ -1,0 +1,127 @@
+import { RegistryFinding } from '../model/types';
+import { loadRegistry } from './buildRegistry';
+
+function load(files: Record<string, string>) {
+  return loadRegistry(
+    Object.entries(files).map(([path, text]) => ({ path, text })),
+  );
+}
+
+const where = (findings: RegistryFinding[]) =>
+  findings.map(f => [f.code, f.severity, f.file, f.line, f.column]);
+
+const SERVICES = '[project]\n[service.api]\n';
+
+describe('attachMonitoring', () => {
+  it('reports a [monitoring.<project>] level outside critical, high, medium, low at the key', () => {
+    const registry = load({
+      'projects/p/services.toml': SERVICES,
+      'projects/p/monitoring.toml': [
+        '# monitoring of p', // 1
+        '[monitoring.p]',
+        'level = "urgent"',
+      ].join('\n'),
+    });
+    expect(where(registry.findings)).toEqual([
+      ['schema/invalid-enum', 'error', 'projects/p/monitoring.toml', 3, 1],
+    ]);
+    expect(registry.findings[0]).toMatchObject({ project: 'p' });
+    expect(registry.findings[0].message).toBe(
+      'Monitoring of project "p": level "urgent" is not one of critical, high, medium, low. Use one of these values.',
+    );
+  });
+
+  it('accepts every documented level', () => {
+    for (const level of ['critical', 'high', 'medium', 'low']) {
+      const registry = load({
+        'projects/p/services.toml': SERVICES,
+        'projects/p/monitoring.toml': `[monitoring.p]\nlevel = "${level}"\n`,
+      });
+      expect(registry.findings).toEqual([]);
+    }
+  });
+
+  it('type-checks the known metrics at their key, and leaves other metrics free-form', () => {
+    const registry = load({
+      'projects/p/services.toml': SERVICES,
+      'projects/p/monitoring.toml': [
+        '[service.api.metrics]', // 1
+        'availability_threshold = "high"',
+        'availability_check_interval = 60',
+        'response_time_p50 = "fast"',
+        'response_time_p95 = 100', // 5
+        'response_time_p99 = "200 msec"',
+        'error_rate_threshold = "lots"',
+        'cpu_threshold = "180%"',
+        'memory_threshold = true',
+        'disk_threshold = "90"', // 10
+        'active_users_threshold = "1000"',
+        'transaction_success_rate = "anything"',
+        'custom_metric = { anything = true }',
+      ].join('\n'),
+    });
+    expect(
+      registry.findings.map(f => [f.code, f.severity, f.line, f.column]),
+    ).toEqual(
+      [2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map(line => [
+        'schema/invalid-type',
+        'error',
+        line,
+        1,
+      ]),
+    );
+    const message = (line: number) =>
+      registry.findings.find(f => f.line === line)!.message;
+    expect(message(2)).toBe(
+      'Monitoring of "api": metrics.availability_threshold must be a percentage between 0 and 100, such as "99.9%" or 99.9, got "high".',
+    );
+    expect(message(3)).toContain(
+      'metrics.availability_check_interval must be a duration string such as "100ms"',
+    );
+    expect(message(11)).toContain(
+      'metrics.active_users_threshold must be a whole number of at least 0',
+    );
+    expect(registry.findings.every(f => f.service === 'api')).toBe(true);
+    expect(registry.findings.every(f => f.project === 'p')).toBe(true);
+  });
+
+  it('loads the metrics of the seed snippet without findings', () => {
+    const registry = load({
+      'projects/p/services.toml': SERVICES,
+      'projects/p/monitoring.toml': [
+        '[monitoring.p]',
+        'level = "critical" # critical, high, medium, low',
+        '[service.api.metrics]',
+        'availability_threshold = 99.9',
+        'availability_check_interval = "60s"',
+        'response_time_p50 = "50ms"',
+        'response_time_p95 = "100ms"',
+        'response_time_p99 = "200ms"',
+        'error_rate_threshold = 0.1 # 0.1%',
+        'error_type_alerts = ["5xx", "timeout", "timeout"]',
+        'active_users_threshold = 1000',
+        'transaction_success_rate = 99.5',
+        'cpu_threshold = "80%"',
+        'memory_threshold = "85%"',
+        'disk_threshold = "90%"',
+      ].join('\n'),
+    });
+    expect(registry.findings).toEqual([]);
+  });
+
+  it('keeps the positions of the monitored keys, relative to [service.<id>]', () => {
+    const registry = load({
+      'projects/p/services.toml': SERVICES,
+      'projects/p/monitoring.toml': [
+        '[service.api.metrics]',
+        'response_time_p99 = "200ms"',
+      ].join('\n'),
+    });
+    const [monitoring] = registry.services.get('api')!.monitoring;
+    expect(monitoring.positions?.['metrics.response_time_p99']).toEqual({
+      file: 'projects/p/monitoring.toml',
+      line: 2,
+      column: 1,
+    });
+  });
+});
