@@ -324,6 +324,119 @@ requires = ["shared-auth@^1.0"]
   });
 });
 
+describe('service-registry diff and required approvals', () => {
+  const GOVERNANCE = `[change_control]
+breaking_changes_require = ["@platform-team", "@security-team"]
+version_bumps_require = ["@maintainer"]
+config_changes_require = ["@ops-team"]
+`;
+
+  it('lists who the change control policy requires to approve each change, in text, markdown and JSON', () => {
+    const base = registry('approvals-base', {
+      ...VALID,
+      'policies/governance.toml': GOVERNANCE,
+    });
+    const head = registry('approvals-head', {
+      ...VALID,
+      'policies/governance.toml': GOVERNANCE,
+      'services/catalog.toml': `${VALID['services/catalog.toml'].replace(
+        'version = "1.2.3"',
+        'version = "1.3.0"',
+      )}description = "Sign-in for every project."
+[service.shared-auth.metadata]
+replicas = 3
+`,
+    });
+
+    const text = cli(['diff', base, '.'], head);
+    expect(text.stdout).toContain(
+      'changed: shared-auth: description, metadata, version\n',
+    );
+    expect(text.stdout).toContain('Breaking changes: 0\n');
+    expect(text.stdout).toContain(
+      '\nRequired approvals: 2\n  @maintainer: version bump of shared-auth (1.2.3 → 1.3.0)\n  @ops-team: configuration change to shared-auth (metadata)\n',
+    );
+
+    const markdown = cli(['diff', base, '.', '--format', 'markdown'], head);
+    expect(markdown.stdout).toContain(
+      '### Required approvals\n\n- `@maintainer`: version bump of `shared-auth` (`1.2.3` → `1.3.0`)\n- `@ops-team`: configuration change to `shared-auth` (`metadata`)\n',
+    );
+
+    const json = JSON.parse(
+      cli(['diff', base, '.', '--format', 'json'], head).stdout,
+    );
+    expect(json.schemaVersion).toBe(1);
+    expect(json.diff.requiredApprovals).toEqual([
+      {
+        approver: '@maintainer',
+        reasons: [
+          {
+            kind: 'version-bump',
+            service: 'shared-auth',
+            before: '1.2.3',
+            after: '1.3.0',
+          },
+        ],
+      },
+      {
+        approver: '@ops-team',
+        reasons: [
+          {
+            kind: 'config-change',
+            service: 'shared-auth',
+            fields: ['metadata'],
+          },
+        ],
+      },
+    ]);
+    // approvals are not breaking changes
+    expect(cli(['diff', base, '.', '--fail-on-breaking'], head).code).toBe(0);
+  });
+});
+
+describe('service-registry diff of a service id a new project declares again', () => {
+  const payments = (version: string) => `[project]
+name = "Payments"
+
+[service.payments]
+owner = "payments-team"
+version = "${version}"
+status = "ga"
+`;
+
+  it('reports the new declaration as the duplicate, and not the service as taken over', () => {
+    const base = registry('duplicate-base', {
+      ...VALID,
+      'projects/zeta/services.toml': payments('1.0.0'),
+    });
+    // "alpha" sorts before "zeta": without base's declarations, head would keep alpha's
+    const head = registry('duplicate-head', {
+      ...VALID,
+      'projects/zeta/services.toml': payments('1.0.0'),
+      'projects/alpha/services.toml': payments('2.0.0'),
+    });
+
+    const json = JSON.parse(
+      cli(['diff', base, '.', '--format', 'json'], head).stdout,
+    );
+    const duplicates = json.findings.filter(
+      (f: any) => f.code === 'service/duplicate-id',
+    );
+    expect(duplicates).toMatchObject([
+      { file: 'projects/alpha/services.toml', service: 'payments' },
+    ]);
+    expect(duplicates[0].message).toContain(
+      'already declared by project "zeta"',
+    );
+    expect(json.diff.changed).toEqual([]);
+    expect(json.diff.breakingChanges).toEqual([]);
+
+    const text = cli(['diff', base, '.'], head);
+    expect(text.stdout).toContain('no service changed\n');
+    expect(text.code).toBe(1);
+  });
+});
+
 describe('service-registry impact and graph', () => {
   it('lists dependents by project and prints the graph', () => {
     const dir = registry('impact', VALID);

@@ -1,7 +1,9 @@
 import {
+  describeApprovalReason,
   describeChangeSubject,
   diffRegistries,
   loadRegistry,
+  preferBaseDeclarations,
   renderChangeReportMarkdown,
   validateRegistry,
 } from '@service-registry/plugin-service-registry-common';
@@ -38,9 +40,12 @@ export interface DiffCommandOptions {
  * Compares two versions of a registry: validates head, lists what changed and every breaking
  * change with the services and projects it affects and who must approve it, then the SLA impact
  * (consumed services whose SLA gets weaker than what consumers requiring them promise: warnings
- * that `--fail-on-breaking` does not fail on). A change to a
+ * that `--fail-on-breaking` does not fail on), then who must approve the change by the policies'
+ * `[change_control]` (breaking changes, version bumps, configuration changes). A change to a
  * project's override of a global service is named with its project
- * (`shared-auth in project pa (override)`); the JSON output carries `override` and `project`.
+ * (`shared-auth in project pa (override)`); the JSON output carries `override` and `project`. A
+ * service id a project of head declares while another project declared it in base stays that
+ * project's: the new declaration is reported as `service/duplicate-id`.
  */
 export async function diffCommand(
   options: DiffCommandOptions,
@@ -61,7 +66,12 @@ export async function diffCommand(
     'the diff counts the services it declares as added',
     io,
   );
-  const head = loadRegistry(headSource.files);
+  // a service id a project of head declares again stays where base declared it
+  const head = preferBaseDeclarations(
+    base,
+    loadRegistry(headSource.files),
+    headSource.files,
+  );
   const findings = validateRegistry(head, { today: options.today });
   const diff = diffRegistries(base, head, { today: options.today });
 
@@ -184,6 +194,20 @@ export async function diffCommand(
             .join(', ')} in ${
             impact.affectedProjects.join(', ') || 'no project'
           }\n`,
+        );
+      }
+      if (diff.requiredApprovals.length > 0) {
+        io.stdout(
+          `\n${p.bold(
+            `Required approvals: ${diff.requiredApprovals.length}`,
+          )}\n`,
+        );
+      }
+      for (const { approver, reasons } of diff.requiredApprovals) {
+        io.stdout(
+          `  ${approver}: ${reasons
+            .map(reason => describeApprovalReason(reason))
+            .join('; ')}\n`,
         );
       }
     }

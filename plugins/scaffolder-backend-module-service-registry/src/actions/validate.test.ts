@@ -160,6 +160,58 @@ describe('service-registry:validate', () => {
     expect(outputs.existingErrors).toBe(0);
   });
 
+  it('lists the approvals the change control policy requires in the report', async () => {
+    const workspace = await workspaceWithRegistry();
+    await createServiceRegistryUpdateServiceAction().handler(
+      contextFor(workspace, {
+        id: 'shared-auth',
+        version: '1.3.0',
+        description: 'Sign-in for every project.',
+      }).ctx as any,
+    );
+    const { ctx, outputs } = contextFor(workspace, { today });
+    await validate.handler(ctx as any);
+    expect(outputs.breakingChanges).toBe(0);
+    // the demo's policies/governance.toml: version_bumps_require = ["@maintainer"]
+    expect(outputs.report).toContain(
+      '### Required approvals\n\n- `@maintainer`: version bump of `shared-auth` (`1.2.3` → `1.3.0`)\n',
+    );
+    // a new description is descriptive text, not a configuration change
+    expect(outputs.report).not.toContain('@ops-team');
+  });
+
+  it('reports a new declaration of an id another project declares as the duplicate, not the old one', async () => {
+    const declaration = (version: string) =>
+      `\n[service.dup]\nversion = "${version}"\nstatus = "ga"\n`;
+    const workspace = await workspaceWithFiles({
+      'projects/b/services.toml': `[project]\nname = "B"\n${declaration(
+        '1.0.0',
+      )}`,
+    });
+    // project "a" sorts first: loaded alone, head would keep its declaration and blame b's
+    await fs.mkdir(path.join(workspace, 'registry/projects/a'));
+    await fs.writeFile(
+      path.join(workspace, 'registry/projects/a/services.toml'),
+      `[project]\nname = "A"\n${declaration('2.0.0')}`,
+    );
+    const { ctx, outputs } = contextFor(workspace, { today });
+    const errors: string[] = [];
+    ctx.logger.error = ((message: string) => {
+      errors.push(message);
+    }) as any;
+    await expect(validate.handler(ctx as any)).rejects.toThrow(
+      /the change brings 1 error/,
+    );
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^error service\/duplicate-id at projects\/a\/services\.toml:\d+:\d+ \(dup\): Service "dup" is already declared by project "b"/,
+      ),
+    ]);
+    expect(outputs.changed).toEqual([]);
+    expect(outputs.breakingChanges).toBe(0);
+    expect(outputs.report).toContain('No service changed.');
+  });
+
   it.each([
     [
       'Service "dup" is already declared by project "a" at projects/a/services.toml:10; ids must be unique',

@@ -5,6 +5,7 @@ import {
   describeChangeSubject,
   diffRegistries,
   loadRegistry,
+  preferBaseDeclarations,
   RegistryFinding,
   renderChangeReportMarkdown,
   validateRegistry,
@@ -77,7 +78,10 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * Creates the `service-registry:validate` action: validates the registry in the workspace and
  * compares it with the base (the checkout before the edit, which service-registry:registry:fetch
  * keeps), then outputs the change report as markdown for the pull request body: the findings the
- * change brings, what changed, the breaking changes and the projects and owners they affect. The
+ * change brings, what changed, the breaking changes and the projects and owners they affect, and
+ * the approvals the policies' `[change_control]` requires ("Required approvals"). A service id a
+ * project of the change declares while another project declared it in base stays that project's:
+ * the new declaration is reported as the duplicate. The
  * step fails when the change brings errors (`failOn: new-errors`, the default), with every
  * finding in the log; findings the registry already had do not block a change.
  *
@@ -87,7 +91,7 @@ export function createServiceRegistryValidateAction() {
   return createTemplateAction({
     id: 'service-registry:validate',
     description:
-      'Validates the TOML registry in the workspace against its base, fails on new errors, and outputs the change report (findings, breaking changes, impacted projects and owners) as markdown.',
+      'Validates the TOML registry in the workspace against its base, fails on new errors, and outputs the change report (findings, breaking changes, impacted projects and owners, required approvals) as markdown.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -174,11 +178,17 @@ export function createServiceRegistryValidateAction() {
       }
       const base = loadRegistry(await readRegistryDirectory(baseDir));
       const options = input.today ? { today: input.today } : {};
+      // an id a project of the change declares again stays where base declared it
+      const headRegistry = preferBaseDeclarations(
+        base,
+        head.registry,
+        head.files,
+      );
 
-      const headFindings = validateRegistry(head.registry, options);
+      const headFindings = validateRegistry(headRegistry, options);
       const baseFindings = validateRegistry(base, options);
       const added = newFindings(baseFindings, headFindings);
-      const diff = diffRegistries(base, head.registry, options);
+      const diff = diffRegistries(base, headRegistry, options);
 
       const errors = added.filter(f => f.severity === 'error');
       const warnings = added.filter(f => f.severity === 'warning');

@@ -236,6 +236,7 @@ describe('diffRegistries', () => {
       breakingChanges: [],
       impactByService: [],
       slaImpacts: [],
+      requiredApprovals: [],
     });
   });
   it('treats going back to an earlier major version (a revert) as breaking its consumers', () => {

@@ -13,6 +13,7 @@ import { serviceRetired } from './detectors/serviceRetired';
 import { changeImpact } from './changeImpact';
 import { slaImpactsOf } from './slaImpacts';
 import { fieldChanges } from './fieldChanges';
+import { requiredApprovalsOf } from './requiredApprovals';
 import { mergeOptionalConsumers, optionalConsumers } from './optionalConsumers';
 import {
   globalScope,
@@ -174,8 +175,9 @@ function inProject(
  * global consumers); a global change a view merely inherits is listed once, on the global
  * service, with the consumers of the projects that see it. Each consumer counts as the project it
  * is used in sees it. Apart from the breaking changes, `slaImpacts` lists the consumed services
- * whose SLA gets weaker than what consumers requiring them promise (see `SlaImpact`).
- * Deterministic; never throws on registry content.
+ * whose SLA gets weaker than what consumers requiring them promise (see `SlaImpact`), and
+ * `requiredApprovals` who must approve the change by the policies' `[change_control]` (see
+ * `ApprovalReasonKind`). Deterministic; never throws on registry content.
  *
  * @param base - the registry before
  * @param head - the registry after
@@ -205,6 +207,7 @@ export function diffRegistries(
     breakingChanges: [],
     impactByService: [],
     slaImpacts: [],
+    requiredApprovals: [],
   };
   for (const id of ids) {
     const inBase = base.services.has(id);
@@ -247,5 +250,6 @@ export function diffRegistries(
     }
   }
   diff.impactByService = summarize(diff.breakingChanges);
+  diff.requiredApprovals = requiredApprovalsOf(base, head, diff);
   return diff;
 }

@@ -1,19 +1,27 @@
 export { diffRegistries, BREAKING_CHANGE_DETECTORS } from './diffRegistries';
 export { fieldChanges } from './fieldChanges';
+export { preferBaseDeclarations } from './preferBaseDeclarations';
 export type {
+  ApprovalReason,
+  ApprovalReasonKind,
+  ApprovalSubject,
+  BreakingApprovalReason,
   BreakingChange,
   BreakingChangeDetector,
   BreakingChangeDraft,
   BreakingChangeKind,
+  ConfigChangeApprovalReason,
   DiffContext,
   DiffOptions,
   DiffScope,
   FieldChange,
   OptionalConsumer,
   RegistryDiff,
+  RequiredApproval,
   ServiceChange,
   ServiceImpactSummary,
   SlaImpact,
   SlaImpactConsumer,
   SlaWeakening,
+  VersionBumpApprovalReason,
 } from './types';

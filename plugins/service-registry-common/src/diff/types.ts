@@ -249,6 +249,100 @@ export interface SlaImpact {
 }
 
 /**
+ * Why a change needs an approval, by the policies' `[change_control]`:
+ *
+ * - `breaking`: a breaking change (see {@link BreakingChangeKind}); its approvers are those of the
+ *   breaking change ({@link BreakingChange.approvers}: the service's `governance.approvers`,
+ *   `breaking_changes_require`, the owners of the affected projects and services).
+ * - `version-bump`: the service's `version` changed (any bump, not only a major one; going back
+ *   to an earlier version too): `version_bumps_require`.
+ * - `config-change`: a field other than `version` and the descriptive text (`name`,
+ *   `description`, `tags`) changed (port, dependencies, sla, metadata, owner, status, ...):
+ *   `config_changes_require`.
+ *
+ * The kinds add up: a port change is a breaking change and a configuration change, a major bump
+ * a breaking change and a version bump.
+ *
+ * @public
+ */
+export type ApprovalReasonKind = 'breaking' | 'version-bump' | 'config-change';
+
+/**
+ * What an approval is for: a service, or a project's view of an overridden global service.
+ *
+ * @public
+ */
+export interface ApprovalSubject {
+  /** The changed service. */
+  service: string;
+  /** Its project (for a change of a project's view of an overridden global service, that project). */
+  project?: string;
+  /** True for a change of a project's view of an overridden global service. */
+  override?: boolean;
+}
+
+/**
+ * A breaking change that needs the approver: the kinds of the service's breaking changes whose
+ * approvers name it.
+ *
+ * @public
+ */
+export interface BreakingApprovalReason extends ApprovalSubject {
+  /** A breaking change. */
+  kind: 'breaking';
+  /** The kinds, in the order `breakingChanges` lists them. */
+  breakingKinds: BreakingChangeKind[];
+}
+
+/**
+ * A version bump that needs the approver (`version_bumps_require`).
+ *
+ * @public
+ */
+export interface VersionBumpApprovalReason extends ApprovalSubject {
+  /** A changed `version`. */
+  kind: 'version-bump';
+  /** The version in base, as written (absent when base declares none). */
+  before?: string;
+  /** The version in head, as written (absent when head declares none). */
+  after?: string;
+}
+
+/**
+ * A configuration change that needs the approver (`config_changes_require`).
+ *
+ * @public
+ */
+export interface ConfigChangeApprovalReason extends ApprovalSubject {
+  /** A changed field that is neither `version` nor descriptive text. */
+  kind: 'config-change';
+  /** The changed fields, by path as `changed` lists them, less `version` and the descriptive ones. */
+  fields: string[];
+}
+
+/**
+ * Why a change needs an approval (see {@link ApprovalReasonKind}).
+ *
+ * @public
+ */
+export type ApprovalReason =
+  | BreakingApprovalReason
+  | VersionBumpApprovalReason
+  | ConfigChangeApprovalReason;
+
+/**
+ * Someone a change needs the approval of, and why.
+ *
+ * @public
+ */
+export interface RequiredApproval {
+  /** As written in the policy or the breaking change's approvers (`@platform-team`, `@maintainer`). */
+  approver: string;
+  /** Each change it must approve: its breaking changes, then version bumps, then configuration changes. */
+  reasons: ApprovalReason[];
+}
+
+/**
  * The differences between two versions of a registry.
  *
  * @public
@@ -269,6 +363,13 @@ export interface RegistryDiff {
    * not breaking changes), by service, the global declaration first.
    */
   slaImpacts: SlaImpact[];
+  /**
+   * Who must approve the change, by the policies' `[change_control]` (head's, else base's) and the
+   * approvers of the breaking changes, each approver once with every change it must approve (see
+   * {@link ApprovalReasonKind}); by the first change that needs it: breaking changes, version
+   * bumps, then configuration changes. Empty when nothing needs an approval.
+   */
+  requiredApprovals: RequiredApproval[];
 }
 
 /**

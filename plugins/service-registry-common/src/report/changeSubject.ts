@@ -1,14 +1,20 @@
-import { BreakingChange, ServiceChange, SlaImpact } from '../diff/types';
+import {
+  ApprovalSubject,
+  BreakingChange,
+  ServiceChange,
+  SlaImpact,
+} from '../diff/types';
 
 /**
  * The project whose override of a global service a change is to (`override` on the change), or
  * undefined for a change of a declaration itself (a global service, or a project's own service).
  *
- * @param change - an entry of `diff.changed`, `diff.breakingChanges` or `diff.slaImpacts`
+ * @param change - an entry of `diff.changed`, `diff.breakingChanges` or `diff.slaImpacts`, or a
+ *   reason of `diff.requiredApprovals`
  * @public
  */
 export function overrideProjectOf(
-  change: ServiceChange | BreakingChange | SlaImpact,
+  change: ServiceChange | BreakingChange | SlaImpact | ApprovalSubject,
 ): string | undefined {
   return change.override ? change.project : undefined;
 }
@@ -18,12 +24,13 @@ export function overrideProjectOf(
  * a change to a project's override of a global service (see {@link overrideProjectOf}), e.g.
  * `shared-auth in project pa (override)`.
  *
- * @param change - an entry of `diff.changed`, `diff.breakingChanges` or `diff.slaImpacts`
+ * @param change - an entry of `diff.changed`, `diff.breakingChanges` or `diff.slaImpacts`, or a
+ *   reason of `diff.requiredApprovals`
  * @param format - how ids are written (default: as they are; the markdown report uses inline code)
  * @public
  */
 export function describeChangeSubject(
-  change: ServiceChange | BreakingChange | SlaImpact,
+  change: ServiceChange | BreakingChange | SlaImpact | ApprovalSubject,
   format: (id: string) => string = id => id,
 ): string {
   const project = overrideProjectOf(change);

@@ -18,3 +18,4 @@ export {
   plural,
 } from './markdownText';
 export { describeChangeSubject, overrideProjectOf } from './changeSubject';
+export { describeApprovalReason } from './approvalReason';

@@ -242,3 +242,60 @@ describe('renderChangeReportMarkdown and SLA impact', () => {
     );
   });
 });
+
+describe('renderChangeReportMarkdown and required approvals', () => {
+  const files = (version: string, port: number, description: string) => ({
+    'services/catalog.toml': [
+      '[service.auth]',
+      `version = "${version}"`,
+      `port = ${port}`,
+      `description = "${description}"`,
+      '[service.billing]',
+      'owner = "@billing"',
+      'dependencies.requires = ["auth"]',
+    ].join('\n'),
+    'projects/pa/services.toml': [
+      '[project]',
+      '[service.auth]',
+      `metadata.replicas = ${port === 80 ? 2 : 3}`,
+    ].join('\n'),
+    'policies/governance.toml': [
+      '[change_control]',
+      'breaking_changes_require = ["@platform-team"]',
+      'version_bumps_require = ["@maintainer"]',
+      'config_changes_require = ["@ops-team"]',
+    ].join('\n'),
+  });
+
+  it('lists each approver the change control policy and the breaking changes require, with why', () => {
+    const diff = diffRegistries(
+      registryOf(files('1.2.0', 80, 'Logs in.')),
+      registryOf(files('2.0.0', 90, 'Signs in.')),
+      { today: TODAY },
+    );
+    const report = renderChangeReportMarkdown({ findings: [], diff });
+    expect(report).toContain(
+      [
+        '### Required approvals',
+        '',
+        '- `@platform-team`: breaking change to `auth` (`port-changed`, `major-version-bump`)',
+        '- `@billing`: breaking change to `auth` (`port-changed`, `major-version-bump`)',
+        '- `@maintainer`: version bump of `auth` (`1.2.0` → `2.0.0`)',
+        '- `@ops-team`: configuration change to `auth` (`port`); configuration change to `auth` in project `pa` (override) (`metadata.replicas`)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('has no required approvals section when nothing needs one', () => {
+    const diff = diffRegistries(
+      registryOf(files('1.2.0', 80, 'Logs in.')),
+      registryOf(files('1.2.0', 80, 'Signs in.')),
+      { today: TODAY },
+    );
+    expect(diff.changed).toHaveLength(1);
+    expect(renderChangeReportMarkdown({ findings: [], diff })).not.toContain(
+      'Required approvals',
+    );
+  });
+});

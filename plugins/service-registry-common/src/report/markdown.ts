@@ -1,6 +1,12 @@
-import { OptionalConsumer, RegistryDiff, SlaImpact } from '../diff/types';
+import {
+  OptionalConsumer,
+  RegistryDiff,
+  RequiredApproval,
+  SlaImpact,
+} from '../diff/types';
 import { ImpactReport } from '../graph/types';
 import { RegistryFinding } from '../model/types';
+import { describeApprovalReason } from './approvalReason';
 import { describeChangeSubject } from './changeSubject';
 import { cell, code, codeCell, plural } from './markdownText';
 
@@ -221,11 +227,34 @@ function slaImpactSection(impacts: readonly SlaImpact[] | undefined): string[] {
 }
 
 /**
+ * Who must approve the change (the policies' `[change_control]` and the breaking changes'
+ * approvers), each with what it must approve; nothing when no change needs an approval.
+ */
+function requiredApprovalsSection(
+  approvals: readonly RequiredApproval[] | undefined,
+): string[] {
+  if (!approvals || approvals.length === 0) return [];
+  return [
+    '### Required approvals',
+    '',
+    ...approvals.map(
+      ({ approver, reasons }) =>
+        `- ${code(approver)}: ${reasons
+          .map(reason => describeApprovalReason(reason, code))
+          .join('; ')}`,
+    ),
+    '',
+  ];
+}
+
+/**
  * The change report of a registry pull request: validation of the new version, what changed,
  * the breaking changes with the services and projects they affect, the consumers that use the
  * changed services optionally (listed apart: the change degrades them rather than breaks them),
- * who must approve, and the SLA impact: consumed services whose SLA gets weaker than what
- * consumers requiring them promise (a warning, not a breaking change). A change
+ * who must approve them, the SLA impact: consumed services whose SLA gets weaker than what
+ * consumers requiring them promise (a warning, not a breaking change), and the required
+ * approvals: each approver the policies' `[change_control]` and the breaking changes name, with
+ * the breaking changes, version bumps and configuration changes it must approve. A change
  * to a project's override of a global service is named as such (`` `shared-auth` in project `pa`
  * (override) ``), apart from a change of the global declaration.
  *
@@ -303,5 +332,6 @@ export function renderChangeReportMarkdown(
     }
   }
   lines.push(...slaImpactSection(diff.slaImpacts));
+  lines.push(...requiredApprovalsSection(diff.requiredApprovals));
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,121 @@
+import { LoadedRegistry } from '../model/types';
+import {
+  ApprovalReason,
+  ApprovalSubject,
+  BreakingChange,
+  RegistryDiff,
+  RequiredApproval,
+  ServiceChange,
+} from './types';
+
+/**
+ * Fields whose change is descriptive text only: no `[change_control]` approval is needed for
+ * them.
+ */
+const DESCRIPTIVE_FIELDS: ReadonlySet<string> = new Set([
+  'name',
+  'description',
+  'tags',
+]);
+
+/** The field whose change is a version bump. */
+const VERSION = 'version';
+
+/** A version as the approval reason shows it: as written, or its TOML value as JSON. */
+function versionText(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The subject of a change: its service, and the project of an override. */
+function subjectOf(change: ServiceChange | BreakingChange): ApprovalSubject {
+  const subject: ApprovalSubject = { service: change.service };
+  if (change.project !== undefined) subject.project = change.project;
+  if (change.override) subject.override = true;
+  return subject;
+}
+
+const subjectKey = (subject: ApprovalSubject) =>
+  JSON.stringify([subject.service, subject.project, subject.override]);
+
+/**
+ * Who must approve a diff, by the policies' `[change_control]` (head's table, else base's; each
+ * entry as written: `@maintainer` is an approver's name, not resolved to an owner) and the
+ * approvers of its breaking changes: each breaking change needs its `approvers`; a `version`
+ * change `version_bumps_require`; a change of any other field but the descriptive text (`name`,
+ * `description`, `tags`) `config_changes_require`. Added and removed services are not changes of
+ * a service's fields (a removal that breaks consumers is a breaking change).
+ *
+ * @param base - the registry before
+ * @param head - the registry after
+ * @param diff - their diff, without its approvals
+ * @returns each approver once, by the first change that needs it, with every change it must approve
+ */
+export function requiredApprovalsOf(
+  base: LoadedRegistry,
+  head: LoadedRegistry,
+  diff: Pick<RegistryDiff, 'breakingChanges' | 'changed'>,
+): RequiredApproval[] {
+  const policy = head.policies.changeControl ?? base.policies.changeControl;
+  const byApprover = new Map<string, ApprovalReason[]>();
+  const addReason = (approvers: readonly string[], reason: ApprovalReason) => {
+    for (const approver of new Set(approvers)) {
+      const reasons = byApprover.get(approver) ?? [];
+      reasons.push(reason);
+      byApprover.set(approver, reasons);
+    }
+  };
+
+  // breaking changes: one reason per subject and approver, with the kinds it must approve
+  const breaking = new Map<string, Map<string, ApprovalReason>>();
+  for (const change of diff.breakingChanges) {
+    const subject = subjectOf(change);
+    const key = subjectKey(subject);
+    const reasons = breaking.get(key) ?? new Map<string, ApprovalReason>();
+    breaking.set(key, reasons);
+    for (const approver of new Set(change.approvers)) {
+      const reason = reasons.get(approver);
+      if (reason?.kind === 'breaking') {
+        if (!reason.breakingKinds.includes(change.kind)) {
+          reason.breakingKinds.push(change.kind);
+        }
+        continue;
+      }
+      const added: ApprovalReason = {
+        kind: 'breaking',
+        ...subject,
+        breakingKinds: [change.kind],
+      };
+      reasons.set(approver, added);
+      addReason([approver], added);
+    }
+  }
+
+  const bumps: Array<[ApprovalSubject, ServiceChange['changes'][number]]> = [];
+  const configs: Array<[ApprovalSubject, string[]]> = [];
+  for (const change of diff.changed) {
+    const subject = subjectOf(change);
+    const version = change.changes.find(c => c.path === VERSION);
+    if (version) bumps.push([subject, version]);
+    const fields = change.changes
+      .map(c => c.path)
+      .filter(path => path !== VERSION && !DESCRIPTIVE_FIELDS.has(path));
+    if (fields.length > 0) configs.push([subject, fields]);
+  }
+  for (const [subject, version] of bumps) {
+    const reason: ApprovalReason = { kind: 'version-bump', ...subject };
+    const before = versionText(version.before);
+    const after = versionText(version.after);
+    if (before !== undefined) reason.before = before;
+    if (after !== undefined) reason.after = after;
+    addReason(policy?.versionBumpsRequire ?? [], reason);
+  }
+  for (const [subject, fields] of configs) {
+    addReason(policy?.configChangesRequire ?? [], {
+      kind: 'config-change',
+      ...subject,
+      fields,
+    });
+  }
+  return [...byApprover].map(([approver, reasons]) => ({ approver, reasons }));
+}
