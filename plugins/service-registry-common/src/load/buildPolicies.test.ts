@@ -93,4 +93,144 @@ describe('buildPolicies', () => {
       ).toBeUndefined();
     },
   );
+
+  describe('[security]', () => {
+    const file = 'policies/security.toml';
+
+    it('reads block_on and allowed_registries with the place of each element, and carries the other keys as written', () => {
+      const registry = load({
+        [file]: [
+          '[security]',
+          'block_on = ["security/", "lifecycle/depends-on-deprecated"]',
+          'require_tls_between_services = true',
+          'allowed_registries = [',
+          '  "ghcr.io/example-org",',
+          ']',
+          '',
+          '[compliance]',
+          'gdpr_applicable = true',
+        ].join('\n'),
+      });
+      expect(registry.findings).toEqual([]);
+      expect(registry.policies.securityPolicy).toEqual({
+        blockOn: {
+          entries: [
+            { value: 'security/', position: { file, line: 2, column: 13 } },
+            {
+              value: 'lifecycle/depends-on-deprecated',
+              position: { file, line: 2, column: 26 },
+            },
+          ],
+          source: { file, line: 2, column: 1 },
+        },
+        allowedRegistries: {
+          entries: [
+            {
+              value: 'ghcr.io/example-org',
+              position: { file, line: 5, column: 3 },
+            },
+          ],
+          source: { file, line: 4, column: 1 },
+        },
+        raw: registry.policies.security,
+        source: { file, line: 1, column: 1 },
+      });
+      expect(registry.policies.security).toMatchObject({
+        require_tls_between_services: true,
+      });
+      expect(registry.policies.compliance).toEqual({ gdpr_applicable: true });
+    });
+
+    it('leaves both lists out when [security] does not set them', () => {
+      const registry = load({ [file]: '[security]\nmfa = true\n' });
+      expect(registry.findings).toEqual([]);
+      expect(registry.policies.securityPolicy).toEqual({
+        raw: { mfa: true },
+        source: { file, line: 1, column: 1 },
+      });
+    });
+
+    it.each(['block_on', 'allowed_registries'])(
+      'reports %s that is not an array at its key and leaves it out',
+      key => {
+        const registry = load({ [file]: `[security]\n${key} = "security/"\n` });
+        expect(registry.findings).toEqual([
+          {
+            severity: 'error',
+            code: 'schema/invalid-type',
+            message: `Policies: security.${key} must be an array of strings, e.g. ${
+              key === 'block_on'
+                ? '["security/", "lifecycle/depends-on-retired"]'
+                : '["ghcr.io/example-org"]'
+            }, got "security/".`,
+            file,
+            line: 2,
+            column: 1,
+          },
+        ]);
+        expect(registry.policies.securityPolicy).toEqual({
+          raw: { [key]: 'security/' },
+          source: { file, line: 1, column: 1 },
+        });
+      },
+    );
+
+    it('reports an element that is not a string at the element and keeps the others', () => {
+      const registry = load({
+        [file]:
+          '[security]\nblock_on = ["security/", 42]\nallowed_registries = [true, "ghcr.io/example-org"]\n',
+      });
+      expect(registry.findings).toEqual([
+        {
+          severity: 'error',
+          code: 'schema/invalid-type',
+          message:
+            'Policies: security.block_on[1] must be a string (a finding code, or a prefix of codes ending in "/"), got 42; it is ignored.',
+          file,
+          line: 2,
+          column: 26,
+        },
+        {
+          severity: 'error',
+          code: 'schema/invalid-type',
+          message:
+            'Policies: security.allowed_registries[0] must be a string (an image registry, e.g. "ghcr.io/example-org"), got true; it is ignored.',
+          file,
+          line: 3,
+          column: 23,
+        },
+      ]);
+      expect(
+        registry.policies.securityPolicy?.blockOn?.entries.map(e => e.value),
+      ).toEqual(['security/']);
+      expect(
+        registry.policies.securityPolicy?.allowedRegistries?.entries.map(
+          e => e.value,
+        ),
+      ).toEqual(['ghcr.io/example-org']);
+    });
+
+    it('reports a blank allowed registry at the element and ignores it', () => {
+      const registry = load({
+        [file]:
+          '[security]\nallowed_registries = ["ghcr.io/example-org", " /"]\n',
+      });
+      expect(registry.findings).toEqual([
+        {
+          severity: 'error',
+          code: 'schema/invalid-value',
+          message:
+            'Policies: security.allowed_registries[1] must name an image registry (e.g. "ghcr.io/example-org"), got " /"; it is ignored.',
+          file,
+          line: 2,
+          column: 46,
+        },
+      ]);
+      expect(
+        registry.policies.securityPolicy?.allowedRegistries?.entries.map(
+          e => e.value,
+        ),
+      ).toEqual(['ghcr.io/example-org']);
+    });
+  });
 });

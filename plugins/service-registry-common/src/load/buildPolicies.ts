@@ -1,18 +1,24 @@
 import { z } from 'zod';
 import {
+  PolicyListEntry,
+  PolicyStringList,
   RegistryPolicies,
+  SecurityPolicy,
   SERVICE_TIERS,
   ServiceTier,
   SlaPolicy,
   SourcePosition,
 } from '../model/types';
+import { describeValue } from './describeValue';
 import {
+  CheckContext,
   checkField,
   checkTable,
   checkUnknownFields,
   FieldSpec,
   isTable,
   pathLabel,
+  report,
 } from './fieldCheck';
 import { stringArraySpec } from './fieldSpecs';
 import { fileStart, positionsUnder } from './filePositions';
@@ -45,6 +51,112 @@ const migrationWindowDaysSpec: FieldSpec<number> = {
   expected:
     'a whole number of days of at least 1, without quotes (e.g. migration_window_days = 180); until it is, the default 6-month migration window applies',
 };
+
+/** How one `[security]` array of strings is read. */
+interface SecurityListSpec {
+  /** The key under `[security]`. */
+  key: 'block_on' | 'allowed_registries';
+  /** A valid value, for messages. */
+  example: string;
+  /** What one element is, for messages. */
+  element: string;
+  /** Why a string element is refused (then reported as `schema/invalid-value`), if it is. */
+  refuse?: (value: string) => string | undefined;
+}
+
+const BLOCK_ON: SecurityListSpec = {
+  key: 'block_on',
+  example: '["security/", "lifecycle/depends-on-retired"]',
+  element: 'a finding code, or a prefix of codes ending in "/"',
+};
+
+const ALLOWED_REGISTRIES: SecurityListSpec = {
+  key: 'allowed_registries',
+  example: '["ghcr.io/example-org"]',
+  element: 'an image registry, e.g. "ghcr.io/example-org"',
+  refuse: value =>
+    value.trim().replace(/\/+$/, '') === ''
+      ? 'must name an image registry (e.g. "ghcr.io/example-org")'
+      : undefined,
+};
+
+/**
+ * Reads an array of strings of `[security]`: a value that is not an array is reported at its key
+ * (`schema/invalid-type`) and left out; an element that is not a string (`schema/invalid-type`)
+ * or that the spec refuses (`schema/invalid-value`) is reported at the element and left out.
+ */
+function readSecurityList(
+  ctx: CheckContext,
+  security: Record<string, unknown>,
+  spec: SecurityListSpec,
+): PolicyStringList | undefined {
+  const value = ownValue(security, spec.key);
+  if (value === undefined) return undefined;
+  const path = ['security', spec.key];
+  if (!Array.isArray(value)) {
+    report(
+      ctx,
+      'error',
+      'schema/invalid-type',
+      `${ctx.subject}: ${pathLabel(path)} must be an array of strings, e.g. ${
+        spec.example
+      }, got ${describeValue(value, spec.key)}.`,
+      path,
+    );
+    return undefined;
+  }
+  const entries: PolicyListEntry[] = [];
+  value.forEach((element: unknown, i) => {
+    const at = [...path, i];
+    const shown = describeValue(element, spec.key);
+    if (typeof element !== 'string') {
+      report(
+        ctx,
+        'error',
+        'schema/invalid-type',
+        `${ctx.subject}: ${pathLabel(at)} must be a string (${
+          spec.element
+        }), got ${shown}; it is ignored.`,
+        at,
+      );
+      return;
+    }
+    const refused = spec.refuse?.(element);
+    if (refused !== undefined) {
+      report(
+        ctx,
+        'error',
+        'schema/invalid-value',
+        `${ctx.subject}: ${pathLabel(
+          at,
+        )} ${refused}, got ${shown}; it is ignored.`,
+        at,
+      );
+      return;
+    }
+    entries.push({ value: element, position: ctx.positionOf(at) });
+  });
+  return { entries, source: ctx.positionOf(path) };
+}
+
+/**
+ * Reads what validation applies of `[security]` (`block_on`, `allowed_registries`); its other
+ * keys are carried as written, without a warning.
+ */
+function readSecurity(
+  ctx: CheckContext,
+  security: Record<string, unknown>,
+): SecurityPolicy {
+  const policy: SecurityPolicy = {
+    raw: security,
+    source: ctx.positionOf(['security']),
+  };
+  const blockOn = readSecurityList(ctx, security, BLOCK_ON);
+  if (blockOn) policy.blockOn = blockOn;
+  const allowedRegistries = readSecurityList(ctx, security, ALLOWED_REGISTRIES);
+  if (allowedRegistries) policy.allowedRegistries = allowedRegistries;
+  return policy;
+}
 
 function hasOwn(map: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(map, key);
@@ -84,7 +196,8 @@ function mergeInto(
 
 /**
  * Merges the policy files (`policies/*.toml`, in the given order) and reads their known tables:
- * `[change_control]`, `[sla.<tier>]`, `[compliance]`, `[security]`.
+ * `[change_control]`, `[sla.<tier>]`, `[compliance]`, `[security]` (its `block_on` and
+ * `allowed_registries` typed; the rest of `[security]` and `[compliance]` as written).
  *
  * @param files - the parsed policy files, sorted
  * @param collector - receives findings
@@ -188,5 +301,8 @@ export function buildPolicies(
   }
   result.compliance = checkTable(ctx, raw.compliance, ['compliance']);
   result.security = checkTable(ctx, raw.security, ['security']);
+  if (result.security) {
+    result.securityPolicy = readSecurity(ctx, result.security);
+  }
   return result;
 }

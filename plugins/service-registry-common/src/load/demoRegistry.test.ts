@@ -3,6 +3,7 @@ import path from 'node:path';
 import { RegistryFileInput } from '../model/types';
 import { daysBetween } from '../model/units';
 import { getServiceForProject } from '../model/getServiceForProject';
+import { validateRegistry } from '../validation/validateRegistry';
 import { loadRegistry } from './buildRegistry';
 
 const DEMO_ROOT = path.resolve(__dirname, '../../../../examples/registry');
@@ -134,5 +135,30 @@ describe('the demo registry (examples/registry)', () => {
       'services/catalog.toml',
       'projects/project-a/services.toml',
     ]);
+  });
+
+  it('has a [security] policy that validation applies, with real codes, and images from its allowed registry', () => {
+    const security = registry.policies.securityPolicy;
+    expect(security?.blockOn?.entries.map(e => e.value)).toEqual([
+      'security/',
+      'lifecycle/depends-on-retired',
+    ]);
+    expect(security?.allowedRegistries?.entries.map(e => e.value)).toEqual([
+      'ghcr.io/example-org',
+    ]);
+    const images = [...registry.services.values()].filter(
+      s => s.metadata.image !== undefined,
+    );
+    expect(images.length).toBeGreaterThan(0);
+    const findings = validateRegistry(registry, { today: TODAY });
+    // no entry of block_on is unknown, no image is from another registry, no warning is blocked
+    expect(
+      findings.filter(
+        f =>
+          f.file.startsWith('policies/') ||
+          f.code.startsWith('security/') ||
+          f.message.includes('block_on'),
+      ),
+    ).toEqual([]);
   });
 });

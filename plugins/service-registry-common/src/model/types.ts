@@ -415,6 +415,55 @@ export interface ChangeControlPolicy {
 }
 
 /**
+ * One string of a policy array, e.g. an entry of `[security] block_on`.
+ *
+ * @public
+ */
+export interface PolicyListEntry {
+  /** The string as written. */
+  value: string;
+  /** Where it is written (the array element). */
+  position: SourcePosition;
+}
+
+/**
+ * A policy key holding an array of strings, e.g. `[security] allowed_registries`.
+ *
+ * @public
+ */
+export interface PolicyStringList {
+  /** Its strings, in order; elements of another type are reported and left out. */
+  entries: PolicyListEntry[];
+  /** The key. */
+  source: SourcePosition;
+}
+
+/**
+ * What validation applies of `[security]`. Its other keys (`require_tls_between_services`, ...)
+ * are carried as written in {@link RegistryPolicies.security} and not checked.
+ *
+ * @public
+ */
+export interface SecurityPolicy {
+  /**
+   * `block_on`: finding codes (`lifecycle/depends-on-deprecated`) or prefixes of codes ending in
+   * `/` (`security/`) whose findings `validateRegistry` reports as errors. Undefined when not set
+   * (or not an array); the entries are as written (validation reports those that are no code).
+   */
+  blockOn?: PolicyStringList;
+  /**
+   * `allowed_registries`: the image registries (`ghcr.io/example-org`) a service's
+   * `metadata.image` must come from. Undefined when not set (or not an array): any registry is
+   * allowed. Blank entries are reported and left out.
+   */
+  allowedRegistries?: PolicyStringList;
+  /** The `[security]` table as written (the same as {@link RegistryPolicies.security}). */
+  raw: Record<string, unknown>;
+  /** The `[security]` header. */
+  source: SourcePosition;
+}
+
+/**
  * The merged tables of `policies/*.toml`.
  *
  * @public
@@ -428,6 +477,8 @@ export interface RegistryPolicies {
   compliance?: Record<string, unknown>;
   /** `[security]` as written. */
   security?: Record<string, unknown>;
+  /** `[security]` keys that validation applies: `block_on` and `allowed_registries`. */
+  securityPolicy?: SecurityPolicy;
   /** All policy tables merged, as written. */
   raw: Record<string, unknown>;
   /** Position of each key, by dotted path from the policy root (`sla.critical.availability`). */

@@ -1,4 +1,5 @@
 import { LoadedRegistry, RegistryFinding } from '../model/types';
+import { applyBlockOn } from './blockOn';
 import { createValidationContext } from './context';
 import { resolveToday } from './dates';
 import { sortFindings } from './findings';
@@ -9,8 +10,10 @@ import { ValidateOptions } from './types';
 /**
  * Validates a loaded registry: the loader's findings (syntax, schema, duplicate ids, ...) plus
  * every rule of {@link VALIDATION_RULES} (dependencies, cycles, versions, lifecycle, policies,
- * secrets), sorted by file, line and column. Deterministic for a given registry and `today`;
- * never throws on bad registry content.
+ * secrets), sorted by file, line and column. A warning or info whose code the policies'
+ * `[security] block_on` lists (or a prefix of it) is an error, its message saying so (see
+ * `applyBlockOn`). Deterministic for a given registry and `today`; never throws on bad registry
+ * content.
  *
  * @param registry - the result of `loadRegistry`
  * @param options - `today` (`YYYY-MM-DD`, default today in UTC) for the lifecycle dates
@@ -26,7 +29,7 @@ export function validateRegistry(
   for (const rule of Object.values(VALIDATION_RULES)) {
     for (const finding of rule(ctx)) findings.push(finding);
   }
-  return sortFindings(findings.map(redacted));
+  return sortFindings(applyBlockOn(registry.policies, findings).map(redacted));
 }
 
 /**

@@ -9,6 +9,7 @@ import { dependencyCycles } from './dependencyCycles';
 import { dependsOnDeprecated } from './dependsOnDeprecated';
 import { deprecationDeclaration } from './deprecationDeclaration';
 import { gaDependsOnDevelopment } from './gaDependsOnDevelopment';
+import { imageRegistries } from './imageRegistries';
 import { missingDependencies } from './missingDependencies';
 import { replacementService } from './replacementService';
 import { secretValues } from './secretValues';
@@ -54,6 +55,7 @@ export const VALIDATION_RULES: Readonly<Record<string, ValidationRule>> = {
   criticalWithoutApprovers,
   consumersMismatch,
   secretValues,
+  imageRegistries,
   wholeNumbers,
   catalogEntityNames,
 };
