@@ -3,10 +3,11 @@ import { comparedServices } from './scope';
 import { DiffContext } from './types';
 
 /**
- * Who must approve a breaking change to a service: its `governance.approvers` (head, else base;
- * of the project's view for a change scoped to a project),
- * the policies' `change_control.breaking_changes_require` (head, else base), then the owners of
- * the affected projects and of the affected services (sorted); each once.
+ * Who must approve a breaking change to a service: its `governance.approvers` (base's and head's;
+ * of the project's view for a change scoped to a project), the policies'
+ * `change_control.breaking_changes_require` (base's and head's: a change cannot lower the bar it
+ * is judged by), then the owners of the affected projects and of the affected services (sorted);
+ * each once.
  *
  * @param ctx - the diff context
  * @param id - the changed service
@@ -18,11 +19,11 @@ export function approversFor(
   impact: ImpactReport,
 ): string[] {
   const { before, after } = comparedServices(ctx, id);
-  const service = after ?? before;
-  const policy =
-    ctx.head.policies.changeControl?.breakingChangesRequire ??
-    ctx.base.policies.changeControl?.breakingChangesRequire ??
-    [];
+  // base's and head's together: a change cannot lower the bar it is judged by
+  const policy = [
+    ...(ctx.base.policies.changeControl?.breakingChangesRequire ?? []),
+    ...(ctx.head.policies.changeControl?.breakingChangesRequire ?? []),
+  ];
   const owners = new Set<string>();
   for (const project of impact.projects) {
     const owner = ctx.base.projects.get(project)?.owner;
@@ -33,7 +34,8 @@ export function approversFor(
   }
   return [
     ...new Set([
-      ...(service?.governance?.approvers ?? []),
+      ...(before?.governance?.approvers ?? []),
+      ...(after?.governance?.approvers ?? []),
       ...policy,
       ...[...owners].sort(),
     ]),

@@ -158,7 +158,43 @@ describe('diffRegistries: required approvals', () => {
     ]);
   });
 
-  it("reads head's change_control, else base's; without one only breaking changes need approvers", () => {
+  it("takes base's change_control and head's together: a change cannot lower the bar it is judged by", () => {
+    const lax = [
+      '[change_control]',
+      'breaking_changes_require = []',
+      'version_bumps_require = []',
+      'config_changes_require = ["@dev-team"]',
+    ].join('\n');
+    // the change empties the policy and bumps the version, changes the port
+    const approvals = diffRegistries(
+      registry(['version = "1.0.0"', 'port = 80']),
+      registry(['version = "2.0.0"', 'port = 90'], lax),
+      { today: TODAY },
+    ).requiredApprovals.map(a => a.approver);
+    expect(approvals).toEqual(
+      expect.arrayContaining([
+        '@platform-team',
+        '@security-team',
+        '@maintainer',
+        '@ops-team',
+        '@dev-team',
+        '@shop-team',
+      ]),
+    );
+    // and a service's own approvers still count when the change removes them
+    const withApprovers = diffRegistries(
+      registry([
+        'version = "1.0.0"',
+        'port = 80',
+        'governance.approvers = ["@auth-owners"]',
+      ]),
+      registry(['version = "1.0.0"', 'port = 90']),
+      { today: TODAY },
+    ).requiredApprovals.map(a => a.approver);
+    expect(withApprovers).toContain('@auth-owners');
+  });
+
+  it('reads the change_control of either side; without one only breaking changes need approvers', () => {
     const withoutPolicy = (version: string) =>
       registry([`version = "${version}"`, 'port = 80'], null);
     expect(

@@ -39,8 +39,8 @@ const subjectKey = (subject: ApprovalSubject) =>
   JSON.stringify([subject.service, subject.project, subject.override]);
 
 /**
- * Who must approve a diff, by the policies' `[change_control]` (head's table, else base's; each
- * entry as written: `@maintainer` is an approver's name, not resolved to an owner) and the
+ * Who must approve a diff, by the policies' `[change_control]` (base's and head's together, so
+ * that a change cannot lower the bar it is judged by; each entry as written: `@maintainer` is an approver's name, not resolved to an owner) and the
  * approvers of its breaking changes: each breaking change needs its `approvers`; a `version`
  * change `version_bumps_require`; a change of any other field but the descriptive text (`name`,
  * `description`, `tags`) `config_changes_require`. Added and removed services are not changes of
@@ -56,7 +56,13 @@ export function requiredApprovalsOf(
   head: LoadedRegistry,
   diff: Pick<RegistryDiff, 'breakingChanges' | 'changed'>,
 ): RequiredApproval[] {
-  const policy = head.policies.changeControl ?? base.policies.changeControl;
+  // base's and head's together: a change cannot lower the bar it is judged by
+  const policyOf = (
+    key: 'versionBumpsRequire' | 'configChangesRequire',
+  ): string[] => [
+    ...(base.policies.changeControl?.[key] ?? []),
+    ...(head.policies.changeControl?.[key] ?? []),
+  ];
   const byApprover = new Map<string, ApprovalReason[]>();
   const addReason = (approvers: readonly string[], reason: ApprovalReason) => {
     for (const approver of new Set(approvers)) {
@@ -108,10 +114,10 @@ export function requiredApprovalsOf(
     const after = versionText(version.after);
     if (before !== undefined) reason.before = before;
     if (after !== undefined) reason.after = after;
-    addReason(policy?.versionBumpsRequire ?? [], reason);
+    addReason(policyOf('versionBumpsRequire'), reason);
   }
   for (const [subject, fields] of configs) {
-    addReason(policy?.configChangesRequire ?? [], {
+    addReason(policyOf('configChangesRequire'), {
       kind: 'config-change',
       ...subject,
       fields,

@@ -364,7 +364,7 @@ export interface RegistryDiff {
    */
   slaImpacts: SlaImpact[];
   /**
-   * Who must approve the change, by the policies' `[change_control]` (head's, else base's) and the
+   * Who must approve the change, by the policies' `[change_control]` (base's and head's together) and the
    * approvers of the breaking changes, each approver once with every change it must approve (see
    * {@link ApprovalReasonKind}); by the first change that needs it: breaking changes, version
    * bumps, then configuration changes. Empty when nothing needs an approval.
