@@ -39,6 +39,21 @@ export function git(cwd: string, ...args: string[]): string {
   }).trim();
 }
 
+/** Commits what is staged in a repository as a test author, without hooks or signing. */
+export function commitAll(cwd: string, message: string): void {
+  git(
+    cwd,
+    '-c',
+    'user.name=Test',
+    '-c',
+    'user.email=test@example.com',
+    'commit',
+    '--quiet',
+    '-m',
+    message,
+  );
+}
+
 /** A workspace with the demo registry in `registry/` and its base in `.service-registry/base`. */
 export async function workspaceWithRegistry(
   source = DEMO_REGISTRY,
@@ -86,17 +101,7 @@ export async function bareRepositoryOf(
   await fs.cp(source, work, { recursive: true, verbatimSymlinks: true });
   git(work, 'init', '--quiet', '--initial-branch=main');
   git(work, 'add', '--all');
-  git(
-    work,
-    '-c',
-    'user.name=Test',
-    '-c',
-    'user.email=test@example.com',
-    'commit',
-    '--quiet',
-    '-m',
-    'Initial registry',
-  );
+  commitAll(work, 'Initial registry');
   git(work, 'push', '--quiet', bare, 'main');
   return bare;
 }

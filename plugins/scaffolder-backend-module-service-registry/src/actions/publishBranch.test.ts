@@ -4,6 +4,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import {
   bareRepositoryOf,
   cleanUp,
+  commitAll,
   configWith,
   contextFor,
   git,
@@ -225,17 +226,7 @@ describe('service-registry:publish:branch on a checkout an earlier step tampered
     git(nested, 'init', '--quiet');
     await fs.writeFile(path.join(nested, 'f'), 'f\n');
     git(nested, 'add', 'f');
-    git(
-      nested,
-      '-c',
-      'user.name=Test',
-      '-c',
-      'user.email=test@example.com',
-      'commit',
-      '--quiet',
-      '-m',
-      'f',
-    );
+    commitAll(nested, 'f');
     await fs.appendFile(
       path.join(nested, '.git/config'),
       `[core]\n\tfsmonitor = "touch ${s.marker}; echo"\n`,

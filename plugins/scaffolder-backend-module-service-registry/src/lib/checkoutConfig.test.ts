@@ -3,6 +3,7 @@ import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
   cleanUp,
+  commitAll,
   configWith,
   contextFor,
   git,
@@ -32,17 +33,7 @@ async function bareRepository(branch: string, objectFormat = 'sha1') {
   git(root, 'init', '--quiet', `--object-format=${objectFormat}`, work);
   await fs.writeFile(path.join(work, 'catalog.toml'), 'x = 1\n');
   git(work, 'add', '--all');
-  git(
-    work,
-    '-c',
-    'user.name=Test',
-    '-c',
-    'user.email=test@example.com',
-    'commit',
-    '--quiet',
-    '-m',
-    'registry',
-  );
+  commitAll(work, 'registry');
   git(work, 'push', '--quiet', bare, `HEAD:refs/heads/${branch}`);
   git(bare, 'symbolic-ref', 'HEAD', `refs/heads/${branch}`);
   return bare;
