@@ -95,10 +95,25 @@ export class ProviderStateStore {
   }
 
   /**
-   * Records an applied run: the files it used as last good and what it emitted. When it stops
-   * emitting some entities, the other providers run again in full at their next schedule (their
-   * source hash is forgotten) and re-send those entities if they emit them too: another registry
-   * may declare an entity this one gave up.
+   * Which file's declaration of each duplicated service id the last applied run kept (service id
+   * to file path); undefined when it kept none, or when the record is one this version cannot read
+   * (no preference then: the first declaration in path order is kept).
+   */
+  async getKeptDeclarations(
+    providerId: string,
+  ): Promise<Map<string, string> | undefined> {
+    const row = await this.knex('service_registry_provider_status')
+      .where('provider_id', providerId)
+      .first('kept_declarations');
+    return parseKeptDeclarations(row?.kept_declarations ?? undefined);
+  }
+
+  /**
+   * Records an applied run: the files it used as last good, the declarations of duplicated
+   * service ids it kept, and what it emitted. When it stops emitting some entities, the other
+   * providers run again in full at their next schedule (their source hash is forgotten) and
+   * re-send those entities if they emit them too: another registry may declare an entity this
+   * one gave up.
    */
   async commit(
     providerId: string,
@@ -107,9 +122,21 @@ export class ProviderStateStore {
       entities: Map<string, string>;
       /** Refs emitted before and no more. */
       removed?: string[];
+      /** For each duplicated service id, the file whose declaration the run kept. */
+      keptDeclarations?: Map<string, string>;
     },
   ): Promise<void> {
+    const keptDeclarations = state.keptDeclarations?.size
+      ? JSON.stringify(Object.fromEntries(state.keptDeclarations))
+      : null;
     await this.knex.transaction(async tx => {
+      // On the status row, in the same transaction as the files it refers to. A registry's
+      // first applied run has no status row yet and stores nothing: what it kept then is the
+      // first declaration in path order, which its files give again without a record; a record
+      // is only needed once a run kept a declaration against path order, after an earlier run.
+      await tx('service_registry_provider_status')
+        .where('provider_id', providerId)
+        .update({ kept_declarations: keptDeclarations });
       await tx('service_registry_provider_files')
         .where('provider_id', providerId)
         .delete();
@@ -182,6 +209,7 @@ export class ProviderStateStore {
     };
   }
 
+  /** Records the outcome of a run (the declarations a commit kept stay as they are). */
   async setStatus(
     providerId: string,
     status: ProviderRunStatus,
@@ -198,4 +226,25 @@ export class ProviderStateStore {
       .onConflict('provider_id')
       .merge();
   }
+}
+
+/** The record `commit` wrote, or undefined for none or one this version cannot read. */
+function parseKeptDeclarations(
+  text: string | undefined,
+): Map<string, string> | undefined {
+  if (text === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return undefined;
+  }
+  const kept = new Map<string, string>();
+  for (const [id, file] of Object.entries(parsed)) {
+    if (typeof file === 'string') kept.set(id, file);
+  }
+  return kept.size > 0 ? kept : undefined;
 }

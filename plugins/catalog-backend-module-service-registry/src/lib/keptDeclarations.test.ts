@@ -1,9 +1,5 @@
 import { loadRegistry } from '@service-registry/plugin-service-registry-common';
-import {
-  declarationsBefore,
-  KEPT_DECLARATIONS_PATH,
-  keptDeclarationsFile,
-} from './keptDeclarations';
+import { declarationsBefore, keptDeclarationsOf } from './keptDeclarations';
 
 const AAA = 'projects/aaa/services.toml';
 const MMM = 'projects/mmm/services.toml';
@@ -27,15 +23,22 @@ function lastGood(files: Record<string, string>) {
   return read;
 }
 
+/** The declarations of duplicated ids a store recorded for the last run. */
+function keptThen(kept?: Map<string, string>) {
+  return jest.fn(async () => kept);
+}
+
 describe('declarationsBefore', () => {
   it('reads nothing when no service id is declared twice', async () => {
     const read = lastGood({});
+    const kept = keptThen();
     const registry = registryOf({
       [AAA]: '[project]\n[service.orders]\n',
       [ZZZ]: '[project]\n[service.payments]\n',
     });
-    expect(await declarationsBefore(registry, read)).toBeUndefined();
+    expect(await declarationsBefore(registry, read, kept)).toBeUndefined();
     expect(read).not.toHaveBeenCalled();
+    expect(kept).not.toHaveBeenCalled();
   });
 
   it('prefers the file that declared the id at the last run, reading only the declaring files', async () => {
@@ -47,50 +50,40 @@ describe('declarationsBefore', () => {
       [ZZZ]: '[project]\n[service.orders]\n',
       'projects/other/services.toml': '[project]\n[service.orders]\n',
     });
-    expect(await declarationsBefore(registry, read)).toEqual(
+    expect(await declarationsBefore(registry, read, keptThen())).toEqual(
       new Map([['orders', ZZZ]]),
     );
-    expect(read.mock.calls[0][0].sort()).toEqual(
-      [KEPT_DECLARATIONS_PATH, AAA, ZZZ].sort(),
-    );
+    expect(read.mock.calls[0][0].sort()).toEqual([AAA, ZZZ].sort());
   });
 
-  it('follows the declarations the last run kept while the duplicate lasts, and path order without a readable record', async () => {
+  it('follows the declarations the last run kept while the duplicate lasts, and path order without a record', async () => {
     const files = {
       [AAA]: '[project]\n[service.orders]\n',
       [MMM]: '[project]\n[service.orders]\n',
       [ZZZ]: '[project]\n[service.orders]\n',
     };
     const registry = registryOf(files);
-    const kept = keptDeclarationsFile(
+    const kept = keptDeclarationsOf(
       loadRegistry(
         Object.entries(files).map(([path, text]) => ({ path, text })),
         { preferredDeclarations: new Map([['orders', ZZZ]]) },
       ),
     );
-    expect(kept).toEqual([
-      { path: KEPT_DECLARATIONS_PATH, text: JSON.stringify({ orders: ZZZ }) },
-    ]);
+    expect(kept).toEqual(new Map([['orders', ZZZ]]));
     expect(
-      await declarationsBefore(
-        registry,
-        lastGood({ ...files, [KEPT_DECLARATIONS_PATH]: kept[0].text }),
-      ),
+      await declarationsBefore(registry, lastGood(files), keptThen(kept)),
     ).toEqual(new Map([['orders', ZZZ]]));
-    // a record this version cannot read: the first in path order, as without one
+    // no record (or one the store cannot read): the first in path order
     expect(
-      await declarationsBefore(
-        registry,
-        lastGood({ ...files, [KEPT_DECLARATIONS_PATH]: '["orders"]' }),
-      ),
+      await declarationsBefore(registry, lastGood(files), keptThen()),
     ).toBeUndefined();
   });
 });
 
-describe('keptDeclarationsFile', () => {
+describe('keptDeclarationsOf', () => {
   it('keeps nothing when no id is declared twice', () => {
     expect(
-      keptDeclarationsFile(registryOf({ [AAA]: '[project]\n[service.a]\n' })),
-    ).toEqual([]);
+      keptDeclarationsOf(registryOf({ [AAA]: '[project]\n[service.a]\n' })),
+    ).toEqual(new Map());
   });
 });

@@ -1,18 +1,9 @@
 import {
   LoadedRegistry,
   loadRegistry,
-  RegistryFileInput,
 } from '@service-registry/plugin-service-registry-common';
 
 const DUPLICATE_ID = 'service/duplicate-id';
-
-/**
- * Where the provider keeps, among the last good files of a registry, which file's declaration of
- * each duplicated service id its last applied run kept (service id to file path, as JSON). Not a
- * registry file: readers take only `*.toml` files, so no registry file has this path.
- */
-export const KEPT_DECLARATIONS_PATH =
-  '.service-registry/kept-declarations.json';
 
 /**
  * The service ids two or more projects declare in `registry`, each with the files that declare
@@ -40,45 +31,18 @@ export function duplicatedServices(
 }
 
 /**
- * The record to keep with the files of an applied run: for each duplicated service id, the file
- * whose declaration `registry` kept. None when no id is declared twice.
+ * What to record with the files of an applied run (`ProviderStateStore.commit`'s
+ * `keptDeclarations`): for each duplicated service id, the file whose declaration `registry`
+ * kept. Empty when no id is declared twice.
  */
-export function keptDeclarationsFile(
+export function keptDeclarationsOf(
   registry: LoadedRegistry,
-): RegistryFileInput[] {
-  const kept: Record<string, string> = {};
-  let any = false;
+): Map<string, string> {
+  const kept = new Map<string, string>();
   for (const id of duplicatedServices(registry).keys()) {
     const service = registry.services.get(id);
     if (service?.project === undefined) continue;
-    kept[id] = service.source.file;
-    any = true;
-  }
-  return any
-    ? [{ path: KEPT_DECLARATIONS_PATH, text: JSON.stringify(kept) }]
-    : [];
-}
-
-/**
- * Reads the record {@link keptDeclarationsFile} wrote; anything else (none, or a record this
- * version cannot read) is no preference: the first declaration in path order is kept.
- */
-export function readKeptDeclarations(
-  text: string | undefined,
-): Map<string, string> | undefined {
-  if (text === undefined) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return undefined;
-  }
-  const kept = new Map<string, string>();
-  for (const [id, file] of Object.entries(parsed)) {
-    if (typeof file === 'string') kept.set(id, file);
+    kept.set(id, service.source.file);
   }
   return kept;
 }
@@ -88,26 +52,30 @@ export function readKeptDeclarations(
  * that is not the declaration `registry` kept: the preference to load the registry again with
  * (`LoadRegistryOptions.preferredDeclarations`), so that a project that adds an id another
  * project declared before cannot take its service over. Reads only the last good versions of the
- * files that declare a duplicated id (and the record of the declarations kept then), and nothing
+ * files that declare a duplicated id and the record of the declarations kept then, and nothing
  * when no id is declared twice.
  *
  * @param registry - the registry as this run loaded it
  * @param lastGoodFiles - the last good content of the given files (see `ProviderStateStore.getFiles`)
+ * @param keptDeclarations - the declarations the last applied run kept (see
+ *   `ProviderStateStore.getKeptDeclarations`); with none, the first in path order
  * @returns undefined when `registry` already keeps every declaration the last run kept
  */
 export async function declarationsBefore(
   registry: LoadedRegistry,
   lastGoodFiles: (paths: string[]) => Promise<Map<string, string>>,
+  keptDeclarations: () => Promise<Map<string, string> | undefined>,
 ): Promise<Map<string, string> | undefined> {
   const duplicated = duplicatedServices(registry);
   if (duplicated.size === 0) return undefined;
-  const paths = new Set<string>([KEPT_DECLARATIONS_PATH]);
+  const paths = new Set<string>();
   for (const files of duplicated.values()) {
     for (const file of files) paths.add(file);
   }
-  const stored = await lastGoodFiles([...paths]);
-  const keptThen = readKeptDeclarations(stored.get(KEPT_DECLARATIONS_PATH));
-  stored.delete(KEPT_DECLARATIONS_PATH);
+  const [stored, keptThen] = await Promise.all([
+    lastGoodFiles([...paths]),
+    keptDeclarations(),
+  ]);
   // those files as the last run applied them, with the declarations it kept
   const before = loadRegistry(
     [...stored].map(([path, text]) => ({ path, text })),

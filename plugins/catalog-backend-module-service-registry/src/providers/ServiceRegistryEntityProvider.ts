@@ -39,9 +39,7 @@ import { entityHash, filesHash } from '../lib/entityHash';
 import { evaluateGuard } from '../lib/evaluateGuard';
 import {
   declarationsBefore,
-  KEPT_DECLARATIONS_PATH,
-  keptDeclarationsFile,
-  readKeptDeclarations,
+  keptDeclarationsOf,
 } from '../lib/keptDeclarations';
 import { resolveClaims } from '../lib/resolveClaims';
 import { checkEntities } from '../lib/checkEntities';
@@ -296,10 +294,11 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       return current;
     const status = await store.getStatus(config.id);
     if (!status) return current;
-    const files = await store.getFiles(config.id);
-    // the run kept these declarations of duplicated ids: the same registry, the same findings
-    const kept = readKeptDeclarations(files.get(KEPT_DECLARATIONS_PATH));
-    files.delete(KEPT_DECLARATIONS_PATH);
+    // with the declarations of duplicated ids the run kept: the same registry, the same findings
+    const [files, kept] = await Promise.all([
+      store.getFiles(config.id),
+      store.getKeptDeclarations(config.id),
+    ]);
     const inputs = [...files].map(([path, text]) => ({ path, text }));
     const registry = loadRegistry(inputs, { preferredDeclarations: kept });
     return this.publish(registry, status, inputs);
@@ -435,8 +434,10 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     }
     // A service id that a project declares while another project's declaration is ingested stays
     // that project's: the new declaration is the duplicate (loaded again only then).
-    const preferredDeclarations = await declarationsBefore(registry, paths =>
-      store.getFiles(id, paths),
+    const preferredDeclarations = await declarationsBefore(
+      registry,
+      paths => store.getFiles(id, paths),
+      () => store.getKeptDeclarations(id),
     );
     if (preferredDeclarations) {
       registry = loadRegistry(effectiveFiles, { preferredDeclarations });
@@ -564,10 +565,11 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const hashes = new Map(next.map(n => [n.ref, n.hash]));
     hashes.set(this.statusEntityRef, statusHash);
     await store.commit(id, {
-      // with the declarations of duplicated ids this run kept, for the next run
-      files: [...effectiveFiles, ...keptDeclarationsFile(registry)],
+      files: effectiveFiles,
       entities: hashes,
       removed: delta.removed,
+      // the declarations of duplicated ids this run kept, for the next run
+      keptDeclarations: keptDeclarationsOf(registry),
     });
     await store.setStatus(id, status);
     this.publish(registry, status, effectiveFiles);

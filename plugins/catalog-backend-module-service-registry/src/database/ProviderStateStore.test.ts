@@ -1,0 +1,138 @@
+import path from 'node:path';
+import { createTestDatabases } from '@service-registry/test-support';
+import { ProviderStateStore, ProviderRunStatus } from './ProviderStateStore';
+
+const databases = createTestDatabases();
+jest.setTimeout(60_000);
+
+const MIGRATIONS = {
+  directory: path.resolve(__dirname, '../../migrations'),
+  tableName: 'service_registry_provider_knex_migrations',
+};
+/** Where the previous version kept the declarations of duplicated ids, among the files. */
+const PREVIOUS_RECORD_PATH = '.service-registry/kept-declarations.json';
+const AAA = 'projects/aaa/services.toml';
+const ZZZ = 'projects/zzz/services.toml';
+
+const STATUS: ProviderRunStatus = {
+  state: 'ok',
+  summary: 'applied',
+  findings: [],
+  sourceHash: 'abc',
+  updatedAt: '2026-12-01T00:00:00.000Z',
+};
+
+describe.each(databases.eachSupportedId())(
+  'ProviderStateStore on %p',
+  databaseId => {
+    it('keeps the declarations a commit kept, through its status, until a commit without them', async () => {
+      const store = await ProviderStateStore.create(
+        await databases.init(databaseId),
+      );
+      const files = [
+        { path: AAA, text: '[project]\n[service.orders]\n' },
+        { path: ZZZ, text: '[project]\n[service.orders]\n' },
+      ];
+      expect(await store.getKeptDeclarations('main')).toBeUndefined();
+
+      // the first run of a registry has no status yet when it commits, and records nothing: it
+      // kept the first declaration in path order, which its files give again
+      await store.commit('main', {
+        files,
+        entities: new Map(),
+        keptDeclarations: new Map([['orders', AAA]]),
+      });
+      await store.setStatus('main', STATUS);
+      expect(await store.getKeptDeclarations('main')).toBeUndefined();
+      // a later run that keeps a declaration against path order records it
+      await store.commit('main', {
+        files,
+        entities: new Map(),
+        keptDeclarations: new Map([['orders', ZZZ]]),
+      });
+      expect(await store.getKeptDeclarations('main')).toEqual(
+        new Map([['orders', ZZZ]]),
+      );
+      expect(await store.getStatus('main')).toEqual(STATUS);
+      expect([...(await store.getFiles('main')).keys()]).toEqual([AAA, ZZZ]);
+      expect(await store.getKeptDeclarations('other')).toBeUndefined();
+
+      // a blocked run records its status only: the declarations stay with the files
+      await store.setStatus('main', { ...STATUS, state: 'blocked' });
+      expect(await store.getKeptDeclarations('main')).toEqual(
+        new Map([['orders', ZZZ]]),
+      );
+
+      await store.commit('main', {
+        files: files.slice(0, 1),
+        entities: new Map(),
+      });
+      expect(await store.getKeptDeclarations('main')).toBeUndefined();
+      await store.commit('main', {
+        files,
+        entities: new Map(),
+        keptDeclarations: new Map([['orders', AAA]]),
+      });
+      await store.commit('main', {
+        files,
+        entities: new Map(),
+        keptDeclarations: new Map(),
+      });
+      expect(await store.getKeptDeclarations('main')).toBeUndefined();
+    });
+
+    it('takes over the declarations the previous version kept among the files, and gives them back on the way down', async () => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.up({
+        ...MIGRATIONS,
+        name: '20261122000000_init.js',
+      });
+      await knex('service_registry_provider_status').insert({
+        provider_id: 'main',
+        state: 'ok',
+        summary: 'applied',
+        findings: '[]',
+        source_hash: 'abc',
+        updated_at: STATUS.updatedAt,
+      });
+      await knex('service_registry_provider_files').insert([
+        { provider_id: 'main', path: AAA, content: '[project]\n' },
+        {
+          provider_id: 'main',
+          path: PREVIOUS_RECORD_PATH,
+          content: JSON.stringify({ orders: ZZZ }),
+        },
+      ]);
+
+      const store = await ProviderStateStore.create(knex);
+      expect(await store.getKeptDeclarations('main')).toEqual(
+        new Map([['orders', ZZZ]]),
+      );
+      expect([...(await store.getFiles('main')).keys()]).toEqual([AAA]);
+      expect((await store.getStatus('main'))?.sourceHash).toBe('abc');
+
+      await knex.migrate.down(MIGRATIONS);
+      const rows = await knex('service_registry_provider_files')
+        .where('provider_id', 'main')
+        .select('path', 'content');
+      expect(new Map(rows.map(row => [row.path, row.content]))).toEqual(
+        new Map([
+          [AAA, '[project]\n'],
+          [PREVIOUS_RECORD_PATH, JSON.stringify({ orders: ZZZ })],
+        ]),
+      );
+    });
+
+    it('reads a record it cannot understand as no record', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await ProviderStateStore.create(knex);
+      await store.setStatus('main', STATUS);
+      for (const record of ['["orders"]', 'not json', 'null']) {
+        await knex('service_registry_provider_status')
+          .where('provider_id', 'main')
+          .update({ kept_declarations: record });
+        expect(await store.getKeptDeclarations('main')).toBeUndefined();
+      }
+    });
+  },
+);
