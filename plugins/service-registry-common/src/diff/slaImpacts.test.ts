@@ -1,16 +1,10 @@
-import { registryOf } from '../validation/__testUtils__/registryOf';
+import {
+  registryOf,
+  TIER_SLA_POLICIES as POLICIES,
+} from '../validation/__testUtils__/registryOf';
 import { diffRegistries } from './diffRegistries';
 
 const TODAY = '2026-01-20';
-
-const POLICIES = [
-  '[sla.critical]',
-  'availability = "99.99%"',
-  'response_time_p99 = "100ms"',
-  '[sla.high]',
-  'availability = "99.9%"',
-  'response_time_p99 = "200ms"',
-].join('\n');
 
 const CONSUMERS = [
   '[service.app]',

@@ -56,3 +56,13 @@ export function seedFiles(): RegistryFileInput[] {
   walk('');
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
+
+/** `policies/sla.toml` with two tier policies: critical (99.99%, p99 100ms), high (99.9%, 200ms). */
+export const TIER_SLA_POLICIES = [
+  '[sla.critical]',
+  'availability = "99.99%"',
+  'response_time_p99 = "100ms"',
+  '[sla.high]',
+  'availability = "99.9%"',
+  'response_time_p99 = "200ms"',
+].join('\n');

@@ -1,14 +1,8 @@
-import { runRule } from '../__testUtils__/registryOf';
+import {
+  runRule,
+  TIER_SLA_POLICIES as POLICIES,
+} from '../__testUtils__/registryOf';
 import { monitoringLooserThanSla } from './monitoringLooserThanSla';
-
-const POLICIES = [
-  '[sla.critical]',
-  'availability = "99.99%"',
-  'response_time_p99 = "100ms"',
-  '[sla.high]',
-  'availability = "99.9%"',
-  'response_time_p99 = "200ms"',
-].join('\n');
 
 const where = (findings: ReturnType<typeof runRule>) =>
   findings.map(f => [f.code, f.severity, f.file, f.line, f.column]);

@@ -1,14 +1,8 @@
-import { runRule } from '../__testUtils__/registryOf';
+import {
+  runRule,
+  TIER_SLA_POLICIES as POLICIES,
+} from '../__testUtils__/registryOf';
 import { slaWeakerDependency } from './slaWeakerDependency';
-
-const POLICIES = [
-  '[sla.critical]',
-  'availability = "99.99%"',
-  'response_time_p99 = "100ms"',
-  '[sla.high]',
-  'availability = "99.9%"',
-  'response_time_p99 = "200ms"',
-].join('\n');
 
 const run = (
   catalog: string[],
