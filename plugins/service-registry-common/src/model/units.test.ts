@@ -1,5 +1,7 @@
 import { TomlDate } from 'smol-toml';
 import {
+  addDays,
+  addMonths,
   daysBetween,
   isIsoDate,
   parseDurationMs,
@@ -35,5 +37,19 @@ describe('units', () => {
     expect(isIsoDate('2028-02-29')).toBe(true);
     expect(daysBetween('2026-11-22', '2026-12-10')).toBe(18);
     expect(daysBetween('2026-11-22', '2026-05-20')).toBe(-186);
+  });
+});
+
+describe('addDays and addMonths', () => {
+  it('moves a date by whole days, across months and years', () => {
+    expect(addDays('2026-11-22', 18)).toBe('2026-12-10');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+
+  it('moves a date by calendar months, to the last day of a shorter month', () => {
+    expect(addMonths('2025-11-20', 6)).toBe('2026-05-20');
+    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
+    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
   });
 });

@@ -87,3 +87,32 @@ export function toIsoDate(value: unknown): string | undefined {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 }
+
+/**
+ * A `YYYY-MM-DD` date plus (or minus) whole days, `YYYY-MM-DD`.
+ *
+ * @public
+ */
+export function addDays(date: string, days: number): string {
+  const result = new Date(`${date}T00:00:00Z`);
+  result.setUTCDate(result.getUTCDate() + days);
+  return result.toISOString().slice(0, 10);
+}
+
+/**
+ * A `YYYY-MM-DD` date plus calendar months, `YYYY-MM-DD`; a day the target month does not have
+ * is its last day (2026-08-31 plus 6 months is 2027-02-28).
+ *
+ * @public
+ */
+export function addMonths(date: string, months: number): string {
+  const start = new Date(`${date}T00:00:00Z`);
+  const result = new Date(
+    Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + months, 1),
+  );
+  const lastDay = new Date(
+    Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  result.setUTCDate(Math.min(start.getUTCDate(), lastDay));
+  return result.toISOString().slice(0, 10);
+}

@@ -1,4 +1,4 @@
-import { daysBetween } from '../../model/units';
+import { addDays, daysBetween } from '../../model/units';
 import { comparedServices } from '../scope';
 import { BreakingChangeDraft, DiffContext } from '../types';
 
@@ -10,12 +10,6 @@ const PROVIDER_KINDS: ReadonlySet<string> = new Set([
   'major-version-bump',
   'compat-min-raised',
 ]);
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(date) + days * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
-}
 
 /**
  * `notice-not-honoured`: the service has provider-side breaking changes, its

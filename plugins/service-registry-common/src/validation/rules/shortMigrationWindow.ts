@@ -1,5 +1,5 @@
 import { RegistryFinding, RegistryService } from '../../model/types';
-import { daysBetween } from '../../model/units';
+import { addDays, addMonths, daysBetween } from '../../model/units';
 import { declaredPosition } from '../declaredPosition';
 import { aboutService, makeFinding } from '../findings';
 import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
@@ -7,34 +7,6 @@ import { ValidationContext } from '../types';
 
 /** The lifecycle's migration window, in calendar months, when the policies set none. */
 const DEFAULT_WINDOW_MONTHS = 6;
-
-/** A `YYYY-MM-DD` date as a UTC date. */
-function utcDate(date: string): Date {
-  return new Date(`${date}T00:00:00Z`);
-}
-
-/**
- * `date` plus `months` calendar months, `YYYY-MM-DD`; a day the target month does not have is
- * its last day (2026-08-31 plus 6 months is 2027-02-28).
- */
-function addMonths(date: string, months: number): string {
-  const start = utcDate(date);
-  const first = new Date(
-    Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + months, 1),
-  );
-  const lastDay = new Date(
-    Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0),
-  ).getUTCDate();
-  first.setUTCDate(Math.min(start.getUTCDate(), lastDay));
-  return first.toISOString().slice(0, 10);
-}
-
-/** `date` plus `days` days, `YYYY-MM-DD`. */
-function addDays(date: string, days: number): string {
-  const result = utcDate(date);
-  result.setUTCDate(result.getUTCDate() + days);
-  return result.toISOString().slice(0, 10);
-}
 
 /**
  * `lifecycle/short-migration-window` (warning): a deprecated service whose `sunset_date` comes
