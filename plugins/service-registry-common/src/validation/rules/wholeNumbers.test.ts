@@ -48,6 +48,46 @@ describe('wholeNumbers', () => {
     );
   });
 
+  it("reports the policies' migration window and a monitoring count written as floats", () => {
+    const findings = runRule(wholeNumbers, {
+      'policies/governance.toml': [
+        '[change_control]',
+        'breaking_changes_require = ["@arch"]',
+        'migration_window_days = 180.0',
+      ].join('\n'),
+      'projects/shop/monitoring.toml': [
+        '[service.cart.metrics]',
+        'active_users_threshold = 1e3',
+        'cpu_threshold = 80.0',
+      ].join('\n'),
+      // the same keys where they mean nothing: a service's own table, another policy table
+      'services/catalog.toml': [
+        '[service.a]',
+        'metrics.active_users_threshold = 5.0',
+        'change_control.migration_window_days = 1.0',
+      ].join('\n'),
+      'policies/sla.toml': '[sla.gold]\nmigration_window_days = 3.0\n',
+    });
+    expect(findings.map(f => [f.file, f.line, f.column, f.message])).toEqual([
+      [
+        'policies/governance.toml',
+        3,
+        1,
+        'Policies: change_control.migration_window_days must be a whole number of days of at least 1, without quotes (e.g. migration_window_days = 180), got 180.0 (a float: write it without the decimal point).',
+      ],
+      [
+        'projects/shop/monitoring.toml',
+        2,
+        1,
+        'In project "shop": Service "cart": metrics.active_users_threshold must be a whole number of at least 0, without quotes, got 1e3 (a float: write it without the decimal point).',
+      ],
+    ]);
+    expect(findings.map(f => [f.service, f.project])).toEqual([
+      [undefined, undefined],
+      ['cart', 'shop'],
+    ]);
+  });
+
   it('leaves alone the same text in strings, comments and other keys', () => {
     expect(
       runRule(wholeNumbers, {
