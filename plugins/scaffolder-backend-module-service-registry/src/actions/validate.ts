@@ -81,9 +81,9 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * change brings, what changed, the breaking changes and the projects and owners they affect, and
  * the approvals the policies' `[change_control]` requires ("Required approvals"). A service id a
  * project of the change declares while another project declared it in base stays that project's:
- * the new declaration is reported as the duplicate. The
- * step fails when the change brings errors (`failOn: new-errors`, the default), with every
- * finding in the log; findings the registry already had do not block a change.
+ * the new declaration is reported as the duplicate. The step logs the findings the change brings
+ * and its breaking changes, and fails when the change brings errors (`failOn: new-errors`, the
+ * default); findings the registry already had do not block a change.
  *
  * @public
  */
