@@ -207,6 +207,127 @@ status = "beta"
   });
 });
 
+describe('service-registry diff against a base without the registry', () => {
+  it('says that the base has no registry files when the registry folder moved, instead of passing every service as added', () => {
+    const repo = path.join(root, 'moved');
+    writeFiles(path.join(repo, 'registry'), VALID_REGISTRY);
+    initRepository(repo);
+    git(repo, 'checkout', '-qb', 'move');
+    git(repo, 'mv', 'registry', 'catalog');
+    writeFiles(path.join(repo, 'catalog'), {
+      'services/catalog.toml': portChanged(9090),
+    });
+    git(repo, 'commit', '-qam', 'move the registry');
+
+    const run = cli(['diff', 'main', 'catalog', '--fail-on-breaking'], repo);
+    expect(run.stdout).toContain('added:   shared-auth, shop-api, shop-web');
+    expect(run.code).toBe(0);
+    const [warning] = run.stderr.split('\n');
+    expect(warning).toMatch(
+      /^service-registry: main:catalog has no registry file/,
+    );
+    expect(warning).toContain('git worktree add');
+
+    // the base as a directory of the old layout: what the warning says to do
+    const old = path.join(root, 'moved-base');
+    git(repo, 'worktree', 'add', '-q', '--detach', old, 'main');
+    const compared = cli(
+      ['diff', path.join(old, 'registry'), 'catalog', '--fail-on-breaking'],
+      repo,
+    );
+    expect(compared.stderr).not.toContain('no registry file');
+    expect(compared.stdout).toMatch(/port-changed shared-auth/);
+    expect(compared.code).toBe(1);
+  });
+});
+
+describe('service-registry diff against the merge base (origin/main...)', () => {
+  it('compares with the commit the branch left main at, whatever main gained since, and says when a shallow clone lacks it', () => {
+    const repo = path.join(root, 'merge-base');
+    writeFiles(repo, VALID_REGISTRY);
+    initRepository(repo);
+    git(repo, 'checkout', '-qb', 'feature');
+    writeFiles(repo, { 'services/catalog.toml': portChanged(9090) });
+    git(repo, 'commit', '-qam', 'port');
+    git(repo, 'checkout', '-q', 'main');
+    writeFiles(repo, {
+      'projects/ops/services.toml': `[project]
+name = "Ops"
+
+[service.ops-reports]
+owner = "ops-team"
+version = "1.0.0"
+status = "ga"
+`,
+    });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-qm', 'main moves on');
+    git(repo, 'checkout', '-q', 'feature');
+
+    const changes = (base: string) => {
+      const run = cli(['diff', base, '.', '--format', 'json'], repo);
+      expect(run.stderr).toBe('');
+      const { diff } = JSON.parse(run.stdout);
+      return {
+        added: diff.added,
+        removed: diff.removed,
+        changed: diff.changed,
+      };
+    };
+    const own = {
+      added: [],
+      removed: [],
+      changed: [
+        {
+          service: 'shared-auth',
+          changes: [{ path: 'port', before: 8080, after: 9090 }],
+        },
+      ],
+    };
+    expect(changes('main...')).toEqual(own);
+    expect(changes('main...feature')).toEqual(own);
+    // main itself: what main gained since shows as undone by the branch
+    expect(changes('main').removed).toEqual(['ops-reports']);
+
+    const noBranch = cli(['diff', '...', '.'], repo);
+    expect(noBranch.code).toBe(2);
+    expect(noBranch.stderr).toContain('origin/main...');
+
+    const shallow = path.join(root, 'merge-base-shallow');
+    git(
+      root,
+      'clone',
+      '-q',
+      '--depth',
+      '1',
+      '-b',
+      'feature',
+      `file://${repo}`,
+      shallow,
+    );
+    git(
+      shallow,
+      'fetch',
+      '-q',
+      '--depth=1',
+      'origin',
+      'main:refs/remotes/origin/main',
+    );
+    const cut = cli(['diff', 'origin/main...', '.'], shallow);
+    expect(cut.code).toBe(2);
+    expect(cut.stderr).toContain('no common commit');
+    const command = /(git fetch [^;]+);/.exec(cut.stderr)?.[1];
+    expect(command).toBeDefined();
+    git(shallow, ...command!.split(' ').slice(1));
+    const whole = cli(
+      ['diff', 'origin/main...', '.', '--format', 'json'],
+      shallow,
+    );
+    expect(whole.stderr).toBe('');
+    expect(JSON.parse(whole.stdout).diff.changed).toEqual(own.changed);
+  });
+});
+
 describe('service-registry diff when the revision cannot be read', () => {
   it('says that a shallow clone lacks the base and how to fetch it', () => {
     const repo = path.join(root, 'deep');
@@ -226,6 +347,53 @@ describe('service-registry diff when the revision cannot be read', () => {
 
     // the tip of a shallow clone is there: nothing else is needed
     expect(cli(['diff', 'origin/main', '.'], shallow).code).toBe(0);
+  });
+
+  it('tells how to fetch the base into a shallow clone of the pull request branch, in a command that works', () => {
+    // `git clone --depth 1 -b feature` (a CI checkout) implies --single-branch: a plain
+    // `git fetch origin main` then fills FETCH_HEAD only, and origin/main is still missing
+    const origin = path.join(root, 'origin-of-shallow');
+    writeFiles(origin, VALID_REGISTRY);
+    initRepository(origin);
+    git(origin, 'checkout', '-qb', 'feature');
+    writeFiles(origin, { 'services/catalog.toml': portChanged(9090) });
+    git(origin, 'commit', '-qam', 'port');
+    const clone = path.join(root, 'shallow-feature');
+    git(
+      root,
+      'clone',
+      '-q',
+      '--depth',
+      '1',
+      '-b',
+      'feature',
+      `file://${origin}`,
+      clone,
+    );
+
+    const advised = (ref: string) => {
+      const run = cli(['diff', ref, '.'], clone);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trimEnd().split('\n')[0]).toContain(ref);
+      const command = /(git fetch [^;]+);/.exec(run.stderr)?.[1];
+      expect(command).toBeDefined();
+      return command!;
+    };
+
+    const command = advised('origin/main');
+    expect(command).toContain('--depth=1');
+    git(clone, ...command.split(' ').slice(1));
+    const after = cli(['diff', 'origin/main', '.'], clone);
+    expect(after.stderr).toBe('');
+    expect(after.stdout).toMatch(/port-changed shared-auth/);
+    expect(after.code).toBe(0);
+
+    // a branch of another name is fetched by that name, not main
+    git(origin, 'branch', 'release-2', 'main');
+    const release = advised('origin/release-2');
+    expect(release).toContain('release-2');
+    git(clone, ...release.split(' ').slice(1));
+    expect(cli(['diff', 'origin/release-2', '.'], clone).code).toBe(0);
   });
 
   it('says that a directory outside any git repository has no revisions', () => {

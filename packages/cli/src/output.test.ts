@@ -300,3 +300,55 @@ describe('GitHub annotations', () => {
     );
   });
 });
+
+// GitHub shows 10 annotations of each kind (error, warning, notice) per step and drops the others
+describe('GitHub annotations of a pull request on a registry with many findings', () => {
+  it('come first for what the pull request brings, and a notice says how many there are', () => {
+    const unknownFields = Array.from(
+      { length: 12 },
+      (_, i) => `legacy_field_${i} = 1\n`,
+    ).join('');
+    const repo = writeFiles(path.join(root, 'many-annotations'), {
+      ...VALID_REGISTRY,
+      'services/catalog.toml': `${VALID_REGISTRY['services/catalog.toml']}${unknownFields}`,
+    });
+    initRepository(repo);
+    writeFiles(repo, {
+      'services/catalog.toml': `${VALID_REGISTRY[
+        'services/catalog.toml'
+      ].replace('port = 8080', 'port = 9090')}${unknownFields}`,
+      'projects/shop/services.toml': `${VALID_REGISTRY['projects/shop/services.toml']}new_field = 1\n`,
+    });
+
+    const diff = cli(['diff', 'main', '.', '--format', 'github'], repo);
+    expect(diff.code).toBe(0);
+    const warnings = diff.stdout
+      .split('\n')
+      .filter(line => line.startsWith('::warning '));
+    expect(warnings).toHaveLength(12 + 1 + 1);
+    const shown = warnings.slice(0, 10).join('\n');
+    expect(shown).toContain('title=breaking/port-changed::');
+    expect(shown).toMatch(
+      /file=projects\/shop\/services\.toml,line=\d+,col=\d+,title=schema\/unknown-field::.*new_field/,
+    );
+    const notice = diff.stdout
+      .split('\n')
+      .find(line => line.startsWith('::notice'));
+    expect(notice).toMatch(/14 warnings/);
+    expect(notice).toMatch(/10/);
+
+    const validate = cli(['validate', '.', '--format', 'github'], repo);
+    expect(
+      validate.stdout.split('\n').filter(line => line.startsWith('::notice')),
+    ).toHaveLength(1);
+  });
+
+  it('say nothing more when GitHub shows them all', () => {
+    const dir = writeFiles(path.join(root, 'few-annotations'), {
+      ...VALID_REGISTRY,
+      'services/catalog.toml': `${VALID_REGISTRY['services/catalog.toml']}mystery = 1\n`,
+    });
+    const run = cli(['validate', '.', '--format', 'github'], dir);
+    expect(run.stdout).not.toContain('::notice');
+  });
+});

@@ -23,7 +23,8 @@ Validate, diff and explore a TOML service registry.
 Commands:
   validate [dir]              validate the registry in dir (default .)
   diff <base> [head]          compare base (a directory, or a git revision of head's repository
-                              such as origin/main) with the registry in head (default .)
+                              such as origin/main; origin/main... is the commit HEAD branched
+                              off origin/main) with the registry in head (default .)
   impact <service> [dir]      everything that depends on a service, directly and transitively
   graph [dir]                 print the dependency graph
   openslo [dir]               print OpenSLO v1 SLO documents of the declared service levels

@@ -15,11 +15,22 @@ import {
   readDirectoryOrGitSource,
   readDirectorySource,
 } from '../lib/readSource';
-import { formatFindingsGithub } from '../format/github';
+import { introducedFirst } from '../format/annotationOrder';
+import { annotationLimitNotice, formatFindingsGithub } from '../format/github';
 import { countFindings } from '../format/summary';
 import { formatFindingsText, paint } from '../format/text';
 import { JSON_SCHEMA_VERSION } from '../format/json';
-import { exitCodeFor } from './validate';
+import { exitCodeFor } from '../lib/exitCode';
+import { fitMarkdown } from '../lib/fitMarkdown';
+
+/**
+ * What a base without any registry file means for the diff, and what to do when the registry
+ * moved: a new registry has none, but a registry folder renamed since the base is read from the
+ * new folder's name at the base, where nothing is, and every service would pass as added.
+ */
+function emptyBaseWarning(label: string): string {
+  return `${label} has no registry file (*.toml), so every service counts as added and no change as breaking. If the registry was in another folder there, compare with that folder: git worktree add ../base <revision>, then service-registry diff ../base/<old folder> <registry>.`;
+}
 
 /** Options of `service-registry diff`. */
 export interface DiffCommandOptions {
@@ -58,6 +69,9 @@ export async function diffCommand(
     options.head,
     read,
   );
+  if (baseSource.files.length === 0) {
+    io.stderr(`service-registry: ${emptyBaseWarning(baseSource.label)}\n`);
+  }
   const base = loadRegistry(baseSource.files);
   warnAboutUnparsedFiles(
     base,
@@ -98,11 +112,16 @@ export async function diffCommand(
       );
       break;
     case 'markdown':
-      io.stdout(renderChangeReportMarkdown({ findings, diff }));
+      io.stdout(
+        fitMarkdown(
+          maxFindings =>
+            renderChangeReportMarkdown({ findings, diff }, { maxFindings }),
+          findings.length,
+        ),
+      );
       break;
     case 'github': {
       const root = await annotationRoot(options.head, io.cwd);
-      io.stdout(formatFindingsGithub(findings, { root }));
       const breaking = diff.breakingChanges.map(change => ({
         severity: 'warning' as const,
         code: `breaking/${change.kind}`,
@@ -118,7 +137,6 @@ export async function diffCommand(
         column: change.position.column,
         service: change.service,
       }));
-      io.stdout(formatFindingsGithub(breaking, { root }));
       const sla = diff.slaImpacts.map(impact => ({
         severity: 'warning' as const,
         code: 'sla-impact/sla-weakened',
@@ -128,7 +146,15 @@ export async function diffCommand(
         column: impact.position.column,
         service: impact.service,
       }));
-      io.stdout(formatFindingsGithub(sla, { root }));
+      const annotations = introducedFirst(
+        findings,
+        validateRegistry(base, { today: options.today }),
+        [...breaking, ...sla],
+      );
+      io.stdout(
+        annotationLimitNotice(annotations, 'those this change brings first'),
+      );
+      io.stdout(formatFindingsGithub(annotations, { root }));
       break;
     }
     default: {
@@ -212,8 +238,13 @@ export async function diffCommand(
       }
     }
   }
-  const code = exitCodeFor(findings, options.maxWarnings);
-  if (code === 0 && options.failOnBreaking && diff.breakingChanges.length > 0)
-    return 1;
-  return code;
+  return exitCodeFor(
+    findings,
+    {
+      maxWarnings: options.maxWarnings,
+      breakingChanges: diff.breakingChanges.length,
+      failOnBreaking: options.failOnBreaking,
+    },
+    io,
+  );
 }

@@ -4,13 +4,13 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { renderFindingsMarkdown } from '@service-registry/plugin-service-registry-common';
 import { annotationRoot } from '../lib/annotationRoot';
-import { EXIT } from '../lib/errors';
+import { exitCodeFor } from '../lib/exitCode';
+import { fitMarkdown } from '../lib/fitMarkdown';
 import { CliIO } from '../lib/io';
 import { ReportFormat } from '../lib/options';
 import { readDirectorySource } from '../lib/readSource';
-import { formatFindingsGithub } from '../format/github';
+import { annotationLimitNotice, formatFindingsGithub } from '../format/github';
 import { findingsJson } from '../format/json';
-import { countFindings } from '../format/summary';
 import { formatFindingsText } from '../format/text';
 
 /** Options of `service-registry validate`. */
@@ -42,12 +42,18 @@ export async function validateCommand(
       break;
     case 'markdown':
       io.stdout(
-        renderFindingsMarkdown(findings, {
-          title: 'Service registry validation',
-        }),
+        fitMarkdown(
+          maxFindings =>
+            renderFindingsMarkdown(findings, {
+              title: 'Service registry validation',
+              maxFindings,
+            }),
+          findings.length,
+        ),
       );
       break;
     case 'github':
+      io.stdout(annotationLimitNotice(findings));
       io.stdout(
         formatFindingsGithub(findings, {
           root: await annotationRoot(options.dir, io.cwd),
@@ -62,17 +68,5 @@ export async function validateCommand(
         }),
       );
   }
-  return exitCodeFor(findings, options.maxWarnings);
-}
-
-/** 1 when there are errors or more warnings than allowed, else 0. */
-export function exitCodeFor(
-  findings: Parameters<typeof countFindings>[0],
-  maxWarnings?: number,
-): number {
-  const counts = countFindings(findings);
-  if (counts.errors > 0) return EXIT.failed;
-  if (maxWarnings !== undefined && counts.warnings > maxWarnings)
-    return EXIT.failed;
-  return EXIT.ok;
+  return exitCodeFor(findings, { maxWarnings: options.maxWarnings }, io);
 }

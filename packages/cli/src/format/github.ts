@@ -9,6 +9,9 @@ function escapeProperty(s: string) {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/** How many annotations of each kind (error, warning, notice) GitHub shows for a step. */
+export const GITHUB_ANNOTATIONS_PER_KIND = 10;
+
 const COMMAND: Record<RegistryFinding['severity'], string> = {
   error: 'error',
   warning: 'warning',
@@ -39,4 +42,34 @@ export function formatFindingsGithub(
       return `::${command} ${props}::${escapeData(f.message)}\n`;
     })
     .join('');
+}
+
+/**
+ * A notice (`::notice title=service-registry::…`) when there are more findings of a kind than
+ * GitHub shows for a step ({@link GITHUB_ANNOTATIONS_PER_KIND}): how many there are, and where all
+ * of them are. Empty when GitHub shows them all. It comes before the annotations, so that it is
+ * shown even when there are many notices.
+ *
+ * @param findings - every finding annotated by the step
+ * @param order - what comes first among those shown, e.g. `those this change brings first`
+ */
+export function annotationLimitNotice(
+  findings: RegistryFinding[],
+  order?: string,
+): string {
+  const counts = (['error', 'warning', 'info'] as const).map(severity => ({
+    severity,
+    n: findings.filter(f => f.severity === severity).length,
+  }));
+  if (counts.every(c => c.n <= GITHUB_ANNOTATIONS_PER_KIND)) return '';
+  const names = { error: 'error', warning: 'warning', info: 'notice' };
+  const total = counts
+    .filter(c => c.n > 0)
+    .map(c => `${c.n} ${names[c.severity]}${c.n === 1 ? '' : 's'}`)
+    .join(', ');
+  return `::notice title=service-registry::${escapeData(
+    `${total}: GitHub shows ${GITHUB_ANNOTATIONS_PER_KIND} annotations of each kind per step${
+      order ? `, ${order}` : ''
+    }; the step's log (and the report) lists them all.`,
+  )}\n`;
 }

@@ -7,6 +7,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { readRegistryDirectory } from '@service-registry/plugin-service-registry-node';
 import { ReadError, UsageError } from './errors';
+import { fetchCommandFor, remotesOf } from './fetchAdvice';
 import { GitError, gitText } from './git';
 import { readRevisionFiles } from './readRevisionFiles';
 
@@ -70,10 +71,75 @@ async function isShallow(cwd: string): Promise<boolean> {
   );
 }
 
+/** `<branch>...[<tip>]`: the merge base of the two, as in `git diff <branch>...<tip>`. */
+const MERGE_BASE = /^(.*?)\.\.\.(.*)$/;
+
+/**
+ * Fails with what to do when `ref` names no commit of the repository: how to fetch it (into a
+ * shallow clone too), or to check the name.
+ *
+ * @param history - whether the command needs the history behind the commit (a merge base), so
+ *   that a shallow clone must fetch it whole rather than its latest commit
+ */
+async function verifyCommit(
+  cwd: string,
+  ref: string,
+  dir: string,
+  { history }: { history: boolean },
+): Promise<void> {
+  try {
+    await gitText(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  } catch {
+    const shallow = await isShallow(cwd);
+    const fetch = await fetchCommandFor(cwd, ref, shallow, { history });
+    if (shallow) {
+      throw new UsageError(
+        `${ref} is neither a directory nor a revision of this shallow clone of the repository at ${dir} (a clone made with --depth has only the latest commits, and only its own branch): ${
+          fetch ? `fetch it with ${fetch}; ` : ''
+        }in CI, clone with the whole history (actions/checkout with fetch-depth: 0, GitLab with GIT_DEPTH: 0)`,
+      );
+    }
+    throw new UsageError(
+      `${ref} is neither a directory nor a git revision of the repository at ${dir}${
+        fetch ? ` (fetch it first with ${fetch};` : ' (check the name;'
+      } git branch -a lists the branches this clone has)`,
+    );
+  }
+}
+
+/** The commit `tip` branched off `branch` (`git merge-base`), or a usage error saying why none. */
+async function mergeBase(
+  cwd: string,
+  branch: string,
+  tip: string,
+  dir: string,
+): Promise<string> {
+  try {
+    return await gitText(cwd, ['merge-base', branch, tip]);
+  } catch {
+    if (await isShallow(cwd)) {
+      const [remote] = await remotesOf(cwd);
+      throw new UsageError(
+        `${branch} and ${tip} have no common commit in this shallow clone of the repository at ${dir} (a clone made with --depth has only the latest commits), so ${branch}...${
+          tip === 'HEAD' ? '' : tip
+        } has no merge base: fetch their history${
+          remote ? ` with git fetch --unshallow ${remote}` : ''
+        }; in CI, clone with the whole history (actions/checkout with fetch-depth: 0, GitLab with GIT_DEPTH: 0)`,
+      );
+    }
+    throw new UsageError(
+      `${branch} and ${tip} have no common history, so they have no merge base: compare with ${branch} itself`,
+    );
+  }
+}
+
 /**
  * Reads the registry as it is at a git revision (`origin/main`, a tag, a sha) of the repository
  * that contains `dir`, without touching the working tree or the index. `dir` may be a folder of
- * the repository: the revision's files are read from the same folder.
+ * the repository: the revision's files are read from the same folder. `origin/main...` (or
+ * `origin/main...<tip>`) is the commit HEAD (or `tip`) branched off `origin/main`, their merge
+ * base as in `git diff origin/main...`: what a branch changed, whatever `origin/main` gained
+ * since.
  *
  * @param options - `maxFileBytes`, the size above which a file is not read, as for a directory
  */
@@ -99,24 +165,28 @@ export async function readGitSource(
         : `${ref} is not a directory, and ${dir} is not in a git repository, so ${ref} cannot be a revision: give the base as a directory, or run in a clone of the registry repository`,
     );
   }
-  try {
-    await gitText(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-  } catch {
-    if (await isShallow(cwd)) {
+  const range = MERGE_BASE.exec(ref);
+  let commit = ref;
+  if (range) {
+    const [, branch, given] = range;
+    const tip = given || 'HEAD';
+    if (!branch) {
       throw new UsageError(
-        `${ref} is neither a directory nor a revision of this shallow clone of the repository at ${dir} (a clone made with --depth has only the latest commits): fetch it, e.g. git fetch origin main, or git fetch --unshallow for an older commit; in CI, clone with the whole history (actions/checkout with fetch-depth: 0, GitLab with GIT_DEPTH: 0)`,
+        `${ref} names no branch before the "...": write it as origin/main... (the commit HEAD branched off origin/main)`,
       );
     }
-    throw new UsageError(
-      `${ref} is neither a directory nor a git revision of the repository at ${dir} (fetch it first, e.g. git fetch origin main)`,
-    );
+    await verifyCommit(cwd, branch, dir, { history: true });
+    await verifyCommit(cwd, tip, dir, { history: true });
+    commit = await mergeBase(cwd, branch, tip, dir);
+  } else {
+    await verifyCommit(cwd, ref, dir, { history: false });
   }
   const prefix = await gitText(cwd, ['rev-parse', '--show-prefix']);
   let files: RegistryFileInput[];
   try {
     files = await readRevisionFiles(
       cwd,
-      ref,
+      commit,
       prefix,
       options.maxFileBytes ?? DEFAULT_MAX_REGISTRY_FILE_BYTES,
     );

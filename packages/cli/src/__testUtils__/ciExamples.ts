@@ -1,0 +1,403 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { bin, packageDir } from './buildCli';
+import { git } from './cliProcess';
+
+/** The CI examples of the README (`examples/ci`). */
+export const examplesDir = path.resolve(packageDir, '../../examples/ci');
+
+/**
+ * Lines of a YAML file with their indentation, for the small subset of YAML the CI examples use:
+ * block mappings and sequences, plain and quoted one-line scalars and `|` block scalars. The
+ * package has no YAML parser of its own, and the examples stay within that subset.
+ */
+interface Line {
+  indent: number;
+  text: string;
+  /** 0-based line number. */
+  at: number;
+}
+
+function linesOf(file: string): Line[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .map((raw, at) => ({
+      indent: raw.length - raw.trimStart().length,
+      text: raw.trim(),
+      at,
+    }));
+}
+
+/** A one-line scalar without its quotes and trailing comment. */
+function scalar(value: string): string {
+  const v = value.trim();
+  if (/^'.*'$/.test(v)) return v.slice(1, -1).replace(/''/g, "'");
+  if (/^".*"$/.test(v)) return JSON.parse(v);
+  return v.replace(/\s+#.*$/, '');
+}
+
+/**
+ * The entries of a block mapping whose keys are at `indent`, from line `from` until a line less
+ * indented: `key: value`, `key: |` with its block, and nested blocks kept as their lines.
+ */
+function mapping(
+  lines: Line[],
+  from: number,
+  indent: number,
+): { entries: Map<string, string | Line[]>; end: number } {
+  const entries = new Map<string, string | Line[]>();
+  let i = from;
+  while (i < lines.length) {
+    const line = lines[i];
+    if (line.text === '' || line.text.startsWith('#')) {
+      i++;
+      continue;
+    }
+    if (line.indent < indent) break;
+    const m = /^([\w.-]+):\s*(.*)$/.exec(line.text);
+    if (line.indent !== indent || !m) {
+      throw new Error(`unexpected YAML at line ${line.at + 1}: ${line.text}`);
+    }
+    const [, key, rest] = m;
+    i++;
+    const block: Line[] = [];
+    while (
+      i < lines.length &&
+      (lines[i].text === '' || lines[i].indent > indent)
+    ) {
+      block.push(lines[i]);
+      i++;
+    }
+    while (block.length && block[block.length - 1].text === '') block.pop();
+    if (rest === '|') {
+      const base = Math.min(
+        ...block.filter(l => l.text !== '').map(l => l.indent),
+      );
+      entries.set(
+        key,
+        `${block
+          .map(l => (l.text === '' ? '' : ' '.repeat(l.indent - base) + l.text))
+          .join('\n')}\n`,
+      );
+    } else if (rest === '' || rest.startsWith('#')) {
+      entries.set(key, block);
+    } else {
+      entries.set(key, scalar(rest));
+    }
+  }
+  return { entries, end: i };
+}
+
+/** The items of a block sequence (its `- ` lines and what belongs to each). */
+function sequence(block: Line[]): Line[][] {
+  const items: Line[][] = [];
+  const content = block.filter(l => l.text !== '' && !l.text.startsWith('#'));
+  if (content.length === 0) return items;
+  const indent = content[0].indent;
+  for (const line of block) {
+    if (line.indent === indent && line.text.startsWith('- ')) {
+      // the item's first line, as a line of its own mapping two columns in
+      items.push([
+        { indent: indent + 2, text: line.text.slice(2), at: line.at },
+      ]);
+    } else if (items.length) {
+      items[items.length - 1].push(line);
+    }
+  }
+  return items;
+}
+
+function get(map: Map<string, string | Line[]>, key: string): Line[] {
+  const value = map.get(key);
+  if (!Array.isArray(value)) throw new Error(`no block ${key}`);
+  return value;
+}
+
+/** A step of the GitHub Actions example. */
+export interface GithubStep {
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  continueOnError: boolean;
+  with: Record<string, string>;
+  env: Record<string, string>;
+}
+
+function stringEntries(block: Line[] | undefined): Record<string, string> {
+  if (!block) return {};
+  const { entries } = mapping(block, 0, block.find(l => l.text)?.indent ?? 0);
+  return Object.fromEntries(
+    [...entries].map(([k, v]) => [k, typeof v === 'string' ? v : '']),
+  );
+}
+
+/** The steps of the only job of the GitHub Actions example. */
+export function githubSteps(
+  file = path.join(examplesDir, 'github-actions-registry.yml'),
+): GithubStep[] {
+  const lines = linesOf(file);
+  const top = mapping(lines, 0, 0).entries;
+  const jobs = mapping(get(top, 'jobs'), 0, 2).entries;
+  const [job] = [...jobs.values()] as Line[][];
+  const steps = get(mapping(job, 0, 4).entries, 'steps');
+  return sequence(steps).map(item => {
+    const { entries } = mapping(item, 0, item[0].indent);
+    const text = (key: string) => {
+      const v = entries.get(key);
+      return typeof v === 'string' ? v : undefined;
+    };
+    const block = (key: string) => {
+      const v = entries.get(key);
+      return Array.isArray(v) ? v : undefined;
+    };
+    return {
+      name: text('name'),
+      uses: text('uses'),
+      run: text('run'),
+      if: text('if'),
+      continueOnError: text('continue-on-error') === 'true',
+      with: stringEntries(block('with')),
+      env: stringEntries(block('env')),
+    };
+  });
+}
+
+/** The job of the GitLab CI example: its variables and script lines. */
+export function gitlabJob(
+  file = path.join(examplesDir, 'gitlab-ci-registry.yml'),
+): { variables: Record<string, string>; script: string[] } {
+  const lines = linesOf(file);
+  const top = mapping(lines, 0, 0).entries;
+  const job = get(top, 'service-registry');
+  const { entries } = mapping(job, 0, 2);
+  const variables = stringEntries(get(entries, 'variables'));
+  const script = sequence(get(entries, 'script')).map(item =>
+    scalar(item[0].text),
+  );
+  return { variables, script };
+}
+
+/**
+ * A folder of fake commands put first on PATH: `npx --yes @service-registry/cli …` runs the CLI
+ * under test, and `gh pr comment` records the comment (or fails like gh when told to).
+ */
+export function fakeTools(dir: string, options: { ghFails?: boolean } = {}) {
+  fs.mkdirSync(dir, { recursive: true });
+  const comments = path.join(dir, 'comments.log');
+  fs.writeFileSync(
+    path.join(dir, 'npx'),
+    `#!/bin/sh
+[ "$1" = "--yes" ] && shift
+[ "$1" = "@service-registry/cli" ] || { echo "npx: unexpected package $1" >&2; exit 127; }
+shift
+exec "${process.execPath}" "${bin}" "$@"
+`,
+    { mode: 0o755 },
+  );
+  fs.writeFileSync(
+    path.join(dir, 'gh'),
+    `#!/bin/bash
+${
+  options.ghFails
+    ? 'echo "GraphQL: Resource not accessible by integration (addComment)" >&2; exit 1'
+    : ''
+}
+[ "$1 $2" = "pr comment" ] || { echo "gh: unexpected command $*" >&2; exit 2; }
+body=""; edit=0
+shift 3
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --body-file) body="$2"; shift 2 ;;
+    --edit-last) edit=1; shift ;;
+    *) echo "gh: unexpected option $1" >&2; exit 2 ;;
+  esac
+done
+[ -s "$body" ] || { echo "Body cannot be blank" >&2; exit 1; }
+if [ $edit = 1 ] && [ ! -s "${comments}" ]; then echo "no comments found for current user" >&2; exit 1; fi
+{ cat "$body"; echo "<<<end of comment>>>"; } >> "${comments}"
+`,
+    { mode: 0o755 },
+  );
+  return {
+    path: dir,
+    /** The comments posted so far. */
+    comments: () =>
+      fs.existsSync(comments)
+        ? fs
+            .readFileSync(comments, 'utf8')
+            .split('<<<end of comment>>>\n')
+            .filter(Boolean)
+        : [],
+  };
+}
+
+/** What one step of a simulated job did. */
+export interface StepRun {
+  name: string;
+  outcome: 'success' | 'failure' | 'skipped';
+  code?: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runBash(
+  script: string,
+  cwd: string,
+  env: Record<string, string>,
+): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(
+    'bash',
+    ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script],
+    { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } },
+  );
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Runs the GitHub Actions example's job on pull request 1 of the bare repository `origin`, as a
+ * runner would: `actions/checkout` (with the example's `fetch-depth`, unless `fetchDepth` says
+ * otherwise) of `refs/pull/1/merge`, then each `run` step in bash with the `${{ }}` expressions
+ * substituted, a step skipped after a failure unless its `if` is `always()`, and a failing step
+ * with `continue-on-error` not failing the job. `GITHUB_ENV` and `GITHUB_STEP_SUMMARY` work as
+ * on GitHub.
+ */
+export function runGithubJob(options: {
+  origin: string;
+  workspace: string;
+  tools: string;
+  baseRef: string;
+  fetchDepth?: number;
+}): { steps: StepRun[]; failed: boolean; summary: string } {
+  const { origin, workspace, baseRef } = options;
+  const steps = githubSteps();
+  fs.mkdirSync(workspace, { recursive: true });
+  const files = path.join(workspace, '..', `${path.basename(workspace)}-files`);
+  fs.mkdirSync(files, { recursive: true });
+  const summaryFile = path.join(files, 'summary.md');
+  const envFile = path.join(files, 'env');
+  fs.writeFileSync(summaryFile, '');
+  fs.writeFileSync(envFile, '');
+  const expressions: Record<string, string> = {
+    'github.base_ref': baseRef,
+    'github.event.pull_request.number': '1',
+    'github.token': 'token',
+  };
+  const substitute = (text: string) =>
+    text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expr: string) => {
+      if (!(expr in expressions)) throw new Error(`no value for ${expr}`);
+      return expressions[expr];
+    });
+
+  const results: StepRun[] = [];
+  let failed = false;
+  for (const step of steps) {
+    const name = step.name ?? step.uses ?? 'step';
+    if (step.uses?.startsWith('actions/checkout@')) {
+      const depth = options.fetchDepth ?? Number(step.with['fetch-depth'] ?? 1);
+      git(workspace, 'init', '-q');
+      git(workspace, 'remote', 'add', 'origin', origin);
+      if (depth === 0) {
+        git(
+          workspace,
+          'fetch',
+          '-q',
+          'origin',
+          '+refs/heads/*:refs/remotes/origin/*',
+          '+refs/tags/*:refs/tags/*',
+        );
+        git(
+          workspace,
+          'fetch',
+          '-q',
+          'origin',
+          '+refs/pull/1/merge:refs/remotes/pull/1/merge',
+        );
+      } else {
+        git(
+          workspace,
+          'fetch',
+          '-q',
+          `--depth=${depth}`,
+          'origin',
+          '+refs/pull/1/merge:refs/remotes/pull/1/merge',
+        );
+      }
+      git(workspace, 'checkout', '-q', '--detach', 'refs/remotes/pull/1/merge');
+      results.push({ name, outcome: 'success', stdout: '', stderr: '' });
+      continue;
+    }
+    if (!step.run) {
+      results.push({ name, outcome: 'success', stdout: '', stderr: '' });
+      continue;
+    }
+    if (failed && step.if !== 'always()') {
+      results.push({ name, outcome: 'skipped', stdout: '', stderr: '' });
+      continue;
+    }
+    const stepEnv = Object.fromEntries(
+      Object.entries(step.env).map(([k, v]) => [k, substitute(v)]),
+    );
+    const jobEnv = Object.fromEntries(
+      fs
+        .readFileSync(envFile, 'utf8')
+        .split('\n')
+        .filter(l => l.includes('='))
+        .map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
+    const run = runBash(substitute(step.run), workspace, {
+      PATH: `${options.tools}:${process.env.PATH}`,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_ENV: envFile,
+      ...jobEnv,
+      ...stepEnv,
+    });
+    const outcome = run.code === 0 ? 'success' : 'failure';
+    if (outcome === 'failure' && !step.continueOnError) failed = true;
+    results.push({ name, outcome, ...run });
+  }
+  return {
+    steps: results,
+    failed,
+    summary: fs.readFileSync(summaryFile, 'utf8'),
+  };
+}
+
+/**
+ * Runs the GitLab CI example's script in a merge request pipeline of `source` into `target` of
+ * the bare repository `origin`, as a runner would: a fetch of the source branch (with the
+ * example's `GIT_DEPTH`), the source commit checked out, then the script lines in one bash that
+ * stops at the first failing line.
+ */
+export function runGitlabJob(options: {
+  origin: string;
+  workspace: string;
+  tools: string;
+  source: string;
+  target: string;
+}): { code: number | null; stdout: string; stderr: string } {
+  const { origin, workspace, source, target } = options;
+  const { variables, script } = gitlabJob();
+  fs.mkdirSync(workspace, { recursive: true });
+  git(workspace, 'init', '-q');
+  git(workspace, 'remote', 'add', 'origin', origin);
+  const depth = Number(variables.GIT_DEPTH ?? 20);
+  git(
+    workspace,
+    'fetch',
+    '-q',
+    ...(depth > 0 ? [`--depth=${depth}`] : []),
+    'origin',
+    `+refs/heads/${source}:refs/remotes/origin/${source}`,
+  );
+  git(workspace, 'checkout', '-q', '--detach', `refs/remotes/origin/${source}`);
+  return runBash(script.join('\n'), workspace, {
+    PATH: `${options.tools}:${process.env.PATH}`,
+    CI_PIPELINE_SOURCE: 'merge_request_event',
+    CI_MERGE_REQUEST_SOURCE_BRANCH_NAME: source,
+    CI_MERGE_REQUEST_TARGET_BRANCH_NAME: target,
+    ...variables,
+  });
+}

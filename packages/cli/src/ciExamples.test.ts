@@ -1,0 +1,260 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildCli } from './__testUtils__/buildCli';
+import {
+  fakeTools,
+  githubSteps,
+  gitlabJob,
+  runGithubJob,
+  runGitlabJob,
+} from './__testUtils__/ciExamples';
+import {
+  cli,
+  git,
+  initRepository,
+  VALID_REGISTRY,
+  writeFiles,
+} from './__testUtils__/cliProcess';
+
+jest.setTimeout(120_000);
+
+let root: string;
+beforeAll(() => {
+  buildCli();
+  root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-ci-')));
+});
+afterAll(() => {
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+/** A service of the shop project that only `main` gains after the pull request branched. */
+const SHOP_ADMIN = `
+[service.shop-admin]
+owner = "shop-team"
+version = "1.0.0"
+status = "ga"
+[service.shop-admin.dependencies]
+requires = ["shop-api"]
+`;
+
+const MISSING_DEPENDENCY = VALID_REGISTRY[
+  'projects/shop/services.toml'
+].replace('requires = ["shop-api"]', 'requires = ["shop-api", "shop-db"]');
+
+const PORT_CHANGED = VALID_REGISTRY['services/catalog.toml'].replace(
+  'port = 8080',
+  'port = 9090',
+);
+
+/** Writes files, regenerates the documents as the docs say to, and commits. */
+function commitWithDocs(
+  repo: string,
+  files: Record<string, string>,
+  message: string,
+) {
+  writeFiles(repo, files);
+  expect(cli(['docs', '.'], repo).code).toBe(0);
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-qm', message);
+}
+
+/**
+ * A registry repository (`<name>.git`, bare, as the CI's remote) whose `main` holds the valid
+ * registry with its documents, a branch `feature` with the pull request's changes, and
+ * `refs/pull/1/merge`, the merge commit GitHub checks out for the pull request; then `main`
+ * moves on with `mainMovesOn` when given.
+ */
+function repository(
+  name: string,
+  change: Record<string, string>,
+  mainMovesOn?: Record<string, string>,
+): string {
+  const work = path.join(root, `${name}-work`);
+  writeFiles(work, VALID_REGISTRY);
+  expect(cli(['docs', '.'], work).code).toBe(0);
+  initRepository(work);
+  git(work, 'checkout', '-qb', 'feature');
+  commitWithDocs(work, change, 'pull request');
+  git(work, 'checkout', '-q', '--detach', 'main');
+  git(work, 'merge', '-q', '--no-ff', '-m', 'Merge feature', 'feature');
+  git(work, 'update-ref', 'refs/pull/1/merge', 'HEAD');
+  git(work, 'checkout', '-q', 'main');
+  if (mainMovesOn) commitWithDocs(work, mainMovesOn, 'main moves on');
+  const origin = path.join(root, `${name}.git`);
+  git(root, 'clone', '-q', '--bare', work, origin);
+  git(work, 'push', '-q', origin, 'refs/pull/1/merge:refs/pull/1/merge');
+  return origin;
+}
+
+function step(
+  run: ReturnType<typeof runGithubJob>,
+  name: RegExp,
+): ReturnType<typeof runGithubJob>['steps'][number] {
+  const found = run.steps.find(s => name.test(s.name));
+  if (!found) throw new Error(`no step ${name}`);
+  return found;
+}
+
+describe('the GitHub Actions example (examples/ci/github-actions-registry.yml)', () => {
+  it('is read as the steps a runner runs', () => {
+    const steps = githubSteps();
+    expect(steps[0].uses).toMatch(/^actions\/checkout@/);
+    expect(steps.filter(s => s.run).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('on a pull request with an error: annotates it, still comments the report and writes the summary, and fails the job', () => {
+    const origin = repository('gh-error', {
+      'projects/shop/services.toml': MISSING_DEPENDENCY,
+      'services/catalog.toml': PORT_CHANGED,
+    });
+    const tools = fakeTools(path.join(root, 'gh-error-tools'));
+    const run = runGithubJob({
+      origin,
+      workspace: path.join(root, 'gh-error-ws'),
+      tools: tools.path,
+      baseRef: 'main',
+    });
+
+    const annotate = step(run, /^Annotate/);
+    expect(annotate.outcome).toBe('failure');
+    expect(annotate.stdout).toMatch(
+      /^::error file=projects\/shop\/services\.toml,line=17,col=\d+,title=dependency\/missing-required::/m,
+    );
+    expect(annotate.stdout).toMatch(
+      /^::warning file=services\/catalog\.toml,line=5,col=\d+,title=breaking\/port-changed::/m,
+    );
+    const comments = tools.comments();
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toContain('## Service registry change report');
+    expect(comments[0]).toContain('dependency/missing-required');
+    expect(comments[0]).toMatch(/port-changed|moves from port 8080/);
+    expect(run.summary).toBe(comments[0]);
+    expect(step(run, /^Fail on errors/).outcome).toBe('failure');
+    expect(step(run, /^Generated documentation/).outcome).toBe('success');
+    expect(run.failed).toBe(true);
+  });
+
+  it('on a clean pull request re-run after main moved on: reports only what the pull request changes, and passes', () => {
+    const origin = repository(
+      'gh-clean',
+      { 'services/catalog.toml': PORT_CHANGED },
+      {
+        'projects/shop/services.toml': `${VALID_REGISTRY['projects/shop/services.toml']}${SHOP_ADMIN}`,
+      },
+    );
+    const tools = fakeTools(path.join(root, 'gh-clean-tools'));
+    const run = runGithubJob({
+      origin,
+      workspace: path.join(root, 'gh-clean-ws'),
+      tools: tools.path,
+      baseRef: 'main',
+    });
+    expect(run.steps.map(s => [s.name, s.outcome, s.stderr])).toEqual(
+      run.steps.map(s => [s.name, 'success', s.stderr]),
+    );
+    const [comment] = tools.comments();
+    expect(comment).toContain('- Changed `shared-auth`: `port`');
+    expect(comment).not.toContain('shop-admin');
+    expect(run.failed).toBe(false);
+  });
+
+  it('when the base cannot be read: fails at the report with the reason, and posts no empty comment', () => {
+    const origin = repository('gh-shallow', {
+      'services/catalog.toml': PORT_CHANGED,
+    });
+    const tools = fakeTools(path.join(root, 'gh-shallow-tools'));
+    const run = runGithubJob({
+      origin,
+      workspace: path.join(root, 'gh-shallow-ws'),
+      tools: tools.path,
+      baseRef: 'main',
+      fetchDepth: 1, // actions/checkout's default, without the example's fetch-depth: 0
+    });
+    const failedSteps = run.steps.filter(s => s.outcome === 'failure');
+    expect(failedSteps.length).toBeGreaterThan(0);
+    expect(failedSteps[0].stderr).toContain('shallow clone');
+    expect(failedSteps[0].stderr).toContain('fetch-depth: 0');
+    expect(tools.comments()).toEqual([]);
+    expect(run.failed).toBe(true);
+  });
+
+  it('when the comment cannot be posted (a pull request from a fork has a read-only token): the job status is the validation', () => {
+    const origin = repository('gh-fork', {
+      'services/catalog.toml': PORT_CHANGED,
+    });
+    const tools = fakeTools(path.join(root, 'gh-fork-tools'), {
+      ghFails: true,
+    });
+    const run = runGithubJob({
+      origin,
+      workspace: path.join(root, 'gh-fork-ws'),
+      tools: tools.path,
+      baseRef: 'main',
+    });
+    expect(step(run, /^Comment/).outcome).toBe('failure');
+    expect(step(run, /^Fail on errors/).outcome).toBe('success');
+    expect(run.failed).toBe(false);
+  });
+});
+
+describe('the GitLab CI example (examples/ci/gitlab-ci-registry.yml)', () => {
+  it('is read as the script a runner runs', () => {
+    const { variables, script } = gitlabJob();
+    expect(variables.GIT_DEPTH).toBe('0');
+    expect(script.some(line => line.includes('--format markdown'))).toBe(true);
+  });
+
+  it('on a merge request whose target moved on: the report has only what the merge request changes, the artifacts are written, and the job fails on errors', () => {
+    const origin = repository(
+      'gl-error',
+      {
+        'projects/shop/services.toml': MISSING_DEPENDENCY,
+        'services/catalog.toml': PORT_CHANGED,
+      },
+      {
+        'projects/shop/services.toml': `${VALID_REGISTRY['projects/shop/services.toml']}${SHOP_ADMIN}`,
+      },
+    );
+    const tools = fakeTools(path.join(root, 'gl-error-tools'));
+    const workspace = path.join(root, 'gl-error-ws');
+    const run = runGitlabJob({
+      origin,
+      workspace,
+      tools: tools.path,
+      source: 'feature',
+      target: 'main',
+    });
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toMatch(
+      /projects\/shop\/services\.toml:17:\d+ +error .*dependency\/missing-required/,
+    );
+    const report = fs.readFileSync(
+      path.join(workspace, 'registry-report.md'),
+      'utf8',
+    );
+    expect(report).toContain('- Changed `shared-auth`: `port`');
+    expect(report).toContain('dependency/missing-required');
+    expect(report).not.toContain('shop-admin');
+    const findings = JSON.parse(
+      fs.readFileSync(path.join(workspace, 'registry-findings.json'), 'utf8'),
+    );
+    expect(findings.summary.errors).toBe(1);
+  });
+
+  it('on a valid merge request: passes', () => {
+    const origin = repository('gl-clean', {
+      'services/catalog.toml': PORT_CHANGED,
+    });
+    const tools = fakeTools(path.join(root, 'gl-clean-tools'));
+    const run = runGitlabJob({
+      origin,
+      workspace: path.join(root, 'gl-clean-ws'),
+      tools: tools.path,
+      source: 'feature',
+      target: 'main',
+    });
+    expect(run.stderr).not.toContain('service-registry:');
+    expect(run.code).toBe(0);
+  });
+});

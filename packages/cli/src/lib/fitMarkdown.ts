@@ -1,0 +1,40 @@
+/**
+ * The longest markdown report, in characters, that a pull request comment takes: GitHub refuses a
+ * longer comment body (GitLab takes longer notes), and the CI examples post the report as one.
+ */
+export const MARKDOWN_REPORT_LIMIT = 65536;
+
+/** How many findings the markdown renderers list when not told otherwise. */
+const RENDERER_DEFAULT_MAX_FINDINGS = 200;
+
+/**
+ * A markdown report that fits in a pull request comment ({@link MARKDOWN_REPORT_LIMIT}): as the
+ * renderer makes it when it fits, else with as many findings as fit (the renderer sums up the
+ * others in a line), so that the comment step of the registry's CI does not fail on a registry
+ * with many findings. The other sections (changes, breaking changes, approvals) are kept whole.
+ *
+ * @param render - renders the report with at most that many findings (undefined: the default)
+ * @param findings - how many findings the report has
+ */
+export function fitMarkdown(
+  render: (maxFindings?: number) => string,
+  findings: number,
+): string {
+  const whole = render();
+  if (whole.length <= MARKDOWN_REPORT_LIMIT) return whole;
+  // the largest number of findings whose report fits
+  let fits = render(0);
+  let low = 1;
+  let high = Math.min(findings, RENDERER_DEFAULT_MAX_FINDINGS) - 1;
+  while (low <= high) {
+    const middle = Math.floor((low + high) / 2);
+    const text = render(middle);
+    if (text.length <= MARKDOWN_REPORT_LIMIT) {
+      fits = text;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return fits;
+}

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildCli } from './__testUtils__/buildCli';
+import {
+  cli,
+  initRepository,
+  VALID_REGISTRY,
+  writeFiles,
+} from './__testUtils__/cliProcess';
+
+jest.setTimeout(60_000);
+
+let root: string;
+beforeAll(() => {
+  buildCli();
+  root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-md-')));
+});
+afterAll(() => {
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+/** GitHub refuses a pull request comment longer than this (characters). */
+const GITHUB_COMMENT_LIMIT = 65536;
+
+/** A high-tier project of `count` services that declare no SLA: a warning each. */
+function largeProject(count: number): string {
+  const services = Array.from(
+    { length: count },
+    (_, i) => `
+[service.fleet-${i}]
+owner = "fleet-team"
+version = "1.0.0"
+status = "ga"
+port = ${10000 + i}
+`,
+  );
+  return `[project]\nname = "Fleet"\ntier = "high"\n${services.join('')}`;
+}
+
+/** Each table row has as many cells as its table's header (a `|` in a cell is escaped). */
+function brokenTableRows(markdown: string): string[] {
+  const broken: string[] = [];
+  let cells: number | undefined;
+  for (const line of markdown.split('\n')) {
+    if (!line.startsWith('|')) {
+      cells = undefined;
+      continue;
+    }
+    const n = line.split(/(?<!\\)\|/).length;
+    if (cells === undefined) cells = n;
+    else if (n !== cells) broken.push(line);
+  }
+  return broken;
+}
+
+describe('the markdown report of a registry with many findings', () => {
+  it('fits in a GitHub pull request comment, says how many findings it leaves out and keeps the breaking changes', () => {
+    const repo = writeFiles(path.join(root, 'large'), {
+      ...VALID_REGISTRY,
+      'policies/sla.toml': `[sla.high]
+availability = "99.9%"
+response_time_p99 = "200ms"
+support_hours = "business"
+rto = "30m"
+rpo = "5m"
+`,
+      'projects/fleet/services.toml': largeProject(260),
+    });
+    initRepository(repo);
+    writeFiles(repo, {
+      'services/catalog.toml': VALID_REGISTRY['services/catalog.toml'].replace(
+        'port = 8080',
+        'port = 9090',
+      ),
+    });
+
+    const validate = cli(['validate', '.', '--format', 'markdown'], repo);
+    const diff = cli(['diff', 'main', '.', '--format', 'markdown'], repo);
+    for (const run of [validate, diff]) {
+      expect(run.code).toBe(0);
+      expect(run.stdout.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+      expect(run.stdout).toMatch(/… and \d+ more findings\./);
+      expect(brokenTableRows(run.stdout)).toEqual([]);
+    }
+    expect(validate.stdout).toContain('260 warnings');
+    expect(diff.stdout).toContain('### Breaking changes');
+    expect(diff.stdout).toMatch(/moves from port 8080 to port 9090/);
+    expect(diff.stdout).toContain('### Required approvals');
+
+    // the JSON output keeps every finding
+    const json = JSON.parse(
+      cli(['validate', '.', '--format', 'json'], repo).stdout,
+    );
+    expect(json.findings).toHaveLength(260);
+  });
+});
