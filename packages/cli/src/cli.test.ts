@@ -394,6 +394,38 @@ replicas = 3
   });
 });
 
+describe('service-registry diff and an approver written with and without @', () => {
+  it('lists a team its approver lists write as @shop-team and that owns an affected service as shop-team once', () => {
+    const catalog = (port: number) =>
+      `${VALID['services/catalog.toml'].replace(
+        'port = 8080',
+        `port = ${port}`,
+      )}[service.shared-auth.governance]
+approvers = ["@shop-team"]
+`;
+    const base = registry('approver-spelling-base', {
+      ...VALID,
+      'services/catalog.toml': catalog(8080),
+    });
+    const head = registry('approver-spelling-head', {
+      ...VALID,
+      'services/catalog.toml': catalog(9090),
+    });
+
+    const text = cli(['diff', base, '.'], head);
+    // shop-api and shop-web, which require shared-auth, are owned by shop-team
+    expect(text.stdout).toContain('    approvers: @shop-team\n');
+    expect(text.stdout).toContain(
+      '\nRequired approvals: 1\n  @shop-team: breaking change to shared-auth (port-changed)\n',
+    );
+
+    const markdown = cli(['diff', base, '.', '--format', 'markdown'], head);
+    expect(markdown.stdout).toContain(
+      '### Required approvals\n\n- `@shop-team`: breaking change to `shared-auth` (`port-changed`)\n\n',
+    );
+  });
+});
+
 describe('service-registry diff of a service id a new project declares again', () => {
   const payments = (version: string) => `[project]
 name = "Payments"
@@ -434,6 +466,57 @@ status = "ga"
     const text = cli(['diff', base, '.'], head);
     expect(text.stdout).toContain('no service changed\n');
     expect(text.code).toBe(1);
+  });
+});
+
+describe('service-registry diff of a file that does not parse in head', () => {
+  it('compares its services as in base instead of listing them as removed, and says so, in text, markdown and JSON', () => {
+    const base = registry('unparsed-base', VALID);
+    const shop = VALID['projects/shop/services.toml'];
+    const head = registry('unparsed-head', {
+      ...VALID,
+      'projects/shop/services.toml': shop.replace(
+        'version = "2.0.0"',
+        'version = "2.0.0" "2.1.0"',
+      ),
+    });
+    const line = shop.split('\n').indexOf('version = "2.0.0"') + 1;
+    const note = `In head, projects/shop/services.toml does not parse (line ${line}, column 19): its services shop-api, shop-web are compared as in base, whose version the catalog keeps until the file is fixed.`;
+
+    const text = cli(['diff', base, '.'], head);
+    expect(text.stdout).not.toContain('removed:');
+    expect(text.stdout).toContain(`  no service changed\n  note: ${note}\n`);
+    expect(text.stdout).toContain('Breaking changes: 0\n');
+    // the syntax error is still an error of head: the change fails
+    expect(text.stdout).toContain('toml/syntax');
+    expect(text.code).toBe(1);
+
+    const markdown = cli(['diff', base, '.', '--format', 'markdown'], head);
+    expect(markdown.stdout).not.toContain('Removed');
+    expect(markdown.stdout).toContain(
+      `⚠️ In head, \`projects/shop/services.toml\` does not parse (line ${line}, column 19): its services \`shop-api\`, \`shop-web\` are compared as in base`,
+    );
+
+    const json = JSON.parse(
+      cli(['diff', base, '.', '--format', 'json'], head).stdout,
+    );
+    expect(json.diff.removed).toEqual([]);
+    expect(json.diff.breakingChanges).toEqual([]);
+    expect(json.diff.unreadHeadFiles).toEqual([
+      {
+        file: 'projects/shop/services.toml',
+        code: 'toml/syntax',
+        reason: 'does not parse',
+        position: { file: 'projects/shop/services.toml', line, column: 19 },
+        comparedAsInBase: true,
+        services: ['shop-api', 'shop-web'],
+      },
+    ]);
+    expect(
+      json.findings
+        .filter((f: any) => f.severity === 'error')
+        .map((f: any) => f.code),
+    ).toEqual(['toml/syntax']);
   });
 });
 

@@ -1,6 +1,7 @@
 import {
   describeApprovalReason,
   describeChangeSubject,
+  describeUnreadHeadFile,
   diffRegistries,
   loadRegistry,
   preferBaseDeclarations,
@@ -56,7 +57,9 @@ export interface DiffCommandOptions {
  * project's override of a global service is named with its project
  * (`shared-auth in project pa (override)`); the JSON output carries `override` and `project`. A
  * service id a project of head declares while another project declared it in base stays that
- * project's: the new declaration is reported as `service/duplicate-id`.
+ * project's: the new declaration is reported as `service/duplicate-id`. A file of head that does
+ * not parse (or is not read for its size) is an error of head, and its services are compared as
+ * in base, which the output notes (`unreadHeadFiles` in JSON).
  */
 export async function diffCommand(
   options: DiffCommandOptions,
@@ -182,6 +185,10 @@ export async function diffCommand(
       }
       if (!diff.added.length && !diff.removed.length && !diff.changed.length) {
         io.stdout('  no service changed\n');
+      }
+      // files head could not read: compared as in base, not removed
+      for (const unread of diff.unreadHeadFiles) {
+        io.stdout(`  note: ${describeUnreadHeadFile(unread)}\n`);
       }
       io.stdout(
         `\n${p.bold(`Breaking changes: ${diff.breakingChanges.length}`)}\n`,

@@ -160,6 +160,37 @@ describe('service-registry:validate', () => {
     expect(outputs.existingErrors).toBe(0);
   });
 
+  it('fails on a file that no longer parses, yet compares its services as in base rather than as removed', async () => {
+    const workspace = await workspaceWithRegistry();
+    const file = path.join(
+      workspace,
+      'registry/projects/project-b/services.toml',
+    );
+    const text = await fs.readFile(file, 'utf8');
+    expect(text).toContain('\nport = 8090\n');
+    await fs.writeFile(
+      file,
+      text.replace('\nport = 8090\n', '\nport = 8090 8091\n'),
+    );
+    const { ctx, outputs } = contextFor(workspace, { today });
+    await expect(validate.handler(ctx as any)).rejects.toThrow(
+      /the change brings 1 error/,
+    );
+    expect(outputs).toMatchObject({
+      valid: false,
+      errors: 1,
+      breakingChanges: 0,
+      added: [],
+      changed: [],
+      removed: [],
+    });
+    expect(outputs.report).toContain('`toml/syntax`');
+    expect(outputs.report).not.toContain('Removed');
+    expect(outputs.report).toMatch(
+      /⚠️ In head, `projects\/project-b\/services.toml` does not parse \(line \d+, column \d+\): its services `project-b-events`, .* are compared as in base/,
+    );
+  });
+
   it('lists the approvals the change control policy requires in the report', async () => {
     const workspace = await workspaceWithRegistry();
     await createServiceRegistryUpdateServiceAction().handler(

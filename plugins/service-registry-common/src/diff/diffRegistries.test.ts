@@ -237,6 +237,7 @@ describe('diffRegistries', () => {
       impactByService: [],
       slaImpacts: [],
       requiredApprovals: [],
+      unreadHeadFiles: [],
     });
   });
   it('treats going back to an earlier major version (a revert) as breaking its consumers', () => {

@@ -13,6 +13,7 @@ import { serviceRetired } from './detectors/serviceRetired';
 import { changeImpact } from './changeImpact';
 import { slaImpactsOf } from './slaImpacts';
 import { fieldChanges } from './fieldChanges';
+import { headAsInBase } from './headAsInBase';
 import { requiredApprovalsOf } from './requiredApprovals';
 import { mergeOptionalConsumers, optionalConsumers } from './optionalConsumers';
 import {
@@ -33,6 +34,7 @@ import {
   ServiceChange,
   ServiceImpactSummary,
 } from './types';
+import { uniqueApprovers } from './uniqueApprovers';
 import { viewChange } from './viewChange';
 
 /**
@@ -94,7 +96,7 @@ function summarize(changes: BreakingChange[]): ServiceImpactSummary[] {
       affectedProjects: [
         ...new Set(list.flatMap(c => c.affectedProjects)),
       ].sort(),
-      approvers: [...new Set(list.flatMap(c => c.approvers))],
+      approvers: uniqueApprovers(list.flatMap(c => c.approvers)),
     };
   });
 }
@@ -177,10 +179,14 @@ function inProject(
  * is used in sees it. Apart from the breaking changes, `slaImpacts` lists the consumed services
  * whose SLA gets weaker than what consumers requiring them promise (see `SlaImpact`), and
  * `requiredApprovals` who must approve the change by the policies' `[change_control]` (see
- * `ApprovalReasonKind`). Deterministic; never throws on registry content.
+ * `ApprovalReasonKind`). A file of head that contributed nothing (it does not parse, or was not
+ * read for its size) is compared as base has it, as the catalog keeps its last good version:
+ * what it declares is not reported as removed or changed and brings no breaking change, SLA
+ * impact or approval; `unreadHeadFiles` says so (see `UnreadHeadFile`), while the file's finding
+ * stays one of head. Deterministic; never throws on registry content.
  *
  * @param base - the registry before
- * @param head - the registry after
+ * @param head - the registry after (left as it is)
  * @param options - `today` (`YYYY-MM-DD`, default today in UTC) for notice periods
  * @throws TypeError when `options.today` is not a `YYYY-MM-DD` date
  * @public
@@ -190,15 +196,17 @@ export function diffRegistries(
   head: LoadedRegistry,
   options: DiffOptions = {},
 ): RegistryDiff {
+  // what head could not read is compared as in base, as the catalog keeps its last good version
+  const { head: after, unread } = headAsInBase(base, head);
   const ctx: DiffContext = {
     base,
-    head,
+    head: after,
     baseGraph: dependencyGraphOf(base),
-    headGraph: dependencyGraphOf(head),
+    headGraph: dependencyGraphOf(after),
     today: resolveToday(options.today),
   };
   const ids = [
-    ...new Set([...base.services.keys(), ...head.services.keys()]),
+    ...new Set([...base.services.keys(), ...after.services.keys()]),
   ].sort();
   const diff: RegistryDiff = {
     added: [],
@@ -208,12 +216,13 @@ export function diffRegistries(
     impactByService: [],
     slaImpacts: [],
     requiredApprovals: [],
+    unreadHeadFiles: unread,
   };
   for (const id of ids) {
     const inBase = base.services.has(id);
-    const inHead = head.services.has(id);
+    const inHead = after.services.has(id);
     // projects overriding a global service: their views are compared too
-    const projects = overridingProjects(base, head, id);
+    const projects = overridingProjects(base, after, id);
     let globalChanges: FieldChange[] = [];
     if (!inBase) diff.added.push(id);
     else if (!inHead) diff.removed.push(id);
@@ -230,7 +239,7 @@ export function diffRegistries(
     }
     if (!inBase) continue;
     if (inHead) diff.slaImpacts.push(...slaImpactsOf(ctx, id));
-    const project = (head.services.get(id) ?? base.services.get(id))?.project;
+    const project = (after.services.get(id) ?? base.services.get(id))?.project;
     const global =
       projects.length > 0
         ? { ...ctx, scope: globalScope(ctx, id, projects) }
@@ -250,6 +259,6 @@ export function diffRegistries(
     }
   }
   diff.impactByService = summarize(diff.breakingChanges);
-  diff.requiredApprovals = requiredApprovalsOf(base, head, diff);
+  diff.requiredApprovals = requiredApprovalsOf(base, after, diff);
   return diff;
 }

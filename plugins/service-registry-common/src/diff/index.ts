@@ -23,5 +23,6 @@ export type {
   SlaImpact,
   SlaImpactConsumer,
   SlaWeakening,
+  UnreadHeadFile,
   VersionBumpApprovalReason,
 } from './types';

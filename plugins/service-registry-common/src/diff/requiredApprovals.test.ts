@@ -158,6 +158,55 @@ describe('diffRegistries: required approvals', () => {
     ]);
   });
 
+  it('counts @name and name as one approver, spelled as first seen, with the reasons of both', () => {
+    // the owners are team handles written without the @ the approver lists use
+    const files = (version: string, port: number) =>
+      registryOf({
+        'services/catalog.toml': [
+          '[service.auth]',
+          `version = "${version}"`,
+          `port = ${port}`,
+          'governance.approvers = ["@platform-team"]',
+        ].join('\n'),
+        'projects/shop/services.toml': [
+          '[project]',
+          'owner = "platform-team"',
+          '[service.shop-api]',
+          'owner = "@security-team"',
+          'dependencies.requires = ["auth"]',
+        ].join('\n'),
+        'policies/governance.toml': [
+          '[change_control]',
+          'breaking_changes_require = ["@platform-team", "security-team"]',
+          'version_bumps_require = ["@maintainer", "maintainer"]',
+          'config_changes_require = ["@ops-team", "platform-team"]',
+        ].join('\n'),
+      });
+    const diff = diffRegistries(files('1.0.0', 80), files('2.0.0', 90), {
+      today: TODAY,
+    });
+    expect(diff.breakingChanges.map(c => [c.kind, c.approvers])).toEqual([
+      ['port-changed', ['@platform-team', 'security-team']],
+      ['major-version-bump', ['@platform-team', 'security-team']],
+    ]);
+    expect(diff.impactByService.map(s => s.approvers)).toEqual([
+      ['@platform-team', 'security-team'],
+    ]);
+    expect(
+      diff.requiredApprovals.map(a => [a.approver, a.reasons.map(r => r.kind)]),
+    ).toEqual([
+      ['@platform-team', ['breaking', 'config-change']],
+      ['security-team', ['breaking']],
+      ['@maintainer', ['version-bump']],
+      ['@ops-team', ['config-change']],
+    ]);
+    expect(diff.requiredApprovals[0].reasons[0]).toEqual({
+      kind: 'breaking',
+      service: 'auth',
+      breakingKinds: ['port-changed', 'major-version-bump'],
+    });
+  });
+
   it("takes base's change_control and head's together: a change cannot lower the bar it is judged by", () => {
     const lax = [
       '[change_control]',

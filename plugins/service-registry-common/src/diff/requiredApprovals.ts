@@ -7,6 +7,7 @@ import {
   RequiredApproval,
   ServiceChange,
 } from './types';
+import { approverKey, uniqueApprovers } from './uniqueApprovers';
 
 /**
  * Fields whose change is descriptive text only: no `[change_control]` approval is needed for
@@ -40,8 +41,10 @@ const subjectKey = (subject: ApprovalSubject) =>
 
 /**
  * Who must approve a diff, by the policies' `[change_control]` (base's and head's together, so
- * that a change cannot lower the bar it is judged by; each entry as written: `@maintainer` is an approver's name, not resolved to an owner) and the
- * approvers of its breaking changes: each breaking change needs its `approvers`; a `version`
+ * that a change cannot lower the bar it is judged by; each entry as written: `@maintainer` is an
+ * approver's name, not resolved to an owner) and the approvers of its breaking changes (whose
+ * owners are team handles without the `@`: `@name` and `name` are one approver, as first
+ * written, with the reasons of both): each breaking change needs its `approvers`; a `version`
  * change `version_bumps_require`; a change of any other field but the descriptive text (`name`,
  * `description`, `tags`) `config_changes_require`. Added and removed services are not changes of
  * a service's fields (a removal that breaks consumers is a breaking change).
@@ -63,12 +66,14 @@ export function requiredApprovalsOf(
     ...(base.policies.changeControl?.[key] ?? []),
     ...(head.policies.changeControl?.[key] ?? []),
   ];
-  const byApprover = new Map<string, ApprovalReason[]>();
+  // by approverKey: `@name` and `name` are one approver, spelled as first seen
+  const byApprover = new Map<string, RequiredApproval>();
   const addReason = (approvers: readonly string[], reason: ApprovalReason) => {
-    for (const approver of new Set(approvers)) {
-      const reasons = byApprover.get(approver) ?? [];
-      reasons.push(reason);
-      byApprover.set(approver, reasons);
+    for (const approver of uniqueApprovers(approvers)) {
+      const key = approverKey(approver);
+      const entry = byApprover.get(key) ?? { approver, reasons: [] };
+      entry.reasons.push(reason);
+      byApprover.set(key, entry);
     }
   };
 
@@ -79,8 +84,8 @@ export function requiredApprovalsOf(
     const key = subjectKey(subject);
     const reasons = breaking.get(key) ?? new Map<string, ApprovalReason>();
     breaking.set(key, reasons);
-    for (const approver of new Set(change.approvers)) {
-      const reason = reasons.get(approver);
+    for (const approver of uniqueApprovers(change.approvers)) {
+      const reason = reasons.get(approverKey(approver));
       if (reason?.kind === 'breaking') {
         if (!reason.breakingKinds.includes(change.kind)) {
           reason.breakingKinds.push(change.kind);
@@ -92,7 +97,7 @@ export function requiredApprovalsOf(
         ...subject,
         breakingKinds: [change.kind],
       };
-      reasons.set(approver, added);
+      reasons.set(approverKey(approver), added);
       addReason([approver], added);
     }
   }
@@ -123,5 +128,5 @@ export function requiredApprovalsOf(
       fields,
     });
   }
-  return [...byApprover].map(([approver, reasons]) => ({ approver, reasons }));
+  return [...byApprover.values()];
 }

@@ -148,7 +148,8 @@ export interface BreakingChange {
   /**
    * Who must approve: the service's `governance.approvers`, the policies'
    * `change_control.breaking_changes_require`, then the owners of the affected projects and
-   * services; each once.
+   * services; each once, as first written (`@platform-team` and the owner `platform-team` are
+   * one approver).
    */
   approvers: string[];
 }
@@ -336,10 +337,49 @@ export type ApprovalReason =
  * @public
  */
 export interface RequiredApproval {
-  /** As written in the policy or the breaking change's approvers (`@platform-team`, `@maintainer`). */
+  /**
+   * As written in the policy or the breaking change's approvers (`@platform-team`, `@maintainer`),
+   * as first written when both `@name` and `name` need to approve (an owner is a team handle
+   * without the `@`).
+   */
   approver: string;
   /** Each change it must approve: its breaking changes, then version bumps, then configuration changes. */
   reasons: ApprovalReason[];
+}
+
+/**
+ * A file of head that contributed nothing to it: it does not parse (`toml/syntax`) or was not
+ * read because it is above the size limit (`toml/file-too-large`); see `isUnreadFileFinding`. As
+ * the catalog keeps the last good version of such a file, the diff reads base's version of it in
+ * head: what it declares (services, a project's overrides, the project, policies) is compared as
+ * in base, so it is neither removed nor changed, and brings no breaking change, SLA impact or
+ * approval. Its finding stays one of head: the change still fails validation.
+ *
+ * @public
+ */
+export interface UnreadHeadFile {
+  /** The file, relative to the registry root. */
+  file: string;
+  /** The code of head's finding: `toml/syntax` or `toml/file-too-large`. */
+  code: string;
+  /**
+   * Why it contributed nothing, as a predicate after the file's name (`does not parse`, `is
+   * above the size limit for a registry file`; see `unreadFileReason`).
+   */
+  reason: string;
+  /** Where head's finding is: the parser's line and column, line 1 column 1 for a file not read. */
+  position: SourcePosition;
+  /**
+   * Whether base has a version of the file that it read, which the diff compared in its place.
+   * False for a file that is new in head, or that base could not read either: what it declares
+   * is then in neither side of the diff.
+   */
+  comparedAsInBase: boolean;
+  /**
+   * The services base's version of the file declares (a project's overrides of global services
+   * included), sorted: those compared as in base. Empty when it declares none.
+   */
+  services: string[];
 }
 
 /**
@@ -370,6 +410,12 @@ export interface RegistryDiff {
    * bumps, then configuration changes. Empty when nothing needs an approval.
    */
   requiredApprovals: RequiredApproval[];
+  /**
+   * The files of head that contributed nothing (they do not parse, or were not read for their
+   * size), by path, each compared as in base (see {@link UnreadHeadFile}); empty when head read
+   * every file.
+   */
+  unreadHeadFiles: UnreadHeadFile[];
 }
 
 /**

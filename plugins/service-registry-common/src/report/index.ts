@@ -19,3 +19,4 @@ export {
 } from './markdownText';
 export { describeChangeSubject, overrideProjectOf } from './changeSubject';
 export { describeApprovalReason } from './approvalReason';
+export { describeUnreadHeadFile } from './unreadHeadFile';

@@ -171,6 +171,31 @@ describe('renderChangeReportMarkdown table cells', () => {
   });
 });
 
+describe('renderChangeReportMarkdown and line breaks in values', () => {
+  it('keeps a breaking change on its row when an approver holds a lone carriage return', () => {
+    const files = (port: number) => ({
+      'services/catalog.toml': [
+        '[service.auth]',
+        `port = ${port}`,
+        'governance.approvers = ["@team\\rx|y"]',
+        '[service.billing]',
+        'dependencies.requires = ["auth"]',
+      ].join('\n'),
+    });
+    const diff = diffRegistries(registryOf(files(80)), registryOf(files(90)), {
+      today: TODAY,
+    });
+    expect(diff.breakingChanges[0].approvers).toEqual(['@team\rx|y']);
+    const report = renderChangeReportMarkdown({ findings: [], diff });
+    expect(report).not.toContain('\r');
+    const row = report.split('\n').find(l => l.startsWith('| `auth` |'))!;
+    // six cells: the pipes that are not escaped are the seven borders
+    expect(row.match(/(?<!\\)\|/g)).toHaveLength(7);
+    expect(row).toContain('| @team x\\|y |');
+    expect(report).toContain('- `@team x|y`: breaking change to `auth`');
+  });
+});
+
 describe('overrideProjectOf and describeChangeSubject', () => {
   it('names the project of an override change, and nothing for other changes', () => {
     const diff = diffRegistries(
@@ -296,6 +321,60 @@ describe('renderChangeReportMarkdown and required approvals', () => {
     expect(diff.changed).toHaveLength(1);
     expect(renderChangeReportMarkdown({ findings: [], diff })).not.toContain(
       'Required approvals',
+    );
+  });
+});
+
+describe('renderChangeReportMarkdown and files head could not read', () => {
+  const files = (shop: string) => ({
+    'services/catalog.toml': '[service.auth]\nport = 80',
+    'projects/shop/services.toml': shop,
+  });
+  const shop = [
+    '[project]',
+    '[service.shop-api]',
+    'port = 8090',
+    'dependencies.requires = ["auth"]',
+    '[service.shop-web]',
+    'dependencies.requires = ["shop-api"]',
+  ].join('\n');
+  const head = registryOf(
+    files(shop.replace('port = 8090', 'port = 8090 8091')),
+  );
+  const syntax = head.findings.find(f => f.code === 'toml/syntax')!;
+  const report = renderChangeReportMarkdown({
+    findings: head.findings,
+    diff: diffRegistries(registryOf(files(shop)), head, { today: TODAY }),
+  });
+
+  it('says that a file does not parse in head and that its services were compared as in base, not removed', () => {
+    expect(report).not.toContain('Removed');
+    expect(report).toContain(
+      [
+        '### Changes',
+        '',
+        'No service changed.',
+        '',
+        `⚠️ In head, \`projects/shop/services.toml\` does not parse (line ${syntax.line}, column ${syntax.column}): its services \`shop-api\`, \`shop-web\` are compared as in base, whose version the catalog keeps until the file is fixed.`,
+        '',
+      ].join('\n'),
+    );
+    // the syntax error is still among the findings of head
+    expect(report).toContain('`toml/syntax`');
+  });
+
+  it('says that what a file new in head declares is left out', () => {
+    const base = registryOf(files(shop));
+    const diff = diffRegistries(
+      base,
+      registryOf({
+        ...files(shop),
+        'projects/extra/services.toml': '[service.extra',
+      }),
+      { today: TODAY },
+    );
+    expect(renderChangeReportMarkdown({ findings: [], diff })).toMatch(
+      /⚠️ In head, `projects\/extra\/services.toml` does not parse \(line 1, column \d+\): base has no version of it that was read, so what it declares is left out of the diff\./,
     );
   });
 });

@@ -8,6 +8,7 @@ import { ImpactReport } from '../graph/types';
 import { RegistryFinding } from '../model/types';
 import { describeApprovalReason } from './approvalReason';
 import { describeChangeSubject } from './changeSubject';
+import { describeUnreadHeadFile } from './unreadHeadFile';
 import { cell, code, codeCell, plural } from './markdownText';
 
 const ICON: Record<RegistryFinding['severity'], string> = {
@@ -256,7 +257,9 @@ function requiredApprovalsSection(
  * approvals: each approver the policies' `[change_control]` and the breaking changes name, with
  * the breaking changes, version bumps and configuration changes it must approve. A change
  * to a project's override of a global service is named as such (`` `shared-auth` in project `pa`
- * (override) ``), apart from a change of the global declaration.
+ * (override) ``), apart from a change of the global declaration. A file of head that does not
+ * parse (or was not read for its size) is named under the changes, with the services compared as
+ * in base in its place.
  *
  * @public
  */
@@ -283,6 +286,10 @@ export function renderChangeReportMarkdown(
       lines.push(`- Changed ${describeChangeSubject(change, code)}: ${fields}`);
     }
     lines.push('');
+  }
+  // files head could not read: compared as in base, not removed
+  for (const unread of diff.unreadHeadFiles ?? []) {
+    lines.push(`⚠️ ${describeUnreadHeadFile(unread, code)}`, '');
   }
 
   lines.push('### Breaking changes', '');

@@ -1,6 +1,9 @@
+/** A line ending as markdown (CommonMark) reads one: CRLF, a lone CR or a lone LF. */
+const LINE_ENDING = /\r\n|\r|\n/g;
+
 /**
- * Escapes text for a markdown table cell: one line, pipes and backslashes escaped (exported as
- * `markdownCell`).
+ * Escapes text for a markdown table cell: one line (each line ending, CRLF, CR or LF, becoming a
+ * space), pipes and backslashes escaped (exported as `markdownCell`).
  *
  * @public
  */
@@ -8,16 +11,18 @@ export function cell(text: string): string {
   return text
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ');
+    .replace(LINE_ENDING, ' ');
 }
 
 /**
- * Text as inline code, a backtick inside becoming a quote (exported as `markdownCode`).
+ * Text as inline code on one line, a backtick inside becoming a quote and each line ending (CRLF,
+ * CR or LF) a space, so that it cannot end a list item or a table row (exported as
+ * `markdownCode`).
  *
  * @public
  */
 export function code(text: string): string {
-  return `\`${text.replace(/`/g, "'")}\``;
+  return `\`${text.replace(/`/g, "'").replace(LINE_ENDING, ' ')}\``;
 }
 
 /**

@@ -1,0 +1,119 @@
+import { loadRegistry } from '../load/buildRegistry';
+import { positionIndex } from '../load/filePositions';
+import { sourceFilesOf } from '../load/sourceFiles';
+import {
+  isUnreadFileFinding,
+  TOML_SYNTAX_CODE,
+  unreadFileReason,
+} from '../load/unreadFileFinding';
+import {
+  LoadedRegistry,
+  RegistryFileInput,
+  RegistryFinding,
+} from '../model/types';
+import { preferBaseDeclarations } from './preferBaseDeclarations';
+import { UnreadHeadFile } from './types';
+
+/** What {@link headAsInBase} returns. */
+export interface HeadAsInBase {
+  /** The registry the diff compares as head. */
+  head: LoadedRegistry;
+  /** The files of head that contributed nothing, by path. */
+  unread: UnreadHeadFile[];
+}
+
+/**
+ * The text of each file a registry was loaded from and that parsed, by path; undefined for a
+ * registry `loadRegistry` did not return (a copy, an object built by hand).
+ */
+function textsOf(registry: LoadedRegistry): Map<string, string> | undefined {
+  const files = sourceFilesOf(registry);
+  if (files === undefined) return undefined;
+  const texts = new Map<string, string>();
+  for (const file of files) {
+    const text = positionIndex(file).source;
+    if (text !== undefined) texts.set(file.path, text);
+  }
+  return texts;
+}
+
+/** The services a file of the registry declares, its project's overrides included, sorted. */
+function servicesDeclaredIn(registry: LoadedRegistry, file: string): string[] {
+  const ids = new Set<string>();
+  for (const [id, service] of registry.services) {
+    if (service.source.file === file) ids.add(id);
+  }
+  for (const views of registry.overrides.values()) {
+    for (const [id, view] of views) {
+      if (view.source.file === file) ids.add(id);
+    }
+  }
+  return [...ids].sort();
+}
+
+/**
+ * Head as the diff compares it, the way the catalog ingests it: each file of head that
+ * contributed nothing (it does not parse, or was not read for its size; `failedFiles`) is read
+ * as base has it, so that what it declares is compared as in base rather than taken for removed.
+ * Head is then loaded again from its files with those versions of base (keeping base's
+ * declarations of duplicated ids, see {@link preferBaseDeclarations}); a file base could not read
+ * either, or does not have, is left out, as the catalog skips a file without a last good version.
+ * Head itself is left as it is: its findings (the syntax error) are what validation reports.
+ *
+ * @param base - the registry before
+ * @param head - the registry after, as given to the diff
+ * @returns head itself, without unread files, when every file of head was read (the usual case:
+ *   nothing is loaded again); also when a registry was not returned by `loadRegistry`, since there
+ *   is no text to load again
+ */
+export function headAsInBase(
+  base: LoadedRegistry,
+  head: LoadedRegistry,
+): HeadAsInBase {
+  if (head.failedFiles.length === 0) return { head, unread: [] };
+  const failed = new Set(head.failedFiles);
+  const findings = new Map<string, RegistryFinding>();
+  for (const finding of head.findings) {
+    if (
+      isUnreadFileFinding(finding) &&
+      failed.has(finding.file) &&
+      !findings.has(finding.file)
+    ) {
+      findings.set(finding.file, finding);
+    }
+  }
+  const headTexts = textsOf(head);
+  const baseTexts = headTexts && textsOf(base);
+  const replacements: RegistryFileInput[] = [];
+  const unread = head.failedFiles.map((file): UnreadHeadFile => {
+    const finding = findings.get(file);
+    const code = finding?.code ?? TOML_SYNTAX_CODE;
+    const text = baseTexts?.get(file);
+    if (text !== undefined) replacements.push({ path: file, text });
+    return {
+      file,
+      code,
+      reason: unreadFileReason({ code }),
+      position: {
+        file,
+        line: finding?.line ?? 1,
+        column: finding?.column ?? 1,
+      },
+      comparedAsInBase: text !== undefined,
+      services: text === undefined ? [] : servicesDeclaredIn(base, file),
+    };
+  });
+  if (headTexts === undefined || replacements.length === 0) {
+    return { head, unread };
+  }
+  const inputs: RegistryFileInput[] = [
+    ...[...headTexts]
+      .filter(([path]) => !failed.has(path))
+      .map(([path, text]) => ({ path, text })),
+    ...replacements,
+  ];
+  return {
+    head: preferBaseDeclarations(base, loadRegistry(inputs), inputs),
+    unread,
+  };
+}
