@@ -69,8 +69,13 @@ describe('service-registry:validate', () => {
       'project-c',
     ]);
     expect(outputs.impactedOwners).toEqual(
-      expect.arrayContaining(['@platform-team', 'ecommerce-team', 'data-team']),
+      expect.arrayContaining(['platform-team', 'ecommerce-team', 'data-team']),
     );
+    // shared-auth's owner platform-team and its approver @platform-team are one team, named once
+    const teams = (outputs.impactedOwners as string[]).map(o =>
+      o.replace(/^@/, ''),
+    );
+    expect(teams).toEqual([...new Set(teams)]);
     expect(outputs.report).toContain('### Breaking changes');
     expect(outputs.report).toContain('#### Impacted projects');
     expect(outputs.report).toContain('**Impacted owners and approvers:**');

@@ -8,6 +8,7 @@ import {
   preferBaseDeclarations,
   RegistryFinding,
   renderChangeReportMarkdown,
+  uniqueApprovers,
   validateRegistry,
 } from '@service-registry/plugin-service-registry-common';
 import { readRegistryDirectory } from '@service-registry/plugin-service-registry-node';
@@ -198,13 +199,13 @@ export function createServiceRegistryValidateAction() {
       const impactedProjects = [
         ...new Set(diff.breakingChanges.flatMap(c => c.affectedProjects)),
       ].sort();
-      const owners = new Set<string>();
-      for (const change of diff.breakingChanges) {
-        for (const s of change.impact.services)
-          if (s.owner) owners.add(s.owner);
-        for (const a of change.approvers) owners.add(a);
-      }
-      const impactedOwners = [...owners].sort();
+      // an owner (`platform-team`) and an approver (`@platform-team`) are one team
+      const impactedOwners = uniqueApprovers(
+        diff.breakingChanges.flatMap(change => [
+          ...change.impact.services.flatMap(s => (s.owner ? [s.owner] : [])),
+          ...change.approvers,
+        ]),
+      ).sort();
 
       let report = renderChangeReportMarkdown(
         { findings: added, diff },

@@ -1,6 +1,7 @@
 export { diffRegistries, BREAKING_CHANGE_DETECTORS } from './diffRegistries';
 export { fieldChanges } from './fieldChanges';
 export { preferBaseDeclarations } from './preferBaseDeclarations';
+export { approverKey, uniqueApprovers } from './uniqueApprovers';
 export type {
   ApprovalReason,
   ApprovalReasonKind,
