@@ -204,7 +204,7 @@ optional = ["shared-auth"]
     );
     const github = cli(['diff', base, '.', '--format', 'github'], head).stdout;
     expect(github).toContain(
-      'Affects 2 services in 1 projects; degrades 1 optional consumers;',
+      'Affects 2 services in 1 project; degrades 1 optional consumer;',
     );
   });
 });

@@ -4,6 +4,7 @@ import {
   describeUnreadHeadFile,
   diffRegistries,
   loadRegistry,
+  plural,
   preferBaseDeclarations,
   renderChangeReportMarkdown,
   validateRegistry,
@@ -128,11 +129,15 @@ export async function diffCommand(
       const breaking = diff.breakingChanges.map(change => ({
         severity: 'warning' as const,
         code: `breaking/${change.kind}`,
-        message: `${change.message} Affects ${
-          change.impact.counts.services
-        } services in ${change.affectedProjects.length} projects${
+        message: `${change.message} Affects ${plural(
+          change.impact.counts.services,
+          'service',
+        )} in ${plural(change.affectedProjects.length, 'project')}${
           change.optionalConsumers.length
-            ? `; degrades ${change.optionalConsumers.length} optional consumers`
+            ? `; degrades ${plural(
+                change.optionalConsumers.length,
+                'optional consumer',
+              )}`
             : ''
         }; approvers: ${change.approvers.join(', ') || 'none'}.`,
         file: change.position.file,
@@ -198,7 +203,7 @@ export async function diffCommand(
           `  ${p.red(change.kind)} ${describeChangeSubject(change)}: ${
             change.message
           }\n` +
-            `    affects ${change.impact.counts.services} services (${
+            `    affects ${plural(change.impact.counts.services, 'service')} (${
               change.impact.counts.direct
             } direct) in ${
               change.affectedProjects.join(', ') || 'no project'
