@@ -285,6 +285,12 @@ status = "ga"
       ],
     };
     expect(changes('main...')).toEqual(own);
+    // the report names the commit it compared with, and how it was found
+    const head = cli(['diff', 'main...', '.', '--format', 'json'], repo);
+    const mergeBase = git(repo, 'merge-base', 'main', 'HEAD').trim();
+    expect(JSON.parse(head.stdout).base).toBe(
+      `${mergeBase.slice(0, 12)}:. (the merge base of main and HEAD)`,
+    );
     expect(changes('main...feature')).toEqual(own);
     // main itself: what main gained since shows as undone by the branch
     expect(changes('main').removed).toEqual(['ops-reports']);

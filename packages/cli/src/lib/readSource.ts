@@ -13,7 +13,10 @@ import { readRevisionFiles } from './readRevisionFiles';
 
 /** Where a registry was read from, for messages and relative paths. */
 export interface RegistrySourceFiles {
-  /** The directory, or `<ref>:<dir>` for a git revision. */
+  /**
+   * The directory, or `<ref>:<dir>` for a git revision (for a merge base, `<commit>:<dir> (the
+   * merge base of <branch> and <tip>)`).
+   */
   label: string;
   /** Directory the findings' file paths are relative to, for clickable paths. */
   displayRoot: string;
@@ -194,7 +197,15 @@ export async function readGitSource(
     if (error instanceof GitError) throw new ReadError(error.message);
     throw error;
   }
-  return { label: `${ref}:${dir}`, displayRoot: dir, files };
+  return {
+    label: range
+      ? `${commit.slice(0, 12)}:${dir} (the merge base of ${range[1]} and ${
+          range[2] || 'HEAD'
+        })`
+      : `${ref}:${dir}`,
+    displayRoot: dir,
+    files,
+  };
 }
 
 /**
