@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { buildCli } from './__testUtils__/buildCli';
+import { useBuiltCli } from './__testUtils__/builtCli';
 import {
   fakeTools,
   githubSteps,
@@ -19,14 +18,7 @@ import {
 
 jest.setTimeout(120_000);
 
-let root: string;
-beforeAll(() => {
-  buildCli();
-  root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-ci-')));
-});
-afterAll(() => {
-  fs.rmSync(root, { recursive: true, force: true });
-});
+const tmp = useBuiltCli('cli-ci-');
 
 /** A service of the shop project that only `main` gains after the pull request branched. */
 const SHOP_ADMIN = `
@@ -70,7 +62,7 @@ function repository(
   change: Record<string, string>,
   mainMovesOn?: Record<string, string>,
 ): string {
-  const work = path.join(root, `${name}-work`);
+  const work = path.join(tmp.root, `${name}-work`);
   writeFiles(work, VALID_REGISTRY);
   expect(cli(['docs', '.'], work).code).toBe(0);
   initRepository(work);
@@ -81,8 +73,8 @@ function repository(
   git(work, 'update-ref', 'refs/pull/1/merge', 'HEAD');
   git(work, 'checkout', '-q', 'main');
   if (mainMovesOn) commitWithDocs(work, mainMovesOn, 'main moves on');
-  const origin = path.join(root, `${name}.git`);
-  git(root, 'clone', '-q', '--bare', work, origin);
+  const origin = path.join(tmp.root, `${name}.git`);
+  git(tmp.root, 'clone', '-q', '--bare', work, origin);
   git(work, 'push', '-q', origin, 'refs/pull/1/merge:refs/pull/1/merge');
   return origin;
 }
@@ -108,10 +100,10 @@ describe('the GitHub Actions example (examples/ci/github-actions-registry.yml)',
       'projects/shop/services.toml': MISSING_DEPENDENCY,
       'services/catalog.toml': PORT_CHANGED,
     });
-    const tools = fakeTools(path.join(root, 'gh-error-tools'));
+    const tools = fakeTools(path.join(tmp.root, 'gh-error-tools'));
     const run = runGithubJob({
       origin,
-      workspace: path.join(root, 'gh-error-ws'),
+      workspace: path.join(tmp.root, 'gh-error-ws'),
       tools: tools.path,
       baseRef: 'main',
     });
@@ -143,10 +135,10 @@ describe('the GitHub Actions example (examples/ci/github-actions-registry.yml)',
         'projects/shop/services.toml': `${VALID_REGISTRY['projects/shop/services.toml']}${SHOP_ADMIN}`,
       },
     );
-    const tools = fakeTools(path.join(root, 'gh-clean-tools'));
+    const tools = fakeTools(path.join(tmp.root, 'gh-clean-tools'));
     const run = runGithubJob({
       origin,
-      workspace: path.join(root, 'gh-clean-ws'),
+      workspace: path.join(tmp.root, 'gh-clean-ws'),
       tools: tools.path,
       baseRef: 'main',
     });
@@ -163,10 +155,10 @@ describe('the GitHub Actions example (examples/ci/github-actions-registry.yml)',
     const origin = repository('gh-shallow', {
       'services/catalog.toml': PORT_CHANGED,
     });
-    const tools = fakeTools(path.join(root, 'gh-shallow-tools'));
+    const tools = fakeTools(path.join(tmp.root, 'gh-shallow-tools'));
     const run = runGithubJob({
       origin,
-      workspace: path.join(root, 'gh-shallow-ws'),
+      workspace: path.join(tmp.root, 'gh-shallow-ws'),
       tools: tools.path,
       baseRef: 'main',
       fetchDepth: 1, // actions/checkout's default, without the example's fetch-depth: 0
@@ -183,12 +175,12 @@ describe('the GitHub Actions example (examples/ci/github-actions-registry.yml)',
     const origin = repository('gh-fork', {
       'services/catalog.toml': PORT_CHANGED,
     });
-    const tools = fakeTools(path.join(root, 'gh-fork-tools'), {
+    const tools = fakeTools(path.join(tmp.root, 'gh-fork-tools'), {
       ghFails: true,
     });
     const run = runGithubJob({
       origin,
-      workspace: path.join(root, 'gh-fork-ws'),
+      workspace: path.join(tmp.root, 'gh-fork-ws'),
       tools: tools.path,
       baseRef: 'main',
     });
@@ -216,8 +208,8 @@ describe('the GitLab CI example (examples/ci/gitlab-ci-registry.yml)', () => {
         'projects/shop/services.toml': `${VALID_REGISTRY['projects/shop/services.toml']}${SHOP_ADMIN}`,
       },
     );
-    const tools = fakeTools(path.join(root, 'gl-error-tools'));
-    const workspace = path.join(root, 'gl-error-ws');
+    const tools = fakeTools(path.join(tmp.root, 'gl-error-tools'));
+    const workspace = path.join(tmp.root, 'gl-error-ws');
     const run = runGitlabJob({
       origin,
       workspace,
@@ -246,10 +238,10 @@ describe('the GitLab CI example (examples/ci/gitlab-ci-registry.yml)', () => {
     const origin = repository('gl-clean', {
       'services/catalog.toml': PORT_CHANGED,
     });
-    const tools = fakeTools(path.join(root, 'gl-clean-tools'));
+    const tools = fakeTools(path.join(tmp.root, 'gl-clean-tools'));
     const run = runGitlabJob({
       origin,
-      workspace: path.join(root, 'gl-clean-ws'),
+      workspace: path.join(tmp.root, 'gl-clean-ws'),
       tools: tools.path,
       source: 'feature',
       target: 'main',

@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { buildCli } from './__testUtils__/buildCli';
+import { useBuiltCli } from './__testUtils__/builtCli';
 import {
   cli,
   VALID_REGISTRY as VALID,
@@ -11,17 +10,10 @@ import {
 
 jest.setTimeout(60_000);
 
-let root: string;
-beforeAll(() => {
-  buildCli();
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-test-'));
-});
-afterAll(() => {
-  fs.rmSync(root, { recursive: true, force: true });
-});
+const tmp = useBuiltCli('cli-test-');
 
 function registry(name: string, files: Record<string, string>) {
-  const dir = path.join(root, name);
+  const dir = path.join(tmp.root, name);
   writeRegistry(dir, files);
   return dir;
 }
@@ -107,14 +99,16 @@ describe('service-registry validate', () => {
   });
 
   it('exits 2 on usage problems', () => {
-    expect(cli(['validate', 'no-such-dir'], root)).toMatchObject({ code: 2 });
-    expect(cli(['validate', '.', '--format', 'xml'], root).stderr).toContain(
-      '--format must be one of',
-    );
-    expect(cli(['frobnicate'], root).code).toBe(2);
-    expect(cli(['validate', '--today', '22/11/2026'], root).code).toBe(2);
-    expect(cli([], root).code).toBe(2);
-    expect(cli(['--help'], root)).toMatchObject({ code: 0 });
+    expect(cli(['validate', 'no-such-dir'], tmp.root)).toMatchObject({
+      code: 2,
+    });
+    expect(
+      cli(['validate', '.', '--format', 'xml'], tmp.root).stderr,
+    ).toContain('--format must be one of');
+    expect(cli(['frobnicate'], tmp.root).code).toBe(2);
+    expect(cli(['validate', '--today', '22/11/2026'], tmp.root).code).toBe(2);
+    expect(cli([], tmp.root).code).toBe(2);
+    expect(cli(['--help'], tmp.root)).toMatchObject({ code: 0 });
   });
 });
 

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { buildCli } from './__testUtils__/buildCli';
+import { useBuiltCli } from './__testUtils__/builtCli';
 import {
   cli,
   git,
@@ -12,14 +11,7 @@ import {
 
 jest.setTimeout(60_000);
 
-let root: string;
-beforeAll(() => {
-  buildCli();
-  root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-git-')));
-});
-afterAll(() => {
-  fs.rmSync(root, { recursive: true, force: true });
-});
+const tmp = useBuiltCli('cli-git-');
 
 const portChanged = (port: number) =>
   VALID_REGISTRY['services/catalog.toml'].replace(
@@ -37,7 +29,7 @@ function repositoryState(repo: string) {
 
 describe('service-registry diff against a git revision', () => {
   it('reads the base of a registry in a subfolder of the repository, by branch, tag, sha and origin/main', () => {
-    const repo = path.join(root, 'subfolder');
+    const repo = path.join(tmp.root, 'subfolder');
     writeFiles(path.join(repo, 'registry'), VALID_REGISTRY);
     writeFiles(repo, { 'README.md': '# our registry\n' });
     initRepository(repo);
@@ -71,8 +63,8 @@ describe('service-registry diff against a git revision', () => {
     // the working tree and the index are as they were
     expect(repositoryState(repo)).toEqual(before);
 
-    const clone = path.join(root, 'subfolder-clone');
-    git(root, 'clone', '-q', repo, clone);
+    const clone = path.join(tmp.root, 'subfolder-clone');
+    git(tmp.root, 'clone', '-q', repo, clone);
     writeFiles(path.join(clone, 'registry'), {
       'services/catalog.toml': portChanged(9091),
     });
@@ -82,7 +74,7 @@ describe('service-registry diff against a git revision', () => {
   });
 
   it('sees files added, deleted and renamed since the revision as a copy of that revision would', () => {
-    const repo = path.join(root, 'renames');
+    const repo = path.join(tmp.root, 'renames');
     writeFiles(path.join(repo, 'registry'), {
       ...VALID_REGISTRY,
       'projects/ops/services.toml': `[project]
@@ -95,8 +87,8 @@ status = "ga"
 `,
     });
     initRepository(repo);
-    const copy = path.join(root, 'renames-base');
-    git(root, 'clone', '-q', repo, copy);
+    const copy = path.join(tmp.root, 'renames-base');
+    git(tmp.root, 'clone', '-q', repo, copy);
 
     git(repo, 'mv', 'registry/projects/shop', 'registry/projects/store');
     fs.rmSync(path.join(repo, 'registry/projects/ops'), { recursive: true });
@@ -131,7 +123,7 @@ status = "beta"
   });
 
   it('follows the symbolic links of the revision like those of the working tree', () => {
-    const repo = path.join(root, 'links');
+    const repo = path.join(tmp.root, 'links');
     const registry = path.join(repo, 'registry');
     writeFiles(registry, {
       'shared/catalog.toml': VALID_REGISTRY['services/catalog.toml'],
@@ -161,7 +153,7 @@ status = "beta"
   });
 
   it('reads a project folder linked from another folder, whichever name sorts first', () => {
-    const repo = path.join(root, 'linked-folder');
+    const repo = path.join(tmp.root, 'linked-folder');
     const registry = path.join(repo, 'registry');
     // the real folder sorts before the link: both names are read, on both sides of the diff
     writeFiles(registry, {
@@ -185,7 +177,7 @@ status = "beta"
   });
 
   it('reads Windows line endings on either side as the same registry', () => {
-    const repo = path.join(root, 'crlf');
+    const repo = path.join(tmp.root, 'crlf');
     writeFiles(repo, VALID_REGISTRY);
     initRepository(repo);
     const crlf = Object.fromEntries(
@@ -209,7 +201,7 @@ status = "beta"
 
 describe('service-registry diff against a base without the registry', () => {
   it('says that the base has no registry files when the registry folder moved, instead of passing every service as added', () => {
-    const repo = path.join(root, 'moved');
+    const repo = path.join(tmp.root, 'moved');
     writeFiles(path.join(repo, 'registry'), VALID_REGISTRY);
     initRepository(repo);
     git(repo, 'checkout', '-qb', 'move');
@@ -229,7 +221,7 @@ describe('service-registry diff against a base without the registry', () => {
     expect(warning).toContain('git worktree add');
 
     // the base as a directory of the old layout: what the warning says to do
-    const old = path.join(root, 'moved-base');
+    const old = path.join(tmp.root, 'moved-base');
     git(repo, 'worktree', 'add', '-q', '--detach', old, 'main');
     const compared = cli(
       ['diff', path.join(old, 'registry'), 'catalog', '--fail-on-breaking'],
@@ -243,7 +235,7 @@ describe('service-registry diff against a base without the registry', () => {
 
 describe('service-registry diff against the merge base (origin/main...)', () => {
   it('compares with the commit the branch left main at, whatever main gained since, and says when a shallow clone lacks it', () => {
-    const repo = path.join(root, 'merge-base');
+    const repo = path.join(tmp.root, 'merge-base');
     writeFiles(repo, VALID_REGISTRY);
     initRepository(repo);
     git(repo, 'checkout', '-qb', 'feature');
@@ -299,9 +291,9 @@ status = "ga"
     expect(noBranch.code).toBe(2);
     expect(noBranch.stderr).toContain('origin/main...');
 
-    const shallow = path.join(root, 'merge-base-shallow');
+    const shallow = path.join(tmp.root, 'merge-base-shallow');
     git(
-      root,
+      tmp.root,
       'clone',
       '-q',
       '--depth',
@@ -336,13 +328,13 @@ status = "ga"
 
 describe('service-registry diff when the revision cannot be read', () => {
   it('says that a shallow clone lacks the base and how to fetch it', () => {
-    const repo = path.join(root, 'deep');
+    const repo = path.join(tmp.root, 'deep');
     writeFiles(repo, VALID_REGISTRY);
     initRepository(repo);
     writeFiles(repo, { 'services/catalog.toml': portChanged(9090) });
     git(repo, 'commit', '-qam', 'second');
-    const shallow = path.join(root, 'shallow');
-    git(root, 'clone', '-q', '--depth', '1', `file://${repo}`, shallow);
+    const shallow = path.join(tmp.root, 'shallow');
+    git(tmp.root, 'clone', '-q', '--depth', '1', `file://${repo}`, shallow);
 
     const missing = cli(['diff', 'HEAD~1', '.'], shallow);
     expect(missing.code).toBe(2);
@@ -358,15 +350,15 @@ describe('service-registry diff when the revision cannot be read', () => {
   it('tells how to fetch the base into a shallow clone of the pull request branch, in a command that works', () => {
     // `git clone --depth 1 -b feature` (a CI checkout) implies --single-branch: a plain
     // `git fetch origin main` then fills FETCH_HEAD only, and origin/main is still missing
-    const origin = path.join(root, 'origin-of-shallow');
+    const origin = path.join(tmp.root, 'origin-of-shallow');
     writeFiles(origin, VALID_REGISTRY);
     initRepository(origin);
     git(origin, 'checkout', '-qb', 'feature');
     writeFiles(origin, { 'services/catalog.toml': portChanged(9090) });
     git(origin, 'commit', '-qam', 'port');
-    const clone = path.join(root, 'shallow-feature');
+    const clone = path.join(tmp.root, 'shallow-feature');
     git(
-      root,
+      tmp.root,
       'clone',
       '-q',
       '--depth',
@@ -404,11 +396,11 @@ describe('service-registry diff when the revision cannot be read', () => {
 
   it('says that a directory outside any git repository has no revisions', () => {
     const dir = writeFiles(
-      path.join(root, 'no-git', 'registry'),
+      path.join(tmp.root, 'no-git', 'registry'),
       VALID_REGISTRY,
     );
     const run = cli(['diff', 'main', '.'], dir, {
-      GIT_CEILING_DIRECTORIES: root,
+      GIT_CEILING_DIRECTORIES: tmp.root,
     });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('main is not a directory');

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { buildCli } from './__testUtils__/buildCli';
+import { useBuiltCli } from './__testUtils__/builtCli';
 import {
   cli,
   git,
@@ -12,14 +10,7 @@ import {
 
 jest.setTimeout(60_000);
 
-let root: string;
-beforeAll(() => {
-  buildCli();
-  root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-fail-')));
-});
-afterAll(() => {
-  fs.rmSync(root, { recursive: true, force: true });
-});
+const tmp = useBuiltCli('cli-fail-');
 
 const WITH_WARNING = {
   ...VALID_REGISTRY,
@@ -28,7 +19,7 @@ const WITH_WARNING = {
 
 describe('a run that fails without an error', () => {
   it('says on stderr that the warnings are more than --max-warnings allows, in every format', () => {
-    const dir = writeFiles(path.join(root, 'warnings'), WITH_WARNING);
+    const dir = writeFiles(path.join(tmp.root, 'warnings'), WITH_WARNING);
     for (const format of ['text', 'json', 'markdown', 'github']) {
       const run = cli(
         ['validate', '.', '--max-warnings', '0', '--format', format],
@@ -45,7 +36,7 @@ describe('a run that fails without an error', () => {
   });
 
   it('says on stderr that diff --fail-on-breaking failed on breaking changes', () => {
-    const repo = writeFiles(path.join(root, 'breaking'), VALID_REGISTRY);
+    const repo = writeFiles(path.join(tmp.root, 'breaking'), VALID_REGISTRY);
     initRepository(repo);
     writeFiles(repo, {
       'services/catalog.toml': VALID_REGISTRY['services/catalog.toml'].replace(

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { buildCli } from './__testUtils__/buildCli';
+import { useBuiltCli } from './__testUtils__/builtCli';
 import {
   cli,
   git,
@@ -12,14 +11,7 @@ import {
 
 jest.setTimeout(60_000);
 
-let root: string;
-beforeAll(() => {
-  buildCli();
-  root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-size-')));
-});
-afterAll(() => {
-  fs.rmSync(root, { recursive: true, force: true });
-});
+const tmp = useBuiltCli('cli-size-');
 
 const SHOP = 'projects/shop/services.toml';
 const shopBytes = Buffer.byteLength(VALID_REGISTRY[SHOP]);
@@ -39,7 +31,7 @@ describe('--max-file-bytes on a registry directory', () => {
       Buffer.byteLength(VALID_REGISTRY['services/catalog.toml']),
     ).toBeLessThan(LIMIT);
     expect(shopBytes).toBeGreaterThan(LIMIT);
-    const dir = writeFiles(path.join(root, 'validate'), VALID_REGISTRY);
+    const dir = writeFiles(path.join(tmp.root, 'validate'), VALID_REGISTRY);
     expect(cli(['validate', '.'], dir).code).toBe(0);
 
     const run = cli(
@@ -63,7 +55,7 @@ describe('--max-file-bytes on a registry directory', () => {
   });
 
   it('graph, impact and openslo say on stderr that the file is above the size limit, with its size and the limit', () => {
-    const dir = writeFiles(path.join(root, 'stderr'), {
+    const dir = writeFiles(path.join(tmp.root, 'stderr'), {
       ...VALID_REGISTRY,
       'projects/ops/services.toml': paddedProject(3000),
     });
@@ -90,7 +82,7 @@ describe('--max-file-bytes on a registry directory', () => {
   });
 
   it('docs writes no documents while a file is above the limit, and says so', () => {
-    const dir = writeFiles(path.join(root, 'docs'), VALID_REGISTRY);
+    const dir = writeFiles(path.join(tmp.root, 'docs'), VALID_REGISTRY);
     const run = cli(['docs', '.', '--max-file-bytes', String(LIMIT)], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('toml/file-too-large');
@@ -103,7 +95,7 @@ describe('--max-file-bytes on a registry directory', () => {
   });
 
   it('docs names both kinds when files do not parse and files are too large', () => {
-    const dir = writeFiles(path.join(root, 'docs-both'), {
+    const dir = writeFiles(path.join(tmp.root, 'docs-both'), {
       ...VALID_REGISTRY,
       'projects/ops/services.toml': '[service.ops-api\n',
     });
@@ -117,7 +109,7 @@ describe('--max-file-bytes on a registry directory', () => {
 
 describe('--max-file-bytes on a git revision', () => {
   it('reads the base revision with the same limit as the working tree', () => {
-    const repo = writeFiles(path.join(root, 'git'), VALID_REGISTRY);
+    const repo = writeFiles(path.join(tmp.root, 'git'), VALID_REGISTRY);
     initRepository(repo);
     // the working tree's shop file is smaller than the revision's: shop-web removed
     const smaller = VALID_REGISTRY[SHOP].slice(
@@ -164,7 +156,7 @@ describe('--max-file-bytes on a git revision', () => {
 
 describe('an invalid --max-file-bytes', () => {
   it('fails with exit code 2 and a message naming the flag, whatever the command', () => {
-    const dir = writeFiles(path.join(root, 'invalid'), VALID_REGISTRY);
+    const dir = writeFiles(path.join(tmp.root, 'invalid'), VALID_REGISTRY);
     for (const value of ['0', '-1', '1.5', '16MiB', '', '1e6', '0x400']) {
       const run = cli(['validate', '.', `--max-file-bytes=${value}`], dir);
       expect(run.code).toBe(2);
@@ -188,7 +180,7 @@ describe('an invalid --max-file-bytes', () => {
   });
 
   it('is named in --help', () => {
-    expect(cli(['--help'], root).stdout).toMatch(
+    expect(cli(['--help'], tmp.root).stdout).toMatch(
       /--max-file-bytes <bytes> +every command: /,
     );
   });

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { buildCli } from './__testUtils__/buildCli';
+import { useBuiltCli } from './__testUtils__/builtCli';
 import {
   cli,
   initRepository,
@@ -11,14 +9,7 @@ import {
 
 jest.setTimeout(60_000);
 
-let root: string;
-beforeAll(() => {
-  buildCli();
-  root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-md-')));
-});
-afterAll(() => {
-  fs.rmSync(root, { recursive: true, force: true });
-});
+const tmp = useBuiltCli('cli-md-');
 
 /** GitHub refuses a pull request comment longer than this (characters). */
 const GITHUB_COMMENT_LIMIT = 65536;
@@ -56,7 +47,7 @@ function brokenTableRows(markdown: string): string[] {
 
 describe('the markdown report of a registry with many findings', () => {
   it('fits in a GitHub pull request comment, says how many findings it leaves out and keeps the breaking changes', () => {
-    const repo = writeFiles(path.join(root, 'large'), {
+    const repo = writeFiles(path.join(tmp.root, 'large'), {
       ...VALID_REGISTRY,
       'policies/sla.toml': `[sla.high]
 availability = "99.9%"

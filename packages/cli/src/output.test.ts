@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bin, buildCli } from './__testUtils__/buildCli';
+import { bin } from './__testUtils__/buildCli';
+import { useBuiltCli } from './__testUtils__/builtCli';
 import {
   cli,
   initRepository,
@@ -12,20 +13,13 @@ import {
 
 jest.setTimeout(60_000);
 
-let root: string;
-beforeAll(() => {
-  buildCli();
-  root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-output-')));
-});
-afterAll(() => {
-  fs.rmSync(root, { recursive: true, force: true });
-});
+const tmp = useBuiltCli('cli-output-');
 
 const STACK_LINE = /^\s+at /m;
 
 describe('GitHub annotations of a registry in a subfolder of the repository', () => {
   it('name files relative to the repository root, wherever the CLI runs from', () => {
-    const repo = path.join(root, 'annotations');
+    const repo = path.join(tmp.root, 'annotations');
     writeFiles(path.join(repo, 'registry'), {
       ...VALID_REGISTRY,
       'services/catalog.toml': `${VALID_REGISTRY['services/catalog.toml']}mystery = 1\n`,
@@ -57,7 +51,7 @@ describe('GitHub annotations of a registry in a subfolder of the repository', ()
   });
 
   it('point breaking changes of a diff at the file in the repository', () => {
-    const repo = path.join(root, 'annotations-diff');
+    const repo = path.join(tmp.root, 'annotations-diff');
     writeFiles(path.join(repo, 'registry'), VALID_REGISTRY);
     initRepository(repo);
     writeFiles(path.join(repo, 'registry'), {
@@ -79,12 +73,12 @@ describe('GitHub annotations of a registry in a subfolder of the repository', ()
 
 describe('problems reading the registry', () => {
   it('are told in one line with exit code 2, without a stack trace', () => {
-    const dir = writeFiles(path.join(root, 'link-out'), VALID_REGISTRY);
+    const dir = writeFiles(path.join(tmp.root, 'link-out'), VALID_REGISTRY);
     fs.symlinkSync(
-      path.join(root, 'elsewhere.toml'),
+      path.join(tmp.root, 'elsewhere.toml'),
       path.join(dir, 'services/extra.toml'),
     );
-    fs.writeFileSync(path.join(root, 'elsewhere.toml'), '');
+    fs.writeFileSync(path.join(tmp.root, 'elsewhere.toml'), '');
     const link = cli(['validate', '.', '--format', 'json'], dir);
     expect(link.code).toBe(2);
     expect(link.stdout).toBe('');
@@ -93,7 +87,7 @@ describe('problems reading the registry', () => {
     );
     expect(link.stderr).not.toMatch(STACK_LINE);
 
-    const docsDir = writeFiles(path.join(root, 'docs-out'), {
+    const docsDir = writeFiles(path.join(tmp.root, 'docs-out'), {
       ...VALID_REGISTRY,
       'docs-are-here': 'a file, not a folder',
     });
@@ -106,7 +100,7 @@ describe('problems reading the registry', () => {
 
 describe('options', () => {
   it('refuses dates that are not on the calendar and counts that are not integers', () => {
-    const dir = writeFiles(path.join(root, 'options'), VALID_REGISTRY);
+    const dir = writeFiles(path.join(tmp.root, 'options'), VALID_REGISTRY);
     const date = cli(['validate', '.', '--today', '2026-02-31'], dir);
     expect(date.code).toBe(2);
     expect(date.stderr).toContain(
@@ -128,7 +122,10 @@ describe('options', () => {
   });
 
   it('refuses an option of another command instead of ignoring it', () => {
-    const dir = writeFiles(path.join(root, 'foreign-options'), VALID_REGISTRY);
+    const dir = writeFiles(
+      path.join(tmp.root, 'foreign-options'),
+      VALID_REGISTRY,
+    );
     const cases: Array<[string[], string]> = [
       [['validate', '.', '--fail-on-breaking'], '--fail-on-breaking'],
       [['validate', '.', '--check'], '--check'],
@@ -148,12 +145,12 @@ describe('options', () => {
   });
 
   it('--help names for each command the formats it accepts', () => {
-    const help = cli(['--help'], root).stdout;
+    const help = cli(['--help'], tmp.root).stdout;
     expect(help).toContain(
       'validate, diff: text (default), json, markdown, github',
     );
     expect(help).toContain('impact: text (default), json, markdown');
-    const dir = writeFiles(path.join(root, 'help-formats'), VALID_REGISTRY);
+    const dir = writeFiles(path.join(tmp.root, 'help-formats'), VALID_REGISTRY);
     for (const format of ['text', 'json', 'markdown', 'github']) {
       expect(cli(['validate', '.', '--format', format], dir).code).toBe(0);
     }
@@ -171,7 +168,7 @@ describe('options', () => {
 
 /** Runs the CLI with stdout on a terminal (util-linux `script`), stderr into a file. */
 function onTerminal(args: string[], cwd: string, env: Record<string, string>) {
-  const stderrFile = path.join(root, `stderr-${Date.now()}.txt`);
+  const stderrFile = path.join(tmp.root, `stderr-${Date.now()}.txt`);
   const command = [process.execPath, bin, ...args]
     .map(a => `'${a.replace(/'/g, `'\\''`)}'`)
     .join(' ');
@@ -191,7 +188,7 @@ describe('colours', () => {
   const ESC = '\u001b[';
 
   it('only on a terminal, never with NO_COLOR, and not in a redirected stderr', () => {
-    const dir = writeFiles(path.join(root, 'colours'), {
+    const dir = writeFiles(path.join(tmp.root, 'colours'), {
       ...VALID_REGISTRY,
       'services/catalog.toml': `${VALID_REGISTRY['services/catalog.toml']}mystery = 1\n`,
     });
@@ -204,7 +201,7 @@ describe('colours', () => {
     ).not.toContain(ESC);
     expect(cli(['validate', '.'], dir, env).stdout).not.toContain(ESC);
 
-    const broken = writeFiles(path.join(root, 'colours-broken'), {
+    const broken = writeFiles(path.join(tmp.root, 'colours-broken'), {
       'services/catalog.toml': '[service.a\n',
     });
     const docs = onTerminal(['docs', '.'], broken, env);
@@ -216,7 +213,7 @@ describe('colours', () => {
 
 describe('commands that read a registry whose files do not all parse', () => {
   it('say on stderr that the output leaves those files out', () => {
-    const dir = writeFiles(path.join(root, 'partial'), {
+    const dir = writeFiles(path.join(tmp.root, 'partial'), {
       ...VALID_REGISTRY,
       'projects/ops/services.toml': '[service.ops-api\nowner = "ops"\n',
     });
@@ -235,7 +232,7 @@ describe('commands that read a registry whose files do not all parse', () => {
     expect(JSON.parse(runs[1].stdout).service).toBe('shared-auth');
 
     // a base that does not parse makes its services look added
-    const head = writeFiles(path.join(root, 'partial-head'), {
+    const head = writeFiles(path.join(tmp.root, 'partial-head'), {
       ...VALID_REGISTRY,
       'projects/ops/services.toml':
         '[service.ops-api]\nowner = "ops"\nversion = "1.0.0"\nstatus = "ga"\n',
@@ -253,7 +250,7 @@ describe('commands that read a registry whose files do not all parse', () => {
 
 describe('service-registry docs --check', () => {
   it('takes documents a Windows checkout turned to CRLF as current and names a missing one', () => {
-    const dir = writeFiles(path.join(root, 'docs-crlf'), VALID_REGISTRY);
+    const dir = writeFiles(path.join(tmp.root, 'docs-crlf'), VALID_REGISTRY);
     expect(cli(['docs'], dir).code).toBe(0);
     for (const name of ['SERVICES.md', 'TOPOLOGY.md']) {
       const file = path.join(dir, 'docs', name);
@@ -281,11 +278,11 @@ describe('GitHub annotations', () => {
   it('escape %, CR and LF in messages', () => {
     const governance =
       '\n[service.shared-auth.governance]\napprovers = ["@team\\r\\nx%", "b,c:d"]\n';
-    const base = writeFiles(path.join(root, 'escaping-base'), {
+    const base = writeFiles(path.join(tmp.root, 'escaping-base'), {
       ...VALID_REGISTRY,
       'services/catalog.toml': `${VALID_REGISTRY['services/catalog.toml']}${governance}`,
     });
-    const head = writeFiles(path.join(root, 'escaping-head'), {
+    const head = writeFiles(path.join(tmp.root, 'escaping-head'), {
       ...VALID_REGISTRY,
       'services/catalog.toml': `${VALID_REGISTRY[
         'services/catalog.toml'
@@ -308,7 +305,7 @@ describe('GitHub annotations of a pull request on a registry with many findings'
       { length: 12 },
       (_, i) => `legacy_field_${i} = 1\n`,
     ).join('');
-    const repo = writeFiles(path.join(root, 'many-annotations'), {
+    const repo = writeFiles(path.join(tmp.root, 'many-annotations'), {
       ...VALID_REGISTRY,
       'services/catalog.toml': `${VALID_REGISTRY['services/catalog.toml']}${unknownFields}`,
     });
@@ -344,7 +341,7 @@ describe('GitHub annotations of a pull request on a registry with many findings'
   });
 
   it('say nothing more when GitHub shows them all', () => {
-    const dir = writeFiles(path.join(root, 'few-annotations'), {
+    const dir = writeFiles(path.join(tmp.root, 'few-annotations'), {
       ...VALID_REGISTRY,
       'services/catalog.toml': `${VALID_REGISTRY['services/catalog.toml']}mystery = 1\n`,
     });
