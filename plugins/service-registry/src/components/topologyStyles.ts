@@ -1,8 +1,10 @@
+import { Theme } from '@material-ui/core/styles';
 import {
   GLOBAL_PROJECT_KEY,
   NO_OWNER_KEY,
   NodeStatus,
 } from '../lib/graph-transformations';
+import { cardSurfaces, readableOn } from './contrast';
 
 /** How a lifecycle status looks: border colour and dash, and the words that say it. */
 export interface StatusStyle {
@@ -103,4 +105,38 @@ export function edgeColor(kind: {
   if (kind.cycle) return EDGE_COLORS.cycle;
   if (kind.crossProject) return EDGE_COLORS.crossProject;
   return EDGE_COLORS.normal;
+}
+
+/** The contrast WCAG 2 (1.4.11) asks of the graphics that carry meaning: edges, node borders. */
+export const GRAPHIC_CONTRAST = 3;
+
+/**
+ * An edge colour as drawn in a theme: the colour itself where it reaches {@link GRAPHIC_CONTRAST}
+ * against the drawing's background (the theme's default) and a card's, else darkened (in the
+ * dark theme lightened) until it does. The legend draws its lines with it too.
+ *
+ * @param theme - the MUI theme
+ * @param color - the edge's colour ({@link EDGE_COLORS})
+ */
+export function visibleEdgeColor(theme: Theme, color: string): string {
+  return readableOn(color, cardSurfaces(theme), GRAPHIC_CONTRAST);
+}
+
+/**
+ * A node's border colour as drawn in a theme: reaching {@link GRAPHIC_CONTRAST} against the
+ * node's own (light) fill and, in the light theme, against the drawing's background too; in the
+ * dark theme the light fill itself sets the node apart from the dark background.
+ *
+ * @param theme - the MUI theme
+ * @param border - the wanted border colour (a status's, or the selection's)
+ * @param fill - the node's fill
+ */
+export function visibleBorderColor(
+  theme: Theme,
+  border: string,
+  fill: string,
+): string {
+  const against =
+    theme.palette.type === 'dark' ? [fill] : [fill, ...cardSurfaces(theme)];
+  return readableOn(border, against, GRAPHIC_CONTRAST);
 }

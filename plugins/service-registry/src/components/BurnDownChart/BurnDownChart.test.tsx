@@ -3,6 +3,8 @@ import { renderInTestApp } from '@backstage/test-utils';
 import { DeprecationHistoryPoint } from '../../api/types';
 import { historyOf } from '../../testUtils/deprecationFixture';
 import { BurnDownChart } from './BurnDownChart';
+import { lightTheme } from '@backstage/theme';
+import { cardSurfaces, contrastOn, TEXT_CONTRAST } from '../contrast';
 
 /** The width the browser lays the chart's container out at (0: not measured, as in jsdom). */
 let mockContainerWidth = 0;
@@ -77,6 +79,16 @@ describe('BurnDownChart', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('writes the sunset marker in a colour that reads on the card (WCAG AA)', async () => {
+    await renderInTestApp(
+      <BurnDownChart history={historyOf('old-api')} sunsetDate="2026-11-10" />,
+    );
+    const fill = screen.getByText('Sunset 2026-11-10').getAttribute('fill')!;
+    for (const surface of cardSurfaces(lightTheme)) {
+      expect(contrastOn(fill, surface)).toBeGreaterThanOrEqual(TEXT_CONTRAST);
+    }
+  });
+
   it('sorts the points by time and names the subject; no sunset, no marker', async () => {
     const history = historyOf('old-api').reverse();
     await renderInTestApp(
@@ -125,6 +137,8 @@ describe('BurnDownChart', () => {
       <BurnDownChart history={[]} sunsetDate="2026-12-10" />,
     );
     expect(screen.getByText('Not enough history yet')).toBeInTheDocument();
+    // a line of text, not a heading out of the order of the card's headings
+    expect(screen.queryByRole('heading')).not.toBeInTheDocument();
     expect(screen.queryByRole('img')).not.toBeInTheDocument();
   });
 });

@@ -7,6 +7,7 @@ import {
   pluralDays,
 } from '../DeprecationTimeline/deprecationFormat';
 import { useDrawingWidth } from '../useDrawingWidth';
+import { readableText } from '../contrast';
 
 /**
  * Props of {@link BurnDownChart}.
@@ -105,7 +106,9 @@ export function BurnDownChart(props: BurnDownChartProps) {
     const only = points[0];
     return (
       <Box paddingY={2} data-testid="burn-down-empty">
-        <Typography variant="subtitle2">Not enough history yet</Typography>
+        <Typography variant="subtitle2" component="p">
+          Not enough history yet
+        </Typography>
         <Typography variant="body2" color="textSecondary">
           {only
             ? `One recording so far: ${consumersLeft(
@@ -220,7 +223,7 @@ export function BurnDownChart(props: BurnDownChartProps) {
               x={sunsetX}
               y={MARGIN.top - 10}
               fontSize={11}
-              fill={sunsetColor}
+              fill={readableText(theme, sunsetColor)}
               textAnchor={sunsetX > width / 2 ? 'end' : 'start'}
             >
               Sunset {sunsetDate}

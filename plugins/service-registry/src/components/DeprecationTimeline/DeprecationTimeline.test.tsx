@@ -7,6 +7,8 @@ import {
   FIXTURE_TODAY,
 } from '../../testUtils/deprecationFixture';
 import { DeprecationTimeline } from './DeprecationTimeline';
+import { cardSurfaces, contrastOn, opaqueOn, TEXT_CONTRAST } from '../contrast';
+import { nameContainsShownText, shownText } from '../../testUtils/textContrast';
 
 describe('DeprecationTimeline', () => {
   const { items, today } = deprecationsResponse();
@@ -42,13 +44,84 @@ describe('DeprecationTimeline', () => {
     expect(fill('gone')).toBe(palette.error.main);
     expect(fill('pay-v2')).toBe(palette.warning.main);
     expect(fill('legacy-search')).toBe(palette.info.main);
-    expect(
-      screen.getByRole('img', { name: /^old-api: Overdue/ }),
-    ).toHaveTextContent('12 days overdue');
+    // how far the sunset is, written after the bar
+    expect(screen.getByTestId('timeline-distance-old-api')).toHaveTextContent(
+      '12 days overdue',
+    );
     // The bar with no sunset is dashed (open-ended).
     expect(
       screen.getByTestId('timeline-bar-vague').getAttribute('stroke-dasharray'),
     ).toBeTruthy();
+  });
+
+  it('names each bar button with the text it shows in it, so that speech input can say it (WCAG 2.5.3)', async () => {
+    await renderInTestApp(
+      <DeprecationTimeline items={items} today={today} onSelect={jest.fn()} />,
+    );
+    const buttons = screen
+      .getAllByRole('button')
+      .filter(e => e.getAttribute('data-status'));
+    expect(buttons).toHaveLength(items.length);
+    for (const button of buttons) {
+      expect(shownText(button)).not.toBe('');
+      expect(
+        nameContainsShownText(button, button.getAttribute('aria-label')!),
+      ).toBe(true);
+    }
+  });
+
+  it('shortens a long service name at a word, so that the words it shows stay part of its name', async () => {
+    const long = {
+      ...items[1],
+      service: 'order-fulfilment-notification-gateway',
+    };
+    await renderInTestApp(
+      <DeprecationTimeline items={[long]} today={today} onSelect={jest.fn()} />,
+    );
+    const button = screen.getByRole('button', {
+      name: /^order-fulfilment-notification-gateway: /,
+    });
+    expect(shownText(button)).toBe('order-fulfilment…');
+    expect(
+      nameContainsShownText(button, button.getAttribute('aria-label')!),
+    ).toBe(true);
+  });
+
+  it('writes how far each sunset is in a colour that reads on the card (WCAG AA)', async () => {
+    await renderInTestApp(<DeprecationTimeline items={items} today={today} />);
+    for (const distance of [
+      '174 days overdue',
+      '12 days overdue',
+      '18 days left',
+      '99 days left',
+    ]) {
+      const fill = screen.getByText(distance).getAttribute('fill')!;
+      for (const surface of cardSurfaces(lightTheme)) {
+        expect(contrastOn(fill, surface)).toBeGreaterThanOrEqual(TEXT_CONTRAST);
+      }
+    }
+  });
+
+  it('writes the sunset of the selected bar in a colour that reads on its highlighted row too (WCAG AA)', async () => {
+    await renderInTestApp(
+      <DeprecationTimeline
+        items={items}
+        today={today}
+        selected="old-api"
+        onSelect={jest.fn()}
+      />,
+    );
+    const bar = screen.getByTestId('timeline-bar-old-api');
+    const band = bar.parentElement!.querySelector('rect')!;
+    expect(band).not.toBe(bar);
+    const background = opaqueOn(
+      band.getAttribute('fill')!,
+      lightTheme.palette.background.paper,
+    );
+    const fill = screen
+      .getByTestId('timeline-distance-old-api')
+      .getAttribute('fill')!;
+    expect(contrastOn(fill, background)).toBeGreaterThanOrEqual(TEXT_CONTRAST);
   });
 
   it('places the today marker between the bars that ended and those still running', async () => {

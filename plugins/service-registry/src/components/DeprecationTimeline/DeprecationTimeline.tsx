@@ -1,4 +1,4 @@
-import { KeyboardEvent } from 'react';
+import { Fragment, KeyboardEvent } from 'react';
 import { Typography, useTheme } from '@material-ui/core';
 import { DeprecationRecord } from '../../api/types';
 import {
@@ -8,6 +8,7 @@ import {
   deprecationStatusLabel,
   sunsetDistance,
 } from './deprecationFormat';
+import { opaqueOn, readableOn, readableText, TEXT_CONTRAST } from '../contrast';
 import { useDrawingWidth } from '../useDrawingWidth';
 
 /**
@@ -81,8 +82,18 @@ export function describeBar(record: DeprecationRecord): string {
   return `${record.service}: ${status}, ${deprecated}, ${sunset}, ${consumers}`;
 }
 
+/**
+ * A service name that fits the label column: cut after its last whole word (before a `-`, `_` or
+ * `.`) that fits, so that the words shown stay words of the bar's name, which speech input users
+ * say; inside a word only when its first word alone is too long.
+ */
 function shorten(text: string): string {
-  return text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
+  if (text.length <= MAX_LABEL) return text;
+  const fits = text.slice(0, MAX_LABEL - 1);
+  const wordEnd = Math.max(
+    ...['-', '_', '.'].map(separator => fits.lastIndexOf(separator)),
+  );
+  return `${wordEnd > 0 ? fits.slice(0, wordEnd) : fits}…`;
 }
 
 /**
@@ -130,6 +141,11 @@ export function DeprecationTimeline(props: DeprecationTimelineProps) {
   const height = AXIS_HEIGHT + items.length * ROW_HEIGHT + BOTTOM;
   const todayX = x(now);
   const text = theme.palette.text.primary;
+  // the selected row's highlight, as it shows on the card
+  const selectedBand = opaqueOn(
+    theme.palette.action.selected,
+    theme.palette.background.paper,
+  );
   const secondary = theme.palette.text.secondary;
   const summary = `${title}: ${items.length} deprecated ${
     items.length === 1 ? 'service' : 'services'
@@ -199,56 +215,68 @@ export function DeprecationTimeline(props: DeprecationTimelineProps) {
               }
             : { role: 'img' };
           return (
-            <g
-              key={record.service}
-              aria-label={label}
-              data-status={record.status}
-              data-lifecycle={record.lifecycle}
-              {...interactive}
-            >
-              <title>{label}</title>
-              {isSelected && (
-                <rect
-                  x={0}
-                  y={rowY}
-                  width={width}
-                  height={ROW_HEIGHT}
-                  fill={theme.palette.action.selected}
-                />
-              )}
-              <text
-                x={LABEL_WIDTH - 10}
-                y={rowY + ROW_HEIGHT / 2 + 4}
-                textAnchor="end"
-                fontSize={12}
-                fontWeight={isSelected ? 700 : 400}
-                fill={text}
+            <Fragment key={record.service}>
+              <g
+                aria-label={label}
+                data-status={record.status}
+                data-lifecycle={record.lifecycle}
+                {...interactive}
               >
-                {shorten(record.service)}
-              </text>
-              <rect
-                data-testid={`timeline-bar-${record.service}`}
-                x={x1}
-                y={barY}
-                width={x2 - x1}
-                height={BAR_HEIGHT}
-                rx={3}
-                fill={color}
-                fillOpacity={open ? 0.35 : 0.85}
-                stroke={color}
-                strokeWidth={open ? 1.5 : 0}
-                strokeDasharray={open ? '4 3' : undefined}
-              />
+                <title>{label}</title>
+                {isSelected && (
+                  <rect
+                    x={0}
+                    y={rowY}
+                    width={width}
+                    height={ROW_HEIGHT}
+                    fill={theme.palette.action.selected}
+                  />
+                )}
+                <text
+                  x={LABEL_WIDTH - 10}
+                  y={rowY + ROW_HEIGHT / 2 + 4}
+                  textAnchor="end"
+                  fontSize={12}
+                  fontWeight={isSelected ? 700 : 400}
+                  fill={text}
+                >
+                  {shorten(record.service)}
+                </text>
+                <rect
+                  data-testid={`timeline-bar-${record.service}`}
+                  x={x1}
+                  y={barY}
+                  width={x2 - x1}
+                  height={BAR_HEIGHT}
+                  rx={3}
+                  fill={color}
+                  fillOpacity={open ? 0.35 : 0.85}
+                  stroke={color}
+                  strokeWidth={open ? 1.5 : 0}
+                  strokeDasharray={open ? '4 3' : undefined}
+                />
+              </g>
+              {/* How far the sunset is, after the bar: outside the bar's button, whose name says it
+                  already, so that the button shows no more than its name starts with (the
+                  service), as speech input expects; a click on it still selects the bar. */}
               <text
                 x={x2 + 6}
                 y={rowY + ROW_HEIGHT / 2 + 4}
                 fontSize={11}
                 fontWeight={record.status === 'overdue' ? 700 : 400}
-                fill={color}
+                fill={
+                  isSelected
+                    ? readableOn(color, [selectedBand], TEXT_CONTRAST)
+                    : readableText(theme, color)
+                }
+                aria-hidden="true"
+                data-testid={`timeline-distance-${record.service}`}
+                onClick={onSelect ? () => onSelect(record.service) : undefined}
+                style={onSelect ? { cursor: 'pointer' } : undefined}
               >
                 {sunsetDistance(record.daysToSunset, record.status)}
               </text>
-            </g>
+            </Fragment>
           );
         })}
         <g

@@ -1,5 +1,6 @@
 import { Chip, makeStyles, Theme, useTheme } from '@material-ui/core';
 import { DeprecationStatus } from '../../api/types';
+import { readableFill } from '../contrast';
 
 /*
  * The vocabulary of the deprecation views (timeline, migration card, warning banner, deprecations
@@ -94,7 +95,8 @@ export interface DeprecationStatusChipProps {
 }
 
 /**
- * A coloured chip that says where a migration stands: On track, At risk, Overdue, Retired…
+ * A chip filled with the status colour that says where a migration stands: On track, At risk,
+ * Overdue, Retired…
  *
  * @public
  */
@@ -102,16 +104,13 @@ export function DeprecationStatusChip(props: DeprecationStatusChipProps) {
   const { status, lifecycle, size = 'small' } = props;
   const theme = useTheme();
   const classes = useChipStyles();
-  const background = deprecationColor(theme, status, lifecycle);
   return (
     <Chip
       size={size}
       label={deprecationStatusLabel(status, lifecycle)}
       className={classes.chip}
-      style={{
-        backgroundColor: background,
-        color: theme.palette.getContrastText(background),
-      }}
+      // the status colour, as dark (or light) as the words on it need to read
+      style={readableFill(theme, deprecationColor(theme, status, lifecycle))}
       data-status={status}
     />
   );

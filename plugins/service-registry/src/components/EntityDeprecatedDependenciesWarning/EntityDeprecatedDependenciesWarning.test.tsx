@@ -126,6 +126,20 @@ describe('EntityDeprecatedDependenciesWarning', () => {
     );
   });
 
+  it('underlines its links: inside the sentences of an alert, their colour alone does not set them apart', async () => {
+    await renderBanner(component('shipping'), fixtureApi());
+    const region = await screen.findByRole('region', {
+      name: 'Deprecated dependencies',
+    });
+    const links = within(region).getAllByRole('link');
+    expect(links.map(link => link.textContent)).toEqual(
+      expect.arrayContaining(['legacy-search', 'search', 'vague']),
+    );
+    for (const link of links) {
+      expect(getComputedStyle(link).textDecoration).toContain('underline');
+    }
+  });
+
   it('shows errors for retired dependencies and passed sunsets', async () => {
     // reporting requires gone (retired) and old-api (sunset passed 12 days ago).
     await renderBanner(component('reporting'), fixtureApi());

@@ -43,6 +43,10 @@ function sunsetLine(item: DeprecatedDependency): string {
   )}).`;
 }
 
+/**
+ * One dependency's alert. Its links are underlined: in the alert's coloured text, a link's colour
+ * alone does not set it apart.
+ */
 function DependencyAlert(props: { item: DeprecatedDependency }) {
   const { item } = props;
   const link = useServiceLink();
@@ -55,7 +59,9 @@ function DependencyAlert(props: { item: DeprecatedDependency }) {
     >
       <AlertTitle>
         {`Depends on ${item.lifecycle} service `}
-        <Link to={link(item.service)}>{item.service}</Link>
+        <Link to={link(item.service)} underline="always">
+          {item.service}
+        </Link>
         {item.optional ? ' (optional)' : ''}
       </AlertTitle>
       <Typography variant="body2" component="div">
@@ -66,7 +72,9 @@ function DependencyAlert(props: { item: DeprecatedDependency }) {
           <>
             {'Migrate to '}
             {replacement.exists ? (
-              <Link to={link(replacement.id)}>{replacement.id}</Link>
+              <Link to={link(replacement.id)} underline="always">
+                {replacement.id}
+              </Link>
             ) : (
               `${replacement.id} (not declared in the registry)`
             )}
@@ -78,7 +86,9 @@ function DependencyAlert(props: { item: DeprecatedDependency }) {
         {item.guideUrl && (
           <>
             {' '}
-            <Link to={item.guideUrl}>Migration guide</Link>
+            <Link to={item.guideUrl} underline="always">
+              Migration guide
+            </Link>
           </>
         )}
         {item.viaProject && (

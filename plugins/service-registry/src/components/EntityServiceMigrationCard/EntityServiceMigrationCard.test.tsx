@@ -12,6 +12,8 @@ import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { namesakeDeprecationDetail } from '../../testUtils/namesakeRegistry';
 import { EntityServiceMigrationCard } from './EntityServiceMigrationCard';
 import { isServiceRegistryDeprecated } from './conditions';
+import { fillContrast, lowestTextContrast } from '../../testUtils/textContrast';
+import { TEXT_CONTRAST } from '../contrast';
 
 function component(
   name: string,
@@ -180,6 +182,48 @@ describe('EntityServiceMigrationCard', () => {
       'portal Portalproject global · owner portal-team',
       'web Webproject shop · owner shop-team',
     ]);
+  });
+
+  it('titles the card with a heading, and underlines the links inside its sentences', async () => {
+    await renderCard(component('old-api'));
+    expect(
+      await screen.findByRole('heading', { name: 'Migration', level: 2 }),
+    ).toBeInTheDocument();
+    // "Replacement: new-api", "Migration guide: https://…": a link in a line of text shows as one
+    // by more than its colour
+    for (const link of [
+      screen.getByRole('link', { name: 'new-api' }),
+      screen.getByRole('link', { name: /^https:\/\/wiki\.example\.com/ }),
+    ]) {
+      expect(getComputedStyle(link).textDecoration).toContain('underline');
+    }
+  });
+
+  it.each([
+    ['old-api', 'Overdue', '12 days overdue'],
+    ['pay-v2', 'At risk', '18 days left'],
+    ['legacy-search', 'On track', '99 days left'],
+    ['gone', 'Retired', '174 days overdue'],
+  ])(
+    'writes the status and the sunset of %s in colours that read (WCAG AA)',
+    async (service, status, distance) => {
+      await renderCard(component(service));
+      const label = await screen.findByText(status, {
+        selector: '.MuiChip-label',
+      });
+      expect(fillContrast(label.parentElement!)).toBeGreaterThanOrEqual(
+        TEXT_CONTRAST,
+      );
+      expect(
+        lowestTextContrast(screen.getByText(distance)),
+      ).toBeGreaterThanOrEqual(TEXT_CONTRAST);
+    },
+  );
+
+  it('writes that the replacement is not declared in a colour that reads (WCAG AA)', async () => {
+    await renderCard(component('vague'));
+    const warning = await screen.findByText(/not declared in the registry/);
+    expect(lowestTextContrast(warning)).toBeGreaterThanOrEqual(TEXT_CONTRAST);
   });
 
   it('shows an at-risk migration with the days left', async () => {

@@ -40,6 +40,7 @@ import {
 } from '../DeprecationTimeline/deprecationFormat';
 import { useServiceLink } from '../useServiceLink';
 import { RemindConsumersButton } from './RemindConsumersButton';
+import { readableText } from '../contrast';
 
 const useStyles = makeStyles(theme => ({
   header: {
@@ -51,6 +52,7 @@ const useStyles = makeStyles(theme => ({
   section: { marginTop: theme.spacing(2) },
   chip: { marginLeft: theme.spacing(0.5), height: 20 },
   distance: { fontWeight: 700 },
+  replacementWarning: { color: readableText(theme, theme.palette.error.main) },
   list: { paddingTop: 0 },
 }));
 
@@ -146,6 +148,7 @@ export function EntityServiceMigrationCard(
   return (
     <InfoCard
       title={title}
+      titleTypographyProps={{ component: 'h2' }}
       subheader="Deprecation and migration, from the service registry"
       variant={variant}
     >
@@ -198,6 +201,7 @@ function ConsumerItem(props: { consumer: DeprecationConsumer }) {
 function Replacement(props: { record: DeprecationRecord }) {
   const { replacement } = props.record;
   const link = useServiceLink();
+  const classes = useStyles();
   if (!replacement) {
     return (
       <Typography variant="body2">
@@ -213,7 +217,9 @@ function Replacement(props: { record: DeprecationRecord }) {
     <Typography variant="body2" component="div">
       {'Replacement: '}
       {replacement.exists ? (
-        <Link to={link(replacement.id)}>{replacement.id}</Link>
+        <Link to={link(replacement.id)} underline="always">
+          {replacement.id}
+        </Link>
       ) : (
         replacement.id
       )}
@@ -221,7 +227,11 @@ function Replacement(props: { record: DeprecationRecord }) {
         ? ` (${replacement.name})`
         : ''}
       {warning && (
-        <Typography variant="body2" component="span" color="error">
+        <Typography
+          variant="body2"
+          component="span"
+          className={classes.replacementWarning}
+        >
           {` — ${warning}`}
         </Typography>
       )}
@@ -240,7 +250,11 @@ function MigrationDetails(props: {
   const classes = useStyles();
   const consumers = [...record.consumers, ...record.optionalConsumers];
   const theme = useTheme();
-  const color = deprecationColor(theme, record.status, record.lifecycle);
+  // the status colour, as dark (light) as the words need to read on the card
+  const color = readableText(
+    theme,
+    deprecationColor(theme, record.status, record.lifecycle),
+  );
   const perConsumer = record.effortHoursPerConsumer;
   return (
     <>
@@ -283,7 +297,9 @@ function MigrationDetails(props: {
           <Typography variant="body2" component="div">
             {'Migration guide: '}
             {record.guideUrl ? (
-              <Link to={record.guideUrl}>{record.guideUrl}</Link>
+              <Link to={record.guideUrl} underline="always">
+                {record.guideUrl}
+              </Link>
             ) : (
               'none given'
             )}

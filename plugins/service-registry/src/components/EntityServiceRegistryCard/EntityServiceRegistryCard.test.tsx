@@ -15,6 +15,8 @@ import {
   EntityServiceRegistryCardProps,
 } from './EntityServiceRegistryCard';
 import { backendError, notFound } from '../../testUtils/backendError';
+import { fillContrast, lowestTextContrast } from '../../testUtils/textContrast';
+import { TEXT_CONTRAST } from '../contrast';
 
 function component(name: string, registry = 'default'): Entity {
   return {
@@ -245,6 +247,35 @@ describe('EntityServiceRegistryCard', () => {
       'legacy-queue',
       'notifier',
     ]);
+  });
+
+  it('colours the checks and the status marks of the dependencies so that their words read (WCAG AA)', async () => {
+    await renderCard(component('shop-checkout'));
+    await findFacts();
+    const table = screen.getByRole('table', { name: /^Dependencies of / });
+    const verdicts = table.querySelectorAll('[data-verdict]');
+    expect(
+      new Set([...verdicts].map(v => v.getAttribute('data-verdict'))),
+    ).toEqual(new Set(['satisfied', 'unsatisfied', 'unknown']));
+    for (const verdict of verdicts) {
+      expect(lowestTextContrast(verdict)).toBeGreaterThanOrEqual(TEXT_CONTRAST);
+    }
+    expect(
+      lowestTextContrast(
+        within(dependencyRow('ghost-svc')).getByText(
+          'not declared in the registry',
+        ),
+      ),
+    ).toBeGreaterThanOrEqual(TEXT_CONTRAST);
+    for (const [service, status] of [
+      ['payments-v2', 'deprecated'],
+      ['legacy-queue', 'retired'],
+    ]) {
+      const chip = dependencyRow(service).querySelector(
+        `[data-status="${status}"]`,
+      )!;
+      expect(fillContrast(chip)).toBeGreaterThanOrEqual(TEXT_CONTRAST);
+    }
   });
 
   it('counts the consumers, with the projects they are in, and links each', async () => {

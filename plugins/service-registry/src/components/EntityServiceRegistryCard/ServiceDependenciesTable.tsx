@@ -17,6 +17,7 @@ import {
 } from './dependencyVersionCheck';
 import { isEndOfLife, ServiceStatusChip } from './ServiceStatusChip';
 import { serviceEntityRef } from './templateFormLink';
+import { readableText } from '../contrast';
 
 const useStyles = makeStyles(theme => ({
   service: {
@@ -25,20 +26,11 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'center',
     gap: theme.spacing(0.5),
   },
-  // the darker shades keep the words readable on a light card
-  satisfied: {
-    color:
-      theme.palette.type === 'dark'
-        ? theme.palette.success.main
-        : theme.palette.success.dark,
-  },
-  unsatisfied: {
-    color:
-      theme.palette.type === 'dark'
-        ? theme.palette.error.main
-        : theme.palette.error.dark,
-  },
+  // the status colours, as dark (light) as the words need to read on the card
+  satisfied: { color: readableText(theme, theme.palette.success.main) },
+  unsatisfied: { color: readableText(theme, theme.palette.error.main) },
   unknown: { color: theme.palette.text.secondary },
+  undeclared: { color: readableText(theme, theme.palette.error.main) },
   mark: { fontWeight: 700, marginRight: theme.spacing(0.5) },
 }));
 
@@ -55,7 +47,11 @@ function ProviderCell(props: { dependency: ServiceSummaryDependency }) {
       ) : (
         <>
           <span>{dependency.service}</span>
-          <Typography variant="caption" color="error" component="span">
+          <Typography
+            variant="caption"
+            component="span"
+            className={classes.undeclared}
+          >
             not declared in the registry
           </Typography>
         </>

@@ -2,17 +2,16 @@ import { Chip, makeStyles, Theme } from '@material-ui/core';
 import WarningIcon from '@material-ui/icons/Warning';
 import BlockIcon from '@material-ui/icons/Block';
 import { ServiceStatus } from '../../api/types';
+import { readableFill } from '../contrast';
 
 const useStyles = makeStyles((theme: Theme) => ({
   chip: { height: 22, fontWeight: 600 },
   deprecated: {
-    backgroundColor: theme.palette.warning.main,
-    color: theme.palette.getContrastText(theme.palette.warning.main),
+    ...readableFill(theme, theme.palette.warning.main),
     '& svg': { color: 'inherit' },
   },
   retired: {
-    backgroundColor: theme.palette.error.main,
-    color: theme.palette.getContrastText(theme.palette.error.main),
+    ...readableFill(theme, theme.palette.error.main),
     '& svg': { color: 'inherit' },
   },
 }));
@@ -24,7 +23,7 @@ export function isEndOfLife(status: ServiceStatus | undefined): boolean {
 
 /**
  * A small chip with a lifecycle status in words. `deprecated` and `retired` are filled in the
- * warning and error colours with an icon; the other statuses are outlined.
+ * warning and error colours (as dark as their words need) with an icon; the other statuses are outlined.
  */
 export function ServiceStatusChip(props: { status: ServiceStatus }) {
   const { status } = props;

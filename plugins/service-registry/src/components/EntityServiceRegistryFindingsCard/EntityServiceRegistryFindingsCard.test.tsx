@@ -23,6 +23,10 @@ import {
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { EntityServiceRegistryFindingsCard } from './EntityServiceRegistryFindingsCard';
 import { EntityServiceRegistryFindingsCardProps } from '.';
+import { lowestTextContrast } from '../../testUtils/textContrast';
+import { darkTheme, lightTheme } from '@backstage/theme';
+import { cardSurfaces, contrastOn, TEXT_CONTRAST } from '../contrast';
+import { SEVERITIES, severityTextColor } from './findingParts';
 
 function component(
   name: string,
@@ -185,6 +189,46 @@ describe('EntityServiceRegistryFindingsCard', () => {
     // its file parses: the syntax error of another file is not this service's business
     expect(screen.queryByText(/does not parse/)).not.toBeInTheDocument();
     expect(screen.queryByText(/is not read/)).not.toBeInTheDocument();
+  });
+
+  it('titles the card with a heading, so that screen reader users can jump to it', async () => {
+    await renderCard(
+      component('checkout', 'projects/shop/services.toml'),
+      apiOf(fromGitHub()),
+    );
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Registry findings',
+        level: 2,
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it.each([
+    ['light', lightTheme],
+    ['dark', darkTheme],
+  ])(
+    'writes each severity in a colour that reads on a card in the %s theme (WCAG AA)',
+    (_name, theme) => {
+      for (const severity of SEVERITIES) {
+        for (const surface of cardSurfaces(theme)) {
+          expect(
+            contrastOn(severityTextColor(theme, severity), surface),
+          ).toBeGreaterThanOrEqual(TEXT_CONTRAST);
+        }
+      }
+    },
+  );
+
+  it('says "no findings" in a colour that reads on the card (WCAG AA)', async () => {
+    await renderCard(
+      component('auth', 'services/catalog.toml'),
+      apiOf(fromGitHub()),
+    );
+    const clean = await screen.findByText(
+      "No findings: this service's registry entry is clean",
+    );
+    expect(lowestTextContrast(clean)).toBeGreaterThanOrEqual(TEXT_CONTRAST);
   });
 
   it('shows the location as plain text when the registry is not read from a URL', async () => {

@@ -33,6 +33,7 @@ import {
   SeverityChip,
   useOptionalRouteRef,
 } from './findingParts';
+import { readableText } from '../contrast';
 
 const useStyles = makeStyles(theme => ({
   list: { paddingTop: 0 },
@@ -48,7 +49,8 @@ const useStyles = makeStyles(theme => ({
     display: 'flex',
     alignItems: 'center',
     gap: theme.spacing(1),
-    color: theme.palette.success.main,
+    // the success colour, as dark (light) as the words need to read on the card
+    color: readableText(theme, theme.palette.success.main),
   },
   alert: { marginBottom: theme.spacing(2) },
 }));
@@ -158,6 +160,7 @@ export function EntityServiceRegistryFindingsCard(
   return (
     <InfoCard
       title={title}
+      titleTypographyProps={{ component: 'h2' }}
       subheader={`Validation of ${service} in the service registry "${registry}"`}
       deepLink={deepLink}
     >

@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { Chip, makeStyles } from '@material-ui/core';
+import { Chip, makeStyles, Theme } from '@material-ui/core';
 import ErrorIcon from '@material-ui/icons/Error';
 import InfoIcon from '@material-ui/icons/Info';
 import WarningIcon from '@material-ui/icons/Warning';
@@ -11,6 +11,7 @@ import {
   unreadFileReason,
 } from '@service-registry/plugin-service-registry-common';
 import { FindingSeverity, RegistryFindingItem } from '../../api/types';
+import { readableText } from '../contrast';
 
 /** Severities from the most to the least severe. */
 export const SEVERITIES: readonly FindingSeverity[] = [
@@ -95,17 +96,33 @@ export function countBySeverity(
   return counts;
 }
 
+/**
+ * The colour a severity is written in: the theme's error, warning or info colour, darkened (in
+ * the dark theme lightened) as much as its words need to read on a card.
+ */
+export function severityTextColor(
+  theme: Theme,
+  severity: FindingSeverity,
+): string {
+  const palette = {
+    error: theme.palette.error,
+    warning: theme.palette.warning,
+    info: theme.palette.info,
+  }[severity];
+  return readableText(theme, (palette ?? theme.palette.info).main);
+}
+
 const useChipStyles = makeStyles(theme => ({
   error: {
-    color: theme.palette.error.main,
+    color: severityTextColor(theme, 'error'),
     borderColor: theme.palette.error.main,
   },
   warning: {
-    color: theme.palette.warning.dark,
+    color: severityTextColor(theme, 'warning'),
     borderColor: theme.palette.warning.main,
   },
   info: {
-    color: theme.palette.info.dark,
+    color: severityTextColor(theme, 'info'),
     borderColor: theme.palette.info.main,
   },
   icon: { color: 'inherit' },

@@ -183,6 +183,13 @@ describe('EntityServiceSlaCard', () => {
     );
   });
 
+  it('titles the card with a heading, so that screen reader users can jump to it', async () => {
+    await renderCard(component('auth'), fixtureApi());
+    expect(
+      await screen.findByRole('heading', { name: 'SLA', level: 2 }),
+    ).toBeInTheDocument();
+  });
+
   it('says the tier may be inherited from the project, and marks missing targets as incomplete', async () => {
     await renderCard(component('shop-cart'), fixtureApi(), 'Service levels');
     expect(await screen.findByText('Incomplete')).toBeInTheDocument();

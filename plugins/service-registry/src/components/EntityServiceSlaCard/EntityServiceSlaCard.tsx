@@ -70,6 +70,7 @@ export function EntityServiceSlaCard(props: EntityServiceSlaCardProps) {
   return (
     <InfoCard
       title={title}
+      titleTypographyProps={{ component: 'h2' }}
       subheader="Declared service levels against the tier policy, from the service registry"
     >
       {content}

@@ -213,4 +213,27 @@ describe('EntityServiceTopologyCard', () => {
       expect.arrayContaining(['global', 'Global services', 'shop']),
     );
   });
+
+  it('titles the card with a heading, so that screen reader users can jump to it', async () => {
+    await renderCard(
+      component('checkout'),
+      mockApi(async () => demoGraph()),
+    );
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Service topology',
+        level: 2,
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('names the depth select by its label and the depth it shows, as it reads on screen', async () => {
+    await renderCard(
+      component('checkout'),
+      mockApi(async () => demoGraph()),
+    );
+    expect(
+      await screen.findByRole('button', { name: 'Depth 2 hops' }),
+    ).toHaveTextContent('2 hops');
+  });
 });

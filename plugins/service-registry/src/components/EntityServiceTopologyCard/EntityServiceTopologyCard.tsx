@@ -124,6 +124,7 @@ export function EntityServiceTopologyCard(
   return (
     <InfoCard
       title={title}
+      titleTypographyProps={{ component: 'h2' }}
       subheader="Dependencies across projects, from the service registry"
     >
       {content}
@@ -291,13 +292,14 @@ function ServiceTopology(props: {
       <Box className={classes.controls}>
         <TextField
           select
+          // the label names the select together with the depth it shows ("Depth 2 hops")
+          id={`service-topology-depth-${serviceId}`}
           label="Depth"
           value={depth}
           onChange={e => setDepth(Number(e.target.value))}
           variant="outlined"
           size="small"
           className={classes.depth}
-          inputProps={{ 'aria-label': 'Depth' }}
         >
           {DEPTHS.map(d => (
             <MenuItem key={d} value={d}>

@@ -15,6 +15,8 @@ import {
   EntitySystemServiceRegistryCardProps,
 } from './EntitySystemServiceRegistryCard';
 import { notFound } from '../../testUtils/backendError';
+import { fillContrast, lowestTextContrast } from '../../testUtils/textContrast';
+import { TEXT_CONTRAST } from '../contrast';
 
 /** A System as the registry's provider writes it: a project, or the shared System. */
 function system(
@@ -199,6 +201,22 @@ describe('EntitySystemServiceRegistryCard', () => {
     const legacy = serviceRow('shop-legacy');
     expect(within(legacy).getByText('retired')).toBeInTheDocument();
     expect(within(legacy).queryByRole('link')).not.toBeInTheDocument();
+  });
+
+  it('writes the deprecated-dependency mark and the retired status so that they read on the card (WCAG AA)', async () => {
+    await renderCard(system('shop'));
+    await findServices();
+    expect(
+      lowestTextContrast(
+        within(serviceRow('shop-checkout')).getByText(
+          'Depends on a deprecated service: payments-v2',
+        ),
+      ),
+    ).toBeGreaterThanOrEqual(TEXT_CONTRAST);
+    const retired = serviceRow('shop-legacy').querySelector(
+      '[data-status="retired"]',
+    )!;
+    expect(fillContrast(retired)).toBeGreaterThanOrEqual(TEXT_CONTRAST);
   });
 
   it('lists the global services the project overrides and the fields each override writes', async () => {

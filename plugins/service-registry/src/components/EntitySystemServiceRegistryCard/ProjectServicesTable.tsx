@@ -14,6 +14,7 @@ import { CompactTable } from '../RegistryCardParts/CompactTable';
 import { ServiceStatusChip } from '../EntityServiceRegistryCard/ServiceStatusChip';
 import { serviceEntityRef } from '../EntityServiceRegistryCard/templateFormLink';
 import { findingsCountText } from './projectSummaryText';
+import { readableText } from '../contrast';
 
 const useStyles = makeStyles(theme => ({
   service: {
@@ -25,10 +26,8 @@ const useStyles = makeStyles(theme => ({
     display: 'inline-flex',
     alignItems: 'flex-start',
     gap: theme.spacing(0.5),
-    color:
-      theme.palette.type === 'dark'
-        ? theme.palette.warning.main
-        : theme.palette.warning.dark,
+    // the warning colour, as dark (light) as the words need to read on the card
+    color: readableText(theme, theme.palette.warning.main),
     '& svg': { fontSize: '1rem', flexShrink: 0 },
   },
   missing: { color: theme.palette.text.secondary },

@@ -13,6 +13,13 @@ import { namesakeDeprecationsResponse } from '../../testUtils/namesakeRegistry';
 import { backendError } from '../../testUtils/backendError';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { ServiceRegistryDeprecationsPage } from './ServiceRegistryDeprecationsPage';
+import { lowestTextContrast, textColor } from '../../testUtils/textContrast';
+import {
+  contrastOn,
+  opaqueOn,
+  TEXT_CONTRAST,
+  themeSurfaces,
+} from '../contrast';
 
 // A page with a material table: slow on small CI machines.
 jest.setTimeout(30_000);
@@ -202,6 +209,38 @@ describe('ServiceRegistryDeprecationsPage', () => {
     ]);
   });
 
+  it('titles its cards with headings, so that screen reader users can jump to them', async () => {
+    await renderPage();
+    await screen.findByRole('table');
+    expect(
+      screen.getByRole('heading', { name: 'Timeline', level: 2 }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Burn-down', level: 2 }),
+    ).toBeInTheDocument();
+  });
+
+  it('labels its filters in a colour that reads on the page (WCAG AA)', async () => {
+    await renderPage();
+    await screen.findByRole('table');
+    for (const filter of ['status', 'project', 'owner']) {
+      const label = document.getElementById(
+        `deprecations-${filter}-filter-label`,
+      )!;
+      expect(
+        lowestTextContrast(label, themeSurfaces(lightTheme)),
+      ).toBeGreaterThanOrEqual(TEXT_CONTRAST);
+    }
+  });
+
+  it('gives each column header a single control, its sort button (no drag handle nested in it)', async () => {
+    await renderPage();
+    await screen.findByRole('table');
+    for (const header of within(table()).getAllByRole('columnheader')) {
+      expect(within(header).getAllByRole('button')).toHaveLength(1);
+    }
+  });
+
   it('sorts by a column', async () => {
     await renderPage();
     await screen.findByRole('table');
@@ -354,6 +393,34 @@ describe('ServiceRegistryDeprecationsPage', () => {
       'fill',
       lightTheme.palette.warning.main,
     );
+  });
+
+  it('marks the selected row with a background its text and links still read on (WCAG AA)', async () => {
+    await renderPage();
+    await screen.findByRole('table');
+    await userEvent.click(
+      within(rowByService('old-api')).getByText('12 days overdue'),
+    );
+    await screen.findByText('Burn-down of old-api');
+    const row = rowByService('old-api');
+    expect(row.style.backgroundColor).not.toBe('');
+    // the row's colour over the card's
+    const background = opaqueOn(
+      row.style.backgroundColor,
+      lightTheme.palette.background.paper,
+    );
+    const texts = [
+      within(row).getByRole('link', { name: 'old-api' }),
+      ...Array.from(
+        row.querySelectorAll('[class*="MuiTypography-colorTextSecondary"]'),
+      ),
+    ];
+    expect(texts.length).toBeGreaterThan(1);
+    for (const text of texts) {
+      expect(contrastOn(textColor(text), background)).toBeGreaterThanOrEqual(
+        TEXT_CONTRAST,
+      );
+    }
   });
 
   it('shows the burn-down of the row selected in the table', async () => {

@@ -48,6 +48,7 @@ import {
   GLOBAL_SERVICES_LABEL,
 } from '../../lib/serviceProjectLabel';
 import { useServiceLink } from '../useServiceLink';
+import { usePageTextStyles } from '../usePageTextStyles';
 
 const useStyles = makeStyles(theme => ({
   counts: {
@@ -285,7 +286,10 @@ function SelectedBurnDown(props: {
     );
   }
   return (
-    <InfoCard title={service ? `Burn-down of ${service}` : 'Burn-down'}>
+    <InfoCard
+      title={service ? `Burn-down of ${service}` : 'Burn-down'}
+      titleTypographyProps={{ component: 'h2' }}
+    >
       {body}
     </InfoCard>
   );
@@ -298,6 +302,7 @@ function Deprecations(props: {
 }) {
   const { response, registry } = props;
   const classes = useStyles();
+  const pageText = usePageTextStyles();
   const theme = useTheme();
   const colors = deprecationStatusColors(theme);
   const columns = useColumns();
@@ -400,7 +405,7 @@ function Deprecations(props: {
             size="small"
             className={classes.filter}
             SelectProps={{ displayEmpty: true }}
-            InputLabelProps={{ shrink: true }}
+            InputLabelProps={{ shrink: true, className: pageText.secondary }}
           >
             <MenuItem value={ALL}>All statuses</MenuItem>
             {DEPRECATION_STATUSES.map(s => (
@@ -419,7 +424,7 @@ function Deprecations(props: {
             size="small"
             className={classes.filter}
             SelectProps={{ displayEmpty: true }}
-            InputLabelProps={{ shrink: true }}
+            InputLabelProps={{ shrink: true, className: pageText.secondary }}
           >
             <MenuItem value={ALL}>All projects</MenuItem>
             {projects.map(p => (
@@ -441,7 +446,7 @@ function Deprecations(props: {
             size="small"
             className={classes.filter}
             SelectProps={{ displayEmpty: true }}
-            InputLabelProps={{ shrink: true }}
+            InputLabelProps={{ shrink: true, className: pageText.secondary }}
           >
             <MenuItem value={ALL}>All owners</MenuItem>
             {owners.map(o => (
@@ -455,6 +460,7 @@ function Deprecations(props: {
       <Grid item xs={12} lg={8}>
         <InfoCard
           title="Timeline"
+          titleTypographyProps={{ component: 'h2' }}
           subheader="From deprecation to sunset; select a bar to see its burn-down"
         >
           <DeprecationTimeline
@@ -479,12 +485,20 @@ function Deprecations(props: {
           data={rows}
           onRowClick={(_event, row) => row && setService(row.service)}
           options={{
+            // no column dragging: its handle would be a second button nested in each sort button
+            draggable: false,
             paging: false,
             padding: 'dense',
             search: true,
+            // the selected row: a bar in the primary colour at its start, on the page's
+            // background, which its secondary text and links still read on (the theme's
+            // "selected" grey takes them below 4.5:1)
             rowStyle: row =>
               row.service === selected
-                ? { backgroundColor: theme.palette.action.selected }
+                ? {
+                    backgroundColor: theme.palette.background.default,
+                    boxShadow: `inset 4px 0 0 ${theme.palette.primary.main}`,
+                  }
                 : {},
           }}
           emptyContent={

@@ -16,6 +16,9 @@ import {
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { ServiceRegistryFindingsPage } from './ServiceRegistryFindingsPage';
 import { ServiceRegistryFindingsPageProps } from '.';
+import { lightTheme } from '@backstage/theme';
+import { lowestTextContrast } from '../../testUtils/textContrast';
+import { TEXT_CONTRAST, themeSurfaces } from '../contrast';
 
 const local = findingsSnapshot({ scenario: 'degraded' });
 const missingRequired = findingOf(local, 'dependency/missing-required');
@@ -148,6 +151,25 @@ describe('ServiceRegistryFindingsPage', () => {
     expect(rows[1][5]).toBe(
       `${whereOf(missingRequired)}, Opens in a new window`,
     );
+  });
+
+  it('labels its filters in a colour that reads on the page (WCAG AA)', async () => {
+    await renderPage(degraded());
+    await screen.findByRole('table');
+    for (const filter of ['severity', 'project', 'owner']) {
+      const label = document.getElementById(`findings-filter-${filter}-label`)!;
+      expect(
+        lowestTextContrast(label, themeSurfaces(lightTheme)),
+      ).toBeGreaterThanOrEqual(TEXT_CONTRAST);
+    }
+  });
+
+  it('gives each column header a single control, its sort button (no drag handle nested in it)', async () => {
+    await renderPage(degraded());
+    const table = await screen.findByRole('table');
+    for (const header of within(table).getAllByRole('columnheader')) {
+      expect(within(header).getAllByRole('button')).toHaveLength(1);
+    }
   });
 
   it("finds findings by their code in the table's filter box", async () => {

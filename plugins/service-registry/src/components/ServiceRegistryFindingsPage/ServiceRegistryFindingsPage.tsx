@@ -40,6 +40,7 @@ import { useQueryFilters } from '../useQueryFilters';
 import { formatSnapshotTime } from '../../lib/formatSnapshotTime';
 import { useServiceLink } from '../useServiceLink';
 import { GLOBAL_SERVICES_LABEL } from '../../lib/serviceProjectLabel';
+import { usePageTextStyles } from '../usePageTextStyles';
 
 const useStyles = makeStyles(theme => ({
   alert: { marginBottom: theme.spacing(2) },
@@ -413,6 +414,8 @@ function FindingsView(props: { response: FindingsResponse; registry: string }) {
           columns={columns}
           data={rows}
           options={{
+            // no column dragging: its handle would be a second button nested in each sort button
+            draggable: false,
             padding: 'dense',
             search: true,
             paging: rows.length > 20,
@@ -438,6 +441,7 @@ function FilterSelect(props: {
   onChange: (value: string | undefined) => void;
 }) {
   const classes = useStyles();
+  const pageText = usePageTextStyles();
   const { id, label, value, options, onChange } = props;
   return (
     <TextField
@@ -450,7 +454,7 @@ function FilterSelect(props: {
       size="small"
       className={classes.select}
       SelectProps={{ displayEmpty: true }}
-      InputLabelProps={{ shrink: true }}
+      InputLabelProps={{ shrink: true, className: pageText.secondary }}
     >
       <MenuItem value="">All</MenuItem>
       {options.map(option => (

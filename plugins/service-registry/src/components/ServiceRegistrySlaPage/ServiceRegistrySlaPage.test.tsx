@@ -8,6 +8,9 @@ import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { slaOverviewResponse } from '../../testUtils/slaFixture';
 import { namesakeSlaOverviewResponse } from '../../testUtils/namesakeRegistry';
 import { ServiceRegistrySlaPage } from './ServiceRegistrySlaPage';
+import { lightTheme } from '@backstage/theme';
+import { lowestTextContrast } from '../../testUtils/textContrast';
+import { TEXT_CONTRAST, themeSurfaces } from '../contrast';
 
 /** An API answering the overview of the SLA fixture registry (built with the real slaOverview). */
 function fixtureApi(): ServiceRegistryApi {
@@ -349,5 +352,32 @@ describe('ServiceRegistrySlaPage', () => {
         'Showing 9 of 9 services (retired services are not counted)',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('titles its sections with headings, so that screen reader users can jump to them', async () => {
+    await renderPage(fixtureApi());
+    expect(
+      await screen.findByRole('heading', { name: 'Per project', level: 2 }),
+    ).toBeInTheDocument();
+    expect(tierNames().length).toBeGreaterThan(0);
+    for (const tier of tierNames()) {
+      expect(
+        screen.getByRole('heading', { name: tier!, level: 2 }),
+      ).toBeInTheDocument();
+    }
+  });
+
+  it('writes its filter labels and the count under them in a colour that reads on the page (WCAG AA)', async () => {
+    await renderPage(fixtureApi());
+    const showing = await screen.findByText(/^Showing \d+ of \d+ services/);
+    const labels = ['project', 'tier', 'owner', 'compliance'].map(
+      filter =>
+        document.getElementById(`service-registry-sla-filter-${filter}-label`)!,
+    );
+    for (const text of [showing, ...labels]) {
+      expect(
+        lowestTextContrast(text, themeSurfaces(lightTheme)),
+      ).toBeGreaterThanOrEqual(TEXT_CONTRAST);
+    }
   });
 });

@@ -13,6 +13,7 @@ import { SlaProjectCounts } from './SlaProjectCounts';
 import { SlaTierSection } from './SlaTierSection';
 import { SlaSort } from './sortServices';
 import { useSlaFilters } from './useSlaFilters';
+import { usePageTextStyles } from '../usePageTextStyles';
 
 /**
  * Props of {@link ServiceRegistrySlaPage}.
@@ -43,6 +44,7 @@ function subtitleOf(overview: SlaOverviewResponse | undefined): string {
  */
 function SlaOverviewBody(props: { overview: SlaOverviewResponse }) {
   const { overview } = props;
+  const pageText = usePageTextStyles();
   const [filters, setFilters] = useSlaFilters();
   const [sort, setSort] = useState<SlaSort>();
   const options = useMemo(() => filterOptions(overview), [overview]);
@@ -62,7 +64,7 @@ function SlaOverviewBody(props: { overview: SlaOverviewResponse }) {
   return (
     <>
       <SlaFilterBar filters={filters} options={options} onChange={setFilters} />
-      <Typography variant="body2" color="textSecondary" gutterBottom>
+      <Typography variant="body2" className={pageText.secondary} gutterBottom>
         {`Showing ${shown.counts.services} of ${overview.counts.services} services ${RETIRED_NOT_COUNTED}`}
       </Typography>
       {shown.counts.services === 0 ? (
@@ -74,7 +76,10 @@ function SlaOverviewBody(props: { overview: SlaOverviewResponse }) {
       ) : (
         <>
           <Box component="section" aria-label="Per project" mb={3}>
-            <InfoCard title="Per project">
+            <InfoCard
+              title="Per project"
+              titleTypographyProps={{ component: 'h2' }}
+            >
               <SlaProjectCounts
                 projects={shown.projects}
                 total={shown.counts}

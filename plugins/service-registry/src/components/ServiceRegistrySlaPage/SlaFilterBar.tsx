@@ -6,6 +6,7 @@ import {
   makeStyles,
 } from '@material-ui/core';
 import { FilterOption, NO_FILTERS, SlaFilters } from './filterSlaOverview';
+import { usePageTextStyles } from '../usePageTextStyles';
 
 const useStyles = makeStyles(theme => ({
   bar: {
@@ -35,6 +36,7 @@ export function SlaFilterBar(props: {
 }) {
   const { filters, options, onChange } = props;
   const classes = useStyles();
+  const pageText = usePageTextStyles();
   const active = KEYS.some(key => filters[key] !== '');
   return (
     <Box className={classes.bar} role="search" aria-label="Filter services">
@@ -49,7 +51,7 @@ export function SlaFilterBar(props: {
           variant="outlined"
           className={classes.select}
           SelectProps={{ displayEmpty: true }}
-          InputLabelProps={{ shrink: true }}
+          InputLabelProps={{ shrink: true, className: pageText.secondary }}
           onChange={e => onChange({ ...filters, [key]: e.target.value })}
         >
           <MenuItem value="">All</MenuItem>

@@ -178,7 +178,11 @@ export function SlaTierSection(props: {
   }
   return (
     <Box component="section" aria-label={title} mb={3}>
-      <InfoCard title={title} subheader={countsText(tier)}>
+      <InfoCard
+        title={title}
+        titleTypographyProps={{ component: 'h2' }}
+        subheader={countsText(tier)}
+      >
         <Box className={classes.policy}>{policy}</Box>
         <Table
           size="small"

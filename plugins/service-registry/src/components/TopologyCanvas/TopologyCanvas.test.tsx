@@ -1,6 +1,9 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/test-utils';
+import { lightTheme } from '@backstage/theme';
+import { contrastOn } from '../contrast';
+import { GRAPHIC_CONTRAST } from '../topologyStyles';
 import { CanvasNode, TopologyCanvas } from './TopologyCanvas';
 
 const node = (
@@ -82,5 +85,59 @@ describe('TopologyCanvas', () => {
       screen.getByRole('button', { name: 'Fit the graph' }),
     );
     expect(graph).toHaveAttribute('data-scale', '1.000');
+  });
+
+  it('draws edges and node borders at 3:1 or more against what they are drawn on (WCAG 1.4.11)', async () => {
+    // a 2D context that records the colour of every line it strokes
+    const stroked: string[] = [];
+    const state = { strokeStyle: '' };
+    const methods: Record<string, unknown> = {
+      stroke: () => stroked.push(state.strokeStyle),
+      measureText: (text: string) => ({ width: text.length * 7 }),
+    };
+    const context = new Proxy(state, {
+      get: (target, key) =>
+        key === 'strokeStyle'
+          ? target.strokeStyle
+          : methods[key as string] ?? (() => undefined),
+      set: (target, key, value) => {
+        if (key === 'strokeStyle') target.strokeStyle = value;
+        return true;
+      },
+    });
+    const getContext = jest
+      .spyOn(HTMLCanvasElement.prototype, 'getContext')
+      .mockReturnValue(context as unknown as CanvasRenderingContext2D);
+    try {
+      const fill = '#eeeeee';
+      await renderInTestApp(
+        <TopologyCanvas
+          nodes={[
+            // close together: jsdom lays nothing out, the canvas shows only around 0, 0
+            { ...node('web', 0, 0), fill, border: '#9e9e9e' },
+            { ...node('api', 100, 0), fill, border: '#2e7d32' },
+          ]}
+          edges={[{ from: 'web', to: 'api', color: '#90a4ae', width: 1 }]}
+          height={300}
+          ariaLabel="Dependency map"
+        />,
+      );
+      await waitFor(() => expect(stroked.length).toBeGreaterThanOrEqual(3));
+      const [edge, ...borders] = stroked;
+      const background = lightTheme.palette.background.default;
+      expect(contrastOn(edge, background)).toBeGreaterThanOrEqual(
+        GRAPHIC_CONTRAST,
+      );
+      for (const border of borders) {
+        expect(contrastOn(border, fill)).toBeGreaterThanOrEqual(
+          GRAPHIC_CONTRAST,
+        );
+        expect(contrastOn(border, background)).toBeGreaterThanOrEqual(
+          GRAPHIC_CONTRAST,
+        );
+      }
+    } finally {
+      getContext.mockRestore();
+    }
   });
 });

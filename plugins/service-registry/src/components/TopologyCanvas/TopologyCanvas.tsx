@@ -15,6 +15,7 @@ import ZoomInIcon from '@material-ui/icons/ZoomIn';
 import ZoomOutIcon from '@material-ui/icons/ZoomOut';
 import ZoomOutMapIcon from '@material-ui/icons/ZoomOutMap';
 import { fitViewport, NODE_HEIGHT, NODE_WIDTH, Viewport } from './fitViewport';
+import { visibleBorderColor, visibleEdgeColor } from '../topologyStyles';
 
 /**
  * A node drawn by {@link TopologyCanvas}, positioned by its centre.
@@ -205,6 +206,27 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     }
   }, []);
 
+  /**
+   * The colours as drawn in the theme, reaching 3:1 against what they are drawn on (edges against
+   * the background, borders against their node's fill), computed once per colour and theme.
+   */
+  const drawnColors = useMemo(() => {
+    const cache = new Map<string, string>();
+    const cached = (key: string, compute: () => string) => {
+      let color = cache.get(key);
+      if (color === undefined) cache.set(key, (color = compute()));
+      return color;
+    };
+    return {
+      edge: (color: string) =>
+        cached(`edge|${color}`, () => visibleEdgeColor(theme, color)),
+      border: (color: string, fill: string) =>
+        cached(`border|${color}|${fill}`, () =>
+          visibleBorderColor(theme, color, fill),
+        ),
+    };
+  }, [theme]);
+
   const draw = useCallback(() => {
     frame.current = undefined;
     const canvas = canvasRef.current;
@@ -249,9 +271,9 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     const arrows = scale > 0.35;
     for (const batch of batches.values()) {
       const first = batch[0];
-      ctx.globalAlpha = first.dim ? 0.15 : 0.9;
-      ctx.strokeStyle = first.color;
-      ctx.fillStyle = first.color;
+      ctx.globalAlpha = first.dim ? 0.15 : 1;
+      ctx.strokeStyle = drawnColors.edge(first.color);
+      ctx.fillStyle = drawnColors.edge(first.color);
       ctx.lineWidth = first.width;
       ctx.setLineDash(first.dashed ? [6, 4] : []);
       ctx.beginPath();
@@ -304,7 +326,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
       ctx.globalAlpha = node.emphasis === 'dim' ? 0.25 : 1;
       if (node.group) {
         ctx.fillStyle = node.fill;
-        ctx.strokeStyle = node.border;
+        ctx.strokeStyle = drawnColors.border(node.border, node.fill);
         ctx.lineWidth = 1;
         ctx.beginPath();
         roundRect(ctx, x + 6, y - 6, NODE_WIDTH, NODE_HEIGHT, 6);
@@ -320,11 +342,12 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
         node.emphasis === 'selected' ||
         node.emphasis === 'highlight';
       ctx.lineWidth = strong ? 3.5 : 2;
-      ctx.strokeStyle =
+      let border =
         node.emphasis === 'highlight' ? theme.palette.error.main : node.border;
       if (node.emphasis === 'root' || node.emphasis === 'selected') {
-        ctx.strokeStyle = theme.palette.primary.main;
+        border = theme.palette.primary.main;
       }
+      ctx.strokeStyle = drawnColors.border(border, node.fill);
       ctx.setLineDash(DASHES[node.borderStyle ?? 'solid']);
       ctx.stroke();
       ctx.setLineDash([]);
@@ -360,7 +383,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     if (containerRef.current) {
       containerRef.current.dataset.frames = String(frames.current);
     }
-  }, [nodes, edges, byId, focusId, theme]);
+  }, [nodes, edges, byId, focusId, theme, drawnColors]);
 
   const schedule = useCallback(() => {
     if (frame.current === undefined) {

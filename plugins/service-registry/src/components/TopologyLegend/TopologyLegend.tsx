@@ -1,5 +1,11 @@
-import { Box, Typography, makeStyles } from '@material-ui/core';
-import { STATUS_STYLES, EDGE_COLORS } from '../topologyStyles';
+import { Box, Typography, makeStyles, useTheme } from '@material-ui/core';
+import {
+  EDGE_COLORS,
+  NEUTRAL_FILL,
+  STATUS_STYLES,
+  visibleBorderColor,
+  visibleEdgeColor,
+} from '../topologyStyles';
 import { NodeStatus } from '../../lib/graph-transformations';
 
 const useStyles = makeStyles(theme => ({
@@ -16,7 +22,8 @@ const useStyles = makeStyles(theme => ({
     height: 14,
     borderRadius: 3,
     borderWidth: 2,
-    background: theme.palette.background.paper,
+    // a node's neutral fill: the border reads on it as on the nodes of the drawing
+    background: NEUTRAL_FILL,
   },
   line: { width: 26, height: 0, borderTopWidth: 2 },
 }));
@@ -36,12 +43,15 @@ export interface TopologyLegendProps {
 }
 
 /**
- * The legend of a topology drawing: status borders, edge kinds and colour categories.
+ * The legend of a topology drawing: status borders, edge kinds and colour categories, in the
+ * colours the drawing gives them in the theme ({@link visibleBorderColor},
+ * {@link visibleEdgeColor}).
  *
  * @public
  */
 export function TopologyLegend(props: TopologyLegendProps) {
   const classes = useStyles();
+  const theme = useTheme();
   const statuses = props.statuses ?? [
     'ga',
     'development',
@@ -64,8 +74,13 @@ export function TopologyLegend(props: TopologyLegendProps) {
         <span key={status} className={classes.item} role="listitem">
           <span
             className={classes.swatch}
+            data-swatch
             style={{
-              borderColor: STATUS_STYLES[status].border,
+              borderColor: visibleBorderColor(
+                theme,
+                STATUS_STYLES[status].border,
+                NEUTRAL_FILL,
+              ),
               borderStyle: STATUS_STYLES[status].borderStyle,
             }}
           />
@@ -78,8 +93,9 @@ export function TopologyLegend(props: TopologyLegendProps) {
         <span key={edge.label} className={classes.item} role="listitem">
           <span
             className={classes.line}
+            data-swatch
             style={{
-              borderTopColor: edge.color,
+              borderTopColor: visibleEdgeColor(theme, edge.color),
               borderTopStyle: edge.style as 'solid',
             }}
           />
@@ -90,6 +106,7 @@ export function TopologyLegend(props: TopologyLegendProps) {
         <span key={category.label} className={classes.item} role="listitem">
           <span
             className={classes.swatch}
+            data-swatch
             style={{
               background: category.color,
               borderColor: category.color,
