@@ -356,6 +356,14 @@ replicas = 3
       '### Required approvals\n\n- `@maintainer`: version bump of `shared-auth` (`1.2.3` → `1.3.0`)\n- `@ops-team`: configuration change to `shared-auth` (`metadata`)\n',
     );
 
+    // GitHub: one notice on the run, not tied to a line (a change's approvals span files)
+    const github = cli(['diff', base, '.', '--format', 'github'], head);
+    expect(
+      github.stdout.split('\n').filter(line => line.includes('approvals')),
+    ).toEqual([
+      '::notice title=Required approvals (2)::@maintainer: version bump of shared-auth (1.2.3 → 1.3.0)%0A@ops-team: configuration change to shared-auth (metadata)',
+    ]);
+
     const json = JSON.parse(
       cli(['diff', base, '.', '--format', 'json'], head).stdout,
     );

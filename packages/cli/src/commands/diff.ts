@@ -18,7 +18,11 @@ import {
   readDirectorySource,
 } from '../lib/readSource';
 import { introducedFirst } from '../format/annotationOrder';
-import { annotationLimitNotice, formatFindingsGithub } from '../format/github';
+import {
+  annotationLimitNotice,
+  formatFindingsGithub,
+  requiredApprovalsNotice,
+} from '../format/github';
 import { countFindings } from '../format/summary';
 import { formatFindingsText, paint } from '../format/text';
 import { JSON_SCHEMA_VERSION } from '../format/json';
@@ -161,6 +165,15 @@ export async function diffCommand(
       );
       io.stdout(
         annotationLimitNotice(annotations, 'those this change brings first'),
+      );
+      // before the annotations, so that GitHub's 10 notices a step cannot hide it
+      io.stdout(
+        requiredApprovalsNotice(
+          diff.requiredApprovals.map(({ approver, reasons }) => ({
+            approver,
+            reasons: reasons.map(reason => describeApprovalReason(reason)),
+          })),
+        ),
       );
       io.stdout(formatFindingsGithub(annotations, { root }));
       break;

@@ -73,3 +73,23 @@ export function annotationLimitNotice(
     }; the step's log (and the report) lists them all.`,
   )}\n`;
 }
+
+/**
+ * One notice (`::notice title=Required approvals (N)::…`) listing who must approve the change by
+ * the policies' `[change_control]`, one approver a line with what they approve; empty when no
+ * approval is required. It names no file: a change's approvals span files, and a notice without a
+ * file shows on the run's summary.
+ *
+ * @param approvals - each approver with its reasons in words
+ */
+export function requiredApprovalsNotice(
+  approvals: { approver: string; reasons: string[] }[],
+): string {
+  if (approvals.length === 0) return '';
+  const lines = approvals.map(
+    ({ approver, reasons }) => `${approver}: ${reasons.join('; ')}`,
+  );
+  return `::notice title=${escapeProperty(
+    `Required approvals (${approvals.length})`,
+  )}::${escapeData(lines.join('\n'))}\n`;
+}
