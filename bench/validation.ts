@@ -27,6 +27,7 @@ import { planConsumerNotices } from '../plugins/service-registry-backend-module-
 import { generateRegistry } from './lib/generateRegistry';
 import { flagArg, median, numberArg, registrySizeArgs } from './lib/args';
 import { bareParse, loadOnly } from './lib/contenders';
+import { retainedBytes } from './lib/retained';
 import { durations, timeInSteadyState } from './lib/steadyState';
 
 const options = registrySizeArgs();
@@ -167,3 +168,20 @@ if (flagArg('rules')) {
   console.log('validation by rule (median):');
   for (const [name, spans] of perRule) console.log(row(`  ${name}`, spans));
 }
+
+const loadedHeap = retainedBytes(loadOnly(inputs));
+const validatedHeap = retainedBytes({
+  label: 'loadRegistry + validateRegistry',
+  run: () => {
+    const loaded = loadRegistry(inputs);
+    return [loaded, validateRegistry(loaded, { today: TODAY })];
+  },
+});
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+console.log(
+  `heap kept: the loaded registry ${megabytes(
+    loadedHeap,
+  )}; validated, with its findings ${megabytes(
+    validatedHeap,
+  )} (validation adds ${megabytes(validatedHeap - loadedHeap)})`,
+);

@@ -11,10 +11,11 @@ import {
   TomlKeyPosition,
 } from './positions';
 import { PlainHeaderLookup } from './plainHeaders';
+import { RecordTable } from './recordTable';
 
 /**
- * Positions of one record of a file (e.g. one `[service.<id>]`): its header and its keys by
- * path relative to it.
+ * Positions of one subtree of a file (see {@link FilePositionIndex.positionsUnder}): its own
+ * header or key and its keys by path relative to it.
  */
 export interface RecordPositions {
   /** The record's own header or key, when written. */
@@ -41,9 +42,12 @@ function startsWith(
  *   they are written plainly in a file without multi-line strings ({@link PlainHeaderLookup});
  *   else they come from a cheap scan of the table headers ({@link scanTomlHeaders}), done on
  *   the first look-up that needs it;
- * - every other position comes from the full scan ({@link scanTomlPositions}), done only when
- *   a position below a record is first needed (a finding, a `positions` look-up), then kept
- *   with its groupings by record.
+ * - the positions below the records of a table (`service`) come from the full scan
+ *   ({@link scanTomlPositions}), done when one of them is first needed (a finding, a
+ *   `positions` look-up); the index keeps them compactly ({@link RecordTable}), not the scan,
+ *   so that a registry kept after validation does not keep every key of its large files;
+ * - every other position comes from the full scan, kept once made (the files where such
+ *   look-ups happen, policies, deployments, top-level keys, are small, or read once).
  *
  * Both give the same positions: the header scan is only used where it is exact.
  */
@@ -52,7 +56,7 @@ export class FilePositionIndex {
   /** The plain look-up (null: not made yet; undefined: the text does not allow it). */
   private plain: PlainHeaderLookup | undefined | null = null;
   private fullIndex: Map<string, TomlKeyPosition> | undefined;
-  private readonly byRecord = new Map<string, Map<string, RecordPositions>>();
+  private readonly tables = new Map<string, RecordTable>();
   private readonly under = new Map<string, RecordPositions>();
   private topLevel: Record<string, SourcePosition> | undefined;
 
@@ -152,7 +156,7 @@ export class FilePositionIndex {
     if (headers && !headers.rootKeys && !headers.depth1Keys.has(prefix)) {
       return this.at(headers.records.get(prefix)?.get(id));
     }
-    return this.records(prefix).get(id)?.source;
+    return this.records(prefix).source(id);
   }
 
   /**
@@ -174,32 +178,28 @@ export class FilePositionIndex {
 
   /**
    * The positions of a table of records grouped by record (`service` into one entry per
-   * service id), computed once.
+   * service id), made once from a full scan that is not kept (unless it already was).
    */
-  records(prefix: string): Map<string, RecordPositions> {
-    let records = this.byRecord.get(prefix);
-    if (records === undefined) {
-      records = new Map();
-      for (const { path, line, column } of this.positions.values()) {
-        if (path.length <= 1 || path[0] !== prefix) continue;
-        const id = String(path[1]);
-        let record = records.get(id);
-        if (!record) {
-          record = { positions: Object.create(null) };
-          records.set(id, record);
-        }
-        const position = { file: this.path, line, column };
-        if (path.length === 2) record.source = position;
-        else record.positions[joinKeyPath(path.slice(2))] = position;
-      }
-      this.byRecord.set(prefix, records);
+  records(prefix: string): RecordTable {
+    let table = this.tables.get(prefix);
+    if (table === undefined) {
+      const scan =
+        this.fullIndex ??
+        (this.text !== undefined
+          ? scanTomlPositions(this.text)
+          : this.file?.positions ?? new Map());
+      table = new RecordTable(this.path, prefix, scan);
+      this.tables.set(prefix, table);
     }
-    return records;
+    return table;
   }
 
-  /** The positions under one record, by path relative to it (empty if it has none). */
+  /**
+   * The positions under one record, by path relative to it (empty if it has none): a new
+   * object at each call, for the caller to keep.
+   */
   recordPositions(prefix: string, id: string): Record<string, SourcePosition> {
-    return this.records(prefix).get(id)?.positions ?? {};
+    return this.records(prefix).positions(id);
   }
 
   /**
@@ -325,20 +325,6 @@ export function positionIndex(file: ParsedTomlFile): FilePositionIndex {
     indexes.set(file, index);
   }
   return index;
-}
-
-/**
- * Groups the positions of a file by the records of a table of tables, e.g. `service` into one
- * entry per service id. Computed once per file and table.
- *
- * @param file - the parsed file
- * @param prefix - the path of the table of records (`['service']`)
- */
-export function positionsByRecord(
-  file: ParsedTomlFile,
-  prefix: readonly [string],
-): Map<string, RecordPositions> {
-  return positionIndex(file).records(prefix[0]);
 }
 
 /**

@@ -78,7 +78,8 @@ describe('lazy key positions', () => {
     ]);
     expect(fullScans).not.toHaveBeenCalled();
 
-    // first read of positions: one full scan of that file, kept for the others of the file
+    // first read of positions: one full scan of that file, its records' positions kept for the
+    // others of the file
     expect(auth.positions.port).toEqual({
       file: 'services/catalog.toml',
       line: 4,
