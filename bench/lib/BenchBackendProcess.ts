@@ -68,7 +68,8 @@ export class BenchBackend {
    * @param options - `database`: `sqlite` (default) or `pg:<prefix>`; `ipc`: open an IPC channel
    *   so that {@link BenchBackend.memory} can ask the child for its heap (without it, the child
    *   collects garbage every 2 s so that its RSS settles); `processingInterval`: the catalog's, in
-   *   seconds or `default` (Backstage's own; the default here is 5 s)
+   *   seconds or `default` (Backstage's own; the default here is 5 s); `providerFrequency`: how
+   *   often the registry provider runs, in seconds (default 2)
    */
   static async start(
     mode: string,
@@ -77,6 +78,7 @@ export class BenchBackend {
       database?: string;
       ipc?: boolean;
       processingInterval?: string;
+      providerFrequency?: number;
     } = {},
   ) {
     let port = await freePort();
@@ -104,6 +106,9 @@ export class BenchBackend {
           LOG_LEVEL: 'warn',
           ...(options.processingInterval
             ? { BENCH_PROCESSING_INTERVAL: options.processingInterval }
+            : {}),
+          ...(options.providerFrequency
+            ? { BENCH_PROVIDER_FREQUENCY: String(options.providerFrequency) }
             : {}),
         },
       },

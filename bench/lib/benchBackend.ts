@@ -46,6 +46,7 @@ function databaseConfig(): JsonObject {
 }
 
 const processingInterval = process.env.BENCH_PROCESSING_INTERVAL ?? '5';
+const providerFrequency = Number(process.env.BENCH_PROVIDER_FREQUENCY ?? '2');
 const catalog: JsonObject = {
   ...(processingInterval === 'default'
     ? {}
@@ -60,7 +61,7 @@ if (mode === 'provider' || mode === 'api') {
     serviceRegistry: {
       target,
       schedule: {
-        frequency: { seconds: 2 },
+        frequency: { seconds: providerFrequency },
         timeout: { minutes: 5 },
         initialDelay: { seconds: 0 },
       },
