@@ -5,6 +5,8 @@
  * @packageDocumentation
  */
 export { readRegistryDirectory } from './read/readRegistryDirectory';
+export { registryDirectoryStamp } from './read/registryDirectoryStamp';
+export type { RegistryDirectoryStamp } from './read/registryDirectoryStamp';
 export { readRegistryFromUrl } from './read/readRegistryFromUrl';
 export { decodeRegistryFile } from './read/decodeRegistryFile';
 export type { ReadRegistryFromUrlResult } from './read/readRegistryFromUrl';

@@ -5,7 +5,22 @@ import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import { NotModifiedError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
+import * as nodeModule from '@service-registry/plugin-service-registry-node';
 import { createRegistrySource } from './RegistrySource';
+
+jest.mock('@service-registry/plugin-service-registry-node', () => {
+  const actual = jest.requireActual(
+    '@service-registry/plugin-service-registry-node',
+  );
+  return {
+    ...actual,
+    readRegistryDirectory: jest.fn(actual.readRegistryDirectory),
+  };
+});
+
+const directoryReads = nodeModule.readRegistryDirectory as jest.MockedFunction<
+  typeof nodeModule.readRegistryDirectory
+>;
 
 const integrations = ScmIntegrations.fromConfig(
   new ConfigReader({ integrations: { github: [{ host: 'github.com' }] } }),
@@ -233,5 +248,76 @@ describe('a directory source', () => {
       'projects/shop/services.toml',
       'services/catalog.toml',
     ]);
+  });
+
+  describe('on a frequent schedule', () => {
+    const realNow = Date.now;
+    /** Reads as if `seconds` had passed since the files were written. */
+    const later = (seconds: number) =>
+      jest.spyOn(Date, 'now').mockReturnValue(realNow() + seconds * 1000);
+    beforeEach(() => directoryReads.mockClear());
+    afterEach(() => jest.restoreAllMocks());
+
+    it('answers not modified without reading the files once they have stayed the same a while', async () => {
+      const registry = source(0);
+      later(10);
+      const first: any = await registry.read();
+      expect(directoryReads).toHaveBeenCalledTimes(1);
+      expect(await registry.read(first.etag)).toEqual({ notModified: true });
+      expect(await registry.read(first.etag)).toEqual({ notModified: true });
+      expect(directoryReads).toHaveBeenCalledTimes(1);
+    });
+
+    it('reads files again while they were changed just before the last read', async () => {
+      const registry = source(0);
+      const first: any = await registry.read();
+      // written a moment before that read: a write after it could share its timestamps
+      expect(await registry.read(first.etag)).toEqual({ notModified: true });
+      expect(directoryReads).toHaveBeenCalledTimes(2);
+      // read again later: from then on the stamp is enough
+      later(10);
+      expect(await registry.read(first.etag)).toEqual({ notModified: true });
+      expect(await registry.read(first.etag)).toEqual({ notModified: true });
+      expect(directoryReads).toHaveBeenCalledTimes(3);
+    });
+
+    it('sees a write that keeps the size and sets the modification time back', async () => {
+      const then = new Date('2026-01-01T00:00:00Z');
+      fs.utimesSync(catalog(), then, then);
+      const registry = source(0);
+      later(10);
+      const first: any = await registry.read();
+      fs.writeFileSync(catalog(), '[service.auth]\nversion = "1.0.1"\n');
+      fs.utimesSync(catalog(), then, then);
+      const changed: any = await registry.read(first.etag);
+      expect(
+        changed.files.find((f: any) => f.path === 'services/catalog.toml').text,
+      ).toContain('1.0.1');
+    });
+
+    it('sees an added and a removed file', async () => {
+      const registry = source(0);
+      later(10);
+      const first: any = await registry.read();
+      fs.mkdirSync(path.join(dir, 'projects/billing'));
+      fs.writeFileSync(
+        path.join(dir, 'projects/billing/services.toml'),
+        '[service.invoice]\nversion = "1.0.0"\n',
+      );
+      const added: any = await registry.read(first.etag);
+      expect(paths(added)).toContain('projects/billing/services.toml');
+      fs.rmSync(path.join(dir, 'projects/shop/services.toml'));
+      const removed: any = await registry.read(added.etag);
+      expect(paths(removed)).not.toContain('projects/shop/services.toml');
+    });
+
+    it('reads the files when asked without an ETag (a run that applies everything again)', async () => {
+      const registry = source(0);
+      later(10);
+      await registry.read();
+      const again: any = await registry.read();
+      expect(paths(again)).toHaveLength(2);
+      expect(directoryReads).toHaveBeenCalledTimes(2);
+    });
   });
 });

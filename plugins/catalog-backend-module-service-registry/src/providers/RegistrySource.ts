@@ -8,6 +8,8 @@ import {
 import {
   readRegistryDirectory,
   readRegistryFromUrl,
+  registryDirectoryStamp,
+  RegistryDirectoryStamp,
 } from '@service-registry/plugin-service-registry-node';
 import { directoryOfTarget } from '../lib/directoryOfTarget';
 import { filesHash } from '../lib/entityHash';
@@ -39,6 +41,21 @@ function isUrl(target: string) {
 const DEFAULT_SETTLE_MS = 300;
 
 /**
+ * How long before a read the files must have last changed for its stamp to be trusted: longer
+ * than the coarsest timestamps of common file systems (2 s on FAT), so that a write made after
+ * the read cannot share its timestamp with one made before it.
+ */
+const RACY_MARGIN_MS = 3000;
+
+/** The files last taken from a directory: their digest, and the stamp taken before reading them. */
+interface DirectoryRead {
+  digest: string;
+  stamp: RegistryDirectoryStamp;
+  /** When the stamp was taken (ms since the epoch). */
+  at: number;
+}
+
+/**
  * A registry in a local directory. A directory can be caught in the middle of a change (a `git
  * pull` or a sync rewriting files one by one, an editor truncating a file before writing it): a
  * file missing or empty for a moment would read as services removed, and a removal under the
@@ -47,10 +64,17 @@ const DEFAULT_SETTLE_MS = 300;
  * if nothing changed in between; otherwise the run has nothing to apply and the next run reads
  * again. The files' digest is their ETag: a read given the digest of the same files answers "not
  * modified".
+ *
+ * A read looks at the files' stamp first (their paths, sizes and modification and change times;
+ * `registryDirectoryStamp`): when it is the stamp taken before the files of that ETag were read,
+ * and they had last changed well before then ({@link RACY_MARGIN_MS}, as git trusts its index),
+ * the answer is "not modified" without reading them. A run with nothing to do, the usual one on
+ * a frequent schedule, then costs a walk of the folders and a `stat` per file, instead of
+ * reading and hashing every file.
  */
 class DirectorySource implements RegistrySource {
   readonly rootLocation: string;
-  private lastDigest?: string;
+  private last?: DirectoryRead;
   constructor(
     private readonly dir: string,
     private readonly settleMs: number,
@@ -59,16 +83,27 @@ class DirectorySource implements RegistrySource {
     this.rootLocation = `file:${dir}`;
   }
   async read(etag?: string): Promise<RegistryReadResult> {
+    const at = Date.now();
+    const stamp = await registryDirectoryStamp(this.dir);
+    const last = this.last;
+    if (
+      etag !== undefined &&
+      last?.digest === etag &&
+      last.stamp.key === stamp.key &&
+      last.stamp.latestChangeMs < last.at - RACY_MARGIN_MS
+    ) {
+      return { notModified: true };
+    }
     const files = await readRegistryDirectory(this.dir, this.options);
     const digest = filesHash(files);
-    if (digest !== this.lastDigest && this.settleMs > 0) {
+    if (digest !== last?.digest && this.settleMs > 0) {
       await new Promise(resolve => setTimeout(resolve, this.settleMs));
       const again = await readRegistryDirectory(this.dir, this.options);
       if (filesHash(again) !== digest) {
         return { notModified: true, changing: true };
       }
     }
-    this.lastDigest = digest;
+    this.last = { digest, stamp, at };
     // the digest is the directory's ETag: the provider need not hash the same files again
     if (etag === digest) return { notModified: true };
     return { files, etag: digest };

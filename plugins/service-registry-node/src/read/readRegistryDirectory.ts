@@ -1,6 +1,4 @@
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { InputError } from '@backstage/errors';
 import {
   RegistryFileInput,
   RegistryReadOptions,
@@ -8,32 +6,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { decodeRegistryFile } from './decodeRegistryFile';
 import { maxFileBytesOption } from './maxFileBytesOption';
-
-/**
- * Whether a directory entry name is skipped while walking a registry: dot-folders (`.git`,
- * `.github`) and `node_modules`.
- */
-function isSkippedFolder(name: string): boolean {
-  return name.startsWith('.') || name === 'node_modules';
-}
-
-/**
- * Whether an entry name may hold registry content: a `*.toml` file, or a folder (a name without
- * an extension). A broken link to anything else (a README, an image) is ignored like the file.
- */
-function mayBeRegistryEntry(name: string): boolean {
-  return name.endsWith('.toml') || !name.includes('.');
-}
-
-function isInside(root: string, target: string): boolean {
-  const relative = path.relative(root, target);
-  // `..x` is a folder of the root; only `..` itself, or a path through it, leaves the root
-  return (
-    relative !== '..' &&
-    !relative.startsWith(`..${path.sep}`) &&
-    !path.isAbsolute(relative)
-  );
-}
+import { walkRegistryDirectory } from './walkRegistryDirectory';
 
 /**
  * Reads one registry file, or only its size when it is above `limit` (the file is opened once:
@@ -77,68 +50,10 @@ export async function readRegistryDirectory(
   options: RegistryReadOptions = {},
 ): Promise<RegistryFileInput[]> {
   const limit = maxFileBytesOption(options);
-  const root = await fs.realpath(path.resolve(dir));
   const files: RegistryFileInput[] = [];
-
-  /**
-   * Reads a folder; `above` holds the real paths of the folders being read around it, so that a
-   * link back to one of them is not followed again (a folder linked from two places is read
-   * under both names, as a checkout shows it).
-   */
-  const walk = async (
-    realDir: string,
-    relative: string[],
-    above: ReadonlySet<string>,
-  ): Promise<void> => {
-    const entries = await fs.readdir(realDir, { withFileTypes: true });
-    for (const entry of entries) {
-      const entryPath = path.join(realDir, entry.name);
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      let target = entryPath;
-      if (entry.isSymbolicLink()) {
-        target = await fs.realpath(entryPath).catch(() => '');
-        if (!target) {
-          // a broken link to a registry file or folder would drop its services silently
-          if (isSkippedFolder(entry.name) || !mayBeRegistryEntry(entry.name)) {
-            continue;
-          }
-          const name = [...relative, entry.name].join('/');
-          const points = await fs.readlink(entryPath).catch(() => '?');
-          throw new InputError(
-            `Refusing to read ${name}: it is a symbolic link to ${points}, which does not exist. Fix or remove the link; the registry is not read until then.`,
-          );
-        }
-        if (!isInside(root, target)) {
-          throw new InputError(
-            `Refusing to read ${[...relative, entry.name].join(
-              '/',
-            )}: it is a symbolic link to ${target}, outside the registry root ${root}. Replace the link with the file itself.`,
-          );
-        }
-        const stat = await fs.stat(target);
-        isDir = stat.isDirectory();
-        isFile = stat.isFile();
-      }
-      if (isDir) {
-        if (isSkippedFolder(entry.name) || above.has(target)) continue;
-        await walk(
-          target,
-          [...relative, entry.name],
-          new Set([...above, target]),
-        );
-      } else if (isFile && entry.name.endsWith('.toml')) {
-        files.push(
-          await readRegistryFile(
-            [...relative, entry.name].join('/'),
-            target,
-            limit,
-          ),
-        );
-      }
-    }
-  };
-
-  await walk(root, [], new Set([root]));
+  // one file at a time: a registry of many files must not open them all at once
+  for (const { relative, target } of await walkRegistryDirectory(dir)) {
+    files.push(await readRegistryFile(relative, target, limit));
+  }
   return files.sort((a, b) => (a.path < b.path ? -1 : Number(a.path > b.path)));
 }

@@ -1,0 +1,106 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { InputError } from '@backstage/errors';
+
+/**
+ * Whether a directory entry name is skipped while walking a registry: dot-folders (`.git`,
+ * `.github`) and `node_modules`.
+ */
+function isSkippedFolder(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+/**
+ * Whether an entry name may hold registry content: a `*.toml` file, or a folder (a name without
+ * an extension). A broken link to anything else (a README, an image) is ignored like the file.
+ */
+function mayBeRegistryEntry(name: string): boolean {
+  return name.endsWith('.toml') || !name.includes('.');
+}
+
+function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  // `..x` is a folder of the root; only `..` itself, or a path through it, leaves the root
+  return (
+    relative !== '..' &&
+    !relative.startsWith(`..${path.sep}`) &&
+    !path.isAbsolute(relative)
+  );
+}
+
+/** One registry file found by {@link walkRegistryDirectory}. */
+export interface RegistryDirectoryFile {
+  /** The path relative to the registry root, with forward slashes. */
+  relative: string;
+  /** The file's real path (a link followed). */
+  target: string;
+}
+
+/**
+ * Every `*.toml` file below a registry root, in the order the folders list them. Dot-folders and
+ * `node_modules` are skipped; symbolic links are followed only when they stay inside the root
+ * (others are refused with an `InputError` naming the link, as is a broken link to a `*.toml`
+ * file or to what may be a folder: reading on without it would silently drop the services it
+ * holds). A folder linked from two places is walked under both names, as a checkout shows it; a
+ * link back to a folder being walked is not followed again.
+ *
+ * @param dir - the registry root
+ */
+export async function walkRegistryDirectory(
+  dir: string,
+): Promise<RegistryDirectoryFile[]> {
+  const root = await fs.realpath(path.resolve(dir));
+  const files: RegistryDirectoryFile[] = [];
+
+  /** Walks a folder; `above` holds the real paths of the folders being walked around it. */
+  const walk = async (
+    realDir: string,
+    relative: string[],
+    above: ReadonlySet<string>,
+  ): Promise<void> => {
+    const entries = await fs.readdir(realDir, { withFileTypes: true });
+    for (const entry of entries) {
+      const entryPath = path.join(realDir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      let target = entryPath;
+      if (entry.isSymbolicLink()) {
+        target = await fs.realpath(entryPath).catch(() => '');
+        if (!target) {
+          // a broken link to a registry file or folder would drop its services silently
+          if (isSkippedFolder(entry.name) || !mayBeRegistryEntry(entry.name)) {
+            continue;
+          }
+          const name = [...relative, entry.name].join('/');
+          const points = await fs.readlink(entryPath).catch(() => '?');
+          throw new InputError(
+            `Refusing to read ${name}: it is a symbolic link to ${points}, which does not exist. Fix or remove the link; the registry is not read until then.`,
+          );
+        }
+        if (!isInside(root, target)) {
+          throw new InputError(
+            `Refusing to read ${[...relative, entry.name].join(
+              '/',
+            )}: it is a symbolic link to ${target}, outside the registry root ${root}. Replace the link with the file itself.`,
+          );
+        }
+        const stat = await fs.stat(target);
+        isDir = stat.isDirectory();
+        isFile = stat.isFile();
+      }
+      if (isDir) {
+        if (isSkippedFolder(entry.name) || above.has(target)) continue;
+        await walk(
+          target,
+          [...relative, entry.name],
+          new Set([...above, target]),
+        );
+      } else if (isFile && entry.name.endsWith('.toml')) {
+        files.push({ relative: [...relative, entry.name].join('/'), target });
+      }
+    }
+  };
+
+  await walk(root, [], new Set([root]));
+  return files;
+}
