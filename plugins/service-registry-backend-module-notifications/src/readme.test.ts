@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
+import { routerRoutes } from '@service-registry/test-support';
 import { InMemoryServiceRegistrySnapshotService } from '@service-registry/plugin-service-registry-node';
 import { createReminderRouter } from './service/createReminderRouter';
 
@@ -34,13 +35,7 @@ describe('the README of the notifications module', () => {
       notifier: {} as any,
       store: {} as any,
     });
-    const routes = (router.stack as any[])
-      .filter(layer => layer.route)
-      .flatMap(layer =>
-        Object.keys(layer.route.methods).map(
-          method => `${method.toUpperCase()} ${layer.route.path}`,
-        ),
-      );
+    const routes = routerRoutes(router);
     expect(documentedRoutes(README).sort()).toEqual([...routes].sort());
   });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { mockServices } from '@backstage/backend-test-utils';
+import { routerRoutes } from '@service-registry/test-support';
 import { publishedFiles } from './__testUtils__/snapshotOfFiles';
 import { startRegistryBackend } from './__testUtils__/startRegistryBackend';
 import { createRouter } from './service/createRouter';
@@ -124,13 +125,7 @@ describe('the README of the service-registry backend plugin', () => {
       logger: mockServices.logger.mock(),
       history: {} as any,
     });
-    const routes = (router.stack as any[])
-      .filter(layer => layer.route)
-      .flatMap(layer =>
-        Object.keys(layer.route.methods).map(
-          method => `${method.toUpperCase()} ${layer.route.path}`,
-        ),
-      );
+    const routes = routerRoutes(router);
     expect(endpoints.map(e => `${e.method} ${e.path}`).sort()).toEqual(
       [...routes].sort(),
     );
