@@ -303,7 +303,8 @@ export interface RegistryService {
    * Position of each key, keyed by dotted path relative to the service (`port`,
    * `sla.availability`, `dependencies.requires.0`). Computed when first read (an enumerable
    * getter that keeps its value; assigning replaces it): the first read scans the file's key
-   * positions once, for all the records of that file.
+   * positions once, for all the records of that file, and keeps them compactly in the file's
+   * index; each service's object is made when its own `positions` is first read.
    */
   positions: Record<string, SourcePosition>;
   /** Files that contributed, the global catalog first, then the project override. */
