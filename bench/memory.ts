@@ -18,7 +18,9 @@
  *             backend), with the graph, findings and one service requested once; its baseline
  *             is none-api (the catalog and the permission backend)
  * Each backend is measured once it is ready (the baselines) or once all entities are queryable,
- * after a settle period: RSS and V8 heapUsed as they are, then again after two forced full
+ * over a settle period: RSS every 2 s of it (its median: a single sample lands anywhere on the
+ * heap's saw-tooth between collections), and at its end RSS and V8 heapUsed as they are, then
+ * again after two forced full
  * garbage collections (the children run with --expose-gc; the last one V8's last-resort
  * collection, which also gives free heap pages back). (d) is provider - none. With --timeline,
  * RSS and heapUsed are also sampled every 2 s from start to the end of the settle period (peak
@@ -39,7 +41,13 @@ import { mapRegistryToEntities } from '../plugins/catalog-backend-module-service
 import { generateRegistry } from './lib/generateRegistry';
 import { benchMapOptions } from './lib/mapOptions';
 import { BenchBackend, ChildMemory, sleep } from './lib/BenchBackendProcess';
-import { flagArg, numberArg, registrySizeArgs, stringArg } from './lib/args';
+import {
+  flagArg,
+  median,
+  numberArg,
+  registrySizeArgs,
+  stringArg,
+} from './lib/args';
 
 const options = registrySizeArgs();
 const settleSeconds = numberArg('settle', 20);
@@ -84,9 +92,13 @@ interface Measured {
   seconds?: number;
   /** With --timeline: [seconds since start, RSS, heapUsed] every 2 s. */
   timeline?: Array<[number, number, number]>;
+  /** RSS and heapUsed every 2 s of the settle period. */
+  settling: Array<{ rss: number; heapUsed: number }>;
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024;
+const medianRss = (m: Measured) => median(m.settling.map(x => x.rss));
+const maxRss = (m: Measured) => Math.max(...m.settling.map(x => x.rss));
 const signed = (value: number) =>
   `${value >= 0 ? '+' : '-'}${Math.abs(value).toFixed(0)}`;
 
@@ -126,7 +138,16 @@ async function measure(
       seconds = (done - backend.startedAt) / 1000;
     }
     if (afterReady) await afterReady(backend);
-    await sleep(settleSeconds * 1000);
+    // the settle period, sampled: the heap saw-tooths between collections (the catalog's
+    // processing allocates continuously), so one sample lands anywhere between the live heap
+    // and the next collection's limit
+    const settling: Measured['settling'] = [];
+    const settleEnd = performance.now() + settleSeconds * 1000;
+    while (performance.now() < settleEnd) {
+      const m = await backend.memory(false);
+      settling.push({ rss: m.rss, heapUsed: m.heapUsed });
+      await sleep(Math.min(2000, Math.max(0, settleEnd - performance.now())));
+    }
     sampling = false;
     await sampler;
     const settled = await backend.memory(false);
@@ -137,6 +158,7 @@ async function measure(
       settled,
       collected,
       seconds,
+      settling,
       ...(withTimeline ? { timeline } : {}),
     };
   } finally {
@@ -191,6 +213,13 @@ async function main() {
           ? `; all entities queryable after ${m.seconds.toFixed(1)} s`
           : ''
       }`,
+    );
+    console.log(
+      `           over the settle period (${
+        m.settling.length
+      } samples, every 2 s): RSS median ${mb(medianRss(m)).toFixed(
+        0,
+      )} MB, max ${mb(maxRss(m)).toFixed(0)} MB`,
     );
     if (m.timeline?.length) {
       const peak = m.timeline.reduce((a, b) => (b[1] > a[1] ? b : a));
@@ -248,15 +277,18 @@ async function main() {
   const delta = (label: string, a?: Measured, b?: Measured) => {
     if (!a || !b) return;
     const rssSettled = mb(a.settled.rss - b.settled.rss);
+    const rssMedian = mb(medianRss(a) - medianRss(b));
     const rssCollected = mb(a.collected.rss - b.collected.rss);
     const heapCollected = mb(a.collected.heapUsed - b.collected.heapUsed);
     const met = (value: number) => (value <= 150 ? 'met' : 'not met');
     console.log(
-      `  ${label}: RSS ${signed(rssSettled)} MB settled (${met(
-        rssSettled,
-      )}), ${signed(rssCollected)} MB after GC (${met(
+      `  ${label}: RSS ${signed(rssMedian)} MB median over the settle (${met(
+        rssMedian,
+      )}), ${signed(rssSettled)} MB at its end (${met(rssSettled)}), ${signed(
         rssCollected,
-      )}); heapUsed ${signed(heapCollected)} MB after GC`,
+      )} MB after GC (${met(rssCollected)}); heapUsed ${signed(
+        heapCollected,
+      )} MB after GC`,
     );
   };
   for (const database of databases) {
