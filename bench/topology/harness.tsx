@@ -30,6 +30,7 @@ import {
   ServiceRegistryTopologyPage,
   ServiceRegistryApi,
   ImpactReport,
+  ImpactResponse,
 } from '../../plugins/service-registry/src';
 import { syntheticGraph } from './syntheticGraph';
 import { mockServiceRegistryApi } from '../../plugins/service-registry/src/testUtils/mockServiceRegistryApi';
@@ -44,7 +45,7 @@ const registryApi: ServiceRegistryApi = mockServiceRegistryApi({
   async getGraph() {
     return graph;
   },
-  async getImpact(service): Promise<ImpactReport> {
+  async getImpact(service): Promise<ImpactResponse> {
     // a plain BFS over consumers: enough for the benchmark page
     const incoming = new Map<string, string[]>();
     for (const e of graph.edges) {
@@ -76,6 +77,7 @@ const registryApi: ServiceRegistryApi = mockServiceRegistryApi({
     }
     const projects = [...groups.keys()].filter((p): p is string => !!p).sort();
     return {
+      registry: graph.registry,
       service,
       declared: true,
       services,

@@ -80,6 +80,34 @@ describe('service-registry backend: which registry answers', () => {
     }
   });
 
+  it('names the registry it answered from in every JSON answer but the OpenSLO documents', async () => {
+    const snapshots = new InMemoryServiceRegistrySnapshotService();
+    publish(snapshots, 'prod');
+    snapshots.publish({
+      ...snapshots.get('prod')!,
+      providerId: 'staging',
+      registry: loadRegistry([
+        {
+          path: 'services/catalog.toml',
+          text: '[service.x-api]\nversion = "1.0.0"\nstatus = "deprecated"\ndeprecation_date = 2026-06-01\nsunset_date = 2027-06-01\n',
+        },
+        {
+          path: 'projects/shop/services.toml',
+          text: '[project]\nname = "Shop"\n[service.shop-web]\nversion = "1.0.0"\nrequires = ["x-api"]\n',
+        },
+      ]),
+    });
+    const { server } = await startRegistryBackend(snapshots, { config });
+    for (const path of ENDPOINTS.filter(p => p !== '/openslo')) {
+      const res = await request(server).get(withRegistry(path, 'staging'));
+      expect([path, res.status, res.body.registry]).toEqual([
+        path,
+        200,
+        'staging',
+      ]);
+    }
+  });
+
   it('without `registry`, answers from `default`, else from the only registry, else asks which', async () => {
     const single = new InMemoryServiceRegistrySnapshotService();
     publish(single, 'main');

@@ -25,6 +25,7 @@ import {
   buildProjectSummary,
   buildServiceSummary,
   FindingsResponse,
+  ImpactResponse,
   GLOBAL_PROJECT_ID,
   isIsoDate,
   SERVICE_TIERS,
@@ -234,13 +235,14 @@ export async function createRouter(
     if (!v.graph.nodes.has(id) && !v.graph.incoming.has(id)) {
       throw new NotFoundError(`no service "${id}" in registry "${registry}"`);
     }
-    send(
-      res,
-      computeImpact(v.graph, id, {
+    const body: ImpactResponse = {
+      registry,
+      ...computeImpact(v.graph, id, {
         includeOptional: query.includeOptional === 'true',
         maxDepth: query.maxDepth,
       }),
-    );
+    };
+    send(res, body);
   });
 
   router.get('/findings', async (req, res) => {

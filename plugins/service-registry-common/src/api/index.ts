@@ -5,6 +5,7 @@ export type {
   RegistryGraphProject,
 } from './graphResponse';
 export type { FindingsResponse, RegistryFindingItem } from './findingsResponse';
+export type { ImpactResponse } from './impactResponse';
 export { buildFindingsResponse } from './buildFindingsResponse';
 export type { FindingsQuery, FindingsSource } from './buildFindingsResponse';
 export { findingLink } from './findingLink';

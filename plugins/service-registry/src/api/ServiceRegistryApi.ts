@@ -6,7 +6,7 @@ import {
   DeprecationStatus,
   FindingSeverity,
   FindingsResponse,
-  ImpactReport,
+  ImpactResponse,
   ProjectSummaryResponse,
   RegistryGraph,
   ReminderResponse,
@@ -108,7 +108,7 @@ export interface ServiceRegistryApi {
   getImpact(
     service: string,
     options?: ImpactRequestOptions,
-  ): Promise<ImpactReport>;
+  ): Promise<ImpactResponse>;
   /** Validation findings of the registry, filtered. */
   getFindings(options?: FindingsRequestOptions): Promise<FindingsResponse>;
   /** Every deprecated or retired service with its migration numbers. */

@@ -14,7 +14,7 @@ import {
   DeprecationDetailResponse,
   DeprecationsResponse,
   FindingsResponse,
-  ImpactReport,
+  ImpactResponse,
   ProjectSummaryResponse,
   RegistryGraph,
   ReminderResponse,
@@ -62,8 +62,8 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
   async getImpact(
     service: string,
     options?: ImpactRequestOptions,
-  ): Promise<ImpactReport> {
-    return this.get<ImpactReport>(`/impact/${encodeURIComponent(service)}`, {
+  ): Promise<ImpactResponse> {
+    return this.get<ImpactResponse>(`/impact/${encodeURIComponent(service)}`, {
       registry: options?.registry,
       includeOptional:
         options?.includeOptional === undefined

@@ -21,6 +21,7 @@ export type {
   SlaOverviewResponse,
   SlaServiceResponse,
   ImpactReport,
+  ImpactResponse,
   ProjectSummaryFacts,
   ProjectSummaryFindingCounts,
   ProjectSummaryLink,

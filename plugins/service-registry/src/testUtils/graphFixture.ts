@@ -1,5 +1,5 @@
 import {
-  ImpactReport,
+  ImpactResponse,
   RegistryGraph,
   RegistryGraphEdge,
   RegistryGraphNode,
@@ -95,7 +95,7 @@ export function demoGraph(): RegistryGraph {
 }
 
 /** The impact report the backend gives for `auth` in {@link demoGraph}. */
-export function demoImpactOfAuth(): ImpactReport {
+export function demoImpactOfAuth(): ImpactResponse {
   const s = (
     id: string,
     depth: number,
@@ -116,6 +116,7 @@ export function demoImpactOfAuth(): ImpactReport {
     s('web', 3, 'project-a', 'checkout'),
   ];
   return {
+    registry: 'default',
     service: 'auth',
     declared: true,
     services,
