@@ -1,6 +1,6 @@
 import { SourcePosition } from '../model/types';
 import { joinKeyPath, KeyPathPart } from './keyPath';
-import { Deferred } from './lazy';
+import { Deferred, LAZY_POSITIONS } from './lazy';
 import type { ParsedTomlFile } from './parseToml';
 import {
   DependencyElements,
@@ -251,6 +251,11 @@ class DeferredRecordPositions extends Deferred<Record<string, SourcePosition>> {
   resolve(): Record<string, SourcePosition> {
     return this.index.recordPositions(this.prefix, this.id);
   }
+
+  /** One position of the record, without making the object of all of them. */
+  positionOf(key: string): SourcePosition | undefined {
+    return this.index.records(this.prefix).position(this.id, key);
+  }
 }
 
 /** The positions under a path of a file, looked up when needed. */
@@ -276,6 +281,25 @@ class DeferredTopLevel extends Deferred<Record<string, SourcePosition>> {
   resolve(): Record<string, SourcePosition> {
     return this.index.topLevelPositions();
   }
+}
+
+/**
+ * Where one key of an object with lazy `positions` (a service, a project, a deployment) is
+ * written: the same as `target.positions[key]`, but for a record whose positions were not read
+ * yet, looked up alone, so that the object of all its positions is not made and kept (a finding
+ * at one key of every other service would otherwise keep them all).
+ *
+ * @param target - the object
+ * @param key - the dotted path relative to it
+ */
+export function keyPosition(
+  target: { positions: Record<string, SourcePosition> },
+  key: string,
+): SourcePosition | undefined {
+  const pending = LAZY_POSITIONS.peek(target);
+  if (pending instanceof DeferredRecordPositions)
+    return pending.positionOf(key);
+  return target.positions[key];
 }
 
 /** {@link FilePositionIndex.recordPositions}, when needed. */

@@ -48,6 +48,7 @@ class Stamped {
 export class LazyProperty<K extends string> {
   private readonly accessor: PropertyDescriptor;
   private readonly stamp: (target: object, value: unknown) => void;
+  private readonly peekSlot: (target: object) => unknown;
 
   constructor(readonly key: K) {
     class Slot extends Stamped {
@@ -65,7 +66,12 @@ export class LazyProperty<K extends string> {
       static set(target: object, value: unknown): void {
         (target as Slot).#value = value;
       }
+
+      static peek(target: object): unknown {
+        return #value in target ? (target as Slot).#value : undefined;
+      }
     }
+    this.peekSlot = Slot.peek;
     this.stamp = (target, value) => {
       // eslint-disable-next-line no-new
       new Slot(target, value);
@@ -85,6 +91,16 @@ export class LazyProperty<K extends string> {
         Slot.set(this, value);
       },
     };
+  }
+
+  /**
+   * What the property of an object holds without computing it: its pending {@link Deferred}, or
+   * its value once computed or assigned (undefined for an object it was not defined on).
+   *
+   * @param target - the object
+   */
+  peek(target: object): unknown {
+    return this.peekSlot(target);
   }
 
   /**

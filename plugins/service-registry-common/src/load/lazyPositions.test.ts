@@ -2,6 +2,8 @@ import { parse } from 'smol-toml';
 import * as positionsModule from './positions';
 import { loadRegistry } from './buildRegistry';
 import { parseTomlFile } from './parseToml';
+import { keyPosition } from './filePositions';
+import { RecordTable } from './recordTable';
 import { scanTomlHeaders, scanTomlPositions } from './positions';
 
 jest.mock('./positions', () => {
@@ -100,6 +102,37 @@ describe('lazy key positions', () => {
       },
     });
     expect(fullScans).toHaveBeenCalledTimes(1);
+  });
+
+  it('looks up one key of a service without making the object of all its positions', () => {
+    const registry = load({
+      'services/catalog.toml': CATALOG,
+      'projects/shop/services.toml': PROJECT,
+    });
+    const made = jest.spyOn(RecordTable.prototype, 'positions');
+    try {
+      const db = registry.services.get('db')!;
+      expect(keyPosition(db, 'sla.availability')).toEqual({
+        file: 'services/catalog.toml',
+        line: 14,
+        column: 1,
+      });
+      expect(keyPosition(db, 'owner')).toBeUndefined();
+      expect(made).not.toHaveBeenCalled();
+      // once read (or assigned), the object is what counts
+      expect(db.positions.port.line).toBe(10);
+      expect(made).toHaveBeenCalledTimes(1);
+      db.positions = {};
+      expect(keyPosition(db, 'port')).toBeUndefined();
+      // positions that are not those of a record of a table (a project's) are read as they are
+      expect(keyPosition(registry.projects.get('shop')!, 'tier')).toEqual({
+        file: 'projects/shop/services.toml',
+        line: 3,
+        column: 1,
+      });
+    } finally {
+      made.mockRestore();
+    }
   });
 
   it('gives the positions of dependency entries in every form', () => {

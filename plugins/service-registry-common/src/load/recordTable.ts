@@ -105,6 +105,22 @@ export class RecordTable {
     };
   }
 
+  /** Where one key below the record is written (by dotted path relative to it), if it is. */
+  position(id: string, key: string): SourcePosition | undefined {
+    const slot = this.slots.get(id);
+    if (slot === undefined) return undefined;
+    for (let at = this.starts[slot]; at < this.starts[slot + 1]; at++) {
+      if (this.keys[at] === key) {
+        return {
+          file: this.file,
+          line: this.lines[at],
+          column: this.columns[at],
+        };
+      }
+    }
+    return undefined;
+  }
+
   /**
    * The positions of every key below the record, by dotted path relative to it: a new object
    * at each call (empty when the record has no keys or is not written).

@@ -1,3 +1,4 @@
+import { keyPosition } from '../load/filePositions';
 import { RegistryService, SourcePosition } from '../model/types';
 
 /**
@@ -15,7 +16,7 @@ export function declaredPosition(
   ...paths: string[]
 ): SourcePosition {
   for (const path of paths) {
-    const found = service.positions[path];
+    const found = keyPosition(service, path);
     if (found && found.file === service.source.file) return found;
   }
   return service.source;
