@@ -1,3 +1,4 @@
+import { servicePosition } from '../validation/findings';
 import { getServiceForProject } from '../model/getServiceForProject';
 import {
   LoadedRegistry,
@@ -84,14 +85,7 @@ function positionOf(
 ): SourcePosition {
   const service = getServiceForProject(registry, project, id)!;
   const paths = [...[...weakening.targets].map(t => `sla.${t}`), 'tier', 'sla'];
-  let position = service.source;
-  for (const path of paths) {
-    const found = service.positions[path];
-    if (found) {
-      position = found;
-      break;
-    }
-  }
+  const position = servicePosition(service, ...paths);
   // a project's view: at its override (its header when the key is written elsewhere)
   const override =
     project !== undefined

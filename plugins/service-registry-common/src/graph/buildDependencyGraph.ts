@@ -1,3 +1,4 @@
+import { keyPosition } from '../load/filePositions';
 import {
   DependencyRef,
   LoadedRegistry,
@@ -21,8 +22,8 @@ export function dependencyPosition(
   const list = ref.optional ? 'dependencies.optional' : 'dependencies.requires';
   return (
     ref.position ??
-    service.positions[list] ??
-    service.positions.dependencies ??
+    keyPosition(service, list) ??
+    keyPosition(service, 'dependencies') ??
     service.source
   );
 }

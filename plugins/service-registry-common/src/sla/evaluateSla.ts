@@ -1,3 +1,4 @@
+import { keyPosition } from '../load/filePositions';
 import {
   RegistryPolicies,
   RegistryService,
@@ -98,7 +99,7 @@ export function evaluateSla(
   const targets = compareSlaWithPolicy(sla, policy).map(c =>
     targetEvaluation(c, sla, policy),
   );
-  const source = service.positions.sla ?? service.source;
+  const source = keyPosition(service, 'sla') ?? service.source;
   const evaluation: SlaEvaluation = {
     service: service.id,
     name: service.name,

@@ -1,3 +1,4 @@
+import { keyPosition } from '../load/filePositions';
 import { LoadedRegistry, RegistryService } from '../model/types';
 import { allowedDowntimePer30Days } from './allowedDowntime';
 import { EffectiveSlaValue, effectiveSlaValue } from './effectiveSla';
@@ -145,7 +146,7 @@ function origin(
   service: RegistryService,
   targets: EffectiveSlaValue[],
 ): string {
-  const at = service.positions.sla ?? service.source;
+  const at = keyPosition(service, 'sla') ?? service.source;
   const where = `${at.file}:${at.line}`;
   const fromPolicy = targets.some(t => t.fromPolicy);
   const tier = service.effectiveTier;

@@ -1,3 +1,4 @@
+import { keyPosition } from '../load/filePositions';
 import {
   FindingSeverity,
   RegistryFinding,
@@ -45,7 +46,7 @@ export function servicePosition(
   ...paths: string[]
 ): SourcePosition {
   for (const path of paths) {
-    const found = service.positions[path];
+    const found = keyPosition(service, path);
     if (found) return found;
   }
   return service.source;

@@ -1,3 +1,4 @@
+import { keyPosition } from '../../load/filePositions';
 import semver from 'semver';
 import { ConsumerView, consumerViewsOf, viewKey } from '../consumerViews';
 import { compareViews } from '../directConsumers';
@@ -86,7 +87,7 @@ export const compatMinRaised: BreakingChangeDetector = (ctx, id) => {
       } for: migrate ${
         count === 1 ? 'that consumer' : 'those consumers'
       } and move their ranges to >=${min} first, or keep the old minimum.`,
-      position: after.positions.compat_version_min ?? after.source,
+      position: keyPosition(after, 'compat_version_min') ?? after.source,
       related: [...new Set([...required.values()].map(v => v.id))].sort(),
       optionalConsumers,
     },

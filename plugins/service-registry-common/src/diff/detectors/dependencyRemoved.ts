@@ -1,3 +1,4 @@
+import { keyPosition } from '../../load/filePositions';
 import { comparedServices } from '../scope';
 import { BreakingChangeDetector } from '../types';
 
@@ -33,8 +34,8 @@ export const dependencyRemoved: BreakingChangeDetector = (ctx, id) => {
         dropped.length === 1 ? 'it' : 'them'
       } themselves, and the providers' consumers lists should be updated.`,
       position:
-        after.positions['dependencies.requires'] ??
-        after.positions.dependencies ??
+        keyPosition(after, 'dependencies.requires') ??
+        keyPosition(after, 'dependencies') ??
         after.source,
       related: dropped,
     },

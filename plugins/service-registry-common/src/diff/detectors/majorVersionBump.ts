@@ -1,3 +1,4 @@
+import { keyPosition } from '../../load/filePositions';
 import semver from 'semver';
 import { comparedServices } from '../scope';
 import { BreakingChangeDetector } from '../types';
@@ -46,7 +47,7 @@ export const majorVersionBump: BreakingChangeDetector = (ctx, id) => {
             ).join(
               '.',
             )}.x break. Check that every consumer's range accepts ${after}, or release the fix as a new version instead.`,
-      position: afterService.positions.version ?? afterService.source,
+      position: keyPosition(afterService, 'version') ?? afterService.source,
     },
   ];
 };

@@ -1,3 +1,4 @@
+import { keyPosition } from '../../load/filePositions';
 import { addDays, daysBetween } from '../../model/units';
 import { comparedServices } from '../scope';
 import { BreakingChangeDraft, DiffContext } from '../types';
@@ -61,7 +62,8 @@ export function noticeNotHonoured(
         earliest.charAt(0).toUpperCase() + earliest.slice(1)
       } before merging, or get the approvers to waive the notice.`,
       position:
-        service.positions['governance.break_changes_notice'] ?? service.source,
+        keyPosition(service, 'governance.break_changes_notice') ??
+        service.source,
     },
   ];
 }

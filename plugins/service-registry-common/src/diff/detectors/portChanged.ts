@@ -1,3 +1,4 @@
+import { keyPosition } from '../../load/filePositions';
 import { comparedServices } from '../scope';
 import { BreakingChangeDetector } from '../types';
 
@@ -15,7 +16,7 @@ export const portChanged: BreakingChangeDetector = (ctx, id) => {
       kind: 'port-changed',
       service: id,
       message: `Service "${id}" moves from port ${before.port} to ${now}: consumers that call it on ${before.port} break. Serve both ports during a migration window, or coordinate the change with its consumers.`,
-      position: after.positions.port ?? after.source,
+      position: keyPosition(after, 'port') ?? after.source,
     },
   ];
 };

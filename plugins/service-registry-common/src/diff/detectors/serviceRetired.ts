@@ -1,3 +1,4 @@
+import { keyPosition } from '../../load/filePositions';
 import { comparedServices } from '../scope';
 import { BreakingChangeDetector } from '../types';
 import { quoted, requiredConsumers } from './requiredConsumers';
@@ -23,7 +24,7 @@ export const serviceRetired: BreakingChangeDetector = (ctx, id) => {
       )}): migrate them${
         after.replacementService ? ` to "${after.replacementService}"` : ''
       } first, or keep it deprecated until they have.`,
-      position: after.positions.status ?? after.source,
+      position: keyPosition(after, 'status') ?? after.source,
       related: consumers,
     },
   ];

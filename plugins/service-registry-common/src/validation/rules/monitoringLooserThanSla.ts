@@ -1,3 +1,4 @@
+import { keyPosition } from '../../load/filePositions';
 import { MONITORING_METRIC_SPECS } from '../../load/attachMonitoring';
 import { describeValue } from '../../load/describeValue';
 import { FieldSpec } from '../../load/fieldCheck';
@@ -80,7 +81,7 @@ function commitment(
       ? `the ${policy.tier} tier policy, [sla.${policy.tier}] in ${at(
           policy.source,
         )}`
-      : `${key} in ${at(service.positions[key] ?? service.source)}`;
+      : `${key} in ${at(keyPosition(service, key) ?? service.source)}`;
   return { value: effective.value, text: effective.text, origin };
 }
 
