@@ -23,8 +23,8 @@
  * again after two forced full
  * garbage collections (the children run with --expose-gc; the last one V8's last-resort
  * collection, which also gives free heap pages back). (d) is provider - none. With --timeline,
- * RSS and heapUsed are also sampled every 2 s from start to the end of the settle period (peak
- * and series printed). The catalog re-processes its entities at Backstage's default interval (100
+ * the samples taken every 2 s from the start to the end of the settle period are printed too
+ * (peak and series). The catalog re-processes its entities at Backstage's default interval (100
  * to 150 s); `--processing-interval 5` is the ingestion benchmark's setting, where the catalog
  * re-processes all of them continuously. The provider reads the registry every 2 s (as in the
  * ingestion benchmark, for freshness), or every `--provider-frequency` seconds (the provider's
@@ -116,8 +116,12 @@ async function measure(
     processingInterval,
     providerFrequency,
   });
+  // RSS and heapUsed every 2 s from the start: the settle period's samples are compared, the
+  // whole series printed with --timeline. The heap saw-tooths between collections (the catalog's
+  // processing allocates continuously), so one sample lands anywhere between the live heap and
+  // the next collection's limit.
   const timeline: Array<[number, number, number]> = [];
-  let sampling = withTimeline;
+  let sampling = true;
   const sampler = (async () => {
     while (sampling) {
       const m = await backend.memory(false).catch(() => undefined);
@@ -138,20 +142,16 @@ async function measure(
       seconds = (done - backend.startedAt) / 1000;
     }
     if (afterReady) await afterReady(backend);
-    // the settle period, sampled: the heap saw-tooths between collections (the catalog's
-    // processing allocates continuously), so one sample lands anywhere between the live heap
-    // and the next collection's limit
-    const settling: Measured['settling'] = [];
-    const settleEnd = performance.now() + settleSeconds * 1000;
-    while (performance.now() < settleEnd) {
-      const m = await backend.memory(false);
-      settling.push({ rss: m.rss, heapUsed: m.heapUsed });
-      await sleep(Math.min(2000, Math.max(0, settleEnd - performance.now())));
-    }
+    const settleStart = (performance.now() - backend.startedAt) / 1000;
+    await sleep(settleSeconds * 1000);
     sampling = false;
     await sampler;
     const settled = await backend.memory(false);
     const collected = await backend.memory(true);
+    const settling = timeline
+      .filter(([t]) => t >= settleStart)
+      .map(([, rss, heapUsed]) => ({ rss, heapUsed }));
+    settling.push({ rss: settled.rss, heapUsed: settled.heapUsed });
     return {
       database,
       backend: mode,
