@@ -1,6 +1,7 @@
 import { parse, TomlError } from 'smol-toml';
 import { RegistryFileInput, RegistryFinding } from '../model/types';
 import { FilePositionIndex, registerPositionIndex } from './filePositions';
+import { findImpossibleDate } from './impossibleDate';
 import { TomlKeyPosition } from './positions';
 import { syntaxHint } from './syntaxHint';
 
@@ -64,6 +65,19 @@ export function parseTomlFile(path: string, text: string): ParseTomlResult {
   const source = stripBom(text);
   try {
     const table = parse(source) as Record<string, unknown>;
+    const impossible = findImpossibleDate(source);
+    if (impossible) {
+      return {
+        ok: false,
+        finding: syntaxFinding(
+          path,
+          `invalid date ${impossible.literal} (${impossible.reason})`,
+          'Write a day that exists in that month.',
+          impossible.line,
+          impossible.column,
+        ),
+      };
+    }
     const index = new FilePositionIndex(path, source);
     const file = { path, table } as ParsedTomlFile;
     Object.defineProperty(file, 'positions', {
@@ -89,18 +103,34 @@ export function parseTomlFile(path: string, text: string): ParseTomlResult {
       : undefined;
     return {
       ok: false,
-      finding: {
-        severity: 'error',
-        code: 'toml/syntax',
-        message: `${path} is not valid TOML: ${reason}. ${
-          hint ? `${hint} ` : ''
-        }Fix the syntax at this line and column; the file is ignored until it parses.`,
-        file: path,
-        line: isToml ? error.line : 1,
-        column: isToml ? error.column : 1,
-      },
+      finding: syntaxFinding(
+        path,
+        reason,
+        hint,
+        isToml ? error.line : 1,
+        isToml ? error.column : 1,
+      ),
     };
   }
+}
+
+function syntaxFinding(
+  path: string,
+  reason: string,
+  hint: string | undefined,
+  line: number,
+  column: number,
+): RegistryFinding {
+  return {
+    severity: 'error',
+    code: 'toml/syntax',
+    message: `${path} is not valid TOML: ${reason}. ${
+      hint ? `${hint} ` : ''
+    }Fix the syntax at this line and column; the file is ignored until it parses.`,
+    file: path,
+    line,
+    column,
+  };
 }
 
 /**
