@@ -2,6 +2,7 @@ import { RegistryFinding } from '../model/types';
 import { getServiceForProject } from '../model/getServiceForProject';
 import { loadRegistry } from './buildRegistry';
 import { LoadRegistryOptions } from './LoadRegistryOptions';
+import { diffRegistries } from '../diff/diffRegistries';
 
 function load(files: Record<string, string>, options?: LoadRegistryOptions) {
   return loadRegistry(
@@ -562,6 +563,33 @@ describe('loadRegistry', () => {
       column: 1,
     });
     expect(a.positions.port.line).toBe(3);
+  });
+
+  it('reads the line ends of multi-line strings in a CRLF file as LF, and keeps escapes', () => {
+    const lines = [
+      '[service.a]',
+      'description = """',
+      'Two',
+      'lines"""',
+      'port = 1',
+      '[service.a.metadata]',
+      "notes = '''",
+      'as',
+      "written'''",
+      'escaped = "cr\\r\\nlf"',
+      '',
+    ];
+    const crlf = load({ 'services/catalog.toml': lines.join('\r\n') });
+    const lf = load({ 'services/catalog.toml': lines.join('\n') });
+    expect(crlf.findings).toEqual([]);
+    const a = crlf.services.get('a')!;
+    expect(a.description).toBe('Two\nlines');
+    expect(a.metadata).toEqual({ notes: 'as\nwritten', escaped: 'cr\r\nlf' });
+    expect(a.raw).toEqual(lf.services.get('a')!.raw);
+    expect(a.positions.port).toMatchObject({ line: 5, column: 1 });
+    expect(diffRegistries(lf, crlf, { today: '2026-01-01' }).changed).toEqual(
+      [],
+    );
   });
 
   it('attaches releases, monitoring, deployment and patterns', () => {

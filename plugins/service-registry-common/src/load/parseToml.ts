@@ -45,6 +45,16 @@ export function stripBom(text: string): string {
 }
 
 /**
+ * The text with every CRLF line end written as LF. TOML lets a parser normalise the line ends
+ * of multi-line strings, and smol-toml keeps them as written: without this, the same file saved
+ * with CRLF would give every multi-line description other characters (and a registry diff would
+ * report a change of line ends as a change of the field). Lines and columns stay the same.
+ */
+function withLfLineEnds(text: string): string {
+  return text.indexOf('\r\n') === -1 ? text : text.replace(/\r\n/g, '\n');
+}
+
+/**
  * The parser's message without its code excerpt (which could echo a secret value).
  */
 function syntaxMessage(error: TomlError): string {
@@ -53,7 +63,8 @@ function syntaxMessage(error: TomlError): string {
 }
 
 /**
- * Parses one registry file (TOML 1.1; BOM and CRLF accepted). Its key positions are scanned
+ * Parses one registry file (TOML 1.1; BOM and CRLF accepted, the line ends of multi-line strings
+ * read as LF). Its key positions are scanned
  * lazily, when first needed (see {@link ParsedTomlFile.positions}). A syntax error becomes a
  * `toml/syntax` finding at the parser's line and column.
  *
@@ -62,7 +73,7 @@ function syntaxMessage(error: TomlError): string {
  * @public
  */
 export function parseTomlFile(path: string, text: string): ParseTomlResult {
-  const source = stripBom(text);
+  const source = withLfLineEnds(stripBom(text));
   try {
     const table = parse(source) as Record<string, unknown>;
     const impossible = findImpossibleDate(source);
