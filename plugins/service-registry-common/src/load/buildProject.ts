@@ -2,7 +2,7 @@ import { RegistryProject, SourcePosition } from '../model/types';
 import { checkField, checkUnknownFields, isTable } from './fieldCheck';
 import { SERVICE_ID_PATTERN, stringSpec, tierSpec } from './fieldSpecs';
 import { fileStart, lazyPositionsUnder, positionIndex } from './filePositions';
-import { KeyPathPart } from './keyPath';
+import { joinKeyPath, KeyPathPart } from './keyPath';
 import { deferred, LAZY_POSITIONS } from './lazy';
 import { FindingCollector } from './loadState';
 import { ParsedTomlFile } from './parseToml';
@@ -60,6 +60,11 @@ function findDeclarations(
   return found;
 }
 
+/** A declaration's table as written in a header: `[project]`, `[project-specific.shop]`. */
+function tableLabel(path: readonly KeyPathPart[]): string {
+  return `[${joinKeyPath(path)}]`;
+}
+
 /**
  * Builds a project from its folder id and its `services.toml` (if it parsed): the declaration
  * `[project]` or `[project-specific.<id>]`, checked field by field.
@@ -95,13 +100,26 @@ export function buildProject(
       { project: id },
     );
   }
-  const [declaration, ...extra] = declarations;
   const index = file ? positionIndex(file) : undefined;
+  if (index && declarations.length > 1) {
+    // the first declaration in the file is the one used, whichever way each is written
+    const order = (d: Declaration) => {
+      const at = index.sourceOf(d.path);
+      return at ? at.line * 1e6 + at.column : Infinity;
+    };
+    declarations.sort((a, b) => order(a) - order(b));
+  }
+  const [declaration, ...extra] = declarations;
+  const used = declaration && index?.sourceOf(declaration.path);
   for (const other of extra) {
     collector.add(
       'warning',
       'project/duplicate-declaration',
-      `Project "${id}" is declared more than once in ${file?.path}; only the first declaration is used. Keep a single [project] (or [project-specific.${id}]) table.`,
+      `Project "${id}" is declared more than once in ${
+        file?.path
+      }; only the first declaration (${tableLabel(declaration.path)}${
+        used ? `, line ${used.line}` : ''
+      }) is used, and this one is ignored. Keep a single [project] (or [project-specific.${id}]) table.`,
       index?.sourceOf(other.path) ?? start,
       { project: id },
     );

@@ -346,6 +346,41 @@ describe('loadRegistry', () => {
     expect(registry.projects.get('crm')!.name).toBe('crm');
   });
 
+  it.each([
+    [
+      '[project-specific.<id>] first',
+      '[project-specific.shop]\ntier = "critical"\n\n[project]\ntier = "low"\n',
+      'critical',
+      '[project-specific.shop], line 1',
+      4,
+    ],
+    [
+      '[project] first',
+      '[project]\ntier = "low"\n\n[project-specific.shop]\ntier = "critical"\n',
+      'low',
+      '[project], line 1',
+      4,
+    ],
+  ])(
+    'uses the first of two project declarations in the file (%s) and says which',
+    (_, text, tier, used, ignoredLine) => {
+      const registry = load({
+        'projects/shop/services.toml': `${text}\n[service.cart]\nowner = "t"\n`,
+      });
+      expect(registry.projects.get('shop')!.tier).toBe(tier);
+      expect(registry.services.get('cart')!.effectiveTier).toBe(tier);
+      expect(only(registry.findings, 'project/duplicate-declaration')).toEqual([
+        expect.objectContaining({
+          severity: 'warning',
+          line: ignoredLine,
+          message: expect.stringContaining(
+            `only the first declaration (${used}) is used, and this one is ignored`,
+          ),
+        }),
+      ]);
+    },
+  );
+
   it('merges a project override field by field, recursively, the project winning', () => {
     const registry = load({
       'services/catalog.toml': [
