@@ -30,6 +30,28 @@ describe('decodeRegistryFile', () => {
     expect(file.text).toBe('[project]\nname = "Gesti\ufffdn de pagos"\n');
   });
 
+  it('does not count a BOM as a column of the first line', () => {
+    const bytes = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...utf8('x = "caf'),
+      0xe9,
+      ...utf8('"\n'),
+    ]);
+    // the same column as without the BOM, and as the loader's positions in the rest of the file
+    expect(decodeRegistryFile('x.toml', bytes).notUtf8).toEqual({
+      line: 1,
+      column: 9,
+      byte: 0xe9,
+    });
+    expect(decodeRegistryFile('x.toml', bytes.subarray(3)).notUtf8).toEqual({
+      line: 1,
+      column: 9,
+      byte: 0xe9,
+    });
+  });
+
   it('counts columns in UTF-16 units of the valid text before the byte, and finds bad sequences', () => {
     // "é" (2 bytes) and "🚀" (4 bytes: 2 UTF-16 units) before a lone continuation byte
     const bytes = new Uint8Array([...utf8('a = "é🚀'), 0x80, ...utf8('"\n')]);

@@ -66,7 +66,15 @@ export function decodeRegistryFile(
         lineStart = i + 1;
       }
     }
-    const before = lenient.decode(bytes.subarray(lineStart, offset));
+    // a BOM is no column: the loader strips it, and positions in the rest of the file skip it
+    const bom =
+      lineStart === 0 &&
+      bytes[0] === 0xef &&
+      bytes[1] === 0xbb &&
+      bytes[2] === 0xbf
+        ? 3
+        : 0;
+    const before = lenient.decode(bytes.subarray(lineStart + bom, offset));
     return {
       path,
       text,
