@@ -124,3 +124,85 @@ describe('attachReleases', () => {
     });
   });
 });
+
+describe('release histories and patterns written in another shape', () => {
+  const catalog =
+    '[service.a]\nversion = "1.0.0"\n[service.c]\nversion = "1.0.0"\n';
+
+  it('reports a single [service.<id>.release] table, where an array of tables is expected', () => {
+    const registry = load({
+      'services/catalog.toml': catalog,
+      'services/versions.toml':
+        '[service.a.release]\nversion = "1.0.0"\ndate = 2026-01-10\n',
+    });
+    expect(where(registry.findings)).toEqual([
+      ['schema/invalid-type', 'error', 'services/versions.toml', 1, 1],
+    ]);
+    expect(registry.findings[0].message).toContain(
+      'release must be an array of tables, one per release: write [[service.a.release]] (two brackets)',
+    );
+    expect(registry.findings[0]).toMatchObject({ service: 'a' });
+  });
+
+  it('reports a release that is not a table, at the element, and keeps the others', () => {
+    const registry = load({
+      'services/catalog.toml': catalog,
+      'services/versions.toml':
+        '[service.a]\nrelease = ["0.9.0", { version = "1.0.0" }]\n',
+    });
+    expect(where(registry.findings)).toEqual([
+      ['schema/invalid-type', 'error', 'services/versions.toml', 2, 12],
+    ]);
+    expect(registry.findings[0].message).toContain(
+      'release[0] must be a table with version and date',
+    );
+    expect(registry.services.get('a')!.releases.map(r => r.version)).toEqual([
+      '1.0.0',
+    ]);
+  });
+
+  it('reports a service entry that is not a table', () => {
+    const registry = load({
+      'services/catalog.toml': catalog,
+      'services/versions.toml': '[service]\nc = "1.0.0"\n',
+    });
+    expect(where(registry.findings)).toEqual([
+      ['schema/invalid-type', 'error', 'services/versions.toml', 2, 1],
+    ]);
+    expect(registry.findings[0].message).toContain(
+      'service "c" must be a table of releases: write each release as [[service.c.release]]',
+    );
+  });
+
+  it('reports patterns that are not tables, and keeps the others', () => {
+    const registry = load({
+      'services/patterns.toml': [
+        '[pattern]', // 1
+        'worker = "x"',
+        '[[pattern.web]]',
+        'replicas = 2',
+        '[pattern.api]',
+        'replicas = 3',
+      ].join('\n'),
+    });
+    expect(where(registry.findings)).toEqual([
+      ['schema/invalid-type', 'error', 'services/patterns.toml', 2, 1],
+      ['schema/invalid-type', 'error', 'services/patterns.toml', 3, 1],
+    ]);
+    expect(registry.findings[0].message).toContain(
+      'pattern "worker" must be a table: write it as [pattern.worker]',
+    );
+    expect([...registry.patterns.keys()]).toEqual(['api']);
+  });
+
+  it('reports a file whose top-level service or pattern is not a table', () => {
+    const registry = load({
+      'services/versions.toml': 'service = "a"\n',
+      'services/patterns.toml': 'pattern = 1\n',
+    });
+    expect(where(registry.findings)).toEqual([
+      ['schema/invalid-type', 'error', 'services/patterns.toml', 1, 1],
+      ['schema/invalid-type', 'error', 'services/versions.toml', 1, 1],
+    ]);
+  });
+});

@@ -3,7 +3,15 @@ import {
   ServiceRelease,
   SourcePosition,
 } from '../model/types';
-import { checkField, checkUnknownFields, isTable } from './fieldCheck';
+import {
+  checkField,
+  checkTable,
+  checkUnknownFields,
+  isTable,
+  report,
+} from './fieldCheck';
+import { describeValue } from './describeValue';
+import { joinKeyPath } from './keyPath';
 import { dateSpec, semverSpec } from './fieldSpecs';
 import {
   fileStart,
@@ -77,7 +85,7 @@ export function attachReleases(
   collector: FindingCollector,
 ): void {
   const index = positionIndex(file);
-  const table = isTable(file.table.service) ? file.table.service : {};
+
   const top = collector.context(
     file.path,
     lazyTopLevelPositions(file),
@@ -85,6 +93,7 @@ export function attachReleases(
     {},
   );
   checkUnknownFields(top, file.table, new Set(['service']), []);
+  const table = checkTable(top, file.table.service, ['service']) ?? {};
   for (const [id, value] of Object.entries(table)) {
     const source = index.recordSource('service', id) ?? fileStart(file.path);
     const ctx = collector.context(
@@ -105,12 +114,58 @@ export function attachReleases(
         { service: id },
       );
     }
-    if (!isTable(value)) continue;
+    if (!isTable(value)) {
+      report(
+        ctx,
+        'error',
+        'schema/invalid-type',
+        `${
+          file.path
+        }: service "${id}" must be a table of releases: write each release as [[service.${joinKeyPath(
+          [id],
+        )}.release]] with its version and date, got ${describeValue(
+          value,
+          id,
+        )}. It is ignored until then.`,
+        [],
+      );
+      continue;
+    }
     checkUnknownFields(ctx, value, VERSION_SERVICE_KEYS, []);
-    const releases = Array.isArray(value.release) ? value.release : [];
+    let releases: unknown[] = [];
+    if (Array.isArray(value.release)) releases = value.release;
+    else if (value.release !== undefined) {
+      report(
+        ctx,
+        'error',
+        'schema/invalid-type',
+        `Service "${id}": release must be an array of tables, one per release: write [[service.${joinKeyPath(
+          [id],
+        )}.release]] (two brackets) before each, got ${
+          isTable(value.release)
+            ? 'a single table ([service.<id>.release])'
+            : describeValue(value.release, 'release')
+        }. Its releases are ignored until then.`,
+        ['release'],
+      );
+    }
     const released: string[] = [];
     releases.forEach((release: unknown, at) => {
-      if (!isTable(release)) return;
+      if (!isTable(release)) {
+        report(
+          ctx,
+          'error',
+          'schema/invalid-type',
+          `Service "${id}": release[${at}] must be a table with version and date (release = [{ version = "1.2.0", date = 2026-01-10 }], or a [[service.${joinKeyPath(
+            [id],
+          )}.release]] table), got ${describeValue(
+            release,
+            'release',
+          )}. It is ignored until then.`,
+          ['release', at],
+        );
+        return;
+      }
       const path = ['release', at];
       const entry = {
         version: checkField(

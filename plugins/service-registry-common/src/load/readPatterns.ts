@@ -1,5 +1,7 @@
 import { RegistryPattern } from '../model/types';
-import { checkUnknownFields, isTable } from './fieldCheck';
+import { checkTable, checkUnknownFields, isTable } from './fieldCheck';
+import { describeValue } from './describeValue';
+import { joinKeyPath } from './keyPath';
 import {
   fileStart,
   lazyTopLevelPositions,
@@ -27,9 +29,26 @@ export function readPatterns(
   );
   checkUnknownFields(top, file.table, new Set(['pattern']), []);
   const patterns = new Map<string, RegistryPattern>();
-  const table = isTable(file.table.pattern) ? file.table.pattern : {};
+  const table = checkTable(top, file.table.pattern, ['pattern']) ?? {};
   for (const [id, value] of Object.entries(table)) {
-    if (!isTable(value)) continue;
+    if (!isTable(value)) {
+      const source = index.sourceOf(['pattern', id]) ?? fileStart(file.path);
+      collector.add(
+        'error',
+        'schema/invalid-type',
+        `${
+          file.path
+        }: pattern "${id}" must be a table: write it as [pattern.${joinKeyPath([
+          id,
+        ])}] with the pattern's fields, got ${describeValue(
+          value,
+          id,
+        )}. It is ignored until then.`,
+        source,
+        {},
+      );
+      continue;
+    }
     patterns.set(id, {
       id,
       raw: value,
