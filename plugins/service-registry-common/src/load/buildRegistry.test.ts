@@ -381,6 +381,76 @@ describe('loadRegistry', () => {
     },
   );
 
+  it('applies no override of a global service while the global catalog does not parse, and says so', () => {
+    const files = {
+      'services/catalog.toml': [
+        '[service.shared-auth]', // 1
+        'owner = "platform-team"',
+        'version = "1.2.3"',
+        'oops = = 1', // 4: the syntax error
+        '',
+        '[service.shared-cache]', // 6
+        'owner = "platform-team"',
+      ].join('\n'),
+      'projects/pa/services.toml': [
+        '[project]',
+        'owner = "team-a"',
+        '[service.shared-auth]', // 3
+        'version = "1.3.0"',
+        'tags = ["pa"]',
+        '[service.pa-api]',
+        'dependencies.requires = ["shared-auth"]',
+      ].join('\n'),
+      'projects/pd/services.toml': [
+        '[project]',
+        'owner = "team-d"',
+        '[service.shared-auth]', // 3
+        'port = 9443',
+      ].join('\n'),
+    };
+    const registry = load(files);
+    expect(registry.failedFiles).toEqual(['services/catalog.toml']);
+    // neither project took the global id as a service of its own, so no clash between them
+    expect([...registry.services.keys()]).toEqual(['pa-api']);
+    expect(registry.projects.get('pa')!.services).toEqual(['pa-api']);
+    expect(registry.overrides.size).toBe(0);
+    expect(only(registry.findings, 'service/duplicate-id')).toEqual([]);
+    expect(
+      only(registry.findings, 'service/override-not-applied').map(f => [
+        f.file,
+        f.line,
+        f.column,
+        f.project,
+        f.service,
+      ]),
+    ).toEqual([
+      ['projects/pa/services.toml', 3, 1, 'pa', 'shared-auth'],
+      ['projects/pd/services.toml', 3, 1, 'pd', 'shared-auth'],
+    ]);
+    expect(
+      only(registry.findings, 'service/override-not-applied')[0].message,
+    ).toBe(
+      'Service "shared-auth" of project "pa" overrides the global service declared at services/catalog.toml:1, a file that does not parse; the override is not applied until that file parses again. Fix the syntax error of services/catalog.toml.',
+    );
+
+    // once the catalog parses, the same files override it
+    const fixed = load({
+      ...files,
+      'services/catalog.toml': files['services/catalog.toml'].replace(
+        'oops = = 1',
+        '',
+      ),
+    });
+    expect(fixed.findings).toEqual([]);
+    expect(fixed.overrides.get('pa')!.get('shared-auth')!.version).toBe(
+      '1.3.0',
+    );
+    expect(fixed.services.get('shared-auth')!.overriddenBy).toEqual([
+      'pa',
+      'pd',
+    ]);
+  });
+
   it('merges a project override field by field, recursively, the project winning', () => {
     const registry = load({
       'services/catalog.toml': [

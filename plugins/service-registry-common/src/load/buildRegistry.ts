@@ -32,7 +32,13 @@ import { deferred, LAZY_POSITIONS, memo } from './lazy';
 import { LoadRegistryOptions } from './LoadRegistryOptions';
 import { FindingCollector } from './loadState';
 import { mergeTables } from './mergeTables';
-import { notUtf8Result, ParsedTomlFile, parseTomlFile } from './parseToml';
+import {
+  notUtf8Result,
+  ParsedTomlFile,
+  parseTomlFile,
+  stripBom,
+} from './parseToml';
+import { scanTomlHeaders } from './positions';
 import { tooLargeResult } from './fileTooLarge';
 import {
   PreferredDeclaration,
@@ -50,6 +56,12 @@ interface Registry {
   services: Map<string, RegistryService>;
   overrides: Map<string, Map<string, RegistryService>>;
   projects: Map<string, RegistryProject>;
+  /**
+   * The ids the global catalog declares when it does not parse (found in its text by their
+   * `[service.<id>]` headers), with the header's position: a project declaring one of them
+   * overrides a global service that could not be read.
+   */
+  unreadGlobals?: Map<string, SourcePosition>;
 }
 
 function describePosition(position: SourcePosition): string {
@@ -248,6 +260,27 @@ function loadProjectServices(
       return;
     }
     const existing = registry.services.get(decl.id);
+    const unreadGlobal = existing
+      ? undefined
+      : registry.unreadGlobals?.get(decl.id);
+    if (unreadGlobal) {
+      // an override applied to nothing would declare a service of the project's own, with the
+      // project's few fields, and clash with the other projects' overrides
+      collector.add(
+        'warning',
+        'service/override-not-applied',
+        `Service "${decl.id}" of project "${
+          project.id
+        }" overrides the global service declared at ${describePosition(
+          unreadGlobal,
+        )}, a file that does not parse; the override is not applied until that file parses again. Fix the syntax error of ${
+          unreadGlobal.file
+        }.`,
+        decl.source,
+        { service: decl.id, project: project.id },
+      );
+      return;
+    }
     if (existing && existing.project !== undefined) {
       reportDuplicate(
         decl,
@@ -312,6 +345,7 @@ function parseAll(
   failed: string[];
   parsed: ClassifiedFile[];
   outside: ParsedTomlFile[];
+  unreadGlobals?: Map<string, SourcePosition>;
 } {
   const byPath = new Map<string, RegistryFileInput>();
   for (const input of inputs) {
@@ -331,6 +365,7 @@ function parseAll(
   const failed: string[] = [];
   const parsed: ClassifiedFile[] = [];
   const outside: ParsedTomlFile[] = [];
+  let unreadGlobals: Map<string, SourcePosition> | undefined;
   for (const path of files) {
     const kind = classifyRegistryFile(path);
     const project = projectOfPath(path);
@@ -357,9 +392,32 @@ function parseAll(
         project === undefined ? result.finding : { ...result.finding, project },
       );
       failed.push(path);
+      if (kind.kind === 'catalog' && !input.tooLarge) {
+        unreadGlobals = declaredServiceHeaders(path, input.text, unreadGlobals);
+      }
     }
   }
-  return { files, failed, parsed, outside };
+  return { files, failed, parsed, outside, unreadGlobals };
+}
+
+/**
+ * The `[service.<id>]` headers of a file that does not parse, by id, added to `into`: the
+ * header scan skips what it does not understand line by line, so it finds the headers around a
+ * syntax error (a header inside a string left open may be missed, or a header-like line in it
+ * taken).
+ */
+function declaredServiceHeaders(
+  path: string,
+  text: string,
+  into: Map<string, SourcePosition> = new Map(),
+): Map<string, SourcePosition> {
+  const records = scanTomlHeaders(stripBom(text)).records.get('service');
+  for (const [id, entry] of records ?? []) {
+    if (!into.has(id)) {
+      into.set(id, { file: path, line: entry.line, column: entry.column });
+    }
+  }
+  return into;
 }
 
 /**
@@ -383,11 +441,15 @@ export function loadRegistry(
   options: LoadRegistryOptions = {},
 ): LoadedRegistry {
   const collector = new FindingCollector();
-  const { files, failed, parsed, outside } = parseAll(inputs, collector);
+  const { files, failed, parsed, outside, unreadGlobals } = parseAll(
+    inputs,
+    collector,
+  );
   const registry: Registry = {
     services: new Map(),
     overrides: new Map(),
     projects: new Map(),
+    unreadGlobals,
   };
   const ofKind = <K extends RegistryFileKind['kind']>(kind: K) =>
     parsed.filter(f => f.kind.kind === kind);

@@ -59,6 +59,7 @@ export const KNOWN_FINDING_CODES: readonly string[] = [
   'security/image-registry-not-allowed',
   'security/secret-value',
   'service/duplicate-id',
+  'service/override-not-applied',
   'sla/availability-as-fraction',
   'sla/weaker-dependency',
   'toml/file-too-large',
