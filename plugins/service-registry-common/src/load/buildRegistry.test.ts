@@ -162,7 +162,11 @@ describe('loadRegistry', () => {
 
   it('suggests, for an invalid id, one the catalog can name an entity (no "-" at either end)', () => {
     const registry = load({
-      'services/catalog.toml': ['[service._Auth_]', '[service."#"]'].join('\n'),
+      'services/catalog.toml': [
+        '[service._Auth_]',
+        '[service."#"]',
+        '[service."Ñandú Pagos"]',
+      ].join('\n'),
     });
     expect(
       registry.findings
@@ -171,6 +175,7 @@ describe('loadRegistry', () => {
     ).toEqual([
       ['_Auth_', '"auth").'],
       ['#', '"my-service").'],
+      ['Ñandú Pagos', '"nandu-pagos").'],
     ]);
   });
 

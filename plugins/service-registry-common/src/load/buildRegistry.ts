@@ -118,6 +118,9 @@ function forEachServiceDeclaration(
         )} is invalid: use 1 to 63 lowercase letters, digits or "-", starting and ending with a letter or digit, in [service.<id>] (e.g. "${
           id
             .toLowerCase()
+            // letters with accents as the letter (ñandú: nandu)
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]+/g, '')
             .replace(/[^a-z0-9-]+/g, '-')
             .slice(0, 63)
             .replace(/^-+|-+$/g, '') || 'my-service'
