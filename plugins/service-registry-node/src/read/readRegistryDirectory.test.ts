@@ -1,7 +1,9 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { readRegistryDirectory } from './readRegistryDirectory';
+import { registryDirectoryStamp } from './registryDirectoryStamp';
 import { loadRegistryFromDirectory } from './loadRegistryFromDirectory';
 
 describe('readRegistryDirectory', () => {
@@ -91,6 +93,31 @@ describe('readRegistryDirectory', () => {
     await fs.symlink('../gone', path.join(root, 'projects', 'billing'));
     await expect(readRegistryDirectory(root)).rejects.toThrow(
       /Refusing to read projects\/billing: it is a symbolic link to \.\.\/gone, which does not exist/,
+    );
+  });
+
+  it('refuses a registry file that is a named pipe, directly or through a link, and ignores other pipes', async () => {
+    await write('services/catalog.toml', '[service.a]\n');
+    await fs.mkdir(path.join(root, 'projects/shop'), { recursive: true });
+    execFileSync('mkfifo', [path.join(root, 'projects/shop/notes.pipe')]);
+    expect((await readRegistryDirectory(root)).map(f => f.path)).toEqual([
+      'services/catalog.toml',
+    ]);
+
+    // reading it would block, and skipping it would drop the project's services
+    execFileSync('mkfifo', [path.join(root, 'projects/shop/services.toml')]);
+    await expect(readRegistryDirectory(root)).rejects.toThrow(
+      'Refusing to read projects/shop/services.toml: it is a named pipe (FIFO), not a regular file.',
+    );
+    await expect(registryDirectoryStamp(root)).rejects.toThrow(/named pipe/);
+    await fs.rm(path.join(root, 'projects/shop/services.toml'));
+
+    await fs.symlink(
+      'shop/notes.pipe',
+      path.join(root, 'projects', 'billing.toml'),
+    );
+    await expect(readRegistryDirectory(root)).rejects.toThrow(
+      'Refusing to read projects/billing.toml: it is a named pipe (FIFO), not a regular file.',
     );
   });
 

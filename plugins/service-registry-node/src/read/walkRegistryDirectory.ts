@@ -28,6 +28,15 @@ function isInside(root: string, target: string): boolean {
   );
 }
 
+/** What a special file is, for messages: `a named pipe (FIFO)`. */
+async function specialFileKind(target: string): Promise<string> {
+  const stat = await fs.stat(target).catch(() => undefined);
+  if (stat?.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat?.isSocket()) return 'a socket';
+  if (stat?.isCharacterDevice() || stat?.isBlockDevice()) return 'a device';
+  return 'something other than a file';
+}
+
 /** One registry file found by {@link walkRegistryDirectory}. */
 export interface RegistryDirectoryFile {
   /** The path relative to the registry root, with forward slashes. */
@@ -40,8 +49,8 @@ export interface RegistryDirectoryFile {
  * Every `*.toml` file below a registry root, in the order the folders list them. Dot-folders and
  * `node_modules` are skipped; symbolic links are followed only when they stay inside the root
  * (others are refused with an `InputError` naming the link, as is a broken link to a `*.toml`
- * file or to what may be a folder: reading on without it would silently drop the services it
- * holds). A folder linked from two places is walked under both names, as a checkout shows it; a
+ * file or to what may be a folder, and a `*.toml` entry that is not a regular file (a named pipe,
+ * a socket, a device): reading on without it would silently drop the services it holds). A folder linked from two places is walked under both names, as a checkout shows it; a
  * link back to a folder being walked is not followed again.
  *
  * @param dir - the registry root
@@ -95,8 +104,17 @@ export async function walkRegistryDirectory(
           [...relative, entry.name],
           new Set([...above, target]),
         );
-      } else if (isFile && entry.name.endsWith('.toml')) {
-        files.push({ relative: [...relative, entry.name].join('/'), target });
+      } else if (entry.name.endsWith('.toml')) {
+        const name = [...relative, entry.name].join('/');
+        if (!isFile) {
+          // a FIFO, a socket or a device: reading on without it would drop its services silently
+          throw new InputError(
+            `Refusing to read ${name}: it is ${await specialFileKind(
+              target,
+            )}, not a regular file. Replace it with the file itself; the registry is not read until then.`,
+          );
+        }
+        files.push({ relative: name, target });
       }
     }
   };
