@@ -43,7 +43,8 @@ interface ServiceRegistryProviderConfig {
      */
     maxRemovalShare?: number;
     /**
-     * Refuse a refresh that would leave no entity where there were some. Defaults to true.
+     * Refuse a refresh that would leave no service where there were some (the Systems of the
+     * project folders and the owner Groups do not count). Defaults to true.
      */
     rejectEmpty?: boolean;
   };

@@ -1,14 +1,20 @@
 import { evaluateGuard } from './evaluateGuard';
 
 const base = { maxRemovalShare: 0.5, rejectEmpty: true };
+/** Counts where every entity is a service's. */
+const only = (previousCount: number, nextCount: number) => ({
+  previousCount,
+  nextCount,
+  previousServiceCount: previousCount,
+  nextServiceCount: nextCount,
+});
 
 describe('evaluateGuard', () => {
   it('allows anything on the first run', () => {
     expect(
       evaluateGuard({
         ...base,
-        previousCount: 0,
-        nextCount: 0,
+        ...only(0, 0),
         removedCount: 0,
       }),
     ).toEqual({
@@ -19,21 +25,60 @@ describe('evaluateGuard', () => {
   it('refuses a registry that turns empty', () => {
     const verdict = evaluateGuard({
       ...base,
-      previousCount: 10,
-      nextCount: 0,
+      ...only(10, 0),
       removedCount: 10,
     });
     expect(verdict.allowed).toBe(false);
     expect(!verdict.allowed && verdict.reason).toMatch(
-      /no entities where it had 10/,
+      /no entities where it had 10 services/,
     );
+  });
+
+  it('refuses a registry left with no service, whatever the share allows', () => {
+    // every file emptied: the project folders still make Systems, the default owner a Group
+    const verdict = evaluateGuard({
+      ...base,
+      maxRemovalShare: 1,
+      previousCount: 38,
+      nextCount: 4,
+      previousServiceCount: 27,
+      nextServiceCount: 0,
+      removedCount: 34,
+    });
+    expect(verdict).toEqual({
+      allowed: false,
+      reason:
+        'the registry now yields no services (only 4 entities from its project folders and owners) where it had 27 services; kept the last good state (an empty registry is refused: check the source, or set guard.rejectEmpty: false to allow it)',
+    });
+    expect(
+      evaluateGuard({
+        ...base,
+        maxRemovalShare: 1,
+        rejectEmpty: false,
+        previousCount: 38,
+        nextCount: 4,
+        previousServiceCount: 27,
+        nextServiceCount: 0,
+        removedCount: 34,
+      }).allowed,
+    ).toBe(true);
+    // a registry that never had a service (projects declared first) is not empty by this rule
+    expect(
+      evaluateGuard({
+        ...base,
+        previousCount: 3,
+        nextCount: 4,
+        previousServiceCount: 0,
+        nextServiceCount: 0,
+        removedCount: 0,
+      }).allowed,
+    ).toBe(true);
   });
 
   it('allows an empty registry when rejectEmpty is off and the share allows it', () => {
     expect(
       evaluateGuard({
-        previousCount: 10,
-        nextCount: 0,
+        ...only(10, 0),
         removedCount: 10,
         maxRemovalShare: 1,
         rejectEmpty: false,
@@ -44,8 +89,7 @@ describe('evaluateGuard', () => {
   it('refuses removing more than the allowed share, and allows exactly the share', () => {
     const over = evaluateGuard({
       ...base,
-      previousCount: 10,
-      nextCount: 4,
+      ...only(10, 4),
       removedCount: 6,
     });
     expect(over.allowed).toBe(false);
@@ -55,8 +99,7 @@ describe('evaluateGuard', () => {
     expect(
       evaluateGuard({
         ...base,
-        previousCount: 10,
-        nextCount: 5,
+        ...only(10, 5),
         removedCount: 5,
       }).allowed,
     ).toBe(true);

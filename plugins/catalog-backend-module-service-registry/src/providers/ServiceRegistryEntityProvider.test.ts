@@ -598,6 +598,26 @@ describe.each(databases.eachSupportedId())(
       expect(connection.refs()).toEqual(before);
     });
 
+    it('refuses a registry whose files were all emptied, although its project folders remain', async () => {
+      const { provider, connection } = await connected({ maxRemovalShare: 1 });
+      await provider.refresh();
+      const before = connection.refs();
+      await writeRegistry(dir, {
+        'services/catalog.toml': '',
+        'projects/alpha/services.toml': '',
+        'projects/beta/services.toml': '',
+      });
+
+      const result = await provider.refresh();
+
+      expect(result.mutation).toBe('none');
+      expect(result.status.state).toBe('blocked');
+      expect(result.status.summary).toMatch(
+        /^the registry now yields no services \(only \d+ entities from its project folders and owners\) where it had \d+ services; kept the last good state/,
+      );
+      expect(connection.refs()).toEqual(before);
+    });
+
     it('applies nothing when the source cannot be read', async () => {
       const { provider, connection } = await connected();
       await provider.refresh();

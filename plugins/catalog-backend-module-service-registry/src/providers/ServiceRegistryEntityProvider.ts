@@ -139,6 +139,18 @@ export interface ServiceRegistryEntityProviderOptions {
   scmEventRetryMs?: number;
 }
 
+/**
+ * The entities of a run made from services, by their refs: all but the Systems (projects, the
+ * shared System) and Groups (owners) the registry emits, the status entity left out before.
+ */
+function countServiceRefs(refs: Iterable<string>): number {
+  let count = 0;
+  for (const ref of refs) {
+    if (!ref.startsWith('system:') && !ref.startsWith('group:')) count++;
+  }
+  return count;
+}
+
 function severityRank(severity: string) {
   return severity === 'error' ? 0 : 1;
 }
@@ -490,6 +502,8 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const verdict = evaluateGuard({
       previousCount: previous.size,
       nextCount: next.length,
+      previousServiceCount: countServiceRefs(previous.keys()),
+      nextServiceCount: next.filter(n => n.item.service).length,
       removedCount: delta.removed.length,
       maxRemovalShare: config.maxRemovalShare,
       rejectEmpty: config.rejectEmpty,
