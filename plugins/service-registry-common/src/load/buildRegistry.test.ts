@@ -456,6 +456,25 @@ describe('loadRegistry', () => {
     ]);
   });
 
+  it('reports an unknown top-level table of a services file as an error, and an unknown key as a warning', () => {
+    const registry = load({
+      'services/catalog.toml': 'note = "shared"\n[services.auth]\nport = 1\n',
+      'projects/shop/services.toml':
+        '[project]\nowner = "t"\n[Service.cart]\nport = 2\n',
+    });
+    expect(registry.services.size).toBe(0);
+    expect(
+      registry.findings.map(f => [f.code, f.severity, f.file, f.line]),
+    ).toEqual([
+      ['schema/unknown-table', 'error', 'projects/shop/services.toml', 3],
+      ['schema/unknown-field', 'warning', 'services/catalog.toml', 1],
+      ['schema/unknown-table', 'error', 'services/catalog.toml', 2],
+    ]);
+    expect(registry.findings[0].message).toBe(
+      'projects/shop/services.toml: unknown table [Service] is ignored with everything in it; the tables of this file are [project], [project-specific.<id>], [service.<id>]. Check the spelling: services are declared as [service.<id>].',
+    );
+  });
+
   it('merges a project override field by field, recursively, the project winning', () => {
     const registry = load({
       'services/catalog.toml': [

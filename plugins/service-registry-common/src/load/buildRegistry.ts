@@ -19,7 +19,13 @@ import {
   RegistryFileKind,
   projectOfPath,
 } from './classifyFile';
-import { checkUnknownFields, isTable } from './fieldCheck';
+import {
+  CheckContext,
+  checkUnknownFields,
+  isTable,
+  report,
+} from './fieldCheck';
+import { joinKeyPath } from './keyPath';
 import { SERVICE_ID_PATTERN } from './fieldSpecs';
 import {
   fileStart,
@@ -66,6 +72,48 @@ interface Registry {
 
 function describePosition(position: SourcePosition): string {
   return `${position.file}:${position.line}`;
+}
+
+/**
+ * Checks the top-level keys of a file that declares services: an unknown table (a misspelt
+ * `[services.<id>]`) is an error, since everything in it is ignored, and would drop services
+ * the file declared before; an unknown plain key is a warning, like unknown fields elsewhere.
+ */
+function checkTopLevelKeys(
+  top: CheckContext,
+  table: Record<string, unknown>,
+  known: ReadonlySet<string>,
+): void {
+  const plain: Record<string, unknown> = {};
+  for (const key of Object.keys(table)) {
+    if (known.has(key)) continue;
+    if (!isTable(table[key])) {
+      plain[key] = table[key];
+      continue;
+    }
+    report(
+      top,
+      'error',
+      'schema/unknown-table',
+      `${top.subject}: unknown table [${joinKeyPath([
+        key,
+      ])}] is ignored with everything in it; the tables of this file are ${[
+        ...known,
+      ]
+        .map(k => (k === 'project' ? '[project]' : `[${k}.<id>]`))
+        .join(
+          ', ',
+        )}. Check the spelling: services are declared as [service.<id>].`,
+      [key],
+    );
+  }
+  checkUnknownFields(
+    top,
+    plain,
+    known,
+    [],
+    'declare services as [service.<id>]',
+  );
 }
 
 /**
@@ -152,13 +200,7 @@ function loadCatalog(
     fileStart(file.path),
     {},
   );
-  checkUnknownFields(
-    top,
-    file.table,
-    new Set(['service']),
-    [],
-    'declare services as [service.<id>]',
-  );
+  checkTopLevelKeys(top, file.table, new Set(['service']));
   forEachServiceDeclaration(file, undefined, collector, decl => {
     const ctx = collector.serviceContext(
       decl.id,
@@ -241,12 +283,10 @@ function loadProjectServices(
     fileStart(file.path),
     { project: project.id },
   );
-  checkUnknownFields(
+  checkTopLevelKeys(
     top,
     file.table,
     new Set(['project', 'project-specific', 'service']),
-    [],
-    'declare services as [service.<id>]',
   );
   forEachServiceDeclaration(file, project.id, collector, decl => {
     // without a preference that applies, no look-up at all

@@ -56,6 +56,7 @@ export const KNOWN_FINDING_CODES: readonly string[] = [
   'schema/missing-field',
   'schema/out-of-range',
   'schema/unknown-field',
+  'schema/unknown-table',
   'security/image-registry-not-allowed',
   'security/secret-value',
   'service/duplicate-id',
