@@ -291,6 +291,28 @@ describe.each(databases.eachSupportedId())(
       ).toMatch(/projects\/p2\/services.toml/);
       expect(await componentRefs(backend)).toEqual(all);
 
+      // Mistype a table of another file (a schema error, not a syntax error): its last good
+      // version stays too, where taking it would remove the service the table declared
+      await writeFiles(dir, {
+        'projects/p2/services.toml': files['projects/p2/services.toml'],
+        'projects/p0/services.toml': files['projects/p0/services.toml'].replace(
+          '[service.p0-svc-3]',
+          '[services.p0-svc-3]',
+        ),
+      });
+      const held = await eventually(
+        () => entity(backend, 'resource:default/service-registry-default'),
+        e =>
+          /kept the last good version of projects\/p0\/services.toml \(it has schema errors/.test(
+            e?.metadata.annotations['service-registry.io/ingestion-summary'] ??
+              '',
+          ),
+      );
+      expect(
+        held.metadata.annotations['service-registry.io/ingestion-state'],
+      ).toBe('degraded');
+      expect(await componentRefs(backend)).toEqual(all);
+
       // Delete half of the registry: the guard holds and nothing is removed
       await writeFiles(dir, {
         'projects/p0/services.toml': undefined,

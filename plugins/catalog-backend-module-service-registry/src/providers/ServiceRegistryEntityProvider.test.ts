@@ -563,6 +563,117 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it.each([
+      [
+        'a value of the wrong type',
+        (text: string) => text.replace('port = 8080', 'port = "eighty"'),
+        'schema/invalid-type',
+        'port = "eighty"',
+      ],
+      [
+        'an unknown status',
+        (text: string) => text.replace('status = "ga"', 'status = "live"'),
+        'schema/invalid-enum',
+        'status = "live"',
+      ],
+      [
+        'an invalid id (a rename)',
+        (text: string) =>
+          text.replace('[service.alpha-web]', '[service.Alpha_Web]'),
+        'schema/invalid-id',
+        '[service.Alpha_Web]',
+      ],
+      [
+        'a misspelt [services.<id>] table',
+        (text: string) => text.replace(/\[service\./g, '[services.'),
+        'schema/unknown-table',
+        '[services.alpha-api]',
+      ],
+    ])(
+      'keeps the last good version of a file with %s, reporting the error, and takes the fixed one',
+      async (_, edit, code, errorAt) => {
+        const { provider, connection } = await connected();
+        await provider.refresh();
+        const before = new Map(connection.entities);
+        const alpha = path.join(dir, 'projects/alpha/services.toml');
+        const broken = edit(ALPHA).replace(
+          'version = "1.0.0"',
+          'version = "1.1.0"',
+        );
+        await fs.writeFile(alpha, broken);
+        // the other files still update
+        await writeRegistry(dir, {
+          'projects/beta/services.toml': BETA.replace('0.3.0', '0.4.0'),
+        });
+
+        const result = await provider.refresh();
+
+        expect(result.status.state).toBe('degraded');
+        const line =
+          broken.split('\n').findIndex(text => text.includes(errorAt)) + 1;
+        expect(result.status.summary).toContain(
+          `kept the last good version of projects/alpha/services.toml (it has schema errors, the first at projects/alpha/services.toml:${line}:`,
+        );
+        expect(result.status.findings).toContainEqual(
+          expect.objectContaining({
+            severity: 'error',
+            code,
+            file: 'projects/alpha/services.toml',
+            line,
+          }),
+        );
+        for (const ref of [
+          'component:default/alpha-api',
+          'component:default/alpha-web',
+        ]) {
+          expect(connection.entities.get(ref)).toEqual(before.get(ref));
+        }
+        expect(connection.refs('component')).not.toContain(
+          'component:default/Alpha_Web',
+        );
+        expect(
+          connection.entities.get('component:default/beta-worker')!.metadata
+            .annotations!['service-registry.io/version'],
+        ).toBe('0.4.0');
+
+        // once fixed, the file's changes are taken, the one held back with it
+        await fs.writeFile(
+          alpha,
+          ALPHA.replace('version = "1.0.0"', 'version = "1.1.0"'),
+        );
+        const fixed = await provider.refresh();
+        expect(fixed.status.state).toBe('ok');
+        expect(
+          connection.entities.get('component:default/alpha-web')!.metadata
+            .annotations!['service-registry.io/version'],
+        ).toBe('1.1.0');
+      },
+    );
+
+    it('loads a file with schema errors as it is when it has no last good version', async () => {
+      await writeRegistry(dir, {
+        'projects/alpha/services.toml': ALPHA.replace(
+          'port = 8080',
+          'port = "eighty"',
+        ),
+      });
+      const { provider, connection } = await connected();
+
+      const result = await provider.refresh();
+
+      expect(result.status.state).toBe('ok');
+      expect(result.status.findings).toContainEqual(
+        expect.objectContaining({ code: 'schema/invalid-type' }),
+      );
+      const api = connection.entities.get('component:default/alpha-api')!;
+      expect(api.metadata.annotations!['service-registry.io/version']).toBe(
+        '2.0.0',
+      );
+      expect(api.metadata.annotations).not.toHaveProperty(
+        'service-registry.io/port',
+      );
+    });
+
     it('refuses to remove more than the allowed share of entities', async () => {
       const { provider, connection } = await connected();
       await provider.refresh();

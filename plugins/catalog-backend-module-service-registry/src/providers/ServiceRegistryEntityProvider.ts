@@ -140,6 +140,23 @@ export interface ServiceRegistryEntityProviderOptions {
 }
 
 /**
+ * An error of the load about a value as written (`schema/...`): it is reported in its own file,
+ * whose last good version the provider then keeps.
+ */
+function isSchemaError(finding: RegistryFinding): boolean {
+  return finding.severity === 'error' && finding.code.startsWith('schema/');
+}
+
+/** The files with schema errors (see {@link isSchemaError}). */
+function filesWithSchemaErrors(findings: RegistryFinding[]): Set<string> {
+  const files = new Set<string>();
+  for (const finding of findings) {
+    if (isSchemaError(finding)) files.add(finding.file);
+  }
+  return files;
+}
+
+/**
  * The entities of a run made from services, by their refs: all but the Systems (projects, the
  * shared System) and Groups (owners) the registry emits, the status entity left out before.
  */
@@ -444,6 +461,38 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       });
       registry = loadRegistry(effectiveFiles);
     }
+    // Files whose declarations have schema errors keep their last good version too: a mistyped
+    // value (port = "eighty", an unknown status, an invalid id, a [services.x] table) would
+    // otherwise drop the field, or the service, from the catalog. Their new errors are reported.
+    const invalidFiles = filesWithSchemaErrors(registry.findings);
+    const keptInvalid = new Map<string, RegistryFinding>();
+    if (invalidFiles.size > 0) {
+      const lastGood = await store.getFiles(id, [...invalidFiles]);
+      effectiveFiles = effectiveFiles.map(file => {
+        const good = lastGood.get(file.path);
+        if (
+          !invalidFiles.has(file.path) ||
+          good === undefined ||
+          good === file.text
+        ) {
+          return file;
+        }
+        keptInvalid.set(
+          file.path,
+          registry.findings.find(
+            f => f.file === file.path && isSchemaError(f),
+          )!,
+        );
+        return { path: file.path, text: good };
+      });
+      if (keptInvalid.size > 0) {
+        // what the new versions say (their errors included), in the place of the last good ones'
+        syntaxFindings.push(
+          ...registry.findings.filter(f => keptInvalid.has(f.file)),
+        );
+        registry = loadRegistry(effectiveFiles);
+      }
+    }
     // A service id that a project declares while another project's declaration is ingested stays
     // that project's: the new declaration is the duplicate (loaded again only then).
     const preferredDeclarations = await declarationsBefore(
@@ -453,6 +502,11 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     );
     if (preferredDeclarations) {
       registry = loadRegistry(effectiveFiles, { preferredDeclarations });
+    }
+    if (keptInvalid.size > 0) {
+      registry.findings = registry.findings.filter(
+        f => !keptInvalid.has(f.file),
+      );
     }
     registry.findings.unshift(...syntaxFindings);
 
@@ -519,6 +573,16 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     );
     const why = (file: string) => `it ${reasons.get(file) ?? 'does not parse'}`;
     const parts: string[] = [];
+    if (keptInvalid.size) {
+      parts.push(
+        `kept the last good version of ${[...keptInvalid]
+          .map(
+            ([file, first]) =>
+              `${file} (it has schema errors, the first at ${file}:${first.line}:${first.column}: ${first.code})`,
+          )
+          .join(', ')}`,
+      );
+    }
     if (kept.length) {
       parts.push(
         `kept the last good version of ${kept
@@ -541,7 +605,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       ...parts,
     ].join('; ');
     const status = this.status(
-      kept.length || dropped.length ? 'degraded' : 'ok',
+      kept.length || dropped.length || keptInvalid.size ? 'degraded' : 'ok',
       summary,
       findings,
       // while another registry holds some of its entities, every run is a full one: it takes them
