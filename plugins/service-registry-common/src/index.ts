@@ -10,6 +10,10 @@ export * from './model/units';
 export { getServiceForProject } from './model/getServiceForProject';
 export { loadRegistry } from './load/buildRegistry';
 export type { LoadRegistryOptions } from './load/LoadRegistryOptions';
+export {
+  duplicatedServices,
+  keptDeclarationsOf,
+} from './load/keptDeclarations';
 export { parseTomlFile, stripBom } from './load/parseToml';
 export {
   FILE_TOO_LARGE_CODE,

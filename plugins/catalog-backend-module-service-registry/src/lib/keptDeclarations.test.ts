@@ -1,5 +1,8 @@
-import { loadRegistry } from '@service-registry/plugin-service-registry-common';
-import { declarationsBefore, keptDeclarationsOf } from './keptDeclarations';
+import {
+  keptDeclarationsOf,
+  loadRegistry,
+} from '@service-registry/plugin-service-registry-common';
+import { declarationsBefore } from './keptDeclarations';
 
 const AAA = 'projects/aaa/services.toml';
 const MMM = 'projects/mmm/services.toml';
@@ -77,13 +80,5 @@ describe('declarationsBefore', () => {
     expect(
       await declarationsBefore(registry, lastGood(files), keptThen()),
     ).toBeUndefined();
-  });
-});
-
-describe('keptDeclarationsOf', () => {
-  it('keeps nothing when no id is declared twice', () => {
-    expect(
-      keptDeclarationsOf(registryOf({ [AAA]: '[project]\n[service.a]\n' })),
-    ).toEqual(new Map());
   });
 });

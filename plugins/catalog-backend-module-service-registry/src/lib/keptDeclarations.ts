@@ -1,51 +1,8 @@
 import {
+  duplicatedServices,
   LoadedRegistry,
   loadRegistry,
 } from '@service-registry/plugin-service-registry-common';
-
-const DUPLICATE_ID = 'service/duplicate-id';
-
-/**
- * The service ids two or more projects declare in `registry`, each with the files that declare
- * it (the kept declaration's and those reported as `service/duplicate-id`). Empty, after one pass
- * over the findings, when no id is declared twice.
- */
-export function duplicatedServices(
-  registry: LoadedRegistry,
-): Map<string, Set<string>> {
-  const duplicated = new Map<string, Set<string>>();
-  for (const finding of registry.findings) {
-    if (finding.code !== DUPLICATE_ID || finding.service === undefined) {
-      continue;
-    }
-    let files = duplicated.get(finding.service);
-    if (!files) {
-      files = new Set();
-      const kept = registry.services.get(finding.service);
-      if (kept) files.add(kept.source.file);
-      duplicated.set(finding.service, files);
-    }
-    files.add(finding.file);
-  }
-  return duplicated;
-}
-
-/**
- * What to record with the files of an applied run (`ProviderStateStore.commit`'s
- * `keptDeclarations`): for each duplicated service id, the file whose declaration `registry`
- * kept. Empty when no id is declared twice.
- */
-export function keptDeclarationsOf(
-  registry: LoadedRegistry,
-): Map<string, string> {
-  const kept = new Map<string, string>();
-  for (const id of duplicatedServices(registry).keys()) {
-    const service = registry.services.get(id);
-    if (service?.project === undefined) continue;
-    kept.set(id, service.source.file);
-  }
-  return kept;
-}
 
 /**
  * Which file declared each duplicated service id of `registry` at the last applied run, where

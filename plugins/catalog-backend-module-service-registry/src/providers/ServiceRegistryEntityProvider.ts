@@ -18,6 +18,7 @@ import {
 import {
   ANNOTATION_REGISTRY_ID,
   isUnreadFileFinding,
+  keptDeclarationsOf,
   LoadedRegistry,
   loadRegistry,
   RegistryFileInput,
@@ -37,10 +38,7 @@ import {
 import { computeDelta } from '../lib/computeDelta';
 import { entityHash, filesHash } from '../lib/entityHash';
 import { evaluateGuard } from '../lib/evaluateGuard';
-import {
-  declarationsBefore,
-  keptDeclarationsOf,
-} from '../lib/keptDeclarations';
+import { declarationsBefore } from '../lib/keptDeclarations';
 import { resolveClaims } from '../lib/resolveClaims';
 import { checkEntities } from '../lib/checkEntities';
 import { ownerToEntityRef } from '../lib/entityNames';

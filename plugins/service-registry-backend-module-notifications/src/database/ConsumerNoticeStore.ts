@@ -34,6 +34,11 @@ export interface NoticeBaseline {
   fingerprint: string;
   /** The files. */
   files: RegistryFileInput[];
+  /**
+   * For each service id two projects declare, the file whose declaration the registry kept (see
+   * `keptDeclarationsOf`): the files are loaded again with it. Absent when none is declared twice.
+   */
+  keptDeclarations?: Record<string, string>;
 }
 
 /**
@@ -82,9 +87,15 @@ export class ConsumerNoticeStore {
   async getBaseline(registryId: string): Promise<NoticeBaseline | undefined> {
     const row = await this.knex(BASELINES)
       .where('registry_id', registryId)
-      .first('fingerprint', 'files');
+      .first('fingerprint', 'files', 'kept_declarations');
     if (!row) return undefined;
-    return { fingerprint: row.fingerprint, files: JSON.parse(row.files) };
+    return {
+      fingerprint: row.fingerprint,
+      files: JSON.parse(row.files),
+      ...(row.kept_declarations
+        ? { keptDeclarations: JSON.parse(row.kept_declarations) }
+        : {}),
+    };
   }
 
   /** Replaces a registry's baseline. */
@@ -98,10 +109,15 @@ export class ConsumerNoticeStore {
         registry_id: registryId,
         fingerprint: baseline.fingerprint,
         files: JSON.stringify(baseline.files),
+        kept_declarations:
+          baseline.keptDeclarations &&
+          Object.keys(baseline.keptDeclarations).length > 0
+            ? JSON.stringify(baseline.keptDeclarations)
+            : null,
         updated_at: at,
       })
       .onConflict('registry_id')
-      .merge(['fingerprint', 'files', 'updated_at']);
+      .merge(['fingerprint', 'files', 'kept_declarations', 'updated_at']);
   }
 
   /**

@@ -267,6 +267,48 @@ describe.each(databases.eachSupportedId())(
       expect(notifications.take()).toEqual([]);
     });
 
+    it('tells nothing when a duplicate declaration the catalog never took is removed', async () => {
+      const { notifier, notifications } = await setup();
+      // projects/aaa declared "orders" after projects/zzz: the provider kept zzz's, although
+      // path order alone would keep aaa's
+      const snapshot = (aaaDeclares: boolean): RegistrySnapshot => {
+        const files: RegistryFileInput[] = [
+          {
+            path: 'projects/aaa/services.toml',
+            text: aaaDeclares
+              ? '[project]\nowner = "@a-team"\n[service.orders]\nversion = "9.0.0"\nport = 1\n'
+              : '[project]\nowner = "@a-team"\n',
+          },
+          {
+            path: 'projects/zzz/services.toml',
+            text: '[project]\nowner = "@z-team"\n[service.orders]\nversion = "1.2.0"\nport = 8080\n',
+          },
+          {
+            path: 'projects/shop/services.toml',
+            text: SHOP.join('\n').replace(/payments/g, 'orders'),
+          },
+        ];
+        return {
+          ...snapshotOf(PAYMENTS),
+          registry: loadRegistry(files, {
+            preferredDeclarations: new Map([
+              ['orders', 'projects/zzz/services.toml'],
+            ]),
+          }),
+          files,
+        };
+      };
+      const first = snapshot(true);
+      expect(first.registry.services.get('orders')!.version).toBe('1.2.0');
+      await notifier.enqueue(first);
+      expect(notifications.take()).toEqual([]);
+
+      const run = await notifier.enqueue(snapshot(false));
+
+      expect(run?.mode).toBe('changed');
+      expect(notifications.take()).toEqual([]);
+    });
+
     it('puts off telling a consumer whose catalog entity has no owner yet, and tells it at a later run', async () => {
       const { notifier, notifications, setCatalog, lookedUp } = await setup();
       const snapshots = new InMemoryServiceRegistrySnapshotService();

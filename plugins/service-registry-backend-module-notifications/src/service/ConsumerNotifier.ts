@@ -3,6 +3,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
+  keptDeclarationsOf,
   loadRegistry,
   DeprecationRecord,
   LoadedRegistry,
@@ -90,6 +91,12 @@ export interface ConsumerNotifierOptions {
   reachable?: (consumers: string[]) => Promise<ReadonlySet<string>>;
   /** The clock (tests). */
   now?: () => Date;
+}
+
+/** {@link keptDeclarationsOf} as stored with a baseline: undefined when no id is declared twice. */
+function keptOf(registry: LoadedRegistry): Record<string, string> | undefined {
+  const kept = keptDeclarationsOf(registry);
+  return kept.size > 0 ? Object.fromEntries(kept) : undefined;
 }
 
 /**
@@ -291,7 +298,11 @@ export class ConsumerNotifier {
       // looked for; the empty baseline still ends the first run
       await store.setBaseline(
         registryId,
-        { fingerprint: fingerprint ?? 'none', files: files ?? [] },
+        {
+          fingerprint: fingerprint ?? 'none',
+          files: files ?? [],
+          keptDeclarations: keptOf(snapshot.registry),
+        },
         at,
       );
       logger.info(
@@ -310,7 +321,14 @@ export class ConsumerNotifier {
     let base: LoadedRegistry | undefined;
     if (fingerprint && fingerprint !== known) {
       const baseline = await store.getBaseline(registryId);
-      base = baseline && loadRegistry(baseline.files);
+      // with the declarations it kept of duplicated ids, which path order alone may not keep
+      base =
+        baseline &&
+        loadRegistry(baseline.files, {
+          preferredDeclarations: baseline.keptDeclarations
+            ? new Map(Object.entries(baseline.keptDeclarations))
+            : undefined,
+        });
     }
     const notices = planConsumerNotices({
       head: snapshot.registry,
@@ -348,7 +366,11 @@ export class ConsumerNotifier {
       }
     }
     if (base && files && fingerprint) {
-      await store.setBaseline(registryId, { fingerprint, files }, at);
+      await store.setBaseline(
+        registryId,
+        { fingerprint, files, keptDeclarations: keptOf(snapshot.registry) },
+        at,
+      );
     }
     await store.forgetOthers(
       registryId,
