@@ -76,6 +76,30 @@ describe('TOML syntax errors tell how to fix them', () => {
       'A key is followed by = and its value',
     ],
     [
+      'an array left open before the next table',
+      '[service.orders]\nrequires = ["shared-auth", "shared-db"\n\n[service.cart]\nport = 1\n',
+      4,
+      'The array that opens on line 2 is not closed: add its closing ] after its last element.',
+    ],
+    [
+      'an array over several lines left open',
+      '[service.orders.dependencies]\nrequires = [\n  "shared-auth",\n  "shared-db"\noptional = []\n',
+      5,
+      'The array that opens on line 2 is not closed: add its closing ] after its last element.',
+    ],
+    [
+      'an inline table left open',
+      '[service.orders]\nsla = { availability = "99.9%"\nport = 1\n',
+      3,
+      'The inline table that opens on line 2 is not closed: add its closing } after its last element.',
+    ],
+    [
+      'array elements without a comma',
+      '[service.orders]\nrequires = ["shared-auth" "shared-db"]\n',
+      2,
+      'Separate the elements with commas, e.g. requires = ["shared-auth", "shared-db"].',
+    ],
+    [
       'a date that does not exist',
       '[service.orders]\nsunset_date = 2026-13-45\n',
       2,
@@ -92,11 +116,9 @@ describe('TOML syntax errors tell how to fix them', () => {
   });
 
   it('adds no hint when the cause is not clear from the text', () => {
-    const finding = findingOf(
-      '[service.orders]\ntags = ["a", "b"\nname = "x"\n',
-    );
+    const finding = findingOf('[service.orders]\nport = 80 80\n');
     expect(finding.message).toBe(
-      'projects/shop/services.toml is not valid TOML: expected comma or end of structure. Fix the syntax at this line and column; the file is ignored until it parses.',
+      'projects/shop/services.toml is not valid TOML: each key-value declaration must be followed by an end-of-line. Fix the syntax at this line and column; the file is ignored until it parses.',
     );
   });
 

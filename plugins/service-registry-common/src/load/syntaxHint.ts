@@ -9,6 +9,24 @@ const KEY = /^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*[=.]/;
 const SEMVER_LIKE = /=\s*v?\d+\.\d+\.\d+/;
 const BARE_WORD = /=\s*[A-Za-z_]/;
 
+const OPENS_STRUCTURE = /^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.-]+)\s*=\s*([[{])/;
+
+/**
+ * The nearest line above `index` that assigns an array or an inline table to a key, with its
+ * opening bracket, within the table the error is in.
+ */
+function openedStructure(
+  lines: string[],
+  index: number,
+): { line: number; bracket: string } | undefined {
+  for (let i = index - 1; i >= 0; i--) {
+    const opens = OPENS_STRUCTURE.exec(lines[i]);
+    if (opens) return { line: i + 1, bracket: opens[2] };
+    if (HEADER.test(lines[i])) return undefined;
+  }
+  return undefined;
+}
+
 /** The 1-based line where the key or table that the error line redefines was first defined. */
 function firstDefinition(lines: string[], index: number): number | undefined {
   const line = lines[index];
@@ -79,6 +97,18 @@ export function syntaxHint(
     }
     if (!here.includes('=')) {
       return 'A key is followed by = and its value, e.g. name = "Orders API".';
+    }
+  }
+  if (message.includes('expected comma or end of structure')) {
+    if (here.slice(0, column - 1).trim() === '') {
+      const opened = openedStructure(lines, line - 1);
+      if (opened) {
+        const [what, closing] =
+          opened.bracket === '[' ? ['array', ']'] : ['inline table', '}'];
+        return `The ${what} that opens on line ${opened.line} is not closed: add its closing ${closing} after its last element.`;
+      }
+    } else {
+      return 'Separate the elements with commas, e.g. requires = ["shared-auth", "shared-db"].';
     }
   }
   if (message.includes('cannot be represented losslessly')) {
