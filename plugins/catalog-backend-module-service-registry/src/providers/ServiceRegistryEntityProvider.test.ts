@@ -650,6 +650,42 @@ describe.each(databases.eachSupportedId())(
       },
     );
 
+    it('emits no project service for an override while the global catalog has never parsed', async () => {
+      await writeRegistry(dir, {
+        'services/catalog.toml': `${CATALOG}\noops = = 1\n`,
+        'projects/beta/services.toml': `${BETA}\n[service.shared-auth]\nport = 9443\n`,
+      });
+      const { provider, connection } = await connected();
+
+      const first = await provider.refresh();
+
+      expect(first.status.state).toBe('degraded');
+      expect(first.status.summary).toContain(
+        'skipped services/catalog.toml (it does not parse and has no last good version)',
+      );
+      expect(first.status.findings).toContainEqual(
+        expect.objectContaining({
+          code: 'service/override-not-applied',
+          file: 'projects/beta/services.toml',
+          service: 'shared-auth',
+        }),
+      );
+      expect(
+        first.status.findings.filter(f => f.code === 'toml/syntax'),
+      ).toHaveLength(1);
+      expect(connection.refs('component')).not.toContain(
+        'component:default/shared-auth',
+      );
+
+      // once the catalog parses, the global service comes with beta's override as its view
+      await writeRegistry(dir, { 'services/catalog.toml': CATALOG });
+      const fixed = await provider.refresh();
+      expect(fixed.status.state).toBe('ok');
+      const auth = connection.entities.get('component:default/shared-auth')!;
+      expect(auth.spec!.owner).toBe('group:default/platform-team');
+      expect(auth.spec!.system).toBe('shared');
+    });
+
     it('loads a file with schema errors as it is when it has no last good version', async () => {
       await writeRegistry(dir, {
         'projects/alpha/services.toml': ALPHA.replace(

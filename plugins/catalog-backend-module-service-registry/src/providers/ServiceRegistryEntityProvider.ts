@@ -21,6 +21,7 @@ import {
   keptDeclarationsOf,
   LoadedRegistry,
   loadRegistry,
+  LoadRegistryOptions,
   RegistryFileInput,
   RegistryFinding,
   RegistryProject,
@@ -441,12 +442,14 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const kept: string[] = [];
     const dropped: string[] = [];
     let effectiveFiles = files;
-    let syntaxFindings: RegistryFinding[] = [];
+    // the files that fail without a last good version: not kept as good, but still loaded (they
+    // fail again, with their findings), so that the loader knows what they were meant to hold
+    let droppedFiles: RegistryFileInput[] = [];
+    const load = (options?: LoadRegistryOptions) =>
+      loadRegistry([...effectiveFiles, ...droppedFiles], options);
+    const syntaxFindings: RegistryFinding[] = [];
     if (registry.failedFiles.length > 0) {
       const lastGood = await store.getFiles(id, registry.failedFiles);
-      syntaxFindings = registry.findings.filter(f =>
-        registry.failedFiles.includes(f.file),
-      );
       effectiveFiles = files.flatMap(file => {
         if (!registry.failedFiles.includes(file.path)) return [file];
         const good = lastGood.get(file.path);
@@ -457,7 +460,11 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         kept.push(file.path);
         return [{ path: file.path, text: good }];
       });
-      registry = loadRegistry(effectiveFiles);
+      droppedFiles = files.filter(file => dropped.includes(file.path));
+      syntaxFindings.push(
+        ...registry.findings.filter(f => kept.includes(f.file)),
+      );
+      registry = load();
     }
     // Files whose declarations have schema errors keep their last good version too: a mistyped
     // value (port = "eighty", an unknown status, an invalid id, a [services.x] table) would
@@ -488,7 +495,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         syntaxFindings.push(
           ...registry.findings.filter(f => keptInvalid.has(f.file)),
         );
-        registry = loadRegistry(effectiveFiles);
+        registry = load();
       }
     }
     // A service id that a project declares while another project's declaration is ingested stays
@@ -499,7 +506,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       () => store.getKeptDeclarations(id),
     );
     if (preferredDeclarations) {
-      registry = loadRegistry(effectiveFiles, { preferredDeclarations });
+      registry = load({ preferredDeclarations });
     }
     if (keptInvalid.size > 0) {
       registry.findings = registry.findings.filter(
