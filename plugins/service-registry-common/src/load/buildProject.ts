@@ -1,5 +1,6 @@
 import { RegistryProject, SourcePosition } from '../model/types';
 import { checkField, checkUnknownFields, isTable } from './fieldCheck';
+import { describeValue } from './describeValue';
 import { SERVICE_ID_PATTERN, stringSpec, tierSpec } from './fieldSpecs';
 import { fileStart, lazyPositionsUnder, positionIndex } from './filePositions';
 import { joinKeyPath, KeyPathPart } from './keyPath';
@@ -42,9 +43,32 @@ function findDeclarations(
       );
     }
   }
+  if (specific !== undefined && !isTable(specific)) {
+    collector.add(
+      'error',
+      'schema/invalid-type',
+      `project-specific must be a table of project declarations: write [project-specific.${id}] with name, environment, tier and owner.`,
+      at(['project-specific']),
+      { project: id },
+    );
+  }
   if (isTable(specific)) {
     for (const [key, value] of Object.entries(specific)) {
-      if (!isTable(value)) continue;
+      if (!isTable(value)) {
+        collector.add(
+          'error',
+          'schema/invalid-type',
+          `project-specific.${joinKeyPath([
+            key,
+          ])} must be a table: write [project-specific.${id}] with name, environment, tier and owner, got ${describeValue(
+            value,
+            key,
+          )}.`,
+          at(['project-specific', key]),
+          { project: id },
+        );
+        continue;
+      }
       found.push({ table: value, path: ['project-specific', key] });
       if (key !== id) {
         collector.add(

@@ -475,6 +475,36 @@ describe('loadRegistry', () => {
     );
   });
 
+  it('reports a [project-specific] entry that is not a table, and one finding per invalid value', () => {
+    const registry = load({
+      'projects/shop/services.toml':
+        '[project-specific]\nshop = "Shop"\n[service.cart]\nport = inf\n',
+      'projects/crm/services.toml': 'project-specific = 1\n',
+    });
+    expect(
+      registry.findings.map(f => [f.code, f.severity, f.file, f.line]),
+    ).toEqual([
+      ['schema/invalid-type', 'error', 'projects/crm/services.toml', 1],
+      [
+        'project/missing-declaration',
+        'warning',
+        'projects/crm/services.toml',
+        1,
+      ],
+      [
+        'project/missing-declaration',
+        'warning',
+        'projects/shop/services.toml',
+        1,
+      ],
+      ['schema/invalid-type', 'error', 'projects/shop/services.toml', 2],
+      ['schema/invalid-type', 'error', 'projects/shop/services.toml', 4],
+    ]);
+    expect(registry.findings[3].message).toBe(
+      'project-specific.shop must be a table: write [project-specific.shop] with name, environment, tier and owner, got "Shop".',
+    );
+  });
+
   it('merges a project override field by field, recursively, the project winning', () => {
     const registry = load({
       'services/catalog.toml': [

@@ -149,9 +149,14 @@ export function checkField<T>(
   }
   const parsed = spec.schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues.slice(0, 5)) {
+  // one finding per value: `port = inf` is neither an integer nor in range, one fix for both
+  const reported = new Set<string>();
+  for (const issue of parsed.error.issues) {
+    if (reported.size === 5) break;
     const fullPath = [...path, ...issue.path];
     const label = pathLabel(fullPath);
+    if (reported.has(label)) continue;
+    reported.add(label);
     const key = String(path[path.length - 1] ?? '');
     const shown = describeValue(valueAt(value, issue.path), key);
     const code = issueCode(issue);
