@@ -19,6 +19,7 @@ import {
   ANNOTATION_REGISTRY_ID,
   ANNOTATION_SOURCE_FILE,
   ANNOTATION_SOURCE_LINE,
+  validateRegistry,
 } from '@service-registry/plugin-service-registry-common';
 import { InMemoryServiceRegistrySnapshotService } from '@service-registry/plugin-service-registry-node';
 import {
@@ -592,7 +593,11 @@ describe.each(databases.eachSupportedId())(
     ])(
       'keeps the last good version of a file with %s, reporting the error, and takes the fixed one',
       async (_, edit, code, errorAt) => {
-        const { provider, connection } = await connected();
+        const snapshots = new InMemoryServiceRegistrySnapshotService();
+        const { provider, connection } = await connected(undefined, {
+          snapshots,
+          validate: registry => validateRegistry(registry),
+        });
         await provider.refresh();
         const before = new Map(connection.entities);
         const alpha = path.join(dir, 'projects/alpha/services.toml');
@@ -617,6 +622,14 @@ describe.each(databases.eachSupportedId())(
         expect(result.status.findings).toContainEqual(
           expect.objectContaining({
             severity: 'error',
+            code,
+            file: 'projects/alpha/services.toml',
+            line,
+          }),
+        );
+        // the service pages and the findings page show the new version's error
+        expect(snapshots.get()!.findings).toContainEqual(
+          expect.objectContaining({
             code,
             file: 'projects/alpha/services.toml',
             line,
