@@ -95,7 +95,13 @@ status = "retired"
 class RecordingConnection implements EntityProviderConnection {
   readonly mutations: EntityProviderMutation[] = [];
   readonly entities = new Map<string, Entity>();
+  /** Mutations to refuse, as a catalog whose database is unavailable for a moment. */
+  failing = 0;
   async applyMutation(mutation: EntityProviderMutation) {
+    if (this.failing > 0) {
+      this.failing--;
+      throw new Error('the catalog database is unavailable');
+    }
     this.mutations.push(mutation);
     if (mutation.type === 'full') {
       this.entities.clear();
@@ -721,6 +727,27 @@ describe.each(databases.eachSupportedId())(
       expect(api.metadata.annotations).not.toHaveProperty(
         'service-registry.io/port',
       );
+    });
+
+    it('applies a change at the next run when the catalog refused its mutation', async () => {
+      const { provider, connection } = await connected();
+      await provider.refresh();
+      await writeRegistry(dir, {
+        'projects/beta/services.toml': BETA.replace('0.3.0', '0.4.0'),
+      });
+      connection.failing = 1;
+
+      await expect(provider.refresh()).rejects.toThrow(
+        'the catalog database is unavailable',
+      );
+      // the files did not change since: the run must not take them as applied
+      const retried = await provider.refresh();
+
+      expect(retried.mutation).toBe('delta');
+      expect(
+        connection.entities.get('component:default/beta-worker')!.metadata
+          .annotations!['service-registry.io/version'],
+      ).toBe('0.4.0');
     });
 
     it('refuses to remove more than the allowed share of entities', async () => {

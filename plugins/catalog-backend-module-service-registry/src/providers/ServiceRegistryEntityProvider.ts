@@ -381,8 +381,8 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const existingGroups = await this.existingGroups();
     const groupsKey = existingGroups && [...existingGroups].sort().join('\n');
     const groupsChanged = groupsKey !== this.lastExistingGroupsKey;
-    this.lastExistingGroupsKey = groupsKey;
     let files: RegistryFileInput[];
+    let etag: string | undefined;
     try {
       // a run state without a source hash, or a blocked one, is to be run again in full (see
       // below), so the source is read even when it did not change
@@ -408,7 +408,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         );
       }
       files = read.files;
-      this.lastEtag = read.etag;
+      etag = read.etag;
     } catch (error) {
       return this.block(
         `the registry at ${
@@ -430,10 +430,18 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         ? []
         : [{ path: '\0groups', text: groupsKey }]),
     ]);
+    // what this run read is remembered only once the catalog and the store agree with it: a run
+    // that fails before (the catalog's database unavailable for a moment) leaves the last ETag
+    // and groups as they were, so the next run reads and applies the change again
+    const remember = () => {
+      this.lastEtag = etag;
+      this.lastExistingGroupsKey = groupsKey;
+    };
     if (
       previousState?.sourceHash === sourceHash &&
       previousState.state !== 'blocked'
     ) {
+      remember();
       return this.noop({ ...previousState, findings: [] });
     }
 
@@ -655,6 +663,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       keptDeclarations: keptDeclarationsOf(registry),
     });
     await store.setStatus(id, status);
+    remember();
     this.publish(registry, status, effectiveFiles);
     this.log(status);
     return {
