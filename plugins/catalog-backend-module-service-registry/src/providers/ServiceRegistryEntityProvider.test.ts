@@ -805,6 +805,44 @@ describe.each(databases.eachSupportedId())(
       expect(connection.refs()).toEqual(before);
     });
 
+    it('blocks a run whose source never answers, keeping everything, and runs again', async () => {
+      let hang = false;
+      const hanging: RegistrySource = {
+        rootLocation: 'url:https://git.example.com/registry',
+        read: etag => (hang ? new Promise(() => {}) : source.read(etag)),
+        fileLocation: file => source.fileLocation(file),
+      };
+      const provider = new ServiceRegistryEntityProvider({
+        config: providerConfig({ target: dir }),
+        source: hanging,
+        store,
+        logger: mockServices.logger.mock(),
+        readTimeoutMs: 1500,
+      });
+      const connection = new RecordingConnection();
+      await provider.connect(connection);
+      await provider.refresh();
+      const before = connection.refs();
+      hang = true;
+
+      const result = await provider.refresh();
+
+      expect(result.status.state).toBe('blocked');
+      expect(result.status.summary).toBe(
+        'the registry at url:https://git.example.com/registry could not be read (TimeoutError: no answer within 1500 ms); kept the last good state',
+      );
+      expect(connection.refs()).toEqual(before);
+      hang = false;
+      await writeRegistry(dir, {
+        'projects/beta/services.toml': BETA.replace('0.3.0', '0.4.0'),
+      });
+      expect((await provider.refresh()).status.state).toBe('ok');
+      expect(
+        connection.entities.get('component:default/beta-worker')!.metadata
+          .annotations!['service-registry.io/version'],
+      ).toBe('0.4.0');
+    });
+
     it('applies nothing when the source cannot be read', async () => {
       const { provider, connection } = await connected();
       await provider.refresh();

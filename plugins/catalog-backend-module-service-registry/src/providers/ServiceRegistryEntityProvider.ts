@@ -39,6 +39,7 @@ import {
 import { computeDelta } from '../lib/computeDelta';
 import { entityHash, filesHash } from '../lib/entityHash';
 import { evaluateGuard } from '../lib/evaluateGuard';
+import { scheduleMilliseconds, withTimeout } from '../lib/withTimeout';
 import { declarationsBefore } from '../lib/keptDeclarations';
 import { resolveClaims } from '../lib/resolveClaims';
 import { checkEntities } from '../lib/checkEntities';
@@ -136,6 +137,11 @@ export interface ServiceRegistryEntityProviderOptions {
    * run may have read the registry before the change). Default 5 s.
    */
   scmEventRetryMs?: number;
+  /**
+   * How long a read of the registry may take before the run is blocked as if the source were
+   * unreachable. Default: the schedule's `timeout`.
+   */
+  readTimeoutMs?: number;
 }
 
 /**
@@ -193,6 +199,8 @@ function formatFinding(
 export class ServiceRegistryEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
   private lastEtag?: string;
+  /** How long a read of the source may take: the schedule's timeout, or a test's. */
+  private readonly readTimeoutMs: number;
   /** The groups other sources defined at this instance's last run (see `existingGroups`). */
   private lastExistingGroups?: Set<string>;
   private lastExistingGroupsKey?: string;
@@ -201,6 +209,9 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
 
   constructor(options: ServiceRegistryEntityProviderOptions) {
     this.options = options;
+    this.readTimeoutMs =
+      options.readTimeoutMs ??
+      scheduleMilliseconds(options.config.schedule.timeout);
   }
 
   /** {@inheritDoc @backstage/plugin-catalog-node#EntityProvider.getProviderName} */
@@ -386,12 +397,17 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     try {
       // a run state without a source hash, or a blocked one, is to be run again in full (see
       // below), so the source is read even when it did not change
-      const read = await source.read(
-        previousState?.sourceHash &&
-          previousState.state !== 'blocked' &&
-          !groupsChanged
-          ? this.lastEtag
-          : undefined,
+      // a source that never answers (a server that accepts the connection and then hangs) must
+      // not hold the run, and with it every later run, for ever: it is an unreachable source
+      const read = await withTimeout(
+        source.read(
+          previousState?.sourceHash &&
+            previousState.state !== 'blocked' &&
+            !groupsChanged
+            ? this.lastEtag
+            : undefined,
+        ),
+        this.readTimeoutMs,
       );
       if (read.notModified) {
         const state = previousState;
