@@ -781,8 +781,29 @@ describe.each(databases.eachSupportedId())(
       const result = await provider.refresh();
 
       expect(result.status.state).toBe('blocked');
-      expect(result.status.summary).toMatch(/no entities/);
+      expect(result.status.summary).toMatch(/holds no registry file/);
       expect(connection.refs()).toEqual(before);
+    });
+
+    it('applies nothing from a target that holds no registry file, from the first run', async () => {
+      const empty = await fs.mkdtemp(path.join(os.tmpdir(), 'not-a-registry-'));
+      try {
+        await writeRegistry(empty, {
+          'README.md': '# the registry is elsewhere',
+        });
+        const { provider, connection } = await connected({ target: empty });
+
+        const result = await provider.refresh();
+
+        expect(result.mutation).toBe('none');
+        expect(result.status.state).toBe('blocked');
+        expect(result.status.summary).toBe(
+          `the registry at file:${empty} holds no registry file (*.toml): check that the target names the registry's folder (for a repository, a folder URL such as https://github.com/<org>/<repo>/tree/<branch>/<folder>); nothing was applied`,
+        );
+        expect(connection.refs()).toEqual([]);
+      } finally {
+        await fs.rm(empty, { recursive: true, force: true });
+      }
     });
 
     it('refuses a registry whose files were all emptied, although its project folders remain', async () => {

@@ -436,6 +436,14 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       );
     }
 
+    if (files.length === 0) {
+      // a URL naming a folder the repository does not have, or a single file, reads as an empty
+      // tree: no registry has no file at all
+      return this.block(
+        `the registry at ${source.rootLocation} holds no registry file (*.toml): check that the target names the registry's folder (for a repository, a folder URL such as https://github.com/<org>/<repo>/tree/<branch>/<folder>); nothing was applied`,
+        [],
+      );
+    }
     const sourceHash = filesHash([
       ...files,
       {
