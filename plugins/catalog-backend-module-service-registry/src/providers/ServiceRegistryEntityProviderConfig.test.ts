@@ -119,6 +119,50 @@ describe('readServiceRegistryProviderConfigs: values the catalog cannot use', ()
     expect(read({ ['a'.repeat(47)]: { target: 'x' } })).toThrow(/at most 46/);
   });
 
+  it('refuses provider ids that are no config key, with its own message', () => {
+    for (const id of ['2nd', 'a--b', 'a-', 'team:a']) {
+      expect(read({ [id]: { target: 'x' } })).toThrow(
+        `catalog.providers.serviceRegistry.${id}: a provider id is letters and digits, starting with a letter, in parts joined by single '-' or '_'`,
+      );
+    }
+    expect(
+      readServiceRegistryProviderConfigs(
+        new ConfigReader({
+          catalog: {
+            providers: {
+              serviceRegistry: {
+                team_2: { target: 'x' },
+                'a-2': { target: 'y' },
+              },
+            },
+          },
+        }),
+      ).map(c => c.id),
+    ).toEqual(['team_2', 'a-2']);
+  });
+
+  it('refuses a keyed registry next to the single form, and unknown settings, naming them', () => {
+    expect(read({ target: 'x', lab: { target: 'y' } })).toThrow(
+      'catalog.providers.serviceRegistry.lab is not a setting of a registry; the settings are target, schedule, sharedSystem, defaultOwner, ownerGroups, guard, maxFileBytes (several registries are each keyed by id, with no target of their own directly under catalog.providers.serviceRegistry)',
+    );
+    expect(read({ lab: { target: 'y', scedule: {} } })).toThrow(
+      'catalog.providers.serviceRegistry.lab.scedule is not a setting of a registry',
+    );
+    expect(read({ target: 'y', guard: { maxRemovalShares: 1 } })).toThrow(
+      'catalog.providers.serviceRegistry.guard.maxRemovalShares is not a setting of a registry; the settings are maxRemovalShare, rejectEmpty',
+    );
+  });
+
+  it('refuses a target with a scheme that is neither a directory nor http(s)', () => {
+    expect(read({ target: 'htps://github.com/acme/registry' })).toThrow(
+      'catalog.providers.serviceRegistry.target must be a directory or an http(s) URL read through the integrations, got the scheme "htps:"',
+    );
+    expect(read({ target: 'ftp://example.com/registry' })).toThrow(/"ftp:"/);
+    expect(
+      read({ target: 'HTTPS://github.com/acme/r/tree/main/x' }),
+    ).not.toThrow();
+  });
+
   it('names the full key of a bad schedule', () => {
     expect(
       read({

@@ -38,8 +38,42 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 3 },
 };
 
-// the status Resource is `service-registry-<id>`, and entity names have at most 63 characters
-const ID_PATTERN = /^[a-zA-Z0-9_-]{1,46}$/;
+// a config key (Backstage's rule, without `:`, which no entity name takes), and the status
+// Resource is `service-registry-<id>`, whose name has at most 63 characters
+const ID_PATTERN = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/i;
+const MAX_ID_LENGTH = 46;
+
+/** The settings of one registry; any other key is refused, naming it. */
+const SETTINGS: ReadonlySet<string> = new Set([
+  'target',
+  'schedule',
+  'sharedSystem',
+  'defaultOwner',
+  'ownerGroups',
+  'guard',
+  'maxFileBytes',
+]);
+const GUARD_SETTINGS: ReadonlySet<string> = new Set([
+  'maxRemovalShare',
+  'rejectEmpty',
+]);
+
+/** Refuses the keys of `config` that are not among `known`, naming the first. */
+function refuseUnknownKeys(
+  config: Config,
+  known: ReadonlySet<string>,
+  key: string,
+  hint = '',
+): void {
+  const unknown = config.keys().filter(k => !known.has(k));
+  if (unknown.length > 0) {
+    throw new InputError(
+      `${key}.${unknown[0]} is not a setting of a registry; the settings are ${[
+        ...known,
+      ].join(', ')}${hint}`,
+    );
+  }
+}
 const KEY = 'catalog.providers.serviceRegistry';
 
 /**
@@ -56,13 +90,20 @@ export function readServiceRegistryProviderConfigs(
     return [];
   }
   if (root.has('target')) {
+    // a keyed registry next to the single form would be ignored without a word
+    refuseUnknownKeys(
+      root,
+      SETTINGS,
+      KEY,
+      ` (several registries are each keyed by id, with no target of their own directly under ${KEY})`,
+    );
     return [readOne('default', root, KEY)];
   }
   const byStatusName = new Map<string, string>();
   return root.keys().map(id => {
-    if (!ID_PATTERN.test(id)) {
+    if (!ID_PATTERN.test(id) || id.length > MAX_ID_LENGTH) {
       throw new InputError(
-        `${KEY}.${id}: provider ids may only contain letters, digits, '-' and '_' (at most 46)`,
+        `${KEY}.${id}: a provider id is letters and digits, starting with a letter, in parts joined by single '-' or '_' (at most ${MAX_ID_LENGTH} characters), e.g. "platform" or "team-2"`,
       );
     }
     const same = byStatusName.get(id.toLowerCase());
@@ -81,6 +122,9 @@ function readOne(
   config: Config,
   key: string,
 ): ServiceRegistryEntityProviderConfig {
+  refuseUnknownKeys(config, SETTINGS, key);
+  const guard = config.getOptionalConfig('guard');
+  if (guard) refuseUnknownKeys(guard, GUARD_SETTINGS, `${key}.guard`);
   const maxRemovalShare =
     config.getOptionalNumber('guard.maxRemovalShare') ?? 0.5;
   if (!(maxRemovalShare >= 0 && maxRemovalShare <= 1)) {
@@ -110,6 +154,12 @@ function readOne(
     );
   }
   const target = config.getString('target');
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(target)?.[1];
+  if (scheme && !/^(https?|file)$/i.test(scheme)) {
+    throw new InputError(
+      `${key}.target must be a directory or an http(s) URL read through the integrations, got the scheme "${scheme}:" in "${target}"`,
+    );
+  }
   if (/^file:/i.test(target)) {
     try {
       directoryOfTarget(target);
