@@ -57,4 +57,21 @@ describe('readTaskSchedule', () => {
       /^catalog\.providers\.serviceRegistry\.schedule is not a valid schedule/,
     );
   });
+
+  it('refuses a frequency or timeout that is not above zero, and takes cron and ISO durations', () => {
+    const at = (schedule: object) => () =>
+      readTaskSchedule(new ConfigReader({ s: schedule }), 's', fallback, {
+        at: 'x',
+      });
+    expect(at({ frequency: { minutes: -5 }, timeout: { minutes: 1 } })).toThrow(
+      'x.s.frequency must be a duration above zero, e.g. { minutes: 5 }, got {"minutes":-5}',
+    );
+    expect(at({ frequency: { minutes: 5 }, timeout: { minutes: 0 } })).toThrow(
+      /^x\.s\.timeout must be a duration above zero/,
+    );
+    expect(
+      at({ frequency: { cron: '*/5 * * * *' }, timeout: 'PT1M' }),
+    ).not.toThrow();
+    expect(at({ frequency: 'PT5M', timeout: { seconds: 30 } })).not.toThrow();
+  });
 });

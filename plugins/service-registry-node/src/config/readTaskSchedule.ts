@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 
 /**
  * Reads a task schedule (`frequency`, `timeout`, optional `initialDelay` and `scope`, as
@@ -25,16 +26,43 @@ export function readTaskSchedule(
   options: { at?: string } = {},
 ): SchedulerServiceTaskScheduleDefinition {
   if (!config.has(key)) return fallback;
+  const fullKey = options.at ? `${options.at}.${key}` : key;
+  let schedule: SchedulerServiceTaskScheduleDefinition;
   try {
-    return readSchedulerServiceTaskScheduleDefinitionFromConfig(
+    schedule = readSchedulerServiceTaskScheduleDefinitionFromConfig(
       config.getConfig(key),
     );
   } catch (error) {
-    const fullKey = options.at ? `${options.at}.${key}` : key;
     throw new InputError(
       `${fullKey} is not a valid schedule (it needs a frequency and a timeout, e.g. { frequency: { minutes: 5 }, timeout: { minutes: 3 } }): ${
         (error as Error).message
       }`,
     );
   }
+  // the scheduler takes any duration: a negative frequency runs the task back to back, and a
+  // timeout of zero lets its lock expire at once (another instance then runs it too)
+  for (const [name, value] of [
+    ['frequency', schedule.frequency],
+    ['timeout', schedule.timeout],
+  ] as const) {
+    const ms = durationMilliseconds(value);
+    if (ms !== undefined && !(ms > 0)) {
+      throw new InputError(
+        `${fullKey}.${name} must be a duration above zero, e.g. { minutes: 5 }, got ${JSON.stringify(
+          value,
+        )}`,
+      );
+    }
+  }
+  return schedule;
+}
+
+/** A schedule's duration in milliseconds; undefined for a cron or manual frequency. */
+function durationMilliseconds(value: unknown): number | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if ('cron' in value || 'trigger' in value) return undefined;
+  if ('toMillis' in value && typeof value.toMillis === 'function') {
+    return value.toMillis();
+  }
+  return durationToMilliseconds(value as HumanDuration);
 }
