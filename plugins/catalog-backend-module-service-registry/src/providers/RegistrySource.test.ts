@@ -111,6 +111,50 @@ describe('createRegistrySource', () => {
     );
   });
 
+  it.each([
+    [
+      'a GitHub repository root (its default branch)',
+      'https://github.com/acme/registry',
+      'https://github.com/acme/registry/tree/HEAD/projects/my%20shop/services.toml',
+      'https://github.com/acme/registry/tree/HEAD/projects/my%20shop/services.toml#L7',
+    ],
+    [
+      'a GitLab repository root in a subgroup',
+      'https://gitlab.com/acme/platform/registry',
+      'https://gitlab.com/acme/platform/registry/-/tree/HEAD/projects/my%20shop/services.toml',
+      'https://gitlab.com/acme/platform/registry/-/tree/HEAD/projects/my%20shop/services.toml#L7',
+    ],
+    [
+      'a Bitbucket Server folder at a branch (a query after the path; its own line anchor)',
+      'https://bitbucket.example.com/projects/ACME/repos/registry/browse/registry?at=refs/heads/main',
+      'https://bitbucket.example.com/projects/ACME/repos/registry/browse/registry/projects/my%20shop/services.toml?at=refs/heads/main',
+      'https://bitbucket.example.com/projects/ACME/repos/registry/browse/registry/projects/my%20shop/services.toml?at=refs/heads/main#7',
+    ],
+    [
+      'an Azure DevOps folder (the path in the query)',
+      'https://dev.azure.com/acme/platform/_git/registry?path=/registry&version=GBmain',
+      'https://dev.azure.com/acme/platform/_git/registry?path=%2Fregistry%2Fprojects%2Fmy%2520shop%2Fservices.toml&version=GBmain',
+      'https://dev.azure.com/acme/platform/_git/registry?path=%2Fregistry%2Fprojects%2Fmy%2520shop%2Fservices.toml&version=GBmain&line=7&lineEnd=8&lineStartColumn=1&lineEndColumn=1',
+    ],
+  ])(
+    'points the files of %s at the file in that folder',
+    (_, target, location, view) => {
+      const source = createRegistrySource(target, {
+        reader: treeReader({}, 'x'),
+        integrations: ScmIntegrations.fromConfig(
+          new ConfigReader({
+            integrations: {
+              bitbucketServer: [{ host: 'bitbucket.example.com' }],
+            },
+          }),
+        ),
+      });
+      const where = source.fileLocation('projects/my shop/services.toml');
+      expect(where.location).toBe(`url:${location}`);
+      expect(where.viewUrl?.(7)).toBe(view);
+    },
+  );
+
   it('treats anything else as a directory', () => {
     const source = createRegistrySource('examples/registry', {
       reader: treeReader({}, 'x'),

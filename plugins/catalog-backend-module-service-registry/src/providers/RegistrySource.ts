@@ -132,17 +132,43 @@ class UrlSource implements RegistrySource {
     return { files: result.files, etag: result.etag };
   }
   fileLocation(file: string): FileLocation {
-    const base = this.url.endsWith('/') ? this.url : `${this.url}/`;
+    const base = folderBaseUrl(this.url, this.integrations);
     const url = this.integrations.resolveUrl({ url: file, base });
-    const integration = this.integrations.byUrl(url);
-    const lineAnchor =
-      integration?.type === 'gitlab' || integration?.type === 'github';
     return {
       location: `url:${url}`,
-      viewUrl: lineAnchor ? line => `${url}#L${line}` : () => url,
+      // the host's own way of pointing at a line (`#L12`, Azure's `line=12`)
+      viewUrl: line =>
+        this.integrations.resolveUrl({ url: file, base, lineNumber: line }),
       editUrl: this.integrations.resolveEditUrl(url),
     };
   }
+}
+
+/**
+ * The registry's folder URL that its files resolve against: a `/` after the folder, in the path
+ * (before any query, as Bitbucket Server's `?at=<ref>` keeps), or in Azure DevOps' `path`
+ * parameter; a GitHub or GitLab repository root (which the readers take as its default branch)
+ * gets `tree/HEAD/`, so that a file's URL opens on the host.
+ */
+function folderBaseUrl(
+  target: string,
+  integrations: ScmIntegrationRegistry,
+): string {
+  const url = new URL(target);
+  const type = integrations.byUrl(target)?.type;
+  if (type === 'azure') {
+    const folder = url.searchParams.get('path') ?? '/';
+    if (!folder.endsWith('/')) url.searchParams.set('path', `${folder}/`);
+    return url.toString();
+  }
+  if (!url.pathname.endsWith('/')) url.pathname = `${url.pathname}/`;
+  const parts = url.pathname.split('/').filter(Boolean);
+  if (type === 'github' && parts.length === 2) {
+    url.pathname = `${url.pathname}tree/HEAD/`;
+  } else if (type === 'gitlab' && !parts.includes('-') && parts.length >= 2) {
+    url.pathname = `${url.pathname}-/tree/HEAD/`;
+  }
+  return url.toString();
 }
 
 /**
