@@ -91,13 +91,14 @@ export function readServiceRegistryProviderConfigs(
   }
   if (root.has('target')) {
     // a keyed registry next to the single form would be ignored without a word
-    refuseUnknownKeys(
-      root,
-      SETTINGS,
-      KEY,
-      ` (several registries are each keyed by id, with no target of their own directly under ${KEY})`,
-    );
-    return [readOne('default', root, KEY)];
+    return [
+      readOne(
+        'default',
+        root,
+        KEY,
+        ` (several registries are each keyed by id, with no target of their own directly under ${KEY})`,
+      ),
+    ];
   }
   const byStatusName = new Map<string, string>();
   return root.keys().map(id => {
@@ -121,8 +122,9 @@ function readOne(
   id: string,
   config: Config,
   key: string,
+  unknownKeyHint?: string,
 ): ServiceRegistryEntityProviderConfig {
-  refuseUnknownKeys(config, SETTINGS, key);
+  refuseUnknownKeys(config, SETTINGS, key, unknownKeyHint);
   const guard = config.getOptionalConfig('guard');
   if (guard) refuseUnknownKeys(guard, GUARD_SETTINGS, `${key}.guard`);
   const maxRemovalShare =
