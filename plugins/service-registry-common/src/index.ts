@@ -29,6 +29,7 @@ export { joinKeyPath } from './load/keyPath';
 export type { KeyPathPart } from './load/keyPath';
 export {
   classifyRegistryFile,
+  isTomlFileName,
   normalizeRegistryPath,
 } from './load/classifyFile';
 export type { RegistryFileKind } from './load/classifyFile';

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
   DEFAULT_MAX_REGISTRY_FILE_BYTES,
+  isTomlFileName,
   RegistryFileInput,
   tooLargeRegistryFile,
 } from '@service-registry/plugin-service-registry-common';
@@ -26,7 +27,7 @@ function isSkippedFolder(name: string): boolean {
 
 /** Whether a link's name may hold registry content: a `*.toml` file, or a folder. */
 function mayBeRegistryEntry(name: string): boolean {
-  return name.endsWith('.toml') || !name.includes('.');
+  return isTomlFileName(name) || !name.includes('.');
 }
 
 const SYMLINK = '120000';
@@ -180,7 +181,7 @@ export async function readRevisionFiles(
         if (isSkippedFolder(name) || above.has(real)) continue;
         walk(real, shown, new Set([...above, real]));
       } else if (file.mode !== SYMLINK) {
-        if (name.endsWith('.toml')) found.set(shown, file);
+        if (isTomlFileName(name)) found.set(shown, file);
       } else {
         if (isSkippedFolder(name) || !mayBeRegistryEntry(name)) continue;
         const target = resolve(real, shown);
@@ -192,7 +193,7 @@ export async function readRevisionFiles(
           );
         }
         if (target.kind === 'file') {
-          if (name.endsWith('.toml')) found.set(shown, target.file);
+          if (isTomlFileName(name)) found.set(shown, target.file);
         } else if (!above.has(target.path)) {
           walk(target.path, shown, new Set([...above, target.path]));
         }

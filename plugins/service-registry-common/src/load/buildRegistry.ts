@@ -413,10 +413,13 @@ function parseAll(
     const kind = classifyRegistryFile(path);
     const project = projectOfPath(path);
     if (kind.kind === 'unknown') {
+      const lowerCase = path.replace(/\.toml$/i, '.toml');
       collector.add(
         'warning',
         'registry/unknown-file',
-        `${path} is not part of the registry layout and is ignored; expected services/catalog.toml, services/patterns.toml, services/versions.toml, projects/<project>/services.toml|deployment.toml|monitoring.toml or policies/<name>.toml.`,
+        lowerCase !== path
+          ? `${path} is not part of the registry layout and is ignored: registry file names end in ".toml", in lower case. Rename it to ${lowerCase}.`
+          : `${path} is not part of the registry layout and is ignored; expected services/catalog.toml, services/patterns.toml, services/versions.toml, projects/<project>/services.toml|deployment.toml|monitoring.toml or policies/<name>.toml.`,
         fileStart(path),
         { project },
       );

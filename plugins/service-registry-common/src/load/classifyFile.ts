@@ -20,6 +20,17 @@ const PROJECT_FILE =
 const POLICY_FILE = /^policies\/([^/]+)\.toml$/;
 
 /**
+ * Whether a file name is read as a registry file: it ends in `.toml`, in any case. A name that
+ * does not end in lower case is no file of the layout, and the loader says so (rather than a
+ * reader skipping `catalog.TOML` without a word).
+ *
+ * @public
+ */
+export function isTomlFileName(name: string): boolean {
+  return /\.toml$/i.test(name);
+}
+
+/**
  * Normalises a registry path: forward slashes, no leading `./` or `/`.
  *
  * @public

@@ -42,6 +42,26 @@ describe('readRegistryDirectory', () => {
     ]);
   });
 
+  it('reads a registry file whose extension is not in lower case, and the loader names it', async () => {
+    await write('services/catalog.TOML', '[service.a]\nport = 1\n');
+    await write('services/notes.md', '# not toml');
+
+    expect((await readRegistryDirectory(root)).map(f => f.path)).toEqual([
+      'services/catalog.TOML',
+    ]);
+    const registry = await loadRegistryFromDirectory(root);
+    expect(registry.services.size).toBe(0);
+    expect(registry.findings).toEqual([
+      expect.objectContaining({
+        code: 'registry/unknown-file',
+        severity: 'warning',
+        file: 'services/catalog.TOML',
+        message:
+          'services/catalog.TOML is not part of the registry layout and is ignored: registry file names end in ".toml", in lower case. Rename it to services/catalog.toml.',
+      }),
+    ]);
+  });
+
   it('follows symlinks inside the root and refuses those escaping it', async () => {
     await write('shared/catalog.toml', '[service.a]\n');
     await fs.mkdir(path.join(root, 'services'));

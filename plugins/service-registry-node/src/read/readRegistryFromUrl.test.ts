@@ -73,6 +73,7 @@ describe('readRegistryFromUrl', () => {
         'projects/p/services.toml': '[project]\n',
         'README.md': '# registry',
         '.github/workflows/x.toml': 'x = 1',
+        'projects/q/services.TOML': '[project]\n',
       },
       'sha-1',
     );
@@ -81,6 +82,8 @@ describe('readRegistryFromUrl', () => {
       etag: 'sha-1',
       files: [
         { path: 'projects/p/services.toml', text: '[project]\n' },
+        // read, for the loader to say that its name is not the layout's
+        { path: 'projects/q/services.TOML', text: '[project]\n' },
         { path: 'services/catalog.toml', text: '[service.a]\n' },
       ],
     });

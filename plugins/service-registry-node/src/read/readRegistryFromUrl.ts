@@ -1,5 +1,6 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import {
+  isTomlFileName,
   RegistryFileInput,
   RegistryReadOptions,
   tooLargeRegistryFile,
@@ -20,7 +21,7 @@ export type ReadRegistryFromUrlResult =
 function isRegistryFile(filePath: string): boolean {
   const parts = filePath.split('/');
   return (
-    filePath.endsWith('.toml') &&
+    isTomlFileName(filePath) &&
     !parts.some(part => part.startsWith('.') || part === 'node_modules')
   );
 }

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '@backstage/errors';
+import { isTomlFileName } from '@service-registry/plugin-service-registry-common';
 
 /**
  * Whether a directory entry name is skipped while walking a registry: dot-folders (`.git`,
@@ -15,7 +16,7 @@ function isSkippedFolder(name: string): boolean {
  * an extension). A broken link to anything else (a README, an image) is ignored like the file.
  */
 function mayBeRegistryEntry(name: string): boolean {
-  return name.endsWith('.toml') || !name.includes('.');
+  return isTomlFileName(name) || !name.includes('.');
 }
 
 function isInside(root: string, target: string): boolean {
@@ -104,7 +105,7 @@ export async function walkRegistryDirectory(
           [...relative, entry.name],
           new Set([...above, target]),
         );
-      } else if (entry.name.endsWith('.toml')) {
+      } else if (isTomlFileName(entry.name)) {
         const name = [...relative, entry.name].join('/');
         if (!isFile) {
           // a FIFO, a socket or a device: reading on without it would drop its services silently
