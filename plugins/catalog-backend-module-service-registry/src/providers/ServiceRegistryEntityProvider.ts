@@ -469,7 +469,10 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       return this.noop({ ...previousState, findings: [] });
     }
 
-    // Parse; files that fail are replaced by their last good content, and their errors kept.
+    // Parse. Files that fail to parse, and files whose declarations have schema errors (a
+    // mistyped value, an unknown status, an invalid id, a [services.x] table would otherwise drop
+    // the field, or the service, from the catalog), are replaced by their last good content, in
+    // one look-up and one load again; their errors are kept.
     let registry = loadRegistry(files);
     const kept: string[] = [];
     const dropped: string[] = [];
@@ -479,53 +482,45 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     let droppedFiles: RegistryFileInput[] = [];
     const load = (options?: LoadRegistryOptions) =>
       loadRegistry([...effectiveFiles, ...droppedFiles], options);
-    const syntaxFindings: RegistryFinding[] = [];
-    if (registry.failedFiles.length > 0) {
-      const lastGood = await store.getFiles(id, registry.failedFiles);
-      effectiveFiles = files.flatMap(file => {
-        if (!registry.failedFiles.includes(file.path)) return [file];
-        const good = lastGood.get(file.path);
-        if (good === undefined) {
-          dropped.push(file.path);
-          return [];
-        }
-        kept.push(file.path);
-        return [{ path: file.path, text: good }];
-      });
-      droppedFiles = files.filter(file => dropped.includes(file.path));
-      syntaxFindings.push(
-        ...registry.findings.filter(f => kept.includes(f.file)),
-      );
-      registry = load();
-    }
-    // Files whose declarations have schema errors keep their last good version too: a mistyped
-    // value (port = "eighty", an unknown status, an invalid id, a [services.x] table) would
-    // otherwise drop the field, or the service, from the catalog. Their new errors are reported.
+    const failed = new Set(registry.failedFiles);
     const invalidFiles = filesWithSchemaErrors(registry.findings);
+    // the first schema error of each file with schema errors kept at its last good version
     const keptInvalid = new Map<string, RegistryFinding>();
-    if (invalidFiles.size > 0) {
-      const lastGood = await store.getFiles(id, [...invalidFiles]);
-      effectiveFiles = effectiveFiles.map(file => {
+    const newFindings: RegistryFinding[] = [];
+    if (failed.size > 0 || invalidFiles.size > 0) {
+      const lastGood = await store.getFiles(id, [...failed, ...invalidFiles]);
+      effectiveFiles = files.flatMap(file => {
         const good = lastGood.get(file.path);
-        if (
+        if (failed.has(file.path)) {
+          if (good === undefined) {
+            dropped.push(file.path);
+            return [];
+          }
+          kept.push(file.path);
+        } else if (
           !invalidFiles.has(file.path) ||
           good === undefined ||
           good === file.text
         ) {
-          return file;
+          // a new file with schema errors is ingested as written
+          return [file];
+        } else {
+          keptInvalid.set(
+            file.path,
+            registry.findings.find(
+              f => f.file === file.path && isSchemaError(f),
+            )!,
+          );
         }
-        keptInvalid.set(
-          file.path,
-          registry.findings.find(
-            f => f.file === file.path && isSchemaError(f),
-          )!,
-        );
-        return { path: file.path, text: good };
+        return [{ path: file.path, text: good }];
       });
-      if (keptInvalid.size > 0) {
-        // what the new versions say (their errors included), in the place of the last good ones'
-        syntaxFindings.push(
-          ...registry.findings.filter(f => keptInvalid.has(f.file)),
+      if (kept.length > 0 || dropped.length > 0 || keptInvalid.size > 0) {
+        droppedFiles = files.filter(file => dropped.includes(file.path));
+        // what the new versions say (a dropped file's errors come again with the load)
+        newFindings.push(
+          ...registry.findings.filter(
+            f => kept.includes(f.file) || keptInvalid.has(f.file),
+          ),
         );
         registry = load();
       }
@@ -541,11 +536,12 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       registry = load({ preferredDeclarations });
     }
     if (keptInvalid.size > 0) {
+      // in the place of the last good versions' own findings
       registry.findings = registry.findings.filter(
         f => !keptInvalid.has(f.file),
       );
     }
-    registry.findings.unshift(...syntaxFindings);
+    registry.findings.unshift(...newFindings);
 
     let transformed: MappedEntity[];
     try {
