@@ -14,6 +14,7 @@ export { loadRegistryFromDirectory } from './read/loadRegistryFromDirectory';
 export { readDocumentsOnDisk } from './read/readDocumentsOnDisk';
 export type { DocumentOnDisk } from './read/readDocumentsOnDisk';
 export { readTaskSchedule } from './config/readTaskSchedule';
+export { scheduleDurationMilliseconds } from './config/scheduleDurationMilliseconds';
 export * from './snapshot';
 export * from './edit';
 export {

@@ -1,4 +1,4 @@
-import { scheduleMilliseconds, TimeoutError, withTimeout } from './withTimeout';
+import { TimeoutError, withTimeout } from './withTimeout';
 
 describe('withTimeout', () => {
   it('gives the result of work that settles in time, and its failure', async () => {
@@ -12,16 +12,5 @@ describe('withTimeout', () => {
     const work = withTimeout(new Promise<never>(() => {}), 20);
     await expect(work).rejects.toBeInstanceOf(TimeoutError);
     await expect(work).rejects.toThrow('no answer within 20 ms');
-  });
-});
-
-describe('scheduleMilliseconds', () => {
-  it('reads a HumanDuration and a Duration', () => {
-    expect(scheduleMilliseconds({ minutes: 2 })).toBe(120_000);
-    // what the scheduler's config reader may give: a luxon Duration
-    const luxonLike = { toMillis: () => 90_000 } as unknown as Parameters<
-      typeof scheduleMilliseconds
-    >[0];
-    expect(scheduleMilliseconds(luxonLike)).toBe(90_000);
   });
 });

@@ -1,15 +1,3 @@
-import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
-import { durationToMilliseconds, HumanDuration } from '@backstage/types';
-
-/** A schedule's duration in milliseconds (a luxon `Duration` or a `HumanDuration`). */
-export function scheduleMilliseconds(
-  duration: SchedulerServiceTaskScheduleDefinition['timeout'],
-): number {
-  return 'toMillis' in duration && typeof duration.toMillis === 'function'
-    ? duration.toMillis()
-    : durationToMilliseconds(duration as HumanDuration);
-}
-
 /** Thrown by {@link withTimeout} when the work did not settle in time. */
 export class TimeoutError extends Error {
   constructor(readonly ms: number) {

@@ -30,6 +30,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import {
   RegistrySnapshot,
+  scheduleDurationMilliseconds,
   ServiceRegistrySnapshotService,
 } from '@service-registry/plugin-service-registry-node';
 import {
@@ -39,7 +40,7 @@ import {
 import { computeDelta } from '../lib/computeDelta';
 import { entityHash, filesHash } from '../lib/entityHash';
 import { evaluateGuard } from '../lib/evaluateGuard';
-import { scheduleMilliseconds, withTimeout } from '../lib/withTimeout';
+import { withTimeout } from '../lib/withTimeout';
 import { declarationsBefore } from '../lib/keptDeclarations';
 import { resolveClaims } from '../lib/resolveClaims';
 import { checkEntities } from '../lib/checkEntities';
@@ -173,6 +174,9 @@ function countServiceRefs(refs: Iterable<string>): number {
   return count;
 }
 
+/** How long a read may take when the schedule's timeout is no duration (it always is, from config). */
+const DEFAULT_READ_TIMEOUT_MS = 3 * 60_000;
+
 function severityRank(severity: string) {
   return severity === 'error' ? 0 : 1;
 }
@@ -211,7 +215,8 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     this.options = options;
     this.readTimeoutMs =
       options.readTimeoutMs ??
-      scheduleMilliseconds(options.config.schedule.timeout);
+      scheduleDurationMilliseconds(options.config.schedule.timeout) ??
+      DEFAULT_READ_TIMEOUT_MS;
   }
 
   /** {@inheritDoc @backstage/plugin-catalog-node#EntityProvider.getProviderName} */

@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { scheduleDurationMilliseconds } from './scheduleDurationMilliseconds';
 
 /**
  * Reads a task schedule (`frequency`, `timeout`, optional `initialDelay` and `scope`, as
@@ -45,7 +45,7 @@ export function readTaskSchedule(
     ['frequency', schedule.frequency],
     ['timeout', schedule.timeout],
   ] as const) {
-    const ms = durationMilliseconds(value);
+    const ms = scheduleDurationMilliseconds(value);
     if (ms !== undefined && !(ms > 0)) {
       throw new InputError(
         `${fullKey}.${name} must be a duration above zero, e.g. { minutes: 5 }, got ${JSON.stringify(
@@ -55,14 +55,4 @@ export function readTaskSchedule(
     }
   }
   return schedule;
-}
-
-/** A schedule's duration in milliseconds; undefined for a cron or manual frequency. */
-function durationMilliseconds(value: unknown): number | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  if ('cron' in value || 'trigger' in value) return undefined;
-  if ('toMillis' in value && typeof value.toMillis === 'function') {
-    return value.toMillis();
-  }
-  return durationToMilliseconds(value as HumanDuration);
 }
