@@ -1,7 +1,6 @@
 import { loadRegistry } from '../load/buildRegistry';
+import { duplicatedServices } from '../load/keptDeclarations';
 import { LoadedRegistry, RegistryFileInput } from '../model/types';
-
-const DUPLICATE_ID = 'service/duplicate-id';
 
 /**
  * The head registry of a diff with each service id two projects declare kept where base declared
@@ -24,16 +23,11 @@ export function preferBaseDeclarations(
   headFiles: RegistryFileInput[],
 ): LoadedRegistry {
   const preferred = new Map<string, string>();
-  for (const finding of head.findings) {
-    if (finding.code !== DUPLICATE_ID || finding.service === undefined) {
-      continue;
-    }
-    const before = base.services.get(finding.service);
+  for (const id of duplicatedServices(head).keys()) {
+    const before = base.services.get(id);
     if (before?.project === undefined) continue;
-    if (
-      before.source.file !== head.services.get(finding.service)?.source.file
-    ) {
-      preferred.set(finding.service, before.source.file);
+    if (before.source.file !== head.services.get(id)?.source.file) {
+      preferred.set(id, before.source.file);
     }
   }
   if (preferred.size === 0) return head;
