@@ -800,7 +800,12 @@ describe.each(databases.eachSupportedId())(
         expect(result.status.summary).toBe(
           `the registry at file:${empty} holds no registry file (*.toml): check that the target names the registry's folder (for a repository, a folder URL such as https://github.com/<org>/<repo>/tree/<branch>/<folder>); nothing was applied`,
         );
-        expect(connection.refs()).toEqual([]);
+        // the status Resource is all the catalog shows of it
+        expect(connection.refs()).toEqual([provider.statusEntityRef]);
+        expect(
+          connection.entities.get(provider.statusEntityRef)!.metadata
+            .annotations![ANNOTATION_INGESTION_STATE],
+        ).toBe('blocked');
       } finally {
         await fs.rm(empty, { recursive: true, force: true });
       }
@@ -1011,13 +1016,80 @@ describe.each(databases.eachSupportedId())(
       expect(result.mutation).toBe('none');
       expect(result.status.state).toBe('blocked');
       expect(result.status.summary).toBe(
-        'an entity transformer failed on component:default/beta-worker: Error: no cost centre for beta-worker; kept the last good state',
+        'the entity transformer #1 failed on component:default/beta-worker: Error: no cost centre for beta-worker; kept the last good state',
       );
       expect(connection.refs()).toEqual(before);
       expect(
         connection.entities.get(provider.statusEntityRef)!.metadata
           .annotations![ANNOTATION_INGESTION_STATE],
       ).toBe('blocked');
+    });
+
+    it('blocks a run whose transformer does not answer within the time limit, and the next run goes on', async () => {
+      let hang = false;
+      const provider = new ServiceRegistryEntityProvider({
+        config: providerConfig({ target: dir }),
+        source,
+        store,
+        logger: mockServices.logger.mock(),
+        readTimeoutMs: 2000,
+        transformers: [
+          async function lookUpCostCentre(entity) {
+            if (hang && entity.metadata.name === 'beta-worker') {
+              return new Promise<never>(() => {});
+            }
+            return entity;
+          },
+        ],
+      });
+      const connection = new RecordingConnection();
+      await provider.connect(connection);
+      await provider.refresh();
+      const before = connection.refs();
+      hang = true;
+      await writeRegistry(dir, {
+        'services/catalog.toml': CATALOG.replace('"1.2.3"', '"1.3.0"'),
+      });
+
+      const blocked = await provider.refresh();
+
+      expect(blocked.status.state).toBe('blocked');
+      expect(blocked.status.summary).toBe(
+        'the entity transformer "lookUpCostCentre" did not finish on component:default/beta-worker within the run\'s time limit (2 s, the schedule\'s timeout); kept the last good state',
+      );
+      expect(connection.refs()).toEqual(before);
+
+      hang = false;
+      const next = await provider.refresh();
+      expect(next.status.state).toBe('ok');
+      expect(next.mutation).toBe('delta');
+      expect(next.upserted).toBeGreaterThan(0);
+    });
+
+    it('blocks a run whose transformer returns an entity the catalog would refuse, before any run was applied', async () => {
+      const provider = new ServiceRegistryEntityProvider({
+        config: providerConfig({ target: dir }),
+        source,
+        store,
+        logger: mockServices.logger.mock(),
+        transformers: [
+          function asApi(entity) {
+            return entity.metadata.name === 'beta-worker'
+              ? { ...entity, kind: 'API' }
+              : entity;
+          },
+        ],
+      });
+      const connection = new RecordingConnection();
+      await provider.connect(connection);
+
+      const result = await provider.refresh();
+
+      expect(result.status.state).toBe('blocked');
+      expect(result.status.summary).toMatch(
+        /^the entity transformer "asApi" returned for component:default\/beta-worker an entity the catalog would refuse \(.*definition.*\); nothing is ingested until it is fixed \(no earlier run was applied\)$/,
+      );
+      expect(connection.refs()).toEqual([provider.statusEntityRef]);
     });
 
     it('publishes the last good registry, and another instance rebuilds it from the database', async () => {

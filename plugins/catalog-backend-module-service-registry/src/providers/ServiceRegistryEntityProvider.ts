@@ -44,6 +44,7 @@ import { withTimeout } from '../lib/withTimeout';
 import { declarationsBefore } from '../lib/keptDeclarations';
 import { resolveClaims } from '../lib/resolveClaims';
 import { checkEntities } from '../lib/checkEntities';
+import { applyTransformers, TransformerError } from '../lib/applyTransformers';
 import { ownerToEntityRef } from '../lib/entityNames';
 import { scmEventConcernsRegistry } from '../lib/scmEventConcernsRegistry';
 import {
@@ -434,10 +435,10 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       return this.block(
         `the registry at ${
           source.rootLocation
-        } could not be read (${stringifyError(
-          error,
-        )}); kept the last good state`,
+        } could not be read (${stringifyError(error)})`,
         [],
+        undefined,
+        { keeping: true },
       );
     }
 
@@ -552,12 +553,9 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     try {
       transformed = await this.mapAndTransform(registry, existingGroups);
     } catch (error) {
-      // an adopter's transformer that throws: nothing can be emitted safely, keep everything
-      return this.block(
-        `${(error as Error).message}; kept the last good state`,
-        [],
-        sourceHash,
-      );
+      // an adopter's transformer that fails: nothing can be emitted safely, keep everything
+      if (!(error instanceof TransformerError)) throw error;
+      return this.block(error.message, [], sourceHash, { keeping: true });
     }
     const checked = await checkEntities(transformed, {
       sharedSystem: config.sharedSystem,
@@ -736,30 +734,22 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       ownerGroups: config.ownerGroups,
       existingGroups,
     });
-    const out: MappedEntity[] = [];
-    for (const item of mapped) {
-      let entity: Entity | undefined = item.entity;
-      for (const transform of transformers) {
-        if (!entity) break;
-        const before: Entity = entity;
-        try {
-          entity = await transform(before, {
-            providerId: config.id,
-            service: item.service,
-            project: item.project,
-            registry,
-          });
-        } catch (error) {
-          throw new Error(
-            `an entity transformer failed on ${stringifyEntityRef(
-              before,
-            )}: ${stringifyError(error)}`,
-          );
-        }
-      }
-      if (entity) out.push({ ...item, entity });
-    }
-    return out;
+    // each transformer keeps its own name, by which failures name it
+    const transforms = transformers.map(transform => {
+      const run = (entity: Entity, item: MappedEntity) =>
+        transform(entity, {
+          providerId: config.id,
+          service: item.service,
+          project: item.project,
+          registry,
+        });
+      Object.defineProperty(run, 'name', { value: transform.name });
+      return run;
+    });
+    return applyTransformers(mapped, transforms, {
+      timeoutMs: this.readTimeoutMs,
+      reservedRefs: new Set([this.statusEntityRef]),
+    });
   }
 
   private clashFinding(
@@ -833,27 +823,41 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     };
   }
 
+  /**
+   * Ends a run without applying it: only the status Resource changes. With `keeping`, the reason
+   * is followed by what the catalog keeps meanwhile (the last good state, or, before any run was
+   * applied, nothing).
+   */
   private async block(
     reason: string,
     findings: Array<RegistryFinding | ProviderRunStatus['findings'][number]>,
     sourceHash?: string,
+    options?: { keeping: boolean },
   ): Promise<ServiceRegistryRefreshResult> {
-    const status = this.status('blocked', reason, findings, sourceHash);
+    const previous = await this.options.store.getEntityHashes(
+      this.options.config.id,
+    );
+    previous.delete(this.statusEntityRef);
+    let summary = reason;
+    if (options?.keeping) {
+      summary += previous.size
+        ? '; kept the last good state'
+        : '; nothing is ingested until it is fixed (no earlier run was applied)';
+    }
+    const status = this.status('blocked', summary, findings, sourceHash);
     await this.options.store.setStatus(this.options.config.id, status);
     const last = this.options.snapshots?.get(this.options.config.id);
     if (last) {
       this.options.snapshots!.publish({
         ...last,
         state: 'blocked',
-        summary: reason,
+        summary,
         updatedAt: status.updatedAt,
       });
     }
-    const previous = await this.options.store.getEntityHashes(
-      this.options.config.id,
-    );
-    if (previous.size > 0 && this.connection) {
-      // Only the status Resource changes: everything else keeps its last good state.
+    if (this.connection) {
+      // Only the status Resource changes: everything else keeps its last good state (before the
+      // first applied run, the status Resource is all the catalog shows of this registry).
       await this.connection.applyMutation({
         type: 'delta',
         added: [
