@@ -24,6 +24,50 @@ describe('loadRegistry', () => {
     expect(registry.policies.sla).toEqual({});
   });
 
+  it("takes only http(s) URLs, which become links in every reader's browser", () => {
+    const registry = load({
+      'services/catalog.toml': [
+        '[service.web]', // 1
+        'repository = "javascript:alert(document.cookie)"', // 2
+        'status = "deprecated"', // 3
+        'deprecation_date = 2026-01-01', // 4
+        'sunset_date = 2026-12-31', // 5
+        'replacement_service = "api"', // 6
+        '[service.web.migration]', // 7
+        'guide_url = "data:text/html,<script>alert(1)</script>"', // 8
+        '[service.api]', // 9
+        'repository = "not a url"', // 10
+        '[service.ok]', // 11
+        'repository = "https://github.com/acme/ok"', // 12
+        '[service.plain]', // 13
+        'repository = "http://git.internal/acme/plain"', // 14
+      ].join('\n'),
+    });
+    expect(
+      only(registry.findings, 'schema/invalid-url').map(f => [
+        f.service,
+        f.line,
+        f.column,
+        f.severity,
+      ]),
+    ).toEqual([
+      ['web', 2, 1, 'error'],
+      ['web', 8, 1, 'error'],
+      ['api', 10, 1, 'error'],
+    ]);
+    expect(only(registry.findings, 'schema/invalid-url')[0].message).toContain(
+      'an http(s) URL',
+    );
+    expect(registry.services.get('web')!.repository).toBeUndefined();
+    expect(registry.services.get('web')!.migration?.guideUrl).toBeUndefined();
+    expect(registry.services.get('ok')!.repository).toBe(
+      'https://github.com/acme/ok',
+    );
+    expect(registry.services.get('plain')!.repository).toBe(
+      'http://git.internal/acme/plain',
+    );
+  });
+
   it('types every service field and records positions', () => {
     const registry = load({
       'services/catalog.toml': [

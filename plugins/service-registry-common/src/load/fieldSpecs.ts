@@ -204,20 +204,28 @@ export const portSpec: FieldSpec<number> = {
 
 /** A URL. */
 export const urlSpec: FieldSpec<string> = {
-  schema: z.string().url(),
-  accept: value => {
-    if (typeof value !== 'string') return undefined;
-    try {
-      // the schema's own check
-      // eslint-disable-next-line no-new
-      new URL(value);
-      return value;
-    } catch {
-      return undefined;
-    }
-  },
-  expected: 'a URL such as "https://github.com/example/repo"',
+  schema: z
+    .string()
+    .url()
+    .refine(isWebUrl, { params: { code: 'schema/invalid-url' } }),
+  accept: value =>
+    typeof value === 'string' && isWebUrl(value) ? value : undefined,
+  expected: 'an http(s) URL such as "https://github.com/example/repo"',
 };
+
+/**
+ * Whether a string is an `http:` or `https:` URL. The registry's URLs become links in the
+ * catalog and the portal's pages: a `javascript:` or `data:` URL there would run or show what the
+ * registry's author wrote in every reader's browser.
+ */
+function isWebUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
 
 /** A date. */
 export const dateSpec: FieldSpec<string> = {
