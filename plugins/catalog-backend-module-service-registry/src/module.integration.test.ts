@@ -136,9 +136,23 @@ class OrgProvider implements EntityProvider {
 
 /**
  * A backend with the catalog and this module on `knex`, ingesting the registry in `dir`; with
- * `org`, the catalog also holds that provider's groups.
+ * `org`, the catalog also holds that provider's groups; with `id`, the registry is configured
+ * under that key (`catalog.providers.serviceRegistry.<id>`) instead of as the single one.
  */
-async function startPortalBackend(knex: Knex, dir: string, org?: OrgProvider) {
+async function startPortalBackend(
+  knex: Knex,
+  dir: string,
+  org?: OrgProvider,
+  id?: string,
+) {
+  const registry = {
+    target: dir,
+    schedule: {
+      frequency: { seconds: 2 },
+      timeout: { seconds: 60 },
+      initialDelay: { seconds: 0 },
+    },
+  };
   return startTestBackend({
     features: [
       catalogPlugin,
@@ -171,14 +185,7 @@ async function startPortalBackend(knex: Knex, dir: string, org?: OrgProvider) {
               },
             ],
             providers: {
-              serviceRegistry: {
-                target: dir,
-                schedule: {
-                  frequency: { seconds: 2 },
-                  timeout: { seconds: 60 },
-                  initialDelay: { seconds: 0 },
-                },
-              },
+              serviceRegistry: id ? { [id]: registry } : registry,
             },
           },
         },
@@ -403,6 +410,59 @@ describe.each(databases.eachSupportedId())(
         '8080',
       );
 
+      await backend.stop();
+    });
+
+    it('brings back an entity deleted in the catalog at the next start, and keeps the registry when its id is renamed', async () => {
+      await writeFiles(dir, registryFiles(2, 2));
+      const knex = await databases.init(databaseId);
+      let backend = await startPortalBackend(knex, dir, undefined, 'main');
+      await eventually(
+        () => componentRefs(backend),
+        refs => refs.length === 6,
+      );
+      // a person deletes a registry service in the catalog ("Delete entity")
+      const deleted = await entity(backend, 'component:default/p0-svc-0');
+      const res = await request(backend.server)
+        .delete(`/api/catalog/entities/by-uid/${deleted.metadata.uid}`)
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(204);
+      expect(await componentRefs(backend)).not.toContain(
+        'component:default/p0-svc-0',
+      );
+      await backend.stop();
+
+      // the next start (the registry unchanged) sends it again
+      backend = await startPortalBackend(knex, dir, undefined, 'main');
+      await eventually(
+        () => componentRefs(backend),
+        refs => refs.includes('component:default/p0-svc-0'),
+      );
+      await backend.stop();
+
+      // the registry's key renamed in the config: the catalog evicts the entities of the provider
+      // that is no longer configured, and the renamed one puts them back (the records the old
+      // key left in the store claim nothing)
+      backend = await startPortalBackend(knex, dir, undefined, 'platform');
+      const ingestedBy = (e: any) =>
+        e?.metadata.annotations['service-registry.io/registry-id'];
+      await eventually(
+        async () =>
+          Promise.all(
+            (await componentRefs(backend)).map(ref => entity(backend, ref)),
+          ),
+        all => all.length === 6 && all.every(e => ingestedBy(e) === 'platform'),
+      );
+      const status = await eventually(
+        () => entity(backend, 'resource:default/service-registry-platform'),
+        e => e !== undefined,
+      );
+      expect(
+        status.metadata.annotations['service-registry.io/ingestion-state'],
+      ).toBe('ok');
+      expect(
+        status.metadata.annotations['service-registry.io/ingestion-errors'],
+      ).toBe('0');
       await backend.stop();
     });
 

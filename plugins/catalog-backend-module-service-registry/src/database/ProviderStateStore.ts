@@ -76,13 +76,20 @@ export class ProviderStateStore {
 
   /**
    * The entities other providers (registries) emitted in their last applied run, each with the
-   * provider that did: a ref that one of them emits is theirs.
+   * provider that did: a ref that one of them emits is theirs. With `among`, only the providers
+   * of those ids count (the registries configured now: a registry renamed or removed from the
+   * config leaves its records behind, and claims nothing).
    */
   async getOtherProvidersEntities(
     providerId: string,
+    among?: ReadonlySet<string>,
   ): Promise<Map<string, string>> {
-    const rows = await this.knex('service_registry_provider_entities')
-      .whereNot('provider_id', providerId)
+    let query = this.knex('service_registry_provider_entities').whereNot(
+      'provider_id',
+      providerId,
+    );
+    if (among) query = query.whereIn('provider_id', [...among]);
+    const rows = await query
       .select('entity_ref', 'provider_id')
       .orderBy('provider_id');
     const result = new Map<string, string>();

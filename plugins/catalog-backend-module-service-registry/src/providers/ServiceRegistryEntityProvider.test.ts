@@ -19,6 +19,7 @@ import {
   ANNOTATION_REGISTRY_ID,
   ANNOTATION_SOURCE_FILE,
   ANNOTATION_SOURCE_LINE,
+  ANNOTATION_VERSION,
   validateRegistry,
 } from '@service-registry/plugin-service-registry-common';
 import { InMemoryServiceRegistrySnapshotService } from '@service-registry/plugin-service-registry-node';
@@ -1025,6 +1026,73 @@ describe.each(databases.eachSupportedId())(
       ).toBe('blocked');
     });
 
+    it('applies a full mutation on its first run and once per interval, bringing back an entity the catalog lost', async () => {
+      let now = Date.parse('2026-12-01T10:00:00Z');
+      const { provider, connection } = await connected(
+        {},
+        { now: () => new Date(now), fullMutationIntervalMs: 60_000 },
+      );
+      expect((await provider.refresh()).mutation).toBe('full');
+      // deleted in the catalog by a person ("Delete entity"), still in the registry
+      connection.entities.delete('component:default/alpha-api');
+
+      now += 30_000;
+      expect((await provider.refresh()).mutation).toBe('none');
+      expect(connection.entities.has('component:default/alpha-api')).toBe(
+        false,
+      );
+
+      now += 30_000;
+      const result = await provider.refresh();
+      expect(result).toMatchObject({
+        mutation: 'full',
+        upserted: 0,
+        removed: 0,
+      });
+      expect(connection.entities.has('component:default/alpha-api')).toBe(true);
+      // and not again before the next interval
+      now += 1_000;
+      expect((await provider.refresh()).mutation).toBe('none');
+    });
+
+    it('applies the registry it reads when another instance applied another version since (a revert)', async () => {
+      // two backends share the store and the catalog; the scheduler runs the task on either
+      const connection = new RecordingConnection();
+      const instance = async () => {
+        const provider = new ServiceRegistryEntityProvider({
+          config: providerConfig({ target: dir }),
+          source: createRegistrySource(dir, {
+            reader: mockServices.urlReader.mock(),
+            integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+          }),
+          store,
+          logger: mockServices.logger.mock(),
+        });
+        await provider.connect(connection);
+        return provider;
+      };
+      const first = await instance();
+      const second = await instance();
+      const version = () =>
+        connection.entities.get('component:default/alpha-api')!.metadata
+          .annotations![ANNOTATION_VERSION];
+
+      await second.refresh();
+      expect(version()).toBe('2.0.0');
+      await writeRegistry(dir, {
+        'projects/alpha/services.toml': ALPHA.replace('"2.0.0"', '"2.1.0"'),
+      });
+      await first.refresh();
+      expect(version()).toBe('2.1.0');
+
+      // reverted: the second instance read these very files before
+      await writeRegistry(dir, { 'projects/alpha/services.toml': ALPHA });
+      const result = await second.refresh();
+
+      expect(result.mutation).toBe('delta');
+      expect(version()).toBe('2.0.0');
+    });
+
     it('blocks a run whose transformer does not answer within the time limit, and the next run goes on', async () => {
       let hang = false;
       const provider = new ServiceRegistryEntityProvider({
@@ -1224,15 +1292,20 @@ describe.each(databases.eachSupportedId())(
       });
       const restarted = await connected();
       const again = await restarted.provider.refresh();
-      expect(again.mutation).toBe('delta');
+      // the first run of an instance is a full mutation; one entity of it changed
+      expect(again.mutation).toBe('full');
+      expect(again.upserted).toBe(1);
       expect(
         again.status.findings.filter(f => f.code === 'service/duplicate-id'),
       ).toEqual([duplicate]);
-      const delta2 = restarted.connection.mutations[0];
       expect(
-        delta2.type === 'delta' &&
-          delta2.added.map(e => stringifyEntityRef(e.entity)).sort(),
-      ).toEqual(['component:default/beta-worker', provider.statusEntityRef]);
+        restarted.connection.entities.get('component:default/beta-worker')!
+          .metadata.annotations![ANNOTATION_VERSION],
+      ).toBe('0.5.0');
+      expect(
+        restarted.connection.entities.get('component:default/orders')!.spec!
+          .system,
+      ).toBe('zzz');
 
       // another instance rebuilds the same registry from the database
       const otherInstance = new InMemoryServiceRegistrySnapshotService();

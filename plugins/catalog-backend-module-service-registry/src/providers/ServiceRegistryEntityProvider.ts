@@ -144,6 +144,20 @@ export interface ServiceRegistryEntityProviderOptions {
    * unreachable. Default: the schedule's `timeout`.
    */
   readTimeoutMs?: number;
+  /**
+   * How often a run applies a full mutation, even when the registry did not change (default one
+   * hour); the first run of every instance does. The catalog rewrites only the entities whose
+   * content differs, so this costs one comparison, and it brings back an entity that left the
+   * catalog behind the provider's back: deleted by a person, or evicted while its registry's
+   * provider was not configured.
+   */
+  fullMutationIntervalMs?: number;
+  /**
+   * The ids of every registry configured in this backend. Entities that the store still records
+   * for another id are claims of that registry only while it is configured (a renamed or removed
+   * registry leaves its records behind). Default: every id the store knows.
+   */
+  configuredIds?: ReadonlySet<string>;
 }
 
 /**
@@ -175,6 +189,9 @@ function countServiceRefs(refs: Iterable<string>): number {
   return count;
 }
 
+/** Default of {@link ServiceRegistryEntityProviderOptions.fullMutationIntervalMs}. */
+const DEFAULT_FULL_MUTATION_INTERVAL_MS = 60 * 60_000;
+
 /** How long a read may take when the schedule's timeout is no duration (it always is, from config). */
 const DEFAULT_READ_TIMEOUT_MS = 3 * 60_000;
 
@@ -204,6 +221,10 @@ function formatFinding(
 export class ServiceRegistryEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
   private lastEtag?: string;
+  /** The source hash of the last run this instance read (see `refresh`). */
+  private lastSourceHash?: string;
+  /** When this instance last applied a full mutation (ms since the epoch). */
+  private lastFullMutationAt?: number;
   /** How long a read of the source may take: the schedule's timeout, or a test's. */
   private readonly readTimeoutMs: number;
   /** The groups other sources defined at this instance's last run (see `existingGroups`). */
@@ -398,6 +419,14 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const existingGroups = await this.existingGroups();
     const groupsKey = existingGroups && [...existingGroups].sort().join('\n');
     const groupsChanged = groupsKey !== this.lastExistingGroupsKey;
+    const startedAt = (this.options.now?.() ?? new Date()).getTime();
+    // the first run of this instance, and then one an hour, applies a full mutation: it reads
+    // and maps the registry even when it did not change
+    const fullMutation =
+      this.lastFullMutationAt === undefined ||
+      startedAt - this.lastFullMutationAt >=
+        (this.options.fullMutationIntervalMs ??
+          DEFAULT_FULL_MUTATION_INTERVAL_MS);
     let files: RegistryFileInput[];
     let etag: string | undefined;
     try {
@@ -405,11 +434,16 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       // below), so the source is read even when it did not change
       // a source that never answers (a server that accepts the connection and then hangs) must
       // not hold the run, and with it every later run, for ever: it is an unreachable source
+      // "not modified" is asked only about what the last applied run read: another instance
+      // may have applied another version since this one last read (the scheduler runs the task
+      // on one instance at a time, not always the same)
       const read = await withTimeout(
         source.read(
           previousState?.sourceHash &&
+            previousState.sourceHash === this.lastSourceHash &&
             previousState.state !== 'blocked' &&
-            !groupsChanged
+            !groupsChanged &&
+            !fullMutation
             ? this.lastEtag
             : undefined,
         ),
@@ -465,11 +499,13 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     // and groups as they were, so the next run reads and applies the change again
     const remember = () => {
       this.lastEtag = etag;
+      this.lastSourceHash = sourceHash;
       this.lastExistingGroupsKey = groupsKey;
     };
     if (
       previousState?.sourceHash === sourceHash &&
-      previousState.state !== 'blocked'
+      previousState.state !== 'blocked' &&
+      !fullMutation
     ) {
       remember();
       return this.noop({ ...previousState, findings: [] });
@@ -576,7 +612,10 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         hash: entityHash(item.entity),
       })),
       previous,
-      others: await store.getOtherProvidersEntities(id),
+      others: await store.getOtherProvidersEntities(
+        id,
+        this.options.configuredIds,
+      ),
     });
     const next = claims.kept;
     // the System of global services and the owner Groups are no declaration of their own: several
@@ -652,7 +691,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const statusHash = entityHash(statusEntity);
 
     const firstRun = previous.size === 0;
-    if (firstRun) {
+    if (firstRun || fullMutation) {
       await this.connection.applyMutation({
         type: 'full',
         entities: [...next.map(n => n.entity), statusEntity].map(entity => ({
@@ -687,11 +726,12 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     });
     await store.setStatus(id, status);
     remember();
+    if (firstRun || fullMutation) this.lastFullMutationAt = startedAt;
     this.publish(registry, status, effectiveFiles);
     this.log(status);
     return {
       status,
-      mutation: firstRun ? 'full' : 'delta',
+      mutation: firstRun || fullMutation ? 'full' : 'delta',
       upserted: firstRun ? next.length : delta.upserted.length,
       removed: delta.removed.length,
       unchanged: firstRun ? 0 : delta.unchanged,

@@ -83,6 +83,7 @@ export async function createServiceRegistryEntityProviders(options: {
         }
       : undefined;
 
+  const configuredIds = new Set(configs.map(config => config.id));
   const providers = configs.map(
     config =>
       new ServiceRegistryEntityProvider({
@@ -101,6 +102,7 @@ export async function createServiceRegistryEntityProviders(options: {
         findExistingGroups,
         snapshots: options.snapshots,
         validate: options.validate,
+        configuredIds,
       }),
   );
 
