@@ -730,6 +730,49 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('applies later changes of a file whose schema error its last good version had already', async () => {
+      const withError = ALPHA.replace('port = 8080', 'port = "eighty"');
+      await writeRegistry(dir, { 'projects/alpha/services.toml': withError });
+      const { provider, connection } = await connected();
+      await provider.refresh();
+
+      // the same error stays (its line moves), a version changes and a service is added
+      await writeRegistry(dir, {
+        'projects/alpha/services.toml': `# owned by the alpha team\n${withError.replace(
+          'version = "2.0.0"',
+          'version = "2.1.0"',
+        )}\n[service.alpha-new]\nversion = "0.1.0"\n`,
+      });
+      const next = await provider.refresh();
+
+      expect(next.status.state).toBe('ok');
+      expect(next.status.summary).not.toContain('kept the last good version');
+      expect(
+        connection.entities.get('component:default/alpha-api')!.metadata
+          .annotations!['service-registry.io/version'],
+      ).toBe('2.1.0');
+      expect(connection.refs()).toContain('component:default/alpha-new');
+
+      // a new error in the same file keeps its last good version
+      await writeRegistry(dir, {
+        'projects/alpha/services.toml': `# owned by the alpha team\n${withError
+          .replace('version = "2.0.0"', 'version = "2.2.0"')
+          .replace(
+            'status = "ga"',
+            'status = "gaa"',
+          )}\n[service.alpha-new]\nversion = "0.1.0"\n`,
+      });
+      const held = await provider.refresh();
+      expect(held.status.state).toBe('degraded');
+      expect(held.status.summary).toContain(
+        'kept the last good version of projects/alpha/services.toml (it has schema errors, the first at projects/alpha/services.toml:',
+      );
+      expect(
+        connection.entities.get('component:default/alpha-api')!.metadata
+          .annotations!['service-registry.io/version'],
+      ).toBe('2.1.0');
+    });
+
     it('applies a change at the next run when the catalog refused its mutation', async () => {
       const { provider, connection } = await connected();
       await provider.refresh();

@@ -44,6 +44,11 @@ import { withTimeout } from '../lib/withTimeout';
 import { declarationsBefore } from '../lib/keptDeclarations';
 import { resolveClaims } from '../lib/resolveClaims';
 import { checkEntities } from '../lib/checkEntities';
+import {
+  filesWithSchemaErrors,
+  hasNewSchemaErrors,
+  isSchemaError,
+} from '../lib/newSchemaErrors';
 import { applyTransformers, TransformerError } from '../lib/applyTransformers';
 import { ownerToEntityRef } from '../lib/entityNames';
 import { scmEventConcernsRegistry } from '../lib/scmEventConcernsRegistry';
@@ -158,23 +163,6 @@ export interface ServiceRegistryEntityProviderOptions {
    * registry leaves its records behind). Default: every id the store knows.
    */
   configuredIds?: ReadonlySet<string>;
-}
-
-/**
- * An error of the load about a value as written (`schema/...`): it is reported in its own file,
- * whose last good version the provider then keeps.
- */
-function isSchemaError(finding: RegistryFinding): boolean {
-  return finding.severity === 'error' && finding.code.startsWith('schema/');
-}
-
-/** The files with schema errors (see {@link isSchemaError}). */
-function filesWithSchemaErrors(findings: RegistryFinding[]): Set<string> {
-  const files = new Set<string>();
-  for (const finding of findings) {
-    if (isSchemaError(finding)) files.add(finding.file);
-  }
-  return files;
 }
 
 /**
@@ -542,9 +530,18 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         } else if (
           !invalidFiles.has(file.path) ||
           good === undefined ||
-          good === file.text
+          good === file.text ||
+          !hasNewSchemaErrors(
+            file.path,
+            file.text,
+            registry.findings.filter(
+              f => f.file === file.path && isSchemaError(f),
+            ),
+            good,
+          )
         ) {
-          // a new file with schema errors is ingested as written
+          // a new file with schema errors is ingested as written, and so is a file whose errors
+          // its last good version had already (keeping that version would drop nothing less)
           return [file];
         } else {
           keptInvalid.set(
