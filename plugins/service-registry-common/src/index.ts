@@ -22,6 +22,7 @@ export {
   unreadFileReason,
 } from './load/unreadFileFinding';
 export { formatByteSize } from './load/formatByteSize';
+export { declaredServiceHeaders } from './load/declaredServiceHeaders';
 export type { ParsedTomlFile, ParseTomlResult } from './load/parseToml';
 export { scanTomlPositions } from './load/positions';
 export type { TomlKeyPosition } from './load/positions';

@@ -773,6 +773,54 @@ describe.each(databases.eachSupportedId())(
       ).toBe('2.1.0');
     });
 
+    it('keeps a service moved into a file that does not parse in the same change', async () => {
+      const { provider, connection } = await connected();
+      await provider.refresh();
+      const worker = connection.entities.get('component:default/beta-worker');
+      const WORKER =
+        '[service.beta-worker]\ntype = "worker"\nversion = "0.3.0"\nstatus = "development"\n';
+      expect(BETA).toContain(WORKER);
+
+      // moved from beta into alpha, which does not parse now (it has a last good version)
+      await writeRegistry(dir, {
+        'projects/beta/services.toml': BETA.replace(WORKER, ''),
+        'projects/alpha/services.toml': `${ALPHA}\n${WORKER}\n[oops\n`,
+      });
+      const result = await provider.refresh();
+
+      expect(result.status.state).toBe('degraded');
+      expect(result.removed).toBe(0);
+      expect(result.status.summary).toMatch(
+        /kept component:default\/beta-worker as ingested \(now declared at projects\/alpha\/services\.toml:\d+:1\)/,
+      );
+      expect(connection.entities.get('component:default/beta-worker')).toEqual(
+        worker,
+      );
+
+      // into a new project whose file does not parse (no last good version): kept as well
+      await writeRegistry(dir, {
+        'projects/alpha/services.toml': ALPHA,
+        'projects/gamma/services.toml': `[project]\n${WORKER}\nport = = 1\n`,
+      });
+      const again = await provider.refresh();
+      expect(again.status.summary).toContain(
+        'kept component:default/beta-worker as ingested (now declared at projects/gamma/services.toml:2:1)',
+      );
+      expect(connection.entities.get('component:default/beta-worker')).toEqual(
+        worker,
+      );
+
+      // once the file parses, the service is the new project's
+      await writeRegistry(dir, {
+        'projects/gamma/services.toml': `[project]\n${WORKER}`,
+      });
+      const fixed = await provider.refresh();
+      expect(fixed.status.state).toBe('ok');
+      expect(
+        connection.entities.get('component:default/beta-worker')!.spec!.system,
+      ).toBe('gamma');
+    });
+
     it('applies a change at the next run when the catalog refused its mutation', async () => {
       const { provider, connection } = await connected();
       await provider.refresh();

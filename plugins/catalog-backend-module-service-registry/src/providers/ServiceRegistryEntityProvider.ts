@@ -44,6 +44,7 @@ import { withTimeout } from '../lib/withTimeout';
 import { declarationsBefore } from '../lib/keptDeclarations';
 import { resolveClaims } from '../lib/resolveClaims';
 import { checkEntities } from '../lib/checkEntities';
+import { heldBackServices } from '../lib/heldBackServices';
 import {
   filesWithSchemaErrors,
   hasNewSchemaErrors,
@@ -624,6 +625,15 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       findings.unshift(this.clashFinding(item.item, item.ref, by));
     }
     const delta = computeDelta(previous, next);
+    // a service moved into a file that is not taken as written stays as the catalog has it
+    const held = heldBackServices(
+      delta.removed,
+      files,
+      new Set([...kept, ...dropped, ...keptInvalid.keys()]),
+    );
+    if (held.size > 0) {
+      delta.removed = delta.removed.filter(ref => !held.has(ref));
+    }
 
     const verdict = evaluateGuard({
       previousCount: previous.size,
@@ -662,6 +672,16 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
           .join(', ')}`,
       );
     }
+    if (held.size) {
+      parts.push(
+        `kept ${[...held]
+          .map(
+            ([ref, where]) =>
+              `${ref} as ingested (now declared at ${where.file}:${where.line}:${where.column})`,
+          )
+          .join(', ')}`,
+      );
+    }
     if (dropped.length) {
       parts.push(
         `skipped ${dropped
@@ -688,7 +708,10 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const statusHash = entityHash(statusEntity);
 
     const firstRun = previous.size === 0;
-    if (firstRun || fullMutation) {
+    // a full mutation would remove the services held back (their entities are not at hand): such
+    // a run is a delta, and the full mutation waits for the next run
+    const full = firstRun || (fullMutation && held.size === 0);
+    if (full) {
       await this.connection.applyMutation({
         type: 'full',
         entities: [...next.map(n => n.entity), statusEntity].map(entity => ({
@@ -713,6 +736,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     }
 
     const hashes = new Map(next.map(n => [n.ref, n.hash]));
+    for (const ref of held.keys()) hashes.set(ref, previous.get(ref)!);
     hashes.set(this.statusEntityRef, statusHash);
     await store.commit(id, {
       files: effectiveFiles,
@@ -723,12 +747,12 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     });
     await store.setStatus(id, status);
     remember();
-    if (firstRun || fullMutation) this.lastFullMutationAt = startedAt;
+    if (full) this.lastFullMutationAt = startedAt;
     this.publish(registry, status, effectiveFiles);
     this.log(status);
     return {
       status,
-      mutation: firstRun || fullMutation ? 'full' : 'delta',
+      mutation: full ? 'full' : 'delta',
       upserted: firstRun ? next.length : delta.upserted.length,
       removed: delta.removed.length,
       unchanged: firstRun ? 0 : delta.unchanged,

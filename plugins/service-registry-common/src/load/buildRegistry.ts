@@ -38,13 +38,8 @@ import { deferred, LAZY_POSITIONS, memo } from './lazy';
 import { LoadRegistryOptions } from './LoadRegistryOptions';
 import { FindingCollector } from './loadState';
 import { mergeTables } from './mergeTables';
-import {
-  notUtf8Result,
-  ParsedTomlFile,
-  parseTomlFile,
-  stripBom,
-} from './parseToml';
-import { scanTomlHeaders } from './positions';
+import { notUtf8Result, ParsedTomlFile, parseTomlFile } from './parseToml';
+import { declaredServiceHeaders } from './declaredServiceHeaders';
 import { tooLargeResult } from './fileTooLarge';
 import {
   PreferredDeclaration,
@@ -444,26 +439,6 @@ function parseAll(
     }
   }
   return { files, failed, parsed, outside, unreadGlobals };
-}
-
-/**
- * The `[service.<id>]` headers of a file that does not parse, by id, added to `into`: the
- * header scan skips what it does not understand line by line, so it finds the headers around a
- * syntax error (a header inside a string left open may be missed, or a header-like line in it
- * taken).
- */
-function declaredServiceHeaders(
-  path: string,
-  text: string,
-  into: Map<string, SourcePosition> = new Map(),
-): Map<string, SourcePosition> {
-  const records = scanTomlHeaders(stripBom(text)).records.get('service');
-  for (const [id, entry] of records ?? []) {
-    if (!into.has(id)) {
-      into.set(id, { file: path, line: entry.line, column: entry.column });
-    }
-  }
-  return into;
 }
 
 /**

@@ -1,0 +1,40 @@
+import {
+  declaredServiceHeaders,
+  RegistryFileInput,
+  SourcePosition,
+} from '@service-registry/plugin-service-registry-common';
+
+const COMPONENT_PREFIX = 'component:default/';
+
+/**
+ * The entities a run would remove that a file it could not take as written still declares: the
+ * Components of the `[service.<id>]` headers in the new text of the files replaced by their last
+ * good version or skipped (a service moved, in one change, into a file that does not parse or into
+ * a new one). Such a service is still in the registry; removing it from the catalog would cut
+ * every relation to it until the file is fixed, and bring it back with a new uid. By ref, with
+ * where the file declares it.
+ *
+ * @param removed - the refs the run would remove
+ * @param files - the files of the run as read
+ * @param notTaken - the paths of the files not taken as written
+ */
+export function heldBackServices(
+  removed: readonly string[],
+  files: readonly RegistryFileInput[],
+  notTaken: ReadonlySet<string>,
+): Map<string, SourcePosition> {
+  const held = new Map<string, SourcePosition>();
+  if (removed.length === 0 || notTaken.size === 0) return held;
+  const declared = new Map<string, SourcePosition>();
+  for (const file of files) {
+    if (notTaken.has(file.path)) {
+      declaredServiceHeaders(file.path, file.text, declared);
+    }
+  }
+  for (const ref of removed) {
+    if (!ref.startsWith(COMPONENT_PREFIX)) continue;
+    const where = declared.get(ref.slice(COMPONENT_PREFIX.length));
+    if (where) held.set(ref, where);
+  }
+  return held;
+}
