@@ -1,4 +1,5 @@
 import path from 'node:path';
+import knexFactory, { Knex } from 'knex';
 import { createTestDatabases } from '@service-registry/test-support';
 import { ProviderStateStore, ProviderRunStatus } from './ProviderStateStore';
 
@@ -136,3 +137,33 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+const postgresIds = databases
+  .eachSupportedId()
+  .filter(([id]) => id.startsWith('POSTGRES'));
+
+describe.each(postgresIds)('ProviderStateStore on a new %p', databaseId => {
+  it('migrates once when backends start together, and every one of them starts', async () => {
+    const first = await databases.init(databaseId);
+    // other backends: their own connection pools on the same database
+    const others: Knex[] = [0, 1, 2].map(() =>
+      knexFactory({ ...first.client.config }),
+    );
+    try {
+      const stores = await Promise.all(
+        [first, ...others].map(knex => ProviderStateStore.create(knex)),
+      );
+      expect(stores).toHaveLength(4);
+      const applied = await first('service_registry_provider_knex_migrations')
+        .select('name')
+        .orderBy('name');
+      expect(applied.length).toBeGreaterThan(0);
+      expect(new Set(applied.map(r => r.name)).size).toBe(applied.length);
+      // the tables work for all of them
+      await stores[3].setStatus('main', STATUS);
+      expect((await stores[0].getRunState('main'))?.summary).toBe('applied');
+    } finally {
+      await Promise.all(others.map(knex => knex.destroy()));
+    }
+  });
+});

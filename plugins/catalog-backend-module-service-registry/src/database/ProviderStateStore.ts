@@ -1,3 +1,4 @@
+import { stringifyError } from '@backstage/errors';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 
@@ -30,20 +31,86 @@ export interface ProviderRunStatus {
   updatedAt: string;
 }
 
+/** How often the migrations are tried before a backend gives up starting. */
+const MIGRATION_ATTEMPTS = 10;
+
+/**
+ * Runs `work` while holding a PostgreSQL advisory lock named after the migration table, on a
+ * connection of its own, so that backends starting together migrate one after the other. Knex's
+ * own lock cannot do that on a new database: creating its tables races (a unique-constraint error
+ * from PostgreSQL), and two backends may each insert the lock row, after which both rows are
+ * locked by the first attempt and every later one fails with `MigrationLocked`.
+ */
+async function withMigrationLock(
+  knex: Knex,
+  work: () => Promise<void>,
+): Promise<void> {
+  if (knex.client.config.client !== 'pg') {
+    await work();
+    return;
+  }
+  const connection = await knex.client.acquireConnection();
+  try {
+    await knex
+      .raw('select pg_advisory_lock(hashtext(?))', [MIGRATIONS_TABLE])
+      .connection(connection);
+    try {
+      await work();
+    } finally {
+      await knex
+        .raw('select pg_advisory_unlock(hashtext(?))', [MIGRATIONS_TABLE])
+        .connection(connection);
+    }
+  } finally {
+    await knex.client.releaseConnection(connection);
+  }
+}
+
+/**
+ * Runs the module's migrations: on PostgreSQL one backend at a time (see
+ * {@link withMigrationLock}); and tried again while another backend holds knex's lock (a
+ * backend of another version, or a database without advisory locks), so that backends starting
+ * together do not fail their start.
+ */
+async function migrate(knex: Knex, attempts: number): Promise<void> {
+  const config = {
+    directory: resolvePackagePath(
+      '@service-registry/plugin-catalog-backend-module-service-registry',
+      'migrations',
+    ),
+    tableName: MIGRATIONS_TABLE,
+  };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await withMigrationLock(knex, () => knex.migrate.latest(config));
+      return;
+    } catch (error) {
+      if (attempt >= attempts) {
+        throw new Error(
+          `the service registry's catalog tables could not be migrated after ${attempts} attempts (${stringifyError(
+            error,
+          )}); if no other backend is starting, a migration that was interrupted may have left the lock in ${MIGRATIONS_TABLE}_lock (is_locked = 1): set it to 0 and start again`,
+        );
+      }
+      // a random wait, so that backends that failed together do not try together again
+      await new Promise(resolve =>
+        setTimeout(resolve, 200 + Math.random() * 300 * attempt),
+      );
+    }
+  }
+}
+
 /**
  * The provider's memory between runs, kept in the catalog's database so that every backend
  * instance (and a restarted one) sees the same last good state.
  */
 export class ProviderStateStore {
-  static async create(knex: Knex, options?: { skipMigrations?: boolean }) {
+  static async create(
+    knex: Knex,
+    options?: { skipMigrations?: boolean; migrationAttempts?: number },
+  ) {
     if (!options?.skipMigrations) {
-      await knex.migrate.latest({
-        directory: resolvePackagePath(
-          '@service-registry/plugin-catalog-backend-module-service-registry',
-          'migrations',
-        ),
-        tableName: MIGRATIONS_TABLE,
-      });
+      await migrate(knex, options?.migrationAttempts ?? MIGRATION_ATTEMPTS);
     }
     return new ProviderStateStore(knex);
   }
