@@ -477,6 +477,10 @@ describe.each(databases.eachSupportedId())(
         line: 22,
       });
       expect(syntax.column).toBeGreaterThan(0);
+      // the summary (the status Resource, the log) says where
+      expect(result.status.summary).toContain(
+        `kept the last good version of projects/alpha/services.toml (it does not parse at projects/alpha/services.toml:22:${syntax.column})`,
+      );
       expect(connection.refs('component')).toContain(
         'component:default/alpha-api',
       );
@@ -681,7 +685,7 @@ describe.each(databases.eachSupportedId())(
 
       expect(first.status.state).toBe('degraded');
       expect(first.status.summary).toContain(
-        'skipped services/catalog.toml (it does not parse and has no last good version)',
+        'skipped services/catalog.toml (it does not parse at services/catalog.toml:15:8 and has no last good version)',
       );
       expect(first.status.findings).toContainEqual(
         expect.objectContaining({

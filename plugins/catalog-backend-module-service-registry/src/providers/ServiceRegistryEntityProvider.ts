@@ -648,12 +648,20 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       return this.block(verdict.reason, findings, sourceHash);
     }
 
-    const reasons = new Map(
-      findings
-        .filter(isUnreadFileFinding)
-        .map(f => [f.file, unreadFileReason(f)]),
+    const unread = new Map(
+      findings.filter(isUnreadFileFinding).map(f => [f.file, f]),
     );
-    const why = (file: string) => `it ${reasons.get(file) ?? 'does not parse'}`;
+    // why, and where: the summary is what a person reads first (the status Resource, the log)
+    const why = (file: string) => {
+      const finding = unread.get(file);
+      if (!finding) return 'it does not parse';
+      const reason = `it ${unreadFileReason(finding)}`;
+      // a syntax error's place; a file too large or not UTF-8 is wrong as a whole, or says where
+      // in its finding
+      return finding.code === 'toml/syntax' && finding.line > 0
+        ? `${reason} at ${file}:${finding.line}:${finding.column}`
+        : reason;
+    };
     const parts: string[] = [];
     if (keptInvalid.size) {
       parts.push(
