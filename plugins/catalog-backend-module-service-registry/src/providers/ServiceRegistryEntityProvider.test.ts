@@ -734,6 +734,61 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('counts the validation errors on the status Resource, in the summary and in the log, as the backend plugin does', async () => {
+      const snapshots = new InMemoryServiceRegistrySnapshotService();
+      const logger = mockServices.logger.mock();
+      const provider = new ServiceRegistryEntityProvider({
+        config: providerConfig({ target: dir }),
+        source,
+        store,
+        logger,
+        snapshots,
+        validate: registry => validateRegistry(registry),
+      });
+      const connection = new RecordingConnection();
+      await provider.connect(connection);
+      await writeRegistry(dir, {
+        'projects/beta/services.toml': BETA.replace(
+          'status = "development"',
+          'status = "development"\n[service.beta-worker.dependencies]\nrequires = ["ghost"]',
+        ),
+      });
+
+      const result = await provider.refresh();
+
+      const missing = result.status.findings.find(
+        f => f.code === 'dependency/missing-required',
+      );
+      expect(missing).toMatchObject({
+        severity: 'error',
+        file: 'projects/beta/services.toml',
+        service: 'beta-worker',
+      });
+      const errors = snapshots
+        .get()!
+        .findings.filter(f => f.severity === 'error').length;
+      expect(errors).toBeGreaterThan(0);
+      expect(
+        result.status.findings.filter(f => f.severity === 'error'),
+      ).toHaveLength(errors);
+      expect(result.status.summary).toContain(
+        `${errors} errors in the registry`,
+      );
+      expect(
+        connection.entities.get(provider.statusEntityRef)!.metadata
+          .annotations!['service-registry.io/ingestion-errors'],
+      ).toBe(String(errors));
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringMatching(
+          new RegExp(
+            `projects/beta/services\\.toml:${missing!.line}:${
+              missing!.column
+            } error dependency/missing-required`,
+          ),
+        ),
+      );
+    });
+
     it('applies later changes of a file whose schema error its last good version had already', async () => {
       const withError = ALPHA.replace('port = 8080', 'port = "eighty"');
       await writeRegistry(dir, { 'projects/alpha/services.toml': withError });

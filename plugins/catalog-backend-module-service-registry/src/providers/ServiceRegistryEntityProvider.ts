@@ -363,6 +363,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     registry: LoadedRegistry,
     status: ProviderRunStatus,
     files: RegistryFileInput[],
+    validated?: RegistryFinding[],
   ) {
     const { snapshots, config, source, validate } = this.options;
     if (!snapshots) return undefined;
@@ -371,7 +372,8 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const kept = status.findings.filter(
       f => isUnreadFileFinding(f) || f.code.startsWith('catalog/'),
     );
-    const findings = validate ? validate(registry) : registry.findings;
+    const findings =
+      validated ?? (validate ? validate(registry) : registry.findings);
     const snapshot: RegistrySnapshot = {
       providerId: config.id,
       registry,
@@ -594,7 +596,12 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const checked = await checkEntities(transformed, {
       sharedSystem: config.sharedSystem,
     });
-    const findings = [...registry.findings, ...checked.findings]
+    // the registry's validation (missing dependencies, cycles, lifecycle, policies...) with the
+    // loader's findings: the status Resource, the log and the backend plugin count the same errors
+    const validated = this.options.validate
+      ? this.options.validate(registry)
+      : registry.findings;
+    const findings = [...validated, ...checked.findings]
       .filter(f => f.severity !== 'info')
       .sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
 
@@ -756,7 +763,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     await store.setStatus(id, status);
     remember();
     if (full) this.lastFullMutationAt = startedAt;
-    this.publish(registry, status, effectiveFiles);
+    this.publish(registry, status, effectiveFiles, validated);
     this.log(status);
     return {
       status,
