@@ -70,6 +70,35 @@ describe('checkEntities', () => {
     ]);
   });
 
+  it('emits the services of a project whose System is left out without a System', async () => {
+    const items = mapped({
+      'services/catalog.toml': '[service.auth]\nowner = "platform"\n',
+      'projects/Payments Team/services.toml':
+        '[project]\nowner = "payments"\n\n[service.pay-api]\n',
+      'projects/orders/services.toml':
+        '[project]\nowner = "orders"\n\n[service.order-api]\n',
+    });
+    const { entities, findings } = await checkEntities(items, options);
+
+    const system = (name: string) =>
+      entities.find(e => e.entity.metadata.name === name)!.entity.spec!.system;
+    expect(
+      entities.find(e => e.entity.metadata.name === 'pay-api')!.entity.spec,
+    ).not.toHaveProperty('system');
+    expect(system('order-api')).toBe('orders');
+    expect(system('auth')).toBe('shared');
+    expect(findings).toEqual([
+      expect.objectContaining({
+        code: 'catalog/invalid-entity',
+        file: 'projects/Payments Team/services.toml',
+        project: 'Payments Team',
+        message: expect.stringContaining(
+          'Until then its services are in the catalog without a System.',
+        ),
+      }),
+    ]);
+  });
+
   it('passes every mapped entity through the catalog’s own field checks', async () => {
     const items = mapped({
       'services/catalog.toml':

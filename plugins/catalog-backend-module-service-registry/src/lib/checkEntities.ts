@@ -33,6 +33,27 @@ function what(item: MappedEntity) {
 }
 
 /**
+ * The entity of a service of a project whose System is left out, without `spec.system`: a
+ * relation to a System the catalog does not have would show a broken link on the service's page.
+ */
+function withoutMissingSystem<T extends MappedEntity>(
+  item: T,
+  projectsLeftOut: ReadonlySet<string>,
+): T {
+  const project = item.service?.project;
+  const spec = item.entity.spec;
+  if (
+    project === undefined ||
+    !projectsLeftOut.has(project) ||
+    spec?.system !== project
+  ) {
+    return item;
+  }
+  const { system: _, ...rest } = spec;
+  return { ...item, entity: { ...item.entity, spec: rest } };
+}
+
+/**
  * Checks the entities of one registry before they are emitted: an entity the catalog would
  * refuse (its own field checks: name, tags, annotations, labels) is left out, and two entities
  * with the same ref (a project named like the System of global services, `sharedSystem`) keep the
@@ -46,6 +67,8 @@ export async function checkEntities<T extends MappedEntity>(
   const findings: RegistryFinding[] = [];
   const byRef = new Map<string, number>();
   const entities: Array<T | undefined> = [];
+  // the projects whose System is left out: their services are emitted without a System
+  const projectsLeftOut = new Set<string>();
   for (const item of items) {
     try {
       await fieldFormat.enforce(item.entity);
@@ -54,6 +77,11 @@ export async function checkEntities<T extends MappedEntity>(
         / To learn more.*$/,
         '',
       );
+      const project =
+        item.project && item.entity.kind === 'System'
+          ? item.project.id
+          : undefined;
+      if (project !== undefined) projectsLeftOut.add(project);
       findings.push({
         severity: 'error',
         code: 'catalog/invalid-entity',
@@ -63,6 +91,10 @@ export async function checkEntities<T extends MappedEntity>(
           reason.includes('metadata.name')
             ? 'Rename it to letters and digits joined by "-" (at most 63 characters).'
             : 'Fix that value in the registry, or in the transformer that sets it.'
+        }${
+          project === undefined
+            ? ''
+            : ' Until then its services are in the catalog without a System.'
         }`,
         ...where(item),
       });
@@ -97,8 +129,11 @@ export async function checkEntities<T extends MappedEntity>(
       ...where(declared),
     });
   }
+  const kept = entities.filter((e): e is T => e !== undefined);
   return {
-    entities: entities.filter((e): e is T => e !== undefined),
+    entities: projectsLeftOut.size
+      ? kept.map(item => withoutMissingSystem(item, projectsLeftOut))
+      : kept,
     findings,
   };
 }
