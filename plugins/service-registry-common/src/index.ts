@@ -23,6 +23,7 @@ export {
 } from './load/unreadFileFinding';
 export { formatByteSize } from './load/formatByteSize';
 export { declaredServiceHeaders } from './load/declaredServiceHeaders';
+export { keyPosition } from './load/filePositions';
 export type { ParsedTomlFile, ParseTomlResult } from './load/parseToml';
 export { scanTomlPositions } from './load/positions';
 export type { TomlKeyPosition } from './load/positions';

@@ -1,10 +1,21 @@
+const NOT_IN_NAMES = /[^a-z0-9._-]+/g;
+const UNTRIMMED = /^[^a-z0-9]+|[^a-z0-9]+$/g;
+
 /** Makes a Backstage entity name (or namespace) of a free-form string; '' when nothing is left. */
 function toEntityName(value: string): string {
   return value
     .toLowerCase()
-    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(NOT_IN_NAMES, '-')
     .slice(0, 63)
-    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+    .replace(UNTRIMMED, '');
+}
+
+/** Whether {@link toEntityName} cuts the name of `value` to fit 63 characters. */
+function isCutToFit(value: string): boolean {
+  return (
+    value.toLowerCase().replace(NOT_IN_NAMES, '-').replace(UNTRIMMED, '')
+      .length > 63
+  );
 }
 
 /**
@@ -49,4 +60,25 @@ export function ownerToEntityRef(
   }
   const name = ownerToEntityName(owner);
   return name ? `group:default/${name}` : undefined;
+}
+
+/**
+ * What is lost when an owner as written becomes an entity ref (see {@link ownerToEntityRef}):
+ * `unusable` when nothing a name can hold is left (the owner falls back to another), `truncated`
+ * when its name is cut to 63 characters; undefined when the ref is the owner's as written, or
+ * its documented normalisation (`Team Payments` to `group:default/team-payments`).
+ */
+export function ownerNameProblem(
+  owner: string,
+): 'unusable' | 'truncated' | undefined {
+  if (!ownerToEntityRef(owner)) return 'unusable';
+  const match = OWNER_REF.exec(owner.trim());
+  const name =
+    match && toEntityName(match[3])
+      ? match[3]
+      : owner
+          .trim()
+          .replace(/^@/, '')
+          .replace(/^group:(default\/)?/i, '');
+  return isCutToFit(name) ? 'truncated' : undefined;
 }

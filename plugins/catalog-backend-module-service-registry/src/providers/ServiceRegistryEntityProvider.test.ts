@@ -789,6 +789,31 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('warns about an owner the catalog cannot take as written, at its key', async () => {
+      await writeRegistry(dir, {
+        'projects/beta/services.toml': BETA.replace(
+          'owner = "beta-team"',
+          'owner = "Команда Бета"',
+        ),
+      });
+      const { provider, connection } = await connected();
+
+      const result = await provider.refresh();
+
+      expect(result.status.findings).toContainEqual(
+        expect.objectContaining({
+          severity: 'warning',
+          code: 'catalog/owner-unusable',
+          file: 'projects/beta/services.toml',
+          line: 4,
+          project: 'beta',
+        }),
+      );
+      expect(connection.entities.get('system:default/beta')!.spec!.owner).toBe(
+        'group:default/unknown',
+      );
+    });
+
     it('applies later changes of a file whose schema error its last good version had already', async () => {
       const withError = ALPHA.replace('port = 8080', 'port = "eighty"');
       await writeRegistry(dir, { 'projects/alpha/services.toml': withError });

@@ -45,6 +45,7 @@ import { declarationsBefore } from '../lib/keptDeclarations';
 import { resolveClaims } from '../lib/resolveClaims';
 import { checkEntities } from '../lib/checkEntities';
 import { heldBackServices } from '../lib/heldBackServices';
+import { ownerFindings } from '../lib/ownerFindings';
 import {
   filesWithSchemaErrors,
   hasNewSchemaErrors,
@@ -601,7 +602,11 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const validated = this.options.validate
       ? this.options.validate(registry)
       : registry.findings;
-    const findings = [...validated, ...checked.findings]
+    const findings = [
+      ...validated,
+      ...checked.findings,
+      ...ownerFindings(registry, config.defaultOwner),
+    ]
       .filter(f => f.severity !== 'info')
       .sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
 

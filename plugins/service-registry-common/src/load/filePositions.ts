@@ -291,6 +291,7 @@ class DeferredTopLevel extends Deferred<Record<string, SourcePosition>> {
  *
  * @param target - the object
  * @param key - the dotted path relative to it
+ * @public
  */
 export function keyPosition(
   target: { positions: Record<string, SourcePosition> },

@@ -1,0 +1,61 @@
+import { loadRegistry } from '@service-registry/plugin-service-registry-common';
+import { ownerNameProblem } from './entityNames';
+import { ownerFindings } from './ownerFindings';
+
+describe('ownerNameProblem', () => {
+  it.each([
+    ['payments-team', undefined],
+    ['Team Payments', undefined],
+    ['@platform-team', undefined],
+    ['group:ops/sre', undefined],
+    ['user:default/ana', undefined],
+    ['payments@corp', undefined],
+    ['Платёжная команда', 'unusable'],
+    ['@', 'unusable'],
+    ['x'.repeat(63), undefined],
+    ['x'.repeat(64), 'truncated'],
+    [`group:default/${'y'.repeat(70)}`, 'truncated'],
+  ])('%s: %s', (owner, problem) => {
+    expect(ownerNameProblem(owner)).toBe(problem);
+  });
+});
+
+describe('ownerFindings', () => {
+  it('warns at the owner key of each service and project whose owner the catalog cannot take as written', () => {
+    const registry = loadRegistry([
+      {
+        path: 'services/catalog.toml',
+        text: [
+          '[service.auth]', // 1
+          'owner = "Платёжная команда"', // 2
+          '[service.billing]', // 3
+          `owner = "${'x'.repeat(90)}"`, // 4
+          '[service.fine]', // 5
+          'owner = "Team Payments"', // 6
+          '[service.old]', // 7
+          'owner = "@"', // 8
+          'status = "retired"', // 9
+        ].join('\n'),
+      },
+      {
+        path: 'projects/pay/services.toml',
+        text: '[project]\nname = "Pay"\nowner = "@"\n\n[service.pay-api]\n',
+      },
+    ]);
+
+    const findings = ownerFindings(registry, 'unknown');
+
+    expect(
+      findings.map(f => [f.code, f.file, f.line, f.service ?? f.project]),
+    ).toEqual([
+      ['catalog/owner-unusable', 'projects/pay/services.toml', 3, 'pay'],
+      ['catalog/owner-unusable', 'services/catalog.toml', 2, 'auth'],
+      ['catalog/owner-truncated', 'services/catalog.toml', 4, 'billing'],
+    ]);
+    expect(findings.every(f => f.severity === 'warning')).toBe(true);
+    expect(findings[1].message).toBe(
+      'The owner "Платёжная команда" of service "auth" has nothing a catalog name can hold (letters a-z, digits, "-", "_", "."): the catalog shows the default owner "unknown" as its owner. Write the owner\'s catalog name, e.g. owner = "payments-team".',
+    );
+    expect(findings[2].message).toContain(`"${'x'.repeat(77)}..."`);
+  });
+});
