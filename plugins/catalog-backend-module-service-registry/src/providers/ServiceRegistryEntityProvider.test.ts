@@ -1162,6 +1162,30 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('hands transformers the registry records read-only (checked by the compiler)', async () => {
+      const owners: Array<string | undefined> = [];
+      const provider = new ServiceRegistryEntityProvider({
+        config: providerConfig({ target: dir }),
+        source,
+        store,
+        logger: mockServices.logger.mock(),
+        transformers: [
+          (entity, { service }) => {
+            if (service) {
+              owners.push(service.owner);
+              // @ts-expect-error a transformer may not change the registry's record
+              const change = () => (service.owner = 'someone-else');
+              expect(typeof change).toBe('function');
+            }
+            return entity;
+          },
+        ],
+      });
+      await provider.connect(new RecordingConnection());
+      await provider.refresh();
+      expect(owners).toContain('platform-team');
+    });
+
     it('applies nothing when a transformer throws, naming the entity it failed on', async () => {
       let failing = false;
       const provider = new ServiceRegistryEntityProvider({

@@ -69,11 +69,18 @@ import { ServiceRegistryEntityProviderConfig } from './ServiceRegistryEntityProv
 export interface ServiceRegistryEntityTransformerContext {
   /** The provider (registry) id. */
   providerId: string;
-  /** The service the entity was mapped from, for Components. */
-  service?: RegistryService;
-  /** The project the entity was mapped from, for project Systems. */
-  project?: RegistryProject;
-  /** The whole loaded registry. */
+  /**
+   * The service the entity was mapped from, for Components. Read it, do not change it: the same
+   * record is published to the backend plugin (a changed owner would show there and not in the
+   * catalog).
+   */
+  service?: Readonly<RegistryService>;
+  /** The project the entity was mapped from, for project Systems (read-only, as `service`). */
+  project?: Readonly<RegistryProject>;
+  /**
+   * The whole loaded registry, read-only as `service`: a service deleted from its maps would be
+   * missing from the backend plugin's pages while the catalog still has it.
+   */
   registry: LoadedRegistry;
 }
 
