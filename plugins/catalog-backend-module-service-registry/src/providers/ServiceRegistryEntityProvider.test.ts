@@ -201,7 +201,7 @@ describe.each(databases.eachSupportedId())(
             })
           : source,
         store,
-        logger: mockServices.logger.mock(),
+        logger: options?.logger ?? mockServices.logger.mock(),
       });
       const connection = new RecordingConnection();
       await provider.connect(connection);
@@ -737,16 +737,11 @@ describe.each(databases.eachSupportedId())(
     it('counts the validation errors on the status Resource, in the summary and in the log, as the backend plugin does', async () => {
       const snapshots = new InMemoryServiceRegistrySnapshotService();
       const logger = mockServices.logger.mock();
-      const provider = new ServiceRegistryEntityProvider({
-        config: providerConfig({ target: dir }),
-        source,
-        store,
+      const { provider, connection } = await connected(undefined, {
         logger,
         snapshots,
         validate: registry => validateRegistry(registry),
       });
-      const connection = new RecordingConnection();
-      await provider.connect(connection);
       await writeRegistry(dir, {
         'projects/beta/services.toml': BETA.replace(
           'status = "development"',
@@ -1164,11 +1159,7 @@ describe.each(databases.eachSupportedId())(
 
     it('hands transformers the registry records read-only (checked by the compiler)', async () => {
       const owners: Array<string | undefined> = [];
-      const provider = new ServiceRegistryEntityProvider({
-        config: providerConfig({ target: dir }),
-        source,
-        store,
-        logger: mockServices.logger.mock(),
+      const { provider } = await connected(undefined, {
         transformers: [
           (entity, { service }) => {
             if (service) {
@@ -1181,7 +1172,6 @@ describe.each(databases.eachSupportedId())(
           },
         ],
       });
-      await provider.connect(new RecordingConnection());
       await provider.refresh();
       expect(owners).toContain('platform-team');
     });
@@ -1294,11 +1284,7 @@ describe.each(databases.eachSupportedId())(
 
     it('blocks a run whose transformer does not answer within the time limit, and the next run goes on', async () => {
       let hang = false;
-      const provider = new ServiceRegistryEntityProvider({
-        config: providerConfig({ target: dir }),
-        source,
-        store,
-        logger: mockServices.logger.mock(),
+      const { provider, connection } = await connected(undefined, {
         readTimeoutMs: 2000,
         transformers: [
           async function lookUpCostCentre(entity) {
@@ -1309,8 +1295,6 @@ describe.each(databases.eachSupportedId())(
           },
         ],
       });
-      const connection = new RecordingConnection();
-      await provider.connect(connection);
       await provider.refresh();
       const before = connection.refs();
       hang = true;
@@ -1334,11 +1318,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('blocks a run whose transformer returns an entity the catalog would refuse, before any run was applied', async () => {
-      const provider = new ServiceRegistryEntityProvider({
-        config: providerConfig({ target: dir }),
-        source,
-        store,
-        logger: mockServices.logger.mock(),
+      const { provider, connection } = await connected(undefined, {
         transformers: [
           function asApi(entity) {
             return entity.metadata.name === 'beta-worker'
@@ -1347,8 +1327,6 @@ describe.each(databases.eachSupportedId())(
           },
         ],
       });
-      const connection = new RecordingConnection();
-      await provider.connect(connection);
 
       const result = await provider.refresh();
 
