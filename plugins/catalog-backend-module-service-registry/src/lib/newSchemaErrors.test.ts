@@ -34,3 +34,33 @@ describe('hasNewSchemaErrors', () => {
     ).toBe(true);
   });
 });
+
+describe('hasNewSchemaErrors, by the key path of each error', () => {
+  function newErrorsIn(path: string, text: string, lastGood: string) {
+    const findings = loadRegistry([{ path, text }]).findings.filter(
+      f => f.file === path && isSchemaError(f),
+    );
+    expect(findings.length).toBeGreaterThan(0);
+    return hasNewSchemaErrors(path, text, findings, lastGood);
+  }
+
+  it('tells apart the same key in two tables of a policy file', () => {
+    const lastGood =
+      '[sla.critical]\navailability = "abc"\n\n[sla.high]\navailability = "99.5%"\n';
+    const text =
+      '[sla.critical]\navailability = "99.9%"\n\n[sla.high]\navailability = "abc"\n';
+    expect(newErrorsIn('policies/sla.toml', text, lastGood)).toBe(true);
+  });
+
+  it('tells apart two keys of a service written as an inline table', () => {
+    const service = (deprecation: string, sunset: string) =>
+      `[project]\n\n[service]\nold = { status = "deprecated", deprecation_date = "${deprecation}", sunset_date = "${sunset}" }\n`;
+    expect(
+      newErrorsIn(
+        PATH,
+        service('2026-01-01', 'not-a-date'),
+        service('not-a-date', '2027-06-30'),
+      ),
+    ).toBe(true);
+  });
+});

@@ -1,6 +1,8 @@
 import {
   loadRegistry,
   RegistryFinding,
+  scanTomlPositions,
+  stripBom,
 } from '@service-registry/plugin-service-registry-common';
 
 /**
@@ -23,24 +25,34 @@ export function filesWithSchemaErrors(
 }
 
 /**
- * What a schema error is about, wherever its line moved: its code, service and project, and the
- * key (or table header) written on its line.
+ * The counts of what the schema errors of a text are about, wherever their lines moved: each
+ * error's code, service and project, and the key path written at its line and column (the
+ * loader reports an error at the key, or the table, it is about: `sla.high.availability`, the
+ * `sunset_date` inside an inline table), else the text before `=` on its line.
  */
-function signature(finding: RegistryFinding, lines: string[]): string {
-  const line = lines[finding.line - 1] ?? '';
-  const equals = line.indexOf('=');
-  const key = (equals === -1 ? line : line.slice(0, equals)).trim();
-  return [finding.code, finding.service ?? '', finding.project ?? '', key].join(
-    '\0',
-  );
-}
-
 function count(findings: RegistryFinding[], text: string): Map<string, number> {
-  const lines = text.split('\n');
+  const source = stripBom(text);
+  const paths = new Map<string, string>();
+  for (const [path, at] of scanTomlPositions(source)) {
+    const where = `${at.line}:${at.column}`;
+    if (!paths.has(where)) paths.set(where, path);
+  }
+  const lines = source.split('\n');
   const counts = new Map<string, number>();
   for (const finding of findings) {
-    const key = signature(finding, lines);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    let key = paths.get(`${finding.line}:${finding.column}`);
+    if (key === undefined) {
+      const line = lines[finding.line - 1] ?? '';
+      const equals = line.indexOf('=');
+      key = (equals === -1 ? line : line.slice(0, equals)).trim();
+    }
+    const signature = [
+      finding.code,
+      finding.service ?? '',
+      finding.project ?? '',
+      key,
+    ].join('\0');
+    counts.set(signature, (counts.get(signature) ?? 0) + 1);
   }
   return counts;
 }
