@@ -125,7 +125,7 @@ describe('applyTransformers', () => {
     const started = Date.now();
     const error = await failure([hanging], { timeoutMs: 300 });
     expect(error.message).toBe(
-      'the entity transformer "hanging" did not finish on component:default/billing within the run\'s time limit (300 ms, the schedule\'s timeout)',
+      'the entity transformer "hanging" was still running on component:default/billing when the run\'s time limit was over (300 ms, the schedule\'s timeout)',
     );
     expect(Date.now() - started).toBeLessThan(5000);
   });
@@ -139,7 +139,7 @@ describe('applyTransformers', () => {
     };
     const error = await failure([slow], { timeoutMs: 1000, now: () => now });
     expect(error.message).toMatch(
-      /^the entity transformer "slow" did not finish on /,
+      /^the entity transformer "slow" was still running on /,
     );
   });
 
@@ -183,6 +183,81 @@ describe('applyTransformers', () => {
       expect(error.message).toContain(`the entity transformer #1 ${expected}`);
     },
   );
+
+  it('names a synchronous transformer that takes the run past its time limit', async () => {
+    let now = 0;
+    function slowLookUp(entity: Entity) {
+      now += 400;
+      return entity;
+    }
+    async function fastAsync(entity: Entity) {
+      return entity;
+    }
+    const error = await failure([slowLookUp, fastAsync], {
+      timeoutMs: 1000,
+      now: () => now,
+    });
+    expect(error.message).toMatch(
+      /^the entity transformer "slowLookUp" was still running on /,
+    );
+  });
+
+  it('checks an entity a transformer changed in place', async () => {
+    const withoutOwner = await failure([
+      function dropOwner(entity: Entity) {
+        if (entity.metadata.name === 'billing') delete entity.spec!.owner;
+        return entity;
+      },
+    ]);
+    expect(withoutOwner.message).toMatch(
+      /^the entity transformer "dropOwner", changing the entity in place, returned for component:default\/billing an entity the catalog would refuse \(/,
+    );
+
+    const renamed = await failure(
+      [
+        entity => entity,
+        entity => {
+          if (entity.metadata.name === 'auth') {
+            entity.kind = 'Resource';
+            entity.metadata.name = 'service-registry-default';
+          }
+          return entity;
+        },
+      ],
+      { reservedRefs: new Set(['resource:default/service-registry-default']) },
+    );
+    expect(renamed.message).toBe(
+      "one of the entity transformers (#1, #2), changing the entity in place, renamed component:default/auth to resource:default/service-registry-default, which is the provider's status entity",
+    );
+  });
+
+  it('leaves an entity the mapping made invalid to the entity checks, whatever a transformer adds', async () => {
+    const items = mapRegistryToEntities(
+      loadRegistry([
+        {
+          path: 'services/catalog.toml',
+          text: '[service.-legacy]\nowner = "platform"\n[service.ok]\n',
+        },
+      ]),
+      options,
+    );
+    const out = await applyTransformers(
+      items,
+      [
+        function addAnnotation(entity: Entity) {
+          return {
+            ...entity,
+            metadata: {
+              ...entity.metadata,
+              annotations: { ...entity.metadata.annotations, 'acme.io/x': 'y' },
+            },
+          };
+        },
+      ],
+      { timeoutMs: 1000 },
+    );
+    expect(refs(out)).toContain('component:default/-legacy');
+  });
 
   it('lets through an entity of a kind the catalog does not know (its processor checks it)', async () => {
     const items = await applyTransformers(

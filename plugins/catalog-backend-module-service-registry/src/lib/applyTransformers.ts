@@ -119,13 +119,16 @@ export function transformerLabel(
 
 /**
  * Runs the transformers over the mapped entities, in the order given, and checks what they
- * return: each entity a transformer changed must be one the catalog takes (its envelope, field
- * formats and, for the built-in kinds, the kind's schema) and may not take the ref of another
- * entity of the run or a reserved one. A transformer's `undefined` (or `null`) drops the entity.
+ * return: every entity that comes out must be one the catalog takes (its envelope, field formats
+ * and, for the built-in kinds, the kind's schema), unless the mapping made it so already (the
+ * registry's error, which `checkEntities` reports), and may not take the ref of another entity of
+ * the run or a reserved one. Entities are checked, not only new objects: a transformer may change
+ * its input in place. A transformer's `undefined` (or `null`) drops the entity.
  *
  * @throws TransformerError - naming the transformer and the entity, when a transformer throws,
- *   has not answered within `timeoutMs`, or returns an entity that fails those checks; nothing of
- *   the run can then be emitted safely.
+ *   is still running when `timeoutMs` is over (a promise that has not settled, or a synchronous
+ *   call that returned after it), or returns an entity that fails those checks; nothing of the
+ *   run can then be emitted safely.
  */
 export async function applyTransformers<T extends MappedEntity>(
   items: readonly T[],
@@ -135,13 +138,39 @@ export async function applyTransformers<T extends MappedEntity>(
   if (transformers.length === 0) return [...items];
   const now = options.now ?? Date.now;
   const deadline = now() + options.timeoutMs;
-  const out: T[] = [];
-  // per changed entity: the transformer that last changed it, the entity that transformer was
-  // given, and the mapped entity before any transformer
-  const changed = new Map<T, { by: number; from: Entity; original: Entity }>();
+  const overTime = (label: string, entity: Entity) =>
+    new TransformerError(
+      `the entity transformer ${label} was still running on ${safeRef(
+        entity,
+      )} when the run's time limit was over (${formatDuration(
+        options.timeoutMs,
+      )}, the schedule's timeout)`,
+    );
+  /** Who is answerable for an entity: the last transformer that returned a new one. */
+  const blame = (by: number | undefined) =>
+    by !== undefined
+      ? `the entity transformer ${transformerLabel(transformers[by], by)}`
+      : `${
+          transformers.length === 1
+            ? `the entity transformer ${transformerLabel(transformers[0], 0)}`
+            : `one of the entity transformers (${transformers
+                .map(transformerLabel)
+                .join(', ')})`
+        }, changing the entity in place,`;
+
+  const out: Array<{
+    item: T;
+    by: number | undefined;
+    originalRef: string;
+    originalRefusal: string | undefined;
+  }> = [];
   for (const item of items) {
+    // what the mapping made, before a transformer can change it (in place too): an entity the
+    // catalog refuses as mapped is the registry's error (checkEntities reports it), not theirs
+    const originalRef = safeRef(item.entity);
+    const originalRefusal = await refusal(item.entity);
     let entity: Entity | undefined = item.entity;
-    let lastChange: { by: number; from: Entity } | undefined;
+    let by: number | undefined;
     for (let k = 0; k < transformers.length && entity; k++) {
       const before: Entity = entity;
       const label = transformerLabel(transformers[k], k);
@@ -154,17 +183,11 @@ export async function applyTransformers<T extends MappedEntity>(
           result = await withTimeout(Promise.resolve(returned), left);
         } else {
           result = returned;
+          // a synchronous transformer cannot be stopped, only named once it returns
+          if (now() > deadline) throw new TimeoutError(options.timeoutMs);
         }
       } catch (error) {
-        if (error instanceof TimeoutError) {
-          throw new TransformerError(
-            `the entity transformer ${label} did not finish on ${safeRef(
-              before,
-            )} within the run's time limit (${formatDuration(
-              options.timeoutMs,
-            )}, the schedule's timeout)`,
-          );
-        }
+        if (error instanceof TimeoutError) throw overTime(label, before);
         throw new TransformerError(
           `the entity transformer ${label} failed on ${safeRef(
             before,
@@ -172,43 +195,36 @@ export async function applyTransformers<T extends MappedEntity>(
         );
       }
       entity = result ?? undefined;
-      if (entity && entity !== before) lastChange = { by: k, from: before };
+      if (entity && entity !== before) by = k;
     }
     if (!entity) continue;
-    const next = { ...item, entity };
-    if (lastChange) changed.set(next, { ...lastChange, original: item.entity });
-    out.push(next);
+    out.push({ item: { ...item, entity }, by, originalRef, originalRefusal });
   }
 
-  for (const [item, { by, from }] of changed) {
+  for (const { item, by, originalRef, originalRefusal } of out) {
+    if (originalRefusal !== undefined) continue;
     const reason = await refusal(item.entity);
     if (reason !== undefined) {
       throw new TransformerError(
-        `the entity transformer ${transformerLabel(
-          transformers[by],
+        `${blame(
           by,
-        )} returned for ${safeRef(
-          from,
-        )} an entity the catalog would refuse (${reason})`,
+        )} returned for ${originalRef} an entity the catalog would refuse (${reason})`,
       );
     }
   }
 
-  // a changed entity may not take another one's place
+  // an entity may not take another one's place
   const refs = new Map<string, number>();
-  for (const item of out) {
-    const ref = stringifyEntityRef(item.entity);
+  for (const { item } of out) {
+    const ref = safeRef(item.entity);
     refs.set(ref, (refs.get(ref) ?? 0) + 1);
   }
-  for (const [item, { by, original }] of changed) {
-    const ref = stringifyEntityRef(item.entity);
-    if (ref === safeRef(original)) continue;
+  for (const { item, by, originalRef } of out) {
+    const ref = safeRef(item.entity);
+    if (ref === originalRef) continue;
     if ((refs.get(ref) ?? 0) > 1 || options.reservedRefs?.has(ref)) {
       throw new TransformerError(
-        `the entity transformer ${transformerLabel(
-          transformers[by],
-          by,
-        )} renamed ${safeRef(original)} to ${ref}, which ${
+        `${blame(by)} renamed ${originalRef} to ${ref}, which ${
           options.reservedRefs?.has(ref)
             ? "is the provider's status entity"
             : 'another entity of the registry already is'
@@ -216,5 +232,5 @@ export async function applyTransformers<T extends MappedEntity>(
       );
     }
   }
-  return out;
+  return out.map(({ item }) => item);
 }

@@ -1306,7 +1306,7 @@ describe.each(databases.eachSupportedId())(
 
       expect(blocked.status.state).toBe('blocked');
       expect(blocked.status.summary).toBe(
-        'the entity transformer "lookUpCostCentre" did not finish on component:default/beta-worker within the run\'s time limit (2 s, the schedule\'s timeout); kept the last good state',
+        'the entity transformer "lookUpCostCentre" was still running on component:default/beta-worker when the run\'s time limit was over (2 s, the schedule\'s timeout); kept the last good state',
       );
       expect(connection.refs()).toEqual(before);
 
