@@ -875,6 +875,10 @@ describe.each(databases.eachSupportedId())(
       expect(connection.entities.get('component:default/beta-worker')).toEqual(
         worker,
       );
+      // a restarted backend holds it too, and its runs after the first have nothing to do
+      const restarted = await connected();
+      expect((await restarted.provider.refresh()).mutation).toBe('delta');
+      expect((await restarted.provider.refresh()).mutation).toBe('none');
 
       // into a new project whose file does not parse (no last good version): kept as well
       await writeRegistry(dir, {

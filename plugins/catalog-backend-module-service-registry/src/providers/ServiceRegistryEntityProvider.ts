@@ -774,7 +774,9 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     });
     await store.setStatus(id, status);
     remember();
-    if (full) this.lastFullMutationAt = startedAt;
+    // a full mutation that held services prevented waits for the next interval: every run until
+    // the file is fixed would otherwise read and apply the whole registry again
+    if (fullMutation) this.lastFullMutationAt = startedAt;
     this.publish(registry, status, effectiveFiles, validated);
     this.log(status);
     return {
