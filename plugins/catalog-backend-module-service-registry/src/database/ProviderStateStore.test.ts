@@ -166,4 +166,22 @@ describe.each(postgresIds)('ProviderStateStore on a new %p', databaseId => {
       await Promise.all(others.map(knex => knex.destroy()));
     }
   });
+
+  it('migrates with a pool of one connection', async () => {
+    const first = await databases.init(databaseId);
+    const single = knexFactory({
+      ...first.client.config,
+      pool: { min: 0, max: 1 },
+      acquireConnectionTimeout: 5000,
+    });
+    try {
+      const store = await ProviderStateStore.create(single, {
+        migrationAttempts: 1,
+      });
+      await store.setStatus('main', STATUS);
+      expect((await store.getRunState('main'))?.summary).toBe('applied');
+    } finally {
+      await single.destroy();
+    }
+  });
 });

@@ -45,7 +45,15 @@ async function withMigrationLock(
   knex: Knex,
   work: () => Promise<void>,
 ): Promise<void> {
-  if (knex.client.config.client !== 'pg') {
+  // the lock holds a connection while the migrations take others: with a pool of one connection
+  // they would wait for each other, so such a pool migrates under knex's lock alone
+  const poolMax: number | undefined = (
+    knex.client as { pool?: { max?: number } }
+  ).pool?.max;
+  if (
+    knex.client.config.client !== 'pg' ||
+    (poolMax !== undefined && poolMax < 2)
+  ) {
     await work();
     return;
   }
@@ -86,10 +94,15 @@ async function migrate(knex: Knex, attempts: number): Promise<void> {
       return;
     } catch (error) {
       if (attempt >= attempts) {
+        const locked = (error as Error)?.name === 'MigrationLocked';
         throw new Error(
           `the service registry's catalog tables could not be migrated after ${attempts} attempts (${stringifyError(
             error,
-          )}); if no other backend is starting, a migration that was interrupted may have left the lock in ${MIGRATIONS_TABLE}_lock (is_locked = 1): set it to 0 and start again`,
+          )})${
+            locked
+              ? `; if no other backend is starting, a migration that was interrupted may have left the lock in ${MIGRATIONS_TABLE}_lock (is_locked = 1): set it to 0 and start again`
+              : ''
+          }`,
         );
       }
       // a random wait, so that backends that failed together do not try together again
