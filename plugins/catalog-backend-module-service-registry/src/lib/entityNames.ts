@@ -12,10 +12,11 @@ function toEntityName(value: string): string {
 
 /** Whether {@link toEntityName} cuts the name of `value` to fit 63 characters. */
 function isCutToFit(value: string): boolean {
-  return (
-    value.toLowerCase().replace(NOT_IN_NAMES, '-').replace(UNTRIMMED, '')
-      .length > 63
-  );
+  const whole = value
+    .toLowerCase()
+    .replace(NOT_IN_NAMES, '-')
+    .replace(UNTRIMMED, '');
+  return toEntityName(value) !== whole;
 }
 
 /**

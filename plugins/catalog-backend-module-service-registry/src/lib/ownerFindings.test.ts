@@ -15,6 +15,9 @@ describe('ownerNameProblem', () => {
     ['x'.repeat(63), undefined],
     ['x'.repeat(64), 'truncated'],
     [`group:default/${'y'.repeat(70)}`, 'truncated'],
+    // cut before its leading dashes are trimmed: "pay"
+    [`${'-'.repeat(60)}payments-team`, 'truncated'],
+    [`${'-'.repeat(10)}payments-team`, undefined],
   ])('%s: %s', (owner, problem) => {
     expect(ownerNameProblem(owner)).toBe(problem);
   });
