@@ -349,8 +349,11 @@ function ownerGroup(name: string, options: MapRegistryOptions): Entity {
 
 const GROUP_REF_PREFIX = 'group:default/';
 
-/** A tag the catalog accepts: `[a-z0-9:+#]` runs joined by single `-`, at most 63 characters. */
-function normaliseTag(tag: string): string {
+/**
+ * A tag the catalog accepts: `[a-z0-9:+#]` runs joined by single `-`, at most 63 characters; ''
+ * when nothing is left (the tag is left out).
+ */
+export function normaliseTag(tag: string): string {
   return tag
     .toLowerCase()
     .replace(/[^a-z0-9:+#]+/g, '-')

@@ -45,7 +45,7 @@ import { declarationsBefore } from '../lib/keptDeclarations';
 import { resolveClaims } from '../lib/resolveClaims';
 import { checkEntities } from '../lib/checkEntities';
 import { heldBackServices } from '../lib/heldBackServices';
-import { ownerFindings } from '../lib/ownerFindings';
+import { mappingFindings } from '../lib/mappingFindings';
 import {
   filesWithSchemaErrors,
   hasNewSchemaErrors,
@@ -612,7 +612,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const findings = [
       ...validated,
       ...checked.findings,
-      ...ownerFindings(registry, config.defaultOwner),
+      ...mappingFindings(registry, config.defaultOwner),
     ]
       .filter(f => f.severity !== 'info')
       .sort((a, b) => severityRank(a.severity) - severityRank(b.severity));

@@ -1,6 +1,6 @@
 import { loadRegistry } from '@service-registry/plugin-service-registry-common';
 import { ownerNameProblem } from './entityNames';
-import { ownerFindings } from './ownerFindings';
+import { mappingFindings } from './mappingFindings';
 
 describe('ownerNameProblem', () => {
   it.each([
@@ -23,7 +23,7 @@ describe('ownerNameProblem', () => {
   });
 });
 
-describe('ownerFindings', () => {
+describe('mappingFindings', () => {
   it('warns at the owner key of each service and project whose owner the catalog cannot take as written', () => {
     const registry = loadRegistry([
       {
@@ -46,7 +46,7 @@ describe('ownerFindings', () => {
       },
     ]);
 
-    const findings = ownerFindings(registry, 'unknown');
+    const findings = mappingFindings(registry, 'unknown');
 
     expect(
       findings.map(f => [f.code, f.file, f.line, f.service ?? f.project]),
@@ -60,5 +60,36 @@ describe('ownerFindings', () => {
       'The owner "Платёжная команда" of service "auth" has nothing a catalog name can hold (letters a-z, digits, "-", "_", "."): the catalog shows the default owner "unknown" as its owner. Write the owner\'s catalog name, e.g. owner = "payments-team".',
     );
     expect(findings[2].message).toContain(`"${'x'.repeat(77)}..."`);
+  });
+});
+
+describe('mappingFindings, tags', () => {
+  it('warns at each tag of a service that the mapping leaves out', () => {
+    const registry = loadRegistry([
+      {
+        path: 'services/catalog.toml',
+        text: [
+          '[service.auth]', // 1
+          'tags = [', // 2
+          '  "payments",', // 3
+          '  "日本語",', // 4
+          '  "  ",', // 5
+          '  "C++ / Rust",', // 6
+          ']', // 7
+        ].join('\n'),
+      },
+    ]);
+
+    const findings = mappingFindings(registry, 'unknown');
+
+    expect(findings.map(f => [f.code, f.line, f.service])).toEqual([
+      ['catalog/tag-dropped', 4, 'auth'],
+      ['catalog/tag-dropped', 5, 'auth'],
+    ]);
+    expect(findings[0]).toMatchObject({
+      severity: 'warning',
+      file: 'services/catalog.toml',
+      message: expect.stringContaining('The tag "日本語" of service "auth"'),
+    });
   });
 });

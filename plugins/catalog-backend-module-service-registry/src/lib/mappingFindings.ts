@@ -6,6 +6,7 @@ import {
   RegistryService,
 } from '@service-registry/plugin-service-registry-common';
 import { ownerNameProblem } from './entityNames';
+import { normaliseTag } from './mapRegistryToEntities';
 
 function finding(
   record: RegistryService | RegistryProject,
@@ -41,16 +42,44 @@ function finding(
 }
 
 /**
- * Warnings about owners as written that the catalog cannot take as they are: one with nothing a
- * catalog name can hold (`Платёжная команда`, `@`), whose services get the project's or the
- * default owner, and one longer than a catalog name, cut to 63 characters (two long owners that
- * start alike become one Group). Each at the `owner` key that writes it. The other
- * normalisations (`Team Payments` to `team-payments`) are the documented mapping and give none.
+ * A warning per tag of a service that leaves nothing a catalog tag can hold (`日本語`, `"  "`):
+ * the mapping leaves it out of the entity's tags.
+ */
+function droppedTagFindings(service: RegistryService): RegistryFinding[] {
+  const findings: RegistryFinding[] = [];
+  service.tags.forEach((tag, k) => {
+    if (normaliseTag(tag) !== '') return;
+    const where =
+      keyPosition(service, `tags.${k}`) ??
+      keyPosition(service, 'tags') ??
+      service.source;
+    const shown = tag.length > 40 ? `${tag.slice(0, 37)}...` : tag;
+    findings.push({
+      severity: 'warning',
+      code: 'catalog/tag-dropped',
+      message: `The tag "${shown}" of service "${service.id}" has nothing a catalog tag can hold (letters a-z, digits, ":", "+", "#") and is left out of its catalog entity. Write it with those characters, e.g. "payments".`,
+      file: where.file,
+      line: where.line,
+      column: where.column,
+      service: service.id,
+      ...(service.project ? { project: service.project } : {}),
+    });
+  });
+  return findings;
+}
+
+/**
+ * Warnings about what the mapping changes or leaves out of the registry as written, each at the
+ * key that writes it: an owner with nothing a catalog name can hold (`Платёжная команда`, `@`),
+ * whose services get the project's or the default owner; an owner longer than a catalog name, cut
+ * to 63 characters (two long owners that start alike become one Group); a tag with nothing a
+ * catalog tag can hold (`日本語`), left out. The other normalisations (`Team Payments` to
+ * `team-payments`, `C++ / Rust` to `c++-rust`) are the documented mapping and give none.
  *
  * @param registry - the loaded registry
  * @param defaultOwner - the owner of services and projects that declare none
  */
-export function ownerFindings(
+export function mappingFindings(
   registry: LoadedRegistry,
   defaultOwner: string,
 ): RegistryFinding[] {
@@ -71,6 +100,7 @@ export function ownerFindings(
   }
   for (const service of registry.services.values()) {
     if (service.status === 'retired') continue;
+    findings.push(...droppedTagFindings(service));
     const problem = service.owner && ownerNameProblem(service.owner);
     if (!problem) continue;
     findings.push(
