@@ -17,7 +17,7 @@ import {
 } from '@backstage/catalog-model';
 import { stringifyError } from '@backstage/errors';
 import { MappedEntity } from './mapRegistryToEntities';
-import { TimeoutError, withTimeout } from './withTimeout';
+import { formatDuration, TimeoutError, withTimeout } from './withTimeout';
 
 /**
  * Why the transformers could not be applied: a transformer threw, did not answer in time, or
@@ -84,10 +84,6 @@ async function refusal(entity: Entity): Promise<string | undefined> {
       .replace(/ To learn more.*$/, '')
       .trim();
   }
-}
-
-function formatDuration(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
 function isPromise<V>(value: unknown): value is PromiseLike<V> {

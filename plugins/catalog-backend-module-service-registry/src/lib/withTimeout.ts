@@ -1,9 +1,12 @@
+/** A duration for messages: `2 s`, `1500 ms`. */
+export function formatDuration(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
 /** Thrown by {@link withTimeout} when the work did not settle in time. */
 export class TimeoutError extends Error {
   constructor(readonly ms: number) {
-    super(
-      `no answer within ${ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`}`,
-    );
+    super(`no answer within ${formatDuration(ms)}`);
     this.name = 'TimeoutError';
   }
 }
