@@ -42,13 +42,16 @@ function finding(
 }
 
 /**
- * A warning per tag of a service that leaves nothing a catalog tag can hold (`日本語`, `"  "`):
+ * Adds a warning per tag of a service that leaves nothing a catalog tag can hold (`日本語`, `"  "`):
  * the mapping leaves it out of the entity's tags.
  */
-function droppedTagFindings(service: RegistryService): RegistryFinding[] {
-  const findings: RegistryFinding[] = [];
+function addDroppedTags(
+  service: RegistryService,
+  isDropped: (tag: string) => boolean,
+  findings: RegistryFinding[],
+) {
   service.tags.forEach((tag, k) => {
-    if (normaliseTag(tag) !== '') return;
+    if (!isDropped(tag)) return;
     const where =
       keyPosition(service, `tags.${k}`) ??
       keyPosition(service, 'tags') ??
@@ -65,7 +68,20 @@ function droppedTagFindings(service: RegistryService): RegistryFinding[] {
       ...(service.project ? { project: service.project } : {}),
     });
   });
-  return findings;
+}
+
+/**
+ * `check` remembered per distinct string: registries repeat owners and tags, and every applied
+ * run looks at all of them.
+ */
+function memoised<V>(check: (value: string) => V): (value: string) => V {
+  const seen = new Map<string, V>();
+  return value => {
+    if (seen.has(value)) return seen.get(value)!;
+    const result = check(value);
+    seen.set(value, result);
+    return result;
+  };
 }
 
 /**
@@ -84,8 +100,10 @@ export function mappingFindings(
   defaultOwner: string,
 ): RegistryFinding[] {
   const findings: RegistryFinding[] = [];
+  const ownerProblem = memoised(ownerNameProblem);
+  const isDropped = memoised(tag => normaliseTag(tag) === '');
   for (const project of registry.projects.values()) {
-    const problem = project.owner && ownerNameProblem(project.owner);
+    const problem = project.owner && ownerProblem(project.owner);
     if (problem) {
       findings.push(
         finding(
@@ -100,8 +118,8 @@ export function mappingFindings(
   }
   for (const service of registry.services.values()) {
     if (service.status === 'retired') continue;
-    findings.push(...droppedTagFindings(service));
-    const problem = service.owner && ownerNameProblem(service.owner);
+    if (service.tags.length > 0) addDroppedTags(service, isDropped, findings);
+    const problem = service.owner && ownerProblem(service.owner);
     if (!problem) continue;
     findings.push(
       finding(
