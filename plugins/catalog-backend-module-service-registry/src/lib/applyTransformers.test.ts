@@ -6,15 +6,9 @@ import {
   TransformerError,
 } from './applyTransformers';
 import { MappedEntity, mapRegistryToEntities } from './mapRegistryToEntities';
+import { TEST_MAP_OPTIONS } from '../__testUtils__/mapOptions';
 
-const options = {
-  providerId: 'default',
-  rootLocation: 'file:/srv/registry',
-  fileLocation: (file: string) => ({ location: `file:/srv/registry/${file}` }),
-  sharedSystem: 'shared',
-  defaultOwner: 'unknown',
-  ownerGroups: true,
-};
+const options = TEST_MAP_OPTIONS;
 
 const CATALOG = `[service.auth]
 owner = "platform"

@@ -5,15 +5,9 @@ import {
 import { loadRegistry } from '@service-registry/plugin-service-registry-common';
 import { checkEntities } from './checkEntities';
 import { mapRegistryToEntities } from './mapRegistryToEntities';
+import { TEST_MAP_OPTIONS } from '../__testUtils__/mapOptions';
 
-const options = {
-  providerId: 'default',
-  rootLocation: 'file:/srv/registry',
-  fileLocation: (file: string) => ({ location: `file:/srv/registry/${file}` }),
-  sharedSystem: 'shared',
-  defaultOwner: 'unknown',
-  ownerGroups: true,
-};
+const options = TEST_MAP_OPTIONS;
 
 function mapped(files: Record<string, string>) {
   const registry = loadRegistry(

@@ -1,14 +1,8 @@
 import { loadRegistry } from '@service-registry/plugin-service-registry-common';
 import { mapRegistryToEntities } from './mapRegistryToEntities';
+import { TEST_MAP_OPTIONS } from '../__testUtils__/mapOptions';
 
-const options = {
-  providerId: 'default',
-  rootLocation: 'file:/srv/registry',
-  fileLocation: (file: string) => ({ location: `file:/srv/registry/${file}` }),
-  sharedSystem: 'shared',
-  defaultOwner: 'unknown',
-  ownerGroups: true,
-};
+const options = TEST_MAP_OPTIONS;
 
 function linksOf(repository: string) {
   const registry = loadRegistry([
