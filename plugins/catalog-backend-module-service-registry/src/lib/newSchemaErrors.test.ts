@@ -25,6 +25,14 @@ describe('hasNewSchemaErrors', () => {
     );
   });
 
+  it('is false for the same error in an array, moved to another index by a value added before it', () => {
+    const tags = (list: string) =>
+      GOOD.replace('port = 8080', `tags = ${list}`);
+    expect(newErrors(tags('["new", "x", 5]'), tags('["x", 5]'))).toBe(false);
+    // a second wrong element is new
+    expect(newErrors(tags('[5, "x", 5]'), tags('["x", 5]'))).toBe(true);
+  });
+
   it('counts errors: a second error of the same kind on another key of the service is new', () => {
     const twoBad = BAD_PORT.replace('status = "ga"', 'status = 5');
     expect(newErrors(twoBad, BAD_PORT)).toBe(true);

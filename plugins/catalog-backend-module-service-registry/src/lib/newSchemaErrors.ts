@@ -28,14 +28,23 @@ export function filesWithSchemaErrors(
  * The counts of what the schema errors of a text are about, wherever their lines moved: each
  * error's code, service and project, and the key path written at its line and column (the
  * loader reports an error at the key, or the table, it is about: `sla.high.availability`, the
- * `sunset_date` inside an inline table), else the text before `=` on its line.
+ * `sunset_date` inside an inline table), else the text before `=` on its line. An array element
+ * counts without its index (`tags[]`): a value added before it moves it to another index, and it
+ * is still the same error.
  */
 function count(findings: RegistryFinding[], text: string): Map<string, number> {
   const source = stripBom(text);
   const paths = new Map<string, string>();
-  for (const [path, at] of scanTomlPositions(source)) {
+  for (const at of scanTomlPositions(source).values()) {
     const where = `${at.line}:${at.column}`;
-    if (!paths.has(where)) paths.set(where, path);
+    if (!paths.has(where)) {
+      paths.set(
+        where,
+        JSON.stringify(
+          at.path.map(part => (typeof part === 'number' ? [] : part)),
+        ),
+      );
+    }
   }
   const lines = source.split('\n');
   const counts = new Map<string, number>();
