@@ -22,7 +22,10 @@ export {
   unreadFileReason,
 } from './load/unreadFileFinding';
 export { formatByteSize } from './load/formatByteSize';
-export { declaredServiceHeaders } from './load/declaredServiceHeaders';
+export {
+  declaredServiceHeaders,
+  misspeltServiceHeaders,
+} from './load/declaredServiceHeaders';
 export { keyPosition } from './load/filePositions';
 export type { ParsedTomlFile, ParseTomlResult } from './load/parseToml';
 export { scanTomlPositions } from './load/positions';

@@ -31,6 +31,22 @@ describe('heldBackServices', () => {
     ]);
   });
 
+  it('keeps the removed Components of the misspelt tables of a file taken as written', () => {
+    const misspelt = {
+      path: 'projects/gamma/services.toml',
+      text: '[project]\n\n[services.moved]\nport = 1\n\n[project-specific.gone]\n',
+    };
+    const held = heldBackServices(
+      ['component:default/moved', 'component:default/gone'],
+      [...files, misspelt],
+      new Set(),
+      new Set([misspelt.path]),
+    );
+    expect([...held]).toEqual([
+      ['component:default/moved', { file: misspelt.path, line: 3, column: 1 }],
+    ]);
+  });
+
   it('keeps nothing when every file was taken as written', () => {
     expect(
       heldBackServices(['component:default/moved'], files, new Set()).size,

@@ -904,6 +904,56 @@ describe.each(databases.eachSupportedId())(
       ).toBe('gamma');
     });
 
+    it('keeps a service whose table is misspelt, in a file taken as written', async () => {
+      const { provider, connection } = await connected();
+      await provider.refresh();
+      const worker = connection.entities.get('component:default/beta-worker');
+      const WORKER =
+        '[service.beta-worker]\ntype = "worker"\nversion = "0.3.0"\nstatus = "development"\n';
+
+      // moved from beta into a new project's file, with its table misspelt: the new file has no
+      // last good version, so it is taken as written, and the loader ignores the table
+      await writeRegistry(dir, {
+        'projects/beta/services.toml': BETA.replace(WORKER, ''),
+        'projects/gamma/services.toml': `[project]\n\n${WORKER.replace(
+          '[service.',
+          '[services.',
+        )}`,
+      });
+      const moved = await provider.refresh();
+
+      expect(moved.status.state).toBe('degraded');
+      expect(moved.removed).toBe(0);
+      expect(moved.status.summary).toContain(
+        'kept component:default/beta-worker as ingested (now declared at projects/gamma/services.toml:3:1)',
+      );
+      expect(connection.entities.get('component:default/beta-worker')).toEqual(
+        worker,
+      );
+
+      // a second misspelt table in a file whose last good version had one already: the file is
+      // taken as written (its other changes apply), the service stays
+      await writeRegistry(dir, {
+        'projects/gamma/services.toml': `[project]\n\n[services.legacy]\nport = 1\n\n${WORKER}`,
+      });
+      const fixed = await provider.refresh();
+      expect(fixed.status.state).toBe('ok');
+      expect(
+        connection.entities.get('component:default/beta-worker')!.spec!.system,
+      ).toBe('gamma');
+      await writeRegistry(dir, {
+        'projects/gamma/services.toml': `[project]\n\n[services.legacy]\nport = 1\n\n${WORKER.replace(
+          '[service.',
+          '[services.',
+        )}[service.gamma-new]\nversion = "0.1.0"\n`,
+      });
+      const misspelt = await provider.refresh();
+      expect(misspelt.status.state).toBe('degraded');
+      expect(misspelt.removed).toBe(0);
+      expect(connection.refs()).toContain('component:default/beta-worker');
+      expect(connection.refs()).toContain('component:default/gamma-new');
+    });
+
     it('applies a change at the next run when the catalog refused its mutation', async () => {
       const { provider, connection } = await connected();
       await provider.refresh();

@@ -515,6 +515,12 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     // the field, or the service, from the catalog), are replaced by their last good content, in
     // one look-up and one load again; their errors are kept.
     let registry = loadRegistry(files);
+    // the files as read with a table the loader ignores ([services.<id>] misspelt)
+    const misspelt = new Set(
+      registry.findings
+        .filter(f => f.code === 'schema/unknown-table')
+        .map(f => f.file),
+    );
     const kept: string[] = [];
     const dropped: string[] = [];
     let effectiveFiles = files;
@@ -644,11 +650,13 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       findings.unshift(this.clashFinding(item.item, item.ref, by));
     }
     const delta = computeDelta(previous, next);
-    // a service moved into a file that is not taken as written stays as the catalog has it
+    // a service moved into a file that is not taken as written, or into a misspelt table, stays
+    // as the catalog has it
     const held = heldBackServices(
       delta.removed,
       files,
       new Set([...kept, ...dropped, ...keptInvalid.keys()]),
+      misspelt,
     );
     if (held.size > 0) {
       delta.removed = delta.removed.filter(ref => !held.has(ref));
@@ -724,7 +732,9 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       ...parts,
     ].join('; ');
     const status = this.status(
-      kept.length || dropped.length || keptInvalid.size ? 'degraded' : 'ok',
+      kept.length || dropped.length || keptInvalid.size || held.size
+        ? 'degraded'
+        : 'ok',
       summary,
       findings,
       // while another registry holds some of its entities, every run is a full one: it takes them
