@@ -710,6 +710,66 @@ describe.each(databases.eachSupportedId())(
       expect(auth.spec!.system).toBe('shared');
     });
 
+    it('emits no project service for an override of a global that only the unread version of a kept catalog declares', async () => {
+      const { provider, connection } = await connected();
+      await provider.refresh();
+      const NEW_GLOBAL =
+        '[service.shared-new]\ntype = "api"\nowner = "platform-team"\nversion = "1.0.0"\nstatus = "ga"\n';
+
+      // the catalog declares a new global service but does not parse (its last good version is
+      // kept); two projects override the new service in the same change
+      await writeRegistry(dir, {
+        'services/catalog.toml': `${CATALOG}\n${NEW_GLOBAL}\noops = = 1\n`,
+        'projects/alpha/services.toml': `${ALPHA}\n[service.shared-new]\nport = 9000\n`,
+        'projects/beta/services.toml': `${BETA}\n[service.shared-new]\nport = 9001\n`,
+      });
+      const kept = await provider.refresh();
+
+      expect(kept.status.state).toBe('degraded');
+      expect(connection.refs('component')).not.toContain(
+        'component:default/shared-new',
+      );
+      const codes = kept.status.findings
+        .filter(f => f.service === 'shared-new')
+        .map(f => [f.code, f.file]);
+      expect(codes).toEqual([
+        ['service/override-not-applied', 'projects/alpha/services.toml'],
+        ['service/override-not-applied', 'projects/beta/services.toml'],
+      ]);
+
+      // the same with a catalog kept for a new schema error
+      await writeRegistry(dir, {
+        'services/catalog.toml': `${CATALOG}\n${NEW_GLOBAL.replace(
+          '"ga"',
+          '"gaa"',
+        )}`,
+      });
+      const invalid = await provider.refresh();
+      expect(invalid.status.summary).toContain(
+        'kept the last good version of services/catalog.toml (it has schema errors',
+      );
+      expect(connection.refs('component')).not.toContain(
+        'component:default/shared-new',
+      );
+      expect(
+        invalid.status.findings.find(
+          f => f.code === 'service/override-not-applied',
+        )!.message,
+      ).toContain(
+        'in the version of services/catalog.toml that was read; that version has errors',
+      );
+
+      // once the catalog is fixed, the global service comes with the projects' overrides
+      await writeRegistry(dir, {
+        'services/catalog.toml': `${CATALOG}\n${NEW_GLOBAL}`,
+      });
+      const fixed = await provider.refresh();
+      expect(fixed.status.state).toBe('ok');
+      const added = connection.entities.get('component:default/shared-new')!;
+      expect(added.spec!.system).toBe('shared');
+      expect(added.spec!.owner).toBe('group:default/platform-team');
+    });
+
     it('loads a file with schema errors as it is when it has no last good version', async () => {
       await writeRegistry(dir, {
         'projects/alpha/services.toml': ALPHA.replace(

@@ -17,6 +17,8 @@ import {
 } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_REGISTRY_ID,
+  classifyRegistryFile,
+  declaredServiceHeaders,
   isUnreadFileFinding,
   keptDeclarationsOf,
   LoadedRegistry,
@@ -26,6 +28,7 @@ import {
   RegistryFinding,
   RegistryProject,
   RegistryService,
+  SourcePosition,
   unreadFileReason,
 } from '@service-registry/plugin-service-registry-common';
 import {
@@ -527,8 +530,14 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     // the files that fail without a last good version: not kept as good, but still loaded (they
     // fail again, with their findings), so that the loader knows what they were meant to hold
     let droppedFiles: RegistryFileInput[] = [];
+    // what the new version of a catalog kept at its last good version declares: the projects'
+    // overrides of its new services are not applied, rather than becoming project services
+    let unreadGlobals: Map<string, SourcePosition> | undefined;
     const load = (options?: LoadRegistryOptions) =>
-      loadRegistry([...effectiveFiles, ...droppedFiles], options);
+      loadRegistry([...effectiveFiles, ...droppedFiles], {
+        ...options,
+        unreadGlobals,
+      });
     const failed = new Set(registry.failedFiles);
     const invalidFiles = filesWithSchemaErrors(registry.findings);
     // the first schema error of each file with schema errors kept at its last good version
@@ -572,6 +581,18 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       });
       if (kept.length > 0 || dropped.length > 0 || keptInvalid.size > 0) {
         droppedFiles = files.filter(file => dropped.includes(file.path));
+        for (const file of files) {
+          if (
+            classifyRegistryFile(file.path).kind === 'catalog' &&
+            (kept.includes(file.path) || keptInvalid.has(file.path))
+          ) {
+            unreadGlobals = declaredServiceHeaders(
+              file.path,
+              file.text,
+              unreadGlobals,
+            );
+          }
+        }
         // what the new versions say (a dropped file's errors come again with the load)
         newFindings.push(
           ...registry.findings.filter(

@@ -1,3 +1,5 @@
+import { SourcePosition } from '../model/types';
+
 /**
  * Options of {@link loadRegistry}.
  *
@@ -15,4 +17,14 @@ export interface LoadRegistryOptions {
    * (which projects override), loads the same with or without a preference.
    */
   preferredDeclarations?: ReadonlyMap<string, string>;
+  /**
+   * The global services that a version of `services/catalog.toml` not given to the load declares
+   * (its `[service.<id>]` headers, see `declaredServiceHeaders`), by id: a caller that loads the
+   * last good version of the file in the place of one that does not parse, or has new errors,
+   * passes what the new version declares. A project re-declaring one of them that the loaded
+   * version does not declare overrides a global service that could not be read: the override is
+   * not applied (`service/override-not-applied`) instead of declaring a service of the project's
+   * own with the override's few fields.
+   */
+  unreadGlobals?: ReadonlyMap<string, SourcePosition>;
 }

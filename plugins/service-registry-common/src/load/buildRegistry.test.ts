@@ -500,6 +500,39 @@ describe('loadRegistry', () => {
     ]);
   });
 
+  it('does not apply an override of a global service that only the unread version of the catalog declares (unreadGlobals)', () => {
+    const files = {
+      // the last good version of the catalog, loaded in the place of one with errors
+      'services/catalog.toml': '[service.shared-auth]\nversion = "1.0.0"\n',
+      'projects/pa/services.toml':
+        '[project]\n\n[service.shared-new]\nport = 9000\n\n[service.shared-auth]\nport = 9443\n',
+    };
+    const registry = load(files, {
+      unreadGlobals: new Map([
+        ['shared-new', { file: 'services/catalog.toml', line: 4, column: 1 }],
+        ['shared-auth', { file: 'services/catalog.toml', line: 1, column: 1 }],
+      ]),
+    });
+    // the loaded version declares shared-auth: overridden as usual
+    expect(registry.overrides.get('pa')!.get('shared-auth')!.port).toBe(9443);
+    expect(registry.services.has('shared-new')).toBe(false);
+    expect(
+      only(registry.findings, 'service/override-not-applied').map(f => [
+        f.file,
+        f.line,
+        f.service,
+        f.message,
+      ]),
+    ).toEqual([
+      [
+        'projects/pa/services.toml',
+        3,
+        'shared-new',
+        'Service "shared-new" of project "pa" overrides the global service declared at services/catalog.toml:4, in the version of services/catalog.toml that was read; that version has errors, and its last good version, which does not declare it, is loaded in its place. The override is not applied until services/catalog.toml is fixed.',
+      ],
+    ]);
+  });
+
   it('reports an unknown top-level table of a services file as an error, and an unknown key as a warning', () => {
     const registry = load({
       'services/catalog.toml': 'note = "shared"\n[services.auth]\nport = 1\n',

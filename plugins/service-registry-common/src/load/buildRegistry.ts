@@ -62,7 +62,9 @@ interface Registry {
    * `[service.<id>]` headers), with the header's position: a project declaring one of them
    * overrides a global service that could not be read.
    */
-  unreadGlobals?: Map<string, SourcePosition>;
+  unreadGlobals?: ReadonlyMap<string, SourcePosition>;
+  /** The files that do not parse. */
+  failedFiles: ReadonlySet<string>;
 }
 
 function describePosition(position: SourcePosition): string {
@@ -311,9 +313,11 @@ function loadProjectServices(
           project.id
         }" overrides the global service declared at ${describePosition(
           unreadGlobal,
-        )}, a file that does not parse; the override is not applied until that file parses again. Fix the syntax error of ${
-          unreadGlobal.file
-        }.`,
+        )}${
+          registry.failedFiles.has(unreadGlobal.file)
+            ? `, a file that does not parse; the override is not applied until that file parses again. Fix the syntax error of ${unreadGlobal.file}.`
+            : `, in the version of ${unreadGlobal.file} that was read; that version has errors, and its last good version, which does not declare it, is loaded in its place. The override is not applied until ${unreadGlobal.file} is fixed.`
+        }`,
         decl.source,
         { service: decl.id, project: project.id },
       );
@@ -470,7 +474,10 @@ export function loadRegistry(
     services: new Map(),
     overrides: new Map(),
     projects: new Map(),
-    unreadGlobals,
+    unreadGlobals: options.unreadGlobals
+      ? new Map([...options.unreadGlobals, ...(unreadGlobals ?? [])])
+      : unreadGlobals,
+    failedFiles: new Set(failed),
   };
   const ofKind = <K extends RegistryFileKind['kind']>(kind: K) =>
     parsed.filter(f => f.kind.kind === kind);
