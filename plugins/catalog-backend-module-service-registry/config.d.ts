@@ -39,7 +39,7 @@ interface ServiceRegistryProviderConfig {
   guard?: {
     /**
      * Refuse a refresh that would remove more than this share (0 to 1) of the entities this
-     * provider ingested before. Defaults to 0.5.
+     * provider ingested before, or of the Components of its services. Defaults to 0.5.
      */
     maxRemovalShare?: number;
     /**

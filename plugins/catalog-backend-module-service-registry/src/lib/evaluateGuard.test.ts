@@ -7,6 +7,7 @@ const only = (previousCount: number, nextCount: number) => ({
   nextCount,
   previousServiceCount: previousCount,
   nextServiceCount: nextCount,
+  removedServiceCount: Math.max(previousCount - nextCount, 0),
 });
 
 describe('evaluateGuard', () => {
@@ -44,11 +45,12 @@ describe('evaluateGuard', () => {
       previousServiceCount: 27,
       nextServiceCount: 0,
       removedCount: 34,
+      removedServiceCount: 27,
     });
     expect(verdict).toEqual({
       allowed: false,
       reason:
-        'the registry now yields no services (only 4 entities from its project folders and owners) where it had 27 services; kept the last good state (an empty registry is refused: check the source, or set guard.rejectEmpty: false to allow it)',
+        'the registry now yields no services (only 4 entities from its project folders and owners) where it had 27 services; kept the last good state (an empty registry is refused: check the source, or, if it is intended, set guard.rejectEmpty: false and guard.maxRemovalShare: 1 for one run)',
     });
     expect(
       evaluateGuard({
@@ -60,6 +62,7 @@ describe('evaluateGuard', () => {
         previousServiceCount: 27,
         nextServiceCount: 0,
         removedCount: 34,
+        removedServiceCount: 27,
       }).allowed,
     ).toBe(true);
     // a registry that never had a service (projects declared first) is not empty by this rule
@@ -71,6 +74,7 @@ describe('evaluateGuard', () => {
         previousServiceCount: 0,
         nextServiceCount: 0,
         removedCount: 0,
+        removedServiceCount: 0,
       }).allowed,
     ).toBe(true);
   });
@@ -101,6 +105,35 @@ describe('evaluateGuard', () => {
         ...base,
         ...only(10, 5),
         removedCount: 5,
+      }).allowed,
+    ).toBe(true);
+  });
+
+  it('refuses removing more than the allowed share of the services, though the share of entities allows it', () => {
+    // nine of ten project files emptied: their folders' Systems and the owners' Groups stay
+    const verdict = evaluateGuard({
+      ...base,
+      previousCount: 21,
+      nextCount: 12,
+      previousServiceCount: 10,
+      nextServiceCount: 1,
+      removedCount: 9,
+      removedServiceCount: 9,
+    });
+    expect(verdict).toEqual({
+      allowed: false,
+      reason:
+        'the refresh would remove 9 of 10 services (90.0%, more than the allowed 50%); kept the last good state (if the removal is intended, raise guard.maxRemovalShare for one run)',
+    });
+    expect(
+      evaluateGuard({
+        ...base,
+        previousCount: 21,
+        nextCount: 16,
+        previousServiceCount: 10,
+        nextServiceCount: 5,
+        removedCount: 5,
+        removedServiceCount: 5,
       }).allowed,
     ).toBe(true);
   });

@@ -1056,6 +1056,25 @@ describe.each(databases.eachSupportedId())(
       ).toBe('blocked');
     });
 
+    it('refuses to remove more than the allowed share of the services, though their folders keep their Systems', async () => {
+      const { provider, connection } = await connected();
+      await provider.refresh();
+      const before = connection.refs();
+      // both project files emptied: 3 of 5 services, while the folders still make Systems
+      await writeRegistry(dir, {
+        'projects/alpha/services.toml': '',
+        'projects/beta/services.toml': '# moved elsewhere\n',
+      });
+
+      const result = await provider.refresh();
+
+      expect(result.status.state).toBe('blocked');
+      expect(result.status.summary).toContain(
+        'the refresh would remove 3 of 5 services (60.0%, more than the allowed 50%)',
+      );
+      expect(connection.refs()).toEqual(before);
+    });
+
     it('refuses a registry that turns empty', async () => {
       const { provider, connection } = await connected({ maxRemovalShare: 1 });
       await provider.refresh();

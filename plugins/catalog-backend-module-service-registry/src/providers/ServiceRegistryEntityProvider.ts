@@ -689,6 +689,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       previousServiceCount: countServiceRefs(previous.keys()),
       nextServiceCount: next.filter(n => n.item.service).length,
       removedCount: delta.removed.length,
+      removedServiceCount: countServiceRefs(delta.removed),
       maxRemovalShare: config.maxRemovalShare,
       rejectEmpty: config.rejectEmpty,
     });
