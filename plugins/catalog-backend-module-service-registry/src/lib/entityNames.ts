@@ -55,9 +55,11 @@ export function ownerToEntityRef(
       /[._]+/g,
       '-',
     );
-    if (name && namespace) {
-      return `${match[1].toLowerCase()}:${namespace}/${name}`;
-    }
+    // a ref whose name or namespace has nothing a name can hold is no team name either (its
+    // kind, or its namespace, would become a Group)
+    return name && namespace
+      ? `${match[1].toLowerCase()}:${namespace}/${name}`
+      : undefined;
   }
   const name = ownerToEntityName(owner);
   return name ? `group:default/${name}` : undefined;

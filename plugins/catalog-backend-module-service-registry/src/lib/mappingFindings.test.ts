@@ -12,6 +12,8 @@ describe('ownerNameProblem', () => {
     ['payments@corp', undefined],
     ['Платёжная команда', 'unusable'],
     ['@', 'unusable'],
+    ['user:Ана', 'unusable'],
+    ['group:ops/Платёж', 'unusable'],
     ['x'.repeat(63), undefined],
     ['x'.repeat(64), 'truncated'],
     [`group:default/${'y'.repeat(70)}`, 'truncated'],
