@@ -311,6 +311,17 @@ describe.each(databases.eachSupportedId())(
       expect((await provider.refresh()).mutation).toBe('none');
     });
 
+    it('emits no Group for an owner another source defines in another case', async () => {
+      // the org provider's Group is `Alpha-Team`: the catalog takes it for alpha-team
+      const { provider, connection } = await connected(undefined, {
+        findExistingGroups: async () => new Set(['Alpha-Team']),
+      });
+      await provider.refresh();
+      expect(connection.refs('group')).not.toContain(
+        'group:default/alpha-team',
+      );
+    });
+
     it('keeps the groups of its last run when the catalog cannot list them', async () => {
       let failing = false;
       const { provider, connection } = await connected(undefined, {

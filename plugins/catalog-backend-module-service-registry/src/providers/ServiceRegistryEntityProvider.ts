@@ -147,7 +147,10 @@ export interface ServiceRegistryEntityProviderOptions {
   snapshots?: ServiceRegistrySnapshotService;
   /** Validation findings of a loaded registry (defaults to the loader's own findings). */
   validate?: (registry: LoadedRegistry) => RegistryFinding[];
-  /** Group names that other sources define; no Group is emitted for those. */
+  /**
+   * Group names that other sources define (in the default namespace, in any case); no Group is
+   * emitted for those.
+   */
   findExistingGroups?: (providerId: string) => Promise<Set<string>>;
   /** Clock, for tests. */
   now?: () => Date;
@@ -829,7 +832,12 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const { config, findExistingGroups, logger } = this.options;
     if (!config.ownerGroups || !findExistingGroups) return undefined;
     try {
-      this.lastExistingGroups = await findExistingGroups(config.id);
+      // entity names compare case-insensitively: the catalog takes `Platform-Team` and
+      // `platform-team` for one Group, and the owner Groups' names are lower case
+      const found = await findExistingGroups(config.id);
+      this.lastExistingGroups = new Set(
+        [...found].map(name => name.toLocaleLowerCase('en-US')),
+      );
     } catch (error) {
       logger.warn(
         `${this.getProviderName()}: could not list the groups other sources define, ${

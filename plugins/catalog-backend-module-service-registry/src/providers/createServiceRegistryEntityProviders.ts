@@ -74,7 +74,9 @@ export async function createServiceRegistryEntityProviders(options: {
             items
               .filter(
                 g =>
-                  (g.metadata.namespace ?? 'default') === 'default' &&
+                  (g.metadata.namespace ?? 'default').toLocaleLowerCase(
+                    'en-US',
+                  ) === 'default' &&
                   g.metadata.annotations?.[ANNOTATION_REGISTRY_ID] !==
                     providerId,
               )
