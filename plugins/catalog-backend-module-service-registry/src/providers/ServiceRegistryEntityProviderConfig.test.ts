@@ -158,6 +158,15 @@ describe('readServiceRegistryProviderConfigs: values the catalog cannot use', ()
       'catalog.providers.serviceRegistry.target must be a directory or an http(s) URL read through the integrations, got the scheme "htps:"',
     );
     expect(read({ target: 'ftp://example.com/registry' })).toThrow(/"ftp:"/);
+    // a catalog location reference is no target: it read as a relative directory
+    expect(
+      read({ target: 'url:https://github.com/acme/registry/tree/main' }),
+    ).toThrow(
+      'got the scheme "url:" in "url:https://github.com/acme/registry/tree/main" (write the URL without the "url:" of a catalog location: "https://github.com/acme/registry/tree/main")',
+    );
+    expect(read({ target: 'github:acme/registry' })).toThrow(/"github:"/);
+    expect(read({ target: 'C:\\registry' })).not.toThrow();
+    expect(read({ target: 'file:///srv/registry' })).not.toThrow();
     expect(
       read({ target: 'HTTPS://github.com/acme/r/tree/main/x' }),
     ).not.toThrow();

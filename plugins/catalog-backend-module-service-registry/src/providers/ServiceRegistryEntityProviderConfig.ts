@@ -156,10 +156,17 @@ function readOne(
     );
   }
   const target = config.getString('target');
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(target)?.[1];
+  // a scheme of two characters or more (`C:\registry` is a Windows directory), with `//` or not:
+  // Backstage's location references (`url:https://…`) would otherwise read as a relative directory
+  const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(target)?.[1];
   if (scheme && !/^(https?|file)$/i.test(scheme)) {
+    const hint = /^url:https?:\/\//i.test(target)
+      ? ` (write the URL without the "url:" of a catalog location: "${target.slice(
+          4,
+        )}")`
+      : '';
     throw new InputError(
-      `${key}.target must be a directory or an http(s) URL read through the integrations, got the scheme "${scheme}:" in "${target}"`,
+      `${key}.target must be a directory or an http(s) URL read through the integrations, got the scheme "${scheme}:" in "${target}"${hint}`,
     );
   }
   if (/^file:/i.test(target)) {
