@@ -1275,6 +1275,9 @@ describe.each(databases.eachSupportedId())(
         store,
         logger: mockServices.logger.mock(),
         transformers: [
+          // undefined or null leave an entity out (null checked by the compiler too)
+          (entity, { service }) =>
+            service?.id === 'alpha-web' ? null : entity,
           (entity, { service }) =>
             service?.project === 'beta'
               ? undefined
@@ -1292,6 +1295,9 @@ describe.each(databases.eachSupportedId())(
       await provider.refresh();
       expect(connection.refs('component')).not.toContain(
         'component:default/beta-worker',
+      );
+      expect(connection.refs('component')).not.toContain(
+        'component:default/alpha-web',
       );
       expect(connection.refs('group')).toEqual([]);
       expect(

@@ -88,15 +88,15 @@ export interface ServiceRegistryEntityTransformerContext {
 }
 
 /**
- * Changes or drops an entity before it is emitted: return the (possibly new) entity, or undefined
- * to leave it out of the catalog.
+ * Changes or drops an entity before it is emitted: return the (possibly new) entity, or
+ * undefined (or null) to leave it out of the catalog.
  *
  * @public
  */
 export type ServiceRegistryEntityTransformer = (
   entity: Entity,
   context: ServiceRegistryEntityTransformerContext,
-) => Entity | undefined | Promise<Entity | undefined>;
+) => Entity | undefined | null | Promise<Entity | undefined | null>;
 
 /**
  * Annotation on the provider's status Resource: `ok`, `degraded` or `blocked`.
