@@ -280,12 +280,17 @@ describe.each(databases.eachSupportedId())(
       ).toBe('ok');
     });
 
-    it('applies nothing when the registry did not change', async () => {
-      const { provider, connection } = await connected();
+    it('applies nothing when the registry did not change, and logs so at debug level', async () => {
+      const logger = mockServices.logger.mock();
+      const { provider, connection } = await connected(undefined, { logger });
       await provider.refresh();
+      logger.debug.mockClear();
       const again = await provider.refresh();
       expect(again.mutation).toBe('none');
       expect(connection.mutations).toHaveLength(1);
+      expect(logger.debug).toHaveBeenCalledWith(
+        'service-registry-provider:default: nothing to apply: not modified since the last run (state ok)',
+      );
     });
 
     it('emits an owner Group once the source that defined it drops it, while the registry stays the same', async () => {

@@ -457,6 +457,9 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       if (read.notModified) {
         const state = previousState;
         return this.noop(
+          read.changing
+            ? 'the registry was being changed while it was read; read again at the next run'
+            : 'not modified since the last run',
           state
             ? { ...state, findings: [] }
             : this.status(
@@ -513,7 +516,10 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       !fullMutation
     ) {
       remember();
-      return this.noop({ ...previousState, findings: [] });
+      return this.noop('the registry is as the last run applied it', {
+        ...previousState,
+        findings: [],
+      });
     }
 
     // Parse. Files that fail to parse, and files whose declarations have schema errors (a
@@ -1009,7 +1015,16 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     };
   }
 
-  private noop(status: ProviderRunStatus): ServiceRegistryRefreshResult {
+  /** A run with nothing to apply: logged at debug level, the state stays as it was. */
+  private noop(
+    why: string,
+    status: ProviderRunStatus,
+  ): ServiceRegistryRefreshResult {
+    this.options.logger.debug(
+      `${this.getProviderName()}: nothing to apply: ${why} (state ${
+        status.state
+      })`,
+    );
     return { status, mutation: 'none', upserted: 0, removed: 0, unchanged: 0 };
   }
 
