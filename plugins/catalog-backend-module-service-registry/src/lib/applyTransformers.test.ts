@@ -137,6 +137,25 @@ describe('applyTransformers', () => {
     );
   });
 
+  it("counts the time limit from the deadline it is given (the run's start), not from its own start", async () => {
+    let now = 900;
+    let calls = 0;
+    // the read and the load took 900 ms of the run's 1000: 100 ms are left for the transformers,
+    // and the first call takes 200 ms
+    const slow: EntityTransform<MappedEntity> = async entity => {
+      if (calls++ === 0) now += 200;
+      return entity;
+    };
+    const error = await failure([slow], {
+      timeoutMs: 1000,
+      deadline: 1000,
+      now: () => now,
+    });
+    expect(error.message).toMatch(
+      /^the entity transformer "slow" was still running on /,
+    );
+  });
+
   it.each([
     [
       'a kind the catalog checks, without what that kind requires',

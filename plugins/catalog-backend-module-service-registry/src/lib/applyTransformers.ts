@@ -41,10 +41,16 @@ export type EntityTransform<T extends MappedEntity> = (
 /** Options of {@link applyTransformers}. */
 export interface ApplyTransformersOptions {
   /**
-   * How long all transformers together may take (ms): a transformer whose promise has not
-   * settled by then fails the run (the scheduler would otherwise wait for it for ever).
+   * The run's time limit (ms, the schedule's timeout): a transformer whose promise has not
+   * settled by `deadline` fails the run (the scheduler would otherwise wait for it for ever).
    */
   timeoutMs: number;
+  /**
+   * When the run's time limit is over (ms since the epoch, on the `now` clock): the run's start
+   * plus `timeoutMs`, so that reading and loading the registry count too. Defaults to `timeoutMs`
+   * from the call.
+   */
+  deadline?: number;
   /** Refs no transformed entity may take (the provider's status Resource). */
   reservedRefs?: ReadonlySet<string>;
   /** Clock, for tests (ms). */
@@ -122,7 +128,7 @@ export function transformerLabel(
  * its input in place. A transformer's `undefined` (or `null`) drops the entity.
  *
  * @throws TransformerError - naming the transformer and the entity, when a transformer throws,
- *   is still running when `timeoutMs` is over (a promise that has not settled, or a synchronous
+ *   is still running when the run's time limit is over (a promise that has not settled, or a synchronous
  *   call that returned after it), or returns an entity that fails those checks; nothing of the
  *   run can then be emitted safely.
  */
@@ -133,7 +139,7 @@ export async function applyTransformers<T extends MappedEntity>(
 ): Promise<T[]> {
   if (transformers.length === 0) return [...items];
   const now = options.now ?? Date.now;
-  const deadline = now() + options.timeoutMs;
+  const deadline = options.deadline ?? now() + options.timeoutMs;
   const overTime = (label: string, entity: Entity) =>
     new TransformerError(
       `the entity transformer ${label} was still running on ${safeRef(

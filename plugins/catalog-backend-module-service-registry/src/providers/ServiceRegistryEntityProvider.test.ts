@@ -1476,6 +1476,41 @@ describe.each(databases.eachSupportedId())(
       expect(next.upserted).toBeGreaterThan(0);
     });
 
+    it("counts the read in the run's time limit that the transformers share", async () => {
+      const sleep = (ms: number) =>
+        new Promise(resolve => setTimeout(resolve, ms));
+      // the read takes 1.5 s of the run's 3 s; the transformer 2 s more (either alone fits)
+      const slowSource: RegistrySource = {
+        rootLocation: source.rootLocation,
+        fileLocation: file => source.fileLocation(file),
+        read: async etag => {
+          await sleep(1500);
+          return source.read(etag);
+        },
+      };
+      const provider = new ServiceRegistryEntityProvider({
+        config: providerConfig({ target: dir }),
+        source: slowSource,
+        store,
+        logger: mockServices.logger.mock(),
+        readTimeoutMs: 3000,
+        transformers: [
+          async function lookUpCostCentre(entity) {
+            if (entity.metadata.name === 'beta-worker') await sleep(2000);
+            return entity;
+          },
+        ],
+      });
+      await provider.connect(new RecordingConnection());
+
+      const result = await provider.refresh();
+
+      expect(result.status.state).toBe('blocked');
+      expect(result.status.summary).toMatch(
+        /^the entity transformer "lookUpCostCentre" was still running on component:default\/beta-worker when the run's time limit was over \(3 s, the schedule's timeout\)/,
+      );
+    });
+
     it('blocks a run whose transformer returns an entity the catalog would refuse, before any run was applied', async () => {
       const { provider, connection } = await connected(undefined, {
         transformers: [

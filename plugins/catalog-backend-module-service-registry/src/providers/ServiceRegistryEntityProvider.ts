@@ -414,6 +414,9 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     }
     const { config, source, store } = this.options;
     const id = config.id;
+    // the run's time limit (the schedule's timeout) counts from here: the transformers get what
+    // the read and the load left of it
+    const deadline = Date.now() + this.readTimeoutMs;
 
     // what the last run read and did, without its findings (a run with nothing to do is the
     // usual one, every few seconds: it should not parse every finding of a large registry)
@@ -631,7 +634,11 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
 
     let transformed: MappedEntity[];
     try {
-      transformed = await this.mapAndTransform(registry, existingGroups);
+      transformed = await this.mapAndTransform(
+        registry,
+        existingGroups,
+        deadline,
+      );
     } catch (error) {
       // an adopter's transformer that fails: nothing can be emitted safely, keep everything
       if (!(error instanceof TransformerError)) throw error;
@@ -859,6 +866,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
   private async mapAndTransform(
     registry: LoadedRegistry,
     existingGroups: Set<string> | undefined,
+    deadline: number,
   ): Promise<MappedEntity[]> {
     const { config, source, transformers = [] } = this.options;
     const mapped = mapRegistryToEntities(registry, {
@@ -884,6 +892,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     });
     return applyTransformers(mapped, transforms, {
       timeoutMs: this.readTimeoutMs,
+      deadline,
       reservedRefs: new Set([this.statusEntityRef]),
     });
   }
