@@ -36,6 +36,7 @@ export {
   classifyRegistryFile,
   isTomlFileName,
   normalizeRegistryPath,
+  intendedRegistryPath,
 } from './load/classifyFile';
 export type { RegistryFileKind } from './load/classifyFile';
 export { parseDependencyString } from './load/dependencies';

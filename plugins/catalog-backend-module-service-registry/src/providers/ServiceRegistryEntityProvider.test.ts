@@ -980,6 +980,43 @@ describe.each(databases.eachSupportedId())(
       ).toBe('gamma');
     });
 
+    it('keeps the last good version of a file saved with .toml in another case', async () => {
+      const { provider, connection } = await connected();
+      await provider.refresh();
+      const before = connection.refs();
+      await fs.rm(path.join(dir, 'projects/beta/services.toml'));
+      await writeRegistry(dir, {
+        'projects/beta/services.TOML': BETA.replace('0.3.0', '0.4.0'),
+      });
+
+      const result = await provider.refresh();
+
+      expect(result.status.state).toBe('degraded');
+      expect(result.removed).toBe(0);
+      expect(result.status.summary).toContain(
+        'kept the last good version of projects/beta/services.toml (it is missing, and projects/beta/services.TOML is there instead: registry file names end in ".toml", in lower case)',
+      );
+      expect(connection.refs()).toEqual(before);
+      expect(result.status.findings).toContainEqual(
+        expect.objectContaining({
+          code: 'registry/unknown-file',
+          file: 'projects/beta/services.TOML',
+        }),
+      );
+
+      // renamed back: applied as written
+      await fs.rm(path.join(dir, 'projects/beta/services.TOML'));
+      await writeRegistry(dir, {
+        'projects/beta/services.toml': BETA.replace('0.3.0', '0.4.0'),
+      });
+      const fixed = await provider.refresh();
+      expect(fixed.status.state).toBe('ok');
+      expect(
+        connection.entities.get('component:default/beta-worker')!.metadata
+          .annotations!['service-registry.io/version'],
+      ).toBe('0.4.0');
+    });
+
     it('keeps a service whose table is misspelt, in a file taken as written', async () => {
       const { provider, connection } = await connected();
       await provider.refresh();

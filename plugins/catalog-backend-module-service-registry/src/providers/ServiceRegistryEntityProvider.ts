@@ -19,6 +19,7 @@ import {
   ANNOTATION_REGISTRY_ID,
   classifyRegistryFile,
   declaredServiceHeaders,
+  intendedRegistryPath,
   isUnreadFileFinding,
   keptDeclarationsOf,
   LoadedRegistry,
@@ -614,6 +615,27 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         registry = load();
       }
     }
+    // A layout file saved with `.toml` in another case (`services.TOML`) is no file of the
+    // layout, and the file it means is missing: its last good version is kept in its place, as
+    // for a file that does not parse, rather than its services, System and Groups removed.
+    const misnamed = new Map<string, string>();
+    const present = new Set(files.map(file => file.path));
+    for (const file of files) {
+      const intended = intendedRegistryPath(file.path);
+      if (intended && !present.has(intended)) misnamed.set(intended, file.path);
+    }
+    const keptForMisnamed = new Map<string, string>();
+    if (misnamed.size > 0) {
+      const lastGood = await store.getFiles(id, [...misnamed.keys()]);
+      for (const [intended, path] of misnamed) {
+        const good = lastGood.get(intended);
+        if (good === undefined) continue;
+        effectiveFiles = [...effectiveFiles, { path: intended, text: good }];
+        kept.push(intended);
+        keptForMisnamed.set(intended, path);
+      }
+      if (keptForMisnamed.size > 0) registry = load();
+    }
     // A service id that a project declares while another project's declaration is ingested stays
     // that project's: the new declaration is the duplicate (loaded again only then).
     const preferredDeclarations = await declarationsBefore(
@@ -718,6 +740,10 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     );
     // why, and where: the summary is what a person reads first (the status Resource, the log)
     const why = (file: string) => {
+      const misnamedAs = keptForMisnamed.get(file);
+      if (misnamedAs) {
+        return `it is missing, and ${misnamedAs} is there instead: registry file names end in ".toml", in lower case`;
+      }
       const finding = unread.get(file);
       if (!finding) return 'it does not parse';
       const reason = `it ${unreadFileReason(finding)}`;

@@ -15,6 +15,7 @@ import { buildService, ServiceDeclaration } from './buildService';
 import { checkDeployment } from './checkDeployment';
 import {
   classifyRegistryFile,
+  intendedRegistryPath,
   normalizeRegistryPath,
   RegistryFileKind,
   projectOfPath,
@@ -412,12 +413,12 @@ function parseAll(
     const kind = classifyRegistryFile(path);
     const project = projectOfPath(path);
     if (kind.kind === 'unknown') {
-      const lowerCase = path.replace(/\.toml$/i, '.toml');
+      const intended = intendedRegistryPath(path);
       collector.add(
         'warning',
         'registry/unknown-file',
-        lowerCase !== path
-          ? `${path} is not part of the registry layout and is ignored: registry file names end in ".toml", in lower case. Rename it to ${lowerCase}.`
+        intended
+          ? `${path} is not part of the registry layout and is ignored: registry file names end in ".toml", in lower case. Rename it to ${intended}.`
           : `${path} is not part of the registry layout and is ignored; expected services/catalog.toml, services/patterns.toml, services/versions.toml, projects/<project>/services.toml|deployment.toml|monitoring.toml or policies/<name>.toml.`,
         fileStart(path),
         { project },

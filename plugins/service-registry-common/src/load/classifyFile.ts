@@ -67,6 +67,23 @@ export function classifyRegistryFile(path: string): RegistryFileKind {
   return { kind: 'unknown' };
 }
 
+/**
+ * The file of the layout that a path means when only the case of its `.toml` differs
+ * (`projects/shop/services.TOML` for `projects/shop/services.toml`: a case-insensitive file
+ * system shows no difference, a case-sensitive one keeps both names); undefined for a path of the
+ * layout, or one that is no layout file in any case.
+ *
+ * @param path - the normalised path relative to the registry root
+ * @public
+ */
+export function intendedRegistryPath(path: string): string | undefined {
+  const lowerCase = path.replace(/\.toml$/i, '.toml');
+  return lowerCase !== path &&
+    classifyRegistryFile(lowerCase).kind !== 'unknown'
+    ? lowerCase
+    : undefined;
+}
+
 const UNDER_PROJECT = /^projects\/([^/]+)\//;
 
 /**
