@@ -126,4 +126,24 @@ describe('TOML syntax errors tell how to fix them', () => {
     const finding = findingOf('[service.orders]\napi_token = "s3cr3t-value\n');
     expect(finding.message).not.toContain('s3cr3t');
   });
+
+  it('reads a long line of brackets and blanks above the error in linear time', () => {
+    // a line of `[` and 20,000 blanks (inside a string) between a key and its redefinition: the
+    // header pattern used before backtracked in cubic time over it, for half an hour at this
+    // length
+    const finding = findingOf(
+      [
+        '[service.orders]',
+        'name = "Orders"',
+        'description = """',
+        `[${' '.repeat(20_000)}x`,
+        '"""',
+        'name = "Orders again"',
+        '',
+      ].join('\n'),
+    );
+    expect(finding.message).toContain(
+      'This key is already defined on line 2: merge the two, or remove one.',
+    );
+  });
 });

@@ -4,7 +4,30 @@
  * the hint is added only when the text makes the cause clear.
  */
 
-const HEADER = /^\s*\[\[?\s*([^\]]*?)\s*\]\]?\s*(#.*)?$/;
+/**
+ * The name of the table a line's header opens (`[a.b]`, `[[ a . b ]]`), blanks removed, or
+ * undefined when the line is no table header. Read without a regular expression: one with
+ * blanks on both sides of the name backtracked in cubic time over a long line of `[` and blanks,
+ * a few kilobytes of which held the loader for seconds.
+ */
+function headerName(line: string): string | undefined {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith('[')) return undefined;
+  const close = trimmed.indexOf(']');
+  if (close === -1) return undefined;
+  let after = trimmed.slice(close + 1);
+  if (after.startsWith(']')) after = after.slice(1);
+  after = after.trimStart();
+  if (after !== '' && !after.startsWith('#')) return undefined;
+  return trimmed
+    .slice(trimmed.startsWith('[[') ? 2 : 1, close)
+    .replace(/\s+/g, '');
+}
+
+/** Whether a line is a table header. */
+function isHeader(line: string): boolean {
+  return headerName(line) !== undefined;
+}
 const KEY = /^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*[=.]/;
 const SEMVER_LIKE = /=\s*v?\d+\.\d+\.\d+/;
 const BARE_WORD = /=\s*[A-Za-z_]/;
@@ -22,7 +45,7 @@ function openedStructure(
   for (let i = index - 1; i >= 0; i--) {
     const opens = OPENS_STRUCTURE.exec(lines[i]);
     if (opens) return { line: i + 1, bracket: opens[2] };
-    if (HEADER.test(lines[i])) return undefined;
+    if (isHeader(lines[i])) return undefined;
   }
   return undefined;
 }
@@ -30,19 +53,17 @@ function openedStructure(
 /** The 1-based line where the key or table that the error line redefines was first defined. */
 function firstDefinition(lines: string[], index: number): number | undefined {
   const line = lines[index];
-  const header = HEADER.exec(line);
-  if (header) {
-    const name = header[1].replace(/\s+/g, '');
+  const name = headerName(line);
+  if (name !== undefined) {
     for (let i = 0; i < index; i++) {
-      const earlier = HEADER.exec(lines[i]);
-      if (earlier && earlier[1].replace(/\s+/g, '') === name) return i + 1;
+      if (headerName(lines[i]) === name) return i + 1;
     }
     return undefined;
   }
   const key = KEY.exec(line);
   if (!key) return undefined;
   // the same key earlier in the same table: up to the table's header
-  for (let i = index - 1; i >= 0 && !HEADER.test(lines[i]); i--) {
+  for (let i = index - 1; i >= 0 && !isHeader(lines[i]); i--) {
     const earlier = KEY.exec(lines[i]);
     if (earlier && earlier[1] === key[1]) return i + 1;
   }
@@ -86,7 +107,7 @@ export function syntaxHint(
   }
   if (message.includes('redefine')) {
     const first = firstDefinition(lines, line - 1);
-    const what = HEADER.test(here) ? 'table' : 'key';
+    const what = isHeader(here) ? 'table' : 'key';
     return first
       ? `This ${what} is already defined on line ${first}: merge the two, or remove one.`
       : `This ${what} is already defined earlier in the file: merge the two, or remove one.`;
