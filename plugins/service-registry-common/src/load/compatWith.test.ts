@@ -47,3 +47,27 @@ describe('loadRegistry: compat_with', () => {
     expect(registry.services.get('a')!.compatWith).toEqual([]);
   });
 });
+
+describe('loadRegistry: blank compat_with entries', () => {
+  it('reports an empty or blank entry as invalid semver at the entry, like any other', () => {
+    const registry = load(
+      [
+        '[service.a]', // 1
+        'version = "1.0.0"',
+        'compat_with = ["", " ", "1.0.0", "\\t"]',
+      ].join('\n'),
+    );
+    expect(
+      registry.findings.map(f => [f.code, f.severity, f.line, f.column]),
+    ).toEqual([
+      ['schema/invalid-semver', 'error', 3, 16],
+      ['schema/invalid-semver', 'error', 3, 20],
+      ['schema/invalid-semver', 'error', 3, 34],
+    ]);
+    expect(registry.findings[0].message).toBe(
+      'Service "a": compat_with[0] must be a semver version or range in quotes, such as "1.4.0" or "^1.4", got "".',
+    );
+    expect(registry.findings[1].message).toContain('compat_with[1] must be');
+    expect(registry.services.get('a')!.compatWith).toEqual([]);
+  });
+});

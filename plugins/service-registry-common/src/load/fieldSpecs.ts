@@ -62,10 +62,11 @@ function isStrictSemver(value: string): boolean {
 export const isValidSemver = cachedCheck(isStrictSemver);
 
 /**
- * True for a valid semver range (`semver.validRange`), memoised.
+ * True for a valid semver range (`semver.validRange`), memoised. An empty or blank string is
+ * none: `semver.validRange` takes it for `*` (any version), which nobody writing `""` means.
  */
 export const isValidSemverRange = cachedCheck(
-  value => semver.validRange(value) !== null,
+  value => value.trim() !== '' && semver.validRange(value) !== null,
 );
 
 /**
