@@ -108,6 +108,11 @@ describe('findImpossibleDate', () => {
     ['a bare key', '2026-02-30 = "x"\n'],
     ['a dotted bare key', 'a.2026-02-30.b = "x"\n'],
     ['a table header', '[2026-02-30]\nx = 1\n[[h]]\n'],
+    ['a dotted header key after a blank', '[service. 2026-02-30]\nx = 1\n'],
+    ['a dotted header key after a tab', '[service.\t2026-02-30 ]\nx = 1\n'],
+    ['a dotted key after blanks', 'a = { b.  2026-02-30 .c = 1 }\n'],
+    ['a header key after blanks', '[ \t2026-02-30 . x]\ny = 1\n'],
+    ['an array of tables key after blanks', '[[ a .\t2026-02-30 ]]\ny = 1\n'],
     ['a longer number', 'a = "x"\nb = 12026-02-30\n'],
   ])('accepts %s', (_, text) => {
     expect(findImpossibleDate(text)).toBeUndefined();
@@ -158,6 +163,18 @@ describe('a registry with an impossible date', () => {
     expect(registry.failedFiles).toEqual(['services/catalog.toml']);
     expect([...registry.services.keys()]).toEqual(['cart']);
     expect(registry.services.get('legacy-auth')).toBeUndefined();
+  });
+
+  it('loads a service whose id is written like an impossible date after a dot and a blank', () => {
+    const registry = loadRegistry([
+      {
+        path: 'services/catalog.toml',
+        text: '[service. 2026-02-30]\nversion = "1.0.0"\n',
+      },
+    ]);
+    expect(registry.failedFiles).toEqual([]);
+    expect(registry.findings).toEqual([]);
+    expect(registry.services.get('2026-02-30')?.version).toBe('1.0.0');
   });
 
   it('changes nothing for a valid date on the same days', () => {

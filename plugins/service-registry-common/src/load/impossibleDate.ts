@@ -112,7 +112,10 @@ function isBlank(c: number): boolean {
   return c === SPACE || c === TAB;
 }
 
-/** Whether `start` is the first key of a table header: only blanks and `[` before it on its line. */
+/**
+ * Whether `start` is the first key of a table header: only `[` (or `[[`) and blanks before it on
+ * its line (`[2026-02-30]`, `[ 2026-02-30 ]`).
+ */
 function isTableHeaderKey(text: string, start: number): boolean {
   let k = start - 1;
   while (k >= 0 && isBlank(text.charCodeAt(k))) k--;
@@ -155,12 +158,15 @@ export function findImpossibleDate(text: string): ImpossibleDate | undefined {
       const next = text.charCodeAt(end);
       if (next !== 0x54 && next !== 0x74) continue;
     }
-    // a bare key (`2026-02-30 = ...`, `a.2026-02-30.b = ...`, `[2026-02-30]`) is no date
+    // a bare key (`2026-02-30 = ...`, `a.2026-02-30.b = ...`, `[service. 2026-02-30]`,
+    // `[ 2026-02-30]`) is no date: TOML allows blanks around the dots of a key
     let k = end;
     while (k < text.length && isBlank(text.charCodeAt(k))) k++;
     const after = text.charCodeAt(k);
     if (after === EQUALS || after === DOT) continue;
-    if (start > 0 && text.charCodeAt(start - 1) === DOT) continue;
+    k = start - 1;
+    while (k >= 0 && isBlank(text.charCodeAt(k))) k--;
+    if (k >= 0 && text.charCodeAt(k) === DOT) continue;
     if (isTableHeaderKey(text, start)) continue;
     if (lexicalStateAt(text, start) !== 'value') continue;
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
