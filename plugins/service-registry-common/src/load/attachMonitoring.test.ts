@@ -124,4 +124,90 @@ describe('attachMonitoring', () => {
       column: 1,
     });
   });
+
+  describe('values of the wrong type', () => {
+    const services = '[project]\nname = "P"\n[service.a]\n';
+
+    it('reports a top-level monitoring or service that is not a table at its key', () => {
+      const registry = load({
+        'projects/p/services.toml': services,
+        'projects/p/monitoring.toml': 'monitoring = 5\nservice = "a"\n',
+      });
+      expect(where(registry.findings)).toEqual([
+        ['schema/invalid-type', 'error', 'projects/p/monitoring.toml', 1, 1],
+        ['schema/invalid-type', 'error', 'projects/p/monitoring.toml', 2, 1],
+      ]);
+      expect(registry.findings[0].message).toBe(
+        'projects/p/monitoring.toml: monitoring must be a table (write it as [... .monitoring] or monitoring = { ... }), got 5.',
+      );
+      expect(registry.findings[1].message).toContain('service must be a table');
+      expect(registry.findings.every(f => f.project === 'p')).toBe(true);
+      expect(registry.projects.get('p')!.monitoring?.settings).toEqual({});
+    });
+
+    it("reports a project's settings that are not a table at the key", () => {
+      const registry = load({
+        'projects/p/services.toml': services,
+        'projects/p/monitoring.toml': '[monitoring]\np = "critical"\n',
+      });
+      expect(where(registry.findings)).toEqual([
+        ['schema/invalid-type', 'error', 'projects/p/monitoring.toml', 2, 1],
+      ]);
+      expect(registry.findings[0]).toMatchObject({ project: 'p' });
+      expect(registry.findings[0].message).toBe(
+        'projects/p/monitoring.toml: monitoring "p" must be a table of the project\'s monitoring settings: write [monitoring.p] with its level, got "critical". It is ignored until then.',
+      );
+      expect(registry.projects.get('p')!.monitoring?.settings).toEqual({});
+    });
+
+    it('reports a service entry that is not a table at the key, and an undeclared one as unknown too', () => {
+      const registry = load({
+        'projects/p/services.toml': services,
+        'projects/p/monitoring.toml': [
+          '[service]', // 1
+          'a = 7',
+          'zzz = "x"',
+        ].join('\n'),
+      });
+      expect(where(registry.findings)).toEqual([
+        ['schema/invalid-type', 'error', 'projects/p/monitoring.toml', 2, 1],
+        [
+          'registry/unknown-service',
+          'warning',
+          'projects/p/monitoring.toml',
+          3,
+          1,
+        ],
+        ['schema/invalid-type', 'error', 'projects/p/monitoring.toml', 3, 1],
+      ]);
+      expect(registry.findings[0]).toMatchObject({
+        service: 'a',
+        project: 'p',
+      });
+      expect(registry.findings[0].message).toBe(
+        'projects/p/monitoring.toml: service "a" must be a table of monitoring: write its metrics as [service.a.metrics] and its alerts as [service.a.alerts], got 7. It is ignored until then.',
+      );
+      expect(registry.findings[2]).toMatchObject({
+        service: 'zzz',
+        project: 'p',
+      });
+      expect(registry.services.get('a')!.monitoring).toEqual([]);
+    });
+
+    it('reports each of them in one file', () => {
+      const registry = load({
+        'projects/p/services.toml': services,
+        'projects/p/monitoring.toml':
+          'monitoring = 5\n[service]\na = 7\nzzz = "x"\n',
+      });
+      expect(
+        registry.findings.map(f => [f.code, f.line, f.column, f.service]),
+      ).toEqual([
+        ['schema/invalid-type', 1, 1, undefined],
+        ['schema/invalid-type', 3, 1, 'a'],
+        ['registry/unknown-service', 4, 1, 'zzz'],
+        ['schema/invalid-type', 4, 1, 'zzz'],
+      ]);
+    });
+  });
 });

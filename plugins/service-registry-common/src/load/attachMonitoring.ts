@@ -11,7 +11,10 @@ import {
   checkUnknownFields,
   FieldSpec,
   isTable,
+  report,
 } from './fieldCheck';
+import { describeValue } from './describeValue';
+import { joinKeyPath } from './keyPath';
 import { countSpec, durationSpec, percentSpec, tierSpec } from './fieldSpecs';
 import {
   fileStart,
@@ -65,8 +68,10 @@ function checkMetrics(ctx: CheckContext, metrics: Record<string, unknown>) {
  * Reads a project's `monitoring.toml`: `[monitoring.<project>]` settings go on the project,
  * `[service.<id>.metrics|alerts]` on the service (and on the project's override view of it).
  * Checks the `level` (one of the tiers) and the type of the known metrics (see
- * {@link MONITORING_METRIC_SPECS}) at their keys; comparing thresholds with the service's SLA is
- * the `monitoringLooserThanSla` validation rule's.
+ * {@link MONITORING_METRIC_SPECS}) at their keys, and reports a `monitoring`, `service`, project
+ * settings or service entry that is not a table (`schema/invalid-type`, at the key; the value is
+ * ignored); comparing thresholds with the service's SLA is the `monitoringLooserThanSla`
+ * validation rule's.
  *
  * @param file - the parsed monitoring file
  * @param project - the project it belongs to
@@ -90,7 +95,7 @@ export function attachMonitoring(
     about,
   );
   checkUnknownFields(top, file.table, MONITORING_FILE_KEYS, []);
-  const settings = isTable(file.table.monitoring) ? file.table.monitoring : {};
+  const settings = checkTable(top, file.table.monitoring, ['monitoring']) ?? {};
   for (const key of Object.keys(settings)) {
     if (key === project.id) continue;
     collector.add(
@@ -102,15 +107,32 @@ export function attachMonitoring(
     );
   }
   const own = settings[project.id];
-  if (isTable(own) && own.level !== undefined) {
-    // the levels are the tiers: critical, high, medium, low
+  if (own !== undefined && (!isTable(own) || own.level !== undefined)) {
     const ctx = collector.context(
       `Monitoring of project "${project.id}"`,
       lazyRecordPositions(index, 'monitoring', project.id),
       index.recordSource('monitoring', project.id) ?? fileStart(file.path),
       about,
     );
-    checkField(ctx, own.level, ['level'], tierSpec);
+    if (!isTable(own)) {
+      report(
+        ctx,
+        'error',
+        'schema/invalid-type',
+        `${file.path}: monitoring "${
+          project.id
+        }" must be a table of the project's monitoring settings: write [monitoring.${joinKeyPath(
+          [project.id],
+        )}] with its level, got ${describeValue(
+          own,
+          project.id,
+        )}. It is ignored until then.`,
+        [],
+      );
+    } else {
+      // the levels are the tiers: critical, high, medium, low
+      checkField(ctx, own.level, ['level'], tierSpec);
+    }
   }
   project.monitoring = {
     settings: isTable(own) ? own : {},
@@ -118,7 +140,7 @@ export function attachMonitoring(
     file: file.path,
   };
 
-  const table = isTable(file.table.service) ? file.table.service : {};
+  const table = checkTable(top, file.table.service, ['service']) ?? {};
   for (const [id, value] of Object.entries(table)) {
     const source = index.recordSource('service', id) ?? fileStart(file.path);
     const positions = lazyRecordPositions(index, 'service', id);
@@ -126,7 +148,32 @@ export function attachMonitoring(
       service: id,
       project: project.id,
     });
-    if (!isTable(value)) continue;
+    const service = services.get(id);
+    if (!service) {
+      collector.add(
+        'warning',
+        'registry/unknown-service',
+        `${file.path} monitors service "${id}", which is not declared; declare it in projects/${project.id}/services.toml (or services/catalog.toml), or remove its monitoring.`,
+        source,
+        { service: id, project: project.id },
+      );
+    }
+    if (!isTable(value)) {
+      const key = joinKeyPath([id]);
+      report(
+        ctx,
+        'error',
+        'schema/invalid-type',
+        `${
+          file.path
+        }: service "${id}" must be a table of monitoring: write its metrics as [service.${key}.metrics] and its alerts as [service.${key}.alerts], got ${describeValue(
+          value,
+          id,
+        )}. It is ignored until then.`,
+        [],
+      );
+      continue;
+    }
     checkUnknownFields(ctx, value, MONITORING_SERVICE_KEYS, []);
     const metrics = checkTable(ctx, value.metrics, ['metrics']);
     if (metrics) checkMetrics(ctx, metrics);
@@ -138,17 +185,7 @@ export function attachMonitoring(
       source,
     };
     LAZY_POSITIONS.define(monitoring, positions);
-    const service = services.get(id);
-    if (!service) {
-      collector.add(
-        'warning',
-        'registry/unknown-service',
-        `${file.path} monitors service "${id}", which is not declared; declare it in projects/${project.id}/services.toml (or services/catalog.toml), or remove its monitoring.`,
-        source,
-        { service: id, project: project.id },
-      );
-      continue;
-    }
+    if (!service) continue;
     service.monitoring.push(monitoring);
     const view = overrides?.get(id);
     if (view && view !== service) view.monitoring.push(monitoring);
