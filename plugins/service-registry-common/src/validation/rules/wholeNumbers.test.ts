@@ -105,6 +105,56 @@ describe('wholeNumbers', () => {
     ).toEqual([]);
   });
 
+  it('leaves alone a float in a comment or a string after a whole-number key', () => {
+    const findings = validateRegistry(
+      registryOf({
+        'services/catalog.toml': [
+          '[service.a]',
+          'port = 8080 # was port = 8080.5 before',
+          '[service]',
+          'b = { port = 8081, description = "dev uses port = 8080.5" }',
+          'c.port = 8082 # c.port = 1.5',
+          'd = { port = 8083 } # d = { port = 8083.0 }',
+          '[service.e.governance]',
+          'break_changes_notice = 30 # break_changes_notice = 30.0',
+          '[service.f]',
+          '"governance.break_changes_notice" = 30.0',
+        ].join('\n'),
+      }),
+      { today: '2026-01-15' },
+    );
+    expect(findings.filter(f => f.code === 'schema/invalid-type')).toEqual([]);
+  });
+
+  it('reports a float given to a quoted or spaced-out key, at the key', () => {
+    const findings = runRule(wholeNumbers, {
+      'services/catalog.toml': [
+        '[service.a]', // 1
+        '"port" = 8080.0',
+        '[service.b.governance]',
+        "'break_changes_notice' = 3e1",
+        '[service]', // 5
+        'c . "port"\t=  7.07e3',
+        'd = { "port" = 9090.5 }',
+      ].join('\n'),
+      'policies/governance.toml':
+        '[change_control]\n"migration_window_days" = 180.0\n',
+    });
+    expect(
+      findings.map(f => [f.code, f.file, f.line, f.column, f.service]),
+    ).toEqual([
+      ['schema/invalid-type', 'policies/governance.toml', 2, 1, undefined],
+      ['schema/invalid-type', 'services/catalog.toml', 2, 1, 'a'],
+      ['schema/invalid-type', 'services/catalog.toml', 4, 1, 'b'],
+      ['schema/invalid-type', 'services/catalog.toml', 6, 5, 'c'],
+      ['schema/invalid-type', 'services/catalog.toml', 7, 7, 'd'],
+    ]);
+    expect(findings[1].message).toBe(
+      'Service "a": port must be an integer between 1 and 65535, without quotes (e.g. port = 8080), got 8080.0 (a float: write it without the decimal point).',
+    );
+    expect(findings[3].message).toContain('got 7.07e3 (a float');
+  });
+
   it('finds nothing in the seed snippets and runs with the other rules', () => {
     const registry = registryOf(
       Object.fromEntries(seedFiles().map(f => [f.path, f.text])),

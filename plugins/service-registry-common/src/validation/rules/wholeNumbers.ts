@@ -5,8 +5,24 @@ import {
 } from '../../load/classifyFile';
 import { positionIndex } from '../../load/filePositions';
 import { sourceFilesOf } from '../../load/sourceFiles';
-import { KeyPathPart } from '../../load/keyPath';
+import { joinKeyPath, KeyPathPart } from '../../load/keyPath';
 import { RegistryFinding } from '../../model/types';
+import {
+  APOSTROPHE,
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COMMA,
+  CR,
+  DOT,
+  EQUALS,
+  HASH,
+  isBareKeyChar,
+  LF,
+  QUOTE,
+  SPACE,
+  TAB,
+} from '../../load/tomlChars';
 import { makeFinding } from '../findings';
 import { ValidationContext } from '../types';
 
@@ -63,13 +79,122 @@ const WHOLE_NUMBER_KEYS: ReadonlyMap<string, WholeNumberKey> = new Map([
   ],
 ]);
 
+/** The file kinds that hold any of those keys. */
+const FILE_KINDS: ReadonlySet<string> = new Set(
+  [...WHOLE_NUMBER_KEYS.values()].flatMap(key => [...key.files]),
+);
+
 /**
- * One of those keys given a number written as a float (`8080.0`, `8.08e3`, `inf`): the parser
- * hands `8080.0` over as the same number as `8080`, so only the text shows it. A key may be
- * written alone, dotted or inside an inline table.
+ * Whether a text may hold one of those keys given a number written as a float (`8080.0`,
+ * `8.08e3`, `inf`): the key's name, in quotes or not, then `=` and such a number. The parser
+ * hands `8080.0` over as the same number as `8080`, so only the text shows it. A cheap search
+ * of the whole text that also matches in comments and strings: a file it matches is then read
+ * key by key with its key positions (see {@link floatWrittenAt}); one it does not match (a valid
+ * registry's) is not scanned.
  */
-const FLOAT_VALUE =
-  /(?<![\w-])(port|break_changes_notice|active_users_threshold|migration_window_days)[ \t]*=[ \t]*([+-]?(?:[0-9][0-9_]*(?:\.[0-9][0-9_]*)?(?:[eE][+-]?[0-9][0-9_]*)?|inf|nan))(?![\w.])/g;
+const FLOAT_CANDIDATE =
+  /(?:port|break_changes_notice|active_users_threshold|migration_window_days)["']?[ \t]*=[ \t]*[+-]?(?:[0-9][0-9_]*(?:\.[0-9]|[eE])|inf|nan)/;
+
+/** A TOML decimal integer or float, as written (`8080`, `+8080.00`, `3e1`, `inf`). */
+const DECIMAL_NUMBER =
+  /^[+-]?(?:[0-9][0-9_]*(?:\.[0-9][0-9_]*)?(?:[eE][+-]?[0-9][0-9_]*)?|inf|nan)$/;
+
+const isFloatText = (value: string) => /[.eE]|inf|nan/.test(value);
+
+/** Ends of the text of a scalar value: blanks, `,` `]` `}` `#` and the line end. */
+function isValueEnd(c: number): boolean {
+  return (
+    c === SPACE ||
+    c === TAB ||
+    c === CR ||
+    c === LF ||
+    c === COMMA ||
+    c === CLOSE_BRACKET ||
+    c === CLOSE_BRACE ||
+    c === HASH
+  );
+}
+
+/** The first position at or after `at` that is not a space or a tab. */
+function skipBlanks(text: string, at: number): number {
+  let i = at;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c !== SPACE && c !== TAB) break;
+    i++;
+  }
+  return i;
+}
+
+/** The end of a quoted key part at its opening quote, or -1 if it does not close on its line. */
+function quotedKeyEnd(text: string, at: number, quote: number): number {
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === quote) return i + 1;
+    if (c === LF) return -1;
+    if (c === BACKSLASH && quote === QUOTE) i++;
+  }
+  return -1;
+}
+
+/**
+ * The key written at `at` (a key of a `key = value` line or of an inline table, dotted or not,
+ * its parts bare or quoted, blanks around the dots), when its value is a number written as a
+ * float: where its last part starts, and the value as written. Else undefined.
+ */
+function floatWrittenAt(
+  text: string,
+  at: number,
+): { keyAt: number; value: string } | undefined {
+  let i = at;
+  let keyAt = at;
+  for (;;) {
+    i = skipBlanks(text, i);
+    keyAt = i;
+    const c = text.charCodeAt(i);
+    if (c === QUOTE || c === APOSTROPHE) {
+      i = quotedKeyEnd(text, i, c);
+      if (i === -1) return undefined;
+    } else {
+      while (i < text.length && isBareKeyChar(text.charCodeAt(i))) i++;
+      if (i === keyAt) return undefined;
+    }
+    i = skipBlanks(text, i);
+    if (text.charCodeAt(i) !== DOT) break;
+    i++;
+  }
+  if (text.charCodeAt(i) !== EQUALS) return undefined;
+  const valueStart = skipBlanks(text, i + 1);
+  let end = valueStart;
+  while (end < text.length && !isValueEnd(text.charCodeAt(end))) end++;
+  const value = text.slice(valueStart, end);
+  return DECIMAL_NUMBER.test(value) && isFloatText(value)
+    ? { keyAt, value }
+    : undefined;
+}
+
+/** The value at a path of a parsed document, or undefined. */
+function valueAt(table: unknown, path: readonly KeyPathPart[]): unknown {
+  let current = table;
+  for (const part of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string | number, unknown>)[part];
+  }
+  return current;
+}
+
+/** The offset of the start of each line of a text (index 0: line 1). */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (
+    let nl = text.indexOf('\n');
+    nl !== -1;
+    nl = text.indexOf('\n', nl + 1)
+  ) {
+    starts.push(nl + 1);
+  }
+  return starts;
+}
 
 /** The kind of a registry file for this rule: a project's monitoring file apart from its services. */
 function fileKindOf(path: string): RegistryFileKind['kind'] | 'monitoring' {
@@ -98,25 +223,28 @@ function messageOf(
   }, ${got}.`;
 }
 
-/** The key a path names in `WHOLE_NUMBER_KEYS`, if any. */
+/**
+ * The key a path names in `WHOLE_NUMBER_KEYS`, if any (joined as key paths are, so that a quoted
+ * key holding a dot, `"governance.break_changes_notice"`, is not taken for the dotted key).
+ */
 function wholeNumberKeyOf(path: KeyPathPart[]): WholeNumberKey | undefined {
   if (path[0] === 'service' && typeof path[1] === 'string') {
-    const key = WHOLE_NUMBER_KEYS.get(path.slice(2).join('.'));
+    const key = WHOLE_NUMBER_KEYS.get(joinKeyPath(path.slice(2)));
     if (key?.of === 'service') return key;
   }
-  const key = WHOLE_NUMBER_KEYS.get(path.join('.'));
+  const key = WHOLE_NUMBER_KEYS.get(joinKeyPath(path));
   return key?.of === 'policy' ? key : undefined;
 }
-
-const isFloatText = (value: string) => /[.eE]|inf|nan/.test(value);
 
 /**
  * `schema/invalid-type` (error): a key the contract types as an integer written as a float
  * (`port = 8080.0`): a service's `port` and `governance.break_changes_notice`, a monitoring
  * file's `metrics.active_users_threshold`, and the policies' `change_control.migration_window_days`.
  * Tools that read the registry with typed TOML parsers refuse a float there, though a JavaScript
- * parser cannot tell `8080.0` from `8080`. Read from the files as written (a registry not
- * returned by `loadRegistry` is not checked).
+ * parser cannot tell `8080.0` from `8080`. Read from the files as written, at the keys the files'
+ * key positions place, however the key is written (`"port"`, `b . port`, in an inline table): a
+ * float in a comment or a string is at no key. A registry not returned by `loadRegistry` is not
+ * checked.
  *
  * @param ctx - the validation context
  */
@@ -125,45 +253,37 @@ export function wholeNumbers(ctx: ValidationContext): RegistryFinding[] {
   if (!files) return [];
   const findings: RegistryFinding[] = [];
   for (const file of files) {
+    const kind = fileKindOf(file.path);
+    if (!FILE_KINDS.has(kind)) continue;
     const index = positionIndex(file);
     const text = index.source;
-    if (text === undefined) continue;
-    FLOAT_VALUE.lastIndex = 0;
-    let line = 1;
-    let lineStart = 0;
-    let scanned = 0;
-    for (let m = FLOAT_VALUE.exec(text); m; m = FLOAT_VALUE.exec(text)) {
-      if (!isFloatText(m[2])) continue;
-      for (; scanned < m.index; scanned++) {
-        if (text.charCodeAt(scanned) === 10) {
-          line++;
-          lineStart = scanned + 1;
-        }
-      }
-      const column = m.index - lineStart + 1;
-      // the key the match is, as the file's key positions place it: on that line, the last
-      // key of that name at or before the match (a dotted key starts before its last part)
-      let found: KeyPathPart[] | undefined;
-      let foundColumn = 0;
-      for (const position of index.positions.values()) {
-        if (position.line !== line || position.column > column) continue;
-        if (position.path[position.path.length - 1] !== m[1]) continue;
-        if (position.column >= foundColumn) {
-          found = position.path;
-          foundColumn = position.column;
-        }
-      }
-      if (!found) continue;
-      const key = wholeNumberKeyOf(found);
-      if (!key || !key.files.has(fileKindOf(file.path))) continue;
-      const project = projectOfPath(file.path);
-      const service = key.of === 'service' ? String(found[1]) : undefined;
-      findings.push(
+    if (text === undefined || !FLOAT_CANDIDATE.test(text)) continue;
+    // the keys as the file's key positions place them: a float-like text in a comment or a
+    // string is at no key, and a key is found however it is written
+    const lineStarts = lineStartsOf(text);
+    const project = projectOfPath(file.path);
+    const found: RegistryFinding[] = [];
+    for (const position of index.positions.values()) {
+      const key = wholeNumberKeyOf(position.path);
+      if (!key || !key.files.has(kind)) continue;
+      // a number (so a key written once, not a table a dotted key or a header implies)
+      if (typeof valueAt(file.table, position.path) !== 'number') continue;
+      const lineStart = lineStarts[position.line - 1];
+      if (lineStart === undefined) continue;
+      const written = floatWrittenAt(text, lineStart + position.column - 1);
+      if (!written) continue;
+      const service =
+        key.of === 'service' ? String(position.path[1]) : undefined;
+      found.push(
         makeFinding(
           'error',
           'schema/invalid-type',
-          messageOf(key, found, project, m[2]),
-          { file: file.path, line, column },
+          messageOf(key, position.path, project, written.value),
+          {
+            file: file.path,
+            line: position.line,
+            column: written.keyAt - lineStart + 1,
+          },
           {
             ...(service !== undefined ? { service } : {}),
             ...(project !== undefined ? { project } : {}),
@@ -171,6 +291,8 @@ export function wholeNumbers(ctx: ValidationContext): RegistryFinding[] {
         ),
       );
     }
+    found.sort((a, b) => a.line - b.line || a.column - b.column);
+    findings.push(...found);
   }
   return findings;
 }
