@@ -203,6 +203,37 @@ describe('service-registry:service:update', () => {
     }
   });
 
+  it.each([
+    ['an element of a multi-line array', 'api_tokens = [\n  "SECRET",\n]'],
+    ['a line of a multi-line string', 'db_password = """\nSECRET"""'],
+  ])(
+    'never shows a credential on a line next to the change, %s, in its diff or log',
+    async (_, value) => {
+      const SECRET = 'Sup3rS3cretPassw0rd!';
+      const workspace = await workspaceWithFiles({
+        'services/catalog.toml': [
+          '[service.orders]',
+          'name = "Orders"',
+          'version = "1.0.0"',
+          value.replace('SECRET', SECRET),
+          'status = "ga"',
+          '',
+        ].join('\n'),
+      });
+      const { ctx, outputs } = contextFor(workspace, {
+        id: 'orders',
+        version: '1.1.0',
+      });
+      const logged = captureLogs(ctx as any);
+      await action.handler(ctx as any);
+      expect(outputs.diff).toContain('-version = "1.0.0"\n+version = "1.1.0"');
+      expect(outputs.diff).toContain('(hidden)');
+      for (const text of [outputs.diff, ...logged]) {
+        expect(text).not.toContain(SECRET);
+      }
+    },
+  );
+
   describe('project overrides', () => {
     const files = {
       'services/catalog.toml': `[service.api]

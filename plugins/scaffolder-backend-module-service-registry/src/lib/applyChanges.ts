@@ -7,7 +7,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { asInputError } from './errors';
 import { planDocsChanges } from './generatedDocs';
-import { redactDiff } from './secrets';
+import { redactDiff, redactToml } from './secrets';
 import { setServiceFields, TomlEditValue } from './edit';
 import {
   describeChange,
@@ -98,7 +98,26 @@ export async function applyChanges(options: {
     ...options.changes,
     ...(await planDocsChanges(ws.dir, head)),
   ];
-  const diff = redactDiff(changes.map(describeChange).join('\n'));
+  // the TOML texts are redacted before they are compared: a context line of the diff may be a
+  // line of a multi-line string or array whose key is on a line the diff does not show
+  const diff = redactDiff(
+    changes
+      .map(change =>
+        describeChange(
+          change.path.endsWith('.toml')
+            ? {
+                ...change,
+                text: redactToml(change.text),
+                before:
+                  change.before === undefined
+                    ? undefined
+                    : redactToml(change.before),
+              }
+            : change,
+        ),
+      )
+      .join('\n'),
+  );
   logger.info(
     `${
       isDryRun

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { redactDiff, redactLine, refuseSecrets } from './secrets';
+import { redactDiff, redactLine, redactToml, refuseSecrets } from './secrets';
 
 const SECRET = 'Sup3rS3cretPassw0rd!';
 
@@ -64,6 +64,47 @@ describe('redactLine', () => {
     expect(redactDiff(`--- a/x.toml\n+++ b/x.toml\n+token = "${SECRET}"`)).toBe(
       '--- a/x.toml\n+++ b/x.toml\n+token = "(hidden)"',
     );
+  });
+});
+
+describe('redactToml', () => {
+  it('hides the lines of a multi-line array or string by the key they are assigned to', () => {
+    const text = [
+      '[service.orders]',
+      'api_tokens = [',
+      `  "${SECRET}",`,
+      '  [ "nested", 12345678 ],',
+      `  "other-${SECRET}", # rotated`,
+      ']',
+      'db_password = """',
+      `${SECRET}`,
+      `${SECRET}""" # until May`,
+      'description = """',
+      'Issues tokens; the password is rotated monthly.',
+      '"""',
+      'tags = ["search",',
+      '  "api"]',
+      'status = "ga"',
+    ].join('\n');
+    const redacted = redactToml(text);
+    expect(redacted).not.toContain(SECRET);
+    expect(redacted.split('\n')).toEqual([
+      '[service.orders]',
+      'api_tokens = [',
+      '  "(hidden)",',
+      '  [ "(hidden)", (hidden) ],',
+      '  "(hidden)", # rotated',
+      ']',
+      'db_password = """',
+      '(hidden)',
+      '(hidden)""" # until May',
+      'description = """',
+      'Issues tokens; the password is rotated monthly.',
+      '"""',
+      'tags = ["search",',
+      '  "api"]',
+      'status = "ga"',
+    ]);
   });
 });
 

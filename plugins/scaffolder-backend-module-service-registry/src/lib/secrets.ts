@@ -107,10 +107,12 @@ function hideBareValue(key: string, word: string): string {
  * line of markdown).
  *
  * @param line - the line, with or without the diff's `+`/`-` marker
+ * @param within - the key of the multi-line array the line is in, if any: its values are judged
+ *   with it (see {@link redactToml})
  */
-export function redactLine(line: string): string {
+export function redactLine(line: string, within = ''): string {
   let out = '';
-  let key = '';
+  let key = within;
   let afterEquals = false;
   let i = 0;
   while (i < line.length) {
@@ -170,4 +172,112 @@ export function redactLine(line: string): string {
  */
 export function redactDiff(diff: string): string {
   return diff.split('\n').map(redactLine).join('\n');
+}
+
+/**
+ * The key a line assigns to (the last part of a dotted key, unquoted) and the text after its
+ * `=`, or undefined when the line assigns nothing.
+ */
+function assignment(line: string): { key: string; rest: string } | undefined {
+  let i = skipSpaces(line, 0);
+  for (;;) {
+    let part: string;
+    const c = line[i];
+    if (c === '"' || c === "'") {
+      const { end, text } = readString(line, i);
+      if (end >= line.length) return undefined;
+      part = text;
+      i = end;
+    } else {
+      const start = i;
+      while (i < line.length && BARE_KEY_CHAR.test(line[i])) i++;
+      if (i === start) return undefined;
+      part = line.slice(start, i);
+    }
+    i = skipSpaces(line, i);
+    if (line[i] === '.') {
+      i = skipSpaces(line, i + 1);
+      continue;
+    }
+    return line[i] === '=' && line[i + 1] !== '='
+      ? { key: part, rest: line.slice(skipSpaces(line, i + 1)) }
+      : undefined;
+  }
+}
+
+/** How many more `[` than `]` a text opens, outside strings and comments. */
+function bracketBalance(text: string): number {
+  let depth = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      i = readString(text, i).end;
+      continue;
+    }
+    if (c === '#') break;
+    if (c === '[') depth++;
+    else if (c === ']') depth--;
+    i++;
+  }
+  return depth;
+}
+
+/** What the lines after a line are in: a multi-line string or array of a key. */
+type Carried =
+  | { kind: 'string'; key: string; close: string }
+  | { kind: 'array'; key: string; depth: number };
+
+/** Whether a line opens a multi-line string or array that goes on after it. */
+function opens(line: string): Carried | undefined {
+  const assigned = assignment(line);
+  if (!assigned) return undefined;
+  const { key, rest } = assigned;
+  const quotes = rest.slice(0, 3);
+  if (quotes === '"""' || quotes === "'''") {
+    return rest.indexOf(quotes, 3) === -1
+      ? { kind: 'string', key, close: quotes }
+      : undefined;
+  }
+  if (rest.startsWith('[')) {
+    const depth = bracketBalance(rest);
+    return depth > 0 ? { kind: 'array', key, depth } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A TOML file's text with every value that looks like a credential hidden, as
+ * {@link redactLine} hides them, and also the lines of a multi-line string or array, judged
+ * with the key they are assigned to (`db_password = """` and the secret on the next line; an
+ * element of `api_tokens = [` on a line of its own). A diff is made of two texts redacted so,
+ * since its context lines may be such lines, without the line naming their key.
+ */
+export function redactToml(text: string): string {
+  let carried: Carried | undefined;
+  return text
+    .split('\n')
+    .map(line => {
+      if (carried?.kind === 'string') {
+        const close = line.indexOf(carried.close);
+        const content = close === -1 ? line : line.slice(0, close);
+        const value = content.trim();
+        const shown =
+          value !== '' && detectSecret(carried.key, value)
+            ? '(hidden)'
+            : redactSecrets(content);
+        if (close === -1) return shown;
+        carried = undefined;
+        return shown + redactLine(line.slice(close));
+      }
+      if (carried?.kind === 'array') {
+        const redacted = redactLine(line, carried.key);
+        carried.depth += bracketBalance(line);
+        if (carried.depth <= 0) carried = undefined;
+        return redacted;
+      }
+      carried = opens(line);
+      return redactLine(line);
+    })
+    .join('\n');
 }
