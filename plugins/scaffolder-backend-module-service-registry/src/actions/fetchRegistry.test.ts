@@ -99,6 +99,29 @@ async function expectFaithfulLinks(workspace: string) {
   }
 }
 
+describe('service-registry:registry:fetch of a hosted URL', () => {
+  it('refuses a URL carrying credentials, without repeating them', async () => {
+    const error = await fetchInto(
+      'https://deploy:ghp_S3cretToken123@github.com/acme/registry/tree/main',
+    ).then(
+      () => undefined,
+      e => e,
+    );
+    expect(error?.name).toBe('InputError');
+    expect(error.message).toBe(
+      'The registry URL must not carry a user name or password (write https://github.com/acme/registry/tree/main): the credentials of the integration configured for github.com are used.',
+    );
+  });
+
+  it('refuses a folder written with encoded slashes and ".." parts', async () => {
+    await expect(
+      fetchInto('https://github.com/acme/registry/tree/main/sub%2F..%2F..'),
+    ).rejects.toThrow(
+      'https://github.com/acme/registry/tree/main/sub%2F..%2F.. names a path part "sub/../.." (written encoded)',
+    );
+  });
+});
+
 describe('service-registry:registry:fetch with symbolic links in the registry', () => {
   it('keeps the relative links of a local repository relative in the base, and validate accepts them', async () => {
     const bare = await bareRepositoryOf(await registryWithLinks());

@@ -39,6 +39,15 @@ function parseHosted(url: string, provider: string) {
     .split('/')
     .filter(Boolean)
     .map(decodeURIComponent);
+  // an encoded `/` or `..` would make the registry's folder climb out of the repository
+  const climbing = parts.find(
+    part => part === '.' || part === '..' || /[/\\]/.test(part),
+  );
+  if (climbing !== undefined) {
+    throw new InputError(
+      `${url} names a path part "${climbing}" (written encoded): name the registry's folder inside the repository without "." or ".." parts and without encoded slashes.`,
+    );
+  }
   let repoParts = parts;
   let rest: string[] = [];
   if (provider === 'gitlab') {
@@ -91,6 +100,15 @@ export function resolveRegistryLocation(
       );
     }
     return { kind: 'local', path: target, url: pathToFileURL(target).href };
+  }
+  const written = new URL(url);
+  if (written.username || written.password) {
+    // a token in the URL would be logged and handed to later steps: the integration's is used
+    written.username = '';
+    written.password = '';
+    throw new InputError(
+      `The registry URL must not carry a user name or password (write ${written.href}): the credentials of the integration configured for ${written.host} are used.`,
+    );
   }
   const integration = options.integrations.byUrl(url);
   if (!integration) {
