@@ -1349,6 +1349,31 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('emits no owner Group that a transformer left owning nothing', async () => {
+      const { provider, connection } = await connected(undefined, {
+        transformers: [
+          // the org provider's team owns alpha's services, not the registry's alpha-team
+          function ownedByOrgTeam(entity, { service, project }) {
+            return (service?.project ?? project?.id) === 'alpha'
+              ? {
+                  ...entity,
+                  spec: { ...entity.spec, owner: 'group:org/alpha' },
+                }
+              : entity;
+          },
+        ],
+      });
+      await provider.refresh();
+      expect(
+        connection.entities.get('component:default/alpha-api')!.spec!.owner,
+      ).toBe('group:org/alpha');
+      expect(connection.refs('group')).not.toContain(
+        'group:default/alpha-team',
+      );
+      // the other owners' Groups stay
+      expect(connection.refs('group')).toContain('group:default/beta-team');
+    });
+
     it('hands transformers the registry records read-only (checked by the compiler)', async () => {
       const owners: Array<string | undefined> = [];
       // changes a transformer could write, never run: the compiler refuses them

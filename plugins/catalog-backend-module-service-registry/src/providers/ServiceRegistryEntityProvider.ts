@@ -7,6 +7,7 @@ import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
   Entity,
+  parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { isError, stringifyError } from '@backstage/errors';
@@ -191,6 +192,39 @@ function countServiceRefs(refs: Iterable<string>): number {
     if (!ref.startsWith('system:') && !ref.startsWith('group:')) count++;
   }
   return count;
+}
+
+/**
+ * The mapped entities without the owner Groups that no entity is owned by any more: a transformer
+ * that gives a service another owner (a team of an org provider) would otherwise leave the
+ * registry's Group of the owner as written, owning nothing.
+ */
+function withoutUnownedGroups(items: MappedEntity[]): MappedEntity[] {
+  const owners = new Set<string>();
+  for (const { entity } of items) {
+    const owner = entity.spec?.owner;
+    if (typeof owner !== 'string') continue;
+    try {
+      owners.add(
+        stringifyEntityRef(
+          parseEntityRef(owner, {
+            defaultKind: 'group',
+            defaultNamespace: entity.metadata.namespace ?? 'default',
+          }),
+        ).toLocaleLowerCase('en-US'),
+      );
+    } catch {
+      // an owner that is no ref: the catalog refuses the entity, checkEntities says so
+    }
+  }
+  return items.filter(
+    ({ entity, service, project, file }) =>
+      service !== undefined ||
+      project !== undefined ||
+      file !== undefined ||
+      entity.kind.toLocaleLowerCase('en-US') !== 'group' ||
+      owners.has(stringifyEntityRef(entity).toLocaleLowerCase('en-US')),
+  );
 }
 
 /** Default of {@link ServiceRegistryEntityProviderOptions.fullMutationIntervalMs}. */
@@ -916,11 +950,14 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       Object.defineProperty(run, 'name', { value: transform.name });
       return run;
     });
-    return applyTransformers(mapped, transforms, {
+    const transformed = await applyTransformers(mapped, transforms, {
       timeoutMs: this.readTimeoutMs,
       deadline,
       reservedRefs: new Set([this.statusEntityRef]),
     });
+    return transforms.length > 0
+      ? withoutUnownedGroups(transformed)
+      : transformed;
   }
 
   private clashFinding(
