@@ -81,6 +81,28 @@ describe('readRegistryDirectory', () => {
     );
   });
 
+  it('ignores links outside the root to what it never reads (a README, editor settings, node_modules)', async () => {
+    await write('services/catalog.toml', '[service.a]\n');
+    await fs.writeFile(path.join(outside, 'README.md'), '# readme');
+    await fs.writeFile(path.join(outside, '.editorconfig'), 'root = true');
+    await fs.mkdir(path.join(outside, 'node_modules'));
+    await fs.symlink(
+      path.join(outside, 'README.md'),
+      path.join(root, 'README.md'),
+    );
+    await fs.symlink(
+      path.join(outside, '.editorconfig'),
+      path.join(root, '.editorconfig'),
+    );
+    await fs.symlink(
+      path.join(outside, 'node_modules'),
+      path.join(root, 'node_modules'),
+    );
+    expect((await readRegistryDirectory(root)).map(f => f.path)).toEqual([
+      'services/catalog.toml',
+    ]);
+  });
+
   it('follows a link into a folder of the root whose name starts with two dots', async () => {
     await write('..shared/catalog.toml', '[service.a]\n');
     await fs.mkdir(path.join(root, 'services'));

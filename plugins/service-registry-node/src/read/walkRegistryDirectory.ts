@@ -75,12 +75,14 @@ export async function walkRegistryDirectory(
       let isFile = entry.isFile();
       let target = entryPath;
       if (entry.isSymbolicLink()) {
+        // a link to what the walk never reads (a README, an editor's settings, node_modules)
+        // is ignored like that file, wherever it points
+        if (isSkippedFolder(entry.name) || !mayBeRegistryEntry(entry.name)) {
+          continue;
+        }
         target = await fs.realpath(entryPath).catch(() => '');
         if (!target) {
           // a broken link to a registry file or folder would drop its services silently
-          if (isSkippedFolder(entry.name) || !mayBeRegistryEntry(entry.name)) {
-            continue;
-          }
           const name = [...relative, entry.name].join('/');
           const points = await fs.readlink(entryPath).catch(() => '?');
           throw new InputError(
