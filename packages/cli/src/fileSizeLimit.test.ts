@@ -157,12 +157,22 @@ describe('--max-file-bytes on a git revision', () => {
 describe('an invalid --max-file-bytes', () => {
   it('fails with exit code 2 and a message naming the flag, whatever the command', () => {
     const dir = writeFiles(path.join(tmp.root, 'invalid'), VALID_REGISTRY);
-    for (const value of ['0', '-1', '1.5', '16MiB', '', '1e6', '0x400']) {
+    // above 256 MiB a file cannot be held as text: a larger limit would crash the read
+    for (const value of [
+      '0',
+      '-1',
+      '1.5',
+      '16MiB',
+      '',
+      '1e6',
+      '0x400',
+      '4000000000',
+    ]) {
       const run = cli(['validate', '.', `--max-file-bytes=${value}`], dir);
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr).toContain(
-        `service-registry: --max-file-bytes must be a positive whole number of bytes (e.g. 33554432 for 32 MiB), got ${value}\n`,
+        `service-registry: --max-file-bytes must be a positive whole number of bytes up to 268435456 (256 MiB, the largest file the CLI holds as text; e.g. 33554432 for 32 MiB), got ${value}\n`,
       );
     }
     for (const command of [

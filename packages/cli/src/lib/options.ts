@@ -1,3 +1,4 @@
+import { MAX_REGISTRY_FILE_BYTES_LIMIT } from '@service-registry/plugin-service-registry-common';
 import { UsageError } from './errors';
 
 /** Output formats of `validate`, `diff` and `impact`. */
@@ -75,9 +76,14 @@ export function maxFileBytesOption(
 ): number | undefined {
   if (value === undefined) return undefined;
   const n = decimalInteger(value);
-  if (n === undefined || n === 0 || !Number.isSafeInteger(n)) {
+  if (
+    n === undefined ||
+    n === 0 ||
+    !Number.isSafeInteger(n) ||
+    n > MAX_REGISTRY_FILE_BYTES_LIMIT
+  ) {
     throw new UsageError(
-      `--max-file-bytes must be a positive whole number of bytes (e.g. 33554432 for 32 MiB), got ${value}`,
+      `--max-file-bytes must be a positive whole number of bytes up to ${MAX_REGISTRY_FILE_BYTES_LIMIT} (256 MiB, the largest file the CLI holds as text; e.g. 33554432 for 32 MiB), got ${value}`,
     );
   }
   return n;

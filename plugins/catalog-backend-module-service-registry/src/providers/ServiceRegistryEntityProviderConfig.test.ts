@@ -92,9 +92,10 @@ describe('readServiceRegistryProviderConfigs: values the catalog cannot use', ()
   });
 
   it('refuses a maxFileBytes that is not a whole number of bytes, naming the key', () => {
-    for (const maxFileBytes of [0, -1, 1.5]) {
+    // above 256 MiB a file cannot be held as text: a larger limit would crash the read
+    for (const maxFileBytes of [0, -1, 1.5, 4_000_000_000]) {
       expect(read({ target: 'x', maxFileBytes })).toThrow(
-        `catalog.providers.serviceRegistry.maxFileBytes must be a whole number of bytes above 0 (e.g. 33554432 for 32 MiB), got ${maxFileBytes}`,
+        `catalog.providers.serviceRegistry.maxFileBytes must be a whole number of bytes above 0 and up to 268435456 (256 MiB, the largest file a reader holds as text; e.g. 33554432 for 32 MiB), got ${maxFileBytes}`,
       );
     }
   });

@@ -2,6 +2,7 @@ import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugi
 import { Config } from '@backstage/config';
 import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { MAX_REGISTRY_FILE_BYTES_LIMIT } from '@service-registry/plugin-service-registry-common';
 import { readTaskSchedule } from '@service-registry/plugin-service-registry-node';
 import { directoryOfTarget } from '../lib/directoryOfTarget';
 import { ownerToEntityRef } from '../lib/entityNames';
@@ -149,10 +150,14 @@ function readOne(
   const maxFileBytes = config.getOptionalNumber('maxFileBytes');
   if (
     maxFileBytes !== undefined &&
-    !(Number.isSafeInteger(maxFileBytes) && maxFileBytes > 0)
+    !(
+      Number.isSafeInteger(maxFileBytes) &&
+      maxFileBytes > 0 &&
+      maxFileBytes <= MAX_REGISTRY_FILE_BYTES_LIMIT
+    )
   ) {
     throw new InputError(
-      `${key}.maxFileBytes must be a whole number of bytes above 0 (e.g. 33554432 for 32 MiB), got ${maxFileBytes}`,
+      `${key}.maxFileBytes must be a whole number of bytes above 0 and up to ${MAX_REGISTRY_FILE_BYTES_LIMIT} (256 MiB, the largest file a reader holds as text; e.g. 33554432 for 32 MiB), got ${maxFileBytes}`,
     );
   }
   const target = config.getString('target');

@@ -12,6 +12,15 @@ import type { RegistryFileInput } from './types';
 export const DEFAULT_MAX_REGISTRY_FILE_BYTES = 16 * 1024 * 1024;
 
 /**
+ * The largest size limit a reader takes (256 MiB): a file above it cannot be held as one string
+ * (V8's strings end at about 512 million characters, Node's `readFile` at 2 GiB), so a higher
+ * limit would make a large file crash the read instead of being reported as too large.
+ *
+ * @public
+ */
+export const MAX_REGISTRY_FILE_BYTES_LIMIT = 256 * 1024 * 1024;
+
+/**
  * Options of the registry readers (`readRegistryDirectory`, `readRegistryFromUrl`).
  *
  * @public
@@ -20,7 +29,8 @@ export interface RegistryReadOptions {
   /**
    * Size in bytes above which a file is not read: it is handed to the loader marked
    * `tooLarge`, and the loader reports it and ignores it, as it does a file that does not
-   * parse. A positive integer; defaults to {@link DEFAULT_MAX_REGISTRY_FILE_BYTES}.
+   * parse. A positive integer up to {@link MAX_REGISTRY_FILE_BYTES_LIMIT}; defaults to
+   * {@link DEFAULT_MAX_REGISTRY_FILE_BYTES}.
    */
   maxFileBytes?: number;
 }

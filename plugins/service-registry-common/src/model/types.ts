@@ -37,6 +37,7 @@ export interface RegistryFileInput {
 
 export {
   DEFAULT_MAX_REGISTRY_FILE_BYTES,
+  MAX_REGISTRY_FILE_BYTES_LIMIT,
   tooLargeRegistryFile,
 } from './registryFileSize';
 export type { RegistryReadOptions } from './registryFileSize';

@@ -230,12 +230,12 @@ describe('readRegistryDirectory', () => {
     ]);
   });
 
-  it('refuses a limit that is not a positive whole number of bytes', async () => {
-    for (const maxFileBytes of [0, -1, 1.5, Number.NaN]) {
+  it('refuses a limit that is not a positive whole number of bytes up to 256 MiB', async () => {
+    for (const maxFileBytes of [0, -1, 1.5, Number.NaN, 4_000_000_000]) {
       await expect(
         readRegistryDirectory(root, { maxFileBytes }),
       ).rejects.toThrow(
-        `maxFileBytes must be a positive whole number of bytes, got ${maxFileBytes}`,
+        `maxFileBytes must be a positive whole number of bytes up to 268435456 (256 MiB, the largest file a reader holds as text), got ${maxFileBytes}`,
       );
     }
   });
