@@ -67,6 +67,11 @@ function mermaidId(id: string) {
   return id.replace(/[^A-Za-z0-9_]/g, '_');
 }
 
+/** Text for a quoted Mermaid label: a `"` would end the label (Mermaid's entity instead). */
+function mermaidLabel(text: string) {
+  return text.replace(/"/g, '#quot;');
+}
+
 /**
  * The dependency graph as a Mermaid flowchart (renders in GitHub and GitLab markdown): one
  * subgraph per project, optional dependencies dotted.
@@ -84,8 +89,14 @@ export function graphToMermaid(graph: DependencyGraph): string {
     a.localeCompare(b),
   )) {
     if (project)
-      lines.push(`  subgraph ${mermaidId(`project_${project}`)}["${project}"]`);
-    for (const id of ids.sort()) lines.push(`    ${mermaidId(id)}["${id}"]`);
+      lines.push(
+        `  subgraph ${mermaidId(`project_${project}`)}["${mermaidLabel(
+          project,
+        )}"]`,
+      );
+    for (const id of ids.sort()) {
+      lines.push(`    ${mermaidId(id)}["${mermaidLabel(id)}"]`);
+    }
     if (project) lines.push('  end');
   }
   for (const edge of graph.edges) {
