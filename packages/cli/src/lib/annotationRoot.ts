@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { gitText } from './git';
+import { ReadError } from './errors';
+import { gitRefusal, gitText } from './git';
 
 function isInside(relative: string): boolean {
   return !relative.startsWith('..') && !path.isAbsolute(relative);
@@ -28,8 +29,15 @@ export async function annotationRoot(
       await fs.realpath(registry),
     );
     if (isInside(fromTop)) relative = fromTop;
-  } catch {
-    // not in a git repository (or no git): relative to the working directory
+  } catch (error) {
+    // not in a git repository (or no git): relative to the working directory; but a repository
+    // git refuses to read would give paths that annotate nothing
+    const refusal = gitRefusal(error);
+    if (refusal) {
+      throw new ReadError(
+        `git refuses to read the repository ${dir} is in, whose root the github format's file paths are relative to: ${refusal}`,
+      );
+    }
   }
   return relative.split(path.sep).join('/');
 }

@@ -14,6 +14,22 @@ export class GitError extends Error {
   }
 }
 
+/**
+ * Why git refused to work in a folder of a repository (`detected dubious ownership`, when the
+ * repository belongs to another user, as in many CI containers), in git's own words (with its
+ * advice, e.g. `git config --global --add safe.directory …`), from a failed git run; undefined
+ * when the folder is in no git repository, or git is not installed.
+ *
+ * @param error - what a git run rejected with
+ */
+export function gitRefusal(error: unknown): string | undefined {
+  if (!(error instanceof GitError) || error.code === 'ENOENT') return undefined;
+  if (error.stderr === '' || /not a git repository/i.test(error.stderr)) {
+    return undefined;
+  }
+  return error.stderr.replace(/\s+/g, ' ').trim();
+}
+
 /** Runs git in `cwd` and returns its stdout as bytes; rejects with a {@link GitError}. */
 export function gitBytes(cwd: string, args: string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {

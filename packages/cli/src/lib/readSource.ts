@@ -8,7 +8,7 @@ import {
 import { readRegistryDirectory } from '@service-registry/plugin-service-registry-node';
 import { ReadError, UsageError } from './errors';
 import { fetchCommandFor, remotesOf } from './fetchAdvice';
-import { GitError, gitText } from './git';
+import { GitError, gitRefusal, gitText } from './git';
 import { readRevisionFiles } from './readRevisionFiles';
 
 /** Where a registry was read from, for messages and relative paths. */
@@ -55,7 +55,9 @@ export async function readDirectorySource(
 /** Whether the directory is in a git repository's working tree; why not, when it is not. */
 async function gitWorkTree(
   cwd: string,
-): Promise<{ ok: true } | { ok: false; gitMissing: boolean }> {
+): Promise<
+  { ok: true } | { ok: false; gitMissing: boolean; refusal?: string }
+> {
   try {
     const inside = await gitText(cwd, ['rev-parse', '--is-inside-work-tree']);
     return inside === 'true' ? { ok: true } : { ok: false, gitMissing: false };
@@ -63,6 +65,7 @@ async function gitWorkTree(
     return {
       ok: false,
       gitMissing: error instanceof GitError && error.code === 'ENOENT',
+      refusal: gitRefusal(error),
     };
   }
 }
@@ -162,6 +165,11 @@ export async function readGitSource(
   }
   const workTree = await gitWorkTree(cwd);
   if (!workTree.ok) {
+    if (workTree.refusal) {
+      throw new ReadError(
+        `${ref} is not a directory, and git refuses to read the repository ${dir} is in, so ${ref} cannot be read as a revision: ${workTree.refusal}`,
+      );
+    }
     throw new UsageError(
       workTree.gitMissing
         ? `${ref} is not a directory, and git, needed to read it as a revision, is not installed (or not on PATH)`
