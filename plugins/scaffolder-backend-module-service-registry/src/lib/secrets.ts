@@ -171,7 +171,10 @@ export function redactLine(line: string, within = ''): string {
  * hidden, line by line ({@link redactLine}): what the actions log and output as `diff`.
  */
 export function redactDiff(diff: string): string {
-  return diff.split('\n').map(redactLine).join('\n');
+  return diff
+    .split('\n')
+    .map(line => redactLine(line))
+    .join('\n');
 }
 
 /**
