@@ -16,9 +16,11 @@ import { BreakingChangeKind, DiffContext } from './types';
  * still do in head), then, breadth first on the base graph, whoever requires an affected consumer
  * as its project sees it (a project's view of an overridden consumer is affected apart from the
  * global declaration: the services of that project follow the view, the others the global
- * declaration) and still does in head. Each service is listed once, at its smallest depth, in the
- * project it is affected in: a project's view of a global service belongs to that project, unless
- * the global declaration is affected at the same depth.
+ * declaration) and still does in head. Each service is listed once per view of it that is
+ * affected (see {@link ConsumerView}), at that view's smallest depth, in the project it is affected
+ * in: a project's view of a global service belongs to that project, and every project whose view
+ * is affected is listed, unless the global declaration is affected at the same or a smaller depth
+ * (it stands for them). By depth, then id, the global declaration first, then by project.
  *
  * @param ctx - the diff context
  * @param id - the changed service
@@ -35,13 +37,29 @@ export function changeImpact(
     project === undefined || project === nodes.get(consumer)?.project
       ? consumer
       : `${consumer}\u0000${project}`;
+  // by view: each project's view of a global consumer is affected apart
   const found = new Map<string, ImpactedService>();
+  // the keys of the projects' views found of each consumer
+  const projectViews = new Map<string, string[]>();
   const reached = new Set<string>();
   const record = (view: ConsumerView, depth: number, via: string) => {
-    const known = found.get(view.id);
-    // the smallest depth; at the same depth, the global declaration
-    if (known && (known.depth < depth || view.project !== undefined)) return;
-    if (known && known.project === null) return;
+    const key = keyOf(view.id, view.project);
+    // the breadth-first walk meets each view first at its smallest depth
+    if (found.has(key)) return;
+    if (key !== view.id) {
+      // a project's view: the global declaration affected as near stands for it
+      const global = found.get(view.id);
+      if (global && global.depth <= depth) return;
+      const keys = projectViews.get(view.id);
+      if (keys) keys.push(key);
+      else projectViews.set(view.id, [key]);
+    } else {
+      // the global declaration stands for the projects' views affected as near
+      for (const other of projectViews.get(view.id) ?? []) {
+        const known = found.get(other);
+        if (known && known.depth >= depth) found.delete(other);
+      }
+    }
     const node = nodes.get(view.id);
     const owner =
       view.project === undefined || view.project === node?.project
@@ -49,7 +67,7 @@ export function changeImpact(
         : getServiceForProject(ctx.base, view.project, view.id)?.owner;
     const project = view.project ?? null;
     found.set(
-      view.id,
+      key,
       owner === undefined
         ? { id: view.id, depth, project, via }
         : { id: view.id, depth, project, owner, via },
@@ -92,7 +110,12 @@ export function changeImpact(
     frontier = next.sort(compareViews);
   }
   const services = [...found.values()].sort(
-    (a, b) => a.depth - b.depth || (a.id < b.id ? -1 : Number(a.id > b.id)),
+    (a, b) =>
+      a.depth - b.depth ||
+      compareViews(
+        { id: a.id, project: a.project ?? undefined },
+        { id: b.id, project: b.project ?? undefined },
+      ),
   );
   const byProject = groupByProject(services);
   const projects = byProject

@@ -4,6 +4,7 @@ import {
   entriesOn,
   viewKey,
 } from './consumerViews';
+import { minLeavesOut, raisedCompatMin } from './raisedCompatMin';
 import { BreakingChangeKind, DiffContext } from './types';
 
 /**
@@ -22,8 +23,10 @@ export interface DirectConsumer extends ConsumerView {
  * The direct consumers a change of some kinds to a service reaches: every consumer, as each
  * project that uses it sees it, that depends on the service in base and still does in head (a
  * consumer that drops the dependency, or is removed, in the same change is not affected), among
- * those that see the compared declaration (see {@link DiffContext.scope}); by id, the global
- * declaration first, then by project.
+ * those that see the compared declaration (see {@link DiffContext.scope}) and that one of the
+ * kinds breaks: for `compat-min-raised`, only the views whose range in head (as the view writes
+ * it) the new minimum leaves out, in `dependencies.requires` (or, for a consumer that uses the
+ * service optionally, in either list); by id, the global declaration first, then by project.
  *
  * @param ctx - the diff context
  * @param id - the changed service
@@ -37,6 +40,10 @@ export function directConsumers(
   const seen = new Set<string>();
   const consumers: DirectConsumer[] = [];
   const scope = ctx.scope;
+  // the new minimum, when a raised compat_version_min is among the kinds
+  const raised = kinds.includes('compat-min-raised')
+    ? raisedCompatMin(ctx, id)
+    : undefined;
   for (const view of [
     ...consumerViewsOf(ctx.base, ctx.baseGraph, id),
     ...consumerViewsOf(ctx.head, ctx.headGraph, id),
@@ -44,9 +51,10 @@ export function directConsumers(
     const key = viewKey(view);
     if (seen.has(key)) continue;
     seen.add(key);
-    if (scope && !kinds.some(kind => scope.affects(view.project, kind))) {
-      continue;
-    }
+    const sees = kinds.filter(
+      kind => !scope || scope.affects(view.project, kind),
+    );
+    if (sees.length === 0) continue;
     const consumer: ConsumerView =
       view.project === undefined
         ? { id: view.id }
@@ -55,10 +63,18 @@ export function directConsumers(
     const after = entriesOn(ctx.head, consumer, id);
     if (before.requires.length + before.optional.length === 0) continue;
     if (after.requires.length + after.optional.length === 0) continue;
-    consumers.push({
-      ...consumer,
-      optional: before.requires.length === 0 || after.requires.length === 0,
-    });
+    const optional =
+      before.requires.length === 0 || after.requires.length === 0;
+    // a raised minimum breaks only the ranges it leaves out
+    const breaks = (kind: BreakingChangeKind) =>
+      kind !== 'compat-min-raised' ||
+      (raised !== undefined &&
+        (optional
+          ? [...after.requires, ...after.optional]
+          : after.requires
+        ).some(entry => minLeavesOut(entry.range, raised.min)));
+    if (!sees.some(breaks)) continue;
+    consumers.push({ ...consumer, optional });
   }
   return consumers.sort(compareViews);
 }

@@ -129,9 +129,11 @@ export interface BreakingChange {
   /**
    * Everything that required the service in base and still does in head (a consumer that drops
    * the dependency, or is removed, in the same change is not affected), each consumer as the
-   * project it is used in sees it; for a project's view, its consumers in that project (its own
-   * services and its overrides of global services) and what depends on them. Consumers that use
-   * it optionally are not here but in `optionalConsumers`.
+   * project it is used in sees it, once in each project whose view of it is affected; for a
+   * project's view, its consumers in that project (its own services and its overrides of global
+   * services) and what depends on them. For `compat-min-raised`, only the consumers whose range
+   * the new minimum leaves out (see `related`), and what depends on them. Consumers that use it
+   * optionally are not here but in `optionalConsumers`.
    */
   impact: ImpactReport;
   /** The affected projects (from `impact`). */

@@ -1,13 +1,10 @@
 import { keyPosition } from '../../load/filePositions';
-import semver from 'semver';
 import { ConsumerView, consumerViewsOf, viewKey } from '../consumerViews';
 import { compareViews } from '../directConsumers';
 import { toOptionalConsumer } from '../optionalConsumers';
-import { isSatisfiableRange } from '../../validation/satisfiableRange';
+import { minLeavesOut, raisedCompatMin } from '../raisedCompatMin';
 import { comparedServices } from '../scope';
 import { BreakingChangeDetector } from '../types';
-
-const SEMVER_OPTIONS = { includePrerelease: true };
 
 /**
  * `compat-min-raised`: `compat_version_min` went up past what some consumers' ranges allow (their
@@ -15,26 +12,22 @@ const SEMVER_OPTIONS = { includePrerelease: true };
  * each project that uses a consumer sees it (a project's override of a consumer may write its own
  * range); only consumers that see the compared declaration count. `related` names the consumers
  * that require the service; those that use it optionally are listed apart, as its
- * `optionalConsumers`, and named in the message as optional.
+ * `optionalConsumers`, and named in the message as optional. The change's impact counts the same
+ * consumers (see `directConsumers`).
  */
 export const compatMinRaised: BreakingChangeDetector = (ctx, id) => {
-  const { before, after } = comparedServices(ctx, id);
-  if (!before || !after || after.compatVersionMin === undefined) return [];
-  const min = after.compatVersionMin;
-  const old = before.compatVersionMin;
-  if (old !== undefined && !semver.gt(min, old)) return [];
+  const raised = raisedCompatMin(ctx, id);
+  const { after } = comparedServices(ctx, id);
+  if (!raised || !after) return [];
+  const { min, old } = raised;
   const required = new Map<string, ConsumerView & { ranges: string[] }>();
   const optional = new Map<string, ConsumerView & { ranges: string[] }>();
   for (const use of consumerViewsOf(ctx.head, ctx.headGraph, id)) {
     const range = use.edge.range;
-    if (range === undefined) continue;
+    if (range === undefined || !minLeavesOut(range, min)) continue;
     if (ctx.scope && !ctx.scope.affects(use.project, 'compat-min-raised')) {
       continue;
     }
-    if (semver.validRange(range, SEMVER_OPTIONS) === null) continue;
-    // no version ever satisfied it: validation reports it, the raise does not break it
-    if (!isSatisfiableRange(range)) continue;
-    if (semver.intersects(range, `>=${min}`, SEMVER_OPTIONS)) continue;
     const list = use.edge.optional ? optional : required;
     const key = viewKey(use);
     const known = list.get(key);
