@@ -89,4 +89,26 @@ describe('buildDependencyGraph', () => {
       ['auth', 'vault', 'pb', 'projects/pb/services.toml'],
     ]);
   });
+
+  it('lists the projects whose override drops an edge of the global declaration', () => {
+    const graph3 = buildDependencyGraph(
+      registryOf({
+        'services/catalog.toml':
+          '[service.auth]\ndependencies.requires = ["vault@^1", "cache"]\n[service.vault]\n[service.cache]',
+        'projects/pa/services.toml':
+          '[project]\n[service.auth]\ndependencies.requires = ["vault@^2", "cache"]',
+        'projects/pb/services.toml':
+          '[project]\n[service.auth]\ndependencies.requires = []',
+        'projects/pc/services.toml':
+          '[project]\n[service.auth]\nversion = "2.0.0"',
+      }),
+    );
+    expect(
+      graph3.edges.map(e => [e.to, e.range, e.viaProject, e.droppedBy]),
+    ).toEqual([
+      ['vault', '^1', undefined, ['pa', 'pb']],
+      ['cache', undefined, undefined, ['pb']],
+      ['vault', '^2', 'pa', undefined],
+    ]);
+  });
 });

@@ -40,6 +40,17 @@ function toNode(service: RegistryService): DependencyNode {
   };
 }
 
+/** What makes two entries the same dependency: target, kind and range. */
+function entryKey(
+  target: string,
+  optional: boolean,
+  range: string | undefined,
+): string {
+  return `${optional ? 'o' : 'r'}${
+    range === undefined ? '' : `=${range}`
+  }\n${target}`;
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -52,7 +63,10 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * edge per `dependencies.requires` / `dependencies.optional` entry (an entry repeated with the
  * same target, kind and range counts once). A project override of a global service that
  * declares dependencies the global one does not adds them as edges from the global service,
- * marked with `viaProject` (once per project that adds them). Nodes carry the global declaration's attributes.
+ * marked with `viaProject` (once per project that adds them); an edge of the global declaration
+ * that an override does not write lists that project in `droppedBy`. So the edges of a project's
+ * view of a service are its `viaProject` edges and the declaration's edges that project does not
+ * drop. Nodes carry the global declaration's attributes.
  *
  * @param registry - the loaded registry
  * @public
@@ -114,11 +128,37 @@ export function buildDependencyGraph(
     nodes.set(id, toNode(service));
     addEdges(service, undefined);
   }
+  /** Marks the declaration's edges the project's view of the service does not write. */
+  const markDropped = (view: RegistryService, project: string) => {
+    const declared = outgoing.get(view.id);
+    if (!declared) return;
+    const written = new Set<string>();
+    for (const ref of [
+      ...view.dependencies.requires,
+      ...view.dependencies.optional,
+    ]) {
+      written.add(entryKey(ref.service, ref.optional, ref.range));
+    }
+    for (const edge of declared) {
+      if (
+        edge.viaProject !== undefined ||
+        written.has(entryKey(edge.to, edge.optional, edge.range))
+      ) {
+        continue;
+      }
+      if (edge.droppedBy) edge.droppedBy.push(project);
+      else edge.droppedBy = [project];
+    }
+  };
+
   const projects = [...registry.overrides.keys()].sort();
   for (const project of projects) {
     const views = registry.overrides.get(project)!;
     for (const id of [...views.keys()].sort()) {
-      if (nodes.has(id)) addEdges(views.get(id)!, project);
+      if (!nodes.has(id)) continue;
+      const view = views.get(id)!;
+      markDropped(view, project);
+      addEdges(view, project);
     }
   }
   return { nodes, edges, outgoing, incoming };

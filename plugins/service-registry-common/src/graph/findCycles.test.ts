@@ -78,6 +78,61 @@ describe('findCycles', () => {
     expect(cycles[0][1]).toBe('s00001');
   });
 
+  it("follows each project's view: no cycle from different projects' overrides", () => {
+    const files = {
+      'services/catalog.toml': '[service.x]\n[service.y]\n',
+      'projects/pa/services.toml':
+        '[project]\n[service.x]\ndependencies.requires = ["y"]\n',
+      'projects/pb/services.toml':
+        '[project]\n[service.y]\ndependencies.requires = ["x"]\n',
+    };
+    expect(analyzeCycles(buildDependencyGraph(registryOf(files)))).toEqual({
+      cycles: [],
+      edges: [],
+      components: [],
+      truncated: [],
+    });
+    // pb's view: y → x → y, with its own edge and the global one it inherits
+    const analysis = analyzeCycles(
+      buildDependencyGraph(
+        registryOf({
+          ...files,
+          'services/catalog.toml':
+            '[service.x]\ndependencies.requires = ["y"]\n[service.y]\n',
+        }),
+      ),
+    );
+    expect(analysis.cycles).toEqual([['x', 'y', 'x']]);
+    expect(
+      analysis.edges[0].map(e => [e.from, e.to, e.viaProject, e.droppedBy]),
+    ).toEqual([
+      ['x', 'y', undefined, undefined],
+      ['y', 'x', 'pb', undefined],
+    ]);
+    expect(analysis.components).toEqual([['x', 'y']]);
+  });
+
+  it("lists a service twice when a cycle passes through two projects' views of it", () => {
+    // pa's x needs pb's q, which needs pb's x, which needs pa's p, which needs pa's x
+    const graph = buildDependencyGraph(
+      registryOf({
+        'services/catalog.toml': '[service.x]\n',
+        'projects/pa/services.toml':
+          '[project]\n[service.p]\ndependencies.requires = ["x"]\n[service.x]\ndependencies.requires = ["q"]\n',
+        'projects/pb/services.toml':
+          '[project]\n[service.q]\ndependencies.requires = ["x"]\n[service.x]\ndependencies.requires = ["p"]\n',
+      }),
+    );
+    const analysis = analyzeCycles(graph);
+    expect(analysis.cycles).toEqual([['p', 'x', 'q', 'x', 'p']]);
+    expect(analysis.edges[0].map(e => [e.from, e.to, e.viaProject])).toEqual([
+      ['p', 'x', undefined],
+      ['x', 'q', 'pa'],
+      ['q', 'x', undefined],
+      ['x', 'p', 'pb'],
+    ]);
+  });
+
   it('is empty for an acyclic graph', () => {
     expect(findCycles(graphOf({ a: ['b'], b: ['c'], c: [] }))).toEqual([]);
   });

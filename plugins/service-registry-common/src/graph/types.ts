@@ -47,6 +47,12 @@ export interface DependencyEdge {
    * whose view of the service needs it.
    */
   viaProject?: string;
+  /**
+   * Set on an edge of a declaration (no `viaProject`) when project overrides of the service do
+   * not write this dependency (or write it with another kind or range): those projects, sorted.
+   * Their views of the service lack it.
+   */
+  droppedBy?: string[];
 }
 
 /**

@@ -1,5 +1,10 @@
-import { catalog, runRule } from '../__testUtils__/registryOf';
+import { catalog, registryOf, runRule } from '../__testUtils__/registryOf';
+import { validateRegistry } from '../validateRegistry';
 import { dependencyCycles } from './dependencyCycles';
+
+/** The catalog of global services x and y, without dependencies unless given. */
+const XY = (x = '', y = '') =>
+  `[service.x]\nversion = "1.0.0"\n${x}[service.y]\nversion = "1.0.0"\n${y}`;
 
 describe('dependencyCycles', () => {
   it('reports each cycle once, with the full path, at the first service entry', () => {
@@ -114,6 +119,138 @@ describe('dependencyCycles', () => {
     );
     expect(findings.filter(f => f.code === 'dependency/cycle-limit')).toEqual([
       expect.objectContaining({ severity: 'info', service: 's00' }),
+    ]);
+  });
+});
+
+describe('dependencyCycles, as each project sees its services', () => {
+  it('does not chain the overrides of different projects into a cycle', () => {
+    const findings = validateRegistry(
+      registryOf({
+        'services/catalog.toml': XY(),
+        'projects/pa/services.toml':
+          '[project]\n[service.x]\ndependencies.requires = ["y"]\n',
+        'projects/pb/services.toml':
+          '[project]\n[service.y]\ndependencies.requires = ["x"]\n',
+      }),
+      { today: '2026-01-15' },
+    );
+    expect(findings.filter(f => f.code.startsWith('dependency/cycle'))).toEqual(
+      [],
+    );
+  });
+
+  it("reports a cycle of one project's overrides, at its override", () => {
+    expect(
+      runRule(dependencyCycles, {
+        'services/catalog.toml': XY(),
+        'projects/pa/services.toml':
+          '[project]\n[service.x]\ndependencies.requires = ["y"]\n[service.y]\ndependencies.requires = ["x"]\n',
+      }),
+    ).toEqual([
+      expect.objectContaining({
+        code: 'dependency/cycle',
+        message: expect.stringContaining('Dependency cycle x → y → x'),
+        file: 'projects/pa/services.toml',
+        line: 3,
+        column: 26,
+        service: 'x',
+        project: 'pa',
+      }),
+    ]);
+  });
+
+  it('reports a cycle an override closes with a global service the project sees', () => {
+    expect(
+      runRule(dependencyCycles, {
+        'services/catalog.toml': XY('', 'dependencies.requires = ["x"]\n'),
+        'projects/pa/services.toml':
+          '[project]\n[service.x]\ndependencies.requires = ["y"]\n',
+        'projects/pb/services.toml':
+          '[project]\n[service.x]\ndependencies.requires = ["y"]\n',
+      }),
+    ).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('Dependency cycle x → y → x'),
+        file: 'projects/pa/services.toml',
+        line: 3,
+        column: 26,
+        project: 'pa',
+      }),
+    ]);
+  });
+
+  it('does not count a dependency an override drops in that project', () => {
+    // pa's view: x → z, y → x; the global view: x → y
+    expect(
+      runRule(dependencyCycles, {
+        'services/catalog.toml': `${XY(
+          'dependencies.requires = ["y"]\n',
+        )}[service.z]\n`,
+        'projects/pa/services.toml':
+          '[project]\n[service.x]\ndependencies.requires = ["z"]\n[service.y]\ndependencies.requires = ["x"]\n',
+      }),
+    ).toEqual([]);
+  });
+
+  it('counts a global dependency an override keeps, at the global entry', () => {
+    // pa's override of x changes only its version: pa's view is x → y → x
+    expect(
+      runRule(dependencyCycles, {
+        'services/catalog.toml': XY('dependencies.requires = ["y"]\n'),
+        'projects/pa/services.toml':
+          '[project]\n[service.x]\nversion = "1.1.0"\n[service.y]\ndependencies.requires = ["x"]\n',
+      }),
+    ).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('Dependency cycle x → y → x'),
+        file: 'services/catalog.toml',
+        line: 3,
+        column: 26,
+        service: 'x',
+      }),
+    ]);
+  });
+
+  it("resolves a project's own services in their project's view", () => {
+    const own =
+      '[project]\n[service.p]\nversion = "1.0.0"\ndependencies.requires = ["x"]\n';
+    // pb's x requires pa's p, and p requires x as pa sees it: the global x
+    expect(
+      runRule(dependencyCycles, {
+        'services/catalog.toml': XY(),
+        'projects/pa/services.toml': own,
+        'projects/pb/services.toml':
+          '[project]\n[service.x]\ndependencies.requires = ["p"]\n',
+      }),
+    ).toEqual([]);
+    // pa's own x requires p
+    expect(
+      runRule(dependencyCycles, {
+        'services/catalog.toml': XY(),
+        'projects/pa/services.toml': `${own}[service.x]\ndependencies.requires = ["p"]\n`,
+      }),
+    ).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('Dependency cycle p → x → p'),
+        file: 'projects/pa/services.toml',
+        line: 4,
+        service: 'p',
+        project: 'pa',
+      }),
+    ]);
+  });
+
+  it("reports cycles among a project's own services and across projects' own services", () => {
+    const findings = runRule(dependencyCycles, {
+      'projects/pa/services.toml':
+        '[project]\n[service.p]\ndependencies.requires = ["q"]\n[service.q]\ndependencies.requires = ["p", "r"]\n',
+      'projects/pb/services.toml':
+        '[project]\n[service.r]\ndependencies.requires = ["q"]\n',
+    });
+    expect(findings.map(f => [f.message.split(':')[0], f.project])).toEqual([
+      ['Dependency cycle p → q → p', 'pa'],
+      ['Dependency cycle q → r → q', 'pa'],
     ]);
   });
 });

@@ -5,24 +5,24 @@ import { aboutService, makeFinding, servicePosition } from '../findings';
 import { ValidationContext } from '../types';
 
 /**
- * `dependency/cycle` (error): once per cycle of required dependencies, at the entry of the
- * cycle's first (smallest) service that leads into the cycle, with the full path. When a huge
- * component holds more cycles than the search bound lists, `dependency/cycle-limit` (info) says
- * so on its first service. Loops through optional dependencies are no cycle (making one of its
- * dependencies optional is how a cycle is broken), but a service listing itself in its
- * `dependencies.optional` is a slip: `dependency/self-optional` (warning).
+ * `dependency/cycle` (error): once per cycle of required dependencies that the global view or a
+ * project's view holds (see `analyzeCycles`: the dependencies of different projects' overrides do
+ * not chain), at the entry of the cycle's first (smallest) service that leads into the cycle, in
+ * that view, with the full path. When a huge component holds more cycles than the search bound
+ * lists, `dependency/cycle-limit` (info) says so on its first service. Loops through optional
+ * dependencies are no cycle (making one of its dependencies optional is how a cycle is broken),
+ * but a service listing itself in its `dependencies.optional` is a slip:
+ * `dependency/self-optional` (warning).
  *
  * @param ctx - the validation context
  */
 export function dependencyCycles(ctx: ValidationContext): RegistryFinding[] {
   const findings: RegistryFinding[] = [];
   const analysis = analyzeCycles(ctx.graph);
-  for (const cycle of analysis.cycles) {
-    const [first, next] = cycle;
-    const edge = (ctx.graph.outgoing.get(first) ?? []).find(
-      e => e.to === next && !e.optional,
-    )!;
-    const site = edgeSite(ctx, edge);
+  analysis.cycles.forEach((cycle, k) => {
+    const first = cycle[0];
+    // the entry of the view that holds the cycle (the global one when it does)
+    const site = edgeSite(ctx, analysis.edges[k][0]);
     const path = cycle.join(' → ');
     const message =
       cycle.length === 2
@@ -37,7 +37,7 @@ export function dependencyCycles(ctx: ValidationContext): RegistryFinding[] {
         site.about,
       ),
     );
-  }
+  });
   for (const service of ctx.services) {
     const edge = (ctx.graph.outgoing.get(service.id) ?? []).find(
       e => e.optional && e.to === service.id,
