@@ -3,7 +3,7 @@ import { validateRegistry } from '../validateRegistry';
 import { dependencyCycles } from './dependencyCycles';
 
 /** The catalog of global services x and y, without dependencies unless given. */
-const XY = (x = '', y = '') =>
+const globalXy = (x = '', y = '') =>
   `[service.x]\nversion = "1.0.0"\n${x}[service.y]\nversion = "1.0.0"\n${y}`;
 
 describe('dependencyCycles', () => {
@@ -127,7 +127,7 @@ describe('dependencyCycles, as each project sees its services', () => {
   it('does not chain the overrides of different projects into a cycle', () => {
     const findings = validateRegistry(
       registryOf({
-        'services/catalog.toml': XY(),
+        'services/catalog.toml': globalXy(),
         'projects/pa/services.toml':
           '[project]\n[service.x]\ndependencies.requires = ["y"]\n',
         'projects/pb/services.toml':
@@ -143,7 +143,7 @@ describe('dependencyCycles, as each project sees its services', () => {
   it("reports a cycle of one project's overrides, at its override", () => {
     expect(
       runRule(dependencyCycles, {
-        'services/catalog.toml': XY(),
+        'services/catalog.toml': globalXy(),
         'projects/pa/services.toml':
           '[project]\n[service.x]\ndependencies.requires = ["y"]\n[service.y]\ndependencies.requires = ["x"]\n',
       }),
@@ -163,7 +163,10 @@ describe('dependencyCycles, as each project sees its services', () => {
   it('reports a cycle an override closes with a global service the project sees', () => {
     expect(
       runRule(dependencyCycles, {
-        'services/catalog.toml': XY('', 'dependencies.requires = ["x"]\n'),
+        'services/catalog.toml': globalXy(
+          '',
+          'dependencies.requires = ["x"]\n',
+        ),
         'projects/pa/services.toml':
           '[project]\n[service.x]\ndependencies.requires = ["y"]\n',
         'projects/pb/services.toml':
@@ -184,7 +187,7 @@ describe('dependencyCycles, as each project sees its services', () => {
     // pa's view: x → z, y → x; the global view: x → y
     expect(
       runRule(dependencyCycles, {
-        'services/catalog.toml': `${XY(
+        'services/catalog.toml': `${globalXy(
           'dependencies.requires = ["y"]\n',
         )}[service.z]\n`,
         'projects/pa/services.toml':
@@ -197,7 +200,7 @@ describe('dependencyCycles, as each project sees its services', () => {
     // pa's override of x changes only its version: pa's view is x → y → x
     expect(
       runRule(dependencyCycles, {
-        'services/catalog.toml': XY('dependencies.requires = ["y"]\n'),
+        'services/catalog.toml': globalXy('dependencies.requires = ["y"]\n'),
         'projects/pa/services.toml':
           '[project]\n[service.x]\nversion = "1.1.0"\n[service.y]\ndependencies.requires = ["x"]\n',
       }),
@@ -218,7 +221,7 @@ describe('dependencyCycles, as each project sees its services', () => {
     // pb's x requires pa's p, and p requires x as pa sees it: the global x
     expect(
       runRule(dependencyCycles, {
-        'services/catalog.toml': XY(),
+        'services/catalog.toml': globalXy(),
         'projects/pa/services.toml': own,
         'projects/pb/services.toml':
           '[project]\n[service.x]\ndependencies.requires = ["p"]\n',
@@ -227,7 +230,7 @@ describe('dependencyCycles, as each project sees its services', () => {
     // pa's own x requires p
     expect(
       runRule(dependencyCycles, {
-        'services/catalog.toml': XY(),
+        'services/catalog.toml': globalXy(),
         'projects/pa/services.toml': `${own}[service.x]\ndependencies.requires = ["p"]\n`,
       }),
     ).toEqual([
