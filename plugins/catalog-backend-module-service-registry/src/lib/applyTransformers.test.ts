@@ -28,13 +28,19 @@ function mapped(): MappedEntity[] {
 const refs = (items: MappedEntity[]) =>
   items.map(item => stringifyEntityRef(item.entity));
 
+/**
+ * The time limit of the tests that are not about it: generous, as the catalog's checks of the
+ * first entities (its schemas compiled on first use) take a while on a busy machine.
+ */
+const UNHURRIED = { timeoutMs: 60_000 };
+
 /** The error applyTransformers fails with. */
 async function failure(
   transformers: Array<EntityTransform<MappedEntity>>,
   extra: Partial<Parameters<typeof applyTransformers>[2]> = {},
 ): Promise<TransformerError> {
   const error = await applyTransformers(mapped(), transformers, {
-    timeoutMs: 1000,
+    ...UNHURRIED,
     ...extra,
   }).then(
     () => undefined,
@@ -69,7 +75,7 @@ describe('applyTransformers', () => {
         }),
         entity => (entity.kind === 'Group' ? null : entity),
       ],
-      { timeoutMs: 1000 },
+      UNHURRIED,
     );
 
     expect(refs(items)).toEqual([
@@ -267,7 +273,7 @@ describe('applyTransformers', () => {
           };
         },
       ],
-      { timeoutMs: 1000 },
+      UNHURRIED,
     );
     expect(refs(out)).toContain('component:default/-legacy');
   });
@@ -286,7 +292,7 @@ describe('applyTransformers', () => {
               }
             : entity,
       ],
-      { timeoutMs: 1000 },
+      UNHURRIED,
     );
     expect(refs(items)).toContain('service:default/billing');
   });
@@ -332,7 +338,7 @@ describe('applyTransformers', () => {
         entity => (entity.metadata.name === 'billing' ? undefined : entity),
         rename('auth', 'billing'),
       ],
-      { timeoutMs: 1000 },
+      UNHURRIED,
     );
     expect(refs(items)).toContain('component:default/billing');
     expect(
