@@ -11,9 +11,8 @@ import {
   checkUnknownFields,
   FieldSpec,
   isTable,
-  report,
+  reportRecordNotATable,
 } from './fieldCheck';
-import { describeValue } from './describeValue';
 import { joinKeyPath } from './keyPath';
 import { countSpec, durationSpec, percentSpec, tierSpec } from './fieldSpecs';
 import {
@@ -115,19 +114,12 @@ export function attachMonitoring(
       about,
     );
     if (!isTable(own)) {
-      report(
+      reportRecordNotATable(
         ctx,
-        'error',
-        'schema/invalid-type',
-        `${file.path}: monitoring "${
-          project.id
-        }" must be a table of the project's monitoring settings: write [monitoring.${joinKeyPath(
-          [project.id],
-        )}] with its level, got ${describeValue(
-          own,
-          project.id,
-        )}. It is ignored until then.`,
-        [],
+        { file: file.path, kind: 'monitoring', id: project.id },
+        "the project's monitoring settings",
+        `write [monitoring.${joinKeyPath([project.id])}] with its level`,
+        own,
       );
     } else {
       // the levels are the tiers: critical, high, medium, low
@@ -160,17 +152,12 @@ export function attachMonitoring(
     }
     if (!isTable(value)) {
       const key = joinKeyPath([id]);
-      report(
+      reportRecordNotATable(
         ctx,
-        'error',
-        'schema/invalid-type',
-        `${
-          file.path
-        }: service "${id}" must be a table of monitoring: write its metrics as [service.${key}.metrics] and its alerts as [service.${key}.alerts], got ${describeValue(
-          value,
-          id,
-        )}. It is ignored until then.`,
-        [],
+        { file: file.path, kind: 'service', id },
+        'monitoring',
+        `write its metrics as [service.${key}.metrics] and its alerts as [service.${key}.alerts]`,
+        value,
       );
       continue;
     }

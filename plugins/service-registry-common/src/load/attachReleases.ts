@@ -9,6 +9,7 @@ import {
   checkUnknownFields,
   isTable,
   report,
+  reportRecordNotATable,
 } from './fieldCheck';
 import { describeValue } from './describeValue';
 import { joinKeyPath } from './keyPath';
@@ -115,19 +116,14 @@ export function attachReleases(
       );
     }
     if (!isTable(value)) {
-      report(
+      reportRecordNotATable(
         ctx,
-        'error',
-        'schema/invalid-type',
-        `${
-          file.path
-        }: service "${id}" must be a table of releases: write each release as [[service.${joinKeyPath(
-          [id],
-        )}.release]] with its version and date, got ${describeValue(
-          value,
+        { file: file.path, kind: 'service', id },
+        'releases',
+        `write each release as [[service.${joinKeyPath([
           id,
-        )}. It is ignored until then.`,
-        [],
+        ])}.release]] with its version and date`,
+        value,
       );
       continue;
     }

@@ -245,6 +245,38 @@ export function isTable(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * Reports a record of a file written as a value that is not a table (`service.a = 7` in a
+ * monitoring or versions file, a project's `monitoring.p = "critical"`), at the record's key:
+ * what it must be a table of and how to write it; the value is ignored.
+ *
+ * @param ctx - the record's check context (its positions start at the record's key)
+ * @param record - the file, the kind of record (`service`, `monitoring`) and its id
+ * @param tableOf - what the table holds (`releases`, `monitoring`)
+ * @param howToWrite - how to write it (`write each release as [[service.a.release]] …`)
+ * @param value - the value written instead
+ */
+export function reportRecordNotATable(
+  ctx: CheckContext,
+  record: { file: string; kind: string; id: string },
+  tableOf: string,
+  howToWrite: string,
+  value: unknown,
+): void {
+  report(
+    ctx,
+    'error',
+    'schema/invalid-type',
+    `${record.file}: ${record.kind} "${
+      record.id
+    }" must be a table of ${tableOf}: ${howToWrite}, got ${describeValue(
+      value,
+      record.id,
+    )}. It is ignored until then.`,
+    [],
+  );
+}
+
+/**
  * Returns a sub-table of a record, reporting an `schema/invalid-type` error when the key holds
  * something else.
  */
