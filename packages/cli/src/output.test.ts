@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -347,5 +347,32 @@ describe('GitHub annotations of a pull request on a registry with many findings'
     });
     const run = cli(['validate', '.', '--format', 'github'], dir);
     expect(run.stdout).not.toContain('::notice');
+  });
+});
+
+describe('a reader that stops reading early (`validate | head`)', () => {
+  it('ends the run without a crash, with the exit code of the validation', async () => {
+    const services = Array.from(
+      { length: 2000 },
+      (_, i) =>
+        `[service.svc-${i}]\nowner = "team"\nversion = "1.0.0"\nstatus = "ga"\nport = "eighty"\n`,
+    ).join('\n');
+    const dir = writeFiles(path.join(tmp.root, 'early-reader'), {
+      'services/catalog.toml': services,
+    });
+    const child = spawn(process.execPath, [bin, 'validate', dir], {
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', text => {
+      stderr += text;
+    });
+    // like `head -1`: read the first chunk, then close the pipe
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise(resolve => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE/);
+    expect(stderr).not.toMatch(STACK_LINE);
+    expect(code).toBe(1);
   });
 });

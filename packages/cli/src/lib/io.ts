@@ -15,11 +15,28 @@ function noColor(): boolean {
   return Boolean(process.env.NO_COLOR);
 }
 
+/**
+ * Writes to a stream of the process until its reader goes away: when the output is piped into a
+ * program that stops reading (`service-registry validate | head`), the rest is dropped instead of
+ * crashing the run with `EPIPE`, so the command still ends with its own exit code. Other write
+ * errors are thrown as before.
+ */
+function untilClosed(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return text => {
+    if (!closed) stream.write(text);
+  };
+}
+
 /** The process's own streams; each is coloured only when it is a terminal and NO_COLOR is unset. */
 export function processIO(): CliIO {
   return {
-    stdout: text => process.stdout.write(text),
-    stderr: text => process.stderr.write(text),
+    stdout: untilClosed(process.stdout),
+    stderr: untilClosed(process.stderr),
     isTTY: Boolean(process.stdout.isTTY) && !noColor(),
     stderrColor: Boolean(process.stderr.isTTY) && !noColor(),
     cwd: process.cwd(),
