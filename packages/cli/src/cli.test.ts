@@ -98,6 +98,30 @@ describe('service-registry validate', () => {
     expect(strict.stdout).toContain('schema/unknown-field');
   });
 
+  it('warns, as the catalog will, about an owner and a tag the catalog cannot take as written', () => {
+    const dir = registry('catalog-names', {
+      ...VALID,
+      'services/catalog.toml': VALID['services/catalog.toml'].replace(
+        'owner = "platform-team"',
+        'owner = "Платформа"\ntags = ["日本語"]',
+      ),
+    });
+    const run = cli(['validate', '.', '--format', 'json'], dir);
+    expect(run.code).toBe(0);
+    expect(
+      JSON.parse(run.stdout).findings.map(
+        (f: { code: string; line: number; service: string }) => [
+          f.code,
+          f.line,
+          f.service,
+        ],
+      ),
+    ).toEqual([
+      ['catalog/owner-unusable', 2, 'shared-auth'],
+      ['catalog/tag-dropped', 3, 'shared-auth'],
+    ]);
+  });
+
   it('exits 2 on usage problems', () => {
     expect(cli(['validate', 'no-such-dir'], tmp.root)).toMatchObject({
       code: 2,

@@ -43,6 +43,7 @@ export { parseDependencyString } from './load/dependencies';
 export { SERVICE_ID_PATTERN } from './load/fieldSpecs';
 export { isSecretLookingKey } from './load/secrets';
 export { mergeTables } from './load/mergeTables';
+export * from './catalog';
 export * from './graph';
 export * from './validation';
 export * from './diff';

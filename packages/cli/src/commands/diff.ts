@@ -94,7 +94,10 @@ export async function diffCommand(
     loadRegistry(headSource.files),
     headSource.files,
   );
-  const findings = validateRegistry(head, { today: options.today });
+  const findings = validateRegistry(head, {
+    today: options.today,
+    catalog: {},
+  });
   const diff = diffRegistries(base, head, { today: options.today });
 
   switch (options.format) {
@@ -160,7 +163,7 @@ export async function diffCommand(
       }));
       const annotations = introducedFirst(
         findings,
-        validateRegistry(base, { today: options.today }),
+        validateRegistry(base, { today: options.today, catalog: {} }),
         [...breaking, ...sla],
       );
       io.stdout(

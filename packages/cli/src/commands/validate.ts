@@ -31,8 +31,10 @@ export async function validateCommand(
   const source = await readDirectorySource(options.dir, {
     maxFileBytes: options.maxFileBytes,
   });
+  // with the catalog provider's warnings: the pull request shows what the catalog would
   const findings = validateRegistry(loadRegistry(source.files), {
     today: options.today,
+    catalog: {},
   });
   switch (options.format) {
     case 'json':

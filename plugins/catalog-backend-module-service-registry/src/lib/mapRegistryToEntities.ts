@@ -16,12 +16,13 @@ import {
   ANNOTATION_TIER,
   ANNOTATION_VERSION,
   LoadedRegistry,
+  normaliseTag,
+  ownerToEntityRef,
   redactSecrets,
   RegistryProject,
   RegistryService,
   ServiceStatus,
 } from '@service-registry/plugin-service-registry-common';
-import { ownerToEntityRef } from './entityNames';
 
 // The annotation keys, read once: in a CommonJS build every use of an imported binding is a
 // property read through the exporting module (a getter, for re-exports).
@@ -348,19 +349,6 @@ function ownerGroup(name: string, options: MapRegistryOptions): Entity {
 }
 
 const GROUP_REF_PREFIX = 'group:default/';
-
-/**
- * A tag the catalog accepts: `[a-z0-9:+#]` runs joined by single `-`, at most 63 characters; ''
- * when nothing is left (the tag is left out).
- */
-export function normaliseTag(tag: string): string {
-  return tag
-    .toLowerCase()
-    .replace(/[^a-z0-9:+#]+/g, '-')
-    .replace(/^-+/, '')
-    .slice(0, 63)
-    .replace(/-+$/, '');
-}
 
 function normaliseTags(tags: string[], names: NameCache): string[] {
   if (tags.length === 0) return [];

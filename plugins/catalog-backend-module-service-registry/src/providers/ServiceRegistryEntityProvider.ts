@@ -18,6 +18,7 @@ import {
 } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_REGISTRY_ID,
+  catalogNameFindings,
   classifyRegistryFile,
   declaredServiceHeaders,
   intendedRegistryPath,
@@ -26,6 +27,7 @@ import {
   LoadedRegistry,
   loadRegistry,
   LoadRegistryOptions,
+  ownerToEntityRef,
   RegistryFileInput,
   RegistryFinding,
   RegistryProject,
@@ -50,14 +52,12 @@ import { declarationsBefore } from '../lib/keptDeclarations';
 import { resolveClaims } from '../lib/resolveClaims';
 import { checkEntities } from '../lib/checkEntities';
 import { heldBackServices } from '../lib/heldBackServices';
-import { mappingFindings } from '../lib/mappingFindings';
 import {
   filesWithSchemaErrors,
   hasNewSchemaErrors,
   isSchemaError,
 } from '../lib/newSchemaErrors';
 import { applyTransformers, TransformerError } from '../lib/applyTransformers';
-import { ownerToEntityRef } from '../lib/entityNames';
 import { scmEventConcernsRegistry } from '../lib/scmEventConcernsRegistry';
 import {
   MappedEntity,
@@ -711,7 +711,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const findings = [
       ...validated,
       ...checked.findings,
-      ...mappingFindings(registry, config.defaultOwner),
+      ...catalogNameFindings(registry, config.defaultOwner),
     ]
       .filter(f => f.severity !== 'info')
       .sort((a, b) => severityRank(a.severity) - severityRank(b.severity));

@@ -2,10 +2,12 @@ import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugi
 import { Config } from '@backstage/config';
 import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { MAX_REGISTRY_FILE_BYTES_LIMIT } from '@service-registry/plugin-service-registry-common';
+import {
+  MAX_REGISTRY_FILE_BYTES_LIMIT,
+  ownerToEntityRef,
+} from '@service-registry/plugin-service-registry-common';
 import { readTaskSchedule } from '@service-registry/plugin-service-registry-node';
 import { directoryOfTarget } from '../lib/directoryOfTarget';
-import { ownerToEntityRef } from '../lib/entityNames';
 
 /**
  * Settings of one ingested registry, read from `catalog.providers.serviceRegistry`.

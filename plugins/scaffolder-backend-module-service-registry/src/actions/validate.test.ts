@@ -88,6 +88,24 @@ describe('service-registry:validate', () => {
     expect(report.outputs.valid).toBe(false);
   });
 
+  it('reports a tag the catalog would leave out of the new service, as the catalog will', async () => {
+    const workspace = await workspaceWithRegistry();
+    await createServiceRegistryAddServiceAction().handler(
+      contextFor(workspace, {
+        id: 'orders-api',
+        owner: 'ecommerce-team',
+        tier: 'medium',
+        tags: ['orders', '日本語'],
+      }).ctx as any,
+    );
+    const { ctx, outputs } = contextFor(workspace, { today });
+    await validate.handler(ctx as any);
+    expect(outputs.valid).toBe(true);
+    expect(outputs.report).toMatch(
+      /\| 🟡 warning \| `services\/catalog\.toml:\d+:\d+` \| `orders-api` \| The tag "日本語" of service "orders-api" has nothing a catalog tag can hold .*\| `catalog\/tag-dropped` \|/,
+    );
+  });
+
   it('says where the base comes from when it is missing', async () => {
     const workspace = await workspaceWithRegistry();
     await fs.rm(path.join(workspace, '.service-registry'), { recursive: true });

@@ -178,7 +178,11 @@ export function createServiceRegistryValidateAction() {
         );
       }
       const base = loadRegistry(await readRegistryDirectory(baseDir));
-      const options = input.today ? { today: input.today } : {};
+      // with the catalog provider's warnings: the report shows what the catalog would
+      const options = {
+        ...(input.today ? { today: input.today } : {}),
+        catalog: {},
+      };
       // an id a project of the change declares again stays where base declared it
       const headRegistry = preferBaseDeclarations(
         base,

@@ -13,6 +13,14 @@ import {
 export interface ValidateOptions {
   /** The day lifecycle dates are compared with, `YYYY-MM-DD` (default: today, UTC). */
   today?: string;
+  /**
+   * Also report what the catalog provider's mapping changes or leaves out of the registry as
+   * written (`catalog/owner-unusable`, `catalog/owner-truncated`, `catalog/tag-dropped`, see
+   * `catalogNameFindings`), so that a check of a change shows the warnings the catalog would.
+   * `defaultOwner` is the provider's, named in the messages. `block_on` does not apply to them.
+   * Default: not reported (the catalog provider reports them itself).
+   */
+  catalog?: { defaultOwner?: string };
 }
 
 /**

@@ -196,6 +196,44 @@ describe('validateRegistry', () => {
       ['warning', 'schema/invalid-entity-name', 1],
     ]);
   });
+  it("with the catalog option, warns about what the catalog provider's mapping changes, which block_on does not make errors", () => {
+    const files = {
+      ...catalog(
+        '[service.auth]', // 1
+        'version = "1.0.0"', // 2
+        'owner = "Платёжная команда"', // 3
+        'tags = ["payments", "日本語"]', // 4
+      ),
+      'policies/security.toml':
+        '[security]\nblock_on = ["catalog/owner-unusable"]\n',
+    };
+    const plain = validateRegistry(registryOf(files), {
+      today: '2026-01-15',
+    });
+    expect(plain.filter(f => f.code.startsWith('catalog/'))).toEqual([]);
+
+    const findings = validateRegistry(registryOf(files), {
+      today: '2026-01-15',
+      catalog: { defaultOwner: 'platform' },
+    });
+    expect(
+      findings
+        .filter(f => f.code.startsWith('catalog/'))
+        .map(f => [f.severity, f.code, f.line, f.column]),
+    ).toEqual([
+      ['warning', 'catalog/owner-unusable', 3, 1],
+      ['warning', 'catalog/tag-dropped', 4, 21],
+    ]);
+    expect(
+      findings.find(f => f.code === 'catalog/owner-unusable')!.message,
+    ).toContain('the catalog shows the default owner "platform" as its owner');
+    expect(
+      validateRegistry(registryOf(files), {
+        today: '2026-01-15',
+        catalog: {},
+      }).find(f => f.code === 'catalog/owner-unusable')!.message,
+    ).toContain("the catalog provider's default owner");
+  });
   it('warns about support promised past the sunset date', () => {
     const findings = validateRegistry(
       registryOf(

@@ -1,3 +1,4 @@
+import { catalogNameFindings } from '../catalog/catalogNameFindings';
 import { LoadedRegistry, RegistryFinding } from '../model/types';
 import { applyBlockOn } from './blockOn';
 import { createValidationContext } from './context';
@@ -12,11 +13,13 @@ import { ValidateOptions } from './types';
  * every rule of {@link VALIDATION_RULES} (dependencies, cycles, versions, lifecycle, policies,
  * secrets), sorted by file, line and column. A warning or info whose code the policies'
  * `[security] block_on` lists (or a prefix of it) is an error, its message saying so (see
- * `applyBlockOn`). Deterministic for a given registry and `today`; never throws on bad registry
+ * `applyBlockOn`). With `options.catalog`, also the catalog provider's warnings about what its
+ * mapping changes (`catalogNameFindings`; not subject to `block_on`). Deterministic for a given registry and `today`; never throws on bad registry
  * content.
  *
  * @param registry - the result of `loadRegistry`
- * @param options - `today` (`YYYY-MM-DD`, default today in UTC) for the lifecycle dates
+ * @param options - `today` (`YYYY-MM-DD`, default today in UTC) for the lifecycle dates;
+ *   `catalog` for the catalog provider's warnings
  * @throws TypeError when `options.today` is not a `YYYY-MM-DD` date
  * @public
  */
@@ -29,7 +32,13 @@ export function validateRegistry(
   for (const rule of Object.values(VALIDATION_RULES)) {
     for (const finding of rule(ctx)) findings.push(finding);
   }
-  return sortFindings(applyBlockOn(registry.policies, findings).map(redacted));
+  const blocked = applyBlockOn(registry.policies, findings);
+  if (options.catalog) {
+    blocked.push(
+      ...catalogNameFindings(registry, options.catalog.defaultOwner),
+    );
+  }
+  return sortFindings(blocked.map(redacted));
 }
 
 /**

@@ -1,6 +1,6 @@
-import { loadRegistry } from '@service-registry/plugin-service-registry-common';
+import { loadRegistry } from '../load/buildRegistry';
+import { catalogNameFindings } from './catalogNameFindings';
 import { ownerNameProblem } from './entityNames';
-import { mappingFindings } from './mappingFindings';
 
 describe('ownerNameProblem', () => {
   it.each([
@@ -25,7 +25,7 @@ describe('ownerNameProblem', () => {
   });
 });
 
-describe('mappingFindings', () => {
+describe('catalogNameFindings', () => {
   it('warns at the owner key of each service and project whose owner the catalog cannot take as written', () => {
     const registry = loadRegistry([
       {
@@ -48,7 +48,7 @@ describe('mappingFindings', () => {
       },
     ]);
 
-    const findings = mappingFindings(registry, 'unknown');
+    const findings = catalogNameFindings(registry, 'unknown');
 
     expect(
       findings.map(f => [f.code, f.file, f.line, f.service ?? f.project]),
@@ -65,7 +65,7 @@ describe('mappingFindings', () => {
   });
 });
 
-describe('mappingFindings, tags', () => {
+describe('catalogNameFindings, tags', () => {
   it('warns at each tag of a service that the mapping leaves out', () => {
     const registry = loadRegistry([
       {
@@ -82,7 +82,7 @@ describe('mappingFindings, tags', () => {
       },
     ]);
 
-    const findings = mappingFindings(registry, 'unknown');
+    const findings = catalogNameFindings(registry, 'unknown');
 
     expect(findings.map(f => [f.code, f.line, f.service])).toEqual([
       ['catalog/tag-dropped', 4, 'auth'],

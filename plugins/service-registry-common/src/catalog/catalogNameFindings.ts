@@ -1,12 +1,12 @@
+import { keyPosition } from '../load/filePositions';
 import {
-  keyPosition,
   LoadedRegistry,
   RegistryFinding,
   RegistryProject,
   RegistryService,
-} from '@service-registry/plugin-service-registry-common';
+} from '../model/types';
+import { normaliseTag } from './catalogTag';
 import { ownerNameProblem } from './entityNames';
-import { normaliseTag } from './mapRegistryToEntities';
 
 function finding(
   record: RegistryService | RegistryProject,
@@ -85,20 +85,30 @@ function memoised<V>(check: (value: string) => V): (value: string) => V {
 }
 
 /**
- * Warnings about what the mapping changes or leaves out of the registry as written, each at the
- * key that writes it: an owner with nothing a catalog name can hold (`Платёжная команда`, `@`),
- * whose services get the project's or the default owner; an owner longer than a catalog name, cut
- * to 63 characters (two long owners that start alike become one Group); a tag with nothing a
- * catalog tag can hold (`日本語`), left out. The other normalisations (`Team Payments` to
- * `team-payments`, `C++ / Rust` to `c++-rust`) are the documented mapping and give none.
+ * Warnings about what the catalog provider's mapping changes or leaves out of the registry as
+ * written, each at the key that writes it: an owner with nothing a catalog name can hold
+ * (`Платёжная команда`, `@`), whose services get the project's or the default owner; an owner
+ * longer than a catalog name, cut to 63 characters (two long owners that start alike become one
+ * Group); a tag with nothing a catalog tag can hold (`日本語`), left out. The other normalisations
+ * (`Team Payments` to `team-payments`, `C++ / Rust` to `c++-rust`) are the documented mapping and
+ * give none. The catalog provider reports them with its validation, and the CLI and the
+ * scaffolder's validate action on the change, before the catalog shows it. Their `catalog/` codes
+ * are not validation's: `block_on` does not make them errors.
  *
  * @param registry - the loaded registry
- * @param defaultOwner - the owner of services and projects that declare none
+ * @param defaultOwner - the owner of services and projects that declare none (the catalog
+ *   provider's `defaultOwner`), named in the messages; without it they name "the catalog
+ *   provider's default owner"
+ * @public
  */
-export function mappingFindings(
+export function catalogNameFindings(
   registry: LoadedRegistry,
-  defaultOwner: string,
+  defaultOwner?: string,
 ): RegistryFinding[] {
+  const fallback =
+    defaultOwner === undefined
+      ? "the catalog provider's default owner"
+      : `the default owner "${defaultOwner}"`;
   const findings: RegistryFinding[] = [];
   const ownerProblem = memoised(ownerNameProblem);
   const isDropped = memoised(tag => normaliseTag(tag) === '');
@@ -111,7 +121,7 @@ export function mappingFindings(
           { project: project.id },
           project.owner!,
           problem,
-          `the default owner "${defaultOwner}"`,
+          fallback,
         ),
       );
     }
@@ -127,9 +137,7 @@ export function mappingFindings(
         { service: service.id },
         service.owner!,
         problem,
-        service.project
-          ? `its project's owner (or the default owner "${defaultOwner}")`
-          : `the default owner "${defaultOwner}"`,
+        service.project ? `its project's owner (or ${fallback})` : fallback,
       ),
     );
   }

@@ -22,6 +22,9 @@ function isCutToFit(value: string): boolean {
 /**
  * Turns an owner as written in the registry (`@platform-team`, `Platform Team`) into a Backstage
  * entity name (`platform-team`). Returns undefined when nothing usable is left.
+ *
+ * @param owner - an owner as written in the registry
+ * @public
  */
 export function ownerToEntityName(
   owner: string | undefined,
@@ -43,6 +46,9 @@ const OWNER_REF = /^(user|group):(?:([^/]+)\/)?(.+)$/i;
  * `Platform Team`) is `group:default/platform-team`; an owner already written as a ref
  * (`user:jane`, `group:ops/sre`) keeps its kind and namespace. Returns undefined when nothing
  * usable is left.
+ *
+ * @param owner - an owner as written in the registry
+ * @public
  */
 export function ownerToEntityRef(
   owner: string | undefined,
@@ -70,6 +76,9 @@ export function ownerToEntityRef(
  * `unusable` when nothing a name can hold is left (the owner falls back to another), `truncated`
  * when its name is cut to 63 characters; undefined when the ref is the owner's as written, or
  * its documented normalisation (`Team Payments` to `group:default/team-payments`).
+ *
+ * @param owner - an owner as written in the registry
+ * @public
  */
 export function ownerNameProblem(
   owner: string,
