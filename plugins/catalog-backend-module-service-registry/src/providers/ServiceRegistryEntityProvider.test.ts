@@ -1017,6 +1017,46 @@ describe.each(databases.eachSupportedId())(
       ).toBe('0.4.0');
     });
 
+    it('keeps the last good version of a file emptied by mistake, until the file is deleted', async () => {
+      const { provider, connection } = await connected();
+      await provider.refresh();
+      const before = connection.refs();
+
+      // cut to its comments (a truncated write, a bad merge): its services stay
+      await writeRegistry(dir, {
+        'projects/alpha/services.toml': '# Alpha services\n\n',
+      });
+      const result = await provider.refresh();
+
+      expect(result.status.state).toBe('degraded');
+      expect(result.removed).toBe(0);
+      expect(connection.refs()).toEqual(before);
+      expect(result.status.summary).toContain(
+        'kept the last good version of projects/alpha/services.toml (it holds no table or key; delete the file to remove its services)',
+      );
+      expect(result.status.findings).toContainEqual(
+        expect.objectContaining({
+          severity: 'warning',
+          code: 'catalog/file-emptied',
+          file: 'projects/alpha/services.toml',
+          line: 1,
+          column: 1,
+        }),
+      );
+
+      // so is a file of 0 bytes, the global catalog too
+      await writeRegistry(dir, { 'services/catalog.toml': '' });
+      const empty = await provider.refresh();
+      expect(empty.status.state).toBe('degraded');
+      expect(connection.refs()).toEqual(before);
+
+      // deleted: its services are removed, as the registry says
+      await fs.rm(path.join(dir, 'projects/alpha/services.toml'));
+      const deleted = await provider.refresh();
+      expect(connection.refs()).not.toContain('component:default/alpha-api');
+      expect(deleted.removed).toBeGreaterThan(0);
+    });
+
     it('keeps a service whose table is misspelt, in a file taken as written', async () => {
       const { provider, connection } = await connected();
       await provider.refresh();
@@ -1113,10 +1153,11 @@ describe.each(databases.eachSupportedId())(
       const { provider, connection } = await connected();
       await provider.refresh();
       const before = connection.refs();
-      // both project files emptied: 3 of 5 services, while the folders still make Systems
+      // both project files left with their project only: 3 of 5 services, while the folders
+      // still make Systems (a file emptied of everything keeps its last good version, see above)
       await writeRegistry(dir, {
-        'projects/alpha/services.toml': '',
-        'projects/beta/services.toml': '# moved elsewhere\n',
+        'projects/alpha/services.toml': '[project]\nname = "Alpha"\n',
+        'projects/beta/services.toml': '# moved elsewhere\n[project]\n',
       });
 
       const result = await provider.refresh();
@@ -1168,14 +1209,14 @@ describe.each(databases.eachSupportedId())(
       }
     });
 
-    it('refuses a registry whose files were all emptied, although its project folders remain', async () => {
+    it('refuses a registry whose files no longer declare any service, although its project folders remain', async () => {
       const { provider, connection } = await connected({ maxRemovalShare: 1 });
       await provider.refresh();
       const before = connection.refs();
+      await fs.rm(path.join(dir, 'services'), { recursive: true });
       await writeRegistry(dir, {
-        'services/catalog.toml': '',
-        'projects/alpha/services.toml': '',
-        'projects/beta/services.toml': '',
+        'projects/alpha/services.toml': '[project]\n',
+        'projects/beta/services.toml': '[project]\n',
       });
 
       const result = await provider.refresh();

@@ -52,6 +52,7 @@ import { declarationsBefore } from '../lib/keptDeclarations';
 import { resolveClaims } from '../lib/resolveClaims';
 import { checkEntities } from '../lib/checkEntities';
 import { heldBackServices } from '../lib/heldBackServices';
+import { holdsNothing } from '../lib/holdsNothing';
 import {
   filesWithSchemaErrors,
   hasNewSchemaErrors,
@@ -232,6 +233,15 @@ const DEFAULT_FULL_MUTATION_INTERVAL_MS = 60 * 60_000;
 
 /** How long a read may take when the schedule's timeout is no duration (it always is, from config). */
 const DEFAULT_READ_TIMEOUT_MS = 3 * 60_000;
+
+/** Whether a registry file of the layout declares services: the global catalog, a project's services.toml. */
+function declaresServices(path: string): boolean {
+  const kind = classifyRegistryFile(path);
+  return (
+    kind.kind === 'catalog' ||
+    (kind.kind === 'project' && kind.file === 'services')
+  );
+}
 
 function severityRank(severity: string) {
   return severity === 'error' ? 0 : 1;
@@ -670,6 +680,45 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       }
       if (keptForMisnamed.size > 0) registry = load();
     }
+    // A services file of the layout that holds nothing (0 bytes, comments only) where its last
+    // good version declared services is taken for a mistake (a truncated write, a bad merge): its
+    // last good version is kept, as for a file that does not parse. Deleting the file (or its
+    // project's folder) removes its services.
+    const emptied = files.filter(
+      file =>
+        !kept.includes(file.path) &&
+        !keptInvalid.has(file.path) &&
+        !dropped.includes(file.path) &&
+        declaresServices(file.path) &&
+        holdsNothing(file.text),
+    );
+    const keptEmptied = new Set<string>();
+    if (emptied.length > 0) {
+      const lastGood = await store.getFiles(
+        id,
+        emptied.map(file => file.path),
+      );
+      for (const file of emptied) {
+        const good = lastGood.get(file.path);
+        if (!good || declaredServiceHeaders(file.path, good).size === 0) {
+          continue;
+        }
+        effectiveFiles = effectiveFiles.map(f =>
+          f.path === file.path ? { path: file.path, text: good } : f,
+        );
+        kept.push(file.path);
+        keptEmptied.add(file.path);
+        newFindings.push({
+          severity: 'warning',
+          code: 'catalog/file-emptied',
+          message: `${file.path} holds no table or key, where its last good version declared services: the catalog keeps that version. Delete the file (or its project's folder) to remove its services, or restore it.`,
+          file: file.path,
+          line: 1,
+          column: 1,
+        });
+      }
+      if (keptEmptied.size > 0) registry = load();
+    }
     // A service id that a project declares while another project's declaration is ingested stays
     // that project's: the new declaration is the duplicate (loaded again only then).
     const preferredDeclarations = await declarationsBefore(
@@ -774,6 +823,9 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     );
     // why, and where: the summary is what a person reads first (the status Resource, the log)
     const why = (file: string) => {
+      if (keptEmptied.has(file)) {
+        return 'it holds no table or key; delete the file to remove its services';
+      }
       const misnamedAs = keptForMisnamed.get(file);
       if (misnamedAs) {
         return `it is missing, and ${misnamedAs} is there instead: registry file names end in ".toml", in lower case`;
