@@ -286,3 +286,49 @@ describe('changeImpact: a raised compat_version_min', () => {
     ]);
   });
 });
+
+describe('changeImpact: retired consumers', () => {
+  // gw (global) requires x; pa retires its view of gw, pb keeps it running
+  const files = (version: string) => ({
+    'services/catalog.toml': [
+      '[service.x]',
+      `version = "${version}"`,
+      '[service.gw]',
+      'dependencies.requires = ["x"]',
+      '[service.app]',
+      'dependencies.requires = ["gw"]',
+    ].join('\n'),
+    'projects/pa/services.toml': [
+      '[project]',
+      'owner = "@pa-team"',
+      '[service.gw]',
+      'status = "retired"',
+      '[service.pa-web]',
+      'dependencies.requires = ["gw"]',
+    ].join('\n'),
+    'projects/pb/services.toml': [
+      '[project]',
+      'owner = "@pb-team"',
+      '[service.gw]',
+      'owner = "@pb-gw"',
+      '[service.pb-web]',
+      'dependencies.requires = ["gw"]',
+      '[service.pb-old]',
+      'status = "retired"',
+      'dependencies.requires = ["gw", "x"]',
+    ].join('\n'),
+  });
+
+  it("leaves out a project's retired view of a consumer, and retired services, keeping the other views", () => {
+    const diff = diffOf(files, '1.0.0', '2.0.0');
+    const bump = changeOf(diff.breakingChanges, 'major-version-bump');
+    // the global declaration of gw stands for pb's view; pa's view, pa-web and pb-old are out
+    expect(impactOf(bump)).toEqual([
+      ['gw', 1, null],
+      ['app', 2, null],
+      ['pb-web', 2, 'pb'],
+    ]);
+    expect(bump.affectedProjects).toEqual(['pb']);
+    expect(bump.approvers).not.toContain('@pa-team');
+  });
+});

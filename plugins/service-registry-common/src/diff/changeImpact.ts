@@ -6,6 +6,7 @@ import {
   edgeProjects,
   requiresIn,
   resolvedProject,
+  runningConsumer,
 } from './consumerViews';
 import { compareViews, directConsumers } from './directConsumers';
 import { BreakingChangeKind, DiffContext } from './types';
@@ -21,6 +22,9 @@ import { BreakingChangeKind, DiffContext } from './types';
  * in: a project's view of a global service belongs to that project, and every project whose view
  * is affected is listed, unless the global declaration is affected at the same or a smaller depth
  * (it stands for them). By depth, then id, the global declaration first, then by project.
+ * Retired consumers do not count (see `runningConsumer`): a view of a consumer retired in base or
+ * in head is not affected, and what depends on it is not reached through it; a project whose
+ * override retires a global consumer leaves out that project's view only.
  *
  * @param ctx - the diff context
  * @param id - the changed service
@@ -97,11 +101,13 @@ export function changeImpact(
           const key = keyOf(edge.from, project);
           if (reached.has(key)) continue;
           if (!requiresIn(ctx.head, edge.from, project, provider.id)) continue;
-          reached.add(key);
           const consumer: ConsumerView =
             project === undefined
               ? { id: edge.from }
               : { id: edge.from, project };
+          // a consumer retired in base required nothing before the change
+          if (!runningConsumer(ctx.base, consumer)) continue;
+          reached.add(key);
           next.push(consumer);
           record(consumer, depth, provider.id);
         }

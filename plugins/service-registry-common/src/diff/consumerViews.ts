@@ -1,6 +1,7 @@
 import { DependencyEdge, DependencyGraph } from '../graph/types';
 import { getServiceForProject } from '../model/getServiceForProject';
-import { DependencyRef, LoadedRegistry } from '../model/types';
+import { DependencyRef, LoadedRegistry, RegistryService } from '../model/types';
+import { isRetired } from '../validation/runningDependencies';
 
 /**
  * A consumer as one project sees it: a service declaration, or a project's view of an overridden
@@ -75,9 +76,25 @@ export function resolvedProject(
 }
 
 /**
+ * A consumer as its project sees it in a registry, when it runs there: undefined when it is not
+ * declared, or is retired (a retired service consumes nothing, see `isRetired`; a project whose
+ * override retires a global service retires that project's view only).
+ *
+ * @param registry - the registry
+ * @param consumer - the consumer and its project
+ */
+export function runningConsumer(
+  registry: LoadedRegistry,
+  consumer: ConsumerView,
+): RegistryService | undefined {
+  const service = getServiceForProject(registry, consumer.project, consumer.id);
+  return isRetired(service) ? undefined : service;
+}
+
+/**
  * How a consumer, as its project sees it, depends on a service in a registry: its entries in
- * `dependencies.requires` and in `dependencies.optional` (empty when it does not, or is not
- * declared).
+ * `dependencies.requires` and in `dependencies.optional` (empty when it does not, is not
+ * declared, or is retired: see {@link runningConsumer}).
  *
  * @param registry - the registry
  * @param consumer - the consumer and its project
@@ -88,7 +105,7 @@ export function entriesOn(
   consumer: ConsumerView,
   id: string,
 ): { requires: DependencyRef[]; optional: DependencyRef[] } {
-  const service = getServiceForProject(registry, consumer.project, consumer.id);
+  const service = runningConsumer(registry, consumer);
   if (!service) return { requires: [], optional: [] };
   return {
     requires: service.dependencies.requires.filter(r => r.service === id),
@@ -98,7 +115,7 @@ export function entriesOn(
 
 /**
  * Whether a consumer, as its project sees it, requires a service in a registry (an entry of its
- * `dependencies.requires`).
+ * `dependencies.requires`); never when it is retired (see {@link runningConsumer}).
  *
  * @param registry - the registry
  * @param consumer - the consumer's id
@@ -111,7 +128,10 @@ export function requiresIn(
   project: string | undefined,
   id: string,
 ): boolean {
-  const service = getServiceForProject(registry, project, consumer);
+  const service = runningConsumer(
+    registry,
+    project === undefined ? { id: consumer } : { id: consumer, project },
+  );
   return service?.dependencies.requires.some(r => r.service === id) ?? false;
 }
 
@@ -126,7 +146,9 @@ export function viewKey(view: ConsumerView): string {
 
 /**
  * The consumers of a service in a registry, each as each project that uses it sees it (see
- * {@link edgeProjects}), with the edge it comes from; the service itself is left out.
+ * {@link edgeProjects}), with the edge it comes from; the service itself is left out, and so are
+ * the retired consumers (see {@link runningConsumer}): a project whose override retires a global
+ * consumer leaves out that project's view only.
  *
  * @param registry - the registry
  * @param graph - its dependency graph
@@ -141,11 +163,9 @@ export function consumerViewsOf(
   for (const edge of graph.incoming.get(id) ?? []) {
     if (edge.from === id) continue;
     for (const project of edgeProjects(registry, graph, edge)) {
-      views.push(
-        project === undefined
-          ? { id: edge.from, edge }
-          : { id: edge.from, project, edge },
-      );
+      const view: ConsumerView =
+        project === undefined ? { id: edge.from } : { id: edge.from, project };
+      if (runningConsumer(registry, view)) views.push({ ...view, edge });
     }
   }
   return views;

@@ -176,7 +176,8 @@ function inProject(
  * breaking change), affecting that project's consumers (its own services, and its overrides of
  * global consumers); a global change a view merely inherits is listed once, on the global
  * service, with the consumers of the projects that see it. Each consumer counts as the project it
- * is used in sees it. Apart from the breaking changes, `slaImpacts` lists the consumed services
+ * is used in sees it; a consumer retired in base or in head counts as none (a retired service
+ * consumes nothing: it is neither a consumer nor an affected service). Apart from the breaking changes, `slaImpacts` lists the consumed services
  * whose SLA gets weaker than what consumers requiring them promise (see `SlaImpact`), and
  * `requiredApprovals` who must approve the change by the policies' `[change_control]` (see
  * `ApprovalReasonKind`). A file of head that contributed nothing (it does not parse, or was not

@@ -27,6 +27,9 @@ export interface DirectConsumer extends ConsumerView {
  * kinds breaks: for `compat-min-raised`, only the views whose range in head (as the view writes
  * it) the new minimum leaves out, in `dependencies.requires` (or, for a consumer that uses the
  * service optionally, in either list); by id, the global declaration first, then by project.
+ * A view of a consumer retired in base or in head does not count (see `runningConsumer`): it
+ * consumes nothing on that side, so a service only retired services declare can be removed or
+ * retired, and a consumer retired in the same change is not affected (as one removed).
  *
  * @param ctx - the diff context
  * @param id - the changed service

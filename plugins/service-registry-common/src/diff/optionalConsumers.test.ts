@@ -176,3 +176,23 @@ describe('diff: optional consumers of a breaking change', () => {
     ]);
   });
 });
+
+describe('diff: retired optional consumers', () => {
+  it('does not list a retired service among the optional consumers', () => {
+    const retired = ['[service.old]', 'status = "retired"'];
+    const diff = diffRegistries(
+      registry({ global: [...retired, 'dependencies.optional = ["s"]'] }),
+      registry({
+        s: ['version = "1.0.0"', 'port = 90'],
+        global: [...retired, 'dependencies.optional = ["s"]'],
+        opt: 'status = "retired"\ndependencies.optional = ["s@^1"]',
+      }),
+      { today: TODAY },
+    );
+    const [change] = diff.breakingChanges;
+    expect(change.kind).toBe('port-changed');
+    expect(change.optionalConsumers).toEqual([
+      { id: 'c', project: null, owner: '@c-team' },
+    ]);
+  });
+});

@@ -186,3 +186,25 @@ describe('diff: SLA impact on consumers', () => {
     ]);
   });
 });
+
+describe('diff: SLA impact on retired consumers', () => {
+  it('leaves out a consumer retired before the change, even when the change revives it', () => {
+    const legacy = (status: string) => ({
+      'projects/p/services.toml': [
+        '[project]',
+        '[service.legacy]',
+        `status = "${status}"`,
+        'sla = { availability = "99.99%" }',
+        'dependencies.requires = ["db"]',
+      ].join('\n'),
+    });
+    const diff = diffRegistries(
+      registry(['sla = { availability = "99.99%" }'], legacy('retired')),
+      registry(['sla = { availability = "99.9%" }'], legacy('ga')),
+      { today: TODAY },
+    );
+    expect(diff.slaImpacts.map(i => i.consumers.map(c => c.id))).toEqual([
+      ['app'],
+    ]);
+  });
+});

@@ -123,8 +123,9 @@ function messageOf(impact: Omit<SlaImpact, 'message' | 'position'>): string {
 
 /**
  * The SLA impacts of a change to one service present in base and head (see {@link SlaImpact}):
- * each direct consumer that requires it in base and still does in head, as the project it is used
- * in sees it, is compared, in head, with the view of the service that project sees, on the
+ * each direct consumer that requires it in base and still does in head (a consumer retired on
+ * either side does not count, see `runningConsumer`), as the project it is used in sees it, is
+ * compared, in head, with the view of the service that project sees, on the
  * targets that view weakens. The consumers of one view are listed together: on the global
  * declaration when the view weakens exactly as the global declaration does, else on the
  * project's view (`override`).
@@ -157,9 +158,8 @@ export function slaImpactsOf(ctx: DiffContext, id: string): SlaImpact[] {
     const before = getServiceForProject(ctx.base, view.project, id);
     const after = getServiceForProject(ctx.head, view.project, id);
     const consumer = getServiceForProject(ctx.head, view.project, view.id);
-    if (!before || !after || !consumer || consumer.status === 'retired') {
-      continue;
-    }
+    // entriesOn has left out the consumers retired in base or head
+    if (!before || !after || !consumer) continue;
     const weakening =
       before === globalBefore && after === globalAfter
         ? global

@@ -128,7 +128,8 @@ export interface BreakingChange {
   related?: string[];
   /**
    * Everything that required the service in base and still does in head (a consumer that drops
-   * the dependency, or is removed, in the same change is not affected), each consumer as the
+   * the dependency, or is removed or retired, in the same change is not affected; a retired
+   * service is never a consumer), each consumer as the
    * project it is used in sees it, once in each project whose view of it is affected; for a
    * project's view, its consumers in that project (its own services and its overrides of global
    * services) and what depends on them. For `compat-min-raised`, only the consumers whose range

@@ -7,6 +7,7 @@ import {
   SourcePosition,
 } from '../model/types';
 import { asOverrideFinding, findingKey, overrideViews } from './projectViews';
+import { anyRetired, isRetired } from './runningDependencies';
 import { ValidationContext } from './types';
 
 /**
@@ -170,7 +171,9 @@ const inheritedByRegistry = new WeakMap<LoadedRegistry, InheritedUse[]>();
 /**
  * The entries project views inherit from the global declaration (the graph has one edge for
  * them, the global one), used as the project sees them: by the view, with the providers of its
- * project. Listed once per registry, from the overridden services only.
+ * project. Listed once per registry, from the overridden services only. A retired view consumes
+ * nothing (see {@link isRetired}): its entries are not listed, whether or not the global
+ * declaration is retired.
  *
  * @param ctx - the validation context
  */
@@ -179,6 +182,7 @@ export function inheritedUses(ctx: ValidationContext): InheritedUse[] {
   if (list) return list;
   list = [];
   for (const { project, view, global } of overrideViews(ctx)) {
+    if (isRetired(view)) continue;
     const edges = ctx.graph.outgoing.get(global.id) ?? [];
     for (const ref of [
       ...view.dependencies.requires,
@@ -209,26 +213,35 @@ export function inheritedUses(ctx: ValidationContext): InheritedUse[] {
  * Runs a check of one dependency on every edge of the graph, each as its consumer sees it (see
  * {@link DependencyUse}), then on the entries project views inherit: those add only what the
  * project's view changes (a finding the global declaration's entry raises too is not repeated),
- * reported at the consumer's override.
+ * reported at the consumer's override. Retired consumers consume nothing (see
+ * {@link isRetired}): the dependencies of a retired consumer, as its project sees it, are not
+ * checked. So a project whose override retires a global service drops its dependencies from that
+ * project's view only, and a global service retired but kept running by a project's override has
+ * its dependencies checked in that project's view (reported at the override).
  *
  * @param ctx - the validation context
- * @param check - the finding about one dependency, if any (it must not keep the use it is given)
+ * @param check - the finding about one dependency, if any (it must not keep the use it is given);
+ *   never called with a retired consumer
  */
 export function checkDependencies(
   ctx: ValidationContext,
   check: (use: DependencyUse) => RegistryFinding | undefined,
 ): RegistryFinding[] {
   const findings: RegistryFinding[] = [];
+  // a registry without retired services (the common case) needs no consumer resolved for this
+  const checkRunning = anyRetired(ctx.registry)
+    ? (use: DependencyUse) => (isRetired(use.consumer) ? undefined : check(use))
+    : check;
   // one object for every edge: checks read it, never keep it
   const use = new EdgeUse(ctx.registry);
   for (const edge of ctx.graph.edges) {
-    const finding = check(use.reset(edge));
+    const finding = checkRunning(use.reset(edge));
     if (finding) findings.push(finding);
   }
   for (const inherited of inheritedUses(ctx)) {
-    const finding = check(inherited);
+    const finding = checkRunning(inherited);
     if (!finding) continue;
-    const global = check(inherited.global);
+    const global = checkRunning(inherited.global);
     if (global && findingKey(global) === findingKey(finding)) continue;
     findings.push(
       asOverrideFinding(finding, inherited.consumer, inherited.project),

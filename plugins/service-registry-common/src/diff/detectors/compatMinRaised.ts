@@ -13,7 +13,8 @@ import { BreakingChangeDetector } from '../types';
  * range); only consumers that see the compared declaration count. `related` names the consumers
  * that require the service; those that use it optionally are listed apart, as its
  * `optionalConsumers`, and named in the message as optional. The change's impact counts the same
- * consumers (see `directConsumers`).
+ * consumers (see `directConsumers`). Retired consumers do not count (see `consumerViewsOf`): a
+ * range a retired service still lists breaks nothing.
  */
 export const compatMinRaised: BreakingChangeDetector = (ctx, id) => {
   const raised = raisedCompatMin(ctx, id);

@@ -1,14 +1,18 @@
 import { keyPosition } from '../../load/filePositions';
+import { isRetired } from '../../validation/runningDependencies';
 import { comparedServices } from '../scope';
 import { BreakingChangeDetector } from '../types';
 
 /**
  * `dependency-removed`: a service (present in both) no longer requires a service it required in
- * base (moving it to `optional` does not count). Reported on the consumer side.
+ * base (moving it to `optional` does not count). Reported on the consumer side. A retired service
+ * consumes nothing (see `isRetired`): when it is retired in base or in head, it required nothing
+ * before or requires nothing after, so dropping entries is no change to what it consumes (its
+ * own consumers learn of its retirement from `service-retired`).
  */
 export const dependencyRemoved: BreakingChangeDetector = (ctx, id) => {
   const { before, after } = comparedServices(ctx, id);
-  if (!before || !after) return [];
+  if (!before || !after || isRetired(before) || isRetired(after)) return [];
   const still = new Set(
     [...after.dependencies.requires, ...after.dependencies.optional].map(
       r => r.service,

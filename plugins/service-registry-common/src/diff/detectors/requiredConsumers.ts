@@ -3,7 +3,8 @@ import { BreakingChangeKind, DiffContext } from '../types';
 
 /**
  * The services that require `id` in base and still require it in head (a consumer that drops the
- * dependency, moves it to `optional`, or is removed, in the same change is not affected), among
+ * dependency, moves it to `optional`, is removed or retired, in the same change is not affected;
+ * a retired service requires nothing, see `runningConsumer`), among
  * those that see the compared declaration (see {@link DiffContext.scope}); a project's view of an
  * overridden consumer counts as the project sees it (its override may keep, change or drop the
  * dependency); sorted, each once.

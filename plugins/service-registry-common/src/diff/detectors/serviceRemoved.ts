@@ -4,7 +4,8 @@ import { quoted, requiredConsumers } from './requiredConsumers';
 
 /**
  * `service-removed`: a service base declares, head does not, and that services of base still
- * require in head (consumers that drop it, or are removed, in the same change do not count).
+ * require in head (consumers that drop it, are removed or retired, in the same change do not
+ * count, nor do retired services still listing it: see `requiredConsumers`).
  * Positioned at its header in base.
  */
 export const serviceRemoved: BreakingChangeDetector = (ctx, id) => {

@@ -5,7 +5,8 @@ import { quoted, requiredConsumers } from './requiredConsumers';
 
 /**
  * `service-retired`: a service whose status became `retired` while services still require it
- * (required it in base and still do in head).
+ * (required it in base and still do in head; retired consumers do not count, see
+ * `requiredConsumers`).
  */
 export const serviceRetired: BreakingChangeDetector = (ctx, id) => {
   const { before, after } = comparedServices(ctx, id);

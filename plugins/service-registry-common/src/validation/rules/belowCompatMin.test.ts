@@ -54,3 +54,21 @@ describe('belowCompatMin', () => {
     ).toEqual([]);
   });
 });
+
+describe('belowCompatMin: retired consumers', () => {
+  it('does not check the ranges a retired service asks for', () => {
+    expect(
+      runRule(
+        belowCompatMin,
+        catalog(
+          '[service.auth]',
+          'version = "2.0.0"',
+          'compat_version_min = "1.5.0"',
+          '[service.legacy]',
+          'status = "retired"',
+          'dependencies.requires = ["auth@~1.2.0"]',
+        ),
+      ),
+    ).toEqual([]);
+  });
+});

@@ -11,7 +11,8 @@ const SEMVER_OPTIONS = { includePrerelease: true };
  * `dependency/below-compat-min` (warning): a consumer's range that only allows versions below the
  * provider's `compat_version_min`, i.e. versions the provider no longer stays compatible with.
  * The provider is the one the consumer's project sees (its override, if it declares one). A range
- * no version satisfies is left to `dependency/unsatisfiable-range`.
+ * no version satisfies is left to `dependency/unsatisfiable-range`. Retired consumers do not
+ * count (see `checkDependencies`): the ranges a retired service still lists are not checked.
  *
  * @param ctx - the validation context
  */

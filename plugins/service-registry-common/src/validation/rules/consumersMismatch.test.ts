@@ -46,3 +46,43 @@ describe('consumersMismatch', () => {
     ).toEqual([]);
   });
 });
+
+describe('consumersMismatch: retired consumers', () => {
+  const declaring = (consumers: string) => ({
+    'services/catalog.toml': [
+      '[service.auth]',
+      `consumers = ${consumers}`,
+      '[service.app]',
+      'dependencies.requires = ["auth"]',
+      '[service.legacy]',
+      'status = "retired"',
+      'dependencies.requires = ["auth"]',
+    ].join('\n'),
+    'projects/old/services.toml': [
+      '[project]',
+      '[service.old-web]',
+      'status = "retired"',
+      'dependencies.requires = ["auth"]',
+    ].join('\n'),
+  });
+
+  it('does not require retired services (or their projects) to be declared', () => {
+    expect(
+      runRule(
+        consumersMismatch,
+        declaring('{ projects = [], required_by = ["app"] }'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('says a declared consumer that is retired no longer depends on the service', () => {
+    const findings = runRule(
+      consumersMismatch,
+      declaring('{ projects = ["old"], required_by = ["app", "legacy"] }'),
+    );
+    expect(findings.map(f => f.message.split(' — ')[1])).toEqual([
+      'declared but not depending on it in the registry: "old". Update consumers.projects, or the consumers\' dependencies, so that they agree.',
+      'declared but not depending on it in the registry: "legacy" ("legacy" is retired: a retired service depends on nothing). Update consumers.required_by, or the consumers\' dependencies, so that they agree.',
+    ]);
+  });
+});

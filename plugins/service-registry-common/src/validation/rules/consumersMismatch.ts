@@ -3,6 +3,7 @@ import { RegistryFinding, RegistryService } from '../../model/types';
 import { declaredPosition } from '../declaredPosition';
 import { aboutService, listIds, makeFinding } from '../findings';
 import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
+import { isRetired, runningGraph } from '../runningDependencies';
 import { ValidationContext } from '../types';
 
 function difference(a: readonly string[], b: ReadonlySet<string>): string[] {
@@ -15,11 +16,20 @@ function mismatch(
   what: string,
   extra: string[],
   unlisted: string[],
+  retired: string[],
 ): RegistryFinding {
   const parts: string[] = [];
   if (extra.length > 0) {
+    const why =
+      retired.length === 0
+        ? ''
+        : ` (${listIds(retired)} ${
+            retired.length === 1 ? 'is' : 'are'
+          } retired: a retired service depends on nothing)`;
     parts.push(
-      `declared but not depending on it in the registry: ${listIds(extra)}`,
+      `declared but not depending on it in the registry: ${listIds(
+        extra,
+      )}${why}`,
     );
   }
   if (unlisted.length > 0) {
@@ -45,7 +55,7 @@ function check(
   const declared = service.raw.consumers;
   if (declared === undefined || declared === null) return NO_FINDINGS;
   const table = declared as Record<string, unknown>;
-  const real = computeConsumers(ctx.graph, service.id);
+  const real = computeConsumers(runningGraph(ctx), service.id);
   // each declared list: what it should hold (required uses), and what it may hold (any use)
   const lists = [
     {
@@ -70,7 +80,14 @@ function check(
     const extra = difference(list.listed, uses);
     const unlisted = difference(list.required, new Set(list.listed));
     if (extra.length > 0 || unlisted.length > 0) {
-      findings.push(mismatch(service, list.key, list.what, extra, unlisted));
+      // declared services that are retired: why the graph does not count them
+      const retired =
+        list.key === 'required_by'
+          ? extra.filter(id => isRetired(ctx.registry.services.get(id)))
+          : [];
+      findings.push(
+        mismatch(service, list.key, list.what, extra, unlisted, retired),
+      );
     }
   }
   return findings;
@@ -82,6 +99,10 @@ function check(
  * but not declared. Only services that declare the list are checked; an optional use counts as a
  * real use of a declared consumer but is not required to be declared. The lists describe the
  * whole registry: a project's override that declares other lists is compared with the same graph.
+ * Retired consumers do not count (see `runningGraph`): a retired service (or a project whose
+ * services using it are all retired) need not be declared, and one declared is reported as not
+ * depending on it, saying it is retired; a global service a project's override retires still
+ * counts, as it runs elsewhere.
  *
  * @param ctx - the validation context
  */

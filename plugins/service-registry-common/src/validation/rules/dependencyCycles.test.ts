@@ -257,3 +257,59 @@ describe('dependencyCycles, as each project sees its services', () => {
     ]);
   });
 });
+
+describe('dependencyCycles: retired services', () => {
+  it('finds no cycle through a retired service: its dependencies do not run', () => {
+    expect(
+      runRule(
+        dependencyCycles,
+        catalog(
+          '[service.a]',
+          'dependencies.requires = ["b"]',
+          '[service.b]',
+          'status = "retired"',
+          'dependencies = { requires = ["a", "b"], optional = ["b"] }',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('still reports a cycle through a service one project retires, in the other views', () => {
+    const findings = runRule(dependencyCycles, {
+      'services/catalog.toml': globalXy(
+        'dependencies.requires = ["y"]\n',
+        'dependencies.requires = ["x"]\n',
+      ),
+      'projects/pa/services.toml': '[project]\n[service.y]\nstatus = "retired"',
+    });
+    expect(findings.map(f => [f.code, f.project])).toEqual([
+      ['dependency/cycle', undefined],
+    ]);
+    expect(findings[0].message).toContain('x → y → x');
+  });
+
+  it('finds no cycle in the view of a project that retires one of its services', () => {
+    // y requires x only in pa's override, which also retires y: no view holds a cycle
+    expect(
+      runRule(dependencyCycles, {
+        'services/catalog.toml': globalXy('dependencies.requires = ["y"]\n'),
+        'projects/pa/services.toml':
+          '[project]\n[service.y]\nstatus = "retired"\ndependencies.requires = ["x"]',
+      }),
+    ).toEqual([]);
+  });
+
+  it('reports a cycle through a globally retired service in the project that keeps it running', () => {
+    const findings = runRule(dependencyCycles, {
+      'services/catalog.toml': globalXy(
+        'dependencies.requires = ["y"]\n',
+        'status = "retired"\ndependencies.requires = ["x"]\n',
+      ),
+      'projects/pa/services.toml': '[project]\n[service.y]\nstatus = "ga"',
+    });
+    expect(findings.map(f => [f.code, f.project])).toEqual([
+      ['dependency/cycle', undefined],
+    ]);
+    expect(findings[0].message).toContain('x → y → x');
+  });
+});

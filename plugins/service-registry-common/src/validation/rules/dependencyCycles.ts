@@ -2,6 +2,7 @@ import { analyzeCycles } from '../../graph/findCycles';
 import { RegistryFinding } from '../../model/types';
 import { edgeSite } from '../edges';
 import { aboutService, makeFinding, servicePosition } from '../findings';
+import { runningGraph } from '../runningDependencies';
 import { ValidationContext } from '../types';
 
 /**
@@ -12,13 +13,17 @@ import { ValidationContext } from '../types';
  * lists, `dependency/cycle-limit` (info) says so on its first service. Loops through optional
  * dependencies are no cycle (making one of its dependencies optional is how a cycle is broken),
  * but a service listing itself in its `dependencies.optional` is a slip:
- * `dependency/self-optional` (warning).
+ * `dependency/self-optional` (warning). The dependencies of a retired service do not run (see
+ * `runningGraph`): a loop through one is no cycle, and a retired service listing itself is not
+ * reported; a project whose override retires a global service removes its dependencies from that
+ * project's view only.
  *
  * @param ctx - the validation context
  */
 export function dependencyCycles(ctx: ValidationContext): RegistryFinding[] {
   const findings: RegistryFinding[] = [];
-  const analysis = analyzeCycles(ctx.graph);
+  const graph = runningGraph(ctx);
+  const analysis = analyzeCycles(graph);
   analysis.cycles.forEach((cycle, k) => {
     const first = cycle[0];
     // the entry of the view that holds the cycle (the global one when it does)
@@ -39,7 +44,7 @@ export function dependencyCycles(ctx: ValidationContext): RegistryFinding[] {
     );
   });
   for (const service of ctx.services) {
-    const edge = (ctx.graph.outgoing.get(service.id) ?? []).find(
+    const edge = (graph.outgoing.get(service.id) ?? []).find(
       e => e.optional && e.to === service.id,
     );
     if (!edge) continue;

@@ -55,3 +55,70 @@ describe('dependsOnDeprecated', () => {
     ).toEqual([]);
   });
 });
+
+describe('dependsOnDeprecated: retired consumers', () => {
+  it('says nothing about the dependencies of a retired service', () => {
+    expect(
+      runRule(
+        dependsOnDeprecated,
+        catalog(
+          '[service.old]',
+          'status = "deprecated"',
+          'sunset_date = "2026-05-20"',
+          '[service.gone]',
+          'status = "retired"',
+          'dependencies.requires = ["old"]',
+          '[service.gone-too]',
+          'status = "retired"',
+          'dependencies = { requires = ["gone"], optional = ["old"] }',
+        ),
+        '2026-06-01',
+      ),
+    ).toEqual([]);
+  });
+
+  it('leaves out the view of a project that retires the consumer, not the others', () => {
+    // both projects deprecate auth; pa retires gw, pb keeps it running
+    const findings = runRule(dependsOnDeprecated, {
+      ...catalog(
+        '[service.auth]',
+        '[service.gw]',
+        'dependencies.requires = ["auth"]',
+      ),
+      'projects/pa/services.toml': [
+        '[project]',
+        '[service.auth]',
+        'status = "deprecated"',
+        '[service.gw]',
+        'status = "retired"',
+      ].join('\n'),
+      'projects/pb/services.toml': [
+        '[project]',
+        '[service.auth]',
+        'status = "deprecated"',
+        '[service.gw]',
+        'owner = "@pb"',
+      ].join('\n'),
+    });
+    expect(findings.map(f => [f.code, f.service, f.project])).toEqual([
+      ['lifecycle/depends-on-deprecated', 'gw', 'pb'],
+    ]);
+  });
+
+  it('checks a globally retired consumer in the project whose override keeps it running', () => {
+    const findings = runRule(dependsOnDeprecated, {
+      ...catalog(
+        '[service.gone]',
+        'status = "retired"',
+        '[service.gw]',
+        'status = "retired"',
+        'dependencies.requires = ["gone"]',
+      ),
+      'projects/pa/services.toml': '[project]\n[service.gw]\nstatus = "ga"',
+    });
+    expect(findings.map(f => [f.code, f.service, f.project])).toEqual([
+      ['lifecycle/depends-on-retired', 'gw', 'pa'],
+    ]);
+    expect(findings[0].message).toMatch(/^In project "pa": /);
+  });
+});

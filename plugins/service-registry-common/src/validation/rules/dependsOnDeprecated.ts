@@ -9,7 +9,9 @@ import { ValidationContext } from '../types';
  * `lifecycle/depends-on-deprecated` (warning, with the days left to the sunset or since it
  * passed) and `lifecycle/depends-on-retired` (error): dependencies on services at the end of
  * their lifecycle, at the consumer's entry. The provider is the one the consumer's project sees
- * (its override, if it declares one).
+ * (its override, if it declares one). Retired consumers do not count (see `checkDependencies`):
+ * a retired service depending on a deprecated or retired one is history, not a finding, in the
+ * projects whose view of it is retired.
  *
  * @param ctx - the validation context
  */

@@ -122,3 +122,46 @@ describe('missingDependencies', () => {
     expect(findings[0].message).toContain('projects/shop/services.toml');
   });
 });
+
+describe('missingDependencies: retired consumers', () => {
+  it('says nothing about a provider deleted after its consumer was retired', () => {
+    expect(
+      runRule(
+        missingDependencies,
+        catalog(
+          '[service.legacy]',
+          'status = "retired"',
+          'dependencies = { requires = ["gone"], optional = ["also-gone"] }',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('still reports the dependencies of a consumer retired in one project only', () => {
+    const findings = runRule(missingDependencies, {
+      ...catalog('[service.gw]', 'dependencies.requires = ["gone"]'),
+      'projects/pa/services.toml':
+        '[project]\n[service.gw]\nstatus = "retired"',
+    });
+    expect(findings.map(f => [f.code, f.service, f.project])).toEqual([
+      ['dependency/missing-required', 'gw', undefined],
+    ]);
+  });
+
+  it('reports the dependencies of a globally retired consumer in the project that keeps it running', () => {
+    const findings = runRule(missingDependencies, {
+      ...catalog(
+        '[service.gw]',
+        'status = "retired"',
+        'dependencies.requires = ["gone"]',
+      ),
+      'projects/pa/services.toml': '[project]\n[service.gw]\nstatus = "ga"',
+    });
+    expect(findings.map(f => [f.code, f.service, f.project, f.file])).toEqual([
+      ['dependency/missing-required', 'gw', 'pa', 'projects/pa/services.toml'],
+    ]);
+    expect(findings[0].message).toMatch(
+      /^In project "pa": Service "gw" requires "gone", which no registry file declares/,
+    );
+  });
+});

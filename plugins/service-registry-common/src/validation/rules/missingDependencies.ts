@@ -1,6 +1,6 @@
 import { FILE_TOO_LARGE_CODE } from '../../load/unreadFileFinding';
 import { LoadedRegistry, RegistryFinding } from '../../model/types';
-import { edgeSite } from '../edges';
+import { checkDependencies, edgeSite } from '../edges';
 import { makeFinding } from '../findings';
 import { ValidationContext } from '../types';
 
@@ -43,13 +43,21 @@ function unloadedFilesNote(registry: LoadedRegistry): string {
  * `dependency/missing-required` (error) and `dependency/missing-optional` (warning): a
  * dependency on a service no registry file declares, at the entry of the list.
  *
+ * Retired consumers do not count (see `checkDependencies`): a retired service runs nothing, so
+ * an entry it still lists for a provider deleted since is history and gets no finding, not even
+ * a warning. Deleting a provider once its last consumer is retired is the normal end of a
+ * decommissioning; a finding there would fail (or nag) every later check about a service nobody
+ * runs, whose entries nobody needs to edit. The loader still checks the entry itself (its id and
+ * range). A project whose override retires a global service drops the finding from that
+ * project's view only; a global service retired but kept running by a project's override is
+ * reported in that project.
+ *
  * @param ctx - the validation context
  */
 export function missingDependencies(ctx: ValidationContext): RegistryFinding[] {
-  const findings: RegistryFinding[] = [];
   const note = unloadedFilesNote(ctx.registry);
-  for (const edge of ctx.graph.edges) {
-    if (ctx.graph.nodes.has(edge.to)) continue;
+  return checkDependencies(ctx, ({ edge }) => {
+    if (ctx.graph.nodes.has(edge.to)) return undefined;
     const site = edgeSite(ctx, edge);
     const where =
       site.about.project !== undefined
@@ -57,17 +65,14 @@ export function missingDependencies(ctx: ValidationContext): RegistryFinding[] {
         : 'services/catalog.toml or a project services.toml';
     const kind = edge.optional ? 'optionally uses' : 'requires';
     const message = `Service "${edge.from}" ${kind} "${edge.to}", which no registry file declares${note}: declare [service.${edge.to}] in ${where}, or remove "${edge.to}" from ${site.list}.`;
-    findings.push(
-      makeFinding(
-        edge.optional ? 'warning' : 'error',
-        edge.optional
-          ? 'dependency/missing-optional'
-          : 'dependency/missing-required',
-        message,
-        site.position,
-        site.about,
-      ),
+    return makeFinding(
+      edge.optional ? 'warning' : 'error',
+      edge.optional
+        ? 'dependency/missing-optional'
+        : 'dependency/missing-required',
+      message,
+      site.position,
+      site.about,
     );
-  }
-  return findings;
+  });
 }

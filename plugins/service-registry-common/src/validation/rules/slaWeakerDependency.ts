@@ -2,6 +2,7 @@ import { RegistryFinding } from '../../model/types';
 import { dependencySlaShortfalls } from '../../sla/dependencySla';
 import { describeEffectiveSla } from '../../sla/effectiveSla';
 import { checkDependencies, edgeSite } from '../edges';
+import { isRetired } from '../runningDependencies';
 import { makeFinding } from '../findings';
 import { ValidationContext } from '../types';
 
@@ -12,7 +13,8 @@ import { ValidationContext } from '../types';
  * values are a service's own `sla`, else what its effective tier's `[sla.<tier>]` policy
  * requires; a target either side has no value for is not compared. Both as the consumer's
  * project sees them (its overrides, if it declares some). Optional dependencies (the consumer has
- * a fallback) and retired services (left to the lifecycle rules) are not checked.
+ * a fallback) are not checked; nor are retired consumers (see `checkDependencies`: they consume
+ * nothing) and retired providers (left to the lifecycle rules).
  *
  * @param ctx - the validation context
  */
@@ -20,9 +22,7 @@ export function slaWeakerDependency(ctx: ValidationContext): RegistryFinding[] {
   const policies = ctx.registry.policies;
   return checkDependencies(ctx, ({ edge, consumer, provider }) => {
     if (edge.optional || !provider || edge.from === edge.to) return undefined;
-    if (consumer.status === 'retired' || provider.status === 'retired') {
-      return undefined;
-    }
+    if (isRetired(provider)) return undefined;
     const shortfalls = dependencySlaShortfalls(consumer, provider, policies);
     if (shortfalls.length === 0) return undefined;
     const site = edgeSite(ctx, edge);

@@ -44,3 +44,105 @@ describe('sunsetPassedWithConsumers', () => {
     ).toEqual([]);
   });
 });
+
+describe('sunsetPassedWithConsumers: retired consumers', () => {
+  const overdue = [
+    '[service.old]',
+    'status = "deprecated"',
+    'sunset_date = "2026-05-20"',
+    'replacement_service = "new"',
+    '[service.new]',
+  ];
+
+  it('does not count a retired service as a consumer', () => {
+    const findings = runRule(
+      sunsetPassedWithConsumers,
+      catalog(
+        ...overdue,
+        '[service.app]',
+        'dependencies.requires = ["old"]',
+        '[service.legacy]',
+        'status = "retired"',
+        'dependencies.requires = ["old"]',
+      ),
+      '2026-06-01',
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toContain(
+      '1 service still depends on it: "app"',
+    );
+    expect(findings[0].message).not.toContain('legacy');
+  });
+
+  it('says nothing when only retired services still declare the dependency', () => {
+    expect(
+      runRule(
+        sunsetPassedWithConsumers,
+        catalog(
+          ...overdue,
+          '[service.legacy]',
+          'status = "retired"',
+          'dependencies = { requires = ["old"], optional = ["old"] }',
+        ),
+        '2026-06-01',
+      ),
+    ).toEqual([]);
+  });
+
+  it("leaves out the consumers a project retires, in that project's view only", () => {
+    // pa and pb give old their own sunset; gw (global) is retired in pa only, pa-app is retired
+    const project = (id: string, ...lines: string[]) =>
+      [
+        '[project]',
+        '[service.old]',
+        'sunset_date = "2026-05-25"',
+        '[service.gw]',
+        ...lines,
+        `[service.${id}-app]`,
+        ...(id === 'pa' ? ['status = "retired"'] : []),
+        'dependencies.requires = ["old"]',
+      ].join('\n');
+    const findings = runRule(
+      sunsetPassedWithConsumers,
+      {
+        ...catalog(
+          ...overdue,
+          '[service.gw]',
+          'dependencies.requires = ["old"]',
+        ),
+        'projects/pa/services.toml': project('pa', 'status = "retired"'),
+        'projects/pb/services.toml': project('pb', 'owner = "@pb"'),
+      },
+      '2026-06-01',
+    );
+    const listed = findings.map(f => [
+      f.project,
+      /depends? on it: (.*)\. Migrate/.exec(f.message)?.[1],
+    ]);
+    // the global declaration: gw still runs outside pa; pa: its consumers are retired
+    expect(listed).toEqual([
+      [undefined, '"gw"'],
+      ['pb', '"gw" and "pb-app"'],
+    ]);
+  });
+
+  it('counts a consumer retired globally in the projects whose override keeps it running', () => {
+    const findings = runRule(
+      sunsetPassedWithConsumers,
+      {
+        ...catalog(
+          ...overdue,
+          '[service.gw]',
+          'status = "retired"',
+          'dependencies.requires = ["old"]',
+        ),
+        'projects/pa/services.toml': '[project]\n[service.gw]\nstatus = "ga"',
+      },
+      '2026-06-01',
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toContain(
+      '1 service still depends on it: "gw"',
+    );
+  });
+});

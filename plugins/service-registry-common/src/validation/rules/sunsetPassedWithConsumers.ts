@@ -8,6 +8,7 @@ import {
   OverrideView,
   overrideViews,
 } from '../projectViews';
+import { runningGraph } from '../runningDependencies';
 import { ValidationContext } from '../types';
 
 const NONE: readonly OverrideView[] = [];
@@ -58,7 +59,9 @@ function finding(
  * Each consumer counts against the declaration its project sees: a project whose override gives
  * the service another sunset, status or replacement has its consumers counted against that
  * override, reported at the override when overdue; the others count against the global
- * declaration.
+ * declaration. Retired consumers do not count (see `runningGraph`): a retired service is no
+ * longer using the service, so it is neither listed nor enough to report it; a project whose
+ * override retires a global consumer leaves it out of that project's count only.
  *
  * @param ctx - the validation context
  */
@@ -66,6 +69,7 @@ export function sunsetPassedWithConsumers(
   ctx: ValidationContext,
 ): RegistryFinding[] {
   const findings: RegistryFinding[] = [];
+  const running = runningGraph(ctx);
   const viewsOf = new Map<string, OverrideView[]>();
   for (const entry of overrideViews(ctx)) {
     const list = viewsOf.get(entry.global.id) ?? [];
@@ -82,7 +86,7 @@ export function sunsetPassedWithConsumers(
     const separate = new Set(own.map(v => v.project));
     const global = new Set<string>();
     const byProject = new Map(own.map(v => [v.project, new Set<string>()]));
-    for (const edge of ctx.graph.incoming.get(service.id) ?? []) {
+    for (const edge of running.incoming.get(service.id) ?? []) {
       if (edge.from === service.id) continue;
       const project = consumerProject(ctx, edge);
       if (project !== undefined && separate.has(project)) {

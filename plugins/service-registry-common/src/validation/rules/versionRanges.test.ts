@@ -132,3 +132,39 @@ describe('versionRanges', () => {
     }
   });
 });
+
+describe('versionRanges: retired consumers', () => {
+  it('does not check the ranges a retired service asks for', () => {
+    expect(
+      runRule(
+        versionRanges,
+        catalog(
+          '[service.auth]',
+          'version = "2.1.0"',
+          '[service.legacy]',
+          'status = "retired"',
+          'dependencies.requires = ["auth@^1.0", "auth@>=3.0.0 <2.0.0"]',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('checks the ranges of a consumer in the projects that do not retire it', () => {
+    const findings = runRule(versionRanges, {
+      ...catalog(
+        '[service.auth]',
+        'version = "1.0.0"',
+        '[service.gw]',
+        'dependencies.requires = ["auth@^2.0"]',
+      ),
+      'projects/pa/services.toml':
+        '[project]\n[service.auth]\nversion = "1.5.0"\n[service.gw]\nstatus = "retired"',
+      'projects/pb/services.toml':
+        '[project]\n[service.auth]\nversion = "1.5.0"\n[service.gw]\nowner = "@pb"',
+    });
+    expect(findings.map(f => [f.code, f.service, f.project])).toEqual([
+      ['dependency/version-unsatisfied', 'gw', undefined],
+      ['dependency/version-unsatisfied', 'gw', 'pb'],
+    ]);
+  });
+});

@@ -41,6 +41,9 @@ function caretOf(version: string): string {
  * ranges it reads as `schema/invalid-semver` and drops them, so this only fires for registries
  * built by other means).
  *
+ * Retired consumers do not count (see `checkDependencies`): the ranges a retired service still
+ * lists are not checked, in the projects whose view of it is retired.
+ *
  * @param ctx - the validation context
  */
 export function versionRanges(ctx: ValidationContext): RegistryFinding[] {
