@@ -560,6 +560,24 @@ describe('service-registry impact and graph', () => {
     });
     expect(cli(['impact', 'nope', '.'], dir).code).toBe(2);
 
+    // a retired dependent consumes nothing: shop-web retired, only shop-api is left
+    const retired = registry('impact-retired', {
+      ...VALID,
+      'projects/shop/services.toml': VALID[
+        'projects/shop/services.toml'
+      ].replace(
+        /(\[service\.shop-web\][^[]*?)status = "[a-z]+"/,
+        '$1status = "retired"',
+      ),
+    });
+    const left = cli(
+      ['impact', 'shared-auth', '.', '--format', 'json'],
+      retired,
+    );
+    expect(JSON.parse(left.stdout).byProject[0].services).toEqual([
+      expect.objectContaining({ id: 'shop-api', depth: 1 }),
+    ]);
+
     expect(cli(['graph', '.'], dir).stdout).toContain(
       '"shop-web" -> "shop-api"',
     );

@@ -2,6 +2,7 @@ import {
   buildDependencyGraph,
   computeImpact,
   loadRegistry,
+  runningGraphOf,
   renderImpactMarkdown,
 } from '@service-registry/plugin-service-registry-common';
 import { UsageError } from '../lib/errors';
@@ -52,10 +53,15 @@ export async function impactCommand(
       `no service ${options.service} in ${source.label}: give the id of a [service.<id>] table`,
     );
   }
-  const impact = computeImpact(graph, options.service, {
-    includeOptional: options.includeOptional,
-    maxDepth: options.maxDepth,
-  });
+  // a retired service consumes nothing: it is affected by no change
+  const impact = computeImpact(
+    runningGraphOf(registry, graph),
+    options.service,
+    {
+      includeOptional: options.includeOptional,
+      maxDepth: options.maxDepth,
+    },
+  );
   if (options.format === 'json') {
     io.stdout(
       `${JSON.stringify(

@@ -153,6 +153,24 @@ describe('buildServiceSummary', () => {
     });
   });
 
+  it('lists no retired service among the consumers', () => {
+    const registry = loadRegistry([
+      { path: 'services/catalog.toml', text: CATALOG },
+      {
+        path: 'projects/billing/services.toml',
+        text: BILLING.replace('status = "ga"', 'status = "retired"'),
+      },
+    ]);
+    const src = {
+      providerId: 'default',
+      registry,
+      findings: [],
+      rootLocation: 'file:/srv/registry/',
+    };
+    const auth = buildServiceSummary(src, dependencyGraphOf(registry), 'auth')!;
+    expect(auth.consumers).toMatchObject({ requiredBy: [], projects: [] });
+  });
+
   it('never carries a table as written, so a secret in the registry stays out', () => {
     const src = source('file:/srv/registry/');
     const auth = buildServiceSummary(

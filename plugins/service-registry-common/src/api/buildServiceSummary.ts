@@ -1,5 +1,6 @@
 import semver from 'semver';
 import { computeConsumers } from '../graph/computeConsumers';
+import { runningGraphOf } from '../graph/runningGraphOf';
 import { DependencyGraph } from '../graph/types';
 import { getServiceForProject } from '../model/getServiceForProject';
 import {
@@ -78,6 +79,7 @@ function dependencyOf(
  * The body of `GET /api/service-registry/services/:service/summary`, or undefined when the
  * registry does not declare the service: its facts, each dependency next to the provider its
  * project sees (version, status, whether the range is satisfied), its consumers from the graph
+ * (retired services consume nothing)
  * and its findings counted by severity.
  *
  * @param source - the provider's last good run
@@ -146,7 +148,8 @@ export function buildServiceSummary(
       ...service.dependencies.requires,
       ...service.dependencies.optional,
     ].map(ref => dependencyOf(registry, service, ref)),
-    consumers: computeConsumers(graph, id),
+    // a retired service consumes nothing
+    consumers: computeConsumers(runningGraphOf(registry, graph), id),
     findings,
   });
 }

@@ -250,3 +250,43 @@ describe('computeDeprecations statuses', () => {
     ).toEqual([]);
   });
 });
+
+describe('computeDeprecations and retired consumers', () => {
+  const registry = registryOf({
+    'services/catalog.toml': [
+      '[service.old]',
+      'status = "deprecated"',
+      'sunset_date = "2027-01-01"',
+      'replacement_service = "new"',
+      'migration = { estimated_effort_hours = 4 }',
+      '[service.new]',
+      '[service.gone]',
+      'status = "retired"',
+      '[service.app]',
+      'dependencies.requires = ["old"]',
+      '[service.batch]',
+      'status = "retired"',
+      'dependencies.requires = ["old", "gone"]',
+      '[service.shared-web]',
+      'dependencies.requires = ["old"]',
+    ].join('\n'),
+    'projects/p/services.toml': [
+      '[project]',
+      '[service.shared-web]',
+      'status = "retired"',
+    ].join('\n'),
+  });
+  const graph = buildDependencyGraph(registry);
+
+  it('counts a consumer that retired as migrated, and drops a retired service only retired services use', () => {
+    const records = computeDeprecations(registry, graph, '2026-11-22');
+    expect(records.map(r => r.service)).toEqual(['old']);
+    const [old] = records;
+    expect(old.consumers.map(c => [c.id, c.project])).toEqual([
+      ['app', null],
+      ['shared-web', null],
+    ]);
+    expect(old.remainingConsumers).toBe(2);
+    expect(old.remainingEffortHours).toBe(8);
+  });
+});

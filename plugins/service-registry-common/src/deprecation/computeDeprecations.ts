@@ -1,3 +1,4 @@
+import { runningGraphOf } from '../graph/runningGraphOf';
 import { DependencyEdge, DependencyGraph } from '../graph/types';
 import { LoadedRegistry, RegistryService } from '../model/types';
 import { daysBetween } from '../model/units';
@@ -122,7 +123,12 @@ function recordOf(
   today: string,
 ): DeprecationRecord {
   const lifecycle = service.status === 'retired' ? 'retired' : 'deprecated';
-  const all = consumersOf(registry, graph, service.id);
+  // a consumer that retired has migrated: it consumes nothing
+  const all = consumersOf(
+    registry,
+    runningGraphOf(registry, graph),
+    service.id,
+  );
   const consumers = all.filter(c => !c.optional);
   const optionalConsumers = all.filter(c => c.optional);
   const remaining = all.length;
@@ -174,7 +180,7 @@ function urgency(a: DeprecationRecord, b: DeprecationRecord): number {
  * The migration off every deprecated service, and off every retired service that still has
  * consumers: dates, days to the sunset, the replacement (whether it exists, whether it is itself
  * deprecated), the migration guide, the consumers left from the dependency graph (required and
- * optional apart, each with project and owner), the remaining effort (consumers left ×
+ * optional apart, each with project and owner; a retired consumer is none, see `runningGraphOf`), the remaining effort (consumers left ×
  * `estimated_effort_hours`) and the status. Sorted the most urgent first: by status
  * (overdue, at-risk, no-sunset, on-track, done), then by sunset date, then by id.
  *

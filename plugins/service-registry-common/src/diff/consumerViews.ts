@@ -1,7 +1,7 @@
 import { DependencyEdge, DependencyGraph } from '../graph/types';
 import { getServiceForProject } from '../model/getServiceForProject';
 import { DependencyRef, LoadedRegistry, RegistryService } from '../model/types';
-import { isRetired } from '../validation/runningDependencies';
+import { isRetired } from '../graph/runningGraphOf';
 
 /**
  * A consumer as one project sees it: a service declaration, or a project's view of an overridden

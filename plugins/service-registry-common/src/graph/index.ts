@@ -3,6 +3,7 @@ export {
   dependencyPosition,
 } from './buildDependencyGraph';
 export { dependencyGraphOf } from './dependencyGraphOf';
+export { anyRetired, isRetired, runningGraphOf } from './runningGraphOf';
 export { analyzeCycles, findCycles } from './findCycles';
 export type { CycleAnalysis, FindCyclesOptions } from './findCycles';
 export { computeImpact } from './computeImpact';

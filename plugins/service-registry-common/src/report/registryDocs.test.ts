@@ -164,6 +164,30 @@ describe('renderRegistryDocs', () => {
     );
   });
 
+  it('counts no retired service among the consumers left or the impact of a change', () => {
+    const { topology } = docs({
+      'projects/shop/services.toml': SHOP.replace(
+        'status = "ga"\nport = 9000',
+        'status = "retired"\nport = 9000',
+      ),
+    });
+    expect(
+      topology.content
+        .split('\n')
+        .find(l => l.startsWith('| `old-pay` | deprecated')),
+    ).toBe(
+      '| `old-pay` | deprecated | 2026-01-10 | 2026-09-01 | `pay` | none |',
+    );
+    // auth: only pay now
+    expect(row(topology.content, '`auth`')).toEqual([
+      '`auth`',
+      'shared',
+      '1',
+      '1',
+      '—',
+    ]);
+  });
+
   it('draws the graph as a Mermaid chart, unless the registry is too large for one', () => {
     expect(docs().topology.content).toContain('```mermaid\nflowchart LR\n');
     const large = docs({}, 4).topology.content;

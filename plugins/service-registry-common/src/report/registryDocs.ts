@@ -2,6 +2,7 @@ import semver from 'semver';
 import { dependencyGraphOf } from '../graph/dependencyGraphOf';
 import { computeConsumers } from '../graph/computeConsumers';
 import { computeImpact } from '../graph/computeImpact';
+import { runningGraphOf } from '../graph/runningGraphOf';
 import { DependencyEdge, DependencyGraph } from '../graph/types';
 import { LoadedRegistry, RegistryService } from '../model/types';
 import { graphToMermaid } from './graphFormats';
@@ -217,6 +218,8 @@ function topologyDocument(
   graph: DependencyGraph,
   options: Required<RegistryDocsOptions>,
 ): string {
+  // consumers and impact count what runs: a retired service consumes nothing
+  const running = runningGraphOf(registry, graph);
   const required = graph.edges.filter(e => !e.optional).length;
   // a dependency that only a project's override of a global service declares is that project's
   const consumerProject = (e: DependencyEdge) =>
@@ -280,7 +283,10 @@ function topologyDocument(
 
   const providers = [...graph.incoming.keys()]
     .filter(id => graph.nodes.has(id))
-    .map(id => ({ id, direct: computeConsumers(graph, id).requiredBy.length }))
+    .map(id => ({
+      id,
+      direct: computeConsumers(running, id).requiredBy.length,
+    }))
     .filter(p => p.direct > 0)
     .sort((a, b) => b.direct - a.direct || byId(a, b))
     .slice(0, options.impactRows);
@@ -305,7 +311,7 @@ function topologyDocument(
           'Projects affected',
         ],
         providers.map(p => {
-          const impact = computeImpact(graph, p.id);
+          const impact = computeImpact(running, p.id);
           return [
             code(p.id),
             cell(projectOf(graph, p.id)),
@@ -381,7 +387,7 @@ function topologyDocument(
           'Consumers left',
         ],
         deprecated.map(s => {
-          const { requiredBy, optionalFor } = computeConsumers(graph, s.id);
+          const { requiredBy, optionalFor } = computeConsumers(running, s.id);
           const consumers = [...requiredBy, ...optionalFor].sort();
           return [
             code(s.id),

@@ -1,5 +1,5 @@
 import { keyPosition } from '../../load/filePositions';
-import { isRetired } from '../../validation/runningDependencies';
+import { isRetired } from '../../graph/runningGraphOf';
 import { comparedServices } from '../scope';
 import { BreakingChangeDetector } from '../types';
 
