@@ -99,6 +99,28 @@ describe.each(databases.eachSupportedId())(
       ).rejects.toThrow('recordedAt must be an ISO time');
     });
 
+    it('records the other services of an ingestion when one id is longer than an entity name', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await DeprecationHistoryStore.create(knex);
+      // the loader keeps such an id with a schema/invalid-id error; the catalog has no entity for it
+      const long = `legacy-${'x'.repeat(70)}`;
+      const sample = (service: string) => ({
+        service,
+        consumers: 1,
+        optionalConsumers: 0,
+        status: 'on-track' as const,
+      });
+
+      expect(
+        await store.record('default', '2026-11-20T10:00:00.000Z', [
+          sample('old-api'),
+          sample(long),
+        ]),
+      ).toEqual(['old-api']);
+      expect(await store.history('default', 'old-api')).toHaveLength(1);
+      expect(await store.history('default', long)).toEqual([]);
+    });
+
     it('never stores the same ingestion twice when instances record it at once', async () => {
       const knex = await databases.init(databaseId);
       const one = await DeprecationHistoryStore.create(knex);

@@ -8,6 +8,8 @@ import { Knex } from 'knex';
 const TABLE = 'service_registry_deprecation_history';
 const MIGRATIONS_TABLE = 'service_registry_backend_knex_migrations';
 const DAY_MS = 86_400_000;
+/** The length of the id columns (an entity name's). */
+const ID_LENGTH = 63;
 
 /**
  * The consumers left of one deprecated service at one ingestion.
@@ -71,7 +73,10 @@ export class DeprecationHistoryStore {
    * Records the samples of one ingestion. For each service, a row is stored when it has none
    * yet, when its required or optional consumer count differs from its last row, or when its
    * last row is at least a day older than `recordedAt`. Samples not newer than the last row
-   * (the same ingestion published again, or by another instance) are ignored.
+   * (the same ingestion published again, or by another instance) are ignored, and so are those
+   * of a service whose id is longer than an entity name (63 characters: the loader keeps such an
+   * id with a `schema/invalid-id` error, and the catalog has no entity for it), which the
+   * database would refuse with every other row of the ingestion.
    *
    * @param registryId - the registry (provider id)
    * @param recordedAt - ISO time of the ingestion
@@ -88,15 +93,16 @@ export class DeprecationHistoryStore {
       throw new TypeError(`recordedAt must be an ISO time, got ${recordedAt}`);
     }
     const time = at.toISOString();
-    if (samples.length === 0) return [];
+    const storable = samples.filter(s => s.service.length <= ID_LENGTH);
+    if (storable.length === 0) return [];
     return this.knex.transaction(async tx => {
       const last = await this.lastRows(
         tx,
         registryId,
-        samples.map(s => s.service),
+        storable.map(s => s.service),
       );
       const rows: Row[] = [];
-      for (const sample of samples) {
+      for (const sample of storable) {
         const previous = last.get(sample.service);
         if (previous) {
           if (previous.recorded_at >= time) continue;
