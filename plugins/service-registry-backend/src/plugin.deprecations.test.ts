@@ -296,7 +296,7 @@ describe('service-registry backend: deprecations, SLA and OpenSLO', () => {
     ).toBe(404);
     expect(
       (await request(server).get(`${api}/deprecations/Bad%20Id`)).status,
-    ).toBe(400);
+    ).toBe(404);
     expect(
       (await request(server).get(`${api}/deprecations/auth/history`)).body,
     ).toEqual({ registry: 'default', service: 'auth', items: [] });

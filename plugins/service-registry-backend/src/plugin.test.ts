@@ -153,6 +153,29 @@ describe('service-registry backend', () => {
     ).toBe(400);
   });
 
+  it('counts no retired service among the consumers a change affects', async () => {
+    const files = FILES.map(f =>
+      f.path === 'projects/shop/services.toml'
+        ? {
+            ...f,
+            text: f.text.replace(
+              'version = "1.0.0"\nstatus = "ga"\n[service.shop-web.dependencies]',
+              'version = "1.0.0"\nstatus = "retired"\n[service.shop-web.dependencies]',
+            ),
+          }
+        : f,
+    );
+    const { server } = await startRegistryBackend(publishedFiles(files));
+    const impact = await request(server).get(
+      '/api/service-registry/impact/shared-auth',
+    );
+    expect(impact.body.services.map((s: any) => s.id)).toEqual(['shop-api']);
+    const api = await request(server).get(
+      '/api/service-registry/services/shop-api',
+    );
+    expect(api.body.consumers).toMatchObject({ requiredBy: [] });
+  });
+
   it('filters findings by service, project and severity', async () => {
     const { server } = await start();
     const all = (await request(server).get('/api/service-registry/findings'))
@@ -225,10 +248,11 @@ describe('service-registry backend', () => {
       raw: expect.objectContaining({ deprecation_date: expect.anything() }),
     });
     expect(res.body.consumers.requiredBy).toEqual(['shop-api']);
+    // an id the registry does not hold, whatever its form (the loader keeps any id)
     expect(
       (await request(server).get('/api/service-registry/services/Bad%20Id'))
         .status,
-    ).toBe(400);
+    ).toBe(404);
   });
 
   it('never serves a credential written in the registry, in the record or its findings', async () => {
@@ -445,10 +469,18 @@ env = ["LOG_LEVEL=debug", "DB_PASSWORD=hunter2hunter2"]
   it('names the bad parameter, path or query, and refuses parameters it does not know', async () => {
     const { server } = await start();
     const badId = await request(server).get(
-      '/api/service-registry/services/..%2F..%2Fetc',
+      '/api/service-registry/projects/..%2F..%2Fetc/summary',
     );
     expect(badId.status).toBe(400);
-    expect(badId.body.error.message).toMatch(/^service: /);
+    expect(badId.body.error.message).toMatch(/^project: /);
+    // a registry may hold any text as a service id: one it does not hold is 404, never read as a path
+    const noService = await request(server).get(
+      '/api/service-registry/services/..%2F..%2Fetc',
+    );
+    expect(noService.status).toBe(404);
+    expect(noService.body.error.message).toContain(
+      'no service "../../etc" in registry "default"',
+    );
     // a misspelt parameter is refused, never ignored (it would answer from another registry)
     for (const path of [
       '/graph?regsitry=other',

@@ -18,6 +18,7 @@ export { scheduleDurationMilliseconds } from './config/scheduleDurationMilliseco
 export * from './snapshot';
 export * from './edit';
 export {
+  noSuchService,
   parseRequest,
   registryIdSchema,
   serviceIdSchema,

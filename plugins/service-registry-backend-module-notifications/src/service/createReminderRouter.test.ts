@@ -36,6 +36,9 @@ const FILES = [
       'version = "3.0.0"',
       '[service.lonely]',
       'status = "deprecated"',
+      // an id that breaks the registry's rule, kept by the loader with a schema/invalid-id error
+      '[service.Old_Pay]',
+      'status = "deprecated"',
     ].join('\n'),
   },
   {
@@ -201,10 +204,19 @@ describe.each(databases.eachSupportedId())(
         .get('/api/service-registry/deprecations/lonely/reminders')
         .set('Authorization', jane);
       expect(status.body).toMatchObject({ canRemind: false });
-      const bad = await request(server)
+      const unknown = await request(server)
         .get('/api/service-registry/deprecations/Not_An_Id/reminders')
         .set('Authorization', jane);
-      expect(bad.status).toBe(400);
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.message).toBe(
+        'Not_An_Id is not a deprecated or retired service of registry "default"',
+      );
+      // a deprecated service whose id breaks the registry's rule has its reminder status too
+      const oddId = await request(server)
+        .get('/api/service-registry/deprecations/Old_Pay/reminders')
+        .set('Authorization', jane);
+      expect(oddId.status).toBe(200);
+      expect(oddId.body).toMatchObject({ canRemind: false });
       const registry = await request(server)
         .get(`${path}?registry=nope`)
         .set('Authorization', jane);

@@ -7,10 +7,13 @@ import {
   RegistryGraphEdge,
   RegistryGraphNode,
   RegistryService,
+  sloDocumentsToYaml,
+  toOpenSlo,
 } from '@service-registry/plugin-service-registry-common';
 import { RegistrySnapshot } from '@service-registry/plugin-service-registry-node';
-import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { FindingsView } from './FindingsView';
+import { SerializedBody } from './SerializedBody';
+import { SlaView } from './SlaView';
 
 function nodeView(service: RegistryService): RegistryGraphNode {
   return {
@@ -31,14 +34,20 @@ function nodeView(service: RegistryService): RegistryGraphNode {
 }
 
 /**
- * What the endpoints serve for one snapshot, computed once per snapshot (not per request): the
- * dependency graph, its cycles, and the graph response already serialised.
+ * What the endpoints serve for one snapshot, computed once per snapshot (not per request), each
+ * when first asked for: the dependency graph and its cycles; the `GET /graph` answer serialised;
+ * the findings and the SLA overview built with their credentials hidden (requests filter them),
+ * and their answers without filters serialised; the whole registry's OpenSLO documents
+ * serialised.
  */
 export class RegistryViews {
   private cyclesCache?: string[][];
-  private graphBodyCache?: Buffer;
-  private graphGzipCache?: Buffer;
-  private graphEtagCache?: string;
+  private graphBodyCache?: SerializedBody;
+  private findingsCache?: FindingsView;
+  private findingsBodyCache?: SerializedBody;
+  private slaCache?: SlaView;
+  private slaBodyCache?: SerializedBody;
+  private readonly openSloBodies = new Map<string, SerializedBody>();
 
   constructor(readonly snapshot: RegistrySnapshot) {}
 
@@ -52,7 +61,7 @@ export class RegistryViews {
   }
 
   /** The `GET /graph` body, serialised once. */
-  get graphBody(): Buffer {
+  get graphBody(): SerializedBody {
     if (!this.graphBodyCache) {
       const { registry, providerId, updatedAt, state } = this.snapshot;
       const nodes: RegistryGraphNode[] = [...registry.services.values()].map(
@@ -78,35 +87,77 @@ export class RegistryViews {
         tier: p.tier,
       }));
       // names and owners as written may hold a credential the validation reports
-      this.graphBodyCache = Buffer.from(
-        JSON.stringify(
-          hideSecretValues({
-            registry: providerId,
-            updatedAt,
-            state,
-            nodes,
-            edges,
-            cycles: this.cycles,
-            projects,
-          } satisfies RegistryGraph),
-        ),
+      this.graphBodyCache = SerializedBody.json(
+        hideSecretValues({
+          registry: providerId,
+          updatedAt,
+          state,
+          nodes,
+          edges,
+          cycles: this.cycles,
+          projects,
+        } satisfies RegistryGraph),
       );
     }
     return this.graphBodyCache;
   }
 
-  /** The `GET /graph` body gzip-compressed once, so that requests do not compress it again. */
-  get graphBodyGzip(): Buffer {
-    this.graphGzipCache ??= gzipSync(this.graphBody, { level: 6 });
-    return this.graphGzipCache;
+  /** The findings of `GET /findings`, built and hidden once; requests filter them. */
+  get findings(): FindingsView {
+    this.findingsCache ??= new FindingsView(this.snapshot);
+    return this.findingsCache;
   }
 
-  /** A strong ETag of the `GET /graph` body. */
-  get graphEtag(): string {
-    this.graphEtagCache ??= `"${createHash('sha1')
-      .update(this.graphBody)
-      .digest('hex')}"`;
-    return this.graphEtagCache;
+  /** The `GET /findings` body without filters, serialised once. */
+  get findingsBody(): SerializedBody {
+    this.findingsBodyCache ??= SerializedBody.json(this.findings.answer({}));
+    return this.findingsBodyCache;
+  }
+
+  /** The SLA overview of `GET /sla`, evaluated and hidden once; requests filter it. */
+  get sla(): SlaView {
+    this.slaCache ??= new SlaView(this.snapshot.registry);
+    return this.slaCache;
+  }
+
+  /** The `GET /sla` body without filters, serialised once. */
+  get slaBody(): SerializedBody {
+    this.slaBodyCache ??= SerializedBody.json(
+      this.sla.answer({
+        registry: this.snapshot.providerId,
+        updatedAt: this.snapshot.updatedAt,
+      }),
+    );
+    return this.slaBodyCache;
+  }
+
+  /**
+   * The `GET /openslo` body for every service (no `service=`), credentials hidden and serialised
+   * once per format and `fillFromTierPolicy`.
+   *
+   * @param format - `json` (an array of documents) or `yaml` (multi-document YAML)
+   * @param fillFromTierPolicy - targets the service does not declare come from its tier's policy
+   */
+  openSloBody(
+    format: 'json' | 'yaml',
+    fillFromTierPolicy: boolean,
+  ): SerializedBody {
+    const key = `${format} ${fillFromTierPolicy}`;
+    let body = this.openSloBodies.get(key);
+    if (!body) {
+      const documents = hideSecretValues(
+        toOpenSlo(this.snapshot.registry, { fillFromTierPolicy }),
+      );
+      body =
+        format === 'json'
+          ? SerializedBody.json(documents)
+          : new SerializedBody(
+              Buffer.from(sloDocumentsToYaml(documents)),
+              'application/yaml; charset=utf-8',
+            );
+      this.openSloBodies.set(key, body);
+    }
+    return body;
   }
 }
 

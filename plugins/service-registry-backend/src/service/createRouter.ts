@@ -10,6 +10,7 @@ import {
   computeDeprecation,
   computeDeprecations,
   computeImpact,
+  runningGraphOf,
   countDeprecations,
   DeprecatedDependenciesResponse,
   deprecatedDependenciesOf,
@@ -21,7 +22,6 @@ import {
   evaluateSla,
   hideSecretValues,
   isFindingOfProject,
-  buildFindingsResponse,
   buildProjectSummary,
   buildServiceSummary,
   FindingsResponse,
@@ -31,7 +31,6 @@ import {
   SERVICE_TIERS,
   ServiceTier,
   serviceRegistryReadPermission,
-  slaOverview,
   SlaOverviewResponse,
   SlaServiceResponse,
   ProjectSummaryResponse,
@@ -41,6 +40,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import {
   chooseRegistrySnapshot,
+  noSuchService,
   parseRequest,
   registryIdSchema,
   serviceIdSchema,
@@ -207,23 +207,9 @@ export async function createRouter(
   router.get('/graph', async (req, res) => {
     await authorize(req);
     const query = parseRequest(registryQuery, req.query);
-    const view = viewsOf(query.registry);
     // Serialised and compressed once per snapshot: a 10k-service graph is megabytes of JSON, which
     // the root router's compression middleware would otherwise gzip again on every request.
-    res.setHeader('ETag', view.graphEtag);
-    res.setHeader('Vary', 'Accept-Encoding');
-    res.setHeader('Cache-Control', 'private, no-cache');
-    if (req.headers['if-none-match'] === view.graphEtag) {
-      res.status(304).end();
-      return;
-    }
-    res.type('application/json');
-    if (req.acceptsEncodings('gzip') === 'gzip') {
-      res.setHeader('Content-Encoding', 'gzip');
-      res.send(view.graphBodyGzip);
-    } else {
-      res.send(view.graphBody);
-    }
+    viewsOf(query.registry).graphBody.send(req, res);
   });
 
   router.get('/impact/:service', async (req, res) => {
@@ -233,11 +219,12 @@ export async function createRouter(
     const v = viewsOf(query.registry);
     const registry = v.snapshot.providerId;
     if (!v.graph.nodes.has(id) && !v.graph.incoming.has(id)) {
-      throw new NotFoundError(`no service "${id}" in registry "${registry}"`);
+      throw noSuchService(id, registry);
     }
     const body: ImpactResponse = {
       registry,
-      ...computeImpact(v.graph, id, {
+      // a retired service consumes nothing
+      ...computeImpact(runningGraphOf(v.snapshot.registry, v.graph), id, {
         includeOptional: query.includeOptional === 'true',
         maxDepth: query.maxDepth,
       }),
@@ -247,19 +234,24 @@ export async function createRouter(
 
   router.get('/findings', async (req, res) => {
     await authorize(req);
-    const query = parseRequest(findingsQuery, req.query);
-    const { snapshot } = viewsOf(query.registry);
-    const global = query.project === GLOBAL_PROJECT_ID;
-    const body: FindingsResponse = buildFindingsResponse(snapshot, {
-      ...query,
-      project: global ? undefined : query.project,
-    });
-    if (global) {
-      body.items = body.items.filter(f =>
-        isFindingOfProject(snapshot.registry, f, GLOBAL_PROJECT_ID),
-      );
+    const { registry: requested, ...filters } = parseRequest(
+      findingsQuery,
+      req.query,
+    );
+    const v = viewsOf(requested);
+    // items are built and hidden once per snapshot; the filters pick among them
+    if (Object.values(filters).every(value => value === undefined)) {
+      v.findingsBody.send(req, res);
+      return;
     }
-    send(res, body);
+    const global = filters.project === GLOBAL_PROJECT_ID;
+    const body: FindingsResponse = v.findings.answer(
+      { ...filters, project: global ? undefined : filters.project },
+      global
+        ? f => isFindingOfProject(v.snapshot.registry, f, GLOBAL_PROJECT_ID)
+        : undefined,
+    );
+    res.json(body);
   });
 
   router.get('/services/:service', async (req, res) => {
@@ -270,12 +262,15 @@ export async function createRouter(
     const registry = v.snapshot.providerId;
     const service = v.snapshot.registry.services.get(id);
     if (!service) {
-      throw new NotFoundError(`no service "${id}" in registry "${registry}"`);
+      throw noSuchService(id, registry);
     }
     send(res, {
       registry,
       service,
-      consumers: computeConsumers(v.graph, id),
+      consumers: computeConsumers(
+        runningGraphOf(v.snapshot.registry, v.graph),
+        id,
+      ),
       project: service.project
         ? v.snapshot.registry.projects.get(service.project)
         : undefined,
@@ -294,9 +289,7 @@ export async function createRouter(
       id,
     );
     if (!body) {
-      throw new NotFoundError(
-        `no service "${id}" in registry "${v.snapshot.providerId}"`,
-      );
+      throw noSuchService(id, v.snapshot.providerId);
     }
     send(res, body);
   });
@@ -360,10 +353,13 @@ export async function createRouter(
     const day = todayOf(query.today);
     const record = computeDeprecation(v.snapshot.registry, v.graph, id, day);
     if (!record) {
+      if (!v.snapshot.registry.services.has(id)) {
+        throw noSuchService(id, registry);
+      }
       throw new NotFoundError(
-        v.snapshot.registry.services.has(id)
-          ? `service "${id}" of registry "${registry}" is neither deprecated nor retired`
-          : `no service "${id}" in registry "${registry}"`,
+        `service ${JSON.stringify(
+          id,
+        )} of registry "${registry}" is neither deprecated nor retired`,
       );
     }
     const body: DeprecationDetailResponse = {
@@ -383,7 +379,7 @@ export async function createRouter(
     const registry = v.snapshot.providerId;
     const items = await history.history(registry, id);
     if (items.length === 0 && !v.snapshot.registry.services.has(id)) {
-      throw new NotFoundError(`no service "${id}" in registry "${registry}"`);
+      throw noSuchService(id, registry);
     }
     const body: DeprecationHistoryResponse = { registry, service: id, items };
     send(res, body);
@@ -396,7 +392,7 @@ export async function createRouter(
     const v = viewsOf(query.registry);
     const registry = v.snapshot.providerId;
     if (!v.snapshot.registry.services.has(id)) {
-      throw new NotFoundError(`no service "${id}" in registry "${registry}"`);
+      throw noSuchService(id, registry);
     }
     const day = todayOf(query.today);
     const items = deprecatedDependenciesOf(
@@ -422,16 +418,24 @@ export async function createRouter(
     await authorize(req);
     const query = parseRequest(slaQuery, req.query);
     const v = viewsOf(query.registry);
-    const body: SlaOverviewResponse = {
-      registry: v.snapshot.providerId,
-      updatedAt: v.snapshot.updatedAt,
-      ...slaOverview(v.snapshot.registry, {
+    // services are evaluated and hidden once per snapshot; the filters pick among them
+    if (
+      query.project === undefined &&
+      query.tier === undefined &&
+      query.owner === undefined
+    ) {
+      v.slaBody.send(req, res);
+      return;
+    }
+    const body: SlaOverviewResponse = v.sla.answer(
+      { registry: v.snapshot.providerId, updatedAt: v.snapshot.updatedAt },
+      {
         project: query.project === GLOBAL_PROJECT_ID ? null : query.project,
         tier: query.tier,
         owner: query.owner,
-      }),
-    };
-    send(res, body);
+      },
+    );
+    res.json(body);
   });
 
   router.get('/sla/:service', async (req, res) => {
@@ -442,7 +446,7 @@ export async function createRouter(
     const registry = v.snapshot.providerId;
     const service = v.snapshot.registry.services.get(id);
     if (!service) {
-      throw new NotFoundError(`no service "${id}" in registry "${registry}"`);
+      throw noSuchService(id, registry);
     }
     const body: SlaServiceResponse = {
       registry,
@@ -456,14 +460,18 @@ export async function createRouter(
     const query = parseRequest(openSloQuery, req.query);
     const v = viewsOf(query.registry);
     if (query.service && !v.snapshot.registry.services.has(query.service)) {
-      throw new NotFoundError(
-        `no service "${query.service}" in registry "${v.snapshot.providerId}"`,
-      );
+      throw noSuchService(query.service, v.snapshot.providerId);
+    }
+    const fillFromTierPolicy = query.fillFromTierPolicy === 'true';
+    if (query.service === undefined) {
+      // every service's documents: made, hidden and serialised once per snapshot
+      v.openSloBody(query.format, fillFromTierPolicy).send(req, res);
+      return;
     }
     const documents = hideSecretValues(
       toOpenSlo(v.snapshot.registry, {
         service: query.service,
-        fillFromTierPolicy: query.fillFromTierPolicy === 'true',
+        fillFromTierPolicy,
       }),
     );
     if (query.format === 'json') {

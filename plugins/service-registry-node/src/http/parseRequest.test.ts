@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   parseRequest,
   registryIdSchema,
+  noSuchService,
   serviceIdSchema,
 } from './parseRequest';
 
@@ -22,12 +23,12 @@ describe('parseRequest', () => {
 
   it('throws an InputError naming every bad parameter', () => {
     expect(() =>
-      parseRequest(query, { registry: '../etc', service: 'Shop API' }),
+      parseRequest(query, { registry: '../etc', service: '' }),
     ).toThrow(
       expect.objectContaining({
         name: 'InputError',
         message:
-          'registry: registry must be a provider id (letters, digits, - and _); service: not a registry service id: use 1 to 63 lowercase letters, digits or "-" (e.g. "orders-api")',
+          'registry: registry must be a provider id (letters, digits, - and _); service: give the id of a [service.<id>] table of the registry, or leave the parameter out',
       }),
     );
     expect(() => parseRequest(query, { other: '1' })).toThrow(
@@ -35,22 +36,30 @@ describe('parseRequest', () => {
     );
   });
 
-  it('says what a service id is, and labels a bare value by its name, never as the query', () => {
+  it('takes any id a registry may hold, refuses only an empty one, and labels a bare value by its name', () => {
     const rule =
-      'not a registry service id: use 1 to 63 lowercase letters, digits or "-" (e.g. "orders-api")';
+      'give the id of a [service.<id>] table of the registry, or leave the parameter out';
     const inputError = (message: string) =>
       expect.objectContaining({ name: 'InputError', message });
-    expect(() => parseRequest(serviceIdSchema, 'Bad Id')).toThrow(
-      inputError(rule),
+    for (const id of ['shop-api', 'orders_api', 'Upper.Dot', 'x'.repeat(64)]) {
+      expect(parseRequest(serviceIdSchema, id)).toBe(id);
+    }
+    expect(() => parseRequest(serviceIdSchema, '', 'service')).toThrow(
+      inputError(`service: ${rule}`),
     );
-    expect(() =>
-      parseRequest(serviceIdSchema, 'x'.repeat(64), 'service'),
-    ).toThrow(inputError(`service: ${rule}`));
     // path parameters parsed as an object are named by their key
     expect(() =>
-      parseRequest(z.object({ service: serviceIdSchema }), { service: 'a/b' }),
+      parseRequest(z.object({ service: serviceIdSchema }), { service: '' }),
     ).toThrow(inputError(`service: ${rule}`));
-    expect(parseRequest(serviceIdSchema, 'shop-api')).toBe('shop-api');
+  });
+
+  it('answers 404 for an id the registry does not hold, naming both', () => {
+    expect(noSuchService('Bad Id', 'default')).toMatchObject({
+      name: 'NotFoundError',
+      message: expect.stringMatching(
+        /^no service "Bad Id" in registry "default": /,
+      ),
+    });
   });
 
   it('names a parameter it does not know and says what to do', () => {

@@ -1,5 +1,4 @@
-import { InputError } from '@backstage/errors';
-import { SERVICE_ID_PATTERN } from '@service-registry/plugin-service-registry-common';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { z } from 'zod';
 
 /**
@@ -17,16 +16,39 @@ export const registryIdSchema = z
   .default('default');
 
 /**
- * A registry service id in a path or query parameter: 1 to 63 lowercase letters, digits or `-`.
+ * A service in a path parameter (`:service`) or a `service` filter: any id a registry may hold, as
+ * written. The loader keeps a service whose id breaks the registry's id rule (`orders_api`,
+ * `"Upper.Dot"`, any quoted TOML key) with a `schema/invalid-id` error, and the catalog emits it
+ * when it accepts the name, so refusing such an id would break its entity page and hide the very
+ * finding that says how to fix it. An id is only ever looked up in a snapshot (never used as a
+ * path), so no character is refused; the HTTP server's limit on the request line bounds its
+ * length. An id the snapshot does not hold is `404` ({@link noSuchService}); only an empty one is
+ * `400`.
  *
  * @public
  */
 export const serviceIdSchema = z
   .string()
-  .regex(
-    SERVICE_ID_PATTERN,
-    'not a registry service id: use 1 to 63 lowercase letters, digits or "-" (e.g. "orders-api")',
+  .min(
+    1,
+    'give the id of a [service.<id>] table of the registry, or leave the parameter out',
   );
+
+/**
+ * The `404` of a service id the registry does not hold: names the id (as JSON, so that an odd one
+ * reads unambiguously) and the registry, and says what an id is.
+ *
+ * @param id - the id asked for
+ * @param registry - the provider id of the registry that answered
+ * @public
+ */
+export function noSuchService(id: string, registry: string): NotFoundError {
+  return new NotFoundError(
+    `no service ${JSON.stringify(id)} in registry ${JSON.stringify(
+      registry,
+    )}: a service is asked for by the <id> of its [service.<id>] table, exactly as written (case and punctuation count)`,
+  );
+}
 
 /** One issue as a person reads it: the parameter it concerns, then what is wrong. */
 function describeIssue(issue: z.ZodIssue, name: string | undefined): string {
