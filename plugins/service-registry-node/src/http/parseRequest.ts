@@ -68,7 +68,7 @@ function describeIssue(issue: z.ZodIssue, name: string | undefined): string {
 /**
  * Validates request parameters at the boundary: the parsed value, or an `InputError` (400) that
  * names every bad parameter and why. Parameters of an object schema are named by their key
- * (`service: not a registry service id: ...`); a bare value by `name` when it is given.
+ * (`service: give the id of a [service.<id>] table ...`); a bare value by `name` when it is given.
  *
  * @param schema - what the parameters must be
  * @param value - `req.query`, `req.params`, a body, or a single parameter's value
