@@ -16,24 +16,71 @@ export interface CredentialForm {
    * the credential, such as `?api_key=`), the rest of the match is the credential itself.
    */
   redact: RegExp;
+  /**
+   * When a regular expression cannot tell alone: whether an occurrence is one, judged on the
+   * credential (the match without group 1) in time linear in its length.
+   */
+  accept?: (credential: string) => boolean;
+  /** A text holds the form only where this also matches it (tested once per text). */
+  within?: RegExp;
 }
 
 /**
  * A form from one pattern, so that detection and redaction never drift apart. Group 1 of the
  * pattern is kept when redacting; every other group must be non-capturing.
  */
-function form(kind: string, marker: string, pattern: RegExp): CredentialForm {
+function form(
+  kind: string,
+  marker: string,
+  pattern: RegExp,
+  only: Pick<CredentialForm, 'accept' | 'within'> = {},
+): CredentialForm {
   const flags = pattern.flags.replace('g', '');
   return {
     kind,
     marker,
     detect: new RegExp(pattern.source, flags),
     redact: new RegExp(pattern.source, `${flags}g`),
+    ...only,
   };
 }
 
 /** Values that are not placeholders: no `${...}`, `<...>`, `{{...}}` (or encoded `%7B`, `%24`). */
-const NOT_PLACEHOLDER = String.raw`(?![$<{]|%7B|%24|[*xX.-]+(?:[&#;\s"']|$))`;
+export const NOT_PLACEHOLDER = String.raw`(?![$<{]|%7B|%24|[*xX.-]+(?:[&#;\s"']|$))`;
+
+/** A `user:password` whose password is the word itself (`curl -u user:password`, in docs). */
+export const NOT_PASSWORD_WORD = String.raw`(?!(?:[Pp]ass(?:word)?|PASS(?:WORD)?|[Ss]ecret|SECRET|[Tt]oken|TOKEN)(?:[\s"']|$))`;
+
+const BASE64 =
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * Whether base64 text (padded, as HTTP sends it) decodes to printable ASCII holding a colon: the
+ * `user:password` of HTTP Basic credentials. Words of prose after `Basic` (`auth`, `plan`) do not.
+ */
+function isUserPasswordBase64(text: string): boolean {
+  if (text.length % 4 !== 0) return false;
+  let bits = 0;
+  let buffer = 0;
+  let colon = false;
+  for (let i = 0; i < text.length && text[i] !== '='; i++) {
+    buffer = ((buffer << 6) | BASE64.indexOf(text[i])) & 0xfff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      const byte = (buffer >> bits) & 0xff;
+      if (byte < 0x20 || byte > 0x7e) return false;
+      if (byte === 0x3a) colon = true;
+    }
+  }
+  return colon;
+}
+
+/** curl, whose `-u`/`--user` takes `user:password`. */
+const CURL = /\bcurl\b/;
+
+/** What a password given with `-u`/`--user` (curl's `user:password`) is, for messages. */
+export const USER_PASSWORD_KIND = 'a user:password given with -u/--user';
 
 /**
  * The well-known credential forms, most specific first (a Slack webhook is also a URL, a JWT
@@ -97,11 +144,29 @@ export const CREDENTIAL_FORMS: readonly CredentialForm[] = [
     '[Bb]earer',
     /((?:^|[^A-Za-z0-9])[Bb]earer\s+)(?=[A-Za-z0-9._~+/-]*[0-9])[A-Za-z0-9._~+/-]{12,}=*/,
   ),
+  // base64 of `user:password`, checked by decoding it: `Basic auth is used` is prose
+  form(
+    'HTTP Basic credentials',
+    '[Bb]asic',
+    /((?:^|[^A-Za-z0-9])[Bb]asic\s+)[A-Za-z0-9+/]{4,}={0,2}/,
+    { accept: isUserPasswordBase64 },
+  ),
+  // curl's `-u user:password` (also `--user`, `-fsSu`): in a text that runs curl only, since
+  // the `-u`/`--user` of other commands takes a user and a group (`docker run -u 1000:1000`)
+  form(
+    USER_PASSWORD_KIND,
+    'curl',
+    new RegExp(
+      String.raw`((?:^|[\s"'])(?:-[A-Za-z]*u\s+|-u|--user(?:\s+|=))["']?[^\s:"']*:)${NOT_PLACEHOLDER}${NOT_PASSWORD_WORD}[^\s"']+`,
+    ),
+    { within: CURL },
+  ),
+  // a scheme of at most 32 characters: unbounded, every letter of a long word began one (quadratic)
   form(
     'a URL with an embedded password',
     '://',
     new RegExp(
-      String.raw`([a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:)${NOT_PLACEHOLDER}[^\s/@]+(?=@)`,
+      String.raw`([a-z][a-z0-9+.-]{0,31}:\/\/[^\s/:@]+:)${NOT_PLACEHOLDER}[^\s/@]+(?=@)`,
       'i',
     ),
   ),
@@ -136,4 +201,36 @@ const ANY_MARKER = new RegExp(
  */
 export function mayHoldCredential(text: string): boolean {
   return ANY_MARKER.test(text);
+}
+
+/**
+ * Whether a text holds a credential of a form.
+ *
+ * @param credential - one of {@link CREDENTIAL_FORMS}
+ * @param text - a value or a message
+ */
+export function holdsForm(credential: CredentialForm, text: string): boolean {
+  const { accept, within } = credential;
+  if (within && !within.test(text)) return false;
+  if (!accept) return credential.detect.test(text);
+  for (const match of text.matchAll(credential.redact)) {
+    if (accept(match[0].slice(match[1].length))) return true;
+  }
+  return false;
+}
+
+/**
+ * A text with every credential of a form in it replaced by `(hidden)`, keeping what names it
+ * (group 1 of the form's pattern).
+ *
+ * @param credential - one of {@link CREDENTIAL_FORMS}
+ * @param text - a value or a message
+ */
+export function hideForm(credential: CredentialForm, text: string): string {
+  const { accept, within } = credential;
+  if (within && !within.test(text)) return text;
+  if (!accept) return text.replace(credential.redact, '$1(hidden)');
+  return text.replace(credential.redact, (match: string, kept: string) =>
+    accept(match.slice(kept.length)) ? `${kept}(hidden)` : match,
+  );
 }

@@ -81,6 +81,11 @@ describe('detectSecret', () => {
       BigInt(123456789),
       'a credential (the key "password" names one)',
     ],
+    [
+      'url',
+      'mongodb+srv://app:s3cr3t@cluster0.example.net/app',
+      'a URL with an embedded password',
+    ],
   ])('flags %s = %p', (key, value, kind) => {
     expect(detectSecret(key, value)).toBe(kind);
   });
@@ -133,6 +138,280 @@ describe('detectSecret', () => {
   });
 });
 
+/** HTTP Basic credentials: base64 of `user:password` (made up). */
+const BASIC = Buffer.from('deploy:hunter2-Sup3r').toString('base64');
+const BASIC_ADMIN = Buffer.from('admin:admin').toString('base64');
+
+describe('detectSecret: HTTP Basic credentials', () => {
+  it.each([
+    ['authorization', 'Basic dXNlcjpodW50ZXIy'],
+    ['authorization', `Basic ${BASIC}`],
+    ['headers', `Authorization: Basic ${BASIC_ADMIN}`],
+    ['health_check', `curl -H "Authorization: basic ${BASIC}" https://x`],
+  ])('flags %s = %p', (key, value) => {
+    expect(detectSecret(key, value)).toBe('HTTP Basic credentials');
+  });
+
+  it('still flags bearer tokens under any key', () => {
+    expect(
+      detectSecret('authorization', 'Bearer 8f14e45fceea167a5a36dedd4bea2543'),
+    ).toBe('a bearer token');
+  });
+
+  it.each([
+    ['authorization', 'none'],
+    ['authorization', 'Basic'],
+    ['authorization', 'basic'],
+    ['authorization', 'Basic ${BASIC_AUTH}'],
+    ['authorization', 'Basic <base64 of user:password>'],
+    ['authorization', 'Bearer'],
+    // base64, but of no `user:password`
+    ['authorization', `Basic ${Buffer.from('deploy').toString('base64')}`],
+    ['description', 'Basic auth is used in front of the admin UI'],
+    ['description', 'Basic authentication, see the runbook'],
+    ['description', 'Basic plan: 1000 requests/day'],
+    ['tier_name', 'Basic'],
+  ])('leaves %s = %p alone', (key, value) => {
+    expect(detectSecret(key, value)).toBeUndefined();
+  });
+});
+
+describe('detectSecret: curl -u / --user', () => {
+  it.each([
+    ['health_check', 'curl -u admin:hunter2 https://api.example.com/health'],
+    [
+      'health_check',
+      'curl --user admin:hunter2 https://api.example.com/health',
+    ],
+    [
+      'health_check',
+      'curl --user=admin:hunter2 https://api.example.com/health',
+    ],
+    ['health_check', 'curl -fsS -u "admin:hunter2" https://x/health'],
+    ['health_check', '/usr/bin/curl -sSu admin:hunter2 https://x/health'],
+    ['health_check', 'curl -uadmin:hunter2 https://x/health'],
+    ['health_check', "curl -u ':s3cr3t-t0ken' https://x/health"],
+  ])('flags %s = %p', (key, value) => {
+    expect(detectSecret(key, value)).toBe(
+      'a user:password given with -u/--user',
+    );
+  });
+
+  it.each([
+    ['health_check', 'curl -u $USER https://api.example.com/health'],
+    ['health_check', 'curl -u admin https://api.example.com/health'],
+    ['health_check', 'curl -u admin:${ADMIN_PASSWORD} https://x/health'],
+    ['health_check', 'curl -u "$HEALTH_USER:$HEALTH_PASSWORD" https://x'],
+    ['health_check', 'curl -u admin:<password> https://x/health'],
+    ['health_check', 'curl -u admin:*** https://x/health'],
+    ['description', 'Check it with curl -u user:password https://x/health'],
+    ['description', 'curl --user "USER:PASSWORD" https://x/health'],
+    ['health_check', 'curl --user-agent probe:1 https://x/health'],
+    ['health_check', 'curl -fsS https://x:8443/health'],
+    // -u and --user of other commands: a uid:gid, a user:group
+    ['command', 'docker run -u 1000:1000 acme/api:1.2.3'],
+    ['command', 'docker run --user app:app acme/api:1.2.3'],
+    ['command', 'python -u -m gunicorn app:server'],
+  ])('leaves %s = %p alone', (key, value) => {
+    expect(detectSecret(key, value)).toBeUndefined();
+  });
+});
+
+describe('detectSecret: a flag naming a secret, and its value', () => {
+  it.each([
+    ['--password', 'hunter2', 'a credential (the flag "--password" names one)'],
+    [
+      '--token',
+      'c4ca4238a0b923',
+      'a credential (the flag "--token" names one)',
+    ],
+    ['--api-key', 'abc', 'a credential (the flag "--api-key" names one)'],
+    [
+      '--client-secret',
+      'abc',
+      'a credential (the flag "--client-secret" names one)',
+    ],
+    ['--db-pass', 'hunter2', 'a credential (the flag "--db-pass" names one)'],
+    ['-pw', 'hunter2', 'a credential (the flag "-pw" names one)'],
+    ['-password', 'hunter2', 'a credential (the flag "-password" names one)'],
+    ['--password', 12345678, 'a credential (the flag "--password" names one)'],
+    ['-u', 'admin:hunter2', 'a user:password given with -u/--user'],
+    ['--user', 'admin:hunter2', 'a user:password given with -u/--user'],
+  ])('flags the element after %p: %p', (flag, value, kind) => {
+    expect(detectSecret('args', value, flag)).toBe(kind);
+  });
+
+  it('reports a credential of a well-known form as such', () => {
+    expect(detectSecret('args', 'AKIAIOSFODNN7EXAMPLE', '--token')).toBe(
+      'an AWS access key id',
+    );
+  });
+
+  it.each([
+    ['--password', '${DB_PASSWORD}'],
+    ['--password', '$DB_PASSWORD'],
+    ['--password', 'vault:secret/db'],
+    ['--password', '<password>'],
+    ['--password', ''],
+    ['--password', '--verbose'],
+    ['--password', true],
+    ['--password-file', '/run/secrets/x'],
+    ['--password-file', '/run/secrets/db-password-prod-2024-10a'],
+    ['--password-stdin', 'registry.example.com'],
+    ['--no-password', 'mydb'],
+    ['--ask-password', 'mydb'],
+    ['--token-ttl', '3600'],
+    ['--token-url', 'https://auth.example.com/token'],
+    ['--secret-name', 'db-credentials'],
+    ['--key', '/etc/ssl/private/server-key-2024-10.pem'],
+    ['--cert', '/etc/ssl/certs/server-2024.pem'],
+    // -p: a port, a password, a parent, a publish: too ambiguous to judge
+    ['-p', 'hunter2'],
+    ['-p', '8080:80'],
+    ['--port', '8080'],
+    ['-u', '1000:1000'],
+    ['-u', 'app'],
+    ['--user', 'admin'],
+    ['--user', '${USER}:${PASSWORD}'],
+    ['--user', 'env:HEALTH_CREDENTIALS'],
+    ['--user', 'user:password'],
+    ['--log-level', 'debug'],
+    ['password', 'hunter2'],
+  ])('leaves the element after %p alone: %p', (flag, value) => {
+    expect(detectSecret('args', value, flag)).toBeUndefined();
+  });
+
+  it('judges an element alone without the element before it', () => {
+    expect(detectSecret('args', 'hunter2')).toBeUndefined();
+    expect(detectSecret('args', 'admin:hunter2')).toBeUndefined();
+  });
+});
+
+describe('detectSecret: NAME=value and --flag=value inside a command', () => {
+  it.each([
+    [
+      'args',
+      '--password=hunter2',
+      'a credential (the flag "--password" names one)',
+    ],
+    [
+      'args',
+      '--db-password=hunter2',
+      'a credential (the flag "--db-password" names one)',
+    ],
+    [
+      'command',
+      'server --db-password=hunter2 --port 8080',
+      'a credential (the flag "--db-password" names one)',
+    ],
+    [
+      'command',
+      'wget --user=admin --password=hunter2 https://x/health',
+      'a credential (the flag "--password" names one)',
+    ],
+    [
+      'command',
+      'java -Ddb.password=hunter2 -jar app.jar',
+      'a credential (the flag "-Ddb.password" names one)',
+    ],
+    [
+      'health_check',
+      'env PGPASSWORD=hunter2 pg_isready -h db',
+      'a credential (the variable "PGPASSWORD" names one)',
+    ],
+    [
+      'env',
+      'JAVA_OPTS=-Xmx1g -Dapi.token=c4ca4238a0b9',
+      'a credential (the flag "-Dapi.token" names one)',
+    ],
+  ])('flags %s = %p', (key, value, kind) => {
+    expect(detectSecret(key, value)).toBe(kind);
+  });
+
+  it.each([
+    ['args', '--password-file=/run/secrets/db'],
+    ['args', '--password=${DB_PASSWORD}'],
+    ['args', '--password=$DB_PASSWORD'],
+    ['args', '--log-level=debug'],
+    ['command', 'server --password-file=/run/secrets/db --port=8080'],
+    ['command', 'server --token-ttl=3600 --secret-name=db'],
+    ['command', 'server --password=${DB_PASSWORD} --port=8080'],
+    ['command', 'env PGPASSWORD=$PGPASS pg_isready -h db'],
+    ['command', 'server --key=/etc/ssl/private/server-key-2024-10.pem'],
+    ['description', 'Set LOG_LEVEL=debug to see requests; see --help'],
+    ['env', 'JAVA_OPTS=-Xmx1g -Dfile.encoding=UTF-8'],
+  ])('leaves %s = %p alone', (key, value) => {
+    expect(detectSecret(key, value)).toBeUndefined();
+  });
+});
+
+describe('detectSecret: keys named like a credential', () => {
+  it.each([
+    'pass_phrase',
+    'pass-phrase',
+    'passphrase',
+    'key_passphrase',
+    'PassPhrase',
+    'api_key',
+    'apikey',
+    'x-api-key',
+    'client_secret',
+    'private_key',
+    'secret_key',
+    'access_key',
+    'secret_access_key',
+    'auth_token',
+    'credentials',
+    'creds',
+    'db_creds',
+    'pwd',
+    'DB_PWD',
+  ])('flags %s = "hunter2"', key => {
+    expect(detectSecret(key, 'hunter2')).toBe(
+      `a credential (the key "${key}" names one)`,
+    );
+  });
+
+  it.each([
+    ['password_policy', 'strict'],
+    ['token_ttl', '1h'],
+    ['secret_name', 'db-credentials'],
+    ['key_id', 'k-2024-01'],
+    ['access_key_id', 'primary'],
+    ['pass_phrase_file', '/run/secrets/passphrase'],
+    ['passphrase_env', 'GPG_PASSPHRASE'],
+    ['creds_path', '/run/secrets/creds'],
+    // camelCase keys that describe a credential
+    ['tokenTtl', '1h'],
+    ['secretName', 'db-credentials'],
+    ['passwordPolicy', 'strict'],
+    ['tokenUrl', 'https://auth.example.com/token'],
+    ['apiKeyId', 'primary'],
+  ])('leaves %s = %p alone', (key, value) => {
+    expect(detectSecret(key, value)).toBeUndefined();
+  });
+});
+
+describe('detectSecret: long values', () => {
+  // quadratic backtracking held a 50 KB value for seconds (a 200 KB one for minutes); linear,
+  // each takes milliseconds
+  const LONG = 50_000;
+  it.each([
+    ['a word after a marker', `x= ${'a'.repeat(LONG)}`],
+    ['a word after curl', `curl -${'u'.repeat(LONG)}`],
+    ['a user without a colon', `curl -u ${'a'.repeat(LONG)}`],
+    ['base64 after Basic', `Basic ${'A'.repeat(LONG)}`],
+    ['NAME=value words', ' a=b'.repeat(LONG / 4)],
+    ['flags', ' --password-file=x'.repeat(LONG / 18)],
+  ])('judges %s in linear time', (_, value) => {
+    const start = performance.now();
+    expect(detectSecret('command', value)).toBeUndefined();
+    expect(detectSecret('args', value, '--user')).toBeUndefined();
+    expect(redactSecrets(value)).toBe(value);
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
+
 describe('redactSecrets', () => {
   it('hides well-known credentials in a text and keeps the rest', () => {
     expect(
@@ -172,6 +451,27 @@ describe('redactSecrets', () => {
     }
     expect(redacted).toContain('region=eu&api_key=(hidden)&x=1');
     expect(redacted).toContain('Authorization: Bearer (hidden)');
+  });
+
+  it('hides HTTP Basic credentials and the password of curl -u, keeping what names them', () => {
+    expect(
+      redactSecrets(
+        `headers "Authorization: Basic ${BASIC}", check "curl -fsS -u admin:hunter2 https://x/health"`,
+      ),
+    ).toBe(
+      'headers "Authorization: Basic (hidden)", check "curl -fsS -u admin:(hidden) https://x/health"',
+    );
+    expect(redactSecrets('curl --user=admin:hunter2 https://x')).toBe(
+      'curl --user=admin:(hidden) https://x',
+    );
+  });
+
+  it.each([
+    'Basic auth is used in front of the admin UI',
+    'docker run -u 1000:1000 acme/api:1.2.3',
+    'curl -u $USER:$PASSWORD https://x/health',
+  ])('leaves %p as it is', text => {
+    expect(redactSecrets(text)).toBe(text);
   });
 
   it('leaves text without credentials as it is', () => {

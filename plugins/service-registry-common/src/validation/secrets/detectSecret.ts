@@ -1,13 +1,83 @@
 import { isSecretLookingKey } from '../../load/secrets';
-import { CREDENTIAL_FORMS, mayHoldCredential } from './credentialForms';
+import {
+  CREDENTIAL_FORMS,
+  hideForm,
+  holdsForm,
+  mayHoldCredential,
+  NOT_PASSWORD_WORD,
+  NOT_PLACEHOLDER,
+  USER_PASSWORD_KIND,
+} from './credentialForms';
 
 /** Keys whose name says they hold a credential. */
 const CREDENTIAL_KEY =
-  /pass(word|wd|phrase)|pwd|secret|token|api[-_]?key|private[-_]?key|access[-_]?key|credential|(^|[-_.])(pass|pw)$/i;
+  /pass(word|wd|[-_]?phrase)|pwd|secret|token|api[-_]?key|private[-_]?key|access[-_]?key|credential|(^|[-_.])creds?($|[-_.])|(^|[-_.])(pass|pw)$/i;
 
-/** Keys that only name, point to, describe or bound a credential. */
-const DESCRIPTIVE_SUFFIX =
-  /[-_](url|uri|endpoint|file|path|name|ref|env|var|ttl|expiry|expires|header|type|length|id|count|days|hours|rotation|policy|required|enabled|age|min|max|limit|timeout|interval|period|lifetime|attempts|retries|size|format|algorithm|store|backend|provider|manager|mount|engine|source|location|version|scope|scopes|issuer|audience)$/i;
+/** Last words of keys that only name, point to, describe or bound a credential. */
+const DESCRIPTIVE_WORDS = [
+  'url',
+  'uri',
+  'endpoint',
+  'file',
+  'path',
+  'name',
+  'ref',
+  'env',
+  'var',
+  'ttl',
+  'expiry',
+  'expires',
+  'header',
+  'type',
+  'length',
+  'id',
+  'count',
+  'days',
+  'hours',
+  'rotation',
+  'policy',
+  'required',
+  'enabled',
+  'age',
+  'min',
+  'max',
+  'limit',
+  'timeout',
+  'interval',
+  'period',
+  'lifetime',
+  'attempts',
+  'retries',
+  'size',
+  'format',
+  'algorithm',
+  'store',
+  'backend',
+  'provider',
+  'manager',
+  'mount',
+  'engine',
+  'source',
+  'location',
+  'version',
+  'scope',
+  'scopes',
+  'issuer',
+  'audience',
+];
+
+/** Keys that only name, point to, describe or bound a credential: `token_ttl`, `secret-name`. */
+const DESCRIPTIVE_SUFFIX = new RegExp(
+  `[-_](${DESCRIPTIVE_WORDS.join('|')})$`,
+  'i',
+);
+
+/** The same in camelCase: `tokenTtl`, `secretName`, `apiKeyID`. */
+const DESCRIPTIVE_CAMEL_SUFFIX = new RegExp(
+  `[a-z0-9](${DESCRIPTIVE_WORDS.map(
+    word => `${word[0].toUpperCase()}${word.slice(1)}|${word.toUpperCase()}`,
+  ).join('|')})$`,
+);
 
 /** Values that refer to a secret stored elsewhere, or are obvious placeholders. */
 const REFERENCE = [
@@ -20,7 +90,30 @@ const REFERENCE = [
 ];
 
 /** A whole `NAME=value` string (an environment entry, a `--flag=value` argument). */
-const ASSIGNMENT = /^-{0,2}([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*([\s\S]*)$/;
+const ASSIGNMENT = /^(-{0,2})([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*([\s\S]*)$/;
+
+/**
+ * A `NAME=value` or `--flag=value` word after a space in a command (`env PGPASSWORD=... psql`,
+ * `java -Ddb.password=... -jar`): the name, then {@link WORD_VALUE} from `lastIndex`.
+ */
+const WORD_ASSIGNMENT = /\s(-{0,2})([A-Za-z_][A-Za-z0-9_.-]*)=/g;
+
+/** The value of such a word: up to a space (an opening quote left out). */
+const WORD_VALUE = /["']?([^\s"']*)/y;
+
+/** An array element that is a flag (`--password`, `-pw`), with its name. */
+const FLAG = /^(-{1,2})([A-Za-z][A-Za-z0-9_.-]*)$/;
+
+/** Flags named like a credential that take no value of it: `--password-stdin`, `--no-password`. */
+const SWITCH_FLAG = /^(no|ask|prompt|skip)[-_]|[-_](stdin|prompt)$/i;
+
+/** The `user:password` of curl's `-u` (not a reference nor a placeholder: `user:password`). */
+const USER_PASSWORD = new RegExp(
+  String.raw`^[^\s:]*:${NOT_PLACEHOLDER}${NOT_PASSWORD_WORD}\S+$`,
+);
+
+/** A uid:gid, as `docker run -u` takes. */
+const UID_GID = /^\d+:\d+$/;
 
 type KeyKind = 'credential' | 'suggestive' | 'plain';
 
@@ -30,7 +123,11 @@ const keyKinds = new Map<string, KeyKind>();
 function classifyKey(key: string): KeyKind {
   let kind = keyKinds.get(key);
   if (kind === undefined) {
-    if (CREDENTIAL_KEY.test(key) && !DESCRIPTIVE_SUFFIX.test(key)) {
+    if (
+      CREDENTIAL_KEY.test(key) &&
+      !DESCRIPTIVE_SUFFIX.test(key) &&
+      !DESCRIPTIVE_CAMEL_SUFFIX.test(key)
+    ) {
       kind = 'credential';
     } else if (isSecretLookingKey(key)) kind = 'suggestive';
     else kind = 'plain';
@@ -66,15 +163,75 @@ function looksRandom(value: string): boolean {
 function namedSecret(
   name: string,
   text: string,
-  noun: 'key' | 'variable',
+  noun: 'key' | 'variable' | 'flag',
+  shown = name,
 ): string | undefined {
   const kind = classifyKey(name);
   if (kind === 'plain' || text === '') return undefined;
   if (REFERENCE.some(re => re.test(text))) return undefined;
   if (kind === 'credential') {
-    return `a credential (the ${noun} "${name}" names one)`;
+    return `a credential (the ${noun} "${shown}" names one)`;
   }
   return looksRandom(text) ? 'a random-looking credential' : undefined;
+}
+
+/**
+ * A value given to a name inside a command (a flag, a variable), judged by the name alone: a
+ * credential when the name says so. A name that merely suggests one (`--key`, `--cert`) mostly
+ * takes a path, and a value starting with `$` or a backtick is expanded by the shell.
+ */
+function commandSecret(
+  name: string,
+  text: string,
+  noun: 'variable' | 'flag',
+  shown: string,
+): string | undefined {
+  if (classifyKey(name) !== 'credential') return undefined;
+  if (text[0] === '$' || text[0] === '`') return undefined;
+  return namedSecret(name, text, noun, shown);
+}
+
+/** A credential given to a name in a `NAME=value` or `--flag=value` word after a space. */
+function assignedInCommand(text: string): string | undefined {
+  WORD_ASSIGNMENT.lastIndex = 0;
+  for (
+    let word = WORD_ASSIGNMENT.exec(text);
+    word;
+    word = WORD_ASSIGNMENT.exec(text)
+  ) {
+    const [, dashes, name] = word;
+    WORD_VALUE.lastIndex = WORD_ASSIGNMENT.lastIndex;
+    const value = WORD_VALUE.exec(text)![1];
+    const secret = dashes
+      ? commandSecret(name, value, 'flag', `${dashes}${name}`)
+      : commandSecret(name, value, 'variable', name);
+    if (secret) return secret;
+  }
+  return undefined;
+}
+
+/**
+ * An array element judged as the value of the flag before it: a credential after a flag named
+ * like one (`"--password", "..."`, `"--token", "..."`), a `user:password` after `-u`/`--user`
+ * (curl's; not a uid:gid). `-p` is not judged: a port, a parent, a publish as often as a
+ * password.
+ */
+function flagValueSecret(previous: unknown, text: string): string | undefined {
+  if (typeof previous !== 'string' || previous[0] !== '-') return undefined;
+  if (text[0] === '-') return undefined; // the next flag
+  const flag = FLAG.exec(previous.trim());
+  if (!flag) return undefined;
+  const [, dashes, name] = flag;
+  const shown = `${dashes}${name}`;
+  if (shown === '-u' || shown === '--user') {
+    return USER_PASSWORD.test(text) &&
+      !UID_GID.test(text) &&
+      !REFERENCE.some(re => re.test(text))
+      ? USER_PASSWORD_KIND
+      : undefined;
+  }
+  if (SWITCH_FLAG.test(name)) return undefined;
+  return commandSecret(name, text, 'flag', shown);
 }
 
 /**
@@ -88,22 +245,37 @@ function namedSecret(
  * - any literal, string or number, under a key named like a credential (`password`, `DB_PASS`,
  *   `secret`, `token`, `api_key`, `private_key`, ...), unless it is a reference such as
  *   `"${DB_PASSWORD}"` or `"vault:db/password"`;
- * - a whole `NAME=value` string (e.g. an `env` entry `"DB_PASSWORD=..."`) judged by its name;
+ * - a whole `NAME=value` string (e.g. an `env` entry `"DB_PASSWORD=..."`, an argument
+ *   `"--password=..."`) judged by its name, and so a `NAME=value` or `--flag=value` word of a
+ *   command (`env PGPASSWORD=... psql`, `java -Ddb.password=...`) when its name is a
+ *   credential's;
+ * - an array element after a flag named like a credential (`["--password", "..."]`,
+ *   `["--token", "..."]`), or a `user:password` after `-u`/`--user` (curl's), when given the
+ *   element before it;
  * - a long random-looking string under a key that merely suggests a credential (`key`, `cert`).
  *
  * Keys that only name or describe a credential (`token_url`, `secret_name`, `password_length`,
- * `DB_PASSWORD_FILE`) and booleans are left alone.
+ * `tokenTtl`, `DB_PASSWORD_FILE`), flags that take none (`--password-file`, `--password-stdin`),
+ * `-p` (a port as often as a password) and booleans are left alone.
  *
  * @param key - the key's own name (the array's key for an element)
  * @param value - the value
+ * @param previous - for an array element, the element before it (a flag naming what it is)
  * @returns a description such as `a GitHub token`, or undefined
  * @public
  */
-export function detectSecret(key: string, value: unknown): string | undefined {
+export function detectSecret(
+  key: string,
+  value: unknown,
+  previous?: unknown,
+): string | undefined {
   if (typeof value === 'number' || typeof value === 'bigint') {
-    return classifyKey(key) === 'credential'
-      ? `a credential (the key "${key}" names one)`
-      : undefined;
+    if (classifyKey(key) === 'credential') {
+      return `a credential (the key "${key}" names one)`;
+    }
+    return previous === undefined
+      ? undefined
+      : flagValueSecret(previous, String(value));
   }
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
@@ -112,15 +284,22 @@ export function detectSecret(key: string, value: unknown): string | undefined {
   const marked = mayHoldCredential(text);
   if (marked) {
     for (const form of CREDENTIAL_FORMS) {
-      if (form.detect.test(text)) return form.kind;
+      if (holdsForm(form, text)) return form.kind;
     }
   }
-  const named = namedSecret(key, text, 'key');
+  const named =
+    namedSecret(key, text, 'key') ??
+    (previous === undefined ? undefined : flagValueSecret(previous, text));
   if (named || !marked) return named;
   const assignment = ASSIGNMENT.exec(text);
-  return assignment
-    ? namedSecret(assignment[1], assignment[2].trim(), 'variable')
-    : undefined;
+  if (assignment) {
+    const [, dashes, name, assigned] = assignment;
+    const secret = dashes
+      ? namedSecret(name, assigned.trim(), 'flag', `${dashes}${name}`)
+      : namedSecret(name, assigned.trim(), 'variable');
+    if (secret) return secret;
+  }
+  return assignedInCommand(text);
 }
 
 /**
@@ -134,8 +313,6 @@ export function detectSecret(key: string, value: unknown): string | undefined {
 export function redactSecrets(text: string): string {
   if (!mayHoldCredential(text)) return text;
   let out = text;
-  for (const form of CREDENTIAL_FORMS) {
-    out = out.replace(form.redact, '$1(hidden)');
-  }
+  for (const form of CREDENTIAL_FORMS) out = hideForm(form, out);
   return out;
 }

@@ -4,7 +4,8 @@ import { detectSecret } from './detectSecret';
 
 /**
  * Walks a TOML table and reports every value that looks like a credential (see
- * {@link detectSecret}): each element of an array is judged under the array's key.
+ * {@link detectSecret}): each element of an array is judged under the array's key, with the
+ * element before it (the value of a flag `"--password", "..."`).
  *
  * @param table - the table as written
  * @param onSecret - receives the value's path relative to the table (a buffer reused between
@@ -16,7 +17,7 @@ export function findSecrets(
 ): void {
   // One mutable path: copying it for every value would dominate on large registries.
   const path: KeyPathPart[] = [];
-  const visit = (value: unknown, key: string) => {
+  const visit = (value: unknown, key: string, previous?: unknown) => {
     if (isTable(value)) {
       for (const child of Object.keys(value)) {
         path.push(child);
@@ -28,12 +29,12 @@ export function findSecrets(
     if (Array.isArray(value)) {
       for (let index = 0; index < value.length; index++) {
         path.push(index);
-        visit(value[index], key);
+        visit(value[index], key, index > 0 ? value[index - 1] : undefined);
         path.pop();
       }
       return;
     }
-    const kind = detectSecret(key, value);
+    const kind = detectSecret(key, value, previous);
     if (kind) onSecret(path, kind);
   };
   for (const key of Object.keys(table)) {

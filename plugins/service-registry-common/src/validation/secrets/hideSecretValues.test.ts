@@ -61,4 +61,46 @@ describe('hideSecretValues', () => {
       positions: { api_key: { file: 'services/catalog.toml', line: 7 } },
     });
   });
+  it('hides the value after a flag naming a secret, Basic credentials and curl passwords', () => {
+    const BASIC = Buffer.from('deploy:hunter2-Sup3r').toString('base64');
+    const out = hideSecretValues({
+      args: [
+        '--port',
+        '8080',
+        '--password',
+        'hunter2',
+        '--password-file',
+        '/run/secrets/db',
+      ],
+      curl: ['curl', '-u', 'admin:s3cr3t-pw', 'https://x/health'],
+      authorization: `Basic ${BASIC}`,
+      health_check: 'curl -u admin:s3cr3t-pw https://x/health',
+      description: 'Basic auth is used; see curl -u $USER https://x',
+    });
+    const text = JSON.stringify(out);
+    for (const secret of ['hunter2', 's3cr3t-pw', BASIC]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(out.args).toEqual([
+      '--port',
+      '8080',
+      '--password',
+      '(hidden: a credential (the flag "--password" names one))',
+      '--password-file',
+      '/run/secrets/db',
+    ]);
+    expect(out.curl).toEqual([
+      'curl',
+      '-u',
+      '(hidden: a user:password given with -u/--user)',
+      'https://x/health',
+    ]);
+    expect(out.authorization).toBe('(hidden: HTTP Basic credentials)');
+    expect(out.health_check).toBe(
+      '(hidden: a user:password given with -u/--user)',
+    );
+    expect(out.description).toBe(
+      'Basic auth is used; see curl -u $USER https://x',
+    );
+  });
 });

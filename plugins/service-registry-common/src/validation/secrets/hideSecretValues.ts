@@ -4,8 +4,9 @@ import { detectSecret, redactSecrets } from './detectSecret';
  * A copy of JSON data (an API answer holding registry tables as written; values with a `toJSON`,
  * such as dates, are taken as they serialise) in which every value
  * that looks like a credential (see {@link detectSecret}; an array element is judged under its
- * array's key) reads `(hidden: <kind>)`, and credentials of a well-known form inside other
- * strings are replaced as {@link redactSecrets} does. The registry's validation reports such
+ * array's key, with the element before it: `"--password", "..."`) reads `(hidden: <kind>)`, and
+ * credentials of a well-known form inside other strings are replaced as {@link redactSecrets}
+ * does. The registry's validation reports such
  * values as `security/secret-value` errors; an answer must not hand them to every reader of the
  * portal meanwhile.
  *
@@ -13,7 +14,7 @@ import { detectSecret, redactSecrets } from './detectSecret';
  * @public
  */
 export function hideSecretValues<T>(value: T): T {
-  const visit = (given: unknown, key: string): unknown => {
+  const visit = (given: unknown, key: string, previous?: unknown): unknown => {
     // dates (TOML dates included) and other values that serialise themselves
     const current =
       given !== null &&
@@ -21,7 +22,11 @@ export function hideSecretValues<T>(value: T): T {
       typeof (given as { toJSON?: unknown }).toJSON === 'function'
         ? (given as { toJSON(): unknown }).toJSON()
         : given;
-    if (Array.isArray(current)) return current.map(item => visit(item, key));
+    if (Array.isArray(current)) {
+      return current.map((item, index) =>
+        visit(item, key, index > 0 ? current[index - 1] : undefined),
+      );
+    }
     if (current !== null && typeof current === 'object') {
       const out: Record<string, unknown> = {};
       for (const [child, inner] of Object.entries(current)) {
@@ -29,7 +34,7 @@ export function hideSecretValues<T>(value: T): T {
       }
       return out;
     }
-    const kind = detectSecret(key, current);
+    const kind = detectSecret(key, current, previous);
     if (kind) return `(hidden: ${kind})`;
     return typeof current === 'string' ? redactSecrets(current) : current;
   };
