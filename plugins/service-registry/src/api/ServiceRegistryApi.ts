@@ -23,7 +23,10 @@ import {
  * @public
  */
 export interface RegistryRequestOptions {
-  /** The registry (catalog provider) id; defaults to `default`. */
+  /**
+   * The registry (catalog provider) id. Absent, the backend answers its only registry (whatever
+   * its key), or `default` among several.
+   */
   registry?: string;
 }
 

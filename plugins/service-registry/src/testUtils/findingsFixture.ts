@@ -138,6 +138,8 @@ export interface FindingsSnapshotOptions {
   rootLocation?: string;
   /** Provider id (default `default`). */
   providerId?: string;
+  /** More registry files, read after the scenario's (e.g. a `services/versions.toml`). */
+  extraFiles?: RegistryFileInput[];
 }
 
 function filesOf(scenario: FindingsScenario): {
@@ -176,7 +178,9 @@ export function findingsSnapshot(
   options: FindingsSnapshotOptions = {},
 ): FindingsSnapshot {
   const scenario = options.scenario ?? 'degraded';
-  const { current, lastGood } = filesOf(scenario);
+  const files = filesOf(scenario);
+  const current = [...files.current, ...(options.extraFiles ?? [])];
+  const lastGood = files.lastGood;
   const first = loadRegistry(current);
   const syntax = first.findings.filter(f => first.failedFiles.includes(f.file));
   const kept = first.failedFiles.filter(path => lastGood.has(path));

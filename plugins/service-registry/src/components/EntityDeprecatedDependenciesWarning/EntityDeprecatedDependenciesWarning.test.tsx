@@ -164,6 +164,39 @@ describe('EntityDeprecatedDependenciesWarning', () => {
     ).toHaveAttribute('href', '/catalog/default/component/new-api');
   });
 
+  it('names a retired dependency, and a retired replacement, as text with its status: the catalog has no page for them', async () => {
+    // reporting requires gone (retired) and old-api (deprecated), both to be replaced by new-api,
+    // here retired too
+    const api = mockServiceRegistryApi({
+      getDeprecatedDependencies: jest.fn(async (service: string) => {
+        const response = deprecatedDependenciesResponse(service);
+        return {
+          ...response,
+          items: response.items.map(item => ({
+            ...item,
+            replacement: item.replacement && {
+              ...item.replacement,
+              status: 'retired' as const,
+              retired: true,
+            },
+          })),
+        };
+      }),
+    });
+    await renderBanner(component('reporting'), api);
+    const alerts = await screen.findAllByRole('alert');
+    expect(alerts[0]).toHaveTextContent('Depends on retired service gone');
+    expect(within(alerts[0]).queryByRole('link', { name: 'gone' })).toBeNull();
+    expect(alerts[0]).toHaveTextContent('Migrate to new-api (retired).');
+    expect(
+      within(alerts[0]).queryByRole('link', { name: /new-api/ }),
+    ).toBeNull();
+    // the deprecated dependency is still in the catalog
+    expect(
+      within(alerts[1]).getByRole('link', { name: 'old-api' }),
+    ).toHaveAttribute('href', '/catalog/default/component/old-api');
+  });
+
   it('gives each dependency its own severity, errors first', async () => {
     // checkout requires old-api (overdue) and pay-v2 (18 days left).
     await renderBanner(component('checkout'), fixtureApi());

@@ -4,7 +4,6 @@ import AlertTitle from '@material-ui/lab/AlertTitle';
 import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { ANNOTATION_REGISTRY_ID } from '@service-registry/plugin-service-registry-common';
 import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { DeprecatedDependency } from '../../api/types';
@@ -13,7 +12,8 @@ import {
   isNotFoundError,
   sunsetDistance,
 } from '../DeprecationTimeline/deprecationFormat';
-import { useServiceLink } from '../useServiceLink';
+import { ServiceLink } from '../ServiceLink';
+import { registryOfEntity } from '../../lib/registryOfEntity';
 import { errorMessage } from '../../api/errorMessage';
 
 const useStyles = makeStyles(theme => ({
@@ -45,11 +45,11 @@ function sunsetLine(item: DeprecatedDependency): string {
 
 /**
  * One dependency's alert. Its links are underlined: in the alert's coloured text, a link's colour
- * alone does not set it apart.
+ * alone does not set it apart. A retired service (the dependency, or its replacement) is not in
+ * the catalog: it is named as text, with its status.
  */
 function DependencyAlert(props: { item: DeprecatedDependency }) {
   const { item } = props;
-  const link = useServiceLink();
   const kind = item.optional ? 'optional dependency' : 'dependency';
   const { replacement } = item;
   return (
@@ -59,9 +59,13 @@ function DependencyAlert(props: { item: DeprecatedDependency }) {
     >
       <AlertTitle>
         {`Depends on ${item.lifecycle} service `}
-        <Link to={link(item.service)} underline="always">
-          {item.service}
-        </Link>
+        {/* the title says whether it is retired */}
+        <ServiceLink
+          service={item.service}
+          status={item.lifecycle}
+          underline="always"
+          showRetired={false}
+        />
         {item.optional ? ' (optional)' : ''}
       </AlertTitle>
       <Typography variant="body2" component="div">
@@ -72,9 +76,11 @@ function DependencyAlert(props: { item: DeprecatedDependency }) {
           <>
             {'Migrate to '}
             {replacement.exists ? (
-              <Link to={link(replacement.id)} underline="always">
-                {replacement.id}
-              </Link>
+              <ServiceLink
+                service={replacement.id}
+                status={replacement.status}
+                underline="always"
+              />
             ) : (
               `${replacement.id} (not declared in the registry)`
             )}
@@ -119,8 +125,7 @@ export function EntityDeprecatedDependenciesWarning(
   const classes = useStyles();
   const applies = isServiceRegistryService(entity);
   const service = entity.metadata.name;
-  const registry =
-    entity.metadata.annotations?.[ANNOTATION_REGISTRY_ID] ?? 'default';
+  const registry = registryOfEntity(entity);
   const { value, loading, error } = useAsync(
     async () =>
       applies

@@ -103,6 +103,21 @@ describe('EntityServiceMigrationCard', () => {
     });
   });
 
+  it('names no registry for an entity without a registry annotation, or with an empty one', async () => {
+    const api = fixtureApi();
+    const without = component('old-api');
+    delete without.metadata.annotations!['service-registry.io/registry-id'];
+    await renderCard(without, api);
+    await renderCard(
+      component('old-api', { 'service-registry.io/registry-id': '' }),
+      api,
+    );
+    expect(await screen.findAllByText('Overdue')).not.toHaveLength(0);
+    expect(
+      jest.mocked(api.getDeprecation).mock.calls.map(([, o]) => o),
+    ).toEqual([{ registry: undefined }, { registry: undefined }]);
+  });
+
   it('asks the registry of the annotation', async () => {
     const api = fixtureApi();
     await renderCard(
@@ -219,6 +234,37 @@ describe('EntityServiceMigrationCard', () => {
       ).toBeGreaterThanOrEqual(TEXT_CONTRAST);
     },
   );
+
+  it('names a retired replacement as text: the catalog has no page for it', async () => {
+    const api = mockServiceRegistryApi({
+      getDeprecation: jest.fn(async (service: string) => {
+        const detail = deprecationDetail(service);
+        return {
+          ...detail,
+          record: {
+            ...detail.record,
+            replacement: {
+              ...detail.record.replacement!,
+              status: 'retired' as const,
+              retired: true,
+            },
+          },
+        };
+      }),
+    });
+    await renderCard(component('old-api'), api);
+    expect(
+      await screen.findByText('Replacement:', { exact: false }),
+    ).toHaveTextContent('Replacement: new-api (New API) — itself retired');
+    expect(
+      screen.queryByRole('link', { name: 'new-api' }),
+    ).not.toBeInTheDocument();
+    // its consumers are in the catalog: linked
+    expect(screen.getByRole('link', { name: 'reporting' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/reporting',
+    );
+  });
 
   it('writes that the replacement is not declared in a colour that reads (WCAG AA)', async () => {
     await renderCard(component('vague'));

@@ -20,7 +20,6 @@ import {
 import { RegistryErrorPanel } from '../RegistryErrorPanel';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { ANNOTATION_REGISTRY_ID } from '@service-registry/plugin-service-registry-common';
 import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import {
@@ -38,7 +37,8 @@ import {
   pluralDays,
   sunsetDistance,
 } from '../DeprecationTimeline/deprecationFormat';
-import { useServiceLink } from '../useServiceLink';
+import { ServiceLink } from '../ServiceLink';
+import { registryOfEntity } from '../../lib/registryOfEntity';
 import { RemindConsumersButton } from './RemindConsumersButton';
 import { readableText } from '../contrast';
 
@@ -105,8 +105,7 @@ export function EntityServiceMigrationCard(
   const { entity } = useEntity();
   const api = useApi(serviceRegistryApiRef);
   const service = entity.metadata.name;
-  const registry =
-    entity.metadata.annotations?.[ANNOTATION_REGISTRY_ID] ?? 'default';
+  const registry = registryOfEntity(entity);
   const { value, loading, error } = useAsync(
     () => api.getDeprecation(service, { registry }),
     [api, service, registry],
@@ -122,7 +121,11 @@ export function EntityServiceMigrationCard(
           Not deprecated
         </Typography>
         <Typography variant="body2" color="textSecondary">
-          {`The service registry "${registry}" does not mark ${service} as deprecated or retired, so there is no migration to follow.`}
+          {`${
+            registry
+              ? `The service registry "${registry}"`
+              : 'The service registry'
+          } does not mark ${service} as deprecated or retired, so there is no migration to follow.`}
         </Typography>
       </Box>
     );
@@ -160,7 +163,6 @@ export function EntityServiceMigrationCard(
 function ConsumerItem(props: { consumer: DeprecationConsumer }) {
   const { consumer } = props;
   const classes = useStyles();
-  const link = useServiceLink();
   const details = [
     serviceProjectPhrase(consumer.project),
     consumer.owner ? `owner ${consumer.owner}` : 'no owner',
@@ -171,7 +173,7 @@ function ConsumerItem(props: { consumer: DeprecationConsumer }) {
       <ListItemText
         primary={
           <>
-            <Link to={link(consumer.id)}>{consumer.id}</Link>
+            <ServiceLink service={consumer.id} status={consumer.status} />
             {consumer.name !== consumer.id && (
               <Typography
                 variant="body2"
@@ -200,7 +202,6 @@ function ConsumerItem(props: { consumer: DeprecationConsumer }) {
 /** What the card says about a replacement: its link and whether it is a valid successor. */
 function Replacement(props: { record: DeprecationRecord }) {
   const { replacement } = props.record;
-  const link = useServiceLink();
   const classes = useStyles();
   if (!replacement) {
     return (
@@ -217,9 +218,13 @@ function Replacement(props: { record: DeprecationRecord }) {
     <Typography variant="body2" component="div">
       {'Replacement: '}
       {replacement.exists ? (
-        <Link to={link(replacement.id)} underline="always">
-          {replacement.id}
-        </Link>
+        // a retired replacement is not in the catalog: the warning after it says so
+        <ServiceLink
+          service={replacement.id}
+          status={replacement.status}
+          underline="always"
+          showRetired={false}
+        />
       ) : (
         replacement.id
       )}
@@ -244,7 +249,7 @@ function MigrationDetails(props: {
   record: DeprecationRecord;
   history: DeprecationHistoryPoint[];
   chartHeight: number;
-  registry: string;
+  registry: string | undefined;
 }) {
   const { record, history, chartHeight, registry } = props;
   const classes = useStyles();

@@ -33,8 +33,8 @@ function reasonOf(error: unknown): string {
 export interface RemindConsumersButtonProps {
   /** The deprecated service. */
   service: string;
-  /** Its registry. */
-  registry: string;
+  /** Its registry; undefined for the backend's only one (or `default`). */
+  registry: string | undefined;
 }
 
 /**

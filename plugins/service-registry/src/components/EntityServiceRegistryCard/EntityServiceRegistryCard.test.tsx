@@ -249,6 +249,26 @@ describe('EntityServiceRegistryCard', () => {
     ]);
   });
 
+  it('names a retired dependency as text with its status, not as a link: the catalog has no page for it', async () => {
+    await renderCard(component('shop-checkout'));
+    await findFacts();
+    const queue = dependencyRow('legacy-queue');
+    expect(within(queue).getByText('legacy-queue')).toBeInTheDocument();
+    expect(within(queue).getByText('retired')).toBeInTheDocument();
+    expect(within(queue).queryByRole('link')).not.toBeInTheDocument();
+    // a ga (and a deprecated) provider is still linked to its page
+    expect(
+      within(dependencyRow('shared-auth')).getByRole('link', {
+        name: 'shared-auth',
+      }),
+    ).toHaveAttribute('href', '/catalog/default/component/shared-auth');
+    expect(
+      within(dependencyRow('payments-v2')).getByRole('link', {
+        name: 'payments-v2',
+      }),
+    ).toHaveAttribute('href', '/catalog/default/component/payments-v2');
+  });
+
   it('colours the checks and the status marks of the dependencies so that their words read (WCAG AA)', async () => {
     await renderCard(component('shop-checkout'));
     await findFacts();

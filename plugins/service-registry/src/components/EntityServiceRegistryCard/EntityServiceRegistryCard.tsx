@@ -2,7 +2,7 @@ import { Typography, makeStyles } from '@material-ui/core';
 import { InfoCard, InfoCardVariants } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { ANNOTATION_REGISTRY_ID } from '@service-registry/plugin-service-registry-common';
+import { registryOfEntity, registryWords } from '../../lib/registryOfEntity';
 import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { ServiceSummaryResponse } from '../../api/types';
@@ -108,8 +108,7 @@ export function EntityServiceRegistryCard(
   const api = useApi(serviceRegistryApiRef);
   const templateFormLink = useTemplateFormLink();
   const serviceId = entity.metadata.name;
-  const registry =
-    entity.metadata.annotations?.[ANNOTATION_REGISTRY_ID] || 'default';
+  const registry = registryOfEntity(entity);
   const state = useAsync(
     () => api.getServiceSummary(serviceId, { registry }),
     [api, serviceId, registry],
@@ -130,14 +129,17 @@ export function EntityServiceRegistryCard(
   return (
     <InfoCard
       title={title}
-      subheader={`What registry "${registry}" declares for ${serviceId}`}
+      subheader={`What ${registryWords(registry)} declares for ${serviceId}`}
       titleTypographyProps={{ component: 'h2' }}
       variant={variant}
       actions={actions}
     >
       <RegistryCardContent
         state={state}
-        notFound={`Registry "${registry}" does not declare "${serviceId}".`}
+        notFound={`${registryWords(
+          registry,
+          true,
+        )} does not declare "${serviceId}".`}
         errorTitle={`Could not load the registry entry of ${serviceId}`}
       >
         {summary => (

@@ -7,7 +7,6 @@ import {
   Typography,
   makeStyles,
 } from '@material-ui/core';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { ServiceSummaryDependency } from '../../api/types';
 import { CompactTable } from '../RegistryCardParts/CompactTable';
 import {
@@ -16,7 +15,7 @@ import {
   VERDICT_MARKS,
 } from './dependencyVersionCheck';
 import { isEndOfLife, ServiceStatusChip } from './ServiceStatusChip';
-import { serviceEntityRef } from './templateFormLink';
+import { ServiceLink } from '../ServiceLink';
 import { readableText } from '../contrast';
 
 const useStyles = makeStyles(theme => ({
@@ -34,16 +33,21 @@ const useStyles = makeStyles(theme => ({
   mark: { fontWeight: 700, marginRight: theme.spacing(0.5) },
 }));
 
-/** The provider's cell: a link to its entity page, or the marker of a service nobody declares. */
+/**
+ * The provider's cell: a link to its entity page (a retired provider, which the catalog does not
+ * have, as text beside its status), or the marker of a service nobody declares.
+ */
 function ProviderCell(props: { dependency: ServiceSummaryDependency }) {
   const { dependency } = props;
   const classes = useStyles();
   return (
     <Box className={classes.service}>
       {dependency.declared ? (
-        <EntityRefLink entityRef={serviceEntityRef(dependency.service)}>
-          {dependency.service}
-        </EntityRefLink>
+        <ServiceLink
+          service={dependency.service}
+          status={dependency.status}
+          showRetired={false}
+        />
       ) : (
         <>
           <span>{dependency.service}</span>

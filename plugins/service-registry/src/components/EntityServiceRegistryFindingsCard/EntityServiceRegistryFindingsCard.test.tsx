@@ -350,6 +350,19 @@ describe('EntityServiceRegistryFindingsCard', () => {
     ).toHaveAttribute('href', '/service-registry/findings');
   });
 
+  it('links to the findings page of its own registry (?registry=)', async () => {
+    await renderCard(
+      component('auth', 'services/catalog.toml', { registry: 'staging' }),
+      apiOf(fromDisk()),
+    );
+    await screen.findByText(
+      "No findings: this service's registry entry is clean",
+    );
+    expect(
+      screen.getByRole('link', { name: /All registry findings/ }),
+    ).toHaveAttribute('href', '/service-registry/findings?registry=staging');
+  });
+
   it('renders without the link when the findings page is not mounted, or when asked', async () => {
     await renderCard(
       component('checkout', 'projects/shop/services.toml'),

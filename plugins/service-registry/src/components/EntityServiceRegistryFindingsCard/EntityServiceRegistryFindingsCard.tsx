@@ -13,12 +13,13 @@ import { EmptyState, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
-  ANNOTATION_REGISTRY_ID,
   ANNOTATION_SOURCE_FILE,
   normalizeRegistryPath,
 } from '@service-registry/plugin-service-registry-common';
 import useAsync from 'react-use/esm/useAsync';
 import { AsyncContent } from '../AsyncContent';
+import { registryOfEntity } from '../../lib/registryOfEntity';
+import { registryPageLink } from '../../lib/registryPageLink';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { RegistryFindingItem } from '../../api/types';
 import { findingsRouteRef } from '../../routes';
@@ -105,7 +106,7 @@ export function EntityServiceRegistryFindingsCard(
   const api = useApi(serviceRegistryApiRef);
   const findingsRoute = useOptionalRouteRef(findingsRouteRef);
   const annotations = entity.metadata.annotations ?? {};
-  const registry = annotations[ANNOTATION_REGISTRY_ID] || 'default';
+  const registry = registryOfEntity(entity);
   const sourceFile = annotations[ANNOTATION_SOURCE_FILE];
   const service = entity.metadata.name;
   const isComponent = entity.kind.toLocaleLowerCase('en-US') === 'component';
@@ -154,14 +155,20 @@ export function EntityServiceRegistryFindingsCard(
 
   const deepLink =
     showFindingsPageLink && findingsRoute
-      ? { title: 'All registry findings', link: findingsRoute() }
+      ? {
+          title: 'All registry findings',
+          // the findings page of the card's registry
+          link: registryPageLink(findingsRoute(), {}, registry),
+        }
       : undefined;
 
   return (
     <InfoCard
       title={title}
       titleTypographyProps={{ component: 'h2' }}
-      subheader={`Validation of ${service} in the service registry "${registry}"`}
+      subheader={`Validation of ${service} in ${
+        registry ? `the service registry "${registry}"` : 'the service registry'
+      }`}
       deepLink={deepLink}
     >
       {content}

@@ -93,20 +93,26 @@ describe('EntityServiceSlaCard', () => {
 
   it('says when the registry does not declare the service (404)', async () => {
     const error = await notFoundError();
-    await renderCard(
-      component('ghost'),
-      mockServiceRegistryApi({
-        getServiceSla: async () => {
-          throw error;
-        },
-      }),
-    );
+    const api = mockServiceRegistryApi({
+      getServiceSla: async () => {
+        throw error;
+      },
+    });
+    await renderCard(component('ghost', 'default'), api);
     expect(
       await screen.findByText('Not in the service registry'),
     ).toBeInTheDocument();
     expect(
       screen.getByText(
         'Registry "default" does not declare "ghost", so it has no SLA to show.',
+      ),
+    ).toBeInTheDocument();
+
+    // an entity that names no registry: the one the backend answers
+    await renderCard(component('ghost'), api);
+    expect(
+      await screen.findByText(
+        'The service registry does not declare "ghost", so it has no SLA to show.',
       ),
     ).toBeInTheDocument();
   });
@@ -273,6 +279,18 @@ describe('EntityServiceSlaCard', () => {
     expect(
       screen.queryByRole('region', { name: 'Allowed downtime per 30 days' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('names no registry for an entity without a registry annotation, or with an empty one', async () => {
+    const api = fixtureApi();
+    const empty = component('auth');
+    empty.metadata.annotations = { 'service-registry.io/registry-id': '' };
+    await renderCard(component('auth'), api);
+    await renderCard(empty, api);
+    expect(await screen.findAllByText('Compliant')).toHaveLength(2);
+    expect(jest.mocked(api.getServiceSla).mock.calls.map(([, o]) => o)).toEqual(
+      [{ registry: undefined }, { registry: undefined }],
+    );
   });
 
   it('asks the registry of the entity annotation', async () => {

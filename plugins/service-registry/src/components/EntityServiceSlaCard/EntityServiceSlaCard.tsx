@@ -3,7 +3,7 @@ import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { ANNOTATION_REGISTRY_ID } from '@service-registry/plugin-service-registry-common';
+import { registryOfEntity, registryWords } from '../../lib/registryOfEntity';
 import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { SlaEvaluationDetails } from './SlaEvaluationDetails';
@@ -37,8 +37,7 @@ export function EntityServiceSlaCard(props: EntityServiceSlaCardProps) {
   const { entity } = useEntity();
   const api = useApi(serviceRegistryApiRef);
   const serviceId = entity.metadata.name;
-  const registry =
-    entity.metadata.annotations?.[ANNOTATION_REGISTRY_ID] ?? 'default';
+  const registry = registryOfEntity(entity);
   const { value, loading, error } = useAsync(
     () => api.getServiceSla(serviceId, { registry }),
     [api, serviceId, registry],
@@ -52,7 +51,10 @@ export function EntityServiceSlaCard(props: EntityServiceSlaCardProps) {
       <EmptyState
         missing="data"
         title="Not in the service registry"
-        description={`Registry "${registry}" does not declare "${serviceId}", so it has no SLA to show.`}
+        description={`${registryWords(
+          registry,
+          true,
+        )} does not declare "${serviceId}", so it has no SLA to show.`}
       />
     );
   } else if (error) {

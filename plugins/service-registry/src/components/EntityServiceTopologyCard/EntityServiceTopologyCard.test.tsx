@@ -16,6 +16,7 @@ import {
 } from '../../testUtils/graphFixture';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { EntityServiceTopologyCard } from './EntityServiceTopologyCard';
+import { useLocation } from 'react-router-dom';
 
 function component(name: string, kind = 'Component'): Entity {
   return {
@@ -33,12 +34,19 @@ function mockApi(getGraph: ServiceRegistryApi['getGraph']): ServiceRegistryApi {
   return mockServiceRegistryApi({ getGraph });
 }
 
+/** Shows the path, so the tests can see where opening a node leads. */
+function PathProbe() {
+  const { pathname } = useLocation();
+  return <output aria-label="path">{pathname}</output>;
+}
+
 async function renderCard(entity: Entity, api: ServiceRegistryApi) {
   return renderInTestApp(
     <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
       <EntityProvider entity={entity}>
         <EntityServiceTopologyCard />
       </EntityProvider>
+      <PathProbe />
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
@@ -84,6 +92,19 @@ describe('EntityServiceTopologyCard', () => {
     await renderCard(component('checkout', 'API'), api);
     expect(screen.getByText('Not a registry service')).toBeInTheDocument();
     expect(api.getGraph).not.toHaveBeenCalled();
+  });
+
+  it('names no registry for an entity with an empty registry annotation', async () => {
+    const api = mockServiceRegistryApi({
+      getGraph: jest.fn(async () => demoGraph()),
+    });
+    const entity = component('checkout');
+    entity.metadata.annotations = { 'service-registry.io/registry-id': '' };
+    await renderCard(entity, api);
+    await screen.findByRole('list', { name: 'Depends on (upstream)' });
+    expect(jest.mocked(api.getGraph).mock.calls).toEqual([
+      [{ registry: undefined }],
+    ]);
   });
 
   it('says when a service has no dependencies', async () => {
@@ -181,6 +202,44 @@ describe('EntityServiceTopologyCard', () => {
     });
     expect(lists[lists.length - 1]).toHaveTextContent(
       'ghostmissing (not declared)',
+    );
+  });
+
+  it('names a retired neighbour as text, and opens no page for its node: the catalog has none', async () => {
+    // app requires old (retired); web requires app
+    const graph = graphOf(
+      [service('web'), service('app'), service('old', { status: 'retired' })],
+      [dep('web', 'app'), dep('app', 'old')],
+    );
+    await renderCard(
+      component('app'),
+      mockApi(async () => graph),
+    );
+    const upstream = await screen.findByRole('list', {
+      name: 'Depends on (upstream)',
+    });
+    expect(upstream).toHaveTextContent('oldretired');
+    expect(within(upstream).queryByRole('link')).not.toBeInTheDocument();
+    const downstream = screen.getByRole('list', {
+      name: 'Used by (downstream)',
+    });
+    expect(
+      within(downstream).getByRole('link', { name: 'web' }),
+    ).toHaveAttribute('href', '/catalog/default/component/web');
+
+    // consumers on the left, providers on the right: the first arrow focuses app
+    const path = screen.getByRole('status', { name: 'path' });
+    const start = path.textContent;
+    screen.getByRole('application').focus();
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}');
+    expect(screen.getByText(/^old, retired/)).toBeInTheDocument();
+    await userEvent.keyboard('{Enter}');
+    expect(path.textContent).toBe(start);
+    await userEvent.keyboard('{ArrowLeft}{ArrowLeft}');
+    expect(screen.getByText(/^web, GA/)).toBeInTheDocument();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(path).toHaveTextContent('/catalog/default/component/web'),
     );
   });
 

@@ -12,10 +12,10 @@ import {
   makeStyles,
 } from '@material-ui/core';
 import Alert from '@material-ui/lab/Alert';
-import { EmptyState, InfoCard, Link } from '@backstage/core-components';
+import { EmptyState, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { ANNOTATION_REGISTRY_ID } from '@service-registry/plugin-service-registry-common';
+import { registryOfEntity } from '../../lib/registryOfEntity';
 import useAsync from 'react-use/esm/useAsync';
 import { useNavigate } from 'react-router-dom';
 import { AsyncContent } from '../AsyncContent';
@@ -46,6 +46,7 @@ import {
   STATUS_STYLES,
 } from '../topologyStyles';
 import { useServiceLink } from '../useServiceLink';
+import { ServiceLink } from '../ServiceLink';
 
 const useStyles = makeStyles(theme => ({
   controls: {
@@ -88,7 +89,7 @@ export function EntityServiceTopologyCard(
   const { title = 'Service topology', height = 360 } = props;
   const { entity } = useEntity();
   const api = useApi(serviceRegistryApiRef);
-  const registry = entity.metadata.annotations?.[ANNOTATION_REGISTRY_ID];
+  const registry = registryOfEntity(entity);
   const isComponent = entity.kind.toLocaleLowerCase('en-US') === 'component';
   const state = useAsync(
     async () => (isComponent ? api.getGraph({ registry }) : undefined),
@@ -141,7 +142,6 @@ function NeighbourList(props: {
   cycleNodes: Set<string>;
 }) {
   const classes = useStyles();
-  const link = useServiceLink();
   const { title, items, root, nodes, optional, cycleNodes } = props;
   return (
     <Box>
@@ -173,11 +173,13 @@ function NeighbourList(props: {
                 <ListItemText
                   primary={
                     <>
-                      {node.declared ? (
-                        <Link to={link(item.id)}>{item.id}</Link>
-                      ) : (
-                        item.id
-                      )}
+                      {/* a retired or missing one has no catalog page; its mark says so */}
+                      <ServiceLink
+                        service={item.id}
+                        status={node.status}
+                        declared={node.declared}
+                        showRetired={false}
+                      />
                       {marks.map(mark => (
                         <Chip
                           key={mark}
@@ -227,6 +229,12 @@ function ServiceTopology(props: {
     [indexed, root, serviceId, depth],
   );
   const cycles = useMemo(() => cycleEdges(graph.cycles), [graph]);
+  /** Opens a node's catalog page: not for a missing or a retired service, which have none. */
+  const openPage = (id: string) => {
+    const node = indexed.nodes.get(id);
+    const to = node?.declared ? link(id, node.status) : undefined;
+    if (to) navigate(to);
+  };
 
   const drawing = useMemo(() => {
     if (!hood) return undefined;
@@ -332,13 +340,9 @@ function ServiceTopology(props: {
             fitKey={`${serviceId}:${depth}:${drawing.nodes.length}`}
             ariaLabel={`Dependency graph of ${serviceId}: consumers on the left, providers on the right`}
             onNodeClick={id => {
-              if (id !== serviceId && indexed.nodes.get(id)?.declared) {
-                navigate(link(id));
-              }
+              if (id !== serviceId) openPage(id);
             }}
-            onNodeActivate={id => {
-              if (indexed.nodes.get(id)?.declared) navigate(link(id));
-            }}
+            onNodeActivate={openPage}
           />
           <TopologyLegend categories={drawing.categories} />
           <Grid container spacing={2}>

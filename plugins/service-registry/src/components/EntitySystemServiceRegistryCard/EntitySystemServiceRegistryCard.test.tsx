@@ -286,6 +286,33 @@ describe('EntitySystemServiceRegistryCard', () => {
     ).toHaveAttribute('href', '/service-registry/sla?project=shop');
   });
 
+  it('links its findings and SLA lines to the pages of its own registry (?registry=)', async () => {
+    const api = mockServiceRegistryApi({
+      getProjectSummary: jest.fn(async (project: string) => ({
+        ...projectSummaryResponse(project),
+        registry: 'staging',
+      })),
+    });
+    await renderCard(system('shop', { registry: 'staging' }), api);
+    await findServices();
+    expect(
+      screen.getByRole('link', {
+        name: "2 warnings in the registry's validation",
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/service-registry/findings?project=shop&registry=staging',
+    );
+    expect(
+      screen.getByRole('link', {
+        name: '2 services: 1 compliant, 1 without a policy',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/service-registry/sla?project=shop&registry=staging',
+    );
+  });
+
   it('names its findings and SLA without a link when the app has no findings or SLA page', async () => {
     await renderCard(system('shop'), fixtureApi(), { mountFindings: false });
     await findServices();

@@ -2,10 +2,7 @@ import { Typography, makeStyles } from '@material-ui/core';
 import { InfoCard, InfoCardVariants } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import {
-  ANNOTATION_REGISTRY_ID,
-  GLOBAL_PROJECT_ID,
-} from '@service-registry/plugin-service-registry-common';
+import { GLOBAL_PROJECT_ID } from '@service-registry/plugin-service-registry-common';
 import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { ProjectSummaryResponse } from '../../api/types';
@@ -19,6 +16,7 @@ import { ProjectOverridesList } from './ProjectOverridesList';
 import { ProjectServicesTable } from './ProjectServicesTable';
 import { ProjectSlaLine } from './ProjectSlaLine';
 import { projectIdOfSystem } from './projectIdOfSystem';
+import { registryOfEntity, registryWords } from '../../lib/registryOfEntity';
 
 const useStyles = makeStyles(theme => ({
   source: { marginTop: theme.spacing(1) },
@@ -46,8 +44,12 @@ export interface EntitySystemServiceRegistryCardProps {
 function ProjectSummaryDetails(props: {
   summary: ProjectSummaryResponse;
   sharedSystem: string;
+  /** The registry of the System (its annotation), which the page links carry. */
+  registry: string | undefined;
 }) {
   const { summary, sharedSystem } = props;
+  // the entity's registry, else the one the backend answered for it
+  const registry = props.registry ?? summary.registry;
   const classes = useStyles();
   const { project, services } = summary;
   const isGlobal = project.id === null;
@@ -101,10 +103,18 @@ function ProjectSummaryDetails(props: {
         />
       </CardSection>
       <CardSection title="Findings">
-        <ProjectFindingsLine project={project.id} findings={summary.findings} />
+        <ProjectFindingsLine
+          project={project.id}
+          registry={registry}
+          findings={summary.findings}
+        />
       </CardSection>
       <CardSection title="SLA">
-        <ProjectSlaLine project={project.id} sla={summary.sla} />
+        <ProjectSlaLine
+          project={project.id}
+          registry={registry}
+          sla={summary.sla}
+        />
       </CardSection>
     </>
   );
@@ -133,8 +143,7 @@ export function EntitySystemServiceRegistryCard(
   const { entity } = useEntity();
   const api = useApi(serviceRegistryApiRef);
   const projectId = projectIdOfSystem(entity, sharedSystem);
-  const registry =
-    entity.metadata.annotations?.[ANNOTATION_REGISTRY_ID] || 'default';
+  const registry = registryOfEntity(entity);
   const state = useAsync(
     () => api.getProjectSummary(projectId, { registry }),
     [api, projectId, registry],
@@ -147,7 +156,7 @@ export function EntitySystemServiceRegistryCard(
   return (
     <InfoCard
       title={title}
-      subheader={`What registry "${registry}" knows about ${what}`}
+      subheader={`What ${registryWords(registry)} knows about ${what}`}
       titleTypographyProps={{ component: 'h2' }}
       variant={variant}
     >
@@ -155,8 +164,8 @@ export function EntitySystemServiceRegistryCard(
         state={state}
         notFound={
           projectId === GLOBAL_PROJECT_ID
-            ? `Registry "${registry}" declares no global services.`
-            : `Registry "${registry}" has no project "${projectId}".`
+            ? `${registryWords(registry, true)} declares no global services.`
+            : `${registryWords(registry, true)} has no project "${projectId}".`
         }
         errorTitle={`Could not load what the registry knows of ${what}`}
       >
@@ -164,6 +173,7 @@ export function EntitySystemServiceRegistryCard(
           <ProjectSummaryDetails
             summary={summary}
             sharedSystem={sharedSystem}
+            registry={registry}
           />
         )}
       </RegistryCardContent>

@@ -8,11 +8,10 @@ import {
   makeStyles,
 } from '@material-ui/core';
 import WarningIcon from '@material-ui/icons/Warning';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { ProjectSummaryService } from '../../api/types';
 import { CompactTable } from '../RegistryCardParts/CompactTable';
 import { ServiceStatusChip } from '../EntityServiceRegistryCard/ServiceStatusChip';
-import { serviceEntityRef } from '../EntityServiceRegistryCard/templateFormLink';
+import { ServiceLink } from '../ServiceLink';
 import { findingsCountText } from './projectSummaryText';
 import { readableText } from '../contrast';
 
@@ -41,14 +40,12 @@ function ServiceCell(props: { service: ProjectSummaryService }) {
   return (
     <Box className={classes.service}>
       <span>
-        {service.status === 'retired' ? (
-          // retired services are not in the catalog
-          service.id
-        ) : (
-          <EntityRefLink entityRef={serviceEntityRef(service.id)}>
-            {service.id}
-          </EntityRefLink>
-        )}
+        {/* a retired service is not in the catalog; the status column says so */}
+        <ServiceLink
+          service={service.id}
+          status={service.status}
+          showRetired={false}
+        />
       </span>
       {service.name !== service.id && (
         <Typography variant="caption" color="textSecondary">

@@ -59,11 +59,17 @@ async function renderPage(
 
 const table = () => screen.getByRole('table');
 
+/** The service id a data row starts with (linked, or as text for a retired service), if any. */
+function serviceOf(row: HTMLElement): string | undefined {
+  const first = within(row).queryAllByRole('cell')[0];
+  return first ? within(first).queryAllByText(/./)[0]?.textContent ?? '' : '';
+}
+
 /** The data rows of the table, by service id. */
 function rowByService(id: string): HTMLElement {
   const row = within(table())
     .getAllByRole('row')
-    .find(r => within(r).queryByRole('link', { name: id }));
+    .find(r => serviceOf(r) === id);
   if (!row) throw new Error(`no row for ${id}`);
   return row;
 }
@@ -73,7 +79,7 @@ function serviceOrder(): string[] {
   return within(table())
     .getAllByRole('row')
     .slice(1)
-    .map(r => within(r).queryAllByRole('link')[0]?.textContent ?? '')
+    .map(r => serviceOf(r) ?? '')
     .filter(Boolean);
 }
 
@@ -207,6 +213,48 @@ describe('ServiceRegistryDeprecationsPage', () => {
       'On track: 1',
       'No consumers left: 1',
     ]);
+  });
+
+  it('names a retired service, and a retired replacement, as text: the catalog has no page for them', async () => {
+    // gone is retired; old-api is deprecated, to be replaced by new-api, here retired too
+    const response = deprecationsResponse();
+    const api = fixtureApi({
+      getDeprecations: async () => ({
+        ...response,
+        items: response.items.map(r =>
+          r.service === 'old-api'
+            ? {
+                ...r,
+                replacement: {
+                  ...r.replacement!,
+                  status: 'retired' as const,
+                  retired: true,
+                },
+              }
+            : r,
+        ),
+      }),
+    });
+    await renderPage(api);
+    await screen.findByRole('table');
+    const gone = rowByService('gone');
+    expect(within(gone).queryByRole('link', { name: 'gone' })).toBeNull();
+    // its status is in the row: Retired
+    expect(within(gone).getAllByRole('cell')[1]).toHaveTextContent('Retired');
+    // its replacement, new-api, is ga: linked
+    expect(within(gone).getByRole('link', { name: 'new-api' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/new-api',
+    );
+
+    const oldApi = rowByService('old-api');
+    expect(
+      within(oldApi).getByRole('link', { name: 'old-api' }),
+    ).toHaveAttribute('href', '/catalog/default/component/old-api');
+    expect(within(oldApi).queryByRole('link', { name: /new-api/ })).toBeNull();
+    expect(within(oldApi).getAllByRole('cell')[6]).toHaveTextContent(
+      'new-api (retired)',
+    );
   });
 
   it('titles its cards with headings, so that screen reader users can jump to them', async () => {

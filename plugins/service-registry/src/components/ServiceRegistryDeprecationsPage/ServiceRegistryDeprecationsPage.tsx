@@ -11,7 +11,6 @@ import {
 } from '@material-ui/core';
 import {
   InfoCard,
-  Link,
   Progress,
   Table,
   TableColumn,
@@ -47,8 +46,9 @@ import {
   serviceProjectLabel,
   GLOBAL_SERVICES_LABEL,
 } from '../../lib/serviceProjectLabel';
-import { useServiceLink } from '../useServiceLink';
 import { usePageTextStyles } from '../usePageTextStyles';
+import { usePageRegistry } from '../usePageRegistry';
+import { ServiceLink } from '../ServiceLink';
 
 const useStyles = makeStyles(theme => ({
   counts: {
@@ -74,7 +74,10 @@ const useStyles = makeStyles(theme => ({
  * @public
  */
 export interface ServiceRegistryDeprecationsPageProps {
-  /** The registry (catalog provider) id; defaults to `default`. */
+  /**
+   * The registry (catalog provider) id. A link's `?registry=` comes first; without either, the
+   * page names no registry and the backend answers its only one (or `default` among several).
+   */
   registry?: string;
   /** Page title (default "Deprecations"). */
   title?: string;
@@ -154,7 +157,6 @@ function byNumber(a: number | undefined, b: number | undefined): number {
  * service; the days left are under the sunset date.
  */
 function useColumns(): TableColumn<Row>[] {
-  const link = useServiceLink();
   return useMemo(() => {
     const columns: TableColumn<Row>[] = [
       {
@@ -163,7 +165,12 @@ function useColumns(): TableColumn<Row>[] {
         highlight: true,
         render: r => (
           <>
-            <Link to={link(r.service)}>{r.service}</Link>
+            {/* a retired service is not in the catalog; its status column says so */}
+            <ServiceLink
+              service={r.service}
+              status={r.lifecycle}
+              showRetired={false}
+            />
             {r.name !== r.service && (
               <Typography variant="caption" display="block">
                 {r.name}
@@ -226,7 +233,10 @@ function useColumns(): TableColumn<Row>[] {
         render: r => {
           if (!r.replacement) return '—';
           return r.replacement.exists ? (
-            <Link to={link(r.replacement.id)}>{r.replacement.id}</Link>
+            <ServiceLink
+              service={r.replacement.id}
+              status={r.replacement.status}
+            />
           ) : (
             `${r.replacement.id} (not declared)`
           );
@@ -236,7 +246,7 @@ function useColumns(): TableColumn<Row>[] {
       { title: 'Owner', field: 'owner', hidden: true, searchable: true },
     ];
     return columns.map(sizedToContent);
-  }, [link]);
+  }, []);
 }
 
 /** The burn-down of the selected service. */
@@ -526,7 +536,8 @@ function Deprecations(props: {
 export function ServiceRegistryDeprecationsPage(
   props: ServiceRegistryDeprecationsPageProps,
 ) {
-  const { registry, title = 'Deprecations' } = props;
+  const { title = 'Deprecations' } = props;
+  const registry = usePageRegistry(props.registry);
   const api = useApi(serviceRegistryApiRef);
   const state = useAsync(
     () => api.getDeprecations({ registry }),

@@ -13,6 +13,7 @@ import {
   GITHUB_ROOT,
   whereOf,
 } from '../../testUtils/findingsFixture';
+import { isFindingOfProject } from '@service-registry/plugin-service-registry-common';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { ServiceRegistryFindingsPage } from './ServiceRegistryFindingsPage';
 import { ServiceRegistryFindingsPageProps } from '.';
@@ -123,7 +124,8 @@ describe('ServiceRegistryFindingsPage', () => {
     const api = degraded();
     await renderPage(api);
     expect(await screen.findByText('5 of 5 findings')).toBeInTheDocument();
-    expect(api.getFindings).toHaveBeenCalledWith({ registry: 'default' });
+    // no registry named: the backend answers its only one
+    expect(api.getFindings).toHaveBeenCalledWith({ registry: undefined });
     const rows = tableRows();
     expect(rows.map(r => r[0])).toEqual([
       'error',
@@ -356,7 +358,8 @@ describe('ServiceRegistryFindingsPage', () => {
         .map(o => o.textContent),
     ).toEqual(['All', 'billing', 'shop', 'Global services']);
     await userEvent.click(screen.getByRole('option', { name: 'shop' }));
-    expect(screen.getByText('3 of 5 findings')).toBeInTheDocument();
+    // which findings are the project's is the backend's answer (see the System card's rule)
+    expect(await screen.findByText('3 of 5 findings')).toBeInTheDocument();
     expect(tableRows().every(r => r[2] === 'shop')).toBe(true);
     expect(counts()).toEqual(['1 error', '2 warnings', '0 info']);
     expect(screen.getByRole('status', { name: 'query' })).toHaveTextContent(
@@ -369,7 +372,7 @@ describe('ServiceRegistryFindingsPage', () => {
     await renderPage(api, { path: '/?project=%3Aglobal' });
     expect(await screen.findByText('1 of 5 findings')).toBeInTheDocument();
     expect(api.getFindings).toHaveBeenCalledWith({
-      registry: 'default',
+      registry: undefined,
       project: ':global',
     });
     expect(codes()).toEqual(['lifecycle/deprecated-without-replacement']);
@@ -446,6 +449,65 @@ describe('ServiceRegistryFindingsPage', () => {
     await renderPage(api, { props: { registry: 'staging' } });
     expect(await screen.findByText(/Registry "staging"/)).toBeInTheDocument();
     expect(api.getFindings).toHaveBeenCalledWith({ registry: 'staging' });
+  });
+
+  it('names no registry when it is given none, so that the backend answers its only one', async () => {
+    // one registry, configured under another key than `default`: asking for `default` is a 404
+    const api = apiOf(findingsSnapshot({ providerId: 'platform' }));
+    await renderPage(api, { path: '/?project=%3Aglobal' });
+    expect(await screen.findByText(/Registry "platform"/)).toBeInTheDocument();
+    expect(await screen.findByText('1 of 5 findings')).toBeInTheDocument();
+    // the page's request and the one of the global services' findings
+    expect(jest.mocked(api.getFindings).mock.calls.map(([o]) => o)).toEqual([
+      { registry: undefined },
+      { registry: undefined, project: ':global' },
+    ]);
+  });
+
+  it('asks the registry of the link it was opened with (?registry=), keeping it while filtering', async () => {
+    const api = apiOf(findingsSnapshot({ providerId: 'platform' }));
+    await renderPage(api, { path: '/?registry=platform&project=%3Aglobal' });
+    expect(await screen.findByText('1 of 5 findings')).toBeInTheDocument();
+    expect(jest.mocked(api.getFindings).mock.calls.map(([o]) => o)).toEqual([
+      { registry: 'platform' },
+      { registry: 'platform', project: ':global' },
+    ]);
+    await choose('Severity', 'warning');
+    expect(screen.getByRole('status', { name: 'query' })).toHaveTextContent(
+      'registry=platform',
+    );
+  });
+
+  it('shows the findings of a project as the System card counts them: about the project or one of its services', async () => {
+    // a release of the shop's checkout in services/versions.toml with a date that is no date: the
+    // finding names the service, not the project
+    const snapshot = findingsSnapshot({
+      scenario: 'clean',
+      extraFiles: [
+        {
+          path: 'services/versions.toml',
+          text: '[[service.checkout.release]]\nversion = "3.0.0"\ndate = "yesterday"\n',
+        },
+      ],
+    });
+    const release = findingOf(snapshot, 'schema/invalid-date', 'checkout');
+    expect(release.project).toBeUndefined();
+    const ofShop = snapshot.findings.filter(f =>
+      isFindingOfProject(snapshot.registry, f, 'shop'),
+    );
+    expect(ofShop).toContain(release);
+
+    await renderPage(apiOf(snapshot), { path: '/?project=shop' });
+    expect(
+      await screen.findByText(
+        `${ofShop.length} of ${snapshot.findings.length} findings`,
+      ),
+    ).toBeInTheDocument();
+    const row = tableRows().find(r => r[5] === whereOf(release));
+    expect(row).toBeDefined();
+    // service, project
+    expect(row!.slice(1, 3)).toEqual(['checkout', 'shop']);
+    expect(counts()).toEqual(['2 errors', '2 warnings', '0 info']);
   });
 
   it('says when the snapshot was updated, in UTC as the days are counted', async () => {

@@ -41,6 +41,7 @@ import { formatSnapshotTime } from '../../lib/formatSnapshotTime';
 import { useServiceLink } from '../useServiceLink';
 import { GLOBAL_SERVICES_LABEL } from '../../lib/serviceProjectLabel';
 import { usePageTextStyles } from '../usePageTextStyles';
+import { usePageRegistry } from '../usePageRegistry';
 
 const useStyles = makeStyles(theme => ({
   alert: { marginBottom: theme.spacing(2) },
@@ -70,7 +71,10 @@ const useStyles = makeStyles(theme => ({
  * @public
  */
 export interface ServiceRegistryFindingsPageProps {
-  /** The registry (catalog provider) id; defaults to `default`. */
+  /**
+   * The registry (catalog provider) id. A link's `?registry=` comes first; without either, the
+   * page names no registry and the backend answers its only one (or `default` among several).
+   */
   registry?: string;
   /** Page title (default "Registry findings"). */
   title?: string;
@@ -98,14 +102,14 @@ function readFilters(written: Record<FilterKey, string>): FindingFilters {
   };
 }
 
-/** What tells two findings apart, to find those the backend counts as the global services'. */
+/** What tells two findings apart, to find those the backend counts as a project's. */
 const findingKey = (f: RegistryFindingItem) =>
   [f.code, f.file, f.line, f.column, f.service ?? '', f.message].join('\u0000');
 
 function matches(
   finding: RegistryFindingItem,
   filters: FindingFilters,
-  globalKeys: Set<string> | undefined,
+  projectKeys: Set<string> | undefined,
   ignore?: FilterKey,
 ): boolean {
   if (
@@ -115,13 +119,12 @@ function matches(
   ) {
     return false;
   }
-  if (ignore !== 'project' && filters.project === GLOBAL_PROJECT_ID) {
-    // which findings are the global services' is the backend's rule: it answers them
-    if (!globalKeys?.has(findingKey(finding))) return false;
-  } else if (
+  if (
     ignore !== 'project' &&
     filters.project &&
-    finding.project !== filters.project
+    // which findings are a project's is the backend's rule: it answers them (see
+    // useProjectFindingKeys)
+    !projectKeys?.has(findingKey(finding))
   ) {
     return false;
   }
@@ -182,12 +185,10 @@ function projectChoices(
 export function ServiceRegistryFindingsPage(
   props: ServiceRegistryFindingsPageProps,
 ) {
-  const { title = 'Registry findings', registry } = props;
+  const { title = 'Registry findings' } = props;
+  const registry = usePageRegistry(props.registry);
   const api = useApi(serviceRegistryApiRef);
-  const state = useAsync(
-    () => api.getFindings({ registry: registry ?? 'default' }),
-    [api, registry],
-  );
+  const state = useAsync(() => api.getFindings({ registry }), [api, registry]);
   const value = state.value;
   const subtitle = value
     ? `Registry "${value.registry}" · ${
@@ -204,9 +205,7 @@ export function ServiceRegistryFindingsPage(
         state={state}
         errorTitle="Could not load the registry findings"
       >
-        {response => (
-          <FindingsView response={response} registry={registry ?? 'default'} />
-        )}
+        {response => <FindingsView response={response} registry={registry} />}
       </AsyncContent>
     </RegistryPage>
   );
@@ -246,30 +245,43 @@ function StateAlert(props: { response: FindingsResponse }) {
 }
 
 /**
- * The keys of the global services' findings while the project filter asks for them
- * (`?project=:global`), as the backend answers them; undefined otherwise.
+ * The keys of the findings of the project the filter asks for (`?project=<id>`, or
+ * `?project=:global` for the global services), as the backend answers them: a finding about the
+ * project or about one of its services, the rule the System card counts them by
+ * (`isFindingOfProject`). The page cannot tell by itself: a finding about a service need not name
+ * its project (a release in `services/versions.toml`), and its answer does not say which project a
+ * service is in. Undefined without a project filter, and while the answer for it loads.
  */
-function useGlobalFindingKeys(registry: string, wanted: boolean) {
+function useProjectFindingKeys(
+  registry: string | undefined,
+  project: string | undefined,
+) {
   const api = useApi(serviceRegistryApiRef);
-  return useAsync(async () => {
-    if (!wanted) return undefined;
-    const global = await api.getFindings({
-      registry,
-      project: GLOBAL_PROJECT_ID,
-    });
-    return new Set(global.items.map(findingKey));
-  }, [api, registry, wanted]);
+  const state = useAsync(async () => {
+    if (!project) return undefined;
+    const answer = await api.getFindings({ registry, project });
+    return { project, keys: new Set(answer.items.map(findingKey)) };
+  }, [api, registry, project]);
+  // the answer for the project asked, not the previous one while the next loads
+  const keys =
+    project && state.value?.project === project ? state.value.keys : undefined;
+  return { keys, error: project ? state.error : undefined };
 }
 
-function FindingsView(props: { response: FindingsResponse; registry: string }) {
+function FindingsView(props: {
+  response: FindingsResponse;
+  registry: string | undefined;
+}) {
   const classes = useStyles();
   const { response, registry } = props;
   const serviceLink = useServiceLink();
   const [inQuery, setFilters] = useQueryFilters(FILTER_KEYS);
   const filters = useMemo(() => readFilters(inQuery), [inQuery]);
-  const wantsGlobal = filters.project === GLOBAL_PROJECT_ID;
-  const globalState = useGlobalFindingKeys(registry, wantsGlobal);
-  const globalKeys = wantsGlobal ? globalState.value : undefined;
+  const wantsProject = filters.project !== undefined;
+  const { keys: projectKeys, error: projectError } = useProjectFindingKeys(
+    registry,
+    filters.project,
+  );
 
   const setFilter = useCallback(
     (key: FilterKey, next: string | undefined) =>
@@ -284,15 +296,20 @@ function FindingsView(props: { response: FindingsResponse; registry: string }) {
   const counts = useMemo(
     () =>
       countBySeverity(
-        all.filter(f => matches(f, filters, globalKeys, 'severity')),
+        all.filter(f => matches(f, filters, projectKeys, 'severity')),
       ),
-    [all, filters, globalKeys],
+    [all, filters, projectKeys],
   );
   const rows = useMemo(
     // material-table writes its state into the row objects: hand it copies.
-    () => all.filter(f => matches(f, filters, globalKeys)).map(f => ({ ...f })),
-    [all, filters, globalKeys],
+    () =>
+      all.filter(f => matches(f, filters, projectKeys)).map(f => ({ ...f })),
+    [all, filters, projectKeys],
   );
+  // a finding about a project's service need not name the project: under the project's filter,
+  // the backend said it is the project's
+  const filteredProject =
+    filters.project !== GLOBAL_PROJECT_ID ? filters.project : undefined;
   const projects = projectChoices(all, filters.project);
   const owners = choices(
     all.map(f => (f.owner ? withoutAt(f.owner) : undefined)),
@@ -314,7 +331,11 @@ function FindingsView(props: { response: FindingsResponse; registry: string }) {
       render: f =>
         f.service ? <Link to={serviceLink(f.service)}>{f.service}</Link> : '—',
     },
-    { title: 'Project', field: 'project', render: f => f.project ?? '—' },
+    {
+      title: 'Project',
+      field: 'project',
+      render: f => f.project ?? filteredProject ?? '—',
+    },
     { title: 'Owner', field: 'owner', render: f => f.owner ?? '—' },
     {
       // the code under the message, not in a column of its own: at 1280 px the codes' column
@@ -401,14 +422,18 @@ function FindingsView(props: { response: FindingsResponse; registry: string }) {
           onChange={v => setFilter('owner', v)}
         />
       </Box>
-      {wantsGlobal && globalState.error && (
+      {wantsProject && projectError && (
         <RegistryErrorPanel
-          error={globalState.error}
-          title="Could not load the global services' findings"
+          error={projectError}
+          title={
+            filters.project === GLOBAL_PROJECT_ID
+              ? "Could not load the global services' findings"
+              : `Could not load the findings of project ${filters.project}`
+          }
         />
       )}
-      {wantsGlobal && !globalState.error && !globalKeys && <Progress />}
-      {(!wantsGlobal || globalKeys) && (
+      {wantsProject && !projectError && !projectKeys && <Progress />}
+      {(!wantsProject || projectKeys) && (
         <Table<RegistryFindingItem>
           title={`${rows.length} of ${response.items.length} findings`}
           columns={columns}

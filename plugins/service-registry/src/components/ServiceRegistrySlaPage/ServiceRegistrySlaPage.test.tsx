@@ -111,7 +111,9 @@ describe('ServiceRegistrySlaPage', () => {
         '9 services (retired services are not counted) · 2 compliant · 2 not compliant · 2 incomplete · 3 without policy · registry "default"',
       ),
     ).toBeInTheDocument();
-    expect(api.getSlaOverview).toHaveBeenCalledWith({ registry: 'default' });
+    expect(jest.mocked(api.getSlaOverview).mock.calls[0][0]?.registry).toBe(
+      undefined,
+    );
     expect(tierNames()).toEqual([
       'Critical tier',
       'High tier',
@@ -337,6 +339,38 @@ describe('ServiceRegistrySlaPage', () => {
     await renderPage(api, 'staging');
     expect(await screen.findByText(/registry "staging"/)).toBeInTheDocument();
     expect(api.getSlaOverview).toHaveBeenCalledWith({ registry: 'staging' });
+  });
+
+  it('names no registry when it is given none, so that the backend answers its only one', async () => {
+    // one registry, configured under another key than `default`: asking for `default` is a 404
+    const api = mockServiceRegistryApi({
+      getSlaOverview: jest.fn(async () => ({
+        ...slaOverviewResponse(),
+        registry: 'platform',
+      })),
+    });
+    await renderPage(api);
+    expect(await screen.findByText(/registry "platform"/)).toBeInTheDocument();
+    expect(api.getSlaOverview).toHaveBeenCalledTimes(1);
+    expect(jest.mocked(api.getSlaOverview).mock.calls[0][0]).toEqual({
+      registry: undefined,
+    });
+  });
+
+  it('asks the registry of the link it was opened with (?registry=), keeping it while filtering', async () => {
+    const api = mockServiceRegistryApi({
+      getSlaOverview: jest.fn(async () => ({
+        ...slaOverviewResponse(),
+        registry: 'platform',
+      })),
+    });
+    await renderPage(api, undefined, '/?registry=platform');
+    expect(await screen.findByText(/registry "platform"/)).toBeInTheDocument();
+    expect(api.getSlaOverview).toHaveBeenCalledWith({ registry: 'platform' });
+    await choose('Tier', 'high');
+    expect(screen.getByRole('status', { name: 'query' })).toHaveTextContent(
+      'registry=platform',
+    );
   });
 
   it('says that its counts leave the retired services out', async () => {

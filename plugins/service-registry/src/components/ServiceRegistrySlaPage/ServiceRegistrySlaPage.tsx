@@ -14,6 +14,7 @@ import { SlaTierSection } from './SlaTierSection';
 import { SlaSort } from './sortServices';
 import { useSlaFilters } from './useSlaFilters';
 import { usePageTextStyles } from '../usePageTextStyles';
+import { usePageRegistry } from '../usePageRegistry';
 
 /**
  * Props of {@link ServiceRegistrySlaPage}.
@@ -21,7 +22,10 @@ import { usePageTextStyles } from '../usePageTextStyles';
  * @public
  */
 export interface ServiceRegistrySlaPageProps {
-  /** The registry (catalog provider) id; defaults to `default`. */
+  /**
+   * The registry (catalog provider) id. A link's `?registry=` comes first; without either, the
+   * page names no registry and the backend answers its only one (or `default` among several).
+   */
   registry?: string;
   /** Page title (default "Service SLAs"). */
   title?: string;
@@ -109,7 +113,8 @@ function SlaOverviewBody(props: { overview: SlaOverviewResponse }) {
  * @public
  */
 export function ServiceRegistrySlaPage(props: ServiceRegistrySlaPageProps) {
-  const { registry = 'default', title = 'Service SLAs' } = props;
+  const { title = 'Service SLAs' } = props;
+  const registry = usePageRegistry(props.registry);
   const api = useApi(serviceRegistryApiRef);
   const state = useAsync(
     () => api.getSlaOverview({ registry }),

@@ -542,7 +542,12 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
             }}
             onNodeActivate={id => {
               if (displayById.get(id)?.kind === 'group') toggleGroup(id);
-              else if (indexed.nodes.get(id)?.declared) navigate(link(id));
+              else {
+                // no page for a missing or a retired service: the catalog has none
+                const node = indexed.nodes.get(id);
+                const to = node?.declared ? link(id, node.status) : undefined;
+                if (to) navigate(to);
+              }
             }}
             onBackgroundClick={() => {
               setSelected(undefined);

@@ -153,6 +153,63 @@ describe('ServiceRegistryTopologyPage', () => {
     ).toHaveAttribute('href', '/catalog/default/component/pay-v2');
   });
 
+  it('offers no page of a retired service, which the catalog does not have', async () => {
+    await renderPage(mockApi());
+    await screen.findByRole('application');
+    await findService('legacy');
+    const details = screen.getByRole('complementary', { name: 'Details' });
+    expect(within(details).getByText('retired')).toBeInTheDocument();
+    expect(
+      within(details).queryByRole('link', { name: 'Open service page' }),
+    ).not.toBeInTheDocument();
+    expect(
+      within(details).getByText(
+        'No service page: a retired service is not in the catalog',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('opens the page of a service with Enter, not of a retired one', async () => {
+    function PathProbe() {
+      const { pathname } = useLocation();
+      return <output aria-label="path">{pathname}</output>;
+    }
+    const api = mockApi({
+      getGraph: jest.fn(async () =>
+        graphOf(
+          [service('app'), service('old', { status: 'retired' })],
+          [dep('app', 'old')],
+        ),
+      ),
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
+        <ServiceRegistryTopologyPage />
+        <PathProbe />
+      </TestApiProvider>,
+      {
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    const path = screen.getByRole('status', { name: 'path' });
+    const start = path.textContent;
+    (await screen.findByRole('application')).focus();
+    // consumers on the left, providers on the right
+    await userEvent.keyboard('{ArrowRight}');
+    if (!screen.queryByText(/^old, retired/)) {
+      await userEvent.keyboard('{ArrowRight}');
+    }
+    expect(screen.getByText(/^old, retired/)).toBeInTheDocument();
+    await userEvent.keyboard('{Enter}');
+    expect(path.textContent).toBe(start);
+    await userEvent.keyboard('{ArrowLeft}');
+    expect(screen.getByText(/^app, GA/)).toBeInTheDocument();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(path).toHaveTextContent('/catalog/default/component/app'),
+    );
+  });
+
   it('shows the impact of a change with counts per project', async () => {
     const api = mockApi();
     await renderPage(api);

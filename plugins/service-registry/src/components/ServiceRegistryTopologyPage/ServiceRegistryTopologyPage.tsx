@@ -14,6 +14,7 @@ import { Grid } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { ServiceRegistryTopology } from './ServiceRegistryTopology';
+import { usePageRegistry } from '../usePageRegistry';
 
 /**
  * Props of {@link ServiceRegistryTopologyPage}.
@@ -21,7 +22,10 @@ import { ServiceRegistryTopology } from './ServiceRegistryTopology';
  * @public
  */
 export interface ServiceRegistryTopologyPageProps {
-  /** The registry (catalog provider) id; defaults to `default`. */
+  /**
+   * The registry (catalog provider) id. A link's `?registry=` comes first; without either, the
+   * page names no registry and the backend answers its only one (or `default` among several).
+   */
   registry?: string;
   /** Page title (default "Service topology"). */
   title?: string;
@@ -36,7 +40,8 @@ export interface ServiceRegistryTopologyPageProps {
 export function ServiceRegistryTopologyPage(
   props: ServiceRegistryTopologyPageProps,
 ) {
-  const { title = 'Service topology', registry } = props;
+  const { title = 'Service topology' } = props;
+  const registry = usePageRegistry(props.registry);
   const api = useApi(serviceRegistryApiRef);
   const [reload, setReload] = useState(0);
   const { value, loading, error } = useAsync(

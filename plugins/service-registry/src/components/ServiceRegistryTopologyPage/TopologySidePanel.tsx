@@ -66,6 +66,7 @@ export function TopologySidePanel(props: TopologySidePanelProps) {
   const link = useServiceLink();
   const { selected, indexed, impact, impactMode } = props;
   const service = selected?.kind === 'service' ? selected.service : undefined;
+  const pageLink = service ? link(service.id, service.status) : undefined;
 
   return (
     <Paper className={classes.root} component="aside" aria-label="Details">
@@ -151,8 +152,14 @@ export function TopologySidePanel(props: TopologySidePanelProps) {
             <Alert severity="error">On a dependency cycle</Alert>
           )}
           <Box mt={1} display="flex" flexWrap="wrap" style={{ gap: 8 }}>
-            {service.declared && (
-              <Link to={link(service.id)}>Open service page</Link>
+            {service.declared && pageLink && (
+              <Link to={pageLink}>Open service page</Link>
+            )}
+            {service.declared && !pageLink && (
+              // the catalog has no Component for a retired service
+              <Typography variant="body2" color="textSecondary">
+                No service page: a retired service is not in the catalog
+              </Typography>
             )}
             {!props.impactMode && (
               <Button size="small" color="primary" onClick={props.onShowImpact}>
