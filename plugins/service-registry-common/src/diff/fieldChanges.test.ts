@@ -29,4 +29,19 @@ describe('fieldChanges', () => {
       { path: 'url', before: '(hidden)', after: '(hidden)' },
     ]);
   });
+
+  it('hides the value after a credential flag in an array, as the validation finds it', () => {
+    const changes = fieldChanges(
+      parse('args = ["serve", "--password", "hunter2"]'),
+      parse('args = ["serve", "--password", "hunter3", "--port", "8080"]'),
+    );
+    expect(JSON.stringify(changes)).not.toMatch(/hunter/);
+    expect(changes).toEqual([
+      {
+        path: 'args',
+        before: ['serve', '--password', '(hidden)'],
+        after: ['serve', '--password', '(hidden)', '--port', '8080'],
+      },
+    ]);
+  });
 });

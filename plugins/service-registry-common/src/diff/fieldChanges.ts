@@ -8,12 +8,17 @@ import { FieldChange } from './types';
 /** What a secret-looking value is shown as. */
 export const HIDDEN = '(hidden)';
 
-/** A JSON-safe copy of a TOML value: dates as text, secrets hidden. */
-function present(value: unknown, key: string): unknown {
+/**
+ * A JSON-safe copy of a TOML value: dates as text, secrets hidden (an array element also by the
+ * element before it: the value after `"--password"`).
+ */
+function present(value: unknown, key: string, previous?: unknown): unknown {
   if (value instanceof Date) return toIsoDate(value) ?? value.toISOString();
   if (Array.isArray(value)) {
     if (isSecretLookingKey(key)) return HIDDEN;
-    return value.map(item => present(item, key));
+    return value.map((item, i) =>
+      present(item, key, i > 0 ? value[i - 1] : undefined),
+    );
   }
   if (isTable(value)) {
     const out: Record<string, unknown> = {};
@@ -21,7 +26,7 @@ function present(value: unknown, key: string): unknown {
     return out;
   }
   if (
-    detectSecret(key, value) ||
+    detectSecret(key, value, previous) ||
     (isSecretLookingKey(key) && typeof value === 'string')
   ) {
     return HIDDEN;
