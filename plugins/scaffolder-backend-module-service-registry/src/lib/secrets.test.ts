@@ -26,6 +26,10 @@ describe('redactLine', () => {
     ['+pin = 123456', '+pin = 123456'],
     ['+db_pass = 12345678', '+db_pass = (hidden)'],
     [
+      `+args = ["serve", "--password", "${SECRET}", "--port", "8080"]`,
+      '+args = ["serve", "--password", "(hidden)", "--port", "8080"]',
+    ],
+    [
       `+env = ["DB_PASSWORD=${SECRET}", "LOG=debug"]`,
       '+env = ["(hidden)", "LOG=debug"]',
     ],
@@ -84,6 +88,11 @@ describe('redactToml', () => {
       '"""',
       'tags = ["search",',
       '  "api"]',
+      'args = [',
+      '  "--password",',
+      `  "${SECRET}",`,
+      '  "--port", "8080",',
+      ']',
       'status = "ga"',
     ].join('\n');
     const redacted = redactToml(text);
@@ -103,6 +112,11 @@ describe('redactToml', () => {
       '"""',
       'tags = ["search",',
       '  "api"]',
+      'args = [',
+      '  "--password",',
+      '  "(hidden)",',
+      '  "--port", "8080",',
+      ']',
       'status = "ga"',
     ]);
   });
@@ -128,6 +142,12 @@ describe('refuseSecrets', () => {
     expect(() =>
       refuseSecrets({ ids: ['ok', 'AKIAIOSFODNN7EXAMPLE'] }, ['migration']),
     ).toThrow(/^migration\.ids\[1\] looks like /);
+  });
+
+  it('refuses the value after a credential flag in an array', () => {
+    expect(() =>
+      refuseSecrets({ metadata: { args: ['serve', '--password', SECRET] } }),
+    ).toThrow(/^metadata\.args\[2\] looks like /);
   });
 
   it('lets references and ordinary values through', () => {

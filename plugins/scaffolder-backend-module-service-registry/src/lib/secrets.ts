@@ -27,7 +27,12 @@ export function refuseSecrets(
   values: { [key: string]: TomlEditValue },
   prefix: string[] = [],
 ): void {
-  const visit = (value: TomlEditValue, key: string, path: string[]) => {
+  const visit = (
+    value: TomlEditValue,
+    key: string,
+    path: string[],
+    previous?: TomlEditValue,
+  ) => {
     if (isTable<TomlEditValue>(value)) {
       for (const [child, v] of Object.entries(value)) {
         visit(v, child, [...path, child]);
@@ -35,12 +40,18 @@ export function refuseSecrets(
       return;
     }
     if (Array.isArray(value)) {
+      // an element is judged with the one before it too: the value after `"--password"`
       value.forEach((element, index) =>
-        visit(element, key, [...path.slice(0, -1), `${key}[${index}]`]),
+        visit(
+          element,
+          key,
+          [...path.slice(0, -1), `${key}[${index}]`],
+          index > 0 ? value[index - 1] : undefined,
+        ),
       );
       return;
     }
-    const kind = detectSecret(key, value);
+    const kind = detectSecret(key, value, previous);
     if (kind) {
       throw new InputError(
         `${path.join(
@@ -91,12 +102,12 @@ function skipSpaces(line: string, i: number): number {
 }
 
 /** A value written without quotes, or `(hidden)` when it looks like a credential. */
-function hideBareValue(key: string, word: string): string {
+function hideBareValue(key: string, word: string, previous?: string): string {
   if (word === 'true' || word === 'false') return word;
   const number = Number(word.replace(/_/g, ''));
   const value =
     /^[+-]?\d/.test(word) && Number.isFinite(number) ? number : word;
-  return detectSecret(key, value) ? '(hidden)' : word;
+  return detectSecret(key, value, previous) ? '(hidden)' : word;
 }
 
 /**
@@ -111,9 +122,23 @@ function hideBareValue(key: string, word: string): string {
  *   with it (see {@link redactToml})
  */
 export function redactLine(line: string, within = ''): string {
+  return redactLineAfter(line, within).text;
+}
+
+/**
+ * {@link redactLine}, also judging each value with the value before it on the line, or `previous`
+ * (the last value of the line before, in a multi-line array): the value after `"--password"`.
+ * Returns the last value of the line too.
+ */
+function redactLineAfter(
+  line: string,
+  within: string,
+  previous?: string,
+): { text: string; last?: string } {
   let out = '';
   let key = within;
   let afterEquals = false;
+  let last = previous;
   let i = 0;
   while (i < line.length) {
     const c = line[i];
@@ -123,9 +148,11 @@ export function redactLine(line: string, within = ''): string {
       if (!afterEquals && (next === '=' || next === '.')) {
         // a quoted key (or a part of a dotted key)
         if (next === '=') key = text;
+        last = undefined;
         out += line.slice(i, end);
       } else {
-        out += detectSecret(key, text) ? HIDDEN : line.slice(i, end);
+        out += detectSecret(key, text, last) ? HIDDEN : line.slice(i, end);
+        last = text;
         afterEquals = false;
       }
       i = end;
@@ -135,7 +162,9 @@ export function redactLine(line: string, within = ''): string {
       // a bare value: a number, a date, a boolean (or text of a multi-line string)
       let end = i;
       while (end < line.length && !/[\s,\]}#]/.test(line[end])) end++;
-      out += hideBareValue(key, line.slice(i, end));
+      const word = line.slice(i, end);
+      out += hideBareValue(key, word, last);
+      last = word;
       i = end;
       afterEquals = false;
       continue;
@@ -147,9 +176,13 @@ export function redactLine(line: string, within = ''): string {
       const next = line[skipSpaces(line, end)];
       if (next === '=' && line[skipSpaces(line, end) + 1] !== '=') {
         key = word;
+        last = undefined;
         out += word;
       } else if (next === '.') out += word;
-      else out += hideBareValue(key, word);
+      else {
+        out += hideBareValue(key, word, last);
+        last = word;
+      }
       i = end;
       continue;
     }
@@ -163,7 +196,7 @@ export function redactLine(line: string, within = ''): string {
     out += c;
     i++;
   }
-  return redactSecrets(out);
+  return { text: redactSecrets(out), last };
 }
 
 /**
@@ -229,7 +262,7 @@ function bracketBalance(text: string): number {
 /** What the lines after a line are in: a multi-line string or array of a key. */
 type Carried =
   | { kind: 'string'; key: string; close: string }
-  | { kind: 'array'; key: string; depth: number };
+  | { kind: 'array'; key: string; depth: number; last?: string };
 
 /** Whether a line opens a multi-line string or array that goes on after it. */
 function opens(line: string): Carried | undefined {
@@ -274,13 +307,20 @@ export function redactToml(text: string): string {
         return shown + redactLine(line.slice(close));
       }
       if (carried?.kind === 'array') {
-        const redacted = redactLine(line, carried.key);
+        const { text: redacted, last } = redactLineAfter(
+          line,
+          carried.key,
+          carried.last,
+        );
+        carried.last = last;
         carried.depth += bracketBalance(line);
         if (carried.depth <= 0) carried = undefined;
         return redacted;
       }
       carried = opens(line);
-      return redactLine(line);
+      const { text: redacted, last } = redactLineAfter(line, '');
+      if (carried?.kind === 'array') carried.last = last;
+      return redacted;
     })
     .join('\n');
 }
