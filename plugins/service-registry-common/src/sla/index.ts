@@ -14,7 +14,7 @@ export {
 } from './dependencySla';
 export type { DependencySlaShortfall } from './dependencySla';
 export { allowedDowntimePer30Days } from './allowedDowntime';
-export { slaOverview } from './slaOverview';
+export { filterSlaOverview, slaOverview } from './slaOverview';
 export { toOpenSlo, openSloName } from './openSlo';
 export type {
   OpenSloDocument,

@@ -28,7 +28,10 @@ function emptyCounts(): SlaComplianceCounts {
   };
 }
 
-function count(counts: SlaComplianceCounts, evaluation: SlaEvaluation) {
+function count(
+  counts: SlaComplianceCounts,
+  evaluation: Pick<SlaEvaluation, 'compliance'>,
+) {
   counts.services += 1;
   if (evaluation.compliance === 'compliant') counts.compliant += 1;
   else if (evaluation.compliance === 'non-compliant') counts.nonCompliant += 1;
@@ -78,29 +81,17 @@ function summary(evaluation: SlaEvaluation): SlaOverviewService {
  * are evaluated with {@link evaluateSla}; the result is sorted and deterministic.
  *
  * @param registry - the loaded registry
- * @param options - filters by project, tier and owner
+ * @param options - filters by project, tier and owner (see {@link filterSlaOverview})
  * @public
  */
 export function slaOverview(
   registry: LoadedRegistry,
   options: SlaOverviewOptions = {},
 ): SlaOverview {
-  // null: the global services; a string: that project's id, `global` included
-  const wantedProject = options.project;
-  const wantedOwner = options.owner ? stripAt(options.owner) : undefined;
   const evaluations = [...registry.services.keys()]
     .sort()
     .map(id => registry.services.get(id)!)
     .filter(s => s.status !== 'retired')
-    .filter(
-      s => wantedProject === undefined || (s.project ?? null) === wantedProject,
-    )
-    .filter(s => !options.tier || s.effectiveTier === options.tier)
-    .filter(
-      s =>
-        !wantedOwner ||
-        (s.owner !== undefined && stripAt(s.owner) === wantedOwner),
-    )
     .map(s => evaluateSla(s, registry.policies));
 
   const counts = emptyCounts();
@@ -140,7 +131,7 @@ export function slaOverview(
   const projectIds = [...byProject.keys()]
     .filter((p): p is string => p !== null)
     .sort();
-  return {
+  const all: SlaOverview = {
     tiers: tierOrder.flatMap(t => {
       const group = byTier.get(t);
       return group ? [group] : [];
@@ -149,6 +140,60 @@ export function slaOverview(
       ...projectIds.map(p => byProject.get(p)!),
       ...(byProject.has(null) ? [byProject.get(null)!] : []),
     ],
+    counts,
+  };
+  return options.project !== undefined || options.tier || options.owner
+    ? filterSlaOverview(all, options)
+    : all;
+}
+
+/**
+ * The part of an overview (of {@link slaOverview} without filters) that filters keep: the lines
+ * of the services of a project (`null`: the global services), a tier and an owner (`@` or not),
+ * with the groups and counts made again from them, in the same order; a group only when it keeps
+ * a service. The lines are the overview's own objects, so a caller can map them to what it made
+ * of them once (the backend hides their credentials once per snapshot).
+ *
+ * @param all - the overview of every service
+ * @param options - filters by project, tier and owner
+ * @public
+ */
+export function filterSlaOverview(
+  all: SlaOverview,
+  options: SlaOverviewOptions = {},
+): SlaOverview {
+  const wantedProject = options.project;
+  const wantedOwner = options.owner ? stripAt(options.owner) : undefined;
+  const matches = (s: SlaOverviewService) =>
+    (wantedProject === undefined || s.project === wantedProject) &&
+    (!options.tier || s.tier === options.tier) &&
+    (!wantedOwner ||
+      (s.owner !== undefined && stripAt(s.owner) === wantedOwner));
+
+  const counts = emptyCounts();
+  const byProject = new Map<string | null, SlaComplianceCounts>();
+  const tiers: SlaOverviewTier[] = [];
+  for (const group of all.tiers) {
+    const services = group.services.filter(matches);
+    if (services.length === 0) continue;
+    const tierCounts = emptyCounts();
+    for (const service of services) {
+      count(counts, service);
+      count(tierCounts, service);
+      let projectCounts = byProject.get(service.project);
+      if (!projectCounts) {
+        projectCounts = emptyCounts();
+        byProject.set(service.project, projectCounts);
+      }
+      count(projectCounts, service);
+    }
+    tiers.push({ ...group, services, counts: tierCounts });
+  }
+  return {
+    tiers,
+    projects: all.projects
+      .filter(p => byProject.has(p.project))
+      .map(p => ({ ...p, counts: byProject.get(p.project)! })),
     counts,
   };
 }
