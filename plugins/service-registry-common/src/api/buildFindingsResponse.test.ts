@@ -106,4 +106,25 @@ describe('buildFindingsResponse', () => {
       all.filter(f => f.severity === 'error' && f.service === 'checkout'),
     );
   });
+
+  it("names the project of a project's service whose finding names none (services/versions.toml)", () => {
+    const release = {
+      severity: 'warning' as const,
+      code: 'release/version-not-released',
+      message:
+        'Service "checkout" runs 1.0.0, which services/versions.toml does not list.',
+      file: 'services/versions.toml',
+      line: 3,
+      column: 1,
+      service: 'checkout',
+    };
+    const items = buildFindingsResponse({
+      ...local,
+      findings: [release, { ...release, service: 'orphan' }],
+    }).items;
+    expect(items.map(f => [f.service, f.project])).toEqual([
+      ['checkout', 'shop'],
+      ['orphan', undefined],
+    ]);
+  });
 });

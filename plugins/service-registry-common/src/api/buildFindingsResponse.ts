@@ -56,8 +56,9 @@ const withoutAt = (owner: string) => owner.replace(/^@/, '');
 
 /**
  * The body of `GET /api/service-registry/findings`: the findings that pass the filters, errors
- * first (within a severity, in the source's order), each with the owner of its service and a
- * link to its line when the registry is read from a URL.
+ * first (within a severity, in the source's order), each with the owner of its service, the
+ * project of its service when the finding names none, and a link to its line when the registry
+ * is read from a URL.
  *
  * @param source - the provider's last run
  * @param query - the filters
@@ -92,8 +93,15 @@ export function buildFindingsResponse(
       continue;
     }
     const url = findingLink(source.rootLocation, f.file, f.line);
+    // a finding about a project's service that names no project (one of services/versions.toml)
+    // is that project's, as the project filter and the System card count it
+    const serviceProject =
+      f.project === undefined && f.service !== undefined
+        ? services.get(f.service)?.project
+        : undefined;
     items.push({
       ...f,
+      ...(serviceProject !== undefined ? { project: serviceProject } : {}),
       ...(serviceOwner !== undefined ? { owner: serviceOwner } : {}),
       ...(url !== undefined ? { url } : {}),
     });
