@@ -7,7 +7,7 @@ import {
   SourcePosition,
 } from '../model/types';
 import { asOverrideFinding, findingKey, overrideViews } from './projectViews';
-import { anyRetired, isRetired } from './runningDependencies';
+import { anyRetired, isRetired } from '../graph/runningGraphOf';
 import { ValidationContext } from './types';
 
 /**

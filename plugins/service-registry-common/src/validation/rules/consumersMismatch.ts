@@ -3,7 +3,7 @@ import { RegistryFinding, RegistryService } from '../../model/types';
 import { declaredPosition } from '../declaredPosition';
 import { aboutService, listIds, makeFinding } from '../findings';
 import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
-import { isRetired, runningGraph } from '../runningDependencies';
+import { isRetired, runningGraphOf } from '../../graph/runningGraphOf';
 import { ValidationContext } from '../types';
 
 function difference(a: readonly string[], b: ReadonlySet<string>): string[] {
@@ -55,7 +55,10 @@ function check(
   const declared = service.raw.consumers;
   if (declared === undefined || declared === null) return NO_FINDINGS;
   const table = declared as Record<string, unknown>;
-  const real = computeConsumers(runningGraph(ctx), service.id);
+  const real = computeConsumers(
+    runningGraphOf(ctx.registry, ctx.graph),
+    service.id,
+  );
   // each declared list: what it should hold (required uses), and what it may hold (any use)
   const lists = [
     {
@@ -99,7 +102,7 @@ function check(
  * but not declared. Only services that declare the list are checked; an optional use counts as a
  * real use of a declared consumer but is not required to be declared. The lists describe the
  * whole registry: a project's override that declares other lists is compared with the same graph.
- * Retired consumers do not count (see `runningGraph`): a retired service (or a project whose
+ * Retired consumers do not count (see `runningGraphOf`): a retired service (or a project whose
  * services using it are all retired) need not be declared, and one declared is reported as not
  * depending on it, saying it is retired; a global service a project's override retires still
  * counts, as it runs elsewhere.

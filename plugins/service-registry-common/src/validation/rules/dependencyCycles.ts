@@ -2,7 +2,7 @@ import { analyzeCycles } from '../../graph/findCycles';
 import { RegistryFinding } from '../../model/types';
 import { edgeSite } from '../edges';
 import { aboutService, makeFinding, servicePosition } from '../findings';
-import { runningGraph } from '../runningDependencies';
+import { runningGraphOf } from '../../graph/runningGraphOf';
 import { ValidationContext } from '../types';
 
 /**
@@ -14,7 +14,7 @@ import { ValidationContext } from '../types';
  * dependencies are no cycle (making one of its dependencies optional is how a cycle is broken),
  * but a service listing itself in its `dependencies.optional` is a slip:
  * `dependency/self-optional` (warning). The dependencies of a retired service do not run (see
- * `runningGraph`): a loop through one is no cycle, and a retired service listing itself is not
+ * `runningGraphOf`): a loop through one is no cycle, and a retired service listing itself is not
  * reported; a project whose override retires a global service removes its dependencies from that
  * project's view only.
  *
@@ -22,7 +22,7 @@ import { ValidationContext } from '../types';
  */
 export function dependencyCycles(ctx: ValidationContext): RegistryFinding[] {
   const findings: RegistryFinding[] = [];
-  const graph = runningGraph(ctx);
+  const graph = runningGraphOf(ctx.registry, ctx.graph);
   const analysis = analyzeCycles(graph);
   analysis.cycles.forEach((cycle, k) => {
     const first = cycle[0];

@@ -2,7 +2,7 @@ import { RegistryFinding } from '../../model/types';
 import { dependencySlaShortfalls } from '../../sla/dependencySla';
 import { describeEffectiveSla } from '../../sla/effectiveSla';
 import { checkDependencies, edgeSite } from '../edges';
-import { isRetired } from '../runningDependencies';
+import { isRetired } from '../../graph/runningGraphOf';
 import { makeFinding } from '../findings';
 import { ValidationContext } from '../types';
 

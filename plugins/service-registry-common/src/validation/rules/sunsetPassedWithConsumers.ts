@@ -8,7 +8,7 @@ import {
   OverrideView,
   overrideViews,
 } from '../projectViews';
-import { runningGraph } from '../runningDependencies';
+import { runningGraphOf } from '../../graph/runningGraphOf';
 import { ValidationContext } from '../types';
 
 const NONE: readonly OverrideView[] = [];
@@ -59,7 +59,7 @@ function finding(
  * Each consumer counts against the declaration its project sees: a project whose override gives
  * the service another sunset, status or replacement has its consumers counted against that
  * override, reported at the override when overdue; the others count against the global
- * declaration. Retired consumers do not count (see `runningGraph`): a retired service is no
+ * declaration. Retired consumers do not count (see `runningGraphOf`): a retired service is no
  * longer using the service, so it is neither listed nor enough to report it; a project whose
  * override retires a global consumer leaves it out of that project's count only.
  *
@@ -69,7 +69,7 @@ export function sunsetPassedWithConsumers(
   ctx: ValidationContext,
 ): RegistryFinding[] {
   const findings: RegistryFinding[] = [];
-  const running = runningGraph(ctx);
+  const running = runningGraphOf(ctx.registry, ctx.graph);
   const viewsOf = new Map<string, OverrideView[]>();
   for (const entry of overrideViews(ctx)) {
     const list = viewsOf.get(entry.global.id) ?? [];
