@@ -600,8 +600,27 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     // the first schema error of each file with schema errors kept at its last good version
     const keptInvalid = new Map<string, RegistryFinding>();
     const newFindings: RegistryFinding[] = [];
-    if (failed.size > 0 || invalidFiles.size > 0) {
-      const lastGood = await store.getFiles(id, [...failed, ...invalidFiles]);
+    // A services file that holds nothing (0 bytes, comments only) where its last good version
+    // declared services is taken for a mistake (a truncated write, a bad merge) and kept at that
+    // version, as a file that does not parse. Deleting the file (or its project's folder) removes
+    // its services.
+    const emptied = new Set(
+      files
+        .filter(
+          file =>
+            !failed.has(file.path) &&
+            declaresServices(file.path) &&
+            holdsNothing(file.text),
+        )
+        .map(file => file.path),
+    );
+    const keptEmptied = new Set<string>();
+    if (failed.size > 0 || invalidFiles.size > 0 || emptied.size > 0) {
+      const lastGood = await store.getFiles(id, [
+        ...failed,
+        ...invalidFiles,
+        ...emptied,
+      ]);
       effectiveFiles = files.flatMap(file => {
         const good = lastGood.get(file.path);
         if (failed.has(file.path)) {
@@ -610,6 +629,15 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
             return [];
           }
           kept.push(file.path);
+        } else if (emptied.has(file.path)) {
+          if (
+            good === undefined ||
+            declaredServiceHeaders(file.path, good).size === 0
+          ) {
+            return [file];
+          }
+          kept.push(file.path);
+          keptEmptied.add(file.path);
         } else if (
           !invalidFiles.has(file.path) ||
           good === undefined ||
@@ -650,10 +678,23 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
             );
           }
         }
-        // what the new versions say (a dropped file's errors come again with the load)
+        // what the new versions say (a dropped file's errors come again with the load); an
+        // emptied file says only that it is empty
         newFindings.push(
           ...registry.findings.filter(
-            f => kept.includes(f.file) || keptInvalid.has(f.file),
+            f =>
+              (kept.includes(f.file) && !keptEmptied.has(f.file)) ||
+              keptInvalid.has(f.file),
+          ),
+          ...[...keptEmptied].map(
+            (file): RegistryFinding => ({
+              severity: 'warning',
+              code: 'catalog/file-emptied',
+              message: `${file} holds no table or key, where its last good version declared services: the catalog keeps that version. Delete the file (or its project's folder) to remove its services, or restore it.`,
+              file,
+              line: 1,
+              column: 1,
+            }),
           ),
         );
         registry = load();
@@ -679,45 +720,6 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         keptForMisnamed.set(intended, path);
       }
       if (keptForMisnamed.size > 0) registry = load();
-    }
-    // A services file of the layout that holds nothing (0 bytes, comments only) where its last
-    // good version declared services is taken for a mistake (a truncated write, a bad merge): its
-    // last good version is kept, as for a file that does not parse. Deleting the file (or its
-    // project's folder) removes its services.
-    const emptied = files.filter(
-      file =>
-        !kept.includes(file.path) &&
-        !keptInvalid.has(file.path) &&
-        !dropped.includes(file.path) &&
-        declaresServices(file.path) &&
-        holdsNothing(file.text),
-    );
-    const keptEmptied = new Set<string>();
-    if (emptied.length > 0) {
-      const lastGood = await store.getFiles(
-        id,
-        emptied.map(file => file.path),
-      );
-      for (const file of emptied) {
-        const good = lastGood.get(file.path);
-        if (!good || declaredServiceHeaders(file.path, good).size === 0) {
-          continue;
-        }
-        effectiveFiles = effectiveFiles.map(f =>
-          f.path === file.path ? { path: file.path, text: good } : f,
-        );
-        kept.push(file.path);
-        keptEmptied.add(file.path);
-        newFindings.push({
-          severity: 'warning',
-          code: 'catalog/file-emptied',
-          message: `${file.path} holds no table or key, where its last good version declared services: the catalog keeps that version. Delete the file (or its project's folder) to remove its services, or restore it.`,
-          file: file.path,
-          line: 1,
-          column: 1,
-        });
-      }
-      if (keptEmptied.size > 0) registry = load();
     }
     // A service id that a project declares while another project's declaration is ingested stays
     // that project's: the new declaration is the duplicate (loaded again only then).
