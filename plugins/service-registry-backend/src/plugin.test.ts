@@ -384,8 +384,18 @@ env = ["LOG_LEVEL=debug", "DB_PASSWORD=hunter2hunter2"]
       {
         project: null,
         services: [
-          { service: 'old-api', requiredBy: ['shop-api'], optionalFor: [] },
-          { service: 'shared-auth', requiredBy: ['shop-api'], optionalFor: [] },
+          {
+            service: 'old-api',
+            status: 'deprecated',
+            requiredBy: ['shop-api'],
+            optionalFor: [],
+          },
+          {
+            service: 'shared-auth',
+            status: 'ga',
+            requiredBy: ['shop-api'],
+            optionalFor: [],
+          },
         ],
         edges: 2,
         required: 2,

@@ -56,9 +56,10 @@ const withoutAt = (owner: string) => owner.replace(/^@/, '');
 
 /**
  * The body of `GET /api/service-registry/findings`: the findings that pass the filters, errors
- * first (within a severity, in the source's order), each with the owner of its service, the
- * project of its service when the finding names none, and a link to its line when the registry
- * is read from a URL.
+ * first (within a severity, in the source's order), each with the owner of its service, whether
+ * the registry declares its service and that service's lifecycle status (a retired or undeclared
+ * service has no catalog page), the project of its service when the finding names none, and a
+ * link to its line when the registry is read from a URL.
  *
  * @param source - the provider's last run
  * @param query - the filters
@@ -69,8 +70,6 @@ export function buildFindingsResponse(
   query: FindingsQuery = {},
 ): FindingsResponse {
   const services = source.registry.services;
-  const ownerOf = (service?: string) =>
-    service === undefined ? undefined : services.get(service)?.owner;
   const owner = query.owner === undefined ? undefined : withoutAt(query.owner);
   const items: RegistryFindingItem[] = [];
   for (const f of source.findings) {
@@ -85,7 +84,9 @@ export function buildFindingsResponse(
     ) {
       continue;
     }
-    const serviceOwner = ownerOf(f.service);
+    const declaration =
+      f.service === undefined ? undefined : services.get(f.service);
+    const serviceOwner = declaration?.owner;
     if (
       owner &&
       (serviceOwner === undefined || withoutAt(serviceOwner) !== owner)
@@ -103,6 +104,12 @@ export function buildFindingsResponse(
       ...f,
       ...(serviceProject !== undefined ? { project: serviceProject } : {}),
       ...(serviceOwner !== undefined ? { owner: serviceOwner } : {}),
+      ...(f.service !== undefined
+        ? { serviceDeclared: declaration !== undefined }
+        : {}),
+      ...(declaration?.status !== undefined
+        ? { serviceStatus: declaration.status }
+        : {}),
       ...(url !== undefined ? { url } : {}),
     });
   }

@@ -193,7 +193,12 @@ describe('buildProjectSummary', () => {
 
   it('lists the global services it overrides with the fields each override writes', () => {
     expect(summaryOf('shop').summary!.overrides).toEqual([
-      { id: 'auth', name: 'Auth', fields: ['dependencies', 'port', 'version'] },
+      {
+        id: 'auth',
+        name: 'Auth',
+        fields: ['dependencies', 'port', 'version'],
+        status: 'ga',
+      },
     ]);
     expect(summaryOf('billing').summary!.overrides).toEqual([]);
   });
@@ -205,8 +210,18 @@ describe('buildProjectSummary', () => {
         project: 'billing',
         name: 'Billing',
         services: [
-          { service: 'invoices', requiredBy: [], optionalFor: ['orders'] },
-          { service: 'ledger', requiredBy: ['auth'], optionalFor: [] },
+          {
+            service: 'invoices',
+            requiredBy: [],
+            optionalFor: ['orders'],
+            status: 'ga',
+          },
+          {
+            service: 'ledger',
+            requiredBy: ['auth'],
+            optionalFor: [],
+            status: 'ga',
+          },
         ],
         edges: 2,
         required: 1,
@@ -215,8 +230,18 @@ describe('buildProjectSummary', () => {
       {
         project: null,
         services: [
-          { service: 'auth', requiredBy: ['orders'], optionalFor: [] },
-          { service: 'mailer', requiredBy: ['orders'], optionalFor: [] },
+          {
+            service: 'auth',
+            requiredBy: ['orders'],
+            optionalFor: [],
+            status: 'ga',
+          },
+          {
+            service: 'mailer',
+            requiredBy: ['orders'],
+            optionalFor: [],
+            status: 'deprecated',
+          },
         ],
         edges: 2,
         required: 2,
@@ -229,8 +254,18 @@ describe('buildProjectSummary', () => {
         project: 'shop',
         name: 'Shop',
         services: [
-          { service: 'cart', requiredBy: [], optionalFor: ['invoices'] },
-          { service: 'orders', requiredBy: ['invoices'], optionalFor: [] },
+          {
+            service: 'cart',
+            requiredBy: [],
+            optionalFor: ['invoices'],
+            status: 'beta',
+          },
+          {
+            service: 'orders',
+            requiredBy: ['invoices'],
+            optionalFor: [],
+            status: 'ga',
+          },
         ],
         edges: 2,
         required: 1,
@@ -239,8 +274,18 @@ describe('buildProjectSummary', () => {
       {
         project: null,
         services: [
-          { service: 'auth', requiredBy: ['invoices'], optionalFor: [] },
-          { service: 'mailer', requiredBy: ['ledger'], optionalFor: [] },
+          {
+            service: 'auth',
+            requiredBy: ['invoices'],
+            optionalFor: [],
+            status: 'ga',
+          },
+          {
+            service: 'mailer',
+            requiredBy: ['ledger'],
+            optionalFor: [],
+            status: 'deprecated',
+          },
         ],
         edges: 2,
         required: 2,
@@ -255,8 +300,18 @@ describe('buildProjectSummary', () => {
         project: 'billing',
         name: 'Billing',
         services: [
-          { service: 'cart', requiredBy: [], optionalFor: ['invoices'] },
-          { service: 'orders', requiredBy: ['invoices'], optionalFor: [] },
+          {
+            service: 'cart',
+            requiredBy: [],
+            optionalFor: ['invoices'],
+            status: 'beta',
+          },
+          {
+            service: 'orders',
+            requiredBy: ['invoices'],
+            optionalFor: [],
+            status: 'ga',
+          },
         ],
         edges: 2,
         required: 1,
@@ -265,7 +320,12 @@ describe('buildProjectSummary', () => {
       {
         project: null,
         services: [
-          { service: 'orders', requiredBy: ['audit'], optionalFor: [] },
+          {
+            service: 'orders',
+            requiredBy: ['audit'],
+            optionalFor: [],
+            status: 'ga',
+          },
         ],
         edges: 1,
         required: 1,
@@ -278,8 +338,18 @@ describe('buildProjectSummary', () => {
         project: 'shop',
         name: 'Shop',
         services: [
-          { service: 'invoices', requiredBy: [], optionalFor: ['orders'] },
-          { service: 'ledger', requiredBy: ['auth'], optionalFor: [] },
+          {
+            service: 'invoices',
+            requiredBy: [],
+            optionalFor: ['orders'],
+            status: 'ga',
+          },
+          {
+            service: 'ledger',
+            requiredBy: ['auth'],
+            optionalFor: [],
+            status: 'ga',
+          },
         ],
         edges: 2,
         required: 1,
@@ -348,7 +418,12 @@ describe('buildProjectSummary', () => {
         project: 'shop',
         name: 'Shop',
         services: [
-          { service: 'orders', requiredBy: ['audit'], optionalFor: [] },
+          {
+            service: 'orders',
+            requiredBy: ['audit'],
+            optionalFor: [],
+            status: 'ga',
+          },
         ],
         edges: 1,
         required: 1,

@@ -154,7 +154,14 @@ export function buildProjectSummary(
     .sort(byId)
     .map(id => {
       const view = views!.get(id)!;
-      return { id, name: view.name, fields: overrideFields(view) };
+      // the catalog follows the global declaration, whatever the override writes
+      const status = registry.services.get(id)?.status;
+      return {
+        id,
+        name: view.name,
+        fields: overrideFields(view),
+        ...(status !== undefined ? { status } : {}),
+      };
     });
 
   // every edge once, on the side of the project it leaves or enters

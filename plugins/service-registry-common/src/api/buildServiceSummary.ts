@@ -102,6 +102,10 @@ export function buildServiceSummary(
     else if (f.severity === 'warning') findings.warnings++;
     else findings.infos++;
   }
+  const replacement =
+    service.replacementService !== undefined
+      ? registry.services.get(service.replacementService)
+      : undefined;
   const projectName =
     service.project !== undefined
       ? registry.projects.get(service.project)?.name
@@ -135,8 +139,11 @@ export function buildServiceSummary(
       replacementService: service.replacementService,
       replacementDeclared:
         service.replacementService !== undefined
-          ? registry.services.has(service.replacementService)
+          ? replacement !== undefined
           : undefined,
+      ...(replacement?.status !== undefined
+        ? { replacementStatus: replacement.status }
+        : {}),
       overriddenBy: service.overriddenBy,
     },
     source: {

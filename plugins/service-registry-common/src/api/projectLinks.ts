@@ -45,7 +45,7 @@ function compareProjects(a: string | null, b: string | null): number {
  * global services, null), the providers used, the consumers of each (required, or optional only),
  * and how many edges of each kind.
  *
- * @param registry - the loaded registry (for the projects' names)
+ * @param registry - the loaded registry (for the projects' names and the services' statuses)
  * @param edges - the edges, each with the other side's project
  */
 export function projectLinks(
@@ -81,8 +81,10 @@ export function projectLinks(
       ...(name !== undefined ? { name } : {}),
       services: [...group.byService.keys()].sort(byId).map(service => {
         const { required, optional } = group.byService.get(service)!;
+        const status = registry.services.get(service)?.status;
         return {
           service,
+          ...(status !== undefined ? { status } : {}),
           requiredBy: [...required].sort(byId),
           optionalFor: [...optional].filter(c => !required.has(c)).sort(byId),
         };

@@ -94,6 +94,12 @@ export interface ProjectSummaryOverride {
   name: string;
   /** The top-level fields the override writes (`port`, `metadata`, …), sorted. */
   fields: string[];
+  /**
+   * The global service's lifecycle status, as its own declaration says it (the status the catalog
+   * follows, whatever the override writes: a `retired` service has no catalog page, so a reader
+   * writes it as text). Absent when it declares none.
+   */
+  status?: ServiceStatus;
 }
 
 /**
@@ -105,6 +111,13 @@ export interface ProjectSummaryOverride {
 export interface ProjectSummaryLinkedService {
   /** The provider. */
   service: string;
+  /**
+   * The provider's lifecycle status, as its own declaration says it (the status the catalog
+   * follows: a `retired` provider has no catalog page, so a reader writes it as text). Absent when
+   * it declares none. Every provider listed is declared: dependencies on services no file declares
+   * are left out.
+   */
+  status?: ServiceStatus;
   /** The consumers that require it, sorted. */
   requiredBy: string[];
   /** The consumers that use it optionally only, sorted. */

@@ -63,6 +63,12 @@ export type ServiceSummaryFacts = Pick<
   projectName?: string;
   /** With `replacementService`: whether the registry declares the replacement. */
   replacementDeclared?: boolean;
+  /**
+   * With `replacementService` declared: the replacement's lifecycle status, as its declaration says
+   * it (the status the catalog follows: a `retired` replacement has no catalog page, so a reader
+   * writes it as text). Absent when the replacement is not declared or declares no status.
+   */
+  replacementStatus?: ServiceStatus;
 };
 
 /**

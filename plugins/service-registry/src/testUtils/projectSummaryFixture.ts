@@ -113,10 +113,15 @@ availability = "99.9%"
 `,
 };
 
-/** Loads {@link PROJECT_REGISTRY_FILES} with the real loader of the common package. */
-export function projectRegistry(): LoadedRegistry {
+/**
+ * Loads {@link PROJECT_REGISTRY_FILES} (or other files, by path) with the real loader of the
+ * common package.
+ */
+export function projectRegistry(
+  files: Record<string, string> = PROJECT_REGISTRY_FILES,
+): LoadedRegistry {
   return loadRegistry(
-    Object.entries(PROJECT_REGISTRY_FILES).map(([path, text]) => ({
+    Object.entries(files).map(([path, text]) => ({
       path,
       text,
     })),
@@ -130,12 +135,14 @@ export function projectRegistry(): LoadedRegistry {
  * backend's `NotFoundError` for a project the registry does not have.
  *
  * @param rootLocation - the registry root (`url:…` gives the project a link to its line)
+ * @param files - the registry's files, by path (default {@link PROJECT_REGISTRY_FILES})
  */
 export function projectSummaryResponse(
   projectId: string,
   rootLocation = 'file:/srv/registry',
+  files: Record<string, string> = PROJECT_REGISTRY_FILES,
 ): ProjectSummaryResponse {
-  const registry = projectRegistry();
+  const registry = projectRegistry(files);
   const summary = buildProjectSummary(
     {
       providerId: 'default',

@@ -127,10 +127,15 @@ dependencies.requires = ["shared-auth"]
 `,
 };
 
-/** Loads {@link SUMMARY_REGISTRY_FILES} with the real loader of the common package. */
-export function summaryRegistry(): LoadedRegistry {
+/**
+ * Loads {@link SUMMARY_REGISTRY_FILES} (or other files, by path) with the real loader of the
+ * common package.
+ */
+export function summaryRegistry(
+  files: Record<string, string> = SUMMARY_REGISTRY_FILES,
+): LoadedRegistry {
   return loadRegistry(
-    Object.entries(SUMMARY_REGISTRY_FILES).map(([path, text]) => ({
+    Object.entries(files).map(([path, text]) => ({
       path,
       text,
     })),
@@ -144,12 +149,14 @@ export function summaryRegistry(): LoadedRegistry {
  * `NotFoundError` for a service the registry does not declare.
  *
  * @param rootLocation - the registry root (`url:…` gives each service a link to its line)
+ * @param files - the registry's files, by path (default {@link SUMMARY_REGISTRY_FILES})
  */
 export function serviceSummaryResponse(
   serviceId: string,
   rootLocation = 'file:/srv/registry',
+  files: Record<string, string> = SUMMARY_REGISTRY_FILES,
 ): ServiceSummaryResponse {
-  const registry = summaryRegistry();
+  const registry = summaryRegistry(files);
   const summary = buildServiceSummary(
     {
       providerId: 'default',

@@ -446,6 +446,54 @@ describe('EntityServiceRegistryCard', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('writes a retired replacement as text with "(retired)", not as a link: the catalog has no page for it', async () => {
+    // mq-v1 is replaced by the retired mq-v2; mq-v2 by the running mq-v3
+    const files = {
+      'services/catalog.toml': `
+[service.mq-v1]
+owner = "platform-team"
+version = "1.0.0"
+status = "deprecated"
+deprecation_date = "2026-09-01"
+sunset_date = "2027-03-01"
+replacement_service = "mq-v2"
+
+[service.mq-v2]
+owner = "platform-team"
+version = "2.0.0"
+status = "retired"
+deprecation_date = "2026-01-01"
+sunset_date = "2026-07-01"
+replacement_service = "mq-v3"
+
+[service.mq-v3]
+owner = "platform-team"
+version = "3.0.0"
+status = "ga"
+`,
+    };
+    const api = mockServiceRegistryApi({
+      getServiceSummary: jest.fn(async (id: string) =>
+        serviceSummaryResponse(id, undefined, files),
+      ),
+    });
+
+    const retired = await renderCard(component('mq-v1'), api);
+    await findFacts();
+    expect(fact('Replacement')).toHaveTextContent(/^mq-v2 \(retired\)$/);
+    expect(
+      within(fact('Replacement')).queryByRole('link'),
+    ).not.toBeInTheDocument();
+    retired.unmount();
+
+    await renderCard(component('mq-v2'), api);
+    await findFacts();
+    expect(fact('Replacement')).toHaveTextContent(/^mq-v3$/);
+    expect(
+      within(fact('Replacement')).getByRole('link', { name: 'mq-v3' }),
+    ).toHaveAttribute('href', '/catalog/default/component/mq-v3');
+  });
+
   it('shows no template buttons when the app does not bind the template route', async () => {
     await renderCard(component('shop-checkout'), fixtureApi(), {
       bindTemplates: false,

@@ -1,9 +1,8 @@
 import { Typography } from '@material-ui/core';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { ServiceSummaryFacts } from '../../api/types';
 import { Fact, FactList, Missing } from '../RegistryCardParts/FactList';
 import { ServiceStatusChip } from './ServiceStatusChip';
-import { serviceEntityRef } from './templateFormLink';
+import { ServiceLink } from '../ServiceLink';
 import { tierText } from './tierText';
 import { serviceProjectLabel } from '../../lib/serviceProjectLabel';
 
@@ -63,9 +62,11 @@ export function ServiceRegistryFacts(props: { facts: ServiceSummaryFacts }) {
       facts.replacementDeclared === false ? (
         `${facts.replacementService} (not declared in the registry)`
       ) : (
-        <EntityRefLink entityRef={serviceEntityRef(facts.replacementService)}>
-          {facts.replacementService}
-        </EntityRefLink>
+        // a retired replacement has no catalog page: as text, "(retired)" after it
+        <ServiceLink
+          service={facts.replacementService}
+          status={facts.replacementStatus}
+        />
       ),
     ]);
   }

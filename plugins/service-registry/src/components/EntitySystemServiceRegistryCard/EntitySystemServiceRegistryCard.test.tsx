@@ -271,6 +271,127 @@ describe('EntitySystemServiceRegistryCard', () => {
     expect(crm).toHaveTextContent('shop-checkout: optional for crm-sync');
   });
 
+  it('writes the retired services it depends on, that use it and that it overrides as text with "(retired)", not as links', async () => {
+    // shop-api requires the global auth and the retired old-auth; billing-api requires shop-api
+    // and the retired shop-legacy; shop overrides the global mailer and the retired old-mailer
+    const files = {
+      'services/catalog.toml': `
+[service.auth]
+owner = "platform-team"
+version = "2.0.0"
+status = "ga"
+
+[service.old-auth]
+owner = "platform-team"
+version = "1.0.0"
+status = "retired"
+deprecation_date = "2025-01-01"
+sunset_date = "2025-06-01"
+replacement_service = "auth"
+
+[service.mailer]
+owner = "platform-team"
+version = "1.0.0"
+status = "ga"
+port = 8025
+
+[service.old-mailer]
+owner = "platform-team"
+version = "1.0.0"
+status = "retired"
+port = 8026
+deprecation_date = "2025-01-01"
+sunset_date = "2025-06-01"
+replacement_service = "mailer"
+`,
+      'projects/shop/services.toml': `
+[project]
+name = "Web Shop"
+
+[service.shop-api]
+owner = "shop-team"
+version = "2.0.0"
+status = "ga"
+dependencies.requires = ["auth", "old-auth"]
+
+[service.shop-legacy]
+owner = "shop-team"
+version = "1.0.0"
+status = "retired"
+deprecation_date = "2025-01-01"
+sunset_date = "2025-06-01"
+replacement_service = "shop-api"
+
+[service.mailer]
+port = 9025
+
+[service.old-mailer]
+port = 9026
+`,
+      'projects/billing/services.toml': `
+[project]
+name = "Billing"
+
+[service.billing-api]
+owner = "billing-team"
+version = "1.0.0"
+status = "ga"
+dependencies.requires = ["shop-api", "shop-legacy"]
+`,
+    };
+    await renderCard(
+      system('shop'),
+      mockServiceRegistryApi({
+        getProjectSummary: jest.fn(async (project: string) =>
+          projectSummaryResponse(project, undefined, files),
+        ),
+      }),
+    );
+    await findServices();
+    /** The item of a project's service list that names the service. */
+    const serviceItem = (item: HTMLElement, service: string) =>
+      within(item)
+        .getAllByRole('listitem')
+        .find(li => li.textContent?.startsWith(`${service}`))!;
+
+    const globals = linkItem('Depends on', 'Global services');
+    const oldAuth = serviceItem(globals, 'old-auth');
+    expect(oldAuth).toHaveTextContent(
+      /^old-auth \(retired\): required by shop-api$/,
+    );
+    expect(within(oldAuth).queryByRole('link')).not.toBeInTheDocument();
+    expect(
+      within(serviceItem(globals, 'auth:')).getByRole('link', {
+        name: 'auth',
+      }),
+    ).toHaveAttribute('href', '/catalog/default/component/auth');
+
+    const billing = linkItem('Used by', 'Billing');
+    const legacy = serviceItem(billing, 'shop-legacy');
+    expect(legacy).toHaveTextContent(
+      /^shop-legacy \(retired\): required by billing-api$/,
+    );
+    expect(within(legacy).queryByRole('link')).not.toBeInTheDocument();
+    expect(
+      within(serviceItem(billing, 'shop-api')).getByRole('link', {
+        name: 'shop-api',
+      }),
+    ).toHaveAttribute('href', '/catalog/default/component/shop-api');
+
+    const overrides = screen.getByRole('list', {
+      name: 'Overrides of global services',
+    });
+    const items = within(overrides).getAllByRole('listitem');
+    expect(items.map(li => li.textContent)).toEqual([
+      'mailer — writes port',
+      'old-mailer (retired) — writes port',
+    ]);
+    expect(within(items[1]).queryByRole('link')).not.toBeInTheDocument();
+    expect(
+      within(items[0]).getByRole('link', { name: 'mailer' }),
+    ).toHaveAttribute('href', '/catalog/default/component/mailer');
+  });
+
   it('counts its findings and its SLA compliance, linked to the findings and SLA pages filtered by the project', async () => {
     await renderCard(system('shop'));
     await findServices();

@@ -1,10 +1,9 @@
 import { Typography, makeStyles } from '@material-ui/core';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   ProjectSummaryLink,
   ProjectSummaryLinkedService,
 } from '../../api/types';
-import { serviceEntityRef } from '../EntityServiceRegistryCard/templateFormLink';
+import { ServiceLink } from '../ServiceLink';
 import { linkCountText } from './projectSummaryText';
 import { ProjectSystemLink } from './ProjectSystemLink';
 
@@ -34,8 +33,9 @@ function consumersText(service: ProjectSummaryLinkedService): string {
 /**
  * The projects (and the global services) on the other side of a project's dependencies, one
  * direction: each linked to its System page with the number of dependencies (required and
- * optional), then each service on that side linked to its entity page, with the consumers that
- * require it or use it optionally.
+ * optional), then each service on that side linked to its entity page (a retired one, which the
+ * catalog does not have, as text with "(retired)"), with the consumers that require it or use it
+ * optionally.
  */
 export function ProjectLinksList(props: {
   /** The list's accessible name, e.g. "Depends on". */
@@ -67,9 +67,10 @@ export function ProjectLinksList(props: {
             {link.services.map(service => (
               <li key={service.service}>
                 <Typography variant="body2" component="span">
-                  <EntityRefLink entityRef={serviceEntityRef(service.service)}>
-                    {service.service}
-                  </EntityRefLink>
+                  <ServiceLink
+                    service={service.service}
+                    status={service.status}
+                  />
                   {`: ${consumersText(service)}`}
                 </Typography>
               </li>

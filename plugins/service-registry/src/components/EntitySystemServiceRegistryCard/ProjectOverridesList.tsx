@@ -1,15 +1,15 @@
 import { Typography, makeStyles } from '@material-ui/core';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { ProjectSummaryOverride } from '../../api/types';
-import { serviceEntityRef } from '../EntityServiceRegistryCard/templateFormLink';
+import { ServiceLink } from '../ServiceLink';
 
 const useStyles = makeStyles(theme => ({
   list: { margin: theme.spacing(0.5, 0, 1), paddingLeft: theme.spacing(2.5) },
 }));
 
 /**
- * The global services a project overrides, each linked to its entity page with the top-level
- * fields the project's override writes (`notification-service — writes metadata, port`).
+ * The global services a project overrides, each linked to its entity page (a retired one, which
+ * the catalog does not have, as text with "(retired)") with the top-level fields the project's
+ * override writes (`notification-service — writes metadata, port`).
  */
 export function ProjectOverridesList(props: {
   overrides: ProjectSummaryOverride[];
@@ -28,9 +28,7 @@ export function ProjectOverridesList(props: {
       {overrides.map(override => (
         <li key={override.id}>
           <Typography variant="body2" component="span">
-            <EntityRefLink entityRef={serviceEntityRef(override.id)}>
-              {override.id}
-            </EntityRefLink>
+            <ServiceLink service={override.id} status={override.status} />
             {override.fields.length > 0
               ? ` — writes ${override.fields.join(', ')}`
               : ' — writes no field'}

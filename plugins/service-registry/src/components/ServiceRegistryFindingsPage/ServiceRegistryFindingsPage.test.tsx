@@ -209,6 +209,65 @@ describe('ServiceRegistryFindingsPage', () => {
     expect(noReplacement.file).toBe('services/catalog.toml');
   });
 
+  it('writes a retired service, and one no file declares, as text: the catalog has no page for them', async () => {
+    // a retired global service whose dates are the wrong way round, and releases of a service no
+    // file declares: findings about services without a catalog page
+    const snapshot = findingsSnapshot({
+      scenario: 'clean',
+      extraFiles: [
+        {
+          path: 'projects/archive/services.toml',
+          text: `[project]
+name = "Archive"
+
+[service.old-search]
+owner = "archive-team"
+version = "1.0.0"
+status = "retired"
+deprecation_date = "2025-01-01"
+sunset_date = "2024-12-01"
+`,
+        },
+        {
+          path: 'services/versions.toml',
+          text: '[[service.ghost.release]]\nversion = "1.0.0"\ndate = "2026-01-01"\n',
+        },
+      ],
+    });
+    const retired = findingOf(
+      snapshot,
+      'lifecycle/sunset-before-deprecation',
+      'old-search',
+    );
+    const unknown = findingOf(snapshot, 'registry/unknown-service', 'ghost');
+    await renderPage(apiOf(snapshot));
+    await screen.findByText(
+      `${snapshot.findings.length} of ${snapshot.findings.length} findings`,
+    );
+    const table = screen.getByRole('table');
+    const rowOf = (f: typeof retired) =>
+      within(table)
+        .getAllByRole('row')
+        .find(r =>
+          within(r)
+            .queryAllByRole('cell')
+            .some(c => c.textContent?.startsWith(whereOf(f))),
+        )!;
+
+    const retiredService = within(rowOf(retired)).getAllByRole('cell')[1];
+    expect(retiredService).toHaveTextContent(/^old-search \(retired\)$/);
+    expect(within(retiredService).queryByRole('link')).not.toBeInTheDocument();
+
+    const unknownService = within(rowOf(unknown)).getAllByRole('cell')[1];
+    expect(unknownService).toHaveTextContent(/^ghost$/);
+    expect(within(unknownService).queryByRole('link')).not.toBeInTheDocument();
+
+    // a running service is still linked to its page
+    expect(
+      within(table).getAllByRole('link', { name: 'checkout' })[0],
+    ).toHaveAttribute('href', '/catalog/default/component/checkout');
+  });
+
   it('shows locations as plain text for a registry read from a directory', async () => {
     await renderPage(apiOf(findingsSnapshot({ scenario: 'degraded' })));
     await screen.findByText('5 of 5 findings');

@@ -9,7 +9,7 @@ import {
 } from '@material-ui/core';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
-import { Link, Progress, Table, TableColumn } from '@backstage/core-components';
+import { Progress, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { GLOBAL_PROJECT_ID } from '@service-registry/plugin-service-registry-common';
 import useAsync from 'react-use/esm/useAsync';
@@ -38,7 +38,7 @@ import {
 import { sizedToContent } from '../sizedToContent';
 import { useQueryFilters } from '../useQueryFilters';
 import { formatSnapshotTime } from '../../lib/formatSnapshotTime';
-import { useServiceLink } from '../useServiceLink';
+import { ServiceLink } from '../ServiceLink';
 import { GLOBAL_SERVICES_LABEL } from '../../lib/serviceProjectLabel';
 import { usePageTextStyles } from '../usePageTextStyles';
 import { usePageRegistry } from '../usePageRegistry';
@@ -274,7 +274,6 @@ function FindingsView(props: {
 }) {
   const classes = useStyles();
   const { response, registry } = props;
-  const serviceLink = useServiceLink();
   const [inQuery, setFilters] = useQueryFilters(FILTER_KEYS);
   const filters = useMemo(() => readFilters(inQuery), [inQuery]);
   const wantsProject = filters.project !== undefined;
@@ -328,8 +327,17 @@ function FindingsView(props: {
     {
       title: 'Service',
       field: 'service',
+      // a retired service, and one no file declares, has no catalog page: as text
       render: f =>
-        f.service ? <Link to={serviceLink(f.service)}>{f.service}</Link> : '—',
+        f.service ? (
+          <ServiceLink
+            service={f.service}
+            status={f.serviceStatus}
+            declared={f.serviceDeclared !== false}
+          />
+        ) : (
+          '—'
+        ),
     },
     {
       title: 'Project',
