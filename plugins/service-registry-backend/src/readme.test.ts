@@ -86,6 +86,7 @@ const SAMPLE: Record<string, string> = {
   registry: 'default',
   includeOptional: 'true',
   maxDepth: '2',
+  depth: '2',
   service: 'shop-api',
   project: 'shop',
   owner: 'shop-team',

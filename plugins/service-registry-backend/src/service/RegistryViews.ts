@@ -3,6 +3,8 @@ import {
   DependencyGraph,
   findCycles,
   hideSecretValues,
+  IndexedRegistryGraph,
+  indexRegistryGraph,
   RegistryGraph,
   RegistryGraphEdge,
   RegistryGraphNode,
@@ -35,14 +37,17 @@ function nodeView(service: RegistryService): RegistryGraphNode {
 
 /**
  * What the endpoints serve for one snapshot, computed once per snapshot (not per request), each
- * when first asked for: the dependency graph and its cycles; the `GET /graph` answer serialised;
+ * when first asked for: the dependency graph and its cycles; the `GET /graph` answer, serialised
+ * and indexed (for the neighbourhoods of `service=`);
  * the findings and the SLA overview built with their credentials hidden (requests filter them),
  * and their answers without filters serialised; the whole registry's OpenSLO documents
  * serialised.
  */
 export class RegistryViews {
   private cyclesCache?: string[][];
+  private graphResponseCache?: RegistryGraph;
   private graphBodyCache?: SerializedBody;
+  private indexedGraphCache?: IndexedRegistryGraph;
   private findingsCache?: FindingsView;
   private findingsBodyCache?: SerializedBody;
   private slaCache?: SlaView;
@@ -60,9 +65,9 @@ export class RegistryViews {
     return this.cyclesCache;
   }
 
-  /** The `GET /graph` body, serialised once. */
-  get graphBody(): SerializedBody {
-    if (!this.graphBodyCache) {
+  /** The `GET /graph` answer for the whole registry, credentials hidden, built once. */
+  get graphResponse(): RegistryGraph {
+    if (!this.graphResponseCache) {
       const { registry, providerId, updatedAt, state } = this.snapshot;
       const nodes: RegistryGraphNode[] = [...registry.services.values()].map(
         nodeView,
@@ -87,19 +92,29 @@ export class RegistryViews {
         tier: p.tier,
       }));
       // names and owners as written may hold a credential the validation reports
-      this.graphBodyCache = SerializedBody.json(
-        hideSecretValues({
-          registry: providerId,
-          updatedAt,
-          state,
-          nodes,
-          edges,
-          cycles: this.cycles,
-          projects,
-        } satisfies RegistryGraph),
-      );
+      this.graphResponseCache = hideSecretValues({
+        registry: providerId,
+        updatedAt,
+        state,
+        nodes,
+        edges,
+        cycles: this.cycles,
+        projects,
+      } satisfies RegistryGraph);
     }
+    return this.graphResponseCache;
+  }
+
+  /** The `GET /graph` body, serialised once. */
+  get graphBody(): SerializedBody {
+    this.graphBodyCache ??= SerializedBody.json(this.graphResponse);
     return this.graphBodyCache;
+  }
+
+  /** {@link RegistryViews.graphResponse} indexed once, for `GET /graph?service=&depth=`. */
+  get indexedGraph(): IndexedRegistryGraph {
+    this.indexedGraphCache ??= indexRegistryGraph(this.graphResponse);
+    return this.indexedGraphCache;
   }
 
   /** The findings of `GET /findings`, built and hidden once; requests filter them. */

@@ -50,6 +50,7 @@ import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { DeprecationHistoryStore } from '../database/DeprecationHistoryStore';
+import { graphOfService, graphQuery } from './graphQuery';
 import { projectIdSchema, projectKey } from './projectFilter';
 import { RegistryViewCache, RegistryViews } from './RegistryViews';
 
@@ -206,7 +207,15 @@ export async function createRouter(
 
   router.get('/graph', async (req, res) => {
     await authorize(req);
-    const query = parseRequest(registryQuery, req.query);
+    const query = parseRequest(graphQuery, req.query);
+    if (query.service !== undefined) {
+      // a service's neighbourhood (the topology card's): a few nodes, from the graph indexed once
+      send(
+        res,
+        graphOfService(viewsOf(query.registry), query.service, query.depth),
+      );
+      return;
+    }
     // Serialised and compressed once per snapshot: a 10k-service graph is megabytes of JSON, which
     // the root router's compression middleware would otherwise gzip again on every request.
     viewsOf(query.registry).graphBody.send(req, res);

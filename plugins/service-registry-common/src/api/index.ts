@@ -4,6 +4,18 @@ export type {
   RegistryGraphNode,
   RegistryGraphProject,
 } from './graphResponse';
+export {
+  indexRegistryGraph,
+  MAX_NEIGHBOURHOOD_DEPTH,
+  registryGraphNeighbourhood,
+  selectRegistryNeighbourhood,
+} from './graphNeighbourhood';
+export type {
+  IndexedRegistryGraph,
+  NeighbourDirection,
+  NeighbourInfo,
+  RegistryNeighbourhood,
+} from './graphNeighbourhood';
 export type { FindingsResponse, RegistryFindingItem } from './findingsResponse';
 export type { ImpactResponse } from './impactResponse';
 export { buildFindingsResponse } from './buildFindingsResponse';

@@ -31,6 +31,23 @@ export interface RegistryRequestOptions {
 }
 
 /**
+ * Options of {@link ServiceRegistryApi.getGraph}.
+ *
+ * @public
+ */
+export interface GraphRequestOptions extends RegistryRequestOptions {
+  /**
+   * Only the neighbourhood of this service (`service=`): the services within `depth` hops of it,
+   * what it depends on and what depends on it, with the edges between them and the cycles through
+   * them, as the service topology card draws it. Absent, the whole graph. The backend answers 404
+   * for a service the registry neither declares nor depends on.
+   */
+  service?: string;
+  /** The hops of the neighbourhood of `service`, 1 to 5 (default 2; `depth=`). Needs `service`. */
+  depth?: number;
+}
+
+/**
  * Options of {@link ServiceRegistryApi.getImpact}.
  *
  * @public
@@ -105,8 +122,11 @@ export interface SlaOverviewRequestOptions extends RegistryRequestOptions {
  * @public
  */
 export interface ServiceRegistryApi {
-  /** The whole dependency graph of a registry. */
-  getGraph(options?: RegistryRequestOptions): Promise<RegistryGraph>;
+  /**
+   * The dependency graph of a registry (`GET /graph`): the whole graph, or with `service` only
+   * the neighbourhood of that service to `depth` hops, in the same shape.
+   */
+  getGraph(options?: GraphRequestOptions): Promise<RegistryGraph>;
   /** Everything that depends, directly or transitively, on a service. */
   getImpact(
     service: string,

@@ -24,6 +24,24 @@ describe('ServiceRegistryClient', () => {
     );
   });
 
+  it('asks for the neighbourhood of a service with service and depth in the query', async () => {
+    const fetch = jest.fn(async () => new Response('{"nodes":[],"edges":[]}'));
+    const client = new ServiceRegistryClient({
+      discoveryApi,
+      fetchApi: { fetch },
+    });
+    await expect(
+      client.getGraph({ registry: 'other', service: 'a b/c', depth: 3 }),
+    ).resolves.toEqual({ nodes: [], edges: [] });
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/service-registry/graph?registry=other&service=a+b%2Fc&depth=3',
+    );
+    await client.getGraph({ service: 'checkout' });
+    expect(fetch).toHaveBeenLastCalledWith(
+      'http://backend/api/service-registry/graph?service=checkout',
+    );
+  });
+
   it('passes the impact options and escapes the service id', async () => {
     const fetch = jest.fn(async () => new Response('{}'));
     const client = new ServiceRegistryClient({

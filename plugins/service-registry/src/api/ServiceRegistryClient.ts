@@ -4,6 +4,7 @@ import {
   DatedRequestOptions,
   DeprecationsRequestOptions,
   FindingsRequestOptions,
+  GraphRequestOptions,
   ImpactRequestOptions,
   RegistryRequestOptions,
   ServiceRegistryApi,
@@ -53,9 +54,11 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   }
 
-  async getGraph(options?: RegistryRequestOptions): Promise<RegistryGraph> {
+  async getGraph(options?: GraphRequestOptions): Promise<RegistryGraph> {
     return this.get<RegistryGraph>('/graph', {
       registry: options?.registry,
+      service: options?.service,
+      depth: options?.depth === undefined ? undefined : String(options.depth),
     });
   }
 

@@ -6,7 +6,11 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
-import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
+import {
+  RegistryGraph,
+  ServiceRegistryApi,
+  serviceRegistryApiRef,
+} from '../../api';
 import {
   demoGraph,
   dep,
@@ -15,6 +19,7 @@ import {
   service,
 } from '../../testUtils/graphFixture';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
+import { notFound } from '../../testUtils/backendError';
 import { EntityServiceTopologyCard } from './EntityServiceTopologyCard';
 import { useLocation } from 'react-router-dom';
 
@@ -103,7 +108,7 @@ describe('EntityServiceTopologyCard', () => {
     await renderCard(entity, api);
     await screen.findByRole('list', { name: 'Depends on (upstream)' });
     expect(jest.mocked(api.getGraph).mock.calls).toEqual([
-      [{ registry: undefined }],
+      [{ registry: undefined, service: 'checkout', depth: 2 }],
     ]);
   });
 
@@ -284,6 +289,137 @@ describe('EntityServiceTopologyCard', () => {
         level: 2,
       }),
     ).toBeInTheDocument();
+  });
+
+  it('asks the backend for the neighbourhood of the service to the chosen depth, and again when it changes', async () => {
+    const getGraph = jest.fn(async () => demoGraph());
+    const entity = component('auth');
+    await renderInTestApp(
+      <TestApiProvider apis={[[serviceRegistryApiRef, mockApi(getGraph)]]}>
+        <EntityProvider entity={entity}>
+          <EntityServiceTopologyCard initialDepth={3} />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(
+      await screen.findByText('0 upstream · 6 downstream'),
+    ).toBeInTheDocument();
+    expect(getGraph.mock.calls).toEqual([
+      [{ registry: 'default', service: 'auth', depth: 3 }],
+    ]);
+    await userEvent.click(screen.getByRole('button', { name: /Depth/ }));
+    await userEvent.click(screen.getByRole('option', { name: '1 hop' }));
+    await waitFor(() => expect(getGraph).toHaveBeenCalledTimes(2));
+    expect(getGraph).toHaveBeenLastCalledWith({
+      registry: 'default',
+      service: 'auth',
+      depth: 1,
+    });
+    expect(
+      await screen.findByText('0 upstream · 3 downstream'),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: /Depth/ }));
+    await userEvent.click(screen.getByRole('option', { name: '5 hops' }));
+    await waitFor(() =>
+      expect(getGraph).toHaveBeenLastCalledWith({
+        registry: 'default',
+        service: 'auth',
+        depth: 5,
+      }),
+    );
+    expect(getGraph).toHaveBeenCalledTimes(3);
+  });
+
+  it('keeps the last drawing while a larger depth loads, then draws it', async () => {
+    // the backend's answers: the neighbourhood of auth to 2 hops, then to 3
+    const whole = demoGraph();
+    const only = (ids: string[]): RegistryGraph => ({
+      ...whole,
+      nodes: whole.nodes.filter(n => ids.includes(n.id)),
+      edges: whole.edges.filter(
+        e => ids.includes(e.from) && ids.includes(e.to),
+      ),
+    });
+    const twoHops = only([
+      'auth',
+      'api',
+      'pay-v2',
+      'reporting',
+      'checkout',
+      'shipping',
+    ]);
+    let answerThreeHops: (graph: RegistryGraph) => void = () => {};
+    const getGraph = jest.fn(
+      async ({ depth }: { depth?: number } = {}): Promise<RegistryGraph> =>
+        depth === 3
+          ? new Promise(resolve => {
+              answerThreeHops = resolve;
+            })
+          : twoHops,
+    );
+    await renderCard(component('auth'), mockApi(getGraph));
+    expect(
+      await screen.findByText('0 upstream · 5 downstream'),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: /Depth/ }));
+    await userEvent.click(screen.getByRole('option', { name: '3 hops' }));
+    await waitFor(() => expect(getGraph).toHaveBeenCalledTimes(2));
+    // the 2-hop drawing stays, with the depth chosen, and no progress replaces it
+    expect(screen.getByText('0 upstream · 5 downstream')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Depth/ })).toHaveTextContent(
+      '3 hops',
+    );
+    expect(screen.getByRole('application')).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    answerThreeHops(whole);
+    expect(
+      await screen.findByText('0 upstream · 6 downstream'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('list', { name: 'Used by (downstream)' }),
+    ).toHaveTextContent('web');
+  });
+
+  it('says when the backend does not know the service (its 404)', async () => {
+    const error = await notFound(
+      'no service "unknown-service" in registry "default": a service is asked for by the <id> of its [service.<id>] table, exactly as written (case and punctuation count)',
+      '/api/service-registry/graph?service=unknown-service&depth=2',
+    );
+    await renderCard(
+      component('unknown-service'),
+      mockApi(async () => {
+        throw error;
+      }),
+    );
+    expect(
+      await screen.findByText('Not in the service registry'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/does not declare "unknown-service"/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/Could not load the service registry/),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows the 404 of an unknown registry as an error, not as a service it lacks', async () => {
+    const error = await notFound(
+      'no registry "other": give registry= one of default (catalog.providers.serviceRegistry)',
+      '/api/service-registry/graph?registry=other&service=checkout&depth=2',
+    );
+    await renderCard(
+      component('checkout'),
+      mockApi(async () => {
+        throw error;
+      }),
+    );
+    expect(
+      await screen.findByText(/Could not load the service registry/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText('Not in the service registry'),
+    ).not.toBeInTheDocument();
   });
 
   it('names the depth select by its label and the depth it shows, as it reads on screen', async () => {

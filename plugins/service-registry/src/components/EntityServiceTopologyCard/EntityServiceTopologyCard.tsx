@@ -20,6 +20,8 @@ import useAsync from 'react-use/esm/useAsync';
 import { useNavigate } from 'react-router-dom';
 import { AsyncContent } from '../AsyncContent';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { errorMessage } from '../../api/errorMessage';
+import { isNotFoundError } from '../DeprecationTimeline/deprecationFormat';
 import { RegistryGraph, RegistryGraphNode } from '../../api/types';
 import {
   cycleEdges,
@@ -76,10 +78,31 @@ export interface EntityServiceTopologyCardProps {
 
 const DEPTHS = [1, 2, 3, 4, 5];
 
+/** What the card asked the backend for, and its answer (none: the registry lacks the service). */
+interface Neighbourhood {
+  registry: string | undefined;
+  serviceId: string;
+  depth: number;
+  graph: RegistryGraph | undefined;
+}
+
+/**
+ * The backend's 404 of a service the registry neither declares nor depends on (the router's
+ * `noSuchService`); not that of an unknown registry, which stays an error.
+ */
+function isUnknownService(error: unknown): boolean {
+  return (
+    isNotFoundError(error) &&
+    errorMessage(error as Error).startsWith('no service ')
+  );
+}
+
 /**
  * The dependencies of the current service: upstream (what it depends on) and downstream (who
  * depends on it) to a chosen depth, across projects, with deprecated, retired, development and
- * missing services, cycles and optional dependencies marked.
+ * missing services, cycles and optional dependencies marked. It asks the backend for that
+ * neighbourhood only (`GET /graph?service=&depth=`), again when the depth changes, showing the
+ * last drawing meanwhile.
  *
  * @public
  */
@@ -90,11 +113,27 @@ export function EntityServiceTopologyCard(
   const { entity } = useEntity();
   const api = useApi(serviceRegistryApiRef);
   const registry = registryOfEntity(entity);
+  const serviceId = entity.metadata.name;
   const isComponent = entity.kind.toLocaleLowerCase('en-US') === 'component';
-  const state = useAsync(
-    async () => (isComponent ? api.getGraph({ registry }) : undefined),
-    [api, registry, isComponent],
+  const [depth, setDepth] = useState(
+    Math.min(5, Math.max(1, props.initialDepth ?? 2)),
   );
+  const state = useAsync(async (): Promise<Neighbourhood | undefined> => {
+    if (!isComponent) return undefined;
+    const asked = { registry, serviceId, depth };
+    try {
+      const graph = await api.getGraph({ registry, service: serviceId, depth });
+      return { ...asked, graph };
+    } catch (error) {
+      if (isUnknownService(error)) return { ...asked, graph: undefined };
+      throw error;
+    }
+  }, [api, registry, serviceId, isComponent, depth]);
+  // while another depth loads the last drawing stays; the answer of another service never shows
+  const answer =
+    state.value?.serviceId === serviceId && state.value.registry === registry
+      ? state.value
+      : undefined;
 
   let content: JSX.Element;
   if (!isComponent) {
@@ -108,17 +147,24 @@ export function EntityServiceTopologyCard(
   } else {
     content = (
       <AsyncContent
-        state={state}
+        state={{ ...state, value: answer }}
         errorTitle="Could not load the service registry"
       >
-        {graph => (
-          <ServiceTopology
-            graph={graph}
-            serviceId={entity.metadata.name}
-            height={height}
-            initialDepth={props.initialDepth ?? 2}
-          />
-        )}
+        {({ graph, depth: asked }) =>
+          graph ? (
+            <ServiceTopology
+              graph={graph}
+              serviceId={serviceId}
+              height={height}
+              depth={depth}
+              // a smaller depth than the answer's is drawn at once; a larger one once it comes
+              drawnDepth={Math.min(depth, asked)}
+              onDepthChange={setDepth}
+            />
+          ) : (
+            <NotInRegistry serviceId={serviceId} />
+          )
+        }
       </AsyncContent>
     );
   }
@@ -208,25 +254,38 @@ function NeighbourList(props: {
   );
 }
 
-/** The card's body once the graph is loaded. */
+function NotInRegistry(props: { serviceId: string }) {
+  return (
+    <EmptyState
+      missing="data"
+      title="Not in the service registry"
+      description={`The service registry does not declare "${props.serviceId}", so its dependencies are unknown. Add it to the registry to see its topology.`}
+    />
+  );
+}
+
+/** The card's body once the neighbourhood is loaded. */
 function ServiceTopology(props: {
+  /** The backend's answer: the neighbourhood of the service to at least `drawnDepth` hops. */
   graph: RegistryGraph;
   serviceId: string;
   height: number;
-  initialDepth: number;
+  /** The depth chosen. */
+  depth: number;
+  /** The depth drawn: the chosen one, or the last answer's while a larger one loads. */
+  drawnDepth: number;
+  onDepthChange: (depth: number) => void;
 }) {
-  const { graph, serviceId, height } = props;
+  const { graph, serviceId, height, depth, drawnDepth, onDepthChange } = props;
   const classes = useStyles();
   const link = useServiceLink();
   const navigate = useNavigate();
-  const [depth, setDepth] = useState(
-    Math.min(5, Math.max(1, props.initialDepth)),
-  );
   const indexed = useMemo(() => indexGraph(graph), [graph]);
   const root = indexed.nodes.get(serviceId);
   const hood = useMemo(
-    () => (root ? selectNeighbourhood(indexed, serviceId, depth) : undefined),
-    [indexed, root, serviceId, depth],
+    () =>
+      root ? selectNeighbourhood(indexed, serviceId, drawnDepth) : undefined,
+    [indexed, root, serviceId, drawnDepth],
   );
   const cycles = useMemo(() => cycleEdges(graph.cycles), [graph]);
   /** Opens a node's catalog page: not for a missing or a retired service, which have none. */
@@ -278,13 +337,7 @@ function ServiceTopology(props: {
   }, [hood, indexed, cycles, serviceId]);
 
   if (!root || !hood || !drawing) {
-    return (
-      <EmptyState
-        missing="data"
-        title="Not in the service registry"
-        description={`The service registry does not declare "${serviceId}", so its dependencies are unknown. Add it to the registry to see its topology.`}
-      />
-    );
+    return <NotInRegistry serviceId={serviceId} />;
   }
 
   const optionalUp = new Set(
@@ -304,7 +357,7 @@ function ServiceTopology(props: {
           id={`service-topology-depth-${serviceId}`}
           label="Depth"
           value={depth}
-          onChange={e => setDepth(Number(e.target.value))}
+          onChange={e => onDepthChange(Number(e.target.value))}
           variant="outlined"
           size="small"
           className={classes.depth}
@@ -337,7 +390,7 @@ function ServiceTopology(props: {
             nodes={drawing.nodes}
             edges={drawing.edges}
             height={height}
-            fitKey={`${serviceId}:${depth}:${drawing.nodes.length}`}
+            fitKey={`${serviceId}:${drawnDepth}:${drawing.nodes.length}`}
             ariaLabel={`Dependency graph of ${serviceId}: consumers on the left, providers on the right`}
             onNodeClick={id => {
               if (id !== serviceId) openPage(id);
