@@ -38,3 +38,16 @@ export function notFound(message: string, url: string) {
     url,
   });
 }
+
+/**
+ * The backend's 404 of a registry it does not have (`chooseRegistrySnapshot` of the node
+ * library), e.g. for an entity whose registry annotation names a renamed provider id.
+ */
+export function unknownRegistry(registry: string, url: string) {
+  return notFound(
+    `no registry ${JSON.stringify(
+      registry,
+    )}: give registry= one of default (catalog.providers.serviceRegistry)`,
+    url,
+  );
+}

@@ -224,6 +224,25 @@ describe('EntityDeprecatedDependenciesWarning', () => {
     expect(screen.getByTestId('host')).toBeEmptyDOMElement();
   });
 
+  it('shows the 404 of an unknown registry as an error alert, not as a service it lacks', async () => {
+    const api = mockServiceRegistryApi({
+      getDeprecatedDependencies: async () => {
+        throw await responseError(
+          404,
+          new NotFoundError(
+            'no registry "old-id": give registry= one of default (catalog.providers.serviceRegistry)',
+          ),
+        );
+      },
+    });
+    await renderBanner(component('checkout'), api);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveClass('MuiAlert-standardError');
+    expect(alert).toHaveTextContent(
+      'Could not check checkout\'s dependencies for deprecations: no registry "old-id"',
+    );
+  });
+
   it('renders nothing, without asking, for an entity that is not a registry service', async () => {
     const api = fixtureApi();
     await renderBanner(component('reporting', 'Component', false), api);

@@ -8,13 +8,11 @@ import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { DeprecatedDependency } from '../../api/types';
 import { isServiceRegistryService } from '../../conditions';
-import {
-  isNotFoundError,
-  sunsetDistance,
-} from '../DeprecationTimeline/deprecationFormat';
+import { sunsetDistance } from '../DeprecationTimeline/deprecationFormat';
 import { ServiceLink } from '../ServiceLink';
 import { registryOfEntity } from '../../lib/registryOfEntity';
 import { errorMessage } from '../../api/errorMessage';
+import { isUnknownServiceError } from '../../api/notFound';
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -112,7 +110,8 @@ function DependencyAlert(props: { item: DeprecatedDependency }) {
  * on, one error per retired one or one whose sunset has passed (the `severity` the backend gives),
  * each with its sunset date and its replacement linked to its catalog page. Renders nothing when
  * there is nothing to say: no such dependency, an entity that is not a registry service, a service
- * the registry does not know (404), and while loading. Other errors show a small error alert.
+ * the registry does not know (404), and while loading. Other errors, among them the 404 of a
+ * registry the backend does not have, show a small error alert.
  *
  * @public
  */
@@ -136,7 +135,7 @@ export function EntityDeprecatedDependenciesWarning(
 
   if (!applies || loading) return null;
   if (error) {
-    if (isNotFoundError(error)) return null;
+    if (isUnknownServiceError(error)) return null;
     return (
       <Alert severity="error">
         {`Could not check ${service}'s dependencies for deprecations: ${errorMessage(

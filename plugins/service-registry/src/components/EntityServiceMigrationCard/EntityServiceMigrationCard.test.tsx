@@ -14,6 +14,7 @@ import { EntityServiceMigrationCard } from './EntityServiceMigrationCard';
 import { isServiceRegistryDeprecated } from './conditions';
 import { fillContrast, lowestTextContrast } from '../../testUtils/textContrast';
 import { TEXT_CONTRAST } from '../contrast';
+import { unknownRegistry } from '../../testUtils/backendError';
 
 function component(
   name: string,
@@ -101,6 +102,35 @@ describe('EntityServiceMigrationCard', () => {
     expect(api.getDeprecation).toHaveBeenCalledWith('new-api', {
       registry: 'default',
     });
+  });
+
+  it('says the same in one line for a service the registry does not declare (404)', async () => {
+    // ghost is not in the fixture: the backend answers its noSuchService
+    await renderCard(component('ghost'));
+    expect(await screen.findByText('Not deprecated')).toBeInTheDocument();
+    expect(screen.queryByText(/Could not load/)).not.toBeInTheDocument();
+  });
+
+  it('shows the 404 of an unknown registry as an error, not as a service without migration', async () => {
+    const error = await unknownRegistry(
+      'old-id',
+      '/api/service-registry/deprecations/old-api?registry=old-id',
+    );
+    await renderCard(
+      component('old-api', { 'service-registry.io/registry-id': 'old-id' }),
+      mockServiceRegistryApi({
+        getDeprecation: async () => {
+          throw error;
+        },
+      }),
+    );
+    expect(
+      await screen.findByText(/Could not load the migration status/),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/no registry "old-id"/).length).toBeGreaterThan(
+      0,
+    );
+    expect(screen.queryByText('Not deprecated')).not.toBeInTheDocument();
   });
 
   it('names no registry for an entity without a registry annotation, or with an empty one', async () => {

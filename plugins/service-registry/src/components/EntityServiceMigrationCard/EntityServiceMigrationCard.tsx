@@ -22,6 +22,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { notFoundKind } from '../../api/notFound';
 import {
   DeprecationConsumer,
   DeprecationHistoryPoint,
@@ -33,7 +34,6 @@ import {
   DeprecationStatusChip,
   deprecationColor,
   formatEffort,
-  isNotFoundError,
   pluralDays,
   sunsetDistance,
 } from '../DeprecationTimeline/deprecationFormat';
@@ -83,6 +83,12 @@ function sinceText(days: number | undefined): string {
   return days > 0 ? ` (${pluralDays(days)} ago)` : ` (in ${pluralDays(-days)})`;
 }
 
+/** The backend's 404 of a service that is not deprecated or retired, or not in the registry. */
+function isNoMigration(error: Error): boolean {
+  const kind = notFoundKind(error);
+  return kind === 'not-deprecated' || kind === 'service';
+}
+
 /**
  * The migration off the current service when the registry marks it deprecated or retired:
  * deprecation and sunset dates with the days left (or overdue), the replacement and the migration
@@ -94,7 +100,7 @@ function sinceText(days: number | undefined): string {
  * `<EntitySwitch.Case if={isServiceRegistryDeprecated}>`. When the backend answers 404 (the service
  * is not deprecated, or not in the registry, e.g. the annotation is stale) the card stays and says
  * so in one friendly line rather than disappearing, so that whoever placed it knows why it is
- * empty.
+ * empty. Any other 404, such as that of a registry the backend does not have, is an error.
  *
  * @public
  */
@@ -114,7 +120,7 @@ export function EntityServiceMigrationCard(
   let content: JSX.Element;
   if (loading) {
     content = <Progress />;
-  } else if (error && isNotFoundError(error)) {
+  } else if (error && isNoMigration(error)) {
     content = (
       <Box>
         <Typography variant="subtitle1" component="p">

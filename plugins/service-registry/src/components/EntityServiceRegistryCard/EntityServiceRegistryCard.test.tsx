@@ -14,7 +14,11 @@ import {
   EntityServiceRegistryCard,
   EntityServiceRegistryCardProps,
 } from './EntityServiceRegistryCard';
-import { backendError, notFound } from '../../testUtils/backendError';
+import {
+  backendError,
+  notFound,
+  unknownRegistry,
+} from '../../testUtils/backendError';
 import { fillContrast, lowestTextContrast } from '../../testUtils/textContrast';
 import { TEXT_CONTRAST } from '../contrast';
 
@@ -527,6 +531,29 @@ status = "ga"
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(
       screen.queryByRole('button', { name: 'Change this service' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows the 404 of an unknown registry as an error, not as a service it lacks', async () => {
+    const error = await unknownRegistry(
+      'old-id',
+      '/api/service-registry/services/shop-checkout/summary?registry=old-id',
+    );
+    await renderCard(
+      component('shop-checkout', 'old-id'),
+      mockServiceRegistryApi({
+        getServiceSummary: async () => {
+          throw error;
+        },
+      }),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Could not load the registry entry of shop-checkout',
+    );
+    expect(alert).toHaveTextContent('no registry "old-id"');
+    expect(
+      screen.queryByText('Not in the service registry'),
     ).not.toBeInTheDocument();
   });
 

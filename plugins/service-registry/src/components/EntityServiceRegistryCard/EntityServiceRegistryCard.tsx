@@ -8,6 +8,7 @@ import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { ServiceSummaryResponse } from '../../api/types';
 import { CardSection } from '../RegistryCardParts/CardSection';
 import { RegistryCardContent } from '../RegistryCardParts/RegistryCardContent';
+import { isUnknownServiceError } from '../../api/notFound';
 import { DeclaredIn } from './DeclaredIn';
 import { findingsSummaryText } from './findingsSummaryText';
 import { ServiceConsumersSummary } from './ServiceConsumersSummary';
@@ -140,6 +141,7 @@ export function EntityServiceRegistryCard(
           registry,
           true,
         )} does not declare "${serviceId}".`}
+        isNotFound={isUnknownServiceError}
         errorTitle={`Could not load the registry entry of ${serviceId}`}
       >
         {summary => (

@@ -9,7 +9,7 @@ import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { serviceSlaResponse } from '../../testUtils/slaFixture';
 import { EntityServiceSlaCard } from './EntityServiceSlaCard';
-import { notFound } from '../../testUtils/backendError';
+import { notFound, unknownRegistry } from '../../testUtils/backendError';
 
 function component(name: string, registry?: string): Entity {
   return {
@@ -115,6 +115,27 @@ describe('EntityServiceSlaCard', () => {
         'The service registry does not declare "ghost", so it has no SLA to show.',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('shows the 404 of an unknown registry as an error, not as a service it lacks', async () => {
+    const error = await unknownRegistry(
+      'old-id',
+      '/api/service-registry/sla/payments?registry=old-id',
+    );
+    await renderCard(
+      component('payments', 'old-id'),
+      mockServiceRegistryApi({
+        getServiceSla: async () => {
+          throw error;
+        },
+      }),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load the SLA of payments');
+    expect(alert).toHaveTextContent('no registry "old-id"');
+    expect(
+      screen.queryByText('Not in the service registry'),
+    ).not.toBeInTheDocument();
   });
 
   it('puts each gap of a non-compliant service in words, next to the critical policy and the downtimes', async () => {

@@ -8,6 +8,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { SlaEvaluationDetails } from './SlaEvaluationDetails';
 import { errorMessage } from '../../api/errorMessage';
+import { isUnknownServiceError } from '../../api/notFound';
 
 /**
  * Props of {@link EntityServiceSlaCard}.
@@ -17,12 +18,6 @@ import { errorMessage } from '../../api/errorMessage';
 export interface EntityServiceSlaCardProps {
   /** Card title (default "SLA"). */
   title?: string;
-}
-
-/** Whether the backend answered 404: the registry does not declare the service. */
-function isNotFound(error: Error): boolean {
-  const status = (error as Error & { statusCode?: unknown }).statusCode;
-  return status === 404 || error.name === 'NotFoundError';
 }
 
 /**
@@ -46,7 +41,8 @@ export function EntityServiceSlaCard(props: EntityServiceSlaCardProps) {
   let content: JSX.Element;
   if (loading) {
     content = <Progress />;
-  } else if (error && isNotFound(error)) {
+  } else if (error && isUnknownServiceError(error)) {
+    // only the 404 of a service the registry lacks: that of an unknown registry is an error
     content = (
       <EmptyState
         missing="data"

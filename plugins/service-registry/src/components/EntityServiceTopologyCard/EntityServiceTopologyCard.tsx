@@ -20,8 +20,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { useNavigate } from 'react-router-dom';
 import { AsyncContent } from '../AsyncContent';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
-import { errorMessage } from '../../api/errorMessage';
-import { isNotFoundError } from '../DeprecationTimeline/deprecationFormat';
+import { isUnknownServiceError } from '../../api/notFound';
 import { RegistryGraph, RegistryGraphNode } from '../../api/types';
 import {
   cycleEdges,
@@ -87,17 +86,6 @@ interface Neighbourhood {
 }
 
 /**
- * The backend's 404 of a service the registry neither declares nor depends on (the router's
- * `noSuchService`); not that of an unknown registry, which stays an error.
- */
-function isUnknownService(error: unknown): boolean {
-  return (
-    isNotFoundError(error) &&
-    errorMessage(error as Error).startsWith('no service ')
-  );
-}
-
-/**
  * The dependencies of the current service: upstream (what it depends on) and downstream (who
  * depends on it) to a chosen depth, across projects, with deprecated, retired, development and
  * missing services, cycles and optional dependencies marked. It asks the backend for that
@@ -125,7 +113,8 @@ export function EntityServiceTopologyCard(
       const graph = await api.getGraph({ registry, service: serviceId, depth });
       return { ...asked, graph };
     } catch (error) {
-      if (isUnknownService(error)) return { ...asked, graph: undefined };
+      // a service the registry neither declares nor depends on; an unknown registry stays an error
+      if (isUnknownServiceError(error)) return { ...asked, graph: undefined };
       throw error;
     }
   }, [api, registry, serviceId, isComponent, depth]);

@@ -14,7 +14,7 @@ import {
   EntitySystemServiceRegistryCard,
   EntitySystemServiceRegistryCardProps,
 } from './EntitySystemServiceRegistryCard';
-import { notFound } from '../../testUtils/backendError';
+import { notFound, unknownRegistry } from '../../testUtils/backendError';
 import { fillContrast, lowestTextContrast } from '../../testUtils/textContrast';
 import { TEXT_CONTRAST } from '../contrast';
 
@@ -530,6 +530,51 @@ dependencies.requires = ["shop-api", "shop-legacy"]
     ).toBeInTheDocument();
     expect(
       screen.getByText('Registry "default" has no project "ghost".'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('shows the 404 of an unknown registry as an error, not as a project it lacks', async () => {
+    const error = await unknownRegistry(
+      'old-id',
+      '/api/service-registry/projects/shop/summary?registry=old-id',
+    );
+    await renderCard(
+      system('shop', { registry: 'old-id' }),
+      mockServiceRegistryApi({
+        getProjectSummary: async () => {
+          throw error;
+        },
+      }),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Could not load what the registry knows of project shop',
+    );
+    expect(alert).toHaveTextContent('no registry "old-id"');
+    expect(
+      screen.queryByText('Not in the service registry'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says when the registry declares no global services (404)', async () => {
+    const error = await notFound(
+      'registry "default" declares no global services (services/catalog.toml)',
+      `/api/service-registry/projects/${GLOBAL_PROJECT_ID}/summary`,
+    );
+    await renderCard(
+      system('shared', { project: false }),
+      mockServiceRegistryApi({
+        getProjectSummary: async () => {
+          throw error;
+        },
+      }),
+    );
+    expect(
+      await screen.findByText('Not in the service registry'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Registry "default" declares no global services.'),
     ).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });

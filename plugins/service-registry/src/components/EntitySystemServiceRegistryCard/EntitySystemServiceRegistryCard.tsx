@@ -9,6 +9,7 @@ import { ProjectSummaryResponse } from '../../api/types';
 import { DeclaredIn } from '../EntityServiceRegistryCard/DeclaredIn';
 import { CardSection } from '../RegistryCardParts/CardSection';
 import { RegistryCardContent } from '../RegistryCardParts/RegistryCardContent';
+import { isUnknownProjectError } from '../../api/notFound';
 import { ProjectFacts } from './ProjectFacts';
 import { ProjectFindingsLine } from './ProjectFindingsLine';
 import { ProjectLinksList } from './ProjectLinksList';
@@ -167,6 +168,7 @@ export function EntitySystemServiceRegistryCard(
             ? `${registryWords(registry, true)} declares no global services.`
             : `${registryWords(registry, true)} has no project "${projectId}".`
         }
+        isNotFound={isUnknownProjectError}
         errorTitle={`Could not load what the registry knows of ${what}`}
       >
         {summary => (

@@ -2,7 +2,6 @@ import { ReactNode } from 'react';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { EmptyState, Progress } from '@backstage/core-components';
-import { isNotFoundError } from '../DeprecationTimeline/deprecationFormat';
 import { errorMessage } from '../../api/errorMessage';
 
 /** Props of {@link RegistryCardContent}. */
@@ -11,6 +10,12 @@ export interface RegistryCardContentProps<T> {
   state: { loading: boolean; error?: Error; value?: T };
   /** What the empty state says when the registry does not know the entity (a 404). */
   notFound: string;
+  /**
+   * Whether an error is the backend's 404 of an entity the registry does not know (e.g.
+   * `isUnknownServiceError`), shown as the empty state. Any other error, among them the 404 of
+   * an unknown registry, shows as an error with the backend's message.
+   */
+  isNotFound: (error: Error) => boolean;
   /** Title of the error shown for any other failure, e.g. "Could not load …". */
   errorTitle: string;
   /** What to show for an answer. */
@@ -19,15 +24,16 @@ export interface RegistryCardContentProps<T> {
 
 /**
  * The states of a registry card on an entity page: progress while the backend answers, "Not in
- * the service registry" when it does not know the entity, the backend's error in the card (so the
- * rest of the page still shows), then the answer.
+ * the service registry" when the registry does not know the entity, the backend's error in the
+ * card (so the rest of the page still shows; an unknown registry is such an error), then the
+ * answer.
  */
 export function RegistryCardContent<T>(props: RegistryCardContentProps<T>) {
-  const { state, notFound, errorTitle, children } = props;
+  const { state, notFound, isNotFound, errorTitle, children } = props;
   if (state.loading) {
     return <Progress />;
   }
-  if (state.error && isNotFoundError(state.error)) {
+  if (state.error && isNotFound(state.error)) {
     return (
       <EmptyState
         missing="data"

@@ -100,15 +100,31 @@ describe('ServiceRegistryTopologyPage', () => {
 
   it('draws every service and dependency, with the counts in the header', async () => {
     await renderPage(mockApi());
+    // 8 declared services and ghost, which api depends on but no registry file declares
     expect(
       await screen.findByText(
-        '9 services · 9 dependencies · 3 projects · registry "default"',
+        '8 services · 1 missing · 9 dependencies · 3 projects · registry "default"',
       ),
     ).toBeInTheDocument();
     expect(graphArea()).toHaveAccessibleName(/9 nodes, 9 edges/);
     expect(screen.getByRole('list', { name: 'Legend' })).toHaveTextContent(
       'deprecated',
     );
+  });
+
+  it('counts declared services only in the header, and names no missing ones when there are none', async () => {
+    const declaredOnly = demoGraph();
+    declaredOnly.nodes = declaredOnly.nodes.filter(n => n.declared);
+    declaredOnly.edges = declaredOnly.edges.filter(e =>
+      declaredOnly.nodes.some(n => n.id === e.to),
+    );
+    await renderPage(mockApi({ getGraph: async () => declaredOnly }));
+    expect(
+      await screen.findByText(
+        `8 services · ${declaredOnly.edges.length} dependencies · 3 projects · registry "default"`,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/missing ·/)).not.toBeInTheDocument();
   });
 
   it('collapses projects into groups with aggregated edges, and expands one', async () => {

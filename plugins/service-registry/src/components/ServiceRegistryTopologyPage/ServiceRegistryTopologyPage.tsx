@@ -48,13 +48,19 @@ export function ServiceRegistryTopologyPage(
     () => api.getGraph({ registry }),
     [api, registry, reload],
   );
-  const subtitle = useMemo(
-    () =>
-      value
-        ? `${value.nodes.length} services · ${value.edges.length} dependencies · ${value.projects.length} projects · registry "${value.registry}"`
-        : 'Dependencies of every service in the registry',
-    [value],
-  );
+  const subtitle = useMemo(() => {
+    if (!value) return 'Dependencies of every service in the registry';
+    // a node that no registry file declares is a placeholder for a missing dependency, not a service
+    const declared = value.nodes.filter(n => n.declared).length;
+    const missing = value.nodes.length - declared;
+    return [
+      `${declared} services`,
+      ...(missing > 0 ? [`${missing} missing`] : []),
+      `${value.edges.length} dependencies`,
+      `${value.projects.length} projects`,
+      `registry "${value.registry}"`,
+    ].join(' · ');
+  }, [value]);
 
   let body: JSX.Element;
   if (loading && !value) {

@@ -1,0 +1,100 @@
+import { errorMessage } from './errorMessage';
+
+/*
+ * The backend answers 404 for different things, and only some of them mean "the registry does
+ * not have what this card is about": an unknown registry id (an entity whose registry annotation
+ * names a registry the backend does not have, e.g. after a provider id was renamed) is a 404 too,
+ * and shown as "Not in the service registry" it would hide the real problem. The cards tell them
+ * apart by the backend's message (see `noSuchService` of the node library, `chooseRegistrySnapshot`
+ * and the router of the backend plugin).
+ */
+
+/**
+ * True when the backend answered 404 (a `NotFoundError`, thrown by the client as a
+ * `ResponseError` with status 404), whatever it did not find.
+ *
+ * @param error - what the request threw
+ */
+export function isNotFoundError(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const e = error as {
+    name?: string;
+    statusCode?: number;
+    cause?: { name?: string };
+  };
+  return (
+    e.name === 'NotFoundError' ||
+    e.statusCode === 404 ||
+    e.cause?.name === 'NotFoundError'
+  );
+}
+
+/**
+ * What a 404 of the backend did not find:
+ *
+ * - `service`: the registry holds no such service (`no service "<id>" in registry "<registry>": …`);
+ * - `project`: the registry has no such project (`no project "<id>" in registry "<registry>": …`),
+ *   or no global services (`registry "<registry>" declares no global services …`);
+ * - `not-deprecated`: the service is neither deprecated nor retired
+ *   (`service "<id>" of registry "<registry>" is neither deprecated nor retired`);
+ * - `registry`: the backend has no such registry (`no registry "<id>": …`);
+ * - `other`: any other 404 (say, a route the backend does not have).
+ */
+export type NotFoundKind =
+  | 'service'
+  | 'project'
+  | 'not-deprecated'
+  | 'registry'
+  | 'other';
+
+/**
+ * What the backend's 404 did not find, from its message; `undefined` for an error that is not a
+ * 404.
+ *
+ * @param error - what the request threw
+ */
+export function notFoundKind(error: unknown): NotFoundKind | undefined {
+  if (!isNotFoundError(error)) return undefined;
+  const message =
+    error instanceof Error
+      ? errorMessage(error)
+      : String((error as { message?: unknown }).message ?? '');
+  if (message.startsWith('no service ')) return 'service';
+  if (message.startsWith('no registry ')) return 'registry';
+  if (
+    message.startsWith('no project ') ||
+    /^registry "[^"]*" declares no global services/.test(message)
+  ) {
+    return 'project';
+  }
+  if (
+    /^service ".*" of registry "[^"]*" is neither deprecated nor retired/.test(
+      message,
+    )
+  ) {
+    return 'not-deprecated';
+  }
+  return 'other';
+}
+
+/**
+ * True for the backend's 404 of a service the registry does not hold (the one a service's card
+ * shows as "Not in the service registry"); false for any other error, among them the 404 of an
+ * unknown registry, which the cards show as an error with the backend's message.
+ *
+ * @param error - what the request threw
+ */
+export function isUnknownServiceError(error: unknown): boolean {
+  return notFoundKind(error) === 'service';
+}
+
+/**
+ * True for the backend's 404 of a project the registry does not have (or of the global services
+ * of a registry that declares none); false for any other error, among them the 404 of an unknown
+ * registry.
+ *
+ * @param error - what the request threw
+ */
+export function isUnknownProjectError(error: unknown): boolean {
+  return notFoundKind(error) === 'project';
+}
