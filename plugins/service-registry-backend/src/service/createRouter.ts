@@ -34,6 +34,7 @@ import {
   SlaOverviewResponse,
   SlaServiceResponse,
   ProjectSummaryResponse,
+  registryNotFoundMessages,
   ServiceSummaryResponse,
   sloDocumentsToYaml,
   toOpenSlo,
@@ -317,8 +318,8 @@ export async function createRouter(
     if (!body) {
       throw new NotFoundError(
         id === GLOBAL_PROJECT_ID
-          ? `registry "${registry}" declares no global services (services/catalog.toml)`
-          : `no project "${id}" in registry "${registry}": a project is a folder under projects/ of the registry`,
+          ? registryNotFoundMessages.globalServices(registry)
+          : registryNotFoundMessages.project(id, registry),
       );
     }
     send(res, body);
@@ -366,9 +367,7 @@ export async function createRouter(
         throw noSuchService(id, registry);
       }
       throw new NotFoundError(
-        `service ${JSON.stringify(
-          id,
-        )} of registry "${registry}" is neither deprecated nor retired`,
+        registryNotFoundMessages.notDeprecated(id, registry),
       );
     }
     const body: DeprecationDetailResponse = {

@@ -17,6 +17,11 @@ export type {
   RegistryNeighbourhood,
 } from './graphNeighbourhood';
 export type { FindingsResponse, RegistryFindingItem } from './findingsResponse';
+export {
+  registryNotFoundKind,
+  registryNotFoundMessages,
+} from './notFoundMessages';
+export type { RegistryNotFoundKind } from './notFoundMessages';
 export type { ImpactResponse } from './impactResponse';
 export { buildFindingsResponse } from './buildFindingsResponse';
 export type { FindingsQuery, FindingsSource } from './buildFindingsResponse';

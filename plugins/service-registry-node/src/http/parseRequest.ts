@@ -1,4 +1,5 @@
 import { InputError, NotFoundError } from '@backstage/errors';
+import { registryNotFoundMessages } from '@service-registry/plugin-service-registry-common';
 import { z } from 'zod';
 
 /**
@@ -43,11 +44,7 @@ export const serviceIdSchema = z
  * @public
  */
 export function noSuchService(id: string, registry: string): NotFoundError {
-  return new NotFoundError(
-    `no service ${JSON.stringify(id)} in registry ${JSON.stringify(
-      registry,
-    )}: a service is asked for by the <id> of its [service.<id>] table, exactly as written (case and punctuation count)`,
-  );
+  return new NotFoundError(registryNotFoundMessages.service(id, registry));
 }
 
 /** One issue as a person reads it: the parameter it concerns, then what is wrong. */

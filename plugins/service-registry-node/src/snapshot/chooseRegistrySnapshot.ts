@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import { registryNotFoundMessages } from '@service-registry/plugin-service-registry-common';
 import { RegistrySnapshot } from './RegistrySnapshot';
 import { ServiceRegistrySnapshotService } from './serviceRegistrySnapshotServiceRef';
 
@@ -47,11 +48,5 @@ export function chooseRegistrySnapshot(
       `registry "${id}" has not been ingested yet since this backend started: try again in a minute, and see the catalog's logs if it lasts`,
     );
   }
-  throw new NotFoundError(
-    known.length > 0
-      ? `no registry "${id}": give registry= one of ${known.join(
-          ', ',
-        )} (catalog.providers.serviceRegistry)`
-      : `no registry "${id}": no registry is configured under catalog.providers.serviceRegistry`,
-  );
+  throw new NotFoundError(registryNotFoundMessages.registry(id, known));
 }

@@ -1,3 +1,7 @@
+import {
+  registryNotFoundKind,
+  RegistryNotFoundKind,
+} from '@service-registry/plugin-service-registry-common';
 import { errorMessage } from './errorMessage';
 
 /*
@@ -5,8 +9,8 @@ import { errorMessage } from './errorMessage';
  * not have what this card is about": an unknown registry id (an entity whose registry annotation
  * names a registry the backend does not have, e.g. after a provider id was renamed) is a 404 too,
  * and shown as "Not in the service registry" it would hide the real problem. The cards tell them
- * apart by the backend's message (see `noSuchService` of the node library, `chooseRegistrySnapshot`
- * and the router of the backend plugin).
+ * apart by the backend's message, read with the common package's `registryNotFoundKind`, which
+ * knows every message the backend writes (`registryNotFoundMessages`).
  */
 
 /**
@@ -30,22 +34,9 @@ export function isNotFoundError(error: unknown): boolean {
 }
 
 /**
- * What a 404 of the backend did not find:
- *
- * - `service`: the registry holds no such service (`no service "<id>" in registry "<registry>": …`);
- * - `project`: the registry has no such project (`no project "<id>" in registry "<registry>": …`),
- *   or no global services (`registry "<registry>" declares no global services …`);
- * - `not-deprecated`: the service is neither deprecated nor retired
- *   (`service "<id>" of registry "<registry>" is neither deprecated nor retired`);
- * - `registry`: the backend has no such registry (`no registry "<id>": …`);
- * - `other`: any other 404 (say, a route the backend does not have).
+ * What the backend's 404 did not find (`RegistryNotFoundKind` of the common package).
  */
-export type NotFoundKind =
-  | 'service'
-  | 'project'
-  | 'not-deprecated'
-  | 'registry'
-  | 'other';
+export type NotFoundKind = RegistryNotFoundKind;
 
 /**
  * What the backend's 404 did not find, from its message; `undefined` for an error that is not a
@@ -55,26 +46,11 @@ export type NotFoundKind =
  */
 export function notFoundKind(error: unknown): NotFoundKind | undefined {
   if (!isNotFoundError(error)) return undefined;
-  const message =
+  return registryNotFoundKind(
     error instanceof Error
       ? errorMessage(error)
-      : String((error as { message?: unknown }).message ?? '');
-  if (message.startsWith('no service ')) return 'service';
-  if (message.startsWith('no registry ')) return 'registry';
-  if (
-    message.startsWith('no project ') ||
-    /^registry "[^"]*" declares no global services/.test(message)
-  ) {
-    return 'project';
-  }
-  if (
-    /^service ".*" of registry "[^"]*" is neither deprecated nor retired/.test(
-      message,
-    )
-  ) {
-    return 'not-deprecated';
-  }
-  return 'other';
+      : String((error as { message?: unknown }).message ?? ''),
+  );
 }
 
 /**

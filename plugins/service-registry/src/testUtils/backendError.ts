@@ -1,3 +1,4 @@
+import { registryNotFoundMessages } from '@service-registry/plugin-service-registry-common';
 import { ResponseError } from '@backstage/errors';
 
 /**
@@ -45,9 +46,7 @@ export function notFound(message: string, url: string) {
  */
 export function unknownRegistry(registry: string, url: string) {
   return notFound(
-    `no registry ${JSON.stringify(
-      registry,
-    )}: give registry= one of default (catalog.providers.serviceRegistry)`,
+    registryNotFoundMessages.registry(registry, ['default']),
     url,
   );
 }
