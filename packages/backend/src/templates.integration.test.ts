@@ -4,9 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestDatabases,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
@@ -29,6 +34,57 @@ jest.setTimeout(180_000);
 let tmp: string;
 let remote: string;
 let backend: Awaited<ReturnType<typeof startTestBackend>>;
+
+/**
+ * How often the scaffolder reads a task's events while it watches them
+ * (`StorageTaskBroker.event$` of `@backstage/plugin-scaffolder-backend`).
+ */
+const SCAFFOLDER_EVENT_POLL_MS = 1000;
+
+/** When the scaffolder last read events of its tasks. */
+let lastTaskEventsRead = 0;
+
+afterAll(async () => {
+  // The scaffolder watches every task it ran until it reads the task's completion, and a request
+  // for a task's events reads them until it has some, each once a second; neither stops with the
+  // backend. Wait until they have ended (no read for two of their intervals): a read after the
+  // databases are closed would fail outside any test, and their timers keep the worker alive.
+  await eventually(
+    async () => Date.now() - lastTaskEventsRead,
+    quiet => quiet > 2 * SCAFFOLDER_EVENT_POLL_MS,
+    { timeoutMs: 30_000, intervalMs: 100 },
+  );
+  await backend?.stop();
+  if (tmp) await fs.rm(tmp, { recursive: true, force: true });
+});
+
+/*
+ * Declared after the afterAll above, so that its own afterAll closes the databases once the
+ * backend has stopped.
+ */
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+/**
+ * Each plugin's database: an in-memory SQLite database of its own, as the default database
+ * service gives, but closed after the tests. The default service leaves SQLite connections open
+ * when the backend stops, and their pool's reaping interval kept the Jest worker alive ("A worker
+ * process has failed to exit gracefully").
+ */
+const pluginDatabases = createServiceFactory({
+  service: coreServices.database,
+  deps: { pluginMetadata: coreServices.pluginMetadata },
+  async factory({ pluginMetadata }) {
+    const knex = await databases.init('SQLITE_3');
+    if (pluginMetadata.getId() === 'scaffolder') {
+      knex.on('query', ({ sql }: { sql: string }) => {
+        if (/^select\b.*\btask_events\b/i.test(sql)) {
+          lastTaskEventsRead = Date.now();
+        }
+      });
+    }
+    return { getClient: async () => knex };
+  },
+});
 
 const git = (...args: string[]) =>
   execFileSync('git', [`--git-dir=${remote}`, ...args], {
@@ -122,6 +178,7 @@ beforeAll(async () => {
       scaffolderEntityModel,
       scaffolderPlugin,
       scaffolderModuleServiceRegistry,
+      pluginDatabases,
       mockServices.rootConfig.factory({
         data: {
           catalog: {
@@ -151,11 +208,6 @@ beforeAll(async () => {
     r => r.status === 200 && r.body.items.length === TEMPLATES.length,
     { timeoutMs: 60_000 },
   );
-});
-
-afterAll(async () => {
-  await backend?.stop();
-  if (tmp) await fs.rm(tmp, { recursive: true, force: true });
 });
 
 describe('the portal templates in the real scaffolder', () => {
