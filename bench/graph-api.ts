@@ -7,9 +7,13 @@
  * A real backend (catalog + the service-registry provider + the service-registry backend plugin,
  * in-memory SQLite) runs in a child process on the generated registry. Once the snapshot is
  * published, `--clients` concurrent clients request `GET /api/service-registry/graph` (the whole
- * graph, every node and edge) for `--seconds`; then the same load runs against a small
- * authenticated catalog read (`GET /api/catalog/entities/by-name/...`) as the baseline.
- * Prints p50/p95/p99 latency and throughput of both, and the ratio. Target: graph p99 < 100 ms.
+ * graph, every node and edge) for `--seconds`; then the same load runs against what the service
+ * topology card asks on a service page (`GET /api/service-registry/graph?service=&depth=`: the
+ * neighbourhood of a project service at the card's default depth, and of the global service the
+ * other globals depend on through a chain, at the largest depth), and against a small authenticated catalog read
+ * (`GET /api/catalog/entities/by-name/...`) as the baseline.
+ * Prints p50/p95/p99 latency, throughput and response size of each, and the ratios. Target:
+ * graph p99 < 100 ms.
  * The clients use keep-alive connections and ask for gzip, as browsers do, and do not decompress.
  */
 import fs from 'node:fs';
@@ -92,6 +96,11 @@ async function load(backend: BenchBackend, url: string) {
   };
 }
 
+/** The topology card's request on a project service's page, at its default depth. */
+const CARD_URL = '/api/service-registry/graph?service=p0-svc-0&depth=2';
+/** The same for `global-0` (the end of the globals' chain of dependencies), at the largest depth. */
+const BUSIEST_URL = '/api/service-registry/graph?service=global-0&depth=5';
+
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-graph-'));
   const files = generateRegistry(options);
@@ -114,6 +123,8 @@ async function main() {
     // warm up both paths
     for (let i = 0; i < 20; i++) {
       await (await backend.fetch('/api/service-registry/graph')).arrayBuffer();
+      await (await backend.fetch(CARD_URL)).arrayBuffer();
+      await (await backend.fetch(BUSIEST_URL)).arrayBuffer();
       await (
         await backend.fetch(
           '/api/catalog/entities/by-name/component/default/p0-svc-0',
@@ -121,6 +132,8 @@ async function main() {
       ).arrayBuffer();
     }
     const graph = await load(backend, '/api/service-registry/graph');
+    const card = await load(backend, CARD_URL);
+    const busiest = await load(backend, BUSIEST_URL);
     const baseline = await load(
       backend,
       '/api/catalog/entities/by-name/component/default/p0-svc-0',
@@ -137,11 +150,20 @@ async function main() {
       `${expected} services, ${clients} concurrent clients, ${seconds} s each:`,
     );
     console.log(line('GET /api/service-registry/graph', graph));
+    console.log(line('card: ?service=p0-svc-0&depth=2', card));
+    console.log(line('card: ?service=global-0&depth=5', busiest));
     console.log(line('baseline: GET catalog entity by name', baseline));
     console.log(
       `graph p99 ${graph.p99.toFixed(1)} ms (target < 100 ms): ${
         graph.p99 < 100 ? 'met' : 'NOT met'
       }; ${(graph.p99 / baseline.p99).toFixed(2)}x the baseline's p99`,
+    );
+    console.log(
+      `the card's requests: p99 ${(card.p99 / baseline.p99).toFixed(2)}x and ${(
+        busiest.p99 / baseline.p99
+      ).toFixed(2)}x the baseline's; ${(graph.bytes / card.bytes).toFixed(
+        0,
+      )}x fewer bytes than the whole graph for the project service`,
     );
   } finally {
     await backend.stop();
