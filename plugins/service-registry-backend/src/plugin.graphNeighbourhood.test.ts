@@ -281,6 +281,30 @@ describe('GET /graph?service=&depth=', () => {
     expect(again.status).toBe(304);
   });
 
+  it('answers a neighbourhood asked for again with its ETag: 304 while the registry is unchanged, each depth its own', async () => {
+    const { server } = await start();
+    const url = '/api/service-registry/graph?service=api&depth=1';
+    const first = await request(server).get(url);
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).toMatch(/^"[0-9a-f]{40}"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    const again = await request(server)
+      .get(url)
+      .set('If-None-Match', first.headers.etag);
+    expect(again.status).toBe(304);
+    // another depth is another answer
+    const deeper = await request(server)
+      .get('/api/service-registry/graph?service=api&depth=2')
+      .set('If-None-Match', first.headers.etag);
+    expect(deeper.status).toBe(200);
+    expect(deeper.headers.etag).not.toBe(first.headers.etag);
+    expect(sorted(deeper.body)).not.toEqual(sorted(first.body));
+    // sent again, the same bytes
+    const third = await request(server).get(url);
+    expect(third.body).toEqual(first.body);
+    expect(third.headers.etag).toBe(first.headers.etag);
+  });
+
   it('refuses unauthenticated calls with 401 and denied ones with 403', async () => {
     const anonymous = await start({ anonymous: true });
     expect(

@@ -14,6 +14,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { RegistrySnapshot } from '@service-registry/plugin-service-registry-node';
 import { FindingsView } from './FindingsView';
+import { BodyCache } from './BodyCache';
 import { SerializedBody } from './SerializedBody';
 import { SlaView } from './SlaView';
 
@@ -34,6 +35,13 @@ function nodeView(service: RegistryService): RegistryGraphNode {
     source: { file: service.source.file, line: service.source.line },
   };
 }
+
+/**
+ * The most bytes (uncompressed JSON) of service neighbourhoods each snapshot keeps serialised: on
+ * a registry of 10,000 services, about 2,000 answers of a typical service at the topology card's
+ * default depth, or 18 of the largest (a service most others depend on, at depth 5).
+ */
+export const NEIGHBOURHOOD_CACHE_BYTES = 4 * 1024 * 1024;
 
 /**
  * What the endpoints serve for one snapshot, computed once per snapshot (not per request), each
@@ -116,6 +124,12 @@ export class RegistryViews {
     this.indexedGraphCache ??= indexRegistryGraph(this.graphResponse);
     return this.indexedGraphCache;
   }
+
+  /**
+   * The `GET /graph?service=&depth=` bodies of this snapshot asked for lately, by service and
+   * depth (see {@link BodyCache}; at most {@link NEIGHBOURHOOD_CACHE_BYTES}).
+   */
+  readonly neighbourhoodBodies = new BodyCache(NEIGHBOURHOOD_CACHE_BYTES);
 
   /** The findings of `GET /findings`, built and hidden once; requests filter them. */
   get findings(): FindingsView {

@@ -210,10 +210,11 @@ export async function createRouter(
     await authorize(req);
     const query = parseRequest(graphQuery, req.query);
     if (query.service !== undefined) {
-      // a service's neighbourhood (the topology card's): a few nodes, from the graph indexed once
-      send(
+      // a service's neighbourhood (the topology card's): a few nodes, from the graph indexed once,
+      // kept serialised while it is asked for
+      graphOfService(viewsOf(query.registry), query.service, query.depth).send(
+        req,
         res,
-        graphOfService(viewsOf(query.registry), query.service, query.depth),
       );
       return;
     }

@@ -1,6 +1,5 @@
 import {
   MAX_NEIGHBOURHOOD_DEPTH,
-  RegistryGraph,
   registryGraphNeighbourhood,
 } from '@service-registry/plugin-service-registry-common';
 import {
@@ -10,6 +9,7 @@ import {
 } from '@service-registry/plugin-service-registry-node';
 import { z } from 'zod';
 import { RegistryViews } from './RegistryViews';
+import { SerializedBody } from './SerializedBody';
 
 /** The depth of `GET /graph?service=` when `depth` is left out: what the topology card opens at. */
 export const DEFAULT_GRAPH_DEPTH = 2;
@@ -41,17 +41,19 @@ export const graphQuery = z
 /**
  * The `GET /graph?service=&depth=` answer: the part of the registry graph within `depth` hops of
  * the service either way (what the service topology card draws), from the graph indexed once per
- * snapshot. `404` for a service the graph lacks (neither declared nor depended on), as
- * `GET /impact/:service` answers.
+ * snapshot, serialised and kept with the snapshot's other recent neighbourhoods. `404` for a
+ * service the graph lacks (neither declared nor depended on), as `GET /impact/:service` answers.
  */
 export function graphOfService(
   views: RegistryViews,
   service: string,
   depth: number = DEFAULT_GRAPH_DEPTH,
-): RegistryGraph {
+): SerializedBody {
   const indexed = views.indexedGraph;
   if (!indexed.nodes.has(service)) {
     throw noSuchService(service, views.snapshot.providerId);
   }
-  return registryGraphNeighbourhood(indexed, service, depth);
+  return views.neighbourhoodBodies.get(`${depth}:${service}`, () =>
+    SerializedBody.json(registryGraphNeighbourhood(indexed, service, depth)),
+  );
 }
