@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import {
   bareRepositoryOf,
@@ -7,6 +8,7 @@ import {
   configWith,
   contextFor,
   DEMO_REGISTRY,
+  git,
   tempDir,
 } from '../__testUtils__/workspace';
 import { createServiceRegistryFetchAction } from './fetchRegistry';
@@ -72,6 +74,29 @@ async function fetchInto(
   });
   await action.handler(contextFor(workspace, { url }).ctx as any);
   return workspace;
+}
+
+/** Fetches `branch` of the local repository `bare` into a new workspace; its outputs. */
+async function fetchBranch(
+  bare: string,
+  branch: string,
+): Promise<Record<string, any>> {
+  const workspace = await tempDir('sr-ws-');
+  const action = createServiceRegistryFetchAction({
+    config: configWith([bare]),
+    reader: readerOf(DEMO_REGISTRY),
+  });
+  const { ctx, outputs } = contextFor(workspace, { url: bare, branch });
+  await action.handler(ctx as any);
+  return outputs;
+}
+
+/** The error a promise rejects with (undefined when it resolves). */
+function errorOf(promise: Promise<unknown>): Promise<any> {
+  return promise.then(
+    () => undefined,
+    e => e,
+  );
 }
 
 /** The links of the base copy are those of the repository and resolve inside the base. */
@@ -191,6 +216,73 @@ describe('service-registry:registry:fetch with symbolic links in the registry', 
     const { ctx } = contextFor(workspace, { today });
     await expect(validate.handler(ctx as any)).rejects.toThrow(
       /Refusing to read policies\/shared\.toml: it is a symbolic link to .*shared\.toml, outside the registry root/,
+    );
+  });
+});
+
+describe('service-registry:registry:fetch of a branch of a local repository', () => {
+  /** A bare repository of the demo registry whose `main` (its default) also goes by `branches`. */
+  async function bareWithBranches(...branches: string[]): Promise<string> {
+    const bare = await bareRepositoryOf();
+    for (const branch of branches) {
+      git(bare, 'branch', branch, 'main');
+    }
+    return bare;
+  }
+
+  it('fetches an existing branch other than the default one', async () => {
+    const bare = await bareWithBranches('develop');
+    const outputs = await fetchBranch(bare, 'develop');
+    expect(outputs).toMatchObject({
+      provider: 'local',
+      targetBranch: 'develop',
+      registryPath: 'registry',
+    });
+  });
+
+  it('says that a branch does not exist, naming the repository and its branches, the default one first', async () => {
+    const bare = await bareWithBranches('release/1.0', 'develop', 'alpha');
+    const url = pathToFileURL(bare).href;
+    const error = await errorOf(fetchBranch(bare, 'master'));
+    expect(error?.name).toBe('InputError');
+    expect(error.message).toBe(
+      `The branch "master" does not exist in the registry repository ${url}: its branches are main (default), alpha, develop, release/1.0. Set branch to one of them, or leave it out to start from the default branch.`,
+    );
+    expect(error.message).not.toContain('fatal');
+  });
+
+  it('names the first branches of a repository that has many, and how many there are', async () => {
+    const bare = await bareWithBranches(
+      ...Array.from({ length: 12 }, (_, i) => `b${String(i).padStart(2, '0')}`),
+    );
+    const error = await errorOf(fetchBranch(bare, 'mian'));
+    expect(error?.name).toBe('InputError');
+    expect(error.message).toBe(
+      `The branch "mian" does not exist in the registry repository ${
+        pathToFileURL(bare).href
+      }: its branches are main (default), b00, b01, b02, b03, b04, b05, b06, b07, b08, … (13 in all). Set branch to one of them, or leave it out to start from the default branch.`,
+    );
+  });
+
+  it('says that a repository without commits has no branches yet', async () => {
+    const root = await tempDir('sr-git-');
+    const bare = path.join(root, 'empty.git');
+    git(root, 'init', '--quiet', '--bare', '--initial-branch=main', bare);
+    const error = await errorOf(fetchBranch(bare, 'main'));
+    expect(error?.name).toBe('InputError');
+    expect(error.message).toBe(
+      `The branch "main" does not exist in the registry repository ${
+        pathToFileURL(bare).href
+      }, which has no branches yet: push a first commit to it.`,
+    );
+  });
+
+  it("keeps git's error when the repository cannot be read at all", async () => {
+    const missing = path.join(await tempDir('sr-git-'), 'missing.git');
+    const error = await errorOf(fetchBranch(missing, 'main'));
+    expect(error?.name).not.toBe('InputError');
+    expect(error.message).toMatch(
+      /^git clone failed: fatal: '.*missing\.git' does not appear to be a git repository/,
     );
   });
 });

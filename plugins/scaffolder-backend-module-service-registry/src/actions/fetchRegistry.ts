@@ -9,7 +9,7 @@ import {
   fetchContents,
 } from '@backstage/plugin-scaffolder-node';
 import { readServiceRegistryActionsConfig } from '../lib/config';
-import { runGit } from '../lib/git';
+import { listRemoteBranches, RemoteBranches, runGit } from '../lib/git';
 import { resolveRegistryLocation } from '../lib/registryLocation';
 import {
   DEFAULT_BASE_PATH,
@@ -35,6 +35,47 @@ export interface ServiceRegistryFetchActionOptions {
 async function isEmptyOrMissing(dir: string): Promise<boolean> {
   const entries = await fs.readdir(dir).catch(() => undefined);
   return entries === undefined || entries.length === 0;
+}
+
+/** How many branches the error about a missing branch names at most. */
+const BRANCHES_NAMED = 10;
+
+/** The branches of a repository for a message: the default one first, then the others sorted. */
+function describeBranches({ branches, defaultBranch }: RemoteBranches): string {
+  const ordered = defaultBranch
+    ? [
+        `${defaultBranch} (default)`,
+        ...branches.filter(b => b !== defaultBranch),
+      ]
+    : branches;
+  const named = ordered.slice(0, BRANCHES_NAMED).join(', ');
+  return ordered.length > BRANCHES_NAMED
+    ? `${named}, … (${ordered.length} in all)`
+    : named;
+}
+
+/**
+ * Whether a clone that failed did so because `branch` is not a branch of the repository at `url`:
+ * the error saying so, naming the branches the repository has; undefined when the branch is there
+ * or the repository cannot be asked (the clone's own error says then what went wrong).
+ */
+async function missingBranchError(
+  branch: string,
+  url: string,
+): Promise<InputError | undefined> {
+  const remote = await listRemoteBranches(url).catch(() => undefined);
+  if (!remote || remote.branches.includes(branch)) return undefined;
+  const where = `The branch "${branch}" does not exist in the registry repository ${url}`;
+  if (remote.branches.length === 0) {
+    return new InputError(
+      `${where}, which has no branches yet: push a first commit to it.`,
+    );
+  }
+  return new InputError(
+    `${where}: its branches are ${describeBranches(
+      remote,
+    )}. Set branch to one of them, or leave it out to start from the default branch.`,
+  );
 }
 
 /**
@@ -164,15 +205,25 @@ export function createServiceRegistryFetchAction(
       let targetBranch = '';
       if (location.kind === 'local') {
         await fs.mkdir(path.dirname(target), { recursive: true });
-        await runGit([
-          'clone',
-          '--quiet',
-          '--no-tags',
-          ...(input.branch ? ['--branch', input.branch] : []),
-          '--',
-          location.url,
-          target,
-        ]);
+        try {
+          await runGit([
+            'clone',
+            '--quiet',
+            '--no-tags',
+            ...(input.branch ? ['--branch', input.branch] : []),
+            '--',
+            location.url,
+            target,
+          ]);
+        } catch (error) {
+          // git's own words (`Remote branch x not found in upstream origin`) do not say what to
+          // pick instead: ask the repository which branches it has, other failures pass unchanged
+          throw (
+            (input.branch &&
+              (await missingBranchError(input.branch, location.url))) ||
+            error
+          );
+        }
         targetBranch = await runGit(['rev-parse', '--abbrev-ref', 'HEAD'], {
           cwd: target,
         });

@@ -45,3 +45,42 @@ export function runGit(
     );
   });
 }
+
+/** The branches of a repository as `git ls-remote` reports them. */
+export interface RemoteBranches {
+  /** Every branch (`refs/heads/…` without the prefix), sorted. */
+  branches: string[];
+  /** The branch the repository's HEAD points to, when it names one of `branches`. */
+  defaultBranch?: string;
+}
+
+/**
+ * Asks a repository for its branches and its default branch (`git ls-remote --symref`, with the
+ * settings and environment of {@link runGit}); rejects like runGit when git cannot read it.
+ */
+export async function listRemoteBranches(url: string): Promise<RemoteBranches> {
+  const out = await runGit([
+    'ls-remote',
+    '--symref',
+    '--',
+    url,
+    'HEAD',
+    'refs/heads/*',
+  ]);
+  const branches = new Set<string>();
+  let head: string | undefined;
+  for (const line of out.split('\n')) {
+    const symref = /^ref: refs\/heads\/(.+)\tHEAD$/.exec(line);
+    if (symref) {
+      head = symref[1];
+      continue;
+    }
+    const ref = /^[0-9a-f]+\trefs\/heads\/(.+)$/.exec(line);
+    if (ref) branches.add(ref[1]);
+  }
+  const sorted = [...branches].sort();
+  return {
+    branches: sorted,
+    defaultBranch: head !== undefined && branches.has(head) ? head : undefined,
+  };
+}
