@@ -1280,6 +1280,106 @@ describe.each(databases.eachSupportedId())(
       expect(connection.refs()).toEqual(before);
     });
 
+    it('logs a registry that stays blocked for the same reason as an error once, then at debug level, and its recovery once', async () => {
+      const logger = mockServices.logger.mock();
+      let clock = Date.parse('2026-12-05T18:00:00Z');
+      const { provider, connection } = await connected(undefined, {
+        logger,
+        now: () => new Date(clock),
+      });
+      await provider.refresh();
+      jest.clearAllMocks();
+      const blockedLines = () =>
+        [
+          ...logger.error.mock.calls,
+          ...logger.warn.mock.calls,
+          ...logger.info.mock.calls,
+        ]
+          .map(([message]) => String(message))
+          .filter(message => message.includes('blocked'));
+      const name = 'service-registry-provider:default';
+
+      // blocked by the guard on three runs in a row, for the same reason
+      await writeRegistry(dir, {
+        'projects/alpha/services.toml': undefined,
+        'projects/beta/services.toml': undefined,
+      });
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        clock += 5 * 60_000;
+        runs.push(await provider.refresh());
+      }
+      const reason = runs[0].status.summary;
+      expect(reason).toMatch(/would remove \d+ of \d+ entities/);
+      expect(logger.error.mock.calls).toEqual([
+        [`${name}: refresh blocked: ${reason}`],
+      ]);
+      expect(blockedLines()).toEqual([`${name}: refresh blocked: ${reason}`]);
+      // the later runs still name the reason, at debug level
+      expect(
+        logger.debug.mock.calls.filter(
+          ([message]) =>
+            message ===
+            `${name}: refresh still blocked, for the same reason as the last run: ${reason}`,
+        ),
+      ).toHaveLength(2);
+      // the status Resource shows every run as before
+      for (const run of runs) {
+        expect(run.status.state).toBe('blocked');
+        expect(run.status.summary).toBe(reason);
+      }
+      expect(connection.mutations.slice(-3)).toHaveLength(3);
+      expect(
+        connection.entities.get(provider.statusEntityRef)!.metadata
+          .annotations![ANNOTATION_INGESTION_STATE],
+      ).toBe('blocked');
+
+      // an hour after it was logged, a reminder at warn level
+      clock += 60 * 60_000;
+      await provider.refresh();
+      expect(logger.error).toHaveBeenCalledTimes(1);
+      expect(logger.warn).toHaveBeenCalledWith(
+        `${name}: refresh still blocked, for the same reason as the last run (logged at warn level once per 1 hour while it stays so): ${reason}`,
+      );
+      clock += 5 * 60_000;
+      await provider.refresh();
+      expect(blockedLines()).toHaveLength(2);
+
+      // another reason: an error again
+      jest.clearAllMocks();
+      await fs.rm(dir, { recursive: true });
+      clock += 5 * 60_000;
+      const unreadable = await provider.refresh();
+      expect(unreadable.status.summary).toMatch(/could not be read/);
+      expect(logger.error.mock.calls).toEqual([
+        [`${name}: refresh blocked: ${unreadable.status.summary}`],
+      ]);
+      clock += 5 * 60_000;
+      await provider.refresh();
+      expect(logger.error).toHaveBeenCalledTimes(1);
+
+      // recovered: said once, at info level
+      jest.clearAllMocks();
+      await fs.mkdir(dir);
+      await writeRegistry(dir, {
+        'services/catalog.toml': CATALOG,
+        'projects/alpha/services.toml': ALPHA,
+        'projects/beta/services.toml': BETA,
+      });
+      clock += 5 * 60_000;
+      expect((await provider.refresh()).status.state).toBe('ok');
+      clock += 5 * 60_000;
+      await provider.refresh();
+      expect(logger.error).not.toHaveBeenCalled();
+      expect(blockedLines()).toEqual([
+        `${name}: refresh no longer blocked (the last run was blocked: ${unreadable.status.summary})`,
+      ]);
+      expect(
+        connection.entities.get(provider.statusEntityRef)!.metadata
+          .annotations![ANNOTATION_INGESTION_STATE],
+      ).toBe('ok');
+    });
+
     it('keeps a project whose services file became a broken link, naming the link', async () => {
       const { provider, connection } = await connected();
       await provider.refresh();

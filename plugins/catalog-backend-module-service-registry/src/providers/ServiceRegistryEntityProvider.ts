@@ -181,6 +181,12 @@ export interface ServiceRegistryEntityProviderOptions {
    * registry leaves its records behind). Default: every id the store knows.
    */
   configuredIds?: ReadonlySet<string>;
+  /**
+   * How often a run blocked for the same reason as the run before it logs that again at warn
+   * level (default one hour). A run that becomes blocked, or is blocked for another reason than
+   * the run before it, logs at error level; the runs in between log at debug level.
+   */
+  blockedLogIntervalMs?: number;
 }
 
 /**
@@ -231,6 +237,9 @@ function withoutUnownedGroups(items: MappedEntity[]): MappedEntity[] {
 /** Default of {@link ServiceRegistryEntityProviderOptions.fullMutationIntervalMs}. */
 const DEFAULT_FULL_MUTATION_INTERVAL_MS = 60 * 60_000;
 
+/** Default of {@link ServiceRegistryEntityProviderOptions.blockedLogIntervalMs}. */
+const DEFAULT_BLOCKED_LOG_INTERVAL_MS = 60 * 60_000;
+
 /** How long a read may take when the schedule's timeout is no duration (it always is, from config). */
 const DEFAULT_READ_TIMEOUT_MS = 3 * 60_000;
 
@@ -251,6 +260,17 @@ function formatFinding(
   f: RegistryFinding | ProviderRunStatus['findings'][number],
 ) {
   return `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code}: ${f.message}`;
+}
+
+/** An interval in words, for a log line: `1 hour`, `30 minutes`, `90 seconds`. */
+function formatInterval(ms: number): string {
+  const plural = (n: number, unit: string) =>
+    `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (ms >= 3_600_000 && ms % 3_600_000 === 0) {
+    return plural(ms / 3_600_000, 'hour');
+  }
+  if (ms >= 60_000 && ms % 60_000 === 0) return plural(ms / 60_000, 'minute');
+  return plural(Math.round(ms / 1000), 'second');
 }
 
 /**
@@ -279,6 +299,11 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
   private lastExistingGroups?: Set<string>;
   private lastExistingGroupsKey?: string;
   private scmEventRetry?: ReturnType<typeof setTimeout>;
+  /**
+   * When this instance last logged a blocked run at error or warn level (ms since the epoch), to
+   * log a run blocked for the same reason again only once per `blockedLogIntervalMs`.
+   */
+  private lastBlockedLogAt?: number;
   private readonly options: ServiceRegistryEntityProviderOptions;
 
   constructor(options: ServiceRegistryEntityProviderOptions) {
@@ -940,7 +965,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     // the file is fixed would otherwise read and apply the whole registry again
     if (fullMutation) this.lastFullMutationAt = startedAt;
     this.publish(registry, status, effectiveFiles, validated);
-    this.log(status);
+    this.log(status, previousState);
     return {
       status,
       mutation: full ? 'full' : 'delta',
@@ -1107,6 +1132,9 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         : '; nothing is ingested until it is fixed (no earlier run was applied)';
     }
     const status = this.status('blocked', summary, findings, sourceHash);
+    // what the run before this one ended with (on any instance): a registry that stays blocked for
+    // the same reason is not logged as an error on every run
+    const before = await this.options.store.getRunState(this.options.config.id);
     await this.options.store.setStatus(this.options.config.id, status);
     const last = this.options.snapshots?.get(this.options.config.id);
     if (last) {
@@ -1131,7 +1159,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         removed: [],
       });
     }
-    this.log(status);
+    this.log(status, before);
     return {
       status,
       mutation: 'none',
@@ -1154,22 +1182,66 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     return { status, mutation: 'none', upserted: 0, removed: 0, unchanged: 0 };
   }
 
-  private log(status: ProviderRunStatus) {
+  /**
+   * Logs the outcome of a run that applied a mutation or was blocked. A blocked run logs at error
+   * level when the run before it (as stored: on any instance) was not blocked, or was blocked for
+   * another reason (another summary); a run blocked for the same reason logs at debug level, and
+   * at warn level once per `blockedLogIntervalMs` on this instance (so a registry that stays
+   * blocked over a weekend does not fill the logs with the same error). The first run that is not
+   * blocked after a blocked one logs so once, at info level.
+   */
+  private log(
+    status: ProviderRunStatus,
+    previous: Pick<ProviderRunStatus, 'state' | 'summary'> | undefined,
+  ) {
     const { logger } = this.options;
     const name = this.getProviderName();
     const errors = status.findings.filter(f => f.severity === 'error');
+    let findingLevel: 'warn' | 'debug' = 'warn';
     if (status.state === 'blocked') {
-      logger.error(`${name}: refresh blocked: ${status.summary}`);
-    } else if (status.state === 'degraded') {
-      logger.warn(`${name}: ${status.summary}`);
+      const now = (this.options.now?.() ?? new Date()).getTime();
+      const interval =
+        this.options.blockedLogIntervalMs ?? DEFAULT_BLOCKED_LOG_INTERVAL_MS;
+      if (
+        previous?.state !== 'blocked' ||
+        previous.summary !== status.summary
+      ) {
+        logger.error(`${name}: refresh blocked: ${status.summary}`);
+        this.lastBlockedLogAt = now;
+      } else if (
+        this.lastBlockedLogAt === undefined ||
+        now - this.lastBlockedLogAt >= interval
+      ) {
+        logger.warn(
+          `${name}: refresh still blocked, for the same reason as the last run (logged at warn level once per ${formatInterval(
+            interval,
+          )} while it stays so): ${status.summary}`,
+        );
+        this.lastBlockedLogAt = now;
+      } else {
+        logger.debug(
+          `${name}: refresh still blocked, for the same reason as the last run: ${status.summary}`,
+        );
+        findingLevel = 'debug';
+      }
     } else {
-      logger.info(`${name}: ${status.summary}`);
+      if (previous?.state === 'blocked') {
+        logger.info(
+          `${name}: refresh no longer blocked (the last run was blocked: ${previous.summary})`,
+        );
+        this.lastBlockedLogAt = undefined;
+      }
+      if (status.state === 'degraded') {
+        logger.warn(`${name}: ${status.summary}`);
+      } else {
+        logger.info(`${name}: ${status.summary}`);
+      }
     }
     for (const finding of errors.slice(0, 50)) {
-      logger.warn(`${name}: ${formatFinding(finding)}`);
+      logger[findingLevel](`${name}: ${formatFinding(finding)}`);
     }
     if (errors.length > 50) {
-      logger.warn(`${name}: … and ${errors.length - 50} more errors`);
+      logger[findingLevel](`${name}: … and ${errors.length - 50} more errors`);
     }
   }
 }
