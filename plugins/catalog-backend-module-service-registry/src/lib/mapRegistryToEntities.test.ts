@@ -38,6 +38,76 @@ describe('mapRegistryToEntities: the repository link', () => {
   });
 });
 
+describe('mapRegistryToEntities: control characters', () => {
+  // C0 but tab, line feed and carriage return; DEL; C1
+  // eslint-disable-next-line no-control-regex
+  const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+  /** Every string of a JSON value (keys too), with its path. */
+  function stringsOf(value: unknown, path = '$'): [string, string][] {
+    if (typeof value === 'string') return [[path, value]];
+    if (Array.isArray(value)) {
+      return value.flatMap((v, k) => stringsOf(v, `${path}[${k}]`));
+    }
+    if (value && typeof value === 'object') {
+      return Object.entries(value).flatMap(([key, v]) => [
+        [`${path}.<key>`, key] as [string, string],
+        ...stringsOf(v, `${path}.${key}`),
+      ]);
+    }
+    return [];
+  }
+
+  it('puts none in any string of an entity', () => {
+    const registry = loadRegistry([
+      {
+        path: 'projects/shop/services.toml',
+        text: [
+          '[project]',
+          'name = "Shop\\u001b[2J"',
+          'description = "The\\u0000 shop"',
+          'environment = "prod\\u009b"',
+          'owner = "shop\\u0007-team"',
+          '[service.orders]',
+          'version = "1.0.0"',
+          'status = "ga"',
+          'name = "Orders\\b\\f"',
+          'description = "bad\\u001b[31mred"',
+          'type = "worker\\u007f"',
+          'owner = "orders\\u001b-team"',
+          'tags = ["pay\\u0085ments", "\\u001b[1m"]',
+          'repository = "https://github.com/acme/orders\\u001b[31m?q=\\u0085#x\\u007f"',
+          '',
+        ].join('\n'),
+      },
+    ]);
+    expect(
+      registry.findings.filter(f => f.code === 'schema/control-character'),
+    ).toHaveLength(10);
+    const mapped = mapRegistryToEntities(registry, {
+      ...options,
+      ownerGroups: true,
+    });
+    const orders = mapped.find(m => m.entity.metadata.name === 'orders')!;
+    expect(orders.entity.metadata.description).toBe('bad[31mred');
+    expect(orders.entity.metadata.title).toBe('Orders');
+    expect(orders.entity.metadata.links).toEqual([
+      {
+        url: 'https://github.com/acme/orders%1B[31m?q=%C2%85#x%7F',
+        title: 'Repository',
+        type: 'repository',
+      },
+    ]);
+    const shop = mapped.find(m => m.entity.kind === 'System')!;
+    expect(shop.entity.metadata.title).toBe('Shop[2J');
+    expect(mapped.length).toBeGreaterThan(2);
+    for (const { entity } of mapped) {
+      const bad = stringsOf(entity).filter(([, text]) => CONTROL.test(text));
+      expect(bad).toEqual([]);
+    }
+  });
+});
+
 describe('mapRegistryToEntities: credentials in free text', () => {
   it('hides credentials of a known form in titles and descriptions, keeping the rest', () => {
     const registry = loadRegistry([

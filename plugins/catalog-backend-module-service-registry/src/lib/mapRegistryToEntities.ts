@@ -92,6 +92,32 @@ function withoutCredentials(url: string): string {
   }
 }
 
+/*
+ * Control characters (C0, tab and line breaks included, DEL and C1). The loader removes those of
+ * free text (`schema/control-character`); a URL it accepts may still hold some, which its parser
+ * reads (and a browser would follow) percent-encoded.
+ */
+// eslint-disable-next-line no-control-regex
+const URL_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex
+const URL_CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * The URL of a link: without credentials (see {@link withoutCredentials}) and without raw
+ * control characters (percent-encoded, as the URL parser writes them). A URL without any is
+ * returned as it is.
+ */
+function linkUrl(url: string): string {
+  if (!URL_CONTROL.test(url)) return withoutCredentials(url);
+  let encoded: string;
+  try {
+    encoded = new URL(url).href;
+  } catch {
+    encoded = url;
+  }
+  return withoutCredentials(encoded.replace(URL_CONTROLS, ''));
+}
+
 const LIFECYCLE_BY_STATUS: Record<ServiceStatus, string> = {
   development: 'experimental',
   beta: 'experimental',
@@ -247,7 +273,7 @@ function serviceToComponent(
   if (service.repository) {
     metadata.links = [
       {
-        url: withoutCredentials(service.repository),
+        url: linkUrl(service.repository),
         title: 'Repository',
         type: 'repository',
       },

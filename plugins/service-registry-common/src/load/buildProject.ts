@@ -1,7 +1,8 @@
 import { RegistryProject, SourcePosition } from '../model/types';
 import { checkField, checkUnknownFields, isTable } from './fieldCheck';
 import { describeValue } from './describeValue';
-import { SERVICE_ID_PATTERN, stringSpec, tierSpec } from './fieldSpecs';
+import { checkText } from './controlCharacters';
+import { SERVICE_ID_PATTERN, tierSpec } from './fieldSpecs';
 import { fileStart, lazyPositionsUnder, positionIndex } from './filePositions';
 import { joinKeyPath, KeyPathPart } from './keyPath';
 import { deferred, LAZY_POSITIONS } from './lazy';
@@ -162,21 +163,12 @@ export function buildProject(
   checkUnknownFields(ctx, table, PROJECT_KEYS, []);
   const project = {
     id,
-    name: checkField(ctx, table.name, ['name'], stringSpec) ?? id,
-    description: checkField(
-      ctx,
-      table.description,
-      ['description'],
-      stringSpec,
-    ),
-    environment: checkField(
-      ctx,
-      table.environment,
-      ['environment'],
-      stringSpec,
-    ),
+    // free text: without control characters (reported), see checkText
+    name: checkText(ctx, table.name, ['name']) ?? id,
+    description: checkText(ctx, table.description, ['description']),
+    environment: checkText(ctx, table.environment, ['environment']),
     tier: checkField(ctx, table.tier, ['tier'], tierSpec),
-    owner: checkField(ctx, table.owner, ['owner'], stringSpec),
+    owner: checkText(ctx, table.owner, ['owner']),
     source,
   } as RegistryProject;
   // computed when first read, in the place of the plain property (same key order)

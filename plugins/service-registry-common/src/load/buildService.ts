@@ -23,10 +23,10 @@ import {
   statusSpec,
   stringArraySpec,
   versionOrRangeArraySpec,
-  stringSpec,
   tierSpec,
   urlSpec,
 } from './fieldSpecs';
+import { checkText, checkTextList } from './controlCharacters';
 import { parseDependencyList } from './dependencies';
 import { KeyPathPart } from './keyPath';
 import type { FilePositionIndex } from './filePositions';
@@ -229,12 +229,7 @@ function readGovernance(
         AT_GOVERNANCE_APPROVERS,
         stringArraySpec,
       ) ?? [],
-    changeLog: checkField(
-      ctx,
-      table.change_log,
-      AT_GOVERNANCE_CHANGE_LOG,
-      stringSpec,
-    ),
+    changeLog: checkText(ctx, table.change_log, AT_GOVERNANCE_CHANGE_LOG),
     breakChangesNotice: checkField(
       ctx,
       table.break_changes_notice,
@@ -306,16 +301,17 @@ export function buildService(
   const elements = decl.dependencyElements;
   const service = {
     id: decl.id,
-    name: checkField(ctx, t.name, AT_NAME, stringSpec) ?? decl.id,
-    description: checkField(ctx, t.description, AT_DESCRIPTION, stringSpec),
-    type: checkField(ctx, t.type, AT_TYPE, stringSpec),
-    owner: checkField(ctx, t.owner, AT_OWNER, stringSpec),
+    // free text: without control characters (reported), see checkText
+    name: checkText(ctx, t.name, AT_NAME) ?? decl.id,
+    description: checkText(ctx, t.description, AT_DESCRIPTION),
+    type: checkText(ctx, t.type, AT_TYPE),
+    owner: checkText(ctx, t.owner, AT_OWNER),
     version: checkField(ctx, t.version, AT_VERSION, semverSpec),
     status: checkField(ctx, t.status, AT_STATUS, statusSpec),
     tier,
     effectiveTier: tier ?? projectTier,
     port: checkField(ctx, t.port, AT_PORT, portSpec),
-    tags: checkField(ctx, t.tags, AT_TAGS, stringArraySpec) ?? NO_STRINGS,
+    tags: checkTextList(ctx, t.tags, AT_TAGS) ?? NO_STRINGS,
     repository: checkField(ctx, t.repository, AT_REPOSITORY, urlSpec),
     compatVersionMin: checkField(
       ctx,

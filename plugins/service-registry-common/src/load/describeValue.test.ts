@@ -26,6 +26,24 @@ function expectNoEcho(findings: RegistryFinding[], secret: string) {
 }
 
 describe('describeValue', () => {
+  it('never shows a raw control character, C0, DEL or C1', () => {
+    expect(describeValue('a\u001b[31mb\u0000\b\f', 'version')).toBe(
+      '"a\\u001b[31mb\\u0000\\b\\f"',
+    );
+    expect(describeValue('del\u007f c1\u0085\u009b', 'version')).toBe(
+      '"del\\u007f c1\\u0085\\u009b"',
+    );
+    const registry = load({
+      'services/catalog.toml':
+        '[service.api]\nversion = "1.0\\u007f\\u009b"\nport = "80\\u001b"\n',
+    });
+    const messages = registry.findings.map(f => f.message).join('\n');
+    expect(messages).toContain('"1.0\\u007f\\u009b"');
+    expect(messages).toContain('"80\\u001b"');
+    // eslint-disable-next-line no-control-regex
+    expect(messages).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+
   it('shows short scalars and kinds of other values', () => {
     expect(describeValue('live', 'status')).toBe('"live"');
     expect(describeValue(8080, 'port')).toBe('8080');

@@ -3,6 +3,16 @@ import { isSecretLookingKey } from './secrets';
 
 const MAX_LENGTH = 60;
 
+/*
+ * DEL and the C1 controls, which JSON.stringify leaves as they are (it escapes only U+0000 to
+ * U+001F): escaped too, so that a message never holds a raw control character.
+ */
+const DEL_OR_C1 = /[\u007f-\u009f]/g;
+
+function escapeCode(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
 /**
  * Kind of a TOML value, for messages: string, integer, float, boolean, date, array, table.
  */
@@ -17,8 +27,8 @@ export function tomlKind(value: unknown): string {
 }
 
 /**
- * Shows a value in a message: short scalars as written (strings cut to 60 characters), other
- * values by kind. Never shows the value of a key that looks secret, nor a value that looks like
+ * Shows a value in a message: short scalars as written (strings cut to 60 characters, in JSON
+ * form: control characters are escapes such as `\u001b`), other values by kind. Never shows the value of a key that looks secret, nor a value that looks like
  * a credential (see `detectSecret`): that is judged on the whole value, before it is cut, so that
  * no message built from a value echoes a credential or a piece of one.
  *
@@ -42,7 +52,7 @@ export function describeValue(
   if (typeof value === 'string') {
     const text =
       value.length > MAX_LENGTH ? `${value.slice(0, MAX_LENGTH)}…` : value;
-    return JSON.stringify(text);
+    return JSON.stringify(text).replace(DEL_OR_C1, escapeCode);
   }
   if (typeof value === 'number' || typeof value === 'boolean') {
     return String(value);

@@ -1,6 +1,7 @@
 import { SlaValues } from '../model/types';
 import { CheckContext, checkFieldAt, checkUnknownFields } from './fieldCheck';
-import { durationSpec, percentSpec, stringSpec } from './fieldSpecs';
+import { checkTextAt } from './controlCharacters';
+import { durationSpec, percentSpec } from './fieldSpecs';
 import { KeyPathPart } from './keyPath';
 
 const SLA_KEYS: ReadonlySet<string> = new Set([
@@ -65,20 +66,13 @@ export function parseSlaValues(
       'error_rate',
       percentSpec,
     ),
-    breakHandling: checkFieldAt(
+    breakHandling: checkTextAt(
       ctx,
       table.break_handling,
       path,
       'break_handling',
-      stringSpec,
     ),
-    supportHours: checkFieldAt(
-      ctx,
-      table.support_hours,
-      path,
-      'support_hours',
-      stringSpec,
-    ),
+    supportHours: checkTextAt(ctx, table.support_hours, path, 'support_hours'),
     rtoMs: checkFieldAt(ctx, table.rto, path, 'rto', durationSpec),
     rpoMs: checkFieldAt(ctx, table.rpo, path, 'rpo', durationSpec),
     raw: table,

@@ -45,6 +45,7 @@ export const KNOWN_FINDING_CODES: readonly string[] = [
   'registry/unknown-file',
   'registry/unknown-service',
   'release/version-not-released',
+  'schema/control-character',
   'schema/invalid-date',
   'schema/invalid-entity-name',
   'schema/invalid-enum',
