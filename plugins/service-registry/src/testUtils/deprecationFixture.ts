@@ -293,3 +293,52 @@ export function deprecatedDependenciesResponse(
     items,
   };
 }
+
+/**
+ * `GET /deprecations` over the fixture registry with `count` more deprecated services
+ * (`bulk-0001`…), as a large registry has them: deprecated on 2026-01-01, their sunsets a day
+ * apart from 2026-06-02 on (the day after `gone`'s) (overdue, at risk and on track against {@link FIXTURE_TODAY}), each
+ * still required by `bulk-consumer`.
+ */
+export function manyDeprecationsResponse(
+  count: number,
+  today = FIXTURE_TODAY,
+): DeprecationsResponse {
+  const ids = Array.from(
+    { length: count },
+    (_, i) => `bulk-${String(i + 1).padStart(4, '0')}`,
+  );
+  const sunset = (i: number) =>
+    new Date(Date.UTC(2026, 5, 2 + i)).toISOString().slice(0, 10);
+  const extra = [
+    ...ids.map(
+      (id, i) => `
+[service.${id}]
+owner = "bulk-team"
+status = "deprecated"
+deprecation_date = "2026-01-01"
+sunset_date = "${sunset(i)}"
+replacement_service = "new-api"
+`,
+    ),
+    `
+[service.bulk-consumer]
+owner = "bulk-team"
+status = "ga"
+dependencies.requires = [${ids.map(id => `"${id}"`).join(', ')}]
+`,
+  ].join('\n');
+  const registry = fixtureRegistry(extra);
+  const items = computeDeprecations(
+    registry,
+    buildDependencyGraph(registry),
+    today,
+  );
+  return {
+    registry: 'default',
+    today,
+    updatedAt: `${today}T06:00:00.000Z`,
+    counts: countDeprecations(items),
+    items,
+  };
+}

@@ -5,6 +5,7 @@ import { lightTheme } from '@backstage/theme';
 import {
   deprecationsResponse,
   FIXTURE_TODAY,
+  manyDeprecationsResponse,
 } from '../../testUtils/deprecationFixture';
 import { DeprecationTimeline } from './DeprecationTimeline';
 import { cardSurfaces, contrastOn, opaqueOn, TEXT_CONTRAST } from '../contrast';
@@ -157,6 +158,86 @@ describe('DeprecationTimeline', () => {
     screen.getByRole('button', { name: /^legacy-search/ }).focus();
     await userEvent.keyboard('{Enter}');
     expect(onSelect).toHaveBeenLastCalledWith('legacy-search');
+  });
+
+  describe('with hundreds of deprecated services', () => {
+    // the 6 of the fixture and 600 more
+    const many = manyDeprecationsResponse(600).items;
+
+    it('draws the first 20 in the given order and says how many more there are', async () => {
+      expect(many).toHaveLength(606);
+      await renderInTestApp(
+        <DeprecationTimeline items={many} today={today} onSelect={jest.fn()} />,
+      );
+      const picture = screen.getByRole('group', {
+        name: `Deprecation timeline: 20 of 606 deprecated services, today ${FIXTURE_TODAY}`,
+      });
+      const bars = within(picture)
+        .getAllByRole('button')
+        .filter(e => e.getAttribute('data-status'));
+      expect(
+        bars.map(b => b.getAttribute('aria-label')!.split(':')[0]),
+      ).toEqual(many.slice(0, 20).map(r => r.service));
+      expect(
+        screen.getByText('586 more deprecated services are not drawn.'),
+      ).toBeInTheDocument();
+    });
+
+    it('keeps the keyboard short: no more tab stops than bars drawn', async () => {
+      await renderInTestApp(
+        <>
+          <button type="button">before</button>
+          <DeprecationTimeline
+            items={many}
+            today={today}
+            onSelect={jest.fn()}
+          />
+          <button type="button">after</button>
+        </>,
+      );
+      screen.getByRole('button', { name: 'before' }).focus();
+      const after = screen.getByRole('button', { name: 'after' });
+      let presses = 0;
+      while (document.activeElement !== after && presses < 100) {
+        await userEvent.tab();
+        presses += 1;
+      }
+      // one stop per bar drawn, then the button after the timeline
+      expect(presses).toBe(21);
+    });
+
+    it('takes its bound from maxBars, and says it with its own words', async () => {
+      await renderInTestApp(
+        <DeprecationTimeline
+          items={items}
+          today={today}
+          maxBars={3}
+          moreText={hidden => `${hidden} more in the table.`}
+        />,
+      );
+      const bars = screen
+        .getAllByRole('img')
+        .filter(e => e.getAttribute('data-status'));
+      expect(
+        bars.map(b => b.getAttribute('aria-label')!.split(':')[0]),
+      ).toEqual(['gone', 'old-api', 'pay-v2']);
+      expect(screen.getByText('3 more in the table.')).toBeInTheDocument();
+    });
+
+    it('draws every bar, and no "more" line, up to the bound', async () => {
+      await renderInTestApp(
+        <DeprecationTimeline items={many.slice(0, 20)} today={today} />,
+      );
+      expect(
+        screen.getByRole('group', {
+          name: `Deprecation timeline: 20 deprecated services, today ${FIXTURE_TODAY}`,
+        }),
+      ).toBeInTheDocument();
+      expect(
+        screen.getAllByRole('img').filter(e => e.getAttribute('data-status')),
+      ).toHaveLength(20);
+      expect(screen.queryByText(/more deprecated services/)).toBeNull();
+    });
   });
 
   it('says when there is nothing to draw', async () => {

@@ -17,7 +17,10 @@ import { useDrawingWidth } from '../useDrawingWidth';
  * @public
  */
 export interface DeprecationTimelineProps {
-  /** The deprecated services, one bar each, in the given order. */
+  /**
+   * The deprecated services, one bar each, in the given order (the most urgent first, as the
+   * backend answers them); past `maxBars`, only the first ones are drawn.
+   */
   items: DeprecationRecord[];
   /** Today, `YYYY-MM-DD` (the `today` of the backend's answer): the vertical marker. */
   today: string;
@@ -27,7 +30,26 @@ export interface DeprecationTimelineProps {
   onSelect?: (service: string) => void;
   /** Accessible name of the picture (default "Deprecation timeline"). */
   title?: string;
+  /**
+   * The most bars drawn (default 20): the first `maxBars` items, so that hundreds of
+   * deprecations stay a readable picture of a few tab stops. A line under the picture says how
+   * many more there are. `Infinity` draws them all.
+   */
+  maxBars?: number;
+  /**
+   * The line under the picture when items are left out, given how many (default "N more
+   * deprecated services are not drawn."); say there where the others are listed.
+   */
+  moreText?: (hidden: number) => string;
 }
+
+/** The most bars {@link DeprecationTimeline} draws unless told otherwise. */
+export const DEPRECATION_TIMELINE_MAX_BARS = 20;
+
+const defaultMoreText = (hidden: number) =>
+  `${hidden} more deprecated ${
+    hidden === 1 ? 'service is' : 'services are'
+  } not drawn.`;
 
 /** The width drawn before the container is measured (and where it cannot be, as in jsdom). */
 const WIDTH = 960;
@@ -106,13 +128,23 @@ function shorten(text: string): string {
  * @public
  */
 export function DeprecationTimeline(props: DeprecationTimelineProps) {
-  const { items, today, selected, onSelect } = props;
+  const {
+    items: all,
+    today,
+    selected,
+    onSelect,
+    maxBars = DEPRECATION_TIMELINE_MAX_BARS,
+    moreText = defaultMoreText,
+  } = props;
+  // a bounded picture: the first bars in the given order, the others counted under it
+  const items = all.length > maxBars ? all.slice(0, Math.max(0, maxBars)) : all;
+  const hidden = all.length - items.length;
   const title = props.title ?? 'Deprecation timeline';
   const theme = useTheme();
   // a half-page card showed a fixed 960-wide drawing's labels at 7 pixels
   const [measureRef, width] = useDrawingWidth(WIDTH, MIN_WIDTH);
 
-  if (items.length === 0) {
+  if (all.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
         No deprecated services to draw.
@@ -147,9 +179,9 @@ export function DeprecationTimeline(props: DeprecationTimelineProps) {
     theme.palette.background.paper,
   );
   const secondary = theme.palette.text.secondary;
-  const summary = `${title}: ${items.length} deprecated ${
-    items.length === 1 ? 'service' : 'services'
-  }, today ${today}`;
+  const summary = `${title}: ${
+    hidden > 0 ? `${items.length} of ${all.length}` : items.length
+  } deprecated ${all.length === 1 ? 'service' : 'services'}, today ${today}`;
 
   const activate = (service: string) => (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -305,6 +337,11 @@ export function DeprecationTimeline(props: DeprecationTimelineProps) {
           </text>
         </g>
       </svg>
+      {hidden > 0 && (
+        <Typography variant="body2" color="textSecondary">
+          {moreText(hidden)}
+        </Typography>
+      )}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
 import {
   deprecationDetail,
   deprecationsResponse,
+  manyDeprecationsResponse,
 } from '../../testUtils/deprecationFixture';
 import { namesakeDeprecationsResponse } from '../../testUtils/namesakeRegistry';
 import { backendError } from '../../testUtils/backendError';
@@ -57,7 +58,14 @@ async function renderPage(
   );
 }
 
-const table = () => screen.getByRole('table');
+/** The table of deprecated services (a paged one has its pager in a second table, its footer). */
+const table = () => {
+  const found = screen
+    .getAllByRole('table')
+    .find(t => within(t).queryByRole('columnheader', { name: 'Replacement' }));
+  if (!found) throw new Error('no table of deprecated services');
+  return found;
+};
 
 /** The service id a data row starts with (linked, or as text for a retired service), if any. */
 function serviceOf(row: HTMLElement): string | undefined {
@@ -566,5 +574,100 @@ describe('ServiceRegistryDeprecationsPage', () => {
       screen.getByText(/Select a service in the timeline or the table/),
     ).toBeInTheDocument();
     expect(api.getDeprecation).not.toHaveBeenCalled();
+  });
+  describe('with hundreds of deprecated services', () => {
+    // the 6 of the fixture and 600 more, most of them overdue
+    const many = manyDeprecationsResponse(600);
+    const manyApi = () =>
+      fixtureApi({ getDeprecations: jest.fn(async () => many) });
+
+    it('pages the table, 20 rows at a time, the most urgent first', async () => {
+      await renderPage(manyApi());
+      await waitFor(() => table());
+      expect(
+        screen.getByText(/^Deprecated services \(606\)/),
+      ).toBeInTheDocument();
+      expect(serviceOrder()).toEqual(
+        many.items.slice(0, 20).map(r => r.service),
+      );
+      // the pager says it (twice: material-table writes it for narrow screens too)
+      expect(screen.getAllByText('1-20 of 606')[0]).toBeInTheDocument();
+      await userEvent.click(
+        screen.getAllByRole('button', { name: 'Next Page' })[0],
+      );
+      await waitFor(() =>
+        expect(serviceOrder()).toEqual(
+          many.items.slice(20, 40).map(r => r.service),
+        ),
+      );
+      expect(screen.getAllByText('21-40 of 606')[0]).toBeInTheDocument();
+    });
+
+    it('keeps sorting and the filters kept in the URL over the pages', async () => {
+      const { unmount } = await renderPage(manyApi());
+      await waitFor(() => table());
+      await sortBy('Sunset');
+      await waitFor(() => expect(serviceOrder()[0]).toBe('gone'));
+      expect(serviceOrder()).toHaveLength(20);
+      await userEvent.click(
+        screen.getAllByRole('button', { name: 'Next Page' })[0],
+      );
+      await waitFor(() => expect(serviceOrder()[0]).toBe('bulk-0020'));
+      // a filter starts again from the first page
+      await choose('Status', 'At risk');
+      const atRisk = many.items.filter(r => r.status === 'at-risk');
+      expect(atRisk.length).toBeGreaterThan(20);
+      await waitFor(() =>
+        expect(
+          screen.getAllByText(`1-20 of ${atRisk.length}`)[0],
+        ).toBeInTheDocument(),
+      );
+      expect(screen.getByRole('status', { name: 'query' })).toHaveTextContent(
+        '?status=at-risk',
+      );
+      unmount();
+
+      // a shared link to few rows: one page, no pager
+      await renderPage(manyApi(), undefined, '/?owner=payments-team');
+      await waitFor(() => expect(serviceOrder()).toEqual(['pay-v2']));
+      expect(screen.queryByRole('button', { name: 'Next Page' })).toBeNull();
+      // and all of them again: paged
+      await choose('Owner', 'All owners');
+      await waitFor(() => expect(serviceOrder()).toHaveLength(20));
+      expect(screen.getAllByText('1-20 of 606')[0]).toBeInTheDocument();
+    });
+
+    it('draws the 20 most urgent in the timeline and says the table lists them all', async () => {
+      await renderPage(manyApi());
+      const timeline = await screen.findByRole('group', {
+        name: 'Deprecation timeline: 20 of 606 deprecated services, today 2026-11-22',
+      });
+      const bars = within(timeline).getAllByRole('button');
+      expect(
+        bars.map(b => b.getAttribute('aria-label')!.split(':')[0]),
+      ).toEqual(many.items.slice(0, 20).map(r => r.service));
+      // each bar one tab stop: 20, not 606
+      expect(
+        timeline.querySelectorAll('[tabindex]:not([tabindex="-1"])'),
+      ).toHaveLength(20);
+      expect(
+        screen.getByText(
+          'Showing the 20 most urgent; 586 more deprecated services are listed in the table below.',
+        ),
+      ).toBeInTheDocument();
+    });
+  });
+
+  it('shows a small registry whole: every row on one page, no pager, every bar', async () => {
+    await renderPage();
+    await waitFor(() => table());
+    expect(serviceOrder()).toHaveLength(6);
+    expect(screen.queryByRole('button', { name: 'Next Page' })).toBeNull();
+    expect(screen.queryByText(/of 6$/)).toBeNull();
+    const timeline = screen.getByRole('group', {
+      name: 'Deprecation timeline: 6 deprecated services, today 2026-11-22',
+    });
+    expect(within(timeline).getAllByRole('button')).toHaveLength(6);
+    expect(screen.queryByText(/more deprecated services/)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import {
   Box,
   Chip,
@@ -33,6 +33,7 @@ import {
 } from '../../api/types';
 import { BurnDownChart } from '../BurnDownChart';
 import { DeprecationTimeline } from '../DeprecationTimeline';
+import { DEPRECATION_TIMELINE_MAX_BARS } from '../DeprecationTimeline/DeprecationTimeline';
 import {
   DEPRECATION_STATUS_LABELS,
   DeprecationStatusChip,
@@ -117,6 +118,23 @@ function useDeprecationFilters() {
     setService: (value: string) => setFilters({ service: value }),
   };
 }
+
+/**
+ * A large registry has hundreds of deprecations: past this many rows the table pages (a small
+ * one shows whole, without a pager), and the timeline draws this many bars, the most urgent.
+ */
+const PAGE_SIZE = 20;
+const TIMELINE_BARS = DEPRECATION_TIMELINE_MAX_BARS;
+
+/** What the page uses of material-table's instance: turning to a page. */
+interface PagedTable {
+  onPageChange(event: null, page: number): void;
+}
+
+const timelineMoreText = (hidden: number) =>
+  `Showing the ${TIMELINE_BARS} most urgent; ${hidden} more deprecated ${
+    hidden === 1 ? 'service is' : 'services are'
+  } listed in the table below.`;
 
 const normalizeOwner = (owner: string) => owner.trim().replace(/^@/, '');
 
@@ -373,6 +391,11 @@ function Deprecations(props: {
     () => visible.map(r => ({ ...r, replacementId: r.replacement?.id ?? '' })),
     [visible],
   );
+  // other filters show other rows: from their first page (the table keeps its sorting)
+  const tableRef = useRef<PagedTable>(null);
+  useEffect(() => {
+    tableRef.current?.onPageChange(null, 0);
+  }, [status, project, owner]);
 
   return (
     <Grid container spacing={3}>
@@ -478,6 +501,8 @@ function Deprecations(props: {
             today={response.today}
             selected={selected}
             onSelect={setService}
+            maxBars={TIMELINE_BARS}
+            moreText={timelineMoreText}
           />
         </InfoCard>
       </Grid>
@@ -493,11 +518,15 @@ function Deprecations(props: {
           title={`Deprecated services (${rows.length})`}
           columns={columns}
           data={rows}
+          tableRef={tableRef}
           onRowClick={(_event, row) => row && setService(row.service)}
           options={{
             // no column dragging: its handle would be a second button nested in each sort button
             draggable: false,
-            paging: false,
+            // pages past PAGE_SIZE rows only: a small registry's table stays whole, no pager
+            paging: rows.length > PAGE_SIZE,
+            pageSize: PAGE_SIZE,
+            pageSizeOptions: [PAGE_SIZE, 50, 100],
             padding: 'dense',
             search: true,
             // the selected row: a bar in the primary colour at its start, on the page's
