@@ -1,3 +1,4 @@
+import { unicodeEscape } from './describeValue';
 import { CheckContext, checkField, pathLabel, report } from './fieldCheck';
 import { stringArraySpec, stringSpec } from './fieldSpecs';
 import { KeyPathPart } from './keyPath';
@@ -28,11 +29,6 @@ export function hasControlCharacter(text: string): boolean {
 /** The text without its control characters (see {@link hasControlCharacter}). */
 export function withoutControlCharacters(text: string): string {
   return text.replace(CONTROL_CHARACTERS, '');
-}
-
-/** A character as a JSON / TOML escape: `\u001b`. */
-export function unicodeEscape(char: string): string {
-  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /** The distinct control characters of a text as escapes, in order of first appearance. */

@@ -9,7 +9,8 @@ const MAX_LENGTH = 60;
  */
 const DEL_OR_C1 = /[\u007f-\u009f]/g;
 
-function escapeCode(char: string): string {
+/** A character as a JSON / TOML escape: `\u001b`. */
+export function unicodeEscape(char: string): string {
   return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
@@ -28,9 +29,10 @@ export function tomlKind(value: unknown): string {
 
 /**
  * Shows a value in a message: short scalars as written (strings cut to 60 characters, in JSON
- * form: control characters are escapes such as `\u001b`), other values by kind. Never shows the value of a key that looks secret, nor a value that looks like
- * a credential (see `detectSecret`): that is judged on the whole value, before it is cut, so that
- * no message built from a value echoes a credential or a piece of one.
+ * form: control characters are escapes such as `\u001b`), other values by kind. Never shows the
+ * value of a key that looks secret, nor a value that looks like a credential (see
+ * `detectSecret`): that is judged on the whole value, before it is cut, so that no message built
+ * from a value echoes a credential or a piece of one.
  *
  * @param value - the value, or the part of a value the message is about (e.g. the service id of
  *   a dependency entry `"id@range"`)
@@ -52,7 +54,7 @@ export function describeValue(
   if (typeof value === 'string') {
     const text =
       value.length > MAX_LENGTH ? `${value.slice(0, MAX_LENGTH)}…` : value;
-    return JSON.stringify(text).replace(DEL_OR_C1, escapeCode);
+    return JSON.stringify(text).replace(DEL_OR_C1, unicodeEscape);
   }
   if (typeof value === 'number' || typeof value === 'boolean') {
     return String(value);
