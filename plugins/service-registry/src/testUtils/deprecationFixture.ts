@@ -216,7 +216,14 @@ export function historyOf(service: string): DeprecationHistoryPoint[] {
 export function deprecationsResponse(
   today = FIXTURE_TODAY,
 ): DeprecationsResponse {
-  const registry = fixtureRegistry();
+  return deprecationsOf(fixtureRegistry(), today);
+}
+
+/** `GET /deprecations` over a registry. */
+function deprecationsOf(
+  registry: LoadedRegistry,
+  today: string,
+): DeprecationsResponse {
   const items = computeDeprecations(
     registry,
     buildDependencyGraph(registry),
@@ -297,8 +304,8 @@ export function deprecatedDependenciesResponse(
 /**
  * `GET /deprecations` over the fixture registry with `count` more deprecated services
  * (`bulk-0001`…), as a large registry has them: deprecated on 2026-01-01, their sunsets a day
- * apart from 2026-06-02 on (the day after `gone`'s) (overdue, at risk and on track against {@link FIXTURE_TODAY}), each
- * still required by `bulk-consumer`.
+ * apart from 2026-06-02 on (the day after `gone`'s; overdue, at risk and on track against
+ * {@link FIXTURE_TODAY}), each still required by `bulk-consumer`.
  */
 export function manyDeprecationsResponse(
   count: number,
@@ -328,17 +335,5 @@ status = "ga"
 dependencies.requires = [${ids.map(id => `"${id}"`).join(', ')}]
 `,
   ].join('\n');
-  const registry = fixtureRegistry(extra);
-  const items = computeDeprecations(
-    registry,
-    buildDependencyGraph(registry),
-    today,
-  );
-  return {
-    registry: 'default',
-    today,
-    updatedAt: `${today}T06:00:00.000Z`,
-    counts: countDeprecations(items),
-    items,
-  };
+  return deprecationsOf(fixtureRegistry(extra), today);
 }
