@@ -176,7 +176,19 @@ response_time_p99 = "200ms"
       path.join(workspace, 'registry'),
     );
     expect(registry.failedFiles).toEqual([]);
-    expect(registry.projects.get('billing')?.name).toBe(projectName);
+    // written as given: the table as written holds the name, DEL included
+    const billing = registry.projects.get('billing');
+    expect(billing?.raw.name).toBe(projectName);
+    // the loader keeps free text without control characters, and says so
+    expect(billing?.name).toBe('Billing "EU" \\ ]');
+    expect(
+      registry.findings.filter(f => f.code === 'schema/control-character'),
+    ).toEqual([
+      expect.objectContaining({
+        file: 'projects/billing/services.toml',
+        project: 'billing',
+      }),
+    ]);
     expect(registry.services.get('billing-worker')?.project).toBe('billing');
   });
 
