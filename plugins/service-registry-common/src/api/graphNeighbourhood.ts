@@ -128,20 +128,18 @@ function walk(
 }
 
 /**
- * The neighbourhood of a service: upstream (what it depends on) and downstream (who depends
- * on it) up to `depth` hops, and every edge of the graph between the selected services (so a
- * cycle through the root shows whole).
- *
- * @param graph - the indexed graph
- * @param root - the service id
- * @param depth - the hops to walk each way
- * @public
+ * The services within `depth` hops of a root either way, each with where it sits, and the
+ * distances of the upstream and downstream walks.
  */
-export function selectRegistryNeighbourhood(
+function neighbourNodes(
   graph: IndexedRegistryGraph,
   root: string,
   depth: number,
-): RegistryNeighbourhood {
+): {
+  nodes: Map<string, NeighbourInfo>;
+  up: Map<string, number>;
+  down: Map<string, number>;
+} {
   const up = walk(
     root,
     depth,
@@ -171,6 +169,25 @@ export function selectRegistryNeighbourhood(
       nodes.set(id, { id, direction: 'downstream', distance });
     }
   }
+  return { nodes, up, down };
+}
+
+/**
+ * The neighbourhood of a service: upstream (what it depends on) and downstream (who depends
+ * on it) up to `depth` hops, and every edge of the graph between the selected services (so a
+ * cycle through the root shows whole).
+ *
+ * @param graph - the indexed graph
+ * @param root - the service id
+ * @param depth - the hops to walk each way
+ * @public
+ */
+export function selectRegistryNeighbourhood(
+  graph: IndexedRegistryGraph,
+  root: string,
+  depth: number,
+): RegistryNeighbourhood {
+  const { nodes, up, down } = neighbourNodes(graph, root, depth);
   const edges: RegistryGraphEdge[] = [];
   const seen = new Set<string>();
   for (const id of nodes.keys()) {
@@ -248,8 +265,8 @@ export function registryGraphNeighbourhood(
       projects: [],
     };
   }
-  const hood = selectRegistryNeighbourhood(graph, root, depth);
-  const kept = hood.nodes;
+  // the services only: not the edges and sorted lists of selectRegistryNeighbourhood
+  const kept = neighbourNodes(graph, root, depth).nodes;
   // in the graph's order, found without a pass over the whole graph (placeholders last)
   const order = orderOf(graph.graph);
   const position = (id: string) => order.nodes.get(id) ?? Infinity;
