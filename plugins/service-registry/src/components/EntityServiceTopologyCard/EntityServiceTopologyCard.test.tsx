@@ -19,7 +19,11 @@ import {
   service,
 } from '../../testUtils/graphFixture';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
-import { notFound } from '../../testUtils/backendError';
+import {
+  backendError,
+  notFound,
+  unknownRegistry,
+} from '../../testUtils/backendError';
 import { EntityServiceTopologyCard } from './EntityServiceTopologyCard';
 import { useLocation } from 'react-router-dom';
 
@@ -37,6 +41,41 @@ function component(name: string, kind = 'Component'): Entity {
 
 function mockApi(getGraph: ServiceRegistryApi['getGraph']): ServiceRegistryApi {
   return mockServiceRegistryApi({ getGraph });
+}
+
+/** The backend's answers for auth: its neighbourhood to 2 hops, and to 3 (the whole demo graph). */
+function authNeighbourhoods() {
+  const whole = demoGraph();
+  const only = (ids: string[]): RegistryGraph => ({
+    ...whole,
+    nodes: whole.nodes.filter(n => ids.includes(n.id)),
+    edges: whole.edges.filter(e => ids.includes(e.from) && ids.includes(e.to)),
+  });
+  const twoHops = only([
+    'auth',
+    'api',
+    'pay-v2',
+    'reporting',
+    'checkout',
+    'shipping',
+  ]);
+  return { twoHops, threeHops: whole };
+}
+
+/** The error the client throws for the backend's 503, with the backend's message. */
+function unavailable() {
+  return backendError({
+    status: 503,
+    statusText: 'Service Unavailable',
+    name: 'ServiceUnavailableError',
+    message: 'registry "default" has not been ingested yet',
+    url: '/api/service-registry/graph?registry=default&service=auth&depth=3',
+  });
+}
+
+async function chooseDepth(name: string) {
+  await userEvent.click(screen.getByRole('button', { name: /Depth/ }));
+  await userEvent.click(screen.getByRole('option', { name }));
 }
 
 /** Shows the path, so the tests can see where opening a node leads. */
@@ -333,22 +372,7 @@ describe('EntityServiceTopologyCard', () => {
 
   it('keeps the last drawing while a larger depth loads, then draws it', async () => {
     // the backend's answers: the neighbourhood of auth to 2 hops, then to 3
-    const whole = demoGraph();
-    const only = (ids: string[]): RegistryGraph => ({
-      ...whole,
-      nodes: whole.nodes.filter(n => ids.includes(n.id)),
-      edges: whole.edges.filter(
-        e => ids.includes(e.from) && ids.includes(e.to),
-      ),
-    });
-    const twoHops = only([
-      'auth',
-      'api',
-      'pay-v2',
-      'reporting',
-      'checkout',
-      'shipping',
-    ]);
+    const { twoHops, threeHops: whole } = authNeighbourhoods();
     let answerThreeHops: (graph: RegistryGraph) => void = () => {};
     const getGraph = jest.fn(
       async ({ depth }: { depth?: number } = {}): Promise<RegistryGraph> =>
@@ -379,6 +403,146 @@ describe('EntityServiceTopologyCard', () => {
     expect(
       screen.getByRole('list', { name: 'Used by (downstream)' }),
     ).toHaveTextContent('web');
+  });
+
+  it('keeps the last drawing when asking for another depth fails, says why, and retries', async () => {
+    const { twoHops, threeHops } = authNeighbourhoods();
+    const error = await unavailable();
+    let answerRetry: (graph: RegistryGraph) => void = () => {};
+    let threeHopAsks = 0;
+    const getGraph = jest.fn(
+      async ({ depth }: { depth?: number } = {}): Promise<RegistryGraph> => {
+        if (depth !== 3) return twoHops;
+        threeHopAsks += 1;
+        if (threeHopAsks === 1) throw error;
+        return new Promise(resolve => {
+          answerRetry = resolve;
+        });
+      },
+    );
+    await renderCard(component('auth'), mockApi(getGraph));
+    expect(
+      await screen.findByText('0 upstream · 5 downstream'),
+    ).toBeInTheDocument();
+    await chooseDepth('3 hops');
+
+    // the failure, in the backend's words, next to the 2-hop drawing, which stays
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Could not load the dependencies to 3 hops',
+    );
+    expect(alert).toHaveTextContent(
+      'registry "default" has not been ingested yet',
+    );
+    expect(alert).toHaveTextContent('The drawing still shows 2 hops.');
+    expect(alert).not.toHaveTextContent(/Request failed/);
+    expect(
+      screen.queryByText(/Could not load the service registry/),
+    ).not.toBeInTheDocument();
+    expect(screen.getByText('0 upstream · 5 downstream')).toBeInTheDocument();
+    expect(
+      screen.getByRole('application', { name: /Dependency graph of auth/ }),
+    ).toBeInTheDocument();
+    const downstream = screen.getByRole('list', {
+      name: 'Used by (downstream)',
+    });
+    expect(
+      within(downstream).getByRole('link', { name: 'checkout' }),
+    ).toBeInTheDocument();
+    expect(downstream).toHaveTextContent('shipping');
+    expect(downstream).not.toHaveTextContent('web');
+    // the depth shows the one asked for, described by the failure
+    const depth = screen.getByRole('button', { name: 'Depth 3 hops' });
+    expect(depth).toHaveAccessibleDescription(
+      /Could not load the dependencies to 3 hops/,
+    );
+
+    // Retry, the next stop from the depth, asks for 3 hops again, keeping the drawing meanwhile
+    expect(depth).toHaveFocus();
+    await userEvent.tab();
+    expect(within(alert).getByRole('button', { name: 'Retry' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(getGraph).toHaveBeenCalledTimes(3));
+    expect(getGraph).toHaveBeenLastCalledWith({
+      registry: 'default',
+      service: 'auth',
+      depth: 3,
+    });
+    expect(
+      await within(alert).findByRole('button', { name: 'Retrying…' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('0 upstream · 5 downstream')).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+
+    answerRetry(threeHops);
+    expect(
+      await screen.findByText('0 upstream · 6 downstream'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('list', { name: 'Used by (downstream)' }),
+    ).toHaveTextContent('web');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(
+      screen.queryByText(/Could not load the dependencies/),
+    ).not.toBeInTheDocument();
+    // the alert gone, focus is on the depth rather than nowhere
+    const shown = screen.getByRole('button', { name: 'Depth 3 hops' });
+    expect(shown).toHaveFocus();
+    expect(shown).not.toHaveAccessibleDescription();
+  });
+
+  it('drops the failure once another depth is chosen, drawing that depth', async () => {
+    const { twoHops } = authNeighbourhoods();
+    const error = await unavailable();
+    const getGraph = jest.fn(
+      async ({ depth }: { depth?: number } = {}): Promise<RegistryGraph> => {
+        if (depth === 3) throw error;
+        return twoHops;
+      },
+    );
+    await renderCard(component('auth'), mockApi(getGraph));
+    expect(
+      await screen.findByText('0 upstream · 5 downstream'),
+    ).toBeInTheDocument();
+    await chooseDepth('3 hops');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'registry "default" has not been ingested yet',
+    );
+    await chooseDepth('1 hop');
+    expect(
+      await screen.findByText('0 upstream · 3 downstream'),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument(),
+    );
+    expect(getGraph).toHaveBeenLastCalledWith({
+      registry: 'default',
+      service: 'auth',
+      depth: 1,
+    });
+  });
+
+  it('shows the 404 of an unknown registry for another depth as an error, as for the first', async () => {
+    const { twoHops } = authNeighbourhoods();
+    const error = await unknownRegistry(
+      'default',
+      '/api/service-registry/graph?registry=default&service=auth&depth=3',
+    );
+    await renderCard(
+      component('auth'),
+      mockApi(async ({ depth } = {}) => {
+        if (depth === 3) throw error;
+        return twoHops;
+      }),
+    );
+    expect(
+      await screen.findByText('0 upstream · 5 downstream'),
+    ).toBeInTheDocument();
+    await chooseDepth('3 hops');
+    expect(
+      await screen.findByText(/Could not load the service registry/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('application')).not.toBeInTheDocument();
   });
 
   it('says when the backend does not know the service (its 404)', async () => {

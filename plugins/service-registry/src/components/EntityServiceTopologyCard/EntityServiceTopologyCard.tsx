@@ -1,6 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   Box,
+  Button,
   Chip,
   Grid,
   List,
@@ -12,15 +13,17 @@ import {
   makeStyles,
 } from '@material-ui/core';
 import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
 import { EmptyState, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { registryOfEntity } from '../../lib/registryOfEntity';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useNavigate } from 'react-router-dom';
 import { AsyncContent } from '../AsyncContent';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
-import { isUnknownServiceError } from '../../api/notFound';
+import { isNotFoundError, isUnknownServiceError } from '../../api/notFound';
+import { errorMessage } from '../../api/errorMessage';
 import { RegistryGraph, RegistryGraphNode } from '../../api/types';
 import {
   cycleEdges,
@@ -57,6 +60,7 @@ const useStyles = makeStyles(theme => ({
     marginBottom: theme.spacing(1),
   },
   depth: { minWidth: 96 },
+  failure: { marginBottom: theme.spacing(1) },
   list: { paddingTop: 0 },
   chip: { marginLeft: theme.spacing(0.5), height: 20 },
 }));
@@ -77,12 +81,25 @@ export interface EntityServiceTopologyCardProps {
 
 const DEPTHS = [1, 2, 3, 4, 5];
 
-/** What the card asked the backend for, and its answer (none: the registry lacks the service). */
-interface Neighbourhood {
+function hops(depth: number): string {
+  return `${depth} ${depth === 1 ? 'hop' : 'hops'}`;
+}
+
+/** What the card asked the backend for. */
+interface Ask {
   registry: string | undefined;
   serviceId: string;
   depth: number;
+}
+
+/** An ask and its answer (none: the registry lacks the service). */
+interface Neighbourhood extends Ask {
   graph: RegistryGraph | undefined;
+}
+
+/** An ask the backend failed to answer, and why. */
+interface FailedAsk extends Ask {
+  error: Error;
 }
 
 /**
@@ -90,7 +107,8 @@ interface Neighbourhood {
  * depends on it) to a chosen depth, across projects, with deprecated, retired, development and
  * missing services, cycles and optional dependencies marked. It asks the backend for that
  * neighbourhood only (`GET /graph?service=&depth=`), again when the depth changes, showing the
- * last drawing meanwhile.
+ * last drawing meanwhile; when that later ask fails, the last drawing stays, with the backend's
+ * message and a Retry button above it.
  *
  * @public
  */
@@ -106,7 +124,9 @@ export function EntityServiceTopologyCard(
   const [depth, setDepth] = useState(
     Math.min(5, Math.max(1, props.initialDepth ?? 2)),
   );
-  const state = useAsync(async (): Promise<Neighbourhood | undefined> => {
+  const state = useAsyncRetry(async (): Promise<
+    Neighbourhood | FailedAsk | undefined
+  > => {
     if (!isComponent) return undefined;
     const asked = { registry, serviceId, depth };
     try {
@@ -115,14 +135,29 @@ export function EntityServiceTopologyCard(
     } catch (error) {
       // a service the registry neither declares nor depends on; an unknown registry stays an error
       if (isUnknownServiceError(error)) return { ...asked, graph: undefined };
-      throw error;
+      // any other 404 (an unknown registry) is the backend's answer, not a failure to answer
+      if (isNotFoundError(error)) throw error;
+      // a failure to answer (network, 5xx) keeps the last drawing: it names the depth it was for
+      return {
+        ...asked,
+        error: error instanceof Error ? error : new Error(String(error)),
+      };
     }
   }, [api, registry, serviceId, isComponent, depth]);
-  // while another depth loads the last drawing stays; the answer of another service never shows
-  const answer =
-    state.value?.serviceId === serviceId && state.value.registry === registry
-      ? state.value
-      : undefined;
+  // the last answer drawn, which stays when a later ask fails
+  const [drawn, setDrawn] = useState<Neighbourhood>();
+  if (state.value && !('error' in state.value) && state.value !== drawn) {
+    setDrawn(state.value);
+  }
+  // the answer of another service never shows
+  const ofService = <T extends Ask>(ask: T | undefined) =>
+    ask?.serviceId === serviceId && ask.registry === registry ? ask : undefined;
+  const latest = ofService(state.value);
+  const failure = latest && 'error' in latest ? latest : undefined;
+  // while another depth loads the last drawing stays, and after it failed to load too
+  const answer = latest && !('error' in latest) ? latest : ofService(drawn);
+  // with nothing drawn yet (the first ask failed), the error takes the card
+  const panelError = failure && !answer?.graph ? failure.error : state.error;
 
   let content: JSX.Element;
   if (!isComponent) {
@@ -136,7 +171,11 @@ export function EntityServiceTopologyCard(
   } else {
     content = (
       <AsyncContent
-        state={{ ...state, value: answer }}
+        state={{
+          loading: state.loading,
+          error: panelError,
+          value: panelError ? undefined : answer,
+        }}
         errorTitle="Could not load the service registry"
       >
         {({ graph, depth: asked }) =>
@@ -149,6 +188,14 @@ export function EntityServiceTopologyCard(
               // a smaller depth than the answer's is drawn at once; a larger one once it comes
               drawnDepth={Math.min(depth, asked)}
               onDepthChange={setDepth}
+              // shown until another depth is asked for, and while the same one is asked again
+              failure={
+                failure && (!state.loading || failure.depth === depth)
+                  ? failure
+                  : undefined
+              }
+              retrying={state.loading}
+              onRetry={state.retry}
             />
           ) : (
             <NotInRegistry serviceId={serviceId} />
@@ -261,12 +308,39 @@ function ServiceTopology(props: {
   height: number;
   /** The depth chosen. */
   depth: number;
-  /** The depth drawn: the chosen one, or the last answer's while a larger one loads. */
+  /** The depth drawn: the chosen one, or the last answer's while a larger one loads or failed to. */
   drawnDepth: number;
   onDepthChange: (depth: number) => void;
+  /** The last ask, when it failed. */
+  failure?: FailedAsk;
+  /** Whether the backend is being asked again. */
+  retrying: boolean;
+  /** Asks the backend again for the chosen depth. */
+  onRetry: () => void;
 }) {
-  const { graph, serviceId, height, depth, drawnDepth, onDepthChange } = props;
+  const {
+    graph,
+    serviceId,
+    height,
+    depth,
+    drawnDepth,
+    onDepthChange,
+    failure,
+    retrying,
+    onRetry,
+  } = props;
   const classes = useStyles();
+  const failureId = `service-topology-failure-${serviceId}`;
+  const depthSelect = useRef<{ focus: () => void }>(null);
+  // once a retry from the alert is answered, the alert goes: focus goes to the depth, not nowhere
+  const retried = useRef(false);
+  useEffect(() => {
+    if (failure || !retried.current) return;
+    retried.current = false;
+    if (!document.activeElement || document.activeElement === document.body) {
+      depthSelect.current?.focus();
+    }
+  }, [failure]);
   const link = useServiceLink();
   const navigate = useNavigate();
   const indexed = useMemo(() => indexGraph(graph), [graph]);
@@ -350,10 +424,18 @@ function ServiceTopology(props: {
           variant="outlined"
           size="small"
           className={classes.depth}
+          inputRef={depthSelect}
+          // a depth that failed to load is marked, and described by the alert that says why
+          error={!!failure}
+          SelectProps={{
+            SelectDisplayProps: failure
+              ? { 'aria-describedby': failureId }
+              : undefined,
+          }}
         >
           {DEPTHS.map(d => (
             <MenuItem key={d} value={d}>
-              {d} {d === 1 ? 'hop' : 'hops'}
+              {hops(d)}
             </MenuItem>
           ))}
         </TextField>
@@ -361,6 +443,35 @@ function ServiceTopology(props: {
           {hood.upstream.length} upstream · {hood.downstream.length} downstream
         </Typography>
       </Box>
+      {failure && (
+        <Alert
+          id={failureId}
+          severity="error"
+          role="alert"
+          className={classes.failure}
+          action={
+            <Button
+              color="inherit"
+              size="small"
+              onClick={() => {
+                // a second click while the backend is asked again changes nothing
+                if (retrying) return;
+                retried.current = true;
+                onRetry();
+              }}
+            >
+              {retrying ? 'Retrying…' : 'Retry'}
+            </Button>
+          }
+        >
+          <AlertTitle>
+            Could not load the dependencies to {hops(failure.depth)}
+          </AlertTitle>
+          {errorMessage(failure.error)}
+          {drawnDepth < failure.depth &&
+            ` The drawing still shows ${hops(drawnDepth)}.`}
+        </Alert>
+      )}
       {rootCycles.length > 0 && (
         <Alert severity="error" role="alert">
           {serviceId} is on a dependency cycle:{' '}
