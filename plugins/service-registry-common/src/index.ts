@@ -42,6 +42,7 @@ export type { RegistryFileKind } from './load/classifyFile';
 export { parseDependencyString } from './load/dependencies';
 export { SERVICE_ID_PATTERN } from './load/fieldSpecs';
 export { isSecretLookingKey } from './load/secrets';
+export { hasControlCharacter } from './load/controlCharacters';
 export { mergeTables } from './load/mergeTables';
 export * from './catalog';
 export * from './graph';

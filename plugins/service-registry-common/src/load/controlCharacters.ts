@@ -20,7 +20,11 @@ const MAX_NAMED = 5;
 
 /**
  * Whether a text holds a control character other than tab, line feed and carriage return
- * (U+0000–U+001F but those three, U+007F–U+009F).
+ * (U+0000–U+001F but those three, U+007F–U+009F): what loading removes from free text with a
+ * `schema/control-character` warning, and what the scaffolder's actions refuse at their input.
+ *
+ * @param text - the text as the registry (or an input) holds it
+ * @public
  */
 export function hasControlCharacter(text: string): boolean {
   return CONTROL_CHARACTER.test(text);
