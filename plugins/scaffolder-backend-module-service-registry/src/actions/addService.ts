@@ -8,6 +8,7 @@ import { checkDependencies } from '../lib/dependencies';
 import { addServiceTable, renderTomlValue, TomlEditValue } from '../lib/edit';
 import { asInputError } from '../lib/errors';
 import { applyChanges, loadChanged } from '../lib/applyChanges';
+import { refuseControlCharacters } from '../lib/controlCharacters';
 import { assertSemver, ownerName, requireOwnerName } from '../lib/schemas';
 import { refuseSecrets } from '../lib/secrets';
 import * as field from '../lib/inputFields';
@@ -62,8 +63,8 @@ function compact(table: Record<string, TomlEditValue | undefined>): {
  * global service or `projects/<project>/services.toml` for a project's (creating that file for
  * a new project when `createProject` is set). Every byte of the file outside the new block stays
  * as it was. Bad input (invalid or duplicate id, unknown project, unknown or retired
- * dependency, path outside the workspace, a value that looks like a credential) is refused
- * before any file is touched.
+ * dependency, path outside the workspace, a value that looks like a credential, a control
+ * character in a text) is refused before any file is touched.
  *
  * @public
  */
@@ -173,6 +174,22 @@ export function createServiceRegistryAddServiceAction() {
     },
     async handler(ctx) {
       const { input } = ctx;
+      // free text holds no control characters; a description may keep tabs and line breaks
+      refuseControlCharacters(
+        {
+          projectName: input.projectName,
+          name: input.name,
+          description: input.description,
+          type: input.type,
+          owner: input.owner,
+          tags: input.tags,
+          repository: input.repository,
+          sla: input.sla,
+          governance: input.governance,
+          metadata: input.metadata,
+        },
+        ['description', 'governance.changeLog', 'sla.breakHandling'],
+      );
       // the runner checked the input against the JSON Schema only: what it cannot say, here
       const owner = requireOwnerName(input.owner);
       assertSemver('version', input.version);

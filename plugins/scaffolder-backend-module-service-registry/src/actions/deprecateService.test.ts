@@ -153,6 +153,24 @@ ${NEXT_COMMENT}`);
     },
   );
 
+  it('refuses a migration guide URL holding a control character, naming it, and writes nothing', async () => {
+    // the JSON Schema's uri format refuses white space, not an escape character
+    const workspace = await workspaceWithRegistry();
+    const before = await snapshot(workspace);
+    await expect(
+      action.handler(
+        contextFor(workspace, {
+          id: 'search-service',
+          sunsetDate: '2099-01-01',
+          migration: { guideUrl: 'https://wiki.example.com/\u001b[31mmigrate' },
+        }).ctx as any,
+      ),
+    ).rejects.toThrow(
+      /^migration\.guideUrl holds the control character U\+001B \(escape\) \(the first at character 26\): .*nothing was written\.$/,
+    );
+    expect(await snapshot(workspace)).toEqual(before);
+  });
+
   it('keeps the deprecation date of a deprecated service, and the TOML dates as dates', async () => {
     const workspace = await workspaceWithRegistry();
     const file = path.join(workspace, 'registry/services/catalog.toml');

@@ -16,6 +16,7 @@ import {
   planServicePatch,
   requireService,
 } from '../lib/applyChanges';
+import { refuseControlCharacters } from '../lib/controlCharacters';
 import { renderTomlValue, TomlEditValue } from '../lib/edit';
 import {
   AlignedOverride,
@@ -265,6 +266,8 @@ export function createServiceRegistryDeprecateServiceAction() {
     },
     async handler(ctx) {
       const { input } = ctx;
+      // the migration guide's URL holds no control characters (the JSON Schema's uri takes some)
+      refuseControlCharacters({ migration: input.migration });
       // the runner checked the input against the JSON Schema only: what it cannot say, here
       assertCalendarDate('deprecationDate', input.deprecationDate);
       assertCalendarDate('sunsetDate', input.sunsetDate);

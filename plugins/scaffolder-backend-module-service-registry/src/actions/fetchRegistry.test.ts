@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
 import {
   bareRepositoryOf,
   cleanUp,
@@ -144,6 +145,87 @@ describe('service-registry:registry:fetch of a hosted URL', () => {
     ).rejects.toThrow(
       'https://github.com/acme/registry/tree/main/sub%2F..%2F.. names a path part "sub/../.." (written encoded)',
     );
+  });
+});
+
+describe('service-registry:registry:fetch of a branch of a hosted repository', () => {
+  /** A URL reader that fails every read as the given error, recording the URLs it was asked. */
+  function failingReader(error: Error): UrlReaderService & { asked: string[] } {
+    const asked: string[] = [];
+    return {
+      asked,
+      readTree: async (url: string) => {
+        asked.push(url);
+        throw error;
+      },
+    } as unknown as UrlReaderService & { asked: string[] };
+  }
+
+  /** GitHub's URL reader's error for a ref its API answers 404 for. */
+  const notFound = (ref: string) =>
+    new NotFoundError(
+      `Request failed for https://api.github.com/repos/acme/registry/commits/${ref}/status?per_page=0, 404 Not Found`,
+    );
+
+  it('says that the branch was not found, naming it and the repository, and where to fix it', async () => {
+    const reader = failingReader(notFound('mian'));
+    const url = 'https://github.com/acme/registry/tree/mian';
+    const workspace = await tempDir('sr-ws-');
+    const error = await errorOf(
+      createServiceRegistryFetchAction({
+        config: configWith(),
+        reader,
+      }).handler(contextFor(workspace, { url }).ctx as any),
+    );
+    expect(reader.asked).toEqual([url]);
+    expect(error?.name).toBe('InputError');
+    expect(error.message).toBe(
+      `The branch "mian" was not found in the registry repository https://github.com/acme/registry (reading ${url}). Check the branch name in the template's parameters (the …/tree/<branch> part of the registry URL); the branches of a hosted repository cannot be listed here. If the branch exists, check that the integration configured for github.com can read the repository.`,
+    );
+    expect(error.message).not.toContain('api.github.com');
+    // nothing was fetched, so neither the checkout nor the base exists
+    expect(await fs.readdir(workspace)).toEqual([]);
+  });
+
+  it('names the folder too when the URL names one, and the group path of a GitLab repository', async () => {
+    const url =
+      'https://gitlab.com/acme/platform/registry/-/tree/release-2/registry';
+    const error = await errorOf(
+      fetchInto(url, {
+        reader: failingReader(
+          new NotFoundError(
+            `Failed to read tree (branch) from ${url}, 404 Not Found`,
+          ),
+        ),
+      }),
+    );
+    expect(error?.name).toBe('InputError');
+    expect(error.message).toMatch(
+      /^The branch "release-2" was not found in the registry repository https:\/\/gitlab\.com\/acme\/platform\/registry \(reading /,
+    );
+    expect(error.message).toContain(
+      'If the branch exists, check the folder "registry" after it, and that the integration configured for gitlab.com can read the repository.',
+    );
+  });
+
+  it.each([
+    [
+      'a URL that names no branch',
+      'https://github.com/acme/registry',
+      notFound('main'),
+    ],
+    [
+      'an error other than not found',
+      'https://github.com/acme/registry/tree/main',
+      new Error(
+        'Request failed for https://api.github.com/repos/acme/registry/commits/main/status?per_page=0, 403 Forbidden (rate limit exceeded)',
+      ),
+    ],
+  ])("keeps the reader's error for %s", async (_, url, thrown) => {
+    const error = await errorOf(
+      fetchInto(url, { reader: failingReader(thrown) }),
+    );
+    expect(error).toBe(thrown);
   });
 });
 

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
+import { InputError, isError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import {
   createTemplateAction,
@@ -75,6 +75,40 @@ async function missingBranchError(
     `${where}: its branches are ${describeBranches(
       remote,
     )}. Set branch to one of them, or leave it out to start from the default branch.`,
+  );
+}
+
+/**
+ * The error for a hosted registry whose URL names a branch that the host answers "not found" for
+ * (the URL reader's `NotFoundError`, whose message only gives the API URL it asked and `404 Not
+ * Found`): it names the branch and the repository, says to check the branch in the template's
+ * parameters, then what else "not found" may mean (a folder the branch lacks, a repository the
+ * integration cannot read). Unlike a local repository's, the branches of a hosted one are not
+ * listed: the URL reader cannot list them. Undefined for other errors, and for a URL that names
+ * no branch: those keep their own message.
+ */
+function hostedMissingBranchError(
+  error: unknown,
+  location: {
+    url: string;
+    host: string;
+    owner: string;
+    repo: string;
+    branch?: string;
+    subPath: string;
+  },
+): InputError | undefined {
+  if (!location.branch || !isError(error) || error.name !== 'NotFoundError') {
+    return undefined;
+  }
+  const repository = `${new URL(location.url).protocol}//${location.host}/${
+    location.owner
+  }/${location.repo}`;
+  const folder = location.subPath
+    ? `the folder "${location.subPath}" after it, and `
+    : '';
+  return new InputError(
+    `The branch "${location.branch}" was not found in the registry repository ${repository} (reading ${location.url}). Check the branch name in the template's parameters (the …/tree/<branch> part of the registry URL); the branches of a hosted repository cannot be listed here. If the branch exists, check ${folder}that the integration configured for ${location.host} can read the repository.`,
   );
 }
 
@@ -232,12 +266,18 @@ export function createServiceRegistryFetchAction(
         ctx.output('provider', 'local');
         ctx.output('repoSubPath', '');
       } else {
-        await fetchContents({
-          reader,
-          integrations,
-          fetchUrl: location.url,
-          outputPath: target,
-        });
+        try {
+          await fetchContents({
+            reader,
+            integrations,
+            fetchUrl: location.url,
+            outputPath: target,
+          });
+        } catch (error) {
+          // the reader's `404 Not Found` for the API URL it asked does not say that the branch
+          // is the likely culprit, nor where to fix it; other failures pass unchanged
+          throw hostedMissingBranchError(error, location) ?? error;
+        }
         targetBranch = location.branch ?? '';
         ctx.output(
           'repoUrl',

@@ -1,6 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { InputError } from '@backstage/errors';
 import { loadRegistry } from '@service-registry/plugin-service-registry-common';
+import { loadRegistryFromDirectory } from '@service-registry/plugin-service-registry-node';
 import {
   captureLogs,
   cleanUp,
@@ -123,6 +125,57 @@ describe('service-registry:service:update', () => {
       expect(await snapshot(workspace)).toEqual(before);
     },
   );
+
+  describe('control characters', () => {
+    it.each([
+      ['name', 'U+001B (escape)', { name: '\u001b[1mCatalog\u001b[0m' }],
+      ['description', 'U+007F (DEL)', { description: 'The catalog\u007f' }],
+      ['owner', 'U+0000 (NUL)', { owner: '@catalog-team\u0000' }],
+      ['tags[1]', 'U+0090', { tags: ['catalog', 'shop\u0090'] }],
+      ['tags[0]', 'U+0009 (tab)', { tags: ['cata\tlog'] }],
+    ])(
+      'refuses %s holding %s, naming the input and the character, and writes nothing',
+      async (label, escape, fields) => {
+        const workspace = await workspaceWithRegistry();
+        const before = await snapshot(workspace);
+        const run = action.handler(
+          contextFor(workspace, { id: 'project-a-catalog', ...fields })
+            .ctx as any,
+        );
+        await expect(run).rejects.toBeInstanceOf(InputError);
+        const message = await run.then(
+          () => '',
+          (e: Error) => e.message,
+        );
+        const start = `${label} holds the control character ${escape} (the first at character `;
+        expect(message.slice(0, start.length)).toBe(start);
+        expect(message).toMatch(/nothing was written\.$/);
+        expect(await snapshot(workspace)).toEqual(before);
+      },
+    );
+
+    it('keeps tabs and line breaks in a description, which loads without a warning', async () => {
+      const description = 'The catalog.\n\tSearch included.';
+      const workspace = await workspaceWithRegistry();
+      await action.handler(
+        contextFor(workspace, { id: 'project-a-catalog', description })
+          .ctx as any,
+      );
+      const registry = await loadRegistryFromDirectory(
+        path.join(workspace, 'registry'),
+      );
+      expect(registry.services.get('project-a-catalog')?.description).toBe(
+        description,
+      );
+      expect(
+        registry.findings.filter(
+          f =>
+            f.code === 'schema/control-character' &&
+            f.service === 'project-a-catalog',
+        ),
+      ).toEqual([]);
+    });
+  });
 
   describe('adding and removing dependencies', () => {
     const catalogTable = async (workspace: string) => {

@@ -6,6 +6,7 @@ import {
   planServicePatch,
   requireService,
 } from '../lib/applyChanges';
+import { refuseControlCharacters } from '../lib/controlCharacters';
 import { checkDependencies } from '../lib/dependencies';
 import { editDependencies } from '../lib/editDependencies';
 import { shadowingOverrides } from '../lib/overrides';
@@ -93,6 +94,18 @@ export function createServiceRegistryUpdateServiceAction() {
     },
     async handler(ctx) {
       const { input } = ctx;
+      // free text holds no control characters; a description may keep tabs and line breaks
+      refuseControlCharacters(
+        {
+          name: input.name,
+          description: input.description,
+          type: input.type,
+          owner: input.owner,
+          tags: input.tags,
+          repository: input.repository,
+        },
+        ['description'],
+      );
       // the runner checked the input against the JSON Schema only: what it cannot say, here
       const owner = requireOwnerName(input.owner);
       assertSemver('version', input.version);
