@@ -183,6 +183,69 @@ describe('DeprecationTimeline', () => {
       ).toBeInTheDocument();
     });
 
+    it('draws the selected service too when it is past the first ones, after them and highlighted', async () => {
+      const far = many[100].service;
+      const { unmount } = await renderInTestApp(
+        <DeprecationTimeline
+          items={many}
+          today={today}
+          selected={far}
+          onSelect={jest.fn()}
+        />,
+      );
+      const picture = screen.getByRole('group', {
+        name: `Deprecation timeline: 21 of 606 deprecated services, today ${FIXTURE_TODAY}`,
+      });
+      const bars = within(picture)
+        .getAllByRole('button')
+        .filter(e => e.getAttribute('data-status'));
+      expect(
+        bars.map(b => b.getAttribute('aria-label')!.split(':')[0]),
+      ).toEqual([...many.slice(0, 20).map(r => r.service), far]);
+      expect(bars.map(b => b.getAttribute('aria-pressed') === 'true')).toEqual([
+        ...Array(20).fill(false),
+        true,
+      ]);
+      // below the others, on the highlighted band of the selected row
+      const top = (id: string) =>
+        Number(screen.getByTestId(`timeline-bar-${id}`).getAttribute('y'));
+      expect(top(far)).toBeGreaterThan(top(many[19].service));
+      const bar = screen.getByTestId(`timeline-bar-${far}`);
+      const band = bar.parentElement!.querySelector('rect')!;
+      expect(band).not.toBe(bar);
+      // set apart from them by a line
+      const separator = Number(
+        screen.getByTestId('timeline-extra-separator').getAttribute('y1'),
+      );
+      expect(separator).toBeGreaterThan(top(many[19].service));
+      expect(separator).toBeLessThan(top(far));
+      // the line under the picture counts the bars not drawn
+      expect(
+        screen.getByText('585 more deprecated services are not drawn.'),
+      ).toBeInTheDocument();
+
+      // one of the first 20 selected: no bar more
+      unmount();
+      await renderInTestApp(
+        <DeprecationTimeline
+          items={many}
+          today={today}
+          selected={many[3].service}
+          onSelect={jest.fn()}
+        />,
+      );
+      expect(
+        screen.getByRole('group', {
+          name: `Deprecation timeline: 20 of 606 deprecated services, today ${FIXTURE_TODAY}`,
+        }),
+      ).toBeInTheDocument();
+      expect(screen.queryByTestId(`timeline-bar-${far}`)).toBeNull();
+      expect(screen.queryByTestId('timeline-extra-separator')).toBeNull();
+      expect(
+        screen.getByText('586 more deprecated services are not drawn.'),
+      ).toBeInTheDocument();
+    });
+
     it('keeps the keyboard short: no more tab stops than bars drawn', async () => {
       await renderInTestApp(
         <>

@@ -19,12 +19,15 @@ import { useDrawingWidth } from '../useDrawingWidth';
 export interface DeprecationTimelineProps {
   /**
    * The deprecated services, one bar each, in the given order (the most urgent first, as the
-   * backend answers them); past `maxBars`, only the first ones are drawn.
+   * backend answers them); past `maxBars`, only the first ones are drawn, and the selected one.
    */
   items: DeprecationRecord[];
   /** Today, `YYYY-MM-DD` (the `today` of the backend's answer): the vertical marker. */
   today: string;
-  /** The service whose bar is highlighted. */
+  /**
+   * The service whose bar is highlighted. One that is not among the first `maxBars` is drawn too,
+   * after them and set apart, so that the highlight always has a bar.
+   */
   selected?: string;
   /** Called with the service id when a bar is clicked or activated with Enter or Space. */
   onSelect?: (service: string) => void;
@@ -37,8 +40,8 @@ export interface DeprecationTimelineProps {
    */
   maxBars?: number;
   /**
-   * The line under the picture when items are left out, given how many (default "N more
-   * deprecated services are not drawn."); say there where the others are listed.
+   * The line under the picture when items are left out, given how many are not drawn (default
+   * "N more deprecated services are not drawn."); say there where the others are listed.
    */
   moreText?: (hidden: number) => string;
 }
@@ -59,6 +62,8 @@ const LABEL_WIDTH = 190;
 /** Room right of the bars for "12 days overdue". */
 const STATUS_WIDTH = 150;
 const ROW_HEIGHT = 30;
+/** The room above the selected bar drawn past the bound, with a dashed line across it. */
+const EXTRA_GAP = 12;
 const BAR_HEIGHT = 16;
 const AXIS_HEIGHT = 30;
 const BOTTOM = 10;
@@ -136,8 +141,14 @@ export function DeprecationTimeline(props: DeprecationTimelineProps) {
     maxBars = DEPRECATION_TIMELINE_MAX_BARS,
     moreText = defaultMoreText,
   } = props;
-  // a bounded picture: the first bars in the given order, the others counted under it
-  const items = all.length > maxBars ? all.slice(0, Math.max(0, maxBars)) : all;
+  // a bounded picture: the first bars in the given order, the others counted under it, but the
+  // selected one drawn after them (set apart), so that its highlight has a bar
+  const first = all.length > maxBars ? all.slice(0, Math.max(0, maxBars)) : all;
+  const extra =
+    selected !== undefined && !first.some(r => r.service === selected)
+      ? all.find(r => r.service === selected)
+      : undefined;
+  const items = extra ? [...first, extra] : first;
   const hidden = all.length - items.length;
   const title = props.title ?? 'Deprecation timeline';
   const theme = useTheme();
@@ -170,7 +181,10 @@ export function DeprecationTimeline(props: DeprecationTimelineProps) {
   const plotWidth = width - LABEL_WIDTH - STATUS_WIDTH;
   const x = (day: number) =>
     plotLeft + ((day - from) / (to - from)) * plotWidth;
-  const height = AXIS_HEIGHT + items.length * ROW_HEIGHT + BOTTOM;
+  const extraGap = extra ? EXTRA_GAP : 0;
+  const rowTop = (i: number) =>
+    AXIS_HEIGHT + i * ROW_HEIGHT + (i >= first.length ? extraGap : 0);
+  const height = AXIS_HEIGHT + items.length * ROW_HEIGHT + extraGap + BOTTOM;
   const todayX = x(now);
   const text = theme.palette.text.primary;
   // the selected row's highlight, as it shows on the card
@@ -230,7 +244,7 @@ export function DeprecationTimeline(props: DeprecationTimelineProps) {
             record.status,
             record.lifecycle,
           );
-          const rowY = AXIS_HEIGHT + i * ROW_HEIGHT;
+          const rowY = rowTop(i);
           const barY = rowY + (ROW_HEIGHT - BAR_HEIGHT) / 2;
           const x1 = x(start);
           const x2 = Math.max(x(end), x1 + 3);
@@ -311,6 +325,19 @@ export function DeprecationTimeline(props: DeprecationTimelineProps) {
             </Fragment>
           );
         })}
+        {/* the selected bar past the bound is not in the order of the others: a line sets it apart */}
+        {extra && (
+          <line
+            x1={0}
+            x2={width}
+            y1={rowTop(first.length) - EXTRA_GAP / 2}
+            y2={rowTop(first.length) - EXTRA_GAP / 2}
+            stroke={secondary}
+            strokeDasharray="6 4"
+            aria-hidden="true"
+            data-testid="timeline-extra-separator"
+          />
+        )}
         <g
           role="img"
           aria-label={`Today, ${today}`}

@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { lightTheme } from '@backstage/theme';
-import { useLocation } from 'react-router-dom';
+import { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router-dom';
 import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
 import {
   deprecationDetail,
@@ -45,9 +46,12 @@ async function renderPage(
   api: ServiceRegistryApi = fixtureApi(),
   registry?: string,
   path = '/',
+  /** more of the app around the page, as a link to it */
+  around?: ReactNode,
 ) {
   return renderInTestApp(
     <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
+      {around}
       <ServiceRegistryDeprecationsPage registry={registry} />
       <QueryProbe />
     </TestApiProvider>,
@@ -635,6 +639,150 @@ describe('ServiceRegistryDeprecationsPage', () => {
       await choose('Owner', 'All owners');
       await waitFor(() => expect(serviceOrder()).toHaveLength(20));
       expect(screen.getAllByText('1-20 of 606')[0]).toBeInTheDocument();
+    });
+
+    /** The query string, whole. */
+    const query = () =>
+      screen.getByRole('status', { name: 'query' }).textContent;
+    const services = (from: number, to: number) =>
+      many.items.slice(from, to).map(r => r.service);
+
+    it('opens the page of a shared link, and keeps the page turned to in the URL', async () => {
+      await renderPage(manyApi(), undefined, '/?page=2');
+      await waitFor(() => expect(serviceOrder()).toEqual(services(20, 40)));
+      expect(screen.getAllByText('21-40 of 606')[0]).toBeInTheDocument();
+      expect(query()).toBe('?page=2');
+      await userEvent.click(
+        screen.getAllByRole('button', { name: 'Next Page' })[0],
+      );
+      await waitFor(() => expect(serviceOrder()).toEqual(services(40, 60)));
+      await waitFor(() => expect(query()).toBe('?page=3'));
+      // the first page is the default: no page in the URL
+      await userEvent.click(
+        screen.getAllByRole('button', { name: 'First Page' })[0],
+      );
+      await waitFor(() => expect(serviceOrder()).toEqual(services(0, 20)));
+      await waitFor(() => expect(query()).toBe(''));
+    });
+
+    it('keeps the rows per page in the URL, and reads them from a shared link', async () => {
+      await renderPage(manyApi(), undefined, '/?page=3&pageSize=50');
+      await waitFor(() =>
+        expect(screen.getAllByText('101-150 of 606')[0]).toBeInTheDocument(),
+      );
+      expect(serviceOrder()).toEqual(services(100, 150));
+      const rowsPerPage = async (from: string, to: string) => {
+        await userEvent.click(
+          screen.getAllByRole('button', {
+            name: `Rows per page: ${from} rows`,
+          })[0],
+        );
+        await userEvent.click(await screen.findByRole('option', { name: to }));
+      };
+      // other rows a page start again from the first; 20 is the default, not written
+      await rowsPerPage('50', '20');
+      await waitFor(() =>
+        expect(screen.getAllByText('1-20 of 606')[0]).toBeInTheDocument(),
+      );
+      await waitFor(() => expect(query()).toBe(''));
+      await rowsPerPage('20', '50');
+      await waitFor(() =>
+        expect(screen.getAllByText('1-50 of 606')[0]).toBeInTheDocument(),
+      );
+      await waitFor(() => expect(query()).toBe('?pageSize=50'));
+      // pages of 50 rows: slow in jsdom, the more so run alone (a first render)
+    }, 60_000);
+
+    it('shows the last page for a page past the end, and 20 rows for an unknown page size', async () => {
+      await renderPage(manyApi(), undefined, '/?page=99&pageSize=7');
+      await waitFor(() => expect(serviceOrder()).toEqual(services(600, 606)));
+      expect(screen.getAllByText('601-606 of 606')[0]).toBeInTheDocument();
+      // the URL says the page shown
+      await waitFor(() => expect(query()).toBe('?page=31'));
+    });
+
+    it('starts again from the first page on a filter or a sorting, the URL too', async () => {
+      await renderPage(manyApi(), undefined, '/?page=3');
+      await waitFor(() => expect(serviceOrder()).toEqual(services(40, 60)));
+      await choose('Status', 'At risk');
+      const atRisk = many.items.filter(r => r.status === 'at-risk');
+      await waitFor(() =>
+        expect(serviceOrder()).toEqual(atRisk.slice(0, 20).map(r => r.service)),
+      );
+      expect(
+        screen.getAllByText(`1-20 of ${atRisk.length}`)[0],
+      ).toBeInTheDocument();
+      expect(query()).toBe('?status=at-risk');
+
+      await userEvent.click(
+        screen.getAllByRole('button', { name: 'Next Page' })[0],
+      );
+      await waitFor(() => expect(query()).toBe('?status=at-risk&page=2'));
+      await sortBy('Consumers');
+      await waitFor(() =>
+        expect(
+          screen.getAllByText(`1-20 of ${atRisk.length}`)[0],
+        ).toBeInTheDocument(),
+      );
+      await waitFor(() => expect(query()).toBe('?status=at-risk'));
+    });
+
+    it('follows the URL when a link changes it while the page is open', async () => {
+      await renderPage(
+        manyApi(),
+        undefined,
+        '/?page=3&pageSize=50',
+        <Link to="/?status=overdue">Overdue deprecations</Link>,
+      );
+      await waitFor(() => expect(serviceOrder()).toEqual(services(100, 150)));
+      await userEvent.click(
+        screen.getByRole('link', { name: 'Overdue deprecations' }),
+      );
+      const overdue = many.items.filter(r => r.status === 'overdue');
+      await waitFor(() =>
+        expect(serviceOrder()).toEqual(
+          overdue.slice(0, 20).map(r => r.service),
+        ),
+      );
+      expect(
+        screen.getAllByText(`1-20 of ${overdue.length}`)[0],
+      ).toBeInTheDocument();
+    });
+
+    it('draws the bar of a service selected past the 20 most urgent too, highlighted after them', async () => {
+      await renderPage(manyApi(), undefined, '/?page=2');
+      await waitFor(() => expect(serviceOrder()).toEqual(services(20, 40)));
+      const far = many.items[25].service;
+      await userEvent.click(within(rowByService(far)).getAllByRole('cell')[2]);
+      // the page stays where it is
+      await waitFor(() => expect(query()).toBe(`?page=2&service=${far}`));
+      const timeline = await screen.findByRole('group', {
+        name: 'Deprecation timeline: 21 of 606 deprecated services, today 2026-11-22',
+      });
+      const bars = within(timeline).getAllByRole('button');
+      expect(
+        bars.map(b => b.getAttribute('aria-label')!.split(':')[0]),
+      ).toEqual([...services(0, 20), far]);
+      expect(bars[20]).toHaveAttribute('aria-pressed', 'true');
+      expect(
+        bars.filter(b => b.getAttribute('aria-pressed') === 'true'),
+      ).toHaveLength(1);
+      expect(
+        screen.getByText(
+          'Showing the 20 most urgent and the selected service; 585 more deprecated services are listed in the table below.',
+        ),
+      ).toBeInTheDocument();
+
+      // selecting one of the 20: the 20 again
+      await userEvent.click(bars[3]);
+      await screen.findByRole('group', {
+        name: 'Deprecation timeline: 20 of 606 deprecated services, today 2026-11-22',
+      });
+      expect(
+        screen.getByText(
+          'Showing the 20 most urgent; 586 more deprecated services are listed in the table below.',
+        ),
+      ).toBeInTheDocument();
     });
 
     it('draws the 20 most urgent in the timeline and says the table lists them all', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import {
   Box,
   Chip,
@@ -95,44 +95,99 @@ const isStatus = (value: string | null): value is DeprecationStatus =>
   (DEPRECATION_STATUSES as readonly string[]).includes(value ?? '');
 
 /**
- * The filters and the service whose burn-down is shown, kept in the query string
- * (`?status=&project=&owner=&service=`) so that a view survives a reload and can be shared; an
- * unknown status is no filter (an unknown service is ignored where the records are known).
+ * A large registry has hundreds of deprecations: past this many rows the table pages (a small
+ * one shows whole, without a pager), and the timeline draws this many bars, the most urgent.
  */
-const FILTER_KEYS = ['status', 'project', 'owner', 'service'] as const;
+const PAGE_SIZE = 20;
+/** The rows a page to choose from, the default first. */
+const PAGE_SIZES = [PAGE_SIZE, 50, 100];
+const TIMELINE_BARS = DEPRECATION_TIMELINE_MAX_BARS;
 
-function useDeprecationFilters() {
-  const [filters, setFilters] = useQueryFilters(FILTER_KEYS);
-  const { project, owner, service } = filters;
-  const status: DeprecationStatus | '' = isStatus(filters.status)
-    ? filters.status
+/** A page of the table: its index (from 0, as material-table counts) and its rows. */
+interface Paging {
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The page of the table a link asks for: `page` counts from 1, past the last page is the last
+ * page, and anything but a page number the first; an unknown `pageSize` is the default.
+ */
+function readPaging(page: string, pageSize: string, rowCount: number): Paging {
+  const size = PAGE_SIZES.find(n => String(n) === pageSize) ?? PAGE_SIZE;
+  const last = Math.max(1, Math.ceil(rowCount / size));
+  const asked = /^[1-9]\d*$/.test(page) ? Number(page) : 1;
+  return { page: Math.min(asked, last) - 1, pageSize: size };
+}
+
+/** A page of the table as the query string writes it, the defaults left out. */
+function pagingQuery({ page, pageSize }: Paging) {
+  return {
+    page: page > 0 ? String(page + 1) : '',
+    pageSize: pageSize === PAGE_SIZE ? '' : String(pageSize),
+  };
+}
+
+/**
+ * The filters, the service whose burn-down is shown and the page of the table, kept in the query
+ * string (`?status=&project=&owner=&service=&page=&pageSize=`) so that a view survives a reload
+ * and the way back from a service's page, and can be shared; an unknown status is no filter (an
+ * unknown service is ignored where the records are known). A new filter starts again from the
+ * first page.
+ */
+const QUERY_KEYS = [
+  'status',
+  'project',
+  'owner',
+  'service',
+  'page',
+  'pageSize',
+] as const;
+
+function useDeprecationQuery() {
+  const [query, setQuery] = useQueryFilters(QUERY_KEYS);
+  const { project, owner, service } = query;
+  const status: DeprecationStatus | '' = isStatus(query.status)
+    ? query.status
     : ALL;
   return {
     status,
     project,
     owner,
     service,
-    setStatus: (value: DeprecationStatus | '') => setFilters({ status: value }),
-    setProject: (value: string) => setFilters({ project: value }),
-    setOwner: (value: string) => setFilters({ owner: value }),
-    setService: (value: string) => setFilters({ service: value }),
+    /** The page of the table as the URL has it, unread. */
+    page: query.page,
+    pageSize: query.pageSize,
+    setStatus: (value: DeprecationStatus | '') =>
+      setQuery({ status: value, page: '' }),
+    setProject: (value: string) => setQuery({ project: value, page: '' }),
+    setOwner: (value: string) => setQuery({ owner: value, page: '' }),
+    setService: (value: string) => setQuery({ service: value }),
+    /** Writes a page of the table, if the URL says another. */
+    setPaging: (paging: Paging) => {
+      const written = pagingQuery(paging);
+      if (written.page !== query.page || written.pageSize !== query.pageSize) {
+        setQuery(written);
+      }
+    },
   };
 }
 
 /**
- * A large registry has hundreds of deprecations: past this many rows the table pages (a small
- * one shows whole, without a pager), and the timeline draws this many bars, the most urgent.
+ * What the page uses of material-table's (3.x) instance, to turn it to the page the URL says:
+ * its page and rows a page, and turning to a page (after setting the rows a page, which its
+ * `onPageChange` reports with the page).
  */
-const PAGE_SIZE = 20;
-const TIMELINE_BARS = DEPRECATION_TIMELINE_MAX_BARS;
-
-/** What the page uses of material-table's instance: turning to a page. */
 interface PagedTable {
+  state: { currentPage: number; pageSize: number };
+  dataManager: { changePageSize(pageSize: number): void };
   onPageChange(event: null, page: number): void;
 }
 
-const timelineMoreText = (hidden: number) =>
-  `Showing the ${TIMELINE_BARS} most urgent; ${hidden} more deprecated ${
+const timelineMoreText = (selectedToo: boolean) => (hidden: number) =>
+  `Showing the ${TIMELINE_BARS} most urgent${
+    selectedToo ? ' and the selected service' : ''
+  }; ${hidden} more deprecated ${
     hidden === 1 ? 'service is' : 'services are'
   } listed in the table below.`;
 
@@ -334,6 +389,7 @@ function Deprecations(props: {
   const theme = useTheme();
   const colors = deprecationStatusColors(theme);
   const columns = useColumns();
+  const query = useDeprecationQuery();
   const {
     status,
     project,
@@ -343,7 +399,8 @@ function Deprecations(props: {
     setProject,
     setOwner,
     setService,
-  } = useDeprecationFilters();
+    setPaging,
+  } = query;
   // a service of a shared link that is not (or no longer) deprecated is ignored
   const selected = response.items.some(r => r.service === service)
     ? service
@@ -391,11 +448,28 @@ function Deprecations(props: {
     () => visible.map(r => ({ ...r, replacementId: r.replacement?.id ?? '' })),
     [visible],
   );
-  // other filters show other rows: from their first page (the table keeps its sorting)
+  // the page of the table is the URL's: a shared link's, the one of the way back to the page, the
+  // first one for a new filter (the table keeps its sorting); a page past the end is the last
+  const paging = readPaging(query.page, query.pageSize, rows.length);
+  const { page, pageSize } = paging;
   const tableRef = useRef<PagedTable>(null);
-  useEffect(() => {
-    tableRef.current?.onPageChange(null, 0);
-  }, [status, project, owner]);
+  // (before the browser paints: new rows are not shown at the page of the old ones first)
+  useLayoutEffect(() => {
+    const table = tableRef.current;
+    if (
+      table &&
+      (table.state.currentPage !== page || table.state.pageSize !== pageSize)
+    ) {
+      table.dataManager.changePageSize(pageSize);
+      table.onPageChange(null, page);
+    }
+  }, [page, pageSize]);
+  // and the URL says the page shown (not a page past the end, nor the defaults)
+  useEffect(() => setPaging(paging));
+  // the selected service's bar, drawn past the most urgent ones when it is not among them
+  const selectedTooFar =
+    selected !== undefined &&
+    visible.findIndex(r => r.service === selected) >= TIMELINE_BARS;
 
   return (
     <Grid container spacing={3}>
@@ -502,7 +576,7 @@ function Deprecations(props: {
             selected={selected}
             onSelect={setService}
             maxBars={TIMELINE_BARS}
-            moreText={timelineMoreText}
+            moreText={timelineMoreText(selectedTooFar)}
           />
         </InfoCard>
       </Grid>
@@ -520,13 +594,19 @@ function Deprecations(props: {
           data={rows}
           tableRef={tableRef}
           onRowClick={(_event, row) => row && setService(row.service)}
+          // its pager, and its sorting and filter box, which go back to the first page
+          onPageChange={(p, size) => setPaging({ page: p, pageSize: size })}
+          onOrderChange={() => setPaging({ page: 0, pageSize })}
+          onSearchChange={() => setPaging({ page: 0, pageSize })}
           options={{
             // no column dragging: its handle would be a second button nested in each sort button
             draggable: false,
             // pages past PAGE_SIZE rows only: a small registry's table stays whole, no pager
             paging: rows.length > PAGE_SIZE,
-            pageSize: PAGE_SIZE,
-            pageSizeOptions: [PAGE_SIZE, 50, 100],
+            // where the table opens (it follows the URL afterwards)
+            initialPage: page,
+            pageSize,
+            pageSizeOptions: PAGE_SIZES,
             padding: 'dense',
             search: true,
             // the selected row: a bar in the primary colour at its start, on the page's
