@@ -24,7 +24,15 @@ import {
   notFound,
   unknownRegistry,
 } from '../../testUtils/backendError';
-import { EntityServiceTopologyCard } from './EntityServiceTopologyCard';
+import { registryGraphNeighbourhood } from '@service-registry/plugin-service-registry-common';
+import {
+  indexGraph,
+  selectNeighbourhood,
+} from '../../lib/graph-transformations';
+import {
+  EntityServiceTopologyCard,
+  EntityServiceTopologyCardProps,
+} from './EntityServiceTopologyCard';
 import { useLocation } from 'react-router-dom';
 
 function component(name: string, kind = 'Component'): Entity {
@@ -84,16 +92,87 @@ function PathProbe() {
   return <output aria-label="path">{pathname}</output>;
 }
 
-async function renderCard(entity: Entity, api: ServiceRegistryApi) {
+async function renderCard(
+  entity: Entity,
+  api: ServiceRegistryApi,
+  props: EntityServiceTopologyCardProps = {},
+) {
   return renderInTestApp(
     <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
       <EntityProvider entity={entity}>
-        <EntityServiceTopologyCard />
+        <EntityServiceTopologyCard {...props} />
       </EntityProvider>
       <PathProbe />
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
+}
+
+/**
+ * A registry with diamonds both ways and cycles, around r:
+ *
+ *   r -> a -> c, r -> b -> c, c -> d -> e <-> f      (upstream; e, f a cycle away from r)
+ *   d -> x -> r                                      (a cycle through r: d is 3 hops up, 2 down)
+ *   x, y, u -> r; z -> x, z -> y; u -> z; v -> w -> z  (downstream)
+ */
+function diamondsAndCycle(): RegistryGraph {
+  const ids = ['r', 'a', 'b', 'c', 'd', 'e', 'f', 'x', 'y', 'z', 'u', 'w', 'v'];
+  return graphOf(
+    ids.map(id => service(id)),
+    [
+      dep('r', 'a'),
+      dep('r', 'b'),
+      dep('a', 'c'),
+      dep('b', 'c'),
+      dep('c', 'd'),
+      dep('d', 'e'),
+      dep('e', 'f'),
+      dep('f', 'e'),
+      dep('d', 'x'),
+      dep('x', 'r'),
+      dep('y', 'r'),
+      dep('z', 'x'),
+      dep('z', 'y'),
+      dep('u', 'r'),
+      dep('u', 'z', true),
+      dep('w', 'z'),
+      dep('v', 'w'),
+    ],
+    [
+      ['r', 'a', 'c', 'd', 'x', 'r'],
+      ['r', 'b', 'c', 'd', 'x', 'r'],
+      ['e', 'f', 'e'],
+    ],
+  );
+}
+
+/** What the backend answers for `GET /graph?service=&depth=` on a registry: the common walk. */
+function backendOf(registry: RegistryGraph) {
+  const indexed = indexGraph(registry);
+  return (root: string, depth: number) =>
+    registryGraphNeighbourhood(indexed, root, depth);
+}
+
+/** What the card draws: the services (the root and its neighbours), lists and canvas. */
+function drawing(root: string) {
+  const upstream = screen.getByRole('list', { name: 'Depends on (upstream)' });
+  const downstream = screen.getByRole('list', { name: 'Used by (downstream)' });
+  const names = (list: HTMLElement) =>
+    within(list)
+      .getAllByRole('link')
+      .map(link => link.textContent);
+  const canvas = screen.getByTestId('topology-canvas');
+  return {
+    services: new Set([root, ...names(upstream), ...names(downstream)]),
+    upstream: within(upstream)
+      .getAllByRole('listitem')
+      .map(item => item.textContent),
+    downstream: within(downstream)
+      .getAllByRole('listitem')
+      .map(item => item.textContent),
+    canvas: [canvas.dataset.nodes, canvas.dataset.edges],
+    alerts: screen.queryAllByRole('alert').map(alert => alert.textContent),
+  };
 }
 
 describe('EntityServiceTopologyCard', () => {
@@ -330,7 +409,7 @@ describe('EntityServiceTopologyCard', () => {
     ).toBeInTheDocument();
   });
 
-  it('asks the backend for the neighbourhood of the service to the chosen depth, and again when it changes', async () => {
+  it('asks the backend for the neighbourhood of the service to the chosen depth, and again for a larger one', async () => {
     const getGraph = jest.fn(async () => demoGraph());
     const entity = component('auth');
     await renderInTestApp(
@@ -347,17 +426,13 @@ describe('EntityServiceTopologyCard', () => {
     expect(getGraph.mock.calls).toEqual([
       [{ registry: 'default', service: 'auth', depth: 3 }],
     ]);
+    // a smaller depth is drawn from the answer to 3 hops: nothing is asked
     await userEvent.click(screen.getByRole('button', { name: /Depth/ }));
     await userEvent.click(screen.getByRole('option', { name: '1 hop' }));
-    await waitFor(() => expect(getGraph).toHaveBeenCalledTimes(2));
-    expect(getGraph).toHaveBeenLastCalledWith({
-      registry: 'default',
-      service: 'auth',
-      depth: 1,
-    });
     expect(
       await screen.findByText('0 upstream · 3 downstream'),
     ).toBeInTheDocument();
+    expect(getGraph).toHaveBeenCalledTimes(1);
     await userEvent.click(screen.getByRole('button', { name: /Depth/ }));
     await userEvent.click(screen.getByRole('option', { name: '5 hops' }));
     await waitFor(() =>
@@ -367,7 +442,7 @@ describe('EntityServiceTopologyCard', () => {
         depth: 5,
       }),
     );
-    expect(getGraph).toHaveBeenCalledTimes(3);
+    expect(getGraph).toHaveBeenCalledTimes(2);
   });
 
   it('keeps the last drawing while a larger depth loads, then draws it', async () => {
@@ -512,14 +587,11 @@ describe('EntityServiceTopologyCard', () => {
     expect(
       await screen.findByText('0 upstream · 3 downstream'),
     ).toBeInTheDocument();
-    await waitFor(() =>
-      expect(screen.queryByRole('alert')).not.toBeInTheDocument(),
-    );
-    expect(getGraph).toHaveBeenLastCalledWith({
-      registry: 'default',
-      service: 'auth',
-      depth: 1,
-    });
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    // 1 hop is drawn from the answer to 2: asked for 2, then 3 only
+    expect(getGraph.mock.calls.map(([options]) => options?.depth)).toEqual([
+      2, 3,
+    ]);
   });
 
   it('shows the 404 of an unknown registry for another depth as an error, as for the first', async () => {
@@ -584,6 +656,158 @@ describe('EntityServiceTopologyCard', () => {
     expect(
       screen.queryByText('Not in the service registry'),
     ).not.toBeInTheDocument();
+  });
+
+  it('walked again to a smaller depth, a neighbourhood the backend answered is its answer for that depth', () => {
+    const registry = diamondsAndCycle();
+    const whole = indexGraph(registry);
+    const backend = backendOf(registry);
+    for (const root of whole.nodes.keys()) {
+      for (let held = 1; held <= 5; held++) {
+        const part = indexGraph(backend(root, held));
+        for (let depth = 1; depth <= held; depth++) {
+          const answer = backend(root, depth);
+          const fromHeld = selectNeighbourhood(part, root, depth);
+          const fromAnswer = selectNeighbourhood(
+            indexGraph(answer),
+            root,
+            depth,
+          );
+          expect(fromHeld).toEqual(fromAnswer);
+          // the drawing lays the services out in this order
+          expect([...fromHeld.nodes.keys()]).toEqual([
+            ...fromAnswer.nodes.keys(),
+          ]);
+          expect(new Set(fromHeld.nodes.keys())).toEqual(
+            new Set(answer.nodes.map(n => n.id)),
+          );
+          // every edge between them, as the answer has them (in the walk's order, not the graph's)
+          const edgeKeys = (edges: RegistryGraph['edges']) =>
+            edges.map(e => `${e.from}->${e.to}`).sort();
+          expect(edgeKeys(fromHeld.edges)).toEqual(edgeKeys(answer.edges));
+        }
+      }
+    }
+    // d is 2 hops downstream of r and 3 upstream: kept at 3 hops, but upstream only from 3
+    const atThree = selectNeighbourhood(indexGraph(backend('r', 3)), 'r', 2);
+    expect(atThree.nodes.get('d')).toEqual({
+      id: 'd',
+      direction: 'downstream',
+      distance: 2,
+    });
+  });
+
+  it('draws a smaller depth than the answer it holds from that answer, without asking, as the backend answers that depth', async () => {
+    const backend = backendOf(diamondsAndCycle());
+    // the card as the backend's answer to 2 hops draws it
+    const direct = await renderCard(
+      component('r'),
+      mockApi(async () => backend('r', 2)),
+    );
+    await screen.findByText('3 upstream · 5 downstream');
+    const asAnswered = drawing('r');
+    direct.unmount();
+
+    const getGraph = jest.fn(
+      async ({ depth }: { depth?: number } = {}): Promise<RegistryGraph> =>
+        backend('r', depth!),
+    );
+    await renderCard(component('r'), mockApi(getGraph), { initialDepth: 3 });
+    expect(
+      await screen.findByText('4 upstream · 7 downstream'),
+    ).toBeInTheDocument();
+    await chooseDepth('2 hops');
+    expect(
+      await screen.findByText('3 upstream · 5 downstream'),
+    ).toBeInTheDocument();
+    expect(getGraph).toHaveBeenCalledTimes(1);
+    const fromHeld = drawing('r');
+    expect(fromHeld.services).toEqual(
+      new Set(backend('r', 2).nodes.map(n => n.id)),
+    );
+    expect(fromHeld).toEqual(asAnswered);
+    // d: 2 hops downstream, listed upstream only from 3 hops
+    expect(
+      within(
+        screen.getByRole('list', { name: 'Depends on (upstream)' }),
+      ).queryByRole('link', { name: 'd' }),
+    ).not.toBeInTheDocument();
+    expect(
+      within(
+        screen.getByRole('list', { name: 'Used by (downstream)' }),
+      ).getByRole('link', { name: 'd' }),
+    ).toBeInTheDocument();
+
+    // back to 3, still held: nothing asked; 4 is asked for, once
+    await chooseDepth('3 hops');
+    expect(
+      await screen.findByText('4 upstream · 7 downstream'),
+    ).toBeInTheDocument();
+    expect(getGraph).toHaveBeenCalledTimes(1);
+    await chooseDepth('4 hops');
+    expect(
+      await screen.findByText('6 upstream · 10 downstream'),
+    ).toBeInTheDocument();
+    expect(getGraph.mock.calls).toEqual([
+      [{ registry: 'default', service: 'r', depth: 3 }],
+      [{ registry: 'default', service: 'r', depth: 4 }],
+    ]);
+    // and what 4 holds draws 1 without asking
+    await chooseDepth('1 hop');
+    expect(
+      await screen.findByText('2 upstream · 3 downstream'),
+    ).toBeInTheDocument();
+    expect(getGraph).toHaveBeenCalledTimes(2);
+  });
+
+  it('drops the failure of a larger depth once a held one is chosen, drawing it without asking', async () => {
+    const backend = backendOf(diamondsAndCycle());
+    const error = await unavailable();
+    const getGraph = jest.fn(
+      async ({ depth }: { depth?: number } = {}): Promise<RegistryGraph> => {
+        if (depth === 4) throw error;
+        return backend('r', depth!);
+      },
+    );
+    await renderCard(component('r'), mockApi(getGraph), { initialDepth: 3 });
+    expect(
+      await screen.findByText('4 upstream · 7 downstream'),
+    ).toBeInTheDocument();
+    await chooseDepth('4 hops');
+    expect(
+      await screen.findByText(/Could not load the dependencies to 4 hops/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/The drawing still shows 3 hops/),
+    ).toBeInTheDocument();
+    expect(getGraph).toHaveBeenCalledTimes(2);
+
+    await chooseDepth('2 hops');
+    expect(screen.getByText('3 upstream · 5 downstream')).toBeInTheDocument();
+    expect(
+      screen.queryByText(/Could not load the dependencies/),
+    ).not.toBeInTheDocument();
+    const shown = drawing('r');
+    expect(shown.services).toEqual(
+      new Set(backend('r', 2).nodes.map(n => n.id)),
+    );
+    // the only alert left is the cycle through r
+    expect(shown.alerts).toEqual([
+      'r is on a dependency cycle: r → a → c → d → x → r; r → b → c → d → x → r',
+    ]);
+    const depth = screen.getByRole('button', { name: 'Depth 2 hops' });
+    expect(depth).not.toHaveAccessibleDescription();
+    expect(getGraph).toHaveBeenCalledTimes(2);
+    // 4 fails again: the drawing stays at the 2 hops it shows, and says so
+    await chooseDepth('4 hops');
+    expect(
+      await screen.findByText(/Could not load the dependencies to 4 hops/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/The drawing still shows 2 hops/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('3 upstream · 5 downstream')).toBeInTheDocument();
+    expect(getGraph).toHaveBeenCalledTimes(3);
   });
 
   it('names the depth select by its label and the depth it shows, as it reads on screen', async () => {

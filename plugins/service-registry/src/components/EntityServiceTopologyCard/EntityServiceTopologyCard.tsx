@@ -106,9 +106,11 @@ interface FailedAsk extends Ask {
  * The dependencies of the current service: upstream (what it depends on) and downstream (who
  * depends on it) to a chosen depth, across projects, with deprecated, retired, development and
  * missing services, cycles and optional dependencies marked. It asks the backend for that
- * neighbourhood only (`GET /graph?service=&depth=`), again when the depth changes, showing the
- * last drawing meanwhile; when that later ask fails, the last drawing stays, with the backend's
- * message and a Retry button above it.
+ * neighbourhood only (`GET /graph?service=&depth=`), and again when a larger depth than the
+ * answer it holds is chosen, showing the last drawing meanwhile; when that later ask fails, the
+ * last drawing stays, with the backend's message and a Retry button above it. A depth up to the
+ * held answer's is drawn from that answer, without asking: the neighbourhood to d hops is the
+ * one to D ≥ d hops walked to d, as the backend walks it.
  *
  * @public
  */
@@ -124,13 +126,30 @@ export function EntityServiceTopologyCard(
   const [depth, setDepth] = useState(
     Math.min(5, Math.max(1, props.initialDepth ?? 2)),
   );
+  // the answer of another service never shows
+  const ofService = <T extends Ask>(ask: T | undefined) =>
+    ask?.serviceId === serviceId && ask.registry === registry ? ask : undefined;
+  // the answer of the largest depth asked for this service, which stays when a later ask fails
+  const [held, setHeld] = useState<Neighbourhood>();
+  // a depth up to the held answer's is drawn from it: its neighbourhood to d hops, walked to d
+  // again, is the backend's to d hops (the walk of the common package, both ways)
+  const covering = ofService(held);
+  const covered = covering && depth <= covering.depth ? covering : undefined;
+  // changes only when the backend is to be asked: for a larger depth than the held answer's
+  const askedDepth = covered ? covered.depth : depth;
   const state = useAsyncRetry(async (): Promise<
     Neighbourhood | FailedAsk | undefined
   > => {
     if (!isComponent) return undefined;
-    const asked = { registry, serviceId, depth };
+    // back under the held depth after a larger one (e.g. one that failed): nothing to ask
+    if (covered) return covered;
+    const asked = { registry, serviceId, depth: askedDepth };
     try {
-      const graph = await api.getGraph({ registry, service: serviceId, depth });
+      const graph = await api.getGraph({
+        registry,
+        service: serviceId,
+        depth: askedDepth,
+      });
       return { ...asked, graph };
     } catch (error) {
       // a service the registry neither declares nor depends on; an unknown registry stays an error
@@ -143,21 +162,36 @@ export function EntityServiceTopologyCard(
         error: error instanceof Error ? error : new Error(String(error)),
       };
     }
-  }, [api, registry, serviceId, isComponent, depth]);
-  // the last answer drawn, which stays when a later ask fails
-  const [drawn, setDrawn] = useState<Neighbourhood>();
-  if (state.value && !('error' in state.value) && state.value !== drawn) {
-    setDrawn(state.value);
+  }, [api, registry, serviceId, isComponent, askedDepth]);
+  const value = state.value;
+  if (
+    value &&
+    !('error' in value) &&
+    value !== held &&
+    // a smaller answer than the held one of the same service never replaces it
+    !(
+      held &&
+      value.serviceId === held.serviceId &&
+      value.registry === held.registry &&
+      value.depth < held.depth
+    )
+  ) {
+    setHeld(value);
   }
-  // the answer of another service never shows
-  const ofService = <T extends Ask>(ask: T | undefined) =>
-    ask?.serviceId === serviceId && ask.registry === registry ? ask : undefined;
-  const latest = ofService(state.value);
-  const failure = latest && 'error' in latest ? latest : undefined;
-  // while another depth loads the last drawing stays, and after it failed to load too
-  const answer = latest && !('error' in latest) ? latest : ofService(drawn);
-  // with nothing drawn yet (the first ask failed), the error takes the card
-  const panelError = failure && !answer?.graph ? failure.error : state.error;
+  const latest = ofService(value);
+  // a failure to ask for a larger depth is not shown once a held depth is chosen
+  const failure = !covered && latest && 'error' in latest ? latest : undefined;
+  // while another depth loads the held drawing stays, and after it failed to load too
+  const answer =
+    covered ?? (latest && !('error' in latest) ? latest : covering);
+  // the depth last drawn from a held answer, which a larger one loading or failed to load keeps
+  const [shownDepth, setShownDepth] = useState<number>();
+  if (covered && shownDepth !== depth) setShownDepth(depth);
+  // with nothing drawn yet (the first ask failed), the error takes the card; a held depth is drawn
+  let panelError: Error | undefined;
+  if (!covered) {
+    panelError = failure && !answer?.graph ? failure.error : state.error;
+  }
 
   let content: JSX.Element;
   if (!isComponent) {
@@ -185,8 +219,10 @@ export function EntityServiceTopologyCard(
               serviceId={serviceId}
               height={height}
               depth={depth}
-              // a smaller depth than the answer's is drawn at once; a larger one once it comes
-              drawnDepth={Math.min(depth, asked)}
+              // a depth up to the held answer's is drawn at once; a larger one once it comes
+              drawnDepth={
+                covered ? depth : Math.min(shownDepth ?? asked, asked)
+              }
               onDepthChange={setDepth}
               // shown until another depth is asked for, and while the same one is asked again
               failure={
