@@ -33,6 +33,43 @@ describe('refuseControlCharacters', () => {
     expect(message).not.toMatch(/Orders|writer/);
   });
 
+  it.each([
+    [
+      'a right-to-left override',
+      'Orders \u202egnp.exe',
+      'U+202E (right-to-left override)',
+    ],
+    [
+      'a left-to-right embedding',
+      '\u202aOrders',
+      'U+202A (left-to-right embedding)',
+    ],
+    [
+      'a pop directional formatting',
+      'Orders\u202c',
+      'U+202C (pop directional formatting)',
+    ],
+    [
+      'a right-to-left isolate',
+      'Orders \u2067x',
+      'U+2067 (right-to-left isolate)',
+    ],
+    [
+      'a pop directional isolate',
+      'Orders\u2069',
+      'U+2069 (pop directional isolate)',
+    ],
+    ['a line separator', 'Orders\u2028API', 'U+2028 (line separator)'],
+    ['a paragraph separator', 'Orders\u2029', 'U+2029 (paragraph separator)'],
+  ])('refuses %s in a name, naming the character', (_, name, escape) => {
+    const message = refusal({ name });
+    expect(message).toMatch(/^name holds the invisible formatting character /);
+    expect(message).toContain(escape);
+    expect(message).toMatch(/nothing was written\.$/);
+    // the value itself is never repeated, raw or escaped
+    expect(message).not.toMatch(/Orders|writer/);
+  });
+
   it('names the item of a list, the key of a table, and where the first character is', () => {
     expect(refusal({ tags: ['ok', 'still ok', 'ré\u001bd'] })).toBe(
       'tags[2] holds the control character U+001B (escape) (the first at character 3): control characters are invisible or drive the reader\'s terminal (often a pasted colour code such as "\\u001b[31m"), and the registry removes them from what the catalog, the portal and the CLI show. Remove it from the template\'s input; nothing was written.',
@@ -48,6 +85,36 @@ describe('refuseControlCharacters', () => {
     expect(refusal({ metadata: { 'image\u001b': 'x' } })).toMatch(
       /^a key of metadata holds the control character U\+001B \(escape\)/,
     );
+  });
+
+  it('says why bidirectional controls and separators are refused, in multi-line text too', () => {
+    expect(refusal({ name: 'Orders \u202egnp.exe' })).toBe(
+      "name holds the invisible formatting character U+202E (right-to-left override) (the first at character 8): bidirectional controls make text display in another order than it is written, line or paragraph separators break the line in some renderers only, and the registry removes them from what the catalog, the portal and the CLI show. Remove it from the template's input; nothing was written.",
+    );
+    expect(
+      refusal({ description: 'Line one\n\u2066two\u2069\u2028' }, [
+        'description',
+      ]),
+    ).toMatch(
+      /^description holds the invisible formatting characters U\+2066 \(left-to-right isolate\), U\+2069 \(pop directional isolate\), U\+2028 \(line separator\) \(the first at character 10\)/,
+    );
+    expect(refusal({ owner: '@ops\u001b\u202d' })).toMatch(
+      /^owner holds the control and invisible formatting characters U\+001B \(escape\), U\+202D \(left-to-right override\) \(the first at character 5\): control characters are invisible .*; bidirectional controls make text display/,
+    );
+  });
+
+  it('takes right-to-left text, its marks and emoji sequences', () => {
+    expect(
+      refusal(
+        {
+          name: 'خدمة الدفع',
+          description: 'שירות תשלומים (גרסה 2)\u200f\nخدمة\u061c',
+          owner: '👩\u200d💻 payments',
+          tags: ['🏳️\u200d🌈', 'zwnj\u200cword', 'ltr\u200emark'],
+        },
+        ['description'],
+      ),
+    ).toBeUndefined();
   });
 
   it('names each distinct character once, five at most', () => {
@@ -101,8 +168,15 @@ describe('refuseControlCharacters', () => {
   });
 
   it("refuses what the registry's loader would remove with a warning, so nothing it takes draws one", () => {
-    // every C0, DEL and C1 character, and the first characters after them
-    const codes = Array.from({ length: 0xa3 }, (_, code) => code);
+    // every C0, DEL and C1 character and the first characters after them, the General
+    // Punctuation block (the bidirectional controls, line and paragraph separators, marks and
+    // zero-width characters), the Arabic letter mark and the byte order mark
+    const codes = [
+      ...Array.from({ length: 0xa3 }, (_, code) => code),
+      0x061c,
+      ...Array.from({ length: 0x70 }, (_, k) => 0x2000 + k),
+      0xfeff,
+    ];
     const hex = (code: number) => code.toString(16).padStart(4, '0');
     // a display name (one line) and a description (several) holding each character, as escapes
     const text = codes
@@ -133,10 +207,32 @@ describe('refuseControlCharacters', () => {
     expect(warnedFor('n')).toEqual(warnedFor('d'));
     // in a multi-line text the action refuses exactly what the loader warns about
     expect(refused('description').map(hex)).toEqual(warnedFor('d').map(hex));
-    // in a name, that and tab, line feed and carriage return: every C0, DEL and C1 character
+    // which is every C0 but tab, line feed and carriage return, DEL, C1, the bidirectional
+    // embeddings, overrides and isolates and the line and paragraph separators
+    const bidiOrSeparator = (code: number) =>
+      code === 0x2028 ||
+      code === 0x2029 ||
+      (code >= 0x202a && code <= 0x202e) ||
+      (code >= 0x2066 && code <= 0x2069);
+    expect(warnedFor('d').map(hex)).toEqual(
+      codes
+        .filter(
+          code =>
+            (code < 0x20 && ![0x09, 0x0a, 0x0d].includes(code)) ||
+            (code >= 0x7f && code <= 0x9f) ||
+            bidiOrSeparator(code),
+        )
+        .map(hex),
+    );
+    // in a name, that and tab, line feed and carriage return
     expect(refused('name').map(hex)).toEqual(
       codes
-        .filter(code => code < 0x20 || (code >= 0x7f && code <= 0x9f))
+        .filter(
+          code =>
+            code < 0x20 ||
+            (code >= 0x7f && code <= 0x9f) ||
+            bidiOrSeparator(code),
+        )
         .map(hex),
     );
     expect(

@@ -3,19 +3,26 @@ import { hasControlCharacter } from '@service-registry/plugin-service-registry-c
 
 /*
  * Control characters in the text the edit actions write. The registry's loader removes from free
- * text (a name, a description, an owner, a tag, ...) the control characters of
- * `hasControlCharacter` (C0 other than tab, line feed and carriage return, DEL and C1), with a
+ * text (a name, a description, an owner, a tag, ...) the characters of `hasControlCharacter`
+ * (C0 other than tab, line feed and carriage return, DEL and C1; and the invisible formatting
+ * characters: the bidirectional embeddings, overrides and isolates U+202A–U+202E and
+ * U+2066–U+2069, the line and paragraph separators U+2028 and U+2029), with a
  * `schema/control-character` warning. Written as escapes (`"\u001b[31m"`) they would reach the
- * file and only the loader would say so: the actions refuse them at their input instead, before
- * anything is written.
+ * file and only the loader would say so, and a bidirectional override would show the text of the
+ * pull request in another order than it is written: the actions refuse them at their input
+ * instead, before anything is written.
  *
  * Tab, line feed and carriage return, which the loader keeps, are refused too in an input of a
  * single line (a display name, an owner, a tag, a URL): there they are a paste gone wrong. Only
  * the inputs an action names as running over several lines (a description) keep them.
  */
-/** Every control character: C0, DEL and C1. */
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+/**
+ * Every control character (C0, DEL and C1) and the invisible formatting characters the loader
+ * removes (see `hasControlCharacter`): all that a message may have to name.
+ */
+const CONTROL_CHARACTERS =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** Most distinct characters a message names. */
 const MAX_NAMED = 5;
@@ -31,7 +38,23 @@ const CHARACTER_NAMES: Record<number, string> = {
   0x0d: 'carriage return',
   0x1b: 'escape',
   0x7f: 'DEL',
+  0x2028: 'line separator',
+  0x2029: 'paragraph separator',
+  0x202a: 'left-to-right embedding',
+  0x202b: 'right-to-left embedding',
+  0x202c: 'pop directional formatting',
+  0x202d: 'left-to-right override',
+  0x202e: 'right-to-left override',
+  0x2066: 'left-to-right isolate',
+  0x2067: 'right-to-left isolate',
+  0x2068: 'first strong isolate',
+  0x2069: 'pop directional isolate',
 };
+
+/** Whether a character of {@link CONTROL_CHARACTERS} is an invisible formatting character. */
+function isFormatting(char: string): boolean {
+  return char.charCodeAt(0) >= 0x2000;
+}
 
 /** A control character as a message names it: `U+001B (escape)`. */
 function describeControlCharacter(char: string): string {
@@ -62,12 +85,33 @@ function problemOf(
   if (distinct.length > MAX_NAMED) named.push('…');
   // counted in characters as a person sees them (code points), from 1
   const at = [...text].indexOf(refused[0]) + 1;
+  const formatting = distinct.some(isFormatting);
+  const control = distinct.some(c => !isFormatting(c));
+  let kind = 'control';
+  if (formatting) {
+    kind = control
+      ? 'control and invisible formatting'
+      : 'invisible formatting';
+  }
   const what =
     distinct.length === 1
-      ? `the control character ${named[0]}`
-      : `the control characters ${named.join(', ')}`;
-  const why = distinct.some(c => hasControlCharacter(c))
-    ? 'control characters are invisible or drive the reader\'s terminal (often a pasted colour code such as "\\u001b[31m"), and the registry removes them from what the catalog, the portal and the CLI show.'
+      ? `the ${kind} character ${named[0]}`
+      : `the ${kind} characters ${named.join(', ')}`;
+  const reasons: string[] = [];
+  if (distinct.some(c => !isFormatting(c) && hasControlCharacter(c))) {
+    reasons.push(
+      'control characters are invisible or drive the reader\'s terminal (often a pasted colour code such as "\\u001b[31m")',
+    );
+  }
+  if (formatting) {
+    reasons.push(
+      'bidirectional controls make text display in another order than it is written, line or paragraph separators break the line in some renderers only',
+    );
+  }
+  const why = reasons.length
+    ? `${reasons.join(
+        '; ',
+      )}, and the registry removes them from what the catalog, the portal and the CLI show.`
     : singleLine;
   return `${label} holds ${what} (the first at character ${at}): ${why} Remove ${
     distinct.length === 1 ? 'it' : 'them'
@@ -77,11 +121,12 @@ function problemOf(
 /**
  * Refuses, before anything is written, text inputs holding control characters, with an input
  * error that names the input (`tags[1]`, `sla.supportHours`; the item of a list by its index from
- * 0) and each character as an escape (`U+001B (escape)`), never the value. Refused everywhere: the
- * characters the registry's loader removes from free text with a `schema/control-character`
- * warning (C0 other than tab, line feed and carriage return, DEL, C1), so that nothing an action
- * writes draws that warning. Tab, line feed and carriage return are refused too, except in the
- * inputs of `multiLine`, which may run over several lines as the loader allows.
+ * 0) and each character as an escape (`U+001B (escape)`, `U+202E (right-to-left override)`), never
+ * the value. Refused everywhere: the characters the registry's loader removes from free text with
+ * a `schema/control-character` warning (C0 other than tab, line feed and carriage return, DEL, C1,
+ * the bidirectional embeddings, overrides and isolates, the line and paragraph separators), so
+ * that nothing an action writes draws that warning. Tab, line feed and carriage return are refused
+ * too, except in the inputs of `multiLine`, which may run over several lines as the loader allows.
  *
  * @param inputs - the text inputs, by name as the template gives them (`name`, `sla`): strings,
  *   lists and objects of them (the keys of an object are checked too, always as single lines);

@@ -4,15 +4,36 @@ import { stringArraySpec, stringSpec } from './fieldSpecs';
 import { KeyPathPart } from './keyPath';
 
 /*
- * Control characters of free text: C0 other than tab, line feed and carriage return, DEL and C1.
- * TOML lets a basic string write any of them as an escape (`"\u001b[31m"`, `"\b"`, `"\u0000"`);
- * shown by the portal or printed by the CLI they are invisible, or drive the reader's terminal.
+ * Characters loading removes from free text, of two kinds:
+ *
+ * - control characters: C0 other than tab, line feed and carriage return, DEL and C1. TOML lets a
+ *   basic string write any of them as an escape (`"\u001b[31m"`, `"\b"`, `"\u0000"`); shown by
+ *   the portal or printed by the CLI they are invisible, or drive the reader's terminal.
+ * - invisible formatting characters:
+ *   - the bidirectional embeddings and overrides U+202A–U+202E (LRE, RLE, PDF, LRO, RLO) and
+ *     isolates U+2066–U+2069 (LRI, RLI, FSI, PDI). Each reorders the text that follows it up to
+ *     its terminator or the end of the paragraph, so a name or a description displays differently
+ *     from what it is ("Trojan Source", CVE-2021-42574) in the portal, in a terminal and in the
+ *     text of a pull request. Text in Arabic or Hebrew displays right without them: the Unicode
+ *     bidirectional algorithm lays it out from its own letters.
+ *   - the line and paragraph separators U+2028 and U+2029: some renderers break the line there,
+ *     others show nothing or a box, and a terminal neither; a line break is written `\n`.
+ *
+ * Kept: the marks U+200E, U+200F and U+061C (left-to-right, right-to-left and Arabic letter
+ * mark). A mark is a single invisible strong character with no scope: it settles the direction of
+ * the neutral characters next to it (parentheses, digits, punctuation at the end of an RTL name)
+ * and cannot reorder the rest of the text, and RTL text legitimately holds them. So are zero-width
+ * (non-)joiners U+200C and U+200D, which emoji sequences and several scripts need, and every other
+ * character.
+ *
+ * All of them are in the Basic Multilingual Plane: one class of UTF-16 code units, no `u` flag, so
+ * that a value without any costs a single test.
  */
 /* eslint-disable no-control-regex */
 const CONTROL_CHARACTER =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const CONTROL_CHARACTERS =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 /* eslint-enable no-control-regex */
 
 /** Most distinct characters a message names. */
@@ -20,8 +41,11 @@ const MAX_NAMED = 5;
 
 /**
  * Whether a text holds a control character other than tab, line feed and carriage return
- * (U+0000–U+001F but those three, U+007F–U+009F): what loading removes from free text with a
+ * (U+0000–U+001F but those three, U+007F–U+009F) or an invisible formatting character (the
+ * bidirectional embeddings, overrides and isolates U+202A–U+202E and U+2066–U+2069, the line and
+ * paragraph separators U+2028 and U+2029): what loading removes from free text with a
  * `schema/control-character` warning, and what the scaffolder's actions refuse at their input.
+ * The marks U+200E, U+200F and U+061C, the zero-width joiners and every other character are text.
  *
  * @param text - the text as the registry (or an input) holds it
  * @public
@@ -35,20 +59,46 @@ export function withoutControlCharacters(text: string): string {
   return text.replace(CONTROL_CHARACTERS, '');
 }
 
-/** The distinct control characters of a text as escapes, in order of first appearance. */
-function namedControlCharacters(text: string): string {
+/** What a removed character is, for the wording of a message. */
+type Kind = 'control' | 'bidi' | 'separator';
+
+function kindOf(char: string): Kind {
+  const code = char.charCodeAt(0);
+  if (code < 0x2000) return 'control';
+  return code === 0x2028 || code === 0x2029 ? 'separator' : 'bidi';
+}
+
+/** Why a kind of character is removed and how to delete it, for a message. */
+const HINTS: Record<Kind, string> = {
+  control:
+    'an escape such as \\u001b or \\b, often a pasted terminal colour code',
+  bidi: 'a bidirectional control such as \\u202e makes the text display in another order than it is written',
+  separator:
+    '\\u2028 and \\u2029 break the line in some renderers only; write a line break as \\n',
+};
+
+/**
+ * The distinct removed characters of a text as escapes, in order of first appearance, and their
+ * kinds.
+ */
+function namedControlCharacters(text: string): {
+  named: string;
+  kinds: Set<Kind>;
+} {
   const seen: string[] = [];
+  const kinds = new Set<Kind>();
   let more = false;
   for (const match of text.matchAll(CONTROL_CHARACTERS)) {
+    kinds.add(kindOf(match[0]));
     const escape = unicodeEscape(match[0]);
     if (seen.includes(escape)) continue;
     if (seen.length === MAX_NAMED) {
       more = true;
-      break;
+      continue;
     }
     seen.push(escape);
   }
-  return `${seen.join(', ')}${more ? ', …' : ''}`;
+  return { named: `${seen.join(', ')}${more ? ', …' : ''}`, kinds };
 }
 
 function reportControlCharacters(
@@ -56,15 +106,26 @@ function reportControlCharacters(
   text: string,
   path: readonly KeyPathPart[],
 ): void {
+  const { named, kinds } = namedControlCharacters(text);
+  const control = kinds.has('control');
+  const formatting = kinds.has('bidi') || kinds.has('separator');
+  let what = 'control characters';
+  if (formatting) {
+    what = control
+      ? 'control and invisible formatting characters'
+      : 'invisible formatting characters';
+  }
+  const hints = (['control', 'bidi', 'separator'] as const)
+    .filter(kind => kinds.has(kind))
+    .map(kind => HINTS[kind])
+    .join('; ');
   report(
     ctx,
     'warning',
     'schema/control-character',
     `${ctx.subject}: ${pathLabel(
       path,
-    )} holds control characters (${namedControlCharacters(
-      text,
-    )}), which are removed from what the catalog, the portal and the CLI show. Delete them from the string in the TOML file (an escape such as \\u001b or \\b, often a pasted terminal colour code); tabs and line breaks are allowed.`,
+    )} holds ${what} (${named}), which are removed from what the catalog, the portal and the CLI show. Delete them from the string in the TOML file (${hints}); tabs and line breaks are allowed.`,
     path,
   );
 }

@@ -1,5 +1,6 @@
 import { RegistryFinding } from '../model/types';
 import { loadRegistry } from './buildRegistry';
+import { hasControlCharacter } from './controlCharacters';
 import { describeValue } from './describeValue';
 import { isSecretLookingKey } from './secrets';
 
@@ -42,6 +43,43 @@ describe('describeValue', () => {
     expect(messages).toContain('"80\\u001b"');
     // eslint-disable-next-line no-control-regex
     expect(messages).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  it('never shows a raw bidirectional control or line separator', () => {
+    expect(describeValue('Payments \u202egnp.exe', 'version')).toBe(
+      '"Payments \\u202egnp.exe"',
+    );
+    expect(
+      describeValue(
+        '\u202a\u202b\u202c\u202d \u2066\u2067\u2068\u2069',
+        'version',
+      ),
+    ).toBe('"\\u202a\\u202b\\u202c\\u202d \\u2066\\u2067\\u2068\\u2069"');
+    expect(describeValue('a\u2028b\u2029c', 'version')).toBe(
+      '"a\\u2028b\\u2029c"',
+    );
+    // right-to-left text, its marks and joined emoji are shown as they are
+    expect(describeValue('خدمة الدفع\u200f', 'version')).toBe(
+      '"خدمة الدفع\u200f"',
+    );
+    expect(describeValue('👩\u200d💻', 'version')).toBe('"👩\u200d💻"');
+    // every character loading removes from free text is an escape in a message
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (!hasControlCharacter(char)) continue;
+      expect([code.toString(16), describeValue(char, 'version')]).toEqual([
+        code.toString(16),
+        expect.stringMatching(/^"\\(u[0-9a-f]{4}|[bf])"$/),
+      ]);
+    }
+    const registry = load({
+      'services/catalog.toml':
+        '[service.api]\nversion = "1.0\\u202e0"\nport = "80\\u2066"\n',
+    });
+    const messages = registry.findings.map(f => f.message).join('\n');
+    expect(messages).toContain('"1.0\\u202e0"');
+    expect(messages).toContain('"80\\u2066"');
+    expect(messages).not.toMatch(/[\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
   });
 
   it('shows short scalars and kinds of other values', () => {

@@ -4,10 +4,15 @@ import { isSecretLookingKey } from './secrets';
 const MAX_LENGTH = 60;
 
 /*
- * DEL and the C1 controls, which JSON.stringify leaves as they are (it escapes only U+0000 to
- * U+001F): escaped too, so that a message never holds a raw control character.
+ * What JSON.stringify leaves as it is (it escapes only U+0000 to U+001F) of the characters loading
+ * removes from free text (see `hasControlCharacter`): DEL and the C1 controls, the line and
+ * paragraph separators U+2028 and U+2029, and the bidirectional embeddings, overrides and isolates
+ * U+202A–U+202E and U+2066–U+2069. Escaped too, so that a message never holds a raw control
+ * character, nor a bidirectional override that would show the rest of the message (or the text
+ * of whatever quotes it) in another order than it is written.
  */
-const DEL_OR_C1 = /[\u007f-\u009f]/g;
+const UNESCAPED_BY_JSON =
+  /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** A character as a JSON / TOML escape: `\u001b`. */
 export function unicodeEscape(char: string): string {
@@ -29,10 +34,10 @@ export function tomlKind(value: unknown): string {
 
 /**
  * Shows a value in a message: short scalars as written (strings cut to 60 characters, in JSON
- * form: control characters are escapes such as `\u001b`), other values by kind. Never shows the
- * value of a key that looks secret, nor a value that looks like a credential (see
- * `detectSecret`): that is judged on the whole value, before it is cut, so that no message built
- * from a value echoes a credential or a piece of one.
+ * form: control characters and bidirectional controls are escapes such as `\u001b`, `\u202e`),
+ * other values by kind. Never shows the value of a key that looks secret, nor a value that looks
+ * like a credential (see `detectSecret`): that is judged on the whole value, before it is cut, so
+ * that no message built from a value echoes a credential or a piece of one.
  *
  * @param value - the value, or the part of a value the message is about (e.g. the service id of
  *   a dependency entry `"id@range"`)
@@ -54,7 +59,7 @@ export function describeValue(
   if (typeof value === 'string') {
     const text =
       value.length > MAX_LENGTH ? `${value.slice(0, MAX_LENGTH)}…` : value;
-    return JSON.stringify(text).replace(DEL_OR_C1, unicodeEscape);
+    return JSON.stringify(text).replace(UNESCAPED_BY_JSON, unicodeEscape);
   }
   if (typeof value === 'number' || typeof value === 'boolean') {
     return String(value);
