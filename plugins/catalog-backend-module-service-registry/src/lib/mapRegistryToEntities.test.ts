@@ -1,4 +1,7 @@
-import { loadRegistry } from '@service-registry/plugin-service-registry-common';
+import {
+  hasControlCharacter,
+  loadRegistry,
+} from '@service-registry/plugin-service-registry-common';
 import { mapRegistryToEntities } from './mapRegistryToEntities';
 import { TEST_MAP_OPTIONS } from '../__testUtils__/mapOptions';
 
@@ -36,13 +39,17 @@ describe('mapRegistryToEntities: the repository link', () => {
     const [token] = linksOf('https://ghp_tokenvalue@github.com/acme/billing')!;
     expect(token.url).toBe('https://github.com/acme/billing');
   });
+
+  it('percent-encodes a bidirectional override or a line separator written into the URL', () => {
+    // displayed raw, U+202E would show the rest of the link reversed ("Trojan Source")
+    const [link] = linksOf('https://github.com/acme/billing\\u202egnp.exe')!;
+    expect(link.url).toBe('https://github.com/acme/billing%E2%80%AEgnp.exe');
+    const [separator] = linksOf('https://github.com/acme/billing?q=a\\u2028b')!;
+    expect(separator.url).toBe('https://github.com/acme/billing?q=a%E2%80%A8b');
+  });
 });
 
 describe('mapRegistryToEntities: control characters', () => {
-  // C0 but tab, line feed and carriage return; DEL; C1
-  // eslint-disable-next-line no-control-regex
-  const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-
   /** Every string of a JSON value (keys too), with its path. */
   function stringsOf(value: unknown, path = '$'): [string, string][] {
     if (typeof value === 'string') return [[path, value]];
@@ -72,11 +79,11 @@ describe('mapRegistryToEntities: control characters', () => {
           'version = "1.0.0"',
           'status = "ga"',
           'name = "Orders\\b\\f"',
-          'description = "bad\\u001b[31mred"',
+          'description = "bad\\u001b[31mred\\u202e"',
           'type = "worker\\u007f"',
           'owner = "orders\\u001b-team"',
           'tags = ["pay\\u0085ments", "\\u001b[1m"]',
-          'repository = "https://github.com/acme/orders\\u001b[31m?q=\\u0085#x\\u007f"',
+          'repository = "https://github.com/acme/orders\\u001b[31m?q=\\u0085#x\\u007f\\u202e"',
           '',
         ].join('\n'),
       },
@@ -93,7 +100,7 @@ describe('mapRegistryToEntities: control characters', () => {
     expect(orders.entity.metadata.title).toBe('Orders');
     expect(orders.entity.metadata.links).toEqual([
       {
-        url: 'https://github.com/acme/orders%1B[31m?q=%C2%85#x%7F',
+        url: 'https://github.com/acme/orders%1B[31m?q=%C2%85#x%7F%E2%80%AE',
         title: 'Repository',
         type: 'repository',
       },
@@ -102,7 +109,9 @@ describe('mapRegistryToEntities: control characters', () => {
     expect(shop.entity.metadata.title).toBe('Shop[2J');
     expect(mapped.length).toBeGreaterThan(2);
     for (const { entity } of mapped) {
-      const bad = stringsOf(entity).filter(([, text]) => CONTROL.test(text));
+      const bad = stringsOf(entity).filter(([, text]) =>
+        hasControlCharacter(text),
+      );
       expect(bad).toEqual([]);
     }
   });

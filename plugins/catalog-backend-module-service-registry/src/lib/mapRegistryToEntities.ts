@@ -93,14 +93,17 @@ function withoutCredentials(url: string): string {
 }
 
 /*
- * Control characters (C0, tab and line breaks included, DEL and C1). The loader removes those of
- * free text (`schema/control-character`); a URL it accepts may still hold some, which its parser
- * reads (and a browser would follow) percent-encoded.
+ * Control characters (C0, tab and line breaks included, DEL and C1) and the invisible formatting
+ * characters the loader removes from free text (bidirectional embeddings, overrides and isolates,
+ * line and paragraph separators: `schema/control-character`); a URL it accepts may still hold
+ * some, which its parser reads (and a browser would follow) percent-encoded.
  */
 // eslint-disable-next-line no-control-regex
-const URL_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const URL_CONTROL =
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 // eslint-disable-next-line no-control-regex
-const URL_CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+const URL_CONTROLS =
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * The URL of a link: without credentials (see {@link withoutCredentials}) and without raw
