@@ -98,12 +98,12 @@ function withoutCredentials(url: string): string {
  * line and paragraph separators: `schema/control-character`); a URL it accepts may still hold
  * some, which its parser reads (and a browser would follow) percent-encoded.
  */
-// eslint-disable-next-line no-control-regex
+/* eslint-disable no-control-regex */
 const URL_CONTROL =
   /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-// eslint-disable-next-line no-control-regex
 const URL_CONTROLS =
   /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/* eslint-enable no-control-regex */
 
 /**
  * The URL of a link: without credentials (see {@link withoutCredentials}) and without raw
