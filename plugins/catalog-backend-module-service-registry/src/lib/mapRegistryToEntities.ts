@@ -6,6 +6,7 @@ import {
   Entity,
 } from '@backstage/catalog-model';
 import {
+  controlCharacterPattern,
   ANNOTATION_DEPRECATION_DATE,
   ANNOTATION_PORT,
   ANNOTATION_PROJECT,
@@ -98,12 +99,11 @@ function withoutCredentials(url: string): string {
  * line and paragraph separators: `schema/control-character`); a URL it accepts may still hold
  * some, which its parser reads (and a browser would follow) percent-encoded.
  */
-/* eslint-disable no-control-regex */
-const URL_CONTROL =
-  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const URL_CONTROLS =
-  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/* eslint-enable no-control-regex */
+const URL_CONTROL = controlCharacterPattern({ lineBreaks: true });
+const URL_CONTROLS = controlCharacterPattern({
+  lineBreaks: true,
+  global: true,
+});
 
 /**
  * The URL of a link: without credentials (see {@link withoutCredentials}) and without raw

@@ -1,5 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { hasControlCharacter } from '@service-registry/plugin-service-registry-common';
+import {
+  controlCharacterPattern,
+  hasControlCharacter,
+} from '@service-registry/plugin-service-registry-common';
 
 /*
  * Control characters in the text the edit actions write. The registry's loader removes from free
@@ -20,9 +23,10 @@ import { hasControlCharacter } from '@service-registry/plugin-service-registry-c
  * Every control character (C0, DEL and C1) and the invisible formatting characters the loader
  * removes (see `hasControlCharacter`): all that a message may have to name.
  */
-const CONTROL_CHARACTERS =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_CHARACTERS = controlCharacterPattern({
+  lineBreaks: true,
+  global: true,
+});
 
 /** Most distinct characters a message names. */
 const MAX_NAMED = 5;

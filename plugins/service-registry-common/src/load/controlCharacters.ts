@@ -1,3 +1,4 @@
+import { controlCharacterPattern } from './controlCharacterPattern';
 import { unicodeEscape } from './describeValue';
 import { CheckContext, checkField, pathLabel, report } from './fieldCheck';
 import { stringArraySpec, stringSpec } from './fieldSpecs';
@@ -29,12 +30,8 @@ import { KeyPathPart } from './keyPath';
  * All of them are in the Basic Multilingual Plane: one class of UTF-16 code units, no `u` flag, so
  * that a value without any costs a single test.
  */
-/* eslint-disable no-control-regex */
-const CONTROL_CHARACTER =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const CONTROL_CHARACTERS =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/* eslint-enable no-control-regex */
+const CONTROL_CHARACTER = controlCharacterPattern();
+const CONTROL_CHARACTERS = controlCharacterPattern({ global: true });
 
 /** Most distinct characters a message names. */
 const MAX_NAMED = 5;

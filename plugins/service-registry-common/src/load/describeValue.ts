@@ -1,4 +1,5 @@
 import { detectSecret } from '../validation/secrets/detectSecret';
+import { controlCharacterPattern } from './controlCharacterPattern';
 import { isSecretLookingKey } from './secrets';
 
 const MAX_LENGTH = 60;
@@ -11,8 +12,7 @@ const MAX_LENGTH = 60;
  * character, nor a bidirectional override that would show the rest of the message (or the text
  * of whatever quotes it) in another order than it is written.
  */
-const UNESCAPED_BY_JSON =
-  /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNESCAPED_BY_JSON = controlCharacterPattern({ global: true });
 
 /** A character as a JSON / TOML escape: `\u001b`. */
 export function unicodeEscape(char: string): string {
