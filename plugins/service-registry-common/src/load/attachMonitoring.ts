@@ -13,7 +13,7 @@ import {
   isTable,
   reportRecordNotATable,
 } from './fieldCheck';
-import { joinKeyPath } from './keyPath';
+import { joinKeyPath, tomlBasicString } from './keyPath';
 import { countSpec, durationSpec, percentSpec, tierSpec } from './fieldSpecs';
 import {
   fileStart,
@@ -136,16 +136,25 @@ export function attachMonitoring(
   for (const [id, value] of Object.entries(table)) {
     const source = index.recordSource('service', id) ?? fileStart(file.path);
     const positions = lazyRecordPositions(index, 'service', id);
-    const ctx = collector.context(`Monitoring of "${id}"`, positions, source, {
-      service: id,
-      project: project.id,
-    });
+    const ctx = collector.context(
+      `Monitoring of ${tomlBasicString(id)}`,
+      positions,
+      source,
+      {
+        service: id,
+        project: project.id,
+      },
+    );
     const service = services.get(id);
     if (!service) {
       collector.add(
         'warning',
         'registry/unknown-service',
-        `${file.path} monitors service "${id}", which is not declared; declare it in projects/${project.id}/services.toml (or services/catalog.toml), or remove its monitoring.`,
+        `${file.path} monitors service ${tomlBasicString(
+          id,
+        )}, which is not declared; declare it in projects/${
+          project.id
+        }/services.toml (or services/catalog.toml), or remove its monitoring.`,
         source,
         { service: id, project: project.id },
       );

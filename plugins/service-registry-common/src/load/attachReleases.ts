@@ -12,7 +12,7 @@ import {
   reportRecordNotATable,
 } from './fieldCheck';
 import { describeValue } from './describeValue';
-import { joinKeyPath } from './keyPath';
+import { joinKeyPath, tomlBasicString } from './keyPath';
 import { dateSpec, semverSpec } from './fieldSpecs';
 import {
   fileStart,
@@ -98,7 +98,7 @@ export function attachReleases(
   for (const [id, value] of Object.entries(table)) {
     const source = index.recordSource('service', id) ?? fileStart(file.path);
     const ctx = collector.context(
-      `Service "${id}"`,
+      `Service ${tomlBasicString(id)}`,
       lazyRecordPositions(index, 'service', id),
       source,
       {
@@ -110,7 +110,9 @@ export function attachReleases(
       collector.add(
         'warning',
         'registry/unknown-service',
-        `${file.path} lists releases of service "${id}", which is not declared; declare it in services/catalog.toml or a project's services.toml, or remove its releases.`,
+        `${file.path} lists releases of service ${tomlBasicString(
+          id,
+        )}, which is not declared; declare it in services/catalog.toml or a project's services.toml, or remove its releases.`,
         source,
         { service: id },
       );
@@ -135,7 +137,9 @@ export function attachReleases(
         ctx,
         'error',
         'schema/invalid-type',
-        `Service "${id}": release must be an array of tables, one per release: write [[service.${joinKeyPath(
+        `Service ${tomlBasicString(
+          id,
+        )}: release must be an array of tables, one per release: write [[service.${joinKeyPath(
           [id],
         )}.release]] (two brackets) before each, got ${
           isTable(value.release)
@@ -152,7 +156,9 @@ export function attachReleases(
           ctx,
           'error',
           'schema/invalid-type',
-          `Service "${id}": release[${at}] must be a table with version and date (release = [{ version = "1.2.0", date = 2026-01-10 }], or a [[service.${joinKeyPath(
+          `Service ${tomlBasicString(
+            id,
+          )}: release[${at}] must be a table with version and date (release = [{ version = "1.2.0", date = 2026-01-10 }], or a [[service.${joinKeyPath(
             [id],
           )}.release]] table), got ${describeValue(
             release,

@@ -4,7 +4,7 @@ import { describeValue } from './describeValue';
 import { checkText } from './controlCharacters';
 import { SERVICE_ID_PATTERN, tierSpec } from './fieldSpecs';
 import { fileStart, lazyPositionsUnder, positionIndex } from './filePositions';
-import { joinKeyPath, KeyPathPart } from './keyPath';
+import { joinKeyPath, KeyPathPart, tomlBasicString } from './keyPath';
 import { deferred, LAZY_POSITIONS } from './lazy';
 import { FindingCollector } from './loadState';
 import { ParsedTomlFile } from './parseToml';
@@ -75,7 +75,9 @@ function findDeclarations(
         collector.add(
           'warning',
           'project/id-mismatch',
-          `[project-specific.${key}] is in the folder of project "${id}"; the folder name is the project id, so this declares "${id}". Rename the table to [project-specific.${id}] or move the file to projects/${key}/.`,
+          `[project-specific.${joinKeyPath([
+            key,
+          ])}] is in the folder of project "${id}"; the folder name is the project id, so this declares "${id}". Rename the table to [project-specific.${id}] or move the file to projects/${key}/.`,
           at(['project-specific', key]),
           { project: id },
         );
@@ -110,7 +112,9 @@ export function buildProject(
     collector.add(
       'warning',
       'schema/invalid-id',
-      `Project folder "${id}" is not a valid project id; rename it to 1 to 63 lowercase letters, digits or "-", starting and ending with a letter or digit.`,
+      `Project folder ${tomlBasicString(
+        id,
+      )} is not a valid project id; rename it to 1 to 63 lowercase letters, digits or "-", starting and ending with a letter or digit.`,
       start,
       { project: id },
     );

@@ -26,7 +26,7 @@ import {
   isTable,
   report,
 } from './fieldCheck';
-import { joinKeyPath } from './keyPath';
+import { joinKeyPath, tomlBasicString } from './keyPath';
 import { SERVICE_ID_PATTERN } from './fieldSpecs';
 import {
   fileStart,
@@ -159,7 +159,7 @@ function forEachServiceDeclaration(
       collector.add(
         'error',
         'schema/invalid-id',
-        `Service id ${JSON.stringify(
+        `Service id ${tomlBasicString(
           id,
         )} is invalid: use 1 to 63 lowercase letters, digits or "-", starting and ending with a letter or digit, in [service.<id>] (e.g. "${
           id

@@ -1,5 +1,5 @@
 import { controlCharacterPattern } from './controlCharacterPattern';
-import { unicodeEscape } from './describeValue';
+import { unicodeEscape } from './keyPath';
 import { CheckContext, checkField, pathLabel, report } from './fieldCheck';
 import { stringArraySpec, stringSpec } from './fieldSpecs';
 import { KeyPathPart } from './keyPath';

@@ -1,23 +1,8 @@
 import { detectSecret } from '../validation/secrets/detectSecret';
-import { controlCharacterPattern } from './controlCharacterPattern';
+import { tomlBasicString } from './keyPath';
 import { isSecretLookingKey } from './secrets';
 
 const MAX_LENGTH = 60;
-
-/*
- * What JSON.stringify leaves as it is (it escapes only U+0000 to U+001F) of the characters loading
- * removes from free text (see `hasControlCharacter`): DEL and the C1 controls, the line and
- * paragraph separators U+2028 and U+2029, and the bidirectional embeddings, overrides and isolates
- * U+202A–U+202E and U+2066–U+2069. Escaped too, so that a message never holds a raw control
- * character, nor a bidirectional override that would show the rest of the message (or the text
- * of whatever quotes it) in another order than it is written.
- */
-const UNESCAPED_BY_JSON = controlCharacterPattern({ global: true });
-
-/** A character as a JSON / TOML escape: `\u001b`. */
-export function unicodeEscape(char: string): string {
-  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
 
 /**
  * Kind of a TOML value, for messages: string, integer, float, boolean, date, array, table.
@@ -59,7 +44,7 @@ export function describeValue(
   if (typeof value === 'string') {
     const text =
       value.length > MAX_LENGTH ? `${value.slice(0, MAX_LENGTH)}…` : value;
-    return JSON.stringify(text).replace(UNESCAPED_BY_JSON, unicodeEscape);
+    return tomlBasicString(text);
   }
   if (typeof value === 'number' || typeof value === 'boolean') {
     return String(value);

@@ -5,7 +5,7 @@ import {
   SourcePosition,
 } from '../model/types';
 import { describeValue } from './describeValue';
-import { joinKeyPath, KeyPathPart } from './keyPath';
+import { joinKeyPath, KeyPathPart, tomlBasicString } from './keyPath';
 
 /**
  * How one field is checked: its zod schema, and how to say what it expects.
@@ -222,11 +222,11 @@ export function checkUnknownFields(
       ctx,
       'warning',
       'schema/unknown-field',
-      `${
-        ctx.subject
-      }: unknown field "${key}"${where} is ignored; known fields are ${[
-        ...known,
-      ].join(', ')}. Check the spelling${hint ? ` or ${hint}` : ''}.`,
+      `${ctx.subject}: unknown field ${tomlBasicString(
+        key,
+      )}${where} is ignored; known fields are ${[...known].join(
+        ', ',
+      )}. Check the spelling${hint ? ` or ${hint}` : ''}.`,
       [...path, key],
     );
   }

@@ -5,7 +5,32 @@
  */
 export type KeyPathPart = string | number;
 
+import { controlCharacterPattern } from './controlCharacterPattern';
+
 const BARE_KEY = /^[A-Za-z0-9_-]+$/;
+
+/*
+ * What JSON.stringify leaves as it is (it escapes only U+0000 to U+001F) of the characters
+ * loading removes from free text: DEL, C1, U+2028/2029 and the bidirectional controls.
+ */
+const UNESCAPED_BY_JSON = controlCharacterPattern({ global: true });
+
+/** A character as a JSON / TOML escape: `\u001b`. */
+export function unicodeEscape(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * A text as a TOML basic string (`"a.b"`, `"tab\there"`), for keys and values that a message or
+ * a key path quotes: JSON's escapes (which TOML shares), and every character loading removes
+ * from free text (DEL, C1, line and paragraph separators, bidirectional controls) as a `\uXXXX`
+ * escape too, so that a quoted key never brings a raw control character into a message, nor a
+ * bidirectional override that would show the message in another order than it is written. One
+ * text gives one quoted form, and two texts never the same.
+ */
+export function tomlBasicString(text: string): string {
+  return JSON.stringify(text).replace(UNESCAPED_BY_JSON, unicodeEscape);
+}
 
 /** Whether a key is written without quotes in TOML (a bare key). */
 export function isBareKey(key: string): boolean {
@@ -14,7 +39,8 @@ export function isBareKey(key: string): boolean {
 
 /**
  * Joins key path parts into the dotted form used to key positions: bare keys as they are,
- * array indices as numbers, other keys quoted (`service.x."a.b".tags.0`).
+ * array indices as numbers, other keys quoted as TOML basic strings (`service.x."a.b".tags.0`,
+ * see {@link tomlBasicString}).
  *
  * @public
  */
@@ -25,7 +51,7 @@ export function joinKeyPath(parts: readonly KeyPathPart[]): string {
     const text =
       typeof part === 'number' || isBareKey(part)
         ? String(part)
-        : JSON.stringify(part);
+        : tomlBasicString(part);
     out = i === 0 ? text : `${out}.${text}`;
   }
   return out;

@@ -1,4 +1,4 @@
-import { isBareKey, KeyPathPart } from './keyPath';
+import { isBareKey, KeyPathPart, tomlBasicString } from './keyPath';
 import {
   APOSTROPHE,
   BACKSLASH,
@@ -106,7 +106,7 @@ function hexEscapeLength(c: number): number {
 
 /** A key path part as it appears in a joined key path (see `joinKeyPath`). */
 function joinedPart(part: string, bare: boolean): string {
-  return bare || isBareKey(part) ? part : JSON.stringify(part);
+  return bare || isBareKey(part) ? part : tomlBasicString(part);
 }
 
 function appendJoined(joined: string, part: string): string {

@@ -1,7 +1,7 @@
 import { RegistryPattern } from '../model/types';
 import { checkTable, checkUnknownFields, isTable } from './fieldCheck';
 import { describeValue } from './describeValue';
-import { joinKeyPath } from './keyPath';
+import { joinKeyPath, tomlBasicString } from './keyPath';
 import {
   fileStart,
   lazyTopLevelPositions,
@@ -36,9 +36,9 @@ export function readPatterns(
       collector.add(
         'error',
         'schema/invalid-type',
-        `${
-          file.path
-        }: pattern "${id}" must be a table: write it as [pattern.${joinKeyPath([
+        `${file.path}: pattern ${tomlBasicString(
+          id,
+        )} must be a table: write it as [pattern.${joinKeyPath([
           id,
         ])}] with the pattern's fields, got ${describeValue(
           value,
