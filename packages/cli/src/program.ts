@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { isEntityName } from '@service-registry/plugin-service-registry-common';
 import { diffCommand } from './commands/diff';
 import { docsCommand } from './commands/docs';
 import { graphCommand } from './commands/graph';
@@ -39,6 +40,9 @@ Options:
   --today <YYYY-MM-DD>        validate, diff: the date lifecycle rules measure days to
                               (default: today, UTC)
   --max-warnings <n>          validate, diff: fail when there are more than n warnings
+  --shared-system <name>      validate, diff: the catalog provider's sharedSystem, the System of
+                              global services; a project named like it is an error
+                              (catalog/duplicate-entity; default shared)
   --fail-on-breaking          diff: fail when there are breaking changes
   --include-optional          impact: follow optional dependencies too
   --max-depth <n>             impact: stop after n hops
@@ -72,6 +76,7 @@ const OPTIONS = {
   out: { type: 'string' },
   check: { type: 'boolean', default: false },
   'max-file-bytes': { type: 'string' },
+  'shared-system': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -79,19 +84,40 @@ type OptionName = keyof typeof OPTIONS;
 
 /** The options each command takes (`--help` goes with any). */
 const COMMAND_OPTIONS: Record<string, readonly OptionName[]> = {
-  validate: ['format', 'today', 'max-warnings', 'max-file-bytes'],
+  validate: [
+    'format',
+    'today',
+    'max-warnings',
+    'max-file-bytes',
+    'shared-system',
+  ],
   diff: [
     'format',
     'today',
     'max-warnings',
     'fail-on-breaking',
     'max-file-bytes',
+    'shared-system',
   ],
   impact: ['format', 'include-optional', 'max-depth', 'max-file-bytes'],
   graph: ['format', 'max-file-bytes'],
   openslo: ['format', 'service', 'fill-from-policy', 'max-file-bytes'],
   docs: ['out', 'check', 'max-file-bytes'],
 };
+
+/**
+ * Checks `--shared-system`: a catalog entity name, as the catalog provider's `sharedSystem` must be
+ * (letters and digits, joined by `-`, `_` or `.`, at most 63 characters).
+ */
+function sharedSystemOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isEntityName(value)) {
+    throw new UsageError(
+      `--shared-system must be a catalog entity name, as the catalog provider's sharedSystem is (letters and digits joined by '-', '_' or '.', at most 63 characters), got ${value}`,
+    );
+  }
+  return value;
+}
 
 /** Refuses an option the command does not take: ignoring it would hide a mistake. */
 function checkOptionsOf(
@@ -153,6 +179,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
             today: todayOption(values.today),
             maxWarnings: maxWarningsOption(values['max-warnings']),
             maxFileBytes,
+            sharedSystem: sharedSystemOption(values['shared-system']),
           },
           io,
         );
@@ -171,6 +198,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
             maxWarnings: maxWarningsOption(values['max-warnings']),
             failOnBreaking: values['fail-on-breaking'],
             maxFileBytes,
+            sharedSystem: sharedSystemOption(values['shared-system']),
           },
           io,
         );

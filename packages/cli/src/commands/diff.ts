@@ -28,6 +28,7 @@ import { formatFindingsText, paint } from '../format/text';
 import { JSON_SCHEMA_VERSION } from '../format/json';
 import { exitCodeFor } from '../lib/exitCode';
 import { fitMarkdown } from '../lib/fitMarkdown';
+import { DEFAULT_SHARED_SYSTEM } from './validate';
 
 /**
  * What a base without any registry file means for the diff, and what to do when the registry
@@ -51,6 +52,11 @@ export interface DiffCommandOptions {
   failOnBreaking: boolean;
   /** Size in bytes above which a registry file is not read (`--max-file-bytes`); default 16 MiB. */
   maxFileBytes?: number;
+  /**
+   * The catalog provider's name of the System of global services (`--shared-system`, default
+   * `shared`): a project named like it is a `catalog/duplicate-entity` error.
+   */
+  sharedSystem?: string;
 }
 
 /**
@@ -94,10 +100,12 @@ export async function diffCommand(
     loadRegistry(headSource.files),
     headSource.files,
   );
-  const findings = validateRegistry(head, {
+  // with the catalog provider's findings, in head and (for the annotations) in base alike
+  const validation = {
     today: options.today,
-    catalog: {},
-  });
+    catalog: { sharedSystem: options.sharedSystem ?? DEFAULT_SHARED_SYSTEM },
+  };
+  const findings = validateRegistry(head, validation);
   const diff = diffRegistries(base, head, { today: options.today });
 
   switch (options.format) {
@@ -163,7 +171,7 @@ export async function diffCommand(
       }));
       const annotations = introducedFirst(
         findings,
-        validateRegistry(base, { today: options.today, catalog: {} }),
+        validateRegistry(base, validation),
         [...breaking, ...sla],
       );
       io.stdout(

@@ -13,6 +13,9 @@ import { annotationLimitNotice, formatFindingsGithub } from '../format/github';
 import { findingsJson } from '../format/json';
 import { formatFindingsText } from '../format/text';
 
+/** The catalog provider's default `sharedSystem`, the System of global services. */
+export const DEFAULT_SHARED_SYSTEM = 'shared';
+
 /** Options of `service-registry validate`. */
 export interface ValidateOptions {
   dir: string;
@@ -21,6 +24,11 @@ export interface ValidateOptions {
   maxWarnings?: number;
   /** Size in bytes above which a registry file is not read (`--max-file-bytes`); default 16 MiB. */
   maxFileBytes?: number;
+  /**
+   * The catalog provider's name of the System of global services (`--shared-system`, default
+   * `shared`): a project named like it is a `catalog/duplicate-entity` error.
+   */
+  sharedSystem?: string;
 }
 
 /** Validates a registry directory and prints the findings; returns the exit code. */
@@ -31,10 +39,10 @@ export async function validateCommand(
   const source = await readDirectorySource(options.dir, {
     maxFileBytes: options.maxFileBytes,
   });
-  // with the catalog provider's warnings: the pull request shows what the catalog would
+  // with the catalog provider's findings: the pull request shows what the catalog would
   const findings = validateRegistry(loadRegistry(source.files), {
     today: options.today,
-    catalog: {},
+    catalog: { sharedSystem: options.sharedSystem ?? DEFAULT_SHARED_SYSTEM },
   });
   switch (options.format) {
     case 'json':

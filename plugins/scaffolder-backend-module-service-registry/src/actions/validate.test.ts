@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { runnerInputErrors } from '../__testUtils__/runner';
 import {
   cleanUp,
   contextFor,
@@ -104,6 +105,88 @@ describe('service-registry:validate', () => {
     expect(outputs.report).toMatch(
       /\| 🟡 warning \| `services\/catalog\.toml:\d+:\d+` \| `orders-api` \| The tag "日本語" of service "orders-api" has nothing a catalog tag can hold .*\| `catalog\/tag-dropped` \|/,
     );
+  });
+
+  describe('a project named like the System of global services', () => {
+    /** A workspace whose change adds the project `project` (a new folder) with a service. */
+    async function addingProject(project: string) {
+      const workspace = await workspaceWithRegistry();
+      await createServiceRegistryAddServiceAction().handler(
+        contextFor(workspace, {
+          id: 'tools-api',
+          owner: 'tools-team',
+          tier: 'low',
+          project,
+          createProject: true,
+        }).ctx as any,
+      );
+      return workspace;
+    }
+
+    /** Runs the action, returning its outputs, the errors it logged and what it threw. */
+    async function run(workspace: string, input: Record<string, unknown>) {
+      const { ctx, outputs } = contextFor(workspace, { today, ...input });
+      const errors: string[] = [];
+      ctx.logger.error = ((message: string) => {
+        errors.push(message);
+      }) as any;
+      const failure = await validate.handler(ctx as any).then(
+        () => undefined,
+        (error: Error) => error,
+      );
+      return { outputs, errors, failure };
+    }
+
+    it('fails on a change that adds projects/shared (the default sharedSystem), as the catalog would report it', async () => {
+      const { outputs, errors, failure } = await run(
+        await addingProject('shared'),
+        {},
+      );
+      expect(failure?.message).toMatch(/the change brings 1 error/);
+      expect(outputs).toMatchObject({ valid: false, errors: 1 });
+      expect(errors).toEqual([
+        expect.stringMatching(
+          /^error catalog\/duplicate-entity at projects\/shared\/services\.toml:1:1: Project "shared" has the name of the System of global services \("shared"\): the catalog would get the project's System, and the global services would land in it\./,
+        ),
+      ]);
+      expect(outputs.report).toMatch(
+        /\| 🔴 error \| `projects\/shared\/services\.toml:1:1` \| .*`catalog\/duplicate-entity` \|/,
+      );
+    });
+
+    it("takes the catalog provider's sharedSystem: with platform, projects/shared is fine and projects/platform is not", async () => {
+      const shared = await run(await addingProject('shared'), {
+        sharedSystem: 'platform',
+      });
+      expect(shared.failure).toBeUndefined();
+      expect(shared.outputs).toMatchObject({ valid: true, errors: 0 });
+      expect(shared.outputs.report).not.toContain('catalog/duplicate-entity');
+
+      const platform = await run(await addingProject('platform'), {
+        sharedSystem: 'platform',
+      });
+      expect(platform.failure?.message).toMatch(/the change brings 1 error/);
+      expect(platform.errors).toEqual([
+        expect.stringMatching(
+          /^error catalog\/duplicate-entity at projects\/platform\/services\.toml:1:1: Project "platform" has the name of the System of global services \("platform"\)/,
+        ),
+      ]);
+    });
+
+    it.each([['global services'], ['-shared'], ['x'.repeat(64)], ['']])(
+      'refuses sharedSystem %j in its JSON Schema, as the runner checks it',
+      sharedSystem => {
+        expect(
+          runnerInputErrors(validate, { sharedSystem }).join('; '),
+        ).toContain('sharedSystem');
+      },
+    );
+
+    it('accepts a catalog entity name as sharedSystem', () => {
+      expect(
+        runnerInputErrors(validate, { sharedSystem: 'Global.Services_2' }),
+      ).toEqual([]);
+    });
   });
 
   it('says where the base comes from when it is missing', async () => {

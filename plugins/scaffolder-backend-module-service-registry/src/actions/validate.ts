@@ -4,6 +4,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   describeChangeSubject,
   diffRegistries,
+  ENTITY_NAME_PATTERN,
   loadRegistry,
   preferBaseDeclarations,
   RegistryFinding,
@@ -73,6 +74,9 @@ function newFindings(
   });
 }
 
+const SHARED_SYSTEM_MESSAGE =
+  'must be a catalog entity name, as the catalog provider\'s sharedSystem is: letters and digits joined by "-", "_" or ".", at most 63 characters (e.g. "shared")';
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
@@ -82,7 +86,10 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * change brings, what changed, the breaking changes and the projects and owners they affect, and
  * the approvals the policies' `[change_control]` requires ("Required approvals"). A service id a
  * project of the change declares while another project declared it in base stays that project's:
- * the new declaration is reported as the duplicate. The step logs the findings the change brings
+ * the new declaration is reported as the duplicate. The findings include the catalog provider's:
+ * its warnings about owners and tags, and its `catalog/duplicate-entity` error for a project named
+ * like the System of global services (input `sharedSystem`, default `shared`, as the provider's
+ * `sharedSystem`). The step logs the findings the change brings
  * and its breaking changes, and fails when the change brings errors (`failOn: new-errors`, the
  * default); findings the registry already had do not block a change.
  *
@@ -123,6 +130,15 @@ export function createServiceRegistryValidateAction() {
             .optional(),
         title: z =>
           z.string({ description: 'Heading of the report' }).optional(),
+        sharedSystem: z =>
+          z
+            .string({
+              description:
+                "The catalog provider's `sharedSystem`, the System of global services (default `shared`): a project named like it is a `catalog/duplicate-entity` error",
+            })
+            .max(63, SHARED_SYSTEM_MESSAGE)
+            .regex(ENTITY_NAME_PATTERN, SHARED_SYSTEM_MESSAGE)
+            .optional(),
       },
       output: {
         report: z => z.string({ description: 'The change report, markdown' }),
@@ -178,10 +194,10 @@ export function createServiceRegistryValidateAction() {
         );
       }
       const base = loadRegistry(await readRegistryDirectory(baseDir));
-      // with the catalog provider's warnings: the report shows what the catalog would
+      // with the catalog provider's findings: the report shows what the catalog would
       const options = {
         ...(input.today ? { today: input.today } : {}),
-        catalog: {},
+        catalog: { sharedSystem: input.sharedSystem ?? 'shared' },
       };
       // an id a project of the change declares again stays where base declared it
       const headRegistry = preferBaseDeclarations(

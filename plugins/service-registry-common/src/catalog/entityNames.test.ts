@@ -1,4 +1,9 @@
-import { ownerToEntityName, ownerToEntityRef } from './entityNames';
+import {
+  ENTITY_NAME_PATTERN,
+  isEntityName,
+  ownerToEntityName,
+  ownerToEntityRef,
+} from './entityNames';
 
 describe('ownerToEntityName', () => {
   it.each([
@@ -25,5 +30,30 @@ describe('ownerToEntityRef', () => {
     ['@@@', undefined],
   ])('%p becomes %p', (owner, ref) => {
     expect(ownerToEntityRef(owner)).toBe(ref);
+  });
+});
+
+describe('isEntityName', () => {
+  it.each(['shared', 'Global.Services_2', 'a', '9', 'x'.repeat(63), 'a-b.c_d'])(
+    'takes %s, a name the catalog takes',
+    name => {
+      expect(isEntityName(name)).toBe(true);
+      expect(ENTITY_NAME_PATTERN.test(name)).toBe(true);
+    },
+  );
+
+  it.each([
+    '',
+    '-x',
+    'x-',
+    '.x',
+    'x_',
+    'a b',
+    'ñandú',
+    'a/b',
+    'x'.repeat(64),
+    'shared\n',
+  ])('refuses %j, which the catalog refuses', name => {
+    expect(isEntityName(name)).toBe(false);
   });
 });

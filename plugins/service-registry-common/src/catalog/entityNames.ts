@@ -1,3 +1,26 @@
+/**
+ * What the Backstage catalog takes as an entity name (`metadata.name`), apart from its length
+ * (at most 63 characters, see {@link isEntityName}): letters and digits, joined by `-`, `_` or
+ * `.`. For a schema that needs the pattern itself (a JSON Schema form field).
+ *
+ * @public
+ */
+export const ENTITY_NAME_PATTERN =
+  /^[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+/**
+ * Whether a text is a name the Backstage catalog takes for an entity (as its
+ * `KubernetesValidatorFunctions.isValidObjectName`): 1 to 63 letters and digits, joined by `-`,
+ * `_` or `.`. The catalog provider's `sharedSystem`, the CLI's `--shared-system` and the
+ * validate action's `sharedSystem` must be one.
+ *
+ * @param text - the name to check
+ * @public
+ */
+export function isEntityName(text: string): boolean {
+  return text.length <= 63 && ENTITY_NAME_PATTERN.test(text);
+}
+
 const NOT_IN_NAMES = /[^a-z0-9._-]+/g;
 const UNTRIMMED = /^[^a-z0-9]+|[^a-z0-9]+$/g;
 

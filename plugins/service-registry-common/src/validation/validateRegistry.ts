@@ -1,4 +1,5 @@
 import { catalogNameFindings } from '../catalog/catalogNameFindings';
+import { sharedSystemFindings } from '../catalog/sharedSystemFindings';
 import { LoadedRegistry, RegistryFinding } from '../model/types';
 import { applyBlockOn } from './blockOn';
 import { createValidationContext } from './context';
@@ -14,12 +15,14 @@ import { ValidateOptions } from './types';
  * secrets), sorted by file, line and column. A warning or info whose code the policies'
  * `[security] block_on` lists (or a prefix of it) is an error, its message saying so (see
  * `applyBlockOn`). With `options.catalog`, also the catalog provider's warnings about what its
- * mapping changes (`catalogNameFindings`; not subject to `block_on`). Deterministic for a given registry and `today`; never throws on bad registry
+ * mapping changes (`catalogNameFindings`), and with `options.catalog.sharedSystem` its error about
+ * a project named like the System of global services (`sharedSystemFindings`); neither is subject
+ * to `block_on`. Deterministic for a given registry and `today`; never throws on bad registry
  * content.
  *
  * @param registry - the result of `loadRegistry`
  * @param options - `today` (`YYYY-MM-DD`, default today in UTC) for the lifecycle dates;
- *   `catalog` for the catalog provider's warnings
+ *   `catalog` for the catalog provider's findings
  * @throws TypeError when `options.today` is not a `YYYY-MM-DD` date
  * @public
  */
@@ -37,6 +40,11 @@ export function validateRegistry(
     blocked.push(
       ...catalogNameFindings(registry, options.catalog.defaultOwner),
     );
+    if (options.catalog.sharedSystem !== undefined) {
+      blocked.push(
+        ...sharedSystemFindings(registry, options.catalog.sharedSystem),
+      );
+    }
   }
   return sortFindings(blocked.map(redacted));
 }
