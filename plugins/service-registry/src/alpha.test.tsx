@@ -2,14 +2,19 @@ import { screen, within } from '@testing-library/react';
 import { Entity } from '@backstage/catalog-model';
 import {
   createExtensionTester,
+  renderInTestApp,
   renderTestApp,
 } from '@backstage/frontend-test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { ApiBlueprint } from '@backstage/frontend-plugin-api';
+import { GLOBAL_PROJECT_ID } from '@service-registry/plugin-service-registry-common';
 import serviceRegistryFrontendPlugin, {
   serviceRegistryApi,
   entityServiceMigrationCard,
@@ -21,6 +26,7 @@ import serviceRegistryFrontendPlugin, {
 import { serviceRegistryApiRef, ServiceRegistryClient } from './api';
 import { deprecationsResponse } from './testUtils/deprecationFixture';
 import { mockServiceRegistryApi } from './testUtils/mockServiceRegistryApi';
+import { projectSummaryResponse } from './testUtils/projectSummaryFixture';
 
 // a whole app around a page with a material table: slow on small CI machines
 jest.setTimeout(30_000);
@@ -32,6 +38,46 @@ function component(annotations: Record<string, string>): Entity {
     metadata: { name: 'payments', annotations },
     spec: { type: 'service', owner: 'team', lifecycle: 'production' },
   };
+}
+
+/** A System as the registry's provider writes it: a project, or (without annotation) the shared System. */
+function providerSystem(name: string, options: { project?: boolean } = {}) {
+  const { project = true } = options;
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: {
+      name,
+      annotations: {
+        'service-registry.io/registry-id': 'default',
+        ...(project ? { 'service-registry.io/project': name } : {}),
+      },
+    },
+    spec: { owner: 'team' },
+  } satisfies Entity;
+}
+
+/**
+ * Renders the project card extension, with the extension config an adopter writes in
+ * `app.extensions`, on a System; the API answers from the project fixture registry.
+ */
+function renderProjectCard(entity: Entity, config?: { sharedSystem?: string }) {
+  const getProjectSummary = jest.fn(async (project: string) =>
+    projectSummaryResponse(project),
+  );
+  const tester = createExtensionTester(entitySystemServiceRegistryCard, {
+    config,
+  });
+  renderInTestApp(
+    <EntityProvider entity={entity}>{tester.reactElement()}</EntityProvider>,
+    {
+      apis: [
+        [serviceRegistryApiRef, mockServiceRegistryApi({ getProjectSummary })],
+      ],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+  return { getProjectSummary };
 }
 
 describe('service-registry in the new frontend system', () => {
@@ -136,6 +182,105 @@ describe('service-registry in the new frontend system', () => {
         component({ 'service-registry.io/registry-id': 'default' }),
       ].map(projectCard),
     ).toEqual([true, true, false, false]);
+  });
+
+  describe('the project card’s sharedSystem config', () => {
+    it('shows the global services on the System its config names, for a provider with another sharedSystem', async () => {
+      const { getProjectSummary } = renderProjectCard(
+        providerSystem('platform', { project: false }),
+        { sharedSystem: 'platform' },
+      );
+      expect(
+        await screen.findByRole('table', {
+          name: 'Services of the global services',
+        }),
+      ).toBeInTheDocument();
+      expect(getProjectSummary).toHaveBeenCalledWith(GLOBAL_PROJECT_ID, {
+        registry: 'default',
+      });
+      expect(
+        screen.getByText(
+          'What registry "default" knows about the global services',
+        ),
+      ).toBeInTheDocument();
+    });
+
+    it('then takes the System named shared for a project of that name, not for the global services', async () => {
+      const { getProjectSummary } = renderProjectCard(
+        providerSystem('shared', { project: false }),
+        { sharedSystem: 'platform' },
+      );
+      expect(
+        await screen.findByText('Registry "default" has no project "shared".'),
+      ).toBeInTheDocument();
+      expect(getProjectSummary).toHaveBeenCalledWith('shared', {
+        registry: 'default',
+      });
+      expect(getProjectSummary).not.toHaveBeenCalledWith(
+        GLOBAL_PROJECT_ID,
+        expect.anything(),
+      );
+    });
+
+    it('links a project’s dependencies on the global services to the configured System', async () => {
+      renderProjectCard(providerSystem('shop'), { sharedSystem: 'platform' });
+      const links = await screen.findAllByRole('link', {
+        name: 'Global services',
+      });
+      for (const link of links) {
+        expect(link).toHaveAttribute(
+          'href',
+          '/catalog/default/system/platform',
+        );
+      }
+    });
+
+    it('defaults to the provider’s default, shared', async () => {
+      const { getProjectSummary } = renderProjectCard(
+        providerSystem('shared', { project: false }),
+      );
+      expect(
+        await screen.findByRole('table', {
+          name: 'Services of the global services',
+        }),
+      ).toBeInTheDocument();
+      expect(getProjectSummary).toHaveBeenCalledWith(GLOBAL_PROJECT_ID, {
+        registry: 'default',
+      });
+    });
+
+    it('keeps the card on the Systems the provider ingested when configured', () => {
+      const filter = createExtensionTester(entitySystemServiceRegistryCard, {
+        config: { sharedSystem: 'platform' },
+      }).get(EntityCardBlueprint.dataRefs.filterFunction)!;
+      expect(
+        [
+          providerSystem('shop'),
+          providerSystem('platform', { project: false }),
+          { ...providerSystem('other'), metadata: { name: 'other' } },
+          component({ 'service-registry.io/registry-id': 'default' }),
+        ].map(filter),
+      ).toEqual([true, true, false, false]);
+    });
+
+    it('refuses a sharedSystem that is no catalog entity name', () => {
+      for (const sharedSystem of ['platform team', '', 'x'.repeat(64)]) {
+        expect(() =>
+          createExtensionTester(entitySystemServiceRegistryCard, {
+            config: { sharedSystem },
+          }).get(EntityCardBlueprint.dataRefs.filterFunction),
+        ).toThrow(
+          /Expected the name of the System of the global services, a catalog entity name .* at 'sharedSystem'/,
+        );
+      }
+      expect(() =>
+        createExtensionTester(entitySystemServiceRegistryCard, {
+          config: { sharedSystem: 42 as unknown as string },
+        }).get(EntityCardBlueprint.dataRefs.filterFunction),
+      ).toThrow(
+        /Expected the name of the System of the global services.* at 'sharedSystem'/,
+      );
+    });
   });
 
   it('provides the backend client as the service registry API, through discovery and fetch', () => {

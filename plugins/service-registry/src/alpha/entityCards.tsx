@@ -5,6 +5,7 @@ import {
   isServiceRegistryProject,
   isServiceRegistryService,
 } from '../conditions';
+import { sharedSystemConfigSchema } from './sharedSystemConfigSchema';
 
 /**
  * Entity card: what the registry declares for the service (version, status, tier, port, project),
@@ -29,22 +30,35 @@ export const entityServiceRegistryCard = EntityCardBlueprint.make({
 /**
  * Entity card for a System: what the registry knows about the project (facts, services, overrides
  * of global services, the projects it depends on and those that use it, findings and SLA
- * compliance); on the shared System (the provider's default name, `shared`), the global services.
- * Shown on the Systems the registry's provider ingested.
+ * compliance); on the shared System, the global services. Shown on the Systems the registry's
+ * provider ingested.
+ *
+ * Config: `sharedSystem`, the name of the System the provider gives the global services (its
+ * `catalog.providers.serviceRegistry.<id>.sharedSystem` option), default `shared`; the card's
+ * `sharedSystem` prop in the legacy app.
  *
  * @alpha
  */
-export const entitySystemServiceRegistryCard = EntityCardBlueprint.make({
-  name: 'project-summary',
-  params: {
-    type: 'content',
-    filter: isServiceRegistryProject,
-    loader: () =>
-      import('../components/EntitySystemServiceRegistryCard').then(m =>
-        compatWrapper(<m.EntitySystemServiceRegistryCard />),
-      ),
-  },
-});
+export const entitySystemServiceRegistryCard =
+  EntityCardBlueprint.makeWithOverrides({
+    name: 'project-summary',
+    configSchema: {
+      sharedSystem: sharedSystemConfigSchema,
+    },
+    factory(originalFactory, { config }) {
+      const { sharedSystem } = config;
+      return originalFactory({
+        type: 'content',
+        filter: isServiceRegistryProject,
+        loader: () =>
+          import('../components/EntitySystemServiceRegistryCard').then(m =>
+            compatWrapper(
+              <m.EntitySystemServiceRegistryCard sharedSystem={sharedSystem} />,
+            ),
+          ),
+      });
+    },
+  });
 
 /**
  * Entity card: the service's upstream and downstream dependencies. Shown on the services the
