@@ -132,6 +132,45 @@ test('the deprecations page draws the timeline with today and the overdue migrat
   });
 });
 
+test('the deprecations page opens the sorting and the filter text of its URL, after a reload too', async ({
+  page,
+}, testInfo) => {
+  await openAsGuest(
+    page,
+    '/service-registry/deprecations?sort=sunsetDate&order=desc&q=team',
+  );
+  const table = page
+    .getByRole('table')
+    .filter({ has: page.getByRole('columnheader', { name: 'Replacement' }) });
+  const filterBox = page.getByPlaceholder('Filter');
+  const sortedAndFiltered = async () => {
+    // the services whose owner is a team, the latest sunset first: legacy-search (2027-03-01)
+    // before payments-gateway-v2 (2026-12-10); old-api, which has no owner, is not among them
+    await expect(table.locator('tbody tr').first()).toContainText(
+      'legacy-search',
+      { timeout: 90_000 },
+    );
+    await expect(
+      table.getByRole('link', { name: 'payments-gateway-v2', exact: true }),
+    ).toBeVisible();
+    await expect(
+      table.getByRole('link', { name: 'old-api', exact: true }),
+    ).toHaveCount(0);
+    await expect(filterBox).toHaveValue('team');
+    // the URL is the link's still
+    expect(new URL(page.url()).search).toBe(
+      '?sort=sunsetDate&order=desc&q=team',
+    );
+  };
+  await sortedAndFiltered();
+  await page.reload();
+  await sortedAndFiltered();
+  await table.scrollIntoViewIfNeeded();
+  await page.screenshot({
+    path: testInfo.outputPath('deprecations-sorted-filtered.png'),
+  });
+});
+
 test('a service page shows its SLA targets and its findings whole', async ({
   page,
 }, testInfo) => {

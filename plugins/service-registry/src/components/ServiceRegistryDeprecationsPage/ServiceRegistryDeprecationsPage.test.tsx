@@ -100,6 +100,31 @@ async function sortBy(column: string) {
   await userEvent.click(within(header).getAllByRole('button')[0]);
 }
 
+/**
+ * The column whose header shows the sort arrow, and its direction (`Sunset desc`), if any: the
+ * arrow of material-table's header is Material UI's `TableSortLabel`, which has no ARIA state.
+ */
+function sortArrow(): string | undefined {
+  const sorted = within(table())
+    .getAllByRole('columnheader')
+    .flatMap(header => {
+      const label = header.querySelector('[class*="MuiTableSortLabel-active"]');
+      if (!label) return [];
+      const desc = label.querySelector(
+        '[class*="MuiTableSortLabel-iconDirectionDesc"]',
+      );
+      return [`${header.textContent} ${desc ? 'desc' : 'asc'}`];
+    });
+  expect(sorted.length).toBeLessThanOrEqual(1);
+  return sorted[0];
+}
+
+/** The table's filter box. */
+const filterBox = () => screen.getByPlaceholderText('Filter');
+
+/** The query string, whole. */
+const query = () => screen.getByRole('status', { name: 'query' }).textContent;
+
 async function choose(filter: string, option: string) {
   await userEvent.click(
     screen.getByRole('button', { name: new RegExp(`^${filter}\\s`) }),
@@ -433,6 +458,185 @@ describe('ServiceRegistryDeprecationsPage', () => {
     await waitFor(() => expect(serviceOrder()).toEqual(['legacy-search']));
   });
 
+  describe('sorting and filter box kept in the URL', () => {
+    /** The fixture's rows as the backend lists them: the most urgent first. */
+    const URGENT_FIRST = [
+      'gone',
+      'old-api',
+      'pay-v2',
+      'vague',
+      'legacy-search',
+      'done-svc',
+    ];
+    /** The latest sunset first, services without a sunset before them. */
+    const SUNSET_DESC = [
+      'vague',
+      'legacy-search',
+      'done-svc',
+      'pay-v2',
+      'old-api',
+      'gone',
+    ];
+
+    it('opens the sorting of a shared link, its arrow on the column', async () => {
+      const { unmount } = await renderPage(
+        fixtureApi(),
+        undefined,
+        '/?sort=sunsetDate&order=desc',
+      );
+      await waitFor(() => expect(serviceOrder()).toEqual(SUNSET_DESC));
+      expect(sortArrow()).toBe('Sunset desc');
+      expect(query()).toBe('?sort=sunsetDate&order=desc');
+      // the user's sorting from there (material-table keeps the direction on another column)
+      await sortBy('Consumers');
+      await waitFor(() =>
+        expect(query()).toBe('?sort=remainingConsumers&order=desc'),
+      );
+      expect(serviceOrder()[0]).toBe('old-api');
+      expect(sortArrow()).toBe('Consumers desc');
+      // and none: the link's sorting does not come back
+      await sortBy('Consumers');
+      await waitFor(() => expect(query()).toBe(''));
+      expect(serviceOrder()).toEqual(URGENT_FIRST);
+      expect(sortArrow()).toBeUndefined();
+      unmount();
+
+      // `order=asc` is the default order: the same without it
+      await renderPage(
+        fixtureApi(),
+        undefined,
+        '/?sort=remainingConsumers&order=asc',
+      );
+      await waitFor(() => expect(sortArrow()).toBe('Consumers asc'));
+      expect(serviceOrder()[0]).toBe('done-svc');
+      expect(serviceOrder()[5]).toBe('old-api');
+      await waitFor(() => expect(query()).toBe('?sort=remainingConsumers'));
+    });
+
+    it("keeps the sorting in the URL by the column's field, the default sorting left out", async () => {
+      const { unmount } = await renderPage();
+      await screen.findByRole('table');
+      expect(sortArrow()).toBeUndefined();
+      await sortBy('Sunset');
+      await waitFor(() => expect(query()).toBe('?sort=sunsetDate'));
+      expect(sortArrow()).toBe('Sunset asc');
+      expect(serviceOrder()).toEqual([...SUNSET_DESC].reverse());
+      await sortBy('Sunset');
+      await waitFor(() => expect(query()).toBe('?sort=sunsetDate&order=desc'));
+      expect(serviceOrder()).toEqual(SUNSET_DESC);
+      expect(sortArrow()).toBe('Sunset desc');
+      // a third click: the default sorting again, the most urgent first, out of the URL
+      await sortBy('Sunset');
+      await waitFor(() => expect(query()).toBe(''));
+      expect(serviceOrder()).toEqual(URGENT_FIRST);
+      expect(sortArrow()).toBeUndefined();
+      await sortBy('Effort');
+      await waitFor(() => expect(query()).toBe('?sort=remainingEffortHours'));
+      const sorted = serviceOrder();
+      expect(sorted).not.toEqual(URGENT_FIRST);
+      unmount();
+
+      // the link opens the same table
+      await renderPage(fixtureApi(), undefined, '/?sort=remainingEffortHours');
+      await waitFor(() => expect(serviceOrder()).toEqual(sorted));
+      expect(sortArrow()).toBe('Effort asc');
+    });
+
+    it.each([
+      ['an unknown column', '?status=overdue&sort=bogus&order=desc'],
+      ['an unknown order', '?status=overdue&sort=sunsetDate&order=sideways'],
+      ['a column the table does not show', '?status=overdue&sort=owner'],
+      ['an order without a column', '?status=overdue&order=desc'],
+    ])(
+      'opens the default sorting for %s in a shared link, and leaves it out of the URL',
+      async (_case, search) => {
+        await renderPage(fixtureApi(), undefined, `/${search}`);
+        await waitFor(() =>
+          expect(serviceOrder()).toEqual(['gone', 'old-api']),
+        );
+        expect(sortArrow()).toBeUndefined();
+        await waitFor(() => expect(query()).toBe('?status=overdue'));
+      },
+    );
+
+    it("opens the filter box's text of a shared link, and keeps the text typed in the URL", async () => {
+      const { unmount } = await renderPage(
+        fixtureApi(),
+        undefined,
+        '/?q=payments-team',
+      );
+      await waitFor(() => expect(serviceOrder()).toEqual(['pay-v2']));
+      expect(filterBox()).toHaveValue('payments-team');
+
+      // cleared: every row, no text in the URL
+      await userEvent.clear(filterBox());
+      await waitFor(() => expect(serviceOrder()).toEqual(URGENT_FIRST));
+      await waitFor(() => expect(query()).toBe(''));
+      await userEvent.type(filterBox(), 'search team');
+      await waitFor(() => expect(query()).toBe('?q=search+team'));
+      expect(
+        within(table()).getByText('No records to display'),
+      ).toBeInTheDocument();
+      await userEvent.clear(filterBox());
+      await userEvent.type(filterBox(), 'search-team');
+      await waitFor(() => expect(query()).toBe('?q=search-team'));
+      expect(serviceOrder()).toEqual(['legacy-search']);
+      unmount();
+
+      // with a sorting: the rows of the text, sorted
+      await renderPage(
+        fixtureApi(),
+        undefined,
+        '/?q=platform-team&sort=sunsetDate&order=desc',
+      );
+      await waitFor(() =>
+        expect(serviceOrder()).toEqual(['done-svc', 'old-api', 'gone']),
+      );
+      expect(filterBox()).toHaveValue('platform-team');
+      expect(sortArrow()).toBe('Sunset desc');
+    });
+
+    it("follows a link that changes the sorting or the filter box's text while the page is open", async () => {
+      await renderPage(
+        fixtureApi(),
+        undefined,
+        '/?q=platform-team&sort=sunsetDate&order=desc',
+        <>
+          <Link to="/">All deprecations</Link>
+          <Link to="/?sort=remainingConsumers&q=search-team">
+            Search team's deprecations
+          </Link>
+        </>,
+      );
+      await waitFor(() =>
+        expect(serviceOrder()).toEqual(['done-svc', 'old-api', 'gone']),
+      );
+      await userEvent.click(
+        screen.getByRole('link', { name: 'All deprecations' }),
+      );
+      await waitFor(() => expect(serviceOrder()).toEqual(URGENT_FIRST));
+      expect(filterBox()).toHaveValue('');
+      expect(sortArrow()).toBeUndefined();
+      expect(query()).toBe('');
+
+      await userEvent.click(
+        screen.getByRole('link', { name: "Search team's deprecations" }),
+      );
+      await waitFor(() => expect(serviceOrder()).toEqual(['legacy-search']));
+      expect(filterBox()).toHaveValue('search-team');
+      expect(sortArrow()).toBe('Consumers asc');
+      // and the table is the user's again
+      await sortBy('Consumers');
+      await waitFor(() =>
+        expect(query()).toBe(
+          '?sort=remainingConsumers&q=search-team&order=desc',
+        ),
+      );
+      expect(sortArrow()).toBe('Consumers desc');
+      expect(filterBox()).toHaveValue('search-team');
+    });
+  });
+
   it('draws the timeline with a today marker and the overdue bars marked', async () => {
     await renderPage();
     const timeline = await screen.findByRole('group', {
@@ -626,9 +830,8 @@ describe('ServiceRegistryDeprecationsPage', () => {
           screen.getAllByText(`1-20 of ${atRisk.length}`)[0],
         ).toBeInTheDocument(),
       );
-      expect(screen.getByRole('status', { name: 'query' })).toHaveTextContent(
-        '?status=at-risk',
-      );
+      // (the sorting is kept, in the URL too)
+      expect(query()).toBe('?sort=sunsetDate&status=at-risk');
       unmount();
 
       // a shared link to few rows: one page, no pager
@@ -641,9 +844,6 @@ describe('ServiceRegistryDeprecationsPage', () => {
       expect(screen.getAllByText('1-20 of 606')[0]).toBeInTheDocument();
     });
 
-    /** The query string, whole. */
-    const query = () =>
-      screen.getByRole('status', { name: 'query' }).textContent;
     const services = (from: number, to: number) =>
       many.items.slice(from, to).map(r => r.service);
 
@@ -724,7 +924,75 @@ describe('ServiceRegistryDeprecationsPage', () => {
           screen.getAllByText(`1-20 of ${atRisk.length}`)[0],
         ).toBeInTheDocument(),
       );
-      await waitFor(() => expect(query()).toBe('?status=at-risk'));
+      await waitFor(() =>
+        expect(query()).toBe('?status=at-risk&sort=remainingConsumers'),
+      );
+    });
+
+    it('opens the page of a shared link in its sorting or among the rows of its text', async () => {
+      const { unmount } = await renderPage(
+        manyApi(),
+        undefined,
+        '/?sort=sunsetDate&order=desc&page=2',
+      );
+      // (the same comparison as the column's, the other way round: a stable sort of the rows)
+      const sunsetDesc = [...many.items]
+        .sort((a, b) =>
+          (b.sunsetDate ?? '9999').localeCompare(a.sunsetDate ?? '9999'),
+        )
+        .map(r => r.service);
+      await waitFor(() =>
+        expect(serviceOrder()).toEqual(sunsetDesc.slice(20, 40)),
+      );
+      expect(screen.getAllByText('21-40 of 606')[0]).toBeInTheDocument();
+      expect(sortArrow()).toBe('Sunset desc');
+      expect(query()).toBe('?sort=sunsetDate&order=desc&page=2');
+      unmount();
+
+      await renderPage(manyApi(), undefined, '/?q=bulk-01&page=2');
+      const matching = many.items
+        .map(r => r.service)
+        .filter(id => id.startsWith('bulk-01'));
+      expect(matching).toHaveLength(100);
+      await waitFor(() =>
+        expect(serviceOrder()).toEqual(matching.slice(20, 40)),
+      );
+      expect(screen.getAllByText('21-40 of 100')[0]).toBeInTheDocument();
+      expect(filterBox()).toHaveValue('bulk-01');
+      expect(query()).toBe('?q=bulk-01&page=2');
+    });
+
+    it('starts again from the first page on a new text in the filter box or a new sorting, the URL too', async () => {
+      await renderPage(manyApi(), undefined, '/?page=3');
+      await waitFor(() => expect(serviceOrder()).toEqual(services(40, 60)));
+      await userEvent.type(filterBox(), 'bulk-01');
+      await waitFor(() =>
+        expect(screen.getAllByText('1-20 of 100')[0]).toBeInTheDocument(),
+      );
+      await waitFor(() => expect(query()).toBe('?q=bulk-01'));
+
+      await userEvent.click(
+        screen.getAllByRole('button', { name: 'Last Page' })[0],
+      );
+      await waitFor(() => expect(query()).toBe('?q=bulk-01&page=5'));
+      await sortBy('Sunset');
+      await waitFor(() =>
+        expect(screen.getAllByText('1-20 of 100')[0]).toBeInTheDocument(),
+      );
+      await waitFor(() => expect(query()).toBe('?q=bulk-01&sort=sunsetDate'));
+
+      await userEvent.click(
+        screen.getAllByRole('button', { name: 'Next Page' })[0],
+      );
+      await waitFor(() =>
+        expect(query()).toBe('?q=bulk-01&sort=sunsetDate&page=2'),
+      );
+      // the text cleared: every row, from the first page
+      await userEvent.clear(filterBox());
+      await waitFor(() =>
+        expect(screen.getAllByText('1-20 of 606')[0]).toBeInTheDocument(),
+      );
+      await waitFor(() => expect(query()).toBe('?sort=sunsetDate'));
     });
 
     it('follows the URL when a link changes it while the page is open', async () => {

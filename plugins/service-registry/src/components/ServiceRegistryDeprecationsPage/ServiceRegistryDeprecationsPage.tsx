@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   Box,
   Chip,
@@ -128,12 +128,47 @@ function pagingQuery({ page, pageSize }: Paging) {
   };
 }
 
+/** The table sorted by a column, named by its field (`sunsetDate`). */
+interface Sorting {
+  field: string;
+  direction: 'asc' | 'desc';
+}
+
 /**
- * The filters, the service whose burn-down is shown and the page of the table, kept in the query
- * string (`?status=&project=&owner=&service=&page=&pageSize=`) so that a view survives a reload
- * and the way back from a service's page, and can be shared; an unknown status is no filter (an
- * unknown service is ignored where the records are known). A new filter starts again from the
- * first page.
+ * The sorting a link asks for: `sort` is the field of a column the table sorts by, `order` is
+ * `asc` (the default, which may be left out) or `desc`. An unknown column or order is the
+ * default sorting: none, the most urgent first (as the backend lists them).
+ */
+function readSorting(
+  sort: string,
+  order: string,
+  sortable: readonly string[],
+): Sorting | undefined {
+  if (!sortable.includes(sort)) return undefined;
+  if (order !== '' && order !== 'asc' && order !== 'desc') return undefined;
+  return { field: sort, direction: order === 'desc' ? 'desc' : 'asc' };
+}
+
+/** A sorting as the query string writes it, the defaults (no sorting, `asc`) left out. */
+function sortingQuery(sorting: Sorting | undefined) {
+  return {
+    sort: sorting?.field ?? '',
+    order: sorting?.direction === 'desc' ? 'desc' : '',
+  };
+}
+
+/** The sorting and the filter box's text of the table, compared as one string. */
+function viewKey(sorting: Sorting | undefined, q: string): string {
+  return JSON.stringify([sorting?.field, sorting?.direction, q]);
+}
+
+/**
+ * The filters, the service whose burn-down is shown, and the page, sorting and filter box's text
+ * of the table, kept in the query string
+ * (`?status=&project=&owner=&service=&page=&pageSize=&sort=&order=&q=`) so that a view survives
+ * a reload and the way back from a service's page, and can be shared; an unknown status is no
+ * filter (an unknown service is ignored where the records are known). A new filter, sorting or
+ * text in the filter box starts again from the first page.
  */
 const QUERY_KEYS = [
   'status',
@@ -142,6 +177,9 @@ const QUERY_KEYS = [
   'service',
   'page',
   'pageSize',
+  'sort',
+  'order',
+  'q',
 ] as const;
 
 function useDeprecationQuery() {
@@ -155,9 +193,13 @@ function useDeprecationQuery() {
     project,
     owner,
     service,
-    /** The page of the table as the URL has it, unread. */
+    /** The page and the sorting of the table as the URL has them, unread. */
     page: query.page,
     pageSize: query.pageSize,
+    sort: query.sort,
+    order: query.order,
+    /** The text of the table's filter box. */
+    q: query.q,
     setStatus: (value: DeprecationStatus | '') =>
       setQuery({ status: value, page: '' }),
     setProject: (value: string) => setQuery({ project: value, page: '' }),
@@ -170,6 +212,22 @@ function useDeprecationQuery() {
         setQuery(written);
       }
     },
+    /** Writes the page and the sorting shown, where the URL says others (or unknown ones). */
+    setShown: (paging: Paging, sorting: Sorting | undefined) => {
+      const written = { ...pagingQuery(paging), ...sortingQuery(sorting) };
+      if (
+        (Object.keys(written) as (keyof typeof written)[]).some(
+          key => written[key] !== query[key],
+        )
+      ) {
+        setQuery(written);
+      }
+    },
+    /** Writes a new sorting of the table, from its first page. */
+    setSorting: (sorting: Sorting | undefined) =>
+      setQuery({ ...sortingQuery(sorting), page: '' }),
+    /** Writes a new text of the table's filter box, from its first page. */
+    setSearch: (text: string) => setQuery({ q: text, page: '' }),
   };
 }
 
@@ -388,7 +446,7 @@ function Deprecations(props: {
   const pageText = usePageTextStyles();
   const theme = useTheme();
   const colors = deprecationStatusColors(theme);
-  const columns = useColumns();
+  const unsorted = useColumns();
   const query = useDeprecationQuery();
   const {
     status,
@@ -400,6 +458,9 @@ function Deprecations(props: {
     setOwner,
     setService,
     setPaging,
+    setShown,
+    setSorting,
+    setSearch,
   } = query;
   // a service of a shared link that is not (or no longer) deprecated is ignored
   const selected = response.items.some(r => r.service === service)
@@ -464,8 +525,50 @@ function Deprecations(props: {
       table.onPageChange(null, page);
     }
   }, [page, pageSize]);
-  // and the URL says the page shown (not a page past the end, nor the defaults)
-  useEffect(() => setPaging(paging));
+
+  // the sorting of the URL, by a column's field: its column opens sorted (its arrow shown)
+  const sortable = useMemo(
+    () =>
+      unsorted.flatMap(c =>
+        !c.hidden && c.sorting !== false && typeof c.field === 'string'
+          ? [c.field]
+          : [],
+      ),
+    [unsorted],
+  );
+  const sorting = useMemo(
+    () => readSorting(query.sort, query.order, sortable),
+    [query.sort, query.order, sortable],
+  );
+  // (the sorted column follows the table's own sorting too: material-table sorts again by a
+  // `defaultSort` that is not its sorting when its columns or options change)
+  const columns = useMemo(
+    () =>
+      unsorted.map(c =>
+        sorting && c.field === sorting.field
+          ? { ...c, defaultSort: sorting.direction }
+          : c,
+      ),
+    [unsorted, sorting],
+  );
+  const { q } = query;
+  // material-table reads the sorting and the filter box's text only when it opens (a column's
+  // `defaultSort`, `options.searchText`): when a link changes them while the page is open (the
+  // sidebar's, a shared one), the table opens again with the URL's. Those the table changes
+  // itself, it reports (`onOrderChange`, `onSearchChange`) and shows already.
+  const shown = useRef({ sorting, q });
+  const [opened, setOpened] = useState(0);
+  useLayoutEffect(() => {
+    if (
+      viewKey(shown.current.sorting, shown.current.q) !== viewKey(sorting, q)
+    ) {
+      shown.current = { sorting, q };
+      setOpened(n => n + 1);
+    }
+  }, [sorting, q]);
+  // and the URL says the page and the sorting shown (not a page past the end, an unknown column,
+  // nor the defaults)
+  useEffect(() => setShown(paging, sorting));
   // the selected service's bar, drawn past the most urgent ones when it is not among them
   const selectedTooFar =
     selected !== undefined &&
@@ -589,6 +692,7 @@ function Deprecations(props: {
       </Grid>
       <Grid item xs={12}>
         <Table<Row>
+          key={opened}
           title={`Deprecated services (${rows.length})`}
           columns={columns}
           data={rows}
@@ -596,8 +700,20 @@ function Deprecations(props: {
           onRowClick={(_event, row) => row && setService(row.service)}
           // its pager, and its sorting and filter box, which go back to the first page
           onPageChange={(p, size) => setPaging({ page: p, pageSize: size })}
-          onOrderChange={() => setPaging({ page: 0, pageSize })}
-          onSearchChange={() => setPaging({ page: 0, pageSize })}
+          onOrderChange={(index, direction) => {
+            // (the column's index among `columns`; no direction, or -1, after a third click)
+            const field = columns[index]?.field;
+            const next: Sorting | undefined =
+              typeof field === 'string' && direction
+                ? { field, direction }
+                : undefined;
+            shown.current = { ...shown.current, sorting: next };
+            setSorting(next);
+          }}
+          onSearchChange={text => {
+            shown.current = { ...shown.current, q: text };
+            setSearch(text);
+          }}
           options={{
             // no column dragging: its handle would be a second button nested in each sort button
             draggable: false,
@@ -609,6 +725,8 @@ function Deprecations(props: {
             pageSizeOptions: PAGE_SIZES,
             padding: 'dense',
             search: true,
+            // the filter box's text when the table opens (it follows the URL afterwards)
+            searchText: q,
             // the selected row: a bar in the primary colour at its start, on the page's
             // background, which its secondary text and links still read on (the theme's
             // "selected" grey takes them below 4.5:1)
