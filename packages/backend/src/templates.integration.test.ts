@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -16,14 +18,17 @@ import {
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import scaffolderModuleGithub from '@backstage/plugin-scaffolder-backend-module-github';
 import scaffolderModuleServiceRegistry from '@service-registry/plugin-scaffolder-backend-module-service-registry';
 import { eventually } from '@service-registry/test-support';
 
 /*
  * The portal's templates (templates/*) as the portal runs them: the real catalog serves the
  * template entities, the real scaffolder runs their steps with the suite's actions, and the
- * change lands as a branch of a real git repository made by scripts/demo-registry-remote.sh.
- * What the form would send is given as the task's values (entity refs from the pickers).
+ * change lands as a branch of a real git repository made by scripts/demo-registry-remote.sh, or,
+ * for a GitHub-hosted registry, as a pull request of the stock publish:github:pull-request on a
+ * fake GitHub API (a local HTTP server: the real URL reader and Octokit talk to it). What the form
+ * would send is given as the task's values (entity refs from the pickers).
  */
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -34,6 +39,160 @@ jest.setTimeout(180_000);
 let tmp: string;
 let remote: string;
 let backend: Awaited<ReturnType<typeof startTestBackend>>;
+let github: FakeGithub;
+
+/** The registry repository on the fake GitHub, and the commit its `main` is at. */
+const GITHUB_REPO = '/repos/example-org/service-registry';
+const GITHUB_REGISTRY_URL =
+  'https://github.com/example-org/service-registry/tree/main';
+const GITHUB_MAIN_SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+
+/** A request the fake GitHub received. */
+interface GithubRequest {
+  method: string;
+  path: string;
+  authorization?: string;
+  body?: any;
+  /** Whether the fake serves it (else it answered 404). */
+  served: boolean;
+}
+
+interface FakeGithub {
+  /** Its API base URL, `http://127.0.0.1:<port>`. */
+  url: string;
+  /** Every request, in order. */
+  requests: GithubRequest[];
+  /**
+   * Whether requests for reviewers are refused, as GitHub refuses a team without access to the
+   * repository (422).
+   */
+  refuseReviewers: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * The part of GitHub's REST and GraphQL API that the GitHub URL reader (`readTree`: the commit
+ * status, then the tarball) and publish:github:pull-request (blobs, tree, commit, branch, pull
+ * request, requested reviewers) use, for the one repository `example-org/service-registry`;
+ * anything else is a 404, and every request is recorded.
+ */
+async function startFakeGithub(tarball: Buffer): Promise<FakeGithub> {
+  const requests: GithubRequest[] = [];
+  let blobs = 0;
+  let pulls = 0;
+  const server = http.createServer();
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const fake: FakeGithub = {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    refuseReviewers: false,
+    close: () =>
+      new Promise<void>((resolve, reject) =>
+        server.close(e => (e ? reject(e) : resolve())),
+      ),
+  };
+  server.on('request', async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const received: GithubRequest = {
+      method: req.method ?? 'GET',
+      path: pathname,
+      authorization: req.headers.authorization,
+      body: text ? JSON.parse(text) : undefined,
+      served: true,
+    };
+    requests.push(received);
+    const json = (status: number, value: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(value));
+    };
+    const route = `${received.method} ${pathname}`;
+    const reviewers = new RegExp(
+      `^POST ${GITHUB_REPO}/pulls/(\\d+)/requested_reviewers$`,
+    ).exec(route);
+    if (route === `GET ${GITHUB_REPO}/commits/main/status`) {
+      json(200, {
+        sha: GITHUB_MAIN_SHA,
+        repository: {
+          archive_url: `${fake.url}${GITHUB_REPO}/{archive_format}{/ref}`,
+        },
+      });
+    } else if (route === `GET ${GITHUB_REPO}/tarball/${GITHUB_MAIN_SHA}`) {
+      res.writeHead(200, { 'content-type': 'application/x-gzip' });
+      res.end(tarball);
+    } else if (route === `GET ${GITHUB_REPO}`) {
+      json(200, { default_branch: 'main', permissions: { push: true } });
+    } else if (route === `GET ${GITHUB_REPO}/commits`) {
+      json(200, [
+        { sha: 'base-commit', commit: { tree: { sha: 'base-tree' } } },
+      ]);
+    } else if (route === `POST ${GITHUB_REPO}/git/blobs`) {
+      json(201, { sha: `blob-${blobs++}` });
+    } else if (route === `POST ${GITHUB_REPO}/git/trees`) {
+      json(201, { sha: 'new-tree' });
+    } else if (route === `POST ${GITHUB_REPO}/git/commits`) {
+      json(201, { sha: 'new-commit' });
+    } else if (route === 'POST /graphql') {
+      // the branch does not exist yet
+      json(200, { data: { repository: { ref: null } } });
+    } else if (route === `POST ${GITHUB_REPO}/git/refs`) {
+      json(201, {
+        ref: received.body?.ref,
+        object: { sha: received.body?.sha },
+      });
+    } else if (route === `POST ${GITHUB_REPO}/pulls`) {
+      pulls += 1;
+      json(201, {
+        number: pulls,
+        html_url: `https://github.com/example-org/service-registry/pull/${pulls}`,
+        base: { ref: received.body?.base },
+      });
+    } else if (reviewers && fake.refuseReviewers) {
+      json(422, {
+        message:
+          'Reviews may only be requested from collaborators. One or more of the teams you specified is not a collaborator of the example-org/service-registry repository.',
+      });
+    } else if (reviewers) {
+      json(201, {
+        number: Number(reviewers[1]),
+        requested_reviewers: (received.body?.reviewers ?? []).map(
+          (login: string) => ({ login }),
+        ),
+        requested_teams: (received.body?.team_reviewers ?? []).map(
+          (slug: string) => ({ slug }),
+        ),
+      });
+    } else {
+      received.served = false;
+      json(404, { message: 'Not Found' });
+    }
+  });
+  return fake;
+}
+
+/**
+ * The tarball GitHub serves for the registry: examples/registry, whose governance policy also
+ * requires `@jane` for configuration changes (the catalog's User jane), under one top folder as
+ * GitHub names it.
+ */
+async function githubRegistryTarball(): Promise<Buffer> {
+  const root = path.join(tmp, 'github-archive');
+  const top = `example-org-service-registry-${GITHUB_MAIN_SHA.slice(0, 7)}`;
+  await fs.cp(path.join(ROOT, 'examples/registry'), path.join(root, top), {
+    recursive: true,
+  });
+  const governance = path.join(root, top, 'policies/governance.toml');
+  const policy = await fs.readFile(governance, 'utf8');
+  const required = policy.replace(
+    'config_changes_require = ["@ops-team"]',
+    'config_changes_require = ["@ops-team", "@jane"]',
+  );
+  expect(required).not.toBe(policy);
+  await fs.writeFile(governance, required);
+  return execFileSync('tar', ['-czf', '-', '-C', root, top]);
+}
 
 /**
  * How often the scaffolder reads a task's events while it watches them
@@ -55,6 +214,7 @@ afterAll(async () => {
     { timeoutMs: 30_000, intervalMs: 100 },
   );
   await backend?.stop();
+  await github?.close();
   if (tmp) await fs.rm(tmp, { recursive: true, force: true });
 });
 
@@ -172,22 +332,41 @@ beforeAll(async () => {
   execFileSync(path.join(ROOT, 'scripts/demo-registry-remote.sh'), {
     env: { ...process.env, SERVICE_REGISTRY_DEMO_REMOTE: remote },
   });
+  github = await startFakeGithub(await githubRegistryTarball());
   backend = await startTestBackend({
     features: [
       catalogPlugin,
       scaffolderEntityModel,
       scaffolderPlugin,
+      scaffolderModuleGithub,
       scaffolderModuleServiceRegistry,
       pluginDatabases,
       mockServices.rootConfig.factory({
         data: {
+          integrations: {
+            github: [
+              {
+                host: 'github.com',
+                apiBaseUrl: github.url,
+                token: 'test-token',
+              },
+            ],
+          },
           catalog: {
             processingInterval: { seconds: 1 },
             rules: [{ allow: ['Template', 'Location'] }],
-            locations: TEMPLATES.map(t => ({
-              type: 'file',
-              target: path.join(ROOT, 'templates', t, 'template.yaml'),
-            })),
+            locations: [
+              ...TEMPLATES.map(t => ({
+                type: 'file',
+                target: path.join(ROOT, 'templates', t, 'template.yaml'),
+              })),
+              // the approvers, as the GitHub org provider would give them
+              {
+                type: 'file',
+                target: path.join(__dirname, '__fixtures__/reviewers.yaml'),
+                rules: [{ allow: ['Group', 'User'] }],
+              },
+            ],
           },
           scaffolder: {
             serviceRegistry: {
@@ -206,6 +385,16 @@ beforeAll(async () => {
         .query({ filter: 'kind=template' })
         .set('Authorization', mockCredentials.user.header()),
     r => r.status === 200 && r.body.items.length === TEMPLATES.length,
+    { timeoutMs: 60_000 },
+  );
+  await eventually(
+    () =>
+      request(backend.server)
+        .get(
+          '/api/catalog/entities/by-query?filter=kind=group&filter=kind=user',
+        )
+        .set('Authorization', mockCredentials.user.header()),
+    r => r.status === 200 && r.body.items.length === 3,
     { timeoutMs: 60_000 },
   );
 });
@@ -358,6 +547,11 @@ describe('the portal templates in the real scaffolder', () => {
     expect(report).toContain('project-b-shipping');
     expect(report).toContain('project-a-checkout');
     expect(outputText(result, 'Diff')).toContain('+port = 9090');
+    // a branch of a local registry: no reviewers step
+    expect(result.log).not.toContain('Reviewers on');
+    expect(outputText(result, 'Reviewers')).toBe(
+      'None: a branch of a local registry has no reviewers.',
+    );
   });
 
   it('update-service: a major version its consumers do not accept stops with what they must change', async () => {
@@ -441,5 +635,138 @@ describe('the portal templates in the real scaffolder', () => {
     });
     expect(result.status).toBe('failed');
     expect(result.log).toContain('Nothing to change for project-a-api');
+  });
+});
+
+describe('the portal templates with a GitHub-hosted registry', () => {
+  /** The requests GitHub received during a task. */
+  async function githubRequestsOf(run: () => Promise<TaskResult>) {
+    const from = github.requests.length;
+    const result = await run();
+    return { result, requests: github.requests.slice(from) };
+  }
+
+  const isReviewerRequest = (r: GithubRequest) =>
+    /^\/repos\/example-org\/service-registry\/pulls\/\d+\/requested_reviewers$/.test(
+      r.path,
+    );
+
+  it('update-service: opens the pull request and requests the required approvers the catalog knows as reviewers', async () => {
+    const { result, requests } = await githubRequestsOf(() =>
+      runTemplate('service-registry-update-service', {
+        service: 'component:default/project-a-api',
+        port: 9090,
+        ...NO_DEPENDENCY_CHANGE,
+        failOnBreakingChanges: false,
+        registryUrl: GITHUB_REGISTRY_URL,
+      }),
+    );
+    expectCompleted(result);
+    // the registry was read from GitHub, and nothing was asked that the fake does not serve
+    expect(requests[0]).toMatchObject({
+      method: 'GET',
+      path: `${GITHUB_REPO}/commits/main/status`,
+      authorization: 'Bearer test-token',
+    });
+    expect(requests.filter(r => !r.served)).toEqual([]);
+    expect(requests.map(r => `${r.method} ${r.path}`)).toContain(
+      `GET ${GITHUB_REPO}/tarball/${GITHUB_MAIN_SHA}`,
+    );
+
+    const pulls = requests.filter(
+      r => r.method === 'POST' && r.path === `${GITHUB_REPO}/pulls`,
+    );
+    expect(pulls).toHaveLength(1);
+    const body: string = pulls[0].body.body;
+    // the breaking change needs the policy's teams; the port, a configuration change, @jane too
+    expect(body).toContain('### Required approvals');
+    for (const approver of ['@platform-team', '@security-team', '@jane']) {
+      expect(body).toContain(`- \`${approver}\`:`);
+    }
+
+    // after the pull request, one request for the reviewers the catalog resolves: the team of
+    // the Group platform-team and the login of the User jane
+    const index = requests.indexOf(pulls[0]);
+    const asked = requests.filter(isReviewerRequest);
+    expect(asked).toHaveLength(1);
+    expect(requests.indexOf(asked[0])).toBeGreaterThan(index);
+    expect(asked[0]).toMatchObject({
+      path: `${GITHUB_REPO}/pulls/${
+        /\d+/.exec(asked[0].path)![0]
+      }/requested_reviewers`,
+      authorization: 'token test-token',
+      body: { reviewers: ['jane-gh'], team_reviewers: ['platform-team'] },
+    });
+    expect(result.log).toMatch(
+      /Added users \[.*\] and teams \[.*\] as reviewers/,
+    );
+
+    // the approvers that give no reviewer are logged, one line each, and shown in the output
+    expect(result.log).toContain(
+      'No reviewer for approver "@security-team" (no-annotation): group:default/security-team has no annotation github.com/team-slug',
+    );
+    expect(result.log).toContain(
+      'No reviewer for approver "@ops-team" (not-found): no group:default/ops-team nor user:default/ops-team in the catalog, or none you may see',
+    );
+    const reviewers = outputText(result, 'Reviewers');
+    expect(reviewers).toContain(
+      'Requested from users: jane-gh; teams: platform-team.',
+    );
+    expect(reviewers).toMatch(/not resolved to a reviewer.*@security-team/);
+    expect(reviewers).toMatch(/not resolved to a reviewer.*@ops-team/);
+    expect(outputText(result, 'Registry change')).toContain(
+      'Pull request: https://github.com/example-org/service-registry/pull/',
+    );
+  });
+
+  it('update-service: a change that needs no approval opens the pull request and requests no reviewer', async () => {
+    const { result, requests } = await githubRequestsOf(() =>
+      runTemplate('service-registry-update-service', {
+        service: 'component:default/project-a-api',
+        description: 'The API of project A, described anew.',
+        ...NO_DEPENDENCY_CHANGE,
+        failOnBreakingChanges: false,
+        registryUrl: GITHUB_REGISTRY_URL,
+      }),
+    );
+    expectCompleted(result);
+    const pulls = requests.filter(
+      r => r.method === 'POST' && r.path === `${GITHUB_REPO}/pulls`,
+    );
+    expect(pulls).toHaveLength(1);
+    expect(requests.filter(r => !r.served)).toEqual([]);
+    expect(pulls[0].body.body).not.toContain('### Required approvals');
+    // the step ran and found no approver; the publish step got no (empty) list to request
+    expect(result.log).toContain(
+      'Reviewers on GitHub: no user; no team (0 approvers unresolved)',
+    );
+    expect(requests.filter(isReviewerRequest)).toEqual([]);
+    expect(result.log).not.toContain('Failure when adding reviewers');
+  });
+
+  it('update-service: a request for reviewers GitHub refuses leaves the pull request open and the task completed', async () => {
+    github.refuseReviewers = true;
+    try {
+      const { result, requests } = await githubRequestsOf(() =>
+        runTemplate('service-registry-update-service', {
+          service: 'component:default/project-a-api',
+          port: 9091,
+          ...NO_DEPENDENCY_CHANGE,
+          failOnBreakingChanges: false,
+          registryUrl: GITHUB_REGISTRY_URL,
+        }),
+      );
+      // publish:github:pull-request logs the failure and goes on: no reviewer is requested at all
+      expectCompleted(result);
+      expect(requests.filter(isReviewerRequest)).toHaveLength(1);
+      expect(result.log).toMatch(
+        /Failure when adding reviewers to Pull request \d+/,
+      );
+      expect(outputText(result, 'Registry change')).toContain(
+        'Pull request: https://github.com/example-org/service-registry/pull/',
+      );
+    } finally {
+      github.refuseReviewers = false;
+    }
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Scaffolder actions for the TOML service registry: fetch the registry, add, deprecate and update
- * services in place, validate the change with its impact report, and publish a branch.
+ * services in place, validate the change with its impact report, publish a branch, and resolve the
+ * change's required approvers to the reviewers of its pull or merge request.
  *
  * @packageDocumentation
  */

@@ -22,6 +22,7 @@ describe('scaffolderModuleServiceRegistry', () => {
       'service-registry:service:update',
       'service-registry:validate',
       'service-registry:publish:branch',
+      'service-registry:resolve-reviewers',
     ]);
     for (const action of addActions.mock.calls.flat()) {
       expect(action.supportsDryRun).toBe(true);

@@ -2,14 +2,15 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createServiceRegistryActions } from './actions';
 
 /**
  * Scaffolder module that registers the service-registry actions: `service-registry:registry:fetch`,
  * `service-registry:service:add`, `service-registry:service:deprecate`,
- * `service-registry:service:update`, `service-registry:validate` and
- * `service-registry:publish:branch`.
+ * `service-registry:service:update`, `service-registry:validate`,
+ * `service-registry:publish:branch` and `service-registry:resolve-reviewers`.
  *
  * @public
  */
@@ -22,10 +23,11 @@ export const scaffolderModuleServiceRegistry = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         reader: coreServices.urlReader,
+        catalog: catalogServiceRef,
       },
-      async init({ scaffolder, config, reader }) {
+      async init({ scaffolder, config, reader, catalog }) {
         scaffolder.addActions(
-          ...createServiceRegistryActions({ config, reader }),
+          ...createServiceRegistryActions({ config, reader, catalog }),
         );
       },
     });

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createFetchTemplateAction } from '@backstage/plugin-scaffolder-backend';
@@ -29,6 +30,7 @@ afterEach(cleanUp);
 const actions = createServiceRegistryActions({
   config: configWith(),
   reader: mockServices.urlReader.mock(),
+  catalog: catalogServiceMock(),
 });
 const byId = (id: string) => actions.find(a => a.id === id)!;
 

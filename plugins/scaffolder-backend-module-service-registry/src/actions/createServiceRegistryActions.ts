@@ -1,10 +1,12 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createServiceRegistryAddServiceAction } from './addService';
 import { createServiceRegistryDeprecateServiceAction } from './deprecateService';
 import { createServiceRegistryFetchAction } from './fetchRegistry';
 import { createServiceRegistryPublishBranchAction } from './publishBranch';
+import { createServiceRegistryResolveReviewersAction } from './resolveReviewers';
 import { createServiceRegistryUpdateServiceAction } from './updateService';
 import { createServiceRegistryValidateAction } from './validate';
 
@@ -18,6 +20,11 @@ export interface ServiceRegistryActionsOptions {
   config: Config;
   /** Reads hosted registries. */
   reader: UrlReaderService;
+  /**
+   * The catalog (`catalogServiceRef`), in which service-registry:resolve-reviewers looks up the
+   * approvers with the credentials of the task's initiator.
+   */
+  catalog: CatalogService;
   /** The SCM integrations; read from `config` when omitted. */
   integrations?: ScmIntegrations;
 }
@@ -39,5 +46,6 @@ export function createServiceRegistryActions(
     createServiceRegistryUpdateServiceAction(),
     createServiceRegistryValidateAction(),
     createServiceRegistryPublishBranchAction({ config: options.config }),
+    createServiceRegistryResolveReviewersAction({ catalog: options.catalog }),
   ];
 }

@@ -6,5 +6,11 @@ export { createServiceRegistryFetchAction } from './fetchRegistry';
 export type { ServiceRegistryFetchActionOptions } from './fetchRegistry';
 export { createServiceRegistryPublishBranchAction } from './publishBranch';
 export type { ServiceRegistryPublishBranchActionOptions } from './publishBranch';
+export { createServiceRegistryResolveReviewersAction } from './resolveReviewers';
+export type {
+  ServiceRegistryResolveReviewersActionOptions,
+  UnresolvedApprover,
+  UnresolvedApproverReason,
+} from './resolveReviewers';
 export { createServiceRegistryActions } from './createServiceRegistryActions';
 export type { ServiceRegistryActionsOptions } from './createServiceRegistryActions';

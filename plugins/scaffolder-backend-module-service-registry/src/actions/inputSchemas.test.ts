@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { InputError } from '@backstage/errors';
 import { parse } from 'yaml';
 import { runnerInputErrors } from '../__testUtils__/runner';
@@ -14,6 +15,7 @@ import { createServiceRegistryActions } from './createServiceRegistryActions';
 import { examples as deprecateExamples } from './deprecateService.examples';
 import { examples as fetchExamples } from './fetchRegistry.examples';
 import { examples as publishExamples } from './publishBranch.examples';
+import { examples as reviewersExamples } from './resolveReviewers.examples';
 import { examples as updateExamples } from './updateService.examples';
 import { examples as validateExamples } from './validate.examples';
 
@@ -29,6 +31,7 @@ afterEach(cleanUp);
 const actions = createServiceRegistryActions({
   config: configWith(),
   reader: mockServices.urlReader.mock(),
+  catalog: catalogServiceMock(),
 });
 const byId = (id: string) => {
   const action = actions.find(a => a.id === id);
@@ -42,6 +45,7 @@ const DEPRECATE = 'service-registry:service:deprecate';
 const VALIDATE = 'service-registry:validate';
 const FETCH = 'service-registry:registry:fetch';
 const PUBLISH = 'service-registry:publish:branch';
+const REVIEWERS = 'service-registry:resolve-reviewers';
 
 /** Inputs the JSON Schema itself must refuse, with the field the runner's error names. */
 const refusedBySchema: [string, Record<string, unknown>, string][] = [
@@ -88,6 +92,13 @@ const refusedBySchema: [string, Record<string, unknown>, string][] = [
   [FETCH, { url: 42 }, 'url'],
   [PUBLISH, { branchName: '-x', title: 'T' }, 'branchName'],
   [PUBLISH, { branchName: 'b', title: '   ' }, 'title'],
+  [
+    REVIEWERS,
+    { approvers: ['@platform-team'], provider: 'bitbucket' },
+    'provider',
+  ],
+  [REVIEWERS, { approvers: '@platform-team', provider: 'github' }, 'approvers'],
+  [REVIEWERS, { provider: 'github' }, 'approvers'],
 ];
 
 /**
@@ -143,6 +154,7 @@ describe('action inputs, checked the way the scaffolder runner checks them', () 
       ...validateExamples,
       ...fetchExamples,
       ...publishExamples,
+      ...reviewersExamples,
     ].flatMap(example =>
       (
         parse(example.example).steps as {

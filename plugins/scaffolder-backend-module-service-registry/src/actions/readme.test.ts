@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { configWith } from '../__testUtils__/workspace';
 import { createServiceRegistryActions } from './createServiceRegistryActions';
 
@@ -45,6 +46,7 @@ describe('the README of the scaffolder module', () => {
   const actions = createServiceRegistryActions({
     config: configWith(),
     reader: mockServices.urlReader.mock(),
+    catalog: catalogServiceMock(),
   });
   const rows = actionRows(README);
 

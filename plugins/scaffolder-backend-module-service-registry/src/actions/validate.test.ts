@@ -315,6 +315,52 @@ describe('service-registry:validate', () => {
     );
     // a new description is descriptive text, not a configuration change
     expect(outputs.report).not.toContain('@ops-team');
+    expect(outputs.requiredApprovers).toEqual(['@maintainer']);
+  });
+
+  it('outputs the approvers of the "Required approvals" list, each once and as written', async () => {
+    const workspace = await workspaceWithRegistry();
+    await createServiceRegistryUpdateServiceAction().handler(
+      contextFor(workspace, { id: 'project-a-api', port: 9090 }).ctx as any,
+    );
+    const { ctx, outputs } = contextFor(workspace, { today });
+    await validate.handler(ctx as any);
+    expect(outputs.breakingChanges).toBeGreaterThan(0);
+    // the approvers the report lists, in its order
+    const section = outputs.report.split('### Required approvals\n\n')[1];
+    const listed = [...section.matchAll(/^- `([^`]+)`:/gm)].map(m => m[1]);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(outputs.requiredApprovers).toEqual(listed);
+    // the policy's breaking_changes_require and config_changes_require (a port is configuration),
+    // the service's governance.approvers, as written
+    expect(outputs.requiredApprovers).toEqual(
+      expect.arrayContaining([
+        '@platform-team',
+        '@security-team',
+        '@ops-team',
+        '@ecommerce-team',
+      ]),
+    );
+    // `@ecommerce-team` (its approvers) and `ecommerce-team` (the owner it affects) are one
+    const keys = (outputs.requiredApprovers as string[]).map(a =>
+      a.replace(/^@/, ''),
+    );
+    expect(keys).toEqual([...new Set(keys)]);
+    expect(outputs.requiredApprovers).not.toContain('ecommerce-team');
+  });
+
+  it('outputs no required approver for a change that needs no approval', async () => {
+    const workspace = await workspaceWithRegistry();
+    await createServiceRegistryUpdateServiceAction().handler(
+      contextFor(workspace, {
+        id: 'shared-auth',
+        description: 'Sign-in for every project.',
+      }).ctx as any,
+    );
+    const { ctx, outputs } = contextFor(workspace, { today });
+    await validate.handler(ctx as any);
+    expect(outputs.report).not.toContain('### Required approvals');
+    expect(outputs.requiredApprovers).toEqual([]);
   });
 
   it('reports a new declaration of an id another project declares as the duplicate, not the old one', async () => {

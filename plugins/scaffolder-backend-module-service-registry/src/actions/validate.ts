@@ -84,7 +84,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * compares it with the base (the checkout before the edit, which service-registry:registry:fetch
  * keeps), then outputs the change report as markdown for the pull request body: the findings the
  * change brings, what changed, the breaking changes and the projects and owners they affect, and
- * the approvals the policies' `[change_control]` requires ("Required approvals"). A service id a
+ * the approvals the policies' `[change_control]` requires ("Required approvals", whose approvers are
+ * also the output `requiredApprovers`, for service-registry:resolve-reviewers). A service id a
  * project of the change declares while another project declared it in base stays that project's:
  * the new declaration is reported as the duplicate. The findings include the catalog provider's:
  * its warnings about owners and tags, and its `catalog/duplicate-entity` error for a project named
@@ -171,6 +172,11 @@ export function createServiceRegistryValidateAction() {
               'What changed, as the change report names it: "shared-auth", or "shared-auth in project shop (override)" for a project\'s override',
           }),
         removed: z => z.array(z.string(), { description: 'Services removed' }),
+        requiredApprovers: z =>
+          z.array(z.string(), {
+            description:
+              "The approvers of the report's \"Required approvals\" list (the policies' `[change_control]` and the breaking changes' approvers), each once (`@name` and `name` being one), as written: for service-registry:resolve-reviewers",
+          }),
       },
     },
     async handler(ctx) {
@@ -288,6 +294,10 @@ export function createServiceRegistryValidateAction() {
         diff.changed.map(c => describeChangeSubject(c)),
       );
       ctx.output('removed', diff.removed);
+      ctx.output(
+        'requiredApprovers',
+        uniqueApprovers(diff.requiredApprovals.map(a => a.approver)),
+      );
 
       const failures: string[] = [];
       if (failOn !== 'never' && errors.length) {

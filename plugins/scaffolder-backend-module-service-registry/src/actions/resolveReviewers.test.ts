@@ -1,0 +1,401 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { NotAllowedError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { runnerInputErrors } from '../__testUtils__/runner';
+import { captureLogs } from '../__testUtils__/workspace';
+import { createServiceRegistryResolveReviewersAction } from './resolveReviewers';
+
+/*
+ * The action against a catalog in memory holding real entities, as the GitHub and GitLab org
+ * providers write them.
+ */
+
+function group(
+  name: string,
+  annotations: Record<string, string> = {},
+  namespace = 'default',
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name, namespace, annotations },
+    spec: { type: 'team', children: [] },
+  };
+}
+
+function user(
+  name: string,
+  annotations: Record<string, string> = {},
+  namespace = 'default',
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name, namespace, annotations },
+    spec: { memberOf: [] },
+  };
+}
+
+const ENTITIES: Entity[] = [
+  // the GitHub org provider's team: `github.com/team-slug` is `<org>/<slug>`
+  group('platform-team', {
+    'github.com/team-slug': 'example-org/platform-team',
+  }),
+  // a User of the same name: the Group comes first
+  user('platform-team', { 'github.com/user-login': 'not-this-one' }),
+  group('security-team'),
+  group(
+    'sre',
+    { 'github.com/team-slug': 'example-org/site-reliability' },
+    'ops',
+  ),
+  group('partners', { 'github.com/team-slug': 'partner-org/partners' }),
+  // the GitHub org provider's user, and the GitLab org provider's: its profile URL
+  user('jane', {
+    'github.com/user-login': 'jane-gh',
+    'gitlab.com/user-login': 'https://gitlab.com/jane.gl',
+    'gitlab.example.com/user-login': 'https://gitlab.example.com/jdoe',
+  }),
+  user('bob'),
+  user('eve', { 'github.com/user-login': 'eve\nforged line' }),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'shared-auth', namespace: 'default' },
+    spec: { type: 'service', lifecycle: 'production', owner: 'platform-team' },
+  },
+];
+
+async function resolve(
+  input: Record<string, unknown>,
+  options: { catalog?: CatalogService; entities?: Entity[] } = {},
+) {
+  const catalog =
+    options.catalog ??
+    catalogServiceMock({ entities: options.entities ?? ENTITIES });
+  const action = createServiceRegistryResolveReviewersAction({ catalog });
+  // what reaches the handler passed the runner's JSON Schema check first
+  expect(runnerInputErrors(action, input)).toEqual([]);
+  const outputs: Record<string, any> = {};
+  const ctx = createMockActionContext({ input: input as any });
+  ctx.output = ((name: string, value: unknown) => {
+    outputs[name] = value;
+  }) as any;
+  const logs = captureLogs(ctx as any);
+  const warnings: string[] = [];
+  (ctx.logger as any).warn = (message: string) => {
+    warnings.push(message);
+    logs.push(message);
+  };
+  await action.handler(ctx as any);
+  return { outputs, warnings, logs };
+}
+
+const reasons = (unresolved: { approver: string; reason: string }[]) =>
+  Object.fromEntries(unresolved.map(u => [u.approver, u.reason]));
+
+describe('service-registry:resolve-reviewers on GitHub', () => {
+  it('gives the team slug of a Group and the login of a User, and says why the others have none', async () => {
+    const { outputs, warnings } = await resolve({
+      approvers: [
+        '@platform-team',
+        '@jane',
+        '@bob',
+        '@security-team',
+        '@nobody',
+        '@maintainer',
+      ],
+      provider: 'github',
+      repoUrl: 'github.com?owner=example-org&repo=service-registry',
+    });
+    expect(outputs.teamReviewers).toEqual(['platform-team']);
+    // `@jane`: no Group jane, so the User jane
+    expect(outputs.reviewers).toEqual(['jane-gh']);
+    expect(reasons(outputs.unresolved)).toEqual({
+      '@bob': 'no-annotation',
+      '@security-team': 'no-annotation',
+      '@nobody': 'not-found',
+      // a role is a name like any other: no entity has it
+      '@maintainer': 'not-found',
+    });
+    const byApprover = Object.fromEntries(
+      outputs.unresolved.map((u: any) => [u.approver, u.message]),
+    );
+    expect(byApprover['@bob']).toBe(
+      'user:default/bob has no annotation github.com/user-login',
+    );
+    expect(byApprover['@security-team']).toMatch(
+      /^group:default\/security-team has no annotation github\.com\/team-slug/,
+    );
+    expect(byApprover['@nobody']).toBe(
+      'no group:default/nobody nor user:default/nobody in the catalog, or none you may see',
+    );
+    // one line per unresolved approver, naming it and its reason
+    expect(warnings).toHaveLength(4);
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^No reviewer for approver "@bob" \(no-annotation\): /,
+        ),
+        expect.stringMatching(
+          /^No reviewer for approver "@maintainer" \(not-found\): /,
+        ),
+      ]),
+    );
+  });
+
+  it('takes an approver written as a ref as that entity, its namespace included', async () => {
+    const { outputs } = await resolve({
+      approvers: [
+        'group:ops/sre',
+        'user:jane',
+        'ops/sre',
+        'group:sre',
+        'user:ops/jane',
+      ],
+      provider: 'github',
+    });
+    // the slug is the part after the organization
+    expect(outputs.teamReviewers).toEqual(['site-reliability']);
+    expect(outputs.reviewers).toEqual(['jane-gh']);
+    expect(reasons(outputs.unresolved)).toEqual({
+      // namespace default has no Group sre; namespace ops no User jane
+      'group:sre': 'not-found',
+      'user:ops/jane': 'not-found',
+    });
+  });
+
+  it('puts each reviewer once, however often and however the approvers name it', async () => {
+    const { outputs, warnings } = await resolve({
+      approvers: [
+        '@platform-team',
+        'platform-team',
+        'group:default/platform-team',
+        'Group:Default/Platform-Team',
+        '@jane',
+        'user:jane',
+        'user:default/jane',
+        '@jane',
+      ],
+      provider: 'github',
+    });
+    expect(outputs).toEqual({
+      reviewers: ['jane-gh'],
+      teamReviewers: ['platform-team'],
+      unresolved: [],
+    });
+    expect(warnings).toEqual([]);
+  });
+
+  it('prefers the Group to the User of the same name', async () => {
+    const { outputs } = await resolve({
+      approvers: ['@platform-team', 'user:platform-team'],
+      provider: 'github',
+    });
+    expect(outputs.teamReviewers).toEqual(['platform-team']);
+    expect(outputs.reviewers).toEqual(['not-this-one']);
+  });
+
+  it('resolves a role like any name once an entity has it', async () => {
+    const { outputs } = await resolve(
+      { approvers: ['@maintainer'], provider: 'github' },
+      {
+        entities: [
+          ...ENTITIES,
+          group('maintainer', {
+            'github.com/team-slug': 'example-org/maintainers',
+          }),
+        ],
+      },
+    );
+    expect(outputs.teamReviewers).toEqual(['maintainers']);
+    expect(outputs.unresolved).toEqual([]);
+  });
+
+  it("leaves out a team of another organization than the repository's, which GitHub would refuse", async () => {
+    const inOrg = await resolve({
+      approvers: ['@partners', '@platform-team'],
+      provider: 'github',
+      repoUrl: 'github.com?owner=Example-Org&repo=service-registry',
+    });
+    expect(inOrg.outputs.teamReviewers).toEqual(['platform-team']);
+    expect(reasons(inOrg.outputs.unresolved)).toEqual({
+      '@partners': 'other-organization',
+    });
+    // without the repository, the organization is not checked
+    const anyOrg = await resolve({
+      approvers: ['@partners'],
+      provider: 'github',
+    });
+    expect(anyOrg.outputs.teamReviewers).toEqual(['partners']);
+  });
+
+  it('refuses an entity that cannot review and an annotation that is no login, logging them on one line each', async () => {
+    const { outputs, warnings } = await resolve({
+      approvers: ['component:shared-auth', '@eve', 'user:'],
+      provider: 'github',
+    });
+    expect(outputs.reviewers).toEqual([]);
+    expect(reasons(outputs.unresolved)).toEqual({
+      'component:shared-auth': 'unsupported',
+      '@eve': 'no-annotation',
+      'user:': 'not-found',
+    });
+    expect(warnings).toHaveLength(3);
+    for (const line of warnings) expect(line).not.toMatch(/[\n\r]/);
+  });
+
+  it('outputs nothing and warns of nothing without approvers', async () => {
+    const lookups = jest.fn();
+    const catalog = catalogServiceMock.mock({ getEntitiesByRefs: lookups });
+    const { outputs, warnings } = await resolve(
+      { approvers: [], provider: 'github' },
+      { catalog },
+    );
+    expect(outputs).toEqual({
+      reviewers: [],
+      teamReviewers: [],
+      unresolved: [],
+    });
+    expect(warnings).toEqual([]);
+    expect(lookups).not.toHaveBeenCalled();
+  });
+});
+
+describe('service-registry:resolve-reviewers on GitLab', () => {
+  it('gives the username of a User from the GitLab org provider annotation, and no group', async () => {
+    const { outputs } = await resolve({
+      approvers: ['@jane', '@platform-team', '@bob', '@maintainer'],
+      provider: 'gitlab',
+      repoUrl: 'gitlab.com?owner=platform&repo=service-registry',
+    });
+    // `gitlab.com/user-login` holds the profile URL: its last segment is the username
+    expect(outputs.reviewers).toEqual(['jane.gl']);
+    // publish:gitlab:merge-request takes users as reviewers, not groups
+    expect(outputs.teamReviewers).toEqual([]);
+    expect(reasons(outputs.unresolved)).toEqual({
+      '@platform-team': 'unsupported',
+      '@bob': 'no-annotation',
+      '@maintainer': 'not-found',
+    });
+    expect(
+      outputs.unresolved.find((u: any) => u.approver === '@bob').message,
+    ).toBe('user:default/bob has no annotation gitlab.com/user-login');
+  });
+
+  it("reads the annotation of the repository's host", async () => {
+    const { outputs } = await resolve({
+      approvers: ['user:jane'],
+      provider: 'gitlab',
+      repoUrl: 'gitlab.example.com?owner=platform&repo=service-registry',
+    });
+    expect(outputs.reviewers).toEqual(['jdoe']);
+  });
+});
+
+describe('service-registry:resolve-reviewers and the catalog', () => {
+  /** A catalog that shows the initiator only the entities it lets them see. */
+  function catalogSeenBy(
+    visible: (principal: string, entity: Entity) => boolean,
+  ): CatalogService {
+    const inner = catalogServiceMock({ entities: ENTITIES });
+    return {
+      ...inner,
+      getEntitiesByRefs: async (request, { credentials }) => {
+        const principal = (credentials.principal as { userEntityRef?: string })
+          .userEntityRef;
+        const { items } = await inner.getEntitiesByRefs(request, {
+          credentials,
+        });
+        return {
+          items: items.map(e =>
+            e && principal && visible(principal, e) ? e : undefined,
+          ),
+        };
+      },
+    } as CatalogService;
+  }
+
+  it("looks up with the initiator's credentials: what they may not see stays unresolved", async () => {
+    const catalog = catalogSeenBy(
+      (_, e) => e.metadata.name !== 'platform-team',
+    );
+    const action = createServiceRegistryResolveReviewersAction({ catalog });
+    const ctx = createMockActionContext({
+      input: {
+        approvers: ['@platform-team', '@jane'],
+        provider: 'github',
+      } as any,
+    });
+    const credentials = mockCredentials.user('user:default/alice');
+    ctx.getInitiatorCredentials = async () => credentials;
+    const spy = jest.spyOn(catalog, 'getEntitiesByRefs');
+    const outputs: Record<string, any> = {};
+    ctx.output = ((name: string, value: unknown) => {
+      outputs[name] = value;
+    }) as any;
+    await action.handler(ctx as any);
+    expect(spy).toHaveBeenCalledWith(expect.anything(), { credentials });
+    expect(outputs.reviewers).toEqual(['jane-gh']);
+    expect(outputs.teamReviewers).toEqual([]);
+    expect(outputs.unresolved).toEqual([
+      {
+        approver: '@platform-team',
+        reason: 'not-found',
+        message:
+          'no group:default/platform-team nor user:default/platform-team in the catalog, or none you may see',
+      },
+    ]);
+  });
+
+  it('does not fail when the catalog refuses the lookup: every approver is not-visible', async () => {
+    const catalog = catalogServiceMock.mock({
+      getEntitiesByRefs: async () => {
+        throw new NotAllowedError('Unauthorized');
+      },
+    });
+    const { outputs, warnings } = await resolve(
+      { approvers: ['@platform-team', '@jane'], provider: 'github' },
+      { catalog },
+    );
+    expect(outputs.reviewers).toEqual([]);
+    expect(reasons(outputs.unresolved)).toEqual({
+      '@platform-team': 'not-visible',
+      '@jane': 'not-visible',
+    });
+    expect(outputs.unresolved[0].message).toBe(
+      'the catalog refused the lookup with your credentials (NotAllowedError: Unauthorized)',
+    );
+    expect(warnings).toHaveLength(2);
+  });
+
+  it('does not fail when the catalog cannot be read', async () => {
+    const catalog = catalogServiceMock.mock({
+      getEntitiesByRefs: async () => {
+        throw new Error('connect ECONNREFUSED 127.0.0.1:7007\n    at stack');
+      },
+    });
+    const { outputs, warnings } = await resolve(
+      { approvers: ['@platform-team', 'component:x'], provider: 'gitlab' },
+      { catalog },
+    );
+    expect(outputs.unresolved).toEqual([
+      {
+        approver: 'component:x',
+        reason: 'unsupported',
+        message:
+          'component:default/x is not a User or a Group: only users and groups can review',
+      },
+      {
+        approver: '@platform-team',
+        reason: 'lookup-failed',
+        message:
+          'the catalog could not be read (Error: connect ECONNREFUSED 127.0.0.1:7007)',
+      },
+    ]);
+    expect(warnings).toHaveLength(2);
+  });
+});

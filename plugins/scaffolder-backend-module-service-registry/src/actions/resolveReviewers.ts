@@ -1,0 +1,475 @@
+import {
+  CompoundEntityRef,
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  controlCharacterPattern,
+  uniqueApprovers,
+} from '@service-registry/plugin-service-registry-common';
+import { examples } from './resolveReviewers.examples';
+
+/**
+ * Options of {@link createServiceRegistryResolveReviewersAction}.
+ *
+ * @public
+ */
+export interface ServiceRegistryResolveReviewersActionOptions {
+  /** The catalog (`catalogServiceRef`), read with the credentials of the task's initiator. */
+  catalog: CatalogService;
+}
+
+/** Where the pull request or merge request is opened. */
+type Provider = 'github' | 'gitlab';
+
+/**
+ * Why an approver was not resolved to a reviewer:
+ *
+ * - `not-found`: no entity of that name in the catalog, or none the initiator may see (the
+ *   catalog answers both alike);
+ * - `not-visible`: the catalog refused the initiator's lookup;
+ * - `no-annotation`: the entity has no usable annotation for the provider;
+ * - `other-organization`: a GitHub team of another organization than the repository's;
+ * - `unsupported`: the provider takes no reviewer of that kind (a GitLab group; a Component);
+ * - `lookup-failed`: the catalog could not be read.
+ *
+ * @public
+ */
+export type UnresolvedApproverReason =
+  | 'not-found'
+  | 'not-visible'
+  | 'no-annotation'
+  | 'other-organization'
+  | 'unsupported'
+  | 'lookup-failed';
+
+const REASONS: [UnresolvedApproverReason, ...UnresolvedApproverReason[]] = [
+  'not-found',
+  'not-visible',
+  'no-annotation',
+  'other-organization',
+  'unsupported',
+  'lookup-failed',
+];
+
+/**
+ * An approver that was not resolved to a reviewer.
+ *
+ * @public
+ */
+export interface UnresolvedApprover {
+  /** The approver, as written. */
+  approver: string;
+  /** Why it was not resolved. */
+  reason: UnresolvedApproverReason;
+  /** What was looked for and what was missing, for the task log. */
+  message: string;
+}
+
+/** The login of a GitHub user, as the GitHub org provider writes it. */
+const GITHUB_USER_LOGIN_ANNOTATION = 'github.com/user-login';
+/** The `<org>/<slug>` of a GitHub team, as the GitHub org provider writes it. */
+const GITHUB_TEAM_SLUG_ANNOTATION = 'github.com/team-slug';
+/** The GitLab org provider writes the user's profile URL as `<host>/user-login`. */
+const GITLAB_USER_LOGIN_SUFFIX = '/user-login';
+const DEFAULT_GITLAB_HOST = 'gitlab.com';
+
+/** A GitHub login or team slug, a GitLab username: what the providers' APIs take. */
+const HANDLE = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,98}[A-Za-z0-9_])?$/;
+
+/** An entity kind that can review. */
+const REVIEWER_KINDS = ['group', 'user'];
+
+/** Longest error text of the catalog quoted in the log. */
+const MAX_ERROR_TEXT = 200;
+
+/** Control characters and invisible formatting characters, line breaks included. */
+const CONTROL_CHARACTERS = controlCharacterPattern({
+  lineBreaks: true,
+  global: true,
+});
+
+/**
+ * A text as one line of the log may show it: control characters and invisible formatting
+ * characters (a line break, a bidirectional override) as `\uXXXX` escapes.
+ */
+function printable(text: string): string {
+  return text.replace(
+    CONTROL_CHARACTERS,
+    c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** The repository the request is opened on, from a publish action's `repoUrl`. */
+function repositoryOf(repoUrl: string | undefined): {
+  host?: string;
+  owner?: string;
+} {
+  if (!repoUrl) return {};
+  try {
+    const url = new URL(`https://${repoUrl}`);
+    return {
+      host: url.host || undefined,
+      owner: url.searchParams.get('owner') ?? undefined,
+    };
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The entities an approver may name, in the order they are looked for: `@platform-team` and
+ * `platform-team` the Group `group:default/platform-team`, else the User
+ * `user:default/platform-team`; `ops/sre` the Group, else the User, of namespace `ops`; a ref
+ * with its kind (`group:ops/sre`, `user:jane`) that entity only.
+ */
+function candidatesOf(
+  approver: string,
+): { refs: CompoundEntityRef[] } | { unresolved: UnresolvedApprover } {
+  const written = approver.trim().replace(/^@/, '');
+  try {
+    if (/^[^/]*:/.test(written)) {
+      const ref = parseEntityRef(written);
+      if (!REVIEWER_KINDS.includes(ref.kind.toLocaleLowerCase('en-US'))) {
+        return {
+          unresolved: {
+            approver,
+            reason: 'unsupported',
+            message: `${stringifyEntityRef(
+              ref,
+            )} is not a User or a Group: only users and groups can review`,
+          },
+        };
+      }
+      return { refs: [ref] };
+    }
+    return {
+      refs: REVIEWER_KINDS.map(kind =>
+        parseEntityRef(written, { defaultKind: kind }),
+      ),
+    };
+  } catch {
+    return {
+      unresolved: {
+        approver,
+        reason: 'not-found',
+        message: 'not an entity name or reference',
+      },
+    };
+  }
+}
+
+/** An annotation's value, trimmed; undefined when missing or blank. */
+function annotation(entity: Entity, name: string): string | undefined {
+  const value = entity.metadata.annotations?.[name]?.trim();
+  return value ? value : undefined;
+}
+
+type Resolution =
+  | { user: string }
+  | { team: string }
+  | { unresolved: Omit<UnresolvedApprover, 'approver'> };
+
+/** What an entity gives as a GitHub reviewer. */
+function githubReviewer(entity: Entity, owner: string | undefined): Resolution {
+  const ref = stringifyEntityRef(entity);
+  if (entity.kind.toLocaleLowerCase('en-US') === 'group') {
+    const slug = annotation(entity, GITHUB_TEAM_SLUG_ANNOTATION);
+    const [org, team] = slug?.includes('/')
+      ? [
+          slug.slice(0, slug.lastIndexOf('/')),
+          slug.slice(slug.lastIndexOf('/') + 1),
+        ]
+      : [undefined, slug];
+    if (!team || !HANDLE.test(team)) {
+      return {
+        unresolved: {
+          reason: 'no-annotation',
+          message: `${ref} has no ${
+            slug ? 'usable ' : ''
+          }annotation ${GITHUB_TEAM_SLUG_ANNOTATION} (<org>/<team slug>)`,
+        },
+      };
+    }
+    if (
+      org &&
+      owner &&
+      org.toLocaleLowerCase('en-US') !== owner.toLocaleLowerCase('en-US')
+    ) {
+      return {
+        unresolved: {
+          reason: 'other-organization',
+          message: `${ref} is the team ${team} of ${org}, not of ${owner}, the repository's owner: GitHub requests reviews of the repository's organization's teams only`,
+        },
+      };
+    }
+    return { team };
+  }
+  const login = annotation(entity, GITHUB_USER_LOGIN_ANNOTATION);
+  if (!login || !HANDLE.test(login)) {
+    return {
+      unresolved: {
+        reason: 'no-annotation',
+        message: `${ref} has no ${
+          login ? 'usable ' : ''
+        }annotation ${GITHUB_USER_LOGIN_ANNOTATION}`,
+      },
+    };
+  }
+  return { user: login };
+}
+
+/**
+ * A GitLab username from the GitLab org provider's `<host>/user-login`, which holds the user's
+ * profile URL (`https://gitlab.com/jane`); a bare username is taken as written.
+ */
+function gitlabUsername(value: string): string | undefined {
+  let name = value;
+  if (/^https?:\/\//i.test(value)) {
+    try {
+      name = new URL(value).pathname.split('/').filter(Boolean).pop() ?? '';
+    } catch {
+      return undefined;
+    }
+  }
+  return HANDLE.test(name) ? name : undefined;
+}
+
+/** What an entity gives as a GitLab reviewer: users only. */
+function gitlabReviewer(entity: Entity, host: string): Resolution {
+  const ref = stringifyEntityRef(entity);
+  if (entity.kind.toLocaleLowerCase('en-US') === 'group') {
+    return {
+      unresolved: {
+        reason: 'unsupported',
+        message: `${ref} is a group: publish:gitlab:merge-request takes users as reviewers, not groups`,
+      },
+    };
+  }
+  const key = `${host}${GITLAB_USER_LOGIN_SUFFIX}`;
+  const value = annotation(entity, key);
+  const username = value && gitlabUsername(value);
+  if (!username) {
+    return {
+      unresolved: {
+        reason: 'no-annotation',
+        message: `${ref} has no ${value ? 'usable ' : ''}annotation ${key}`,
+      },
+    };
+  }
+  return { user: username };
+}
+
+/** The error of a catalog lookup, as the log may show it: its kind and first line. */
+function errorText(error: unknown): string {
+  const e = error as { name?: unknown; message?: unknown };
+  const name = typeof e?.name === 'string' ? e.name : 'Error';
+  const message =
+    typeof e?.message === 'string' ? e.message.split('\n')[0] : '';
+  const text = message ? `${name}: ${message}` : name;
+  return text.length > MAX_ERROR_TEXT
+    ? `${text.slice(0, MAX_ERROR_TEXT)}…`
+    : text;
+}
+
+/** Whether the catalog refused the credentials rather than failed. */
+function isRefusal(error: unknown): boolean {
+  const name = (error as { name?: unknown })?.name;
+  return name === 'NotAllowedError' || name === 'AuthenticationError';
+}
+
+/** Adds a value to a list unless the list has it already, compared without case. */
+function addOnce(list: string[], value: string) {
+  const key = value.toLocaleLowerCase('en-US');
+  if (!list.some(v => v.toLocaleLowerCase('en-US') === key)) list.push(value);
+}
+
+/**
+ * Creates the `service-registry:resolve-reviewers` action: resolves the approvers of a change
+ * (service-registry:validate's `requiredApprovers`) through the catalog to the reviewers of a
+ * GitHub pull request or a GitLab merge request. The catalog is read with the credentials of the
+ * task's initiator, so their read permissions apply. `@platform-team` (or `platform-team`) names
+ * the Group `group:default/platform-team`, else the User `user:default/platform-team`; a ref
+ * (`group:ops/sre`, `user:jane`) names that entity. For GitHub a Group gives the team slug of its
+ * `github.com/team-slug` annotation (`<org>/<slug>`: the slug; with `repoUrl`, a team of another
+ * organization is left out) and a User the login of its `github.com/user-login`, as the GitHub
+ * org provider writes them; for GitLab a User gives the username of its `<host>/user-login`
+ * annotation (the profile URL the GitLab org provider writes), and a Group nothing, as
+ * publish:gitlab:merge-request takes users only. An approver that resolves to nothing (no such
+ * entity, one the initiator may not see, no annotation for the provider: `@maintainer`, a role,
+ * unless an entity has that name) never fails the step: it is logged, one line each, and listed
+ * in the output `unresolved` with its reason.
+ *
+ * @public
+ */
+export function createServiceRegistryResolveReviewersAction(
+  options: ServiceRegistryResolveReviewersActionOptions,
+) {
+  const { catalog } = options;
+  return createTemplateAction({
+    id: 'service-registry:resolve-reviewers',
+    description:
+      "Resolves the approvers of a registry change (service-registry:validate's requiredApprovers) through the catalog, with the initiator's permissions, to the reviewers of a GitHub pull request (user logins and team slugs) or a GitLab merge request (usernames); approvers it cannot resolve are logged and output, never an error.",
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        approvers: z =>
+          z.array(z.string(), {
+            description:
+              'Approvers as the registry writes them: `@platform-team` or `platform-team` (the Group, else the User, of that name in namespace `default`), or an entity ref (`group:ops/sre`, `user:jane`)',
+          }),
+        provider: z =>
+          z.enum(['github', 'gitlab'], {
+            description:
+              'Where the pull request (`github`) or merge request (`gitlab`) is opened',
+          }),
+        repoUrl: z =>
+          z
+            .string({
+              description:
+                "The repository of the request, as the publish actions take it (`<host>?owner=…&repo=…`, service-registry:registry:fetch's `repoUrl`): its host names the GitLab annotation `<host>/user-login` (default `gitlab.com`), its owner the organization GitHub teams must belong to",
+            })
+            .optional(),
+      },
+      output: {
+        reviewers: z =>
+          z.array(z.string(), {
+            description:
+              "User logins (GitHub) or usernames (GitLab): the publish action's `reviewers`",
+          }),
+        teamReviewers: z =>
+          z.array(z.string(), {
+            description:
+              "GitHub team slugs: publish:github:pull-request's `teamReviewers` (always empty for GitLab)",
+          }),
+        unresolved: z =>
+          z.array(
+            z.object({
+              approver: z.string(),
+              reason: z.enum(REASONS),
+              message: z.string(),
+            }),
+            {
+              description:
+                'Approvers not resolved to a reviewer, each with its reason (`not-found`, `not-visible`, `no-annotation`, `other-organization`, `unsupported`, `lookup-failed`) and a message',
+            },
+          ),
+      },
+    },
+    async handler(ctx) {
+      const provider: Provider = ctx.input.provider;
+      const repository = repositoryOf(ctx.input.repoUrl);
+      const gitlabHost = repository.host ?? DEFAULT_GITLAB_HOST;
+
+      const unresolved: UnresolvedApprover[] = [];
+      const wanted: { approver: string; refs: CompoundEntityRef[] }[] = [];
+      for (const approver of uniqueApprovers(
+        ctx.input.approvers.filter(a => a.trim() !== ''),
+      )) {
+        const candidates = candidatesOf(approver);
+        if ('unresolved' in candidates) unresolved.push(candidates.unresolved);
+        else wanted.push({ approver, refs: candidates.refs });
+      }
+
+      // one lookup for every candidate, with the initiator's credentials
+      const refs = [
+        ...new Set(wanted.flatMap(w => w.refs.map(r => stringifyEntityRef(r)))),
+      ];
+      const found = new Map<string, Entity>();
+      let failure: Omit<UnresolvedApprover, 'approver'> | undefined;
+      if (refs.length > 0) {
+        try {
+          const credentials: BackstageCredentials =
+            await ctx.getInitiatorCredentials();
+          const { items } = await catalog.getEntitiesByRefs(
+            {
+              entityRefs: refs,
+              fields: [
+                'kind',
+                'metadata.namespace',
+                'metadata.name',
+                'metadata.annotations',
+              ],
+            },
+            { credentials },
+          );
+          items.forEach((entity, i) => {
+            if (entity) found.set(refs[i], entity);
+          });
+        } catch (error) {
+          failure = isRefusal(error)
+            ? {
+                reason: 'not-visible',
+                message: `the catalog refused the lookup with your credentials (${errorText(
+                  error,
+                )})`,
+              }
+            : {
+                reason: 'lookup-failed',
+                message: `the catalog could not be read (${errorText(error)})`,
+              };
+        }
+      }
+
+      const reviewers: string[] = [];
+      const teamReviewers: string[] = [];
+      for (const { approver, refs: candidates } of wanted) {
+        if (failure) {
+          unresolved.push({ approver, ...failure });
+          continue;
+        }
+        const entity = candidates
+          .map(r => found.get(stringifyEntityRef(r)))
+          .find(e => e !== undefined);
+        if (!entity) {
+          unresolved.push({
+            approver,
+            reason: 'not-found',
+            message: `no ${candidates
+              .map(r => stringifyEntityRef(r))
+              .join(' nor ')} in the catalog, or none you may see`,
+          });
+          continue;
+        }
+        const resolution =
+          provider === 'github'
+            ? githubReviewer(entity, repository.owner)
+            : gitlabReviewer(entity, gitlabHost);
+        if ('unresolved' in resolution) {
+          unresolved.push({ approver, ...resolution.unresolved });
+        } else if ('team' in resolution) {
+          addOnce(teamReviewers, resolution.team);
+        } else {
+          addOnce(reviewers, resolution.user);
+        }
+      }
+
+      for (const u of unresolved) {
+        u.message = printable(u.message);
+        ctx.logger.warn(
+          `No reviewer for approver ${printable(JSON.stringify(u.approver))} (${
+            u.reason
+          }): ${u.message}`,
+        );
+      }
+      ctx.logger.info(
+        `Reviewers on ${provider === 'github' ? 'GitHub' : 'GitLab'}: ${
+          reviewers.length ? `users ${reviewers.join(', ')}` : 'no user'
+        }; ${
+          teamReviewers.length ? `teams ${teamReviewers.join(', ')}` : 'no team'
+        } (${unresolved.length} approver${
+          unresolved.length === 1 ? '' : 's'
+        } unresolved)`,
+      );
+
+      ctx.output('reviewers', reviewers);
+      ctx.output('teamReviewers', teamReviewers);
+      ctx.output('unresolved', unresolved);
+    },
+  });
+}
