@@ -8,7 +8,7 @@ import type {
   RegistryGraphEdge,
   RegistryGraphNode,
 } from '../../plugins/service-registry/src/api/types';
-import { seededRandom } from '../../plugins/service-registry-common/src/__testUtils__/seededRandom';
+import { seededRandom } from '../../packages/test-support/src/seededRandom';
 
 /** Options of {@link syntheticGraph}. */
 export interface SyntheticGraphOptions {

@@ -8,3 +8,16 @@ export { eventually } from './eventually';
 export type { EventuallyOptions } from './eventually';
 export { routerRoutes } from './routerRoutes';
 export type { RouterWithStack } from './routerRoutes';
+export { seededRandom } from './seededRandom';
+export {
+  describeFinding,
+  findingProblem,
+  INSERTED_CHARACTERS,
+  mutateRegistry,
+  mutationRandom,
+  MUTATION_KINDS,
+  positionLines,
+  readTomlFiles,
+  TOML_VALUES,
+} from './registryFuzz';
+export type { MutationKind, Random, RegistryMutation } from './registryFuzz';

@@ -2,7 +2,10 @@ import {
   FieldFormatEntityPolicy,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { loadRegistry } from '@service-registry/plugin-service-registry-common';
+import {
+  hasControlCharacter,
+  loadRegistry,
+} from '@service-registry/plugin-service-registry-common';
 import { checkEntities } from './checkEntities';
 import { mapRegistryToEntities } from './mapRegistryToEntities';
 import { TEST_MAP_OPTIONS } from '../__testUtils__/mapOptions';
@@ -62,6 +65,27 @@ describe('checkEntities', () => {
         message: expect.stringMatching(/metadata\.name.*Rename/),
       }),
     ]);
+  });
+
+  it('names an entity it leaves out with escapes for the control characters of its id', async () => {
+    // found by the fuzz test: `[service."a\u202eb"]` (an invalid id, still mapped) was named
+    // with a raw right-to-left override, in the message and in the catalog's reason it quotes
+    const items = mapped({
+      'services/catalog.toml':
+        '[service."a\\u202eb"]\nowner = "platform"\n[service."c\\u0000d"]\n',
+    });
+    const { findings } = await checkEntities(items, options);
+    expect(findings.map(f => [f.code, f.line, f.service])).toEqual([
+      ['catalog/invalid-entity', 1, 'a\u202eb'],
+      ['catalog/invalid-entity', 3, 'c\u0000d'],
+    ]);
+    expect(findings[0].message).toMatch(
+      /^service "a\\u202eb" cannot become a catalog Component, and is left out: .*found "a\\u202eb"/,
+    );
+    expect(findings[1].message).toContain('service "c\\u0000d"');
+    for (const { message } of findings) {
+      expect(hasControlCharacter(message)).toBe(false);
+    }
   });
 
   it('emits the services of a project whose System is left out without a System', async () => {

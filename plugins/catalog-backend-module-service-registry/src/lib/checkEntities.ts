@@ -2,10 +2,28 @@ import {
   FieldFormatEntityPolicy,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { RegistryFinding } from '@service-registry/plugin-service-registry-common';
+import {
+  controlCharacterPattern,
+  RegistryFinding,
+} from '@service-registry/plugin-service-registry-common';
 import { MappedEntity } from './mapRegistryToEntities';
 
 const fieldFormat = new FieldFormatEntityPolicy();
+
+/*
+ * The characters loading removes from free text (see `hasControlCharacter`). An id the registry
+ * reports as invalid (`[service."a\u202eb"]`) is still mapped, and left out here: the message of
+ * that names it, and the catalog's reason quotes it, as written.
+ */
+const CONTROL_CHARACTERS = controlCharacterPattern({ global: true });
+
+/** A message with each control character written as its `\uXXXX` escape. */
+function readable(message: string): string {
+  return message.replace(
+    CONTROL_CHARACTERS,
+    c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
 
 /** What {@link checkEntities} lets through, and why it left the rest out. */
 export interface CheckedEntities<T extends MappedEntity> {
@@ -85,17 +103,19 @@ export async function checkEntities<T extends MappedEntity>(
       findings.push({
         severity: 'error',
         code: 'catalog/invalid-entity',
-        message: `${what(item)} cannot become a catalog ${
-          item.entity.kind
-        }, and is left out: ${reason} ${
-          reason.includes('metadata.name')
-            ? 'Rename it to letters and digits joined by "-" (at most 63 characters).'
-            : 'Fix that value in the registry, or in the transformer that sets it.'
-        }${
-          project === undefined
-            ? ''
-            : ' Until then its services are in the catalog without a System.'
-        }`,
+        message: readable(
+          `${what(item)} cannot become a catalog ${
+            item.entity.kind
+          }, and is left out: ${reason} ${
+            reason.includes('metadata.name')
+              ? 'Rename it to letters and digits joined by "-" (at most 63 characters).'
+              : 'Fix that value in the registry, or in the transformer that sets it.'
+          }${
+            project === undefined
+              ? ''
+              : ' Until then its services are in the catalog without a System.'
+          }`,
+        ),
         ...where(item),
       });
       continue;

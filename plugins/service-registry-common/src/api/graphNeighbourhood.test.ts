@@ -1,4 +1,4 @@
-import { seededRandom } from '../__testUtils__/seededRandom';
+import { seededRandom } from '@service-registry/test-support';
 import {
   indexRegistryGraph,
   MAX_NEIGHBOURHOOD_DEPTH,

@@ -100,7 +100,11 @@ export function attachMonitoring(
     collector.add(
       'warning',
       'project/id-mismatch',
-      `[monitoring.${key}] is in the folder of project "${project.id}"; rename it to [monitoring.${project.id}] or move it to projects/${key}/monitoring.toml.`,
+      `[monitoring.${joinKeyPath([key])}] is in the folder of project "${
+        project.id
+      }"; rename it to [monitoring.${
+        project.id
+      }] or move it to projects/${joinKeyPath([key])}/monitoring.toml.`,
       index.recordSource('monitoring', key) ?? fileStart(file.path),
       about,
     );

@@ -59,13 +59,15 @@ function checkReleased(
   collector.add(
     'warning',
     'release/version-not-released',
-    `Service "${service.id}": version "${version}" has no release in ${
+    `Service ${tomlBasicString(
+      service.id,
+    )}: version "${version}" has no release in ${
       source.file
     }, whose releases of it are ${listVersions(released)} (${source.file}:${
       source.line
-    }). Add a [[service.${
-      service.id
-    }.release]] with version = "${version}" (and its date), or correct version.`,
+    }). Add a [[service.${joinKeyPath([
+      service.id,
+    ])}.release]] with version = "${version}" (and its date), or correct version.`,
     service.positions.version ?? service.source,
     { service: service.id, project: service.project },
   );

@@ -1,6 +1,7 @@
 import { RegistryFinding } from '../model/types';
 import { getServiceForProject } from '../model/getServiceForProject';
 import { loadRegistry } from './buildRegistry';
+import { hasControlCharacter } from './controlCharacters';
 import { LoadRegistryOptions } from './LoadRegistryOptions';
 import { diffRegistries } from '../diff/diffRegistries';
 
@@ -252,6 +253,72 @@ describe('loadRegistry', () => {
     const b = registry.services.get('b')!;
     expect(b.version).toBe('1.2.3-rc.1+build.5');
     expect(b.compatVersionMin).toBe('1.0.0');
+  });
+
+  it('refuses a version, a duration or a percentage ending in a blank semver trims or holding a control character', () => {
+    // found by the fuzz test: "1.2.3\u2028" was a valid version and "1\u2028d" a valid rto,
+    // and messages quoted them as written (release/version-not-released, policy/sla-below-tier)
+    const registry = load({
+      'services/catalog.toml': [
+        '[service.a]', // 1
+        'version = "1.2.3\\u2028"',
+        'compat_version_min = "1.0.0\\u00a0"',
+        '[service.a.sla]',
+        'rto = "1\\u2029d"', // 5
+        'availability = "99.9%\\u000b"',
+        'rpo = "5 m"',
+      ].join('\n'),
+      'policies/sla.toml': '[sla.low]\nrto = "1\\u2028d"\n',
+    });
+    const a = registry.services.get('a')!;
+    expect(a.version).toBeUndefined();
+    expect(a.compatVersionMin).toBeUndefined();
+    expect(a.sla).toMatchObject({ rpoMs: 300_000 });
+    expect(a.sla?.rtoMs).toBeUndefined();
+    expect(a.sla?.availability).toBeUndefined();
+    expect(registry.policies.sla.low?.rtoMs).toBeUndefined();
+    expect(
+      registry.findings.map(f => [f.file, f.line, f.code, f.message]),
+    ).toEqual([
+      [
+        'policies/sla.toml',
+        2,
+        'schema/invalid-type',
+        expect.stringContaining('got "1\\u2028d"'),
+      ],
+      [
+        'services/catalog.toml',
+        2,
+        'schema/invalid-semver',
+        expect.stringContaining('got "1.2.3\\u2028"'),
+      ],
+      [
+        'services/catalog.toml',
+        3,
+        'schema/invalid-semver',
+        expect.stringContaining('compat_version_min'),
+      ],
+      ['services/catalog.toml', 5, 'schema/invalid-type', expect.anything()],
+      ['services/catalog.toml', 6, 'schema/invalid-type', expect.anything()],
+    ]);
+  });
+
+  it('never throws on deep nesting: a deep header loads, a value nested too deep is a syntax error', () => {
+    const deep = Array(20_000).fill('a').join('.');
+    const registry = load({
+      'services/catalog.toml': `[service.a]\nowner = "o"\nx = ${'['.repeat(
+        20_000,
+      )}\n[service.b]\n`,
+      'projects/p/services.toml': `[project]\nname = "P"\n[service.deep.${deep}]\nk = 1\n[service.b]\nowner = "p"\n`,
+    });
+    expect(registry.failedFiles).toEqual(['services/catalog.toml']);
+    expect(
+      registry.findings.map(f => [f.file, f.line, f.column, f.code]),
+    ).toEqual([
+      ['projects/p/services.toml', 3, 1, 'schema/unknown-field'],
+      ['projects/p/services.toml', 5, 1, 'service/override-not-applied'],
+      ['services/catalog.toml', 3, 1005, 'toml/syntax'],
+    ]);
   });
 
   it('accepts TOML local dates and date strings, and refuses date-times', () => {
@@ -580,6 +647,40 @@ describe('loadRegistry', () => {
     expect(registry.findings[3].message).toBe(
       'project-specific.shop must be a table: write [project-specific.shop] with name, environment, tier and owner, got "Shop".',
     );
+  });
+
+  it('quotes an invalid id with escapes in every finding about it', () => {
+    // found by the fuzz test: the subject of a service's findings quoted its id as written, a
+    // NUL or a right-to-left override included
+    const registry = load({
+      'services/catalog.toml':
+        '[service."a\\u0000b"]\nowner = "o"\nversion = "2.0.0"\nsize = 1\n',
+      'services/versions.toml':
+        '[[service."a\\u0000b".release]]\nversion = "1.0.0"\ndate = 2026-01-01\n',
+      'projects/p/services.toml':
+        '[project]\nname = "P"\n[service."c\\u202ed"]\nsize = 1\n',
+      'projects/q/services.toml':
+        '[project]\nname = "Q"\n[service."c\\u202ed"]\n',
+      'projects/p/monitoring.toml':
+        '[monitoring."x\\u2028y"]\nlevel = "basic"\n',
+    });
+    const messages = registry.findings.map(f => f.message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Service "a\\u0000b": unknown field "size"/),
+        expect.stringMatching(
+          /^Service "a\\u0000b": version "2.0.0" has no release .* Add a \[\[service\."a\\u0000b"\.release\]\]/,
+        ),
+        expect.stringMatching(/^Service "c\\u202ed": unknown field "size"/),
+        expect.stringMatching(
+          /^Service "c\\u202ed" is already declared by project "p"/,
+        ),
+        expect.stringMatching(/^\[monitoring\."x\\u2028y"\] is in the folder/),
+      ]),
+    );
+    for (const message of messages) {
+      expect(hasControlCharacter(message)).toBe(false);
+    }
   });
 
   it('merges a project override field by field, recursively, the project winning', () => {

@@ -251,9 +251,9 @@ function reportDuplicate(
   collector.add(
     'error',
     'service/duplicate-id',
-    `Service "${
-      decl.id
-    }" is already declared by project "${keptProject}" at ${describePosition(
+    `Service ${tomlBasicString(
+      decl.id,
+    )} is already declared by project "${keptProject}" at ${describePosition(
       keptSource,
     )}${
       declaredFirst ? ', which declared it first' : ''
@@ -310,7 +310,7 @@ function loadProjectServices(
       collector.add(
         'warning',
         'service/override-not-applied',
-        `Service "${decl.id}" of project "${
+        `Service ${tomlBasicString(decl.id)} of project "${
           project.id
         }" overrides the global service declared at ${describePosition(
           unreadGlobal,

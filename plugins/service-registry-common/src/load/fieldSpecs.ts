@@ -9,6 +9,7 @@ import {
   ServiceTier,
 } from '../model/types';
 import { parseDurationMs, parsePercent, toIsoDate } from '../model/units';
+import { controlCharacterPattern } from './controlCharacterPattern';
 import { FieldSpec } from './fieldCheck';
 
 /**
@@ -40,6 +41,9 @@ function cachedCheck(
   };
 }
 
+/** A blank at the end of a text: what `String.prototype.trim` (and so `semver.valid`) removes. */
+const TRAILING_BLANK = /\s$/;
+
 /**
  * True for a version as SemVer 2.0 writes it (`1.2.3`, `1.2.3-rc.1`, `1.2.3+build.5`).
  * `semver.valid` alone also takes a leading `v` and surrounding spaces, which the contract's
@@ -49,10 +53,13 @@ function cachedCheck(
 function isStrictSemver(value: string): boolean {
   if (value.length === 0) return false;
   const first = value.charCodeAt(0);
-  const last = value.charCodeAt(value.length - 1);
-  // a digit first (no "v", no space), no trailing space
+  // a digit first (no "v", no space), no trailing space: none that `semver.valid` trims either
+  // (a line separator, a no-break space), which would be kept in the version as written
   return (
-    first >= 48 && first <= 57 && last > 32 && semver.valid(value) !== null
+    first >= 48 &&
+    first <= 57 &&
+    !TRAILING_BLANK.test(value) &&
+    semver.valid(value) !== null
   );
 }
 
@@ -236,17 +243,37 @@ export const dateSpec: FieldSpec<string> = {
     'a date written YYYY-MM-DD, as a TOML date (2026-06-30) or a string ("2026-06-30")',
 };
 
+const CONTROL_CHARACTER = controlCharacterPattern();
+
+/**
+ * A normalisation of numbers written as text that refuses a text with a control character (see
+ * `hasControlCharacter`): their patterns take any blank (`\s`) around the number, the line and
+ * paragraph separators and the vertical tab included, and the text as written is what messages
+ * quote (`"99.9%"`, `"1.5s"`).
+ */
+function withoutControlCharacters<T>(
+  parse: (value: unknown) => T | undefined,
+): (value: unknown) => T | undefined {
+  return value =>
+    typeof value === 'string' && CONTROL_CHARACTER.test(value)
+      ? undefined
+      : parse(value);
+}
+
+const percentOf = withoutControlCharacters(parsePercent);
+const durationMsOf = withoutControlCharacters(parseDurationMs);
+
 /** A percentage. */
 export const percentSpec: FieldSpec<number> = {
-  schema: normalising(parsePercent, 'schema/invalid-type'),
-  accept: cachedNormaliser(parsePercent),
+  schema: normalising(percentOf, 'schema/invalid-type'),
+  accept: cachedNormaliser(percentOf),
   expected: 'a percentage between 0 and 100, such as "99.9%" or 99.9',
 };
 
 /** A duration. */
 export const durationSpec: FieldSpec<number> = {
-  schema: normalising(parseDurationMs, 'schema/invalid-type'),
-  accept: cachedNormaliser(parseDurationMs),
+  schema: normalising(durationMsOf, 'schema/invalid-type'),
+  accept: cachedNormaliser(durationMsOf),
   expected: 'a duration string such as "100ms", "1.5s", "5m" or "4h"',
 };
 

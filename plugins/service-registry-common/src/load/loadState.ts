@@ -4,7 +4,7 @@ import {
   SourcePosition,
 } from '../model/types';
 import { CheckContext, nearestPosition } from './fieldCheck';
-import { KeyPathPart } from './keyPath';
+import { KeyPathPart, tomlBasicString } from './keyPath';
 import { Deferred } from './lazy';
 
 type About = { service?: string; project?: string };
@@ -13,8 +13,9 @@ type About = { service?: string; project?: string };
 class RecordContext implements CheckContext {
   /**
    * @param label - the subject, or its kind when `name` is given (`Service`)
-   * @param name - the record's name: the subject is then `<label> "<name>"`, spelled out only
-   *   when a message needs it
+   * @param name - the record's name: the subject is then `<label> "<name>"` (the name quoted as
+   *   a TOML string: an invalid id may hold control characters), spelled out only when a message
+   *   needs it
    */
   constructor(
     private readonly label: string,
@@ -26,7 +27,7 @@ class RecordContext implements CheckContext {
   get subject(): string {
     return this.name === undefined
       ? this.label
-      : `${this.label} "${this.name}"`;
+      : `${this.label} ${tomlBasicString(this.name)}`;
   }
 
   positionOf(path: readonly KeyPathPart[]): SourcePosition {

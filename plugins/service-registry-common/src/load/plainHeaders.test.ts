@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'smol-toml';
-import { seededRandom } from '../__testUtils__/seededRandom';
+import { seededRandom } from '@service-registry/test-support';
 import { joinKeyPath } from './keyPath';
 import { PlainHeaderLookup } from './plainHeaders';
 import { scanTomlPositions } from './positions';

@@ -1,5 +1,9 @@
 import { parse } from 'smol-toml';
-import { scanTomlPositions } from './positions';
+import {
+  MAX_POSITION_DEPTH,
+  scanTomlHeaders,
+  scanTomlPositions,
+} from './positions';
 
 function at(text: string, key: string) {
   const found = scanTomlPositions(text).get(key);
@@ -122,5 +126,47 @@ describe('scanTomlPositions', () => {
 
   it('never throws on text it cannot understand', () => {
     expect(() => scanTomlPositions('= = [[ { "\n]]] x = \'')).not.toThrow();
+  });
+
+  it('records the prefixes of a deep key or header only down to MAX_POSITION_DEPTH', () => {
+    // each prefix holds its path: all 20,000 of them took gigabytes (found by the fuzz test)
+    const deep = Array(20_000).fill('a').join('.');
+    const text = `[service.x.${deep}]\nk = 1\n[service.y]\n${deep} = [1, { b = 2 }]\n`;
+    const positions = scanTomlPositions(text);
+    expect(positions.size).toBeLessThanOrEqual(2 * MAX_POSITION_DEPTH + 2);
+    expect(Math.max(...[...positions.values()].map(p => p.path.length))).toBe(
+      MAX_POSITION_DEPTH,
+    );
+    const header = `service.x.${Array(MAX_POSITION_DEPTH - 2)
+      .fill('a')
+      .join('.')}`;
+    expect(at(text, header)).toEqual([1, 1]);
+    expect(
+      at(
+        text,
+        `service.y.${Array(MAX_POSITION_DEPTH - 2)
+          .fill('a')
+          .join('.')}`,
+      ),
+    ).toEqual([4, 1]);
+    expect(at(text, 'service.y')).toEqual([3, 1]);
+  });
+
+  it('does not recurse into a value nested deeper than the parser allows, and reads on', () => {
+    // 20,000 `[` overflowed the stack in the header scan of a catalog that does not parse
+    const text = `[service.a]\nx = ${'['.repeat(
+      20_000,
+    )}\n[service.b]\ny = ${'{ a = '.repeat(20_000)}\n[service.c]\n`;
+    expect(() => scanTomlPositions(text)).not.toThrow();
+    expect([...scanTomlHeaders(text).records.get('service')!.keys()]).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+    expect(at(text, 'service.c')).toEqual([5, 1]);
+    // as deep as the parser allows, the elements are read
+    const ok = `x = ${'['.repeat(999)}1${']'.repeat(999)}\ny = 2\n`;
+    expect(() => parse(ok)).not.toThrow();
+    expect(at(ok, 'y')).toEqual([2, 1]);
   });
 });

@@ -73,6 +73,24 @@ export interface DependencyElements {
   optional?: number[];
 }
 
+/**
+ * The deepest path (in parts, array indices included) whose position the full scan records. A
+ * key or header records the position of each of its prefixes, and each position holds its path:
+ * a header of n parts costs n² (a line `[a.a.a…]` of 20,000 parts, 40 KB, took gigabytes and
+ * minutes). No registry table comes near this depth; a deeper path is found at its nearest
+ * recorded prefix (see `nearestPosition`), written on the same line when it is part of the same
+ * key or header.
+ */
+export const MAX_POSITION_DEPTH = 64;
+
+/**
+ * The deepest arrays and inline tables nest in a value the scan reads: the parser's own limit
+ * (smol-toml's `maxDepth`), past which a text does not parse. The header scan also reads texts
+ * that do not parse (`declaredServiceHeaders`): a value nested deeper is abandoned at the end of
+ * its line rather than recursed into (20,000 `[` overflowed the stack).
+ */
+const MAX_VALUE_NESTING = 1000;
+
 /** Ends of a scalar value: `,` `]` `}` `#` and the end of the line. */
 function isScalarEnd(c: number): boolean {
   return (
@@ -165,6 +183,11 @@ class TomlScanner {
   private i = 0;
   private line = 1;
   private lineStart = 0;
+
+  /** How deep the arrays and inline tables around the value being read nest. */
+  private nesting = 0;
+  /** Set when a value nests too deep: its statement is abandoned (see MAX_VALUE_NESTING). */
+  private abandoned = false;
 
   /** The parts of the last key read (a reused buffer), and whether each was a bare key. */
   private readonly parts: string[] = [];
@@ -434,9 +457,10 @@ class TomlScanner {
     column: number,
   ): string {
     let joined = baseJoined;
+    const recorded = MAX_POSITION_DEPTH - base.length;
     for (let k = 0; k < count; k++) {
       joined = appendJoined(joined, joinedPart(this.parts[k], this.bare[k]));
-      if (this.claim(joined, k + 1 < count)) {
+      if (k < recorded && this.claim(joined, k + 1 < count)) {
         this.positions.set(joined, {
           path: base.concat(this.parts.slice(0, k + 1)),
           line,
@@ -450,10 +474,12 @@ class TomlScanner {
   // --- values ---------------------------------------------------------------------------------
 
   /**
-   * Moves over a value. In full mode (`path` given), records the elements of arrays and the keys
-   * of inline tables below `path`.
+   * Moves over a value. In full mode (`at` given), records the elements of arrays and the keys of
+   * inline tables below `at`.
    */
-  private readValue(path: KeyPathPart[] | null, joined: string): void {
+  private readValue(at: KeyPathPart[] | null, joined: string): void {
+    // nothing is recorded below the deepest path recorded
+    const path = at !== null && at.length < MAX_POSITION_DEPTH ? at : null;
     this.skipSpaces();
     const c = this.code(this.i);
     if (c === QUOTE || c === APOSTROPHE) {
@@ -465,10 +491,15 @@ class TomlScanner {
         const end = this.literalStringEnd();
         if (end !== -1) this.i = end + 1;
       }
-    } else if (c === OPEN_BRACKET) {
-      this.readArray(path, joined);
-    } else if (c === OPEN_BRACE) {
-      this.readInlineTable(path, joined);
+    } else if (c === OPEN_BRACKET || c === OPEN_BRACE) {
+      if (this.nesting === MAX_VALUE_NESTING) {
+        this.abandoned = true;
+        return;
+      }
+      this.nesting++;
+      if (c === OPEN_BRACKET) this.readArray(path, joined);
+      else this.readInlineTable(path, joined);
+      this.nesting--;
     } else {
       const text = this.text;
       const n = this.n;
@@ -525,6 +556,7 @@ class TomlScanner {
       if (this.code(this.i) !== EQUALS) return;
       this.i++;
       this.readKeyValue(path, count, keyJoined);
+      if (this.abandoned) return;
     }
   }
 
@@ -568,6 +600,7 @@ class TomlScanner {
           this.readValue(null, '');
         }
       }
+      if (this.abandoned) return;
       index++;
       if (this.i === before) {
         this.skipToNextLine();
@@ -627,7 +660,8 @@ class TomlScanner {
     column: number,
   ): void {
     let joined = '';
-    for (let k = 0; k < table.length; k++) {
+    const recorded = Math.min(table.length, MAX_POSITION_DEPTH);
+    for (let k = 0; k < recorded; k++) {
       const part = table[k];
       joined = appendJoined(
         joined,
@@ -877,6 +911,11 @@ class TomlScanner {
       }
     }
     this.readKeyValue(full ? table : null, count, keyJoined);
+    if (this.abandoned) {
+      this.abandoned = false;
+      this.skipToNextLine();
+      return;
+    }
     this.skipSpaces();
     this.skipComment();
     if (this.i < this.n && this.code(this.i) !== LF) this.skipToNextLine();
