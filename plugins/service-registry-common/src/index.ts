@@ -43,7 +43,10 @@ export { parseDependencyString } from './load/dependencies';
 export { SERVICE_ID_PATTERN } from './load/fieldSpecs';
 export { isSecretLookingKey } from './load/secrets';
 export { hasControlCharacter } from './load/controlCharacters';
-export { controlCharacterPattern } from './load/controlCharacterPattern';
+export {
+  controlCharacterPattern,
+  escapeControlCharacters,
+} from './load/controlCharacterPattern';
 export { mergeTables } from './load/mergeTables';
 export * from './catalog';
 export * from './graph';

@@ -3,27 +3,12 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
-  controlCharacterPattern,
+  escapeControlCharacters,
   RegistryFinding,
 } from '@service-registry/plugin-service-registry-common';
 import { MappedEntity } from './mapRegistryToEntities';
 
 const fieldFormat = new FieldFormatEntityPolicy();
-
-/*
- * The characters loading removes from free text (see `hasControlCharacter`). An id the registry
- * reports as invalid (`[service."a\u202eb"]`) is still mapped, and left out here: the message of
- * that names it, and the catalog's reason quotes it, as written.
- */
-const CONTROL_CHARACTERS = controlCharacterPattern({ global: true });
-
-/** A message with each control character written as its `\uXXXX` escape. */
-function readable(message: string): string {
-  return message.replace(
-    CONTROL_CHARACTERS,
-    c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
 
 /** What {@link checkEntities} lets through, and why it left the rest out. */
 export interface CheckedEntities<T extends MappedEntity> {
@@ -103,7 +88,9 @@ export async function checkEntities<T extends MappedEntity>(
       findings.push({
         severity: 'error',
         code: 'catalog/invalid-entity',
-        message: readable(
+        // an id the registry reports as invalid (`[service."a\u202eb"]`) is still mapped, and
+        // left out here: this message names it, and the catalog's reason quotes it as written
+        message: escapeControlCharacters(
           `${what(item)} cannot become a catalog ${
             item.entity.kind
           }, and is left out: ${reason} ${

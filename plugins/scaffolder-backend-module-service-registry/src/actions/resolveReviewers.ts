@@ -8,7 +8,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
-  controlCharacterPattern,
+  escapeControlCharacters,
   uniqueApprovers,
 } from '@service-registry/plugin-service-registry-common';
 import { examples } from './resolveReviewers.examples';
@@ -87,21 +87,12 @@ const REVIEWER_KINDS = ['group', 'user'];
 /** Longest error text of the catalog quoted in the log. */
 const MAX_ERROR_TEXT = 200;
 
-/** Control characters and invisible formatting characters, line breaks included. */
-const CONTROL_CHARACTERS = controlCharacterPattern({
-  lineBreaks: true,
-  global: true,
-});
-
 /**
  * A text as one line of the log may show it: control characters and invisible formatting
  * characters (a line break, a bidirectional override) as `\uXXXX` escapes.
  */
 function printable(text: string): string {
-  return text.replace(
-    CONTROL_CHARACTERS,
-    c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return escapeControlCharacters(text, { lineBreaks: true });
 }
 
 /** The repository the request is opened on, from a publish action's `repoUrl`. */

@@ -26,3 +26,35 @@ export function controlCharacterPattern(
     options.global ? 'g' : '',
   );
 }
+
+const REMOVED_GLOBAL = controlCharacterPattern({ global: true });
+const REMOVED_WITH_LINE_BREAKS_GLOBAL = controlCharacterPattern({
+  lineBreaks: true,
+  global: true,
+});
+
+/** A character as a JSON / TOML escape: `\u001b`. */
+export function unicodeEscape(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * The text with each character loading removes from free text (see `controlCharacterPattern`)
+ * written as its `\uXXXX` escape: for a message or a log line that shows a text as written
+ * (an id, an annotation, another system's error), so that it never holds a raw control
+ * character, nor a bidirectional override that would show the rest of the line in another order
+ * than it is written.
+ *
+ * @param text - the text to show
+ * @param options - `lineBreaks`: tab, line feed and carriage return too (for one log line)
+ * @public
+ */
+export function escapeControlCharacters(
+  text: string,
+  options: { lineBreaks?: boolean } = {},
+): string {
+  return text.replace(
+    options.lineBreaks ? REMOVED_WITH_LINE_BREAKS_GLOBAL : REMOVED_GLOBAL,
+    unicodeEscape,
+  );
+}

@@ -1,5 +1,5 @@
 import { controlCharacterPattern } from './controlCharacterPattern';
-import { unicodeEscape } from './keyPath';
+import { unicodeEscape } from './controlCharacterPattern';
 import { CheckContext, checkField, pathLabel, report } from './fieldCheck';
 import { stringArraySpec, stringSpec } from './fieldSpecs';
 import { KeyPathPart } from './keyPath';

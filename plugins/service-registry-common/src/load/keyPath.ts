@@ -1,3 +1,5 @@
+import { escapeControlCharacters } from './controlCharacterPattern';
+
 /**
  * One step of a key path: a table key, or the index of an array element.
  *
@@ -5,20 +7,7 @@
  */
 export type KeyPathPart = string | number;
 
-import { controlCharacterPattern } from './controlCharacterPattern';
-
 const BARE_KEY = /^[A-Za-z0-9_-]+$/;
-
-/*
- * What JSON.stringify leaves as it is (it escapes only U+0000 to U+001F) of the characters
- * loading removes from free text: DEL, C1, U+2028/2029 and the bidirectional controls.
- */
-const UNESCAPED_BY_JSON = controlCharacterPattern({ global: true });
-
-/** A character as a JSON / TOML escape: `\u001b`. */
-export function unicodeEscape(char: string): string {
-  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
 
 /**
  * A text as a TOML basic string (`"a.b"`, `"tab\there"`), for keys and values that a message or
@@ -29,7 +18,9 @@ export function unicodeEscape(char: string): string {
  * text gives one quoted form, and two texts never the same.
  */
 export function tomlBasicString(text: string): string {
-  return JSON.stringify(text).replace(UNESCAPED_BY_JSON, unicodeEscape);
+  // JSON.stringify escapes U+0000 to U+001F only: DEL, C1, U+2028/2029 and the bidirectional
+  // controls are escaped after it
+  return escapeControlCharacters(JSON.stringify(text));
 }
 
 /** Whether a key is written without quotes in TOML (a bare key). */
