@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { RegistryFileInput } from '../model/types';
+import { readTomlFiles } from '@service-registry/test-support';
 import { daysBetween } from '../model/units';
 import { getServiceForProject } from '../model/getServiceForProject';
 import { validateRegistry } from '../validation/validateRegistry';
@@ -8,20 +7,6 @@ import { loadRegistry } from './buildRegistry';
 
 const DEMO_ROOT = path.resolve(__dirname, '../../../../examples/registry');
 const TODAY = '2026-11-22';
-
-/** Reads the `*.toml` files of the demo registry (fs is fine in tests). */
-function readTomlFiles(dir: string, relative = ''): RegistryFileInput[] {
-  return fs
-    .readdirSync(path.join(dir, relative), { withFileTypes: true })
-    .flatMap(entry => {
-      const child = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) return readTomlFiles(dir, child);
-      if (!entry.name.endsWith('.toml')) return [];
-      return [
-        { path: child, text: fs.readFileSync(path.join(dir, child), 'utf8') },
-      ];
-    });
-}
 
 describe('the demo registry (examples/registry)', () => {
   const registry = loadRegistry(readTomlFiles(DEMO_ROOT));
