@@ -1,4 +1,5 @@
 import { keyPosition } from '../load/filePositions';
+import { tomlBasicString } from '../load/keyPath';
 import {
   LoadedRegistry,
   RegistryFinding,
@@ -18,8 +19,8 @@ function finding(
   const where = keyPosition(record, 'owner') ?? record.source;
   const what =
     'service' in about
-      ? `service "${about.service}"`
-      : `project "${about.project}"`;
+      ? `service ${tomlBasicString(about.service)}`
+      : `project ${tomlBasicString(about.project)}`;
   const shown = owner.length > 80 ? `${owner.slice(0, 77)}...` : owner;
   return {
     severity: 'warning',
@@ -60,7 +61,9 @@ function addDroppedTags(
     findings.push({
       severity: 'warning',
       code: 'catalog/tag-dropped',
-      message: `The tag "${shown}" of service "${service.id}" has nothing a catalog tag can hold (letters a-z, digits, ":", "+", "#") and is left out of its catalog entity. Write it with those characters, e.g. "payments".`,
+      message: `The tag "${shown}" of service ${tomlBasicString(
+        service.id,
+      )} has nothing a catalog tag can hold (letters a-z, digits, ":", "+", "#") and is left out of its catalog entity. Write it with those characters, e.g. "payments".`,
       file: where.file,
       line: where.line,
       column: where.column,

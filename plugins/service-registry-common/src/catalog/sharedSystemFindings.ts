@@ -1,3 +1,4 @@
+import { tomlBasicString } from '../load/keyPath';
 import { LoadedRegistry, RegistryFinding } from '../model/types';
 
 /**
@@ -51,7 +52,13 @@ export function sharedSystemFindings(
     (project): RegistryFinding => ({
       severity: 'error',
       code: 'catalog/duplicate-entity',
-      message: `Project "${project.id}" has the name of the System of global services ("${sharedSystem}"): the catalog would get the project's System, and the global services would land in it. Rename the project folder projects/${project.id}/, or set the catalog provider's sharedSystem (catalog.providers.serviceRegistry.sharedSystem, or catalog.providers.serviceRegistry.<id>.sharedSystem for one of several registries) to another name, and check with that name (the CLI's --shared-system, the validate action's sharedSystem input).`,
+      message: `Project ${tomlBasicString(
+        project.id,
+      )} has the name of the System of global services (${tomlBasicString(
+        sharedSystem,
+      )}): the catalog would get the project's System, and the global services would land in it. Rename the project folder projects/${
+        project.id
+      }/, or set the catalog provider's sharedSystem (catalog.providers.serviceRegistry.sharedSystem, or catalog.providers.serviceRegistry.<id>.sharedSystem for one of several registries) to another name, and check with that name (the CLI's --shared-system, the validate action's sharedSystem input).`,
       file: project.source.file,
       line: project.source.line,
       column: project.source.column,

@@ -117,6 +117,17 @@ describe('evaluateSla', () => {
     ]);
   });
 
+  it('quotes an invalid value as written with escapes, never a raw control or bidirectional character', () => {
+    const catalog = [
+      '[service.broken]',
+      'tier = "medium"',
+      'sla = { availability = "lots\\u202e", support_hours = "business" }',
+    ].join('\n');
+    expect(evaluate(catalog, 'broken').gaps).toEqual([
+      'availability "lots\\u202e" is not a valid value, medium tier requires 99.5%',
+    ]);
+  });
+
   it('says whether the tier is declared by the service or inherited from its project', () => {
     const registry = registryOf({
       'policies/sla.toml': POLICIES,

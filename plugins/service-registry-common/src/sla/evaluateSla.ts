@@ -1,4 +1,5 @@
 import { keyPosition } from '../load/filePositions';
+import { tomlBasicString } from '../load/keyPath';
 import {
   RegistryPolicies,
   RegistryService,
@@ -9,8 +10,9 @@ import { allowedDowntimePer30Days } from './allowedDowntime';
 import { compareSlaWithPolicy, SlaPolicyComparison } from './compareWithPolicy';
 import { SlaCompliance, SlaEvaluation, SlaTargetEvaluation } from './types';
 
+/** A value as written, for a message: a string quoted with escapes (never a raw control character). */
 function describeInvalid(raw: unknown): string {
-  return typeof raw === 'string' ? `"${raw}"` : String(raw);
+  return typeof raw === 'string' ? tomlBasicString(raw) : String(raw);
 }
 
 const LABELS: Record<string, string> = {

@@ -6,6 +6,7 @@ import {
   RegistryService,
   SourcePosition,
 } from '../model/types';
+import { quoted } from './findings';
 import { asOverrideFinding, findingKey, overrideViews } from './projectViews';
 import { anyRetired, isRetired } from '../graph/runningGraphOf';
 import { ValidationContext } from './types';
@@ -23,7 +24,7 @@ export function overrideNote(
 ): string {
   return provider.project !== undefined &&
     ctx.registry.services.get(provider.id) !== provider
-    ? ` in project "${provider.project}"'s override`
+    ? ` in project ${quoted(provider.project)}'s override`
     : '';
 }
 

@@ -1,4 +1,5 @@
 import { keyPosition } from '../load/filePositions';
+import { joinKeyPath, KeyPathPart, tomlBasicString } from '../load/keyPath';
 import {
   FindingSeverity,
   RegistryFinding,
@@ -89,13 +90,59 @@ export function sortFindings(findings: RegistryFinding[]): RegistryFinding[] {
   );
 }
 
+/*
+ * How messages name ids and other names taken from keys or folders. The loader reports an id
+ * that is not valid (`[service."a\u202eb"]`, a project folder `a\u0000b`) as `schema/invalid-id`
+ * but still loads it, so rules meet such ids too: each is written as a TOML basic string (see
+ * `tomlBasicString`), never raw, so that a message never brings a control character, nor a
+ * bidirectional override that would show the message in another order than it is written. A
+ * valid id reads as before (`"api"`, or `api` where it is not quoted).
+ */
+
 /**
- * Quotes and joins ids for messages: `"a", "b" and "c"`.
+ * An id or a name taken from a key, quoted for a message: `"api"`, `"a\u202eb"`.
+ *
+ * @param name - the id or name as the registry holds it
+ */
+export function quoted(name: string): string {
+  return tomlBasicString(name);
+}
+
+/**
+ * How a message names a service: `Service "api"`.
+ *
+ * @param id - the service's id
+ */
+export function serviceLabel(id: string): string {
+  return `Service ${quoted(id)}`;
+}
+
+/**
+ * An id where a message writes it without quotes (a chain `a → b`, `(api)`): as a TOML key, bare
+ * when it is a bare key (every valid id is), else quoted (`"a\u202eb"`).
+ *
+ * @param id - the id
+ */
+export function bareId(id: string): string {
+  return joinKeyPath([id]);
+}
+
+/**
+ * A table header for a message: `[service.api.governance]`, `[service."a\u202eb".sla]`.
+ *
+ * @param parts - the header's key path
+ */
+export function tableHeader(...parts: KeyPathPart[]): string {
+  return `[${joinKeyPath(parts)}]`;
+}
+
+/**
+ * Quotes and joins ids for messages: `"a", "b" and "c"` (each as {@link quoted} writes it).
  *
  * @param ids - the ids
  */
 export function listIds(ids: readonly string[]): string {
-  const quoted = ids.map(id => `"${id}"`);
-  if (quoted.length <= 1) return quoted.join('');
-  return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+  const all = ids.map(quoted);
+  if (all.length <= 1) return all.join('');
+  return `${all.slice(0, -1).join(', ')} and ${all[all.length - 1]}`;
 }

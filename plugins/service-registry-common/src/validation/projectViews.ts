@@ -3,6 +3,7 @@ import {
   RegistryFinding,
   RegistryService,
 } from '../model/types';
+import { quoted } from './findings';
 import { ValidationContext } from './types';
 
 /**
@@ -75,7 +76,7 @@ export function asOverrideFinding(
         };
   return {
     ...finding,
-    message: `In project "${project}": ${finding.message}`,
+    message: `In project ${quoted(project)}: ${finding.message}`,
     file: place.file,
     line: place.line,
     column: place.column,

@@ -1,6 +1,12 @@
 import { loadRegistry } from '../load/buildRegistry';
+import { hasControlCharacter } from '../load/controlCharacters';
 import { RegistryFileInput } from '../model/types';
-import { catalog, registryOf, seedFiles } from './__testUtils__/registryOf';
+import {
+  catalog,
+  registryOf,
+  seedFiles,
+  TIER_SLA_POLICIES,
+} from './__testUtils__/registryOf';
 import { validateRegistry } from './validateRegistry';
 
 const seeds = seedFiles();
@@ -233,6 +239,120 @@ describe('validateRegistry', () => {
         catalog: {},
       }).find(f => f.code === 'catalog/owner-unusable')!.message,
     ).toContain("the catalog provider's default owner");
+  });
+  it('quotes an invalid id with escapes in every message, never a raw control or bidirectional character', () => {
+    // ids the loader reports as schema/invalid-id but still loads: a bidi override, NUL, ESC
+    const files = {
+      ...catalog(
+        '[service.legacy]',
+        'owner = "team"',
+        'tier = "low"',
+        'status = "deprecated"',
+        'version = "1.0.0"',
+        'deprecation_date = 2025-01-01',
+        'sunset_date = 2025-09-01',
+        'replacement_service = "new-api"',
+        'consumers.required_by = ["web"]',
+        '[service.new-api]',
+        'owner = "team"',
+        'tier = "low"',
+        'status = "ga"',
+        'version = "2.0.0"',
+        '[service."a\\u202eb"]',
+        'owner = "team"',
+        'tier = "critical"',
+        'status = "ga"',
+        'version = "1.0.0"',
+        'port = 8080.0',
+        'tags = ["日本語"]',
+        'dependencies.requires = ["legacy"]',
+        '[service."b\\u0000c"]',
+        'owner = "team"',
+        'tier = "low"',
+        'status = "beta"',
+        'version = "0.1.0"',
+        'password = "hunter2-Sup3r-long"',
+        '[service."d\\u001bx"]',
+        'owner = "@"',
+        'tier = "low"',
+        'status = "deprecated"',
+        'version = "1.0.0"',
+        '"x\\u202epassword" = "hunter2-Sup3r-long"',
+      ),
+      'policies/sla.toml': TIER_SLA_POLICIES,
+    };
+    const findings = validateRegistry(registryOf(files), {
+      today: '2026-01-15',
+      catalog: { defaultOwner: 'platform' },
+    });
+    const about = (id: string) =>
+      findings
+        .filter(f => f.service === id)
+        .map(f => f.code)
+        .sort();
+    expect(about('a\u202eb')).toEqual(
+      expect.arrayContaining([
+        'catalog/tag-dropped',
+        'lifecycle/depends-on-deprecated',
+        'policy/critical-without-approvers',
+        'policy/sla-missing',
+        'schema/invalid-id',
+        'schema/invalid-type',
+      ]),
+    );
+    expect(about('legacy')).toEqual(
+      expect.arrayContaining([
+        'lifecycle/sunset-passed-with-consumers',
+        'policy/consumers-mismatch',
+      ]),
+    );
+    expect(about('b\u0000c')).toEqual(
+      expect.arrayContaining([
+        'lifecycle/beta-without-changelog',
+        'lifecycle/version-not-for-status',
+        'security/secret-value',
+      ]),
+    );
+    expect(about('d\u001bx')).toEqual(
+      expect.arrayContaining([
+        'catalog/owner-unusable',
+        'lifecycle/deprecated-without-replacement',
+        'lifecycle/deprecated-without-sunset',
+        'security/secret-value',
+      ]),
+    );
+    for (const finding of findings) {
+      expect([finding.code, hasControlCharacter(finding.message)]).toEqual([
+        finding.code,
+        false,
+      ]);
+    }
+    const message = (code: string, id: string) =>
+      findings.find(f => f.code === code && f.service === id)!.message;
+    // quoted as a TOML basic string, as the loader's own schema/invalid-id does
+    expect(message('policy/sla-missing', 'a\u202eb')).toMatch(
+      /^Service "a\\u202eb" is critical tier .* under \[service\."a\\u202eb"\.sla\]/,
+    );
+    expect(
+      message('lifecycle/sunset-passed-with-consumers', 'legacy'),
+    ).toContain('still depends on it: "a\\u202eb".');
+    expect(message('policy/consumers-mismatch', 'legacy')).toContain(
+      'depending on it but not declared: "a\\u202eb"',
+    );
+    expect(message('lifecycle/beta-without-changelog', 'b\u0000c')).toContain(
+      'under [service."b\\u0000c".governance]',
+    );
+    expect(
+      findings
+        .filter(
+          f => f.code === 'security/secret-value' && f.service === 'd\u001bx',
+        )
+        .map(f => f.message),
+    ).toEqual([
+      expect.stringContaining(
+        'Service "d\\u001bx": "x\\u202epassword" looks like a credential (the key "x\\u202epassword" names one)',
+      ),
+    ]);
   });
   it('warns about support promised past the sunset date', () => {
     const findings = validateRegistry(

@@ -1,6 +1,6 @@
 import { RegistryFinding, RegistryService } from '../../model/types';
 import { declaredPosition } from '../declaredPosition';
-import { aboutService, makeFinding } from '../findings';
+import { aboutService, makeFinding, serviceLabel } from '../findings';
 import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
 import { ValidationContext } from '../types';
 
@@ -27,7 +27,7 @@ function check(service: RegistryService): readonly RegistryFinding[] {
     makeFinding(
       'warning',
       'sla/availability-as-fraction',
-      `Service "${service.id}": sla.${what(
+      `${serviceLabel(service.id)}: sla.${what(
         availability!,
       )}. Write the percentage: availability = ${asPercent(availability!)}.`,
       declaredPosition(service, 'sla.availability', 'sla'),

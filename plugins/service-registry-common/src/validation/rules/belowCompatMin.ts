@@ -1,7 +1,7 @@
 import semver from 'semver';
 import { RegistryFinding } from '../../model/types';
 import { checkDependencies, edgeSite, overrideNote } from '../edges';
-import { makeFinding } from '../findings';
+import { makeFinding, quoted, serviceLabel } from '../findings';
 import { isSatisfiableRange } from '../satisfiableRange';
 import { ValidationContext } from '../types';
 
@@ -32,14 +32,14 @@ export function belowCompatMin(ctx: ValidationContext): RegistryFinding[] {
     return makeFinding(
       'warning',
       'dependency/below-compat-min',
-      `Service "${edge.from}" asks for "${edge.to}" ${
+      `${serviceLabel(edge.from)} asks for ${quoted(edge.to)} ${
         edge.range
       }, which only allows versions below its compat_version_min ${min}${overrideNote(
         ctx,
         provider!,
-      )}: "${
-        edge.to
-      }" no longer stays compatible with them. Move the range to ">=${min}" after migrating.`,
+      )}: ${quoted(
+        edge.to,
+      )} no longer stays compatible with them. Move the range to ">=${min}" after migrating.`,
       site.position,
       site.about,
     );

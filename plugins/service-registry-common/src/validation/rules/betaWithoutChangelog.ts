@@ -1,7 +1,12 @@
 import { RegistryFinding, RegistryService } from '../../model/types';
 import { isTable } from '../../load/fieldCheck';
 import { declaredPosition } from '../declaredPosition';
-import { aboutService, makeFinding } from '../findings';
+import {
+  aboutService,
+  makeFinding,
+  serviceLabel,
+  tableHeader,
+} from '../findings';
 import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
 import { ValidationContext } from '../types';
 
@@ -22,7 +27,13 @@ function check(service: RegistryService): readonly RegistryFinding[] {
     makeFinding(
       'warning',
       'lifecycle/beta-without-changelog',
-      `Service "${service.id}" is beta without a governance.change_log: the lifecycle requires a changelog in beta, where changes come with 30 days' notice and early adopters need to follow them. Add change_log = "<link to the changelog>" under [service.${service.id}.governance].`,
+      `${serviceLabel(
+        service.id,
+      )} is beta without a governance.change_log: the lifecycle requires a changelog in beta, where changes come with 30 days' notice and early adopters need to follow them. Add change_log = "<link to the changelog>" under ${tableHeader(
+        'service',
+        service.id,
+        'governance',
+      )}.`,
       declaredPosition(service, 'status'),
       aboutService(service),
     ),

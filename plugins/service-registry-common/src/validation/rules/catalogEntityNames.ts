@@ -1,6 +1,6 @@
 import { SERVICE_ID_PATTERN } from '../../load/fieldSpecs';
 import { RegistryFinding } from '../../model/types';
-import { aboutService, makeFinding } from '../findings';
+import { aboutService, makeFinding, quoted, tableHeader } from '../findings';
 import { ValidationContext } from '../types';
 
 /**
@@ -41,11 +41,12 @@ export function catalogEntityNames(ctx: ValidationContext): RegistryFinding[] {
       makeFinding(
         'warning',
         'schema/invalid-entity-name',
-        `Service id "${
-          service.id
-        }" ${CANNOT_NAME} this service out (catalog/invalid-entity). Rename [service.${
-          service.id
-        }] to start and end with a letter or digit (e.g. "${suggestedName(
+        `Service id ${quoted(
+          service.id,
+        )} ${CANNOT_NAME} this service out (catalog/invalid-entity). Rename ${tableHeader(
+          'service',
+          service.id,
+        )} to start and end with a letter or digit (e.g. "${suggestedName(
           service.id,
           'my-service',
         )}"), and update the dependencies that name it.`,
@@ -60,9 +61,9 @@ export function catalogEntityNames(ctx: ValidationContext): RegistryFinding[] {
       makeFinding(
         'warning',
         'schema/invalid-entity-name',
-        `Project folder "${
-          project.id
-        }" ${CANNOT_NAME} this project's System out (catalog/invalid-entity). Rename the folder projects/${
+        `Project folder ${quoted(
+          project.id,
+        )} ${CANNOT_NAME} this project's System out (catalog/invalid-entity). Rename the folder projects/${
           project.id
         }/ to start and end with a letter or digit (e.g. "${suggestedName(
           project.id,

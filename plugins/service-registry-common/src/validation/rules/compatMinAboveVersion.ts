@@ -1,7 +1,7 @@
 import semver from 'semver';
 import { RegistryFinding, RegistryService } from '../../model/types';
 import { declaredPosition } from '../declaredPosition';
-import { aboutService, makeFinding } from '../findings';
+import { aboutService, makeFinding, serviceLabel } from '../findings';
 import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
 import { ValidationContext } from '../types';
 
@@ -13,7 +13,9 @@ function check(service: RegistryService): readonly RegistryFinding[] {
     makeFinding(
       'error',
       'compat/min-above-version',
-      `Service "${service.id}" declares compat_version_min ${min}, above its own version ${version}: the oldest compatible version cannot be newer than the current one. Lower compat_version_min to ${version} or less, or raise version.`,
+      `${serviceLabel(
+        service.id,
+      )} declares compat_version_min ${min}, above its own version ${version}: the oldest compatible version cannot be newer than the current one. Lower compat_version_min to ${version} or less, or raise version.`,
       declaredPosition(service, 'compat_version_min', 'version'),
       aboutService(service),
     ),

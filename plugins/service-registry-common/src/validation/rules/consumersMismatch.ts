@@ -1,7 +1,7 @@
 import { computeConsumers } from '../../graph/computeConsumers';
 import { RegistryFinding, RegistryService } from '../../model/types';
 import { declaredPosition } from '../declaredPosition';
-import { aboutService, listIds, makeFinding } from '../findings';
+import { aboutService, listIds, makeFinding, serviceLabel } from '../findings';
 import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
 import { isRetired, runningGraphOf } from '../../graph/runningGraphOf';
 import { ValidationContext } from '../types';
@@ -38,9 +38,9 @@ function mismatch(
   return makeFinding(
     'warning',
     'policy/consumers-mismatch',
-    `Service "${
-      service.id
-    }": consumers.${key} does not match the dependency graph (${what}) — ${parts.join(
+    `${serviceLabel(
+      service.id,
+    )}: consumers.${key} does not match the dependency graph (${what}) — ${parts.join(
       '; ',
     )}. Update consumers.${key}, or the consumers' dependencies, so that they agree.`,
     declaredPosition(service, `consumers.${key}`, 'consumers'),

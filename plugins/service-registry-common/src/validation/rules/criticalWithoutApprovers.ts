@@ -1,6 +1,12 @@
 import { RegistryFinding, RegistryService } from '../../model/types';
 import { declaredPosition } from '../declaredPosition';
-import { aboutService, makeFinding } from '../findings';
+import {
+  aboutService,
+  makeFinding,
+  quoted,
+  serviceLabel,
+  tableHeader,
+} from '../findings';
 import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
 import { ValidationContext } from '../types';
 
@@ -18,11 +24,13 @@ function check(
     makeFinding(
       'error',
       'policy/critical-without-approvers',
-      `Service "${service.id}" is critical${
-        inherited ? ` (tier of project "${service.project}")` : ''
-      } but names no approvers: add [service.${
-        service.id
-      }.governance] with approvers = [${example
+      `${serviceLabel(service.id)} is critical${
+        inherited ? ` (tier of project ${quoted(service.project!)})` : ''
+      } but names no approvers: add ${tableHeader(
+        'service',
+        service.id,
+        'governance',
+      )} with approvers = [${example
         .map(a => JSON.stringify(a))
         .join(', ')}] so that changes to it are reviewed.`,
       declaredPosition(service, 'governance.approvers', 'governance', 'tier'),

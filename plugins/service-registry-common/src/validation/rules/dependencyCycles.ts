@@ -1,7 +1,14 @@
 import { analyzeCycles } from '../../graph/findCycles';
 import { RegistryFinding } from '../../model/types';
 import { edgeSite } from '../edges';
-import { aboutService, makeFinding, servicePosition } from '../findings';
+import {
+  aboutService,
+  bareId,
+  makeFinding,
+  quoted,
+  servicePosition,
+  serviceLabel,
+} from '../findings';
 import { runningGraphOf } from '../../graph/runningGraphOf';
 import { ValidationContext } from '../types';
 
@@ -28,10 +35,12 @@ export function dependencyCycles(ctx: ValidationContext): RegistryFinding[] {
     const first = cycle[0];
     // the entry of the view that holds the cycle (the global one when it does)
     const site = edgeSite(ctx, analysis.edges[k][0]);
-    const path = cycle.join(' → ');
+    const path = cycle.map(bareId).join(' → ');
     const message =
       cycle.length === 2
-        ? `Service "${first}" requires itself (${path}): remove "${first}" from its dependencies.requires.`
+        ? `${serviceLabel(first)} requires itself (${path}): remove ${quoted(
+            first,
+          )} from its dependencies.requires.`
         : `Dependency cycle ${path}: services that require each other cannot be deployed or upgraded one at a time. Break the cycle by removing one of these dependencies (or making it optional).`;
     findings.push(
       makeFinding(
@@ -53,7 +62,11 @@ export function dependencyCycles(ctx: ValidationContext): RegistryFinding[] {
       makeFinding(
         'warning',
         'dependency/self-optional',
-        `Service "${service.id}" lists itself in its dependencies.optional: a service does not depend on itself. Remove "${service.id}" from the list.`,
+        `${serviceLabel(
+          service.id,
+        )} lists itself in its dependencies.optional: a service does not depend on itself. Remove ${quoted(
+          service.id,
+        )} from the list.`,
         site.position,
         site.about,
       ),
@@ -65,7 +78,10 @@ export function dependencyCycles(ctx: ValidationContext): RegistryFinding[] {
       makeFinding(
         'info',
         'dependency/cycle-limit',
-        `${component.length} services (${component.slice(0, 5).join(', ')}${
+        `${component.length} services (${component
+          .slice(0, 5)
+          .map(bareId)
+          .join(', ')}${
           component.length > 5 ? ', …' : ''
         }) depend on each other so densely that only some of their cycles are listed; untangle the cycles reported, then validate again.`,
         servicePosition(service, 'dependencies.requires'),

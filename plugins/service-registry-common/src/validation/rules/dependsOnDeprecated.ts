@@ -2,7 +2,7 @@ import { migrationHint } from '../../deprecation/migrationHint';
 import { RegistryFinding } from '../../model/types';
 import { describeSunset } from '../dates';
 import { checkDependencies, edgeSite, overrideNote } from '../edges';
-import { makeFinding } from '../findings';
+import { makeFinding, quoted, serviceLabel } from '../findings';
 import { ValidationContext } from '../types';
 
 /**
@@ -27,11 +27,11 @@ export function dependsOnDeprecated(ctx: ValidationContext): RegistryFinding[] {
       return makeFinding(
         'error',
         'lifecycle/depends-on-retired',
-        `Service "${edge.from}" ${kind} "${
-          edge.to
-        }", which is retired${overrideNote(ctx, provider)}: ${migrationHint(
+        `${serviceLabel(edge.from)} ${kind} ${quoted(
+          edge.to,
+        )}, which is retired${overrideNote(ctx, provider)}: ${migrationHint(
           provider,
-        )} and remove "${edge.to}" from ${site.list}.`,
+        )} and remove ${quoted(edge.to)} from ${site.list}.`,
         site.position,
         site.about,
       );
@@ -42,9 +42,9 @@ export function dependsOnDeprecated(ctx: ValidationContext): RegistryFinding[] {
     return makeFinding(
       'warning',
       'lifecycle/depends-on-deprecated',
-      `Service "${edge.from}" ${kind} "${
-        edge.to
-      }", which is deprecated${overrideNote(
+      `${serviceLabel(edge.from)} ${kind} ${quoted(
+        edge.to,
+      )}, which is deprecated${overrideNote(
         ctx,
         provider,
       )} (${when}): ${migrationHint(provider)} and update ${site.list}.`,

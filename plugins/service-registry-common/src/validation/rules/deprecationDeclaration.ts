@@ -1,6 +1,11 @@
 import { RegistryFinding, RegistryService } from '../../model/types';
 import { declaredPosition } from '../declaredPosition';
-import { aboutService, makeFinding } from '../findings';
+import {
+  aboutService,
+  makeFinding,
+  serviceLabel,
+  tableHeader,
+} from '../findings';
 import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
 import { ValidationContext } from '../types';
 
@@ -13,7 +18,9 @@ function check(service: RegistryService): readonly RegistryFinding[] {
       makeFinding(
         'warning',
         'lifecycle/deprecated-without-sunset',
-        `Service "${service.id}" is deprecated without a sunset_date: add sunset_date = "YYYY-MM-DD" (the lifecycle gives consumers a 6-month migration window) so they know when it goes away.`,
+        `${serviceLabel(
+          service.id,
+        )} is deprecated without a sunset_date: add sunset_date = "YYYY-MM-DD" (the lifecycle gives consumers a 6-month migration window) so they know when it goes away.`,
         position,
         aboutService(service),
       ),
@@ -24,7 +31,13 @@ function check(service: RegistryService): readonly RegistryFinding[] {
       makeFinding(
         'warning',
         'lifecycle/deprecated-without-replacement',
-        `Service "${service.id}" is deprecated without a replacement_service: add replacement_service = "<id>" naming its successor (and a [service.${service.id}.migration] guide) so consumers know where to migrate.`,
+        `${serviceLabel(
+          service.id,
+        )} is deprecated without a replacement_service: add replacement_service = "<id>" naming its successor (and a ${tableHeader(
+          'service',
+          service.id,
+          'migration',
+        )} guide) so consumers know where to migrate.`,
         position,
         aboutService(service),
       ),

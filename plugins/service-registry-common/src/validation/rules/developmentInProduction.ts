@@ -1,6 +1,6 @@
 import { RegistryFinding, RegistryService } from '../../model/types';
 import { declaredPosition } from '../declaredPosition';
-import { aboutService, makeFinding } from '../findings';
+import { aboutService, makeFinding, quoted, serviceLabel } from '../findings';
 import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
 import { ValidationContext } from '../types';
 
@@ -46,11 +46,11 @@ export function developmentInProduction(
       makeFinding(
         'warning',
         'lifecycle/development-in-production',
-        `Service "${
-          service.id
-        }" is in development (experimental, only in staging), but its project "${
-          service.project
-        }" is a production environment (environment = ${JSON.stringify(
+        `${serviceLabel(
+          service.id,
+        )} is in development (experimental, only in staging), but its project ${quoted(
+          service.project,
+        )} is a production environment (environment = ${JSON.stringify(
           environment,
         )}). Promote it to beta (an opt-in, limited production use) once it is ready, or declare it in a staging project.`,
         declaredPosition(service, 'status'),

@@ -1,6 +1,6 @@
 import { RegistryFinding } from '../../model/types';
 import { checkDependencies, edgeSite } from '../edges';
-import { makeFinding } from '../findings';
+import { makeFinding, quoted, serviceLabel } from '../findings';
 import { ValidationContext } from '../types';
 
 /**
@@ -22,7 +22,11 @@ export function gaDependsOnDevelopment(
     return makeFinding(
       'warning',
       'lifecycle/ga-depends-on-development',
-      `Service "${edge.from}" is ga but requires "${edge.to}", which is still in development (experimental, staging only): wait for "${edge.to}" to reach beta or ga, or make the dependency optional.`,
+      `${serviceLabel(edge.from)} is ga but requires ${quoted(
+        edge.to,
+      )}, which is still in development (experimental, staging only): wait for ${quoted(
+        edge.to,
+      )} to reach beta or ga, or make the dependency optional.`,
       site.position,
       site.about,
     );

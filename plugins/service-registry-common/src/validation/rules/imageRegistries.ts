@@ -5,7 +5,13 @@ import {
   RegistryService,
 } from '../../model/types';
 import { declaredPosition } from '../declaredPosition';
-import { aboutService, listIds, makeFinding } from '../findings';
+import {
+  aboutService,
+  listIds,
+  makeFinding,
+  quoted,
+  serviceLabel,
+} from '../findings';
 import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
 import { ValidationContext } from '../types';
 
@@ -34,14 +40,12 @@ function check(
     return NO_FINDINGS;
   }
   const policy = `${allowed.source.file} [security] allowed_registries`;
-  const subject = `Service "${service.id}": metadata.image`;
+  const subject = `${serviceLabel(service.id)}: metadata.image`;
   let message: string;
   if (typeof image !== 'string') {
-    message = `${subject} must be an image reference in quotes (e.g. "${
-      registries[0] ?? 'ghcr.io/example-org'
-    }/${
-      service.id
-    }:1.0.0") for [security] allowed_registries to be checked, got ${describeValue(
+    message = `${subject} must be an image reference in quotes (e.g. ${quoted(
+      `${registries[0] ?? 'ghcr.io/example-org'}/${service.id}:1.0.0`,
+    )}) for [security] allowed_registries to be checked, got ${describeValue(
       image,
       'image',
     )}. Write the image as one string (${policy} allows ${

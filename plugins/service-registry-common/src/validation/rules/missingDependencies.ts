@@ -1,7 +1,7 @@
 import { FILE_TOO_LARGE_CODE } from '../../load/unreadFileFinding';
 import { LoadedRegistry, RegistryFinding } from '../../model/types';
 import { checkDependencies, edgeSite } from '../edges';
-import { makeFinding } from '../findings';
+import { makeFinding, quoted, serviceLabel, tableHeader } from '../findings';
 import { ValidationContext } from '../types';
 
 const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
@@ -64,7 +64,12 @@ export function missingDependencies(ctx: ValidationContext): RegistryFinding[] {
         ? `projects/${site.about.project}/services.toml or services/catalog.toml`
         : 'services/catalog.toml or a project services.toml';
     const kind = edge.optional ? 'optionally uses' : 'requires';
-    const message = `Service "${edge.from}" ${kind} "${edge.to}", which no registry file declares${note}: declare [service.${edge.to}] in ${where}, or remove "${edge.to}" from ${site.list}.`;
+    const message = `${serviceLabel(edge.from)} ${kind} ${quoted(
+      edge.to,
+    )}, which no registry file declares${note}: declare ${tableHeader(
+      'service',
+      edge.to,
+    )} in ${where}, or remove ${quoted(edge.to)} from ${site.list}.`;
     return makeFinding(
       edge.optional ? 'warning' : 'error',
       edge.optional

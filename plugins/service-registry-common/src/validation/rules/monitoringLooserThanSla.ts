@@ -15,7 +15,7 @@ import {
   NUMERIC_SLA_TARGETS,
   NumericSlaTarget,
 } from '../../sla/targets';
-import { makeFinding } from '../findings';
+import { makeFinding, quoted } from '../findings';
 import { ValidationContext } from '../types';
 
 /** A metric of `[service.<id>.metrics]` with a service-level counterpart. */
@@ -114,9 +114,9 @@ function checkMonitoring(
       makeFinding(
         'warning',
         'monitoring/threshold-looser-than-sla',
-        `Monitoring of "${service.id}" in project "${
-          monitoring.project
-        }": metrics.${metric} ${describeValue(raw, metric)} ${looser} the ${
+        `Monitoring of ${quoted(service.id)} in project ${quoted(
+          monitoring.project,
+        )}: metrics.${metric} ${describeValue(raw, metric)} ${looser} the ${
           target.key
         } of its SLA, ${sla.text} (${
           sla.origin

@@ -1,7 +1,14 @@
 import { getServiceForProject } from '../../model/getServiceForProject';
 import { RegistryFinding, RegistryService } from '../../model/types';
 import { declaredPosition } from '../declaredPosition';
-import { aboutService, makeFinding } from '../findings';
+import {
+  aboutService,
+  bareId,
+  makeFinding,
+  quoted,
+  serviceLabel,
+  tableHeader,
+} from '../findings';
 import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
 import { ValidationContext } from '../types';
 
@@ -55,7 +62,12 @@ function check(
       makeFinding(
         'error',
         'lifecycle/replacement-missing',
-        `Service "${service.id}" names replacement_service "${id}", which no registry file declares: declare [service.${id}], or point replacement_service at the service consumers should migrate to.`,
+        `${serviceLabel(service.id)} names replacement_service ${quoted(
+          id,
+        )}, which no registry file declares: declare ${tableHeader(
+          'service',
+          id,
+        )}, or point replacement_service at the service consumers should migrate to.`,
         position,
         about,
       ),
@@ -65,7 +77,9 @@ function check(
       makeFinding(
         'error',
         'lifecycle/replacement-missing',
-        `Service "${service.id}" names itself as replacement_service: name the successor consumers should migrate to.`,
+        `${serviceLabel(
+          service.id,
+        )} names itself as replacement_service: name the successor consumers should migrate to.`,
         position,
         about,
       ),
@@ -76,18 +90,23 @@ function check(
   ) {
     const chain = successorChain(ctx, service);
     const live = chain.live
-      ? `"${chain.live}", the live end of ${chain.path.slice(1).join(' → ')}`
+      ? `${quoted(chain.live)}, the live end of ${chain.path
+          .slice(1)
+          .map(bareId)
+          .join(' → ')}`
       : undefined;
     if (chain.cycle) {
       findings.push(
         makeFinding(
           'error',
           'lifecycle/replacement-cycle',
-          `Service "${
-            service.id
-          }" names replacement_service "${id}", but the replacements go round in a circle (${chain.path.join(
-            ' → ',
-          )}) without reaching a live service: consumers have nowhere to migrate to. Point one of them at ${NOT_DEAD}.`,
+          `${serviceLabel(service.id)} names replacement_service ${quoted(
+            id,
+          )}, but the replacements go round in a circle (${chain.path
+            .map(bareId)
+            .join(
+              ' → ',
+            )}) without reaching a live service: consumers have nowhere to migrate to. Point one of them at ${NOT_DEAD}.`,
           position,
           about,
         ),
@@ -97,9 +116,9 @@ function check(
         makeFinding(
           'error',
           'lifecycle/replacement-retired',
-          `Service "${
-            service.id
-          }" names replacement_service "${id}", which is retired: point it at a live successor${
+          `${serviceLabel(service.id)} names replacement_service ${quoted(
+            id,
+          )}, which is retired: point it at a live successor${
             live ? ` (perhaps ${live})` : ''
           }.`,
           position,
@@ -111,9 +130,9 @@ function check(
         makeFinding(
           'warning',
           'lifecycle/replacement-deprecated',
-          `Service "${
-            service.id
-          }" names replacement_service "${id}", which is itself deprecated: consumers would have to migrate twice. Point it at ${
+          `${serviceLabel(service.id)} names replacement_service ${quoted(
+            id,
+          )}, which is itself deprecated: consumers would have to migrate twice. Point it at ${
             live ?? NOT_DEAD
           }.`,
           position,

@@ -1,4 +1,6 @@
 import { nearestPosition } from '../../load/fieldCheck';
+import { KeyPathPart } from '../../load/keyPath';
+import { MAX_POSITION_DEPTH } from '../../load/positions';
 import { sourceFilesOf } from '../../load/sourceFiles';
 import { RegistryFinding } from '../../model/types';
 import { makeFinding } from '../findings';
@@ -8,13 +10,28 @@ import { modelTargets } from '../secrets/modelTargets';
 import { ScanTarget } from '../secrets/scanTarget';
 import { ValidationContext } from '../types';
 
+/**
+ * The path a position is looked up at: no deeper than the deepest path whose position is recorded
+ * (`MAX_POSITION_DEPTH`), so that a secret nested thousands of levels deep is placed at its
+ * nearest recorded prefix without joining each of its thousands of prefixes.
+ */
+function positionPath(path: readonly KeyPathPart[]): readonly KeyPathPart[] {
+  return path.length > MAX_POSITION_DEPTH
+    ? path.slice(0, MAX_POSITION_DEPTH)
+    : path;
+}
+
 function scan(
   target: ScanTarget,
   seen: Set<string>,
   findings: RegistryFinding[],
 ): void {
   findSecrets(target.table, (path, kind) => {
-    const position = nearestPosition(target.positions(), path, target.fallback);
+    const position = nearestPosition(
+      target.positions(),
+      positionPath(path),
+      target.fallback,
+    );
     const { subject, label, about } = target.attribute(path);
     // a project's view of a global service repeats the global declaration's values
     const id = `${position.file}:${position.line}:${position.column}:${label}`;

@@ -1,7 +1,7 @@
 import { RegistryFinding, RegistryService } from '../../model/types';
 import { addDays, addMonths, daysBetween } from '../../model/units';
 import { declaredPosition } from '../declaredPosition';
-import { aboutService, makeFinding } from '../findings';
+import { aboutService, makeFinding, serviceLabel } from '../findings';
 import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
 import { ValidationContext } from '../types';
 
@@ -52,7 +52,11 @@ export function shortMigrationWindow(
       makeFinding(
         'warning',
         'lifecycle/short-migration-window',
-        `Service "${service.id}" is deprecated on ${deprecationDate} and sunset on ${sunsetDate}, ${after}: less than ${window.label}. Move sunset_date to ${earliest} or later (or deprecation_date earlier).`,
+        `${serviceLabel(
+          service.id,
+        )} is deprecated on ${deprecationDate} and sunset on ${sunsetDate}, ${after}: less than ${
+          window.label
+        }. Move sunset_date to ${earliest} or later (or deprecation_date earlier).`,
         declaredPosition(service, 'sunset_date', 'deprecation_date'),
         aboutService(service),
       ),

@@ -6,7 +6,12 @@ import {
 import { supportHoursAtLeast, supportHoursLevel } from '../../sla/supportHours';
 import { NumericSlaTarget } from '../../sla/targets';
 import { declaredPosition } from '../declaredPosition';
-import { aboutService, makeFinding } from '../findings';
+import {
+  aboutService,
+  makeFinding,
+  serviceLabel,
+  tableHeader,
+} from '../findings';
 import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
 import { ValidationContext } from '../types';
 
@@ -22,7 +27,7 @@ function weakerSupportHours(
   return makeFinding(
     policy.tier === 'critical' ? 'error' : 'warning',
     'policy/sla-below-tier',
-    `Service "${service.id}": support_hours "${
+    `${serviceLabel(service.id)}: support_hours "${
       comparison.declaredText
     }" declared, ${
       policy.tier
@@ -46,7 +51,7 @@ function weakerValue(
   return makeFinding(
     tier === 'critical' ? 'error' : 'warning',
     'policy/sla-below-tier',
-    `Service "${service.id}": ${check.key} ${
+    `${serviceLabel(service.id)}: ${check.key} ${
       comparison.declaredText
     } declared, ${tier} tier requires ${need}: ${
       check.higherIsBetter ? 'raise' : 'lower'
@@ -72,13 +77,15 @@ function missingValues(
   return makeFinding(
     'warning',
     'policy/sla-missing',
-    `Service "${service.id}" is ${policy.tier} tier but declares no ${missing
-      .map(c => c.key)
-      .join(', ')}: the ${
+    `${serviceLabel(service.id)} is ${
       policy.tier
-    } tier policy requires them. Add them under [service.${
-      service.id
-    }.sla], e.g. ${wanted}.`,
+    } tier but declares no ${missing.map(c => c.key).join(', ')}: the ${
+      policy.tier
+    } tier policy requires them. Add them under ${tableHeader(
+      'service',
+      service.id,
+      'sla',
+    )}, e.g. ${wanted}.`,
     declaredPosition(service, 'sla', 'tier'),
     aboutService(service),
   );

@@ -3,7 +3,7 @@ import { dependencySlaShortfalls } from '../../sla/dependencySla';
 import { describeEffectiveSla } from '../../sla/effectiveSla';
 import { checkDependencies, edgeSite } from '../edges';
 import { isRetired } from '../../graph/runningGraphOf';
-import { makeFinding } from '../findings';
+import { bareId, makeFinding, quoted, serviceLabel } from '../findings';
 import { ValidationContext } from '../types';
 
 /**
@@ -29,9 +29,9 @@ export function slaWeakerDependency(ctx: ValidationContext): RegistryFinding[] {
     const gaps = shortfalls
       .map(
         ({ target, consumer: promised, provider: offered }) =>
-          `${target.key} ${describeEffectiveSla(promised, edge.from)} ${
+          `${target.key} ${describeEffectiveSla(promised, bareId(edge.from))} ${
             target.higherIsBetter ? 'above' : 'below'
-          } ${describeEffectiveSla(offered, edge.to)}`,
+          } ${describeEffectiveSla(offered, bareId(edge.to))}`,
       )
       .join('; ');
     const lower = shortfalls
@@ -45,7 +45,13 @@ export function slaWeakerDependency(ctx: ValidationContext): RegistryFinding[] {
     return makeFinding(
       'warning',
       'sla/weaker-dependency',
-      `Service "${edge.from}" promises more than it requires from "${edge.to}": ${gaps}. A service cannot promise more than what it requires: raise the SLA of "${edge.to}" (or its tier), make the dependency optional with a fallback (dependencies.optional), or lower what "${edge.from}" promises (${lower}).`,
+      `${serviceLabel(edge.from)} promises more than it requires from ${quoted(
+        edge.to,
+      )}: ${gaps}. A service cannot promise more than what it requires: raise the SLA of ${quoted(
+        edge.to,
+      )} (or its tier), make the dependency optional with a fallback (dependencies.optional), or lower what ${quoted(
+        edge.from,
+      )} promises (${lower}).`,
       site.position,
       site.about,
     );

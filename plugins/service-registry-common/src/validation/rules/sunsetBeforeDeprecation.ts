@@ -1,6 +1,6 @@
 import { RegistryFinding, RegistryService } from '../../model/types';
 import { declaredPosition } from '../declaredPosition';
-import { aboutService, makeFinding } from '../findings';
+import { aboutService, makeFinding, serviceLabel } from '../findings';
 import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
 import { ValidationContext } from '../types';
 
@@ -13,7 +13,9 @@ function check(service: RegistryService): readonly RegistryFinding[] {
     makeFinding(
       'error',
       'lifecycle/sunset-before-deprecation',
-      `Service "${service.id}" has sunset_date ${sunsetDate} before its deprecation_date ${deprecationDate}: a service is deprecated first and sunset later (the lifecycle allows 6 months in between). Fix one of the two dates.`,
+      `${serviceLabel(
+        service.id,
+      )} has sunset_date ${sunsetDate} before its deprecation_date ${deprecationDate}: a service is deprecated first and sunset later (the lifecycle allows 6 months in between). Fix one of the two dates.`,
       declaredPosition(service, 'sunset_date', 'deprecation_date'),
       aboutService(service),
     ),

@@ -2,7 +2,13 @@ import { daysBetween } from '../../model/units';
 import { RegistryFinding, RegistryService } from '../../model/types';
 import { declaredPosition } from '../declaredPosition';
 import { consumerProject, inheritedUses } from '../edges';
-import { aboutService, listIds, makeFinding } from '../findings';
+import {
+  aboutService,
+  listIds,
+  makeFinding,
+  quoted,
+  serviceLabel,
+} from '../findings';
 import {
   asOverrideFinding,
   OverrideView,
@@ -39,14 +45,16 @@ function finding(
   return makeFinding(
     'error',
     'lifecycle/sunset-passed-with-consumers',
-    `Service "${service.id}" is overdue: its sunset_date ${
+    `${serviceLabel(service.id)} is overdue: its sunset_date ${
       service.sunsetDate
     } passed ${overdue} day${overdue === 1 ? '' : 's'} ago and ${
       remaining.length
     } service${remaining.length === 1 ? '' : 's'} still depend${
       remaining.length === 1 ? 's' : ''
     } on it: ${listIds(remaining)}. Migrate them${
-      service.replacementService ? ` to "${service.replacementService}"` : ''
+      service.replacementService
+        ? ` to ${quoted(service.replacementService)}`
+        : ''
     }, or move sunset_date to a new announced date.`,
     declaredPosition(service, 'sunset_date', 'status', 'replacement_service'),
     aboutService(service),

@@ -1,6 +1,6 @@
 import { RegistryFinding, RegistryService } from '../../model/types';
 import { declaredPosition } from '../declaredPosition';
-import { aboutService, makeFinding } from '../findings';
+import { aboutService, makeFinding, serviceLabel } from '../findings';
 import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
 import { ValidationContext } from '../types';
 
@@ -15,7 +15,9 @@ function check(service: RegistryService): readonly RegistryFinding[] {
     makeFinding(
       'warning',
       'lifecycle/support-after-sunset',
-      `Service "${service.id}" promises support until ${supportUntil} (migration.support_until), after its sunset_date ${sunsetDate}, when it goes away: move support_until to ${sunsetDate} or earlier, or move sunset_date later.`,
+      `${serviceLabel(
+        service.id,
+      )} promises support until ${supportUntil} (migration.support_until), after its sunset_date ${sunsetDate}, when it goes away: move support_until to ${sunsetDate} or earlier, or move sunset_date later.`,
       declaredPosition(service, 'migration.support_until', 'sunset_date'),
       aboutService(service),
     ),

@@ -1,7 +1,7 @@
 import semver from 'semver';
 import { RegistryFinding, RegistryService } from '../../model/types';
 import { declaredPosition } from '../declaredPosition';
-import { aboutService, makeFinding } from '../findings';
+import { aboutService, makeFinding, serviceLabel } from '../findings';
 import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
 import { ValidationContext } from '../types';
 
@@ -45,7 +45,9 @@ function check(service: RegistryService): readonly RegistryFinding[] {
     makeFinding(
       'warning',
       'lifecycle/version-not-for-status',
-      `Service "${service.id}" is ${status} at version ${version}, but ${expected}`,
+      `${serviceLabel(
+        service.id,
+      )} is ${status} at version ${version}, but ${expected}`,
       declaredPosition(service, 'version', 'status'),
       aboutService(service),
     ),

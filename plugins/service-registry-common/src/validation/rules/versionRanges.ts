@@ -1,7 +1,7 @@
 import semver from 'semver';
 import { RegistryFinding } from '../../model/types';
 import { checkDependencies, edgeSite, overrideNote } from '../edges';
-import { makeFinding } from '../findings';
+import { makeFinding, quoted, serviceLabel } from '../findings';
 import { isSatisfiableRange } from '../satisfiableRange';
 import { ValidationContext } from '../types';
 
@@ -56,7 +56,13 @@ export function versionRanges(ctx: ValidationContext): RegistryFinding[] {
       return makeFinding(
         'error',
         'dependency/invalid-range',
-        `Service "${edge.from}" asks for "${edge.to}" in range "${edge.range}", which is not a semver range: write e.g. "${edge.to}@^1.0" or { service = "${edge.to}", version = ">=1.0.0" }.`,
+        `${serviceLabel(edge.from)} asks for ${quoted(
+          edge.to,
+        )} in range ${quoted(
+          edge.range,
+        )}, which is not a semver range: write e.g. ${quoted(
+          `${edge.to}@^1.0`,
+        )} or { service = ${quoted(edge.to)}, version = ">=1.0.0" }.`,
         site.position,
         site.about,
       );
@@ -67,14 +73,16 @@ export function versionRanges(ctx: ValidationContext): RegistryFinding[] {
       return makeFinding(
         'error',
         'dependency/unsatisfiable-range',
-        `Service "${edge.from}" asks for "${edge.to}" in range "${
-          edge.range
-        }", which no version can satisfy (comparators separated by a space must all hold): write the versions it works with${
+        `${serviceLabel(edge.from)} asks for ${quoted(
+          edge.to,
+        )} in range ${quoted(
+          edge.range,
+        )}, which no version can satisfy (comparators separated by a space must all hold): write the versions it works with${
           version === undefined
             ? ''
-            : ` (e.g. "${edge.to}@${caretOf(
-                version,
-              )}" for its version ${version})`
+            : ` (e.g. ${quoted(
+                `${edge.to}@${caretOf(version)}`,
+              )} for its version ${version})`
         }, joining alternatives with "||" (e.g. "^1.0.0 || ^2.0.0").`,
         site.position,
         site.about,
@@ -85,14 +93,14 @@ export function versionRanges(ctx: ValidationContext): RegistryFinding[] {
     return makeFinding(
       'error',
       'dependency/version-unsatisfied',
-      `Service "${edge.from}" needs "${edge.to}" ${edge.range}, but "${
-        edge.to
-      }" is at version ${version}${overrideNote(
+      `${serviceLabel(edge.from)} needs ${quoted(edge.to)} ${
+        edge.range
+      }, but ${quoted(edge.to)} is at version ${version}${overrideNote(
         ctx,
         provider!,
-      )}: widen the range in ${site.list} (e.g. "${edge.to}@${caretOf(
-        version,
-      )}") after checking compatibility, or depend on a version that exists.`,
+      )}: widen the range in ${site.list} (e.g. ${quoted(
+        `${edge.to}@${caretOf(version)}`,
+      )}) after checking compatibility, or depend on a version that exists.`,
       site.position,
       site.about,
     );

@@ -23,7 +23,7 @@ import {
   SPACE,
   TAB,
 } from '../../load/tomlChars';
-import { makeFinding } from '../findings';
+import { makeFinding, quoted, serviceLabel } from '../findings';
 import { ValidationContext } from '../types';
 
 /** What a key that must be a TOML integer is, and what its message expects. */
@@ -217,8 +217,8 @@ function messageOf(
     return `Policies: ${path.join('.')} must be ${key.expected}, ${got}.`;
   }
   const [, service, ...rest] = path;
-  const where = project === undefined ? '' : `In project "${project}": `;
-  return `${where}Service "${String(service)}": ${rest.join('.')} must be ${
+  const where = project === undefined ? '' : `In project ${quoted(project)}: `;
+  return `${where}${serviceLabel(String(service))}: ${rest.join('.')} must be ${
     key.expected
   }, ${got}.`;
 }

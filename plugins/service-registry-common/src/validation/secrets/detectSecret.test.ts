@@ -372,6 +372,15 @@ describe('detectSecret: keys named like a credential', () => {
     );
   });
 
+  it('quotes the key with escapes: never a raw control or bidirectional character', () => {
+    expect(detectSecret('db\u202epassword', 'hunter2')).toBe(
+      'a credential (the key "db\\u202epassword" names one)',
+    );
+    expect(detectSecret('"password"\u0000', 1234)).toBe(
+      'a credential (the key "\\"password\\"\\u0000" names one)',
+    );
+  });
+
   it.each([
     ['password_policy', 'strict'],
     ['token_ttl', '1h'],

@@ -1,3 +1,4 @@
+import { tomlBasicString } from '../../load/keyPath';
 import { isSecretLookingKey } from '../../load/secrets';
 import {
   CREDENTIAL_FORMS,
@@ -170,7 +171,7 @@ function namedSecret(
   if (kind === 'plain' || text === '') return undefined;
   if (REFERENCE.some(re => re.test(text))) return undefined;
   if (kind === 'credential') {
-    return `a credential (the ${noun} "${shown}" names one)`;
+    return `a credential (the ${noun} ${tomlBasicString(shown)} names one)`;
   }
   return looksRandom(text) ? 'a random-looking credential' : undefined;
 }
@@ -271,7 +272,7 @@ export function detectSecret(
 ): string | undefined {
   if (typeof value === 'number' || typeof value === 'bigint') {
     if (classifyKey(key) === 'credential') {
-      return `a credential (the key "${key}" names one)`;
+      return `a credential (the key ${tomlBasicString(key)} names one)`;
     }
     return previous === undefined
       ? undefined

@@ -3,6 +3,7 @@ import { pathLabel } from '../../load/fieldCheck';
 import { fileStart, positionsUnder } from '../../load/filePositions';
 import { KeyPathPart } from '../../load/keyPath';
 import type { ParsedTomlFile } from '../../load/parseToml';
+import { serviceLabel } from '../findings';
 import { ScanTarget, SecretAttribution } from './scanTarget';
 
 /** The project folder of a path under `projects/<project>/`, layout or not. */
@@ -57,7 +58,7 @@ function attribution(
     const about = { service, ...inProject };
     return keyPath.length > 2
       ? {
-          subject: `Service "${service}"`,
+          subject: serviceLabel(service),
           label: pathLabel(keyPath.slice(2)),
           about,
         }

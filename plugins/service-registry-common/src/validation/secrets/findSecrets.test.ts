@@ -38,6 +38,37 @@ describe('findSecrets', () => {
     }
   });
 
+  it('finds a secret under a table nested 20,000 deep, without overflowing the stack', () => {
+    // what `a.a.a…(20,000 parts).password = "…"` parses to
+    let table: Record<string, unknown> = {
+      password: 'hunter2-Sup3r',
+      args: ['--token', 'hunter2-Sup3r'],
+    };
+    for (let depth = 0; depth < 20_000; depth++) table = { a: table };
+    const found = secretsOf(table);
+    expect(
+      found.map(([path, kind]) => [path.length, path.slice(-2), kind]),
+    ).toEqual([
+      [
+        20_001,
+        ['a', 'password'],
+        'a credential (the key "password" names one)',
+      ],
+      [20_002, ['args', 1], 'a credential (the flag "--token" names one)'],
+    ]);
+    expect(found[0][0].slice(0, 20_000).every(part => part === 'a')).toBe(true);
+  });
+
+  it('walks a table that holds itself (built by hand) once', () => {
+    const table: Record<string, unknown> = { token: 'hunter2-Sup3r' };
+    table.self = table;
+    table.list = [table, { secret: 'hunter2-Sup3r' }];
+    expect(secretsOf(table)).toEqual([
+      [['token'], 'a credential (the key "token" names one)'],
+      [['list', 1, 'secret'], 'a credential (the key "secret" names one)'],
+    ]);
+  });
+
   it('leaves ordinary arguments alone', () => {
     expect(
       secretsOf({

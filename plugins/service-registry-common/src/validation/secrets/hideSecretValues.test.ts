@@ -61,6 +61,34 @@ describe('hideSecretValues', () => {
       positions: { api_key: { file: 'services/catalog.toml', line: 7 } },
     });
   });
+  it('copies data nested 20,000 deep, hiding a secret at its bottom, without overflowing the stack', () => {
+    let raw: Record<string, unknown> = {
+      password: 'hunter2-Sup3r',
+      port: 8080,
+    };
+    for (let depth = 0; depth < 20_000; depth++) raw = { a: raw };
+    let out = hideSecretValues({ raw }).raw;
+    for (let depth = 0; depth < 20_000; depth++) {
+      out = out.a as Record<string, unknown>;
+    }
+    expect(out).toEqual({
+      password: '(hidden: a credential (the key "password" names one))',
+      port: 8080,
+    });
+  });
+
+  it('refuses data that holds itself, as JSON does, rather than copying it for ever', () => {
+    const data: Record<string, unknown> = { id: 'auth' };
+    data.list = [{ back: data }];
+    expect(() => hideSecretValues(data)).toThrow(TypeError);
+    // the same object twice, not inside itself, is copied twice
+    const shared = { token: 'hunter2-Sup3r' };
+    expect(hideSecretValues({ a: shared, b: [shared] })).toEqual({
+      a: { token: '(hidden: a credential (the key "token" names one))' },
+      b: [{ token: '(hidden: a credential (the key "token" names one))' }],
+    });
+  });
+
   it('hides the value after a flag naming a secret, Basic credentials and curl passwords', () => {
     const BASIC = Buffer.from('deploy:hunter2-Sup3r').toString('base64');
     const out = hideSecretValues({

@@ -1,5 +1,30 @@
 import { detectSecret, redactSecrets } from './detectSecret';
 
+/** An array or an object of the input being copied, and how far. */
+interface Frame {
+  /** The array, or the object's entries. */
+  items: readonly unknown[] | ReadonlyArray<[string, unknown]>;
+  /** Whether `items` are an object's entries. */
+  entries: boolean;
+  /** The copy being filled. */
+  out: unknown[] | Record<string, unknown>;
+  /** The index of the next item. */
+  next: number;
+  /** The key an array's elements are judged under: the array's own key. */
+  key: string;
+  /** The array or object copied (the value as it serialises), while its copy is being filled. */
+  source: object;
+}
+
+/** A value as JSON takes it: dates (TOML dates included) and others with a `toJSON`, serialised. */
+function asSerialised(given: unknown): unknown {
+  return given !== null &&
+    typeof given === 'object' &&
+    typeof (given as { toJSON?: unknown }).toJSON === 'function'
+    ? (given as { toJSON(): unknown }).toJSON()
+    : given;
+}
+
 /**
  * A copy of JSON data (an API answer holding registry tables as written; values with a `toJSON`,
  * such as dates, are taken as they serialise) in which every value
@@ -10,33 +35,66 @@ import { detectSecret, redactSecrets } from './detectSecret';
  * values as `security/secret-value` errors; an answer must not hand them to every reader of the
  * portal meanwhile.
  *
+ * The copy keeps its own stack rather than recursing: data nested thousands of levels deep (a
+ * table of a dotted key or a header of that many parts) is copied, every value judged, without
+ * overflowing the call stack. Data that holds itself (a cycle, which JSON cannot hold either)
+ * throws a `TypeError`.
+ *
  * @param value - JSON data
  * @public
  */
 export function hideSecretValues<T>(value: T): T {
-  const visit = (given: unknown, key: string, previous?: unknown): unknown => {
-    // dates (TOML dates included) and other values that serialise themselves
-    const current =
-      given !== null &&
-      typeof given === 'object' &&
-      typeof (given as { toJSON?: unknown }).toJSON === 'function'
-        ? (given as { toJSON(): unknown }).toJSON()
-        : given;
-    if (Array.isArray(current)) {
-      return current.map((item, index) =>
-        visit(item, key, index > 0 ? current[index - 1] : undefined),
-      );
-    }
+  const stack: Frame[] = [];
+  // the arrays and objects of the frames on the stack: a cycle would otherwise never end
+  const open = new Set<object>();
+  // the copy of a value: a scalar as shown, or an empty array or object that the stack fills
+  const copyOf = (given: unknown, key: string, previous?: unknown): unknown => {
+    const current = asSerialised(given);
     if (current !== null && typeof current === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [child, inner] of Object.entries(current)) {
-        out[child] = visit(inner, child);
+      if (open.has(current)) {
+        throw new TypeError(
+          'hideSecretValues: the data holds itself (a cycle), which JSON cannot hold',
+        );
       }
+      open.add(current);
+      const isArray = Array.isArray(current);
+      const out: unknown[] | Record<string, unknown> = isArray ? [] : {};
+      stack.push({
+        items: isArray ? current : Object.entries(current),
+        entries: !isArray,
+        out,
+        next: 0,
+        key,
+        source: current,
+      });
       return out;
     }
     const kind = detectSecret(key, current, previous);
     if (kind) return `(hidden: ${kind})`;
     return typeof current === 'string' ? redactSecrets(current) : current;
   };
-  return visit(value, '') as T;
+  const result = copyOf(value, '');
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    if (frame.next >= frame.items.length) {
+      stack.pop();
+      open.delete(frame.source);
+      continue;
+    }
+    const at = frame.next++;
+    if (frame.entries) {
+      const [child, inner] = (frame.items as ReadonlyArray<[string, unknown]>)[
+        at
+      ];
+      (frame.out as Record<string, unknown>)[child] = copyOf(inner, child);
+    } else {
+      const items = frame.items as readonly unknown[];
+      (frame.out as unknown[])[at] = copyOf(
+        items[at],
+        frame.key,
+        at > 0 ? items[at - 1] : undefined,
+      );
+    }
+  }
+  return result as T;
 }

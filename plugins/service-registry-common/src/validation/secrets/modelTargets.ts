@@ -6,6 +6,7 @@ import {
   RegistryService,
   SourcePosition,
 } from '../../model/types';
+import { quoted, serviceLabel } from '../findings';
 import { ScanTarget, SecretAttribution } from './scanTarget';
 
 type About = SecretAttribution['about'];
@@ -40,7 +41,7 @@ function monitoringFile(
       path.length > 2
     ) {
       return {
-        subject: `Service "${path[1]}"`,
+        subject: serviceLabel(path[1]),
         label: pathLabel(path.slice(2)),
         about: { service: path[1], project },
       };
@@ -62,14 +63,14 @@ function serviceTargets(
     table: service.raw,
     positions: () => service.positions,
     fallback: service.source,
-    attribute: record(`Service "${service.id}"`, about),
+    attribute: record(serviceLabel(service.id), about),
   });
   service.releases.forEach((release, index) => {
     list.push({
       table: release.raw,
       positions: NO_POSITIONS,
       fallback: release.source,
-      attribute: record(`Service "${service.id}"`, { service: service.id }, [
+      attribute: record(serviceLabel(service.id), { service: service.id }, [
         'release',
         index,
       ]),
@@ -117,7 +118,7 @@ export function modelTargets(
       table: project.raw,
       positions: () => project.positions,
       fallback: project.source,
-      attribute: record(`Project "${id}"`, { project: id }),
+      attribute: record(`Project ${quoted(id)}`, { project: id }),
     });
     const { deployment, monitoring } = project;
     if (deployment) {
@@ -152,7 +153,7 @@ export function modelTargets(
       table: pattern.raw,
       positions: NO_POSITIONS,
       fallback: pattern.source,
-      attribute: record(`Pattern "${id}"`, {}),
+      attribute: record(`Pattern ${quoted(id)}`, {}),
     });
   }
   return list;
