@@ -1,5 +1,6 @@
 import { parse } from 'smol-toml';
 import { loadRegistry } from './buildRegistry';
+import { controlCharacterPattern } from './controlCharacterPattern';
 import { hasControlCharacter } from './controlCharacters';
 import { joinKeyPath, tomlBasicString } from './keyPath';
 
@@ -30,6 +31,21 @@ describe('tomlBasicString', () => {
     expect(tomlBasicString(`${DEL}${C1}${RLO}${LSEP}`)).toBe(
       '"\\u007f\\u0085\\u202e\\u2028"',
     );
+  });
+
+  it('quotes every character as JSON.stringify would, with the removed ones escaped', () => {
+    const slow = (text: string) =>
+      JSON.stringify(text).replace(
+        controlCharacterPattern({ global: true }),
+        c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
+    for (let c = 0; c <= 0xffff; c++) {
+      const text = `a${String.fromCharCode(c)}b`;
+      expect(tomlBasicString(text)).toBe(slow(text));
+    }
+    for (const text of ['', 'api', 'a b.c', '👩‍💻 x', '\ud83d', 'x\udc69']) {
+      expect(tomlBasicString(text)).toBe(slow(text));
+    }
   });
 
   it('gives two texts two quoted forms, even one that spells an escape out', () => {

@@ -1,4 +1,7 @@
-import { escapeControlCharacters } from './controlCharacterPattern';
+import {
+  controlCharacterPattern,
+  escapeControlCharacters,
+} from './controlCharacterPattern';
 
 /**
  * One step of a key path: a table key, or the index of an array element.
@@ -10,6 +13,16 @@ export type KeyPathPart = string | number;
 const BARE_KEY = /^[A-Za-z0-9_-]+$/;
 
 /**
+ * A character a TOML basic string escapes (`"`, `\`, every C0 control and those loading
+ * removes), or a surrogate (JSON.stringify escapes a lone one; a pair takes the long way too).
+ */
+const ESCAPED = new RegExp(
+  `["\\\\\\ud800-\\udfff]|${
+    controlCharacterPattern({ lineBreaks: true }).source
+  }`,
+);
+
+/**
  * A text as a TOML basic string (`"a.b"`, `"tab\there"`), for keys and values that a message or
  * a key path quotes: JSON's escapes (which TOML shares), and every character loading removes
  * from free text (DEL, C1, line and paragraph separators, bidirectional controls) as a `\uXXXX`
@@ -18,6 +31,8 @@ const BARE_KEY = /^[A-Za-z0-9_-]+$/;
  * text gives one quoted form, and two texts never the same.
  */
 export function tomlBasicString(text: string): string {
+  // most texts quoted (ids, keys) need no escape
+  if (!ESCAPED.test(text)) return `"${text}"`;
   // JSON.stringify escapes U+0000 to U+001F only: DEL, C1, U+2028/2029 and the bidirectional
   // controls are escaped after it
   return escapeControlCharacters(JSON.stringify(text));
