@@ -11,7 +11,6 @@ import {
   parseTomlFile,
   validateRegistry,
 } from '@service-registry/plugin-service-registry-common';
-import { createTestDatabases } from '@service-registry/test-support';
 import { ProviderStateStore } from '../database/ProviderStateStore';
 import {
   providerConfig,
@@ -19,6 +18,7 @@ import {
   writeRegistry,
 } from '../__testUtils__/providerHarness';
 import {
+  createTestDatabases,
   mutateRegistry,
   mutationRandom,
   readTomlFiles,

@@ -1512,6 +1512,54 @@ describe.each(databases.eachSupportedId())(
       ).toBe('blocked');
     });
 
+    it('applies nothing when its own processing throws (a defect), keeping everything and saying so on the status Resource', async () => {
+      let failing = false;
+      const logger = mockServices.logger.mock();
+      const provider = new ServiceRegistryEntityProvider({
+        config: providerConfig({ target: dir }),
+        source,
+        store,
+        logger,
+        validate: registry => {
+          // as a validation rule that overflows the stack on some input would
+          if (failing) throw new RangeError('Maximum call stack size exceeded');
+          return registry.findings;
+        },
+      });
+      const connection = new RecordingConnection();
+      await provider.connect(connection);
+      await provider.refresh();
+      const before = new Map(connection.entities);
+      failing = true;
+      await writeRegistry(dir, {
+        'services/catalog.toml': CATALOG.replace('"1.2.3"', '"1.3.0"'),
+      });
+
+      const result = await provider.refresh();
+
+      expect(result.mutation).toBe('none');
+      expect(result.status.state).toBe('blocked');
+      expect(result.status.summary).toBe(
+        'the registry could not be validated (RangeError: Maximum call stack size exceeded): a defect of the service registry provider, not of the registry; report it with this message; kept the last good state',
+      );
+      const status = connection.entities.get(provider.statusEntityRef)!;
+      expect(status.metadata.annotations![ANNOTATION_INGESTION_STATE]).toBe(
+        'blocked',
+      );
+      connection.entities.delete(provider.statusEntityRef);
+      before.delete(provider.statusEntityRef);
+      expect(connection.entities).toEqual(before);
+      expect(logger.error).toHaveBeenCalledWith(
+        expect.stringContaining('could not be validated (RangeError'),
+      );
+
+      // once the defect is gone, the next run applies the change
+      failing = false;
+      const next = await provider.refresh();
+      expect(next.status.state).toBe('ok');
+      expect(next.mutation).not.toBe('none');
+    });
+
     it('applies a full mutation on its first run and once per interval, bringing back an entity the catalog lost', async () => {
       let now = Date.parse('2026-12-01T10:00:00Z');
       const { provider, connection } = await connected(

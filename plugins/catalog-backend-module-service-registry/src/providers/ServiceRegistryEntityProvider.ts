@@ -51,6 +51,10 @@ import { withTimeout } from '../lib/withTimeout';
 import { declarationsBefore } from '../lib/keptDeclarations';
 import { resolveClaims } from '../lib/resolveClaims';
 import { checkEntities } from '../lib/checkEntities';
+import {
+  processingStage,
+  RegistryProcessingError,
+} from '../lib/processingStage';
 import { heldBackServices } from '../lib/heldBackServices';
 import { holdsNothing } from '../lib/holdsNothing';
 import {
@@ -557,6 +561,59 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       );
     }
 
+    try {
+      return await this.ingest({
+        files,
+        etag,
+        previousState,
+        existingGroups,
+        groupsKey,
+        fullMutation,
+        deadline,
+        startedAt,
+      });
+    } catch (error) {
+      // a defect of the provider's own processing (see RegistryProcessingError): nothing is
+      // applied, the catalog keeps what it holds, and the status Resource says why
+      if (!(error instanceof RegistryProcessingError)) throw error;
+      return this.block(
+        `${error.message}: a defect of the service registry provider, not of the registry; report it with this message`,
+        [],
+        undefined,
+        { keeping: true },
+      );
+    }
+  }
+
+  /**
+   * What a run does with the registry it read: loads it (files that fail are kept at their last
+   * good version), maps, checks and validates it, holds it to the guard, and applies the change.
+   */
+  private async ingest(read: {
+    files: RegistryFileInput[];
+    etag: string | undefined;
+    previousState: Awaited<ReturnType<ProviderStateStore['getRunState']>>;
+    existingGroups: Set<string> | undefined;
+    groupsKey: string | undefined;
+    fullMutation: boolean;
+    deadline: number;
+    startedAt: number;
+  }): Promise<ServiceRegistryRefreshResult> {
+    const { config, source, store } = this.options;
+    const id = config.id;
+    // refresh() checked that the provider is connected
+    const connection = this.connection!;
+    const {
+      files,
+      etag,
+      previousState,
+      existingGroups,
+      groupsKey,
+      fullMutation,
+      deadline,
+      startedAt,
+    } = read;
+
     if (files.length === 0) {
       // a URL naming a folder the repository does not have, or a single file, reads as an empty
       // tree: no registry has no file at all
@@ -599,7 +656,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     // mistyped value, an unknown status, an invalid id, a [services.x] table would otherwise drop
     // the field, or the service, from the catalog), are replaced by their last good content, in
     // one look-up and one load again; their errors are kept.
-    let registry = loadRegistry(files);
+    let registry = processingStage('loaded', () => loadRegistry(files));
     // the files as read with a table the loader ignores ([services.<id>] misspelt)
     const misspelt = new Set(
       registry.findings
@@ -616,10 +673,12 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     // overrides of its new services are not applied, rather than becoming project services
     let unreadGlobals: Map<string, SourcePosition> | undefined;
     const load = (options?: LoadRegistryOptions) =>
-      loadRegistry([...effectiveFiles, ...droppedFiles], {
-        ...options,
-        unreadGlobals,
-      });
+      processingStage('loaded', () =>
+        loadRegistry([...effectiveFiles, ...droppedFiles], {
+          ...options,
+          unreadGlobals,
+        }),
+      );
     const failed = new Set(registry.failedFiles);
     const invalidFiles = filesWithSchemaErrors(registry.findings);
     // the first schema error of each file with schema errors kept at its last good version
@@ -776,18 +835,22 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       if (!(error instanceof TransformerError)) throw error;
       return this.block(error.message, [], sourceHash, { keeping: true });
     }
-    const checked = await checkEntities(transformed, {
-      sharedSystem: config.sharedSystem,
-    });
+    const checked = await processingStage('checked', () =>
+      checkEntities(transformed, {
+        sharedSystem: config.sharedSystem,
+      }),
+    );
     // the registry's validation (missing dependencies, cycles, lifecycle, policies...) with the
     // loader's findings: the status Resource, the log and the backend plugin count the same errors
     const validated = this.options.validate
-      ? this.options.validate(registry)
+      ? processingStage('validated', () => this.options.validate!(registry))
       : registry.findings;
     const findings = [
       ...validated,
       ...checked.findings,
-      ...catalogNameFindings(registry, config.defaultOwner),
+      ...processingStage('checked', () =>
+        catalogNameFindings(registry, config.defaultOwner),
+      ),
     ]
       .filter(f => f.severity !== 'info')
       .sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
@@ -926,7 +989,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     // a run is a delta, and the full mutation waits for the next run
     const full = firstRun || (fullMutation && held.size === 0);
     if (full) {
-      await this.connection.applyMutation({
+      await connection.applyMutation({
         type: 'full',
         entities: [...next.map(n => n.entity), statusEntity].map(entity => ({
           entity,
@@ -934,7 +997,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         })),
       });
     } else {
-      await this.connection.applyMutation({
+      await connection.applyMutation({
         type: 'delta',
         added: [...delta.upserted.map(n => n.entity), statusEntity].map(
           entity => ({
@@ -1008,15 +1071,17 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     deadline: number,
   ): Promise<MappedEntity[]> {
     const { config, source, transformers = [] } = this.options;
-    const mapped = mapRegistryToEntities(registry, {
-      providerId: config.id,
-      rootLocation: source.rootLocation,
-      fileLocation: file => source.fileLocation(file),
-      sharedSystem: config.sharedSystem,
-      defaultOwner: config.defaultOwner,
-      ownerGroups: config.ownerGroups,
-      existingGroups,
-    });
+    const mapped = processingStage('mapped', () =>
+      mapRegistryToEntities(registry, {
+        providerId: config.id,
+        rootLocation: source.rootLocation,
+        fileLocation: file => source.fileLocation(file),
+        sharedSystem: config.sharedSystem,
+        defaultOwner: config.defaultOwner,
+        ownerGroups: config.ownerGroups,
+        existingGroups,
+      }),
+    );
     // each transformer keeps its own name, by which failures name it
     const transforms = transformers.map(transform => {
       const run = (entity: Entity, item: MappedEntity) =>
