@@ -285,4 +285,20 @@ describe('diffRegistries', () => {
       [],
     );
   });
+  it('compares a service table 20,000 parts deep in both registries', () => {
+    const deep = Array(20_000).fill('x').join('.');
+    const before = registryOf({
+      'services/catalog.toml': `[service.api.${deep}]\nk = 1\nsame = [{ a = 1 }]\n`,
+    });
+    const after = registryOf({
+      'services/catalog.toml': `[service.api.${deep}]\nk = 2\nsame = [{ a = 1 }]\n`,
+    });
+    const result = diffRegistries(before, after, { today: '2026-01-20' });
+    expect(result.changed).toEqual([
+      {
+        service: 'api',
+        changes: [{ path: `${deep}.k`, before: 1, after: 2 }],
+      },
+    ]);
+  });
 });

@@ -8,59 +8,134 @@ import { FieldChange } from './types';
 /** What a secret-looking value is shown as. */
 export const HIDDEN = '(hidden)';
 
-/**
- * A JSON-safe copy of a TOML value: dates as text, secrets hidden (an array element also by the
- * element before it: the value after `"--password"`).
- */
-function present(value: unknown, key: string, previous?: unknown): unknown {
-  if (value instanceof Date) return toIsoDate(value) ?? value.toISOString();
-  if (Array.isArray(value)) {
-    if (isSecretLookingKey(key)) return HIDDEN;
-    return value.map((item, i) =>
-      present(item, key, i > 0 ? value[i - 1] : undefined),
-    );
-  }
-  if (isTable(value)) {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value).sort()) out[k] = present(value[k], k);
-    return out;
-  }
-  if (
-    detectSecret(key, value, previous) ||
-    (isSecretLookingKey(key) && typeof value === 'string')
-  ) {
-    return HIDDEN;
-  }
-  return value;
+/** A value {@link present} has still to copy, and where its copy goes. */
+interface PresentSlot {
+  value: unknown;
+  key: string;
+  previous: unknown;
+  into: Record<string, unknown> | unknown[];
+  at: string | number;
 }
 
-/** Deep equality of two TOML values (dates by instant, tables regardless of key order). */
+/**
+ * A JSON-safe copy of a TOML value: dates as text, secrets hidden (an array element also by the
+ * element before it: the value after `"--password"`). Walks with its own stack: a table nested
+ * thousands deep is copied without a stack overflow.
+ */
+function present(value: unknown, key: string): unknown {
+  const root: unknown[] = [];
+  // LIFO: the elements and keys of a value are pushed last to first, so that each copy is
+  // filled in order (tables keep their sorted key order)
+  const pending: PresentSlot[] = [
+    { value, key, previous: undefined, into: root, at: 0 },
+  ];
+  for (let slot = pending.pop(); slot; slot = pending.pop()) {
+    const { value: v, key: k, previous } = slot;
+    let out: unknown = v;
+    if (v instanceof Date) {
+      out = toIsoDate(v) ?? v.toISOString();
+    } else if (Array.isArray(v)) {
+      if (isSecretLookingKey(k)) {
+        out = HIDDEN;
+      } else {
+        const list: unknown[] = [];
+        for (let i = v.length - 1; i >= 0; i--) {
+          pending.push({
+            value: v[i],
+            key: k,
+            previous: i > 0 ? v[i - 1] : undefined,
+            into: list,
+            at: i,
+          });
+        }
+        out = list;
+      }
+    } else if (isTable(v)) {
+      const table: Record<string, unknown> = {};
+      const keys = Object.keys(v).sort();
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const sub = keys[i];
+        pending.push({
+          value: v[sub],
+          key: sub,
+          previous: undefined,
+          into: table,
+          at: sub,
+        });
+      }
+      out = table;
+    } else if (
+      detectSecret(k, v, previous) ||
+      (isSecretLookingKey(k) && typeof v === 'string')
+    ) {
+      out = HIDDEN;
+    }
+    (slot.into as Record<string | number, unknown>)[slot.at] = out;
+  }
+  return root[0];
+}
+
+/**
+ * Deep equality of two TOML values (dates by instant, tables regardless of key order). Walks
+ * with its own stack: tables nested thousands deep compare without a stack overflow.
+ */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (a instanceof Date || b instanceof Date) {
-    return (
-      a instanceof Date &&
-      b instanceof Date &&
-      a.getTime() === b.getTime() &&
-      String(a) === String(b)
-    );
+  // two different scalars, or a scalar and anything else (the common case: no stack)
+  if (
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    a === null ||
+    b === null
+  ) {
+    return false;
   }
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return (
-      Array.isArray(a) &&
-      Array.isArray(b) &&
-      a.length === b.length &&
-      a.every((item, k) => sameValue(item, b[k]))
-    );
+  // pairs still to compare, flat: [x0, y0, x1, y1, ...]
+  const pending: unknown[] = [a, b];
+  while (pending.length > 0) {
+    const y = pending.pop();
+    const x = pending.pop();
+    if (x === y) continue;
+    if (x instanceof Date || y instanceof Date) {
+      if (
+        x instanceof Date &&
+        y instanceof Date &&
+        x.getTime() === y.getTime() &&
+        String(x) === String(y)
+      ) {
+        continue;
+      }
+      return false;
+    }
+    if (Array.isArray(x) || Array.isArray(y)) {
+      if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) {
+        return false;
+      }
+      for (let k = 0; k < x.length; k++) pending.push(x[k], y[k]);
+      continue;
+    }
+    if (!isTable(x) || !isTable(y)) return false;
+    const keys = Object.keys(x);
+    if (keys.length !== Object.keys(y).length) return false;
+    for (const k of keys) {
+      if (!(k in y)) return false;
+      pending.push(x[k], y[k]);
+    }
   }
-  if (isTable(a) && isTable(b)) {
-    const keys = Object.keys(a);
-    return (
-      keys.length === Object.keys(b).length &&
-      keys.every(k => k in b && sameValue(a[k], b[k]))
-    );
-  }
-  return false;
+  return true;
+}
+
+/** The key path of a table {@link fieldChanges} compares: its key, and its parent's path. */
+interface PathNode {
+  key: string;
+  parent: PathNode | undefined;
+}
+
+/** The parts of the path of `key` in the table at `node`. */
+function pathTo(node: PathNode | undefined, key: string): KeyPathPart[] {
+  const parts: KeyPathPart[] = [key];
+  for (let n = node; n; n = n.parent) parts.push(n.key);
+  return parts.reverse();
 }
 
 /**
@@ -76,27 +151,28 @@ export function fieldChanges(
   after: Record<string, unknown>,
 ): FieldChange[] {
   const changes: FieldChange[] = [];
-  const walk = (
-    a: Record<string, unknown>,
-    b: Record<string, unknown>,
-    path: KeyPathPart[],
-  ) => {
+  // the pairs of tables still to compare (with their own stack: tables nested thousands deep
+  // compare without a stack overflow); the order does not matter, the changes are sorted
+  const pending: Array<
+    [Record<string, unknown>, Record<string, unknown>, PathNode | undefined]
+  > = [[before, after, undefined]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [a, b, node] = next;
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
     for (const key of keys) {
       const x = a[key];
       const y = b[key];
       if (isTable(x) && isTable(y)) {
-        walk(x, y, [...path, key]);
+        pending.push([x, y, { key, parent: node }]);
         continue;
       }
       if (x !== undefined && y !== undefined && sameValue(x, y)) continue;
-      const change: FieldChange = { path: joinKeyPath([...path, key]) };
+      const change: FieldChange = { path: joinKeyPath(pathTo(node, key)) };
       if (x !== undefined) change.before = present(x, key);
       if (y !== undefined) change.after = present(y, key);
       changes.push(change);
     }
-  };
-  walk(before, after, []);
+  }
   return changes.sort((p, q) =>
     p.path < q.path ? -1 : Number(p.path > q.path),
   );

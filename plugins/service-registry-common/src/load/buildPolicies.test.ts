@@ -233,4 +233,20 @@ describe('buildPolicies', () => {
       ).toEqual(['ghcr.io/example-org']);
     });
   });
+  it('merges two policy files sharing a table 20,000 parts deep', () => {
+    const deep = Array(20_000).fill('x').join('.');
+    const registry = load({
+      'policies/a.toml': `[compliance.${deep}]\nk = 1\nsame = 1\n`,
+      'policies/b.toml': `[compliance.${deep}]\nj = 2\nsame = 2\n`,
+    });
+    let table = registry.policies.compliance as Record<string, unknown>;
+    for (let i = 0; i < 20_000; i++) table = table.x as Record<string, unknown>;
+    expect({ ...table }).toEqual({ k: 1, same: 1, j: 2 });
+    const duplicates = registry.findings.filter(
+      f => f.code === 'policy/duplicate-key',
+    );
+    expect(duplicates).toHaveLength(1);
+    expect(duplicates[0].file).toBe('policies/b.toml');
+    expect(duplicates[0].message).toContain(`compliance.${deep}.same`);
+  });
 });

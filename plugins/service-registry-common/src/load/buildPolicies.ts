@@ -167,27 +167,48 @@ function ownValue<T>(map: Record<string, T>, key: string): T | undefined {
   return hasOwn(map, key) ? map[key] : undefined;
 }
 
+/** A table {@link mergeInto} is copying: its entries, the next one, and where they go. */
+interface MergeFrame {
+  target: Record<string, unknown>;
+  entries: [string, unknown][];
+  next: number;
+}
+
 /**
  * Copies `source` into `target` recursively; a key both define (other than two tables) keeps
- * the first value and is reported through `onConflict`.
+ * the first value and is reported through `onConflict`, in the order of the keys. Walks with its
+ * own stack: tables nested thousands deep merge without a stack overflow.
  */
 function mergeInto(
   target: Record<string, unknown>,
   source: Record<string, unknown>,
-  path: KeyPathPart[],
   onConflict: (path: KeyPathPart[]) => void,
 ): void {
-  for (const [key, value] of Object.entries(source)) {
-    const existing = hasOwn(target, key) ? target[key] : undefined;
+  // the keys of the tables being copied below the root, one per frame after the first
+  const path: KeyPathPart[] = [];
+  const stack: MergeFrame[] = [
+    { target, entries: Object.entries(source), next: 0 },
+  ];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    if (frame.next === frame.entries.length) {
+      stack.pop();
+      path.pop();
+      continue;
+    }
+    const [key, value] = frame.entries[frame.next++];
+    const into = frame.target;
+    const existing = hasOwn(into, key) ? into[key] : undefined;
     if (existing === undefined) {
-      target[key] = value;
+      into[key] = value;
     } else if (isTable(existing) && isTable(value)) {
       const copy: Record<string, unknown> = Object.assign(
         Object.create(null),
         existing,
       );
-      target[key] = copy;
-      mergeInto(copy, value, [...path, key], onConflict);
+      into[key] = copy;
+      path.push(key);
+      stack.push({ target: copy, entries: Object.entries(value), next: 0 });
     } else {
       onConflict([...path, key]);
     }
@@ -211,7 +232,7 @@ export function buildPolicies(
   const positions: Record<string, SourcePosition> = Object.create(null);
   for (const file of files) {
     const filePositions = positionsUnder(file, []).positions;
-    mergeInto(raw, file.table, [], path => {
+    mergeInto(raw, file.table, path => {
       const key = joinKeyPath(path);
       const earlier = ownValue(positions, key);
       collector.add(

@@ -4,6 +4,7 @@ import { describeValue } from './describeValue';
 import { checkText } from './controlCharacters';
 import { SERVICE_ID_PATTERN, tierSpec } from './fieldSpecs';
 import { fileStart, lazyPositionsUnder, positionIndex } from './filePositions';
+import { escapeControlCharacters } from './controlCharacterPattern';
 import { joinKeyPath, KeyPathPart, tomlBasicString } from './keyPath';
 import { deferred, LAZY_POSITIONS } from './lazy';
 import { FindingCollector } from './loadState';
@@ -28,6 +29,9 @@ function findDeclarations(
   collector: FindingCollector,
 ): Declaration[] {
   const found: Declaration[] = [];
+  // the folder name as messages show it: quoted, with its control characters escaped
+  const quotedId = tomlBasicString(id);
+  const specificHeader = tableLabel(['project-specific', id]);
   const index = positionIndex(file);
   const at = (path: KeyPathPart[]): SourcePosition =>
     index.sourceOf(path) ?? fileStart(file.path);
@@ -48,7 +52,7 @@ function findDeclarations(
     collector.add(
       'error',
       'schema/invalid-type',
-      `project-specific must be a table of project declarations: write [project-specific.${id}] with name, environment, tier and owner.`,
+      `project-specific must be a table of project declarations: write ${specificHeader} with name, environment, tier and owner.`,
       at(['project-specific']),
       { project: id },
     );
@@ -61,7 +65,7 @@ function findDeclarations(
           'schema/invalid-type',
           `project-specific.${joinKeyPath([
             key,
-          ])} must be a table: write [project-specific.${id}] with name, environment, tier and owner, got ${describeValue(
+          ])} must be a table: write ${specificHeader} with name, environment, tier and owner, got ${describeValue(
             value,
             key,
           )}.`,
@@ -77,7 +81,10 @@ function findDeclarations(
           'project/id-mismatch',
           `[project-specific.${joinKeyPath([
             key,
-          ])}] is in the folder of project "${id}"; the folder name is the project id, so this declares "${id}". Rename the table to [project-specific.${id}] or move the file to projects/${key}/.`,
+          ])}] is in the folder of project ${quotedId}; the folder name is the project id, so this declares ${quotedId}. Rename the table to ${specificHeader} or move the file to projects/${escapeControlCharacters(
+            key,
+            { lineBreaks: true },
+          )}/.`,
           at(['project-specific', key]),
           { project: id },
         );
@@ -124,7 +131,9 @@ export function buildProject(
     collector.add(
       'warning',
       'project/missing-declaration',
-      `${file.path} does not declare its project; add a [project] table with name, environment, tier and owner.`,
+      `${escapeControlCharacters(
+        file.path,
+      )} does not declare its project; add a [project] table with name, environment, tier and owner.`,
       start,
       { project: id },
     );
@@ -144,11 +153,13 @@ export function buildProject(
     collector.add(
       'warning',
       'project/duplicate-declaration',
-      `Project "${id}" is declared more than once in ${
-        file?.path
+      `Project ${tomlBasicString(id)} is declared more than once in ${
+        file && escapeControlCharacters(file.path)
       }; only the first declaration (${tableLabel(declaration.path)}${
         used ? `, line ${used.line}` : ''
-      }) is used, and this one is ignored. Keep a single [project] (or [project-specific.${id}]) table.`,
+      }) is used, and this one is ignored. Keep a single [project] (or ${tableLabel(
+        ['project-specific', id],
+      )}) table.`,
       index?.sourceOf(other.path) ?? start,
       { project: id },
     );
@@ -161,9 +172,14 @@ export function buildProject(
     declaration && index
       ? lazyPositionsUnder(index, declaration.path)
       : deferred(() => none);
-  const ctx = collector.context(`Project "${id}"`, positions, source, {
-    project: id,
-  });
+  const ctx = collector.context(
+    `Project ${tomlBasicString(id)}`,
+    positions,
+    source,
+    {
+      project: id,
+    },
+  );
   checkUnknownFields(ctx, table, PROJECT_KEYS, []);
   const project = {
     id,

@@ -321,6 +321,100 @@ describe('loadRegistry', () => {
     ]);
   });
 
+  it.each([
+    [
+      'a header',
+      (deep: string, v: number) => `[service.api.${deep}]\nk = ${v}\n`,
+      (v: number) => ({ k: v }),
+    ],
+    [
+      'a dotted key',
+      (deep: string, v: number) => `${deep}.k = ${v}\n`,
+      (v: number) => ({ k: v }),
+    ],
+  ])(
+    'merges a project override sharing %s 20,000 parts deep with the global service',
+    (_, write, leaf) => {
+      const deep = Array(20_000).fill('x').join('.');
+      const registry = load({
+        'services/catalog.toml': `[service.api]\nother = 1\n${write(deep, 1)}`,
+        'projects/p/services.toml': `[project]\nname = "P"\n[service.api]\n${write(
+          deep,
+          2,
+        )}`,
+      });
+      // the depth of the chain of tables under `x`, and the table at its end
+      const descend = (raw: unknown): [number, unknown] => {
+        let table = raw as Record<string, unknown>;
+        let depth = 0;
+        while (table.x !== undefined) {
+          table = table.x as Record<string, unknown>;
+          depth++;
+        }
+        return [depth, { ...table }];
+      };
+      expect(descend(registry.services.get('api')?.raw)).toEqual([
+        20_000,
+        leaf(1),
+      ]);
+      const view = getServiceForProject(registry, 'p', 'api');
+      expect(descend(view?.raw)).toEqual([20_000, leaf(2)]);
+      expect(view?.raw.other).toBe(1);
+    },
+  );
+
+  it('quotes a service id that is no bare key in "must be a table"', () => {
+    const registry = load({
+      'services/catalog.toml':
+        'service."a\u202eb" = 1\nservice."a\\u0007.b" = 2\nservice.api = 3\n',
+    });
+    const messages = only(registry.findings, 'schema/invalid-type').map(
+      f => f.message,
+    );
+    expect(messages).toEqual([
+      'service."a\\u202eb" must be a table: write [service."a\\u202eb"] followed by its fields.',
+      'service."a\\u0007.b" must be a table: write [service."a\\u0007.b"] followed by its fields.',
+      'service.api must be a table: write [service.api] followed by its fields.',
+    ]);
+    expect(
+      registry.findings.filter(f => hasControlCharacter(f.message)),
+    ).toEqual([]);
+  });
+
+  it('quotes a project folder name in its messages', () => {
+    const id = 'p\u202eq\u0007';
+    const registry = load({
+      [`projects/${id}/services.toml`]: [
+        'project-specific.z = 3',
+        '[project]',
+        'name = 1',
+        '[project-specific.other]',
+        'name = "O"',
+        '[project-specific."k\u202e"]',
+        'name = "K"',
+      ].join('\n'),
+      'projects/a\u202eb/services.toml': 'x = 1\n',
+      'projects/c\u0007/services.toml': 'project = 1\n"project-specific" = 2\n',
+    });
+    const codes = new Set(registry.findings.map(f => f.code));
+    for (const code of [
+      'schema/invalid-id',
+      'schema/invalid-type',
+      'project/id-mismatch',
+      'project/duplicate-declaration',
+      'project/missing-declaration',
+    ]) {
+      expect(codes).toContain(code);
+    }
+    expect(
+      registry.findings.filter(f => hasControlCharacter(f.message)),
+    ).toEqual([]);
+    expect(
+      registry.findings.find(f => f.code === 'project/duplicate-declaration')
+        ?.message,
+    ).toMatch(/^Project "p\\u202eq\\u0007" is declared more than once/);
+  });
+
   it('accepts TOML local dates and date strings, and refuses date-times', () => {
     const registry = load({
       'services/catalog.toml': [

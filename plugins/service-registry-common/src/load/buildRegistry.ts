@@ -26,6 +26,7 @@ import {
   isTable,
   report,
 } from './fieldCheck';
+import { escapeControlCharacters } from './controlCharacterPattern';
 import { joinKeyPath, tomlBasicString } from './keyPath';
 import { SERVICE_ID_PATTERN } from './fieldSpecs';
 import {
@@ -149,7 +150,10 @@ function forEachServiceDeclaration(
       collector.add(
         'error',
         'schema/invalid-type',
-        `service.${id} must be a table: write [service.${id}] followed by its fields.`,
+        `${joinKeyPath(['service', id])} must be a table: write [${joinKeyPath([
+          'service',
+          id,
+        ])}] followed by its fields.`,
         source,
         { service: id, project },
       );
@@ -276,7 +280,8 @@ function loadProjectServices(
   preferred: ReadonlyMap<string, PreferredDeclaration> | undefined,
 ): void {
   const top = collector.context(
-    file.path,
+    // the folder name is the project id, which may hold control characters
+    escapeControlCharacters(file.path),
     lazyTopLevelPositions(file),
     fileStart(file.path),
     { project: project.id },
