@@ -10,7 +10,9 @@ export { routerRoutes } from './routerRoutes';
 export type { RouterWithStack } from './routerRoutes';
 export { seededRandom } from './seededRandom';
 export {
+  describeFailure,
   describeFinding,
+  describeThrow,
   findingProblem,
   INSERTED_CHARACTERS,
   mutateRegistry,

@@ -550,3 +550,24 @@ export function describeFinding(finding: RegistryFinding): string {
     finding.column
   }: ${JSON.stringify(String(finding.message).slice(0, 300))}`;
 }
+
+/**
+ * A problem found on one mutation, with what reproduces it: the seed, the iteration (run again
+ * with `FUZZ_SEED=<seed> FUZZ_ONLY=<iteration>`) and the edit.
+ */
+export function describeFailure(
+  seed: number,
+  iteration: number,
+  mutation: RegistryMutation,
+  problem: string,
+): string {
+  return `seed ${seed} iteration ${iteration} ${mutation.kind} of ${mutation.file}: ${mutation.description}: ${problem}`;
+}
+
+/** What a stage threw, for the message of a failure: the error and the first frames. */
+export function describeThrow(error: unknown): string {
+  return `threw ${String((error as Error)?.stack ?? error)
+    .split('\n')
+    .slice(0, 4)
+    .join(' | ')}`;
+}

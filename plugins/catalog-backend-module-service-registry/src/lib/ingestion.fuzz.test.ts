@@ -20,7 +20,9 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { TEST_MAP_OPTIONS } from '../__testUtils__/mapOptions';
 import {
+  describeFailure,
   describeFinding,
+  describeThrow,
   findingProblem,
   mutateRegistry,
   mutationRandom,
@@ -48,7 +50,8 @@ import { mapRegistryToEntities } from './mapRegistryToEntities';
 
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
 const DEMO_ROOT = path.join(REPO_ROOT, 'examples/registry');
-const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
+// the loader's fuzz test (common) runs seed 20261202: another seed tries other mutations
+const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 400);
 const ONLY =
   process.env.FUZZ_ONLY === undefined
@@ -101,7 +104,7 @@ function label(
   mutation: RegistryMutation,
   problem: string,
 ): string {
-  return `seed ${SEED} iteration ${iteration} ${mutation.kind} of ${mutation.file}: ${mutation.description}: ${problem}`;
+  return describeFailure(SEED, iteration, mutation, problem);
 }
 
 describe('the ingestion path on mutations of the demo registry', () => {
@@ -172,12 +175,7 @@ describe('the ingestion path on mutations of the demo registry', () => {
         checked = await checkEntities(mapped, OPTIONS);
         findings = [...validated, ...checked.findings];
       } catch (error) {
-        fail(
-          `threw ${String((error as Error)?.stack ?? error)
-            .split('\n')
-            .slice(0, 4)
-            .join(' | ')}`,
-        );
+        fail(describeThrow(error));
         continue;
       }
       for (const finding of findings) {

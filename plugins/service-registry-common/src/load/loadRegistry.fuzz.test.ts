@@ -2,7 +2,9 @@ import path from 'node:path';
 import { RegistryFinding } from '../model/types';
 import { validateRegistry } from '../validation/validateRegistry';
 import {
+  describeFailure,
   describeFinding,
+  describeThrow,
   findingProblem,
   mutateRegistry,
   mutationRandom,
@@ -41,7 +43,7 @@ function label(
   mutation: RegistryMutation,
   problem: string,
 ): string {
-  return `seed ${SEED} iteration ${iteration} ${mutation.kind} of ${mutation.file}: ${mutation.description}: ${problem}`;
+  return describeFailure(SEED, iteration, mutation, problem);
 }
 
 describe('loadRegistry and validateRegistry on mutations of the demo registry', () => {
@@ -106,12 +108,7 @@ describe('loadRegistry and validateRegistry on mutations of the demo registry', 
           catalog: { defaultOwner: 'unknown', sharedSystem: 'shared' },
         });
       } catch (error) {
-        fail(
-          `threw ${String((error as Error)?.stack ?? error)
-            .split('\n')
-            .slice(0, 4)
-            .join(' | ')}`,
-        );
+        fail(describeThrow(error));
         continue;
       }
       for (const finding of findings) {
