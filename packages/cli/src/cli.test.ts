@@ -546,6 +546,47 @@ describe('service-registry diff of a file that does not parse in head', () => {
   });
 });
 
+describe('service-registry validate and diff of a key of thousands of parts', () => {
+  it('report it at its line, and the JSON output holds the change with the deep part left out', () => {
+    const catalog = VALID['services/catalog.toml'];
+    const base = registry('deep-base', VALID);
+    const deepKey = `metadata.deep.${Array(5_000).fill('a').join('.')} = "v"`;
+    const head = registry('deep-head', {
+      ...VALID,
+      'services/catalog.toml': catalog.replace(
+        '[service.shared-auth]\n',
+        `[service.shared-auth]\n${deepKey}\n`,
+      ),
+    });
+    const line = catalog.split('\n').indexOf('[service.shared-auth]') + 2;
+
+    const validate = cli(['validate', '.'], head);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout).toMatch(
+      new RegExp(
+        `services/catalog\\.toml:${line}:1 +error +Service "shared-auth": metadata\\.deep\\.a\\.a[.a]* holds values nested more than 64 levels deep`,
+      ),
+    );
+
+    const diff = cli(['diff', base, '.', '--format', 'json'], head);
+    expect(diff.stderr).toBe('');
+    expect(diff.code).toBe(1);
+    const json = JSON.parse(diff.stdout);
+    expect(
+      json.findings.map((f: any) => [f.code, f.file, f.line, f.column]),
+    ).toEqual([['toml/nesting-too-deep', 'services/catalog.toml', line, 1]]);
+    expect(json.diff.changed).toEqual([
+      {
+        service: 'shared-auth',
+        changes: [{ path: 'metadata', after: { deep: expect.any(Object) } }],
+      },
+    ]);
+    expect(diff.stdout).toContain(
+      '"(left out: nested more than 100 levels deep)"',
+    );
+  });
+});
+
 describe('service-registry impact and graph', () => {
   it('lists dependents by project and prints the graph', () => {
     const dir = registry('impact', VALID);

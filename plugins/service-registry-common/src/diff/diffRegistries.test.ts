@@ -1,4 +1,5 @@
 import { registryOf } from '../validation/__testUtils__/registryOf';
+import { LEFT_OUT_TOO_DEEP, MAX_SERVED_DEPTH } from '../validation/servedDepth';
 import { diffRegistries } from './diffRegistries';
 
 const project = [
@@ -300,5 +301,28 @@ describe('diffRegistries', () => {
         changes: [{ path: `${deep}.k`, before: 1, after: 2 }],
       },
     ]);
+  });
+
+  it('reports a table 5,000 levels deep added to a service with the levels past 100 left out, so that the diff encodes as JSON', () => {
+    const before = registryOf({
+      'services/catalog.toml': '[service.api]\nversion = "1.0.0"\n',
+    });
+    const after = registryOf({
+      'services/catalog.toml': `[service.api]\nversion = "1.0.0"\nmetadata.deep.${Array(
+        5_000,
+      )
+        .fill('a')
+        .join('.')} = "v"\n`,
+    });
+    const result = diffRegistries(before, after, { today: '2026-01-20' });
+    expect(() => JSON.stringify(result)).not.toThrow();
+    const [change] = result.changed[0].changes;
+    expect(change.path).toBe('metadata');
+    // `metadata` is the copied value (0 levels down); `deep` 1; the object 100 levels down is left out
+    let value = (change.after as { deep: unknown }).deep;
+    for (let depth = 1; depth < MAX_SERVED_DEPTH; depth++) {
+      value = (value as { a: unknown }).a;
+    }
+    expect(value).toBe(LEFT_OUT_TOO_DEEP);
   });
 });

@@ -3,6 +3,7 @@ import { isSecretLookingKey } from '../load/secrets';
 import { joinKeyPath, KeyPathPart } from '../load/keyPath';
 import { toIsoDate } from '../model/units';
 import { detectSecret } from '../validation/secrets/detectSecret';
+import { isLeftOutTooDeep, LEFT_OUT_TOO_DEEP } from '../validation/servedDepth';
 import { FieldChange } from './types';
 
 /** What a secret-looking value is shown as. */
@@ -15,25 +16,31 @@ interface PresentSlot {
   previous: unknown;
   into: Record<string, unknown> | unknown[];
   at: string | number;
+  /** How many levels below the copied value. */
+  depth: number;
 }
 
 /**
  * A JSON-safe copy of a TOML value: dates as text, secrets hidden (an array element also by the
- * element before it: the value after `"--password"`). Walks with its own stack: a table nested
- * thousands deep is copied without a stack overflow.
+ * element before it: the value after `"--password"`), and an array or a table that holds
+ * anything `MAX_SERVED_DEPTH` levels down left out (see `isLeftOutTooDeep`). Walks with
+ * its own stack: a table nested thousands deep is copied without a stack overflow, and its copy
+ * can be encoded as JSON.
  */
 function present(value: unknown, key: string): unknown {
   const root: unknown[] = [];
   // LIFO: the elements and keys of a value are pushed last to first, so that each copy is
   // filled in order (tables keep their sorted key order)
   const pending: PresentSlot[] = [
-    { value, key, previous: undefined, into: root, at: 0 },
+    { value, key, previous: undefined, into: root, at: 0, depth: 0 },
   ];
   for (let slot = pending.pop(); slot; slot = pending.pop()) {
-    const { value: v, key: k, previous } = slot;
+    const { value: v, key: k, previous, depth } = slot;
     let out: unknown = v;
     if (v instanceof Date) {
       out = toIsoDate(v) ?? v.toISOString();
+    } else if ((Array.isArray(v) || isTable(v)) && isLeftOutTooDeep(v, depth)) {
+      out = LEFT_OUT_TOO_DEEP;
     } else if (Array.isArray(v)) {
       if (isSecretLookingKey(k)) {
         out = HIDDEN;
@@ -46,6 +53,7 @@ function present(value: unknown, key: string): unknown {
             previous: i > 0 ? v[i - 1] : undefined,
             into: list,
             at: i,
+            depth: depth + 1,
           });
         }
         out = list;
@@ -61,6 +69,7 @@ function present(value: unknown, key: string): unknown {
           previous: undefined,
           into: table,
           at: sub,
+          depth: depth + 1,
         });
       }
       out = table;

@@ -65,6 +65,7 @@ export const KNOWN_FINDING_CODES: readonly string[] = [
   'sla/availability-as-fraction',
   'sla/weaker-dependency',
   'toml/file-too-large',
+  'toml/nesting-too-deep',
   'toml/syntax',
 ];
 

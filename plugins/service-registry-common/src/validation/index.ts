@@ -3,9 +3,11 @@ export { createValidationContext } from './context';
 export { VALIDATION_RULES } from './rules';
 export { detectSecret, redactSecrets } from './secrets/detectSecret';
 export { hideSecretValues } from './secrets/hideSecretValues';
+export { LEFT_OUT_TOO_DEEP, MAX_SERVED_DEPTH } from './servedDepth';
 export type {
   ValidateOptions,
   ValidationContext,
   ValidationRule,
 } from './types';
 export { describeSunset, todayUtc } from './dates';
+export { MAX_NESTING_DEPTH } from './secrets/valueScan';

@@ -13,6 +13,7 @@ import { imageRegistries } from './imageRegistries';
 import { missingDependencies } from './missingDependencies';
 import { replacementService } from './replacementService';
 import { secretValues } from './secretValues';
+import { nestingDepth } from './nestingDepth';
 import { slaBelowTier } from './slaBelowTier';
 import { sunsetBeforeDeprecation } from './sunsetBeforeDeprecation';
 import { sunsetPassedWithConsumers } from './sunsetPassedWithConsumers';
@@ -55,6 +56,7 @@ export const VALIDATION_RULES: Readonly<Record<string, ValidationRule>> = {
   criticalWithoutApprovers,
   consumersMismatch,
   secretValues,
+  nestingDepth,
   imageRegistries,
   wholeNumbers,
   catalogEntityNames,

@@ -86,6 +86,52 @@ describe('secretValues', () => {
   });
 });
 
+describe('secretValues: arrays and depth', () => {
+  it('judges each array element with the element before it, and leaves ordinary arguments alone', () => {
+    const findings = runRule(secretValues, {
+      'services/catalog.toml': [
+        '[service.api]', // 1
+        'metadata.args = ["serve", "--port", 8080, "--password", "hunter2-Sup3r"]',
+        'metadata.health_check = ["curl", "-fsS", "-u", "admin:s3cr3t-pw", "https://x"]',
+        'metadata.ok = ["--password-file", "/run/secrets/db", "-p", "8080", "--verbose"]',
+        'metadata.command = ["docker", "run", "-u", "1000:1000", "acme/api"]', // 5
+        'metadata.nested = [["--password"], ["hunter2"]]',
+      ].join('\n'),
+    });
+    expect(
+      findings.map(f => [f.line, f.column, f.message.split(' written')[0]]),
+    ).toEqual([
+      [
+        2,
+        57,
+        'Service "api": metadata.args[4] looks like a credential (the flag "--password" names one)',
+      ],
+      [
+        3,
+        48,
+        'Service "api": metadata.health_check[3] looks like a user:password given with -u/--user',
+      ],
+    ]);
+  });
+
+  it('finds a secret below a key of 20,000 parts, at the line of that key', () => {
+    const deep = Array(20_000).fill('a').join('.');
+    const findings = runRule(secretValues, {
+      'services/catalog.toml': [
+        '[service.api]',
+        'version = "1.0.0"',
+        `metadata.${deep}.password = "hunter2-Sup3r"`,
+        `metadata.b.${deep} = ["--token", "hunter2-Sup3r"]`,
+      ].join('\n'),
+    });
+    expect(findings.map(f => [f.code, f.line, f.column])).toEqual([
+      ['security/secret-value', 3, 1],
+      ['security/secret-value', 4, 1],
+    ]);
+    expect(JSON.stringify(findings)).not.toContain('hunter2');
+  });
+});
+
 describe('secretValues: where each secret is, and whom it concerns', () => {
   const HOOK = `https://hooks.slack.com/services/T0123ABCD/B0456EFGH/${'q8Z3mN1vB7xC5zL2kJ9hG4fD'}`;
   const BEARER = '8f14e45fceea167a5a36dedd4bea2543';

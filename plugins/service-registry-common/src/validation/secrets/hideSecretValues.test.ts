@@ -1,3 +1,4 @@
+import { LEFT_OUT_TOO_DEEP, MAX_SERVED_DEPTH } from '../servedDepth';
 import { hideSecretValues } from './hideSecretValues';
 
 describe('hideSecretValues', () => {
@@ -61,19 +62,47 @@ describe('hideSecretValues', () => {
       positions: { api_key: { file: 'services/catalog.toml', line: 7 } },
     });
   });
-  it('copies data nested 20,000 deep, hiding a secret at its bottom, without overflowing the stack', () => {
+  it('copies data 100 levels deep whole and leaves deeper arrays and objects out, so that the copy encodes as JSON', () => {
+    // what `a.a.a…(20,000 parts).password = "…"` parses to, below `raw`
     let raw: Record<string, unknown> = {
       password: 'hunter2-Sup3r',
       port: 8080,
     };
     for (let depth = 0; depth < 20_000; depth++) raw = { a: raw };
-    let out = hideSecretValues({ raw }).raw;
-    for (let depth = 0; depth < 20_000; depth++) {
+    const data = { raw, list: [[[{ token: 'hunter2-Sup3r' }]]] };
+    expect(() => JSON.stringify(data)).toThrow(RangeError);
+
+    const copy = hideSecretValues(data);
+    const json = JSON.stringify(copy);
+    expect(json).not.toContain('hunter2');
+    expect(copy.list).toEqual([
+      [[{ token: '(hidden: a credential (the key "token" names one))' }]],
+    ]);
+    // `raw` is 1 level down; the object at depth 99 is copied, the one at depth 100 left out
+    let out = copy.raw;
+    for (let depth = 1; depth < MAX_SERVED_DEPTH - 1; depth++) {
       out = out.a as Record<string, unknown>;
     }
-    expect(out).toEqual({
-      password: '(hidden: a credential (the key "password" names one))',
-      port: 8080,
+    expect(out).toEqual({ a: LEFT_OUT_TOO_DEEP });
+    expect(LEFT_OUT_TOO_DEEP).toBe(
+      '(left out: nested more than 100 levels deep)',
+    );
+    // values 100 levels down that hold nothing deeper are kept, and judged
+    let edge: Record<string, unknown> = {
+      token: 'hunter2-Sup3r',
+      n: 1,
+      empty: [],
+    };
+    for (let depth = 0; depth < MAX_SERVED_DEPTH - 1; depth++)
+      edge = { a: edge };
+    let bottom = hideSecretValues(edge);
+    for (let depth = 0; depth < MAX_SERVED_DEPTH - 1; depth++) {
+      bottom = bottom.a as Record<string, unknown>;
+    }
+    expect(bottom).toEqual({
+      token: '(hidden: a credential (the key "token" names one))',
+      n: 1,
+      empty: [],
     });
   });
 

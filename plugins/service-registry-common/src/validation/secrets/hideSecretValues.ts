@@ -1,3 +1,4 @@
+import { isLeftOutTooDeep, LEFT_OUT_TOO_DEEP } from '../servedDepth';
 import { detectSecret, redactSecrets } from './detectSecret';
 
 /** An array or an object of the input being copied, and how far. */
@@ -35,10 +36,10 @@ function asSerialised(given: unknown): unknown {
  * values as `security/secret-value` errors; an answer must not hand them to every reader of the
  * portal meanwhile.
  *
- * The copy keeps its own stack rather than recursing: data nested thousands of levels deep (a
- * table of a dotted key or a header of that many parts) is copied, every value judged, without
- * overflowing the call stack. Data that holds itself (a cycle, which JSON cannot hold either)
- * throws a `TypeError`.
+ * The copy keeps its own stack rather than recursing, and stops `MAX_SERVED_DEPTH` levels
+ * down: an array or object there that holds anything (a table of a dotted key or a header of
+ * thousands of parts) reads `LEFT_OUT_TOO_DEEP`, so that the copy can be encoded as JSON. Data that
+ * holds itself (a cycle, which JSON cannot hold either) throws a `TypeError`.
  *
  * @param value - JSON data
  * @public
@@ -51,6 +52,8 @@ export function hideSecretValues<T>(value: T): T {
   const copyOf = (given: unknown, key: string, previous?: unknown): unknown => {
     const current = asSerialised(given);
     if (current !== null && typeof current === 'object') {
+      // the value's depth is the number of frames above it
+      if (isLeftOutTooDeep(current, stack.length)) return LEFT_OUT_TOO_DEEP;
       if (open.has(current)) {
         throw new TypeError(
           'hideSecretValues: the data holds itself (a cycle), which JSON cannot hold',
