@@ -61,7 +61,32 @@ describe('catalogNameFindings', () => {
     expect(findings[1].message).toBe(
       'The owner "Платёжная команда" of service "auth" has nothing a catalog name can hold (letters a-z, digits, "-", "_", "."): the catalog shows the default owner "unknown" as its owner. Write the owner\'s catalog name, e.g. owner = "payments-team".',
     );
-    expect(findings[2].message).toContain(`"${'x'.repeat(77)}..."`);
+    expect(findings[2].message).toContain(`"${'x'.repeat(77)}…"`);
+  });
+
+  it('shows a long owner or tag cut between characters, its quotes escaped', () => {
+    // 76 letters and emoji: a cut at 77 code units would keep half of the first emoji
+    const owner = `${'x'.repeat(76)}${'🚀'.repeat(10)}`;
+    const tag = `${'日'.repeat(36)}${'🚀'.repeat(10)}`;
+    const registry = loadRegistry([
+      {
+        path: 'services/catalog.toml',
+        text: [
+          '[service.auth]',
+          `owner = "${owner}"`,
+          `tags = ["${tag}", "\\"日本\\""]`,
+        ].join('\n'),
+      },
+    ]);
+    const messages = catalogNameFindings(registry, 'unknown').map(
+      f => f.message,
+    );
+    expect(messages).toEqual([
+      expect.stringContaining(`The tag "${'日'.repeat(36)}…" of service`),
+      expect.stringContaining('The tag "\\"日本\\"" of service'),
+      expect.stringContaining(`The owner "${'x'.repeat(76)}…" of service`),
+    ]);
+    expect(messages.join()).not.toMatch(/[\ud800-\udfff]/);
   });
 });
 

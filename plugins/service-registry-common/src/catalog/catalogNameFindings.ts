@@ -1,5 +1,6 @@
 import { keyPosition } from '../load/filePositions';
 import { tomlBasicString } from '../load/keyPath';
+import { shortText } from '../load/shortText';
 import {
   LoadedRegistry,
   RegistryFinding,
@@ -21,7 +22,7 @@ function finding(
     'service' in about
       ? `service ${tomlBasicString(about.service)}`
       : `project ${tomlBasicString(about.project)}`;
-  const shown = owner.length > 80 ? `${owner.slice(0, 77)}...` : owner;
+  const shown = tomlBasicString(shortText(owner, 77));
   return {
     severity: 'warning',
     code:
@@ -30,8 +31,8 @@ function finding(
         : 'catalog/owner-truncated',
     message:
       problem === 'unusable'
-        ? `The owner "${shown}" of ${what} has nothing a catalog name can hold (letters a-z, digits, "-", "_", "."): the catalog shows ${fallback} as its owner. Write the owner's catalog name, e.g. owner = "payments-team".`
-        : `The owner "${shown}" of ${what} is longer than a catalog name (63 characters) and is cut to fit: another owner that starts alike becomes the same Group. Write the owner's catalog name, e.g. owner = "payments-team".`,
+        ? `The owner ${shown} of ${what} has nothing a catalog name can hold (letters a-z, digits, "-", "_", "."): the catalog shows ${fallback} as its owner. Write the owner's catalog name, e.g. owner = "payments-team".`
+        : `The owner ${shown} of ${what} is longer than a catalog name (63 characters) and is cut to fit: another owner that starts alike becomes the same Group. Write the owner's catalog name, e.g. owner = "payments-team".`,
     file: where.file,
     line: where.line,
     column: where.column,
@@ -57,11 +58,11 @@ function addDroppedTags(
       keyPosition(service, `tags.${k}`) ??
       keyPosition(service, 'tags') ??
       service.source;
-    const shown = tag.length > 40 ? `${tag.slice(0, 37)}...` : tag;
+    const shown = tomlBasicString(shortText(tag, 37));
     findings.push({
       severity: 'warning',
       code: 'catalog/tag-dropped',
-      message: `The tag "${shown}" of service ${tomlBasicString(
+      message: `The tag ${shown} of service ${tomlBasicString(
         service.id,
       )} has nothing a catalog tag can hold (letters a-z, digits, ":", "+", "#") and is left out of its catalog entity. Write it with those characters, e.g. "payments".`,
       file: where.file,

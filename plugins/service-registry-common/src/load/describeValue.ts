@@ -1,6 +1,7 @@
 import { detectSecret } from '../validation/secrets/detectSecret';
 import { tomlBasicString } from './keyPath';
 import { isSecretLookingKey } from './secrets';
+import { shortText } from './shortText';
 
 const MAX_LENGTH = 60;
 
@@ -18,7 +19,7 @@ export function tomlKind(value: unknown): string {
 }
 
 /**
- * Shows a value in a message: short scalars as written (strings cut to 60 characters, in JSON
+ * Shows a value in a message: short scalars as written (strings cut to 60 code units, never inside a character, in JSON
  * form: control characters and bidirectional controls are escapes such as `\u001b`, `\u202e`),
  * other values by kind. Never shows the value of a key that looks secret, nor a value that looks
  * like a credential (see `detectSecret`): that is judged on the whole value, before it is cut, so
@@ -42,9 +43,7 @@ export function describeValue(
   if (secret)
     return `a ${tomlKind(value)} (value hidden: it looks like ${secret})`;
   if (typeof value === 'string') {
-    const text =
-      value.length > MAX_LENGTH ? `${value.slice(0, MAX_LENGTH)}…` : value;
-    return tomlBasicString(text);
+    return tomlBasicString(shortText(value, MAX_LENGTH));
   }
   if (typeof value === 'number' || typeof value === 'boolean') {
     return String(value);
