@@ -132,7 +132,7 @@ test('the deprecations page draws the timeline with today and the overdue migrat
   });
 });
 
-test('the deprecations page opens the sorting and the filter text of its URL, after a reload too', async ({
+test('the deprecations page opens the sorting and the search of its URL, after a reload too, and counts what the search finds', async ({
   page,
 }, testInfo) => {
   await openAsGuest(
@@ -142,7 +142,7 @@ test('the deprecations page opens the sorting and the filter text of its URL, af
   const table = page
     .getByRole('table')
     .filter({ has: page.getByRole('columnheader', { name: 'Replacement' }) });
-  const filterBox = page.getByPlaceholder('Filter');
+  const filterBox = page.getByRole('searchbox', { name: 'Search' });
   const sortedAndFiltered = async () => {
     // the services whose owner is a team, the latest sunset first: legacy-search (2027-03-01)
     // before payments-gateway-v2 (2026-12-10); old-api, which has no owner, is not among them
@@ -157,6 +157,14 @@ test('the deprecations page opens the sorting and the filter text of its URL, af
       table.getByRole('link', { name: 'old-api', exact: true }),
     ).toHaveCount(0);
     await expect(filterBox).toHaveValue('team');
+    // the counts are those of the rows found, not of every deprecation
+    const rows = await table.locator('tbody tr').count();
+    await expect(
+      page.getByRole('list', { name: 'Deprecations by status' }),
+    ).toContainText(`All: ${rows}`);
+    await expect(
+      page.getByRole('heading', { name: `Deprecated services (${rows})` }),
+    ).toBeVisible();
     // the URL is the link's still
     expect(new URL(page.url()).search).toBe(
       '?sort=sunsetDate&order=desc&q=team',

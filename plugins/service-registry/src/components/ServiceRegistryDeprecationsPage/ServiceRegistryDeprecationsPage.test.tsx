@@ -119,8 +119,8 @@ function sortArrow(): string | undefined {
   return sorted[0];
 }
 
-/** The table's filter box. */
-const filterBox = () => screen.getByPlaceholderText('Filter');
+/** The page's search box. */
+const filterBox = () => screen.getByRole('searchbox', { name: 'Search' });
 
 /** The query string, whole. */
 const query = () => screen.getByRole('status', { name: 'query' }).textContent;
@@ -447,18 +447,55 @@ describe('ServiceRegistryDeprecationsPage', () => {
     ).toHaveTextContent('All: 1');
   });
 
-  it("finds services by owner in the table's filter box", async () => {
+  it('finds services by owner in the search box', async () => {
     await renderPage();
     await screen.findByRole('table');
-    const filter = screen.getByPlaceholderText('Filter');
-    await userEvent.type(filter, 'payments-team');
+    await userEvent.type(filterBox(), 'payments-team');
     await waitFor(() => expect(serviceOrder()).toEqual(['pay-v2']));
-    await userEvent.clear(filter);
-    await userEvent.type(filter, 'search-team');
+    await userEvent.clear(filterBox());
+    await userEvent.type(filterBox(), 'search-team');
     await waitFor(() => expect(serviceOrder()).toEqual(['legacy-search']));
   });
 
-  describe('sorting and filter box kept in the URL', () => {
+  it('counts, draws and lists only what the search finds, each word anywhere in a row', async () => {
+    await renderPage();
+    await screen.findByRole('table');
+    const counts = () =>
+      screen.getByRole('list', { name: 'Deprecations by status' }).textContent;
+    const bars = () =>
+      within(screen.getByRole('group', { name: /^Deprecation timeline/ }))
+        .getAllByRole('button')
+        .map(b => b.getAttribute('aria-label')!.split(':')[0]);
+    expect(counts()).toMatch(/^All: 6/);
+
+    // the owner's words, in another order and case, with the status label
+    await userEvent.type(filterBox(), 'TEAM platform overdue');
+    await waitFor(() => expect(serviceOrder()).toEqual(['gone', 'old-api']));
+    expect(counts()).toMatch(/^All: 2Overdue: 2 \(1 retired\)At risk: 0/);
+    expect(bars()).toEqual(['gone', 'old-api']);
+    expect(
+      screen.getByRole('heading', { name: 'Deprecated services (2)' }),
+    ).toBeInTheDocument();
+
+    // with a status filter: the counts stay those of the search, the rows those of both
+    await choose('Status', 'Overdue');
+    await waitFor(() =>
+      expect(query()).toBe('?q=TEAM+platform+overdue&status=overdue'),
+    );
+    expect(serviceOrder()).toEqual(['gone', 'old-api']);
+
+    // nothing found: no row, no bar, all counts 0
+    await userEvent.clear(filterBox());
+    await userEvent.type(filterBox(), 'nobody-team');
+    await waitFor(() =>
+      expect(
+        screen.getByText('No deprecated service matches these filters.'),
+      ).toBeInTheDocument(),
+    );
+    expect(counts()).toMatch(/^All: 0Overdue: 0At risk: 0/);
+  });
+
+  describe('sorting and search kept in the URL', () => {
     /** The fixture's rows as the backend lists them: the most urgent first. */
     const URGENT_FIRST = [
       'gone',
@@ -559,7 +596,7 @@ describe('ServiceRegistryDeprecationsPage', () => {
       },
     );
 
-    it("opens the filter box's text of a shared link, and keeps the text typed in the URL", async () => {
+    it("opens the search of a shared link, and keeps the text typed in the URL", async () => {
       const { unmount } = await renderPage(
         fixtureApi(),
         undefined,
@@ -574,9 +611,7 @@ describe('ServiceRegistryDeprecationsPage', () => {
       await waitFor(() => expect(query()).toBe(''));
       await userEvent.type(filterBox(), 'search team');
       await waitFor(() => expect(query()).toBe('?q=search+team'));
-      expect(
-        within(table()).getByText('No records to display'),
-      ).toBeInTheDocument();
+      expect(serviceOrder()).toEqual(['legacy-search']);
       await userEvent.clear(filterBox());
       await userEvent.type(filterBox(), 'search-team');
       await waitFor(() => expect(query()).toBe('?q=search-team'));
@@ -596,7 +631,7 @@ describe('ServiceRegistryDeprecationsPage', () => {
       expect(sortArrow()).toBe('Sunset desc');
     });
 
-    it("follows a link that changes the sorting or the filter box's text while the page is open", async () => {
+    it("follows a link that changes the sorting or the search while the page is open", async () => {
       await renderPage(
         fixtureApi(),
         undefined,
@@ -962,7 +997,7 @@ describe('ServiceRegistryDeprecationsPage', () => {
       expect(query()).toBe('?q=bulk-01&page=2');
     });
 
-    it('starts again from the first page on a new text in the filter box or a new sorting, the URL too', async () => {
+    it('starts again from the first page on a new search or a new sorting, the URL too', async () => {
       await renderPage(manyApi(), undefined, '/?page=3');
       await waitFor(() => expect(serviceOrder()).toEqual(services(40, 60)));
       await userEvent.type(filterBox(), 'bulk-01');

@@ -43,6 +43,7 @@ import {
 } from '../DeprecationTimeline/deprecationFormat';
 import { sizedToContent } from '../sizedToContent';
 import { useQueryFilters } from '../useQueryFilters';
+import { matchesDeprecationSearch, searchTerms } from './deprecationSearch';
 import {
   serviceProjectLabel,
   GLOBAL_SERVICES_LABEL,
@@ -157,18 +158,18 @@ function sortingQuery(sorting: Sorting | undefined) {
   };
 }
 
-/** The sorting and the filter box's text of the table, compared as one string. */
-function viewKey(sorting: Sorting | undefined, q: string): string {
-  return JSON.stringify([sorting?.field, sorting?.direction, q]);
+/** A sorting of the table, compared as one string. */
+function sortingKey(sorting: Sorting | undefined): string {
+  return JSON.stringify([sorting?.field, sorting?.direction]);
 }
 
 /**
- * The filters, the service whose burn-down is shown, and the page, sorting and filter box's text
- * of the table, kept in the query string
- * (`?status=&project=&owner=&service=&page=&pageSize=&sort=&order=&q=`) so that a view survives
+ * The filters and the search's text, the service whose burn-down is shown, and the page and
+ * sorting of the table, kept in the query string
+ * (`?status=&project=&owner=&q=&service=&page=&pageSize=&sort=&order=`) so that a view survives
  * a reload and the way back from a service's page, and can be shared; an unknown status is no
- * filter (an unknown service is ignored where the records are known). A new filter, sorting or
- * text in the filter box starts again from the first page.
+ * filter (an unknown service is ignored where the records are known). A new filter, search or
+ * sorting starts again from the first page.
  */
 const QUERY_KEYS = [
   'status',
@@ -198,7 +199,7 @@ function useDeprecationQuery() {
     pageSize: query.pageSize,
     sort: query.sort,
     order: query.order,
-    /** The text of the table's filter box. */
+    /** The text of the search box. */
     q: query.q,
     setStatus: (value: DeprecationStatus | '') =>
       setQuery({ status: value, page: '' }),
@@ -226,7 +227,7 @@ function useDeprecationQuery() {
     /** Writes a new sorting of the table, from its first page. */
     setSorting: (sorting: Sorting | undefined) =>
       setQuery({ ...sortingQuery(sorting), page: '' }),
-    /** Writes a new text of the table's filter box, from its first page. */
+    /** Writes a new text of the search box, from the table's first page. */
     setSearch: (text: string) => setQuery({ q: text, page: '' }),
   };
 }
@@ -373,8 +374,6 @@ function useColumns(): TableColumn<Row>[] {
           );
         },
       },
-      // searched by the table's filter box, shown under the service
-      { title: 'Owner', field: 'owner', hidden: true, searchable: true },
     ];
     return columns.map(sizedToContent);
   }, []);
@@ -452,6 +451,7 @@ function Deprecations(props: {
     status,
     project,
     owner,
+    q,
     service,
     setStatus,
     setProject,
@@ -493,10 +493,13 @@ function Deprecations(props: {
     };
   }, [response, project, owner]);
 
-  const scoped = useMemo(
-    () => response.items.filter(r => matches(r, project, owner)),
-    [response, project, owner],
-  );
+  // the project, the owner and the search: the counts, the timeline and the table follow them
+  const scoped = useMemo(() => {
+    const terms = searchTerms(q);
+    return response.items.filter(
+      r => matches(r, project, owner) && matchesDeprecationSearch(r, terms),
+    );
+  }, [response, project, owner, q]);
   const counts = useMemo(() => countDeprecations(scoped), [scoped]);
   const retiredOverdue = scoped.filter(
     r => r.lifecycle === 'retired' && r.status === 'overdue',
@@ -551,21 +554,17 @@ function Deprecations(props: {
       ),
     [unsorted, sorting],
   );
-  const { q } = query;
-  // material-table reads the sorting and the filter box's text only when it opens (a column's
-  // `defaultSort`, `options.searchText`): when a link changes them while the page is open (the
-  // sidebar's, a shared one), the table opens again with the URL's. Those the table changes
-  // itself, it reports (`onOrderChange`, `onSearchChange`) and shows already.
-  const shown = useRef({ sorting, q });
+  // material-table reads the sorting only when it opens (a column's `defaultSort`): when a link
+  // changes it while the page is open (the sidebar's, a shared one), the table opens again with
+  // the URL's. A sorting the table changes itself, it reports (`onOrderChange`) and shows already.
+  const shown = useRef(sorting);
   const [opened, setOpened] = useState(0);
   useLayoutEffect(() => {
-    if (
-      viewKey(shown.current.sorting, shown.current.q) !== viewKey(sorting, q)
-    ) {
-      shown.current = { sorting, q };
+    if (sortingKey(shown.current) !== sortingKey(sorting)) {
+      shown.current = sorting;
       setOpened(n => n + 1);
     }
-  }, [sorting, q]);
+  }, [sorting]);
   // and the URL says the page and the sorting shown (not a page past the end, an unknown column,
   // nor the defaults)
   useEffect(() => setShown(paging, sorting));
@@ -665,6 +664,18 @@ function Deprecations(props: {
               </MenuItem>
             ))}
           </TextField>
+          <TextField
+            type="search"
+            id="deprecations-search"
+            label="Search"
+            placeholder="Service, owner, project, date…"
+            value={q}
+            onChange={e => setSearch(e.target.value)}
+            variant="outlined"
+            size="small"
+            className={classes.filter}
+            InputLabelProps={{ shrink: true, className: pageText.secondary }}
+          />
         </Box>
       </Grid>
       <Grid item xs={12} lg={8}>
@@ -707,12 +718,8 @@ function Deprecations(props: {
               typeof field === 'string' && direction
                 ? { field, direction }
                 : undefined;
-            shown.current = { ...shown.current, sorting: next };
+            shown.current = next;
             setSorting(next);
-          }}
-          onSearchChange={text => {
-            shown.current = { ...shown.current, q: text };
-            setSearch(text);
           }}
           options={{
             // no column dragging: its handle would be a second button nested in each sort button
@@ -724,9 +731,8 @@ function Deprecations(props: {
             pageSize,
             pageSizeOptions: PAGE_SIZES,
             padding: 'dense',
-            search: true,
-            // the filter box's text when the table opens (it follows the URL afterwards)
-            searchText: q,
+            // the page's search box, above, filters the counts and the timeline too
+            search: false,
             // the selected row: a bar in the primary colour at its start, on the page's
             // background, which its secondary text and links still read on (the theme's
             // "selected" grey takes them below 4.5:1)
@@ -755,8 +761,9 @@ function Deprecations(props: {
  * Every deprecated service of the registry (and every retired one still in use) with its
  * migration numbers: status, deprecation and sunset dates, days left, consumers left, remaining
  * effort, replacement and owner, in a sortable table; counts per status on top, filters by status,
- * project and owner, a timeline from deprecation to sunset with today marked, and the burn-down of
- * the service selected in the timeline or the table.
+ * project and owner and a search (which the counts, the timeline and the table follow), a
+ * timeline from deprecation to sunset with today marked, and the burn-down of the service
+ * selected in the timeline or the table.
  *
  * @public
  */
