@@ -274,6 +274,38 @@ describe('service-registry docs --check', () => {
 });
 
 // the escaping GitHub's workflow commands need
+describe('text output of a registry whose folder names hold control characters', () => {
+  it('writes them as escapes, never raw to the terminal', () => {
+    // an escape sequence and a carriage return in a project's folder name, which a pull request
+    // can add: written raw, they would colour or overwrite the CI log's lines
+    const folder = 'evil\u001b[8m\rhidden';
+    const dir = path.join(tmp.root, 'control-folders');
+    writeFiles(dir, {
+      ...VALID_REGISTRY,
+      [`projects/${folder}/services.toml`]:
+        '[project]\nname = "Evil"\n[service.evil-api]\nowner = "x"\nmystery = 1\n',
+    });
+    const base = path.join(tmp.root, 'control-folders-base');
+    writeFiles(base, VALID_REGISTRY);
+    for (const run of [
+      cli(['validate', '.'], dir),
+      cli(['diff', base, '.'], dir),
+    ]) {
+      expect(run.stderr).toBe('');
+      // no control character but line ends (colours are off: not a terminal)
+      expect(run.stdout).not.toMatch(
+        /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/,
+      );
+      expect(run.stdout).toContain(
+        'projects/evil\\u001b[8m\\u000dhidden/services.toml',
+      );
+    }
+    expect(cli(['validate', '.'], dir).stdout).toMatch(
+      /projects\/evil\\u001b\[8m\\u000dhidden\/services\.toml:5:1 +warning +Service "evil-api": unknown field "mystery"/,
+    );
+  });
+});
+
 describe('GitHub annotations', () => {
   it('escape %, CR and LF in messages', () => {
     const governance =

@@ -24,7 +24,7 @@ import {
   requiredApprovalsNotice,
 } from '../format/github';
 import { countFindings } from '../format/summary';
-import { formatFindingsText, paint } from '../format/text';
+import { formatFindingsText, forTerminal, paint } from '../format/text';
 import { JSON_SCHEMA_VERSION } from '../format/json';
 import { exitCodeFor } from '../lib/exitCode';
 import { fitMarkdown } from '../lib/fitMarkdown';
@@ -202,14 +202,20 @@ export async function diffCommand(
           `Changes from ${baseSource.label} to ${headSource.label}`,
         )}\n`,
       );
-      if (diff.added.length) io.stdout(`  added:   ${diff.added.join(', ')}\n`);
+      // what comes from the registry (ids, projects, key paths, messages) with its control
+      // characters escaped, as in the findings above
+      const t = forTerminal;
+      if (diff.added.length)
+        io.stdout(`  added:   ${t(diff.added.join(', '))}\n`);
       if (diff.removed.length)
-        io.stdout(`  removed: ${diff.removed.join(', ')}\n`);
+        io.stdout(`  removed: ${t(diff.removed.join(', '))}\n`);
       for (const change of diff.changed) {
         io.stdout(
-          `  changed: ${describeChangeSubject(change)}: ${change.changes
-            .map(c => c.path)
-            .join(', ')}\n`,
+          `  changed: ${t(
+            `${describeChangeSubject(change)}: ${change.changes
+              .map(c => c.path)
+              .join(', ')}`,
+          )}\n`,
         );
       }
       if (!diff.added.length && !diff.removed.length && !diff.changed.length) {
@@ -217,27 +223,29 @@ export async function diffCommand(
       }
       // files head could not read: compared as in base, not removed
       for (const unread of diff.unreadHeadFiles) {
-        io.stdout(`  note: ${describeUnreadHeadFile(unread)}\n`);
+        io.stdout(`  note: ${t(describeUnreadHeadFile(unread))}\n`);
       }
       io.stdout(
         `\n${p.bold(`Breaking changes: ${diff.breakingChanges.length}`)}\n`,
       );
       for (const change of diff.breakingChanges) {
         io.stdout(
-          `  ${p.red(change.kind)} ${describeChangeSubject(change)}: ${
-            change.message
-          }\n` +
+          `  ${p.red(change.kind)} ${t(
+            `${describeChangeSubject(change)}: ${change.message}`,
+          )}\n` +
             `    affects ${plural(change.impact.counts.services, 'service')} (${
               change.impact.counts.direct
-            } direct) in ${
-              change.affectedProjects.join(', ') || 'no project'
-            }\n${
+            } direct) in ${t(
+              change.affectedProjects.join(', ') || 'no project',
+            )}\n${
               change.optionalConsumers.length
-                ? `    optional consumers (degrade, not break): ${change.optionalConsumers
-                    .map(c => (c.project ? `${c.id} (${c.project})` : c.id))
-                    .join(', ')}\n`
+                ? `    optional consumers (degrade, not break): ${t(
+                    change.optionalConsumers
+                      .map(c => (c.project ? `${c.id} (${c.project})` : c.id))
+                      .join(', '),
+                  )}\n`
                 : ''
-            }    approvers: ${change.approvers.join(', ') || 'none'}\n`,
+            }    approvers: ${t(change.approvers.join(', ') || 'none')}\n`,
         );
       }
       if (diff.slaImpacts.length > 0) {
@@ -249,13 +257,15 @@ export async function diffCommand(
       }
       for (const impact of diff.slaImpacts) {
         io.stdout(
-          `  ${p.yellow('sla-weakened')} ${describeChangeSubject(impact)}: ${
-            impact.message
-          }\n    affects ${impact.consumers
-            .map(c => (c.project ? `${c.id} (${c.project})` : c.id))
-            .join(', ')} in ${
-            impact.affectedProjects.join(', ') || 'no project'
-          }\n`,
+          `  ${p.yellow('sla-weakened')} ${t(
+            `${describeChangeSubject(impact)}: ${impact.message}`,
+          )}\n    affects ${t(
+            `${impact.consumers
+              .map(c => (c.project ? `${c.id} (${c.project})` : c.id))
+              .join(', ')} in ${
+              impact.affectedProjects.join(', ') || 'no project'
+            }`,
+          )}\n`,
         );
       }
       if (diff.requiredApprovals.length > 0) {
@@ -267,9 +277,11 @@ export async function diffCommand(
       }
       for (const { approver, reasons } of diff.requiredApprovals) {
         io.stdout(
-          `  ${approver}: ${reasons
-            .map(reason => describeApprovalReason(reason))
-            .join('; ')}\n`,
+          `  ${t(
+            `${approver}: ${reasons
+              .map(reason => describeApprovalReason(reason))
+              .join('; ')}`,
+          )}\n`,
         );
       }
     }

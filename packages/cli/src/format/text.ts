@@ -1,5 +1,8 @@
 import path from 'node:path';
-import { RegistryFinding } from '@service-registry/plugin-service-registry-common';
+import {
+  escapeControlCharacters,
+  RegistryFinding,
+} from '@service-registry/plugin-service-registry-common';
 import { countFindings, describeCounts } from './summary';
 
 /** ANSI colours, or none when the output is not a terminal. */
@@ -27,8 +30,18 @@ export function paint(enabled: boolean): Paint {
 }
 
 /**
+ * Text for a terminal: control characters (an escape sequence in a folder's name would drive the
+ * terminal or a CI log's colours, a carriage return overwrite the line), bidirectional controls and
+ * line breaks written as `\uXXXX` escapes.
+ */
+export function forTerminal(text: string): string {
+  return escapeControlCharacters(text, { lineBreaks: true });
+}
+
+/**
  * Findings for people: grouped by file, each line starting with a clickable
- * `path/to/file.toml:line:col`, then severity, code and message; a closing summary.
+ * `path/to/file.toml:line:col`, then severity, code and message; a closing summary. What comes
+ * from the registry (paths, messages, ids) is written with its control characters escaped.
  */
 export function formatFindingsText(
   findings: RegistryFinding[],
@@ -41,17 +54,23 @@ export function formatFindingsText(
   }
   const lines: string[] = [];
   for (const [file, list] of byFile) {
-    lines.push(p.bold(file));
+    lines.push(p.bold(forTerminal(file)));
     for (const f of list) {
-      const where = `${path.join(options.root, f.file)}:${f.line}:${f.column}`;
+      const where = forTerminal(
+        `${path.join(options.root, f.file)}:${f.line}:${f.column}`,
+      );
       const severity = {
         error: p.red('error  '),
         warning: p.yellow('warning'),
         info: p.blue('info   '),
       }[f.severity];
-      const subject = f.service ? ` ${p.dim(`[${f.service}]`)}` : '';
+      const subject = f.service
+        ? ` ${p.dim(`[${forTerminal(f.service)}]`)}`
+        : '';
       lines.push(
-        `  ${where}  ${severity}  ${f.message}${subject}  ${p.dim(f.code)}`,
+        `  ${where}  ${severity}  ${forTerminal(f.message)}${subject}  ${p.dim(
+          f.code,
+        )}`,
       );
     }
     lines.push('');

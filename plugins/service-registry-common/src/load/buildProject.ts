@@ -4,7 +4,10 @@ import { describeValue } from './describeValue';
 import { checkText } from './controlCharacters';
 import { SERVICE_ID_PATTERN, tierSpec } from './fieldSpecs';
 import { fileStart, lazyPositionsUnder, positionIndex } from './filePositions';
-import { escapeControlCharacters } from './controlCharacterPattern';
+import {
+  escapeControlCharacters,
+  pathInMessage,
+} from './controlCharacterPattern';
 import { joinKeyPath, KeyPathPart, tomlBasicString } from './keyPath';
 import { deferred, LAZY_POSITIONS } from './lazy';
 import { FindingCollector } from './loadState';
@@ -131,7 +134,7 @@ export function buildProject(
     collector.add(
       'warning',
       'project/missing-declaration',
-      `${escapeControlCharacters(
+      `${pathInMessage(
         file.path,
       )} does not declare its project; add a [project] table with name, environment, tier and owner.`,
       start,
@@ -154,7 +157,7 @@ export function buildProject(
       'warning',
       'project/duplicate-declaration',
       `Project ${tomlBasicString(id)} is declared more than once in ${
-        file && escapeControlCharacters(file.path)
+        file && pathInMessage(file.path)
       }; only the first declaration (${tableLabel(declaration.path)}${
         used ? `, line ${used.line}` : ''
       }) is used, and this one is ignored. Keep a single [project] (or ${tableLabel(

@@ -26,7 +26,7 @@ import {
   isTable,
   report,
 } from './fieldCheck';
-import { escapeControlCharacters } from './controlCharacterPattern';
+import { pathInMessage } from './controlCharacterPattern';
 import { joinKeyPath, tomlBasicString } from './keyPath';
 import { SERVICE_ID_PATTERN } from './fieldSpecs';
 import {
@@ -281,7 +281,7 @@ function loadProjectServices(
 ): void {
   const top = collector.context(
     // the folder name is the project id, which may hold control characters
-    escapeControlCharacters(file.path),
+    pathInMessage(file.path),
     lazyTopLevelPositions(file),
     fileStart(file.path),
     { project: project.id },
@@ -402,7 +402,9 @@ function parseAll(
       collector.add(
         'warning',
         'registry/duplicate-file',
-        `${path} was given twice; only the first copy is loaded.`,
+        `${pathInMessage(
+          path,
+        )} was given twice; only the first copy is loaded.`,
         fileStart(path),
       );
       continue;
@@ -423,8 +425,14 @@ function parseAll(
         'warning',
         'registry/unknown-file',
         intended
-          ? `${path} is not part of the registry layout and is ignored: registry file names end in ".toml", in lower case. Rename it to ${intended}.`
-          : `${path} is not part of the registry layout and is ignored; expected services/catalog.toml, services/patterns.toml, services/versions.toml, projects/<project>/services.toml|deployment.toml|monitoring.toml or policies/<name>.toml.`,
+          ? `${pathInMessage(
+              path,
+            )} is not part of the registry layout and is ignored: registry file names end in ".toml", in lower case. Rename it to ${pathInMessage(
+              intended,
+            )}.`
+          : `${pathInMessage(
+              path,
+            )} is not part of the registry layout and is ignored; expected services/catalog.toml, services/patterns.toml, services/versions.toml, projects/<project>/services.toml|deployment.toml|monitoring.toml or policies/<name>.toml.`,
         fileStart(path),
         { project },
       );

@@ -58,3 +58,13 @@ export function escapeControlCharacters(
     unicodeEscape,
   );
 }
+
+/**
+ * A file's path as a message shows it: what {@link escapeControlCharacters} escapes, tabs and line
+ * breaks included (a folder name may hold any of them, and a message is one line).
+ *
+ * @param path - the path
+ */
+export function pathInMessage(path: string): string {
+  return escapeControlCharacters(path, { lineBreaks: true });
+}

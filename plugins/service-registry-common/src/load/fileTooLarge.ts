@@ -1,4 +1,5 @@
 import { RegistryFileInput } from '../model/types';
+import { pathInMessage } from './controlCharacterPattern';
 import { ParseTomlResult } from './parseToml';
 import { FILE_TOO_LARGE_CODE } from './unreadFileFinding';
 import { formatByteSize } from './formatByteSize';
@@ -22,7 +23,7 @@ export function tooLargeResult(
     finding: {
       severity: 'error',
       code: FILE_TOO_LARGE_CODE,
-      message: `${path} was not read: it is ${formatByteSize(
+      message: `${pathInMessage(path)} was not read: it is ${formatByteSize(
         bytes,
       )}, above the limit of ${formatByteSize(
         limit,

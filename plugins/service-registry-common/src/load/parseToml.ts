@@ -1,5 +1,6 @@
 import { parse, TomlError } from 'smol-toml';
 import { RegistryFileInput, RegistryFinding } from '../model/types';
+import { pathInMessage } from './controlCharacterPattern';
 import { FilePositionIndex, registerPositionIndex } from './filePositions';
 import { findImpossibleDate } from './impossibleDate';
 import { TomlKeyPosition } from './positions';
@@ -135,7 +136,7 @@ function syntaxFinding(
   return {
     severity: 'error',
     code: 'toml/syntax',
-    message: `${path} is not valid TOML: ${reason}. ${
+    message: `${pathInMessage(path)} is not valid TOML: ${reason}. ${
       hint ? `${hint} ` : ''
     }Fix the syntax at this line and column; the file is ignored until it parses.`,
     file: path,
@@ -161,7 +162,9 @@ export function notUtf8Result(
     finding: {
       severity: 'error',
       code: 'toml/syntax',
-      message: `${path} is not valid TOML: it is not UTF-8 text (the byte ${byte} here is not valid UTF-8; TOML files must be UTF-8, and an editor saving in Latin-1 or Windows-1252 writes accented letters this way). Save the file as UTF-8; the file is ignored until then.`,
+      message: `${pathInMessage(
+        path,
+      )} is not valid TOML: it is not UTF-8 text (the byte ${byte} here is not valid UTF-8; TOML files must be UTF-8, and an editor saving in Latin-1 or Windows-1252 writes accented letters this way). Save the file as UTF-8; the file is ignored until then.`,
       file: path,
       line: at.line,
       column: at.column,

@@ -1,4 +1,5 @@
 import { classifyRegistryFile } from '../../load/classifyFile';
+import { pathInMessage } from '../../load/controlCharacterPattern';
 import { pathLabel } from '../../load/fieldCheck';
 import { fileStart, positionsUnder } from '../../load/filePositions';
 import { KeyPathPart } from '../../load/keyPath';
@@ -45,6 +46,7 @@ function attribution(
   path: string,
 ): (keyPath: readonly KeyPathPart[]) => SecretAttribution {
   const project = PROJECT_FOLDER.exec(path)?.[1];
+  const subject = pathInMessage(path);
   const services = holdsServices(path);
   const inProject = project === undefined ? {} : { project };
   return keyPath => {
@@ -53,7 +55,7 @@ function attribution(
         ? keyPath[1]
         : undefined;
     if (service === undefined) {
-      return { subject: path, label: pathLabel(keyPath), about: inProject };
+      return { subject, label: pathLabel(keyPath), about: inProject };
     }
     const about = { service, ...inProject };
     return keyPath.length > 2
@@ -62,7 +64,7 @@ function attribution(
           label: pathLabel(keyPath.slice(2)),
           about,
         }
-      : { subject: path, label: pathLabel(keyPath), about };
+      : { subject, label: pathLabel(keyPath), about };
   };
 }
 
