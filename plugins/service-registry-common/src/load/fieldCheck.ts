@@ -70,10 +70,25 @@ export function positionLookup(
   return path => nearestPosition(positions, path, fallback);
 }
 
+/** The most parts {@link pathLabel} spells out; a longer path shows its first and last ones. */
+const MAX_LABEL_PARTS = 64;
+/** The parts a cut label keeps at its end. */
+const LABEL_TAIL_PARTS = 2;
+
 /**
- * A path for messages: `sla.availability`, `tags[2]`.
+ * A path for messages: `sla.availability`, `tags[2]`. A path of more than 64 parts (a dotted key
+ * of thousands, which only a mistake writes) shows its first 62 and its last 2 parts around the
+ * number of those left out (`a.a.a …19,938 more parts… a.password`), so that a message stays
+ * readable.
  */
 export function pathLabel(path: readonly KeyPathPart[]): string {
+  if (path.length > MAX_LABEL_PARTS) {
+    const head = MAX_LABEL_PARTS - LABEL_TAIL_PARTS;
+    const left = path.length - MAX_LABEL_PARTS;
+    return `${pathLabel(path.slice(0, head))} …${left.toLocaleString(
+      'en-US',
+    )} more parts… ${pathLabel(path.slice(-LABEL_TAIL_PARTS))}`;
+  }
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
