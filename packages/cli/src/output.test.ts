@@ -294,6 +294,7 @@ describe('text output of a registry whose folder names hold control characters',
       expect(run.stderr).toBe('');
       // no control character but line ends (colours are off: not a terminal)
       expect(run.stdout).not.toMatch(
+        // eslint-disable-next-line no-control-regex
         /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/,
       );
       expect(run.stdout).toContain(

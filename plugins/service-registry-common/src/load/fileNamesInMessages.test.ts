@@ -5,6 +5,7 @@ import { loadRegistry } from './buildRegistry';
 const FOLDER = 'evil\u001b[8m\rx\u202e';
 const SHOWN = 'evil\\u001b[8m\\u000dx\\u202e';
 const RAW =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 describe('messages that name a file', () => {

@@ -596,7 +596,7 @@ describe('ServiceRegistryDeprecationsPage', () => {
       },
     );
 
-    it("opens the search of a shared link, and keeps the text typed in the URL", async () => {
+    it('opens the search of a shared link, and keeps the text typed in the URL', async () => {
       const { unmount } = await renderPage(
         fixtureApi(),
         undefined,
@@ -631,7 +631,7 @@ describe('ServiceRegistryDeprecationsPage', () => {
       expect(sortArrow()).toBe('Sunset desc');
     });
 
-    it("follows a link that changes the sorting or the search while the page is open", async () => {
+    it('follows a link that changes the sorting or the search while the page is open', async () => {
       await renderPage(
         fixtureApi(),
         undefined,
