@@ -573,6 +573,15 @@ function Deprecations(props: {
     selected !== undefined &&
     visible.findIndex(r => r.service === selected) >= TIMELINE_BARS;
 
+  // what the filters and the search box share: outlined, small, their labels always above them in
+  // a colour that reads on the page
+  const fieldProps = {
+    variant: 'outlined',
+    size: 'small',
+    className: classes.filter,
+    InputLabelProps: { shrink: true, className: pageText.secondary },
+  } as const;
+
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
@@ -610,11 +619,8 @@ function Deprecations(props: {
             label="Status"
             value={status}
             onChange={e => setStatus(e.target.value as DeprecationStatus | '')}
-            variant="outlined"
-            size="small"
-            className={classes.filter}
+            {...fieldProps}
             SelectProps={{ displayEmpty: true }}
-            InputLabelProps={{ shrink: true, className: pageText.secondary }}
           >
             <MenuItem value={ALL}>All statuses</MenuItem>
             {DEPRECATION_STATUSES.map(s => (
@@ -629,11 +635,8 @@ function Deprecations(props: {
             label="Project"
             value={project}
             onChange={e => setProject(e.target.value)}
-            variant="outlined"
-            size="small"
-            className={classes.filter}
+            {...fieldProps}
             SelectProps={{ displayEmpty: true }}
-            InputLabelProps={{ shrink: true, className: pageText.secondary }}
           >
             <MenuItem value={ALL}>All projects</MenuItem>
             {projects.map(p => (
@@ -651,11 +654,8 @@ function Deprecations(props: {
               owner
             }
             onChange={e => setOwner(e.target.value)}
-            variant="outlined"
-            size="small"
-            className={classes.filter}
+            {...fieldProps}
             SelectProps={{ displayEmpty: true }}
-            InputLabelProps={{ shrink: true, className: pageText.secondary }}
           >
             <MenuItem value={ALL}>All owners</MenuItem>
             {owners.map(o => (
@@ -671,10 +671,7 @@ function Deprecations(props: {
             placeholder="Service, owner, project, date…"
             value={q}
             onChange={e => setSearch(e.target.value)}
-            variant="outlined"
-            size="small"
-            className={classes.filter}
-            InputLabelProps={{ shrink: true, className: pageText.secondary }}
+            {...fieldProps}
           />
         </Box>
       </Grid>
