@@ -308,10 +308,13 @@ describe('ServiceRegistryDeprecationsPage', () => {
   it('labels its filters in a colour that reads on the page (WCAG AA)', async () => {
     await renderPage();
     await screen.findByRole('table');
-    for (const filter of ['status', 'project', 'owner']) {
-      const label = document.getElementById(
-        `deprecations-${filter}-filter-label`,
-      )!;
+    for (const id of [
+      'deprecations-status-filter',
+      'deprecations-project-filter',
+      'deprecations-owner-filter',
+      'deprecations-search',
+    ]) {
+      const label = document.getElementById(`${id}-label`)!;
       expect(
         lowestTextContrast(label, themeSurfaces(lightTheme)),
       ).toBeGreaterThanOrEqual(TEXT_CONTRAST);

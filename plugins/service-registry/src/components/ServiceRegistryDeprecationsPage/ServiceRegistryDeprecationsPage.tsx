@@ -43,7 +43,8 @@ import {
 } from '../DeprecationTimeline/deprecationFormat';
 import { sizedToContent } from '../sizedToContent';
 import { useQueryFilters } from '../useQueryFilters';
-import { matchesDeprecationSearch, searchTerms } from './deprecationSearch';
+import { matchesDeprecationSearch } from './deprecationSearch';
+import { searchTerms } from '../searchTerms';
 import {
   serviceProjectLabel,
   GLOBAL_SERVICES_LABEL,

@@ -158,8 +158,13 @@ describe('ServiceRegistryFindingsPage', () => {
   it('labels its filters in a colour that reads on the page (WCAG AA)', async () => {
     await renderPage(degraded());
     await screen.findByRole('table');
-    for (const filter of ['severity', 'project', 'owner']) {
-      const label = document.getElementById(`findings-filter-${filter}-label`)!;
+    for (const id of [
+      'findings-filter-severity',
+      'findings-filter-project',
+      'findings-filter-owner',
+      'findings-search',
+    ]) {
+      const label = document.getElementById(`${id}-label`)!;
       expect(
         lowestTextContrast(label, themeSurfaces(lightTheme)),
       ).toBeGreaterThanOrEqual(TEXT_CONTRAST);
@@ -174,12 +179,50 @@ describe('ServiceRegistryFindingsPage', () => {
     }
   });
 
-  it("finds findings by their code in the table's filter box", async () => {
+  it('finds findings by their code in the search box, and counts only those', async () => {
     await renderPage(degraded());
     await screen.findByText('5 of 5 findings');
-    await userEvent.type(screen.getByPlaceholderText('Filter'), 'missing-opt');
+    const search = screen.getByRole('searchbox', { name: 'Search' });
+    await userEvent.type(search, 'missing-opt');
     await waitFor(() =>
       expect(codes()).toEqual(['dependency/missing-optional']),
+    );
+    expect(screen.getByText('1 of 5 findings')).toBeInTheDocument();
+    expect(counts()).toEqual(['0 errors', '1 warning', '0 info']);
+    await waitFor(() =>
+      expect(screen.getByRole('status', { name: 'query' }).textContent).toBe(
+        '?q=missing-opt',
+      ),
+    );
+
+    // each word anywhere in the row, in any case; a severity chip keeps the search's counts
+    await userEvent.clear(search);
+    await userEvent.type(search, 'CHECKOUT warning');
+    await waitFor(() =>
+      expect(screen.getByText(/^\d+ of 5 findings$/)).not.toHaveTextContent(
+        '5 of 5',
+      ),
+    );
+    const found = codes();
+    expect(found.length).toBeGreaterThan(0);
+    for (const row of tableRows()) {
+      expect(row.join(' ').toLowerCase()).toContain('checkout');
+      expect(row.join(' ').toLowerCase()).toContain('warning');
+    }
+    expect(counts()).toEqual([
+      '0 errors',
+      `${found.length} warning${found.length === 1 ? '' : 's'}`,
+      '0 info',
+    ]);
+  });
+
+  it('opens the search of a shared link', async () => {
+    await renderPage(degraded(), { path: '/?q=missing-opt' });
+    await waitFor(() =>
+      expect(codes()).toEqual(['dependency/missing-optional']),
+    );
+    expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue(
+      'missing-opt',
     );
   });
 

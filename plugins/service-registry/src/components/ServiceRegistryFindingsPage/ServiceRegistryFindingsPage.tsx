@@ -37,6 +37,7 @@ import {
 } from '../EntityServiceRegistryFindingsCard/findingParts';
 import { sizedToContent } from '../sizedToContent';
 import { useQueryFilters } from '../useQueryFilters';
+import { hasEveryTerm, searchTerms } from '../searchTerms';
 import { formatSnapshotTime } from '../../lib/formatSnapshotTime';
 import { ServiceLink } from '../ServiceLink';
 import { GLOBAL_SERVICES_LABEL } from '../../lib/serviceProjectLabel';
@@ -86,19 +87,22 @@ interface FindingFilters {
   /** A project id, or `:global` (`GLOBAL_PROJECT_ID`) for the global services. */
   project?: string;
   owner?: string;
+  /** The words of the search box (see `searchTerms`). */
+  terms: string[];
 }
 
-const FILTER_KEYS = ['severity', 'project', 'owner'] as const;
+const FILTER_KEYS = ['severity', 'project', 'owner', 'q'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 
 const withoutAt = (owner: string) => owner.trim().replace(/^@/, '');
 
 function readFilters(written: Record<FilterKey, string>): FindingFilters {
-  const { severity, project, owner } = written;
+  const { severity, project, owner, q } = written;
   return {
     severity: isSeverity(severity) ? severity : undefined,
     project: project || undefined,
     owner: owner ? withoutAt(owner) : undefined,
+    terms: searchTerms(q),
   };
 }
 
@@ -135,7 +139,19 @@ function matches(
   ) {
     return false;
   }
-  return true;
+  // the search: each word in the texts the finding's row shows
+  return hasEveryTerm(
+    [
+      finding.severity,
+      finding.service,
+      finding.project ?? GLOBAL_SERVICES_LABEL,
+      finding.owner,
+      finding.message,
+      finding.code,
+      finding.file,
+    ],
+    filters.terms,
+  );
 }
 
 /** An option of a filter: its value and its words. */
@@ -273,6 +289,7 @@ function FindingsView(props: {
   registry: string | undefined;
 }) {
   const classes = useStyles();
+  const pageText = usePageTextStyles();
   const { response, registry } = props;
   const [inQuery, setFilters] = useQueryFilters(FILTER_KEYS);
   const filters = useMemo(() => readFilters(inQuery), [inQuery]);
@@ -367,8 +384,6 @@ function FindingsView(props: {
         </>
       ),
     },
-    // searched by the table's filter box, shown in the finding's cell
-    { title: 'Code', field: 'code', hidden: true, searchable: true },
     {
       title: 'Location',
       field: 'file',
@@ -429,6 +444,18 @@ function FindingsView(props: {
           options={owners}
           onChange={v => setFilter('owner', v)}
         />
+        <TextField
+          type="search"
+          id="findings-search"
+          label="Search"
+          placeholder="Message, code, service, file…"
+          value={inQuery.q}
+          onChange={e => setFilter('q', e.target.value || undefined)}
+          variant="outlined"
+          size="small"
+          className={classes.select}
+          InputLabelProps={{ shrink: true, className: pageText.secondary }}
+        />
       </Box>
       {wantsProject && projectError && (
         <RegistryErrorPanel
@@ -450,7 +477,8 @@ function FindingsView(props: {
             // no column dragging: its handle would be a second button nested in each sort button
             draggable: false,
             padding: 'dense',
-            search: true,
+            // the page's search box, above, filters the counts too
+            search: false,
             paging: rows.length > 20,
             pageSize: 20,
             pageSizeOptions: [20, 50, 100],
