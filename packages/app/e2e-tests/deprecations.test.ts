@@ -296,4 +296,32 @@ test('SLA and findings pages read the registry', async ({ page }, testInfo) => {
     path: testInfo.outputPath('findings-page.png'),
     fullPage: true,
   });
+
+  // the search box finds by code; the title and the counts by severity follow it, and the URL
+  // keeps it
+  const title = page.getByText(/^\d+ of \d+ findings$/);
+  const [, total] = /^\d+ of (\d+) findings$/.exec(await title.innerText())!;
+  const code = 'lifecycle/depends-on-deprecated';
+  await page.getByRole('searchbox', { name: 'Search' }).fill(code);
+  await expect
+    .poll(async () => [
+      // the code under each message (the location is in a code element too)
+      ...new Set(
+        await findings.locator('tbody tr td:nth-child(5) code').allInnerTexts(),
+      ),
+    ])
+    .toEqual([code]);
+  const [, found] = /^(\d+) of /.exec(await title.innerText())!;
+  expect(Number(found)).toBeGreaterThan(0);
+  expect(Number(found)).toBeLessThan(Number(total));
+  const counts = await page
+    .getByRole('group', { name: 'Findings by severity' })
+    .getByRole('button')
+    .allInnerTexts();
+  expect(
+    counts.reduce((sum, text) => sum + Number(/^\d+/.exec(text)![0]), 0),
+  ).toBe(Number(found));
+  expect(new URL(page.url()).search).toBe(
+    '?q=lifecycle%2Fdepends-on-deprecated',
+  );
 });
