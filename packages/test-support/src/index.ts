@@ -8,6 +8,7 @@ export { eventually } from './eventually';
 export type { EventuallyOptions } from './eventually';
 export { routerRoutes } from './routerRoutes';
 export type { RouterWithStack } from './routerRoutes';
+export { fuzzSettings } from './fuzzSettings';
 export { seededRandom } from './seededRandom';
 export {
   describeFailure,

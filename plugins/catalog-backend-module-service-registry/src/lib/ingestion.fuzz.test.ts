@@ -23,13 +23,13 @@ import {
   describeFailure,
   describeFinding,
   describeThrow,
+  fuzzSettings,
   findingProblem,
   mutateRegistry,
   mutationRandom,
   MUTATION_KINDS,
   positionLines,
   readTomlFiles,
-  RegistryMutation,
 } from '@service-registry/test-support';
 import { checkEntities } from './checkEntities';
 import { mapRegistryToEntities } from './mapRegistryToEntities';
@@ -51,12 +51,11 @@ import { mapRegistryToEntities } from './mapRegistryToEntities';
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
 const DEMO_ROOT = path.join(REPO_ROOT, 'examples/registry');
 // the loader's fuzz test (common) runs seed 20261202: another seed tries other mutations
-const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
-const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 400);
-const ONLY =
-  process.env.FUZZ_ONLY === undefined
-    ? undefined
-    : Number(process.env.FUZZ_ONLY);
+const {
+  seed: SEED,
+  iterations: ITERATIONS,
+  only: ONLY,
+} = fuzzSettings({ seed: 20261203, iterations: 400 });
 const TODAY = '2026-11-22';
 const OPTIONS = TEST_MAP_OPTIONS;
 
@@ -96,15 +95,6 @@ async function refusal(emitted: Entity): Promise<string | undefined> {
   } catch (error) {
     return String((error as Error).message ?? error).slice(0, 300);
   }
-}
-
-/** A failure, with what reproduces it. */
-function label(
-  iteration: number,
-  mutation: RegistryMutation,
-  problem: string,
-): string {
-  return describeFailure(SEED, iteration, mutation, problem);
 }
 
 describe('the ingestion path on mutations of the demo registry', () => {
@@ -156,7 +146,7 @@ describe('the ingestion path on mutations of the demo registry', () => {
       );
       const lines = new Map(inputs.map(f => [f.path, positionLines(f.text)]));
       const fail = (problem: string) =>
-        problems.push(label(iteration, mutation, problem));
+        problems.push(describeFailure(SEED, iteration, mutation, problem));
 
       let findings: RegistryFinding[];
       let checked: Awaited<ReturnType<typeof checkEntities>>;

@@ -20,6 +20,7 @@ import {
 import {
   createTestDatabases,
   describeFailure,
+  fuzzSettings,
   mutateRegistry,
   mutationRandom,
   readTomlFiles,
@@ -54,12 +55,11 @@ import { ServiceRegistryEntityProvider } from './ServiceRegistryEntityProvider';
 
 const DEMO_ROOT = path.resolve(__dirname, '../../../../examples/registry');
 // the loader's and the ingestion path's fuzz tests run seeds 20261202 and 20261203: another seed tries other mutations
-const SEED = Number(process.env.FUZZ_SEED ?? 20261204);
-const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 200);
-const ONLY =
-  process.env.FUZZ_ONLY === undefined
-    ? undefined
-    : Number(process.env.FUZZ_ONLY);
+const {
+  seed: SEED,
+  iterations: ITERATIONS,
+  only: ONLY,
+} = fuzzSettings({ seed: 20261204, iterations: 200 });
 const TODAY = '2026-11-22';
 
 const databases = createTestDatabases();

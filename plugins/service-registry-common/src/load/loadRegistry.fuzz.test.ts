@@ -5,13 +5,13 @@ import {
   describeFailure,
   describeFinding,
   describeThrow,
+  fuzzSettings,
   findingProblem,
   mutateRegistry,
   mutationRandom,
   MUTATION_KINDS,
   positionLines,
   readTomlFiles,
-  RegistryMutation,
 } from '@service-registry/test-support';
 import { loadRegistry } from './buildRegistry';
 
@@ -29,22 +29,12 @@ import { loadRegistry } from './buildRegistry';
  */
 
 const DEMO_ROOT = path.resolve(__dirname, '../../../../examples/registry');
-const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
-const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 600);
-const ONLY =
-  process.env.FUZZ_ONLY === undefined
-    ? undefined
-    : Number(process.env.FUZZ_ONLY);
+const {
+  seed: SEED,
+  iterations: ITERATIONS,
+  only: ONLY,
+} = fuzzSettings({ seed: 20261202, iterations: 600 });
 const TODAY = '2026-11-22';
-
-/** A failure, with what reproduces it. */
-function label(
-  iteration: number,
-  mutation: RegistryMutation,
-  problem: string,
-): string {
-  return describeFailure(SEED, iteration, mutation, problem);
-}
 
 describe('loadRegistry and validateRegistry on mutations of the demo registry', () => {
   const files = readTomlFiles(DEMO_ROOT);
@@ -97,7 +87,7 @@ describe('loadRegistry and validateRegistry on mutations of the demo registry', 
       perKind.set(mutation.kind, stats);
       stats.runs++;
       const fail = (problem: string) =>
-        problems.push(label(iteration, mutation, problem));
+        problems.push(describeFailure(SEED, iteration, mutation, problem));
 
       let findings: RegistryFinding[];
       try {
