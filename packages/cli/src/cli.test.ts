@@ -623,7 +623,7 @@ describe('service-registry impact and graph', () => {
       '"shop-web" -> "shop-api"',
     );
     expect(cli(['graph', '.', '--format', 'mermaid'], dir).stdout).toContain(
-      'shop_web --> shop_api',
+      's_shop_web --> s_shop_api',
     );
     const graph = JSON.parse(
       cli(['graph', '.', '--format', 'json'], dir).stdout,

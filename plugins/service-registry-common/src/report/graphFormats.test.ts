@@ -1,46 +1,150 @@
+/**
+ * @jest-environment @backstage/cli/config/jest-environment-jsdom
+ */
+import path from 'node:path';
+import { readTomlFiles } from '@service-registry/test-support';
 import { buildDependencyGraph } from '../graph/buildDependencyGraph';
+import { DependencyGraph } from '../graph/types';
 import { loadRegistry } from '../load/buildRegistry';
+import { RegistryFileInput } from '../model/types';
 import { graphToMermaid } from './graphFormats';
+import { readMermaidFlowchart } from './__testUtils__/readMermaidFlowchart';
+
+const DEMO_ROOT = path.resolve(__dirname, '../../../../examples/registry');
+
+function graphOf(files: RegistryFileInput[]): DependencyGraph {
+  return buildDependencyGraph(loadRegistry(files));
+}
+
+/** What a reader of the chart should see for the graph: every label, project and arrow. */
+function expectedReading(graph: DependencyGraph) {
+  const byProject = new Map<string, string[]>();
+  for (const node of graph.nodes.values()) {
+    if (node.project === undefined) continue;
+    byProject.set(node.project, [
+      ...(byProject.get(node.project) ?? []),
+      node.id,
+    ]);
+  }
+  return {
+    services: [...graph.nodes.keys()].sort(),
+    subgraphs: [...byProject]
+      .map(([title, nodes]) => ({ title, nodes: nodes.sort() }))
+      .sort((a, b) => a.title.localeCompare(b.title)),
+    edges: graph.edges
+      .map(e => ({
+        from: e.from,
+        to: e.to,
+        text: e.range ?? '',
+        dotted: e.optional,
+      }))
+      .sort((a, b) => `${a.from} ${a.to}`.localeCompare(`${b.from} ${b.to}`)),
+  };
+}
+
+async function readingOf(graph: DependencyGraph) {
+  const chart = await readMermaidFlowchart(graphToMermaid(graph));
+  return {
+    // an arrow to a service no file declares draws a node of its own
+    services: chart.nodes.filter(label => graph.nodes.has(label)).sort(),
+    subgraphs: chart.subgraphs
+      .map(s => ({ title: s.title, nodes: [...s.nodes].sort() }))
+      .sort((a, b) => a.title.localeCompare(b.title)),
+    edges: [...chart.edges].sort((a, b) =>
+      `${a.from} ${a.to}`.localeCompare(`${b.from} ${b.to}`),
+    ),
+  };
+}
 
 describe('graphToMermaid', () => {
   it('draws a subgraph per project and an arrow per dependency, with its range', () => {
-    const registry = loadRegistry([
+    const graph = graphOf([
       {
         path: 'services/catalog.toml',
         text: '[service.auth]\nversion = "1.2.0"\n',
       },
       {
         path: 'projects/shop/services.toml',
-        text: '[project]\n[service.cart]\nversion = "1.0.0"\ndependencies.requires = ["auth@^1.0"]\n',
+        text: '[project]\n[service.cart]\nversion = "1.0.0"\ndependencies.requires = ["auth@^1.0"]\ndependencies.optional = ["auth-v2"]\n',
       },
     ]);
-    expect(graphToMermaid(buildDependencyGraph(registry))).toBe(
+    expect(graphToMermaid(graph)).toBe(
       [
         'flowchart LR',
-        '    auth["auth"]',
-        '  subgraph project_shop["shop"]',
-        '    cart["cart"]',
+        '    s_auth["auth"]',
+        '  subgraph p_shop["shop"]',
+        '    s_cart["cart"]',
         '  end',
-        '  cart -->|"^1.0"| auth',
+        '  s_cart -->|"^1.0"| s_auth',
+        '  s_cart -.-> s_auth_v2',
         '',
       ].join('\n'),
     );
   });
 
-  it('keeps a quote in a project folder name inside its label', () => {
-    const registry = loadRegistry([
+  it('reads back in Mermaid as the demo registry is: each service once, in its project, each dependency', async () => {
+    const graph = graphOf(readTomlFiles(DEMO_ROOT));
+    expect(graph.nodes.size).toBeGreaterThan(25);
+    expect(await readingOf(graph)).toEqual(expectedReading(graph));
+  });
+
+  it('keeps services named like Mermaid keywords, and projects named like services, apart', async () => {
+    // `end` or `style` as a node id ended the chart (GitHub showed a syntax error); project `x`
+    // and service `project-x`, or projects `a.b` and `a-b`, shared one id
+    const keywords = [
+      'end',
+      'style',
+      'class',
+      'click',
+      'subgraph',
+      'graph',
+      'flowchart',
+      'direction',
+      'default',
+      'call',
+      'href',
+    ];
+    const graph = graphOf([
       {
-        path: 'projects/team "a"/services.toml',
-        text: '[project]\n[service.svc-a]\nversion = "1.0.0"\n',
+        path: 'services/catalog.toml',
+        text: keywords
+          .map(id => `[service.${id}]\nversion = "1.0.0"\n`)
+          .join(''),
+      },
+      {
+        path: 'projects/x/services.toml',
+        text: `[project]\n[service.project-x]\nversion = "1.0.0"\ndependencies.requires = [${keywords
+          .map(id => `"${id}@^1"`)
+          .join(', ')}]\n`,
+      },
+      {
+        path: 'projects/a.b/services.toml',
+        text: '[project]\n[service.p-a-b]\nversion = "1.0.0"\ndependencies.optional = ["project-x"]\n',
+      },
+      {
+        path: 'projects/a-b/services.toml',
+        text: '[project]\n[service.s-a-b]\nversion = "1.0.0"\ndependencies.requires = ["p-a-b@>=1.0.0 <2 || ^3"]\n',
       },
     ]);
-    const chart = graphToMermaid(buildDependencyGraph(registry));
-    expect(chart).toContain(
-      '  subgraph project_team__a_["team #quot;a#quot;"]',
+    expect(await readingOf(graph)).toEqual(expectedReading(graph));
+  });
+
+  it('shows a project folder name as written: quotes, entity codes, markup; line breaks escaped', async () => {
+    const names = ['team "a"', 'b #quot; #35;', '<i>c & d &amp; e', 'e\nf'];
+    const graph = graphOf(
+      names.map((name, i) => ({
+        path: `projects/${name}/services.toml`,
+        text: `[project]\n[service.svc-${i}]\nversion = "1.0.0"\n`,
+      })),
     );
-    // no label ends before its closing bracket
-    for (const line of chart.split('\n')) {
-      expect(line.match(/"/g)?.length ?? 0).toBeLessThanOrEqual(2);
-    }
+    const chart = await readMermaidFlowchart(graphToMermaid(graph));
+    expect(
+      Object.fromEntries(chart.subgraphs.map(s => [s.title, s.nodes])),
+    ).toEqual({
+      'team "a"': ['svc-0'],
+      'b #quot; #35;': ['svc-1'],
+      '<i>c & d &amp; e': ['svc-2'],
+      'e\\u000af': ['svc-3'],
+    });
   });
 });

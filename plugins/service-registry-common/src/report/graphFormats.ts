@@ -1,3 +1,4 @@
+import { escapeControlCharacters } from '../load/controlCharacterPattern';
 import { DependencyGraph } from '../graph/types';
 
 function quote(id: string) {
@@ -63,13 +64,42 @@ export function graphToDot(graph: DependencyGraph): string {
   return `${lines.join('\n')}\n`;
 }
 
-function mermaidId(id: string) {
-  return id.replace(/[^A-Za-z0-9_]/g, '_');
+/**
+ * A Mermaid node or subgraph id for a service (`s_`) or a project (`p_`). The prefix keeps ids
+ * apart from Mermaid's keywords (a service named `end`, `style` or `class` would end the chart)
+ * and services apart from projects; the rest is one-to-one, so two names never share an id:
+ * lowercase letters and digits kept, `-` as `_`, any other character as `X<hex>X` (no name part
+ * holds an `X`, as uppercase letters are written so too).
+ */
+function mermaidId(kind: 's' | 'p', name: string) {
+  let id = `${kind}_`;
+  for (const char of name) {
+    if (/^[a-z0-9]$/.test(char)) id += char;
+    else if (char === '-') id += '_';
+    else id += `X${char.codePointAt(0)!.toString(16)}X`;
+  }
+  return id;
 }
 
-/** Text for a quoted Mermaid label: a `"` would end the label (Mermaid's entity instead). */
+const MERMAID_ENTITIES: Record<string, string> = {
+  '#': '#35;',
+  '"': '#quot;',
+  '<': '#lt;',
+  '>': '#gt;',
+  '&': '#amp;',
+};
+
+/**
+ * Text for a quoted Mermaid label, shown as written: `"` (which would end the label), `<`, `>`
+ * and `&` (labels are HTML) and `#` (a `#quot;` in a name would show as a quote) as Mermaid's
+ * entity codes; control characters and line breaks as `\uXXXX` (a line break would end the
+ * statement).
+ */
 function mermaidLabel(text: string) {
-  return text.replace(/"/g, '#quot;');
+  return escapeControlCharacters(text, { lineBreaks: true }).replace(
+    /[#"<>&]/g,
+    char => MERMAID_ENTITIES[char],
+  );
 }
 
 /**
@@ -90,20 +120,21 @@ export function graphToMermaid(graph: DependencyGraph): string {
   )) {
     if (project)
       lines.push(
-        `  subgraph ${mermaidId(`project_${project}`)}["${mermaidLabel(
-          project,
-        )}"]`,
+        `  subgraph ${mermaidId('p', project)}["${mermaidLabel(project)}"]`,
       );
     for (const id of ids.sort()) {
-      lines.push(`    ${mermaidId(id)}["${mermaidLabel(id)}"]`);
+      lines.push(`    ${mermaidId('s', id)}["${mermaidLabel(id)}"]`);
     }
     if (project) lines.push('  end');
   }
   for (const edge of graph.edges) {
     const arrow = edge.optional ? '-.->' : '-->';
-    const label = edge.range ? `|"${edge.range.replace(/"/g, "'")}"|` : '';
+    const label = edge.range ? `|"${mermaidLabel(edge.range)}"|` : '';
     lines.push(
-      `  ${mermaidId(edge.from)} ${arrow}${label} ${mermaidId(edge.to)}`,
+      `  ${mermaidId('s', edge.from)} ${arrow}${label} ${mermaidId(
+        's',
+        edge.to,
+      )}`,
     );
   }
   return `${lines.join('\n')}\n`;
