@@ -283,25 +283,35 @@ describe('text output of a registry whose folder names hold control characters',
     writeFiles(dir, {
       ...VALID_REGISTRY,
       [`projects/${folder}/services.toml`]:
-        '[project]\nname = "Evil"\n[service.evil-api]\nowner = "x"\nmystery = 1\n',
+        '[project]\nname = "Evil"\n[service.evil-api]\nowner = "x"\nmystery = 1\ndependencies.requires = ["shared-auth"]\n',
     });
     const base = path.join(tmp.root, 'control-folders-base');
     writeFiles(base, VALID_REGISTRY);
-    for (const run of [
-      cli(['validate', '.'], dir),
-      cli(['diff', base, '.'], dir),
-    ]) {
+    const escaped = 'evil\\u001b[8m\\u000dhidden';
+    const runs = {
+      validate: cli(['validate', '.'], dir),
+      diff: cli(['diff', base, '.'], dir),
+      impact: cli(['impact', 'shared-auth', '.'], dir),
+      dot: cli(['graph', '.'], dir),
+      mermaid: cli(['graph', '.', '--format', 'mermaid'], dir),
+    };
+    for (const run of Object.values(runs)) {
       expect(run.stderr).toBe('');
       // no control character but line ends (colours are off: not a terminal)
       expect(run.stdout).not.toMatch(
         // eslint-disable-next-line no-control-regex
         /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/,
       );
-      expect(run.stdout).toContain(
-        'projects/evil\\u001b[8m\\u000dhidden/services.toml',
-      );
     }
-    expect(cli(['validate', '.'], dir).stdout).toMatch(
+    expect(runs.validate.stdout).toContain(`projects/${escaped}/services.toml`);
+    expect(runs.diff.stdout).toContain(`projects/${escaped}/services.toml`);
+    expect(runs.impact.stdout).toContain(`project ${escaped}\n  evil-api`);
+    // DOT doubles the backslash of the escape, so that Graphviz shows it
+    expect(runs.dot.stdout).toContain(
+      `label="${escaped.replace(/\\/g, '\\\\')}";`,
+    );
+    expect(runs.mermaid.stdout).toContain(`["${escaped}"]`);
+    expect(runs.validate.stdout).toMatch(
       /projects\/evil\\u001b\[8m\\u000dhidden\/services\.toml:5:1 +warning +Service "evil-api": unknown field "mystery"/,
     );
   });

@@ -11,7 +11,7 @@ import { warnAboutUnparsedFiles } from '../lib/unparsedFiles';
 import { ReportFormat } from '../lib/options';
 import { readDirectorySource } from '../lib/readSource';
 import { JSON_SCHEMA_VERSION } from '../format/json';
-import { paint } from '../format/text';
+import { forTerminal, paint } from '../format/text';
 
 function plural(n: number, word: string) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -74,8 +74,10 @@ export async function impactCommand(
     io.stdout(renderImpactMarkdown(impact));
   } else {
     const p = paint(io.isTTY);
+    // what comes from the registry (a project's folder name) never drives the terminal
+    const t = forTerminal;
     io.stdout(
-      `${p.bold(options.service)}: ${plural(
+      `${p.bold(t(options.service))}: ${plural(
         impact.counts.services,
         'dependent service',
       )} (${impact.counts.direct} direct, ${
@@ -85,14 +87,14 @@ export async function impactCommand(
     for (const group of impact.byProject) {
       io.stdout(
         `\n${p.bold(
-          group.project ? `project ${group.project}` : 'global services',
+          group.project ? `project ${t(group.project)}` : 'global services',
         )}\n`,
       );
       for (const s of group.services) {
         io.stdout(
-          `  ${'  '.repeat(Math.min(s.depth - 1, 6))}${s.id} ${p.dim(
-            `depth ${s.depth} via ${s.via}${
-              s.owner ? `, owner ${s.owner}` : ''
+          `  ${'  '.repeat(Math.min(s.depth - 1, 6))}${t(s.id)} ${p.dim(
+            `depth ${s.depth} via ${t(s.via)}${
+              s.owner ? `, owner ${t(s.owner)}` : ''
             }`,
           )}\n`,
         );

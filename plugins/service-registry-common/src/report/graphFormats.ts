@@ -1,8 +1,15 @@
 import { escapeControlCharacters } from '../load/controlCharacterPattern';
 import { DependencyGraph } from '../graph/types';
 
-function quote(id: string) {
-  return `"${id.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+/**
+ * A DOT quoted string showing the text as written: a backslash and `"` escaped with a backslash,
+ * control characters and line breaks as `\uXXXX` (DOT would keep them raw, and the graph is
+ * printed to terminals).
+ */
+function quote(text: string) {
+  return `"${escapeControlCharacters(text, { lineBreaks: true })
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')}"`;
 }
 
 /**
