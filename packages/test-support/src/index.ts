@@ -10,6 +10,8 @@ export { routerRoutes } from './routerRoutes';
 export type { RouterWithStack } from './routerRoutes';
 export { fuzzSettings } from './fuzzSettings';
 export { seededRandom } from './seededRandom';
+export { seededDraws } from './seededDraws';
+export type { SeededDraws } from './seededDraws';
 export {
   describeFailure,
   describeFinding,

@@ -7,6 +7,7 @@ import {
   validateRegistry,
 } from '@service-registry/plugin-service-registry-common';
 import { loadRegistryFromDirectory } from '@service-registry/plugin-service-registry-node';
+import { SeededDraws, seededDraws } from '@service-registry/test-support';
 import {
   cleanUp,
   contextFor,
@@ -31,27 +32,6 @@ const deprecate = createServiceRegistryDeprecateServiceAction();
 const update = createServiceRegistryUpdateServiceAction();
 
 afterAll(cleanUp);
-
-/** A small deterministic random generator (mulberry32). */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    chance: (p: number) => next() < p,
-    pick<T>(values: readonly T[]): T {
-      return values[Math.floor(next() * values.length)];
-    },
-  };
-}
-type Random = ReturnType<typeof random>;
 
 const STATUSES = [
   'development',
@@ -83,7 +63,7 @@ interface GenService {
 }
 
 /** Writes one service in one of several layouts. */
-function writeService(r: Random, s: GenService, ids: string[]): string[] {
+function writeService(r: SeededDraws, s: GenService, ids: string[]): string[] {
   const lines: string[] = [];
   if (r.chance(0.3)) lines.push(`# ${r.pick(TRICKY).replace(/\n/g, ' ')}`);
   lines.push(`[service.${s.id}]`);
@@ -136,7 +116,7 @@ function writeService(r: Random, s: GenService, ids: string[]): string[] {
 }
 
 /** A registry: a global catalog and a few projects, each file in its own style. */
-async function generate(r: Random, dir: string): Promise<GenService[]> {
+async function generate(r: SeededDraws, dir: string): Promise<GenService[]> {
   const services: GenService[] = [];
   const files = new Map<string, string[]>();
   const projects = ['p1', 'p2', 'p3'].slice(0, r.int(4));
@@ -181,7 +161,7 @@ async function generate(r: Random, dir: string): Promise<GenService[]> {
   return services;
 }
 
-function id(r: Random, services: GenService[]): string {
+function id(r: SeededDraws, services: GenService[]): string {
   if (r.chance(0.7) && services.length) return r.pick(services).id;
   return r.pick([
     'new-svc',
@@ -193,7 +173,7 @@ function id(r: Random, services: GenService[]): string {
   ]);
 }
 
-function dependencyList(r: Random, services: GenService[]): string[] {
+function dependencyList(r: SeededDraws, services: GenService[]): string[] {
   const out: string[] = [];
   for (let i = r.int(3); i > 0; i--) {
     out.push(
@@ -210,7 +190,7 @@ function dependencyList(r: Random, services: GenService[]): string[] {
   return out;
 }
 
-function input(r: Random, services: GenService[]) {
+function input(r: SeededDraws, services: GenService[]) {
   const kind = r.pick(['add', 'deprecate', 'update'] as const);
   if (kind === 'add') {
     return {
@@ -292,7 +272,7 @@ function otherServicesUnchanged(
  * outcome (node's assert, so that every check holds on either path).
  */
 async function run(seed: number): Promise<'succeeded' | 'refused'> {
-  const r = random(seed + 1);
+  const r = seededDraws(seed + 1);
   const workspace = await tempDir('sr-fuzz-');
   const dir = path.join(workspace, 'registry');
   const services = await generate(r, dir);

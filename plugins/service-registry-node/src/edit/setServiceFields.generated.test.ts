@@ -1,4 +1,5 @@
 import { loadRegistry } from '@service-registry/plugin-service-registry-common';
+import { SeededDraws, seededDraws } from '@service-registry/test-support';
 import { setServiceFields } from './setServiceFields';
 import { TomlEditValue } from './renderToml';
 
@@ -12,24 +13,6 @@ import { TomlEditValue } from './renderToml';
 
 const RUNS = 300;
 
-/** A small deterministic random generator (mulberry32). */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    int: (n: number) => Math.floor(next() * n),
-    chance: (p: number) => next() < p,
-    pick<T>(values: readonly T[]): T {
-      return values[Math.floor(next() * values.length)];
-    },
-  };
-}
 
 const IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
 const RANGES = [undefined, '^1.0', '>=2.0.0', '~3'];
@@ -42,7 +25,7 @@ interface Entry {
 const says = (e: Entry) =>
   e.range === undefined ? e.service : `${e.service}@${e.range}`;
 
-function writeEntry(e: Entry, r: ReturnType<typeof random>): string {
+function writeEntry(e: Entry, r: SeededDraws): string {
   const q = r.chance(0.3) ? "'" : '"';
   if (r.chance(0.4)) {
     const pad = r.chance(0.5) ? ' ' : '';
@@ -54,7 +37,7 @@ function writeEntry(e: Entry, r: ReturnType<typeof random>): string {
 }
 
 function generate(seed: number) {
-  const r = random(seed);
+  const r = seededDraws(seed);
   const shuffled = [...IDS].sort(() => r.int(3) - 1);
   const written: Entry[] = shuffled
     .slice(0, r.int(5))
@@ -175,7 +158,7 @@ const TAGS = [
 ];
 
 /** A tag as a file may write it: a basic string, or a literal string when it can be one. */
-function writeTag(tag: string, r: ReturnType<typeof random>): string {
+function writeTag(tag: string, r: SeededDraws): string {
   if (r.chance(0.4) && !tag.includes("'")) return `'${tag}'`;
   return JSON.stringify(tag);
 }
@@ -184,7 +167,7 @@ describe('setServiceFields on generated tag and approver lists', () => {
   it(`edits ${RUNS} generated lists element by element`, () => {
     const failures: string[] = [];
     for (let seed = 1; seed <= RUNS; seed++) {
-      const r = random(seed);
+      const r = seededDraws(seed);
       const eol = r.chance(0.2) ? '\r\n' : '\n';
       const written = [...TAGS].sort(() => r.int(3) - 1).slice(0, r.int(5));
       const texts = written.map(t => writeTag(t, r));
