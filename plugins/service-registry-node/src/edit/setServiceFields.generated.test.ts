@@ -13,7 +13,6 @@ import { TomlEditValue } from './renderToml';
 
 const RUNS = 300;
 
-
 const IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
 const RANGES = [undefined, '^1.0', '>=2.0.0', '~3'];
 
