@@ -6,7 +6,10 @@ export { createServiceRegistryFetchAction } from './fetchRegistry';
 export type { ServiceRegistryFetchActionOptions } from './fetchRegistry';
 export { createServiceRegistryPublishBranchAction } from './publishBranch';
 export type { ServiceRegistryPublishBranchActionOptions } from './publishBranch';
-export { createServiceRegistryResolveReviewersAction } from './resolveReviewers';
+export {
+  createServiceRegistryResolveReviewersAction,
+  GITHUB_MAX_REVIEWERS,
+} from './resolveReviewers';
 export type {
   ServiceRegistryResolveReviewersActionOptions,
   UnresolvedApprover,

@@ -6,7 +6,10 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { runnerInputErrors } from '../__testUtils__/runner';
 import { captureLogs } from '../__testUtils__/workspace';
-import { createServiceRegistryResolveReviewersAction } from './resolveReviewers';
+import {
+  createServiceRegistryResolveReviewersAction,
+  GITHUB_MAX_REVIEWERS,
+} from './resolveReviewers';
 
 /*
  * The action against a catalog in memory holding real entities, as the GitHub and GitLab org
@@ -190,6 +193,45 @@ describe('service-registry:resolve-reviewers on GitHub', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('requests at most 15 reviewers, users and teams together, and says which approvers are left for a hand request', async () => {
+    // GitHub refuses a review request of more than 15 reviewers whole: nobody would be asked
+    const teams = Array.from({ length: 10 }, (_, i) =>
+      group(`team-${i}`, { 'github.com/team-slug': `example-org/team-${i}` }),
+    );
+    const users = Array.from({ length: 10 }, (_, i) =>
+      user(`dev-${i}`, { 'github.com/user-login': `dev-${i}-gh` }),
+    );
+    const approvers = [
+      ...teams.slice(0, 8).map(t => `@${t.metadata.name}`),
+      // the same team again takes no second place
+      '@team-0',
+      ...users.map(u => `@${u.metadata.name}`),
+      ...teams.slice(8).map(t => `@${t.metadata.name}`),
+    ];
+    const { outputs, warnings } = await resolve(
+      { approvers, provider: 'github' },
+      { entities: [...teams, ...users] },
+    );
+    expect(GITHUB_MAX_REVIEWERS).toBe(15);
+    expect(outputs.teamReviewers).toEqual(
+      teams.slice(0, 8).map(t => t.metadata.name),
+    );
+    expect(outputs.reviewers).toEqual(
+      users.slice(0, 7).map(u => `${u.metadata.name}-gh`),
+    );
+    expect(reasons(outputs.unresolved)).toEqual({
+      '@dev-7': 'over-limit',
+      '@dev-8': 'over-limit',
+      '@dev-9': 'over-limit',
+      '@team-8': 'over-limit',
+      '@team-9': 'over-limit',
+    });
+    expect(outputs.unresolved[0].message).toBe(
+      'the user dev-7-gh would be reviewer number 16, and GitHub takes at most 15 reviewers (users and teams together) in one request: request this review on the pull request by hand',
+    );
+    expect(warnings).toHaveLength(5);
+  });
+
   it('prefers the Group to the User of the same name', async () => {
     const { outputs } = await resolve({
       approvers: ['@platform-team', 'user:platform-team'],
@@ -284,6 +326,20 @@ describe('service-registry:resolve-reviewers on GitLab', () => {
     expect(
       outputs.unresolved.find((u: any) => u.approver === '@bob').message,
     ).toBe('user:default/bob has no annotation gitlab.com/user-login');
+  });
+
+  it("passes every GitLab reviewer on: the limit of 15 is GitHub's", async () => {
+    const users = Array.from({ length: 20 }, (_, i) =>
+      user(`dev-${i}`, {
+        'gitlab.com/user-login': `https://gitlab.com/dev${i}`,
+      }),
+    );
+    const { outputs } = await resolve(
+      { approvers: users.map(u => `@${u.metadata.name}`), provider: 'gitlab' },
+      { entities: users },
+    );
+    expect(outputs.reviewers).toHaveLength(20);
+    expect(outputs.unresolved).toEqual([]);
   });
 
   it("reads the annotation of the repository's host", async () => {

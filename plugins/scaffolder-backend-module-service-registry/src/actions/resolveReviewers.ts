@@ -35,7 +35,10 @@ type Provider = 'github' | 'gitlab';
  * - `no-annotation`: the entity has no usable annotation for the provider;
  * - `other-organization`: a GitHub team of another organization than the repository's;
  * - `unsupported`: the provider takes no reviewer of that kind (a GitLab group; a Component);
- * - `lookup-failed`: the catalog could not be read.
+ * - `lookup-failed`: the catalog could not be read;
+ * - `over-limit`: GitHub takes at most {@link GITHUB_MAX_REVIEWERS} reviewers (users and teams
+ *   together) in one request, and the approvers before it filled them (a request of more fails
+ *   whole, so that nobody's review would be requested).
  *
  * @public
  */
@@ -45,7 +48,8 @@ export type UnresolvedApproverReason =
   | 'no-annotation'
   | 'other-organization'
   | 'unsupported'
-  | 'lookup-failed';
+  | 'lookup-failed'
+  | 'over-limit';
 
 const REASONS: [UnresolvedApproverReason, ...UnresolvedApproverReason[]] = [
   'not-found',
@@ -54,7 +58,16 @@ const REASONS: [UnresolvedApproverReason, ...UnresolvedApproverReason[]] = [
   'other-organization',
   'unsupported',
   'lookup-failed',
+  'over-limit',
 ];
+
+/**
+ * The most reviewers, users and teams together, GitHub takes in one review request
+ * (publish:github:pull-request makes one): a request of more is refused whole.
+ *
+ * @public
+ */
+export const GITHUB_MAX_REVIEWERS = 15;
 
 /**
  * An approver that was not resolved to a reviewer.
@@ -273,10 +286,10 @@ function isRefusal(error: unknown): boolean {
   return name === 'NotAllowedError' || name === 'AuthenticationError';
 }
 
-/** Adds a value to a list unless the list has it already, compared without case. */
-function addOnce(list: string[], value: string) {
+/** Whether a list holds a value, compared without case. */
+function holds(list: string[], value: string): boolean {
   const key = value.toLocaleLowerCase('en-US');
-  if (!list.some(v => v.toLocaleLowerCase('en-US') === key)) list.push(value);
+  return list.some(v => v.toLocaleLowerCase('en-US') === key);
 }
 
 /**
@@ -347,7 +360,7 @@ export function createServiceRegistryResolveReviewersAction(
             }),
             {
               description:
-                'Approvers not resolved to a reviewer, each with its reason (`not-found`, `not-visible`, `no-annotation`, `other-organization`, `unsupported`, `lookup-failed`) and a message',
+                'Approvers not resolved to a reviewer, each with its reason (`not-found`, `not-visible`, `no-annotation`, `other-organization`, `unsupported`, `lookup-failed`, `over-limit`) and a message',
             },
           ),
       },
@@ -433,11 +446,27 @@ export function createServiceRegistryResolveReviewersAction(
             : gitlabReviewer(entity, gitlabHost);
         if ('unresolved' in resolution) {
           unresolved.push({ approver, ...resolution.unresolved });
-        } else if ('team' in resolution) {
-          addOnce(teamReviewers, resolution.team);
-        } else {
-          addOnce(reviewers, resolution.user);
+          continue;
         }
+        const [list, value, kind] =
+          'team' in resolution
+            ? [teamReviewers, resolution.team, 'team']
+            : [reviewers, resolution.user, 'user'];
+        if (holds(list, value)) continue;
+        if (
+          provider === 'github' &&
+          reviewers.length + teamReviewers.length >= GITHUB_MAX_REVIEWERS
+        ) {
+          unresolved.push({
+            approver,
+            reason: 'over-limit',
+            message: `the ${kind} ${value} would be reviewer number ${
+              reviewers.length + teamReviewers.length + 1
+            }, and GitHub takes at most ${GITHUB_MAX_REVIEWERS} reviewers (users and teams together) in one request: request this review on the pull request by hand`,
+          });
+          continue;
+        }
+        list.push(value);
       }
 
       for (const u of unresolved) {
