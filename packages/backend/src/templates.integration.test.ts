@@ -67,14 +67,19 @@ interface FakeGithub {
    * repository (422).
    */
   refuseReviewers: boolean;
+  /** The logins of the repository's collaborators (GitHub takes only them as reviewers). */
+  collaborators: Set<string>;
+  /** The slugs of the organization's teams with access to the repository. */
+  teamsWithAccess: Set<string>;
   close(): Promise<void>;
 }
 
 /**
  * The part of GitHub's REST and GraphQL API that the GitHub URL reader (`readTree`: the commit
- * status, then the tarball) and publish:github:pull-request (blobs, tree, commit, branch, pull
- * request, requested reviewers) use, for the one repository `example-org/service-registry`;
- * anything else is a 404, and every request is recorded.
+ * status, then the tarball), service-registry:resolve-reviewers (collaborators, teams' access)
+ * and publish:github:pull-request (blobs, tree, commit, branch, pull request, requested
+ * reviewers) use, for the one repository `example-org/service-registry`; anything else is a 404,
+ * and every request is recorded.
  */
 async function startFakeGithub(tarball: Buffer): Promise<FakeGithub> {
   const requests: GithubRequest[] = [];
@@ -86,6 +91,8 @@ async function startFakeGithub(tarball: Buffer): Promise<FakeGithub> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
     refuseReviewers: false,
+    collaborators: new Set(['jane-gh']),
+    teamsWithAccess: new Set(['platform-team']),
     close: () =>
       new Promise<void>((resolve, reject) =>
         server.close(e => (e ? reject(e) : resolve())),
@@ -112,6 +119,18 @@ async function startFakeGithub(tarball: Buffer): Promise<FakeGithub> {
     const reviewers = new RegExp(
       `^POST ${GITHUB_REPO}/pulls/(\\d+)/requested_reviewers$`,
     ).exec(route);
+    const collaborator = new RegExp(
+      `^GET ${GITHUB_REPO}/collaborators/([^/]+)$`,
+    ).exec(route);
+    const teamAccess = new RegExp(
+      `^GET /orgs/example-org/teams/([^/]+)/repos${GITHUB_REPO.slice(
+        '/repos'.length,
+      )}$`,
+    ).exec(route);
+    const yesOrNo = (yes: boolean) => {
+      res.writeHead(yes ? 204 : 404);
+      res.end();
+    };
     if (route === `GET ${GITHUB_REPO}/commits/main/status`) {
       json(200, {
         sha: GITHUB_MAIN_SHA,
@@ -149,6 +168,10 @@ async function startFakeGithub(tarball: Buffer): Promise<FakeGithub> {
         html_url: `https://github.com/example-org/service-registry/pull/${pulls}`,
         base: { ref: received.body?.base },
       });
+    } else if (collaborator) {
+      yesOrNo(fake.collaborators.has(decodeURIComponent(collaborator[1])));
+    } else if (teamAccess) {
+      yesOrNo(fake.teamsWithAccess.has(decodeURIComponent(teamAccess[1])));
     } else if (reviewers && fake.refuseReviewers) {
       json(422, {
         message:
@@ -684,6 +707,17 @@ describe('the portal templates with a GitHub-hosted registry', () => {
       expect(body).toContain(`- \`${approver}\`:`);
     }
 
+    // each reviewer checked for access to the repository, with the integration's credentials
+    expect(
+      requests
+        .filter(r => /collaborators|\/teams\//.test(r.path))
+        .map(r => `${r.method} ${r.path} ${r.authorization}`)
+        .sort(),
+    ).toEqual([
+      'GET /orgs/example-org/teams/platform-team/repos/example-org/service-registry Bearer test-token',
+      `GET ${GITHUB_REPO}/collaborators/jane-gh Bearer test-token`,
+    ]);
+
     // after the pull request, one request for the reviewers the catalog resolves: the team of
     // the Group platform-team and the login of the User jane
     const index = requests.indexOf(pulls[0]);
@@ -717,6 +751,37 @@ describe('the portal templates with a GitHub-hosted registry', () => {
     expect(outputText(result, 'Registry change')).toContain(
       'Pull request: https://github.com/example-org/service-registry/pull/',
     );
+  });
+
+  it('update-service: an approver GitHub gives no access to the repository is left out, so that the others are requested', async () => {
+    // one login GitHub would refuse made it refuse every reviewer of the request
+    github.collaborators.delete('jane-gh');
+    try {
+      const { result, requests } = await githubRequestsOf(() =>
+        runTemplate('service-registry-update-service', {
+          service: 'component:default/project-a-api',
+          port: 9092,
+          ...NO_DEPENDENCY_CHANGE,
+          failOnBreakingChanges: false,
+          registryUrl: GITHUB_REGISTRY_URL,
+        }),
+      );
+      expectCompleted(result);
+      expect(requests.filter(r => !r.served)).toEqual([]);
+      const asked = requests.filter(isReviewerRequest);
+      expect(asked).toHaveLength(1);
+      // the template passes no empty list of users
+      expect(asked[0].body).toEqual({ team_reviewers: ['platform-team'] });
+      expect(result.log).not.toContain('Failure when adding reviewers');
+      expect(result.log).toContain(
+        'No reviewer for approver "@jane" (no-access): jane-gh is not a collaborator of example-org/service-registry on GitHub, which would refuse the review request of every reviewer with it',
+      );
+      expect(outputText(result, 'Reviewers')).toContain(
+        'Requested from users: none; teams: platform-team.',
+      );
+    } finally {
+      github.collaborators.add('jane-gh');
+    }
   });
 
   it('update-service: a change that needs no approval opens the pull request and requests no reviewer', async () => {

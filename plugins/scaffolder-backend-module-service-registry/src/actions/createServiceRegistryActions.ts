@@ -46,6 +46,9 @@ export function createServiceRegistryActions(
     createServiceRegistryUpdateServiceAction(),
     createServiceRegistryValidateAction(),
     createServiceRegistryPublishBranchAction({ config: options.config }),
-    createServiceRegistryResolveReviewersAction({ catalog: options.catalog }),
+    createServiceRegistryResolveReviewersAction({
+      catalog: options.catalog,
+      integrations,
+    }),
   ];
 }

@@ -1,9 +1,13 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
 import { Entity } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
 import { runnerInputErrors } from '../__testUtils__/runner';
 import { captureLogs } from '../__testUtils__/workspace';
 import {
@@ -74,12 +78,19 @@ const ENTITIES: Entity[] = [
 
 async function resolve(
   input: Record<string, unknown>,
-  options: { catalog?: CatalogService; entities?: Entity[] } = {},
+  options: {
+    catalog?: CatalogService;
+    entities?: Entity[];
+    integrations?: ScmIntegrations;
+  } = {},
 ) {
   const catalog =
     options.catalog ??
     catalogServiceMock({ entities: options.entities ?? ENTITIES });
-  const action = createServiceRegistryResolveReviewersAction({ catalog });
+  const action = createServiceRegistryResolveReviewersAction({
+    catalog,
+    integrations: options.integrations,
+  });
   // what reaches the handler passed the runner's JSON Schema check first
   expect(runnerInputErrors(action, input)).toEqual([]);
   const outputs: Record<string, any> = {};
@@ -453,5 +464,158 @@ describe('service-registry:resolve-reviewers and the catalog', () => {
       },
     ]);
     expect(warnings).toHaveLength(2);
+  });
+});
+
+describe('service-registry:resolve-reviewers and access to the GitHub repository', () => {
+  // GitHub's API, faked at HTTP: who is a collaborator of example-org/service-registry, and
+  // which teams have access to it
+  const server = setupServer();
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+
+  const integrations = ScmIntegrations.fromConfig(
+    new ConfigReader({
+      integrations: { github: [{ host: 'github.com', token: 'test-token' }] },
+    }),
+  );
+  const REPO_URL = 'github.com?owner=example-org&repo=service-registry';
+  const API = 'https://api.github.com';
+
+  function fakeGithub(options: {
+    collaborators: string[];
+    teams: string[];
+    status?: Record<string, number>;
+  }) {
+    const asked: { path: string; authorization: string | null }[] = [];
+    const answer = (name: string, has: boolean, request: Request) => {
+      asked.push({
+        path: new URL(request.url).pathname,
+        authorization: request.headers.get('authorization'),
+      });
+      const status = options.status?.[name] ?? (has ? 204 : 404);
+      return new HttpResponse(
+        status === 204 ? null : JSON.stringify({ message: 'Not Found' }),
+        { status },
+      );
+    };
+    server.use(
+      http.get(
+        `${API}/repos/example-org/service-registry/collaborators/:login`,
+        ({ params, request }) =>
+          answer(
+            String(params.login),
+            options.collaborators.includes(String(params.login)),
+            request,
+          ),
+      ),
+      http.get(
+        `${API}/orgs/example-org/teams/:slug/repos/example-org/service-registry`,
+        ({ params, request }) =>
+          answer(
+            String(params.slug),
+            options.teams.includes(String(params.slug)),
+            request,
+          ),
+      ),
+    );
+    return asked;
+  }
+
+  it('leaves out a login that is not a collaborator and a team without access, which GitHub would refuse with every other reviewer', async () => {
+    const asked = fakeGithub({ collaborators: ['jane-gh'], teams: [] });
+    const { outputs, warnings } = await resolve(
+      {
+        approvers: ['@platform-team', '@jane', 'user:platform-team'],
+        provider: 'github',
+        repoUrl: REPO_URL,
+      },
+      { integrations },
+    );
+    expect(outputs.reviewers).toEqual(['jane-gh']);
+    expect(outputs.teamReviewers).toEqual([]);
+    expect(outputs.unresolved).toEqual([
+      {
+        approver: '@platform-team',
+        reason: 'no-access',
+        message:
+          'the team platform-team has no access to example-org/service-registry on GitHub, which would refuse the review request of every reviewer with it',
+      },
+      {
+        approver: 'user:platform-team',
+        reason: 'no-access',
+        message:
+          'not-this-one is not a collaborator of example-org/service-registry on GitHub, which would refuse the review request of every reviewer with it',
+      },
+    ]);
+    expect(warnings).toHaveLength(2);
+    // asked with the integration's credentials, once per reviewer
+    expect(asked.map(a => a.path).sort()).toEqual([
+      '/orgs/example-org/teams/platform-team/repos/example-org/service-registry',
+      '/repos/example-org/service-registry/collaborators/jane-gh',
+      '/repos/example-org/service-registry/collaborators/not-this-one',
+    ]);
+    expect(new Set(asked.map(a => a.authorization))).toEqual(
+      new Set(['Bearer test-token']),
+    );
+  });
+
+  it('counts only reviewers with access against the limit of 15', async () => {
+    const users = Array.from({ length: 16 }, (_, i) =>
+      user(`dev-${i}`, { 'github.com/user-login': `dev-${i}-gh` }),
+    );
+    fakeGithub({
+      collaborators: users.slice(1).map(u => `${u.metadata.name}-gh`),
+      teams: [],
+    });
+    const { outputs } = await resolve(
+      {
+        approvers: users.map(u => `@${u.metadata.name}`),
+        provider: 'github',
+        repoUrl: REPO_URL,
+      },
+      { entities: users, integrations },
+    );
+    expect(outputs.reviewers).toHaveLength(15);
+    expect(reasons(outputs.unresolved)).toEqual({ '@dev-0': 'no-access' });
+  });
+
+  it('requests a reviewer GitHub could not say anything about, and logs it', async () => {
+    fakeGithub({
+      collaborators: [],
+      teams: ['platform-team'],
+      status: { 'jane-gh': 500 },
+    });
+    const { outputs, logs } = await resolve(
+      {
+        approvers: ['@platform-team', '@jane'],
+        provider: 'github',
+        repoUrl: REPO_URL,
+      },
+      { integrations },
+    );
+    expect(outputs.reviewers).toEqual(['jane-gh']);
+    expect(outputs.teamReviewers).toEqual(['platform-team']);
+    expect(outputs.unresolved).toEqual([]);
+    expect(logs).toContain(
+      'Could not check whether the user jane-gh may review on example-org/service-registry (GitHub answered 500): requested anyway',
+    );
+  });
+
+  it('requests the reviewers unchecked, and says so, for a host without a GitHub integration', async () => {
+    const { outputs, logs } = await resolve(
+      {
+        approvers: ['@platform-team', '@jane'],
+        provider: 'github',
+        repoUrl: 'ghe.example.com?owner=example-org&repo=service-registry',
+      },
+      { integrations },
+    );
+    expect(outputs.reviewers).toEqual(['jane-gh']);
+    expect(outputs.teamReviewers).toEqual(['platform-team']);
+    expect(logs).toContain(
+      'Reviewers not checked for access to example-org/service-registry: no GitHub integration is configured for ghe.example.com. GitHub refuses the whole review request if one of them has none.',
+    );
   });
 });

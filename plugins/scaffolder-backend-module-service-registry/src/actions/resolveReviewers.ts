@@ -4,13 +4,21 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  GithubCredentialsProvider,
+  ScmIntegrationRegistry,
+} from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   escapeControlCharacters,
   uniqueApprovers,
 } from '@service-registry/plugin-service-registry-common';
+import { githubReviewerAccess } from '../lib/githubReviewerAccess';
 import { examples } from './resolveReviewers.examples';
 
 /**
@@ -21,6 +29,14 @@ import { examples } from './resolveReviewers.examples';
 export interface ServiceRegistryResolveReviewersActionOptions {
   /** The catalog (`catalogServiceRef`), read with the credentials of the task's initiator. */
   catalog: CatalogService;
+  /**
+   * The SCM integrations. With a GitHub integration for the repository's host (and `repoUrl`
+   * naming the repository), each GitHub reviewer is checked for access to the repository before
+   * it is requested (`no-access`); without, reviewers are given unchecked.
+   */
+  integrations?: ScmIntegrationRegistry;
+  /** GitHub credentials for those checks; default `DefaultGithubCredentialsProvider`. */
+  githubCredentialsProvider?: GithubCredentialsProvider;
 }
 
 /** Where the pull request or merge request is opened. */
@@ -36,6 +52,8 @@ type Provider = 'github' | 'gitlab';
  * - `other-organization`: a GitHub team of another organization than the repository's;
  * - `unsupported`: the provider takes no reviewer of that kind (a GitLab group; a Component);
  * - `lookup-failed`: the catalog could not be read;
+ * - `no-access`: GitHub says the user is not a collaborator of the repository, or the team has no
+ *   access to it (GitHub refuses a review request that names one of them whole);
  * - `over-limit`: GitHub takes at most {@link GITHUB_MAX_REVIEWERS} reviewers (users and teams
  *   together) in one request, and the approvers before it filled them (a request of more fails
  *   whole, so that nobody's review would be requested).
@@ -49,6 +67,7 @@ export type UnresolvedApproverReason =
   | 'other-organization'
   | 'unsupported'
   | 'lookup-failed'
+  | 'no-access'
   | 'over-limit';
 
 const REASONS: [UnresolvedApproverReason, ...UnresolvedApproverReason[]] = [
@@ -58,6 +77,7 @@ const REASONS: [UnresolvedApproverReason, ...UnresolvedApproverReason[]] = [
   'other-organization',
   'unsupported',
   'lookup-failed',
+  'no-access',
   'over-limit',
 ];
 
@@ -112,13 +132,15 @@ function printable(text: string): string {
 function repositoryOf(repoUrl: string | undefined): {
   host?: string;
   owner?: string;
+  repo?: string;
 } {
   if (!repoUrl) return {};
   try {
     const url = new URL(`https://${repoUrl}`);
     return {
       host: url.host || undefined,
-      owner: url.searchParams.get('owner') ?? undefined,
+      owner: url.searchParams.get('owner') || undefined,
+      repo: url.searchParams.get('repo') || undefined,
     };
   } catch {
     return {};
@@ -286,10 +308,20 @@ function isRefusal(error: unknown): boolean {
   return name === 'NotAllowedError' || name === 'AuthenticationError';
 }
 
-/** Whether a list holds a value, compared without case. */
-function holds(list: string[], value: string): boolean {
-  const key = value.toLocaleLowerCase('en-US');
-  return list.some(v => v.toLocaleLowerCase('en-US') === key);
+/** A reviewer an approver resolved to. */
+interface Picked {
+  approver: string;
+  kind: 'user' | 'team';
+  /** The login, username or team slug. */
+  value: string;
+}
+
+/** Whether two reviewers are the same: logins and slugs are compared without case. */
+function sameReviewer(a: Picked, b: Picked): boolean {
+  return (
+    a.kind === b.kind &&
+    a.value.toLocaleLowerCase('en-US') === b.value.toLocaleLowerCase('en-US')
+  );
 }
 
 /**
@@ -306,14 +338,79 @@ function holds(list: string[], value: string): boolean {
  * publish:gitlab:merge-request takes users only. An approver that resolves to nothing (no such
  * entity, one the initiator may not see, no annotation for the provider: `@maintainer`, a role,
  * unless an entity has that name) never fails the step: it is logged, one line each, and listed
- * in the output `unresolved` with its reason.
+ * in the output `unresolved` with its reason. On GitHub, with the SCM integrations given, each
+ * reviewer is checked for access to the repository first (`no-access`: GitHub refuses a review
+ * request naming one without it whole), and at most {@link GITHUB_MAX_REVIEWERS} are given
+ * (`over-limit`).
  *
  * @public
  */
 export function createServiceRegistryResolveReviewersAction(
   options: ServiceRegistryResolveReviewersActionOptions,
 ) {
-  const { catalog } = options;
+  const { catalog, integrations, githubCredentialsProvider } = options;
+
+  /**
+   * The reviewers GitHub would take on the repository: those it says have no access are moved to
+   * `unresolved`; with nothing to ask GitHub with, or when it cannot answer, all are kept.
+   */
+  async function withGithubAccess(
+    picked: Picked[],
+    repository: ReturnType<typeof repositoryOf>,
+    unresolved: UnresolvedApprover[],
+    logger: LoggerService,
+  ): Promise<Picked[]> {
+    const { host, owner, repo } = repository;
+    if (picked.length === 0 || !integrations || !host || !owner || !repo) {
+      return picked;
+    }
+    const access = await githubReviewerAccess({
+      integrations,
+      credentialsProvider: githubCredentialsProvider,
+      host,
+      owner,
+      repo,
+    });
+    if ('unavailable' in access) {
+      logger.warn(
+        printable(
+          `Reviewers not checked for access to ${owner}/${repo}: ${access.unavailable}. GitHub refuses the whole review request if one of them has none.`,
+        ),
+      );
+      return picked;
+    }
+    const answers = await Promise.all(
+      picked.map(p =>
+        p.kind === 'team' ? access.team(p.value) : access.user(p.value),
+      ),
+    );
+    return picked.filter((p, i) => {
+      const answer = answers[i];
+      if (answer.access === 'no') {
+        unresolved.push({
+          approver: p.approver,
+          reason: 'no-access',
+          message: `${
+            p.kind === 'team'
+              ? `the team ${p.value} has no access to`
+              : `${p.value} is not a collaborator of`
+          } ${
+            access.repository
+          } on GitHub, which would refuse the review request of every reviewer with it`,
+        });
+        return false;
+      }
+      if (answer.access === 'unknown') {
+        logger.warn(
+          printable(
+            `Could not check whether the ${p.kind} ${p.value} may review on ${access.repository} (${answer.why}): requested anyway`,
+          ),
+        );
+      }
+      return true;
+    });
+  }
+
   return createTemplateAction({
     id: 'service-registry:resolve-reviewers',
     description:
@@ -360,7 +457,7 @@ export function createServiceRegistryResolveReviewersAction(
             }),
             {
               description:
-                'Approvers not resolved to a reviewer, each with its reason (`not-found`, `not-visible`, `no-annotation`, `other-organization`, `unsupported`, `lookup-failed`, `over-limit`) and a message',
+                'Approvers not resolved to a reviewer, each with its reason (`not-found`, `not-visible`, `no-annotation`, `other-organization`, `unsupported`, `lookup-failed`, `no-access`, `over-limit`) and a message',
             },
           ),
       },
@@ -420,8 +517,8 @@ export function createServiceRegistryResolveReviewersAction(
         }
       }
 
-      const reviewers: string[] = [];
-      const teamReviewers: string[] = [];
+      // each reviewer once, in the approvers' order
+      const picked: Picked[] = [];
       for (const { approver, refs: candidates } of wanted) {
         if (failure) {
           unresolved.push({ approver, ...failure });
@@ -448,25 +545,31 @@ export function createServiceRegistryResolveReviewersAction(
           unresolved.push({ approver, ...resolution.unresolved });
           continue;
         }
-        const [list, value, kind] =
+        const one: Picked =
           'team' in resolution
-            ? [teamReviewers, resolution.team, 'team']
-            : [reviewers, resolution.user, 'user'];
-        if (holds(list, value)) continue;
-        if (
-          provider === 'github' &&
-          reviewers.length + teamReviewers.length >= GITHUB_MAX_REVIEWERS
-        ) {
+            ? { approver, kind: 'team', value: resolution.team }
+            : { approver, kind: 'user', value: resolution.user };
+        if (!picked.some(p => sameReviewer(p, one))) picked.push(one);
+      }
+
+      const requested =
+        provider === 'github'
+          ? await withGithubAccess(picked, repository, unresolved, ctx.logger)
+          : picked;
+      const reviewers: string[] = [];
+      const teamReviewers: string[] = [];
+      for (const one of requested) {
+        const count = reviewers.length + teamReviewers.length;
+        if (provider === 'github' && count >= GITHUB_MAX_REVIEWERS) {
           unresolved.push({
-            approver,
+            approver: one.approver,
             reason: 'over-limit',
-            message: `the ${kind} ${value} would be reviewer number ${
-              reviewers.length + teamReviewers.length + 1
+            message: `the ${one.kind} ${one.value} would be reviewer number ${
+              count + 1
             }, and GitHub takes at most ${GITHUB_MAX_REVIEWERS} reviewers (users and teams together) in one request: request this review on the pull request by hand`,
           });
-          continue;
-        }
-        list.push(value);
+        } else if (one.kind === 'team') teamReviewers.push(one.value);
+        else reviewers.push(one.value);
       }
 
       for (const u of unresolved) {
