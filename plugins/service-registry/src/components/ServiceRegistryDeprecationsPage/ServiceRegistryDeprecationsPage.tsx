@@ -233,17 +233,6 @@ function useDeprecationQuery() {
   };
 }
 
-/**
- * What the page uses of material-table's (3.x) instance, to turn it to the page the URL says:
- * its page and rows a page, and turning to a page (after setting the rows a page, which its
- * `onPageChange` reports with the page).
- */
-interface PagedTable {
-  state: { currentPage: number; pageSize: number };
-  dataManager: { changePageSize(pageSize: number): void };
-  onPageChange(event: null, page: number): void;
-}
-
 const timelineMoreText = (selectedToo: boolean) => (hidden: number) =>
   `Showing the ${TIMELINE_BARS} most urgent${
     selectedToo ? ' and the selected service' : ''
@@ -517,16 +506,18 @@ function Deprecations(props: {
   // first one for a new filter (the table keeps its sorting); a page past the end is the last
   const paging = readPaging(query.page, query.pageSize, rows.length);
   const { page, pageSize } = paging;
-  const tableRef = useRef<PagedTable>(null);
+  // the page the table shows, as it opened there (`initialPage`) or reported turning to it
+  // (`onPageChange`): when the URL says another (a link, a new filter), the table opens again there
+  const tablePaging = useRef(paging);
+  const [pagedAt, setPagedAt] = useState(0);
   // (before the browser paints: new rows are not shown at the page of the old ones first)
   useLayoutEffect(() => {
-    const table = tableRef.current;
     if (
-      table &&
-      (table.state.currentPage !== page || table.state.pageSize !== pageSize)
+      tablePaging.current.page !== page ||
+      tablePaging.current.pageSize !== pageSize
     ) {
-      table.dataManager.changePageSize(pageSize);
-      table.onPageChange(null, page);
+      tablePaging.current = { page, pageSize };
+      setPagedAt(n => n + 1);
     }
   }, [page, pageSize]);
 
@@ -701,14 +692,16 @@ function Deprecations(props: {
       </Grid>
       <Grid item xs={12}>
         <Table<Row>
-          key={opened}
+          key={`${opened}-${pagedAt}`}
           title={`Deprecated services (${rows.length})`}
           columns={columns}
           data={rows}
-          tableRef={tableRef}
           onRowClick={(_event, row) => row && setService(row.service)}
           // its pager, and its sorting and filter box, which go back to the first page
-          onPageChange={(p, size) => setPaging({ page: p, pageSize: size })}
+          onPageChange={(p, size) => {
+            tablePaging.current = { page: p, pageSize: size };
+            setPaging({ page: p, pageSize: size });
+          }}
           onOrderChange={(index, direction) => {
             // (the column's index among `columns`; no direction, or -1, after a third click)
             const field = columns[index]?.field;
