@@ -996,6 +996,45 @@ describe('loadRegistry', () => {
     expect(a.positions.port.line).toBe(3);
   });
 
+  it('loads TOML 1.1: inline tables over several lines, with comments and a trailing comma, and \\xHH escapes', () => {
+    const registry = load({
+      'services/catalog.toml': [
+        '[service.api]',
+        'name = "Caf\\xE9 API"',
+        'version = "1.0.0"',
+        'sla = {',
+        '  availability = "99.9%",',
+        '  # a comment inside the inline table',
+        '  response_time_p99 = "200ms",',
+        '}',
+        'port = 8080',
+        'dependencies = { requires = [',
+        '  "auth@^1.0",',
+        '], }',
+        '[service.auth]',
+        'version = "1.2.0"',
+        '',
+      ].join('\n'),
+    });
+    expect(registry.findings).toEqual([]);
+    const api = registry.services.get('api')!;
+    expect(api.name).toBe('Café API');
+    expect(api.sla?.availability).toBe(99.9);
+    expect(api.sla?.responseTimeP99Ms).toBe(200);
+    expect(api.dependencies.requires.map(d => d.service)).toEqual(['auth']);
+    // keys after a multi-line inline table are where they are written
+    expect(api.positions.port).toMatchObject({ line: 9, column: 1 });
+    expect(api.positions['sla.response_time_p99']).toMatchObject({
+      line: 7,
+      column: 3,
+    });
+    expect(api.positions['dependencies.requires.0']).toMatchObject({
+      line: 11,
+      column: 3,
+    });
+    expect(registry.services.get('auth')!.source.line).toBe(13);
+  });
+
   it('reads the line ends of multi-line strings in a CRLF file as LF, and keeps escapes', () => {
     const lines = [
       '[service.a]',

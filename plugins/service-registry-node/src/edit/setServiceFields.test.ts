@@ -561,6 +561,62 @@ describe('setServiceFields on services written as inline tables', () => {
   });
 });
 
+describe('setServiceFields on TOML 1.1 inline tables (several lines, comments, trailing commas)', () => {
+  const text = [
+    '[service.api]',
+    'version = "1.0.0"',
+    'sla = {',
+    '  availability = "99.9%",',
+    '  # a comment inside the inline table',
+    '  response_time_p99 = "200ms",',
+    '}',
+    'port = 8080',
+    'dependencies = { requires = [',
+    '  "auth@^1.0",',
+    '], }',
+    '',
+  ].join('\n');
+
+  it('changes a value in place, and adds a key on a line of its own before the closing brace', () => {
+    expect(
+      changedLines(
+        text,
+        setServiceFields(text, 'api', { sla: { availability: '99.95%' } }),
+      ),
+    ).toEqual({
+      removed: ['  availability = "99.9%",'],
+      added: ['  availability = "99.95%",'],
+    });
+    expect(
+      changedLines(text, setServiceFields(text, 'api', { sla: { rto: '5m' } })),
+    ).toEqual({ removed: [], added: ['  rto = "5m",'] });
+  });
+
+  it('adds a dependency entry like its neighbour, and a new list inside the inline table', () => {
+    const requires = setServiceFields(text, 'api', {
+      dependencies: { requires: ['auth@^1.0', 'db'] },
+    });
+    expect(changedLines(text, requires)).toEqual({
+      removed: [],
+      added: ['  "db",'],
+    });
+    const optional = setServiceFields(text, 'api', {
+      dependencies: { optional: ['cache'] },
+    });
+    expect(changedLines(text, optional)).toEqual({
+      removed: ['], }'],
+      added: ['], optional = ["cache"], }'],
+    });
+    const loaded = loadRegistry([
+      { path: 'services/catalog.toml', text: optional },
+    ]);
+    expect(loaded.findings).toEqual([]);
+    expect(
+      loaded.services.get('api')!.dependencies.optional.map(d => d.service),
+    ).toEqual(['cache']);
+  });
+});
+
 describe('setServiceFields on a file without a final line break', () => {
   it('adds keys and tables at the end without adding a line break after them', () => {
     expect(setServiceFields('[service.a]\nname = "a"', 'a', { port: 80 })).toBe(
