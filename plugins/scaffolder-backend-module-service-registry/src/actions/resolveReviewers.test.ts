@@ -603,6 +603,50 @@ describe('service-registry:resolve-reviewers and access to the GitHub repository
     );
   });
 
+  it('requests the reviewers unchecked, and says so, without credentials or an API address for the host', async () => {
+    const cases: Array<
+      [ConstructorParameters<typeof ConfigReader>[0], string, string]
+    > = [
+      // github.com without a token: Backstage's default integration
+      [
+        {},
+        'github.com',
+        'no credentials are configured for https://github.com/example-org/service-registry',
+      ],
+      // a GitHub Enterprise host whose integration does not say where its API is
+      [
+        {
+          integrations: {
+            github: [
+              {
+                host: 'ghe.example.com',
+                rawBaseUrl: 'https://raw.ghe.example.com',
+                token: 't',
+              },
+            ],
+          },
+        },
+        'ghe.example.com',
+        'the GitHub integration of ghe.example.com has no apiBaseUrl',
+      ],
+    ];
+    for (const [config, host, why] of cases) {
+      const { outputs, logs } = await resolve(
+        {
+          approvers: ['@platform-team', '@jane'],
+          provider: 'github',
+          repoUrl: `${host}?owner=example-org&repo=service-registry`,
+        },
+        { integrations: ScmIntegrations.fromConfig(new ConfigReader(config)) },
+      );
+      expect(outputs.reviewers).toEqual(['jane-gh']);
+      expect(outputs.teamReviewers).toEqual(['platform-team']);
+      expect(logs).toContain(
+        `Reviewers not checked for access to example-org/service-registry: ${why}. GitHub refuses the whole review request if one of them has none.`,
+      );
+    }
+  });
+
   it('requests the reviewers unchecked, and says so, for a host without a GitHub integration', async () => {
     const { outputs, logs } = await resolve(
       {

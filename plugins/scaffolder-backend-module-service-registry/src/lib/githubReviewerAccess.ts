@@ -43,8 +43,9 @@ function firstLine(text: string): string {
 /**
  * Asks GitHub, with the integration's credentials for the repository, whether reviewers may be
  * requested on it: `GET /repos/{owner}/{repo}/collaborators/{login}` for a user and
- * `GET /orgs/{owner}/teams/{slug}/repos/{owner}/{repo}` for a team (204 yes, 404 no). Returns
- * why not when no GitHub integration has the host or no credentials are given for the repository.
+ * `GET /orgs/{owner}/teams/{slug}/repos/{owner}/{repo}` for a team (204 yes, 404 no), at the
+ * integration's `apiBaseUrl`. Returns why not when no GitHub integration has the host (or it has
+ * no `apiBaseUrl`), or no credentials are given for the repository.
  */
 export async function githubReviewerAccess(
   options: GithubReviewerAccessOptions,
@@ -53,6 +54,13 @@ export async function githubReviewerAccess(
   const integration = options.integrations.github.byHost(host);
   if (!integration) {
     return { unavailable: `no GitHub integration is configured for ${host}` };
+  }
+  // github.com's is known; a GitHub Enterprise host's API is where its integration says
+  const api = integration.config.apiBaseUrl;
+  if (!api) {
+    return {
+      unavailable: `the GitHub integration of ${host} has no apiBaseUrl`,
+    };
   }
   const repositoryUrl = `https://${host}/${owner}/${repo}`;
   let headers: Record<string, string>;
@@ -74,7 +82,6 @@ export async function githubReviewerAccess(
       )})`,
     };
   }
-  const api = integration.config.apiBaseUrl ?? `https://api.${host}`;
   const segment = encodeURIComponent;
   const ask = async (path: string): Promise<ReviewerAccess> => {
     try {
