@@ -561,6 +561,36 @@ describe('service-registry:resolve-reviewers and access to the GitHub repository
     );
   });
 
+  it('asks with the credentials of a given provider, for the repository of the request', async () => {
+    const asked = fakeGithub({ collaborators: ['jane-gh'], teams: [] });
+    const urls: string[] = [];
+    const action = createServiceRegistryResolveReviewersAction({
+      catalog: catalogServiceMock({ entities: ENTITIES }),
+      integrations,
+      githubCredentialsProvider: {
+        getCredentials: async ({ url }) => {
+          urls.push(url);
+          return {
+            type: 'app',
+            token: 'app-token',
+            headers: { Authorization: 'Bearer app-token' },
+          };
+        },
+      },
+    });
+    const outputs: Record<string, any> = {};
+    const ctx = createMockActionContext({
+      input: { approvers: ['@jane'], provider: 'github', repoUrl: REPO_URL },
+    });
+    ctx.output = ((name: string, value: unknown) => {
+      outputs[name] = value;
+    }) as any;
+    await action.handler(ctx as any);
+    expect(outputs.reviewers).toEqual(['jane-gh']);
+    expect(urls).toEqual(['https://github.com/example-org/service-registry']);
+    expect(asked.map(a => a.authorization)).toEqual(['Bearer app-token']);
+  });
+
   it('counts only reviewers with access against the limit of 15', async () => {
     const users = Array.from({ length: 16 }, (_, i) =>
       user(`dev-${i}`, { 'github.com/user-login': `dev-${i}-gh` }),

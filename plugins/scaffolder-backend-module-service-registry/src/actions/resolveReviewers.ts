@@ -9,6 +9,7 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import {
+  DefaultGithubCredentialsProvider,
   GithubCredentialsProvider,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
@@ -348,7 +349,12 @@ function sameReviewer(a: Picked, b: Picked): boolean {
 export function createServiceRegistryResolveReviewersAction(
   options: ServiceRegistryResolveReviewersActionOptions,
 ) {
-  const { catalog, integrations, githubCredentialsProvider } = options;
+  const { catalog, integrations } = options;
+  // one provider for every run: it keeps the tokens it made (a GitHub App's) until they expire
+  const githubCredentialsProvider =
+    options.githubCredentialsProvider ??
+    (integrations &&
+      DefaultGithubCredentialsProvider.fromIntegrations(integrations));
 
   /**
    * The reviewers GitHub would take on the repository: those it says have no access are moved to
@@ -361,7 +367,14 @@ export function createServiceRegistryResolveReviewersAction(
     logger: LoggerService,
   ): Promise<Picked[]> {
     const { host, owner, repo } = repository;
-    if (picked.length === 0 || !integrations || !host || !owner || !repo) {
+    if (
+      picked.length === 0 ||
+      !integrations ||
+      !githubCredentialsProvider ||
+      !host ||
+      !owner ||
+      !repo
+    ) {
       return picked;
     }
     const access = await githubReviewerAccess({

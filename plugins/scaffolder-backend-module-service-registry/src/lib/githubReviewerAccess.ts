@@ -1,5 +1,4 @@
 import {
-  DefaultGithubCredentialsProvider,
   GithubCredentialsProvider,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
@@ -27,8 +26,8 @@ export interface GithubReviewerAccess {
 /** The repository a request is opened on, and the GitHub integration that reaches it. */
 export interface GithubReviewerAccessOptions {
   integrations: ScmIntegrationRegistry;
-  /** Default: `DefaultGithubCredentialsProvider.fromIntegrations(integrations)`. */
-  credentialsProvider?: GithubCredentialsProvider;
+  /** Credentials for the repository (the caller keeps one, which caches the tokens it makes). */
+  credentialsProvider: GithubCredentialsProvider;
   host: string;
   owner: string;
   repo: string;
@@ -65,10 +64,9 @@ export async function githubReviewerAccess(
   const repositoryUrl = `https://${host}/${owner}/${repo}`;
   let headers: Record<string, string>;
   try {
-    const credentials = await (
-      options.credentialsProvider ??
-      DefaultGithubCredentialsProvider.fromIntegrations(options.integrations)
-    ).getCredentials({ url: repositoryUrl });
+    const credentials = await options.credentialsProvider.getCredentials({
+      url: repositoryUrl,
+    });
     if (!credentials.headers) {
       return {
         unavailable: `no credentials are configured for ${repositoryUrl}`,
