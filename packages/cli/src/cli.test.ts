@@ -622,8 +622,27 @@ describe('service-registry impact and graph', () => {
     expect(cli(['graph', '.'], dir).stdout).toContain(
       '"shop-web" -> "shop-api"',
     );
-    expect(cli(['graph', '.', '--format', 'mermaid'], dir).stdout).toContain(
-      's_shop_web --> s_shop_api',
+    const mermaid = cli(['graph', '.', '--format', 'mermaid'], dir);
+    expect(mermaid.stdout).toContain('s_shop_web --> s_shop_api');
+    expect(mermaid.stderr).toBe('');
+    // a chart GitHub would show as an error is still printed, with a warning that says why
+    const hub = registry('graph-many-edges', {
+      'services/catalog.toml': [
+        '[service.hub]',
+        'version = "1.0.0"',
+        ...Array.from(
+          { length: 501 },
+          (_, i) =>
+            `[service.c-${i}]\nversion = "1.0.0"\ndependencies.requires = ["hub"]`,
+        ),
+        '',
+      ].join('\n'),
+    });
+    const many = cli(['graph', '.', '--format', 'mermaid'], hub);
+    expect(many.code).toBe(0);
+    expect(many.stdout.match(/ --> s_hub$/gm)).toHaveLength(501);
+    expect(many.stderr).toBe(
+      'service-registry: the graph has 501 dependencies, more than the 500 edges Mermaid draws in one chart, so GitHub and GitLab show an error instead of this chart (a renderer with a higher maxEdges or maxTextSize draws it; --format dot prints it for Graphviz).\n',
     );
     const graph = JSON.parse(
       cli(['graph', '.', '--format', 'json'], dir).stdout,

@@ -4,6 +4,7 @@ import {
   graphToJson,
   graphToMermaid,
   loadRegistry,
+  mermaidChartLimit,
 } from '@service-registry/plugin-service-registry-common';
 import { UsageError } from '../lib/errors';
 import { CliIO } from '../lib/io';
@@ -43,7 +44,15 @@ export async function graphCommand(
   const graph = buildDependencyGraph(registry);
   if (format === 'json')
     io.stdout(`${JSON.stringify(graphToJson(graph), null, 2)}\n`);
-  else if (format === 'mermaid') io.stdout(graphToMermaid(graph));
-  else io.stdout(graphToDot(graph));
+  else if (format === 'mermaid') {
+    const chart = graphToMermaid(graph);
+    const limit = mermaidChartLimit(graph, chart);
+    if (limit) {
+      io.stderr(
+        `service-registry: the graph has ${limit}, so GitHub and GitLab show an error instead of this chart (a renderer with a higher maxEdges or maxTextSize draws it; --format dot prints it for Graphviz).\n`,
+      );
+    }
+    io.stdout(chart);
+  } else io.stdout(graphToDot(graph));
   return 0;
 }

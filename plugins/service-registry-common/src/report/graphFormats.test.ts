@@ -7,7 +7,12 @@ import { buildDependencyGraph } from '../graph/buildDependencyGraph';
 import { DependencyGraph } from '../graph/types';
 import { loadRegistry } from '../load/buildRegistry';
 import { RegistryFileInput } from '../model/types';
-import { graphToMermaid } from './graphFormats';
+import {
+  graphToMermaid,
+  MERMAID_MAX_EDGES,
+  MERMAID_MAX_TEXT_LENGTH,
+  mermaidChartLimit,
+} from './graphFormats';
 import { readMermaidFlowchart } from './__testUtils__/readMermaidFlowchart';
 
 const DEMO_ROOT = path.resolve(__dirname, '../../../../examples/registry');
@@ -146,5 +151,58 @@ describe('graphToMermaid', () => {
       '<i>c & d &amp; e': ['svc-2'],
       'e\\u000af': ['svc-3'],
     });
+  });
+});
+
+describe('mermaidChartLimit', () => {
+  /** A hub that `consumers` services require, with ids of the given length. */
+  function hub(consumers: number, idLength = 8): DependencyGraph {
+    const id = (i: number) => `c${String(i).padStart(idLength - 1, '0')}`;
+    return graphOf([
+      {
+        path: 'services/catalog.toml',
+        text: [
+          '[service.hub]',
+          'version = "1.0.0"',
+          ...Array.from({ length: consumers }, (_, i) =>
+            [
+              `[service.${id(i)}]`,
+              'version = "1.0.0"',
+              'dependencies.requires = ["hub@^1.0"]',
+            ].join('\n'),
+          ),
+          '',
+        ].join('\n'),
+      },
+    ]);
+  }
+
+  it("draws up to Mermaid's 500 edges, and says why not beyond, where Mermaid itself refuses", async () => {
+    expect(MERMAID_MAX_EDGES).toBe(500);
+    const most = hub(500);
+    expect(mermaidChartLimit(most, graphToMermaid(most))).toBeUndefined();
+    expect(
+      (await readMermaidFlowchart(graphToMermaid(most))).edges,
+    ).toHaveLength(500);
+
+    const more = hub(501);
+    expect(mermaidChartLimit(more, graphToMermaid(more))).toBe(
+      '501 dependencies, more than the 500 edges Mermaid draws in one chart',
+    );
+    await expect(readMermaidFlowchart(graphToMermaid(more))).rejects.toThrow(
+      /Edge limit exceeded/,
+    );
+  });
+
+  it("says why not for a chart longer than Mermaid's 50,000 characters", () => {
+    // 63-character ids, the longest the registry takes
+    const graph = hub(400, 63);
+    const chart = graphToMermaid(graph);
+    expect(chart.length).toBeGreaterThan(MERMAID_MAX_TEXT_LENGTH);
+    expect(mermaidChartLimit(graph, chart)).toBe(
+      `a chart of ${chart.length.toLocaleString(
+        'en-US',
+      )} characters, more than the 50,000 Mermaid draws`,
+    );
   });
 });

@@ -110,6 +110,48 @@ function mermaidLabel(text: string) {
 }
 
 /**
+ * The most edges Mermaid draws in one flowchart by default (its `maxEdges`): GitHub and GitLab
+ * render with the defaults, and show an error instead of a chart with more.
+ *
+ * @public
+ */
+export const MERMAID_MAX_EDGES = 500;
+
+/**
+ * The longest chart text Mermaid draws by default (its `maxTextSize`, in characters): a longer
+ * one shows "Maximum text size in diagram exceeded" instead of the chart.
+ *
+ * @public
+ */
+export const MERMAID_MAX_TEXT_LENGTH = 50_000;
+
+/**
+ * Why Mermaid, with the defaults GitHub and GitLab render with, would not draw a chart of the
+ * graph: more than {@link MERMAID_MAX_EDGES} dependencies, or a chart text longer than
+ * {@link MERMAID_MAX_TEXT_LENGTH}; `undefined` when it draws it.
+ *
+ * @param graph - the graph
+ * @param chart - its chart, as {@link graphToMermaid} writes it
+ * @public
+ */
+export function mermaidChartLimit(
+  graph: DependencyGraph,
+  chart: string,
+): string | undefined {
+  if (graph.edges.length > MERMAID_MAX_EDGES) {
+    return `${graph.edges.length} dependencies, more than the ${MERMAID_MAX_EDGES} edges Mermaid draws in one chart`;
+  }
+  if (chart.length > MERMAID_MAX_TEXT_LENGTH) {
+    return `a chart of ${chart.length.toLocaleString(
+      'en-US',
+    )} characters, more than the ${MERMAID_MAX_TEXT_LENGTH.toLocaleString(
+      'en-US',
+    )} Mermaid draws`;
+  }
+  return undefined;
+}
+
+/**
  * The dependency graph as a Mermaid flowchart (renders in GitHub and GitLab markdown): one
  * subgraph per project, optional dependencies dotted.
  *

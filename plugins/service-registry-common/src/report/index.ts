@@ -4,7 +4,14 @@ export {
   renderChangeReportMarkdown,
   type MarkdownReportOptions,
 } from './markdown';
-export { graphToDot, graphToMermaid, graphToJson } from './graphFormats';
+export {
+  graphToDot,
+  graphToMermaid,
+  graphToJson,
+  mermaidChartLimit,
+  MERMAID_MAX_EDGES,
+  MERMAID_MAX_TEXT_LENGTH,
+} from './graphFormats';
 export {
   isGeneratedRegistryDocument,
   REGISTRY_DOCUMENT_NAMES,

@@ -197,6 +197,23 @@ describe('renderRegistryDocs', () => {
     );
   });
 
+  it("does not draw a chart GitHub would show as an error: more dependencies than Mermaid's 500 edges", () => {
+    const consumers = Array.from({ length: 101 }, (_, i) =>
+      [
+        `[service.c-${i}]`,
+        'version = "1.0.0"',
+        'dependencies.requires = ["auth", "pay", "shop-api", "shop-db", "old-pay"]',
+      ].join('\n'),
+    ).join('\n');
+    const { topology } = docs({
+      'projects/many/services.toml': `[project]\n${consumers}\n`,
+    });
+    expect(topology.content).not.toContain('```mermaid');
+    expect(topology.content).toMatch(
+      /The registry's graph is not drawn here: \d+ dependencies, more than the 500 edges Mermaid draws in one chart\. `service-registry graph --format dot` prints it for Graphviz\./,
+    );
+  });
+
   it('depends only on the registry: the same files give the same text, whatever their order', () => {
     const once = docs();
     const registry = loadRegistry([

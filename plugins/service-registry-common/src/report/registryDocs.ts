@@ -5,7 +5,7 @@ import { computeImpact } from '../graph/computeImpact';
 import { runningGraphOf } from '../graph/runningGraphOf';
 import { DependencyEdge, DependencyGraph } from '../graph/types';
 import { LoadedRegistry, RegistryService } from '../model/types';
-import { graphToMermaid } from './graphFormats';
+import { graphToMermaid, mermaidChartLimit } from './graphFormats';
 import { cell as escapeCell, codeCell, plural } from './markdownText';
 
 /**
@@ -241,17 +241,28 @@ function topologyDocument(
     '## Dependency graph',
     '',
   ];
-  if (graph.nodes.size <= options.maxDrawnServices) {
+  const chart =
+    graph.nodes.size <= options.maxDrawnServices
+      ? graphToMermaid(graph)
+      : undefined;
+  // GitHub and GitLab draw the chart with Mermaid's limits, and show an error beyond them
+  const limit =
+    chart === undefined ? undefined : mermaidChartLimit(graph, chart);
+  if (chart !== undefined && limit === undefined) {
     lines.push(
       'Consumers point at what they depend on; optional dependencies are dotted.',
       '',
       '```mermaid',
-      graphToMermaid(graph).trimEnd(),
+      chart.trimEnd(),
       '```',
     );
   } else {
     lines.push(
-      `The registry has ${graph.nodes.size} services, more than a chart here can show (${options.maxDrawnServices}): \`service-registry graph --format dot\` prints it for Graphviz.`,
+      `${
+        limit === undefined
+          ? `The registry has ${graph.nodes.size} services, more than a chart here can show (${options.maxDrawnServices})`
+          : `The registry's graph is not drawn here: ${limit}`
+      }. \`service-registry graph --format dot\` prints it for Graphviz.`,
     );
   }
 
