@@ -3,6 +3,7 @@ import {
   describeChangeSubject,
   describeUnreadHeadFile,
   diffRegistries,
+  fitMarkdown,
   loadRegistry,
   plural,
   preferBaseDeclarations,
@@ -27,7 +28,7 @@ import { countFindings } from '../format/summary';
 import { formatFindingsText, forTerminal, paint } from '../format/text';
 import { JSON_SCHEMA_VERSION } from '../format/json';
 import { exitCodeFor } from '../lib/exitCode';
-import { fitMarkdown } from '../lib/fitMarkdown';
+import { CUT_NOTICE } from '../lib/cutNotice';
 import { DEFAULT_SHARED_SYSTEM } from './validate';
 
 /**
@@ -133,9 +134,8 @@ export async function diffCommand(
     case 'markdown':
       io.stdout(
         fitMarkdown(
-          maxFindings =>
-            renderChangeReportMarkdown({ findings, diff }, { maxFindings }),
-          findings.length,
+          limits => renderChangeReportMarkdown({ findings, diff }, limits),
+          { findings: findings.length, cutNotice: CUT_NOTICE },
         ),
       );
       break;

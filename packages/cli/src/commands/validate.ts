@@ -1,11 +1,12 @@
 import {
+  fitMarkdown,
   loadRegistry,
+  renderFindingsMarkdown,
   validateRegistry,
 } from '@service-registry/plugin-service-registry-common';
-import { renderFindingsMarkdown } from '@service-registry/plugin-service-registry-common';
 import { annotationRoot } from '../lib/annotationRoot';
 import { exitCodeFor } from '../lib/exitCode';
-import { fitMarkdown } from '../lib/fitMarkdown';
+import { CUT_NOTICE } from '../lib/cutNotice';
 import { CliIO } from '../lib/io';
 import { ReportFormat } from '../lib/options';
 import { readDirectorySource } from '../lib/readSource';
@@ -53,12 +54,12 @@ export async function validateCommand(
     case 'markdown':
       io.stdout(
         fitMarkdown(
-          maxFindings =>
+          limits =>
             renderFindingsMarkdown(findings, {
               title: 'Service registry validation',
-              maxFindings,
+              ...limits,
             }),
-          findings.length,
+          { findings: findings.length, cutNotice: CUT_NOTICE },
         ),
       );
       break;

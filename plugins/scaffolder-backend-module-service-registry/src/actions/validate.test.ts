@@ -349,6 +349,42 @@ describe('service-registry:validate', () => {
     expect(outputs.requiredApprovers).not.toContain('ecommerce-team');
   });
 
+  it('keeps the report within the 65,536 characters GitHub takes as a pull request body, approvals and all', async () => {
+    // a port change of a service 60 projects of 60 services require: a long list of impacted
+    // services (about 100,000 characters named in full)
+    const project = (p: number) =>
+      `[project]\n${Array.from(
+        { length: 60 },
+        (_, i) =>
+          `[service.project-${p}-consumer-${i}]\nversion = "1.0.0"\ndependencies.requires = ["shared-auth"]\n`,
+      ).join('')}`;
+    const files: Record<string, string> = {
+      'services/catalog.toml':
+        '[service.shared-auth]\nversion = "1.0.0"\nport = 8080\n',
+      'policies/governance.toml':
+        '[change_control]\nbreaking_changes_require = ["@platform-team"]\n',
+    };
+    for (let p = 0; p < 60; p++) {
+      files[`projects/project-${p}/services.toml`] = project(p);
+    }
+    const workspace = await workspaceWithFiles(files);
+    await createServiceRegistryUpdateServiceAction().handler(
+      contextFor(workspace, { id: 'shared-auth', port: 9090 }).ctx as any,
+    );
+    const { ctx, outputs } = contextFor(workspace, { today });
+    await validate.handler(ctx as any);
+    expect(outputs.breakingChanges).toBe(1);
+    expect(outputs.report.length).toBeLessThanOrEqual(65536);
+    expect(outputs.report).toContain(
+      '- `project-59`: `project-59-consumer-0`, `project-59-consumer-1`',
+    );
+    expect(outputs.report).toMatch(/`project-59-consumer-\w+` and \d+ more\n/);
+    expect(outputs.report).toContain(
+      '### Required approvals\n\n- `@platform-team`:',
+    );
+    expect(outputs.requiredApprovers).toEqual(['@platform-team']);
+  });
+
   it('outputs no required approver for a change that needs no approval', async () => {
     const workspace = await workspaceWithRegistry();
     await createServiceRegistryUpdateServiceAction().handler(

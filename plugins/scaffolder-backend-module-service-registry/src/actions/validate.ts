@@ -5,6 +5,7 @@ import {
   describeChangeSubject,
   diffRegistries,
   ENTITY_NAME_PATTERN,
+  fitMarkdown,
   loadRegistry,
   preferBaseDeclarations,
   RegistryFinding,
@@ -25,6 +26,10 @@ import {
   resolveWorkspacePath,
 } from '../lib/workspaceRegistry';
 import { examples } from './validate.examples';
+
+/** What a report cut to fit a pull request's body says after the cut. */
+const REPORT_CUT_NOTICE =
+  'The log of this step lists every finding and breaking change; `service-registry diff` of the branch against its base in the registry repository prints the whole report.';
 
 /**
  * A finding's message without the positions it quotes, which an edit shifts: `file.toml:12` and
@@ -233,10 +238,6 @@ export function createServiceRegistryValidateAction() {
         ]),
       ).sort();
 
-      let report = renderChangeReportMarkdown(
-        { findings: added, diff },
-        { title: input.title },
-      );
       const notes: string[] = [];
       if (impactedOwners.length) {
         notes.push(
@@ -254,7 +255,15 @@ export function createServiceRegistryValidateAction() {
           )} (${plural(existingErrors, 'error')}), not listed here._`,
         );
       }
-      if (notes.length) report += `\n${notes.join('\n\n')}\n`;
+      // the report is the pull request's body: GitHub refuses one longer than 65,536 characters
+      const report = fitMarkdown(
+        limits =>
+          `${renderChangeReportMarkdown(
+            { findings: added, diff },
+            { title: input.title, ...limits },
+          )}${notes.length ? `\n${notes.join('\n\n')}\n` : ''}`,
+        { findings: added.length, cutNotice: REPORT_CUT_NOTICE },
+      );
 
       for (const f of added) {
         const line = `${f.severity} ${f.code} at ${f.file}:${f.line}:${

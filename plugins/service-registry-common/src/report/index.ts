@@ -12,6 +12,8 @@ export {
   MERMAID_MAX_EDGES,
   MERMAID_MAX_TEXT_LENGTH,
 } from './graphFormats';
+export { fitMarkdown, MARKDOWN_REPORT_LIMIT } from './fitMarkdown';
+export type { MarkdownReportLimits } from './fitMarkdown';
 export {
   isGeneratedRegistryDocument,
   REGISTRY_DOCUMENT_NAMES,

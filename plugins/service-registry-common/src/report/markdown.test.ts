@@ -135,6 +135,40 @@ describe('renderChangeReportMarkdown and optional consumers', () => {
     );
   });
 
+  it('names at most maxListedServices services a project, and counts the others', () => {
+    const many = (port: number) => ({
+      'services/catalog.toml': [
+        '[service.shared-auth]',
+        `port = ${port}`,
+        ...['a', 'b', 'c'].flatMap(id => [
+          `[service.${id}]`,
+          'dependencies.requires = ["shared-auth"]',
+        ]),
+        '[service.audit]',
+        'dependencies.optional = ["shared-auth"]',
+      ].join('\n'),
+    });
+    const diff = diffRegistries(registryOf(many(80)), registryOf(many(90)), {
+      today: TODAY,
+    });
+    const two = renderChangeReportMarkdown(
+      { findings: [], diff },
+      { maxListedServices: 2 },
+    );
+    expect(two).toContain(
+      '#### Impacted projects\n\n- Global services: `a`, `b` and 1 more\n',
+    );
+    expect(two).toContain('\n- Global services: `audit`\n');
+    const none = renderChangeReportMarkdown(
+      { findings: [], diff },
+      { maxListedServices: 0 },
+    );
+    expect(none).toContain(
+      '#### Impacted projects\n\n- Global services: 3 services\n',
+    );
+    expect(none).toContain('\n- Global services: 1 service\n');
+  });
+
   it('has no optional consumers section when no change has any', () => {
     const diff = diffRegistries(
       registry({ version: '1.2.0', paPort: 81 }),

@@ -35,6 +35,11 @@ export interface MarkdownReportOptions {
   fileLink?(file: string, line: number): string | undefined;
   /** At most this many findings are listed (default 200); the rest are counted. */
   maxFindings?: number;
+  /**
+   * At most this many services are listed a project in the change report's lists of impacted
+   * and optional consumers (default all); the rest are counted (`0`: only their number).
+   */
+  maxListedServices?: number;
 }
 
 function findingsSection(
@@ -169,19 +174,28 @@ function addByProject(
   groups.set(key, set);
 }
 
-/** `` - `p`: `a`, `b` `` lines, by project, `Global services` for none. */
-function byProjectList(groups: Map<string, Set<string>>): string[] {
+/**
+ * `` - `p`: `a`, `b` `` lines, by project, `Global services` for none; past `max` services a
+ * project, the others counted (`` `a`, `b` and 3 more ``, or `5 services` for a `max` of 0).
+ */
+function byProjectList(
+  groups: Map<string, Set<string>>,
+  max = Infinity,
+): string[] {
   return [...groups]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(
-      ([project, services]) =>
-        `- ${project === GLOBAL ? 'Global services' : code(project)}: ${[
-          ...services,
-        ]
-          .sort()
-          .map(code)
-          .join(', ')}`,
-    );
+    .map(([project, services]) => {
+      const sorted = [...services].sort();
+      const listed = sorted.slice(0, max).map(code).join(', ');
+      const rest = sorted.length - Math.min(max, sorted.length);
+      let names = listed;
+      if (rest > 0) {
+        names = listed ? `${listed} and ${rest} more` : plural(rest, 'service');
+      }
+      return `- ${
+        project === GLOBAL ? 'Global services' : code(project)
+      }: ${names}`;
+    });
 }
 
 /**
@@ -324,7 +338,7 @@ export function renderChangeReportMarkdown(
     }
     if (affected.size) {
       lines.push('#### Impacted projects', '');
-      lines.push(...byProjectList(affected), '');
+      lines.push(...byProjectList(affected, options.maxListedServices), '');
     }
     if (optional.size) {
       lines.push(
@@ -335,7 +349,7 @@ export function renderChangeReportMarkdown(
         'They use a changed service through `dependencies.optional`: the change degrades them rather than breaks them.',
         '',
       );
-      lines.push(...byProjectList(optional), '');
+      lines.push(...byProjectList(optional, options.maxListedServices), '');
     }
   }
   lines.push(...slaImpactSection(diff.slaImpacts));
