@@ -86,3 +86,31 @@ rpo = "5m"
     expect(json.findings).toHaveLength(260);
   });
 });
+
+describe('the markdown impact report of a widely used service', () => {
+  it('fits in a GitHub pull request comment, naming fewer dependents a project and counting the others', () => {
+    // 10 projects of 150 services that require shared-auth: about 100,000 characters in full
+    const project = (p: number) =>
+      `[project]\n${Array.from(
+        { length: 150 },
+        (_, i) =>
+          `[service.team-${p}-consumer-${i}]\nowner = "team-${p}"\nversion = "1.0.0"\ndependencies.requires = ["shared-auth"]\n`,
+      ).join('')}`;
+    const files: Record<string, string> = { ...VALID_REGISTRY };
+    for (let p = 0; p < 10; p++) {
+      files[`projects/team-${p}/services.toml`] = project(p);
+    }
+    const repo = writeFiles(path.join(tmp.root, 'wide-impact'), files);
+    const run = cli(
+      ['impact', 'shared-auth', '.', '--format', 'markdown'],
+      repo,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    expect(run.stdout).toContain('1502 services in 11 projects depend on it');
+    expect(run.stdout).toMatch(
+      /### Project `team-9`\n\n\| service \| depth \| via \| owner \|\n(?:\|.*\|\n){21}\n… and 130 more services in this project\.\n/,
+    );
+    expect(brokenTableRows(run.stdout)).toEqual([]);
+  });
+});

@@ -1,10 +1,12 @@
 import {
   buildDependencyGraph,
   computeImpact,
+  fitMarkdown,
   loadRegistry,
   runningGraphOf,
   renderImpactMarkdown,
 } from '@service-registry/plugin-service-registry-common';
+import { CUT_NOTICE } from '../lib/cutNotice';
 import { UsageError } from '../lib/errors';
 import { CliIO } from '../lib/io';
 import { warnAboutUnparsedFiles } from '../lib/unparsedFiles';
@@ -71,7 +73,12 @@ export async function impactCommand(
       )}\n`,
     );
   } else if (options.format === 'markdown') {
-    io.stdout(renderImpactMarkdown(impact));
+    io.stdout(
+      fitMarkdown(limits => renderImpactMarkdown(impact, limits), {
+        findings: 0,
+        cutNotice: CUT_NOTICE,
+      }),
+    );
   } else {
     const p = paint(io.isTTY);
     // what comes from the registry (a project's folder name) never drives the terminal

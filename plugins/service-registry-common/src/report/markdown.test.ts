@@ -1,7 +1,9 @@
 import { diffRegistries } from '../diff/diffRegistries';
 import { registryOf } from '../validation/__testUtils__/registryOf';
 import { describeChangeSubject, overrideProjectOf } from './changeSubject';
-import { renderChangeReportMarkdown } from './markdown';
+import { buildDependencyGraph } from '../graph/buildDependencyGraph';
+import { computeImpact } from '../graph/computeImpact';
+import { renderChangeReportMarkdown, renderImpactMarkdown } from './markdown';
 
 const TODAY = '2026-01-20';
 
@@ -410,5 +412,42 @@ describe('renderChangeReportMarkdown and files head could not read', () => {
     expect(renderChangeReportMarkdown({ findings: [], diff })).toMatch(
       /⚠️ In head, `projects\/extra\/services.toml` does not parse \(line 1, column \d+\): base has no version of it that was read, so what it declares is left out of the diff\./,
     );
+  });
+});
+
+describe('renderImpactMarkdown', () => {
+  const impact = () => {
+    const loaded = registryOf({
+      'services/catalog.toml': [
+        '[service.auth]',
+        ...['a', 'b', 'c'].flatMap(id => [
+          `[service.${id}]`,
+          'dependencies.requires = ["auth"]',
+        ]),
+        '[service.d]',
+        'dependencies.requires = ["a"]',
+      ].join('\n'),
+    });
+    return computeImpact(buildDependencyGraph(loaded), 'auth');
+  };
+
+  it('lists every dependent in a table a project, nearest first', () => {
+    const text = renderImpactMarkdown(impact());
+    expect(text).toContain(
+      '4 services in 0 projects depend on it (3 directly, 1 transitively).',
+    );
+    expect(text).toContain(
+      '| service | depth | via | owner |\n| --- | --- | --- | --- |\n| `a` | 1 | `auth` |  |\n| `b` | 1 | `auth` |  |\n| `c` | 1 | `auth` |  |\n| `d` | 2 | `a` |  |\n',
+    );
+  });
+
+  it('lists at most maxListedServices a project and counts the others; with 0, only the count', () => {
+    const two = renderImpactMarkdown(impact(), { maxListedServices: 2 });
+    expect(two).toContain(
+      '| `a` | 1 | `auth` |  |\n| `b` | 1 | `auth` |  |\n\n… and 2 more services in this project.\n',
+    );
+    const none = renderImpactMarkdown(impact(), { maxListedServices: 0 });
+    expect(none).toContain('### Global services\n\n4 services.\n');
+    expect(none).not.toContain('| service |');
   });
 });

@@ -106,11 +106,17 @@ export function renderFindingsMarkdown(
 }
 
 /**
- * An impact report as markdown: every affected service grouped by project, with its depth.
+ * An impact report as markdown: every affected service grouped by project, with its depth; past
+ * `maxListedServices` services a project (in the report's order, nearest first), the others
+ * counted under the project's table.
  *
  * @public
  */
-export function renderImpactMarkdown(impact: ImpactReport): string {
+export function renderImpactMarkdown(
+  impact: ImpactReport,
+  options: Pick<MarkdownReportOptions, 'maxListedServices'> = {},
+): string {
+  const max = options.maxListedServices ?? Infinity;
   const lines = [
     `## Impact of a change to ${code(impact.service)}`,
     '',
@@ -131,16 +137,24 @@ export function renderImpactMarkdown(impact: ImpactReport): string {
       }`,
       '',
     );
+    if (max === 0) {
+      lines.push(`${plural(group.services.length, 'service')}.`, '');
+      continue;
+    }
     lines.push(
       '| service | depth | via | owner |',
       '| --- | --- | --- | --- |',
     );
-    for (const s of group.services) {
+    for (const s of group.services.slice(0, max)) {
       lines.push(
         `| ${codeCell(s.id)} | ${s.depth} | ${codeCell(s.via)} | ${
           s.owner ? cell(s.owner) : ''
         } |`,
       );
+    }
+    const rest = group.services.length - Math.min(max, group.services.length);
+    if (rest > 0) {
+      lines.push('', `… and ${plural(rest, 'more service')} in this project.`);
     }
     lines.push('');
   }
