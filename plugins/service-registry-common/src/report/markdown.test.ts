@@ -444,7 +444,7 @@ describe('renderImpactMarkdown', () => {
   it('lists at most maxListedServices a project and counts the others; with 0, only the count', () => {
     const two = renderImpactMarkdown(impact(), { maxListedServices: 2 });
     expect(two).toContain(
-      '| `a` | 1 | `auth` |  |\n| `b` | 1 | `auth` |  |\n\n… and 2 more services in this project.\n',
+      '| `a` | 1 | `auth` |  |\n| `b` | 1 | `auth` |  |\n\n… and 2 more services among the global services.\n',
     );
     const none = renderImpactMarkdown(impact(), { maxListedServices: 0 });
     expect(none).toContain('### Global services\n\n4 services.\n');

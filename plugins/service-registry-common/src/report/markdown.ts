@@ -154,7 +154,12 @@ export function renderImpactMarkdown(
     }
     const rest = group.services.length - Math.min(max, group.services.length);
     if (rest > 0) {
-      lines.push('', `… and ${plural(rest, 'more service')} in this project.`);
+      lines.push(
+        '',
+        `… and ${plural(rest, 'more service')} ${
+          group.project ? 'in this project' : 'among the global services'
+        }.`,
+      );
     }
     lines.push('');
   }
