@@ -19,6 +19,7 @@ import {
   escapeControlCharacters,
   uniqueApprovers,
 } from '@service-registry/plugin-service-registry-common';
+import { errorText } from '../lib/errorText';
 import { githubReviewerAccess } from '../lib/githubReviewerAccess';
 import { examples } from './resolveReviewers.examples';
 
@@ -117,9 +118,6 @@ const HANDLE = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,98}[A-Za-z0-9_])?$/;
 
 /** An entity kind that can review. */
 const REVIEWER_KINDS = ['group', 'user'];
-
-/** Longest error text of the catalog quoted in the log. */
-const MAX_ERROR_TEXT = 200;
 
 /**
  * A text as one line of the log may show it: control characters and invisible formatting
@@ -289,18 +287,6 @@ function gitlabReviewer(entity: Entity, host: string): Resolution {
     };
   }
   return { user: username };
-}
-
-/** The error of a catalog lookup, as the log may show it: its kind and first line. */
-function errorText(error: unknown): string {
-  const e = error as { name?: unknown; message?: unknown };
-  const name = typeof e?.name === 'string' ? e.name : 'Error';
-  const message =
-    typeof e?.message === 'string' ? e.message.split('\n')[0] : '';
-  const text = message ? `${name}: ${message}` : name;
-  return text.length > MAX_ERROR_TEXT
-    ? `${text.slice(0, MAX_ERROR_TEXT)}…`
-    : text;
 }
 
 /** Whether the catalog refused the credentials rather than failed. */

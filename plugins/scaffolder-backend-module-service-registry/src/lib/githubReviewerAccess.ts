@@ -2,6 +2,7 @@ import {
   GithubCredentialsProvider,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
+import { errorText } from './errorText';
 
 /**
  * Whether GitHub would take a reviewer on a repository's pull request: `yes`, `no` (a login that
@@ -31,12 +32,6 @@ export interface GithubReviewerAccessOptions {
   host: string;
   owner: string;
   repo: string;
-}
-
-/** The first line of a text, at most 200 characters: what a log line quotes of an answer. */
-function firstLine(text: string): string {
-  const line = text.split('\n')[0];
-  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
 /**
@@ -75,9 +70,7 @@ export async function githubReviewerAccess(
     headers = credentials.headers;
   } catch (error) {
     return {
-      unavailable: `no credentials for ${repositoryUrl} (${firstLine(
-        String((error as Error)?.message ?? error),
-      )})`,
+      unavailable: `no credentials for ${repositoryUrl} (${errorText(error)})`,
     };
   }
   const segment = encodeURIComponent;
@@ -96,9 +89,7 @@ export async function githubReviewerAccess(
     } catch (error) {
       return {
         access: 'unknown',
-        why: `GitHub could not be asked (${firstLine(
-          String((error as Error)?.message ?? error),
-        )})`,
+        why: `GitHub could not be asked (${errorText(error)})`,
       };
     }
   };
