@@ -506,10 +506,12 @@ function Deprecations(props: {
   // first one for a new filter (the table keeps its sorting); a page past the end is the last
   const paging = readPaging(query.page, query.pageSize, rows.length);
   const { page, pageSize } = paging;
-  // the page the table shows, as it opened there (`initialPage`) or reported turning to it
-  // (`onPageChange`): when the URL says another (a link, a new filter), the table opens again there
+  // material-table reads its page (`initialPage`, `pageSize`) and its sorting (a column's
+  // `defaultSort`) only when it opens: when the URL says another than the table shows (a link, a
+  // new filter), the table opens again there. What the table changes itself, it reports
+  // (`onPageChange`, `onOrderChange`) and shows already.
+  const [opened, setOpened] = useState(0);
   const tablePaging = useRef(paging);
-  const [pagedAt, setPagedAt] = useState(0);
   // (before the browser paints: new rows are not shown at the page of the old ones first)
   useLayoutEffect(() => {
     if (
@@ -517,7 +519,7 @@ function Deprecations(props: {
       tablePaging.current.pageSize !== pageSize
     ) {
       tablePaging.current = { page, pageSize };
-      setPagedAt(n => n + 1);
+      setOpened(n => n + 1);
     }
   }, [page, pageSize]);
 
@@ -546,11 +548,8 @@ function Deprecations(props: {
       ),
     [unsorted, sorting],
   );
-  // material-table reads the sorting only when it opens (a column's `defaultSort`): when a link
-  // changes it while the page is open (the sidebar's, a shared one), the table opens again with
-  // the URL's. A sorting the table changes itself, it reports (`onOrderChange`) and shows already.
+  // (the sorting a link changes while the page is open, the sidebar's or a shared one, likewise)
   const shown = useRef(sorting);
-  const [opened, setOpened] = useState(0);
   useLayoutEffect(() => {
     if (sortingKey(shown.current) !== sortingKey(sorting)) {
       shown.current = sorting;
@@ -692,7 +691,7 @@ function Deprecations(props: {
       </Grid>
       <Grid item xs={12}>
         <Table<Row>
-          key={`${opened}-${pagedAt}`}
+          key={opened}
           title={`Deprecated services (${rows.length})`}
           columns={columns}
           data={rows}
