@@ -3,6 +3,7 @@ import {
   computeImpact,
   fitMarkdown,
   loadRegistry,
+  plural,
   runningGraphOf,
   renderImpactMarkdown,
 } from '@service-registry/plugin-service-registry-common';
@@ -14,10 +15,6 @@ import { ReportFormat } from '../lib/options';
 import { readDirectorySource } from '../lib/readSource';
 import { JSON_SCHEMA_VERSION } from '../format/json';
 import { forTerminal, paint } from '../format/text';
-
-function plural(n: number, word: string) {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** Options of `service-registry impact`. */
 export interface ImpactCommandOptions {

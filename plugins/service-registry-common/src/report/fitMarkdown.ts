@@ -8,14 +8,18 @@
 export const MARKDOWN_REPORT_LIMIT = 65536;
 
 /**
- * How much of the long lists a report shows: `maxFindings` findings (the renderers' default 200
- * when undefined) and `maxListedServices` services a project in the lists of impacted services
- * (all when undefined).
+ * How much of the long lists a markdown report shows.
  *
  * @public
  */
 export interface MarkdownReportLimits {
+  /** At most this many findings are listed (default 200); the rest are counted. */
   maxFindings?: number;
+  /**
+   * At most this many services are listed a project in the lists of impacted services (the
+   * change report's impacted and optional consumers, the impact report's tables; default all);
+   * the rest are counted (`0`: only their number).
+   */
   maxListedServices?: number;
 }
 

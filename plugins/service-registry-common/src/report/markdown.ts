@@ -9,6 +9,7 @@ import { RegistryFinding } from '../model/types';
 import { describeApprovalReason } from './approvalReason';
 import { describeChangeSubject } from './changeSubject';
 import { describeUnreadHeadFile } from './unreadHeadFile';
+import { MarkdownReportLimits } from './fitMarkdown';
 import { cell, code, codeCell, plural } from './markdownText';
 
 const ICON: Record<RegistryFinding['severity'], string> = {
@@ -25,7 +26,7 @@ function count(
 }
 
 /** Options of the markdown renderers. */
-export interface MarkdownReportOptions {
+export interface MarkdownReportOptions extends MarkdownReportLimits {
   /** Heading of the report. */
   title?: string;
   /**
@@ -33,13 +34,6 @@ export interface MarkdownReportOptions {
    * omitted.
    */
   fileLink?(file: string, line: number): string | undefined;
-  /** At most this many findings are listed (default 200); the rest are counted. */
-  maxFindings?: number;
-  /**
-   * At most this many services are listed a project in the change report's lists of impacted
-   * and optional consumers (default all); the rest are counted (`0`: only their number).
-   */
-  maxListedServices?: number;
 }
 
 function findingsSection(
@@ -114,7 +108,7 @@ export function renderFindingsMarkdown(
  */
 export function renderImpactMarkdown(
   impact: ImpactReport,
-  options: Pick<MarkdownReportOptions, 'maxListedServices'> = {},
+  options: Pick<MarkdownReportLimits, 'maxListedServices'> = {},
 ): string {
   const max = options.maxListedServices ?? Infinity;
   const lines = [
