@@ -7,4 +7,5 @@ export {
 } from './entityNames';
 export { normaliseTag } from './catalogTag';
 export { catalogNameFindings } from './catalogNameFindings';
+export { projectSystemFindings } from './projectSystemFindings';
 export { sharedSystemFindings } from './sharedSystemFindings';

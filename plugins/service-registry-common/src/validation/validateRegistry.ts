@@ -1,4 +1,5 @@
 import { catalogNameFindings } from '../catalog/catalogNameFindings';
+import { projectSystemFindings } from '../catalog/projectSystemFindings';
 import { sharedSystemFindings } from '../catalog/sharedSystemFindings';
 import { LoadedRegistry, RegistryFinding } from '../model/types';
 import { applyBlockOn } from './blockOn';
@@ -15,9 +16,10 @@ import { ValidateOptions } from './types';
  * secrets), sorted by file, line and column. A warning or info whose code the policies'
  * `[security] block_on` lists (or a prefix of it) is an error, its message saying so (see
  * `applyBlockOn`). With `options.catalog`, also the catalog provider's warnings about what its
- * mapping changes (`catalogNameFindings`), and with `options.catalog.sharedSystem` its error about
- * a project named like the System of global services (`sharedSystemFindings`); neither is subject
- * to `block_on`. Deterministic for a given registry and `today`; never throws on bad registry
+ * mapping changes (`catalogNameFindings`) and its error about a project whose folder name cannot
+ * name a System (`projectSystemFindings`), and with `options.catalog.sharedSystem` its error about
+ * a project named like the System of global services (`sharedSystemFindings`); none is subject to
+ * `block_on`. Deterministic for a given registry and `today`; never throws on bad registry
  * content.
  *
  * @param registry - the result of `loadRegistry`
@@ -39,6 +41,7 @@ export function validateRegistry(
   if (options.catalog) {
     blocked.push(
       ...catalogNameFindings(registry, options.catalog.defaultOwner),
+      ...projectSystemFindings(registry),
     );
     if (options.catalog.sharedSystem !== undefined) {
       blocked.push(
