@@ -13,6 +13,7 @@ import {
   configWith,
   contextFor,
   tempDir,
+  workspaceWithFiles,
 } from './__testUtils__/workspace';
 import { createServiceRegistryActions } from './actions/createServiceRegistryActions';
 
@@ -94,6 +95,80 @@ describe('the templates and the actions they run', () => {
       }
     },
   );
+});
+
+/** A template's step by id. */
+async function templateStep(template: string, id: string) {
+  const doc = parse(
+    await fs.readFile(path.join(TEMPLATES, template, 'template.yaml'), 'utf8'),
+  );
+  return doc.spec.steps.find((step: { id: string }) => step.id === id);
+}
+
+/**
+ * A template's text with the `${{ steps.<id>.output.<name> }}` of the given steps filled in (the
+ * other expressions stay as they are).
+ */
+function fillOutputs(
+  text: string,
+  outputs: Record<string, Record<string, unknown>>,
+): string {
+  return text.replace(
+    /\$\{\{\s*steps\.(\w+)\.output\.(\w+)\s*\}\}/g,
+    (expression, step: string, name: string) =>
+      step in outputs ? String(outputs[step][name]) : expression,
+  );
+}
+
+describe('the deprecate-service template', () => {
+  it('keeps the pull request body within the 65,536 characters GitHub takes, for a service 250 services depend on', async () => {
+    const files: Record<string, string> = {
+      'services/catalog.toml':
+        '[service.core-auth]\nversion = "1.0.0"\nstatus = "ga"\nowner = "platform-team"\n\n[service.next-auth]\nversion = "1.0.0"\nstatus = "ga"\nowner = "platform-team"\n',
+    };
+    for (let p = 0; p < 5; p++) {
+      files[`projects/project-${p}/services.toml`] = `[project]\n${Array.from(
+        { length: 50 },
+        (_, i) =>
+          `[service.project-${p}-consumer-service-${i}]\nversion = "1.0.0"\nowner = "project-${p}-team"\ndependencies.requires = ["core-auth"]\n`,
+      ).join('')}`;
+    }
+    const workspace = await workspaceWithFiles(files);
+    const deprecate = contextFor(workspace, {
+      id: 'core-auth',
+      deprecationDate: '2026-12-01',
+      sunsetDate: '2027-06-30',
+      replacementService: 'next-auth',
+    });
+    await byId('service-registry:service:deprecate').handler(
+      deprecate.ctx as any,
+    );
+    expect(deprecate.outputs.consumers).toHaveLength(250);
+
+    // the validate step as the template runs it: its inputs from the deprecate step
+    const step = await templateStep('deprecate-service', 'validate');
+    const input: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(step.input ?? {})) {
+      if (typeof value === 'string' && value.includes('steps.deprecate.')) {
+        input[key] = fillOutputs(value, { deprecate: deprecate.outputs });
+      }
+    }
+    const validate = contextFor(workspace, input);
+    await byId('service-registry:validate').handler(validate.ctx as any);
+
+    for (const id of ['pull-request', 'merge-request', 'branch']) {
+      const body = fillOutputs(
+        (await templateStep('deprecate-service', id)).input.description,
+        { deprecate: deprecate.outputs, validate: validate.outputs },
+      );
+      expect({ id, fits: body.length <= 65536 }).toEqual({ id, fits: true });
+      expect(body).toContain(
+        '250 services must move to `next-auth` before 2027-06-30',
+      );
+      expect(body).toContain('`project-0-consumer-service-0`');
+      expect(body).toContain('## Service registry change report');
+    }
+  });
 });
 
 describe('the new-service skeleton', () => {

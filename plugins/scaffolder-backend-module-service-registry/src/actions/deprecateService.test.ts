@@ -265,6 +265,34 @@ ${NEXT_COMMENT}`);
     );
   });
 
+  it('lists at most 100 consumers in the markdown and counts the others', async () => {
+    const consumers = Array.from(
+      { length: 250 },
+      (_, i) =>
+        `[service.app-${String(i).padStart(
+          3,
+          '0',
+        )}]\nversion = "1.0.0"\ndependencies.requires = ["old"]\n`,
+    ).join('\n');
+    const workspace = await workspaceWithFiles({
+      'services/catalog.toml': `[service.old]\nversion = "1.0.0"\nstatus = "ga"\n\n${consumers}`,
+    });
+    const { ctx, outputs } = contextFor(workspace, {
+      id: 'old',
+      deprecationDate: '2026-12-01',
+      sunsetDate: '2027-06-01',
+    });
+    await action.handler(ctx as any);
+    expect(outputs.consumers).toHaveLength(250);
+    const markdown: string = outputs.consumersMarkdown;
+    expect(markdown).toContain('250 services must move before 2027-06-01');
+    expect(markdown).toContain('| `app-099` | global |');
+    expect(markdown).not.toContain('`app-100`');
+    expect(markdown).toContain(
+      "… and 150 more: the task's `consumers` output lists them all",
+    );
+  });
+
   it("keeps the consumers table whole when an owner's name holds a pipe", async () => {
     const workspace = await workspaceWithFiles({
       'services/catalog.toml':

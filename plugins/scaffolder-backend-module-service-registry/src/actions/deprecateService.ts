@@ -83,6 +83,12 @@ function consumersOf(registry: LoadedRegistry, id: string): Consumer[] {
   );
 }
 
+/**
+ * How many consumers the markdown lists at most (the others are counted): the pull request body
+ * holds the validation report too, and GitHub takes at most 65,536 characters.
+ */
+const MAX_LISTED_CONSUMERS = 100;
+
 function consumersMarkdown(
   id: string,
   replacement: string | undefined,
@@ -102,13 +108,20 @@ function consumersMarkdown(
     '| service | project | owner | dependency |',
     '| --- | --- | --- | --- |',
   );
-  for (const c of consumers) {
+  for (const c of consumers.slice(0, MAX_LISTED_CONSUMERS)) {
     lines.push(
       `| ${codeCell(c.service)} | ${
         c.project ? codeCell(c.project) : 'global'
       } | ${c.owner ? markdownCell(c.owner) : '—'} | ${
         c.optional ? 'optional' : 'required'
       } |`,
+    );
+  }
+  const more = consumers.length - MAX_LISTED_CONSUMERS;
+  if (more > 0) {
+    lines.push(
+      '',
+      `… and ${more} more: the task's \`consumers\` output lists them all, and \`service-registry impact ${id}\` prints every service that depends on it.`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -7,6 +7,7 @@ import {
   ENTITY_NAME_PATTERN,
   fitMarkdown,
   loadRegistry,
+  MarkdownReportLimits,
   preferBaseDeclarations,
   RegistryFinding,
   renderChangeReportMarkdown,
@@ -87,7 +88,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /**
  * Creates the `service-registry:validate` action: validates the registry in the workspace and
  * compares it with the base (the checkout before the edit, which service-registry:registry:fetch
- * keeps), then outputs the change report as markdown for the pull request body: the findings the
+ * keeps), then outputs the change report as markdown for the pull request body (`pullRequestBody`: the
+ * report after the input `preamble`, fitted as a whole to GitHub's 65,536 characters): the findings the
  * change brings, what changed, the breaking changes and the projects and owners they affect, and
  * the approvals the policies' `[change_control]` requires ("Required approvals", whose approvers are
  * also the output `requiredApprovers`, for service-registry:resolve-reviewers). A service id a
@@ -136,6 +138,13 @@ export function createServiceRegistryValidateAction() {
             .optional(),
         title: z =>
           z.string({ description: 'Heading of the report' }).optional(),
+        preamble: z =>
+          z
+            .string({
+              description:
+                'Markdown to put before the report in the `pullRequestBody` output (e.g. the consumers of a deprecated service): the two are fitted to the 65,536 characters GitHub takes as a whole',
+            })
+            .optional(),
         sharedSystem: z =>
           z
             .string({
@@ -148,6 +157,11 @@ export function createServiceRegistryValidateAction() {
       },
       output: {
         report: z => z.string({ description: 'The change report, markdown' }),
+        pullRequestBody: z =>
+          z.string({
+            description:
+              'The `preamble`, then the change report, fitted as a whole to the 65,536 characters GitHub takes as a pull request body (the report alone when there is no preamble)',
+          }),
         valid: z =>
           z.boolean({ description: 'Whether the change brings no error' }),
         errors: z => z.number({ description: 'Errors the change brings' }),
@@ -256,14 +270,21 @@ export function createServiceRegistryValidateAction() {
         );
       }
       // the report is the pull request's body: GitHub refuses one longer than 65,536 characters
-      const report = fitMarkdown(
-        limits =>
-          `${renderChangeReportMarkdown(
-            { findings: added, diff },
-            { title: input.title, ...limits },
-          )}${notes.length ? `\n${notes.join('\n\n')}\n` : ''}`,
-        { findings: added.length, cutNotice: REPORT_CUT_NOTICE },
-      );
+      const render = (limits: MarkdownReportLimits) =>
+        `${renderChangeReportMarkdown(
+          { findings: added, diff },
+          { title: input.title, ...limits },
+        )}${notes.length ? `\n${notes.join('\n\n')}\n` : ''}`;
+      const fitOptions = {
+        findings: added.length,
+        cutNotice: REPORT_CUT_NOTICE,
+      };
+      const report = fitMarkdown(render, fitOptions);
+      // with a preamble the body is fitted whole: the report gives up the room the preamble takes
+      const preamble = input.preamble?.trim() ? `${input.preamble}\n` : '';
+      const pullRequestBody = preamble
+        ? fitMarkdown(limits => `${preamble}${render(limits)}`, fitOptions)
+        : report;
 
       for (const f of added) {
         const line = `${f.severity} ${f.code} at ${f.file}:${f.line}:${
@@ -289,6 +310,7 @@ export function createServiceRegistryValidateAction() {
       );
 
       ctx.output('report', report);
+      ctx.output('pullRequestBody', pullRequestBody);
       ctx.output('valid', errors.length === 0);
       ctx.output('errors', errors.length);
       ctx.output('warnings', warnings.length);
