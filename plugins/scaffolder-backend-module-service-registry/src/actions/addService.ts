@@ -11,6 +11,7 @@ import { applyChanges, loadChanged } from '../lib/applyChanges';
 import { refuseControlCharacters } from '../lib/controlCharacters';
 import { assertSemver, ownerName, requireOwnerName } from '../lib/schemas';
 import { refuseSecrets } from '../lib/secrets';
+import { unreadFilesNote } from '../lib/unreadFiles';
 import * as field from '../lib/inputFields';
 import {
   editableText,
@@ -314,6 +315,13 @@ export function createServiceRegistryAddServiceAction() {
         !added ||
         (added.project ?? '') !== (GLOBAL.has(project) ? '' : project)
       ) {
+        // a file that does not parse may declare the id already (the loader drops the new one)
+        const unread = unreadFilesNote(registry, id);
+        if (unread) {
+          throw new InputError(
+            `Service "${id}" cannot be added while ${unread} Nothing was written.`,
+          );
+        }
         throw new InputError(
           `Service "${id}" would not load from ${file} as a ${
             GLOBAL.has(project) ? 'global' : `project ${project}`

@@ -8,6 +8,7 @@ import {
 import { asInputError } from './errors';
 import { planDocsChanges } from './generatedDocs';
 import { redactDiff, redactToml } from './secrets';
+import { unreadFilesNote } from './unreadFiles';
 import { setServiceFields, TomlEditValue } from './edit';
 import {
   describeChange,
@@ -18,12 +19,21 @@ import {
   writeRegistryFiles,
 } from './workspaceRegistry';
 
-/** Finds a service the registry declares, or refuses with the way to fix it. */
+/**
+ * Finds a service the registry declares, or refuses with the way to fix it: when a registry file
+ * does not parse, the error names it (the service may be declared there) rather than the id.
+ */
 export function requireService(
   registry: LoadedRegistry,
   id: string,
 ): RegistryService {
   const service = registry.services.get(id);
+  const unread = service ? undefined : unreadFilesNote(registry, id);
+  if (unread) {
+    throw new InputError(
+      `The registry files that load declare no service "${id}", and ${unread}`,
+    );
+  }
   if (!service) {
     throw new InputError(
       `The registry declares no service "${id}": check the id (services are listed in the catalog, or in services/catalog.toml and projects/*/services.toml).`,

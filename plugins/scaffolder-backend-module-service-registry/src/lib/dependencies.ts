@@ -5,6 +5,7 @@ import {
   SERVICE_ID_PATTERN,
 } from '@service-registry/plugin-service-registry-common';
 import semver from 'semver';
+import { unreadFilesNote } from './unreadFiles';
 
 /** `component:<id>` or `component:<namespace>/<id>`: a service as a catalog entity reference. */
 const ENTITY_REF = /^component:(?:[a-z0-9._-]+\/)?(.+)$/i;
@@ -22,7 +23,8 @@ export function dependencyId(entry: string): string {
  * (`id` or `id@<range>`). An entry is a service id, `id@<semver range>`, or the catalog entity
  * reference of a registry service (`component:default/shared-auth`, as the template's entity
  * pickers give). Refused: invalid ids or ranges, the service itself, services the registry does
- * not declare, retired services, and entries listed twice.
+ * not declare (naming the registry files that do not parse, where they may be declared), retired
+ * services, and entries listed twice.
  */
 export function checkDependencies(
   entries: readonly string[],
@@ -59,6 +61,12 @@ export function checkDependencies(
     }
     seen.add(service);
     const provider = registry.services.get(service);
+    const unread = provider ? undefined : unreadFilesNote(registry, service);
+    if (unread) {
+      throw new InputError(
+        `${field}: the registry files that load declare no service "${service}", and ${unread}`,
+      );
+    }
     if (!provider) {
       throw new InputError(
         `${field}: the registry declares no service "${service}". Add that service first, or fix the id.`,
