@@ -155,6 +155,62 @@ describe('ServiceRegistryFindingsPage', () => {
     );
   });
 
+  it('keeps the sorting the user chose while the search and the filters change', async () => {
+    await renderPage(degraded());
+    await screen.findByText('5 of 5 findings');
+    const sortBy = async (column: string) => {
+      const header = within(screen.getByRole('table')).getByRole(
+        'columnheader',
+        { name: column },
+      );
+      await userEvent.click(within(header).getByRole('button'));
+    };
+    // Location, descending
+    await sortBy('Location');
+    await sortBy('Location');
+    const byLocation = [
+      'lifecycle/deprecated-without-replacement',
+      'dependency/missing-optional',
+      'dependency/missing-required',
+      'lifecycle/depends-on-deprecated',
+      'toml/syntax',
+    ];
+    expect(codes()).toEqual(byLocation);
+    // a search every row matches, typed key by key
+    await userEvent.type(
+      screen.getByRole('searchbox', { name: 'Search' }),
+      'e',
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('status', { name: 'query' })).toHaveTextContent(
+        '?q=e',
+      ),
+    );
+    expect(screen.getByText('5 of 5 findings')).toBeInTheDocument();
+    expect(codes()).toEqual(byLocation);
+    // a severity chip, then all severities again
+    await userEvent.click(screen.getByRole('button', { name: '3 warnings' }));
+    expect(codes()).toEqual(
+      byLocation.filter(
+        code => code !== 'toml/syntax' && !code?.endsWith('required'),
+      ),
+    );
+    await userEvent.click(screen.getByRole('button', { name: '3 warnings' }));
+    expect(codes()).toEqual(byLocation);
+    // a project, whose findings the backend answers while the table waits
+    await choose('Project', 'shop');
+    expect(await screen.findByText('3 of 5 findings')).toBeInTheDocument();
+    expect(codes()).toEqual(
+      byLocation.filter(code =>
+        [
+          'dependency/missing-required',
+          'lifecycle/depends-on-deprecated',
+          'dependency/missing-optional',
+        ].includes(code!),
+      ),
+    );
+  });
+
   it('labels its filters in a colour that reads on the page (WCAG AA)', async () => {
     await renderPage(degraded());
     await screen.findByRole('table');

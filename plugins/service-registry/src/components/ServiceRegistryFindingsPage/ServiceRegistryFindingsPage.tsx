@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import {
   Box,
   Chip,
@@ -105,6 +105,15 @@ function readFilters(written: Record<FilterKey, string>): FindingFilters {
     terms: searchTerms(q),
   };
 }
+
+/** The table sorted by a column, named by its field (`file`). */
+interface Sorting {
+  field: string;
+  direction: 'asc' | 'desc';
+}
+
+/** How the table opens: errors first. */
+const DEFAULT_SORTING: Sorting = { field: 'severity', direction: 'asc' };
 
 /** What tells two findings apart, to find those the backend counts as a project's. */
 const findingKey = (f: RegistryFindingItem) =>
@@ -332,66 +341,12 @@ function FindingsView(props: {
     filters.owner,
   );
 
-  const written: TableColumn<RegistryFindingItem>[] = [
-    {
-      title: 'Severity',
-      field: 'severity',
-      width: '110px',
-      defaultSort: 'asc',
-      customSort: (a, b) => severityRank(a.severity) - severityRank(b.severity),
-      render: f => <SeverityChip severity={f.severity} />,
-    },
-    {
-      title: 'Service',
-      field: 'service',
-      // a retired service, and one no file declares, has no catalog page: as text
-      render: f =>
-        f.service ? (
-          <ServiceLink
-            service={f.service}
-            status={f.serviceStatus}
-            declared={f.serviceDeclared !== false}
-          />
-        ) : (
-          '—'
-        ),
-    },
-    {
-      title: 'Project',
-      field: 'project',
-      render: f => f.project ?? filteredProject ?? '—',
-    },
-    { title: 'Owner', field: 'owner', render: f => f.owner ?? '—' },
-    {
-      // the code under the message, not in a column of its own: at 1280 px the codes' column
-      // left the messages a tenth of the table, a few words per line
-      title: 'Finding',
-      field: 'message',
-      width: '40%',
-      // messages keep breaking long URLs
-      cellStyle: { minWidth: 280, wordBreak: 'break-word' },
-      render: f => (
-        <>
-          {f.message}
-          <Typography
-            variant="caption"
-            color="textSecondary"
-            component="div"
-            className={classes.code}
-          >
-            <code>{f.code}</code>
-          </Typography>
-        </>
-      ),
-    },
-    {
-      title: 'Location',
-      field: 'file',
-      customSort: compareLocations,
-      render: f => <FindingLocation finding={f} />,
-    },
-  ];
-  const columns = written.map(sizedToContent);
+  // the sorting the user chose (none after a third click on its column): material-table sorts
+  // again by a column's `defaultSort` whenever its rows, columns or options change (each key of
+  // the search, a chip, a filter) and it differs from the table's own sorting, and it opens again
+  // while a project's findings load; so the chosen column is the one with a `defaultSort`
+  const [sorting, setSorting] = useState<Sorting | undefined>(DEFAULT_SORTING);
+  const columns = useFindingColumns(filteredProject, sorting);
 
   const emptyText =
     response.items.length === 0
@@ -473,6 +428,15 @@ function FindingsView(props: {
           title={`${rows.length} of ${response.items.length} findings`}
           columns={columns}
           data={rows}
+          onOrderChange={(index, direction) => {
+            // (the column's index among `columns`; no direction, or -1, after a third click)
+            const field = columns[index]?.field;
+            setSorting(
+              typeof field === 'string' && direction
+                ? { field, direction }
+                : undefined,
+            );
+          }}
           options={{
             // no column dragging: its handle would be a second button nested in each sort button
             draggable: false,
@@ -492,6 +456,90 @@ function FindingsView(props: {
       )}
     </>
   );
+}
+
+/**
+ * The columns of the table, the same objects from one render to the next while the project
+ * filter and the sorting stay, the column sorted by carrying the sorting as its `defaultSort`.
+ *
+ * @param filteredProject - the project of the project filter (not `:global`), if any
+ * @param sorting - the sorting the user chose, if any
+ */
+function useFindingColumns(
+  filteredProject: string | undefined,
+  sorting: Sorting | undefined,
+): TableColumn<RegistryFindingItem>[] {
+  const classes = useStyles();
+  return useMemo(() => {
+    const written: TableColumn<RegistryFindingItem>[] = [
+      {
+        title: 'Severity',
+        field: 'severity',
+        width: '110px',
+        customSort: (a, b) =>
+          severityRank(a.severity) - severityRank(b.severity),
+        render: f => <SeverityChip severity={f.severity} />,
+      },
+      {
+        title: 'Service',
+        field: 'service',
+        // a retired service, and one no file declares, has no catalog page: as text
+        render: f =>
+          f.service ? (
+            <ServiceLink
+              service={f.service}
+              status={f.serviceStatus}
+              declared={f.serviceDeclared !== false}
+            />
+          ) : (
+            '—'
+          ),
+      },
+      {
+        title: 'Project',
+        field: 'project',
+        render: f => f.project ?? filteredProject ?? '—',
+      },
+      { title: 'Owner', field: 'owner', render: f => f.owner ?? '—' },
+      {
+        // the code under the message, not in a column of its own: at 1280 px the codes' column
+        // left the messages a tenth of the table, a few words per line
+        title: 'Finding',
+        field: 'message',
+        width: '40%',
+        // messages keep breaking long URLs
+        cellStyle: { minWidth: 280, wordBreak: 'break-word' },
+        render: f => (
+          <>
+            {f.message}
+            <Typography
+              variant="caption"
+              color="textSecondary"
+              component="div"
+              className={classes.code}
+            >
+              <code>{f.code}</code>
+            </Typography>
+          </>
+        ),
+      },
+      {
+        title: 'Location',
+        field: 'file',
+        customSort: compareLocations,
+        render: f => <FindingLocation finding={f} />,
+      },
+    ];
+    return written.map(column =>
+      sizedToContent({
+        ...column,
+        defaultSort:
+          sorting && column.field === sorting.field
+            ? sorting.direction
+            : undefined,
+      }),
+    );
+  }, [classes, filteredProject, sorting]);
 }
 
 function FilterSelect(props: {
