@@ -359,6 +359,30 @@ describe('service-registry:registry:fetch of a branch of a local repository', ()
     );
   });
 
+  it('says that the default branch the repository names does not exist, lists its branches, and leaves the workspace as it was', async () => {
+    // `git init --bare` with git's default branch, then `git push … main`: HEAD names `master`
+    const bare = await bareWithBranches('develop');
+    git(bare, 'symbolic-ref', 'HEAD', 'refs/heads/master');
+    const url = pathToFileURL(bare).href;
+    const workspace = await tempDir('sr-ws-');
+    const action = createServiceRegistryFetchAction({
+      config: configWith([bare]),
+      reader: readerOf(DEMO_REGISTRY),
+    });
+    const { ctx } = contextFor(workspace, { url: bare });
+    const error = await errorOf(action.handler(ctx as any));
+    expect(error?.name).toBe('InputError');
+    expect(error.message).toBe(
+      `The registry repository ${url} names "master" as its default branch (its HEAD), but has no such branch: its branches are develop, main. Set branch to one of them, or point the repository's HEAD at an existing branch.`,
+    );
+    expect(await fs.readdir(workspace)).toEqual([]);
+
+    // the retry with the branch is not blocked by a half-done fetch
+    const retry = contextFor(workspace, { url: bare, branch: 'main' });
+    await action.handler(retry.ctx as any);
+    expect(retry.outputs.targetBranch).toBe('main');
+  });
+
   it("keeps git's error when the repository cannot be read at all", async () => {
     const missing = path.join(await tempDir('sr-git-'), 'missing.git');
     const error = await errorOf(fetchBranch(missing, 'main'));

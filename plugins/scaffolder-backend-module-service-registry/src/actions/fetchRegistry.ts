@@ -37,6 +37,21 @@ async function isEmptyOrMissing(dir: string): Promise<boolean> {
   return entries === undefined || entries.length === 0;
 }
 
+async function isMissing(dir: string): Promise<boolean> {
+  return (await fs.lstat(dir).catch(() => undefined)) === undefined;
+}
+
+/** Puts a folder back as a failed fetch found it: emptied when it was there, else removed. */
+async function restoreFolder(dir: string, existed: boolean): Promise<void> {
+  if (!existed) {
+    await fs.rm(dir, { recursive: true, force: true });
+    return;
+  }
+  for (const entry of await fs.readdir(dir).catch(() => [])) {
+    await fs.rm(path.join(dir, entry), { recursive: true, force: true });
+  }
+}
+
 /** How many branches the error about a missing branch names at most. */
 const BRANCHES_NAMED = 10;
 
@@ -75,6 +90,33 @@ async function missingBranchError(
     `${where}: its branches are ${describeBranches(
       remote,
     )}. Set branch to one of them, or leave it out to start from the default branch.`,
+  );
+}
+
+/**
+ * Whether a clone has no commit checked out because the repository's HEAD names a branch that
+ * does not exist (`git init --bare` with git's default `master`, then a push of `main` only): the
+ * error saying so, naming the branches the repository has; undefined otherwise.
+ */
+async function missingDefaultBranchError(
+  clone: string,
+  url: string,
+): Promise<InputError | undefined> {
+  const head = await runGit(['symbolic-ref', '--quiet', '--short', 'HEAD'], {
+    cwd: clone,
+  }).catch(() => undefined);
+  const remote = await listRemoteBranches(url).catch(() => undefined);
+  if (!head || !remote || remote.branches.includes(head)) return undefined;
+  const where = `The registry repository ${url} names "${head}" as its default branch (its HEAD), but has no such branch`;
+  if (remote.branches.length === 0) {
+    return new InputError(
+      `${where}, nor any other yet: push a first commit to it.`,
+    );
+  }
+  return new InputError(
+    `${where}: its branches are ${describeBranches(
+      remote,
+    )}. Set branch to one of them, or point the repository's HEAD at an existing branch.`,
   );
 }
 
@@ -236,69 +278,94 @@ export function createServiceRegistryFetchAction(
         );
       }
 
+      // a failed fetch leaves the workspace as it was, so that a retry is not blocked by a
+      // half-done one: the folders it made go, the folders that were there (empty) are emptied
+      const created: (string | undefined)[] = [];
+      const existed = {
+        target: !(await isMissing(target)),
+        base: !(await isMissing(base)),
+      };
       let targetBranch = '';
-      if (location.kind === 'local') {
-        await fs.mkdir(path.dirname(target), { recursive: true });
-        try {
-          await runGit([
-            'clone',
-            '--quiet',
-            '--no-tags',
-            ...(input.branch ? ['--branch', input.branch] : []),
-            '--',
-            location.url,
-            target,
-          ]);
-        } catch (error) {
-          // git's own words (`Remote branch x not found in upstream origin`) do not say what to
-          // pick instead: ask the repository which branches it has, other failures pass unchanged
-          throw (
-            (input.branch &&
-              (await missingBranchError(input.branch, location.url))) ||
-            error
+      try {
+        if (location.kind === 'local') {
+          created.push(
+            await fs.mkdir(path.dirname(target), { recursive: true }),
           );
-        }
-        targetBranch = await runGit(['rev-parse', '--abbrev-ref', 'HEAD'], {
-          cwd: target,
-        });
-        ctx.output('repoUrl', location.url);
-        ctx.output('remoteUrl', location.url);
-        ctx.output('provider', 'local');
-        ctx.output('repoSubPath', '');
-      } else {
-        try {
-          await fetchContents({
-            reader,
-            integrations,
-            fetchUrl: location.url,
-            outputPath: target,
+          try {
+            await runGit([
+              'clone',
+              '--quiet',
+              '--no-tags',
+              ...(input.branch ? ['--branch', input.branch] : []),
+              '--',
+              location.url,
+              target,
+            ]);
+          } catch (error) {
+            // git's own words (`Remote branch x not found in upstream origin`) do not say what to
+            // pick instead: ask the repository which branches it has, other failures pass unchanged
+            throw (
+              (input.branch &&
+                (await missingBranchError(input.branch, location.url))) ||
+              error
+            );
+          }
+          targetBranch = await runGit(['rev-parse', '--abbrev-ref', 'HEAD'], {
+            cwd: target,
+          }).catch(async error => {
+            // the clone only warns when the repository's HEAD names a branch it does not have
+            throw (
+              (!input.branch &&
+                (await missingDefaultBranchError(target, location.url))) ||
+              error
+            );
           });
-        } catch (error) {
-          // the reader's `404 Not Found` for the API URL it asked does not say that the branch
-          // is the likely culprit, nor where to fix it; other failures pass unchanged
-          throw hostedMissingBranchError(error, location) ?? error;
+          ctx.output('repoUrl', location.url);
+          ctx.output('remoteUrl', location.url);
+          ctx.output('provider', 'local');
+          ctx.output('repoSubPath', '');
+        } else {
+          try {
+            await fetchContents({
+              reader,
+              integrations,
+              fetchUrl: location.url,
+              outputPath: target,
+            });
+          } catch (error) {
+            // the reader's `404 Not Found` for the API URL it asked does not say that the branch
+            // is the likely culprit, nor where to fix it; other failures pass unchanged
+            throw hostedMissingBranchError(error, location) ?? error;
+          }
+          targetBranch = location.branch ?? '';
+          ctx.output(
+            'repoUrl',
+            `${location.host}?owner=${encodeURIComponent(
+              location.owner,
+            )}&repo=${encodeURIComponent(location.repo)}`,
+          );
+          ctx.output('remoteUrl', location.url);
+          ctx.output('provider', location.provider);
+          ctx.output('repoSubPath', location.subPath);
         }
-        targetBranch = location.branch ?? '';
-        ctx.output(
-          'repoUrl',
-          `${location.host}?owner=${encodeURIComponent(
-            location.owner,
-          )}&repo=${encodeURIComponent(location.repo)}`,
-        );
-        ctx.output('remoteUrl', location.url);
-        ctx.output('provider', location.provider);
-        ctx.output('repoSubPath', location.subPath);
-      }
 
-      // the base is a faithful copy: a symbolic link keeps the target the repository gives it
-      // (fs.cp would otherwise make a relative one absolute, pointing into the checkout, which
-      // validate refuses as a link out of the base); links leaving the registry stay refused
-      await fs.mkdir(base, { recursive: true });
-      await fs.cp(target, base, {
-        recursive: true,
-        verbatimSymlinks: true,
-        filter: source => path.basename(source) !== '.git',
-      });
+        // the base is a faithful copy: a symbolic link keeps the target the repository gives it
+        // (fs.cp would otherwise make a relative one absolute, pointing into the checkout, which
+        // validate refuses as a link out of the base); links leaving the registry stay refused
+        created.push(await fs.mkdir(base, { recursive: true }));
+        await fs.cp(target, base, {
+          recursive: true,
+          verbatimSymlinks: true,
+          filter: source => path.basename(source) !== '.git',
+        });
+      } catch (error) {
+        await restoreFolder(target, existed.target);
+        await restoreFolder(base, existed.base);
+        for (const folder of created.reverse()) {
+          if (folder) await fs.rm(folder, { recursive: true, force: true });
+        }
+        throw error;
+      }
       ctx.logger.info(
         `Fetched the registry from ${location.url}${
           targetBranch ? ` (${targetBranch})` : ''
