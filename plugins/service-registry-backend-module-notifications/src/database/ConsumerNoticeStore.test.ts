@@ -28,6 +28,22 @@ describe.each(databases.eachSupportedId())(
       expect(await two.claim('default', [a, b], at)).toEqual([b]);
     });
 
+    it('leaves out a delivery the columns cannot hold, and records the others of the call', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await ConsumerNoticeStore.create(knex);
+      const at = '2026-11-30T10:00:00.000Z';
+      const ok = {
+        key: 'deprecation/payments/announced',
+        consumer: 'shop-api',
+      };
+      const longId = { key: ok.key, consumer: 'x'.repeat(64) };
+      const longKey = { key: `deprecation/${'y'.repeat(250)}`, consumer: 'a' };
+      expect(await store.claim('default', [longId, ok, longKey], at)).toEqual([
+        ok,
+      ]);
+      expect(await store.untold('default', [ok])).toEqual([]);
+    });
+
     it('claims thousands of deliveries in one call', async () => {
       const knex = await databases.init(databaseId);
       const store = await ConsumerNoticeStore.create(knex);

@@ -11,6 +11,10 @@ const REMINDERS = 'service_registry_reminders';
 const MIGRATIONS_TABLE = 'service_registry_notifications_knex_migrations';
 /** Keys per query: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 500;
+/** The length of the id columns (an entity name's). */
+const ID_LENGTH = 63;
+/** The length of `notice_key`. */
+const KEY_LENGTH = 255;
 
 /**
  * One notice for one consuming service.
@@ -153,7 +157,10 @@ export class ConsumerNoticeStore {
    * Claims the deliveries not made yet: records them as made and returns them. A delivery
    * another call (or backend instance) recorded first is left out, also when both claim at the
    * same moment: the database's primary key decides, and only the rows this call inserted are
-   * returned (`INSERT … ON CONFLICT DO NOTHING RETURNING`, on PostgreSQL and SQLite).
+   * returned (`INSERT … ON CONFLICT DO NOTHING RETURNING`, on PostgreSQL and SQLite). A delivery
+   * to a consumer whose id is longer than an entity name (63 characters: the catalog has no entity
+   * for it), or under a key longer than 255 characters, is left out rather than recorded: the
+   * database would refuse it with every other row of the call.
    *
    * @param registryId - the registry
    * @param deliveries - the deliveries planned
@@ -168,7 +175,7 @@ export class ConsumerNoticeStore {
     const unique = new Map<string, NoticeDelivery>();
     for (const d of deliveries) {
       const pair = pairOf(d.key, d.consumer);
-      if (!unique.has(pair)) unique.set(pair, d);
+      if (!unique.has(pair) && fits(d)) unique.set(pair, d);
     }
     const rows = [...unique.values()];
     const inserted = new Set<string>();
@@ -310,6 +317,13 @@ function plainPrefix(prefix: string): string {
     throw new TypeError(`Not a plain notice key prefix: ${prefix}`);
   }
   return prefix;
+}
+
+/** Whether the columns hold a delivery. */
+function fits(delivery: NoticeDelivery): boolean {
+  return (
+    delivery.consumer.length <= ID_LENGTH && delivery.key.length <= KEY_LENGTH
+  );
 }
 
 function pairOf(key: string, consumer: string): string {

@@ -28,6 +28,9 @@ export interface PlanConsumerNoticesOptions {
   today: string;
 }
 
+/** The longest name the catalog gives an entity: a longer service id has no entity. */
+const ENTITY_NAME_LENGTH = 63;
+
 /**
  * Breaking changes that are not told as such: a retired service's consumers hear of it through
  * its deprecation notice (stage `retired`), a removed dependency is the consumer's own doing,
@@ -365,12 +368,17 @@ function serviceLink(id: string): string {
 }
 
 /**
- * Whether the catalog has an entity for a service: declared and not retired (removed and retired
- * consumers have no entity to reach an owner through).
+ * Whether the catalog has an entity for a service: declared, not retired, and with an id no
+ * longer than an entity name (removed and retired consumers, and ids the loader keeps with a
+ * `schema/invalid-id` error past 63 characters, have no entity to reach an owner through).
  */
 function isInCatalog(head: LoadedRegistry, id: string): boolean {
   const service = head.services.get(id);
-  return service !== undefined && service.status !== 'retired';
+  return (
+    service !== undefined &&
+    service.status !== 'retired' &&
+    id.length <= ENTITY_NAME_LENGTH
+  );
 }
 
 /** Consumers grouped by owner (undefined last), each group's ids sorted. */

@@ -92,11 +92,12 @@ describe.each(databases.eachSupportedId())(
       let inCatalog: string[] | undefined;
       // every consumer looked up in the catalog
       const lookedUp: string[] = [];
+      const logger = mockServices.logger.mock();
       const create = async () =>
         new ConsumerNotifier({
           store: await ConsumerNoticeStore.create(knex),
           notifications,
-          logger: mockServices.logger.mock(),
+          logger,
           reachable: async consumers => {
             lookedUp.push(...consumers);
             return new Set(
@@ -116,6 +117,7 @@ describe.each(databases.eachSupportedId())(
           inCatalog = ids;
         },
         lookedUp,
+        logger,
       };
     }
 
@@ -347,6 +349,39 @@ describe.each(databases.eachSupportedId())(
       notifications.failing = false;
       await notifier.enqueue(snapshotOf([...PAYMENTS, ...DEPRECATED]));
       expect(notifications.take()).toHaveLength(2);
+    });
+
+    it('tells the other consumers when one consumer id is longer than a catalog entity name', async () => {
+      const { notifier, notifications, logger } = await setup();
+      // kept by the loader with a schema/invalid-id error; the catalog has no entity for it
+      const long = 'x'.repeat(70);
+      const shop = [
+        ...SHOP,
+        `[service.${long}]`,
+        'dependencies.requires = ["payments@^1.0"]',
+      ];
+      const deprecated = [...PAYMENTS, ...DEPRECATED];
+      expect(
+        await notifier.enqueue(snapshotOf(deprecated, shop)),
+      ).toMatchObject({ mode: 'first', planned: 2 });
+      const run = await notifier.enqueue(
+        snapshotOf(deprecated, [
+          ...shop,
+          '[service.shop-new]',
+          'dependencies.requires = ["payments"]',
+        ]),
+      );
+      expect(run).toMatchObject({ mode: 'changed', deferred: 0 });
+      expect(notifications.sent.map(s => s.payload.description)).toEqual([
+        'shop-api and shop-new depend on payments, which is deprecated since 2026-11-01 (sunset on 2027-03-01, in 91 days).',
+      ]);
+      expect(notifications.take()).toEqual([
+        ['payments is deprecated', ['component:default/shop-new']],
+      ]);
+      expect(logger.warn).toHaveBeenCalledTimes(1);
+      expect(logger.warn).toHaveBeenCalledWith(
+        `Services of registry "default" whose id is longer than 63 characters are told nothing (the catalog has no entity for them): ${long}`,
+      );
     });
 
     it('tells each notice once when two backend instances run on the same snapshots at the same time', async () => {

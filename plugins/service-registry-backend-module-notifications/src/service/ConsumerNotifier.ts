@@ -32,6 +32,8 @@ const DEPRECATION_PREFIX = 'deprecation/';
 const BREAKING_PREFIX = 'breaking/';
 /** How long a told breaking change is remembered (against a second instance telling it). */
 const BREAKING_MEMORY_MS = 30 * 86_400_000;
+/** The longest name the catalog gives an entity. */
+const ENTITY_NAME_LENGTH = 63;
 
 /**
  * What one run of the notifier did.
@@ -118,6 +120,9 @@ export class ConsumerNotifier {
     string,
     { registry: LoadedRegistry; day: string }
   >();
+
+  /** Per registry: the ids too long for an entity name, as last logged. */
+  private readonly loggedLongIds = new Map<string, string>();
 
   constructor(private readonly options: ConsumerNotifierOptions) {}
 
@@ -287,6 +292,7 @@ export class ConsumerNotifier {
       };
     }
     this.settled.delete(registryId);
+    this.logLongIds(registryId, snapshot.registry);
     const files = snapshot.files ? [...snapshot.files] : undefined;
     const fingerprint = files && fingerprintOf(files);
     const known = await store.getBaselineFingerprint(registryId);
@@ -400,6 +406,23 @@ export class ConsumerNotifier {
       failed,
       deferred,
     };
+  }
+
+  /**
+   * Logs, once per registry until they change, the service ids longer than an entity name: the
+   * catalog has no entity for them, so they are told nothing (see `planConsumerNotices`).
+   */
+  private logLongIds(registryId: string, registry: LoadedRegistry): void {
+    const ids = [...registry.services.keys()]
+      .filter(id => id.length > ENTITY_NAME_LENGTH)
+      .join(', ');
+    if (ids === (this.loggedLongIds.get(registryId) ?? '')) return;
+    this.loggedLongIds.set(registryId, ids);
+    if (ids) {
+      this.options.logger.warn(
+        `Services of registry "${registryId}" whose id is longer than ${ENTITY_NAME_LENGTH} characters are told nothing (the catalog has no entity for them): ${ids}`,
+      );
+    }
   }
 
   /** The consumers of these deliveries that the notifications backend can route to. */
