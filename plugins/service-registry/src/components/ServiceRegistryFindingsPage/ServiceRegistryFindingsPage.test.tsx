@@ -145,7 +145,12 @@ describe('ServiceRegistryFindingsPage', () => {
     // a file of a project that does not parse is still that project's
     expect(rows[0].slice(1, 4)).toEqual(['—', 'billing', '—']);
     expect(rows[1].slice(1, 4)).toEqual(['checkout', 'shop', 'shop-team']);
-    expect(rows[4].slice(1, 4)).toEqual(['legacy-pay', '—', 'payments-team']);
+    // a global service's project as the project filter names it
+    expect(rows[4].slice(1, 4)).toEqual([
+      'legacy-pay',
+      'Global services',
+      'payments-team',
+    ]);
     expect(rows[1][4]).toContain(
       'Service "checkout" requires "inventory", which no registry file declares',
     );
@@ -547,6 +552,51 @@ sunset_date = "2024-12-01"
     expect(screen.getByRole('status', { name: 'query' })).toHaveTextContent(
       '?project=%3Aglobal',
     );
+  });
+
+  it("writes a global service's project as the project filter does, and a finding of no project as none", async () => {
+    // releases of a service no file declares: a finding of no project and no known service
+    const snapshot = findingsSnapshot({
+      scenario: 'degraded',
+      extraFiles: [
+        {
+          path: 'services/versions.toml',
+          text: '[[service.ghost.release]]\nversion = "1.0.0"\ndate = "2026-01-01"\n',
+        },
+      ],
+    });
+    const unknown = findingOf(snapshot, 'registry/unknown-service', 'ghost');
+    expect(unknown.project).toBeUndefined();
+    const total = snapshot.findings.length;
+    await renderPage(apiOf(snapshot));
+    await screen.findByText(`${total} of ${total} findings`);
+    const projectOf = (service: string) =>
+      tableRows().find(r => r[1] === service)?.[2];
+    expect(projectOf('legacy-pay')).toBe('Global services');
+    expect(projectOf('ghost')).toBe('—');
+
+    // the search finds the words the rows show
+    await userEvent.type(
+      screen.getByRole('searchbox', { name: 'Search' }),
+      'global',
+    );
+    await waitFor(() =>
+      expect(screen.getByText(`1 of ${total} findings`)).toBeInTheDocument(),
+    );
+    expect(tableRows().map(r => r.slice(1, 3))).toEqual([
+      ['legacy-pay', 'Global services'],
+    ]);
+    await userEvent.clear(screen.getByRole('searchbox', { name: 'Search' }));
+
+    // and under the filter of the global services
+    await choose('Project', 'Global services');
+    expect(
+      await screen.findByText(`1 of ${total} findings`),
+    ).toBeInTheDocument();
+    expect(tableRows()[0].slice(1, 3)).toEqual([
+      'legacy-pay',
+      'Global services',
+    ]);
   });
 
   it('filters by owner, offering the owners present', async () => {

@@ -119,6 +119,33 @@ const DEFAULT_SORTING: Sorting = { field: 'severity', direction: 'asc' };
 const findingKey = (f: RegistryFindingItem) =>
   [f.code, f.file, f.line, f.column, f.service ?? '', f.message].join('\u0000');
 
+/** The registry file of the global services (those of no project). */
+const CATALOG_FILE = 'services/catalog.toml';
+
+/**
+ * The project a finding's row shows: the finding's own; under a project's filter, that project
+ * (the backend said the finding is the project's); "Global services" for a finding of the global
+ * services (about a global service, or in `services/catalog.toml`, as the `:global` filter counts
+ * them), as the project filter writes them. Undefined for a finding of no project and no declared
+ * service (such as a release of a service no file declares).
+ *
+ * @param finding - the finding
+ * @param filter - the project filter, a project id or `:global`, if any
+ */
+function projectText(
+  finding: RegistryFindingItem,
+  filter: string | undefined,
+): string | undefined {
+  if (finding.project) return finding.project;
+  if (filter && filter !== GLOBAL_PROJECT_ID) return filter;
+  const global =
+    filter === GLOBAL_PROJECT_ID ||
+    finding.file === CATALOG_FILE ||
+    // the backend names the project of a project's service: a declared one without is global
+    (finding.service !== undefined && finding.serviceDeclared !== false);
+  return global ? GLOBAL_SERVICES_LABEL : undefined;
+}
+
 function matches(
   finding: RegistryFindingItem,
   filters: FindingFilters,
@@ -153,7 +180,7 @@ function matches(
     [
       finding.severity,
       finding.service,
-      finding.project ?? GLOBAL_SERVICES_LABEL,
+      projectText(finding, filters.project),
       finding.owner,
       finding.message,
       finding.code,
@@ -331,10 +358,6 @@ function FindingsView(props: {
       all.filter(f => matches(f, filters, projectKeys)).map(f => ({ ...f })),
     [all, filters, projectKeys],
   );
-  // a finding about a project's service need not name the project: under the project's filter,
-  // the backend said it is the project's
-  const filteredProject =
-    filters.project !== GLOBAL_PROJECT_ID ? filters.project : undefined;
   const projects = projectChoices(all, filters.project);
   const owners = choices(
     all.map(f => (f.owner ? withoutAt(f.owner) : undefined)),
@@ -346,7 +369,7 @@ function FindingsView(props: {
   // the search, a chip, a filter) and it differs from the table's own sorting, and it opens again
   // while a project's findings load; so the chosen column is the one with a `defaultSort`
   const [sorting, setSorting] = useState<Sorting | undefined>(DEFAULT_SORTING);
-  const columns = useFindingColumns(filteredProject, sorting);
+  const columns = useFindingColumns(filters.project, sorting);
 
   const emptyText =
     response.items.length === 0
@@ -462,7 +485,7 @@ function FindingsView(props: {
  * The columns of the table, the same objects from one render to the next while the project
  * filter and the sorting stay, the column sorted by carrying the sorting as its `defaultSort`.
  *
- * @param filteredProject - the project of the project filter (not `:global`), if any
+ * @param filteredProject - the project filter, a project id or `:global`, if any
  * @param sorting - the sorting the user chose, if any
  */
 function useFindingColumns(
@@ -498,7 +521,7 @@ function useFindingColumns(
       {
         title: 'Project',
         field: 'project',
-        render: f => f.project ?? filteredProject ?? '—',
+        render: f => projectText(f, filteredProject) ?? '—',
       },
       { title: 'Owner', field: 'owner', render: f => f.owner ?? '—' },
       {
