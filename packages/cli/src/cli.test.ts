@@ -546,6 +546,66 @@ describe('service-registry diff of a file that does not parse in head', () => {
   });
 });
 
+describe('service-registry diff of a file that does not parse in base', () => {
+  it('does not list its services as added, says they were not compared, in text, markdown, JSON and GitHub, and --fail-on-breaking does not fail for them', () => {
+    const shop = VALID['projects/shop/services.toml'];
+    const base = registry('unparsed-in-base', {
+      ...VALID,
+      'projects/shop/services.toml': shop.replace(
+        'version = "2.0.0"',
+        'version = "2.0.0" "2.1.0"',
+      ),
+    });
+    // the pull request fixes the file and adds a service elsewhere
+    const head = registry('unparsed-in-base-head', {
+      ...VALID,
+      'services/catalog.toml': `${VALID['services/catalog.toml']}
+[service.extra]
+owner = "platform-team"
+version = "1.0.0"
+status = "ga"
+`,
+    });
+    const line = shop.split('\n').indexOf('version = "2.0.0"') + 1;
+    const where = `${base}/projects/shop/services.toml:${line}:19`;
+
+    const text = cli(['diff', base, '.', '--fail-on-breaking'], head);
+    expect(text.stdout).toContain('  added:   extra\n');
+    expect(text.stdout).toContain(
+      `  note: In base, ${where} does not parse: its services shop-api, shop-web are not compared (taken as head has them), so a breaking change to them is not reported.\n`,
+    );
+    expect(text.stderr).toContain(`service-registry: ${where} does not parse`);
+    // what could not be compared does not fail the change: a fix of a broken base passes
+    expect(text.code).toBe(0);
+
+    const markdown = cli(['diff', base, '.', '--format', 'markdown'], head);
+    expect(markdown.stdout).toContain('- Added: `extra`\n');
+    expect(markdown.stdout).toContain(
+      `⚠️ In base, \`projects/shop/services.toml:${line}:19\` does not parse: its services \`shop-api\`, \`shop-web\` are not compared`,
+    );
+
+    const json = JSON.parse(
+      cli(['diff', base, '.', '--format', 'json'], head).stdout,
+    );
+    expect(json.diff.added).toEqual(['extra']);
+    expect(json.diff.unreadBaseFiles).toEqual([
+      {
+        file: 'projects/shop/services.toml',
+        code: 'toml/syntax',
+        reason: 'does not parse',
+        position: { file: 'projects/shop/services.toml', line, column: 19 },
+        comparedAsInHead: true,
+        services: ['shop-api', 'shop-web'],
+      },
+    ]);
+
+    const github = cli(['diff', base, '.', '--format', 'github'], head);
+    expect(github.stdout).toContain(
+      `::warning title=service-registry::In base, ${where} does not parse`,
+    );
+  });
+});
+
 describe('service-registry validate and diff of a key of thousands of parts', () => {
   it('report it at its line, and the JSON output holds the change with the deep part left out', () => {
     const catalog = VALID['services/catalog.toml'];

@@ -140,13 +140,20 @@ describe('--max-file-bytes on a git revision', () => {
       repo,
     );
     expect(limited.stderr).toContain(
-      `${SHOP}:1:1 is not read: it is ${shopBytes} bytes, above the size limit of ${limit} bytes for a registry file, so the diff counts the services it declares as added`,
+      `${SHOP}:1:1 is not read: it is ${shopBytes} bytes, above the size limit of ${limit} bytes for a registry file, so the diff does not compare the services it declares`,
     );
     expect(limited.stderr).not.toContain('does not parse');
-    // the revision's shop services were not read: the head's look added
+    // the revision's shop services were not read: taken as head has them, not added
     expect(JSON.parse(limited.stdout).diff).toMatchObject({
-      added: ['shop-api'],
+      added: [],
       removed: [],
+      unreadBaseFiles: [
+        expect.objectContaining({
+          file: SHOP,
+          code: 'toml/file-too-large',
+          services: ['shop-api'],
+        }),
+      ],
     });
     // the working tree was read with the limit too, and its file is under it
     expect(JSON.parse(limited.stdout).findings).toEqual([]);

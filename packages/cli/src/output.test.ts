@@ -231,19 +231,19 @@ describe('commands that read a registry whose files do not all parse', () => {
     // stdout stays what the format promises
     expect(JSON.parse(runs[1].stdout).service).toBe('shared-auth');
 
-    // a base that does not parse makes its services look added
+    // the services of a base file that does not parse are not compared, nor taken for added
     const head = writeFiles(path.join(tmp.root, 'partial-head'), {
       ...VALID_REGISTRY,
       'projects/ops/services.toml':
         '[service.ops-api]\nowner = "ops"\nversion = "1.0.0"\nstatus = "ga"\n',
     });
     const diff = cli(['diff', dir, '.', '--format', 'json'], head);
-    expect(JSON.parse(diff.stdout).diff.added).toEqual(['ops-api']);
+    expect(JSON.parse(diff.stdout).diff.added).toEqual([]);
     expect(diff.stderr).toContain(
       `service-registry: ${dir}/projects/ops/services.toml:1:`,
     );
     expect(diff.stderr).toContain(
-      'does not parse, so the diff counts the services it declares as added',
+      'does not parse, so the diff does not compare the services it declares',
     );
   });
 });

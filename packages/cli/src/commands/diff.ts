@@ -5,12 +5,14 @@ import {
   diffRegistries,
   fitMarkdown,
   loadRegistry,
+  markdownCode,
   plural,
   preferBaseDeclarations,
   renderChangeReportMarkdown,
   validateRegistry,
 } from '@service-registry/plugin-service-registry-common';
 import { annotationRoot } from '../lib/annotationRoot';
+import { baseAsInHead, describeUnreadBaseFile } from '../lib/baseAsInHead';
 import { CliIO } from '../lib/io';
 import { warnAboutUnparsedFiles } from '../lib/unparsedFiles';
 import { ReportFormat } from '../lib/options';
@@ -23,6 +25,7 @@ import {
   annotationLimitNotice,
   formatFindingsGithub,
   requiredApprovalsNotice,
+  runWarning,
 } from '../format/github';
 import { countFindings } from '../format/summary';
 import { formatFindingsText, forTerminal, paint } from '../format/text';
@@ -39,6 +42,9 @@ import { DEFAULT_SHARED_SYSTEM } from './validate';
 function emptyBaseWarning(label: string): string {
   return `${label} has no registry file (*.toml), so every service counts as added and no change as breaking. If the registry was in another folder there, compare with that folder: git worktree add ../base <revision>, then service-registry diff ../base/<old folder> <registry>.`;
 }
+
+/** The heading of the breaking changes in the markdown report. */
+const BREAKING_HEADING = /^### Breaking changes$/m;
 
 /** Options of `service-registry diff`. */
 export interface DiffCommandOptions {
@@ -71,7 +77,11 @@ export interface DiffCommandOptions {
  * service id a project of head declares while another project declared it in base stays that
  * project's: the new declaration is reported as `service/duplicate-id`. A file of head that does
  * not parse (or is not read for its size) is an error of head, and its services are compared as
- * in base, which the output notes (`unreadHeadFiles` in JSON).
+ * in base, which the output notes (`unreadHeadFiles` in JSON). A file of base that does not parse
+ * (or is not read for its size) is taken as head has it: its services are not compared, neither
+ * added nor changed, which the output notes (`unreadBaseFiles` in JSON, a note in text and
+ * markdown, a warning on the run in the github format); `--fail-on-breaking` does not fail for
+ * them.
  */
 export async function diffCommand(
   options: DiffCommandOptions,
@@ -87,20 +97,24 @@ export async function diffCommand(
   if (baseSource.files.length === 0) {
     io.stderr(`service-registry: ${emptyBaseWarning(baseSource.label)}\n`);
   }
-  const base = loadRegistry(baseSource.files);
+  const loadedBase = loadRegistry(baseSource.files);
   warnAboutUnparsedFiles(
-    base,
+    loadedBase,
     baseSource.files,
     baseSource.label,
-    'the diff counts the services it declares as added',
+    'the diff does not compare the services it declares: it takes them as head has them, and a breaking change to them is not reported',
     io,
   );
-  // a service id a project of head declares again stays where base declared it
-  const head = preferBaseDeclarations(
-    base,
-    loadRegistry(headSource.files),
+  const loadedHead = loadRegistry(headSource.files);
+  // what base could not read is taken as head has it: nothing is known of what changed there
+  const { base, unread: unreadBaseFiles } = baseAsInHead(
+    loadedBase,
+    baseSource.files,
+    loadedHead,
     headSource.files,
   );
+  // a service id a project of head declares again stays where base declared it
+  const head = preferBaseDeclarations(base, loadedHead, headSource.files);
   // with the catalog provider's findings, in head and (for the annotations) in base alike
   const validation = {
     today: options.today,
@@ -124,7 +138,7 @@ export async function diffCommand(
               slaImpacts: diff.slaImpacts.length,
             },
             findings,
-            diff,
+            diff: { ...diff, unreadBaseFiles },
           },
           null,
           2,
@@ -132,9 +146,20 @@ export async function diffCommand(
       );
       break;
     case 'markdown':
+      // files base could not read: said in the changes, before the breaking changes they may hide
+      const baseNotes = unreadBaseFiles
+        .map(
+          unread =>
+            `⚠️ ${describeUnreadBaseFile(unread, undefined, markdownCode)}\n\n`,
+        )
+        .join('');
       io.stdout(
         fitMarkdown(
-          limits => renderChangeReportMarkdown({ findings, diff }, limits),
+          limits =>
+            renderChangeReportMarkdown({ findings, diff }, limits).replace(
+              BREAKING_HEADING,
+              heading => `${baseNotes}${heading}`,
+            ),
           { findings: findings.length, cutNotice: CUT_NOTICE },
         ),
       );
@@ -186,6 +211,10 @@ export async function diffCommand(
           })),
         ),
       );
+      // on the run, not on a file: the file base could not read may be gone from head
+      for (const unread of unreadBaseFiles) {
+        io.stdout(runWarning(describeUnreadBaseFile(unread, baseSource.label)));
+      }
       io.stdout(formatFindingsGithub(annotations, { root }));
       break;
     }
@@ -224,6 +253,12 @@ export async function diffCommand(
       // files head could not read: compared as in base, not removed
       for (const unread of diff.unreadHeadFiles) {
         io.stdout(`  note: ${t(describeUnreadHeadFile(unread))}\n`);
+      }
+      // files base could not read: taken as head has them, not added
+      for (const unread of unreadBaseFiles) {
+        io.stdout(
+          `  note: ${t(describeUnreadBaseFile(unread, baseSource.label))}\n`,
+        );
       }
       io.stdout(
         `\n${p.bold(`Breaking changes: ${diff.breakingChanges.length}`)}\n`,

@@ -93,3 +93,13 @@ export function requiredApprovalsNotice(
     `Required approvals (${approvals.length})`,
   )}::${escapeData(lines.join('\n'))}\n`;
 }
+
+/**
+ * A warning on the run (`::warning title=service-registry::…`), naming no file: for what no line
+ * of head's files shows, e.g. a file of base that could not be read.
+ *
+ * @param message - the warning, in words
+ */
+export function runWarning(message: string): string {
+  return `::warning title=service-registry::${escapeData(message)}\n`;
+}
