@@ -41,6 +41,7 @@ describe('service-registry:service:update', () => {
     expect(outputs).toEqual({
       file: 'projects/project-a/services.toml',
       changedFields: ['owner', 'version', 'dependencies.requires'],
+      removedFields: [],
       shadowedBy: [],
       diff: expect.stringContaining('+version = "2.3.0"'),
     });
@@ -125,6 +126,52 @@ describe('service-registry:service:update', () => {
       expect(await snapshot(workspace)).toEqual(before);
     },
   );
+
+  it.each(['ga', 'beta', 'maintenance', 'development'])(
+    'setting a deprecated service back to %s removes its deprecation dates, successor and migration guide, and says so',
+    async status => {
+      const workspace = await workspaceWithRegistry();
+      const { ctx, outputs } = contextFor(workspace, { id: 'old-api', status });
+      await action.handler(ctx as any);
+      const text = await fs.readFile(
+        path.join(workspace, 'registry/services/catalog.toml'),
+        'utf8',
+      );
+      const table = text.slice(
+        text.indexOf('[service.old-api]'),
+        text.indexOf('[service.new-api]'),
+      );
+      expect(table).toBe(
+        `[service.old-api]\nname = "old-api"\nstatus = "${status}"\n`,
+      );
+      expect(outputs.changedFields).toEqual(['status']);
+      expect(outputs.removedFields).toEqual([
+        'deprecation_date',
+        'sunset_date',
+        'replacement_service',
+        'migration',
+      ]);
+      expect(outputs.diff).toContain('-sunset_date = "2026-05-20"');
+      const registry = await loadRegistryFromDirectory(
+        path.join(workspace, 'registry'),
+      );
+      expect(registry.services.get('old-api')).toMatchObject({ status });
+      expect(registry.services.get('old-api')?.sunsetDate).toBeUndefined();
+      expect(
+        registry.services.get('old-api')?.replacementService,
+      ).toBeUndefined();
+    },
+  );
+
+  it('removes nothing when a service that is not deprecated changes status', async () => {
+    const workspace = await workspaceWithRegistry();
+    const { ctx, outputs } = contextFor(workspace, {
+      id: 'new-api',
+      status: 'maintenance',
+    });
+    await action.handler(ctx as any);
+    expect(outputs.removedFields).toEqual([]);
+  });
 
   describe('control characters', () => {
     it.each([

@@ -11,11 +11,21 @@ import { checkDependencies } from '../lib/dependencies';
 import { editDependencies } from '../lib/editDependencies';
 import { shadowingOverrides } from '../lib/overrides';
 import { TomlEditValue } from '../lib/edit';
+import { asInputError } from '../lib/errors';
+import { removeServiceKeys } from '../lib/removeServiceKeys';
 import { assertSemver, requireOwnerName } from '../lib/schemas';
 import { refuseSecrets } from '../lib/secrets';
 import * as field from '../lib/inputFields';
 import { readWorkspaceRegistry } from '../lib/workspaceRegistry';
 import { examples } from './updateService.examples';
+
+/** The keys only a deprecated (or retired) service has, removed when it goes back to a live status. */
+const DEPRECATION_KEYS = [
+  'deprecation_date',
+  'sunset_date',
+  'replacement_service',
+  'migration',
+] as const;
 
 /**
  * Creates the `service-registry:service:update` action: changes the given fields of a service of
@@ -24,7 +34,10 @@ import { examples } from './updateService.examples';
  * (`dependencies`: each list given replaces the one written) or by entries (`addDependencies`,
  * `removeDependencies`: the rest of the lists stays), after the same checks as for a new service.
  * `status: retired` is taken for a deprecated service only; deprecating is
- * `service-registry:service:deprecate`'s, which also sets the dates and the successor.
+ * `service-registry:service:deprecate`'s, which also sets the dates and the successor. A
+ * deprecated or retired service set back to a live status (`ga`, `beta`, ...) loses its
+ * `deprecation_date`, `sunset_date`, `replacement_service` and `migration` in the same change
+ * (output `removedFields`), so that the catalog does not announce a sunset for it.
  *
  * Only the declaration is edited: a project override of a global service that writes a changed
  * field (a port of its own, say) keeps its value, which may be deliberate. Those projects are
@@ -76,6 +89,11 @@ export function createServiceRegistryUpdateServiceAction() {
           z.array(z.string(), {
             description:
               'The fields set, as registry keys (`version`, `dependencies.requires`)',
+          }),
+        removedFields: z =>
+          z.array(z.string(), {
+            description:
+              'The keys removed: a deprecated or retired service set back to a live status loses `deprecation_date`, `sunset_date`, `replacement_service` and `migration`',
           }),
         shadowedBy: z =>
           z.array(
@@ -191,7 +209,38 @@ export function createServiceRegistryUpdateServiceAction() {
       }
 
       refuseSecrets(patch);
-      const change = planServicePatch(ws, service, patch);
+      let change = planServicePatch(ws, service, patch);
+      // a deprecated (or retired) service set back to a live status is no longer deprecated:
+      // its dates, successor and migration guide go in the same change (listed in removedFields)
+      let removedFields: string[] = [];
+      if (
+        input.status !== undefined &&
+        input.status !== 'retired' &&
+        (service.status === 'deprecated' || service.status === 'retired')
+      ) {
+        let edit: ReturnType<typeof removeServiceKeys>;
+        try {
+          edit = removeServiceKeys(
+            change.text,
+            service.id,
+            DEPRECATION_KEYS,
+            change.path,
+          );
+        } catch (error) {
+          throw asInputError(error);
+        }
+        change = { ...change, text: edit.text };
+        removedFields = edit.removed.map(r => r.key);
+        if (removedFields.length) {
+          ctx.logger.info(
+            `${input.id} goes from ${service.status} to ${
+              input.status
+            }: removing ${removedFields.join(', ')} from ${
+              change.path
+            }, which only a deprecated service has.`,
+          );
+        }
+      }
       const shadowedBy = shadowingOverrides(ws, service, changedFields);
       if (shadowedBy.length) {
         ctx.logger.warn(
@@ -217,6 +266,7 @@ export function createServiceRegistryUpdateServiceAction() {
       });
       ctx.output('file', change.path);
       ctx.output('changedFields', changedFields);
+      ctx.output('removedFields', removedFields);
       ctx.output('shadowedBy', shadowedBy);
       ctx.output('diff', diff);
     },
