@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { ConflictError } from '@backstage/errors';
 import {
   NotificationSendOptions,
   NotificationService,
@@ -473,6 +474,31 @@ describe.each(databases.eachSupportedId())(
       expect(notifications.sent[0].payload.description).toMatch(
         /\(Reminder sent by user:default\/joe\.\)$/,
       );
+    });
+
+    it('refuses a reminder, with a conflict, for a service whose id is longer than 63 characters', async () => {
+      const { notifier, notifications } = await setup();
+      const deprecated = snapshotOf([...PAYMENTS, ...DEPRECATED]);
+      const payments = computeDeprecation(
+        deprecated.registry,
+        dependencyGraphOf(deprecated.registry),
+        'payments',
+        '2026-11-30',
+      )!;
+      const long = 'y'.repeat(70);
+      const reminded = notifier.remind(
+        deprecated,
+        { ...payments, service: long },
+        'user:default/jane',
+      );
+      await expect(reminded).rejects.toThrow(ConflictError);
+      await expect(reminded).rejects.toThrow(
+        `The consumers of ${long} cannot be reminded: its id is longer than the 63 characters of a catalog entity name (rename it in the registry)`,
+      );
+      expect(notifications.take()).toEqual([]);
+      // the service's other reminders are not affected
+      await notifier.remind(deprecated, payments, 'user:default/jane');
+      expect(notifications.take()).toHaveLength(2);
     });
 
     it('does not plan again for the very registry of a run that left nothing to tell, the same day', async () => {

@@ -193,8 +193,9 @@ export class ConsumerNotifier {
    * @param snapshot - the registry
    * @param record - the deprecated service's migration record, as of today
    * @param by - entity ref of the user who asks
-   * @throws ConflictError when its consumers were reminded today already, or none of them can be
-   *   reached through the catalog
+   * @throws ConflictError when its consumers were reminded today already, when none of them can be
+   *   reached through the catalog, or when the service's id is longer than an entity name (63
+   *   characters: the day's reminder could not be recorded)
    */
   async remind(
     snapshot: RegistrySnapshot,
@@ -204,6 +205,11 @@ export class ConsumerNotifier {
     const { store } = this.options;
     const registryId = snapshot.providerId;
     const service = record.service;
+    if (service.length > ENTITY_NAME_LENGTH) {
+      throw new ConflictError(
+        `The consumers of ${service} cannot be reminded: its id is longer than the ${ENTITY_NAME_LENGTH} characters of a catalog entity name (rename it in the registry)`,
+      );
+    }
     const at = (this.options.now?.() ?? new Date()).toISOString();
     const day = at.slice(0, 10);
     const notices = planDeprecationNotices(record, snapshot.registry, day);
