@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/test-utils';
 import { lightTheme } from '@backstage/theme';
@@ -85,6 +85,35 @@ describe('TopologyCanvas', () => {
       screen.getByRole('button', { name: 'Fit the graph' }),
     );
     expect(graph).toHaveAttribute('data-scale', '1.000');
+  });
+
+  it('leaves keys held with Ctrl, Cmd or Alt to the browser (page zoom, history), zooming on the bare keys', async () => {
+    await renderInTestApp(
+      <TopologyCanvas
+        nodes={[node('web', 0, 0), node('api', 240, 0, 'root')]}
+        edges={[{ from: 'web', to: 'api', color: '#999', width: 1 }]}
+        height={300}
+        ariaLabel="Dependency map"
+      />,
+    );
+    const graph = screen.getByRole('application', { name: 'Dependency map' });
+    graph.focus();
+    // fireEvent tells whether the key went on to the browser (not `preventDefault`ed)
+    for (const modifier of ['ctrlKey', 'metaKey', 'altKey']) {
+      for (const key of ['+', '=', '-', '0', 'ArrowLeft', 'ArrowRight']) {
+        expect(fireEvent.keyDown(graph, { key, [modifier]: true })).toBe(true);
+      }
+    }
+    expect(graph).toHaveAttribute('data-scale', '1.000');
+    expect(screen.queryByText('api, GA, project shop')).not.toBeInTheDocument();
+    // the same keys alone are the map's
+    expect(fireEvent.keyDown(graph, { key: '+' })).toBe(false);
+    expect(graph).toHaveAttribute('data-scale', '1.250');
+    expect(fireEvent.keyDown(graph, { key: 'ArrowRight' })).toBe(false);
+    expect(screen.getByText('api, GA, project shop')).toBeInTheDocument();
+    // (a `+` typed with Shift is still a `+`)
+    expect(fireEvent.keyDown(graph, { key: '+', shiftKey: true })).toBe(false);
+    expect(graph).toHaveAttribute('data-scale', '1.563');
   });
 
   it('draws edges and node borders at 3:1 or more against what they are drawn on (WCAG 1.4.11)', async () => {

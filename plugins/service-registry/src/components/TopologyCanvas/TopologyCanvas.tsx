@@ -588,6 +588,9 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // keys held with Ctrl, Cmd or Alt are the browser's: page zoom (Ctrl + `+` `-` `0`), back and
+    // forward (Alt + arrows); Shift stays the map's (`+` is Shift + `=` on many keyboards)
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
     switch (event.key) {
       case 'ArrowRight':
         moveFocus(1, 0);
