@@ -377,6 +377,14 @@ response_time_p99 = "200ms"
     ],
     [{ id: 'x', dependencies: { requires: ['x'] } }, /cannot depend on itself/],
     [
+      { id: 'x', owner: 'platform-team', status: 'deprecated' },
+      /cannot be added as deprecated.*service-registry:service:deprecate/,
+    ],
+    [
+      { id: 'x', owner: 'platform-team', status: 'retired' },
+      /cannot be added as retired.*only a deprecated service can be retired/,
+    ],
+    [
       { id: 'x', dependencies: { requires: ['shared-auth@not a range'] } },
       /is not a semver range/,
     ],

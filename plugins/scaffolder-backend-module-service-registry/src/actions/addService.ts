@@ -107,7 +107,9 @@ export function createServiceRegistryAddServiceAction() {
           'Owning team (`platform-team`, `@platform-team`, or a catalog group ref `group:default/platform-team`)',
         ),
         version: field.version('Current version (default 0.1.0)'),
-        status: field.status('Lifecycle status (default development)'),
+        status: field.status(
+          'Lifecycle status (default development); not deprecated or retired: a new service is deprecated with service-registry:service:deprecate',
+        ),
         tier: field.tier(
           'Tier; when absent the service inherits its project tier',
         ),
@@ -194,6 +196,17 @@ export function createServiceRegistryAddServiceAction() {
       // the runner checked the input against the JSON Schema only: what it cannot say, here
       const owner = requireOwnerName(input.owner);
       assertSemver('version', input.version);
+      // as for update: deprecating sets the dates and the successor, and retiring follows it
+      if (input.status === 'deprecated') {
+        throw new InputError(
+          `${input.id} cannot be added as deprecated: add it with a live status (development, beta, ga or maintenance), then deprecate it with service-registry:service:deprecate, which also sets the dates, the replacement and the migration guide.`,
+        );
+      }
+      if (input.status === 'retired') {
+        throw new InputError(
+          `${input.id} cannot be added as retired: only a deprecated service can be retired (service-registry:service:deprecate first, with a sunset date that gives its consumers time to migrate). Add it with a live status (development, beta, ga or maintenance).`,
+        );
+      }
       const ws = await readWorkspaceRegistry(
         ctx.workspacePath,
         input.registryPath,
