@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { initRepository, writeFiles } from '../__testUtils__/cliProcess';
+import { git, initRepository, writeFiles } from '../__testUtils__/cliProcess';
 import { readRevisionFiles } from './readRevisionFiles';
 
 let repo: string;
@@ -54,5 +54,33 @@ describe('readRevisionFiles', () => {
         notUtf8: { line: 1, column: 1, byte: 0xff },
       }),
     ]);
+  });
+
+  it('ignores a link without the extension that leads to no folder, wherever it points, as the working tree does', async () => {
+    writeFiles(repo, {
+      LICENSE: 'Apache-2.0\n',
+      'shared.toml': '[service.b]\n',
+      'teams/shop/services.toml': '[project]\n',
+      'registry/services/catalog.toml': '[service.a]\n',
+    });
+    const link = (target: string, name: string) =>
+      fs.symlinkSync(target, path.join(repo, 'registry', name));
+    link('../LICENSE', 'LICENSE');
+    link('./bin/run.sh', 'run');
+    link('../../shared.toml', 'services/Makefile');
+    initRepository(repo);
+    const cwd = path.join(repo, 'registry');
+
+    expect(await readRevisionFiles(cwd, 'main', 'registry/')).toEqual([
+      { path: 'services/catalog.toml', text: '[service.a]\n' },
+    ]);
+
+    // a folder outside the registry is still refused
+    link('../teams', 'projects');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-qm', 'projects');
+    await expect(readRevisionFiles(cwd, 'main', 'registry/')).rejects.toThrow(
+      /Refusing to read projects at main: it is a symbolic link to \.\.\/teams, outside the registry root/,
+    );
   });
 });

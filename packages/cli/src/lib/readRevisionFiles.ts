@@ -8,7 +8,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { decodeRegistryFile } from '@service-registry/plugin-service-registry-node';
 import { ReadError } from './errors';
-import { gitBytes, readBlobs } from './git';
+import { gitBytes, gitText, readBlobs } from './git';
 
 const posix = path.posix;
 
@@ -37,7 +37,8 @@ const MAX_LINK_HOPS = 40;
  * Reads every `*.toml` file of the registry as it is at a git revision, with the rules
  * `readRegistryDirectory` applies to the working tree, so that a diff compares like with like:
  * dot-folders and `node_modules` are skipped, symbolic links are followed when they stay inside
- * the registry root (one leaving it, or a broken one to a `*.toml` file or a folder, is refused),
+ * the registry root (one leaving it, or a broken one named `*.toml`, is refused; one not named
+ * `*.toml` that leads to no folder of the revision is ignored wherever it points),
  * each file is decoded as UTF-8 or reported where it is not, and a file larger than
  * `maxFileBytes` is not read but marked `tooLarge` (its size is in the tree's listing). Nothing
  * of the working tree or the index is touched: the files are read from git's objects.
@@ -154,37 +155,80 @@ export async function readRevisionFiles(
     }
     return current;
   };
-  /** Where a link leads: a file, a folder, or nowhere. */
-  const resolve = (link: string, shown: string) => {
+  /** Where a link leads: a file, a folder, nowhere, or outside the registry root. */
+  const resolve = (link: string) => {
     const target = linkTargets.get(link)!;
     const real = follow(link, { count: 0 });
-    if (real === undefined) throw outside(shown, target);
+    if (real === undefined) return { kind: 'outside' as const, target };
     const file = files.get(real);
     if (file) return { kind: 'file' as const, file };
     if (folders.has(real)) return { kind: 'folder' as const, path: real };
     return { kind: 'missing' as const, target };
   };
 
+  // the repository root in the working tree, which an absolute link is read against
+  const repositoryRoot = path.resolve(
+    root,
+    ...prefix
+      .split('/')
+      .filter(Boolean)
+      .map(() => '..'),
+  );
+  /**
+   * Whether a link leaving the registry root names a folder of the revision, outside the
+   * registry but in the repository (its target normalised from the link's folder); a link to
+   * what is not there, or outside the repository, names none.
+   */
+  const namesFolderOutside = async (link: string): Promise<boolean> => {
+    const target = linkTargets.get(link)!;
+    const inRepository = path.isAbsolute(target)
+      ? path.relative(repositoryRoot, target).split(path.sep).join('/')
+      : posix.normalize(posix.join(prefix, posix.dirname(link), target));
+    if (
+      inRepository === '..' ||
+      inRepository.startsWith('../') ||
+      path.isAbsolute(inRepository)
+    ) {
+      return false;
+    }
+    const type = await gitText(cwd, [
+      'cat-file',
+      '-t',
+      `${ref}:${inRepository === '.' ? '' : inRepository}`,
+    ]).catch(() => undefined);
+    return type === 'tree';
+  };
+
   const found = new Map<string, TreeFile>();
   // `above`: the folders being read around this one, so that a link back to one of them is not
   // followed again; a folder linked from two places is read under both names
-  const walk = (
+  const walk = async (
     folder: string,
     shownFolder: string,
     above: ReadonlySet<string>,
-  ) => {
+  ): Promise<void> => {
     for (const name of [...(children.get(folder) ?? [])].sort()) {
       const real = folder ? `${folder}/${name}` : name;
       const shown = shownFolder ? `${shownFolder}/${name}` : name;
       const file = files.get(real);
       if (!file) {
         if (isSkippedFolder(name) || above.has(real)) continue;
-        walk(real, shown, new Set([...above, real]));
+        await walk(real, shown, new Set([...above, real]));
       } else if (file.mode !== SYMLINK) {
         if (isTomlFileName(name)) found.set(shown, file);
       } else {
         if (isSkippedFolder(name) || !mayBeRegistryEntry(name)) continue;
-        const target = resolve(real, shown);
+        const target = resolve(real);
+        // a link without the extension that leads to no folder (`LICENSE -> ../LICENSE`, a
+        // broken `run`) is never read, wherever it points: ignored like a file of that name
+        if (
+          !isTomlFileName(name) &&
+          target.kind !== 'folder' &&
+          !(target.kind === 'outside' && (await namesFolderOutside(real)))
+        ) {
+          continue;
+        }
+        if (target.kind === 'outside') throw outside(shown, target.target);
         if (target.kind === 'missing') {
           throw new ReadError(
             `Refusing to read ${where(shown)}: it is a symbolic link to ${
@@ -195,12 +239,12 @@ export async function readRevisionFiles(
         if (target.kind === 'file') {
           if (isTomlFileName(name)) found.set(shown, target.file);
         } else if (!above.has(target.path)) {
-          walk(target.path, shown, new Set([...above, target.path]));
+          await walk(target.path, shown, new Set([...above, target.path]));
         }
       }
     }
   };
-  walk('', '', new Set(['']));
+  await walk('', '', new Set(['']));
 
   const names = [...found.keys()].sort((a, b) => (a < b ? -1 : Number(a > b)));
   const toRead = names.filter(name => found.get(name)!.size <= maxFileBytes);

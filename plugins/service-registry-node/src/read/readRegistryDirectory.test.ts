@@ -115,7 +115,7 @@ describe('readRegistryDirectory', () => {
     ]);
   });
 
-  it('refuses a broken link to a registry file or folder, naming it, and ignores others', async () => {
+  it('refuses a broken link to a registry file, naming it, and ignores others', async () => {
     await write('services/catalog.toml', '[service.a]\n');
     await fs.symlink('../missing.md', path.join(root, 'services', 'NOTES.md'));
     expect((await readRegistryDirectory(root)).map(f => f.path)).toEqual([
@@ -132,9 +132,30 @@ describe('readRegistryDirectory', () => {
     );
     await fs.rm(path.join(root, 'projects/shop/services.toml'));
 
+    // without the extension, a broken link (a script's `run`) is not a registry file either
     await fs.symlink('../gone', path.join(root, 'projects', 'billing'));
+    await fs.symlink('./bin/run.sh', path.join(root, 'run'));
+    expect((await readRegistryDirectory(root)).map(f => f.path)).toEqual([
+      'services/catalog.toml',
+    ]);
+  });
+
+  it('ignores a link without the extension to a file outside the root (LICENSE -> ../LICENSE), and still refuses one to a folder outside', async () => {
+    await write('services/catalog.toml', '[service.a]\n');
+    await fs.writeFile(path.join(outside, 'LICENSE'), 'Apache-2.0');
+    await fs.writeFile(path.join(outside, 'shared.toml'), '[service.b]\n');
+    await fs.symlink(path.join(outside, 'LICENSE'), path.join(root, 'LICENSE'));
+    await fs.symlink(
+      path.join(outside, 'shared.toml'),
+      path.join(root, 'services', 'Makefile'),
+    );
+    expect((await readRegistryDirectory(root)).map(f => f.path)).toEqual([
+      'services/catalog.toml',
+    ]);
+
+    await fs.symlink(outside, path.join(root, 'projects'));
     await expect(readRegistryDirectory(root)).rejects.toThrow(
-      /Refusing to read projects\/billing: it is a symbolic link to \.\.\/gone, which does not exist/,
+      /Refusing to read projects: it is a symbolic link to .*, outside the registry root/,
     );
   });
 

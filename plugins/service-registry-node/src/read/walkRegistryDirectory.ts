@@ -13,7 +13,7 @@ function isSkippedFolder(name: string): boolean {
 
 /**
  * Whether an entry name may hold registry content: a `*.toml` file, or a folder (a name without
- * an extension). A broken link to anything else (a README, an image) is ignored like the file.
+ * an extension). A link named otherwise (a README, an image) is ignored like the file.
  */
 function mayBeRegistryEntry(name: string): boolean {
   return isTomlFileName(name) || !name.includes('.');
@@ -49,9 +49,10 @@ export interface RegistryDirectoryFile {
 /**
  * Every `*.toml` file below a registry root, in the order the folders list them. Dot-folders and
  * `node_modules` are skipped; symbolic links are followed only when they stay inside the root
- * (others are refused with an `InputError` naming the link, as is a broken link to a `*.toml`
- * file or to what may be a folder, and a `*.toml` entry that is not a regular file (a named pipe,
- * a socket, a device): reading on without it would silently drop the services it holds). A folder linked from two places is walked under both names, as a checkout shows it; a
+ * (others are refused with an `InputError` naming the link, as is a broken link named `*.toml`,
+ * and a `*.toml` entry that is not a regular file (a named pipe, a socket, a device): reading on
+ * without it would silently drop the services it holds). A link not named `*.toml` that leads to
+ * no folder (a file, nothing) is ignored wherever it points, like a file of that name. A folder linked from two places is walked under both names, as a checkout shows it; a
  * link back to a folder being walked is not followed again.
  *
  * @param dir - the registry root
@@ -80,9 +81,21 @@ export async function walkRegistryDirectory(
         if (isSkippedFolder(entry.name) || !mayBeRegistryEntry(entry.name)) {
           continue;
         }
+        const tomlName = isTomlFileName(entry.name);
         target = await fs.realpath(entryPath).catch(() => '');
+        // a link without the extension that leads to no folder (`LICENSE -> ../LICENSE`, a
+        // broken `run`) is never read, wherever it points: ignored like a file of that name
+        if (
+          !tomlName &&
+          !(
+            target &&
+            (await fs.stat(target).catch(() => undefined))?.isDirectory()
+          )
+        ) {
+          continue;
+        }
         if (!target) {
-          // a broken link to a registry file or folder would drop its services silently
+          // a broken link to a registry file would drop its services silently
           const name = [...relative, entry.name].join('/');
           const points = await fs.readlink(entryPath).catch(() => '?');
           throw new InputError(
