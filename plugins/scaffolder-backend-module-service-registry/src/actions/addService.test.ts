@@ -377,6 +377,21 @@ response_time_p99 = "200ms"
     ],
     [{ id: 'x', dependencies: { requires: ['x'] } }, /cannot depend on itself/],
     [
+      {
+        id: 'x',
+        governance: { approvers: ['@platform-team', 'group:default/'] },
+      },
+      /governance\.approvers\[1\] "group:default\/" names no team/,
+    ],
+    [
+      { id: 'x', governance: { approvers: [''] } },
+      /governance\.approvers\[0\] "" names no team/,
+    ],
+    [
+      { id: 'x', governance: { approvers: ['   '] } },
+      /governance\.approvers\[0\] "   " names no team/,
+    ],
+    [
       { id: 'x', owner: 'platform-team', status: 'deprecated' },
       /cannot be added as deprecated.*service-registry:service:deprecate/,
     ],

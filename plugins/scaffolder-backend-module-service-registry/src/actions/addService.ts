@@ -9,7 +9,7 @@ import { addServiceTable, renderTomlValue, TomlEditValue } from '../lib/edit';
 import { asInputError } from '../lib/errors';
 import { applyChanges, loadChanged } from '../lib/applyChanges';
 import { refuseControlCharacters } from '../lib/controlCharacters';
-import { assertSemver, ownerName, requireOwnerName } from '../lib/schemas';
+import { assertSemver, requireOwnerName } from '../lib/schemas';
 import { refuseSecrets } from '../lib/secrets';
 import { unreadFilesNote } from '../lib/unreadFiles';
 import * as field from '../lib/inputFields';
@@ -296,8 +296,9 @@ export function createServiceRegistryAddServiceAction() {
         }),
         governance: compact({
           // a group of the default namespace (`group:default/team`) becomes the handle `@team`
-          approvers: governance.approvers?.map(a => {
-            const name = ownerName(a);
+          // each checked as the owner is: `group:default/`, "" and "   " name no team
+          approvers: governance.approvers?.map((a, i) => {
+            const name = requireOwnerName(a, `governance.approvers[${i}]`)!;
             return /^group:/i.test(a) && name !== a.trim() ? `@${name}` : a;
           }),
           change_log: governance.changeLog,

@@ -131,15 +131,19 @@ export function ownerName(owner: string): string {
 /**
  * The owner as written in the registry ({@link ownerName}), refused with an input error when it
  * names no team (`"group:default/"`); undefined passes.
+ *
+ * @param owner - the owner (or an approver) as given
+ * @param field - the input, for the message (`owner`, `governance.approvers[1]`)
  */
 export function requireOwnerName(
   owner: string | undefined,
+  field = 'owner',
 ): string | undefined {
   if (owner === undefined) return undefined;
   const name = ownerName(owner);
   if (!/^@?[^\s@]/.test(name)) {
     throw new InputError(
-      `owner ${JSON.stringify(
+      `${field} ${JSON.stringify(
         owner,
       )} names no team: give the team as written in the registry (platform-team, @platform-team) or as a catalog group ref (group:default/platform-team).`,
     );
