@@ -24,7 +24,7 @@ function nodeView(service: RegistryService): RegistryGraphNode {
     name: service.name,
     declared: true,
     project: service.project ?? null,
-    owner: service.owner,
+    owner: service.effectiveOwner,
     status: service.status,
     tier: service.effectiveTier,
     type: service.type,

@@ -127,4 +127,31 @@ describe('buildFindingsResponse', () => {
       ['orphan', undefined],
     ]);
   });
+
+  it("gives a service without an owner of its own its project's owner, and the owner filter finds it", () => {
+    const registry = loadRegistry([
+      {
+        path: 'projects/shop/services.toml',
+        text: '[project]\nowner = "@shop-team"\n\n[service.shop-api]\nport = "x"\n',
+      },
+    ]);
+    const inherited: FindingsSource = {
+      ...local,
+      registry,
+      findings: validateRegistry(registry, { today: '2026-01-15' }),
+    };
+    const all = buildFindingsResponse(inherited, { service: 'shop-api' }).items;
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.every(f => f.owner === '@shop-team')).toBe(true);
+    expect(
+      buildFindingsResponse(inherited, { owner: 'shop-team' }).items,
+    ).toEqual(all);
+    // blanks around the owner are ignored, as the SLA and deprecations filters ignore them
+    expect(
+      buildFindingsResponse(inherited, { owner: ' @shop-team ' }).items,
+    ).toEqual(all);
+    expect(
+      buildFindingsResponse(inherited, { owner: 'other-team' }).items,
+    ).toEqual([]);
+  });
 });

@@ -18,7 +18,10 @@ export interface FindingsQuery {
   service?: string;
   /** Only findings of this project, or about one of its services. */
   project?: string;
-  /** Only findings about services of this owner (a leading `@` is ignored on both sides). */
+  /**
+   * Only findings about services of this owner: the service's own, or else its project's (as the
+   * catalog shows it); a leading `@` and surrounding blanks are ignored on both sides.
+   */
   owner?: string;
   /** Only findings in this registry file (relative to the registry root). */
   file?: string;
@@ -52,7 +55,7 @@ const SEVERITY_RANK: Record<FindingSeverity, number> = {
   info: 2,
 };
 
-const withoutAt = (owner: string) => owner.replace(/^@/, '');
+const withoutAt = (owner: string) => owner.trim().replace(/^@/, '');
 
 /**
  * The body of `GET /api/service-registry/findings`: the findings that pass the filters, errors
@@ -86,7 +89,7 @@ export function buildFindingsResponse(
     }
     const declaration =
       f.service === undefined ? undefined : services.get(f.service);
-    const serviceOwner = declaration?.owner;
+    const serviceOwner = declaration?.effectiveOwner;
     if (
       owner &&
       (serviceOwner === undefined || withoutAt(serviceOwner) !== owner)

@@ -7,7 +7,10 @@ import { RegistryFinding, ServiceStatus } from '../model/types';
  * @public
  */
 export interface RegistryFindingItem extends RegistryFinding {
-  /** Owner of the service concerned, when there is one. */
+  /**
+   * Owner of the service concerned, when there is one: the service's own, or else its
+   * project's, as written.
+   */
   owner?: string;
   /**
    * With `service`: whether a registry file declares that service. False for a service the

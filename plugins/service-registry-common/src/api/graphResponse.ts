@@ -14,7 +14,7 @@ export interface RegistryGraphNode {
   declared: boolean;
   /** The declaring project, or null for a global service (and for missing ones). */
   project: string | null;
-  /** Owning team, as written in the registry. */
+  /** Owning team, as written in the registry: the service's own, or else its project's. */
   owner?: string;
   /** Lifecycle status: development, beta, ga, maintenance, deprecated, retired. */
   status?: string;

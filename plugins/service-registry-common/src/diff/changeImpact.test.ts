@@ -76,8 +76,9 @@ describe('changeImpact: every project view of a consumer', () => {
     ).toEqual([
       ['gw', 'pa', '@pa-gw', 'x'],
       ['gw', 'pb', '@pb-gw', 'x'],
-      ['pa-web', 'pa', undefined, 'gw'],
-      ['pb-web', 'pb', undefined, 'gw'],
+      // without an owner of its own, a service is its project owner's
+      ['pa-web', 'pa', '@pa-team', 'gw'],
+      ['pb-web', 'pb', '@pb-team', 'gw'],
     ]);
     expect(bump.approvers).toEqual(
       expect.arrayContaining(['@pa-gw', '@pb-gw', '@pa-team', '@pb-team']),

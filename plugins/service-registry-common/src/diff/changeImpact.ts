@@ -68,7 +68,7 @@ export function changeImpact(
     const owner =
       view.project === undefined || view.project === node?.project
         ? node?.owner
-        : getServiceForProject(ctx.base, view.project, view.id)?.owner;
+        : getServiceForProject(ctx.base, view.project, view.id)?.effectiveOwner;
     const project = view.project ?? null;
     found.set(
       key,

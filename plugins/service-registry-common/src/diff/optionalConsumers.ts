@@ -15,7 +15,11 @@ export function toOptionalConsumer(
   registry: LoadedRegistry,
   view: ConsumerView,
 ): OptionalConsumer {
-  const owner = getServiceForProject(registry, view.project, view.id)?.owner;
+  const owner = getServiceForProject(
+    registry,
+    view.project,
+    view.id,
+  )?.effectiveOwner;
   return {
     id: view.id,
     project: view.project ?? null,

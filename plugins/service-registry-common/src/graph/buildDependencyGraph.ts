@@ -32,7 +32,7 @@ function toNode(service: RegistryService): DependencyNode {
   return {
     id: service.id,
     project: service.project,
-    owner: service.owner,
+    owner: service.effectiveOwner,
     status: service.status,
     tier: service.effectiveTier,
     type: service.type,

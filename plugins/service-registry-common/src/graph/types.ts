@@ -10,7 +10,7 @@ export interface DependencyNode {
   id: string;
   /** The declaring project; undefined for a global service. */
   project?: string;
-  /** Owning team, as written. */
+  /** Owning team, as written: the service's own, or else its project's. */
   owner?: string;
   /** Lifecycle status. */
   status?: ServiceStatus;

@@ -495,7 +495,7 @@ describe('loadRegistry', () => {
     ]);
   });
 
-  it('accepts both project declaration forms and inherits the project tier', () => {
+  it('accepts both project declaration forms and inherits the project tier and owner', () => {
     const registry = load({
       'projects/shop/services.toml': [
         '[project]',
@@ -531,9 +531,12 @@ describe('loadRegistry', () => {
       project: 'shop',
       tier: undefined,
       effectiveTier: 'critical',
+      owner: undefined,
+      effectiveOwner: 'shop-team',
     });
     expect(registry.services.get('shop-batch')!.effectiveTier).toBe('low');
     expect(registry.services.get('crm-api')!.effectiveTier).toBeUndefined();
+    expect(registry.services.get('crm-api')!.effectiveOwner).toBeUndefined();
   });
 
   it('warns when a project-specific table names another project, or none is declared', () => {

@@ -210,7 +210,10 @@ function loadCatalog(
       decl.positions,
       decl.source,
     );
-    registry.services.set(decl.id, buildService(decl, ctx, undefined));
+    registry.services.set(
+      decl.id,
+      buildService(decl, ctx, undefined, undefined),
+    );
   });
 }
 
@@ -237,7 +240,7 @@ function overrideView(
     merged.source,
     true,
   );
-  const view = buildService(merged, silent, project.tier);
+  const view = buildService(merged, silent, project.tier, project.owner);
   view.releases = global.releases;
   view.monitoring = [...global.monitoring];
   return view;
@@ -347,7 +350,7 @@ function loadProjectServices(
       decl.positions,
       decl.source,
     );
-    const own = buildService(decl, ctx, project.tier);
+    const own = buildService(decl, ctx, project.tier, project.owner);
     project.services.push(decl.id);
     if (!existing) {
       registry.services.set(decl.id, own);

@@ -276,11 +276,13 @@ function readMigration(
  * @param decl - the declaration
  * @param ctx - where to report (a context without `report` builds silently)
  * @param projectTier - the tier of the service's project, inherited when the service has none
+ * @param projectOwner - the owner of the service's project, inherited when the service has none
  */
 export function buildService(
   decl: ServiceDeclaration,
   ctx: CheckContext,
   projectTier: ServiceTier | undefined,
+  projectOwner: string | undefined,
 ): RegistryService {
   const t = decl.raw;
   checkUnknownFields(
@@ -363,6 +365,7 @@ export function buildService(
   } as RegistryService;
   // computed when first read, in the place of the plain property (same key order)
   LAZY_POSITIONS.define(service, decl.positions);
+  service.effectiveOwner = service.owner ?? projectOwner;
   service.definedIn = decl.definedIn;
   service.raw = t;
   service.releases = [];

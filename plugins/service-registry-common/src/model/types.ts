@@ -260,6 +260,11 @@ export interface RegistryService {
   type?: string;
   /** Owning team, as written (a leading `@` is allowed). */
   owner?: string;
+  /**
+   * The declared owner, or else the owner of the service's project (as written): the team the
+   * catalog shows as the service's owner, and the one the portal's owner filters match.
+   */
+  effectiveOwner?: string;
   /** Current version (valid semver). */
   version?: string;
   /** Lifecycle status. */

@@ -106,7 +106,7 @@ export function evaluateSla(
     service: service.id,
     name: service.name,
     project: service.project ?? null,
-    owner: service.owner,
+    owner: service.effectiveOwner,
     status: service.status,
     tier,
     tierSource: tierSourceOf(service),

@@ -161,7 +161,9 @@ function labelsOf(
   const labels: Record<string, string> = {};
   if (service.effectiveTier) labels.tier = service.effectiveTier;
   if (service.project) labels.project = service.project;
-  if (service.owner) labels.owner = service.owner.trim().replace(/^@/, '');
+  if (service.effectiveOwner) {
+    labels.owner = service.effectiveOwner.trim().replace(/^@/, '');
+  }
   return Object.keys(labels).length > 0 ? labels : undefined;
 }
 

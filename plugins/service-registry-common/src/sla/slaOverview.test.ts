@@ -142,4 +142,33 @@ describe('slaOverview', () => {
       },
     });
   });
+
+  it("counts a service without an owner of its own as its project owner's, as the catalog shows it", () => {
+    const registry = registryOf({
+      'services/catalog.toml': '[service.auth]\ntier = "high"',
+      'projects/shop/services.toml': [
+        '[project]',
+        'owner = "@shop-team"',
+        '[service.web]',
+        'tier = "high"',
+        '[service.admin]',
+        'owner = "web-team"',
+        'tier = "high"',
+      ].join('\n'),
+    });
+    const shopTeam = slaOverview(registry, { owner: 'shop-team' });
+    expect(shopTeam.tiers.flatMap(t => t.services.map(s => s.id))).toEqual([
+      'web',
+    ]);
+    expect(shopTeam.tiers[0].services[0].owner).toBe('@shop-team');
+    expect(
+      slaOverview(registry, { owner: 'web-team' }).tiers[0].services.map(
+        s => s.id,
+      ),
+    ).toEqual(['admin']);
+    // a global service has no project to inherit from
+    expect(
+      slaOverview(registry, { project: null }).tiers[0].services[0].owner,
+    ).toBeUndefined();
+  });
 });

@@ -113,7 +113,7 @@ export interface SlaEvaluation {
   name: string;
   /** Its project, null for a global service. */
   project: string | null;
-  /** Its owner, as written. */
+  /** Its owner, as written: the service's own, or else its project's. */
   owner?: string;
   /** Its lifecycle status. */
   status?: ServiceStatus;
@@ -235,7 +235,10 @@ export interface SlaOverviewOptions {
   project?: string | null;
   /** Only the services of this effective tier. */
   tier?: ServiceTier;
-  /** Only the services of this owner (a leading `@` is ignored on both sides). */
+  /**
+   * Only the services of this owner: the service's own, or else its project's (as the catalog
+   * shows it); a leading `@` is ignored on both sides.
+   */
   owner?: string;
 }
 
