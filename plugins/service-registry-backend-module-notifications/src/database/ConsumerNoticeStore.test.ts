@@ -129,5 +129,37 @@ describe.each(databases.eachSupportedId())(
       });
       expect(await store.getBaseline('other')).toBeUndefined();
     });
+
+    it('never sets a baseline back to an older snapshot (another instance moved it on)', async () => {
+      const knex = await databases.init(databaseId);
+      const one = await ConsumerNoticeStore.create(knex);
+      const two = await ConsumerNoticeStore.create(knex);
+      const files = [{ path: 'services/catalog.toml', text: '' }];
+      const at = '2026-11-30T10:00:00.000Z';
+      await one.setBaseline('default', { fingerprint: 'f1', files }, at);
+      await one.setBaseline(
+        'default',
+        { fingerprint: 'f2', files, snapshotAt: '2026-11-30T09:05:00.000Z' },
+        at,
+      );
+      await two.setBaseline(
+        'default',
+        { fingerprint: 'f1', files, snapshotAt: '2026-11-30T09:00:00.000Z' },
+        at,
+      );
+      expect(await two.getBaselineMark('default')).toEqual({
+        fingerprint: 'f2',
+        snapshotAt: '2026-11-30T09:05:00.000Z',
+      });
+      await two.setBaseline(
+        'default',
+        { fingerprint: 'f3', files, snapshotAt: '2026-11-30T09:05:00.000Z' },
+        at,
+      );
+      expect(await one.getBaseline('default')).toMatchObject({
+        fingerprint: 'f3',
+        snapshotAt: '2026-11-30T09:05:00.000Z',
+      });
+    });
   },
 );

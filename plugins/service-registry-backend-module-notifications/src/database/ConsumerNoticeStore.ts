@@ -43,6 +43,11 @@ export interface NoticeBaseline {
    * `keptDeclarationsOf`): the files are loaded again with it. Absent when none is declared twice.
    */
   keptDeclarations?: Record<string, string>;
+  /**
+   * ISO time of the registry snapshot the files come from (its `updatedAt`, the ingestion's
+   * time). Absent for a baseline kept before it was recorded.
+   */
+  snapshotAt?: string;
 }
 
 /**
@@ -87,11 +92,28 @@ export class ConsumerNoticeStore {
     return row?.fingerprint;
   }
 
+  /**
+   * The fingerprint of a registry's baseline and the time of the snapshot it was taken from
+   * (without its files), undefined before its first run.
+   */
+  async getBaselineMark(
+    registryId: string,
+  ): Promise<Pick<NoticeBaseline, 'fingerprint' | 'snapshotAt'> | undefined> {
+    const row = await this.knex(BASELINES)
+      .where('registry_id', registryId)
+      .first('fingerprint', 'snapshot_at');
+    if (!row) return undefined;
+    return {
+      fingerprint: row.fingerprint,
+      ...(row.snapshot_at ? { snapshotAt: row.snapshot_at } : {}),
+    };
+  }
+
   /** A registry's baseline, undefined before its first run. */
   async getBaseline(registryId: string): Promise<NoticeBaseline | undefined> {
     const row = await this.knex(BASELINES)
       .where('registry_id', registryId)
-      .first('fingerprint', 'files', 'kept_declarations');
+      .first('fingerprint', 'files', 'kept_declarations', 'snapshot_at');
     if (!row) return undefined;
     return {
       fingerprint: row.fingerprint,
@@ -99,16 +121,20 @@ export class ConsumerNoticeStore {
       ...(row.kept_declarations
         ? { keptDeclarations: JSON.parse(row.kept_declarations) }
         : {}),
+      ...(row.snapshot_at ? { snapshotAt: row.snapshot_at } : {}),
     };
   }
 
-  /** Replaces a registry's baseline. */
+  /**
+   * Replaces a registry's baseline, unless the one stored comes from a later snapshot (another
+   * backend instance moved it on meanwhile): a baseline is never set back.
+   */
   async setBaseline(
     registryId: string,
     baseline: NoticeBaseline,
     at: string,
   ): Promise<void> {
-    await this.knex(BASELINES)
+    const query = this.knex(BASELINES)
       .insert({
         registry_id: registryId,
         fingerprint: baseline.fingerprint,
@@ -118,10 +144,25 @@ export class ConsumerNoticeStore {
           Object.keys(baseline.keptDeclarations).length > 0
             ? JSON.stringify(baseline.keptDeclarations)
             : null,
+        snapshot_at: baseline.snapshotAt ?? null,
         updated_at: at,
       })
       .onConflict('registry_id')
-      .merge(['fingerprint', 'files', 'kept_declarations', 'updated_at']);
+      .merge([
+        'fingerprint',
+        'files',
+        'kept_declarations',
+        'snapshot_at',
+        'updated_at',
+      ]);
+    if (baseline.snapshotAt) {
+      query.where(q =>
+        q
+          .whereNull(`${BASELINES}.snapshot_at`)
+          .orWhere(`${BASELINES}.snapshot_at`, '<=', baseline.snapshotAt!),
+      );
+    }
+    await query;
   }
 
   /**

@@ -385,6 +385,40 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('tells nothing about a snapshot older than the one consumers were last told about (another instance ran ahead)', async () => {
+      const { notifier, notifications, create } = await setup();
+      const other = await create();
+      const moved = PAYMENTS.map(l =>
+        l === 'port = 8080' ? 'port = 9090' : l,
+      );
+      // each instance publishes its own copy of an ingestion, with the ingestion's time
+      const at = (catalog: string[], updatedAt: string) => ({
+        ...snapshotOf(catalog),
+        updatedAt,
+      });
+      await notifier.enqueue(at(PAYMENTS, '2026-11-30T08:00:00.000Z'));
+      await other.enqueue(at(PAYMENTS, '2026-11-30T08:00:00.000Z'));
+      await notifier.enqueue(at(moved, '2026-11-30T08:05:00.000Z'));
+      expect(notifications.take()).toHaveLength(2);
+
+      // the other instance is behind: it processes the first ingestion again
+      expect(
+        await other.enqueue(at(PAYMENTS, '2026-11-30T08:00:00.000Z')),
+      ).toMatchObject({ mode: 'stale', planned: 0, sent: [] });
+      expect(notifications.take()).toEqual([]);
+      // the baseline was not set back: the latest registry has nothing more to tell
+      expect(
+        await other.enqueue(at(moved, '2026-11-30T08:05:00.000Z')),
+      ).toMatchObject({ mode: 'unchanged', sent: [] });
+      // a later ingestion going back to port 8080 is a change, told
+      expect(
+        await other.enqueue(at(PAYMENTS, '2026-11-30T08:10:00.000Z')),
+      ).toMatchObject({ mode: 'changed' });
+      expect(notifications.sent[0]?.payload.description).toMatch(
+        /^payments moves from port 9090 to port 8080\./,
+      );
+    });
+
     it('tells each notice once when two backend instances run on the same snapshots at the same time', async () => {
       const { notifier, notifications, create } = await setup();
       const other = await create();

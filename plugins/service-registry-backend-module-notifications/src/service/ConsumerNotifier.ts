@@ -49,9 +49,12 @@ export interface ConsumerNotifierRun {
    * `unchanged`: only deprecation stages were looked at;
    * `settled`: nothing was looked at, since the snapshot holds the very registry of the last run,
    * on the same day, and that run left nothing to tell (a blocked provider publishes its last
-   * good registry again at each run).
+   * good registry again at each run);
+   * `stale`: nothing was looked at, since the snapshot is older (by its `updatedAt`, the
+   * ingestion's time) than the one consumers were last told about (another backend instance,
+   * ahead of this one, told it).
    */
-  mode: 'first' | 'changed' | 'unchanged' | 'settled';
+  mode: 'first' | 'changed' | 'unchanged' | 'settled' | 'stale';
   /** The notices planned. */
   planned: number;
   /** The notices sent (a notice is sent once per owner of new consumers). */
@@ -301,7 +304,22 @@ export class ConsumerNotifier {
     this.logLongIds(registryId, snapshot.registry);
     const files = snapshot.files ? [...snapshot.files] : undefined;
     const fingerprint = files && fingerprintOf(files);
-    const known = await store.getBaselineFingerprint(registryId);
+    const snapshotAt = isoTimeOf(snapshot.updatedAt);
+    const mark = await store.getBaselineMark(registryId);
+    const known = mark?.fingerprint;
+    if (mark?.snapshotAt && snapshotAt && snapshotAt < mark.snapshotAt) {
+      logger.info(
+        `Consumer notifications of registry "${registryId}" skip the snapshot of ${snapshotAt}: consumers were told about the one of ${mark.snapshotAt} already`,
+      );
+      return {
+        registryId,
+        mode: 'stale',
+        planned: 0,
+        sent: [],
+        failed: 0,
+        deferred: 0,
+      };
+    }
 
     if (known === undefined) {
       const notices = planConsumerNotices({ head: snapshot.registry, today });
@@ -314,6 +332,7 @@ export class ConsumerNotifier {
           fingerprint: fingerprint ?? 'none',
           files: files ?? [],
           keptDeclarations: keptOf(snapshot.registry),
+          snapshotAt,
         },
         at,
       );
@@ -380,7 +399,12 @@ export class ConsumerNotifier {
     if (base && files && fingerprint) {
       await store.setBaseline(
         registryId,
-        { fingerprint, files, keptDeclarations: keptOf(snapshot.registry) },
+        {
+          fingerprint,
+          files,
+          keptDeclarations: keptOf(snapshot.registry),
+          snapshotAt,
+        },
         at,
       );
     }
@@ -477,6 +501,12 @@ function deliveriesOf(notices: ConsumerNotice[]): NoticeDelivery[] {
   return notices.flatMap(n =>
     n.consumers.map(consumer => ({ key: n.key, consumer })),
   );
+}
+
+/** A snapshot's `updatedAt` as a comparable ISO time, undefined when it is not a time. */
+function isoTimeOf(updatedAt: string): string | undefined {
+  const time = new Date(updatedAt);
+  return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
 }
 
 /** SHA-256 of the files' paths and texts, in path order. */
