@@ -205,6 +205,60 @@ response_time_p99 = "200ms"
     expect(await snapshot(workspace)).toEqual(before);
   });
 
+  describe('a project whose id is "global"', () => {
+    const files = {
+      'services/catalog.toml': '[service.shared-auth]\nversion = "1.0.0"\n',
+      'projects/global/services.toml':
+        '[project]\nname = "Global ops"\n\n[service.ops-api]\nversion = "1.0.0"\n',
+    };
+
+    it("gets the service when named by its catalog ref, as the template's picker gives it", async () => {
+      const workspace = await workspaceWithFiles(files);
+      const { ctx, outputs } = contextFor(workspace, {
+        id: 'g-svc',
+        owner: 'ops-team',
+        project: 'system:default/global',
+      });
+      await action.handler(ctx as any);
+      expect(outputs.file).toBe('projects/global/services.toml');
+      expect(await read(workspace, 'projects/global/services.toml')).toContain(
+        '[service.g-svc]',
+      );
+      expect(await read(workspace, 'services/catalog.toml')).not.toContain(
+        'g-svc',
+      );
+      const registry = await loadRegistryFromDirectory(
+        path.join(workspace, 'registry'),
+      );
+      expect(registry.services.get('g-svc')?.project).toBe('global');
+    });
+
+    it('refuses the bare word "global" as ambiguous, saying how to name either', async () => {
+      const workspace = await workspaceWithFiles(files);
+      const before = await snapshot(workspace);
+      const { ctx } = contextFor(workspace, {
+        id: 'g-svc',
+        owner: 'ops-team',
+        project: 'global',
+      });
+      await expect(action.handler(ctx as any)).rejects.toThrow(
+        /"global" names both the project global .* and a global service: write system:default\/global for the project, or leave project empty for a global service/,
+      );
+      expect(await snapshot(workspace)).toEqual(before);
+    });
+
+    it('still takes an empty project as a global service', async () => {
+      const workspace = await workspaceWithFiles(files);
+      const { ctx, outputs } = contextFor(workspace, {
+        id: 'g-svc',
+        owner: 'ops-team',
+        project: '',
+      });
+      await action.handler(ctx as any);
+      expect(outputs.file).toBe('services/catalog.toml');
+    });
+  });
+
   describe('control characters', () => {
     it.each([
       ['name', 'U+001B (escape)', { name: '\u001b[31mOrders API\u001b[0m' }],

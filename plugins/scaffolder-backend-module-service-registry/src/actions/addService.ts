@@ -20,7 +20,11 @@ import {
 } from '../lib/workspaceRegistry';
 import { examples } from './addService.examples';
 
-/** Values that mean "a global service" for the `project` input. */
+/**
+ * Values that mean "a global service" for the `project` input. A project may be called `global`:
+ * it is named by its catalog ref `system:default/global`, and the bare `global` is refused as
+ * ambiguous when such a project exists (or is to be created).
+ */
 const GLOBAL = new Set(['', 'global', '(global)']);
 
 /**
@@ -84,7 +88,7 @@ export function createServiceRegistryAddServiceAction() {
           z
             .string({
               description:
-                'Project that owns the service (`projects/<project>/services.toml`), as an id or a catalog ref `system:default/<project>`; empty or `global` for a global service in `services/catalog.toml`',
+                'Project that owns the service (`projects/<project>/services.toml`), as an id or a catalog ref `system:default/<project>`; empty or `global` for a global service in `services/catalog.toml` (a project called `global` is named by its ref `system:default/global`)',
             })
             .optional(),
         createProject: z =>
@@ -222,13 +226,24 @@ export function createServiceRegistryAddServiceAction() {
       }
 
       // a catalog System reference (`system:default/project-a`, as the template's picker gives)
-      const project = (input.project?.trim() ?? '').replace(
-        /^system:(?:[a-z0-9._-]+\/)?/i,
-        '',
-      );
+      // always names a project, `system:default/global` too; the bare words name a global service
+      const written = input.project?.trim() ?? '';
+      const project = written.replace(/^system:(?:[a-z0-9._-]+\/)?/i, '');
+      const isGlobal = !/^system:/i.test(written) && GLOBAL.has(project);
+      if (
+        isGlobal &&
+        project === 'global' &&
+        (registry.projects.has(project) || input.createProject)
+      ) {
+        throw new InputError(
+          `project "global" names both the project global (projects/global/services.toml${
+            registry.projects.has(project) ? '' : ', to be created'
+          }) and a global service: write system:default/global for the project, or leave project empty for a global service (services/catalog.toml). Nothing was written.`,
+        );
+      }
       let file = 'services/catalog.toml';
       let newProjectHeader: string | undefined;
-      if (!GLOBAL.has(project)) {
+      if (!isGlobal) {
         if (!SERVICE_ID_PATTERN.test(project)) {
           throw new InputError(
             `${JSON.stringify(
@@ -325,10 +340,7 @@ export function createServiceRegistryAddServiceAction() {
 
       const head = loadChanged(ws, [change]);
       const added = head.services.get(id);
-      if (
-        !added ||
-        (added.project ?? '') !== (GLOBAL.has(project) ? '' : project)
-      ) {
+      if (!added || (added.project ?? '') !== (isGlobal ? '' : project)) {
         // a file that does not parse may declare the id already (the loader drops the new one)
         const unread = unreadFilesNote(registry, id);
         if (unread) {
@@ -338,7 +350,7 @@ export function createServiceRegistryAddServiceAction() {
         }
         throw new InputError(
           `Service "${id}" would not load from ${file} as a ${
-            GLOBAL.has(project) ? 'global' : `project ${project}`
+            isGlobal ? 'global' : `project ${project}`
           } service; nothing was written.`,
         );
       }
