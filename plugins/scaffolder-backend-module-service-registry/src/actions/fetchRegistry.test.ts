@@ -208,6 +208,18 @@ describe('service-registry:registry:fetch of a branch of a hosted repository', (
     );
   });
 
+  it('says that a branch name holding "/" cannot be told apart from a folder in the URL', async () => {
+    const url = 'https://github.com/acme/registry/tree/release/2027';
+    const error = await errorOf(
+      fetchInto(url, { reader: failingReader(notFound('release')) }),
+    );
+    expect(error?.name).toBe('InputError');
+    expect(error.message).toMatch(/^The branch "release" was not found/);
+    expect(error.message).toContain(
+      'If the branch is "release/2027": a branch name holding "/" cannot be told apart from a folder in a …/tree/<branch>/<folder> URL (this one reads as the branch "release" and the folder "2027"), and the branch of a hosted registry can only be named in its URL (the branch input is for local repositories): keep the registry on a branch whose name has no "/".',
+    );
+  });
+
   it.each([
     [
       'a URL that names no branch',

@@ -125,7 +125,7 @@ async function missingDefaultBranchError(
  * (the URL reader's `NotFoundError`, whose message only gives the API URL it asked and `404 Not
  * Found`): it names the branch and the repository, says to check the branch in the template's
  * parameters, then what else "not found" may mean (a folder the branch lacks, a repository the
- * integration cannot read). Unlike a local repository's, the branches of a hosted one are not
+ * integration cannot read, a branch whose name holds "/", which such a URL cannot name). Unlike a local repository's, the branches of a hosted one are not
  * listed: the URL reader cannot list them. Undefined for other errors, and for a URL that names
  * no branch: those keep their own message.
  */
@@ -149,8 +149,14 @@ function hostedMissingBranchError(
   const folder = location.subPath
     ? `the folder "${location.subPath}" after it, and `
     : '';
+  // `…/tree/release/2027` may mean the branch `release/2027`: the URL cannot say, and is read as
+  // the branch `release` with the folder `2027` (as Backstage's URL readers read it)
+  const folderPart = location.subPath.split('/')[0];
+  const slashed = folderPart
+    ? ` If the branch is "${location.branch}/${folderPart}": a branch name holding "/" cannot be told apart from a folder in a …/tree/<branch>/<folder> URL (this one reads as the branch "${location.branch}" and the folder "${location.subPath}"), and the branch of a hosted registry can only be named in its URL (the branch input is for local repositories): keep the registry on a branch whose name has no "/".`
+    : '';
   return new InputError(
-    `The branch "${location.branch}" was not found in the registry repository ${repository} (reading ${location.url}). Check the branch name in the template's parameters (the …/tree/<branch> part of the registry URL); the branches of a hosted repository cannot be listed here. If the branch exists, check ${folder}that the integration configured for ${location.host} can read the repository.`,
+    `The branch "${location.branch}" was not found in the registry repository ${repository} (reading ${location.url}). Check the branch name in the template's parameters (the …/tree/<branch> part of the registry URL); the branches of a hosted repository cannot be listed here. If the branch exists, check ${folder}that the integration configured for ${location.host} can read the repository.${slashed}`,
   );
 }
 

@@ -23,7 +23,11 @@ export type RegistryLocation =
       /** Owner (GitHub) or group path (GitLab). */
       owner: string;
       repo: string;
-      /** Branch named by the URL, if any. */
+      /**
+       * Branch named by the URL, if any: the part after `tree/` (or `blob/`) up to the next `/`,
+       * so a branch whose name holds `/` cannot be named (`tree/release/2027` is the branch
+       * `release` and the folder `2027`, as Backstage's URL readers read it).
+       */
       branch?: string;
       /** Folder of the registry inside the repository ('' for the root). */
       subPath: string;
