@@ -199,6 +199,35 @@ status = "beta"
   });
 });
 
+describe('service-registry diff against a base with a symbolic link the reader refuses', () => {
+  it('leaves the link out of the base with a warning, so that the pull request replacing it can pass', () => {
+    const repo = path.join(tmp.root, 'refused-link');
+    const registry = path.join(repo, 'reg');
+    writeFiles(registry, VALID_REGISTRY);
+    writeFiles(repo, { 'shared/security.toml': '[sla.low]\n' });
+    fs.mkdirSync(path.join(registry, 'policies'));
+    fs.symlinkSync(
+      '../../shared/security.toml',
+      path.join(registry, 'policies/security.toml'),
+    );
+    initRepository(repo);
+    git(repo, 'checkout', '-qb', 'fix');
+    fs.rmSync(path.join(registry, 'policies/security.toml'));
+    writeFiles(registry, { 'policies/security.toml': '[sla.low]\n' });
+    git(repo, 'commit', '-qam', 'the file itself');
+
+    const run = cli(['diff', 'main...', 'reg', '--fail-on-breaking'], repo);
+    expect(run.stderr).toContain(
+      'service-registry: leaving policies/security.toml out of the base',
+    );
+    expect(run.stderr).toContain(
+      'it is a symbolic link to ../../shared/security.toml, outside the registry root',
+    );
+    expect(run.stdout).toContain('no service changed');
+    expect(run.code).toBe(0);
+  });
+});
+
 describe('service-registry diff against a base without the registry', () => {
   it('says that the base has no registry files when the registry folder moved, instead of passing every service as added', () => {
     const repo = path.join(tmp.root, 'moved');

@@ -97,6 +97,11 @@ export async function diffCommand(
   if (baseSource.files.length === 0) {
     io.stderr(`service-registry: ${emptyBaseWarning(baseSource.label)}\n`);
   }
+  for (const entry of baseSource.refused ?? []) {
+    io.stderr(
+      `service-registry: leaving ${entry.path} out of the base ${baseSource.label}: ${entry.reason}, which the reader refuses, so what it declares in head counts as added (head's registry is read as usual).\n`,
+    );
+  }
   const loadedBase = loadRegistry(baseSource.files);
   warnAboutUnparsedFiles(
     loadedBase,

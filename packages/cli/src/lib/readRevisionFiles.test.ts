@@ -83,4 +83,22 @@ describe('readRevisionFiles', () => {
       /Refusing to read projects at main: it is a symbolic link to \.\.\/teams, outside the registry root/,
     );
   });
+
+  it('follows a link that leaves the registry root and comes back inside it, as the working tree does', async () => {
+    writeFiles(repo, {
+      'registry/policies/sec-real.toml': '[sla.low]\n',
+    });
+    fs.symlinkSync(
+      '../../registry/policies/sec-real.toml',
+      path.join(repo, 'registry/policies/security.toml'),
+    );
+    initRepository(repo);
+
+    expect(
+      await readRevisionFiles(path.join(repo, 'registry'), 'main', 'registry/'),
+    ).toEqual([
+      { path: 'policies/sec-real.toml', text: '[sla.low]\n' },
+      { path: 'policies/security.toml', text: '[sla.low]\n' },
+    ]);
+  });
 });

@@ -30,6 +30,21 @@ function mayBeRegistryEntry(name: string): boolean {
   return isTomlFileName(name) || !name.includes('.');
 }
 
+/** An entry of the revision the reader refuses (a link leaving the root, broken, or in a loop). */
+export interface RefusedRevisionEntry {
+  /** The entry, relative to the registry root. */
+  path: string;
+  /** Why, e.g. `it is a symbolic link to ../x.toml, outside the registry root`. */
+  reason: string;
+}
+
+/** The refusal of an entry, as the error the read fails with when refusals are not collected. */
+class RefusedEntryError extends ReadError {
+  constructor(readonly entry: RefusedRevisionEntry, message: string) {
+    super(message);
+  }
+}
+
 const SYMLINK = '120000';
 const MAX_LINK_HOPS = 40;
 
@@ -48,12 +63,16 @@ const MAX_LINK_HOPS = 40;
  * @param ref - the revision, already checked to name a commit
  * @param prefix - the registry root relative to the repository root (`git rev-parse --show-prefix`)
  * @param maxFileBytes - the size above which a file is not read, as for the working tree
+ * @param onRefused - when given, an entry the reader refuses is left out and told to it, rather
+ *   than failing the whole read with a `ReadError` (a diff's base: the change that replaces the
+ *   link must be able to pass)
  */
 export async function readRevisionFiles(
   cwd: string,
   ref: string,
   prefix: string,
   maxFileBytes: number = DEFAULT_MAX_REGISTRY_FILE_BYTES,
+  onRefused?: (entry: RefusedRevisionEntry) => void,
 ): Promise<RegistryFileInput[]> {
   const root = await fs.realpath(cwd);
   // with each blob's size (`--long`), so that a file too large is not read
@@ -105,22 +124,39 @@ export async function readRevisionFiles(
   );
 
   const where = (name: string) => `${name} at ${ref}`;
-  const outside = (shown: string, target: string) =>
-    new ReadError(
-      `Refusing to read ${where(
-        shown,
-      )}: it is a symbolic link to ${target}, outside the registry root. Replace the link with the file itself.`,
+  const refusal = (shown: string, reason: string, advice: string) =>
+    new RefusedEntryError(
+      { path: shown, reason },
+      `Refusing to read ${where(shown)}: ${reason}. ${advice}`,
     );
+  // the repository root in the working tree, which an absolute link is read against
+  const repositoryRoot = path.resolve(
+    root,
+    ...prefix
+      .split('/')
+      .filter(Boolean)
+      .map(() => '..'),
+  );
+  /** A path of the repository relative to the registry root, or undefined when outside it. */
+  const inRegistry = (repositoryPath: string): string | undefined => {
+    if (prefix === '') return repositoryPath;
+    if (`${repositoryPath}/` === prefix) return '';
+    return repositoryPath.startsWith(prefix)
+      ? repositoryPath.slice(prefix.length)
+      : undefined;
+  };
   /**
-   * The path a path of the tree stands for once every link on it is followed (relative to the
-   * registry root), or undefined when it leaves the root.
+   * The path of the repository a path stands for once every link of the registry on it is
+   * followed, each link's target read from the link's folder (so that `..` may go above the
+   * registry root and come back inside it, as in the working tree), or undefined when it leaves
+   * the repository.
    */
   const follow = (
-    relative: string,
+    repositoryPath: string,
     hops: { count: number },
   ): string | undefined => {
     let current = '';
-    for (const part of relative.split('/')) {
+    for (const part of repositoryPath.split('/')) {
       if (part === '' || part === '.') continue;
       if (part === '..') {
         if (current === '') return undefined;
@@ -128,23 +164,26 @@ export async function readRevisionFiles(
         continue;
       }
       const next = current ? `${current}/${part}` : part;
-      if (files.get(next)?.mode !== SYMLINK) {
+      const relative = inRegistry(next);
+      if (relative === undefined || files.get(relative)?.mode !== SYMLINK) {
         current = next;
         continue;
       }
       if (++hops.count > MAX_LINK_HOPS) {
-        throw new ReadError(
-          `Refusing to read ${where(
-            next,
-          )}: its symbolic links go round in a loop.`,
+        throw refusal(
+          relative,
+          'its symbolic links go round in a loop',
+          'Fix or remove the links.',
         );
       }
-      const target = linkTargets.get(next)!;
+      const target = linkTargets.get(relative)!;
       let resolved: string | undefined;
       if (path.isAbsolute(target)) {
-        const fromRoot = path.relative(root, target);
+        const fromRoot = path.relative(repositoryRoot, target);
         resolved =
-          fromRoot.startsWith('..') || path.isAbsolute(fromRoot)
+          fromRoot === '..' ||
+          fromRoot.startsWith(`..${path.sep}`) ||
+          path.isAbsolute(fromRoot)
             ? undefined
             : follow(fromRoot.split(path.sep).join('/'), hops);
       } else {
@@ -155,46 +194,35 @@ export async function readRevisionFiles(
     }
     return current;
   };
-  /** Where a link leads: a file, a folder, nowhere, or outside the registry root. */
+  /**
+   * Where a link leads: a file, a folder, nowhere, or outside the registry root (with the path of
+   * the repository it names, undefined when it leaves the repository).
+   */
   const resolve = (link: string) => {
     const target = linkTargets.get(link)!;
-    const real = follow(link, { count: 0 });
-    if (real === undefined) return { kind: 'outside' as const, target };
+    const repositoryPath = follow(`${prefix}${link}`, { count: 0 });
+    const real =
+      repositoryPath === undefined ? undefined : inRegistry(repositoryPath);
+    if (real === undefined) {
+      return { kind: 'outside' as const, target, repositoryPath };
+    }
     const file = files.get(real);
     if (file) return { kind: 'file' as const, file };
     if (folders.has(real)) return { kind: 'folder' as const, path: real };
     return { kind: 'missing' as const, target };
   };
-
-  // the repository root in the working tree, which an absolute link is read against
-  const repositoryRoot = path.resolve(
-    root,
-    ...prefix
-      .split('/')
-      .filter(Boolean)
-      .map(() => '..'),
-  );
   /**
-   * Whether a link leaving the registry root names a folder of the revision, outside the
-   * registry but in the repository (its target normalised from the link's folder); a link to
-   * what is not there, or outside the repository, names none.
+   * Whether a path of the repository outside the registry is a folder of the revision; what is
+   * not there, or outside the repository, is none.
    */
-  const namesFolderOutside = async (link: string): Promise<boolean> => {
-    const target = linkTargets.get(link)!;
-    const inRepository = path.isAbsolute(target)
-      ? path.relative(repositoryRoot, target).split(path.sep).join('/')
-      : posix.normalize(posix.join(prefix, posix.dirname(link), target));
-    if (
-      inRepository === '..' ||
-      inRepository.startsWith('../') ||
-      path.isAbsolute(inRepository)
-    ) {
-      return false;
-    }
+  const isFolderOutside = async (
+    repositoryPath: string | undefined,
+  ): Promise<boolean> => {
+    if (repositoryPath === undefined) return false;
     const type = await gitText(cwd, [
       'cat-file',
       '-t',
-      `${ref}:${inRepository === '.' ? '' : inRepository}`,
+      `${ref}:${repositoryPath}`,
     ]).catch(() => undefined);
     return type === 'tree';
   };
@@ -218,23 +246,42 @@ export async function readRevisionFiles(
         if (isTomlFileName(name)) found.set(shown, file);
       } else {
         if (isSkippedFolder(name) || !mayBeRegistryEntry(name)) continue;
-        const target = resolve(real);
+        let target;
+        try {
+          target = resolve(real);
+        } catch (error) {
+          if (!(error instanceof RefusedEntryError) || !onRefused) throw error;
+          onRefused({ ...error.entry, path: shown });
+          continue;
+        }
         // a link without the extension that leads to no folder (`LICENSE -> ../LICENSE`, a
         // broken `run`) is never read, wherever it points: ignored like a file of that name
         if (
           !isTomlFileName(name) &&
           target.kind !== 'folder' &&
-          !(target.kind === 'outside' && (await namesFolderOutside(real)))
+          !(
+            target.kind === 'outside' &&
+            (await isFolderOutside(target.repositoryPath))
+          )
         ) {
           continue;
         }
-        if (target.kind === 'outside') throw outside(shown, target.target);
-        if (target.kind === 'missing') {
-          throw new ReadError(
-            `Refusing to read ${where(shown)}: it is a symbolic link to ${
-              target.target
-            }, which does not exist there. Fix or remove the link; the revision is not read until then.`,
-          );
+        if (target.kind === 'outside' || target.kind === 'missing') {
+          const refused =
+            target.kind === 'outside'
+              ? refusal(
+                  shown,
+                  `it is a symbolic link to ${target.target}, outside the registry root`,
+                  'Replace the link with the file itself.',
+                )
+              : refusal(
+                  shown,
+                  `it is a symbolic link to ${target.target}, which does not exist there`,
+                  'Fix or remove the link; the revision is not read until then.',
+                );
+          if (!onRefused) throw refused;
+          onRefused(refused.entry);
+          continue;
         }
         if (target.kind === 'file') {
           if (isTomlFileName(name)) found.set(shown, target.file);

@@ -9,7 +9,7 @@ import { readRegistryDirectory } from '@service-registry/plugin-service-registry
 import { ReadError, UsageError } from './errors';
 import { fetchCommandFor, remotesOf } from './fetchAdvice';
 import { GitError, gitRefusal, gitText } from './git';
-import { readRevisionFiles } from './readRevisionFiles';
+import { readRevisionFiles, RefusedRevisionEntry } from './readRevisionFiles';
 
 /** Where a registry was read from, for messages and relative paths. */
 export interface RegistrySourceFiles {
@@ -21,6 +21,11 @@ export interface RegistrySourceFiles {
   /** Directory the findings' file paths are relative to, for clickable paths. */
   displayRoot: string;
   files: RegistryFileInput[];
+  /**
+   * The entries of a git revision the reader refused and left out (a symbolic link leaving the
+   * registry root, broken, or in a loop); a directory with one fails to read instead.
+   */
+  refused?: RefusedRevisionEntry[];
 }
 
 async function isDirectory(p: string) {
@@ -145,7 +150,9 @@ async function mergeBase(
  * the repository: the revision's files are read from the same folder. `origin/main...` (or
  * `origin/main...<tip>`) is the commit HEAD (or `tip`) branched off `origin/main`, their merge
  * base as in `git diff origin/main...`: what a branch changed, whatever `origin/main` gained
- * since.
+ * since. An entry of the revision the reader refuses (a symbolic link leaving the registry root,
+ * broken, or in a loop) is left out and listed in `refused`, so that a change replacing it can
+ * be compared with it.
  *
  * @param options - `maxFileBytes`, the size above which a file is not read, as for a directory
  */
@@ -194,12 +201,14 @@ export async function readGitSource(
   }
   const prefix = await gitText(cwd, ['rev-parse', '--show-prefix']);
   let files: RegistryFileInput[];
+  const refused: RefusedRevisionEntry[] = [];
   try {
     files = await readRevisionFiles(
       cwd,
       commit,
       prefix,
       options.maxFileBytes ?? DEFAULT_MAX_REGISTRY_FILE_BYTES,
+      entry => refused.push(entry),
     );
   } catch (error) {
     if (error instanceof GitError) throw new ReadError(error.message);
@@ -213,6 +222,7 @@ export async function readGitSource(
       : `${ref}:${dir}`,
     displayRoot: dir,
     files,
+    refused,
   };
 }
 
