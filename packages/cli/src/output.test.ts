@@ -27,7 +27,9 @@ describe('GitHub annotations of a registry in a subfolder of the repository', ()
     });
     initRepository(repo);
     const registry = path.join(repo, 'registry');
+    // a folder the catalog cannot take as a System name is an error too, as the catalog reports it
     const expected = [
+      '::error file=registry/projects/we%2Cird%3A100%25/services.toml,line=1,col=1,title=catalog/invalid-entity::Project "we,ird:100%25" cannot become a catalog System',
       '::warning file=registry/projects/we%2Cird%3A100%25/services.toml,line=1,col=1,title=schema/invalid-id::Project folder "we,ird:100%25" is not a valid project id',
       '::warning file=registry/services/catalog.toml,line=6,col=1,title=schema/unknown-field::Service "shared-auth": unknown field "mystery"',
     ];
@@ -41,7 +43,7 @@ describe('GitHub annotations of a registry in a subfolder of the repository', ()
       ),
     ];
     for (const run of runs) {
-      expect(run.code).toBe(0);
+      expect(run.code).toBe(1);
       const lines = run.stdout.trimEnd().split('\n');
       expect(lines).toHaveLength(expected.length);
       expected.forEach((start, i) =>
@@ -68,6 +70,40 @@ describe('GitHub annotations of a registry in a subfolder of the repository', ()
     expect(run.stdout).toMatch(
       /^::warning file=registry\/services\/catalog\.toml,line=5,col=\d+,title=breaking\/port-changed::/m,
     );
+  });
+});
+
+describe('GitHub annotations of a removed service', () => {
+  it('name no file or line of head, where the service no longer is', () => {
+    const repo = path.join(tmp.root, 'annotations-removed');
+    writeFiles(repo, {
+      ...VALID_REGISTRY,
+      'services/catalog.toml': `[service.old-auth]
+owner = "platform-team"
+version = "1.0.0"
+status = "ga"
+
+${VALID_REGISTRY['services/catalog.toml']}`,
+      // a consumer, which the removal breaks
+      'projects/shop/services.toml': VALID_REGISTRY[
+        'projects/shop/services.toml'
+      ].replace('"shared-auth@^1.0"', '"shared-auth@^1.0", "old-auth"'),
+    });
+    initRepository(repo);
+    // base's line 1 is now the line of shared-auth
+    writeFiles(repo, {
+      'services/catalog.toml': VALID_REGISTRY['services/catalog.toml'],
+    });
+
+    const run = cli(['diff', 'main', '.', '--format', 'github'], repo);
+    const removed = run.stdout
+      .split('\n')
+      .filter(line => line.includes('breaking/service-removed'));
+    expect(removed).toEqual([
+      expect.stringMatching(
+        /^::warning title=breaking\/service-removed::Service "old-auth"/,
+      ),
+    ]);
   });
 });
 

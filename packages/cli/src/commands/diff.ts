@@ -171,25 +171,31 @@ export async function diffCommand(
       break;
     case 'github': {
       const root = await annotationRoot(options.head, io.cwd);
-      const breaking = diff.breakingChanges.map(change => ({
-        severity: 'warning' as const,
-        code: `breaking/${change.kind}`,
-        message: `${change.message} Affects ${plural(
-          change.impact.counts.services,
-          'service',
-        )} in ${plural(change.affectedProjects.length, 'project')}${
-          change.optionalConsumers.length
-            ? `; degrades ${plural(
-                change.optionalConsumers.length,
-                'optional consumer',
-              )}`
-            : ''
-        }; approvers: ${change.approvers.join(', ') || 'none'}.`,
-        file: change.position.file,
-        line: change.position.line,
-        column: change.position.column,
-        service: change.service,
-      }));
+      const removed = new Set(diff.removed);
+      const breaking = diff.breakingChanges.map(change => {
+        // the position of a service head no longer has is a line of base: annotated on the run
+        const inHead =
+          change.kind !== 'service-removed' && !removed.has(change.service);
+        return {
+          severity: 'warning' as const,
+          code: `breaking/${change.kind}`,
+          message: `${change.message} Affects ${plural(
+            change.impact.counts.services,
+            'service',
+          )} in ${plural(change.affectedProjects.length, 'project')}${
+            change.optionalConsumers.length
+              ? `; degrades ${plural(
+                  change.optionalConsumers.length,
+                  'optional consumer',
+                )}`
+              : ''
+          }; approvers: ${change.approvers.join(', ') || 'none'}.`,
+          file: inHead ? change.position.file : '',
+          line: change.position.line,
+          column: change.position.column,
+          service: change.service,
+        };
+      });
       const sla = diff.slaImpacts.map(impact => ({
         severity: 'warning' as const,
         code: 'sla-impact/sla-weakened',

@@ -20,7 +20,8 @@ const COMMAND: Record<RegistryFinding['severity'], string> = {
 
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`), which show the
- * findings as annotations on the pull request's changed files.
+ * findings as annotations on the pull request's changed files; one whose `file` is empty is written
+ * without a file, line and column, as an annotation of the run.
  *
  * @param options - `root`: the registry root relative to the repository root (`annotationRoot`),
  *   which the findings' paths are joined to
@@ -32,13 +33,18 @@ export function formatFindingsGithub(
   return findings
     .map(f => {
       const command = COMMAND[f.severity];
-      const file = path.posix.join(options.root || '.', f.file);
-      const props = [
-        `file=${escapeProperty(file)}`,
-        `line=${f.line}`,
-        `col=${f.column}`,
-        `title=${escapeProperty(f.code)}`,
-      ].join(',');
+      const title = `title=${escapeProperty(f.code)}`;
+      // without a file: on the run, not on a line
+      const props = f.file
+        ? [
+            `file=${escapeProperty(
+              path.posix.join(options.root || '.', f.file),
+            )}`,
+            `line=${f.line}`,
+            `col=${f.column}`,
+            title,
+          ].join(',')
+        : title;
       return `::${command} ${props}::${escapeData(f.message)}\n`;
     })
     .join('');
