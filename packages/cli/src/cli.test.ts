@@ -759,6 +759,24 @@ describe('service-registry docs', () => {
     expect(cli(['docs', '--check', '--out', 'generated'], dir).code).toBe(0);
   });
 
+  it('refuses a document that is a symbolic link, writing and reading nothing through it', () => {
+    const dir = registry('docs-link', VALID);
+    expect(cli(['docs'], dir).code).toBe(0);
+    const victim = path.join(tmp.root, 'docs-link-victim');
+    fs.writeFileSync(victim, 'not yours\n');
+    fs.rmSync(path.join(dir, 'docs/SERVICES.md'));
+    fs.symlinkSync(victim, path.join(dir, 'docs/SERVICES.md'));
+
+    for (const args of [['docs'], ['docs', '--check']]) {
+      const run = cli(args, dir);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        `service-registry: docs/SERVICES.md is a symbolic link (to ${victim}): docs neither writes nor reads a document through a link. Replace it with a regular file, or remove it and run service-registry docs.\n`,
+      );
+    }
+    expect(read(tmp.root, 'docs-link-victim')).toBe('not yours\n');
+  });
+
   it('writes no documents for a registry whose files do not all parse', () => {
     const dir = registry('docs-broken', {
       ...VALID,

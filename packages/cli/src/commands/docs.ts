@@ -9,7 +9,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { readDocumentsOnDisk } from '@service-registry/plugin-service-registry-node';
 import { formatFindingsText } from '../format/text';
-import { EXIT, UsageError } from '../lib/errors';
+import { EXIT, ReadError, UsageError } from '../lib/errors';
 import { CliIO } from '../lib/io';
 import { readDirectorySource } from '../lib/readSource';
 
@@ -49,6 +49,26 @@ function notLoadedSummary(broken: RegistryFinding[]): string {
   } above the size limit for a registry file; fix them first, the documents would leave out their services.`;
 }
 
+/**
+ * Refuses a document path that is a symbolic link: writing (or reading) through it would reach
+ * whatever it points at, outside the registry too (a link committed in a pull request, in a job
+ * that regenerates the documents).
+ *
+ * @param shown - the document's path as shown (`docs/SERVICES.md`)
+ * @param resolved - its absolute path
+ */
+async function refuseLinkedDocument(
+  shown: string,
+  resolved: string,
+): Promise<void> {
+  const stat = await fs.lstat(resolved).catch(() => undefined);
+  if (!stat?.isSymbolicLink()) return;
+  const target = await fs.readlink(resolved).catch(() => '?');
+  throw new ReadError(
+    `${shown} is a symbolic link (to ${target}): docs neither writes nor reads a document through a link. Replace it with a regular file, or remove it and run service-registry docs.`,
+  );
+}
+
 /** Options of `service-registry docs`. */
 export interface DocsCommandOptions {
   /** The registry's root directory. */
@@ -65,7 +85,8 @@ export interface DocsCommandOptions {
  * Writes the registry's generated documentation (`SERVICES.md`, `TOPOLOGY.md`), or with `check`
  * tells whether the copy on disk is current (for the registry's CI). A registry with files that
  * do not parse, or that are above the size limit, gets no documents: they would leave those
- * files' services out.
+ * files' services out. A document that is a symbolic link is refused (exit 2), neither written
+ * nor read through.
  */
 export async function docsCommand(
   options: DocsCommandOptions,
@@ -88,6 +109,12 @@ export async function docsCommand(
   }
   const out = options.out ?? path.join(options.dir, 'docs');
   const documents = renderRegistryDocs(registry);
+  for (const doc of documents) {
+    await refuseLinkedDocument(
+      path.join(out, doc.name),
+      path.resolve(io.cwd, out, doc.name),
+    );
+  }
   if (options.check) {
     const onDisk = await readDocumentsOnDisk(
       path.resolve(io.cwd, out),
