@@ -24,6 +24,7 @@ export { ConsumerNoticeStore } from './database/ConsumerNoticeStore';
 export type {
   NoticeBaseline,
   NoticeDelivery,
+  PendingNotice,
 } from './database/ConsumerNoticeStore';
 export {
   planConsumerNotices,

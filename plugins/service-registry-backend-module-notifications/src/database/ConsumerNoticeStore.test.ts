@@ -44,6 +44,56 @@ describe.each(databases.eachSupportedId())(
       expect(await store.untold('default', [ok])).toEqual([]);
     });
 
+    it('keeps the notices still owed until told or too old, each once with its first planning time', async () => {
+      const knex = await databases.init(databaseId);
+      const one = await ConsumerNoticeStore.create(knex);
+      const two = await ConsumerNoticeStore.create(knex);
+      const notice = {
+        key: 'breaking/payments/port-changed/abc',
+        kind: 'breaking-change' as const,
+        service: 'payments',
+        owner: '@shop-team',
+        consumers: ['shop-api', 'shop-web'],
+        title: 'Breaking change to payments: port changed',
+        description: 'payments moves from port 8080 to port 9090.',
+        severity: 'high' as const,
+        link: '/catalog/default/component/payments',
+      };
+      const first = '2026-11-01T10:00:00.000Z';
+      await one.keepPending(
+        'default',
+        [
+          { consumer: 'shop-api', notice },
+          { consumer: 'x'.repeat(64), notice },
+        ],
+        first,
+      );
+      await two.keepPending(
+        'default',
+        [
+          { consumer: 'shop-api', notice },
+          { consumer: 'shop-web', notice },
+        ],
+        '2026-11-20T10:00:00.000Z',
+      );
+      expect(await two.pending('default')).toEqual([
+        { consumer: 'shop-api', notice, plannedAt: first },
+        {
+          consumer: 'shop-web',
+          notice,
+          plannedAt: '2026-11-20T10:00:00.000Z',
+        },
+      ]);
+      expect(await one.pending('other')).toEqual([]);
+      expect(
+        await one.forgetPendingOlder('default', '2026-11-10T00:00:00.000Z'),
+      ).toBe(1);
+      await one.dropPending('default', [
+        { key: notice.key, consumer: 'shop-web' },
+      ]);
+      expect(await two.pending('default')).toEqual([]);
+    });
+
     it('claims thousands of deliveries in one call', async () => {
       const knex = await databases.init(databaseId);
       const store = await ConsumerNoticeStore.create(knex);

@@ -4,10 +4,12 @@ import {
   ReminderRecord,
 } from '@service-registry/plugin-service-registry-common';
 import { Knex } from 'knex';
+import { ConsumerNotice } from '../lib/types';
 
 const SENT = 'service_registry_notices_sent';
 const BASELINES = 'service_registry_notice_baselines';
 const REMINDERS = 'service_registry_reminders';
+const PENDING = 'service_registry_notices_pending';
 const MIGRATIONS_TABLE = 'service_registry_notifications_knex_migrations';
 /** Keys per query: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 500;
@@ -48,6 +50,20 @@ export interface NoticeBaseline {
    * time). Absent for a baseline kept before it was recorded.
    */
   snapshotAt?: string;
+}
+
+/**
+ * A notice still owed to one consuming service: planned at a registry change, not told then.
+ *
+ * @public
+ */
+export interface PendingNotice {
+  /** The consuming service still to be told. */
+  consumer: string;
+  /** The notice as planned (its `consumers` are those it named then). */
+  notice: ConsumerNotice;
+  /** ISO time it was first planned. */
+  plannedAt: string;
 }
 
 /**
@@ -333,6 +349,85 @@ export class ConsumerNoticeStore {
       .orderBy('day', 'desc')
       .first('sent_at', 'sent_by');
     return row ? { at: row.sent_at, by: row.sent_by } : undefined;
+  }
+
+  /**
+   * Keeps notices still owed (see {@link PendingNotice}); one already kept keeps its first
+   * planning time. A consumer or key the columns cannot hold is left out, as by
+   * {@link ConsumerNoticeStore.claim}.
+   *
+   * @param registryId - the registry
+   * @param pending - the notices and consumers
+   * @param at - ISO time
+   */
+  async keepPending(
+    registryId: string,
+    pending: Array<{ consumer: string; notice: ConsumerNotice }>,
+    at: string,
+  ): Promise<void> {
+    const rows = pending
+      .filter(p => fits({ key: p.notice.key, consumer: p.consumer }))
+      .map(p => ({
+        registry_id: registryId,
+        notice_key: p.notice.key,
+        consumer_id: p.consumer,
+        notice: JSON.stringify(p.notice),
+        planned_at: at,
+      }));
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await this.knex(PENDING)
+        .insert(rows.slice(i, i + CHUNK))
+        .onConflict(['registry_id', 'notice_key', 'consumer_id'])
+        .ignore();
+    }
+  }
+
+  /** The notices still owed in a registry, oldest first. */
+  async pending(registryId: string): Promise<PendingNotice[]> {
+    const rows: Array<{
+      consumer_id: string;
+      notice: string;
+      planned_at: string;
+    }> = await this.knex(PENDING)
+      .where('registry_id', registryId)
+      .orderBy(['planned_at', 'notice_key', 'consumer_id'])
+      .select('consumer_id', 'notice', 'planned_at');
+    return rows.map(row => ({
+      consumer: row.consumer_id,
+      notice: JSON.parse(row.notice),
+      plannedAt: row.planned_at,
+    }));
+  }
+
+  /** Forgets notices owed that were told (or are no longer to be told). */
+  async dropPending(
+    registryId: string,
+    deliveries: NoticeDelivery[],
+  ): Promise<void> {
+    for (const { key, consumer } of deliveries) {
+      await this.knex(PENDING)
+        .where({
+          registry_id: registryId,
+          notice_key: key,
+          consumer_id: consumer,
+        })
+        .delete();
+    }
+  }
+
+  /**
+   * Forgets notices owed since before `before` (a consumer that never got an owner to route to).
+   *
+   * @returns how many rows were deleted
+   */
+  async forgetPendingOlder(
+    registryId: string,
+    before: string,
+  ): Promise<number> {
+    return this.knex(PENDING)
+      .where('registry_id', registryId)
+      .where('planned_at', '<', before)
+      .delete();
   }
 
   /**

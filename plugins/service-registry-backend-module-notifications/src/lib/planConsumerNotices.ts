@@ -371,8 +371,10 @@ function serviceLink(id: string): string {
  * Whether the catalog has an entity for a service: declared, not retired, and with an id no
  * longer than an entity name (removed and retired consumers, and ids the loader keeps with a
  * `schema/invalid-id` error past 63 characters, have no entity to reach an owner through).
+ *
+ * @internal
  */
-function isInCatalog(head: LoadedRegistry, id: string): boolean {
+export function isInCatalog(head: LoadedRegistry, id: string): boolean {
   const service = head.services.get(id);
   return (
     service !== undefined &&

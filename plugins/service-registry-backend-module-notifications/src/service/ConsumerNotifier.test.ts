@@ -419,6 +419,114 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('tells a breaking change at a later run when the notifications backend could not take it, once, whichever instance runs', async () => {
+      const { notifier, notifications, create } = await setup();
+      const other = await create();
+      const moved = PAYMENTS.map(l =>
+        l === 'port = 8080' ? 'port = 9090' : l,
+      );
+      await notifier.enqueue(snapshotOf(PAYMENTS));
+      notifications.failing = true;
+      expect(await notifier.enqueue(snapshotOf(moved))).toMatchObject({
+        mode: 'changed',
+        planned: 2,
+        failed: 2,
+      });
+      notifications.failing = false;
+      // the same registry again, on both instances at once
+      const runs = await Promise.all([
+        notifier.enqueue(snapshotOf(moved)),
+        other.enqueue(snapshotOf(moved)),
+      ]);
+      expect(runs.map(r => r?.mode)).toEqual(['unchanged', 'unchanged']);
+      expect(notifications.take().sort()).toEqual([
+        [
+          'Breaking change to payments: port changed',
+          ['component:default/shop-admin'],
+        ],
+        [
+          'Breaking change to payments: port changed',
+          ['component:default/shop-api'],
+        ],
+      ]);
+      expect(notifications.sent).toEqual([]);
+      await notifier.enqueue(snapshotOf(moved));
+      await other.enqueue(snapshotOf(moved));
+      expect(notifications.take()).toEqual([]);
+    });
+
+    it('tells a breaking change to a consumer put off (no owner in the catalog yet) at a later run', async () => {
+      const { notifier, notifications, setCatalog } = await setup();
+      const moved = PAYMENTS.map(l =>
+        l === 'port = 8080' ? 'port = 9090' : l,
+      );
+      await notifier.enqueue(snapshotOf(PAYMENTS));
+      setCatalog(['shop-api']);
+      expect(await notifier.enqueue(snapshotOf(moved))).toMatchObject({
+        mode: 'changed',
+        deferred: 1,
+      });
+      expect(notifications.take()).toEqual([
+        [
+          'Breaking change to payments: port changed',
+          ['component:default/shop-api'],
+        ],
+      ]);
+      // still not in the catalog: still owed
+      expect(await notifier.enqueue(snapshotOf(moved))).toMatchObject({
+        deferred: 1,
+        sent: [],
+      });
+      setCatalog(undefined);
+      await notifier.enqueue(snapshotOf(moved));
+      expect(notifications.sent[0]?.payload.description).toMatch(
+        /^payments moves from port 8080 to port 9090\. shop-admin depends on it/,
+      );
+      expect(notifications.take()).toEqual([
+        [
+          'Breaking change to payments: port changed',
+          ['component:default/shop-admin'],
+        ],
+      ]);
+      expect(await notifier.enqueue(snapshotOf(moved))).toMatchObject({
+        deferred: 0,
+        sent: [],
+      });
+    });
+
+    it('owes a put-off breaking change no more to a consumer removed meanwhile, nor after 30 days', async () => {
+      const { notifier, notifications, setCatalog, setDay, logger } =
+        await setup();
+      const moved = PAYMENTS.map(l =>
+        l === 'port = 8080' ? 'port = 9090' : l,
+      );
+      await notifier.enqueue(snapshotOf(PAYMENTS));
+      setCatalog(['shop-api']);
+      await notifier.enqueue(snapshotOf(moved));
+      notifications.take();
+      // shop-admin is removed, then declared again: it was never told, and is not now
+      const withoutAdmin = SHOP.slice(0, 4);
+      await notifier.enqueue(snapshotOf(moved, withoutAdmin));
+      setCatalog(undefined);
+      await notifier.enqueue(snapshotOf(moved));
+      expect(notifications.take()).toEqual([]);
+
+      // a consumer whose entity never gets an owner: given up after 30 days
+      const back = PAYMENTS;
+      setCatalog(['shop-api']);
+      await notifier.enqueue(snapshotOf(back));
+      expect(notifications.take()).toHaveLength(1);
+      setDay('2026-12-31');
+      setCatalog(undefined);
+      expect(await notifier.enqueue(snapshotOf(back))).toMatchObject({
+        deferred: 0,
+        sent: [],
+      });
+      expect(logger.warn).toHaveBeenCalledWith(
+        'Consumer notifications of registry "default" gave up 1 breaking-change delivery not told in 30 days (the notifications backend failing, or consumers without an owner in the catalog)',
+      );
+    });
+
     it('tells each notice once when two backend instances run on the same snapshots at the same time', async () => {
       const { notifier, notifications, create } = await setup();
       const other = await create();

@@ -20,6 +20,7 @@ import {
   NoticeDelivery,
 } from '../database/ConsumerNoticeStore';
 import {
+  isInCatalog,
   planConsumerNotices,
   planDeprecationNotices,
 } from '../lib/planConsumerNotices';
@@ -55,11 +56,14 @@ export interface ConsumerNotifierRun {
    * ahead of this one, told it).
    */
   mode: 'first' | 'changed' | 'unchanged' | 'settled' | 'stale';
-  /** The notices planned. */
+  /** The notices planned, with the breaking-change notices earlier runs still owe. */
   planned: number;
   /** The notices sent (a notice is sent once per owner of new consumers). */
   sent: ConsumerNotice[];
-  /** Notices that could not be sent (they are tried again at the next run). */
+  /**
+   * Notices that could not be sent (they are tried again at the next run; a breaking change is
+   * kept until told, for 30 days at most).
+   */
   failed: number;
   /**
    * Deliveries put off because the consumer's catalog entity has no owner to route to yet
@@ -361,11 +365,15 @@ export class ConsumerNotifier {
             : undefined,
         });
     }
-    const notices = planConsumerNotices({
+    const planned = planConsumerNotices({
       head: snapshot.registry,
       base,
       today,
     });
+    // breaking changes found at an earlier change but not told then: the baseline moved on, so
+    // they are not found again
+    const owed = await this.owed(registryId, snapshot.registry, planned, now);
+    const notices = [...planned, ...owed.notices];
     // what was told already is not looked up in the catalog again
     const untold = await store.untold(registryId, deliveriesOf(notices));
     const reachable = await this.reachableOf(untold);
@@ -375,6 +383,7 @@ export class ConsumerNotifier {
       (await store.claim(registryId, routable, at)).map(pairOf),
     );
     const sent: ConsumerNotice[] = [];
+    const unsent = new Set<string>();
     let failed = 0;
     for (const notice of notices) {
       const deliveries = deliveriesOf([notice]).filter(d =>
@@ -386,6 +395,7 @@ export class ConsumerNotifier {
         sent.push(notice);
       } catch (error) {
         failed += 1;
+        for (const d of deliveries) unsent.add(pairOf(d));
         await store.release(registryId, deliveries);
         logger.warn(
           `Could not send the notice "${
@@ -396,6 +406,27 @@ export class ConsumerNotifier {
         );
       }
     }
+    // a breaking change not told (the send failed, or the consumer has no owner to route to yet)
+    // is kept until it is; one told (here, or by another instance) is owed no more
+    const untoldPairs = new Set(untold.map(pairOf));
+    const stillOwed = (d: NoticeDelivery) =>
+      unsent.has(pairOf(d)) ||
+      (untoldPairs.has(pairOf(d)) && !reachable.has(d.consumer));
+    await store.keepPending(
+      registryId,
+      notices
+        .filter(n => n.kind === 'breaking-change')
+        .flatMap(notice =>
+          deliveriesOf([notice])
+            .filter(stillOwed)
+            .map(d => ({ consumer: d.consumer, notice })),
+        ),
+      at,
+    );
+    await store.dropPending(registryId, [
+      ...owed.gone,
+      ...owed.pairs.filter(d => !stillOwed(d)),
+    ]);
     if (base && files && fingerprint) {
       await store.setBaseline(
         registryId,
@@ -436,6 +467,54 @@ export class ConsumerNotifier {
       failed,
       deferred,
     };
+  }
+
+  /**
+   * The breaking-change notices earlier runs still owe, as notices per key and owner, leaving out
+   * the consumers a notice planned now covers already; those owed longer than a told breaking
+   * change is remembered are forgotten (logged), and those to consumers the catalog no longer
+   * has (removed, retired) are returned as `gone`.
+   */
+  private async owed(
+    registryId: string,
+    head: LoadedRegistry,
+    planned: ConsumerNotice[],
+    now: Date,
+  ): Promise<{
+    notices: ConsumerNotice[];
+    pairs: NoticeDelivery[];
+    gone: NoticeDelivery[];
+  }> {
+    const { store, logger } = this.options;
+    const expired = await store.forgetPendingOlder(
+      registryId,
+      new Date(now.getTime() - BREAKING_MEMORY_MS).toISOString(),
+    );
+    if (expired > 0) {
+      logger.warn(
+        `Consumer notifications of registry "${registryId}" gave up ${expired} breaking-change ${
+          expired === 1 ? 'delivery' : 'deliveries'
+        } not told in 30 days (the notifications backend failing, or consumers without an owner in the catalog)`,
+      );
+    }
+    const plannedPairs = new Set(deliveriesOf(planned).map(pairOf));
+    const groups = new Map<string, ConsumerNotice>();
+    const pairs: NoticeDelivery[] = [];
+    const gone: NoticeDelivery[] = [];
+    for (const { consumer, notice } of await store.pending(registryId)) {
+      const delivery = { key: notice.key, consumer };
+      if (!isInCatalog(head, consumer)) {
+        gone.push(delivery);
+        continue;
+      }
+      pairs.push(delivery);
+      if (plannedPairs.has(pairOf(delivery))) continue;
+      const group = `${notice.key}\u0000${notice.owner ?? ''}`;
+      const owedNotice = groups.get(group) ?? { ...notice, consumers: [] };
+      owedNotice.consumers.push(consumer);
+      groups.set(group, owedNotice);
+    }
+    return { notices: [...groups.values()], pairs, gone };
   }
 
   /**
