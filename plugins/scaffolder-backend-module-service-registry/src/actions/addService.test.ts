@@ -443,7 +443,7 @@ response_time_p99 = "200ms"
     ],
     [
       { id: 'x', governance: { approvers: ['   '] } },
-      /governance\.approvers\[0\] "   " names no team/,
+      /governance\.approvers\[0\] " {3}" names no team/,
     ],
     [
       { id: 'x', owner: 'platform-team', status: 'deprecated' },
