@@ -355,6 +355,35 @@ status = "ga"
   });
 });
 
+describe('service-registry diff against a merge base with a file that does not parse', () => {
+  it('names the file as <commit>:<dir>/<file>:line:column, with the merge base said apart', () => {
+    const repo = path.join(tmp.root, 'merge-base-unparsed');
+    const shop = VALID_REGISTRY['projects/shop/services.toml'];
+    writeFiles(path.join(repo, 'reg dir'), {
+      ...VALID_REGISTRY,
+      'projects/shop/services.toml': shop.replace(
+        'version = "2.0.0"',
+        'version = "2.0.0" "2.1.0"',
+      ),
+    });
+    initRepository(repo);
+    git(repo, 'checkout', '-qb', 'fix');
+    writeFiles(path.join(repo, 'reg dir'), VALID_REGISTRY);
+    git(repo, 'commit', '-qam', 'fix');
+    const sha = git(repo, 'merge-base', 'main', 'HEAD').trim().slice(0, 12);
+    const line = shop.split('\n').indexOf('version = "2.0.0"') + 1;
+    const where = `${sha}:reg dir/projects/shop/services.toml:${line}:19`;
+
+    const run = cli(['diff', 'main...', 'reg dir'], repo);
+    expect(run.stderr).toContain(
+      `service-registry: ${where} (the merge base of main and HEAD) does not parse`,
+    );
+    expect(run.stdout).toContain(
+      `  note: In base, ${where} (the merge base of main and HEAD) does not parse:`,
+    );
+  });
+});
+
 describe('service-registry diff when the revision cannot be read', () => {
   it('says that a shallow clone lacks the base and how to fetch it', () => {
     const repo = path.join(tmp.root, 'deep');

@@ -106,9 +106,10 @@ export async function diffCommand(
   warnAboutUnparsedFiles(
     loadedBase,
     baseSource.files,
-    baseSource.label,
+    baseSource.location,
     'the diff does not compare the services it declares: it takes them as head has them, and a breaking change to them is not reported',
     io,
+    baseSource.locationNote,
   );
   const loadedHead = loadRegistry(headSource.files);
   // what base could not read is taken as head has it: nothing is known of what changed there
@@ -224,7 +225,16 @@ export async function diffCommand(
       );
       // on the run, not on a file: the file base could not read may be gone from head
       for (const unread of unreadBaseFiles) {
-        io.stdout(runWarning(describeUnreadBaseFile(unread, baseSource.label)));
+        io.stdout(
+          runWarning(
+            describeUnreadBaseFile(
+              unread,
+              baseSource.location,
+              undefined,
+              baseSource.locationNote,
+            ),
+          ),
+        );
       }
       io.stdout(formatFindingsGithub(annotations, { root }));
       break;
@@ -268,7 +278,14 @@ export async function diffCommand(
       // files base could not read: taken as head has them, not added
       for (const unread of unreadBaseFiles) {
         io.stdout(
-          `  note: ${t(describeUnreadBaseFile(unread, baseSource.label))}\n`,
+          `  note: ${t(
+            describeUnreadBaseFile(
+              unread,
+              baseSource.location,
+              undefined,
+              baseSource.locationNote,
+            ),
+          )}\n`,
         );
       }
       io.stdout(

@@ -123,16 +123,18 @@ const MAX_NAMED_SERVICES = 10;
  *   the path relative to the registry root
  * @param format - how the location and service ids are written (the markdown report uses inline
  *   code)
+ * @param note - what the root is, said after the location (`the merge base of main and HEAD`)
  */
 export function describeUnreadBaseFile(
   unread: UnreadBaseFile,
   root: string | undefined,
   format: (text: string) => string = text => text,
+  note?: string,
 ): string {
   const file = root === undefined ? unread.file : path.join(root, unread.file);
-  const where = format(
+  const where = `${format(
     `${file}:${unread.position.line}:${unread.position.column}`,
-  );
+  )}${note ? ` (${note})` : ''}`;
   const base = `In base, ${where} ${unread.reason}`;
   if (!unread.comparedAsInHead) {
     return `${base}: head has no version of it that was read either, so what it declares is left out of the diff.`;

@@ -18,6 +18,13 @@ export interface RegistrySourceFiles {
    * merge base of <branch> and <tip>)`).
    */
   label: string;
+  /**
+   * What the files' paths are joined to for a `path:line:column`: the directory, or
+   * `<ref>:<dir>` (`<commit>:<dir>` for a merge base) for a git revision.
+   */
+  location: string;
+  /** What the location is, when the label says more than it: `the merge base of main and HEAD`. */
+  locationNote?: string;
   /** Directory the findings' file paths are relative to, for clickable paths. */
   displayRoot: string;
   files: RegistryFileInput[];
@@ -52,6 +59,7 @@ export async function readDirectorySource(
   }
   return {
     label: dir,
+    location: dir,
     displayRoot: dir,
     files: await readRegistryDirectory(resolved, options),
   };
@@ -214,12 +222,14 @@ export async function readGitSource(
     if (error instanceof GitError) throw new ReadError(error.message);
     throw error;
   }
+  const location = range ? `${commit.slice(0, 12)}:${dir}` : `${ref}:${dir}`;
+  const locationNote = range
+    ? `the merge base of ${range[1]} and ${range[2] || 'HEAD'}`
+    : undefined;
   return {
-    label: range
-      ? `${commit.slice(0, 12)}:${dir} (the merge base of ${range[1]} and ${
-          range[2] || 'HEAD'
-        })`
-      : `${ref}:${dir}`,
+    label: locationNote ? `${location} (${locationNote})` : location,
+    location,
+    locationNote,
     displayRoot: dir,
     files,
     refused,

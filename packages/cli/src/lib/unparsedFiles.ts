@@ -35,6 +35,7 @@ function whyNotLoaded(
  * @param root - the registry root as given (`<ref>:<dir>` for a git revision), which the files'
  *   paths are joined to
  * @param consequence - what that does to the output, e.g. `the graph leaves out what it declares`
+ * @param note - what the root is, said after the location (`the merge base of main and HEAD`)
  */
 export function warnAboutUnparsedFiles(
   registry: LoadedRegistry,
@@ -42,12 +43,13 @@ export function warnAboutUnparsedFiles(
   root: string,
   consequence: string,
   io: CliIO,
+  note?: string,
 ): void {
   for (const finding of registry.findings) {
     if (!isUnreadFileFinding(finding)) continue;
     const where = `${path.join(root, finding.file)}:${finding.line}:${
       finding.column
-    }`;
+    }${note ? ` (${note})` : ''}`;
     const hint =
       finding.code === FILE_TOO_LARGE_CODE
         ? '--max-file-bytes sets the limit'
