@@ -478,6 +478,18 @@ describe('the portal templates in the real scaffolder', () => {
     const consumers = outputText(result, 'Consumers that must migrate');
     expect(consumers).toContain('project-b-shipping');
     expect(consumers).toContain('project-a-checkout');
+    // the body is validate's pullRequestBody: the consumers, then the report, fitted as a whole
+    const branch = newBranch(
+      before,
+      /^service-registry\/deprecate-project-a-api-\w{8}$/,
+    );
+    const body = git('log', '-1', '--format=%B', branch);
+    expect(body).toContain(
+      '### Consumers that must migrate off `project-a-api`',
+    );
+    expect(body.indexOf('project-b-shipping')).toBeLessThan(
+      body.indexOf('## Deprecate project-a-api'),
+    );
   });
 
   it('deprecate-service: deprecates a service that has no successor', async () => {
