@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { bin } from './__testUtils__/buildCli';
 import { useBuiltCli } from './__testUtils__/builtCli';
 import {
   cli,
@@ -757,6 +758,43 @@ describe('service-registry docs', () => {
     expect(cli(['docs', '--out', 'generated'], dir).code).toBe(0);
     expect(read(dir, 'generated/SERVICES.md')).toContain('| 8081 |');
     expect(cli(['docs', '--check', '--out', 'generated'], dir).code).toBe(0);
+  });
+
+  it('--check tells a command that works as printed for paths with spaces and quotes', () => {
+    const parent = path.join(tmp.root, 'docs-quoted');
+    const dir = registry("docs-quoted/reg dir's", VALID);
+    expect(cli(['docs', "reg dir's", '--out', 'my docs'], parent).code).toBe(0);
+    writeRegistry(dir, {
+      'services/catalog.toml': VALID['services/catalog.toml'].replace(
+        'port = 8080',
+        'port = 8081',
+      ),
+    });
+    const check = cli(
+      ['docs', "reg dir's", '--check', '--out', 'my docs'],
+      parent,
+    );
+    expect(check.code).toBe(1);
+    const command = /^Run (.*) and commit the result\.$/m.exec(
+      check.stderr,
+    )?.[1];
+    expect(command).toBe(
+      "service-registry docs 'reg dir'\\''s' --out 'my docs'",
+    );
+    // the command, run by a shell, regenerates the documents that --check looks at
+    execFileSync(
+      'sh',
+      [
+        '-c',
+        command!.replace(/^service-registry/, '"$0" "$1"'),
+        process.execPath,
+        bin,
+      ],
+      { cwd: parent },
+    );
+    expect(
+      cli(['docs', "reg dir's", '--check', '--out', 'my docs'], parent).code,
+    ).toBe(0);
   });
 
   it('refuses a document that is a symbolic link, writing and reading nothing through it', () => {

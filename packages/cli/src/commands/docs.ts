@@ -13,6 +13,16 @@ import { EXIT, ReadError, UsageError } from '../lib/errors';
 import { CliIO } from '../lib/io';
 import { readDirectorySource } from '../lib/readSource';
 
+/**
+ * A word for a POSIX shell: as it is when it holds only characters no shell reads specially,
+ * else in single quotes (a quote inside written `'\''`).
+ */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word)
+    ? word
+    : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
 /** Whether two texts are the same once CRLF line endings are read as LF. */
 function sameText(a: string, b: string): boolean {
   return a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
@@ -133,9 +143,9 @@ export async function docsCommand(
       for (const line of stale) io.stderr(`${line}\n`);
       io.stderr(
         `Run service-registry docs${
-          options.dir === '.' ? '' : ` ${options.dir}`
+          options.dir === '.' ? '' : ` ${shellWord(options.dir)}`
         }${
-          options.out ? ` --out ${options.out}` : ''
+          options.out ? ` --out ${shellWord(options.out)}` : ''
         } and commit the result.\n`,
       );
       return EXIT.failed;
