@@ -131,6 +131,17 @@ describe('service-registry validate', () => {
       cli(['validate', '.', '--format', 'xml'], tmp.root).stderr,
     ).toContain('--format must be one of');
     expect(cli(['frobnicate'], tmp.root).code).toBe(2);
+    // with --help too: the command is still unknown
+    for (const args of [
+      ['frobnicate', '--help'],
+      ['-h', 'frobnicate'],
+    ]) {
+      const run = cli(args, tmp.root);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain('unknown command frobnicate');
+    }
+    expect(cli(['diff', '--help'], tmp.root)).toMatchObject({ code: 0 });
     expect(cli(['validate', '--today', '22/11/2026'], tmp.root).code).toBe(2);
     expect(cli([], tmp.root).code).toBe(2);
     expect(cli(['--help'], tmp.root)).toMatchObject({ code: 0 });

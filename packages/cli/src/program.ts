@@ -156,6 +156,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     const { values, positionals, tokens } = parsed;
     const [command, ...rest] = positionals;
+    if (command && !Object.hasOwn(COMMAND_OPTIONS, command)) {
+      // with --help too: a mistyped command is a mistake, not a request for help
+      throw new UsageError(`unknown command ${command}`);
+    }
     if (values.help || !command) {
       (values.help ? io.stdout : io.stderr)(USAGE);
       return values.help ? EXIT.ok : EXIT.usage;
