@@ -87,6 +87,24 @@ describe('service-registry validate', () => {
     );
   });
 
+  it('counts columns in UTF-16 code units, as the README says (an emoji counts 2)', () => {
+    const dir = registry('utf16-columns', {
+      ...VALID,
+      'services/catalog.toml': `x = "😀😀" ; y = 1\n`,
+    });
+    const json = JSON.parse(
+      cli(['validate', '.', '--format', 'json'], dir).stdout,
+    );
+    expect(json.findings).toContainEqual(
+      expect.objectContaining({
+        code: 'toml/syntax',
+        file: 'services/catalog.toml',
+        line: 1,
+        column: 12,
+      }),
+    );
+  });
+
   it('fails on more warnings than --max-warnings allows', () => {
     const dir = registry('warnings', {
       ...VALID,
