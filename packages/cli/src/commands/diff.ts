@@ -151,7 +151,7 @@ export async function diffCommand(
         )}\n`,
       );
       break;
-    case 'markdown':
+    case 'markdown': {
       // files base could not read: said in the changes, before the breaking changes they may hide
       const baseNotes = unreadBaseFiles
         .map(
@@ -170,6 +170,7 @@ export async function diffCommand(
         ),
       );
       break;
+    }
     case 'github': {
       const root = await annotationRoot(options.head, io.cwd);
       const removed = new Set(diff.removed);
