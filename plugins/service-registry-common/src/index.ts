@@ -34,6 +34,7 @@ export { joinKeyPath } from './load/keyPath';
 export type { KeyPathPart } from './load/keyPath';
 export {
   classifyRegistryFile,
+  isRegistryLayoutFolder,
   isTomlFileName,
   normalizeRegistryPath,
   intendedRegistryPath,

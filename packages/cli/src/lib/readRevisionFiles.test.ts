@@ -75,6 +75,16 @@ describe('readRevisionFiles', () => {
       { path: 'services/catalog.toml', text: '[service.a]\n' },
     ]);
 
+    // a broken project folder is refused: reading on would drop its services
+    fs.mkdirSync(path.join(repo, 'registry', 'projects'));
+    link('../gone', 'projects/billing');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-qm', 'billing');
+    await expect(readRevisionFiles(cwd, 'main', 'registry/')).rejects.toThrow(
+      /Refusing to read projects\/billing at main: it is a symbolic link to \.\.\/gone, which does not exist there/,
+    );
+    fs.rmSync(path.join(repo, 'registry', 'projects'), { recursive: true });
+
     // a folder outside the registry is still refused
     link('../teams', 'projects');
     git(repo, 'add', '-A');

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
   DEFAULT_MAX_REGISTRY_FILE_BYTES,
+  isRegistryLayoutFolder,
   isTomlFileName,
   RegistryFileInput,
   tooLargeRegistryFile,
@@ -52,8 +53,9 @@ const MAX_LINK_HOPS = 40;
  * Reads every `*.toml` file of the registry as it is at a git revision, with the rules
  * `readRegistryDirectory` applies to the working tree, so that a diff compares like with like:
  * dot-folders and `node_modules` are skipped, symbolic links are followed when they stay inside
- * the registry root (one leaving it, or a broken one named `*.toml`, is refused; one not named
- * `*.toml` that leads to no folder of the revision is ignored wherever it points),
+ * the registry root (one leaving it, or a broken one named `*.toml` or where the layout has a
+ * folder, `projects/<project>`, is refused; another not named `*.toml` that leads to no folder of
+ * the revision is ignored wherever it points),
  * each file is decoded as UTF-8 or reported where it is not, and a file larger than
  * `maxFileBytes` is not read but marked `tooLarge` (its size is in the tree's listing). Nothing
  * of the working tree or the index is touched: the files are read from git's objects.
@@ -255,9 +257,11 @@ export async function readRevisionFiles(
           continue;
         }
         // a link without the extension that leads to no folder (`LICENSE -> ../LICENSE`, a
-        // broken `run`) is never read, wherever it points: ignored like a file of that name
+        // broken `run`) is never read, wherever it points: ignored like a file of that name,
+        // except where the layout has a folder (a broken project folder would drop its services)
         if (
           !isTomlFileName(name) &&
+          !(target.kind === 'missing' && isRegistryLayoutFolder(shown)) &&
           target.kind !== 'folder' &&
           !(
             target.kind === 'outside' &&

@@ -84,6 +84,21 @@ export function intendedRegistryPath(path: string): string | undefined {
     : undefined;
 }
 
+const LAYOUT_FOLDER = /^(?:services|projects|policies|projects\/[^/]+)$/;
+
+/**
+ * Whether a path names a folder of the registry layout: `services`, `projects`, `policies`, or a
+ * project folder `projects/<project>`. A reader refuses a broken link there (reading on without
+ * it would drop every service it holds), where a broken link of another name (`LICENSE`, a
+ * script's `run`) is no registry content and is ignored.
+ *
+ * @param path - the normalised path relative to the registry root
+ * @public
+ */
+export function isRegistryLayoutFolder(path: string): boolean {
+  return LAYOUT_FOLDER.test(path);
+}
+
 const UNDER_PROJECT = /^projects\/([^/]+)\//;
 
 /**

@@ -115,7 +115,7 @@ describe('readRegistryDirectory', () => {
     ]);
   });
 
-  it('refuses a broken link to a registry file, naming it, and ignores others', async () => {
+  it('refuses a broken link to a registry file or a project folder, naming it, and ignores others', async () => {
     await write('services/catalog.toml', '[service.a]\n');
     await fs.symlink('../missing.md', path.join(root, 'services', 'NOTES.md'));
     expect((await readRegistryDirectory(root)).map(f => f.path)).toEqual([
@@ -133,11 +133,17 @@ describe('readRegistryDirectory', () => {
     await fs.rm(path.join(root, 'projects/shop/services.toml'));
 
     // without the extension, a broken link (a script's `run`) is not a registry file either
-    await fs.symlink('../gone', path.join(root, 'projects', 'billing'));
     await fs.symlink('./bin/run.sh', path.join(root, 'run'));
+    await fs.symlink('../gone', path.join(root, 'services', 'tools'));
     expect((await readRegistryDirectory(root)).map(f => f.path)).toEqual([
       'services/catalog.toml',
     ]);
+
+    // but a broken project folder would drop every service of the project
+    await fs.symlink('../gone', path.join(root, 'projects', 'billing'));
+    await expect(readRegistryDirectory(root)).rejects.toThrow(
+      'Refusing to read projects/billing: it is a symbolic link to ../gone, which does not exist.',
+    );
   });
 
   it('ignores a link without the extension to a file outside the root (LICENSE -> ../LICENSE), and still refuses one to a folder outside', async () => {

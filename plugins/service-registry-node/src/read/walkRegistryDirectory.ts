@@ -1,7 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '@backstage/errors';
-import { isTomlFileName } from '@service-registry/plugin-service-registry-common';
+import {
+  isRegistryLayoutFolder,
+  isTomlFileName,
+} from '@service-registry/plugin-service-registry-common';
 
 /**
  * Whether a directory entry name is skipped while walking a registry: dot-folders (`.git`,
@@ -49,7 +52,8 @@ export interface RegistryDirectoryFile {
 /**
  * Every `*.toml` file below a registry root, in the order the folders list them. Dot-folders and
  * `node_modules` are skipped; symbolic links are followed only when they stay inside the root
- * (others are refused with an `InputError` naming the link, as is a broken link named `*.toml`,
+ * (others are refused with an `InputError` naming the link, as is a broken link named `*.toml` or
+ * where the layout has a folder (`projects/<project>`, `services`; see `isRegistryLayoutFolder`),
  * and a `*.toml` entry that is not a regular file (a named pipe, a socket, a device): reading on
  * without it would silently drop the services it holds). A link not named `*.toml` that leads to
  * no folder (a file, nothing) is ignored wherever it points, like a file of that name. A folder linked from two places is walked under both names, as a checkout shows it; a
@@ -81,12 +85,14 @@ export async function walkRegistryDirectory(
         if (isSkippedFolder(entry.name) || !mayBeRegistryEntry(entry.name)) {
           continue;
         }
-        const tomlName = isTomlFileName(entry.name);
+        const name = [...relative, entry.name].join('/');
         target = await fs.realpath(entryPath).catch(() => '');
         // a link without the extension that leads to no folder (`LICENSE -> ../LICENSE`, a
-        // broken `run`) is never read, wherever it points: ignored like a file of that name
+        // broken `run`) is never read, wherever it points: ignored like a file of that name,
+        // except a broken one where the layout has a folder (it would drop a project's services)
         if (
-          !tomlName &&
+          !isTomlFileName(entry.name) &&
+          !(target === '' && isRegistryLayoutFolder(name)) &&
           !(
             target &&
             (await fs.stat(target).catch(() => undefined))?.isDirectory()
@@ -95,8 +101,8 @@ export async function walkRegistryDirectory(
           continue;
         }
         if (!target) {
-          // a broken link to a registry file would drop its services silently
-          const name = [...relative, entry.name].join('/');
+          // a broken link to a registry file or a folder of the layout would drop its services
+          // silently
           const points = await fs.readlink(entryPath).catch(() => '?');
           throw new InputError(
             `Refusing to read ${name}: it is a symbolic link to ${points}, which does not exist. Fix or remove the link; the registry is not read until then.`,
@@ -104,9 +110,7 @@ export async function walkRegistryDirectory(
         }
         if (!isInside(root, target)) {
           throw new InputError(
-            `Refusing to read ${[...relative, entry.name].join(
-              '/',
-            )}: it is a symbolic link to ${target}, outside the registry root ${root}. Replace the link with the file itself.`,
+            `Refusing to read ${name}: it is a symbolic link to ${target}, outside the registry root ${root}. Replace the link with the file itself.`,
           );
         }
         const stat = await fs.stat(target);
