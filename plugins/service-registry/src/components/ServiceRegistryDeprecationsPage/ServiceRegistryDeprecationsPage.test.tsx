@@ -205,9 +205,10 @@ describe('ServiceRegistryDeprecationsPage', () => {
       within(rowByService(id))
         .getAllByRole('cell')
         .map(c => c.textContent);
-    // owner and project under the service, the days left under the sunset date
+    // owner and project under the service, and the button of its burn-down; the days left under
+    // the sunset date
     expect(cells('old-api')).toEqual([
-      'old-apiOld APIplatform-team · Global services',
+      'old-apiOld APIplatform-team · Global servicesBurn-down',
       'Overdue',
       '2026-05-10',
       '2026-11-1012 days overdue',
@@ -436,8 +437,10 @@ describe('ServiceRegistryDeprecationsPage', () => {
     await screen.findByRole('table');
     const service = (id: string) =>
       within(rowByService(id)).getAllByRole('cell')[0].textContent;
-    expect(service('auth')).toBe('authAuthplatform-team · Global services');
-    expect(service('portal')).toBe('portalPortalportal-team · global');
+    expect(service('auth')).toBe(
+      'authAuthplatform-team · Global servicesBurn-down',
+    );
+    expect(service('portal')).toBe('portalPortalportal-team · globalBurn-down');
   });
 
   it('filters by owner', async () => {
@@ -748,6 +751,59 @@ describe('ServiceRegistryDeprecationsPage', () => {
     expect(
       screen.getByRole('button', { name: /^old-api: Overdue/ }),
     ).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('selects a row from the keyboard, past the services the timeline draws too, and says which row is selected', async () => {
+    // 36 deprecated services: the timeline draws the 20 most urgent, the table's first page
+    const many = manyDeprecationsResponse(30);
+    const api = fixtureApi({ getDeprecations: jest.fn(async () => many) });
+    await renderPage(api, undefined, '/?page=2');
+    await waitFor(() =>
+      expect(serviceOrder()).toEqual(
+        many.items.slice(20, 36).map(r => r.service),
+      ),
+    );
+    const [far, further] = [many.items[22].service, many.items[30].service];
+    const timeline = screen.getByRole('group', {
+      name: /^Deprecation timeline/,
+    });
+    expect(
+      within(timeline).queryByRole('button', { name: new RegExp(`^${far}:`) }),
+    ).not.toBeInTheDocument();
+
+    const burnDownButton = (id: string) =>
+      within(rowByService(id)).getByRole('button', {
+        name: `Burn-down of ${id}`,
+      });
+    expect(burnDownButton(far)).toHaveAttribute('aria-pressed', 'false');
+    // Tab reaches it; Enter selects
+    burnDownButton(far).focus();
+    expect(burnDownButton(far)).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(query()).toBe(`?page=2&service=${far}`));
+    expect(await screen.findByText(`Burn-down of ${far}`)).toBeInTheDocument();
+    expect(api.getDeprecation).toHaveBeenCalledWith(far, {
+      registry: undefined,
+      today: '2026-11-22',
+    });
+    // the selected row says so, not by its colour only: its button is pressed and shows a mark
+    expect(burnDownButton(far)).toHaveAttribute('aria-pressed', 'true');
+    expect(
+      within(burnDownButton(far)).getByTestId('selected-mark'),
+    ).toBeInTheDocument();
+    expect(
+      within(table()).getAllByRole('button', { pressed: true }),
+    ).toHaveLength(1);
+
+    // Space selects another
+    burnDownButton(further).focus();
+    await userEvent.keyboard(' ');
+    await waitFor(() => expect(query()).toBe(`?page=2&service=${further}`));
+    expect(burnDownButton(further)).toHaveAttribute('aria-pressed', 'true');
+    expect(burnDownButton(far)).toHaveAttribute('aria-pressed', 'false');
+    expect(
+      within(burnDownButton(far)).queryByTestId('selected-mark'),
+    ).not.toBeInTheDocument();
   });
 
   it('shows the burn-down of the bar selected in the timeline, and its loading error', async () => {

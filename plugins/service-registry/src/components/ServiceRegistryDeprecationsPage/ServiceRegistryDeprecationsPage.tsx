@@ -1,6 +1,15 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import {
   Box,
+  Button,
   Chip,
   Grid,
   MenuItem,
@@ -15,6 +24,7 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
+import CheckIcon from '@material-ui/icons/Check';
 import { RegistryErrorPanel } from '../RegistryErrorPanel';
 import { useApi } from '@backstage/core-plugin-api';
 import {
@@ -69,7 +79,63 @@ const useStyles = makeStyles(theme => ({
     marginTop: theme.spacing(2),
   },
   filter: { minWidth: 180 },
+  burnDownButton: {
+    marginTop: theme.spacing(0.5),
+    whiteSpace: 'nowrap',
+  },
+  // the keyboard's focus, drawn without the ripple (one per row of a large table is slow)
+  burnDownFocus: {
+    outline: `2px solid ${theme.palette.primary.main}`,
+    outlineOffset: 2,
+  },
 }));
+
+/** The service whose burn-down is shown, and how a row selects its own. */
+interface RowSelection {
+  selected?: string;
+  select: (service: string) => void;
+}
+
+/**
+ * The selection, for the rows' buttons: through a context, so that the columns stay the same
+ * objects when it changes (material-table sorts again by a `defaultSort` when they change).
+ */
+const RowSelectionContext = createContext<RowSelection>({ select: () => {} });
+
+/**
+ * The button of a row that shows its service's burn-down: the row can be selected from the
+ * keyboard (a click anywhere on the row selects it too), and the selected row says so by the
+ * button's pressed state and a check mark, not by its colour only.
+ */
+function BurnDownButton(props: { service: string }) {
+  const { service } = props;
+  const classes = useStyles();
+  const { selected, select } = useContext(RowSelectionContext);
+  const isSelected = service === selected;
+  return (
+    <Button
+      size="small"
+      color="primary"
+      disableRipple
+      focusVisibleClassName={classes.burnDownFocus}
+      variant={isSelected ? 'contained' : 'outlined'}
+      className={classes.burnDownButton}
+      aria-pressed={isSelected}
+      // (the name starts with the visible text, for speech input)
+      aria-label={`Burn-down of ${service}`}
+      startIcon={
+        isSelected ? <CheckIcon data-testid="selected-mark" /> : undefined
+      }
+      onClick={event => {
+        // the row's own click selects it too: once is enough
+        event.stopPropagation();
+        select(service);
+      }}
+    >
+      Burn-down
+    </Button>
+  );
+}
 
 /**
  * Props of {@link ServiceRegistryDeprecationsPage}.
@@ -301,6 +367,7 @@ function useColumns(): TableColumn<Row>[] {
             <Typography variant="caption" display="block" color="textSecondary">
               {`${r.owner ?? 'no owner'} · ${serviceProjectLabel(r.project)}`}
             </Typography>
+            <BurnDownButton service={r.service} />
           </>
         ),
       },
@@ -564,6 +631,14 @@ function Deprecations(props: {
     selected !== undefined &&
     visible.findIndex(r => r.service === selected) >= TIMELINE_BARS;
 
+  // the rows' buttons select through the latest setter (it writes into the URL of this render)
+  const selectService = useRef(setService);
+  selectService.current = setService;
+  const rowSelection = useMemo<RowSelection>(
+    () => ({ selected, select: id => selectService.current(id) }),
+    [selected],
+  );
+
   // what the filters and the search box share: outlined, small, their labels always above them in
   // a colour that reads on the page
   const fieldProps = {
@@ -690,58 +765,60 @@ function Deprecations(props: {
         />
       </Grid>
       <Grid item xs={12}>
-        <Table<Row>
-          key={opened}
-          title={`Deprecated services (${rows.length})`}
-          columns={columns}
-          data={rows}
-          onRowClick={(_event, row) => row && setService(row.service)}
-          // its pager, and its sorting and filter box, which go back to the first page
-          onPageChange={(p, size) => {
-            tablePaging.current = { page: p, pageSize: size };
-            setPaging({ page: p, pageSize: size });
-          }}
-          onOrderChange={(index, direction) => {
-            // (the column's index among `columns`; no direction, or -1, after a third click)
-            const field = columns[index]?.field;
-            const next: Sorting | undefined =
-              typeof field === 'string' && direction
-                ? { field, direction }
-                : undefined;
-            shown.current = next;
-            setSorting(next);
-          }}
-          options={{
-            // no column dragging: its handle would be a second button nested in each sort button
-            draggable: false,
-            // pages past PAGE_SIZE rows only: a small registry's table stays whole, no pager
-            paging: rows.length > PAGE_SIZE,
-            // where the table opens (it follows the URL afterwards)
-            initialPage: page,
-            pageSize,
-            pageSizeOptions: PAGE_SIZES,
-            padding: 'dense',
-            // the page's search box, above, filters the counts and the timeline too
-            search: false,
-            // the selected row: a bar in the primary colour at its start, on the page's
-            // background, which its secondary text and links still read on (the theme's
-            // "selected" grey takes them below 4.5:1)
-            rowStyle: row =>
-              row.service === selected
-                ? {
-                    backgroundColor: theme.palette.background.default,
-                    boxShadow: `inset 4px 0 0 ${theme.palette.primary.main}`,
-                  }
-                : {},
-          }}
-          emptyContent={
-            <Box padding={2}>
-              <Typography variant="body2">
-                No deprecated service matches these filters.
-              </Typography>
-            </Box>
-          }
-        />
+        <RowSelectionContext.Provider value={rowSelection}>
+          <Table<Row>
+            key={opened}
+            title={`Deprecated services (${rows.length})`}
+            columns={columns}
+            data={rows}
+            onRowClick={(_event, row) => row && setService(row.service)}
+            // its pager, and its sorting and filter box, which go back to the first page
+            onPageChange={(p, size) => {
+              tablePaging.current = { page: p, pageSize: size };
+              setPaging({ page: p, pageSize: size });
+            }}
+            onOrderChange={(index, direction) => {
+              // (the column's index among `columns`; no direction, or -1, after a third click)
+              const field = columns[index]?.field;
+              const next: Sorting | undefined =
+                typeof field === 'string' && direction
+                  ? { field, direction }
+                  : undefined;
+              shown.current = next;
+              setSorting(next);
+            }}
+            options={{
+              // no column dragging: its handle would be a second button nested in each sort button
+              draggable: false,
+              // pages past PAGE_SIZE rows only: a small registry's table stays whole, no pager
+              paging: rows.length > PAGE_SIZE,
+              // where the table opens (it follows the URL afterwards)
+              initialPage: page,
+              pageSize,
+              pageSizeOptions: PAGE_SIZES,
+              padding: 'dense',
+              // the page's search box, above, filters the counts and the timeline too
+              search: false,
+              // the selected row: a bar in the primary colour at its start, on the page's
+              // background, which its secondary text and links still read on (the theme's
+              // "selected" grey takes them below 4.5:1)
+              rowStyle: row =>
+                row.service === selected
+                  ? {
+                      backgroundColor: theme.palette.background.default,
+                      boxShadow: `inset 4px 0 0 ${theme.palette.primary.main}`,
+                    }
+                  : {},
+            }}
+            emptyContent={
+              <Box padding={2}>
+                <Typography variant="body2">
+                  No deprecated service matches these filters.
+                </Typography>
+              </Box>
+            }
+          />
+        </RowSelectionContext.Provider>
       </Grid>
     </Grid>
   );
