@@ -217,14 +217,36 @@ describe('EntityServiceSlaCard', () => {
     ).toBeInTheDocument();
   });
 
-  it('says the tier may be inherited from the project, and marks missing targets as incomplete', async () => {
+  it("says a project's service declares its tier itself when it does, and both ways when the backend does not tell", async () => {
+    await renderCard(component('shop-admin'), fixtureApi());
+    await findSummary();
+    expect(
+      screen.getByText('Tier: critical, declared on the service'),
+    ).toBeInTheDocument();
+
+    // a backend older than `tierSource`
+    const current = serviceSlaResponse('shop-admin');
+    const { tierSource, ...evaluation } = current.evaluation;
+    expect(tierSource).toBe('service');
+    await renderCard(
+      component('shop-admin'),
+      mockServiceRegistryApi({
+        getServiceSla: jest.fn(async () => ({ ...current, evaluation })),
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'Tier: critical, declared on the service or inherited from project shop',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says the tier is inherited from the project, and marks missing targets as incomplete', async () => {
     await renderCard(component('shop-cart'), fixtureApi(), 'Service levels');
     expect(await screen.findByText('Incomplete')).toBeInTheDocument();
     expect(screen.getByText('Service levels')).toBeInTheDocument();
     expect(
-      screen.getByText(
-        'Tier: high, declared on the service or inherited from project shop',
-      ),
+      screen.getByText('Tier: high, inherited from project shop'),
     ).toBeInTheDocument();
     expect(
       screen.getByText(

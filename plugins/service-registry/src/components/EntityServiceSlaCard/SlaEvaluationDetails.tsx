@@ -47,14 +47,19 @@ export function complianceSentence(evaluation: SlaEvaluation): string {
 }
 
 /**
- * Where the effective tier comes from. A global service has no project, so its tier is its own;
- * for a project's service the evaluation does not say whether the service declares the tier or
- * inherits it from the project.
+ * Where the effective tier comes from, as the evaluation's `tierSource` says: declared on the
+ * service, or inherited from its project. A global service has no project, so its tier is its
+ * own; for a project's service from a backend older than `tierSource`, both are possible.
  */
 export function tierSourceText(evaluation: SlaEvaluation): string {
-  const { tier, project } = evaluation;
+  const { tier, project, tierSource } = evaluation;
   if (!tier) return 'Tier: none';
-  if (project === null) return `Tier: ${tier}, declared on the service`;
+  if (project === null || tierSource === 'service') {
+    return `Tier: ${tier}, declared on the service`;
+  }
+  if (tierSource === 'project') {
+    return `Tier: ${tier}, inherited from project ${project}`;
+  }
   return `Tier: ${tier}, declared on the service or inherited from project ${project}`;
 }
 
