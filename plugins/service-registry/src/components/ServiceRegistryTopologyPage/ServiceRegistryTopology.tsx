@@ -13,6 +13,7 @@ import {
   makeStyles,
 } from '@material-ui/core';
 import Autocomplete from '@material-ui/lab/Autocomplete';
+import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useNavigate } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
@@ -526,35 +527,57 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
       </Grid>
       <Grid item xs={12} md={8} lg={9}>
         <Paper className={classes.graph}>
-          <TopologyCanvas
-            nodes={drawing.nodes}
-            edges={drawing.edges}
-            height="max(480px, calc(100vh - 360px))"
-            fitKey={`${groupBy}:${grouped.nodes.length}:${
-              grouped.edges.length
-            }:${JSON.stringify(filters)}`}
-            centerOn={centerOn}
-            ariaLabel={`Dependency map: ${drawing.nodes.length} nodes, ${drawing.edges.length} edges; consumers on the left, providers on the right`}
-            onNodeClick={id => {
-              setSelected(id);
-              // so that finding this service again centres on it
-              setCenterOn(undefined);
-            }}
-            onNodeActivate={id => {
-              if (displayById.get(id)?.kind === 'group') toggleGroup(id);
-              else {
-                // no page for a missing or a retired service: the catalog has none
-                const node = indexed.nodes.get(id);
-                const to = node?.declared ? link(id, node.status) : undefined;
-                if (to) navigate(to);
+          {filtered.nodes.length === 0 ? (
+            // the filters together keep no service: say so, not a blank drawing
+            <EmptyState
+              missing="data"
+              title="No service matches the filters"
+              description="Change or clear the filters to see services."
+              action={
+                <Button
+                  variant="outlined"
+                  color="primary"
+                  onClick={() => setView({ filters: {} })}
+                >
+                  Clear the filters
+                </Button>
               }
-            }}
-            onBackgroundClick={() => {
-              setSelected(undefined);
-              setCenterOn(undefined);
-            }}
-          />
-          <TopologyLegend categories={categories} impact={impactMode} />
+            />
+          ) : (
+            <>
+              <TopologyCanvas
+                nodes={drawing.nodes}
+                edges={drawing.edges}
+                height="max(480px, calc(100vh - 360px))"
+                fitKey={`${groupBy}:${grouped.nodes.length}:${
+                  grouped.edges.length
+                }:${JSON.stringify(filters)}`}
+                centerOn={centerOn}
+                ariaLabel={`Dependency map: ${drawing.nodes.length} nodes, ${drawing.edges.length} edges; consumers on the left, providers on the right`}
+                onNodeClick={id => {
+                  setSelected(id);
+                  // so that finding this service again centres on it
+                  setCenterOn(undefined);
+                }}
+                onNodeActivate={id => {
+                  if (displayById.get(id)?.kind === 'group') toggleGroup(id);
+                  else {
+                    // no page for a missing or a retired service: the catalog has none
+                    const node = indexed.nodes.get(id);
+                    const to = node?.declared
+                      ? link(id, node.status)
+                      : undefined;
+                    if (to) navigate(to);
+                  }
+                }}
+                onBackgroundClick={() => {
+                  setSelected(undefined);
+                  setCenterOn(undefined);
+                }}
+              />
+              <TopologyLegend categories={categories} impact={impactMode} />
+            </>
+          )}
         </Paper>
       </Grid>
       <Grid item xs={12} md={4} lg={3}>

@@ -350,6 +350,28 @@ describe('ServiceRegistryTopologyPage', () => {
     ).toHaveTextContent('Owner');
   });
 
+  it('says when no service matches the filters, instead of a blank map, and clears them', async () => {
+    // project-b has no retired service
+    await renderPage(mockApi(), '/?project=project-b&status=retired');
+    expect(
+      await screen.findByText('No service matches the filters'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('application')).not.toBeInTheDocument();
+    // the filters stay shown, to change
+    expect(
+      screen.getByRole('button', { name: /^Project\s/ }),
+    ).toHaveTextContent('project-b');
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Clear the filters' }),
+    );
+    expect(graphArea()).toHaveAccessibleName(/9 nodes, 9 edges/);
+    expect(
+      screen.queryByText('No service matches the filters'),
+    ).not.toBeInTheDocument();
+    expect(query()).toEqual({});
+  });
+
   it('filters the global services with ?project=:global', async () => {
     await renderPage(mockApi(), '/?project=%3Aglobal');
     await screen.findByRole('application');
