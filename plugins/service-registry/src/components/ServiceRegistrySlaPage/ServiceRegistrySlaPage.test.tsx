@@ -293,6 +293,38 @@ describe('ServiceRegistrySlaPage', () => {
     ).toHaveTextContent('Web Shop');
   });
 
+  it('keeps showing a filter of a link that the registry no longer has, with no service matching it', async () => {
+    // a registry whose services are of no medium tier
+    const overview = slaOverviewResponse();
+    overview.tiers = overview.tiers.filter(t => t.tier !== 'medium');
+    await renderPage(
+      mockServiceRegistryApi({ getSlaOverview: jest.fn(async () => overview) }),
+      undefined,
+      '/?project=removed&owner=%40gone-team&tier=medium',
+    );
+    expect(
+      await screen.findByText('No service matches the filters'),
+    ).toBeInTheDocument();
+    const bar = screen.getByRole('search', { name: 'Filter services' });
+    const select = (name: string) =>
+      within(bar).getByRole('button', { name: new RegExp(`^${name}`) });
+    expect(select('Project')).toHaveTextContent('removed');
+    expect(select('Owner')).toHaveTextContent('gone-team');
+    expect(select('Tier')).toHaveTextContent('medium');
+    // it is an option of its menu, selected, next to the registry's
+    await userEvent.click(select('Project'));
+    const options = within(screen.getByRole('listbox')).getAllByRole('option');
+    expect(options.map(o => o.textContent)).toContain('Web Shop');
+    expect(
+      options.find(o => o.getAttribute('aria-selected') === 'true'),
+    ).toHaveTextContent('removed');
+    await userEvent.click(screen.getByRole('option', { name: 'All' }));
+    expect(select('Project')).toHaveTextContent('All');
+    expect(screen.getByRole('status', { name: 'query' })).not.toHaveTextContent(
+      'project',
+    );
+  });
+
   it('sorts the services of each tier by a column', async () => {
     await renderPage(fixtureApi());
     await screen.findByText(/^9 services /);

@@ -51,7 +51,10 @@ function SlaOverviewBody(props: { overview: SlaOverviewResponse }) {
   const pageText = usePageTextStyles();
   const [filters, setFilters] = useSlaFilters();
   const [sort, setSort] = useState<SlaSort>();
-  const options = useMemo(() => filterOptions(overview), [overview]);
+  const options = useMemo(
+    () => filterOptions(overview, filters),
+    [overview, filters],
+  );
   const shown = useMemo(
     () => filterSlaOverview(overview, filters),
     [overview, filters],

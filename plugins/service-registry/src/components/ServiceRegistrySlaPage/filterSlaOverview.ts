@@ -59,15 +59,32 @@ export const COMPLIANCE_FILTER_LABELS: Record<SlaCompliance, string> = {
   'no-policy': 'No policy',
 };
 
-/** The options of each filter, taken from the whole overview. */
+/** The words of a filter's value the overview does not have (see {@link filterOptions}). */
+function selectedOption(key: keyof SlaFilters, value: string): FilterOption {
+  if (key === 'project' && value === GLOBAL_PROJECT) {
+    return { value, label: 'Global services' };
+  }
+  if (key === 'tier' && value === NO_TIER) return { value, label: 'No tier' };
+  return { value, label: value };
+}
+
+/**
+ * The options of each filter, taken from the whole overview, plus the selected value of a filter
+ * when the overview does not have it (a shared link's project that was removed, a tier no service
+ * has any more): it stays shown in its select, which matches no service.
+ *
+ * @param overview - the whole overview
+ * @param selected - the filters chosen
+ */
 export function filterOptions(
   overview: SlaOverview,
+  selected: SlaFilters = NO_FILTERS,
 ): Record<keyof SlaFilters, FilterOption[]> {
   const services = overview.tiers.flatMap(t => t.services);
   const owners = [
     ...new Set(services.map(s => ownerKey(s.owner)).filter(o => o !== '')),
   ].sort();
-  return {
+  const options: Record<keyof SlaFilters, FilterOption[]> = {
     project: overview.projects.map(p =>
       p.project === null
         ? { value: GLOBAL_PROJECT, label: 'Global services' }
@@ -84,6 +101,13 @@ export function filterOptions(
       label: COMPLIANCE_FILTER_LABELS[c],
     })),
   };
+  for (const key of Object.keys(options) as Array<keyof SlaFilters>) {
+    const value = selected[key];
+    if (value !== '' && !options[key].some(o => o.value === value)) {
+      options[key] = [...options[key], selectedOption(key, value)];
+    }
+  }
+  return options;
 }
 
 /** Counts of services by compliance. */
