@@ -1,5 +1,8 @@
+/* eslint-disable no-restricted-imports --
+   a test run by Node, which reads the README and the app's source: no browser code */
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
+/* eslint-enable no-restricted-imports */
 
 /*
  * The README's install snippets are pasted by adopters as they are: the sidebar's must import
