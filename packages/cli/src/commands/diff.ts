@@ -43,9 +43,6 @@ function emptyBaseWarning(label: string): string {
   return `${label} has no registry file (*.toml), so every service counts as added and no change as breaking. If the registry was in another folder there, compare with that folder: git worktree add ../base <revision>, then service-registry diff ../base/<old folder> <registry>.`;
 }
 
-/** The heading of the breaking changes in the markdown report. */
-const BREAKING_HEADING = /^### Breaking changes$/m;
-
 /** Options of `service-registry diff`. */
 export interface DiffCommandOptions {
   /** A directory, or a git revision of the repository that holds `head`. */
@@ -153,18 +150,16 @@ export async function diffCommand(
       break;
     case 'markdown': {
       // files base could not read: said in the changes, before the breaking changes they may hide
-      const baseNotes = unreadBaseFiles
-        .map(
-          unread =>
-            `⚠️ ${describeUnreadBaseFile(unread, undefined, markdownCode)}\n\n`,
-        )
-        .join('');
+      const changeNotes = unreadBaseFiles.map(
+        unread =>
+          `⚠️ ${describeUnreadBaseFile(unread, undefined, markdownCode)}`,
+      );
       io.stdout(
         fitMarkdown(
           limits =>
-            renderChangeReportMarkdown({ findings, diff }, limits).replace(
-              BREAKING_HEADING,
-              heading => `${baseNotes}${heading}`,
+            renderChangeReportMarkdown(
+              { findings, diff },
+              { ...limits, changeNotes },
             ),
           { findings: findings.length, cutNotice: CUT_NOTICE },
         ),

@@ -278,6 +278,15 @@ describe('renderChangeReportMarkdown and SLA impact', () => {
     );
     const report = renderChangeReportMarkdown({ findings: [], diff });
     expect(report).toContain('### Breaking changes\n\n✅ None.\n');
+    // a caller's notes on what limits the comparison come before the breaking changes
+    expect(
+      renderChangeReportMarkdown(
+        { findings: [], diff },
+        { changeNotes: ['⚠️ first note', 'second note'] },
+      ),
+    ).toContain(
+      '\n⚠️ first note\n\nsecond note\n\n### Breaking changes\n\n✅ None.\n',
+    );
     expect(report).toContain(
       [
         '### SLA impact',

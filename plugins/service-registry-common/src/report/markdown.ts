@@ -34,6 +34,12 @@ export interface MarkdownReportOptions extends MarkdownReportLimits {
    * omitted.
    */
   fileLink?(file: string, line: number): string | undefined;
+  /**
+   * Markdown paragraphs said after the changes, before the breaking changes: what a caller knows
+   * limits the comparison (the CLI's `diff` names the files of base it could not read). One
+   * paragraph each.
+   */
+  changeNotes?: readonly string[];
 }
 
 function findingsSection(
@@ -318,6 +324,7 @@ export function renderChangeReportMarkdown(
   for (const unread of diff.unreadHeadFiles ?? []) {
     lines.push(`⚠️ ${describeUnreadHeadFile(unread, code)}`, '');
   }
+  for (const note of options.changeNotes ?? []) lines.push(note, '');
 
   lines.push('### Breaking changes', '');
   if (diff.breakingChanges.length === 0) {
