@@ -125,9 +125,9 @@ async function missingDefaultBranchError(
  * (the URL reader's `NotFoundError`, whose message only gives the API URL it asked and `404 Not
  * Found`): it names the branch and the repository, says to check the branch in the template's
  * parameters, then what else "not found" may mean (a folder the branch lacks, a repository the
- * integration cannot read, a branch whose name holds "/", which such a URL cannot name). Unlike a local repository's, the branches of a hosted one are not
- * listed: the URL reader cannot list them. Undefined for other errors, and for a URL that names
- * no branch: those keep their own message.
+ * integration cannot read, a branch whose name holds "/", which such a URL cannot name). Unlike a
+ * local repository's, the branches of a hosted one are not listed: the URL reader cannot list them.
+ * Undefined for other errors, and for a URL that names no branch: those keep their own message.
  */
 function hostedMissingBranchError(
   error: unknown,

@@ -88,18 +88,19 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /**
  * Creates the `service-registry:validate` action: validates the registry in the workspace and
  * compares it with the base (the checkout before the edit, which service-registry:registry:fetch
- * keeps), then outputs the change report as markdown for the pull request body (`pullRequestBody`: the
- * report after the input `preamble`, fitted as a whole to GitHub's 65,536 characters): the findings the
- * change brings, what changed, the breaking changes and the projects and owners they affect, and
- * the approvals the policies' `[change_control]` requires ("Required approvals", whose approvers are
- * also the output `requiredApprovers`, for service-registry:resolve-reviewers). A service id a
- * project of the change declares while another project declared it in base stays that project's:
- * the new declaration is reported as the duplicate. The findings include the catalog provider's:
- * its warnings about owners and tags, and its `catalog/duplicate-entity` error for a project named
- * like the System of global services (input `sharedSystem`, default `shared`, as the provider's
- * `sharedSystem`). The step logs the findings the change brings
- * and its breaking changes, and fails when the change brings errors (`failOn: new-errors`, the
- * default); findings the registry already had do not block a change.
+ * keeps), then outputs the change report as markdown for the pull request body (`pullRequestBody`:
+ * the report after the input `preamble`, fitted as a whole to GitHub's 65,536 characters): the
+ * findings the change brings, what changed, the breaking changes and the projects and owners they
+ * affect, and the approvals the policies' `[change_control]` requires ("Required approvals", whose
+ * approvers are also the output `requiredApprovers`, for service-registry:resolve-reviewers). A
+ * service id a project of the change declares while another project declared it in base stays that
+ * project's: the new declaration is reported as the duplicate. The findings include the catalog
+ * provider's: its warnings about owners and tags, and its `catalog/duplicate-entity` error for a
+ * project named like the System of global services (input `sharedSystem`, default `shared`, as the
+ * provider's `sharedSystem`), and its `catalog/invalid-entity` error for a project folder whose
+ * name cannot name a System. The step logs the findings the change brings and its breaking changes,
+ * and fails when the change brings errors (`failOn: new-errors`, the default); findings the
+ * registry already had do not block a change.
  *
  * @public
  */

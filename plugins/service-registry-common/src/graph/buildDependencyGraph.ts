@@ -59,14 +59,14 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /**
  * Builds the dependency graph of a registry in O(V + E) (repeats are checked against the few
- * entries of the same service, so O(V + sum of out-degrees squared) strictly): one node per declared service, one
- * edge per `dependencies.requires` / `dependencies.optional` entry (an entry repeated with the
- * same target, kind and range counts once). A project override of a global service that
- * declares dependencies the global one does not adds them as edges from the global service,
- * marked with `viaProject` (once per project that adds them); an edge of the global declaration
- * that an override does not write lists that project in `droppedBy`. So the edges of a project's
- * view of a service are its `viaProject` edges and the declaration's edges that project does not
- * drop. Nodes carry the global declaration's attributes.
+ * entries of the same service, so O(V + sum of out-degrees squared) strictly): one node per
+ * declared service, one edge per `dependencies.requires` / `dependencies.optional` entry (an entry
+ * repeated with the same target, kind and range counts once). A project override of a global
+ * service that declares dependencies the global one does not adds them as edges from the global
+ * service, marked with `viaProject` (once per project that adds them); an edge of the global
+ * declaration that an override does not write lists that project in `droppedBy`. So the edges of a
+ * project's view of a service are its `viaProject` edges and the declaration's edges that project
+ * does not drop. Nodes carry the global declaration's attributes.
  *
  * @param registry - the loaded registry
  * @public

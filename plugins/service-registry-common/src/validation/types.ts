@@ -17,11 +17,12 @@ export interface ValidateOptions {
    * Also report what the catalog provider's mapping changes or leaves out of the registry as
    * written (`catalog/owner-unusable`, `catalog/owner-truncated`, `catalog/tag-dropped`, see
    * `catalogNameFindings`) and the `catalog/invalid-entity` error of a project whose folder name
-   * cannot name a System (see `projectSystemFindings`), so that a check of a change shows what
-   * the catalog would. `defaultOwner` is the provider's, named in the messages. With `sharedSystem` (the provider's
-   * name of the System of global services, e.g. `shared`), also the `catalog/duplicate-entity`
-   * error of a project named like it (see `sharedSystemFindings`). `block_on` does not apply to
-   * them. Default: not reported (the catalog provider reports them itself).
+   * cannot name a System (see `projectSystemFindings`), so that a check of a change shows what the
+   * catalog would. `defaultOwner` is the provider's, named in the messages. With `sharedSystem`
+   * (the provider's name of the System of global services, e.g. `shared`), also the
+   * `catalog/duplicate-entity` error of a project named like it (see `sharedSystemFindings`).
+   * `block_on` does not apply to them. Default: not reported (the catalog provider reports them
+   * itself).
    */
   catalog?: { defaultOwner?: string; sharedSystem?: string };
 }

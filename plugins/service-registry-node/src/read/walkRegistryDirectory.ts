@@ -55,9 +55,10 @@ export interface RegistryDirectoryFile {
  * (others are refused with an `InputError` naming the link, as is a broken link named `*.toml` or
  * where the layout has a folder (`projects/<project>`, `services`; see `isRegistryLayoutFolder`),
  * and a `*.toml` entry that is not a regular file (a named pipe, a socket, a device): reading on
- * without it would silently drop the services it holds). A link not named `*.toml` that leads to
- * no folder (a file, nothing) is ignored wherever it points, like a file of that name. A folder linked from two places is walked under both names, as a checkout shows it; a
- * link back to a folder being walked is not followed again.
+ * without it would silently drop the services it holds). A link not named `*.toml` that leads to no
+ * folder (a file, nothing) is ignored wherever it points, like a file of that name. A folder linked
+ * from two places is walked under both names, as a checkout shows it; a link back to a folder being
+ * walked is not followed again.
  *
  * @param dir - the registry root
  */
