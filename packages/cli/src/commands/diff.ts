@@ -1,7 +1,11 @@
+import path from 'node:path';
 import {
+  baseAsInHead,
   describeApprovalReason,
   describeChangeSubject,
+  describeUnreadBaseFile,
   describeUnreadHeadFile,
+  DescribeUnreadBaseFileOptions,
   diffRegistries,
   fitMarkdown,
   loadRegistry,
@@ -12,7 +16,6 @@ import {
   validateRegistry,
 } from '@service-registry/plugin-service-registry-common';
 import { annotationRoot } from '../lib/annotationRoot';
-import { baseAsInHead, describeUnreadBaseFile } from '../lib/baseAsInHead';
 import { CliIO } from '../lib/io';
 import { warnAboutUnparsedFiles } from '../lib/unparsedFiles';
 import { ReportFormat } from '../lib/options';
@@ -116,6 +119,13 @@ export async function diffCommand(
     loadedHead,
     headSource.files,
   );
+  // where a file of base is shown: joined to where base was read (`main:reg`), with its note
+  const shownAtBase = (unread: {
+    file: string;
+  }): DescribeUnreadBaseFileOptions => ({
+    shownPath: path.join(baseSource.location, unread.file),
+    note: baseSource.locationNote,
+  });
   // a service id a project of head declares again stays where base declared it
   const head = preferBaseDeclarations(base, loadedHead, headSource.files);
   // with the catalog provider's findings, in head and (for the annotations) in base alike
@@ -152,7 +162,7 @@ export async function diffCommand(
       // files base could not read: said in the changes, before the breaking changes they may hide
       const changeNotes = unreadBaseFiles.map(
         unread =>
-          `⚠️ ${describeUnreadBaseFile(unread, undefined, markdownCode)}`,
+          `⚠️ ${describeUnreadBaseFile(unread, { format: markdownCode })}`,
       );
       io.stdout(
         fitMarkdown(
@@ -222,14 +232,7 @@ export async function diffCommand(
       // on the run, not on a file: the file base could not read may be gone from head
       for (const unread of unreadBaseFiles) {
         io.stdout(
-          runWarning(
-            describeUnreadBaseFile(
-              unread,
-              baseSource.location,
-              undefined,
-              baseSource.locationNote,
-            ),
-          ),
+          runWarning(describeUnreadBaseFile(unread, shownAtBase(unread))),
         );
       }
       io.stdout(formatFindingsGithub(annotations, { root }));
@@ -274,14 +277,7 @@ export async function diffCommand(
       // files base could not read: taken as head has them, not added
       for (const unread of unreadBaseFiles) {
         io.stdout(
-          `  note: ${t(
-            describeUnreadBaseFile(
-              unread,
-              baseSource.location,
-              undefined,
-              baseSource.locationNote,
-            ),
-          )}\n`,
+          `  note: ${t(describeUnreadBaseFile(unread, shownAtBase(unread)))}\n`,
         );
       }
       io.stdout(

@@ -12,6 +12,7 @@ import {
   RegistryFinding,
 } from '../model/types';
 import { preferBaseDeclarations } from './preferBaseDeclarations';
+import { servicesDeclaredIn } from './servicesDeclaredIn';
 import { UnreadHeadFile } from './types';
 
 /** What {@link headAsInBase} returns. */
@@ -35,20 +36,6 @@ function textsOf(registry: LoadedRegistry): Map<string, string> | undefined {
     if (text !== undefined) texts.set(file.path, text);
   }
   return texts;
-}
-
-/** The services a file of the registry declares, its project's overrides included, sorted. */
-function servicesDeclaredIn(registry: LoadedRegistry, file: string): string[] {
-  const ids = new Set<string>();
-  for (const [id, service] of registry.services) {
-    if (service.source.file === file) ids.add(id);
-  }
-  for (const views of registry.overrides.values()) {
-    for (const [id, view] of views) {
-      if (view.source.file === file) ids.add(id);
-    }
-  }
-  return [...ids].sort();
 }
 
 /**

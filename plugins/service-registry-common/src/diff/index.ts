@@ -1,6 +1,7 @@
 export { diffRegistries, BREAKING_CHANGE_DETECTORS } from './diffRegistries';
 export { fieldChanges } from './fieldChanges';
 export { preferBaseDeclarations } from './preferBaseDeclarations';
+export { baseAsInHead } from './baseAsInHead';
 export { approverKey, uniqueApprovers } from './uniqueApprovers';
 export type {
   ApprovalReason,
@@ -24,6 +25,7 @@ export type {
   SlaImpact,
   SlaImpactConsumer,
   SlaWeakening,
+  UnreadBaseFile,
   UnreadHeadFile,
   VersionBumpApprovalReason,
 } from './types';

@@ -386,6 +386,37 @@ export interface UnreadHeadFile {
 }
 
 /**
+ * A file of base that contributed nothing to it: it does not parse (`toml/syntax`) or was not
+ * read because it is above the size limit (`toml/file-too-large`). Nothing can be known of what
+ * changed in it, so a diff may read head's version of the file in base (see `baseAsInHead`):
+ * what head's file declares is then neither added nor changed, and brings no breaking change
+ * (the mirror of {@link UnreadHeadFile}).
+ *
+ * @public
+ */
+export interface UnreadBaseFile {
+  /** The file, relative to the registry root. */
+  file: string;
+  /** The code of base's finding: `toml/syntax` or `toml/file-too-large`. */
+  code: string;
+  /** Why it contributed nothing, as a predicate after the file's name (`does not parse`). */
+  reason: string;
+  /** Where base's finding is: the parser's line and column, line 1 column 1 for a file not read. */
+  position: SourcePosition;
+  /**
+   * Whether head has a version of the file that it read, which the diff took in base's place.
+   * False when head deleted the file, or cannot read it either: what it declares is then in
+   * neither side of the diff.
+   */
+  comparedAsInHead: boolean;
+  /**
+   * The services head's version of the file declares (a project's overrides of global services
+   * included), sorted: those the diff did not compare. Empty when it declares none.
+   */
+  services: string[];
+}
+
+/**
  * The differences between two versions of a registry.
  *
  * @public

@@ -29,3 +29,5 @@ export {
 export { describeChangeSubject, overrideProjectOf } from './changeSubject';
 export { describeApprovalReason } from './approvalReason';
 export { describeUnreadHeadFile } from './unreadHeadFile';
+export { describeUnreadBaseFile } from './unreadBaseFile';
+export type { DescribeUnreadBaseFileOptions } from './unreadBaseFile';

@@ -1,8 +1,6 @@
 import { UnreadHeadFile } from '../diff/types';
 import { TOML_SYNTAX_CODE } from '../load/unreadFileFinding';
-
-/** At most this many services of a file are named; the others are counted. */
-const MAX_NAMED_SERVICES = 10;
+import { declaredServicesSubject } from './declaredServices';
 
 /**
  * A file of head that contributed nothing, for people, and how the diff compared it: `In head,
@@ -27,17 +25,6 @@ export function describeUnreadHeadFile(
   if (!unread.comparedAsInBase) {
     return `${head}: base has no version of it that was read, so what it declares is left out of the diff.`;
   }
-  const { services } = unread;
-  const named = services.slice(0, MAX_NAMED_SERVICES).map(format).join(', ');
-  let subject = 'it is';
-  if (services.length > MAX_NAMED_SERVICES) {
-    subject = `its ${services.length} services ${named} and ${
-      services.length - MAX_NAMED_SERVICES
-    } more are`;
-  } else if (services.length > 1) {
-    subject = `its services ${named} are`;
-  } else if (services.length === 1) {
-    subject = `its service ${named} is`;
-  }
+  const subject = declaredServicesSubject(unread.services, format, 'it is');
   return `${head}: ${subject} compared as in base, whose version the catalog keeps until the file is fixed.`;
 }

@@ -1,0 +1,70 @@
+import { loadRegistry } from '../load/buildRegistry';
+import {
+  isUnreadFileFinding,
+  TOML_SYNTAX_CODE,
+  unreadFileReason,
+} from '../load/unreadFileFinding';
+import { LoadedRegistry, RegistryFileInput } from '../model/types';
+import { servicesDeclaredIn } from './servicesDeclaredIn';
+import { UnreadBaseFile } from './types';
+
+/**
+ * Base as a diff compares it when base is read from another revision than head (the CLI's
+ * `diff`): each file of base that contributed nothing (it does not parse, or was not read for its
+ * size) is read as head has it, so that what it declares is not taken for added, nor a change to
+ * it for breaking, when nothing can be known about it. Base's findings stay as they were (the
+ * syntax error is still base's to report). The mirror of the diff's own `unreadHeadFiles`.
+ *
+ * @param base - base as loaded from `baseFiles`
+ * @param baseFiles - the files base was loaded from
+ * @param head - head as loaded from `headFiles`
+ * @param headFiles - the files head was loaded from
+ * @returns base itself when every file of base was read (the usual case), else base loaded
+ *   again with head's versions of its unread files, and those files
+ * @public
+ */
+export function baseAsInHead(
+  base: LoadedRegistry,
+  baseFiles: readonly RegistryFileInput[],
+  head: LoadedRegistry,
+  headFiles: readonly RegistryFileInput[],
+): { base: LoadedRegistry; unread: UnreadBaseFile[] } {
+  if (base.failedFiles.length === 0) return { base, unread: [] };
+  const failed = new Set(base.failedFiles);
+  const headFailed = new Set(head.failedFiles);
+  const readInHead = new Map(
+    headFiles
+      .filter(file => !headFailed.has(file.path))
+      .map(file => [file.path, file]),
+  );
+  const unread = base.failedFiles.map((file): UnreadBaseFile => {
+    const finding = base.findings.find(
+      f => f.file === file && isUnreadFileFinding(f),
+    );
+    const code = finding?.code ?? TOML_SYNTAX_CODE;
+    const inHead = readInHead.has(file);
+    return {
+      file,
+      code,
+      reason: unreadFileReason({ code }),
+      position: {
+        file,
+        line: finding?.line ?? 1,
+        column: finding?.column ?? 1,
+      },
+      comparedAsInHead: inHead,
+      services: inHead ? servicesDeclaredIn(head, file) : [],
+    };
+  });
+  const replacements = unread.flatMap(u =>
+    u.comparedAsInHead ? [readInHead.get(u.file)!] : [],
+  );
+  if (replacements.length === 0) return { base, unread };
+  return {
+    base: loadRegistry([
+      ...baseFiles.filter(file => !failed.has(file.path)),
+      ...replacements,
+    ]),
+    unread,
+  };
+}
