@@ -1,12 +1,8 @@
 import { loadRegistry } from '../load/buildRegistry';
-import {
-  isUnreadFileFinding,
-  TOML_SYNTAX_CODE,
-  unreadFileReason,
-} from '../load/unreadFileFinding';
 import { LoadedRegistry, RegistryFileInput } from '../model/types';
 import { servicesDeclaredIn } from './servicesDeclaredIn';
 import { UnreadBaseFile } from './types';
+import { unreadFilesOf } from './unreadFiles';
 
 /**
  * Base as a diff compares it when base is read from another revision than head (the CLI's
@@ -37,23 +33,12 @@ export function baseAsInHead(
       .filter(file => !headFailed.has(file.path))
       .map(file => [file.path, file]),
   );
-  const unread = base.failedFiles.map((file): UnreadBaseFile => {
-    const finding = base.findings.find(
-      f => f.file === file && isUnreadFileFinding(f),
-    );
-    const code = finding?.code ?? TOML_SYNTAX_CODE;
-    const inHead = readInHead.has(file);
+  const unread = unreadFilesOf(base).map((facts): UnreadBaseFile => {
+    const inHead = readInHead.has(facts.file);
     return {
-      file,
-      code,
-      reason: unreadFileReason({ code }),
-      position: {
-        file,
-        line: finding?.line ?? 1,
-        column: finding?.column ?? 1,
-      },
+      ...facts,
       comparedAsInHead: inHead,
-      services: inHead ? servicesDeclaredIn(head, file) : [],
+      services: inHead ? servicesDeclaredIn(head, facts.file) : [],
     };
   });
   const replacements = unread.flatMap(u =>

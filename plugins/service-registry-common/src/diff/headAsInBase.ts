@@ -1,19 +1,11 @@
 import { loadRegistry } from '../load/buildRegistry';
 import { positionIndex } from '../load/filePositions';
 import { sourceFilesOf } from '../load/sourceFiles';
-import {
-  isUnreadFileFinding,
-  TOML_SYNTAX_CODE,
-  unreadFileReason,
-} from '../load/unreadFileFinding';
-import {
-  LoadedRegistry,
-  RegistryFileInput,
-  RegistryFinding,
-} from '../model/types';
+import { LoadedRegistry, RegistryFileInput } from '../model/types';
 import { preferBaseDeclarations } from './preferBaseDeclarations';
 import { servicesDeclaredIn } from './servicesDeclaredIn';
 import { UnreadHeadFile } from './types';
+import { unreadFilesOf } from './unreadFiles';
 
 /** What {@link headAsInBase} returns. */
 export interface HeadAsInBase {
@@ -59,35 +51,16 @@ export function headAsInBase(
 ): HeadAsInBase {
   if (head.failedFiles.length === 0) return { head, unread: [] };
   const failed = new Set(head.failedFiles);
-  const findings = new Map<string, RegistryFinding>();
-  for (const finding of head.findings) {
-    if (
-      isUnreadFileFinding(finding) &&
-      failed.has(finding.file) &&
-      !findings.has(finding.file)
-    ) {
-      findings.set(finding.file, finding);
-    }
-  }
   const headTexts = textsOf(head);
   const baseTexts = headTexts && textsOf(base);
   const replacements: RegistryFileInput[] = [];
-  const unread = head.failedFiles.map((file): UnreadHeadFile => {
-    const finding = findings.get(file);
-    const code = finding?.code ?? TOML_SYNTAX_CODE;
-    const text = baseTexts?.get(file);
-    if (text !== undefined) replacements.push({ path: file, text });
+  const unread = unreadFilesOf(head).map((facts): UnreadHeadFile => {
+    const text = baseTexts?.get(facts.file);
+    if (text !== undefined) replacements.push({ path: facts.file, text });
     return {
-      file,
-      code,
-      reason: unreadFileReason({ code }),
-      position: {
-        file,
-        line: finding?.line ?? 1,
-        column: finding?.column ?? 1,
-      },
+      ...facts,
       comparedAsInBase: text !== undefined,
-      services: text === undefined ? [] : servicesDeclaredIn(base, file),
+      services: text === undefined ? [] : servicesDeclaredIn(base, facts.file),
     };
   });
   if (headTexts === undefined || replacements.length === 0) {
