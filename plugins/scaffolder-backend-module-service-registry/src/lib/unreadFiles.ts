@@ -1,7 +1,6 @@
 import {
-  isUnreadFileFinding,
   LoadedRegistry,
-  unreadFileReason,
+  unreadFilesOf,
 } from '@service-registry/plugin-service-registry-common';
 
 /**
@@ -17,20 +16,12 @@ export function unreadFilesNote(
   registry: LoadedRegistry,
   id: string,
 ): string | undefined {
-  const failed = new Set(registry.failedFiles);
-  const seen = new Set<string>();
-  const unread = registry.findings.filter(f => {
-    if (!isUnreadFileFinding(f) || !failed.has(f.file) || seen.has(f.file)) {
-      return false;
-    }
-    seen.add(f.file);
-    return true;
-  });
+  const unread = unreadFilesOf(registry);
   if (unread.length === 0) return undefined;
   const files = unread
     .map(
       f =>
-        `${f.file} ${unreadFileReason(f)} (line ${f.line}, column ${f.column})`,
+        `${f.file} ${f.reason} (line ${f.position.line}, column ${f.position.column})`,
     )
     .join('; ');
   return unread.length === 1

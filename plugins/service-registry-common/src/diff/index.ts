@@ -2,6 +2,8 @@ export { diffRegistries, BREAKING_CHANGE_DETECTORS } from './diffRegistries';
 export { fieldChanges } from './fieldChanges';
 export { preferBaseDeclarations } from './preferBaseDeclarations';
 export { baseAsInHead } from './baseAsInHead';
+export { unreadFilesOf } from './unreadFiles';
+export type { UnreadFileFacts } from './unreadFiles';
 export { approverKey, uniqueApprovers } from './uniqueApprovers';
 export type {
   ApprovalReason,

@@ -9,7 +9,12 @@ import {
   SourcePosition,
 } from '../model/types';
 
-/** What a diff says of a file one side could not read (see `UnreadHeadFile`, `UnreadBaseFile`). */
+/**
+ * A file of a registry that contributed nothing to it, and why (see `UnreadHeadFile`,
+ * `UnreadBaseFile`).
+ *
+ * @public
+ */
 export interface UnreadFileFacts {
   /** The file, relative to the registry root. */
   file: string;
@@ -26,7 +31,8 @@ export interface UnreadFileFacts {
  * were not read for their size), each with what its first such finding says, in `failedFiles`
  * order. The findings are read once, whatever the number of files.
  *
- * @param registry - one side of a diff
+ * @param registry - a loaded registry (one side of a diff, the registry an action edits)
+ * @public
  */
 export function unreadFilesOf(registry: LoadedRegistry): UnreadFileFacts[] {
   const failed = new Set(registry.failedFiles);
