@@ -133,6 +133,67 @@ describe('versionRanges', () => {
   });
 });
 
+describe('versionRanges: compat_with', () => {
+  it('accepts a range that a version the provider stays compatible with (compat_with) satisfies', () => {
+    expect(
+      runRule(
+        versionRanges,
+        catalog(
+          '[service.auth]',
+          'version = "2.1.0"',
+          'compat_with = ["1.x"]',
+          '[service.billing]',
+          'version = "3.0.0"',
+          'compat_with = ["2.4.0", "^1.4"]',
+          '[service.app]',
+          'dependencies.requires = ["auth@^1.0", "billing@~2.4", "billing@>=1.5.0 <2.0.0"]',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('reports a range that neither the version nor any compat_with entry satisfies, naming them', () => {
+    const findings = runRule(
+      versionRanges,
+      catalog(
+        '[service.auth]',
+        'version = "2.1.0"',
+        'compat_with = ["1.4.0", "1.5.x"]',
+        '[service.app]',
+        'dependencies.requires = ["auth@~1.2"]',
+      ),
+    );
+    expect(findings).toEqual([
+      {
+        severity: 'error',
+        code: 'dependency/version-unsatisfied',
+        message:
+          'Service "app" needs "auth" ~1.2, but "auth" is at version 2.1.0 and stays compatible only with 1.4.0, 1.5.x (compat_with): widen the range in dependencies.requires (e.g. "auth@^2.1") after checking compatibility, add the versions it stays compatible with to compat_with of "auth", or depend on a version that exists.',
+        file: 'services/catalog.toml',
+        line: 5,
+        column: 26,
+        service: 'app',
+      },
+    ]);
+  });
+
+  it("reads compat_with as the consumer's project sees the provider", () => {
+    const findings = runRule(versionRanges, {
+      ...catalog(
+        '[service.auth]',
+        'version = "2.0.0"',
+        '[service.gw]',
+        'dependencies.requires = ["auth@^1.0"]',
+      ),
+      'projects/pa/services.toml':
+        '[project]\n[service.auth]\ncompat_with = ["1.x"]\n[service.app]\ndependencies.requires = ["auth@^1.0"]',
+    });
+    expect(findings.map(f => [f.code, f.service, f.project])).toEqual([
+      ['dependency/version-unsatisfied', 'gw', undefined],
+    ]);
+  });
+});
+
 describe('versionRanges: retired consumers', () => {
   it('does not check the ranges a retired service asks for', () => {
     expect(

@@ -2,6 +2,7 @@ import semver from 'semver';
 import { RegistryFinding } from '../../model/types';
 import { checkDependencies, edgeSite, overrideNote } from '../edges';
 import { makeFinding, quoted, serviceLabel } from '../findings';
+import { compatibleWithRange } from '../compatibleWithRange';
 import { isSatisfiableRange } from '../satisfiableRange';
 import { ValidationContext } from '../types';
 
@@ -32,8 +33,9 @@ function caretOf(version: string): string {
 
 /**
  * `dependency/version-unsatisfied` (error): a consumer's range (`id@range` or
- * `{ service, version }`) that the provider's `version` does not satisfy, the provider being the
- * one the consumer's project sees (its override, if it declares one); and
+ * `{ service, version }`) that the provider's `version` does not satisfy, nor any version its
+ * `compat_with` says it stays compatible with, the provider being the one the consumer's project
+ * sees (its override, if it declares one); and
  * `dependency/unsatisfiable-range` (error): a range no version can satisfy (`>=2.0.0 <1.0.0`,
  * `^1.0.0 ^2.0.0` written for `^1.0.0 || ^2.0.0`), whether or not the provider declares a version
  * (reported instead of `dependency/version-unsatisfied`, whose advice to widen would not help); and
@@ -89,7 +91,21 @@ export function versionRanges(ctx: ValidationContext): RegistryFinding[] {
       );
     }
     if (version === undefined || range.test(version)) return undefined;
+    const compatWith = provider!.compatWith;
+    if (compatibleWithRange(compatWith, range)) return undefined;
     const site = edgeSite(ctx, edge);
+    const compatible =
+      compatWith.length > 0
+        ? ` and stays compatible only with ${compatWith.join(
+            ', ',
+          )} (compat_with)`
+        : '';
+    const orCompat =
+      compatWith.length > 0
+        ? `, add the versions it stays compatible with to compat_with of ${quoted(
+            edge.to,
+          )},`
+        : '';
     return makeFinding(
       'error',
       'dependency/version-unsatisfied',
@@ -98,9 +114,9 @@ export function versionRanges(ctx: ValidationContext): RegistryFinding[] {
       }, but ${quoted(edge.to)} is at version ${version}${overrideNote(
         ctx,
         provider!,
-      )}: widen the range in ${site.list} (e.g. ${quoted(
+      )}${compatible}: widen the range in ${site.list} (e.g. ${quoted(
         `${edge.to}@${caretOf(version)}`,
-      )}) after checking compatibility, or depend on a version that exists.`,
+      )}) after checking compatibility${orCompat} or depend on a version that exists.`,
       site.position,
       site.about,
     );
