@@ -2,6 +2,7 @@ import {
   RegistryProject,
   RegistryService,
   ServiceMonitoring,
+  SourcePosition,
 } from '../model/types';
 import {
   CheckContext,
@@ -77,6 +78,8 @@ function checkMetrics(ctx: CheckContext, metrics: Record<string, unknown>) {
  * @param services - every service by id
  * @param overrides - the project's override views, by service id
  * @param collector - receives findings
+ * @param unread - the services that files not loaded (that do not parse) declare, by id: their
+ *   monitoring is not reported as monitoring of an undeclared service
  */
 export function attachMonitoring(
   file: ParsedTomlFile,
@@ -84,6 +87,7 @@ export function attachMonitoring(
   services: Map<string, RegistryService>,
   overrides: Map<string, RegistryService> | undefined,
   collector: FindingCollector,
+  unread?: ReadonlyMap<string, SourcePosition>,
 ): void {
   const about = { project: project.id };
   const index = positionIndex(file);
@@ -150,7 +154,7 @@ export function attachMonitoring(
       },
     );
     const service = services.get(id);
-    if (!service) {
+    if (!service && !unread?.has(id)) {
       collector.add(
         'warning',
         'registry/unknown-service',

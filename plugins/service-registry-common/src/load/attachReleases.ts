@@ -81,11 +81,14 @@ function checkReleased(
  * @param file - the parsed versions file
  * @param services - every service by id
  * @param collector - receives findings
+ * @param unread - the services that files not loaded (that do not parse) declare, by id: their
+ *   releases are not reported as releases of an undeclared service
  */
 export function attachReleases(
   file: ParsedTomlFile,
   services: Map<string, RegistryService>,
   collector: FindingCollector,
+  unread?: ReadonlyMap<string, SourcePosition>,
 ): void {
   const index = positionIndex(file);
 
@@ -108,7 +111,7 @@ export function attachReleases(
       },
     );
     const service = services.get(id);
-    if (!service) {
+    if (!service && !unread?.has(id)) {
       collector.add(
         'warning',
         'registry/unknown-service',

@@ -959,6 +959,46 @@ describe('loadRegistry', () => {
     expect(registry.projects.get('a')!.name).toBe('a');
   });
 
+  it('does not call a service undeclared in monitoring or releases when the file declaring it does not parse', () => {
+    const registry = load({
+      'services/catalog.toml': '[service.db]\nversion = "1.0.0"\nport = \n',
+      'services/versions.toml': [
+        '[[service.db.release]]',
+        'version = "1.0.0"',
+        '[[service.ghost.release]]',
+        'version = "1.0.0"',
+      ].join('\n'),
+      'projects/shop/services.toml':
+        '[project]\n[service.shop-api]\nport = = 1\n',
+      'projects/shop/monitoring.toml': [
+        '[service.shop-api.metrics]',
+        'cpu_threshold = "80%"',
+        '[service.db.metrics]',
+        'cpu_threshold = "80%"',
+        '[service.phantom.metrics]',
+        'cpu_threshold = "80%"',
+      ].join('\n'),
+    });
+    expect(registry.failedFiles).toEqual([
+      'projects/shop/services.toml',
+      'services/catalog.toml',
+    ]);
+    // the syntax errors are what to fix; only the services no file declares are unknown
+    expect(
+      registry.findings.map(f => [f.file, f.line, f.code, f.service]),
+    ).toEqual([
+      [
+        'projects/shop/monitoring.toml',
+        5,
+        'registry/unknown-service',
+        'phantom',
+      ],
+      ['projects/shop/services.toml', 3, 'toml/syntax', undefined],
+      ['services/catalog.toml', 3, 'toml/syntax', undefined],
+      ['services/versions.toml', 3, 'registry/unknown-service', 'ghost'],
+    ]);
+  });
+
   it('warns about unknown files without loading them', () => {
     const registry = load({
       'services/extra.toml': '[service.x]\n',

@@ -397,6 +397,7 @@ function parseAll(
   parsed: ClassifiedFile[];
   outside: ParsedTomlFile[];
   unreadGlobals?: Map<string, SourcePosition>;
+  unreadProjectServices?: Map<string, SourcePosition>;
 } {
   const byPath = new Map<string, RegistryFileInput>();
   for (const input of inputs) {
@@ -419,6 +420,7 @@ function parseAll(
   const parsed: ClassifiedFile[] = [];
   const outside: ParsedTomlFile[] = [];
   let unreadGlobals: Map<string, SourcePosition> | undefined;
+  let unreadProjectServices: Map<string, SourcePosition> | undefined;
   for (const path of files) {
     const kind = classifyRegistryFile(path);
     const project = projectOfPath(path);
@@ -456,10 +458,27 @@ function parseAll(
       failed.push(path);
       if (kind.kind === 'catalog' && !input.tooLarge) {
         unreadGlobals = declaredServiceHeaders(path, input.text, unreadGlobals);
+      } else if (
+        kind.kind === 'project' &&
+        kind.file === 'services' &&
+        !input.tooLarge
+      ) {
+        unreadProjectServices = declaredServiceHeaders(
+          path,
+          input.text,
+          unreadProjectServices,
+        );
       }
     }
   }
-  return { files, failed, parsed, outside, unreadGlobals };
+  return {
+    files,
+    failed,
+    parsed,
+    outside,
+    unreadGlobals,
+    unreadProjectServices,
+  };
 }
 
 /**
@@ -483,10 +502,14 @@ export function loadRegistry(
   options: LoadRegistryOptions = {},
 ): LoadedRegistry {
   const collector = new FindingCollector();
-  const { files, failed, parsed, outside, unreadGlobals } = parseAll(
-    inputs,
-    collector,
-  );
+  const {
+    files,
+    failed,
+    parsed,
+    outside,
+    unreadGlobals,
+    unreadProjectServices,
+  } = parseAll(inputs, collector);
   const registry: Registry = {
     services: new Map(),
     overrides: new Map(),
@@ -543,8 +566,14 @@ export function loadRegistry(
     }
   }
 
+  // the services that files not loaded declare: releases and monitoring of them are not of
+  // undeclared services (only made when a file did not parse)
+  const unread =
+    unreadProjectServices && registry.unreadGlobals
+      ? new Map([...unreadProjectServices, ...registry.unreadGlobals])
+      : unreadProjectServices ?? registry.unreadGlobals;
   for (const { parsed: file } of ofKind('versions')) {
-    attachReleases(file, registry.services, collector);
+    attachReleases(file, registry.services, collector, unread);
   }
   for (const [id, { byName }] of projectFiles) {
     const project = registry.projects.get(id)!;
@@ -556,6 +585,7 @@ export function loadRegistry(
         registry.services,
         registry.overrides.get(id),
         collector,
+        unread,
       );
     }
     const deployment = byName.get('deployment');
