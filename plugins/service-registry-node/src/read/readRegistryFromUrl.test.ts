@@ -156,6 +156,24 @@ describe('readRegistryFromUrl', () => {
     expect(reader.calls[0].etag).toBe('sha-1');
   });
 
+  it('refuses a location without any file, which is no folder of the repository', async () => {
+    // git keeps no empty folder: a tree without a single file is a path or branch that does
+    // not have the folder (the git hosts' readers answer it with an empty archive)
+    const url404 = 'https://github.com/acme/registry/tree/main/registyr';
+    await expect(
+      readRegistryFromUrl(fakeReader({}, 'sha-1'), url404),
+    ).rejects.toMatchObject({
+      name: 'NotFoundError',
+      message: expect.stringContaining(
+        `No file found at ${url404}: the repository has no such folder at that branch`,
+      ),
+    });
+    // a folder with files, none of them the registry's, is an empty registry
+    await expect(
+      readRegistryFromUrl(fakeReader({ 'README.md': '# x' }, 'sha-2'), url),
+    ).resolves.toEqual({ files: [], etag: 'sha-2' });
+  });
+
   it('lets other errors through', async () => {
     const reader = fakeReader({}, 'sha-1');
     reader.readTree = async () => {

@@ -1,4 +1,5 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
 import {
   isTomlFileName,
   RegistryFileInput,
@@ -46,7 +47,9 @@ function registryPath(filePath: string): string {
  * larger than `options.maxFileBytes` (16 MiB by default) is marked `tooLarge` for the loader to
  * report and ignore: with the readers that give each file's size to the tree's filter (those of
  * git hosts, which read an archive) it is left out of the tree unread; with the others (object
- * storage) it is read, then dropped.
+ * storage) it is read, then dropped. A location without a single file (a folder path or branch
+ * the repository does not have: git keeps no empty folder) is a `NotFoundError`, not an empty
+ * registry.
  *
  * @param reader - Backstage's URL reader
  * @param url - the registry root, e.g. `https://github.com/acme/registry/tree/main/`
@@ -62,11 +65,14 @@ export async function readRegistryFromUrl(
   const limit = maxFileBytesOption(options);
   // the files the filter left out for their size: an archive reader buffers what it keeps
   const tooLarge = new Map<string, number>();
+  // every file of the tree the filter was asked about, the registry's or not
+  let seen = 0;
   let tree;
   try {
     tree = await reader.readTree(url, {
       etag: options.etag,
       filter: (filePath, info) => {
+        seen++;
         const normalized = registryPath(filePath);
         if (!isRegistryFile(normalized)) return false;
         if (info && info.size > limit) {
@@ -81,7 +87,15 @@ export async function readRegistryFromUrl(
     throw error;
   }
   const files: RegistryFileInput[] = [];
-  for (const file of await tree.files()) {
+  const treeFiles = await tree.files();
+  if (seen === 0 && treeFiles.length === 0) {
+    // git keeps no empty folder: the git hosts' readers answer a path (or a branch) without the
+    // folder with an empty archive, which would read as an empty, valid registry
+    throw new NotFoundError(
+      `No file found at ${url}: the repository has no such folder at that branch (git keeps no empty folder). Check the folder's path and the branch in the URL.`,
+    );
+  }
+  for (const file of treeFiles) {
     const filePath = registryPath(file.path);
     if (!isRegistryFile(filePath)) continue;
     const bytes = await file.content();
