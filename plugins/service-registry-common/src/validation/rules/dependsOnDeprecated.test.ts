@@ -56,6 +56,69 @@ describe('dependsOnDeprecated', () => {
   });
 });
 
+describe('dependsOnDeprecated: where to migrate', () => {
+  const chain = catalog(
+    '[service.v1]',
+    'status = "deprecated"',
+    'sunset_date = "2026-07-01"',
+    'replacement_service = "v2"',
+    '[service.v2]',
+    'status = "deprecated"',
+    'sunset_date = "2026-12-01"',
+    'replacement_service = "v3"',
+    '[service.v3]',
+    'status = "retired"',
+    'replacement_service = "v4"',
+    '[service.v4]',
+    'status = "ga"',
+    '[service.lost]',
+    'status = "deprecated"',
+    'replacement_service = "nowhere"',
+    '[service.app]',
+    'dependencies.requires = ["v1", "v2", "v3", "lost"]',
+  );
+
+  it('names the live end of the replacement chain, never a deprecated or retired successor', () => {
+    const messages = runRule(dependsOnDeprecated, chain, '2026-06-01').map(
+      f => f.message,
+    );
+    expect(messages).toEqual([
+      'Service "app" requires "v1", which is deprecated (sunset on 2026-07-01, in 30 days): migrate to "v4", the live end of its replacements v2 → v3 → v4, and update dependencies.requires.',
+      'Service "app" requires "v2", which is deprecated (sunset on 2026-12-01, in 183 days): migrate to "v4", the live end of its replacements v3 → v4, and update dependencies.requires.',
+      'Service "app" requires "v3", which is retired: migrate to "v4" and remove "v3" from dependencies.requires.',
+      'Service "app" requires "lost", which is deprecated (no sunset date announced yet): its replacement_service "nowhere" is no live service (no registry file declares it), so ask the owners of "lost" where to migrate, and update dependencies.requires.',
+    ]);
+  });
+
+  it("follows the chain as the consumer's project sees it", () => {
+    const [finding] = runRule(
+      dependsOnDeprecated,
+      {
+        ...catalog(
+          '[service.v1]',
+          'status = "deprecated"',
+          'sunset_date = "2026-07-01"',
+          'replacement_service = "v2"',
+          '[service.v2]',
+          'status = "deprecated"',
+          'replacement_service = "v3"',
+          '[service.v3]',
+          'status = "ga"',
+        ),
+        'projects/pa/services.toml': [
+          '[project]',
+          '[service.v2]',
+          'status = "ga"',
+          '[service.app]',
+          'dependencies.requires = ["v1"]',
+        ].join('\n'),
+      },
+      '2026-06-01',
+    );
+    expect(finding.message).toContain('migrate to "v2" and update');
+  });
+});
+
 describe('dependsOnDeprecated: retired consumers', () => {
   it('says nothing about the dependencies of a retired service', () => {
     expect(

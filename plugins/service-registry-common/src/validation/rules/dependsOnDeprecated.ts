@@ -1,22 +1,66 @@
-import { migrationHint } from '../../deprecation/migrationHint';
-import { RegistryFinding } from '../../model/types';
+import { RegistryFinding, RegistryService } from '../../model/types';
 import { describeSunset } from '../dates';
 import { checkDependencies, edgeSite, overrideNote } from '../edges';
 import { makeFinding, quoted, serviceLabel } from '../findings';
+import { migrationTarget } from '../successors';
 import { ValidationContext } from '../types';
+
+/**
+ * What a consumer of a deprecated or retired service should do, followed by `and …`: migrate to
+ * its replacement, or to the live end of its chain of replacements when the replacement is itself
+ * deprecated or retired (never to a service at the end of its lifecycle), with the provider's
+ * migration guide; or, when the chain reaches no live service, ask its owners.
+ */
+function migrationAdvice(
+  ctx: ValidationContext,
+  provider: RegistryService,
+  project: string | undefined,
+): string {
+  const guide = provider.migration?.guideUrl
+    ? ` (guide: ${provider.migration.guideUrl})`
+    : '';
+  const target = migrationTarget(ctx, provider, project);
+  if (target === undefined) return `migrate to its successor${guide} and`;
+  if ('live' in target) {
+    return target.chain === undefined
+      ? `migrate to ${quoted(target.live)}${guide} and`
+      : `migrate to ${quoted(target.live)}, ${target.chain}${guide}, and`;
+  }
+  return `its replacement_service ${quoted(
+    provider.replacementService!,
+  )} is no live service (${target.none}), so ask the owners of ${quoted(
+    provider.id,
+  )} where to migrate${guide}, and`;
+}
 
 /**
  * `lifecycle/depends-on-deprecated` (warning, with the days left to the sunset or since it
  * passed) and `lifecycle/depends-on-retired` (error): dependencies on services at the end of
- * their lifecycle, at the consumer's entry. The provider is the one the consumer's project sees
- * (its override, if it declares one). Retired consumers do not count (see `checkDependencies`):
- * a retired service depending on a deprecated or retired one is history, not a finding, in the
- * projects whose view of it is retired.
+ * their lifecycle, at the consumer's entry, saying where to migrate: the provider's
+ * `replacement_service`, or the live end of its chain of replacements when that one is deprecated
+ * or retired too (see `migrationTarget`). The provider and its successors are the ones the
+ * consumer's project sees (its overrides, if it declares some). Retired consumers do not count
+ * (see `checkDependencies`): a retired service depending on a deprecated or retired one is
+ * history, not a finding, in the projects whose view of it is retired.
  *
  * @param ctx - the validation context
  */
 export function dependsOnDeprecated(ctx: ValidationContext): RegistryFinding[] {
-  return checkDependencies(ctx, ({ edge, provider }) => {
+  // consumers of one provider, in one project, get the same advice
+  const advice = new Map<string, string>();
+  const adviceFor = (
+    provider: RegistryService,
+    project: string | undefined,
+  ) => {
+    const key = `${project ?? ''}\u0000${provider.id}`;
+    let text = advice.get(key);
+    if (text === undefined) {
+      text = migrationAdvice(ctx, provider, project);
+      advice.set(key, text);
+    }
+    return text;
+  };
+  return checkDependencies(ctx, ({ edge, provider, project }) => {
     if (!provider) return undefined;
     if (provider.status !== 'deprecated' && provider.status !== 'retired') {
       return undefined;
@@ -29,9 +73,10 @@ export function dependsOnDeprecated(ctx: ValidationContext): RegistryFinding[] {
         'lifecycle/depends-on-retired',
         `${serviceLabel(edge.from)} ${kind} ${quoted(
           edge.to,
-        )}, which is retired${overrideNote(ctx, provider)}: ${migrationHint(
+        )}, which is retired${overrideNote(ctx, provider)}: ${adviceFor(
           provider,
-        )} and remove ${quoted(edge.to)} from ${site.list}.`,
+          project,
+        )} remove ${quoted(edge.to)} from ${site.list}.`,
         site.position,
         site.about,
       );
@@ -47,7 +92,7 @@ export function dependsOnDeprecated(ctx: ValidationContext): RegistryFinding[] {
       )}, which is deprecated${overrideNote(
         ctx,
         provider,
-      )} (${when}): ${migrationHint(provider)} and update ${site.list}.`,
+      )} (${when}): ${adviceFor(provider, project)} update ${site.list}.`,
       site.position,
       site.about,
     );

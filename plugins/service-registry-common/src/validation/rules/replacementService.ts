@@ -10,41 +10,10 @@ import {
   tableHeader,
 } from '../findings';
 import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
+import { successorChain } from '../successors';
 import { ValidationContext } from '../types';
 
 const NOT_DEAD = 'a service that is neither deprecated nor retired';
-
-const isDead = (service: RegistryService) =>
-  service.status === 'deprecated' || service.status === 'retired';
-
-/**
- * Follows `replacement_service` from a service, as its project sees each successor, past the
- * deprecated and retired ones: `path` is the ids walked (the service first); `live` the first
- * successor that is neither, if the walk reaches one; `cycle` is set when the walk comes back to
- * a deprecated or retired service it started from (the path then ends with it again).
- */
-function successorChain(
-  ctx: ValidationContext,
-  service: RegistryService,
-): { path: string[]; live?: string; cycle?: boolean } {
-  const path = [service.id];
-  const seen = new Set(path);
-  for (let id = service.replacementService; id !== undefined; ) {
-    if (seen.has(id)) {
-      path.push(id);
-      return id === service.id && isDead(service)
-        ? { path, cycle: true }
-        : { path };
-    }
-    seen.add(id);
-    path.push(id);
-    const next = getServiceForProject(ctx.registry, service.project, id);
-    if (!next) return { path };
-    if (!isDead(next)) return { path, live: id };
-    id = next.replacementService;
-  }
-  return { path };
-}
 
 function check(
   ctx: ValidationContext,
@@ -88,7 +57,7 @@ function check(
     replacement.status === 'retired' ||
     replacement.status === 'deprecated'
   ) {
-    const chain = successorChain(ctx, service);
+    const chain = successorChain(ctx, service, service.project);
     const live = chain.live
       ? `${quoted(chain.live)}, the live end of ${chain.path
           .slice(1)

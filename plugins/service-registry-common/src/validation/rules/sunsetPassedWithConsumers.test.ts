@@ -45,6 +45,40 @@ describe('sunsetPassedWithConsumers', () => {
   });
 });
 
+describe('sunsetPassedWithConsumers: where to migrate', () => {
+  it('names the live end of the replacement chain, or says that none is named', () => {
+    const findings = runRule(
+      sunsetPassedWithConsumers,
+      catalog(
+        '[service.v1]',
+        'status = "deprecated"',
+        'sunset_date = "2026-05-20"',
+        'replacement_service = "v2"',
+        '[service.v2]',
+        'status = "retired"',
+        'replacement_service = "v3"',
+        '[service.v3]',
+        '[service.lost]',
+        'status = "deprecated"',
+        'sunset_date = "2026-05-20"',
+        'replacement_service = "v1"',
+        '[service.gone]',
+        'status = "deprecated"',
+        'sunset_date = "2026-05-20"',
+        'replacement_service = "nowhere"',
+        '[service.app]',
+        'dependencies.requires = ["v1", "lost", "gone"]',
+      ),
+      '2026-06-01',
+    );
+    expect(findings.map(f => f.message)).toEqual([
+      'Service "gone" is overdue: its sunset_date 2026-05-20 passed 12 days ago and 1 service still depends on it: "app". Migrate them to a live successor (replacement_service "nowhere" is none: no registry file declares it), or move sunset_date to a new announced date.',
+      'Service "lost" is overdue: its sunset_date 2026-05-20 passed 12 days ago and 1 service still depends on it: "app". Migrate them to "v3", the live end of its replacements v1 → v2 → v3, or move sunset_date to a new announced date.',
+      'Service "v1" is overdue: its sunset_date 2026-05-20 passed 12 days ago and 1 service still depends on it: "app". Migrate them to "v3", the live end of its replacements v2 → v3, or move sunset_date to a new announced date.',
+    ]);
+  });
+});
+
 describe('sunsetPassedWithConsumers: retired consumers', () => {
   const overdue = [
     '[service.old]',

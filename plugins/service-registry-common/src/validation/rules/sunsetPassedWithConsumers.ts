@@ -15,6 +15,7 @@ import {
   overrideViews,
 } from '../projectViews';
 import { runningGraphOf } from '../../graph/runningGraphOf';
+import { migrationTarget } from '../successors';
 import { ValidationContext } from '../types';
 
 const NONE: readonly OverrideView[] = [];
@@ -36,7 +37,22 @@ function ownSunset(view: RegistryService, global: RegistryService): boolean {
   );
 }
 
+/** Where the remaining consumers should go: ` to "new"`, the live end of the chain, or why none. */
+function migrateTo(ctx: ValidationContext, service: RegistryService): string {
+  const target = migrationTarget(ctx, service, service.project);
+  if (target === undefined) return '';
+  if ('none' in target) {
+    return ` to a live successor (replacement_service ${quoted(
+      service.replacementService!,
+    )} is none: ${target.none})`;
+  }
+  return target.chain === undefined
+    ? ` to ${quoted(target.live)}`
+    : ` to ${quoted(target.live)}, ${target.chain}`;
+}
+
 function finding(
+  ctx: ValidationContext,
   service: RegistryService,
   overdue: number,
   consumers: ReadonlySet<string>,
@@ -51,11 +67,10 @@ function finding(
       remaining.length
     } service${remaining.length === 1 ? '' : 's'} still depend${
       remaining.length === 1 ? 's' : ''
-    } on it: ${listIds(remaining)}. Migrate them${
-      service.replacementService
-        ? ` to ${quoted(service.replacementService)}`
-        : ''
-    }, or move sunset_date to a new announced date.`,
+    } on it: ${listIds(remaining)}. Migrate them${migrateTo(
+      ctx,
+      service,
+    )}, or move sunset_date to a new announced date.`,
     declaredPosition(service, 'sunset_date', 'status', 'replacement_service'),
     aboutService(service),
   );
@@ -63,7 +78,9 @@ function finding(
 
 /**
  * `lifecycle/sunset-passed-with-consumers` (error): a service past its `sunset_date` (and not yet
- * retired) that services still depend on; reported on the service, as overdue, listing them.
+ * retired) that services still depend on; reported on the service, as overdue, listing them and
+ * where they should migrate (its `replacement_service`, or the live end of its chain of
+ * replacements when that one is deprecated or retired, see `migrationTarget`).
  * Each consumer counts against the declaration its project sees: a project whose override gives
  * the service another sunset, status or replacement has its consumers counted against that
  * override, reported at the override when overdue; the others count against the global
@@ -107,14 +124,14 @@ export function sunsetPassedWithConsumers(
       }
     }
     if (overdue > 0 && global.size > 0) {
-      findings.push(finding(service, overdue, global));
+      findings.push(finding(ctx, service, overdue, global));
     }
     for (const { project, view } of own) {
       const days = overdueDays(view, ctx.today);
       const consumers = byProject.get(project)!;
       if (days > 0 && consumers.size > 0) {
         findings.push(
-          asOverrideFinding(finding(view, days, consumers), view, project),
+          asOverrideFinding(finding(ctx, view, days, consumers), view, project),
         );
       }
     }
