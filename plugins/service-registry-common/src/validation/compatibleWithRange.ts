@@ -1,7 +1,7 @@
 import semver from 'semver';
 
 /** Prereleases of the provider count: the registry records what is deployed. */
-const SEMVER_OPTIONS = { includePrerelease: true };
+const SEMVER_OPTIONS: semver.RangeOptions = { includePrerelease: true };
 
 /**
  * Whether a version the provider stays compatible with (a `compat_with` entry, a version or a
@@ -20,7 +20,8 @@ export function compatibleWithRange(
 ): boolean {
   return compatWith.some(entry => {
     try {
-      return range.intersects(
+      return semver.intersects(
+        range,
         new semver.Range(entry, SEMVER_OPTIONS),
         SEMVER_OPTIONS,
       );
