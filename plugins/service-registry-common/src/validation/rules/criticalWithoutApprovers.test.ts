@@ -48,4 +48,27 @@ describe('criticalWithoutApprovers', () => {
       }),
     ).toEqual([]);
   });
+
+  it('does not take blank entries for approvers', () => {
+    const findings = runRule(criticalWithoutApprovers, {
+      'services/catalog.toml': [
+        '[service.pay]',
+        'tier = "critical"',
+        '[service.pay.governance]',
+        'approvers = ["", "  "]',
+      ].join('\n'),
+    });
+    expect(findings).toEqual([
+      {
+        severity: 'error',
+        code: 'policy/critical-without-approvers',
+        message:
+          'Service "pay" is critical but names no approvers (governance.approvers holds only blank entries): write the approvers in [service.pay.governance], e.g. approvers = ["@owning-team"], so that changes to it are reviewed.',
+        file: 'services/catalog.toml',
+        line: 4,
+        column: 1,
+        service: 'pay',
+      },
+    ]);
+  });
 });

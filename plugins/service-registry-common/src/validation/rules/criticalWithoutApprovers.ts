@@ -17,22 +17,28 @@ function check(
   if (service.effectiveTier !== 'critical' || service.status === 'retired') {
     return NO_FINDINGS;
   }
-  if ((service.governance?.approvers.length ?? 0) > 0) return NO_FINDINGS;
+  const approvers = service.governance?.approvers ?? [];
+  // a blank entry names no one
+  if (approvers.some(approver => approver.trim() !== '')) return NO_FINDINGS;
   const inherited = service.tier === undefined && service.project;
-  const example = suggested.length > 0 ? suggested : ['@owning-team'];
+  const example = `approvers = [${(suggested.length > 0
+    ? suggested
+    : ['@owning-team']
+  )
+    .map(a => JSON.stringify(a))
+    .join(', ')}]`;
+  const header = tableHeader('service', service.id, 'governance');
+  const fix =
+    approvers.length > 0
+      ? ` (governance.approvers holds only blank entries): write the approvers in ${header}, e.g. ${example},`
+      : `: add ${header} with ${example}`;
   return [
     makeFinding(
       'error',
       'policy/critical-without-approvers',
       `${serviceLabel(service.id)} is critical${
         inherited ? ` (tier of project ${quoted(service.project!)})` : ''
-      } but names no approvers: add ${tableHeader(
-        'service',
-        service.id,
-        'governance',
-      )} with approvers = [${example
-        .map(a => JSON.stringify(a))
-        .join(', ')}] so that changes to it are reviewed.`,
+      } but names no approvers${fix} so that changes to it are reviewed.`,
       declaredPosition(service, 'governance.approvers', 'governance', 'tier'),
       aboutService(service),
     ),
@@ -41,7 +47,7 @@ function check(
 
 /**
  * `policy/critical-without-approvers` (error): a service whose effective tier is critical (its
- * own, or its project's) with no `governance.approvers`; for a project's view of an overridden
+ * own, or its project's) with no `governance.approvers` (blank entries name no one); for a project's view of an overridden
  * service, when the override (or the project's tier) causes it. Retired services are not checked.
  *
  * @param ctx - the validation context
