@@ -64,6 +64,24 @@ describe('TOML syntax errors tell how to fix them', () => {
       'This key is already defined on line 2: merge the two, or remove one.',
     ],
     [
+      'a dotted key given twice, another key of its table between them',
+      '[service.orders]\nmetadata.image = "a"\nmetadata.cpu = 1\nmetadata.image = "b"\n',
+      4,
+      'This key is already defined on line 2: merge the two, or remove one.',
+    ],
+    [
+      'a key given a value after dotted keys below it',
+      '[service.orders]\nsla.rto = "5m"\nsla.rpo = "1m"\nsla = "gold"\n',
+      4,
+      'This key is already defined on line 2: merge the two, or remove one.',
+    ],
+    [
+      'a key given twice, once in quotes',
+      '[service.orders]\n"port" = 1\nname = "A"\nport = 2\n',
+      4,
+      'This key is already defined on line 2: merge the two, or remove one.',
+    ],
+    [
       'a table header left open',
       '[service.orders\nname = "A"\n',
       1,

@@ -28,7 +28,51 @@ function headerName(line: string): string | undefined {
 function isHeader(line: string): boolean {
   return headerName(line) !== undefined;
 }
-const KEY = /^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*[=.]/;
+
+/**
+ * The parts of the (dotted) key a line assigns (`a."b c".d = ...`), quotes removed (escapes are
+ * left as written), or undefined when the line assigns no key. Read in one pass, in linear time.
+ */
+function assignedKey(line: string): string[] | undefined {
+  const parts: string[] = [];
+  const n = line.length;
+  let i = 0;
+  for (;;) {
+    while (i < n && (line[i] === ' ' || line[i] === '\t')) i++;
+    const quote = line[i];
+    let end: number;
+    if (quote === '"' || quote === "'") {
+      end = i + 1;
+      while (end < n && line[end] !== quote) {
+        end += line[end] === '\\' && quote === '"' ? 2 : 1;
+      }
+      if (end >= n) return undefined;
+      parts.push(line.slice(i + 1, end));
+      i = end + 1;
+    } else {
+      end = i;
+      while (end < n && /[A-Za-z0-9_-]/.test(line[end])) end++;
+      if (end === i) return undefined;
+      parts.push(line.slice(i, end));
+      i = end;
+    }
+    while (i < n && (line[i] === ' ' || line[i] === '\t')) i++;
+    if (line[i] === '=') return parts;
+    if (line[i] !== '.') return undefined;
+    i++;
+  }
+}
+
+/**
+ * Whether one key path is the start of the other (or both are the same): defining both is a
+ * redefinition (`a.b = 1` and `a.b = 2`, `a.b = 1` and `a = 2`), defining `a.b` and `a.c` is not.
+ */
+function overlap(a: readonly string[], b: readonly string[]): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let k = 0; k < n; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
 const SEMVER_LIKE = /=\s*v?\d+\.\d+\.\d+/;
 const BARE_WORD = /=\s*[A-Za-z_]/;
 
@@ -60,14 +104,16 @@ function firstDefinition(lines: string[], index: number): number | undefined {
     }
     return undefined;
   }
-  const key = KEY.exec(line);
+  const key = assignedKey(line);
   if (!key) return undefined;
-  // the same key earlier in the same table: up to the table's header
+  // the first line of the same table (up to its header) defining the key, a key below it (a
+  // dotted key) or the value it is below
+  let first: number | undefined;
   for (let i = index - 1; i >= 0 && !isHeader(lines[i]); i--) {
-    const earlier = KEY.exec(lines[i]);
-    if (earlier && earlier[1] === key[1]) return i + 1;
+    const earlier = assignedKey(lines[i]);
+    if (earlier && overlap(earlier, key)) first = i + 1;
   }
-  return undefined;
+  return first;
 }
 
 /**
