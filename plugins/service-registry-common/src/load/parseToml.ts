@@ -147,7 +147,8 @@ function syntaxFinding(
 
 /**
  * The outcome of a file whose bytes are not valid UTF-8 (see `RegistryFileInput.notUtf8`): a
- * `toml/syntax` finding at the first invalid byte, as TOML files must be UTF-8.
+ * `toml/syntax` finding at the first invalid byte, as TOML files must be UTF-8 (a file that starts
+ * with a UTF-16 byte order mark is said to be UTF-16).
  *
  * @param path - the file's path relative to the registry root
  * @param at - where the first invalid byte is
@@ -157,14 +158,19 @@ export function notUtf8Result(
   at: NonNullable<RegistryFileInput['notUtf8']>,
 ): ParseTomlResult {
   const byte = `0x${at.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  // FF FE or FE FF first: a UTF-16 byte order mark (no TOML text starts with ÿ or þ)
+  const utf16 =
+    at.line === 1 && at.column === 1 && (at.byte === 0xff || at.byte === 0xfe);
   return {
     ok: false,
     finding: {
       severity: 'error',
       code: 'toml/syntax',
-      message: `${pathInMessage(
-        path,
-      )} is not valid TOML: it is not UTF-8 text (the byte ${byte} here is not valid UTF-8; TOML files must be UTF-8, and an editor saving in Latin-1 or Windows-1252 writes accented letters this way). Save the file as UTF-8; the file is ignored until then.`,
+      message: `${pathInMessage(path)} is not valid TOML: ${
+        utf16
+          ? 'it is UTF-16 text, not UTF-8 (it starts with a UTF-16 byte order mark; TOML files must be UTF-8, and Windows PowerShell 5 writes UTF-16 with > and Out-File)'
+          : `it is not UTF-8 text (the byte ${byte} here is not valid UTF-8; TOML files must be UTF-8, and an editor saving in Latin-1 or Windows-1252 writes accented letters this way)`
+      }. Save the file as UTF-8; the file is ignored until then.`,
       file: path,
       line: at.line,
       column: at.column,

@@ -101,4 +101,25 @@ describe('decodeRegistryFile', () => {
       }),
     ]);
   });
+
+  it('tells a UTF-16 file (a PowerShell redirection) by its byte order mark', () => {
+    const text = '[service.auth]\r\nversion = "1.0.0"\r\n';
+    for (const bytes of [
+      Buffer.from(`\ufeff${text}`, 'utf16le'),
+      Buffer.from(`\ufeff${text}`, 'utf16le').swap16(),
+    ]) {
+      const registry = loadRegistry([
+        decodeRegistryFile('services/catalog.toml', bytes),
+      ]);
+      expect(registry.findings).toEqual([
+        expect.objectContaining({
+          code: 'toml/syntax',
+          line: 1,
+          column: 1,
+          message:
+            'services/catalog.toml is not valid TOML: it is UTF-16 text, not UTF-8 (it starts with a UTF-16 byte order mark; TOML files must be UTF-8, and Windows PowerShell 5 writes UTF-16 with > and Out-File). Save the file as UTF-8; the file is ignored until then.',
+        }),
+      ]);
+    }
+  });
 });
