@@ -21,6 +21,7 @@ export const KNOWN_FINDING_CODES: readonly string[] = [
   'lifecycle/depends-on-retired',
   'lifecycle/deprecated-without-replacement',
   'lifecycle/deprecated-without-sunset',
+  'lifecycle/deprecation-date-passed',
   'lifecycle/development-in-production',
   'lifecycle/ga-depends-on-development',
   'lifecycle/replacement-cycle',

@@ -56,14 +56,35 @@ describe('validateRegistry', () => {
     ]);
   });
 
+  describe("the seed shared-auth's planned deprecation", () => {
+    const passed = (today: string) =>
+      validateRegistry(loadRegistry(seeds), { today }).filter(
+        f => f.code === 'lifecycle/deprecation-date-passed',
+      );
+
+    it('is due the day after its deprecation_date, at that key, while it is not deprecated', () => {
+      expect(passed('2026-06-30')).toEqual([]);
+      expect(passed('2026-07-01')).toEqual([
+        expect.objectContaining({
+          severity: 'warning',
+          file: 'services/catalog.toml',
+          line: 8,
+          column: 1,
+          service: 'shared-auth',
+        }),
+      ]);
+    });
+  });
+
   describe('the seed old-api / new-api lifecycle snippet', () => {
     const consumer: RegistryFileInput = {
       path: 'projects/shop/services.toml',
       text: '[project]\ntier = "low"\n[service.shop-web]\nstatus = "ga"\ndependencies.requires = ["old-api"]\n',
     };
+    // the lifecycle findings but those of shared-auth, the seed's planned deprecation (below)
     const lifecycle = (files: RegistryFileInput[], today: string) =>
-      validateRegistry(loadRegistry(files), { today }).filter(f =>
-        f.code.startsWith('lifecycle/'),
+      validateRegistry(loadRegistry(files), { today }).filter(
+        f => f.code.startsWith('lifecycle/') && f.service !== 'shared-auth',
       );
 
     it('is a complete deprecation: no lifecycle finding without consumers', () => {

@@ -7,6 +7,7 @@ import { consumersMismatch } from './consumersMismatch';
 import { criticalWithoutApprovers } from './criticalWithoutApprovers';
 import { dependencyCycles } from './dependencyCycles';
 import { dependsOnDeprecated } from './dependsOnDeprecated';
+import { deprecationDatePassed } from './deprecationDatePassed';
 import { deprecationDeclaration } from './deprecationDeclaration';
 import { gaDependsOnDevelopment } from './gaDependsOnDevelopment';
 import { imageRegistries } from './imageRegistries';
@@ -39,6 +40,7 @@ export const VALIDATION_RULES: Readonly<Record<string, ValidationRule>> = {
   belowCompatMin,
   compatMinAboveVersion,
   deprecationDeclaration,
+  deprecationDatePassed,
   replacementService,
   dependsOnDeprecated,
   sunsetPassedWithConsumers,
