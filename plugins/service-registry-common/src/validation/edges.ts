@@ -96,7 +96,7 @@ export interface DependencyUse {
 }
 
 /** An entry of a project view the view inherits from the global declaration. */
-interface InheritedUse extends DependencyUse {
+export interface InheritedUse extends DependencyUse {
   project: string;
   /** The same entry, as the global declaration uses it. */
   global: DependencyUse;

@@ -1,7 +1,7 @@
 import { daysBetween } from '../../model/units';
 import { RegistryFinding, RegistryService } from '../../model/types';
 import { declaredPosition } from '../declaredPosition';
-import { consumerProject, inheritedUses } from '../edges';
+import { consumerProject, InheritedUse, inheritedUses } from '../edges';
 import {
   aboutService,
   listIds,
@@ -19,6 +19,7 @@ import { migrationTarget } from '../successors';
 import { ValidationContext } from '../types';
 
 const NONE: readonly OverrideView[] = [];
+const NO_USES: readonly InheritedUse[] = [];
 
 /** Days since the sunset of a service that is not retired, when it has passed. */
 function overdueDays(service: RegistryService, today: string): number {
@@ -95,6 +96,19 @@ export function sunsetPassedWithConsumers(
 ): RegistryFinding[] {
   const findings: RegistryFinding[] = [];
   const running = runningGraphOf(ctx.registry, ctx.graph);
+  // the entries project views inherit, by provider: listed once, only when a service is overdue
+  let inherited: Map<string, InheritedUse[]> | undefined;
+  const inheritedOf = () => {
+    if (!inherited) {
+      inherited = new Map();
+      for (const use of inheritedUses(ctx)) {
+        const list = inherited.get(use.edge.to);
+        if (list) list.push(use);
+        else inherited.set(use.edge.to, [use]);
+      }
+    }
+    return inherited;
+  };
   const viewsOf = new Map<string, OverrideView[]>();
   for (const entry of overrideViews(ctx)) {
     const list = viewsOf.get(entry.global.id) ?? [];
@@ -118,8 +132,8 @@ export function sunsetPassedWithConsumers(
         byProject.get(project)!.add(edge.from);
       } else global.add(edge.from);
     }
-    for (const use of inheritedUses(ctx)) {
-      if (use.edge.to === service.id && separate.has(use.project)) {
+    for (const use of inheritedOf().get(service.id) ?? NO_USES) {
+      if (separate.has(use.project)) {
         byProject.get(use.project)!.add(use.edge.from);
       }
     }
