@@ -205,6 +205,36 @@ describe('loadRegistry', () => {
     });
   });
 
+  it('refuses an infinite migration effort (inf), which is no number of hours', () => {
+    const registry = load({
+      'services/catalog.toml': [
+        '[service.old]',
+        '[service.old.migration]',
+        'migration_difficulty = "hard"',
+        'estimated_effort_hours = inf',
+        '[service.older.migration]',
+        'estimated_effort_hours = 2.5',
+      ].join('\n'),
+    });
+    expect(
+      registry.services.get('old')!.migration?.estimatedEffortHours,
+    ).toBeUndefined();
+    expect(
+      registry.services.get('older')!.migration?.estimatedEffortHours,
+    ).toBe(2.5);
+    expect(registry.findings).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'schema/out-of-range',
+        service: 'old',
+        line: 4,
+        column: 1,
+        message:
+          'Service "old": migration.estimated_effort_hours must be a number of at least 0, without quotes, got inf.',
+      }),
+    ]);
+  });
+
   it('suggests, for an invalid id, one the catalog can name an entity (no "-" at either end)', () => {
     const registry = load({
       'services/catalog.toml': [

@@ -19,9 +19,9 @@ export function tomlKind(value: unknown): string {
 }
 
 /**
- * Shows a value in a message: short scalars as written (strings cut to 60 code units, never inside a character, in JSON
- * form: control characters and bidirectional controls are escapes such as `\u001b`, `\u202e`),
- * other values by kind. Never shows the value of a key that looks secret, nor a value that looks
+ * Shows a value in a message: short scalars as written (`inf` and `nan` as TOML writes them;
+ * strings cut to 60 code units, never inside a character, in JSON form: control characters and
+ * bidirectional controls are escapes such as `\u001b`, `\u202e`), other values by kind. Never shows the value of a key that looks secret, nor a value that looks
  * like a credential (see `detectSecret`): that is judged on the whole value, before it is cut, so
  * that no message built from a value echoes a credential or a piece of one.
  *
@@ -44,6 +44,11 @@ export function describeValue(
     return `a ${tomlKind(value)} (value hidden: it looks like ${secret})`;
   if (typeof value === 'string') {
     return tomlBasicString(shortText(value, MAX_LENGTH));
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    // as TOML writes them
+    if (Number.isNaN(value)) return 'nan';
+    return value > 0 ? 'inf' : '-inf';
   }
   if (typeof value === 'number' || typeof value === 'boolean') {
     return String(value);

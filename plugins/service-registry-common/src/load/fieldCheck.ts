@@ -110,6 +110,7 @@ function issueCode(issue: z.ZodIssue): string {
         : 'schema/invalid-value';
     case 'too_small':
     case 'too_big':
+    case 'not_finite':
       return 'schema/out-of-range';
     case 'custom':
       return (

@@ -287,11 +287,13 @@ export const countSpec: FieldSpec<number> = {
   expected: 'a whole number of at least 0, without quotes',
 };
 
-/** A number of at least 0. */
+/** A finite number of at least 0 (TOML's `inf` is none). */
 export const amountSpec: FieldSpec<number> = {
-  schema: z.number().min(0),
+  schema: z.number().min(0).finite(),
   accept: value =>
-    typeof value === 'number' && value >= 0 ? value : undefined,
+    typeof value === 'number' && value >= 0 && Number.isFinite(value)
+      ? value
+      : undefined,
   expected: 'a number of at least 0, without quotes',
 };
 
