@@ -6,7 +6,8 @@ interface ServiceRegistryProviderConfig {
    * Where the registry lives: a directory path (relative to the backend's working directory, or
    * absolute; also written `file:<path>`, or as a `file://` URL of this host) or a URL of a folder
    * in a repository that the configured integrations can read, e.g.
-   * `https://github.com/acme/service-registry/tree/main`.
+   * `https://github.com/acme/service-registry/tree/main`. A URL carries no user name or password
+   * (the integration's token reads it; the target shows on every entity and in the logs).
    */
   target: string;
   /**

@@ -173,6 +173,32 @@ describe('readServiceRegistryProviderConfigs: values the catalog cannot use', ()
     ).not.toThrow();
   });
 
+  it('refuses a target that carries a user name or password, without repeating them', () => {
+    // the target is shown in every entity's location annotations, on the status Resource and in
+    // the logs; the readers take the token from the integrations, never from the URL
+    for (const target of [
+      'https://x-access-token:ghp_s3cr3tT0k3n@github.com/acme/registry/tree/main',
+      'https://ghp_s3cr3tT0k3n@github.com/acme/registry/tree/main',
+    ]) {
+      const attempt = read({ lab: { target } });
+      expect(attempt).toThrow(
+        'catalog.providers.serviceRegistry.lab.target must not carry a user name or password (got https://***@github.com/acme/registry/tree/main)',
+      );
+      expect(attempt).not.toThrow(/ghp_s3cr3tT0k3n|x-access-token/);
+    }
+    // nor does the message about a scheme it cannot read
+    const ssh = read({ target: 'ssh://git:hunter2@example.com/registry' });
+    expect(ssh).toThrow(
+      'got the scheme "ssh:" in "ssh://***@example.com/registry"',
+    );
+    expect(ssh).not.toThrow(/hunter2/);
+    const location = read({
+      target: 'url:https://bot:hunter2@github.com/acme/registry/tree/main',
+    });
+    expect(location).toThrow(/"url:"/);
+    expect(location).not.toThrow(/hunter2/);
+  });
+
   it('names the full key of a bad schedule', () => {
     expect(
       read({

@@ -80,6 +80,17 @@ function refuseUnknownKeys(
 const KEY = 'catalog.providers.serviceRegistry';
 
 /**
+ * The target with the user name and password of a URL (`scheme://user:password@host`, also after
+ * the `url:` of a location reference) replaced by `***`; any other target as it is.
+ */
+function withoutUserInfo(target: string): string {
+  return target.replace(
+    /^((?:url:)?[a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i,
+    '$1***@',
+  );
+}
+
+/**
  * Reads every configured registry. A single registry (a `target` directly under
  * `catalog.providers.serviceRegistry`) gets the id `default`; several are keyed by id.
  *
@@ -163,17 +174,25 @@ function readOne(
     );
   }
   const target = config.getString('target');
+  // what the messages show of the target: never a user name or password written into it
+  const shown = withoutUserInfo(target);
   // a scheme of two characters or more (`C:\registry` is a Windows directory), with `//` or not:
   // Backstage's location references (`url:https://…`) would otherwise read as a relative directory
   const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(target)?.[1];
   if (scheme && !/^(https?|file)$/i.test(scheme)) {
     const hint = /^url:https?:\/\//i.test(target)
-      ? ` (write the URL without the "url:" of a catalog location: "${target.slice(
+      ? ` (write the URL without the "url:" of a catalog location: "${shown.slice(
           4,
         )}")`
       : '';
     throw new InputError(
-      `${key}.target must be a directory or an http(s) URL read through the integrations, got the scheme "${scheme}:" in "${target}"${hint}`,
+      `${key}.target must be a directory or an http(s) URL read through the integrations, got the scheme "${scheme}:" in "${shown}"${hint}`,
+    );
+  }
+  // the target is every entity's location annotation, the status Resource's and the logs'
+  if (shown !== target) {
+    throw new InputError(
+      `${key}.target must not carry a user name or password (got ${shown}): every entity of the registry, its status Resource and the logs show the target, and the registry is read with the credentials of the host's integration (integrations.github, integrations.gitlab, …). Write the URL without them, and configure the token in the integration.`,
     );
   }
   if (/^file:/i.test(target)) {
