@@ -401,6 +401,49 @@ describe('detectSecret: keys named like a credential', () => {
   });
 });
 
+describe('detectSecret: settings about a credential, not one', () => {
+  it.each([
+    // how long a credential lasts, in the units settings name
+    ['ACCESS_TOKEN_EXPIRE_MINUTES', 30],
+    ['TOKEN_TTL_SECONDS', 3600],
+    ['TOKEN_EXPIRY_MS', 1000],
+    ['password_reset_timeout_minutes', 30],
+    ['TOKEN_EXPIRATION', '1h'],
+    ['SESSION_TOKEN_DURATION', '15m'],
+    ['tokenExpiresIn', '1h'],
+    // how it is made, where it is kept, how it is sent
+    ['PASSWORD_HASH_ROUNDS', 10],
+    ['password_hash_cost', 12],
+    ['SECRETS_DIR', '/run/secrets'],
+    ['token_cache_directory', '/var/cache/tokens'],
+    ['API_KEY_PREFIX', 'sk_'],
+    ['token_endpoint_auth_method', 'client_secret_basic'],
+    // a path to a file that holds it (Google's standard variable)
+    ['GOOGLE_APPLICATION_CREDENTIALS', '/var/secrets/google/key.json'],
+    ['client_secret', './secrets/client.json'],
+    // language-model token counts
+    ['max_tokens', 4096],
+    ['OPENAI_MAX_TOKENS', 2048],
+    ['max_completion_tokens', 1024],
+    ['maxOutputTokens', 512],
+    ['TOKENIZERS_PARALLELISM', 'false'],
+  ])('leaves %s = %p alone', (key, value) => {
+    expect(detectSecret(key, value)).toBeUndefined();
+  });
+
+  it.each([
+    ['REFRESH_TOKEN', 'f81d4fae7dec11d0'],
+    ['api_tokens', 'abc,def'],
+    ['password', '/hunter2'],
+    ['password', 'p/a/ss'],
+    ['token_minutes_secret', 'hunter2'],
+  ])('still flags %s = %p', (key, value) => {
+    expect(detectSecret(key, value)).toBe(
+      `a credential (the key "${key}" names one)`,
+    );
+  });
+});
+
 describe('detectSecret: long values', () => {
   // quadratic backtracking held a 50 KB value for seconds (a 200 KB one for minutes); linear,
   // each takes milliseconds

@@ -10,9 +10,31 @@ import {
   USER_PASSWORD_KIND,
 } from './credentialForms';
 
-/** Keys whose name says they hold a credential. */
+/** Keys whose name says they hold a credential (`token` but not `tokenizer`). */
 const CREDENTIAL_KEY =
-  /pass(word|wd|[-_]?phrase)|pwd|secret|token|api[-_]?key|private[-_]?key|access[-_]?key|credential|(^|[-_.])creds?($|[-_.])|(^|[-_.])(pass|pw)$/i;
+  /pass(word|wd|[-_]?phrase)|pwd|secret|token(?!i[sz])|api[-_]?key|private[-_]?key|access[-_]?key|credential|(^|[-_.])creds?($|[-_.])|(^|[-_.])(pass|pw)$/i;
+
+/** The words of a key: split at `-`, `_`, `.` and camelCase humps, lowercase. */
+function keyWords(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[-_.\s]+/)
+    .filter(word => word !== '');
+}
+
+/**
+ * A count of a language model's tokens, not a token: `max_tokens`, `OPENAI_MAX_TOKENS`,
+ * `max_completion_tokens`, `maxOutputTokens` (the last word `tokens`, after `max`, `min` or
+ * `num`).
+ */
+function isTokenCount(key: string): boolean {
+  const words = keyWords(key);
+  return (
+    words[words.length - 1] === 'tokens' &&
+    words.slice(0, -1).some(w => w === 'max' || w === 'min' || w === 'num')
+  );
+}
 
 /** Last words of keys that only name, point to, describe or bound a credential. */
 const DESCRIPTIVE_WORDS = [
@@ -65,6 +87,26 @@ const DESCRIPTIVE_WORDS = [
   'scopes',
   'issuer',
   'audience',
+  // how long it lasts, in the units settings are named in
+  'duration',
+  'expiration',
+  'expire',
+  'in',
+  'ms',
+  'millis',
+  'milliseconds',
+  'secs',
+  'seconds',
+  'mins',
+  'minutes',
+  // how it is made, kept and sent
+  'rounds',
+  'cost',
+  'method',
+  'dir',
+  'directory',
+  'folder',
+  'prefix',
 ];
 
 /** Keys that only name, point to, describe or bound a credential: `token_ttl`, `secret-name`. */
@@ -88,6 +130,8 @@ const REFERENCE = [
   /^(vault|env|secret|secrets|ssm|arn|aws-sm|gcp-sm|azure-kv|k8s|file|op|sops|keychain):/i,
   /^<[^>]+>$/,
   /^[*xX.-]+$/,
+  // a path to the file that holds it (`/var/secrets/google/key.json`, `./secrets/client.json`)
+  /^(?:~|\.{1,2})?\/(?:[\w.@-]+\/)+[\w.@-]+\/?$/,
 ];
 
 /** A whole `NAME=value` string (an environment entry, a `--flag=value` argument). */
@@ -127,7 +171,8 @@ function classifyKey(key: string): KeyKind {
     if (
       CREDENTIAL_KEY.test(key) &&
       !DESCRIPTIVE_SUFFIX.test(key) &&
-      !DESCRIPTIVE_CAMEL_SUFFIX.test(key)
+      !DESCRIPTIVE_CAMEL_SUFFIX.test(key) &&
+      !isTokenCount(key)
     ) {
       kind = 'credential';
     } else if (isSecretLookingKey(key)) kind = 'suggestive';
