@@ -161,12 +161,13 @@ export const CREDENTIAL_FORMS: readonly CredentialForm[] = [
     ),
     { within: CURL },
   ),
-  // a scheme of at most 32 characters: unbounded, every letter of a long word began one (quadratic)
+  // a scheme of at most 32 characters: unbounded, every letter of a long word began one
+  // (quadratic); the user may be empty (`redis://:password@host`: Redis takes a password alone)
   form(
     'a URL with an embedded password',
     '://',
     new RegExp(
-      String.raw`([a-z][a-z0-9+.-]{0,31}:\/\/[^\s/:@]+:)${NOT_PLACEHOLDER}[^\s/@]+(?=@)`,
+      String.raw`([a-z][a-z0-9+.-]{0,31}:\/\/[^\s/:@]*:)${NOT_PLACEHOLDER}[^\s/@]+(?=@)`,
       'i',
     ),
   ),

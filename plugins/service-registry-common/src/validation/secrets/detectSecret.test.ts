@@ -444,6 +444,29 @@ describe('detectSecret: settings about a credential, not one', () => {
   });
 });
 
+describe('detectSecret: a URL with a password and no user', () => {
+  it('flags the password of redis://:password@host under any key, and redacts it', () => {
+    const url = 'redis://:Hunter2-Sup3r@cache.internal:6379/0';
+    expect(detectSecret('cache', url)).toBe('a URL with an embedded password');
+    expect(detectSecret('env', `REDIS_URL=${url}`)).toBe(
+      'a URL with an embedded password',
+    );
+    expect(redactSecrets(`connects to ${url}`)).toBe(
+      'connects to redis://:(hidden)@cache.internal:6379/0',
+    );
+  });
+
+  it('leaves a placeholder password and a URL without credentials alone', () => {
+    expect(
+      detectSecret('cache', 'redis://:${REDIS_PASSWORD}@cache:6379'),
+    ).toBeUndefined();
+    expect(detectSecret('cache', 'redis://cache:6379/0')).toBeUndefined();
+    expect(
+      detectSecret('site', 'https://example.com:8443/a@b'),
+    ).toBeUndefined();
+  });
+});
+
 describe('detectSecret: long values', () => {
   // quadratic backtracking held a 50 KB value for seconds (a 200 KB one for minutes); linear,
   // each takes milliseconds
