@@ -85,7 +85,10 @@ describe('describeValue', () => {
   it('shows short scalars and kinds of other values', () => {
     expect(describeValue('live', 'status')).toBe('"live"');
     expect(describeValue(8080, 'port')).toBe('8080');
-    expect(describeValue(['a'], 'tags')).toBe('a array');
+    expect(describeValue(['a'], 'tags')).toBe('an array');
+    expect(describeValue({ a: 1 }, 'sla')).toBe('a table');
+    expect(describeValue(5, 'password')).toBe('an integer (value hidden)');
+    expect(describeValue(0.5, 'password')).toBe('a float (value hidden)');
     expect(describeValue('x'.repeat(100), 'name')).toHaveLength(63);
   });
 

@@ -18,6 +18,12 @@ export function tomlKind(value: unknown): string {
   return typeof value;
 }
 
+/** A kind of value with its article, for messages: `an array`, `a table`. */
+function aKind(value: unknown): string {
+  const kind = tomlKind(value);
+  return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
+}
+
 /**
  * Shows a value in a message: short scalars as written (`inf` and `nan` as TOML writes them;
  * strings cut to 60 code units, never inside a character, in JSON form: control characters and
@@ -36,12 +42,11 @@ export function describeValue(
   key: string,
   whole: unknown = value,
 ): string {
-  if (isSecretLookingKey(key)) return `a ${tomlKind(value)} (value hidden)`;
+  if (isSecretLookingKey(key)) return `${aKind(value)} (value hidden)`;
   const secret =
     detectSecret(key, whole) ??
     (whole === value ? undefined : detectSecret(key, value));
-  if (secret)
-    return `a ${tomlKind(value)} (value hidden: it looks like ${secret})`;
+  if (secret) return `${aKind(value)} (value hidden: it looks like ${secret})`;
   if (typeof value === 'string') {
     return tomlBasicString(shortText(value, MAX_LENGTH));
   }
@@ -56,5 +61,5 @@ export function describeValue(
   if (value instanceof Date) {
     return value.toISOString();
   }
-  return `a ${tomlKind(value)}`;
+  return aKind(value);
 }
