@@ -138,7 +138,7 @@ describe('attachMonitoring', () => {
         ['schema/invalid-type', 'error', 'projects/p/monitoring.toml', 2, 1],
       ]);
       expect(registry.findings[0].message).toBe(
-        'projects/p/monitoring.toml: monitoring must be a table (write it as [... .monitoring] or monitoring = { ... }), got 5.',
+        'projects/p/monitoring.toml: monitoring must be a table (write it as [monitoring] or monitoring = { ... }), got 5.',
       );
       expect(registry.findings[1].message).toContain('service must be a table');
       expect(registry.findings.every(f => f.project === 'p')).toBe(true);
@@ -192,6 +192,22 @@ describe('attachMonitoring', () => {
         project: 'p',
       });
       expect(registry.services.get('a')!.monitoring).toEqual([]);
+    });
+
+    it("names a service's metrics table in full when they are not a table", () => {
+      const registry = load({
+        'projects/p/services.toml': services,
+        'projects/p/monitoring.toml': '[service.a]\nmetrics = 5\n',
+      });
+      expect(registry.findings).toEqual([
+        expect.objectContaining({
+          code: 'schema/invalid-type',
+          line: 2,
+          column: 1,
+          message:
+            'Monitoring of "a": metrics must be a table (write it as [service.a.metrics] or metrics = { ... }), got 5.',
+        }),
+      ]);
     });
 
     it('reports each of them in one file', () => {

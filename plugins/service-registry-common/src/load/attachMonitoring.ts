@@ -120,6 +120,8 @@ export function attachMonitoring(
       lazyRecordPositions(index, 'monitoring', project.id),
       index.recordSource('monitoring', project.id) ?? fileStart(file.path),
       about,
+      false,
+      ['monitoring', project.id],
     );
     if (!isTable(own)) {
       reportRecordNotATable(
@@ -152,6 +154,8 @@ export function attachMonitoring(
         service: id,
         project: project.id,
       },
+      false,
+      ['service', id],
     );
     const service = services.get(id);
     if (!service && !unread?.has(id)) {

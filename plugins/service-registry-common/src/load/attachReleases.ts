@@ -109,6 +109,8 @@ export function attachReleases(
       {
         service: id,
       },
+      false,
+      ['service', id],
     );
     const service = services.get(id);
     if (!service && !unread?.has(id)) {

@@ -235,6 +235,30 @@ describe('loadRegistry', () => {
     ]);
   });
 
+  it('names the table to write in full when a sub-table of a service is written as a value', () => {
+    const registry = load({
+      'services/catalog.toml': '[service.api]\nsla = "gold"\n',
+      'projects/shop/services.toml':
+        '[project]\n[service."shop api"]\ngovernance = ["@a"]\n',
+    });
+    expect(
+      registry.findings
+        .filter(f => f.code === 'schema/invalid-type')
+        .map(f => [f.file, f.line, f.message]),
+    ).toEqual([
+      [
+        'projects/shop/services.toml',
+        3,
+        'Service "shop api": governance must be a table (write it as [service."shop api".governance] or governance = { ... }), got an array.',
+      ],
+      [
+        'services/catalog.toml',
+        2,
+        'Service "api": sla must be a table (write it as [service.api.sla] or sla = { ... }), got "gold".',
+      ],
+    ]);
+  });
+
   it('suggests, for an invalid id, one the catalog can name an entity (no "-" at either end)', () => {
     const registry = load({
       'services/catalog.toml': [

@@ -31,6 +31,11 @@ export interface FieldSpec<T> {
 export interface CheckContext {
   /** Who the record is, for messages: `Service "shared-auth"`. */
   subject: string;
+  /**
+   * The record's table from the root of its file (`['service', 'shared-auth']`), for messages
+   * that name a table to write; undefined when the paths checked start at the file's root.
+   */
+  table?: readonly KeyPathPart[];
   /** Position of a path relative to the record (nearest known prefix, else the record's header). */
   positionOf(path: readonly KeyPathPart[]): SourcePosition;
   /** Receives findings; omitted when the record was already checked (e.g. a merged override view). */
@@ -304,13 +309,14 @@ export function checkTable(
   if (value === undefined) return undefined;
   if (isTable(value)) return value;
   const label = pathLabel(path);
+  const header = joinKeyPath(ctx.table ? [...ctx.table, ...path] : path);
   report(
     ctx,
     'error',
     'schema/invalid-type',
     `${
       ctx.subject
-    }: ${label} must be a table (write it as [... .${label}] or ${label} = { ... }), got ${describeValue(
+    }: ${label} must be a table (write it as [${header}] or ${label} = { ... }), got ${describeValue(
       value,
       String(path[path.length - 1]),
     )}.`,

@@ -22,6 +22,7 @@ class RecordContext implements CheckContext {
     private readonly name: string | undefined,
     private readonly positions: Deferred<Record<string, SourcePosition>>,
     private readonly source: SourcePosition,
+    readonly table: readonly KeyPathPart[] | undefined,
   ) {}
 
   get subject(): string {
@@ -42,11 +43,12 @@ class ReportingRecordContext extends RecordContext implements About {
     name: string | undefined,
     positions: Deferred<Record<string, SourcePosition>>,
     source: SourcePosition,
+    table: readonly KeyPathPart[] | undefined,
     private readonly collector: FindingCollector,
     readonly service: string | undefined,
     readonly project: string | undefined,
   ) {
-    super(label, name, positions, source);
+    super(label, name, positions, source, table);
   }
 
   report(
@@ -96,6 +98,8 @@ export class FindingCollector {
    * @param positions - the record's positions, asked for only when a position is looked up
    *   (a finding, a lazy `position`): they may need a scan of the file
    * @param silent - build without reporting (for views of records already checked)
+   * @param table - the record's table from the root of its file, when the paths checked are
+   *   relative to it (see `CheckContext.table`)
    */
   context(
     subject: string,
@@ -103,14 +107,16 @@ export class FindingCollector {
     source: SourcePosition,
     about: About,
     silent = false,
+    table?: readonly KeyPathPart[],
   ): CheckContext {
     return silent
-      ? new RecordContext(subject, undefined, positions, source)
+      ? new RecordContext(subject, undefined, positions, source, table)
       : new ReportingRecordContext(
           subject,
           undefined,
           positions,
           source,
+          table,
           this,
           about.service,
           about.project,
@@ -129,12 +135,13 @@ export class FindingCollector {
     silent = false,
   ): CheckContext {
     return silent
-      ? new RecordContext('Service', id, positions, source)
+      ? new RecordContext('Service', id, positions, source, ['service', id])
       : new ReportingRecordContext(
           'Service',
           id,
           positions,
           source,
+          ['service', id],
           this,
           id,
           project,
