@@ -124,6 +124,22 @@ export const CREDENTIAL_FORMS: readonly CredentialForm[] = [
     /(^|[^A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/,
   ),
   form(
+    'an Anthropic API key',
+    'sk-ant-',
+    /(^|[^A-Za-z0-9_-])sk-ant-[a-z]+[0-9]{2}-[A-Za-z0-9_-]{20,}/,
+  ),
+  // project, service account and admin keys; the older ones hold `T3BlbkFJ` (base64 of `OpenAI`)
+  form(
+    'an OpenAI API key',
+    'sk-',
+    /(^|[^A-Za-z0-9_-])sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})/,
+  ),
+  form(
+    'a Hugging Face token',
+    'hf_',
+    /(^|[^A-Za-z0-9_])hf_[A-Za-z]{34}(?![A-Za-z0-9])/,
+  ),
+  form(
     'a Slack webhook URL',
     String.raw`hooks\.slack\.com`,
     /(hooks\.slack\.com\/(?:services|workflows|triggers)\/)[A-Za-z0-9_/-]{8,}/,

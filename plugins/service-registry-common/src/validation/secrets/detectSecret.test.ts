@@ -7,6 +7,10 @@ const STRIPE_RESTRICTED = `rk_live_${'51H7qYBCn3aZ0f9TnV8mXwPq'}`;
 const NPM = `npm_${'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'}`;
 const GITLAB = `glpat-${'xY7zQ2wE9rT4yU1iO6pA'}`;
 const SLACK_HOOK = `https://hooks.slack.com/services/T0123ABCD/B0456EFGH/${'q8Z3mN1vB7xC5zL2kJ9hG4fD'}`;
+const OPENAI_PROJECT = `sk-proj-${'Xq3vB7nM1kJ9hG4fD6sA0pO2iU8yT5rE'}`;
+const OPENAI_LEGACY = `sk-${'q8Z3mN1vB7xC5zL2kJ9h'}T3BlbkFJ${'G4fD6sA0pO2iU8yT5rE1'}`;
+const ANTHROPIC = `sk-ant-api03-${'Xq3vB7nM1kJ9hG4fD6sA0pO2iU8yT5rE'}-${'w1'}`;
+const HUGGING_FACE = `hf_${'qZmNvBxCzLkJhGfDsApOiUyTrEwQaSdFgH'}`;
 const AZURE_KEY =
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
@@ -464,6 +468,36 @@ describe('detectSecret: a URL with a password and no user', () => {
     expect(
       detectSecret('site', 'https://example.com:8443/a@b'),
     ).toBeUndefined();
+  });
+});
+
+describe("detectSecret: AI providers' keys", () => {
+  it.each([
+    ['llm', OPENAI_PROJECT, 'an OpenAI API key'],
+    ['llm', OPENAI_LEGACY, 'an OpenAI API key'],
+    ['assistant', ANTHROPIC, 'an Anthropic API key'],
+    ['models', HUGGING_FACE, 'a Hugging Face token'],
+    ['env', `LLM_KEY=${OPENAI_PROJECT}`, 'an OpenAI API key'],
+  ])('flags %s = %p under any key', (key, value, kind) => {
+    expect(detectSecret(key, value)).toBe(kind);
+  });
+
+  it('hides them in a text', () => {
+    const text = `keys ${OPENAI_PROJECT}, ${OPENAI_LEGACY}, ${ANTHROPIC} and ${HUGGING_FACE}`;
+    expect(redactSecrets(text)).toBe(
+      'keys (hidden), (hidden), (hidden) and (hidden)',
+    );
+  });
+
+  it('leaves words that only start like them alone', () => {
+    for (const value of [
+      'sk-proj-demo',
+      'hf_cache',
+      'task-ant-colony',
+      'sk-learn',
+    ]) {
+      expect(detectSecret('name', value)).toBeUndefined();
+    }
   });
 });
 

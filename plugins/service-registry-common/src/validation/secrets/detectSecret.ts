@@ -285,9 +285,9 @@ function flagValueSecret(previous: unknown, text: string): string | undefined {
  * value:
  *
  * - credentials of a well-known form under any key (see `CREDENTIAL_FORMS`: PEM private keys,
- *   AWS, Google, Azure, Stripe, GitHub, GitLab, npm and Slack keys and tokens, Slack webhooks,
- *   JWTs, bearer tokens, URLs with a password or a credential in their query string, connection
- *   strings with a password);
+ *   AWS, Google, Azure, Stripe, GitHub, GitLab, npm, Slack, OpenAI, Anthropic and Hugging Face
+ *   keys and tokens, Slack webhooks, JWTs, bearer tokens, URLs with a password or a credential in
+ *   their query string, connection strings with a password);
  * - any literal, string or number, under a key named like a credential (`password`, `DB_PASS`,
  *   `secret`, `token`, `api_key`, `private_key`, ...), unless it is a reference such as
  *   `"${DB_PASSWORD}"` or `"vault:db/password"`;
