@@ -42,4 +42,30 @@ describe('gaDependsOnDevelopment', () => {
       ),
     ).toEqual([]);
   });
+
+  it('warns when a maintenance service, a stable release too, requires a development one', () => {
+    expect(
+      runRule(
+        gaDependsOnDevelopment,
+        catalog(
+          '[service.lab]',
+          'status = "development"',
+          '[service.legacy]',
+          'status = "maintenance"',
+          'dependencies.requires = ["lab"]',
+        ),
+      ),
+    ).toEqual([
+      {
+        severity: 'warning',
+        code: 'lifecycle/ga-depends-on-development',
+        message:
+          'Service "legacy" is maintenance (a stable release) but requires "lab", which is still in development (experimental, staging only): wait for "lab" to reach beta or ga, or make the dependency optional.',
+        file: 'services/catalog.toml',
+        line: 5,
+        column: 26,
+        service: 'legacy',
+      },
+    ]);
+  });
 });
