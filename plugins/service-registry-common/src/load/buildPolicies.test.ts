@@ -56,6 +56,29 @@ describe('buildPolicies', () => {
     expect(registry.policies.positions.toString).toBeUndefined();
   });
 
+  it('says that [sla] holds tier tables when a target is written under [sla] itself', () => {
+    const registry = load({
+      'policies/sla.toml': [
+        '[sla]',
+        'availability = "99.5%"',
+        '[sla.critical]',
+        'availability = "99.99%"',
+      ].join('\n'),
+    });
+    expect(registry.findings).toEqual([
+      {
+        severity: 'error',
+        code: 'schema/invalid-type',
+        message:
+          'Policies: sla.availability is not a tier: [sla] holds one table per tier ([sla.critical], [sla.high], [sla.medium], [sla.low]) with its targets. Move availability into the [sla.<tier>] it is meant for; it is ignored until then.',
+        file: 'policies/sla.toml',
+        line: 2,
+        column: 1,
+      },
+    ]);
+    expect(Object.keys(registry.policies.sla)).toEqual(['critical']);
+  });
+
   it('reads change_control.migration_window_days, a whole number of days', () => {
     const registry = load({
       'policies/governance.toml':

@@ -298,8 +298,25 @@ export function buildPolicies(
 
   const sla = checkTable(ctx, raw.sla, ['sla']) ?? {};
   for (const [tier, value] of Object.entries(sla)) {
-    const table = checkTable(ctx, value, ['sla', tier]);
-    if (!table) continue;
+    if (!isTable(value)) {
+      // a target written under [sla] itself (a default for every tier, say): [sla.<key>] is
+      // not what it needs
+      const key = joinKeyPath([tier]);
+      ctx.report?.(
+        {
+          severity: 'error',
+          code: 'schema/invalid-type',
+          message: `Policies: sla.${key} is not a tier: [sla] holds one table per tier (${SERVICE_TIERS.map(
+            t => `[sla.${t}]`,
+          ).join(
+            ', ',
+          )}) with its targets. Move ${key} into the [sla.<tier>] it is meant for; it is ignored until then.`,
+        },
+        ctx.positionOf(['sla', tier]),
+      );
+      continue;
+    }
+    const table = value;
     if (!(SERVICE_TIERS as readonly string[]).includes(tier)) {
       ctx.report?.(
         {
