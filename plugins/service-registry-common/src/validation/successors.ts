@@ -1,7 +1,6 @@
 import { getServiceForProject } from '../model/getServiceForProject';
-import { RegistryService } from '../model/types';
+import { LoadedRegistry, RegistryService } from '../model/types';
 import { bareId } from './findings';
-import { ValidationContext } from './types';
 
 /** Deprecated and retired services are no successor to migrate to. */
 export const isDead = (service: RegistryService): boolean =>
@@ -24,12 +23,12 @@ export interface SuccessorChain {
  * deprecated and retired ones, until a live successor, an id no file declares, or an id already
  * walked (the path then ends with it again).
  *
- * @param ctx - the validation context
+ * @param registry - the loaded registry
  * @param service - the service whose successors are walked
  * @param project - the project whose views of the successors count (undefined: the global ones)
  */
 export function successorChain(
-  ctx: ValidationContext,
+  registry: LoadedRegistry,
   service: RegistryService,
   project: string | undefined,
 ): SuccessorChain {
@@ -44,7 +43,7 @@ export function successorChain(
     }
     seen.add(id);
     path.push(id);
-    const next = getServiceForProject(ctx.registry, project, id);
+    const next = getServiceForProject(registry, project, id);
     if (!next) return { path };
     if (!isDead(next)) return { path, live: id };
     id = next.replacementService;
@@ -63,18 +62,18 @@ export function successorChain(
  *   no file declares, a circle, a last deprecated or retired successor);
  * - undefined without `replacement_service`.
  *
- * @param ctx - the validation context
+ * @param registry - the loaded registry
  * @param provider - the deprecated or retired service
  * @param project - the consumers' project (undefined for global consumers)
  */
 export function migrationTarget(
-  ctx: ValidationContext,
+  registry: LoadedRegistry,
   provider: RegistryService,
   project: string | undefined,
 ): { live: string; chain?: string } | { none: string } | undefined {
   const replacement = provider.replacementService;
   if (replacement === undefined) return undefined;
-  const chain = successorChain(ctx, provider, project);
+  const chain = successorChain(registry, provider, project);
   const successors = chain.path.slice(1).map(bareId).join(' → ');
   if (chain.live !== undefined) {
     return chain.path.length === 2
@@ -86,7 +85,7 @@ export function migrationTarget(
   }
   let why = `its replacements ${successors} reach no live service`;
   if (replacement === provider.id) why = 'it names itself';
-  else if (!getServiceForProject(ctx.registry, project, replacement)) {
+  else if (!getServiceForProject(registry, project, replacement)) {
     why = 'no registry file declares it';
   }
   return { none: why };

@@ -19,7 +19,7 @@ function migrationAdvice(
   const guide = provider.migration?.guideUrl
     ? ` (guide: ${provider.migration.guideUrl})`
     : '';
-  const target = migrationTarget(ctx, provider, project);
+  const target = migrationTarget(ctx.registry, provider, project);
   if (target === undefined) return `migrate to its successor${guide} and`;
   if ('live' in target) {
     return target.chain === undefined

@@ -57,7 +57,7 @@ function check(
     replacement.status === 'retired' ||
     replacement.status === 'deprecated'
   ) {
-    const chain = successorChain(ctx, service, service.project);
+    const chain = successorChain(ctx.registry, service, service.project);
     const live = chain.live
       ? `${quoted(chain.live)}, the live end of ${chain.path
           .slice(1)

@@ -40,7 +40,7 @@ function ownSunset(view: RegistryService, global: RegistryService): boolean {
 
 /** Where the remaining consumers should go: ` to "new"`, the live end of the chain, or why none. */
 function migrateTo(ctx: ValidationContext, service: RegistryService): string {
-  const target = migrationTarget(ctx, service, service.project);
+  const target = migrationTarget(ctx.registry, service, service.project);
   if (target === undefined) return '';
   if ('none' in target) {
     return ` to a live successor (replacement_service ${quoted(
