@@ -9,6 +9,12 @@ import { Deferred } from './lazy';
 
 type About = { service?: string; project?: string };
 
+/**
+ * The table of a service's context, `['service', <id>]`: made only when a message needs it, so
+ * that loading a service allocates nothing but its context.
+ */
+const SERVICE_TABLE = Symbol('service table');
+
 /** The check context of a record, without reporting. */
 class RecordContext implements CheckContext {
   /**
@@ -16,14 +22,25 @@ class RecordContext implements CheckContext {
    * @param name - the record's name: the subject is then `<label> "<name>"` (the name quoted as
    *   a TOML string: an invalid id may hold control characters), spelled out only when a message
    *   needs it
+   * @param tablePath - the record's table from the root of its file (see `CheckContext.table`),
+   *   or {@link SERVICE_TABLE} for the service `name`
    */
   constructor(
     private readonly label: string,
     private readonly name: string | undefined,
     private readonly positions: Deferred<Record<string, SourcePosition>>,
     private readonly source: SourcePosition,
-    readonly table: readonly KeyPathPart[] | undefined,
+    private readonly tablePath:
+      | readonly KeyPathPart[]
+      | typeof SERVICE_TABLE
+      | undefined,
   ) {}
+
+  get table(): readonly KeyPathPart[] | undefined {
+    return this.tablePath === SERVICE_TABLE
+      ? ['service', this.name!]
+      : this.tablePath;
+  }
 
   get subject(): string {
     return this.name === undefined
@@ -43,7 +60,7 @@ class ReportingRecordContext extends RecordContext implements About {
     name: string | undefined,
     positions: Deferred<Record<string, SourcePosition>>,
     source: SourcePosition,
-    table: readonly KeyPathPart[] | undefined,
+    table: readonly KeyPathPart[] | typeof SERVICE_TABLE | undefined,
     private readonly collector: FindingCollector,
     readonly service: string | undefined,
     readonly project: string | undefined,
@@ -135,13 +152,13 @@ export class FindingCollector {
     silent = false,
   ): CheckContext {
     return silent
-      ? new RecordContext('Service', id, positions, source, ['service', id])
+      ? new RecordContext('Service', id, positions, source, SERVICE_TABLE)
       : new ReportingRecordContext(
           'Service',
           id,
           positions,
           source,
-          ['service', id],
+          SERVICE_TABLE,
           this,
           id,
           project,
