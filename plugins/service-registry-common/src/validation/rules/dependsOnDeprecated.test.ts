@@ -119,6 +119,27 @@ describe('dependsOnDeprecated: where to migrate', () => {
   });
 });
 
+describe('dependsOnDeprecated: the successor itself as consumer', () => {
+  it('does not tell the replacement to migrate to itself', () => {
+    const [finding] = runRule(
+      dependsOnDeprecated,
+      catalog(
+        '[service.old-api]',
+        'status = "deprecated"',
+        'sunset_date = "2026-05-20"',
+        'replacement_service = "new-api"',
+        '[service.new-api]',
+        'status = "ga"',
+        'dependencies.requires = ["old-api"]',
+      ),
+      '2026-05-10',
+    );
+    expect(finding.message).toBe(
+      'Service "new-api" requires "old-api", which is deprecated (sunset on 2026-05-20, in 10 days): "new-api" is its replacement, so take over what it still uses "old-api" for and update dependencies.requires.',
+    );
+  });
+});
+
 describe('dependsOnDeprecated: retired consumers', () => {
   it('says nothing about the dependencies of a retired service', () => {
     expect(

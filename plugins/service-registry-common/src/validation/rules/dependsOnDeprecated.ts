@@ -5,23 +5,32 @@ import { makeFinding, quoted, serviceLabel } from '../findings';
 import { migrationTarget } from '../successors';
 import { ValidationContext } from '../types';
 
+type Target = ReturnType<typeof migrationTarget>;
+
 /**
  * What a consumer of a deprecated or retired service should do, followed by `and …`: migrate to
  * its replacement, or to the live end of its chain of replacements when the replacement is itself
  * deprecated or retired (never to a service at the end of its lifecycle), with the provider's
- * migration guide; or, when the chain reaches no live service, ask its owners.
+ * migration guide; or, when the chain reaches no live service, ask its owners. The successor
+ * itself (a replacement that still uses what it replaces) is told to take over that use.
  */
 function migrationAdvice(
-  ctx: ValidationContext,
+  target: Target,
   provider: RegistryService,
-  project: string | undefined,
+  consumer: string,
 ): string {
   const guide = provider.migration?.guideUrl
     ? ` (guide: ${provider.migration.guideUrl})`
     : '';
-  const target = migrationTarget(ctx.registry, provider, project);
   if (target === undefined) return `migrate to its successor${guide} and`;
   if ('live' in target) {
+    if (target.live === consumer) {
+      return `${quoted(consumer)} is its ${
+        target.chain === undefined ? 'replacement' : 'live successor'
+      }, so take over what it still uses ${quoted(
+        provider.id,
+      )} for${guide} and`;
+    }
     return target.chain === undefined
       ? `migrate to ${quoted(target.live)}${guide} and`
       : `migrate to ${quoted(target.live)}, ${target.chain}${guide}, and`;
@@ -46,19 +55,18 @@ function migrationAdvice(
  * @param ctx - the validation context
  */
 export function dependsOnDeprecated(ctx: ValidationContext): RegistryFinding[] {
-  // consumers of one provider, in one project, get the same advice
-  const advice = new Map<string, string>();
+  // consumers of one provider, in one project, migrate to the same successor
+  const targets = new Map<string, Target>();
   const adviceFor = (
     provider: RegistryService,
     project: string | undefined,
+    consumer: string,
   ) => {
     const key = `${project ?? ''}\u0000${provider.id}`;
-    let text = advice.get(key);
-    if (text === undefined) {
-      text = migrationAdvice(ctx, provider, project);
-      advice.set(key, text);
+    if (!targets.has(key)) {
+      targets.set(key, migrationTarget(ctx.registry, provider, project));
     }
-    return text;
+    return migrationAdvice(targets.get(key), provider, consumer);
   };
   return checkDependencies(ctx, ({ edge, provider, project }) => {
     if (!provider) return undefined;
@@ -76,6 +84,7 @@ export function dependsOnDeprecated(ctx: ValidationContext): RegistryFinding[] {
         )}, which is retired${overrideNote(ctx, provider)}: ${adviceFor(
           provider,
           project,
+          edge.from,
         )} remove ${quoted(edge.to)} from ${site.list}.`,
         site.position,
         site.about,
@@ -92,7 +101,9 @@ export function dependsOnDeprecated(ctx: ValidationContext): RegistryFinding[] {
       )}, which is deprecated${overrideNote(
         ctx,
         provider,
-      )} (${when}): ${adviceFor(provider, project)} update ${site.list}.`,
+      )} (${when}): ${adviceFor(provider, project, edge.from)} update ${
+        site.list
+      }.`,
       site.position,
       site.about,
     );
