@@ -1,12 +1,10 @@
 import { RegistryFinding, RegistryService } from '../../model/types';
-import { addDays, addMonths, daysBetween } from '../../model/units';
+import { daysBetween } from '../../model/units';
 import { declaredPosition } from '../declaredPosition';
+import { migrationWindowOf } from '../migrationWindow';
 import { aboutService, makeFinding, serviceLabel } from '../findings';
 import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
 import { ValidationContext } from '../types';
-
-/** The lifecycle's migration window, in calendar months, when the policies set none. */
-const DEFAULT_WINDOW_MONTHS = 6;
 
 /**
  * `lifecycle/short-migration-window` (warning): a deprecated service whose `sunset_date` comes
@@ -20,18 +18,7 @@ const DEFAULT_WINDOW_MONTHS = 6;
 export function shortMigrationWindow(
   ctx: ValidationContext,
 ): RegistryFinding[] {
-  const windowDays = ctx.registry.policies.changeControl?.migrationWindowDays;
-  const window =
-    windowDays === undefined
-      ? {
-          end: (deprecation: string) =>
-            addMonths(deprecation, DEFAULT_WINDOW_MONTHS),
-          label: `the ${DEFAULT_WINDOW_MONTHS}-month migration window the lifecycle gives its consumers`,
-        }
-      : {
-          end: (deprecation: string) => addDays(deprecation, windowDays),
-          label: `the ${windowDays}-day migration window of the policies (change_control.migration_window_days)`,
-        };
+  const window = migrationWindowOf(ctx.registry.policies);
   const check = (service: RegistryService): readonly RegistryFinding[] => {
     const { deprecationDate, sunsetDate } = service;
     if (
