@@ -3,8 +3,10 @@ import { RegistryFileInput } from '@service-registry/plugin-service-registry-com
 /**
  * The offset of the first byte that is not part of a well-formed UTF-8 sequence (overlong forms,
  * surrogates and code points above U+10FFFF are not), or -1.
+ *
+ * @param bytes - the bytes
  */
-function firstInvalidUtf8(bytes: Uint8Array): number {
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const lead = bytes[i];

@@ -190,6 +190,34 @@ describe('readRegistryDirectory', () => {
     );
   });
 
+  it('refuses a folder or registry file whose name is not UTF-8, naming it, and ignores other such files', async () => {
+    await write('services/catalog.toml', '[service.a]\n');
+    // Latin-1 names, as a copy from a system using Windows-1252 writes them
+    const latin1 = (relative: string) =>
+      Buffer.concat([Buffer.from(`${root}/`), Buffer.from(relative, 'latin1')]);
+    await fs.writeFile(latin1('Notas de versión.md'), '# never read');
+    expect(await readRegistryDirectory(root)).toEqual([
+      { path: 'services/catalog.toml', text: '[service.a]\n' },
+    ]);
+
+    await fs.mkdir(path.join(root, 'policies'));
+    await fs.writeFile(latin1('policies/sécurité.toml'), '[security]\n');
+    const file =
+      'Refusing to read policies/s\ufffdcurit\ufffd.toml: its name is not UTF-8 text (the byte 0xE9 is not valid UTF-8), so it cannot be opened by the name the registry would give it. Rename it in UTF-8; the registry is not read until then.';
+    await expect(readRegistryDirectory(root)).rejects.toThrow(file);
+    await expect(registryDirectoryStamp(root)).rejects.toThrow(file);
+
+    await fs.rm(latin1('policies/sécurité.toml'));
+    await fs.mkdir(path.join(root, 'projects'));
+    await fs.mkdir(latin1('projects/pagós'));
+    await fs.writeFile(latin1('projects/pagós/services.toml'), '[project]\n');
+    await expect(readRegistryDirectory(root)).rejects.toMatchObject({
+      name: 'InputError',
+      message:
+        'Refusing to read projects/pag\ufffds: its name is not UTF-8 text (the byte 0xF3 is not valid UTF-8), so it cannot be opened by the name the registry would give it. Rename it in UTF-8; the registry is not read until then.',
+    });
+  });
+
   it('reads a folder linked from two places under both names, and stops at a link back up', async () => {
     await write('areas/shop/services.toml', '[project]\nname = "Shop"\n');
     await fs.mkdir(path.join(root, 'projects'));

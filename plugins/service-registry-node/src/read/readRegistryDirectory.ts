@@ -37,9 +37,9 @@ async function readRegistryFile(
  * relative to the root with forward slashes, sorted. Dot-folders and `node_modules` are skipped;
  * symbolic links are followed only when they stay inside the root (others are refused with an
  * `InputError` naming the link, as is a broken link to a `*.toml` file or to what may be a
- * folder: reading on without it would silently drop the services it holds). A file larger than
- * `options.maxFileBytes` (16 MiB by default) is not read: it is marked `tooLarge`, and the loader
- * reports it and ignores it.
+ * folder: reading on without it would silently drop the services it holds, and as is a folder or
+ * `*.toml` file whose name is not UTF-8). A file larger than `options.maxFileBytes` (16 MiB by
+ * default) is not read: it is marked `tooLarge`, and the loader reports it and ignores it.
  *
  * @param dir - the registry root
  * @param options - `maxFileBytes`, the size above which a file is not read

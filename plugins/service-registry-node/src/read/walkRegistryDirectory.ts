@@ -5,6 +5,7 @@ import {
   isRegistryLayoutFolder,
   isTomlFileName,
 } from '@service-registry/plugin-service-registry-common';
+import { firstInvalidUtf8 } from './decodeRegistryFile';
 
 /**
  * Whether a directory entry name is skipped while walking a registry: dot-folders (`.git`,
@@ -41,6 +42,20 @@ async function specialFileKind(target: string): Promise<string> {
   return 'something other than a file';
 }
 
+/**
+ * The entries of a folder whose names are not UTF-8, by the name `readdir` gives them (their
+ * bytes decoded with U+FFFD in place of the bad ones, a name no file has), each with its first
+ * byte that is not UTF-8. Only asked about a folder with a U+FFFD in some name.
+ */
+async function namesNotUtf8(realDir: string): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  for (const name of await fs.readdir(realDir, { encoding: 'buffer' })) {
+    const bad = firstInvalidUtf8(name);
+    if (bad >= 0) found.set(name.toString('utf8'), name[bad]);
+  }
+  return found;
+}
+
 /** One registry file found by {@link walkRegistryDirectory}. */
 export interface RegistryDirectoryFile {
   /** The path relative to the registry root, with forward slashes. */
@@ -58,7 +73,9 @@ export interface RegistryDirectoryFile {
  * without it would silently drop the services it holds). A link not named `*.toml` that leads to no
  * folder (a file, nothing) is ignored wherever it points, like a file of that name. A folder linked
  * from two places is walked under both names, as a checkout shows it; a link back to a folder being
- * walked is not followed again.
+ * walked is not followed again. A folder, link or `*.toml` file whose name is not UTF-8 (a copy
+ * from a system using Latin-1) cannot be opened by the name it is read with: it is refused with an
+ * `InputError` naming it; other files of such names are ignored.
  *
  * @param dir - the registry root
  */
@@ -75,7 +92,33 @@ export async function walkRegistryDirectory(
     above: ReadonlySet<string>,
   ): Promise<void> => {
     const entries = await fs.readdir(realDir, { withFileTypes: true });
+    // names that are not UTF-8 reach here with U+FFFD in place of their bad bytes: no file has
+    // that name, so such an entry cannot be opened (looked for only when a name has a U+FFFD)
+    const notUtf8 = entries.some(entry => entry.name.includes('\ufffd'))
+      ? await namesNotUtf8(realDir)
+      : undefined;
     for (const entry of entries) {
+      const badByte = notUtf8?.get(entry.name);
+      if (badByte !== undefined) {
+        // a name the walk never reads (a README, a link named like one) is ignored
+        const mayHold =
+          entry.isDirectory() ||
+          (entry.isSymbolicLink()
+            ? mayBeRegistryEntry(entry.name)
+            : isTomlFileName(entry.name));
+        if (isSkippedFolder(entry.name) || !mayHold) continue;
+        throw new InputError(
+          `Refusing to read ${[...relative, entry.name].join(
+            '/',
+          )}: its name is not UTF-8 text (the byte 0x${badByte
+            .toString(16)
+            .toUpperCase()
+            .padStart(
+              2,
+              '0',
+            )} is not valid UTF-8), so it cannot be opened by the name the registry would give it. Rename it in UTF-8; the registry is not read until then.`,
+        );
+      }
       const entryPath = path.join(realDir, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
