@@ -79,6 +79,35 @@ describe('sunsetPassedWithConsumers: where to migrate', () => {
   });
 });
 
+describe('sunsetPassedWithConsumers: the successor among the consumers', () => {
+  const files = (consumers: string) =>
+    catalog(
+      '[service.old-api]',
+      'status = "deprecated"',
+      'sunset_date = "2026-05-20"',
+      'replacement_service = "new-api"',
+      '[service.new-api]',
+      'dependencies.requires = ["old-api"]',
+      '[service.shop]',
+      `dependencies.requires = [${consumers}]`,
+    );
+
+  it('tells the replacement to take over what it still uses, not to migrate to itself', () => {
+    const [alone] = runRule(sunsetPassedWithConsumers, files(''), '2026-06-01');
+    expect(alone.message).toBe(
+      'Service "old-api" is overdue: its sunset_date 2026-05-20 passed 12 days ago and 1 service still depends on it: "new-api". Take over in "new-api", its replacement, what it still uses "old-api" for, or move sunset_date to a new announced date.',
+    );
+    const [both] = runRule(
+      sunsetPassedWithConsumers,
+      files('"old-api"'),
+      '2026-06-01',
+    );
+    expect(both.message).toContain(
+      'still depend on it: "new-api" and "shop". Migrate "shop" to "new-api" and take over in "new-api", its replacement, what it still uses "old-api" for, or move sunset_date',
+    );
+  });
+});
+
 describe('sunsetPassedWithConsumers: retired consumers', () => {
   const overdue = [
     '[service.old]',

@@ -38,18 +38,35 @@ function ownSunset(view: RegistryService, global: RegistryService): boolean {
   );
 }
 
-/** Where the remaining consumers should go: ` to "new"`, the live end of the chain, or why none. */
-function migrateTo(ctx: ValidationContext, service: RegistryService): string {
+/**
+ * What the remaining consumers should do: migrate to the replacement (` to "new"`), to the live
+ * end of the chain, or to a live successor none names yet; the replacement itself, when it still
+ * uses the service, takes over that use rather than migrating to itself.
+ */
+function whatToDo(
+  ctx: ValidationContext,
+  service: RegistryService,
+  remaining: readonly string[],
+): string {
   const target = migrationTarget(ctx.registry, service, service.project);
-  if (target === undefined) return '';
+  if (target === undefined) return 'Migrate them';
   if ('none' in target) {
-    return ` to a live successor (replacement_service ${quoted(
+    return `Migrate them to a live successor (replacement_service ${quoted(
       service.replacementService!,
     )} is none: ${target.none})`;
   }
-  return target.chain === undefined
-    ? ` to ${quoted(target.live)}`
-    : ` to ${quoted(target.live)}, ${target.chain}`;
+  const to =
+    target.chain === undefined
+      ? quoted(target.live)
+      : `${quoted(target.live)}, ${target.chain}`;
+  if (!remaining.includes(target.live)) return `Migrate them to ${to}`;
+  const takeOver = `${quoted(target.live)}, its ${
+    target.chain === undefined ? 'replacement' : 'live successor'
+  }, what it still uses ${quoted(service.id)} for`;
+  const others = remaining.filter(id => id !== target.live);
+  return others.length === 0
+    ? `Take over in ${takeOver}`
+    : `Migrate ${listIds(others)} to ${to} and take over in ${takeOver}`;
 }
 
 function finding(
@@ -68,9 +85,10 @@ function finding(
       remaining.length
     } service${remaining.length === 1 ? '' : 's'} still depend${
       remaining.length === 1 ? 's' : ''
-    } on it: ${listIds(remaining)}. Migrate them${migrateTo(
+    } on it: ${listIds(remaining)}. ${whatToDo(
       ctx,
       service,
+      remaining,
     )}, or move sunset_date to a new announced date.`,
     declaredPosition(service, 'sunset_date', 'status', 'replacement_service'),
     aboutService(service),
