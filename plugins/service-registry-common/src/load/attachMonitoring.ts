@@ -14,6 +14,7 @@ import {
   isTable,
   reportRecordNotATable,
 } from './fieldCheck';
+import { pathInMessage } from './controlCharacterPattern';
 import { joinKeyPath, tomlBasicString } from './keyPath';
 import { countSpec, durationSpec, percentSpec, tierSpec } from './fieldSpecs';
 import {
@@ -104,11 +105,13 @@ export function attachMonitoring(
     collector.add(
       'warning',
       'project/id-mismatch',
-      `[monitoring.${joinKeyPath([key])}] is in the folder of project "${
-        project.id
-      }"; rename it to [monitoring.${
-        project.id
-      }] or move it to projects/${joinKeyPath([key])}/monitoring.toml.`,
+      `[monitoring.${joinKeyPath([
+        key,
+      ])}] is in the folder of project ${tomlBasicString(
+        project.id,
+      )}; rename it to [monitoring.${joinKeyPath([
+        project.id,
+      ])}] or move it to projects/${joinKeyPath([key])}/monitoring.toml.`,
       index.recordSource('monitoring', key) ?? fileStart(file.path),
       about,
     );
@@ -116,7 +119,7 @@ export function attachMonitoring(
   const own = settings[project.id];
   if (own !== undefined && (!isTable(own) || own.level !== undefined)) {
     const ctx = collector.context(
-      `Monitoring of project "${project.id}"`,
+      `Monitoring of project ${tomlBasicString(project.id)}`,
       lazyRecordPositions(index, 'monitoring', project.id),
       index.recordSource('monitoring', project.id) ?? fileStart(file.path),
       about,
@@ -162,11 +165,11 @@ export function attachMonitoring(
       collector.add(
         'warning',
         'registry/unknown-service',
-        `${file.path} monitors service ${tomlBasicString(
+        `${pathInMessage(file.path)} monitors service ${tomlBasicString(
           id,
-        )}, which is not declared; declare it in projects/${
-          project.id
-        }/services.toml (or services/catalog.toml), or remove its monitoring.`,
+        )}, which is not declared; declare it in ${pathInMessage(
+          `projects/${project.id}/services.toml`,
+        )} (or services/catalog.toml), or remove its monitoring.`,
         source,
         { service: id, project: project.id },
       );

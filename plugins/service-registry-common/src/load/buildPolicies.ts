@@ -9,6 +9,7 @@ import {
   SlaPolicy,
   SourcePosition,
 } from '../model/types';
+import { pathInMessage } from './controlCharacterPattern';
 import { describeValue } from './describeValue';
 import {
   CheckContext,
@@ -238,8 +239,12 @@ export function buildPolicies(
       collector.add(
         'warning',
         'policy/duplicate-key',
-        `Policy ${pathLabel(path)} is defined again in ${file.path}${
-          earlier ? ` (first in ${earlier.file}:${earlier.line})` : ''
+        `Policy ${pathLabel(path)} is defined again in ${pathInMessage(
+          file.path,
+        )}${
+          earlier
+            ? ` (first in ${pathInMessage(earlier.file)}:${earlier.line})`
+            : ''
         }; the first definition is used. Keep each policy key in one file.`,
         ownValue(filePositions, key) ?? fileStart(file.path),
       );

@@ -469,6 +469,55 @@ describe('loadRegistry', () => {
     ).toMatch(/^Project "p\\u202eq\\u0007" is declared more than once/);
   });
 
+  it('escapes a project folder or policy file name in the messages of monitoring, deployment, overrides and duplicates', () => {
+    const id = 'p\u202eq\u0007';
+    const registry = load({
+      'services/catalog.toml': '[service.db]\nport = \n',
+      [`projects/${id}/services.toml`]:
+        '[project]\n[service.dup]\n[service.db]\nport = 1\n',
+      [`projects/${id}/monitoring.toml`]: [
+        '[monitoring.x]',
+        '[monitoring."p\\u202eq\\u0007"]',
+        'level = "gold"',
+        '[service.ghost.metrics]',
+      ].join('\n'),
+      [`projects/${id}/deployment.toml`]: [
+        '[deployment.multi-region]',
+        'regions = ["a"]',
+        '[deployment.region.b]',
+        'traffic_split = "x"',
+      ].join('\n'),
+      'projects/z/services.toml': '[project]\n[service.dup]\n',
+      // a policy file's name, likewise
+      'policies/a\u202eb.toml':
+        '[change_control]\nversion_bumps_require = []\n',
+      'policies/c.toml': '[change_control]\nversion_bumps_require = []\n',
+    });
+    const codes = new Set(registry.findings.map(f => f.code));
+    for (const code of [
+      'project/id-mismatch',
+      'schema/invalid-enum',
+      'registry/unknown-service',
+      'deployment/unknown-region',
+      'schema/invalid-type',
+      'service/override-not-applied',
+      'service/duplicate-id',
+      'policy/duplicate-key',
+    ]) {
+      expect(codes).toContain(code);
+    }
+    expect(
+      registry.findings
+        .filter(f => hasControlCharacter(f.message))
+        .map(f => f.code),
+    ).toEqual([]);
+    expect(
+      registry.findings.find(f => f.code === 'service/duplicate-id')?.message,
+    ).toContain(
+      'is already declared by project "p\\u202eq\\u0007" at projects/p\\u202eq\\u0007/services.toml:2',
+    );
+  });
+
   it('accepts TOML local dates and date strings, and refuses date-times', () => {
     const registry = load({
       'services/catalog.toml': [

@@ -70,7 +70,8 @@ interface Registry {
 }
 
 function describePosition(position: SourcePosition): string {
-  return `${position.file}:${position.line}`;
+  // a project's folder name may hold control characters
+  return `${pathInMessage(position.file)}:${position.line}`;
 }
 
 /**
@@ -260,9 +261,9 @@ function reportDuplicate(
     'service/duplicate-id',
     `Service ${tomlBasicString(
       decl.id,
-    )} is already declared by project "${keptProject}" at ${describePosition(
-      keptSource,
-    )}${
+    )} is already declared by project ${tomlBasicString(
+      keptProject,
+    )} at ${describePosition(keptSource)}${
       declaredFirst ? ', which declared it first' : ''
     }; ids must be unique across the registry. Rename one of them, or move the service to services/catalog.toml to share it. This declaration is ignored.`,
     decl.source,
@@ -318,9 +319,9 @@ function loadProjectServices(
       collector.add(
         'warning',
         'service/override-not-applied',
-        `Service ${tomlBasicString(decl.id)} of project "${
-          project.id
-        }" overrides the global service declared at ${describePosition(
+        `Service ${tomlBasicString(decl.id)} of project ${tomlBasicString(
+          project.id,
+        )} overrides the global service declared at ${describePosition(
           unreadGlobal,
         )}${
           registry.failedFiles.has(unreadGlobal.file)

@@ -1,4 +1,5 @@
 import { RegistryProject } from '../model/types';
+import { pathInMessage } from './controlCharacterPattern';
 import { describeValue } from './describeValue';
 import {
   CheckContext,
@@ -134,7 +135,8 @@ export function checkDeployment(
   const rawRegions = isTable(multiRegion) ? multiRegion.regions : undefined;
   if (rawRegions === undefined && deployment.region === undefined) return;
   const ctx = collector.context(
-    file.path,
+    // the folder name is the project id, which may hold control characters
+    pathInMessage(file.path),
     lazyPositionsUnder(positionIndex(file), []),
     fileStart(file.path),
     { project: project.id },
