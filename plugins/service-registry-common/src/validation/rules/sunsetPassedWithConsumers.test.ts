@@ -80,7 +80,7 @@ describe('sunsetPassedWithConsumers: where to migrate', () => {
 });
 
 describe('sunsetPassedWithConsumers: the successor among the consumers', () => {
-  const files = (consumers: string) =>
+  const withShop = (consumers: string) =>
     catalog(
       '[service.old-api]',
       'status = "deprecated"',
@@ -93,13 +93,17 @@ describe('sunsetPassedWithConsumers: the successor among the consumers', () => {
     );
 
   it('tells the replacement to take over what it still uses, not to migrate to itself', () => {
-    const [alone] = runRule(sunsetPassedWithConsumers, files(''), '2026-06-01');
+    const [alone] = runRule(
+      sunsetPassedWithConsumers,
+      withShop(''),
+      '2026-06-01',
+    );
     expect(alone.message).toBe(
       'Service "old-api" is overdue: its sunset_date 2026-05-20 passed 12 days ago and 1 service still depends on it: "new-api". Take over in "new-api", its replacement, what it still uses "old-api" for, or move sunset_date to a new announced date.',
     );
     const [both] = runRule(
       sunsetPassedWithConsumers,
-      files('"old-api"'),
+      withShop('"old-api"'),
       '2026-06-01',
     );
     expect(both.message).toContain(
