@@ -146,6 +146,17 @@ describe('readRegistryDirectory', () => {
     );
   });
 
+  it('escapes control and bidirectional characters of the names and targets it refuses', async () => {
+    await fs.mkdir(path.join(root, 'projects'));
+    await fs.symlink(
+      '../gone\u202e\n',
+      path.join(root, 'projects', 'bil\u202eling\u0007'),
+    );
+    await expect(readRegistryDirectory(root)).rejects.toThrow(
+      'Refusing to read projects/bil\\u202eling\\u0007: it is a symbolic link to ../gone\\u202e\\u000a, which does not exist.',
+    );
+  });
+
   it('ignores a link without the extension to a file outside the root (LICENSE -> ../LICENSE), and still refuses one to a folder outside', async () => {
     await write('services/catalog.toml', '[service.a]\n');
     await fs.writeFile(path.join(outside, 'LICENSE'), 'Apache-2.0');

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '@backstage/errors';
 import {
+  escapeControlCharacters,
   isRegistryLayoutFolder,
   isTomlFileName,
 } from '@service-registry/plugin-service-registry-common';
@@ -31,6 +32,14 @@ function isInside(root: string, target: string): boolean {
     !relative.startsWith(`..${path.sep}`) &&
     !path.isAbsolute(relative)
   );
+}
+
+/**
+ * A path as a message shows it: control and bidirectional characters (a folder name may hold any,
+ * line breaks included) as escapes, so that a message is one line, read in the order written.
+ */
+function shown(text: string): string {
+  return escapeControlCharacters(text, { lineBreaks: true });
 }
 
 /** What a special file is, for messages: `a named pipe (FIFO)`. */
@@ -108,8 +117,8 @@ export async function walkRegistryDirectory(
             : isTomlFileName(entry.name));
         if (isSkippedFolder(entry.name) || !mayHold) continue;
         throw new InputError(
-          `Refusing to read ${[...relative, entry.name].join(
-            '/',
+          `Refusing to read ${shown(
+            [...relative, entry.name].join('/'),
           )}: its name is not UTF-8 text (the byte 0x${badByte
             .toString(16)
             .toUpperCase()
@@ -149,12 +158,18 @@ export async function walkRegistryDirectory(
           // silently
           const points = await fs.readlink(entryPath).catch(() => '?');
           throw new InputError(
-            `Refusing to read ${name}: it is a symbolic link to ${points}, which does not exist. Fix or remove the link; the registry is not read until then.`,
+            `Refusing to read ${shown(name)}: it is a symbolic link to ${shown(
+              points,
+            )}, which does not exist. Fix or remove the link; the registry is not read until then.`,
           );
         }
         if (!isInside(root, target)) {
           throw new InputError(
-            `Refusing to read ${name}: it is a symbolic link to ${target}, outside the registry root ${root}. Replace the link with the file itself.`,
+            `Refusing to read ${shown(name)}: it is a symbolic link to ${shown(
+              target,
+            )}, outside the registry root ${shown(
+              root,
+            )}. Replace the link with the file itself.`,
           );
         }
         const stat = await fs.stat(target);
@@ -173,7 +188,7 @@ export async function walkRegistryDirectory(
         if (!isFile) {
           // a FIFO, a socket or a device: reading on without it would drop its services silently
           throw new InputError(
-            `Refusing to read ${name}: it is ${await specialFileKind(
+            `Refusing to read ${shown(name)}: it is ${await specialFileKind(
               target,
             )}, not a regular file. Replace it with the file itself; the registry is not read until then.`,
           );
