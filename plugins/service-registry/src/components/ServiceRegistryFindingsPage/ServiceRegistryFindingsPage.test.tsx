@@ -3,7 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { useLocation } from 'react-router-dom';
-import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
+import {
+  FindingsRequestOptions,
+  ServiceRegistryApi,
+  serviceRegistryApiRef,
+} from '../../api';
 import {
   BROKEN_FILE,
   findingOf,
@@ -716,6 +720,59 @@ sunset_date = "2024-12-01"
     // service, project
     expect(row!.slice(1, 3)).toEqual(['checkout', 'shop']);
     expect(counts()).toEqual(['2 errors', '2 warnings', '0 info']);
+  });
+
+  it("keeps the table and its counts while a project's findings load, the table saying it loads", async () => {
+    const answer = getFindingsFrom(
+      findingsSnapshot({ scenario: 'degraded', rootLocation: GITHUB_ROOT }),
+    );
+    let release: () => void = () => {};
+    const projectAnswered = new Promise<void>(resolve => {
+      release = resolve;
+    });
+    const api = mockServiceRegistryApi({
+      getFindings: jest.fn(async (request?: FindingsRequestOptions) => {
+        if (request?.project) await projectAnswered;
+        return answer(request);
+      }),
+    });
+    await renderPage(api);
+    await screen.findByText('5 of 5 findings');
+    const table = screen.getByRole('table');
+
+    await choose('Project', 'shop');
+    // the same table, with its title and the counts it had, and a loading row for a body
+    expect(screen.getByRole('table')).toBe(table);
+    expect(screen.getByText('5 of 5 findings')).toBeInTheDocument();
+    expect(counts()).toEqual(['2 errors', '3 warnings', '0 info']);
+    expect(within(table).getByRole('progressbar')).toBeInTheDocument();
+    expect(tableRows()).toEqual([]);
+
+    release();
+    expect(await screen.findByText('3 of 5 findings')).toBeInTheDocument();
+    expect(screen.getByRole('table')).toBe(table);
+    expect(tableRows().every(r => r[2] === 'shop')).toBe(true);
+    expect(counts()).toEqual(['1 error', '2 warnings', '0 info']);
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+  });
+
+  it("counts nothing before a project's findings are known when the page opens on a project", async () => {
+    const answer = getFindingsFrom(
+      findingsSnapshot({ scenario: 'degraded', rootLocation: GITHUB_ROOT }),
+    );
+    const api = mockServiceRegistryApi({
+      getFindings: jest.fn((request?: FindingsRequestOptions) =>
+        request?.project ? new Promise<never>(() => {}) : answer(request),
+      ),
+    });
+    await renderPage(api, { path: '/?project=shop' });
+    const table = await screen.findByRole('table');
+    expect(within(table).getByRole('progressbar')).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Findings' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/ of 5 findings$/)).not.toBeInTheDocument();
+    expect(counts()).toEqual(['0 errors', '0 warnings', '0 info']);
   });
 
   it('says when the snapshot was updated, in UTC as the days are counted', async () => {

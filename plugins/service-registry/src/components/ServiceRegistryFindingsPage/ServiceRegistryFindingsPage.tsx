@@ -9,7 +9,7 @@ import {
 } from '@material-ui/core';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
-import { Progress, Table, TableColumn } from '@backstage/core-components';
+import { Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { GLOBAL_PROJECT_ID } from '@service-registry/plugin-service-registry-common';
 import useAsync from 'react-use/esm/useAsync';
@@ -43,6 +43,7 @@ import { ServiceLink } from '../ServiceLink';
 import { GLOBAL_SERVICES_LABEL } from '../../lib/serviceProjectLabel';
 import { usePageTextStyles } from '../usePageTextStyles';
 import { usePageRegistry } from '../usePageRegistry';
+import { useLastSettled } from '../useLastSettled';
 
 const useStyles = makeStyles(theme => ({
   alert: { marginBottom: theme.spacing(2) },
@@ -358,6 +359,11 @@ function FindingsView(props: {
       all.filter(f => matches(f, filters, projectKeys)).map(f => ({ ...f })),
     [all, filters, projectKeys],
   );
+  // while a project's findings load, the table stays (its title, sorting and columns) with a
+  // loading row for a body, and the counts keep what they showed, instead of the table giving
+  // way to a progress bar and coming back
+  const loadingProject = wantsProject && !projectError && !projectKeys;
+  const shown = useLastSettled({ rows, counts }, loadingProject);
   const projects = projectChoices(all, filters.project);
   const owners = choices(
     all.map(f => (f.owner ? withoutAt(f.owner) : undefined)),
@@ -389,7 +395,7 @@ function FindingsView(props: {
           return (
             <Chip
               key={severity}
-              label={countLabel(severity, counts[severity])}
+              label={countLabel(severity, shown?.counts[severity] ?? 0)}
               color={selected ? 'primary' : 'default'}
               variant={selected ? 'default' : 'outlined'}
               aria-pressed={selected}
@@ -445,12 +451,16 @@ function FindingsView(props: {
           }
         />
       )}
-      {wantsProject && !projectError && !projectKeys && <Progress />}
-      {(!wantsProject || projectKeys) && (
+      {!(wantsProject && projectError) && (
         <Table<RegistryFindingItem>
-          title={`${rows.length} of ${response.items.length} findings`}
+          title={
+            shown
+              ? `${shown.rows.length} of ${response.items.length} findings`
+              : 'Findings'
+          }
+          isLoading={loadingProject}
           columns={columns}
-          data={rows}
+          data={shown?.rows ?? []}
           onOrderChange={(index, direction) => {
             // (the column's index among `columns`; no direction, or -1, after a third click)
             const field = columns[index]?.field;
@@ -466,7 +476,7 @@ function FindingsView(props: {
             padding: 'dense',
             // the page's search box, above, filters the counts too
             search: false,
-            paging: rows.length > 20,
+            paging: (shown?.rows.length ?? 0) > 20,
             pageSize: 20,
             pageSizeOptions: [20, 50, 100],
           }}
