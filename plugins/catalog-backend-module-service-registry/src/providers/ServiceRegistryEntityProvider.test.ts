@@ -1144,6 +1144,35 @@ describe.each(databases.eachSupportedId())(
       }
     });
 
+    it('applies nothing from a target one folder above the registry, naming the folder, from the first run', async () => {
+      // a repository root given where the registry is a folder of it: every *.toml file is read,
+      // and none is a file of the layout
+      const root = await fs.mkdtemp(path.join(os.tmpdir(), 'monorepo-'));
+      try {
+        await writeRegistry(root, {
+          'pyproject.toml': '[tool.black]\nline-length = 100\n',
+          'registry/services/catalog.toml': CATALOG,
+          'registry/projects/alpha/services.toml': ALPHA,
+        });
+        const { provider, connection } = await connected({ target: root });
+
+        const result = await provider.refresh();
+
+        expect(result.mutation).toBe('none');
+        expect(result.status.state).toBe('blocked');
+        expect(result.status.summary).toBe(
+          `the registry at file:${root} holds no file of the registry layout (services/catalog.toml, projects/<project>/services.toml, policies/<name>.toml), only 3 other *.toml files: check that the target names the registry's folder (registry/projects/alpha/services.toml is a registry file in the folder registry); nothing was applied`,
+        );
+        expect(connection.refs()).toEqual([provider.statusEntityRef]);
+        expect(
+          connection.entities.get(provider.statusEntityRef)!.metadata
+            .annotations![ANNOTATION_INGESTION_STATE],
+        ).toBe('blocked');
+      } finally {
+        await fs.rm(root, { recursive: true, force: true });
+      }
+    });
+
     it('refuses a registry whose files no longer declare any service, although its project folders remain', async () => {
       const { provider, connection } = await connected({ maxRemovalShare: 1 });
       await provider.refresh();

@@ -58,6 +58,11 @@ import {
 import { heldBackServices } from '../lib/heldBackServices';
 import { holdsNothing } from '../lib/holdsNothing';
 import {
+  declaresServices,
+  isRegistryLayoutFile,
+  nestedRegistryFile,
+} from '../lib/registryLayoutFiles';
+import {
   filesWithSchemaErrors,
   hasNewSchemaErrors,
   isSchemaError,
@@ -238,6 +243,10 @@ function withoutUnownedGroups(items: MappedEntity[]): MappedEntity[] {
   );
 }
 
+/** How a message about a target that is not the registry's folder says what it should be. */
+const FOLDER_URL_HINT =
+  'for a repository, a folder URL such as https://github.com/<org>/<repo>/tree/<branch>/<folder>';
+
 /** Default of {@link ServiceRegistryEntityProviderOptions.fullMutationIntervalMs}. */
 const DEFAULT_FULL_MUTATION_INTERVAL_MS = 60 * 60_000;
 
@@ -246,15 +255,6 @@ const DEFAULT_BLOCKED_LOG_INTERVAL_MS = 60 * 60_000;
 
 /** How long a read may take when the schedule's timeout is no duration (it always is, from config). */
 const DEFAULT_READ_TIMEOUT_MS = 3 * 60_000;
-
-/** Whether a registry file of the layout declares services: the global catalog, a project's services.toml. */
-function declaresServices(path: string): boolean {
-  const kind = classifyRegistryFile(path);
-  return (
-    kind.kind === 'catalog' ||
-    (kind.kind === 'project' && kind.file === 'services')
-  );
-}
 
 function severityRank(severity: string) {
   return severity === 'error' ? 0 : 1;
@@ -618,7 +618,26 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       // a URL naming a folder the repository does not have, or a single file, reads as an empty
       // tree: no registry has no file at all
       return this.block(
-        `the registry at ${source.rootLocation} holds no registry file (*.toml): check that the target names the registry's folder (for a repository, a folder URL such as https://github.com/<org>/<repo>/tree/<branch>/<folder>); nothing was applied`,
+        `the registry at ${source.rootLocation} holds no registry file (*.toml): check that the target names the registry's folder (${FOLDER_URL_HINT}); nothing was applied`,
+        [],
+      );
+    }
+    if (!files.some(file => isRegistryLayoutFile(file.path))) {
+      // a repository root given where the registry is one of its folders reads every *.toml file
+      // of the repository, none of them where the layout has it: no registry either
+      const nested = nestedRegistryFile(files.map(file => file.path));
+      return this.block(
+        `the registry at ${
+          source.rootLocation
+        } holds no file of the registry layout (services/catalog.toml, projects/<project>/services.toml, policies/<name>.toml), only ${
+          files.length
+        } other *.toml ${
+          files.length === 1 ? 'file' : 'files'
+        }: check that the target names the registry's folder (${
+          nested
+            ? `${nested.file} is a registry file in the folder ${nested.folder}`
+            : FOLDER_URL_HINT
+        }); nothing was applied`,
         [],
       );
     }
