@@ -93,7 +93,8 @@ export function attachMonitoring(
   const about = { project: project.id };
   const index = positionIndex(file);
   const top = collector.context(
-    file.path,
+    // the folder name is the project id, which may hold control characters
+    pathInMessage(file.path),
     lazyTopLevelPositions(file),
     fileStart(file.path),
     about,

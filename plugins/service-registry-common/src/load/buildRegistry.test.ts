@@ -488,6 +488,9 @@ describe('loadRegistry', () => {
         'traffic_split = "x"',
       ].join('\n'),
       'projects/z/services.toml': '[project]\n[service.dup]\n',
+      // values of the wrong type in a monitoring file, and a service id of a bidi override
+      'projects/r\u202es/monitoring.toml':
+        'monitoring = 5\n[service]\n"g\\u202eh" = 7\n',
       // a policy file's name, likewise
       'policies/a\u202eb.toml':
         '[change_control]\nversion_bumps_require = []\n',

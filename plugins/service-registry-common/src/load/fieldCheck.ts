@@ -4,6 +4,7 @@ import {
   RegistryFinding,
   SourcePosition,
 } from '../model/types';
+import { pathInMessage } from './controlCharacterPattern';
 import { describeValue } from './describeValue';
 import { joinKeyPath, KeyPathPart, tomlBasicString } from './keyPath';
 
@@ -287,9 +288,9 @@ export function reportRecordNotATable(
     ctx,
     'error',
     'schema/invalid-type',
-    `${record.file}: ${record.kind} "${
-      record.id
-    }" must be a table of ${tableOf}: ${howToWrite}, got ${describeValue(
+    `${pathInMessage(record.file)}: ${record.kind} ${tomlBasicString(
+      record.id,
+    )} must be a table of ${tableOf}: ${howToWrite}, got ${describeValue(
       value,
       record.id,
     )}. It is ignored until then.`,
