@@ -79,6 +79,15 @@ describe('buildPolicies', () => {
     expect(Object.keys(registry.policies.sla)).toEqual(['critical']);
   });
 
+  it('quotes an unknown tier with its escapes in the warning', () => {
+    const registry = load({
+      'policies/sla.toml': '[sla."gold\\u202e"]\navailability = "99%"\n',
+    });
+    expect(registry.findings.map(f => f.message)).toEqual([
+      'Policies: sla tier "gold\\u202e" is not one of critical, high, medium, low; rename [sla."gold\\u202e"] to one of them, or it is ignored.',
+    ]);
+  });
+
   it('reads change_control.migration_window_days, a whole number of days', () => {
     const registry = load({
       'policies/governance.toml':

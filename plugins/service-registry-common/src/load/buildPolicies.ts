@@ -23,7 +23,7 @@ import {
 } from './fieldCheck';
 import { stringArraySpec } from './fieldSpecs';
 import { fileStart, positionsUnder } from './filePositions';
-import { joinKeyPath, KeyPathPart } from './keyPath';
+import { joinKeyPath, KeyPathPart, tomlBasicString } from './keyPath';
 import { deferred } from './lazy';
 import { FindingCollector } from './loadState';
 import { ParsedTomlFile } from './parseToml';
@@ -327,9 +327,12 @@ export function buildPolicies(
         {
           severity: 'warning',
           code: 'schema/invalid-enum',
-          message: `Policies: sla tier "${tier}" is not one of ${SERVICE_TIERS.join(
-            ', ',
-          )}; rename [sla.${tier}] to one of them, or it is ignored.`,
+          message: `Policies: sla tier ${tomlBasicString(
+            tier,
+          )} is not one of ${SERVICE_TIERS.join(', ')}; rename [${joinKeyPath([
+            'sla',
+            tier,
+          ])}] to one of them, or it is ignored.`,
         },
         ctx.positionOf(['sla', tier]),
       );
