@@ -108,6 +108,38 @@ describe('buildServiceSummary', () => {
     ]);
   });
 
+  it('counts a range a compat_with entry of the provider lies in as satisfied, as validation does', () => {
+    const registry = loadRegistry([
+      {
+        path: 'services/catalog.toml',
+        text: CATALOG.replace(
+          'version = "2.0.0"',
+          'version = "2.1.0"\ncompat_with = ["1.x"]',
+        ),
+      },
+      {
+        path: 'projects/billing/services.toml',
+        text: BILLING.replace('auth@^2.0', 'auth@^1.0'),
+      },
+    ]);
+    const findings = validateRegistry(registry, { today: '2026-03-01' });
+    expect(
+      findings.filter(f => f.code === 'dependency/version-unsatisfied'),
+    ).toEqual([]);
+    const summary = buildServiceSummary(
+      { providerId: 'default', registry, findings, rootLocation: 'file:/srv/' },
+      dependencyGraphOf(registry),
+      'invoices',
+    )!;
+    expect(summary.dependencies[0]).toMatchObject({
+      service: 'auth',
+      range: '^1.0',
+      version: '2.1.0',
+      satisfied: true,
+      satisfiedByCompatWith: ['1.x'],
+    });
+  });
+
   it('gives the facts, the project, the inherited tier, consumers and findings counted', () => {
     const src = source('file:/srv/registry/');
     const graph = dependencyGraphOf(src.registry);

@@ -9,6 +9,7 @@ import {
   RegistryFinding,
   RegistryService,
 } from '../model/types';
+import { compatibleWithRange } from '../validation/compatibleWithRange';
 import { hideSecretValues } from '../validation/secrets/hideSecretValues';
 import { findingLink } from './findingLink';
 import {
@@ -35,12 +36,29 @@ export interface ServiceSummarySource {
 /** Prereleases of the provider count, as in validation: the registry records what is deployed. */
 const SEMVER_OPTIONS = { includePrerelease: true };
 
-function satisfies(version: string, range: string): boolean | undefined {
+/**
+ * Whether `version` satisfies `range`, or else the `compat_with` entries that lie in it (the
+ * provider then serves the consumer all the same, as `dependency/version-unsatisfied` reads it);
+ * undefined for a range semver cannot parse.
+ */
+function satisfies(
+  version: string,
+  compatWith: readonly string[],
+  range: string,
+): { satisfied: boolean; through?: string[] } | undefined {
+  let parsed: semver.Range;
   try {
-    return semver.satisfies(version, new semver.Range(range, SEMVER_OPTIONS));
+    parsed = new semver.Range(range, SEMVER_OPTIONS);
   } catch {
     return undefined;
   }
+  if (semver.satisfies(version, parsed)) return { satisfied: true };
+  const through = compatWith.filter(entry =>
+    compatibleWithRange([entry], parsed),
+  );
+  return through.length > 0
+    ? { satisfied: true, through }
+    : { satisfied: false };
 }
 
 function dependencyOf(
@@ -51,9 +69,9 @@ function dependencyOf(
   const provider = getServiceForProject(registry, service.project, ref.service);
   // the provider's own project: a project's view of a global service says that project
   const home = registry.services.get(ref.service)?.project;
-  const satisfied =
+  const check =
     ref.range !== undefined && provider?.version !== undefined
-      ? satisfies(provider.version, ref.range)
+      ? satisfies(provider.version, provider.compatWith, ref.range)
       : undefined;
   return {
     service: ref.service,
@@ -71,14 +89,18 @@ function dependencyOf(
     crossProject:
       provider !== undefined &&
       (home === undefined || home !== service.project),
-    ...(satisfied !== undefined ? { satisfied } : {}),
+    ...(check !== undefined ? { satisfied: check.satisfied } : {}),
+    ...(check?.through !== undefined
+      ? { satisfiedByCompatWith: check.through }
+      : {}),
   };
 }
 
 /**
  * The body of `GET /api/service-registry/services/:service/summary`, or undefined when the
  * registry does not declare the service: its facts, each dependency next to the provider its
- * project sees (version, status, whether the range is satisfied), its consumers from the graph
+ * project sees (version, status, whether the range is satisfied, by its version or through its
+ * `compat_with`), its consumers from the graph
  * (retired services consume nothing)
  * and its findings counted by severity.
  *

@@ -29,8 +29,17 @@ export interface ServiceSummaryDependency {
   project?: string;
   /** True when the provider belongs to another project than the service (globals included). */
   crossProject: boolean;
-  /** Whether `version` satisfies `range`; undefined when either is missing or the range is invalid. */
+  /**
+   * Whether the provider serves `range`: `version` satisfies it, or a `compat_with` entry of the
+   * provider lies in it (as `dependency/version-unsatisfied` reads it); undefined when the version
+   * or the range is missing or the range is invalid.
+   */
   satisfied?: boolean;
+  /**
+   * Set when `version` is outside `range` but the provider stays compatible with it: the
+   * `compat_with` entries that lie in the range (`["1.x"]` for `^1.0` with the provider at 2.1.0).
+   */
+  satisfiedByCompatWith?: string[];
 }
 
 /**
