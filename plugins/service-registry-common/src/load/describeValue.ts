@@ -27,9 +27,10 @@ function aKind(value: unknown): string {
 /**
  * Shows a value in a message: short scalars as written (`inf` and `nan` as TOML writes them;
  * strings cut to 60 code units, never inside a character, in JSON form: control characters and
- * bidirectional controls are escapes such as `\u001b`, `\u202e`), other values by kind. Never shows the value of a key that looks secret, nor a value that looks
- * like a credential (see `detectSecret`): that is judged on the whole value, before it is cut, so
- * that no message built from a value echoes a credential or a piece of one.
+ * bidirectional controls are escapes such as `\u001b`, `\u202e`), other values by kind. Never
+ * shows the value of a key that looks secret, nor a value that looks like a credential (see
+ * `detectSecret`): that is judged on the whole value, before it is cut, so that no message built
+ * from a value echoes a credential or a piece of one.
  *
  * @param value - the value, or the part of a value the message is about (e.g. the service id of
  *   a dependency entry `"id@range"`)
