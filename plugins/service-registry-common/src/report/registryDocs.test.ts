@@ -164,6 +164,23 @@ describe('renderRegistryDocs', () => {
     );
   });
 
+  it('says a range a compat_with entry of the provider lies in is satisfied through compat_with', () => {
+    const { topology } = docs({
+      'services/catalog.toml': CATALOG.replace(
+        'version = "1.4.0"',
+        'version = "1.4.0"\ncompat_with = ["2.0.0", "2.x", "0.9.0"]',
+      ),
+    });
+    expect(row(topology.content, '`auth` | 1.4.0 | `shop-api`')).toEqual([
+      '`auth`',
+      '1.4.0',
+      '`shop-api`',
+      '`^2.0`',
+      'yes, through compat_with 2.0.0, 2.x',
+    ]);
+    expect(row(topology.content, '`auth` | 1.4.0 | `pay`')[4]).toBe('yes');
+  });
+
   it('counts no retired service among the consumers left or the impact of a change', () => {
     const { topology } = docs({
       'projects/shop/services.toml': SHOP.replace(

@@ -5,6 +5,7 @@ import { computeImpact } from '../graph/computeImpact';
 import { runningGraphOf } from '../graph/runningGraphOf';
 import { DependencyEdge, DependencyGraph } from '../graph/types';
 import { LoadedRegistry, RegistryService } from '../model/types';
+import { compatibleWithRange } from '../validation/compatibleWithRange';
 import { graphToMermaid, mermaidChartLimit } from './graphFormats';
 import { cell as escapeCell, codeCell, plural } from './markdownText';
 
@@ -351,18 +352,10 @@ function topologyDocument(
           .sort((a, b) => compare(a.to, b.to) || compare(a.from, b.from))
           .map(e => {
             const version = graph.nodes.get(e.to)!.version;
-            let satisfied = '—';
-            if (version) {
-              try {
-                satisfied = semver.satisfies(version, e.range!, {
-                  includePrerelease: true,
-                })
-                  ? 'yes'
-                  : '**no**';
-              } catch {
-                satisfied = 'not a semver range';
-              }
-            }
+            const compatWith = registry.services.get(e.to)?.compatWith ?? [];
+            const satisfied = version
+              ? satisfiedCell(version, compatWith, e.range!)
+              : '—';
             return [
               code(e.to),
               cell(version),
@@ -413,6 +406,31 @@ function topologyDocument(
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The Satisfied cell of the version compatibility table: `yes` when the provider's version
+ * satisfies the range, `yes, through compat_with 1.x` when it does not but `compat_with` entries
+ * of the provider lie in it (as `dependency/version-unsatisfied` reads it), else `**no**`.
+ */
+function satisfiedCell(
+  version: string,
+  compatWith: readonly string[],
+  range: string,
+): string {
+  let parsed: semver.Range;
+  try {
+    parsed = new semver.Range(range, { includePrerelease: true });
+  } catch {
+    return 'not a semver range';
+  }
+  if (parsed.test(version)) return 'yes';
+  const through = compatWith.filter(entry =>
+    compatibleWithRange([entry], parsed),
+  );
+  return through.length > 0
+    ? `yes, through compat_with ${through.map(cell).join(', ')}`
+    : '**no**';
 }
 
 /**
