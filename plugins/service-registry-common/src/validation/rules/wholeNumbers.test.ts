@@ -48,6 +48,52 @@ describe('wholeNumbers', () => {
     );
   });
 
+  it("names the project only for an override, as other findings do, not for a project's own service", () => {
+    const findings = runRule(wholeNumbers, {
+      'services/catalog.toml': '[service.auth]\nport = 9000\n',
+      'projects/shop/services.toml': [
+        '[project]',
+        'name = "Shop"',
+        '[service.cart]',
+        'port = 8080.0',
+        '[service.auth]',
+        'port = 9001.0',
+      ].join('\n'),
+      'projects/shop/monitoring.toml': [
+        '[service.cart.metrics]',
+        'active_users_threshold = 1e3',
+        '[service.auth.metrics]',
+        'active_users_threshold = 2e3',
+      ].join('\n'),
+    });
+    expect(findings.map(f => [f.file, f.line, f.project, f.message])).toEqual([
+      [
+        'projects/shop/monitoring.toml',
+        2,
+        'shop',
+        'Service "cart": metrics.active_users_threshold must be a whole number of at least 0, without quotes, got 1e3 (a float: write it without the decimal point).',
+      ],
+      [
+        'projects/shop/monitoring.toml',
+        4,
+        'shop',
+        'In project "shop": Service "auth": metrics.active_users_threshold must be a whole number of at least 0, without quotes, got 2e3 (a float: write it without the decimal point).',
+      ],
+      [
+        'projects/shop/services.toml',
+        4,
+        'shop',
+        'Service "cart": port must be an integer between 1 and 65535, without quotes (e.g. port = 8080), got 8080.0 (a float: write it without the decimal point).',
+      ],
+      [
+        'projects/shop/services.toml',
+        6,
+        'shop',
+        'In project "shop": Service "auth": port must be an integer between 1 and 65535, without quotes (e.g. port = 8080), got 9001.0 (a float: write it without the decimal point).',
+      ],
+    ]);
+  });
+
   it("reports the policies' migration window and a monitoring count written as floats", () => {
     const findings = runRule(wholeNumbers, {
       'policies/governance.toml': [

@@ -205,19 +205,29 @@ function fileKindOf(path: string): RegistryFileKind['kind'] | 'monitoring' {
   return kind.kind;
 }
 
-/** The finding's message for a key written as a float. */
+/**
+ * The finding's message for a key written as a float; in a project's file, it names the project
+ * unless the service is the project's own.
+ */
 function messageOf(
   key: WholeNumberKey,
   path: KeyPathPart[],
   project: string | undefined,
   value: string,
+  ctx: ValidationContext,
 ): string {
   const got = `got ${value} (a float: write it without the decimal point)`;
   if (key.of === 'policy') {
     return `Policies: ${path.join('.')} must be ${key.expected}, ${got}.`;
   }
   const [, service, ...rest] = path;
-  const where = project === undefined ? '' : `In project ${quoted(project)}: `;
+  // as other findings: a project's own service is named alone, a project's view of another
+  // (an override of a global service) with its project
+  const where =
+    project === undefined ||
+    ctx.registry.services.get(String(service))?.project === project
+      ? ''
+      : `In project ${quoted(project)}: `;
   return `${where}${serviceLabel(String(service))}: ${rest.join('.')} must be ${
     key.expected
   }, ${got}.`;
@@ -278,7 +288,7 @@ export function wholeNumbers(ctx: ValidationContext): RegistryFinding[] {
         makeFinding(
           'error',
           'schema/invalid-type',
-          messageOf(key, position.path, project, written.value),
+          messageOf(key, position.path, project, written.value, ctx),
           {
             file: file.path,
             line: position.line,
