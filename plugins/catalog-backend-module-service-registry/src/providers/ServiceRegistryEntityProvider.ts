@@ -196,6 +196,14 @@ export interface ServiceRegistryEntityProviderOptions {
    * the run before it, logs at error level; the runs in between log at debug level.
    */
   blockedLogIntervalMs?: number;
+  /**
+   * Called once a run that stopped emitting some entities is applied and recorded, with their
+   * refs: another registry may emit them too (the System of global services, an owner Group, a
+   * service both declare), and takes them over at its next run.
+   * `createServiceRegistryEntityProviders` starts the other registries' runs then, instead of
+   * leaving the catalog without them until their next interval.
+   */
+  onEntitiesReleased?: (refs: readonly string[]) => void;
 }
 
 /**
@@ -382,6 +390,14 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         )}`,
       );
     }
+  }
+
+  /**
+   * Starts the scheduled run now, on whichever instance holds the task (without a scheduler, runs
+   * it here); while a run is going, asks again a little later.
+   */
+  async requestRun(): Promise<void> {
+    await this.runSoon();
   }
 
   /** Id of the scheduled task; trigger it to refresh now. */
@@ -1043,6 +1059,9 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     });
     await store.setStatus(id, status);
     remember();
+    if (delta.removed.length > 0) {
+      this.options.onEntitiesReleased?.(delta.removed);
+    }
     // a full mutation that held services prevented waits for the next interval: every run until
     // the file is fixed would otherwise read and apply the whole registry again
     if (fullMutation) this.lastFullMutationAt = startedAt;

@@ -86,7 +86,7 @@ export async function createServiceRegistryEntityProviders(options: {
       : undefined;
 
   const configuredIds = new Set(configs.map(config => config.id));
-  const providers = configs.map(
+  const providers: ServiceRegistryEntityProvider[] = configs.map(
     config =>
       new ServiceRegistryEntityProvider({
         config,
@@ -105,6 +105,28 @@ export async function createServiceRegistryEntityProviders(options: {
         snapshots: options.snapshots,
         validate: options.validate,
         configuredIds,
+        // what one registry lets go, another may emit (the System of global services, an owner
+        // Group, a service both declare): its run starts now, so that the catalog is not left
+        // without the entity until that registry's next interval
+        onEntitiesReleased: () => {
+          for (const other of providers) {
+            if (
+              other.getProviderName() ===
+              `service-registry-provider:${config.id}`
+            ) {
+              continue;
+            }
+            other
+              .requestRun()
+              .catch(error =>
+                options.logger.warn(
+                  `${other.getProviderName()}: could not start a run after another registry let entities go; it runs at its next interval: ${stringifyError(
+                    error,
+                  )}`,
+                ),
+              );
+          }
+        },
       }),
   );
 
