@@ -59,6 +59,7 @@ describe('computeDeprecations on the demo registry', () => {
         status: 'ga',
         deprecated: false,
         retired: false,
+        migrateTo: 'search-service',
       },
       guideUrl: 'https://wiki.example.com/legacy-search-migration',
       difficulty: 'moderate',
@@ -184,7 +185,7 @@ describe('computeDeprecations statuses', () => {
       deprecated: true,
     });
     expect(byId.get('gone')!.message).toBe(
-      'gone is retired but 1 service still depends on it. Consumers should migrate to "vague".',
+      'gone is retired but 1 service still depends on it. Its replacement_service "vague" is no live service (its replacements vague → ghost reach no live service): ask the owners of "gone" where to migrate.',
     );
     const edge = byId.get('edge')!;
     expect(edge.consumers.map(c => [c.id, c.project, c.owner])).toEqual([
@@ -214,7 +215,8 @@ describe('computeDeprecations statuses', () => {
         optional: false,
         severity: 'error',
         status: 'overdue',
-        message: 'user requires "gone", which is retired: migrate to "vague".',
+        message:
+          'user requires "gone", which is retired: its replacement_service "vague" is no live service (its replacements vague → ghost reach no live service), so ask the owners of "gone" where to migrate.',
       }),
       expect.objectContaining({
         service: 'edge',
@@ -232,7 +234,7 @@ describe('computeDeprecations statuses', () => {
         status: 'no-sunset',
         replacement: expect.objectContaining({ id: 'ghost', exists: false }),
         message:
-          'user requires "vague", which is deprecated (no sunset date announced yet): migrate to "ghost".',
+          'user requires "vague", which is deprecated (no sunset date announced yet): its replacement_service "ghost" is no live service (no registry file declares it), so ask the owners of "vague" where to migrate.',
       }),
     ]);
     expect(
@@ -248,6 +250,68 @@ describe('computeDeprecations statuses', () => {
     expect(
       deprecatedDependenciesOf(registry, graph, 'done-svc', '2026-03-01'),
     ).toEqual([]);
+  });
+});
+
+describe('computeDeprecations and chains of replacements', () => {
+  const registry = registryOf({
+    'services/catalog.toml': [
+      '[service.v1]',
+      'status = "deprecated"',
+      'sunset_date = "2027-01-01"',
+      'replacement_service = "v2"',
+      'migration = { guide_url = "https://wiki.example.com/v1" }',
+      '[service.v2]',
+      'status = "deprecated"',
+      'replacement_service = "v3"',
+      '[service.v3]',
+      'dependencies.requires = ["v1"]',
+      '[service.app]',
+      'dependencies.requires = ["v1"]',
+    ].join('\n'),
+    'projects/p/services.toml': [
+      '[project]',
+      '[service.v3]',
+      'status = "deprecated"',
+      'replacement_service = "v4"',
+      '[service.v4]',
+      '[service.p-app]',
+      'dependencies.requires = ["v1"]',
+    ].join('\n'),
+  });
+  const graph = buildDependencyGraph(registry);
+  const messageOf = (consumer: string) =>
+    deprecatedDependenciesOf(registry, graph, consumer, '2026-01-15')[0]
+      .message;
+
+  it('sends a consumer to the live end of the chain, not to a deprecated replacement', () => {
+    expect(messageOf('app')).toBe(
+      'app requires "v1", which is deprecated (sunset on 2027-01-01, in 351 days): migrate to "v3", the live end of its replacements v2 → v3 (guide: https://wiki.example.com/v1).',
+    );
+  });
+
+  it('follows the chain as the consumer’s project sees it', () => {
+    expect(messageOf('p-app')).toBe(
+      'p-app requires "v1", which is deprecated (sunset on 2027-01-01, in 351 days): migrate to "v4", the live end of its replacements v2 → v3 → v4 (guide: https://wiki.example.com/v1).',
+    );
+  });
+
+  it('tells the live successor that still uses the service to take over that use', () => {
+    expect(messageOf('v3')).toBe(
+      'v3 requires "v1", which is deprecated (sunset on 2027-01-01, in 351 days): "v3" is its live successor, so take over what it still uses "v1" for (guide: https://wiki.example.com/v1).',
+    );
+  });
+
+  it('names the live successor in the record, its message and its replacement', () => {
+    const record = computeDeprecation(registry, graph, 'v1', '2026-01-15')!;
+    expect(record.replacement).toMatchObject({
+      id: 'v2',
+      deprecated: true,
+      migrateTo: 'v3',
+    });
+    expect(record.message).toBe(
+      'v1 is on track: sunset on 2027-01-01, in 351 days; 3 services still depend on it. Consumers should migrate to "v3", the live end of its replacements v2 → v3; "v3" itself takes over what it still uses "v1" for.',
+    );
   });
 });
 

@@ -3,6 +3,7 @@ import { DependencyEdge, DependencyGraph } from '../graph/types';
 import { LoadedRegistry, RegistryService } from '../model/types';
 import { daysBetween } from '../model/units';
 import { describeSunset, resolveToday } from '../validation/dates';
+import { migrationTarget } from '../validation/successors';
 import { migrationHint } from './migrationHint';
 import {
   AT_RISK_DAYS,
@@ -25,9 +26,13 @@ function replacementOf(
   const id = service.replacementService;
   if (id === undefined) return undefined;
   const replacement = registry.services.get(id);
+  const target = migrationTarget(registry, service, service.project);
   return {
     id,
     exists: replacement !== undefined,
+    ...(target !== undefined && 'live' in target
+      ? { migrateTo: target.live }
+      : {}),
     ...(replacement
       ? { name: replacement.name, status: replacement.status }
       : {}),
@@ -88,7 +93,38 @@ function statusOf(
   return daysToSunset < AT_RISK_DAYS ? 'at-risk' : 'on-track';
 }
 
-function messageOf(record: Omit<DeprecationRecord, 'message'>, today: string) {
+/**
+ * ` Consumers should migrate to …` for a record with consumers left: to the live successor the
+ * service's own project sees (the successor itself, when it still uses the service, takes that use
+ * over), or, when its chain of replacements reaches no live service, to ask its owners.
+ */
+function migrateAdvice(
+  registry: LoadedRegistry,
+  provider: RegistryService,
+  record: Omit<DeprecationRecord, 'message'>,
+): string {
+  const target = migrationTarget(registry, provider, provider.project);
+  if (target === undefined) return '';
+  if ('none' in target) {
+    return ` Its replacement_service "${provider.replacementService}" is no live service (${target.none}): ask the owners of "${provider.id}" where to migrate.`;
+  }
+  const to =
+    target.chain === undefined
+      ? `"${target.live}"`
+      : `"${target.live}", ${target.chain}`;
+  const consumers = [...record.consumers, ...record.optionalConsumers];
+  const takesOver = consumers.some(c => c.id === target.live)
+    ? `; "${target.live}" itself takes over what it still uses "${provider.id}" for`
+    : '';
+  return ` Consumers should migrate to ${to}${takesOver}.`;
+}
+
+function messageOf(
+  registry: LoadedRegistry,
+  provider: RegistryService,
+  record: Omit<DeprecationRecord, 'message'>,
+  today: string,
+) {
   const { service, status, remainingConsumers: n } = record;
   const depend = `${plural(n, 'service')} still depend${
     n === 1 ? 's' : ''
@@ -96,10 +132,7 @@ function messageOf(record: Omit<DeprecationRecord, 'message'>, today: string) {
   const sunset = record.sunsetDate
     ? describeSunset(record.sunsetDate, today)
     : undefined;
-  const migrate =
-    record.replacement && n > 0
-      ? ` Consumers should migrate to "${record.replacement.id}".`
-      : '';
+  const migrate = n > 0 ? migrateAdvice(registry, provider, record) : '';
   switch (status) {
     case 'done':
       return `${service} has no consumers left: it can be retired.`;
@@ -163,7 +196,7 @@ function recordOf(
     remainingEffortHours: hours === undefined ? undefined : remaining * hours,
     status: statusOf(lifecycle, remaining, daysToSunset),
   };
-  return { ...partial, message: messageOf(partial, today) };
+  return { ...partial, message: messageOf(registry, service, partial, today) };
 }
 
 function urgency(a: DeprecationRecord, b: DeprecationRecord): number {
@@ -281,6 +314,10 @@ export function deprecatedDependenciesOf(
     const required = edges.find(e => !e.optional);
     const edge = required ?? edges[0];
     const direct = edges.some(e => e.viaProject === undefined);
+    // the project whose view of the successors counts: the consumer's, or the overriding one's
+    const consumerProject = direct
+      ? registry.services.get(serviceId)?.project
+      : edge.viaProject;
     const retired = record.lifecycle === 'retired';
     const when = provider.sunsetDate
       ? describeSunset(provider.sunsetDate, day)
@@ -302,7 +339,12 @@ export function deprecatedDependenciesOf(
       severity: retired || (record.daysToSunset ?? 0) < 0 ? 'error' : 'warning',
       message: `${serviceId} ${
         required ? 'requires' : 'optionally uses'
-      } "${id}", ${what}: ${migrationHint(provider)}.`,
+      } "${id}", ${what}: ${migrationHint(
+        registry,
+        provider,
+        consumerProject,
+        serviceId,
+      )}.`,
     };
     if (edge.range !== undefined) dependency.range = edge.range;
     if (!direct && edge.viaProject !== undefined) {

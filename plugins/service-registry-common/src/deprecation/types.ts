@@ -71,6 +71,12 @@ export interface ReplacementInfo {
   deprecated: boolean;
   /** Whether it is retired (not a valid successor). */
   retired: boolean;
+  /**
+   * Where consumers should migrate, as the service's project sees its successors: this
+   * replacement when it is live, else the first live service down its chain of replacements (as
+   * `lifecycle/depends-on-deprecated` names it); undefined when the chain reaches no live service.
+   */
+  migrateTo?: string;
 }
 
 /**
