@@ -11,8 +11,12 @@ interface ServiceRegistryProviderConfig {
    */
   target: string;
   /**
-   * When the registry is read. Defaults to every 5 minutes with a 3 minute timeout. A read whose
-   * source did not change (same ETag or same content) applies no mutation.
+   * When the registry is read. Defaults to every 5 minutes with a 3 minute timeout, the first run
+   * 3 seconds after the start; a schedule given replaces that default as a whole (it needs a
+   * `frequency` and a `timeout`; without an `initialDelay` the first run is not delayed). The
+   * timeout is also the run's time limit: a read, or the entity transformers, still running then
+   * block the run. A read whose source did not change (same ETag or same content) applies no
+   * mutation.
    */
   schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
   /**
