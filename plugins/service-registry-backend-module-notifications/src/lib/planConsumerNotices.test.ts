@@ -130,6 +130,48 @@ describe('planConsumerNotices', () => {
     expect(moved.description).toContain('sunset on 2027-06-01');
   });
 
+  it('sends consumers to the live end of the chain when the replacement is deprecated too, and tells again when it changes', () => {
+    const chained = [
+      ...DEPRECATED_PAYMENTS,
+      'status = "deprecated"',
+      'replacement_service = "payments-v3"',
+      '[service.payments-v3]',
+      'owner = "@payments-team"',
+      'version = "3.0.0"',
+      'dependencies.requires = ["payments"]',
+    ];
+    const notices = planConsumerNotices({
+      head: registry([...chained, ...SEARCH]),
+      today: '2026-11-30',
+    });
+    const shop = notices.find(n => n.owner === '@shop-team')!;
+    expect(shop.description).toBe(
+      'shop-api and shop-web depend on payments, which is deprecated since 2026-11-01 (sunset on 2027-03-01, in 91 days). Migrate to payments-v3, the live end of its replacements payments-v2 → payments-v3. Migration guide: https://docs.example.com/payments-v2',
+    );
+    const before = planConsumerNotices({
+      head: registry([...DEPRECATED_PAYMENTS, ...SEARCH]),
+      today: '2026-11-30',
+    }).find(n => n.owner === '@shop-team')!;
+    expect(shop.key).not.toBe(before.key);
+    // the live successor still using payments takes that use over instead of migrating to itself
+    expect(notices.find(n => n.owner === '@payments-team')!.description).toBe(
+      'payments-v3 depends on payments, which is deprecated since 2026-11-01 (sunset on 2027-03-01, in 91 days). payments-v3 is its live successor: take over in it what it still uses payments for. Migration guide: https://docs.example.com/payments-v2',
+    );
+  });
+
+  it('tells consumers to ask the owners when the chain of replacements reaches no live service', () => {
+    const [notice] = planConsumerNotices({
+      head: registry(
+        DEPRECATED_PAYMENTS.slice(0, 10),
+        SHOP.slice(0, 2).concat(SHOP.slice(9, 13)),
+      ),
+      today: '2026-11-30',
+    });
+    expect(notice.description).toBe(
+      'shop-admin depends on payments, which is deprecated since 2026-11-01 (sunset on 2027-03-01, in 91 days). Its replacement_service payments-v2 is no live service (no registry file declares it): ask the owners of payments where to migrate. Migration guide: https://docs.example.com/payments-v2',
+    );
+  });
+
   it('says "as of" for a deprecation announced for a later day', () => {
     const [notice] = planConsumerNotices({
       head: registry(

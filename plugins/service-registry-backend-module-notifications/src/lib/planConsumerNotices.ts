@@ -9,6 +9,7 @@ import {
   diffRegistries,
   getServiceForProject,
   LoadedRegistry,
+  migrationTarget,
   overrideProjectOf,
   plural,
 } from '@service-registry/plugin-service-registry-common';
@@ -131,7 +132,10 @@ function stageOf(record: DeprecationRecord): DeprecationStage {
 
 /**
  * The deprecation notices of one deprecated (or retired) service at its current stage, one per
- * owner of its consumers in the catalog (see {@link planConsumerNotices}).
+ * owner of its consumers in the catalog (see {@link planConsumerNotices}), saying where to migrate
+ * as `lifecycle/depends-on-deprecated` does: the live end of the chain of replacements (as the
+ * service's project sees it), or to ask its owners when the chain reaches no live service; the
+ * live successor itself is told to take over what it still uses the service for.
  *
  * @param record - the service's migration record
  * @param head - the registry it comes from
@@ -149,12 +153,22 @@ export function planDeprecationNotices(
   if (consumers.length === 0) return [];
   const stage = stageOf(record);
   const replacement = record.replacement?.id;
+  const provider = head.services.get(record.service);
+  const target = provider
+    ? migrationTarget(head, provider, provider.project)
+    : undefined;
+  const live = target !== undefined && 'live' in target ? target : undefined;
+  // a new live successor down the chain (or none left) is news, as a new replacement is
+  let successor = replacement ?? 'no-replacement';
+  if (target !== undefined && live?.live !== replacement) {
+    successor = `${replacement}>${live?.live ?? 'no-live-successor'}`;
+  }
   const key = [
     'deprecation',
     record.service,
     stage,
     record.sunsetDate ?? 'no-sunset',
-    replacement ?? 'no-replacement',
+    successor,
   ].join('/');
   const title = {
     announced: `${record.service} is deprecated`,
@@ -185,10 +199,24 @@ export function planDeprecationNotices(
             ? ` (${describeSunset(record.sunsetDate, today)})`
             : ' (no sunset date announced yet)',
         ].join('');
-  const next = [
-    replacement ? ` Migrate to ${replacement}.` : '',
-    record.guideUrl ? ` Migration guide: ${record.guideUrl}` : '',
-  ].join('');
+  const guide = record.guideUrl ? ` Migration guide: ${record.guideUrl}` : '';
+  const next = (services: string[]): string => {
+    if (target === undefined) return guide;
+    if (!live) {
+      return ` Its replacement_service ${replacement} is no live service (${target.none}): ask the owners of ${record.service} where to migrate.${guide}`;
+    }
+    const to =
+      live.chain === undefined ? live.live : `${live.live}, ${live.chain}`;
+    if (!services.includes(live.live)) return ` Migrate to ${to}.${guide}`;
+    // the successor that still uses the service takes that use over, not migrates to itself
+    const others = services.filter(id => id !== live.live);
+    const takeOver = ` ${live.live} is its ${
+      live.chain === undefined ? 'replacement' : 'live successor'
+    }: take over in it what it still uses ${record.service} for.`;
+    return `${
+      others.length > 0 ? ` Migrate ${listOf(others)} to ${to}.` : ''
+    }${takeOver}${guide}`;
+  };
   return byOwner(consumers).map(([owner, services]) => ({
     key,
     kind: 'deprecation',
@@ -198,7 +226,7 @@ export function planDeprecationNotices(
     title,
     description: `${listOf(services)} ${
       services.length === 1 ? 'depends' : 'depend'
-    } on ${record.service}, ${what}.${next}`,
+    } on ${record.service}, ${what}.${next(services)}`,
     severity,
     link: serviceLink(record.service),
   }));

@@ -10,4 +10,5 @@ export type {
   ValidationRule,
 } from './types';
 export { describeSunset, todayUtc } from './dates';
+export { migrationTarget } from './successors';
 export { MAX_NESTING_DEPTH } from './secrets/valueScan';
