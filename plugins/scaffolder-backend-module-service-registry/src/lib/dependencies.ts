@@ -1,7 +1,9 @@
 import { InputError } from '@backstage/errors';
 import {
   LoadedRegistry,
+  migrationTarget,
   parseDependencyString,
+  RegistryService,
   SERVICE_ID_PATTERN,
 } from '@service-registry/plugin-service-registry-common';
 import semver from 'semver';
@@ -19,12 +21,38 @@ export function dependencyId(entry: string): string {
 }
 
 /**
+ * What to depend on instead of a retired service, as `lifecycle/depends-on-retired` says it: its
+ * replacement, or the live end of its chain of replacements when that one is deprecated or
+ * retired too, as the service's project sees them; the owners to ask when the chain reaches no
+ * live service; for the successor itself, to take over what it used the service for.
+ */
+function instead(
+  registry: LoadedRegistry,
+  provider: RegistryService,
+  self: string,
+): string {
+  const project = registry.services.get(self)?.project;
+  const target = migrationTarget(registry, provider, project);
+  if (target === undefined) return '';
+  if ('none' in target) {
+    return `; its replacement_service ${provider.replacementService} is no live service (${target.none}): ask the owners of ${provider.id} what to depend on instead`;
+  }
+  const what = target.chain === undefined ? 'replacement' : 'live successor';
+  if (target.live === self) {
+    return `; ${self} is its ${what}: take over in it what it used ${provider.id} for`;
+  }
+  return target.chain === undefined
+    ? `; depend on its replacement ${target.live}`
+    : `; depend on ${target.live}, ${target.chain}`;
+}
+
+/**
  * Checks dependency entries against the registry and returns them as the registry writes them
  * (`id` or `id@<range>`). An entry is a service id, `id@<semver range>`, or the catalog entity
  * reference of a registry service (`component:default/shared-auth`, as the template's entity
  * pickers give). Refused: invalid ids or ranges, the service itself, services the registry does
  * not declare (naming the registry files that do not parse, where they may be declared), retired
- * services, and entries listed twice.
+ * services (naming what to depend on instead, see `instead`), and entries listed twice.
  */
 export function checkDependencies(
   entries: readonly string[],
@@ -74,11 +102,11 @@ export function checkDependencies(
     }
     if (provider.status === 'retired') {
       throw new InputError(
-        `${field}: ${service} is retired and may not be depended on${
-          provider.replacementService
-            ? `; depend on its replacement ${provider.replacementService}`
-            : ''
-        }.`,
+        `${field}: ${service} is retired and may not be depended on${instead(
+          registry,
+          provider,
+          self,
+        )}.`,
       );
     }
     return range === undefined ? service : `${service}@${range}`;
