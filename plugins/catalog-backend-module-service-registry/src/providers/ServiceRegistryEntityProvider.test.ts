@@ -286,6 +286,28 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('emits the owner Groups of the last applied run when the catalog cannot list them after a restart', async () => {
+      // an org provider defines alpha-team; the first run leaves its Group to it
+      const first = await connected(undefined, {
+        findExistingGroups: async () => new Set(['alpha-team']),
+      });
+      await first.provider.refresh();
+      const groups = first.connection.refs('group');
+      expect(groups).not.toContain('group:default/alpha-team');
+
+      // a restarted backend whose first run cannot ask the catalog: it does not take alpha-team
+      // for a team nobody defines (its Group would clash with the org provider's), nor drop the
+      // Groups it emitted
+      const restarted = await connected(undefined, {
+        findExistingGroups: async () => {
+          throw new Error('catalog unavailable');
+        },
+      });
+      const result = await restarted.provider.refresh();
+      expect(result.removed).toBe(0);
+      expect(restarted.connection.refs('group')).toEqual(groups);
+    });
+
     describe('on SCM events', () => {
       const target = 'https://github.com/acme/registry/tree/main';
       const pushed = (url: string) => [

@@ -514,7 +514,8 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     // owner Groups are emitted only for owners no other source defines, so a Group that appears
     // or disappears elsewhere (an org provider) changes what this registry emits, even when the
     // registry itself stays the same
-    const existingGroups = await this.existingGroups();
+    const { groups: existingGroups, unknown: groupsUnknown } =
+      await this.existingGroups();
     const groupsKey = existingGroups && [...existingGroups].sort().join('\n');
     const groupsChanged = groupsKey !== this.lastExistingGroupsKey;
     const startedAt = (this.options.now?.() ?? new Date()).getTime();
@@ -583,6 +584,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         etag,
         previousState,
         existingGroups,
+        groupsUnknown,
         groupsKey,
         fullMutation,
         deadline,
@@ -610,6 +612,8 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     etag: string | undefined;
     previousState: Awaited<ReturnType<ProviderStateStore['getRunState']>>;
     existingGroups: Set<string> | undefined;
+    /** Whether the catalog could not tell which groups other sources define, at any run yet. */
+    groupsUnknown: boolean;
     groupsKey: string | undefined;
     fullMutation: boolean;
     deadline: number;
@@ -624,6 +628,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       etag,
       previousState,
       existingGroups,
+      groupsUnknown,
       groupsKey,
       fullMutation,
       deadline,
@@ -858,12 +863,18 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     }
     registry.findings.unshift(...newFindings);
 
+    const previous = await store.getEntityHashes(id);
+    previous.delete(this.statusEntityRef);
     let transformed: MappedEntity[];
     try {
       transformed = await this.mapAndTransform(
         registry,
         existingGroups,
         deadline,
+        // when the catalog cannot tell which groups other sources define, the owner Groups are
+        // those of the last applied run: a team an org provider defines is not taken for one
+        // nobody does (its Group would clash with the org provider's), nor a Group dropped
+        groupsUnknown && previous.size > 0 ? previous : undefined,
       );
     } catch (error) {
       // an adopter's transformer that fails: nothing can be emitted safely, keep everything
@@ -890,8 +901,6 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       .filter(f => f.severity !== 'info')
       .sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
 
-    const previous = await store.getEntityHashes(id);
-    previous.delete(this.statusEntityRef);
     // an entity that another configured registry already emits stays theirs
     const claims = resolveClaims({
       providerId: id,
@@ -1081,9 +1090,14 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
    * run (one catalog query). When the catalog cannot tell, the groups of this instance's last
    * run are used, or, before any, every owner Group is emitted.
    */
-  private async existingGroups(): Promise<Set<string> | undefined> {
+  private async existingGroups(): Promise<{
+    groups: Set<string> | undefined;
+    unknown: boolean;
+  }> {
     const { config, findExistingGroups, logger } = this.options;
-    if (!config.ownerGroups || !findExistingGroups) return undefined;
+    if (!config.ownerGroups || !findExistingGroups) {
+      return { groups: undefined, unknown: false };
+    }
     try {
       // entity names compare case-insensitively: the catalog takes `Platform-Team` and
       // `platform-team` for one Group, and the owner Groups' names are lower case
@@ -1096,20 +1110,28 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         `${this.getProviderName()}: could not list the groups other sources define, ${
           this.lastExistingGroups
             ? 'using those of its last run'
-            : 'emitting all owner groups'
+            : 'emitting the owner groups of the last applied run (all of them before any)'
         }: ${stringifyError(error)}`,
       );
     }
-    return this.lastExistingGroups;
+    return {
+      groups: this.lastExistingGroups,
+      unknown: this.lastExistingGroups === undefined,
+    };
   }
 
+  /**
+   * Maps the registry and runs the transformers. With `emittedBefore` (the refs of the last
+   * applied run), the only owner Groups are those it emitted.
+   */
   private async mapAndTransform(
     registry: LoadedRegistry,
     existingGroups: Set<string> | undefined,
     deadline: number,
+    emittedBefore?: ReadonlyMap<string, string>,
   ): Promise<MappedEntity[]> {
     const { config, source, transformers = [] } = this.options;
-    const mapped = processingStage('mapped', () =>
+    let mapped = processingStage('mapped', () =>
       mapRegistryToEntities(registry, {
         providerId: config.id,
         rootLocation: source.rootLocation,
@@ -1120,6 +1142,16 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         existingGroups,
       }),
     );
+    if (emittedBefore) {
+      mapped = mapped.filter(
+        ({ entity, service, project, file }) =>
+          service !== undefined ||
+          project !== undefined ||
+          file !== undefined ||
+          entity.kind !== 'Group' ||
+          emittedBefore.has(stringifyEntityRef(entity)),
+      );
+    }
     // each transformer keeps its own name, by which failures name it
     const transforms = transformers.map(transform => {
       const run = (entity: Entity, item: MappedEntity) =>
