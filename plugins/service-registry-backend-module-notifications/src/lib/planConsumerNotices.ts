@@ -202,16 +202,18 @@ export function planDeprecationNotices(
   const guide = record.guideUrl ? ` Migration guide: ${record.guideUrl}` : '';
   const next = (services: string[]): string => {
     if (target === undefined) return guide;
-    if (!live) {
+    if ('none' in target) {
       return ` Its replacement_service ${replacement} is no live service (${target.none}): ask the owners of ${record.service} where to migrate.${guide}`;
     }
     const to =
-      live.chain === undefined ? live.live : `${live.live}, ${live.chain}`;
-    if (!services.includes(live.live)) return ` Migrate to ${to}.${guide}`;
+      target.chain === undefined
+        ? target.live
+        : `${target.live}, ${target.chain}`;
+    if (!services.includes(target.live)) return ` Migrate to ${to}.${guide}`;
     // the successor that still uses the service takes that use over, not migrates to itself
-    const others = services.filter(id => id !== live.live);
-    const takeOver = ` ${live.live} is its ${
-      live.chain === undefined ? 'replacement' : 'live successor'
+    const others = services.filter(id => id !== target.live);
+    const takeOver = ` ${target.live} is its ${
+      target.chain === undefined ? 'replacement' : 'live successor'
     }: take over in it what it still uses ${record.service} for.`;
     return `${
       others.length > 0 ? ` Migrate ${listOf(others)} to ${to}.` : ''
