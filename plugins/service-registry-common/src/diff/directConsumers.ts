@@ -5,6 +5,7 @@ import {
   viewKey,
 } from './consumerViews';
 import { minLeavesOut, raisedCompatMin } from './raisedCompatMin';
+import { servedThroughCompatWith } from './servedThroughCompatWith';
 import { BreakingChangeKind, DiffContext } from './types';
 
 /**
@@ -26,7 +27,9 @@ export interface DirectConsumer extends ConsumerView {
  * those that see the compared declaration (see {@link DiffContext.scope}) and that one of the
  * kinds breaks: for `compat-min-raised`, only the views whose range in head (as the view writes
  * it) the new minimum leaves out, in `dependencies.requires` (or, for a consumer that uses the
- * service optionally, in either list); by id, the global declaration first, then by project.
+ * service optionally, in either list); for `major-version-bump`, not the views whose ranges a
+ * `compat_with` entry of the new version lies in (see `servedThroughCompatWith`: validation
+ * counts them satisfied); by id, the global declaration first, then by project.
  * A view of a consumer retired in base or in head does not count (see `runningConsumer`): it
  * consumes nothing on that side, so a service only retired services declare can be removed or
  * retired, and a consumer retired in the same change is not affected (as one removed).
@@ -68,14 +71,23 @@ export function directConsumers(
     if (after.requires.length + after.optional.length === 0) continue;
     const optional =
       before.requires.length === 0 || after.requires.length === 0;
-    // a raised minimum breaks only the ranges it leaves out
-    const breaks = (kind: BreakingChangeKind) =>
-      kind !== 'compat-min-raised' ||
-      (raised !== undefined &&
-        (optional
-          ? [...after.requires, ...after.optional]
-          : after.requires
-        ).some(entry => minLeavesOut(entry.range, raised.min)));
+    // a raised minimum breaks only the ranges it leaves out; a new major version, only the
+    // ranges none of its compat_with entries lies in
+    const breaks = (kind: BreakingChangeKind) => {
+      if (kind === 'major-version-bump') {
+        return (
+          servedThroughCompatWith(ctx.head, consumer, id, optional).length === 0
+        );
+      }
+      return (
+        kind !== 'compat-min-raised' ||
+        (raised !== undefined &&
+          (optional
+            ? [...after.requires, ...after.optional]
+            : after.requires
+          ).some(entry => minLeavesOut(entry.range, raised.min)))
+      );
+    };
     if (!sees.some(breaks)) continue;
     consumers.push({ ...consumer, optional });
   }
