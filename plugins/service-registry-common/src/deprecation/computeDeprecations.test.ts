@@ -296,6 +296,35 @@ describe('computeDeprecations and chains of replacements', () => {
     );
   });
 
+  it('follows the replacement the consumer’s project gives the service', () => {
+    const overridden = registryOf({
+      'services/catalog.toml': [
+        '[service.v1]',
+        'status = "deprecated"',
+        'replacement_service = "v2"',
+        '[service.v2]',
+      ].join('\n'),
+      'projects/q/services.toml': [
+        '[project]',
+        '[service.v1]',
+        'replacement_service = "q-v1"',
+        '[service.q-v1]',
+        '[service.q-app]',
+        'dependencies.requires = ["v1"]',
+      ].join('\n'),
+    });
+    expect(
+      deprecatedDependenciesOf(
+        overridden,
+        buildDependencyGraph(overridden),
+        'q-app',
+        '2026-01-15',
+      )[0].message,
+    ).toBe(
+      'q-app requires "v1", which is deprecated (no sunset date announced yet): migrate to "q-v1".',
+    );
+  });
+
   it('tells the live successor that still uses the service to take over that use', () => {
     expect(messageOf('v3')).toBe(
       'v3 requires "v1", which is deprecated (sunset on 2027-01-01, in 351 days): "v3" is its live successor, so take over what it still uses "v1" for (guide: https://wiki.example.com/v1).',

@@ -1,5 +1,6 @@
 import { runningGraphOf } from '../graph/runningGraphOf';
 import { DependencyEdge, DependencyGraph } from '../graph/types';
+import { getServiceForProject } from '../model/getServiceForProject';
 import { LoadedRegistry, RegistryService } from '../model/types';
 import { daysBetween } from '../model/units';
 import { describeSunset, resolveToday } from '../validation/dates';
@@ -280,6 +281,22 @@ export function countDeprecations(
 }
 
 /**
+ * The deprecated or retired provider as the consumer's project sees it (its override, which may
+ * name another replacement), as `lifecycle/depends-on-*` reads it; the declaration when the
+ * project's view is live.
+ */
+function deadAsSeen(
+  registry: LoadedRegistry,
+  project: string | undefined,
+  provider: RegistryService,
+): RegistryService {
+  const seen = getServiceForProject(registry, project, provider.id);
+  return seen && (seen.status === 'deprecated' || seen.status === 'retired')
+    ? seen
+    : provider;
+}
+
+/**
  * For a consumer: each deprecated or retired service it depends on (required or optional, its
  * project overrides included), with the replacement, the sunset date and the days left, and what
  * to do; errors (retired, or sunset passed) first, then by sunset date, then by id.
@@ -341,7 +358,7 @@ export function deprecatedDependenciesOf(
         required ? 'requires' : 'optionally uses'
       } "${id}", ${what}: ${migrationHint(
         registry,
-        provider,
+        deadAsSeen(registry, consumerProject, provider),
         consumerProject,
         serviceId,
       )}.`,
