@@ -799,9 +799,16 @@ describe.each(databases.eachSupportedId())(
       expect(
         result.status.findings.filter(f => f.severity === 'error'),
       ).toHaveLength(errors);
+      // the catalog shows where to start: the first error's file, line and column
+      const first = result.status.findings[0];
+      expect(first).toMatchObject({ severity: 'error' });
       expect(result.status.summary).toContain(
-        `${errors} errors in the registry`,
+        `${errors} errors in the registry, the first at ${first.file}:${first.line}:${first.column} (${first.code})`,
       );
+      expect(
+        connection.entities.get(provider.statusEntityRef)!.metadata
+          .annotations!['service-registry.io/ingestion-summary'],
+      ).toContain(`the first at ${first.file}:${first.line}:${first.column}`);
       expect(
         connection.entities.get(provider.statusEntityRef)!.metadata
           .annotations!['service-registry.io/ingestion-errors'],

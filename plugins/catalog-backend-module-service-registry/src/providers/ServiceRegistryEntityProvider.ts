@@ -1009,10 +1009,20 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       );
     }
     const errors = findings.filter(f => f.severity === 'error').length;
+    // errors come first: the status Resource says where to start, not only how many there are
+    const firstError = findings[0];
     const summary = [
       `${next.length} entities from ${files.length} files`,
       `${delta.upserted.length} written, ${delta.removed.length} removed`,
-      ...(errors ? [`${errors} errors in the registry`] : []),
+      ...(errors
+        ? [
+            `${errors} errors in the registry${
+              firstError.file
+                ? `, the first at ${firstError.file}:${firstError.line}:${firstError.column} (${firstError.code})`
+                : ''
+            }`,
+          ]
+        : []),
       ...parts,
     ].join('; ');
     const status = this.status(
