@@ -11,7 +11,10 @@ import {
   checkField,
   checkTable,
   checkUnknownFields,
+  pathLabel,
+  report,
 } from './fieldCheck';
+import { describeValue } from './describeValue';
 import {
   countSpec,
   amountSpec,
@@ -214,6 +217,41 @@ const AT_TIER: readonly KeyPathPart[] = ['tier'];
 const AT_TYPE: readonly KeyPathPart[] = ['type'];
 const AT_VERSION: readonly KeyPathPart[] = ['version'];
 
+/**
+ * The approvers that name someone: an empty or blank entry (`approvers = ["", "@team"]`) is
+ * reported at the entry (`schema/invalid-value`) and left out, so that no one is asked to approve
+ * as `""`, and a critical service whose entries are all blank has no approvers. The list as it
+ * is when no entry is blank.
+ */
+function namedApprovers(
+  ctx: CheckContext,
+  approvers: string[] | undefined,
+): string[] {
+  if (approvers === undefined) return [];
+  if (!approvers.some(isBlank)) return approvers;
+  return approvers.filter((approver, i) => {
+    if (!isBlank(approver)) return true;
+    const at = [...AT_GOVERNANCE_APPROVERS, i];
+    report(
+      ctx,
+      'error',
+      'schema/invalid-value',
+      `${ctx.subject}: ${pathLabel(
+        at,
+      )} must name an approver (a team or a person, e.g. "@platform-team"), got ${describeValue(
+        approver,
+        'approvers',
+      )}; it is ignored.`,
+      at,
+    );
+    return false;
+  });
+}
+
+function isBlank(text: string): boolean {
+  return text.trim() === '';
+}
+
 function readGovernance(
   ctx: CheckContext,
   value: unknown,
@@ -222,13 +260,15 @@ function readGovernance(
   if (!table) return undefined;
   checkUnknownFields(ctx, table, GOVERNANCE_KEYS, AT_GOVERNANCE);
   return {
-    approvers:
+    approvers: namedApprovers(
+      ctx,
       checkField(
         ctx,
         table.approvers,
         AT_GOVERNANCE_APPROVERS,
         stringArraySpec,
-      ) ?? [],
+      ),
+    ),
     changeLog: checkText(ctx, table.change_log, AT_GOVERNANCE_CHANGE_LOG),
     breakChangesNotice: checkField(
       ctx,

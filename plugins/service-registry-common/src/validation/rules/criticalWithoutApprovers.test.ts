@@ -63,7 +63,7 @@ describe('criticalWithoutApprovers', () => {
         severity: 'error',
         code: 'policy/critical-without-approvers',
         message:
-          'Service "pay" is critical but names no approvers (governance.approvers holds only blank entries): write the approvers in [service.pay.governance], e.g. approvers = ["@owning-team"], so that changes to it are reviewed.',
+          'Service "pay" is critical but names no approvers: write the approvers in [service.pay.governance], e.g. approvers = ["@owning-team"], so that changes to it are reviewed.',
         file: 'services/catalog.toml',
         line: 4,
         column: 1,
