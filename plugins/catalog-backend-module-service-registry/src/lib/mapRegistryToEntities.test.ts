@@ -153,6 +153,48 @@ describe('mapRegistryToEntities: credentials in free text', () => {
   });
 });
 
+describe('mapRegistryToEntities: credentials in names', () => {
+  it('takes no owner, type or tag that holds a credential: the owner falls back, the type is service, the tag is left out', () => {
+    const token = 'ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
+    const registry = loadRegistry([
+      {
+        path: 'projects/shop/services.toml',
+        text: [
+          '[project]',
+          'owner = "shop-team"',
+          '[service.orders]',
+          'version = "1.0.0"',
+          `owner = "${token}"`,
+          `type = "${token}"`,
+          `tags = ["orders", "${token}"]`,
+          '[service.cart]',
+          'version = "1.0.0"',
+          `owner = "@team-${token}"`,
+          '',
+        ].join('\n'),
+      },
+    ]);
+    const mapped = mapRegistryToEntities(registry, options);
+    // however a name is normalised (lower case, `_` as `-`)
+    expect(
+      JSON.stringify(mapped.map(m => m.entity)).toLowerCase(),
+    ).not.toContain(token.slice(4).toLowerCase());
+    const component = (id: string) =>
+      mapped.find(
+        m => m.entity.kind === 'Component' && m.entity.metadata.name === id,
+      )!.entity;
+    expect(component('orders').spec!.owner).toBe('group:default/shop-team');
+    expect(component('orders').spec!.type).toBe('service');
+    expect(component('orders').metadata.tags).toEqual(['orders']);
+    expect(component('cart').spec!.owner).toBe('group:default/shop-team');
+    expect(
+      mapped
+        .filter(m => m.entity.kind === 'Group')
+        .map(m => m.entity.metadata.name),
+    ).toEqual(['shop-team']);
+  });
+});
+
 describe('mapRegistryToEntities: owners and tags', () => {
   function billing(owner: string, tags = '[]') {
     const registry = loadRegistry([

@@ -153,13 +153,24 @@ function componentType(type: string | undefined): string {
 }
 
 /**
+ * Whether a name holds a credential of a well-known form (see `redactSecrets`; validation reports
+ * it as `security/secret-value`): a name is not hidden in part like free text, it is not taken.
+ */
+function holdsCredential(name: string): boolean {
+  return redactSecrets(name) !== name;
+}
+
+/**
  * The names derived from strings that a registry repeats (owners, tags, types), computed once
- * per distinct string in one mapping.
+ * per distinct string in one mapping. A string that holds a credential gives no name: an owner
+ * falls back (to the project's owner, then `defaultOwner`), a type is `service`, a tag is left
+ * out.
  */
 class NameCache {
   private readonly owners = new Map<string, string | undefined>();
   private readonly tags = new Map<string, string>();
   private readonly types = new Map<string, string>();
+  private readonly registryTypes = new Map<string, string | undefined>();
   private readonly usedOwnerRefs = new Set<string>();
 
   /** An owner ref an entity refers to; it is then one of {@link NameCache.ownerRefs}. */
@@ -178,7 +189,7 @@ class NameCache {
     if (!owner) return undefined;
     let ref = this.owners.get(owner);
     if (ref === undefined && !this.owners.has(owner)) {
-      ref = ownerToEntityRef(owner);
+      ref = holdsCredential(owner) ? undefined : ownerToEntityRef(owner);
       this.owners.set(owner, ref);
     }
     return ref;
@@ -187,7 +198,7 @@ class NameCache {
   tag(tag: string): string {
     let name = this.tags.get(tag);
     if (name === undefined) {
-      name = normaliseTag(tag);
+      name = holdsCredential(tag) ? '' : normaliseTag(tag);
       this.tags.set(tag, name);
     }
     return name;
@@ -197,10 +208,21 @@ class NameCache {
     if (!type) return 'service';
     let name = this.types.get(type);
     if (name === undefined) {
-      name = componentType(type);
+      name = holdsCredential(type) ? 'service' : componentType(type);
       this.types.set(type, name);
     }
     return name;
+  }
+
+  /** The registry's own type as written, for its annotation; undefined for none or a credential. */
+  registryType(type: string | undefined): string | undefined {
+    if (!type) return undefined;
+    let written = this.registryTypes.get(type);
+    if (written === undefined && !this.registryTypes.has(type)) {
+      written = holdsCredential(type) ? undefined : type;
+      this.registryTypes.set(type, written);
+    }
+    return written;
   }
 }
 
@@ -253,7 +275,11 @@ function serviceToComponent(
   setIfDefined(annotations, KEY_SUNSET_DATE, service.sunsetDate);
   setIfDefined(annotations, KEY_REPLACEMENT, service.replacementService);
   setIfDefined(annotations, KEY_PROJECT, service.project);
-  setIfDefined(annotations, ANNOTATION_REGISTRY_TYPE, service.type);
+  setIfDefined(
+    annotations,
+    ANNOTATION_REGISTRY_TYPE,
+    names.registryType(service.type),
+  );
 
   const project = service.project
     ? registry.projects.get(service.project)
