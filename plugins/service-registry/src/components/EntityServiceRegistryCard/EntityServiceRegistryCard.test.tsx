@@ -8,7 +8,10 @@ import { Entity } from '@backstage/catalog-model';
 import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
 import { createFromTemplateRouteRef } from '../../routes';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
-import { serviceSummaryResponse } from '../../testUtils/summaryFixture';
+import {
+  serviceSummaryResponse,
+  SUMMARY_REGISTRY_FILES,
+} from '../../testUtils/summaryFixture';
 import { namesakeServiceSummaryResponse } from '../../testUtils/namesakeRegistry';
 import {
   EntityServiceRegistryCard,
@@ -251,6 +254,38 @@ describe('EntityServiceRegistryCard', () => {
       'legacy-queue',
       'notifier',
     ]);
+  });
+
+  it('says a range that only compat_with satisfies is satisfied through compat_with, not within the range', async () => {
+    // search moves to 2.1.0 and stays compatible with 1.x and 1.5.x: shop-checkout's ^1.0 is
+    // served through those entries (as validation reads it), though 2.1.0 is outside ^1.0
+    const files = {
+      ...SUMMARY_REGISTRY_FILES,
+      'services/catalog.toml': SUMMARY_REGISTRY_FILES[
+        'services/catalog.toml'
+      ].replace(
+        'version = "2.0.0"',
+        'version = "2.1.0"\ncompat_with = ["1.x", "0.9.x", "1.5.x"]',
+      ),
+    };
+    const api = mockServiceRegistryApi({
+      getServiceSummary: jest.fn(async (id: string) =>
+        serviceSummaryResponse(id, undefined, files),
+      ),
+    });
+    await renderCard(component('shop-checkout'), api);
+    await findFacts();
+    const search = dependencyRow('search');
+    expect(search).toHaveTextContent('✓2.1.0 — through compat_with 1.x, 1.5.x');
+    expect(search).not.toHaveTextContent('within');
+    expect(search.querySelector('[data-verdict]')).toHaveAttribute(
+      'data-verdict',
+      'satisfied',
+    );
+    // a range the version itself satisfies still reads "within"
+    expect(dependencyRow('shared-auth')).toHaveTextContent(
+      '✓1.4.0 — within ^1.2',
+    );
   });
 
   it('names a retired dependency as text with its status, not as a link: the catalog has no page for it', async () => {

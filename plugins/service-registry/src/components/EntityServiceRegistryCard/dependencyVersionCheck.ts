@@ -3,14 +3,18 @@ import { ServiceSummaryDependency } from '../../api/types';
 /**
  * How a dependency's range compares with its provider's version:
  *
- * - `satisfied`: the provider's version is within the range, or no range is asked for;
+ * - `satisfied`: the provider's version is within the range, or `compat_with` entries of the
+ *   provider lie in it (the provider stays compatible with it, as validation reads it), or no
+ *   range is asked for;
  * - `unsatisfied`: it is outside the range, or no such provider is declared;
  * - `unknown`: nothing to compare (the provider declares no version, or the range is not a valid
  *   semver range).
  */
 export type DependencyVerdict = 'satisfied' | 'unsatisfied' | 'unknown';
 
-/** The verdict and its words, e.g. `2.0.0 — outside ^1.0`. */
+/**
+ * The verdict and its words, e.g. `2.0.0 — outside ^1.0` or `2.1.0 — through compat_with 1.x`.
+ */
 export interface DependencyVersionCheck {
   verdict: DependencyVerdict;
   /** What the reader is told, without the ✓/✗ mark. */
@@ -26,12 +30,13 @@ export const VERDICT_MARKS: Record<DependencyVerdict, string> = {
 
 /**
  * Whether the provider of a dependency, as the consumer's project sees it, is at a version the
- * dependency's range accepts, in words.
+ * dependency's range accepts (or stays compatible with it through its `compat_with`), in words.
  */
 export function dependencyVersionCheck(
   dependency: ServiceSummaryDependency,
 ): DependencyVersionCheck {
-  const { declared, version, range, satisfied } = dependency;
+  const { declared, version, range, satisfied, satisfiedByCompatWith } =
+    dependency;
   if (!declared) {
     return { verdict: 'unsatisfied', text: 'no such service' };
   }
@@ -40,6 +45,15 @@ export function dependencyVersionCheck(
   }
   if (range === undefined) {
     return { verdict: 'satisfied', text: `${version} — any version accepted` };
+  }
+  if (satisfied === true && satisfiedByCompatWith?.length) {
+    // the version is outside the range: only the compat_with entries serve it
+    return {
+      verdict: 'satisfied',
+      text: `${version} — through compat_with ${satisfiedByCompatWith.join(
+        ', ',
+      )}`,
+    };
   }
   if (satisfied === true) {
     return { verdict: 'satisfied', text: `${version} — within ${range}` };
