@@ -12,6 +12,7 @@ export type {
   DeprecationRecord,
   DeprecationsResponse,
   DeprecationStatus,
+  ReplacementInfo,
   FindingSeverity,
   FindingsResponse,
   RegistryFindingItem,

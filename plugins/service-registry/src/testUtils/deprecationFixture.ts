@@ -274,12 +274,15 @@ export function deprecationDetail(
 /**
  * `GET /services/:service/deprecated-dependencies` over the fixture registry; throws the
  * backend's `NotFoundError` for a service the registry does not declare.
+ *
+ * @param extraCatalog - appended to the fixture's catalog (see {@link fixtureRegistry})
  */
 export function deprecatedDependenciesResponse(
   service: string,
   today = FIXTURE_TODAY,
+  extraCatalog = '',
 ): DeprecatedDependenciesResponse {
-  const registry = fixtureRegistry();
+  const registry = fixtureRegistry(extraCatalog);
   if (!registry.services.has(service)) {
     throw new NotFoundError(`no service "${service}" in registry "default"`);
   }

@@ -29,6 +29,80 @@ function component(name: string, kind = 'Component', registry = true): Entity {
   };
 }
 
+/**
+ * Chains of replacements, appended to the fixture catalog: `old-q` (retired) → `mid-q`
+ * (retired) → `new-q` (ga), required by `q-user`; `mq-v1` (deprecated) → `mq-v2` (deprecated)
+ * → `mq-v3` (ga, and still requiring `mq-v1`), required by `mq-user`; `loop-a` → `loop-b` →
+ * `loop-a`, both deprecated, required by `loop-user`.
+ */
+const CHAINS = `
+[service.old-q]
+owner = "platform-team"
+status = "retired"
+deprecation_date = "2025-10-01"
+sunset_date = "2026-06-01"
+replacement_service = "mid-q"
+
+[service.mid-q]
+owner = "platform-team"
+status = "retired"
+deprecation_date = "2025-12-01"
+sunset_date = "2026-07-01"
+replacement_service = "new-q"
+
+[service.new-q]
+owner = "platform-team"
+status = "ga"
+
+[service.q-user]
+owner = "data-team"
+status = "ga"
+dependencies.requires = ["old-q"]
+
+[service.mq-v1]
+owner = "platform-team"
+status = "deprecated"
+deprecation_date = "2026-09-01"
+sunset_date = "2027-03-01"
+replacement_service = "mq-v2"
+
+[service.mq-v2]
+owner = "platform-team"
+status = "deprecated"
+deprecation_date = "2026-10-01"
+sunset_date = "2027-04-01"
+replacement_service = "mq-v3"
+
+[service.mq-v3]
+owner = "platform-team"
+status = "ga"
+dependencies.requires = ["mq-v1"]
+
+[service.mq-user]
+owner = "data-team"
+status = "ga"
+dependencies.requires = ["mq-v1"]
+
+[service.loop-a]
+owner = "platform-team"
+status = "deprecated"
+deprecation_date = "2026-09-01"
+sunset_date = "2027-03-01"
+replacement_service = "loop-b"
+
+[service.loop-b]
+owner = "platform-team"
+status = "deprecated"
+deprecation_date = "2026-09-01"
+sunset_date = "2027-03-01"
+replacement_service = "loop-a"
+
+[service.loop-user]
+owner = "data-team"
+status = "ga"
+dependencies.requires = ["loop-a"]
+`;
+
 function fixtureApi() {
   return mockServiceRegistryApi({
     getDeprecatedDependencies: jest.fn(async (service: string) =>
@@ -121,9 +195,11 @@ describe('EntityDeprecatedDependenciesWarning', () => {
       'href',
       'https://wiki.example.com/legacy-search-migration',
     );
+    // vague's replacement, ghost, is declared nowhere: nothing live to migrate to
     expect(alerts[1]).toHaveTextContent(
-      'No sunset date announced yet. Migrate to ghost (not declared in the registry).',
+      'No sunset date announced yet. Its replacement ghost (not declared in the registry) leads to no live service: ask the owners of vague where to migrate.',
     );
+    expect(alerts[1]).not.toHaveTextContent('Migrate to');
   });
 
   it('underlines its links: inside the sentences of an alert, their colour alone does not set them apart', async () => {
@@ -164,37 +240,79 @@ describe('EntityDeprecatedDependenciesWarning', () => {
     ).toHaveAttribute('href', '/catalog/default/component/new-api');
   });
 
-  it('names a retired dependency, and a retired replacement, as text with its status: the catalog has no page for them', async () => {
-    // reporting requires gone (retired) and old-api (deprecated), both to be replaced by new-api,
-    // here retired too
+  it('names a retired dependency, and a retired replacement, as text with its status, and sends the consumer to the live end of the chain', async () => {
+    // old-q is retired, its replacement mid-q retired too, whose replacement new-q is ga
     const api = mockServiceRegistryApi({
-      getDeprecatedDependencies: jest.fn(async (service: string) => {
-        const response = deprecatedDependenciesResponse(service);
-        return {
-          ...response,
-          items: response.items.map(item => ({
-            ...item,
-            replacement: item.replacement && {
-              ...item.replacement,
-              status: 'retired' as const,
-              retired: true,
-            },
-          })),
-        };
-      }),
+      getDeprecatedDependencies: jest.fn(async (service: string) =>
+        deprecatedDependenciesResponse(service, undefined, CHAINS),
+      ),
     });
-    await renderBanner(component('reporting'), api);
-    const alerts = await screen.findAllByRole('alert');
-    expect(alerts[0]).toHaveTextContent('Depends on retired service gone');
-    expect(within(alerts[0]).queryByRole('link', { name: 'gone' })).toBeNull();
-    expect(alerts[0]).toHaveTextContent('Migrate to new-api (retired).');
-    expect(
-      within(alerts[0]).queryByRole('link', { name: /new-api/ }),
-    ).toBeNull();
-    // the deprecated dependency is still in the catalog
-    expect(
-      within(alerts[1]).getByRole('link', { name: 'old-api' }),
-    ).toHaveAttribute('href', '/catalog/default/component/old-api');
+    await renderBanner(component('q-user'), api);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Depends on retired service old-q');
+    expect(within(alert).queryByRole('link', { name: 'old-q' })).toBeNull();
+    expect(alert).toHaveTextContent(
+      'old-q is retired. Migrate to new-q, the live end of its replacements: its replacement mid-q is itself retired.',
+    );
+    expect(within(alert).queryByRole('link', { name: /mid-q/ })).toBeNull();
+    expect(within(alert).getByRole('link', { name: 'new-q' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/new-q',
+    );
+  });
+
+  it('sends the consumer past a deprecated replacement to the live end of its replacements', async () => {
+    // mq-v1 is deprecated for mq-v2, itself deprecated for mq-v3 (ga)
+    const api = mockServiceRegistryApi({
+      getDeprecatedDependencies: jest.fn(async (service: string) =>
+        deprecatedDependenciesResponse(service, undefined, CHAINS),
+      ),
+    });
+    await renderBanner(component('mq-user'), api);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Migrate to mq-v3, the live end of its replacements: its replacement mq-v2 is itself deprecated.',
+    );
+    expect(alert).not.toHaveTextContent('Migrate to mq-v2');
+    expect(within(alert).getByRole('link', { name: 'mq-v3' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/mq-v3',
+    );
+    // the deprecated replacement is still in the catalog
+    expect(within(alert).getByRole('link', { name: 'mq-v2' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/mq-v2',
+    );
+  });
+
+  it('tells the live successor that still uses what it replaces to take that use over, not to migrate to itself', async () => {
+    // mq-v3, the live end of mq-v1's replacements, still requires mq-v1
+    const api = mockServiceRegistryApi({
+      getDeprecatedDependencies: jest.fn(async (service: string) =>
+        deprecatedDependenciesResponse(service, undefined, CHAINS),
+      ),
+    });
+    await renderBanner(component('mq-v3'), api);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'mq-v3 is its live successor: take over what it still uses mq-v1 for.',
+    );
+    expect(alert).not.toHaveTextContent(/Migrate to/);
+  });
+
+  it('says when the replacements reach no live service, and to ask the owners', async () => {
+    // loop-a is deprecated for loop-b, deprecated for loop-a: a loop with no live service
+    const api = mockServiceRegistryApi({
+      getDeprecatedDependencies: jest.fn(async (service: string) =>
+        deprecatedDependenciesResponse(service, undefined, CHAINS),
+      ),
+    });
+    await renderBanner(component('loop-user'), api);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Its replacement loop-b (deprecated) leads to no live service: ask the owners of loop-a where to migrate.',
+    );
+    expect(alert).not.toHaveTextContent(/Migrate to/);
   });
 
   it('gives each dependency its own severity, errors first', async () => {

@@ -6,7 +6,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
-import { DeprecatedDependency } from '../../api/types';
+import { DeprecatedDependency, ReplacementInfo } from '../../api/types';
 import { isServiceRegistryService } from '../../conditions';
 import { sunsetDistance } from '../DeprecationTimeline/deprecationFormat';
 import { ServiceLink } from '../ServiceLink';
@@ -41,13 +41,89 @@ function sunsetLine(item: DeprecatedDependency): string {
   )}).`;
 }
 
+/** Why a replacement is not where to migrate: `itself deprecated`, `not declared…`. */
+function replacementState(replacement: ReplacementInfo): string | undefined {
+  if (!replacement.exists) return 'not declared in the registry';
+  if (replacement.retired) return 'itself retired';
+  if (replacement.deprecated) return 'itself deprecated';
+  return undefined;
+}
+
+/**
+ * Where the consumer should go, as validation says it: the live end of the replacement chain
+ * (`replacement.migrateTo`), with the named replacement when it is not that end (itself
+ * deprecated or retired); the consumer that is that live end is told to take over what it still
+ * uses the service for; a chain that reaches no live service sends the consumer to the owners.
+ */
+function MigrationAdvice(props: {
+  item: DeprecatedDependency;
+  consumer: string;
+}) {
+  const { item, consumer } = props;
+  const replacement = item.replacement!;
+  const { migrateTo } = replacement;
+  const state = replacementState(replacement);
+  const named = replacement.exists ? (
+    // a retired replacement is not in the catalog: the words after it say so
+    <ServiceLink
+      service={replacement.id}
+      status={replacement.status}
+      underline="always"
+      showRetired={false}
+    />
+  ) : (
+    replacement.id
+  );
+  if (migrateTo === undefined) {
+    return (
+      <>
+        {'Its replacement '}
+        {named}
+        {` (${
+          state?.replace(/^itself /, '') ?? 'not live'
+        }) leads to no live service: ask the owners of ${
+          item.service
+        } where to migrate.`}
+      </>
+    );
+  }
+  const end = migrateTo !== replacement.id;
+  if (migrateTo === consumer) {
+    return (
+      <>
+        {`${consumer} is its ${
+          end ? 'live successor' : 'replacement'
+        }: take over what it still uses ${item.service} for.`}
+      </>
+    );
+  }
+  return (
+    <>
+      {'Migrate to '}
+      <ServiceLink service={migrateTo} status={undefined} underline="always" />
+      {end ? (
+        <>
+          {', the live end of its replacements: its replacement '}
+          {named}
+          {state ? ` is ${state}.` : ' is not live.'}
+        </>
+      ) : (
+        '.'
+      )}
+    </>
+  );
+}
+
 /**
  * One dependency's alert. Its links are underlined: in the alert's coloured text, a link's colour
  * alone does not set it apart. A retired service (the dependency, or its replacement) is not in
  * the catalog: it is named as text, with its status.
  */
-function DependencyAlert(props: { item: DeprecatedDependency }) {
-  const { item } = props;
+function DependencyAlert(props: {
+  item: DeprecatedDependency;
+  consumer: string;
+}) {
+  const { item, consumer } = props;
   const kind = item.optional ? 'optional dependency' : 'dependency';
   const { replacement } = item;
   return (
@@ -71,19 +147,7 @@ function DependencyAlert(props: { item: DeprecatedDependency }) {
           ? `${item.service} is retired. `
           : `${sunsetLine(item)} `}
         {replacement ? (
-          <>
-            {'Migrate to '}
-            {replacement.exists ? (
-              <ServiceLink
-                service={replacement.id}
-                status={replacement.status}
-                underline="always"
-              />
-            ) : (
-              `${replacement.id} (not declared in the registry)`
-            )}
-            .
-          </>
+          <MigrationAdvice item={item} consumer={consumer} />
         ) : (
           'No replacement is named: ask its owners for the successor.'
         )}
@@ -108,8 +172,9 @@ function DependencyAlert(props: { item: DeprecatedDependency }) {
 /**
  * A banner for a consumer's page: one warning per deprecated service the current service depends
  * on, one error per retired one or one whose sunset has passed (the `severity` the backend gives),
- * each with its sunset date and its replacement linked to its catalog page. Renders nothing when
- * there is nothing to say: no such dependency, an entity that is not a registry service, a service
+ * each with its sunset date and where to migrate: the live end of its replacement chain (linked
+ * to its catalog page), or, when the chain reaches no live service, to ask the owners. Renders
+ * nothing when there is nothing to say: no such dependency, an entity that is not a registry service, a service
  * the registry does not know (404), and while loading. Other errors, among them the 404 of a
  * registry the backend does not have, show a small error alert.
  *
@@ -155,7 +220,7 @@ export function EntityDeprecatedDependenciesWarning(
       aria-label="Deprecated dependencies"
     >
       {items.map(item => (
-        <DependencyAlert key={item.service} item={item} />
+        <DependencyAlert key={item.service} item={item} consumer={service} />
       ))}
     </Box>
   );
