@@ -176,6 +176,31 @@ status = "beta"
     expect(port.affectedProjects).toEqual(['shop']);
   });
 
+  it('reads a linked project folder whose name has a dot in the revision as in the working tree', () => {
+    const repo = path.join(tmp.root, 'linked-dotted-folder');
+    const registry = path.join(repo, 'registry');
+    writeFiles(registry, {
+      'services/catalog.toml': VALID_REGISTRY['services/catalog.toml'],
+      'areas/shop/services.toml': VALID_REGISTRY['projects/shop/services.toml'],
+      'README.md': '# registry\n',
+    });
+    fs.mkdirSync(path.join(registry, 'projects'));
+    fs.symlinkSync('../areas/shop', path.join(registry, 'projects/shop.eu'));
+    fs.symlinkSync('../README.md', path.join(registry, 'projects/README.md'));
+    initRepository(repo);
+    writeFiles(registry, { 'services/catalog.toml': portChanged(9090) });
+
+    const run = cli(['diff', 'main', '.', '--format', 'json'], registry);
+    expect(run.stderr).toBe('');
+    const { diff } = JSON.parse(run.stdout);
+    expect(diff.added).toEqual([]);
+    expect(diff.removed).toEqual([]);
+    const port = diff.breakingChanges.find(
+      (c: { kind: string }) => c.kind === 'port-changed',
+    );
+    expect(port.affectedProjects).toEqual(['shop.eu']);
+  });
+
   it('reads Windows line endings on either side as the same registry', () => {
     const repo = path.join(tmp.root, 'crlf');
     writeFiles(repo, VALID_REGISTRY);

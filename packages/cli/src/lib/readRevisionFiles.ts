@@ -26,7 +26,10 @@ function isSkippedFolder(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
-/** Whether a link's name may hold registry content: a `*.toml` file, or a folder. */
+/**
+ * Whether a link's name may hold registry content by its name alone: a `*.toml` file, or a folder
+ * (a name without an extension). Asked of broken links, whose target cannot tell.
+ */
 function mayBeRegistryEntry(name: string): boolean {
   return isTomlFileName(name) || !name.includes('.');
 }
@@ -247,21 +250,32 @@ export async function readRevisionFiles(
       } else if (file.mode !== SYMLINK) {
         if (isTomlFileName(name)) found.set(shown, file);
       } else {
-        if (isSkippedFolder(name) || !mayBeRegistryEntry(name)) continue;
+        if (isSkippedFolder(name)) continue;
         let target;
         try {
           target = resolve(real);
         } catch (error) {
+          // a link that cannot be followed (a loop) named like neither a registry file nor a
+          // folder is ignored like a broken one
+          if (error instanceof RefusedEntryError && !mayBeRegistryEntry(name)) {
+            continue;
+          }
           if (!(error instanceof RefusedEntryError) || !onRefused) throw error;
           onRefused({ ...error.entry, path: shown });
           continue;
         }
-        // a link without the extension that leads to no folder (`LICENSE -> ../LICENSE`, a
+        // a link not named `*.toml` that leads to no folder (`LICENSE -> ../LICENSE`, a README, a
         // broken `run`) is never read, wherever it points: ignored like a file of that name,
-        // except where the layout has a folder (a broken project folder would drop its services)
+        // except a broken one named like a folder where the layout has one (a broken project
+        // folder would drop its services); one that leads to a folder is that folder, whatever
+        // its name (`projects/team.io`), as in the working tree
         if (
           !isTomlFileName(name) &&
-          !(target.kind === 'missing' && isRegistryLayoutFolder(shown)) &&
+          !(
+            target.kind === 'missing' &&
+            mayBeRegistryEntry(name) &&
+            isRegistryLayoutFolder(shown)
+          ) &&
           target.kind !== 'folder' &&
           !(
             target.kind === 'outside' &&

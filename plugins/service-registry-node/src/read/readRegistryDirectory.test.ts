@@ -176,6 +176,37 @@ describe('readRegistryDirectory', () => {
     );
   });
 
+  it('reads a linked folder whose name has a dot like a folder of that name (projects/team.io), and still ignores links to files of such names', async () => {
+    await write('services/catalog.toml', '[service.a]\n');
+    await write('shared/team.io/services.toml', '[service.b]\n');
+    await write('README.md', '# registry');
+    await fs.mkdir(path.join(root, 'projects'));
+    await fs.symlink(
+      '../shared/team.io',
+      path.join(root, 'projects', 'team.io'),
+    );
+    await fs.symlink('../README.md', path.join(root, 'projects', 'README.md'));
+    await fs.symlink('../gone.md', path.join(root, 'projects', 'NOTES.md'));
+    expect((await readRegistryDirectory(root)).map(f => f.path)).toEqual([
+      'projects/team.io/services.toml',
+      'services/catalog.toml',
+      'shared/team.io/services.toml',
+    ]);
+    expect((await registryDirectoryStamp(root)).key).toContain(
+      'projects/team.io/services.toml',
+    );
+
+    // like a folder without a dot, a linked one outside the registry is refused
+    await fs.mkdir(path.join(outside, 'ops.eu'));
+    await fs.symlink(
+      path.join(outside, 'ops.eu'),
+      path.join(root, 'projects', 'ops.eu'),
+    );
+    await expect(readRegistryDirectory(root)).rejects.toThrow(
+      /Refusing to read projects\/ops\.eu: it is a symbolic link to .*, outside the registry root/,
+    );
+  });
+
   it('refuses a registry file that is a named pipe, directly or through a link, and ignores other pipes', async () => {
     await write('services/catalog.toml', '[service.a]\n');
     await fs.mkdir(path.join(root, 'projects/shop'), { recursive: true });

@@ -17,8 +17,10 @@ function isSkippedFolder(name: string): boolean {
 }
 
 /**
- * Whether an entry name may hold registry content: a `*.toml` file, or a folder (a name without
- * an extension). A link named otherwise (a README, an image) is ignored like the file.
+ * Whether an entry name may hold registry content by its name alone: a `*.toml` file, or a folder
+ * (a name without an extension). Asked of names that cannot be opened (not UTF-8) and of broken
+ * links, whose target cannot tell: one named otherwise (a README, an image) is ignored like the
+ * file.
  */
 function mayBeRegistryEntry(name: string): boolean {
   return isTomlFileName(name) || !name.includes('.');
@@ -133,19 +135,22 @@ export async function walkRegistryDirectory(
       let isFile = entry.isFile();
       let target = entryPath;
       if (entry.isSymbolicLink()) {
-        // a link to what the walk never reads (a README, an editor's settings, node_modules)
-        // is ignored like that file, wherever it points
-        if (isSkippedFolder(entry.name) || !mayBeRegistryEntry(entry.name)) {
-          continue;
-        }
+        // a link to a folder the walk skips (`.github`, node_modules) is ignored like the folder
+        if (isSkippedFolder(entry.name)) continue;
         const name = [...relative, entry.name].join('/');
         target = await fs.realpath(entryPath).catch(() => '');
-        // a link without the extension that leads to no folder (`LICENSE -> ../LICENSE`, a
+        // a link not named `*.toml` that leads to no folder (`LICENSE -> ../LICENSE`, a README, a
         // broken `run`) is never read, wherever it points: ignored like a file of that name,
-        // except a broken one where the layout has a folder (it would drop a project's services)
+        // except a broken one named like a folder where the layout has one (it would drop a
+        // project's services); one that leads to a folder is that folder, whatever its name
+        // (`projects/team.io`)
         if (
           !isTomlFileName(entry.name) &&
-          !(target === '' && isRegistryLayoutFolder(name)) &&
+          !(
+            target === '' &&
+            mayBeRegistryEntry(entry.name) &&
+            isRegistryLayoutFolder(name)
+          ) &&
           !(
             target &&
             (await fs.stat(target).catch(() => undefined))?.isDirectory()
