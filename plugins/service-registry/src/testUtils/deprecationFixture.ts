@@ -155,6 +155,80 @@ dependencies.requires = ["old-api", "gone"]
 `;
 
 /**
+ * Chains of replacements, to append to the fixture catalog (`extraCatalog`): `old-q` (retired)
+ * → `mid-q` (retired) → `new-q` (ga), required by `q-user`; `mq-v1` (deprecated) → `mq-v2`
+ * (deprecated) → `mq-v3` (ga, and still requiring `mq-v1`), required by `mq-user`; `loop-a` →
+ * `loop-b` → `loop-a`, both deprecated, required by `loop-user`.
+ */
+export const REPLACEMENT_CHAINS = `
+[service.old-q]
+owner = "platform-team"
+status = "retired"
+deprecation_date = "2025-10-01"
+sunset_date = "2026-06-01"
+replacement_service = "mid-q"
+
+[service.mid-q]
+owner = "platform-team"
+status = "retired"
+deprecation_date = "2025-12-01"
+sunset_date = "2026-07-01"
+replacement_service = "new-q"
+
+[service.new-q]
+owner = "platform-team"
+status = "ga"
+
+[service.q-user]
+owner = "data-team"
+status = "ga"
+dependencies.requires = ["old-q"]
+
+[service.mq-v1]
+owner = "platform-team"
+status = "deprecated"
+deprecation_date = "2026-09-01"
+sunset_date = "2027-03-01"
+replacement_service = "mq-v2"
+
+[service.mq-v2]
+owner = "platform-team"
+status = "deprecated"
+deprecation_date = "2026-10-01"
+sunset_date = "2027-04-01"
+replacement_service = "mq-v3"
+
+[service.mq-v3]
+owner = "platform-team"
+status = "ga"
+dependencies.requires = ["mq-v1"]
+
+[service.mq-user]
+owner = "data-team"
+status = "ga"
+dependencies.requires = ["mq-v1"]
+
+[service.loop-a]
+owner = "platform-team"
+status = "deprecated"
+deprecation_date = "2026-09-01"
+sunset_date = "2027-03-01"
+replacement_service = "loop-b"
+
+[service.loop-b]
+owner = "platform-team"
+status = "deprecated"
+deprecation_date = "2026-09-01"
+sunset_date = "2027-03-01"
+replacement_service = "loop-a"
+
+[service.loop-user]
+owner = "data-team"
+status = "ga"
+dependencies.requires = ["loop-a"]
+`;
+
+/**
  * The fixture registry; `extraCatalog` is appended to the catalog (e.g. consumers that have
  * migrated away since, for earlier points of a burn-down).
  */
@@ -212,11 +286,15 @@ export function historyOf(service: string): DeprecationHistoryPoint[] {
   });
 }
 
-/** `GET /deprecations` over the fixture registry. */
+/**
+ * `GET /deprecations` over the fixture registry (`extraCatalog` appended to its catalog, see
+ * {@link fixtureRegistry}).
+ */
 export function deprecationsResponse(
   today = FIXTURE_TODAY,
+  extraCatalog = '',
 ): DeprecationsResponse {
-  return deprecationsOf(fixtureRegistry(), today);
+  return deprecationsOf(fixtureRegistry(extraCatalog), today);
 }
 
 /** `GET /deprecations` over a registry. */
@@ -243,13 +321,15 @@ function deprecationsOf(
  * for a service that is neither deprecated nor retired.
  *
  * @param history - the burn-down to answer (default: {@link historyOf} the service)
+ * @param extraCatalog - appended to the fixture's catalog (see {@link fixtureRegistry})
  */
 export function deprecationDetail(
   service: string,
   history?: DeprecationHistoryPoint[],
   today = FIXTURE_TODAY,
+  extraCatalog = '',
 ): DeprecationDetailResponse {
-  const registry = fixtureRegistry();
+  const registry = fixtureRegistry(extraCatalog);
   const record = computeDeprecation(
     registry,
     buildDependencyGraph(registry),

@@ -11,7 +11,10 @@ import {
   serializeError,
 } from '@backstage/errors';
 import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
-import { deprecatedDependenciesResponse } from '../../testUtils/deprecationFixture';
+import {
+  deprecatedDependenciesResponse,
+  REPLACEMENT_CHAINS,
+} from '../../testUtils/deprecationFixture';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { EntityDeprecatedDependenciesWarning } from './EntityDeprecatedDependenciesWarning';
 
@@ -28,80 +31,6 @@ function component(name: string, kind = 'Component', registry = true): Entity {
     spec: { type: 'service', owner: 'team', lifecycle: 'production' },
   };
 }
-
-/**
- * Chains of replacements, appended to the fixture catalog: `old-q` (retired) → `mid-q`
- * (retired) → `new-q` (ga), required by `q-user`; `mq-v1` (deprecated) → `mq-v2` (deprecated)
- * → `mq-v3` (ga, and still requiring `mq-v1`), required by `mq-user`; `loop-a` → `loop-b` →
- * `loop-a`, both deprecated, required by `loop-user`.
- */
-const CHAINS = `
-[service.old-q]
-owner = "platform-team"
-status = "retired"
-deprecation_date = "2025-10-01"
-sunset_date = "2026-06-01"
-replacement_service = "mid-q"
-
-[service.mid-q]
-owner = "platform-team"
-status = "retired"
-deprecation_date = "2025-12-01"
-sunset_date = "2026-07-01"
-replacement_service = "new-q"
-
-[service.new-q]
-owner = "platform-team"
-status = "ga"
-
-[service.q-user]
-owner = "data-team"
-status = "ga"
-dependencies.requires = ["old-q"]
-
-[service.mq-v1]
-owner = "platform-team"
-status = "deprecated"
-deprecation_date = "2026-09-01"
-sunset_date = "2027-03-01"
-replacement_service = "mq-v2"
-
-[service.mq-v2]
-owner = "platform-team"
-status = "deprecated"
-deprecation_date = "2026-10-01"
-sunset_date = "2027-04-01"
-replacement_service = "mq-v3"
-
-[service.mq-v3]
-owner = "platform-team"
-status = "ga"
-dependencies.requires = ["mq-v1"]
-
-[service.mq-user]
-owner = "data-team"
-status = "ga"
-dependencies.requires = ["mq-v1"]
-
-[service.loop-a]
-owner = "platform-team"
-status = "deprecated"
-deprecation_date = "2026-09-01"
-sunset_date = "2027-03-01"
-replacement_service = "loop-b"
-
-[service.loop-b]
-owner = "platform-team"
-status = "deprecated"
-deprecation_date = "2026-09-01"
-sunset_date = "2027-03-01"
-replacement_service = "loop-a"
-
-[service.loop-user]
-owner = "data-team"
-status = "ga"
-dependencies.requires = ["loop-a"]
-`;
 
 function fixtureApi() {
   return mockServiceRegistryApi({
@@ -244,7 +173,7 @@ describe('EntityDeprecatedDependenciesWarning', () => {
     // old-q is retired, its replacement mid-q retired too, whose replacement new-q is ga
     const api = mockServiceRegistryApi({
       getDeprecatedDependencies: jest.fn(async (service: string) =>
-        deprecatedDependenciesResponse(service, undefined, CHAINS),
+        deprecatedDependenciesResponse(service, undefined, REPLACEMENT_CHAINS),
       ),
     });
     await renderBanner(component('q-user'), api);
@@ -265,7 +194,7 @@ describe('EntityDeprecatedDependenciesWarning', () => {
     // mq-v1 is deprecated for mq-v2, itself deprecated for mq-v3 (ga)
     const api = mockServiceRegistryApi({
       getDeprecatedDependencies: jest.fn(async (service: string) =>
-        deprecatedDependenciesResponse(service, undefined, CHAINS),
+        deprecatedDependenciesResponse(service, undefined, REPLACEMENT_CHAINS),
       ),
     });
     await renderBanner(component('mq-user'), api);
@@ -289,7 +218,7 @@ describe('EntityDeprecatedDependenciesWarning', () => {
     // mq-v3, the live end of mq-v1's replacements, still requires mq-v1
     const api = mockServiceRegistryApi({
       getDeprecatedDependencies: jest.fn(async (service: string) =>
-        deprecatedDependenciesResponse(service, undefined, CHAINS),
+        deprecatedDependenciesResponse(service, undefined, REPLACEMENT_CHAINS),
       ),
     });
     await renderBanner(component('mq-v3'), api);
@@ -304,7 +233,7 @@ describe('EntityDeprecatedDependenciesWarning', () => {
     // loop-a is deprecated for loop-b, deprecated for loop-a: a loop with no live service
     const api = mockServiceRegistryApi({
       getDeprecatedDependencies: jest.fn(async (service: string) =>
-        deprecatedDependenciesResponse(service, undefined, CHAINS),
+        deprecatedDependenciesResponse(service, undefined, REPLACEMENT_CHAINS),
       ),
     });
     await renderBanner(component('loop-user'), api);

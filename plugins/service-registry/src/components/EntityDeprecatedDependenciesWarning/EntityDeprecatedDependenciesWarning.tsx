@@ -174,9 +174,9 @@ function DependencyAlert(props: {
  * on, one error per retired one or one whose sunset has passed (the `severity` the backend gives),
  * each with its sunset date and where to migrate: the live end of its replacement chain (linked
  * to its catalog page), or, when the chain reaches no live service, to ask the owners. Renders
- * nothing when there is nothing to say: no such dependency, an entity that is not a registry service, a service
- * the registry does not know (404), and while loading. Other errors, among them the 404 of a
- * registry the backend does not have, show a small error alert.
+ * nothing when there is nothing to say: no such dependency, an entity that is not a registry
+ * service, a service the registry does not know (404), and while loading. Other errors, among
+ * them the 404 of a registry the backend does not have, show a small error alert.
  *
  * @public
  */

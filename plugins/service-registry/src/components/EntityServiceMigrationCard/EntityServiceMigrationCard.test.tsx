@@ -7,7 +7,10 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
 import { DeprecationHistoryPoint } from '../../api/types';
-import { deprecationDetail } from '../../testUtils/deprecationFixture';
+import {
+  deprecationDetail,
+  REPLACEMENT_CHAINS,
+} from '../../testUtils/deprecationFixture';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { namesakeDeprecationDetail } from '../../testUtils/namesakeRegistry';
 import { EntityServiceMigrationCard } from './EntityServiceMigrationCard';
@@ -40,6 +43,15 @@ function fixtureApi(history?: DeprecationHistoryPoint[]) {
   return mockServiceRegistryApi({
     getDeprecation: jest.fn(async (service: string) =>
       deprecationDetail(service, history),
+    ),
+  });
+}
+
+/** An api answering `getDeprecation` from the fixture registry with its replacement chains. */
+function chainsApi() {
+  return mockServiceRegistryApi({
+    getDeprecation: jest.fn(async (service: string) =>
+      deprecationDetail(service, [], undefined, REPLACEMENT_CHAINS),
     ),
   });
 }
@@ -265,35 +277,64 @@ describe('EntityServiceMigrationCard', () => {
     },
   );
 
-  it('names a retired replacement as text: the catalog has no page for it', async () => {
-    const api = mockServiceRegistryApi({
-      getDeprecation: jest.fn(async (service: string) => {
-        const detail = deprecationDetail(service);
-        return {
-          ...detail,
-          record: {
-            ...detail.record,
-            replacement: {
-              ...detail.record.replacement!,
-              status: 'retired' as const,
-              retired: true,
-            },
-          },
-        };
-      }),
-    });
-    await renderCard(component('old-api'), api);
+  it('names a retired replacement as text, and the live end of its replacements to migrate to', async () => {
+    // old-q is retired for mid-q, retired too, whose replacement new-q is ga
+    await renderCard(
+      component('old-q', { 'service-registry.io/status': 'retired' }),
+      chainsApi(),
+    );
     expect(
       await screen.findByText('Replacement:', { exact: false }),
-    ).toHaveTextContent('Replacement: new-api (New API) — itself retired');
+    ).toHaveTextContent('Replacement: mid-q — itself retired');
     expect(
-      screen.queryByRole('link', { name: 'new-api' }),
+      screen.queryByRole('link', { name: 'mid-q' }),
     ).not.toBeInTheDocument();
-    // its consumers are in the catalog: linked
-    expect(screen.getByRole('link', { name: 'reporting' })).toHaveAttribute(
-      'href',
-      '/catalog/default/component/reporting',
+    expect(screen.getByText('Migrate to:', { exact: false })).toHaveTextContent(
+      'Migrate to: new-q, the live end of its replacements',
     );
+    expect(screen.getByRole('link', { name: 'new-q' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/new-q',
+    );
+    // its consumers are in the catalog: linked
+    expect(screen.getByRole('link', { name: 'q-user' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/q-user',
+    );
+  });
+
+  it('names the live end of the replacements past a deprecated replacement', async () => {
+    await renderCard(component('mq-v1'), chainsApi());
+    expect(
+      await screen.findByText('Replacement:', { exact: false }),
+    ).toHaveTextContent('Replacement: mq-v2 — itself deprecated');
+    const migrateTo = screen.getByText('Migrate to:', { exact: false });
+    expect(migrateTo).toHaveTextContent(
+      'Migrate to: mq-v3, the live end of its replacements',
+    );
+    // mq-v3, which still requires mq-v1, is also among its consumers
+    expect(
+      within(migrateTo).getByRole('link', { name: 'mq-v3' }),
+    ).toHaveAttribute('href', '/catalog/default/component/mq-v3');
+  });
+
+  it('says when the replacements reach no live service, and to ask the owners', async () => {
+    await renderCard(component('loop-a'), chainsApi());
+    expect(
+      await screen.findByText('Migrate to:', { exact: false }),
+    ).toHaveTextContent(
+      'Migrate to: no live successor (its replacements reach no live service): ask the owners of loop-a (platform-team) where to migrate',
+    );
+  });
+
+  it('says no more than the replacement when it is the live service to migrate to', async () => {
+    await renderCard(component('old-api'));
+    expect(
+      await screen.findByText('Replacement:', { exact: false }),
+    ).toHaveTextContent(/^Replacement: new-api \(New API\)$/);
+    expect(
+      screen.queryByText('Migrate to:', { exact: false }),
+    ).not.toBeInTheDocument();
   });
 
   it('writes that the replacement is not declared in a colour that reads (WCAG AA)', async () => {
@@ -360,6 +401,9 @@ describe('EntityServiceMigrationCard', () => {
   it('shows a migration without a sunset date, and a replacement the registry does not declare', async () => {
     await renderCard(component('vague'));
     expect(await screen.findByText('No sunset date')).toBeInTheDocument();
+    expect(screen.getByText('Migrate to:', { exact: false })).toHaveTextContent(
+      'Migrate to: no live successor (its replacement ghost is not declared): ask the owners of vague (data-team) where to migrate',
+    );
     expect(screen.getByText('no sunset date')).toBeInTheDocument();
     expect(
       screen.getByText(/not declared in the registry/),

@@ -92,9 +92,11 @@ function isNoMigration(error: Error): boolean {
 /**
  * The migration off the current service when the registry marks it deprecated or retired:
  * deprecation and sunset dates with the days left (or overdue), the replacement and the migration
- * guide, the difficulty, the consumers left (each linked to its catalog page, with project and
- * owner), the estimated remaining effort, a status chip (On track, At risk, Overdue, Retired…) and
- * the burn-down of consumers over time.
+ * guide (and, when the replacement is itself deprecated, retired or undeclared, the live end of
+ * its replacements to migrate to, or that there is none and to ask the owners), the difficulty,
+ * the consumers left (each linked to its catalog page, with project and owner), the estimated
+ * remaining effort, a status chip (On track, At risk, Overdue, Retired…) and the burn-down of
+ * consumers over time.
  *
  * Meant for a deprecated service's page, under
  * `<EntitySwitch.Case if={isServiceRegistryDeprecated}>`. When the backend answers 404 (the service
@@ -250,6 +252,42 @@ function Replacement(props: { record: DeprecationRecord }) {
   );
 }
 
+/**
+ * Where consumers should migrate, when it is not the named replacement: the live end of its chain
+ * of replacements (`replacement.migrateTo`, as validation names it), or, when the chain reaches no
+ * live service, that there is none and to ask the owners. Nothing when the replacement is that
+ * live service, or none is named (the replacement line says so).
+ */
+function MigrateTo(props: { record: DeprecationRecord }) {
+  const { record } = props;
+  const { replacement } = record;
+  if (!replacement || replacement.migrateTo === replacement.id) return null;
+  if (replacement.migrateTo === undefined) {
+    const why = replacement.exists
+      ? 'its replacements reach no live service'
+      : `its replacement ${replacement.id} is not declared`;
+    const owners = record.owner
+      ? `the owners of ${record.service} (${record.owner})`
+      : `the owners of ${record.service}`;
+    return (
+      <Typography variant="body2">
+        {`Migrate to: no live successor (${why}): ask ${owners} where to migrate`}
+      </Typography>
+    );
+  }
+  return (
+    <Typography variant="body2" component="div">
+      {'Migrate to: '}
+      <ServiceLink
+        service={replacement.migrateTo}
+        status={undefined}
+        underline="always"
+      />
+      , the live end of its replacements
+    </Typography>
+  );
+}
+
 /** The card's body once the record is loaded. */
 function MigrationDetails(props: {
   record: DeprecationRecord;
@@ -305,6 +343,7 @@ function MigrationDetails(props: {
         </Grid>
         <Grid item xs={12} md={6}>
           <Replacement record={record} />
+          <MigrateTo record={record} />
           <Typography variant="body2" component="div">
             {'Migration guide: '}
             {record.guideUrl ? (
