@@ -10,6 +10,7 @@ import {
   deprecationDetail,
   deprecationsResponse,
   manyDeprecationsResponse,
+  REPLACEMENT_CHAINS,
 } from '../../testUtils/deprecationFixture';
 import { namesakeDeprecationsResponse } from '../../testUtils/namesakeRegistry';
 import { backendError } from '../../testUtils/backendError';
@@ -229,7 +230,7 @@ describe('ServiceRegistryDeprecationsPage', () => {
       '—no sunset date',
       '1',
       '—',
-      'ghost (not declared)',
+      'ghost (not declared)no live successor: ask its owners',
     ]);
     expect(
       within(rowByService('old-api')).getByRole('link', { name: 'new-api' }),
@@ -293,6 +294,39 @@ describe('ServiceRegistryDeprecationsPage', () => {
     expect(within(oldApi).getAllByRole('cell')[6]).toHaveTextContent(
       'new-api (retired)',
     );
+  });
+
+  it('names under a replacement that is not live the live end of its replacements to migrate to, or that there is none', async () => {
+    const api = fixtureApi({
+      getDeprecations: jest.fn(async () =>
+        deprecationsResponse(undefined, REPLACEMENT_CHAINS),
+      ),
+    });
+    await renderPage(api);
+    await screen.findByRole('table');
+    const replacement = (id: string) =>
+      within(rowByService(id)).getAllByRole('cell')[6];
+    // mq-v2 is itself deprecated: mq-v3 is where to go
+    expect(replacement('mq-v1')).toHaveTextContent(/^mq-v2migrate to mq-v3$/);
+    expect(
+      within(replacement('mq-v1')).getByRole('link', { name: 'mq-v3' }),
+    ).toHaveAttribute('href', '/catalog/default/component/mq-v3');
+    // mid-q is retired (as text: no catalog page), new-q is live
+    expect(replacement('old-q')).toHaveTextContent(
+      /^mid-q \(retired\)migrate to new-q$/,
+    );
+    expect(
+      within(replacement('old-q')).getByRole('link', { name: 'new-q' }),
+    ).toHaveAttribute('href', '/catalog/default/component/new-q');
+    // loop-a and loop-b replace each other: no live service to migrate to
+    expect(replacement('loop-a')).toHaveTextContent(
+      /^loop-bno live successor: ask its owners$/,
+    );
+    // a live replacement needs nothing more
+    expect(replacement('old-api')).toHaveTextContent(/^new-api$/);
+    // the search finds a row by the service to migrate to
+    await userEvent.type(filterBox(), 'new-q');
+    await waitFor(() => expect(serviceOrder()).toEqual(['old-q']));
   });
 
   it('titles its cards with headings, so that screen reader users can jump to them', async () => {

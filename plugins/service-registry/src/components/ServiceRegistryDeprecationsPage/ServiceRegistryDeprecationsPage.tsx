@@ -421,13 +421,32 @@ function useColumns(): TableColumn<Row>[] {
         field: 'replacementId',
         render: r => {
           if (!r.replacement) return '—';
-          return r.replacement.exists ? (
-            <ServiceLink
-              service={r.replacement.id}
-              status={r.replacement.status}
-            />
-          ) : (
-            `${r.replacement.id} (not declared)`
+          const { id, exists, status, migrateTo } = r.replacement;
+          return (
+            <>
+              {exists ? (
+                <ServiceLink service={id} status={status} />
+              ) : (
+                `${id} (not declared)`
+              )}
+              {migrateTo !== id && (
+                // the replacement is not live: where its consumers go instead
+                <Typography
+                  variant="caption"
+                  display="block"
+                  color="textSecondary"
+                >
+                  {migrateTo === undefined ? (
+                    'no live successor: ask its owners'
+                  ) : (
+                    <>
+                      {'migrate to '}
+                      <ServiceLink service={migrateTo} status={undefined} />
+                    </>
+                  )}
+                </Typography>
+              )}
+            </>
           );
         },
       },
@@ -827,10 +846,11 @@ function Deprecations(props: {
 /**
  * Every deprecated service of the registry (and every retired one still in use) with its
  * migration numbers: status, deprecation and sunset dates, days left, consumers left, remaining
- * effort, replacement and owner, in a sortable table; counts per status on top, filters by status,
- * project and owner and a search (which the counts, the timeline and the table follow), a
- * timeline from deprecation to sunset with today marked, and the burn-down of the service
- * selected in the timeline or the table.
+ * effort, replacement (under one that is not live, the live end of its replacements to migrate
+ * to, or that there is none and to ask the owners) and owner, in a sortable table; counts per
+ * status on top, filters by status, project and owner and a search (which the counts, the
+ * timeline and the table follow), a timeline from deprecation to sunset with today marked, and the
+ * burn-down of the service selected in the timeline or the table.
  *
  * @public
  */

@@ -5,7 +5,8 @@ import { hasEveryTerm } from '../searchTerms';
 
 /**
  * Whether a deprecation record has every word of the search in the texts its row shows: service
- * id and name, owner, project, status, dates, replacement (see `hasEveryTerm`).
+ * id and name, owner, project, status, dates, replacement and the live service to migrate to
+ * (see `hasEveryTerm`).
  *
  * @param record - the record
  * @param terms - the search's words (see `searchTerms`)
@@ -25,6 +26,7 @@ export function matchesDeprecationSearch(
       record.deprecationDate,
       record.sunsetDate,
       record.replacement?.id,
+      record.replacement?.migrateTo,
     ],
     terms,
   );
