@@ -325,6 +325,56 @@ describe('computeDeprecations and chains of replacements', () => {
     );
   });
 
+  it('gives the consumer the replacement and migration target its project sees, as its message does', () => {
+    const overridden = registryOf({
+      'services/catalog.toml': [
+        '[service.v1]',
+        'status = "deprecated"',
+        'replacement_service = "v2"',
+        '[service.v2]',
+        '[service.app]',
+        'dependencies.requires = ["v1"]',
+      ].join('\n'),
+      'projects/q/services.toml': [
+        '[project]',
+        '[service.v1]',
+        'replacement_service = "q-v1"',
+        '[service.q-v1]',
+        'status = "deprecated"',
+        'replacement_service = "q-v2"',
+        '[service.q-v2]',
+        '[service.q-app]',
+        'dependencies.requires = ["v1"]',
+      ].join('\n'),
+    });
+    const graph = buildDependencyGraph(overridden);
+    const [inQ] = deprecatedDependenciesOf(
+      overridden,
+      graph,
+      'q-app',
+      '2026-01-15',
+    );
+    expect(inQ.replacement).toMatchObject({
+      id: 'q-v1',
+      exists: true,
+      deprecated: true,
+      migrateTo: 'q-v2',
+    });
+    expect(inQ.message).toContain('migrate to "q-v2"');
+    // a consumer outside the project keeps the global declaration's
+    const [global] = deprecatedDependenciesOf(
+      overridden,
+      graph,
+      'app',
+      '2026-01-15',
+    );
+    expect(global.replacement).toMatchObject({
+      id: 'v2',
+      deprecated: false,
+      migrateTo: 'v2',
+    });
+  });
+
   it('tells the live successor that still uses the service to take over that use', () => {
     expect(messageOf('v3')).toBe(
       'v3 requires "v1", which is deprecated (sunset on 2027-01-01, in 351 days): "v3" is its live successor, so take over what it still uses "v1" for (guide: https://wiki.example.com/v1).',

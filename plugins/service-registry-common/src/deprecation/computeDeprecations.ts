@@ -20,14 +20,22 @@ import {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/**
+ * A deprecated service's replacement and where to migrate, as a project sees them: the
+ * replacement's own view in that project (its override), and the live end of the chain from there.
+ *
+ * @param service - the deprecated service as that project sees it
+ * @param project - the project whose view counts; by default the service's own
+ */
 function replacementOf(
   registry: LoadedRegistry,
   service: RegistryService,
+  project: string | undefined = service.project,
 ): ReplacementInfo | undefined {
   const id = service.replacementService;
   if (id === undefined) return undefined;
-  const replacement = registry.services.get(id);
-  const target = migrationTarget(registry, service, service.project);
+  const replacement = getServiceForProject(registry, project, id);
+  const target = migrationTarget(registry, service, project);
   return {
     id,
     exists: replacement !== undefined,
@@ -335,6 +343,7 @@ export function deprecatedDependenciesOf(
     const consumerProject = direct
       ? registry.services.get(serviceId)?.project
       : edge.viaProject;
+    const seen = deadAsSeen(registry, consumerProject, provider);
     const retired = record.lifecycle === 'retired';
     const when = provider.sunsetDate
       ? describeSunset(provider.sunsetDate, day)
@@ -348,7 +357,8 @@ export function deprecatedDependenciesOf(
       deprecationDate: record.deprecationDate,
       sunsetDate: record.sunsetDate,
       daysToSunset: record.daysToSunset,
-      replacement: record.replacement,
+      // the replacement the consumer's project gives the service, as the message names it
+      replacement: replacementOf(registry, seen, consumerProject),
       guideUrl: record.guideUrl,
       difficulty: record.difficulty,
       effortHours: record.effortHoursPerConsumer,
@@ -358,7 +368,7 @@ export function deprecatedDependenciesOf(
         required ? 'requires' : 'optionally uses'
       } "${id}", ${what}: ${migrationHint(
         registry,
-        deadAsSeen(registry, consumerProject, provider),
+        seen,
         consumerProject,
         serviceId,
       )}.`,
