@@ -35,9 +35,9 @@ interface ServiceRegistryProviderConfig {
    */
   ownerGroups?: boolean;
   /**
-   * Registry files larger than this many bytes are not read: each is a `toml/file-too-large` error at the
-   * file and keeps its last good version. Defaults to 16777216 (16 MiB); 10,000 services take
-   * about 3.5 MB. At most 268435456 (256 MiB, the largest file a reader holds as text).
+   * Registry files larger than this many bytes are not read: each is a `toml/file-too-large` error
+   * at the file and keeps its last good version. Defaults to 16777216 (16 MiB); 10,000 services
+   * take about 3.5 MB. At most 268435456 (256 MiB, the largest file a reader holds as text).
    */
   maxFileBytes?: number;
   /** The last-good guard: when a refresh is refused rather than applied. */

@@ -222,9 +222,10 @@ function urgency(a: DeprecationRecord, b: DeprecationRecord): number {
  * The migration off every deprecated service, and off every retired service that still has
  * consumers: dates, days to the sunset, the replacement (whether it exists, whether it is itself
  * deprecated), the migration guide, the consumers left from the dependency graph (required and
- * optional apart, each with project and owner; a retired consumer is none, see `runningGraphOf`), the remaining effort (consumers left ×
- * `estimated_effort_hours`) and the status. Sorted the most urgent first: by status
- * (overdue, at-risk, no-sunset, on-track, done), then by sunset date, then by id.
+ * optional apart, each with project and owner; a retired consumer is none, see `runningGraphOf`),
+ * the remaining effort (consumers left × `estimated_effort_hours`) and the status. Sorted the most
+ * urgent first: by status (overdue, at-risk, no-sunset, on-track, done), then by sunset date, then
+ * by id.
  *
  * @param registry - the loaded registry
  * @param graph - its dependency graph

@@ -47,9 +47,10 @@ function check(
 }
 
 /**
- * `policy/critical-without-approvers` (error): a service whose effective tier is critical (its
- * own, or its project's) with no `governance.approvers` (blank entries name no one); for a project's view of an overridden
- * service, when the override (or the project's tier) causes it. Retired services are not checked.
+ * `policy/critical-without-approvers` (error): a service whose effective tier is critical (its own,
+ * or its project's) with no `governance.approvers` (blank entries name no one); for a project's
+ * view of an overridden service, when the override (or the project's tier) causes it. Retired
+ * services are not checked.
  *
  * @param ctx - the validation context
  */
