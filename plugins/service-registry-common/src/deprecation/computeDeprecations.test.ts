@@ -347,10 +347,10 @@ describe('computeDeprecations and chains of replacements', () => {
         'dependencies.requires = ["v1"]',
       ].join('\n'),
     });
-    const graph = buildDependencyGraph(overridden);
+    const overriddenGraph = buildDependencyGraph(overridden);
     const [inQ] = deprecatedDependenciesOf(
       overridden,
-      graph,
+      overriddenGraph,
       'q-app',
       '2026-01-15',
     );
@@ -364,7 +364,7 @@ describe('computeDeprecations and chains of replacements', () => {
     // a consumer outside the project keeps the global declaration's
     const [global] = deprecatedDependenciesOf(
       overridden,
-      graph,
+      overriddenGraph,
       'app',
       '2026-01-15',
     );
