@@ -10,6 +10,7 @@ import { DeprecatedDependency, ReplacementInfo } from '../../api/types';
 import { isServiceRegistryService } from '../../conditions';
 import { sunsetDistance } from '../DeprecationTimeline/deprecationFormat';
 import { ServiceLink } from '../ServiceLink';
+import { ReplacementName } from '../ReplacementName';
 import { registryOfEntity } from '../../lib/registryOfEntity';
 import { errorMessage } from '../../api/errorMessage';
 import { isUnknownServiceError } from '../../api/notFound';
@@ -63,17 +64,7 @@ function MigrationAdvice(props: {
   const replacement = item.replacement!;
   const { migrateTo } = replacement;
   const state = replacementState(replacement);
-  const named = replacement.exists ? (
-    // a retired replacement is not in the catalog: the words after it say so
-    <ServiceLink
-      service={replacement.id}
-      status={replacement.status}
-      underline="always"
-      showRetired={false}
-    />
-  ) : (
-    replacement.id
-  );
+  const named = <ReplacementName replacement={replacement} />;
   if (migrateTo === undefined) {
     return (
       <>

@@ -38,6 +38,7 @@ import {
   sunsetDistance,
 } from '../DeprecationTimeline/deprecationFormat';
 import { ServiceLink } from '../ServiceLink';
+import { ReplacementName } from '../ReplacementName';
 import { registryOfEntity } from '../../lib/registryOfEntity';
 import { RemindConsumersButton } from './RemindConsumersButton';
 import { readableText } from '../contrast';
@@ -225,17 +226,7 @@ function Replacement(props: { record: DeprecationRecord }) {
   return (
     <Typography variant="body2" component="div">
       {'Replacement: '}
-      {replacement.exists ? (
-        // a retired replacement is not in the catalog: the warning after it says so
-        <ServiceLink
-          service={replacement.id}
-          status={replacement.status}
-          underline="always"
-          showRetired={false}
-        />
-      ) : (
-        replacement.id
-      )}
+      <ReplacementName replacement={replacement} />
       {replacement.name && replacement.name !== replacement.id
         ? ` (${replacement.name})`
         : ''}
