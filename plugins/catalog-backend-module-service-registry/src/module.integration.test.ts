@@ -413,6 +413,69 @@ describe.each(databases.eachSupportedId())(
       await backend.stop();
     });
 
+    it('keeps the System and owner Group of services held back by a renamed project folder whose file does not parse, until it parses', async () => {
+      const files = registryFiles(2, 2);
+      await writeFiles(dir, files);
+      const knex = await databases.init(databaseId);
+      const backend = await startPortalBackend(knex, dir);
+      await eventually(
+        () => componentRefs(backend),
+        refs => refs.length === 6,
+      );
+      const ingested = await entity(backend, 'component:default/p1-svc-0');
+      expect(ingested.spec).toMatchObject({
+        system: 'p1',
+        owner: 'group:default/team-1',
+      });
+      expect(await entity(backend, 'system:default/p1')).toBeDefined();
+      expect(await entity(backend, 'group:default/team-1')).toBeDefined();
+
+      // projects/p1 renamed to projects/billing in one change, its team renamed too; the new
+      // file does not parse and has no last good version (its path is new)
+      const billing = files['projects/p1/services.toml'].replace(
+        'owner = "team-1"',
+        'owner = "team-billing"',
+      );
+      await writeFiles(dir, {
+        'projects/p1/services.toml': undefined,
+        'projects/billing/services.toml': `${billing}\n[service.broken\n`,
+      });
+      const status = await eventually(
+        () => entity(backend, 'resource:default/service-registry-default'),
+        e =>
+          /kept component:default\/p1-svc-0 as ingested/.test(
+            e?.metadata.annotations['service-registry.io/ingestion-summary'] ??
+              '',
+          ),
+      );
+      expect(
+        status.metadata.annotations['service-registry.io/ingestion-state'],
+      ).toBe('degraded');
+      // the held-back services keep what they refer to: their System's page and their owner
+      const held = await entity(backend, 'component:default/p1-svc-0');
+      expect(held.metadata.uid).toBe(ingested.metadata.uid);
+      expect(held.spec.system).toBe('p1');
+      expect(await entity(backend, 'system:default/p1')).toBeDefined();
+      expect(await entity(backend, 'group:default/team-1')).toBeDefined();
+      expect(await componentRefs(backend)).toHaveLength(6);
+
+      // fixed: the services are the new project's, and the old System and Group go
+      await writeFiles(dir, { 'projects/billing/services.toml': billing });
+      await eventually(
+        () => entity(backend, 'component:default/p1-svc-0'),
+        e => e?.spec.system === 'billing',
+      );
+      const moved = await entity(backend, 'component:default/p1-svc-0');
+      expect(moved.metadata.uid).toBe(ingested.metadata.uid);
+      expect(moved.spec.owner).toBe('group:default/team-billing');
+      expect(await entity(backend, 'system:default/billing')).toBeDefined();
+      expect(await entity(backend, 'group:default/team-billing')).toBeDefined();
+      expect(await entity(backend, 'system:default/p1')).toBeUndefined();
+      expect(await entity(backend, 'group:default/team-1')).toBeUndefined();
+
+      await backend.stop();
+    });
+
     it('brings back an entity deleted in the catalog at the next start, and keeps the registry when its id is renamed', async () => {
       await writeFiles(dir, registryFiles(2, 2));
       const knex = await databases.init(databaseId);

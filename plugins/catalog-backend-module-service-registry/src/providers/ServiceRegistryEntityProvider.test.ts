@@ -92,6 +92,30 @@ version = "1.0.0"
 status = "retired"
 `;
 
+/**
+ * The refs that entities in the recording catalog point at through `spec.system` and `spec.owner`
+ * (Groups of the default namespace) and that the catalog does not hold: relations cut, pages gone.
+ */
+function danglingRefs(connection: RecordingConnection): string[] {
+  const dangling: string[] = [];
+  for (const [ref, entity] of connection.entities) {
+    const { system, owner } = (entity.spec ?? {}) as {
+      system?: string;
+      owner?: string;
+    };
+    if (system && !connection.entities.has(`system:default/${system}`)) {
+      dangling.push(`${ref} -> system:default/${system}`);
+    }
+    if (
+      owner?.startsWith('group:default/') &&
+      !connection.entities.has(owner)
+    ) {
+      dangling.push(`${ref} -> ${owner}`);
+    }
+  }
+  return dangling.sort();
+}
+
 describe.each(databases.eachSupportedId())(
   'ServiceRegistryEntityProvider on %p',
   databaseId => {
@@ -942,6 +966,71 @@ describe.each(databases.eachSupportedId())(
       expect(
         connection.entities.get('component:default/beta-worker')!.spec!.system,
       ).toBe('gamma');
+    });
+
+    it('keeps the System and owner Group of services held back by a renamed project folder whose file does not parse, until it parses', async () => {
+      const { provider, connection } = await connected();
+      await provider.refresh();
+      const worker = connection.entities.get('component:default/beta-worker');
+      expect(worker!.spec).toMatchObject({
+        system: 'beta',
+        owner: 'group:default/beta-team',
+      });
+      const system = connection.entities.get('system:default/beta');
+      const group = connection.entities.get('group:default/beta-team');
+      expect(system).toBeDefined();
+      expect(group).toBeDefined();
+
+      // projects/beta renamed to projects/billing in one change, its team renamed too; the new
+      // file does not parse, and has no last good version (its path is new)
+      const BILLING = BETA.replace(
+        '[project-specific.beta]',
+        '[project]',
+      ).replace('owner = "beta-team"', 'owner = "billing-team"');
+      await writeRegistry(dir, {
+        'projects/beta/services.toml': undefined,
+        'projects/billing/services.toml': `${BILLING}\nport = = 1\n`,
+      });
+      const held = await provider.refresh();
+
+      expect(held.status.state).toBe('degraded');
+      expect(held.removed).toBe(0);
+      expect(connection.entities.get('component:default/beta-worker')).toEqual(
+        worker,
+      );
+      // what the held-back service refers to stays as ingested: its System's page and its owner
+      expect(connection.entities.get('system:default/beta')).toEqual(system);
+      expect(connection.entities.get('group:default/beta-team')).toEqual(group);
+      expect(danglingRefs(connection)).toEqual([]);
+      expect(held.status.summary).toContain(
+        'kept system:default/beta, group:default/beta-team as ingested',
+      );
+
+      // a restarted backend keeps them too
+      const restarted = await connected();
+      const again = await restarted.provider.refresh();
+      expect(again.removed).toBe(0);
+      expect(again.status.state).toBe('degraded');
+
+      // once the file parses, the service is the new project's, and the old System and Group go
+      await writeRegistry(dir, { 'projects/billing/services.toml': BILLING });
+      const fixed = await provider.refresh();
+      expect(fixed.status.state).toBe('ok');
+      expect(
+        connection.entities.get('component:default/beta-worker')!.spec,
+      ).toMatchObject({
+        system: 'billing',
+        owner: 'group:default/billing-team',
+      });
+      expect(connection.refs('system')).toEqual([
+        'system:default/alpha',
+        'system:default/billing',
+        'system:default/shared',
+      ]);
+      expect(connection.refs('group')).not.toContain('group:default/beta-team');
+      expect(connection.refs('group')).toContain('group:default/billing-team');
+      expect(danglingRefs(connection)).toEqual([]);
+      expect((await provider.refresh()).mutation).toBe('none');
     });
 
     it('keeps the last good version of a file saved with .toml in another case', async () => {

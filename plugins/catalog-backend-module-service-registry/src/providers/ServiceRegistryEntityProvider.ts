@@ -56,6 +56,7 @@ import {
   RegistryProcessingError,
 } from '../lib/processingStage';
 import { heldBackServices } from '../lib/heldBackServices';
+import { heldBackReferences } from '../lib/heldBackReferences';
 import { holdsNothing } from '../lib/holdsNothing';
 import {
   declaresServices,
@@ -934,8 +935,14 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       new Set([...kept, ...dropped, ...keptInvalid.keys()]),
       misspelt,
     );
+    // and so do the Systems and Groups they may refer to (their project's System, their owner's
+    // Group), which the run would remove with them: the Components' specs are not stored, only
+    // their hashes, so no System or Group is removed while a service is held back
+    const heldReferences = new Set(heldBackReferences(delta.removed, held));
     if (held.size > 0) {
-      delta.removed = delta.removed.filter(ref => !held.has(ref));
+      delta.removed = delta.removed.filter(
+        ref => !held.has(ref) && !heldReferences.has(ref),
+      );
     }
 
     const verdict = evaluateGuard({
@@ -999,6 +1006,13 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
               `${ref} as ingested (now declared at ${where.file}:${where.line}:${where.column})`,
           )
           .join(', ')}`,
+      );
+    }
+    if (heldReferences.size) {
+      parts.push(
+        `kept ${[...heldReferences].join(
+          ', ',
+        )} as ingested (no System or Group is removed while services are held back: they may refer to them)`,
       );
     }
     if (dropped.length) {
@@ -1067,7 +1081,11 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     }
 
     const hashes = new Map(next.map(n => [n.ref, n.hash]));
-    for (const ref of held.keys()) hashes.set(ref, previous.get(ref)!);
+    // the entities held back keep the hashes of their last applied versions: the run that takes
+    // their files writes or removes them
+    for (const ref of [...held.keys(), ...heldReferences]) {
+      hashes.set(ref, previous.get(ref)!);
+    }
     hashes.set(this.statusEntityRef, statusHash);
     await store.commit(id, {
       files: effectiveFiles,
