@@ -15,6 +15,13 @@ const PREVIOUS_RECORD_PATH = '.service-registry/kept-declarations.json';
 const AAA = 'projects/aaa/services.toml';
 const ZZZ = 'projects/zzz/services.toml';
 
+/** Undoes the module's migrations, latest first, until `version` is the latest applied. */
+async function migrateDownTo(knex: Knex, version: string): Promise<void> {
+  while ((await knex.migrate.currentVersion(MIGRATIONS)) !== version) {
+    await knex.migrate.down(MIGRATIONS);
+  }
+}
+
 const STATUS: ProviderRunStatus = {
   state: 'ok',
   summary: 'applied',
@@ -112,7 +119,7 @@ describe.each(databases.eachSupportedId())(
       expect([...(await store.getFiles('main')).keys()]).toEqual([AAA]);
       expect((await store.getStatus('main'))?.sourceHash).toBe('abc');
 
-      await knex.migrate.down(MIGRATIONS);
+      await migrateDownTo(knex, '20261122000000');
       const rows = await knex('service_registry_provider_files')
         .where('provider_id', 'main')
         .select('path', 'content');
@@ -122,6 +129,82 @@ describe.each(databases.eachSupportedId())(
           [PREVIOUS_RECORD_PATH, JSON.stringify({ orders: ZZZ })],
         ]),
       );
+    });
+
+    it('keeps the last good content of a file whose path is longer than 512 characters', async () => {
+      const store = await ProviderStateStore.create(
+        await databases.init(databaseId),
+      );
+      // the readers take any depth of folders, each name up to the file system's 255 bytes: a
+      // project folder with notes below it is read (and warned about) like any other file
+      const deep = `projects/${'payments-'.repeat(28)}x/${'archive-'.repeat(
+        31,
+      )}y/${'z'.repeat(240)}.toml`;
+      expect(deep.length).toBeGreaterThan(512);
+      const files = [
+        { path: AAA, text: '[project]\n' },
+        { path: deep, text: '# notes\n' },
+      ];
+
+      await store.commit('main', { files, entities: new Map() });
+      await store.commit('main', { files, entities: new Map() });
+
+      expect(await store.getFiles('main')).toEqual(
+        new Map([
+          [AAA, '[project]\n'],
+          [deep, '# notes\n'],
+        ]),
+      );
+      expect(await store.getFiles('main', [deep])).toEqual(
+        new Map([[deep, '# notes\n']]),
+      );
+    });
+
+    it('keeps the files the previous version stored, and gives back those it could hold on the way down', async () => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.up({ ...MIGRATIONS, name: '20261122000000_init.js' });
+      await knex.migrate.up({
+        ...MIGRATIONS,
+        name: '20261201000000_kept_declarations.js',
+      });
+      // the longest path the previous version could hold
+      const longest = `projects/${'p'.repeat(
+        512 - 'projects//a.toml'.length,
+      )}/a.toml`;
+      expect(longest).toHaveLength(512);
+      await knex('service_registry_provider_files').insert([
+        { provider_id: 'main', path: AAA, content: 'aaa' },
+        { provider_id: 'main', path: longest, content: 'longest' },
+        { provider_id: 'other', path: AAA, content: 'other aaa' },
+      ]);
+
+      const store = await ProviderStateStore.create(knex);
+      expect(await store.getFiles('main', [longest, ZZZ])).toEqual(
+        new Map([[longest, 'longest']]),
+      );
+      expect(await store.getFiles('other')).toEqual(
+        new Map([[AAA, 'other aaa']]),
+      );
+      const longer = `${longest}/b.toml`;
+      await store.commit('main', {
+        files: [
+          { path: AAA, text: 'aaa' },
+          { path: longest, text: 'longest' },
+          { path: longer, text: 'longer' },
+        ],
+        entities: new Map(),
+      });
+
+      // the previous version cannot hold the longer path: that file is read afresh there
+      await migrateDownTo(knex, '20261201000000');
+      const rows = await knex('service_registry_provider_files')
+        .orderBy(['provider_id', 'path'])
+        .select('provider_id', 'path', 'content');
+      expect(rows).toEqual([
+        { provider_id: 'main', path: AAA, content: 'aaa' },
+        { provider_id: 'main', path: longest, content: 'longest' },
+        { provider_id: 'other', path: AAA, content: 'other aaa' },
+      ]);
     });
 
     it('reads a record it cannot understand as no record', async () => {

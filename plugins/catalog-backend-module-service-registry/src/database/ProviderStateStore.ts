@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { stringifyError } from '@backstage/errors';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
@@ -29,6 +30,15 @@ export interface ProviderRunStatus {
   sourceHash?: string;
   /** ISO time of the run. */
   updatedAt: string;
+}
+
+/**
+ * The key of a registry file's row: SHA-256 of its path (UTF-8, hex). A path has no length limit
+ * (any depth of folders), so the path itself is kept in a text column, which MySQL cannot put in
+ * a primary key.
+ */
+function pathHash(path: string): string {
+  return createHash('sha256').update(path, 'utf8').digest('hex');
 }
 
 /** How often the migrations are tried before a backend gives up starting. */
@@ -141,7 +151,9 @@ export class ProviderStateStore {
       .where('provider_id', providerId)
       .select('path', 'content')
       .orderBy('path');
-    const rows = await (paths ? query.whereIn('path', paths) : query);
+    const rows = await (paths
+      ? query.whereIn('path_hash', [...new Set(paths)].map(pathHash))
+      : query);
     for (const row of rows) result.set(row.path, row.content);
     return result;
   }
@@ -231,6 +243,7 @@ export class ProviderStateStore {
         'service_registry_provider_files',
         state.files.map(f => ({
           provider_id: providerId,
+          path_hash: pathHash(f.path),
           path: f.path,
           content: f.text,
         })),
