@@ -1,8 +1,25 @@
+import path from 'node:path';
+import { Knex } from 'knex';
 import { createTestDatabases } from '@service-registry/test-support';
 import { ConsumerNoticeStore } from './ConsumerNoticeStore';
 
 const databases = createTestDatabases();
 jest.setTimeout(60_000);
+
+const MIGRATIONS = {
+  directory: path.resolve(__dirname, '../../migrations'),
+  tableName: 'service_registry_notifications_knex_migrations',
+};
+
+/** Applies the module's migrations up to and including `name`. */
+async function migrateUpTo(knex: Knex, name: string): Promise<void> {
+  const [, pending]: [unknown, Array<{ file: string }>] =
+    await knex.migrate.list(MIGRATIONS);
+  for (const migration of pending) {
+    await knex.migrate.up({ ...MIGRATIONS, name: migration.file });
+    if (migration.file === name) return;
+  }
+}
 
 describe.each(databases.eachSupportedId())(
   'ConsumerNoticeStore on %p',
@@ -28,7 +45,7 @@ describe.each(databases.eachSupportedId())(
       expect(await two.claim('default', [a, b], at)).toEqual([b]);
     });
 
-    it('leaves out a delivery the columns cannot hold, and records the others of the call', async () => {
+    it('leaves out a consumer the catalog cannot name, and records the others of the call', async () => {
       const knex = await databases.init(databaseId);
       const store = await ConsumerNoticeStore.create(knex);
       const at = '2026-11-30T10:00:00.000Z';
@@ -37,11 +54,131 @@ describe.each(databases.eachSupportedId())(
         consumer: 'shop-api',
       };
       const longId = { key: ok.key, consumer: 'x'.repeat(64) };
-      const longKey = { key: `deprecation/${'y'.repeat(250)}`, consumer: 'a' };
-      expect(await store.claim('default', [longId, ok, longKey], at)).toEqual([
-        ok,
-      ]);
+      expect(await store.claim('default', [longId, ok], at)).toEqual([ok]);
       expect(await store.untold('default', [ok])).toEqual([]);
+    });
+
+    it('tells a notice once whatever the length of its key', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await ConsumerNoticeStore.create(knex);
+      // a deprecated service whose id the loader kept with a schema/invalid-id error: its
+      // consumers are in the catalog, and its notices' keys hold its id
+      const legacy = `legacy-${'billing-'.repeat(40)}v1`;
+      const at = '2026-11-30T10:00:00.000Z';
+      const announced = {
+        key: `deprecation/${legacy}/announced/no-sunset/no-replacement`,
+        consumer: 'shop-api',
+      };
+      const near = {
+        key: `deprecation/${legacy}/sunset-near/2027-01-31/no-replacement`,
+        consumer: 'shop-api',
+      };
+      expect(announced.key.length).toBeGreaterThan(255);
+
+      expect(await store.untold('default', [announced])).toEqual([announced]);
+      expect(await store.claim('default', [announced, near], at)).toEqual([
+        announced,
+        near,
+      ]);
+      expect(await store.untold('default', [announced, near])).toEqual([]);
+      expect(await store.claim('default', [announced], at)).toEqual([]);
+
+      await store.release('default', [near]);
+      expect(await store.untold('default', [announced, near])).toEqual([near]);
+      expect(
+        await store.forgetOthers('default', 'deprecation/', new Set()),
+      ).toBe(1);
+      expect(await store.claim('default', [announced], at)).toEqual([
+        announced,
+      ]);
+    });
+
+    it('keeps a notice still owed whatever the length of its key', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await ConsumerNoticeStore.create(knex);
+      const legacy = `legacy-${'billing-'.repeat(40)}v1`;
+      const notice = {
+        key: `breaking/${legacy}/removed/0123456789abcdef`,
+        kind: 'breaking-change' as const,
+        service: legacy,
+        consumers: ['shop-api'],
+        title: `Breaking change to ${legacy}: removed`,
+        description: `${legacy} was removed.`,
+        severity: 'high' as const,
+        link: '/service-registry/services/shop-api',
+      };
+      expect(notice.key.length).toBeGreaterThan(255);
+      const at = '2026-11-30T10:00:00.000Z';
+
+      await store.keepPending(
+        'default',
+        [{ consumer: 'shop-api', notice }],
+        at,
+      );
+      await store.keepPending(
+        'default',
+        [{ consumer: 'shop-api', notice }],
+        at,
+      );
+      expect(await store.pending('default')).toEqual([
+        { consumer: 'shop-api', notice, plannedAt: at },
+      ]);
+      await store.dropPending('default', [
+        { key: notice.key, consumer: 'shop-api' },
+      ]);
+      expect(await store.pending('default')).toEqual([]);
+    });
+
+    it('keeps what the previous version recorded, and gives back the keys it could hold on the way down', async () => {
+      const knex = await databases.init(databaseId);
+      await migrateUpTo(knex, '20261203130000_pending_notices.js');
+      const at = '2026-11-30T10:00:00.000Z';
+      const told = {
+        key: 'deprecation/payments/announced',
+        consumer: 'shop-api',
+      };
+      const notice = {
+        key: 'breaking/search/port-changed/abc',
+        kind: 'breaking-change' as const,
+        service: 'search',
+        consumers: ['shop-api'],
+        title: 'Breaking change to search: port changed',
+        description: 'search moves from port 8080 to port 9090.',
+        severity: 'high' as const,
+        link: '/service-registry/services/search',
+      };
+      await knex('service_registry_notices_sent').insert({
+        registry_id: 'default',
+        notice_key: told.key,
+        consumer_id: told.consumer,
+        notified_at: at,
+      });
+      await knex('service_registry_notices_pending').insert({
+        registry_id: 'default',
+        notice_key: notice.key,
+        consumer_id: 'shop-api',
+        notice: JSON.stringify(notice),
+        planned_at: at,
+      });
+
+      const store = await ConsumerNoticeStore.create(knex);
+      expect(await store.claim('default', [told], at)).toEqual([]);
+      expect(await store.pending('default')).toEqual([
+        { consumer: 'shop-api', notice, plannedAt: at },
+      ]);
+      const long = { key: `deprecation/${'x'.repeat(300)}`, consumer: 'a' };
+      expect(await store.claim('default', [long], at)).toEqual([long]);
+
+      // the previous version could not hold the long key (it told nothing of it)
+      await knex.migrate.down(MIGRATIONS);
+      expect(
+        await knex('service_registry_notices_sent')
+          .orderBy('notice_key')
+          .select('notice_key', 'consumer_id'),
+      ).toEqual([{ notice_key: told.key, consumer_id: told.consumer }]);
+      expect(
+        await knex('service_registry_notices_pending').select('notice_key'),
+      ).toEqual([{ notice_key: notice.key }]);
     });
 
     it('keeps the notices still owed until told or too old, each once with its first planning time', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import {
   RegistryFileInput,
@@ -15,8 +16,6 @@ const MIGRATIONS_TABLE = 'service_registry_notifications_knex_migrations';
 const CHUNK = 500;
 /** The length of the id columns (an entity name's). */
 const ID_LENGTH = 63;
-/** The length of `notice_key`. */
-const KEY_LENGTH = 255;
 
 /**
  * One notice for one consuming service.
@@ -198,7 +197,7 @@ export class ConsumerNoticeStore {
       const rows: Array<{ notice_key: string; consumer_id: string }> =
         await this.knex(SENT)
           .where('registry_id', registryId)
-          .whereIn('notice_key', keys.slice(i, i + CHUNK))
+          .whereIn('key_hash', keys.slice(i, i + CHUNK).map(keyHash))
           .select('notice_key', 'consumer_id');
       for (const row of rows) made.add(pairOf(row.notice_key, row.consumer_id));
     }
@@ -216,8 +215,8 @@ export class ConsumerNoticeStore {
    * same moment: the database's primary key decides, and only the rows this call inserted are
    * returned (`INSERT … ON CONFLICT DO NOTHING RETURNING`, on PostgreSQL and SQLite). A delivery
    * to a consumer whose id is longer than an entity name (63 characters: the catalog has no entity
-   * for it), or under a key longer than 255 characters, is left out rather than recorded: the
-   * database would refuse it with every other row of the call.
+   * for it) is left out rather than recorded: the database would refuse it with every other row of
+   * the call. A key may have any length (it is looked up by its hash).
    *
    * @param registryId - the registry
    * @param deliveries - the deliveries planned
@@ -242,12 +241,13 @@ export class ConsumerNoticeStore {
           .insert(
             rows.slice(i, i + CHUNK).map(d => ({
               registry_id: registryId,
+              key_hash: keyHash(d.key),
               notice_key: d.key,
               consumer_id: d.consumer,
               notified_at: at,
             })),
           )
-          .onConflict(['registry_id', 'notice_key', 'consumer_id'])
+          .onConflict(['registry_id', 'key_hash', 'consumer_id'])
           .ignore()
           .returning(['notice_key', 'consumer_id']);
       for (const row of returned) {
@@ -266,7 +266,7 @@ export class ConsumerNoticeStore {
       await this.knex(SENT)
         .where({
           registry_id: registryId,
-          notice_key: key,
+          key_hash: keyHash(key),
           consumer_id: consumer,
         })
         .delete();
@@ -297,7 +297,7 @@ export class ConsumerNoticeStore {
     for (let i = 0; i < stale.length; i += CHUNK) {
       deleted += await this.knex(SENT)
         .where('registry_id', registryId)
-        .whereIn('notice_key', stale.slice(i, i + CHUNK))
+        .whereIn('key_hash', stale.slice(i, i + CHUNK).map(keyHash))
         .delete();
     }
     return deleted;
@@ -353,7 +353,7 @@ export class ConsumerNoticeStore {
 
   /**
    * Keeps notices still owed (see {@link PendingNotice}); one already kept keeps its first
-   * planning time. A consumer or key the columns cannot hold is left out, as by
+   * planning time. A consumer the catalog cannot name is left out, as by
    * {@link ConsumerNoticeStore.claim}.
    *
    * @param registryId - the registry
@@ -369,6 +369,7 @@ export class ConsumerNoticeStore {
       .filter(p => fits({ key: p.notice.key, consumer: p.consumer }))
       .map(p => ({
         registry_id: registryId,
+        key_hash: keyHash(p.notice.key),
         notice_key: p.notice.key,
         consumer_id: p.consumer,
         notice: JSON.stringify(p.notice),
@@ -377,7 +378,7 @@ export class ConsumerNoticeStore {
     for (let i = 0; i < rows.length; i += CHUNK) {
       await this.knex(PENDING)
         .insert(rows.slice(i, i + CHUNK))
-        .onConflict(['registry_id', 'notice_key', 'consumer_id'])
+        .onConflict(['registry_id', 'key_hash', 'consumer_id'])
         .ignore();
     }
   }
@@ -408,7 +409,7 @@ export class ConsumerNoticeStore {
       await this.knex(PENDING)
         .where({
           registry_id: registryId,
-          notice_key: key,
+          key_hash: keyHash(key),
           consumer_id: consumer,
         })
         .delete();
@@ -455,11 +456,18 @@ function plainPrefix(prefix: string): string {
   return prefix;
 }
 
-/** Whether the columns hold a delivery. */
+/** Whether the columns hold a delivery: its consumer is one the catalog can name. */
 function fits(delivery: NoticeDelivery): boolean {
-  return (
-    delivery.consumer.length <= ID_LENGTH && delivery.key.length <= KEY_LENGTH
-  );
+  return delivery.consumer.length <= ID_LENGTH;
+}
+
+/**
+ * What a notice key is looked up by: SHA-256 of the key (UTF-8, hex). A key holds service ids,
+ * which have no length limit (the loader keeps an id longer than an entity name, with an error), so
+ * the key itself is kept in a text column, which MySQL cannot put in a primary key.
+ */
+function keyHash(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
 function pairOf(key: string, consumer: string): string {
