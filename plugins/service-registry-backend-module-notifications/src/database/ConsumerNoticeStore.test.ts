@@ -11,6 +11,13 @@ const MIGRATIONS = {
   tableName: 'service_registry_notifications_knex_migrations',
 };
 
+/** Undoes the module's migrations, latest first, until `version` is the latest applied. */
+async function migrateDownTo(knex: Knex, version: string): Promise<void> {
+  while ((await knex.migrate.currentVersion(MIGRATIONS)) !== version) {
+    await knex.migrate.down(MIGRATIONS);
+  }
+}
+
 /** Applies the module's migrations up to and including `name`. */
 async function migrateUpTo(knex: Knex, name: string): Promise<void> {
   const [, pending]: [unknown, Array<{ file: string }>] =
@@ -170,7 +177,7 @@ describe.each(databases.eachSupportedId())(
       expect(await store.claim('default', [long], at)).toEqual([long]);
 
       // the previous version could not hold the long key (it told nothing of it)
-      await knex.migrate.down(MIGRATIONS);
+      await migrateDownTo(knex, '20261203130000');
       expect(
         await knex('service_registry_notices_sent')
           .orderBy('notice_key')
@@ -288,6 +295,33 @@ describe.each(databases.eachSupportedId())(
       await expect(
         store.forgetOthers('default', "x%' or 1=1 --", new Set()),
       ).rejects.toThrow(/Not a plain notice key prefix/);
+    });
+
+    it('records one reminder a day, naming whoever sent it however long the ref', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await ConsumerNoticeStore.create(knex);
+      // Backstage checks only that a sign-in resolver's user ref parses: a resolver may name the
+      // user after a long address, or put them in a namespace of its own
+      const by = `user:${'engineering-'.repeat(
+        10,
+      )}x/${'firstname.lastname.'.repeat(10)}example.com`;
+      expect(by.length).toBeGreaterThan(255);
+      const first = { at: '2026-11-30T10:00:00.000Z', by };
+      const again = { at: '2026-11-30T15:00:00.000Z', by: 'user:default/ann' };
+
+      expect(await store.recordReminder('default', 'payments', first)).toBe(
+        true,
+      );
+      expect(await store.recordReminder('default', 'payments', again)).toBe(
+        false,
+      );
+      expect(await store.lastReminder('default', 'payments')).toEqual(first);
+
+      // the previous version holds 255 characters: the day's reminder stays, its sender cut
+      await migrateDownTo(knex, '20261203150000');
+      expect(
+        await knex('service_registry_reminders').select('day', 'sent_by'),
+      ).toEqual([{ day: '2026-11-30', sent_by: by.slice(0, 255) }]);
     });
 
     it('keeps one baseline per registry, replaced as a whole', async () => {
