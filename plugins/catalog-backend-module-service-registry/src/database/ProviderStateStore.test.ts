@@ -207,6 +207,39 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('keeps a registry file and findings larger than 64 KiB', async () => {
+      const store = await ProviderStateStore.create(
+        await databases.init(databaseId),
+      );
+      // a global catalog of a few thousand services, and a warning for each of them
+      const catalog = Array.from(
+        { length: 3_000 },
+        (_, i) => `[service.service-${i}]\nowner = "team-${i % 40}"\n`,
+      ).join('\n');
+      expect(catalog.length).toBeGreaterThan(65_536);
+      const findings = Array.from({ length: 3_000 }, (_, i) => ({
+        severity: 'warning',
+        code: 'lifecycle/no-version',
+        message: `service-${i} declares no version: add version = "1.0.0".`,
+        file: 'services/catalog.toml',
+        line: 3 * i + 1,
+        column: 1,
+        service: `service-${i}`,
+      }));
+      const status = { ...STATUS, findings, summary: 'x'.repeat(70_000) };
+
+      await store.commit('main', {
+        files: [{ path: 'services/catalog.toml', text: catalog }],
+        entities: new Map(),
+      });
+      await store.setStatus('main', status);
+
+      expect(await store.getFiles('main')).toEqual(
+        new Map([['services/catalog.toml', catalog]]),
+      );
+      expect(await store.getStatus('main')).toEqual(status);
+    });
+
     it('reads a record it cannot understand as no record', async () => {
       const knex = await databases.init(databaseId);
       const store = await ProviderStateStore.create(knex);
