@@ -1,7 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '@backstage/errors';
-import { renderRegistryDocs } from '@service-registry/plugin-service-registry-common';
+import {
+  renderRegistryDocs,
+  validateRegistry,
+} from '@service-registry/plugin-service-registry-common';
 import { loadRegistryFromDirectory } from '@service-registry/plugin-service-registry-node';
 import {
   captureLogs,
@@ -13,6 +16,7 @@ import {
   workspaceWithRegistry,
 } from '../__testUtils__/workspace';
 import { createServiceRegistryAddServiceAction } from './addService';
+import { createServiceRegistryValidateAction } from './validate';
 
 const action = createServiceRegistryAddServiceAction();
 afterEach(cleanUp);
@@ -551,6 +555,148 @@ response_time_p99 = "200ms"
       );
       expect(await read(workspace, 'services/catalog.toml')).toContain(
         'db_password = "vault:orders/db"',
+      );
+    });
+  });
+
+  describe("dependencies, as the new service's project sees them", () => {
+    // project x overrides global services field by field: a service added to x uses x's view
+    const files = {
+      'services/catalog.toml': `[service.auth]
+version = "1.4.0"
+
+[service.cache]
+status = "retired"
+replacement_service = "cache-v2"
+
+[service.cache-v2]
+
+[service.queue]
+status = "ga"
+
+[service.store]
+status = "retired"
+replacement_service = "store-v2"
+
+[service.store-v2]
+`,
+      'projects/x/services.toml': `[project]
+name = "X"
+
+[service.auth]
+version = "2.1.0"
+
+[service.cache]
+status = "maintenance" # x runs its own copy until the migration
+
+[service.queue]
+status = "retired"
+replacement_service = "x-queue"
+
+[service.x-queue]
+
+[service.store-v2]
+status = "retired"
+replacement_service = "x-store"
+
+[service.x-store]
+`,
+    };
+    const errorsAbout = async (workspace: string, id: string) =>
+      validateRegistry(
+        await loadRegistryFromDirectory(path.join(workspace, 'registry')),
+      )
+        .filter(f => f.severity === 'error' && f.service === id)
+        .map(f => f.message);
+
+    it("accepts a global retired service the project keeps live, and a range the project's version satisfies; validation agrees", async () => {
+      const workspace = await workspaceWithFiles(files);
+      const { ctx, outputs } = contextFor(workspace, {
+        id: 'x-worker',
+        project: 'system:default/x',
+        dependencies: { requires: ['cache', 'auth@^2.0'] },
+      });
+      await action.handler(ctx as any);
+      expect(outputs.file).toBe('projects/x/services.toml');
+      expect(await read(workspace, 'projects/x/services.toml')).toContain(
+        '[service.x-worker.dependencies]\nrequires = ["cache", "auth@^2.0"]\n',
+      );
+      expect(await errorsAbout(workspace, 'x-worker')).toEqual([]);
+    });
+
+    it("refuses a service the project's override retires, naming the project's replacement, and writes nothing", async () => {
+      const workspace = await workspaceWithFiles(files);
+      const before = await snapshot(workspace);
+      const { ctx } = contextFor(workspace, {
+        id: 'x-worker',
+        project: 'x',
+        dependencies: { optional: ['queue'] },
+      });
+      await expect(action.handler(ctx as any)).rejects.toThrow(
+        new InputError(
+          "dependencies.optional: queue is retired in project x's override (projects/x/services.toml:10:1) and may not be depended on; depend on its replacement x-queue.",
+        ),
+      );
+      expect(await snapshot(workspace)).toEqual(before);
+    });
+
+    it('names the live end of the replacement chain as the project sees it', async () => {
+      const workspace = await workspaceWithFiles(files);
+      const { ctx } = contextFor(workspace, {
+        id: 'x-worker',
+        project: 'x',
+        dependencies: { requires: ['store'] },
+      });
+      await expect(action.handler(ctx as any)).rejects.toThrow(
+        new InputError(
+          'dependencies.requires: store is retired and may not be depended on; depend on x-store, the live end of its replacements store-v2 → x-store.',
+        ),
+      );
+    });
+
+    it("takes a range the project's version of the provider does not satisfy, which validate then reports against that version", async () => {
+      const workspace = await workspaceWithFiles(files);
+      await action.handler(
+        contextFor(workspace, {
+          id: 'x-worker',
+          project: 'x',
+          dependencies: { requires: ['auth@^1.4'] },
+        }).ctx as any,
+      );
+      const { ctx, outputs } = contextFor(workspace, {
+        today: '2026-11-22',
+        title: 'Add x-worker',
+      });
+      const logs = captureLogs(ctx as any);
+      await expect(
+        createServiceRegistryValidateAction().handler(ctx as any),
+      ).rejects.toThrow(/the change brings 1 error/);
+      expect(outputs).toMatchObject({ valid: false, errors: 1 });
+      expect(logs.join('\n')).toMatch(
+        /projects\/x\/services\.toml:\d+:\d+ \(x-worker\): .*needs "auth" \^1\.4, but "auth" is at version 2\.1\.0 in project "x"'s override/,
+      );
+    });
+
+    it('checks a global service against the global declarations, which the project overrides do not change', async () => {
+      const workspace = await workspaceWithFiles(files);
+      const { ctx } = contextFor(workspace, {
+        id: 'global-worker',
+        dependencies: { requires: ['queue', 'auth@^1.4'] },
+      });
+      await action.handler(ctx as any);
+      expect(await read(workspace, 'services/catalog.toml')).toContain(
+        'requires = ["queue", "auth@^1.4"]',
+      );
+      expect(await errorsAbout(workspace, 'global-worker')).toEqual([]);
+      await expect(
+        action.handler(
+          contextFor(workspace, {
+            id: 'global-app',
+            dependencies: { requires: ['cache'] },
+          }).ctx as any,
+        ),
+      ).rejects.toThrow(
+        'dependencies.requires: cache is retired and may not be depended on; depend on its replacement cache-v2.',
       );
     });
   });

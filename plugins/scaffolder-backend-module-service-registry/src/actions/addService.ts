@@ -267,16 +267,18 @@ export function createServiceRegistryAddServiceAction() {
         }
       }
 
+      // the new service sees its dependencies as its project does (its overrides win)
+      const consumer = { id, project: isGlobal ? undefined : project };
       const requires = checkDependencies(
         input.dependencies?.requires ?? [],
         registry,
-        id,
+        consumer,
         'dependencies.requires',
       );
       const optional = checkDependencies(
         input.dependencies?.optional ?? [],
         registry,
-        id,
+        consumer,
         'dependencies.optional',
         requires,
       );

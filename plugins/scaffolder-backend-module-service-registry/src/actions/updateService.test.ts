@@ -1,7 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '@backstage/errors';
-import { loadRegistry } from '@service-registry/plugin-service-registry-common';
+import {
+  loadRegistry,
+  validateRegistry,
+} from '@service-registry/plugin-service-registry-common';
 import { loadRegistryFromDirectory } from '@service-registry/plugin-service-registry-node';
 import {
   captureLogs,
@@ -417,6 +420,84 @@ version = "1.0.0"
       expect(outputs.shadowedBy).toEqual([]);
       expect(logs.join('\n')).not.toContain('does not reach');
     });
+  });
+});
+
+describe("service-registry:service:update checks dependencies as the service's project sees them", () => {
+  // project x overrides global services field by field: a service of x uses x's view
+  const files = {
+    'services/catalog.toml': `[service.auth]
+version = "1.4.0"
+
+[service.cache]
+status = "retired"
+replacement_service = "cache-v2"
+
+[service.cache-v2]
+
+[service.queue]
+status = "ga"
+`,
+    'projects/x/services.toml': `[project]
+name = "X"
+
+[service.auth]
+version = "2.1.0"
+
+[service.cache]
+status = "maintenance" # x runs its own copy until the migration
+
+[service.queue]
+status = "retired"
+replacement_service = "x-queue"
+
+[service.x-queue]
+
+[service.x-app]
+dependencies.requires = ["x-queue"]
+`,
+  };
+  const xFile = (workspace: string) =>
+    fs.readFile(
+      path.join(workspace, 'registry/projects/x/services.toml'),
+      'utf8',
+    );
+
+  it("adds a global retired service the project keeps live, and a range the project's version satisfies; validation agrees", async () => {
+    const workspace = await workspaceWithFiles(files);
+    const { ctx, outputs } = contextFor(workspace, {
+      id: 'x-app',
+      addDependencies: { requires: ['cache'], optional: ['auth@^2.0'] },
+    });
+    await action.handler(ctx as any);
+    expect(outputs.changedFields).toEqual([
+      'dependencies.requires',
+      'dependencies.optional',
+    ]);
+    expect(await xFile(workspace)).toContain(
+      'dependencies.requires = ["x-queue", "cache"]\ndependencies.optional = ["auth@^2.0"]\n',
+    );
+    const findings = validateRegistry(
+      await loadRegistryFromDirectory(path.join(workspace, 'registry')),
+    );
+    expect(
+      findings.filter(f => f.severity === 'error' && f.service === 'x-app'),
+    ).toEqual([]);
+  });
+
+  it("refuses a service the project's override retires, naming the project's replacement, and writes nothing", async () => {
+    const workspace = await workspaceWithFiles(files);
+    const before = await snapshot(workspace);
+    const { ctx } = contextFor(workspace, {
+      id: 'x-app',
+      dependencies: { requires: ['x-queue', 'queue'] },
+    });
+    await expect(action.handler(ctx as any)).rejects.toThrow(
+      new InputError(
+        "dependencies.requires: queue is retired in project x's override (projects/x/services.toml:10:1) and may not be depended on; depend on its replacement x-queue.",
+      ),
+    );
+    expect(await snapshot(workspace)).toEqual(before);
   });
 });
 

@@ -161,11 +161,13 @@ export function createServiceRegistryUpdateServiceAction() {
       }
 
       const changedFields = Object.keys(patch);
+      // the service sees its dependencies as its project does (its overrides win)
+      const consumer = { id: input.id, project: service.project };
       const edited = editDependencies(
         service.dependencies,
         { add: input.addDependencies, remove: input.removeDependencies },
         ws.registry,
-        input.id,
+        consumer,
       );
       for (const list of ['requires', 'optional'] as const) {
         if (edited[list] && input.dependencies?.[list]) {
@@ -182,7 +184,7 @@ export function createServiceRegistryUpdateServiceAction() {
         dependencies.requires = checkDependencies(
           replaced.requires,
           ws.registry,
-          input.id,
+          consumer,
           'dependencies.requires',
           replaced.optional ? [] : listedIn('optional'),
         );
@@ -191,7 +193,7 @@ export function createServiceRegistryUpdateServiceAction() {
         dependencies.optional = checkDependencies(
           replaced.optional,
           ws.registry,
-          input.id,
+          consumer,
           'dependencies.optional',
           listedIn('requires'),
         );

@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import {
+  getServiceForProject,
   LoadedRegistry,
   migrationTarget,
   parseDependencyString,
@@ -21,18 +22,48 @@ export function dependencyId(entry: string): string {
 }
 
 /**
+ * The service whose dependencies are checked: its id (a new service's too, before the registry
+ * declares it) and its project, whose view of the registry counts (see `getServiceForProject`).
+ */
+export interface DependencyConsumer {
+  /** The service id. */
+  id: string;
+  /** The service's project; undefined for a global service, which sees the global declarations. */
+  project: string | undefined;
+}
+
+/**
+ * Says where a provider's value comes from when it is a project's override of a global service
+ * (the consumer's project sees it instead of the global declaration): ` in project x's override
+ * (projects/x/services.toml:4:1)`, else nothing.
+ */
+function overrideNote(
+  registry: LoadedRegistry,
+  provider: RegistryService,
+): string {
+  if (
+    provider.project === undefined ||
+    registry.services.get(provider.id) === provider
+  ) {
+    return '';
+  }
+  const { file, line, column } = provider.source;
+  return ` in project ${provider.project}'s override (${file}:${line}:${column})`;
+}
+
+/**
  * What to depend on instead of a retired service, as `lifecycle/depends-on-retired` says it: its
  * replacement, or the live end of its chain of replacements when that one is deprecated or
- * retired too, as the service's project sees them; the owners to ask when the chain reaches no
+ * retired too, as the consumer's project sees them; the owners to ask when the chain reaches no
  * live service; for the successor itself, to take over what it used the service for.
  */
 function instead(
   registry: LoadedRegistry,
   provider: RegistryService,
-  self: string,
+  consumer: DependencyConsumer,
 ): string {
-  const project = registry.services.get(self)?.project;
-  const target = migrationTarget(registry, provider, project);
+  const self = consumer.id;
+  const target = migrationTarget(registry, provider, consumer.project);
   if (target === undefined) return '';
   if ('none' in target) {
     return `; its replacement_service ${provider.replacementService} is no live service (${target.none}): ask the owners of ${provider.id} what to depend on instead`;
@@ -52,15 +83,29 @@ function instead(
  * reference of a registry service (`component:default/shared-auth`, as the template's entity
  * pickers give). Refused: invalid ids or ranges, the service itself, services the registry does
  * not declare (naming the registry files that do not parse, where they may be declared), retired
- * services (naming what to depend on instead, see `instead`), and entries listed twice.
+ * services (naming what to depend on instead, see `instead`), and entries listed twice. A range
+ * is not held against the provider's version here: `service-registry:validate` reports a range
+ * the version (as the consumer's project sees it) does not satisfy, with the rest of the change.
+ *
+ * Each provider is the one the consumer's project sees, as validation checks it: a project's
+ * override of a global service wins (a service it retires is refused, one it keeps live while the
+ * global declaration is retired is taken), and so do the project's views of the successors of a
+ * retired service.
+ *
+ * @param entries - the entries as given
+ * @param registry - the registry the service is added to or changed in
+ * @param consumer - the service and its project
+ * @param field - the input field, for the messages
+ * @param alsoListed - entries of the other list, which these may not repeat
  */
 export function checkDependencies(
   entries: readonly string[],
   registry: LoadedRegistry,
-  self: string,
+  consumer: DependencyConsumer,
   field: string,
   alsoListed: readonly string[] = [],
 ): string[] {
+  const self = consumer.id;
   const seen = new Set(alsoListed.map(e => parseDependencyString(e).service));
   return entries.map(raw => {
     const entry = raw.trim().replace(ENTITY_REF, '$1');
@@ -88,7 +133,7 @@ export function checkDependencies(
       );
     }
     seen.add(service);
-    const provider = registry.services.get(service);
+    const provider = getServiceForProject(registry, consumer.project, service);
     const unread = provider ? undefined : unreadFilesNote(registry, service);
     if (unread) {
       throw new InputError(
@@ -102,11 +147,10 @@ export function checkDependencies(
     }
     if (provider.status === 'retired') {
       throw new InputError(
-        `${field}: ${service} is retired and may not be depended on${instead(
+        `${field}: ${service} is retired${overrideNote(
           registry,
           provider,
-          self,
-        )}.`,
+        )} and may not be depended on${instead(registry, provider, consumer)}.`,
       );
     }
     return range === undefined ? service : `${service}@${range}`;

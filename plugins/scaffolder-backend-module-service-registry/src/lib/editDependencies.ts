@@ -4,7 +4,11 @@ import {
   LoadedRegistry,
   parseDependencyString,
 } from '@service-registry/plugin-service-registry-common';
-import { checkDependencies, dependencyId } from './dependencies';
+import {
+  checkDependencies,
+  DependencyConsumer,
+  dependencyId,
+} from './dependencies';
 import { isTable } from './tomlTable';
 
 /** What an update adds to and removes from a service's dependency lists. */
@@ -61,15 +65,16 @@ function writtenEntries(
  * @param current - the service's lists as the registry has them
  * @param edits - what to add and remove
  * @param registry - the registry, to check added services (and to read the lists as written)
- * @param self - the service's id
+ * @param consumer - the service's id, and its project (whose view of the added services counts)
  * @returns the new `requires` and `optional` lists, as the registry writes them
  */
 export function editDependencies(
   current: { requires: DependencyRef[]; optional: DependencyRef[] },
   edits: DependencyEdits,
   registry: LoadedRegistry,
-  self: string,
+  consumer: DependencyConsumer,
 ): { requires?: string[]; optional?: string[] } {
+  const self = consumer.id;
   const listed = new Set(
     [...current.requires, ...current.optional].map(d => d.service),
   );
@@ -90,13 +95,13 @@ export function editDependencies(
   const addedRequires = checkDependencies(
     edits.add?.requires ?? [],
     registry,
-    self,
+    consumer,
     'addDependencies.requires',
   );
   const addedOptional = checkDependencies(
     edits.add?.optional ?? [],
     registry,
-    self,
+    consumer,
     'addDependencies.optional',
     addedRequires,
   );
