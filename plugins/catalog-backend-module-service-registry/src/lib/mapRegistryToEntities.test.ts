@@ -236,6 +236,32 @@ describe('mapRegistryToEntities: owners and tags', () => {
     ]);
   });
 
+  it("emits the Group of the provider's own owners, which no service names, as any owner's", () => {
+    const registry = loadRegistry([
+      {
+        path: 'projects/shop/services.toml',
+        text: '[project]\nowner = "shop-team"\n\n[service.orders]\nversion = "1.0.0"\n',
+      },
+    ]);
+    const groups = (overrides: Partial<typeof options>) =>
+      mapRegistryToEntities(registry, { ...options, ...overrides })
+        .filter(m => m.entity.kind === 'Group')
+        .map(m => m.entity.metadata.name);
+    expect(groups({})).toEqual(['shop-team']);
+    expect(groups({ providerOwners: ['@Platform Ops'] })).toEqual([
+      'platform-ops',
+      'shop-team',
+    ]);
+    // as for any owner: none for a user, or for a Group another source defines
+    expect(groups({ providerOwners: ['user:jane'] })).toEqual(['shop-team']);
+    expect(
+      groups({
+        providerOwners: ['platform-ops'],
+        existingGroups: new Set(['platform-ops']),
+      }),
+    ).toEqual(['shop-team']);
+  });
+
   it('makes tags the catalog accepts', () => {
     expect(
       billing('x', '["a - b", "x--y", "-edge-", "Go"]').component.metadata.tags,

@@ -62,6 +62,12 @@ export interface MapRegistryOptions {
   defaultOwner: string;
   /** Whether to emit Group entities for owners. */
   ownerGroups: boolean;
+  /**
+   * Owners, as written (team names or entity refs), of entities the provider emits beside the
+   * registry's: the default owner owns its status Resource. Their Groups are emitted as the
+   * owners' of the registry are, though no service or project names them.
+   */
+  providerOwners?: readonly string[];
   /** Group names already defined by another source: no Group is emitted for them. */
   existingGroups?: ReadonlySet<string>;
 }
@@ -451,8 +457,9 @@ function uniqueSorted(values: string[]): string[] {
 /**
  * Maps a loaded registry to catalog entities: each service that is not retired becomes a
  * Component, each project a System (global services belong to the shared System), and each owner
- * that no other source defines a Group. Retired services are left out (they are removed from the
- * catalog, as the lifecycle says).
+ * that no other source defines a Group, the provider's own owners included (see
+ * `providerOwners`). Retired services are left out (they are removed from the catalog, as the
+ * lifecycle says).
  */
 export function mapRegistryToEntities(
   registry: LoadedRegistry,
@@ -491,6 +498,10 @@ export function mapRegistryToEntities(
     });
   }
   if (options.ownerGroups) {
+    for (const owner of options.providerOwners ?? []) {
+      const ref = names.owner(owner);
+      if (ref) names.ownerRef(ref);
+    }
     const groups: string[] = [];
     for (const ref of names.ownerRefs()) {
       if (ref.startsWith(GROUP_REF_PREFIX)) {

@@ -286,6 +286,69 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    describe('the Group of the default owner, which owns the status Resource', () => {
+      // a registry whose every service and project names its owner: none falls back to defaultOwner
+      let labDir: string;
+      beforeEach(async () => {
+        labDir = await fs.mkdtemp(path.join(os.tmpdir(), 'registry-lab-'));
+        await writeRegistry(labDir, {
+          'projects/lab/services.toml':
+            '[project]\nowner = "lab-team"\n\n[service.lab-api]\nversion = "0.1.0"\n',
+        });
+      });
+      afterEach(async () => {
+        await fs.rm(labDir, { recursive: true, force: true });
+      });
+
+      it('is emitted like any owner, though no service or project names it', async () => {
+        const { provider, connection } = await connected({
+          target: labDir,
+          defaultOwner: '@platform-ops',
+        });
+        await provider.refresh();
+        expect(
+          connection.entities.get(provider.statusEntityRef)!.spec!.owner,
+        ).toBe('group:default/platform-ops');
+        expect(connection.refs('group')).toEqual([
+          'group:default/lab-team',
+          'group:default/platform-ops',
+        ]);
+        expect(danglingRefs(connection)).toEqual([]);
+      });
+
+      it('is emitted when transformers run, which leave out the Groups no entity is owned by', async () => {
+        const { provider, connection } = await connected(
+          { target: labDir, defaultOwner: '@platform-ops' },
+          { transformers: [entity => entity] },
+        );
+        await provider.refresh();
+        expect(connection.refs('group')).toContain(
+          'group:default/platform-ops',
+        );
+        expect(danglingRefs(connection)).toEqual([]);
+      });
+
+      it('is not emitted when another source defines it, or owner Groups are off', async () => {
+        const org = await connected(
+          { id: 'org', target: labDir, defaultOwner: '@platform-ops' },
+          { findExistingGroups: async () => new Set(['Platform-Ops']) },
+        );
+        await org.provider.refresh();
+        expect(org.connection.refs('group')).toEqual([
+          'group:default/lab-team',
+        ]);
+
+        const off = await connected({
+          id: 'off',
+          target: labDir,
+          defaultOwner: '@platform-ops',
+          ownerGroups: false,
+        });
+        await off.provider.refresh();
+        expect(off.connection.refs('group')).toEqual([]);
+      });
+    });
+
     it('keeps the groups of its last run when the catalog cannot list them', async () => {
       let failing = false;
       const { provider, connection } = await connected(undefined, {

@@ -223,9 +223,16 @@ function countServiceRefs(refs: Iterable<string>): number {
  * The mapped entities without the owner Groups that no entity is owned by any more: a transformer
  * that gives a service another owner (a team of an org provider) would otherwise leave the
  * registry's Group of the owner as written, owning nothing.
+ *
+ * @param items - the entities after the transformers
+ * @param statusOwner - the owner ref of the provider's status Resource, which the transformers do
+ *   not see: its Group stays
  */
-function withoutUnownedGroups(items: MappedEntity[]): MappedEntity[] {
-  const owners = new Set<string>();
+function withoutUnownedGroups(
+  items: MappedEntity[],
+  statusOwner: string,
+): MappedEntity[] {
+  const owners = new Set<string>([statusOwner.toLocaleLowerCase('en-US')]);
   for (const { entity } of items) {
     const owner = entity.spec?.owner;
     if (typeof owner !== 'string') continue;
@@ -1168,6 +1175,8 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         defaultOwner: config.defaultOwner,
         ownerGroups: config.ownerGroups,
         existingGroups,
+        // the status Resource's owner: a Group the catalog has, as the registry's owners'
+        providerOwners: [config.defaultOwner],
       }),
     );
     if (emittedBefore) {
@@ -1198,7 +1207,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       reservedRefs: new Set([this.statusEntityRef]),
     });
     return transforms.length > 0
-      ? withoutUnownedGroups(transformed)
+      ? withoutUnownedGroups(transformed, this.statusOwnerRef)
       : transformed;
   }
 
@@ -1268,9 +1277,18 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       },
       spec: {
         type: 'service-registry',
-        owner: ownerToEntityRef(config.defaultOwner)!,
+        owner: this.statusOwnerRef,
       },
     };
+  }
+
+  /**
+   * The owner of the status Resource: the default owner, whose Group is emitted as the registry's
+   * owners' are (see `MapRegistryOptions.providerOwners`).
+   */
+  private get statusOwnerRef(): string {
+    // the config reader refuses a defaultOwner that leaves no ref
+    return ownerToEntityRef(this.options.config.defaultOwner)!;
   }
 
   /**
