@@ -11,7 +11,8 @@
  * stores only the hashes of what it emitted, not the entities, so which System and Group the
  * held-back Components name is not known: none is removed while any service is held back (the
  * Systems' own owners are Groups, kept too). The next run that takes the file removes those no
- * longer emitted, as their stored hashes are the previous ones.
+ * longer emitted, as their stored hashes are the previous ones; until then, the System of a
+ * project deleted meanwhile stays too (the price of not knowing which ones the services name).
  *
  * @param removed - the refs the run would remove, held-back services included
  * @param held - the refs of the services held back (see `heldBackServices`)
