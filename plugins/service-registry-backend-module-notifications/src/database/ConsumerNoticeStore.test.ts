@@ -324,6 +324,45 @@ describe.each(databases.eachSupportedId())(
       ).toEqual([{ day: '2026-11-30', sent_by: by.slice(0, 255) }]);
     });
 
+    it('keeps a notice owed to many consumers, and the declarations kept of many duplicated ids', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await ConsumerNoticeStore.create(knex);
+      const consumers = Array.from({ length: 4_000 }, (_, i) => `shop-${i}`);
+      const notice = {
+        key: 'breaking/payments/port-changed/abc',
+        kind: 'breaking-change' as const,
+        service: 'payments',
+        owner: '@shop-team',
+        consumers,
+        title: 'Breaking change to payments: port changed',
+        description: `payments moves from port 8080 to port 9090; ${consumers.join(
+          ', ',
+        )} call it there.`,
+        severity: 'high' as const,
+        link: '/service-registry/services/payments',
+      };
+      expect(JSON.stringify(notice).length).toBeGreaterThan(65_536);
+      const keptDeclarations = Object.fromEntries(
+        consumers.map(id => [id, `projects/${id}-team/services.toml`]),
+      );
+      expect(JSON.stringify(keptDeclarations).length).toBeGreaterThan(65_536);
+      const at = '2026-11-30T10:00:00.000Z';
+
+      await store.keepPending('default', [{ consumer: 'shop-0', notice }], at);
+      await store.setBaseline(
+        'default',
+        { fingerprint: 'f1', files: [], keptDeclarations },
+        at,
+      );
+
+      expect(await store.pending('default')).toEqual([
+        { consumer: 'shop-0', notice, plannedAt: at },
+      ]);
+      expect((await store.getBaseline('default'))?.keptDeclarations).toEqual(
+        keptDeclarations,
+      );
+    });
+
     it('keeps one baseline per registry, replaced as a whole', async () => {
       const knex = await databases.init(databaseId);
       const store = await ConsumerNoticeStore.create(knex);
