@@ -1096,6 +1096,48 @@ describe.each(databases.eachSupportedId())(
       expect((await provider.refresh()).mutation).toBe('none');
     });
 
+    it('removes the System of a project deleted while a service is held back once the held-back file parses', async () => {
+      await writeRegistry(dir, {
+        'projects/gamma/services.toml':
+          '[project]\nowner = "gamma-team"\n\n[service.gamma-api]\nversion = "1.0.0"\n',
+      });
+      const { provider, connection } = await connected();
+      await provider.refresh();
+      const WORKER =
+        '[service.beta-worker]\ntype = "worker"\nversion = "0.3.0"\nstatus = "development"\n';
+
+      // beta-worker moved into alpha, which does not parse; gamma deleted in the same change
+      await writeRegistry(dir, {
+        'projects/beta/services.toml': BETA.replace(WORKER, ''),
+        'projects/alpha/services.toml': `${ALPHA}\n${WORKER}\n[oops\n`,
+        'projects/gamma/services.toml': undefined,
+      });
+      const held = await provider.refresh();
+      expect(held.status.state).toBe('degraded');
+      // its Component goes; its System and Group stay, as any while a service is held back
+      expect(connection.refs()).not.toContain('component:default/gamma-api');
+      expect(connection.refs()).toContain('system:default/gamma');
+      expect(connection.refs()).toContain('group:default/gamma-team');
+      expect(held.status.summary).toContain(
+        'kept system:default/gamma, group:default/gamma-team as ingested',
+      );
+      expect(danglingRefs(connection)).toEqual([]);
+
+      // alpha parses again: they go
+      await writeRegistry(dir, {
+        'projects/alpha/services.toml': `${ALPHA}\n${WORKER}`,
+      });
+      const fixed = await provider.refresh();
+      expect(fixed.status.state).toBe('ok');
+      expect(fixed.removed).toBe(2);
+      expect(connection.refs()).not.toContain('system:default/gamma');
+      expect(connection.refs()).not.toContain('group:default/gamma-team');
+      expect(
+        connection.entities.get('component:default/beta-worker')!.spec!.system,
+      ).toBe('alpha');
+      expect(danglingRefs(connection)).toEqual([]);
+    });
+
     it('keeps the last good version of a file saved with .toml in another case', async () => {
       const { provider, connection } = await connected();
       await provider.refresh();
