@@ -160,6 +160,27 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('keeps apart two files whose paths differ only in case', async () => {
+      const store = await ProviderStateStore.create(
+        await databases.init(databaseId),
+      );
+      // a case-sensitive checkout keeps both; MySQL compares text without case by default
+      const misnamed = 'projects/aaa/services.TOML';
+      await store.commit('main', {
+        files: [
+          { path: AAA, text: 'lower' },
+          { path: misnamed, text: 'upper' },
+        ],
+        entities: new Map(),
+      });
+      expect(await store.getFiles('main', [misnamed])).toEqual(
+        new Map([[misnamed, 'upper']]),
+      );
+      expect(await store.getFiles('main', [AAA])).toEqual(
+        new Map([[AAA, 'lower']]),
+      );
+    });
+
     it('keeps the files the previous version stored, and gives back those it could hold on the way down', async () => {
       const knex = await databases.init(databaseId);
       await knex.migrate.up({ ...MIGRATIONS, name: '20261122000000_init.js' });
