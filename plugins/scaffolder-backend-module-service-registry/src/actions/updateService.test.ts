@@ -499,6 +499,115 @@ dependencies.requires = ["x-queue"]
     );
     expect(await snapshot(workspace)).toEqual(before);
   });
+
+  describe('a global service whose project overrides inherit its dependency lists', () => {
+    // x's override of api writes no dependency list: x's view of api gets what api gets, and
+    // sees queue as x's override has it; y's writes requires (only); z's retires api
+    const catalog = `[service.api]
+status = "ga"
+
+[service.queue]
+status = "ga"
+`;
+    const x = `[project]
+name = "X"
+
+[service.api]
+port = 9090
+
+[service.queue]
+status = "retired"
+replacement_service = "x-queue"
+
+[service.x-queue]
+`;
+    const y = `[project]
+name = "Y"
+
+[service.api]
+dependencies.requires = []
+
+[service.queue]
+status = "retired"
+replacement_service = "y-queue"
+
+[service.y-queue]
+`;
+    const z = `[project]
+name = "Z"
+
+[service.api]
+status = "retired"
+
+[service.queue]
+status = "retired"
+`;
+    const apiErrors = async (workspace: string) =>
+      validateRegistry(
+        await loadRegistryFromDirectory(path.join(workspace, 'registry')),
+      )
+        .filter(f => f.severity === 'error' && f.service === 'api')
+        .map(f => f.message);
+
+    it("refuses an entry that a project's view of the service would depend on retired, naming the override, and writes nothing", async () => {
+      const workspace = await workspaceWithFiles({
+        'services/catalog.toml': catalog,
+        'projects/x/services.toml': x,
+        'projects/y/services.toml': y,
+        'projects/z/services.toml': z,
+      });
+      const before = await snapshot(workspace);
+      await expect(
+        action.handler(
+          contextFor(workspace, {
+            id: 'api',
+            addDependencies: { requires: ['queue'] },
+          }).ctx as any,
+        ),
+      ).rejects.toThrow(
+        new InputError(
+          "addDependencies.requires: queue is retired in project x's override (projects/x/services.toml:7:1) and may not be depended on: project x's override of api (projects/x/services.toml:4:1) inherits its dependencies.requires; depend on its replacement x-queue, or write dependencies.requires in that override.",
+        ),
+      );
+      await expect(
+        action.handler(
+          contextFor(workspace, {
+            id: 'api',
+            dependencies: { optional: ['queue'] },
+          }).ctx as any,
+        ),
+      ).rejects.toThrow(
+        "dependencies.optional: queue is retired in project x's override (projects/x/services.toml:7:1) and may not be depended on: project x's override of api (projects/x/services.toml:4:1) inherits its dependencies.optional; depend on its replacement x-queue, or write dependencies.optional in that override.",
+      );
+      expect(await snapshot(workspace)).toEqual(before);
+    });
+
+    it('takes it when the overrides write that list or retire the service, as validation does', async () => {
+      const workspace = await workspaceWithFiles({
+        'services/catalog.toml': catalog,
+        'projects/y/services.toml': y,
+        'projects/z/services.toml': z,
+      });
+      await action.handler(
+        contextFor(workspace, {
+          id: 'api',
+          addDependencies: { requires: ['queue'] },
+        }).ctx as any,
+      );
+      expect(await apiErrors(workspace)).toEqual([]);
+      // y writes requires only: its view inherits optional
+      await expect(
+        action.handler(
+          contextFor(workspace, {
+            id: 'api',
+            addDependencies: { optional: ['queue'] },
+          }).ctx as any,
+        ),
+      ).rejects.toThrow(
+        "addDependencies.optional: queue is retired in project y's override (projects/y/services.toml:7:1) and may not be depended on: project y's override of api (projects/y/services.toml:4:1) inherits its dependencies.optional; depend on its replacement y-queue, or write dependencies.optional in that override.",
+      );
+    });
+  });
 });
 
 describe('service-registry:service:update keeps the layout of what it edits', () => {

@@ -9,6 +9,7 @@ import {
 import { refuseControlCharacters } from '../lib/controlCharacters';
 import { checkDependencies } from '../lib/dependencies';
 import { editDependencies } from '../lib/editDependencies';
+import { checkInheritingViews } from '../lib/inheritingViews';
 import { shadowingOverrides } from '../lib/overrides';
 import { TomlEditValue } from '../lib/edit';
 import { asInputError } from '../lib/errors';
@@ -38,6 +39,10 @@ const DEPRECATION_KEYS = [
  * deprecated or retired service set back to a live status (`ga`, `beta`, ...) loses its
  * `deprecation_date`, `sunset_date`, `replacement_service` and `migration` in the same change
  * (output `removedFields`), so that the catalog does not announce a sunset for it.
+ *
+ * Dependencies are checked as the service's project sees them; entries added to a global service
+ * also as each project override that inherits their list sees them (a provider the project's
+ * override retires is refused).
  *
  * Only the declaration is edited: a project override of a global service that writes a changed
  * field (a port of its own, say) keeps its value, which may be deliberate. Those projects are
@@ -197,6 +202,13 @@ export function createServiceRegistryUpdateServiceAction() {
           'dependencies.optional',
           listedIn('requires'),
         );
+      }
+      // a global service's new entries reach the project overrides that inherit their list
+      for (const list of ['requires', 'optional'] as const) {
+        const check = (entries: string[] | undefined, name: string) =>
+          checkInheritingViews(ws, service, list, entries, `${name}.${list}`);
+        check(input.addDependencies?.[list], 'addDependencies');
+        check(replaced[list], 'dependencies');
       }
       if (Object.keys(dependencies).length) {
         patch.dependencies = dependencies;

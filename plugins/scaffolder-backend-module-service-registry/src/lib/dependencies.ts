@@ -6,6 +6,7 @@ import {
   parseDependencyString,
   RegistryService,
   SERVICE_ID_PATTERN,
+  SourcePosition,
 } from '@service-registry/plugin-service-registry-common';
 import semver from 'semver';
 import { unreadFilesNote } from './unreadFiles';
@@ -30,6 +31,12 @@ export interface DependencyConsumer {
   id: string;
   /** The service's project; undefined for a global service, which sees the global declarations. */
   project: string | undefined;
+  /**
+   * Set when the entries are checked for the view of a global service in `project`: that project's
+   * override of the service, which inherits the list the entries go in (see
+   * `checkInheritingViews`), and the list (`dependencies.requires`); the refusal names both.
+   */
+  inheritingOverride?: { source: SourcePosition; list: string };
 }
 
 /**
@@ -146,11 +153,25 @@ export function checkDependencies(
       );
     }
     if (provider.status === 'retired') {
+      const retired = `${field}: ${service} is retired${overrideNote(
+        registry,
+        provider,
+      )} and may not be depended on`;
+      const via = consumer.inheritingOverride;
+      if (via) {
+        const { file, line, column } = via.source;
+        throw new InputError(
+          `${retired}: project ${
+            consumer.project
+          }'s override of ${self} (${file}:${line}:${column}) inherits its ${
+            via.list
+          }${instead(registry, provider, consumer)}, or write ${
+            via.list
+          } in that override.`,
+        );
+      }
       throw new InputError(
-        `${field}: ${service} is retired${overrideNote(
-          registry,
-          provider,
-        )} and may not be depended on${instead(registry, provider, consumer)}.`,
+        `${retired}${instead(registry, provider, consumer)}.`,
       );
     }
     return range === undefined ? service : `${service}@${range}`;
