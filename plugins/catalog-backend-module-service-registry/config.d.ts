@@ -27,7 +27,9 @@ interface ServiceRegistryProviderConfig {
   sharedSystem?: string;
   /**
    * Owner used for services and projects that declare none: a team name (`platform-team`) or an
-   * entity ref (`group:default/platform-team`, `user:default/jane`). Defaults to `unknown`.
+   * entity ref (`group:default/platform-team`, `user:default/jane`). Defaults to `unknown`. It
+   * also owns the provider's status Resource, so its Group is emitted like any owner's (see
+   * `ownerGroups`) even when every service and project names its own owner.
    */
   defaultOwner?: string;
   /**
