@@ -1,8 +1,14 @@
+import path from 'node:path';
 import { createTestDatabases } from '@service-registry/test-support';
 import { DeprecationHistoryStore } from './DeprecationHistoryStore';
 
 const databases = createTestDatabases();
 jest.setTimeout(60_000);
+
+const MIGRATIONS = {
+  directory: path.resolve(__dirname, '../../migrations'),
+  tableName: 'service_registry_backend_knex_migrations',
+};
 
 describe.each(databases.eachSupportedId())(
   'DeprecationHistoryStore on %p',
@@ -99,26 +105,80 @@ describe.each(databases.eachSupportedId())(
       ).rejects.toThrow('recordedAt must be an ISO time');
     });
 
-    it('records the other services of an ingestion when one id is longer than an entity name', async () => {
+    it('records the burn-down of a deprecated service whatever the length of its id', async () => {
       const knex = await databases.init(databaseId);
       const store = await DeprecationHistoryStore.create(knex);
-      // the loader keeps such an id with a schema/invalid-id error; the catalog has no entity for it
-      const long = `legacy-${'x'.repeat(70)}`;
-      const sample = (service: string) => ({
+      // the loader keeps an id longer than an entity name with a schema/invalid-id error, and the
+      // deprecations page shows its burn-down like any other's
+      const long = `legacy-${'billing-'.repeat(40)}v1`;
+      const sample = (service: string, consumers: number) => ({
         service,
-        consumers: 1,
+        consumers,
         optionalConsumers: 0,
         status: 'on-track' as const,
       });
 
       expect(
         await store.record('default', '2026-11-20T10:00:00.000Z', [
+          sample('old-api', 2),
+          sample(long, 3),
+        ]),
+      ).toEqual([long, 'old-api'].sort());
+      expect(
+        await store.record('default', '2026-11-20T18:00:00.000Z', [
+          sample('old-api', 2),
+          sample(long, 1),
+        ]),
+      ).toEqual([long]);
+      expect(await store.history('default', 'old-api')).toHaveLength(1);
+      expect(
+        (await store.history('default', long)).map(p => p.consumers),
+      ).toEqual([3, 1]);
+      expect(await store.history('other', long)).toEqual([]);
+    });
+
+    it('goes on from the rows the previous version stored, and gives back those it could hold on the way down', async () => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.up({
+        ...MIGRATIONS,
+        name: '20261122220000_deprecation_history.js',
+      });
+      await knex('service_registry_deprecation_history').insert({
+        registry_id: 'default',
+        service_id: 'old-api',
+        recorded_at: '2026-11-20T10:00:00.000Z',
+        consumers: 2,
+        optional_consumers: 0,
+        status: 'on-track',
+      });
+      const store = await DeprecationHistoryStore.create(knex);
+      const long = `legacy-${'x'.repeat(70)}`;
+      const sample = (service: string) => ({
+        service,
+        consumers: 2,
+        optionalConsumers: 0,
+        status: 'on-track' as const,
+      });
+
+      // old-api's count has not changed within the day: its last row stands
+      expect(
+        await store.record('default', '2026-11-20T18:00:00.000Z', [
           sample('old-api'),
           sample(long),
         ]),
-      ).toEqual(['old-api']);
+      ).toEqual([long]);
       expect(await store.history('default', 'old-api')).toHaveLength(1);
-      expect(await store.history('default', long)).toEqual([]);
+
+      // the previous version cannot hold the long id (it left its samples out)
+      await knex.migrate.down(MIGRATIONS);
+      expect(
+        await knex('service_registry_deprecation_history').select(
+          'service_id',
+          'recorded_at',
+        ),
+      ).toEqual([
+        { service_id: 'old-api', recorded_at: '2026-11-20T10:00:00.000Z' },
+      ]);
     });
 
     it('never stores the same ingestion twice when instances record it at once', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import {
   DeprecationHistoryPoint,
@@ -8,8 +9,6 @@ import { Knex } from 'knex';
 const TABLE = 'service_registry_deprecation_history';
 const MIGRATIONS_TABLE = 'service_registry_backend_knex_migrations';
 const DAY_MS = 86_400_000;
-/** The length of the id columns (an entity name's). */
-const ID_LENGTH = 63;
 
 /**
  * The consumers left of one deprecated service at one ingestion.
@@ -29,6 +28,7 @@ export interface DeprecationSample {
 
 interface Row {
   registry_id: string;
+  service_hash: string;
   service_id: string;
   recorded_at: string;
   consumers: number;
@@ -73,10 +73,9 @@ export class DeprecationHistoryStore {
    * Records the samples of one ingestion. For each service, a row is stored when it has none
    * yet, when its required or optional consumer count differs from its last row, or when its
    * last row is at least a day older than `recordedAt`. Samples not newer than the last row
-   * (the same ingestion published again, or by another instance) are ignored, and so are those
-   * of a service whose id is longer than an entity name (63 characters: the loader keeps such an
-   * id with a `schema/invalid-id` error, and the catalog has no entity for it), which the
-   * database would refuse with every other row of the ingestion.
+   * (the same ingestion published again, or by another instance) are ignored. A service id may
+   * have any length (the loader keeps an id longer than an entity name, with a `schema/invalid-id`
+   * error): rows are keyed by its hash.
    *
    * @param registryId - the registry (provider id)
    * @param recordedAt - ISO time of the ingestion
@@ -93,16 +92,15 @@ export class DeprecationHistoryStore {
       throw new TypeError(`recordedAt must be an ISO time, got ${recordedAt}`);
     }
     const time = at.toISOString();
-    const storable = samples.filter(s => s.service.length <= ID_LENGTH);
-    if (storable.length === 0) return [];
+    if (samples.length === 0) return [];
     return this.knex.transaction(async tx => {
       const last = await this.lastRows(
         tx,
         registryId,
-        storable.map(s => s.service),
+        samples.map(s => s.service),
       );
       const rows: Row[] = [];
-      for (const sample of storable) {
+      for (const sample of samples) {
         const previous = last.get(sample.service);
         if (previous) {
           if (previous.recorded_at >= time) continue;
@@ -114,6 +112,7 @@ export class DeprecationHistoryStore {
         }
         rows.push({
           registry_id: registryId,
+          service_hash: serviceHash(sample.service),
           service_id: sample.service,
           recorded_at: time,
           consumers: sample.consumers,
@@ -124,7 +123,7 @@ export class DeprecationHistoryStore {
       if (rows.length === 0) return [];
       await tx(TABLE)
         .insert(rows)
-        .onConflict(['registry_id', 'service_id', 'recorded_at'])
+        .onConflict(['registry_id', 'service_hash', 'recorded_at'])
         .ignore();
       return rows.map(r => r.service_id).sort();
     });
@@ -141,7 +140,7 @@ export class DeprecationHistoryStore {
     service: string,
   ): Promise<DeprecationHistoryPoint[]> {
     const rows: Row[] = await this.knex(TABLE)
-      .where({ registry_id: registryId, service_id: service })
+      .where({ registry_id: registryId, service_hash: serviceHash(service) })
       .orderBy('recorded_at', 'asc')
       .select();
     return rows.map(row => {
@@ -167,16 +166,16 @@ export class DeprecationHistoryStore {
     for (let i = 0; i < unique.length; i += 500) {
       const chunk = unique.slice(i, i + 500);
       const latest = tx(TABLE)
-        .select('service_id')
+        .select('service_hash')
         .max({ recorded_at: 'recorded_at' })
         .where('registry_id', registryId)
-        .whereIn('service_id', chunk)
-        .groupBy('service_id')
+        .whereIn('service_hash', chunk.map(serviceHash))
+        .groupBy('service_hash')
         .as('latest');
       const rows: Row[] = await tx(`${TABLE} as h`)
         .join(latest, join =>
           join
-            .on('h.service_id', '=', 'latest.service_id')
+            .on('h.service_hash', '=', 'latest.service_hash')
             .andOn('h.recorded_at', '=', 'latest.recorded_at'),
         )
         .where('h.registry_id', registryId)
@@ -185,4 +184,13 @@ export class DeprecationHistoryStore {
     }
     return result;
   }
+}
+
+/**
+ * What a service's rows are keyed by: SHA-256 of its id (UTF-8, hex). The loader keeps an id
+ * longer than an entity name (with an error), so the id itself is kept in a text column, which
+ * MySQL cannot put in a primary key.
+ */
+function serviceHash(id: string): string {
+  return createHash('sha256').update(id, 'utf8').digest('hex');
 }
