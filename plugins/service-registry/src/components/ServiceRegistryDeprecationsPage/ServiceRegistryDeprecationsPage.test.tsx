@@ -1,10 +1,10 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { lightTheme } from '@backstage/theme';
 import { ReactNode } from 'react';
-import { Link, useLocation } from 'react-router-dom';
+import { Link, Route, Routes, useLocation } from 'react-router-dom';
 import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
 import {
   deprecationDetail,
@@ -785,6 +785,46 @@ describe('ServiceRegistryDeprecationsPage', () => {
     expect(
       screen.getByRole('button', { name: /^old-api: Overdue/ }),
     ).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it("stays on a service's catalog page its link in the table leads to (no row selected afterwards)", async () => {
+    function Where() {
+      const { pathname, search } = useLocation();
+      return <output aria-label="location">{pathname + search}</output>;
+    }
+    await renderInTestApp(
+      <TestApiProvider apis={[[serviceRegistryApiRef, fixtureApi()]]}>
+        <Routes>
+          <Route
+            path="/deprecations"
+            element={<ServiceRegistryDeprecationsPage />}
+          />
+          <Route
+            path="/catalog/:namespace/:kind/:name"
+            element={<h1>Catalog page</h1>}
+          />
+        </Routes>
+        <Where />
+      </TestApiProvider>,
+      {
+        routeEntries: ['/deprecations'],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    await screen.findByRole('table');
+    await userEvent.click(
+      within(rowByService('old-api')).getByRole('link', { name: 'old-api' }),
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'Catalog page' }),
+    ).toBeInTheDocument();
+    // a click on a row reaches the page 200 ms late (material-table waits for a double click):
+    // the link's click must not bring the user back to the page, the service selected
+    await act(() => new Promise(resolve => setTimeout(resolve, 400)));
+    expect(screen.getByRole('status', { name: 'location' })).toHaveTextContent(
+      /^\/catalog\/default\/component\/old-api$/,
+    );
+    expect(screen.getByRole('heading', { name: 'Catalog page' })).toBeVisible();
   });
 
   it('selects a row from the keyboard, past the services the timeline draws too, and says which row is selected', async () => {

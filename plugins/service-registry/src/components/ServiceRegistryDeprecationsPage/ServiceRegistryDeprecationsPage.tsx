@@ -53,6 +53,7 @@ import {
 } from '../DeprecationTimeline/deprecationFormat';
 import { sizedToContent } from '../sizedToContent';
 import { useQueryFilters } from '../useQueryFilters';
+import { useTableRowClick } from '../useTableRowClick';
 import { matchesDeprecationSearch } from './deprecationSearch';
 import { searchTerms } from '../searchTerms';
 import {
@@ -658,6 +659,9 @@ function Deprecations(props: {
     [selected],
   );
 
+  // a click anywhere else on a row selects it too (not one on its links, which leave the page)
+  const onRowClick = useTableRowClick<Row>(row => setService(row.service));
+
   // what the filters and the search box share: outlined, small, their labels always above them in
   // a colour that reads on the page
   const fieldProps = {
@@ -790,7 +794,7 @@ function Deprecations(props: {
             title={`Deprecated services (${rows.length})`}
             columns={columns}
             data={rows}
-            onRowClick={(_event, row) => row && setService(row.service)}
+            onRowClick={onRowClick}
             // its pager, and its sorting and filter box, which go back to the first page
             onPageChange={(p, size) => {
               tablePaging.current = { page: p, pageSize: size };
