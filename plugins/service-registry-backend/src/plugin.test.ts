@@ -513,6 +513,20 @@ env = ["LOG_LEVEL=debug", "DB_PASSWORD=hunter2hunter2"]
     }
   });
 
+  it('says which maxDepth to give for every value out of 1 to 1000', async () => {
+    const { server } = await start();
+    for (const maxDepth of ['0', '0000', '1001', '99999', '-1']) {
+      const res = await request(server).get(
+        `/api/service-registry/impact/shared-auth?maxDepth=${maxDepth}`,
+      );
+      expect([maxDepth, res.status, res.body.error.message]).toEqual([
+        maxDepth,
+        400,
+        'maxDepth: maxDepth must be a whole number from 1 to 1000',
+      ]);
+    }
+  });
+
   it('lists the registries with their state', async () => {
     const { server } = await start();
     const res = await request(server).get('/api/service-registry/registries');

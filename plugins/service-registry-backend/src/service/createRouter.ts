@@ -76,15 +76,19 @@ export interface RouterOptions {
 const registryParam = registryIdSchema.removeDefault().optional();
 const registryQuery = z.object({ registry: registryParam }).strict();
 const serviceParams = z.object({ service: serviceIdSchema });
+/** What `maxDepth` of `/impact/:service` must be, said for every value out of it. */
+const MAX_DEPTH_MESSAGE = 'maxDepth must be a whole number from 1 to 1000';
 const impactQuery = z
   .object({
     registry: registryParam,
     includeOptional: z.enum(['true', 'false']).default('false'),
     maxDepth: z
       .string()
-      .regex(/^[0-9]{1,4}$/, 'maxDepth must be a whole number from 1 to 1000')
+      .regex(/^[0-9]{1,4}$/, MAX_DEPTH_MESSAGE)
       .transform(Number)
-      .pipe(z.number().int().positive().max(1000))
+      .pipe(
+        z.number().int().min(1, MAX_DEPTH_MESSAGE).max(1000, MAX_DEPTH_MESSAGE),
+      )
       .optional(),
   })
   .strict();
