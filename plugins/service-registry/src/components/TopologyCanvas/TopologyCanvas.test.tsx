@@ -1,7 +1,8 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/test-utils';
 import { lightTheme } from '@backstage/theme';
+import { ThemeProvider } from '@material-ui/core';
 import { contrastOn } from '../contrast';
 import { GRAPHIC_CONTRAST } from '../topologyStyles';
 import { CanvasNode, TopologyCanvas } from './TopologyCanvas';
@@ -114,6 +115,29 @@ describe('TopologyCanvas', () => {
     // (a `+` typed with Shift is still a `+`)
     expect(fireEvent.keyDown(graph, { key: '+', shiftKey: true })).toBe(false);
     expect(graph).toHaveAttribute('data-scale', '1.563');
+  });
+
+  it('leaves no drawing scheduled once it is gone (no frame drawn into a page that moved on)', () => {
+    jest.useFakeTimers();
+    try {
+      const { unmount } = render(
+        <ThemeProvider theme={lightTheme}>
+          <TopologyCanvas
+            nodes={[node('web', 0, 0), node('api', 240, 0)]}
+            edges={[{ from: 'web', to: 'api', color: '#999', width: 1 }]}
+            height={300}
+            ariaLabel="Dependency map"
+          />
+        </ThemeProvider>,
+      );
+      // a zoom asks for a frame, which has not come yet
+      fireEvent.keyDown(screen.getByRole('application'), { key: '+' });
+      expect(jest.getTimerCount()).toBeGreaterThan(0);
+      unmount();
+      expect(jest.getTimerCount()).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('draws edges and node borders at 3:1 or more against what they are drawn on (WCAG 1.4.11)', async () => {
