@@ -8,6 +8,7 @@ import { openSloCommand } from './commands/openslo';
 import { validateCommand } from './commands/validate';
 import { EXIT, isReadProblem, UsageError } from './lib/errors';
 import { CliIO } from './lib/io';
+import { guardWorkflowCommands } from './lib/workflowCommands';
 import {
   maxDepthOption,
   maxFileBytesOption,
@@ -139,8 +140,26 @@ function checkOptionsOf(
   }
 }
 
-/** Runs the CLI and returns its exit code; never throws. */
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+/**
+ * Whether what a command prints on stdout in a format is read in a CI log (`text`), or stays the
+ * same document once guarded (`json`): text from the registry there must not act as a GitHub
+ * Actions workflow command. The `github` format writes its commands itself, with the registry's
+ * text escaped as data; markdown, dot, mermaid and yaml are documents for a file or a comment.
+ */
+function isGuardedFormat(command: string, format: string | undefined) {
+  const reports = ['validate', 'diff', 'impact'];
+  if (format === undefined) return reports.includes(command);
+  return format === 'json' || format === 'text';
+}
+
+/**
+ * Runs the CLI and returns its exit code; never throws. What it prints on stderr, and on stdout in
+ * the text and JSON formats, holds no GitHub Actions workflow command (`::error::…`, `##[error]…`)
+ * that the registry's text would make: a CI log shows such text as written.
+ */
+export async function runCli(argv: string[], given: CliIO): Promise<number> {
+  const stderr = guardWorkflowCommands(given.stderr);
+  let io: CliIO = { ...given, stderr };
   try {
     let parsed;
     try {
@@ -156,6 +175,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     const { values, positionals, tokens } = parsed;
     const [command, ...rest] = positionals;
+    if (command && isGuardedFormat(command, values.format)) {
+      io = { ...io, stdout: guardWorkflowCommands(given.stdout) };
+    }
     if (command && !Object.hasOwn(COMMAND_OPTIONS, command)) {
       // with --help too: a mistyped command is a mistake, not a request for help
       throw new UsageError(`unknown command ${command}`);
