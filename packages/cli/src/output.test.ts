@@ -353,6 +353,63 @@ describe('text output of a registry whose folder names hold control characters',
   });
 });
 
+describe('messages on stderr about a registry file whose path holds control characters', () => {
+  it('write them as escapes, never raw to the terminal', () => {
+    // eslint-disable-next-line no-control-regex
+    const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+    const folder = 'evil\u001b[8m\rhidden';
+    const escaped = 'evil\\u001b[8m\\u000dhidden';
+
+    // a file that does not parse: graph, impact and openslo name it on stderr
+    const dir = path.join(tmp.root, 'control-stderr');
+    writeFiles(dir, {
+      ...VALID_REGISTRY,
+      [`projects/${folder}/services.toml`]: '[project]\nname = \n',
+    });
+    for (const args of [
+      ['graph', '.'],
+      ['impact', 'shared-auth', '.'],
+      ['openslo', '.'],
+    ]) {
+      const run = cli(args, dir);
+      expect(run.stderr).toContain(
+        `projects/${escaped}/services.toml:2:8 does not parse`,
+      );
+      expect(run.stderr).not.toMatch(CONTROL);
+    }
+
+    // a link the reader refuses: the read fails with a message naming it and its target
+    const linked = path.join(tmp.root, 'control-link');
+    writeFiles(linked, VALID_REGISTRY);
+    fs.symlinkSync(
+      `../${folder}.toml`,
+      path.join(linked, `policies-${folder}.toml`),
+    );
+    const refused = cli(['validate', '.'], linked);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      `Refusing to read policies-${escaped}.toml`,
+    );
+    expect(refused.stderr).not.toMatch(CONTROL);
+
+    // the same link in a diff's base: left out with a warning naming it
+    const repo = path.join(tmp.root, 'control-link-repo');
+    writeFiles(repo, VALID_REGISTRY);
+    fs.symlinkSync(
+      `../${folder}.toml`,
+      path.join(repo, `policies-${folder}.toml`),
+    );
+    initRepository(repo);
+    fs.rmSync(path.join(repo, `policies-${folder}.toml`));
+    const diff = cli(['diff', 'main', '.'], repo);
+    expect(diff.code).toBe(0);
+    expect(diff.stderr).toContain(
+      `leaving policies-${escaped}.toml out of the base main:.`,
+    );
+    expect(diff.stderr).not.toMatch(CONTROL);
+  });
+});
+
 describe('GitHub annotations', () => {
   it('escape %, CR and LF in messages', () => {
     const governance =

@@ -6,6 +6,7 @@ import { graphCommand } from './commands/graph';
 import { impactCommand } from './commands/impact';
 import { openSloCommand } from './commands/openslo';
 import { validateCommand } from './commands/validate';
+import { forTerminal } from './format/text';
 import { EXIT, isReadProblem, UsageError } from './lib/errors';
 import { CliIO } from './lib/io';
 import { guardWorkflowCommands } from './lib/workflowCommands';
@@ -276,14 +277,18 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
         throw new UsageError(`unknown command ${command}`);
     }
   } catch (error) {
+    // told in one line, with what comes from the registry or the command line (a file's name, a
+    // link's target) escaped for the terminal
     if (error instanceof UsageError) {
       io.stderr(
-        `service-registry: ${error.message}\nRun service-registry --help for usage.\n`,
+        `service-registry: ${forTerminal(
+          error.message,
+        )}\nRun service-registry --help for usage.\n`,
       );
       return EXIT.usage;
     }
     if (isReadProblem(error)) {
-      io.stderr(`service-registry: ${error.message}\n`);
+      io.stderr(`service-registry: ${forTerminal(error.message)}\n`);
       return EXIT.usage;
     }
     io.stderr(`service-registry: ${(error as Error).stack ?? String(error)}\n`);

@@ -95,11 +95,16 @@ export async function diffCommand(
     read,
   );
   if (baseSource.files.length === 0) {
-    io.stderr(`service-registry: ${emptyBaseWarning(baseSource.label)}\n`);
+    io.stderr(
+      `service-registry: ${forTerminal(emptyBaseWarning(baseSource.label))}\n`,
+    );
   }
   for (const entry of baseSource.refused ?? []) {
+    // the entry's path and its link's target come from the registry: escaped for the terminal
     io.stderr(
-      `service-registry: leaving ${entry.path} out of the base ${baseSource.label}: ${entry.reason}, which the reader refuses, so what it declares in head counts as added (head's registry is read as usual).\n`,
+      `service-registry: ${forTerminal(
+        `leaving ${entry.path} out of the base ${baseSource.label}: ${entry.reason}, which the reader refuses, so what it declares in head counts as added (head's registry is read as usual).`,
+      )}\n`,
     );
   }
   const loadedBase = loadRegistry(baseSource.files);

@@ -7,6 +7,7 @@ import {
   RegistryFileInput,
   RegistryFinding,
 } from '@service-registry/plugin-service-registry-common';
+import { forTerminal } from '../format/text';
 import { CliIO } from './io';
 
 /** Why a file contributed nothing: it does not parse, or it was not read for its size. */
@@ -47,9 +48,12 @@ export function warnAboutUnparsedFiles(
 ): void {
   for (const finding of registry.findings) {
     if (!isUnreadFileFinding(finding)) continue;
-    const where = `${path.join(root, finding.file)}:${finding.line}:${
-      finding.column
-    }${note ? ` (${note})` : ''}`;
+    // a file's path comes from the registry: its control characters are written as escapes
+    const where = forTerminal(
+      `${path.join(root, finding.file)}:${finding.line}:${finding.column}${
+        note ? ` (${note})` : ''
+      }`,
+    );
     const hint =
       finding.code === FILE_TOO_LARGE_CODE
         ? '--max-file-bytes sets the limit'
