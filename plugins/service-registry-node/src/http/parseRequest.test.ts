@@ -53,6 +53,51 @@ describe('parseRequest', () => {
     ).toThrow(inputError(`service: ${rule}`));
   });
 
+  it('says to give one value when a parameter is repeated (?service=a&service=b)', () => {
+    expect(() =>
+      parseRequest(query, { registry: 'default', service: ['a', 'b'] }),
+    ).toThrow(
+      expect.objectContaining({
+        name: 'InputError',
+        message: 'service: give one value, not 2',
+      }),
+    );
+    expect(() =>
+      parseRequest(query, { registry: ['prod', 'staging', 'dev'] }),
+    ).toThrow(
+      expect.objectContaining({
+        name: 'InputError',
+        message: 'registry: give one value, not 3',
+      }),
+    );
+    // a bare value, named by the name given
+    expect(() => parseRequest(serviceIdSchema, ['a', 'b'], 'service')).toThrow(
+      expect.objectContaining({
+        name: 'InputError',
+        message: 'service: give one value, not 2',
+      }),
+    );
+  });
+
+  it('bounds an id to a generous 1000 characters, refusing a longer one saying the limit', () => {
+    // an id breaking the registry's 63-character rule is kept by the loader (with a finding) and
+    // must stay reachable
+    expect(parseRequest(serviceIdSchema, 'x'.repeat(1000))).toBe(
+      'x'.repeat(1000),
+    );
+    expect(() =>
+      parseRequest(z.object({ service: serviceIdSchema }), {
+        service: 'x'.repeat(1001),
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        name: 'InputError',
+        message:
+          'service: an id is at most 1000 characters (the registry writes 1 to 63 lowercase letters, digits and -): give the id of a [service.<id>] table of the registry',
+      }),
+    );
+  });
+
   it('answers 404 for an id the registry does not hold, naming both', () => {
     expect(noSuchService('Bad Id', 'default')).toMatchObject({
       name: 'NotFoundError',

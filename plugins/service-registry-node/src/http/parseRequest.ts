@@ -17,14 +17,22 @@ export const registryIdSchema = z
   .default('default');
 
 /**
+ * The longest service id the endpoints take. The registry's rule allows 63 characters, but the
+ * loader keeps a service whose id breaks it, whatever its length, and its findings must stay
+ * reachable by id: the bound is generous, only against ids no registry holds (an id is compared
+ * with the snapshot's, and echoed in a `404`).
+ */
+const MAX_SERVICE_ID_LENGTH = 1000;
+
+/**
  * A service in a path parameter (`:service`) or a `service` filter: any id a registry may hold, as
  * written. The loader keeps a service whose id breaks the registry's id rule (`orders_api`,
  * `"Upper.Dot"`, any quoted TOML key) with a `schema/invalid-id` error, and the catalog emits it
  * when it accepts the name, so refusing such an id would break its entity page and hide the very
- * finding that says how to fix it. An id is only ever looked up in a snapshot (never used as a
- * path), so no character is refused; the HTTP server's limit on the request line bounds its
- * length. An id the snapshot does not hold is `404` ({@link noSuchService}); only an empty one is
- * `400`.
+ * finding that says how to fix it, whatever its length. An id is only ever looked up in a
+ * snapshot (never used as a path), so no character is refused; its length is bounded by 1000
+ * characters, far above the rule's 63. An id the snapshot does not hold is `404`
+ * ({@link noSuchService}); an empty one or a longer one is `400`.
  *
  * @public
  */
@@ -33,6 +41,10 @@ export const serviceIdSchema = z
   .min(
     1,
     'give the id of a [service.<id>] table of the registry, or leave the parameter out',
+  )
+  .max(
+    MAX_SERVICE_ID_LENGTH,
+    `an id is at most ${MAX_SERVICE_ID_LENGTH} characters (the registry writes 1 to 63 lowercase letters, digits and -): give the id of a [service.<id>] table of the registry`,
   );
 
 /**
@@ -47,10 +59,40 @@ export function noSuchService(id: string, registry: string): NotFoundError {
   return new NotFoundError(registryNotFoundMessages.service(id, registry));
 }
 
-/** One issue as a person reads it: the parameter it concerns, then what is wrong. */
-function describeIssue(issue: z.ZodIssue, name: string | undefined): string {
+/** The value at an issue's path, in the value parsed. */
+function valueAt(
+  value: unknown,
+  path: ReadonlyArray<string | number>,
+): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
+}
+
+/**
+ * One issue as a person reads it: the parameter it concerns, then what is wrong and what to give.
+ */
+function describeIssue(
+  issue: z.ZodIssue,
+  name: string | undefined,
+  value: unknown,
+): string {
   const label = [name, ...issue.path].filter(p => p !== undefined).join('.');
   let message = issue.message;
+  if (
+    issue.code === z.ZodIssueCode.invalid_type &&
+    issue.received === z.ZodParsedType.array &&
+    issue.expected !== z.ZodParsedType.array
+  ) {
+    // a repeated query parameter (`?service=a&service=b`) arrives as an array
+    const given = valueAt(value, issue.path);
+    message = `give one value, not ${
+      Array.isArray(given) ? given.length : 'several'
+    }`;
+  }
   if (issue.code === z.ZodIssueCode.unrecognized_keys) {
     const one = issue.keys.length === 1;
     message = `unknown ${one ? 'parameter' : 'parameters'} ${issue.keys
@@ -80,7 +122,9 @@ export function parseRequest<T extends z.ZodTypeAny>(
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new InputError(
-      result.error.issues.map(issue => describeIssue(issue, name)).join('; '),
+      result.error.issues
+        .map(issue => describeIssue(issue, name, value))
+        .join('; '),
     );
   }
   return result.data;
