@@ -31,6 +31,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { ConsumerNoticeStore } from '../database/ConsumerNoticeStore';
 import { ConsumerNotifier } from './ConsumerNotifier';
+import { readJsonBody } from './readJsonBody';
 
 /**
  * What {@link createReminderRouter} needs.
@@ -61,10 +62,10 @@ const params = z.object({ service: serviceIdSchema });
 const query = z
   .object({ registry: registryIdSchema.removeDefault().optional() })
   .strict();
+const NO_BODY =
+  'the reminder takes no body: give registry as a query parameter';
 /** The reminder takes no body: a field there (a `registry`?) must not be silently ignored. */
-const noBody = z
-  .object({})
-  .strict('the reminder takes no body: give registry as a query parameter');
+const noBody = z.object({}).strict(NO_BODY);
 
 /**
  * The reminder endpoints, mounted on the service-registry plugin's router:
@@ -73,6 +74,9 @@ const noBody = z
  *   and whether one can be sent now (`service-registry.registry.read`);
  * - `POST /deprecations/:service/reminders`: reminds the owners of its consumers now, once a day
  *   (`service-registry.deprecation.remind`; users only, since the reminder names who sent it).
+ *
+ * The router is mounted on the plugin's router before the plugin's own endpoints: it parses no
+ * body but the reminder's, in its route, once the caller is allowed.
  *
  * @param options - the services it uses
  * @returns the router
@@ -84,8 +88,9 @@ export async function createReminderRouter(
   const { httpAuth, permissions, snapshots, notifier, store } = options;
   const now = options.now ?? (() => new Date());
   const configured = options.configuredRegistries ?? [];
+  // no body is parsed here for every request: this router runs before the plugin's own endpoints
+  // (which take none), and a malformed body would be refused before any permission check
   const router = Router();
-  router.use(express.json());
 
   async function authorize(
     credentials: Awaited<ReturnType<HttpAuthService['credentials']>>,
@@ -152,7 +157,7 @@ export async function createReminderRouter(
       serviceRegistryRemindPermission,
       'reminding the consumers of a deprecated service',
     );
-    parseRequest(noBody, req.body ?? {});
+    parseRequest(noBody, (await readJsonBody(req, res, NO_BODY)) ?? {});
     const { registry, service, snapshot, record } = deprecationOf(req);
     if (record.remainingConsumers === 0) {
       throw new ConflictError(`${service} has no consumers left to remind`);
