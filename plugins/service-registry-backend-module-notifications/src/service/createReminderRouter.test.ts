@@ -12,7 +12,10 @@ import {
   notificationService,
 } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { loadRegistry } from '@service-registry/plugin-service-registry-common';
+import {
+  loadRegistry,
+  serviceRegistryReadPermission,
+} from '@service-registry/plugin-service-registry-common';
 import {
   InMemoryServiceRegistrySnapshotService,
   serviceRegistrySnapshotServiceRef,
@@ -72,6 +75,8 @@ describe.each(databases.eachSupportedId())(
     async function start(
       options: {
         deny?: boolean;
+        /** Allow every permission but `service-registry.registry.read`. */
+        denyRead?: boolean;
         providerId?: string;
         config?: Record<string, any>;
       } = {},
@@ -126,6 +131,19 @@ describe.each(databases.eachSupportedId())(
                 mockServices.permissions.factory({
                   result: AuthorizeResult.DENY,
                 }),
+              ]
+            : []),
+          ...(options.denyRead
+            ? [
+                mockServices.permissions.mock({
+                  authorize: async requests =>
+                    requests.map(({ permission }) => ({
+                      result:
+                        permission.name === serviceRegistryReadPermission.name
+                          ? AuthorizeResult.DENY
+                          : AuthorizeResult.ALLOW,
+                    })),
+                }).factory,
               ]
             : []),
         ],
@@ -298,6 +316,25 @@ describe.each(databases.eachSupportedId())(
       ).toBe(403);
       expect(sent).toEqual([]);
       expect(denied.sent).toEqual([]);
+    });
+
+    it('needs the read permission too: a user allowed to remind but not to read the registry learns nothing of it and reminds nobody', async () => {
+      const { server, sent } = await start({ denyRead: true });
+      for (const service of ['payments', 'lonely', 'search', 'nope']) {
+        const res = await request(server)
+          .post(`/api/service-registry/deprecations/${service}/reminders`)
+          .set('Authorization', jane);
+        // the same answer whether the service exists, is deprecated or has consumers
+        expect([service, res.status, res.body.error?.message]).toEqual([
+          service,
+          403,
+          'reminding the consumers of a deprecated service is not allowed: it needs the service-registry.registry.read permission as well as service-registry.deprecation.remind',
+        ]);
+        for (const registryData of ['shop-team', 'admin-team', 'shop-api']) {
+          expect(res.text).not.toContain(registryData);
+        }
+      }
+      expect(sent).toEqual([]);
     });
 
     it('reads a body only once the caller may remind: a malformed one is 403 for a denied user, and never echoed', async () => {

@@ -7,10 +7,7 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   dependencyGraphOf,
   computeDeprecation,
@@ -73,7 +70,9 @@ const noBody = z.object({}).strict(NO_BODY);
  * - `GET /deprecations/:service/reminders`: the last reminder of a deprecated service's consumers
  *   and whether one can be sent now (`service-registry.registry.read`);
  * - `POST /deprecations/:service/reminders`: reminds the owners of its consumers now, once a day
- *   (`service-registry.deprecation.remind`; users only, since the reminder names who sent it).
+ *   (`service-registry.deprecation.remind` and `service-registry.registry.read`, since the answer
+ *   and its status tell what the registry holds; users only, since the reminder names who sent
+ *   it).
  *
  * The router is mounted on the plugin's router before the plugin's own endpoints: it parses no
  * body but the reminder's, in its route, once the caller is allowed.
@@ -92,16 +91,35 @@ export async function createReminderRouter(
   // (which take none), and a malformed body would be refused before any permission check
   const router = Router();
 
-  async function authorize(
-    credentials: Awaited<ReturnType<HttpAuthService['credentials']>>,
-    permission: BasicPermission,
-    action: string,
-  ) {
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
+  type Credentials = Awaited<ReturnType<HttpAuthService['credentials']>>;
+
+  async function authorizeRead(credentials: Credentials) {
+    const [read] = await permissions.authorize(
+      [{ permission: serviceRegistryReadPermission }],
+      { credentials },
+    );
+    if (read.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('reading the service registry is not allowed');
+    }
+  }
+
+  /** Reminding needs reading too: its answer (and its status) tell what the registry holds. */
+  async function authorizeRemind(credentials: Credentials) {
+    const [remind, read] = await permissions.authorize(
+      [
+        { permission: serviceRegistryRemindPermission },
+        { permission: serviceRegistryReadPermission },
+      ],
+      { credentials },
+    );
+    const action = 'reminding the consumers of a deprecated service';
+    if (remind.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(`${action} is not allowed`);
+    }
+    if (read.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `${action} is not allowed: it needs the ${serviceRegistryReadPermission.name} permission as well as ${serviceRegistryRemindPermission.name}`,
+      );
     }
   }
 
@@ -132,11 +150,7 @@ export async function createReminderRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    await authorize(
-      credentials,
-      serviceRegistryReadPermission,
-      'reading the service registry',
-    );
+    await authorizeRead(credentials);
     const { registry, service, record } = deprecationOf(req);
     const last = (await store.lastReminder(registry, service)) ?? null;
     const today = now().toISOString().slice(0, 10);
@@ -152,11 +166,7 @@ export async function createReminderRouter(
 
   router.post('/deprecations/:service/reminders', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    await authorize(
-      credentials,
-      serviceRegistryRemindPermission,
-      'reminding the consumers of a deprecated service',
-    );
+    await authorizeRemind(credentials);
     parseRequest(noBody, (await readJsonBody(req, res, NO_BODY)) ?? {});
     const { registry, service, snapshot, record } = deprecationOf(req);
     if (record.remainingConsumers === 0) {
