@@ -56,6 +56,17 @@ const FILES = [
       'dependencies.requires = ["payments"]',
     ].join('\n'),
   },
+  {
+    // a credential pasted where an owner belongs: validation reports it, answers must not serve it
+    path: 'projects/billing/services.toml',
+    text: [
+      '[service.ledger]',
+      'status = "deprecated"',
+      '[service.ledger-sync]',
+      'owner = "sk_live_0123456789abcdefghijklmn"',
+      'dependencies.requires = ["ledger"]',
+    ].join('\n'),
+  },
 ];
 
 /** The consumers' catalog entities, owned by their teams. */
@@ -117,6 +128,7 @@ describe.each(databases.eachSupportedId())(
             entities: [
               component('shop-api', 'shop-team'),
               component('shop-admin', 'admin-team'),
+              component('ledger-sync', 'billing-team'),
             ],
           }),
           // a request without a token is anonymous (the test backend's default is a user)
@@ -335,6 +347,22 @@ describe.each(databases.eachSupportedId())(
         }
       }
       expect(sent).toEqual([]);
+    });
+
+    it('never serves a credential written as an owner in the reminder’s answer', async () => {
+      const { server, sent } = await start();
+      const res = await request(server)
+        .post('/api/service-registry/deprecations/ledger/reminders')
+        .set('Authorization', jane);
+      expect(res.status).toBe(201);
+      expect(res.text).not.toContain('sk_live_0123');
+      expect(res.body.notified).toEqual([
+        {
+          owner: expect.stringMatching(/^\(hidden: /),
+          consumers: ['ledger-sync'],
+        },
+      ]);
+      expect(sent).toHaveLength(1);
     });
 
     it('reads a body only once the caller may remind: a malformed one is 403 for a denied user, and never echoed', async () => {

@@ -11,6 +11,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   dependencyGraphOf,
   computeDeprecation,
+  hideSecretValues,
   ReminderResponse,
   ReminderStatusResponse,
   serviceRegistryReadPermission,
@@ -75,7 +76,8 @@ const noBody = z.object({}).strict(NO_BODY);
  *   it).
  *
  * The router is mounted on the plugin's router before the plugin's own endpoints: it parses no
- * body but the reminder's, in its route, once the caller is allowed.
+ * body but the reminder's, in its route, once the caller is allowed. Answers pass through
+ * `hideSecretValues`, like the plugin's.
  *
  * @param options - the services it uses
  * @returns the router
@@ -161,7 +163,7 @@ export async function createReminderRouter(
       canRemind:
         record.remainingConsumers > 0 && last?.at.slice(0, 10) !== today,
     };
-    res.json(body);
+    res.json(hideSecretValues(body));
   });
 
   router.post('/deprecations/:service/reminders', async (req, res) => {
@@ -178,7 +180,8 @@ export async function createReminderRouter(
       credentials.principal.userEntityRef,
     );
     const body: ReminderResponse = { registry, service, ...result };
-    res.status(201).json(body);
+    // owners and consumers as the registry writes them: a credential pasted there is not served
+    res.status(201).json(hideSecretValues(body));
   });
 
   return router;
