@@ -164,6 +164,47 @@ describe('service-registry validate', () => {
     expect(cli([], tmp.root).code).toBe(2);
     expect(cli(['--help'], tmp.root)).toMatchObject({ code: 0 });
   });
+
+  it('says on stderr when the folder is not a registry root, and where the registry looks to be', () => {
+    // an empty folder is an empty, valid registry (exit 0), but a CI job pointed at the wrong
+    // folder must not pass without a word
+    const empty = path.join(tmp.root, 'not-a-registry');
+    fs.mkdirSync(empty);
+    const none = cli(['validate', '.', '--format', 'json'], empty);
+    expect(none.code).toBe(0);
+    expect(JSON.parse(none.stdout).summary).toEqual({
+      errors: 0,
+      warnings: 0,
+      infos: 0,
+    });
+    expect(none.stderr).toContain(
+      'service-registry: . holds no registry file (*.toml)',
+    );
+
+    // the repository's root, with the registry in registry/
+    const repository = path.join(tmp.root, 'repository-root');
+    writeRegistry(path.join(repository, 'registry'), VALID);
+    const parent = cli(['validate', 'repository-root'], tmp.root);
+    expect(parent.code).toBe(0);
+    expect(parent.stderr).toContain(
+      'service-registry: none of the 2 *.toml files of repository-root is a file of the registry layout',
+    );
+    expect(parent.stderr).toContain(
+      `the registry's root looks to be ${path.join(
+        'repository-root',
+        'registry',
+      )}`,
+    );
+    const diff = cli(['diff', 'repository-root', 'repository-root'], tmp.root);
+    expect(diff.stderr).toContain(
+      'service-registry: none of the 2 *.toml files of repository-root is a file of the registry layout',
+    );
+
+    // the registry itself: nothing said
+    expect(
+      cli(['validate', path.join('repository-root', 'registry')], tmp.root),
+    ).toMatchObject({ code: 0, stderr: '' });
+  });
 });
 
 describe('service-registry diff', () => {

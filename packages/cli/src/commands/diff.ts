@@ -17,6 +17,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { annotationRoot } from '../lib/annotationRoot';
 import { CliIO } from '../lib/io';
+import { registryRootNote } from '../lib/registryRootNote';
 import { warnAboutUnparsedFiles } from '../lib/unparsedFiles';
 import { ReportFormat } from '../lib/options';
 import {
@@ -94,6 +95,8 @@ export async function diffCommand(
     options.head,
     read,
   );
+  const rootNote = registryRootNote(headSource.label, headSource.files);
+  if (rootNote) io.stderr(`service-registry: ${forTerminal(rootNote)}\n`);
   if (baseSource.files.length === 0) {
     io.stderr(
       `service-registry: ${forTerminal(emptyBaseWarning(baseSource.label))}\n`,

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import {
+  classifyRegistryFile,
+  normalizeRegistryPath,
+  RegistryFileInput,
+} from '@service-registry/plugin-service-registry-common';
+
+/** Whether a path, relative to a registry root, is a file of the registry layout. */
+function isLayoutFile(relative: string): boolean {
+  return classifyRegistryFile(relative).kind !== 'unknown';
+}
+
+/**
+ * What to tell on stderr when the folder a command reads is not a registry root: it holds no
+ * `*.toml` file at all (an empty registry, valid), or none of its files is where the registry
+ * layout puts them (each is ignored with a `registry/unknown-file` warning). Either passes
+ * validation, so a CI job pointed at the wrong folder (the repository's root, with the registry
+ * in `registry/`) would pass without having validated anything; the note names the folders below
+ * that look like the registry's root. Undefined when a file of the layout is there.
+ *
+ * @param label - the folder as given on the command line
+ * @param files - the files read from it, with paths relative to it
+ * @returns the note, one line without the trailing line break, or undefined
+ */
+export function registryRootNote(
+  label: string,
+  files: readonly Pick<RegistryFileInput, 'path'>[],
+): string | undefined {
+  const paths = files.map(f => normalizeRegistryPath(f.path));
+  const layout =
+    'the folder of services/catalog.toml, projects/<project>/ and policies/';
+  if (paths.length === 0) {
+    return `${label} holds no registry file (*.toml), so it passes as an empty registry; if the registry is elsewhere, give its root directory (${layout}).`;
+  }
+  if (paths.some(isLayoutFile)) return undefined;
+  // the folders below whose files would be files of the layout
+  const roots = new Set<string>();
+  for (const file of paths) {
+    const parts = file.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      if (isLayoutFile(parts.slice(i).join('/'))) {
+        roots.add(path.join(label, ...parts.slice(0, i)));
+        break;
+      }
+    }
+  }
+  const candidates = [...roots].sort();
+  const which =
+    paths.length === 1
+      ? `the only *.toml file of ${label} is not`
+      : `none of the ${paths.length} *.toml files of ${label} is`;
+  return `${which} a file of the registry layout, so nothing was validated (each is ignored with a registry/unknown-file warning); ${
+    candidates.length > 0
+      ? `the registry's root looks to be ${candidates.slice(0, 3).join(', ')}${
+          candidates.length > 3 ? ', …' : ''
+        }: give it`
+      : "give the registry's root directory"
+  } (${layout}).`;
+}
