@@ -477,6 +477,18 @@ describe('service-registry diff when the revision cannot be read', () => {
     expect(cli(['diff', 'origin/release-2', '.'], clone).code).toBe(0);
   });
 
+  it('says that a base given as a file is a file, not a registry', () => {
+    // `diff services/catalog.toml` or `diff old.toml`: a registry is a folder
+    const repo = path.join(tmp.root, 'file-base');
+    writeFiles(repo, VALID_REGISTRY);
+    initRepository(repo);
+    const run = cli(['diff', 'services/catalog.toml', '.'], repo);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "service-registry: services/catalog.toml is a file, not a registry: give the base as the registry's root directory or a git revision",
+    );
+  });
+
   it('says that a directory outside any git repository has no revisions', () => {
     const dir = writeFiles(
       path.join(tmp.root, 'no-git', 'registry'),

@@ -237,7 +237,8 @@ export async function readGitSource(
 }
 
 /**
- * A directory when one exists at that path, else a git revision of the registry at `dir`.
+ * A directory when one exists at that path, else a git revision of the registry at `dir`; a file
+ * at that path that names no revision is refused as a file.
  *
  * @param options - `maxFileBytes`, the size above which a file is not read
  */
@@ -249,5 +250,19 @@ export async function readDirectoryOrGitSource(
   if (await isDirectory(path.resolve(dirOrRef))) {
     return readDirectorySource(dirOrRef, options);
   }
-  return readGitSource(dirOrRef, dir, options);
+  try {
+    return await readGitSource(dirOrRef, dir, options);
+  } catch (error) {
+    // `diff services/catalog.toml`: a file is no registry, whatever git says of the name
+    const isFile = await fs.stat(path.resolve(dirOrRef)).then(
+      s => !s.isDirectory(),
+      () => false,
+    );
+    if (error instanceof UsageError && isFile) {
+      throw new UsageError(
+        `${dirOrRef} is a file, not a registry: give the base as the registry's root directory or a git revision`,
+      );
+    }
+    throw error;
+  }
 }
