@@ -1,3 +1,11 @@
+/** A blank the runner trims before a command (.NET's white space, NEL too), not a line break. */
+const BLANK = '[^\\S\\r\\n]|\\u0085';
+const BLANKS = new RegExp(`^(?:${BLANK})*$`);
+/** A `:` after only blanks at the start of the text. */
+const LEADING_COLON = new RegExp(`^((?:${BLANK})*):`);
+/** A `:` after only blanks at the start of a line after a line break of the text. */
+const LINE_START_COLON = new RegExp(`([\\r\\n](?:${BLANK})*):`, 'g');
+
 /**
  * A writer that keeps text from the registry from acting as a GitHub Actions workflow command
  * when a CI step prints it in its log. The runner takes a line that starts with `::` once its
@@ -39,11 +47,3 @@ export function guardWorkflowCommands(
     write(out);
   };
 }
-
-/** A blank the runner trims before a command (.NET's white space, NEL too), not a line break. */
-const BLANK = '[^\\S\\r\\n]|\\u0085';
-const BLANKS = new RegExp(`^(?:${BLANK})*$`);
-/** A `:` after only blanks at the start of the text. */
-const LEADING_COLON = new RegExp(`^((?:${BLANK})*):`);
-/** A `:` after only blanks at the start of a line after a line break of the text. */
-const LINE_START_COLON = new RegExp(`([\\r\\n](?:${BLANK})*):`, 'g');
