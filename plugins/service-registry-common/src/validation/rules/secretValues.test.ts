@@ -86,6 +86,114 @@ describe('secretValues', () => {
   });
 });
 
+describe('secretValues: a password given to a flag inside one command string', () => {
+  const values = {
+    image: 'registry/app:1 --password hunter2',
+    command: 'mysql -uroot -pS3cretPw db',
+    healthcheck: 'redis-cli -a s3cr3tpass ping',
+    entrypoint: 'server --token=abc123def456',
+    start: 'server --api-key xyz --port 8080',
+    migrate: 'PGPASSWORD=Sup3r-secret psql -h db -U app',
+    probe: 'curl -u deploy:S3cr3t-pw https://api.example.com/health',
+  };
+  const findings = runRule(secretValues, {
+    'services/catalog.toml': [
+      '[service.api]', // 1
+      `metadata.image = "${values.image}"`,
+      '[service.api.metadata.run]',
+      `  command = "${values.command}"`,
+      `  healthcheck = "${values.healthcheck}"`, // 5
+      `  entrypoint = "${values.entrypoint}"`,
+      `  start = "${values.start}"`,
+      `  migrate = "${values.migrate}"`,
+      `  probe = ["sh", "-c", "${values.probe}"]`,
+      // ordinary commands a platform team writes
+      '  ports = "docker run -p 8080:80 acme/api:1.2.3"', // 10
+      '  login = "docker login -u ci --password-stdin ghcr.io"',
+      '  db = "mysql -h db -u root -p app"',
+      '  db_health = "mysqladmin ping -uroot -p$MYSQL_ROOT_PASSWORD"',
+      '  serve = "server --password-file /run/secrets/x --token-path /var/run/token"',
+      '  cache = "redis-cli -a \\"${REDIS_PASSWORD}\\" ping"', // 15
+      '  psql = "PGPASSWORD=$(cat /run/secrets/db) psql -h db"',
+      '  app = "server --password <password> --api-key {{ api_key }}"',
+    ].join('\n'),
+  });
+
+  it('reports each at its key (or array element), naming the kind, never the value', () => {
+    expect(
+      findings.map(f => [
+        f.file,
+        f.line,
+        f.column,
+        f.code,
+        f.message.split(' written')[0],
+      ]),
+    ).toEqual([
+      [
+        'services/catalog.toml',
+        2,
+        1,
+        'security/secret-value',
+        'Service "api": metadata.image looks like a credential (the flag "--password" names one)',
+      ],
+      [
+        'services/catalog.toml',
+        4,
+        3,
+        'security/secret-value',
+        'Service "api": metadata.run.command looks like a MySQL password given with -p',
+      ],
+      [
+        'services/catalog.toml',
+        5,
+        3,
+        'security/secret-value',
+        'Service "api": metadata.run.healthcheck looks like a Redis password given with -a',
+      ],
+      [
+        'services/catalog.toml',
+        6,
+        3,
+        'security/secret-value',
+        'Service "api": metadata.run.entrypoint looks like a credential (the flag "--token" names one)',
+      ],
+      [
+        'services/catalog.toml',
+        7,
+        3,
+        'security/secret-value',
+        'Service "api": metadata.run.start looks like a credential (the flag "--api-key" names one)',
+      ],
+      [
+        'services/catalog.toml',
+        8,
+        3,
+        'security/secret-value',
+        'Service "api": metadata.run.migrate looks like a credential (the variable "PGPASSWORD" names one)',
+      ],
+      [
+        'services/catalog.toml',
+        9,
+        24,
+        'security/secret-value',
+        'Service "api": metadata.run.probe[2] looks like a user:password given with -u/--user',
+      ],
+    ]);
+    const text = JSON.stringify(findings);
+    for (const secret of [
+      'hunter2',
+      'S3cretPw',
+      's3cr3tpass',
+      'abc123def456',
+      'xyz',
+      'Sup3r-secret',
+      'S3cr3t-pw',
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+});
+
 describe('secretValues: arrays and depth', () => {
   it('judges each array element with the element before it, and leaves ordinary arguments alone', () => {
     const findings = runRule(secretValues, {

@@ -1,3 +1,5 @@
+import { isProseWord } from './proseWords';
+
 /**
  * A credential of a well-known form, recognisable whatever key holds it.
  */
@@ -81,6 +83,35 @@ const CURL = /\bcurl\b/;
 
 /** What a password given with `-u`/`--user` (curl's `user:password`) is, for messages. */
 export const USER_PASSWORD_KIND = 'a user:password given with -u/--user';
+
+/** Not a placeholder (see {@link NOT_PLACEHOLDER}) nor a command substitution (a backtick). */
+const NOT_PLACEHOLDER_NOR_COMMAND = `${NOT_PLACEHOLDER}(?!\`)`;
+
+/**
+ * A password given to a command in one word, bare or in quotes: `S3cret`, `"S3cret Pw"`,
+ * `'S3cret'` (not a placeholder nor a shell expansion: `"$MYSQL_PASSWORD"`, `<password>`).
+ *
+ * @param bare - what the unquoted word must also not be (a lookahead)
+ */
+function quotedOrBare(bare: string): string {
+  const plain = NOT_PLACEHOLDER_NOR_COMMAND;
+  return `(?:"${plain}[^"]{2,}"|'${plain}[^']{2,}'|${plain}${bare}[^\\s"']{2,})`;
+}
+
+/**
+ * A command word of the MySQL and MariaDB clients (`mysql`, `mysqladmin`, `mariadb-dump`,
+ * `/usr/bin/mysql`); not an image (`mysql:8`) nor a variable (`MYSQL_PASSWORD`).
+ */
+const MYSQL = /(?:^|[\s/;&|("'])(?:mysql|mariadb)[a-z-]*(?=[\s"']|$)/;
+
+/** What a password given with the MySQL clients' `-p` is, for messages. */
+export const MYSQL_PASSWORD_KIND = 'a MySQL password given with -p';
+
+/** A command word of redis-cli (or of its forks, valkey-cli and keydb-cli). */
+const REDIS_CLI = /(?:^|[\s/;&|("'])(?:redis|valkey|keydb)-cli(?=[\s"']|$)/;
+
+/** What a password given with redis-cli's `-a` is, for messages. */
+export const REDIS_PASSWORD_KIND = 'a Redis password given with -a';
 
 /**
  * The well-known credential forms, most specific first (a Slack webhook is also a URL, a JWT
@@ -176,6 +207,29 @@ export const CREDENTIAL_FORMS: readonly CredentialForm[] = [
       String.raw`((?:^|[\s"'])(?:-[A-Za-z]*u\s+|-u|--user(?:\s+|=))["']?[^\s:"']*:)${NOT_PLACEHOLDER}${NOT_PASSWORD_WORD}[^\s"']+`,
     ),
     { within: CURL },
+  ),
+  // the MySQL clients' `-p<password>`, attached (`-p` alone prompts, and the word after it is the
+  // database), in a text that runs one: not a port or a port mapping (`docker run -p3306:3306`),
+  // nor one letter (`mkdir -pv`)
+  form(
+    MYSQL_PASSWORD_KIND,
+    'mysql|mariadb',
+    new RegExp(
+      String.raw`((?:^|[\s;&|(])-p)${quotedOrBare(
+        String.raw`(?![0-9.:-]+(?:\/[a-z]+)?(?:[\s"']|$))`,
+      )}`,
+    ),
+    { within: MYSQL },
+  ),
+  // redis-cli's `-a <password>`, in a text that runs it: not the next flag, a path (`ls -a /data`),
+  // an operator of the shell nor a word of prose (`redis-cli -a with the password`)
+  form(
+    REDIS_PASSWORD_KIND,
+    'redis-cli|valkey-cli|keydb-cli',
+    new RegExp(
+      String.raw`((?:^|[\s"'])-a\s+)${quotedOrBare(String.raw`(?![-/&|;<>])`)}`,
+    ),
+    { within: REDIS_CLI, accept: password => !isProseWord(password) },
   ),
   // a scheme of at most 32 characters: unbounded, every letter of a long word began one
   // (quadratic); the user may be empty (`redis://:password@host`: Redis takes a password alone)

@@ -273,6 +273,9 @@ describe('detectSecret: a flag naming a secret, and its value', () => {
     ['-p', 'hunter2'],
     ['-p', '8080:80'],
     ['--port', '8080'],
+    // docker's --secret takes a secret's name or spec
+    ['--secret', 'db_password'],
+    ['--secret', 'id=npmrc,src=/run/secrets/npmrc'],
     ['-u', '1000:1000'],
     ['-u', 'app'],
     ['--user', 'admin'],
@@ -346,6 +349,167 @@ describe('detectSecret: NAME=value and --flag=value inside a command', () => {
     ['env', 'JAVA_OPTS=-Xmx1g -Dfile.encoding=UTF-8'],
   ])('leaves %s = %p alone', (key, value) => {
     expect(detectSecret(key, value)).toBeUndefined();
+  });
+});
+
+describe('detectSecret: a credential given as a command-line flag inside one string', () => {
+  it.each([
+    [
+      'image',
+      'registry/app:1 --password hunter2',
+      'a credential (the flag "--password" names one)',
+    ],
+    [
+      'command',
+      'server --token abc123def456 --port 8080',
+      'a credential (the flag "--token" names one)',
+    ],
+    [
+      'command',
+      'server --api-key xyz',
+      'a credential (the flag "--api-key" names one)',
+    ],
+    [
+      'command',
+      "server --db-password 'hunter2' --port 8080",
+      'a credential (the flag "--db-password" names one)',
+    ],
+    [
+      'args',
+      '--client-secret\thunter2',
+      'a credential (the flag "--client-secret" names one)',
+    ],
+    [
+      'command',
+      'mongosh --username app --password hunter2 mongodb://db/app',
+      'a credential (the flag "--password" names one)',
+    ],
+    [
+      'image',
+      'registry/app:1 --token=abc123def456',
+      'a credential (the flag "--token" names one)',
+    ],
+    [
+      'command',
+      'PGPASSWORD=secret psql -h db -U app',
+      'a credential (the variable "PGPASSWORD" names one)',
+    ],
+    [
+      'healthcheck',
+      'env PGPASSWORD=secret pg_isready -h db',
+      'a credential (the variable "PGPASSWORD" names one)',
+    ],
+    [
+      'healthcheck',
+      'curl -u deploy:S3cr3t-pw https://api.example.com/health',
+      'a user:password given with -u/--user',
+    ],
+    ['command', 'mysql -uroot -pS3cretPw db', 'a MySQL password given with -p'],
+    [
+      'healthcheck',
+      'mysqladmin ping -h localhost -u root -p"S3cretPw"',
+      'a MySQL password given with -p',
+    ],
+    [
+      'command',
+      "mariadb -u app -p'S3cret Pw' app",
+      'a MySQL password given with -p',
+    ],
+    [
+      'healthcheck',
+      'redis-cli -a s3cr3tpass ping',
+      'a Redis password given with -a',
+    ],
+    [
+      'healthcheck',
+      'redis-cli -h cache --no-auth-warning -a "s3cr3tpass" ping',
+      'a Redis password given with -a',
+    ],
+    [
+      'healthcheck',
+      'redis-cli --pass s3cr3tpass ping',
+      'a credential (the flag "--pass" names one)',
+    ],
+  ])('flags %s = %p', (key, value, kind) => {
+    expect(detectSecret(key, value)).toBe(kind);
+  });
+
+  it.each([
+    // flags that point to a credential or take none
+    ['command', 'server --password-file /run/secrets/x --port 8080'],
+    ['command', 'docker login --username ci --password-stdin ghcr.io'],
+    ['command', 'server --token-path /var/run/secrets/token'],
+    ['command', 'server --token-ttl 3600 --secret-name db'],
+    ['command', 'server --no-password --port 8080'],
+    ['command', 'server --password --port 8080'],
+    ['command', 'server --password'],
+    // references and placeholders, as the other forms leave them
+    ['command', 'server --password ${DB_PASSWORD}'],
+    ['command', 'server --password $DB_PASSWORD'],
+    ['command', 'server --password "$DB_PASSWORD" --port 8080'],
+    ['command', 'server --password $(cat /run/secrets/db)'],
+    ['command', 'server --password "$(cat /run/secrets/db)"'],
+    ['command', 'server --password `cat /run/secrets/db`'],
+    ['command', 'server --password <password>'],
+    ['command', 'server --password {{ db_password }}'],
+    ['command', 'server --password vault:secret/db'],
+    ['command', 'server --api-key ***'],
+    ['command', 'PGPASSWORD=$(cat /run/secrets/db) psql -h db'],
+    ['command', 'PGPASSWORD=${PGPASSWORD} psql -h db'],
+    ['command', 'PGPASSWORD="$PGPASS" psql -h db'],
+    // docker's --secret takes a secret's name or a spec, not its value
+    ['command', 'docker build --secret id=npmrc,src=/run/secrets/npmrc .'],
+    ['command', 'docker build --secret=id=npmrc,src=/run/secrets/npmrc .'],
+    ['command', 'docker service create --secret db_password acme/api'],
+    // -p: a port, a publish, a parent, or a password prompt
+    ['command', 'docker run -p 8080:80 acme/api:1.2.3'],
+    ['command', 'docker run -p 8080 acme/api:1.2.3'],
+    ['command', 'docker run -p 3306:3306 mysql:8'],
+    ['command', 'docker run -p3306:3306 mysql:8'],
+    ['command', 'docker run -p 127.0.0.1:8080:80/tcp acme/api'],
+    ['command', 'mysql -h db -u root -p app'],
+    ['command', 'mysql -h db -u root -p --ssl-mode=REQUIRED app'],
+    ['command', 'mysql -u root -p'],
+    ['command', 'mysql -u root -P3306 -p app'],
+    [
+      'healthcheck',
+      'mysqladmin ping -h localhost -uroot -p$MYSQL_ROOT_PASSWORD',
+    ],
+    ['healthcheck', 'mysqladmin ping -uroot -p"${MYSQL_ROOT_PASSWORD}"'],
+    ['command', 'mkdir -p /var/lib/mysql && mysqld'],
+    ['command', 'mkdir -pv /var/lib/mysql && mysqld'],
+    ['command', 'ssh -p 2222 deploy@host'],
+    // redis-cli without a password, or with one from elsewhere
+    ['healthcheck', 'redis-cli ping'],
+    ['healthcheck', 'redis-cli -a $REDIS_PASSWORD ping'],
+    ['healthcheck', 'redis-cli -a "${REDIS_PASSWORD}" ping'],
+    ['healthcheck', 'redis-cli --askpass ping'],
+    ['command', 'ls -a /data'],
+    ['command', 'redis-cli ping && ls -a && echo ok'],
+    // the words themselves, as in docs, are placeholders (as for a URL's user:password)
+    ['healthcheck', 'curl -u user:pass https://api.example.com/health'],
+    // prose that names a flag
+    ['description', 'Log in with --password and the user name'],
+    ['description', 'Pass the token with --token or the TOKEN variable'],
+    ['description', 'Rotate the --api-key every 90 days'],
+    ['description', 'The --password flag is required'],
+    ['description', 'Never pass --password. Use --password-file instead'],
+    ['description', 'Check the cache with redis-cli -a and the password'],
+  ])('leaves %s = %p alone', (key, value) => {
+    expect(detectSecret(key, value)).toBeUndefined();
+  });
+
+  it('hides the password of mysql -p and redis-cli -a in a text, keeping the flag', () => {
+    expect(
+      redactSecrets(
+        'run "mysql -uroot -pS3cretPw db", then "redis-cli -a s3cr3tpass ping"',
+      ),
+    ).toBe(
+      'run "mysql -uroot -p(hidden) db", then "redis-cli -a (hidden) ping"',
+    );
+    expect(redactSecrets('docker run -p 8080:80 mysql:8')).toBe(
+      'docker run -p 8080:80 mysql:8',
+    );
   });
 });
 
@@ -512,6 +676,10 @@ describe('detectSecret: long values', () => {
     ['base64 after Basic', `Basic ${'A'.repeat(LONG)}`],
     ['NAME=value words', ' a=b'.repeat(LONG / 4)],
     ['flags', ' --password-file=x'.repeat(LONG / 18)],
+    ['flags and their values', ' --password-file x'.repeat(LONG / 18)],
+    ['a flag before a long run of spaces', `--password${' '.repeat(LONG)}`],
+    ['-p after mysql', `mysql -p${' -p'.repeat(LONG / 3)}`],
+    ['-a after redis-cli', `redis-cli${' -a'.repeat(LONG / 3)}`],
   ])('judges %s in linear time', (_, value) => {
     const start = performance.now();
     expect(detectSecret('command', value)).toBeUndefined();

@@ -9,6 +9,7 @@ import {
   NOT_PLACEHOLDER,
   USER_PASSWORD_KIND,
 } from './credentialForms';
+import { isProseWord } from './proseWords';
 
 /** Keys whose name says they hold a credential (`token` but not `tokenizer`). */
 const CREDENTIAL_KEY =
@@ -146,6 +147,23 @@ const WORD_ASSIGNMENT = /\s(-{0,2})([A-Za-z_][A-Za-z0-9_.-]*)=/g;
 /** The value of such a word: up to a space (an opening quote left out). */
 const WORD_VALUE = /["']?([^\s"']*)/y;
 
+/**
+ * A flag followed by a space in a command (`--password hunter2`, `-pw hunter2`): its dashes and
+ * name, ending in a letter or digit (`--password.` ends a sentence); {@link SPACED_VALUE} from
+ * `lastIndex` reads its value.
+ */
+const SPACED_FLAG =
+  /(?:^|\s)(-{1,2})([A-Za-z](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?)(?=\s)/g;
+
+/** The value after such a flag: the next word (an opening quote left out). */
+const SPACED_VALUE = /\s+["']?([^\s"']*)/y;
+
+/** Whether a text may give a flag a value after a space: a dash at its start or after a space. */
+const MAY_HOLD_FLAG = /(?:^|\s)-/;
+
+/** A value that is a placeholder, not a password: `<password>`, `{{ password }}`, `***`. */
+const PLACEHOLDER = new RegExp(`^(?!${NOT_PLACEHOLDER})`);
+
 /** An array element that is a flag (`--password`, `-pw`), with its name. */
 const FLAG = /^(-{1,2})([A-Za-z][A-Za-z0-9_.-]*)$/;
 
@@ -233,8 +251,42 @@ function commandSecret(
   shown: string,
 ): string | undefined {
   if (classifyKey(name) !== 'credential') return undefined;
-  if (text[0] === '$' || text[0] === '`') return undefined;
+  if (isExpanded(text)) return undefined;
+  if (noun === 'flag' && /^secrets?$/i.test(name) && !looksRandom(text)) {
+    return undefined;
+  }
   return namedSecret(name, text, noun, shown);
+}
+
+/**
+ * Whether the shell expands a value (`$DB_PASSWORD`, `"${DB_PASSWORD}"`, `$(cat /run/secrets/db)`,
+ * a backtick): what it stands for is not written there.
+ */
+function isExpanded(text: string): boolean {
+  const start = text[0] === '"' ? text[1] : text[0];
+  return start === '$' || start === '`';
+}
+
+/**
+ * A credential given to a flag after a space in a command (`--password hunter2`, `--api-key ...`),
+ * judged as {@link commandSecret} does. A flag that takes none (`--password-stdin`), the next
+ * flag, a placeholder (`<password>`, `{{ password }}`) and a word of prose (`--password and`) are
+ * left alone. docker's `--secret` takes a secret's name or spec (`id=npmrc,src=...`): only a
+ * random-looking value after it is one.
+ */
+function spacedFlagInCommand(text: string): string | undefined {
+  SPACED_FLAG.lastIndex = 0;
+  for (let flag = SPACED_FLAG.exec(text); flag; flag = SPACED_FLAG.exec(text)) {
+    const [, dashes, name] = flag;
+    if (classifyKey(name) !== 'credential' || SWITCH_FLAG.test(name)) continue;
+    SPACED_VALUE.lastIndex = SPACED_FLAG.lastIndex;
+    const value = SPACED_VALUE.exec(text)?.[1] ?? '';
+    if (value === '' || value[0] === '-' || PLACEHOLDER.test(value)) continue;
+    if (isProseWord(value)) continue;
+    const secret = commandSecret(name, value, 'flag', `${dashes}${name}`);
+    if (secret) return secret;
+  }
+  return undefined;
 }
 
 /** A credential given to a name in a `NAME=value` or `--flag=value` word after a space. */
@@ -286,15 +338,20 @@ function flagValueSecret(previous: unknown, text: string): string | undefined {
  *
  * - credentials of a well-known form under any key (see `CREDENTIAL_FORMS`: PEM private keys,
  *   AWS, Google, Azure, Stripe, GitHub, GitLab, npm, Slack, OpenAI, Anthropic and Hugging Face
- *   keys and tokens, Slack webhooks, JWTs, bearer tokens, URLs with a password or a credential in
- *   their query string, connection strings with a password);
+ *   keys and tokens, Slack webhooks, JWTs, bearer tokens, HTTP Basic credentials, the passwords
+ *   of curl's `-u user:password`, of the MySQL clients' `-p<password>` and of redis-cli's
+ *   `-a <password>`, URLs with a password or a credential in their query string, connection
+ *   strings with a password);
  * - any literal, string or number, under a key named like a credential (`password`, `DB_PASS`,
  *   `secret`, `token`, `api_key`, `private_key`, ...), unless it is a reference such as
  *   `"${DB_PASSWORD}"` or `"vault:db/password"`;
  * - a whole `NAME=value` string (e.g. an `env` entry `"DB_PASSWORD=..."`, an argument
  *   `"--password=..."`) judged by its name, and so a `NAME=value` or `--flag=value` word of a
  *   command (`env PGPASSWORD=... psql`, `java -Ddb.password=...`) when its name is a
- *   credential's;
+ *   credential's, unless the shell expands it (`PGPASSWORD=$(cat /run/secrets/db) psql`);
+ * - the word after a flag named like a credential in a command (`--password ...`, `--api-key
+ *   ...`), unless it is the next flag, a placeholder, a value the shell expands or a word of
+ *   prose (`with --password and the user`);
  * - an array element after a flag named like a credential (`["--password", "..."]`,
  *   `["--token", "..."]`), or a `user:password` after `-u`/`--user` (curl's), when given the
  *   element before it;
@@ -302,7 +359,8 @@ function flagValueSecret(previous: unknown, text: string): string | undefined {
  *
  * Keys that only name or describe a credential (`token_url`, `secret_name`, `password_length`,
  * `tokenTtl`, `DB_PASSWORD_FILE`), flags that take none (`--password-file`, `--password-stdin`),
- * `-p` (a port as often as a password) and booleans are left alone.
+ * `-p` but the MySQL clients' (a port as often as a password: `docker run -p 8080:80`), docker's
+ * `--secret` (a secret's name or spec) and booleans are left alone.
  *
  * @param key - the key's own name (the array's key for an element)
  * @param value - the value
@@ -336,16 +394,25 @@ export function detectSecret(
   const named =
     namedSecret(key, text, 'key') ??
     (previous === undefined ? undefined : flagValueSecret(previous, text));
-  if (named || !marked) return named;
+  if (named) return named;
+  const flagged = MAY_HOLD_FLAG.test(text);
+  if (!marked && !flagged) return undefined;
   const assignment = ASSIGNMENT.exec(text);
   if (assignment) {
-    const [, dashes, name, assigned] = assignment;
-    const secret = dashes
-      ? namedSecret(name, assigned.trim(), 'flag', `${dashes}${name}`)
-      : namedSecret(name, assigned.trim(), 'variable');
-    if (secret) return secret;
+    const [, dashes, name, given] = assignment;
+    const assigned = given.trim();
+    // `PGPASSWORD=$(cat /run/secrets/db) psql`: the shell expands it
+    if (!isExpanded(assigned)) {
+      const secret = dashes
+        ? namedSecret(name, assigned, 'flag', `${dashes}${name}`)
+        : namedSecret(name, assigned, 'variable');
+      if (secret) return secret;
+    }
   }
-  return assignedInCommand(text);
+  return (
+    (marked ? assignedInCommand(text) : undefined) ??
+    (flagged ? spacedFlagInCommand(text) : undefined)
+  );
 }
 
 /**

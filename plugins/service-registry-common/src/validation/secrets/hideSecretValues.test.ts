@@ -118,6 +118,44 @@ describe('hideSecretValues', () => {
     });
   });
 
+  it('hides a command string that gives a password to a flag, and keeps those that do not', () => {
+    const out = hideSecretValues({
+      image: 'registry/app:1 --password hunter2',
+      command: 'mysql -uroot -pS3cretPw db',
+      healthcheck: 'redis-cli -a s3cr3tpass ping',
+      entrypoint: 'server --token abc123def456 --api-key xyz',
+      migrate: 'PGPASSWORD=Sup3r-secret psql -h db -U app',
+      ports: 'docker run -p 8080:80 acme/api:1.2.3',
+      login: 'docker login -u ci --password-stdin ghcr.io',
+      db: 'mysql -h db -u root -p app',
+      probe: 'redis-cli -a "$REDIS_PASSWORD" ping',
+      start: 'server --password-file /run/secrets/x --token ${API_TOKEN}',
+    });
+    const text = JSON.stringify(out);
+    for (const secret of [
+      'hunter2',
+      'S3cretPw',
+      's3cr3tpass',
+      'abc123def456',
+      'xyz',
+      'Sup3r-secret',
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(out).toEqual({
+      image: '(hidden: a credential (the flag "--password" names one))',
+      command: '(hidden: a MySQL password given with -p)',
+      healthcheck: '(hidden: a Redis password given with -a)',
+      entrypoint: '(hidden: a credential (the flag "--token" names one))',
+      migrate: '(hidden: a credential (the variable "PGPASSWORD" names one))',
+      ports: 'docker run -p 8080:80 acme/api:1.2.3',
+      login: 'docker login -u ci --password-stdin ghcr.io',
+      db: 'mysql -h db -u root -p app',
+      probe: 'redis-cli -a "$REDIS_PASSWORD" ping',
+      start: 'server --password-file /run/secrets/x --token ${API_TOKEN}',
+    });
+  });
+
   it('hides the value after a flag naming a secret, Basic credentials and curl passwords', () => {
     const BASIC = Buffer.from('deploy:hunter2-Sup3r').toString('base64');
     const out = hideSecretValues({
