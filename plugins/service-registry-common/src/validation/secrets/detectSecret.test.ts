@@ -488,6 +488,9 @@ describe('detectSecret: a credential given as a command-line flag inside one str
     ['command', 'redis-cli ping && ls -a && echo ok'],
     // the words themselves, as in docs, are placeholders (as for a URL's user:password)
     ['healthcheck', 'curl -u user:pass https://api.example.com/health'],
+    // a switch's setting
+    ['command', 'server --use-token true --port 8080'],
+    ['command', 'server --basic-auth-password off'],
     // prose that names a flag
     ['description', 'Log in with --password and the user name'],
     ['description', 'Pass the token with --token or the TOKEN variable'],

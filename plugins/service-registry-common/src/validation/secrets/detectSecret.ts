@@ -161,6 +161,9 @@ const SPACED_VALUE = /\s+["']?([^\s"']*)/y;
 /** Whether a text may give a flag a value after a space: a dash at its start or after a space. */
 const MAY_HOLD_FLAG = /(?:^|\s)-/;
 
+/** The setting of a switch after a flag (`--use-token true`), not a password. */
+const SETTING = /^(?:true|false|yes|no|on|off|none|null)$/i;
+
 /** A value that is a placeholder, not a password: `<password>`, `{{ password }}`, `***`. */
 const PLACEHOLDER = new RegExp(`^(?!${NOT_PLACEHOLDER})`);
 
@@ -270,9 +273,9 @@ function isExpanded(text: string): boolean {
 /**
  * A credential given to a flag after a space in a command (`--password hunter2`, `--api-key ...`),
  * judged as {@link commandSecret} does. A flag that takes none (`--password-stdin`), the next
- * flag, a placeholder (`<password>`, `{{ password }}`) and a word of prose (`--password and`) are
- * left alone. docker's `--secret` takes a secret's name or spec (`id=npmrc,src=...`): only a
- * random-looking value after it is one.
+ * flag, a placeholder (`<password>`, `{{ password }}`), a switch's setting (`--use-token true`)
+ * and a word of prose (`--password and`) are left alone. docker's `--secret` takes a secret's
+ * name or spec (`id=npmrc,src=...`): only a random-looking value after it is one.
  */
 function spacedFlagInCommand(text: string): string | undefined {
   SPACED_FLAG.lastIndex = 0;
@@ -282,7 +285,7 @@ function spacedFlagInCommand(text: string): string | undefined {
     SPACED_VALUE.lastIndex = SPACED_FLAG.lastIndex;
     const value = SPACED_VALUE.exec(text)?.[1] ?? '';
     if (value === '' || value[0] === '-' || PLACEHOLDER.test(value)) continue;
-    if (isProseWord(value)) continue;
+    if (isProseWord(value) || SETTING.test(value)) continue;
     const secret = commandSecret(name, value, 'flag', `${dashes}${name}`);
     if (secret) return secret;
   }
