@@ -502,6 +502,18 @@ describe('detectSecret: a credential given as a command-line flag inside one str
     expect(detectSecret(key, value)).toBeUndefined();
   });
 
+  it('reports a default password such as changeme, as under a key named like a credential', () => {
+    expect(detectSecret('password', 'changeme')).toBe(
+      'a credential (the key "password" names one)',
+    );
+    expect(detectSecret('command', 'server --password changeme')).toBe(
+      'a credential (the flag "--password" names one)',
+    );
+    expect(detectSecret('command', 'mysql -uroot -pchangeme app')).toBe(
+      'a MySQL password given with -p',
+    );
+  });
+
   it('hides the password of mysql -p and redis-cli -a in a text, keeping the flag', () => {
     expect(
       redactSecrets(
