@@ -199,6 +199,18 @@ describe('service-registry validate', () => {
     expect(diff.stderr).toContain(
       'service-registry: none of the 2 *.toml files of repository-root is a file of the registry layout',
     );
+    // the commands that print what the registry holds would print nothing without a word, and
+    // docs would write the documents of an empty registry there
+    for (const args of [
+      ['graph', 'repository-root'],
+      ['openslo', 'repository-root'],
+      ['impact', 'shop-api', 'repository-root'],
+      ['docs', 'repository-root', '--check'],
+    ]) {
+      expect(cli(args, tmp.root).stderr).toContain(
+        "none of the 2 *.toml files of repository-root is a file of the registry layout, so it is read as an empty registry (each is ignored, with a registry/unknown-file warning); the registry's root looks to be",
+      );
+    }
 
     // the registry itself: nothing said
     expect(

@@ -17,7 +17,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { annotationRoot } from '../lib/annotationRoot';
 import { CliIO } from '../lib/io';
-import { registryRootNote } from '../lib/registryRootNote';
+import { warnIfNotRegistryRoot } from '../lib/registryRootNote';
 import { warnAboutUnparsedFiles } from '../lib/unparsedFiles';
 import { ReportFormat } from '../lib/options';
 import {
@@ -95,8 +95,7 @@ export async function diffCommand(
     options.head,
     read,
   );
-  const rootNote = registryRootNote(headSource.label, headSource.files);
-  if (rootNote) io.stderr(`service-registry: ${forTerminal(rootNote)}\n`);
+  warnIfNotRegistryRoot(headSource, io);
   if (baseSource.files.length === 0) {
     io.stderr(
       `service-registry: ${forTerminal(emptyBaseWarning(baseSource.label))}\n`,

@@ -10,6 +10,7 @@ import { UsageError } from '../lib/errors';
 import { CliIO } from '../lib/io';
 import { warnAboutUnparsedFiles } from '../lib/unparsedFiles';
 import { readDirectorySource } from '../lib/readSource';
+import { warnIfNotRegistryRoot } from '../lib/registryRootNote';
 
 /** Formats of `service-registry graph`. */
 export type GraphFormat = 'dot' | 'json' | 'mermaid';
@@ -33,6 +34,7 @@ export async function graphCommand(
   const source = await readDirectorySource(options.dir, {
     maxFileBytes: options.maxFileBytes,
   });
+  warnIfNotRegistryRoot(source, io);
   const registry = loadRegistry(source.files);
   warnAboutUnparsedFiles(
     registry,

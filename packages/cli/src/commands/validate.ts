@@ -10,10 +10,10 @@ import { CUT_NOTICE } from '../lib/cutNotice';
 import { CliIO } from '../lib/io';
 import { ReportFormat } from '../lib/options';
 import { readDirectorySource } from '../lib/readSource';
-import { registryRootNote } from '../lib/registryRootNote';
+import { warnIfNotRegistryRoot } from '../lib/registryRootNote';
 import { annotationLimitNotice, formatFindingsGithub } from '../format/github';
 import { findingsJson } from '../format/json';
-import { formatFindingsText, forTerminal } from '../format/text';
+import { formatFindingsText } from '../format/text';
 
 /** The catalog provider's default `sharedSystem`, the System of global services. */
 export const DEFAULT_SHARED_SYSTEM = 'shared';
@@ -41,8 +41,7 @@ export async function validateCommand(
   const source = await readDirectorySource(options.dir, {
     maxFileBytes: options.maxFileBytes,
   });
-  const rootNote = registryRootNote(source.label, source.files);
-  if (rootNote) io.stderr(`service-registry: ${forTerminal(rootNote)}\n`);
+  warnIfNotRegistryRoot(source, io);
   // with the catalog provider's findings: the pull request shows what the catalog would
   const findings = validateRegistry(loadRegistry(source.files), {
     today: options.today,

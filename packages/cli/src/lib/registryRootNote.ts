@@ -4,6 +4,8 @@ import {
   normalizeRegistryPath,
   RegistryFileInput,
 } from '@service-registry/plugin-service-registry-common';
+import { forTerminal } from '../format/text';
+import { CliIO } from './io';
 
 /** Whether a path, relative to a registry root, is a file of the registry layout. */
 function isLayoutFile(relative: string): boolean {
@@ -14,9 +16,10 @@ function isLayoutFile(relative: string): boolean {
  * What to tell on stderr when the folder a command reads is not a registry root: it holds no
  * `*.toml` file at all (an empty registry, valid), or none of its files is where the registry
  * layout puts them (each is ignored with a `registry/unknown-file` warning). Either passes
- * validation, so a CI job pointed at the wrong folder (the repository's root, with the registry
- * in `registry/`) would pass without having validated anything; the note names the folders below
- * that look like the registry's root. Undefined when a file of the layout is there.
+ * validation and gives empty documents, so a CI job pointed at the wrong folder (the repository's
+ * root, with the registry in `registry/`) would pass without having read anything; the note names
+ * the folders below that look like the registry's root. Undefined when a file of the layout is
+ * there.
  *
  * @param label - the folder as given on the command line
  * @param files - the files read from it, with paths relative to it
@@ -30,7 +33,7 @@ export function registryRootNote(
   const layout =
     'the folder of services/catalog.toml, projects/<project>/ and policies/';
   if (paths.length === 0) {
-    return `${label} holds no registry file (*.toml), so it passes as an empty registry; if the registry is elsewhere, give its root directory (${layout}).`;
+    return `${label} holds no registry file (*.toml), so it is read as an empty registry; if the registry is elsewhere, give its root directory (${layout}).`;
   }
   if (paths.some(isLayoutFile)) return undefined;
   // the folders below whose files would be files of the layout
@@ -49,11 +52,25 @@ export function registryRootNote(
     paths.length === 1
       ? `the only *.toml file of ${label} is not`
       : `none of the ${paths.length} *.toml files of ${label} is`;
-  return `${which} a file of the registry layout, so nothing was validated (each is ignored with a registry/unknown-file warning); ${
+  return `${which} a file of the registry layout, so it is read as an empty registry (each is ignored, with a registry/unknown-file warning); ${
     candidates.length > 0
       ? `the registry's root looks to be ${candidates.slice(0, 3).join(', ')}${
           candidates.length > 3 ? ', …' : ''
         }: give it`
       : "give the registry's root directory"
   } (${layout}).`;
+}
+
+/**
+ * Tells on stderr, as {@link registryRootNote} words it, when the folder a command reads is not a
+ * registry root.
+ *
+ * @param source - the folder as given (`label`) and the files read from it
+ */
+export function warnIfNotRegistryRoot(
+  source: { label: string; files: readonly Pick<RegistryFileInput, 'path'>[] },
+  io: CliIO,
+): void {
+  const note = registryRootNote(source.label, source.files);
+  if (note) io.stderr(`service-registry: ${forTerminal(note)}\n`);
 }
