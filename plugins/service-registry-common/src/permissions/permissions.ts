@@ -13,7 +13,8 @@ export const serviceRegistryReadPermission = createPermission({
 
 /**
  * Remind, by hand, the owners of a deprecated service's consumers where its migration stands
- * (a Backstage notification to each of them; needs the notifications backend module).
+ * (a Backstage notification to each of them; needs the notifications backend module). A reminder
+ * also needs {@link serviceRegistryReadPermission}: its answer names the consumers and owners.
  *
  * @public
  */
