@@ -165,7 +165,7 @@ describe('service-registry validate', () => {
     expect(cli(['--help'], tmp.root)).toMatchObject({ code: 0 });
   });
 
-  it('says on stderr when the folder is not a registry root, and where the registry looks to be', () => {
+  it('refuses a folder whose registry lies below it, naming where, and says on stderr when a folder holds no registry', () => {
     // an empty folder is an empty, valid registry (exit 0), but a CI job pointed at the wrong
     // folder must not pass without a word
     const empty = path.join(tmp.root, 'not-a-registry');
@@ -181,36 +181,48 @@ describe('service-registry validate', () => {
       'service-registry: . holds no registry file (*.toml)',
     );
 
-    // the repository's root, with the registry in registry/
+    // the repository's root, with the registry in registry/: refused, as the catalog provider
+    // refuses such a target, rather than passed having read nothing
     const repository = path.join(tmp.root, 'repository-root');
     writeRegistry(path.join(repository, 'registry'), VALID);
     const parent = cli(['validate', 'repository-root'], tmp.root);
-    expect(parent.code).toBe(0);
+    expect(parent.code).toBe(2);
+    expect(parent.stdout).toBe('');
     expect(parent.stderr).toContain(
-      'service-registry: none of the 2 *.toml files of repository-root is a file of the registry layout',
-    );
-    expect(parent.stderr).toContain(
-      `the registry's root looks to be ${path.join(
+      `service-registry: none of the 2 *.toml files of repository-root is a file of the registry layout: the registry's root looks to be ${path.join(
         'repository-root',
         'registry',
-      )}`,
+      )}: give it`,
     );
     const diff = cli(['diff', 'repository-root', 'repository-root'], tmp.root);
+    expect(diff.code).toBe(2);
     expect(diff.stderr).toContain(
       'service-registry: none of the 2 *.toml files of repository-root is a file of the registry layout',
     );
-    // the commands that print what the registry holds would print nothing without a word, and
-    // docs would write the documents of an empty registry there
+    // the commands that print what the registry holds would print nothing, and docs would write
+    // the documents of an empty registry there
     for (const args of [
       ['graph', 'repository-root'],
       ['openslo', 'repository-root'],
       ['impact', 'shop-api', 'repository-root'],
       ['docs', 'repository-root', '--check'],
     ]) {
-      expect(cli(args, tmp.root).stderr).toContain(
-        "none of the 2 *.toml files of repository-root is a file of the registry layout, so it is read as an empty registry (each is ignored, with a registry/unknown-file warning); the registry's root looks to be",
+      const run = cli(args, tmp.root);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        "none of the 2 *.toml files of repository-root is a file of the registry layout: the registry's root looks to be",
       );
     }
+
+    // *.toml files of no registry at all (a tool's settings): an empty registry, said on stderr
+    const tools = path.join(tmp.root, 'tools');
+    fs.mkdirSync(tools);
+    fs.writeFileSync(path.join(tools, 'rustfmt.toml'), 'edition = "2021"\n');
+    const other = cli(['validate', 'tools'], tmp.root);
+    expect(other.code).toBe(0);
+    expect(other.stderr).toContain(
+      "the only *.toml file of tools is not a file of the registry layout, so it is read as an empty registry (each is ignored, with a registry/unknown-file warning); give the registry's root directory",
+    );
 
     // the registry itself: nothing said
     expect(

@@ -17,7 +17,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { annotationRoot } from '../lib/annotationRoot';
 import { CliIO } from '../lib/io';
-import { warnIfNotRegistryRoot } from '../lib/registryRootNote';
+import { checkRegistryRoot } from '../lib/registryRootNote';
 import { warnAboutUnparsedFiles } from '../lib/unparsedFiles';
 import { ReportFormat } from '../lib/options';
 import {
@@ -95,7 +95,7 @@ export async function diffCommand(
     options.head,
     read,
   );
-  warnIfNotRegistryRoot(headSource, io);
+  checkRegistryRoot(headSource, io);
   if (baseSource.files.length === 0) {
     io.stderr(
       `service-registry: ${forTerminal(emptyBaseWarning(baseSource.label))}\n`,

@@ -12,7 +12,7 @@ import { formatFindingsText } from '../format/text';
 import { EXIT, ReadError, UsageError } from '../lib/errors';
 import { CliIO } from '../lib/io';
 import { readDirectorySource } from '../lib/readSource';
-import { warnIfNotRegistryRoot } from '../lib/registryRootNote';
+import { checkRegistryRoot } from '../lib/registryRootNote';
 
 /**
  * A word for a POSIX shell: as it is when it holds only characters no shell reads specially,
@@ -106,7 +106,7 @@ export async function docsCommand(
   const source = await readDirectorySource(options.dir, {
     maxFileBytes: options.maxFileBytes,
   });
-  warnIfNotRegistryRoot(source, io);
+  checkRegistryRoot(source, io);
   const registry = loadRegistry(source.files);
   const broken = registry.findings.filter(isUnreadFileFinding);
   if (broken.length > 0) {

@@ -10,7 +10,7 @@ import { UsageError } from '../lib/errors';
 import { CliIO } from '../lib/io';
 import { warnAboutUnparsedFiles } from '../lib/unparsedFiles';
 import { readDirectorySource } from '../lib/readSource';
-import { warnIfNotRegistryRoot } from '../lib/registryRootNote';
+import { checkRegistryRoot } from '../lib/registryRootNote';
 
 /** Formats of `service-registry graph`. */
 export type GraphFormat = 'dot' | 'json' | 'mermaid';
@@ -34,7 +34,7 @@ export async function graphCommand(
   const source = await readDirectorySource(options.dir, {
     maxFileBytes: options.maxFileBytes,
   });
-  warnIfNotRegistryRoot(source, io);
+  checkRegistryRoot(source, io);
   const registry = loadRegistry(source.files);
   warnAboutUnparsedFiles(
     registry,

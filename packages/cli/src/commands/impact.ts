@@ -13,7 +13,7 @@ import { CliIO } from '../lib/io';
 import { warnAboutUnparsedFiles } from '../lib/unparsedFiles';
 import { ReportFormat } from '../lib/options';
 import { readDirectorySource } from '../lib/readSource';
-import { warnIfNotRegistryRoot } from '../lib/registryRootNote';
+import { checkRegistryRoot } from '../lib/registryRootNote';
 import { JSON_SCHEMA_VERSION } from '../format/json';
 import { forTerminal, paint } from '../format/text';
 
@@ -36,7 +36,7 @@ export async function impactCommand(
   const source = await readDirectorySource(options.dir, {
     maxFileBytes: options.maxFileBytes,
   });
-  warnIfNotRegistryRoot(source, io);
+  checkRegistryRoot(source, io);
   const registry = loadRegistry(source.files);
   warnAboutUnparsedFiles(
     registry,

@@ -7,7 +7,7 @@ import { EXIT, UsageError } from '../lib/errors';
 import { CliIO } from '../lib/io';
 import { warnAboutUnparsedFiles } from '../lib/unparsedFiles';
 import { readDirectorySource } from '../lib/readSource';
-import { warnIfNotRegistryRoot } from '../lib/registryRootNote';
+import { checkRegistryRoot } from '../lib/registryRootNote';
 
 /** Formats of `service-registry openslo`. */
 export type OpenSloFormat = 'yaml' | 'json';
@@ -41,7 +41,7 @@ export async function openSloCommand(
   const source = await readDirectorySource(options.dir, {
     maxFileBytes: options.maxFileBytes,
   });
-  warnIfNotRegistryRoot(source, io);
+  checkRegistryRoot(source, io);
   const registry = loadRegistry(source.files);
   warnAboutUnparsedFiles(
     registry,

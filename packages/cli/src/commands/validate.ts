@@ -10,7 +10,7 @@ import { CUT_NOTICE } from '../lib/cutNotice';
 import { CliIO } from '../lib/io';
 import { ReportFormat } from '../lib/options';
 import { readDirectorySource } from '../lib/readSource';
-import { warnIfNotRegistryRoot } from '../lib/registryRootNote';
+import { checkRegistryRoot } from '../lib/registryRootNote';
 import { annotationLimitNotice, formatFindingsGithub } from '../format/github';
 import { findingsJson } from '../format/json';
 import { formatFindingsText } from '../format/text';
@@ -41,7 +41,7 @@ export async function validateCommand(
   const source = await readDirectorySource(options.dir, {
     maxFileBytes: options.maxFileBytes,
   });
-  warnIfNotRegistryRoot(source, io);
+  checkRegistryRoot(source, io);
   // with the catalog provider's findings: the pull request shows what the catalog would
   const findings = validateRegistry(loadRegistry(source.files), {
     today: options.today,
