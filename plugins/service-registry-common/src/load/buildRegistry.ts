@@ -29,6 +29,7 @@ import {
 import { pathInMessage } from './controlCharacterPattern';
 import { joinKeyPath, tomlBasicString } from './keyPath';
 import { SERVICE_ID_PATTERN } from './fieldSpecs';
+import { redactSecrets } from '../validation/secrets/detectSecret';
 import {
   fileStart,
   lazyPositionsUnder,
@@ -117,6 +118,25 @@ function checkTopLevelKeys(
 }
 
 /**
+ * A valid service id to suggest for an invalid one: the id lowered, its accents dropped (ñandú:
+ * nandu) and other runs of characters made `-`, else `my-service`. Never made from an id that
+ * holds a credential of a well-known form (a token pasted as an id, see `redactSecrets`): the
+ * lowered, dashed token would be the token still, in a form the messages' redaction misses.
+ */
+function suggestedServiceId(id: string): string {
+  if (redactSecrets(id) !== id) return 'my-service';
+  return (
+    id
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]+/g, '')
+      .replace(/[^a-z0-9-]+/g, '-')
+      .slice(0, 63)
+      .replace(/^-+|-+$/g, '') || 'my-service'
+  );
+}
+
+/**
  * Reads the `[service.<id>]` tables of a catalog or project file as declarations, handing each
  * one to `visit` as it is read. Each header position comes from the cheap header scan; the
  * positions below it are looked up lazily.
@@ -166,16 +186,9 @@ function forEachServiceDeclaration(
         'schema/invalid-id',
         `Service id ${tomlBasicString(
           id,
-        )} is invalid: use 1 to 63 lowercase letters, digits or "-", starting and ending with a letter or digit, in [service.<id>] (e.g. "${
-          id
-            .toLowerCase()
-            // letters with accents as the letter (ñandú: nandu)
-            .normalize('NFD')
-            .replace(/[\u0300-\u036f]+/g, '')
-            .replace(/[^a-z0-9-]+/g, '-')
-            .slice(0, 63)
-            .replace(/^-+|-+$/g, '') || 'my-service'
-        }").`,
+        )} is invalid: use 1 to 63 lowercase letters, digits or "-", starting and ending with a letter or digit, in [service.<id>] (e.g. "${suggestedServiceId(
+          id,
+        )}").`,
         source,
         { service: id, project },
       );

@@ -53,12 +53,37 @@ export function validateRegistry(
 }
 
 /**
- * A finding whose message has any credential of a well-known form replaced by `(hidden)`. Messages
- * never show a value that looks like a credential (`describeValue` hides it whole, before it is
- * cut to length); this is the last line of defence for text quoted by other means (an id, a
- * range), in the loader's findings and the rules' alike.
+ * An id (of a service, a project) as a finding may show it: `(hidden)` when it holds a credential
+ * of a well-known form (someone pasted a token as a service id; see `redactSecrets`). Hidden
+ * whole, not in part like free text: the rest of such an id names nothing.
+ */
+function shownId(id: string): string {
+  return redactSecrets(id) === id ? id : '(hidden)';
+}
+
+/**
+ * A finding whose message has any credential of a well-known form replaced by `(hidden)`, and whose
+ * `service` and `project` read `(hidden)` when they hold one (see `shownId`). Messages never show
+ * a value that looks like a credential (`describeValue` hides it whole, before it is cut to
+ * length); this is the last line of defence for text quoted by other means (an id, a range), in
+ * the loader's findings and the rules' alike. The CLI and the backend show these fields as they
+ * are.
  */
 function redacted(finding: RegistryFinding): RegistryFinding {
   const message = redactSecrets(finding.message);
-  return message === finding.message ? finding : { ...finding, message };
+  const service =
+    finding.service === undefined ? undefined : shownId(finding.service);
+  const project =
+    finding.project === undefined ? undefined : shownId(finding.project);
+  if (
+    message === finding.message &&
+    service === finding.service &&
+    project === finding.project
+  ) {
+    return finding;
+  }
+  const out: RegistryFinding = { ...finding, message };
+  if (service !== undefined) out.service = service;
+  if (project !== undefined) out.project = project;
+  return out;
 }
