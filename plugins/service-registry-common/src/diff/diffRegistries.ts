@@ -14,6 +14,7 @@ import { changeImpact } from './changeImpact';
 import { slaImpactsOf } from './slaImpacts';
 import { fieldChanges } from './fieldChanges';
 import { headAsInBase } from './headAsInBase';
+import { hideCredentialIds } from './hideCredentialIds';
 import { requiredApprovalsOf } from './requiredApprovals';
 import { mergeOptionalConsumers, optionalConsumers } from './optionalConsumers';
 import {
@@ -184,7 +185,9 @@ function inProject(
  * read for its size) is compared as base has it, as the catalog keeps its last good version:
  * what it declares is not reported as removed or changed and brings no breaking change, SLA
  * impact or approval; `unreadHeadFiles` says so (see `UnreadHeadFile`), while the file's finding
- * stays one of head. Deterministic; never throws on registry content.
+ * stays one of head. A service or project whose id holds a credential of a well-known form (a token
+ * pasted as an id) is named `(hidden)` throughout (see `hideCredentialIds`). Deterministic; never
+ * throws on registry content.
  *
  * @param base - the registry before
  * @param head - the registry after (left as it is)
@@ -261,5 +264,6 @@ export function diffRegistries(
   }
   diff.impactByService = summarize(diff.breakingChanges);
   diff.requiredApprovals = requiredApprovalsOf(base, after, diff);
-  return diff;
+  // a token pasted as a service id is named `(hidden)` wherever the diff names it
+  return hideCredentialIds(diff);
 }
