@@ -457,6 +457,9 @@ describe('detectSecret: a credential given as a command-line flag inside one str
     ['command', 'PGPASSWORD=$(cat /run/secrets/db) psql -h db'],
     ['command', 'PGPASSWORD=${PGPASSWORD} psql -h db'],
     ['command', 'PGPASSWORD="$PGPASS" psql -h db'],
+    ['command', 'env PGPASSWORD={{ pg_password }} pg_isready'],
+    ['args', '--password=<your password>'],
+    ['diff', '-db_password = ${DB_PASSWORD}'],
     // docker's --secret takes a secret's name or a spec, not its value
     ['command', 'docker build --secret id=npmrc,src=/run/secrets/npmrc .'],
     ['command', 'docker build --secret=id=npmrc,src=/run/secrets/npmrc .'],
@@ -512,6 +515,67 @@ describe('detectSecret: a credential given as a command-line flag inside one str
     expect(detectSecret('command', 'mysql -uroot -pchangeme app')).toBe(
       'a MySQL password given with -p',
     );
+  });
+
+  it('hides the value of a credential-named flag in a text, keeping the flag', () => {
+    expect(
+      redactSecrets('Start it with: app --password hunter2 --port 80'),
+    ).toBe('Start it with: app --password (hidden) --port 80');
+    expect(
+      redactSecrets('Start it with: app --password=hunter2 --port 80'),
+    ).toBe('Start it with: app --password=(hidden) --port 80');
+    expect(
+      redactSecrets(
+        'Run server --token abc123 or server --api-key xyz and then env PGPASSWORD=s3cret psql',
+      ),
+    ).toBe(
+      'Run server --token (hidden) or server --api-key (hidden) and then env PGPASSWORD=(hidden) psql',
+    );
+    expect(redactSecrets('--password=hunter2 is the default')).toBe(
+      '--password=(hidden) is the default',
+    );
+    expect(redactSecrets('--password hunter2 is the default')).toBe(
+      '--password (hidden) is the default',
+    );
+  });
+
+  it('hides the whole of a quoted value given to such a flag', () => {
+    const redacted = redactSecrets(
+      `app --password "correct horse" --token 'battery staple' --port 80`,
+    );
+    expect(redacted).toBe(
+      `app --password "(hidden)" --token '(hidden)' --port 80`,
+    );
+  });
+
+  it('hides a quoted value whole, even where it holds what looks like another flag', () => {
+    expect(redactSecrets(`app --password "pw --token x" --port 80`)).toBe(
+      `app --password "(hidden)" --port 80`,
+    );
+  });
+
+  it('hides such a value once: a text redacted again stays the same', () => {
+    const once = redactSecrets('app --password hunter2 --api-key xyz');
+    expect(redactSecrets(once)).toBe(once);
+  });
+
+  it.each([
+    'server --password-file /run/secrets/x --port 8080',
+    'server --password-file=/run/secrets/x --port=8080',
+    'docker login --username ci --password-stdin ghcr.io',
+    'server --password --port 8080',
+    'server --password ${DB_PASSWORD}',
+    'server --password=${DB_PASSWORD} --port=8080',
+    'server --password <password>',
+    'server --password=<your password>',
+    'env PGPASSWORD={{ pg_password }} pg_isready',
+    'server --use-token true --port 8080',
+    'Log in with --password and the user name',
+    'Never pass --password. Use --password-file instead',
+    // a setting on a removed line of a diff, not a flag
+    '-db_password = "${DB_PASSWORD}" # rotated',
+  ])('leaves %p as it is', text => {
+    expect(redactSecrets(text)).toBe(text);
   });
 
   it('hides the password of mysql -p and redis-cli -a in a text, keeping the flag', () => {

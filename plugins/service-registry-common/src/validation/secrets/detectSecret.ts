@@ -139,10 +139,11 @@ const REFERENCE = [
 const ASSIGNMENT = /^(-{0,2})([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*([\s\S]*)$/;
 
 /**
- * A `NAME=value` or `--flag=value` word after a space in a command (`env PGPASSWORD=... psql`,
- * `java -Ddb.password=... -jar`): the name, then {@link WORD_VALUE} from `lastIndex`.
+ * A `NAME=value` or `--flag=value` word at the start of a text or after a space in a command (`env
+ * PGPASSWORD=... psql`, `java -Ddb.password=... -jar`): the name, then {@link WORD_VALUE} from
+ * `lastIndex`.
  */
-const WORD_ASSIGNMENT = /\s(-{0,2})([A-Za-z_][A-Za-z0-9_.-]*)=/g;
+const WORD_ASSIGNMENT = /(?:^|\s)(-{0,2})([A-Za-z_][A-Za-z0-9_.-]*)=/g;
 
 /** The value of such a word: up to a space (an opening quote left out). */
 const WORD_VALUE = /["']?([^\s"']*)/y;
@@ -270,30 +271,46 @@ function isExpanded(text: string): boolean {
   return start === '$' || start === '`';
 }
 
+/** A credential given to a flag or a variable in a command: what it is, and where its value is. */
+interface CommandCredential {
+  /** What it is, for messages: `a credential (the flag "--password" names one)`. */
+  kind: string;
+  /** Where its value starts in the text (after an opening quote). */
+  start: number;
+  /** Where the value's word ends (before a closing quote). */
+  end: number;
+}
+
 /**
- * A credential given to a flag after a space in a command (`--password hunter2`, `--api-key ...`),
- * judged as {@link commandSecret} does. A flag that takes none (`--password-stdin`), the next
- * flag, a placeholder (`<password>`, `{{ password }}`), a switch's setting (`--use-token true`)
- * and a word of prose (`--password and`) are left alone. docker's `--secret` takes a secret's
- * name or spec (`id=npmrc,src=...`): only a random-looking value after it is one.
+ * The credentials given to a flag after a space in a command (`--password hunter2`, `--api-key
+ * ...`), judged as {@link commandSecret} does. A flag that takes none (`--password-stdin`), the
+ * next flag, a setting's `=` (`-db_password = ...`), a placeholder (`<password>`, `{{ password
+ * }}`), a switch's setting (`--use-token true`) and a word of prose (`--password and`) are left
+ * alone. docker's `--secret` takes a secret's name or spec (`id=npmrc,src=...`): only a
+ * random-looking value after it is one.
  */
-function spacedFlagInCommand(text: string): string | undefined {
+function* spacedFlagsInCommand(text: string): Generator<CommandCredential> {
   SPACED_FLAG.lastIndex = 0;
   for (let flag = SPACED_FLAG.exec(text); flag; flag = SPACED_FLAG.exec(text)) {
     const [, dashes, name] = flag;
     if (classifyKey(name) !== 'credential' || SWITCH_FLAG.test(name)) continue;
     SPACED_VALUE.lastIndex = SPACED_FLAG.lastIndex;
     const value = SPACED_VALUE.exec(text)?.[1] ?? '';
-    if (value === '' || value[0] === '-' || PLACEHOLDER.test(value)) continue;
+    // the next flag, or a setting's `=` (`-db_password = ...`: a removed line of a diff)
+    if (value === '' || value[0] === '-' || value[0] === '=') continue;
+    if (PLACEHOLDER.test(value)) continue;
     if (isProseWord(value) || SETTING.test(value)) continue;
-    const secret = commandSecret(name, value, 'flag', `${dashes}${name}`);
-    if (secret) return secret;
+    const kind = commandSecret(name, value, 'flag', `${dashes}${name}`);
+    const end = SPACED_VALUE.lastIndex;
+    if (kind) yield { kind, start: end - value.length, end };
   }
-  return undefined;
 }
 
-/** A credential given to a name in a `NAME=value` or `--flag=value` word after a space. */
-function assignedInCommand(text: string): string | undefined {
+/**
+ * The credentials given to a name in a `NAME=value` or `--flag=value` word of a command, judged
+ * as {@link commandSecret} does; a placeholder (`<password>`, `{{ password }}`) is left alone.
+ */
+function* assignedInCommand(text: string): Generator<CommandCredential> {
   WORD_ASSIGNMENT.lastIndex = 0;
   for (
     let word = WORD_ASSIGNMENT.exec(text);
@@ -303,12 +320,29 @@ function assignedInCommand(text: string): string | undefined {
     const [, dashes, name] = word;
     WORD_VALUE.lastIndex = WORD_ASSIGNMENT.lastIndex;
     const value = WORD_VALUE.exec(text)![1];
-    const secret = dashes
+    if (PLACEHOLDER.test(value)) continue;
+    const kind = dashes
       ? commandSecret(name, value, 'flag', `${dashes}${name}`)
       : commandSecret(name, value, 'variable', name);
-    if (secret) return secret;
+    const end = WORD_VALUE.lastIndex;
+    if (kind) yield { kind, start: end - value.length, end };
   }
-  return undefined;
+}
+
+/**
+ * The credentials given to flags and variables in a command (see {@link assignedInCommand} and
+ * {@link spacedFlagsInCommand}), in the order they are looked for.
+ *
+ * @param assigned - whether to look for `NAME=value` words (the text holds a `=`)
+ * @param spaced - whether to look for flags followed by a space (see {@link MAY_HOLD_FLAG})
+ */
+function* credentialsInCommand(
+  text: string,
+  assigned: boolean,
+  spaced: boolean,
+): Generator<CommandCredential> {
+  if (assigned) yield* assignedInCommand(text);
+  if (spaced) yield* spacedFlagsInCommand(text);
 }
 
 /**
@@ -412,23 +446,55 @@ export function detectSecret(
       if (secret) return secret;
     }
   }
-  return (
-    (marked ? assignedInCommand(text) : undefined) ??
-    (flagged ? spacedFlagInCommand(text) : undefined)
-  );
+  for (const found of credentialsInCommand(text, marked, flagged)) {
+    return found.kind;
+  }
+  return undefined;
 }
 
 /**
- * Replaces credentials of a well-known form (see {@link detectSecret}) found in a text by
- * `(hidden)`, keeping what names them (`postgres://app:(hidden)@db`, `?api_key=(hidden)`); a
- * last line of defence for messages that quote values.
+ * A text with the value of every credential given to a flag or a variable in it (see
+ * {@link credentialsInCommand}) replaced by `(hidden)`: a quoted value up to its closing quote
+ * (`"correct horse"`), else its word.
+ */
+function hideCredentialsInCommand(text: string): string {
+  const found = [
+    ...credentialsInCommand(
+      text,
+      mayHoldCredential(text),
+      MAY_HOLD_FLAG.test(text),
+    ),
+  ].sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const { start, end } of found) {
+    if (start < at) continue; // inside a quoted value hidden already
+    const quote = text[start - 1];
+    const closing =
+      quote === '"' || quote === "'" ? text.indexOf(quote, start) : -1;
+    out += `${text.slice(at, start)}(hidden)`;
+    at = closing === -1 ? end : closing;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Replaces the credentials {@link detectSecret} finds in a text by `(hidden)`, keeping what names
+ * them: those of a well-known form (`postgres://app:(hidden)@db`, `?api_key=(hidden)`, `mysql
+ * -p(hidden)`) and the values of flags and variables named like a credential (`--password
+ * (hidden)`, `--token=(hidden)`, `PGPASSWORD=(hidden)`), with the same exceptions (`--password-file
+ * /x`, `--password-stdin`, the next flag, placeholders, prose: `with --password and the user`). A
+ * last line of defence for messages that quote values and for descriptions shown in the portal.
  *
  * @param text - e.g. a finding's message
  * @public
  */
 export function redactSecrets(text: string): string {
-  if (!mayHoldCredential(text)) return text;
+  const marked = mayHoldCredential(text);
+  if (!marked && !MAY_HOLD_FLAG.test(text)) return text;
   let out = text;
-  for (const form of CREDENTIAL_FORMS) out = hideForm(form, out);
-  return out;
+  if (marked) {
+    for (const form of CREDENTIAL_FORMS) out = hideForm(form, out);
+  }
+  return hideCredentialsInCommand(out);
 }
