@@ -153,6 +153,44 @@ describe('mapRegistryToEntities: credentials in free text', () => {
   });
 });
 
+describe('mapRegistryToEntities: credentials given to a flag in a description', () => {
+  function descriptionOf(description: string) {
+    const registry = loadRegistry([
+      {
+        path: 'projects/shop/services.toml',
+        text: [
+          '[service.orders]',
+          'version = "1.0.0"',
+          `description = "${description}"`,
+          '',
+        ].join('\n'),
+      },
+    ]);
+    const [orders] = mapRegistryToEntities(registry, options).filter(
+      m => m.entity.kind === 'Component',
+    );
+    return orders.entity.metadata.description;
+  }
+
+  it('shows the flag and hides its value', () => {
+    expect(
+      descriptionOf('Start it with: app --password hunter2 --port 80'),
+    ).toBe('Start it with: app --password (hidden) --port 80');
+    expect(descriptionOf('Start it with: app --token=abc123 --port 80')).toBe(
+      'Start it with: app --token=(hidden) --port 80',
+    );
+  });
+
+  it('leaves a description that only names the flag as it is', () => {
+    expect(descriptionOf('Log in with --password and the user name')).toBe(
+      'Log in with --password and the user name',
+    );
+    expect(
+      descriptionOf('Start it with: app --password-file /run/secrets/db'),
+    ).toBe('Start it with: app --password-file /run/secrets/db');
+  });
+});
+
 describe('mapRegistryToEntities: credentials in names', () => {
   it('takes no owner, type or tag that holds a credential: the owner falls back, the type is service, the tag is left out', () => {
     const token = 'ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
