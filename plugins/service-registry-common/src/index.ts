@@ -40,6 +40,10 @@ export {
   intendedRegistryPath,
 } from './load/classifyFile';
 export type { RegistryFileKind } from './load/classifyFile';
+export {
+  isRegistryLayoutFile,
+  registryRootBelow,
+} from './load/registryRootBelow';
 export { parseDependencyString } from './load/dependencies';
 export { SERVICE_ID_PATTERN } from './load/fieldSpecs';
 export { isSecretLookingKey } from './load/secrets';

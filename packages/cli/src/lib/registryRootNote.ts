@@ -1,17 +1,13 @@
 import path from 'node:path';
 import {
-  classifyRegistryFile,
+  isRegistryLayoutFile,
   normalizeRegistryPath,
   RegistryFileInput,
+  registryRootBelow,
 } from '@service-registry/plugin-service-registry-common';
 import { forTerminal } from '../format/text';
 import { UsageError } from './errors';
 import { CliIO } from './io';
-
-/** Whether a path, relative to a registry root, is a file of the registry layout. */
-function isLayoutFile(relative: string): boolean {
-  return classifyRegistryFile(relative).kind !== 'unknown';
-}
 
 /**
  * What to tell on stderr when the folder a command reads is not a registry root: it holds no
@@ -40,17 +36,12 @@ export function registryRootNote(
       nested: false,
     };
   }
-  if (paths.some(isLayoutFile)) return undefined;
+  if (paths.some(isRegistryLayoutFile)) return undefined;
   // the folders below whose files would be files of the layout
   const roots = new Set<string>();
   for (const file of paths) {
-    const parts = file.split('/');
-    for (let i = 1; i < parts.length; i++) {
-      if (isLayoutFile(parts.slice(i).join('/'))) {
-        roots.add(path.join(label, ...parts.slice(0, i)));
-        break;
-      }
-    }
+    const below = registryRootBelow(file);
+    if (below) roots.add(path.join(label, ...below.folder.split('/')));
   }
   const candidates = [...roots].sort();
   const which =

@@ -1,21 +1,7 @@
 import {
   classifyRegistryFile,
-  intendedRegistryPath,
+  registryRootBelow,
 } from '@service-registry/plugin-service-registry-common';
-
-/**
- * Whether a path (relative to the registry root) is a file of the registry layout
- * (`services/catalog.toml`, `projects/<project>/services.toml`, `policies/<name>.toml`, …), also
- * with `.toml` in another case, which the provider keeps at its last good version.
- *
- * @param path - the path relative to the registry root, with forward slashes
- */
-export function isRegistryLayoutFile(path: string): boolean {
-  return (
-    classifyRegistryFile(path).kind !== 'unknown' ||
-    intendedRegistryPath(path) !== undefined
-  );
-}
 
 /**
  * Whether a registry file of the layout declares services: the global catalog
@@ -44,15 +30,11 @@ export function nestedRegistryFile(
 ): { file: string; folder: string } | undefined {
   let found: { file: string; folder: string } | undefined;
   for (const path of paths) {
-    const parts = path.split('/');
-    for (let i = 1; i < parts.length; i++) {
-      const rest = parts.slice(i).join('/');
-      if (!isRegistryLayoutFile(rest)) continue;
-      const candidate = { file: path, folder: parts.slice(0, i).join('/') };
-      if (declaresServices(rest)) return candidate;
-      found ??= candidate;
-      break;
-    }
+    const below = registryRootBelow(path);
+    if (!below) continue;
+    const candidate = { file: path, folder: below.folder };
+    if (declaresServices(below.rest)) return candidate;
+    found ??= candidate;
   }
   return found;
 }

@@ -22,6 +22,7 @@ import {
   classifyRegistryFile,
   declaredServiceHeaders,
   intendedRegistryPath,
+  isRegistryLayoutFile,
   isUnreadFileFinding,
   keptDeclarationsOf,
   LoadedRegistry,
@@ -60,7 +61,6 @@ import { heldBackReferences } from '../lib/heldBackReferences';
 import { holdsNothing } from '../lib/holdsNothing';
 import {
   declaresServices,
-  isRegistryLayoutFile,
   nestedRegistryFile,
 } from '../lib/registryLayoutFiles';
 import {
