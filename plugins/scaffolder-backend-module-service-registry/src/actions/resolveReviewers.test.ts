@@ -1,6 +1,9 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { ScmIntegrations } from '@backstage/integration';
+import {
+  GithubCredentialsProvider,
+  ScmIntegrations,
+} from '@backstage/integration';
 import { Entity } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -8,6 +11,8 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import fs from 'node:fs';
+import path from 'node:path';
 import { runnerInputErrors } from '../__testUtils__/runner';
 import { captureLogs } from '../__testUtils__/workspace';
 import {
@@ -82,6 +87,8 @@ async function resolve(
     catalog?: CatalogService;
     entities?: Entity[];
     integrations?: ScmIntegrations;
+    githubCredentialsProvider?: GithubCredentialsProvider;
+    isDryRun?: boolean;
   } = {},
 ) {
   const catalog =
@@ -90,11 +97,13 @@ async function resolve(
   const action = createServiceRegistryResolveReviewersAction({
     catalog,
     integrations: options.integrations,
+    githubCredentialsProvider: options.githubCredentialsProvider,
   });
   // what reaches the handler passed the runner's JSON Schema check first
   expect(runnerInputErrors(action, input)).toEqual([]);
   const outputs: Record<string, any> = {};
   const ctx = createMockActionContext({ input: input as any });
+  if (options.isDryRun) ctx.isDryRun = true;
   ctx.output = ((name: string, value: unknown) => {
     outputs[name] = value;
   }) as any;
@@ -107,6 +116,11 @@ async function resolve(
   await action.handler(ctx as any);
   return { outputs, warnings, logs };
 }
+
+const README = fs.readFileSync(
+  path.resolve(__dirname, '../../README.md'),
+  'utf8',
+);
 
 const reasons = (unresolved: { approver: string; reason: string }[]) =>
   Object.fromEntries(unresolved.map(u => [u.approver, u.reason]));
@@ -487,13 +501,22 @@ describe('service-registry:resolve-reviewers and access to the GitHub repository
     collaborators: string[];
     teams: string[];
     status?: Record<string, number>;
+    /** Who `GET /user` says the token is (default a bot none of the approvers names), or its status. */
+    tokenUser?: string | number;
   }) {
-    const asked: { path: string; authorization: string | null }[] = [];
-    const answer = (name: string, has: boolean, request: Request) => {
+    const asked: {
+      method: string;
+      path: string;
+      authorization: string | null;
+    }[] = [];
+    const record = (request: Request) =>
       asked.push({
+        method: request.method,
         path: new URL(request.url).pathname,
         authorization: request.headers.get('authorization'),
       });
+    const answer = (name: string, has: boolean, request: Request) => {
+      record(request);
       const status = options.status?.[name] ?? (has ? 204 : 404);
       return new HttpResponse(
         status === 204 ? null : JSON.stringify({ message: 'Not Found' }),
@@ -501,6 +524,14 @@ describe('service-registry:resolve-reviewers and access to the GitHub repository
       );
     };
     server.use(
+      // the authenticated user: a personal access token's owner, refused to an App's token
+      http.get(`${API}/user`, ({ request }) => {
+        record(request);
+        const who = options.tokenUser ?? 'integration-bot';
+        return typeof who === 'number'
+          ? HttpResponse.json({ message: 'Bad credentials' }, { status: who })
+          : HttpResponse.json({ login: who, id: 1, type: 'User' });
+      }),
       http.get(
         `${API}/repos/example-org/service-registry/collaborators/:login`,
         ({ params, request }) =>
@@ -555,6 +586,8 @@ describe('service-registry:resolve-reviewers and access to the GitHub repository
       '/orgs/example-org/teams/platform-team/repos/example-org/service-registry',
       '/repos/example-org/service-registry/collaborators/jane-gh',
       '/repos/example-org/service-registry/collaborators/not-this-one',
+      // who the pull request's author will be
+      '/user',
     ]);
     expect(new Set(asked.map(a => a.authorization))).toEqual(
       new Set(['Bearer test-token']),
@@ -672,7 +705,7 @@ describe('service-registry:resolve-reviewers and access to the GitHub repository
       expect(outputs.reviewers).toEqual(['jane-gh']);
       expect(outputs.teamReviewers).toEqual(['platform-team']);
       expect(logs).toContain(
-        `Reviewers not checked for access to example-org/service-registry: ${why}. GitHub refuses the whole review request if one of them has none.`,
+        `Reviewers not checked for access to example-org/service-registry nor for the pull request's author: ${why}. GitHub refuses the whole review request if one of them has no access or is the author.`,
       );
     }
   });
@@ -689,7 +722,213 @@ describe('service-registry:resolve-reviewers and access to the GitHub repository
     expect(outputs.reviewers).toEqual(['jane-gh']);
     expect(outputs.teamReviewers).toEqual(['platform-team']);
     expect(logs).toContain(
-      'Reviewers not checked for access to example-org/service-registry: no GitHub integration is configured for ghe.example.com. GitHub refuses the whole review request if one of them has none.',
+      "Reviewers not checked for access to example-org/service-registry nor for the pull request's author: no GitHub integration is configured for ghe.example.com. GitHub refuses the whole review request if one of them has no access or is the author.",
     );
+  });
+  describe("the pull request's author", () => {
+    /** Credentials as DefaultGithubCredentialsProvider gives them for a GitHub App installation. */
+    const appCredentials: GithubCredentialsProvider = {
+      getCredentials: async () => ({
+        type: 'app',
+        token: 'installation-token',
+        headers: { Authorization: 'Bearer installation-token' },
+      }),
+    };
+
+    it('names the reason in its output schema and the README', () => {
+      const action = createServiceRegistryResolveReviewersAction({
+        catalog: catalogServiceMock(),
+      });
+      const unresolved = (action.schema?.output as any)?.properties?.unresolved;
+      expect(unresolved.items.properties.reason.enum).toContain('author');
+      expect(unresolved.description).toContain('`author`');
+      expect(README).toMatch(/^- `author` \(GitHub\): /m);
+    });
+
+    it("leaves out the integration token's user, who opens the pull request, and keeps the others", async () => {
+      // GitHub refuses "Review cannot be requested from pull request author" (422) whole
+      const asked = fakeGithub({
+        collaborators: ['jane-gh', 'not-this-one'],
+        teams: ['platform-team'],
+        tokenUser: 'Jane-GH',
+      });
+      const { outputs, warnings } = await resolve(
+        {
+          approvers: ['@jane', '@platform-team', 'user:platform-team'],
+          provider: 'github',
+          repoUrl: REPO_URL,
+        },
+        { integrations },
+      );
+      expect(outputs.reviewers).toEqual(['not-this-one']);
+      expect(outputs.teamReviewers).toEqual(['platform-team']);
+      expect(outputs.unresolved).toEqual([
+        {
+          approver: '@jane',
+          reason: 'author',
+          message:
+            "jane-gh is the user of the GitHub integration's token for example-org/service-registry, so the pull request's author, and GitHub refuses a review request naming the author with every other reviewer: another approver reviews it",
+        },
+      ]);
+      expect(warnings).toEqual([
+        expect.stringMatching(/^No reviewer for approver "@jane" \(author\): /),
+      ]);
+      // asked once, with the integration's credentials; the author is not checked for access
+      expect(asked.filter(a => a.path === '/user')).toEqual([
+        { method: 'GET', path: '/user', authorization: 'Bearer test-token' },
+      ]);
+      expect(asked.map(a => a.path)).not.toContain(
+        '/repos/example-org/service-registry/collaborators/jane-gh',
+      );
+    });
+
+    it('counts the reviewers against the limit of 15 after leaving out the author', async () => {
+      const users = Array.from({ length: 16 }, (_, i) =>
+        user(`dev-${i}`, { 'github.com/user-login': `dev-${i}-gh` }),
+      );
+      fakeGithub({
+        collaborators: users.map(u => `${u.metadata.name}-gh`),
+        teams: [],
+        tokenUser: 'dev-3-gh',
+      });
+      const { outputs } = await resolve(
+        {
+          approvers: users.map(u => `@${u.metadata.name}`),
+          provider: 'github',
+          repoUrl: REPO_URL,
+        },
+        { entities: users, integrations },
+      );
+      expect(outputs.reviewers).toHaveLength(15);
+      expect(outputs.reviewers).not.toContain('dev-3-gh');
+      expect(reasons(outputs.unresolved)).toEqual({ '@dev-3': 'author' });
+    });
+
+    it("asks nobody who the author is with a GitHub App's credentials: the App's bot opens the pull request", async () => {
+      const asked = fakeGithub({
+        collaborators: ['jane-gh'],
+        teams: [],
+        // were it asked, GitHub would name an approver
+        tokenUser: 'jane-gh',
+      });
+      const { outputs, warnings } = await resolve(
+        { approvers: ['@jane'], provider: 'github', repoUrl: REPO_URL },
+        { integrations, githubCredentialsProvider: appCredentials },
+      );
+      expect(outputs.reviewers).toEqual(['jane-gh']);
+      expect(outputs.unresolved).toEqual([]);
+      expect(warnings).toEqual([]);
+      expect(asked.map(a => a.path)).toEqual([
+        '/repos/example-org/service-registry/collaborators/jane-gh',
+      ]);
+    });
+
+    it('requests the reviewers unchecked for the author, and says so, when GitHub does not say who the token is', async () => {
+      for (const tokenUser of [401, 500]) {
+        fakeGithub({ collaborators: ['jane-gh'], teams: [], tokenUser });
+        const { outputs, warnings } = await resolve(
+          { approvers: ['@jane'], provider: 'github', repoUrl: REPO_URL },
+          { integrations },
+        );
+        expect(outputs.reviewers).toEqual(['jane-gh']);
+        expect(outputs.unresolved).toEqual([]);
+        expect(warnings).toEqual([
+          `Reviewers not checked for the pull request's author (GitHub answered ${tokenUser} to GET /user with the GitHub integration's token for example-org/service-registry): GitHub refuses the whole review request if it names the author.`,
+        ]);
+        server.resetHandlers();
+      }
+    });
+
+    it('requests the reviewers unchecked for the author, and says so, when GitHub cannot be reached', async () => {
+      fakeGithub({ collaborators: ['jane-gh'], teams: [] });
+      server.use(http.get(`${API}/user`, () => HttpResponse.error()));
+      const { outputs, warnings } = await resolve(
+        { approvers: ['@jane'], provider: 'github', repoUrl: REPO_URL },
+        { integrations },
+      );
+      expect(outputs.reviewers).toEqual(['jane-gh']);
+      expect(outputs.unresolved).toEqual([]);
+      expect(warnings).toEqual([
+        expect.stringMatching(
+          /^Reviewers not checked for the pull request's author \(GitHub could not be asked: .+\): GitHub refuses the whole review request if it names the author\.$/,
+        ),
+      ]);
+    });
+
+    it('does not ask who the author is for teams only: a team is requested even when the author is in it', async () => {
+      const asked = fakeGithub({ collaborators: [], teams: ['platform-team'] });
+      const { outputs } = await resolve(
+        {
+          approvers: ['@platform-team'],
+          provider: 'github',
+          repoUrl: REPO_URL,
+        },
+        { integrations },
+      );
+      expect(outputs.teamReviewers).toEqual(['platform-team']);
+      expect(asked.map(a => a.path)).not.toContain('/user');
+    });
+
+    it('with the token the publish step is given, leaves out its user and asks GitHub with it only', async () => {
+      // publish:github:pull-request opens the pull request with its `token` input when given (a
+      // user's OAuth token): the author is then that token's user, not the integration's
+      const asked = fakeGithub({
+        collaborators: ['jane-gh', 'not-this-one'],
+        teams: [],
+        tokenUser: 'not-this-one',
+      });
+      const { outputs, logs } = await resolve(
+        {
+          approvers: ['@jane', 'user:platform-team'],
+          provider: 'github',
+          repoUrl: REPO_URL,
+          token: 'user-oauth-token',
+        },
+        { integrations },
+      );
+      expect(outputs.reviewers).toEqual(['jane-gh']);
+      expect(outputs.unresolved).toEqual([
+        {
+          approver: 'user:platform-team',
+          reason: 'author',
+          message:
+            "not-this-one is the user of the token given in `token` (the publish step's), so the pull request's author, and GitHub refuses a review request naming the author with every other reviewer: another approver reviews it",
+        },
+      ]);
+      expect(new Set(asked.map(a => a.authorization))).toEqual(
+        new Set(['Bearer user-oauth-token']),
+      );
+      // never the token itself in the log
+      expect(logs.join('\n')).not.toContain('user-oauth-token');
+    });
+
+    it('in a dry run, asks GitHub the same read-only questions and gives the reviewers of a real run', async () => {
+      // a dry run shows what the real run would request; it only reads (GET), like fetch:plain
+      // and catalog:fetch do in theirs
+      const input = {
+        approvers: ['@jane', '@platform-team', 'user:platform-team'],
+        provider: 'github',
+        repoUrl: REPO_URL,
+      };
+      const github = {
+        collaborators: ['jane-gh'],
+        teams: ['platform-team'],
+        tokenUser: 'jane-gh',
+      };
+      const realAsked = fakeGithub(github);
+      const real = await resolve(input, { integrations });
+      server.resetHandlers();
+      const dryAsked = fakeGithub(github);
+      const dry = await resolve(input, { integrations, isDryRun: true });
+      expect(dry.outputs).toEqual(real.outputs);
+      expect(reasons(dry.outputs.unresolved)).toEqual({
+        '@jane': 'author',
+        'user:platform-team': 'no-access',
+      });
+      expect(dryAsked.map(a => `${a.method} ${a.path}`).sort()).toEqual(
+        realAsked.map(a => `${a.method} ${a.path}`).sort(),
+      );
+      expect(new Set(dryAsked.map(a => a.method))).toEqual(new Set(['GET']));
+    });
   });
 });

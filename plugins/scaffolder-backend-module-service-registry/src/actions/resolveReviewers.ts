@@ -20,6 +20,8 @@ import {
   uniqueApprovers,
 } from '@service-registry/plugin-service-registry-common';
 import { errorText } from '../lib/errorText';
+import { githubApi } from '../lib/githubApi';
+import { githubPullRequestAuthor } from '../lib/githubPullRequestAuthor';
 import { githubReviewerAccess } from '../lib/githubReviewerAccess';
 import { examples } from './resolveReviewers.examples';
 
@@ -33,8 +35,9 @@ export interface ServiceRegistryResolveReviewersActionOptions {
   catalog: CatalogService;
   /**
    * The SCM integrations. With a GitHub integration for the repository's host (and `repoUrl`
-   * naming the repository), each GitHub reviewer is checked for access to the repository before
-   * it is requested (`no-access`); without, reviewers are given unchecked.
+   * naming the repository), GitHub is asked who the pull request's author will be (`author`) and
+   * whether each reviewer has access to the repository (`no-access`) before it is requested;
+   * without, reviewers are given unchecked.
    */
   integrations?: ScmIntegrationRegistry;
   /** GitHub credentials for those checks; default `DefaultGithubCredentialsProvider`. */
@@ -54,6 +57,9 @@ type Provider = 'github' | 'gitlab';
  * - `other-organization`: a GitHub team of another organization than the repository's;
  * - `unsupported`: the provider takes no reviewer of that kind (a GitLab group; a Component);
  * - `lookup-failed`: the catalog could not be read;
+ * - `author`: the user is the pull request's author, the user of the token it is opened with
+ *   (the one given in `token`, else the GitHub integration's; a GitHub App's bot is no approver):
+ *   GitHub refuses a review request that names the author whole;
  * - `no-access`: GitHub says the user is not a collaborator of the repository, or the team has no
  *   access to it (GitHub refuses a review request that names one of them whole);
  * - `over-limit`: GitHub takes at most {@link GITHUB_MAX_REVIEWERS} reviewers (users and teams
@@ -69,6 +75,7 @@ export type UnresolvedApproverReason =
   | 'other-organization'
   | 'unsupported'
   | 'lookup-failed'
+  | 'author'
   | 'no-access'
   | 'over-limit';
 
@@ -79,6 +86,7 @@ const REASONS: [UnresolvedApproverReason, ...UnresolvedApproverReason[]] = [
   'other-organization',
   'unsupported',
   'lookup-failed',
+  'author',
   'no-access',
   'over-limit',
 ];
@@ -325,10 +333,13 @@ function sameReviewer(a: Picked, b: Picked): boolean {
  * publish:gitlab:merge-request takes users only. An approver that resolves to nothing (no such
  * entity, one the initiator may not see, no annotation for the provider: `@maintainer`, a role,
  * unless an entity has that name) never fails the step: it is logged, one line each, and listed
- * in the output `unresolved` with its reason. On GitHub, with the SCM integrations given, each
- * reviewer is checked for access to the repository first (`no-access`: GitHub refuses a review
- * request naming one without it whole), and at most {@link GITHUB_MAX_REVIEWERS} are given
- * (`over-limit`).
+ * in the output `unresolved` with its reason. On GitHub, with the SCM integrations given, the
+ * pull request's author is left out (`author`: the user of the token given in `token`, else of
+ * the integration's token, as `GET /user` names them; with a GitHub App's credentials its bot
+ * opens the pull request, and nobody is left out) and each reviewer is checked for access to the
+ * repository (`no-access`), as GitHub refuses a review request naming either whole; then at most
+ * {@link GITHUB_MAX_REVIEWERS} are given (`over-limit`). A dry run asks GitHub the same (read-only)
+ * questions, so that it gives the reviewers of a real run.
  *
  * @public
  */
@@ -343,12 +354,14 @@ export function createServiceRegistryResolveReviewersAction(
       DefaultGithubCredentialsProvider.fromIntegrations(integrations));
 
   /**
-   * The reviewers GitHub would take on the repository: those it says have no access are moved to
-   * `unresolved`; with nothing to ask GitHub with, or when it cannot answer, all are kept.
+   * The reviewers GitHub would take on the repository: the pull request's author and those it
+   * says have no access are moved to `unresolved`; with nothing to ask GitHub with, or when it
+   * cannot answer, all are kept and the log says so.
    */
-  async function withGithubAccess(
+  async function withGithubChecks(
     picked: Picked[],
     repository: ReturnType<typeof repositoryOf>,
+    token: string | undefined,
     unresolved: UnresolvedApprover[],
     logger: LoggerService,
   ): Promise<Picked[]> {
@@ -363,27 +376,56 @@ export function createServiceRegistryResolveReviewersAction(
     ) {
       return picked;
     }
-    const access = await githubReviewerAccess({
+    const api = await githubApi({
       integrations,
       credentialsProvider: githubCredentialsProvider,
       host,
       owner,
       repo,
+      token,
     });
-    if ('unavailable' in access) {
+    if ('unavailable' in api) {
       logger.warn(
         printable(
-          `Reviewers not checked for access to ${owner}/${repo}: ${access.unavailable}. GitHub refuses the whole review request if one of them has none.`,
+          `Reviewers not checked for access to ${owner}/${repo} nor for the pull request's author: ${api.unavailable}. GitHub refuses the whole review request if one of them has no access or is the author.`,
         ),
       );
       return picked;
     }
+
+    // the author: only a user can be one (a team is requested even when the author is in it)
+    let checked = picked;
+    if (picked.some(p => p.kind === 'user')) {
+      const author = await githubPullRequestAuthor(api);
+      if (author.author === 'unknown') {
+        logger.warn(
+          printable(
+            `Reviewers not checked for the pull request's author (${author.why}): GitHub refuses the whole review request if it names the author.`,
+          ),
+        );
+      } else if (author.author === 'user') {
+        const login = author.login;
+        checked = picked.filter(p => {
+          if (!sameReviewer(p, { approver: '', kind: 'user', value: login })) {
+            return true;
+          }
+          unresolved.push({
+            approver: p.approver,
+            reason: 'author',
+            message: `${p.value} is the user of ${api.credentialsName}, so the pull request's author, and GitHub refuses a review request naming the author with every other reviewer: another approver reviews it`,
+          });
+          return false;
+        });
+      }
+    }
+
+    const access = githubReviewerAccess(api);
     const answers = await Promise.all(
-      picked.map(p =>
+      checked.map(p =>
         p.kind === 'team' ? access.team(p.value) : access.user(p.value),
       ),
     );
-    return picked.filter((p, i) => {
+    return checked.filter((p, i) => {
       const answer = answers[i];
       if (answer.access === 'no') {
         unresolved.push({
@@ -435,6 +477,13 @@ export function createServiceRegistryResolveReviewersAction(
                 "The repository of the request, as the publish actions take it (`<host>?owner=…&repo=…`, service-registry:registry:fetch's `repoUrl`): its host names the GitLab annotation `<host>/user-login` (default `gitlab.com`), its owner the organization GitHub teams must belong to",
             })
             .optional(),
+        token: z =>
+          z
+            .string({
+              description:
+                "The token publish:github:pull-request is given in its `token` input (a user's OAuth token), if any: GitHub is then asked with it, and its user, who opens the pull request, is left out of the reviewers (`author`). Without, the GitHub integration's credentials are used, as the publish step does",
+            })
+            .optional(),
       },
       output: {
         reviewers: z =>
@@ -456,7 +505,7 @@ export function createServiceRegistryResolveReviewersAction(
             }),
             {
               description:
-                'Approvers not resolved to a reviewer, each with its reason (`not-found`, `not-visible`, `no-annotation`, `other-organization`, `unsupported`, `lookup-failed`, `no-access`, `over-limit`) and a message',
+                "Approvers not resolved to a reviewer, each with its reason (`not-found`, `not-visible`, `no-annotation`, `other-organization`, `unsupported`, `lookup-failed`, `author`: the pull request's author, `no-access`, `over-limit`) and a message",
             },
           ),
       },
@@ -553,7 +602,13 @@ export function createServiceRegistryResolveReviewersAction(
 
       const requested =
         provider === 'github'
-          ? await withGithubAccess(picked, repository, unresolved, ctx.logger)
+          ? await withGithubChecks(
+              picked,
+              repository,
+              ctx.input.token || undefined,
+              unresolved,
+              ctx.logger,
+            )
           : picked;
       const reviewers: string[] = [];
       const teamReviewers: string[] = [];

@@ -1,8 +1,5 @@
-import {
-  GithubCredentialsProvider,
-  ScmIntegrationRegistry,
-} from '@backstage/integration';
 import { errorText } from './errorText';
+import { GithubApi } from './githubApi';
 
 /**
  * Whether GitHub would take a reviewer on a repository's pull request: `yes`, `no` (a login that
@@ -24,61 +21,16 @@ export interface GithubReviewerAccess {
   team(slug: string): Promise<ReviewerAccess>;
 }
 
-/** The repository a request is opened on, and the GitHub integration that reaches it. */
-export interface GithubReviewerAccessOptions {
-  integrations: ScmIntegrationRegistry;
-  /** Credentials for the repository (the caller keeps one, which caches the tokens it makes). */
-  credentialsProvider: GithubCredentialsProvider;
-  host: string;
-  owner: string;
-  repo: string;
-}
-
 /**
- * Asks GitHub, with the integration's credentials for the repository, whether reviewers may be
- * requested on it: `GET /repos/{owner}/{repo}/collaborators/{login}` for a user and
- * `GET /orgs/{owner}/teams/{slug}/repos/{owner}/{repo}` for a team (204 yes, 404 no), at the
- * integration's `apiBaseUrl`. Returns why not when no GitHub integration has the host (or it has
- * no `apiBaseUrl`), or no credentials are given for the repository.
+ * Asks GitHub whether reviewers may be requested on the repository of `api`:
+ * `GET /repos/{owner}/{repo}/collaborators/{login}` for a user and
+ * `GET /orgs/{owner}/teams/{slug}/repos/{owner}/{repo}` for a team (204 yes, 404 no).
  */
-export async function githubReviewerAccess(
-  options: GithubReviewerAccessOptions,
-): Promise<GithubReviewerAccess | { unavailable: string }> {
-  const { host, owner, repo } = options;
-  const integration = options.integrations.github.byHost(host);
-  if (!integration) {
-    return { unavailable: `no GitHub integration is configured for ${host}` };
-  }
-  // github.com's is known; a GitHub Enterprise host's API is where its integration says
-  const api = integration.config.apiBaseUrl;
-  if (!api) {
-    return {
-      unavailable: `the GitHub integration of ${host} has no apiBaseUrl`,
-    };
-  }
-  const repositoryUrl = `https://${host}/${owner}/${repo}`;
-  let headers: Record<string, string>;
-  try {
-    const credentials = await options.credentialsProvider.getCredentials({
-      url: repositoryUrl,
-    });
-    if (!credentials.headers) {
-      return {
-        unavailable: `no credentials are configured for ${repositoryUrl}`,
-      };
-    }
-    headers = credentials.headers;
-  } catch (error) {
-    return {
-      unavailable: `no credentials for ${repositoryUrl} (${errorText(error)})`,
-    };
-  }
-  const segment = encodeURIComponent;
+export function githubReviewerAccess(api: GithubApi): GithubReviewerAccess {
+  const { owner, repo } = api;
   const ask = async (path: string): Promise<ReviewerAccess> => {
     try {
-      const response = await fetch(`${api}${path}`, {
-        headers: { Accept: 'application/vnd.github+json', ...headers },
-      });
+      const response = await api.get(path);
       // the answer's body (small, when any) is read so that the connection is free again
       await response.text().catch(() => '');
       if (response.status === 204 || response.status === 200) {
@@ -93,8 +45,9 @@ export async function githubReviewerAccess(
       };
     }
   };
+  const segment = encodeURIComponent;
   return {
-    repository: `${owner}/${repo}`,
+    repository: api.repository,
     user: login =>
       ask(
         `/repos/${segment(owner)}/${segment(repo)}/collaborators/${segment(
