@@ -1,3 +1,4 @@
+import { runsMysqlAt } from './mysqlCommands';
 import { isProseWord } from './proseWords';
 
 /**
@@ -20,9 +21,10 @@ export interface CredentialForm {
   redact: RegExp;
   /**
    * When a regular expression cannot tell alone: whether an occurrence is one, judged on the
-   * credential (the match without group 1) in time linear in its length.
+   * credential (the match without group 1) in time linear in its length, or on where it is in the
+   * text (`at`: where the credential starts), in time linear in the text for all its occurrences.
    */
-  accept?: (credential: string) => boolean;
+  accept?: (credential: string, text: string, at: number) => boolean;
   /** A text holds the form only where this also matches it (tested once per text). */
   within?: RegExp;
 }
@@ -50,8 +52,11 @@ function form(
 /** Values that are not placeholders: no `${...}`, `<...>`, `{{...}}` (or encoded `%7B`, `%24`). */
 export const NOT_PLACEHOLDER = String.raw`(?![$<{]|%7B|%24|[*xX.-]+(?:[&#;\s"']|$))`;
 
-/** A `user:password` whose password is the word itself (`curl -u user:password`, in docs). */
-export const NOT_PASSWORD_WORD = String.raw`(?!(?:[Pp]ass(?:word)?|PASS(?:WORD)?|[Ss]ecret|SECRET|[Tt]oken|TOKEN)(?:[\s"']|$))`;
+/**
+ * A `user:password` whose password is the word itself (`curl -u user:password`, in docs). Not an
+ * abbreviation: `admin:pass` is as likely a password in use as one of an example.
+ */
+export const NOT_PASSWORD_WORD = String.raw`(?!(?:[Pp]assword|PASSWORD|[Ss]ecret|SECRET|[Tt]oken|TOKEN)(?:[\s"']|$))`;
 
 const BASE64 =
   'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -112,6 +117,35 @@ const REDIS_CLI = /(?:^|[\s/;&|("'])(?:redis|valkey|keydb)-cli(?=[\s"']|$)/;
 
 /** What a password given with redis-cli's `-a` is, for messages. */
 export const REDIS_PASSWORD_KIND = 'a Redis password given with -a';
+
+/** What a password given with sshpass's `-p` is, for messages. */
+export const SSHPASS_PASSWORD_KIND = 'a password given with sshpass -p';
+
+/** What a password given with `docker login -p` (or podman's, nerdctl's) is, for messages. */
+export const LOGIN_PASSWORD_KIND = 'a registry password given with login -p';
+
+/** What a password given to OpenSSL's `-pass`, `-passin` or `-passout` as `pass:...` is. */
+export const OPENSSL_PASSWORD_KIND = 'an OpenSSL password given with pass:';
+
+/** A number alone that may be a port (`-p3306`, `-p8080`): 1 to 5 digits, at most 65535. */
+function mayBePort(value: string): boolean {
+  return /^[0-9]{1,5}$/.test(value) && Number(value) <= 65535;
+}
+
+/**
+ * Whether the value of an attached `-p` in a text that runs a MySQL client is its password: any
+ * but a number that may be a port given to another command (`docker run -p3306 mysql`), which is
+ * one only in the client's own arguments (`mysql -uroot -p123456`).
+ */
+function isMysqlPassword(password: string, text: string, at: number): boolean {
+  return !mayBePort(password) || runsMysqlAt(text, at);
+}
+
+/** A word that is not the value of a flag: the next flag, a path, an operator of the shell. */
+const NOT_A_FLAG_VALUE = String.raw`(?![-/&|;<>])`;
+
+/** A password that is not a word of prose (`sshpass -p and the password`). */
+const notProse = (password: string) => !isProseWord(password);
 
 /**
  * The well-known credential forms, most specific first (a Slack webhook is also a URL, a JWT
@@ -209,17 +243,18 @@ export const CREDENTIAL_FORMS: readonly CredentialForm[] = [
     { within: CURL },
   ),
   // the MySQL clients' `-p<password>`, attached (`-p` alone prompts, and the word after it is the
-  // database), in a text that runs one: not a port or a port mapping (`docker run -p3306:3306`),
-  // nor one letter (`mkdir -pv`)
+  // database), in a text that runs one: not a port mapping (`docker run -p3306:3306`), nor one
+  // letter (`mkdir -pv`); digits alone are a password in the client's own arguments, where the
+  // port is `-P` (`mysql -P3306 -p123456`), else only when no port can be them
   form(
     MYSQL_PASSWORD_KIND,
     'mysql|mariadb',
     new RegExp(
       String.raw`((?:^|[\s;&|(])-p)${quotedOrBare(
-        String.raw`(?![0-9.:-]+(?:\/[a-z]+)?(?:[\s"']|$))`,
+        String.raw`(?!(?![0-9]+(?:[\s"']|$))[0-9.:-]+(?:\/[a-z]+)?(?:[\s"']|$))`,
       )}`,
     ),
-    { within: MYSQL },
+    { within: MYSQL, accept: isMysqlPassword },
   ),
   // redis-cli's `-a <password>`, in a text that runs it: not the next flag, a path (`ls -a /data`),
   // an operator of the shell nor a word of prose (`redis-cli -a with the password`)
@@ -229,7 +264,40 @@ export const CREDENTIAL_FORMS: readonly CredentialForm[] = [
     new RegExp(
       String.raw`((?:^|[\s"'])-a\s+)${quotedOrBare(String.raw`(?![-/&|;<>])`)}`,
     ),
-    { within: REDIS_CLI, accept: password => !isProseWord(password) },
+    { within: REDIS_CLI, accept: notProse },
+  ),
+  // sshpass's `-p <password>` (or `-p<password>`), after its other options: not its `-f <file>`,
+  // `-e` (the SSHPASS variable), nor the `-p <port>` of the ssh it runs
+  form(
+    SSHPASS_PASSWORD_KIND,
+    'sshpass',
+    new RegExp(
+      String.raw`((?:^|[\s/;&|("'])sshpass(?:\s+-[ehvV]+|\s+-[fdP]\s*[^\s-]\S*)*\s+-p\s*)${quotedOrBare(
+        NOT_A_FLAG_VALUE,
+      )}`,
+    ),
+    { accept: notProse },
+  ),
+  // `docker login -p <password>` (podman's, nerdctl's), within the few words of the login: not
+  // `--password-stdin`, nor the `-p` (a port) of the next command (`docker login && docker run -p`)
+  form(
+    LOGIN_PASSWORD_KIND,
+    String.raw`(?:docker|podman|nerdctl)\s+login`,
+    new RegExp(
+      String.raw`((?:^|[\s/;&|("'])(?:docker|podman|nerdctl)\s+login(?:\s+(?!-p)[^\s;&|]+){0,10}\s+-p\s*)${quotedOrBare(
+        NOT_A_FLAG_VALUE,
+      )}`,
+    ),
+    { accept: notProse },
+  ),
+  // OpenSSL's `-pass pass:<password>` (`-passin`, `-passout`); its other sources (`stdin`,
+  // `env:VAR`, `file:path`, `fd:3`) hold none
+  form(
+    OPENSSL_PASSWORD_KIND,
+    'pass:',
+    new RegExp(
+      String.raw`((?:^|[\s"'])-pass(?:in|out)?\s+["']?pass:)${NOT_PLACEHOLDER_NOR_COMMAND}(?:(?<="pass:)[^"\n]+(?=")|(?<='pass:)[^'\n]+(?=')|(?<!["']pass:)[^\s"']+)`,
+    ),
   ),
   // a scheme of at most 32 characters: unbounded, every letter of a long word began one
   // (quadratic); the user may be empty (`redis://:password@host`: Redis takes a password alone)
@@ -285,7 +353,8 @@ export function holdsForm(credential: CredentialForm, text: string): boolean {
   if (within && !within.test(text)) return false;
   if (!accept) return credential.detect.test(text);
   for (const match of text.matchAll(credential.redact)) {
-    if (accept(match[0].slice(match[1].length))) return true;
+    const at = match.index! + match[1].length;
+    if (accept(match[0].slice(match[1].length), text, at)) return true;
   }
   return false;
 }
@@ -301,7 +370,11 @@ export function hideForm(credential: CredentialForm, text: string): string {
   const { accept, within } = credential;
   if (within && !within.test(text)) return text;
   if (!accept) return text.replace(credential.redact, '$1(hidden)');
-  return text.replace(credential.redact, (match: string, kept: string) =>
-    accept(match.slice(kept.length)) ? `${kept}(hidden)` : match,
+  return text.replace(
+    credential.redact,
+    (match: string, kept: string, offset: number) =>
+      accept(match.slice(kept.length), text, offset + kept.length)
+        ? `${kept}(hidden)`
+        : match,
   );
 }

@@ -489,8 +489,8 @@ describe('detectSecret: a credential given as a command-line flag inside one str
     ['healthcheck', 'redis-cli --askpass ping'],
     ['command', 'ls -a /data'],
     ['command', 'redis-cli ping && ls -a && echo ok'],
-    // the words themselves, as in docs, are placeholders (as for a URL's user:password)
-    ['healthcheck', 'curl -u user:pass https://api.example.com/health'],
+    // the word itself, as in docs, is a placeholder
+    ['healthcheck', 'curl -u user:password https://api.example.com/health'],
     // a switch's setting
     ['command', 'server --use-token true --port 8080'],
     ['command', 'server --basic-auth-password off'],
@@ -589,6 +589,162 @@ describe('detectSecret: a credential given as a command-line flag inside one str
     expect(redactSecrets('docker run -p 8080:80 mysql:8')).toBe(
       'docker run -p 8080:80 mysql:8',
     );
+  });
+});
+
+describe('detectSecret: more commands that take a password on their command line', () => {
+  const CURL = 'a user:password given with -u/--user';
+  const MYSQL = 'a MySQL password given with -p';
+  const SSHPASS = 'a password given with sshpass -p';
+  const LOGIN = 'a registry password given with login -p';
+  const OPENSSL = 'an OpenSSL password given with pass:';
+  it.each([
+    ['healthcheck', 'curl -u user:s3cr3tP4ss https://api.example.com/h', CURL],
+    ['healthcheck', 'curl --user user:pass https://api.example.com/h', CURL],
+    ['healthcheck', 'curl -u admin:pass https://api.example.com/h', CURL],
+    ['healthcheck', "curl -fsS -u 'user:PASS' https://x/h", CURL],
+    // -p of the MySQL clients is always the password (the port is -P), digits too
+    ['command', 'mysql -h db -uroot -p12345678 app', MYSQL],
+    ['healthcheck', 'mysqladmin ping -uroot -p123456', MYSQL],
+    ['command', 'mysql -h mysql -P3306 -uroot -p3306 app', MYSQL],
+    ['command', 'docker exec db mysql -uroot -p123456 -e "select 1"', MYSQL],
+    ['command', 'kubectl exec deploy/db -- mysql -uroot -p123456', MYSQL],
+    ['command', 'docker run -p 3306:3306 mysql:8 && mysql -p20240101', MYSQL],
+    // a number that no port can be, wherever it is
+    ['command', 'docker run -p12345678 mysql', MYSQL],
+    ['command', "sshpass -p 'S3cr3t pw' ssh deploy@host uptime", SSHPASS],
+    ['command', 'sshpass -p hunter2 ssh deploy@host', SSHPASS],
+    ['command', 'sshpass -phunter2 ssh deploy@host', SSHPASS],
+    ['command', 'sshpass -v -P assword: -p "hunter2" ssh host', SSHPASS],
+    ['command', '/usr/bin/sshpass -p 123456 scp a host:/b', SSHPASS],
+    ['command', 'docker login -u me -p hunter2 registry.example.com', LOGIN],
+    ['command', 'docker login registry.example.com -u me -p "S3cr3t"', LOGIN],
+    ['command', 'podman login -u me -pHunter2 quay.io', LOGIN],
+    ['command', 'docker login --username me -p 12345678 ghcr.io', LOGIN],
+    [
+      'command',
+      'docker login -u me --password hunter2 registry',
+      'a credential (the flag "--password" names one)',
+    ],
+    [
+      'command',
+      'kubectl create secret generic s --from-literal=password=hunter2',
+      'a credential (the key "password" names one)',
+    ],
+    [
+      'command',
+      "kubectl create secret generic s --from-literal='token=abc123def456'",
+      'a credential (the key "token" names one)',
+    ],
+    [
+      'command',
+      'kubectl create secret generic s --from-literal=api-key=abc123',
+      'a credential (the key "api-key" names one)',
+    ],
+    [
+      'command',
+      'kubectl create secret generic s --from-literal=user=app --from-literal=DB_PASSWORD=S3cr3t',
+      'a credential (the key "DB_PASSWORD" names one)',
+    ],
+    ['command', 'openssl enc -d -aes-256-cbc -pass pass:hunter2xyz', OPENSSL],
+    ['command', 'openssl pkcs12 -export -passout pass:hunter2xyz', OPENSSL],
+    ['command', 'openssl rsa -in k.pem -passin "pass:hunter2 xyz"', OPENSSL],
+  ])('flags %s = %p', (key, value, kind) => {
+    expect(detectSecret(key, value)).toBe(kind);
+  });
+
+  it.each([
+    // the words of examples, placeholders and values from elsewhere
+    ['healthcheck', 'curl -u user:password https://x/h'],
+    ['healthcheck', 'curl -u $USER:$PASS https://x/h'],
+    ['healthcheck', 'curl -u <user>:<password> https://x/h'],
+    ['healthcheck', 'curl -u "${USER}:${PASS}" https://x/h'],
+    // -p of another command, before the MySQL client or in another command of the text
+    ['command', 'docker run -p3306 mysql'],
+    ['command', 'docker run --name mysql -p3306 mysql:8'],
+    ['command', 'docker run -d --name mysql -p 3306 mysql:8'],
+    ['command', 'ssh -p2222 db mysql -uroot -p app'],
+    ['command', 'mysql -uroot -p app; nc -p3306 db'],
+    ['command', 'mysql -u root -P3306 -p app'],
+    ['command', 'mysql -uroot -p$MYSQL_ROOT_PASSWORD app'],
+    ['command', 'sshpass -f /run/secrets/ssh ssh deploy@host'],
+    ['command', 'sshpass -e ssh -p 2222 deploy@host'],
+    ['command', 'sshpass -p "$SSHPASS" ssh -p 2222 deploy@host'],
+    ['command', 'sshpass -p $(cat /run/secrets/ssh) ssh deploy@host'],
+    ['command', 'sshpass -p <password> ssh deploy@host'],
+    ['description', 'Log in with sshpass -p and the password'],
+    ['command', 'docker run -p 8080:80 acme/api:1.2.3'],
+    ['command', 'docker login -u me --password-stdin registry.example.com'],
+    ['command', 'docker login -u me -p $REGISTRY_PASSWORD registry'],
+    ['command', 'docker login -u me -p "${REGISTRY_PASSWORD}" registry'],
+    ['command', 'docker login registry && docker run -p 8080:80 acme/api'],
+    ['command', 'docker login registry; docker run -p 8080 acme/api'],
+    ['command', 'kubectl create secret generic s --from-literal=user=app'],
+    [
+      'command',
+      'kubectl create secret generic s --from-literal=password=${DB_PASSWORD}',
+    ],
+    [
+      'command',
+      'kubectl create secret generic s --from-literal=password="$(cat pw)"',
+    ],
+    ['command', 'kubectl create secret generic s --from-file=password=./pw'],
+    ['command', 'docker build --secret=id=npmrc,src=/run/secrets/npmrc .'],
+    ['command', 'openssl enc -aes-256-cbc -pass stdin'],
+    ['command', 'openssl enc -aes-256-cbc -pass env:VAR'],
+    ['command', 'openssl enc -aes-256-cbc -pass file:/run/secrets/pw'],
+    ['command', 'openssl enc -aes-256-cbc -pass fd:3'],
+    ['command', 'openssl pkcs12 -passin env:P12_PASS -passout stdin'],
+    ['command', 'openssl rsa -passin pass:$KEY_PASSWORD -in k.pem'],
+  ])('leaves %s = %p alone', (key, value) => {
+    expect(detectSecret(key, value)).toBeUndefined();
+  });
+
+  it('hides each such password in a text, keeping what names it', () => {
+    expect(
+      redactSecrets(
+        'check with "curl --user user:pass https://x/h" or "mysql -uroot -p12345678 app"',
+      ),
+    ).toBe(
+      'check with "curl --user user:(hidden) https://x/h" or "mysql -uroot -p(hidden) app"',
+    );
+    expect(redactSecrets("sshpass -p 'S3cr3t pw' ssh -p 2222 host")).toBe(
+      'sshpass -p (hidden) ssh -p 2222 host',
+    );
+    expect(
+      redactSecrets(
+        'docker login -u me -p hunter2 r && docker run -p 8080:80 a',
+      ),
+    ).toBe('docker login -u me -p (hidden) r && docker run -p 8080:80 a');
+    expect(
+      redactSecrets(
+        'kubectl create secret generic s --from-literal=user=app --from-literal=password=hunter2',
+      ),
+    ).toBe(
+      'kubectl create secret generic s --from-literal=user=app --from-literal=password=(hidden)',
+    );
+    expect(
+      redactSecrets(
+        `kubectl create secret generic s --from-literal="password=correct horse" -n x`,
+      ),
+    ).toBe(
+      `kubectl create secret generic s --from-literal="password=(hidden)" -n x`,
+    );
+    expect(
+      redactSecrets('openssl enc -pass pass:hunter2xyz -in a -passin stdin'),
+    ).toBe('openssl enc -pass pass:(hidden) -in a -passin stdin');
+  });
+
+  it.each([
+    'docker run -p3306 mysql',
+    'docker run --name mysql -p3306 mysql:8',
+    'docker run -p 8080:80 acme/api:1.2.3',
+    'openssl enc -aes-256-cbc -pass stdin',
+    'openssl enc -aes-256-cbc -pass env:VAR -out x',
+    'openssl enc -aes-256-cbc -pass file:/run/secrets/pw',
+    'curl -u $USER:$PASS https://x/h',
+  ])('leaves %p as it is', text => {
+    expect(redactSecrets(text)).toBe(text);
   });
 });
 
@@ -759,6 +915,16 @@ describe('detectSecret: long values', () => {
     ['a flag before a long run of spaces', `--password${' '.repeat(LONG)}`],
     ['-p after mysql', `mysql -p${' -p'.repeat(LONG / 3)}`],
     ['-a after redis-cli', `redis-cli${' -a'.repeat(LONG / 3)}`],
+    ['-p after mysql, digits', `mysql${' -p1'.repeat(LONG / 4)}`],
+    ['-p before mysql, digits', `${'-p12 '.repeat(LONG / 5)}mysql`],
+    ['mysql words', ' mysql -p'.repeat(LONG / 9)],
+    ['-p after sshpass', `sshpass${' -p'.repeat(LONG / 3)}`],
+    ['options of sshpass', `sshpass${' -v'.repeat(LONG / 3)}`],
+    ['-p after docker login', `docker login${' -p'.repeat(LONG / 3)}`],
+    ['words after docker login', `docker login${' a'.repeat(LONG / 2)}`],
+    ['docker logins', ' docker login'.repeat(LONG / 13)],
+    ['nested NAME=value words', ' --a=b='.repeat(LONG / 7)],
+    ['-pass after -pass', ' -pass pass:'.repeat(LONG / 12)],
   ])('judges %s in linear time', (_, value) => {
     const start = performance.now();
     expect(detectSecret('command', value)).toBeUndefined();

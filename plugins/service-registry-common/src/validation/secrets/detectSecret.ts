@@ -162,6 +162,24 @@ const SPACED_VALUE = /\s+["']?([^\s"']*)/y;
 /** Whether a text may give a flag a value after a space: a dash at its start or after a space. */
 const MAY_HOLD_FLAG = /(?:^|\s)-/;
 
+/**
+ * Where OpenSSL's `-pass` (`-passin`, `-passout`) reads a password from, not one: `stdin`,
+ * `fd:3`, and `pass:...`, whose password the OpenSSL form of `CREDENTIAL_FORMS` judges (`env:VAR`
+ * and `file:path` are references).
+ */
+const OPENSSL_PASS_SOURCE = /^(?:stdin$|fd:\d+$|pass:)/;
+
+/**
+ * Flags whose value is a `KEY=value` pair, judged by `KEY` when written as one word
+ * (`--from-literal=password=...`): kubectl's and oc's `--from-literal`, helm's `--set` and
+ * `--set-string`, docker's `--env` and `--build-arg`. Not those whose value is a path or a spec
+ * (`--from-file=password=./pw`, `--secret=id=npmrc,src=...`).
+ */
+const PAIR_FLAG = /^(?:from-literal|set|set-string|env|build-arg)$/;
+
+/** A `KEY=value` pair given to such a flag. */
+const PAIR = /^([A-Za-z_][A-Za-z0-9_.-]*)=/;
+
 /** The setting of a switch after a flag (`--use-token true`), not a password. */
 const SETTING = /^(?:true|false|yes|no|on|off|none|null)$/i;
 
@@ -251,7 +269,7 @@ function namedSecret(
 function commandSecret(
   name: string,
   text: string,
-  noun: 'variable' | 'flag',
+  noun: 'variable' | 'flag' | 'key',
   shown: string,
 ): string | undefined {
   if (classifyKey(name) !== 'credential') return undefined;
@@ -279,6 +297,14 @@ interface CommandCredential {
   start: number;
   /** Where the value's word ends (before a closing quote). */
   end: number;
+  /** The quote the value is written in (up to its closing one), if any. */
+  quote?: string;
+}
+
+/** The quote a value starting at `start` is written in: the character before it, if one. */
+function quoteBefore(text: string, start: number): string | undefined {
+  const quote = text[start - 1];
+  return quote === '"' || quote === "'" ? quote : undefined;
 }
 
 /**
@@ -300,15 +326,44 @@ function* spacedFlagsInCommand(text: string): Generator<CommandCredential> {
     if (value === '' || value[0] === '-' || value[0] === '=') continue;
     if (PLACEHOLDER.test(value)) continue;
     if (isProseWord(value) || SETTING.test(value)) continue;
+    if (dashes === '-' && name === 'pass' && OPENSSL_PASS_SOURCE.test(value)) {
+      continue;
+    }
     const kind = commandSecret(name, value, 'flag', `${dashes}${name}`);
     const end = SPACED_VALUE.lastIndex;
-    if (kind) yield { kind, start: end - value.length, end };
+    const start = end - value.length;
+    if (kind) yield { kind, start, end, quote: quoteBefore(text, start) };
   }
 }
 
 /**
+ * The credential of a `KEY=value` pair given to a flag that takes one (see {@link PAIR_FLAG}:
+ * `--from-literal=password=...`), judged by its key as {@link commandSecret} does.
+ *
+ * @param pair - the flag's value
+ * @param start - where it starts in the text
+ * @param quote - the quote it is written in, if any
+ */
+function pairSecret(
+  pair: string,
+  start: number,
+  quote: string | undefined,
+): CommandCredential | undefined {
+  const key = PAIR.exec(pair)?.[1];
+  if (key === undefined) return undefined;
+  const value = pair.slice(key.length + 1);
+  if (PLACEHOLDER.test(value)) return undefined;
+  const kind = commandSecret(key, value, 'key', key);
+  return kind
+    ? { kind, start: start + key.length + 1, end: start + pair.length, quote }
+    : undefined;
+}
+
+/**
  * The credentials given to a name in a `NAME=value` or `--flag=value` word of a command, judged
- * as {@link commandSecret} does; a placeholder (`<password>`, `{{ password }}`) is left alone.
+ * as {@link commandSecret} does, and those of a `KEY=value` pair given to a flag that takes one
+ * (`--from-literal=password=...`, see {@link pairSecret}); a placeholder (`<password>`, `{{
+ * password }}`) is left alone.
  */
 function* assignedInCommand(text: string): Generator<CommandCredential> {
   WORD_ASSIGNMENT.lastIndex = 0;
@@ -325,7 +380,13 @@ function* assignedInCommand(text: string): Generator<CommandCredential> {
       ? commandSecret(name, value, 'flag', `${dashes}${name}`)
       : commandSecret(name, value, 'variable', name);
     const end = WORD_VALUE.lastIndex;
-    if (kind) yield { kind, start: end - value.length, end };
+    const start = end - value.length;
+    const quote = quoteBefore(text, start);
+    if (kind) yield { kind, start, end, quote };
+    else if (dashes === '--' && PAIR_FLAG.test(name)) {
+      const pair = pairSecret(value, start, quote);
+      if (pair) yield pair;
+    }
   }
 }
 
@@ -376,16 +437,20 @@ function flagValueSecret(previous: unknown, text: string): string | undefined {
  * - credentials of a well-known form under any key (see `CREDENTIAL_FORMS`: PEM private keys,
  *   AWS, Google, Azure, Stripe, GitHub, GitLab, npm, Slack, OpenAI, Anthropic and Hugging Face
  *   keys and tokens, Slack webhooks, JWTs, bearer tokens, HTTP Basic credentials, the passwords
- *   of curl's `-u user:password`, of the MySQL clients' `-p<password>` and of redis-cli's
- *   `-a <password>`, URLs with a password or a credential in their query string, connection
- *   strings with a password);
+ *   of curl's `-u user:password` (not the word `password` itself, as in docs), of the MySQL
+ *   clients' `-p<password>` (digits too, in the client's own arguments), of redis-cli's `-a
+ *   <password>`, of sshpass's `-p <password>`, of `docker login -p <password>` and of OpenSSL's
+ *   `-pass pass:<password>`, URLs with a password or a credential in their query string,
+ *   connection strings with a password);
  * - any literal, string or number, under a key named like a credential (`password`, `DB_PASS`,
  *   `secret`, `token`, `api_key`, `private_key`, ...), unless it is a reference such as
  *   `"${DB_PASSWORD}"` or `"vault:db/password"`;
  * - a whole `NAME=value` string (e.g. an `env` entry `"DB_PASSWORD=..."`, an argument
  *   `"--password=..."`) judged by its name, and so a `NAME=value` or `--flag=value` word of a
  *   command (`env PGPASSWORD=... psql`, `java -Ddb.password=...`) when its name is a
- *   credential's, unless the shell expands it (`PGPASSWORD=$(cat /run/secrets/db) psql`);
+ *   credential's, unless the shell expands it (`PGPASSWORD=$(cat /run/secrets/db) psql`), and the
+ *   `KEY=value` pair given so to a flag that takes one, judged by its key
+ *   (`--from-literal=password=...`, `--set=db.password=...`);
  * - the word after a flag named like a credential in a command (`--password ...`, `--api-key
  *   ...`), unless it is the next flag, a placeholder, a value the shell expands or a word of
  *   prose (`with --password and the user`);
@@ -396,7 +461,8 @@ function flagValueSecret(previous: unknown, text: string): string | undefined {
  *
  * Keys that only name or describe a credential (`token_url`, `secret_name`, `password_length`,
  * `tokenTtl`, `DB_PASSWORD_FILE`), flags that take none (`--password-file`, `--password-stdin`),
- * `-p` but the MySQL clients' (a port as often as a password: `docker run -p 8080:80`), docker's
+ * `-p` but the MySQL clients', sshpass's and `docker login`'s (a port as often as a password:
+ * `docker run -p 8080:80`), OpenSSL's `-pass stdin` (`env:VAR`, `file:path`, `fd:3`), docker's
  * `--secret` (a secret's name or spec) and booleans are left alone.
  *
  * @param key - the key's own name (the array's key for an element)
@@ -467,11 +533,9 @@ function hideCredentialsInCommand(text: string): string {
   ].sort((a, b) => a.start - b.start);
   let out = '';
   let at = 0;
-  for (const { start, end } of found) {
+  for (const { start, end, quote } of found) {
     if (start < at) continue; // inside a quoted value hidden already
-    const quote = text[start - 1];
-    const closing =
-      quote === '"' || quote === "'" ? text.indexOf(quote, start) : -1;
+    const closing = quote === undefined ? -1 : text.indexOf(quote, start);
     out += `${text.slice(at, start)}(hidden)`;
     at = closing === -1 ? end : closing;
   }
@@ -481,9 +545,10 @@ function hideCredentialsInCommand(text: string): string {
 /**
  * Replaces the credentials {@link detectSecret} finds in a text by `(hidden)`, keeping what names
  * them: those of a well-known form (`postgres://app:(hidden)@db`, `?api_key=(hidden)`, `mysql
- * -p(hidden)`) and the values of flags and variables named like a credential (`--password
- * (hidden)`, `--token=(hidden)`, `PGPASSWORD=(hidden)`), with the same exceptions (`--password-file
- * /x`, `--password-stdin`, the next flag, placeholders, prose: `with --password and the user`). A
+ * -p(hidden)`, `sshpass -p (hidden)`, `-pass pass:(hidden)`) and the values of flags and variables
+ * named like a credential (`--password (hidden)`, `--token=(hidden)`, `PGPASSWORD=(hidden)`,
+ * `--from-literal=password=(hidden)`), with the same exceptions (`--password-file /x`,
+ * `--password-stdin`, the next flag, placeholders, prose: `with --password and the user`). A
  * last line of defence for messages that quote values and for descriptions shown in the portal.
  *
  * @param text - e.g. a finding's message
