@@ -71,12 +71,15 @@ interface FakeGithub {
   collaborators: Set<string>;
   /** The slugs of the organization's teams with access to the repository. */
   teamsWithAccess: Set<string>;
+  /** The login of the integration token's user (`GET /user`), who authors the pull requests. */
+  tokenUser: string;
   close(): Promise<void>;
 }
 
 /**
  * The part of GitHub's REST and GraphQL API that the GitHub URL reader (`readTree`: the commit
- * status, then the tarball), service-registry:resolve-reviewers (collaborators, teams' access)
+ * status, then the tarball), service-registry:resolve-reviewers (the token's user, collaborators,
+ * teams' access)
  * and publish:github:pull-request (blobs, tree, commit, branch, pull request, requested
  * reviewers) use, for the one repository `example-org/service-registry`; anything else is a 404,
  * and every request is recorded.
@@ -93,6 +96,7 @@ async function startFakeGithub(tarball: Buffer): Promise<FakeGithub> {
     refuseReviewers: false,
     collaborators: new Set(['jane-gh']),
     teamsWithAccess: new Set(['platform-team']),
+    tokenUser: 'service-registry-bot',
     close: () =>
       new Promise<void>((resolve, reject) =>
         server.close(e => (e ? reject(e) : resolve())),
@@ -168,6 +172,8 @@ async function startFakeGithub(tarball: Buffer): Promise<FakeGithub> {
         html_url: `https://github.com/example-org/service-registry/pull/${pulls}`,
         base: { ref: received.body?.base },
       });
+    } else if (route === 'GET /user') {
+      json(200, { login: fake.tokenUser });
     } else if (collaborator) {
       yesOrNo(fake.collaborators.has(decodeURIComponent(collaborator[1])));
     } else if (teamAccess) {
@@ -793,6 +799,40 @@ describe('the portal templates with a GitHub-hosted registry', () => {
       );
     } finally {
       github.collaborators.add('jane-gh');
+    }
+  });
+
+  it("update-service: an approver who authors the pull request (the token's user) is left out, so that the others are requested", async () => {
+    // GitHub refuses a review request as a whole when it names the pull request's author
+    github.tokenUser = 'jane-gh';
+    try {
+      const { result, requests } = await githubRequestsOf(() =>
+        runTemplate('service-registry-update-service', {
+          service: 'component:default/project-a-api',
+          port: 9093,
+          ...NO_DEPENDENCY_CHANGE,
+          failOnBreakingChanges: false,
+          registryUrl: GITHUB_REGISTRY_URL,
+        }),
+      );
+      expectCompleted(result);
+      expect(requests.filter(r => !r.served)).toEqual([]);
+      expect(
+        requests
+          .filter(r => r.path === '/user')
+          .map(r => `${r.method} ${r.authorization}`),
+      ).toEqual(['GET Bearer test-token']);
+      const asked = requests.filter(isReviewerRequest);
+      expect(asked).toHaveLength(1);
+      expect(asked[0].body).toEqual({ team_reviewers: ['platform-team'] });
+      expect(result.log).toMatch(
+        /No reviewer for approver "@jane" \(author\): .*jane-gh/,
+      );
+      expect(outputText(result, 'Reviewers')).toContain(
+        'Requested from users: none; teams: platform-team.',
+      );
+    } finally {
+      github.tokenUser = 'service-registry-bot';
     }
   });
 
