@@ -225,12 +225,14 @@ function parseEntry(
   const path = [...list, index];
   if (isTable(entry)) {
     checkUnknownFields(ctx, entry, ENTRY_KEYS, path);
-    const { service, version } = entry;
-    if (typeof service !== 'string') {
+    const { service: writtenService, version } = entry;
+    if (typeof writtenService !== 'string') {
       report(
         ctx,
         'error',
-        service === undefined ? 'schema/missing-field' : 'schema/invalid-type',
+        writtenService === undefined
+          ? 'schema/missing-field'
+          : 'schema/invalid-type',
         `${ctx.subject}: ${pathLabel(
           path,
         )} needs service = "<id>" naming the service depended on.`,
@@ -238,7 +240,11 @@ function parseEntry(
       );
       return undefined;
     }
-    if (!checkId(ctx, service, [...path, 'service'])) return undefined;
+    // blanks around the id and the range are left out, as in the string form (`" db@ ^1"`)
+    const service = writtenService.trim();
+    if (!checkId(ctx, service, [...path, 'service'], writtenService)) {
+      return undefined;
+    }
     let range: string | undefined;
     if (version !== undefined && typeof version !== 'string') {
       report(
@@ -255,14 +261,15 @@ function parseEntry(
         [...path, 'version'],
       );
     } else {
-      range = checkRange(ctx, version, [...path, 'version']);
+      range = checkRange(ctx, version?.trim(), [...path, 'version'], version);
     }
+    // as written, as the string form's
     const raw =
       version === undefined
-        ? `{ service = ${JSON.stringify(service)} }`
-        : `{ service = ${JSON.stringify(service)}, version = ${JSON.stringify(
-            version,
-          )} }`;
+        ? `{ service = ${JSON.stringify(writtenService)} }`
+        : `{ service = ${JSON.stringify(
+            writtenService,
+          )}, version = ${JSON.stringify(version)} }`;
     return dependencyRef(
       ctx,
       list,
