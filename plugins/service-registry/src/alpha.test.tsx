@@ -27,6 +27,7 @@ import { serviceRegistryApiRef, ServiceRegistryClient } from './api';
 import { deprecationsResponse } from './testUtils/deprecationFixture';
 import { mockServiceRegistryApi } from './testUtils/mockServiceRegistryApi';
 import { projectSummaryResponse } from './testUtils/projectSummaryFixture';
+import { withSignal } from './testUtils/withSignal';
 
 // a whole app around a page with a material table: slow on small CI machines
 jest.setTimeout(30_000);
@@ -195,9 +196,11 @@ describe('service-registry in the new frontend system', () => {
           name: 'Services of the global services',
         }),
       ).toBeInTheDocument();
-      expect(getProjectSummary).toHaveBeenCalledWith(GLOBAL_PROJECT_ID, {
-        registry: 'default',
-      });
+      expect(getProjectSummary).toHaveBeenCalledWith(
+        GLOBAL_PROJECT_ID,
+        { registry: 'default' },
+        withSignal,
+      );
       expect(
         screen.getByText(
           'What registry "default" knows about the global services',
@@ -213,12 +216,15 @@ describe('service-registry in the new frontend system', () => {
       expect(
         await screen.findByText('Registry "default" has no project "shared".'),
       ).toBeInTheDocument();
-      expect(getProjectSummary).toHaveBeenCalledWith('shared', {
-        registry: 'default',
-      });
+      expect(getProjectSummary).toHaveBeenCalledWith(
+        'shared',
+        { registry: 'default' },
+        withSignal,
+      );
       expect(getProjectSummary).not.toHaveBeenCalledWith(
         GLOBAL_PROJECT_ID,
         expect.anything(),
+        withSignal,
       );
     });
 
@@ -244,9 +250,11 @@ describe('service-registry in the new frontend system', () => {
           name: 'Services of the global services',
         }),
       ).toBeInTheDocument();
-      expect(getProjectSummary).toHaveBeenCalledWith(GLOBAL_PROJECT_ID, {
-        registry: 'default',
-      });
+      expect(getProjectSummary).toHaveBeenCalledWith(
+        GLOBAL_PROJECT_ID,
+        { registry: 'default' },
+        withSignal,
+      );
     });
 
     it('keeps the card on the Systems the provider ingested when configured', () => {

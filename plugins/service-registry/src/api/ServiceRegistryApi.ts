@@ -31,6 +31,21 @@ export interface RegistryRequestOptions {
 }
 
 /**
+ * How a call of {@link ServiceRegistryApi} runs, the last argument of every method.
+ *
+ * @public
+ */
+export interface ServiceRegistryCallOptions {
+  /**
+   * Cancels the call: the request in flight is aborted, and while the backend answers 503 (no
+   * snapshot of the registry yet) no further wait or request is made. The call then rejects with
+   * the signal's reason, a `DOMException` named `AbortError` for a plain `abort()`. Pass one
+   * aborted when the component that asked unmounts or asks for something else.
+   */
+  signal?: AbortSignal;
+}
+
+/**
  * Options of {@link ServiceRegistryApi.getGraph}.
  *
  * @public
@@ -117,7 +132,8 @@ export interface SlaOverviewRequestOptions extends RegistryRequestOptions {
 }
 
 /**
- * Client of the service-registry backend.
+ * Client of the service-registry backend. Every method takes, last, the
+ * {@link ServiceRegistryCallOptions} of the call (an `AbortSignal` to cancel it).
  *
  * @public
  */
@@ -126,36 +142,48 @@ export interface ServiceRegistryApi {
    * The dependency graph of a registry (`GET /graph`): the whole graph, or with `service` only
    * the neighbourhood of that service to `depth` hops, in the same shape.
    */
-  getGraph(options?: GraphRequestOptions): Promise<RegistryGraph>;
+  getGraph(
+    options?: GraphRequestOptions,
+    call?: ServiceRegistryCallOptions,
+  ): Promise<RegistryGraph>;
   /** Everything that depends, directly or transitively, on a service. */
   getImpact(
     service: string,
     options?: ImpactRequestOptions,
+    call?: ServiceRegistryCallOptions,
   ): Promise<ImpactResponse>;
   /** Validation findings of the registry, filtered. */
-  getFindings(options?: FindingsRequestOptions): Promise<FindingsResponse>;
+  getFindings(
+    options?: FindingsRequestOptions,
+    call?: ServiceRegistryCallOptions,
+  ): Promise<FindingsResponse>;
   /** Every deprecated or retired service with its migration numbers. */
   getDeprecations(
     options?: DeprecationsRequestOptions,
+    call?: ServiceRegistryCallOptions,
   ): Promise<DeprecationsResponse>;
   /** The migration record of one deprecated service with its burn-down. */
   getDeprecation(
     service: string,
     options?: DatedRequestOptions,
+    call?: ServiceRegistryCallOptions,
   ): Promise<DeprecationDetailResponse>;
   /** The deprecated and retired services a consumer depends on. */
   getDeprecatedDependencies(
     service: string,
     options?: DatedRequestOptions,
+    call?: ServiceRegistryCallOptions,
   ): Promise<DeprecatedDependenciesResponse>;
   /** SLA declarations of every service against their tier policy. */
   getSlaOverview(
     options?: SlaOverviewRequestOptions,
+    call?: ServiceRegistryCallOptions,
   ): Promise<SlaOverviewResponse>;
   /** One service's SLA next to its effective tier's policy. */
   getServiceSla(
     service: string,
     options?: RegistryRequestOptions,
+    call?: ServiceRegistryCallOptions,
   ): Promise<SlaServiceResponse>;
   /**
    * The last reminder of a deprecated service's consumers and whether one can be sent now;
@@ -165,11 +193,13 @@ export interface ServiceRegistryApi {
   getReminderStatus(
     service: string,
     options?: RegistryRequestOptions,
+    call?: ServiceRegistryCallOptions,
   ): Promise<ReminderStatusResponse | undefined>;
   /** Reminds the owners of a deprecated service's consumers now (once a day). */
   remindConsumers(
     service: string,
     options?: RegistryRequestOptions,
+    call?: ServiceRegistryCallOptions,
   ): Promise<ReminderResponse>;
   /**
    * What the registry declares for one service: its facts, its dependencies checked against what
@@ -179,6 +209,7 @@ export interface ServiceRegistryApi {
   getServiceSummary(
     service: string,
     options?: RegistryRequestOptions,
+    call?: ServiceRegistryCallOptions,
   ): Promise<ServiceSummaryResponse>;
   /**
    * What the registry knows about one project: its facts, its services, the global services it
@@ -190,6 +221,7 @@ export interface ServiceRegistryApi {
   getProjectSummary(
     project: string,
     options?: RegistryRequestOptions,
+    call?: ServiceRegistryCallOptions,
   ): Promise<ProjectSummaryResponse>;
 }
 

@@ -241,6 +241,33 @@ describe('ServiceRegistryClient', () => {
     expect(error.cause.message).toBe('no service "x" in registry "default"');
   });
 
+  it('gives the signal to every request, reads and writes', async () => {
+    const fetch = jest.fn(async () => new Response('{}'));
+    const client = new ServiceRegistryClient({
+      discoveryApi,
+      fetchApi: { fetch },
+    });
+    const { signal } = new AbortController();
+    await client.getGraph(undefined, { signal });
+    await client.getImpact('a', undefined, { signal });
+    await client.getFindings(undefined, { signal });
+    await client.getDeprecations(undefined, { signal });
+    await client.getDeprecation('a', undefined, { signal });
+    await client.getDeprecatedDependencies('a', undefined, { signal });
+    await client.getSlaOverview(undefined, { signal });
+    await client.getServiceSla('a', undefined, { signal });
+    await client.getReminderStatus('a', undefined, { signal });
+    await client.remindConsumers('a', { registry: 'other' }, { signal });
+    await client.getServiceSummary('a', undefined, { signal });
+    await client.getProjectSummary('p', undefined, { signal });
+    expect(fetch.mock.calls.map(c => (c as unknown[])[1])).toEqual([
+      ...Array(9).fill({ signal }),
+      { method: 'POST', signal },
+      { signal },
+      { signal },
+    ]);
+  });
+
   describe('while the backend is not ready (503)', () => {
     const unavailable = () =>
       new Response(
@@ -299,6 +326,48 @@ describe('ServiceRegistryClient', () => {
       const error = await client.remindConsumers('legacy-search').catch(e => e);
       expect(error.statusCode).toBe(503);
       expect(fetch).toHaveBeenCalledTimes(1);
+    });
+
+    it('stops waiting and asking when the signal is aborted during the wait', async () => {
+      jest.useFakeTimers();
+      try {
+        const fetch = jest.fn(async () => unavailable());
+        const client = new ServiceRegistryClient({
+          discoveryApi,
+          fetchApi: { fetch },
+        });
+        const controller = new AbortController();
+        const answer = client
+          .getGraph({ registry: 'other' }, { signal: controller.signal })
+          .catch(e => e);
+        // the first answer (503) came, the client waits 1 s before asking again
+        await jest.advanceTimersByTimeAsync(500);
+        expect(fetch).toHaveBeenCalledTimes(1);
+        controller.abort();
+        const error = await answer;
+        expect(error.name).toBe('AbortError');
+        // the remaining waits (1, 2, 4 and 8 s) pass without another request
+        await jest.advanceTimersByTimeAsync(20_000);
+        expect(fetch).toHaveBeenCalledTimes(1);
+      } finally {
+        jest.useRealTimers();
+      }
+    });
+
+    it('asks nothing for a signal aborted already', async () => {
+      const fetch = jest.fn(async () => unavailable());
+      const client = new ServiceRegistryClient({
+        discoveryApi,
+        fetchApi: { fetch },
+        retryDelaysMs: [0, 0],
+      });
+      const controller = new AbortController();
+      controller.abort();
+      const error = await client
+        .getServiceSummary('shop-api', undefined, { signal: controller.signal })
+        .catch(e => e);
+      expect(error.name).toBe('AbortError');
+      expect(fetch).not.toHaveBeenCalled();
     });
 
     it('does not ask again on other errors', async () => {

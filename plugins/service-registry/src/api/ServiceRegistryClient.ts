@@ -8,6 +8,7 @@ import {
   ImpactRequestOptions,
   RegistryRequestOptions,
   ServiceRegistryApi,
+  ServiceRegistryCallOptions,
   SlaOverviewRequestOptions,
 } from './ServiceRegistryApi';
 import {
@@ -24,6 +25,7 @@ import {
   SlaOverviewResponse,
   SlaServiceResponse,
 } from './types';
+import { abortableDelay, throwIfAborted } from './abortable';
 
 const DEFAULT_RETRY_DELAYS_MS = [1000, 2000, 4000, 8000];
 
@@ -54,84 +56,114 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   }
 
-  async getGraph(options?: GraphRequestOptions): Promise<RegistryGraph> {
-    return this.get<RegistryGraph>('/graph', {
-      registry: options?.registry,
-      service: options?.service,
-      depth: options?.depth === undefined ? undefined : String(options.depth),
-    });
+  async getGraph(
+    options?: GraphRequestOptions,
+    call?: ServiceRegistryCallOptions,
+  ): Promise<RegistryGraph> {
+    return this.get<RegistryGraph>(
+      '/graph',
+      {
+        registry: options?.registry,
+        service: options?.service,
+        depth: options?.depth === undefined ? undefined : String(options.depth),
+      },
+      call,
+    );
   }
 
   async getImpact(
     service: string,
     options?: ImpactRequestOptions,
+    call?: ServiceRegistryCallOptions,
   ): Promise<ImpactResponse> {
-    return this.get<ImpactResponse>(`/impact/${encodeURIComponent(service)}`, {
-      registry: options?.registry,
-      includeOptional:
-        options?.includeOptional === undefined
-          ? undefined
-          : String(options.includeOptional),
-      maxDepth:
-        options?.maxDepth === undefined ? undefined : String(options.maxDepth),
-    });
+    return this.get<ImpactResponse>(
+      `/impact/${encodeURIComponent(service)}`,
+      {
+        registry: options?.registry,
+        includeOptional:
+          options?.includeOptional === undefined
+            ? undefined
+            : String(options.includeOptional),
+        maxDepth:
+          options?.maxDepth === undefined
+            ? undefined
+            : String(options.maxDepth),
+      },
+      call,
+    );
   }
 
   async getFindings(
     options?: FindingsRequestOptions,
+    call?: ServiceRegistryCallOptions,
   ): Promise<FindingsResponse> {
-    return this.get<FindingsResponse>('/findings', { ...options });
+    return this.get<FindingsResponse>('/findings', { ...options }, call);
   }
 
   async getDeprecations(
     options?: DeprecationsRequestOptions,
+    call?: ServiceRegistryCallOptions,
   ): Promise<DeprecationsResponse> {
-    return this.get<DeprecationsResponse>('/deprecations', { ...options });
+    return this.get<DeprecationsResponse>(
+      '/deprecations',
+      { ...options },
+      call,
+    );
   }
 
   async getDeprecation(
     service: string,
     options?: DatedRequestOptions,
+    call?: ServiceRegistryCallOptions,
   ): Promise<DeprecationDetailResponse> {
     return this.get<DeprecationDetailResponse>(
       `/deprecations/${encodeURIComponent(service)}`,
       { ...options },
+      call,
     );
   }
 
   async getDeprecatedDependencies(
     service: string,
     options?: DatedRequestOptions,
+    call?: ServiceRegistryCallOptions,
   ): Promise<DeprecatedDependenciesResponse> {
     return this.get<DeprecatedDependenciesResponse>(
       `/services/${encodeURIComponent(service)}/deprecated-dependencies`,
       { ...options },
+      call,
     );
   }
 
   async getSlaOverview(
     options?: SlaOverviewRequestOptions,
+    call?: ServiceRegistryCallOptions,
   ): Promise<SlaOverviewResponse> {
-    return this.get<SlaOverviewResponse>('/sla', { ...options });
+    return this.get<SlaOverviewResponse>('/sla', { ...options }, call);
   }
 
   async getServiceSla(
     service: string,
     options?: RegistryRequestOptions,
+    call?: ServiceRegistryCallOptions,
   ): Promise<SlaServiceResponse> {
-    return this.get<SlaServiceResponse>(`/sla/${encodeURIComponent(service)}`, {
-      ...options,
-    });
+    return this.get<SlaServiceResponse>(
+      `/sla/${encodeURIComponent(service)}`,
+      { ...options },
+      call,
+    );
   }
 
   async getReminderStatus(
     service: string,
     options?: RegistryRequestOptions,
+    call?: ServiceRegistryCallOptions,
   ): Promise<ReminderStatusResponse | undefined> {
     const response = await this.request(
       'GET',
       `/deprecations/${encodeURIComponent(service)}/reminders`,
       { registry: options?.registry },
+      call,
     );
     // no route (the backend runs without the notifications module), or nothing to remind of
     if (response.status === 404) return undefined;
@@ -141,12 +173,14 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
   async remindConsumers(
     service: string,
     options?: RegistryRequestOptions,
+    call?: ServiceRegistryCallOptions,
   ): Promise<ReminderResponse> {
     return this.parse<ReminderResponse>(
       await this.request(
         'POST',
         `/deprecations/${encodeURIComponent(service)}/reminders`,
         { registry: options?.registry },
+        call,
       ),
     );
   }
@@ -154,35 +188,43 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
   async getServiceSummary(
     service: string,
     options?: RegistryRequestOptions,
+    call?: ServiceRegistryCallOptions,
   ): Promise<ServiceSummaryResponse> {
     return this.get<ServiceSummaryResponse>(
       `/services/${encodeURIComponent(service)}/summary`,
       { registry: options?.registry },
+      call,
     );
   }
 
   async getProjectSummary(
     project: string,
     options?: RegistryRequestOptions,
+    call?: ServiceRegistryCallOptions,
   ): Promise<ProjectSummaryResponse> {
     return this.get<ProjectSummaryResponse>(
       `/projects/${encodeURIComponent(project)}/summary`,
       { registry: options?.registry },
+      call,
     );
   }
 
   private async get<T>(
     path: string,
     query: Record<string, string | undefined>,
+    call: ServiceRegistryCallOptions | undefined,
   ): Promise<T> {
-    return this.parse<T>(await this.request('GET', path, query));
+    return this.parse<T>(await this.request('GET', path, query, call));
   }
 
   private async request(
     method: 'GET' | 'POST',
     path: string,
     query: Record<string, string | undefined>,
+    call: ServiceRegistryCallOptions | undefined,
   ): Promise<Response> {
+    const signal = call?.signal;
+    throwIfAborted(signal);
     const baseUrl = await this.discoveryApi.getBaseUrl('service-registry');
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) {
@@ -190,15 +232,25 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
     }
     const search = params.toString();
     const url = `${baseUrl}${path}${search ? `?${search}` : ''}`;
-    if (method !== 'GET') {
-      return this.fetchApi.fetch(url, { method });
-    }
-    // Reads are asked again while the backend is not ready (503); writes are not repeated.
-    let response = await this.fetchApi.fetch(url);
+    // no second argument when there is nothing to say: a plain GET stays fetch(url)
+    const init: RequestInit = {
+      ...(method !== 'GET' && { method }),
+      ...(signal && { signal }),
+    };
+    const send = () => {
+      throwIfAborted(signal);
+      return Object.keys(init).length > 0
+        ? this.fetchApi.fetch(url, init)
+        : this.fetchApi.fetch(url);
+    };
+    if (method !== 'GET') return send();
+    // Reads are asked again while the backend is not ready (503); writes are not repeated. An
+    // aborted signal ends the wait at once.
+    let response = await send();
     for (const delay of this.retryDelaysMs) {
       if (response.status !== 503) break;
-      await new Promise(resolve => setTimeout(resolve, delay));
-      response = await this.fetchApi.fetch(url);
+      await abortableDelay(delay, signal);
+      response = await send();
     }
     return response;
   }

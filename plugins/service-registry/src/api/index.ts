@@ -2,6 +2,7 @@ export { serviceRegistryApiRef } from './ServiceRegistryApi';
 export type {
   ServiceRegistryApi,
   RegistryRequestOptions,
+  ServiceRegistryCallOptions,
   GraphRequestOptions,
   ImpactRequestOptions,
   FindingsRequestOptions,

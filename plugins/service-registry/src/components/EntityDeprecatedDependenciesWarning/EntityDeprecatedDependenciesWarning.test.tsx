@@ -17,6 +17,7 @@ import {
 } from '../../testUtils/deprecationFixture';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { EntityDeprecatedDependenciesWarning } from './EntityDeprecatedDependenciesWarning';
+import { withSignal } from '../../testUtils/withSignal';
 
 function component(name: string, kind = 'Component', registry = true): Entity {
   return {
@@ -83,9 +84,11 @@ describe('EntityDeprecatedDependenciesWarning', () => {
     const api = fixtureApi();
     await renderBanner(component('auth'), api);
     await waitFor(() =>
-      expect(api.getDeprecatedDependencies).toHaveBeenCalledWith('auth', {
-        registry: 'default',
-      }),
+      expect(api.getDeprecatedDependencies).toHaveBeenCalledWith(
+        'auth',
+        { registry: 'default' },
+        withSignal,
+      ),
     );
     await settle();
     expect(screen.getByTestId('host')).toBeEmptyDOMElement();

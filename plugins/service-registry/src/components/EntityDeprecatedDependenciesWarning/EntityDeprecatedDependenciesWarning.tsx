@@ -4,8 +4,8 @@ import AlertTitle from '@material-ui/lab/AlertTitle';
 import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { useAbortableAsync } from '../useAbortableAsync';
 import { DeprecatedDependency, ReplacementInfo } from '../../api/types';
 import { isServiceRegistryService } from '../../conditions';
 import { sunsetDistance } from '../DeprecationTimeline/deprecationFormat';
@@ -181,10 +181,10 @@ export function EntityDeprecatedDependenciesWarning(
   const applies = isServiceRegistryService(entity);
   const service = entity.metadata.name;
   const registry = registryOfEntity(entity);
-  const { value, loading, error } = useAsync(
-    async () =>
+  const { value, loading, error } = useAbortableAsync(
+    async signal =>
       applies
-        ? api.getDeprecatedDependencies(service, { registry })
+        ? api.getDeprecatedDependencies(service, { registry }, { signal })
         : undefined,
     [api, service, registry, applies],
   );

@@ -18,6 +18,7 @@ import { isServiceRegistryDeprecated } from './conditions';
 import { fillContrast, lowestTextContrast } from '../../testUtils/textContrast';
 import { TEXT_CONTRAST } from '../contrast';
 import { unknownRegistry } from '../../testUtils/backendError';
+import { withSignal } from '../../testUtils/withSignal';
 
 function component(
   name: string,
@@ -111,9 +112,11 @@ describe('EntityServiceMigrationCard', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.queryByText(/Could not load/)).not.toBeInTheDocument();
-    expect(api.getDeprecation).toHaveBeenCalledWith('new-api', {
-      registry: 'default',
-    });
+    expect(api.getDeprecation).toHaveBeenCalledWith(
+      'new-api',
+      { registry: 'default' },
+      withSignal,
+    );
   });
 
   it('says the same in one line for a service the registry does not declare (404)', async () => {
@@ -167,9 +170,11 @@ describe('EntityServiceMigrationCard', () => {
       api,
     );
     await screen.findByText('Overdue');
-    expect(api.getDeprecation).toHaveBeenCalledWith('old-api', {
-      registry: 'staging',
-    });
+    expect(api.getDeprecation).toHaveBeenCalledWith(
+      'old-api',
+      { registry: 'staging' },
+      withSignal,
+    );
   });
 
   it('shows an overdue migration: dates, days overdue, replacement, guide, consumers and effort', async () => {

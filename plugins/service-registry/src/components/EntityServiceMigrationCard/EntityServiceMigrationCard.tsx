@@ -20,8 +20,8 @@ import {
 import { RegistryErrorPanel } from '../RegistryErrorPanel';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { useAbortableAsync } from '../useAbortableAsync';
 import { notFoundKind } from '../../api/notFound';
 import {
   DeprecationConsumer,
@@ -115,8 +115,8 @@ export function EntityServiceMigrationCard(
   const api = useApi(serviceRegistryApiRef);
   const service = entity.metadata.name;
   const registry = registryOfEntity(entity);
-  const { value, loading, error } = useAsync(
-    () => api.getDeprecation(service, { registry }),
+  const { value, loading, error } = useAbortableAsync(
+    signal => api.getDeprecation(service, { registry }, { signal }),
     [api, service, registry],
   );
 

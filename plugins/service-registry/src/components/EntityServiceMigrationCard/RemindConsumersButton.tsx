@@ -3,8 +3,8 @@ import { Box, Button, Typography, makeStyles } from '@material-ui/core';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { serviceRegistryRemindPermission } from '@service-registry/plugin-service-registry-common';
-import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { useAbortableAsync } from '../useAbortableAsync';
 import { ReminderStatusResponse } from '../../api/types';
 
 const useStyles = makeStyles(theme => ({
@@ -48,8 +48,8 @@ export function RemindConsumersButton(props: RemindConsumersButtonProps) {
   const { service, registry } = props;
   const api = useApi(serviceRegistryApiRef);
   const [sent, setSent] = useState(0);
-  const status = useAsync(
-    () => api.getReminderStatus(service, { registry }),
+  const status = useAbortableAsync(
+    signal => api.getReminderStatus(service, { registry }, { signal }),
     [api, service, registry, sent],
   );
   // reminders unavailable (no notifications module) or not known: nothing to offer

@@ -1,11 +1,16 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { useState } from 'react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
-import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
+import {
+  ServiceRegistryApi,
+  serviceRegistryApiRef,
+  ServiceRegistryClient,
+} from '../../api';
 import { createFromTemplateRouteRef } from '../../routes';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import {
@@ -24,6 +29,7 @@ import {
 } from '../../testUtils/backendError';
 import { fillContrast, lowestTextContrast } from '../../testUtils/textContrast';
 import { TEXT_CONTRAST } from '../contrast';
+import { withSignal } from '../../testUtils/withSignal';
 
 function component(name: string, registry = 'default'): Entity {
   return {
@@ -128,9 +134,11 @@ describe('EntityServiceRegistryCard', () => {
     const api = fixtureApi('url:https://github.com/acme/registry/tree/main/');
     await renderCard(component('shop-checkout', 'staging'), api);
     await findFacts();
-    expect(api.getServiceSummary).toHaveBeenCalledWith('shop-checkout', {
-      registry: 'staging',
-    });
+    expect(api.getServiceSummary).toHaveBeenCalledWith(
+      'shop-checkout',
+      { registry: 'staging' },
+      withSignal,
+    );
     expect(fact('Version')).toHaveTextContent('1.9.0');
     expect(fact('Status')).toHaveTextContent('ga');
     expect(fact('Tier')).toHaveTextContent('high (from project Web Shop)');
@@ -615,5 +623,100 @@ status = "ga"
       'registry "default" has not been ingested yet',
     );
     expect(alert).not.toHaveTextContent('Request failed');
+  });
+
+  describe('while the backend has no snapshot yet (503)', () => {
+    const SUMMARY_URL = /\/services\/([^/]+)\/summary/;
+    /** The real client on a backend that answers 503 for `waiting`, the fixture for the others. */
+    function clientOfBackend(waiting: string) {
+      const fetch = jest.fn(async (input: RequestInfo | URL) => {
+        const service = decodeURIComponent(SUMMARY_URL.exec(String(input))![1]);
+        if (service === waiting) {
+          return new Response(
+            JSON.stringify({
+              error: {
+                name: 'ServiceUnavailableError',
+                message: 'registry "default" has not been ingested yet',
+              },
+              response: { statusCode: 503 },
+            }),
+            { status: 503, headers: { 'content-type': 'application/json' } },
+          );
+        }
+        return new Response(JSON.stringify(serviceSummaryResponse(service)));
+      });
+      // the default waits between retries: 1, 2, 4 and 8 s
+      const client = new ServiceRegistryClient({
+        discoveryApi: { getBaseUrl: async () => 'http://backend/api/x' },
+        fetchApi: { fetch },
+      });
+      const asked = (service: string) =>
+        fetch.mock.calls.filter(([url]) => String(url).includes(`/${service}/`))
+          .length;
+      return { client, asked };
+    }
+
+    /** The card of the service picked with the buttons, none after "Leave". */
+    function PickedService() {
+      const [picked, setPicked] = useState<string | undefined>('shop-checkout');
+      return (
+        <>
+          <button onClick={() => setPicked('shop-web')}>Show shop-web</button>
+          <button onClick={() => setPicked(undefined)}>Leave</button>
+          {picked && (
+            <EntityProvider entity={component(picked)}>
+              <EntityServiceRegistryCard />
+            </EntityProvider>
+          )}
+        </>
+      );
+    }
+
+    async function renderPicked(api: ServiceRegistryApi) {
+      await renderInTestApp(
+        <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
+          <PickedService />
+        </TestApiProvider>,
+        { mountedRoutes: { ...ENTITY_ROUTE, ...TEMPLATE_ROUTE } },
+      );
+    }
+
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('asks nothing more once the card unmounts during the wait between retries', async () => {
+      const { client, asked } = clientOfBackend('shop-checkout');
+      await renderPicked(client);
+      // the first answer (503) came: the client waits 1 s before asking again
+      await act(() => jest.advanceTimersByTimeAsync(1500));
+      expect(asked('shop-checkout')).toBe(2);
+      fireEvent.click(screen.getByRole('button', { name: 'Leave' }));
+      // the remaining waits (2, 4 and 8 s) pass without a request
+      await act(() => jest.advanceTimersByTimeAsync(20_000));
+      expect(asked('shop-checkout')).toBe(2);
+    });
+
+    it('stops asking for the previous service when the card shows another, and shows no error of it', async () => {
+      const { client, asked } = clientOfBackend('shop-checkout');
+      await renderPicked(client);
+      await act(() => jest.advanceTimersByTimeAsync(500));
+      expect(asked('shop-checkout')).toBe(1);
+      expect(screen.getByRole('progressbar')).toBeInTheDocument();
+      fireEvent.click(screen.getByRole('button', { name: 'Show shop-web' }));
+      await act(() => jest.advanceTimersByTimeAsync(20_000));
+      expect(asked('shop-checkout')).toBe(1);
+      expect(asked('shop-web')).toBe(1);
+      // the card of shop-web, with no error of the call it aborted
+      expect(fact('Project')).toHaveTextContent('Web Shop (shop)');
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    });
+
+    it('still shows the answer of a call that is not aborted', async () => {
+      const { client, asked } = clientOfBackend('none');
+      await renderPicked(client);
+      await act(() => jest.advanceTimersByTimeAsync(100));
+      expect(asked('shop-checkout')).toBe(1);
+      expect(fact('Version')).toHaveTextContent('1.9.0');
+    });
   });
 });

@@ -3,8 +3,8 @@ import { InfoCard, InfoCardVariants } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { registryOfEntity, registryWords } from '../../lib/registryOfEntity';
-import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { useAbortableAsync } from '../useAbortableAsync';
 import { ServiceSummaryResponse } from '../../api/types';
 import { CardSection } from '../RegistryCardParts/CardSection';
 import { RegistryCardContent } from '../RegistryCardParts/RegistryCardContent';
@@ -110,8 +110,8 @@ export function EntityServiceRegistryCard(
   const templateFormLink = useTemplateFormLink();
   const serviceId = entity.metadata.name;
   const registry = registryOfEntity(entity);
-  const state = useAsync(
-    () => api.getServiceSummary(serviceId, { registry }),
+  const state = useAbortableAsync(
+    signal => api.getServiceSummary(serviceId, { registry }, { signal }),
     [api, serviceId, registry],
   );
   const { value } = state;

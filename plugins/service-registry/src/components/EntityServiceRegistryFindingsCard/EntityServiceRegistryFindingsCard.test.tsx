@@ -27,6 +27,7 @@ import { lowestTextContrast } from '../../testUtils/textContrast';
 import { darkTheme, lightTheme } from '@backstage/theme';
 import { cardSurfaces, contrastOn, TEXT_CONTRAST } from '../contrast';
 import { SEVERITIES, severityTextColor } from './findingParts';
+import { withSignal } from '../../testUtils/withSignal';
 
 function component(
   name: string,
@@ -124,15 +125,21 @@ describe('EntityServiceRegistryFindingsCard', () => {
         "No findings: this service's registry entry is clean",
       ),
     ).toBeInTheDocument();
-    expect(api.getFindings).toHaveBeenCalledWith({
-      registry: 'default',
-      service: 'auth',
-    });
-    expect(api.getFindings).toHaveBeenCalledWith({
-      registry: 'default',
-      file: 'services/catalog.toml',
-      severity: 'error',
-    });
+    expect(api.getFindings).toHaveBeenCalledWith(
+      {
+        registry: 'default',
+        service: 'auth',
+      },
+      withSignal,
+    );
+    expect(api.getFindings).toHaveBeenCalledWith(
+      {
+        registry: 'default',
+        file: 'services/catalog.toml',
+        severity: 'error',
+      },
+      withSignal,
+    );
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
@@ -146,10 +153,13 @@ describe('EntityServiceRegistryFindingsCard', () => {
       "No findings: this service's registry entry is clean",
     );
     expect(api.getFindings).toHaveBeenCalledTimes(1);
-    expect(api.getFindings).toHaveBeenCalledWith({
-      registry: 'staging',
-      service: 'auth',
-    });
+    expect(api.getFindings).toHaveBeenCalledWith(
+      {
+        registry: 'staging',
+        service: 'auth',
+      },
+      withSignal,
+    );
     expect(
       screen.getByText('Validation of auth in the service registry "staging"'),
     ).toBeInTheDocument();

@@ -16,11 +16,11 @@ import {
   ANNOTATION_SOURCE_FILE,
   normalizeRegistryPath,
 } from '@service-registry/plugin-service-registry-common';
-import useAsync from 'react-use/esm/useAsync';
 import { AsyncContent } from '../AsyncContent';
 import { registryOfEntity } from '../../lib/registryOfEntity';
 import { registryPageLink } from '../../lib/registryPageLink';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { useAbortableAsync } from '../useAbortableAsync';
 import { RegistryFindingItem } from '../../api/types';
 import { findingsRouteRef } from '../../routes';
 import {
@@ -111,21 +111,24 @@ export function EntityServiceRegistryFindingsCard(
   const service = entity.metadata.name;
   const isComponent = entity.kind.toLocaleLowerCase('en-US') === 'component';
 
-  const state = useAsync(async (): Promise<CardFindings | undefined> => {
-    if (!isComponent) return undefined;
-    const file = sourceFile ? normalizeRegistryPath(sourceFile) : undefined;
-    const [own, fileErrors] = await Promise.all([
-      api.getFindings({ registry, service }),
-      file
-        ? api.getFindings({ registry, file, severity: 'error' })
-        : Promise.resolve(undefined),
-    ]);
-    const parseErrors = (fileErrors?.items ?? []).filter(
-      f => isParseFinding(f) && normalizeRegistryPath(f.file) === file,
-    );
-    const items = [...own.items].sort(compareFindings);
-    return { items, parseErrors, sourceFile: file };
-  }, [api, registry, service, sourceFile, isComponent]);
+  const state = useAbortableAsync(
+    async (signal): Promise<CardFindings | undefined> => {
+      if (!isComponent) return undefined;
+      const file = sourceFile ? normalizeRegistryPath(sourceFile) : undefined;
+      const [own, fileErrors] = await Promise.all([
+        api.getFindings({ registry, service }, { signal }),
+        file
+          ? api.getFindings({ registry, file, severity: 'error' }, { signal })
+          : Promise.resolve(undefined),
+      ]);
+      const parseErrors = (fileErrors?.items ?? []).filter(
+        f => isParseFinding(f) && normalizeRegistryPath(f.file) === file,
+      );
+      const items = [...own.items].sort(compareFindings);
+      return { items, parseErrors, sourceFile: file };
+    },
+    [api, registry, service, sourceFile, isComponent],
+  );
 
   let content: JSX.Element;
   if (!isComponent) {

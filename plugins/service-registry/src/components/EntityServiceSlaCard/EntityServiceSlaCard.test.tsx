@@ -10,6 +10,7 @@ import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { serviceSlaResponse } from '../../testUtils/slaFixture';
 import { EntityServiceSlaCard } from './EntityServiceSlaCard';
 import { notFound, unknownRegistry } from '../../testUtils/backendError';
+import { withSignal } from '../../testUtils/withSignal';
 
 function component(name: string, registry?: string): Entity {
   return {
@@ -142,9 +143,11 @@ describe('EntityServiceSlaCard', () => {
     const api = fixtureApi();
     await renderCard(component('payments', 'default'), api);
     expect(await findSummary()).toHaveTextContent('Not compliant');
-    expect(api.getServiceSla).toHaveBeenCalledWith('payments', {
-      registry: 'default',
-    });
+    expect(api.getServiceSla).toHaveBeenCalledWith(
+      'payments',
+      { registry: 'default' },
+      withSignal,
+    );
     expect(
       screen.getByText('3 targets below the critical tier policy, 1 missing.'),
     ).toBeInTheDocument();
@@ -345,8 +348,10 @@ describe('EntityServiceSlaCard', () => {
     });
     await renderCard(component('auth', 'staging'), api);
     expect(await screen.findByText('Compliant')).toBeInTheDocument();
-    expect(api.getServiceSla).toHaveBeenCalledWith('auth', {
-      registry: 'staging',
-    });
+    expect(api.getServiceSla).toHaveBeenCalledWith(
+      'auth',
+      { registry: 'staging' },
+      withSignal,
+    );
   });
 });

@@ -4,8 +4,8 @@ import AlertTitle from '@material-ui/lab/AlertTitle';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { registryOfEntity, registryWords } from '../../lib/registryOfEntity';
-import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { useAbortableAsync } from '../useAbortableAsync';
 import { SlaEvaluationDetails } from './SlaEvaluationDetails';
 import { errorMessage } from '../../api/errorMessage';
 import { isUnknownServiceError } from '../../api/notFound';
@@ -33,8 +33,8 @@ export function EntityServiceSlaCard(props: EntityServiceSlaCardProps) {
   const api = useApi(serviceRegistryApiRef);
   const serviceId = entity.metadata.name;
   const registry = registryOfEntity(entity);
-  const { value, loading, error } = useAsync(
-    () => api.getServiceSla(serviceId, { registry }),
+  const { value, loading, error } = useAbortableAsync(
+    signal => api.getServiceSla(serviceId, { registry }, { signal }),
     [api, serviceId, registry],
   );
 

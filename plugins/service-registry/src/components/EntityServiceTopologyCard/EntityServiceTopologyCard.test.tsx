@@ -34,6 +34,7 @@ import {
   EntityServiceTopologyCardProps,
 } from './EntityServiceTopologyCard';
 import { useLocation } from 'react-router-dom';
+import { withSignal } from '../../testUtils/withSignal';
 
 function component(name: string, kind = 'Component'): Entity {
   return {
@@ -226,7 +227,7 @@ describe('EntityServiceTopologyCard', () => {
     await renderCard(entity, api);
     await screen.findByRole('list', { name: 'Depends on (upstream)' });
     expect(jest.mocked(api.getGraph).mock.calls).toEqual([
-      [{ registry: undefined, service: 'checkout', depth: 2 }],
+      [{ registry: undefined, service: 'checkout', depth: 2 }, withSignal],
     ]);
   });
 
@@ -424,7 +425,7 @@ describe('EntityServiceTopologyCard', () => {
       await screen.findByText('0 upstream · 6 downstream'),
     ).toBeInTheDocument();
     expect(getGraph.mock.calls).toEqual([
-      [{ registry: 'default', service: 'auth', depth: 3 }],
+      [{ registry: 'default', service: 'auth', depth: 3 }, withSignal],
     ]);
     // a smaller depth is drawn from the answer to 3 hops: nothing is asked
     await userEvent.click(screen.getByRole('button', { name: /Depth/ }));
@@ -436,11 +437,14 @@ describe('EntityServiceTopologyCard', () => {
     await userEvent.click(screen.getByRole('button', { name: /Depth/ }));
     await userEvent.click(screen.getByRole('option', { name: '5 hops' }));
     await waitFor(() =>
-      expect(getGraph).toHaveBeenLastCalledWith({
-        registry: 'default',
-        service: 'auth',
-        depth: 5,
-      }),
+      expect(getGraph).toHaveBeenLastCalledWith(
+        {
+          registry: 'default',
+          service: 'auth',
+          depth: 5,
+        },
+        withSignal,
+      ),
     );
     expect(getGraph).toHaveBeenCalledTimes(2);
   });
@@ -538,11 +542,14 @@ describe('EntityServiceTopologyCard', () => {
     expect(within(alert).getByRole('button', { name: 'Retry' })).toHaveFocus();
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(getGraph).toHaveBeenCalledTimes(3));
-    expect(getGraph).toHaveBeenLastCalledWith({
-      registry: 'default',
-      service: 'auth',
-      depth: 3,
-    });
+    expect(getGraph).toHaveBeenLastCalledWith(
+      {
+        registry: 'default',
+        service: 'auth',
+        depth: 3,
+      },
+      withSignal,
+    );
     expect(
       await within(alert).findByRole('button', { name: 'Retrying…' }),
     ).toBeInTheDocument();
@@ -749,8 +756,8 @@ describe('EntityServiceTopologyCard', () => {
       await screen.findByText('6 upstream · 10 downstream'),
     ).toBeInTheDocument();
     expect(getGraph.mock.calls).toEqual([
-      [{ registry: 'default', service: 'r', depth: 3 }],
-      [{ registry: 'default', service: 'r', depth: 4 }],
+      [{ registry: 'default', service: 'r', depth: 3 }, withSignal],
+      [{ registry: 'default', service: 'r', depth: 4 }, withSignal],
     ]);
     // and what 4 holds draws 1 without asking
     await chooseDepth('1 hop');

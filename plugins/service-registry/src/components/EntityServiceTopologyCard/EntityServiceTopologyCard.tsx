@@ -18,10 +18,10 @@ import { EmptyState, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { registryOfEntity } from '../../lib/registryOfEntity';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useNavigate } from 'react-router-dom';
 import { AsyncContent } from '../AsyncContent';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { useAbortableAsync } from '../useAbortableAsync';
 import { isNotFoundError, isUnknownServiceError } from '../../api/notFound';
 import { errorMessage } from '../../api/errorMessage';
 import { RegistryGraph, RegistryGraphNode } from '../../api/types';
@@ -137,32 +137,32 @@ export function EntityServiceTopologyCard(
   const covered = covering && depth <= covering.depth ? covering : undefined;
   // changes only when the backend is to be asked: for a larger depth than the held answer's
   const askedDepth = covered ? covered.depth : depth;
-  const state = useAsyncRetry(async (): Promise<
-    Neighbourhood | FailedAsk | undefined
-  > => {
-    if (!isComponent) return undefined;
-    // back under the held depth after a larger one (e.g. one that failed): nothing to ask
-    if (covered) return covered;
-    const asked = { registry, serviceId, depth: askedDepth };
-    try {
-      const graph = await api.getGraph({
-        registry,
-        service: serviceId,
-        depth: askedDepth,
-      });
-      return { ...asked, graph };
-    } catch (error) {
-      // a service the registry neither declares nor depends on; an unknown registry stays an error
-      if (isUnknownServiceError(error)) return { ...asked, graph: undefined };
-      // any other 404 (an unknown registry) is the backend's answer, not a failure to answer
-      if (isNotFoundError(error)) throw error;
-      // a failure to answer (network, 5xx) keeps the last drawing: it names the depth it was for
-      return {
-        ...asked,
-        error: error instanceof Error ? error : new Error(String(error)),
-      };
-    }
-  }, [api, registry, serviceId, isComponent, askedDepth]);
+  const state = useAbortableAsync(
+    async (signal): Promise<Neighbourhood | FailedAsk | undefined> => {
+      if (!isComponent) return undefined;
+      // back under the held depth after a larger one (e.g. one that failed): nothing to ask
+      if (covered) return covered;
+      const asked = { registry, serviceId, depth: askedDepth };
+      try {
+        const graph = await api.getGraph(
+          { registry, service: serviceId, depth: askedDepth },
+          { signal },
+        );
+        return { ...asked, graph };
+      } catch (error) {
+        // a service the registry neither declares nor depends on; an unknown registry stays an error
+        if (isUnknownServiceError(error)) return { ...asked, graph: undefined };
+        // any other 404 (an unknown registry) is the backend's answer, not a failure to answer
+        if (isNotFoundError(error)) throw error;
+        // a failure to answer (network, 5xx) keeps the last drawing: it names the depth it was for
+        return {
+          ...asked,
+          error: error instanceof Error ? error : new Error(String(error)),
+        };
+      }
+    },
+    [api, registry, serviceId, isComponent, askedDepth],
+  );
   const value = state.value;
   if (
     value &&

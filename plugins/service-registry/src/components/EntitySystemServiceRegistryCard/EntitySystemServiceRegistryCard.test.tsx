@@ -17,6 +17,7 @@ import {
 import { notFound, unknownRegistry } from '../../testUtils/backendError';
 import { fillContrast, lowestTextContrast } from '../../testUtils/textContrast';
 import { TEXT_CONTRAST } from '../contrast';
+import { withSignal } from '../../testUtils/withSignal';
 
 /** A System as the registry's provider writes it: a project, or the shared System. */
 function system(
@@ -143,9 +144,11 @@ describe('EntitySystemServiceRegistryCard', () => {
     const api = fixtureApi('url:https://github.com/acme/registry/tree/main/');
     await renderCard(system('shop', { registry: 'staging' }), api);
     await findServices();
-    expect(api.getProjectSummary).toHaveBeenCalledWith('shop', {
-      registry: 'staging',
-    });
+    expect(api.getProjectSummary).toHaveBeenCalledWith(
+      'shop',
+      { registry: 'staging' },
+      withSignal,
+    );
     expect(fact('Project')).toHaveTextContent('Web Shop (shop)');
     expect(fact('Owner')).toHaveTextContent('shop-team');
     expect(fact('Tier')).toHaveTextContent('high');
@@ -455,9 +458,11 @@ dependencies.requires = ["shop-api", "shop-legacy"]
     const api = fixtureApi();
     await renderCard(system('shared', { project: false }), api);
     await findServices();
-    expect(api.getProjectSummary).toHaveBeenCalledWith(GLOBAL_PROJECT_ID, {
-      registry: 'default',
-    });
+    expect(api.getProjectSummary).toHaveBeenCalledWith(
+      GLOBAL_PROJECT_ID,
+      { registry: 'default' },
+      withSignal,
+    );
     expect(
       screen.getByText(
         'What registry "default" knows about the global services',
@@ -504,9 +509,11 @@ dependencies.requires = ["shop-api", "shop-legacy"]
       props: { sharedSystem: 'platform' },
     });
     await findServices();
-    expect(api.getProjectSummary).toHaveBeenCalledWith(GLOBAL_PROJECT_ID, {
-      registry: 'default',
-    });
+    expect(api.getProjectSummary).toHaveBeenCalledWith(
+      GLOBAL_PROJECT_ID,
+      { registry: 'default' },
+      withSignal,
+    );
     await renderCard(system('shop'), fixtureApi(), {
       props: { sharedSystem: 'platform' },
     });

@@ -3,8 +3,8 @@ import { InfoCard, InfoCardVariants } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { GLOBAL_PROJECT_ID } from '@service-registry/plugin-service-registry-common';
-import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { useAbortableAsync } from '../useAbortableAsync';
 import { ProjectSummaryResponse } from '../../api/types';
 import { DeclaredIn } from '../EntityServiceRegistryCard/DeclaredIn';
 import { CardSection } from '../RegistryCardParts/CardSection';
@@ -145,8 +145,8 @@ export function EntitySystemServiceRegistryCard(
   const api = useApi(serviceRegistryApiRef);
   const projectId = projectIdOfSystem(entity, sharedSystem);
   const registry = registryOfEntity(entity);
-  const state = useAsync(
-    () => api.getProjectSummary(projectId, { registry }),
+  const state = useAbortableAsync(
+    signal => api.getProjectSummary(projectId, { registry }, { signal }),
     [api, projectId, registry],
   );
   const what =

@@ -23,6 +23,7 @@ import {
   TEXT_CONTRAST,
   themeSurfaces,
 } from '../contrast';
+import { withSignal } from '../../testUtils/withSignal';
 
 // A page with a material table: slow on small CI machines.
 jest.setTimeout(30_000);
@@ -188,7 +189,10 @@ describe('ServiceRegistryDeprecationsPage', () => {
     const api = fixtureApi();
     await renderPage(api, 'staging');
     await screen.findByRole('table');
-    expect(api.getDeprecations).toHaveBeenCalledWith({ registry: 'staging' });
+    expect(api.getDeprecations).toHaveBeenCalledWith(
+      { registry: 'staging' },
+      withSignal,
+    );
     expect(
       screen.getByText(
         '6 deprecated or retired services · registry "default" · days counted from 2026-11-22',
@@ -778,10 +782,14 @@ describe('ServiceRegistryDeprecationsPage', () => {
       }),
     ).toBeInTheDocument();
     expect(screen.getByText('Burn-down of old-api')).toBeInTheDocument();
-    expect(api.getDeprecation).toHaveBeenCalledWith('old-api', {
-      registry: undefined,
-      today: '2026-11-22',
-    });
+    expect(api.getDeprecation).toHaveBeenCalledWith(
+      'old-api',
+      {
+        registry: undefined,
+        today: '2026-11-22',
+      },
+      withSignal,
+    );
     expect(
       screen.getByRole('button', { name: /^old-api: Overdue/ }),
     ).toHaveAttribute('aria-pressed', 'true');
@@ -856,10 +864,14 @@ describe('ServiceRegistryDeprecationsPage', () => {
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(query()).toBe(`?page=2&service=${far}`));
     expect(await screen.findByText(`Burn-down of ${far}`)).toBeInTheDocument();
-    expect(api.getDeprecation).toHaveBeenCalledWith(far, {
-      registry: undefined,
-      today: '2026-11-22',
-    });
+    expect(api.getDeprecation).toHaveBeenCalledWith(
+      far,
+      {
+        registry: undefined,
+        today: '2026-11-22',
+      },
+      withSignal,
+    );
     // the selected row says so, not by its colour only: its button is pressed and shows a mark
     expect(burnDownButton(far)).toHaveAttribute('aria-pressed', 'true');
     expect(

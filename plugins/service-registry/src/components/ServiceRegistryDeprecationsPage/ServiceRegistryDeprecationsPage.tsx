@@ -32,10 +32,10 @@ import {
   DEPRECATION_STATUSES,
   GLOBAL_PROJECT_ID,
 } from '@service-registry/plugin-service-registry-common';
-import useAsync from 'react-use/esm/useAsync';
 import { AsyncContent } from '../AsyncContent';
 import { RegistryPage } from '../RegistryPage';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { useAbortableAsync } from '../useAbortableAsync';
 import {
   DeprecationRecord,
   DeprecationsResponse,
@@ -464,9 +464,11 @@ function SelectedBurnDown(props: {
 }) {
   const { service, registry, today } = props;
   const api = useApi(serviceRegistryApiRef);
-  const { value, loading, error } = useAsync(
-    async () =>
-      service ? api.getDeprecation(service, { registry, today }) : undefined,
+  const { value, loading, error } = useAbortableAsync(
+    async signal =>
+      service
+        ? api.getDeprecation(service, { registry, today }, { signal })
+        : undefined,
     [api, service, registry, today],
   );
   let body: JSX.Element;
@@ -864,8 +866,8 @@ export function ServiceRegistryDeprecationsPage(
   const { title = 'Deprecations' } = props;
   const registry = usePageRegistry(props.registry);
   const api = useApi(serviceRegistryApiRef);
-  const state = useAsync(
-    () => api.getDeprecations({ registry }),
+  const state = useAbortableAsync(
+    signal => api.getDeprecations({ registry }, { signal }),
     [api, registry],
   );
   const value = state.value;

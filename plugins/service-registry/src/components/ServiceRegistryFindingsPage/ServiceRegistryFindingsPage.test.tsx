@@ -24,6 +24,7 @@ import { ServiceRegistryFindingsPageProps } from '.';
 import { lightTheme } from '@backstage/theme';
 import { lowestTextContrast } from '../../testUtils/textContrast';
 import { TEXT_CONTRAST, themeSurfaces } from '../contrast';
+import { withSignal } from '../../testUtils/withSignal';
 
 const local = findingsSnapshot({ scenario: 'degraded' });
 const missingRequired = findingOf(local, 'dependency/missing-required');
@@ -129,7 +130,10 @@ describe('ServiceRegistryFindingsPage', () => {
     await renderPage(api);
     expect(await screen.findByText('5 of 5 findings')).toBeInTheDocument();
     // no registry named: the backend answers its only one
-    expect(api.getFindings).toHaveBeenCalledWith({ registry: undefined });
+    expect(api.getFindings).toHaveBeenCalledWith(
+      { registry: undefined },
+      withSignal,
+    );
     const rows = tableRows();
     expect(rows.map(r => r[0])).toEqual([
       'error',
@@ -538,10 +542,13 @@ sunset_date = "2024-12-01"
     const api = degraded();
     await renderPage(api, { path: '/?project=%3Aglobal' });
     expect(await screen.findByText('1 of 5 findings')).toBeInTheDocument();
-    expect(api.getFindings).toHaveBeenCalledWith({
-      registry: undefined,
-      project: ':global',
-    });
+    expect(api.getFindings).toHaveBeenCalledWith(
+      {
+        registry: undefined,
+        project: ':global',
+      },
+      withSignal,
+    );
     expect(codes()).toEqual(['lifecycle/deprecated-without-replacement']);
     expect(tableRows()[0][1]).toBe('legacy-pay');
     expect(counts()).toEqual(['0 errors', '1 warning', '0 info']);
@@ -660,7 +667,10 @@ sunset_date = "2024-12-01"
     const api = apiOf(findingsSnapshot({ providerId: 'staging' }));
     await renderPage(api, { props: { registry: 'staging' } });
     expect(await screen.findByText(/Registry "staging"/)).toBeInTheDocument();
-    expect(api.getFindings).toHaveBeenCalledWith({ registry: 'staging' });
+    expect(api.getFindings).toHaveBeenCalledWith(
+      { registry: 'staging' },
+      withSignal,
+    );
   });
 
   it('names no registry when it is given none, so that the backend answers its only one', async () => {

@@ -12,11 +12,11 @@ import AlertTitle from '@material-ui/lab/AlertTitle';
 import { Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { GLOBAL_PROJECT_ID } from '@service-registry/plugin-service-registry-common';
-import useAsync from 'react-use/esm/useAsync';
 import { AsyncContent } from '../AsyncContent';
 import { RegistryErrorPanel } from '../RegistryErrorPanel';
 import { RegistryPage } from '../RegistryPage';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { useAbortableAsync } from '../useAbortableAsync';
 import {
   FindingSeverity,
   FindingsResponse,
@@ -241,7 +241,10 @@ export function ServiceRegistryFindingsPage(
   const { title = 'Registry findings' } = props;
   const registry = usePageRegistry(props.registry);
   const api = useApi(serviceRegistryApiRef);
-  const state = useAsync(() => api.getFindings({ registry }), [api, registry]);
+  const state = useAbortableAsync(
+    signal => api.getFindings({ registry }, { signal }),
+    [api, registry],
+  );
   const value = state.value;
   const subtitle = value
     ? `Registry "${value.registry}" · ${
@@ -310,11 +313,14 @@ function useProjectFindingKeys(
   project: string | undefined,
 ) {
   const api = useApi(serviceRegistryApiRef);
-  const state = useAsync(async () => {
-    if (!project) return undefined;
-    const answer = await api.getFindings({ registry, project });
-    return { project, keys: new Set(answer.items.map(findingKey)) };
-  }, [api, registry, project]);
+  const state = useAbortableAsync(
+    async signal => {
+      if (!project) return undefined;
+      const answer = await api.getFindings({ registry, project }, { signal });
+      return { project, keys: new Set(answer.items.map(findingKey)) };
+    },
+    [api, registry, project],
+  );
   // the answer for the project asked, not the previous one while the next loads
   const keys =
     project && state.value?.project === project ? state.value.keys : undefined;

@@ -11,6 +11,7 @@ import { ServiceRegistrySlaPage } from './ServiceRegistrySlaPage';
 import { lightTheme } from '@backstage/theme';
 import { lowestTextContrast } from '../../testUtils/textContrast';
 import { TEXT_CONTRAST, themeSurfaces } from '../contrast';
+import { withSignal } from '../../testUtils/withSignal';
 
 /** An API answering the overview of the SLA fixture registry (built with the real slaOverview). */
 function fixtureApi(): ServiceRegistryApi {
@@ -370,7 +371,10 @@ describe('ServiceRegistrySlaPage', () => {
     });
     await renderPage(api, 'staging');
     expect(await screen.findByText(/registry "staging"/)).toBeInTheDocument();
-    expect(api.getSlaOverview).toHaveBeenCalledWith({ registry: 'staging' });
+    expect(api.getSlaOverview).toHaveBeenCalledWith(
+      { registry: 'staging' },
+      withSignal,
+    );
   });
 
   it('names no registry when it is given none, so that the backend answers its only one', async () => {
@@ -398,7 +402,10 @@ describe('ServiceRegistrySlaPage', () => {
     });
     await renderPage(api, undefined, '/?registry=platform');
     expect(await screen.findByText(/registry "platform"/)).toBeInTheDocument();
-    expect(api.getSlaOverview).toHaveBeenCalledWith({ registry: 'platform' });
+    expect(api.getSlaOverview).toHaveBeenCalledWith(
+      { registry: 'platform' },
+      withSignal,
+    );
     await choose('Tier', 'high');
     expect(screen.getByRole('status', { name: 'query' })).toHaveTextContent(
       'registry=platform',

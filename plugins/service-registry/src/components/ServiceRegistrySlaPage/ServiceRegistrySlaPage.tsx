@@ -2,10 +2,10 @@ import { useMemo, useState } from 'react';
 import { EmptyState, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { Box, Typography } from '@material-ui/core';
-import useAsync from 'react-use/esm/useAsync';
 import { AsyncContent } from '../AsyncContent';
 import { RegistryPage } from '../RegistryPage';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { useAbortableAsync } from '../useAbortableAsync';
 import { SlaOverviewResponse } from '../../api/types';
 import { filterOptions, filterSlaOverview } from './filterSlaOverview';
 import { SlaFilterBar } from './SlaFilterBar';
@@ -119,8 +119,8 @@ export function ServiceRegistrySlaPage(props: ServiceRegistrySlaPageProps) {
   const { title = 'Service SLAs' } = props;
   const registry = usePageRegistry(props.registry);
   const api = useApi(serviceRegistryApiRef);
-  const state = useAsync(
-    () => api.getSlaOverview({ registry }),
+  const state = useAbortableAsync(
+    signal => api.getSlaOverview({ registry }, { signal }),
     [api, registry],
   );
   return (

@@ -16,8 +16,8 @@ import Autocomplete from '@material-ui/lab/Autocomplete';
 import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useNavigate } from 'react-router-dom';
-import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { useAbortableAsync } from '../useAbortableAsync';
 import { RegistryGraph } from '../../api/types';
 import {
   categoryLabel,
@@ -215,10 +215,17 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
     return map;
   }, [grouped]);
 
-  const impactState = useAsync(async () => {
-    if (!impactMode || !selectedService) return undefined;
-    return api.getImpact(selectedService, { registry, includeOptional });
-  }, [api, impactMode, selectedService, registry, includeOptional]);
+  const impactState = useAbortableAsync(
+    async signal => {
+      if (!impactMode || !selectedService) return undefined;
+      return api.getImpact(
+        selectedService,
+        { registry, includeOptional },
+        { signal },
+      );
+    },
+    [api, impactMode, selectedService, registry, includeOptional],
+  );
   const highlight = useMemo(
     () => (impactState.value ? impactHighlight(impactState.value) : undefined),
     [impactState.value],

@@ -14,6 +14,7 @@ import {
 } from '../../testUtils/graphFixture';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { ServiceRegistryTopologyPage } from './ServiceRegistryTopologyPage';
+import { withSignal } from '../../testUtils/withSignal';
 
 function mockApi(
   overrides: Partial<ServiceRegistryApi> = {},
@@ -239,10 +240,14 @@ describe('ServiceRegistryTopologyPage', () => {
         '6 services affected (3 direct, 3 transitive) in 3 projects.',
       ),
     ).toBeInTheDocument();
-    expect(api.getImpact).toHaveBeenCalledWith('auth', {
-      registry: undefined,
-      includeOptional: false,
-    });
+    expect(api.getImpact).toHaveBeenCalledWith(
+      'auth',
+      {
+        registry: undefined,
+        includeOptional: false,
+      },
+      withSignal,
+    );
     const table = screen.getByRole('table', {
       name: 'Affected services per project',
     });
@@ -260,10 +265,14 @@ describe('ServiceRegistryTopologyPage', () => {
       screen.getByRole('checkbox', { name: 'Include optional dependencies' }),
     );
     await waitFor(() =>
-      expect(api.getImpact).toHaveBeenLastCalledWith('auth', {
-        registry: undefined,
-        includeOptional: true,
-      }),
+      expect(api.getImpact).toHaveBeenLastCalledWith(
+        'auth',
+        {
+          registry: undefined,
+          includeOptional: true,
+        },
+        withSignal,
+      ),
     );
   });
 
@@ -341,10 +350,14 @@ describe('ServiceRegistryTopologyPage', () => {
         '6 services affected (3 direct, 3 transitive) in 3 projects.',
       ),
     ).toBeInTheDocument();
-    expect(api.getImpact).toHaveBeenCalledWith('auth', {
-      registry: undefined,
-      includeOptional: false,
-    });
+    expect(api.getImpact).toHaveBeenCalledWith(
+      'auth',
+      {
+        registry: undefined,
+        includeOptional: false,
+      },
+      withSignal,
+    );
     expect(
       screen.getByRole('button', { name: /^Colour by\s/ }),
     ).toHaveTextContent('Owner');

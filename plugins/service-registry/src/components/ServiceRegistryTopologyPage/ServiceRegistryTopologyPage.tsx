@@ -11,8 +11,8 @@ import {
 import { RegistryErrorPanel } from '../RegistryErrorPanel';
 import { useApi } from '@backstage/core-plugin-api';
 import { Grid } from '@material-ui/core';
-import useAsync from 'react-use/esm/useAsync';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { useAbortableAsync } from '../useAbortableAsync';
 import { ServiceRegistryTopology } from './ServiceRegistryTopology';
 import { usePageRegistry } from '../usePageRegistry';
 
@@ -44,8 +44,8 @@ export function ServiceRegistryTopologyPage(
   const registry = usePageRegistry(props.registry);
   const api = useApi(serviceRegistryApiRef);
   const [reload, setReload] = useState(0);
-  const { value, loading, error } = useAsync(
-    () => api.getGraph({ registry }),
+  const { value, loading, error } = useAbortableAsync(
+    signal => api.getGraph({ registry }, { signal }),
     [api, registry, reload],
   );
   const subtitle = useMemo(() => {
