@@ -30,6 +30,7 @@ import {
 import { fillContrast, lowestTextContrast } from '../../testUtils/textContrast';
 import { TEXT_CONTRAST } from '../contrast';
 import { withSignal } from '../../testUtils/withSignal';
+import { templateParameters } from '../../testUtils/templateParameters';
 
 function component(name: string, registry = 'default'): Entity {
   return {
@@ -436,6 +437,35 @@ describe('EntityServiceRegistryCard', () => {
     expect(
       JSON.parse(new URL(href, 'http://portal').searchParams.get('formData')!),
     ).toEqual({ service: 'component:default/shop-checkout' });
+  });
+
+  it('prefills only fields the real templates declare', async () => {
+    // the parameters of templates/*/template.yaml, by template name
+    const declared = templateParameters();
+    // the reading of the YAML: fields of every page, not their own keys (title, ui:field, …)
+    expect([...declared.get('service-registry-deprecate-service')!]).toEqual(
+      expect.arrayContaining(['service', 'replacement', 'registryUrl']),
+    );
+    expect(declared.get('service-registry-update-service')).not.toContain(
+      'title',
+    );
+    await renderCard(component('shop-checkout'));
+    await findFacts();
+    for (const [button, template] of [
+      ['Change this service', 'service-registry-update-service'],
+      ['Deprecate', 'service-registry-deprecate-service'],
+    ]) {
+      const href = screen
+        .getByRole('button', { name: button })
+        .getAttribute('href')!;
+      const url = new URL(href, 'http://portal');
+      expect(url.pathname).toBe(`/create/templates/default/${template}`);
+      const formData = JSON.parse(url.searchParams.get('formData')!);
+      expect(formData.service).toBe('component:default/shop-checkout');
+      for (const field of Object.keys(formData)) {
+        expect(declared.get(template)).toContain(field);
+      }
+    }
   });
 
   it('opens the templates the props name', async () => {
