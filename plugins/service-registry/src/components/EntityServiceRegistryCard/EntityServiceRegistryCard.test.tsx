@@ -442,7 +442,7 @@ describe('EntityServiceRegistryCard', () => {
   it('prefills only fields the real templates declare', async () => {
     // the parameters of templates/*/template.yaml, by template name
     const declared = templateParameters();
-    // the reading of the YAML: fields of every page, not their own keys (title, ui:field, …)
+    // the fields of every page, not the pages' own keys (title, required, …)
     expect([...declared.get('service-registry-deprecate-service')!]).toEqual(
       expect.arrayContaining(['service', 'replacement', 'registryUrl']),
     );
