@@ -476,6 +476,75 @@ describe.each(databases.eachSupportedId())(
       await backend.stop();
     });
 
+    it('holds no entity or relation named after a credential pasted as a service id or a project folder', async () => {
+      const token = 'glpat-a1b2c3d4e5f6g7h8i9j0k1l2';
+      const projectToken = 'ghp_Z9y8X7w6V5u4T3s2R1q0P9o8N7m6L5k4J3i2';
+      const files = registryFiles(1, 2);
+      await writeFiles(dir, {
+        ...files,
+        'services/catalog.toml': `${files['services/catalog.toml']}\n[service.${token}]\nversion = "1.0.0"\n`,
+        'projects/p0/services.toml': files['projects/p0/services.toml'].replace(
+          'requires = ["shared-auth@^1.0"]',
+          `requires = ["shared-auth@^1.0", "${token}"]`,
+        ),
+        [`projects/${projectToken}/services.toml`]:
+          '[project]\nowner = "team-gamma"\n[service.gamma-api]\nversion = "1.0.0"\n',
+      });
+      const knex = await databases.init(databaseId);
+      const backend = await startPortalBackend(knex, dir);
+      const status = await eventually(
+        () => entity(backend, 'resource:default/service-registry-default'),
+        e =>
+          /left out 2 ids that hold a credential/.test(
+            e?.metadata.annotations['service-registry.io/ingestion-summary'] ??
+              '',
+          ),
+      );
+      expect(
+        status.metadata.annotations['service-registry.io/ingestion-summary'],
+      ).toContain(
+        '(the service at services/catalog.toml:12:1, the project at projects/(hidden)/services.toml:1:1)',
+      );
+      // processed: the consumer's relations are there, without the service left out
+      const consumer = await eventually(
+        () => entity(backend, 'component:default/p0-svc-0'),
+        e =>
+          (e?.relations ?? []).some(
+            (r: { type: string }) => r.type === 'dependsOn',
+          ),
+      );
+      expect(consumer.spec.dependsOn).toEqual([
+        'component:default/shared-auth',
+      ]);
+      const gamma = await eventually(
+        () => entity(backend, 'component:default/gamma-api'),
+        e => e !== undefined,
+      );
+      expect(gamma.spec.system).toBeUndefined();
+
+      const secrets = [token.slice(6), projectToken.slice(4).toLowerCase()];
+      const res = await request(backend.server)
+        .get('/api/catalog/entities')
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(200);
+      const everything = [
+        JSON.stringify(res.body),
+        JSON.stringify(await knex('relations').select()),
+        JSON.stringify(
+          await knex('refresh_state').select(
+            'entity_ref',
+            'unprocessed_entity',
+          ),
+        ),
+      ]
+        .join('\n')
+        .toLowerCase();
+      expect(everything).toContain('gamma-api');
+      for (const secret of secrets) expect(everything).not.toContain(secret);
+
+      await backend.stop();
+    });
+
     it('brings back an entity deleted in the catalog at the next start, and keeps the registry when its id is renamed', async () => {
       await writeFiles(dir, registryFiles(2, 2));
       const knex = await databases.init(databaseId);

@@ -233,6 +233,116 @@ describe('mapRegistryToEntities: credentials in names', () => {
   });
 });
 
+describe('mapRegistryToEntities: credentials pasted as ids', () => {
+  // a valid registry id (the loader takes it in a dependency list too)
+  const serviceToken = 'glpat-a1b2c3d4e5f6g7h8i9j0k1l2';
+  const projectToken = 'ghp_Z9y8X7w6V5u4T3s2R1q0P9o8N7m6L5k4J3i2';
+  const registry = () =>
+    loadRegistry([
+      {
+        path: 'services/catalog.toml',
+        text: [
+          `[service.${serviceToken}]`,
+          'version = "1.0.0"',
+          '[service.db]',
+          'version = "1.0.0"',
+          '[service.api]',
+          'version = "1.0.0"',
+          `dependencies.requires = ["${serviceToken}", "db"]`,
+          '[service.old]',
+          'version = "1.0.0"',
+          'status = "deprecated"',
+          `replacement_service = "${serviceToken}"`,
+          '',
+        ].join('\n'),
+      },
+      {
+        path: `projects/${projectToken}/services.toml`,
+        text: [
+          '[project]',
+          'owner = "shop-team"',
+          '[service.cart]',
+          'version = "1.0.0"',
+          'dependencies.requires = ["db"]',
+          '',
+        ].join('\n'),
+      },
+    ]);
+
+  it('puts no credential into any entity: the service and the project are left out, and reported where they are', () => {
+    const leftOut: unknown[] = [];
+    const mapped = mapRegistryToEntities(registry(), {
+      ...options,
+      fileLocation: file => ({
+        location: `url:https://git.example.com/registry/${file}`,
+        viewUrl: line =>
+          `https://git.example.com/registry/blob/main/${file}#L${line}`,
+        editUrl: `https://git.example.com/registry/edit/main/${file}`,
+      }),
+      onLeftOut: item => leftOut.push(item),
+    });
+    const json = JSON.stringify(mapped.map(m => m.entity)).toLowerCase();
+    expect(json).not.toContain(serviceToken.slice(6));
+    expect(json).not.toContain(projectToken.slice(4).toLowerCase());
+    expect(
+      mapped.map(m => `${m.entity.kind}:${m.entity.metadata.name}`).sort(),
+    ).toEqual([
+      'Component:api',
+      'Component:cart',
+      'Component:db',
+      'Component:old',
+      'Group:shop-team',
+      'Group:unknown',
+      'System:shared',
+    ]);
+    // never the value, in the report either
+    expect(JSON.stringify(leftOut)).not.toContain(serviceToken.slice(6));
+    expect(JSON.stringify(leftOut)).not.toContain(projectToken.slice(4));
+    expect(leftOut).toEqual([
+      {
+        kind: 'service',
+        file: 'services/catalog.toml',
+        line: 1,
+        column: 1,
+      },
+      {
+        kind: 'project',
+        file: 'projects/(hidden)/services.toml',
+        line: 1,
+        column: 1,
+      },
+    ]);
+  });
+
+  it('keeps the other dependencies of the consumers, and the services of such a project without a System', () => {
+    const mapped = mapRegistryToEntities(registry(), options);
+    const component = (id: string) =>
+      mapped.find(
+        m => m.entity.kind === 'Component' && m.entity.metadata.name === id,
+      )!.entity;
+    expect(component('api').spec!.dependsOn).toEqual(['component:default/db']);
+    expect(component('api').spec!.system).toBe('shared');
+    expect(
+      component('old').metadata.annotations!['service-registry.io/replacement'],
+    ).toBeUndefined();
+    const cart = component('cart');
+    // as the services of a project folder whose name cannot name a System
+    expect(cart.spec!.system).toBeUndefined();
+    expect(cart.spec!.owner).toBe('group:default/shop-team');
+    expect(cart.spec!.dependsOn).toEqual(['component:default/db']);
+    expect(
+      cart.metadata.annotations!['service-registry.io/project'],
+    ).toBeUndefined();
+    // its file's path holds the credential: the entity points at the registry
+    expect(cart.metadata.annotations).toMatchObject({
+      'backstage.io/managed-by-location': 'file:/srv/registry',
+      'backstage.io/source-location': 'file:/srv/registry',
+      'service-registry.io/source-file': 'projects/(hidden)/services.toml',
+      'service-registry.io/source-line': '3',
+    });
+  });
+});
+
 describe('mapRegistryToEntities: owners and tags', () => {
   function billing(owner: string, tags = '[]') {
     const registry = loadRegistry([

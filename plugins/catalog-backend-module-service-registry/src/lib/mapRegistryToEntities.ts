@@ -23,6 +23,7 @@ import {
   RegistryProject,
   RegistryService,
   ServiceStatus,
+  SourcePosition,
 } from '@service-registry/plugin-service-registry-common';
 
 // The annotation keys, read once: in a CommonJS build every use of an imported binding is a
@@ -70,6 +71,32 @@ export interface MapRegistryOptions {
   providerOwners?: readonly string[];
   /** Group names already defined by another source: no Group is emitted for them. */
   existingGroups?: ReadonlySet<string>;
+  /**
+   * Called for each service and project left out because its id holds a credential (see
+   * {@link CredentialIdLeftOut}), in the order of the registry's maps.
+   */
+  onLeftOut?(leftOut: CredentialIdLeftOut): void;
+}
+
+/**
+ * A service or project that {@link mapRegistryToEntities} leaves out because its id holds a
+ * credential of a well-known form (someone pasted a token as a service id, or named a project
+ * folder with one; validation reports it as `security/secret-value`): the id would be an entity
+ * name, and a ref in every consumer's `spec.dependsOn` or `spec.system`, shown to every reader of
+ * the catalog. Where it is declared, never the id.
+ */
+export interface CredentialIdLeftOut {
+  /** A service (no Component) or a project (no System). */
+  kind: 'service' | 'project';
+  /**
+   * The file that declares it, relative to the registry root; a credential in the path (a project
+   * folder's name) reads `(hidden)`: `projects/(hidden)/services.toml`.
+   */
+  file: string;
+  /** 1-based line of its table. */
+  line: number;
+  /** 1-based column of its table. */
+  column: number;
 }
 
 /** One mapped entity and the registry record it came from. */
@@ -166,6 +193,27 @@ function holdsCredential(name: string): boolean {
   return redactSecrets(name) !== name;
 }
 
+/** Where a registry file is shown on its entities, and whether its path holds a credential. */
+interface SourceLocation extends FileLocation {
+  /**
+   * The path as the `source-file` annotation shows it, set only when the path holds a credential
+   * (a project folder named with a token): then `location` is the registry root's, and there are
+   * no view and edit URLs.
+   */
+  shownFile?: string;
+}
+
+/** The ids of a map's records that hold a credential (see {@link holdsCredential}): usually none. */
+function credentialIds(
+  records: IterableIterator<{ id: string }>,
+): Set<string> | undefined {
+  let ids: Set<string> | undefined;
+  for (const { id } of records) {
+    if (holdsCredential(id)) (ids ??= new Set()).add(id);
+  }
+  return ids;
+}
+
 /**
  * The names derived from strings that a registry repeats (owners, tags, types), computed once
  * per distinct string in one mapping. A string that holds a credential gives no name: an owner
@@ -173,11 +221,53 @@ function holdsCredential(name: string): boolean {
  * out.
  */
 class NameCache {
+  /** The ids of the registry's services and projects that hold a credential (usually none). */
+  private readonly hiddenServices: Set<string> | undefined;
+  private readonly hiddenProjects: Set<string> | undefined;
+  /** Whether each id named but not declared (a missing dependency) holds a credential. */
+  private readonly otherIds = new Map<string, boolean>();
   private readonly owners = new Map<string, string | undefined>();
   private readonly tags = new Map<string, string>();
   private readonly types = new Map<string, string>();
   private readonly registryTypes = new Map<string, string | undefined>();
   private readonly usedOwnerRefs = new Set<string>();
+
+  /** Checks every service and project id of the registry, once. */
+  constructor(private readonly registry: LoadedRegistry) {
+    this.hiddenServices = credentialIds(registry.services.values());
+    this.hiddenProjects = credentialIds(registry.projects.values());
+  }
+
+  /** Whether the id of a service of the registry's map holds a credential. */
+  declaredServiceIdHidden(id: string): boolean {
+    return this.hiddenServices !== undefined && this.hiddenServices.has(id);
+  }
+
+  /** Whether the id of a project of the registry's map holds a credential. */
+  declaredProjectIdHidden(id: string): boolean {
+    return this.hiddenProjects !== undefined && this.hiddenProjects.has(id);
+  }
+
+  /** Whether a service id (declared or only depended on) holds a credential. */
+  serviceIdHidden(id: string): boolean {
+    if (this.hiddenServices?.has(id)) return true;
+    return !this.registry.services.has(id) && this.otherIdHidden(id);
+  }
+
+  /** Whether a project id (of a project file or only named by a service) holds a credential. */
+  projectIdHidden(id: string): boolean {
+    if (this.hiddenProjects?.has(id)) return true;
+    return !this.registry.projects.has(id) && this.otherIdHidden(id);
+  }
+
+  private otherIdHidden(id: string): boolean {
+    let hidden = this.otherIds.get(id);
+    if (hidden === undefined) {
+      hidden = holdsCredential(id);
+      this.otherIds.set(id, hidden);
+    }
+    return hidden;
+  }
 
   /** An owner ref an entity refers to; it is then one of {@link NameCache.ownerRefs}. */
   ownerRef(ref: string): string {
@@ -237,7 +327,7 @@ function sourceAnnotations(
   file: string,
   line: number,
 ): Record<string, string> {
-  const where = options.fileLocation(file);
+  const where: SourceLocation = options.fileLocation(file);
   // The keys written out, not the imported constants: V8 then creates the object from the
   // literal's template instead of adding its keys one by one (the mapping test checks that they
   // are the constants' values).
@@ -245,7 +335,7 @@ function sourceAnnotations(
     'backstage.io/managed-by-location': where.location,
     'backstage.io/managed-by-origin-location': options.rootLocation,
     'backstage.io/source-location': where.location,
-    'service-registry.io/source-file': file,
+    'service-registry.io/source-file': where.shownFile ?? file,
     'service-registry.io/source-line': String(line),
     'service-registry.io/registry-id': options.providerId,
   };
@@ -279,8 +369,17 @@ function serviceToComponent(
   setIfDefined(annotations, KEY_PORT, service.port);
   setIfDefined(annotations, KEY_DEPRECATION_DATE, service.deprecationDate);
   setIfDefined(annotations, KEY_SUNSET_DATE, service.sunsetDate);
-  setIfDefined(annotations, KEY_REPLACEMENT, service.replacementService);
-  setIfDefined(annotations, KEY_PROJECT, service.project);
+  const replacement = service.replacementService;
+  if (replacement && !names.serviceIdHidden(replacement)) {
+    annotations[KEY_REPLACEMENT] = replacement;
+  }
+  // a project whose id holds a credential has no System: its services are emitted without one,
+  // as those of a project folder whose name cannot name a System (see checkEntities)
+  const hiddenProject =
+    service.project !== undefined && names.projectIdHidden(service.project);
+  if (service.project && !hiddenProject) {
+    annotations[KEY_PROJECT] = service.project;
+  }
   setIfDefined(
     annotations,
     ANNOTATION_REGISTRY_TYPE,
@@ -315,28 +414,34 @@ function serviceToComponent(
     ];
   }
 
+  const spec: Entity['spec'] = {
+    type: names.type(service.type),
+    lifecycle: service.status
+      ? LIFECYCLE_BY_STATUS[service.status]
+      : 'production',
+    owner: names.ownerRef(owner),
+    system: service.project ?? options.sharedSystem,
+    dependsOn: dependsOn(service, names),
+  };
+  if (hiddenProject) delete spec.system;
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata,
-    spec: {
-      type: names.type(service.type),
-      lifecycle: service.status
-        ? LIFECYCLE_BY_STATUS[service.status]
-        : 'production',
-      owner: names.ownerRef(owner),
-      system: service.project ?? options.sharedSystem,
-      dependsOn: dependsOn(service),
-    },
+    spec,
   };
 }
 
-function dependsOn(service: RegistryService): string[] {
+/** The refs of the services required, but those whose ids hold a credential (not emitted). */
+function dependsOn(service: RegistryService, names: NameCache): string[] {
   const requires = service.dependencies.requires;
   const refs: string[] = new Array(requires.length);
+  let count = 0;
   for (let k = 0; k < requires.length; k++) {
-    refs[k] = `component:default/${requires[k].service}`;
+    const id = requires[k].service;
+    if (!names.serviceIdHidden(id)) refs[count++] = `component:default/${id}`;
   }
+  if (count < refs.length) refs.length = count;
   return uniqueSorted(refs);
 }
 
@@ -460,34 +565,58 @@ function uniqueSorted(values: string[]): string[] {
  * that no other source defines a Group, the provider's own owners included (see
  * `providerOwners`). Retired services are left out (they are removed from the catalog, as the
  * lifecycle says).
+ *
+ * No credential of a well-known form reaches an entity: a service whose id holds one is left
+ * out, and so are the refs to it in its consumers' `spec.dependsOn` and `replacement`
+ * annotations; a project whose id holds one has no System, its services none either (no
+ * `spec.system`, no `project` annotation), and their source annotations point at the registry
+ * root, since their file's path holds it too. Each is reported to `onLeftOut`.
  */
 export function mapRegistryToEntities(
   registry: LoadedRegistry,
   input: MapRegistryOptions,
 ): MappedEntity[] {
   const out: MappedEntity[] = [];
-  const names = new NameCache();
+  const names = new NameCache(registry);
   let hasGlobal = false;
-  const locations = new Map<string, FileLocation>();
+  const locations = new Map<string, SourceLocation>();
   const options: MapRegistryOptions = {
     ...input,
-    fileLocation: file => {
+    fileLocation: (file): SourceLocation => {
       let where = locations.get(file);
       if (!where) {
-        where = input.fileLocation(file);
+        // a path that holds a credential (a project folder named with a token) is not shown
+        where = holdsCredential(file)
+          ? { location: input.rootLocation, shownFile: redactSecrets(file) }
+          : input.fileLocation(file);
         locations.set(file, where);
       }
       return where;
     },
   };
+  const leftOut = (kind: CredentialIdLeftOut['kind'], source: SourcePosition) =>
+    input.onLeftOut?.({
+      kind,
+      file: redactSecrets(source.file),
+      line: source.line,
+      column: source.column,
+    });
 
   for (const service of registry.services.values()) {
     if (service.status === 'retired') continue;
+    if (names.declaredServiceIdHidden(service.id)) {
+      leftOut('service', service.source);
+      continue;
+    }
     const entity = serviceToComponent(service, options, registry, names);
     out.push({ entity, service, file: service.source.file });
     if (!service.project) hasGlobal = true;
   }
   for (const project of registry.projects.values()) {
+    if (names.declaredProjectIdHidden(project.id)) {
+      leftOut('project', project.source);
+      continue;
+    }
     const entity = projectToSystem(project, options, names);
     out.push({ entity, project, file: project.source.file });
   }

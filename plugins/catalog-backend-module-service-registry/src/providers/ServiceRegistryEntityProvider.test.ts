@@ -6,6 +6,7 @@ import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
   ANNOTATION_SOURCE_LOCATION,
+  Entity,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { ScmIntegrations } from '@backstage/integration';
@@ -237,6 +238,137 @@ describe.each(databases.eachSupportedId())(
         connection.entities.get(provider.statusEntityRef)!.metadata
           .annotations![ANNOTATION_INGESTION_STATE],
       ).toBe('ok');
+    });
+
+    it('puts no service or project whose id holds a credential into the catalog, and says how many it left out and where, never the id', async () => {
+      const token = 'glpat-a1b2c3d4e5f6g7h8i9j0k1l2';
+      const projectToken = 'ghp_Z9y8X7w6V5u4T3s2R1q0P9o8N7m6L5k4J3i2';
+      await writeRegistry(dir, {
+        'services/catalog.toml': `${CATALOG}[service.${token}]\nversion = "1.0.0"\n`,
+        'projects/alpha/services.toml': ALPHA.replace(
+          'requires = ["shared-auth@^1.0", "shared-db"]',
+          `requires = ["shared-auth@^1.0", "shared-db", "${token}"]`,
+        ),
+        [`projects/${projectToken}/services.toml`]:
+          // an error in that file: the log and the summary name the file, with the folder hidden
+          '[project]\nowner = "gamma-team"\n[service.gamma-api]\nversion = "1.0.0"\ndependencies.requires = ["nowhere"]\n',
+      });
+      const tokenLine = CATALOG.split('\n').length;
+      const logger = mockServices.logger.mock();
+      const snapshots = new InMemoryServiceRegistrySnapshotService();
+      const { provider, connection } = await connected(undefined, {
+        logger,
+        snapshots,
+        validate: registry => validateRegistry(registry),
+      });
+      const result = await provider.refresh();
+
+      const secrets = [token.slice(6), projectToken.slice(4).toLowerCase()];
+      const catalog = JSON.stringify([
+        ...connection.entities.entries(),
+      ]).toLowerCase();
+      for (const secret of secrets) expect(catalog).not.toContain(secret);
+      expect(
+        connection.entities.get('component:default/alpha-api')!.spec!.dependsOn,
+      ).toEqual([
+        'component:default/shared-auth',
+        'component:default/shared-db',
+      ]);
+      // the services of such a project are there, without a System
+      const gamma = connection.entities.get('component:default/gamma-api')!;
+      expect(gamma.spec!.system).toBeUndefined();
+      expect(gamma.spec!.owner).toBe('group:default/gamma-team');
+
+      const where = `the service at services/catalog.toml:${tokenLine}:1, the project at projects/(hidden)/services.toml:1:1`;
+      expect(result.status.summary).toContain(
+        `left out 2 ids that hold a credential (${where})`,
+      );
+      expect(
+        connection.entities.get(provider.statusEntityRef)!.metadata
+          .annotations!['service-registry.io/ingestion-summary'],
+      ).toContain(`left out 2 ids that hold a credential (${where})`);
+      const leftOut = result.status.findings.filter(
+        f => f.code === 'catalog/credential-id',
+      );
+      expect(leftOut.map(f => [f.severity, f.file, f.line, f.column])).toEqual([
+        ['error', 'services/catalog.toml', tokenLine, 1],
+        ['error', 'projects/(hidden)/services.toml', 1, 1],
+      ]);
+      // the backend plugin's findings show them too
+      expect(
+        snapshots
+          .get('default')!
+          .findings.filter(f => f.code === 'catalog/credential-id'),
+      ).toHaveLength(2);
+      const logged = JSON.stringify([
+        ...logger.error.mock.calls,
+        ...logger.warn.mock.calls,
+        ...logger.info.mock.calls,
+        ...logger.debug.mock.calls,
+      ]).toLowerCase();
+      expect(logged).toContain('left out 2 ids that hold a credential');
+      expect(logged).toContain(
+        'projects/(hidden)/services.toml:5:26 error dependency/missing-required',
+      );
+      for (const secret of secrets) {
+        expect(logged).not.toContain(secret);
+        expect(result.status.summary.toLowerCase()).not.toContain(secret);
+        expect(JSON.stringify(leftOut).toLowerCase()).not.toContain(secret);
+      }
+    });
+
+    it('writes a service renamed from a credential to its real id, removing nothing: its old id was never emitted', async () => {
+      const token = 'glpat-a1b2c3d4e5f6g7h8i9j0k1l2';
+      await writeRegistry(dir, {
+        'services/catalog.toml': `${CATALOG}[service.${token}]\nversion = "1.0.0"\n`,
+      });
+      const { provider, connection } = await connected();
+      await provider.refresh();
+      await writeRegistry(dir, {
+        'services/catalog.toml': `${CATALOG}[service.billing]\nversion = "1.0.0"\n`,
+      });
+      const result = await provider.refresh();
+      expect(result).toMatchObject({
+        mutation: 'delta',
+        upserted: 1, // billing
+        removed: 0,
+      });
+      expect(connection.refs('component')).toContain(
+        'component:default/billing',
+      );
+      expect(result.status.summary).not.toContain('credential');
+    });
+
+    it('removes an entity an earlier version emitted under a name that holds a credential', async () => {
+      const token = 'glpat-a1b2c3d4e5f6g7h8i9j0k1l2';
+      // as a version before this one did, for a service whose id was the token
+      const transformers = [
+        (entity: Entity) =>
+          entity.metadata.name === 'shared-db'
+            ? { ...entity, metadata: { ...entity.metadata, name: token } }
+            : entity,
+      ];
+      const { provider, connection } = await connected(undefined, {
+        transformers,
+      });
+      await provider.refresh();
+      expect(connection.refs('component')).toContain(
+        `component:default/${token}`,
+      );
+      transformers.length = 0;
+      await writeRegistry(dir, {
+        'services/catalog.toml': CATALOG.replace('14.0.0', '14.1.0'),
+      });
+      const result = await provider.refresh();
+      expect(result.mutation).toBe('delta');
+      expect(connection.refs('component')).not.toContain(
+        `component:default/${token}`,
+      );
+      expect(connection.refs('component')).toContain(
+        'component:default/shared-db',
+      );
+      expect(result.removed).toBe(1);
+      expect(result.status.summary).not.toContain(token.slice(6));
     });
 
     it('applies nothing when the registry did not change, and logs so at debug level', async () => {

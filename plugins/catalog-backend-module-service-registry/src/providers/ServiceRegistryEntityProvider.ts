@@ -32,6 +32,7 @@ import {
   RegistryFileInput,
   RegistryFinding,
   RegistryProject,
+  redactSecrets,
   RegistryService,
   SourcePosition,
   unreadFileReason,
@@ -71,9 +72,14 @@ import {
 import { applyTransformers, TransformerError } from '../lib/applyTransformers';
 import { scmEventConcernsRegistry } from '../lib/scmEventConcernsRegistry';
 import {
+  CredentialIdLeftOut,
   MappedEntity,
   mapRegistryToEntities,
 } from '../lib/mapRegistryToEntities';
+import {
+  credentialIdFinding,
+  credentialIdsSummary,
+} from '../lib/credentialIdFindings';
 import { RegistrySource } from './RegistrySource';
 import { ServiceRegistryEntityProviderConfig } from './ServiceRegistryEntityProviderConfig';
 
@@ -276,10 +282,20 @@ function severityRank(severity: string) {
   return severity === 'error' ? 0 : 1;
 }
 
+/**
+ * A file's path as a log line or a summary shows it: a credential in it (a project folder named
+ * with a token) reads `(hidden)`. Findings keep the path as it is, to link to the file.
+ */
+function shownPath(file: string): string {
+  return redactSecrets(file);
+}
+
 function formatFinding(
   f: RegistryFinding | ProviderRunStatus['findings'][number],
 ) {
-  return `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code}: ${f.message}`;
+  return `${shownPath(f.file)}:${f.line}:${f.column} ${f.severity} ${f.code}: ${
+    f.message
+  }`;
 }
 
 /** An interval in words, for a log line: `1 hour`, `30 minutes`, `90 seconds`. */
@@ -874,6 +890,8 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const previous = await store.getEntityHashes(id);
     previous.delete(this.statusEntityRef);
     let transformed: MappedEntity[];
+    // the services and projects whose ids hold a credential, which the mapping leaves out
+    const leftOut: CredentialIdLeftOut[] = [];
     try {
       transformed = await this.mapAndTransform(
         registry,
@@ -883,6 +901,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         // those of the last applied run: a team an org provider defines is not taken for one
         // nobody does (its Group would clash with the org provider's), nor a Group dropped
         groupsUnknown && previous.size > 0 ? previous : undefined,
+        leftOut,
       );
     } catch (error) {
       // an adopter's transformer that fails: nothing can be emitted safely, keep everything
@@ -901,6 +920,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       : registry.findings;
     const findings = [
       ...validated,
+      ...leftOut.map(credentialIdFinding),
       ...checked.findings,
       ...processingStage('checked', () =>
         catalogNameFindings(registry, config.defaultOwner),
@@ -988,6 +1008,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         : reason;
     };
     const parts: string[] = [];
+    if (leftOut.length) parts.push(credentialIdsSummary(leftOut));
     if (keptInvalid.size) {
       parts.push(
         `kept the last good version of ${[...keptInvalid]
@@ -1032,20 +1053,26 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const errors = findings.filter(f => f.severity === 'error').length;
     // errors come first: the status Resource says where to start, not only how many there are
     const firstError = findings[0];
-    const summary = [
-      `${next.length} entities from ${files.length} files`,
-      `${delta.upserted.length} written, ${delta.removed.length} removed`,
-      ...(errors
-        ? [
-            `${errors} errors in the registry${
-              firstError.file
-                ? `, the first at ${firstError.file}:${firstError.line}:${firstError.column} (${firstError.code})`
-                : ''
-            }`,
-          ]
-        : []),
-      ...parts,
-    ].join('; ');
+    // a credential in a path or a ref it names (a project folder named with a token, an entity an
+    // earlier version emitted under such a name) reads `(hidden)`
+    const summary = redactSecrets(
+      [
+        `${next.length} entities from ${files.length} files`,
+        `${delta.upserted.length} written, ${delta.removed.length} removed`,
+        ...(errors
+          ? [
+              `${errors} errors in the registry${
+                firstError.file
+                  ? `, the first at ${shownPath(firstError.file)}:${
+                      firstError.line
+                    }:${firstError.column} (${firstError.code})`
+                  : ''
+              }`,
+            ]
+          : []),
+        ...parts,
+      ].join('; '),
+    );
     const status = this.status(
       kept.length || dropped.length || keptInvalid.size || held.size
         ? 'degraded'
@@ -1164,6 +1191,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     existingGroups: Set<string> | undefined,
     deadline: number,
     emittedBefore?: ReadonlyMap<string, string>,
+    leftOut?: CredentialIdLeftOut[],
   ): Promise<MappedEntity[]> {
     const { config, source, transformers = [] } = this.options;
     let mapped = processingStage('mapped', () =>
@@ -1177,6 +1205,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         existingGroups,
         // the status Resource's owner: a Group the catalog has, as the registry's owners'
         providerOwners: [config.defaultOwner],
+        onLeftOut: item => leftOut?.push(item),
       }),
     );
     if (emittedBefore) {
