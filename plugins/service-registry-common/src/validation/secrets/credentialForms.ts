@@ -378,3 +378,22 @@ export function hideForm(credential: CredentialForm, text: string): string {
         : match,
   );
 }
+
+/**
+ * Where each credential of a form in a text starts (after what names it, group 1 of the form's
+ * pattern), as {@link holdsForm} judges them.
+ *
+ * @param credential - one of {@link CREDENTIAL_FORMS}
+ * @param text - a value or a command line
+ */
+export function* formStarts(
+  credential: CredentialForm,
+  text: string,
+): Generator<number> {
+  const { accept, within } = credential;
+  if (within && !within.test(text)) return;
+  for (const match of text.matchAll(credential.redact)) {
+    const at = match.index! + match[1].length;
+    if (!accept || accept(match[0].slice(match[1].length), text, at)) yield at;
+  }
+}

@@ -748,6 +748,130 @@ describe('detectSecret: more commands that take a password on their command line
   });
 });
 
+describe('detectSecret: a command written as an array of arguments', () => {
+  const CURL = 'a user:password given with -u/--user';
+  const MYSQL = 'a MySQL password given with -p';
+  const REDIS = 'a Redis password given with -a';
+  const SSHPASS = 'a password given with sshpass -p';
+  const LOGIN = 'a registry password given with login -p';
+  const OPENSSL = 'an OpenSSL password given with pass:';
+
+  /** What each element of an array is judged, given the array: [index, kind]. */
+  function judged(array: unknown[]): Array<[number, string]> {
+    const found: Array<[number, string]> = [];
+    array.forEach((value, index) => {
+      const kind = detectSecret(
+        'command',
+        value,
+        index > 0 ? array[index - 1] : undefined,
+        { array, index },
+      );
+      if (kind) found.push([index, kind]);
+    });
+    return found;
+  }
+
+  it.each<[unknown[], Array<[number, string]>]>([
+    [['curl', '-fsS', '--user=user:pass', 'https://x/h'], [[2, CURL]]],
+    [['curl', '-fsSu', 'admin:s3cr3t', 'https://x/h'], [[2, CURL]]],
+    [['mysql', '-uroot', '-p12345678'], [[2, MYSQL]]],
+    [['/usr/bin/mysqladmin', 'ping', '-uroot', "-p'S3cr3t pw'"], [[3, MYSQL]]],
+    [['docker', 'exec', 'db', 'mysql', '-uroot', '-p123456'], [[5, MYSQL]]],
+    [['redis-cli', '-a', 'hunter2xyz', 'ping'], [[2, REDIS]]],
+    [['sshpass', '-p', 'hunter2xyz', 'ssh', 'host'], [[2, SSHPASS]]],
+    [['sshpass', '-p', 12345678, 'ssh', 'host'], [[2, SSHPASS]]],
+    [
+      ['sshpass', '-p', 'S3cr3t pw', 'ssh', '-p', '2222', 'host'],
+      [[2, SSHPASS]],
+    ],
+    [['sshpass', '-phunter2xyz', 'ssh', 'host'], [[1, SSHPASS]]],
+    [
+      ['docker', 'login', '-u', 'me', '-p', 'S3cretPw', 'reg.example'],
+      [[5, LOGIN]],
+    ],
+    [['podman', 'login', '-u', 'me', '-pS3cretPw', 'quay.io'], [[4, LOGIN]]],
+    [
+      [
+        'kubectl',
+        'create',
+        'secret',
+        'generic',
+        's',
+        '--from-literal=password=S3cretPw',
+      ],
+      [[5, 'a credential (the key "password" names one)']],
+    ],
+    [
+      ['helm', 'upgrade', 'api', './chart', '--set', 'db.password=S3cretPw'],
+      [[5, 'a credential (the variable "db.password" names one)']],
+    ],
+    [['openssl', 'enc', '-pass', 'pass:hunter2xyz'], [[3, OPENSSL]]],
+    [
+      ['openssl', 'rsa', '-passin', 'pass:hunter2 xyz', '-in', 'k'],
+      [[3, OPENSSL]],
+    ],
+    [
+      ['openssl', 'pkcs12', '-export', '-passout', 'pass:S3cret'],
+      [[4, OPENSSL]],
+    ],
+  ])('reports %p at the element that holds the password', (array, found) => {
+    expect(judged(array)).toEqual(found);
+  });
+
+  it.each<[unknown[]]>([
+    [['docker', 'run', '-p', '8080:80', 'acme/api']],
+    [['docker', 'run', '-p3306', 'mysql']],
+    [['docker', 'run', '--name', 'mysql', '-p3306', 'mysql:8']],
+    [['docker', 'run', '-u', '1000:1000', 'acme/api']],
+    [['mysql', '-p']],
+    [['mysql', '-uroot', '-p', 'app']],
+    [['mysql', '-uroot', '-p$MYSQL_ROOT_PASSWORD', 'app']],
+    [['curl', '-u', '$USER:$PASS', 'https://x/h']],
+    [['curl', '--user=user:password', 'https://x/h']],
+    [['sshpass', '-f', '/run/secrets/ssh', 'ssh', '-p', '2222', 'host']],
+    [['sshpass', '-p', '$SSHPASS', 'ssh', 'host']],
+    [['sshpass', '-p', '<password>', 'ssh', 'host']],
+    [['docker', 'login', '-u', 'me', '--password-stdin', 'reg.example']],
+    [['docker', 'login', '-u', 'me', '-p', '${REGISTRY_PASSWORD}', 'reg']],
+    [
+      [
+        'kubectl',
+        'create',
+        'secret',
+        'generic',
+        's',
+        '--from-file=password=./pw',
+      ],
+    ],
+    [
+      [
+        'kubectl',
+        'create',
+        'secret',
+        'generic',
+        's',
+        '--from-literal=password=${PW}',
+      ],
+    ],
+    [['openssl', 'enc', '-pass', 'stdin']],
+    [['openssl', 'enc', '-pass', 'fd:3']],
+    [['openssl', 'enc', '-pass', 'env:KEY_PASSWORD']],
+    [['openssl', 'enc', '-passin', 'file:/run/secrets/pw']],
+    [['openssl', 'enc', '-pass', 'pass:$KEY_PASSWORD']],
+    // not a program whose -p is known: make's -p prints its database
+    [['make', '-p', 'hunter2xyz']],
+    [['tags', 'sshpass', '-p', 'hunter2xyz']],
+  ])('leaves %p alone', array => {
+    expect(judged(array)).toEqual([]);
+  });
+
+  it('judges the element after -pass alone as OpenSSL does, given only the element before it', () => {
+    expect(detectSecret('args', 'pass:hunter2xyz', '-pass')).toBe(OPENSSL);
+    expect(detectSecret('args', 'stdin', '-pass')).toBeUndefined();
+    expect(detectSecret('args', 'fd:3', '-pass')).toBeUndefined();
+  });
+});
+
 describe('detectSecret: keys named like a credential', () => {
   it.each([
     'pass_phrase',
@@ -932,6 +1056,35 @@ describe('detectSecret: long values', () => {
     expect(redactSecrets(value)).toBe(value);
     expect(performance.now() - start).toBeLessThan(2000);
   });
+
+  it.each([
+    ['-p after mysql', ['mysql', ...Array(LONG / 4).fill('-p')]],
+    ['-p after sshpass', ['sshpass', ...Array(LONG / 4).fill('-p')]],
+    [
+      'words after docker login',
+      ['docker', 'login', ...Array(LONG / 4).fill('a')],
+    ],
+    [
+      '-pass after -pass',
+      [
+        'openssl',
+        ...Array(LONG / 8)
+          .fill(['-pass', 'pass:'])
+          .flat(),
+      ],
+    ],
+  ])(
+    'judges every element of an array of %s once, in linear time',
+    (_, array) => {
+      const start = performance.now();
+      array.forEach((value, index) => {
+        expect(
+          detectSecret('command', value, array[index - 1], { array, index }),
+        ).toBeUndefined();
+      });
+      expect(performance.now() - start).toBeLessThan(2000);
+    },
+  );
 });
 
 describe('redactSecrets', () => {

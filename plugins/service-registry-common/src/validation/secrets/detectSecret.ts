@@ -1,12 +1,15 @@
 import { tomlBasicString } from '../../load/keyPath';
 import { isSecretLookingKey } from '../../load/secrets';
+import { ArrayElement, commandLineOf, elementAt } from './commandArrays';
 import {
   CREDENTIAL_FORMS,
+  formStarts,
   hideForm,
   holdsForm,
   mayHoldCredential,
   NOT_PASSWORD_WORD,
   NOT_PLACEHOLDER,
+  OPENSSL_PASSWORD_KIND,
   USER_PASSWORD_KIND,
 } from './credentialForms';
 import { isProseWord } from './proseWords';
@@ -406,11 +409,16 @@ function* credentialsInCommand(
   if (spaced) yield* spacedFlagsInCommand(text);
 }
 
+/** The OpenSSL form of {@link CREDENTIAL_FORMS}: `-pass pass:<password>`. */
+const OPENSSL_FORM = CREDENTIAL_FORMS.find(
+  form => form.kind === OPENSSL_PASSWORD_KIND,
+)!;
+
 /**
  * An array element judged as the value of the flag before it: a credential after a flag named
  * like one (`"--password", "..."`, `"--token", "..."`), a `user:password` after `-u`/`--user`
- * (curl's; not a uid:gid). `-p` is not judged: a port, a parent, a publish as often as a
- * password.
+ * (curl's; not a uid:gid), a `pass:<password>` after OpenSSL's `-pass` (not `stdin`, `fd:3`).
+ * `-p` is not judged: a port, a parent, a publish as often as a password.
  */
 function flagValueSecret(previous: unknown, text: string): string | undefined {
   if (typeof previous !== 'string' || previous[0] !== '-') return undefined;
@@ -426,8 +434,63 @@ function flagValueSecret(previous: unknown, text: string): string | undefined {
       ? USER_PASSWORD_KIND
       : undefined;
   }
+  if (shown === '-pass' && OPENSSL_PASS_SOURCE.test(text)) {
+    return holdsForm(OPENSSL_FORM, `-pass ${text}`)
+      ? OPENSSL_PASSWORD_KIND
+      : undefined;
+  }
   if (SWITCH_FLAG.test(name)) return undefined;
   return commandSecret(name, text, 'flag', shown);
+}
+
+/**
+ * The credentials in an array that starts a command (see `commandLineOf`: `["sshpass", "-p",
+ * "...", "ssh", "host"]`), by the index of the element each starts in: those {@link detectSecret}
+ * finds in the same command written as one string, of a well-known form first.
+ */
+function credentialsInArray(
+  array: readonly unknown[],
+): ReadonlyMap<number, string> | undefined {
+  const line = commandLineOf(array);
+  if (!line) return undefined;
+  const { text } = line;
+  const found = new Map<number, string>();
+  const note = (at: number, kind: string) => {
+    const index = elementAt(line, at);
+    if (!found.has(index)) found.set(index, kind);
+  };
+  const marked = mayHoldCredential(text);
+  if (marked) {
+    for (const form of CREDENTIAL_FORMS) {
+      for (const at of formStarts(form, text)) note(at, form.kind);
+    }
+  }
+  for (const { kind, start } of credentialsInCommand(
+    text,
+    marked,
+    MAY_HOLD_FLAG.test(text),
+  )) {
+    note(start, kind);
+  }
+  return found.size > 0 ? found : undefined;
+}
+
+/** The last array judged whole, and what was found in it: its elements are judged in turn. */
+let lastArray: readonly unknown[] | undefined;
+let lastFound: ReadonlyMap<number, string> | undefined;
+
+/**
+ * The credential an array element holds as an argument of the command the array writes (see
+ * {@link credentialsInArray}), if any. The array is judged once for all its elements, asked
+ * about one after the other.
+ */
+function argumentSecret(element: ArrayElement): string | undefined {
+  const { array, index } = element;
+  if (array !== lastArray) {
+    lastArray = array;
+    lastFound = credentialsInArray(array);
+  }
+  return lastFound?.get(index);
 }
 
 /**
@@ -455,8 +518,13 @@ function flagValueSecret(previous: unknown, text: string): string | undefined {
  *   ...`), unless it is the next flag, a placeholder, a value the shell expands or a word of
  *   prose (`with --password and the user`);
  * - an array element after a flag named like a credential (`["--password", "..."]`,
- *   `["--token", "..."]`), or a `user:password` after `-u`/`--user` (curl's), when given the
- *   element before it;
+ *   `["--token", "..."]`), a `user:password` after `-u`/`--user` (curl's) or a `pass:...` after
+ *   `-pass`, when given the element before it;
+ * - an element of an array that writes a command as its arguments (its first element names
+ *   curl, a MySQL client, redis-cli, sshpass, docker, podman, nerdctl, kubectl, oc, helm or
+ *   openssl, or is `CMD`, `sudo`, `env` or `exec`: `["sshpass", "-p", "...", "ssh", "host"]`,
+ *   `["mysql", "-uroot", "-p..."]`), when given the array: the element in which a credential
+ *   starts that the same command written as one string holds, with the same exceptions;
  * - a long random-looking string under a key that merely suggests a credential (`key`, `cert`).
  *
  * Keys that only name or describe a credential (`token_url`, `secret_name`, `password_length`,
@@ -468,6 +536,8 @@ function flagValueSecret(previous: unknown, text: string): string | undefined {
  * @param key - the key's own name (the array's key for an element)
  * @param value - the value
  * @param previous - for an array element, the element before it (a flag naming what it is)
+ * @param element - for an array element, the array and where the element is in it (the command
+ *   it is an argument of); the elements of one array are best asked about one after the other
  * @returns a description such as `a GitHub token`, or undefined
  * @public
  */
@@ -475,6 +545,18 @@ export function detectSecret(
   key: string,
   value: unknown,
   previous?: unknown,
+  element?: ArrayElement,
+): string | undefined {
+  const kind = judgeValue(key, value, previous);
+  if (kind !== undefined || element === undefined) return kind;
+  return argumentSecret(element);
+}
+
+/** What {@link detectSecret} says of a value alone, or with the array element before it. */
+function judgeValue(
+  key: string,
+  value: unknown,
+  previous: unknown,
 ): string | undefined {
   if (typeof value === 'number' || typeof value === 'bigint') {
     if (classifyKey(key) === 'credential') {

@@ -198,4 +198,43 @@ describe('hideSecretValues', () => {
       'Basic auth is used; see curl -u $USER https://x',
     );
   });
+  it('hides the password of a command written as an array of arguments, and only that element', () => {
+    const out = hideSecretValues({
+      healthcheck: ['sshpass', '-p', 'hunter2xyz', 'ssh', '-p', '2222', 'host'],
+      login: ['docker', 'login', '-u', 'me', '-p', 'S3cretPw', 'reg.example'],
+      db: ['CMD', 'mysqladmin', 'ping', '-uroot', '-p12345678'],
+      ports: ['docker', 'run', '-p', '8080:80', 'acme/api'],
+      decrypt: ['openssl', 'enc', '-pass', 'stdin'],
+    });
+    expect(JSON.stringify(out)).not.toMatch(/hunter2xyz|S3cretPw|12345678/);
+    expect(out).toEqual({
+      healthcheck: [
+        'sshpass',
+        '-p',
+        '(hidden: a password given with sshpass -p)',
+        'ssh',
+        '-p',
+        '2222',
+        'host',
+      ],
+      login: [
+        'docker',
+        'login',
+        '-u',
+        'me',
+        '-p',
+        '(hidden: a registry password given with login -p)',
+        'reg.example',
+      ],
+      db: [
+        'CMD',
+        'mysqladmin',
+        'ping',
+        '-uroot',
+        '(hidden: a MySQL password given with -p)',
+      ],
+      ports: ['docker', 'run', '-p', '8080:80', 'acme/api'],
+      decrypt: ['openssl', 'enc', '-pass', 'stdin'],
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { isLeftOutTooDeep, LEFT_OUT_TOO_DEEP } from '../servedDepth';
+import { ArrayElement } from './commandArrays';
 import { detectSecret, redactSecrets } from './detectSecret';
 
 /** An array or an object of the input being copied, and how far. */
@@ -30,7 +31,8 @@ function asSerialised(given: unknown): unknown {
  * A copy of JSON data (an API answer holding registry tables as written; values with a `toJSON`,
  * such as dates, are taken as they serialise) in which every value
  * that looks like a credential (see {@link detectSecret}; an array element is judged under its
- * array's key, with the element before it: `"--password", "..."`) reads `(hidden: <kind>)`, and
+ * array's key, with the element before it: `"--password", "..."`, and as an argument of the command
+ * the array writes: `["sshpass", "-p", "...", "ssh", "host"]`) reads `(hidden: <kind>)`, and
  * credentials of a well-known form inside other strings are replaced as {@link redactSecrets}
  * does. The registry's validation reports such
  * values as `security/secret-value` errors; an answer must not hand them to every reader of the
@@ -49,7 +51,12 @@ export function hideSecretValues<T>(value: T): T {
   // the arrays and objects of the frames on the stack: a cycle would otherwise never end
   const open = new Set<object>();
   // the copy of a value: a scalar as shown, or an empty array or object that the stack fills
-  const copyOf = (given: unknown, key: string, previous?: unknown): unknown => {
+  const copyOf = (
+    given: unknown,
+    key: string,
+    previous?: unknown,
+    element?: ArrayElement,
+  ): unknown => {
     const current = asSerialised(given);
     if (current !== null && typeof current === 'object') {
       // the value's depth is the number of frames above it
@@ -72,7 +79,7 @@ export function hideSecretValues<T>(value: T): T {
       });
       return out;
     }
-    const kind = detectSecret(key, current, previous);
+    const kind = detectSecret(key, current, previous, element);
     if (kind) return `(hidden: ${kind})`;
     return typeof current === 'string' ? redactSecrets(current) : current;
   };
@@ -96,6 +103,7 @@ export function hideSecretValues<T>(value: T): T {
         items[at],
         frame.key,
         at > 0 ? items[at - 1] : undefined,
+        { array: items, index: at },
       );
     }
   }

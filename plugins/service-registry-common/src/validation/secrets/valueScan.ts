@@ -2,6 +2,7 @@ import { MAX_POSITION_DEPTH } from '../../load/positions';
 import { RegistryFinding } from '../../model/types';
 import { ValidationContext } from '../types';
 import { walkValues } from '../walkValues';
+import { CommandArrayWalk } from './commandArrayWalk';
 import { detectSecret } from './detectSecret';
 import { scanTargets } from './scanTargets';
 import { TargetFindings } from './targetFindings';
@@ -28,7 +29,8 @@ const scans = new WeakMap<ValidationContext, ValueScan>();
 
 /**
  * Walks every value of the registry as written once (see {@link scanTargets}, `walkValues`) for
- * the rules that read them all: values that look like credentials (`detectSecret`), and tables
+ * the rules that read them all: values that look like credentials (`detectSecret`; the elements
+ * of an array that writes a command as its arguments judged as such, see `CommandArrayWalk`), and tables
  * or arrays {@link MAX_NESTING_DEPTH} parts down that hold anything. Kept for the context: the
  * rules `secretValues` and `nestingDepth` share one walk.
  *
@@ -40,9 +42,15 @@ export function scanValues(ctx: ValidationContext): ValueScan {
   const secrets = new TargetFindings();
   const tooDeep = new TargetFindings();
   for (const target of scanTargets(ctx)) {
+    const commands = new CommandArrayWalk(target.table);
     walkValues(target.table, {
       scalar(path, key, value, previous) {
-        const kind = detectSecret(key, value, previous);
+        const kind = detectSecret(
+          key,
+          value,
+          previous,
+          commands.elementAt(path, value),
+        );
         if (!kind) return;
         secrets.add(
           target,
