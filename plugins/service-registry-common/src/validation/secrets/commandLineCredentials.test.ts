@@ -181,3 +181,33 @@ describe('secretValues: the same passwords in commands written as arrays of argu
     }
   });
 });
+
+describe('secretValues: command arrays anywhere in a table', () => {
+  it('judges each array by its own first element, in arrays of tables and after other arrays', () => {
+    const findings = runRule(secretValues, {
+      'services/catalog.toml': [
+        '[service.api]', // 1
+        'version = "1.0.0"',
+        '[[service.api.metadata.checks]]',
+        'test = ["CMD", "mysqladmin", "ping", "-uroot", "-p12345678"]',
+        'other = [{ a = 1 }, "-p12345678"]', // 5
+        '[[service.api.metadata.checks]]',
+        'test = ["CMD-SHELL", "-p12345678"]',
+        'next = ["make", "-p", "hunter2xyz"]',
+        'login = [["docker", "login", "-p", "S3cretPw"], ["docker", "run", "-p", "8080:80"]]',
+      ].join('\n'),
+    });
+    expect(findings.map(f => [f.line, f.message.split(' written')[0]])).toEqual(
+      [
+        [
+          4,
+          'Service "api": metadata.checks[0].test[4] looks like a MySQL password given with -p',
+        ],
+        [
+          9,
+          'Service "api": metadata.checks[1].login[0][3] looks like a registry password given with login -p',
+        ],
+      ],
+    );
+  });
+});
