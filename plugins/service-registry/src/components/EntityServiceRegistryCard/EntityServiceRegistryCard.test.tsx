@@ -30,7 +30,7 @@ import {
 import { fillContrast, lowestTextContrast } from '../../testUtils/textContrast';
 import { TEXT_CONTRAST } from '../contrast';
 import { withSignal } from '../../testUtils/withSignal';
-import { templateParameters } from '../../testUtils/templateParameters';
+import { templateParameters } from '../../__testUtils__/templateParameters';
 
 function component(name: string, registry = 'default'): Entity {
   return {
