@@ -150,6 +150,36 @@ describe('refuseSecrets', () => {
     ).toThrow(/^metadata\.args\[2\] looks like /);
   });
 
+  it.each([
+    [['sshpass', '-p', 'hunter2xyz', 'ssh', 'db.internal'], 2],
+    [['docker', 'login', '-u', 'ci', '-p', 'S3cretPw9', 'reg.example'], 5],
+    [['mysql', '-uroot', '-p12345678', 'orders'], 2],
+  ])(
+    'refuses a password in a command written as an array: %j',
+    (command, index) => {
+      let message = '';
+      try {
+        refuseSecrets({ healthcheck: command });
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(
+        new RegExp(`^healthcheck\\[${index}\\] looks like `),
+      );
+      expect(message).not.toContain(String(command[index]).slice(-6));
+    },
+  );
+
+  it('lets commands without a password through', () => {
+    expect(() =>
+      refuseSecrets({
+        healthcheck: ['docker', 'run', '-p', '8080:80', 'orders'],
+        check: ['mysql', '-p', 'orders'],
+        decrypt: ['openssl', 'enc', '-d', '-pass', 'stdin'],
+      }),
+    ).not.toThrow();
+  });
+
   it('lets references and ordinary values through', () => {
     expect(() =>
       refuseSecrets({

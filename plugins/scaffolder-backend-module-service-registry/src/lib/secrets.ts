@@ -31,7 +31,7 @@ export function refuseSecrets(
     value: TomlEditValue,
     key: string,
     path: string[],
-    previous?: TomlEditValue,
+    element?: { array: TomlEditValue[]; index: number },
   ) => {
     if (isTable<TomlEditValue>(value)) {
       for (const [child, v] of Object.entries(value)) {
@@ -40,18 +40,24 @@ export function refuseSecrets(
       return;
     }
     if (Array.isArray(value)) {
-      // an element is judged with the one before it too: the value after `"--password"`
-      value.forEach((element, index) =>
-        visit(
-          element,
-          key,
-          [...path.slice(0, -1), `${key}[${index}]`],
-          index > 0 ? value[index - 1] : undefined,
-        ),
+      // an element is judged with its array: the value after `"--password"`, the password of a
+      // command written as its arguments (`["sshpass", "-p", "..."]`)
+      value.forEach((item, index) =>
+        visit(item, key, [...path.slice(0, -1), `${key}[${index}]`], {
+          array: value,
+          index,
+        }),
       );
       return;
     }
-    const kind = detectSecret(key, value, previous);
+    const kind = detectSecret(
+      key,
+      value,
+      element && element.index > 0
+        ? element.array[element.index - 1]
+        : undefined,
+      element,
+    );
     if (kind) {
       throw new InputError(
         `${path.join(

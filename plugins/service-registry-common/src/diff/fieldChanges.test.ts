@@ -44,4 +44,29 @@ describe('fieldChanges', () => {
       },
     ]);
   });
+
+  it('hides the password of a command written as its arguments, as the validation finds it', () => {
+    const changes = fieldChanges(
+      parse(
+        'healthcheck = ["sshpass", "-p", "hunter2xyz", "ssh", "db"]\nlogin = ["docker", "run", "-p", "8080:80", "x"]',
+      ),
+      parse(
+        'healthcheck = ["sshpass", "-p", "hunter3xyz", "ssh", "db2"]\nlogin = ["docker", "login", "-u", "ci", "-p", "S3cretPw9", "reg"]',
+      ),
+    );
+    expect(JSON.stringify(changes)).not.toMatch(/hunter|S3cret/);
+    expect(changes).toEqual([
+      {
+        path: 'healthcheck',
+        before: ['sshpass', '-p', '(hidden)', 'ssh', 'db'],
+        after: ['sshpass', '-p', '(hidden)', 'ssh', 'db2'],
+      },
+      {
+        path: 'login',
+        // a port is not a password
+        before: ['docker', 'run', '-p', '8080:80', 'x'],
+        after: ['docker', 'login', '-u', 'ci', '-p', '(hidden)', 'reg'],
+      },
+    ]);
+  });
 });

@@ -2,6 +2,7 @@ import { isTable } from '../load/fieldCheck';
 import { isSecretLookingKey } from '../load/secrets';
 import { joinKeyPath, KeyPathPart } from '../load/keyPath';
 import { toIsoDate } from '../model/units';
+import { ArrayElement } from '../validation/secrets/commandArrays';
 import { detectSecret } from '../validation/secrets/detectSecret';
 import { isLeftOutTooDeep, LEFT_OUT_TOO_DEEP } from '../validation/servedDepth';
 import { FieldChange } from './types';
@@ -14,6 +15,8 @@ interface PresentSlot {
   value: unknown;
   key: string;
   previous: unknown;
+  /** For an array element, the array and where the element is in it (a command's arguments). */
+  element: ArrayElement | undefined;
   into: Record<string, unknown> | unknown[];
   at: string | number;
   /** How many levels below the copied value. */
@@ -22,7 +25,8 @@ interface PresentSlot {
 
 /**
  * A JSON-safe copy of a TOML value: dates as text, secrets hidden (an array element also by the
- * element before it: the value after `"--password"`), and an array or a table that holds
+ * element before it, the value after `"--password"`, and by its array, the password of a command
+ * written as its arguments: `["sshpass", "-p", "..."]`), and an array or a table that holds
  * anything `MAX_SERVED_DEPTH` levels down left out (see `isLeftOutTooDeep`). Walks with
  * its own stack: a table nested thousands deep is copied without a stack overflow, and its copy
  * can be encoded as JSON.
@@ -32,10 +36,18 @@ function present(value: unknown, key: string): unknown {
   // LIFO: the elements and keys of a value are pushed last to first, so that each copy is
   // filled in order (tables keep their sorted key order)
   const pending: PresentSlot[] = [
-    { value, key, previous: undefined, into: root, at: 0, depth: 0 },
+    {
+      value,
+      key,
+      previous: undefined,
+      element: undefined,
+      into: root,
+      at: 0,
+      depth: 0,
+    },
   ];
   for (let slot = pending.pop(); slot; slot = pending.pop()) {
-    const { value: v, key: k, previous, depth } = slot;
+    const { value: v, key: k, previous, element, depth } = slot;
     let out: unknown = v;
     if (v instanceof Date) {
       out = toIsoDate(v) ?? v.toISOString();
@@ -51,6 +63,7 @@ function present(value: unknown, key: string): unknown {
             value: v[i],
             key: k,
             previous: i > 0 ? v[i - 1] : undefined,
+            element: { array: v, index: i },
             into: list,
             at: i,
             depth: depth + 1,
@@ -67,6 +80,7 @@ function present(value: unknown, key: string): unknown {
           value: v[sub],
           key: sub,
           previous: undefined,
+          element: undefined,
           into: table,
           at: sub,
           depth: depth + 1,
@@ -74,7 +88,7 @@ function present(value: unknown, key: string): unknown {
       }
       out = table;
     } else if (
-      detectSecret(k, v, previous) ||
+      detectSecret(k, v, previous, element) ||
       (isSecretLookingKey(k) && typeof v === 'string')
     ) {
       out = HIDDEN;

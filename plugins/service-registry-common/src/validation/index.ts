@@ -2,6 +2,7 @@ export { validateRegistry } from './validateRegistry';
 export { createValidationContext } from './context';
 export { VALIDATION_RULES } from './rules';
 export { detectSecret, redactSecrets } from './secrets/detectSecret';
+export type { ArrayElement } from './secrets/commandArrays';
 export { hideSecretValues } from './secrets/hideSecretValues';
 export { LEFT_OUT_TOO_DEEP, MAX_SERVED_DEPTH } from './servedDepth';
 export type {

@@ -1,6 +1,8 @@
 /**
  * An element of an array, with the array it is in: a command may be written as its arguments
  * (`["sshpass", "-p", "...", "ssh", "host"]`), whose elements are judged together.
+ *
+ * @public
  */
 export interface ArrayElement {
   /** The whole array, as written. */
