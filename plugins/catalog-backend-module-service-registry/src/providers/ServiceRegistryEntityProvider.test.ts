@@ -1163,6 +1163,54 @@ describe.each(databases.eachSupportedId())(
       ).toBe('gamma');
     });
 
+    it('tells the backend plugin which services the catalog holds back, which its registry lacks until their file is fixed', async () => {
+      const snapshots = new InMemoryServiceRegistrySnapshotService();
+      const { provider } = await connected(undefined, { snapshots });
+      await provider.refresh();
+      const WORKER =
+        '[service.beta-worker]\ntype = "worker"\nversion = "0.3.0"\nstatus = "development"\n';
+      const alpha = `${ALPHA}\n${WORKER}\n[oops\n`;
+      await writeRegistry(dir, {
+        'projects/beta/services.toml': BETA.replace(WORKER, ''),
+        'projects/alpha/services.toml': alpha,
+      });
+      const result = await provider.refresh();
+      expect(result.status.summary).toContain(
+        'kept component:default/beta-worker as ingested',
+      );
+      const line = alpha.split('\n').indexOf('[service.beta-worker]') + 1;
+      const expected = {
+        severity: 'warning',
+        code: 'catalog/held-back-service',
+        file: 'projects/alpha/services.toml',
+        line,
+        column: 1,
+        service: 'beta-worker',
+      };
+      const snapshot = snapshots.get('default')!;
+      // the registry published has no such service: the finding says why the catalog has it
+      expect(snapshot.registry.services.has('beta-worker')).toBe(false);
+      expect(
+        snapshot.findings.filter(f => f.code === 'catalog/held-back-service'),
+      ).toEqual([expect.objectContaining(expected)]);
+      expect(
+        result.status.findings.filter(
+          f => f.code === 'catalog/held-back-service',
+        ),
+      ).toEqual([expect.objectContaining(expected)]);
+
+      // fixed: the service is in the registry again, and the finding is gone
+      await writeRegistry(dir, {
+        'projects/alpha/services.toml': `${ALPHA}\n${WORKER}`,
+      });
+      await provider.refresh();
+      const fixed = snapshots.get('default')!;
+      expect(fixed.registry.services.has('beta-worker')).toBe(true);
+      expect(
+        fixed.findings.filter(f => f.code === 'catalog/held-back-service'),
+      ).toEqual([]);
+    });
+
     it('keeps the System and owner Group of services held back by a renamed project folder whose file does not parse, until it parses', async () => {
       const { provider, connection } = await connected();
       await provider.refresh();

@@ -59,6 +59,7 @@ import {
 } from '../lib/processingStage';
 import { heldBackServices } from '../lib/heldBackServices';
 import { heldBackReferences } from '../lib/heldBackReferences';
+import { heldBackServiceFinding } from '../lib/heldBackServiceFinding';
 import { holdsNothing } from '../lib/holdsNothing';
 import {
   declaresServices,
@@ -956,10 +957,11 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const delta = computeDelta(previous, next);
     // a service moved into a file that is not taken as written, or into a misspelt table, stays
     // as the catalog has it
+    const notTakenFiles = new Set([...kept, ...dropped, ...keptInvalid.keys()]);
     const held = heldBackServices(
       delta.removed,
       files,
-      new Set([...kept, ...dropped, ...keptInvalid.keys()]),
+      notTakenFiles,
       misspelt,
     );
     // and so do the Systems and Groups they may refer to (their project's System, their owner's
@@ -1007,6 +1009,19 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         ? `${reason} at ${file}:${finding.line}:${finding.column}`
         : reason;
     };
+    // the backend plugin's registry is the one taken, without the services held back: a warning
+    // at each says why the catalog has it
+    for (const [ref, where] of held) {
+      findings.push(
+        heldBackServiceFinding(
+          ref,
+          where,
+          notTakenFiles.has(where.file)
+            ? why(where.file)
+            : 'its table is misspelt: write [service.<id>]',
+        ),
+      );
+    }
     const parts: string[] = [];
     if (leftOut.length) parts.push(credentialIdsSummary(leftOut));
     if (keptInvalid.size) {
