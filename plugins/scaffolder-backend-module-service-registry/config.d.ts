@@ -4,10 +4,11 @@ export interface Config {
     serviceRegistry?: {
       /**
        * Where the registry lives when a template does not say: a hosted repository URL
-       * (`https://github.com/<org>/<repo>/tree/<branch>`, `https://gitlab.com/<group>/<repo>/-/tree/<branch>`),
-       * or a local git repository (a path or a `file://` URL) listed in `localRepositories`.
-       * Read by `service-registry:registry:fetch`. No default: without it, templates must pass a URL.
-       * @visibility frontend
+       * (`https://github.com/<org>/<repo>/tree/<branch>[/<folder>]`,
+       * `https://gitlab.com/<group>/<repo>/-/tree/<branch>`), read with the integration's
+       * credentials (a URL with a user name or password is refused), or a local git repository (a
+       * path or a `file://` URL) listed in `localRepositories`. Read by the backend only, by
+       * `service-registry:registry:fetch`. No default: without it, templates must pass a URL.
        */
       registryUrl?: string;
       /**

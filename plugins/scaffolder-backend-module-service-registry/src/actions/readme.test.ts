@@ -1,19 +1,83 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
+import { Config, ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { parse } from 'yaml';
+import type { Config as ConfigSchema } from '../../config';
 import { configWith } from '../__testUtils__/workspace';
+import { readServiceRegistryActionsConfig } from '../lib/config';
 import { createServiceRegistryActions } from './createServiceRegistryActions';
 
 /*
  * The README's action table is what template authors write their steps from: it must have a row
- * for every action, naming each of its inputs and outputs (fs is fine in tests).
+ * for every action, naming each of its inputs and outputs; its Configuration section is what
+ * adopters write their app-config from: it must give exactly the settings that config.d.ts
+ * declares and the module reads (fs is fine in tests).
  */
 
 const README = fs.readFileSync(
   path.resolve(__dirname, '../../README.md'),
   'utf8',
 );
+const CONFIG_SCHEMA = fs.readFileSync(
+  path.resolve(__dirname, '../../config.d.ts'),
+  'utf8',
+);
+
+type ActionsSettings = NonNullable<
+  NonNullable<ConfigSchema['scaffolder']>['serviceRegistry']
+>;
+
+/**
+ * The settings config.d.ts declares under `scaffolder.serviceRegistry`: the compiler keeps this
+ * list equal to the declaration (a setting left out, or one config.d.ts lacks, fails `tsc`).
+ */
+const DECLARED_SETTINGS: { [K in keyof Required<ActionsSettings>]: K } = {
+  registryUrl: 'registryUrl',
+  localRepositories: 'localRepositories',
+};
+
+/** The YAML of the README's `## Configuration` section, parsed. */
+function documentedConfig(markdown: string): Record<string, any> {
+  const section = markdown
+    .split(/^## /m)
+    .find(s => s.startsWith('Configuration'));
+  const block = /```yaml\n([\s\S]*?)```/.exec(section ?? '');
+  if (!block)
+    throw new Error('README.md has no yaml block under "## Configuration"');
+  return parse(block[1]);
+}
+
+/**
+ * A config that records the full key of every value its caller reads (`getOptionalString`,
+ * `getOptionalConfig`, `has`, ...), also through the configs it hands out.
+ */
+function recordingConfig(
+  config: Config,
+  reads: Set<string>,
+  prefix = '',
+): Config {
+  return new Proxy(config, {
+    get(target, property, receiver) {
+      const member = Reflect.get(target, property, receiver);
+      if (typeof member !== 'function') return member;
+      return (...args: unknown[]) => {
+        const [key] = args;
+        const full =
+          typeof key === 'string'
+            ? [prefix, key].filter(Boolean).join('.')
+            : prefix;
+        if (typeof key === 'string') reads.add(full);
+        const result = member.apply(target, args);
+        if (result instanceof ConfigReader) {
+          return recordingConfig(result, reads, full);
+        }
+        return result;
+      };
+    },
+  });
+}
 
 /** The rows of the README's action table: id, main inputs and outputs cells. */
 function actionRows(
@@ -76,5 +140,29 @@ describe('the README of the scaffolder module', () => {
   it('says rightly that every action supports dry runs', () => {
     expect(README).toContain('All support dry runs');
     expect(actions.filter(a => !a.supportsDryRun).map(a => a.id)).toEqual([]);
+  });
+});
+
+describe('the configuration of the scaffolder module', () => {
+  const documented = documentedConfig(README);
+  const prefix = 'scaffolder.serviceRegistry.';
+
+  it('reads exactly the settings config.d.ts declares, and the README documents them all', () => {
+    const reads = new Set<string>();
+    readServiceRegistryActionsConfig(
+      recordingConfig(new ConfigReader(documented), reads),
+    );
+    const read = [...reads]
+      .filter(key => key.startsWith(prefix))
+      .map(key => key.slice(prefix.length).split('.')[0]);
+    const declared = Object.keys(DECLARED_SETTINGS).sort();
+    expect([...new Set(read)].sort()).toEqual(declared);
+    expect(
+      Object.keys(documented.scaffolder?.serviceRegistry ?? {}).sort(),
+    ).toEqual(declared);
+  });
+
+  it('declares no setting visible to the frontend: only the backend reads them', () => {
+    expect(CONFIG_SCHEMA).not.toMatch(/@visibility\s+frontend/);
   });
 });
