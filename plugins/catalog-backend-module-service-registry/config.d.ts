@@ -63,7 +63,9 @@ export interface Config {
       /**
        * TOML service registries ingested by
        * `@service-registry/plugin-catalog-backend-module-service-registry`.
-       * Either one registry (it gets the id `default`) or several keyed by id.
+       * Either one registry (it gets the id `default`) or several keyed by id: letters and
+       * digits, starting with a letter, in parts joined by single `-` or `_`, at most 46
+       * characters, no two differing only in case.
        */
       serviceRegistry?:
         | ServiceRegistryProviderConfig
