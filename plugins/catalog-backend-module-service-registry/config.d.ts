@@ -16,7 +16,7 @@ interface ServiceRegistryProviderConfig {
    * `frequency` and a `timeout`; without an `initialDelay` the first run is not delayed). The
    * timeout is also the run's time limit: a read, or the entity transformers, still running then
    * block the run. A read whose source did not change (same ETag or same content) applies no
-   * mutation.
+   * mutation. `scope: 'local'` is refused: one instance runs each interval's ingestion.
    */
   schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
   /**

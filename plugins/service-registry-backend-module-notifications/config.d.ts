@@ -10,7 +10,7 @@ export interface Config {
        * catalog provider ingests them, whatever this says. Default: every hour, first run one
        * minute after start, timeout 5 minutes. A schedule given replaces that default as a whole:
        * it needs a `frequency` and a `timeout`, and without an `initialDelay` the first run is not
-       * delayed.
+       * delayed. `scope: 'local'` is refused: one instance checks and tells per interval.
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };

@@ -74,4 +74,43 @@ describe('readTaskSchedule', () => {
     ).not.toThrow();
     expect(at({ frequency: 'PT5M', timeout: { seconds: 30 } })).not.toThrow();
   });
+
+  it("refuses scope 'local', which would run the task on every backend instance at once", () => {
+    const config = new ConfigReader({
+      catalog: {
+        providers: {
+          serviceRegistry: {
+            schedule: {
+              frequency: { minutes: 5 },
+              timeout: { minutes: 3 },
+              scope: 'local',
+            },
+          },
+        },
+      },
+    });
+    expect(() =>
+      readTaskSchedule(
+        config.getConfig('catalog.providers.serviceRegistry'),
+        'schedule',
+        fallback,
+        { at: 'catalog.providers.serviceRegistry' },
+      ),
+    ).toThrow(
+      /^catalog\.providers\.serviceRegistry\.schedule\.scope: 'local' would run .* on every backend instance/,
+    );
+    // global, the default, is taken as written
+    const global = new ConfigReader({
+      a: {
+        schedule: {
+          frequency: { minutes: 5 },
+          timeout: { minutes: 3 },
+          scope: 'global',
+        },
+      },
+    });
+    expect(readTaskSchedule(global, 'a.schedule', fallback).scope).toBe(
+      'global',
+    );
+  });
 });

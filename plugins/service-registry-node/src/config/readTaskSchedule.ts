@@ -10,13 +10,14 @@ import { scheduleDurationMilliseconds } from './scheduleDurationMilliseconds';
  * Reads a task schedule (`frequency`, `timeout`, optional `initialDelay` and `scope`, as
  * Backstage's scheduler takes them) from a config key, or gives the fallback when the key is not
  * set. A bad schedule is refused with an error naming the full key and what a schedule looks
- * like, instead of the scheduler's message, which names only the inner key.
+ * like, instead of the scheduler's message, which names only the inner key. `scope: 'local'` is
+ * refused: the suite's tasks (an ingestion, reminders) must run on one instance per interval.
  *
  * @param config - the root config, or the config at `options.at`
  * @param key - the key of the schedule in `config`, e.g. `serviceRegistry.notifications.schedule`
  * @param fallback - the schedule when the key is not set
  * @param options - `at`: the full key of `config` when it is not the root, for the message
- * @throws InputError for a schedule the scheduler cannot read
+ * @throws InputError for a schedule the scheduler cannot read, or one with `scope: 'local'`
  * @public
  */
 export function readTaskSchedule(
@@ -37,6 +38,13 @@ export function readTaskSchedule(
       `${fullKey} is not a valid schedule (it needs a frequency and a timeout, e.g. { frequency: { minutes: 5 }, timeout: { minutes: 3 } }): ${
         (error as Error).message
       }`,
+    );
+  }
+  // a local task runs on every instance: each backend would ingest the registry (or send the
+  // reminders) at the same time as the others
+  if (schedule.scope === 'local') {
+    throw new InputError(
+      `${fullKey}.scope: 'local' would run this task on every backend instance at once (each one ingesting the registry or sending the reminders); remove it: the task runs on one instance per interval, whichever holds its lock`,
     );
   }
   // the scheduler takes any duration: a negative frequency runs the task back to back, and a
