@@ -1,3 +1,5 @@
+import type { SourcePosition } from '../model/types';
+
 /*
  * The backend plugin answers 404 for different things, and a client must tell them apart: "this
  * registry does not have the service (or project) a card is about" is an empty state, while "the
@@ -13,6 +15,9 @@
  * - `service`: the registry holds no such service;
  * - `project`: the registry has no such project, or declares no global services;
  * - `not-deprecated`: the service is neither deprecated nor retired (the deprecation endpoints);
+ * - `held-back`: the registry lacks the service only because the catalog holds it back: the file
+ *   that declares it now is not taken as written (it does not parse, say), so the catalog keeps
+ *   its Component as last ingested (a `catalog/held-back-service` finding says so);
  * - `registry`: the backend has no such registry;
  * - `other`: any other 404 (a route the backend does not have, say).
  *
@@ -22,6 +27,7 @@ export type RegistryNotFoundKind =
   | 'service'
   | 'project'
   | 'not-deprecated'
+  | 'held-back'
   | 'registry'
   | 'other';
 
@@ -31,6 +37,11 @@ const PROJECT_PREFIX = 'no project ';
 const NO_GLOBALS = /^registry "[^"]*" declares no global services/;
 const NOT_DEPRECATED =
   /^service ".*" of registry "[^"]*" is neither deprecated nor retired/;
+/** A JSON string: an id as the held-back message writes it, whatever it holds. */
+const JSON_STRING = '"(?:[^"\\\\]|\\\\.)*"';
+const HELD_BACK = new RegExp(
+  `^service ${JSON_STRING} of registry ${JSON_STRING} is held back: `,
+);
 
 /**
  * The messages of the service-registry backend's 404 answers (see {@link registryNotFoundKind}).
@@ -64,6 +75,30 @@ export const registryNotFoundMessages = {
     `service ${JSON.stringify(
       id,
     )} of registry "${registry}" is neither deprecated nor retired`,
+  /**
+   * A service the registry lacks only because the catalog holds it back (what a
+   * `catalog/held-back-service` finding reports): where it is declared now, why that file is not
+   * taken, and that the catalog shows it as last ingested until the file is fixed.
+   *
+   * @param id - the service asked for (the finding's `service`)
+   * @param registry - the provider id of the registry that answered
+   * @param where - its new declaration (the finding's file, line and column)
+   * @param why - why the file is not taken, as the finding says it (`it does not parse at …`);
+   *   left out when the finding does not say
+   */
+  heldBack: (
+    id: string,
+    registry: string,
+    where: SourcePosition,
+    why?: string,
+  ): string =>
+    `service ${JSON.stringify(id)} of registry ${JSON.stringify(
+      registry,
+    )} is held back: it is declared at ${where.file}:${where.line}:${
+      where.column
+    }, in a file the catalog cannot take as written${
+      why ? ` (${why})` : ''
+    }; the catalog shows it as last ingested, and the registry lacks it until that file is fixed`,
 };
 
 /**
@@ -79,6 +114,9 @@ export function registryNotFoundKind(message: string): RegistryNotFoundKind {
   if (message.startsWith(PROJECT_PREFIX) || NO_GLOBALS.test(message)) {
     return 'project';
   }
+  // before not-deprecated: the held-back message quotes a file and a reason, which may read like
+  // anything; its id is a JSON string, read exactly
+  if (HELD_BACK.test(message)) return 'held-back';
   if (NOT_DEPRECATED.test(message)) return 'not-deprecated';
   return 'other';
 }
