@@ -14,6 +14,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { RegistrySnapshot } from '@service-registry/plugin-service-registry-node';
 import { FindingsView } from './FindingsView';
+import { HeldBackServices } from './HeldBackServices';
 import { BodyCache } from './BodyCache';
 import { SerializedBody } from './SerializedBody';
 import { SlaView } from './SlaView';
@@ -49,7 +50,7 @@ export const NEIGHBOURHOOD_CACHE_BYTES = 4 * 1024 * 1024;
  * and indexed (for the neighbourhoods of `service=`);
  * the findings and the SLA overview built with their credentials hidden (requests filter them),
  * and their answers without filters serialised; the whole registry's OpenSLO documents
- * serialised.
+ * serialised; the services the catalog holds back, for their 404.
  */
 export class RegistryViews {
   private cyclesCache?: string[][];
@@ -60,6 +61,7 @@ export class RegistryViews {
   private findingsBodyCache?: SerializedBody;
   private slaCache?: SlaView;
   private slaBodyCache?: SerializedBody;
+  private heldBackCache?: HeldBackServices;
   private readonly openSloBodies = new Map<string, SerializedBody>();
 
   constructor(readonly snapshot: RegistrySnapshot) {}
@@ -141,6 +143,15 @@ export class RegistryViews {
   get findingsBody(): SerializedBody {
     this.findingsBodyCache ??= SerializedBody.json(this.findings.answer({}));
     return this.findingsBodyCache;
+  }
+
+  /**
+   * The services the catalog holds back, indexed once from the snapshot's findings: the 404 of a
+   * service the registry lacks (`heldBack.notFound(id)`) says whether it is held back, and why.
+   */
+  get heldBack(): HeldBackServices {
+    this.heldBackCache ??= new HeldBackServices(this.snapshot);
+    return this.heldBackCache;
   }
 
   /** The SLA overview of `GET /sla`, evaluated and hidden once; requests filter it. */

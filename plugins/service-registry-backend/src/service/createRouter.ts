@@ -41,7 +41,6 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import {
   chooseRegistrySnapshot,
-  noSuchService,
   parseRequest,
   registryIdSchema,
   serviceIdSchema,
@@ -235,7 +234,7 @@ export async function createRouter(
     const v = viewsOf(query.registry);
     const registry = v.snapshot.providerId;
     if (!v.graph.nodes.has(id) && !v.graph.incoming.has(id)) {
-      throw noSuchService(id, registry);
+      throw v.heldBack.notFound(id);
     }
     const body: ImpactResponse = {
       registry,
@@ -278,7 +277,7 @@ export async function createRouter(
     const registry = v.snapshot.providerId;
     const service = v.snapshot.registry.services.get(id);
     if (!service) {
-      throw noSuchService(id, registry);
+      throw v.heldBack.notFound(id);
     }
     send(res, {
       registry,
@@ -305,7 +304,7 @@ export async function createRouter(
       id,
     );
     if (!body) {
-      throw noSuchService(id, v.snapshot.providerId);
+      throw v.heldBack.notFound(id);
     }
     send(res, body);
   });
@@ -370,7 +369,7 @@ export async function createRouter(
     const record = computeDeprecation(v.snapshot.registry, v.graph, id, day);
     if (!record) {
       if (!v.snapshot.registry.services.has(id)) {
-        throw noSuchService(id, registry);
+        throw v.heldBack.notFound(id);
       }
       throw new NotFoundError(
         registryNotFoundMessages.notDeprecated(id, registry),
@@ -393,7 +392,7 @@ export async function createRouter(
     const registry = v.snapshot.providerId;
     const items = await history.history(registry, id);
     if (items.length === 0 && !v.snapshot.registry.services.has(id)) {
-      throw noSuchService(id, registry);
+      throw v.heldBack.notFound(id);
     }
     const body: DeprecationHistoryResponse = { registry, service: id, items };
     send(res, body);
@@ -406,7 +405,7 @@ export async function createRouter(
     const v = viewsOf(query.registry);
     const registry = v.snapshot.providerId;
     if (!v.snapshot.registry.services.has(id)) {
-      throw noSuchService(id, registry);
+      throw v.heldBack.notFound(id);
     }
     const day = todayOf(query.today);
     const items = deprecatedDependenciesOf(
@@ -460,7 +459,7 @@ export async function createRouter(
     const registry = v.snapshot.providerId;
     const service = v.snapshot.registry.services.get(id);
     if (!service) {
-      throw noSuchService(id, registry);
+      throw v.heldBack.notFound(id);
     }
     const body: SlaServiceResponse = {
       registry,
@@ -474,7 +473,7 @@ export async function createRouter(
     const query = parseRequest(openSloQuery, req.query);
     const v = viewsOf(query.registry);
     if (query.service && !v.snapshot.registry.services.has(query.service)) {
-      throw noSuchService(query.service, v.snapshot.providerId);
+      throw v.heldBack.notFound(query.service);
     }
     const fillFromTierPolicy = query.fillFromTierPolicy === 'true';
     if (query.service === undefined) {

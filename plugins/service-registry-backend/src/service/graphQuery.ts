@@ -3,7 +3,6 @@ import {
   registryGraphNeighbourhood,
 } from '@service-registry/plugin-service-registry-common';
 import {
-  noSuchService,
   registryIdSchema,
   serviceIdSchema,
 } from '@service-registry/plugin-service-registry-node';
@@ -51,7 +50,7 @@ export function graphOfService(
 ): SerializedBody {
   const indexed = views.indexedGraph;
   if (!indexed.nodes.has(service)) {
-    throw noSuchService(service, views.snapshot.providerId);
+    throw views.heldBack.notFound(service);
   }
   return views.neighbourhoodBodies.get(`${depth}:${service}`, () =>
     SerializedBody.json(registryGraphNeighbourhood(indexed, service, depth)),
