@@ -1,6 +1,8 @@
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import { notFound, backendError } from '../testUtils/backendError';
+import { registryNotFoundMessages } from '@service-registry/plugin-service-registry-common';
 import {
+  isHeldBackServiceError,
   isNotFoundError,
   isUnknownProjectError,
   isUnknownServiceError,
@@ -35,6 +37,10 @@ describe('notFoundKind', () => {
       [
         'service "new-api" of registry "default" is neither deprecated nor retired',
         'not-deprecated',
+      ],
+      [
+        'service "cart" of registry "default" is held back: it is declared at projects/shop/services.toml:9:1, in a file the catalog cannot take as written (it does not parse at projects/shop/services.toml:12:3); the catalog shows it as last ingested, and the registry lacks it until that file is fixed',
+        'held-back',
       ],
       ['Cannot GET /api/service-registry/nowhere', 'other'],
     ];
@@ -72,5 +78,22 @@ describe('notFoundKind', () => {
     expect(isUnknownProjectError(project)).toBe(true);
     expect(isUnknownProjectError(service)).toBe(false);
     expect(isUnknownProjectError(registry)).toBe(false);
+  });
+
+  it('says which 404 is of a service the catalog holds back, which is not one the registry lacks', async () => {
+    const heldBack = await notFound(
+      registryNotFoundMessages.heldBack(
+        'cart',
+        'default',
+        { file: 'projects/shop/services.toml', line: 9, column: 1 },
+        'it does not parse at projects/shop/services.toml:12:3',
+      ),
+      URL,
+    );
+    const service = await notFound('no service "cart" in registry "x"', URL);
+    expect(isHeldBackServiceError(heldBack)).toBe(true);
+    expect(isUnknownServiceError(heldBack)).toBe(false);
+    expect(isHeldBackServiceError(service)).toBe(false);
+    expect(isHeldBackServiceError(undefined)).toBe(false);
   });
 });

@@ -74,3 +74,15 @@ export function isUnknownServiceError(error: unknown): boolean {
 export function isUnknownProjectError(error: unknown): boolean {
   return notFoundKind(error) === 'project';
 }
+
+/**
+ * True for the backend's 404 of a service the catalog holds back: the file that declares it now
+ * is not taken as written (it does not parse, say), so the registry lacks it while the catalog
+ * keeps its Component as last ingested. Not "Not in the service registry": the cards show the
+ * backend's message, which says where the service is declared and why its file is not taken.
+ *
+ * @param error - what the request threw
+ */
+export function isHeldBackServiceError(error: unknown): error is Error {
+  return error instanceof Error && notFoundKind(error) === 'held-back';
+}

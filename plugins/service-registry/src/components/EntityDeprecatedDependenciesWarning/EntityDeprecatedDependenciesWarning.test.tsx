@@ -1,3 +1,4 @@
+import { registryNotFoundMessages } from '@service-registry/plugin-service-registry-common';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
@@ -267,6 +268,30 @@ describe('EntityDeprecatedDependenciesWarning', () => {
       }),
     });
     await renderBanner(component('unknown'), api);
+    await waitFor(() =>
+      expect(api.getDeprecatedDependencies).toHaveBeenCalled(),
+    );
+    await settle();
+    expect(screen.getByTestId('host')).toBeEmptyDOMElement();
+  });
+
+  it('renders nothing for a service the catalog holds back (404): the cards say why, no error repeats it', async () => {
+    const api = mockServiceRegistryApi({
+      getDeprecatedDependencies: jest.fn(async () => {
+        throw await responseError(
+          404,
+          new NotFoundError(
+            registryNotFoundMessages.heldBack(
+              'cart',
+              'default',
+              { file: 'projects/shop/services.toml', line: 9, column: 1 },
+              'it does not parse at projects/shop/services.toml:12:3',
+            ),
+          ),
+        );
+      }),
+    });
+    await renderBanner(component('cart'), api);
     await waitFor(() =>
       expect(api.getDeprecatedDependencies).toHaveBeenCalled(),
     );

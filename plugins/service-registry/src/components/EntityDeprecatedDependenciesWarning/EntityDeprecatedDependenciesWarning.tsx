@@ -13,7 +13,10 @@ import { ServiceLink } from '../ServiceLink';
 import { ReplacementName } from '../ReplacementName';
 import { registryOfEntity } from '../../lib/registryOfEntity';
 import { errorMessage } from '../../api/errorMessage';
-import { isUnknownServiceError } from '../../api/notFound';
+import {
+  isHeldBackServiceError,
+  isUnknownServiceError,
+} from '../../api/notFound';
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -166,7 +169,8 @@ function DependencyAlert(props: {
  * each with its sunset date and where to migrate: the live end of its replacement chain (linked
  * to its catalog page), or, when the chain reaches no live service, to ask the owners. Renders
  * nothing when there is nothing to say: no such dependency, an entity that is not a registry
- * service, a service the registry does not know (404), and while loading. Other errors, among
+ * service, a service the registry does not know (404) or one the catalog holds back (its file is
+ * not taken as written; the page's cards say why), and while loading. Other errors, among
  * them the 404 of a registry the backend does not have, show a small error alert.
  *
  * @public
@@ -191,7 +195,10 @@ export function EntityDeprecatedDependenciesWarning(
 
   if (!applies || loading) return null;
   if (error) {
-    if (isUnknownServiceError(error)) return null;
+    // a service the catalog holds back: the page's cards say so, and why; no banner repeats it
+    if (isUnknownServiceError(error) || isHeldBackServiceError(error)) {
+      return null;
+    }
     return (
       <Alert severity="error">
         {`Could not check ${service}'s dependencies for deprecations: ${errorMessage(

@@ -1,3 +1,4 @@
+import { registryNotFoundMessages } from '@service-registry/plugin-service-registry-common';
 import { screen, within } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
@@ -17,7 +18,7 @@ import { EntityServiceMigrationCard } from './EntityServiceMigrationCard';
 import { isServiceRegistryDeprecated } from './conditions';
 import { fillContrast, lowestTextContrast } from '../../testUtils/textContrast';
 import { TEXT_CONTRAST } from '../contrast';
-import { unknownRegistry } from '../../testUtils/backendError';
+import { notFound, unknownRegistry } from '../../testUtils/backendError';
 import { withSignal } from '../../testUtils/withSignal';
 
 function component(
@@ -74,6 +75,22 @@ async function renderCard(
 const chip = (label: string) =>
   screen.getByText(label, { selector: '.MuiChip-label' });
 
+/** The backend's 404 of a service the catalog holds back (its file does not parse). */
+function heldBackError(url: string) {
+  return notFound(
+    registryNotFoundMessages.heldBack(
+      'cart',
+      'default',
+      { file: 'projects/shop/services.toml', line: 9, column: 1 },
+      'it does not parse at projects/shop/services.toml:12:3',
+    ),
+    url,
+  );
+}
+
+const HELD_BACK_MESSAGE =
+  'service "cart" of registry "default" is held back: it is declared at projects/shop/services.toml:9:1, in a file the catalog cannot take as written (it does not parse at projects/shop/services.toml:12:3); the catalog shows it as last ingested, and the registry lacks it until that file is fixed';
+
 describe('EntityServiceMigrationCard', () => {
   it('shows progress while the record loads', async () => {
     await renderCard(
@@ -123,6 +140,26 @@ describe('EntityServiceMigrationCard', () => {
     // ghost is not in the fixture: the backend answers its noSuchService
     await renderCard(component('ghost'));
     expect(await screen.findByText('Not deprecated')).toBeInTheDocument();
+    expect(screen.queryByText(/Could not load/)).not.toBeInTheDocument();
+  });
+
+  it('warns that a service the catalog holds back is held back, and why, not that it is not deprecated', async () => {
+    const error = await heldBackError(
+      '/api/service-registry/deprecations/cart',
+    );
+    await renderCard(
+      component('cart'),
+      mockServiceRegistryApi({
+        getDeprecation: async () => {
+          throw error;
+        },
+      }),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Held back by the catalog');
+    expect(alert).toHaveTextContent(HELD_BACK_MESSAGE);
+    expect(alert).toHaveClass('MuiAlert-standardWarning');
+    expect(screen.queryByText('Not deprecated')).not.toBeInTheDocument();
     expect(screen.queryByText(/Could not load/)).not.toBeInTheDocument();
   });
 

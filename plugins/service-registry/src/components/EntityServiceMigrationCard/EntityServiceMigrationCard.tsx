@@ -22,7 +22,8 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { useAbortableAsync } from '../useAbortableAsync';
-import { notFoundKind } from '../../api/notFound';
+import { isHeldBackServiceError, notFoundKind } from '../../api/notFound';
+import { HeldBackAlert } from '../RegistryCardParts/HeldBackAlert';
 import {
   DeprecationConsumer,
   DeprecationHistoryPoint,
@@ -103,7 +104,8 @@ function isNoMigration(error: Error): boolean {
  * `<EntitySwitch.Case if={isServiceRegistryDeprecated}>`. When the backend answers 404 (the service
  * is not deprecated, or not in the registry, e.g. the annotation is stale) the card stays and says
  * so in one friendly line rather than disappearing, so that whoever placed it knows why it is
- * empty. Any other 404, such as that of a registry the backend does not have, is an error.
+ * empty; for a service the catalog holds back (its file is not taken as written) it shows the
+ * backend's warning that says where and why. Any other 404, such as that of a registry the backend does not have, is an error.
  *
  * @public
  */
@@ -123,6 +125,9 @@ export function EntityServiceMigrationCard(
   let content: JSX.Element;
   if (loading) {
     content = <Progress />;
+  } else if (isHeldBackServiceError(error)) {
+    // the catalog holds the service back (its file is not taken as written): the backend says why
+    content = <HeldBackAlert error={error} />;
   } else if (error && isNoMigration(error)) {
     content = (
       <Box>

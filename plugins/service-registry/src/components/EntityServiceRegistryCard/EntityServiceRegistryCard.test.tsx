@@ -1,3 +1,4 @@
+import { registryNotFoundMessages } from '@service-registry/plugin-service-registry-common';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
@@ -116,6 +117,22 @@ function notFoundError() {
     '/api/service-registry/services/ghost/summary',
   );
 }
+
+/** The backend's 404 of a service the catalog holds back (its file does not parse). */
+function heldBackError(url: string) {
+  return notFound(
+    registryNotFoundMessages.heldBack(
+      'cart',
+      'default',
+      { file: 'projects/shop/services.toml', line: 9, column: 1 },
+      'it does not parse at projects/shop/services.toml:12:3',
+    ),
+    url,
+  );
+}
+
+const HELD_BACK_MESSAGE =
+  'service "cart" of registry "default" is held back: it is declared at projects/shop/services.toml:9:1, in a file the catalog cannot take as written (it does not parse at projects/shop/services.toml:12:3); the catalog shows it as last ingested, and the registry lacks it until that file is fixed';
 
 describe('EntityServiceRegistryCard', () => {
   it('shows progress while the summary loads', async () => {
@@ -604,6 +621,27 @@ status = "ga"
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(
       screen.queryByRole('button', { name: 'Change this service' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('warns that a service the catalog holds back is held back, and why, not that the registry lacks it', async () => {
+    const error = await heldBackError(
+      '/api/service-registry/services/cart/summary',
+    );
+    await renderCard(
+      component('cart'),
+      mockServiceRegistryApi({
+        getServiceSummary: async () => {
+          throw error;
+        },
+      }),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Held back by the catalog');
+    expect(alert).toHaveTextContent(HELD_BACK_MESSAGE);
+    expect(alert).toHaveClass('MuiAlert-standardWarning');
+    expect(
+      screen.queryByText('Not in the service registry'),
     ).not.toBeInTheDocument();
   });
 

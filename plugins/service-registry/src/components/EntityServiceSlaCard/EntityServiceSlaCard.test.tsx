@@ -1,3 +1,4 @@
+import { registryNotFoundMessages } from '@service-registry/plugin-service-registry-common';
 import { screen, within } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
@@ -68,6 +69,22 @@ function notFoundError() {
   );
 }
 
+/** The backend's 404 of a service the catalog holds back (its file does not parse). */
+function heldBackError(url: string) {
+  return notFound(
+    registryNotFoundMessages.heldBack(
+      'cart',
+      'default',
+      { file: 'projects/shop/services.toml', line: 9, column: 1 },
+      'it does not parse at projects/shop/services.toml:12:3',
+    ),
+    url,
+  );
+}
+
+const HELD_BACK_MESSAGE =
+  'service "cart" of registry "default" is held back: it is declared at projects/shop/services.toml:9:1, in a file the catalog cannot take as written (it does not parse at projects/shop/services.toml:12:3); the catalog shows it as last ingested, and the registry lacks it until that file is fixed';
+
 describe('EntityServiceSlaCard', () => {
   it('shows progress while the SLA loads', async () => {
     await renderCard(
@@ -116,6 +133,25 @@ describe('EntityServiceSlaCard', () => {
         'The service registry does not declare "ghost", so it has no SLA to show.',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('warns that a service the catalog holds back is held back, and why, not that the registry lacks it', async () => {
+    const error = await heldBackError('/api/service-registry/sla/cart');
+    await renderCard(
+      component('cart', 'default'),
+      mockServiceRegistryApi({
+        getServiceSla: async () => {
+          throw error;
+        },
+      }),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Held back by the catalog');
+    expect(alert).toHaveTextContent(HELD_BACK_MESSAGE);
+    expect(alert).toHaveClass('MuiAlert-standardWarning');
+    expect(
+      screen.queryByText('Not in the service registry'),
+    ).not.toBeInTheDocument();
   });
 
   it('shows the 404 of an unknown registry as an error, not as a service it lacks', async () => {

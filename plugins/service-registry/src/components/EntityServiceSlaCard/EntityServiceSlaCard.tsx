@@ -8,7 +8,11 @@ import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { useAbortableAsync } from '../useAbortableAsync';
 import { SlaEvaluationDetails } from './SlaEvaluationDetails';
 import { errorMessage } from '../../api/errorMessage';
-import { isUnknownServiceError } from '../../api/notFound';
+import {
+  isHeldBackServiceError,
+  isUnknownServiceError,
+} from '../../api/notFound';
+import { HeldBackAlert } from '../RegistryCardParts/HeldBackAlert';
 
 /**
  * Props of {@link EntityServiceSlaCard}.
@@ -41,6 +45,9 @@ export function EntityServiceSlaCard(props: EntityServiceSlaCardProps) {
   let content: JSX.Element;
   if (loading) {
     content = <Progress />;
+  } else if (isHeldBackServiceError(error)) {
+    // in the registry, but in a file the catalog cannot take as written: the backend says why
+    content = <HeldBackAlert error={error} />;
   } else if (error && isUnknownServiceError(error)) {
     // only the 404 of a service the registry lacks: that of an unknown registry is an error
     content = (

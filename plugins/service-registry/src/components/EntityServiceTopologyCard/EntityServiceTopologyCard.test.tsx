@@ -24,7 +24,10 @@ import {
   notFound,
   unknownRegistry,
 } from '../../testUtils/backendError';
-import { registryGraphNeighbourhood } from '@service-registry/plugin-service-registry-common';
+import {
+  registryGraphNeighbourhood,
+  registryNotFoundMessages,
+} from '@service-registry/plugin-service-registry-common';
 import {
   indexGraph,
   selectNeighbourhood,
@@ -641,6 +644,37 @@ describe('EntityServiceTopologyCard', () => {
     expect(
       screen.getByText(/does not declare "unknown-service"/),
     ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/Could not load the service registry/),
+    ).not.toBeInTheDocument();
+  });
+
+  it('warns that a service the catalog holds back is held back, and why, not that the registry lacks it', async () => {
+    const message = registryNotFoundMessages.heldBack(
+      'cart',
+      'default',
+      { file: 'projects/shop/services.toml', line: 9, column: 1 },
+      'it does not parse at projects/shop/services.toml:12:3',
+    );
+    const error = await notFound(
+      message,
+      '/api/service-registry/graph?service=cart&depth=2',
+    );
+    await renderCard(
+      component('cart'),
+      mockApi(async () => {
+        throw error;
+      }),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Held back by the catalog');
+    expect(alert).toHaveTextContent(
+      'service "cart" of registry "default" is held back: it is declared at projects/shop/services.toml:9:1, in a file the catalog cannot take as written (it does not parse at projects/shop/services.toml:12:3); the catalog shows it as last ingested, and the registry lacks it until that file is fixed',
+    );
+    expect(alert).toHaveClass('MuiAlert-standardWarning');
+    expect(
+      screen.queryByText('Not in the service registry'),
+    ).not.toBeInTheDocument();
     expect(
       screen.queryByText(/Could not load the service registry/),
     ).not.toBeInTheDocument();

@@ -22,7 +22,12 @@ import { useNavigate } from 'react-router-dom';
 import { AsyncContent } from '../AsyncContent';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { useAbortableAsync } from '../useAbortableAsync';
-import { isNotFoundError, isUnknownServiceError } from '../../api/notFound';
+import {
+  isHeldBackServiceError,
+  isNotFoundError,
+  isUnknownServiceError,
+} from '../../api/notFound';
+import { HeldBackAlert } from '../RegistryCardParts/HeldBackAlert';
 import { errorMessage } from '../../api/errorMessage';
 import { RegistryGraph, RegistryGraphNode } from '../../api/types';
 import {
@@ -95,6 +100,8 @@ interface Ask {
 /** An ask and its answer (none: the registry lacks the service). */
 interface Neighbourhood extends Ask {
   graph: RegistryGraph | undefined;
+  /** Without a graph: the backend's 404 when the catalog holds the service back. */
+  heldBack?: Error;
 }
 
 /** An ask the backend failed to answer, and why. */
@@ -152,6 +159,10 @@ export function EntityServiceTopologyCard(
       } catch (error) {
         // a service the registry neither declares nor depends on; an unknown registry stays an error
         if (isUnknownServiceError(error)) return { ...asked, graph: undefined };
+        // in the registry, but in a file the catalog cannot take as written: the backend says why
+        if (isHeldBackServiceError(error)) {
+          return { ...asked, graph: undefined, heldBack: error };
+        }
         // any other 404 (an unknown registry) is the backend's answer, not a failure to answer
         if (isNotFoundError(error)) throw error;
         // a failure to answer (network, 5xx) keeps the last drawing: it names the depth it was for
@@ -212,7 +223,7 @@ export function EntityServiceTopologyCard(
         }}
         errorTitle="Could not load the service registry"
       >
-        {({ graph, depth: asked }) =>
+        {({ graph, depth: asked, heldBack }) =>
           graph ? (
             <ServiceTopology
               graph={graph}
@@ -234,7 +245,7 @@ export function EntityServiceTopologyCard(
               onRetry={state.retry}
             />
           ) : (
-            <NotInRegistry serviceId={serviceId} />
+            <NotInRegistry serviceId={serviceId} heldBack={heldBack} />
           )
         }
       </AsyncContent>
@@ -326,7 +337,12 @@ function NeighbourList(props: {
   );
 }
 
-function NotInRegistry(props: { serviceId: string }) {
+/**
+ * The card without a drawing: the registry lacks the service, or the catalog holds it back (its
+ * file is not taken as written), which the backend's 404 says, with where and why.
+ */
+function NotInRegistry(props: { serviceId: string; heldBack?: Error }) {
+  if (props.heldBack) return <HeldBackAlert error={props.heldBack} />;
   return (
     <EmptyState
       missing="data"

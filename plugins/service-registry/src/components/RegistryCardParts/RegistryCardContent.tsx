@@ -3,6 +3,8 @@ import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { EmptyState, Progress } from '@backstage/core-components';
 import { errorMessage } from '../../api/errorMessage';
+import { isHeldBackServiceError } from '../../api/notFound';
+import { HeldBackAlert } from './HeldBackAlert';
 
 /** Props of {@link RegistryCardContent}. */
 export interface RegistryCardContentProps<T> {
@@ -24,14 +26,18 @@ export interface RegistryCardContentProps<T> {
 
 /**
  * The states of a registry card on an entity page: progress while the backend answers, "Not in
- * the service registry" when the registry does not know the entity, the backend's error in the
- * card (so the rest of the page still shows; an unknown registry is such an error), then the
- * answer.
+ * the service registry" when the registry does not know the entity, a warning with the backend's
+ * message when the catalog holds the service back (its file is not taken as written, so the
+ * registry lacks it for now), the backend's error in the card (so the rest of the page still
+ * shows; an unknown registry is such an error), then the answer.
  */
 export function RegistryCardContent<T>(props: RegistryCardContentProps<T>) {
   const { state, notFound, isNotFound, errorTitle, children } = props;
   if (state.loading) {
     return <Progress />;
+  }
+  if (state.error && isHeldBackServiceError(state.error)) {
+    return <HeldBackAlert error={state.error} />;
   }
   if (state.error && isNotFound(state.error)) {
     return (
