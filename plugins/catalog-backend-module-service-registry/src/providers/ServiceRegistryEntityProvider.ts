@@ -21,6 +21,7 @@ import {
   catalogNameFindings,
   classifyRegistryFile,
   declaredServiceHeaders,
+  heldBackServiceFinding,
   intendedRegistryPath,
   isRegistryLayoutFile,
   isUnreadFileFinding,
@@ -59,7 +60,6 @@ import {
 } from '../lib/processingStage';
 import { heldBackServices } from '../lib/heldBackServices';
 import { heldBackReferences } from '../lib/heldBackReferences';
-import { heldBackServiceFinding } from '../lib/heldBackServiceFinding';
 import { holdsNothing } from '../lib/holdsNothing';
 import {
   declaresServices,

@@ -1,5 +1,7 @@
 import { NotFoundError } from '@backstage/errors';
 import {
+  HELD_BACK_SERVICE_CODE,
+  heldBackServiceReason,
   redactSecrets,
   registryNotFoundMessages,
 } from '@service-registry/plugin-service-registry-common';
@@ -8,14 +10,8 @@ import {
   RegistrySnapshot,
 } from '@service-registry/plugin-service-registry-node';
 
-/** The code of the catalog provider's finding of a service it holds back. */
-export const HELD_BACK_SERVICE_CODE = 'catalog/held-back-service';
-
 /** What the catalog hides an id under when the id holds a credential. */
 const HIDDEN_ID = '(hidden)';
-
-/** Why the file is not taken, in the words of the finding (`… cannot take as written (<why>), …`). */
-const WHY = /cannot take as written \((.*)\), and no longer where it was/s;
 
 /**
  * The services of one snapshot that the catalog holds back, indexed once per snapshot from the
@@ -34,7 +30,7 @@ export class HeldBackServices {
       if (finding.code !== HELD_BACK_SERVICE_CODE || id === undefined) continue;
       // an id the catalog hid (it holds a credential) names no service that can be asked for
       if (id === HIDDEN_ID || this.messages.has(id)) continue;
-      const why = WHY.exec(finding.message)?.[1];
+      const why = heldBackServiceReason(finding);
       // the file and the reason are the registry's words: a credential in them is not served
       this.messages.set(
         id,

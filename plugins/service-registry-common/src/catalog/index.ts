@@ -9,3 +9,8 @@ export { normaliseTag } from './catalogTag';
 export { catalogNameFindings } from './catalogNameFindings';
 export { projectSystemFindings } from './projectSystemFindings';
 export { sharedSystemFindings } from './sharedSystemFindings';
+export {
+  HELD_BACK_SERVICE_CODE,
+  heldBackServiceFinding,
+  heldBackServiceReason,
+} from './heldBackServiceFinding';

@@ -1,4 +1,7 @@
-import { heldBackServiceFinding } from './heldBackServiceFinding';
+import {
+  heldBackServiceFinding,
+  heldBackServiceReason,
+} from './heldBackServiceFinding';
 
 describe('heldBackServiceFinding', () => {
   const where = { file: 'projects/shop/services.toml', line: 7, column: 1 };
@@ -29,5 +32,30 @@ describe('heldBackServiceFinding', () => {
     );
     expect(finding.service).toBe('(hidden)');
     expect(JSON.stringify(finding)).not.toContain(token.slice(6));
+  });
+
+  it('gives back the reason it was made with, whatever the reason says', () => {
+    for (const why of [
+      'it does not parse at projects/shop/services.toml:9:3',
+      'its table is misspelt: write [service.<id>]',
+      'odd (words), and no longer where it was: quoted',
+    ]) {
+      expect(
+        heldBackServiceReason(
+          heldBackServiceFinding('component:default/cart', where, why),
+        ),
+      ).toBe(why);
+    }
+    expect(
+      heldBackServiceReason({
+        severity: 'warning',
+        code: 'catalog/other',
+        message:
+          'in a file the catalog cannot take as written (x), and no longer where it was: ',
+        file: 'a.toml',
+        line: 1,
+        column: 1,
+      }),
+    ).toBeUndefined();
   });
 });
