@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Config, ConfigReader } from '@backstage/config';
 import { DEFAULT_MAX_REGISTRY_FILE_BYTES } from '@service-registry/plugin-service-registry-common';
 import type { Config as ConfigSchema } from '../config';
+import { parse } from 'yaml';
 import { readServiceRegistryProviderConfigs } from './providers/ServiceRegistryEntityProviderConfig';
 
 /*
@@ -58,55 +59,6 @@ function documentedYaml(markdown: string): string {
     throw new Error('README.md has no yaml block under "## Configuration"');
   }
   return block[1];
-}
-
-/** A YAML scalar: a boolean, a number, a quoted or a plain string. */
-function scalar(text: string): unknown {
-  if (text === 'true' || text === 'false') return text === 'true';
-  if (/^-?\d+(?:\.\d+)?$/.test(text)) return Number(text);
-  const quoted = /^(['"])(.*)\1$/.exec(text);
-  return quoted ? quoted[2] : text;
-}
-
-/**
- * The README's YAML as data: nested mappings of scalars and one-line flow mappings
- * (`{ minutes: 5 }`), with `#` comments; anything else is refused rather than misread (the
- * package has no YAML parser among its dependencies).
- */
-function parseReadmeYaml(yaml: string): Record<string, any> {
-  const root: Record<string, any> = {};
-  const stack: { indent: number; map: Record<string, any> }[] = [
-    { indent: -1, map: root },
-  ];
-  for (const raw of yaml.split('\n')) {
-    const line = raw.replace(/(^|\s)#.*$/, '').trimEnd();
-    if (!line.trim()) continue;
-    const match = /^( *)([A-Za-z][\w-]*):(?: (.*))?$/.exec(line);
-    if (!match) {
-      throw new Error(
-        `the README's configuration YAML has a line this test cannot read: "${raw}"; keep it to mappings and { key: value } durations, or give the package a YAML parser`,
-      );
-    }
-    const [, spaces, key, value] = match;
-    while (stack[stack.length - 1].indent >= spaces.length) stack.pop();
-    const parent = stack[stack.length - 1].map;
-    if (value === undefined) {
-      const map: Record<string, any> = {};
-      parent[key] = map;
-      stack.push({ indent: spaces.length, map });
-    } else if (value.startsWith('{')) {
-      const flow = /^\{(.*)\}$/.exec(value)?.[1] ?? '';
-      parent[key] = Object.fromEntries(
-        flow.split(',').map(entry => {
-          const [k, v] = entry.split(':').map(s => s.trim());
-          return [k, scalar(v)];
-        }),
-      );
-    } else {
-      parent[key] = scalar(value);
-    }
-  }
-  return root;
 }
 
 /**
@@ -178,7 +130,7 @@ function spoken(duration: object, { adjective = false } = {}): string {
 }
 
 describe('the configuration of the catalog module', () => {
-  const documented = parseReadmeYaml(documentedYaml(README));
+  const documented = parse(documentedYaml(README));
   const registry = documented.catalog?.providers?.serviceRegistry;
   const declared = Object.keys(DECLARED_SETTINGS).sort();
   const declaredGuard = Object.keys(DECLARED_GUARD_SETTINGS).sort();
