@@ -26,3 +26,4 @@ export {
   TOML_VALUES,
 } from './registryFuzz';
 export type { MutationKind, Random, RegistryMutation } from './registryFuzz';
+export { recordingConfig } from './recordingConfig';

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Config, ConfigReader } from '@backstage/config';
+import { ConfigReader } from '@backstage/config';
 import { DEFAULT_MAX_REGISTRY_FILE_BYTES } from '@service-registry/plugin-service-registry-common';
 import type { Config as ConfigSchema } from '../config';
 import { parse } from 'yaml';
 import { readServiceRegistryProviderConfigs } from './providers/ServiceRegistryEntityProviderConfig';
+import { recordingConfig } from '@service-registry/test-support';
 
 /*
  * The README's Configuration section is what adopters write their app-config from: it must give
@@ -59,36 +60,6 @@ function documentedYaml(markdown: string): string {
     throw new Error('README.md has no yaml block under "## Configuration"');
   }
   return block[1];
-}
-
-/**
- * A config that records the full key of every value its caller reads (`getOptionalString`,
- * `getOptionalConfig`, `has`, ...), also through the configs it hands out.
- */
-function recordingConfig(
-  config: Config,
-  reads: Set<string>,
-  prefix = '',
-): Config {
-  return new Proxy(config, {
-    get(target, property, receiver) {
-      const member = Reflect.get(target, property, receiver);
-      if (typeof member !== 'function') return member;
-      return (...args: unknown[]) => {
-        const [key] = args;
-        const full =
-          typeof key === 'string'
-            ? [prefix, key].filter(Boolean).join('.')
-            : prefix;
-        if (typeof key === 'string') reads.add(full);
-        const result = member.apply(target, args);
-        if (result instanceof ConfigReader) {
-          return recordingConfig(result, reads, full);
-        }
-        return result;
-      };
-    },
-  });
 }
 
 /** The settings the reader's error for an unknown key lists: `the settings are a, b, c`. */

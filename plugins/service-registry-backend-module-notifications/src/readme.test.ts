@@ -12,6 +12,7 @@ import { InMemoryServiceRegistrySnapshotService } from '@service-registry/plugin
 import type { Config as ConfigSchema } from '../config';
 import { createConsumerNotifier } from './service/createConsumerNotifier';
 import { createReminderRouter } from './service/createReminderRouter';
+import { recordingConfig } from '@service-registry/test-support';
 
 /*
  * The reminder endpoints the module's README lists are those its router serves; its
@@ -55,36 +56,6 @@ function yamlDuration(duration: object): string {
   return `{ ${Object.entries(duration)
     .map(([unit, value]) => `${unit}: ${value}`)
     .join(', ')} }`;
-}
-
-/**
- * A config that records the full key of every value its caller reads (`getOptionalString`,
- * `getConfig`, `has`, ...), also through the configs it hands out.
- */
-function recordingConfig<T extends object>(
-  config: T,
-  reads: Set<string>,
-  prefix = '',
-): T {
-  return new Proxy(config, {
-    get(target, property, receiver) {
-      const member = Reflect.get(target, property, receiver);
-      if (typeof member !== 'function') return member;
-      return (...args: unknown[]) => {
-        const [key] = args;
-        const full =
-          typeof key === 'string'
-            ? [prefix, key].filter(Boolean).join('.')
-            : prefix;
-        if (typeof key === 'string') reads.add(full);
-        const result = member.apply(target, args);
-        if (typeof result?.getOptionalConfig === 'function') {
-          return recordingConfig(result, reads, full);
-        }
-        return result;
-      };
-    },
-  });
 }
 
 /**

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
-import { Config, ConfigReader } from '@backstage/config';
+import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { parse } from 'yaml';
 import type { Config as ConfigSchema } from '../../config';
 import { configWith } from '../__testUtils__/workspace';
 import { readServiceRegistryActionsConfig } from '../lib/config';
 import { createServiceRegistryActions } from './createServiceRegistryActions';
+import { recordingConfig } from '@service-registry/test-support';
 
 /*
  * The README's action table is what template authors write their steps from: it must have a row
@@ -47,36 +48,6 @@ function documentedConfig(markdown: string): Record<string, any> {
   if (!block)
     throw new Error('README.md has no yaml block under "## Configuration"');
   return parse(block[1]);
-}
-
-/**
- * A config that records the full key of every value its caller reads (`getOptionalString`,
- * `getOptionalConfig`, `has`, ...), also through the configs it hands out.
- */
-function recordingConfig(
-  config: Config,
-  reads: Set<string>,
-  prefix = '',
-): Config {
-  return new Proxy(config, {
-    get(target, property, receiver) {
-      const member = Reflect.get(target, property, receiver);
-      if (typeof member !== 'function') return member;
-      return (...args: unknown[]) => {
-        const [key] = args;
-        const full =
-          typeof key === 'string'
-            ? [prefix, key].filter(Boolean).join('.')
-            : prefix;
-        if (typeof key === 'string') reads.add(full);
-        const result = member.apply(target, args);
-        if (result instanceof ConfigReader) {
-          return recordingConfig(result, reads, full);
-        }
-        return result;
-      };
-    },
-  });
 }
 
 /** The rows of the README's action table: id, main inputs and outputs cells. */
