@@ -27,3 +27,4 @@ export {
 } from './registryFuzz';
 export type { MutationKind, Random, RegistryMutation } from './registryFuzz';
 export { recordingConfig } from './recordingConfig';
+export { readmeConfigurationYaml } from './readmeConfigurationYaml';

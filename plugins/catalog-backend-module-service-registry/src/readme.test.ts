@@ -5,7 +5,10 @@ import { DEFAULT_MAX_REGISTRY_FILE_BYTES } from '@service-registry/plugin-servic
 import type { Config as ConfigSchema } from '../config';
 import { parse } from 'yaml';
 import { readServiceRegistryProviderConfigs } from './providers/ServiceRegistryEntityProviderConfig';
-import { recordingConfig } from '@service-registry/test-support';
+import {
+  readmeConfigurationYaml,
+  recordingConfig,
+} from '@service-registry/test-support';
 
 /*
  * The README's Configuration section is what adopters write their app-config from: it must give
@@ -50,18 +53,6 @@ const DECLARED_GUARD_SETTINGS: { [K in keyof Required<GuardSettings>]: K } = {
   rejectEmpty: 'rejectEmpty',
 };
 
-/** The YAML block of the README's `## Configuration` section. */
-function documentedYaml(markdown: string): string {
-  const section = markdown
-    .split(/^## /m)
-    .find(s => s.startsWith('Configuration'));
-  const block = /```yaml\n([\s\S]*?)```/.exec(section ?? '');
-  if (!block) {
-    throw new Error('README.md has no yaml block under "## Configuration"');
-  }
-  return block[1];
-}
-
 /** The settings the reader's error for an unknown key lists: `the settings are a, b, c`. */
 function settingsNamedWhenRefusing(registry: Record<string, any>): string[] {
   let message = '';
@@ -101,7 +92,7 @@ function spoken(duration: object, { adjective = false } = {}): string {
 }
 
 describe('the configuration of the catalog module', () => {
-  const documented = parse(documentedYaml(README));
+  const documented = parse(readmeConfigurationYaml(README));
   const registry = documented.catalog?.providers?.serviceRegistry;
   const declared = Object.keys(DECLARED_SETTINGS).sort();
   const declaredGuard = Object.keys(DECLARED_GUARD_SETTINGS).sort();
@@ -153,7 +144,9 @@ describe('the configuration of the catalog module', () => {
       target: registry.target,
       maxFileBytes: DEFAULT_MAX_REGISTRY_FILE_BYTES,
     });
-    expect(documentedYaml(README)).toContain('the default, as written here');
+    expect(readmeConfigurationYaml(README)).toContain(
+      'the default, as written here',
+    );
   });
 
   it('states in config.d.ts the defaults the reader applies', () => {

@@ -12,7 +12,10 @@ import { InMemoryServiceRegistrySnapshotService } from '@service-registry/plugin
 import type { Config as ConfigSchema } from '../config';
 import { createConsumerNotifier } from './service/createConsumerNotifier';
 import { createReminderRouter } from './service/createReminderRouter';
-import { recordingConfig } from '@service-registry/test-support';
+import {
+  readmeConfigurationYaml,
+  recordingConfig,
+} from '@service-registry/test-support';
 
 /*
  * The reminder endpoints the module's README lists are those its router serves; its
@@ -38,18 +41,6 @@ type NotificationSettings = NonNullable<
 const DECLARED_SETTINGS: { [K in keyof Required<NotificationSettings>]: K } = {
   schedule: 'schedule',
 };
-
-/** The YAML block of the README's `## Configuration` section. */
-function documentedConfig(markdown: string): string {
-  const section = markdown
-    .split(/^## /m)
-    .find(s => s.startsWith('Configuration'));
-  const block = /```yaml\n([\s\S]*?)```/.exec(section ?? '');
-  if (!block) {
-    throw new Error('README.md has no yaml block under "## Configuration"');
-  }
-  return block[1];
-}
 
 /** A duration as the README writes it in YAML: `{ minutes: 5 }`. */
 function yamlDuration(duration: object): string {
@@ -119,7 +110,7 @@ describe('the README of the notifications module', () => {
 });
 
 describe('the configuration of the notifications module', () => {
-  const documented = documentedConfig(README);
+  const documented = readmeConfigurationYaml(README);
   const prefix = 'serviceRegistry.notifications.';
 
   it('reads exactly the settings config.d.ts declares, and the README documents them all', async () => {

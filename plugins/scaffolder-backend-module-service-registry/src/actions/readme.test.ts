@@ -8,7 +8,10 @@ import type { Config as ConfigSchema } from '../../config';
 import { configWith } from '../__testUtils__/workspace';
 import { readServiceRegistryActionsConfig } from '../lib/config';
 import { createServiceRegistryActions } from './createServiceRegistryActions';
-import { recordingConfig } from '@service-registry/test-support';
+import {
+  readmeConfigurationYaml,
+  recordingConfig,
+} from '@service-registry/test-support';
 
 /*
  * The README's action table is what template authors write their steps from: it must have a row
@@ -38,17 +41,6 @@ const DECLARED_SETTINGS: { [K in keyof Required<ActionsSettings>]: K } = {
   registryUrl: 'registryUrl',
   localRepositories: 'localRepositories',
 };
-
-/** The YAML of the README's `## Configuration` section, parsed. */
-function documentedConfig(markdown: string): Record<string, any> {
-  const section = markdown
-    .split(/^## /m)
-    .find(s => s.startsWith('Configuration'));
-  const block = /```yaml\n([\s\S]*?)```/.exec(section ?? '');
-  if (!block)
-    throw new Error('README.md has no yaml block under "## Configuration"');
-  return parse(block[1]);
-}
 
 /** The rows of the README's action table: id, main inputs and outputs cells. */
 function actionRows(
@@ -115,7 +107,7 @@ describe('the README of the scaffolder module', () => {
 });
 
 describe('the configuration of the scaffolder module', () => {
-  const documented = documentedConfig(README);
+  const documented = parse(readmeConfigurationYaml(README));
   const prefix = 'scaffolder.serviceRegistry.';
 
   it('reads exactly the settings config.d.ts declares, and the README documents them all', () => {

@@ -50,3 +50,23 @@ export function unknownRegistry(registry: string, url: string) {
     url,
   );
 }
+
+/**
+ * The backend's 404 of service `cart`, which the catalog holds back (its file does not parse):
+ * its message is {@link HELD_BACK_MESSAGE}.
+ */
+export function heldBackError(url: string) {
+  return notFound(
+    registryNotFoundMessages.heldBack(
+      'cart',
+      'default',
+      { file: 'projects/shop/services.toml', line: 9, column: 1 },
+      'it does not parse at projects/shop/services.toml:12:3',
+    ),
+    url,
+  );
+}
+
+/** The message of {@link heldBackError}, as a card shows it. */
+export const HELD_BACK_MESSAGE =
+  'service "cart" of registry "default" is held back: it is declared at projects/shop/services.toml:9:1, in a file the catalog cannot take as written (it does not parse at projects/shop/services.toml:12:3); the catalog shows it as last ingested, and the registry lacks it until that file is fixed';

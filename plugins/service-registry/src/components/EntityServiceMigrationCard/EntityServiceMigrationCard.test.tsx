@@ -1,4 +1,3 @@
-import { registryNotFoundMessages } from '@service-registry/plugin-service-registry-common';
 import { screen, within } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
@@ -18,7 +17,11 @@ import { EntityServiceMigrationCard } from './EntityServiceMigrationCard';
 import { isServiceRegistryDeprecated } from './conditions';
 import { fillContrast, lowestTextContrast } from '../../testUtils/textContrast';
 import { TEXT_CONTRAST } from '../contrast';
-import { notFound, unknownRegistry } from '../../testUtils/backendError';
+import {
+  HELD_BACK_MESSAGE,
+  heldBackError,
+  unknownRegistry,
+} from '../../testUtils/backendError';
 import { withSignal } from '../../testUtils/withSignal';
 
 function component(
@@ -74,22 +77,6 @@ async function renderCard(
 
 const chip = (label: string) =>
   screen.getByText(label, { selector: '.MuiChip-label' });
-
-/** The backend's 404 of a service the catalog holds back (its file does not parse). */
-function heldBackError(url: string) {
-  return notFound(
-    registryNotFoundMessages.heldBack(
-      'cart',
-      'default',
-      { file: 'projects/shop/services.toml', line: 9, column: 1 },
-      'it does not parse at projects/shop/services.toml:12:3',
-    ),
-    url,
-  );
-}
-
-const HELD_BACK_MESSAGE =
-  'service "cart" of registry "default" is held back: it is declared at projects/shop/services.toml:9:1, in a file the catalog cannot take as written (it does not parse at projects/shop/services.toml:12:3); the catalog shows it as last ingested, and the registry lacks it until that file is fixed';
 
 describe('EntityServiceMigrationCard', () => {
   it('shows progress while the record loads', async () => {

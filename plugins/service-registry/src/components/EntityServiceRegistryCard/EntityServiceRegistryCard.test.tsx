@@ -1,4 +1,3 @@
-import { registryNotFoundMessages } from '@service-registry/plugin-service-registry-common';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
@@ -25,6 +24,8 @@ import {
 } from './EntityServiceRegistryCard';
 import {
   backendError,
+  HELD_BACK_MESSAGE,
+  heldBackError,
   notFound,
   unknownRegistry,
 } from '../../testUtils/backendError';
@@ -117,22 +118,6 @@ function notFoundError() {
     '/api/service-registry/services/ghost/summary',
   );
 }
-
-/** The backend's 404 of a service the catalog holds back (its file does not parse). */
-function heldBackError(url: string) {
-  return notFound(
-    registryNotFoundMessages.heldBack(
-      'cart',
-      'default',
-      { file: 'projects/shop/services.toml', line: 9, column: 1 },
-      'it does not parse at projects/shop/services.toml:12:3',
-    ),
-    url,
-  );
-}
-
-const HELD_BACK_MESSAGE =
-  'service "cart" of registry "default" is held back: it is declared at projects/shop/services.toml:9:1, in a file the catalog cannot take as written (it does not parse at projects/shop/services.toml:12:3); the catalog shows it as last ingested, and the registry lacks it until that file is fixed';
 
 describe('EntityServiceRegistryCard', () => {
   it('shows progress while the summary loads', async () => {

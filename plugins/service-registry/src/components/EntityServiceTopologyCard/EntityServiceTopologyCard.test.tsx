@@ -21,13 +21,12 @@ import {
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import {
   backendError,
+  heldBackError,
+  HELD_BACK_MESSAGE,
   notFound,
   unknownRegistry,
 } from '../../testUtils/backendError';
-import {
-  registryGraphNeighbourhood,
-  registryNotFoundMessages,
-} from '@service-registry/plugin-service-registry-common';
+import { registryGraphNeighbourhood } from '@service-registry/plugin-service-registry-common';
 import {
   indexGraph,
   selectNeighbourhood,
@@ -650,14 +649,7 @@ describe('EntityServiceTopologyCard', () => {
   });
 
   it('warns that a service the catalog holds back is held back, and why, not that the registry lacks it', async () => {
-    const message = registryNotFoundMessages.heldBack(
-      'cart',
-      'default',
-      { file: 'projects/shop/services.toml', line: 9, column: 1 },
-      'it does not parse at projects/shop/services.toml:12:3',
-    );
-    const error = await notFound(
-      message,
+    const error = await heldBackError(
       '/api/service-registry/graph?service=cart&depth=2',
     );
     await renderCard(
@@ -668,9 +660,7 @@ describe('EntityServiceTopologyCard', () => {
     );
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Held back by the catalog');
-    expect(alert).toHaveTextContent(
-      'service "cart" of registry "default" is held back: it is declared at projects/shop/services.toml:9:1, in a file the catalog cannot take as written (it does not parse at projects/shop/services.toml:12:3); the catalog shows it as last ingested, and the registry lacks it until that file is fixed',
-    );
+    expect(alert).toHaveTextContent(HELD_BACK_MESSAGE);
     expect(alert).toHaveClass('MuiAlert-standardWarning');
     expect(
       screen.queryByText('Not in the service registry'),
