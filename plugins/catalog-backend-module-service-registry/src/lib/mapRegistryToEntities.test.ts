@@ -1,4 +1,6 @@
 import {
+  ANNOTATION_PROJECT,
+  ANNOTATION_SERVICE_ID,
   hasControlCharacter,
   loadRegistry,
 } from '@service-registry/plugin-service-registry-common';
@@ -417,5 +419,48 @@ describe('mapRegistryToEntities: owners and tags', () => {
     const long = `${'a'.repeat(62)}-b`;
     const [tag] = billing('x', `["${long}"]`).component.metadata.tags!;
     expect(tag).toBe('a'.repeat(62));
+  });
+});
+
+describe('mapRegistryToEntities: the service id annotation', () => {
+  const registry = () =>
+    loadRegistry([
+      {
+        path: 'services/catalog.toml',
+        text: '[service.shop-api]\nversion = "1.0.0"\n',
+      },
+      {
+        path: 'projects/shop/services.toml',
+        text: '[project]\nowner = "shop-team"\n[service.cart]\nversion = "1.0.0"\n',
+      },
+    ]);
+
+  it("writes each Component's registry id, which a transformer renaming the Component leaves for the UI to find the service by", () => {
+    const mapped = mapRegistryToEntities(registry(), options);
+    const ids = Object.fromEntries(
+      mapped
+        .filter(m => m.entity.kind === 'Component')
+        .map(m => [
+          m.entity.metadata.name,
+          m.entity.metadata.annotations![ANNOTATION_SERVICE_ID],
+        ]),
+    );
+    expect(ids).toEqual({ 'shop-api': 'shop-api', cart: 'cart' });
+  });
+
+  it('writes none on Systems, whose project the project annotation gives', () => {
+    const systems = mapRegistryToEntities(registry(), options).filter(
+      m => m.entity.kind === 'System',
+    );
+    expect(
+      systems.map(m => [
+        m.entity.metadata.name,
+        m.entity.metadata.annotations![ANNOTATION_SERVICE_ID],
+        m.entity.metadata.annotations![ANNOTATION_PROJECT],
+      ]),
+    ).toEqual([
+      ['shop', undefined, 'shop'],
+      ['shared', undefined, undefined],
+    ]);
   });
 });

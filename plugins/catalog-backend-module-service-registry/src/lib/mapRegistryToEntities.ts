@@ -322,23 +322,41 @@ class NameCache {
   }
 }
 
+/**
+ * The annotations saying where an entity comes from; with `serviceId`, a Component's, which also
+ * carry the id of its service (`service-registry.io/service-id`: a transformer may rename the
+ * Component, the UI finds the service by it).
+ */
 function sourceAnnotations(
   options: MapRegistryOptions,
   file: string,
   line: number,
+  serviceId?: string,
 ): Record<string, string> {
   const where: SourceLocation = options.fileLocation(file);
   // The keys written out, not the imported constants: V8 then creates the object from the
-  // literal's template instead of adding its keys one by one (the mapping test checks that they
-  // are the constants' values).
-  const annotations: Record<string, string> = {
-    'backstage.io/managed-by-location': where.location,
-    'backstage.io/managed-by-origin-location': options.rootLocation,
-    'backstage.io/source-location': where.location,
-    'service-registry.io/source-file': where.shownFile ?? file,
-    'service-registry.io/source-line': String(line),
-    'service-registry.io/registry-id': options.providerId,
-  };
+  // literal's template instead of adding its keys one by one (the provider's and the mapping's
+  // tests check that they are the constants' values). One literal per entity: a Component's has
+  // the service id among its keys rather than added after.
+  const annotations: Record<string, string> =
+    serviceId === undefined
+      ? {
+          'backstage.io/managed-by-location': where.location,
+          'backstage.io/managed-by-origin-location': options.rootLocation,
+          'backstage.io/source-location': where.location,
+          'service-registry.io/source-file': where.shownFile ?? file,
+          'service-registry.io/source-line': String(line),
+          'service-registry.io/registry-id': options.providerId,
+        }
+      : {
+          'backstage.io/managed-by-location': where.location,
+          'backstage.io/managed-by-origin-location': options.rootLocation,
+          'backstage.io/source-location': where.location,
+          'service-registry.io/source-file': where.shownFile ?? file,
+          'service-registry.io/source-line': String(line),
+          'service-registry.io/registry-id': options.providerId,
+          'service-registry.io/service-id': serviceId,
+        };
   if (where.viewUrl) annotations[KEY_VIEW_URL] = where.viewUrl(line);
   if (where.editUrl) annotations[KEY_EDIT_URL] = where.editUrl;
   return annotations;
@@ -362,6 +380,7 @@ function serviceToComponent(
     options,
     service.source.file,
     service.source.line,
+    service.id,
   );
   setIfDefined(annotations, KEY_STATUS, service.status);
   setIfDefined(annotations, KEY_VERSION, service.version);

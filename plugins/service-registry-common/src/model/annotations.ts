@@ -56,7 +56,18 @@ export const ANNOTATION_SUNSET_DATE = 'service-registry.io/sunset-date';
 export const ANNOTATION_REPLACEMENT = 'service-registry.io/replacement';
 
 /**
- * Id of the project that declares the service; absent for global services.
+ * Registry id of the service a Component stands for (`[service.<id>]`). The provider names the
+ * Component after it, but an entity transformer may rename the Component or move it to another
+ * namespace: the annotation still gives the id the backend knows, and lets a page find the
+ * Component of a service through the catalog.
+ *
+ * @public
+ */
+export const ANNOTATION_SERVICE_ID = 'service-registry.io/service-id';
+
+/**
+ * Id of the project that declares the service; absent for global services. On a System, the
+ * project it stands for.
  *
  * @public
  */
