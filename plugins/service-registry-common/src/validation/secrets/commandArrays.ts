@@ -1,3 +1,5 @@
+import { isMysqlClient } from './mysqlCommands';
+
 /**
  * An element of an array, with the array it is in: a command may be written as its arguments
  * (`["sshpass", "-p", "...", "ssh", "host"]`), whose elements are judged together.
@@ -13,12 +15,12 @@ export interface ArrayElement {
 
 /**
  * A first element that starts a command whose password forms the detector knows (see
- * `CREDENTIAL_FORMS`), by name or path (`/usr/bin/mysql`): curl, the MySQL and MariaDB clients,
- * redis-cli (and its forks), sshpass, docker, podman, nerdctl, kubectl, oc, helm and OpenSSL; or
+ * `CREDENTIAL_FORMS`), by name or path (`/usr/bin/mysql`): curl, the MySQL and MariaDB clients
+ * (`isMysqlClient`, not their servers), redis-cli (and its forks), sshpass, docker, podman, nerdctl, kubectl, oc, helm and OpenSSL; or
  * one that runs the command after it (`CMD` of a compose healthcheck, `sudo`, `env`, `exec`).
  */
 const COMMAND_WORD =
-  /^(?:[^\s]*\/)?(?:curl|(?:mysql|mariadb)[a-z-]*|(?:redis|valkey|keydb)-cli|sshpass|docker|podman|nerdctl|kubectl|oc|helm|openssl|CMD|sudo|env|exec)$/;
+  /^(?:[^\s]*\/)?(?:curl|(?:redis|valkey|keydb)-cli|sshpass|docker|podman|nerdctl|kubectl|oc|helm|openssl|CMD|sudo|env|exec)$/;
 
 /**
  * Whether an array whose first element is this one is a command that may give a password to a
@@ -27,7 +29,9 @@ const COMMAND_WORD =
  * @param first - the array's first element
  */
 export function startsCommand(first: unknown): boolean {
-  return typeof first === 'string' && COMMAND_WORD.test(first.trim());
+  if (typeof first !== 'string') return false;
+  const word = first.trim();
+  return COMMAND_WORD.test(word) || (!/\s/.test(word) && isMysqlClient(word));
 }
 
 /** An array of arguments as one command line, and where each element starts in it. */

@@ -1,4 +1,4 @@
-import { runsMysqlAt } from './mysqlCommands';
+import { MYSQL_CLIENT_WORD, runsMysqlAt } from './mysqlCommands';
 import { isProseWord } from './proseWords';
 
 /**
@@ -25,8 +25,11 @@ export interface CredentialForm {
    * text (`at`: where the credential starts), in time linear in the text for all its occurrences.
    */
   accept?: (credential: string, text: string, at: number) => boolean;
-  /** A text holds the form only where this also matches it (tested once per text). */
-  within?: RegExp;
+  /**
+   * A text holds the form only where this also matches it (tested once per text): a regular
+   * expression, or a test shaped like one (a word lookup).
+   */
+  within?: Pick<RegExp, 'test'>;
 }
 
 /**
@@ -102,12 +105,6 @@ function quotedOrBare(bare: string): string {
   const plain = NOT_PLACEHOLDER_NOR_COMMAND;
   return `(?:"${plain}[^"]{2,}"|'${plain}[^']{2,}'|${plain}${bare}[^\\s"']{2,})`;
 }
-
-/**
- * A command word of the MySQL and MariaDB clients (`mysql`, `mysqladmin`, `mariadb-dump`,
- * `/usr/bin/mysql`); not an image (`mysql:8`) nor a variable (`MYSQL_PASSWORD`).
- */
-const MYSQL = /(?:^|[\s/;&|("'])(?:mysql|mariadb)[a-z-]*(?=[\s"']|$)/;
 
 /** What a password given with the MySQL clients' `-p` is, for messages. */
 export const MYSQL_PASSWORD_KIND = 'a MySQL password given with -p';
@@ -254,7 +251,7 @@ export const CREDENTIAL_FORMS: readonly CredentialForm[] = [
         String.raw`(?!(?![0-9]+(?:[\s"']|$))[0-9.:-]+(?:\/[a-z]+)?(?:[\s"']|$))`,
       )}`,
     ),
-    { within: MYSQL, accept: isMysqlPassword },
+    { within: MYSQL_CLIENT_WORD, accept: isMysqlPassword },
   ),
   // redis-cli's `-a <password>`, in a text that runs it: not the next flag, a path (`ls -a /data`),
   // an operator of the shell nor a word of prose (`redis-cli -a with the password`)

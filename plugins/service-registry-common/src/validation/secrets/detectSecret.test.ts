@@ -1155,3 +1155,75 @@ describe('redactSecrets', () => {
     expect(redactSecrets(text)).toBe(text);
   });
 });
+
+describe('detectSecret: -p is a password for the MySQL and MariaDB clients only', () => {
+  const MYSQL = 'a MySQL password given with -p';
+
+  it.each([
+    'mysql',
+    'mysqladmin',
+    'mysqldump',
+    'mysqlcheck',
+    'mysqlimport',
+    'mysqlshow',
+    'mysqlslap',
+    'mysqlbinlog',
+    'mysqlpump',
+    'mysqlsh',
+    'mariadb',
+    'mariadb-admin',
+    'mariadb-dump',
+    'mariadb-check',
+    'mariadb-import',
+    'mariadb-show',
+    'mariadb-slap',
+    'mariadb-binlog',
+    'mariadb-upgrade',
+    'mariadb-backup',
+  ])('reports the -p of %s, in one string and as an array', client => {
+    expect(detectSecret('command', `${client} -uroot -pS3cretPw db`)).toBe(
+      MYSQL,
+    );
+    expect(detectSecret('command', `/usr/bin/${client} -p123456`)).toBe(MYSQL);
+    const array = [client, '-uroot', '-pS3cretPw'];
+    expect(
+      detectSecret('command', array[2], array[1], { array, index: 2 }),
+    ).toBe(MYSQL);
+    expect(redactSecrets(`run ${client} -uroot -pS3cretPw`)).toBe(
+      `run ${client} -uroot -p(hidden)`,
+    );
+  });
+
+  it.each([
+    'mysqld',
+    'mysqld-debug',
+    'mariadbd',
+    'mariadbd-safe',
+    'mysqlrouter',
+    'mariadb-install-db',
+    'mysqldumpslow',
+  ])('leaves the -p of %s alone: it takes no password that way', program => {
+    expect(detectSecret('command', `${program} -pSOMETHING`)).toBeUndefined();
+    expect(detectSecret('command', `/usr/sbin/${program} -p123456`)).toBe(
+      undefined,
+    );
+    expect(
+      detectSecret('command', `mkdir -p /run/mysqld && ${program} -pDATA`),
+    ).toBeUndefined();
+    const array = [program, '-pSOMETHING'];
+    expect(
+      detectSecret('command', array[1], array[0], { array, index: 1 }),
+    ).toBeUndefined();
+    expect(redactSecrets(`${program} -pSOMETHING`)).toBe(
+      `${program} -pSOMETHING`,
+    );
+  });
+
+  it('still reports a client run after the server in the same text', () => {
+    expect(
+      detectSecret('command', 'mysqld --daemonize && mysql -uroot -pS3cretPw'),
+    ).toBe(MYSQL);
+    const array = ['sh', '-c', 'mysqld & mysqladmin -uroot -pS3cretPw ping'];
+    expect(detectSecret('command', array[2], array[1])).toBe(MYSQL);
+  });
+});

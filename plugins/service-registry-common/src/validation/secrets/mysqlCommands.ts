@@ -1,9 +1,62 @@
 /**
- * A command word of the MySQL and MariaDB clients (`mysql`, `mysqladmin`, `mariadb-dump`,
- * `/usr/bin/mysql`), global; not an image (`mysql:8`) nor a variable (`MYSQL_PASSWORD`). Group 1
- * is the character before the word (a quote opens a command: `sh -c "mysql ..."`).
+ * The MySQL and MariaDB client programs, which take a password attached to `-p`
+ * (`mysql -uroot -pS3cret`). Not the servers (`mysqld`, `mariadbd`: their `-p` is no password)
+ * nor the other tools named alike (`mysqlrouter`, `mariadb-install-db`, `mysqldumpslow`).
  */
-const MYSQL_WORD = /(^|[\s/;&|("'])(?:mysql|mariadb)[a-z-]*(?=[\s"']|$)/g;
+const MYSQL_CLIENTS: ReadonlySet<string> = new Set([
+  'mysql',
+  'mysqladmin',
+  'mysqlbinlog',
+  'mysqlcheck',
+  'mysqldump',
+  'mysqlimport',
+  'mysqlpump',
+  'mysqlsh',
+  'mysqlshow',
+  'mysqlslap',
+  'mariadb',
+  'mariadb-admin',
+  'mariadb-backup',
+  'mariadb-binlog',
+  'mariadb-check',
+  'mariadb-dump',
+  'mariadb-import',
+  'mariadb-show',
+  'mariadb-slap',
+  'mariadb-upgrade',
+]);
+
+/**
+ * A word named like the MySQL and MariaDB programs (`mysql`, `mysqladmin`, `mariadb-dump`,
+ * `mysqld`, `/usr/bin/mysql`), global; not an image (`mysql:8`) nor a variable
+ * (`MYSQL_PASSWORD`). Group 1 is the character before the word (a quote opens a command:
+ * `sh -c "mysql ..."`); the word is a client's when {@link MYSQL_CLIENTS} holds it.
+ */
+const MYSQL_WORD = /(^|[\s/;&|("'])((?:mysql|mariadb)[a-z-]*)(?=[\s"']|$)/g;
+
+/**
+ * Whether a command word (its name, or its path: `/usr/bin/mysqldump`) is one of the MySQL and
+ * MariaDB clients, which take a password attached to `-p`: a lookup, not a pattern.
+ *
+ * @param word - a command word, as written
+ */
+export function isMysqlClient(word: string): boolean {
+  return MYSQL_CLIENTS.has(word.slice(word.lastIndexOf('/') + 1));
+}
+
+/**
+ * Whether a text names a MySQL or MariaDB client (see {@link isMysqlClient}) as a word anywhere:
+ * the texts in which a `-p<password>` may be the client's. Shaped as a regular expression's
+ * `test`, for `CredentialForm.within`.
+ */
+export const MYSQL_CLIENT_WORD: Pick<RegExp, 'test'> = {
+  test(text: string): boolean {
+    for (const match of text.matchAll(MYSQL_WORD)) {
+      if (MYSQL_CLIENTS.has(match[2])) return true;
+    }
+    return false;
+  },
+};
 
 /** What ends a command of a shell: `;`, `&&`, `||`, `|`, `&`, a line break, a parenthesis. */
 const COMMAND_END = /[;&|()\n]/g;
@@ -41,7 +94,9 @@ function mysqlCommands(text: string): MysqlCommands {
   if (last?.text === text) return last;
   const starts: number[] = [];
   for (const match of text.matchAll(MYSQL_WORD)) {
-    const [word, before] = match;
+    const [word, before, name] = match;
+    // the server (`mysqld`) and the other tools named alike take no password with -p
+    if (!MYSQL_CLIENTS.has(name)) continue;
     // at the start, after a quote or where a command ends, it is a command word
     const opens = before === '' || /[;&|("']/.test(before);
     if (opens || !afterOption(text, match.index! + before.length)) {
