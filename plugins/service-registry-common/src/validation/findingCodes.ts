@@ -60,6 +60,7 @@ export const KNOWN_FINDING_CODES: readonly string[] = [
   'schema/unknown-field',
   'schema/unknown-table',
   'security/image-registry-not-allowed',
+  'security/secret-path',
   'security/secret-value',
   'service/duplicate-id',
   'service/override-not-applied',

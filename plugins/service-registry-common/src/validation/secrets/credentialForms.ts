@@ -306,6 +306,17 @@ export const CREDENTIAL_FORMS: readonly CredentialForm[] = [
       'i',
     ),
   ),
+  // the same URL whose `//` lost a `/` or became `_`s, as when it is pasted as a folder's name
+  // (`projects/https:/user:password@host/`, `projects/https:__user:password@host/`); a password
+  // without `:`, so that each occurrence is looked at up to the next `:` (linear)
+  form(
+    'a URL with an embedded password',
+    ':[/_]',
+    new RegExp(
+      String.raw`([a-z][a-z0-9+.-]{0,31}:(?:\/|__?)[^\s/:@]*:)${NOT_PLACEHOLDER}[^\s/:@]+(?=@)`,
+      'i',
+    ),
+  ),
   form(
     'a URL with a credential in its query string',
     '=',

@@ -1058,6 +1058,17 @@ describe('detectSecret: long values', () => {
   });
 
   it.each([
+    ['schemes without //', 'a:_b:'.repeat(LONG / 5)],
+    ['schemes with one /', 'a:/b:c'.repeat(LONG / 6)],
+    ['a password without @', `https:__u:${'p'.repeat(LONG)}`],
+  ])('looks for URLs whose // was lost in %s in linear time', (_, value) => {
+    const start = performance.now();
+    expect(detectSecret('path', value)).toBeUndefined();
+    expect(redactSecrets(value)).toBe(value);
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+
+  it.each([
     ['-p after mysql', ['mysql', ...Array(LONG / 4).fill('-p')]],
     ['-p after sshpass', ['sshpass', ...Array(LONG / 4).fill('-p')]],
     [
@@ -1225,5 +1236,41 @@ describe('detectSecret: -p is a password for the MySQL and MariaDB clients only'
     ).toBe(MYSQL);
     const array = ['sh', '-c', 'mysqld & mysqladmin -uroot -pS3cretPw ping'];
     expect(detectSecret('command', array[2], array[1])).toBe(MYSQL);
+  });
+});
+
+describe('detectSecret: a URL with a password whose // was lost (pasted as a folder name)', () => {
+  const URL_PASSWORD = 'a URL with an embedded password';
+
+  it.each([
+    // `mkdir -p` of the URL: the // becomes one folder separator
+    [
+      'projects/https:/deploy:s3cretpass@git.example.com/services.toml',
+      'projects/https:/deploy:(hidden)@git.example.com/services.toml',
+    ],
+    // a tool that writes each / of a name as _
+    [
+      'projects/https:__deploy:s3cretpass@git.example.com/services.toml',
+      'projects/https:__deploy:(hidden)@git.example.com/services.toml',
+    ],
+    [
+      'Project folder "https:_deploy:s3cretpass@git.example.com" is not valid',
+      'Project folder "https:_deploy:(hidden)@git.example.com" is not valid',
+    ],
+  ])('hides the password of %p', (text, hidden) => {
+    expect(redactSecrets(text)).toBe(hidden);
+    expect(detectSecret('path', text)).toBe(URL_PASSWORD);
+  });
+
+  it.each([
+    'mailto:jane@example.com',
+    'https:/example.com/a:b@c',
+    'urn:isbn:0451450523',
+    'git@github.com:org/repo.git',
+    'projects/https:__git.example.com/services.toml',
+    'https:__deploy:${PASSWORD}@git.example.com',
+  ])('leaves %p alone', text => {
+    expect(redactSecrets(text)).toBe(text);
+    expect(detectSecret('path', text)).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { RegistryFinding } from '../../model/types';
 import { ValidationContext } from '../types';
 import { walkValues } from '../walkValues';
 import { CommandArrayWalk } from './commandArrayWalk';
+import { credentialPathFindings } from './credentialPaths';
 import { detectSecret } from './detectSecret';
 import { scanTargets } from './scanTargets';
 import { TargetFindings } from './targetFindings';
@@ -19,7 +20,10 @@ export const MAX_NESTING_DEPTH: number = MAX_POSITION_DEPTH;
 
 /** What one walk of the registry's values as written finds (see {@link scanValues}). */
 export interface ValueScan {
-  /** `security/secret-value` findings. */
+  /**
+   * `security/secret-value` findings, and the `security/secret-path` findings of the files whose
+   * path holds a credential (see `credentialPathFindings`).
+   */
   secrets: RegistryFinding[];
   /** `toml/nesting-too-deep` findings. */
   tooDeep: RegistryFinding[];
@@ -75,7 +79,13 @@ export function scanValues(ctx: ValidationContext): ValueScan {
       },
     });
   }
-  const scan = { secrets: secrets.findings, tooDeep: tooDeep.findings };
+  const scan = {
+    secrets: [
+      ...credentialPathFindings(ctx.registry.files),
+      ...secrets.findings,
+    ],
+    tooDeep: tooDeep.findings,
+  };
   scans.set(ctx, scan);
   return scan;
 }
