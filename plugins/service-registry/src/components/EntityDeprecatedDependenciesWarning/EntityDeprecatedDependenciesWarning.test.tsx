@@ -19,6 +19,7 @@ import {
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { EntityDeprecatedDependenciesWarning } from './EntityDeprecatedDependenciesWarning';
 import { withSignal } from '../../testUtils/withSignal';
+import { renamedComponent } from '../../testUtils/renamedComponent';
 
 function component(name: string, kind = 'Component', registry = true): Entity {
   return {
@@ -341,5 +342,25 @@ describe('EntityDeprecatedDependenciesWarning', () => {
     expect(alert).toHaveTextContent(
       "Could not check checkout's dependencies for deprecations: database is down",
     );
+  });
+});
+
+describe('EntityDeprecatedDependenciesWarning: a Component an entity transformer renamed', () => {
+  it('asks the backend for the deprecated dependencies of the registry id of its service-id annotation, not of its name', async () => {
+    const getDeprecatedDependencies = jest.fn(
+      () => new Promise<never>(() => {}),
+    );
+    await renderBanner(
+      renamedComponent(),
+      mockServiceRegistryApi({ getDeprecatedDependencies }),
+    );
+    await waitFor(() =>
+      expect(getDeprecatedDependencies).toHaveBeenCalledWith(
+        'shop-api',
+        { registry: 'default' },
+        withSignal,
+      ),
+    );
+    expect(getDeprecatedDependencies).toHaveBeenCalledTimes(1);
   });
 });

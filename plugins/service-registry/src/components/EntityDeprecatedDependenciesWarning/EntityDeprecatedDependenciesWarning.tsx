@@ -17,6 +17,7 @@ import {
   isHeldBackServiceError,
   isUnknownServiceError,
 } from '../../api/notFound';
+import { serviceIdOfEntity } from '../../lib/serviceIdOfEntity';
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -183,7 +184,7 @@ export function EntityDeprecatedDependenciesWarning(
   const api = useApi(serviceRegistryApiRef);
   const classes = useStyles();
   const applies = isServiceRegistryService(entity);
-  const service = entity.metadata.name;
+  const service = serviceIdOfEntity(entity);
   const registry = registryOfEntity(entity);
   const { value, loading, error } = useAbortableAsync(
     async signal =>

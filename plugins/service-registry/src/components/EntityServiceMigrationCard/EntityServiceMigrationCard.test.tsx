@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   EntityProvider,
@@ -23,6 +23,7 @@ import {
   unknownRegistry,
 } from '../../testUtils/backendError';
 import { withSignal } from '../../testUtils/withSignal';
+import { renamedComponent } from '../../testUtils/renamedComponent';
 
 function component(
   name: string,
@@ -496,5 +497,23 @@ describe('isServiceRegistryDeprecated', () => {
     const plain = component('a');
     plain.metadata.annotations = {};
     expect(isServiceRegistryDeprecated(plain)).toBe(false);
+  });
+});
+
+describe('EntityServiceMigrationCard: a Component an entity transformer renamed', () => {
+  it('asks the backend for the registry id of its service-id annotation, not for its name', async () => {
+    const getDeprecation = jest.fn(() => new Promise<never>(() => {}));
+    await renderCard(
+      renamedComponent({ 'service-registry.io/status': 'deprecated' }),
+      mockServiceRegistryApi({ getDeprecation }),
+    );
+    await waitFor(() =>
+      expect(getDeprecation).toHaveBeenCalledWith(
+        'shop-api',
+        { registry: 'default' },
+        withSignal,
+      ),
+    );
+    expect(getDeprecation).toHaveBeenCalledTimes(1);
   });
 });

@@ -43,6 +43,7 @@ import { ReplacementName } from '../ReplacementName';
 import { registryOfEntity } from '../../lib/registryOfEntity';
 import { RemindConsumersButton } from './RemindConsumersButton';
 import { readableText } from '../contrast';
+import { serviceIdOfEntity } from '../../lib/serviceIdOfEntity';
 
 const useStyles = makeStyles(theme => ({
   header: {
@@ -115,7 +116,7 @@ export function EntityServiceMigrationCard(
   const { title = 'Migration', variant, chartHeight = 180 } = props;
   const { entity } = useEntity();
   const api = useApi(serviceRegistryApiRef);
-  const service = entity.metadata.name;
+  const service = serviceIdOfEntity(entity);
   const registry = registryOfEntity(entity);
   const { value, loading, error } = useAbortableAsync(
     signal => api.getDeprecation(service, { registry }, { signal }),

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   EntityProvider,
@@ -28,6 +28,7 @@ import { darkTheme, lightTheme } from '@backstage/theme';
 import { cardSurfaces, contrastOn, TEXT_CONTRAST } from '../contrast';
 import { SEVERITIES, severityTextColor } from './findingParts';
 import { withSignal } from '../../testUtils/withSignal';
+import { renamedComponent } from '../../testUtils/renamedComponent';
 
 function component(
   name: string,
@@ -406,5 +407,22 @@ describe('EntityServiceRegistryFindingsCard', () => {
       await screen.findByText('Not a registry service'),
     ).toBeInTheDocument();
     expect(api.getFindings).not.toHaveBeenCalled();
+  });
+});
+
+describe('EntityServiceRegistryFindingsCard: a Component an entity transformer renamed', () => {
+  it('asks the backend for the findings of the registry id of its service-id annotation, not of its name', async () => {
+    const getFindings = jest.fn(() => new Promise<never>(() => {}));
+    await renderCard(
+      renamedComponent(),
+      mockServiceRegistryApi({ getFindings }),
+    );
+    await waitFor(() =>
+      expect(getFindings).toHaveBeenCalledWith(
+        { registry: 'default', service: 'shop-api' },
+        withSignal,
+      ),
+    );
+    expect(getFindings).toHaveBeenCalledTimes(1);
   });
 });

@@ -35,6 +35,7 @@ import {
   useOptionalRouteRef,
 } from './findingParts';
 import { readableText } from '../contrast';
+import { serviceIdOfEntity } from '../../lib/serviceIdOfEntity';
 
 const useStyles = makeStyles(theme => ({
   list: { paddingTop: 0 },
@@ -108,7 +109,7 @@ export function EntityServiceRegistryFindingsCard(
   const annotations = entity.metadata.annotations ?? {};
   const registry = registryOfEntity(entity);
   const sourceFile = annotations[ANNOTATION_SOURCE_FILE];
-  const service = entity.metadata.name;
+  const service = serviceIdOfEntity(entity);
   const isComponent = entity.kind.toLocaleLowerCase('en-US') === 'component';
 
   const state = useAbortableAsync(

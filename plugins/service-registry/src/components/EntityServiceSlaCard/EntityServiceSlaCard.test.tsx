@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   EntityProvider,
@@ -16,6 +16,7 @@ import {
   unknownRegistry,
 } from '../../testUtils/backendError';
 import { withSignal } from '../../testUtils/withSignal';
+import { renamedComponent } from '../../testUtils/renamedComponent';
 
 function component(name: string, registry?: string): Entity {
   return {
@@ -376,6 +377,28 @@ describe('EntityServiceSlaCard', () => {
       'auth',
       { registry: 'staging' },
       withSignal,
+    );
+  });
+});
+
+describe('EntityServiceSlaCard: a Component an entity transformer renamed', () => {
+  it('asks the backend for the registry id of its service-id annotation, not for its name', async () => {
+    const getServiceSla = jest.fn(() => new Promise<never>(() => {}));
+    await renderCard(
+      renamedComponent(),
+      mockServiceRegistryApi({ getServiceSla }),
+    );
+    await waitFor(() =>
+      expect(getServiceSla).toHaveBeenCalledWith(
+        'shop-api',
+        { registry: 'default' },
+        withSignal,
+      ),
+    );
+    expect(getServiceSla).not.toHaveBeenCalledWith(
+      'acme-shop-api',
+      expect.anything(),
+      expect.anything(),
     );
   });
 });

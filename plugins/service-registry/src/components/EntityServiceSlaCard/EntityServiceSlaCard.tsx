@@ -13,6 +13,7 @@ import {
   isUnknownServiceError,
 } from '../../api/notFound';
 import { HeldBackAlert } from '../RegistryCardParts/HeldBackAlert';
+import { serviceIdOfEntity } from '../../lib/serviceIdOfEntity';
 
 /**
  * Props of {@link EntityServiceSlaCard}.
@@ -35,7 +36,7 @@ export function EntityServiceSlaCard(props: EntityServiceSlaCardProps) {
   const { title = 'SLA' } = props;
   const { entity } = useEntity();
   const api = useApi(serviceRegistryApiRef);
-  const serviceId = entity.metadata.name;
+  const serviceId = serviceIdOfEntity(entity);
   const registry = registryOfEntity(entity);
   const { value, loading, error } = useAbortableAsync(
     signal => api.getServiceSla(serviceId, { registry }, { signal }),

@@ -37,6 +37,7 @@ import {
 } from './EntityServiceTopologyCard';
 import { useLocation } from 'react-router-dom';
 import { withSignal } from '../../testUtils/withSignal';
+import { renamedComponent } from '../../testUtils/renamedComponent';
 
 function component(name: string, kind = 'Component'): Entity {
   return {
@@ -849,5 +850,22 @@ describe('EntityServiceTopologyCard', () => {
     expect(
       await screen.findByRole('button', { name: 'Depth 2 hops' }),
     ).toHaveTextContent('2 hops');
+  });
+});
+
+describe('EntityServiceTopologyCard: a Component an entity transformer renamed', () => {
+  it('asks the backend for the neighbourhood of the registry id of its service-id annotation, not of its name', async () => {
+    const getGraph = jest.fn(() => new Promise<never>(() => {}));
+    await renderCard(renamedComponent(), mockApi(getGraph));
+    await waitFor(() =>
+      expect(getGraph).toHaveBeenCalledWith(
+        expect.objectContaining({ registry: 'default', service: 'shop-api' }),
+        withSignal,
+      ),
+    );
+    expect(getGraph).not.toHaveBeenCalledWith(
+      expect.objectContaining({ service: 'acme-shop-api' }),
+      expect.anything(),
+    );
   });
 });

@@ -56,6 +56,7 @@ import {
 } from '../topologyStyles';
 import { useServiceLink } from '../useServiceLink';
 import { ServiceLink } from '../ServiceLink';
+import { serviceIdOfEntity } from '../../lib/serviceIdOfEntity';
 
 const useStyles = makeStyles(theme => ({
   controls: {
@@ -128,7 +129,7 @@ export function EntityServiceTopologyCard(
   const { entity } = useEntity();
   const api = useApi(serviceRegistryApiRef);
   const registry = registryOfEntity(entity);
-  const serviceId = entity.metadata.name;
+  const serviceId = serviceIdOfEntity(entity);
   const isComponent = entity.kind.toLocaleLowerCase('en-US') === 'component';
   const [depth, setDepth] = useState(
     Math.min(5, Math.max(1, props.initialDepth ?? 2)),
