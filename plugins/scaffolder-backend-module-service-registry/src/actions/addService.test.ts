@@ -6,6 +6,7 @@ import {
   validateRegistry,
 } from '@service-registry/plugin-service-registry-common';
 import { loadRegistryFromDirectory } from '@service-registry/plugin-service-registry-node';
+import { catalogWith, component, system } from '../__testUtils__/catalog';
 import {
   captureLogs,
   cleanUp,
@@ -710,5 +711,102 @@ replacement_service = "x-store"
       ),
     ).rejects.toThrow(/run service-registry:registry:fetch first/);
     expect(DEMO_REGISTRY).toBeTruthy();
+  });
+});
+
+describe('service-registry:service:add with catalog entity refs', () => {
+  const REGISTRY = {
+    'services/catalog.toml': `[service.shop-api]
+version = "2.0.0"
+status = "ga"
+owner = "shop-team"
+
+[service.shop-api-next]
+version = "1.0.0"
+status = "ga"
+owner = "shop-team"
+`,
+    'projects/shop/services.toml': `[project]
+name = "Shop"
+`,
+  };
+  /** What a transformer made of them: `acme-` names, and a Component named like another service. */
+  const ENTITIES = [
+    component({ name: 'acme-shop-api', namespace: 'shop' }, 'shop-api'),
+    component({ name: 'shop-api' }, 'shop-api-next'),
+    system({ name: 'acme-shop' }, 'shop'),
+  ];
+
+  it("adds a service to the project of a renamed System, depending on the registry services of the picked entities' annotations, in one catalog lookup", async () => {
+    const { catalog, lookups } = catalogWith(ENTITIES);
+    const workspace = await workspaceWithFiles(REGISTRY);
+    const { ctx, outputs } = contextFor(workspace, {
+      id: 'checkout',
+      owner: 'group:default/shop-team',
+      project: 'system:default/acme-shop',
+      dependencies: {
+        requires: ['component:shop/acme-shop-api@^2'],
+        optional: ['component:default/shop-api'],
+      },
+    });
+    await createServiceRegistryAddServiceAction({ catalog }).handler(
+      ctx as any,
+    );
+    expect(outputs).toMatchObject({
+      serviceId: 'checkout',
+      file: 'projects/shop/services.toml',
+    });
+    const added = (
+      await loadRegistryFromDirectory(path.join(workspace, 'registry'))
+    ).services.get('checkout')!;
+    expect({
+      project: added.project,
+      requires: added.dependencies.requires.map(d => d.raw),
+      optional: added.dependencies.optional.map(d => d.raw),
+    }).toEqual({
+      project: 'shop',
+      requires: ['shop-api@^2'],
+      optional: ['shop-api-next'],
+    });
+    expect(lookups).toEqual([
+      {
+        entityRefs: [
+          'component:shop/acme-shop-api',
+          'component:default/shop-api',
+          'system:default/acme-shop',
+        ],
+        credentials: await ctx.getInitiatorCredentials(),
+      },
+    ]);
+  });
+
+  it('creates a project named by a System ref the catalog does not know yet', async () => {
+    const { catalog } = catalogWith(ENTITIES);
+    const workspace = await workspaceWithFiles(REGISTRY);
+    const { ctx, outputs } = contextFor(workspace, {
+      id: 'checkout',
+      project: 'system:default/payments',
+      createProject: true,
+    });
+    await createServiceRegistryAddServiceAction({ catalog }).handler(
+      ctx as any,
+    );
+    expect(outputs.file).toBe('projects/payments/services.toml');
+  });
+
+  it('refuses a dependency neither the catalog nor the registry knows, and writes nothing', async () => {
+    const { catalog } = catalogWith(ENTITIES);
+    const workspace = await workspaceWithFiles(REGISTRY);
+    const before = await snapshot(workspace);
+    const { ctx } = contextFor(workspace, {
+      id: 'checkout',
+      dependencies: { requires: ['component:shop/acme-payments'] },
+    });
+    await expect(
+      createServiceRegistryAddServiceAction({ catalog }).handler(ctx as any),
+    ).rejects.toThrow(
+      'dependencies.requires: the catalog has no entity component:shop/acme-payments (or none you may see), and the registry declares no service "acme-payments".',
+    );
+    expect(await snapshot(workspace)).toEqual(before);
   });
 });

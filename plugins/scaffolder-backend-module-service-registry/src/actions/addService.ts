@@ -1,9 +1,11 @@
 import { InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   redactSecrets,
   SERVICE_ID_PATTERN,
 } from '@service-registry/plugin-service-registry-common';
+import { lookUpCatalogRefs } from '../lib/catalogRefs';
 import { checkDependencies } from '../lib/dependencies';
 import { addServiceTable, renderTomlValue, TomlEditValue } from '../lib/edit';
 import { asInputError } from '../lib/errors';
@@ -63,6 +65,20 @@ function compact(table: Record<string, TomlEditValue | undefined>): {
 }
 
 /**
+ * Options of {@link createServiceRegistryAddServiceAction}.
+ *
+ * @public
+ */
+export interface ServiceRegistryAddServiceActionOptions {
+  /**
+   * The catalog (`catalogServiceRef`), in which the entity refs given for the dependencies and the
+   * project are looked up with the initiator's credentials. Without it, a ref is read as its
+   * entity's name, which is the registry id unless a transformer renamed the entity.
+   */
+  catalog?: CatalogService;
+}
+
+/**
  * Creates the `service-registry:service:add` action: adds a `[service.<id>]` table with its
  * sub-tables to the registry checked out in the workspace, in `services/catalog.toml` for a
  * global service or `projects/<project>/services.toml` for a project's (creating that file for
@@ -71,9 +87,16 @@ function compact(table: Record<string, TomlEditValue | undefined>): {
  * dependency, path outside the workspace, a value that looks like a credential, a control
  * character in a text) is refused before any file is touched.
  *
+ * Dependencies and the project may be given as the catalog refs of their entities
+ * (`component:default/shop-api@^2`, `system:default/shop`), as the templates' entity pickers give
+ * them: they are read as the registry ids of the entities' annotations
+ * (`service-registry.io/service-id`, `service-registry.io/project`; see `lookUpCatalogRefs`).
+ *
  * @public
  */
-export function createServiceRegistryAddServiceAction() {
+export function createServiceRegistryAddServiceAction(
+  options: ServiceRegistryAddServiceActionOptions = {},
+) {
   return createTemplateAction({
     id: 'service-registry:service:add',
     description:
@@ -88,7 +111,7 @@ export function createServiceRegistryAddServiceAction() {
           z
             .string({
               description:
-                'Project that owns the service (`projects/<project>/services.toml`), as an id or a catalog ref `system:default/<project>`; empty or `global` for a global service in `services/catalog.toml` (a project called `global` is named by its ref `system:default/global`)',
+                "Project that owns the service (`projects/<project>/services.toml`), as an id or a catalog ref `system:default/<name>` (read as the project of the System's annotation service-registry.io/project, else its name: a System the catalog does not know is a project to create); empty or `global` for a global service in `services/catalog.toml` (a project called `global` is named by its ref `system:default/global`)",
             })
             .optional(),
         createProject: z =>
@@ -225,10 +248,25 @@ export function createServiceRegistryAddServiceAction() {
         );
       }
 
+      // catalog refs (the templates' entity pickers) are the registry ids of their entities
+      const refs = await lookUpCatalogRefs({
+        catalog: options.catalog,
+        credentials: () => ctx.getInitiatorCredentials(),
+        registry,
+        logger: ctx.logger,
+        services: [
+          ...(input.dependencies?.requires ?? []),
+          ...(input.dependencies?.optional ?? []),
+        ],
+        projects: [input.project],
+      });
+
       // a catalog System reference (`system:default/project-a`, as the template's picker gives)
       // always names a project, `system:default/global` too; the bare words name a global service
       const written = input.project?.trim() ?? '';
-      const project = written.replace(/^system:(?:[a-z0-9._-]+\/)?/i, '');
+      const project = refs
+        .project(written)
+        .replace(/^system:(?:[a-z0-9._-]+\/)?/i, '');
       const isGlobal = !/^system:/i.test(written) && GLOBAL.has(project);
       if (
         isGlobal &&
@@ -270,13 +308,17 @@ export function createServiceRegistryAddServiceAction() {
       // the new service sees its dependencies as its project does (its overrides win)
       const consumer = { id, project: isGlobal ? undefined : project };
       const requires = checkDependencies(
-        input.dependencies?.requires ?? [],
+        (input.dependencies?.requires ?? []).map(e =>
+          refs.entry(e, 'dependencies.requires'),
+        ),
         registry,
         consumer,
         'dependencies.requires',
       );
       const optional = checkDependencies(
-        input.dependencies?.optional ?? [],
+        (input.dependencies?.optional ?? []).map(e =>
+          refs.entry(e, 'dependencies.optional'),
+        ),
         registry,
         consumer,
         'dependencies.optional',

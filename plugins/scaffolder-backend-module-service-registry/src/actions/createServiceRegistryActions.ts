@@ -21,8 +21,10 @@ export interface ServiceRegistryActionsOptions {
   /** Reads hosted registries. */
   reader: UrlReaderService;
   /**
-   * The catalog (`catalogServiceRef`), in which service-registry:resolve-reviewers looks up the
-   * approvers with the credentials of the task's initiator.
+   * The catalog (`catalogServiceRef`), read with the credentials of the task's initiator:
+   * service-registry:resolve-reviewers looks up the approvers in it, and the add, deprecate and
+   * update actions the registry ids of the entity refs they are given (the entities'
+   * `service-registry.io/service-id` and `service-registry.io/project` annotations).
    */
   catalog: CatalogService;
   /** The SCM integrations; read from `config` when omitted. */
@@ -41,9 +43,9 @@ export function createServiceRegistryActions(
     options.integrations ?? ScmIntegrations.fromConfig(options.config);
   return [
     createServiceRegistryFetchAction({ ...options, integrations }),
-    createServiceRegistryAddServiceAction(),
-    createServiceRegistryDeprecateServiceAction(),
-    createServiceRegistryUpdateServiceAction(),
+    createServiceRegistryAddServiceAction({ catalog: options.catalog }),
+    createServiceRegistryDeprecateServiceAction({ catalog: options.catalog }),
+    createServiceRegistryUpdateServiceAction({ catalog: options.catalog }),
     createServiceRegistryValidateAction(),
     createServiceRegistryPublishBranchAction({ config: options.config }),
     createServiceRegistryResolveReviewersAction({

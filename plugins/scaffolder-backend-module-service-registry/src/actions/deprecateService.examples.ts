@@ -27,4 +27,23 @@ export const examples: TemplateExample[] = [
       ],
     }),
   },
+  {
+    description:
+      "Deprecate the services picked in the catalog: entity refs, read as the registry ids of their Components' annotation service-registry.io/service-id",
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'deprecate',
+          action: 'service-registry:service:deprecate',
+          name: 'Deprecate the service',
+          input: {
+            // in a template: ${{ parameters.service }}, from an EntityPicker
+            id: 'component:default/search-service',
+            sunsetDate: '2027-06-01',
+            replacementService: 'component:default/new-api',
+          },
+        },
+      ],
+    }),
+  },
 ];

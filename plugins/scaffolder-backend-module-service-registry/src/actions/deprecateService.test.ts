@@ -2,6 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { getServiceForProject } from '@service-registry/plugin-service-registry-common';
 import { loadRegistryFromDirectory } from '@service-registry/plugin-service-registry-node';
+import { NotAllowedError } from '@backstage/errors';
+import { catalogWith, component } from '../__testUtils__/catalog';
 import {
   captureLogs,
   cleanUp,
@@ -614,5 +616,186 @@ dependencies.requires = ["legacy"]
       ]);
       expect(outputs.consumerProjects).toEqual(['a', 'shop']);
     });
+  });
+});
+
+describe('service-registry:service:deprecate with catalog entity refs', () => {
+  /** A registry whose services the catalog shows under other names (a transformer renamed them). */
+  const REGISTRY = {
+    'services/catalog.toml': `[service.shop-api]
+version = "2.0.0"
+status = "ga"
+owner = "shop-team"
+
+[service.shop-api-next]
+version = "1.0.0"
+status = "ga"
+owner = "shop-team"
+
+[service.orders]
+version = "1.0.0"
+status = "ga"
+owner = "shop-team"
+dependencies.requires = ["shop-api@^2"]
+`,
+  };
+  /** What the transformer made of them: `acme-` names, and a Component named like another service. */
+  const ENTITIES = [
+    component({ name: 'acme-shop-api', namespace: 'shop' }, 'shop-api'),
+    component({ name: 'shop-api' }, 'shop-api-next'),
+    component({ name: 'orders' }),
+  ];
+  const deprecated = async (workspace: string) =>
+    [
+      ...(
+        await loadRegistryFromDirectory(path.join(workspace, 'registry'))
+      ).services.values(),
+    ]
+      .filter(s => s.status === 'deprecated')
+      .map(s => ({ id: s.id, replacement: s.replacementService }));
+
+  it("deprecates the registry service of a renamed entity, with the replacement of the entity's annotation, in one catalog lookup with the initiator's credentials", async () => {
+    const { catalog, lookups } = catalogWith(ENTITIES);
+    const workspace = await workspaceWithFiles(REGISTRY);
+    const { ctx, outputs } = contextFor(workspace, {
+      id: 'component:shop/acme-shop-api',
+      sunsetDate: '2099-06-01',
+      replacementService: 'component:default/shop-api',
+    });
+    await createServiceRegistryDeprecateServiceAction({ catalog }).handler(
+      ctx as any,
+    );
+    expect(await deprecated(workspace)).toEqual([
+      { id: 'shop-api', replacement: 'shop-api-next' },
+    ]);
+    expect(outputs.serviceId).toBe('shop-api');
+    expect(outputs.consumers).toEqual([
+      { service: 'orders', project: null, owner: 'shop-team', optional: false },
+    ]);
+    expect(outputs.consumersMarkdown).toContain(
+      '1 service must move to `shop-api-next`',
+    );
+    expect(lookups).toEqual([
+      {
+        entityRefs: [
+          'component:shop/acme-shop-api',
+          'component:default/shop-api',
+        ],
+        credentials: await ctx.getInitiatorCredentials(),
+      },
+    ]);
+  });
+
+  it('takes plain registry ids as they are, without asking the catalog', async () => {
+    const { catalog, lookups } = catalogWith(ENTITIES);
+    const workspace = await workspaceWithFiles(REGISTRY);
+    const { ctx, outputs } = contextFor(workspace, {
+      id: 'shop-api',
+      sunsetDate: '2099-06-01',
+      replacementService: 'shop-api-next',
+    });
+    await createServiceRegistryDeprecateServiceAction({ catalog }).handler(
+      ctx as any,
+    );
+    expect(await deprecated(workspace)).toEqual([
+      { id: 'shop-api', replacement: 'shop-api-next' },
+    ]);
+    expect(outputs.serviceId).toBe('shop-api');
+    expect(lookups).toEqual([]);
+  });
+
+  it('takes the name of an entity without the annotation', async () => {
+    const { catalog } = catalogWith(ENTITIES);
+    const workspace = await workspaceWithFiles(REGISTRY);
+    const { ctx, outputs } = contextFor(workspace, {
+      id: 'component:default/orders',
+      sunsetDate: '2099-06-01',
+    });
+    await createServiceRegistryDeprecateServiceAction({ catalog }).handler(
+      ctx as any,
+    );
+    expect(await deprecated(workspace)).toEqual([
+      { id: 'orders', replacement: undefined },
+    ]);
+    expect(outputs.serviceId).toBe('orders');
+  });
+
+  it('takes a ref the catalog does not know by its name when the registry declares that service (added and not ingested yet)', async () => {
+    const { catalog } = catalogWith(ENTITIES);
+    const workspace = await workspaceWithFiles(REGISTRY);
+    const { ctx } = contextFor(workspace, {
+      id: 'component:default/shop-api-next',
+      sunsetDate: '2099-06-01',
+    });
+    const logs = captureLogs(ctx as any);
+    await createServiceRegistryDeprecateServiceAction({ catalog }).handler(
+      ctx as any,
+    );
+    expect(await deprecated(workspace)).toEqual([
+      { id: 'shop-api-next', replacement: undefined },
+    ]);
+    expect(logs.join('\n')).toContain(
+      'component:default/shop-api-next is not in the catalog (or not visible to you): taken as the registry id shop-api-next',
+    );
+  });
+
+  it('refuses a ref neither the catalog nor the registry knows, saying how to fix it, and writes nothing', async () => {
+    const { catalog } = catalogWith(ENTITIES);
+    const workspace = await workspaceWithFiles(REGISTRY);
+    const before = await snapshot(workspace);
+    const { ctx } = contextFor(workspace, {
+      id: 'shop-api',
+      sunsetDate: '2099-06-01',
+      replacementService: 'component:default/acme-shop-api-next',
+    });
+    await expect(
+      createServiceRegistryDeprecateServiceAction({ catalog }).handler(
+        ctx as any,
+      ),
+    ).rejects.toThrow(
+      'replacementService: the catalog has no entity component:default/acme-shop-api-next (or none you may see), and the registry declares no service "acme-shop-api-next". Pick the service again in the form, or give its registry id (the annotation service-registry.io/service-id of its Component). Nothing was written.',
+    );
+    expect(await snapshot(workspace)).toEqual(before);
+  });
+
+  it('resolves the refs the same way in a dry run', async () => {
+    const { catalog, lookups } = catalogWith(ENTITIES);
+    const workspace = await workspaceWithFiles(REGISTRY);
+    const { ctx, outputs } = contextFor(
+      workspace,
+      {
+        id: 'component:shop/acme-shop-api',
+        sunsetDate: '2099-06-01',
+        replacementService: 'component:default/shop-api',
+      },
+      { isDryRun: true },
+    );
+    await createServiceRegistryDeprecateServiceAction({ catalog }).handler(
+      ctx as any,
+    );
+    expect(outputs.serviceId).toBe('shop-api');
+    expect(outputs.diff).toContain('+replacement_service = "shop-api-next"');
+    expect(lookups).toHaveLength(1);
+  });
+
+  it('fails, writing nothing, when the catalog refuses the lookup, and says to give registry ids', async () => {
+    const { catalog } = catalogWith(ENTITIES);
+    catalog.getEntitiesByRefs = async () => {
+      throw new NotAllowedError('no read access');
+    };
+    const workspace = await workspaceWithFiles(REGISTRY);
+    const before = await snapshot(workspace);
+    const { ctx } = contextFor(workspace, {
+      id: 'component:shop/acme-shop-api',
+      sunsetDate: '2099-06-01',
+    });
+    await expect(
+      createServiceRegistryDeprecateServiceAction({ catalog }).handler(
+        ctx as any,
+      ),
+    ).rejects.toThrow(
+      'The catalog refused to look up component:shop/acme-shop-api with your credentials (NotAllowedError: no read access), so the registry ids the entities stand for are unknown: give registry ids instead of entity refs (the annotation service-registry.io/service-id of each Component), or ask for read access to these entities. Nothing was written.',
+    );
+    expect(await snapshot(workspace)).toEqual(before);
   });
 });

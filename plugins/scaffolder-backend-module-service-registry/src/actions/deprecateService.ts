@@ -1,5 +1,5 @@
-import { SERVICE_ID_PATTERN } from '@service-registry/plugin-service-registry-common';
 import { InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   buildDependencyGraph,
@@ -16,6 +16,7 @@ import {
   planServicePatch,
   requireService,
 } from '../lib/applyChanges';
+import { lookUpCatalogRefs } from '../lib/catalogRefs';
 import { refuseControlCharacters } from '../lib/controlCharacters';
 import { renderTomlValue, TomlEditValue } from '../lib/edit';
 import {
@@ -27,7 +28,6 @@ import {
   DATE_MESSAGE,
   DATE_PATTERN,
   DIFFICULTY_VALUES,
-  SERVICE_ID_MESSAGE,
 } from '../lib/schemas';
 import { refuseSecrets } from '../lib/secrets';
 import { dateLike, writtenServiceTable } from '../lib/tomlDates';
@@ -166,6 +166,20 @@ function alignedMarkdown(id: string, aligned: AlignedOverride[]): string {
 }
 
 /**
+ * Options of {@link createServiceRegistryDeprecateServiceAction}.
+ *
+ * @public
+ */
+export interface ServiceRegistryDeprecateServiceActionOptions {
+  /**
+   * The catalog (`catalogServiceRef`), in which the entity refs given for `id` and
+   * `replacementService` are looked up with the initiator's credentials. Without it, a ref is
+   * read as its entity's name, which is the registry id unless a transformer renamed the entity.
+   */
+  catalog?: CatalogService;
+}
+
+/**
  * Creates the `service-registry:service:deprecate` action: marks a service of the workspace
  * registry deprecated, in place: `status`, `deprecation_date`, `sunset_date`,
  * `replacement_service` and the `migration` sub-table. A service deprecated before keeps its
@@ -177,9 +191,15 @@ function alignedMarkdown(id: string, aligned: AlignedOverride[]): string {
  * view depends on the service and that view's owner), as data and as markdown for the pull
  * request.
  *
+ * The service and its replacement are registry ids, or the catalog refs of their Components
+ * (`component:default/shop-api`, as the templates' entity pickers give them), read as the
+ * registry ids of their `service-registry.io/service-id` annotations (see `lookUpCatalogRefs`).
+ *
  * @public
  */
-export function createServiceRegistryDeprecateServiceAction() {
+export function createServiceRegistryDeprecateServiceAction(
+  options: ServiceRegistryDeprecateServiceActionOptions = {},
+) {
   return createTemplateAction({
     id: 'service-registry:service:deprecate',
     description:
@@ -189,7 +209,7 @@ export function createServiceRegistryDeprecateServiceAction() {
     schema: {
       input: {
         registryPath: field.registryPath,
-        id: field.serviceId('The service to deprecate'),
+        id: field.serviceRef('The service to deprecate'),
         deprecationDate: z =>
           z
             .string({
@@ -206,12 +226,10 @@ export function createServiceRegistryDeprecateServiceAction() {
             })
             .regex(DATE_PATTERN, DATE_MESSAGE),
         replacementService: z =>
-          z
-            .string({
-              description:
-                'The successor: a service of the registry that is neither deprecated nor retired',
-            })
-            .regex(SERVICE_ID_PATTERN, SERVICE_ID_MESSAGE)
+          field
+            .serviceRef(
+              'The successor: a service of the registry that is neither deprecated nor retired',
+            )(z)
             .optional(),
         migration: z =>
           z
@@ -237,6 +255,11 @@ export function createServiceRegistryDeprecateServiceAction() {
             .optional(),
       },
       output: {
+        serviceId: z =>
+          z.string({
+            description:
+              'The registry id of the deprecated service (that of its entity when `id` is a catalog ref), for titles and branch names',
+          }),
         file: z =>
           z.string({
             description: 'The edited registry file (the global declaration)',
@@ -292,10 +315,23 @@ export function createServiceRegistryDeprecateServiceAction() {
         ctx.workspacePath,
         input.registryPath,
       );
-      const service = requireService(ws.registry, input.id);
+      // catalog refs (the templates' entity pickers) are the registry ids of their entities
+      const refs = await lookUpCatalogRefs({
+        catalog: options.catalog,
+        credentials: () => ctx.getInitiatorCredentials(),
+        registry: ws.registry,
+        logger: ctx.logger,
+        services: [input.id, input.replacementService],
+      });
+      const id = refs.service(input.id, 'id');
+      const replacementService =
+        input.replacementService === undefined
+          ? undefined
+          : refs.service(input.replacementService, 'replacementService');
+      const service = requireService(ws.registry, id);
       if (service.status === 'retired') {
         throw new InputError(
-          `${input.id} is already retired; deprecation comes before retirement.`,
+          `${id} is already retired; deprecation comes before retirement.`,
         );
       }
       // a service deprecated before keeps its deprecation date unless a new one is given
@@ -319,14 +355,11 @@ export function createServiceRegistryDeprecateServiceAction() {
           `The sunset date ${input.sunsetDate} must come after the deprecation date ${deprecationDate}.`,
         );
       }
-      if (input.replacementService !== undefined) {
-        if (input.replacementService === input.id) {
-          throw new InputError(`${input.id} cannot replace itself.`);
+      if (replacementService !== undefined) {
+        if (replacementService === id) {
+          throw new InputError(`${id} cannot replace itself.`);
         }
-        const replacement = requireService(
-          ws.registry,
-          input.replacementService,
-        );
+        const replacement = requireService(ws.registry, replacementService);
         if (
           replacement.status === 'deprecated' ||
           replacement.status === 'retired'
@@ -365,8 +398,8 @@ export function createServiceRegistryDeprecateServiceAction() {
         );
       }
       patch.sunset_date = dateLike(written.sunset_date, input.sunsetDate);
-      if (input.replacementService !== undefined) {
-        patch.replacement_service = input.replacementService;
+      if (replacementService !== undefined) {
+        patch.replacement_service = replacementService;
       }
       patch.migration = migration;
 
@@ -377,13 +410,11 @@ export function createServiceRegistryDeprecateServiceAction() {
         planOverrideLifecycleRemoval(ws, service);
       const changes = [change, ...overrideChanges];
       const head = loadChanged(ws, changes);
-      const consumers = consumersOf(head, input.id);
+      const consumers = consumersOf(head, id);
       if (aligned.length) {
         ctx.logger.info(
-          `Project overrides of ${
-            input.id
-          } declared a lifecycle of their own, which would hide the deprecation from their projects; removing it:\n${alignedLines(
-            input.id,
+          `Project overrides of ${id} declared a lifecycle of their own, which would hide the deprecation from their projects; removing it:\n${alignedLines(
+            id,
             aligned,
           )
             .map(line => `  ${line.replace(/`/g, '')}`)
@@ -397,6 +428,7 @@ export function createServiceRegistryDeprecateServiceAction() {
         logger: ctx.logger,
         isDryRun: ctx.isDryRun,
       });
+      ctx.output('serviceId', id);
       ctx.output('file', change.path);
       ctx.output(
         'alignedOverrides',
@@ -417,12 +449,8 @@ export function createServiceRegistryDeprecateServiceAction() {
       );
       ctx.output(
         'consumersMarkdown',
-        consumersMarkdown(
-          input.id,
-          input.replacementService,
-          input.sunsetDate,
-          consumers,
-        ) + (aligned.length ? `\n${alignedMarkdown(input.id, aligned)}` : ''),
+        consumersMarkdown(id, replacementService, input.sunsetDate, consumers) +
+          (aligned.length ? `\n${alignedMarkdown(id, aligned)}` : ''),
       );
       ctx.output('diff', diff);
     },

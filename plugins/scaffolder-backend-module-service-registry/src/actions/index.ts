@@ -1,6 +1,9 @@
 export { createServiceRegistryAddServiceAction } from './addService';
+export type { ServiceRegistryAddServiceActionOptions } from './addService';
 export { createServiceRegistryDeprecateServiceAction } from './deprecateService';
+export type { ServiceRegistryDeprecateServiceActionOptions } from './deprecateService';
 export { createServiceRegistryUpdateServiceAction } from './updateService';
+export type { ServiceRegistryUpdateServiceActionOptions } from './updateService';
 export { createServiceRegistryValidateAction } from './validate';
 export { createServiceRegistryFetchAction } from './fetchRegistry';
 export type { ServiceRegistryFetchActionOptions } from './fetchRegistry';

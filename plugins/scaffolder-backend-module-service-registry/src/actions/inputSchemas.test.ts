@@ -60,6 +60,22 @@ const refusedBySchema: [string, Record<string, unknown>, string][] = [
   [ADD, { id: 'x1', port: 0 }, 'port'],
   [ADD, { id: 'x1', repository: 'not a url' }, 'repository'],
   [UPDATE, { id: 'shared-config', version: '2.0' }, 'version'],
+  [UPDATE, { id: 'component:', version: '2.0.0' }, 'id'],
+  [UPDATE, { id: 'group:default/shared-config', version: '2.0.0' }, 'id'],
+  [
+    DEPRECATE,
+    { id: 'component:default/shared config', sunsetDate: '2099-01-01' },
+    'id',
+  ],
+  [
+    DEPRECATE,
+    {
+      id: 'shared-config',
+      sunsetDate: '2099-01-01',
+      replacementService: 'component:default/shared-auth@^1',
+    },
+    'replacementService',
+  ],
   [UPDATE, { id: 'shared-config', owner: ' \t ' }, 'owner'],
   [UPDATE, { id: 'shared-config', name: '  ' }, 'name'],
   [DEPRECATE, { id: 'shared-config', sunsetDate: '2027-13-01' }, 'sunsetDate'],
@@ -135,6 +151,11 @@ const refusedByHandler: [string, Record<string, unknown>, RegExp][] = [
   ],
   [VALIDATE, { today: '2026-06-31' }, /today "2026-06-31" is not a day/],
   [ADD, { id: 'x1', owner: 'group:default/' }, /owner .* names no team/],
+  [
+    DEPRECATE,
+    { id: 'component:default/ghost', sunsetDate: '2099-01-01' },
+    /id: the catalog has no entity component:default\/ghost \(or none you may see\), and the registry declares no service "ghost"/,
+  ],
 ];
 
 describe('action inputs, checked the way the scaffolder runner checks them', () => {

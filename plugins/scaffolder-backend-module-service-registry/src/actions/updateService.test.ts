@@ -6,6 +6,7 @@ import {
   validateRegistry,
 } from '@service-registry/plugin-service-registry-common';
 import { loadRegistryFromDirectory } from '@service-registry/plugin-service-registry-node';
+import { catalogWith, component } from '../__testUtils__/catalog';
 import {
   captureLogs,
   cleanUp,
@@ -42,6 +43,7 @@ describe('service-registry:service:update', () => {
       ),
     );
     expect(outputs).toEqual({
+      serviceId: 'project-a-catalog',
       file: 'projects/project-a/services.toml',
       changedFields: ['owner', 'version', 'dependencies.requires'],
       removedFields: [],
@@ -808,5 +810,144 @@ describe('service-registry:service:update keeps the layout of what it edits', ()
       'search@^3',
       'events@^3',
     ]);
+  });
+});
+
+describe('service-registry:service:update with catalog entity refs', () => {
+  /** A registry whose services the catalog shows under other names (a transformer renamed them). */
+  const REGISTRY = {
+    'services/catalog.toml': `[service.shop-api]
+version = "2.0.0"
+status = "ga"
+owner = "shop-team"
+
+[service.shop-api-next]
+version = "1.0.0"
+status = "ga"
+owner = "shop-team"
+
+[service.auth]
+version = "1.0.0"
+status = "ga"
+owner = "platform-team"
+
+[service.search]
+version = "1.0.0"
+status = "ga"
+owner = "search-team"
+
+[service.storefront]
+version = "1.0.0"
+status = "ga"
+owner = "shop-team"
+dependencies.requires = ["search", "shop-api@^2"]
+dependencies.optional = ["gone"]
+`,
+  };
+  const ENTITIES = [
+    component({ name: 'acme-storefront', namespace: 'shop' }, 'storefront'),
+    component({ name: 'acme-shop-api', namespace: 'shop' }, 'shop-api'),
+    // named like another service of the registry: its annotation says which one it is
+    component({ name: 'shop-api' }, 'shop-api-next'),
+    component({ name: 'acme-auth' }, 'auth'),
+    component({ name: 'acme-search', namespace: 'shop' }, 'search'),
+  ];
+  const storefront = async (workspace: string) => {
+    const registry = await loadRegistryFromDirectory(
+      path.join(workspace, 'registry'),
+    );
+    const service = registry.services.get('storefront')!;
+    const entries = (list: 'requires' | 'optional') =>
+      service.dependencies[list].map(d =>
+        d.range ? `${d.service}@${d.range}` : d.service,
+      );
+    return {
+      version: service.version,
+      requires: entries('requires'),
+      optional: entries('optional'),
+    };
+  };
+
+  it("changes the registry service of a renamed entity, its dependencies added and removed by their entities' annotations, in one catalog lookup", async () => {
+    const { catalog, lookups } = catalogWith(ENTITIES);
+    const workspace = await workspaceWithFiles(REGISTRY);
+    const { ctx, outputs } = contextFor(workspace, {
+      id: 'component:shop/acme-storefront',
+      version: '1.1.0',
+      addDependencies: {
+        requires: ['component:default/acme-auth'],
+        optional: ['component:default/shop-api@^1'],
+      },
+      removeDependencies: ['component:shop/acme-shop-api'],
+    });
+    await createServiceRegistryUpdateServiceAction({ catalog }).handler(
+      ctx as any,
+    );
+    expect(await storefront(workspace)).toEqual({
+      version: '1.1.0',
+      requires: ['search', 'auth'],
+      optional: ['gone', 'shop-api-next@^1'],
+    });
+    expect(outputs.serviceId).toBe('storefront');
+    expect(lookups).toEqual([
+      {
+        entityRefs: [
+          'component:shop/acme-storefront',
+          'component:default/acme-auth',
+          'component:default/shop-api',
+          'component:shop/acme-shop-api',
+        ],
+        credentials: await ctx.getInitiatorCredentials(),
+      },
+    ]);
+  });
+
+  it('replaces a whole list given as refs with ranges', async () => {
+    const { catalog } = catalogWith(ENTITIES);
+    const workspace = await workspaceWithFiles(REGISTRY);
+    const { ctx } = contextFor(workspace, {
+      id: 'storefront',
+      dependencies: {
+        requires: [
+          'component:shop/acme-search@^1',
+          'component:default/acme-auth',
+        ],
+      },
+    });
+    await createServiceRegistryUpdateServiceAction({ catalog }).handler(
+      ctx as any,
+    );
+    expect(await storefront(workspace)).toMatchObject({
+      requires: ['search@^1', 'auth'],
+    });
+  });
+
+  it('removes a dependency the catalog and the registry no longer know, by the name of its ref, as the service lists it', async () => {
+    const { catalog } = catalogWith(ENTITIES);
+    const workspace = await workspaceWithFiles(REGISTRY);
+    const { ctx } = contextFor(workspace, {
+      id: 'storefront',
+      removeDependencies: ['component:default/gone'],
+    });
+    await createServiceRegistryUpdateServiceAction({ catalog }).handler(
+      ctx as any,
+    );
+    expect(await storefront(workspace)).toMatchObject({ optional: [] });
+  });
+
+  it('refuses a dependency neither the catalog nor the registry knows, naming the input, and writes nothing', async () => {
+    const { catalog } = catalogWith(ENTITIES);
+    const workspace = await workspaceWithFiles(REGISTRY);
+    const before = await snapshot(workspace);
+    const { ctx } = contextFor(workspace, {
+      id: 'component:shop/acme-storefront',
+      addDependencies: { requires: ['component:default/acme-payments'] },
+    });
+    await expect(
+      createServiceRegistryUpdateServiceAction({ catalog }).handler(ctx as any),
+    ).rejects.toThrow(
+      'addDependencies.requires: the catalog has no entity component:default/acme-payments (or none you may see), and the registry declares no service "acme-payments".',
+    );
+    expect(await snapshot(workspace)).toEqual(before);
   });
 });

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   applyChanges,
@@ -6,6 +7,7 @@ import {
   planServicePatch,
   requireService,
 } from '../lib/applyChanges';
+import { lookUpCatalogRefs } from '../lib/catalogRefs';
 import { refuseControlCharacters } from '../lib/controlCharacters';
 import { checkDependencies } from '../lib/dependencies';
 import { editDependencies } from '../lib/editDependencies';
@@ -29,6 +31,20 @@ const DEPRECATION_KEYS = [
 ] as const;
 
 /**
+ * Options of {@link createServiceRegistryUpdateServiceAction}.
+ *
+ * @public
+ */
+export interface ServiceRegistryUpdateServiceActionOptions {
+  /**
+   * The catalog (`catalogServiceRef`), in which the entity refs given for `id` and the
+   * dependencies are looked up with the initiator's credentials. Without it, a ref is read as its
+   * entity's name, which is the registry id unless a transformer renamed the entity.
+   */
+  catalog?: CatalogService;
+}
+
+/**
  * Creates the `service-registry:service:update` action: changes the given fields of a service of
  * the workspace registry, in place (a version bump, a new owner, new dependency lists, ...).
  * Fields that are not given are left as they are. Dependencies change either as whole lists
@@ -49,9 +65,16 @@ const DEPRECATION_KEYS = [
  * logged as a warning and listed in the `shadowedBy` output, so that the change can be extended
  * to them (edit their `projects/<p>/services.toml`) if they should follow.
  *
+ * The service and the dependencies are registry ids, or the catalog refs of their Components
+ * (`component:default/shop-api`, a dependency with an optional range `@^2`), as the templates'
+ * entity pickers give them, read as the registry ids of their `service-registry.io/service-id`
+ * annotations (see `lookUpCatalogRefs`).
+ *
  * @public
  */
-export function createServiceRegistryUpdateServiceAction() {
+export function createServiceRegistryUpdateServiceAction(
+  options: ServiceRegistryUpdateServiceActionOptions = {},
+) {
   return createTemplateAction({
     id: 'service-registry:service:update',
     description:
@@ -61,7 +84,7 @@ export function createServiceRegistryUpdateServiceAction() {
     schema: {
       input: {
         registryPath: field.registryPath,
-        id: field.serviceId('The service to change'),
+        id: field.serviceRef('The service to change'),
         name: z => field.text('Display name')(z).optional(),
         description: z => z.string({ description: 'Description' }).optional(),
         type: field.serviceType('Kind of service'),
@@ -84,11 +107,16 @@ export function createServiceRegistryUpdateServiceAction() {
           z
             .array(z.string(), {
               description:
-                'Services to stop depending on, in either list (ids or `component:default/<id>` refs)',
+                "Services to stop depending on, in either list (ids, or catalog refs `component:default/<name>` read as the registry ids of their entities' annotation service-registry.io/service-id)",
             })
             .optional(),
       },
       output: {
+        serviceId: z =>
+          z.string({
+            description:
+              'The registry id of the changed service (that of its entity when `id` is a catalog ref), for titles and branch names',
+          }),
         file: z => z.string({ description: 'The edited registry file' }),
         changedFields: z =>
           z.array(z.string(), {
@@ -136,7 +164,49 @@ export function createServiceRegistryUpdateServiceAction() {
         ctx.workspacePath,
         input.registryPath,
       );
-      const service = requireService(ws.registry, input.id);
+      // catalog refs (the templates' entity pickers) are the registry ids of their entities
+      const refs = await lookUpCatalogRefs({
+        catalog: options.catalog,
+        credentials: () => ctx.getInitiatorCredentials(),
+        registry: ws.registry,
+        logger: ctx.logger,
+        services: [
+          input.id,
+          ...(input.dependencies?.requires ?? []),
+          ...(input.dependencies?.optional ?? []),
+          ...(input.addDependencies?.requires ?? []),
+          ...(input.addDependencies?.optional ?? []),
+          ...(input.removeDependencies ?? []),
+        ],
+      });
+      const id = refs.service(input.id, 'id');
+      const service = requireService(ws.registry, id);
+      const entries = (list: string[] | undefined, name: string) =>
+        list?.map(entry => refs.entry(entry, name));
+      const lists = (
+        given: { requires?: string[]; optional?: string[] } | undefined,
+        name: string,
+      ): { requires?: string[]; optional?: string[] } | undefined =>
+        given && {
+          requires: entries(given.requires, `${name}.requires`),
+          optional: entries(given.optional, `${name}.optional`),
+        };
+      const addDependencies = lists(input.addDependencies, 'addDependencies');
+      // a dependency the registry no longer declares is still removed as the service lists it
+      const listed = new Set(
+        [
+          ...service.dependencies.requires,
+          ...service.dependencies.optional,
+        ].map(d => d.service),
+      );
+      const removeDependencies = input.removeDependencies?.map(entry =>
+        refs.entry(
+          entry,
+          'removeDependencies',
+          known => ws.registry.services.has(known) || listed.has(known),
+        ),
+      );
+      const givenDependencies = lists(input.dependencies, 'dependencies');
 
       const patch: { [key: string]: TomlEditValue } = {};
       const set = (key: string, value: TomlEditValue | undefined) => {
@@ -154,12 +224,12 @@ export function createServiceRegistryUpdateServiceAction() {
       set('repository', input.repository);
       if (input.status === 'deprecated') {
         throw new InputError(
-          `Use service-registry:service:deprecate to deprecate ${input.id}: it also sets the dates, the replacement and the migration guide.`,
+          `Use service-registry:service:deprecate to deprecate ${id}: it also sets the dates, the replacement and the migration guide.`,
         );
       }
       if (input.status === 'retired' && service.status !== 'deprecated') {
         throw new InputError(
-          `${input.id} is ${
+          `${id} is ${
             service.status ?? 'without a status'
           }: only a deprecated service can be retired. Deprecate it first (service-registry:service:deprecate), with a sunset date that gives its consumers time to migrate.`,
         );
@@ -167,21 +237,21 @@ export function createServiceRegistryUpdateServiceAction() {
 
       const changedFields = Object.keys(patch);
       // the service sees its dependencies as its project does (its overrides win)
-      const consumer = { id: input.id, project: service.project };
+      const consumer = { id: id, project: service.project };
       const edited = editDependencies(
         service.dependencies,
-        { add: input.addDependencies, remove: input.removeDependencies },
+        { add: addDependencies, remove: removeDependencies },
         ws.registry,
         consumer,
       );
       for (const list of ['requires', 'optional'] as const) {
-        if (edited[list] && input.dependencies?.[list]) {
+        if (edited[list] && givenDependencies?.[list]) {
           throw new InputError(
             `dependencies.${list} replaces the list written, and addDependencies or removeDependencies also change it: give either the whole list or what to add and remove.`,
           );
         }
       }
-      const replaced = input.dependencies ?? {};
+      const replaced = givenDependencies ?? {};
       const dependencies: { [key: string]: string[] } = { ...edited };
       const listedIn = (list: 'requires' | 'optional') =>
         dependencies[list] ?? service.dependencies[list].map(d => d.service);
@@ -207,7 +277,7 @@ export function createServiceRegistryUpdateServiceAction() {
       for (const list of ['requires', 'optional'] as const) {
         const check = (entries: string[] | undefined, name: string) =>
           checkInheritingViews(ws, service, list, entries, `${name}.${list}`);
-        check(input.addDependencies?.[list], 'addDependencies');
+        check(addDependencies?.[list], 'addDependencies');
         check(replaced[list], 'dependencies');
       }
       if (Object.keys(dependencies).length) {
@@ -218,7 +288,7 @@ export function createServiceRegistryUpdateServiceAction() {
       }
       if (changedFields.length === 0) {
         throw new InputError(
-          `Nothing to change for ${input.id}: give at least one field (version, owner, dependencies, ...).`,
+          `Nothing to change for ${id}: give at least one field (version, owner, dependencies, ...).`,
         );
       }
 
@@ -247,7 +317,7 @@ export function createServiceRegistryUpdateServiceAction() {
         removedFields = edit.removed.map(r => r.key);
         if (removedFields.length) {
           ctx.logger.info(
-            `${input.id} goes from ${service.status} to ${
+            `${id} goes from ${service.status} to ${
               input.status
             }: removing ${removedFields.join(', ')} from ${
               change.path
@@ -258,7 +328,7 @@ export function createServiceRegistryUpdateServiceAction() {
       const shadowedBy = shadowingOverrides(ws, service, changedFields);
       if (shadowedBy.length) {
         ctx.logger.warn(
-          `The change to ${input.id} does not reach every project: ${shadowedBy
+          `The change to ${id} does not reach every project: ${shadowedBy
             .map(
               s =>
                 `project "${s.project}" overrides ${s.fields.join(', ')} in ${
@@ -278,6 +348,7 @@ export function createServiceRegistryUpdateServiceAction() {
         logger: ctx.logger,
         isDryRun: ctx.isDryRun,
       });
+      ctx.output('serviceId', id);
       ctx.output('file', change.path);
       ctx.output('changedFields', changedFields);
       ctx.output('removedFields', removedFields);

@@ -7,6 +7,8 @@ import {
   SEMVER_MESSAGE,
   SEMVER_PATTERN,
   SERVICE_ID_MESSAGE,
+  SERVICE_REF_MESSAGE,
+  SERVICE_REF_PATTERN,
   STATUS_VALUES,
   TIER_VALUES,
   TYPE_PATTERN,
@@ -39,6 +41,18 @@ export const registryPath = (zod: Zod) =>
 /** `id`: a service id. */
 export const serviceId = (description: string) => (zod: Zod) =>
   zod.string({ description }).regex(SERVICE_ID_PATTERN, SERVICE_ID_MESSAGE);
+
+/**
+ * A service where one is expected (`id` of deprecate and update, `replacementService`): a service
+ * id, or the catalog ref of its Component, which the action looks up in the catalog (the registry
+ * id is the entity's `service-registry.io/service-id` annotation, else its name).
+ */
+export const serviceRef = (description: string) => (zod: Zod) =>
+  zod
+    .string({
+      description: `${description}: its registry id, or the catalog ref of its Component (\`component:default/<name>\`, as an entity picker gives it), read as the registry id of the entity's annotation service-registry.io/service-id`,
+    })
+    .regex(SERVICE_REF_PATTERN, SERVICE_REF_MESSAGE);
 
 /** `type`: the kind of service, a lowercase word. */
 export const serviceType = (description: string) => (zod: Zod) =>

@@ -20,6 +20,18 @@ export const SERVICE_ID_MESSAGE =
   'must be a service id: 1 to 63 lowercase letters, digits or "-" (e.g. "orders-api")';
 
 /**
+ * A service as an action takes it where one is expected: its registry id, or the catalog ref of
+ * its Component (`component:default/shop-api`, `component:shop-api`), as an entity picker gives
+ * it. A pattern, so that the JSON Schema of the actions' input keeps it.
+ */
+export const SERVICE_REF_PATTERN =
+  /^(?:[a-z0-9-]{1,63}|[Cc]omponent:(?:[A-Za-z0-9._-]+\/)?[A-Za-z0-9._-]+)$/;
+
+/** Message of a value that is neither a service id nor a Component ref. */
+export const SERVICE_REF_MESSAGE =
+  'must be a service id (1 to 63 lowercase letters, digits or "-", e.g. "orders-api") or the catalog ref of its Component (e.g. "component:default/orders-api")';
+
+/**
  * `YYYY-MM-DD` with a month from 01 to 12 and a day from 01 to 31: as much of a date as a JSON
  * Schema `pattern` can check. Whether the day exists in that month is checked by
  * {@link assertCalendarDate} in the handler, since the scaffolder's runner only checks the JSON
