@@ -7,11 +7,15 @@ import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createFetchTemplateAction } from '@backstage/plugin-scaffolder-backend';
 import { parse } from 'yaml';
+import { catalogWith, component } from './__testUtils__/catalog';
 import { runnerInputErrors } from './__testUtils__/runner';
+import { runTemplate } from './__testUtils__/templateRunner';
 import {
+  bareRepositoryOf,
   cleanUp,
   configWith,
   contextFor,
+  git,
   tempDir,
   workspaceWithFiles,
 } from './__testUtils__/workspace';
@@ -166,8 +170,137 @@ describe('the deprecate-service template', () => {
         '250 services must move to `next-auth` before 2027-06-30',
       );
       expect(body).toContain('`project-0-consumer-service-0`');
-      expect(body).toContain('## Service registry change report');
+      // the report's heading: the title the template gives validate, with the deprecate step's id
+      expect(body).toContain('## Deprecate core-auth');
     }
+  });
+});
+
+describe('the templates with entities a catalog transformer renamed', () => {
+  /**
+   * A registry whose services the catalog shows under other names: `acme-` names in namespace
+   * `shop`, and a Component named like another service of the registry (`shop-api` stands for
+   * `shop-api-next`), so that reading a ref as a name would change the wrong service.
+   */
+  const FILES = {
+    'services/catalog.toml': `[service.shop-api]
+version = "2.0.0"
+status = "ga"
+owner = "shop-team"
+
+[service.shop-api-next]
+version = "1.0.0"
+status = "ga"
+owner = "shop-team"
+
+[service.auth]
+version = "1.0.0"
+status = "ga"
+owner = "platform-team"
+
+[service.storefront]
+version = "1.0.0"
+status = "ga"
+owner = "shop-team"
+dependencies.requires = ["shop-api@^2"]
+`,
+  };
+  const ENTITIES = [
+    component({ name: 'acme-shop-api', namespace: 'shop' }, 'shop-api'),
+    component({ name: 'shop-api' }, 'shop-api-next'),
+    component({ name: 'acme-auth', namespace: 'shop' }, 'auth'),
+    component({ name: 'acme-storefront', namespace: 'shop' }, 'storefront'),
+  ];
+  const TASK_ID = '0123abcd-0000-4000-8000-000000000000';
+
+  /** Runs a template on a local registry repository, as the form sends its values. */
+  async function run(template: string, parameters: Record<string, unknown>) {
+    const source = await tempDir('sr-src-');
+    for (const [file, text] of Object.entries(FILES)) {
+      await fs.mkdir(path.dirname(path.join(source, file)), {
+        recursive: true,
+      });
+      await fs.writeFile(path.join(source, file), text);
+    }
+    const bare = await bareRepositoryOf(source);
+    const { catalog } = catalogWith(ENTITIES);
+    const result = await runTemplate({
+      templatePath: path.join(TEMPLATES, template),
+      parameters: { ...parameters, registryUrl: bare },
+      actions: createServiceRegistryActions({
+        config: configWith([bare]),
+        reader: mockServices.urlReader.mock(),
+        catalog,
+      }),
+      workspacePath: await tempDir('sr-ws-'),
+      taskId: TASK_ID,
+    });
+    /** A file of a branch of the registry repository. */
+    const show = (branch: string, file: string) =>
+      git(bare, 'show', `${branch}:${file}`);
+    return { ...result, bare, show };
+  }
+
+  it("deprecate-service deprecates the registry service of the picked entity, names it in the branch and the title, and takes the replacement's annotation", async () => {
+    const { steps, skipped, bare, show } = await run('deprecate-service', {
+      service: 'component:shop/acme-shop-api',
+      replacement: 'component:default/shop-api',
+      deprecationDate: '2026-12-01',
+      sunsetDate: '2027-06-30',
+      guideUrl: 'https://wiki.example.com/shop-api-migration',
+      difficulty: 'moderate',
+      estimatedEffortHours: 8,
+    });
+    expect(skipped).toEqual(['reviewers', 'pull-request', 'merge-request']);
+    const branch = 'service-registry/deprecate-shop-api-0123abcd';
+    expect(steps.branch.output.branchName).toBe(branch);
+    expect(git(bare, 'log', '-1', '--format=%s', branch)).toBe(
+      'Deprecate shop-api',
+    );
+    const registry = show(branch, 'services/catalog.toml');
+    expect(registry).toContain(
+      '[service.shop-api]\nversion = "2.0.0"\nstatus = "deprecated"\nowner = "shop-team"\ndeprecation_date = "2026-12-01"\nsunset_date = "2027-06-30"\nreplacement_service = "shop-api-next"\n',
+    );
+    // the service the catalog names shop-api is the successor, and stays as it was
+    expect(registry).toContain(
+      '[service.shop-api-next]\nversion = "1.0.0"\nstatus = "ga"\n',
+    );
+    expect(steps.validate.output.pullRequestBody).toContain(
+      '1 service must move to `shop-api-next` before 2027-06-30',
+    );
+  });
+
+  it('deprecate-service takes a plain registry id too, and no replacement', async () => {
+    const { steps } = await run('deprecate-service', {
+      service: 'shop-api',
+      deprecationDate: '2026-12-01',
+      sunsetDate: '2027-06-30',
+      guideUrl: 'https://wiki.example.com/shop-api-migration',
+      difficulty: 'easy',
+    });
+    expect(steps.deprecate.input).not.toHaveProperty('replacementService');
+    expect(steps.branch.output.branchName).toBe(
+      'service-registry/deprecate-shop-api-0123abcd',
+    );
+  });
+
+  it("update-service changes the registry service of the picked entity, with the picked dependencies' annotations, and names it in the branch and the title", async () => {
+    const { steps, bare, show } = await run('update-service', {
+      service: 'component:shop/acme-storefront',
+      version: '1.1.0',
+      addRequires: ['component:shop/acme-auth'],
+      addOptional: [],
+      removeDependencies: ['component:shop/acme-shop-api'],
+      failOnBreakingChanges: false,
+    });
+    const branch = 'service-registry/update-storefront-0123abcd';
+    expect(steps.branch.output.branchName).toBe(branch);
+    expect(git(bare, 'log', '-1', '--format=%s', branch)).toBe(
+      'Change storefront (version, dependencies.requires)',
+    );
+    expect(show(branch, 'services/catalog.toml')).toContain(
+      '[service.storefront]\nversion = "1.1.0"\nstatus = "ga"\nowner = "shop-team"\ndependencies.requires = ["auth"]',
+    );
   });
 });
 

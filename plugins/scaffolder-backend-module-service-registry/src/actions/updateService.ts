@@ -181,15 +181,15 @@ export function createServiceRegistryUpdateServiceAction(
       });
       const id = refs.service(input.id, 'id');
       const service = requireService(ws.registry, id);
-      const entries = (list: string[] | undefined, name: string) =>
+      const idsOf = (list: string[] | undefined, name: string) =>
         list?.map(entry => refs.entry(entry, name));
       const lists = (
         given: { requires?: string[]; optional?: string[] } | undefined,
         name: string,
       ): { requires?: string[]; optional?: string[] } | undefined =>
         given && {
-          requires: entries(given.requires, `${name}.requires`),
-          optional: entries(given.optional, `${name}.optional`),
+          requires: idsOf(given.requires, `${name}.requires`),
+          optional: idsOf(given.optional, `${name}.optional`),
         };
       const addDependencies = lists(input.addDependencies, 'addDependencies');
       // a dependency the registry no longer declares is still removed as the service lists it
