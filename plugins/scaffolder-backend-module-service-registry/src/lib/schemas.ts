@@ -128,7 +128,7 @@ export const REGISTRY_PATH_DESCRIPTION =
 
 /** Description of dependency entries. */
 export const DEPENDENCY_DESCRIPTION =
-  'Services: ids, `id@<semver range>`, or catalog refs `component:default/<id>`; unknown and retired services are refused';
+  "Services: ids, `id@<semver range>`, or catalog refs `component:default/<name>` with an optional `@<semver range>` (read as the registry id of the entity's annotation service-registry.io/service-id); unknown and retired services are refused";
 
 /**
  * An owner as the registry writes it: a group of the default namespace (`group:default/sre`,
