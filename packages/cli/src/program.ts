@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
-import { isEntityName } from '@service-registry/plugin-service-registry-common';
+import {
+  isEntityName,
+  redactSecrets,
+} from '@service-registry/plugin-service-registry-common';
 import { diffCommand } from './commands/diff';
 import { docsCommand } from './commands/docs';
 import { graphCommand } from './commands/graph';
@@ -159,7 +162,10 @@ function isGuardedFormat(command: string, format: string | undefined) {
  * that the registry's text would make: a CI log shows such text as written.
  */
 export async function runCli(argv: string[], given: CliIO): Promise<number> {
-  const stderr = guardWorkflowCommands(given.stderr);
+  const guarded = guardWorkflowCommands(given.stderr);
+  // what stderr tells (an error or a warning naming a registry file) never shows a credential
+  // that a path holds (a project folder named with one)
+  const stderr = (text: string) => guarded(redactSecrets(text));
   let io: CliIO = { ...given, stderr };
   try {
     let parsed;

@@ -31,6 +31,11 @@ import {
   requiredApprovalsNotice,
   runWarning,
 } from '../format/github';
+import {
+  shownFindings,
+  shownPath,
+  shownUnreadBaseFile,
+} from '../format/shownPaths';
 import { countFindings } from '../format/summary';
 import { formatFindingsText, forTerminal, paint } from '../format/text';
 import { JSON_SCHEMA_VERSION } from '../format/json';
@@ -105,7 +110,11 @@ export async function diffCommand(
     // the entry's path and its link's target come from the registry: escaped for the terminal
     io.stderr(
       `service-registry: ${forTerminal(
-        `leaving ${entry.path} out of the base ${baseSource.label}: ${entry.reason}, which the reader refuses, so what it declares in head counts as added (head's registry is read as usual).`,
+        `leaving ${shownPath(entry.path)} out of the base ${
+          baseSource.label
+        }: ${
+          entry.reason
+        }, which the reader refuses, so what it declares in head counts as added (head's registry is read as usual).`,
       )}\n`,
     );
   }
@@ -120,17 +129,19 @@ export async function diffCommand(
   );
   const loadedHead = loadRegistry(headSource.files);
   // what base could not read is taken as head has it: nothing is known of what changed there
-  const { base, unread: unreadBaseFiles } = baseAsInHead(
+  const { base, unread: unreadAsRead } = baseAsInHead(
     loadedBase,
     baseSource.files,
     loadedHead,
     headSource.files,
   );
+  // shown with any credential in their paths and ids hidden, as the findings and the diff are
+  const unreadBaseFiles = unreadAsRead.map(shownUnreadBaseFile);
   // where a file of base is shown: joined to where base was read (`main:reg`), with its note
   const shownAtBase = (unread: {
     file: string;
   }): DescribeUnreadBaseFileOptions => ({
-    shownPath: path.join(baseSource.location, unread.file),
+    shownPath: shownPath(path.join(baseSource.location, unread.file)),
     note: baseSource.locationNote,
   });
   // a service id a project of head declares again stays where base declared it
@@ -157,7 +168,7 @@ export async function diffCommand(
               breakingChanges: diff.breakingChanges.length,
               slaImpacts: diff.slaImpacts.length,
             },
-            findings,
+            findings: shownFindings(findings),
             diff: { ...diff, unreadBaseFiles },
           },
           null,
@@ -175,7 +186,7 @@ export async function diffCommand(
         fitMarkdown(
           limits =>
             renderChangeReportMarkdown(
-              { findings, diff },
+              { findings: shownFindings(findings), diff },
               { ...limits, changeNotes },
             ),
           { findings: findings.length, cutNotice: CUT_NOTICE },

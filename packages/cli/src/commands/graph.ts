@@ -10,6 +10,7 @@ import { UsageError } from '../lib/errors';
 import { CliIO } from '../lib/io';
 import { warnAboutUnparsedFiles } from '../lib/unparsedFiles';
 import { readDirectorySource } from '../lib/readSource';
+import { shownGraph } from '../format/shownPaths';
 import { checkRegistryRoot } from '../lib/registryRootNote';
 
 /** Formats of `service-registry graph`. */
@@ -43,7 +44,8 @@ export async function graphCommand(
     'the graph leaves out what it declares',
     io,
   );
-  const graph = buildDependencyGraph(registry);
+  // a project folder named with a credential is shown with it hidden
+  const graph = shownGraph(buildDependencyGraph(registry));
   if (format === 'json')
     io.stdout(`${JSON.stringify(graphToJson(graph), null, 2)}\n`);
   else if (format === 'mermaid') {

@@ -15,6 +15,7 @@ import { ReportFormat } from '../lib/options';
 import { readDirectorySource } from '../lib/readSource';
 import { checkRegistryRoot } from '../lib/registryRootNote';
 import { JSON_SCHEMA_VERSION } from '../format/json';
+import { shownImpact } from '../format/shownPaths';
 import { forTerminal, paint } from '../format/text';
 
 /** Options of `service-registry impact`. */
@@ -54,14 +55,13 @@ export async function impactCommand(
       `no service ${options.service} in ${source.label}: give the id of a [service.<id>] table`,
     );
   }
-  // a retired service consumes nothing: it is affected by no change
-  const impact = computeImpact(
-    runningGraphOf(registry, graph),
-    options.service,
-    {
+  // a retired service consumes nothing: it is affected by no change; a project folder named with
+  // a credential is shown with it hidden
+  const impact = shownImpact(
+    computeImpact(runningGraphOf(registry, graph), options.service, {
       includeOptional: options.includeOptional,
       maxDepth: options.maxDepth,
-    },
+    }),
   );
   if (options.format === 'json') {
     io.stdout(

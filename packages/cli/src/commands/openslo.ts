@@ -8,6 +8,7 @@ import { CliIO } from '../lib/io';
 import { warnAboutUnparsedFiles } from '../lib/unparsedFiles';
 import { readDirectorySource } from '../lib/readSource';
 import { checkRegistryRoot } from '../lib/registryRootNote';
+import { shownData } from '../format/shownPaths';
 
 /** Formats of `service-registry openslo`. */
 export type OpenSloFormat = 'yaml' | 'json';
@@ -56,10 +57,13 @@ export async function openSloCommand(
       `no service ${service} in ${source.label}: give the id of a [service.<id>] table`,
     );
   }
-  const documents = toOpenSlo(registry, {
-    service,
-    fillFromTierPolicy: options.fillFromTierPolicy,
-  });
+  // a project folder named with a credential is shown with it hidden, in labels and descriptions
+  const documents = shownData(
+    toOpenSlo(registry, {
+      service,
+      fillFromTierPolicy: options.fillFromTierPolicy,
+    }),
+  );
   if (format === 'json') io.stdout(`${JSON.stringify(documents, null, 2)}\n`);
   else io.stdout(sloDocumentsToYaml(documents));
   if (documents.length === 0) {

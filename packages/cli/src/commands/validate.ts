@@ -13,6 +13,7 @@ import { readDirectorySource } from '../lib/readSource';
 import { checkRegistryRoot } from '../lib/registryRootNote';
 import { annotationLimitNotice, formatFindingsGithub } from '../format/github';
 import { findingsJson } from '../format/json';
+import { shownFindings } from '../format/shownPaths';
 import { formatFindingsText } from '../format/text';
 
 /** The catalog provider's default `sharedSystem`, the System of global services. */
@@ -57,7 +58,7 @@ export async function validateCommand(
       io.stdout(
         fitMarkdown(
           limits =>
-            renderFindingsMarkdown(findings, {
+            renderFindingsMarkdown(shownFindings(findings), {
               title: 'Service registry validation',
               ...limits,
             }),

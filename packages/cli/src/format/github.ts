@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { RegistryFinding } from '@service-registry/plugin-service-registry-common';
+import { hidesCredential, shownPath } from './shownPaths';
 
 function escapeData(s: string) {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -21,7 +22,10 @@ const COMMAND: Record<RegistryFinding['severity'], string> = {
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`), which show the
  * findings as annotations on the pull request's changed files; one whose `file` is empty is written
- * without a file, line and column, as an annotation of the run.
+ * without a file, line and column, as an annotation of the run. So is one whose path holds a
+ * credential (a project folder named with a URL and its password, or with a token; or a path
+ * whose credential is `(hidden)` already): no `file=` holds it, and the message starts with where
+ * the file is, the credential replaced by `(hidden)`.
  *
  * @param options - `root`: the registry root relative to the repository root (`annotationRoot`),
  *   which the findings' paths are joined to
@@ -35,16 +39,24 @@ export function formatFindingsGithub(
       const command = COMMAND[f.severity];
       const title = `title=${escapeProperty(f.code)}`;
       // without a file: on the run, not on a line
-      const props = f.file
-        ? [
-            `file=${escapeProperty(
-              path.posix.join(options.root || '.', f.file),
-            )}`,
-            `line=${f.line}`,
-            `col=${f.column}`,
-            title,
-          ].join(',')
-        : title;
+      if (!f.file) return `::${command} ${title}::${escapeData(f.message)}\n`;
+      const file = path.posix.join(options.root || '.', f.file);
+      if (hidesCredential(file)) {
+        // on the run: a file= would show the credential, and a redacted one names no file
+        return `::${command} ${title}::${escapeData(
+          `${shownPath(file)}:${f.line}:${
+            f.column
+          } (on the run, not on the file: its path holds a credential) ${
+            f.message
+          }`,
+        )}\n`;
+      }
+      const props = [
+        `file=${escapeProperty(file)}`,
+        `line=${f.line}`,
+        `col=${f.column}`,
+        title,
+      ].join(',');
       return `::${command} ${props}::${escapeData(f.message)}\n`;
     })
     .join('');

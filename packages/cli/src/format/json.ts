@@ -1,4 +1,5 @@
 import { RegistryFinding } from '@service-registry/plugin-service-registry-common';
+import { shownFindings } from './shownPaths';
 import { countFindings } from './summary';
 
 /**
@@ -7,7 +8,10 @@ import { countFindings } from './summary';
  */
 export const JSON_SCHEMA_VERSION = 1;
 
-/** The JSON document printed by `validate --format json`. */
+/**
+ * The JSON document printed by `validate --format json`: the findings with any credential in
+ * their paths replaced by `(hidden)` (see `shownFindings`).
+ */
 export function findingsJson(findings: RegistryFinding[], registry: string) {
   const counts = countFindings(findings);
   return {
@@ -15,6 +19,6 @@ export function findingsJson(findings: RegistryFinding[], registry: string) {
     command: 'validate',
     registry,
     summary: counts,
-    findings,
+    findings: shownFindings(findings),
   };
 }

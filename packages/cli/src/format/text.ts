@@ -3,6 +3,7 @@ import {
   escapeControlCharacters,
   RegistryFinding,
 } from '@service-registry/plugin-service-registry-common';
+import { shownPath } from './shownPaths';
 import { countFindings, describeCounts } from './summary';
 
 /** ANSI colours, or none when the output is not a terminal. */
@@ -41,7 +42,8 @@ export function forTerminal(text: string): string {
 /**
  * Findings for people: grouped by file, each line starting with a clickable
  * `path/to/file.toml:line:col`, then severity, code and message; a closing summary. What comes
- * from the registry (paths, messages, ids) is written with its control characters escaped.
+ * from the registry (paths, messages, ids) is written with its control characters escaped, and a
+ * path with any credential in it (a project folder named with one) replaced by `(hidden)`.
  */
 export function formatFindingsText(
   findings: RegistryFinding[],
@@ -54,10 +56,10 @@ export function formatFindingsText(
   }
   const lines: string[] = [];
   for (const [file, list] of byFile) {
-    lines.push(p.bold(forTerminal(file)));
+    lines.push(p.bold(forTerminal(shownPath(file))));
     for (const f of list) {
       const where = forTerminal(
-        `${path.join(options.root, f.file)}:${f.line}:${f.column}`,
+        `${shownPath(path.join(options.root, f.file))}:${f.line}:${f.column}`,
       );
       const severity = {
         error: p.red('error  '),

@@ -7,6 +7,7 @@ import {
   RegistryFileInput,
   RegistryFinding,
 } from '@service-registry/plugin-service-registry-common';
+import { shownPath } from '../format/shownPaths';
 import { forTerminal } from '../format/text';
 import { CliIO } from './io';
 
@@ -48,11 +49,12 @@ export function warnAboutUnparsedFiles(
 ): void {
   for (const finding of registry.findings) {
     if (!isUnreadFileFinding(finding)) continue;
-    // a file's path comes from the registry: its control characters are written as escapes
+    // a file's path comes from the registry: its control characters are written as escapes, a
+    // credential in it (a project folder named with one) as `(hidden)`
     const where = forTerminal(
-      `${path.join(root, finding.file)}:${finding.line}:${finding.column}${
-        note ? ` (${note})` : ''
-      }`,
+      `${shownPath(path.join(root, finding.file))}:${finding.line}:${
+        finding.column
+      }${note ? ` (${note})` : ''}`,
     );
     const hint =
       finding.code === FILE_TOO_LARGE_CODE
