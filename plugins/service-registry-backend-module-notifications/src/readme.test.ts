@@ -100,6 +100,8 @@ describe('the README of the notifications module', () => {
     const router = await createReminderRouter({
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
+      catalog: {} as any,
+      auth: mockServices.auth(),
       snapshots: new InMemoryServiceRegistrySnapshotService(),
       notifier: {} as any,
       store: {} as any,

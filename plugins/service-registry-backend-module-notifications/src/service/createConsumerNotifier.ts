@@ -49,7 +49,10 @@ export interface CreateConsumerNotifierOptions {
   snapshots: ServiceRegistrySnapshotService;
   /** Backstage's notification service. */
   notifications: NotificationService;
-  /** The catalog: consumers are told once their entity has an owner to route to. */
+  /**
+   * The catalog: consumers are told once their entity has an owner to route to; the remind
+   * permission is asked on a deprecated service's Component.
+   */
   catalog: CatalogService;
   /** The module's own credentials for the catalog. */
   auth: AuthService;
@@ -95,6 +98,8 @@ export async function createConsumerNotifier(
     await createReminderRouter({
       httpAuth: options.httpAuth,
       permissions: options.permissions,
+      catalog: options.catalog,
+      auth: options.auth,
       snapshots,
       notifier,
       store,

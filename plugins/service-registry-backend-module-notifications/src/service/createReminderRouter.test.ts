@@ -11,10 +11,16 @@ import {
   NotificationSendOptions,
   notificationService,
 } from '@backstage/plugin-notifications-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  AuthorizeResult,
+  EvaluatePermissionRequest,
+} from '@backstage/plugin-permission-common';
+import {
+  ANNOTATION_REGISTRY_ID,
+  ANNOTATION_SERVICE_ID,
   loadRegistry,
   serviceRegistryReadPermission,
+  serviceRegistryRemindPermission,
 } from '@service-registry/plugin-service-registry-common';
 import {
   InMemoryServiceRegistrySnapshotService,
@@ -80,6 +86,22 @@ function component(name: string, owner: string): Entity {
   };
 }
 
+/** A service's Component as a transformer renamed it: found by its annotations. */
+function renamed(
+  name: string,
+  namespace: string,
+  serviceId: string,
+  registryId: string,
+): Entity {
+  const entity = component(name, 'billing-team');
+  entity.metadata.namespace = namespace;
+  entity.metadata.annotations = {
+    [ANNOTATION_SERVICE_ID]: serviceId,
+    [ANNOTATION_REGISTRY_ID]: registryId,
+  };
+  return entity;
+}
+
 describe.each(databases.eachSupportedId())(
   'reminder endpoints on %p',
   databaseId => {
@@ -88,6 +110,11 @@ describe.each(databases.eachSupportedId())(
         deny?: boolean;
         /** Allow every permission but `service-registry.registry.read`. */
         denyRead?: boolean;
+        /**
+         * Allow every permission but `service-registry.deprecation.remind` on these resources;
+         * every request the router makes is recorded in `asked`.
+         */
+        denyRemindOn?: string[];
         providerId?: string;
         config?: Record<string, any>;
       } = {},
@@ -105,6 +132,7 @@ describe.each(databases.eachSupportedId())(
         rootLocation: 'file:/registry',
       });
       const sent: NotificationSendOptions[] = [];
+      const asked: EvaluatePermissionRequest[] = [];
       const { server } = await startTestBackend({
         features: [
           serviceRegistryModuleNotifications,
@@ -129,6 +157,10 @@ describe.each(databases.eachSupportedId())(
               component('shop-api', 'shop-team'),
               component('shop-admin', 'admin-team'),
               component('ledger-sync', 'billing-team'),
+              // ledger's Component, renamed and moved by an entity transformer
+              renamed('acme-ledger', 'finance', 'ledger', 'default'),
+              // the Component of another registry's payments
+              renamed('staging-payments', 'default', 'payments', 'staging'),
             ],
           }),
           // a request without a token is anonymous (the test backend's default is a user)
@@ -158,9 +190,30 @@ describe.each(databases.eachSupportedId())(
                 }).factory,
               ]
             : []),
+          ...(options.denyRemindOn
+            ? [
+                mockServices.permissions.mock({
+                  authorize: async requests => {
+                    asked.push(...requests);
+                    return requests.map(asking => ({
+                      result:
+                        asking.permission.name ===
+                          serviceRegistryRemindPermission.name &&
+                        options.denyRemindOn!.includes(
+                          'resourceRef' in asking
+                            ? String(asking.resourceRef)
+                            : '',
+                        )
+                          ? AuthorizeResult.DENY
+                          : AuthorizeResult.ALLOW,
+                    }));
+                  },
+                }).factory,
+              ]
+            : []),
         ],
       });
-      return { server, sent };
+      return { server, sent, asked };
     }
     const jane = mockCredentials.user.header('user:default/jane');
     const path = '/api/service-registry/deprecations/payments/reminders';
@@ -320,7 +373,7 @@ describe.each(databases.eachSupportedId())(
         .set('Authorization', jane);
       expect(post.status).toBe(403);
       expect(post.body.error.message).toBe(
-        'reminding the consumers of a deprecated service is not allowed',
+        'reminding the consumers of a deprecated service is not allowed: it needs the service-registry.registry.read permission as well as service-registry.deprecation.remind',
       );
       expect(
         (await request(denied.server).get(path).set('Authorization', jane))
@@ -328,6 +381,46 @@ describe.each(databases.eachSupportedId())(
       ).toBe(403);
       expect(sent).toEqual([]);
       expect(denied.sent).toEqual([]);
+    });
+
+    it('asks the policy about the deprecated service’s own catalog entity: a user may remind the consumers of one service and not of another', async () => {
+      const { server, sent, asked } = await start({
+        denyRemindOn: ['component:default/payments'],
+      });
+      const denied = await request(server)
+        .post(path)
+        .set('Authorization', jane);
+      expect(denied.status).toBe(403);
+      expect(denied.body.error.message).toBe(
+        'reminding the consumers of payments is not allowed: the permission policy denies service-registry.deprecation.remind on component:default/payments',
+      );
+      expect(sent).toEqual([]);
+
+      // ledger's Component was renamed by a transformer: the permission is asked on it, found
+      // by the service id and registry annotations, not on a component:default/ledger
+      const allowed = await request(server)
+        .post('/api/service-registry/deprecations/ledger/reminders')
+        .set('Authorization', jane);
+      expect(allowed.status).toBe(201);
+      expect(sent).toHaveLength(1);
+      const refs = () =>
+        asked.map(r => [
+          r.permission.name,
+          'resourceRef' in r ? r.resourceRef : undefined,
+        ]);
+      expect(refs()).toEqual([
+        [serviceRegistryReadPermission.name, undefined],
+        [serviceRegistryRemindPermission.name, 'component:default/payments'],
+        [serviceRegistryReadPermission.name, undefined],
+        [serviceRegistryRemindPermission.name, 'component:finance/acme-ledger'],
+      ]);
+
+      // the status of a service the user may not remind is read with the read permission alone
+      const status = await request(server).get(path).set('Authorization', jane);
+      expect(status.status).toBe(200);
+      expect(refs().slice(4)).toEqual([
+        [serviceRegistryReadPermission.name, undefined],
+      ]);
     });
 
     it('needs the read permission too: a user allowed to remind but not to read the registry learns nothing of it and reminds nobody', async () => {

@@ -1,4 +1,5 @@
 import {
+  AuthService,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -7,8 +8,15 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
+import {
+  DEFAULT_NAMESPACE,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  ANNOTATION_REGISTRY_ID,
+  ANNOTATION_SERVICE_ID,
   dependencyGraphOf,
   computeDeprecation,
   hideSecretValues,
@@ -41,6 +49,12 @@ export interface ReminderRouterOptions {
   httpAuth: HttpAuthService;
   /** Whether they may. */
   permissions: PermissionsService;
+  /**
+   * Finds the Component of a deprecated service, the resource the remind permission is asked on.
+   */
+  catalog: CatalogService;
+  /** The module's own credentials for the catalog. */
+  auth: AuthService;
   /** The registries. */
   snapshots: ServiceRegistrySnapshotService;
   /** Sends the reminders. */
@@ -60,6 +74,16 @@ const params = z.object({ service: serviceIdSchema });
 const query = z
   .object({ registry: registryIdSchema.removeDefault().optional() })
   .strict();
+
+/** The ref the catalog provider gives a service's Component: `component:default/<id>`. */
+function defaultEntityRef(service: string): string {
+  return stringifyEntityRef({
+    kind: 'Component',
+    namespace: DEFAULT_NAMESPACE,
+    name: service,
+  });
+}
+
 const NO_BODY =
   'the reminder takes no body: give registry as a query parameter';
 /** The reminder takes no body: a field there (a `registry`?) must not be silently ignored. */
@@ -71,9 +95,10 @@ const noBody = z.object({}).strict(NO_BODY);
  * - `GET /deprecations/:service/reminders`: the last reminder of a deprecated service's consumers
  *   and whether one can be sent now (`service-registry.registry.read`);
  * - `POST /deprecations/:service/reminders`: reminds the owners of its consumers now, once a day
- *   (`service-registry.deprecation.remind` and `service-registry.registry.read`, since the answer
- *   and its status tell what the registry holds; users only, since the reminder names who sent
- *   it).
+ *   (`service-registry.registry.read`, since the answer and its status tell what the registry
+ *   holds, and `service-registry.deprecation.remind` on the service's Component, the one
+ *   annotated with its id and registry or else `component:default/<id>`, so that a policy may let
+ *   only its owners remind; users only, since the reminder names who sent it).
  *
  * The router is mounted on the plugin's router before the plugin's own endpoints: it parses no
  * body but the reminder's, in its route, once the caller is allowed. Answers pass through
@@ -86,7 +111,8 @@ const noBody = z.object({}).strict(NO_BODY);
 export async function createReminderRouter(
   options: ReminderRouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, snapshots, notifier, store } = options;
+  const { httpAuth, permissions, catalog, auth, snapshots, notifier, store } =
+    options;
   const now = options.now ?? (() => new Date());
   const configured = options.configuredRegistries ?? [];
   // no body is parsed here for every request: this router runs before the plugin's own endpoints
@@ -95,34 +121,58 @@ export async function createReminderRouter(
 
   type Credentials = Awaited<ReturnType<HttpAuthService['credentials']>>;
 
-  async function authorizeRead(credentials: Credentials) {
+  async function authorizeRead(
+    credentials: Credentials,
+    denial = 'reading the service registry is not allowed',
+  ) {
     const [read] = await permissions.authorize(
       [{ permission: serviceRegistryReadPermission }],
       { credentials },
     );
     if (read.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('reading the service registry is not allowed');
+      throw new NotAllowedError(denial);
     }
   }
 
-  /** Reminding needs reading too: its answer (and its status) tell what the registry holds. */
-  async function authorizeRemind(credentials: Credentials) {
-    const [remind, read] = await permissions.authorize(
-      [
-        { permission: serviceRegistryRemindPermission },
-        { permission: serviceRegistryReadPermission },
-      ],
+  /**
+   * The catalog entities of a registry's service, which the remind permission is asked on: the
+   * Components annotated with its id and registry (a transformer may have renamed or moved them),
+   * or, when there is none, `component:default/<id>` as the provider names it. Looked up with the
+   * module's own credentials: the resource is the service's, whoever asks.
+   */
+  async function serviceEntityRefs(
+    registry: string,
+    service: string,
+  ): Promise<string[]> {
+    const { items } = await catalog.getEntities(
+      {
+        filter: {
+          kind: 'Component',
+          [`metadata.annotations.${ANNOTATION_SERVICE_ID}`]: service,
+          [`metadata.annotations.${ANNOTATION_REGISTRY_ID}`]: registry,
+        },
+        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+      },
+      { credentials: await auth.getOwnServiceCredentials() },
+    );
+    const refs = [...new Set(items.map(e => stringifyEntityRef(e)))].sort();
+    return refs.length > 0 ? refs : [defaultEntityRef(service)];
+  }
+
+  /**
+   * Reminding is asked on the deprecated service's catalog entity (each of them, should several
+   * Components claim the service), so that a policy may answer with the catalog's conditions
+   * (only its owners, say), which the catalog evaluates on that entity.
+   */
+  async function authorizeRemind(credentials: Credentials, refs: string[]) {
+    const decisions = await permissions.authorize(
+      refs.map(resourceRef => ({
+        permission: serviceRegistryRemindPermission,
+        resourceRef,
+      })),
       { credentials },
     );
-    const action = 'reminding the consumers of a deprecated service';
-    if (remind.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`${action} is not allowed`);
-    }
-    if (read.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `${action} is not allowed: it needs the ${serviceRegistryReadPermission.name} permission as well as ${serviceRegistryRemindPermission.name}`,
-      );
-    }
+    return refs.find((_, i) => decisions[i].result !== AuthorizeResult.ALLOW);
   }
 
   /** The registry and the deprecation record of the service asked about. */
@@ -168,9 +218,23 @@ export async function createReminderRouter(
 
   router.post('/deprecations/:service/reminders', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    await authorizeRemind(credentials);
-    parseRequest(noBody, (await readJsonBody(req, res, NO_BODY)) ?? {});
+    // reading first: a caller who may not read the registry learns nothing of it, not even
+    // whether a service is deprecated (its answer and its status tell what the registry holds)
+    await authorizeRead(
+      credentials,
+      `reminding the consumers of a deprecated service is not allowed: it needs the ${serviceRegistryReadPermission.name} permission as well as ${serviceRegistryRemindPermission.name}`,
+    );
     const { registry, service, snapshot, record } = deprecationOf(req);
+    const denied = await authorizeRemind(
+      credentials,
+      await serviceEntityRefs(registry, service),
+    );
+    if (denied) {
+      throw new NotAllowedError(
+        `reminding the consumers of ${service} is not allowed: the permission policy denies ${serviceRegistryRemindPermission.name} on ${denied}`,
+      );
+    }
+    parseRequest(noBody, (await readJsonBody(req, res, NO_BODY)) ?? {});
     if (record.remainingConsumers === 0) {
       throw new ConflictError(`${service} has no consumers left to remind`);
     }

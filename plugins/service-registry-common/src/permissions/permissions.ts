@@ -1,3 +1,4 @@
+import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
 import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
@@ -16,11 +17,21 @@ export const serviceRegistryReadPermission = createPermission({
  * (a Backstage notification to each of them; needs the notifications backend module). A reminder
  * also needs {@link serviceRegistryReadPermission}: its answer names the consumers and owners.
  *
+ * A resource permission on the deprecated service's catalog entity (resource type
+ * `catalog-entity`, the resource ref `component:default/<service id>`): a policy may allow or
+ * deny it outright, or answer with the catalog's conditions, such as
+ * `createCatalogConditionalDecision(permission, catalogConditions.isEntityOwner({ claims:
+ * user.identity.ownershipEntityRefs }))` from `@backstage/plugin-catalog-backend/alpha` to let
+ * only the owners of a deprecated service remind its consumers. The catalog evaluates the
+ * conditions on the entity; a service without an entity in the catalog gets no conditional
+ * allowance.
+ *
  * @public
  */
 export const serviceRegistryRemindPermission = createPermission({
   name: 'service-registry.deprecation.remind',
   attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
 /**

@@ -6,7 +6,10 @@ import {
 } from '@backstage/test-utils';
 import { alertApiRef } from '@backstage/core-plugin-api';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  EvaluatePermissionRequest,
+} from '@backstage/plugin-permission-common';
 import {
   EntityProvider,
   entityRouteRef,
@@ -44,11 +47,17 @@ function status(
   };
 }
 
+/** What the mock permission API answers: one result for all, or one per request. */
+type PermissionDecision =
+  | AuthorizeResult.ALLOW
+  | AuthorizeResult.DENY
+  | ((
+      request: EvaluatePermissionRequest,
+    ) => AuthorizeResult.ALLOW | AuthorizeResult.DENY);
+
 async function renderCard(
   api: Partial<ServiceRegistryApi>,
-  authorize:
-    | AuthorizeResult.ALLOW
-    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  authorize: PermissionDecision = AuthorizeResult.ALLOW,
 ) {
   const alertApi = { post: jest.fn(), alert$: jest.fn() };
   await renderInTestApp(
@@ -176,6 +185,51 @@ describe('Remind consumers, on the migration card', () => {
     expect(
       screen.queryByRole('button', { name: 'Remind consumers' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('asks the permission on the entity of the page: no button for a user the policy lets remind only other services', async () => {
+    const asked: EvaluatePermissionRequest[] = [];
+    const onlyOn = (ref: string) => (request: EvaluatePermissionRequest) => {
+      asked.push(request);
+      return 'resourceRef' in request && request.resourceRef === ref
+        ? AuthorizeResult.ALLOW
+        : AuthorizeResult.DENY;
+    };
+    await renderCard(
+      {
+        getReminderStatus: async () =>
+          status({
+            last: { at: '2026-11-20T08:00:00.000Z', by: 'user:default/ops' },
+          }),
+      },
+      onlyOn('component:default/other-api'),
+    );
+    expect(
+      await screen.findByText('Last reminder 2026-11-20 by ops'),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(asked).toContainEqual(
+        expect.objectContaining({
+          permission: expect.objectContaining({
+            name: 'service-registry.deprecation.remind',
+          }),
+          resourceRef: 'component:default/old-api',
+        }),
+      ),
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Remind consumers' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows the button to a user the policy lets remind this service', async () => {
+    await renderCard({ getReminderStatus: async () => status() }, request =>
+      'resourceRef' in request &&
+      request.resourceRef === 'component:default/old-api'
+        ? AuthorizeResult.ALLOW
+        : AuthorizeResult.DENY,
+    );
+    expect(await button()).toBeEnabled();
   });
 
   it('offers nothing when the portal has no reminders (no notifications module)', async () => {

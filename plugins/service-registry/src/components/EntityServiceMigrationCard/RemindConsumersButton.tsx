@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Box, Button, Typography, makeStyles } from '@material-ui/core';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { serviceRegistryRemindPermission } from '@service-registry/plugin-service-registry-common';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
@@ -41,8 +43,9 @@ export interface RemindConsumersButtonProps {
  * "Remind consumers": sends the owners of a deprecated service's consumers a Backstage
  * notification of where its migration stands (once a day per service), and says when the last
  * reminder went out and who sent it. The button shows to users with the
- * `service-registry.deprecation.remind` permission; the whole line stays hidden when the portal's
- * backend has no notifications module.
+ * `service-registry.deprecation.remind` permission on the entity of the page (a policy may allow
+ * it to the entity's owners only, as the backend checks it); the whole line stays hidden when the
+ * portal's backend has no notifications module. Rendered inside an entity page (`useEntity`).
  */
 export function RemindConsumersButton(props: RemindConsumersButtonProps) {
   const { service, registry } = props;
@@ -74,8 +77,10 @@ function ReminderLine(
   const classes = useStyles();
   const api = useApi(serviceRegistryApiRef);
   const alertApi = useApi(alertApiRef);
+  const { entity } = useEntity();
   const { allowed } = usePermission({
     permission: serviceRegistryRemindPermission,
+    resourceRef: stringifyEntityRef(entity),
   });
   const [sending, setSending] = useState(false);
   const { last, canRemind } = status;
