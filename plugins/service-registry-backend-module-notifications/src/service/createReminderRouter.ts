@@ -8,15 +8,9 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
-import {
-  DEFAULT_NAMESPACE,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  ANNOTATION_REGISTRY_ID,
-  ANNOTATION_SERVICE_ID,
   dependencyGraphOf,
   computeDeprecation,
   hideSecretValues,
@@ -38,6 +32,7 @@ import { z } from 'zod';
 import { ConsumerNoticeStore } from '../database/ConsumerNoticeStore';
 import { ConsumerNotifier } from './ConsumerNotifier';
 import { readJsonBody } from './readJsonBody';
+import { serviceEntityRefs } from './serviceEntityRefs';
 
 /**
  * What {@link createReminderRouter} needs.
@@ -74,15 +69,6 @@ const params = z.object({ service: serviceIdSchema });
 const query = z
   .object({ registry: registryIdSchema.removeDefault().optional() })
   .strict();
-
-/** The ref the catalog provider gives a service's Component: `component:default/<id>`. */
-function defaultEntityRef(service: string): string {
-  return stringifyEntityRef({
-    kind: 'Component',
-    namespace: DEFAULT_NAMESPACE,
-    name: service,
-  });
-}
 
 const NO_BODY =
   'the reminder takes no body: give registry as a query parameter';
@@ -135,28 +121,18 @@ export async function createReminderRouter(
   }
 
   /**
-   * The catalog entities of a registry's service, which the remind permission is asked on: the
-   * Components annotated with its id and registry (a transformer may have renamed or moved them),
-   * or, when there is none, `component:default/<id>` as the provider names it. Looked up with the
-   * module's own credentials: the resource is the service's, whoever asks.
+   * The catalog entities of a registry's service, which the remind permission is asked on (see
+   * {@link serviceEntityRefs}; looked up with the module's own credentials: the resource is the
+   * service's, whoever asks).
    */
-  async function serviceEntityRefs(
+  async function entityRefsOf(
     registry: string,
     service: string,
   ): Promise<string[]> {
-    const { items } = await catalog.getEntities(
-      {
-        filter: {
-          kind: 'Component',
-          [`metadata.annotations.${ANNOTATION_SERVICE_ID}`]: service,
-          [`metadata.annotations.${ANNOTATION_REGISTRY_ID}`]: registry,
-        },
-        fields: ['kind', 'metadata.namespace', 'metadata.name'],
-      },
-      { credentials: await auth.getOwnServiceCredentials() },
-    );
-    const refs = [...new Set(items.map(e => stringifyEntityRef(e)))].sort();
-    return refs.length > 0 ? refs : [defaultEntityRef(service)];
+    const refs = await serviceEntityRefs({ catalog, auth }, registry, [
+      service,
+    ]);
+    return refs.get(service)!;
   }
 
   /**
@@ -227,7 +203,7 @@ export async function createReminderRouter(
     const { registry, service, snapshot, record } = deprecationOf(req);
     const denied = await authorizeRemind(
       credentials,
-      await serviceEntityRefs(registry, service),
+      await entityRefsOf(registry, service),
     );
     if (denied) {
       throw new NotAllowedError(

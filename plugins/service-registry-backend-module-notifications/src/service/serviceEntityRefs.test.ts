@@ -1,0 +1,141 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  ANNOTATION_REGISTRY_ID,
+  ANNOTATION_SERVICE_ID,
+} from '@service-registry/plugin-service-registry-common';
+import { serviceEntityRefs } from './serviceEntityRefs';
+
+/** A Component as the provider writes it, or as a transformer renamed or moved it. */
+function component(
+  namespace: string,
+  name: string,
+  annotations?: { service: string; registry: string },
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace,
+      ...(annotations && {
+        annotations: {
+          [ANNOTATION_SERVICE_ID]: annotations.service,
+          [ANNOTATION_REGISTRY_ID]: annotations.registry,
+        },
+      }),
+    },
+    spec: { type: 'service', owner: 'shop-team', lifecycle: 'production' },
+  };
+}
+
+function lookup(entities: Entity[]) {
+  const catalog = catalogServiceMock({ entities });
+  const getEntities = jest.spyOn(catalog, 'getEntities');
+  const auth = mockServices.auth();
+  return { catalog, auth, getEntities };
+}
+
+describe('serviceEntityRefs', () => {
+  it('finds a Component a transformer renamed or moved by its annotations, else names it component:default/<id>', async () => {
+    const { catalog, auth, getEntities } = lookup([
+      component('shop', 'acme-cart', { service: 'cart', registry: 'default' }),
+      // an entity ingested before the provider wrote the annotations
+      component('default', 'orders'),
+    ]);
+
+    const refs = await serviceEntityRefs({ catalog, auth }, 'default', [
+      'cart',
+      'orders',
+      'unknown',
+    ]);
+
+    expect(refs).toEqual(
+      new Map([
+        ['cart', ['component:shop/acme-cart']],
+        ['orders', ['component:default/orders']],
+        ['unknown', ['component:default/unknown']],
+      ]),
+    );
+    // with the module's own credentials: the consumers are the registry's, whoever asks
+    expect(getEntities).toHaveBeenCalledTimes(1);
+    expect(getEntities.mock.calls[0][1]).toEqual({
+      credentials: await auth.getOwnServiceCredentials(),
+    });
+  });
+
+  it('counts only the Components of the registry asked about when an id is in two registries', async () => {
+    const { catalog, auth } = lookup([
+      component('shop', 'acme-cart', { service: 'cart', registry: 'default' }),
+      component('staging', 'cart', { service: 'cart', registry: 'staging' }),
+      component('staging', 'search', {
+        service: 'search',
+        registry: 'staging',
+      }),
+    ]);
+
+    expect(
+      await serviceEntityRefs({ catalog, auth }, 'default', ['cart', 'search']),
+    ).toEqual(
+      new Map([
+        ['cart', ['component:shop/acme-cart']],
+        ['search', ['component:default/search']],
+      ]),
+    );
+    expect(
+      await serviceEntityRefs({ catalog, auth }, 'staging', ['cart']),
+    ).toEqual(new Map([['cart', ['component:staging/cart']]]));
+  });
+
+  it('gives every Component that claims a service, sorted', async () => {
+    const { catalog, auth } = lookup([
+      component('zz', 'cart', { service: 'cart', registry: 'default' }),
+      component('aa', 'cart', { service: 'cart', registry: 'default' }),
+    ]);
+
+    expect(
+      await serviceEntityRefs({ catalog, auth }, 'default', ['cart']),
+    ).toEqual(new Map([['cart', ['component:aa/cart', 'component:zz/cart']]]));
+  });
+
+  it('asks about many ids in several requests, each short enough for a request line', async () => {
+    const ids = Array.from(
+      { length: 300 },
+      (_, i) => `consumer-service-${String(i).padStart(3, '0')}`,
+    );
+    const { catalog, auth, getEntities } = lookup([
+      component('shop', 'first', { service: ids[0], registry: 'default' }),
+      component('shop', 'last', { service: ids[299], registry: 'default' }),
+    ]);
+
+    const refs = await serviceEntityRefs({ catalog, auth }, 'default', ids);
+
+    expect(refs.size).toBe(300);
+    expect(refs.get(ids[0])).toEqual(['component:shop/first']);
+    expect(refs.get(ids[150])).toEqual([`component:default/${ids[150]}`]);
+    expect(refs.get(ids[299])).toEqual(['component:shop/last']);
+    expect(getEntities.mock.calls.length).toBeGreaterThan(1);
+    const asked = getEntities.mock.calls.flatMap(([request]) => {
+      const filter = request?.filter as Record<string, string[]>;
+      const values = filter[`metadata.annotations.${ANNOTATION_SERVICE_ID}`];
+      expect(
+        encodeURIComponent(
+          values
+            .map(v => `metadata.annotations.${ANNOTATION_SERVICE_ID}=${v}`)
+            .join(','),
+        ).length,
+      ).toBeLessThanOrEqual(4000);
+      return values;
+    });
+    expect(asked.sort()).toEqual(ids);
+  });
+
+  it('asks the catalog nothing for no ids', async () => {
+    const { catalog, auth, getEntities } = lookup([]);
+    expect(await serviceEntityRefs({ catalog, auth }, 'default', [])).toEqual(
+      new Map(),
+    );
+    expect(getEntities).not.toHaveBeenCalled();
+  });
+});
