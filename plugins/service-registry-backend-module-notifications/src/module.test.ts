@@ -4,6 +4,7 @@ import path from 'node:path';
 import request from 'supertest';
 import {
   coreServices,
+  createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import {
@@ -14,7 +15,9 @@ import {
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
-import catalogModuleServiceRegistryEntityProvider from '@service-registry/plugin-catalog-backend-module-service-registry';
+import catalogModuleServiceRegistryEntityProvider, {
+  serviceRegistryEntityProviderExtensionPoint,
+} from '@service-registry/plugin-catalog-backend-module-service-registry';
 import {
   createTestDatabases,
   eventually,
@@ -75,6 +78,31 @@ const SHOP = [
   'dependencies.requires = ["payments@^1.0"]',
 ].join('\n');
 
+/** An adopter's transformer: shop-admin's Component is renamed and moved to namespace shop. */
+const renameShopAdmin = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'test-rename-shop-admin',
+  register(reg) {
+    reg.registerInit({
+      deps: { registry: serviceRegistryEntityProviderExtensionPoint },
+      async init({ registry }) {
+        registry.addTransformer((entity, { service }) =>
+          service?.id === 'shop-admin'
+            ? {
+                ...entity,
+                metadata: {
+                  ...entity.metadata,
+                  name: 'acme-shop-admin',
+                  namespace: 'shop',
+                },
+              }
+            : entity,
+        );
+      },
+    });
+  },
+});
+
 interface NotificationView {
   payload: {
     title: string;
@@ -117,6 +145,7 @@ describe.each(databases.eachSupportedId())(
         features: [
           catalogPlugin,
           catalogModuleServiceRegistryEntityProvider,
+          renameShopAdmin,
           serviceRegistryModuleNotifications,
           notificationsPlugin,
           schedulerServiceFactory,
@@ -191,7 +220,8 @@ describe.each(databases.eachSupportedId())(
           () => knex('service_registry_notice_baselines').select('registry_id'),
           rows => rows.length > 0,
         );
-        // the consumers' entities reach their owning groups (what the notifications follow)
+        // the consumers' entities reach their owning groups (what the notifications follow);
+        // shop-admin's under the name the transformer gave it
         await eventually(
           async () =>
             (
@@ -201,7 +231,7 @@ describe.each(databases.eachSupportedId())(
                 .send({
                   entityRefs: [
                     'component:default/shop-api',
-                    'component:default/shop-admin',
+                    'component:shop/acme-shop-admin',
                   ],
                 })
             ).body.items ?? [],
@@ -268,6 +298,14 @@ describe.each(databases.eachSupportedId())(
           items => items.length === 2,
         );
         expect(reminders.map(n => n.payload.title).sort()).toEqual([
+          'Reminder: payments is deprecated',
+          'payments is deprecated',
+        ]);
+        const bobsReminders = await eventually(
+          () => inbox('bob'),
+          items => items.length === 2,
+        );
+        expect(bobsReminders.map(n => n.payload.title).sort()).toEqual([
           'Reminder: payments is deprecated',
           'payments is deprecated',
         ]);

@@ -1,10 +1,14 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { ConflictError } from '@backstage/errors';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   NotificationSendOptions,
   NotificationService,
 } from '@backstage/plugin-notifications-node';
 import {
+  ANNOTATION_REGISTRY_ID,
+  ANNOTATION_SERVICE_ID,
   computeDeprecation,
   dependencyGraphOf,
   loadRegistry,
@@ -17,6 +21,7 @@ import {
 import { createTestDatabases } from '@service-registry/test-support';
 import { ConsumerNoticeStore } from '../database/ConsumerNoticeStore';
 import { ConsumerNotifier } from './ConsumerNotifier';
+import { reachableInCatalog } from './reachableInCatalog';
 
 const databases = createTestDatabases();
 jest.setTimeout(60_000);
@@ -82,6 +87,31 @@ function snapshotOf(
   };
 }
 
+/** A consumer's Component, owned by its team, with the provider's annotations when given. */
+function ownedComponent(
+  namespace: string,
+  name: string,
+  owner: string,
+  annotations?: { service: string; registry: string },
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace,
+      ...(annotations && {
+        annotations: {
+          [ANNOTATION_SERVICE_ID]: annotations.service,
+          [ANNOTATION_REGISTRY_ID]: annotations.registry,
+        },
+      }),
+    },
+    spec: { type: 'service', owner, lifecycle: 'production' },
+    relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
+  };
+}
+
 describe.each(databases.eachSupportedId())(
   'ConsumerNotifier on %p',
   databaseId => {
@@ -101,8 +131,10 @@ describe.each(databases.eachSupportedId())(
           logger,
           reachable: async consumers => {
             lookedUp.push(...consumers);
-            return new Set(
-              consumers.filter(c => !inCatalog || inCatalog.includes(c)),
+            return new Map(
+              consumers
+                .filter(c => !inCatalog || inCatalog.includes(c))
+                .map(c => [c, [`component:default/${c}`]]),
             );
           },
           now: () => now,
@@ -169,6 +201,77 @@ describe.each(databases.eachSupportedId())(
       );
       expect(notifications.take()).toEqual([
         ['payments is deprecated', ['component:default/shop-web']],
+      ]);
+    });
+
+    it('tells and reminds the owners of a consumer whose Component a transformer renamed, at that Component', async () => {
+      const knex = await databases.init(databaseId);
+      const notifications = new RecordingNotifications();
+      const notifier = new ConsumerNotifier({
+        store: await ConsumerNoticeStore.create(knex),
+        notifications,
+        logger: mockServices.logger.mock(),
+        reachable: reachableInCatalog(
+          catalogServiceMock({
+            entities: [
+              // the registry's cart, renamed and moved by an entity transformer
+              ownedComponent('shop', 'acme-cart', 'shop-team', {
+                service: 'cart',
+                registry: 'default',
+              }),
+              // another registry's cart, under the provider's name for it
+              ownedComponent('default', 'cart', 'staging-team', {
+                service: 'cart',
+                registry: 'staging',
+              }),
+              // ingested before the provider wrote the annotations
+              ownedComponent('default', 'shop-api', 'shop-team'),
+            ],
+          }),
+          mockServices.auth(),
+        ),
+        now: () => new Date('2026-11-30T09:00:00Z'),
+      });
+      const shop = [
+        '[project]',
+        'owner = "@shop-team"',
+        '[service.shop-api]',
+        'dependencies.requires = ["payments@^1.0"]',
+        '[service.cart]',
+        'dependencies.requires = ["payments@^1.0"]',
+      ];
+      await notifier.enqueue(snapshotOf(PAYMENTS, shop));
+      const deprecated = snapshotOf([...PAYMENTS, ...DEPRECATED], shop);
+
+      expect(await notifier.enqueue(deprecated)).toMatchObject({
+        deferred: 0,
+      });
+      expect(notifications.take()).toEqual([
+        [
+          'payments is deprecated',
+          ['component:shop/acme-cart', 'component:default/shop-api'],
+        ],
+      ]);
+
+      const reminded = await notifier.remind(
+        deprecated,
+        computeDeprecation(
+          deprecated.registry,
+          dependencyGraphOf(deprecated.registry),
+          'payments',
+          '2026-11-30',
+        )!,
+        'user:default/jane',
+      );
+      expect(reminded).toMatchObject({
+        notified: [{ owner: '@shop-team', consumers: ['cart', 'shop-api'] }],
+        deferred: [],
+      });
+      expect(notifications.take()).toEqual([
+        [
+          'Reminder: payments is deprecated',
+          ['component:shop/acme-cart', 'component:default/shop-api'],
+        ],
       ]);
     });
 

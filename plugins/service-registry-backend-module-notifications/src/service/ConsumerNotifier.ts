@@ -25,6 +25,7 @@ import {
   planDeprecationNotices,
 } from '../lib/planConsumerNotices';
 import { ConsumerNotice } from '../lib/types';
+import { defaultServiceEntityRef } from './serviceEntityRefs';
 
 /** The notifications' topic: users can filter and mute by it. */
 export const NOTIFICATION_TOPIC = 'service-registry';
@@ -92,12 +93,19 @@ export interface ConsumerNotifierOptions {
   /** The logger. */
   logger: LoggerService;
   /**
-   * Of the given consuming services, the ones whose catalog entity has an owner the
-   * notifications backend can route to. A consumer left out (its entity not ingested or not
-   * processed yet, e.g. added in the same registry change) is not told now but at a later run.
-   * Default: every consumer.
+   * Of the given consuming services of a registry (its catalog provider's id), the ones whose
+   * catalog entities have an owner the notifications backend can route to, each with the refs of
+   * those entities: its notices are addressed to them. A consumer left out (its entity not
+   * ingested or not processed yet, e.g. added in the same registry change) is not told now but
+   * at a later run. The module's own check (`reachableInCatalog`) finds a consumer's Component
+   * by its `service-registry.io/service-id` and `service-registry.io/registry-id` annotations
+   * (a transformer may have renamed or moved it), else as `component:default/<id>`.
+   * Default: every consumer, at `component:default/<id>`.
    */
-  reachable?: (consumers: string[]) => Promise<ReadonlySet<string>>;
+  reachable?: (
+    consumers: string[],
+    registryId: string,
+  ) => Promise<ReadonlyMap<string, readonly string[]>>;
   /** The clock (tests). */
   now?: () => Date;
 }
@@ -220,7 +228,7 @@ export class ConsumerNotifier {
     const at = (this.options.now?.() ?? new Date()).toISOString();
     const day = at.slice(0, 10);
     const notices = planDeprecationNotices(record, snapshot.registry, day);
-    const reachable = await this.reachableOf(deliveriesOf(notices));
+    const reachable = await this.reachableOf(registryId, deliveriesOf(notices));
     const deferred = [...new Set(notices.flatMap(n => n.consumers))].filter(
       c => !reachable.has(c),
     );
@@ -250,7 +258,7 @@ export class ConsumerNotifier {
         await this.options.notifications.send({
           recipients: {
             type: 'entity',
-            entityRef: notice.consumers.map(c => `component:default/${c}`),
+            entityRef: entityRefsOf(notice.consumers, reachable),
           },
           payload: {
             // a guide URL or a name as written may hold a credential
@@ -376,7 +384,7 @@ export class ConsumerNotifier {
     const notices = [...planned, ...owed.notices];
     // what was told already is not looked up in the catalog again
     const untold = await store.untold(registryId, deliveriesOf(notices));
-    const reachable = await this.reachableOf(untold);
+    const reachable = await this.reachableOf(registryId, untold);
     const routable = untold.filter(d => reachable.has(d.consumer));
     const deferred = untold.length - routable.length;
     const claimed = new Set(
@@ -391,7 +399,14 @@ export class ConsumerNotifier {
       );
       if (deliveries.length === 0) continue;
       try {
-        await this.send(registryId, notice, deliveries);
+        await this.send(
+          registryId,
+          notice,
+          entityRefsOf(
+            deliveries.map(d => d.consumer),
+            reachable,
+          ),
+        );
         sent.push(notice);
       } catch (error) {
         failed += 1;
@@ -534,27 +549,28 @@ export class ConsumerNotifier {
     }
   }
 
-  /** The consumers of these deliveries that the notifications backend can route to. */
+  /**
+   * The consumers of these deliveries that the notifications backend can route to, with the refs
+   * of their catalog entities.
+   */
   private async reachableOf(
+    registryId: string,
     deliveries: NoticeDelivery[],
-  ): Promise<ReadonlySet<string>> {
+  ): Promise<ReadonlyMap<string, readonly string[]>> {
     const consumers = [...new Set(deliveries.map(d => d.consumer))];
     if (!this.options.reachable || consumers.length === 0) {
-      return new Set(consumers);
+      return new Map(consumers.map(c => [c, [defaultServiceEntityRef(c)]]));
     }
-    return this.options.reachable(consumers);
+    return this.options.reachable(consumers, registryId);
   }
 
   private async send(
     registryId: string,
     notice: ConsumerNotice,
-    deliveries: NoticeDelivery[],
+    entityRef: string[],
   ): Promise<void> {
     await this.options.notifications.send({
-      recipients: {
-        type: 'entity',
-        entityRef: deliveries.map(d => `component:default/${d.consumer}`),
-      },
+      recipients: { type: 'entity', entityRef },
       payload: {
         // a guide URL or a name as written may hold a credential
         title: redactSecrets(notice.title),
@@ -570,6 +586,14 @@ export class ConsumerNotifier {
       },
     });
   }
+}
+
+/** The catalog entities of these consumers, in their order, each once. */
+function entityRefsOf(
+  consumers: string[],
+  reachable: ReadonlyMap<string, readonly string[]>,
+): string[] {
+  return [...new Set(consumers.flatMap(c => reachable.get(c) ?? []))];
 }
 
 function pairOf(delivery: NoticeDelivery): string {

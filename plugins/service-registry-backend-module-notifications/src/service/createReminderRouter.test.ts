@@ -156,7 +156,8 @@ describe.each(databases.eachSupportedId())(
             entities: [
               component('shop-api', 'shop-team'),
               component('shop-admin', 'admin-team'),
-              component('ledger-sync', 'billing-team'),
+              // a consumer whose Component a transformer renamed: reminded there
+              renamed('acme-ledger-sync', 'finance', 'ledger-sync', 'default'),
               // ledger's Component, renamed and moved by an entity transformer
               renamed('acme-ledger', 'finance', 'ledger', 'default'),
               // the Component of another registry's payments
@@ -402,7 +403,9 @@ describe.each(databases.eachSupportedId())(
         .post('/api/service-registry/deprecations/ledger/reminders')
         .set('Authorization', jane);
       expect(allowed.status).toBe(201);
-      expect(sent).toHaveLength(1);
+      expect(sent.map(s => s.recipients)).toEqual([
+        { type: 'entity', entityRef: ['component:finance/acme-ledger-sync'] },
+      ]);
       const refs = () =>
         asked.map(r => [
           r.permission.name,

@@ -1,40 +1,66 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { RELATION_OWNED_BY } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ANNOTATION_REGISTRY_ID } from '@service-registry/plugin-service-registry-common';
+import { serviceEntityRefs } from './serviceEntityRefs';
 
-/** Refs per catalog request. */
+/** Refs per `getEntitiesByRefs` request (its refs travel in the body). */
 const CHUNK = 500;
 
 /**
  * Builds the `reachable` check of {@link ConsumerNotifier} from the catalog: a consuming service
- * is reachable when its Component entity (`component:default/<id>`) is in the catalog with an
- * owner relation, which is what the notifications backend follows to find the users to tell.
+ * of a registry is reachable at its Components (see {@link serviceEntityRefs}: those annotated
+ * with its id and the registry, which a transformer may have renamed or moved, else
+ * `component:default/<id>`) that are in the catalog with an owner relation, which is what the
+ * notifications backend follows to find the users to tell. A `component:default/<id>` annotated
+ * with another registry is that registry's service, not this one's, and does not count.
  *
  * @param catalog - the catalog service
  * @param auth - for the module's own service credentials
- * @returns the check
+ * @returns the check: for each reachable consumer, the refs of its owned Components
  */
 export function reachableInCatalog(
   catalog: CatalogService,
   auth: AuthService,
-): (consumers: string[]) => Promise<ReadonlySet<string>> {
-  return async consumers => {
-    const reachable = new Set<string>();
+): (
+  consumers: string[],
+  registryId: string,
+) => Promise<ReadonlyMap<string, readonly string[]>> {
+  return async (consumers, registryId) => {
+    const reachable = new Map<string, string[]>();
+    if (consumers.length === 0) return reachable;
+    const refsOf = await serviceEntityRefs(
+      { catalog, auth },
+      registryId,
+      consumers,
+    );
+    const refs = [...new Set([...refsOf.values()].flat())];
+    const owned = new Set<string>();
     const credentials = await auth.getOwnServiceCredentials();
-    for (let i = 0; i < consumers.length; i += CHUNK) {
-      const chunk = consumers.slice(i, i + CHUNK);
+    for (let i = 0; i < refs.length; i += CHUNK) {
+      const chunk = refs.slice(i, i + CHUNK);
       const { items } = await catalog.getEntitiesByRefs(
         {
-          entityRefs: chunk.map(id => `component:default/${id}`),
-          fields: ['metadata.name', 'relations'],
+          entityRefs: chunk,
+          fields: ['metadata.annotations', 'relations'],
         },
         { credentials },
       );
       items.forEach((entity, index) => {
-        if (entity?.relations?.some(r => r.type === RELATION_OWNED_BY)) {
-          reachable.add(chunk[index]);
+        // fields leave out a metadata with no annotation
+        const registry =
+          entity?.metadata?.annotations?.[ANNOTATION_REGISTRY_ID];
+        if (
+          entity?.relations?.some(r => r.type === RELATION_OWNED_BY) &&
+          (registry === undefined || registry === registryId)
+        ) {
+          owned.add(chunk[index]);
         }
       });
+    }
+    for (const [consumer, consumerRefs] of refsOf) {
+      const routable = consumerRefs.filter(ref => owned.has(ref));
+      if (routable.length > 0) reachable.set(consumer, routable);
     }
     return reachable;
   };
