@@ -4,7 +4,10 @@ import { useServiceLink } from './useServiceLink';
 
 /** Props of {@link ServiceLink}. */
 export interface ServiceLinkProps {
-  /** The service id (also the name of its catalog Component). */
+  /**
+   * The service id (the name the provider gives its Component; its page is found through the
+   * catalog inside a `ServiceEntityRefsProvider`, see `useServiceLink`).
+   */
   service: string;
   /**
    * Its lifecycle status, as the data at hand says it (undefined when unknown): a `retired`

@@ -1,6 +1,10 @@
 import { useCallback } from 'react';
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  entityRouteParams,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { useServiceEntityRef } from './ServiceEntityRefs';
 
 /**
  * Whether the catalog has a page for a registry service in this lifecycle status: the catalog
@@ -15,7 +19,10 @@ export function hasCatalogPage(status: string | undefined): boolean {
 
 /** The catalog link of a registry service (see {@link useServiceLink}). */
 export interface ServiceLinkBuilder {
-  /** The catalog page of a service (`component:default/<id>`). */
+  /**
+   * The catalog page of a service: its Component's, found through the catalog inside a
+   * `ServiceEntityRefsProvider`, else `component:default/<id>`.
+   */
   (serviceId: string): string;
   /**
    * The catalog page of a service in this lifecycle status; undefined for a `retired` one, which
@@ -25,21 +32,23 @@ export interface ServiceLinkBuilder {
 }
 
 /**
- * Builds the catalog link of a registry service (`component:default/<id>`). Given the service's
- * status, it gives no link for a retired service (see {@link hasCatalogPage}): pass the status
- * whenever the data at hand has it.
+ * Builds the catalog link of a registry service: the page of its Component, which an entity
+ * transformer may have renamed or moved (found through the catalog inside a
+ * `ServiceEntityRefsProvider`, see `useServiceEntityRef`), else `component:default/<id>`. Given
+ * the service's status, it gives no link for a retired service (see {@link hasCatalogPage}): pass
+ * the status whenever the data at hand has it.
+ *
+ * Build the links while rendering: the services named then are the ones looked up, and the
+ * component renders again with their pages once the catalog answers.
  */
 export function useServiceLink(): ServiceLinkBuilder {
   const entityRoute = useRouteRef(entityRouteRef);
+  const refOf = useServiceEntityRef();
   return useCallback(
     (serviceId: string, status?: string) =>
       hasCatalogPage(status)
-        ? entityRoute({
-            kind: 'component',
-            namespace: 'default',
-            name: serviceId,
-          })
+        ? entityRoute(entityRouteParams(refOf(serviceId)))
         : undefined,
-    [entityRoute],
+    [entityRoute, refOf],
   ) as ServiceLinkBuilder;
 }

@@ -18,6 +18,7 @@ import {
   isUnknownServiceError,
 } from '../../api/notFound';
 import { serviceIdOfEntity } from '../../lib/serviceIdOfEntity';
+import { ServiceEntityRefsProvider } from '../ServiceEntityRefs';
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -218,9 +219,11 @@ export function EntityDeprecatedDependenciesWarning(
       role="region"
       aria-label="Deprecated dependencies"
     >
-      {items.map(item => (
-        <DependencyAlert key={item.service} item={item} consumer={service} />
-      ))}
+      <ServiceEntityRefsProvider registry={registry}>
+        {items.map(item => (
+          <DependencyAlert key={item.service} item={item} consumer={service} />
+        ))}
+      </ServiceEntityRefsProvider>
     </Box>
   );
 }

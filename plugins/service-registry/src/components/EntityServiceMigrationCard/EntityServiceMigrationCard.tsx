@@ -44,6 +44,7 @@ import { registryOfEntity } from '../../lib/registryOfEntity';
 import { RemindConsumersButton } from './RemindConsumersButton';
 import { readableText } from '../contrast';
 import { serviceIdOfEntity } from '../../lib/serviceIdOfEntity';
+import { ServiceEntityRefsProvider } from '../ServiceEntityRefs';
 
 const useStyles = makeStyles(theme => ({
   header: {
@@ -170,7 +171,9 @@ export function EntityServiceMigrationCard(
       subheader="Deprecation and migration, from the service registry"
       variant={variant}
     >
-      {content}
+      <ServiceEntityRefsProvider registry={registry}>
+        {content}
+      </ServiceEntityRefsProvider>
     </InfoCard>
   );
 }

@@ -1,10 +1,18 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import {
+  act,
+  fireEvent,
+  screen,
+  within,
+  waitFor,
+} from '@testing-library/react';
 import { useState } from 'react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
+  catalogApiRef,
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import {
   ServiceRegistryApi,
@@ -33,6 +41,9 @@ import { fillContrast, lowestTextContrast } from '../../testUtils/textContrast';
 import { TEXT_CONTRAST } from '../contrast';
 import { withSignal } from '../../testUtils/withSignal';
 import { templateParameters } from '../../__testUtils__/templateParameters';
+import { renamedComponent } from '../../testUtils/renamedComponent';
+
+type CatalogApi = typeof catalogApiRef.T;
 
 function component(name: string, registry = 'default'): Entity {
   return {
@@ -66,15 +77,25 @@ async function renderCard(
   options: {
     props?: EntityServiceRegistryCardProps;
     bindTemplates?: boolean;
+    catalogApi?: CatalogApi;
   } = {},
 ) {
-  const { props = {}, bindTemplates = true } = options;
-  return renderInTestApp(
+  const { props = {}, bindTemplates = true, catalogApi } = options;
+  const card = (
     <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
       <EntityProvider entity={entity}>
         <EntityServiceRegistryCard {...props} />
       </EntityProvider>
-    </TestApiProvider>,
+    </TestApiProvider>
+  );
+  return renderInTestApp(
+    catalogApi ? (
+      <TestApiProvider apis={[[catalogApiRef, catalogApi]]}>
+        {card}
+      </TestApiProvider>
+    ) : (
+      card
+    ),
     {
       mountedRoutes: bindTemplates
         ? { ...ENTITY_ROUTE, ...TEMPLATE_ROUTE }
@@ -771,5 +792,108 @@ status = "ga"
       expect(asked('shop-checkout')).toBe(1);
       expect(fact('Version')).toHaveTextContent('1.9.0');
     });
+  });
+});
+
+describe('EntityServiceRegistryCard: Components an entity transformer renamed', () => {
+  /** The Component of a registry service under another name (and namespace). */
+  function renamed(serviceId: string, name: string, namespace = 'default') {
+    const entity = renamedComponent({
+      'service-registry.io/service-id': serviceId,
+    });
+    entity.metadata.name = name;
+    entity.metadata.namespace = namespace;
+    return entity;
+  }
+
+  it('asks the backend for the registry id of its service-id annotation, and opens the templates on the renamed Component', async () => {
+    const api = fixtureApi();
+    await renderCard(renamed('shop-checkout', 'acme-shop-checkout'), api);
+    await findFacts();
+    expect(api.getServiceSummary).toHaveBeenCalledWith(
+      'shop-checkout',
+      { registry: 'default' },
+      withSignal,
+    );
+    expect(
+      screen.getByText('What registry "default" declares for shop-checkout'),
+    ).toBeInTheDocument();
+    // the scaffolder's entity picker selects the Component that exists
+    const href = screen
+      .getByRole('button', { name: 'Change this service' })
+      .getAttribute('href')!;
+    expect(
+      JSON.parse(new URL(href, 'http://portal').searchParams.get('formData')!),
+    ).toEqual({ service: 'component:default/acme-shop-checkout' });
+  });
+
+  it('asks for shop-api, not for the name acme-shop-api', async () => {
+    const getServiceSummary = jest.fn(() => new Promise<never>(() => {}));
+    await renderCard(
+      renamedComponent(),
+      mockServiceRegistryApi({ getServiceSummary }),
+    );
+    expect(getServiceSummary).toHaveBeenCalledWith(
+      'shop-api',
+      { registry: 'default' },
+      withSignal,
+    );
+    expect(getServiceSummary).toHaveBeenCalledTimes(1);
+  });
+
+  it('links a renamed dependency and consumer to their Components, found through the catalog in one request', async () => {
+    const catalogApi = catalogApiMock({
+      entities: [
+        renamed('shared-auth', 'acme-shared-auth', 'platform'),
+        renamed('shop-web', 'acme-shop-web'),
+        // the same service id in another registry is another service
+        {
+          ...renamed('payments-v2', 'other-payments'),
+          metadata: {
+            name: 'other-payments',
+            annotations: {
+              'service-registry.io/registry-id': 'other',
+              'service-registry.io/service-id': 'payments-v2',
+            },
+          },
+        },
+      ],
+    });
+    const getEntities = jest.spyOn(catalogApi, 'getEntities');
+    await renderCard(component('shop-checkout'), fixtureApi(), { catalogApi });
+    await findFacts();
+    await waitFor(() =>
+      expect(
+        within(dependencyRow('shared-auth')).getByRole('link', {
+          name: 'shared-auth',
+        }),
+      ).toHaveAttribute('href', '/catalog/platform/component/acme-shared-auth'),
+    );
+    expect(
+      within(screen.getByRole('list', { name: 'Required by' })).getByRole(
+        'link',
+        { name: 'shop-web' },
+      ),
+    ).toHaveAttribute('href', '/catalog/default/component/acme-shop-web');
+    // not found in this registry: the provider's own name
+    expect(
+      within(dependencyRow('payments-v2')).getByRole('link', {
+        name: 'payments-v2',
+      }),
+    ).toHaveAttribute('href', '/catalog/default/component/payments-v2');
+    expect(getEntities).toHaveBeenCalledTimes(1);
+  });
+
+  it("links to the provider's names while the catalog does not answer", async () => {
+    const catalogApi = catalogApiMock.mock({
+      getEntities: jest.fn(() => new Promise<never>(() => {})),
+    });
+    await renderCard(component('shop-checkout'), fixtureApi(), { catalogApi });
+    await findFacts();
+    expect(
+      within(dependencyRow('shared-auth')).getByRole('link', {
+        name: 'shared-auth',
+      }),
+    ).toHaveAttribute('href', '/catalog/default/component/shared-auth');
   });
 });

@@ -2,6 +2,7 @@ import { Typography, makeStyles } from '@material-ui/core';
 import { InfoCard, InfoCardVariants } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { registryOfEntity, registryWords } from '../../lib/registryOfEntity';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { useAbortableAsync } from '../useAbortableAsync';
@@ -16,6 +17,8 @@ import { ServiceDependenciesTable } from './ServiceDependenciesTable';
 import { ServiceRegistryActions } from './ServiceRegistryActions';
 import { ServiceRegistryFacts } from './ServiceRegistryFacts';
 import { useTemplateFormLink } from './templateFormLink';
+import { serviceIdOfEntity } from '../../lib/serviceIdOfEntity';
+import { ServiceEntityRefsProvider } from '../ServiceEntityRefs';
 
 const useStyles = makeStyles(theme => ({
   source: { marginTop: theme.spacing(1) },
@@ -108,7 +111,7 @@ export function EntityServiceRegistryCard(
   const { entity } = useEntity();
   const api = useApi(serviceRegistryApiRef);
   const templateFormLink = useTemplateFormLink();
-  const serviceId = entity.metadata.name;
+  const serviceId = serviceIdOfEntity(entity);
   const registry = registryOfEntity(entity);
   const state = useAbortableAsync(
     signal => api.getServiceSummary(serviceId, { registry }, { signal }),
@@ -119,7 +122,7 @@ export function EntityServiceRegistryCard(
   const actions =
     value && templateFormLink ? (
       <ServiceRegistryActions
-        serviceId={value.service.id}
+        serviceRef={stringifyEntityRef(entity)}
         status={value.service.status}
         changeTemplate={changeTemplate}
         deprecateTemplate={deprecateTemplate}
@@ -135,22 +138,24 @@ export function EntityServiceRegistryCard(
       variant={variant}
       actions={actions}
     >
-      <RegistryCardContent
-        state={state}
-        notFound={`${registryWords(
-          registry,
-          true,
-        )} does not declare "${serviceId}".`}
-        isNotFound={isUnknownServiceError}
-        errorTitle={`Could not load the registry entry of ${serviceId}`}
-      >
-        {summary => (
-          <ServiceSummaryDetails
-            summary={summary}
-            consumersLimit={consumersLimit}
-          />
-        )}
-      </RegistryCardContent>
+      <ServiceEntityRefsProvider registry={registry}>
+        <RegistryCardContent
+          state={state}
+          notFound={`${registryWords(
+            registry,
+            true,
+          )} does not declare "${serviceId}".`}
+          isNotFound={isUnknownServiceError}
+          errorTitle={`Could not load the registry entry of ${serviceId}`}
+        >
+          {summary => (
+            <ServiceSummaryDetails
+              summary={summary}
+              consumersLimit={consumersLimit}
+            />
+          )}
+        </RegistryCardContent>
+      </ServiceEntityRefsProvider>
     </InfoCard>
   );
 }

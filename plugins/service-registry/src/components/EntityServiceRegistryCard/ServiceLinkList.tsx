@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, makeStyles } from '@material-ui/core';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { serviceEntityRef } from './templateFormLink';
+import { useServiceEntityRef } from '../ServiceEntityRefs';
 
 const useStyles = makeStyles(theme => ({
   list: {
@@ -29,6 +29,7 @@ export function ServiceLinkList(props: {
 }) {
   const { label, serviceIds, limit = 8 } = props;
   const classes = useStyles();
+  const refOf = useServiceEntityRef();
   const [expanded, setExpanded] = useState(false);
   // hiding a single link behind a button would save nothing
   const collapsible = serviceIds.length > limit + 1;
@@ -38,7 +39,7 @@ export function ServiceLinkList(props: {
     <ul className={classes.list} aria-label={label}>
       {shown.map(id => (
         <li key={id}>
-          <EntityRefLink entityRef={serviceEntityRef(id)}>{id}</EntityRefLink>
+          <EntityRefLink entityRef={refOf(id)}>{id}</EntityRefLink>
         </li>
       ))}
       {collapsible && (

@@ -9,14 +9,15 @@ import { TemplateFormLink } from './templateFormLink';
  * already deprecated or retired.
  */
 export function ServiceRegistryActions(props: {
-  serviceId: string;
+  /** The entity ref of the service's Component (the card's entity). */
+  serviceRef: string;
   status?: ServiceStatus;
   changeTemplate: string;
   deprecateTemplate: string;
   templateFormLink: TemplateFormLink;
 }) {
   const {
-    serviceId,
+    serviceRef,
     status,
     changeTemplate,
     deprecateTemplate,
@@ -25,7 +26,7 @@ export function ServiceRegistryActions(props: {
   return (
     <>
       <LinkButton
-        to={templateFormLink(changeTemplate, serviceId)}
+        to={templateFormLink(changeTemplate, serviceRef)}
         variant="outlined"
         color="primary"
         size="small"
@@ -34,7 +35,7 @@ export function ServiceRegistryActions(props: {
       </LinkButton>
       {!isEndOfLife(status) && (
         <LinkButton
-          to={templateFormLink(deprecateTemplate, serviceId)}
+          to={templateFormLink(deprecateTemplate, serviceRef)}
           variant="outlined"
           size="small"
         >

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
+  catalogApiRef,
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
@@ -38,6 +39,7 @@ import {
 import { useLocation } from 'react-router-dom';
 import { withSignal } from '../../testUtils/withSignal';
 import { renamedComponent } from '../../testUtils/renamedComponent';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 
 function component(name: string, kind = 'Component'): Entity {
   return {
@@ -100,14 +102,24 @@ async function renderCard(
   entity: Entity,
   api: ServiceRegistryApi,
   props: EntityServiceTopologyCardProps = {},
+  catalogApi?: typeof catalogApiRef.T,
 ) {
-  return renderInTestApp(
+  const card = (
     <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
       <EntityProvider entity={entity}>
         <EntityServiceTopologyCard {...props} />
       </EntityProvider>
       <PathProbe />
-    </TestApiProvider>,
+    </TestApiProvider>
+  );
+  return renderInTestApp(
+    catalogApi ? (
+      <TestApiProvider apis={[[catalogApiRef, catalogApi]]}>
+        {card}
+      </TestApiProvider>
+    ) : (
+      card
+    ),
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
@@ -866,6 +878,52 @@ describe('EntityServiceTopologyCard: a Component an entity transformer renamed',
     expect(getGraph).not.toHaveBeenCalledWith(
       expect.objectContaining({ service: 'acme-shop-api' }),
       expect.anything(),
+    );
+  });
+});
+
+describe('EntityServiceTopologyCard: neighbours an entity transformer renamed', () => {
+  it('links and opens a renamed neighbour at its Component, looked up once for the whole drawing', async () => {
+    // web requires shop-api; both renamed in the catalog, web moved to namespace shop
+    const graph = graphOf(
+      [service('web'), service('shop-api'), service('db')],
+      [dep('web', 'shop-api'), dep('shop-api', 'db')],
+    );
+    const web = renamedComponent({ 'service-registry.io/service-id': 'web' });
+    web.metadata.name = 'acme-web';
+    web.metadata.namespace = 'shop';
+    const catalogApi = catalogApiMock({ entities: [renamedComponent(), web] });
+    const getEntities = jest.spyOn(catalogApi, 'getEntities');
+    await renderCard(
+      renamedComponent(),
+      mockApi(async () => graph),
+      {},
+      catalogApi,
+    );
+    const downstream = await screen.findByRole('list', {
+      name: 'Used by (downstream)',
+    });
+    await waitFor(() =>
+      expect(
+        within(downstream).getByRole('link', { name: 'web' }),
+      ).toHaveAttribute('href', '/catalog/shop/component/acme-web'),
+    );
+    // db is not renamed: the provider's name
+    expect(
+      within(
+        screen.getByRole('list', { name: 'Depends on (upstream)' }),
+      ).getByRole('link', { name: 'db' }),
+    ).toHaveAttribute('href', '/catalog/default/component/db');
+    expect(getEntities).toHaveBeenCalledTimes(1);
+
+    // consumers on the left: the first arrow focuses shop-api, the next one web
+    const path = screen.getByRole('status', { name: 'path' });
+    screen.getByRole('application').focus();
+    await userEvent.keyboard('{ArrowLeft}{ArrowLeft}');
+    expect(screen.getByText(/^web, GA/)).toBeInTheDocument();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(path).toHaveTextContent('/catalog/shop/component/acme-web'),
     );
   });
 });

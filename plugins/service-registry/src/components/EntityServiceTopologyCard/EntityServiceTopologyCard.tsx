@@ -57,6 +57,7 @@ import {
 import { useServiceLink } from '../useServiceLink';
 import { ServiceLink } from '../ServiceLink';
 import { serviceIdOfEntity } from '../../lib/serviceIdOfEntity';
+import { ServiceEntityRefsProvider } from '../ServiceEntityRefs';
 
 const useStyles = makeStyles(theme => ({
   controls: {
@@ -258,7 +259,9 @@ export function EntityServiceTopologyCard(
       titleTypographyProps={{ component: 'h2' }}
       subheader="Dependencies across projects, from the service registry"
     >
-      {content}
+      <ServiceEntityRefsProvider registry={registry}>
+        {content}
+      </ServiceEntityRefsProvider>
     </InfoCard>
   );
 }
@@ -404,10 +407,22 @@ function ServiceTopology(props: {
     [indexed, root, serviceId, drawnDepth],
   );
   const cycles = useMemo(() => cycleEdges(graph.cycles), [graph]);
-  /** Opens a node's catalog page: not for a missing or a retired service, which have none. */
+  /**
+   * The catalog page of each drawn node, built while rendering so that the Components of the
+   * drawn services are looked up together (a transformer may have renamed them): none for a
+   * missing or a retired service, which have none.
+   */
+  const pages = useMemo(() => {
+    const out = new Map<string, string | undefined>();
+    for (const id of hood?.nodes.keys() ?? []) {
+      const node = indexed.nodes.get(id);
+      out.set(id, node?.declared ? link(id, node.status) : undefined);
+    }
+    return out;
+  }, [hood, indexed, link]);
+  /** Opens a node's catalog page, if it has one. */
   const openPage = (id: string) => {
-    const node = indexed.nodes.get(id);
-    const to = node?.declared ? link(id, node.status) : undefined;
+    const to = pages.get(id);
     if (to) navigate(to);
   };
 

@@ -18,6 +18,7 @@ import { ProjectServicesTable } from './ProjectServicesTable';
 import { ProjectSlaLine } from './ProjectSlaLine';
 import { projectIdOfSystem } from './projectIdOfSystem';
 import { registryOfEntity, registryWords } from '../../lib/registryOfEntity';
+import { ServiceEntityRefsProvider } from '../ServiceEntityRefs';
 
 const useStyles = makeStyles(theme => ({
   source: { marginTop: theme.spacing(1) },
@@ -161,24 +162,29 @@ export function EntitySystemServiceRegistryCard(
       titleTypographyProps={{ component: 'h2' }}
       variant={variant}
     >
-      <RegistryCardContent
-        state={state}
-        notFound={
-          projectId === GLOBAL_PROJECT_ID
-            ? `${registryWords(registry, true)} declares no global services.`
-            : `${registryWords(registry, true)} has no project "${projectId}".`
-        }
-        isNotFound={isUnknownProjectError}
-        errorTitle={`Could not load what the registry knows of ${what}`}
-      >
-        {summary => (
-          <ProjectSummaryDetails
-            summary={summary}
-            sharedSystem={sharedSystem}
-            registry={registry}
-          />
-        )}
-      </RegistryCardContent>
+      <ServiceEntityRefsProvider registry={registry}>
+        <RegistryCardContent
+          state={state}
+          notFound={
+            projectId === GLOBAL_PROJECT_ID
+              ? `${registryWords(registry, true)} declares no global services.`
+              : `${registryWords(
+                  registry,
+                  true,
+                )} has no project "${projectId}".`
+          }
+          isNotFound={isUnknownProjectError}
+          errorTitle={`Could not load what the registry knows of ${what}`}
+        >
+          {summary => (
+            <ProjectSummaryDetails
+              summary={summary}
+              sharedSystem={sharedSystem}
+              registry={registry}
+            />
+          )}
+        </RegistryCardContent>
+      </ServiceEntityRefsProvider>
     </InfoCard>
   );
 }

@@ -63,6 +63,7 @@ import {
 import { usePageTextStyles } from '../usePageTextStyles';
 import { usePageRegistry } from '../usePageRegistry';
 import { ServiceLink } from '../ServiceLink';
+import { ServiceEntityRefsProvider } from '../ServiceEntityRefs';
 
 const useStyles = makeStyles(theme => ({
   counts: {
@@ -890,7 +891,11 @@ export function ServiceRegistryDeprecationsPage(
             'No service of the registry is deprecated, and no retired service is still in use.',
         }}
       >
-        {response => <Deprecations response={response} registry={registry} />}
+        {response => (
+          <ServiceEntityRefsProvider registry={response.registry}>
+            <Deprecations response={response} registry={registry} />
+          </ServiceEntityRefsProvider>
+        )}
       </AsyncContent>
     </RegistryPage>
   );

@@ -44,6 +44,7 @@ import { GLOBAL_SERVICES_LABEL } from '../../lib/serviceProjectLabel';
 import { usePageTextStyles } from '../usePageTextStyles';
 import { usePageRegistry } from '../usePageRegistry';
 import { useLastSettled } from '../useLastSettled';
+import { ServiceEntityRefsProvider } from '../ServiceEntityRefs';
 
 const useStyles = makeStyles(theme => ({
   alert: { marginBottom: theme.spacing(2) },
@@ -261,7 +262,11 @@ export function ServiceRegistryFindingsPage(
         state={state}
         errorTitle="Could not load the registry findings"
       >
-        {response => <FindingsView response={response} registry={registry} />}
+        {response => (
+          <ServiceEntityRefsProvider registry={response.registry}>
+            <FindingsView response={response} registry={registry} />
+          </ServiceEntityRefsProvider>
+        )}
       </AsyncContent>
     </RegistryPage>
   );

@@ -15,6 +15,7 @@ import { SlaSort } from './sortServices';
 import { useSlaFilters } from './useSlaFilters';
 import { usePageTextStyles } from '../usePageTextStyles';
 import { usePageRegistry } from '../usePageRegistry';
+import { ServiceEntityRefsProvider } from '../ServiceEntityRefs';
 
 /**
  * Props of {@link ServiceRegistrySlaPage}.
@@ -139,7 +140,11 @@ export function ServiceRegistrySlaPage(props: ServiceRegistrySlaPageProps) {
             "Add services to the registry's TOML files; their SLAs show here once the catalog has ingested them.",
         }}
       >
-        {overview => <SlaOverviewBody overview={overview} />}
+        {overview => (
+          <ServiceEntityRefsProvider registry={overview.registry}>
+            <SlaOverviewBody overview={overview} />
+          </ServiceEntityRefsProvider>
+        )}
       </AsyncContent>
     </RegistryPage>
   );

@@ -350,6 +350,20 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
     groupBy,
   ]);
 
+  /**
+   * The catalog page of each drawn service, built while rendering so that the Components of the
+   * services on screen are looked up together (a transformer may have renamed them; inside a
+   * `ServiceEntityRefsProvider`): none for a missing or a retired service, which have none.
+   */
+  const pages = useMemo(() => {
+    const out = new Map<string, string | undefined>();
+    for (const { id } of grouped.nodes) {
+      const node = indexed.nodes.get(id);
+      if (node) out.set(id, node.declared ? link(id, node.status) : undefined);
+    }
+    return out;
+  }, [grouped, indexed, link]);
+
   const focusService = (id: string | null) => {
     if (!id) return;
     const node = indexed.nodes.get(id);
@@ -570,10 +584,7 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
                   if (displayById.get(id)?.kind === 'group') toggleGroup(id);
                   else {
                     // no page for a missing or a retired service: the catalog has none
-                    const node = indexed.nodes.get(id);
-                    const to = node?.declared
-                      ? link(id, node.status)
-                      : undefined;
+                    const to = pages.get(id);
                     if (to) navigate(to);
                   }
                 }}

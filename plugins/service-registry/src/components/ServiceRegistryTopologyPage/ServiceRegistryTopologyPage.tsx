@@ -15,6 +15,7 @@ import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { useAbortableAsync } from '../useAbortableAsync';
 import { ServiceRegistryTopology } from './ServiceRegistryTopology';
 import { usePageRegistry } from '../usePageRegistry';
+import { ServiceEntityRefsProvider } from '../ServiceEntityRefs';
 
 /**
  * Props of {@link ServiceRegistryTopologyPage}.
@@ -92,11 +93,13 @@ export function ServiceRegistryTopologyPage(
             />
           </Grid>
         )}
-        <ServiceRegistryTopology
-          graph={value}
-          registry={registry}
-          onReload={() => setReload(r => r + 1)}
-        />
+        <ServiceEntityRefsProvider registry={value.registry}>
+          <ServiceRegistryTopology
+            graph={value}
+            registry={registry}
+            onReload={() => setReload(r => r + 1)}
+          />
+        </ServiceEntityRefsProvider>
       </>
     );
   }

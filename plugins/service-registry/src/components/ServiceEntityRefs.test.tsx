@@ -1,0 +1,166 @@
+import { useState } from 'react';
+import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { ServiceEntityRefsProvider } from './ServiceEntityRefs';
+import { ServiceLink } from './ServiceLink';
+
+function renamed(serviceId: string, registry = 'default'): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: `acme-${serviceId}`,
+      annotations: {
+        'service-registry.io/registry-id': registry,
+        'service-registry.io/service-id': serviceId,
+      },
+    },
+    spec: { type: 'service', owner: 'team', lifecycle: 'production' },
+  };
+}
+
+/** Links to services, and a button that shows more of them. */
+function Links(props: { first: string[]; more: string[] }) {
+  const [shown, setShown] = useState(props.first);
+  return (
+    <>
+      {shown.map(id => (
+        <ServiceLink key={id} service={id} status="ga" />
+      ))}
+      <button onClick={() => setShown([...props.first, ...props.more])}>
+        more
+      </button>
+    </>
+  );
+}
+
+const href = (name: string) =>
+  screen.getByRole('link', { name }).getAttribute('href');
+
+async function render(
+  catalogApi: typeof catalogApiRef.T | undefined,
+  content: JSX.Element,
+) {
+  return renderInTestApp(
+    catalogApi ? (
+      <TestApiProvider apis={[[catalogApiRef, catalogApi]]}>
+        {content}
+      </TestApiProvider>
+    ) : (
+      content
+    ),
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('ServiceEntityRefsProvider', () => {
+  it('looks up the services of all the links it holds in one request, and only new ones after', async () => {
+    const catalogApi = catalogApiMock({
+      entities: ['a', 'b', 'c', 'd'].map(id => renamed(id)),
+    });
+    const getEntities = jest.spyOn(catalogApi, 'getEntities');
+    await render(
+      catalogApi,
+      <ServiceEntityRefsProvider registry="default">
+        <Links first={['a', 'b', 'x']} more={['c']} />
+        <Links first={['a', 'd']} more={[]} />
+      </ServiceEntityRefsProvider>,
+    );
+    await waitFor(() =>
+      expect(screen.getAllByRole('link', { name: 'a' })[0]).toHaveAttribute(
+        'href',
+        '/catalog/default/component/acme-a',
+      ),
+    );
+    expect(href('b')).toBe('/catalog/default/component/acme-b');
+    expect(href('d')).toBe('/catalog/default/component/acme-d');
+    expect(href('x')).toBe('/catalog/default/component/x');
+    expect(getEntities).toHaveBeenCalledTimes(1);
+
+    await userEvent.click(screen.getAllByRole('button', { name: 'more' })[0]);
+    await waitFor(() =>
+      expect(href('c')).toBe('/catalog/default/component/acme-c'),
+    );
+    expect(getEntities).toHaveBeenCalledTimes(2);
+    const asked = getEntities.mock.calls[1][0]!.filter as Record<
+      string,
+      unknown
+    >;
+    expect(
+      asked['metadata.annotations.service-registry.io/service-id'],
+    ).toEqual(['c']);
+  });
+
+  it("links to the provider's name while the catalog answers, when it fails, and without a catalog API", async () => {
+    let fail: (error: Error) => void = () => {};
+    const catalogApi = catalogApiMock.mock({
+      getEntities: jest.fn(
+        () =>
+          new Promise<never>((_, reject) => {
+            fail = reject;
+          }),
+      ),
+    });
+    await render(
+      catalogApi,
+      <ServiceEntityRefsProvider registry="default">
+        <ServiceLink service="a" status="ga" />
+      </ServiceEntityRefsProvider>,
+    );
+    await waitFor(() => expect(catalogApi.getEntities).toHaveBeenCalled());
+    expect(href('a')).toBe('/catalog/default/component/a');
+    await act(async () => fail(new Error('catalog down')));
+    expect(href('a')).toBe('/catalog/default/component/a');
+
+    await render(
+      undefined,
+      <ServiceEntityRefsProvider registry="default">
+        <ServiceLink service="b" status="ga" />
+      </ServiceEntityRefsProvider>,
+    );
+    expect(href('b')).toBe('/catalog/default/component/b');
+  });
+
+  it('asks again when the registry changes, and takes only its Components', async () => {
+    const catalogApi = catalogApiMock({
+      entities: [
+        renamed('a'),
+        {
+          ...renamed('a', 'other'),
+          metadata: { ...renamed('a', 'other').metadata, name: 'other-a' },
+        },
+      ],
+    });
+    function Switch() {
+      const [registry, setRegistry] = useState('default');
+      return (
+        <>
+          <button onClick={() => setRegistry('other')}>other</button>
+          <ServiceEntityRefsProvider registry={registry}>
+            <ServiceLink service="a" status="ga" />
+          </ServiceEntityRefsProvider>
+        </>
+      );
+    }
+    await render(catalogApi, <Switch />);
+    await waitFor(() =>
+      expect(href('a')).toBe('/catalog/default/component/acme-a'),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'other' }));
+    await waitFor(() =>
+      expect(href('a')).toBe('/catalog/default/component/other-a'),
+    );
+  });
+
+  it('links every service to its own name outside a provider', async () => {
+    const catalogApi = catalogApiMock({ entities: [renamed('a')] });
+    const getEntities = jest.spyOn(catalogApi, 'getEntities');
+    await render(catalogApi, <ServiceLink service="a" status="ga" />);
+    expect(href('a')).toBe('/catalog/default/component/a');
+    expect(getEntities).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,139 @@
+import { Entity } from '@backstage/catalog-model';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { lookupServiceEntityRefs } from './lookupServiceEntityRefs';
+
+function component(
+  serviceId: string | undefined,
+  name: string,
+  options: { namespace?: string; registry?: string } = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: options.namespace,
+      annotations: {
+        'service-registry.io/registry-id': options.registry ?? 'default',
+        ...(serviceId ? { 'service-registry.io/service-id': serviceId } : {}),
+      },
+    },
+    spec: { type: 'service', owner: 'team', lifecycle: 'production' },
+  };
+}
+
+const signal = () => new AbortController().signal;
+
+describe('lookupServiceEntityRefs', () => {
+  it('finds the Component of each service by its service-id annotation, renamed or moved, in one request', async () => {
+    const catalog = catalogApiMock({
+      entities: [
+        component('shop-api', 'acme-shop-api'),
+        component('cart', 'cart', { namespace: 'shop' }),
+        component('auth', 'auth'),
+        component('unasked', 'acme-unasked'),
+      ],
+    });
+    const getEntities = jest.spyOn(catalog, 'getEntities');
+    const refs = await lookupServiceEntityRefs(
+      catalog,
+      ['shop-api', 'cart', 'ghost'],
+      'default',
+      signal(),
+    );
+    expect(Object.fromEntries(refs)).toEqual({
+      'shop-api': {
+        kind: 'component',
+        namespace: 'default',
+        name: 'acme-shop-api',
+      },
+      cart: { kind: 'component', namespace: 'shop', name: 'cart' },
+    });
+    expect(getEntities).toHaveBeenCalledTimes(1);
+    expect(getEntities.mock.calls[0][0]).toMatchObject({
+      filter: {
+        kind: 'component',
+        'metadata.annotations.service-registry.io/registry-id': 'default',
+        'metadata.annotations.service-registry.io/service-id': [
+          'shop-api',
+          'cart',
+          'ghost',
+        ],
+      },
+    });
+  });
+
+  it('takes only the Components of the registry named, and, with none named, a service id only one Component claims', async () => {
+    const catalog = catalogApiMock({
+      entities: [
+        component('shop-api', 'acme-shop-api'),
+        component('shop-api', 'other-shop-api', { registry: 'other' }),
+        component('cart', 'acme-cart', { registry: 'other' }),
+      ],
+    });
+    const inDefault = await lookupServiceEntityRefs(
+      catalog,
+      ['shop-api', 'cart'],
+      'default',
+      signal(),
+    );
+    expect(Object.fromEntries(inDefault)).toEqual({
+      'shop-api': {
+        kind: 'component',
+        namespace: 'default',
+        name: 'acme-shop-api',
+      },
+    });
+    const unnamed = await lookupServiceEntityRefs(
+      catalog,
+      ['shop-api', 'cart'],
+      undefined,
+      signal(),
+    );
+    expect(Object.fromEntries(unnamed)).toEqual({
+      cart: { kind: 'component', namespace: 'default', name: 'acme-cart' },
+    });
+  });
+
+  it('splits many ids into a few requests that each keep their URL short', async () => {
+    const ids = Array.from({ length: 200 }, (_, k) => `service-number-${k}`);
+    const catalog = catalogApiMock({
+      entities: ids.map(id => component(id, `acme-${id}`)),
+    });
+    const getEntities = jest.spyOn(catalog, 'getEntities');
+    const refs = await lookupServiceEntityRefs(
+      catalog,
+      ids,
+      'default',
+      signal(),
+    );
+    expect(refs.size).toBe(200);
+    expect(refs.get('service-number-199')?.name).toBe(
+      'acme-service-number-199',
+    );
+    expect(getEntities.mock.calls.length).toBeGreaterThan(1);
+    expect(getEntities.mock.calls.length).toBeLessThanOrEqual(6);
+    for (const [request] of getEntities.mock.calls) {
+      const query = new URLSearchParams();
+      for (const [key, value] of Object.entries(request!.filter as object)) {
+        for (const v of [value].flat()) query.append('filter', `${key}=${v}`);
+      }
+      expect(query.toString().length).toBeLessThan(6000);
+    }
+  });
+
+  it('asks nothing for no ids, and stops when aborted', async () => {
+    const catalog = catalogApiMock({ entities: [] });
+    const getEntities = jest.spyOn(catalog, 'getEntities');
+    expect(
+      (await lookupServiceEntityRefs(catalog, [], 'default', signal())).size,
+    ).toBe(0);
+    expect(getEntities).not.toHaveBeenCalled();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      lookupServiceEntityRefs(catalog, ['a'], 'default', controller.signal),
+    ).rejects.toThrow(/abort/i);
+    expect(getEntities).not.toHaveBeenCalled();
+  });
+});
