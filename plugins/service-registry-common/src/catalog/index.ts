@@ -14,3 +14,9 @@ export {
   heldBackServiceFinding,
   heldBackServiceReason,
 } from './heldBackServiceFinding';
+export {
+  SERVICE_ENTITY_FIELDS,
+  serviceEntityBatches,
+  serviceEntityFilter,
+  serviceIdClaimedBy,
+} from './serviceEntityQuery';

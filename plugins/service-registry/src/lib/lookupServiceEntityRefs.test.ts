@@ -52,7 +52,7 @@ describe('lookupServiceEntityRefs', () => {
     expect(getEntities).toHaveBeenCalledTimes(1);
     expect(getEntities.mock.calls[0][0]).toMatchObject({
       filter: {
-        kind: 'component',
+        kind: 'Component',
         'metadata.annotations.service-registry.io/registry-id': 'default',
         'metadata.annotations.service-registry.io/service-id': [
           'shop-api',

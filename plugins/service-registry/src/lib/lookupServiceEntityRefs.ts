@@ -1,53 +1,17 @@
 import { CompoundEntityRef, DEFAULT_NAMESPACE } from '@backstage/catalog-model';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
-  ANNOTATION_REGISTRY_ID,
-  ANNOTATION_SERVICE_ID,
+  SERVICE_ENTITY_FIELDS,
+  serviceEntityBatches,
+  serviceEntityFilter,
+  serviceIdClaimedBy,
 } from '@service-registry/plugin-service-registry-common';
 
 /** The catalog client, as `catalogApiRef` gives it; only `getEntities` is used. */
 export type CatalogLookupApi = Pick<typeof catalogApiRef.T, 'getEntities'>;
 
-const SERVICE_ID_KEY = `metadata.annotations.${ANNOTATION_SERVICE_ID}`;
-const REGISTRY_ID_KEY = `metadata.annotations.${ANNOTATION_REGISTRY_ID}`;
-
-/** Only what a ref needs, and the annotation the answer is matched by. */
-const FIELDS = ['kind', 'metadata.namespace', 'metadata.name', SERVICE_ID_KEY];
-
-/**
- * The filter's length in a request's URL that a request stays under (the catalog client writes
- * each id as `filter=<key>=<id>,…`, percent-encoded): far below the 8 KB request line that common
- * proxies accept.
- */
-const MAX_FILTER_LENGTH = 4000;
-/** At most as many ids in one request (as the catalog's presentation API batches refs). */
-const MAX_IDS_PER_REQUEST = 100;
 /** Requests in flight at once, for a page with many services. */
 const CONCURRENT_REQUESTS = 4;
-
-/** The ids in groups, each short enough for one request. */
-function chunks(ids: readonly string[]): string[][] {
-  const keyLength = encodeURIComponent(SERVICE_ID_KEY).length + 2; // `=` and `,`
-  const out: string[][] = [];
-  let current: string[] = [];
-  let length = 0;
-  for (const id of ids) {
-    const cost = keyLength + encodeURIComponent(id).length;
-    if (
-      current.length > 0 &&
-      (length + cost > MAX_FILTER_LENGTH ||
-        current.length >= MAX_IDS_PER_REQUEST)
-    ) {
-      out.push(current);
-      current = [];
-      length = 0;
-    }
-    current.push(id);
-    length += cost;
-  }
-  if (current.length > 0) out.push(current);
-  return out;
-}
 
 function abortError(): Error {
   const error = new Error('The catalog lookup of the services was aborted');
@@ -81,24 +45,20 @@ export async function lookupServiceEntityRefs(
 ): Promise<Map<string, CompoundEntityRef>> {
   const asked = new Set(serviceIds);
   const claims = new Map<string, CompoundEntityRef[]>();
-  const groups = chunks([...asked]);
+  const groups = serviceEntityBatches(asked);
   let next = 0;
   const worker = async () => {
     while (next < groups.length) {
       if (signal.aborted) throw abortError();
       const group = groups[next++];
       const { items } = await catalog.getEntities({
-        filter: {
-          kind: 'component',
-          ...(registry ? { [REGISTRY_ID_KEY]: registry } : {}),
-          [SERVICE_ID_KEY]: group,
-        },
-        fields: FIELDS,
+        filter: serviceEntityFilter(group, registry || undefined),
+        fields: [...SERVICE_ENTITY_FIELDS],
       });
       if (signal.aborted) throw abortError();
       for (const entity of items) {
-        const id = entity.metadata.annotations?.[ANNOTATION_SERVICE_ID]?.trim();
-        if (!id || !asked.has(id)) continue;
+        const id = serviceIdClaimedBy(entity, asked, registry || undefined);
+        if (id === undefined) continue;
         const ref: CompoundEntityRef = {
           kind: entity.kind.toLocaleLowerCase('en-US'),
           namespace: entity.metadata.namespace ?? DEFAULT_NAMESPACE,

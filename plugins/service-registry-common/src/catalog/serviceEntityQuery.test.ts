@@ -1,0 +1,122 @@
+import {
+  serviceEntityBatches,
+  serviceEntityFilter,
+  serviceIdClaimedBy,
+} from './serviceEntityQuery';
+
+const SERVICE_ID_KEY = 'metadata.annotations.service-registry.io/service-id';
+const REGISTRY_ID_KEY = 'metadata.annotations.service-registry.io/registry-id';
+
+/** The `filter` query parameter the catalog client sends for a filter, percent-encoded. */
+function filterParameter(filter: Record<string, string | string[]>): string {
+  const parts = Object.entries(filter).flatMap(([key, value]) =>
+    (Array.isArray(value) ? value : [value]).map(v => `${key}=${v}`),
+  );
+  return encodeURIComponent(parts.join(','));
+}
+
+describe('serviceEntityBatches', () => {
+  it("asks each id once, in as few requests as the filter's length allows", () => {
+    const ids = Array.from({ length: 250 }, (_, i) => `svc-${i}`);
+    const batches = serviceEntityBatches([...ids, 'svc-0', 'svc-1']);
+    expect(batches.flat()).toEqual(ids);
+    // each request is as full as its filter's 4,000 characters allow: the next id would not fit
+    const serviceIdPart = (batch: string[]) =>
+      filterParameter({ [SERVICE_ID_KEY]: batch }).length;
+    batches.forEach((batch, i) => {
+      expect(serviceIdPart(batch)).toBeLessThanOrEqual(4000);
+      if (i < batches.length - 1) {
+        expect(serviceIdPart([...batch, batches[i + 1][0]])).toBeGreaterThan(
+          4000,
+        );
+      }
+    });
+    expect(batches.length).toBe(5);
+  });
+
+  it('keeps the filter a request sends under 4,000 characters, percent-encoded', () => {
+    // 63-character ids: fewer than 100 fit in a request's filter
+    const ids = Array.from(
+      { length: 120 },
+      (_, i) => `${'x'.repeat(59)}${String(i).padStart(4, '0')}`,
+    );
+    const batches = serviceEntityBatches(ids);
+    expect(batches.length).toBeGreaterThan(2);
+    for (const batch of batches) {
+      const filter = serviceEntityFilter(batch);
+      const serviceIdPart = filterParameter({
+        [SERVICE_ID_KEY]: filter[SERVICE_ID_KEY],
+      });
+      expect(serviceIdPart.length).toBeLessThanOrEqual(4000);
+    }
+    expect(batches.flat()).toEqual(ids);
+  });
+
+  it('makes no batch of no ids', () => {
+    expect(serviceEntityBatches([])).toEqual([]);
+  });
+});
+
+describe('serviceEntityFilter', () => {
+  it('asks for the Components annotated with the ids, of the registry when one is named', () => {
+    expect(serviceEntityFilter(['shop-api', 'cart'], 'default')).toEqual({
+      kind: 'Component',
+      [REGISTRY_ID_KEY]: 'default',
+      [SERVICE_ID_KEY]: ['shop-api', 'cart'],
+    });
+    expect(serviceEntityFilter(['shop-api'])).toEqual({
+      kind: 'Component',
+      [SERVICE_ID_KEY]: ['shop-api'],
+    });
+  });
+});
+
+describe('serviceIdClaimedBy', () => {
+  const entity = (annotations?: Record<string, string>) => ({
+    metadata: { annotations },
+  });
+  const asked = new Set(['shop-api', 'cart']);
+
+  it('is the service id of an entity claiming one of the ids asked, of the registry named', () => {
+    const shopApi = entity({
+      'service-registry.io/service-id': 'shop-api',
+      'service-registry.io/registry-id': 'default',
+    });
+    expect(serviceIdClaimedBy(shopApi, asked, 'default')).toBe('shop-api');
+    expect(serviceIdClaimedBy(shopApi, asked)).toBe('shop-api');
+    expect(serviceIdClaimedBy(shopApi, asked, 'other')).toBeUndefined();
+  });
+
+  it('takes the annotations as written, as the catalog filter does not', () => {
+    expect(
+      serviceIdClaimedBy(
+        entity({
+          'service-registry.io/service-id': 'Shop-API',
+          'service-registry.io/registry-id': 'default',
+        }),
+        asked,
+        'default',
+      ),
+    ).toBeUndefined();
+    expect(
+      serviceIdClaimedBy(
+        entity({
+          'service-registry.io/service-id': 'cart',
+          'service-registry.io/registry-id': 'Default',
+        }),
+        asked,
+        'default',
+      ),
+    ).toBeUndefined();
+  });
+
+  it('is undefined for an entity without the annotation or claiming an id not asked', () => {
+    expect(serviceIdClaimedBy(entity(), asked)).toBeUndefined();
+    expect(
+      serviceIdClaimedBy(
+        entity({ 'service-registry.io/service-id': 'auth' }),
+        asked,
+      ),
+    ).toBeUndefined();
+  });
+});
