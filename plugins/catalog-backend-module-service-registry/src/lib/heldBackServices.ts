@@ -2,10 +2,9 @@ import {
   declaredServiceHeaders,
   misspeltServiceHeaders,
   RegistryFileInput,
+  serviceIdOfEntityRef,
   SourcePosition,
 } from '@service-registry/plugin-service-registry-common';
-
-const COMPONENT_PREFIX = 'component:default/';
 
 /**
  * The entities a run would remove that a file it could not take as written still declares: the
@@ -42,8 +41,9 @@ export function heldBackServices(
     }
   }
   for (const ref of removed) {
-    if (!ref.startsWith(COMPONENT_PREFIX)) continue;
-    const where = declared.get(ref.slice(COMPONENT_PREFIX.length));
+    const id = serviceIdOfEntityRef(ref);
+    if (id === undefined) continue;
+    const where = declared.get(id);
     if (where) held.set(ref, where);
   }
   return held;

@@ -22,6 +22,7 @@ import {
   redactSecrets,
   RegistryProject,
   RegistryService,
+  serviceEntityRefOf,
   ServiceStatus,
   SourcePosition,
 } from '@service-registry/plugin-service-registry-common';
@@ -29,6 +30,7 @@ import {
 // The annotation keys, read once: in a CommonJS build every use of an imported binding is a
 // property read through the exporting module (a getter, for re-exports).
 const KEY_VIEW_URL = ANNOTATION_VIEW_URL;
+const componentRefOf = serviceEntityRefOf;
 const KEY_EDIT_URL = ANNOTATION_EDIT_URL;
 const KEY_STATUS = ANNOTATION_STATUS;
 const KEY_VERSION = ANNOTATION_VERSION;
@@ -458,7 +460,7 @@ function dependsOn(service: RegistryService, names: NameCache): string[] {
   let count = 0;
   for (let k = 0; k < requires.length; k++) {
     const id = requires[k].service;
-    if (!names.serviceIdHidden(id)) refs[count++] = `component:default/${id}`;
+    if (!names.serviceIdHidden(id)) refs[count++] = componentRefOf(id);
   }
   if (count < refs.length) refs.length = count;
   return uniqueSorted(refs);

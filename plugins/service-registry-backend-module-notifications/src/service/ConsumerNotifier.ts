@@ -10,6 +10,7 @@ import {
   redactSecrets,
   RegistryFileInput,
   ReminderResponse,
+  serviceEntityRefOf,
 } from '@service-registry/plugin-service-registry-common';
 import {
   RegistrySnapshot,
@@ -25,7 +26,6 @@ import {
   planDeprecationNotices,
 } from '../lib/planConsumerNotices';
 import { ConsumerNotice } from '../lib/types';
-import { defaultServiceEntityRef } from './serviceEntityRefs';
 
 /** The notifications' topic: users can filter and mute by it. */
 export const NOTIFICATION_TOPIC = 'service-registry';
@@ -559,7 +559,7 @@ export class ConsumerNotifier {
   ): Promise<ReadonlyMap<string, readonly string[]>> {
     const consumers = [...new Set(deliveries.map(d => d.consumer))];
     if (!this.options.reachable || consumers.length === 0) {
-      return new Map(consumers.map(c => [c, [defaultServiceEntityRef(c)]]));
+      return new Map(consumers.map(c => [c, [serviceEntityRefOf(c)]]));
     }
     return this.options.reachable(consumers, registryId);
   }

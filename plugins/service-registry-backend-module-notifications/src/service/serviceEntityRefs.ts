@@ -1,13 +1,11 @@
 import { AuthService } from '@backstage/backend-plugin-api';
-import {
-  DEFAULT_NAMESPACE,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   SERVICE_ENTITY_FIELDS,
   serviceEntityBatches,
   serviceEntityFilter,
+  serviceEntityRefOf,
   serviceIdClaimedBy,
 } from '@service-registry/plugin-service-registry-common';
 
@@ -19,20 +17,6 @@ export interface ServiceEntityLookup {
   catalog: CatalogService;
   /** For the module's own credentials: the services are the registry's, whoever asks. */
   auth: AuthService;
-}
-
-/**
- * The ref the catalog provider gives a service's Component: `component:default/<id>`.
- *
- * @param service - the service's registry id
- * @returns the entity ref
- */
-export function defaultServiceEntityRef(service: string): string {
-  return stringifyEntityRef({
-    kind: 'Component',
-    namespace: DEFAULT_NAMESPACE,
-    name: service,
-  });
 }
 
 /**
@@ -83,7 +67,7 @@ export async function serviceEntityRefs(
   return new Map(
     asked.map(id => {
       const refs = claims.get(id);
-      return [id, refs ? [...refs].sort() : [defaultServiceEntityRef(id)]];
+      return [id, refs ? [...refs].sort() : [serviceEntityRefOf(id)]];
     }),
   );
 }

@@ -1,5 +1,6 @@
 import { RegistryFinding, SourcePosition } from '../model/types';
 import { redactSecrets } from '../validation/secrets/detectSecret';
+import { serviceEntityRefOf, serviceIdOfEntityRef } from './serviceEntityQuery';
 
 /**
  * The code of the catalog provider's finding of a service it holds back (see
@@ -8,8 +9,6 @@ import { redactSecrets } from '../validation/secrets/detectSecret';
  * @public
  */
 export const HELD_BACK_SERVICE_CODE = 'catalog/held-back-service';
-
-const COMPONENT_PREFIX = 'component:default/';
 
 /** The words around the reason in the finding's message, which {@link heldBackServiceReason} reads. */
 const BEFORE_WHY = 'in a file the catalog cannot take as written (';
@@ -32,14 +31,14 @@ export function heldBackServiceFinding(
   where: SourcePosition,
   why: string,
 ): RegistryFinding {
-  const id = ref.startsWith(COMPONENT_PREFIX)
-    ? ref.slice(COMPONENT_PREFIX.length)
-    : ref;
+  const id = serviceIdOfEntityRef(ref) ?? ref;
   const service = redactSecrets(id) === id ? id : '(hidden)';
   return {
     severity: 'warning',
     code: HELD_BACK_SERVICE_CODE,
-    message: `Service "${service}" is declared here, ${BEFORE_WHY}${why}${AFTER_WHY}the catalog keeps ${COMPONENT_PREFIX}${service} as last ingested, and the registry's pages lack the service until the file is fixed.`,
+    message: `Service "${service}" is declared here, ${BEFORE_WHY}${why}${AFTER_WHY}the catalog keeps ${serviceEntityRefOf(
+      service,
+    )} as last ingested, and the registry's pages lack the service until the file is fixed.`,
     file: where.file,
     line: where.line,
     column: where.column,

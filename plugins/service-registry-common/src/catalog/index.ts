@@ -18,5 +18,7 @@ export {
   SERVICE_ENTITY_FIELDS,
   serviceEntityBatches,
   serviceEntityFilter,
+  serviceEntityRefOf,
   serviceIdClaimedBy,
+  serviceIdOfEntityRef,
 } from './serviceEntityQuery';

@@ -1,7 +1,9 @@
 import {
   serviceEntityBatches,
   serviceEntityFilter,
+  serviceEntityRefOf,
   serviceIdClaimedBy,
+  serviceIdOfEntityRef,
 } from './serviceEntityQuery';
 
 const SERVICE_ID_KEY = 'metadata.annotations.service-registry.io/service-id';
@@ -117,5 +119,20 @@ describe('serviceIdClaimedBy', () => {
         asked,
       ),
     ).toBeUndefined();
+  });
+});
+
+describe('serviceEntityRefOf and serviceIdOfEntityRef', () => {
+  it("name a service's Component as the catalog provider does, and read the id back", () => {
+    expect(serviceEntityRefOf('shop-api')).toBe('component:default/shop-api');
+    expect(serviceIdOfEntityRef(serviceEntityRefOf('shop-api'))).toBe(
+      'shop-api',
+    );
+  });
+
+  it('read no id from the ref of a System, a Group or a Component in another namespace', () => {
+    expect(serviceIdOfEntityRef('system:default/shop')).toBeUndefined();
+    expect(serviceIdOfEntityRef('group:default/team-shop')).toBeUndefined();
+    expect(serviceIdOfEntityRef('component:payments/shop-api')).toBeUndefined();
   });
 });

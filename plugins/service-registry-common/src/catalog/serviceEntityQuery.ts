@@ -25,6 +25,38 @@ const REGISTRY_ID_KEY = `metadata.annotations.${ANNOTATION_REGISTRY_ID}`;
  */
 const MAX_FILTER_LENGTH = 4000;
 
+/** The start of the ref the catalog provider gives a service's Component. */
+const SERVICE_ENTITY_REF_PREFIX = 'component:default/';
+
+/**
+ * The ref the catalog provider gives the Component of a registry service:
+ * `component:default/<id>`. An adopter's entity transformer may rename the Component or move it to
+ * another namespace, so this is where a service's Component is only until the catalog says
+ * otherwise (see {@link serviceEntityFilter}); and the provider's own name for it, which its
+ * `dependsOn` refs and its held-back services use.
+ *
+ * @param serviceId - the registry id of the service
+ * @returns the entity ref
+ * @public
+ */
+export function serviceEntityRefOf(serviceId: string): string {
+  return `${SERVICE_ENTITY_REF_PREFIX}${serviceId}`;
+}
+
+/**
+ * The registry id in a ref of the form {@link serviceEntityRefOf} gives (`component:default/<id>`,
+ * as the catalog provider writes it), or undefined for any other ref.
+ *
+ * @param ref - an entity ref, as a string
+ * @returns the service id, or undefined
+ * @public
+ */
+export function serviceIdOfEntityRef(ref: string): string | undefined {
+  return ref.startsWith(SERVICE_ENTITY_REF_PREFIX)
+    ? ref.slice(SERVICE_ENTITY_REF_PREFIX.length)
+    : undefined;
+}
+
 /**
  * The fields a lookup of service Components asks for: what an entity ref needs, and the
  * annotations its answers are matched by.

@@ -7,9 +7,10 @@ import {
   useMemo,
   useState,
 } from 'react';
-import { CompoundEntityRef, DEFAULT_NAMESPACE } from '@backstage/catalog-model';
+import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { useApiHolder } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { serviceEntityRefOf } from '@service-registry/plugin-service-registry-common';
 import { lookupServiceEntityRefs } from '../lib/lookupServiceEntityRefs';
 import { useAbortableAsync } from './useAbortableAsync';
 
@@ -20,7 +21,7 @@ import { useAbortableAsync } from './useAbortableAsync';
  * @param serviceId - the registry id of the service
  */
 export function defaultServiceEntityRef(serviceId: string): CompoundEntityRef {
-  return { kind: 'component', namespace: DEFAULT_NAMESPACE, name: serviceId };
+  return parseEntityRef(serviceEntityRefOf(serviceId));
 }
 
 interface ServiceEntityRefsValue {
