@@ -8,6 +8,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { createFetchTemplateAction } from '@backstage/plugin-scaffolder-backend';
 import { parse } from 'yaml';
 import { catalogWith, component } from './__testUtils__/catalog';
+import { renamedRegistry } from './__testUtils__/renamedRegistry';
 import { runnerInputErrors } from './__testUtils__/runner';
 import { runTemplate } from './__testUtils__/templateRunner';
 import {
@@ -182,29 +183,10 @@ describe('the templates with entities a catalog transformer renamed', () => {
    * `shop`, and a Component named like another service of the registry (`shop-api` stands for
    * `shop-api-next`), so that reading a ref as a name would change the wrong service.
    */
-  const FILES = {
-    'services/catalog.toml': `[service.shop-api]
-version = "2.0.0"
-status = "ga"
-owner = "shop-team"
-
-[service.shop-api-next]
-version = "1.0.0"
-status = "ga"
-owner = "shop-team"
-
-[service.auth]
-version = "1.0.0"
-status = "ga"
-owner = "platform-team"
-
-[service.storefront]
-version = "1.0.0"
-status = "ga"
-owner = "shop-team"
-dependencies.requires = ["shop-api@^2"]
-`,
-  };
+  const FILES = renamedRegistry({
+    auth: { owner: 'platform-team' },
+    storefront: { requires: ['shop-api@^2'] },
+  });
   const ENTITIES = [
     component({ name: 'acme-shop-api', namespace: 'shop' }, 'shop-api'),
     component({ name: 'shop-api' }, 'shop-api-next'),

@@ -7,6 +7,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { loadRegistryFromDirectory } from '@service-registry/plugin-service-registry-node';
 import { catalogWith, component, system } from '../__testUtils__/catalog';
+import { renamedRegistry } from '../__testUtils__/renamedRegistry';
 import {
   captureLogs,
   cleanUp,
@@ -716,19 +717,8 @@ replacement_service = "x-store"
 
 describe('service-registry:service:add with catalog entity refs', () => {
   const REGISTRY = {
-    'services/catalog.toml': `[service.shop-api]
-version = "2.0.0"
-status = "ga"
-owner = "shop-team"
-
-[service.shop-api-next]
-version = "1.0.0"
-status = "ga"
-owner = "shop-team"
-`,
-    'projects/shop/services.toml': `[project]
-name = "Shop"
-`,
+    ...renamedRegistry(),
+    'projects/shop/services.toml': '[project]\nname = "Shop"\n',
   };
   /** What a transformer made of them: `acme-` names, and a Component named like another service. */
   const ENTITIES = [

@@ -7,6 +7,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { loadRegistryFromDirectory } from '@service-registry/plugin-service-registry-node';
 import { catalogWith, component } from '../__testUtils__/catalog';
+import { renamedRegistry } from '../__testUtils__/renamedRegistry';
 import {
   captureLogs,
   cleanUp,
@@ -815,35 +816,11 @@ describe('service-registry:service:update keeps the layout of what it edits', ()
 
 describe('service-registry:service:update with catalog entity refs', () => {
   /** A registry whose services the catalog shows under other names (a transformer renamed them). */
-  const REGISTRY = {
-    'services/catalog.toml': `[service.shop-api]
-version = "2.0.0"
-status = "ga"
-owner = "shop-team"
-
-[service.shop-api-next]
-version = "1.0.0"
-status = "ga"
-owner = "shop-team"
-
-[service.auth]
-version = "1.0.0"
-status = "ga"
-owner = "platform-team"
-
-[service.search]
-version = "1.0.0"
-status = "ga"
-owner = "search-team"
-
-[service.storefront]
-version = "1.0.0"
-status = "ga"
-owner = "shop-team"
-dependencies.requires = ["search", "shop-api@^2"]
-dependencies.optional = ["gone"]
-`,
-  };
+  const REGISTRY = renamedRegistry({
+    auth: { owner: 'platform-team' },
+    search: { owner: 'search-team' },
+    storefront: { requires: ['search', 'shop-api@^2'], optional: ['gone'] },
+  });
   const ENTITIES = [
     component({ name: 'acme-storefront', namespace: 'shop' }, 'storefront'),
     component({ name: 'acme-shop-api', namespace: 'shop' }, 'shop-api'),
