@@ -4,6 +4,7 @@ import { getServiceForProject } from '@service-registry/plugin-service-registry-
 import { loadRegistryFromDirectory } from '@service-registry/plugin-service-registry-node';
 import { NotAllowedError } from '@backstage/errors';
 import { catalogWith, component } from '../__testUtils__/catalog';
+import { renamedRegistry } from '../__testUtils__/renamedRegistry';
 import {
   captureLogs,
   cleanUp,
@@ -621,24 +622,7 @@ dependencies.requires = ["legacy"]
 
 describe('service-registry:service:deprecate with catalog entity refs', () => {
   /** A registry whose services the catalog shows under other names (a transformer renamed them). */
-  const REGISTRY = {
-    'services/catalog.toml': `[service.shop-api]
-version = "2.0.0"
-status = "ga"
-owner = "shop-team"
-
-[service.shop-api-next]
-version = "1.0.0"
-status = "ga"
-owner = "shop-team"
-
-[service.orders]
-version = "1.0.0"
-status = "ga"
-owner = "shop-team"
-dependencies.requires = ["shop-api@^2"]
-`,
-  };
+  const REGISTRY = renamedRegistry({ orders: { requires: ['shop-api@^2'] } });
   /** What the transformer made of them: `acme-` names, and a Component named like another service. */
   const ENTITIES = [
     component({ name: 'acme-shop-api', namespace: 'shop' }, 'shop-api'),
@@ -653,18 +637,27 @@ dependencies.requires = ["shop-api@^2"]
     ]
       .filter(s => s.status === 'deprecated')
       .map(s => ({ id: s.id, replacement: s.replacementService }));
-
-  it("deprecates the registry service of a renamed entity, with the replacement of the entity's annotation, in one catalog lookup with the initiator's credentials", async () => {
+  /** Runs the action on a workspace holding REGISTRY, its catalog holding ENTITIES, its logs kept. */
+  const deprecate = async (
+    input: Record<string, unknown>,
+    extra: { isDryRun?: boolean } = {},
+  ) => {
     const { catalog, lookups } = catalogWith(ENTITIES);
     const workspace = await workspaceWithFiles(REGISTRY);
-    const { ctx, outputs } = contextFor(workspace, {
+    const { ctx, outputs } = contextFor(workspace, input, extra);
+    const logs = captureLogs(ctx as any);
+    await createServiceRegistryDeprecateServiceAction({ catalog }).handler(
+      ctx as any,
+    );
+    return { workspace, ctx, outputs, lookups, logs };
+  };
+
+  it("deprecates the registry service of a renamed entity, with the replacement of the entity's annotation, in one catalog lookup with the initiator's credentials", async () => {
+    const { workspace, ctx, outputs, lookups } = await deprecate({
       id: 'component:shop/acme-shop-api',
       sunsetDate: '2099-06-01',
       replacementService: 'component:default/shop-api',
     });
-    await createServiceRegistryDeprecateServiceAction({ catalog }).handler(
-      ctx as any,
-    );
     expect(await deprecated(workspace)).toEqual([
       { id: 'shop-api', replacement: 'shop-api-next' },
     ]);
@@ -687,16 +680,11 @@ dependencies.requires = ["shop-api@^2"]
   });
 
   it('takes plain registry ids as they are, without asking the catalog', async () => {
-    const { catalog, lookups } = catalogWith(ENTITIES);
-    const workspace = await workspaceWithFiles(REGISTRY);
-    const { ctx, outputs } = contextFor(workspace, {
+    const { workspace, outputs, lookups } = await deprecate({
       id: 'shop-api',
       sunsetDate: '2099-06-01',
       replacementService: 'shop-api-next',
     });
-    await createServiceRegistryDeprecateServiceAction({ catalog }).handler(
-      ctx as any,
-    );
     expect(await deprecated(workspace)).toEqual([
       { id: 'shop-api', replacement: 'shop-api-next' },
     ]);
@@ -705,15 +693,10 @@ dependencies.requires = ["shop-api@^2"]
   });
 
   it('takes the name of an entity without the annotation', async () => {
-    const { catalog } = catalogWith(ENTITIES);
-    const workspace = await workspaceWithFiles(REGISTRY);
-    const { ctx, outputs } = contextFor(workspace, {
+    const { workspace, outputs } = await deprecate({
       id: 'component:default/orders',
       sunsetDate: '2099-06-01',
     });
-    await createServiceRegistryDeprecateServiceAction({ catalog }).handler(
-      ctx as any,
-    );
     expect(await deprecated(workspace)).toEqual([
       { id: 'orders', replacement: undefined },
     ]);
@@ -721,16 +704,10 @@ dependencies.requires = ["shop-api@^2"]
   });
 
   it('takes a ref the catalog does not know by its name when the registry declares that service (added and not ingested yet)', async () => {
-    const { catalog } = catalogWith(ENTITIES);
-    const workspace = await workspaceWithFiles(REGISTRY);
-    const { ctx } = contextFor(workspace, {
+    const { workspace, logs } = await deprecate({
       id: 'component:default/shop-api-next',
       sunsetDate: '2099-06-01',
     });
-    const logs = captureLogs(ctx as any);
-    await createServiceRegistryDeprecateServiceAction({ catalog }).handler(
-      ctx as any,
-    );
     expect(await deprecated(workspace)).toEqual([
       { id: 'shop-api-next', replacement: undefined },
     ]);
@@ -759,19 +736,13 @@ dependencies.requires = ["shop-api@^2"]
   });
 
   it('resolves the refs the same way in a dry run', async () => {
-    const { catalog, lookups } = catalogWith(ENTITIES);
-    const workspace = await workspaceWithFiles(REGISTRY);
-    const { ctx, outputs } = contextFor(
-      workspace,
+    const { outputs, lookups } = await deprecate(
       {
         id: 'component:shop/acme-shop-api',
         sunsetDate: '2099-06-01',
         replacementService: 'component:default/shop-api',
       },
       { isDryRun: true },
-    );
-    await createServiceRegistryDeprecateServiceAction({ catalog }).handler(
-      ctx as any,
     );
     expect(outputs.serviceId).toBe('shop-api');
     expect(outputs.diff).toContain('+replacement_service = "shop-api-next"');
