@@ -1,5 +1,4 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { ConflictError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -7,8 +6,6 @@ import {
   NotificationService,
 } from '@backstage/plugin-notifications-node';
 import {
-  ANNOTATION_REGISTRY_ID,
-  ANNOTATION_SERVICE_ID,
   computeDeprecation,
   dependencyGraphOf,
   loadRegistry,
@@ -19,6 +16,7 @@ import {
   RegistrySnapshot,
 } from '@service-registry/plugin-service-registry-node';
 import { createTestDatabases } from '@service-registry/test-support';
+import { serviceComponent } from '../__testUtils__/serviceComponent';
 import { ConsumerNoticeStore } from '../database/ConsumerNoticeStore';
 import { ConsumerNotifier } from './ConsumerNotifier';
 import { reachableInCatalog } from './reachableInCatalog';
@@ -84,31 +82,6 @@ function snapshotOf(
     summary: 'test',
     updatedAt: new Date().toISOString(),
     rootLocation: 'file:/registry',
-  };
-}
-
-/** A consumer's Component, owned by its team, with the provider's annotations when given. */
-function ownedComponent(
-  namespace: string,
-  name: string,
-  owner: string,
-  annotations?: { service: string; registry: string },
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace,
-      ...(annotations && {
-        annotations: {
-          [ANNOTATION_SERVICE_ID]: annotations.service,
-          [ANNOTATION_REGISTRY_ID]: annotations.registry,
-        },
-      }),
-    },
-    spec: { type: 'service', owner, lifecycle: 'production' },
-    relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
   };
 }
 
@@ -215,17 +188,19 @@ describe.each(databases.eachSupportedId())(
           catalogServiceMock({
             entities: [
               // the registry's cart, renamed and moved by an entity transformer
-              ownedComponent('shop', 'acme-cart', 'shop-team', {
-                service: 'cart',
-                registry: 'default',
+              serviceComponent({
+                namespace: 'shop',
+                name: 'acme-cart',
+                service: { id: 'cart', registry: 'default' },
               }),
               // another registry's cart, under the provider's name for it
-              ownedComponent('default', 'cart', 'staging-team', {
-                service: 'cart',
-                registry: 'staging',
+              serviceComponent({
+                name: 'cart',
+                service: { id: 'cart', registry: 'staging' },
+                owner: 'staging-team',
               }),
               // ingested before the provider wrote the annotations
-              ownedComponent('default', 'shop-api', 'shop-team'),
+              serviceComponent({ name: 'shop-api' }),
             ],
           }),
           mockServices.auth(),

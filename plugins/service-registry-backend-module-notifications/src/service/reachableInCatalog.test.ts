@@ -1,38 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  ANNOTATION_REGISTRY_ID,
-  ANNOTATION_SERVICE_ID,
-} from '@service-registry/plugin-service-registry-common';
+import { serviceComponent } from '../__testUtils__/serviceComponent';
 import { reachableInCatalog } from './reachableInCatalog';
-
-/** A consumer's Component; owned unless `owner` is undefined (not processed yet). */
-function component(
-  ref: { namespace: string; name: string },
-  options: {
-    owner?: string;
-    annotations?: { service: string; registry: string };
-  },
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      ...ref,
-      ...(options.annotations && {
-        annotations: {
-          [ANNOTATION_SERVICE_ID]: options.annotations.service,
-          [ANNOTATION_REGISTRY_ID]: options.annotations.registry,
-        },
-      }),
-    },
-    spec: { type: 'service', owner: 'x', lifecycle: 'production' },
-    relations: options.owner
-      ? [{ type: 'ownedBy', targetRef: options.owner }]
-      : [],
-  };
-}
 
 function reachable(entities: Entity[]) {
   return reachableInCatalog(
@@ -44,18 +14,13 @@ function reachable(entities: Entity[]) {
 describe('reachableInCatalog', () => {
   it('reaches a consumer whose Component a transformer renamed, at that Component', async () => {
     const check = reachable([
-      component(
-        { namespace: 'shop', name: 'acme-cart' },
-        {
-          owner: 'group:default/shop-team',
-          annotations: { service: 'cart', registry: 'default' },
-        },
-      ),
+      serviceComponent({
+        namespace: 'shop',
+        name: 'acme-cart',
+        service: { id: 'cart', registry: 'default' },
+      }),
       // ingested before the provider wrote the annotations: the provider's name
-      component(
-        { namespace: 'default', name: 'shop-api' },
-        { owner: 'group:default/shop-team' },
-      ),
+      serviceComponent({ name: 'shop-api' }),
     ]);
 
     expect(await check(['cart', 'shop-api', 'gone'], 'default')).toEqual(
@@ -68,11 +33,13 @@ describe('reachableInCatalog', () => {
 
   it('does not reach a consumer whose Component has no owner yet', async () => {
     const check = reachable([
-      component(
-        { namespace: 'shop', name: 'acme-cart' },
-        { annotations: { service: 'cart', registry: 'default' } },
-      ),
-      component({ namespace: 'default', name: 'shop-api' }, {}),
+      serviceComponent({
+        namespace: 'shop',
+        name: 'acme-cart',
+        service: { id: 'cart', registry: 'default' },
+        ownedBy: false,
+      }),
+      serviceComponent({ name: 'shop-api', ownedBy: false }),
     ]);
 
     expect(await check(['cart', 'shop-api'], 'default')).toEqual(new Map());
@@ -81,28 +48,22 @@ describe('reachableInCatalog', () => {
   it('counts only the Component of the consumer’s own registry when its id is in two registries', async () => {
     const check = reachable([
       // staging's cart kept the provider's name; default's cart was renamed
-      component(
-        { namespace: 'default', name: 'cart' },
-        {
-          owner: 'group:default/staging-team',
-          annotations: { service: 'cart', registry: 'staging' },
-        },
-      ),
-      component(
-        { namespace: 'shop', name: 'acme-cart' },
-        {
-          owner: 'group:default/shop-team',
-          annotations: { service: 'cart', registry: 'default' },
-        },
-      ),
+      serviceComponent({
+        name: 'cart',
+        service: { id: 'cart', registry: 'staging' },
+        owner: 'staging-team',
+      }),
+      serviceComponent({
+        namespace: 'shop',
+        name: 'acme-cart',
+        service: { id: 'cart', registry: 'default' },
+      }),
       // staging's search, under the name the default registry's search would have
-      component(
-        { namespace: 'default', name: 'search' },
-        {
-          owner: 'group:default/staging-team',
-          annotations: { service: 'search', registry: 'staging' },
-        },
-      ),
+      serviceComponent({
+        name: 'search',
+        service: { id: 'search', registry: 'staging' },
+        owner: 'staging-team',
+      }),
     ]);
 
     expect(await check(['cart', 'search'], 'default')).toEqual(

@@ -1,34 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  ANNOTATION_REGISTRY_ID,
-  ANNOTATION_SERVICE_ID,
-} from '@service-registry/plugin-service-registry-common';
+import { ANNOTATION_SERVICE_ID } from '@service-registry/plugin-service-registry-common';
+import { serviceComponent } from '../__testUtils__/serviceComponent';
 import { serviceEntityRefs } from './serviceEntityRefs';
-
-/** A Component as the provider writes it, or as a transformer renamed or moved it. */
-function component(
-  namespace: string,
-  name: string,
-  annotations?: { service: string; registry: string },
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace,
-      ...(annotations && {
-        annotations: {
-          [ANNOTATION_SERVICE_ID]: annotations.service,
-          [ANNOTATION_REGISTRY_ID]: annotations.registry,
-        },
-      }),
-    },
-    spec: { type: 'service', owner: 'shop-team', lifecycle: 'production' },
-  };
-}
 
 function lookup(entities: Entity[]) {
   const catalog = catalogServiceMock({ entities });
@@ -40,9 +15,13 @@ function lookup(entities: Entity[]) {
 describe('serviceEntityRefs', () => {
   it('finds a Component a transformer renamed or moved by its annotations, else names it component:default/<id>', async () => {
     const { catalog, auth, getEntities } = lookup([
-      component('shop', 'acme-cart', { service: 'cart', registry: 'default' }),
+      serviceComponent({
+        namespace: 'shop',
+        name: 'acme-cart',
+        service: { id: 'cart', registry: 'default' },
+      }),
       // an entity ingested before the provider wrote the annotations
-      component('default', 'orders'),
+      serviceComponent({ name: 'orders' }),
     ]);
 
     const refs = await serviceEntityRefs({ catalog, auth }, 'default', [
@@ -67,11 +46,20 @@ describe('serviceEntityRefs', () => {
 
   it('counts only the Components of the registry asked about when an id is in two registries', async () => {
     const { catalog, auth } = lookup([
-      component('shop', 'acme-cart', { service: 'cart', registry: 'default' }),
-      component('staging', 'cart', { service: 'cart', registry: 'staging' }),
-      component('staging', 'search', {
-        service: 'search',
-        registry: 'staging',
+      serviceComponent({
+        namespace: 'shop',
+        name: 'acme-cart',
+        service: { id: 'cart', registry: 'default' },
+      }),
+      serviceComponent({
+        namespace: 'staging',
+        name: 'cart',
+        service: { id: 'cart', registry: 'staging' },
+      }),
+      serviceComponent({
+        namespace: 'staging',
+        name: 'search',
+        service: { id: 'search', registry: 'staging' },
       }),
     ]);
 
@@ -90,8 +78,16 @@ describe('serviceEntityRefs', () => {
 
   it('gives every Component that claims a service, sorted', async () => {
     const { catalog, auth } = lookup([
-      component('zz', 'cart', { service: 'cart', registry: 'default' }),
-      component('aa', 'cart', { service: 'cart', registry: 'default' }),
+      serviceComponent({
+        namespace: 'zz',
+        name: 'cart',
+        service: { id: 'cart', registry: 'default' },
+      }),
+      serviceComponent({
+        namespace: 'aa',
+        name: 'cart',
+        service: { id: 'cart', registry: 'default' },
+      }),
     ]);
 
     expect(
@@ -105,8 +101,16 @@ describe('serviceEntityRefs', () => {
       (_, i) => `consumer-service-${String(i).padStart(3, '0')}`,
     );
     const { catalog, auth, getEntities } = lookup([
-      component('shop', 'first', { service: ids[0], registry: 'default' }),
-      component('shop', 'last', { service: ids[299], registry: 'default' }),
+      serviceComponent({
+        namespace: 'shop',
+        name: 'first',
+        service: { id: ids[0], registry: 'default' },
+      }),
+      serviceComponent({
+        namespace: 'shop',
+        name: 'last',
+        service: { id: ids[299], registry: 'default' },
+      }),
     ]);
 
     const refs = await serviceEntityRefs({ catalog, auth }, 'default', ids);
