@@ -1,28 +1,13 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
-import {
-  coreServices,
-  createBackendModule,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
-import catalogModuleServiceRegistryEntityProvider, {
-  serviceRegistryEntityProviderExtensionPoint,
-} from '@service-registry/plugin-catalog-backend-module-service-registry';
+import { serviceRegistryEntityProviderExtensionPoint } from '@service-registry/plugin-catalog-backend-module-service-registry';
 import {
   createTestDatabases,
   eventually,
 } from '@service-registry/test-support';
-import { serviceRegistryModuleNotifications } from './module';
+import { startNotificationsBackend } from './__testUtils__/startNotificationsBackend';
 
 const databases = createTestDatabases();
 jest.setTimeout(180_000);
@@ -117,92 +102,18 @@ describe.each(databases.eachSupportedId())(
   'consumer notifications in a portal backend on %p',
   databaseId => {
     it('tells the members of the groups owning the consumers, in their Backstage notifications, once the registry deprecates what they depend on', async () => {
-      // each plugin its own database, as in a portal (the catalog and the notifications
-      // backend would otherwise read each other's migrations)
-      const knexes = {
-        catalog: await databases.init(databaseId),
-        notifications: await databases.init(databaseId),
-        'service-registry': await databases.init(databaseId),
-      };
-      const knex = knexes['service-registry'];
-      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sr-notify-'));
-      const registry = path.join(dir, 'registry');
-      await fs.mkdir(path.join(registry, 'services'), { recursive: true });
-      await fs.mkdir(path.join(registry, 'projects', 'shop'), {
-        recursive: true,
+      const backend = await startNotificationsBackend({
+        databases,
+        databaseId,
+        org: ORG,
+        registry: {
+          'services/catalog.toml': CATALOG.join('\n'),
+          'projects/shop/services.toml': SHOP,
+        },
+        features: [renameShopAdmin, notificationsPlugin],
+        notifyEverySecond: true,
       });
-      await fs.writeFile(path.join(dir, 'org.yaml'), ORG);
-      await fs.writeFile(
-        path.join(registry, 'services', 'catalog.toml'),
-        CATALOG.join('\n'),
-      );
-      await fs.writeFile(
-        path.join(registry, 'projects', 'shop', 'services.toml'),
-        SHOP,
-      );
-
-      const backend = await startTestBackend({
-        features: [
-          catalogPlugin,
-          catalogModuleServiceRegistryEntityProvider,
-          renameShopAdmin,
-          serviceRegistryModuleNotifications,
-          notificationsPlugin,
-          schedulerServiceFactory,
-          createServiceFactory({
-            service: coreServices.database,
-            deps: { plugin: coreServices.pluginMetadata },
-            factory: ({ plugin }) => {
-              const client = knexes[plugin.getId() as keyof typeof knexes];
-              if (!client) throw new Error(`No database for ${plugin.getId()}`);
-              return { getClient: async () => client };
-            },
-          }),
-          mockServices.rootConfig.factory({
-            data: {
-              app: { baseUrl: 'http://localhost:3000' },
-              catalog: {
-                processingInterval: { seconds: 1 },
-                rules: [
-                  {
-                    allow: [
-                      'Component',
-                      'System',
-                      'Group',
-                      'User',
-                      'Resource',
-                      'Location',
-                    ],
-                  },
-                ],
-                locations: [
-                  { type: 'file', target: path.join(dir, 'org.yaml') },
-                ],
-                providers: {
-                  serviceRegistry: {
-                    target: registry,
-                    ownerGroups: false,
-                    schedule: {
-                      frequency: { seconds: 1 },
-                      timeout: { seconds: 60 },
-                      initialDelay: { seconds: 0 },
-                    },
-                  },
-                },
-              },
-              serviceRegistry: {
-                notifications: {
-                  schedule: {
-                    frequency: { seconds: 1 },
-                    timeout: { seconds: 60 },
-                    initialDelay: { seconds: 0 },
-                  },
-                },
-              },
-            },
-          }),
-        ],
-      });
+      const knex = await backend.database('service-registry');
       const inbox = async (user: string): Promise<NotificationView[]> => {
         const res = await request(backend.server)
           .get('/api/notifications/notifications')
@@ -222,29 +133,14 @@ describe.each(databases.eachSupportedId())(
         );
         // the consumers' entities reach their owning groups (what the notifications follow);
         // shop-admin's under the name the transformer gave it
-        await eventually(
-          async () =>
-            (
-              await request(backend.server)
-                .post('/api/catalog/entities/by-refs')
-                .set('Authorization', mockCredentials.user.header())
-                .send({
-                  entityRefs: [
-                    'component:default/shop-api',
-                    'component:shop/acme-shop-admin',
-                  ],
-                })
-            ).body.items ?? [],
-          (items: any[]) =>
-            items.length === 2 &&
-            items.every(e =>
-              e?.relations?.some((r: any) => r.type === 'ownedBy'),
-            ),
-        );
+        await backend.untilOwned([
+          'component:default/shop-api',
+          'component:shop/acme-shop-admin',
+        ]);
         expect(await inbox('alice')).toEqual([]);
 
-        await fs.writeFile(
-          path.join(registry, 'services', 'catalog.toml'),
+        await backend.writeRegistryFile(
+          'services/catalog.toml',
           [
             ...CATALOG.filter(l => !l.startsWith('status')),
             'status = "deprecated"',
@@ -311,7 +207,6 @@ describe.each(databases.eachSupportedId())(
         ]);
       } finally {
         await backend.stop();
-        await fs.rm(dir, { recursive: true, force: true });
       }
     });
   },

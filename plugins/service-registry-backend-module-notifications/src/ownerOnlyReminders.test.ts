@@ -1,19 +1,10 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
 import {
   coreServices,
   createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import {
   catalogConditions,
   createCatalogConditionalDecision,
@@ -28,13 +19,9 @@ import {
   isPermission,
 } from '@backstage/plugin-permission-common';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import catalogModuleServiceRegistryEntityProvider from '@service-registry/plugin-catalog-backend-module-service-registry';
 import { serviceRegistryRemindPermission } from '@service-registry/plugin-service-registry-common';
-import {
-  createTestDatabases,
-  eventually,
-} from '@service-registry/test-support';
-import { serviceRegistryModuleNotifications } from './module';
+import { createTestDatabases } from '@service-registry/test-support';
+import { startNotificationsBackend } from './__testUtils__/startNotificationsBackend';
 
 const databases = createTestDatabases();
 jest.setTimeout(180_000);
@@ -135,35 +122,19 @@ describe.each(databases.eachSupportedId())(
   'owner-only reminders with the permission backend and the catalog on %p',
   databaseId => {
     it('lets the owners of a deprecated service remind its consumers, and refuses everybody else with a 403 naming the permission and the service', async () => {
-      const knexes = {
-        catalog: await databases.init(databaseId),
-        'service-registry': await databases.init(databaseId),
-      };
-      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sr-remind-'));
-      const registry = path.join(dir, 'registry');
-      await fs.mkdir(path.join(registry, 'services'), { recursive: true });
-      await fs.mkdir(path.join(registry, 'projects', 'shop'), {
-        recursive: true,
-      });
-      await fs.writeFile(path.join(dir, 'org.yaml'), ORG);
-      await fs.writeFile(
-        path.join(registry, 'services', 'catalog.toml'),
-        CATALOG,
-      );
-      await fs.writeFile(
-        path.join(registry, 'projects', 'shop', 'services.toml'),
-        SHOP,
-      );
       const sent: NotificationSendOptions[] = [];
 
-      const backend = await startTestBackend({
+      const backend = await startNotificationsBackend({
+        databases,
+        databaseId,
+        org: ORG,
+        registry: {
+          'services/catalog.toml': CATALOG,
+          'projects/shop/services.toml': SHOP,
+        },
         features: [
-          catalogPlugin,
-          catalogModuleServiceRegistryEntityProvider,
-          serviceRegistryModuleNotifications,
           permissionPlugin,
           ownersRemindPolicy,
-          schedulerServiceFactory,
           authWithActors,
           // the notifications backend itself is exercised by module.test.ts
           createServiceFactory({
@@ -194,42 +165,8 @@ describe.each(databases.eachSupportedId())(
               },
             }),
           }),
-          createServiceFactory({
-            service: coreServices.database,
-            deps: { plugin: coreServices.pluginMetadata },
-            factory: ({ plugin }) => {
-              const client = knexes[plugin.getId() as keyof typeof knexes];
-              if (!client) throw new Error(`No database for ${plugin.getId()}`);
-              return { getClient: async () => client };
-            },
-          }),
-          mockServices.rootConfig.factory({
-            data: {
-              app: { baseUrl: 'http://localhost:3000' },
-              permission: { enabled: true },
-              catalog: {
-                processingInterval: { seconds: 1 },
-                rules: [
-                  { allow: ['Component', 'System', 'Group', 'Location'] },
-                ],
-                locations: [
-                  { type: 'file', target: path.join(dir, 'org.yaml') },
-                ],
-                providers: {
-                  serviceRegistry: {
-                    target: registry,
-                    ownerGroups: false,
-                    schedule: {
-                      frequency: { seconds: 1 },
-                      timeout: { seconds: 60 },
-                      initialDelay: { seconds: 0 },
-                    },
-                  },
-                },
-              },
-            },
-          }),
         ],
+        config: { permission: { enabled: true } },
       });
       const remind = (user: string, service: string) =>
         request(backend.server)
@@ -246,26 +183,11 @@ describe.each(databases.eachSupportedId())(
       try {
         // the deprecated services' Components reach their owning groups (what the catalog's
         // isEntityOwner condition reads)
-        await eventually(
-          async () =>
-            (
-              await request(backend.server)
-                .post('/api/catalog/entities/by-refs')
-                .set('Authorization', mockCredentials.service.header())
-                .send({
-                  entityRefs: [
-                    'component:default/payments',
-                    'component:default/search',
-                    'component:default/shop-api',
-                  ],
-                })
-            ).body.items ?? [],
-          (items: any[]) =>
-            items.length === 3 &&
-            items.every(e =>
-              e?.relations?.some((r: any) => r.type === 'ownedBy'),
-            ),
-        );
+        await backend.untilOwned([
+          'component:default/payments',
+          'component:default/search',
+          'component:default/shop-api',
+        ]);
 
         // carol, of payments-team, reminds the consumers of payments, not those of search
         const own = await remind('carol', 'payments');
@@ -295,7 +217,6 @@ describe.each(databases.eachSupportedId())(
         ]);
       } finally {
         await backend.stop();
-        await fs.rm(dir, { recursive: true, force: true });
       }
     });
   },
