@@ -15,10 +15,18 @@ export {
   heldBackServiceReason,
 } from './heldBackServiceFinding';
 export {
+  PROJECT_ENTITY_QUERY,
+  REGISTRY_ENTITY_FIELDS,
   SERVICE_ENTITY_FIELDS,
+  SERVICE_ENTITY_QUERY,
+  projectEntityRefOf,
+  registryEntityBatches,
+  registryEntityFilter,
+  registryIdClaimedBy,
   serviceEntityBatches,
   serviceEntityFilter,
   serviceEntityRefOf,
   serviceIdClaimedBy,
   serviceIdOfEntityRef,
 } from './serviceEntityQuery';
+export type { RegistryEntityQuery } from './serviceEntityQuery';

@@ -1,4 +1,10 @@
 import {
+  PROJECT_ENTITY_QUERY,
+  SERVICE_ENTITY_QUERY,
+  projectEntityRefOf,
+  registryEntityBatches,
+  registryEntityFilter,
+  registryIdClaimedBy,
   serviceEntityBatches,
   serviceEntityFilter,
   serviceEntityRefOf,
@@ -7,6 +13,7 @@ import {
 } from './serviceEntityQuery';
 
 const SERVICE_ID_KEY = 'metadata.annotations.service-registry.io/service-id';
+const PROJECT_KEY = 'metadata.annotations.service-registry.io/project';
 const REGISTRY_ID_KEY = 'metadata.annotations.service-registry.io/registry-id';
 
 /** The `filter` query parameter the catalog client sends for a filter, percent-encoded. */
@@ -58,6 +65,25 @@ describe('serviceEntityBatches', () => {
   });
 });
 
+describe('registryEntityBatches', () => {
+  it("sizes the batches of project ids by the project annotation's key, and gives the service ids the batches of serviceEntityBatches", () => {
+    const ids = Array.from({ length: 250 }, (_, i) => `project-${i}`);
+    const batches = registryEntityBatches(PROJECT_ENTITY_QUERY, ids);
+    expect(batches.flat()).toEqual(ids);
+    const projectPart = (batch: string[]) =>
+      filterParameter({ [PROJECT_KEY]: batch }).length;
+    expect(batches.map(projectPart).filter(n => n > 4000)).toEqual([]);
+    // each as full as the project key allows (sized by the longer service-id key, they would not be)
+    const fitsTheNextId = batches
+      .slice(0, -1)
+      .filter((batch, i) => projectPart([...batch, batches[i + 1][0]]) <= 4000);
+    expect(fitsTheNextId).toEqual([]);
+    expect(registryEntityBatches(SERVICE_ENTITY_QUERY, ids)).toEqual(
+      serviceEntityBatches(ids),
+    );
+  });
+});
+
 describe('serviceEntityFilter', () => {
   it('asks for the Components annotated with the ids, of the registry when one is named', () => {
     expect(serviceEntityFilter(['shop-api', 'cart'], 'default')).toEqual({
@@ -69,6 +95,64 @@ describe('serviceEntityFilter', () => {
       kind: 'Component',
       [SERVICE_ID_KEY]: ['shop-api'],
     });
+  });
+});
+
+describe('registryEntityFilter', () => {
+  it('asks for the Systems annotated with the project ids, of the registry when one is named', () => {
+    expect(
+      registryEntityFilter(PROJECT_ENTITY_QUERY, ['shop', 'crm'], 'default'),
+    ).toEqual({
+      kind: 'System',
+      [REGISTRY_ID_KEY]: 'default',
+      [PROJECT_KEY]: ['shop', 'crm'],
+    });
+    expect(registryEntityFilter(PROJECT_ENTITY_QUERY, ['shop'])).toEqual({
+      kind: 'System',
+      [PROJECT_KEY]: ['shop'],
+    });
+  });
+});
+
+describe('registryIdClaimedBy', () => {
+  const asked = new Set(['shop']);
+
+  it("is the project of a System annotated with one of the ids asked, of the registry named, and nothing for the project's Components", () => {
+    const annotations = {
+      'service-registry.io/project': 'shop',
+      'service-registry.io/registry-id': 'default',
+    };
+    const renamedSystem = {
+      kind: 'System',
+      metadata: { name: 'shop-system', namespace: 'platform', annotations },
+    };
+    expect(
+      registryIdClaimedBy(
+        PROJECT_ENTITY_QUERY,
+        renamedSystem,
+        asked,
+        'default',
+      ),
+    ).toBe('shop');
+    expect(
+      registryIdClaimedBy(
+        PROJECT_ENTITY_QUERY,
+        { ...renamedSystem, kind: 'system' },
+        asked,
+      ),
+    ).toBe('shop');
+    expect(
+      registryIdClaimedBy(PROJECT_ENTITY_QUERY, renamedSystem, asked, 'other'),
+    ).toBeUndefined();
+    // the provider annotates a project's Components with the project too
+    expect(
+      registryIdClaimedBy(
+        PROJECT_ENTITY_QUERY,
+        { kind: 'Component', metadata: { annotations } },
+        asked,
+        'default',
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -111,8 +195,19 @@ describe('serviceIdClaimedBy', () => {
     ).toBeUndefined();
   });
 
-  it('is undefined for an entity without the annotation or claiming an id not asked', () => {
+  it('is undefined for an entity without the annotation, claiming an id not asked, or of another kind', () => {
     expect(serviceIdClaimedBy(entity(), asked)).toBeUndefined();
+    expect(
+      serviceIdClaimedBy(
+        {
+          kind: 'System',
+          metadata: {
+            annotations: { 'service-registry.io/service-id': 'cart' },
+          },
+        },
+        asked,
+      ),
+    ).toBeUndefined();
     expect(
       serviceIdClaimedBy(
         entity({ 'service-registry.io/service-id': 'auth' }),
@@ -128,6 +223,10 @@ describe('serviceEntityRefOf and serviceIdOfEntityRef', () => {
     expect(serviceIdOfEntityRef(serviceEntityRefOf('shop-api'))).toBe(
       'shop-api',
     );
+  });
+
+  it("name a project's System as the catalog provider does", () => {
+    expect(projectEntityRefOf('shop')).toBe('system:default/shop');
   });
 
   it('read no id from the ref of a System, a Group or a Component in another namespace', () => {

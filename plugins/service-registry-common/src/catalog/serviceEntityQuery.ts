@@ -1,32 +1,73 @@
 import {
+  ANNOTATION_PROJECT,
   ANNOTATION_REGISTRY_ID,
   ANNOTATION_SERVICE_ID,
 } from '../model/annotations';
 
 /*
- * How the Components of registry services are found in the catalog. The catalog provider writes
- * the service's id and its registry as annotations on every Component, and an adopter's entity
- * transformer may rename a Component or move it to another namespace, so a service's entity is
- * not always `component:default/<id>`: the UI (links to services) and the backend modules
- * (whom to notify, what to authorize) ask the catalog for the Components annotated with the ids
- * they need, in batches, with the same filter and the same rule for which answers count.
+ * How the entities of a registry's services and projects are found in the catalog. The catalog
+ * provider writes the service's id and its registry as annotations on every Component, and the
+ * project's id and its registry on every project System; an adopter's entity transformer may
+ * rename an entity or move it to another namespace, so a service's entity is not always
+ * `component:default/<id>`, nor a project's `system:default/<id>`: the UI (links to services and
+ * projects) and the backend modules (whom to notify, what to authorize) ask the catalog for the
+ * entities annotated with the ids they need, in batches, with the same filter and the same rule
+ * for which answers count.
  */
 
-/** The catalog filter key of the service-id annotation. */
-const SERVICE_ID_KEY = `metadata.annotations.${ANNOTATION_SERVICE_ID}`;
-/** The catalog filter key of the registry-id annotation. */
-const REGISTRY_ID_KEY = `metadata.annotations.${ANNOTATION_REGISTRY_ID}`;
+/**
+ * Which catalog entities stand for which registry ids: the entities of a kind, each annotated with
+ * the id it stands for (and with its registry, `service-registry.io/registry-id`).
+ *
+ * @public
+ */
+export interface RegistryEntityQuery {
+  /** The kind of the entities, as the catalog provider writes it (`Component`, `System`). */
+  readonly kind: string;
+  /** The annotation holding the registry id an entity stands for. */
+  readonly annotation: string;
+}
 
 /**
- * The length of the service-id part of a request's filter that one request stays under: the
- * catalog client writes each id as `<key>=<id>` in the URL's `filter` parameter, joined by `,`,
- * all percent-encoded (about 63 characters an id with its key, so about 60 ids a request). Far
+ * The Components of registry services, annotated `service-registry.io/service-id`.
+ *
+ * @public
+ */
+export const SERVICE_ENTITY_QUERY: RegistryEntityQuery = {
+  kind: 'Component',
+  annotation: ANNOTATION_SERVICE_ID,
+};
+
+/**
+ * The Systems of registry projects, annotated `service-registry.io/project`. The provider writes
+ * that annotation on the project's Components too; their kind tells them apart. The shared System
+ * of the global services carries none.
+ *
+ * @public
+ */
+export const PROJECT_ENTITY_QUERY: RegistryEntityQuery = {
+  kind: 'System',
+  annotation: ANNOTATION_PROJECT,
+};
+
+/** The catalog filter key of an annotation. */
+const annotationKey = (annotation: string) =>
+  `metadata.annotations.${annotation}`;
+/** The catalog filter key of the registry-id annotation. */
+const REGISTRY_ID_KEY = annotationKey(ANNOTATION_REGISTRY_ID);
+
+/**
+ * The length of the ids' part of a request's filter that one request stays under: the catalog
+ * client writes each id as `<key>=<id>` in the URL's `filter` parameter, joined by `,`, all
+ * percent-encoded (about 63 characters a service id with its key, so about 60 ids a request). Far
  * below the 8 KB request line common proxies accept.
  */
 const MAX_FILTER_LENGTH = 4000;
 
 /** The start of the ref the catalog provider gives a service's Component. */
 const SERVICE_ENTITY_REF_PREFIX = 'component:default/';
+/** The start of the ref the catalog provider gives a project's System. */
+const PROJECT_ENTITY_REF_PREFIX = 'system:default/';
 
 /**
  * The ref the catalog provider gives the Component of a registry service:
@@ -58,12 +99,27 @@ export function serviceIdOfEntityRef(ref: string): string | undefined {
 }
 
 /**
- * The fields a lookup of service Components asks for: what an entity ref needs, and the
- * annotations its answers are matched by.
+ * The ref the catalog provider gives the System of a registry project: `system:default/<id>`. An
+ * adopter's entity transformer may rename the System or move it to another namespace, so this is
+ * where a project's System is only until the catalog says otherwise (see
+ * {@link PROJECT_ENTITY_QUERY}). Not the shared System of the global services, which is named by
+ * the provider's `sharedSystem` option.
+ *
+ * @param projectId - the registry id of the project
+ * @returns the entity ref
+ * @public
+ */
+export function projectEntityRefOf(projectId: string): string {
+  return `${PROJECT_ENTITY_REF_PREFIX}${projectId}`;
+}
+
+/**
+ * The fields a lookup of registry entities (service Components, project Systems) asks for: what
+ * an entity ref needs, and the annotations its answers are matched by.
  *
  * @public
  */
-export const SERVICE_ENTITY_FIELDS: readonly string[] = [
+export const REGISTRY_ENTITY_FIELDS: readonly string[] = [
   'kind',
   'metadata.namespace',
   'metadata.name',
@@ -71,20 +127,35 @@ export const SERVICE_ENTITY_FIELDS: readonly string[] = [
 ];
 
 /**
- * Splits the service ids to look up into batches, each short enough for one catalog request's URL
- * (the filter of a batch stays under 4,000 characters, percent-encoded). Duplicates are asked once.
+ * The fields a lookup of service Components asks for: {@link REGISTRY_ENTITY_FIELDS}.
  *
- * @param serviceIds - the registry ids of the services
+ * @public
+ */
+export const SERVICE_ENTITY_FIELDS: readonly string[] = REGISTRY_ENTITY_FIELDS;
+
+/**
+ * Splits the ids to look up into batches, each short enough for one catalog request's URL (the
+ * filter of a batch, with the query's annotation as its key, stays under 4,000 characters,
+ * percent-encoded). Duplicates are asked once.
+ *
+ * @param query - the entities looked up (see {@link SERVICE_ENTITY_QUERY},
+ *   {@link PROJECT_ENTITY_QUERY})
+ * @param ids - the registry ids they stand for
  * @returns the batches, in the order of the ids
  * @public
  */
-export function serviceEntityBatches(serviceIds: Iterable<string>): string[][] {
+export function registryEntityBatches(
+  query: RegistryEntityQuery,
+  ids: Iterable<string>,
+): string[][] {
   // `<key>=<id>,` as the URL carries it: `=` and `,` are percent-encoded too
-  const keyLength = encodeURIComponent(`${SERVICE_ID_KEY}=,`).length;
+  const keyLength = encodeURIComponent(
+    `${annotationKey(query.annotation)}=,`,
+  ).length;
   const out: string[][] = [];
   let current: string[] = [];
   let length = 0;
-  for (const id of new Set(serviceIds)) {
+  for (const id of new Set(ids)) {
     const cost = keyLength + encodeURIComponent(id).length;
     if (current.length > 0 && length + cost > MAX_FILTER_LENGTH) {
       out.push(current);
@@ -99,10 +170,48 @@ export function serviceEntityBatches(serviceIds: Iterable<string>): string[][] {
 }
 
 /**
- * The catalog filter (`getEntities({ filter })`) of the Components that claim one of a batch of
- * services: kind Component, annotated with one of the ids, and with the registry when one is given.
- * The catalog compares filter values without case: match its answers with
- * {@link serviceIdClaimedBy}.
+ * Splits the service ids to look up into batches: {@link registryEntityBatches} of
+ * {@link SERVICE_ENTITY_QUERY}.
+ *
+ * @param serviceIds - the registry ids of the services
+ * @returns the batches, in the order of the ids
+ * @public
+ */
+export function serviceEntityBatches(serviceIds: Iterable<string>): string[][] {
+  return registryEntityBatches(SERVICE_ENTITY_QUERY, serviceIds);
+}
+
+/**
+ * The catalog filter (`getEntities({ filter })`) of the entities that claim one of a batch of ids:
+ * of the query's kind, annotated with one of the ids, and with the registry when one is given. The
+ * catalog compares filter values without case: match its answers with {@link registryIdClaimedBy}.
+ *
+ * @param query - the entities looked up
+ * @param batch - ids, as {@link registryEntityBatches} groups them
+ * @param registryId - the registry (the catalog provider's id) whose entities count; undefined
+ *   for any registry's
+ * @returns the filter
+ * @public
+ */
+export function registryEntityFilter(
+  query: RegistryEntityQuery,
+  batch: readonly string[],
+  registryId?: string,
+): Record<string, string | string[]> {
+  const idKey = annotationKey(query.annotation);
+  // the list last: the catalog's in-memory test client checks no key after a list's
+  return registryId === undefined
+    ? { kind: query.kind, [idKey]: [...batch] }
+    : {
+        kind: query.kind,
+        [REGISTRY_ID_KEY]: registryId,
+        [idKey]: [...batch],
+      };
+}
+
+/**
+ * The catalog filter of the Components that claim one of a batch of services:
+ * {@link registryEntityFilter} of {@link SERVICE_ENTITY_QUERY}.
  *
  * @param batch - service ids, as {@link serviceEntityBatches} groups them
  * @param registryId - the registry (the catalog provider's id) whose Components count; undefined
@@ -114,33 +223,36 @@ export function serviceEntityFilter(
   batch: readonly string[],
   registryId?: string,
 ): Record<string, string | string[]> {
-  // the list last: the catalog's in-memory test client checks no key after a list's
-  return registryId === undefined
-    ? { kind: 'Component', [SERVICE_ID_KEY]: [...batch] }
-    : {
-        kind: 'Component',
-        [REGISTRY_ID_KEY]: registryId,
-        [SERVICE_ID_KEY]: [...batch],
-      };
+  return registryEntityFilter(SERVICE_ENTITY_QUERY, batch, registryId);
 }
 
 /**
- * The service an entity of a {@link serviceEntityFilter} answer stands for, when it is one of
- * those asked for: its `service-registry.io/service-id` annotation exactly as written (the
- * catalog's filter ignores case), with the registry's annotation equal to `registryId` when one is
- * given. Undefined for an entity that claims none of them.
+ * The id an entity of a {@link registryEntityFilter} answer stands for, when it is one of those
+ * asked for: its annotation of the query exactly as written (the catalog's filter ignores case),
+ * with the registry's annotation equal to `registryId` when one is given. Undefined for an entity
+ * that claims none of them, or of another kind than the query's (compared without case, as the
+ * catalog does), when its kind is given.
  *
+ * @param query - the entities looked up
  * @param entity - an entity of the answer
  * @param asked - the ids asked for
- * @param registryId - the registry whose Components count; undefined for any registry's
- * @returns the service id, or undefined
+ * @param registryId - the registry whose entities count; undefined for any registry's
+ * @returns the id, or undefined
  * @public
  */
-export function serviceIdClaimedBy(
-  entity: { metadata: { annotations?: Record<string, string> } },
+export function registryIdClaimedBy(
+  query: RegistryEntityQuery,
+  entity: { kind?: string; metadata: { annotations?: Record<string, string> } },
   asked: ReadonlySet<string>,
   registryId?: string,
 ): string | undefined {
+  if (
+    entity.kind !== undefined &&
+    entity.kind.toLocaleLowerCase('en-US') !==
+      query.kind.toLocaleLowerCase('en-US')
+  ) {
+    return undefined;
+  }
   const annotations = entity.metadata.annotations;
   if (!annotations) return undefined;
   if (
@@ -149,6 +261,24 @@ export function serviceIdClaimedBy(
   ) {
     return undefined;
   }
-  const id = annotations[ANNOTATION_SERVICE_ID];
+  const id = annotations[query.annotation];
   return id !== undefined && asked.has(id) ? id : undefined;
+}
+
+/**
+ * The service an entity of a {@link serviceEntityFilter} answer stands for, when it is one of
+ * those asked for: {@link registryIdClaimedBy} of {@link SERVICE_ENTITY_QUERY}.
+ *
+ * @param entity - an entity of the answer
+ * @param asked - the ids asked for
+ * @param registryId - the registry whose Components count; undefined for any registry's
+ * @returns the service id, or undefined
+ * @public
+ */
+export function serviceIdClaimedBy(
+  entity: { kind?: string; metadata: { annotations?: Record<string, string> } },
+  asked: ReadonlySet<string>,
+  registryId?: string,
+): string | undefined {
+  return registryIdClaimedBy(SERVICE_ENTITY_QUERY, entity, asked, registryId);
 }
