@@ -637,8 +637,11 @@ describe('service-registry:service:deprecate with catalog entity refs', () => {
     ]
       .filter(s => s.status === 'deprecated')
       .map(s => ({ id: s.id, replacement: s.replacementService }));
-  /** Runs the action on a workspace holding REGISTRY, its catalog holding ENTITIES, its logs kept. */
-  const deprecate = async (
+  /**
+   * A workspace holding REGISTRY, a catalog holding ENTITIES and a context with the input, its
+   * logs kept; `run` runs the action on them.
+   */
+  const setUp = async (
     input: Record<string, unknown>,
     extra: { isDryRun?: boolean } = {},
   ) => {
@@ -646,10 +649,20 @@ describe('service-registry:service:deprecate with catalog entity refs', () => {
     const workspace = await workspaceWithFiles(REGISTRY);
     const { ctx, outputs } = contextFor(workspace, input, extra);
     const logs = captureLogs(ctx as any);
-    await createServiceRegistryDeprecateServiceAction({ catalog }).handler(
-      ctx as any,
-    );
-    return { workspace, ctx, outputs, lookups, logs };
+    const run = () =>
+      createServiceRegistryDeprecateServiceAction({ catalog }).handler(
+        ctx as any,
+      );
+    return { catalog, workspace, ctx, outputs, lookups, logs, run };
+  };
+  /** Sets up as {@link setUp} does and runs the action. */
+  const deprecate = async (
+    input: Record<string, unknown>,
+    extra: { isDryRun?: boolean } = {},
+  ) => {
+    const setup = await setUp(input, extra);
+    await setup.run();
+    return setup;
   };
 
   it("deprecates the registry service of a renamed entity, with the replacement of the entity's annotation, in one catalog lookup with the initiator's credentials", async () => {
@@ -717,19 +730,13 @@ describe('service-registry:service:deprecate with catalog entity refs', () => {
   });
 
   it('refuses a ref neither the catalog nor the registry knows, saying how to fix it, and writes nothing', async () => {
-    const { catalog } = catalogWith(ENTITIES);
-    const workspace = await workspaceWithFiles(REGISTRY);
-    const before = await snapshot(workspace);
-    const { ctx } = contextFor(workspace, {
+    const { workspace, run } = await setUp({
       id: 'shop-api',
       sunsetDate: '2099-06-01',
       replacementService: 'component:default/acme-shop-api-next',
     });
-    await expect(
-      createServiceRegistryDeprecateServiceAction({ catalog }).handler(
-        ctx as any,
-      ),
-    ).rejects.toThrow(
+    const before = await snapshot(workspace);
+    await expect(run()).rejects.toThrow(
       'replacementService: the catalog has no entity component:default/acme-shop-api-next (or none you may see), and the registry declares no service "acme-shop-api-next". Pick the service again in the form, or give its registry id (the annotation service-registry.io/service-id of its Component). Nothing was written.',
     );
     expect(await snapshot(workspace)).toEqual(before);
@@ -750,21 +757,15 @@ describe('service-registry:service:deprecate with catalog entity refs', () => {
   });
 
   it('fails, writing nothing, when the catalog refuses the lookup, and says to give registry ids', async () => {
-    const { catalog } = catalogWith(ENTITIES);
-    catalog.getEntitiesByRefs = async () => {
-      throw new NotAllowedError('no read access');
-    };
-    const workspace = await workspaceWithFiles(REGISTRY);
-    const before = await snapshot(workspace);
-    const { ctx } = contextFor(workspace, {
+    const { catalog, workspace, run } = await setUp({
       id: 'component:shop/acme-shop-api',
       sunsetDate: '2099-06-01',
     });
-    await expect(
-      createServiceRegistryDeprecateServiceAction({ catalog }).handler(
-        ctx as any,
-      ),
-    ).rejects.toThrow(
+    catalog.getEntitiesByRefs = async () => {
+      throw new NotAllowedError('no read access');
+    };
+    const before = await snapshot(workspace);
+    await expect(run()).rejects.toThrow(
       'The catalog refused to look up component:shop/acme-shop-api with your credentials (NotAllowedError: no read access), so the registry ids the entities stand for are unknown: give registry ids instead of entity refs (the annotation service-registry.io/service-id of each Component), or ask for read access to these entities. Nothing was written.',
     );
     expect(await snapshot(workspace)).toEqual(before);
