@@ -138,6 +138,12 @@ function isMysqlPassword(password: string, text: string, at: number): boolean {
   return !mayBePort(password) || runsMysqlAt(text, at);
 }
 
+/**
+ * A character of a percent-encoded URL's user or password: not a space, nor a `:`, `/` or `@`,
+ * written or encoded (`%3A`, `%2F`, `%40`, any case). For a pattern with the `i` flag.
+ */
+const ENCODED_URL_CHARACTER = String.raw`(?:[^\s/:@%]|%(?!3A|2F|40)[0-9A-F]{2})`;
+
 /** A word that is not the value of a flag: the next flag, a path, an operator of the shell. */
 const NOT_A_FLAG_VALUE = String.raw`(?![-/&|;<>])`;
 
@@ -314,6 +320,18 @@ export const CREDENTIAL_FORMS: readonly CredentialForm[] = [
     ':[/_]',
     new RegExp(
       String.raw`([a-z][a-z0-9+.-]{0,31}:(?:\/|__?)[^\s/:@]*:)${NOT_PLACEHOLDER}[^\s/:@]+(?=@)`,
+      'i',
+    ),
+  ),
+  // the same URL percent-encoded, as some tools write a URL as a file's name
+  // (`projects/https%3A%2F%2Fuser%3Apassword%40host/`, `%3a%2f` too): looked at only where an
+  // encoded `:` is; the user and the password hold no encoded `:`, `/` nor `@` (a `%` of their
+  // own escapes is `%25`), so that each occurrence is looked at up to the next `%3A` (linear)
+  form(
+    'a URL with an embedded password',
+    '%3[Aa]',
+    new RegExp(
+      String.raw`([a-z][a-z0-9+.-]{0,31}%3A(?:%2F){1,2}${ENCODED_URL_CHARACTER}*%3A)${NOT_PLACEHOLDER}(?!%3C)${ENCODED_URL_CHARACTER}+(?=%40|@)`,
       'i',
     ),
   ),

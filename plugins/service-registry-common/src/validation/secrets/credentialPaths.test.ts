@@ -90,6 +90,33 @@ describe('validateRegistry: a credential in a path (security/secret-path)', () =
     expect(leaks(findings, TOKEN)).toEqual([]);
   });
 
+  it.each([
+    `projects/https%3A%2F%2Fdeploy%3A${PASSWORD}%40git.example.com`,
+    `projects/https%3a%2f%2fdeploy%3a${PASSWORD}%40git.example.com`,
+  ])(
+    'reports a project folder named with a percent-encoded URL that holds a password: %s',
+    folder => {
+      const findings = validate({
+        [`${folder}/services.toml`]: `${PROJECT}[service.cart]\nport = 8080\n`,
+      });
+      expect(pathFindings(findings)).toEqual([
+        {
+          severity: 'error',
+          file: `${folder}/services.toml`,
+          line: 1,
+          column: 1,
+          message: expect.stringContaining(
+            `The folder name ${folder.replace(
+              PASSWORD,
+              '(hidden)',
+            )} holds a URL with an embedded password`,
+          ),
+        },
+      ]);
+      expect(leaks(findings, PASSWORD)).toEqual([]);
+    },
+  );
+
   it('reports a project folder named with a token', () => {
     const findings = validate({ [`projects/${TOKEN}/services.toml`]: PROJECT });
     expect(pathFindings(findings).map(f => f.message.split(':')[0])).toEqual([

@@ -9,8 +9,9 @@ const PROJECT_FOLDER = /^projects\/([^/]+)\//;
 /**
  * The start of a path up to the first folder or file whose name holds a credential of a
  * well-known form (see `redactSecrets`): `projects/https:__deploy:s3cret@git.example.com` of
- * `projects/https:__deploy:s3cret@git.example.com/services.toml`; undefined when the path holds
- * none (most paths: one look).
+ * `projects/https:__deploy:s3cret@git.example.com/services.toml` (or of its percent-encoded
+ * form, `projects/https%3A%2F%2Fdeploy%3As3cret%40git.example.com/...`); undefined when the
+ * path holds none (most paths: one look).
  *
  * @param path - a registry file's path, relative to the registry root
  */

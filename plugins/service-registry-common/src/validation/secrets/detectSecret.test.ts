@@ -1061,6 +1061,14 @@ describe('detectSecret: long values', () => {
     ['schemes without //', 'a:_b:'.repeat(LONG / 5)],
     ['schemes with one /', 'a:/b:c'.repeat(LONG / 6)],
     ['a password without @', `https:__u:${'p'.repeat(LONG)}`],
+    ['encoded schemes without //', 'a%3A_b%3A'.repeat(LONG / 9)],
+    ['encoded schemes with one /', 'a%3A%2Fb%3Ac'.repeat(LONG / 12)],
+    ['encoded colons', '%3a'.repeat(LONG / 3)],
+    ['an encoded password without @', `https%3A%2F%2Fu%3A${'p'.repeat(LONG)}`],
+    [
+      'an encoded password of escapes without @',
+      `https%3A%2F%2Fu%3A${'%25'.repeat(LONG / 3)}`,
+    ],
   ])('looks for URLs whose // was lost in %s in linear time', (_, value) => {
     const start = performance.now();
     expect(detectSecret('path', value)).toBeUndefined();
@@ -1269,6 +1277,53 @@ describe('detectSecret: a URL with a password whose // was lost (pasted as a fol
     'git@github.com:org/repo.git',
     'projects/https:__git.example.com/services.toml',
     'https:__deploy:${PASSWORD}@git.example.com',
+  ])('leaves %p alone', text => {
+    expect(redactSecrets(text)).toBe(text);
+    expect(detectSecret('path', text)).toBeUndefined();
+  });
+});
+
+describe('detectSecret: a URL with a password, percent-encoded (pasted as a file name)', () => {
+  const URL_PASSWORD = 'a URL with an embedded password';
+
+  it.each([
+    // what some tools write for a URL as a file name: each `:`, `/` and `@` as `%3A`, `%2F`, `%40`
+    [
+      'projects/https%3A%2F%2Fdeploy%3As3cretpass%40git.example.com/services.toml',
+      'projects/https%3A%2F%2Fdeploy%3A(hidden)%40git.example.com/services.toml',
+    ],
+    [
+      'projects/https%3a%2f%2fdeploy%3as3cretpass%40git.example.com/services.toml',
+      'projects/https%3a%2f%2fdeploy%3a(hidden)%40git.example.com/services.toml',
+    ],
+    // a `%` of the password's own escapes encoded again (`%25`), a user with one too
+    [
+      'projects/https%3A%2F%2Fci%2540example.com%3As3cret%2521pass%40git.example.com/x.toml',
+      'projects/https%3A%2F%2Fci%2540example.com%3A(hidden)%40git.example.com/x.toml',
+    ],
+    // Redis takes a password alone; the `@` left as it is
+    [
+      'redis%3A%2F%2F%3As3cretpass@cache:6379',
+      'redis%3A%2F%2F%3A(hidden)@cache:6379',
+    ],
+    [
+      'Project folder "https%3A%2F%2Fdeploy%3As3cretpass%40git.example.com" is not valid',
+      'Project folder "https%3A%2F%2Fdeploy%3A(hidden)%40git.example.com" is not valid',
+    ],
+  ])('hides the password of %p', (text, hidden) => {
+    expect(redactSecrets(text)).toBe(hidden);
+    expect(detectSecret('path', text)).toBe(URL_PASSWORD);
+  });
+
+  it.each([
+    'projects/https%3A%2F%2Fgit.example.com/services.toml',
+    'projects/https%3A%2F%2Fdeploy%40git.example.com/services.toml',
+    'https%3A%2F%2Fexample.com%2Fa%3Ab%40c',
+    'mailto%3Ajane%40example.com',
+    'urn%3Aisbn%3A0451450523',
+    'https%3A%2F%2Fdeploy%3A%24%7BPASSWORD%7D%40git.example.com',
+    'https%3A%2F%2Fdeploy%3A%3Cpassword%3E%40git.example.com',
+    'https%3A%2F%2Fdeploy%3A%7B%7B%20password%20%7D%7D%40git.example.com',
   ])('leaves %p alone', text => {
     expect(redactSecrets(text)).toBe(text);
     expect(detectSecret('path', text)).toBeUndefined();

@@ -503,7 +503,9 @@ function argumentSecret(element: ArrayElement): string | undefined {
  *   of curl's `-u user:password` (not the word `password` itself, as in docs), of the MySQL
  *   clients' `-p<password>` (digits too, in the client's own arguments), of redis-cli's `-a
  *   <password>`, of sshpass's `-p <password>`, of `docker login -p <password>` and of OpenSSL's
- *   `-pass pass:<password>`, URLs with a password or a credential in their query string,
+ *   `-pass pass:<password>`, URLs with a password (also with their `//` lost or written `__`, and
+ *   percent-encoded: `https%3A%2F%2Fuser%3Apassword%40host`, as pasted as a folder's name) or a
+ *   credential in their query string,
  *   connection strings with a password);
  * - any literal, string or number, under a key named like a credential (`password`, `DB_PASS`,
  *   `secret`, `token`, `api_key`, `private_key`, ...), unless it is a reference such as
