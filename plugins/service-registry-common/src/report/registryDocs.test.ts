@@ -244,3 +244,87 @@ describe('renderRegistryDocs', () => {
     expect(topology.content).not.toMatch(/days? (left|overdue|ago)/);
   });
 });
+
+describe('renderRegistryDocs: a project folder named with a credential', () => {
+  const PASSWORD = 's3cretpass';
+  const DEPLOY = `[project]
+name = "Deploy"
+owner = "deploy-team"
+
+[service.deploy-api]
+version = "1.0.0"
+port = 9100
+[service.deploy-api.dependencies]
+requires = ["auth@^1.2"]
+`;
+
+  it.each([
+    // a URL pasted as the folder's name, its `//` written `__`
+    [
+      `https:__deploy:${PASSWORD}@git.example.com`,
+      'https:__deploy:(hidden)@git.example.com',
+    ],
+    // the same URL percent-encoded, as some tools write a URL as a file's name
+    [
+      `https%3A%2F%2Fdeploy%3A${PASSWORD}%40git.example.com`,
+      'https%3A%2F%2Fdeploy%3A(hidden)%40git.example.com',
+    ],
+  ])(
+    'shows the folder %s with the credential hidden, in every document',
+    (folder, shown) => {
+      const { services, topology } = docs({
+        [`projects/${folder}/services.toml`]: DEPLOY,
+        // shop-api depends on deploy-api: deploy's project is on both sides of a dependency
+        'projects/shop/services.toml': SHOP.replace(
+          '"shop-db"]',
+          '"shop-db", "deploy-api"]',
+        ),
+      });
+      for (const document of [services, topology]) {
+        expect(document.content).not.toContain(PASSWORD);
+      }
+      expect(services.content).toContain(
+        `## ${shown}: Deploy (\`projects/${shown}/services.toml\`)`,
+      );
+      expect(row(services.content, shown).slice(0, 3)).toEqual([
+        shown,
+        'Deploy',
+        'deploy-team',
+      ]);
+      expect(row(services.content, '9100')).toEqual([
+        '9100',
+        '`deploy-api`',
+        shown,
+      ]);
+      expect(
+        row(topology.content, `\`deploy-api\` | ${shown} | \`auth\``),
+      ).toEqual([
+        '`deploy-api`',
+        shown,
+        '`auth`',
+        'shared',
+        '`^1.2`',
+        'required',
+      ]);
+      expect(row(topology.content, '`shop-api` | shop | `deploy-api`')).toEqual(
+        ['`shop-api`', 'shop', '`deploy-api`', shown, '—', 'required'],
+      );
+      // auth's change reaches deploy-api's project
+      expect(row(topology.content, '`auth`')[4]).toContain(shown);
+      expect(topology.content).toContain('```mermaid\n');
+      expect(topology.content).toContain(`["${shown}"]`);
+    },
+  );
+
+  it('leaves an ordinary folder as it is', () => {
+    const { services, topology } = docs({
+      'projects/deploy-tools/services.toml': DEPLOY,
+    });
+    expect(services.content).toContain(
+      '## deploy-tools: Deploy (`projects/deploy-tools/services.toml`)',
+    );
+    expect(row(services.content, '9100')[2]).toBe('deploy-tools');
+    expect(topology.content).toContain('["deploy-tools"]');
+    expect(`${services.content}${topology.content}`).not.toContain('(hidden)');
+  });
+});

@@ -3,9 +3,14 @@ import { dependencyGraphOf } from '../graph/dependencyGraphOf';
 import { computeConsumers } from '../graph/computeConsumers';
 import { computeImpact } from '../graph/computeImpact';
 import { runningGraphOf } from '../graph/runningGraphOf';
-import { DependencyEdge, DependencyGraph } from '../graph/types';
+import {
+  DependencyEdge,
+  DependencyGraph,
+  DependencyNode,
+} from '../graph/types';
 import { LoadedRegistry, RegistryService } from '../model/types';
 import { compatibleWithRange } from '../validation/compatibleWithRange';
+import { redactSecrets } from '../validation/secrets/detectSecret';
 import { graphToMermaid, mermaidChartLimit } from './graphFormats';
 import { cell as escapeCell, codeCell, plural } from './markdownText';
 
@@ -83,6 +88,35 @@ function compare(a: string, b: string): number {
 
 const byId = (a: { id: string }, b: { id: string }) => compare(a.id, b.id);
 
+/**
+ * A path, or a project's id (its folder's name), as the documents show it: a credential in it
+ * replaced by `(hidden)` (a project folder named with a URL and its password,
+ * `projects/https:__deploy:(hidden)@git.example.com/services.toml`, or with a token), as
+ * `redactSecrets` hides it in what the CLI and the backend show. Documents are committed and
+ * published: they must not copy a credential the registry's folder names leaked. An ordinary path
+ * is as it is.
+ */
+function shown(path: string): string {
+  return redactSecrets(path);
+}
+
+/**
+ * The dependency graph with each node's project as {@link shown} shows it, for the chart (whose
+ * subgraphs are named after projects); the graph itself when no project's name holds a
+ * credential.
+ */
+function shownGraph(graph: DependencyGraph): DependencyGraph {
+  const nodes = new Map<string, DependencyNode>();
+  let changed = false;
+  for (const [id, node] of graph.nodes) {
+    const project =
+      node.project === undefined ? undefined : shown(node.project);
+    changed ||= project !== node.project;
+    nodes.set(id, project === node.project ? node : { ...node, project });
+  }
+  return changed ? { ...graph, nodes } : graph;
+}
+
 function requiresOf(service: RegistryService): string {
   const entries = service.dependencies.requires.map(d =>
     d.range ? `${d.service}@${d.range}` : d.service,
@@ -116,7 +150,7 @@ function servicesDocument(registry: LoadedRegistry): string {
           ...countsOf(services.filter(s => !s.project)),
         ],
         ...projects.map(p => [
-          cell(p.id),
+          cell(shown(p.id)),
           cell(p.name),
           cell(p.owner),
           cell(p.tier),
@@ -131,7 +165,7 @@ function servicesDocument(registry: LoadedRegistry): string {
       services.filter(s => !s.project),
     ],
     ...projects.map((p): [string, RegistryService[]] => [
-      `${p.id}: ${p.name} (\`${p.source.file}\`)`,
+      `${shown(p.id)}: ${p.name} (\`${shown(p.source.file)}\`)`,
       services.filter(s => s.project === p.id),
     ]),
   ];
@@ -190,7 +224,7 @@ function servicesDocument(registry: LoadedRegistry): string {
                 ? `**${port}** (${users.length} services)`
                 : `${port}`,
               users.map(s => code(s.id)).join(', '),
-              users.map(s => cell(s.project ?? 'shared')).join(', '),
+              users.map(s => cell(shown(s.project ?? 'shared'))).join(', '),
             ];
           }),
       ),
@@ -244,7 +278,7 @@ function topologyDocument(
   ];
   const chart =
     graph.nodes.size <= options.maxDrawnServices
-      ? graphToMermaid(graph)
+      ? graphToMermaid(shownGraph(graph))
       : undefined;
   // GitHub and GitLab draw the chart with Mermaid's limits, and show an error beyond them
   const limit =
@@ -283,9 +317,9 @@ function topologyDocument(
         ],
         crossProject.map(e => [
           code(e.from),
-          cell(consumerProject(e)),
+          cell(shown(consumerProject(e))),
           code(e.to),
-          cell(projectOf(graph, e.to)),
+          cell(shown(projectOf(graph, e.to))),
           code(e.range),
           e.optional ? 'optional' : 'required',
         ]),
@@ -326,11 +360,11 @@ function topologyDocument(
           const impact = computeImpact(running, p.id);
           return [
             code(p.id),
-            cell(projectOf(graph, p.id)),
+            cell(shown(projectOf(graph, p.id))),
             String(p.direct),
             String(impact.counts.services),
             impact.projects.length
-              ? impact.projects.map(x => cell(x)).join(', ')
+              ? impact.projects.map(x => cell(shown(x))).join(', ')
               : '—',
           ];
         }),
