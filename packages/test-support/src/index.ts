@@ -4,6 +4,10 @@
  * @packageDocumentation
  */
 export { createTestDatabases } from './testDatabases';
+export type {
+  CreateTestDatabasesOptions,
+  PortalTestDatabases,
+} from './testDatabases';
 export { eventually } from './eventually';
 export type { EventuallyOptions } from './eventually';
 export { routerRoutes } from './routerRoutes';
