@@ -3,7 +3,7 @@ import knexFactory, { Knex } from 'knex';
 import { createTestDatabases } from '@service-registry/test-support';
 import { ProviderStateStore, ProviderRunStatus } from './ProviderStateStore';
 
-const databases = createTestDatabases();
+const databases = createTestDatabases({ mysql: true });
 jest.setTimeout(60_000);
 
 const MIGRATIONS = {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createTestDatabases } from '@service-registry/test-support';
 import { DeprecationHistoryStore } from './DeprecationHistoryStore';
 
-const databases = createTestDatabases();
+const databases = createTestDatabases({ mysql: true });
 jest.setTimeout(60_000);
 
 const MIGRATIONS = {
