@@ -7,6 +7,7 @@ import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { ServiceEntityRefsProvider } from './ServiceEntityRefs';
 import { ServiceLink } from './ServiceLink';
+import { ProjectSystemLink } from './EntitySystemServiceRegistryCard/ProjectSystemLink';
 
 function renamed(serviceId: string, registry = 'default'): Entity {
   return {
@@ -20,6 +21,22 @@ function renamed(serviceId: string, registry = 'default'): Entity {
       },
     },
     spec: { type: 'service', owner: 'team', lifecycle: 'production' },
+  };
+}
+
+function renamedSystem(project: string, namespace: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: {
+      name: `${project}-system`,
+      namespace,
+      annotations: {
+        'service-registry.io/registry-id': 'default',
+        'service-registry.io/project': project,
+      },
+    },
+    spec: { owner: 'team' },
   };
 }
 
@@ -161,6 +178,55 @@ describe('ServiceEntityRefsProvider', () => {
     const getEntities = jest.spyOn(catalogApi, 'getEntities');
     await render(catalogApi, <ServiceLink service="a" status="ga" />);
     expect(href('a')).toBe('/catalog/default/component/a');
+    expect(getEntities).not.toHaveBeenCalled();
+  });
+
+  it("looks up the projects' Systems together with the services, and links the shared System by its name", async () => {
+    const catalogApi = catalogApiMock({
+      entities: [renamed('a'), renamedSystem('shop', 'platform')],
+    });
+    const getEntities = jest.spyOn(catalogApi, 'getEntities');
+    await render(
+      catalogApi,
+      <ServiceEntityRefsProvider registry="default">
+        <ServiceLink service="a" status="ga" />
+        <ProjectSystemLink
+          project="shop"
+          name="Web Shop"
+          sharedSystem="shared"
+        />
+        <ProjectSystemLink project="crm" sharedSystem="shared" />
+        <ProjectSystemLink project={null} sharedSystem="shared" />
+      </ServiceEntityRefsProvider>,
+    );
+    await waitFor(() =>
+      expect(href('Web Shop')).toBe('/catalog/platform/system/shop-system'),
+    );
+    expect(href('a')).toBe('/catalog/default/component/acme-a');
+    expect(href('crm')).toBe('/catalog/default/system/crm');
+    expect(href('Global services')).toBe('/catalog/default/system/shared');
+    // one request for each kind, started together
+    expect(
+      getEntities.mock.calls.map(
+        ([request]) => (request!.filter as Record<string, unknown>).kind,
+      ),
+    ).toEqual(['Component', 'System']);
+  });
+
+  it('links every project to its own name outside a provider', async () => {
+    const catalogApi = catalogApiMock({
+      entities: [renamedSystem('shop', 'platform')],
+    });
+    const getEntities = jest.spyOn(catalogApi, 'getEntities');
+    await render(
+      catalogApi,
+      <ProjectSystemLink
+        project="shop"
+        name="Web Shop"
+        sharedSystem="shared"
+      />,
+    );
+    expect(href('Web Shop')).toBe('/catalog/default/system/shop');
     expect(getEntities).not.toHaveBeenCalled();
   });
 });

@@ -10,8 +10,14 @@ import {
 import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { useApiHolder } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { serviceEntityRefOf } from '@service-registry/plugin-service-registry-common';
-import { lookupServiceEntityRefs } from '../lib/lookupServiceEntityRefs';
+import {
+  PROJECT_ENTITY_QUERY,
+  projectEntityRefOf,
+  RegistryEntityQuery,
+  SERVICE_ENTITY_QUERY,
+  serviceEntityRefOf,
+} from '@service-registry/plugin-service-registry-common';
+import { lookupRegistryEntityRefs } from '../lib/lookupRegistryEntityRefs';
 import { useAbortableAsync } from './useAbortableAsync';
 
 /**
@@ -24,8 +30,36 @@ export function defaultServiceEntityRef(serviceId: string): CompoundEntityRef {
   return parseEntityRef(serviceEntityRefOf(serviceId));
 }
 
+/**
+ * The ref the catalog provider gives the System of a registry project, `system:default/<id>`: the
+ * link of a project until (and unless) the catalog says where its System is.
+ *
+ * @param projectId - the registry id of the project
+ */
+export function defaultProjectSystemRef(projectId: string): CompoundEntityRef {
+  return parseEntityRef(projectEntityRefOf(projectId));
+}
+
+/** The registry's things a provider finds the entities of. */
+type RegistryEntityKind = 'service' | 'project';
+
+/** How each kind is looked up, and its link until the catalog answers. */
+const KINDS: Record<
+  RegistryEntityKind,
+  {
+    query: RegistryEntityQuery;
+    fallback: (id: string) => CompoundEntityRef;
+  }
+> = {
+  service: { query: SERVICE_ENTITY_QUERY, fallback: defaultServiceEntityRef },
+  project: { query: PROJECT_ENTITY_QUERY, fallback: defaultProjectSystemRef },
+};
+const KIND_NAMES = Object.keys(KINDS) as RegistryEntityKind[];
+
+type RefOf = (id: string) => CompoundEntityRef;
+
 interface ServiceEntityRefsValue {
-  refOf(serviceId: string): CompoundEntityRef;
+  refOf: Record<RegistryEntityKind, RefOf>;
   flush(): void;
 }
 
@@ -33,7 +67,7 @@ const ServiceEntityRefsContext = createContext<
   ServiceEntityRefsValue | undefined
 >(undefined);
 
-/** What a provider knows for its registry; a new one when the registry changes. */
+/** What a provider knows of one kind for its registry; a new one when the registry changes. */
 interface RefCache {
   /** Ids a link was built for since the last flush, not yet asked for. */
   wanted: Set<string>;
@@ -41,9 +75,23 @@ interface RefCache {
   asked: Set<string>;
   /** Ids the catalog answered for (found or not). */
   looked: Set<string>;
-  /** The Components found, by service id. */
+  /** The entities found, by id. */
   found: Map<string, CompoundEntityRef>;
 }
+
+function emptyCache(): RefCache {
+  return {
+    wanted: new Set(),
+    asked: new Set(),
+    looked: new Set(),
+    found: new Map(),
+  };
+}
+
+/** The ids to look up, by kind: those asked for and not answered yet. */
+type Pending = Record<RegistryEntityKind, readonly string[]>;
+
+const NOTHING_PENDING: Pending = { service: [], project: [] };
 
 /** Props of {@link ServiceEntityRefsProvider}. */
 export interface ServiceEntityRefsProviderProps {
@@ -53,90 +101,117 @@ export interface ServiceEntityRefsProviderProps {
 }
 
 /**
- * Finds, through the catalog, the Components of the registry services its content links to:
- * an entity transformer of the catalog provider may rename a Component or move it to another
- * namespace, so a service's page is not always `component:default/<id>`. The links inside it
- * (`useServiceLink`, `ServiceLink`, `useServiceEntityRef`) say which services they need while they
- * render; after each render the new ones are looked up together, by their
- * `service-registry.io/service-id` annotation (see `lookupServiceEntityRefs`: a few requests even
- * for hundreds of services, never one per link), and kept for as long as the provider shows the
- * same registry. The lookup is cancelled when the provider unmounts, or when more services are
- * needed (then asked together with the others not answered yet).
+ * Finds, through the catalog, the Components of the registry services and the Systems of the
+ * registry projects its content links to: an entity transformer of the catalog provider may rename
+ * an entity or move it to another namespace, so a service's page is not always
+ * `component:default/<id>`, nor a project's `system:default/<id>`. The links inside it
+ * (`useServiceLink`, `ServiceLink`, `useServiceEntityRef`, `useProjectSystemRef`) say which
+ * services and projects they need while they render; after each render the new ones are looked up
+ * together, by their `service-registry.io/service-id` and `service-registry.io/project`
+ * annotations (see `lookupRegistryEntityRefs`: a few requests even for hundreds of services, never
+ * one per link), and kept for as long as the provider shows the same registry. The lookup is
+ * cancelled when the provider unmounts, or when more are needed (then asked together with the
+ * others not answered yet).
  *
- * Until the catalog answers, and for a service the catalog has no renamed Component for (or when
- * the app has no catalog API, or the lookup fails), a link is `component:default/<id>`, the
- * provider's own name. Outside a provider, links are always that.
+ * Until the catalog answers, and for a service or project the catalog has no renamed entity for
+ * (or when the app has no catalog API, or the lookup fails), a link is the provider's own name,
+ * `component:default/<id>` or `system:default/<id>`. Outside a provider, links are always that.
  */
 export function ServiceEntityRefsProvider(
   props: ServiceEntityRefsProviderProps,
 ) {
   const { registry, children } = props;
   const catalogApi = useApiHolder().get(catalogApiRef);
-  const cache = useMemo<RefCache>(
-    () => ({
-      wanted: new Set(),
-      asked: new Set(),
-      looked: new Set(),
-      found: new Map(),
-    }),
+  const caches = useMemo<Record<RegistryEntityKind, RefCache>>(
+    () => ({ service: emptyCache(), project: emptyCache() }),
     // a new registry (or catalog) answers anew
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [registry, catalogApi],
   );
-  // the services to look up, those asked for and not answered yet: a new list (when links name
-  // more services) starts a lookup of all of them, cancelling the one running
-  const [pending, setPending] = useState<readonly string[]>([]);
+  // a new value (when links name more ids) starts a lookup of all of them, cancelling the one
+  // running
+  const [pending, setPending] = useState<Pending>(NOTHING_PENDING);
 
   const lookup = useAbortableAsync(
     async signal => {
-      if (!catalogApi || pending.length === 0) return pending;
-      const refs = await lookupServiceEntityRefs(
+      if (!catalogApi || KIND_NAMES.every(kind => pending[kind].length === 0)) {
+        return pending;
+      }
+      const answers = await lookupRegistryEntityRefs(
         catalogApi,
-        pending,
+        KIND_NAMES.map(kind => ({
+          query: KINDS[kind].query,
+          ids: pending[kind],
+        })),
         registry,
         signal,
       );
-      for (const id of pending) cache.looked.add(id);
-      for (const [id, ref] of refs) cache.found.set(id, ref);
+      KIND_NAMES.forEach((kind, k) => {
+        const cache = caches[kind];
+        for (const id of pending[kind]) cache.looked.add(id);
+        for (const [id, ref] of answers[k]) cache.found.set(id, ref);
+      });
       return pending;
     },
-    [cache, pending, catalogApi, registry],
+    [caches, pending, catalogApi, registry],
   );
 
   const flush = useCallback(() => {
     let added = false;
-    for (const id of cache.wanted) {
-      if (!cache.asked.has(id)) {
-        cache.asked.add(id);
-        added = true;
+    for (const kind of KIND_NAMES) {
+      const cache = caches[kind];
+      for (const id of cache.wanted) {
+        if (!cache.asked.has(id)) {
+          cache.asked.add(id);
+          added = true;
+        }
       }
+      cache.wanted.clear();
     }
-    cache.wanted.clear();
     if (added) {
-      setPending([...cache.asked].filter(id => !cache.looked.has(id)));
+      const notAnswered = (kind: RegistryEntityKind) =>
+        [...caches[kind].asked].filter(id => !caches[kind].looked.has(id));
+      setPending({
+        service: notAnswered('service'),
+        project: notAnswered('project'),
+      });
     }
-  }, [cache]);
+  }, [caches]);
 
   // a new value once the catalog answered, so that the links render again
   const answered = lookup.value;
   const value = useMemo<ServiceEntityRefsValue>(
-    () => ({
-      refOf: (serviceId: string) => {
-        const found = cache.found.get(serviceId);
+    () => {
+      const refOf = (kind: RegistryEntityKind) => (id: string) => {
+        const cache = caches[kind];
+        const found = cache.found.get(id);
         if (found) return found;
-        if (!cache.asked.has(serviceId)) cache.wanted.add(serviceId);
-        return defaultServiceEntityRef(serviceId);
-      },
-      flush,
-    }),
+        if (!cache.asked.has(id)) cache.wanted.add(id);
+        return KINDS[kind].fallback(id);
+      };
+      return {
+        refOf: { service: refOf('service'), project: refOf('project') },
+        flush,
+      };
+    },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [cache, flush, answered],
+    [caches, flush, answered],
   );
   return (
     <ServiceEntityRefsContext.Provider value={value}>
       {children}
     </ServiceEntityRefsContext.Provider>
   );
+}
+
+/** The refs of one kind, as the provider around gives them (see below). */
+function useRegistryEntityRef(kind: RegistryEntityKind): RefOf {
+  const refs = useContext(ServiceEntityRefsContext);
+  // after every render: the ids it named are looked up together with the others'
+  useEffect(() => {
+    refs?.flush();
+  });
+  return refs ? refs.refOf[kind] : KINDS[kind].fallback;
 }
 
 /**
@@ -151,10 +226,22 @@ export function ServiceEntityRefsProvider(
 export function useServiceEntityRef(): (
   serviceId: string,
 ) => CompoundEntityRef {
-  const refs = useContext(ServiceEntityRefsContext);
-  // after every render: the services it named are looked up together with the others'
-  useEffect(() => {
-    refs?.flush();
-  });
-  return refs ? refs.refOf : defaultServiceEntityRef;
+  return useRegistryEntityRef('service');
+}
+
+/**
+ * The catalog entity ref of a registry project's System, for links (see
+ * {@link ServiceEntityRefsProvider}): the System the catalog has for the project in the provider's
+ * registry, else (while the catalog answers, when it has none, or outside a provider)
+ * `system:default/<id>`. The component re-renders when the catalog answers. Not for the shared
+ * System of the global services, which carries no project annotation and keeps its configured
+ * name.
+ *
+ * Call the returned function while rendering, for every project the component links to: that is
+ * how the provider learns which projects to look up.
+ */
+export function useProjectSystemRef(): (
+  projectId: string,
+) => CompoundEntityRef {
+  return useRegistryEntityRef('project');
 }

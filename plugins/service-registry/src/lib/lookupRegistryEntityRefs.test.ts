@@ -1,6 +1,29 @@
 import { Entity } from '@backstage/catalog-model';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { lookupServiceEntityRefs } from './lookupServiceEntityRefs';
+import {
+  PROJECT_ENTITY_QUERY,
+  SERVICE_ENTITY_QUERY,
+} from '@service-registry/plugin-service-registry-common';
+import {
+  CatalogLookupApi,
+  lookupRegistryEntityRefs,
+} from './lookupRegistryEntityRefs';
+
+/** The lookup of services alone: the refs of their Components, by service id. */
+async function lookupServiceEntityRefs(
+  catalog: CatalogLookupApi,
+  serviceIds: readonly string[],
+  registry: string | undefined,
+  signal: AbortSignal,
+) {
+  const [refs] = await lookupRegistryEntityRefs(
+    catalog,
+    [{ query: SERVICE_ENTITY_QUERY, ids: serviceIds }],
+    registry,
+    signal,
+  );
+  return refs;
+}
 
 function component(
   serviceId: string | undefined,
@@ -22,9 +45,103 @@ function component(
   };
 }
 
+function system(
+  project: string | undefined,
+  name: string,
+  options: { namespace?: string; registry?: string } = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: {
+      name,
+      namespace: options.namespace,
+      annotations: {
+        'service-registry.io/registry-id': options.registry ?? 'default',
+        ...(project ? { 'service-registry.io/project': project } : {}),
+      },
+    },
+    spec: { owner: 'team' },
+  };
+}
+
 const signal = () => new AbortController().signal;
 
-describe('lookupServiceEntityRefs', () => {
+describe('lookupRegistryEntityRefs', () => {
+  it("finds services' Components and projects' Systems in the same lookup, a request for each kind", async () => {
+    const shopApi = component('shop-api', 'acme-shop-api');
+    const catalog = catalogApiMock({
+      entities: [
+        shopApi,
+        system('shop', 'shop-system', { namespace: 'platform' }),
+        system('crm', 'other-crm', { registry: 'other' }),
+        system(undefined, 'shared'),
+        // the provider annotates a project's Components with the project too
+        {
+          ...shopApi,
+          metadata: {
+            ...shopApi.metadata,
+            name: 'crm-api',
+            annotations: {
+              'service-registry.io/registry-id': 'default',
+              'service-registry.io/project': 'crm',
+            },
+          },
+        },
+      ],
+    });
+    const getEntities = jest.spyOn(catalog, 'getEntities');
+    const [services, projects] = await lookupRegistryEntityRefs(
+      catalog,
+      [
+        { query: SERVICE_ENTITY_QUERY, ids: ['shop-api'] },
+        { query: PROJECT_ENTITY_QUERY, ids: ['shop', 'crm'] },
+      ],
+      'default',
+      signal(),
+    );
+    expect(Object.fromEntries(services)).toEqual({
+      'shop-api': {
+        kind: 'component',
+        namespace: 'default',
+        name: 'acme-shop-api',
+      },
+    });
+    expect(Object.fromEntries(projects)).toEqual({
+      shop: { kind: 'system', namespace: 'platform', name: 'shop-system' },
+    });
+    expect(getEntities.mock.calls.map(([request]) => request!.filter)).toEqual([
+      {
+        kind: 'Component',
+        'metadata.annotations.service-registry.io/registry-id': 'default',
+        'metadata.annotations.service-registry.io/service-id': ['shop-api'],
+      },
+      {
+        kind: 'System',
+        'metadata.annotations.service-registry.io/registry-id': 'default',
+        'metadata.annotations.service-registry.io/project': ['shop', 'crm'],
+      },
+    ]);
+  });
+
+  it('asks nothing for kinds with no ids', async () => {
+    const catalog = catalogApiMock({ entities: [] });
+    const getEntities = jest.spyOn(catalog, 'getEntities');
+    const answers = await lookupRegistryEntityRefs(
+      catalog,
+      [
+        { query: SERVICE_ENTITY_QUERY, ids: [] },
+        { query: PROJECT_ENTITY_QUERY, ids: [] },
+      ],
+      'default',
+      signal(),
+    );
+    expect(answers.map(refs => refs.size)).toEqual([0, 0]);
+    expect(getEntities).not.toHaveBeenCalled();
+  });
+});
+
+describe('lookupRegistryEntityRefs of services', () => {
   it('finds the Component of each service by its service-id annotation, renamed or moved, in one request', async () => {
     const catalog = catalogApiMock({
       entities: [

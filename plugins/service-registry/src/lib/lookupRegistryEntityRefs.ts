@@ -1,72 +1,98 @@
 import { CompoundEntityRef, DEFAULT_NAMESPACE } from '@backstage/catalog-model';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
-  SERVICE_ENTITY_FIELDS,
-  serviceEntityBatches,
-  serviceEntityFilter,
-  serviceIdClaimedBy,
+  REGISTRY_ENTITY_FIELDS,
+  RegistryEntityQuery,
+  registryEntityBatches,
+  registryEntityFilter,
+  registryIdClaimedBy,
 } from '@service-registry/plugin-service-registry-common';
 
 /** The catalog client, as `catalogApiRef` gives it; only `getEntities` is used. */
 export type CatalogLookupApi = Pick<typeof catalogApiRef.T, 'getEntities'>;
 
+/** The registry ids to look up among one kind of entities. */
+export interface RegistryEntityLookup {
+  /** The entities (see `SERVICE_ENTITY_QUERY`, `PROJECT_ENTITY_QUERY`). */
+  query: RegistryEntityQuery;
+  /** The registry ids they stand for (distinct). */
+  ids: readonly string[];
+}
+
 /** Requests in flight at once, for a page with many services. */
 const CONCURRENT_REQUESTS = 4;
 
 function abortError(): Error {
-  const error = new Error('The catalog lookup of the services was aborted');
+  const error = new Error('The catalog lookup of the registry was aborted');
   error.name = 'AbortError';
   return error;
 }
 
 /**
- * The catalog Components of registry services, found by their `service-registry.io/service-id`
- * annotation: an entity transformer of the catalog provider may have renamed a Component
- * (`acme-shop-api` for the service `shop-api`) or moved it to another namespace, so the link to a
- * service cannot be `component:default/<id>`. Ids are asked in a few batched `getEntities` requests
- * (a page of 200 services makes about four), each with a filter short enough for any proxy.
+ * The catalog entities of registry services (Components, by their `service-registry.io/service-id`
+ * annotation) and projects (Systems, by their `service-registry.io/project` annotation): an entity
+ * transformer of the catalog provider may have renamed one (`acme-shop-api` for the service
+ * `shop-api`) or moved it to another namespace, so the link to a service cannot be
+ * `component:default/<id>`, nor the link to a project `system:default/<id>`. All the ids are asked
+ * in a few batched `getEntities` requests (a page of 200 services makes about four; a kind's ids
+ * never share a request with another's), each with a filter short enough for any proxy, at most
+ * four at once.
  *
- * A service is left out of the answer when the catalog has no Component that claims it (a
- * Component ingested before the annotation existed, one the reader may not see, a retired service)
- * or, with no registry named, when Components of several registries claim it: its link is then
- * the provider's own name, `component:default/<id>`.
+ * An id is left out of its answer when the catalog has no entity that claims it (one ingested
+ * before the annotation existed, one the reader may not see, a retired service) or, with no
+ * registry named, when entities of several registries claim it: its link is then the provider's
+ * own name.
  *
  * @param catalog - the catalog client
- * @param serviceIds - the registry ids to look up (distinct)
- * @param registry - the registry (provider id) whose Components count; undefined for any
+ * @param lookups - the ids to look up, by kind of entity
+ * @param registry - the registry (provider id) whose entities count; undefined for any
  * @param signal - aborts the lookup: no request starts after it, and the answer is dropped
- * @returns the ref of each service found, by service id
+ * @returns for each lookup, in their order, the ref of each id found, by id
  */
-export async function lookupServiceEntityRefs(
+export async function lookupRegistryEntityRefs(
   catalog: CatalogLookupApi,
-  serviceIds: readonly string[],
+  lookups: readonly RegistryEntityLookup[],
   registry: string | undefined,
   signal: AbortSignal,
-): Promise<Map<string, CompoundEntityRef>> {
-  const asked = new Set(serviceIds);
-  const claims = new Map<string, CompoundEntityRef[]>();
-  const groups = serviceEntityBatches(asked);
+): Promise<Map<string, CompoundEntityRef>[]> {
+  const registryId = registry || undefined;
+  const answers = lookups.map(({ query, ids }) => ({
+    query,
+    asked: new Set(ids),
+    claims: new Map<string, CompoundEntityRef[]>(),
+  }));
+  const groups = answers.flatMap(answer =>
+    registryEntityBatches(answer.query, answer.asked).map(batch => ({
+      answer,
+      batch,
+    })),
+  );
   let next = 0;
   const worker = async () => {
     while (next < groups.length) {
       if (signal.aborted) throw abortError();
-      const group = groups[next++];
+      const { answer, batch } = groups[next++];
       const { items } = await catalog.getEntities({
-        filter: serviceEntityFilter(group, registry || undefined),
-        fields: [...SERVICE_ENTITY_FIELDS],
+        filter: registryEntityFilter(answer.query, batch, registryId),
+        fields: [...REGISTRY_ENTITY_FIELDS],
       });
       if (signal.aborted) throw abortError();
       for (const entity of items) {
-        const id = serviceIdClaimedBy(entity, asked, registry || undefined);
+        const id = registryIdClaimedBy(
+          answer.query,
+          entity,
+          answer.asked,
+          registryId,
+        );
         if (id === undefined) continue;
         const ref: CompoundEntityRef = {
           kind: entity.kind.toLocaleLowerCase('en-US'),
           namespace: entity.metadata.namespace ?? DEFAULT_NAMESPACE,
           name: entity.metadata.name,
         };
-        const list = claims.get(id);
+        const list = answer.claims.get(id);
         if (list) list.push(ref);
-        else claims.set(id, [ref]);
+        else answer.claims.set(id, [ref]);
       }
     }
   };
@@ -77,9 +103,11 @@ export async function lookupServiceEntityRefs(
       worker,
     ),
   );
-  const refs = new Map<string, CompoundEntityRef>();
-  for (const [id, list] of claims) {
-    if (list.length === 1) refs.set(id, list[0]);
-  }
-  return refs;
+  return answers.map(({ claims }) => {
+    const refs = new Map<string, CompoundEntityRef>();
+    for (const [id, list] of claims) {
+      if (list.length === 1) refs.set(id, list[0]);
+    }
+    return refs;
+  });
 }

@@ -1,9 +1,11 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
+  catalogApiRef,
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { GLOBAL_PROJECT_ID } from '@service-registry/plugin-service-registry-common';
 import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
@@ -60,15 +62,26 @@ async function renderCard(
   options: {
     props?: EntitySystemServiceRegistryCardProps;
     mountFindings?: boolean;
+    /** The app's catalog API; none by default. */
+    catalogApi?: typeof catalogApiRef.T;
   } = {},
 ) {
-  const { props = {}, mountFindings = true } = options;
-  return renderInTestApp(
+  const { props = {}, mountFindings = true, catalogApi } = options;
+  const card = (
     <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
       <EntityProvider entity={entity}>
         <EntitySystemServiceRegistryCard {...props} />
       </EntityProvider>
-    </TestApiProvider>,
+    </TestApiProvider>
+  );
+  return renderInTestApp(
+    catalogApi ? (
+      <TestApiProvider apis={[[catalogApiRef, catalogApi]]}>
+        {card}
+      </TestApiProvider>
+    ) : (
+      card
+    ),
     {
       mountedRoutes: mountFindings
         ? { ...ENTITY_ROUTE, ...FINDINGS_ROUTE }
@@ -520,6 +533,95 @@ dependencies.requires = ["shop-api", "shop-legacy"]
     expect(
       (await screen.findAllByRole('link', { name: 'Global services' }))[0],
     ).toHaveAttribute('href', '/catalog/default/system/platform');
+  });
+
+  it('links the other projects to their Systems as the catalog has them, renamed or moved, asked in one request', async () => {
+    const catalogApi = catalogApiMock({
+      entities: [
+        // an entity transformer renamed shop's System and moved it to another namespace
+        {
+          ...system('shop-system'),
+          metadata: {
+            name: 'shop-system',
+            namespace: 'platform',
+            annotations: {
+              'service-registry.io/registry-id': 'default',
+              'service-registry.io/project': 'shop',
+            },
+          },
+        },
+        // crm's System in another registry is another project's
+        {
+          ...system('other-crm', { registry: 'other' }),
+          metadata: {
+            name: 'other-crm',
+            annotations: {
+              'service-registry.io/registry-id': 'other',
+              'service-registry.io/project': 'crm',
+            },
+          },
+        },
+        // a Component of crm carries the project's annotation too: it is no System
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: {
+            name: 'crm-api',
+            annotations: {
+              'service-registry.io/registry-id': 'default',
+              'service-registry.io/project': 'crm',
+            },
+          },
+          spec: { type: 'service', owner: 'team', lifecycle: 'production' },
+        },
+      ],
+    });
+    const getEntities = jest.spyOn(catalogApi, 'getEntities');
+    await renderCard(system('shared', { project: false }), fixtureApi(), {
+      catalogApi,
+    });
+    await findServices();
+    await waitFor(() =>
+      expect(
+        within(linkItem('Used by', 'Web Shop')).getByRole('link', {
+          name: 'Web Shop',
+        }),
+      ).toHaveAttribute('href', '/catalog/platform/system/shop-system'),
+    );
+    // none in this registry: the provider's own name
+    expect(
+      within(linkItem('Used by', 'CRM')).getByRole('link', { name: 'CRM' }),
+    ).toHaveAttribute('href', '/catalog/default/system/crm');
+    const systemRequests = getEntities.mock.calls.filter(
+      ([request]) =>
+        (request!.filter as Record<string, unknown>).kind === 'System',
+    );
+    // both projects in one request, of the card's registry
+    expect(systemRequests).toHaveLength(1);
+    const filter = systemRequests[0][0]!.filter as Record<string, string[]>;
+    expect(filter['metadata.annotations.service-registry.io/registry-id']).toBe(
+      'default',
+    );
+    expect(
+      [...filter['metadata.annotations.service-registry.io/project']].sort(),
+    ).toEqual(['crm', 'shop']);
+  });
+
+  it("links the other projects and the global services to the provider's names while the catalog does not answer", async () => {
+    const catalogApi = catalogApiMock.mock({
+      getEntities: jest.fn(() => new Promise<never>(() => {})),
+    });
+    await renderCard(system('shop'), fixtureApi(), { catalogApi });
+    await findServices();
+    await waitFor(() => expect(catalogApi.getEntities).toHaveBeenCalled());
+    expect(
+      within(linkItem('Depends on', 'CRM')).getByRole('link', { name: 'CRM' }),
+    ).toHaveAttribute('href', '/catalog/default/system/crm');
+    expect(
+      within(linkItem('Depends on', 'Global services')).getByRole('link', {
+        name: 'Global services',
+      }),
+    ).toHaveAttribute('href', '/catalog/default/system/shared');
   });
 
   it('says when the registry has no such project (404)', async () => {

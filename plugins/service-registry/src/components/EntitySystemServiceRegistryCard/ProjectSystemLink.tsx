@@ -1,17 +1,13 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { GLOBAL_SERVICES_LABEL } from '../../lib/serviceProjectLabel';
-
-/** The entity ref of a project's System: `system:default/<id>`, the shared System for null. */
-export function projectSystemRef(
-  project: string | null,
-  sharedSystem: string,
-): string {
-  return `system:default/${project ?? sharedSystem}`;
-}
+import { useProjectSystemRef } from '../ServiceEntityRefs';
 
 /**
  * A link to the System page of a registry project (its display name), or of the shared System of
- * the global services ("Global services").
+ * the global services ("Global services"). A project's System is the one the catalog has for it
+ * inside a `ServiceEntityRefsProvider` (an entity transformer may have renamed it or moved it to
+ * another namespace), else `system:default/<id>`; the shared System is `system:default/<name>`
+ * with its configured name.
  */
 export function ProjectSystemLink(props: {
   /** The project id; null for the global services. */
@@ -22,8 +18,13 @@ export function ProjectSystemLink(props: {
   sharedSystem: string;
 }) {
   const { project, name, sharedSystem } = props;
+  const refOf = useProjectSystemRef();
   return (
-    <EntityRefLink entityRef={projectSystemRef(project, sharedSystem)}>
+    <EntityRefLink
+      entityRef={
+        project === null ? `system:default/${sharedSystem}` : refOf(project)
+      }
+    >
       {project === null ? GLOBAL_SERVICES_LABEL : name ?? project}
     </EntityRefLink>
   );
