@@ -192,6 +192,84 @@ describe('a project folder named with a credential', () => {
   });
 });
 
+describe('a project folder named with a percent-encoded URL that holds a password', () => {
+  // what some tools write for `https://deploy:s3cretpass@git.example.com` as a file name
+  const ENCODED_FOLDER = `projects/https%3A%2F%2Fdeploy%3A${PASSWORD}%40git.example.com`;
+  const SHOWN_ENCODED_FOLDER =
+    'projects/https%3A%2F%2Fdeploy%3A(hidden)%40git.example.com';
+  const ENCODED_FILE = `${ENCODED_FOLDER}/services.toml`;
+  const SHOWN_ENCODED_FILE = `${SHOWN_ENCODED_FOLDER}/services.toml`;
+
+  it('is reported (security/secret-path) and shown with the credential hidden, in text and JSON', () => {
+    const dir = registry('encoded', {
+      ...VALID,
+      [ENCODED_FILE]: project(8080, 'missing-db'),
+    });
+    const text = cli(['validate', '.'], dir);
+    expect(text.code).toBe(1);
+    expect(printed(text)).not.toContain(PASSWORD);
+    expect(text.stdout).toMatch(
+      new RegExp(
+        `${escape(SHOWN_ENCODED_FILE)}:1:1 +error +The folder name ${escape(
+          SHOWN_ENCODED_FOLDER,
+        )} holds a URL with an embedded password.*Rename the folder.*security/secret-path`,
+      ),
+    );
+    expect(text.stdout).toMatch(
+      new RegExp(
+        `${escape(SHOWN_ENCODED_FILE)}:${MISSING.line}:${
+          MISSING.column
+        } +error +.*missing-db.*dependency/missing-required`,
+      ),
+    );
+    const json = cli(['validate', '.', '--format', 'json'], dir);
+    expect(printed(json)).not.toContain(PASSWORD);
+    const { findings } = JSON.parse(json.stdout);
+    expect(
+      findings.find((f: any) => f.code === 'dependency/missing-required'),
+    ).toMatchObject({ file: SHOWN_ENCODED_FILE, ...MISSING });
+  });
+});
+
+describe('docs, for a project folder named with a credential', () => {
+  it.each([
+    [FOLDER, SHOWN_FOLDER],
+    [
+      `projects/https%3A%2F%2Fdeploy%3A${PASSWORD}%40git.example.com`,
+      'projects/https%3A%2F%2Fdeploy%3A(hidden)%40git.example.com',
+    ],
+  ])(
+    'writes documents that show %s with the credential hidden, and checks them',
+    (folder, shownFolder) => {
+      const dir = registry(`docs-${shownFolder.length}`, {
+        ...VALID,
+        [`${folder}/services.toml`]: project(8080, 'shared-auth'),
+      });
+      const run = cli(['docs', '.'], dir);
+      expect(run.code).toBe(0);
+      expect(printed(run)).not.toContain(PASSWORD);
+      const written = fs.readdirSync(path.join(dir, 'docs')).sort();
+      expect(written).toEqual(['SERVICES.md', 'TOPOLOGY.md']);
+      const documents = written.map(name =>
+        fs.readFileSync(path.join(dir, 'docs', name), 'utf8'),
+      );
+      for (const document of documents) {
+        expect(document).not.toContain(PASSWORD);
+      }
+      const [services, topology] = documents;
+      expect(services).toContain(`(\`${shownFolder}/services.toml\`)`);
+      // the project's id, its folder's name: in the dependencies across projects
+      expect(topology).toContain(
+        `| \`deploy-api\` | ${shownFolder.slice('projects/'.length)} |`,
+      );
+      // the documents as written are this registry's
+      const check = cli(['docs', '.', '--check'], dir);
+      expect(check.code).toBe(0);
+      expect(printed(check)).not.toContain(PASSWORD);
+    },
+  );
+});
+
 /** A text for a regular expression, as written. */
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
