@@ -3,7 +3,7 @@ import { Knex } from 'knex';
 import { createTestDatabases } from '@service-registry/test-support';
 import { ConsumerNoticeStore } from './ConsumerNoticeStore';
 
-const databases = createTestDatabases();
+const databases = createTestDatabases({ mysql: true });
 jest.setTimeout(60_000);
 
 const MIGRATIONS = {
@@ -50,6 +50,26 @@ describe.each(databases.eachSupportedId())(
 
       await one.release('default', [b]);
       expect(await two.claim('default', [a, b], at)).toEqual([b]);
+    });
+
+    it('gives each delivery to one of two instances claiming it at the same moment', async () => {
+      const knex = await databases.init(databaseId);
+      const one = await ConsumerNoticeStore.create(knex);
+      const two = await ConsumerNoticeStore.create(knex);
+      const at = '2026-11-30T10:00:00.000Z';
+      const deliveries = Array.from({ length: 40 }, (_, i) => ({
+        key: `deprecation/s${i % 4}/announced`,
+        consumer: `c${i}`,
+      }));
+
+      const [byOne, byTwo] = await Promise.all([
+        one.claim('default', deliveries, at),
+        two.claim('default', [...deliveries].reverse(), at),
+      ]);
+      const pairs = [...byOne, ...byTwo].map(d => `${d.key} ${d.consumer}`);
+      expect(pairs.sort()).toEqual(
+        deliveries.map(d => `${d.key} ${d.consumer}`).sort(),
+      );
     });
 
     it('leaves out a consumer the catalog cannot name, and records the others of the call', async () => {

@@ -66,9 +66,9 @@ export interface PendingNotice {
 }
 
 /**
- * What consumer notifications remember, in the service-registry plugin's database (SQLite or
- * PostgreSQL): each notice told to each consuming service, and the registry files consumers were
- * last told about.
+ * What consumer notifications remember, in the service-registry plugin's database (SQLite,
+ * PostgreSQL or MySQL): each notice told to each consuming service, and the registry files
+ * consumers were last told about.
  *
  * @public
  */
@@ -96,6 +96,16 @@ export class ConsumerNoticeStore {
   }
 
   private constructor(private readonly knex: Knex) {}
+
+  /**
+   * Runs an `INSERT IGNORE` on MySQL and returns how many rows it inserted (knex gives back no
+   * count for an insert there, and MySQL no `RETURNING`).
+   */
+  private async insertIgnoring(query: Knex.QueryBuilder): Promise<number> {
+    const { sql, bindings } = query.toSQL();
+    const [result] = await this.knex.raw(sql, bindings);
+    return Number(result.affectedRows);
+  }
 
   /** The fingerprint of a registry's baseline, undefined before its first run. */
   async getBaselineFingerprint(
@@ -149,35 +159,44 @@ export class ConsumerNoticeStore {
     baseline: NoticeBaseline,
     at: string,
   ): Promise<void> {
-    const query = this.knex(BASELINES)
-      .insert({
-        registry_id: registryId,
-        fingerprint: baseline.fingerprint,
-        files: JSON.stringify(baseline.files),
-        kept_declarations:
-          baseline.keptDeclarations &&
-          Object.keys(baseline.keptDeclarations).length > 0
-            ? JSON.stringify(baseline.keptDeclarations)
-            : null,
-        snapshot_at: baseline.snapshotAt ?? null,
-        updated_at: at,
-      })
-      .onConflict('registry_id')
-      .merge([
-        'fingerprint',
-        'files',
-        'kept_declarations',
-        'snapshot_at',
-        'updated_at',
-      ]);
-    if (baseline.snapshotAt) {
-      query.where(q =>
-        q
-          .whereNull(`${BASELINES}.snapshot_at`)
-          .orWhere(`${BASELINES}.snapshot_at`, '<=', baseline.snapshotAt!),
-      );
+    const values = {
+      fingerprint: baseline.fingerprint,
+      files: JSON.stringify(baseline.files),
+      kept_declarations:
+        baseline.keptDeclarations &&
+        Object.keys(baseline.keptDeclarations).length > 0
+          ? JSON.stringify(baseline.keptDeclarations)
+          : null,
+      snapshot_at: baseline.snapshotAt ?? null,
+      updated_at: at,
+    };
+    /** The stored baseline is replaced unless it comes from a later snapshot. */
+    const notLater = (q: Knex.QueryBuilder) => {
+      if (baseline.snapshotAt) {
+        q.where(w =>
+          w
+            .whereNull(`${BASELINES}.snapshot_at`)
+            .orWhere(`${BASELINES}.snapshot_at`, '<=', baseline.snapshotAt!),
+        );
+      }
+    };
+    const insert = this.knex(BASELINES).insert({
+      registry_id: registryId,
+      ...values,
+    });
+    if (!isMysql(this.knex)) {
+      const query = insert.onConflict('registry_id').merge(Object.keys(values));
+      notLater(query);
+      await query;
+      return;
     }
-    await query;
+    // MySQL has no condition on its upsert: the row is inserted unless there is one (a baseline
+    // is never deleted), else updated under the condition; each statement is atomic
+    const ignoring = insert.onConflict('registry_id').ignore();
+    if ((await this.insertIgnoring(ignoring)) > 0) return;
+    const update = this.knex(BASELINES).where('registry_id', registryId);
+    notLater(update);
+    await update.update(values);
   }
 
   /**
@@ -213,10 +232,12 @@ export class ConsumerNoticeStore {
    * Claims the deliveries not made yet: records them as made and returns them. A delivery
    * another call (or backend instance) recorded first is left out, also when both claim at the
    * same moment: the database's primary key decides, and only the rows this call inserted are
-   * returned (`INSERT … ON CONFLICT DO NOTHING RETURNING`, on PostgreSQL and SQLite). A delivery
-   * to a consumer whose id is longer than an entity name (63 characters: the catalog has no entity
-   * for it) is left out rather than recorded: the database would refuse it with every other row of
-   * the call. A key may have any length (it is looked up by its hash).
+   * returned (`INSERT … ON CONFLICT DO NOTHING RETURNING`, on PostgreSQL and SQLite; on MySQL,
+   * which returns no rows, an `INSERT IGNORE` of each delivery not recorded yet, whose count of
+   * inserted rows tells). A delivery to a consumer whose id is longer than an entity name (63
+   * characters: the catalog has no entity for it) is left out rather than recorded: the database
+   * would refuse it with every other row of the call. A key may have any length (it is looked up
+   * by its hash).
    *
    * @param registryId - the registry
    * @param deliveries - the deliveries planned
@@ -234,19 +255,26 @@ export class ConsumerNoticeStore {
       if (!unique.has(pair) && fits(d)) unique.set(pair, d);
     }
     const rows = [...unique.values()];
+    const row = (d: NoticeDelivery) => ({
+      registry_id: registryId,
+      key_hash: keyHash(d.key),
+      notice_key: d.key,
+      consumer_id: d.consumer,
+      notified_at: at,
+    });
+    if (isMysql(this.knex)) {
+      const claimed: NoticeDelivery[] = [];
+      for (const d of await this.untold(registryId, rows)) {
+        const insert = this.knex(SENT).insert(row(d)).onConflict().ignore();
+        if ((await this.insertIgnoring(insert)) > 0) claimed.push(d);
+      }
+      return claimed;
+    }
     const inserted = new Set<string>();
     for (let i = 0; i < rows.length; i += CHUNK) {
       const returned: Array<{ notice_key: string; consumer_id: string }> =
         await this.knex(SENT)
-          .insert(
-            rows.slice(i, i + CHUNK).map(d => ({
-              registry_id: registryId,
-              key_hash: keyHash(d.key),
-              notice_key: d.key,
-              consumer_id: d.consumer,
-              notified_at: at,
-            })),
-          )
+          .insert(rows.slice(i, i + CHUNK).map(row))
           .onConflict(['registry_id', 'key_hash', 'consumer_id'])
           .ignore()
           .returning(['notice_key', 'consumer_id']);
@@ -314,7 +342,7 @@ export class ConsumerNoticeStore {
     service: string,
     reminder: ReminderRecord,
   ): Promise<boolean> {
-    const inserted = await this.knex(REMINDERS)
+    const insert = this.knex(REMINDERS)
       .insert({
         registry_id: registryId,
         service_id: service,
@@ -323,9 +351,9 @@ export class ConsumerNoticeStore {
         sent_by: reminder.by,
       })
       .onConflict(['registry_id', 'service_id', 'day'])
-      .ignore()
-      .returning('day');
-    return inserted.length > 0;
+      .ignore();
+    if (isMysql(this.knex)) return (await this.insertIgnoring(insert)) > 0;
+    return (await insert.returning('day')).length > 0;
   }
 
   /** Forgets a reminder that could not be sent at all, so that it can be sent again that day. */
@@ -446,6 +474,11 @@ export class ConsumerNoticeStore {
       .where('notified_at', '<', before)
       .delete();
   }
+}
+
+/** Whether the database is MySQL (or MariaDB), whose inserts return no rows. */
+function isMysql(knex: Knex): boolean {
+  return knex.client.dialect === 'mysql';
 }
 
 /** A key prefix for LIKE: letters, digits, `-` and `/` only (no wildcard to escape). */
