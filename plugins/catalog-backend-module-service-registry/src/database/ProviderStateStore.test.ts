@@ -261,6 +261,24 @@ describe.each(databases.eachSupportedId())(
       expect(await store.getStatus('main')).toEqual(status);
     });
 
+    it('keeps a registry whose files together are larger than a MySQL packet', async () => {
+      const store = await ProviderStateStore.create(
+        await databases.init(databaseId),
+      );
+      // 40 files of 512 KiB: 20 MiB together, more than one statement may carry on MariaDB's
+      // default max_allowed_packet (16 MiB)
+      const files = Array.from({ length: 40 }, (_, i) => ({
+        path: `projects/p${String(i).padStart(2, '0')}/services.toml`,
+        text: `# project ${i}\n${'#'.repeat(512 * 1024)}\n`,
+      }));
+
+      await store.commit('main', { files, entities: new Map() });
+
+      expect(await store.getFiles('main')).toEqual(
+        new Map(files.map(f => [f.path, f.text])),
+      );
+    });
+
     it('reads a record it cannot understand as no record', async () => {
       const knex = await databases.init(databaseId);
       const store = await ProviderStateStore.create(knex);

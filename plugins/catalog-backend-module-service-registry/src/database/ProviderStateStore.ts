@@ -41,6 +41,43 @@ function pathHash(path: string): string {
   return createHash('sha256').update(path, 'utf8').digest('hex');
 }
 
+/** Files one insert statement carries at most. */
+const FILES_PER_INSERT = 200;
+/**
+ * Bytes of file texts one insert statement carries at most (a larger file goes alone): MySQL
+ * refuses a statement larger than its `max_allowed_packet`, 16 MiB by default on MariaDB.
+ */
+const BYTES_PER_INSERT = 4 * 1024 * 1024;
+
+/**
+ * Splits the files' rows into insert statements of at most {@link FILES_PER_INSERT} files and
+ * {@link BYTES_PER_INSERT} bytes of text (a file larger than that alone).
+ */
+function insertBatches<T extends { path: string; content: string }>(
+  rows: T[],
+): T[][] {
+  const batches: T[][] = [];
+  let batch: T[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const size =
+      Buffer.byteLength(row.content, 'utf8') +
+      Buffer.byteLength(row.path, 'utf8');
+    if (
+      batch.length > 0 &&
+      (batch.length >= FILES_PER_INSERT || bytes + size > BYTES_PER_INSERT)
+    ) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(row);
+    bytes += size;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
 /** How often the migrations are tried before a backend gives up starting. */
 const MIGRATION_ATTEMPTS = 10;
 
@@ -239,16 +276,15 @@ export class ProviderStateStore {
       await tx('service_registry_provider_files')
         .where('provider_id', providerId)
         .delete();
-      await tx.batchInsert(
-        'service_registry_provider_files',
-        state.files.map(f => ({
-          provider_id: providerId,
-          path_hash: pathHash(f.path),
-          path: f.path,
-          content: f.text,
-        })),
-        200,
-      );
+      const files = state.files.map(f => ({
+        provider_id: providerId,
+        path_hash: pathHash(f.path),
+        path: f.path,
+        content: f.text,
+      }));
+      for (const batch of insertBatches(files)) {
+        await tx('service_registry_provider_files').insert(batch);
+      }
       await tx('service_registry_provider_entities')
         .where('provider_id', providerId)
         .delete();
