@@ -81,12 +81,16 @@ function insertBatches<T extends { path: string; content: string }>(
 /** How often the migrations are tried before a backend gives up starting. */
 const MIGRATION_ATTEMPTS = 10;
 
+/** How long a backend waits on MySQL for another one's migrations, in seconds. */
+const MYSQL_LOCK_WAIT_SECONDS = 600;
+
 /**
- * Runs `work` while holding a PostgreSQL advisory lock named after the migration table, on a
- * connection of its own, so that backends starting together migrate one after the other. Knex's
- * own lock cannot do that on a new database: creating its tables races (a unique-constraint error
- * from PostgreSQL), and two backends may each insert the lock row, after which both rows are
- * locked by the first attempt and every later one fails with `MigrationLocked`.
+ * Runs `work` while holding a lock named after the migration table (a PostgreSQL advisory lock,
+ * a MySQL named lock), on a connection of its own, so that backends starting together migrate one
+ * after the other. Knex's own lock cannot do that on a new database: creating its tables races (a
+ * unique-constraint error from PostgreSQL), and two backends may each insert the lock row, after
+ * which both rows are locked by the first attempt and every later one fails with
+ * `MigrationLocked` (on MySQL too, where one backend of four starting together failed so).
  */
 async function withMigrationLock(
   knex: Knex,
@@ -97,23 +101,41 @@ async function withMigrationLock(
   const poolMax: number | undefined = (
     knex.client as { pool?: { max?: number } }
   ).pool?.max;
-  if (
-    knex.client.config.client !== 'pg' ||
-    (poolMax !== undefined && poolMax < 2)
-  ) {
+  const postgres = knex.client.config.client === 'pg';
+  const mysql = knex.client.dialect === 'mysql';
+  if ((!postgres && !mysql) || (poolMax !== undefined && poolMax < 2)) {
     await work();
     return;
   }
   const connection = await knex.client.acquireConnection();
   try {
-    await knex
-      .raw('select pg_advisory_lock(hashtext(?))', [MIGRATIONS_TABLE])
-      .connection(connection);
+    if (postgres) {
+      await knex
+        .raw('select pg_advisory_lock(hashtext(?))', [MIGRATIONS_TABLE])
+        .connection(connection);
+    } else {
+      const [rows] = await knex
+        .raw('select get_lock(?, ?) as locked', [
+          MIGRATIONS_TABLE,
+          MYSQL_LOCK_WAIT_SECONDS,
+        ])
+        .connection(connection);
+      if (Number(rows[0]?.locked) !== 1) {
+        throw new Error(
+          `another backend held the migration lock ${MIGRATIONS_TABLE} for ${MYSQL_LOCK_WAIT_SECONDS} s`,
+        );
+      }
+    }
     try {
       await work();
     } finally {
       await knex
-        .raw('select pg_advisory_unlock(hashtext(?))', [MIGRATIONS_TABLE])
+        .raw(
+          postgres
+            ? 'select pg_advisory_unlock(hashtext(?))'
+            : 'select release_lock(?)',
+          [MIGRATIONS_TABLE],
+        )
         .connection(connection);
     }
   } finally {
@@ -122,7 +144,7 @@ async function withMigrationLock(
 }
 
 /**
- * Runs the module's migrations: on PostgreSQL one backend at a time (see
+ * Runs the module's migrations: on PostgreSQL and MySQL one backend at a time (see
  * {@link withMigrationLock}); and tried again while another backend holds knex's lock (a
  * backend of another version, or a database without advisory locks), so that backends starting
  * together do not fail their start.
