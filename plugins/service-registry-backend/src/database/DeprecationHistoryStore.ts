@@ -37,10 +37,10 @@ interface Row {
 }
 
 /**
- * Migration progress of deprecated services, in the plugin's own database (SQLite or PostgreSQL):
- * one row per service when its number of consumers changed since its last row, or when its last
- * row is more than a day old; never two rows for the same ingestion, even when several backend
- * instances record it.
+ * Migration progress of deprecated services, in the plugin's own database (SQLite, PostgreSQL or
+ * MySQL): one row per service when its number of consumers changed since its last row, or when its
+ * last row is more than a day old; never two rows for the same ingestion, even when several
+ * backend instances record it.
  *
  * @public
  */
