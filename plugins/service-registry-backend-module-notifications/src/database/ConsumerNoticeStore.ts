@@ -255,7 +255,7 @@ export class ConsumerNoticeStore {
       if (!unique.has(pair) && fits(d)) unique.set(pair, d);
     }
     const rows = [...unique.values()];
-    const row = (d: NoticeDelivery) => ({
+    const rowOf = (d: NoticeDelivery) => ({
       registry_id: registryId,
       key_hash: keyHash(d.key),
       notice_key: d.key,
@@ -265,7 +265,7 @@ export class ConsumerNoticeStore {
     if (isMysql(this.knex)) {
       const claimed: NoticeDelivery[] = [];
       for (const d of await this.untold(registryId, rows)) {
-        const insert = this.knex(SENT).insert(row(d)).onConflict().ignore();
+        const insert = this.knex(SENT).insert(rowOf(d)).onConflict().ignore();
         if ((await this.insertIgnoring(insert)) > 0) claimed.push(d);
       }
       return claimed;
@@ -274,7 +274,7 @@ export class ConsumerNoticeStore {
     for (let i = 0; i < rows.length; i += CHUNK) {
       const returned: Array<{ notice_key: string; consumer_id: string }> =
         await this.knex(SENT)
-          .insert(rows.slice(i, i + CHUNK).map(row))
+          .insert(rows.slice(i, i + CHUNK).map(rowOf))
           .onConflict(['registry_id', 'key_hash', 'consumer_id'])
           .ignore()
           .returning(['notice_key', 'consumer_id']);
