@@ -29,11 +29,17 @@ function parseMysqlUrl(url: string): MysqlConnection {
   try {
     parsed = new URL(url);
   } catch {
-    throw new Error(`PORTAL_TEST_MYSQL_URL is not a URL: ${url}`);
+    throw new Error('PORTAL_TEST_MYSQL_URL is not a URL');
   }
-  if (parsed.protocol !== 'mysql:' || !parsed.username) {
+  // the URL itself is never shown: it may hold the password
+  if (parsed.protocol !== 'mysql:') {
     throw new Error(
-      `PORTAL_TEST_MYSQL_URL must look like mysql://user[:password]@host[:port], got ${url}`,
+      `PORTAL_TEST_MYSQL_URL must look like mysql://user[:password]@host[:port], not ${parsed.protocol}…`,
+    );
+  }
+  if (!parsed.username) {
+    throw new Error(
+      'PORTAL_TEST_MYSQL_URL must name the user: mysql://user[:password]@host[:port]',
     );
   }
   return {
