@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { renderInTestApp } from '@backstage/test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { ServiceEntityRefsProvider } from './ServiceEntityRefs';
 import { ServiceLink } from './ServiceLink';
 import { ProjectSystemLink } from './EntitySystemServiceRegistryCard/ProjectSystemLink';
+import { withCatalogApi } from '../__testUtils__/withCatalogApi';
 
 function renamed(serviceId: string, registry = 'default'): Entity {
   return {
@@ -62,16 +63,9 @@ async function render(
   catalogApi: typeof catalogApiRef.T | undefined,
   content: JSX.Element,
 ) {
-  return renderInTestApp(
-    catalogApi ? (
-      <TestApiProvider apis={[[catalogApiRef, catalogApi]]}>
-        {content}
-      </TestApiProvider>
-    ) : (
-      content
-    ),
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  return renderInTestApp(withCatalogApi(content, catalogApi), {
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+  });
 }
 
 describe('ServiceEntityRefsProvider', () => {

@@ -42,6 +42,7 @@ import { TEXT_CONTRAST } from '../contrast';
 import { withSignal } from '../../testUtils/withSignal';
 import { templateParameters } from '../../__testUtils__/templateParameters';
 import { renamedComponent } from '../../testUtils/renamedComponent';
+import { withCatalogApi } from '../../__testUtils__/withCatalogApi';
 
 type CatalogApi = typeof catalogApiRef.T;
 
@@ -88,20 +89,11 @@ async function renderCard(
       </EntityProvider>
     </TestApiProvider>
   );
-  return renderInTestApp(
-    catalogApi ? (
-      <TestApiProvider apis={[[catalogApiRef, catalogApi]]}>
-        {card}
-      </TestApiProvider>
-    ) : (
-      card
-    ),
-    {
-      mountedRoutes: bindTemplates
-        ? { ...ENTITY_ROUTE, ...TEMPLATE_ROUTE }
-        : ENTITY_ROUTE,
-    },
-  );
+  return renderInTestApp(withCatalogApi(card, catalogApi), {
+    mountedRoutes: bindTemplates
+      ? { ...ENTITY_ROUTE, ...TEMPLATE_ROUTE }
+      : ENTITY_ROUTE,
+  });
 }
 
 /** The value shown for a fact ("Version", "Tier", …). */

@@ -40,6 +40,7 @@ import { useLocation } from 'react-router-dom';
 import { withSignal } from '../../testUtils/withSignal';
 import { renamedComponent } from '../../testUtils/renamedComponent';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { withCatalogApi } from '../../__testUtils__/withCatalogApi';
 
 function component(name: string, kind = 'Component'): Entity {
   return {
@@ -112,16 +113,9 @@ async function renderCard(
       <PathProbe />
     </TestApiProvider>
   );
-  return renderInTestApp(
-    catalogApi ? (
-      <TestApiProvider apis={[[catalogApiRef, catalogApi]]}>
-        {card}
-      </TestApiProvider>
-    ) : (
-      card
-    ),
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  return renderInTestApp(withCatalogApi(card, catalogApi), {
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+  });
 }
 
 /**

@@ -20,6 +20,7 @@ import { notFound, unknownRegistry } from '../../testUtils/backendError';
 import { fillContrast, lowestTextContrast } from '../../testUtils/textContrast';
 import { TEXT_CONTRAST } from '../contrast';
 import { withSignal } from '../../testUtils/withSignal';
+import { withCatalogApi } from '../../__testUtils__/withCatalogApi';
 
 /** A System as the registry's provider writes it: a project, or the shared System. */
 function system(
@@ -74,20 +75,11 @@ async function renderCard(
       </EntityProvider>
     </TestApiProvider>
   );
-  return renderInTestApp(
-    catalogApi ? (
-      <TestApiProvider apis={[[catalogApiRef, catalogApi]]}>
-        {card}
-      </TestApiProvider>
-    ) : (
-      card
-    ),
-    {
-      mountedRoutes: mountFindings
-        ? { ...ENTITY_ROUTE, ...FINDINGS_ROUTE }
-        : ENTITY_ROUTE,
-    },
-  );
+  return renderInTestApp(withCatalogApi(card, catalogApi), {
+    mountedRoutes: mountFindings
+      ? { ...ENTITY_ROUTE, ...FINDINGS_ROUTE }
+      : ENTITY_ROUTE,
+  });
 }
 
 /** The value shown for a fact ("Owner", "Tier", …). */
