@@ -1,6 +1,6 @@
 /**
  * Node.js helpers for the TOML service registry: reading a registry from a directory or a URL
- * location, and format-preserving edits.
+ * location, format-preserving edits, and migrating a plugin's database.
  *
  * @packageDocumentation
  */
@@ -15,6 +15,8 @@ export { readDocumentsOnDisk } from './read/readDocumentsOnDisk';
 export type { DocumentOnDisk } from './read/readDocumentsOnDisk';
 export { readTaskSchedule } from './config/readTaskSchedule';
 export { scheduleDurationMilliseconds } from './config/scheduleDurationMilliseconds';
+export { migrateUnderLock } from './database/migrateUnderLock';
+export type { MigrateUnderLockOptions } from './database/migrateUnderLock';
 export * from './snapshot';
 export * from './edit';
 export {
