@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { stringifyError } from '@backstage/errors';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { migrateUnderLock } from '@service-registry/plugin-service-registry-node';
 import { Knex } from 'knex';
 
 const MIGRATIONS_TABLE = 'service_registry_provider_knex_migrations';
@@ -78,110 +78,6 @@ function insertBatches<T extends { path: string; content: string }>(
   return batches;
 }
 
-/** How often the migrations are tried before a backend gives up starting. */
-const MIGRATION_ATTEMPTS = 10;
-
-/** How long a backend waits on MySQL for another one's migrations, in seconds. */
-const MYSQL_LOCK_WAIT_SECONDS = 600;
-
-/**
- * Runs `work` while holding a lock named after the migration table (a PostgreSQL advisory lock,
- * a MySQL named lock), on a connection of its own, so that backends starting together migrate one
- * after the other. Knex's own lock cannot do that on a new database: creating its tables races (a
- * unique-constraint error from PostgreSQL), and two backends may each insert the lock row, after
- * which both rows are locked by the first attempt and every later one fails with
- * `MigrationLocked` (on MySQL too, where one backend of four starting together failed so).
- */
-async function withMigrationLock(
-  knex: Knex,
-  work: () => Promise<void>,
-): Promise<void> {
-  // the lock holds a connection while the migrations take others: with a pool of one connection
-  // they would wait for each other, so such a pool migrates under knex's lock alone
-  const poolMax: number | undefined = (
-    knex.client as { pool?: { max?: number } }
-  ).pool?.max;
-  const postgres = knex.client.config.client === 'pg';
-  const mysql = knex.client.dialect === 'mysql';
-  if ((!postgres && !mysql) || (poolMax !== undefined && poolMax < 2)) {
-    await work();
-    return;
-  }
-  const connection = await knex.client.acquireConnection();
-  try {
-    if (postgres) {
-      await knex
-        .raw('select pg_advisory_lock(hashtext(?))', [MIGRATIONS_TABLE])
-        .connection(connection);
-    } else {
-      const [rows] = await knex
-        .raw('select get_lock(?, ?) as locked', [
-          MIGRATIONS_TABLE,
-          MYSQL_LOCK_WAIT_SECONDS,
-        ])
-        .connection(connection);
-      if (Number(rows[0]?.locked) !== 1) {
-        throw new Error(
-          `another backend held the migration lock ${MIGRATIONS_TABLE} for ${MYSQL_LOCK_WAIT_SECONDS} s`,
-        );
-      }
-    }
-    try {
-      await work();
-    } finally {
-      await knex
-        .raw(
-          postgres
-            ? 'select pg_advisory_unlock(hashtext(?))'
-            : 'select release_lock(?)',
-          [MIGRATIONS_TABLE],
-        )
-        .connection(connection);
-    }
-  } finally {
-    await knex.client.releaseConnection(connection);
-  }
-}
-
-/**
- * Runs the module's migrations: on PostgreSQL and MySQL one backend at a time (see
- * {@link withMigrationLock}); and tried again while another backend holds knex's lock (a
- * backend of another version, or a database without advisory locks), so that backends starting
- * together do not fail their start.
- */
-async function migrate(knex: Knex, attempts: number): Promise<void> {
-  const config = {
-    directory: resolvePackagePath(
-      '@service-registry/plugin-catalog-backend-module-service-registry',
-      'migrations',
-    ),
-    tableName: MIGRATIONS_TABLE,
-  };
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await withMigrationLock(knex, () => knex.migrate.latest(config));
-      return;
-    } catch (error) {
-      if (attempt >= attempts) {
-        const locked = (error as Error)?.name === 'MigrationLocked';
-        throw new Error(
-          `the service registry's catalog tables could not be migrated after ${attempts} attempts (${stringifyError(
-            error,
-          )})${
-            locked
-              ? `; if no other backend is starting, a migration that was interrupted may have left the lock in ${MIGRATIONS_TABLE}_lock (is_locked = 1): set it to 0 and start again`
-              : ''
-          }`,
-        );
-      }
-      // a random wait, so that backends that failed together do not try together again
-      await new Promise(resolve =>
-        setTimeout(resolve, 200 + Math.random() * 300 * attempt),
-      );
-    }
-  }
-}
-
 /**
  * The provider's memory between runs, kept in the catalog's database so that every backend
  * instance (and a restarted one) sees the same last good state.
@@ -192,7 +88,15 @@ export class ProviderStateStore {
     options?: { skipMigrations?: boolean; migrationAttempts?: number },
   ) {
     if (!options?.skipMigrations) {
-      await migrate(knex, options?.migrationAttempts ?? MIGRATION_ATTEMPTS);
+      await migrateUnderLock(knex, {
+        directory: resolvePackagePath(
+          '@service-registry/plugin-catalog-backend-module-service-registry',
+          'migrations',
+        ),
+        tableName: MIGRATIONS_TABLE,
+        tables: "the service registry's catalog tables",
+        attempts: options?.migrationAttempts,
+      });
     }
     return new ProviderStateStore(knex);
   }
