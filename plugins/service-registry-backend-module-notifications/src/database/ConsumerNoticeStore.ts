@@ -4,6 +4,7 @@ import {
   RegistryFileInput,
   ReminderRecord,
 } from '@service-registry/plugin-service-registry-common';
+import { migrateUnderLock } from '@service-registry/plugin-service-registry-node';
 import { Knex } from 'knex';
 import { ConsumerNotice } from '../lib/types';
 
@@ -74,7 +75,8 @@ export interface PendingNotice {
  */
 export class ConsumerNoticeStore {
   /**
-   * Runs the module's migrations (unless told not to) and returns the store.
+   * Runs the module's migrations (unless told not to) and returns the store. Backends starting
+   * together on a new database migrate it one at a time (see `migrateUnderLock`), and all start.
    *
    * @param knex - the plugin's database client
    * @param options - `skipMigrations` when the database service says so
@@ -84,12 +86,13 @@ export class ConsumerNoticeStore {
     options?: { skipMigrations?: boolean },
   ): Promise<ConsumerNoticeStore> {
     if (!options?.skipMigrations) {
-      await knex.migrate.latest({
+      await migrateUnderLock(knex, {
         directory: resolvePackagePath(
           '@service-registry/plugin-service-registry-backend-module-notifications',
           'migrations',
         ),
         tableName: MIGRATIONS_TABLE,
+        tables: "the service registry's consumer notice tables",
       });
     }
     return new ConsumerNoticeStore(knex);

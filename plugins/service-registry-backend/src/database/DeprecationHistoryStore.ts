@@ -4,6 +4,7 @@ import {
   DeprecationHistoryPoint,
   DeprecationStatus,
 } from '@service-registry/plugin-service-registry-common';
+import { migrateUnderLock } from '@service-registry/plugin-service-registry-node';
 import { Knex } from 'knex';
 
 const TABLE = 'service_registry_deprecation_history';
@@ -46,7 +47,8 @@ interface Row {
  */
 export class DeprecationHistoryStore {
   /**
-   * Runs the plugin's migrations (unless told not to) and returns the store.
+   * Runs the plugin's migrations (unless told not to) and returns the store. Backends starting
+   * together on a new database migrate it one at a time (see `migrateUnderLock`), and all start.
    *
    * @param knex - the plugin's database client
    * @param options - `skipMigrations` when the database service says so
@@ -56,12 +58,13 @@ export class DeprecationHistoryStore {
     options?: { skipMigrations?: boolean },
   ): Promise<DeprecationHistoryStore> {
     if (!options?.skipMigrations) {
-      await knex.migrate.latest({
+      await migrateUnderLock(knex, {
         directory: resolvePackagePath(
           '@service-registry/plugin-service-registry-backend',
           'migrations',
         ),
         tableName: MIGRATIONS_TABLE,
+        tables: "the service registry's deprecation history table",
       });
     }
     return new DeprecationHistoryStore(knex);
