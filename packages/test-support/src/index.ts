@@ -8,6 +8,7 @@ export type {
   CreateTestDatabasesOptions,
   PortalTestDatabases,
 } from './testDatabases';
+export { backendsStartingTogether } from './backendsStartingTogether';
 export { eventually } from './eventually';
 export type { EventuallyOptions } from './eventually';
 export { routerRoutes } from './routerRoutes';

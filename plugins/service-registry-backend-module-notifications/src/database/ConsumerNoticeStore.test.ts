@@ -1,7 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import knexFactory, { Knex } from 'knex';
-import { createTestDatabases } from '@service-registry/test-support';
+import { Knex } from 'knex';
+import {
+  backendsStartingTogether,
+  createTestDatabases,
+} from '@service-registry/test-support';
 import { ConsumerNoticeStore } from './ConsumerNoticeStore';
 
 const databases = createTestDatabases({ mysql: true });
@@ -54,43 +56,29 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('migrates once when backends start together on a new database, and every one of them starts', async () => {
-      const first = await databases.init(databaseId);
-      // the other backends: on a server, each with a connection pool of its own; an in-memory
-      // SQLite database is reachable through its one client only
-      const others = [0, 1, 2].map(() =>
-        databaseId === 'SQLITE_3'
-          ? first
-          : knexFactory({ ...first.client.config }),
+      const { started, applied, expected } = await backendsStartingTogether(
+        await databases.init(databaseId),
+        4,
+        knex => ConsumerNoticeStore.create(knex),
+        MIGRATIONS,
+        async stores => {
+          // the tables work for all of them
+          const delivery = {
+            key: 'deprecation/payments/announced',
+            consumer: 'shop-api',
+          };
+          expect(
+            await stores[3].claim(
+              'default',
+              [delivery],
+              '2026-11-30T10:00:00.000Z',
+            ),
+          ).toEqual([delivery]);
+          expect(await stores[0].untold('default', [delivery])).toEqual([]);
+        },
       );
-      try {
-        const stores = await Promise.all(
-          [first, ...others].map(knex => ConsumerNoticeStore.create(knex)),
-        );
-        expect(stores).toHaveLength(4);
-        const applied = await first(MIGRATIONS.tableName)
-          .select('name')
-          .orderBy('name');
-        expect(applied.map(row => row.name)).toEqual(
-          fs.readdirSync(MIGRATIONS.directory).sort(),
-        );
-        // the tables work for all of them
-        const delivery = {
-          key: 'deprecation/payments/announced',
-          consumer: 'shop-api',
-        };
-        expect(
-          await stores[3].claim(
-            'default',
-            [delivery],
-            '2026-11-30T10:00:00.000Z',
-          ),
-        ).toEqual([delivery]);
-        expect(await stores[0].untold('default', [delivery])).toEqual([]);
-      } finally {
-        await Promise.all(
-          others.filter(knex => knex !== first).map(knex => knex.destroy()),
-        );
-      }
+      expect(started).toBe(4);
+      expect(applied).toEqual(expected);
     });
 
     it('gives each delivery to one of two instances claiming it at the same moment', async () => {

@@ -1,7 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import knexFactory from 'knex';
-import { createTestDatabases } from '@service-registry/test-support';
+import {
+  backendsStartingTogether,
+  createTestDatabases,
+} from '@service-registry/test-support';
 import { DeprecationHistoryStore } from './DeprecationHistoryStore';
 
 const databases = createTestDatabases({ mysql: true });
@@ -184,41 +185,31 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('migrates once when backends start together on a new database, and every one of them starts', async () => {
-      const first = await databases.init(databaseId);
-      // the other backends: on a server, each with a connection pool of its own; an in-memory
-      // SQLite database is reachable through its one client only
-      const others = [0, 1, 2].map(() =>
-        databaseId === 'SQLITE_3'
-          ? first
-          : knexFactory({ ...first.client.config }),
+      const { started, applied, expected } = await backendsStartingTogether(
+        await databases.init(databaseId),
+        4,
+        knex => DeprecationHistoryStore.create(knex),
+        MIGRATIONS,
+        async stores => {
+          // the table works for all of them
+          const samples = [
+            {
+              service: 'old-api',
+              consumers: 1,
+              optionalConsumers: 0,
+              status: 'at-risk' as const,
+            },
+          ];
+          await stores[3].record(
+            'default',
+            '2026-11-22T00:00:00.000Z',
+            samples,
+          );
+          expect(await stores[0].history('default', 'old-api')).toHaveLength(1);
+        },
       );
-      try {
-        const stores = await Promise.all(
-          [first, ...others].map(knex => DeprecationHistoryStore.create(knex)),
-        );
-        expect(stores).toHaveLength(4);
-        const applied = await first(MIGRATIONS.tableName)
-          .select('name')
-          .orderBy('name');
-        expect(applied.map(row => row.name)).toEqual(
-          fs.readdirSync(MIGRATIONS.directory).sort(),
-        );
-        // the table works for all of them
-        const samples = [
-          {
-            service: 'old-api',
-            consumers: 1,
-            optionalConsumers: 0,
-            status: 'at-risk' as const,
-          },
-        ];
-        await stores[3].record('default', '2026-11-22T00:00:00.000Z', samples);
-        expect(await stores[0].history('default', 'old-api')).toHaveLength(1);
-      } finally {
-        await Promise.all(
-          others.filter(knex => knex !== first).map(knex => knex.destroy()),
-        );
-      }
+      expect(started).toBe(4);
+      expect(applied).toEqual(expected);
     });
 
     it('never stores the same ingestion twice when instances record it at once', async () => {
