@@ -22,6 +22,8 @@ export {
   unreadFileReason,
 } from './load/unreadFileFinding';
 export { formatByteSize } from './load/formatByteSize';
+export { batchesByCost } from './util/batchesByCost';
+export type { BatchLimits } from './util/batchesByCost';
 export {
   declaredServiceHeaders,
   misspeltServiceHeaders,

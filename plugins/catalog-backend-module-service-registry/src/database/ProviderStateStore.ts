@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { migrateUnderLock } from '@service-registry/plugin-service-registry-node';
+import { batchesByCost } from '@service-registry/plugin-service-registry-common';
 import { Knex } from 'knex';
 
 const MIGRATIONS_TABLE = 'service_registry_provider_knex_migrations';
@@ -56,26 +57,13 @@ const BYTES_PER_INSERT = 4 * 1024 * 1024;
 function insertBatches<T extends { path: string; content: string }>(
   rows: T[],
 ): T[][] {
-  const batches: T[][] = [];
-  let batch: T[] = [];
-  let bytes = 0;
-  for (const row of rows) {
-    const size =
+  return batchesByCost(
+    rows,
+    row =>
       Buffer.byteLength(row.content, 'utf8') +
-      Buffer.byteLength(row.path, 'utf8');
-    if (
-      batch.length > 0 &&
-      (batch.length >= FILES_PER_INSERT || bytes + size > BYTES_PER_INSERT)
-    ) {
-      batches.push(batch);
-      batch = [];
-      bytes = 0;
-    }
-    batch.push(row);
-    bytes += size;
-  }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
+      Buffer.byteLength(row.path, 'utf8'),
+    { limit: BYTES_PER_INSERT, maxCount: FILES_PER_INSERT },
+  );
 }
 
 /**

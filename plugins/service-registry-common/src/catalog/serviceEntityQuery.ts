@@ -3,6 +3,7 @@ import {
   ANNOTATION_REGISTRY_ID,
   ANNOTATION_SERVICE_ID,
 } from '../model/annotations';
+import { batchesByCost } from '../util/batchesByCost';
 
 /*
  * How the entities of a registry's services and projects are found in the catalog. The catalog
@@ -152,21 +153,11 @@ export function registryEntityBatches(
   const keyLength = encodeURIComponent(
     `${annotationKey(query.annotation)}=,`,
   ).length;
-  const out: string[][] = [];
-  let current: string[] = [];
-  let length = 0;
-  for (const id of new Set(ids)) {
-    const cost = keyLength + encodeURIComponent(id).length;
-    if (current.length > 0 && length + cost > MAX_FILTER_LENGTH) {
-      out.push(current);
-      current = [];
-      length = 0;
-    }
-    current.push(id);
-    length += cost;
-  }
-  if (current.length > 0) out.push(current);
-  return out;
+  return batchesByCost(
+    new Set(ids),
+    id => keyLength + encodeURIComponent(id).length,
+    { limit: MAX_FILTER_LENGTH },
+  );
 }
 
 /**
