@@ -1,4 +1,3 @@
-import { Entity } from '@backstage/catalog-model';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   PROJECT_ENTITY_QUERY,
@@ -8,6 +7,7 @@ import {
   CatalogLookupApi,
   lookupRegistryEntityRefs,
 } from './lookupRegistryEntityRefs';
+import { registryComponent, registrySystem } from '../testUtils/registryEntity';
 
 /** The lookup of services alone: the refs of their Components, by service id. */
 async function lookupServiceEntityRefs(
@@ -25,57 +25,22 @@ async function lookupServiceEntityRefs(
   return refs;
 }
 
-function component(
-  serviceId: string | undefined,
-  name: string,
-  options: { namespace?: string; registry?: string } = {},
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: options.namespace,
-      annotations: {
-        'service-registry.io/registry-id': options.registry ?? 'default',
-        ...(serviceId ? { 'service-registry.io/service-id': serviceId } : {}),
-      },
-    },
-    spec: { type: 'service', owner: 'team', lifecycle: 'production' },
-  };
-}
-
-function system(
-  project: string | undefined,
-  name: string,
-  options: { namespace?: string; registry?: string } = {},
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'System',
-    metadata: {
-      name,
-      namespace: options.namespace,
-      annotations: {
-        'service-registry.io/registry-id': options.registry ?? 'default',
-        ...(project ? { 'service-registry.io/project': project } : {}),
-      },
-    },
-    spec: { owner: 'team' },
-  };
-}
-
 const signal = () => new AbortController().signal;
 
 describe('lookupRegistryEntityRefs', () => {
   it("finds services' Components and projects' Systems in the same lookup, a request for each kind", async () => {
-    const shopApi = component('shop-api', 'acme-shop-api');
+    const shopApi = registryComponent('acme-shop-api', {
+      serviceId: 'shop-api',
+    });
     const catalog = catalogApiMock({
       entities: [
         shopApi,
-        system('shop', 'shop-system', { namespace: 'platform' }),
-        system('crm', 'other-crm', { registry: 'other' }),
-        system(undefined, 'shared'),
+        registrySystem('shop-system', {
+          project: 'shop',
+          namespace: 'platform',
+        }),
+        registrySystem('other-crm', { project: 'crm', registry: 'other' }),
+        registrySystem('shared'),
         // the provider annotates a project's Components with the project too
         {
           ...shopApi,
@@ -145,10 +110,10 @@ describe('lookupRegistryEntityRefs of services', () => {
   it('finds the Component of each service by its service-id annotation, renamed or moved, in one request', async () => {
     const catalog = catalogApiMock({
       entities: [
-        component('shop-api', 'acme-shop-api'),
-        component('cart', 'cart', { namespace: 'shop' }),
-        component('auth', 'auth'),
-        component('unasked', 'acme-unasked'),
+        registryComponent('acme-shop-api', { serviceId: 'shop-api' }),
+        registryComponent('cart', { serviceId: 'cart', namespace: 'shop' }),
+        registryComponent('auth', { serviceId: 'auth' }),
+        registryComponent('acme-unasked', { serviceId: 'unasked' }),
       ],
     });
     const getEntities = jest.spyOn(catalog, 'getEntities');
@@ -183,9 +148,15 @@ describe('lookupRegistryEntityRefs of services', () => {
   it('takes only the Components of the registry named, and, with none named, a service id only one Component claims', async () => {
     const catalog = catalogApiMock({
       entities: [
-        component('shop-api', 'acme-shop-api'),
-        component('shop-api', 'other-shop-api', { registry: 'other' }),
-        component('cart', 'acme-cart', { registry: 'other' }),
+        registryComponent('acme-shop-api', { serviceId: 'shop-api' }),
+        registryComponent('other-shop-api', {
+          serviceId: 'shop-api',
+          registry: 'other',
+        }),
+        registryComponent('acme-cart', {
+          serviceId: 'cart',
+          registry: 'other',
+        }),
       ],
     });
     const inDefault = await lookupServiceEntityRefs(
@@ -215,7 +186,9 @@ describe('lookupRegistryEntityRefs of services', () => {
   it('splits many ids into a few requests that each keep their URL short', async () => {
     const ids = Array.from({ length: 200 }, (_, k) => `service-number-${k}`);
     const catalog = catalogApiMock({
-      entities: ids.map(id => component(id, `acme-${id}`)),
+      entities: ids.map(id =>
+        registryComponent(`acme-${id}`, { serviceId: id }),
+      ),
     });
     const getEntities = jest.spyOn(catalog, 'getEntities');
     const refs = await lookupServiceEntityRefs(

@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { registryComponent } from './registryEntity';
 
 /**
  * The Component of the registry service `shop-api` as an entity transformer of the catalog
@@ -10,17 +11,8 @@ import { Entity } from '@backstage/catalog-model';
 export function renamedComponent(
   annotations: Record<string, string> = {},
 ): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'acme-shop-api',
-      annotations: {
-        'service-registry.io/registry-id': 'default',
-        'service-registry.io/service-id': 'shop-api',
-        ...annotations,
-      },
-    },
-    spec: { type: 'service', owner: 'team', lifecycle: 'production' },
-  };
+  return registryComponent('acme-shop-api', {
+    serviceId: 'shop-api',
+    annotations,
+  });
 }

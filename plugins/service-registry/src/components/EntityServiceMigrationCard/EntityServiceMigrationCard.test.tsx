@@ -24,24 +24,17 @@ import {
 } from '../../testUtils/backendError';
 import { withSignal } from '../../testUtils/withSignal';
 import { renamedComponent } from '../../testUtils/renamedComponent';
+import { registryComponent } from '../../testUtils/registryEntity';
 
+/** The Component of a deprecated registry service, as the catalog provider emits it. */
 function component(
   name: string,
   annotations: Record<string, string> = {},
 ): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      annotations: {
-        'service-registry.io/registry-id': 'default',
-        'service-registry.io/status': 'deprecated',
-        ...annotations,
-      },
-    },
-    spec: { type: 'service', owner: 'team', lifecycle: 'deprecated' },
-  };
+  return registryComponent(name, {
+    lifecycle: 'deprecated',
+    annotations: { 'service-registry.io/status': 'deprecated', ...annotations },
+  });
 }
 
 /** An api answering `getDeprecation` from the fixture registry. */
