@@ -11,7 +11,10 @@ import {
 } from '@backstage/backend-test-utils';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  BackendFeature,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import {
   catalogProcessingExtensionPoint,
   EntityProvider,
@@ -22,7 +25,9 @@ import {
   eventually,
 } from '@service-registry/test-support';
 import { ServiceRegistryEntityProvider } from './providers/ServiceRegistryEntityProvider';
-import catalogModuleServiceRegistryEntityProvider from '.';
+import catalogModuleServiceRegistryEntityProvider, {
+  serviceRegistryEntityProviderExtensionPoint,
+} from '.';
 import { catalogEntity } from './__testUtils__/catalogEntity';
 
 const databases = createTestDatabases();
@@ -137,13 +142,15 @@ class OrgProvider implements EntityProvider {
 /**
  * A backend with the catalog and this module on `knex`, ingesting the registry in `dir`; with
  * `org`, the catalog also holds that provider's groups; with `id`, the registry is configured
- * under that key (`catalog.providers.serviceRegistry.<id>`) instead of as the single one.
+ * under that key (`catalog.providers.serviceRegistry.<id>`) instead of as the single one; with
+ * `modules`, those backend modules too (an adopter's transformers).
  */
 async function startPortalBackend(
   knex: Knex,
   dir: string,
   org?: OrgProvider,
   id?: string,
+  modules: BackendFeature[] = [],
 ) {
   const registry = {
     target: dir,
@@ -173,6 +180,7 @@ async function startPortalBackend(
             }),
           ]
         : []),
+      ...modules,
       schedulerServiceFactory,
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({
@@ -602,6 +610,76 @@ describe.each(databases.eachSupportedId())(
       expect(
         status.metadata.annotations['service-registry.io/ingestion-errors'],
       ).toBe('0');
+      await backend.stop();
+    });
+
+    it("keeps the relations between the registry's entities when a transformer renames Components and moves them into their project's namespace", async () => {
+      const intoProjectNamespaces = createBackendModule({
+        pluginId: 'catalog',
+        moduleId: 'test-into-project-namespaces',
+        register(env) {
+          env.registerInit({
+            deps: { registry: serviceRegistryEntityProviderExtensionPoint },
+            async init({ registry }) {
+              registry.addTransformer(function intoProjectNamespace(mapped) {
+                return mapped.kind === 'Component'
+                  ? {
+                      ...mapped,
+                      metadata: {
+                        ...mapped.metadata,
+                        name: `acme-${mapped.metadata.name}`,
+                        namespace: String(mapped.spec?.system),
+                      },
+                    }
+                  : mapped;
+              });
+            },
+          });
+        },
+      });
+      await writeFiles(dir, registryFiles(2, 2));
+      const knex = await databases.init(databaseId);
+      const backend = await startPortalBackend(
+        knex,
+        dir,
+        undefined,
+        undefined,
+        [intoProjectNamespaces],
+      );
+
+      const consumer = await eventually(
+        () => entity(backend, 'component:p1/acme-p1-svc-1'),
+        e => e?.relations?.some((r: any) => r.type === 'partOf'),
+      );
+      expect(consumer.spec.dependsOn).toEqual([
+        'component:p1/acme-p1-svc-0',
+        'component:shared/acme-shared-auth',
+      ]);
+      // every relation of the consumer reaches an entity the catalog serves
+      const targets = consumer.relations.map(
+        (r: any) => `${r.type} ${r.targetRef}`,
+      );
+      expect(targets.sort()).toEqual([
+        'dependsOn component:p1/acme-p1-svc-0',
+        'dependsOn component:shared/acme-shared-auth',
+        'ownedBy group:default/team-1',
+        'partOf system:default/p1',
+      ]);
+      for (const relation of consumer.relations) {
+        expect(await entity(backend, relation.targetRef)).toBeDefined();
+      }
+      // and the dependency knows its consumer
+      const dependency = await eventually(
+        () => entity(backend, 'component:p1/acme-p1-svc-0'),
+        e =>
+          e?.relations?.some(
+            (r: any) =>
+              r.type === 'dependencyOf' &&
+              r.targetRef === 'component:p1/acme-p1-svc-1',
+          ),
+      );
+      expect(dependency.spec.system).toBe('system:default/p1');
+
       await backend.stop();
     });
 

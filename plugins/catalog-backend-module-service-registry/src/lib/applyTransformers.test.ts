@@ -346,6 +346,62 @@ describe('applyTransformers', () => {
     ).toBe('auth');
   });
 
+  it('points the relations between the mapped entities at the names and namespaces transformers gave them', async () => {
+    const registry = loadRegistry([
+      { path: 'services/catalog.toml', text: CATALOG },
+      {
+        path: 'projects/shop/services.toml',
+        text: [
+          '[project]',
+          'owner = "shop-team"',
+          '[service.cart]',
+          'owner = "shop-team"',
+          '[service.cart.dependencies]',
+          'requires = ["auth", "billing"]',
+        ].join('\n'),
+      },
+    ]);
+    // every Component prefixed and moved to its System's namespace; the shop System renamed
+    const items = await applyTransformers(
+      mapRegistryToEntities(registry, options),
+      [
+        function intoNamespaces(entity) {
+          if (entity.kind === 'Component') {
+            return {
+              ...entity,
+              metadata: {
+                ...entity.metadata,
+                name: `acme-${entity.metadata.name}`,
+                namespace: String(entity.spec?.system),
+              },
+            };
+          }
+          if (entity.kind === 'System' && entity.metadata.name === 'shop') {
+            return {
+              ...entity,
+              metadata: { ...entity.metadata, name: 'web-shop' },
+            };
+          }
+          return entity;
+        },
+      ],
+      UNHURRIED,
+    );
+    const cart = items.find(i => i.service?.id === 'cart')!.entity;
+    expect(stringifyEntityRef(cart)).toBe('component:shop/acme-cart');
+    expect(cart.spec).toMatchObject({
+      system: 'system:default/web-shop',
+      owner: 'group:default/shop-team',
+      dependsOn: [
+        'component:shared/acme-auth',
+        'component:shared/acme-billing',
+      ],
+    });
+    // the global services' System kept its name: their short ref now reads it in full
+    const auth = items.find(i => i.service?.id === 'auth')!.entity;
+    expect(auth.spec?.system).toBe('system:default/shared');
+  });
+
   it('returns the mapped entities as they are without transformers', async () => {
     const items = mapped();
     expect(await applyTransformers(items, [], { timeoutMs: 1 })).toEqual(items);

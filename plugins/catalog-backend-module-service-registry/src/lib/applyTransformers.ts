@@ -16,6 +16,7 @@ import {
   userEntityV1alpha1Validator,
 } from '@backstage/catalog-model';
 import { stringifyError } from '@backstage/errors';
+import { followRenamedRefs } from './followRenamedRefs';
 import { MappedEntity } from './mapRegistryToEntities';
 import { formatDuration, TimeoutError, withTimeout } from './withTimeout';
 
@@ -125,7 +126,9 @@ export function transformerLabel(
  * and, for the built-in kinds, the kind's schema), unless the mapping made it so already (the
  * registry's error, which `checkEntities` reports), and may not take the ref of another entity of
  * the run or a reserved one. Entities are checked, not only new objects: a transformer may change
- * its input in place. A transformer's `undefined` (or `null`) drops the entity.
+ * its input in place. A transformer's `undefined` (or `null`) drops the entity. The relations
+ * between the registry's entities then follow the entities the transformers renamed or moved
+ * (see `followRenamedRefs`).
  *
  * @throws TransformerError - naming the transformer and the entity, when a transformer throws,
  *   is still running when the run's time limit is over (a promise that has not settled, or a synchronous
@@ -234,5 +237,13 @@ export async function applyTransformers<T extends MappedEntity>(
       );
     }
   }
-  return out.map(({ item }) => item);
+  // the relations between the registry's entities follow them to their new names
+  const followed = followRenamedRefs(
+    out.map(({ item, originalRef }) => ({ entity: item.entity, originalRef })),
+  );
+  return out.map(({ item }, index) =>
+    followed[index] === item.entity
+      ? item
+      : { ...item, entity: followed[index] },
+  );
 }

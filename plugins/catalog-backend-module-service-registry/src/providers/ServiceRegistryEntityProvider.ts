@@ -109,7 +109,9 @@ export interface ServiceRegistryEntityTransformerContext {
 
 /**
  * Changes or drops an entity before it is emitted: return the (possibly new) entity, or
- * undefined (or null) to leave it out of the catalog.
+ * undefined (or null) to leave it out of the catalog. An entity may be renamed or moved to another
+ * namespace: the relation refs between the registry's entities (`spec.dependsOn`, `spec.system`,
+ * `spec.owner`, …) that still name it as the mapping did are then written with its new ref.
  *
  * @public
  */

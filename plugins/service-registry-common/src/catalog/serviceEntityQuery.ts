@@ -74,8 +74,9 @@ const PROJECT_ENTITY_REF_PREFIX = 'system:default/';
  * The ref the catalog provider gives the Component of a registry service:
  * `component:default/<id>`. An adopter's entity transformer may rename the Component or move it to
  * another namespace, so this is where a service's Component is only until the catalog says
- * otherwise (see {@link serviceEntityFilter}); and the provider's own name for it, which its
- * `dependsOn` refs and its held-back services use.
+ * otherwise (see {@link serviceEntityFilter}); and the name the provider's mapping gives it, in
+ * its `dependsOn` refs (which the provider points at the renamed Component after the transformers)
+ * and its held-back services.
  *
  * @param serviceId - the registry id of the service
  * @returns the entity ref
