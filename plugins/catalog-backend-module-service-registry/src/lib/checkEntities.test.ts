@@ -6,6 +6,7 @@ import {
   hasControlCharacter,
   loadRegistry,
 } from '@service-registry/plugin-service-registry-common';
+import { applyTransformers } from './applyTransformers';
 import { checkEntities } from './checkEntities';
 import { mapRegistryToEntities } from './mapRegistryToEntities';
 import { TEST_MAP_OPTIONS } from '../__testUtils__/mapOptions';
@@ -86,6 +87,31 @@ describe('checkEntities', () => {
     for (const { message } of findings) {
       expect(hasControlCharacter(message)).toBe(false);
     }
+  });
+
+  it('emits without a System the services of a project whose System is left out, also when a transformer moved them to another namespace', async () => {
+    const items = await applyTransformers(
+      mapped({
+        'projects/Payments Team/services.toml':
+          '[project]\nowner = "payments"\n\n[service.pay-api]\n',
+        'projects/orders/services.toml':
+          '[project]\nowner = "orders"\n\n[service.order-api]\n',
+      }),
+      [
+        function intoTeamNamespace(entity) {
+          return entity.kind === 'Component'
+            ? { ...entity, metadata: { ...entity.metadata, namespace: 'team' } }
+            : entity;
+        },
+      ],
+      { timeoutMs: 60_000 },
+    );
+    const { entities } = await checkEntities(items, options);
+    const spec = (name: string) =>
+      entities.find(e => e.entity.metadata.name === name)!.entity.spec;
+    expect(spec('pay-api')).not.toHaveProperty('system');
+    // the ref the provider wrote in full for the moved Component
+    expect(spec('order-api')!.system).toBe('system:default/orders');
   });
 
   it('emits the services of a project whose System is left out without a System', async () => {

@@ -5,6 +5,7 @@ import {
 import {
   escapeControlCharacters,
   RegistryFinding,
+  projectEntityRefOf,
 } from '@service-registry/plugin-service-registry-common';
 import { MappedEntity } from './mapRegistryToEntities';
 
@@ -36,6 +37,20 @@ function what(item: MappedEntity) {
 }
 
 /**
+ * Whether a Component's `spec.system` names its project's System as the provider writes it: the
+ * project's id, or its full ref (`system:default/<id>`, as the provider writes it for a Component
+ * a transformer moved to another namespace), in any case.
+ */
+function namesProjectSystem(system: unknown, project: string): boolean {
+  return (
+    system === project ||
+    (typeof system === 'string' &&
+      system.toLocaleLowerCase('en-US') ===
+        projectEntityRefOf(project).toLocaleLowerCase('en-US'))
+  );
+}
+
+/**
  * The entity of a service of a project whose System is left out, without `spec.system`: a
  * relation to a System the catalog does not have would show a broken link on the service's page.
  */
@@ -47,8 +62,9 @@ function withoutMissingSystem<T extends MappedEntity>(
   const spec = item.entity.spec;
   if (
     project === undefined ||
+    spec === undefined ||
     !projectsLeftOut.has(project) ||
-    spec?.system !== project
+    !namesProjectSystem(spec.system, project)
   ) {
     return item;
   }
