@@ -101,6 +101,48 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('never fails two instances claiming, or keeping owed, the same deliveries at once in opposite orders', async () => {
+      // the race of the test above, repeated: each instance's rows in the order its plan gave;
+      // on PostgreSQL, rows written in opposite orders made one of the calls fail with
+      // "deadlock detected" now and then
+      const knex = await databases.init(databaseId);
+      const one = await ConsumerNoticeStore.create(knex);
+      const two = await ConsumerNoticeStore.create(knex);
+      const at = '2026-11-30T10:00:00.000Z';
+      const notice = (key: string) => ({
+        key,
+        kind: 'deprecation' as const,
+        service: 'payments',
+        consumers: [],
+        title: 'payments is deprecated',
+        description: 'Move to payments-v2.',
+        severity: 'normal' as const,
+        link: '/catalog/default/component/payments',
+      });
+      for (let round = 0; round < 8; round++) {
+        const registry = `round-${round}`;
+        const deliveries = Array.from({ length: 300 }, (_, i) => ({
+          key: `deprecation/s${i % 7}/announced`,
+          consumer: `c${i}`,
+        }));
+        const [byOne, byTwo] = await Promise.all([
+          one.claim(registry, deliveries, at),
+          two.claim(registry, [...deliveries].reverse(), at),
+        ]);
+        expect(byOne.length + byTwo.length).toBe(deliveries.length);
+
+        const owed = deliveries.map(d => ({
+          consumer: d.consumer,
+          notice: notice(d.key),
+        }));
+        await Promise.all([
+          one.keepPending(registry, owed, at),
+          two.keepPending(registry, [...owed].reverse(), at),
+        ]);
+        expect(await one.pending(registry)).toHaveLength(owed.length);
+      }
+    });
+
     it('leaves out a consumer the catalog cannot name, and records the others of the call', async () => {
       const knex = await databases.init(databaseId);
       const store = await ConsumerNoticeStore.create(knex);

@@ -273,11 +273,16 @@ export class ConsumerNoticeStore {
       }
       return claimed;
     }
+    // inserted in the order of the table's key, whatever the order given: two instances claiming
+    // the same deliveries at once then wait for each other's rows in the same order, instead of
+    // each holding a row the other one waits for (PostgreSQL answers one of them "deadlock
+    // detected", and its whole call fails)
+    const inKeyOrder = rows.map(rowOf).sort(byTableKey);
     const inserted = new Set<string>();
-    for (let i = 0; i < rows.length; i += CHUNK) {
+    for (let i = 0; i < inKeyOrder.length; i += CHUNK) {
       const returned: Array<{ notice_key: string; consumer_id: string }> =
         await this.knex(SENT)
-          .insert(rows.slice(i, i + CHUNK).map(rowOf))
+          .insert(inKeyOrder.slice(i, i + CHUNK))
           .onConflict(['registry_id', 'key_hash', 'consumer_id'])
           .ignore()
           .returning(['notice_key', 'consumer_id']);
@@ -405,7 +410,10 @@ export class ConsumerNoticeStore {
         consumer_id: p.consumer,
         notice: JSON.stringify(p.notice),
         planned_at: at,
-      }));
+      }))
+      // in the table's key order, as in claim: instances keeping the same notices at once wait
+      // for each other's rows instead of deadlocking
+      .sort(byTableKey);
     for (let i = 0; i < rows.length; i += CHUNK) {
       await this.knex(PENDING)
         .insert(rows.slice(i, i + CHUNK))
@@ -504,6 +512,16 @@ function fits(delivery: NoticeDelivery): boolean {
  */
 function keyHash(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+/** The order of the sent table's primary key within one registry: key hash, then consumer. */
+function byTableKey(
+  a: { key_hash: string; consumer_id: string },
+  b: { key_hash: string; consumer_id: string },
+): number {
+  if (a.key_hash !== b.key_hash) return a.key_hash < b.key_hash ? -1 : 1;
+  if (a.consumer_id === b.consumer_id) return 0;
+  return a.consumer_id < b.consumer_id ? -1 : 1;
 }
 
 function pairOf(key: string, consumer: string): string {
