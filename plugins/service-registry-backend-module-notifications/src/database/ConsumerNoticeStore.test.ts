@@ -103,8 +103,8 @@ describe.each(databases.eachSupportedId())(
 
     it('never fails two instances claiming, or keeping owed, the same deliveries at once in opposite orders', async () => {
       // the race of the test above, repeated: each instance's rows in the order its plan gave;
-      // on PostgreSQL, rows written in opposite orders made one of the calls fail with
-      // "deadlock detected" now and then
+      // rows written in opposite orders made one of the calls fail with a deadlock now and then
+      // (claims and owed notices on PostgreSQL, owed notices on MySQL)
       const knex = await databases.init(databaseId);
       const one = await ConsumerNoticeStore.create(knex);
       const two = await ConsumerNoticeStore.create(knex);
