@@ -1,4 +1,5 @@
 import {
+  Entity,
   FieldFormatEntityPolicy,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -8,6 +9,7 @@ import {
   projectEntityRefOf,
 } from '@service-registry/plugin-service-registry-common';
 import { MappedEntity } from './mapRegistryToEntities';
+import { relationTargetRef } from './relationTargetRef';
 
 const fieldFormat = new FieldFormatEntityPolicy();
 
@@ -37,16 +39,18 @@ function what(item: MappedEntity) {
 }
 
 /**
- * Whether a Component's `spec.system` names its project's System as the provider writes it: the
- * project's id, or its full ref (`system:default/<id>`, as the provider writes it for a Component
- * a transformer moved to another namespace), in any case.
+ * Whether a Component's `spec.system` names its project's System, `system:default/<id>`: as the
+ * mapping writes it (the project's id, read in the Component's namespace), or in full, as the
+ * provider writes it for a Component a transformer moved to another namespace.
  */
-function namesProjectSystem(system: unknown, project: string): boolean {
+function namesProjectSystem(entity: Entity, project: string): boolean {
   return (
-    system === project ||
-    (typeof system === 'string' &&
-      system.toLocaleLowerCase('en-US') ===
-        projectEntityRefOf(project).toLocaleLowerCase('en-US'))
+    entity.spec?.system === project ||
+    relationTargetRef(
+      entity.spec?.system,
+      'system',
+      entity.metadata.namespace ?? 'default',
+    ) === projectEntityRefOf(project).toLocaleLowerCase('en-US')
   );
 }
 
@@ -64,7 +68,7 @@ function withoutMissingSystem<T extends MappedEntity>(
     project === undefined ||
     spec === undefined ||
     !projectsLeftOut.has(project) ||
-    !namesProjectSystem(spec.system, project)
+    !namesProjectSystem(item.entity, project)
   ) {
     return item;
   }

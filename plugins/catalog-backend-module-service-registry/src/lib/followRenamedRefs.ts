@@ -3,6 +3,7 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import { relationTargetRef } from './relationTargetRef';
 
 /** An entity's `spec`, as JSON. */
 type Spec = NonNullable<Entity['spec']>;
@@ -99,24 +100,10 @@ export function followRenamedRefs(items: readonly RenamedEntity[]): Entity[] {
 
     /** The ref to write for `value`, or undefined to keep it. */
     const follow = (value: unknown, defaultKind: string | undefined) => {
-      if (typeof value !== 'string') return undefined;
-      let target: string;
-      let resolved: string;
-      try {
-        target = stringifyEntityRef(
-          parseEntityRef(value, {
-            defaultKind,
-            defaultNamespace: originalNamespace,
-          }),
-        );
-        resolved = stringifyEntityRef(
-          parseEntityRef(value, { defaultKind, defaultNamespace: namespace }),
-        );
-      } catch {
-        return undefined;
-      }
-      const now = renamedTo.get(refKey(target));
-      return now !== undefined && refKey(now) !== refKey(resolved)
+      const target = relationTargetRef(value, defaultKind, originalNamespace);
+      const now = target === undefined ? undefined : renamedTo.get(target);
+      return now !== undefined &&
+        refKey(now) !== relationTargetRef(value, defaultKind, namespace)
         ? now
         : undefined;
     };

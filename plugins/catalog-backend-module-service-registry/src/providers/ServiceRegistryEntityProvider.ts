@@ -7,7 +7,6 @@ import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
   Entity,
-  parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { isError, stringifyError } from '@backstage/errors';
@@ -71,6 +70,7 @@ import {
   isSchemaError,
 } from '../lib/newSchemaErrors';
 import { applyTransformers, TransformerError } from '../lib/applyTransformers';
+import { relationTargetRef } from '../lib/relationTargetRef';
 import { scmEventConcernsRegistry } from '../lib/scmEventConcernsRegistry';
 import {
   CredentialIdLeftOut,
@@ -243,20 +243,13 @@ function withoutUnownedGroups(
 ): MappedEntity[] {
   const owners = new Set<string>([statusOwner.toLocaleLowerCase('en-US')]);
   for (const { entity } of items) {
-    const owner = entity.spec?.owner;
-    if (typeof owner !== 'string') continue;
-    try {
-      owners.add(
-        stringifyEntityRef(
-          parseEntityRef(owner, {
-            defaultKind: 'group',
-            defaultNamespace: entity.metadata.namespace ?? 'default',
-          }),
-        ).toLocaleLowerCase('en-US'),
-      );
-    } catch {
-      // an owner that is no ref: the catalog refuses the entity, checkEntities says so
-    }
+    const owner = relationTargetRef(
+      entity.spec?.owner,
+      'group',
+      entity.metadata.namespace ?? 'default',
+    );
+    // an owner that is no ref: the catalog refuses the entity, checkEntities says so
+    if (owner !== undefined) owners.add(owner);
   }
   return items.filter(
     ({ entity, service, project, file }) =>
