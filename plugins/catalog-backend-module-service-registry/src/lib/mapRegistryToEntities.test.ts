@@ -1,6 +1,7 @@
 import {
   ANNOTATION_PROJECT,
   ANNOTATION_SERVICE_ID,
+  ANNOTATION_SHARED_SYSTEM,
   hasControlCharacter,
   loadRegistry,
 } from '@service-registry/plugin-service-registry-common';
@@ -461,6 +462,24 @@ describe('mapRegistryToEntities: the service id annotation', () => {
     ).toEqual([
       ['shop', undefined, 'shop'],
       ['shared', undefined, undefined],
+    ]);
+  });
+
+  it('marks the shared System with the name it is given, which a transformer renaming it leaves for the UI to find it by', () => {
+    const marks = (sharedSystem: string) =>
+      mapRegistryToEntities(registry(), { ...options, sharedSystem })
+        .filter(m => m.entity.kind === 'System')
+        .map(m => [
+          m.entity.metadata.name,
+          m.entity.metadata.annotations![ANNOTATION_SHARED_SYSTEM],
+        ]);
+    expect(marks('shared')).toEqual([
+      ['shop', undefined],
+      ['shared', 'shared'],
+    ]);
+    expect(marks('platform')).toEqual([
+      ['shop', undefined],
+      ['platform', 'platform'],
     ]);
   });
 });

@@ -10,6 +10,7 @@ import {
   ANNOTATION_DEPRECATION_DATE,
   ANNOTATION_PORT,
   ANNOTATION_PROJECT,
+  ANNOTATION_SHARED_SYSTEM,
   ANNOTATION_REGISTRY_ID,
   ANNOTATION_REPLACEMENT,
   ANNOTATION_STATUS,
@@ -504,6 +505,8 @@ function projectToSystem(
 
 function sharedSystem(options: MapRegistryOptions, names: NameCache): Entity {
   const annotations = sourceAnnotations(options, 'services/catalog.toml', 1);
+  // what tells it from the projects' Systems, whatever a transformer names it
+  annotations[ANNOTATION_SHARED_SYSTEM] = options.sharedSystem;
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'System',

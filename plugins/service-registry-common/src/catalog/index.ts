@@ -19,6 +19,7 @@ export {
   REGISTRY_ENTITY_FIELDS,
   SERVICE_ENTITY_FIELDS,
   SERVICE_ENTITY_QUERY,
+  SHARED_SYSTEM_ENTITY_QUERY,
   projectEntityRefOf,
   registryEntityBatches,
   registryEntityFilter,

@@ -2,6 +2,7 @@ import {
   ANNOTATION_PROJECT,
   ANNOTATION_REGISTRY_ID,
   ANNOTATION_SERVICE_ID,
+  ANNOTATION_SHARED_SYSTEM,
 } from '../model/annotations';
 import { batchesByCost } from '../util/batchesByCost';
 
@@ -42,13 +43,24 @@ export const SERVICE_ENTITY_QUERY: RegistryEntityQuery = {
 /**
  * The Systems of registry projects, annotated `service-registry.io/project`. The provider writes
  * that annotation on the project's Components too; their kind tells them apart. The shared System
- * of the global services carries none.
+ * of the global services carries none (see {@link SHARED_SYSTEM_ENTITY_QUERY}).
  *
  * @public
  */
 export const PROJECT_ENTITY_QUERY: RegistryEntityQuery = {
   kind: 'System',
   annotation: ANNOTATION_PROJECT,
+};
+
+/**
+ * The shared System of the global services, annotated `service-registry.io/shared-system` with the
+ * name the catalog provider gave it (its `sharedSystem` option): that name is the id to look up.
+ *
+ * @public
+ */
+export const SHARED_SYSTEM_ENTITY_QUERY: RegistryEntityQuery = {
+  kind: 'System',
+  annotation: ANNOTATION_SHARED_SYSTEM,
 };
 
 /** The catalog filter key of an annotation. */

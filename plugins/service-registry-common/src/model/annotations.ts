@@ -74,6 +74,16 @@ export const ANNOTATION_SERVICE_ID = 'service-registry.io/service-id';
 export const ANNOTATION_PROJECT = 'service-registry.io/project';
 
 /**
+ * On the shared System of the global services, the name the catalog provider gave it (its
+ * `sharedSystem` option). An entity transformer may rename the System or move it to another
+ * namespace: the annotation still tells it apart from the projects' Systems, and lets a page find
+ * it through the catalog.
+ *
+ * @public
+ */
+export const ANNOTATION_SHARED_SYSTEM = 'service-registry.io/shared-system';
+
+/**
  * Registry file (relative to the registry root) where the service is declared.
  *
  * @public

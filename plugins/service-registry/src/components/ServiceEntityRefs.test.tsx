@@ -175,9 +175,25 @@ describe('ServiceEntityRefsProvider', () => {
     expect(getEntities).not.toHaveBeenCalled();
   });
 
-  it("looks up the projects' Systems together with the services, and links the shared System by its name", async () => {
+  it("looks up the projects' Systems and the shared System together with the services", async () => {
     const catalogApi = catalogApiMock({
-      entities: [renamed('a'), renamedSystem('shop', 'platform')],
+      entities: [
+        renamed('a'),
+        renamedSystem('shop', 'platform'),
+        // the shared System, renamed: found by the name the provider gave it
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'System',
+          metadata: {
+            name: 'acme-globals',
+            annotations: {
+              'service-registry.io/registry-id': 'default',
+              'service-registry.io/shared-system': 'shared',
+            },
+          },
+          spec: { owner: 'team' },
+        },
+      ],
     });
     const getEntities = jest.spyOn(catalogApi, 'getEntities');
     await render(
@@ -198,13 +214,51 @@ describe('ServiceEntityRefsProvider', () => {
     );
     expect(href('a')).toBe('/catalog/default/component/acme-a');
     expect(href('crm')).toBe('/catalog/default/system/crm');
+    expect(href('Global services')).toBe(
+      '/catalog/default/system/acme-globals',
+    );
+    // one request for each kind of link, started together
+    expect(getEntities.mock.calls.map(([request]) => request!.filter)).toEqual([
+      expect.objectContaining({
+        kind: 'Component',
+        'metadata.annotations.service-registry.io/service-id': ['a'],
+      }),
+      expect.objectContaining({
+        kind: 'System',
+        'metadata.annotations.service-registry.io/project': ['shop', 'crm'],
+      }),
+      expect.objectContaining({
+        kind: 'System',
+        'metadata.annotations.service-registry.io/shared-system': ['shared'],
+      }),
+    ]);
+  });
+
+  it('links the global services to the shared System by its name until the catalog has it marked', async () => {
+    // a shared System ingested before the provider marked it
+    const catalogApi = catalogApiMock({
+      entities: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'System',
+          metadata: {
+            name: 'shared',
+            annotations: { 'service-registry.io/registry-id': 'default' },
+          },
+          spec: { owner: 'team' },
+        },
+      ],
+    });
+    const getEntities = jest.spyOn(catalogApi, 'getEntities');
+    await render(
+      catalogApi,
+      <ServiceEntityRefsProvider registry="default">
+        <ProjectSystemLink project={null} sharedSystem="shared" />
+      </ServiceEntityRefsProvider>,
+    );
+    await waitFor(() => expect(getEntities).toHaveBeenCalledTimes(1));
+    await act(async () => {});
     expect(href('Global services')).toBe('/catalog/default/system/shared');
-    // one request for each kind, started together
-    expect(
-      getEntities.mock.calls.map(
-        ([request]) => (request!.filter as Record<string, unknown>).kind,
-      ),
-    ).toEqual(['Component', 'System']);
   });
 
   it('links every project to its own name outside a provider', async () => {

@@ -16,6 +16,7 @@ import {
   RegistryEntityQuery,
   SERVICE_ENTITY_QUERY,
   serviceEntityRefOf,
+  SHARED_SYSTEM_ENTITY_QUERY,
 } from '@service-registry/plugin-service-registry-common';
 import { lookupRegistryEntityRefs } from '../lib/lookupRegistryEntityRefs';
 import { useAbortableAsync } from './useAbortableAsync';
@@ -40,8 +41,21 @@ export function defaultProjectSystemRef(projectId: string): CompoundEntityRef {
   return parseEntityRef(projectEntityRefOf(projectId));
 }
 
+/**
+ * The ref the catalog provider gives the shared System of the global services,
+ * `system:default/<name>` with the name of its `sharedSystem` option: the link of the global
+ * services until (and unless) the catalog says where that System is.
+ *
+ * @param sharedSystem - the name the provider gives the shared System
+ */
+export function defaultSharedSystemRef(
+  sharedSystem: string,
+): CompoundEntityRef {
+  return { kind: 'system', namespace: 'default', name: sharedSystem };
+}
+
 /** The registry's things a provider finds the entities of. */
-type RegistryEntityKind = 'service' | 'project';
+type RegistryEntityKind = 'service' | 'project' | 'shared';
 
 /** How each kind is looked up, and its link until the catalog answers. */
 const KINDS: Record<
@@ -53,6 +67,11 @@ const KINDS: Record<
 > = {
   service: { query: SERVICE_ENTITY_QUERY, fallback: defaultServiceEntityRef },
   project: { query: PROJECT_ENTITY_QUERY, fallback: defaultProjectSystemRef },
+  // by the name the provider gave it: the shared System's mark
+  shared: {
+    query: SHARED_SYSTEM_ENTITY_QUERY,
+    fallback: defaultSharedSystemRef,
+  },
 };
 const KIND_NAMES = Object.keys(KINDS) as RegistryEntityKind[];
 
@@ -91,7 +110,14 @@ function emptyCache(): RefCache {
 /** The ids to look up, by kind: those asked for and not answered yet. */
 type Pending = Record<RegistryEntityKind, readonly string[]>;
 
-const NOTHING_PENDING: Pending = { service: [], project: [] };
+const NOTHING_PENDING: Pending = { service: [], project: [], shared: [] };
+
+/** One value for each kind. */
+function byKind<V>(value: (kind: RegistryEntityKind) => V) {
+  return Object.fromEntries(
+    KIND_NAMES.map(kind => [kind, value(kind)]),
+  ) as Record<RegistryEntityKind, V>;
+}
 
 /** Props of {@link ServiceEntityRefsProvider}. */
 export interface ServiceEntityRefsProviderProps {
@@ -101,17 +127,18 @@ export interface ServiceEntityRefsProviderProps {
 }
 
 /**
- * Finds, through the catalog, the Components of the registry services and the Systems of the
- * registry projects its content links to: an entity transformer of the catalog provider may rename
- * an entity or move it to another namespace, so a service's page is not always
- * `component:default/<id>`, nor a project's `system:default/<id>`. The links inside it
- * (`useServiceLink`, `ServiceLink`, `useServiceEntityRef`, `useProjectSystemRef`) say which
- * services and projects they need while they render; after each render the new ones are looked up
- * together, by their `service-registry.io/service-id` and `service-registry.io/project`
- * annotations (see `lookupRegistryEntityRefs`: a few requests even for hundreds of services, never
- * one per link), and kept for as long as the provider shows the same registry. The lookup is
- * cancelled when the provider unmounts, or when more are needed (then asked together with the
- * others not answered yet).
+ * Finds, through the catalog, the Components of the registry services, the Systems of the
+ * registry projects and the shared System of the global services its content links to: an entity
+ * transformer of the catalog provider may rename an entity or move it to another namespace, so a
+ * service's page is not always `component:default/<id>`, nor a project's `system:default/<id>`.
+ * The links inside it (`useServiceLink`, `ServiceLink`, `useServiceEntityRef`,
+ * `useProjectSystemRef`, `useSharedSystemRef`) say which services and projects they need while
+ * they render; after each render the new ones are looked up together, by their
+ * `service-registry.io/service-id`, `service-registry.io/project` and
+ * `service-registry.io/shared-system` annotations (see `lookupRegistryEntityRefs`: a few requests
+ * even for hundreds of services, never one per link), and kept for as long as the provider shows
+ * the same registry. The lookup is cancelled when the provider unmounts, or when more are needed
+ * (then asked together with the others not answered yet).
  *
  * Until the catalog answers, and for a service or project the catalog has no renamed entity for
  * (or when the app has no catalog API, or the lookup fails), a link is the provider's own name,
@@ -123,7 +150,7 @@ export function ServiceEntityRefsProvider(
   const { registry, children } = props;
   const catalogApi = useApiHolder().get(catalogApiRef);
   const caches = useMemo<Record<RegistryEntityKind, RefCache>>(
-    () => ({ service: emptyCache(), project: emptyCache() }),
+    () => byKind(emptyCache),
     // a new registry (or catalog) answers anew
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [registry, catalogApi],
@@ -171,10 +198,7 @@ export function ServiceEntityRefsProvider(
     if (added) {
       const notAnswered = (kind: RegistryEntityKind) =>
         [...caches[kind].asked].filter(id => !caches[kind].looked.has(id));
-      setPending({
-        service: notAnswered('service'),
-        project: notAnswered('project'),
-      });
+      setPending(byKind(notAnswered));
     }
   }, [caches]);
 
@@ -189,10 +213,7 @@ export function ServiceEntityRefsProvider(
         if (!cache.asked.has(id)) cache.wanted.add(id);
         return KINDS[kind].fallback(id);
       };
-      return {
-        refOf: { service: refOf('service'), project: refOf('project') },
-        flush,
-      };
+      return { refOf: byKind(refOf), flush };
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [caches, flush, answered],
@@ -230,12 +251,28 @@ export function useServiceEntityRef(): (
 }
 
 /**
+ * The catalog entity ref of the shared System of the global services, for links (see
+ * {@link ServiceEntityRefsProvider}): the System the catalog has marked as the shared System of
+ * the provider's registry (`service-registry.io/shared-system`), else (while the catalog answers,
+ * when it has none, or outside a provider) `system:default/<name>`. The component re-renders when
+ * the catalog answers.
+ *
+ * Call the returned function while rendering, with the name the registry's catalog provider gives
+ * the shared System (its `sharedSystem` option): that is how the provider learns to look it up.
+ */
+export function useSharedSystemRef(): (
+  sharedSystem: string,
+) => CompoundEntityRef {
+  return useRegistryEntityRef('shared');
+}
+
+/**
  * The catalog entity ref of a registry project's System, for links (see
  * {@link ServiceEntityRefsProvider}): the System the catalog has for the project in the provider's
  * registry, else (while the catalog answers, when it has none, or outside a provider)
  * `system:default/<id>`. The component re-renders when the catalog answers. Not for the shared
- * System of the global services, which carries no project annotation and keeps its configured
- * name.
+ * System of the global services, which carries no project annotation (see
+ * {@link useSharedSystemRef}).
  *
  * Call the returned function while rendering, for every project the component links to: that is
  * how the provider learns which projects to look up.

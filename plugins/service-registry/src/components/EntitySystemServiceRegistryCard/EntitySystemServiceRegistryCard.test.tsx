@@ -22,20 +22,31 @@ import { TEXT_CONTRAST } from '../contrast';
 import { withSignal } from '../../testUtils/withSignal';
 import { withCatalogApi } from '../../__testUtils__/withCatalogApi';
 
-/** A System as the registry's provider writes it: a project, or the shared System. */
+/**
+ * A System as the registry's provider writes it: a project, or the shared System (`project:
+ * false`; with `shared`, marked with the name the provider gave it, which the provider did not
+ * write before it marked the shared System).
+ */
 function system(
   name: string,
-  options: { registry?: string; project?: boolean } = {},
+  options: {
+    registry?: string;
+    project?: boolean;
+    shared?: string;
+    namespace?: string;
+  } = {},
 ): Entity {
-  const { registry = 'default', project = true } = options;
+  const { registry = 'default', project = true, shared, namespace } = options;
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'System',
     metadata: {
       name,
+      ...(namespace ? { namespace } : {}),
       annotations: {
         'service-registry.io/registry-id': registry,
         ...(project ? { 'service-registry.io/project': name } : {}),
+        ...(shared ? { 'service-registry.io/shared-system': shared } : {}),
       },
     },
     spec: { owner: 'team' },
@@ -525,6 +536,57 @@ dependencies.requires = ["shop-api", "shop-legacy"]
     expect(
       (await screen.findAllByRole('link', { name: 'Global services' }))[0],
     ).toHaveAttribute('href', '/catalog/default/system/platform');
+  });
+
+  it('knows the shared System by its mark, whatever a transformer named it', async () => {
+    const api = fixtureApi();
+    await renderCard(
+      system('acme-globals', {
+        project: false,
+        shared: 'shared',
+        namespace: 'platform',
+      }),
+      api,
+    );
+    await findServices();
+    expect(api.getProjectSummary).toHaveBeenCalledWith(
+      GLOBAL_PROJECT_ID,
+      { registry: 'default' },
+      withSignal,
+    );
+    expect(
+      screen.getByText(
+        'What registry "default" knows about the global services',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('links the global services to the shared System as the catalog has it, renamed or moved', async () => {
+    const catalogApi = catalogApiMock({
+      entities: [
+        // an entity transformer renamed the shared System and moved it to another namespace
+        system('acme-globals', {
+          project: false,
+          shared: 'shared',
+          namespace: 'platform',
+        }),
+        // another registry's shared System is not this registry's
+        system('other-globals', {
+          registry: 'other',
+          project: false,
+          shared: 'shared',
+        }),
+      ],
+    });
+    await renderCard(system('shop'), fixtureApi(), { catalogApi });
+    await findServices();
+    await waitFor(() =>
+      expect(
+        within(linkItem('Depends on', 'Global services')).getByRole('link', {
+          name: 'Global services',
+        }),
+      ).toHaveAttribute('href', '/catalog/platform/system/acme-globals'),
+    );
   });
 
   it('links the other projects to their Systems as the catalog has them, renamed or moved, asked in one request', async () => {

@@ -1,13 +1,13 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { GLOBAL_SERVICES_LABEL } from '../../lib/serviceProjectLabel';
-import { useProjectSystemRef } from '../ServiceEntityRefs';
+import { useProjectSystemRef, useSharedSystemRef } from '../ServiceEntityRefs';
 
 /**
  * A link to the System page of a registry project (its display name), or of the shared System of
- * the global services ("Global services"). A project's System is the one the catalog has for it
- * inside a `ServiceEntityRefsProvider` (an entity transformer may have renamed it or moved it to
- * another namespace), else `system:default/<id>`; the shared System is `system:default/<name>`
- * with its configured name.
+ * the global services ("Global services"). Each is the System the catalog has for it inside a
+ * `ServiceEntityRefsProvider` (an entity transformer may have renamed it or moved it to another
+ * namespace), else `system:default/<id>` for a project, and `system:default/<name>` with its
+ * configured name for the shared System.
  */
 export function ProjectSystemLink(props: {
   /** The project id; null for the global services. */
@@ -18,11 +18,12 @@ export function ProjectSystemLink(props: {
   sharedSystem: string;
 }) {
   const { project, name, sharedSystem } = props;
-  const refOf = useProjectSystemRef();
+  const projectRef = useProjectSystemRef();
+  const sharedRef = useSharedSystemRef();
   return (
     <EntityRefLink
       entityRef={
-        project === null ? `system:default/${sharedSystem}` : refOf(project)
+        project === null ? sharedRef(sharedSystem) : projectRef(project)
       }
     >
       {project === null ? GLOBAL_SERVICES_LABEL : name ?? project}
