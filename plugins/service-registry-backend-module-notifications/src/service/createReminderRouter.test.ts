@@ -48,6 +48,11 @@ const FILES = [
       // an id that breaks the registry's rule, kept by the loader with a schema/invalid-id error
       '[service.Old_Pay]',
       'status = "deprecated"',
+      // its Component is not in the catalog (left out: another registry holds the name)
+      '[service.mailer]',
+      'status = "deprecated"',
+      '[service.mail-digest]',
+      'dependencies.requires = ["mailer"]',
     ].join('\n'),
   },
   {
@@ -162,6 +167,8 @@ describe.each(databases.eachSupportedId())(
               renamed('acme-ledger', 'finance', 'ledger', 'default'),
               // the Component of another registry's payments
               renamed('staging-payments', 'default', 'payments', 'staging'),
+              // another registry's mailer, under the name this registry's would have
+              renamed('mailer', 'default', 'mailer', 'staging'),
             ],
           }),
           // a request without a token is anonymous (the test backend's default is a user)
@@ -424,6 +431,24 @@ describe.each(databases.eachSupportedId())(
       expect(refs().slice(4)).toEqual([
         [serviceRegistryReadPermission.name, undefined],
       ]);
+    });
+
+    it('refuses to remind for a service whose catalog name is another registry’s Component, rather than ask the policy about that one', async () => {
+      const { server, sent, asked } = await start({ denyRemindOn: [] });
+      const response = await request(server)
+        .post('/api/service-registry/deprecations/mailer/reminders')
+        .set('Authorization', jane);
+      expect(response.status).toBe(403);
+      expect(response.body.error.message).toBe(
+        'reminding the consumers of mailer is not allowed: registry "default" has no Component of it in the catalog to ask the permission policy about (component:default/mailer is another registry\'s or another service\'s)',
+      );
+      expect(
+        asked.map(r => [
+          r.permission.name,
+          'resourceRef' in r ? r.resourceRef : undefined,
+        ]),
+      ).toEqual([[serviceRegistryReadPermission.name, undefined]]);
+      expect(sent).toEqual([]);
     });
 
     it('needs the read permission too: a user allowed to remind but not to read the registry learns nothing of it and reminds nobody', async () => {

@@ -18,6 +18,7 @@ import {
   ReminderStatusResponse,
   serviceRegistryReadPermission,
   serviceRegistryRemindPermission,
+  serviceEntityRefOf,
 } from '@service-registry/plugin-service-registry-common';
 import {
   chooseRegistrySnapshot,
@@ -84,7 +85,9 @@ const noBody = z.object({}).strict(NO_BODY);
  *   (`service-registry.registry.read`, since the answer and its status tell what the registry
  *   holds, and `service-registry.deprecation.remind` on the service's Component, the one
  *   annotated with its id and registry or else `component:default/<id>`, so that a policy may let
- *   only its owners remind; users only, since the reminder names who sent it).
+ *   only its owners remind; users only, since the reminder names who sent it). When
+ *   `component:default/<id>` is another registry's or another service's Component and none is
+ *   this service's, the reminder is refused (403) without asking the policy.
  *
  * The router is mounted on the plugin's router before the plugin's own endpoints: it parses no
  * body but the reminder's, in its route, once the caller is allowed. Answers pass through
@@ -201,10 +204,17 @@ export async function createReminderRouter(
       `reminding the consumers of a deprecated service is not allowed: it needs the ${serviceRegistryReadPermission.name} permission as well as ${serviceRegistryRemindPermission.name}`,
     );
     const { registry, service, snapshot, record } = deprecationOf(req);
-    const denied = await authorizeRemind(
-      credentials,
-      await entityRefsOf(registry, service),
-    );
+    const refs = await entityRefsOf(registry, service);
+    if (refs.length === 0) {
+      // its Component was left out of the catalog, and its name is another's: a policy answering
+      // for that entity (its owners, say) would answer for another team's service
+      throw new NotAllowedError(
+        `reminding the consumers of ${service} is not allowed: registry "${registry}" has no Component of it in the catalog to ask the permission policy about (${serviceEntityRefOf(
+          service,
+        )} is another registry's or another service's)`,
+      );
+    }
+    const denied = await authorizeRemind(credentials, refs);
     if (denied) {
       throw new NotAllowedError(
         `reminding the consumers of ${service} is not allowed: the permission policy denies ${serviceRegistryRemindPermission.name} on ${denied}`,

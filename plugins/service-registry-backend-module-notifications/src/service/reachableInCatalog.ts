@@ -1,19 +1,18 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { RELATION_OWNED_BY } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ANNOTATION_REGISTRY_ID } from '@service-registry/plugin-service-registry-common';
-import { serviceEntityRefs } from './serviceEntityRefs';
-
-/** Refs per `getEntitiesByRefs` request (its refs travel in the body). */
-const CHUNK = 500;
+import {
+  ENTITY_REFS_PER_REQUEST,
+  serviceEntityRefs,
+} from './serviceEntityRefs';
 
 /**
  * Builds the `reachable` check of {@link ConsumerNotifier} from the catalog: a consuming service
  * of a registry is reachable at its Components (see {@link serviceEntityRefs}: those annotated
  * with its id and the registry, which a transformer may have renamed or moved, else
- * `component:default/<id>`) that are in the catalog with an owner relation, which is what the
- * notifications backend follows to find the users to tell. A `component:default/<id>` annotated
- * with another registry is that registry's service, not this one's, and does not count.
+ * `component:default/<id>` unless that is annotated as another registry's service or another
+ * service's) that are in the catalog with an owner relation, which is what the notifications
+ * backend follows to find the users to tell.
  *
  * @param catalog - the catalog service
  * @param auth - for the module's own service credentials
@@ -37,23 +36,14 @@ export function reachableInCatalog(
     const refs = [...new Set([...refsOf.values()].flat())];
     const owned = new Set<string>();
     const credentials = await auth.getOwnServiceCredentials();
-    for (let i = 0; i < refs.length; i += CHUNK) {
-      const chunk = refs.slice(i, i + CHUNK);
+    for (let i = 0; i < refs.length; i += ENTITY_REFS_PER_REQUEST) {
+      const chunk = refs.slice(i, i + ENTITY_REFS_PER_REQUEST);
       const { items } = await catalog.getEntitiesByRefs(
-        {
-          entityRefs: chunk,
-          fields: ['metadata.annotations', 'relations'],
-        },
+        { entityRefs: chunk, fields: ['relations'] },
         { credentials },
       );
       items.forEach((entity, index) => {
-        // fields leave out a metadata with no annotation
-        const registry =
-          entity?.metadata?.annotations?.[ANNOTATION_REGISTRY_ID];
-        if (
-          entity?.relations?.some(r => r.type === RELATION_OWNED_BY) &&
-          (registry === undefined || registry === registryId)
-        ) {
+        if (entity?.relations?.some(r => r.type === RELATION_OWNED_BY)) {
           owned.add(chunk[index]);
         }
       });

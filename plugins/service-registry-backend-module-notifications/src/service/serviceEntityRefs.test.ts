@@ -8,8 +8,9 @@ import { serviceEntityRefs } from './serviceEntityRefs';
 function lookup(entities: Entity[]) {
   const catalog = catalogServiceMock({ entities });
   const getEntities = jest.spyOn(catalog, 'getEntities');
+  const getEntitiesByRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
   const auth = mockServices.auth();
-  return { catalog, auth, getEntities };
+  return { catalog, auth, getEntities, getEntitiesByRefs };
 }
 
 describe('serviceEntityRefs', () => {
@@ -74,6 +75,65 @@ describe('serviceEntityRefs', () => {
     expect(
       await serviceEntityRefs({ catalog, auth }, 'staging', ['cart']),
     ).toEqual(new Map([['cart', ['component:staging/cart']]]));
+  });
+
+  it("gives no Component for a service whose own name is another registry's or another service's", async () => {
+    const { catalog, auth, getEntities, getEntitiesByRefs } = lookup([
+      // the staging registry's cart: this registry's cart is not in the catalog (left out, say)
+      serviceComponent({
+        name: 'cart',
+        service: { id: 'cart', registry: 'staging' },
+      }),
+      // a transformer gave this registry's orders the name of its search
+      serviceComponent({
+        name: 'search',
+        service: { id: 'orders', registry: 'default' },
+      }),
+      // an entity ingested before the provider wrote the annotations: the service's own
+      serviceComponent({ name: 'ledger' }),
+    ]);
+
+    const refs = await serviceEntityRefs({ catalog, auth }, 'default', [
+      'cart',
+      'search',
+      'ledger',
+      'unknown',
+    ]);
+
+    expect(refs).toEqual(
+      new Map([
+        ['cart', []],
+        ['search', []],
+        ['ledger', ['component:default/ledger']],
+        ['unknown', ['component:default/unknown']],
+      ]),
+    );
+    // the names left over in one request, with the module's own credentials
+    expect(getEntities).toHaveBeenCalledTimes(1);
+    expect(getEntitiesByRefs).toHaveBeenCalledTimes(1);
+    expect(getEntitiesByRefs.mock.calls[0][0].entityRefs).toEqual([
+      'component:default/cart',
+      'component:default/search',
+      'component:default/ledger',
+      'component:default/unknown',
+    ]);
+    expect(getEntitiesByRefs.mock.calls[0][1]).toEqual({
+      credentials: await auth.getOwnServiceCredentials(),
+    });
+  });
+
+  it('asks nothing more when every service has its Component', async () => {
+    const { catalog, auth, getEntitiesByRefs } = lookup([
+      serviceComponent({
+        namespace: 'shop',
+        name: 'acme-cart',
+        service: { id: 'cart', registry: 'default' },
+      }),
+    ]);
+    expect(
+      await serviceEntityRefs({ catalog, auth }, 'default', ['cart']),
+    ).toEqual(new Map([['cart', ['component:shop/acme-cart']]]));
+    expect(getEntitiesByRefs).not.toHaveBeenCalled();
   });
 
   it('gives every Component that claims a service, sorted', async () => {
