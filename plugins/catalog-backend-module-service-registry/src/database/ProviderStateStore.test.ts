@@ -89,6 +89,38 @@ describe.each(databases.eachSupportedId())(
       expect(await store.getKeptDeclarations('main')).toBeUndefined();
     });
 
+    it("keeps the status Resource's owner an applied run recorded through the statuses of runs that record none, per registry", async () => {
+      const knex = await databases.init(databaseId);
+      const store = await ProviderStateStore.create(knex);
+      expect(await store.getStatusOwner('main')).toBeUndefined();
+
+      await store.setStatus('main', STATUS, 'group:default/team-platform');
+      await store.setStatus('other', STATUS, 'group:default/platform');
+      // a blocked run records its status only
+      await store.setStatus('main', { ...STATUS, state: 'blocked' });
+      expect(await store.getStatusOwner('main')).toBe(
+        'group:default/team-platform',
+      );
+      expect((await store.getStatus('main'))!.state).toBe('blocked');
+      await store.setStatus('main', STATUS, 'group:default/platform');
+      expect(await store.getStatusOwner('main')).toBe('group:default/platform');
+      expect(await store.getStatusOwner('other')).toBe(
+        'group:default/platform',
+      );
+
+      // the previous version's schema has no such column, and the next one up starts without it
+      await migrateDownTo(knex, '20261203170000');
+      expect(
+        await knex.schema.hasColumn(
+          'service_registry_provider_status',
+          'status_owner',
+        ),
+      ).toBe(false);
+      await knex.migrate.latest(MIGRATIONS);
+      expect(await store.getStatusOwner('main')).toBeUndefined();
+      expect((await store.getStatus('main'))!.state).toBe('ok');
+    });
+
     it('takes over the declarations the previous version kept among the files, and gives them back on the way down', async () => {
       const knex = await databases.init(databaseId);
       await knex.migrate.up({

@@ -259,22 +259,48 @@ export class ProviderStateStore {
     };
   }
 
-  /** Records the outcome of a run (the declarations a commit kept stay as they are). */
+  /**
+   * Records the outcome of a run (the declarations a commit kept stay as they are). With
+   * `statusOwner` (an applied run), the owner of the status Resource it emitted; without, the
+   * owner recorded before stays.
+   */
   async setStatus(
     providerId: string,
     status: ProviderRunStatus,
+    statusOwner?: string,
   ): Promise<void> {
+    const row = {
+      provider_id: providerId,
+      state: status.state,
+      summary: status.summary,
+      findings: JSON.stringify(status.findings),
+      source_hash: status.sourceHash ?? null,
+      updated_at: status.updatedAt,
+    };
+    const merged = [
+      'state',
+      'summary',
+      'findings',
+      'source_hash',
+      'updated_at',
+    ];
     await this.knex('service_registry_provider_status')
-      .insert({
-        provider_id: providerId,
-        state: status.state,
-        summary: status.summary,
-        findings: JSON.stringify(status.findings),
-        source_hash: status.sourceHash ?? null,
-        updated_at: status.updatedAt,
-      })
+      .insert(
+        statusOwner === undefined ? row : { ...row, status_owner: statusOwner },
+      )
       .onConflict('provider_id')
-      .merge();
+      .merge(statusOwner === undefined ? merged : [...merged, 'status_owner']);
+  }
+
+  /**
+   * The owner of the status Resource the last applied run emitted (see `setStatus`), or
+   * undefined when no run recorded one.
+   */
+  async getStatusOwner(providerId: string): Promise<string | undefined> {
+    const row = await this.knex('service_registry_provider_status')
+      .where('provider_id', providerId)
+      .first('status_owner');
+    return row?.status_owner ?? undefined;
   }
 }
 

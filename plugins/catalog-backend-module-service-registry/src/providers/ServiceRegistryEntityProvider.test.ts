@@ -460,6 +460,49 @@ describe.each(databases.eachSupportedId())(
         expect(danglingRefs(connection)).toEqual([]);
       });
 
+      it('owns the status Resource under the name a transformer gives it, in applied and blocked runs, on every backend', async () => {
+        // an adopter's transformer that prefixes every Group
+        const prefixGroups = (entity: Entity) =>
+          entity.kind === 'Group'
+            ? {
+                ...entity,
+                metadata: {
+                  ...entity.metadata,
+                  name: `team-${entity.metadata.name}`,
+                },
+              }
+            : entity;
+        const { provider, connection } = await connected(
+          { target: labDir, defaultOwner: '@platform-ops' },
+          { transformers: [prefixGroups] },
+        );
+        const statusOwner = (recorded: RecordingConnection) =>
+          recorded.entities.get(provider.statusEntityRef)!.spec!.owner;
+        expect((await provider.refresh()).status.state).toBe('ok');
+        expect(connection.refs('group')).toEqual([
+          'group:default/team-lab-team',
+          'group:default/team-platform-ops',
+        ]);
+        expect(statusOwner(connection)).toBe('group:default/team-platform-ops');
+        expect(danglingRefs(connection)).toEqual([]);
+
+        // a run that applies nothing shows its state on the status Resource, owned as before
+        await fs.rm(path.join(labDir, 'projects'), { recursive: true });
+        await writeRegistry(labDir, { 'README.md': '# moved' });
+        expect((await provider.refresh()).status.state).toBe('blocked');
+        expect(statusOwner(connection)).toBe('group:default/team-platform-ops');
+
+        // so does another backend's, which has applied no run itself
+        const other = await connected(
+          { target: labDir, defaultOwner: '@platform-ops' },
+          { transformers: [prefixGroups] },
+        );
+        expect((await other.provider.refresh()).status.state).toBe('blocked');
+        expect(statusOwner(other.connection)).toBe(
+          'group:default/team-platform-ops',
+        );
+      });
+
       it('is not emitted when another source defines it, or owner Groups are off', async () => {
         const org = await connected(
           { id: 'org', target: labDir, defaultOwner: '@platform-ops' },

@@ -886,10 +886,12 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     const previous = await store.getEntityHashes(id);
     previous.delete(this.statusEntityRef);
     let transformed: MappedEntity[];
+    // the owner of the status Resource, the default owner's Group as the transformers named it
+    let statusOwner: string;
     // the services and projects whose ids hold a credential, which the mapping leaves out
     const leftOut: CredentialIdLeftOut[] = [];
     try {
-      transformed = await this.mapAndTransform(
+      ({ items: transformed, statusOwner } = await this.mapAndTransform(
         registry,
         existingGroups,
         deadline,
@@ -898,7 +900,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         // nobody does (its Group would clash with the org provider's), nor a Group dropped
         groupsUnknown && previous.size > 0 ? previous : undefined,
         leftOut,
-      );
+      ));
     } catch (error) {
       // an adopter's transformer that fails: nothing can be emitted safely, keep everything
       if (!(error instanceof TransformerError)) throw error;
@@ -1093,7 +1095,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       // over as soon as the other registry lets them go
       clashes.length ? undefined : sourceHash,
     );
-    const statusEntity = this.statusEntity(status);
+    const statusEntity = this.statusEntity(status, statusOwner);
     const statusHash = entityHash(statusEntity);
 
     const firstRun = previous.size === 0;
@@ -1138,7 +1140,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       // the declarations of duplicated ids this run kept, for the next run
       keptDeclarations: keptDeclarationsOf(registry),
     });
-    await store.setStatus(id, status);
+    await store.setStatus(id, status, statusOwner);
     remember();
     if (delta.removed.length > 0) {
       this.options.onEntitiesReleased?.(delta.removed);
@@ -1194,7 +1196,9 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
 
   /**
    * Maps the registry and runs the transformers. With `emittedBefore` (the refs of the last
-   * applied run), the only owner Groups are those it emitted.
+   * applied run), the only owner Groups are those it emitted. Also gives the owner of the status
+   * Resource: the default owner's Group under the name the transformers gave it (the default
+   * owner's ref when the provider does not emit that Group, or a transformer dropped it).
    */
   private async mapAndTransform(
     registry: LoadedRegistry,
@@ -1202,7 +1206,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     deadline: number,
     emittedBefore?: ReadonlyMap<string, string>,
     leftOut?: CredentialIdLeftOut[],
-  ): Promise<MappedEntity[]> {
+  ): Promise<{ items: MappedEntity[]; statusOwner: string }> {
     const { config, source, transformers = [] } = this.options;
     let mapped = processingStage('mapped', () =>
       mapRegistryToEntities(registry, {
@@ -1240,14 +1244,37 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       Object.defineProperty(run, 'name', { value: transform.name });
       return run;
     });
-    const transformed = await applyTransformers(mapped, transforms, {
+    if (transforms.length === 0) {
+      return { items: mapped, statusOwner: this.statusOwnerRef };
+    }
+    // the default owner's Group, followed through the transformers by a mark its item keeps
+    const ownerKey = this.statusOwnerRef.toLocaleLowerCase('en-US');
+    const marked: Array<MappedEntity & { ownsStatus?: true }> = mapped.map(
+      item =>
+        item.service === undefined &&
+        item.project === undefined &&
+        item.file === undefined &&
+        item.entity.kind === 'Group' &&
+        stringifyEntityRef(item.entity).toLocaleLowerCase('en-US') === ownerKey
+          ? { ...item, ownsStatus: true }
+          : item,
+    );
+    const transformed = await applyTransformers(marked, transforms, {
       timeoutMs: this.readTimeoutMs,
       deadline,
       reservedRefs: new Set([this.statusEntityRef]),
     });
-    return transforms.length > 0
-      ? withoutUnownedGroups(transformed, this.statusOwnerRef)
-      : transformed;
+    const owner = transformed.find(item => item.ownsStatus);
+    const statusOwner = owner
+      ? stringifyEntityRef(owner.entity)
+      : this.statusOwnerRef;
+    return {
+      items: withoutUnownedGroups(
+        transformed.map(({ ownsStatus, ...item }) => item),
+        statusOwner,
+      ),
+      statusOwner,
+    };
   }
 
   private clashFinding(
@@ -1295,7 +1322,8 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     };
   }
 
-  private statusEntity(status: ProviderRunStatus): Entity {
+  /** The status Resource showing `status`, owned by `owner` (see `statusOwnerRef`). */
+  private statusEntity(status: ProviderRunStatus, owner: string): Entity {
     const { config, source } = this.options;
     const errors = status.findings.filter(f => f.severity === 'error');
     return {
@@ -1316,14 +1344,16 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       },
       spec: {
         type: 'service-registry',
-        owner: this.statusOwnerRef,
+        owner,
       },
     };
   }
 
   /**
-   * The owner of the status Resource: the default owner, whose Group is emitted as the registry's
-   * owners' are (see `MapRegistryOptions.providerOwners`).
+   * The owner of the status Resource as the mapping names it: the default owner, whose Group is
+   * emitted as the registry's owners' are (see `MapRegistryOptions.providerOwners`). An entity
+   * transformer may rename that Group: a run then gives the status Resource the Group's new ref,
+   * which a run that applies nothing keeps (see `setStatus`).
    */
   private get statusOwnerRef(): string {
     // the config reader refuses a defaultOwner that leaves no ref
@@ -1372,7 +1402,13 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         type: 'delta',
         added: [
           {
-            entity: this.statusEntity(status),
+            // owned as the last applied run (on any instance) emitted it
+            entity: this.statusEntity(
+              status,
+              (await this.options.store.getStatusOwner(
+                this.options.config.id,
+              )) ?? this.statusOwnerRef,
+            ),
             locationKey: this.getProviderName(),
           },
         ],
