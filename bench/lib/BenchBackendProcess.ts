@@ -158,8 +158,9 @@ export class BenchBackend {
   }
 
   /** A request to any path of the backend, with the static token. */
-  async fetch(pathAndQuery: string): Promise<Response> {
+  async fetch(pathAndQuery: string, method = 'GET'): Promise<Response> {
     return fetch(`http://localhost:${this.port}${pathAndQuery}`, {
+      method,
       headers: { authorization: `Bearer ${TOKEN}` },
     });
   }
