@@ -14,6 +14,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import {
   BackendFeature,
   createBackendModule,
+  SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import {
   catalogProcessingExtensionPoint,
@@ -143,7 +144,8 @@ class OrgProvider implements EntityProvider {
  * A backend with the catalog and this module on `knex`, ingesting the registry in `dir`; with
  * `org`, the catalog also holds that provider's groups; with `id`, the registry is configured
  * under that key (`catalog.providers.serviceRegistry.<id>`) instead of as the single one; with
- * `modules`, those backend modules too (an adopter's transformers).
+ * `modules`, those backend modules too (an adopter's transformers); `frequency` is the registry's
+ * schedule (every 2 s unless given).
  */
 async function startPortalBackend(
   knex: Knex,
@@ -151,11 +153,14 @@ async function startPortalBackend(
   org?: OrgProvider,
   id?: string,
   modules: BackendFeature[] = [],
+  frequency: SchedulerServiceTaskScheduleDefinition['frequency'] = {
+    seconds: 2,
+  },
 ) {
   const registry = {
     target: dir,
     schedule: {
-      frequency: { seconds: 2 },
+      frequency,
       timeout: { seconds: 60 },
       initialDelay: { seconds: 0 },
     },
@@ -679,6 +684,69 @@ describe.each(databases.eachSupportedId())(
           ),
       );
       expect(dependency.spec.system).toBe('system:default/p1');
+
+      await backend.stop();
+    });
+
+    it('applies a change at once when its run is triggered through the scheduler endpoint, on an hourly schedule', async () => {
+      const knex = await databases.init(databaseId);
+      const files = registryFiles(1, 2);
+      await writeFiles(dir, files);
+      const backend = await startPortalBackend(
+        knex,
+        dir,
+        undefined,
+        undefined,
+        // a request without a token is anonymous, as in a real backend (the test backend's
+        // default makes it a user)
+        [
+          mockServices.httpAuth.factory({
+            defaultCredentials: mockCredentials.none(),
+          }),
+        ],
+        { hours: 1 },
+      );
+      // the first run, at the start
+      await eventually(
+        () => componentRefs(backend),
+        refs => refs.includes('component:default/p0-svc-1'),
+      );
+      const trigger = `/api/catalog/.backstage/scheduler/v1/tasks/${encodeURIComponent(
+        'service-registry-provider:default:refresh',
+      )}/trigger`;
+      const version = async () =>
+        (await entity(backend, 'component:default/p0-svc-0'))?.metadata
+          .annotations?.['service-registry.io/version'];
+      expect(await version()).toBe('1.0.0');
+
+      // one line changed in place: the other services' source lines stay as they were
+      await writeFiles(dir, {
+        'projects/p0/services.toml': files['projects/p0/services.toml'].replace(
+          '[service.p0-svc-0]\ntype = "microservice"\nversion = "1.0.0"',
+          '[service.p0-svc-0]\ntype = "microservice"\nversion = "1.1.0"',
+        ),
+      });
+      // the endpoint takes no anonymous caller, and the next scheduled run is an hour away
+      expect((await request(backend.server).post(trigger)).status).toBe(401);
+      await new Promise(resolve => setTimeout(resolve, 3000));
+      expect(await version()).toBe('1.0.0');
+
+      // a CI job or a webhook relay with a service token starts the run now
+      const triggered = await request(backend.server)
+        .post(trigger)
+        .set('Authorization', mockCredentials.service.header());
+      expect(triggered.status).toBe(200);
+      await eventually(version, v => v === '1.1.0', { timeoutMs: 30_000 });
+      // and that run wrote the one Component that changed
+      await eventually(
+        () => entity(backend, 'resource:default/service-registry-default'),
+        e =>
+          /\b1 written, 0 removed\b/.test(
+            e?.metadata.annotations['service-registry.io/ingestion-summary'] ??
+              '',
+          ),
+        { timeoutMs: 30_000 },
+      );
 
       await backend.stop();
     });
