@@ -14,7 +14,6 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import {
   BackendFeature,
   createBackendModule,
-  SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import {
   catalogProcessingExtensionPoint,
@@ -153,7 +152,7 @@ async function startPortalBackend(
   org?: OrgProvider,
   id?: string,
   modules: BackendFeature[] = [],
-  frequency: SchedulerServiceTaskScheduleDefinition['frequency'] = {
+  frequency: Partial<Record<'seconds' | 'hours', number>> = {
     seconds: 2,
   },
 ) {
