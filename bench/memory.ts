@@ -4,6 +4,7 @@
  *
  *   ./portal exec yarn bench:memory [--db pg|sqlite|both] [--settle 20] [--yaml] [--api]
  *     [--processing-interval default|<seconds>] [--provider-frequency 2] [--timeline]
+ *     [--v8-trace <folder>]
  *     [--projects 50] [--per-project 200] [--globals 100]
  *
  * For each kind of catalog database (PostgreSQL by default; `--db both` also in-memory SQLite,
@@ -28,7 +29,12 @@
  * to 150 s); `--processing-interval 5` is the ingestion benchmark's setting, where the catalog
  * re-processes all of them continuously. The provider reads the registry every 2 s (as in the
  * ingestion benchmark, for freshness), or every `--provider-frequency` seconds (the provider's
- * default schedule is every 300 s).
+ * default schedule is every 300 s). With --v8-trace, each child runs with V8's `--trace-gc` and
+ * `--trace-memory-reducer`, writes that trace to `<folder>/<database>-<backend>.log`, and the
+ * report says when V8's memory reducer started a collection and how many young-generation
+ * collections the settle period saw: RSS falls from the high-water of the catalog's first
+ * processing only when the memory reducer runs, and it runs only after the backend's allocation
+ * has stayed low for a while.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -40,7 +46,13 @@ import { loadRegistry } from '@service-registry/plugin-service-registry-common';
 import { mapRegistryToEntities } from '../plugins/catalog-backend-module-service-registry/src/lib/mapRegistryToEntities';
 import { generateRegistry } from './lib/generateRegistry';
 import { benchMapOptions } from './lib/mapOptions';
-import { BenchBackend, ChildMemory, sleep } from './lib/BenchBackendProcess';
+import {
+  BenchBackend,
+  ChildMemory,
+  memoryReducerRuns,
+  sleep,
+  scavengesBetween,
+} from './lib/BenchBackendProcess';
 import {
   flagArg,
   median,
@@ -54,6 +66,7 @@ const settleSeconds = numberArg('settle', 20);
 const withYaml = flagArg('yaml');
 const withApi = flagArg('api');
 const withTimeline = flagArg('timeline');
+const v8TraceDir = stringArg('v8-trace', '');
 const processingInterval = stringArg('processing-interval', 'default');
 const providerFrequency = numberArg('provider-frequency', 2);
 const dbArg = stringArg('db', 'pg');
@@ -94,6 +107,10 @@ interface Measured {
   timeline?: Array<[number, number, number]>;
   /** RSS and heapUsed every 2 s of the settle period. */
   settling: Array<{ rss: number; heapUsed: number }>;
+  /** The settle period, in seconds since the backend's start. */
+  settle: [number, number];
+  /** With --v8-trace: the file, and when V8's memory reducer started a collection (s). */
+  v8Trace?: { file: string; reducerRuns: number[]; settleScavenges: number };
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024;
@@ -110,12 +127,18 @@ async function measure(
   afterReady?: (backend: BenchBackend) => Promise<void>,
 ): Promise<Measured> {
   const prefix = `bench_${process.pid}_${mode.replace('-', '_')}_`;
+  const v8TraceFile = v8TraceDir
+    ? path.join(v8TraceDir, `${database}-${mode}.log`)
+    : undefined;
+  if (v8TraceDir) fs.mkdirSync(v8TraceDir, { recursive: true });
   const backend = await BenchBackend.start(mode, target, {
     database: database === 'pg' ? `pg:${prefix}` : 'sqlite',
     ipc: true,
     processingInterval,
     providerFrequency,
+    v8TraceFile,
   });
+  let settle: [number, number] = [0, 0];
   // RSS and heapUsed every 2 s from the start: the settle period's samples are compared, the
   // whole series printed with --timeline. The heap saw-tooths between collections (the catalog's
   // processing allocates continuously), so one sample lands anywhere between the live heap and
@@ -146,6 +169,7 @@ async function measure(
     await sleep(settleSeconds * 1000);
     sampling = false;
     await sampler;
+    settle = [settleStart, (performance.now() - backend.startedAt) / 1000];
     const settled = await backend.memory(false);
     const collected = await backend.memory(true);
     const settling = timeline
@@ -159,6 +183,7 @@ async function measure(
       collected,
       seconds,
       settling,
+      settle,
       ...(withTimeline ? { timeline } : {}),
     };
   } finally {
@@ -166,6 +191,21 @@ async function measure(
     await backend.stop();
     if (database === 'pg') await dropDatabases(prefix);
   }
+}
+
+/** Adds what the child's V8 trace says (with --v8-trace), once the child has stopped. */
+function withV8Trace(m: Measured): Measured {
+  if (!v8TraceDir) return m;
+  const file = path.join(v8TraceDir, `${m.database}-${m.backend}.log`);
+  return {
+    ...m,
+    v8Trace: {
+      file,
+      // the forced collections at the end are not the memory reducer's
+      reducerRuns: memoryReducerRuns(file),
+      settleScavenges: scavengesBetween(file, m.settle[0], m.settle[1]),
+    },
+  };
 }
 
 async function main() {
@@ -197,7 +237,8 @@ async function main() {
   );
 
   const results: Measured[] = [];
-  const report = (m: Measured) => {
+  const report = (measured: Measured) => {
+    const m = withV8Trace(measured);
     results.push(m);
     console.log(
       `  ${m.database.padEnd(6)} ${m.backend.padEnd(8)} RSS ${mb(m.settled.rss)
@@ -221,6 +262,24 @@ async function main() {
         0,
       )} MB, max ${mb(maxRss(m)).toFixed(0)} MB`,
     );
+    if (m.v8Trace) {
+      const { file, reducerRuns, settleScavenges } = m.v8Trace;
+      const [from, to] = m.settle;
+      console.log(
+        `           V8 (${file}): the memory reducer started ${
+          reducerRuns.length
+        } collection(s)${
+          reducerRuns.length
+            ? ` at ${reducerRuns.map(t => `${t.toFixed(0)} s`).join(', ')}`
+            : ''
+        }; settle period ${from.toFixed(0)}-${to.toFixed(
+          0,
+        )} s, ${settleScavenges} young-generation collections in it (${(
+          (settleScavenges / Math.max(1, to - from)) *
+          10
+        ).toFixed(1)} per 10 s)`,
+      );
+    }
     if (m.timeline?.length) {
       const peak = m.timeline.reduce((a, b) => (b[1] > a[1] ? b : a));
       const peakHeap = m.timeline.reduce((a, b) => (b[2] > a[2] ? b : a));

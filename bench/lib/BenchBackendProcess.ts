@@ -53,6 +53,8 @@ const RESERVED_PORTS = new Set([3000, 7007]);
 
 export class BenchBackend {
   private nextRequest = 0;
+  /** With `v8TraceFile`: settles once the trace file is written and closed. */
+  private traceClosed?: Promise<unknown>;
 
   private constructor(
     readonly child: ChildProcess,
@@ -69,7 +71,9 @@ export class BenchBackend {
    *   so that {@link BenchBackend.memory} can ask the child for its heap (without it, the child
    *   collects garbage every 2 s so that its RSS settles); `processingInterval`: the catalog's, in
    *   seconds or `default` (Backstage's own; the default here is 5 s); `providerFrequency`: how
-   *   often the registry provider runs, in seconds (default 2)
+   *   often the registry provider runs, in seconds (default 2); `v8TraceFile`: run the child with
+   *   V8's `--trace-gc` and `--trace-memory-reducer` and write what it prints to this file (see
+   *   {@link memoryReducerRuns})
    */
   static async start(
     mode: string,
@@ -79,6 +83,7 @@ export class BenchBackend {
       ipc?: boolean;
       processingInterval?: string;
       providerFrequency?: number;
+      v8TraceFile?: string;
     } = {},
   ) {
     let port = await freePort();
@@ -88,6 +93,9 @@ export class BenchBackend {
       process.execPath,
       [
         '--expose-gc',
+        ...(options.v8TraceFile
+          ? ['--trace-gc', '--trace-memory-reducer']
+          : []),
         '--require',
         require.resolve('@backstage/cli/config/nodeTransform.cjs'),
         path.join(__dirname, 'benchBackend.ts'),
@@ -120,6 +128,12 @@ export class BenchBackend {
       output = (output + chunk.toString()).slice(-4000);
     };
     child.stderr!.on('data', remember);
+    let traceClosed: Promise<unknown> | undefined;
+    if (options.v8TraceFile) {
+      const trace = fs.createWriteStream(options.v8TraceFile);
+      traceClosed = new Promise(resolve => trace.once('close', resolve));
+      child.stdout!.pipe(trace);
+    }
     await new Promise<void>((resolve, reject) => {
       child.stdout!.on('data', (chunk: Buffer) => {
         remember(chunk);
@@ -133,7 +147,9 @@ export class BenchBackend {
         ),
       );
     });
-    return new BenchBackend(child, port, startedAt);
+    const backend = new BenchBackend(child, port, startedAt);
+    backend.traceClosed = traceClosed;
+    return backend;
   }
 
   /**
@@ -201,5 +217,53 @@ export class BenchBackend {
   async stop() {
     this.child.kill('SIGTERM');
     await new Promise(resolve => this.child.once('exit', resolve));
+    await this.traceClosed;
   }
+}
+
+/**
+ * When V8's memory reducer started a collection in a backend run with `v8TraceFile` (see
+ * {@link BenchBackend.start}), in seconds since the child's start, in its main isolate (the one
+ * that printed the most; worker threads have their own). The memory reducer is what gives the
+ * pages of a heap that has shrunk back to the system: it starts only once the allocation rate it
+ * measures has stayed low for a while, so a backend that keeps allocating keeps its high-water
+ * RSS however little it holds.
+ */
+export function memoryReducerRuns(traceFile: string): number[] {
+  return mainIsolateLines(traceFile).flatMap(line => {
+    const started = /\s(\d+) ms: Memory reducer: started GC/.exec(line);
+    return started ? [Number(started[1]) / 1000] : [];
+  });
+}
+
+/**
+ * How many young-generation collections (scavenges) the main isolate of a backend run with
+ * `v8TraceFile` made between two times, in seconds since its start: with V8's default young
+ * generation, one for every few MB the backend allocated.
+ */
+export function scavengesBetween(
+  traceFile: string,
+  from: number,
+  to: number,
+): number {
+  return mainIsolateLines(traceFile).filter(line => {
+    const scavenge = /\s(\d+) ms: Scavenge\b/.exec(line);
+    if (!scavenge) return false;
+    const seconds = Number(scavenge[1]) / 1000;
+    return seconds >= from && seconds <= to;
+  }).length;
+}
+
+/** The lines of a V8 trace printed by the isolate that printed the most (the main thread's). */
+function mainIsolateLines(traceFile: string): string[] {
+  const lines = fs.readFileSync(traceFile, 'utf8').split('\n');
+  const byIsolate = new Map<string, string[]>();
+  for (const line of lines) {
+    const isolate = /^\[\d+:(0x[0-9a-f]+)\]/.exec(line)?.[1];
+    if (!isolate) continue;
+    const own = byIsolate.get(isolate) ?? [];
+    own.push(line);
+    byIsolate.set(isolate, own);
+  }
+  return [...byIsolate.values()].sort((a, b) => b.length - a.length)[0] ?? [];
 }
