@@ -49,9 +49,9 @@ import { benchMapOptions } from './lib/mapOptions';
 import {
   BenchBackend,
   ChildMemory,
-  memoryReducerRuns,
   sleep,
-  scavengesBetween,
+  summariseV8Trace,
+  V8TraceSummary,
 } from './lib/BenchBackendProcess';
 import {
   flagArg,
@@ -109,8 +109,8 @@ interface Measured {
   settling: Array<{ rss: number; heapUsed: number }>;
   /** The settle period, in seconds since the backend's start. */
   settle: [number, number];
-  /** With --v8-trace: the file, and when V8's memory reducer started a collection (s). */
-  v8Trace?: { file: string; reducerRuns: number[]; settleScavenges: number };
+  /** With --v8-trace: the child's trace file, and what it tells of the settle period. */
+  v8Trace?: V8TraceSummary & { file: string };
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024;
@@ -130,7 +130,6 @@ async function measure(
   const v8TraceFile = v8TraceDir
     ? path.join(v8TraceDir, `${database}-${mode}.log`)
     : undefined;
-  if (v8TraceDir) fs.mkdirSync(v8TraceDir, { recursive: true });
   const backend = await BenchBackend.start(mode, target, {
     database: database === 'pg' ? `pg:${prefix}` : 'sqlite',
     ipc: true,
@@ -138,7 +137,7 @@ async function measure(
     providerFrequency,
     v8TraceFile,
   });
-  let settle: [number, number] = [0, 0];
+  let measured: Measured;
   // RSS and heapUsed every 2 s from the start: the settle period's samples are compared, the
   // whole series printed with --timeline. The heap saw-tooths between collections (the catalog's
   // processing allocates continuously), so one sample lands anywhere between the live heap and
@@ -169,14 +168,17 @@ async function measure(
     await sleep(settleSeconds * 1000);
     sampling = false;
     await sampler;
-    settle = [settleStart, (performance.now() - backend.startedAt) / 1000];
+    const settle: [number, number] = [
+      settleStart,
+      (performance.now() - backend.startedAt) / 1000,
+    ];
     const settled = await backend.memory(false);
     const collected = await backend.memory(true);
     const settling = timeline
       .filter(([t]) => t >= settleStart)
       .map(([, rss, heapUsed]) => ({ rss, heapUsed }));
     settling.push({ rss: settled.rss, heapUsed: settled.heapUsed });
-    return {
+    measured = {
       database,
       backend: mode,
       settled,
@@ -191,24 +193,18 @@ async function measure(
     await backend.stop();
     if (database === 'pg') await dropDatabases(prefix);
   }
-}
-
-/** Adds what the child's V8 trace says (with --v8-trace), once the child has stopped. */
-function withV8Trace(m: Measured): Measured {
-  if (!v8TraceDir) return m;
-  const file = path.join(v8TraceDir, `${m.database}-${m.backend}.log`);
-  return {
-    ...m,
-    v8Trace: {
-      file,
-      // the forced collections at the end are not the memory reducer's
-      reducerRuns: memoryReducerRuns(file),
-      settleScavenges: scavengesBetween(file, m.settle[0], m.settle[1]),
-    },
-  };
+  // the trace is complete once the child has stopped
+  if (v8TraceFile) {
+    measured.v8Trace = {
+      file: v8TraceFile,
+      ...summariseV8Trace(v8TraceFile, ...measured.settle),
+    };
+  }
+  return measured;
 }
 
 async function main() {
+  if (v8TraceDir) fs.mkdirSync(v8TraceDir, { recursive: true });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-registry-'));
   const files = [];
   for (const [file, text] of generateRegistry(options)) {
@@ -237,8 +233,7 @@ async function main() {
   );
 
   const results: Measured[] = [];
-  const report = (measured: Measured) => {
-    const m = withV8Trace(measured);
+  const report = (m: Measured) => {
     results.push(m);
     console.log(
       `  ${m.database.padEnd(6)} ${m.backend.padEnd(8)} RSS ${mb(m.settled.rss)
@@ -263,7 +258,7 @@ async function main() {
       )} MB, max ${mb(maxRss(m)).toFixed(0)} MB`,
     );
     if (m.v8Trace) {
-      const { file, reducerRuns, settleScavenges } = m.v8Trace;
+      const { file, reducerRuns, scavenges } = m.v8Trace;
       const [from, to] = m.settle;
       console.log(
         `           V8 (${file}): the memory reducer started ${
@@ -274,8 +269,8 @@ async function main() {
             : ''
         }; settle period ${from.toFixed(0)}-${to.toFixed(
           0,
-        )} s, ${settleScavenges} young-generation collections in it (${(
-          (settleScavenges / Math.max(1, to - from)) *
+        )} s, ${scavenges} young-generation collections in it (${(
+          (scavenges / Math.max(1, to - from)) *
           10
         ).toFixed(1)} per 10 s)`,
       );

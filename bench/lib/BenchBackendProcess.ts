@@ -73,7 +73,7 @@ export class BenchBackend {
    *   seconds or `default` (Backstage's own; the default here is 5 s); `providerFrequency`: how
    *   often the registry provider runs, in seconds (default 2); `v8TraceFile`: run the child with
    *   V8's `--trace-gc` and `--trace-memory-reducer` and write what it prints to this file (see
-   *   {@link memoryReducerRuns})
+   *   {@link summariseV8Trace})
    */
   static async start(
     mode: string,
@@ -221,49 +221,52 @@ export class BenchBackend {
   }
 }
 
-/**
- * When V8's memory reducer started a collection in a backend run with `v8TraceFile` (see
- * {@link BenchBackend.start}), in seconds since the child's start, in its main isolate (the one
- * that printed the most; worker threads have their own). The memory reducer is what gives the
- * pages of a heap that has shrunk back to the system: it starts only once the allocation rate it
- * measures has stayed low for a while, so a backend that keeps allocating keeps its high-water
- * RSS however little it holds.
- */
-export function memoryReducerRuns(traceFile: string): number[] {
-  return mainIsolateLines(traceFile).flatMap(line => {
-    const started = /\s(\d+) ms: Memory reducer: started GC/.exec(line);
-    return started ? [Number(started[1]) / 1000] : [];
-  });
+/** What a backend's V8 trace (see `v8TraceFile` of {@link BenchBackend.start}) tells. */
+export interface V8TraceSummary {
+  /**
+   * When V8's memory reducer started a collection, in seconds since the child's start. The
+   * memory reducer is what gives the pages of a heap that has shrunk back to the system: it starts
+   * only once the allocation rate it measures has stayed low for a while, so a backend that keeps
+   * allocating keeps its high-water RSS however little it holds.
+   */
+  reducerRuns: number[];
+  /**
+   * How many young-generation collections (scavenges) ran between `from` and `to`: with V8's
+   * default young generation, one for every few MB the backend allocated.
+   */
+  scavenges: number;
 }
 
 /**
- * How many young-generation collections (scavenges) the main isolate of a backend run with
- * `v8TraceFile` made between two times, in seconds since its start: with V8's default young
- * generation, one for every few MB the backend allocated.
+ * Reads a backend's V8 trace in one pass, keeping what its main isolate printed (the one that
+ * printed the most; worker threads have their own).
  */
-export function scavengesBetween(
+export function summariseV8Trace(
   traceFile: string,
   from: number,
   to: number,
-): number {
-  return mainIsolateLines(traceFile).filter(line => {
-    const scavenge = /\s(\d+) ms: Scavenge\b/.exec(line);
-    if (!scavenge) return false;
-    const seconds = Number(scavenge[1]) / 1000;
-    return seconds >= from && seconds <= to;
-  }).length;
-}
-
-/** The lines of a V8 trace printed by the isolate that printed the most (the main thread's). */
-function mainIsolateLines(traceFile: string): string[] {
-  const lines = fs.readFileSync(traceFile, 'utf8').split('\n');
-  const byIsolate = new Map<string, string[]>();
-  for (const line of lines) {
-    const isolate = /^\[\d+:(0x[0-9a-f]+)\]/.exec(line)?.[1];
-    if (!isolate) continue;
-    const own = byIsolate.get(isolate) ?? [];
-    own.push(line);
-    byIsolate.set(isolate, own);
+): V8TraceSummary {
+  const byIsolate = new Map<string, V8TraceSummary & { lines: number }>();
+  const line =
+    /^\[\d+:(0x[0-9a-f]+)\]\s+(\d+) ms: (Memory reducer: started GC|Scavenge\b)?/gm;
+  const text = fs.readFileSync(traceFile, 'utf8');
+  for (const [, isolate, ms, event] of text.matchAll(line)) {
+    let own = byIsolate.get(isolate);
+    if (!own) {
+      own = { lines: 0, reducerRuns: [], scavenges: 0 };
+      byIsolate.set(isolate, own);
+    }
+    own.lines++;
+    const seconds = Number(ms) / 1000;
+    if (event === 'Scavenge' && seconds >= from && seconds <= to) {
+      own.scavenges++;
+    } else if (event?.startsWith('Memory reducer')) {
+      own.reducerRuns.push(seconds);
+    }
   }
-  return [...byIsolate.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  const main = [...byIsolate.values()].sort((a, b) => b.lines - a.lines)[0];
+  return {
+    reducerRuns: main?.reducerRuns ?? [],
+    scavenges: main?.scavenges ?? 0,
+  };
 }
