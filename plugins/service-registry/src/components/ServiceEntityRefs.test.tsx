@@ -1,11 +1,14 @@
 import { useState } from 'react';
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { ServiceEntityRefsProvider } from './ServiceEntityRefs';
+import {
+  ServiceEntityRefsProvider,
+  useServiceEntityRef,
+} from './ServiceEntityRefs';
 import { ServiceLink } from './ServiceLink';
 import { ProjectSystemLink } from './EntitySystemServiceRegistryCard/ProjectSystemLink';
 import { withCatalogApi } from '../__testUtils__/withCatalogApi';
@@ -134,6 +137,37 @@ describe('ServiceEntityRefsProvider', () => {
       </ServiceEntityRefsProvider>,
     );
     expect(href('b')).toBe('/catalog/default/component/b');
+  });
+
+  it('renders the links shown on demand once, with their own names, when the app has no catalog API', async () => {
+    let renders = 0;
+    function CountedLink(props: { service: string }) {
+      const refOf = useServiceEntityRef();
+      renders++;
+      return <span>{`${props.service}: ${refOf(props.service).name}`}</span>;
+    }
+    function ShowMore() {
+      const [more, setMore] = useState(false);
+      return (
+        <>
+          <CountedLink service="a" />
+          {more && <CountedLink service="b" />}
+          <button onClick={() => setMore(true)}>more</button>
+        </>
+      );
+    }
+    await render(
+      undefined,
+      <ServiceEntityRefsProvider registry="default">
+        <ShowMore />
+      </ServiceEntityRefsProvider>,
+    );
+    const beforeClick = renders;
+    fireEvent.click(screen.getByRole('button', { name: 'more' }));
+    expect(screen.getByText('b: b')).toBeInTheDocument();
+    // the two links, once each: nothing to ask, so no lookup settles later to render them again
+    await act(() => new Promise(resolve => setTimeout(resolve, 50)));
+    expect(renders - beforeClick).toBe(2);
   });
 
   it('asks again when the registry changes, and takes only its Components', async () => {

@@ -187,6 +187,12 @@ export function ServiceEntityRefsProvider(
     let added = false;
     for (const kind of KIND_NAMES) {
       const cache = caches[kind];
+      // without a catalog there is nothing to ask: the links keep the provider's names, and the
+      // provider renders no more for them
+      if (!catalogApi) {
+        cache.wanted.clear();
+        continue;
+      }
       for (const id of cache.wanted) {
         if (!cache.asked.has(id)) {
           cache.asked.add(id);
@@ -200,7 +206,7 @@ export function ServiceEntityRefsProvider(
         [...caches[kind].asked].filter(id => !caches[kind].looked.has(id));
       setPending(byKind(notAnswered));
     }
-  }, [caches]);
+  }, [caches, catalogApi]);
 
   // a new value once the catalog answered, so that the links render again
   const answered = lookup.value;
