@@ -187,12 +187,6 @@ export function ServiceEntityRefsProvider(
     let added = false;
     for (const kind of KIND_NAMES) {
       const cache = caches[kind];
-      // without a catalog there is nothing to ask: the links keep the provider's names, and the
-      // provider renders no more for them
-      if (!catalogApi) {
-        cache.wanted.clear();
-        continue;
-      }
       for (const id of cache.wanted) {
         if (!cache.asked.has(id)) {
           cache.asked.add(id);
@@ -206,7 +200,7 @@ export function ServiceEntityRefsProvider(
         [...caches[kind].asked].filter(id => !caches[kind].looked.has(id));
       setPending(byKind(notAnswered));
     }
-  }, [caches, catalogApi]);
+  }, [caches]);
 
   // a new value once the catalog answered, so that the links render again
   const answered = lookup.value;
@@ -216,13 +210,14 @@ export function ServiceEntityRefsProvider(
         const cache = caches[kind];
         const found = cache.found.get(id);
         if (found) return found;
-        if (!cache.asked.has(id)) cache.wanted.add(id);
+        // without a catalog there is nothing to ask (and no lookup to render the links again)
+        if (catalogApi && !cache.asked.has(id)) cache.wanted.add(id);
         return KINDS[kind].fallback(id);
       };
       return { refOf: byKind(refOf), flush };
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [caches, flush, answered],
+    [caches, flush, answered, catalogApi],
   );
   return (
     <ServiceEntityRefsContext.Provider value={value}>
