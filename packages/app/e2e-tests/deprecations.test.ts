@@ -126,6 +126,16 @@ test('the deprecations page draws the timeline with today and the overdue migrat
   // choosing a migration shows its burn-down
   await oldApi.click();
   await expect(page.getByText('Burn-down of old-api')).toBeVisible();
+
+  // so does a row's button, from the keyboard; the focus stays on it
+  const rowButton = table.getByRole('button', {
+    name: 'Burn-down of legacy-search',
+  });
+  await rowButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Burn-down of legacy-search')).toBeVisible();
+  await expect(rowButton).toHaveAttribute('aria-pressed', 'true');
+  await expect(rowButton).toBeFocused();
   await page.screenshot({
     path: testInfo.outputPath('deprecations-page.png'),
     fullPage: true,

@@ -408,6 +408,18 @@ describe('ServiceRegistryDeprecationsPage', () => {
     await waitFor(() => expect(serviceOrder()).toHaveLength(6));
   });
 
+  it('keeps the rows a filter keeps as they are (their elements are not made again)', async () => {
+    await renderPage();
+    await screen.findByRole('table');
+    const oldApi = rowByService('old-api');
+    await userEvent.click(screen.getByRole('button', { name: /^Overdue: 2/ }));
+    await waitFor(() => expect(serviceOrder()).toEqual(['gone', 'old-api']));
+    expect(rowByService('old-api')).toBe(oldApi);
+    await userEvent.type(filterBox(), 'old');
+    await waitFor(() => expect(serviceOrder()).toEqual(['old-api']));
+    expect(rowByService('old-api')).toBe(oldApi);
+  });
+
   it('filters by status from the counts', async () => {
     await renderPage();
     await screen.findByRole('table');
@@ -864,6 +876,8 @@ describe('ServiceRegistryDeprecationsPage', () => {
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(query()).toBe(`?page=2&service=${far}`));
     expect(await screen.findByText(`Burn-down of ${far}`)).toBeInTheDocument();
+    // the focus stays where the reader pressed it
+    expect(burnDownButton(far)).toHaveFocus();
     expect(api.getDeprecation).toHaveBeenCalledWith(
       far,
       {

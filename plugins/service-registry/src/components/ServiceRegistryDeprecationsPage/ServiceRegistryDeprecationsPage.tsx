@@ -64,6 +64,7 @@ import { usePageTextStyles } from '../usePageTextStyles';
 import { usePageRegistry } from '../usePageRegistry';
 import { ServiceLink } from '../ServiceLink';
 import { ServiceEntityRefsProvider } from '../ServiceEntityRefs';
+import { withRowIds } from '../tableRowIds';
 
 const useStyles = makeStyles(theme => ({
   counts: {
@@ -154,8 +155,24 @@ export interface ServiceRegistryDeprecationsPageProps {
   title?: string;
 }
 
-/** A table row: the record, with the replacement id flattened for sorting. */
-type Row = DeprecationRecord & { replacementId: string };
+/**
+ * The table's body when no row matches. One element for all renders: Backstage's `Table` makes its
+ * body anew, every row mounted again (and the focus in a row lost), whenever `emptyContent` is
+ * another element.
+ */
+const NO_MATCHING_ROW = (
+  <Box padding={2}>
+    <Typography variant="body2">
+      No deprecated service matches these filters.
+    </Typography>
+  </Box>
+);
+
+/**
+ * A table row: the record, with the replacement id flattened for sorting, and the service's id as
+ * the row's (see `withRowIds`).
+ */
+type Row = DeprecationRecord & { replacementId: string; id: string };
 
 const ALL = '';
 /** The global services in the project filter, as the backend writes it (`:global`). */
@@ -589,7 +606,11 @@ function Deprecations(props: {
     [scoped, status],
   );
   const rows: Row[] = useMemo(
-    () => visible.map(r => ({ ...r, replacementId: r.replacement?.id ?? '' })),
+    () =>
+      withRowIds(
+        visible.map(r => ({ ...r, replacementId: r.replacement?.id ?? '' })),
+        r => r.service,
+      ),
     [visible],
   );
   // the page of the table is the URL's: a shared link's, the one of the way back to the page, the
@@ -836,13 +857,7 @@ function Deprecations(props: {
                     }
                   : {},
             }}
-            emptyContent={
-              <Box padding={2}>
-                <Typography variant="body2">
-                  No deprecated service matches these filters.
-                </Typography>
-              </Box>
-            }
+            emptyContent={NO_MATCHING_ROW}
           />
         </RowSelectionContext.Provider>
       </Grid>

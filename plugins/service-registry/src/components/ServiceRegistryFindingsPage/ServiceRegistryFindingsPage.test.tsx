@@ -224,6 +224,26 @@ describe('ServiceRegistryFindingsPage', () => {
     );
   });
 
+  it('keeps the rows a filter keeps as they are (their elements are not made again)', async () => {
+    await renderPage(degraded());
+    await screen.findByText('5 of 5 findings');
+    const rowOf = (code: string) =>
+      within(screen.getByRole('table'))
+        .getAllByRole('row')
+        .find(row => row.querySelector('code')?.textContent === code);
+    const optional = rowOf('dependency/missing-optional');
+    expect(optional).toBeDefined();
+    await userEvent.click(screen.getByRole('button', { name: '3 warnings' }));
+    expect(await screen.findByText('3 of 5 findings')).toBeInTheDocument();
+    expect(rowOf('dependency/missing-optional')).toBe(optional);
+    await userEvent.type(
+      screen.getByRole('searchbox', { name: 'Search' }),
+      'missing-opt',
+    );
+    expect(await screen.findByText('1 of 5 findings')).toBeInTheDocument();
+    expect(rowOf('dependency/missing-optional')).toBe(optional);
+  });
+
   it('labels its filters in a colour that reads on the page (WCAG AA)', async () => {
     await renderPage(degraded());
     await screen.findByRole('table');

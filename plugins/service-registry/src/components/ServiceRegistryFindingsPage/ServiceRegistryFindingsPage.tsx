@@ -45,6 +45,7 @@ import { usePageTextStyles } from '../usePageTextStyles';
 import { usePageRegistry } from '../usePageRegistry';
 import { useLastSettled } from '../useLastSettled';
 import { ServiceEntityRefsProvider } from '../ServiceEntityRefs';
+import { withRowIds } from '../tableRowIds';
 
 const useStyles = makeStyles(theme => ({
   alert: { marginBottom: theme.spacing(2) },
@@ -117,7 +118,10 @@ interface Sorting {
 /** How the table opens: errors first. */
 const DEFAULT_SORTING: Sorting = { field: 'severity', direction: 'asc' };
 
-/** What tells two findings apart, to find those the backend counts as a project's. */
+/**
+ * What tells two findings apart: to find those the backend counts as a project's, and the id of a
+ * finding's row.
+ */
 const findingKey = (f: RegistryFindingItem) =>
   [f.code, f.file, f.line, f.column, f.service ?? '', f.message].join('\u0000');
 
@@ -354,7 +358,7 @@ function FindingsView(props: {
   );
 
   const all = useMemo(
-    () => [...response.items].sort(compareFindings),
+    () => withRowIds([...response.items].sort(compareFindings), findingKey),
     [response],
   );
   const counts = useMemo(
@@ -365,7 +369,8 @@ function FindingsView(props: {
     [all, filters, projectKeys],
   );
   const rows = useMemo(
-    // material-table writes its state into the row objects: hand it copies.
+    // material-table writes its state into the row objects: hand it copies (with their ids, so
+    // that the rows a filter keeps keep their elements)
     () =>
       all.filter(f => matches(f, filters, projectKeys)).map(f => ({ ...f })),
     [all, filters, projectKeys],
@@ -388,10 +393,19 @@ function FindingsView(props: {
   const [sorting, setSorting] = useState<Sorting | undefined>(DEFAULT_SORTING);
   const columns = useFindingColumns(filters.project, sorting);
 
-  const emptyText =
-    response.items.length === 0
-      ? 'No findings: the registry is clean'
-      : 'No findings match the filters';
+  const clean = response.items.length === 0;
+  // one element while it says the same: Backstage's `Table` makes its body anew, every row mounted
+  // again (and the focus in a row lost), whenever `emptyContent` is another element
+  const emptyContent = useMemo(
+    () => (
+      <Box p={2} textAlign="center">
+        {clean
+          ? 'No findings: the registry is clean'
+          : 'No findings match the filters'}
+      </Box>
+    ),
+    [clean],
+  );
 
   return (
     <>
@@ -491,11 +505,7 @@ function FindingsView(props: {
             pageSize: 20,
             pageSizeOptions: [20, 50, 100],
           }}
-          emptyContent={
-            <Box p={2} textAlign="center">
-              {emptyText}
-            </Box>
-          }
+          emptyContent={emptyContent}
         />
       )}
     </>
