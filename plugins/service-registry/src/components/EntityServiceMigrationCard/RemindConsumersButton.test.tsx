@@ -1,4 +1,5 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {
   mockApis,
   renderInTestApp,
@@ -112,7 +113,9 @@ describe('Remind consumers, on the migration card', () => {
     expect(
       await screen.findByText(/^No reminder sent yet/),
     ).toBeInTheDocument();
-    fireEvent.click(await button());
+    // from the keyboard
+    (await button()).focus();
+    await userEvent.keyboard('{Enter}');
 
     await waitFor(() =>
       expect(alertApi.post).toHaveBeenCalledWith(
@@ -131,7 +134,15 @@ describe('Remind consumers, on the migration card', () => {
         'Last reminder 2026-11-30 by jane.doe (one reminder a day)',
       ),
     ).toBeInTheDocument();
-    expect(await button()).toBeDisabled();
+    // once a day: the button does nothing more today, and says why; the focus stays on it
+    expect(await button()).toHaveFocus();
+    expect(await button()).toHaveAttribute('aria-disabled', 'true');
+    expect(await button()).toHaveAccessibleDescription(
+      'Last reminder 2026-11-30 by jane.doe (one reminder a day)',
+    );
+    await userEvent.keyboard('{Enter}');
+    fireEvent.click(await button());
+    expect(remindConsumers).toHaveBeenCalledTimes(1);
   });
 
   it('says why a reminder failed', async () => {
@@ -229,7 +240,7 @@ describe('Remind consumers, on the migration card', () => {
         ? AuthorizeResult.ALLOW
         : AuthorizeResult.DENY,
     );
-    expect(await button()).toBeEnabled();
+    expect(await button()).toHaveAttribute('aria-disabled', 'false');
   });
 
   it('offers nothing when the portal has no reminders (no notifications module)', async () => {

@@ -17,6 +17,21 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(1),
     marginTop: theme.spacing(1),
   },
+  // the look of Material UI's disabled outlined button, on a button that keeps the focus
+  inactive: {
+    color: theme.palette.action.disabled,
+    borderColor: theme.palette.action.disabledBackground,
+    cursor: 'default',
+    '&:hover': {
+      backgroundColor: 'transparent',
+      borderColor: theme.palette.action.disabledBackground,
+    },
+    // its greys alone would hide where the keyboard's focus is
+    '&.Mui-focusVisible': {
+      outline: `2px solid ${theme.palette.primary.main}`,
+      outlineOffset: 2,
+    },
+  },
 }));
 
 /** `user:default/jane.doe` → `jane.doe`; other refs as written. */
@@ -84,8 +99,11 @@ function ReminderLine(
   });
   const [sending, setSending] = useState(false);
   const { last, canRemind } = status;
+  const inactive = !canRemind || sending;
+  const captionId = `remind-consumers-${service}`;
 
   const remind = async () => {
+    if (inactive) return;
     setSending(true);
     try {
       const result = await api.remindConsumers(service, { registry });
@@ -117,17 +135,22 @@ function ReminderLine(
   return (
     <Box className={classes.root}>
       {allowed && (
+        // aria-disabled, not disabled: a disabled button gives up the focus, and the keyboard user
+        // who has just pressed it would be sent back to the top of the page; the line beside it,
+        // its description, says why it does nothing
         <Button
           variant="outlined"
           color="primary"
           size="small"
-          disabled={!canRemind || sending}
+          aria-disabled={inactive}
+          aria-describedby={captionId}
+          className={inactive ? classes.inactive : undefined}
           onClick={remind}
         >
           Remind consumers
         </Button>
       )}
-      <Typography variant="caption" color="textSecondary">
+      <Typography id={captionId} variant="caption" color="textSecondary">
         {last
           ? `Last reminder ${last.at.slice(0, 10)} by ${userName(last.by)}${
               canRemind ? '' : ' (one reminder a day)'
