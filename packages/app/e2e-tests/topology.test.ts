@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { openAsGuest } from './openAsGuest';
+import { fitsItsParent } from './layout';
 
 test('a service page shows its topology from the registry', async ({
   page,
@@ -104,6 +105,17 @@ test('the portal-wide topology shows the impact of a change', async ({
     name: 'Affected services per project',
   });
   await expect(table).toBeVisible({ timeout: 30_000 });
+  // the narrow side panel holds the whole table: it neither overflows nor scrolls sideways
+  expect(await fitsItsParent(table), 'the impact table fits its panel').toBe(
+    true,
+  );
+  const [tableBox, detailsBox] = [
+    await table.boundingBox(),
+    await details.boundingBox(),
+  ];
+  expect(tableBox!.x + tableBox!.width).toBeLessThanOrEqual(
+    detailsBox!.x + detailsBox!.width,
+  );
   // every project of examples/registry has consumers of shared-auth: one row each, with a count
   for (const project of ['project-a', 'project-b', 'project-c']) {
     await expect(
@@ -147,7 +159,9 @@ test('a link to the portal-wide topology opens its view, which survives a reload
   expect(Number(await map.getAttribute('data-scale'))).toBeGreaterThanOrEqual(
     0.8,
   );
-  await expect(page.getByText(/^shared-auth, .*Global services/)).toBeAttached();
+  await expect(
+    page.getByText(/^shared-auth, .*Global services/),
+  ).toBeAttached();
   await page.screenshot({ path: testInfo.outputPath('topology-linked.png') });
 
   // finding a service writes it to the URL and centres the map on it

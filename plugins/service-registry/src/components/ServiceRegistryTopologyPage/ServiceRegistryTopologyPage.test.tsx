@@ -276,6 +276,30 @@ describe('ServiceRegistryTopologyPage', () => {
     );
   });
 
+  it("shows a selected service's impact from its details, and takes the focus there", async () => {
+    const api = mockApi();
+    await renderPage(api);
+    await screen.findByRole('application');
+    await findService('auth');
+    const details = screen.getByRole('complementary', { name: 'Details' });
+    await userEvent.click(
+      within(details).getByRole('button', { name: 'Show impact' }),
+    );
+    expect(query().impact).toBe('true');
+    // the button gives way to the impact, whose heading has the focus
+    expect(
+      within(details).queryByRole('button', { name: 'Show impact' }),
+    ).not.toBeInTheDocument();
+    expect(
+      within(details).getByRole('heading', { name: 'Impact of auth' }),
+    ).toHaveFocus();
+    expect(
+      await screen.findByText(
+        '6 services affected (3 direct, 3 transitive) in 3 projects.',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('shows cycles in the details of a service', async () => {
     const graph = graphOf(
       [service('a'), service('b')],

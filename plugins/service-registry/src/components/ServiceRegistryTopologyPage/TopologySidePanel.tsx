@@ -1,10 +1,10 @@
+import { useEffect, useRef } from 'react';
 import {
   Box,
   Button,
   Checkbox,
   FormControlLabel,
   Paper,
-  Table,
   TableBody,
   TableCell,
   TableHead,
@@ -28,7 +28,7 @@ import {
 import { serviceProjectLabel } from '../../lib/serviceProjectLabel';
 import { STATUS_STYLES } from '../topologyStyles';
 import { useServiceLink } from '../useServiceLink';
-import { useWordWrapTableStyles } from '../useWordWrapTableStyles';
+import { CompactTable } from '../RegistryCardParts/CompactTable';
 
 const useStyles = makeStyles(theme => ({
   root: { padding: theme.spacing(2), height: '100%' },
@@ -67,6 +67,21 @@ export function TopologySidePanel(props: TopologySidePanelProps) {
   const { selected, indexed, impact, impactMode } = props;
   const service = selected?.kind === 'service' ? selected.service : undefined;
   const pageLink = service ? link(service.id, service.status) : undefined;
+  // "Show impact" gives way to the impact it asked for: the focus goes to its heading, instead of
+  // falling to the top of the page with the button
+  const impactHeading = useRef<HTMLHeadingElement>(null);
+  const focusImpact = useRef(false);
+  const showImpact = () => {
+    focusImpact.current = true;
+    props.onShowImpact();
+  };
+  const impactShown = impactMode && service !== undefined;
+  useEffect(() => {
+    if (impactShown && focusImpact.current) {
+      focusImpact.current = false;
+      impactHeading.current?.focus();
+    }
+  }, [impactShown]);
 
   return (
     <Paper className={classes.root} component="aside" aria-label="Details">
@@ -162,7 +177,7 @@ export function TopologySidePanel(props: TopologySidePanelProps) {
               </Typography>
             )}
             {!props.impactMode && (
-              <Button size="small" color="primary" onClick={props.onShowImpact}>
+              <Button size="small" color="primary" onClick={showImpact}>
                 Show impact
               </Button>
             )}
@@ -179,7 +194,12 @@ export function TopologySidePanel(props: TopologySidePanelProps) {
       )}
       {impactMode && service && (
         <Box className={classes.section} aria-live="polite">
-          <Typography variant="h6" component="h2">
+          <Typography
+            variant="h6"
+            component="h2"
+            tabIndex={-1}
+            ref={impactHeading}
+          >
             Impact of {service.id}
           </Typography>
           <FormControlLabel
@@ -209,7 +229,6 @@ export function TopologySidePanel(props: TopologySidePanelProps) {
 function ImpactSummary({ report }: { report: ImpactReport }) {
   const rows = impactHighlight(report).perProject;
   const projects = new Set(rows.map(row => row.project));
-  const tableClasses = useWordWrapTableStyles();
   return (
     <>
       <Typography variant="body2" gutterBottom>
@@ -219,11 +238,8 @@ function ImpactSummary({ report }: { report: ImpactReport }) {
         {report.truncated ? ' (walk truncated)' : ''}.
       </Typography>
       {rows.length > 0 && (
-        <Table
-          size="small"
-          className={tableClasses.table}
-          aria-label="Affected services per project"
-        >
+        // the side panel is narrow: Material UI's padding made the columns overflow it
+        <CompactTable label="Affected services per project">
           <TableHead>
             <TableRow>
               <TableCell>Project</TableCell>
@@ -242,7 +258,7 @@ function ImpactSummary({ report }: { report: ImpactReport }) {
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </CompactTable>
       )}
     </>
   );
