@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   mockApis,
@@ -114,7 +114,8 @@ describe('Remind consumers, on the migration card', () => {
       await screen.findByText(/^No reminder sent yet/),
     ).toBeInTheDocument();
     // from the keyboard
-    (await button()).focus();
+    const remind = await button();
+    act(() => remind.focus());
     await userEvent.keyboard('{Enter}');
 
     await waitFor(() =>
