@@ -64,7 +64,6 @@ import { usePageTextStyles } from '../usePageTextStyles';
 import { usePageRegistry } from '../usePageRegistry';
 import { ServiceLink } from '../ServiceLink';
 import { ServiceEntityRefsProvider } from '../ServiceEntityRefs';
-import { withRowIds } from '../tableRowIds';
 
 const useStyles = makeStyles(theme => ({
   counts: {
@@ -170,7 +169,8 @@ const NO_MATCHING_ROW = (
 
 /**
  * A table row: the record, with the replacement id flattened for sorting, and the service's id as
- * the row's (see `withRowIds`).
+ * the row's (one record per service; with ids, the table keeps the element of a row it still
+ * shows when its data changes, and the focus in it).
  */
 type Row = DeprecationRecord & { replacementId: string; id: string };
 
@@ -607,10 +607,11 @@ function Deprecations(props: {
   );
   const rows: Row[] = useMemo(
     () =>
-      withRowIds(
-        visible.map(r => ({ ...r, replacementId: r.replacement?.id ?? '' })),
-        r => r.service,
-      ),
+      visible.map(r => ({
+        ...r,
+        id: r.service,
+        replacementId: r.replacement?.id ?? '',
+      })),
     [visible],
   );
   // the page of the table is the URL's: a shared link's, the one of the way back to the page, the
