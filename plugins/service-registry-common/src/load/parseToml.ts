@@ -60,7 +60,8 @@ function withLfLineEnds(text: string): string {
  */
 function syntaxMessage(error: TomlError): string {
   const first = error.message.split('\n')[0];
-  return first.replace(/^Invalid TOML document:\s*/, '');
+  // smol-toml ends some reasons with a full stop ("… aborting."); the finding adds its own
+  return first.replace(/^Invalid TOML document:\s*/, '').replace(/\.+$/, '');
 }
 
 /**

@@ -123,6 +123,14 @@ describe('TOML syntax errors tell how to fix them', () => {
       2,
       'Dates are written YYYY-MM-DD with a real month and day',
     ],
+    [
+      'arrays nested deeper than the parser reads',
+      `[service.orders]\nport = 1\nx = ${'['.repeat(1200)}${']'.repeat(
+        1200,
+      )}\n`,
+      3,
+      'Arrays and inline tables here nest deeper than 1,000 levels, and no registry value needs more than a few: remove the extra brackets or braces.',
+    ],
   ])('%s', (_, text, line, hint) => {
     const finding = findingOf(text);
     expect(finding).toMatchObject({ code: 'toml/syntax', line });
@@ -131,6 +139,16 @@ describe('TOML syntax errors tell how to fix them', () => {
     expect(finding.message).toMatch(
       /^projects\/shop\/services\.toml is not valid TOML: [^.]+\. .+ Fix the syntax at this line and column; the file is ignored until it parses\.$/,
     );
+  });
+
+  it("ends the parser's reason with one full stop", () => {
+    const finding = findingOf(
+      `[service.orders]\nx = ${'{a = '.repeat(1200)}1${'}'.repeat(1200)}\n`,
+    );
+    expect(finding.message).toContain(
+      'is not valid TOML: document contains excessively nested structures. aborting. Arrays',
+    );
+    expect(finding.message).not.toContain('..');
   });
 
   it('adds no hint when the cause is not clear from the text', () => {

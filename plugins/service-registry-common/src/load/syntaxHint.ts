@@ -181,6 +181,9 @@ export function syntaxHint(
   if (message.includes('cannot be represented losslessly')) {
     return 'This integer is larger than 9007199254740991, the largest whole number a registry value is read as without losing digits: write an identifier (an account, a cost centre) as a string in quotes, e.g. account = "12345678901234567890", and a quantity in a larger unit.';
   }
+  if (message.includes('excessively nested')) {
+    return 'Arrays and inline tables here nest deeper than 1,000 levels, and no registry value needs more than a few: remove the extra brackets or braces.';
+  }
   if (message.includes('invalid date')) {
     return 'Dates are written YYYY-MM-DD with a real month and day, e.g. sunset_date = 2027-03-01.';
   }
