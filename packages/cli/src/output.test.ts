@@ -155,6 +155,13 @@ describe('options', () => {
     expect(
       cli(['impact', 'shared-auth', '.', '--max-depth', '0x2'], dir).code,
     ).toBe(2);
+
+    // a value that starts with a dash: node's parser explains it over three lines, told in one
+    const dash = cli(['impact', 'shared-auth', '.', '--max-depth', '-1'], dir);
+    expect(dash.code).toBe(2);
+    expect(dash.stderr).toBe(
+      "service-registry: Option '--max-depth' argument is ambiguous. Did you forget to specify the option argument for '--max-depth'? To specify an option argument starting with a dash use '--max-depth=-XYZ'.\nRun service-registry --help for usage.\n",
+    );
   });
 
   it('refuses an option of another command instead of ignoring it', () => {

@@ -178,7 +178,9 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
         tokens: true,
       });
     } catch (error) {
-      throw new UsageError((error as Error).message);
+      // Node's messages run over several lines ("… is ambiguous.\nDid you forget …"): told in
+      // one, as every usage problem is (escaped for the terminal, a line break would show as \u000a)
+      throw new UsageError((error as Error).message.replace(/\s*\n\s*/g, ' '));
     }
     const { values, positionals, tokens } = parsed;
     const [command, ...rest] = positionals;
