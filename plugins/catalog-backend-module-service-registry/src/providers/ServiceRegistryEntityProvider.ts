@@ -18,24 +18,18 @@ import {
 import {
   ANNOTATION_REGISTRY_ID,
   catalogNameFindings,
-  classifyRegistryFile,
-  declaredServiceHeaders,
   heldBackServiceFinding,
-  intendedRegistryPath,
   isRegistryLayoutFile,
   isUnreadFileFinding,
   keptDeclarationsOf,
   LoadedRegistry,
   loadRegistry,
-  LoadRegistryOptions,
   ownerToEntityRef,
   RegistryFileInput,
   RegistryFinding,
   RegistryProject,
   redactSecrets,
   RegistryService,
-  SourcePosition,
-  unreadFileReason,
 } from '@service-registry/plugin-service-registry-common';
 import {
   RegistrySnapshot,
@@ -50,7 +44,6 @@ import { computeDelta } from '../lib/computeDelta';
 import { entityHash, filesHash } from '../lib/entityHash';
 import { evaluateGuard } from '../lib/evaluateGuard';
 import { withTimeout } from '../lib/withTimeout';
-import { declarationsBefore } from '../lib/keptDeclarations';
 import { resolveClaims } from '../lib/resolveClaims';
 import { checkEntities } from '../lib/checkEntities';
 import {
@@ -59,16 +52,7 @@ import {
 } from '../lib/processingStage';
 import { heldBackServices } from '../lib/heldBackServices';
 import { heldBackReferences } from '../lib/heldBackReferences';
-import { holdsNothing } from '../lib/holdsNothing';
-import {
-  declaresServices,
-  nestedRegistryFile,
-} from '../lib/registryLayoutFiles';
-import {
-  filesWithSchemaErrors,
-  hasNewSchemaErrors,
-  isSchemaError,
-} from '../lib/newSchemaErrors';
+import { nestedRegistryFile } from '../lib/registryLayoutFiles';
 import { applyTransformers, TransformerError } from '../lib/applyTransformers';
 import { relationTargetRef } from '../lib/relationTargetRef';
 import { scmEventConcernsRegistry } from '../lib/scmEventConcernsRegistry';
@@ -77,10 +61,9 @@ import {
   MappedEntity,
   mapRegistryToEntities,
 } from '../lib/mapRegistryToEntities';
-import {
-  credentialIdFinding,
-  credentialIdsSummary,
-} from '../lib/credentialIdFindings';
+import { credentialIdFinding } from '../lib/credentialIdFindings';
+import { loadWithLastGoodFiles } from '../lib/loadWithLastGoodFiles';
+import { notTakenReason, runSummary } from '../lib/runSummary';
 import { RegistrySource } from './RegistrySource';
 import { ServiceRegistryEntityProviderConfig } from './ServiceRegistryEntityProviderConfig';
 
@@ -712,176 +695,15 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       });
     }
 
-    // Parse. Files that fail to parse, and files whose declarations have schema errors (a
-    // mistyped value, an unknown status, an invalid id, a [services.x] table would otherwise drop
-    // the field, or the service, from the catalog), are replaced by their last good content, in
-    // one look-up and one load again; their errors are kept.
-    let registry = processingStage('loaded', () => loadRegistry(files));
-    // the files as read with a table the loader ignores ([services.<id>] misspelt)
-    const misspelt = new Set(
-      registry.findings
-        .filter(f => f.code === 'schema/unknown-table')
-        .map(f => f.file),
-    );
-    const kept: string[] = [];
-    const dropped: string[] = [];
-    let effectiveFiles = files;
-    // the files that fail without a last good version: not kept as good, but still loaded (they
-    // fail again, with their findings), so that the loader knows what they were meant to hold
-    let droppedFiles: RegistryFileInput[] = [];
-    // what the new version of a catalog kept at its last good version declares: the projects'
-    // overrides of its new services are not applied, rather than becoming project services
-    let unreadGlobals: Map<string, SourcePosition> | undefined;
-    const load = (options?: LoadRegistryOptions) =>
-      processingStage('loaded', () =>
-        loadRegistry([...effectiveFiles, ...droppedFiles], {
-          ...options,
-          unreadGlobals,
-        }),
-      );
-    const failed = new Set(registry.failedFiles);
-    const invalidFiles = filesWithSchemaErrors(registry.findings);
-    // the first schema error of each file with schema errors kept at its last good version
-    const keptInvalid = new Map<string, RegistryFinding>();
-    const newFindings: RegistryFinding[] = [];
-    // A services file that holds nothing (0 bytes, comments only) where its last good version
-    // declared services is taken for a mistake (a truncated write, a bad merge) and kept at that
-    // version, as a file that does not parse. Deleting the file (or its project's folder) removes
-    // its services.
-    const emptied = new Set(
-      files
-        .filter(
-          file =>
-            !failed.has(file.path) &&
-            declaresServices(file.path) &&
-            holdsNothing(file.text),
-        )
-        .map(file => file.path),
-    );
-    const keptEmptied = new Set<string>();
-    if (failed.size > 0 || invalidFiles.size > 0 || emptied.size > 0) {
-      const lastGood = await store.getFiles(id, [
-        ...failed,
-        ...invalidFiles,
-        ...emptied,
-      ]);
-      effectiveFiles = files.flatMap(file => {
-        const good = lastGood.get(file.path);
-        if (failed.has(file.path)) {
-          if (good === undefined) {
-            dropped.push(file.path);
-            return [];
-          }
-          kept.push(file.path);
-        } else if (emptied.has(file.path)) {
-          if (
-            good === undefined ||
-            declaredServiceHeaders(file.path, good).size === 0
-          ) {
-            return [file];
-          }
-          kept.push(file.path);
-          keptEmptied.add(file.path);
-        } else if (
-          !invalidFiles.has(file.path) ||
-          good === undefined ||
-          good === file.text ||
-          !hasNewSchemaErrors(
-            file.path,
-            file.text,
-            registry.findings.filter(
-              f => f.file === file.path && isSchemaError(f),
-            ),
-            good,
-          )
-        ) {
-          // a new file with schema errors is ingested as written, and so is a file whose errors
-          // its last good version had already (keeping that version would drop nothing less)
-          return [file];
-        } else {
-          keptInvalid.set(
-            file.path,
-            registry.findings.find(
-              f => f.file === file.path && isSchemaError(f),
-            )!,
-          );
-        }
-        return [{ path: file.path, text: good }];
-      });
-      if (kept.length > 0 || dropped.length > 0 || keptInvalid.size > 0) {
-        droppedFiles = files.filter(file => dropped.includes(file.path));
-        for (const file of files) {
-          if (
-            classifyRegistryFile(file.path).kind === 'catalog' &&
-            (kept.includes(file.path) || keptInvalid.has(file.path))
-          ) {
-            unreadGlobals = declaredServiceHeaders(
-              file.path,
-              file.text,
-              unreadGlobals,
-            );
-          }
-        }
-        // what the new versions say (a dropped file's errors come again with the load); an
-        // emptied file says only that it is empty
-        newFindings.push(
-          ...registry.findings.filter(
-            f =>
-              (kept.includes(f.file) && !keptEmptied.has(f.file)) ||
-              keptInvalid.has(f.file),
-          ),
-          ...[...keptEmptied].map(
-            (file): RegistryFinding => ({
-              severity: 'warning',
-              code: 'catalog/file-emptied',
-              message: `${file} holds no table or key, where its last good version declared services: the catalog keeps that version. Delete the file (or its project's folder) to remove its services, or restore it.`,
-              file,
-              line: 1,
-              column: 1,
-            }),
-          ),
-        );
-        registry = load();
-      }
-    }
-    // A layout file saved with `.toml` in another case (`services.TOML`) is no file of the
-    // layout, and the file it means is missing: its last good version is kept in its place, as
-    // for a file that does not parse, rather than its services, System and Groups removed.
-    const misnamed = new Map<string, string>();
-    const present = new Set(files.map(file => file.path));
-    for (const file of files) {
-      const intended = intendedRegistryPath(file.path);
-      if (intended && !present.has(intended)) misnamed.set(intended, file.path);
-    }
-    const keptForMisnamed = new Map<string, string>();
-    if (misnamed.size > 0) {
-      const lastGood = await store.getFiles(id, [...misnamed.keys()]);
-      for (const [intended, path] of misnamed) {
-        const good = lastGood.get(intended);
-        if (good === undefined) continue;
-        effectiveFiles = [...effectiveFiles, { path: intended, text: good }];
-        kept.push(intended);
-        keptForMisnamed.set(intended, path);
-      }
-      if (keptForMisnamed.size > 0) registry = load();
-    }
-    // A service id that a project declares while another project's declaration is ingested stays
-    // that project's: the new declaration is the duplicate (loaded again only then).
-    const preferredDeclarations = await declarationsBefore(
-      registry,
-      paths => store.getFiles(id, paths),
-      () => store.getKeptDeclarations(id),
-    );
-    if (preferredDeclarations) {
-      registry = load({ preferredDeclarations });
-    }
-    if (keptInvalid.size > 0) {
-      // in the place of the last good versions' own findings
-      registry.findings = registry.findings.filter(
-        f => !keptInvalid.has(f.file),
-      );
-    }
-    registry.findings.unshift(...newFindings);
+    // Files that fail to parse, and files whose declarations have new schema errors (a mistyped
+    // value, an unknown status, an invalid id would otherwise drop the field, or the service, from
+    // the catalog), are replaced by their last good content; their errors are kept.
+    const load = await loadWithLastGoodFiles(files, {
+      getFiles: paths => store.getFiles(id, paths),
+      getKeptDeclarations: () => store.getKeptDeclarations(id),
+    });
+    const { registry, effectiveFiles, kept, dropped, keptInvalid, misspelt } =
+      load;
 
     const previous = await store.getEntityHashes(id);
     previous.delete(this.statusEntityRef);
@@ -985,27 +807,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
       return this.block(verdict.reason, findings, sourceHash);
     }
 
-    const unread = new Map(
-      findings.filter(isUnreadFileFinding).map(f => [f.file, f]),
-    );
-    // why, and where: the summary is what a person reads first (the status Resource, the log)
-    const why = (file: string) => {
-      if (keptEmptied.has(file)) {
-        return 'it holds no table or key; delete the file to remove its services';
-      }
-      const misnamedAs = keptForMisnamed.get(file);
-      if (misnamedAs) {
-        return `it is missing, and ${misnamedAs} is there instead: registry file names end in ".toml", in lower case`;
-      }
-      const finding = unread.get(file);
-      if (!finding) return 'it does not parse';
-      const reason = `it ${unreadFileReason(finding)}`;
-      // a syntax error's place; a file too large or not UTF-8 is wrong as a whole, or says where
-      // in its finding
-      return finding.code === 'toml/syntax' && finding.line > 0
-        ? `${reason} at ${file}:${finding.line}:${finding.column}`
-        : reason;
-    };
+    const why = notTakenReason(load, findings);
     // the backend plugin's registry is the one taken, without the services held back: a warning
     // at each says why the catalog has it
     for (const [ref, where] of held) {
@@ -1019,71 +821,20 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
         ),
       );
     }
-    const parts: string[] = [];
-    if (leftOut.length) parts.push(credentialIdsSummary(leftOut));
-    if (keptInvalid.size) {
-      parts.push(
-        `kept the last good version of ${[...keptInvalid]
-          .map(
-            ([file, first]) =>
-              `${file} (it has schema errors, the first at ${file}:${first.line}:${first.column}: ${first.code})`,
-          )
-          .join(', ')}`,
-      );
-    }
-    if (kept.length) {
-      parts.push(
-        `kept the last good version of ${kept
-          .map(file => `${file} (${why(file)})`)
-          .join(', ')}`,
-      );
-    }
-    if (held.size) {
-      parts.push(
-        `kept ${[...held]
-          .map(
-            ([ref, where]) =>
-              `${ref} as ingested (now declared at ${where.file}:${where.line}:${where.column})`,
-          )
-          .join(', ')}`,
-      );
-    }
-    if (heldReferences.size) {
-      parts.push(
-        `kept ${[...heldReferences].join(
-          ', ',
-        )} as ingested (no System or Group is removed while services are held back: they may refer to them)`,
-      );
-    }
-    if (dropped.length) {
-      parts.push(
-        `skipped ${dropped
-          .map(file => `${file} (${why(file)} and has no last good version)`)
-          .join(', ')}`,
-      );
-    }
-    const errors = findings.filter(f => f.severity === 'error').length;
-    // errors come first: the status Resource says where to start, not only how many there are
-    const firstError = findings[0];
-    // a credential in a path or a ref it names (a project folder named with a token, an entity an
-    // earlier version emitted under such a name) reads `(hidden)`
-    const summary = redactSecrets(
-      [
-        `${next.length} entities from ${files.length} files`,
-        `${delta.upserted.length} written, ${delta.removed.length} removed`,
-        ...(errors
-          ? [
-              `${errors} errors in the registry${
-                firstError.file
-                  ? `, the first at ${shownPath(firstError.file)}:${
-                      firstError.line
-                    }:${firstError.column} (${firstError.code})`
-                  : ''
-              }`,
-            ]
-          : []),
-        ...parts,
-      ].join('; '),
+    // why, and where: the summary is what a person reads first (the status Resource, the log)
+    const summary = runSummary(
+      {
+        entityCount: next.length,
+        fileCount: files.length,
+        written: delta.upserted.length,
+        removed: delta.removed.length,
+        findings,
+        load,
+        leftOut,
+        held,
+        heldReferences,
+      },
+      why,
     );
     const status = this.status(
       kept.length || dropped.length || keptInvalid.size || held.size
