@@ -36,8 +36,9 @@ test('the new-service template adds the service on a new branch of the registry'
     timeout: 90_000,
   });
 
-  // page 1: the service
-  await page.getByRole('textbox', { name: /^Id/ }).fill(id);
+  // page 1: the service; an id the registry declares already is refused there, naming where
+  const idField = page.getByRole('textbox', { name: /^Id/ });
+  await idField.fill('shared-auth');
   await page
     .getByRole('textbox', { name: /^Description/ })
     .fill('Created by the e2e test');
@@ -48,6 +49,16 @@ test('the new-service template adds the service on a new branch of the registry'
     .getByRole('option', { name: /Platform team/i })
     .first()
     .click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(
+    page
+      .getByText(
+        'The registry already declares "shared-auth" (services/catalog.toml:',
+      )
+      .first(),
+  ).toBeVisible();
+  await expect(idField).toHaveAttribute('aria-invalid', 'true');
+  await idField.fill(id);
   await page.getByRole('button', { name: 'Next' }).click();
 
   // page 2: placement and dependencies (a global service requiring shared-config)

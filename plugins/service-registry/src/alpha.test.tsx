@@ -22,7 +22,11 @@ import serviceRegistryFrontendPlugin, {
   entityServiceTopologyCard,
   entityServiceTopologyContent,
   entitySystemServiceRegistryCard,
+  serviceRegistryNewServiceIdFormField,
 } from './alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import { TestApiRegistry } from '@backstage/test-utils';
+import { serviceSummaryResponse } from './testUtils/summaryFixture';
 import { serviceRegistryApiRef, ServiceRegistryClient } from './api';
 import { deprecationsResponse } from './testUtils/deprecationFixture';
 import { mockServiceRegistryApi } from './testUtils/mockServiceRegistryApi';
@@ -308,6 +312,36 @@ describe('service-registry in the new frontend system', () => {
     expect(client).toBeInstanceOf(ServiceRegistryClient);
   });
 
+  it('gives the scaffolder its form field ServiceRegistryNewServiceId, checking the id with the registry', async () => {
+    const load = createExtensionTester(
+      serviceRegistryNewServiceIdFormField,
+    ).get(FormFieldBlueprint.dataRefs.formFieldLoader);
+    const field = (await load()) as unknown as {
+      $$type: string;
+      name: string;
+      validation: Function;
+    };
+    expect(field.name).toBe('ServiceRegistryNewServiceId');
+    const added: string[] = [];
+    await field.validation(
+      'shared-auth',
+      { addError: (m: string) => added.push(m) },
+      {
+        apiHolder: TestApiRegistry.from([
+          serviceRegistryApiRef,
+          mockServiceRegistryApi({
+            getServiceSummary: async (id: string) => serviceSummaryResponse(id),
+          }),
+        ]),
+        formData: {},
+        schema: {},
+      },
+    );
+    expect(added).toEqual([
+      expect.stringContaining('The registry already declares "shared-auth"'),
+    ]);
+  });
+
   it('names its extensions as the README tells adopters to configure them', () => {
     for (const id of [
       'api:service-registry',
@@ -323,6 +357,7 @@ describe('service-registry in the new frontend system', () => {
       'entity-card:service-registry/findings',
       'entity-card:service-registry/deprecated-dependencies',
       'entity-content:service-registry/topology',
+      'scaffolder-form-field:service-registry/new-service-id',
     ] as const) {
       expect(serviceRegistryFrontendPlugin.getExtension(id)).toBeDefined();
     }

@@ -23,3 +23,4 @@ export {
   entityDeprecatedDependenciesWarning,
 } from './alpha/entityCards';
 export { entityServiceTopologyContent } from './alpha/entityContent';
+export { serviceRegistryNewServiceIdFormField } from './alpha/formFields';

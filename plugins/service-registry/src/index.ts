@@ -16,7 +16,9 @@ export {
   EntityServiceRegistryFindingsCard,
   EntityServiceRegistryCard,
   EntitySystemServiceRegistryCard,
+  ServiceRegistryNewServiceIdFieldExtension,
 } from './plugin';
+export type { NewServiceIdFieldOptions } from './components/NewServiceIdField';
 export {
   rootRouteRef as serviceRegistryRootRouteRef,
   deprecationsRouteRef as serviceRegistryDeprecationsRouteRef,

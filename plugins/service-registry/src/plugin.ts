@@ -6,7 +6,13 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { serviceRegistryApiRef } from './api/ServiceRegistryApi';
+import {
+  NewServiceIdField,
+  NewServiceIdFieldOptions,
+  validateNewServiceField,
+} from './components/NewServiceIdField';
 import { ServiceRegistryClient } from './api/ServiceRegistryClient';
 import {
   createFromTemplateRouteRef,
@@ -231,3 +237,22 @@ export const EntitySystemServiceRegistryCard = serviceRegistryPlugin.provide(
     },
   }),
 );
+
+/**
+ * Scaffolder form field `ServiceRegistryNewServiceId`: the id of a new service, checked when the
+ * form moves on. It must be a registry id (lowercase letters, digits and `-`, starting and ending
+ * with a letter or digit, at most 63 characters) that the registry does not declare yet (`ui:options.registry`
+ * names the registry, else the backend's default) and that no Component of the catalog has. When
+ * the registry or the catalog cannot be asked, the form goes on: the scaffolder action checks the
+ * registry it changes again. Put it inside `<ScaffolderFieldExtensions>` of the `/create` route.
+ *
+ * @public
+ */
+export const ServiceRegistryNewServiceIdFieldExtension =
+  serviceRegistryPlugin.provide(
+    createScaffolderFieldExtension<string, NewServiceIdFieldOptions>({
+      name: 'ServiceRegistryNewServiceId',
+      component: NewServiceIdField,
+      validation: validateNewServiceField,
+    }),
+  );

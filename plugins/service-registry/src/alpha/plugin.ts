@@ -18,6 +18,7 @@ import {
   entitySystemServiceRegistryCard,
 } from './entityCards';
 import { entityServiceTopologyContent } from './entityContent';
+import { serviceRegistryNewServiceIdFormField } from './formFields';
 import {
   serviceRegistryDeprecationsPage,
   serviceRegistryFindingsPage,
@@ -28,7 +29,7 @@ import {
 /**
  * The service-registry plugin for Backstage's new frontend system: its API, the four pages
  * (topology, deprecations, SLAs, findings) with their navigation items, the entity cards and the
- * entity page's Topology tab. Each extension can be configured, moved or disabled in
+ * entity page's Topology tab, and the scaffolder form field `ServiceRegistryNewServiceId`. Each extension can be configured, moved or disabled in
  * `app.extensions`. Bind its `createFromTemplate` external route to the scaffolder's
  * `selectedTemplate` route for the registry card's template buttons.
  *
@@ -60,5 +61,6 @@ export const serviceRegistryFrontendPlugin = createFrontendPlugin({
     entityServiceRegistryFindingsCard,
     entityDeprecatedDependenciesWarning,
     entityServiceTopologyContent,
+    serviceRegistryNewServiceIdFormField,
   ],
 });

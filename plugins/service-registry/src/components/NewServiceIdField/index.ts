@@ -1,0 +1,6 @@
+export {
+  NewServiceIdField,
+  validateNewServiceField,
+} from './NewServiceIdField';
+export type { NewServiceIdFieldOptions } from './NewServiceIdField';
+export { validateNewServiceId } from './validateNewServiceId';
