@@ -241,10 +241,11 @@ export const EntitySystemServiceRegistryCard = serviceRegistryPlugin.provide(
 /**
  * Scaffolder form field `ServiceRegistryNewServiceId`: the id of a new service, checked when the
  * form moves on. It must be a registry id (lowercase letters, digits and `-`, starting and ending
- * with a letter or digit, at most 63 characters) that the registry does not declare yet (`ui:options.registry`
- * names the registry, else the backend's default) and that no Component of the catalog has. When
- * the registry or the catalog cannot be asked, the form goes on: the scaffolder action checks the
- * registry it changes again. Put it inside `<ScaffolderFieldExtensions>` of the `/create` route.
+ * with a letter or digit, at most 63 characters) that the registry does not declare yet
+ * (`ui:options.registry` names the registry, else the backend's default) and that no Component of
+ * the catalog has. When the registry or the catalog cannot be asked, the form goes on: the
+ * scaffolder action checks the registry it changes again. Put it inside
+ * `<ScaffolderFieldExtensions>` of the `/create` route.
  *
  * @public
  */
