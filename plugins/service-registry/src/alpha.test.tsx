@@ -25,8 +25,10 @@ import serviceRegistryFrontendPlugin, {
   serviceRegistryNewServiceIdFormField,
 } from './alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
-import { TestApiRegistry } from '@backstage/test-utils';
-import { serviceSummaryResponse } from './testUtils/summaryFixture';
+import {
+  collectedErrors,
+  fieldValidationContext,
+} from './__testUtils__/fieldValidation';
 import { serviceRegistryApiRef, ServiceRegistryClient } from './api';
 import { deprecationsResponse } from './testUtils/deprecationFixture';
 import { mockServiceRegistryApi } from './testUtils/mockServiceRegistryApi';
@@ -322,21 +324,8 @@ describe('service-registry in the new frontend system', () => {
       validation: Function;
     };
     expect(field.name).toBe('ServiceRegistryNewServiceId');
-    const added: string[] = [];
-    await field.validation(
-      'shared-auth',
-      { addError: (m: string) => added.push(m) },
-      {
-        apiHolder: TestApiRegistry.from([
-          serviceRegistryApiRef,
-          mockServiceRegistryApi({
-            getServiceSummary: async (id: string) => serviceSummaryResponse(id),
-          }),
-        ]),
-        formData: {},
-        schema: {},
-      },
-    );
+    const { added, validation } = collectedErrors();
+    await field.validation('shared-auth', validation, fieldValidationContext());
     expect(added).toEqual([
       expect.stringContaining('The registry already declares "shared-auth"'),
     ]);

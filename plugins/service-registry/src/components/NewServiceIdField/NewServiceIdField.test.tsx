@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { TestApiRegistry } from '@backstage/test-utils';
-import { serviceRegistryApiRef } from '../../api';
+import {
+  collectedErrors,
+  fieldValidationContext,
+} from '../../__testUtils__/fieldValidation';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { serviceSummaryResponse } from '../../testUtils/summaryFixture';
 import {
@@ -61,39 +63,30 @@ describe('NewServiceIdField', () => {
 });
 
 describe('validateNewServiceField', () => {
-  const errors = () => {
-    const added: string[] = [];
-    return {
-      added,
-      validation: {
-        addError: (message: string) => added.push(message),
-      } as unknown as FieldValidation,
-    };
-  };
-  const context = (registry?: string) => ({
-    apiHolder: TestApiRegistry.from([
-      serviceRegistryApiRef,
-      mockServiceRegistryApi({
-        getServiceSummary: async (id: string) => serviceSummaryResponse(id),
-      }),
-    ]),
-    formData: {},
-    schema: {},
-    uiSchema: registry ? { 'ui:options': { registry } } : undefined,
-  });
-
   it('adds the reason an id cannot be a new service’s as the field’s error', async () => {
-    const { added, validation } = errors();
-    await validateNewServiceField('shared-auth', validation, context());
+    const { added, validation } = collectedErrors();
+    await validateNewServiceField(
+      'shared-auth',
+      validation as FieldValidation,
+      fieldValidationContext(),
+    );
     expect(added).toEqual([
       'The registry already declares "shared-auth" (services/catalog.toml:2): choose another id, or change that service with the update-service template.',
     ]);
   });
 
   it('adds nothing for a new id, nor for an empty field (required says so)', async () => {
-    const { added, validation } = errors();
-    await validateNewServiceField('orders-api', validation, context());
-    await validateNewServiceField(undefined as any, validation, context());
+    const { added, validation } = collectedErrors();
+    await validateNewServiceField(
+      'orders-api',
+      validation as FieldValidation,
+      fieldValidationContext(),
+    );
+    await validateNewServiceField(
+      undefined as any,
+      validation as FieldValidation,
+      fieldValidationContext(),
+    );
     expect(added).toEqual([]);
   });
 
@@ -101,14 +94,15 @@ describe('validateNewServiceField', () => {
     const getServiceSummary = jest.fn(async (id: string) =>
       serviceSummaryResponse(id),
     );
-    const { validation } = errors();
-    await validateNewServiceField('orders-api', validation, {
-      ...context('platform'),
-      apiHolder: TestApiRegistry.from([
-        serviceRegistryApiRef,
+    const { validation } = collectedErrors();
+    await validateNewServiceField(
+      'orders-api',
+      validation as FieldValidation,
+      fieldValidationContext(
+        { 'ui:options': { registry: 'platform' } },
         mockServiceRegistryApi({ getServiceSummary }),
-      ]),
-    });
+      ),
+    );
     expect(getServiceSummary).toHaveBeenCalledWith('orders-api', {
       registry: 'platform',
     });
