@@ -145,7 +145,15 @@ test('the update-service template adds a dependency and changes a port, with the
     .click();
   await page.getByRole('button', { name: 'Next' }).click();
 
-  // page 2: a new port, and one more required service
+  // page 2: what the registry says now (the port the new one replaces), then a new port and one
+  // more required service
+  const now = page.getByRole('region', {
+    name: 'E-Commerce API in the registry now',
+  });
+  await expect(now).toContainText('Port8080');
+  await expect(now).toContainText(
+    'Declared in projects/project-a/services.toml, line',
+  );
   await page.getByRole('spinbutton', { name: /^Port/ }).fill('9090');
   const add = page.getByRole('textbox', {
     name: 'Add required services',
@@ -165,6 +173,9 @@ test('the update-service template adds a dependency and changes a port, with the
     page.getByText('Stop when the change breaks consumers'),
   ).toBeVisible();
   await page.getByRole('button', { name: 'Review' }).click();
+  // the facts are shown, not reviewed
+  await expect(page.getByText('Port', { exact: true })).toBeVisible();
+  await expect(page.getByText(/^current$/i)).toHaveCount(0);
   await page.getByRole('button', { name: 'Create' }).click();
 
   await expect(page).toHaveURL(/\/create\/tasks\//, { timeout: 30_000 });

@@ -45,6 +45,7 @@ import {
   ServiceRegistryTopologyPage,
   serviceRegistryPlugin,
   ServiceRegistryNewServiceIdFieldExtension,
+  ServiceRegistryServiceFactsFieldExtension,
 } from '@service-registry/plugin-service-registry';
 
 const app = createApp({
@@ -96,6 +97,7 @@ const routes = (
     <Route path="/create" element={<ScaffolderPage />}>
       <ScaffolderFieldExtensions>
         <ServiceRegistryNewServiceIdFieldExtension />
+        <ServiceRegistryServiceFactsFieldExtension />
       </ScaffolderFieldExtensions>
     </Route>
     <Route path="/api-docs" element={<ApiExplorerPage />} />

@@ -23,7 +23,9 @@ import serviceRegistryFrontendPlugin, {
   entityServiceTopologyContent,
   entitySystemServiceRegistryCard,
   serviceRegistryNewServiceIdFormField,
+  serviceRegistryServiceFactsFormField,
 } from './alpha';
+import { ServiceFactsField } from './components/ServiceFactsField';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   collectedErrors,
@@ -331,6 +333,18 @@ describe('service-registry in the new frontend system', () => {
     ]);
   });
 
+  it('gives the scaffolder its read-only form field ServiceRegistryServiceFacts', async () => {
+    const load = createExtensionTester(
+      serviceRegistryServiceFactsFormField,
+    ).get(FormFieldBlueprint.dataRefs.formFieldLoader);
+    const field = (await load()) as unknown as {
+      name: string;
+      component: unknown;
+    };
+    expect(field.name).toBe('ServiceRegistryServiceFacts');
+    expect(field.component).toBe(ServiceFactsField);
+  });
+
   it('names its extensions as the README tells adopters to configure them', () => {
     for (const id of [
       'api:service-registry',
@@ -347,6 +361,7 @@ describe('service-registry in the new frontend system', () => {
       'entity-card:service-registry/deprecated-dependencies',
       'entity-content:service-registry/topology',
       'scaffolder-form-field:service-registry/new-service-id',
+      'scaffolder-form-field:service-registry/service-facts',
     ] as const) {
       expect(serviceRegistryFrontendPlugin.getExtension(id)).toBeDefined();
     }

@@ -23,4 +23,7 @@ export {
   entityDeprecatedDependenciesWarning,
 } from './alpha/entityCards';
 export { entityServiceTopologyContent } from './alpha/entityContent';
-export { serviceRegistryNewServiceIdFormField } from './alpha/formFields';
+export {
+  serviceRegistryNewServiceIdFormField,
+  serviceRegistryServiceFactsFormField,
+} from './alpha/formFields';

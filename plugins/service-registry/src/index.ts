@@ -17,7 +17,9 @@ export {
   EntityServiceRegistryCard,
   EntitySystemServiceRegistryCard,
   ServiceRegistryNewServiceIdFieldExtension,
+  ServiceRegistryServiceFactsFieldExtension,
 } from './plugin';
+export type { ServiceFactsFieldOptions } from './components/ServiceFactsField';
 export type { NewServiceIdFieldOptions } from './components/NewServiceIdField';
 export {
   rootRouteRef as serviceRegistryRootRouteRef,

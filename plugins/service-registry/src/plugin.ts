@@ -13,6 +13,10 @@ import {
   NewServiceIdFieldOptions,
   validateNewServiceField,
 } from './components/NewServiceIdField';
+import {
+  ServiceFactsField,
+  ServiceFactsFieldOptions,
+} from './components/ServiceFactsField';
 import { ServiceRegistryClient } from './api/ServiceRegistryClient';
 import {
   createFromTemplateRouteRef,
@@ -255,5 +259,23 @@ export const ServiceRegistryNewServiceIdFieldExtension =
       name: 'ServiceRegistryNewServiceId',
       component: NewServiceIdField,
       validation: validateNewServiceField,
+    }),
+  );
+
+/**
+ * Scaffolder form field `ServiceRegistryServiceFacts`, read-only (`type: 'null'`): what the
+ * registry says now about the service another field of the form picked (`ui:options.serviceField`,
+ * default `service`; an entity ref, read through its Component's annotations, or a registry id):
+ * version, status, tier, port, owner and the rest, and where it is declared. The update-service and
+ * deprecate-service templates show it above the fields to change. Put it inside
+ * `<ScaffolderFieldExtensions>` of the `/create` route.
+ *
+ * @public
+ */
+export const ServiceRegistryServiceFactsFieldExtension =
+  serviceRegistryPlugin.provide(
+    createScaffolderFieldExtension<null, ServiceFactsFieldOptions>({
+      name: 'ServiceRegistryServiceFacts',
+      component: ServiceFactsField,
     }),
   );

@@ -22,3 +22,22 @@ export const serviceRegistryNewServiceIdFormField = FormFieldBlueprint.make({
       ),
   },
 });
+
+/**
+ * The read-only scaffolder form field `ServiceRegistryServiceFacts` (what the registry says now
+ * about the service the form picked), for the scaffolder plugin of the new frontend system.
+ *
+ * @alpha
+ */
+export const serviceRegistryServiceFactsFormField = FormFieldBlueprint.make({
+  name: 'service-facts',
+  params: {
+    field: () =>
+      import('../components/ServiceFactsField').then(m =>
+        createFormField({
+          name: 'ServiceRegistryServiceFacts',
+          component: m.ServiceFactsField,
+        }),
+      ),
+  },
+});

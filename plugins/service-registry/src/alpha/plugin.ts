@@ -18,7 +18,10 @@ import {
   entitySystemServiceRegistryCard,
 } from './entityCards';
 import { entityServiceTopologyContent } from './entityContent';
-import { serviceRegistryNewServiceIdFormField } from './formFields';
+import {
+  serviceRegistryNewServiceIdFormField,
+  serviceRegistryServiceFactsFormField,
+} from './formFields';
 import {
   serviceRegistryDeprecationsPage,
   serviceRegistryFindingsPage,
@@ -29,7 +32,8 @@ import {
 /**
  * The service-registry plugin for Backstage's new frontend system: its API, the four pages
  * (topology, deprecations, SLAs, findings) with their navigation items, the entity cards and the
- * entity page's Topology tab, and the scaffolder form field `ServiceRegistryNewServiceId`. Each extension can be configured, moved or disabled in
+ * entity page's Topology tab, and the scaffolder form fields `ServiceRegistryNewServiceId` and
+ * `ServiceRegistryServiceFacts`. Each extension can be configured, moved or disabled in
  * `app.extensions`. Bind its `createFromTemplate` external route to the scaffolder's
  * `selectedTemplate` route for the registry card's template buttons.
  *
@@ -62,5 +66,6 @@ export const serviceRegistryFrontendPlugin = createFrontendPlugin({
     entityDeprecatedDependenciesWarning,
     entityServiceTopologyContent,
     serviceRegistryNewServiceIdFormField,
+    serviceRegistryServiceFactsFormField,
   ],
 });

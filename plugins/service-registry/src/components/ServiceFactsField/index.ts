@@ -1,0 +1,2 @@
+export { ServiceFactsField } from './ServiceFactsField';
+export type { ServiceFactsFieldOptions } from './ServiceFactsField';
