@@ -70,3 +70,17 @@ export function heldBackError(url: string) {
 /** The message of {@link heldBackError}, as a card shows it. */
 export const HELD_BACK_MESSAGE =
   'service "cart" of registry "default" is held back: it is declared at projects/shop/services.toml:9:1, in a file the catalog cannot take as written (it does not parse at projects/shop/services.toml:12:3); the catalog shows it as last ingested, and the registry lacks it until that file is fixed';
+
+/**
+ * The error the client throws while the backend has not read the registry yet (503), as a summary
+ * request gets it.
+ */
+export function registryNotReadYet(): Promise<ResponseError> {
+  return backendError({
+    status: 503,
+    statusText: 'Service Unavailable',
+    name: 'ServiceUnavailableError',
+    message: 'the registry has not been read yet',
+    url: 'http://localhost/api/service-registry/services/x/summary',
+  });
+}

@@ -4,7 +4,7 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { registryNotFoundMessages } from '@service-registry/plugin-service-registry-common';
 import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
-import { backendError } from '../../testUtils/backendError';
+import { backendError, registryNotReadYet } from '../../testUtils/backendError';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { serviceSummaryResponse } from '../../testUtils/summaryFixture';
 import { validateNewServiceId } from './validateNewServiceId';
@@ -130,13 +130,7 @@ describe('validateNewServiceId', () => {
   it('lets the form go on when the registry cannot be asked: the action checks the registry it changes', async () => {
     const registry = mockServiceRegistryApi({
       getServiceSummary: async () => {
-        throw await backendError({
-          status: 503,
-          statusText: 'Service Unavailable',
-          name: 'ServiceUnavailableError',
-          message: 'the registry has not been read yet',
-          url: 'http://localhost/api/service-registry/services/x/summary',
-        });
+        throw await registryNotReadYet();
       },
     });
     expect(

@@ -4,7 +4,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
-import { backendError } from '../../testUtils/backendError';
+import { registryNotReadYet } from '../../testUtils/backendError';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { serviceSummaryResponse } from '../../testUtils/summaryFixture';
 import { ServiceFactsField } from './ServiceFactsField';
@@ -110,13 +110,7 @@ describe('ServiceFactsField', () => {
   it("says why the registry's facts could not be read, and the form stays usable", async () => {
     const api = mockServiceRegistryApi({
       getServiceSummary: async () => {
-        throw await backendError({
-          status: 503,
-          statusText: 'Service Unavailable',
-          name: 'ServiceUnavailableError',
-          message: 'the registry has not been read yet',
-          url: 'http://localhost/api/service-registry/services/x/summary',
-        });
+        throw await registryNotReadYet();
       },
     });
     await renderField({ formData: { service: 'shared-auth' }, api });
