@@ -27,10 +27,8 @@ import serviceRegistryFrontendPlugin, {
 } from './alpha';
 import { ServiceFactsField } from './components/ServiceFactsField';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
-import {
-  collectedErrors,
-  fieldValidationContext,
-} from './__testUtils__/fieldValidation';
+import { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
+import { fieldErrors } from './__testUtils__/fieldValidation';
 import { serviceRegistryApiRef, ServiceRegistryClient } from './api';
 import { deprecationsResponse } from './testUtils/deprecationFixture';
 import { mockServiceRegistryApi } from './testUtils/mockServiceRegistryApi';
@@ -321,13 +319,11 @@ describe('service-registry in the new frontend system', () => {
       serviceRegistryNewServiceIdFormField,
     ).get(FormFieldBlueprint.dataRefs.formFieldLoader);
     const field = (await load()) as unknown as {
-      $$type: string;
       name: string;
-      validation: Function;
+      validation: CustomFieldValidator<string>;
     };
     expect(field.name).toBe('ServiceRegistryNewServiceId');
-    const { added, validation } = collectedErrors();
-    await field.validation('shared-auth', validation, fieldValidationContext());
+    const added = await fieldErrors(field.validation, 'shared-auth');
     expect(added).toEqual([
       expect.stringContaining('The registry already declares "shared-auth"'),
     ]);

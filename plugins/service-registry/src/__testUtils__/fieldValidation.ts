@@ -1,4 +1,5 @@
 import { TestApiRegistry } from '@backstage/test-utils';
+import { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
 import { ServiceRegistryApi, serviceRegistryApiRef } from '../api';
 import { mockServiceRegistryApi } from '../testUtils/mockServiceRegistryApi';
 import { serviceSummaryResponse } from '../testUtils/summaryFixture';
@@ -24,16 +25,30 @@ export function fieldValidationContext(
   };
 }
 
-/** A field's validation that keeps the errors added to it. */
-export function collectedErrors() {
+/**
+ * Runs a form field's validator as the scaffolder does when the form moves on, and gives the
+ * errors it adds to the field.
+ *
+ * @param validator - the field's `validation`
+ * @param value - the field's value
+ * @param context - what the scaffolder hands it (default {@link fieldValidationContext})
+ */
+export async function fieldErrors<T>(
+  validator: CustomFieldValidator<T, any>,
+  value: T,
+  context: ReturnType<typeof fieldValidationContext> = fieldValidationContext(),
+): Promise<string[]> {
   const added: string[] = [];
-  return {
-    added,
-    validation: {
-      addError(message: string) {
-        added.push(message);
-        return this;
-      },
+  const validation = {
+    addError(message: string) {
+      added.push(message);
+      return validation;
     },
   };
+  await validator(
+    value,
+    validation as Parameters<typeof validator>[1],
+    context,
+  );
+  return added;
 }

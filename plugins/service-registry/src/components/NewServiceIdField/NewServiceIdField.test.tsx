@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
-  collectedErrors,
+  fieldErrors,
   fieldValidationContext,
 } from '../../__testUtils__/fieldValidation';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
@@ -13,7 +13,6 @@ import {
 } from './NewServiceIdField';
 
 type FieldProps = Parameters<typeof NewServiceIdField>[0];
-type FieldValidation = Parameters<typeof validateNewServiceField>[1];
 
 /** The field as the scaffolder's form renders it, keeping the value it is given. */
 function Form(props: { onValue: (value: string | undefined) => void }) {
@@ -64,40 +63,27 @@ describe('NewServiceIdField', () => {
 
 describe('validateNewServiceField', () => {
   it('adds the reason an id cannot be a new service’s as the field’s error', async () => {
-    const { added, validation } = collectedErrors();
-    await validateNewServiceField(
-      'shared-auth',
-      validation as FieldValidation,
-      fieldValidationContext(),
-    );
-    expect(added).toEqual([
+    expect(await fieldErrors(validateNewServiceField, 'shared-auth')).toEqual([
       'The registry already declares "shared-auth" (services/catalog.toml:2): choose another id, or change that service with the update-service template.',
     ]);
   });
 
   it('adds nothing for a new id, nor for an empty field (required says so)', async () => {
-    const { added, validation } = collectedErrors();
-    await validateNewServiceField(
-      'orders-api',
-      validation as FieldValidation,
-      fieldValidationContext(),
+    expect(await fieldErrors(validateNewServiceField, 'orders-api')).toEqual(
+      [],
     );
-    await validateNewServiceField(
-      undefined as any,
-      validation as FieldValidation,
-      fieldValidationContext(),
-    );
-    expect(added).toEqual([]);
+    expect(
+      await fieldErrors(validateNewServiceField, undefined as any),
+    ).toEqual([]);
   });
 
   it('asks the registry that ui:options.registry names', async () => {
     const getServiceSummary = jest.fn(async (id: string) =>
       serviceSummaryResponse(id),
     );
-    const { validation } = collectedErrors();
-    await validateNewServiceField(
+    await fieldErrors(
+      validateNewServiceField,
       'orders-api',
-      validation as FieldValidation,
       fieldValidationContext(
         { 'ui:options': { registry: 'platform' } },
         mockServiceRegistryApi({ getServiceSummary }),

@@ -49,7 +49,7 @@ export function NewServiceIdField(
       value={formData ?? ''}
       onChange={({ target: { value } }) =>
         // an emptied field is no value, so that `required` says so
-        onChange((value === '' ? undefined : value) as string)
+        onChange(value === '' ? undefined : value)
       }
       margin="normal"
       fullWidth
