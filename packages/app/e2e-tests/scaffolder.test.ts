@@ -61,10 +61,46 @@ test('the new-service template adds the service on a new branch of the registry'
   await idField.fill(id);
   await page.getByRole('button', { name: 'Next' }).click();
 
-  // page 2: placement and dependencies (a global service requiring shared-config)
+  // page 2: placement and dependencies. The project list offers the registry's projects; a
+  // project it does not have is refused unless the form asks to create it
   await expect(
     page.getByText('Placement and dependencies').first(),
   ).toBeVisible();
+  const scope = page.getByRole('button', { name: /^Scope/ });
+  await scope.click();
+  await page.getByRole('option', { name: /A project/ }).click();
+  const project = page.getByRole('textbox', { name: /^Project/ });
+  await project.click();
+  await expect(
+    page.getByRole('option', {
+      name: 'E-Commerce Platform projects/project-a/services.toml',
+    }),
+  ).toBeVisible();
+  await project.fill('e2e-new-project');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(
+    page
+      .getByText(
+        'The registry has no project "e2e-new-project" yet: pick one of its projects, or tick the box to create the project (projects/e2e-new-project/services.toml).',
+      )
+      .first(),
+  ).toBeVisible();
+  await expect(project).toHaveAttribute('aria-invalid', 'true');
+  await page
+    .getByRole('checkbox', {
+      name: 'Create the project if it does not exist yet',
+    })
+    .check();
+  // ticked, the form takes the new project and moves on
+  // (the step titles are always shown: the port field is page 3's)
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByLabel(/^Port/)).toBeVisible();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(project).toHaveValue('e2e-new-project');
+
+  // the service stays global after all, requiring shared-config
+  await scope.click();
+  await page.getByRole('option', { name: /^Global/ }).click();
   const requires = page.getByRole('textbox', {
     name: 'Required services',
     exact: true,
@@ -79,7 +115,7 @@ test('the new-service template adds the service on a new branch of the registry'
   await page.getByRole('button', { name: 'Next' }).click();
 
   // page 3: the service level, defaults
-  await expect(page.getByText('Service level').first()).toBeVisible();
+  await expect(page.getByLabel(/^Port/)).toBeVisible();
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
 

@@ -46,6 +46,7 @@ import {
   serviceRegistryPlugin,
   ServiceRegistryNewServiceIdFieldExtension,
   ServiceRegistryServiceFactsFieldExtension,
+  ServiceRegistryProjectFieldExtension,
 } from '@service-registry/plugin-service-registry';
 
 const app = createApp({
@@ -98,6 +99,7 @@ const routes = (
       <ScaffolderFieldExtensions>
         <ServiceRegistryNewServiceIdFieldExtension />
         <ServiceRegistryServiceFactsFieldExtension />
+        <ServiceRegistryProjectFieldExtension />
       </ScaffolderFieldExtensions>
     </Route>
     <Route path="/api-docs" element={<ApiExplorerPage />} />

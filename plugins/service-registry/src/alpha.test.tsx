@@ -24,11 +24,15 @@ import serviceRegistryFrontendPlugin, {
   entitySystemServiceRegistryCard,
   serviceRegistryNewServiceIdFormField,
   serviceRegistryServiceFactsFormField,
+  serviceRegistryProjectFormField,
 } from './alpha';
 import { ServiceFactsField } from './components/ServiceFactsField';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
-import { fieldErrors } from './__testUtils__/fieldValidation';
+import {
+  fieldErrors,
+  fieldValidationContext,
+} from './__testUtils__/fieldValidation';
 import { serviceRegistryApiRef, ServiceRegistryClient } from './api';
 import { deprecationsResponse } from './testUtils/deprecationFixture';
 import { mockServiceRegistryApi } from './testUtils/mockServiceRegistryApi';
@@ -329,6 +333,30 @@ describe('service-registry in the new frontend system', () => {
     ]);
   });
 
+  it('gives the scaffolder its form field ServiceRegistryProject, checking the project with the registry', async () => {
+    const load = createExtensionTester(serviceRegistryProjectFormField).get(
+      FormFieldBlueprint.dataRefs.formFieldLoader,
+    );
+    const field = (await load()) as unknown as {
+      name: string;
+      validation: CustomFieldValidator<string>;
+    };
+    expect(field.name).toBe('ServiceRegistryProject');
+    const context = {
+      ...fieldValidationContext(
+        undefined,
+        mockServiceRegistryApi({
+          getProjectSummary: async (id: string) => projectSummaryResponse(id),
+        }),
+      ),
+      formData: { scope: 'project', createProject: false },
+    };
+    expect(await fieldErrors(field.validation, 'shop', context)).toEqual([]);
+    expect(await fieldErrors(field.validation, 'billing', context)).toEqual([
+      expect.stringContaining('The registry has no project "billing" yet'),
+    ]);
+  });
+
   it('gives the scaffolder its read-only form field ServiceRegistryServiceFacts', async () => {
     const load = createExtensionTester(
       serviceRegistryServiceFactsFormField,
@@ -358,6 +386,7 @@ describe('service-registry in the new frontend system', () => {
       'entity-content:service-registry/topology',
       'scaffolder-form-field:service-registry/new-service-id',
       'scaffolder-form-field:service-registry/service-facts',
+      'scaffolder-form-field:service-registry/project',
     ] as const) {
       expect(serviceRegistryFrontendPlugin.getExtension(id)).toBeDefined();
     }

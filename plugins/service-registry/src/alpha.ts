@@ -26,4 +26,5 @@ export { entityServiceTopologyContent } from './alpha/entityContent';
 export {
   serviceRegistryNewServiceIdFormField,
   serviceRegistryServiceFactsFormField,
+  serviceRegistryProjectFormField,
 } from './alpha/formFields';

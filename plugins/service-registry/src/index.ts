@@ -18,9 +18,11 @@ export {
   EntitySystemServiceRegistryCard,
   ServiceRegistryNewServiceIdFieldExtension,
   ServiceRegistryServiceFactsFieldExtension,
+  ServiceRegistryProjectFieldExtension,
 } from './plugin';
 export type { ServiceFactsFieldOptions } from './components/ServiceFactsField';
 export type { NewServiceIdFieldOptions } from './components/NewServiceIdField';
+export type { ProjectFieldOptions } from './components/ProjectField';
 export {
   rootRouteRef as serviceRegistryRootRouteRef,
   deprecationsRouteRef as serviceRegistryDeprecationsRouteRef,

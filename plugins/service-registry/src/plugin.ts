@@ -17,6 +17,11 @@ import {
   ServiceFactsField,
   ServiceFactsFieldOptions,
 } from './components/ServiceFactsField';
+import {
+  ProjectField,
+  ProjectFieldOptions,
+  validateProjectField,
+} from './components/ProjectField';
 import { ServiceRegistryClient } from './api/ServiceRegistryClient';
 import {
   createFromTemplateRouteRef,
@@ -277,5 +282,26 @@ export const ServiceRegistryServiceFactsFieldExtension =
     createScaffolderFieldExtension<null, ServiceFactsFieldOptions>({
       name: 'ServiceRegistryServiceFacts',
       component: ServiceFactsField,
+    }),
+  );
+
+/**
+ * Scaffolder form field `ServiceRegistryProject`: the project of a new service, picked from the
+ * registry's projects (the catalog's Systems that stand for them; a picked one gives its System's
+ * ref) or typed as the id of a new one. When the form moves on it is checked with the registry
+ * (`ui:options.registry`, else the backend's default): a project id, not the word `global`, and a
+ * project the registry has, unless the form's boolean field `ui:options.createProjectField`
+ * (default `createProject`) is ticked. When the registry cannot be asked, the form goes on: the
+ * scaffolder action checks again. Put it inside `<ScaffolderFieldExtensions>` of the `/create`
+ * route.
+ *
+ * @public
+ */
+export const ServiceRegistryProjectFieldExtension =
+  serviceRegistryPlugin.provide(
+    createScaffolderFieldExtension<string, ProjectFieldOptions>({
+      name: 'ServiceRegistryProject',
+      component: ProjectField,
+      validation: validateProjectField,
     }),
   );

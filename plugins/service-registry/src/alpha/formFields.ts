@@ -41,3 +41,24 @@ export const serviceRegistryServiceFactsFormField = FormFieldBlueprint.make({
       ),
   },
 });
+
+/**
+ * The scaffolder form field `ServiceRegistryProject` (the project of a new service: one of the
+ * registry's, or a new one when the form asks to create it, checked when the form moves on), for
+ * the scaffolder plugin of the new frontend system.
+ *
+ * @alpha
+ */
+export const serviceRegistryProjectFormField = FormFieldBlueprint.make({
+  name: 'project',
+  params: {
+    field: () =>
+      import('../components/ProjectField').then(m =>
+        createFormField({
+          name: 'ServiceRegistryProject',
+          component: m.ProjectField,
+          validation: m.validateProjectField,
+        }),
+      ),
+  },
+});

@@ -21,6 +21,7 @@ import { entityServiceTopologyContent } from './entityContent';
 import {
   serviceRegistryNewServiceIdFormField,
   serviceRegistryServiceFactsFormField,
+  serviceRegistryProjectFormField,
 } from './formFields';
 import {
   serviceRegistryDeprecationsPage,
@@ -32,8 +33,8 @@ import {
 /**
  * The service-registry plugin for Backstage's new frontend system: its API, the four pages
  * (topology, deprecations, SLAs, findings) with their navigation items, the entity cards and the
- * entity page's Topology tab, and the scaffolder form fields `ServiceRegistryNewServiceId` and
- * `ServiceRegistryServiceFacts`. Each extension can be configured, moved or disabled in
+ * entity page's Topology tab, and the scaffolder form fields `ServiceRegistryNewServiceId`,
+ * `ServiceRegistryProject` and `ServiceRegistryServiceFacts`. Each extension can be configured, moved or disabled in
  * `app.extensions`. Bind its `createFromTemplate` external route to the scaffolder's
  * `selectedTemplate` route for the registry card's template buttons.
  *
@@ -67,5 +68,6 @@ export const serviceRegistryFrontendPlugin = createFrontendPlugin({
     entityServiceTopologyContent,
     serviceRegistryNewServiceIdFormField,
     serviceRegistryServiceFactsFormField,
+    serviceRegistryProjectFormField,
   ],
 });

@@ -1,0 +1,3 @@
+export { ProjectField, validateProjectField } from './ProjectField';
+export type { ProjectFieldOptions } from './ProjectField';
+export { validateRegistryProject } from './validateRegistryProject';
