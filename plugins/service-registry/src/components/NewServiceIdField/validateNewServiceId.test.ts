@@ -1,9 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
-import { TestApiRegistry } from '@backstage/test-utils';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { registryNotFoundMessages } from '@service-registry/plugin-service-registry-common';
-import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
+import { ServiceRegistryApi } from '../../api';
+import { formApis } from '../../__testUtils__/formApis';
 import { backendError, registryNotReadYet } from '../../testUtils/backendError';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { serviceSummaryResponse } from '../../testUtils/summaryFixture';
@@ -26,20 +24,11 @@ function component(name: string, annotations?: Record<string, string>) {
   } satisfies Entity;
 }
 
-function apis(options: { registry?: ServiceRegistryApi; catalog?: Entity[] }) {
-  const pairs: Array<[any, any]> = [];
-  if (options.registry) pairs.push([serviceRegistryApiRef, options.registry]);
-  if (options.catalog) {
-    pairs.push([catalogApiRef, catalogApiMock({ entities: options.catalog })]);
-  }
-  return TestApiRegistry.from(...pairs);
-}
-
 describe('validateNewServiceId', () => {
   it('accepts an id that neither the registry nor the catalog has', async () => {
     expect(
       await validateNewServiceId('orders-api', {
-        apiHolder: apis({ registry: registryApi(), catalog: [] }),
+        apiHolder: formApis({ registry: registryApi(), catalog: [] }),
       }),
     ).toBeUndefined();
   });
@@ -56,7 +45,7 @@ describe('validateNewServiceId', () => {
   ])('refuses %s before asking anyone', async (id, message) => {
     const registry = registryApi();
     expect(
-      await validateNewServiceId(id, { apiHolder: apis({ registry }) }),
+      await validateNewServiceId(id, { apiHolder: formApis({ registry }) }),
     ).toContain(message);
     expect(registry.getServiceSummary).not.toHaveBeenCalled();
   });
@@ -65,7 +54,7 @@ describe('validateNewServiceId', () => {
     const registry = registryApi();
     expect(
       await validateNewServiceId('shared-auth', {
-        apiHolder: apis({ registry, catalog: [] }),
+        apiHolder: formApis({ registry, catalog: [] }),
         registry: 'platform',
       }),
     ).toBe(
@@ -95,7 +84,7 @@ describe('validateNewServiceId', () => {
       },
     });
     const problem = await validateNewServiceId('cart', {
-      apiHolder: apis({ registry, catalog: [] }),
+      apiHolder: formApis({ registry, catalog: [] }),
     });
     expect(problem).toContain('The registry already declares "cart": ');
     expect(problem).toContain(
@@ -116,7 +105,7 @@ describe('validateNewServiceId', () => {
     async (_, entity) => {
       expect(
         await validateNewServiceId('example-website', {
-          apiHolder: apis({
+          apiHolder: formApis({
             registry: registryApi(),
             catalog: [component('unrelated'), entity],
           }),
@@ -135,7 +124,7 @@ describe('validateNewServiceId', () => {
     });
     expect(
       await validateNewServiceId('shared-auth', {
-        apiHolder: apis({ registry, catalog: [component('shared-auth')] }),
+        apiHolder: formApis({ registry, catalog: [component('shared-auth')] }),
       }),
     ).toBeUndefined();
   });
@@ -143,11 +132,13 @@ describe('validateNewServiceId', () => {
   it('asks only the catalog in an app without the registry API, and nobody in an app without either', async () => {
     expect(
       await validateNewServiceId('example-website', {
-        apiHolder: apis({ catalog: [component('example-website')] }),
+        apiHolder: formApis({ catalog: [component('example-website')] }),
       }),
     ).toContain('The catalog already has component:default/example-website');
     expect(
-      await validateNewServiceId('example-website', { apiHolder: apis({}) }),
+      await validateNewServiceId('example-website', {
+        apiHolder: formApis({}),
+      }),
     ).toBeUndefined();
   });
 });

@@ -1,9 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
-import { TestApiRegistry } from '@backstage/test-utils';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { registryNotFoundMessages } from '@service-registry/plugin-service-registry-common';
-import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
+import { ServiceRegistryApi } from '../../api';
+import { formApis } from '../../__testUtils__/formApis';
 import {
   notFound,
   registryNotReadYet,
@@ -36,19 +34,10 @@ function system(name: string, project?: string): Entity {
   };
 }
 
-function apis(options: { registry?: ServiceRegistryApi; catalog?: Entity[] }) {
-  const pairs: Array<[any, any]> = [];
-  if (options.registry) pairs.push([serviceRegistryApiRef, options.registry]);
-  if (options.catalog) {
-    pairs.push([catalogApiRef, catalogApiMock({ entities: options.catalog })]);
-  }
-  return TestApiRegistry.from(...pairs);
-}
-
 describe('validateRegistryProject', () => {
   it('accepts a project the registry has, typed or picked, whatever the create box says', async () => {
     const registry = registryApi();
-    const apiHolder = apis({ registry, catalog: [system('shop', 'shop')] });
+    const apiHolder = formApis({ registry, catalog: [system('shop', 'shop')] });
     for (const createProject of [true, false, undefined]) {
       expect(
         await validateRegistryProject('crm', { apiHolder, createProject }),
@@ -69,7 +58,10 @@ describe('validateRegistryProject', () => {
     const registry = registryApi();
     expect(
       await validateRegistryProject('system:default/web-shop', {
-        apiHolder: apis({ registry, catalog: [system('web-shop', 'shop')] }),
+        apiHolder: formApis({
+          registry,
+          catalog: [system('web-shop', 'shop')],
+        }),
         registry: 'platform',
       }),
     ).toBeUndefined();
@@ -79,7 +71,7 @@ describe('validateRegistryProject', () => {
   });
 
   it('refuses a project the registry does not have while the create box is not ticked, naming the file it would create', async () => {
-    const apiHolder = apis({ registry: registryApi(), catalog: [] });
+    const apiHolder = formApis({ registry: registryApi(), catalog: [] });
     expect(
       await validateRegistryProject('billing', {
         apiHolder,
@@ -99,7 +91,7 @@ describe('validateRegistryProject', () => {
   it('refuses a new project in a form that does not offer to create one', async () => {
     expect(
       await validateRegistryProject('billing', {
-        apiHolder: apis({ registry: registryApi() }),
+        apiHolder: formApis({ registry: registryApi() }),
       }),
     ).toBe('The registry has no project "billing": pick one of its projects.');
   });
@@ -115,7 +107,7 @@ describe('validateRegistryProject', () => {
     });
     expect(
       await validateRegistryProject('billing', {
-        apiHolder: apis({ registry }),
+        apiHolder: formApis({ registry }),
         createProject: false,
       }),
     ).toContain('The registry has no project "billing" yet');
@@ -137,7 +129,7 @@ describe('validateRegistryProject', () => {
     const registry = registryApi();
     expect(
       await validateRegistryProject(value, {
-        apiHolder: apis({ registry, catalog: [] }),
+        apiHolder: formApis({ registry, catalog: [] }),
         createProject: true,
       }),
     ).toContain(message);
@@ -148,7 +140,10 @@ describe('validateRegistryProject', () => {
     const registry = registryApi();
     expect(
       await validateRegistryProject('system:default/global', {
-        apiHolder: apis({ registry, catalog: [system('global', 'global')] }),
+        apiHolder: formApis({
+          registry,
+          catalog: [system('global', 'global')],
+        }),
         createProject: false,
       }),
     ).toBe(
@@ -163,7 +158,7 @@ describe('validateRegistryProject', () => {
     const registry = registryApi();
     expect(
       await validateRegistryProject('system:default/billing', {
-        apiHolder: apis({ registry, catalog: [] }),
+        apiHolder: formApis({ registry, catalog: [] }),
         createProject: true,
       }),
     ).toBeUndefined();
@@ -189,7 +184,7 @@ describe('validateRegistryProject', () => {
       });
       expect(
         await validateRegistryProject('billing', {
-          apiHolder: apis({ registry }),
+          apiHolder: formApis({ registry }),
           createProject: false,
         }),
       ).toBeUndefined();
@@ -199,7 +194,7 @@ describe('validateRegistryProject', () => {
   it('says nothing of a project in an app without the registry API', async () => {
     expect(
       await validateRegistryProject('billing', {
-        apiHolder: apis({ catalog: [] }),
+        apiHolder: formApis({ catalog: [] }),
         createProject: false,
       }),
     ).toBeUndefined();
