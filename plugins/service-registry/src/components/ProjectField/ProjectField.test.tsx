@@ -120,6 +120,11 @@ describe('ProjectField', () => {
       'A project of the registry, or the id of a new one',
     );
     const list = await openList(input);
+    // the open list is named as ARIA 1.2 asks (Material UI v4 gives aria-owns only)
+    expect(screen.getByRole('combobox')).toHaveAttribute(
+      'aria-controls',
+      screen.getByRole('listbox').id,
+    );
     const options = list.getAllByRole('option');
     expect(options.map(o => o.textContent)).toEqual([
       'crmprojects/crm/services.toml',

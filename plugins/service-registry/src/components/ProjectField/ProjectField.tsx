@@ -10,6 +10,7 @@ import {
 } from '@backstage/plugin-scaffolder-react';
 import { SERVICE_ID_PATTERN } from '@service-registry/plugin-service-registry-common';
 import { useAbortableAsync } from '../useAbortableAsync';
+import { useListboxControls } from '../useListboxControls';
 import { loadProjectOptions, ProjectOption } from './loadProjectOptions';
 import { validateRegistryProject } from './validateRegistryProject';
 
@@ -88,6 +89,8 @@ export function ProjectField(
       setInputText(current => (current === '' ? picked.label : current));
   }, [picked]);
   const fallbackId = useId();
+  const inputId = idSchema?.$id ?? fallbackId;
+  const listboxControls = useListboxControls(inputId);
 
   const hasErrors = (rawErrors?.length ?? 0) > 0;
   // a typed id that the list does not have: say what will happen (the form's errors say it
@@ -114,8 +117,9 @@ export function ProjectField(
 
   return (
     <Autocomplete<ProjectOption, false, false, true>
-      id={idSchema?.$id ?? fallbackId}
+      id={inputId}
       freeSolo
+      {...listboxControls}
       disabled={disabled}
       options={options}
       loading={loaded.loading}

@@ -55,6 +55,7 @@ import {
   useTopologyView,
 } from './useTopologyView';
 import { GLOBAL_SERVICES_LABEL } from '../../lib/serviceProjectLabel';
+import { useListboxControls } from '../useListboxControls';
 
 const useStyles = makeStyles(theme => ({
   toolbar: {
@@ -168,6 +169,7 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
     impactMode ? undefined : selectedService,
   );
   const [includeOptional, setIncludeOptional] = useState(false);
+  const searchListboxControls = useListboxControls('service-topology-search');
   /** Selects a service (kept in the URL) or a group, or nothing. */
   const setSelected = (id: string | undefined) => {
     const isService = id !== undefined && indexed.nodes.has(id);
@@ -420,6 +422,7 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
         >
           <Autocomplete
             id="service-topology-search"
+            {...searchListboxControls}
             className={classes.search}
             options={serviceIds}
             value={selectedService ?? null}

@@ -170,6 +170,23 @@ describe('ServiceRegistryTopologyPage', () => {
     ).toHaveAttribute('href', '/catalog/default/component/pay-v2');
   });
 
+  it('names the open list of the service search as ARIA 1.2 asks (aria-controls)', async () => {
+    await renderPage(mockApi());
+    await screen.findByRole('application');
+    const search = screen.getByRole('combobox');
+    expect(search).not.toHaveAttribute('aria-controls');
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Find a service' }),
+      'pay',
+    );
+    expect(search).toHaveAttribute(
+      'aria-controls',
+      (await screen.findByRole('listbox')).id,
+    );
+    await userEvent.keyboard('{Escape}');
+    expect(search).not.toHaveAttribute('aria-controls');
+  });
+
   it('offers no page of a retired service, which the catalog does not have', async () => {
     await renderPage(mockApi());
     await screen.findByRole('application');
