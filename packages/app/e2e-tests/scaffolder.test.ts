@@ -157,6 +157,61 @@ test('the new-service template adds the service on a new branch of the registry'
   );
 });
 
+test('the new-service template adds the service to a project picked from the list', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const id = `e2e-b-${Date.now().toString(36)}`;
+
+  await openAsGuest(
+    page,
+    '/create/templates/default/service-registry-new-service',
+  );
+  const idField = page.getByRole('textbox', { name: /^Id/ });
+  await expect(idField).toBeVisible({ timeout: 90_000 });
+  await idField.fill(id);
+  const owner = page.getByRole('textbox', { name: 'Owner', exact: true });
+  await owner.click();
+  await owner.fill('Platform');
+  await page
+    .getByRole('option', { name: /Platform team/i })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // page 2: the project, picked by its title; the field gives the form its System's ref
+  await page.getByRole('button', { name: /^Scope/ }).click();
+  await page.getByRole('option', { name: /A project/ }).click();
+  const project = page.getByRole('textbox', { name: /^Project/ });
+  await project.click();
+  await page.getByRole('option', { name: /^Logistics & Fulfillment/ }).click();
+  await expect(project).toHaveValue('Logistics & Fulfillment');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByLabel(/^Port/)).toBeVisible();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  await expect(page).toHaveURL(/\/create\/tasks\//, { timeout: 30_000 });
+  const pushed = page
+    .getByText(new RegExp(`Branch service-registry/add-${id}-\\w{8} pushed to`))
+    .first();
+  await expect(pushed).toBeVisible({ timeout: 180_000 });
+  const branch = /Branch (\S+) pushed to/.exec(await pushed.innerText())![1];
+
+  // the action read the System's ref as its project: the service is project-b's
+  const services = git(
+    'show',
+    `refs/heads/${branch}:projects/project-b/services.toml`,
+  );
+  expect(services).toContain(`[service.${id}]`);
+  expect(git('diff', '--name-only', 'main', branch)).toContain(
+    'projects/project-b/services.toml',
+  );
+  expect(git('diff', '--name-only', 'main', branch)).not.toContain(
+    'services/catalog.toml',
+  );
+});
+
 test('the update-service template adds a dependency and changes a port, with the breaking change in its outputs', async ({
   page,
 }, testInfo) => {
