@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Autocomplete from '@material-ui/lab/Autocomplete';
@@ -82,12 +82,9 @@ export function ProjectField(
   );
   const options = useMemo(() => loaded.value ?? [], [loaded.value]);
   const picked = optionOf(options, formData);
+  // a value given before (a default, an earlier visit of the page) shows by its label once the
+  // list arrives: the list then resets the input to it
   const [inputText, setInputText] = useState(picked?.label ?? formData ?? '');
-  // once the list arrives, a value given before (a default, an earlier page) shows by its label
-  useEffect(() => {
-    if (picked)
-      setInputText(current => (current === '' ? picked.label : current));
-  }, [picked]);
   const fallbackId = useId();
   const inputId = idSchema?.$id ?? fallbackId;
   const listboxControls = useListboxControls(inputId);

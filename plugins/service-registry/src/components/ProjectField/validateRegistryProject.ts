@@ -68,7 +68,7 @@ export async function validateRegistryProject(
   }
   const { id } = project;
   if (!project.isRef && id === 'global') {
-    return 'The word "global" places the service among the global services (services/catalog.toml): choose "Global" as the scope, or pick the project called global from the list.';
+    return 'The word "global" places the service among the global services (services/catalog.toml): choose "Global" as the scope, or pick a project called global from the list if the registry has one.';
   }
   if (!SERVICE_ID_PATTERN.test(id)) {
     return id.length > 63
