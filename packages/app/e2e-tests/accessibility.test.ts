@@ -163,7 +163,7 @@ for (const theme of ['light', 'dark']) {
     // Not in error: a field in error takes the app theme's palette.error.main for its label, its
     // helper and the scaffolder's error list (#f44336 in Backstage's themes, 3.68:1 on white),
     // whoever draws the field.
-    test("the new-service form's fields: the id, and the project with its list and its note", async ({
+    test("the new-service form's fields: the id, the project with its list and its note, the deprecated-dependency warning", async ({
       page,
     }) => {
       await openAsGuest(
@@ -203,6 +203,27 @@ for (const theme of ['light', 'dark']) {
       );
       await markForAxe(field(project));
       await expectNoSeriousViolations(page, 'the project field with its note');
+
+      const requires = page.getByRole('textbox', {
+        name: 'Required services',
+        exact: true,
+      });
+      await requires.click();
+      await requires.fill('Payments Gateway v2');
+      await page
+        .getByRole('option', { name: /Payments Gateway v2/i })
+        .first()
+        .click();
+      await page.keyboard.press('Escape');
+      const warning = page.getByRole('status').filter({
+        hasText: 'A picked service is deprecated',
+      });
+      await expect(warning).toBeVisible();
+      await markForAxe(warning);
+      await expectNoSeriousViolations(
+        page,
+        'the warning about a deprecated dependency',
+      );
     });
   });
 }

@@ -186,6 +186,28 @@ test('the new-service template adds the service to a project picked from the lis
   await project.click();
   await page.getByRole('option', { name: /^Logistics & Fulfillment/ }).click();
   await expect(project).toHaveValue('Logistics & Fulfillment');
+
+  // a deprecated service picked as a dependency is warned about while picking, then unpicked
+  const requires = page.getByRole('textbox', {
+    name: 'Required services',
+    exact: true,
+  });
+  await requires.click();
+  await requires.fill('Payments Gateway v2');
+  await page
+    .getByRole('option', { name: /Payments Gateway v2/i })
+    .first()
+    .click();
+  const warning = page.getByRole('status').filter({
+    hasText: 'A picked service is deprecated',
+  });
+  // (before or after its sunset on 2026-12-10, as the day of the run has it)
+  await expect(warning).toContainText(
+    /payments-gateway-v2 is deprecated(: it is served until|, and its sunset date) 2026-12-10(| has passed)\. Depend on payments-gateway-v3 instead\./,
+  );
+  await requires.press('Backspace');
+  await page.keyboard.press('Escape');
+  await expect(warning).toHaveCount(0);
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByLabel(/^Port/)).toBeVisible();
   await page.getByRole('button', { name: 'Review' }).click();

@@ -47,6 +47,7 @@ import {
   ServiceRegistryNewServiceIdFieldExtension,
   ServiceRegistryServiceFactsFieldExtension,
   ServiceRegistryProjectFieldExtension,
+  ServiceRegistryDependencyWarningsFieldExtension,
 } from '@service-registry/plugin-service-registry';
 
 const app = createApp({
@@ -100,6 +101,7 @@ const routes = (
         <ServiceRegistryNewServiceIdFieldExtension />
         <ServiceRegistryServiceFactsFieldExtension />
         <ServiceRegistryProjectFieldExtension />
+        <ServiceRegistryDependencyWarningsFieldExtension />
       </ScaffolderFieldExtensions>
     </Route>
     <Route path="/api-docs" element={<ApiExplorerPage />} />

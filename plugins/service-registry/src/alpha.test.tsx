@@ -25,8 +25,10 @@ import serviceRegistryFrontendPlugin, {
   serviceRegistryNewServiceIdFormField,
   serviceRegistryServiceFactsFormField,
   serviceRegistryProjectFormField,
+  serviceRegistryDependencyWarningsFormField,
 } from './alpha';
 import { ServiceFactsField } from './components/ServiceFactsField';
+import { DependencyWarningsField } from './components/DependencyWarningsField';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
 import {
@@ -357,6 +359,18 @@ describe('service-registry in the new frontend system', () => {
     ]);
   });
 
+  it('gives the scaffolder its read-only form field ServiceRegistryDependencyWarnings', async () => {
+    const load = createExtensionTester(
+      serviceRegistryDependencyWarningsFormField,
+    ).get(FormFieldBlueprint.dataRefs.formFieldLoader);
+    const field = (await load()) as unknown as {
+      name: string;
+      component: unknown;
+    };
+    expect(field.name).toBe('ServiceRegistryDependencyWarnings');
+    expect(field.component).toBe(DependencyWarningsField);
+  });
+
   it('gives the scaffolder its read-only form field ServiceRegistryServiceFacts', async () => {
     const load = createExtensionTester(
       serviceRegistryServiceFactsFormField,
@@ -387,6 +401,7 @@ describe('service-registry in the new frontend system', () => {
       'scaffolder-form-field:service-registry/new-service-id',
       'scaffolder-form-field:service-registry/service-facts',
       'scaffolder-form-field:service-registry/project',
+      'scaffolder-form-field:service-registry/dependency-warnings',
     ] as const) {
       expect(serviceRegistryFrontendPlugin.getExtension(id)).toBeDefined();
     }

@@ -27,4 +27,5 @@ export {
   serviceRegistryNewServiceIdFormField,
   serviceRegistryServiceFactsFormField,
   serviceRegistryProjectFormField,
+  serviceRegistryDependencyWarningsFormField,
 } from './alpha/formFields';

@@ -19,10 +19,12 @@ export {
   ServiceRegistryNewServiceIdFieldExtension,
   ServiceRegistryServiceFactsFieldExtension,
   ServiceRegistryProjectFieldExtension,
+  ServiceRegistryDependencyWarningsFieldExtension,
 } from './plugin';
 export type { ServiceFactsFieldOptions } from './components/ServiceFactsField';
 export type { NewServiceIdFieldOptions } from './components/NewServiceIdField';
 export type { ProjectFieldOptions } from './components/ProjectField';
+export type { DependencyWarningsFieldOptions } from './components/DependencyWarningsField';
 export {
   rootRouteRef as serviceRegistryRootRouteRef,
   deprecationsRouteRef as serviceRegistryDeprecationsRouteRef,

@@ -18,6 +18,10 @@ import {
   ServiceFactsFieldOptions,
 } from './components/ServiceFactsField';
 import {
+  DependencyWarningsField,
+  DependencyWarningsFieldOptions,
+} from './components/DependencyWarningsField';
+import {
   ProjectField,
   ProjectFieldOptions,
   validateProjectField,
@@ -303,5 +307,23 @@ export const ServiceRegistryProjectFieldExtension =
       name: 'ServiceRegistryProject',
       component: ProjectField,
       validation: validateProjectField,
+    }),
+  );
+
+/**
+ * Scaffolder form field `ServiceRegistryDependencyWarnings`, read-only (`type: 'null'`): while the
+ * dependencies are picked, a warning about those the registry has deprecated, each with its sunset
+ * date and its replacement, read through their Components' annotations. It reads the fields that
+ * `ui:options.dependencyFields` names (default `dependencies` and `optionalDependencies`) and
+ * renders nothing when none is deprecated. Put it inside `<ScaffolderFieldExtensions>` of the
+ * `/create` route.
+ *
+ * @public
+ */
+export const ServiceRegistryDependencyWarningsFieldExtension =
+  serviceRegistryPlugin.provide(
+    createScaffolderFieldExtension<null, DependencyWarningsFieldOptions>({
+      name: 'ServiceRegistryDependencyWarnings',
+      component: DependencyWarningsField,
     }),
   );

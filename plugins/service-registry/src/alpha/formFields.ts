@@ -62,3 +62,24 @@ export const serviceRegistryProjectFormField = FormFieldBlueprint.make({
       ),
   },
 });
+
+/**
+ * The read-only scaffolder form field `ServiceRegistryDependencyWarnings` (a warning about the
+ * picked dependencies the registry has deprecated), for the scaffolder plugin of the new frontend
+ * system.
+ *
+ * @alpha
+ */
+export const serviceRegistryDependencyWarningsFormField =
+  FormFieldBlueprint.make({
+    name: 'dependency-warnings',
+    params: {
+      field: () =>
+        import('../components/DependencyWarningsField').then(m =>
+          createFormField({
+            name: 'ServiceRegistryDependencyWarnings',
+            component: m.DependencyWarningsField,
+          }),
+        ),
+    },
+  });

@@ -22,6 +22,7 @@ import {
   serviceRegistryNewServiceIdFormField,
   serviceRegistryServiceFactsFormField,
   serviceRegistryProjectFormField,
+  serviceRegistryDependencyWarningsFormField,
 } from './formFields';
 import {
   serviceRegistryDeprecationsPage,
@@ -34,7 +35,7 @@ import {
  * The service-registry plugin for Backstage's new frontend system: its API, the four pages
  * (topology, deprecations, SLAs, findings) with their navigation items, the entity cards and the
  * entity page's Topology tab, and the scaffolder form fields `ServiceRegistryNewServiceId`,
- * `ServiceRegistryProject` and `ServiceRegistryServiceFacts`. Each extension can be configured, moved or disabled in
+ * `ServiceRegistryProject`, `ServiceRegistryServiceFacts` and `ServiceRegistryDependencyWarnings`. Each extension can be configured, moved or disabled in
  * `app.extensions`. Bind its `createFromTemplate` external route to the scaffolder's
  * `selectedTemplate` route for the registry card's template buttons.
  *
@@ -69,5 +70,6 @@ export const serviceRegistryFrontendPlugin = createFrontendPlugin({
     serviceRegistryNewServiceIdFormField,
     serviceRegistryServiceFactsFormField,
     serviceRegistryProjectFormField,
+    serviceRegistryDependencyWarningsFormField,
   ],
 });

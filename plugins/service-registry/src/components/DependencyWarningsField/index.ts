@@ -1,0 +1,2 @@
+export { DependencyWarningsField } from './DependencyWarningsField';
+export type { DependencyWarningsFieldOptions } from './DependencyWarningsField';
