@@ -1,5 +1,6 @@
 import { test, expect, Locator, Page } from '@playwright/test';
 import { AxeScope, expectNoSeriousViolations, markForAxe } from './axe';
+import { NewServiceForm } from './newServiceForm';
 import { openAsGuest } from './openAsGuest';
 
 /*
@@ -166,12 +167,9 @@ for (const theme of ['light', 'dark']) {
     test("the new-service form's fields: the id, the project with its list and its note, the deprecated-dependency warning", async ({
       page,
     }) => {
-      await openAsGuest(
-        page,
-        '/create/templates/default/service-registry-new-service',
-      );
-      const id = page.getByRole('textbox', { name: /^Id/ });
-      await expect(id).toBeVisible({ timeout: 90_000 });
+      const form = new NewServiceForm(page);
+      await form.open();
+      const id = form.id;
       await id.fill(`a11y-${theme}`);
       // our fields only: the form around them is the scaffolder's
       const field = (input: Locator) =>
@@ -179,17 +177,10 @@ for (const theme of ['light', 'dark']) {
       await markForAxe(field(id));
       await expectNoSeriousViolations(page, 'the id field');
 
-      const owner = page.getByRole('textbox', { name: 'Owner', exact: true });
-      await owner.click();
-      await owner.fill('Platform');
-      await page
-        .getByRole('option', { name: /Platform team/i })
-        .first()
-        .click();
-      await page.getByRole('button', { name: 'Next' }).click();
-      await page.getByRole('button', { name: /^Scope/ }).click();
-      await page.getByRole('option', { name: /A project/ }).click();
-      const project = page.getByRole('textbox', { name: /^Project/ });
+      await form.pickPlatformOwner();
+      await form.next();
+      await form.chooseScope(/A project/);
+      const project = form.project;
       await project.click();
       const list = page.getByRole('listbox', { name: 'Project' });
       await expect(list.getByRole('option').first()).toBeVisible();
@@ -204,16 +195,11 @@ for (const theme of ['light', 'dark']) {
       await markForAxe(field(project));
       await expectNoSeriousViolations(page, 'the project field with its note');
 
-      const requires = page.getByRole('textbox', {
-        name: 'Required services',
-        exact: true,
-      });
-      await requires.click();
-      await requires.fill('Payments Gateway v2');
-      await page
-        .getByRole('option', { name: /Payments Gateway v2/i })
-        .first()
-        .click();
+      await form.pick(
+        form.requires,
+        'Payments Gateway v2',
+        /Payments Gateway v2/i,
+      );
       await page.keyboard.press('Escape');
       const warning = page.getByRole('status').filter({
         hasText: 'A picked service is deprecated',

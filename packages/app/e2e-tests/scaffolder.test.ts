@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
+import { NewServiceForm } from './newServiceForm';
 import { openAsGuest } from './openAsGuest';
 
 /**
@@ -28,28 +29,17 @@ test('the new-service template adds the service on a new branch of the registry'
   test.setTimeout(240_000);
   const id = `e2e-${Date.now().toString(36)}`;
 
-  await openAsGuest(
-    page,
-    '/create/templates/default/service-registry-new-service',
-  );
-  await expect(page.getByText('The service').first()).toBeVisible({
-    timeout: 90_000,
-  });
+  const form = new NewServiceForm(page);
+  await form.open();
 
   // page 1: the service; an id the registry declares already is refused there, naming where
-  const idField = page.getByRole('textbox', { name: /^Id/ });
+  const idField = form.id;
   await idField.fill('shared-auth');
   await page
     .getByRole('textbox', { name: /^Description/ })
     .fill('Created by the e2e test');
-  const owner = page.getByRole('textbox', { name: 'Owner', exact: true });
-  await owner.click();
-  await owner.fill('Platform');
-  await page
-    .getByRole('option', { name: /Platform team/i })
-    .first()
-    .click();
-  await page.getByRole('button', { name: 'Next' }).click();
+  await form.pickPlatformOwner();
+  await form.next();
   await expect(
     page
       .getByText(
@@ -59,17 +49,15 @@ test('the new-service template adds the service on a new branch of the registry'
   ).toBeVisible();
   await expect(idField).toHaveAttribute('aria-invalid', 'true');
   await idField.fill(id);
-  await page.getByRole('button', { name: 'Next' }).click();
+  await form.next();
 
   // page 2: placement and dependencies. The project list offers the registry's projects; a
   // project it does not have is refused unless the form asks to create it
   await expect(
     page.getByText('Placement and dependencies').first(),
   ).toBeVisible();
-  const scope = page.getByRole('button', { name: /^Scope/ });
-  await scope.click();
-  await page.getByRole('option', { name: /A project/ }).click();
-  const project = page.getByRole('textbox', { name: /^Project/ });
+  await form.chooseScope(/A project/);
+  const project = form.project;
   await project.click();
   await expect(
     page.getByRole('option', {
@@ -77,7 +65,7 @@ test('the new-service template adds the service on a new branch of the registry'
     }),
   ).toBeVisible();
   await project.fill('e2e-new-project');
-  await page.getByRole('button', { name: 'Next' }).click();
+  await form.next();
   await expect(
     page
       .getByText(
@@ -93,26 +81,16 @@ test('the new-service template adds the service on a new branch of the registry'
     .check();
   // ticked, the form takes the new project and moves on
   // (the step titles are always shown: the port field is page 3's)
-  await page.getByRole('button', { name: 'Next' }).click();
+  await form.next();
   await expect(page.getByLabel(/^Port/)).toBeVisible();
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(project).toHaveValue('e2e-new-project');
 
   // the service stays global after all, requiring shared-config
-  await scope.click();
-  await page.getByRole('option', { name: /^Global/ }).click();
-  const requires = page.getByRole('textbox', {
-    name: 'Required services',
-    exact: true,
-  });
-  await requires.click();
-  await requires.fill('Shared Config');
-  await page
-    .getByRole('option', { name: /Shared Config/i })
-    .first()
-    .click();
+  await form.chooseScope(/^Global/);
+  await form.pick(form.requires, 'Shared Config', /Shared Config/i);
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Next' }).click();
+  await form.next();
 
   // page 3: the service level, defaults
   await expect(page.getByLabel(/^Port/)).toBeVisible();
@@ -163,41 +141,22 @@ test('the new-service template adds the service to a project picked from the lis
   test.setTimeout(240_000);
   const id = `e2e-b-${Date.now().toString(36)}`;
 
-  await openAsGuest(
-    page,
-    '/create/templates/default/service-registry-new-service',
-  );
-  const idField = page.getByRole('textbox', { name: /^Id/ });
-  await expect(idField).toBeVisible({ timeout: 90_000 });
-  await idField.fill(id);
-  const owner = page.getByRole('textbox', { name: 'Owner', exact: true });
-  await owner.click();
-  await owner.fill('Platform');
-  await page
-    .getByRole('option', { name: /Platform team/i })
-    .first()
-    .click();
-  await page.getByRole('button', { name: 'Next' }).click();
+  const form = new NewServiceForm(page);
+  await form.open();
+  await form.id.fill(id);
+  await form.pickPlatformOwner();
+  await form.next();
 
   // page 2: the project, picked by its title; the field gives the form its System's ref
-  await page.getByRole('button', { name: /^Scope/ }).click();
-  await page.getByRole('option', { name: /A project/ }).click();
-  const project = page.getByRole('textbox', { name: /^Project/ });
+  await form.chooseScope(/A project/);
+  const project = form.project;
   await project.click();
   await page.getByRole('option', { name: /^Logistics & Fulfillment/ }).click();
   await expect(project).toHaveValue('Logistics & Fulfillment');
 
   // a deprecated service picked as a dependency is warned about while picking, then unpicked
-  const requires = page.getByRole('textbox', {
-    name: 'Required services',
-    exact: true,
-  });
-  await requires.click();
-  await requires.fill('Payments Gateway v2');
-  await page
-    .getByRole('option', { name: /Payments Gateway v2/i })
-    .first()
-    .click();
+  const requires = form.requires;
+  await form.pick(requires, 'Payments Gateway v2', /Payments Gateway v2/i);
   const warning = page.getByRole('status').filter({
     hasText: 'A picked service is deprecated',
   });
