@@ -8,6 +8,8 @@ export interface RegistryEntityOptions {
   registry?: string;
   /** More annotations, written last (they may override the registry's). */
   annotations?: Record<string, string>;
+  /** `metadata.title`; none when undefined. */
+  title?: string;
 }
 
 function registryAnnotations(
@@ -43,6 +45,7 @@ export function registryComponent(
     metadata: {
       name,
       namespace: options.namespace,
+      title: options.title,
       annotations: registryAnnotations(
         options,
         options.serviceId
@@ -78,6 +81,7 @@ export function registrySystem(
     metadata: {
       name,
       namespace: options.namespace,
+      title: options.title,
       annotations: registryAnnotations(
         options,
         options.project

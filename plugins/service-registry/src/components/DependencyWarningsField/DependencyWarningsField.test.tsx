@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Entity } from '@backstage/catalog-model';
+import { registryComponent } from '../../testUtils/registryEntity';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { CatalogApi, catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
@@ -9,25 +9,22 @@ import { DependencyWarningsField } from './DependencyWarningsField';
 
 type FieldProps = Parameters<typeof DependencyWarningsField>[0];
 
-function component(name: string, annotations: Record<string, string>): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default', annotations },
-    spec: { type: 'service', owner: 'payments-team', lifecycle: 'production' },
-  };
-}
-
 const CATALOG = [
-  component('shared-auth', { 'service-registry.io/status': 'ga' }),
-  component('payments-gateway-v2', {
-    'service-registry.io/status': 'deprecated',
-    'service-registry.io/sunset-date': '2999-12-10',
-    'service-registry.io/replacement': 'payments-gateway-v3',
+  registryComponent('shared-auth', {
+    annotations: { 'service-registry.io/status': 'ga' },
   }),
-  component('legacy-search', {
-    'service-registry.io/status': 'deprecated',
-    'service-registry.io/replacement': 'search-service',
+  registryComponent('payments-gateway-v2', {
+    annotations: {
+      'service-registry.io/status': 'deprecated',
+      'service-registry.io/sunset-date': '2999-12-10',
+      'service-registry.io/replacement': 'payments-gateway-v3',
+    },
+  }),
+  registryComponent('legacy-search', {
+    annotations: {
+      'service-registry.io/status': 'deprecated',
+      'service-registry.io/replacement': 'search-service',
+    },
   }),
 ];
 

@@ -4,6 +4,7 @@ import AlertTitle from '@material-ui/lab/AlertTitle';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import { formDataField } from '../../lib/formDataField';
 import { useAbortableAsync } from '../useAbortableAsync';
 import { useLastSettled } from '../useLastSettled';
 import { deprecatedDependencies } from './deprecatedDependencies';
@@ -25,13 +26,10 @@ export type DependencyWarningsFieldOptions = {
 const DEFAULT_FIELDS = ['dependencies', 'optionalDependencies'];
 
 /** The entity refs the form holds in the given fields, in order, each once. */
-function pickedRefs(
-  formData: Record<string, unknown> | undefined,
-  fields: readonly string[],
-): string[] {
+function pickedRefs(formData: unknown, fields: readonly string[]): string[] {
   const refs = new Set<string>();
   for (const field of fields) {
-    const value = formData?.[field];
+    const value = formDataField(formData, field);
     for (const item of Array.isArray(value) ? value : [value]) {
       if (typeof item === 'string' && item.includes(':')) refs.add(item);
     }
@@ -50,10 +48,7 @@ export function DependencyWarningsField(
 ) {
   const { uiSchema, formContext } = props;
   const fields = uiSchema?.['ui:options']?.dependencyFields ?? DEFAULT_FIELDS;
-  const refs = pickedRefs(
-    formContext?.formData as Record<string, unknown> | undefined,
-    fields,
-  );
+  const refs = pickedRefs(formContext?.formData, fields);
   const key = refs.join('\n');
   const catalogApi = useApi(catalogApiRef);
   const state = useAbortableAsync(async () => {

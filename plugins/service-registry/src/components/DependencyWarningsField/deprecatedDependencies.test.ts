@@ -1,14 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
+import { registryComponent } from '../../testUtils/registryEntity';
 import { deprecatedDependencies } from './deprecatedDependencies';
-
-function component(name: string, annotations: Record<string, string>): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default', annotations },
-    spec: { type: 'service', owner: 'payments-team', lifecycle: 'deprecated' },
-  };
-}
 
 const picked = (entity: Entity | undefined, ref?: string) => ({
   ref: ref ?? `component:default/${entity?.metadata.name}`,
@@ -17,10 +9,12 @@ const picked = (entity: Entity | undefined, ref?: string) => ({
 
 describe('deprecatedDependencies', () => {
   it('says until when a deprecated service is served and what to depend on instead', () => {
-    const v2 = component('payments-gateway-v2', {
-      'service-registry.io/status': 'deprecated',
-      'service-registry.io/sunset-date': '2026-12-10',
-      'service-registry.io/replacement': 'payments-gateway-v3',
+    const v2 = registryComponent('payments-gateway-v2', {
+      annotations: {
+        'service-registry.io/status': 'deprecated',
+        'service-registry.io/sunset-date': '2026-12-10',
+        'service-registry.io/replacement': 'payments-gateway-v3',
+      },
     });
     expect(deprecatedDependencies([picked(v2)], '2026-12-05')).toEqual([
       {
@@ -37,9 +31,11 @@ describe('deprecatedDependencies', () => {
   });
 
   it('names the service by its registry id, and says when no replacement or sunset is named', () => {
-    const renamed = component('acme-old-api', {
-      'service-registry.io/service-id': 'old-api',
-      'service-registry.io/status': 'deprecated',
+    const renamed = registryComponent('acme-old-api', {
+      annotations: {
+        'service-registry.io/service-id': 'old-api',
+        'service-registry.io/status': 'deprecated',
+      },
     });
     expect(deprecatedDependencies([picked(renamed)], '2026-12-05')).toEqual([
       {
@@ -52,13 +48,17 @@ describe('deprecatedDependencies', () => {
   });
 
   it('leaves out live services, entities that are no registry service, refs the catalog lacks and repeats', () => {
-    const live = component('shared-auth', {
-      'service-registry.io/status': 'ga',
+    const live = registryComponent('shared-auth', {
+      annotations: {
+        'service-registry.io/status': 'ga',
+      },
     });
-    const other = component('website', {});
-    const old = component('legacy-search', {
-      'service-registry.io/status': 'deprecated',
-      'service-registry.io/replacement': 'search-service',
+    const other = registryComponent('website', { annotations: {} });
+    const old = registryComponent('legacy-search', {
+      annotations: {
+        'service-registry.io/status': 'deprecated',
+        'service-registry.io/replacement': 'search-service',
+      },
     });
     expect(
       deprecatedDependencies(

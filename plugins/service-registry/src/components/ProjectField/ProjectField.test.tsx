@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Entity } from '@backstage/catalog-model';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
@@ -11,42 +10,17 @@ import {
 } from '../../__testUtils__/fieldValidation';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { projectSummaryResponse } from '../../testUtils/projectSummaryFixture';
+import { registrySystem } from '../../testUtils/registryEntity';
 import { ProjectField, validateProjectField } from './ProjectField';
 
 type FieldProps = Parameters<typeof ProjectField>[0];
 
-function system(
-  name: string,
-  annotations: Record<string, string>,
-  title?: string,
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'System',
-    metadata: { name, namespace: 'default', title, annotations },
-    spec: { owner: 'web-team' },
-  };
-}
-
 /** The catalog of the demo: two projects of registry default, one of platform, one other System. */
 const SYSTEMS = [
-  system(
-    'web-shop',
-    {
-      'service-registry.io/project': 'shop',
-      'service-registry.io/registry-id': 'default',
-    },
-    'Web Shop',
-  ),
-  system('crm', {
-    'service-registry.io/project': 'crm',
-    'service-registry.io/registry-id': 'default',
-  }),
-  system('ops', {
-    'service-registry.io/project': 'ops',
-    'service-registry.io/registry-id': 'platform',
-  }),
-  system('billing-suite', {}),
+  registrySystem('web-shop', { project: 'shop', title: 'Web Shop' }),
+  registrySystem('crm', { project: 'crm' }),
+  registrySystem('ops', { project: 'ops', registry: 'platform' }),
+  registrySystem('billing-suite'),
 ];
 
 /**

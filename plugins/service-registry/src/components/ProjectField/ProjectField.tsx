@@ -9,6 +9,7 @@ import {
   FieldExtensionComponentProps,
 } from '@backstage/plugin-scaffolder-react';
 import { SERVICE_ID_PATTERN } from '@service-registry/plugin-service-registry-common';
+import { formDataField } from '../../lib/formDataField';
 import { useAbortableAsync } from '../useAbortableAsync';
 import { useListboxControls } from '../useListboxControls';
 import { loadProjectOptions, ProjectOption } from './loadProjectOptions';
@@ -72,9 +73,7 @@ export function ProjectField(
   } = props;
   const uiOptions = uiSchema?.['ui:options'];
   const createField = uiOptions?.createProjectField ?? DEFAULT_CREATE_FIELD;
-  const createProject = (
-    formContext?.formData as Record<string, unknown> | undefined
-  )?.[createField];
+  const createProject = formDataField(formContext?.formData, createField);
   const catalogApi = useApi(catalogApiRef);
   const loaded = useAbortableAsync(
     () => loadProjectOptions(catalogApi, uiOptions?.registry),
@@ -177,9 +176,10 @@ export const validateProjectField: CustomFieldValidator<
 > = async (value, validation, context) => {
   if (typeof value !== 'string' || value.trim() === '') return;
   const uiOptions = context.uiSchema?.['ui:options'];
-  const createProject = (
-    context.formData as Record<string, unknown> | undefined
-  )?.[uiOptions?.createProjectField ?? DEFAULT_CREATE_FIELD];
+  const createProject = formDataField(
+    context.formData,
+    uiOptions?.createProjectField ?? DEFAULT_CREATE_FIELD,
+  );
   const problem = await validateRegistryProject(value, {
     apiHolder: context.apiHolder,
     registry: uiOptions?.registry,

@@ -1,4 +1,3 @@
-import { Entity } from '@backstage/catalog-model';
 import { registryNotFoundMessages } from '@service-registry/plugin-service-registry-common';
 import { ServiceRegistryApi } from '../../api';
 import { formApis } from '../../__testUtils__/formApis';
@@ -9,6 +8,7 @@ import {
 } from '../../testUtils/backendError';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import { projectSummaryResponse } from '../../testUtils/projectSummaryFixture';
+import { registrySystem } from '../../testUtils/registryEntity';
 import { validateRegistryProject } from './validateRegistryProject';
 
 /** The registry's backend answers from the project fixture: projects shop and crm. */
@@ -19,25 +19,13 @@ const registryApi = (): ServiceRegistryApi =>
     ),
   });
 
-function system(name: string, project?: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'System',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: project
-        ? { 'service-registry.io/project': project }
-        : undefined,
-    },
-    spec: { owner: 'web-team' },
-  };
-}
-
 describe('validateRegistryProject', () => {
   it('accepts a project the registry has, typed or picked, whatever the create box says', async () => {
     const registry = registryApi();
-    const apiHolder = formApis({ registry, catalog: [system('shop', 'shop')] });
+    const apiHolder = formApis({
+      registry,
+      catalog: [registrySystem('shop', { project: 'shop' })],
+    });
     for (const createProject of [true, false, undefined]) {
       expect(
         await validateRegistryProject('crm', { apiHolder, createProject }),
@@ -60,7 +48,7 @@ describe('validateRegistryProject', () => {
       await validateRegistryProject('system:default/web-shop', {
         apiHolder: formApis({
           registry,
-          catalog: [system('web-shop', 'shop')],
+          catalog: [registrySystem('web-shop', { project: 'shop' })],
         }),
         registry: 'platform',
       }),
@@ -142,7 +130,7 @@ describe('validateRegistryProject', () => {
       await validateRegistryProject('system:default/global', {
         apiHolder: formApis({
           registry,
-          catalog: [system('global', 'global')],
+          catalog: [registrySystem('global', { project: 'global' })],
         }),
         createProject: false,
       }),

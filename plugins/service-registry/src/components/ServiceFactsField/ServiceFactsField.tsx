@@ -9,6 +9,7 @@ import { registryOfEntity } from '../../lib/registryOfEntity';
 import { serviceIdOfEntity } from '../../lib/serviceIdOfEntity';
 import { DeclaredIn } from '../EntityServiceRegistryCard/DeclaredIn';
 import { ServiceRegistryFacts } from '../EntityServiceRegistryCard/ServiceRegistryFacts';
+import { formDataField } from '../../lib/formDataField';
 import { useAbortableAsync } from '../useAbortableAsync';
 
 /**
@@ -48,9 +49,7 @@ export function ServiceFactsField(
 ) {
   const { uiSchema, formContext, schema } = props;
   const serviceField = uiSchema?.['ui:options']?.serviceField ?? 'service';
-  const picked = (
-    formContext?.formData as Record<string, unknown> | undefined
-  )?.[serviceField];
+  const picked = formDataField(formContext?.formData, serviceField);
   const value =
     typeof picked === 'string' && picked !== '' ? picked : undefined;
   const catalogApi = useApi(catalogApiRef);
