@@ -30,4 +30,7 @@ export {
   type RegistrySource,
   type RegistryReadResult,
 } from './providers/RegistrySource';
-export { ANNOTATION_REGISTRY_TYPE } from './lib/mapRegistryToEntities';
+export {
+  ANNOTATION_REGISTRY_TYPE,
+  type FileLocation,
+} from './lib/mapRegistryToEntities';

@@ -26,6 +26,17 @@ import {
   ProjectFieldOptions,
   validateProjectField,
 } from './components/ProjectField';
+import type { ServiceRegistryTopologyPageProps } from './components/ServiceRegistryTopologyPage';
+import type { EntityServiceTopologyCardProps } from './components/EntityServiceTopologyCard';
+import type { ServiceRegistryDeprecationsPageProps } from './components/ServiceRegistryDeprecationsPage';
+import type { ServiceRegistrySlaPageProps } from './components/ServiceRegistrySlaPage';
+import type { ServiceRegistryFindingsPageProps } from './components/ServiceRegistryFindingsPage';
+import type { EntityServiceSlaCardProps } from './components/EntityServiceSlaCard';
+import type { EntityServiceMigrationCardProps } from './components/EntityServiceMigrationCard';
+import type { EntityDeprecatedDependenciesWarningProps } from './components/EntityDeprecatedDependenciesWarning';
+import type { EntityServiceRegistryFindingsCardProps } from './components/EntityServiceRegistryFindingsCard';
+import type { EntityServiceRegistryCardProps } from './components/EntityServiceRegistryCard';
+import type { EntitySystemServiceRegistryCardProps } from './components/EntitySystemServiceRegistryCard';
 import { ServiceRegistryClient } from './api/ServiceRegistryClient';
 import {
   createFromTemplateRouteRef,
@@ -66,7 +77,9 @@ export const serviceRegistryPlugin = createPlugin({
  *
  * @public
  */
-export const ServiceRegistryTopologyPage = serviceRegistryPlugin.provide(
+export const ServiceRegistryTopologyPage: (
+  props: ServiceRegistryTopologyPageProps,
+) => JSX.Element | null = serviceRegistryPlugin.provide(
   createRoutableExtension({
     name: 'ServiceRegistryTopologyPage',
     component: () =>
@@ -82,7 +95,9 @@ export const ServiceRegistryTopologyPage = serviceRegistryPlugin.provide(
  *
  * @public
  */
-export const EntityServiceTopologyCard = serviceRegistryPlugin.provide(
+export const EntityServiceTopologyCard: (
+  props: EntityServiceTopologyCardProps,
+) => JSX.Element | null = serviceRegistryPlugin.provide(
   createComponentExtension({
     name: 'EntityServiceTopologyCard',
     component: {
@@ -99,7 +114,9 @@ export const EntityServiceTopologyCard = serviceRegistryPlugin.provide(
  *
  * @public
  */
-export const ServiceRegistryDeprecationsPage = serviceRegistryPlugin.provide(
+export const ServiceRegistryDeprecationsPage: (
+  props: ServiceRegistryDeprecationsPageProps,
+) => JSX.Element | null = serviceRegistryPlugin.provide(
   createRoutableExtension({
     name: 'ServiceRegistryDeprecationsPage',
     component: () =>
@@ -115,7 +132,9 @@ export const ServiceRegistryDeprecationsPage = serviceRegistryPlugin.provide(
  *
  * @public
  */
-export const ServiceRegistrySlaPage = serviceRegistryPlugin.provide(
+export const ServiceRegistrySlaPage: (
+  props: ServiceRegistrySlaPageProps,
+) => JSX.Element | null = serviceRegistryPlugin.provide(
   createRoutableExtension({
     name: 'ServiceRegistrySlaPage',
     component: () =>
@@ -131,7 +150,9 @@ export const ServiceRegistrySlaPage = serviceRegistryPlugin.provide(
  *
  * @public
  */
-export const ServiceRegistryFindingsPage = serviceRegistryPlugin.provide(
+export const ServiceRegistryFindingsPage: (
+  props: ServiceRegistryFindingsPageProps,
+) => JSX.Element | null = serviceRegistryPlugin.provide(
   createRoutableExtension({
     name: 'ServiceRegistryFindingsPage',
     component: () =>
@@ -147,7 +168,9 @@ export const ServiceRegistryFindingsPage = serviceRegistryPlugin.provide(
  *
  * @public
  */
-export const EntityServiceSlaCard = serviceRegistryPlugin.provide(
+export const EntityServiceSlaCard: (
+  props: EntityServiceSlaCardProps,
+) => JSX.Element | null = serviceRegistryPlugin.provide(
   createComponentExtension({
     name: 'EntityServiceSlaCard',
     component: {
@@ -164,7 +187,9 @@ export const EntityServiceSlaCard = serviceRegistryPlugin.provide(
  *
  * @public
  */
-export const EntityServiceMigrationCard = serviceRegistryPlugin.provide(
+export const EntityServiceMigrationCard: (
+  props: EntityServiceMigrationCardProps,
+) => JSX.Element | null = serviceRegistryPlugin.provide(
   createComponentExtension({
     name: 'EntityServiceMigrationCard',
     component: {
@@ -181,25 +206,28 @@ export const EntityServiceMigrationCard = serviceRegistryPlugin.provide(
  *
  * @public
  */
-export const EntityDeprecatedDependenciesWarning =
-  serviceRegistryPlugin.provide(
-    createComponentExtension({
-      name: 'EntityDeprecatedDependenciesWarning',
-      component: {
-        lazy: () =>
-          import('./components/EntityDeprecatedDependenciesWarning').then(
-            m => m.EntityDeprecatedDependenciesWarning,
-          ),
-      },
-    }),
-  );
+export const EntityDeprecatedDependenciesWarning: (
+  props: EntityDeprecatedDependenciesWarningProps,
+) => JSX.Element | null = serviceRegistryPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDeprecatedDependenciesWarning',
+    component: {
+      lazy: () =>
+        import('./components/EntityDeprecatedDependenciesWarning').then(
+          m => m.EntityDeprecatedDependenciesWarning,
+        ),
+    },
+  }),
+);
 
 /**
  * Entity card: the registry's validation findings for the service, with links to the TOML lines.
  *
  * @public
  */
-export const EntityServiceRegistryFindingsCard = serviceRegistryPlugin.provide(
+export const EntityServiceRegistryFindingsCard: (
+  props: EntityServiceRegistryFindingsCardProps,
+) => JSX.Element | null = serviceRegistryPlugin.provide(
   createComponentExtension({
     name: 'EntityServiceRegistryFindingsCard',
     component: {
@@ -219,7 +247,9 @@ export const EntityServiceRegistryFindingsCard = serviceRegistryPlugin.provide(
  *
  * @public
  */
-export const EntityServiceRegistryCard = serviceRegistryPlugin.provide(
+export const EntityServiceRegistryCard: (
+  props: EntityServiceRegistryCardProps,
+) => JSX.Element | null = serviceRegistryPlugin.provide(
   createComponentExtension({
     name: 'EntityServiceRegistryCard',
     component: {
@@ -239,7 +269,9 @@ export const EntityServiceRegistryCard = serviceRegistryPlugin.provide(
  *
  * @public
  */
-export const EntitySystemServiceRegistryCard = serviceRegistryPlugin.provide(
+export const EntitySystemServiceRegistryCard: (
+  props: EntitySystemServiceRegistryCardProps,
+) => JSX.Element | null = serviceRegistryPlugin.provide(
   createComponentExtension({
     name: 'EntitySystemServiceRegistryCard',
     component: {

@@ -69,8 +69,18 @@ function insertBatches<T extends { path: string; content: string }>(
 /**
  * The provider's memory between runs, kept in the catalog's database so that every backend
  * instance (and a restarted one) sees the same last good state.
+ *
+ * @public
  */
 export class ProviderStateStore {
+  /**
+   * A store on the catalog's database, with its tables migrated first (under a lock, so that
+   * backends starting together migrate once) unless `skipMigrations` is set.
+   *
+   * @param knex - the catalog's database
+   * @param options - `skipMigrations` when the tables are migrated elsewhere; `migrationAttempts`,
+   *   how often to try taking the migration lock
+   */
   static async create(
     knex: Knex,
     options?: { skipMigrations?: boolean; migrationAttempts?: number },
@@ -245,6 +255,11 @@ export class ProviderStateStore {
     };
   }
 
+  /**
+   * The outcome of the last run, with its findings, or undefined before the first run.
+   *
+   * @param providerId - the provider's id (`default` for a single registry)
+   */
   async getStatus(providerId: string): Promise<ProviderRunStatus | undefined> {
     const row = await this.knex('service_registry_provider_status')
       .where('provider_id', providerId)

@@ -42,7 +42,11 @@ const KEY_SUNSET_DATE = ANNOTATION_SUNSET_DATE;
 const KEY_REPLACEMENT = ANNOTATION_REPLACEMENT;
 const KEY_PROJECT = ANNOTATION_PROJECT;
 
-/** Where a registry file can be seen (and edited) by a person. */
+/**
+ * Where a registry file can be seen (and edited) by a person.
+ *
+ * @public
+ */
 export interface FileLocation {
   /** A location reference, `url:<url>` or `file:<absolute path>`. */
   location: string;
@@ -179,7 +183,11 @@ const COMPONENT_TYPE_BY_REGISTRY_TYPE: Record<string, string> = {
   library: 'library',
 };
 
-/** Annotation: the registry's own type of the service (`microservice`, `web`, `database`, …). */
+/**
+ * Annotation: the registry's own type of the service (`microservice`, `web`, `database`, …).
+ *
+ * @public
+ */
 export const ANNOTATION_REGISTRY_TYPE = 'service-registry.io/type';
 
 function componentType(type: string | undefined): string {

@@ -18,12 +18,18 @@ import { FileLocation } from '../lib/mapRegistryToEntities';
 /**
  * The result of reading a registry source: its files, or nothing to apply now (not modified
  * since `etag`, or, with `changing`, files that were being written while they were read).
+ *
+ * @public
  */
 export type RegistryReadResult =
   | { notModified: true; changing?: boolean }
   | { notModified?: false; files: RegistryFileInput[]; etag?: string };
 
-/** Where a registry is read from: a local directory or a URL location. */
+/**
+ * Where a registry is read from: a local directory or a URL location.
+ *
+ * @public
+ */
 export interface RegistrySource {
   /** Location reference of the registry root, `file:…` or `url:…`. */
   readonly rootLocation: string;
@@ -175,6 +181,8 @@ function folderBaseUrl(
  * Creates the source for a configured target: a URL goes through Backstage's `UrlReaderService`
  * (so GitHub, GitLab and the other integrations work with their usual config), anything else is
  * a directory, relative to the backend's working directory.
+ *
+ * @public
  */
 export function createRegistrySource(
   target: string,

@@ -140,13 +140,23 @@ export interface ServiceRegistryRefreshResult {
   unchanged: number;
 }
 
-/** Dependencies of {@link ServiceRegistryEntityProvider}. */
+/**
+ * Dependencies of {@link ServiceRegistryEntityProvider}.
+ *
+ * @public
+ */
 export interface ServiceRegistryEntityProviderOptions {
+  /** The provider's configuration (`catalog.providers.serviceRegistry.<id>`), read. */
   config: ServiceRegistryEntityProviderConfig;
+  /** Where the registry's files are read from: a directory or a URL location. */
   source: RegistrySource;
+  /** The provider's last good state between runs, in the catalog's database. */
   store: ProviderStateStore;
+  /** Where runs, findings (with file, line and column) and refusals are logged. */
   logger: LoggerService;
+  /** Schedules the provider's runs; without it, a run happens only when `refresh` or `requestRun` is called. */
   scheduler?: SchedulerService;
+  /** Applied in order to every emitted entity, to change or leave out entities. */
   transformers?: ServiceRegistryEntityTransformer[];
   /** Where the last good registry is published for the service-registry backend plugin. */
   snapshots?: ServiceRegistrySnapshotService;

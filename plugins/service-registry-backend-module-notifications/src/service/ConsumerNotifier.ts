@@ -27,7 +27,11 @@ import {
 } from '../lib/planConsumerNotices';
 import { ConsumerNotice } from '../lib/types';
 
-/** The notifications' topic: users can filter and mute by it. */
+/**
+ * The notifications' topic: users can filter and mute by it.
+ *
+ * @public
+ */
 export const NOTIFICATION_TOPIC = 'service-registry';
 
 const DEPRECATION_PREFIX = 'deprecation/';

@@ -3,11 +3,11 @@ import { migrationTarget } from '../validation/successors';
 
 /**
  * What a consumer of a deprecated or retired service should do, as `lifecycle/depends-on-*`
- * says it: `migrate to "new-api" (guide: https://…)`; `migrate to "v4", the live end of its
- * replacements v2 → v3 → v4` when the replacement is itself deprecated or retired (never to a
- * service at the end of its lifecycle); `its replacement_service "ghost" is no live service (no
- * registry file declares it), so ask the owners of "old" where to migrate` when the chain reaches
- * no live service; `"v4" is its live successor, so take over what it still uses "old" for` for
+ * says it: `migrate to "new-api" (guide: https://…)`;
+ * `migrate to "v4", the live end of its replacements v2 → v3 → v4` when the replacement is itself
+ * deprecated or retired (never to a service at the end of its lifecycle);
+ * `its replacement_service "ghost" is no live service (no registry file declares it), so ask the owners of "old" where to migrate`
+ * when the chain reaches no live service; `"v4" is its live successor, so take over what it still uses "old" for` for
  * the successor itself; `migrate to its successor` when no replacement is named. The successors
  * are the ones the consumer's project sees (see `migrationTarget`).
  *

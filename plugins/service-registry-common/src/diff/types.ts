@@ -366,8 +366,8 @@ export interface UnreadHeadFile {
   /** The code of head's finding: `toml/syntax` or `toml/file-too-large`. */
   code: string;
   /**
-   * Why it contributed nothing, as a predicate after the file's name (`does not parse`, `is
-   * above the size limit for a registry file`; see `unreadFileReason`).
+   * Why it contributed nothing, as a predicate after the file's name (`does not parse`,
+   * `is above the size limit for a registry file`; see `unreadFileReason`).
    */
   reason: string;
   /** Where head's finding is: the parser's line and column, line 1 column 1 for a file not read. */

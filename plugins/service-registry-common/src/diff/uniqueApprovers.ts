@@ -3,6 +3,8 @@
  * `platform-team`, as an owner is written (a team handle without the `@`), name the same team.
  *
  * @param approver - an approver or owner, as written
+ *
+ * @public
  */
 export function approverKey(approver: string): string {
   return approver.startsWith('@') ? approver.slice(1) : approver;
@@ -13,6 +15,8 @@ export function approverKey(approver: string): string {
  * first written.
  *
  * @param approvers - approvers and owners, as written
+ *
+ * @public
  */
 export function uniqueApprovers(approvers: Iterable<string>): string[] {
   const first = new Map<string, string>();

@@ -46,7 +46,7 @@ export function isBareKey(key: string): boolean {
 /**
  * Joins key path parts into the dotted form used to key positions: bare keys as they are,
  * array indices as numbers, other keys quoted as TOML basic strings (`service.x."a.b".tags.0`,
- * see {@link tomlBasicString}).
+ * see `tomlBasicString`).
  *
  * @public
  */

@@ -20,8 +20,8 @@ export const serviceRegistryReadPermission = createPermission({
  * A resource permission on the deprecated service's catalog entity (resource type
  * `catalog-entity`, the resource ref `component:default/<service id>`): a policy may allow or
  * deny it outright, or answer with the catalog's conditions, such as
- * `createCatalogConditionalDecision(permission, catalogConditions.isEntityOwner({ claims:
- * user.identity.ownershipEntityRefs }))` from `@backstage/plugin-catalog-backend/alpha` to let
+ * `createCatalogConditionalDecision(permission, catalogConditions.isEntityOwner({ claims: user.identity.ownershipEntityRefs }))`
+ * from `@backstage/plugin-catalog-backend/alpha` to let
  * only the owners of a deprecated service remind its consumers. The catalog evaluates the
  * conditions on the entity; a service without an entity in the catalog gets no conditional
  * allowance.

@@ -3,8 +3,8 @@ import { describeChangeSubject } from './changeSubject';
 
 /**
  * Why an approval is needed, for people: `breaking change to auth (port-changed)`,
- * `version bump of auth (1.2.0 → 1.3.0)`, `configuration change to auth in project pa (override)
- * (port, metadata.replicas)`.
+ * `version bump of auth (1.2.0 → 1.3.0)`,
+ * `configuration change to auth in project pa (override) (port, metadata.replicas)`.
  *
  * @param reason - a reason of an entry of `diff.requiredApprovals`
  * @param format - how ids, field paths, kinds and versions are written (default: as they are;

@@ -25,7 +25,11 @@ function count(
   return findings.filter(f => f.severity === severity).length;
 }
 
-/** Options of the markdown renderers. */
+/**
+ * Options of the markdown renderers.
+ *
+ * @public
+ */
 export interface MarkdownReportOptions extends MarkdownReportLimits {
   /** Heading of the report. */
   title?: string;
@@ -289,8 +293,8 @@ function requiredApprovalsSection(
  * consumers requiring them promise (a warning, not a breaking change), and the required
  * approvals: each approver the policies' `[change_control]` and the breaking changes name, with
  * the breaking changes, version bumps and configuration changes it must approve. A change
- * to a project's override of a global service is named as such (`` `shared-auth` in project `pa`
- * (override) ``), apart from a change of the global declaration. A file of head that does not
+ * to a project's override of a global service is named as such (its heading reads
+ * "`shared-auth` in project `pa` (override)"), apart from a change of the global declaration. A file of head that does not
  * parse (or was not read for its size) is named under the changes, with the services compared as
  * in base in its place.
  *

@@ -26,7 +26,7 @@ export function code(text: string): string {
 }
 
 /**
- * Inline code in a table cell: as {@link code}, with `|` escaped, since a pipe splits the cell
+ * Inline code in a table cell: as `code`, with `|` escaped, since a pipe splits the cell
  * even inside a code span (GitHub renders `\|` there as `|`). Exported as `markdownCodeCell`.
  *
  * @public

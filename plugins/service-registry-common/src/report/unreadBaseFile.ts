@@ -19,9 +19,9 @@ export interface DescribeUnreadBaseFileOptions {
 }
 
 /**
- * A file of base that contributed nothing, for people, at its `file:line:column`: `In base,
+ * A file of base that contributed nothing, for people, at its `file:line:column`: "In base,
  * main:reg/projects/shop/services.toml:3:7 does not parse: its services shop-api, shop-web are
- * not compared (taken as head has them), so a breaking change to them is not reported.`
+ * not compared (taken as head has them), so a breaking change to them is not reported."
  *
  * @param unread - the file (see `baseAsInHead`)
  * @param options - how the file is written

@@ -3,9 +3,9 @@ import { TOML_SYNTAX_CODE } from '../load/unreadFileFinding';
 import { declaredServicesSubject } from './declaredServices';
 
 /**
- * A file of head that contributed nothing, for people, and how the diff compared it: `In head,
+ * A file of head that contributed nothing, for people, and how the diff compared it: "In head,
  * projects/shop/services.toml does not parse (line 3, column 7): its services shop-api, shop-web
- * are compared as in base, whose version the catalog keeps until the file is fixed.` A file base
+ * are compared as in base, whose version the catalog keeps until the file is fixed." A file base
  * has no version of is said to be left out of the diff.
  *
  * @param unread - an entry of `diff.unreadHeadFiles`

@@ -121,7 +121,7 @@ function compareText(
  * - numeric targets: `weaker` when the declared value is a weaker commitment (lower availability;
  *   higher response time, error rate, RTO or RPO), `meets` otherwise, `missing` when the policy
  *   sets it and the service does not declare it (or declares a value that cannot be read);
- * - support hours: on the scale none < best-effort < business < extended < 24/7 (see
+ * - support hours: on the scale `none < best-effort < business < extended < 24/7` (see
  *   `compareSupportHours`); text outside the scale, on either side, is not compared (`no-policy`,
  *   `notCompared`) unless it is the policy's text (`meets`); `missing` like a number;
  * - break handling (`graceful`, ...) has no scale and is not a tier requirement: the policy's is

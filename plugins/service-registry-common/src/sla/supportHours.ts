@@ -88,7 +88,7 @@ export function supportHoursAtLeast(
 
 /**
  * Compares declared support hours with the required ones on the scale
- * none < best-effort < business < extended < 24/7 (see {@link supportHoursLevel} for the
+ * `none < best-effort < business < extended < 24/7` (see {@link supportHoursLevel} for the
  * spellings read). Text outside the scale, on either side, is only equal to itself (ignoring case
  * and spaces): anything else cannot be compared.
  *

@@ -7,6 +7,8 @@ import { ValidationContext } from './types';
  *
  * @param registry - the loaded registry
  * @param today - `YYYY-MM-DD`
+ *
+ * @public
  */
 export function createValidationContext(
   registry: LoadedRegistry,

@@ -7,7 +7,7 @@ export const isDead = (service: RegistryService): boolean =>
   service.status === 'deprecated' || service.status === 'retired';
 
 /**
- * A walk down the `replacement_service` chain of a service (see {@link successorChain}).
+ * A walk down the `replacement_service` chain of a service (see `successorChain`).
  */
 export interface SuccessorChain {
   /** The ids walked, the service first. */
@@ -53,7 +53,7 @@ export function successorChain(
 
 /**
  * Where the consumers of a deprecated or retired service should migrate, as their project sees
- * the successors (see {@link successorChain}):
+ * the successors (see `successorChain`):
  *
  * - `{ live: "new" }`: its `replacement_service`, when that is live;
  * - `{ live: "v4", chain: "the live end of its replacements v2 → v3 → v4" }`: the first live
@@ -65,6 +65,8 @@ export function successorChain(
  * @param registry - the loaded registry
  * @param provider - the deprecated or retired service
  * @param project - the consumers' project (undefined for global consumers)
+ *
+ * @public
  */
 export function migrationTarget(
   registry: LoadedRegistry,

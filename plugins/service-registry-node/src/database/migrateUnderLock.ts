@@ -22,8 +22,8 @@ export interface MigrateUnderLockOptions {
    */
   tableName: string;
   /**
-   * What the migrations make, named in the error a backend fails its start with, e.g. `the
-   * service registry's catalog tables`. Defaults to `the tables migrated in <tableName>`.
+   * What the migrations make, named in the error a backend fails its start with, e.g.
+   * `the service registry's catalog tables`. Defaults to `the tables migrated in <tableName>`.
    */
   tables?: string;
   /** How often the migrations are tried before the start fails (10 unless told). */

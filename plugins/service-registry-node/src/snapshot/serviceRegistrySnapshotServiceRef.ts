@@ -32,19 +32,23 @@ export class InMemoryServiceRegistrySnapshotService
   private readonly snapshots = new Map<string, RegistrySnapshot>();
   private readonly listeners = new Set<(snapshot: RegistrySnapshot) => void>();
 
+  /** {@inheritDoc ServiceRegistrySnapshotService.publish} */
   publish(snapshot: RegistrySnapshot): void {
     this.snapshots.set(snapshot.providerId, snapshot);
     for (const listener of this.listeners) listener(snapshot);
   }
 
+  /** {@inheritDoc ServiceRegistrySnapshotService.get} */
   get(providerId = 'default'): RegistrySnapshot | undefined {
     return this.snapshots.get(providerId);
   }
 
+  /** {@inheritDoc ServiceRegistrySnapshotService.list} */
   list(): RegistrySnapshot[] {
     return [...this.snapshots.values()];
   }
 
+  /** {@inheritDoc ServiceRegistrySnapshotService.subscribe} */
   subscribe(listener: (snapshot: RegistrySnapshot) => void): () => void {
     this.listeners.add(listener);
     return () => {

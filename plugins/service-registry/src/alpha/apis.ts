@@ -7,7 +7,7 @@ import { serviceRegistryApiRef } from '../api/ServiceRegistryApi';
 import { ServiceRegistryClient } from '../api/ServiceRegistryClient';
 
 /**
- * The {@link ServiceRegistryApi} of the new frontend system: the client of the service-registry
+ * The `ServiceRegistryApi` of the new frontend system: the client of the service-registry
  * backend, through the app's discovery and fetch APIs (so that requests carry the user's token).
  *
  * @alpha

@@ -56,6 +56,7 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   }
 
+  /** {@inheritDoc ServiceRegistryApi.getGraph} */
   async getGraph(
     options?: GraphRequestOptions,
     call?: ServiceRegistryCallOptions,
@@ -71,6 +72,7 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
     );
   }
 
+  /** {@inheritDoc ServiceRegistryApi.getImpact} */
   async getImpact(
     service: string,
     options?: ImpactRequestOptions,
@@ -93,6 +95,7 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
     );
   }
 
+  /** {@inheritDoc ServiceRegistryApi.getFindings} */
   async getFindings(
     options?: FindingsRequestOptions,
     call?: ServiceRegistryCallOptions,
@@ -100,6 +103,7 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
     return this.get<FindingsResponse>('/findings', { ...options }, call);
   }
 
+  /** {@inheritDoc ServiceRegistryApi.getDeprecations} */
   async getDeprecations(
     options?: DeprecationsRequestOptions,
     call?: ServiceRegistryCallOptions,
@@ -111,6 +115,7 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
     );
   }
 
+  /** {@inheritDoc ServiceRegistryApi.getDeprecation} */
   async getDeprecation(
     service: string,
     options?: DatedRequestOptions,
@@ -123,6 +128,7 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
     );
   }
 
+  /** {@inheritDoc ServiceRegistryApi.getDeprecatedDependencies} */
   async getDeprecatedDependencies(
     service: string,
     options?: DatedRequestOptions,
@@ -135,6 +141,7 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
     );
   }
 
+  /** {@inheritDoc ServiceRegistryApi.getSlaOverview} */
   async getSlaOverview(
     options?: SlaOverviewRequestOptions,
     call?: ServiceRegistryCallOptions,
@@ -142,6 +149,7 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
     return this.get<SlaOverviewResponse>('/sla', { ...options }, call);
   }
 
+  /** {@inheritDoc ServiceRegistryApi.getServiceSla} */
   async getServiceSla(
     service: string,
     options?: RegistryRequestOptions,
@@ -154,6 +162,7 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
     );
   }
 
+  /** {@inheritDoc ServiceRegistryApi.getReminderStatus} */
   async getReminderStatus(
     service: string,
     options?: RegistryRequestOptions,
@@ -170,6 +179,7 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
     return this.parse<ReminderStatusResponse>(response);
   }
 
+  /** {@inheritDoc ServiceRegistryApi.remindConsumers} */
   async remindConsumers(
     service: string,
     options?: RegistryRequestOptions,
@@ -185,6 +195,7 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
     );
   }
 
+  /** {@inheritDoc ServiceRegistryApi.getServiceSummary} */
   async getServiceSummary(
     service: string,
     options?: RegistryRequestOptions,
@@ -197,6 +208,7 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
     );
   }
 
+  /** {@inheritDoc ServiceRegistryApi.getProjectSummary} */
   async getProjectSummary(
     project: string,
     options?: RegistryRequestOptions,

@@ -501,8 +501,8 @@ function argumentSecret(element: ArrayElement): string | undefined {
  *   AWS, Google, Azure, Stripe, GitHub, GitLab, npm, Slack, OpenAI, Anthropic and Hugging Face
  *   keys and tokens, Slack webhooks, JWTs, bearer tokens, HTTP Basic credentials, the passwords
  *   of curl's `-u user:password` (not the word `password` itself, as in docs), of the MySQL
- *   clients' `-p<password>` (digits too, in the client's own arguments), of redis-cli's `-a
- *   <password>`, of sshpass's `-p <password>`, of `docker login -p <password>` and of OpenSSL's
+ *   clients' `-p<password>` (digits too, in the client's own arguments), of
+ *   redis-cli's `-a <password>`, of sshpass's `-p <password>`, of `docker login -p <password>` and of OpenSSL's
  *   `-pass pass:<password>`, URLs with a password (also with their `//` lost or written `__`, and
  *   percent-encoded: `https%3A%2F%2Fuser%3Apassword%40host`, as pasted as a folder's name) or a
  *   credential in their query string,
@@ -516,8 +516,8 @@ function argumentSecret(element: ArrayElement): string | undefined {
  *   credential's, unless the shell expands it (`PGPASSWORD=$(cat /run/secrets/db) psql`), and the
  *   `KEY=value` pair given so to a flag that takes one, judged by its key
  *   (`--from-literal=password=...`, `--set=db.password=...`);
- * - the word after a flag named like a credential in a command (`--password ...`, `--api-key
- *   ...`), unless it is the next flag, a placeholder, a value the shell expands or a word of
+ * - the word after a flag named like a credential in a command (`--password ...`,
+ *   `--api-key ...`), unless it is the next flag, a placeholder, a value the shell expands or a word of
  *   prose (`with --password and the user`);
  * - an array element after a flag named like a credential (`["--password", "..."]`,
  *   `["--token", "..."]`), a `user:password` after `-u`/`--user` (curl's) or a `pass:...` after
@@ -628,8 +628,8 @@ function hideCredentialsInCommand(text: string): string {
 
 /**
  * Replaces the credentials {@link detectSecret} finds in a text by `(hidden)`, keeping what names
- * them: those of a well-known form (`postgres://app:(hidden)@db`, `?api_key=(hidden)`, `mysql
- * -p(hidden)`, `sshpass -p (hidden)`, `-pass pass:(hidden)`) and the values of flags and variables
+ * them: those of a well-known form (`postgres://app:(hidden)@db`, `?api_key=(hidden)`,
+ * `mysql -p(hidden)`, `sshpass -p (hidden)`, `-pass pass:(hidden)`) and the values of flags and variables
  * named like a credential (`--password (hidden)`, `--token=(hidden)`, `PGPASSWORD=(hidden)`,
  * `--from-literal=password=(hidden)`), with the same exceptions (`--password-file /x`,
  * `--password-stdin`, the next flag, placeholders, prose: `with --password and the user`). A

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+/*
+ * The API reports of the published packages (plugins/*): `report.api.md` (and
+ * `report-<entry>.api.md` for entry points such as /alpha) beside each package.json, written by
+ * Backstage's repo-tools (API Extractor) from the declarations `yarn tsc` leaves in dist-types/.
+ *
+ *   yarn build:api-reports            yarn tsc, then write every report anew
+ *   yarn build:api-reports:only       write them from the current dist-types/
+ *   yarn build:api-reports:only --ci  write nothing; fail when a report is not current or a
+ *                                     package's API has warnings (missing release tags, exports
+ *                                     its API needs but does not export, broken TSDoc)
+ *
+ * Each package is analysed in a process of its own: when repo-tools analyses several packages in
+ * one run, they share one TypeScript program and are taken in an order that changes from run to
+ * run, and the order in which the program first meets a string literal decides where it stands
+ * in the unions a report prints (`'development' | 'deployment'` or the other way round). One
+ * process per package gives the same report every time.
+ */
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const passThrough = process.argv.slice(2);
+
+const packageDirs = fs
+  .readdirSync(path.join(root, 'plugins'), { withFileTypes: true })
+  .filter(entry => entry.isDirectory())
+  .map(entry => path.join('plugins', entry.name))
+  .filter(dir => {
+    const manifest = path.join(root, dir, 'package.json');
+    return (
+      fs.existsSync(manifest) &&
+      JSON.parse(fs.readFileSync(manifest, 'utf8')).backstage?.role
+    );
+  })
+  .sort();
+
+const failed = [];
+for (const dir of packageDirs) {
+  const result = spawnSync(
+    'backstage-repo-tools',
+    [
+      'api-reports',
+      // the packages import each other's sources (their package.json `types`), not dist-types
+      '--omit-messages',
+      'ae-wrong-input-file-type',
+      '--validate-release-tags',
+      ...passThrough,
+      dir,
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
+  if (result.error) throw result.error;
+  if (result.status !== 0) failed.push(dir);
+}
+
+if (failed.length > 0) {
+  console.error(
+    `\nAPI reports failed for: ${failed.join(', ')}.\n` +
+      'Run `yarn build:api-reports`, look at what changed in the report.api.md files, fix any ' +
+      'warning they list, and commit them with the change.',
+  );
+  process.exit(1);
+}
