@@ -20,11 +20,21 @@ let skipped = 0;
 
 const jest = readJson(process.argv[2]);
 if (jest) {
-  lines.push(['jest', jest.numPassedTests, jest.numFailedTests, jest.numPendingTests + jest.numTodoTests]);
+  lines.push([
+    'jest',
+    jest.numPassedTests,
+    jest.numFailedTests,
+    jest.numPendingTests + jest.numTodoTests,
+  ]);
 }
 const e2e = readJson(process.argv[3]);
 if (e2e && e2e.stats) {
-  lines.push(['playwright', e2e.stats.expected + e2e.stats.flaky, e2e.stats.unexpected, e2e.stats.skipped]);
+  lines.push([
+    'playwright',
+    e2e.stats.expected + e2e.stats.flaky,
+    e2e.stats.unexpected,
+    e2e.stats.skipped,
+  ]);
 }
 if (lines.length === 0) {
   // no test runner ran (e.g. ./portal test tsc lint)
