@@ -2,13 +2,16 @@
 /*
  * The API reports of the published packages (plugins/*): `report.api.md` (and
  * `report-<entry>.api.md` for entry points such as /alpha) beside each package.json, written by
- * Backstage's repo-tools (API Extractor) from the declarations `yarn tsc` leaves in dist-types/.
+ * Backstage's repo-tools (API Extractor) from the declarations `yarn tsc` leaves in dist-types/;
+ * and, for the packages with database migrations, `report.sql.md`: the tables, columns and
+ * indices the migrations leave (run on an in-process PostgreSQL, PGlite).
  *
  *   yarn build:api-reports            yarn tsc, then write every report anew
  *   yarn build:api-reports:only       write them from the current dist-types/
  *   yarn build:api-reports:only --ci  write nothing; fail when a report is not current or a
  *                                     package's API has warnings (missing release tags, exports
- *                                     its API needs but does not export, broken TSDoc)
+ *                                     its API needs but does not export, broken TSDoc) or a
+ *                                     migration changed the schema without its report
  *
  * Each package is analysed in a process of its own: when repo-tools analyses several packages in
  * one run, they share one TypeScript program and are taken in an order that changes from run to
@@ -46,6 +49,7 @@ for (const dir of packageDirs) {
       '--omit-messages',
       'ae-wrong-input-file-type',
       '--validate-release-tags',
+      '--sql-reports',
       ...passThrough,
       dir,
     ],
