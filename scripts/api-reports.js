@@ -6,25 +6,43 @@
  * and, for the packages with database migrations, `report.sql.md`: the tables, columns and
  * indices the migrations leave (run on an in-process PostgreSQL, PGlite).
  *
- *   yarn build:api-reports            yarn tsc, then write every report anew
- *   yarn build:api-reports:only       write them from the current dist-types/
- *   yarn build:api-reports:only --ci  write nothing; fail when a report is not current or a
+ *   yarn build:api-reports            declarations anew (--tsc), then every report anew
+ *   yarn build:api-reports --ci       the same declarations, then write nothing; fail when a
+ *                                     report is not current or a
  *                                     package's API has warnings (missing release tags, exports
  *                                     its API needs but does not export, broken TSDoc) or a
  *                                     migration changed the schema without its report
+ *   yarn build:api-reports:only       the reports from the declarations dist-types/ holds
  *
  * Each package is analysed in a process of its own: when repo-tools analyses several packages in
  * one run, they share one TypeScript program and are taken in an order that changes from run to
  * run, and the order in which the program first meets a string literal decides where it stands
  * in the unions a report prints (`'development' | 'deployment'` or the other way round). One
  * process per package gives the same report every time.
+ *
+ * --tsc: the reports come from declarations that a whole build of the repository writes into an
+ * empty dist-types/ (`tsc --incremental false`). An incremental `yarn tsc` checks only what
+ * changed, and the declarations it writes for inferred types (a zod schema's, an extension's)
+ * may list the same properties in another order than a whole build does, as on a fresh clone.
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const passThrough = process.argv.slice(2);
+const buildDeclarations = process.argv.includes('--tsc');
+const passThrough = process.argv.slice(2).filter(arg => arg !== '--tsc');
+
+if (buildDeclarations) {
+  // the incremental build's state lives in dist-types/ too: the next `yarn tsc` builds anew
+  fs.rmSync(path.join(root, 'dist-types'), { recursive: true, force: true });
+  const tsc = spawnSync('tsc', ['--incremental', 'false'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (tsc.error) throw tsc.error;
+  if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+}
 
 const packageDirs = fs
   .readdirSync(path.join(root, 'plugins'), { withFileTypes: true })
