@@ -35,6 +35,8 @@ describe('service-registry backend: its 404 answers', () => {
       [`${api}/impact/ghost`, 'service'],
       [`${api}/sla/ghost`, 'service'],
       [`${api}/deprecations/ghost`, 'service'],
+      [`${api}/deprecations/ghost/history`, 'service'],
+      [`${api}/openslo?service=ghost`, 'service'],
       [`${api}/services/ghost/deprecated-dependencies`, 'service'],
       [`${api}/deprecations/shop-api`, 'not-deprecated'],
       [`${api}/projects/ghost/summary`, 'project'],

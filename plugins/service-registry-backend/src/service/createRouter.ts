@@ -35,6 +35,7 @@ import {
   SlaServiceResponse,
   ProjectSummaryResponse,
   registryNotFoundMessages,
+  RegistryService,
   ServiceSummaryResponse,
   sloDocumentsToYaml,
   toOpenSlo,
@@ -192,6 +193,29 @@ export async function createRouter(
     return views.of(chooseRegistrySnapshot(snapshots, requested, configured));
   }
 
+  /**
+   * What every endpoint of one service (`:service` in its path) starts with: the caller allowed,
+   * its query checked with `schema`, the service id of the path checked, and the views of the
+   * registry the query asks for.
+   */
+  async function serviceRequest<T extends z.ZodType<{ registry?: string }>>(
+    req: Request,
+    schema: T,
+  ) {
+    await authorize(req);
+    const query: z.infer<T> = parseRequest(schema, req.query);
+    const { service: id } = parseRequest(serviceParams, req.params);
+    const v = viewsOf(query.registry);
+    return { query, id, v, registry: v.snapshot.providerId };
+  }
+
+  /** A service of the snapshot, or the `404` that says why it is not there (held back or absent). */
+  function serviceOf(v: RegistryViews, id: string): RegistryService {
+    const service = v.snapshot.registry.services.get(id);
+    if (!service) throw v.heldBack.notFound(id);
+    return service;
+  }
+
   router.get('/registries', async (req, res) => {
     await authorize(req);
     parseRequest(z.object({}).strict(), req.query);
@@ -228,11 +252,7 @@ export async function createRouter(
   });
 
   router.get('/impact/:service', async (req, res) => {
-    await authorize(req);
-    const query = parseRequest(impactQuery, req.query);
-    const { service: id } = parseRequest(serviceParams, req.params);
-    const v = viewsOf(query.registry);
-    const registry = v.snapshot.providerId;
+    const { query, id, v, registry } = await serviceRequest(req, impactQuery);
     if (!v.graph.nodes.has(id) && !v.graph.incoming.has(id)) {
       throw v.heldBack.notFound(id);
     }
@@ -270,15 +290,8 @@ export async function createRouter(
   });
 
   router.get('/services/:service', async (req, res) => {
-    await authorize(req);
-    const query = parseRequest(registryQuery, req.query);
-    const { service: id } = parseRequest(serviceParams, req.params);
-    const v = viewsOf(query.registry);
-    const registry = v.snapshot.providerId;
-    const service = v.snapshot.registry.services.get(id);
-    if (!service) {
-      throw v.heldBack.notFound(id);
-    }
+    const { id, v, registry } = await serviceRequest(req, registryQuery);
+    const service = serviceOf(v, id);
     send(res, {
       registry,
       service,
@@ -294,10 +307,7 @@ export async function createRouter(
   });
 
   router.get('/services/:service/summary', async (req, res) => {
-    await authorize(req);
-    const query = parseRequest(registryQuery, req.query);
-    const { service: id } = parseRequest(serviceParams, req.params);
-    const v = viewsOf(query.registry);
+    const { id, v } = await serviceRequest(req, registryQuery);
     const body: ServiceSummaryResponse | undefined = buildServiceSummary(
       v.snapshot,
       v.graph,
@@ -360,11 +370,7 @@ export async function createRouter(
   });
 
   router.get('/deprecations/:service', async (req, res) => {
-    await authorize(req);
-    const query = parseRequest(datedQuery, req.query);
-    const { service: id } = parseRequest(serviceParams, req.params);
-    const v = viewsOf(query.registry);
-    const registry = v.snapshot.providerId;
+    const { query, id, v, registry } = await serviceRequest(req, datedQuery);
     const day = todayOf(query.today);
     const record = computeDeprecation(v.snapshot.registry, v.graph, id, day);
     if (!record) {
@@ -385,11 +391,7 @@ export async function createRouter(
   });
 
   router.get('/deprecations/:service/history', async (req, res) => {
-    await authorize(req);
-    const query = parseRequest(registryQuery, req.query);
-    const { service: id } = parseRequest(serviceParams, req.params);
-    const v = viewsOf(query.registry);
-    const registry = v.snapshot.providerId;
+    const { id, v, registry } = await serviceRequest(req, registryQuery);
     const items = await history.history(registry, id);
     if (items.length === 0 && !v.snapshot.registry.services.has(id)) {
       throw v.heldBack.notFound(id);
@@ -399,14 +401,8 @@ export async function createRouter(
   });
 
   router.get('/services/:service/deprecated-dependencies', async (req, res) => {
-    await authorize(req);
-    const query = parseRequest(datedQuery, req.query);
-    const { service: id } = parseRequest(serviceParams, req.params);
-    const v = viewsOf(query.registry);
-    const registry = v.snapshot.providerId;
-    if (!v.snapshot.registry.services.has(id)) {
-      throw v.heldBack.notFound(id);
-    }
+    const { query, id, v, registry } = await serviceRequest(req, datedQuery);
+    serviceOf(v, id);
     const day = todayOf(query.today);
     const items = deprecatedDependenciesOf(
       v.snapshot.registry,
@@ -452,15 +448,8 @@ export async function createRouter(
   });
 
   router.get('/sla/:service', async (req, res) => {
-    await authorize(req);
-    const query = parseRequest(registryQuery, req.query);
-    const { service: id } = parseRequest(serviceParams, req.params);
-    const v = viewsOf(query.registry);
-    const registry = v.snapshot.providerId;
-    const service = v.snapshot.registry.services.get(id);
-    if (!service) {
-      throw v.heldBack.notFound(id);
-    }
+    const { id, v, registry } = await serviceRequest(req, registryQuery);
+    const service = serviceOf(v, id);
     const body: SlaServiceResponse = {
       registry,
       evaluation: evaluateSla(service, v.snapshot.registry.policies),
@@ -472,9 +461,7 @@ export async function createRouter(
     await authorize(req);
     const query = parseRequest(openSloQuery, req.query);
     const v = viewsOf(query.registry);
-    if (query.service && !v.snapshot.registry.services.has(query.service)) {
-      throw v.heldBack.notFound(query.service);
-    }
+    if (query.service !== undefined) serviceOf(v, query.service);
     const fillFromTierPolicy = query.fillFromTierPolicy === 'true';
     if (query.service === undefined) {
       // every service's documents: made, hidden and serialised once per snapshot
