@@ -65,6 +65,15 @@ import {
 import { TechDocsAddons } from '@backstage/plugin-techdocs-react';
 import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
 
+/** The topology tab of a registry service: its dependency graph, three levels deep. */
+const topologyContent = (
+  <Grid container spacing={3}>
+    <Grid item xs={12}>
+      <EntityServiceTopologyCard height={640} initialDepth={3} />
+    </Grid>
+  </Grid>
+);
+
 const techdocsContent = (
   <EntityTechdocsContent>
     <TechDocsAddons>
@@ -226,11 +235,7 @@ const serviceEntityPage = (
       title="Topology"
       if={isServiceRegistryService}
     >
-      <Grid container spacing={3}>
-        <Grid item xs={12}>
-          <EntityServiceTopologyCard height={640} initialDepth={3} />
-        </Grid>
-      </Grid>
+      {topologyContent}
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/docs" title="Docs">
@@ -265,11 +270,7 @@ const websiteEntityPage = (
       title="Topology"
       if={isServiceRegistryService}
     >
-      <Grid container spacing={3}>
-        <Grid item xs={12}>
-          <EntityServiceTopologyCard height={640} initialDepth={3} />
-        </Grid>
-      </Grid>
+      {topologyContent}
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/docs" title="Docs">
@@ -296,11 +297,7 @@ const defaultEntityPage = (
       title="Topology"
       if={isServiceRegistryService}
     >
-      <Grid container spacing={3}>
-        <Grid item xs={12}>
-          <EntityServiceTopologyCard height={640} initialDepth={3} />
-        </Grid>
-      </Grid>
+      {topologyContent}
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/docs" title="Docs">
