@@ -12,6 +12,14 @@ import { validateCommand } from './commands/validate';
 import { forTerminal } from './format/text';
 import { EXIT, isReadProblem, UsageError } from './lib/errors';
 import { CliIO } from './lib/io';
+import {
+  COMMAND_OPTIONS,
+  CommandName,
+  commandHelp,
+  isCommandName,
+  OptionName,
+  overviewHelp,
+} from './lib/help';
 import { guardWorkflowCommands } from './lib/workflowCommands';
 import {
   maxDepthOption,
@@ -21,53 +29,8 @@ import {
   todayOption,
 } from './lib/options';
 
-/** Usage text of the CLI. */
-export const USAGE = `Usage: service-registry <command> [options]
-
-Validate, diff and explore a TOML service registry.
-
-Commands:
-  validate [dir]              validate the registry in dir (default .)
-  diff <base> [head]          compare base (a directory, or a git revision of head's repository
-                              such as origin/main; origin/main... is the commit HEAD branched
-                              off origin/main) with the registry in head (default .)
-  impact <service> [dir]      everything that depends on a service, directly and transitively
-  graph [dir]                 print the dependency graph
-  openslo [dir]               print OpenSLO v1 SLO documents of the declared service levels
-  docs [dir]                  write the registry's documentation (SERVICES.md, TOPOLOGY.md)
-                              into dir/docs
-
-Options:
-  --format <f>                validate, diff: text (default), json, markdown, github
-                              impact: text (default), json, markdown
-                              graph: dot (default), json, mermaid
-                              openslo: yaml (default), json
-  --today <YYYY-MM-DD>        validate, diff: the date lifecycle rules measure days to
-                              (default: today, UTC)
-  --max-warnings <n>          validate, diff: fail when there are more than n warnings
-  --shared-system <name>      validate, diff: the catalog provider's sharedSystem, the System of
-                              global services; a project named like it is an error
-                              (catalog/duplicate-entity; default shared)
-  --fail-on-breaking          diff: fail when there are breaking changes
-  --include-optional          impact: follow optional dependencies too
-  --max-depth <n>             impact: stop after n hops
-  --service <id>              openslo: only this service
-  --fill-from-policy          openslo: take targets a service does not declare from its tier's policy
-  --out <dir>                 docs: write the documents there instead of dir/docs
-  --check                     docs: write nothing; fail when the documents on disk are not current
-  --max-file-bytes <bytes>    every command: registry files larger than this are not read, but
-                              reported (toml/file-too-large) and left out (default 16777216,
-                              16 MiB; for diff, both base and head)
-  -h, --help                  show this help
-
-Exit codes:
-  0  no errors (and no more warnings than --max-warnings)
-  1  errors, too many warnings, breaking changes with --fail-on-breaking, openslo --service on a
-     service that declares no service level, docs on a registry with files that do not parse
-     or are above the size limit, docs --check on documents that are not current
-  2  usage problems: unknown command or option, an option of another command, missing directory,
-     unknown git revision or service, a registry that cannot be read
-`;
+/** Usage text of the CLI: every command and option, and the exit codes (`--help`). */
+export const USAGE = overviewHelp();
 
 const OPTIONS = {
   format: { type: 'string' },
@@ -84,31 +47,6 @@ const OPTIONS = {
   'shared-system': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
-
-type OptionName = keyof typeof OPTIONS;
-
-/** The options each command takes (`--help` goes with any). */
-const COMMAND_OPTIONS: Record<string, readonly OptionName[]> = {
-  validate: [
-    'format',
-    'today',
-    'max-warnings',
-    'max-file-bytes',
-    'shared-system',
-  ],
-  diff: [
-    'format',
-    'today',
-    'max-warnings',
-    'fail-on-breaking',
-    'max-file-bytes',
-    'shared-system',
-  ],
-  impact: ['format', 'include-optional', 'max-depth', 'max-file-bytes'],
-  graph: ['format', 'max-file-bytes'],
-  openslo: ['format', 'service', 'fill-from-policy', 'max-file-bytes'],
-  docs: ['out', 'check', 'max-file-bytes'],
-};
 
 /**
  * Checks `--shared-system`: a catalog entity name, as the catalog provider's `sharedSystem` must be
@@ -129,8 +67,8 @@ function checkOptionsOf(
   command: string,
   given: ReadonlyArray<{ kind: string; name?: string }>,
 ): void {
+  if (!isCommandName(command)) return;
   const allowed = COMMAND_OPTIONS[command];
-  if (!allowed) return;
   for (const token of given) {
     if (token.kind !== 'option' || token.name === 'help') continue;
     const name = token.name as OptionName;
@@ -167,6 +105,8 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
   // that a path holds (a project folder named with one)
   const stderr = (text: string) => guarded(redactSecrets(text));
   let io: CliIO = { ...given, stderr };
+  // where a usage problem sends the user: the command's own help once the command is known
+  let helpCommand = 'service-registry --help';
   try {
     let parsed;
     try {
@@ -183,17 +123,23 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
       throw new UsageError((error as Error).message.replace(/\s*\n\s*/g, ' '));
     }
     const { values, positionals, tokens } = parsed;
-    const [command, ...rest] = positionals;
-    if (command && isGuardedFormat(command, values.format)) {
+    const [word, ...rest] = positionals;
+    if (word && isGuardedFormat(word, values.format)) {
       io = { ...io, stdout: guardWorkflowCommands(given.stdout) };
     }
-    if (command && !Object.hasOwn(COMMAND_OPTIONS, command)) {
+    if (word && !isCommandName(word)) {
       // with --help too: a mistyped command is a mistake, not a request for help
-      throw new UsageError(`unknown command ${command}`);
+      throw new UsageError(`unknown command ${word}`);
     }
-    if (values.help || !command) {
-      (values.help ? io.stdout : io.stderr)(USAGE);
-      return values.help ? EXIT.ok : EXIT.usage;
+    const command = word ? (word as CommandName) : undefined;
+    if (command) helpCommand = `service-registry ${command} --help`;
+    if (values.help) {
+      io.stdout(command ? commandHelp(command) : USAGE);
+      return EXIT.ok;
+    }
+    if (!command) {
+      io.stderr(USAGE);
+      return EXIT.usage;
     }
     checkOptionsOf(command, tokens);
     const maxFileBytes = maxFileBytesOption(values['max-file-bytes']);
@@ -291,7 +237,7 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
       io.stderr(
         `service-registry: ${forTerminal(
           error.message,
-        )}\nRun service-registry --help for usage.\n`,
+        )}\nRun ${helpCommand} for usage.\n`,
       );
       return EXIT.usage;
     }

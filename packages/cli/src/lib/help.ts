@@ -1,0 +1,369 @@
+/**
+ * The CLI's help: the overview (`service-registry --help`) and one page per command
+ * (`service-registry <command> --help`), both written from the tables below, so that a command's
+ * page and the overview never disagree.
+ */
+
+/** The CLI's commands, in the order the help lists them. */
+export const COMMAND_NAMES = [
+  'validate',
+  'diff',
+  'impact',
+  'graph',
+  'openslo',
+  'docs',
+] as const;
+
+/** A command of the CLI. */
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** Whether a word is one of the CLI's commands. */
+export function isCommandName(word: string): word is CommandName {
+  return (COMMAND_NAMES as readonly string[]).includes(word);
+}
+
+/** The options of the CLI (`--help` aside), in the order the help lists them. */
+export const OPTION_NAMES = [
+  'format',
+  'today',
+  'max-warnings',
+  'shared-system',
+  'fail-on-breaking',
+  'include-optional',
+  'max-depth',
+  'service',
+  'fill-from-policy',
+  'out',
+  'check',
+  'max-file-bytes',
+] as const;
+
+/** An option of the CLI, without its dashes. */
+export type OptionName = (typeof OPTION_NAMES)[number];
+
+interface CommandHelp {
+  /** Its arguments as the usage line writes them. */
+  synopsis: string;
+  /** One line, for the overview's list of commands. */
+  summary: string;
+  /** What it does, for its own page. */
+  description: string;
+  /** Each argument and what it is. */
+  arguments: ReadonlyArray<readonly [string, string]>;
+  /** The options it takes, in the overview's order; any other is refused (exit code 2). */
+  options: readonly OptionName[];
+  /** When it exits with 0. */
+  succeedsWhen: string;
+  /** When it exits with 1 (none: it never does). */
+  failsWhen?: string;
+  /** The usage problems of its own, beyond those every command has (exit code 2). */
+  usageProblems?: string;
+}
+
+const DIR_ARGUMENT = [
+  'dir',
+  "the registry's root folder, which holds services/, projects/ and policies/ (default .)",
+] as const;
+
+const COMMANDS: Record<CommandName, CommandHelp> = {
+  validate: {
+    synopsis: '[dir]',
+    summary: 'validate the registry in dir (default .)',
+    description:
+      'Checks the whole registry (schema, missing dependencies, cycles, semver ranges, lifecycle and deprecation rules, SLA policy, credentials) and prints its findings, each at its file, line and column.',
+    arguments: [DIR_ARGUMENT],
+    options: [
+      'format',
+      'today',
+      'max-warnings',
+      'shared-system',
+      'max-file-bytes',
+    ],
+    succeedsWhen: 'no errors (and no more warnings than --max-warnings)',
+    failsWhen: 'errors, or more warnings than --max-warnings',
+  },
+  diff: {
+    synopsis: '<base> [head]',
+    summary:
+      "compare base (a directory, or a git revision of head's repository such as origin/main; origin/main... is the commit HEAD branched off origin/main) with the registry in head (default .)",
+    description:
+      "Compares two versions of the registry: the breaking changes and the projects they reach, the approvals they need, and the findings of head's registry.",
+    arguments: [
+      [
+        'base',
+        "the registry before the change: a directory, or a git revision of head's repository such as origin/main (origin/main... is the commit HEAD branched off origin/main)",
+      ],
+      ['head', 'the registry after the change (default .)'],
+    ],
+    options: [
+      'format',
+      'today',
+      'max-warnings',
+      'shared-system',
+      'fail-on-breaking',
+      'max-file-bytes',
+    ],
+    succeedsWhen:
+      "no errors in head's registry (and no more warnings than --max-warnings, no breaking change with --fail-on-breaking)",
+    failsWhen:
+      "errors in head's registry, more warnings than --max-warnings, breaking changes with --fail-on-breaking",
+    usageProblems: 'an unknown git revision',
+  },
+  impact: {
+    synopsis: '<service> [dir]',
+    summary: 'everything that depends on a service, directly and transitively',
+    description:
+      'Lists everything that depends on a service, directly and transitively, by project: each dependent with its depth, the service it depends through, and its owner.',
+    arguments: [
+      ['service', 'the id of a service of the registry'],
+      DIR_ARGUMENT,
+    ],
+    options: ['format', 'include-optional', 'max-depth', 'max-file-bytes'],
+    succeedsWhen: 'the dependents are printed',
+    usageProblems: 'an unknown service',
+  },
+  graph: {
+    synopsis: '[dir]',
+    summary: 'print the dependency graph',
+    description: "Prints the registry's dependency graph.",
+    arguments: [DIR_ARGUMENT],
+    options: ['format', 'max-file-bytes'],
+    succeedsWhen: 'the graph is printed',
+  },
+  openslo: {
+    synopsis: '[dir]',
+    summary: 'print OpenSLO v1 SLO documents of the declared service levels',
+    description:
+      'Prints OpenSLO v1 documents (a Service and its SLOs) of the service levels the registry declares.',
+    arguments: [DIR_ARGUMENT],
+    options: ['format', 'service', 'fill-from-policy', 'max-file-bytes'],
+    succeedsWhen: 'the documents are printed',
+    failsWhen: '--service on a service that declares no service level',
+  },
+  docs: {
+    synopsis: '[dir]',
+    summary:
+      "write the registry's documentation (SERVICES.md, TOPOLOGY.md) into dir/docs",
+    description:
+      "Writes the registry's documentation (SERVICES.md, TOPOLOGY.md) into dir/docs.",
+    arguments: [DIR_ARGUMENT],
+    options: ['out', 'check', 'max-file-bytes'],
+    succeedsWhen:
+      'the documents are written (with --check: the documents on disk are current)',
+    failsWhen:
+      'a registry with files that do not parse or are above the size limit, --check on documents that are not current',
+  },
+};
+
+interface OptionHelp {
+  /** The option as the help writes it, with its value. */
+  flag: string;
+  /** What it does, for each command that takes it. */
+  text: Partial<Record<CommandName, string>>;
+  /** What the overview says when every command takes it. */
+  everyCommand?: string;
+}
+
+const REPORT_FORMATS = 'text (default), json, markdown, github';
+const TODAY = 'the date lifecycle rules measure days to (default: today, UTC)';
+const MAX_WARNINGS = 'fail when there are more than n warnings';
+const SHARED_SYSTEM =
+  "the catalog provider's sharedSystem, the System of global services; a project named like it is an error (catalog/duplicate-entity; default shared)";
+const MAX_FILE_BYTES =
+  'registry files larger than this are not read, but reported (toml/file-too-large) and left out (default 16777216, 16 MiB';
+
+const OPTIONS: Record<OptionName, OptionHelp> = {
+  format: {
+    flag: '--format <f>',
+    text: {
+      validate: REPORT_FORMATS,
+      diff: REPORT_FORMATS,
+      impact: 'text (default), json, markdown',
+      graph: 'dot (default), json, mermaid',
+      openslo: 'yaml (default), json',
+    },
+  },
+  today: {
+    flag: '--today <YYYY-MM-DD>',
+    text: { validate: TODAY, diff: TODAY },
+  },
+  'max-warnings': {
+    flag: '--max-warnings <n>',
+    text: { validate: MAX_WARNINGS, diff: MAX_WARNINGS },
+  },
+  'shared-system': {
+    flag: '--shared-system <name>',
+    text: { validate: SHARED_SYSTEM, diff: SHARED_SYSTEM },
+  },
+  'fail-on-breaking': {
+    flag: '--fail-on-breaking',
+    text: { diff: 'fail when there are breaking changes' },
+  },
+  'include-optional': {
+    flag: '--include-optional',
+    text: { impact: 'follow optional dependencies too' },
+  },
+  'max-depth': {
+    flag: '--max-depth <n>',
+    text: { impact: 'stop after n hops' },
+  },
+  service: {
+    flag: '--service <id>',
+    text: { openslo: 'only this service' },
+  },
+  'fill-from-policy': {
+    flag: '--fill-from-policy',
+    text: {
+      openslo: "take targets a service does not declare from its tier's policy",
+    },
+  },
+  out: {
+    flag: '--out <dir>',
+    text: { docs: 'write the documents there instead of dir/docs' },
+  },
+  check: {
+    flag: '--check',
+    text: {
+      docs: 'write nothing; fail when the documents on disk are not current',
+    },
+  },
+  'max-file-bytes': {
+    flag: '--max-file-bytes <bytes>',
+    text: {
+      validate: `${MAX_FILE_BYTES})`,
+      diff: `${MAX_FILE_BYTES}; in base and head alike)`,
+      impact: `${MAX_FILE_BYTES})`,
+      graph: `${MAX_FILE_BYTES})`,
+      openslo: `${MAX_FILE_BYTES})`,
+      docs: `${MAX_FILE_BYTES})`,
+    },
+    everyCommand: `${MAX_FILE_BYTES}; for diff, both base and head)`,
+  },
+};
+
+/** The options each command takes (`--help` goes with any). */
+export const COMMAND_OPTIONS: Record<CommandName, readonly OptionName[]> =
+  Object.fromEntries(
+    COMMAND_NAMES.map(name => [name, COMMANDS[name].options]),
+  ) as Record<CommandName, readonly OptionName[]>;
+
+const WIDTH = 100;
+const COLUMN = 30;
+const HELP_FLAG = ['-h, --help', 'show this help'] as const;
+
+/** Words of a text wrapped into lines of at most `width` characters (a longer word stays whole). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** A term and its description, the description in its own column (on the next line when the term is long). */
+function entry(term: string, ...descriptions: string[]): string {
+  const head = `  ${term}`;
+  const pad = ' '.repeat(COLUMN);
+  const lines = descriptions.flatMap(d => wrap(d, WIDTH - COLUMN));
+  if (head.length >= COLUMN - 1) {
+    return [head, ...lines.map(l => pad + l)].join('\n');
+  }
+  return [
+    head.padEnd(COLUMN) + lines[0],
+    ...lines.slice(1).map(l => pad + l),
+  ].join('\n');
+}
+
+/** An exit code and when, its continuation lines under the text. */
+function exitCode(code: number, text: string): string {
+  return wrap(text, WIDTH - 5)
+    .map((line, index) => (index === 0 ? `  ${code}  ${line}` : `     ${line}`))
+    .join('\n');
+}
+
+/** What an option's overview line says: each group of commands that share its text. */
+function overviewOf(option: OptionHelp): string[] {
+  if (option.everyCommand) return [`every command: ${option.everyCommand}`];
+  const groups = new Map<string, CommandName[]>();
+  for (const command of COMMAND_NAMES) {
+    const text = option.text[command];
+    if (text === undefined) continue;
+    groups.set(text, [...(groups.get(text) ?? []), command]);
+  }
+  return [...groups].map(
+    ([text, commands]) => `${commands.join(', ')}: ${text}`,
+  );
+}
+
+/** `service-registry --help`: every command and option, and the exit codes. */
+export function overviewHelp(): string {
+  return `Usage: service-registry <command> [options]
+
+Validate, diff and explore a TOML service registry.
+service-registry <command> --help tells one command's arguments, options and exit codes.
+
+Commands:
+${COMMAND_NAMES.map(name =>
+  entry(`${name} ${COMMANDS[name].synopsis}`, COMMANDS[name].summary),
+).join('\n')}
+
+Options:
+${OPTION_NAMES.map(name =>
+  entry(OPTIONS[name].flag, ...overviewOf(OPTIONS[name])),
+).join('\n')}
+${entry(...HELP_FLAG)}
+
+Exit codes:
+${exitCode(0, 'no errors (and no more warnings than --max-warnings)')}
+${exitCode(
+  1,
+  'errors, too many warnings, breaking changes with --fail-on-breaking, openslo --service on a service that declares no service level, docs on a registry with files that do not parse or are above the size limit, docs --check on documents that are not current',
+)}
+${exitCode(
+  2,
+  'usage problems: unknown command or option, an option of another command, missing directory, unknown git revision or service, a registry that cannot be read',
+)}
+`;
+}
+
+/** `service-registry <command> --help`: its usage, arguments, options and exit codes. */
+export function commandHelp(name: CommandName): string {
+  const command = COMMANDS[name];
+  const exitCodes = [exitCode(0, command.succeedsWhen)];
+  if (command.failsWhen) exitCodes.push(exitCode(1, command.failsWhen));
+  exitCodes.push(
+    exitCode(
+      2,
+      [
+        'usage problems: an unknown option or an option of another command, a missing directory',
+        command.usageProblems,
+        'a registry that cannot be read',
+      ]
+        .filter(Boolean)
+        .join(', '),
+    ),
+  );
+  return `Usage: service-registry ${name} ${command.synopsis} [options]
+
+${wrap(command.description, WIDTH).join('\n')}
+
+Arguments:
+${command.arguments.map(([term, text]) => entry(term, text)).join('\n')}
+
+Options:
+${command.options
+  .map(o => entry(OPTIONS[o].flag, OPTIONS[o].text[name]!))
+  .join('\n')}
+${entry(...HELP_FLAG)}
+
+Exit codes:
+${exitCodes.join('\n')}
+`;
+}
