@@ -5,6 +5,7 @@ import {
   fitsItsParent,
   renderedLines,
 } from './layout';
+import { expectNoSeriousViolations } from './axe';
 import { openAsGuest } from './openAsGuest';
 
 /*
@@ -143,6 +144,50 @@ test('the deprecations page draws the timeline with today and the overdue migrat
   await page.screenshot({
     path: testInfo.outputPath('deprecations-page.png'),
     fullPage: true,
+  });
+});
+
+test('on a phone the timeline scrolls sideways and keeps its labels readable', async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openAsGuest(page, '/service-registry/deprecations');
+  const scroller = page.getByRole('region', {
+    name: 'Deprecation timeline (scrolls sideways)',
+  });
+  await expect(scroller).toBeVisible({ timeout: 90_000 });
+  const oldApi = scroller.getByRole('button', { name: /^old-api: Overdue/ });
+  await expect(oldApi).toBeVisible();
+
+  // the labels keep their size (scaled to the card they were about 7 pixels high) ...
+  const label = oldApi.locator('text', { hasText: /^old-api$/ });
+  expect(
+    await label.evaluate(text => text.getBoundingClientRect().height),
+  ).toBeGreaterThanOrEqual(12);
+  // ... and the drawing is wider than its card, which scrolls to show the rest
+  const { scrollWidth, clientWidth } = await scroller.evaluate(node => ({
+    scrollWidth: node.scrollWidth,
+    clientWidth: node.clientWidth,
+  }));
+  expect(clientWidth).toBeLessThan(390);
+  expect(scrollWidth).toBeGreaterThan(clientWidth);
+  // the page itself does not scroll sideways: only the timeline does
+  expect(
+    await page.evaluate(
+      () => document.documentElement.scrollWidth <= window.innerWidth,
+    ),
+  ).toBe(true);
+
+  // from the keyboard: the focused timeline scrolls with the arrow keys
+  await scroller.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect
+    .poll(() => scroller.evaluate(node => node.scrollLeft))
+    .toBeGreaterThan(0);
+  await page.screenshot({ path: testInfo.outputPath('timeline-phone.png') });
+  // the scrolling timeline, a focusable named region, passes axe as the page at 1280 px does
+  await expectNoSeriousViolations(page, 'the deprecations page on a phone', {
+    include: ['main article'],
   });
 });
 

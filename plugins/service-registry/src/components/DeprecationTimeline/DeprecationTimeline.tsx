@@ -56,7 +56,10 @@ const defaultMoreText = (hidden: number) =>
 
 /** The width drawn before the container is measured (and where it cannot be, as in jsdom). */
 const WIDTH = 960;
-/** Narrower containers get this width scaled down, so that the plot keeps some room. */
+/**
+ * The least width drawn, so that the plot keeps some room: a narrower container (a phone) scrolls
+ * the drawing sideways, its labels at their size.
+ */
 const MIN_WIDTH = 600;
 const LABEL_WIDTH = 190;
 /** Room right of the bars for "12 days overdue". */
@@ -153,7 +156,7 @@ export function DeprecationTimeline(props: DeprecationTimelineProps) {
   const title = props.title ?? 'Deprecation timeline';
   const theme = useTheme();
   // a half-page card showed a fixed 960-wide drawing's labels at 7 pixels
-  const [measureRef, width] = useDrawingWidth(WIDTH, MIN_WIDTH);
+  const [measureRef, width, narrow] = useDrawingWidth(WIDTH, MIN_WIDTH);
 
   if (all.length === 0) {
     return (
@@ -205,12 +208,21 @@ export function DeprecationTimeline(props: DeprecationTimelineProps) {
   };
 
   return (
-    <div ref={measureRef}>
+    <div
+      ref={measureRef}
+      // too narrow for the plot: it scrolls sideways (and keyboard users can scroll it)
+      {...(narrow && {
+        style: { overflowX: 'auto' },
+        tabIndex: 0,
+        role: 'region',
+        'aria-label': `${title} (scrolls sideways)`,
+      })}
+    >
       <svg
         role="group"
         aria-label={summary}
         viewBox={`0 0 ${width} ${height}`}
-        width="100%"
+        width={narrow ? width : '100%'}
         preserveAspectRatio="xMinYMin meet"
         style={{ display: 'block' }}
       >
