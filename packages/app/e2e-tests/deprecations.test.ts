@@ -3,6 +3,7 @@ import {
   breaksInsideWords,
   cutShortTexts,
   fitsItsParent,
+  reachableSideways,
   renderedLines,
 } from './layout';
 import { expectNoSeriousViolations } from './axe';
@@ -189,6 +190,36 @@ test('on a phone the timeline scrolls sideways and keeps its labels readable', a
   await expectNoSeriousViolations(page, 'the deprecations page on a phone', {
     include: ['main article'],
   });
+});
+
+test('on a phone every column of the SLA tables can be scrolled to', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openAsGuest(page, '/service-registry/sla');
+  const perProject = page.getByRole('table', {
+    name: 'Compliance per project',
+  });
+  await expect(perProject).toBeVisible({ timeout: 90_000 });
+  const tierTables = page.getByRole('table', { name: /^Services of the / });
+  await expect(tierTables.first()).toBeVisible();
+  const tables = [perProject, ...(await tierTables.all())];
+  // the tables are wider than the phone: each scrolls inside its card rather than being cut
+  expect(
+    await perProject.evaluate(t => t.getBoundingClientRect().width),
+  ).toBeGreaterThan(390);
+  for (const table of tables) {
+    expect(
+      await reachableSideways(table),
+      `${await table.getAttribute('aria-label')} can be scrolled whole`,
+    ).toBe(true);
+  }
+
+  // so does a service's SLA card
+  await page.goto('/catalog/default/component/project-b-warehouse');
+  const targets = page.getByRole('table', { name: 'SLA targets' });
+  await expect(targets).toBeVisible({ timeout: 90_000 });
+  expect(await reachableSideways(targets)).toBe(true);
 });
 
 test('the deprecations page opens the sorting and the search of its URL, after a reload too, and counts what the search finds', async ({

@@ -2,6 +2,7 @@ import {
   Table,
   TableBody,
   TableCell,
+  TableContainer,
   TableHead,
   TableRow,
   Typography,
@@ -32,44 +33,50 @@ export function SlaTargetsTable(props: { evaluation: SlaEvaluation }) {
       ? `${evaluation.tier} tier policy`
       : 'Tier policy';
   return (
-    <Table size="small" className={tableClasses.table} aria-label="SLA targets">
-      <TableHead>
-        <TableRow>
-          <TableCell>Target</TableCell>
-          <TableCell>Declared</TableCell>
-          <TableCell>{policyHeader}</TableCell>
-          <TableCell>Result</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {shownTargets(evaluation).map(target => (
-          <TableRow key={target.key}>
-            <TableCell component="th" scope="row">
-              {target.label}
-            </TableCell>
-            <TableCell>
-              {target.declaredText ?? (
-                <Typography variant="body2" color="textSecondary">
-                  not declared
-                </Typography>
-              )}
-            </TableCell>
-            <TableCell>
-              {target.requiredText ?? (
-                <Typography variant="body2" color="textSecondary">
-                  not set
-                </Typography>
-              )}
-            </TableCell>
-            <TableCell>
-              <SlaTargetStatusLabel
-                status={target.status}
-                hasPolicy={evaluation.hasPolicy}
-              />
-            </TableCell>
+    <TableContainer>
+      <Table
+        size="small"
+        className={tableClasses.table}
+        aria-label="SLA targets"
+      >
+        <TableHead>
+          <TableRow>
+            <TableCell>Target</TableCell>
+            <TableCell>Declared</TableCell>
+            <TableCell>{policyHeader}</TableCell>
+            <TableCell>Result</TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {shownTargets(evaluation).map(target => (
+            <TableRow key={target.key}>
+              <TableCell component="th" scope="row">
+                {target.label}
+              </TableCell>
+              <TableCell>
+                {target.declaredText ?? (
+                  <Typography variant="body2" color="textSecondary">
+                    not declared
+                  </Typography>
+                )}
+              </TableCell>
+              <TableCell>
+                {target.requiredText ?? (
+                  <Typography variant="body2" color="textSecondary">
+                    not set
+                  </Typography>
+                )}
+              </TableCell>
+              <TableCell>
+                <SlaTargetStatusLabel
+                  status={target.status}
+                  hasPolicy={evaluation.hasPolicy}
+                />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
   );
 }

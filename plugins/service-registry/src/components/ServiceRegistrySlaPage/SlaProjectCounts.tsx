@@ -2,6 +2,7 @@ import {
   Table,
   TableBody,
   TableCell,
+  TableContainer,
   TableHead,
   TableRow,
 } from '@material-ui/core';
@@ -35,45 +36,47 @@ export function SlaProjectCounts(props: {
   const { projects, total } = props;
   const tableClasses = useWordWrapTableStyles();
   return (
-    <Table
-      size="small"
-      className={tableClasses.table}
-      aria-label="Compliance per project"
-    >
-      <TableHead>
-        <TableRow>
-          <TableCell>Project</TableCell>
-          {COLUMNS.map(column => (
-            <TableCell key={column.key} align="right">
-              {column.label}
-            </TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {projects.map(project => (
-          <TableRow key={project.project ?? ':global'}>
-            <TableCell component="th" scope="row">
-              {projectLabel(project)}
-            </TableCell>
+    <TableContainer>
+      <Table
+        size="small"
+        className={tableClasses.table}
+        aria-label="Compliance per project"
+      >
+        <TableHead>
+          <TableRow>
+            <TableCell>Project</TableCell>
             {COLUMNS.map(column => (
               <TableCell key={column.key} align="right">
-                {project.counts[column.key]}
+                {column.label}
               </TableCell>
             ))}
           </TableRow>
-        ))}
-        <TableRow>
-          <TableCell component="th" scope="row">
-            <strong>All</strong>
-          </TableCell>
-          {COLUMNS.map(column => (
-            <TableCell key={column.key} align="right">
-              <strong>{total[column.key]}</strong>
-            </TableCell>
+        </TableHead>
+        <TableBody>
+          {projects.map(project => (
+            <TableRow key={project.project ?? ':global'}>
+              <TableCell component="th" scope="row">
+                {projectLabel(project)}
+              </TableCell>
+              {COLUMNS.map(column => (
+                <TableCell key={column.key} align="right">
+                  {project.counts[column.key]}
+                </TableCell>
+              ))}
+            </TableRow>
           ))}
-        </TableRow>
-      </TableBody>
-    </Table>
+          <TableRow>
+            <TableCell component="th" scope="row">
+              <strong>All</strong>
+            </TableCell>
+            {COLUMNS.map(column => (
+              <TableCell key={column.key} align="right">
+                <strong>{total[column.key]}</strong>
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableBody>
+      </Table>
+    </TableContainer>
   );
 }

@@ -4,6 +4,7 @@ import {
   Table,
   TableBody,
   TableCell,
+  TableContainer,
   TableHead,
   TableRow,
   TableSortLabel,
@@ -184,49 +185,51 @@ export function SlaTierSection(props: {
         subheader={countsText(tier)}
       >
         <Box className={classes.policy}>{policy}</Box>
-        <Table
-          size="small"
-          className={tableClasses.table}
-          aria-label={`Services of the ${title}`}
-        >
-          <TableHead>
-            <TableRow>
-              {COLUMNS.map(column => {
-                const direction =
-                  sort && sort.by === column.key ? sort.direction : undefined;
-                return (
-                  <TableCell
-                    key={column.key}
-                    align={column.numeric ? 'right' : 'left'}
-                    sortDirection={direction ?? false}
-                  >
-                    <TableSortLabel
-                      active={direction !== undefined}
-                      direction={direction ?? 'asc'}
-                      onClick={() =>
-                        onSort({
-                          by: column.key,
-                          direction: direction === 'asc' ? 'desc' : 'asc',
-                        })
-                      }
+        <TableContainer>
+          <Table
+            size="small"
+            className={tableClasses.table}
+            aria-label={`Services of the ${title}`}
+          >
+            <TableHead>
+              <TableRow>
+                {COLUMNS.map(column => {
+                  const direction =
+                    sort && sort.by === column.key ? sort.direction : undefined;
+                  return (
+                    <TableCell
+                      key={column.key}
+                      align={column.numeric ? 'right' : 'left'}
+                      sortDirection={direction ?? false}
                     >
-                      {column.label}
-                    </TableSortLabel>
-                  </TableCell>
-                );
-              })}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {services.map(service => (
-              <ServiceRow
-                key={service.id}
-                service={service}
-                projectNames={projectNames}
-              />
-            ))}
-          </TableBody>
-        </Table>
+                      <TableSortLabel
+                        active={direction !== undefined}
+                        direction={direction ?? 'asc'}
+                        onClick={() =>
+                          onSort({
+                            by: column.key,
+                            direction: direction === 'asc' ? 'desc' : 'asc',
+                          })
+                        }
+                      >
+                        {column.label}
+                      </TableSortLabel>
+                    </TableCell>
+                  );
+                })}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {services.map(service => (
+                <ServiceRow
+                  key={service.id}
+                  service={service}
+                  projectNames={projectNames}
+                />
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
       </InfoCard>
     </Box>
   );
