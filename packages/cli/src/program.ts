@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, ParseArgsOptionsConfig } from 'node:util';
 import {
   isEntityName,
   redactSecrets,
@@ -46,7 +46,11 @@ const OPTIONS = {
   'max-file-bytes': { type: 'string' },
   'shared-system': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
-} as const;
+  // every option the help describes (lib/help.ts), and no other
+} as const satisfies Record<
+  OptionName | 'help',
+  ParseArgsOptionsConfig[string]
+>;
 
 /**
  * Checks `--shared-system`: a catalog entity name, as the catalog provider's `sharedSystem` must be
@@ -64,10 +68,9 @@ function sharedSystemOption(value: string | undefined): string | undefined {
 
 /** Refuses an option the command does not take: ignoring it would hide a mistake. */
 function checkOptionsOf(
-  command: string,
+  command: CommandName,
   given: ReadonlyArray<{ kind: string; name?: string }>,
 ): void {
-  if (!isCommandName(command)) return;
   const allowed = COMMAND_OPTIONS[command];
   for (const token of given) {
     if (token.kind !== 'option' || token.name === 'help') continue;
@@ -131,7 +134,7 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
       // with --help too: a mistyped command is a mistake, not a request for help
       throw new UsageError(`unknown command ${word}`);
     }
-    const command = word ? (word as CommandName) : undefined;
+    const command = word && isCommandName(word) ? word : undefined;
     if (command) helpCommand = `service-registry ${command} --help`;
     if (values.help) {
       io.stdout(command ? commandHelp(command) : USAGE);
