@@ -1,15 +1,13 @@
 import {
-  Table,
   TableBody,
   TableCell,
-  TableContainer,
   TableHead,
   TableRow,
   Typography,
 } from '@material-ui/core';
 import { SlaEvaluation } from '@service-registry/plugin-service-registry-common';
 import { SlaTargetStatusLabel } from './SlaComplianceStatus';
-import { useWordWrapTableStyles } from '../useWordWrapTableStyles';
+import { ScrollingTable } from '../RegistryCardParts/ScrollingTable';
 
 /**
  * The targets of an evaluation worth a row: those the service declares or the policy sets (a
@@ -27,56 +25,49 @@ export function shownTargets(evaluation: SlaEvaluation) {
  */
 export function SlaTargetsTable(props: { evaluation: SlaEvaluation }) {
   const { evaluation } = props;
-  const tableClasses = useWordWrapTableStyles();
   const policyHeader =
     evaluation.tier && evaluation.hasPolicy
       ? `${evaluation.tier} tier policy`
       : 'Tier policy';
   return (
-    <TableContainer>
-      <Table
-        size="small"
-        className={tableClasses.table}
-        aria-label="SLA targets"
-      >
-        <TableHead>
-          <TableRow>
-            <TableCell>Target</TableCell>
-            <TableCell>Declared</TableCell>
-            <TableCell>{policyHeader}</TableCell>
-            <TableCell>Result</TableCell>
+    <ScrollingTable label="SLA targets">
+      <TableHead>
+        <TableRow>
+          <TableCell>Target</TableCell>
+          <TableCell>Declared</TableCell>
+          <TableCell>{policyHeader}</TableCell>
+          <TableCell>Result</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {shownTargets(evaluation).map(target => (
+          <TableRow key={target.key}>
+            <TableCell component="th" scope="row">
+              {target.label}
+            </TableCell>
+            <TableCell>
+              {target.declaredText ?? (
+                <Typography variant="body2" color="textSecondary">
+                  not declared
+                </Typography>
+              )}
+            </TableCell>
+            <TableCell>
+              {target.requiredText ?? (
+                <Typography variant="body2" color="textSecondary">
+                  not set
+                </Typography>
+              )}
+            </TableCell>
+            <TableCell>
+              <SlaTargetStatusLabel
+                status={target.status}
+                hasPolicy={evaluation.hasPolicy}
+              />
+            </TableCell>
           </TableRow>
-        </TableHead>
-        <TableBody>
-          {shownTargets(evaluation).map(target => (
-            <TableRow key={target.key}>
-              <TableCell component="th" scope="row">
-                {target.label}
-              </TableCell>
-              <TableCell>
-                {target.declaredText ?? (
-                  <Typography variant="body2" color="textSecondary">
-                    not declared
-                  </Typography>
-                )}
-              </TableCell>
-              <TableCell>
-                {target.requiredText ?? (
-                  <Typography variant="body2" color="textSecondary">
-                    not set
-                  </Typography>
-                )}
-              </TableCell>
-              <TableCell>
-                <SlaTargetStatusLabel
-                  status={target.status}
-                  hasPolicy={evaluation.hasPolicy}
-                />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
+        ))}
+      </TableBody>
+    </ScrollingTable>
   );
 }

@@ -1,11 +1,10 @@
 import { ReactNode } from 'react';
-import { Box, Table, makeStyles } from '@material-ui/core';
-import { useWordWrapTableStyles } from '../useWordWrapTableStyles';
+import { makeStyles } from '@material-ui/core';
+import { ScrollingTable } from './ScrollingTable';
 
 const useStyles = makeStyles(theme => ({
   // a registry card is often half a page wide: its columns fit when the cells keep their padding
   // small, and the table scrolls sideways when they still do not
-  scroller: { overflowX: 'auto' },
   table: {
     '& th, & td': { padding: theme.spacing(0.75, 1) },
     '& th:first-child, & td:first-child': { paddingLeft: 0 },
@@ -15,16 +14,9 @@ const useStyles = makeStyles(theme => ({
 /** A small, word-wrapping table for a registry card, labelled for assistive technology. */
 export function CompactTable(props: { label: string; children: ReactNode }) {
   const classes = useStyles();
-  const tableClasses = useWordWrapTableStyles();
   return (
-    <Box className={classes.scroller}>
-      <Table
-        size="small"
-        className={`${tableClasses.table} ${classes.table}`}
-        aria-label={props.label}
-      >
-        {props.children}
-      </Table>
-    </Box>
+    <ScrollingTable label={props.label} className={classes.table}>
+      {props.children}
+    </ScrollingTable>
   );
 }

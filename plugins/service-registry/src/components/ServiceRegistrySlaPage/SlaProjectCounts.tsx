@@ -1,16 +1,9 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-} from '@material-ui/core';
+import { TableBody, TableCell, TableHead, TableRow } from '@material-ui/core';
 import {
   SlaComplianceCounts,
   SlaOverviewProject,
 } from '@service-registry/plugin-service-registry-common';
-import { useWordWrapTableStyles } from '../useWordWrapTableStyles';
+import { ScrollingTable } from '../RegistryCardParts/ScrollingTable';
 
 const COLUMNS: Array<{ key: keyof SlaComplianceCounts; label: string }> = [
   { key: 'services', label: 'Services' },
@@ -34,49 +27,42 @@ export function SlaProjectCounts(props: {
   total: SlaComplianceCounts;
 }) {
   const { projects, total } = props;
-  const tableClasses = useWordWrapTableStyles();
   return (
-    <TableContainer>
-      <Table
-        size="small"
-        className={tableClasses.table}
-        aria-label="Compliance per project"
-      >
-        <TableHead>
-          <TableRow>
-            <TableCell>Project</TableCell>
-            {COLUMNS.map(column => (
-              <TableCell key={column.key} align="right">
-                {column.label}
-              </TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {projects.map(project => (
-            <TableRow key={project.project ?? ':global'}>
-              <TableCell component="th" scope="row">
-                {projectLabel(project)}
-              </TableCell>
-              {COLUMNS.map(column => (
-                <TableCell key={column.key} align="right">
-                  {project.counts[column.key]}
-                </TableCell>
-              ))}
-            </TableRow>
+    <ScrollingTable label="Compliance per project">
+      <TableHead>
+        <TableRow>
+          <TableCell>Project</TableCell>
+          {COLUMNS.map(column => (
+            <TableCell key={column.key} align="right">
+              {column.label}
+            </TableCell>
           ))}
-          <TableRow>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {projects.map(project => (
+          <TableRow key={project.project ?? ':global'}>
             <TableCell component="th" scope="row">
-              <strong>All</strong>
+              {projectLabel(project)}
             </TableCell>
             {COLUMNS.map(column => (
               <TableCell key={column.key} align="right">
-                <strong>{total[column.key]}</strong>
+                {project.counts[column.key]}
               </TableCell>
             ))}
           </TableRow>
-        </TableBody>
-      </Table>
-    </TableContainer>
+        ))}
+        <TableRow>
+          <TableCell component="th" scope="row">
+            <strong>All</strong>
+          </TableCell>
+          {COLUMNS.map(column => (
+            <TableCell key={column.key} align="right">
+              <strong>{total[column.key]}</strong>
+            </TableCell>
+          ))}
+        </TableRow>
+      </TableBody>
+    </ScrollingTable>
   );
 }

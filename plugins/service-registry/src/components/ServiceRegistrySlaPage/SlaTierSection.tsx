@@ -1,10 +1,8 @@
 import {
   Box,
   Chip,
-  Table,
   TableBody,
   TableCell,
-  TableContainer,
   TableHead,
   TableRow,
   TableSortLabel,
@@ -21,7 +19,7 @@ import { SlaComplianceStatus } from '../EntityServiceSlaCard/SlaComplianceStatus
 import { useServiceLink } from '../useServiceLink';
 import { serviceProjectLabel } from '../../lib/serviceProjectLabel';
 import { SlaSort, SlaSortKey, sortServices } from './sortServices';
-import { useWordWrapTableStyles } from '../useWordWrapTableStyles';
+import { ScrollingTable } from '../RegistryCardParts/ScrollingTable';
 
 const useStyles = makeStyles(theme => ({
   policy: {
@@ -148,7 +146,6 @@ export function SlaTierSection(props: {
 }) {
   const { tier, projectNames, sort, onSort } = props;
   const classes = useStyles();
-  const tableClasses = useWordWrapTableStyles();
   const title = tierTitle(tier.tier);
   const services = sortServices(tier.services, sort);
   let policy: JSX.Element;
@@ -185,51 +182,45 @@ export function SlaTierSection(props: {
         subheader={countsText(tier)}
       >
         <Box className={classes.policy}>{policy}</Box>
-        <TableContainer>
-          <Table
-            size="small"
-            className={tableClasses.table}
-            aria-label={`Services of the ${title}`}
-          >
-            <TableHead>
-              <TableRow>
-                {COLUMNS.map(column => {
-                  const direction =
-                    sort && sort.by === column.key ? sort.direction : undefined;
-                  return (
-                    <TableCell
-                      key={column.key}
-                      align={column.numeric ? 'right' : 'left'}
-                      sortDirection={direction ?? false}
+        <ScrollingTable label={`Services of the ${title}`}>
+          <TableHead>
+            <TableRow>
+              {COLUMNS.map(column => {
+                const direction =
+                  sort && sort.by === column.key ? sort.direction : undefined;
+                return (
+                  <TableCell
+                    key={column.key}
+                    align={column.numeric ? 'right' : 'left'}
+                    sortDirection={direction ?? false}
+                  >
+                    <TableSortLabel
+                      active={direction !== undefined}
+                      direction={direction ?? 'asc'}
+                      onClick={() =>
+                        onSort({
+                          by: column.key,
+                          direction: direction === 'asc' ? 'desc' : 'asc',
+                        })
+                      }
                     >
-                      <TableSortLabel
-                        active={direction !== undefined}
-                        direction={direction ?? 'asc'}
-                        onClick={() =>
-                          onSort({
-                            by: column.key,
-                            direction: direction === 'asc' ? 'desc' : 'asc',
-                          })
-                        }
-                      >
-                        {column.label}
-                      </TableSortLabel>
-                    </TableCell>
-                  );
-                })}
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {services.map(service => (
-                <ServiceRow
-                  key={service.id}
-                  service={service}
-                  projectNames={projectNames}
-                />
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
+                      {column.label}
+                    </TableSortLabel>
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {services.map(service => (
+              <ServiceRow
+                key={service.id}
+                service={service}
+                projectNames={projectNames}
+              />
+            ))}
+          </TableBody>
+        </ScrollingTable>
       </InfoCard>
     </Box>
   );
