@@ -193,3 +193,83 @@ test('a link to the portal-wide topology opens its view, which survives a reload
     'Global services, project-b',
   );
 });
+
+test.describe('on a phone', () => {
+  test.use({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+
+  test('two fingers zoom and move the portal-wide topology, and the page keeps its size', async ({
+    page,
+  }, testInfo) => {
+    await openAsGuest(page, '/service-registry');
+    const map = page.getByRole('application', { name: /Dependency map/ });
+    await expect(map).toBeVisible({ timeout: 90_000 });
+    await expect(map).toHaveAttribute('data-frames', /[1-9]/);
+    await map.scrollIntoViewIfNeeded();
+    const fitted = Number(await map.getAttribute('data-scale'));
+    const box = (await map.boundingBox())!;
+    // the fitted map sits at the top of its drawing: the fingers go on it
+    const x = box.x + box.width / 2;
+    const y = box.y + 64;
+
+    // real touches, as a phone sends them: Chromium makes them pointer events
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (
+      type: 'touchStart' | 'touchMove' | 'touchEnd',
+      spread: number,
+      shiftY = 0,
+    ) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints:
+          type === 'touchEnd'
+            ? []
+            : [
+                { id: 0, x: x - spread, y: y + shiftY },
+                { id: 1, x: x + spread, y: y + shiftY },
+              ],
+      });
+    const scale = async () => Number(await map.getAttribute('data-scale'));
+    /** The point of the graph drawn at a point of the page. */
+    const graphPointAt = async (pageX: number, pageY: number) => {
+      const [tx, ty] = (await map.getAttribute('data-origin'))!
+        .split(' ')
+        .map(Number);
+      const s = await scale();
+      return { x: (pageX - box.x - tx) / s, y: (pageY - box.y - ty) / s };
+    };
+    const between = await graphPointAt(x, y);
+
+    // spreading the fingers from 40 px apart to 160 px magnifies the map four times
+    await touch('touchStart', 20);
+    for (const spread of [35, 50, 65, 80]) await touch('touchMove', spread);
+    await touch('touchEnd', 80);
+    expect(await scale()).toBeCloseTo(fitted * 4, 1);
+    // what was between the fingers still is (within a pixel: the origin is kept to a tenth)
+    const held = await graphPointAt(x, y);
+    expect(Math.abs(held.x - between.x) * (await scale())).toBeLessThan(1);
+    expect(Math.abs(held.y - between.y) * (await scale())).toBeLessThan(1);
+    await page.screenshot({
+      path: testInfo.outputPath('topology-pinched.png'),
+    });
+
+    // pinching them together again, while moving them down, zooms back out
+    await touch('touchStart', 80);
+    for (const spread of [60, 40]) await touch('touchMove', spread, 30);
+    await touch('touchEnd', 40, 30);
+    expect(await scale()).toBeCloseTo(fitted * 2, 1);
+    // and it moved down with them
+    const followed = await graphPointAt(x, y + 30);
+    expect(Math.abs(followed.x - between.x) * (await scale())).toBeLessThan(1);
+    expect(Math.abs(followed.y - between.y) * (await scale())).toBeLessThan(1);
+
+    // the gesture was the map's: the page itself was not zoomed, nothing was selected
+    expect(await page.evaluate(() => window.visualViewport?.scale)).toBe(1);
+    await expect(
+      page.getByRole('complementary', { name: 'Details' }),
+    ).toContainText(/select a service/i);
+  });
+});

@@ -15,6 +15,7 @@ import ZoomInIcon from '@material-ui/icons/ZoomIn';
 import ZoomOutIcon from '@material-ui/icons/ZoomOut';
 import ZoomOutMapIcon from '@material-ui/icons/ZoomOutMap';
 import { fitViewport, NODE_HEIGHT, NODE_WIDTH, Viewport } from './fitViewport';
+import { pinchViewport, ScreenPoint, zoomViewport } from './zoomViewport';
 import { visibleBorderColor, visibleEdgeColor } from '../topologyStyles';
 
 /**
@@ -157,7 +158,7 @@ function roundRect(
 }
 
 /**
- * Draws a dependency graph on a 2D canvas with pan (drag), zoom (wheel, +/-, buttons), fit (0,
+ * Draws a dependency graph on a 2D canvas with pan (drag), zoom (wheel, pinch, +/-, buttons), fit (0,
  * button) and keyboard navigation (arrows move between nodes, Space selects, Enter opens). Drawing
  * is batched by edge style and culled to the viewport, and text is skipped when zoomed far out, so
  * thousands of nodes stay interactive.
@@ -187,6 +188,17 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
   const drag = useRef<
     { x: number; y: number; tx: number; ty: number; moved: boolean } | undefined
   >(undefined);
+  /** The pointers down on the drawing (fingers, a pressed mouse), at their client position. */
+  const pointers = useRef(new Map<number, ScreenPoint>());
+  /** A two-finger gesture: the view it started on, its two pointers and where they started. */
+  const pinch = useRef<
+    | {
+        view: Viewport;
+        ids: [number, number];
+        from: [ScreenPoint, ScreenPoint];
+      }
+    | undefined
+  >(undefined);
   const [focusId, setFocusId] = useState<string | undefined>(undefined);
   const [instructionsId] = useState(
     () => `topology-help-${Math.random().toString(36).slice(2, 10)}`,
@@ -198,11 +210,17 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     return map;
   }, [nodes]);
 
-  /** Moves the view, and tells the tests (data-scale) how far it is zoomed. */
+  /**
+   * Moves the view, and tells the tests how far it is zoomed (data-scale) and where the graph's
+   * origin is drawn (data-origin, "x y" in CSS pixels from the drawing's top left corner).
+   */
   const setView = useCallback((next: Viewport) => {
     viewport.current = next;
     if (containerRef.current) {
       containerRef.current.dataset.scale = next.scale.toFixed(3);
+      containerRef.current.dataset.origin = `${next.tx.toFixed(
+        1,
+      )} ${next.ty.toFixed(1)}`;
     }
   }, []);
 
@@ -462,14 +480,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
 
   const zoom = useCallback(
     (factor: number, cx: number, cy: number) => {
-      const v = viewport.current;
-      const scale = Math.min(4, Math.max(0.02, v.scale * factor));
-      const k = scale / v.scale;
-      setView({
-        scale,
-        tx: cx - (cx - v.tx) * k,
-        ty: cy - (cy - v.ty) * k,
-      });
+      setView(zoomViewport(viewport.current, factor, cx, cy));
       schedule();
     },
     [schedule, setView],
@@ -520,16 +531,56 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     [nodes],
   );
 
-  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+  /** A drag of the view that starts at a client position (`moved`: no click when it ends). */
+  const startDrag = (at: ScreenPoint, moved: boolean) => {
     drag.current = {
-      x: event.clientX,
-      y: event.clientY,
+      x: at.x,
+      y: at.y,
       tx: viewport.current.tx,
       ty: viewport.current.ty,
-      moved: false,
+      moved,
     };
   };
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    const down = pointers.current;
+    down.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    if (down.size === 1) {
+      startDrag({ x: event.clientX, y: event.clientY }, false);
+    } else if (down.size === 2 && !pinch.current) {
+      // a second finger: the drag becomes a pinch, which ends in no click
+      const [a, b] = [...down.entries()];
+      pinch.current = {
+        view: viewport.current,
+        ids: [a[0], b[0]],
+        from: [a[1], b[1]],
+      };
+      drag.current = undefined;
+    }
+  };
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
+    const down = pointers.current;
+    if (down.has(event.pointerId)) {
+      down.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    }
+    const gesture = pinch.current;
+    if (gesture) {
+      const a = down.get(gesture.ids[0]);
+      const b = down.get(gesture.ids[1]);
+      if (!a || !b) return;
+      const rect = canvasRef.current?.getBoundingClientRect();
+      const local = (p: ScreenPoint) =>
+        rect ? { x: p.x - rect.left, y: p.y - rect.top } : p;
+      // (the view is in the drawing's pixels, from its top left corner)
+      setView(
+        pinchViewport(
+          gesture.view,
+          [local(gesture.from[0]), local(gesture.from[1])],
+          [local(a), local(b)],
+        ),
+      );
+      schedule();
+      return;
+    }
     const d = drag.current;
     if (!d) return;
     const dx = event.clientX - d.x;
@@ -539,7 +590,21 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     setView({ ...viewport.current, tx: d.tx + dx, ty: d.ty + dy });
     schedule();
   };
+  /** A pointer lifted or lost: a pinch it was part of ends, the other finger dragging on. */
+  const release = (pointerId: number): boolean => {
+    const down = pointers.current;
+    down.delete(pointerId);
+    const gesture = pinch.current;
+    if (!gesture) return false;
+    if (gesture.ids.includes(pointerId)) {
+      pinch.current = undefined;
+      const [rest] = [...down.values()];
+      if (rest) startDrag(rest, true);
+    }
+    return true;
+  };
   const onPointerUp = (event: PointerEvent<HTMLDivElement>) => {
+    if (release(event.pointerId)) return;
     const d = drag.current;
     drag.current = undefined;
     if (d?.moved) return;
@@ -646,7 +711,12 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
-        onPointerLeave={() => {
+        onPointerCancel={event => {
+          release(event.pointerId);
+          drag.current = undefined;
+        }}
+        onPointerLeave={event => {
+          release(event.pointerId);
           drag.current = undefined;
         }}
         onDoubleClick={onDoubleClick}
@@ -681,8 +751,8 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
       </Paper>
       <span id={instructionsId} className={classes.srOnly}>
         Arrow keys move between services, Space selects, Enter opens the service
-        page, plus and minus zoom, 0 fits the graph. Drag to pan, or use the
-        zoom buttons.
+        page, plus and minus zoom, 0 fits the graph. Drag to pan, pinch or use
+        the zoom buttons to zoom.
       </span>
       <span className={classes.srOnly} aria-live="polite">
         {focused ? focused.description : ''}
