@@ -25,6 +25,7 @@ import { lightTheme } from '@backstage/theme';
 import { lowestTextContrast } from '../../testUtils/textContrast';
 import { TEXT_CONTRAST, themeSurfaces } from '../contrast';
 import { withSignal } from '../../testUtils/withSignal';
+import { pretendScreenWidth } from '../../testUtils/screenWidth';
 
 const local = findingsSnapshot({ scenario: 'degraded' });
 const missingRequired = findingOf(local, 'dependency/missing-required');
@@ -812,5 +813,136 @@ sunset_date = "2024-12-01"
     expect(
       await screen.findByText(/ · updated 2026-12-01 03:18 UTC$/),
     ).toBeInTheDocument();
+  });
+});
+
+describe('ServiceRegistryFindingsPage on a phone', () => {
+  let restore: () => void;
+  beforeEach(() => {
+    restore = pretendScreenWidth(390);
+  });
+  afterEach(() => restore());
+
+  /** The entries of the list, each as its parts. */
+  const entries = () =>
+    within(screen.getByRole('list', { name: /findings$/ }))
+      .getAllByRole('listitem')
+      .map(item => ({
+        item,
+        code: item.querySelector('code')?.textContent,
+        text: item.textContent ?? '',
+      }));
+
+  it('lists each finding in a few lines (severity, code, message, service, project, owner, location) instead of a table', async () => {
+    await renderPage(degraded());
+    expect(
+      await screen.findByRole('heading', { name: '5 of 5 findings' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    const listed = entries();
+    // errors first, as the table opens
+    expect(listed.map(e => e.code)).toEqual([
+      'toml/syntax',
+      'dependency/missing-required',
+      'lifecycle/depends-on-deprecated',
+      'dependency/missing-optional',
+      'lifecycle/deprecated-without-replacement',
+    ]);
+    const checkout = listed[1];
+    expect(checkout.text).toMatch(/^error/);
+    expect(checkout.text).toContain(
+      'Service "checkout" requires "inventory", which no registry file declares',
+    );
+    const facts = within(checkout.item);
+    expect(facts.getByRole('link', { name: 'checkout' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout',
+    );
+    expect(checkout.text).toContain('ProjectshopOwnershop-team');
+    expect(
+      facts.getByRole('link', {
+        name: `${whereOf(missingRequired)}, Opens in a new window`,
+      }),
+    ).toHaveAttribute('href', githubLineOf(missingRequired));
+    // a global service's project as the project filter names it; the file that does not parse
+    // names no service and no owner
+    expect(listed[4].text).toContain('ProjectGlobal services');
+    expect(listed[0].text).not.toMatch(/Service|Owner/);
+    expect(listed[0].text).toContain('Projectbilling');
+  });
+
+  it('writes the names of the facts (Service, Project, Owner) in a colour that reads on the page (WCAG AA)', async () => {
+    await renderPage(degraded());
+    await screen.findByRole('heading', { name: '5 of 5 findings' });
+    const names = within(screen.getByRole('list', { name: /findings$/ }))
+      .getAllByRole('term')
+      .filter(term =>
+        ['Service', 'Project', 'Owner'].includes(term.textContent!),
+      );
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    for (const name of names) {
+      expect(
+        lowestTextContrast(name, themeSurfaces(lightTheme)),
+      ).toBeGreaterThanOrEqual(TEXT_CONTRAST);
+    }
+  });
+
+  it('applies the counts, the filters and the search to the list', async () => {
+    await renderPage(degraded());
+    await screen.findByRole('heading', { name: '5 of 5 findings' });
+    await userEvent.click(screen.getByRole('button', { name: '3 warnings' }));
+    expect(
+      await screen.findByRole('heading', { name: '3 of 5 findings' }),
+    ).toBeInTheDocument();
+    expect(entries().map(e => e.code)).toEqual([
+      'lifecycle/depends-on-deprecated',
+      'dependency/missing-optional',
+      'lifecycle/deprecated-without-replacement',
+    ]);
+    await userEvent.type(
+      screen.getByRole('searchbox', { name: 'Search' }),
+      'nothing-like-this',
+    );
+    expect(
+      await screen.findByRole('heading', { name: '0 of 5 findings' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('No findings match the filters'),
+    ).toBeInTheDocument();
+  });
+
+  it('lists 20 findings at first, and 20 more on each request', async () => {
+    const many = findingsSnapshot({ scenario: 'degraded' });
+    const findings = Array.from({ length: 45 }, (_, i) => ({
+      ...missingOptional,
+      line: i + 1,
+    }));
+    await renderPage(apiOf({ ...many, findings }));
+    await screen.findByRole('heading', { name: '45 of 45 findings' });
+    expect(entries()).toHaveLength(20);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show 20 more of 25' }),
+    );
+    expect(entries()).toHaveLength(40);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show 5 more of 5' }),
+    );
+    expect(entries()).toHaveLength(45);
+    expect(
+      screen.queryByRole('button', { name: /^Show/ }),
+    ).not.toBeInTheDocument();
+    // in file order: the last line last
+    expect(entries()[44].text).toContain(`${missingOptional.file}:45:`);
+  });
+
+  it('keeps the table on a screen 600 pixels wide or more', async () => {
+    restore();
+    restore = pretendScreenWidth(600);
+    await renderPage(degraded());
+    expect(await screen.findByText('5 of 5 findings')).toBeInTheDocument();
+    expect(screen.getByRole('table')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('list', { name: /findings$/ }),
+    ).not.toBeInTheDocument();
   });
 });

@@ -4,8 +4,10 @@ import {
   Chip,
   MenuItem,
   TextField,
+  Theme,
   Typography,
   makeStyles,
+  useMediaQuery,
 } from '@material-ui/core';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
@@ -46,6 +48,7 @@ import { usePageRegistry } from '../usePageRegistry';
 import { useLastSettled } from '../useLastSettled';
 import { ServiceEntityRefsProvider } from '../ServiceEntityRefs';
 import { withRowIds } from '../tableRowIds';
+import { FindingsList } from './FindingsList';
 
 const useStyles = makeStyles(theme => ({
   alert: { marginBottom: theme.spacing(2) },
@@ -114,6 +117,9 @@ interface Sorting {
   field: string;
   direction: 'asc' | 'desc';
 }
+
+/** How many findings a page of the table (or of the list, on a phone) holds. */
+const PAGE_SIZE = 20;
 
 /** How the table opens: errors first. */
 const DEFAULT_SORTING: Sorting = { field: 'severity', direction: 'asc' };
@@ -393,6 +399,13 @@ function FindingsView(props: {
   const [sorting, setSorting] = useState<Sorting | undefined>(DEFAULT_SORTING);
   const columns = useFindingColumns(filters.project, sorting);
 
+  // a phone gets a list: the table's six columns do not fit its width, and its messages wrapped a
+  // few words per line (rows about 230 pixels high)
+  const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('xs'));
+  const tableTitle = shown
+    ? `${shown.rows.length} of ${response.items.length} findings`
+    : 'Findings';
+
   const clean = response.items.length === 0;
   // one element while it says the same: Backstage's `Table` makes its body anew, every row mounted
   // again (and the focus in a row lost), whenever `emptyContent` is another element
@@ -476,13 +489,21 @@ function FindingsView(props: {
           }
         />
       )}
-      {!(wantsProject && projectError) && (
+      {!(wantsProject && projectError) && narrow && (
+        <FindingsList
+          // (a list of other findings starts again at its first page)
+          key={JSON.stringify(filters)}
+          title={tableTitle}
+          items={shown?.rows ?? []}
+          projectOf={f => projectText(f, filters.project)}
+          emptyContent={emptyContent}
+          loading={loadingProject}
+          pageSize={PAGE_SIZE}
+        />
+      )}
+      {!(wantsProject && projectError) && !narrow && (
         <Table<RegistryFindingItem>
-          title={
-            shown
-              ? `${shown.rows.length} of ${response.items.length} findings`
-              : 'Findings'
-          }
+          title={tableTitle}
           isLoading={loadingProject}
           columns={columns}
           data={shown?.rows ?? []}
@@ -501,9 +522,9 @@ function FindingsView(props: {
             padding: 'dense',
             // the page's search box, above, filters the counts too
             search: false,
-            paging: (shown?.rows.length ?? 0) > 20,
-            pageSize: 20,
-            pageSizeOptions: [20, 50, 100],
+            paging: (shown?.rows.length ?? 0) > PAGE_SIZE,
+            pageSize: PAGE_SIZE,
+            pageSizeOptions: [PAGE_SIZE, 50, 100],
           }}
           emptyContent={emptyContent}
         />

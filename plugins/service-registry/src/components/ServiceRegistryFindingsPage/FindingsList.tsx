@@ -1,0 +1,172 @@
+import { ReactNode, useId, useState } from 'react';
+import {
+  Box,
+  Button,
+  LinearProgress,
+  List,
+  ListItem,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
+import { RegistryFindingItem } from '../../api/types';
+import {
+  FindingLocation,
+  SeverityChip,
+} from '../EntityServiceRegistryFindingsCard/findingParts';
+import { ServiceLink } from '../ServiceLink';
+import { readableText } from '../contrast';
+
+const useStyles = makeStyles(theme => ({
+  title: { marginBottom: theme.spacing(1) },
+  list: { padding: 0 },
+  item: {
+    display: 'block',
+    padding: theme.spacing(1.5, 0),
+  },
+  heading: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+  },
+  code: { fontSize: theme.typography.caption.fontSize },
+  message: {
+    margin: theme.spacing(0.75, 0, 0.5),
+    // messages quote URLs and paths longer than a phone is wide
+    overflowWrap: 'anywhere',
+  },
+  facts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: theme.spacing(2),
+    margin: 0,
+    '& > div': { display: 'flex', gap: theme.spacing(0.5) },
+    // the list is on the page, not on a card: the secondary colour darkened to read on it
+    '& dt': { color: readableText(theme, theme.palette.text.secondary) },
+    '& dd': { margin: 0, overflowWrap: 'anywhere' },
+  },
+  location: { display: 'block', marginTop: theme.spacing(0.5) },
+  more: { marginTop: theme.spacing(1) },
+}));
+
+/**
+ * Props of {@link FindingsList}.
+ */
+export interface FindingsListProps {
+  /** What the list is headed by: how many findings of how many it shows. */
+  title: string;
+  /** The findings, in the order they are listed, each with an id of its own (`withRowIds`). */
+  items: Array<RegistryFindingItem & { id: string }>;
+  /** The project written for a finding (as the table's project column writes it). */
+  projectOf: (finding: RegistryFindingItem) => string | undefined;
+  /** Shown instead of the list when there is no finding. */
+  emptyContent: ReactNode;
+  /** True while the findings it lists are being replaced (a project's are loading). */
+  loading?: boolean;
+  /** How many findings it lists at first, and how many more each "Show more" adds. */
+  pageSize: number;
+}
+
+/**
+ * The findings page's table for a narrow screen (a phone): each finding a few lines (its
+ * severity and code, its message, its service, project and owner, its location) that use the
+ * width of the screen, instead of a table six columns wide that scrolls sideways and wraps each
+ * message a few words per line. It lists `pageSize` findings, and more on request.
+ */
+export function FindingsList(props: FindingsListProps) {
+  const classes = useStyles();
+  const { title, items, projectOf, emptyContent, loading, pageSize } = props;
+  const titleId = useId();
+  const [limit, setLimit] = useState(pageSize);
+  const shown = items.slice(0, limit);
+  const rest = items.length - shown.length;
+  const next = Math.min(pageSize, rest);
+  return (
+    <section aria-labelledby={titleId}>
+      <Typography
+        variant="h6"
+        component="h2"
+        id={titleId}
+        className={classes.title}
+      >
+        {title}
+      </Typography>
+      {loading && <LinearProgress aria-label="Loading the findings" />}
+      {items.length === 0 && !loading ? (
+        emptyContent
+      ) : (
+        <List className={classes.list} aria-labelledby={titleId}>
+          {shown.map(finding => (
+            <ListItem
+              key={finding.id}
+              divider
+              disableGutters
+              className={classes.item}
+            >
+              <FindingEntry finding={finding} project={projectOf(finding)} />
+            </ListItem>
+          ))}
+        </List>
+      )}
+      {rest > 0 && (
+        <Button
+          variant="outlined"
+          size="small"
+          className={classes.more}
+          onClick={() => setLimit(limit + pageSize)}
+        >
+          Show {next} more of {rest}
+        </Button>
+      )}
+    </section>
+  );
+}
+
+/** One finding: severity and code, message, service / project / owner, location. */
+function FindingEntry(props: {
+  finding: RegistryFindingItem;
+  project: string | undefined;
+}) {
+  const classes = useStyles();
+  const { finding, project } = props;
+  return (
+    <>
+      <Box className={classes.heading}>
+        <SeverityChip severity={finding.severity} />
+        <code className={classes.code}>{finding.code}</code>
+      </Box>
+      <Typography variant="body2" className={classes.message}>
+        {finding.message}
+      </Typography>
+      <Typography variant="caption" component="dl" className={classes.facts}>
+        {finding.service && (
+          <div>
+            <dt>Service</dt>
+            <dd>
+              <ServiceLink
+                service={finding.service}
+                status={finding.serviceStatus}
+                declared={finding.serviceDeclared !== false}
+              />
+            </dd>
+          </div>
+        )}
+        {project && (
+          <div>
+            <dt>Project</dt>
+            <dd>{project}</dd>
+          </div>
+        )}
+        {finding.owner && (
+          <div>
+            <dt>Owner</dt>
+            <dd>{finding.owner}</dd>
+          </div>
+        )}
+      </Typography>
+      <Typography variant="caption" className={classes.location}>
+        <FindingLocation finding={finding} />
+      </Typography>
+    </>
+  );
+}
