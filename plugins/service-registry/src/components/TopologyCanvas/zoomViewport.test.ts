@@ -38,49 +38,33 @@ describe('zoomViewport', () => {
 
 describe('pinchViewport', () => {
   const view = { scale: 1, tx: 40, ty: 10 };
+  /** Two fingers on a line at y = 100, `spread` pixels either side of x = 150. */
+  const fingersApart = (spread: number) =>
+    [
+      { x: 150 - spread, y: 100 },
+      { x: 150 + spread, y: 100 },
+    ] as const;
 
   it('magnifies by how far the fingers spread, about the point between them', () => {
     const between = inGraph(view, 150, 100);
-    const spread = pinchViewport(
-      view,
-      [
-        { x: 100, y: 100 },
-        { x: 200, y: 100 },
-      ],
-      [
-        { x: 50, y: 100 },
-        { x: 250, y: 100 },
-      ],
-    );
-    expect(spread.scale).toBe(2);
-    expect(onScreen(spread, between.x, between.y)).toEqual({ x: 150, y: 100 });
-
-    const pinched = pinchViewport(
-      view,
-      [
-        { x: 100, y: 100 },
-        { x: 200, y: 100 },
-      ],
-      [
-        { x: 125, y: 100 },
-        { x: 175, y: 100 },
-      ],
-    );
-    expect(pinched.scale).toBe(0.5);
-    expect(onScreen(pinched, between.x, between.y)).toEqual({
-      x: 150,
-      y: 100,
-    });
+    for (const [to, scale] of [
+      [100, 2],
+      [25, 0.5],
+    ]) {
+      const zoomed = pinchViewport(view, fingersApart(50), fingersApart(to));
+      expect(zoomed.scale).toBe(scale);
+      expect(onScreen(zoomed, between.x, between.y)).toEqual({
+        x: 150,
+        y: 100,
+      });
+    }
   });
 
   it('moves the graph with the fingers: the point between them follows them', () => {
     const between = inGraph(view, 150, 100);
     const moved = pinchViewport(
       view,
-      [
-        { x: 100, y: 100 },
-        { x: 200, y: 100 },
-      ],
+      fingersApart(50),
       // the same spread, turned a quarter and 60 px lower
       [
         { x: 150, y: 110 },
@@ -94,29 +78,12 @@ describe('pinchViewport', () => {
   });
 
   it('keeps within the limits, and only moves the view when the fingers started on one spot', () => {
-    const far = pinchViewport(
-      view,
-      [
-        { x: 100, y: 100 },
-        { x: 101, y: 100 },
-      ],
-      [
-        { x: 0, y: 100 },
-        { x: 1000, y: 100 },
-      ],
-    );
+    const far = pinchViewport(view, fingersApart(0.5), fingersApart(500));
     expect(far.scale).toBe(MAX_SCALE);
-    const same = pinchViewport(
-      view,
-      [
-        { x: 100, y: 100 },
-        { x: 100, y: 100 },
-      ],
-      [
-        { x: 120, y: 130 },
-        { x: 180, y: 130 },
-      ],
-    );
+    const same = pinchViewport(view, fingersApart(0), [
+      { x: 170, y: 130 },
+      { x: 230, y: 130 },
+    ]);
     expect(same).toEqual({ scale: 1, tx: 90, ty: 40 });
   });
 });
