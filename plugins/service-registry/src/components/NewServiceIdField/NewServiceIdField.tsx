@@ -1,10 +1,10 @@
-import { useId } from 'react';
 import TextField from '@material-ui/core/TextField';
 import {
   CustomFieldValidator,
   FieldExtensionComponentProps,
 } from '@backstage/plugin-scaffolder-react';
 import { validateNewServiceId } from './validateNewServiceId';
+import { useUniqueId } from '../useUniqueId';
 
 /**
  * The `ui:options` of the `ServiceRegistryNewServiceId` field.
@@ -38,7 +38,7 @@ export function NewServiceIdField(
   } = props;
   const autoFocus = Boolean(uiSchema?.['ui:autofocus']);
   // the label and the description need the input's id (the form gives one)
-  const fallbackId = useId();
+  const fallbackId = useUniqueId('service-registry-id');
   return (
     <TextField
       id={idSchema?.$id ?? fallbackId}

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Autocomplete from '@material-ui/lab/Autocomplete';
@@ -14,6 +14,7 @@ import { useAbortableAsync } from '../useAbortableAsync';
 import { useListboxControls } from '../useListboxControls';
 import { loadProjectOptions, ProjectOption } from './loadProjectOptions';
 import { validateRegistryProject } from './validateRegistryProject';
+import { useUniqueId } from '../useUniqueId';
 
 /**
  * The `ui:options` of the `ServiceRegistryProject` field.
@@ -84,7 +85,7 @@ export function ProjectField(
   // a value given before (a default, an earlier visit of the page) shows by its label once the
   // list arrives: the list then resets the input to it
   const [inputText, setInputText] = useState(picked?.label ?? formData ?? '');
-  const fallbackId = useId();
+  const fallbackId = useUniqueId('service-registry-project');
   const inputId = idSchema?.$id ?? fallbackId;
   const listboxControls = useListboxControls(inputId);
 

@@ -1,4 +1,4 @@
-import { ReactNode, useId, useState } from 'react';
+import { ReactNode, useState } from 'react';
 import {
   Box,
   Button,
@@ -15,6 +15,7 @@ import {
 } from '../EntityServiceRegistryFindingsCard/findingParts';
 import { ServiceLink } from '../ServiceLink';
 import { readableText } from '../contrast';
+import { useUniqueId } from '../useUniqueId';
 
 const useStyles = makeStyles(theme => ({
   title: { marginBottom: theme.spacing(1) },
@@ -76,7 +77,7 @@ export interface FindingsListProps {
 export function FindingsList(props: FindingsListProps) {
   const classes = useStyles();
   const { title, items, projectOf, emptyContent, loading, pageSize } = props;
-  const titleId = useId();
+  const titleId = useUniqueId('findings-list');
   const [limit, setLimit] = useState(pageSize);
   const shown = items.slice(0, limit);
   const rest = items.length - shown.length;

@@ -17,6 +17,7 @@ import ZoomOutMapIcon from '@material-ui/icons/ZoomOutMap';
 import { fitViewport, NODE_HEIGHT, NODE_WIDTH, Viewport } from './fitViewport';
 import { pinchViewport, ScreenPoint, zoomViewport } from './zoomViewport';
 import { visibleBorderColor, visibleEdgeColor } from '../topologyStyles';
+import { useUniqueId } from '../useUniqueId';
 
 /**
  * A node drawn by {@link TopologyCanvas}, positioned by its centre.
@@ -200,9 +201,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     | undefined
   >(undefined);
   const [focusId, setFocusId] = useState<string | undefined>(undefined);
-  const [instructionsId] = useState(
-    () => `topology-help-${Math.random().toString(36).slice(2, 10)}`,
-  );
+  const instructionsId = useUniqueId('topology-help');
 
   const byId = useMemo(() => {
     const map = new Map<string, CanvasNode>();
