@@ -194,6 +194,66 @@ test('a link to the portal-wide topology opens its view, which survives a reload
   );
 });
 
+test('over the topology card the mouse wheel scrolls the page until the drawing is clicked; the portal-wide map zooms at once', async ({
+  page,
+}) => {
+  await openAsGuest(page, '/catalog/default/component/project-a-checkout');
+  const graph = page.getByRole('application', {
+    name: /Dependency graph of project-a-checkout/,
+  });
+  await expect(graph).toBeVisible({ timeout: 90_000 });
+  await graph.scrollIntoViewIfNeeded();
+  await expect(graph).toHaveAttribute('data-frames', /[1-9]/);
+  const box = (await graph.boundingBox())!;
+  const scale = async () => Number(await graph.getAttribute('data-scale'));
+  const fitted = await scale();
+  // how far the page has scrolled (Backstage's content scrolls in a box of its own, not the window)
+  const scrolled = () =>
+    graph.evaluate(element => {
+      for (let n = element.parentElement; n; n = n.parentElement) {
+        const { overflowY } = getComputedStyle(n);
+        if (/auto|scroll/.test(overflowY) && n.scrollHeight > n.clientHeight) {
+          return n.scrollTop;
+        }
+      }
+      return window.scrollY;
+    });
+
+  // reading down the page: the wheel over the card scrolls on, and says how to zoom
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const before = await scrolled();
+  await page.mouse.wheel(0, 200);
+  await expect.poll(scrolled).toBeGreaterThan(before);
+  expect(await scale()).toBe(fitted);
+  await expect(page.getByTestId('wheel-hint')).toHaveText(
+    /^Click the graph to zoom with the wheel, or hold (Ctrl|⌘)$/,
+  );
+
+  // a click on the drawing's background (below the fitted graph) lets the wheel zoom it
+  const again = (await graph.boundingBox())!;
+  await page.mouse.click(again.x + 8, again.y + again.height - 8);
+  await expect(page.getByTestId('wheel-hint')).toBeHidden();
+  const still = await scrolled();
+  await page.mouse.wheel(0, -200);
+  await expect.poll(scale).toBeGreaterThan(fitted);
+  expect(await scrolled()).toBe(still);
+
+  // the portal-wide map is the page: its wheel zooms at once
+  await page.goto('/service-registry');
+  const map = page.getByRole('application', { name: /Dependency map/ });
+  await expect(map).toHaveAttribute('data-frames', /[1-9]/, {
+    timeout: 90_000,
+  });
+  const mapBox = (await map.boundingBox())!;
+  const mapFitted = Number(await map.getAttribute('data-scale'));
+  await page.mouse.move(mapBox.x + 40, mapBox.y + 40);
+  await page.mouse.wheel(0, -200);
+  await expect
+    .poll(async () => Number(await map.getAttribute('data-scale')))
+    .toBeGreaterThan(mapFitted);
+  await expect(page.getByTestId('wheel-hint')).toHaveCount(0);
+});
+
 test.describe('on a phone', () => {
   test.use({
     viewport: { width: 390, height: 844 },

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
@@ -271,6 +271,22 @@ describe('EntityServiceTopologyCard', () => {
     expect(
       screen.getByRole('application', { name: /Dependency graph of checkout/ }),
     ).toBeInTheDocument();
+  });
+
+  it('lets the mouse wheel scroll the page past its drawing until it is clicked, unless told to zoom at once', async () => {
+    // fireEvent tells whether the page went on to scroll (not `preventDefault`ed)
+    const wheelScrollsPage = async () => {
+      const graph = await screen.findByRole('application', {
+        name: /Dependency graph of checkout/,
+      });
+      return fireEvent.wheel(graph.querySelector('canvas')!, { deltaY: 100 });
+    };
+    const api = mockApi(async () => demoGraph());
+    const { unmount } = await renderCard(component('checkout'), api);
+    expect(await wheelScrollsPage()).toBe(true);
+    unmount();
+    await renderCard(component('checkout'), api, { wheelZoom: 'enabled' });
+    expect(await wheelScrollsPage()).toBe(false);
   });
 
   it('follows the chosen depth', async () => {

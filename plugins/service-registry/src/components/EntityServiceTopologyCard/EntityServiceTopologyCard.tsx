@@ -84,6 +84,13 @@ export interface EntityServiceTopologyCardProps {
   height?: number;
   /** Initial depth, 1 to 5 (default 2). */
   initialDepth?: number;
+  /**
+   * What the mouse wheel does over the drawing: `enable-on-click` (the default, as Backstage's
+   * catalog graph card) scrolls the page on past it until the drawing is clicked; `enabled` zooms
+   * at once, for a card that is its page's only content. Ctrl or Cmd with the wheel, the buttons,
+   * the keys and two fingers zoom either way.
+   */
+  wheelZoom?: 'enabled' | 'enable-on-click';
 }
 
 const DEPTHS = [1, 2, 3, 4, 5];
@@ -126,7 +133,11 @@ interface FailedAsk extends Ask {
 export function EntityServiceTopologyCard(
   props: EntityServiceTopologyCardProps,
 ) {
-  const { title = 'Service topology', height = 360 } = props;
+  const {
+    title = 'Service topology',
+    height = 360,
+    wheelZoom = 'enable-on-click',
+  } = props;
   const { entity } = useEntity();
   const api = useApi(serviceRegistryApiRef);
   const registry = registryOfEntity(entity);
@@ -231,6 +242,7 @@ export function EntityServiceTopologyCard(
               graph={graph}
               serviceId={serviceId}
               height={height}
+              wheelZoom={wheelZoom}
               depth={depth}
               // a depth up to the held answer's is drawn at once; a larger one once it comes
               drawnDepth={
@@ -362,6 +374,7 @@ function ServiceTopology(props: {
   graph: RegistryGraph;
   serviceId: string;
   height: number;
+  wheelZoom: 'enabled' | 'enable-on-click';
   /** The depth chosen. */
   depth: number;
   /** The depth drawn: the chosen one, or the last answer's while a larger one loads or failed to. */
@@ -378,6 +391,7 @@ function ServiceTopology(props: {
     graph,
     serviceId,
     height,
+    wheelZoom,
     depth,
     drawnDepth,
     onDepthChange,
@@ -560,6 +574,7 @@ function ServiceTopology(props: {
             height={height}
             fitKey={`${serviceId}:${drawnDepth}:${drawing.nodes.length}`}
             ariaLabel={`Dependency graph of ${serviceId}: consumers on the left, providers on the right`}
+            wheelZoom={wheelZoom}
             onNodeClick={id => {
               if (id !== serviceId) openPage(id);
             }}

@@ -1,4 +1,10 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import {
+  act,
+  fireEvent,
+  render,
+  screen,
+  waitFor,
+} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/test-utils';
 import { lightTheme } from '@backstage/theme';
@@ -115,6 +121,88 @@ describe('TopologyCanvas', () => {
     // (a `+` typed with Shift is still a `+`)
     expect(fireEvent.keyDown(graph, { key: '+', shiftKey: true })).toBe(false);
     expect(graph).toHaveAttribute('data-scale', '1.563');
+  });
+
+  it('zooms with the wheel, keeping the page from scrolling', async () => {
+    await renderInTestApp(
+      <TopologyCanvas
+        nodes={[node('web', 0, 0), node('api', 240, 0)]}
+        edges={[{ from: 'web', to: 'api', color: '#999', width: 1 }]}
+        height={300}
+        ariaLabel="Dependency map"
+      />,
+    );
+    const graph = screen.getByRole('application', { name: 'Dependency map' });
+    const canvas = graph.querySelector('canvas')!;
+    // fireEvent tells whether the page went on to scroll (not `preventDefault`ed)
+    expect(fireEvent.wheel(canvas, { deltaY: -100 })).toBe(false);
+    expect(Number(graph.dataset.scale)).toBeGreaterThan(1);
+    expect(screen.queryByTestId('wheel-hint')).not.toBeInTheDocument();
+  });
+
+  it('in a card, lets the wheel scroll the page with a hint until the graph is clicked, and again once the pointer leaves', async () => {
+    await renderInTestApp(
+      <TopologyCanvas
+        nodes={[node('web', 0, 0), node('api', 240, 0)]}
+        edges={[{ from: 'web', to: 'api', color: '#999', width: 1 }]}
+        height={300}
+        ariaLabel="Dependency map"
+        wheelZoom="enable-on-click"
+      />,
+    );
+    const graph = screen.getByRole('application', { name: 'Dependency map' });
+    const canvas = graph.querySelector('canvas')!;
+    expect(fireEvent.wheel(canvas, { deltaY: -100 })).toBe(true);
+    expect(graph).toHaveAttribute('data-scale', '1.000');
+    expect(screen.getByTestId('wheel-hint')).toHaveTextContent(
+      /^Click the graph to zoom with the wheel, or hold (Ctrl|⌘)$/,
+    );
+    // Ctrl or Cmd with the wheel (a touchpad's pinch) zooms at once
+    expect(fireEvent.wheel(canvas, { deltaY: -100, ctrlKey: true })).toBe(
+      false,
+    );
+    expect(Number(graph.dataset.scale)).toBeGreaterThan(1);
+    const zoomed = graph.dataset.scale;
+
+    fireEvent.pointerDown(graph);
+    fireEvent.pointerUp(graph);
+    expect(screen.queryByTestId('wheel-hint')).not.toBeInTheDocument();
+    expect(fireEvent.wheel(canvas, { deltaY: 100 })).toBe(false);
+    expect(Number(graph.dataset.scale)).toBeLessThan(Number(zoomed));
+
+    fireEvent.pointerLeave(graph);
+    const left = graph.dataset.scale;
+    expect(fireEvent.wheel(canvas, { deltaY: 100 })).toBe(true);
+    expect(graph.dataset.scale).toBe(left);
+  });
+
+  it('takes the hint away a moment after the wheel stops', () => {
+    jest.useFakeTimers();
+    try {
+      render(
+        <ThemeProvider theme={lightTheme}>
+          <TopologyCanvas
+            nodes={[node('web', 0, 0)]}
+            edges={[]}
+            height={300}
+            ariaLabel="Dependency map"
+            wheelZoom="enable-on-click"
+          />
+        </ThemeProvider>,
+      );
+      const canvas = screen.getByRole('application').querySelector('canvas')!;
+      fireEvent.wheel(canvas, { deltaY: 100 });
+      expect(screen.getByTestId('wheel-hint')).toBeInTheDocument();
+      act(() => jest.advanceTimersByTime(1000));
+      fireEvent.wheel(canvas, { deltaY: 100 });
+      act(() => jest.advanceTimersByTime(1000));
+      // still turning a second later: still there
+      expect(screen.getByTestId('wheel-hint')).toBeInTheDocument();
+      act(() => jest.advanceTimersByTime(600));
+      expect(screen.queryByTestId('wheel-hint')).not.toBeInTheDocument();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('leaves no drawing scheduled once it is gone (no frame drawn into a page that moved on)', () => {

@@ -82,6 +82,14 @@ export interface TopologyCanvasProps {
   onNodeActivate?: (id: string) => void;
   /** A click on the background. */
   onBackgroundClick?: () => void;
+  /**
+   * What the mouse wheel does over the drawing. `enabled` (the default, for a page that is the
+   * map): it zooms. `enable-on-click` (for a card in a page that scrolls, as Backstage's catalog
+   * graph card does): it scrolls the page, with a hint, until the drawing is clicked, and again
+   * once the pointer leaves it. Either way, the wheel with Ctrl or Cmd held (a touchpad's pinch)
+   * zooms, and so do the buttons, the keys and two fingers.
+   */
+  wheelZoom?: 'enabled' | 'enable-on-click';
 }
 
 const DASHES: Record<NonNullable<CanvasNode['borderStyle']>, number[]> = {
@@ -92,6 +100,19 @@ const DASHES: Record<NonNullable<CanvasNode['borderStyle']>, number[]> = {
 
 /** How much one zoom step (button, + or -) magnifies. */
 const ZOOM_STEP = 1.25;
+
+/** How long the hint that the wheel scrolls the page stays after the last turn of the wheel. */
+const WHEEL_HINT_MS = 1500;
+
+/** The hint of a drawing whose wheel scrolls the page, with the modifier of the reader's system. */
+function wheelHintText(): string {
+  const mac =
+    typeof navigator !== 'undefined' &&
+    /Mac|iPhone|iPad/.test(navigator.platform);
+  return `Click the graph to zoom with the wheel, or hold ${
+    mac ? '⌘' : 'Ctrl'
+  }`;
+}
 
 const useStyles = makeStyles((theme: Theme) => ({
   root: {
@@ -118,6 +139,20 @@ const useStyles = makeStyles((theme: Theme) => ({
     right: theme.spacing(1),
     display: 'flex',
     flexDirection: 'column',
+  },
+  wheelHint: {
+    position: 'absolute',
+    left: '50%',
+    top: '50%',
+    transform: 'translate(-50%, -50%)',
+    maxWidth: '80%',
+    padding: theme.spacing(1, 2),
+    borderRadius: theme.shape.borderRadius,
+    background: 'rgba(0, 0, 0, 0.75)',
+    color: '#fff',
+    textAlign: 'center',
+    pointerEvents: 'none',
+    ...theme.typography.body2,
   },
   srOnly: {
     position: 'absolute',
@@ -177,6 +212,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     onNodeClick,
     onNodeActivate,
     onBackgroundClick,
+    wheelZoom = 'enabled',
   } = props;
   const classes = useStyles();
   const theme = useTheme<Theme>();
@@ -491,11 +527,41 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     schedule();
   };
 
+  // whether the wheel zooms now: always, or once the drawing is clicked (until the pointer leaves)
+  const wheelMode = useRef(wheelZoom);
+  wheelMode.current = wheelZoom;
+  const wheelClicked = useRef(false);
+  const [wheelHint, setWheelHint] = useState(false);
+  const hintTimer = useRef<ReturnType<typeof setTimeout> | undefined>(
+    undefined,
+  );
+  const hideWheelHint = useCallback(() => {
+    clearTimeout(hintTimer.current);
+    hintTimer.current = undefined;
+    setWheelHint(false);
+  }, []);
+  useEffect(() => () => clearTimeout(hintTimer.current), []);
+
   // wheel zoom needs a non-passive listener to keep the page from scrolling
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return undefined;
     const onWheel = (event: WheelEvent) => {
+      const zooms =
+        wheelMode.current === 'enabled' ||
+        wheelClicked.current ||
+        event.ctrlKey ||
+        event.metaKey;
+      if (!zooms) {
+        // the page scrolls; the hint says how to zoom
+        setWheelHint(true);
+        clearTimeout(hintTimer.current);
+        hintTimer.current = setTimeout(
+          () => setWheelHint(false),
+          WHEEL_HINT_MS,
+        );
+        return;
+      }
       event.preventDefault();
       const rect = canvas.getBoundingClientRect();
       zoom(
@@ -541,6 +607,8 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     };
   };
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    wheelClicked.current = true;
+    hideWheelHint();
     const down = pointers.current;
     down.set(event.pointerId, { x: event.clientX, y: event.clientY });
     if (down.size === 1) {
@@ -717,12 +785,19 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
         onPointerLeave={event => {
           release(event.pointerId);
           drag.current = undefined;
+          wheelClicked.current = false;
         }}
         onDoubleClick={onDoubleClick}
         onKeyDown={onKeyDown}
       >
         <canvas ref={canvasRef} className={classes.canvas} aria-hidden />
       </div>
+      {wheelHint && (
+        // for the mouse only: the keyboard and the zoom buttons need no hint
+        <div className={classes.wheelHint} aria-hidden data-testid="wheel-hint">
+          {wheelHintText()}
+        </div>
+      )}
       <Paper className={classes.controls} elevation={2}>
         <Tooltip title="Zoom in (+)" placement="left">
           <IconButton
