@@ -161,9 +161,28 @@ for (const theme of ['light', 'dark']) {
       await expectNoSeriousViolations(page, 'the project card of project-a');
     });
 
-    // Not in error: a field in error takes the app theme's palette.error.main for its label, its
-    // helper and the scaffolder's error list (#f44336 in Backstage's themes, 3.68:1 on white),
-    // whoever draws the field.
+    test("the new-service form's id field in error, with the scaffolder's error list", async ({
+      page,
+    }) => {
+      // a field in error takes the theme's error colour for its label, its helper text and the
+      // scaffolder's error list: the app's themes give one that reads (packages/app/src/themes)
+      const form = new NewServiceForm(page);
+      await form.open();
+      await form.id.fill('shared-auth');
+      await form.pickPlatformOwner();
+      await form.next();
+      const refused = page.getByText(
+        'The registry already declares "shared-auth" (services/catalog.toml:',
+      );
+      await expect(refused.first()).toBeVisible();
+      await expect(form.id).toHaveAttribute('aria-invalid', 'true');
+      const field = page
+        .locator('[class*="MuiFormControl-root"]')
+        .filter({ has: form.id });
+      await markForAxe(field, refused);
+      await expectNoSeriousViolations(page, 'the id field in error');
+    });
+
     test("the new-service form's fields: the id, the project with its list and its note, the deprecated-dependency warning", async ({
       page,
     }) => {
