@@ -400,8 +400,11 @@ function FindingsView(props: {
   const columns = useFindingColumns(filters.project, sorting);
 
   // a phone gets a list: the table's six columns do not fit its width, and its messages wrapped a
-  // few words per line (rows about 230 pixels high)
-  const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('xs'));
+  // few words per line (rows about 230 pixels high). Read at the first render (no server
+  // rendering here), so that a phone does not mount the table first
+  const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('xs'), {
+    noSsr: true,
+  });
   const tableTitle = shown
     ? `${shown.rows.length} of ${response.items.length} findings`
     : 'Findings';

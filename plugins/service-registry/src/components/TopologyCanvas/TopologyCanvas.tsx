@@ -194,10 +194,10 @@ function roundRect(
 }
 
 /**
- * Draws a dependency graph on a 2D canvas with pan (drag), zoom (wheel, pinch, +/-, buttons), fit (0,
- * button) and keyboard navigation (arrows move between nodes, Space selects, Enter opens). Drawing
- * is batched by edge style and culled to the viewport, and text is skipped when zoomed far out, so
- * thousands of nodes stay interactive.
+ * Draws a dependency graph on a 2D canvas with pan (drag), zoom (wheel, pinch, +/-, buttons), fit
+ * (0, button) and keyboard navigation (arrows move between nodes, Space selects, Enter opens).
+ * Drawing is batched by edge style and culled to the viewport, and text is skipped when zoomed far
+ * out, so thousands of nodes stay interactive.
  *
  * @public
  */
