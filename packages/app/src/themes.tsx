@@ -13,36 +13,33 @@ import LightIcon from '@material-ui/icons/WbSunny';
  * label, the helper text and the error list of a form field in error. These (MUI's red 800 and red
  * 200) read at least 4.9:1 and 4.6:1 on every background of their theme.
  */
-export const ERROR_COLORS = { light: '#c62828', dark: '#ef9a9a' } as const;
-
-const light = createUnifiedTheme({
-  palette: { ...palettes.light, error: { main: ERROR_COLORS.light } },
-});
-const dark = createUnifiedTheme({
-  palette: { ...palettes.dark, error: { main: ERROR_COLORS.dark } },
-});
+const ERROR_COLORS = { light: '#c62828', dark: '#ef9a9a' } as const;
 
 /**
- * Backstage's light and dark themes, under their usual ids (`light`, `dark`), with an error
- * colour that reads as text ({@link ERROR_COLORS}); nothing else differs.
+ * Backstage's theme of a variant, under its usual id (`light`, `dark`), with the error colour of
+ * {@link ERROR_COLORS}; nothing else differs.
  */
+function readableErrorTheme(
+  variant: 'light' | 'dark',
+  title: string,
+  icon: JSX.Element,
+): AppTheme {
+  const theme = createUnifiedTheme({
+    palette: { ...palettes[variant], error: { main: ERROR_COLORS[variant] } },
+  });
+  return {
+    id: variant,
+    title,
+    variant,
+    icon,
+    Provider: ({ children }) => (
+      <UnifiedThemeProvider theme={theme}>{children}</UnifiedThemeProvider>
+    ),
+  };
+}
+
+/** Backstage's light and dark themes, with an error colour that reads as text. */
 export const appThemes: AppTheme[] = [
-  {
-    id: 'light',
-    title: 'Light Theme',
-    variant: 'light',
-    icon: <LightIcon />,
-    Provider: ({ children }) => (
-      <UnifiedThemeProvider theme={light}>{children}</UnifiedThemeProvider>
-    ),
-  },
-  {
-    id: 'dark',
-    title: 'Dark Theme',
-    variant: 'dark',
-    icon: <DarkIcon />,
-    Provider: ({ children }) => (
-      <UnifiedThemeProvider theme={dark}>{children}</UnifiedThemeProvider>
-    ),
-  },
+  readableErrorTheme('light', 'Light Theme', <LightIcon />),
+  readableErrorTheme('dark', 'Dark Theme', <DarkIcon />),
 ];

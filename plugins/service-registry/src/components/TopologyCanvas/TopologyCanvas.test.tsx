@@ -11,7 +11,11 @@ import { lightTheme } from '@backstage/theme';
 import { ThemeProvider } from '@material-ui/core';
 import { contrastOn } from '../contrast';
 import { GRAPHIC_CONTRAST } from '../topologyStyles';
-import { CanvasNode, TopologyCanvas } from './TopologyCanvas';
+import {
+  CanvasNode,
+  TopologyCanvas,
+  TopologyCanvasProps,
+} from './TopologyCanvas';
 
 const node = (
   id: string,
@@ -28,6 +32,22 @@ const node = (
   emphasis,
   description: `${id}, GA, project shop`,
 });
+
+/** Draws web → api as "Dependency map", and gives its drawing. */
+async function renderMap(
+  props: Partial<TopologyCanvasProps> = {},
+): Promise<HTMLElement> {
+  await renderInTestApp(
+    <TopologyCanvas
+      nodes={[node('web', 0, 0), node('api', 240, 0)]}
+      edges={[{ from: 'web', to: 'api', color: '#999', width: 1 }]}
+      height={300}
+      ariaLabel="Dependency map"
+      {...props}
+    />,
+  );
+  return screen.getByRole('application', { name: 'Dependency map' });
+}
 
 describe('TopologyCanvas', () => {
   it('moves between nodes with the keyboard, announces them, and selects or opens them', async () => {
@@ -71,15 +91,7 @@ describe('TopologyCanvas', () => {
   });
 
   it('zooms in and out with its buttons, and fits the graph again', async () => {
-    await renderInTestApp(
-      <TopologyCanvas
-        nodes={[node('web', 0, 0), node('api', 240, 0)]}
-        edges={[{ from: 'web', to: 'api', color: '#999', width: 1 }]}
-        height={300}
-        ariaLabel="Dependency map"
-      />,
-    );
-    const graph = screen.getByRole('application', { name: 'Dependency map' });
+    const graph = await renderMap();
     // jsdom lays nothing out: the fitted scale of an unmeasured canvas is 1
     expect(graph).toHaveAttribute('data-scale', '1.000');
     await userEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
@@ -124,15 +136,7 @@ describe('TopologyCanvas', () => {
   });
 
   it('zooms with the wheel, keeping the page from scrolling', async () => {
-    await renderInTestApp(
-      <TopologyCanvas
-        nodes={[node('web', 0, 0), node('api', 240, 0)]}
-        edges={[{ from: 'web', to: 'api', color: '#999', width: 1 }]}
-        height={300}
-        ariaLabel="Dependency map"
-      />,
-    );
-    const graph = screen.getByRole('application', { name: 'Dependency map' });
+    const graph = await renderMap();
     const canvas = graph.querySelector('canvas')!;
     // fireEvent tells whether the page went on to scroll (not `preventDefault`ed)
     expect(fireEvent.wheel(canvas, { deltaY: -100 })).toBe(false);
@@ -141,16 +145,7 @@ describe('TopologyCanvas', () => {
   });
 
   it('in a card, lets the wheel scroll the page with a hint until the graph is clicked, and again once the pointer leaves', async () => {
-    await renderInTestApp(
-      <TopologyCanvas
-        nodes={[node('web', 0, 0), node('api', 240, 0)]}
-        edges={[{ from: 'web', to: 'api', color: '#999', width: 1 }]}
-        height={300}
-        ariaLabel="Dependency map"
-        wheelZoom="enable-on-click"
-      />,
-    );
-    const graph = screen.getByRole('application', { name: 'Dependency map' });
+    const graph = await renderMap({ wheelZoom: 'enable-on-click' });
     const canvas = graph.querySelector('canvas')!;
     expect(fireEvent.wheel(canvas, { deltaY: -100 })).toBe(true);
     expect(graph).toHaveAttribute('data-scale', '1.000');
