@@ -1,11 +1,4 @@
-import {
-  Box,
-  List,
-  ListItem,
-  ListItemText,
-  Typography,
-  makeStyles,
-} from '@material-ui/core';
+import { Box, List, ListItem, Typography, makeStyles } from '@material-ui/core';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
@@ -27,26 +20,18 @@ import {
   compareFindings,
   countBySeverity,
   countLabel,
-  FindingLocation,
   isFileTooLargeFinding,
   isParseFinding,
   SEVERITIES,
-  SeverityChip,
   useOptionalRouteRef,
 } from './findingParts';
+import { FindingEntry } from './FindingEntry';
 import { readableText } from '../contrast';
 import { serviceIdOfEntity } from '../../lib/serviceIdOfEntity';
 
 const useStyles = makeStyles(theme => ({
   list: { paddingTop: 0 },
-  // Backstage's theme cuts dense list items to one line with an ellipsis: a finding is read whole
-  text: { whiteSpace: 'normal' },
-  code: {
-    fontFamily: 'monospace',
-    marginLeft: theme.spacing(1),
-  },
-  message: { display: 'block', color: theme.palette.text.primary },
-  location: { display: 'block', marginTop: theme.spacing(0.5) },
+  item: { display: 'block' },
   clean: {
     display: 'flex',
     alignItems: 'center',
@@ -269,42 +254,9 @@ function FindingList(props: { items: RegistryFindingItem[]; label: string }) {
         <ListItem
           key={`${finding.code}:${finding.file}:${finding.line}:${finding.column}:${index}`}
           disableGutters
-          alignItems="flex-start"
+          className={classes.item}
         >
-          <ListItemText
-            className={classes.text}
-            disableTypography
-            primary={
-              <Box display="flex" alignItems="center">
-                <SeverityChip severity={finding.severity} />
-                <Typography
-                  variant="body2"
-                  component="span"
-                  className={classes.code}
-                >
-                  {finding.code}
-                </Typography>
-              </Box>
-            }
-            secondary={
-              <>
-                <Typography
-                  variant="body2"
-                  component="span"
-                  className={classes.message}
-                >
-                  {finding.message}
-                </Typography>
-                <Typography
-                  variant="caption"
-                  component="span"
-                  className={classes.location}
-                >
-                  <FindingLocation finding={finding} />
-                </Typography>
-              </>
-            }
-          />
+          <FindingEntry finding={finding} />
         </ListItem>
       ))}
     </List>

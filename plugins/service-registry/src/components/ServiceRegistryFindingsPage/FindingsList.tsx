@@ -1,6 +1,5 @@
 import { ReactNode, useState } from 'react';
 import {
-  Box,
   Button,
   LinearProgress,
   List,
@@ -9,12 +8,7 @@ import {
   makeStyles,
 } from '@material-ui/core';
 import { RegistryFindingItem } from '../../api/types';
-import {
-  FindingLocation,
-  SeverityChip,
-} from '../EntityServiceRegistryFindingsCard/findingParts';
-import { ServiceLink } from '../ServiceLink';
-import { readableText } from '../contrast';
+import { FindingEntry } from '../EntityServiceRegistryFindingsCard/FindingEntry';
 import { useUniqueId } from '../useUniqueId';
 
 const useStyles = makeStyles(theme => ({
@@ -24,29 +18,6 @@ const useStyles = makeStyles(theme => ({
     display: 'block',
     padding: theme.spacing(1.5, 0),
   },
-  heading: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(1),
-  },
-  code: { fontSize: theme.typography.caption.fontSize },
-  message: {
-    margin: theme.spacing(0.75, 0, 0.5),
-    // messages quote URLs and paths longer than a phone is wide
-    overflowWrap: 'anywhere',
-  },
-  facts: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    columnGap: theme.spacing(2),
-    margin: 0,
-    '& > div': { display: 'flex', gap: theme.spacing(0.5) },
-    // the list is on the page, not on a card: the secondary colour darkened to read on it
-    '& dt': { color: readableText(theme, theme.palette.text.secondary) },
-    '& dd': { margin: 0, overflowWrap: 'anywhere' },
-  },
-  location: { display: 'block', marginTop: theme.spacing(0.5) },
   more: { marginTop: theme.spacing(1) },
 }));
 
@@ -104,7 +75,10 @@ export function FindingsList(props: FindingsListProps) {
               disableGutters
               className={classes.item}
             >
-              <FindingEntry finding={finding} project={projectOf(finding)} />
+              <FindingEntry
+                finding={finding}
+                facts={{ project: projectOf(finding) }}
+              />
             </ListItem>
           ))}
         </List>
@@ -120,54 +94,5 @@ export function FindingsList(props: FindingsListProps) {
         </Button>
       )}
     </section>
-  );
-}
-
-/** One finding: severity and code, message, service / project / owner, location. */
-function FindingEntry(props: {
-  finding: RegistryFindingItem;
-  project: string | undefined;
-}) {
-  const classes = useStyles();
-  const { finding, project } = props;
-  return (
-    <>
-      <Box className={classes.heading}>
-        <SeverityChip severity={finding.severity} />
-        <code className={classes.code}>{finding.code}</code>
-      </Box>
-      <Typography variant="body2" className={classes.message}>
-        {finding.message}
-      </Typography>
-      <Typography variant="caption" component="dl" className={classes.facts}>
-        {finding.service && (
-          <div>
-            <dt>Service</dt>
-            <dd>
-              <ServiceLink
-                service={finding.service}
-                status={finding.serviceStatus}
-                declared={finding.serviceDeclared !== false}
-              />
-            </dd>
-          </div>
-        )}
-        {project && (
-          <div>
-            <dt>Project</dt>
-            <dd>{project}</dd>
-          </div>
-        )}
-        {finding.owner && (
-          <div>
-            <dt>Owner</dt>
-            <dd>{finding.owner}</dd>
-          </div>
-        )}
-      </Typography>
-      <Typography variant="caption" className={classes.location}>
-        <FindingLocation finding={finding} />
-      </Typography>
-    </>
   );
 }

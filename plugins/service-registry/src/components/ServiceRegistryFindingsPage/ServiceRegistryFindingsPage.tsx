@@ -41,7 +41,6 @@ import { sizedToContent } from '../sizedToContent';
 import { useQueryFilters } from '../useQueryFilters';
 import { hasEveryTerm, searchTerms } from '../searchTerms';
 import { formatSnapshotTime } from '../../lib/formatSnapshotTime';
-import { ServiceLink } from '../ServiceLink';
 import { GLOBAL_SERVICES_LABEL } from '../../lib/serviceProjectLabel';
 import { usePageTextStyles } from '../usePageTextStyles';
 import { usePageRegistry } from '../usePageRegistry';
@@ -49,6 +48,7 @@ import { useLastSettled } from '../useLastSettled';
 import { ServiceEntityRefsProvider } from '../ServiceEntityRefs';
 import { withRowIds } from '../tableRowIds';
 import { FindingsList } from './FindingsList';
+import { FindingServiceLink } from '../EntityServiceRegistryFindingsCard/FindingEntry';
 
 const useStyles = makeStyles(theme => ({
   alert: { marginBottom: theme.spacing(2) },
@@ -562,16 +562,7 @@ function useFindingColumns(
         title: 'Service',
         field: 'service',
         // a retired service, and one no file declares, has no catalog page: as text
-        render: f =>
-          f.service ? (
-            <ServiceLink
-              service={f.service}
-              status={f.serviceStatus}
-              declared={f.serviceDeclared !== false}
-            />
-          ) : (
-            '—'
-          ),
+        render: f => (f.service ? <FindingServiceLink finding={f} /> : '—'),
       },
       {
         title: 'Project',
