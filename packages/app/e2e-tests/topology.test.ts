@@ -37,6 +37,12 @@ test('a service page shows its topology from the registry', async ({
   await graph.scrollIntoViewIfNeeded();
   await expect(graph).toHaveAttribute('data-frames', /[1-9]/);
   await page.screenshot({ path: testInfo.outputPath('topology-card.png') });
+  // the neighbourhood is wide and shallow: the drawing takes the height it needs, not the card's
+  // 360 px, and the lists follow right below it
+  const drawing = (await graph.boundingBox())!;
+  expect(drawing.height).toBeLessThan(300);
+  const list = (await upstream.boundingBox())!;
+  expect(list.y - (drawing.y + drawing.height)).toBeLessThan(150);
 
   // click-through to a neighbour's entity page
   await upstream
@@ -331,5 +337,29 @@ test.describe('on a phone', () => {
     await expect(
       page.getByRole('complementary', { name: 'Details' }),
     ).toContainText(/select a service/i);
+  });
+
+  test('on a service page the topology starts on the service, drawn to be read; the fit button shows the whole neighbourhood', async ({
+    page,
+  }, testInfo) => {
+    await openAsGuest(page, '/catalog/default/component/project-a-api');
+    const graph = page.getByRole('application', {
+      name: /Dependency graph of project-a-api/,
+    });
+    await expect(graph).toBeVisible({ timeout: 90_000 });
+    await graph.scrollIntoViewIfNeeded();
+    await expect(graph).toHaveAttribute('data-frames', /[1-9]/);
+    // the whole neighbourhood in a 300 px drawing would be drawn at about a third of its size,
+    // its names too small to draw; it starts on project-a-api at 0.8 instead
+    await expect(graph).toHaveAttribute('data-scale', '0.800');
+    const start = (await graph.boundingBox())!;
+    await page.screenshot({
+      path: testInfo.outputPath('topology-card-phone.png'),
+    });
+
+    await page.getByRole('button', { name: 'Fit the graph' }).click();
+    expect(Number(await graph.getAttribute('data-scale'))).toBeLessThan(0.5);
+    // the drawing keeps its height, with room to zoom in again
+    expect((await graph.boundingBox())!.height).toBe(start.height);
   });
 });

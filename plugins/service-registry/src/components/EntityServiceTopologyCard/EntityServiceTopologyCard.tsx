@@ -80,7 +80,11 @@ const useStyles = makeStyles(theme => ({
 export interface EntityServiceTopologyCardProps {
   /** Card title (default "Service topology"). */
   title?: string;
-  /** Height of the drawing in pixels (default 360). */
+  /**
+   * The most height the drawing takes, in pixels (default 360). A wide, shallow neighbourhood takes
+   * only what it needs; on a narrow screen, where the whole neighbourhood would be too small to
+   * read, the drawing starts on the service itself and the fit button shows the rest.
+   */
   height?: number;
   /** Initial depth, 1 to 5 (default 2). */
   initialDepth?: number;
@@ -575,6 +579,8 @@ function ServiceTopology(props: {
             fitKey={`${serviceId}:${drawnDepth}:${drawing.nodes.length}`}
             ariaLabel={`Dependency graph of ${serviceId}: consumers on the left, providers on the right`}
             wheelZoom={wheelZoom}
+            startAt="root"
+            heightFollowsGraph
             onNodeClick={id => {
               if (id !== serviceId) openPage(id);
             }}

@@ -276,4 +276,110 @@ describe('TopologyCanvas', () => {
       getContext.mockRestore();
     }
   });
+
+  describe('laid out by a browser', () => {
+    // jsdom lays nothing out: the drawing is given a width here, and the height its box is styled
+    // with; the ResizeObserver tells it when the width changes
+    let drawingWidth = 0;
+    const observers: Array<() => void> = [];
+    const spies: jest.SpyInstance[] = [];
+    beforeEach(() => {
+      drawingWidth = 0;
+      spies.push(
+        jest
+          .spyOn(HTMLElement.prototype, 'clientWidth', 'get')
+          .mockImplementation(function width(this: HTMLElement) {
+            return this.getAttribute('role') === 'application'
+              ? drawingWidth
+              : 0;
+          }),
+        jest
+          .spyOn(HTMLElement.prototype, 'clientHeight', 'get')
+          .mockImplementation(function height(this: HTMLElement) {
+            return this.getAttribute('role') === 'application'
+              ? parseFloat(this.parentElement?.style.height ?? '') || 0
+              : 0;
+          }),
+      );
+      (window as any).ResizeObserver = class {
+        constructor(private readonly callback: () => void) {}
+        observe() {
+          observers.push(this.callback);
+        }
+        disconnect() {
+          observers.splice(observers.indexOf(this.callback), 1);
+        }
+      };
+    });
+    afterEach(() => {
+      spies.splice(0).forEach(spy => spy.mockRestore());
+      delete (window as any).ResizeObserver;
+    });
+
+    /** A service three hops each way: seven layers of three rows, the root in the middle. */
+    const hood = [0, 1, 2, 3, 4, 5, 6].flatMap(layer =>
+      [0, 1, 2].map(row =>
+        node(
+          `s${layer}-${row}`,
+          layer * 240,
+          row * 56,
+          layer === 3 && row === 1 ? 'root' : undefined,
+        ),
+      ),
+    );
+    const drawHood = (props: Partial<TopologyCanvasProps>) =>
+      renderMap({ nodes: hood, edges: [], height: 360, ...props });
+    /** Where the root's centre is drawn, from the view the drawing reports. */
+    const rootCentre = (graph: HTMLElement) => {
+      const scale = Number(graph.dataset.scale);
+      const [tx, ty] = graph.dataset.origin!.split(' ').map(Number);
+      return { x: 3 * 240 * scale + tx, y: 56 * scale + ty };
+    };
+
+    it('takes only the height a wide, shallow graph needs when asked to', async () => {
+      drawingWidth = 1100;
+      const graph = await drawHood({ heightFollowsGraph: true });
+      const drawn = parseFloat(graph.parentElement!.style.height);
+      // three rows at the fitted scale, 24 px above and below
+      const scale = Number(graph.dataset.scale);
+      expect(drawn).toBeCloseTo((2 * 56 + 40) * scale + 48, 0);
+      expect(drawn).toBeLessThan(200);
+    });
+
+    it('keeps the height it is given otherwise', async () => {
+      drawingWidth = 1100;
+      const graph = await drawHood({});
+      expect(graph.parentElement!.style.height).toBe('360px');
+    });
+
+    it('on a narrow screen, starts on its root where the whole graph would be too small to read; the fit button shows it all', async () => {
+      drawingWidth = 326;
+      const graph = await drawHood({ startAt: 'root' });
+      expect(graph).toHaveAttribute('data-scale', '0.800');
+      expect(rootCentre(graph).x).toBeCloseTo((24 + 326 - 56) / 2, 0);
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Fit the graph' }),
+      );
+      expect(Number(graph.dataset.scale)).toBeLessThan(0.5);
+    });
+
+    it('fits the whole graph on a narrow screen when it has no root to start at', async () => {
+      drawingWidth = 326;
+      const graph = await drawHood({});
+      expect(Number(graph.dataset.scale)).toBeLessThan(0.5);
+    });
+
+    it('starts once it is laid out, when its graph came while it had no width', async () => {
+      const graph = await drawHood({ startAt: 'root' });
+      expect(graph).toHaveAttribute('data-scale', '1.000');
+      drawingWidth = 326;
+      act(() => observers.forEach(notify => notify()));
+      expect(graph).toHaveAttribute('data-scale', '0.800');
+      // later changes of width leave the reader's view alone
+      await userEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+      drawingWidth = 300;
+      act(() => observers.forEach(notify => notify()));
+      expect(graph).toHaveAttribute('data-scale', '1.000');
+    });
+  });
 });

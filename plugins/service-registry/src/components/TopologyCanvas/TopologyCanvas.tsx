@@ -15,6 +15,7 @@ import ZoomInIcon from '@material-ui/icons/ZoomIn';
 import ZoomOutIcon from '@material-ui/icons/ZoomOut';
 import ZoomOutMapIcon from '@material-ui/icons/ZoomOutMap';
 import { fitViewport, NODE_HEIGHT, NODE_WIDTH, Viewport } from './fitViewport';
+import { READING_SCALE, startView } from './startView';
 import { pinchViewport, ScreenPoint, zoomViewport } from './zoomViewport';
 import { visibleBorderColor, visibleEdgeColor } from '../topologyStyles';
 import { useUniqueId } from '../useUniqueId';
@@ -90,6 +91,21 @@ export interface TopologyCanvasProps {
    * zooms, and so do the buttons, the keys and two fingers.
    */
   wheelZoom?: 'enabled' | 'enable-on-click';
+  /**
+   * Where the view starts when the graph (`fitKey`) changes. `graph` (the default): the whole
+   * graph, fitted. `root` (for a service page): the same, unless the whole graph would be drawn too
+   * small to read its names (a phone, a large neighbourhood); then the node with emphasis `root` is
+   * shown legibly, centred, and the rest is reached by panning or zooming out. The fit button (and
+   * the 0 key) always shows the whole graph.
+   */
+  startAt?: 'graph' | 'root';
+  /**
+   * When the graph (`fitKey`) changes, the drawing takes only the height its graph needs in the
+   * view it starts with (never less than 120 px), so that a wide, shallow graph leaves no empty
+   * band below it; `height`, which must then be a number of pixels, is the most it takes. Zooming
+   * and panning do not change the height.
+   */
+  heightFollowsGraph?: boolean;
 }
 
 const DASHES: Record<NonNullable<CanvasNode['borderStyle']>, number[]> = {
@@ -213,6 +229,8 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     onNodeActivate,
     onBackgroundClick,
     wheelZoom = 'enabled',
+    startAt = 'graph',
+    heightFollowsGraph = false,
   } = props;
   const classes = useStyles();
   const theme = useTheme<Theme>();
@@ -237,6 +255,10 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     | undefined
   >(undefined);
   const [focusId, setFocusId] = useState<string | undefined>(undefined);
+  /** The height the drawing started with, when it follows its graph. */
+  const [startHeight, setStartHeight] = useState<number | undefined>(undefined);
+  /** The graph changed while the drawing had no width (a hidden tab): it starts once it has. */
+  const startPending = useRef(false);
   const instructionsId = useUniqueId('topology-help');
 
   const byId = useMemo(() => {
@@ -460,11 +482,32 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     return true;
   }, []);
 
-  // size + fit when the graph (fitKey) changes
+  /** The view (and height) the drawing starts with for its graph. */
+  const start = useCallback(() => {
+    const follows = heightFollowsGraph && typeof height === 'number';
+    const { width } = size.current;
+    const begin = startView(
+      nodes,
+      width,
+      follows ? height : size.current.height,
+      {
+        root:
+          startAt === 'root'
+            ? nodes.find(n => n.emphasis === 'root')
+            : undefined,
+        heightFollowsGraph: follows,
+      },
+    );
+    startPending.current = width === 0;
+    setStartHeight(follows ? begin.height : undefined);
+    setView(begin.view);
+    schedule();
+  }, [nodes, height, heightFollowsGraph, startAt, schedule, setView]);
+
+  // size + start when the graph (fitKey) changes
   useEffect(() => {
     resize();
-    setView(fitViewport(nodes, size.current.width, size.current.height));
-    schedule();
+    start();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fitKey]);
 
@@ -476,11 +519,13 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     const container = containerRef.current;
     if (!container || typeof ResizeObserver === 'undefined') return undefined;
     const observer = new ResizeObserver(() => {
-      if (resize()) schedule();
+      if (!resize()) return;
+      if (startPending.current && size.current.width > 0) start();
+      else schedule();
     });
     observer.observe(container);
     return () => observer.disconnect();
-  }, [resize, schedule]);
+  }, [resize, schedule, start]);
 
   useEffect(
     () => () => {
@@ -494,7 +539,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
       const node = byId.get(id);
       if (!node) return;
       const v = viewport.current;
-      const scale = Math.max(v.scale, 0.8);
+      const scale = Math.max(v.scale, READING_SCALE);
       setView({
         scale,
         tx: size.current.width / 2 - node.x * scale,
@@ -764,7 +809,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
      role="application" is the ARIA role of a widget with its own keyboard model (arrows move
      between nodes); jsx-a11y counts it as non-interactive */
   return (
-    <div className={classes.root} style={{ height }}>
+    <div className={classes.root} style={{ height: startHeight ?? height }}>
       <div
         ref={containerRef}
         className={classes.surface}
