@@ -11,6 +11,40 @@ import { DeprecationTimeline } from './DeprecationTimeline';
 import { cardSurfaces, contrastOn, opaqueOn, TEXT_CONTRAST } from '../contrast';
 import { nameContainsShownText, shownText } from '../../testUtils/textContrast';
 
+/** The width the browser lays the timeline's container out at (0: not measured, as in jsdom). */
+let mockContainerWidth = 0;
+
+// jsdom has no ResizeObserver: one that reports the width above, installed before react-use's
+// useMeasure (which looks for it once, when it is loaded) is loaded
+jest.mock('react-use/esm/useMeasure', () => {
+  class MockResizeObserver {
+    constructor(private readonly callback: ResizeObserverCallback) {}
+    observe(target: Element) {
+      const width = mockContainerWidth;
+      const contentRect = { x: 0, y: 0, width, height: 0, top: 0, left: 0 };
+      const entry = {
+        target,
+        contentRect: { ...contentRect, right: width, bottom: 0 },
+      } as unknown as ResizeObserverEntry;
+      this.callback([entry], this as unknown as ResizeObserver);
+    }
+    unobserve() {}
+    disconnect() {}
+  }
+  (window as any).ResizeObserver = MockResizeObserver;
+  return jest.requireActual('react-use/esm/useMeasure');
+});
+
+afterEach(() => {
+  mockContainerWidth = 0;
+});
+
+/** Where today's line is drawn across. */
+function todayLineX(): number {
+  const path = screen.getByTestId('timeline-today-line').getAttribute('d')!;
+  return Number(/^M(-?[\d.]+) /.exec(path)![1]);
+}
+
 describe('DeprecationTimeline', () => {
   const { items, today } = deprecationsResponse();
 
@@ -127,12 +161,7 @@ describe('DeprecationTimeline', () => {
 
   it('places the today marker between the bars that ended and those still running', async () => {
     await renderInTestApp(<DeprecationTimeline items={items} today={today} />);
-    const todayX = Number(
-      screen
-        .getByTestId('timeline-today')
-        .querySelector('line')!
-        .getAttribute('x1'),
-    );
+    const todayX = todayLineX();
     const end = (id: string) => {
       const bar = screen.getByTestId(`timeline-bar-${id}`);
       return Number(bar.getAttribute('x')) + Number(bar.getAttribute('width'));
@@ -308,5 +337,98 @@ describe('DeprecationTimeline', () => {
     expect(
       screen.getByText('No deprecated services to draw.'),
     ).toBeInTheDocument();
+  });
+
+  describe('at the width of its card', () => {
+    /** The name drawn in a bar's row, and the bar. */
+    const row = (service: string) => {
+      const bar = screen.getByTestId(`timeline-bar-${service}`);
+      const name = within(bar.parentElement!).getByText(service);
+      return { bar, name };
+    };
+    const num = (element: Element, attribute: string) =>
+      Number(element.getAttribute(attribute));
+
+    it("beside a wide card's bars, writes the names left of them", async () => {
+      mockContainerWidth = 800;
+      await renderInTestApp(
+        <DeprecationTimeline items={items} today={today} />,
+      );
+      const { bar, name } = row('old-api');
+      expect(name).toHaveAttribute('text-anchor', 'end');
+      expect(num(name, 'x')).toBeLessThan(num(bar, 'x'));
+      expect(num(name, 'y')).toBeGreaterThan(num(bar, 'y'));
+    });
+
+    it('on a phone, writes each name above its bar, which then has the whole width, and nothing scrolls', async () => {
+      mockContainerWidth = 326;
+      await renderInTestApp(
+        <DeprecationTimeline items={items} today={today} />,
+      );
+      expect(
+        screen.queryByRole('region', { name: /scrolls sideways/ }),
+      ).not.toBeInTheDocument();
+      const picture = screen.getByRole('group', { name: /^Deprecation/ });
+      expect(picture).toHaveAttribute(
+        'viewBox',
+        expect.stringMatching(/^0 0 326 /),
+      );
+      for (const service of items.map(r => r.service)) {
+        const { bar, name } = row(service);
+        // the name on a line of its own, above its bar, from the left edge
+        expect(name).toHaveAttribute('text-anchor', 'start');
+        expect(num(name, 'x')).toBe(8);
+        expect(num(name, 'y')).toBeLessThan(num(bar, 'y'));
+        // and every bar within the drawing
+        expect(num(bar, 'x')).toBeGreaterThanOrEqual(8);
+        expect(num(bar, 'x') + num(bar, 'width')).toBeLessThanOrEqual(326 - 8);
+        // how far the sunset is, at the end of the name's line
+        const distance = screen.getByTestId(`timeline-distance-${service}`);
+        expect(num(distance, 'y')).toBe(num(name, 'y'));
+        expect(distance).toHaveAttribute('text-anchor', 'end');
+        expect(num(distance, 'x')).toBe(326 - 8);
+      }
+      // the bars span the width: the earliest deprecation near the left, the latest sunset near
+      // the right
+      const left = Math.min(...items.map(r => num(row(r.service).bar, 'x')));
+      expect(left).toBeLessThan(40);
+    });
+
+    it("on a phone, leaves out today's line where it would cross the rows' text", async () => {
+      mockContainerWidth = 326;
+      await renderInTestApp(
+        <DeprecationTimeline items={items} today={today} />,
+      );
+      const x = todayLineX();
+      const segments = [
+        ...screen
+          .getByTestId('timeline-today-line')
+          .getAttribute('d')!
+          .matchAll(/M(-?[\d.]+) (-?[\d.]+)V(-?[\d.]+)/g),
+      ].map(([, sx, from, to]) => {
+        expect(Number(sx)).toBe(x);
+        return [Number(from), Number(to)];
+      });
+      expect(segments.length).toBe(items.length + 1);
+      for (const service of items.map(r => r.service)) {
+        const baseline = num(row(service).name, 'y');
+        // no segment runs through the line's letters (12 px above the baseline, 3 below)
+        for (const [from, to] of segments) {
+          expect(to <= baseline - 12 || from >= baseline + 3).toBe(true);
+        }
+      }
+    });
+
+    it('scrolls sideways only on a card too narrow for a bar and its name', async () => {
+      mockContainerWidth = 200;
+      await renderInTestApp(
+        <DeprecationTimeline items={items} today={today} />,
+      );
+      expect(
+        screen.getByRole('region', {
+          name: 'Deprecation timeline (scrolls sideways)',
+        }),
+      ).toBeInTheDocument();
+    });
   });
 });

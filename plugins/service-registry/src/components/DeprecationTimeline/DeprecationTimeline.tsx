@@ -57,14 +57,23 @@ const defaultMoreText = (hidden: number) =>
 /** The width drawn before the container is measured (and where it cannot be, as in jsdom). */
 const WIDTH = 960;
 /**
- * The least width drawn, so that the plot keeps some room: a narrower container (a phone) scrolls
- * the drawing sideways, its labels at their size.
+ * The least width of the layout with the names left of the bars. A narrower container (a phone)
+ * gets the stacked layout: each name above its bar, which then spans the whole width.
  */
 const MIN_WIDTH = 600;
+/**
+ * The least width drawn (in the stacked layout): a narrower container scrolls the drawing
+ * sideways, its labels at their size.
+ */
+const MIN_STACKED_WIDTH = 260;
 const LABEL_WIDTH = 190;
 /** Room right of the bars for "12 days overdue". */
 const STATUS_WIDTH = 150;
 const ROW_HEIGHT = 30;
+/** A row of the stacked layout: the name (and how far the sunset is) on a line above the bar. */
+const STACKED_ROW_HEIGHT = 44;
+/** The margin left and right of the stacked layout's bars. */
+const STACKED_SIDE = 8;
 /** The room above the selected bar drawn past the bound, with a dashed line across it. */
 const EXTRA_GAP = 12;
 const BAR_HEIGHT = 16;
@@ -117,9 +126,9 @@ export function describeBar(record: DeprecationRecord): string {
  * `.`) that fits, so that the words shown stay words of the bar's name, which speech input users
  * say; inside a word only when its first word alone is too long.
  */
-function shorten(text: string): string {
-  if (text.length <= MAX_LABEL) return text;
-  const fits = text.slice(0, MAX_LABEL - 1);
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const fits = text.slice(0, max - 1);
   const wordEnd = Math.max(
     ...['-', '_', '.'].map(separator => fits.lastIndexOf(separator)),
   );
@@ -156,7 +165,19 @@ export function DeprecationTimeline(props: DeprecationTimelineProps) {
   const title = props.title ?? 'Deprecation timeline';
   const theme = useTheme();
   // a half-page card showed a fixed 960-wide drawing's labels at 7 pixels
-  const [measureRef, width, narrow] = useDrawingWidth(WIDTH, MIN_WIDTH);
+  const [measureRef, width, narrow] = useDrawingWidth(WIDTH, MIN_STACKED_WIDTH);
+  // a phone: the names above the bars, so that the bars and today take the whole width (the side
+  // by side layout scrolled there, today and most bars out of sight)
+  const stacked = width < MIN_WIDTH;
+  const rowHeight = stacked ? STACKED_ROW_HEIGHT : ROW_HEIGHT;
+  // stacked, the name shares its line with how far the sunset is ("174 days overdue", about
+  // 110 px): about 7 px a character for the rest
+  const maxLabel = stacked
+    ? Math.max(
+        8,
+        Math.min(MAX_LABEL, Math.floor((width - 2 * STACKED_SIDE - 120) / 7)),
+      )
+    : MAX_LABEL;
 
   if (all.length === 0) {
     return (
@@ -180,21 +201,36 @@ export function DeprecationTimeline(props: DeprecationTimelineProps) {
   const padding = Math.max(7, (high - low) * 0.03);
   const from = low - padding;
   const to = high + padding;
-  const plotLeft = LABEL_WIDTH;
-  const plotWidth = width - LABEL_WIDTH - STATUS_WIDTH;
+  const plotLeft = stacked ? STACKED_SIDE : LABEL_WIDTH;
+  const plotWidth = stacked
+    ? width - 2 * STACKED_SIDE
+    : width - LABEL_WIDTH - STATUS_WIDTH;
   const x = (day: number) =>
     plotLeft + ((day - from) / (to - from)) * plotWidth;
   const extraGap = extra ? EXTRA_GAP : 0;
   const rowTop = (i: number) =>
-    AXIS_HEIGHT + i * ROW_HEIGHT + (i >= first.length ? extraGap : 0);
-  const height = AXIS_HEIGHT + items.length * ROW_HEIGHT + extraGap + BOTTOM;
+    AXIS_HEIGHT + i * rowHeight + (i >= first.length ? extraGap : 0);
+  const height = AXIS_HEIGHT + items.length * rowHeight + extraGap + BOTTOM;
+  /** The baseline of a row's name (and, stacked, of how far its sunset is). */
+  const labelY = (rowY: number) =>
+    stacked ? rowY + 14 : rowY + ROW_HEIGHT / 2 + 4;
   const todayX = x(now);
+  // stacked, today's line leaves out the rows' lines of text, which it would cross
+  const todayPath = (() => {
+    let path = '';
+    let top = AXIS_HEIGHT - 8;
+    if (stacked) {
+      items.forEach((_, i) => {
+        path += `M${todayX} ${top}V${rowTop(i) + 1}`;
+        top = rowTop(i) + 18;
+      });
+    }
+    return `${path}M${todayX} ${top}V${height - BOTTOM + 4}`;
+  })();
   const text = theme.palette.text.primary;
   // the selected row's highlight, as it shows on the card
-  const selectedBand = opaqueOn(
-    theme.palette.action.selected,
-    theme.palette.background.paper,
-  );
+  const paper = theme.palette.background.paper;
+  const selectedBand = opaqueOn(theme.palette.action.selected, paper);
   const secondary = theme.palette.text.secondary;
   const summary = `${title}: ${
     hidden > 0 ? `${items.length} of ${all.length}` : items.length
@@ -257,11 +293,23 @@ export function DeprecationTimeline(props: DeprecationTimelineProps) {
             record.lifecycle,
           );
           const rowY = rowTop(i);
-          const barY = rowY + (ROW_HEIGHT - BAR_HEIGHT) / 2;
+          const barY = stacked
+            ? rowY + rowHeight - BAR_HEIGHT - 6
+            : rowY + (ROW_HEIGHT - BAR_HEIGHT) / 2;
           const x1 = x(start);
           const x2 = Math.max(x(end), x1 + 3);
           const label = describeBar(record);
           const isSelected = record.service === selected;
+          // stacked, the month lines and today's line cross the line of text: a halo of the row's
+          // own background keeps the text whole over them
+          const halo = stacked
+            ? {
+                stroke: isSelected ? selectedBand : paper,
+                strokeWidth: 4,
+                strokeLinejoin: 'round' as const,
+                paintOrder: 'stroke',
+              }
+            : {};
           const interactive = onSelect
             ? {
                 role: 'button',
@@ -286,19 +334,20 @@ export function DeprecationTimeline(props: DeprecationTimelineProps) {
                     x={0}
                     y={rowY}
                     width={width}
-                    height={ROW_HEIGHT}
+                    height={rowHeight}
                     fill={theme.palette.action.selected}
                   />
                 )}
                 <text
-                  x={LABEL_WIDTH - 10}
-                  y={rowY + ROW_HEIGHT / 2 + 4}
-                  textAnchor="end"
+                  x={stacked ? STACKED_SIDE : LABEL_WIDTH - 10}
+                  y={labelY(rowY)}
+                  textAnchor={stacked ? 'start' : 'end'}
                   fontSize={12}
                   fontWeight={isSelected ? 700 : 400}
                   fill={text}
+                  {...halo}
                 >
-                  {shorten(record.service)}
+                  {shorten(record.service, maxLabel)}
                 </text>
                 <rect
                   data-testid={`timeline-bar-${record.service}`}
@@ -318,8 +367,10 @@ export function DeprecationTimeline(props: DeprecationTimelineProps) {
                   already, so that the button shows no more than its name starts with (the
                   service), as speech input expects; a click on it still selects the bar. */}
               <text
-                x={x2 + 6}
-                y={rowY + ROW_HEIGHT / 2 + 4}
+                // stacked: at the end of the name's line, where the bar leaves no room after it
+                x={stacked ? width - STACKED_SIDE : x2 + 6}
+                y={labelY(rowY)}
+                textAnchor={stacked ? 'end' : undefined}
                 fontSize={11}
                 fontWeight={record.status === 'overdue' ? 700 : 400}
                 fill={
@@ -327,6 +378,7 @@ export function DeprecationTimeline(props: DeprecationTimelineProps) {
                     ? readableOn(color, [selectedBand], TEXT_CONTRAST)
                     : readableText(theme, color)
                 }
+                {...halo}
                 aria-hidden="true"
                 data-testid={`timeline-distance-${record.service}`}
                 onClick={onSelect ? () => onSelect(record.service) : undefined}
@@ -356,13 +408,11 @@ export function DeprecationTimeline(props: DeprecationTimelineProps) {
           data-testid="timeline-today"
         >
           <title>{`Today, ${today}`}</title>
-          <line
-            x1={todayX}
-            x2={todayX}
-            y1={AXIS_HEIGHT - 8}
-            y2={height - BOTTOM + 4}
+          <path
+            d={todayPath}
             stroke={text}
             strokeWidth={2}
+            data-testid="timeline-today-line"
           />
           <text
             x={todayX}
