@@ -148,45 +148,68 @@ test('the deprecations page draws the timeline with today and the overdue migrat
   });
 });
 
-test('on a phone the timeline scrolls sideways and keeps its labels readable', async ({
+test('on a phone the timeline fits the screen, each name above its bar, and the deprecated services are a list', async ({
   page,
 }, testInfo) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openAsGuest(page, '/service-registry/deprecations');
-  const scroller = page.getByRole('region', {
-    name: 'Deprecation timeline (scrolls sideways)',
-  });
-  await expect(scroller).toBeVisible({ timeout: 90_000 });
-  const oldApi = scroller.getByRole('button', { name: /^old-api: Overdue/ });
-  await expect(oldApi).toBeVisible();
-
-  // the labels keep their size (scaled to the card they were about 7 pixels high) ...
-  const label = oldApi.locator('text', { hasText: /^old-api$/ });
-  expect(
-    await label.evaluate(text => text.getBoundingClientRect().height),
-  ).toBeGreaterThanOrEqual(12);
-  // ... and the drawing is wider than its card, which scrolls to show the rest
-  const { scrollWidth, clientWidth } = await scroller.evaluate(node => ({
-    scrollWidth: node.scrollWidth,
-    clientWidth: node.clientWidth,
-  }));
-  expect(clientWidth).toBeLessThan(390);
-  expect(scrollWidth).toBeGreaterThan(clientWidth);
-  // the page itself does not scroll sideways: only the timeline does
+  const timeline = page.getByRole('group', { name: /^Deprecation timeline/ });
+  await expect(timeline).toBeVisible({ timeout: 90_000 });
+  // nothing to scroll sideways: the whole time axis, today included, is on the screen
+  await expect(
+    page.getByRole('region', { name: /scrolls sideways/ }),
+  ).toHaveCount(0);
+  const drawing = (await timeline.boundingBox())!;
+  expect(drawing.x).toBeGreaterThanOrEqual(0);
+  expect(drawing.x + drawing.width).toBeLessThanOrEqual(390);
+  const today = (await timeline
+    .getByRole('img', { name: /^Today, / })
+    .boundingBox())!;
+  expect(today.x + today.width).toBeLessThanOrEqual(drawing.x + drawing.width);
+  for (const service of ['old-api', 'payments-gateway-v2', 'legacy-search']) {
+    const bar = timeline.getByRole('button', {
+      name: new RegExp(`^${service}: `),
+    });
+    // the name, at its size, on a line above its bar
+    const name = bar.locator('text', { hasText: new RegExp(`^${service}$`) });
+    const named = (await name.boundingBox())!;
+    expect(named.height).toBeGreaterThanOrEqual(12);
+    const drawn = (await bar
+      .getByTestId(`timeline-bar-${service}`)
+      .boundingBox())!;
+    expect(named.y + named.height).toBeLessThanOrEqual(drawn.y + 1);
+    expect(drawn.x + drawn.width).toBeLessThanOrEqual(
+      drawing.x + drawing.width,
+    );
+  }
   expect(
     await page.evaluate(
       () => document.documentElement.scrollWidth <= window.innerWidth,
     ),
+    'the page does not scroll sideways',
   ).toBe(true);
 
-  // from the keyboard: the focused timeline scrolls with the arrow keys
-  await scroller.focus();
-  await page.keyboard.press('ArrowRight');
-  await expect
-    .poll(() => scroller.evaluate(node => node.scrollLeft))
-    .toBeGreaterThan(0);
-  await page.screenshot({ path: testInfo.outputPath('timeline-phone.png') });
-  // the scrolling timeline, a focusable named region, passes axe as the page at 1280 px does
+  // no seven-column table: a list, each service a few lines
+  await expect(page.getByRole('table')).toHaveCount(0);
+  const list = page.getByRole('list', { name: 'Deprecated services (3)' });
+  const entries = list.getByRole('listitem');
+  await expect(entries).toHaveCount(3);
+  const oldApi = entries.filter({
+    has: page.getByRole('link', { name: 'old-api', exact: true }),
+  });
+  await expect(oldApi).toContainText('Overdue');
+  await expect(oldApi).toContainText(/Sunset\s*2026-05-20, \d+ days overdue/);
+  await expect(oldApi.getByRole('link', { name: 'new-api' })).toBeVisible();
+  await page.screenshot({
+    path: testInfo.outputPath('deprecations-phone.png'),
+  });
+
+  // its burn-down, above the list, comes into view
+  await oldApi.getByRole('button', { name: 'Burn-down of old-api' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Burn-down of old-api' }),
+  ).toBeInViewport();
+  await expect(oldApi).toHaveAttribute('aria-current', 'true');
   await expectNoSeriousViolations(page, 'the deprecations page on a phone', {
     include: ['main article'],
   });

@@ -24,6 +24,7 @@ import {
   themeSurfaces,
 } from '../contrast';
 import { withSignal } from '../../testUtils/withSignal';
+import { pretendScreenWidth } from '../../testUtils/screenWidth';
 
 // A page with a material table: slow on small CI machines.
 jest.setTimeout(30_000);
@@ -783,7 +784,7 @@ describe('ServiceRegistryDeprecationsPage', () => {
     await renderPage(api);
     await screen.findByRole('table');
     expect(
-      screen.getByText(/Select a service in the timeline or the table/),
+      screen.getByText(/Select a service in the timeline or the table below/),
     ).toBeInTheDocument();
     await userEvent.click(
       within(rowByService('old-api')).getByText('12 days overdue'),
@@ -973,7 +974,7 @@ describe('ServiceRegistryDeprecationsPage', () => {
     await renderPage(api, undefined, '/?service=no-such-service');
     await screen.findByRole('table');
     expect(
-      screen.getByText(/Select a service in the timeline or the table/),
+      screen.getByText(/Select a service in the timeline or the table below/),
     ).toBeInTheDocument();
     expect(api.getDeprecation).not.toHaveBeenCalled();
   });
@@ -1279,5 +1280,142 @@ describe('ServiceRegistryDeprecationsPage', () => {
     });
     expect(within(timeline).getAllByRole('button')).toHaveLength(6);
     expect(screen.queryByText(/more deprecated services/)).toBeNull();
+  });
+});
+
+describe('ServiceRegistryDeprecationsPage on a phone', () => {
+  let restore: () => void;
+  beforeEach(() => {
+    restore = pretendScreenWidth(390);
+  });
+  afterEach(() => restore());
+
+  const list = () =>
+    screen.getByRole('list', { name: /^Deprecated services \(\d+\)$/ });
+  /** The entries of the list, each as the service it starts with and its text. */
+  const entries = () =>
+    within(list())
+      .getAllByRole('listitem')
+      .map(item => ({
+        item,
+        service: within(item).queryAllByText(/./)[0]?.textContent,
+        text: item.textContent ?? '',
+      }));
+  const entryOf = (service: string) =>
+    entries().find(e => e.service === service)!.item;
+
+  it('lists each deprecated service in a few lines (status, dates, consumers, effort, replacement) instead of a table', async () => {
+    await renderPage();
+    expect(
+      await screen.findByRole('heading', { name: 'Deprecated services (6)' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    // the most urgent first, as the backend lists them and the table opens
+    expect(entries().map(e => e.service)).toEqual([
+      'gone',
+      'old-api',
+      'pay-v2',
+      'vague',
+      'legacy-search',
+      'done-svc',
+    ]);
+    const oldApi = entryOf('old-api');
+    expect(within(oldApi).getByText('Overdue')).toBeInTheDocument();
+    const facts = Object.fromEntries(
+      within(oldApi)
+        .getAllByRole('term')
+        .map(term => [term.textContent, term.nextElementSibling?.textContent]),
+    );
+    expect(facts).toEqual({
+      Deprecated: '2026-05-10',
+      Sunset: '2026-11-10, 12 days overdue',
+      Consumers: '3',
+      Effort: '24 h',
+      Replacement: 'new-api',
+    });
+    expect(
+      within(oldApi).getByRole('link', { name: 'new-api' }),
+    ).toBeInTheDocument();
+    // a service with no sunset date says so
+    expect(entryOf('vague')).toHaveTextContent(/Sunset\s*no sunset date/i);
+    expect(
+      screen.getByText(/Select a service in the timeline or the list below/),
+    ).toBeInTheDocument();
+  });
+
+  it("shows the burn-down of the service whose button is pressed in the list, brings it into view and marks the service's entry", async () => {
+    const scrolled: Element[] = [];
+    // (jsdom lays nothing out, and has no scrollIntoView)
+    Element.prototype.scrollIntoView = function record(this: Element) {
+      scrolled.push(this);
+    };
+    try {
+      await renderPage();
+      await screen.findByRole('list', { name: /^Deprecated services/ });
+      await userEvent.click(
+        within(entryOf('old-api')).getByRole('button', {
+          name: 'Burn-down of old-api',
+        }),
+      );
+      expect(
+        await screen.findByRole('img', {
+          name: /^Remaining consumers of old-api:/,
+        }),
+      ).toBeInTheDocument();
+      expect(screen.getByLabelText('query')).toHaveTextContent(
+        'service=old-api',
+      );
+      expect(entryOf('old-api')).toHaveAttribute('aria-current', 'true');
+      expect(entryOf('pay-v2')).not.toHaveAttribute('aria-current');
+      expect(
+        within(entryOf('old-api')).getByRole('button', {
+          name: 'Burn-down of old-api',
+        }),
+      ).toHaveAttribute('aria-pressed', 'true');
+      // the burn-down is above the list, out of a phone's sight: it is brought into view
+      expect(scrolled).toHaveLength(1);
+      expect(scrolled[0]).toHaveTextContent('Burn-down of old-api');
+    } finally {
+      delete (Element.prototype as Partial<Element>).scrollIntoView;
+    }
+  });
+
+  it('follows the status chips, the filters and the search, as the table does', async () => {
+    await renderPage();
+    await screen.findByRole('list', { name: /^Deprecated services/ });
+    await userEvent.click(screen.getByRole('button', { name: /^Overdue: / }));
+    expect(
+      screen.getByRole('heading', { name: 'Deprecated services (2)' }),
+    ).toBeInTheDocument();
+    expect(entries().map(e => e.service)).toEqual(['gone', 'old-api']);
+    await userEvent.type(
+      screen.getByRole('searchbox', { name: 'Search' }),
+      'nothing-like-it',
+    );
+    expect(
+      screen.getByText('No deprecated service matches these filters.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('list', { name: /^Deprecated services/ }),
+    ).toBeNull();
+  });
+
+  it('lists 20 at first, and 20 more on request', async () => {
+    await renderPage(
+      fixtureApi({
+        getDeprecations: jest.fn(async () => manyDeprecationsResponse(45)),
+      }),
+    );
+    await screen.findByRole('list', { name: /^Deprecated services/ });
+    expect(entries()).toHaveLength(20);
+    await userEvent.click(
+      screen.getByRole('button', { name: /^Show 20 more of \d+$/ }),
+    );
+    expect(entries()).toHaveLength(40);
+    const rest = within(list()).getAllByRole('listitem').length;
+    expect(rest).toBe(40);
+    const more = screen.getByRole('button', { name: /^Show \d+ more of \d+$/ });
+    await userEvent.click(more);
+    expect(screen.queryByRole('button', { name: /^Show \d+ more/ })).toBeNull();
   });
 });

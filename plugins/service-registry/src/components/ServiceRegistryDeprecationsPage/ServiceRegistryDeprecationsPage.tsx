@@ -1,21 +1,14 @@
-import {
-  createContext,
-  useContext,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   Box,
-  Button,
   Chip,
   Grid,
   MenuItem,
   TextField,
+  Theme,
   Typography,
   makeStyles,
+  useMediaQuery,
   useTheme,
 } from '@material-ui/core';
 import {
@@ -24,7 +17,6 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import CheckIcon from '@material-ui/icons/Check';
 import { RegistryErrorPanel } from '../RegistryErrorPanel';
 import { useApi } from '@backstage/core-plugin-api';
 import {
@@ -56,14 +48,18 @@ import { useQueryFilters } from '../useQueryFilters';
 import { useTableRowClick } from '../useTableRowClick';
 import { matchesDeprecationSearch } from './deprecationSearch';
 import { searchTerms } from '../searchTerms';
-import {
-  serviceProjectLabel,
-  GLOBAL_SERVICES_LABEL,
-} from '../../lib/serviceProjectLabel';
+import { GLOBAL_SERVICES_LABEL } from '../../lib/serviceProjectLabel';
 import { usePageTextStyles } from '../usePageTextStyles';
 import { usePageRegistry } from '../usePageRegistry';
-import { ServiceLink } from '../ServiceLink';
 import { ServiceEntityRefsProvider } from '../ServiceEntityRefs';
+import {
+  BurnDownButton,
+  DeprecatedServiceName,
+  ReplacementText,
+  RowSelection,
+  RowSelectionContext,
+} from './deprecationParts';
+import { DeprecationsList } from './DeprecationsList';
 
 const useStyles = makeStyles(theme => ({
   counts: {
@@ -81,63 +77,7 @@ const useStyles = makeStyles(theme => ({
     marginTop: theme.spacing(2),
   },
   filter: { minWidth: 180 },
-  burnDownButton: {
-    marginTop: theme.spacing(0.5),
-    whiteSpace: 'nowrap',
-  },
-  // the keyboard's focus, drawn without the ripple (one per row of a large table is slow)
-  burnDownFocus: {
-    outline: `2px solid ${theme.palette.primary.main}`,
-    outlineOffset: 2,
-  },
 }));
-
-/** The service whose burn-down is shown, and how a row selects its own. */
-interface RowSelection {
-  selected?: string;
-  select: (service: string) => void;
-}
-
-/**
- * The selection, for the rows' buttons: through a context, so that the columns stay the same
- * objects when it changes (material-table sorts again by a `defaultSort` when they change).
- */
-const RowSelectionContext = createContext<RowSelection>({ select: () => {} });
-
-/**
- * The button of a row that shows its service's burn-down: the row can be selected from the
- * keyboard (a click anywhere on the row selects it too), and the selected row says so by the
- * button's pressed state and a check mark, not by its colour only.
- */
-function BurnDownButton(props: { service: string }) {
-  const { service } = props;
-  const classes = useStyles();
-  const { selected, select } = useContext(RowSelectionContext);
-  const isSelected = service === selected;
-  return (
-    <Button
-      size="small"
-      color="primary"
-      disableRipple
-      focusVisibleClassName={classes.burnDownFocus}
-      variant={isSelected ? 'contained' : 'outlined'}
-      className={classes.burnDownButton}
-      aria-pressed={isSelected}
-      // (the name starts with the visible text, for speech input)
-      aria-label={`Burn-down of ${service}`}
-      startIcon={
-        isSelected ? <CheckIcon data-testid="selected-mark" /> : undefined
-      }
-      onClick={event => {
-        // the row's own click selects it too: once is enough
-        event.stopPropagation();
-        select(service);
-      }}
-    >
-      Burn-down
-    </Button>
-  );
-}
 
 /**
  * Props of {@link ServiceRegistryDeprecationsPage}.
@@ -373,19 +313,7 @@ function useColumns(): TableColumn<Row>[] {
         render: r => (
           <>
             {/* a retired service is not in the catalog; its status column says so */}
-            <ServiceLink
-              service={r.service}
-              status={r.lifecycle}
-              showRetired={false}
-            />
-            {r.name !== r.service && (
-              <Typography variant="caption" display="block">
-                {r.name}
-              </Typography>
-            )}
-            <Typography variant="caption" display="block" color="textSecondary">
-              {`${r.owner ?? 'no owner'} · ${serviceProjectLabel(r.project)}`}
-            </Typography>
+            <DeprecatedServiceName record={r} />
             <BurnDownButton service={r.service} />
           </>
         ),
@@ -438,36 +366,7 @@ function useColumns(): TableColumn<Row>[] {
       {
         title: 'Replacement',
         field: 'replacementId',
-        render: r => {
-          if (!r.replacement) return '—';
-          const { id, exists, status, migrateTo } = r.replacement;
-          return (
-            <>
-              {exists ? (
-                <ServiceLink service={id} status={status} />
-              ) : (
-                `${id} (not declared)`
-              )}
-              {migrateTo !== id && (
-                // the replacement is not live: where its consumers go instead
-                <Typography
-                  variant="caption"
-                  display="block"
-                  color="textSecondary"
-                >
-                  {migrateTo === undefined ? (
-                    'no live successor: ask its owners'
-                  ) : (
-                    <>
-                      {'migrate to '}
-                      <ServiceLink service={migrateTo} status={undefined} />
-                    </>
-                  )}
-                </Typography>
-              )}
-            </>
-          );
-        },
+        render: r => <ReplacementText record={r} />,
       },
     ];
     return columns.map(sizedToContent);
@@ -479,8 +378,10 @@ function SelectedBurnDown(props: {
   service?: string;
   registry?: string;
   today: string;
+  /** Where the services are listed below the timeline: in a table, or (on a phone) a list. */
+  listedIn: 'table' | 'list';
 }) {
-  const { service, registry, today } = props;
+  const { service, registry, today, listedIn } = props;
   const api = useApi(serviceRegistryApiRef);
   const { value, loading, error } = useAbortableAsync(
     async signal =>
@@ -493,8 +394,8 @@ function SelectedBurnDown(props: {
   if (!service) {
     body = (
       <Typography variant="body2" color="textSecondary">
-        Select a service in the timeline or the table to see how its consumers
-        went down.
+        Select a service in the timeline or the {listedIn} below to see how its
+        consumers went down.
       </Typography>
     );
   } else if (loading) {
@@ -684,6 +585,24 @@ function Deprecations(props: {
     [selected],
   );
 
+  // a phone gets a list: the table's seven columns do not fit its width. Read at the first render
+  // (no server rendering here), so that a phone does not mount the table first
+  const narrow = useMediaQuery((t: Theme) => t.breakpoints.down('xs'), {
+    noSsr: true,
+  });
+  // on a phone the burn-down is above the list, out of sight: a list's button brings it into view
+  const burnDown = useRef<HTMLDivElement>(null);
+  const listSelection = useMemo<RowSelection>(
+    () => ({
+      selected,
+      select: id => {
+        selectService.current(id);
+        burnDown.current?.scrollIntoView?.({ block: 'start' });
+      },
+    }),
+    [selected],
+  );
+
   // a click anywhere else on a row selects it too (not one on its links, which leave the page)
   const onRowClick = useTableRowClick<Row>(row => setService(row.service));
 
@@ -805,62 +724,76 @@ function Deprecations(props: {
           />
         </InfoCard>
       </Grid>
-      <Grid item xs={12} lg={4}>
+      <Grid item xs={12} lg={4} ref={burnDown}>
         <SelectedBurnDown
           service={selected}
           registry={registry}
           today={response.today}
+          listedIn={narrow ? 'list' : 'table'}
         />
       </Grid>
       <Grid item xs={12}>
-        <RowSelectionContext.Provider value={rowSelection}>
-          <Table<Row>
-            key={opened}
-            title={`Deprecated services (${rows.length})`}
-            columns={columns}
-            data={rows}
-            onRowClick={onRowClick}
-            // its pager, and its sorting and filter box, which go back to the first page
-            onPageChange={(p, size) => {
-              tablePaging.current = { page: p, pageSize: size };
-              setPaging({ page: p, pageSize: size });
-            }}
-            onOrderChange={(index, direction) => {
-              // (the column's index among `columns`; no direction, or -1, after a third click)
-              const field = columns[index]?.field;
-              const next: Sorting | undefined =
-                typeof field === 'string' && direction
-                  ? { field, direction }
-                  : undefined;
-              shown.current = next;
-              setSorting(next);
-            }}
-            options={{
-              // no column dragging: its handle would be a second button nested in each sort button
-              draggable: false,
-              // pages past PAGE_SIZE rows only: a small registry's table stays whole, no pager
-              paging: rows.length > PAGE_SIZE,
-              // where the table opens (it follows the URL afterwards)
-              initialPage: page,
-              pageSize,
-              pageSizeOptions: PAGE_SIZES,
-              padding: 'dense',
-              // the page's search box, above, filters the counts and the timeline too
-              search: false,
-              // the selected row: a bar in the primary colour at its start, on the page's
-              // background, which its secondary text and links still read on (the theme's
-              // "selected" grey takes them below 4.5:1)
-              rowStyle: row =>
-                row.service === selected
-                  ? {
-                      backgroundColor: theme.palette.background.default,
-                      boxShadow: `inset 4px 0 0 ${theme.palette.primary.main}`,
-                    }
-                  : {},
-            }}
-            emptyContent={NO_MATCHING_ROW}
-          />
-        </RowSelectionContext.Provider>
+        {narrow ? (
+          <RowSelectionContext.Provider value={listSelection}>
+            <DeprecationsList
+              // (a list of other services starts again at its first page)
+              key={JSON.stringify([status, project, owner, q])}
+              title={`Deprecated services (${rows.length})`}
+              items={rows}
+              emptyContent={NO_MATCHING_ROW}
+              pageSize={PAGE_SIZE}
+            />
+          </RowSelectionContext.Provider>
+        ) : (
+          <RowSelectionContext.Provider value={rowSelection}>
+            <Table<Row>
+              key={opened}
+              title={`Deprecated services (${rows.length})`}
+              columns={columns}
+              data={rows}
+              onRowClick={onRowClick}
+              // its pager, and its sorting and filter box, which go back to the first page
+              onPageChange={(p, size) => {
+                tablePaging.current = { page: p, pageSize: size };
+                setPaging({ page: p, pageSize: size });
+              }}
+              onOrderChange={(index, direction) => {
+                // (the column's index among `columns`; no direction, or -1, after a third click)
+                const field = columns[index]?.field;
+                const next: Sorting | undefined =
+                  typeof field === 'string' && direction
+                    ? { field, direction }
+                    : undefined;
+                shown.current = next;
+                setSorting(next);
+              }}
+              options={{
+                // no column dragging: its handle would be a second button nested in each sort button
+                draggable: false,
+                // pages past PAGE_SIZE rows only: a small registry's table stays whole, no pager
+                paging: rows.length > PAGE_SIZE,
+                // where the table opens (it follows the URL afterwards)
+                initialPage: page,
+                pageSize,
+                pageSizeOptions: PAGE_SIZES,
+                padding: 'dense',
+                // the page's search box, above, filters the counts and the timeline too
+                search: false,
+                // the selected row: a bar in the primary colour at its start, on the page's
+                // background, which its secondary text and links still read on (the theme's
+                // "selected" grey takes them below 4.5:1)
+                rowStyle: row =>
+                  row.service === selected
+                    ? {
+                        backgroundColor: theme.palette.background.default,
+                        boxShadow: `inset 4px 0 0 ${theme.palette.primary.main}`,
+                      }
+                    : {},
+              }}
+              emptyContent={NO_MATCHING_ROW}
+            />
+          </RowSelectionContext.Provider>
+        )}
       </Grid>
     </Grid>
   );
