@@ -5,10 +5,8 @@ import {
   Grid,
   MenuItem,
   TextField,
-  Theme,
   Typography,
   makeStyles,
-  useMediaQuery,
   useTheme,
 } from '@material-ui/core';
 import {
@@ -60,6 +58,7 @@ import {
   RowSelectionContext,
 } from './deprecationParts';
 import { DeprecationsList } from './DeprecationsList';
+import { useNarrowScreen } from '../useNarrowScreen';
 
 const useStyles = makeStyles(theme => ({
   counts: {
@@ -585,11 +584,8 @@ function Deprecations(props: {
     [selected],
   );
 
-  // a phone gets a list: the table's seven columns do not fit its width. Read at the first render
-  // (no server rendering here), so that a phone does not mount the table first
-  const narrow = useMediaQuery((t: Theme) => t.breakpoints.down('xs'), {
-    noSsr: true,
-  });
+  // a phone gets a list: the table's seven columns do not fit its width
+  const narrow = useNarrowScreen();
   // on a phone the burn-down is above the list, out of sight: a list's button brings it into view
   const burnDown = useRef<HTMLDivElement>(null);
   const listSelection = useMemo<RowSelection>(

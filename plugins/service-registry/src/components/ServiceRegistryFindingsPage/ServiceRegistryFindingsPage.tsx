@@ -4,10 +4,8 @@ import {
   Chip,
   MenuItem,
   TextField,
-  Theme,
   Typography,
   makeStyles,
-  useMediaQuery,
 } from '@material-ui/core';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
@@ -48,6 +46,7 @@ import { useLastSettled } from '../useLastSettled';
 import { ServiceEntityRefsProvider } from '../ServiceEntityRefs';
 import { withRowIds } from '../tableRowIds';
 import { FindingsList } from './FindingsList';
+import { useNarrowScreen } from '../useNarrowScreen';
 import { FindingServiceLink } from '../EntityServiceRegistryFindingsCard/FindingEntry';
 
 const useStyles = makeStyles(theme => ({
@@ -400,11 +399,8 @@ function FindingsView(props: {
   const columns = useFindingColumns(filters.project, sorting);
 
   // a phone gets a list: the table's six columns do not fit its width, and its messages wrapped a
-  // few words per line (rows about 230 pixels high). Read at the first render (no server
-  // rendering here), so that a phone does not mount the table first
-  const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('xs'), {
-    noSsr: true,
-  });
+  // few words per line (rows about 230 pixels high)
+  const narrow = useNarrowScreen();
   const tableTitle = shown
     ? `${shown.rows.length} of ${response.items.length} findings`
     : 'Findings';

@@ -12,6 +12,7 @@ import { lightTheme } from '@backstage/theme';
 import { lowestTextContrast } from '../../testUtils/textContrast';
 import { TEXT_CONTRAST, themeSurfaces } from '../contrast';
 import { withSignal } from '../../testUtils/withSignal';
+import { pretendScreenWidth } from '../../testUtils/screenWidth';
 
 /** An API answering the overview of the SLA fixture registry (built with the real slaOverview). */
 function fixtureApi(): ServiceRegistryApi {
@@ -452,5 +453,83 @@ describe('ServiceRegistrySlaPage', () => {
         lowestTextContrast(text, themeSurfaces(lightTheme)),
       ).toBeGreaterThanOrEqual(TEXT_CONTRAST);
     }
+  });
+});
+
+describe('ServiceRegistrySlaPage on a phone', () => {
+  let restore: () => void;
+  beforeEach(() => {
+    restore = pretendScreenWidth(390);
+  });
+  afterEach(() => restore());
+
+  /** The entries of a list (not those of the gaps' lists in them). */
+  const itemsOf = (list: HTMLElement) =>
+    Array.from(list.children) as HTMLElement[];
+  /** The entries of a list, as their texts. */
+  const entries = (name: string) =>
+    itemsOf(screen.getByRole('list', { name })).map(item => item.textContent);
+  /** The services a tier lists, by the names of their links. */
+  const servicesListed = (tier: string) =>
+    itemsOf(screen.getByRole('list', { name: `Services of the ${tier}` })).map(
+      item => within(item).getAllByRole('link')[0].textContent,
+    );
+
+  it("lists each tier's services with their availability, p99, compliance and gaps, which the table's columns put out of a phone's sight", async () => {
+    await renderPage(fixtureApi());
+    const critical = await screen.findByRole('list', {
+      name: 'Services of the Critical tier',
+    });
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    const items = itemsOf(critical);
+    // in the table's order, each linked to its page
+    expect(servicesListed('Critical tier')).toEqual([
+      'Auth',
+      'Payments',
+      'Shop Admin',
+    ]);
+    const payments = items[1];
+    expect(
+      within(payments).getByRole('link', { name: 'Payments' }),
+    ).toHaveAttribute('href', '/catalog/default/component/payments');
+    expect(payments).toHaveTextContent('Not compliant');
+    const facts = Object.fromEntries(
+      within(payments)
+        .getAllByRole('term')
+        .map(term => [term.textContent, term.nextElementSibling?.textContent]),
+    );
+    expect(facts).toEqual({
+      Availability: '99.9%',
+      p99: '1500 ms',
+      Gaps: expect.stringContaining(
+        'availability 99.9% declared, critical tier requires 99.99%',
+      ),
+    });
+    expect(payments).toHaveTextContent(
+      'support_hours "business" declared, critical tier requires "24/7"',
+    );
+    expect(entries('Services of the No tier')).toEqual([
+      expect.stringMatching(
+        /^NotifiernotifierNo policyGlobal services · @platformAvailabilitynot declaredp99not declaredGapsnone$/,
+      ),
+    ]);
+  });
+
+  it('lists the counts of each project in words', async () => {
+    await renderPage(fixtureApi());
+    await screen.findByRole('list', { name: 'Compliance per project' });
+    expect(entries('Compliance per project')).toEqual([
+      'CRM (crm)1 service · 1 without policy',
+      'Web Shop (shop)4 services · 1 compliant · 1 not compliant · 2 incomplete',
+      'Global services4 services · 1 compliant · 1 not compliant · 2 without policy',
+      'All9 services · 2 compliant · 2 not compliant · 2 incomplete · 3 without policy',
+    ]);
+  });
+
+  it('follows the filters, as the tables do', async () => {
+    await renderPage(fixtureApi());
+    await screen.findByRole('list', { name: 'Services of the Critical tier' });
+    await choose('Compliance', 'Not compliant');
+    expect(servicesListed('Critical tier')).toEqual(['Payments', 'Shop Admin']);
   });
 });

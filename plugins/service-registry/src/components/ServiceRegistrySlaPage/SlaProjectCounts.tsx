@@ -1,9 +1,20 @@
-import { TableBody, TableCell, TableHead, TableRow } from '@material-ui/core';
+import {
+  List,
+  ListItem,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
 import {
   SlaComplianceCounts,
   SlaOverviewProject,
 } from '@service-registry/plugin-service-registry-common';
 import { ScrollingTable } from '../RegistryCardParts/ScrollingTable';
+import { useNarrowScreen } from '../useNarrowScreen';
+import { slaCountsText } from './slaServiceParts';
 
 const COLUMNS: Array<{ key: keyof SlaComplianceCounts; label: string }> = [
   { key: 'services', label: 'Services' },
@@ -13,6 +24,10 @@ const COLUMNS: Array<{ key: keyof SlaComplianceCounts; label: string }> = [
   { key: 'noPolicy', label: 'No policy' },
 ];
 
+const useStyles = makeStyles(theme => ({
+  item: { display: 'block', padding: theme.spacing(1, 0) },
+}));
+
 /** The name of a project as shown on the page. */
 export function projectLabel(project: SlaOverviewProject): string {
   if (project.project === null) return 'Global services';
@@ -21,12 +36,44 @@ export function projectLabel(project: SlaOverviewProject): string {
     : project.project;
 }
 
-/** Compliance counts per project, the global services last, with a total row. */
+/**
+ * Compliance counts per project, the global services last, with a total row; on a phone, where
+ * the table's six columns would scroll, a list of each project's counts in words.
+ */
 export function SlaProjectCounts(props: {
   projects: SlaOverviewProject[];
   total: SlaComplianceCounts;
 }) {
   const { projects, total } = props;
+  const narrow = useNarrowScreen();
+  const classes = useStyles();
+  if (narrow) {
+    return (
+      <List dense disablePadding aria-label="Compliance per project">
+        {projects.map(project => (
+          <ListItem
+            key={project.project ?? ':global'}
+            divider
+            disableGutters
+            className={classes.item}
+          >
+            <Typography variant="body2">{projectLabel(project)}</Typography>
+            <Typography variant="body2" color="textSecondary">
+              {slaCountsText(project.counts)}
+            </Typography>
+          </ListItem>
+        ))}
+        <ListItem disableGutters className={classes.item}>
+          <Typography variant="body2">
+            <strong>All</strong>
+          </Typography>
+          <Typography variant="body2" color="textSecondary">
+            {slaCountsText(total)}
+          </Typography>
+        </ListItem>
+      </List>
+    );
+  }
   return (
     <ScrollingTable label="Compliance per project">
       <TableHead>

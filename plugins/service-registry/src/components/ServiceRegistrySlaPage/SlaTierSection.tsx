@@ -9,15 +9,23 @@ import {
   Typography,
   makeStyles,
 } from '@material-ui/core';
-import { InfoCard, Link } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import {
   NUMERIC_SLA_TARGETS,
   SlaOverviewService,
   SlaOverviewTier,
 } from '@service-registry/plugin-service-registry-common';
 import { SlaComplianceStatus } from '../EntityServiceSlaCard/SlaComplianceStatus';
-import { useServiceLink } from '../useServiceLink';
-import { serviceProjectLabel } from '../../lib/serviceProjectLabel';
+import { useNarrowScreen } from '../useNarrowScreen';
+import {
+  DeclaredAvailability,
+  DeclaredP99,
+  SlaGaps,
+  SlaServiceName,
+  slaCountsText,
+  slaProjectText,
+} from './slaServiceParts';
+import { SlaServiceList } from './SlaServiceList';
 import { SlaSort, SlaSortKey, sortServices } from './sortServices';
 import { ScrollingTable } from '../RegistryCardParts/ScrollingTable';
 
@@ -29,8 +37,6 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(0.5),
     marginBottom: theme.spacing(1),
   },
-  gaps: { margin: 0, paddingLeft: theme.spacing(2) },
-  id: { display: 'block' },
 }));
 
 const POLICY_LABELS: Record<string, string> = {
@@ -55,80 +61,29 @@ export function tierTitle(tier: string | null): string {
   return `${tier.charAt(0).toLocaleUpperCase('en-US')}${tier.slice(1)} tier`;
 }
 
-function countsText(tier: SlaOverviewTier): string {
-  const { counts } = tier;
-  const parts = [
-    `${counts.services} ${counts.services === 1 ? 'service' : 'services'}`,
-  ];
-  if (counts.compliant) parts.push(`${counts.compliant} compliant`);
-  if (counts.nonCompliant) parts.push(`${counts.nonCompliant} not compliant`);
-  if (counts.incomplete) parts.push(`${counts.incomplete} incomplete`);
-  if (counts.noPolicy) parts.push(`${counts.noPolicy} without policy`);
-  return parts.join(' · ');
-}
-
-function NotDeclared() {
-  return (
-    <Typography variant="body2" color="textSecondary" component="span">
-      not declared
-    </Typography>
-  );
-}
-
 function ServiceRow(props: {
   service: SlaOverviewService;
   projectNames: Map<string, string>;
 }) {
   const { service, projectNames } = props;
-  const classes = useStyles();
-  const link = useServiceLink();
-  const project = serviceProjectLabel(
-    service.project,
-    service.project ? projectNames.get(service.project) : undefined,
-  );
   return (
     <TableRow>
       <TableCell component="th" scope="row">
-        <Link to={link(service.id)}>{service.name}</Link>
-        {service.name !== service.id && (
-          <Typography
-            variant="caption"
-            color="textSecondary"
-            className={classes.id}
-          >
-            {service.id}
-          </Typography>
-        )}
+        <SlaServiceName service={service} />
       </TableCell>
-      <TableCell>{project}</TableCell>
+      <TableCell>{slaProjectText(service, projectNames)}</TableCell>
       <TableCell>{service.owner ?? '—'}</TableCell>
       <TableCell align="right">
-        {service.availability === undefined ? (
-          <NotDeclared />
-        ) : (
-          `${service.availability}%`
-        )}
+        <DeclaredAvailability service={service} />
       </TableCell>
       <TableCell align="right">
-        {service.responseTimeP99Ms === undefined ? (
-          <NotDeclared />
-        ) : (
-          `${service.responseTimeP99Ms} ms`
-        )}
+        <DeclaredP99 service={service} />
       </TableCell>
       <TableCell>
         <SlaComplianceStatus compliance={service.compliance} />
       </TableCell>
       <TableCell>
-        {service.gaps.length === 0 ? (
-          'none'
-        ) : (
-          <ul className={classes.gaps}>
-            {service.gaps.map(gap => (
-              <li key={gap}>{gap}</li>
-            ))}
-          </ul>
-        )}
+        <SlaGaps service={service} />
       </TableCell>
     </TableRow>
   );
@@ -147,6 +102,9 @@ export function SlaTierSection(props: {
   const { tier, projectNames, sort, onSort } = props;
   const classes = useStyles();
   const title = tierTitle(tier.tier);
+  // a phone lists the services: the table's seven columns would scroll, with the availability,
+  // p99, compliance and gaps out of sight
+  const narrow = useNarrowScreen();
   const services = sortServices(tier.services, sort);
   let policy: JSX.Element;
   if (tier.policy) {
@@ -179,48 +137,56 @@ export function SlaTierSection(props: {
       <InfoCard
         title={title}
         titleTypographyProps={{ component: 'h2' }}
-        subheader={countsText(tier)}
+        subheader={slaCountsText(tier.counts)}
       >
         <Box className={classes.policy}>{policy}</Box>
-        <ScrollingTable label={`Services of the ${title}`}>
-          <TableHead>
-            <TableRow>
-              {COLUMNS.map(column => {
-                const direction =
-                  sort && sort.by === column.key ? sort.direction : undefined;
-                return (
-                  <TableCell
-                    key={column.key}
-                    align={column.numeric ? 'right' : 'left'}
-                    sortDirection={direction ?? false}
-                  >
-                    <TableSortLabel
-                      active={direction !== undefined}
-                      direction={direction ?? 'asc'}
-                      onClick={() =>
-                        onSort({
-                          by: column.key,
-                          direction: direction === 'asc' ? 'desc' : 'asc',
-                        })
-                      }
+        {narrow ? (
+          <SlaServiceList
+            label={`Services of the ${title}`}
+            services={services}
+            projectNames={projectNames}
+          />
+        ) : (
+          <ScrollingTable label={`Services of the ${title}`}>
+            <TableHead>
+              <TableRow>
+                {COLUMNS.map(column => {
+                  const direction =
+                    sort && sort.by === column.key ? sort.direction : undefined;
+                  return (
+                    <TableCell
+                      key={column.key}
+                      align={column.numeric ? 'right' : 'left'}
+                      sortDirection={direction ?? false}
                     >
-                      {column.label}
-                    </TableSortLabel>
-                  </TableCell>
-                );
-              })}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {services.map(service => (
-              <ServiceRow
-                key={service.id}
-                service={service}
-                projectNames={projectNames}
-              />
-            ))}
-          </TableBody>
-        </ScrollingTable>
+                      <TableSortLabel
+                        active={direction !== undefined}
+                        direction={direction ?? 'asc'}
+                        onClick={() =>
+                          onSort({
+                            by: column.key,
+                            direction: direction === 'asc' ? 'desc' : 'asc',
+                          })
+                        }
+                      >
+                        {column.label}
+                      </TableSortLabel>
+                    </TableCell>
+                  );
+                })}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {services.map(service => (
+                <ServiceRow
+                  key={service.id}
+                  service={service}
+                  projectNames={projectNames}
+                />
+              ))}
+            </TableBody>
+          </ScrollingTable>
+        )}
       </InfoCard>
     </Box>
   );
