@@ -5,38 +5,20 @@ import { historyOf } from '../../testUtils/deprecationFixture';
 import { BurnDownChart } from './BurnDownChart';
 import { lightTheme } from '@backstage/theme';
 import { cardSurfaces, contrastOn, TEXT_CONTRAST } from '../contrast';
+import { measuredWidth } from '../../testUtils/measuredWidth';
 
-/** The width the browser lays the chart's container out at (0: not measured, as in jsdom). */
-let mockContainerWidth = 0;
-
-// jsdom has no ResizeObserver: one that reports the width above, installed before react-use's
-// useMeasure (which looks for it once, when it is loaded) is loaded
-jest.mock('react-use/esm/useMeasure', () => {
-  class MockResizeObserver {
-    constructor(private readonly callback: ResizeObserverCallback) {}
-    observe(target: Element) {
-      const width = mockContainerWidth;
-      const contentRect = { x: 0, y: 0, width, height: 0, top: 0, left: 0 };
-      const entry = {
-        target,
-        contentRect: { ...contentRect, right: width, bottom: 0 },
-      } as unknown as ResizeObserverEntry;
-      this.callback([entry], this as unknown as ResizeObserver);
-    }
-    unobserve() {}
-    disconnect() {}
-  }
-  (window as any).ResizeObserver = MockResizeObserver;
-  return jest.requireActual('react-use/esm/useMeasure');
-});
+// jsdom has no ResizeObserver: one that reports measuredWidth, installed before useMeasure loads
+jest.mock('react-use/esm/useMeasure', () =>
+  require('../../testUtils/measuredWidth').useMeasureReportingWidth(),
+);
 
 afterEach(() => {
-  mockContainerWidth = 0;
+  measuredWidth.value = 0;
 });
 
 describe('BurnDownChart', () => {
   it('is drawn at the width of its container, so that its labels keep their size', async () => {
-    mockContainerWidth = 310;
+    measuredWidth.value = 310;
     await renderInTestApp(
       <BurnDownChart history={historyOf('old-api')} sunsetDate="2026-11-10" />,
     );
@@ -47,7 +29,7 @@ describe('BurnDownChart', () => {
   });
 
   it('is scaled down from 240 pixels in a narrower container', async () => {
-    mockContainerWidth = 150;
+    measuredWidth.value = 150;
     await renderInTestApp(
       <BurnDownChart history={historyOf('old-api')} sunsetDate="2026-11-10" />,
     );

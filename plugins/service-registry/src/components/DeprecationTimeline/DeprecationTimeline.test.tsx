@@ -10,33 +10,15 @@ import {
 import { DeprecationTimeline } from './DeprecationTimeline';
 import { cardSurfaces, contrastOn, opaqueOn, TEXT_CONTRAST } from '../contrast';
 import { nameContainsShownText, shownText } from '../../testUtils/textContrast';
+import { measuredWidth } from '../../testUtils/measuredWidth';
 
-/** The width the browser lays the timeline's container out at (0: not measured, as in jsdom). */
-let mockContainerWidth = 0;
-
-// jsdom has no ResizeObserver: one that reports the width above, installed before react-use's
-// useMeasure (which looks for it once, when it is loaded) is loaded
-jest.mock('react-use/esm/useMeasure', () => {
-  class MockResizeObserver {
-    constructor(private readonly callback: ResizeObserverCallback) {}
-    observe(target: Element) {
-      const width = mockContainerWidth;
-      const contentRect = { x: 0, y: 0, width, height: 0, top: 0, left: 0 };
-      const entry = {
-        target,
-        contentRect: { ...contentRect, right: width, bottom: 0 },
-      } as unknown as ResizeObserverEntry;
-      this.callback([entry], this as unknown as ResizeObserver);
-    }
-    unobserve() {}
-    disconnect() {}
-  }
-  (window as any).ResizeObserver = MockResizeObserver;
-  return jest.requireActual('react-use/esm/useMeasure');
-});
+// jsdom has no ResizeObserver: one that reports measuredWidth, installed before useMeasure loads
+jest.mock('react-use/esm/useMeasure', () =>
+  require('../../testUtils/measuredWidth').useMeasureReportingWidth(),
+);
 
 afterEach(() => {
-  mockContainerWidth = 0;
+  measuredWidth.value = 0;
 });
 
 /** Where today's line is drawn across. */
@@ -350,7 +332,7 @@ describe('DeprecationTimeline', () => {
       Number(element.getAttribute(attribute));
 
     it("beside a wide card's bars, writes the names left of them", async () => {
-      mockContainerWidth = 800;
+      measuredWidth.value = 800;
       await renderInTestApp(
         <DeprecationTimeline items={items} today={today} />,
       );
@@ -361,7 +343,7 @@ describe('DeprecationTimeline', () => {
     });
 
     it('on a phone, writes each name above its bar, which then has the whole width, and nothing scrolls', async () => {
-      mockContainerWidth = 326;
+      measuredWidth.value = 326;
       await renderInTestApp(
         <DeprecationTimeline items={items} today={today} />,
       );
@@ -395,7 +377,7 @@ describe('DeprecationTimeline', () => {
     });
 
     it("on a phone, leaves out today's line where it would cross the rows' text", async () => {
-      mockContainerWidth = 326;
+      measuredWidth.value = 326;
       await renderInTestApp(
         <DeprecationTimeline items={items} today={today} />,
       );
@@ -420,7 +402,7 @@ describe('DeprecationTimeline', () => {
     });
 
     it('scrolls sideways only on a card too narrow for a bar and its name', async () => {
-      mockContainerWidth = 200;
+      measuredWidth.value = 200;
       await renderInTestApp(
         <DeprecationTimeline items={items} today={today} />,
       );

@@ -1,12 +1,5 @@
-import { ReactNode, useContext, useState } from 'react';
-import {
-  Box,
-  Button,
-  List,
-  ListItem,
-  Typography,
-  makeStyles,
-} from '@material-ui/core';
+import { ReactNode, useContext } from 'react';
+import { Box, List, ListItem, Typography, makeStyles } from '@material-ui/core';
 import { InfoCard } from '@backstage/core-components';
 import { DeprecationRecord } from '../../api/types';
 import {
@@ -20,36 +13,18 @@ import {
   ReplacementText,
   RowSelectionContext,
 } from './deprecationParts';
+import { useEntryListStyles } from '../entryListStyles';
+import { useShowMore } from '../useShowMore';
 
 const useStyles = makeStyles(theme => ({
-  list: { padding: 0 },
-  item: {
-    display: 'block',
-    padding: theme.spacing(1.5, 1),
-  },
+  // inside its card, which has no padding of its own
+  item: { padding: theme.spacing(1.5, 1) },
   // as the table marks its selected row: a bar in the primary colour at its start, on the page's
   // background
   selected: {
     backgroundColor: theme.palette.background.default,
     boxShadow: `inset 4px 0 0 ${theme.palette.primary.main}`,
   },
-  heading: {
-    display: 'flex',
-    alignItems: 'flex-start',
-    justifyContent: 'space-between',
-    gap: theme.spacing(1),
-  },
-  name: { minWidth: 0, overflowWrap: 'anywhere' },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: theme.spacing(1.5),
-    rowGap: theme.spacing(0.25),
-    margin: theme.spacing(1, 0, 0.5),
-    '& dt': { color: theme.palette.text.secondary },
-    '& dd': { margin: 0, overflowWrap: 'anywhere' },
-  },
-  more: { marginTop: theme.spacing(1) },
 }));
 
 /** Props of {@link DeprecationsList}. */
@@ -66,7 +41,7 @@ export interface DeprecationsListProps {
 
 /** One deprecated service: its name and status, its dates, consumers, effort and replacement. */
 function DeprecationEntry(props: { record: DeprecationRecord }) {
-  const classes = useStyles();
+  const classes = useEntryListStyles();
   const { record: r } = props;
   const fact = (term: string, value: ReactNode) => (
     <>
@@ -108,12 +83,10 @@ function DeprecationEntry(props: { record: DeprecationRecord }) {
  */
 export function DeprecationsList(props: DeprecationsListProps) {
   const classes = useStyles();
+  const listClasses = useEntryListStyles();
   const { title, items, emptyContent, pageSize } = props;
   const { selected } = useContext(RowSelectionContext);
-  const [limit, setLimit] = useState(pageSize);
-  const shown = items.slice(0, limit);
-  const rest = items.length - shown.length;
-  const next = Math.min(pageSize, rest);
+  const { shown, more } = useShowMore(items, pageSize);
   return (
     <InfoCard
       title={title}
@@ -123,12 +96,12 @@ export function DeprecationsList(props: DeprecationsListProps) {
       {items.length === 0 ? (
         emptyContent
       ) : (
-        <List className={classes.list} aria-label={title}>
+        <List className={listClasses.list} aria-label={title}>
           {shown.map(record => (
             <ListItem
               key={record.service}
               divider
-              className={`${classes.item} ${
+              className={`${listClasses.item} ${classes.item} ${
                 record.service === selected ? classes.selected : ''
               }`}
               aria-current={record.service === selected ? 'true' : undefined}
@@ -138,18 +111,7 @@ export function DeprecationsList(props: DeprecationsListProps) {
           ))}
         </List>
       )}
-      {rest > 0 && (
-        <Box padding={1}>
-          <Button
-            variant="outlined"
-            size="small"
-            className={classes.more}
-            onClick={() => setLimit(limit + pageSize)}
-          >
-            Show {next} more of {rest}
-          </Button>
-        </Box>
-      )}
+      {more && <Box padding={1}>{more}</Box>}
     </InfoCard>
   );
 }

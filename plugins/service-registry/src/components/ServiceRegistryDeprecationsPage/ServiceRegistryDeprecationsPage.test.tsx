@@ -25,6 +25,7 @@ import {
 } from '../contrast';
 import { withSignal } from '../../testUtils/withSignal';
 import { pretendScreenWidth } from '../../testUtils/screenWidth';
+import { definitionsOf } from '../../testUtils/definitions';
 
 // A page with a material table: slow on small CI machines.
 jest.setTimeout(30_000);
@@ -1321,11 +1322,7 @@ describe('ServiceRegistryDeprecationsPage on a phone', () => {
     ]);
     const oldApi = entryOf('old-api');
     expect(within(oldApi).getByText('Overdue')).toBeInTheDocument();
-    const facts = Object.fromEntries(
-      within(oldApi)
-        .getAllByRole('term')
-        .map(term => [term.textContent, term.nextElementSibling?.textContent]),
-    );
+    const facts = definitionsOf(oldApi);
     expect(facts).toEqual({
       Deprecated: '2026-05-10',
       Sunset: '2026-11-10, 12 days overdue',

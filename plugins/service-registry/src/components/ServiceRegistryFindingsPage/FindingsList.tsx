@@ -1,6 +1,5 @@
-import { ReactNode, useState } from 'react';
+import { ReactNode } from 'react';
 import {
-  Button,
   LinearProgress,
   List,
   ListItem,
@@ -10,6 +9,7 @@ import {
 import { RegistryFindingItem } from '../../api/types';
 import { FindingEntry } from '../EntityServiceRegistryFindingsCard/FindingEntry';
 import { useUniqueId } from '../useUniqueId';
+import { useShowMore } from '../useShowMore';
 
 const useStyles = makeStyles(theme => ({
   title: { marginBottom: theme.spacing(1) },
@@ -18,7 +18,6 @@ const useStyles = makeStyles(theme => ({
     display: 'block',
     padding: theme.spacing(1.5, 0),
   },
-  more: { marginTop: theme.spacing(1) },
 }));
 
 /**
@@ -49,10 +48,7 @@ export function FindingsList(props: FindingsListProps) {
   const classes = useStyles();
   const { title, items, projectOf, emptyContent, loading, pageSize } = props;
   const titleId = useUniqueId('findings-list');
-  const [limit, setLimit] = useState(pageSize);
-  const shown = items.slice(0, limit);
-  const rest = items.length - shown.length;
-  const next = Math.min(pageSize, rest);
+  const { shown, more } = useShowMore(items, pageSize);
   return (
     <section aria-labelledby={titleId}>
       <Typography
@@ -83,16 +79,7 @@ export function FindingsList(props: FindingsListProps) {
           ))}
         </List>
       )}
-      {rest > 0 && (
-        <Button
-          variant="outlined"
-          size="small"
-          className={classes.more}
-          onClick={() => setLimit(limit + pageSize)}
-        >
-          Show {next} more of {rest}
-        </Button>
-      )}
+      {more}
     </section>
   );
 }

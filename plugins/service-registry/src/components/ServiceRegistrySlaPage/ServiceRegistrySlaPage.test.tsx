@@ -13,6 +13,7 @@ import { lowestTextContrast } from '../../testUtils/textContrast';
 import { TEXT_CONTRAST, themeSurfaces } from '../contrast';
 import { withSignal } from '../../testUtils/withSignal';
 import { pretendScreenWidth } from '../../testUtils/screenWidth';
+import { definitionsOf } from '../../testUtils/definitions';
 
 /** An API answering the overview of the SLA fixture registry (built with the real slaOverview). */
 function fixtureApi(): ServiceRegistryApi {
@@ -493,11 +494,7 @@ describe('ServiceRegistrySlaPage on a phone', () => {
       within(payments).getByRole('link', { name: 'Payments' }),
     ).toHaveAttribute('href', '/catalog/default/component/payments');
     expect(payments).toHaveTextContent('Not compliant');
-    const facts = Object.fromEntries(
-      within(payments)
-        .getAllByRole('term')
-        .map(term => [term.textContent, term.nextElementSibling?.textContent]),
-    );
+    const facts = definitionsOf(payments);
     expect(facts).toEqual({
       Availability: '99.9%',
       p99: '1500 ms',

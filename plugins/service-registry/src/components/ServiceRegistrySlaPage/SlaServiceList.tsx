@@ -1,4 +1,5 @@
-import { Box, List, ListItem, Typography, makeStyles } from '@material-ui/core';
+import { Box, List, ListItem, Typography } from '@material-ui/core';
+import { useEntryListStyles } from '../entryListStyles';
 import { SlaOverviewService } from '@service-registry/plugin-service-registry-common';
 import { SlaComplianceStatus } from '../EntityServiceSlaCard/SlaComplianceStatus';
 import {
@@ -8,27 +9,6 @@ import {
   SlaServiceName,
   slaProjectText,
 } from './slaServiceParts';
-
-const useStyles = makeStyles(theme => ({
-  list: { padding: 0 },
-  item: { display: 'block', padding: theme.spacing(1.5, 0) },
-  heading: {
-    display: 'flex',
-    alignItems: 'flex-start',
-    justifyContent: 'space-between',
-    gap: theme.spacing(1),
-  },
-  name: { minWidth: 0, overflowWrap: 'anywhere' },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: theme.spacing(1.5),
-    rowGap: theme.spacing(0.25),
-    margin: theme.spacing(1, 0, 0),
-    '& dt': { color: theme.palette.text.secondary },
-    '& dd': { margin: 0, overflowWrap: 'anywhere' },
-  },
-}));
 
 /**
  * A tier's services for a narrow screen (a phone), in the order given: each its name with its
@@ -42,7 +22,7 @@ export function SlaServiceList(props: {
   projectNames: Map<string, string>;
 }) {
   const { label, services, projectNames } = props;
-  const classes = useStyles();
+  const classes = useEntryListStyles();
   return (
     <List className={classes.list} aria-label={label}>
       {services.map(service => (
