@@ -66,3 +66,35 @@ test('a service page shows what the registry declares, and opens the change temp
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('spinbutton', { name: /^Port/ })).toBeVisible();
 });
+
+test('on a phone the registry card lists the dependencies of a service, each in three lines', async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openAsGuest(page, '/catalog/default/component/project-a-checkout');
+  const list = page.getByRole('list', {
+    name: 'Dependencies of project-a-checkout',
+  });
+  await expect(list).toBeVisible({ timeout: 90_000 });
+  await expect(card(page, 'Service registry').getByRole('table')).toHaveCount(
+    0,
+  );
+  const entries = list.locator(':scope > li');
+  await expect(entries).toHaveCount(3);
+  const payments = entries.filter({
+    has: page.getByRole('link', { name: 'payments-gateway-v2', exact: true }),
+  });
+  await expect(payments).toContainText('deprecated');
+  await expect(payments).toContainText('required · ^2.5');
+  await expect(payments).toContainText(/✓\s*2\.7\.3 — within \^2\.5/);
+  // the list is as wide as the card: nothing in it scrolls sideways
+  expect(
+    await list.evaluate(
+      element => element.scrollWidth <= element.clientWidth + 1,
+    ),
+  ).toBe(true);
+  await list.scrollIntoViewIfNeeded();
+  await page.screenshot({
+    path: testInfo.outputPath('registry-card-phone.png'),
+  });
+});

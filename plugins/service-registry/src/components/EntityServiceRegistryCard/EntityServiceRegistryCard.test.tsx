@@ -43,6 +43,7 @@ import { withSignal } from '../../testUtils/withSignal';
 import { templateParameters } from '../../__testUtils__/templateParameters';
 import { renamedComponent } from '../../testUtils/renamedComponent';
 import { withCatalogApi } from '../../__testUtils__/withCatalogApi';
+import { pretendScreenWidth } from '../../testUtils/screenWidth';
 
 type CatalogApi = typeof catalogApiRef.T;
 
@@ -887,5 +888,47 @@ describe('EntityServiceRegistryCard: Components an entity transformer renamed', 
         name: 'shared-auth',
       }),
     ).toHaveAttribute('href', '/catalog/default/component/shared-auth');
+  });
+});
+
+describe('EntityServiceRegistryCard on a phone', () => {
+  let restore: () => void;
+  beforeEach(() => {
+    restore = pretendScreenWidth(390);
+  });
+  afterEach(() => restore());
+
+  it('lists each dependency in three lines (the provider, its kind and range, the check) instead of a table four columns wide', async () => {
+    await renderCard(component('shop-checkout'));
+    await findFacts();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    const list = screen.getByRole('list', {
+      name: 'Dependencies of shop-checkout',
+    });
+    const items = Array.from(list.children) as HTMLElement[];
+    // required first, then optional, each in declaration order, as the table lists them
+    expect(
+      items.map(item => within(item).getAllByText(/./)[0].textContent),
+    ).toEqual([
+      'shared-auth',
+      'payments-v2',
+      'search',
+      'ghost-svc',
+      'legacy-queue',
+      'notifier',
+    ]);
+    const [auth, payments, search, ghost, queue] = items;
+    expect(
+      within(auth).getByRole('link', { name: 'shared-auth' }),
+    ).toHaveAttribute('href', '/catalog/default/component/shared-auth');
+    expect(auth).toHaveTextContent(
+      /^shared-authrequired · \^1\.2✓1\.4\.0 — within \^1\.2$/,
+    );
+    expect(within(payments).getByText('deprecated')).toBeInTheDocument();
+    expect(search).toHaveTextContent('✗2.0.0 — outside ^1.0');
+    expect(ghost).toHaveTextContent('not declared in the registry');
+    expect(queue).toHaveTextContent(
+      /optional · any version✓0\.9\.0 — any version accepted$/,
+    );
   });
 });

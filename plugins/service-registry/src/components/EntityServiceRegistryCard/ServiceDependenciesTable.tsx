@@ -1,5 +1,7 @@
 import {
   Box,
+  List,
+  ListItem,
   TableBody,
   TableCell,
   TableHead,
@@ -17,6 +19,7 @@ import {
 import { isEndOfLife, ServiceStatusChip } from './ServiceStatusChip';
 import { ServiceLink } from '../ServiceLink';
 import { readableText } from '../contrast';
+import { useNarrowScreen } from '../useNarrowScreen';
 
 const useStyles = makeStyles(theme => ({
   service: {
@@ -31,7 +34,28 @@ const useStyles = makeStyles(theme => ({
   unknown: { color: theme.palette.text.secondary },
   undeclared: { color: readableText(theme, theme.palette.error.main) },
   mark: { fontWeight: 700, marginRight: theme.spacing(0.5) },
+  list: { padding: 0 },
+  item: { display: 'block', padding: theme.spacing(1, 0) },
 }));
+
+/** The key of a dependency: a service may be both required and optional, or listed twice. */
+function dependencyKey(dependency: ServiceSummaryDependency): string {
+  return `${dependency.optional ? 'optional' : 'required'}:${
+    dependency.service
+  }:${dependency.raw}`;
+}
+
+/** The range as written, or that any version is accepted. */
+function RangeText(props: { dependency: ServiceSummaryDependency }) {
+  const { range } = props.dependency;
+  return range ? (
+    <>{range}</>
+  ) : (
+    <Typography variant="body2" color="textSecondary" component="span">
+      any version
+    </Typography>
+  );
+}
 
 /**
  * The provider's cell: a link to its entity page (a retired provider, which the catalog does not
@@ -96,13 +120,43 @@ function VersionCheckCell(props: { dependency: ServiceSummaryDependency }) {
 /**
  * The dependencies of a service, required first: each provider (linked to its entity page, or
  * marked as not declared, with its deprecated or retired status), whether it is required or
- * optional, the range as written, and the provider's version checked against the range.
+ * optional, the range as written, and the provider's version checked against the range. On a
+ * phone, where the table's four columns scrolled and wrapped the check over three lines, each
+ * dependency takes three lines: the provider, its kind and range, the check.
  */
 export function ServiceDependenciesTable(props: {
   serviceId: string;
   dependencies: ServiceSummaryDependency[];
 }) {
   const { serviceId, dependencies } = props;
+  const classes = useStyles();
+  const narrow = useNarrowScreen();
+  if (narrow) {
+    return (
+      <List
+        className={classes.list}
+        aria-label={`Dependencies of ${serviceId}`}
+      >
+        {dependencies.map(dependency => (
+          <ListItem
+            key={dependencyKey(dependency)}
+            divider
+            className={classes.item}
+          >
+            <ProviderCell dependency={dependency} />
+            <Typography variant="body2" component="div">
+              {dependency.optional ? 'optional' : 'required'}
+              {' · '}
+              <RangeText dependency={dependency} />
+            </Typography>
+            <Typography variant="body2" component="div">
+              <VersionCheckCell dependency={dependency} />
+            </Typography>
+          </ListItem>
+        ))}
+      </List>
+    );
+  }
   return (
     <CompactTable label={`Dependencies of ${serviceId}`}>
       <TableHead>
@@ -115,11 +169,7 @@ export function ServiceDependenciesTable(props: {
       </TableHead>
       <TableBody>
         {dependencies.map(dependency => (
-          <TableRow
-            key={`${dependency.optional ? 'optional' : 'required'}:${
-              dependency.service
-            }:${dependency.raw}`}
-          >
+          <TableRow key={dependencyKey(dependency)}>
             <TableCell component="th" scope="row" role="rowheader">
               <ProviderCell dependency={dependency} />
             </TableCell>
@@ -127,11 +177,7 @@ export function ServiceDependenciesTable(props: {
               {dependency.optional ? 'optional' : 'required'}
             </TableCell>
             <TableCell>
-              {dependency.range ?? (
-                <Typography variant="body2" color="textSecondary">
-                  any version
-                </Typography>
-              )}
+              <RangeText dependency={dependency} />
             </TableCell>
             <TableCell>
               <VersionCheckCell dependency={dependency} />
