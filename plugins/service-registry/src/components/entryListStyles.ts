@@ -1,7 +1,7 @@
 import { makeStyles } from '@material-ui/core';
 
 /**
- * The look of the lists that stand for a page's table on a phone (the deprecated services, a
+ * The look of the lists that stand for a table on a phone (the deprecated services, a
  * tier's SLA): entries divided by lines, each a heading (a name that wraps anywhere, a status at
  * its end) over named facts in two columns (a `dl`: `dt` in the secondary text colour, `dd`).
  */

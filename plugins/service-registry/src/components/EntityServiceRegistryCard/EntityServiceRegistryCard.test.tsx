@@ -133,6 +133,16 @@ function notFoundError() {
   );
 }
 
+/** The dependencies of shop-checkout: required first, then optional, each in declaration order. */
+const CHECKOUT_DEPENDENCIES = [
+  'shared-auth',
+  'payments-v2',
+  'search',
+  'ghost-svc',
+  'legacy-queue',
+  'notifier',
+];
+
 describe('EntityServiceRegistryCard', () => {
   it('shows progress while the summary loads', async () => {
     await renderCard(
@@ -271,14 +281,7 @@ describe('EntityServiceRegistryCard', () => {
       within(table)
         .getAllByRole('rowheader')
         .map(h => within(h).getAllByText(/./)[0].textContent),
-    ).toEqual([
-      'shared-auth',
-      'payments-v2',
-      'search',
-      'ghost-svc',
-      'legacy-queue',
-      'notifier',
-    ]);
+    ).toEqual(CHECKOUT_DEPENDENCIES);
   });
 
   it('says a range that only compat_with satisfies is satisfied through compat_with, not within the range', async () => {
@@ -909,14 +912,7 @@ describe('EntityServiceRegistryCard on a phone', () => {
     // required first, then optional, each in declaration order, as the table lists them
     expect(
       items.map(item => within(item).getAllByText(/./)[0].textContent),
-    ).toEqual([
-      'shared-auth',
-      'payments-v2',
-      'search',
-      'ghost-svc',
-      'legacy-queue',
-      'notifier',
-    ]);
+    ).toEqual(CHECKOUT_DEPENDENCIES);
     const [auth, payments, search, ghost, queue] = items;
     expect(
       within(auth).getByRole('link', { name: 'shared-auth' }),

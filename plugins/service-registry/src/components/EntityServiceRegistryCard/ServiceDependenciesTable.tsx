@@ -20,6 +20,7 @@ import { isEndOfLife, ServiceStatusChip } from './ServiceStatusChip';
 import { ServiceLink } from '../ServiceLink';
 import { readableText } from '../contrast';
 import { useNarrowScreen } from '../useNarrowScreen';
+import { useEntryListStyles } from '../entryListStyles';
 
 const useStyles = makeStyles(theme => ({
   service: {
@@ -34,8 +35,6 @@ const useStyles = makeStyles(theme => ({
   unknown: { color: theme.palette.text.secondary },
   undeclared: { color: readableText(theme, theme.palette.error.main) },
   mark: { fontWeight: 700, marginRight: theme.spacing(0.5) },
-  list: { padding: 0 },
-  item: { display: 'block', padding: theme.spacing(1, 0) },
 }));
 
 /** The key of a dependency: a service may be both required and optional, or listed twice. */
@@ -129,19 +128,19 @@ export function ServiceDependenciesTable(props: {
   dependencies: ServiceSummaryDependency[];
 }) {
   const { serviceId, dependencies } = props;
-  const classes = useStyles();
+  const listClasses = useEntryListStyles();
   const narrow = useNarrowScreen();
   if (narrow) {
     return (
       <List
-        className={classes.list}
+        className={listClasses.list}
         aria-label={`Dependencies of ${serviceId}`}
       >
         {dependencies.map(dependency => (
           <ListItem
             key={dependencyKey(dependency)}
             divider
-            className={classes.item}
+            className={listClasses.item}
           >
             <ProviderCell dependency={dependency} />
             <Typography variant="body2" component="div">

@@ -27,6 +27,16 @@ import { withSignal } from '../../testUtils/withSignal';
 import { pretendScreenWidth } from '../../testUtils/screenWidth';
 import { definitionsOf } from '../../testUtils/definitions';
 
+/** The fixture's deprecated services, the most urgent first, as the backend lists them. */
+const BY_URGENCY = [
+  'gone',
+  'old-api',
+  'pay-v2',
+  'vague',
+  'legacy-search',
+  'done-svc',
+];
+
 // A page with a material table: slow on small CI machines.
 jest.setTimeout(30_000);
 
@@ -200,14 +210,7 @@ describe('ServiceRegistryDeprecationsPage', () => {
         '6 deprecated or retired services · registry "default" · days counted from 2026-11-22',
       ),
     ).toBeInTheDocument();
-    expect(serviceOrder()).toEqual([
-      'gone',
-      'old-api',
-      'pay-v2',
-      'vague',
-      'legacy-search',
-      'done-svc',
-    ]);
+    expect(serviceOrder()).toEqual(BY_URGENCY);
     const cells = (id: string) =>
       within(rowByService(id))
         .getAllByRole('cell')
@@ -554,15 +557,6 @@ describe('ServiceRegistryDeprecationsPage', () => {
   });
 
   describe('sorting and search kept in the URL', () => {
-    /** The fixture's rows as the backend lists them: the most urgent first. */
-    const URGENT_FIRST = [
-      'gone',
-      'old-api',
-      'pay-v2',
-      'vague',
-      'legacy-search',
-      'done-svc',
-    ];
     /** The latest sunset first, services without a sunset before them. */
     const SUNSET_DESC = [
       'vague',
@@ -592,7 +586,7 @@ describe('ServiceRegistryDeprecationsPage', () => {
       // and none: the link's sorting does not come back
       await sortBy('Consumers');
       await waitFor(() => expect(query()).toBe(''));
-      expect(serviceOrder()).toEqual(URGENT_FIRST);
+      expect(serviceOrder()).toEqual(BY_URGENCY);
       expect(sortArrow()).toBeUndefined();
       unmount();
 
@@ -623,12 +617,12 @@ describe('ServiceRegistryDeprecationsPage', () => {
       // a third click: the default sorting again, the most urgent first, out of the URL
       await sortBy('Sunset');
       await waitFor(() => expect(query()).toBe(''));
-      expect(serviceOrder()).toEqual(URGENT_FIRST);
+      expect(serviceOrder()).toEqual(BY_URGENCY);
       expect(sortArrow()).toBeUndefined();
       await sortBy('Effort');
       await waitFor(() => expect(query()).toBe('?sort=remainingEffortHours'));
       const sorted = serviceOrder();
-      expect(sorted).not.toEqual(URGENT_FIRST);
+      expect(sorted).not.toEqual(BY_URGENCY);
       unmount();
 
       // the link opens the same table
@@ -665,7 +659,7 @@ describe('ServiceRegistryDeprecationsPage', () => {
 
       // cleared: every row, no text in the URL
       await userEvent.clear(filterBox());
-      await waitFor(() => expect(serviceOrder()).toEqual(URGENT_FIRST));
+      await waitFor(() => expect(serviceOrder()).toEqual(BY_URGENCY));
       await waitFor(() => expect(query()).toBe(''));
       await userEvent.type(filterBox(), 'search team');
       await waitFor(() => expect(query()).toBe('?q=search+team'));
@@ -707,7 +701,7 @@ describe('ServiceRegistryDeprecationsPage', () => {
       await userEvent.click(
         screen.getByRole('link', { name: 'All deprecations' }),
       );
-      await waitFor(() => expect(serviceOrder()).toEqual(URGENT_FIRST));
+      await waitFor(() => expect(serviceOrder()).toEqual(BY_URGENCY));
       expect(filterBox()).toHaveValue('');
       expect(sortArrow()).toBeUndefined();
       expect(query()).toBe('');
@@ -1312,14 +1306,7 @@ describe('ServiceRegistryDeprecationsPage on a phone', () => {
     ).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     // the most urgent first, as the backend lists them and the table opens
-    expect(entries().map(e => e.service)).toEqual([
-      'gone',
-      'old-api',
-      'pay-v2',
-      'vague',
-      'legacy-search',
-      'done-svc',
-    ]);
+    expect(entries().map(e => e.service)).toEqual(BY_URGENCY);
     const oldApi = entryOf('old-api');
     expect(within(oldApi).getByText('Overdue')).toBeInTheDocument();
     const facts = definitionsOf(oldApi);

@@ -6,7 +6,6 @@ import {
   TableHead,
   TableRow,
   Typography,
-  makeStyles,
 } from '@material-ui/core';
 import {
   SlaComplianceCounts,
@@ -15,6 +14,7 @@ import {
 import { ScrollingTable } from '../RegistryCardParts/ScrollingTable';
 import { useNarrowScreen } from '../useNarrowScreen';
 import { slaCountsText } from './slaServiceParts';
+import { useEntryListStyles } from '../entryListStyles';
 
 const COLUMNS: Array<{ key: keyof SlaComplianceCounts; label: string }> = [
   { key: 'services', label: 'Services' },
@@ -23,10 +23,6 @@ const COLUMNS: Array<{ key: keyof SlaComplianceCounts; label: string }> = [
   { key: 'incomplete', label: 'Incomplete' },
   { key: 'noPolicy', label: 'No policy' },
 ];
-
-const useStyles = makeStyles(theme => ({
-  item: { display: 'block', padding: theme.spacing(1, 0) },
-}));
 
 /** The name of a project as shown on the page. */
 export function projectLabel(project: SlaOverviewProject): string {
@@ -46,10 +42,10 @@ export function SlaProjectCounts(props: {
 }) {
   const { projects, total } = props;
   const narrow = useNarrowScreen();
-  const classes = useStyles();
+  const classes = useEntryListStyles();
   if (narrow) {
     return (
-      <List dense disablePadding aria-label="Compliance per project">
+      <List className={classes.list} aria-label="Compliance per project">
         {projects.map(project => (
           <ListItem
             key={project.project ?? ':global'}
