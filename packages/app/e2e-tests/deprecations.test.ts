@@ -3,7 +3,6 @@ import {
   breaksInsideWords,
   cutShortTexts,
   fitsItsParent,
-  reachableSideways,
   renderedLines,
 } from './layout';
 import { expectNoSeriousViolations } from './axe';
@@ -250,11 +249,31 @@ test("on a phone the SLA page lists each tier's services with their availability
     include: ['main article'],
   });
 
-  // so does a service's SLA card
+  // so does a service's SLA card: project-b-warehouse declares no SLA, and its project's high
+  // tier requires five targets; each reads whole, with its result on its first line
   await page.goto('/catalog/default/component/project-b-warehouse');
-  const targets = page.getByRole('table', { name: 'SLA targets' });
+  const targets = page.getByRole('list', { name: 'SLA targets' });
   await expect(targets).toBeVisible({ timeout: 90_000 });
-  expect(await reachableSideways(targets)).toBe(true);
+  await expect(page.getByRole('table', { name: 'SLA targets' })).toHaveCount(0);
+  const entries = targets.getByRole('listitem');
+  await expect(entries).toHaveCount(5);
+  const availability = entries.filter({ hasText: /^Availability/ });
+  await expect(availability).toContainText('Missing');
+  await expect(availability).toContainText(/Declared\s*not declared/);
+  await expect(availability).toContainText(/high tier policy\s*99\.9%/);
+  const box = await targets.boundingBox();
+  expect(
+    box!.x + box!.width,
+    'the list ends inside the screen',
+  ).toBeLessThanOrEqual(390);
+  expect(
+    await page.evaluate(
+      () => document.documentElement.scrollWidth <= window.innerWidth,
+    ),
+    'the service page does not scroll sideways',
+  ).toBe(true);
+  await targets.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('sla-card-phone.png') });
 });
 
 test('the deprecations page opens the sorting and the search of its URL, after a reload too, and counts what the search finds', async ({

@@ -86,25 +86,3 @@ export function cutShortTexts(element: Locator): Promise<string[]> {
     return found;
   });
 }
-
-/**
- * Whether all of an element can be seen: it fits inside every ancestor that clips it, or the
- * nearest ancestor that scrolls sideways holds it before any that would clip it (a table wider
- * than a phone inside a card with `overflow: hidden` lost its last columns).
- */
-export function reachableSideways(element: Locator): Promise<boolean> {
-  return element.evaluate(node => {
-    const right = node.getBoundingClientRect().right;
-    for (let a = node.parentElement; a; a = a.parentElement) {
-      const overflow = getComputedStyle(a).overflowX;
-      if (overflow === 'auto' || overflow === 'scroll') return true;
-      if (
-        (overflow === 'hidden' || overflow === 'clip') &&
-        right > a.getBoundingClientRect().right + 1
-      ) {
-        return false;
-      }
-    }
-    return right <= window.innerWidth + 1;
-  });
-}

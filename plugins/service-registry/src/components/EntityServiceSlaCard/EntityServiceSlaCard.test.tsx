@@ -17,6 +17,8 @@ import {
 } from '../../testUtils/backendError';
 import { withSignal } from '../../testUtils/withSignal';
 import { renamedComponent } from '../../testUtils/renamedComponent';
+import { pretendScreenWidth } from '../../testUtils/screenWidth';
+import { definitionsOf } from '../../testUtils/definitions';
 
 function component(name: string, registry?: string): Entity {
   return {
@@ -400,5 +402,70 @@ describe('EntityServiceSlaCard: a Component an entity transformer renamed', () =
       expect.anything(),
       expect.anything(),
     );
+  });
+});
+
+describe('EntityServiceSlaCard on a phone', () => {
+  let restore: () => void;
+  beforeEach(() => {
+    restore = pretendScreenWidth(390);
+  });
+  afterEach(() => restore());
+
+  it('lists each target with its result on the first line and the declared and required values below, instead of a table whose result column scrolled out of sight', async () => {
+    await renderCard(component('payments', 'default'), fixtureApi());
+    await findSummary();
+    expect(
+      screen.queryByRole('table', { name: 'SLA targets' }),
+    ).not.toBeInTheDocument();
+    const entries = within(
+      screen.getByRole('list', { name: 'SLA targets' }),
+    ).getAllByRole('listitem');
+    // the same targets as the table's rows, in the same order
+    expect(entries.map(entry => entry.querySelector('p')?.textContent)).toEqual(
+      [
+        'Availability',
+        'Response time p50',
+        'Response time p99',
+        'Recovery time objective (RTO)',
+        'Recovery point objective (RPO)',
+        'Support hours',
+        'Break handling',
+      ],
+    );
+    expect(entries[0]).toHaveTextContent(/^Availability\s*Below policy/);
+    expect(definitionsOf(entries[0])).toEqual({
+      Declared: '99.9%',
+      'critical tier policy': '99.99%',
+    });
+    expect(entries[1]).toHaveTextContent('Not in policy');
+    expect(definitionsOf(entries[1])).toEqual({
+      Declared: '20ms',
+      'critical tier policy': 'not set',
+    });
+    expect(entries[4]).toHaveTextContent('Missing');
+    expect(definitionsOf(entries[4])).toEqual({
+      Declared: 'not declared',
+      'critical tier policy': '1m',
+    });
+    // the gaps and the downtime are still there
+    expect(
+      screen.getByText('4 gaps against the critical tier policy'),
+    ).toBeInTheDocument();
+    expect(downtime()).toHaveTextContent('43.2 min declared');
+  });
+
+  it('names the policy column "Tier policy" when the tier has none, and says each target is not checked', async () => {
+    await renderCard(component('reports'), fixtureApi());
+    await findSummary();
+    const entries = within(
+      screen.getByRole('list', { name: 'SLA targets' }),
+    ).getAllByRole('listitem');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toHaveTextContent(/^Availability\s*No policy/);
+    expect(definitionsOf(entries[0])).toEqual({
+      Declared: '99%',
+      'Tier policy': 'not set',
+    });
   });
 });
