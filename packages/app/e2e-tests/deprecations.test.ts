@@ -212,9 +212,28 @@ test('on a phone the timeline fits the screen, each name above its bar, and the 
   await expectNoSeriousViolations(page, 'the deprecations page on a phone', {
     include: ['main article'],
   });
+
+  // the list has no headers to sort by: its menu sorts it as they would, in the URL, so that a
+  // reload (or the link, on a wider screen) lists the latest sunset first again
+  const listed = () =>
+    entries.evaluateAll(items =>
+      items.map(item => item.querySelector('a')?.textContent),
+    );
+  await page.getByRole('button', { name: /^Sort by/ }).click();
+  await page.getByRole('option', { name: 'Sunset, latest first' }).click();
+  const latestSunsetFirst = ['legacy-search', 'payments-gateway-v2', 'old-api'];
+  await expect.poll(listed).toEqual(latestSunsetFirst);
+  expect(new URL(page.url()).searchParams.get('sort')).toBe('sunsetDate');
+  expect(new URL(page.url()).searchParams.get('order')).toBe('desc');
+  await page.reload();
+  await expect(entries).toHaveCount(3, { timeout: 90_000 });
+  await expect.poll(listed).toEqual(latestSunsetFirst);
+  await expect(page.getByRole('button', { name: /^Sort by/ })).toContainText(
+    'Sunset, latest first',
+  );
 });
 
-test("on a phone the SLA page lists each tier's services with their availability, p99, compliance and gaps; a service's SLA card scrolls", async ({
+test("on a phone the SLA page lists each tier's services with their availability, p99, compliance and gaps; so does a service's SLA card its targets", async ({
   page,
 }, testInfo) => {
   await page.setViewportSize({ width: 390, height: 844 });

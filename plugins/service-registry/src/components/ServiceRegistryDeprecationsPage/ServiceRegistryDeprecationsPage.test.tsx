@@ -576,6 +576,8 @@ describe('ServiceRegistryDeprecationsPage', () => {
       await waitFor(() => expect(serviceOrder()).toEqual(SUNSET_DESC));
       expect(sortArrow()).toBe('Sunset desc');
       expect(query()).toBe('?sort=sunsetDate&order=desc');
+      // the table's headers sort it: no menu (a phone's list has one)
+      expect(screen.queryByRole('button', { name: /^Sort by/ })).toBeNull();
       // the user's sorting from there (material-table keeps the direction on another column)
       await sortBy('Consumers');
       await waitFor(() =>
@@ -1227,7 +1229,7 @@ describe('ServiceRegistryDeprecationsPage', () => {
       ).toHaveLength(1);
       expect(
         screen.getByText(
-          'Showing the 20 most urgent and the selected service; 585 more deprecated services are listed in the table below.',
+          'Showing the 20 most urgent and the selected service; 585 more deprecated services are in the table below.',
         ),
       ).toBeInTheDocument();
 
@@ -1238,7 +1240,7 @@ describe('ServiceRegistryDeprecationsPage', () => {
       });
       expect(
         screen.getByText(
-          'Showing the 20 most urgent; 586 more deprecated services are listed in the table below.',
+          'Showing the 20 most urgent; 586 more deprecated services are in the table below.',
         ),
       ).toBeInTheDocument();
     });
@@ -1258,7 +1260,7 @@ describe('ServiceRegistryDeprecationsPage', () => {
       ).toHaveLength(20);
       expect(
         screen.getByText(
-          'Showing the 20 most urgent; 586 more deprecated services are listed in the table below.',
+          'Showing the 20 most urgent; 586 more deprecated services are in the table below.',
         ),
       ).toBeInTheDocument();
     });
@@ -1384,6 +1386,62 @@ describe('ServiceRegistryDeprecationsPage on a phone', () => {
     ).toBeNull();
   });
 
+  const sortMenu = () => screen.getByRole('button', { name: /^Sort by/ });
+  const chooseSorting = (option: string) => choose('Sort by', option);
+
+  it("opens the sorting of a shared link in the table's order, which the list has no headers to show, and says it in its Sort by menu", async () => {
+    await renderPage(fixtureApi(), undefined, '/?sort=sunsetDate&order=desc');
+    await screen.findByRole('list', { name: /^Deprecated services/ });
+    // the latest sunset first, services without a sunset before them, as the table lists them
+    expect(entries().map(e => e.service)).toEqual([
+      'vague',
+      'legacy-search',
+      'done-svc',
+      'pay-v2',
+      'old-api',
+      'gone',
+    ]);
+    expect(sortMenu()).toHaveTextContent('Sunset, latest first');
+    expect(query()).toBe('?sort=sunsetDate&order=desc');
+  });
+
+  it('sorts by the Sort by menu, keeps the sorting in the URL, and goes back to the most urgent first', async () => {
+    await renderPage();
+    await screen.findByRole('list', { name: /^Deprecated services/ });
+    expect(sortMenu()).toHaveTextContent('Most urgent first');
+    await chooseSorting('Consumers, most first');
+    await waitFor(() =>
+      expect(query()).toBe('?sort=remainingConsumers&order=desc'),
+    );
+    const consumers = entries().map(e =>
+      Number(definitionsOf(e.item).Consumers),
+    );
+    expect(consumers).toEqual([...consumers].sort((a, b) => b - a));
+    expect(entries()[0].service).toBe('old-api');
+    await chooseSorting('Service, A to Z');
+    await waitFor(() => expect(query()).toBe('?sort=service'));
+    const names = entries().map(e => e.service!);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    await chooseSorting('Most urgent first');
+    await waitFor(() => expect(query()).toBe(''));
+    expect(entries().map(e => e.service)).toEqual(BY_URGENCY);
+  });
+
+  it('starts a list sorted anew at its first 20', async () => {
+    await renderPage(
+      fixtureApi({
+        getDeprecations: jest.fn(async () => manyDeprecationsResponse(45)),
+      }),
+    );
+    await screen.findByRole('list', { name: /^Deprecated services/ });
+    await userEvent.click(
+      screen.getByRole('button', { name: /^Show 20 more of \d+$/ }),
+    );
+    expect(entries()).toHaveLength(40);
+    await chooseSorting('Service, Z to A');
+    await waitFor(() => expect(entries()).toHaveLength(20));
+  });
+
   it('lists 20 at first, and 20 more on request', async () => {
     await renderPage(
       fixtureApi({
@@ -1392,6 +1450,12 @@ describe('ServiceRegistryDeprecationsPage on a phone', () => {
     );
     await screen.findByRole('list', { name: /^Deprecated services/ });
     expect(entries()).toHaveLength(20);
+    // the timeline's note points at the list, not at a table the phone does not show
+    expect(
+      screen.getByText(
+        'Showing the 20 most urgent; 31 more deprecated services are in the list below.',
+      ),
+    ).toBeInTheDocument();
     await userEvent.click(
       screen.getByRole('button', { name: /^Show 20 more of \d+$/ }),
     );

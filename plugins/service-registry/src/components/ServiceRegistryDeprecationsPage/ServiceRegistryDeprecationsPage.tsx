@@ -58,6 +58,14 @@ import {
   RowSelectionContext,
 } from './deprecationParts';
 import { DeprecationsList } from './DeprecationsList';
+import {
+  DEPRECATION_SORT_FIELDS,
+  DeprecationSortField,
+  DeprecationSorting,
+  isDeprecationSortField,
+  sortDeprecations,
+} from './deprecationSorting';
+import { DeprecationSortSelect } from './DeprecationSortSelect';
 import { useNarrowScreen } from '../useNarrowScreen';
 
 const useStyles = makeStyles(theme => ({
@@ -154,23 +162,15 @@ function pagingQuery({ page, pageSize }: Paging) {
   };
 }
 
-/** The table sorted by a column, named by its field (`sunsetDate`). */
-interface Sorting {
-  field: string;
-  direction: 'asc' | 'desc';
-}
+type Sorting = DeprecationSorting;
 
 /**
  * The sorting a link asks for: `sort` is the field of a column the table sorts by, `order` is
  * `asc` (the default, which may be left out) or `desc`. An unknown column or order is the
  * default sorting: none, the most urgent first (as the backend lists them).
  */
-function readSorting(
-  sort: string,
-  order: string,
-  sortable: readonly string[],
-): Sorting | undefined {
-  if (!sortable.includes(sort)) return undefined;
+function readSorting(sort: string, order: string): Sorting | undefined {
+  if (!isDeprecationSortField(sort)) return undefined;
   if (order !== '' && order !== 'asc' && order !== 'desc') return undefined;
   return { field: sort, direction: order === 'desc' ? 'desc' : 'asc' };
 }
@@ -257,12 +257,13 @@ function useDeprecationQuery() {
   };
 }
 
-const timelineMoreText = (selectedToo: boolean) => (hidden: number) =>
-  `Showing the ${TIMELINE_BARS} most urgent${
-    selectedToo ? ' and the selected service' : ''
-  }; ${hidden} more deprecated ${
-    hidden === 1 ? 'service is' : 'services are'
-  } listed in the table below.`;
+const timelineMoreText =
+  (selectedToo: boolean, listedIn: 'table' | 'list') => (hidden: number) =>
+    `Showing the ${TIMELINE_BARS} most urgent${
+      selectedToo ? ' and the selected service' : ''
+    }; ${hidden} more deprecated ${
+      hidden === 1 ? 'service is' : 'services are'
+    } in the ${listedIn} below.`;
 
 const normalizeOwner = (owner: string) => owner.trim().replace(/^@/, '');
 
@@ -288,14 +289,6 @@ function matches(
   );
 }
 
-/** Sorts undefined after every number. */
-function byNumber(a: number | undefined, b: number | undefined): number {
-  if (a === b) return 0;
-  if (a === undefined) return 1;
-  if (b === undefined) return -1;
-  return a - b;
-}
-
 /*
  * Seven columns, each sized to its content: with ten (days left, owner and project in their own),
  * the headers alone needed about 1,150 px and, at 1280 px, the table scrolled sideways with ids
@@ -304,9 +297,9 @@ function byNumber(a: number | undefined, b: number | undefined): number {
  */
 function useColumns(): TableColumn<Row>[] {
   return useMemo(() => {
-    const columns: TableColumn<Row>[] = [
+    // (each column's title and comparison are those of its field, which the phone's list sorts by)
+    const columns: (TableColumn<Row> & { field: DeprecationSortField })[] = [
       {
-        title: 'Service',
         field: 'service',
         highlight: true,
         render: r => (
@@ -318,26 +311,17 @@ function useColumns(): TableColumn<Row>[] {
         ),
       },
       {
-        title: 'Status',
         field: 'status',
-        customSort: (a, b) =>
-          DEPRECATION_STATUSES.indexOf(a.status) -
-            DEPRECATION_STATUSES.indexOf(b.status) ||
-          byNumber(a.daysToSunset, b.daysToSunset),
         render: r => (
           <DeprecationStatusChip status={r.status} lifecycle={r.lifecycle} />
         ),
       },
       {
-        title: 'Deprecated',
         field: 'deprecationDate',
         render: r => r.deprecationDate ?? '—',
       },
       {
-        title: 'Sunset',
         field: 'sunsetDate',
-        customSort: (a, b) =>
-          (a.sunsetDate ?? '9999').localeCompare(b.sunsetDate ?? '9999'),
         render: r => (
           <>
             {r.sunsetDate ?? '—'}
@@ -348,27 +332,29 @@ function useColumns(): TableColumn<Row>[] {
         ),
       },
       {
-        title: 'Consumers',
         field: 'remainingConsumers',
         type: 'numeric',
         align: 'right',
       },
       {
-        title: 'Effort',
         field: 'remainingEffortHours',
         type: 'numeric',
         align: 'right',
-        customSort: (a, b) =>
-          byNumber(a.remainingEffortHours, b.remainingEffortHours),
         render: r => formatEffort(r.remainingEffortHours),
       },
       {
-        title: 'Replacement',
         field: 'replacementId',
         render: r => <ReplacementText record={r} />,
       },
     ];
-    return columns.map(sizedToContent);
+    return columns.map(column => {
+      const { label, compare } = DEPRECATION_SORT_FIELDS[column.field];
+      return sizedToContent({
+        ...column,
+        title: label,
+        customSort: (a: Row, b: Row) => compare(a, b),
+      });
+    });
   }, []);
 }
 
@@ -536,18 +522,9 @@ function Deprecations(props: {
   }, [page, pageSize]);
 
   // the sorting of the URL, by a column's field: its column opens sorted (its arrow shown)
-  const sortable = useMemo(
-    () =>
-      unsorted.flatMap(c =>
-        !c.hidden && c.sorting !== false && typeof c.field === 'string'
-          ? [c.field]
-          : [],
-      ),
-    [unsorted],
-  );
   const sorting = useMemo(
-    () => readSorting(query.sort, query.order, sortable),
-    [query.sort, query.order, sortable],
+    () => readSorting(query.sort, query.order),
+    [query.sort, query.order],
   );
   // (the sorted column follows the table's own sorting too: material-table sorts again by a
   // `defaultSort` that is not its sorting when its columns or options change)
@@ -584,8 +561,13 @@ function Deprecations(props: {
     [selected],
   );
 
-  // a phone gets a list: the table's seven columns do not fit its width
+  // a phone gets a list: the table's seven columns do not fit its width; it lists the services in
+  // the order the table's headers would sort them by
   const narrow = useNarrowScreen();
+  const listed = useMemo(
+    () => (narrow ? sortDeprecations(rows, sorting) : rows),
+    [narrow, rows, sorting],
+  );
   // on a phone the burn-down is above the list, out of sight: a list's button brings it into view
   const burnDown = useRef<HTMLDivElement>(null);
   const listSelection = useMemo<RowSelection>(
@@ -702,6 +684,15 @@ function Deprecations(props: {
             onChange={e => setSearch(e.target.value)}
             {...fieldProps}
           />
+          {narrow && (
+            // the list has no column headers to sort by
+            <DeprecationSortSelect
+              sorting={sorting}
+              onChange={setSorting}
+              className={classes.filter}
+              labelClassName={pageText.secondary}
+            />
+          )}
         </Box>
       </Grid>
       <Grid item xs={12} lg={8}>
@@ -716,7 +707,10 @@ function Deprecations(props: {
             selected={selected}
             onSelect={setService}
             maxBars={TIMELINE_BARS}
-            moreText={timelineMoreText(selectedTooFar)}
+            moreText={timelineMoreText(
+              selectedTooFar,
+              narrow ? 'list' : 'table',
+            )}
           />
         </InfoCard>
       </Grid>
@@ -732,10 +726,10 @@ function Deprecations(props: {
         {narrow ? (
           <RowSelectionContext.Provider value={listSelection}>
             <DeprecationsList
-              // (a list of other services starts again at its first page)
-              key={JSON.stringify([status, project, owner, q])}
+              // (a list of other services, or in another order, starts again at its first page)
+              key={JSON.stringify([status, project, owner, q, sorting])}
               title={`Deprecated services (${rows.length})`}
-              items={rows}
+              items={listed}
               emptyContent={NO_MATCHING_ROW}
               pageSize={PAGE_SIZE}
             />
@@ -757,7 +751,9 @@ function Deprecations(props: {
                 // (the column's index among `columns`; no direction, or -1, after a third click)
                 const field = columns[index]?.field;
                 const next: Sorting | undefined =
-                  typeof field === 'string' && direction
+                  typeof field === 'string' &&
+                  isDeprecationSortField(field) &&
+                  direction
                     ? { field, direction }
                     : undefined;
                 shown.current = next;

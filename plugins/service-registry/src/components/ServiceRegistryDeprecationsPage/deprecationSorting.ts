@@ -1,0 +1,129 @@
+import {
+  DEPRECATION_STATUSES,
+  DeprecationRecord,
+} from '@service-registry/plugin-service-registry-common';
+
+/** The deprecations sorted by a field, named as the table's column names it (`sunsetDate`). */
+export interface DeprecationSorting {
+  field: DeprecationSortField;
+  direction: 'asc' | 'desc';
+}
+
+/** The fields the deprecations can be sorted by: the table's columns, in their order. */
+export type DeprecationSortField =
+  | 'service'
+  | 'status'
+  | 'deprecationDate'
+  | 'sunsetDate'
+  | 'remainingConsumers'
+  | 'remainingEffortHours'
+  | 'replacementId';
+
+/** A deprecation as sorted: the record, with the replacement's id flattened. */
+export type SortedDeprecation = DeprecationRecord & { replacementId: string };
+
+/** Sorts undefined after every number. */
+function byNumber(a: number | undefined, b: number | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return a - b;
+}
+
+/** Sorts text alphabetically, with none (undefined or empty) after any. */
+function byText(a: string | undefined, b: string | undefined): number {
+  if ((a ?? '') === (b ?? '')) return 0;
+  if (!a) return 1;
+  if (!b) return -1;
+  return a.localeCompare(b);
+}
+
+/** How one field sorts (ascending), and the words a phone's sort menu says each way with. */
+interface SortField {
+  /** The column's title. */
+  label: string;
+  compare: (a: SortedDeprecation, b: SortedDeprecation) => number;
+  ascending: string;
+  descending: string;
+}
+
+/**
+ * Each field the deprecations sort by, in the table's column order: its comparison, which the
+ * table's columns and the phone's list both use, so that a link's `?sort=&order=` lists the
+ * services in the same order on either.
+ */
+export const DEPRECATION_SORT_FIELDS: Readonly<
+  Record<DeprecationSortField, SortField>
+> = {
+  service: {
+    label: 'Service',
+    compare: (a, b) => byText(a.service, b.service),
+    ascending: 'A to Z',
+    descending: 'Z to A',
+  },
+  status: {
+    label: 'Status',
+    // the most urgent status first, and in one status the nearest sunset
+    compare: (a, b) =>
+      DEPRECATION_STATUSES.indexOf(a.status) -
+        DEPRECATION_STATUSES.indexOf(b.status) ||
+      byNumber(a.daysToSunset, b.daysToSunset),
+    ascending: 'most urgent first',
+    descending: 'least urgent first',
+  },
+  deprecationDate: {
+    label: 'Deprecated',
+    compare: (a, b) => byText(a.deprecationDate, b.deprecationDate),
+    ascending: 'earliest first',
+    descending: 'latest first',
+  },
+  sunsetDate: {
+    label: 'Sunset',
+    compare: (a, b) => byText(a.sunsetDate, b.sunsetDate),
+    ascending: 'soonest first',
+    descending: 'latest first',
+  },
+  remainingConsumers: {
+    label: 'Consumers',
+    compare: (a, b) => a.remainingConsumers - b.remainingConsumers,
+    ascending: 'fewest first',
+    descending: 'most first',
+  },
+  remainingEffortHours: {
+    label: 'Effort',
+    compare: (a, b) => byNumber(a.remainingEffortHours, b.remainingEffortHours),
+    ascending: 'least first',
+    descending: 'most first',
+  },
+  replacementId: {
+    label: 'Replacement',
+    compare: (a, b) => byText(a.replacementId, b.replacementId),
+    ascending: 'A to Z',
+    descending: 'Z to A',
+  },
+};
+
+/** Whether a query string's `sort` names a field the deprecations sort by. */
+export function isDeprecationSortField(
+  field: string,
+): field is DeprecationSortField {
+  return Object.prototype.hasOwnProperty.call(DEPRECATION_SORT_FIELDS, field);
+}
+
+/**
+ * The deprecations in the order of a sorting, as the table sorts them (descending is the
+ * ascending order reversed, ties kept in the given order); without a sorting, the given order
+ * (the backend's: the most urgent first).
+ */
+export function sortDeprecations<T extends SortedDeprecation>(
+  items: readonly T[],
+  sorting: DeprecationSorting | undefined,
+): T[] {
+  if (!sorting) return [...items];
+  const { compare } = DEPRECATION_SORT_FIELDS[sorting.field];
+  const sign = sorting.direction === 'desc' ? -1 : 1;
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => sign * compare(a.item, b.item) || a.index - b.index)
+    .map(({ item }) => item);
+}
