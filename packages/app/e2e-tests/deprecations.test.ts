@@ -267,6 +267,26 @@ test("on a phone the SLA page lists each tier's services with their availability
   await expectNoSeriousViolations(page, 'the SLA page on a phone', {
     include: ['main article'],
   });
+  // the lists have no headers to sort by: a menu sorts every tier as the headers would
+  const names = () =>
+    critical
+      .locator(':scope > li')
+      .evaluateAll(items =>
+        items.map(item => item.querySelector('a')?.textContent ?? ''),
+      );
+  const byId = await names();
+  await page.getByRole('button', { name: /^Sort by/ }).click();
+  await page.getByRole('option', { name: 'Service, Z to A' }).click();
+  await expect
+    .poll(names)
+    .toEqual(
+      [...byId].sort((a, b) =>
+        b
+          .toLocaleLowerCase('en-US')
+          .localeCompare(a.toLocaleLowerCase('en-US')),
+      ),
+    );
+  expect(await names()).not.toEqual(byId);
 
   // so does a service's SLA card: project-b-warehouse declares no SLA, and its project's high
   // tier requires five targets; each reads whole, with its result on its first line

@@ -1,4 +1,4 @@
-import { MenuItem, TextField } from '@material-ui/core';
+import { readSortMenuValue, SortMenu, sortMenuOptions } from '../SortMenu';
 import {
   DEPRECATION_SORT_FIELDS,
   DeprecationSortField,
@@ -6,19 +6,19 @@ import {
   isDeprecationSortField,
 } from './deprecationSorting';
 
-/** The menu's value of a sorting (`sunsetDate:desc`), or `''` for none. */
-const valueOf = (sorting: DeprecationSorting | undefined) =>
-  sorting ? `${sorting.field}:${sorting.direction}` : '';
+const OPTIONS = sortMenuOptions(
+  (Object.keys(DEPRECATION_SORT_FIELDS) as DeprecationSortField[]).map(
+    field => ({ field, ...DEPRECATION_SORT_FIELDS[field] }),
+  ),
+);
 
 /** The sorting of a menu's value; none for `''` or anything else. */
 function sortingOf(value: string): DeprecationSorting | undefined {
-  const [field, direction] = value.split(':');
-  if (!isDeprecationSortField(field)) return undefined;
-  if (direction !== 'asc' && direction !== 'desc') return undefined;
-  return { field, direction };
+  const read = readSortMenuValue(value);
+  return read && isDeprecationSortField(read.field)
+    ? { field: read.field, direction: read.direction }
+    : undefined;
 }
-
-const FIELDS = Object.keys(DEPRECATION_SORT_FIELDS) as DeprecationSortField[];
 
 /**
  * The sorting of the deprecated services as a menu, for a phone, whose list has no column
@@ -28,36 +28,19 @@ const FIELDS = Object.keys(DEPRECATION_SORT_FIELDS) as DeprecationSortField[];
 export function DeprecationSortSelect(props: {
   sorting: DeprecationSorting | undefined;
   onChange: (sorting: DeprecationSorting | undefined) => void;
-  /** The class of the field, and of its label (as the page's other filters have them). */
   className?: string;
   labelClassName?: string;
 }) {
   const { sorting, onChange, className, labelClassName } = props;
   return (
-    <TextField
-      select
+    <SortMenu
       id="deprecations-sort"
-      label="Sort by"
-      value={valueOf(sorting)}
-      onChange={e => onChange(sortingOf(e.target.value))}
-      variant="outlined"
-      size="small"
+      value={sorting ? `${sorting.field}:${sorting.direction}` : ''}
+      unsortedLabel="Most urgent first"
+      options={OPTIONS}
+      onChange={value => onChange(sortingOf(value))}
       className={className}
-      InputLabelProps={{ shrink: true, className: labelClassName }}
-      SelectProps={{ displayEmpty: true }}
-    >
-      <MenuItem value="">Most urgent first</MenuItem>
-      {FIELDS.flatMap(field => {
-        const { label, ascending, descending } = DEPRECATION_SORT_FIELDS[field];
-        return [
-          <MenuItem key={`${field}:asc`} value={`${field}:asc`}>
-            {`${label}, ${ascending}`}
-          </MenuItem>,
-          <MenuItem key={`${field}:desc`} value={`${field}:desc`}>
-            {`${label}, ${descending}`}
-          </MenuItem>,
-        ];
-      })}
-    </TextField>
+      labelClassName={labelClassName}
+    />
   );
 }

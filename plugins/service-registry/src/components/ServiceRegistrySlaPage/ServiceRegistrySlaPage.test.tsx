@@ -331,6 +331,8 @@ describe('ServiceRegistrySlaPage', () => {
   it('sorts the services of each tier by a column', async () => {
     await renderPage(fixtureApi());
     await screen.findByText(/^9 services /);
+    // the headers sort the tables: no menu (a phone's lists have one)
+    expect(screen.queryByRole('button', { name: /^Sort by/ })).toBeNull();
     const critical = screen.getByRole('region', { name: 'Critical tier' });
     await userEvent.click(
       within(critical).getByRole('button', { name: 'Availability' }),
@@ -528,5 +530,41 @@ describe('ServiceRegistrySlaPage on a phone', () => {
     await screen.findByRole('list', { name: 'Services of the Critical tier' });
     await choose('Compliance', 'Not compliant');
     expect(servicesListed('Critical tier')).toEqual(['Payments', 'Shop Admin']);
+  });
+
+  it("sorts every tier by its Sort by menu, as the tables' headers do, and back to the order by id", async () => {
+    await renderPage(fixtureApi());
+    await screen.findByRole('list', { name: 'Services of the Critical tier' });
+    const sortBy = async (option: string) => {
+      await userEvent.click(screen.getByRole('button', { name: /^Sort by/ }));
+      await userEvent.click(screen.getByRole('option', { name: option }));
+    };
+    expect(screen.getByRole('button', { name: /^Sort by/ })).toHaveTextContent(
+      'Service id, A to Z',
+    );
+    await sortBy('Availability, lowest first');
+    expect(servicesListed('Critical tier')).toEqual([
+      'Payments',
+      'Shop Admin',
+      'Auth',
+    ]);
+    await sortBy('Availability, highest first');
+    expect(servicesListed('Critical tier')).toEqual([
+      'Auth',
+      'Shop Admin',
+      'Payments',
+    ]);
+    await sortBy('Compliance, worst first');
+    expect(servicesListed('High tier')).toEqual([
+      'Shop Cart',
+      'Shop Search',
+      'Shop Web',
+    ]);
+    await sortBy('Service id, A to Z');
+    expect(servicesListed('Critical tier')).toEqual([
+      'Auth',
+      'Payments',
+      'Shop Admin',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { EmptyState, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { Box, Typography } from '@material-ui/core';
+import { Box, Typography, makeStyles } from '@material-ui/core';
 import { AsyncContent } from '../AsyncContent';
 import { RegistryPage } from '../RegistryPage';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
@@ -12,6 +12,8 @@ import { SlaFilterBar } from './SlaFilterBar';
 import { SlaProjectCounts } from './SlaProjectCounts';
 import { SlaTierSection } from './SlaTierSection';
 import { SlaSort } from './sortServices';
+import { SlaSortMenu } from './SlaSortMenu';
+import { useNarrowScreen } from '../useNarrowScreen';
 import { useSlaFilters } from './useSlaFilters';
 import { usePageTextStyles } from '../usePageTextStyles';
 import { usePageRegistry } from '../usePageRegistry';
@@ -43,6 +45,11 @@ function subtitleOf(overview: SlaOverviewResponse | undefined): string {
   return `${counts.services} services ${RETIRED_NOT_COUNTED} · ${counts.compliant} compliant · ${counts.nonCompliant} not compliant · ${counts.incomplete} incomplete · ${counts.noPolicy} without policy · registry "${overview.registry}"`;
 }
 
+const useStyles = makeStyles(theme => ({
+  // below the filters, as wide as they are
+  sort: { minWidth: 160, marginBottom: theme.spacing(2) },
+}));
+
 /**
  * The page body once the overview is loaded: filters, the counts per project (a summary above
  * the tiers, across the page: beside them, its six columns did not fit), then the tiers.
@@ -50,8 +57,11 @@ function subtitleOf(overview: SlaOverviewResponse | undefined): string {
 function SlaOverviewBody(props: { overview: SlaOverviewResponse }) {
   const { overview } = props;
   const pageText = usePageTextStyles();
+  const classes = useStyles();
   const [filters, setFilters] = useSlaFilters();
   const [sort, setSort] = useState<SlaSort>();
+  // a phone lists each tier's services, without the tables' headers to sort by: a menu instead
+  const narrow = useNarrowScreen();
   const options = useMemo(
     () => filterOptions(overview, filters),
     [overview, filters],
@@ -72,6 +82,14 @@ function SlaOverviewBody(props: { overview: SlaOverviewResponse }) {
   return (
     <>
       <SlaFilterBar filters={filters} options={options} onChange={setFilters} />
+      {narrow && (
+        <SlaSortMenu
+          sort={sort}
+          onSort={setSort}
+          className={classes.sort}
+          labelClassName={pageText.secondary}
+        />
+      )}
       <Typography variant="body2" className={pageText.secondary} gutterBottom>
         {`Showing ${shown.counts.services} of ${overview.counts.services} services ${RETIRED_NOT_COUNTED}`}
       </Typography>

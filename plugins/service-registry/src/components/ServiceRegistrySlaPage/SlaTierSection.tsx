@@ -26,7 +26,7 @@ import {
   slaProjectText,
 } from './slaServiceParts';
 import { SlaServiceList } from './SlaServiceList';
-import { SlaSort, SlaSortKey, sortServices } from './sortServices';
+import { SLA_SORT_COLUMNS, SlaSort, sortServices } from './sortServices';
 import { ScrollingTable } from '../RegistryCardParts/ScrollingTable';
 
 const useStyles = makeStyles(theme => ({
@@ -44,16 +44,6 @@ const POLICY_LABELS: Record<string, string> = {
   support_hours: 'Support hours',
   break_handling: 'Break handling',
 };
-
-const COLUMNS: Array<{ key: SlaSortKey; label: string; numeric?: boolean }> = [
-  { key: 'name', label: 'Service' },
-  { key: 'project', label: 'Project' },
-  { key: 'owner', label: 'Owner' },
-  { key: 'availability', label: 'Availability', numeric: true },
-  { key: 'p99', label: 'p99', numeric: true },
-  { key: 'compliance', label: 'Compliance' },
-  { key: 'gaps', label: 'Gaps' },
-];
 
 /** The title of a tier section: `Critical tier`, or `No tier`. */
 export function tierTitle(tier: string | null): string {
@@ -150,7 +140,7 @@ export function SlaTierSection(props: {
           <ScrollingTable label={`Services of the ${title}`}>
             <TableHead>
               <TableRow>
-                {COLUMNS.map(column => {
+                {SLA_SORT_COLUMNS.map(column => {
                   const direction =
                     sort && sort.by === column.key ? sort.direction : undefined;
                   return (

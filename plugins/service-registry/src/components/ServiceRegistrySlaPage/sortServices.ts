@@ -13,6 +13,53 @@ export type SlaSortKey =
   | 'compliance'
   | 'gaps';
 
+/**
+ * The sortable columns of the services tables, in their order: each its title, and the words a
+ * phone's sort menu says each direction with (the list there has no headers).
+ */
+export const SLA_SORT_COLUMNS: ReadonlyArray<{
+  key: SlaSortKey;
+  label: string;
+  numeric?: boolean;
+  ascending: string;
+  descending: string;
+}> = [
+  { key: 'name', label: 'Service', ascending: 'A to Z', descending: 'Z to A' },
+  {
+    key: 'project',
+    label: 'Project',
+    ascending: 'A to Z',
+    descending: 'Z to A',
+  },
+  { key: 'owner', label: 'Owner', ascending: 'A to Z', descending: 'Z to A' },
+  {
+    key: 'availability',
+    label: 'Availability',
+    numeric: true,
+    ascending: 'lowest first',
+    descending: 'highest first',
+  },
+  {
+    key: 'p99',
+    label: 'p99',
+    numeric: true,
+    ascending: 'fastest first',
+    descending: 'slowest first',
+  },
+  {
+    key: 'compliance',
+    label: 'Compliance',
+    ascending: 'worst first',
+    descending: 'best first',
+  },
+  {
+    key: 'gaps',
+    label: 'Gaps',
+    ascending: 'fewest first',
+    descending: 'most first',
+  },
+];
+
 /** A column and a direction. */
 export interface SlaSort {
   by: SlaSortKey;
