@@ -573,6 +573,9 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
                 nodes={drawing.nodes}
                 edges={drawing.edges}
                 height="max(480px, calc(100vh - 360px))"
+                // a phone, or a registry of hundreds of services: not the whole map too small to
+                // read, but its first consumers legibly (the fit button shows it whole)
+                startAt="start"
                 fitKey={`${groupBy}:${grouped.nodes.length}:${
                   grouped.edges.length
                 }:${JSON.stringify(filters)}`}

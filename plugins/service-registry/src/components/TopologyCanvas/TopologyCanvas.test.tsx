@@ -363,6 +363,19 @@ describe('TopologyCanvas', () => {
       expect(Number(graph.dataset.scale)).toBeLessThan(0.5);
     });
 
+    it('on a narrow screen, starts a map from its start at a legible scale; the fit button shows it all', async () => {
+      drawingWidth = 326;
+      const graph = await drawHood({ startAt: 'start' });
+      expect(graph).toHaveAttribute('data-scale', '0.800');
+      // the first consumer's box (left edge at -90 graph units) 24 px into the drawing
+      const [tx] = graph.dataset.origin!.split(' ').map(Number);
+      expect(-90 * 0.8 + tx).toBeCloseTo(24, 0);
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Fit the graph' }),
+      );
+      expect(Number(graph.dataset.scale)).toBeLessThan(0.5);
+    });
+
     it('fits the whole graph on a narrow screen when it has no root to start at', async () => {
       drawingWidth = 326;
       const graph = await drawHood({});

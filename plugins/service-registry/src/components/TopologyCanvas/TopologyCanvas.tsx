@@ -15,7 +15,7 @@ import ZoomInIcon from '@material-ui/icons/ZoomIn';
 import ZoomOutIcon from '@material-ui/icons/ZoomOut';
 import ZoomOutMapIcon from '@material-ui/icons/ZoomOutMap';
 import { fitViewport, NODE_HEIGHT, NODE_WIDTH, Viewport } from './fitViewport';
-import { READING_SCALE, startView } from './startView';
+import { NAMES_DRAWN_ABOVE_SCALE, READING_SCALE, startView } from './startView';
 import { pinchViewport, ScreenPoint, zoomViewport } from './zoomViewport';
 import { visibleBorderColor, visibleEdgeColor } from '../topologyStyles';
 import { useUniqueId } from '../useUniqueId';
@@ -95,10 +95,13 @@ export interface TopologyCanvasProps {
    * Where the view starts when the graph (`fitKey`) changes. `graph` (the default): the whole
    * graph, fitted. `root` (for a service page): the same, unless the whole graph would be drawn too
    * small to read its names (a phone, a large neighbourhood); then the node with emphasis `root` is
-   * shown legibly, centred, and the rest is reached by panning or zooming out. The fit button (and
-   * the 0 key) always shows the whole graph.
+   * shown legibly, centred, and the rest is reached by panning or zooming out. `start` (a map of
+   * many services): the whole graph while it is drawn with its nodes' names, however small; where
+   * it would be drawn without them (a phone, hundreds of services), its top left corner (a
+   * left-to-right graph's first consumers) legibly. The fit button (and the 0 key) always shows
+   * the whole graph.
    */
-  startAt?: 'graph' | 'root';
+  startAt?: 'graph' | 'root' | 'start';
   /**
    * When the graph (`fitKey`) changes, the drawing takes only the height its graph needs in the
    * view it starts with (never less than 120 px), so that a wide, shallow graph leaves no empty
@@ -391,7 +394,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     ctx.setLineDash([]);
 
     // nodes
-    const text = scale > 0.45;
+    const text = scale > NAMES_DRAWN_ABOVE_SCALE;
     ctx.font = `500 13px ${theme.typography.fontFamily}`;
     ctx.textBaseline = 'middle';
     for (const node of nodes) {
@@ -495,6 +498,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
           startAt === 'root'
             ? nodes.find(n => n.emphasis === 'root')
             : undefined,
+        fromStart: startAt === 'start',
         heightFollowsGraph: follows,
       },
     );

@@ -2,6 +2,7 @@ import { NODE_HEIGHT, NODE_WIDTH, Viewport } from './fitViewport';
 import {
   LEGIBLE_FIT_SCALE,
   MIN_FOLLOWED_HEIGHT,
+  NAMES_DRAWN_ABOVE_SCALE,
   READING_SCALE,
   startView,
 } from './startView';
@@ -102,6 +103,32 @@ describe('startView', () => {
     const box = drawn(middle, view);
     expect((box.top + box.bottom) / 2).toBeCloseTo(180);
     expect(height).toBe(360);
+  });
+
+  it('from its start, shows a map too small to read with its top left corner legible, and a map that reads whole', () => {
+    // the portal's map on a phone: six layers of eight rows in a 342 × 484 drawing
+    const map = grid(6, 8);
+    const { view } = startView(map, 342, 484, { fromStart: true });
+    expect(view.scale).toBe(READING_SCALE);
+    // the first consumer in the drawing's top left corner, the next layer partly in sight
+    expect(drawn(map[0], view).left).toBeCloseTo(24);
+    expect(drawn(map[0], view).top).toBeCloseTo(24);
+    expect(drawn(map[8], view).left).toBeLessThan(342);
+    // on a wide screen the same map reads whole: fitted, as without the option
+    expect(startView(map, 1400, 540, { fromStart: true }).view).toEqual(
+      startView(map, 1400, 540).view,
+    );
+    // and so it does where its names are small but drawn (a laptop: just above 0.45)
+    const laptop = startView(map, 80 + 1380 * 0.47, 540, { fromStart: true });
+    expect(laptop.view.scale).toBeCloseTo(0.47);
+    expect(laptop.view.scale).toBeGreaterThan(NAMES_DRAWN_ABOVE_SCALE);
+    expect(laptop.view.scale).toBeLessThan(LEGIBLE_FIT_SCALE);
+    // a root, when there is one, comes first
+    const { view: rooted } = startView(map, 342, 484, {
+      root: map[8 * 3 + 4],
+      fromStart: true,
+    });
+    expect(drawn(map[0], rooted).left).toBeLessThan(0);
   });
 
   it('keeps the whole graph when there is no root to show', () => {

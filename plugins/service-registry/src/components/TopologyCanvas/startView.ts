@@ -13,6 +13,12 @@ import {
  */
 export const LEGIBLE_FIT_SCALE = 0.5;
 
+/**
+ * At this scale or below, the drawing leaves out the nodes' names (they would be under about
+ * 6 px): a map that starts `fromStart` shows its corner legibly instead of the whole graph.
+ */
+export const NAMES_DRAWN_ABOVE_SCALE = 0.45;
+
 /** The scale at which one node is shown to be read: its name at about 10 px. */
 export const READING_SCALE = 0.8;
 
@@ -26,6 +32,13 @@ export interface StartViewOptions {
    * drawn too small to read, the view shows this node legibly, with what fits around it.
    */
   root?: Pick<CanvasNode, 'x' | 'y'>;
+  /**
+   * Without a `root` (a map of many services): when the whole graph would be drawn without its
+   * names (at {@link NAMES_DRAWN_ABOVE_SCALE} or below), the view shows its top left corner
+   * legibly instead (where a left-to-right graph starts: its first consumers), and the rest is
+   * reached by panning. A map keeps its overview as long as it names its nodes, even small.
+   */
+  fromStart?: boolean;
   /** The drawing is no taller than the graph needs (never below {@link MIN_FOLLOWED_HEIGHT}). */
   heightFollowsGraph?: boolean;
 }
@@ -63,7 +76,9 @@ function offset(
  * The view a drawing of `width` CSS pixels, at most `maxHeight` high, starts with when its graph
  * changes: the whole graph as {@link fitViewport} fits it, unless a `root` is given and the whole
  * graph would be drawn below {@link LEGIBLE_FIT_SCALE} (a phone, a large neighbourhood); then the
- * root is shown at {@link READING_SCALE}, centred, and the rest can be reached by panning. With
+ * root is shown at {@link READING_SCALE}, centred, and the rest can be reached by panning (with
+ * `fromStart` and no root, the graph's top left corner, in the drawing's top left corner, where
+ * the whole graph would be drawn without names). With
  * `heightFollowsGraph`, the height is what the graph takes in that view, so that a wide, shallow
  * graph leaves no empty band below it.
  */
@@ -78,7 +93,12 @@ export function startView(
     return { view: whole, height: maxHeight };
   }
   const bounds = graphBounds(nodes);
-  const { root } = options;
+  // (the top left corner, centred on, is drawn at the drawing's: the graph is larger than it)
+  const corner =
+    options.fromStart && whole.scale <= NAMES_DRAWN_ABOVE_SCALE
+      ? { x: bounds.minX, y: bounds.minY }
+      : undefined;
+  const root = options.root ?? corner;
   const view: Viewport =
     root && whole.scale < LEGIBLE_FIT_SCALE
       ? {
