@@ -156,3 +156,52 @@ test('the shared System links its findings and SLA lines to the pages filtered t
     page.getByRole('search', { name: 'Filter services' }),
   ).toContainText('Global services');
 });
+
+test('on a phone the project card lists its services, each whole, with its findings in sight', async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openAsGuest(page, '/catalog/default/system/project-a');
+  const project = card(page, 'Project in the service registry');
+  const services = project.getByRole('list', {
+    name: 'Services of E-Commerce Platform',
+  });
+  await expect(services).toBeVisible({ timeout: 90_000 });
+  // no five-column table whose findings a phone cut off
+  await expect(
+    project.getByRole('table', { name: 'Services of E-Commerce Platform' }),
+  ).toHaveCount(0);
+  const entries = services.getByRole('listitem');
+  await expect(entries).toHaveCount(6);
+  const api = entries.filter({
+    has: page.getByRole('link', { name: 'project-a-api', exact: true }),
+  });
+  await expect(api).toContainText('ga');
+  await expect(api).toContainText(/Version\s*3\.4\.0/);
+  await expect(api).toContainText(/Tier\s*critical \(inherited\)/);
+  await expect(api).toContainText(/Findings\s*\d+ warnings?/);
+  const checkout = entries.filter({
+    has: page.getByRole('link', { name: 'project-a-checkout', exact: true }),
+  });
+  await expect(checkout).toContainText(
+    'Depends on a deprecated service: payments-gateway-v2',
+  );
+  // the marker reads in lines of words, not a word a line
+  const marker = checkout.locator('[data-marker="deprecated-dependency"]');
+  expect((await marker.boundingBox())!.height).toBeLessThan(60);
+  const box = (await services.boundingBox())!;
+  expect(
+    box.x + box.width,
+    'the list ends inside the screen',
+  ).toBeLessThanOrEqual(390);
+  expect(
+    await page.evaluate(
+      () => document.documentElement.scrollWidth <= window.innerWidth,
+    ),
+    'the page does not scroll sideways',
+  ).toBe(true);
+  await checkout.scrollIntoViewIfNeeded();
+  await page.screenshot({
+    path: testInfo.outputPath('project-card-phone.png'),
+  });
+});

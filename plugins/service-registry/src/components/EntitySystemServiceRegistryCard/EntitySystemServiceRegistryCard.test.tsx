@@ -21,6 +21,8 @@ import { fillContrast, lowestTextContrast } from '../../testUtils/textContrast';
 import { TEXT_CONTRAST } from '../contrast';
 import { withSignal } from '../../testUtils/withSignal';
 import { withCatalogApi } from '../../__testUtils__/withCatalogApi';
+import { pretendScreenWidth } from '../../testUtils/screenWidth';
+import { definitionsOf } from '../../testUtils/definitions';
 
 /**
  * A System as the registry's provider writes it: a project, or the shared System (`project:
@@ -756,5 +758,50 @@ dependencies.requires = ["shop-api", "shop-legacy"]
       'Could not load what the registry knows of project shop',
     );
     expect(alert).toHaveTextContent('no snapshot of registry "default" yet');
+  });
+});
+
+describe('EntitySystemServiceRegistryCard on a phone', () => {
+  let restore: () => void;
+  beforeEach(() => {
+    restore = pretendScreenWidth(390);
+  });
+  afterEach(() => restore());
+
+  it('lists its services in a few lines each (the service with its status, then version, tier and findings) instead of a five-column table', async () => {
+    await renderCard(system('shop'));
+    const list = await screen.findByRole('list', {
+      name: 'Services of Web Shop',
+    });
+    expect(
+      screen.queryByRole('table', { name: 'Services of Web Shop' }),
+    ).not.toBeInTheDocument();
+    const entries = within(list).getAllByRole('listitem');
+    expect(
+      entries.map(e => within(e).getAllByText(/./)[0].textContent),
+    ).toEqual(['shop-checkout', 'shop-legacy', 'shop-web']);
+    const [checkout, legacy, web] = entries;
+    expect(
+      within(checkout).getByRole('link', { name: 'shop-checkout' }),
+    ).toHaveAttribute('href', '/catalog/default/component/shop-checkout');
+    expect(within(checkout).getByText('Checkout')).toBeInTheDocument();
+    expect(within(checkout).getByText('ga')).toBeInTheDocument();
+    expect(
+      within(checkout).getByText(
+        'Depends on a deprecated service: payments-v2',
+      ),
+    ).toBeInTheDocument();
+    expect(definitionsOf(checkout)).toEqual({
+      Version: '1.9.0',
+      Tier: 'high (inherited)',
+      Findings: '1 warning',
+    });
+    expect(definitionsOf(web)).toEqual({
+      Version: '4.0.0',
+      Tier: 'low',
+      Findings: 'none',
+    });
+    expect(within(legacy).getByText('retired')).toBeInTheDocument();
+    expect(within(legacy).queryByRole('link')).not.toBeInTheDocument();
   });
 });

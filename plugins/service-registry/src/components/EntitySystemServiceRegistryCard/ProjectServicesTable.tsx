@@ -1,5 +1,7 @@
 import {
   Box,
+  List,
+  ListItem,
   TableBody,
   TableCell,
   TableHead,
@@ -14,6 +16,8 @@ import { ServiceStatusChip } from '../EntityServiceRegistryCard/ServiceStatusChi
 import { ServiceLink } from '../ServiceLink';
 import { findingsCountText } from './projectSummaryText';
 import { readableText } from '../contrast';
+import { useNarrowScreen } from '../useNarrowScreen';
+import { useEntryListStyles } from '../entryListStyles';
 
 const useStyles = makeStyles(theme => ({
   service: {
@@ -80,7 +84,9 @@ function tierCell(service: ProjectSummaryService): string | undefined {
 /**
  * The services of a project, by id: each linked to its entity page with its name, whether it
  * depends on a deprecated or retired service, its lifecycle status, version, effective tier and
- * findings counted.
+ * findings counted. On a phone, where the table's five columns cut off the findings and wrapped
+ * the names and markers a word a line, each service takes a few lines: its cell with the status
+ * at its end, then its version, tier and findings.
  */
 export function ProjectServicesTable(props: {
   /** The table's accessible name. */
@@ -89,9 +95,47 @@ export function ProjectServicesTable(props: {
 }) {
   const { label, services } = props;
   const classes = useStyles();
+  const listClasses = useEntryListStyles();
+  const narrow = useNarrowScreen();
   const missing = (text: string) => (
     <span className={classes.missing}>{text}</span>
   );
+  const status = (service: ProjectSummaryService) =>
+    service.status ? (
+      <ServiceStatusChip status={service.status} />
+    ) : (
+      missing('not declared')
+    );
+  if (narrow) {
+    return (
+      <List className={listClasses.list} aria-label={label}>
+        {services.map(service => (
+          <ListItem key={service.id} divider className={listClasses.item}>
+            <Box className={listClasses.heading}>
+              <div className={listClasses.name}>
+                <ServiceCell service={service} />
+              </div>
+              <Typography variant="body2" component="div">
+                {status(service)}
+              </Typography>
+            </Box>
+            <Typography
+              variant="body2"
+              component="dl"
+              className={listClasses.facts}
+            >
+              <dt>Version</dt>
+              <dd>{service.version ?? missing('none')}</dd>
+              <dt>Tier</dt>
+              <dd>{tierCell(service) ?? missing('none')}</dd>
+              <dt>Findings</dt>
+              <dd>{findingsCountText(service.findings)}</dd>
+            </Typography>
+          </ListItem>
+        ))}
+      </List>
+    );
+  }
   return (
     <CompactTable label={label}>
       <TableHead>
@@ -109,13 +153,7 @@ export function ProjectServicesTable(props: {
             <TableCell component="th" scope="row" role="rowheader">
               <ServiceCell service={service} />
             </TableCell>
-            <TableCell>
-              {service.status ? (
-                <ServiceStatusChip status={service.status} />
-              ) : (
-                missing('not declared')
-              )}
-            </TableCell>
+            <TableCell>{status(service)}</TableCell>
             <TableCell>{service.version ?? missing('none')}</TableCell>
             <TableCell>{tierCell(service) ?? missing('none')}</TableCell>
             <TableCell>{findingsCountText(service.findings)}</TableCell>
