@@ -56,4 +56,13 @@ test('on a phone the findings are a list that uses the width of the screen, 20 a
   await expectNoSeriousViolations(page, 'the findings page on a phone', {
     include: ['main article'],
   });
+
+  // the list has no headers to sort by: its menu sorts it as they would, from its first 20
+  await page.getByRole('button', { name: /^Sort by/ }).click();
+  await page.getByRole('option', { name: 'Severity, info first' }).click();
+  await expect(entries).toHaveCount(20);
+  await expect(entries.first()).not.toContainText(/^error/);
+  await expect(entries.first()).not.toContainText(
+    'lifecycle/sunset-passed-with-consumers',
+  );
 });

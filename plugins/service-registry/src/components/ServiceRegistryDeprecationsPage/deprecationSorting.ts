@@ -2,6 +2,7 @@ import {
   DEPRECATION_STATUSES,
   DeprecationRecord,
 } from '@service-registry/plugin-service-registry-common';
+import { compareNumbers, compareTexts, sortRows } from '../sortRows';
 
 /** The deprecations sorted by a field, named as the table's column names it (`sunsetDate`). */
 export interface DeprecationSorting {
@@ -22,22 +23,6 @@ export type DeprecationSortField =
 /** A deprecation as sorted: the record, with the replacement's id flattened. */
 export type SortedDeprecation = DeprecationRecord & { replacementId: string };
 
-/** Sorts undefined after every number. */
-function byNumber(a: number | undefined, b: number | undefined): number {
-  if (a === b) return 0;
-  if (a === undefined) return 1;
-  if (b === undefined) return -1;
-  return a - b;
-}
-
-/** Sorts text alphabetically, with none (undefined or empty) after any. */
-function byText(a: string | undefined, b: string | undefined): number {
-  if ((a ?? '') === (b ?? '')) return 0;
-  if (!a) return 1;
-  if (!b) return -1;
-  return a.localeCompare(b);
-}
-
 /** How one field sorts (ascending), and the words a phone's sort menu says each way with. */
 interface SortField {
   /** The column's title. */
@@ -57,7 +42,7 @@ export const DEPRECATION_SORT_FIELDS: Readonly<
 > = {
   service: {
     label: 'Service',
-    compare: (a, b) => byText(a.service, b.service),
+    compare: (a, b) => compareTexts(a.service, b.service),
     ascending: 'A to Z',
     descending: 'Z to A',
   },
@@ -67,19 +52,19 @@ export const DEPRECATION_SORT_FIELDS: Readonly<
     compare: (a, b) =>
       DEPRECATION_STATUSES.indexOf(a.status) -
         DEPRECATION_STATUSES.indexOf(b.status) ||
-      byNumber(a.daysToSunset, b.daysToSunset),
+      compareNumbers(a.daysToSunset, b.daysToSunset),
     ascending: 'most urgent first',
     descending: 'least urgent first',
   },
   deprecationDate: {
     label: 'Deprecated',
-    compare: (a, b) => byText(a.deprecationDate, b.deprecationDate),
+    compare: (a, b) => compareTexts(a.deprecationDate, b.deprecationDate),
     ascending: 'earliest first',
     descending: 'latest first',
   },
   sunsetDate: {
     label: 'Sunset',
-    compare: (a, b) => byText(a.sunsetDate, b.sunsetDate),
+    compare: (a, b) => compareTexts(a.sunsetDate, b.sunsetDate),
     ascending: 'soonest first',
     descending: 'latest first',
   },
@@ -91,13 +76,14 @@ export const DEPRECATION_SORT_FIELDS: Readonly<
   },
   remainingEffortHours: {
     label: 'Effort',
-    compare: (a, b) => byNumber(a.remainingEffortHours, b.remainingEffortHours),
+    compare: (a, b) =>
+      compareNumbers(a.remainingEffortHours, b.remainingEffortHours),
     ascending: 'least first',
     descending: 'most first',
   },
   replacementId: {
     label: 'Replacement',
-    compare: (a, b) => byText(a.replacementId, b.replacementId),
+    compare: (a, b) => compareTexts(a.replacementId, b.replacementId),
     ascending: 'A to Z',
     descending: 'Z to A',
   },
@@ -120,10 +106,9 @@ export function sortDeprecations<T extends SortedDeprecation>(
   sorting: DeprecationSorting | undefined,
 ): T[] {
   if (!sorting) return [...items];
-  const { compare } = DEPRECATION_SORT_FIELDS[sorting.field];
-  const sign = sorting.direction === 'desc' ? -1 : 1;
-  return items
-    .map((item, index) => ({ item, index }))
-    .sort((a, b) => sign * compare(a.item, b.item) || a.index - b.index)
-    .map(({ item }) => item);
+  return sortRows(
+    items,
+    DEPRECATION_SORT_FIELDS[sorting.field].compare,
+    sorting.direction,
+  );
 }

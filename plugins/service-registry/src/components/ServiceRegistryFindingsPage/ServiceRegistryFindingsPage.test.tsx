@@ -26,6 +26,7 @@ import { lowestTextContrast } from '../../testUtils/textContrast';
 import { TEXT_CONTRAST, themeSurfaces } from '../contrast';
 import { withSignal } from '../../testUtils/withSignal';
 import { pretendScreenWidth } from '../../testUtils/screenWidth';
+import { definitionsOf } from '../../testUtils/definitions';
 
 const local = findingsSnapshot({ scenario: 'degraded' });
 const missingRequired = findingOf(local, 'dependency/missing-required');
@@ -909,6 +910,33 @@ describe('ServiceRegistryFindingsPage on a phone', () => {
     expect(
       screen.getByText('No findings match the filters'),
     ).toBeInTheDocument();
+  });
+
+  it("sorts the list by its Sort by menu, as the table's headers sort the table", async () => {
+    await renderPage(degraded());
+    await screen.findByRole('heading', { name: '5 of 5 findings' });
+    const menu = () => screen.getByRole('button', { name: /^Sort by/ });
+    expect(menu()).toHaveTextContent('Severity, errors first');
+    await choose('Sort by', 'Severity, info first');
+    // the warnings before the errors, each severity in its given (file) order
+    expect(entries().map(e => e.code)).toEqual([
+      'lifecycle/depends-on-deprecated',
+      'dependency/missing-optional',
+      'lifecycle/deprecated-without-replacement',
+      'toml/syntax',
+      'dependency/missing-required',
+    ]);
+    await choose('Sort by', 'Service, A to Z');
+    const services = entries().map(
+      e => definitionsOf(e.item).Service ?? undefined,
+    );
+    const named = services.filter((s): s is string => s !== undefined);
+    expect(named).toEqual([...named].sort((a, b) => a.localeCompare(b)));
+    // the finding that names no service (a file that does not parse) last
+    expect(services[services.length - 1]).toBeUndefined();
+    await choose('Sort by', 'Errors first, then by location');
+    expect(entries()[0].code).toBe('toml/syntax');
+    expect(menu()).toHaveTextContent('Errors first, then by location');
   });
 
   it('lists 20 findings at first, and 20 more on each request', async () => {

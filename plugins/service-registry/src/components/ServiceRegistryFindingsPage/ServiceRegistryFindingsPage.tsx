@@ -24,7 +24,6 @@ import {
 } from '../../api/types';
 import {
   compareFindings,
-  compareLocations,
   countBySeverity,
   countLabel,
   FindingLocation,
@@ -33,9 +32,16 @@ import {
   notLoadedReason,
   SEVERITIES,
   SeverityChip,
-  severityRank,
 } from '../EntityServiceRegistryFindingsCard/findingParts';
 import { sizedToContent } from '../sizedToContent';
+import { readSortMenuValue, SortMenu, sortMenuOptions } from '../SortMenu';
+import {
+  FINDING_SORT_FIELDS,
+  FindingSortField,
+  FindingSorting,
+  isFindingSortField,
+  sortFindings,
+} from './findingSorting';
 import { useQueryFilters } from '../useQueryFilters';
 import { hasEveryTerm, searchTerms } from '../searchTerms';
 import { formatSnapshotTime } from '../../lib/formatSnapshotTime';
@@ -111,11 +117,15 @@ function readFilters(written: Record<FilterKey, string>): FindingFilters {
   };
 }
 
-/** The table sorted by a column, named by its field (`file`). */
-interface Sorting {
-  field: string;
-  direction: 'asc' | 'desc';
-}
+type Sorting = FindingSorting;
+
+/** The phone's sort menu: each column both ways. */
+const SORT_OPTIONS = sortMenuOptions(
+  (Object.keys(FINDING_SORT_FIELDS) as FindingSortField[]).map(field => ({
+    field,
+    ...FINDING_SORT_FIELDS[field],
+  })),
+);
 
 /** How many findings a page of the table (or of the list, on a phone) holds. */
 const PAGE_SIZE = 20;
@@ -401,6 +411,11 @@ function FindingsView(props: {
   // a phone gets a list: the table's six columns do not fit its width, and its messages wrapped a
   // few words per line (rows about 230 pixels high)
   const narrow = useNarrowScreen();
+  // in the order the table's headers would sort them by, chosen on a phone from a menu
+  const listed = useMemo(
+    () => (narrow ? sortFindings(shown?.rows ?? [], sorting) : []),
+    [narrow, shown, sorting],
+  );
   const tableTitle = shown
     ? `${shown.rows.length} of ${response.items.length} findings`
     : 'Findings';
@@ -477,6 +492,25 @@ function FindingsView(props: {
           className={classes.select}
           InputLabelProps={{ shrink: true, className: pageText.secondary }}
         />
+        {narrow && (
+          // the list has no column headers to sort by
+          <SortMenu
+            id="findings-sort"
+            value={sorting ? `${sorting.field}:${sorting.direction}` : ''}
+            unsortedLabel="Errors first, then by location"
+            options={SORT_OPTIONS}
+            onChange={value => {
+              const read = readSortMenuValue(value);
+              setSorting(
+                read && isFindingSortField(read.field)
+                  ? { field: read.field, direction: read.direction }
+                  : undefined,
+              );
+            }}
+            className={classes.select}
+            labelClassName={pageText.secondary}
+          />
+        )}
       </Box>
       {wantsProject && projectError && (
         <RegistryErrorPanel
@@ -490,10 +524,10 @@ function FindingsView(props: {
       )}
       {!(wantsProject && projectError) && narrow && (
         <FindingsList
-          // (a list of other findings starts again at its first page)
-          key={JSON.stringify(filters)}
+          // (a list of other findings, or in another order, starts again at its first page)
+          key={JSON.stringify([filters, sorting])}
           title={tableTitle}
-          items={shown?.rows ?? []}
+          items={listed}
           projectOf={f => projectText(f, filters.project)}
           emptyContent={emptyContent}
           loading={loadingProject}
@@ -510,7 +544,9 @@ function FindingsView(props: {
             // (the column's index among `columns`; no direction, or -1, after a third click)
             const field = columns[index]?.field;
             setSorting(
-              typeof field === 'string' && direction
+              typeof field === 'string' &&
+                isFindingSortField(field) &&
+                direction
                 ? { field, direction }
                 : undefined,
             );
@@ -545,13 +581,14 @@ function useFindingColumns(
 ): TableColumn<RegistryFindingItem>[] {
   const classes = useStyles();
   return useMemo(() => {
-    const written: TableColumn<RegistryFindingItem>[] = [
+    // (each column sorts by its field's comparison, which the phone's list sorts by too)
+    const written: (TableColumn<RegistryFindingItem> & {
+      field: FindingSortField;
+    })[] = [
       {
         title: 'Severity',
         field: 'severity',
         width: '110px',
-        customSort: (a, b) =>
-          severityRank(a.severity) - severityRank(b.severity),
         render: f => <SeverityChip severity={f.severity} />,
       },
       {
@@ -591,13 +628,14 @@ function useFindingColumns(
       {
         title: 'Location',
         field: 'file',
-        customSort: compareLocations,
         render: f => <FindingLocation finding={f} />,
       },
     ];
     return written.map(column =>
       sizedToContent({
         ...column,
+        customSort: (a: RegistryFindingItem, b: RegistryFindingItem) =>
+          FINDING_SORT_FIELDS[column.field].compare(a, b),
         defaultSort:
           sorting && column.field === sorting.field
             ? sorting.direction

@@ -1,0 +1,97 @@
+import { RegistryFindingItem } from '../../api/types';
+import {
+  compareLocations,
+  severityRank,
+} from '../EntityServiceRegistryFindingsCard/findingParts';
+import { compareTexts, sortRows } from '../sortRows';
+
+/** The fields the findings can be sorted by: the table's columns. */
+export type FindingSortField =
+  | 'severity'
+  | 'service'
+  | 'project'
+  | 'owner'
+  | 'message'
+  | 'file';
+
+/** The findings sorted by a column, named by its field. */
+export interface FindingSorting {
+  field: FindingSortField;
+  direction: 'asc' | 'desc';
+}
+
+/** How one field sorts (ascending), and the words a phone's sort menu says each way with. */
+interface SortField {
+  /** The column's title. */
+  label: string;
+  compare: (a: RegistryFindingItem, b: RegistryFindingItem) => number;
+  ascending: string;
+  descending: string;
+}
+
+/**
+ * Each field the findings sort by, in the table's column order: its comparison, which the table's
+ * columns and the phone's list both use.
+ */
+export const FINDING_SORT_FIELDS: Readonly<
+  Record<FindingSortField, SortField>
+> = {
+  severity: {
+    label: 'Severity',
+    compare: (a, b) => severityRank(a.severity) - severityRank(b.severity),
+    ascending: 'errors first',
+    descending: 'info first',
+  },
+  service: {
+    label: 'Service',
+    compare: (a, b) => compareTexts(a.service, b.service),
+    ascending: 'A to Z',
+    descending: 'Z to A',
+  },
+  project: {
+    label: 'Project',
+    compare: (a, b) => compareTexts(a.project, b.project),
+    ascending: 'A to Z',
+    descending: 'Z to A',
+  },
+  owner: {
+    label: 'Owner',
+    compare: (a, b) =>
+      compareTexts(a.owner?.replace(/^@/, ''), b.owner?.replace(/^@/, '')),
+    ascending: 'A to Z',
+    descending: 'Z to A',
+  },
+  message: {
+    label: 'Finding',
+    compare: (a, b) => compareTexts(a.message, b.message),
+    ascending: 'A to Z',
+    descending: 'Z to A',
+  },
+  file: {
+    label: 'Location',
+    compare: compareLocations,
+    ascending: 'by file and line',
+    descending: 'by file and line, last first',
+  },
+};
+
+/** Whether a field is one the findings sort by. */
+export function isFindingSortField(field: string): field is FindingSortField {
+  return Object.prototype.hasOwnProperty.call(FINDING_SORT_FIELDS, field);
+}
+
+/**
+ * The findings in the order of a sorting, as the table sorts them (ties in the given order); the
+ * given order without one.
+ */
+export function sortFindings<T extends RegistryFindingItem>(
+  items: readonly T[],
+  sorting: FindingSorting | undefined,
+): T[] {
+  if (!sorting) return [...items];
+  return sortRows(
+    items,
+    FINDING_SORT_FIELDS[sorting.field].compare,
+    sorting.direction,
+  );
+}
