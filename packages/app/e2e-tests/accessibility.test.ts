@@ -190,6 +190,12 @@ for (const theme of ['light', 'dark']) {
       await form.open();
       const id = form.id;
       await id.fill(`a11y-${theme}`);
+      // with the check of the id typed, in the success colour
+      await expect(
+        page.getByText(
+          `Neither the registry nor the catalog has "a11y-${theme}" yet.`,
+        ),
+      ).toBeVisible();
       // our fields only: the form around them is the scaffolder's
       const field = (input: Locator) =>
         page.locator('[class*="MuiFormControl-root"]').filter({ has: input });

@@ -143,7 +143,19 @@ test('the new-service template adds the service to a project picked from the lis
 
   const form = new NewServiceForm(page);
   await form.open();
+  // a taken id is said as it is typed, before the rest of the page is filled and Next pressed
+  await form.id.fill('shared-auth');
+  await expect(
+    page.getByText(
+      'The registry already declares "shared-auth" (services/catalog.toml:',
+    ),
+  ).toBeVisible();
+  await expect(form.id).toHaveAttribute('aria-invalid', 'true');
   await form.id.fill(id);
+  await expect(
+    page.getByText(`Neither the registry nor the catalog has "${id}" yet.`),
+  ).toBeVisible();
+  await expect(form.id).toHaveAttribute('aria-invalid', 'false');
   await form.pickPlatformOwner();
   await form.next();
 
