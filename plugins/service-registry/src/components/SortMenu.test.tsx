@@ -1,52 +1,68 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { readSortMenuValue, SortMenu, sortMenuOptions } from './SortMenu';
+import { SortMenu } from './SortMenu';
 
-const OPTIONS = sortMenuOptions([
-  {
-    field: 'sunsetDate',
+const FIELDS = {
+  service: { label: 'Service', ascending: 'A to Z', descending: 'Z to A' },
+  sunsetDate: {
     label: 'Sunset',
     ascending: 'soonest first',
     descending: 'latest first',
   },
-]);
+};
 
-describe('sortMenuOptions and readSortMenuValue', () => {
-  it('offers each field both ways, in words, and reads an option back', () => {
-    expect(OPTIONS).toEqual([
-      { value: 'sunsetDate:asc', label: 'Sunset, soonest first' },
-      { value: 'sunsetDate:desc', label: 'Sunset, latest first' },
-    ]);
-    expect(readSortMenuValue('sunsetDate:desc')).toEqual({
-      field: 'sunsetDate',
-      direction: 'desc',
-    });
-  });
-
-  it.each(['', 'sunsetDate', 'sunsetDate:sideways', ':asc', 'a:asc:b'])(
-    'reads %j as no sorting',
-    value => expect(readSortMenuValue(value)).toBeUndefined(),
+function renderMenu(
+  sorting: Parameters<typeof SortMenu>[0]['sorting'],
+  onChange = jest.fn(),
+) {
+  render(
+    <SortMenu
+      id="sort"
+      fields={FIELDS}
+      sorting={sorting}
+      unsortedLabel="Most urgent first"
+      onChange={onChange}
+    />,
   );
-});
+  return screen.getByRole('button', { name: /^Sort by/ });
+}
 
 describe('SortMenu', () => {
-  it("shows the list's own order for a value it does not offer, and reports the option chosen", async () => {
+  it('offers the list’s own order, then each field both ways in words, in the order of its fields', async () => {
+    await userEvent.click(renderMenu(undefined));
+    expect(
+      screen.getAllByRole('option').map(option => option.textContent),
+    ).toEqual([
+      'Most urgent first',
+      'Service, A to Z',
+      'Service, Z to A',
+      'Sunset, soonest first',
+      'Sunset, latest first',
+    ]);
+  });
+
+  it('shows the sorting it is given, and reports the one chosen, or none', async () => {
     const onChange = jest.fn();
-    render(
-      <SortMenu
-        id="sort"
-        value="owner:asc"
-        unsortedLabel="Most urgent first"
-        options={OPTIONS}
-        onChange={onChange}
-      />,
-    );
-    const menu = screen.getByRole('button', { name: /^Sort by/ });
-    expect(menu).toHaveTextContent('Most urgent first');
+    const menu = renderMenu({ field: 'service', direction: 'desc' }, onChange);
+    expect(menu).toHaveTextContent('Service, Z to A');
     await userEvent.click(menu);
     await userEvent.click(
       screen.getByRole('option', { name: 'Sunset, latest first' }),
     );
-    expect(onChange).toHaveBeenCalledWith('sunsetDate:desc');
+    expect(onChange).toHaveBeenLastCalledWith({
+      field: 'sunsetDate',
+      direction: 'desc',
+    });
+    await userEvent.click(menu);
+    await userEvent.click(
+      screen.getByRole('option', { name: 'Most urgent first' }),
+    );
+    expect(onChange).toHaveBeenLastCalledWith(undefined);
+  });
+
+  it('shows the list’s own order for a field it does not offer', () => {
+    expect(
+      renderMenu({ field: 'owner' as 'service', direction: 'asc' }),
+    ).toHaveTextContent('Most urgent first');
   });
 });

@@ -1,69 +1,63 @@
 import { MenuItem, TextField } from '@material-ui/core';
 
-/** One way a list can be sorted, as a {@link SortMenu} offers it. */
-export interface SortMenuOption {
-  /** The sorting, as one string (`sunsetDate:desc`). */
-  value: string;
-  /** The sorting in words (`Sunset, latest first`). */
+/** A field a list can be sorted by, as a {@link SortMenu} names it each way. */
+export interface SortMenuField {
+  /** The field's name, as its column's title (`Sunset`). */
   label: string;
+  /** The ascending order in words (`soonest first`). */
+  ascending: string;
+  /** The descending order in words (`latest first`). */
+  descending: string;
 }
 
-/** The options of a menu for each field both ways, in words: `Sunset, soonest first`, … */
-export function sortMenuOptions(
-  fields: ReadonlyArray<{
-    field: string;
-    label: string;
-    ascending: string;
-    descending: string;
-  }>,
-): SortMenuOption[] {
-  return fields.flatMap(({ field, label, ascending, descending }) => [
-    { value: `${field}:asc`, label: `${label}, ${ascending}` },
-    { value: `${field}:desc`, label: `${label}, ${descending}` },
-  ]);
-}
-
-/** The field and direction of a {@link sortMenuOptions} value, or undefined for another. */
-export function readSortMenuValue(
-  value: string,
-): { field: string; direction: 'asc' | 'desc' } | undefined {
-  const [field, direction, ...rest] = value.split(':');
-  if (!field || rest.length > 0) return undefined;
-  if (direction !== 'asc' && direction !== 'desc') return undefined;
-  return { field, direction };
+/** A list sorted by one of its fields. */
+export interface FieldSorting<F extends string> {
+  field: F;
+  direction: 'asc' | 'desc';
 }
 
 /**
  * A "Sort by" menu for a list on a phone, which has no column headers to click: the list's own
- * order (`value` `''`, named by `unsortedLabel`), then each option. Outlined and small, as the
- * pages' filters are.
+ * order (named by `unsortedLabel`), then each field both ways, in words (`Sunset, latest first`).
+ * Outlined and small, as the pages' filters are.
  */
-export function SortMenu(props: {
+export function SortMenu<F extends string>(props: {
   id: string;
-  value: string;
+  /** The fields, in the order the menu offers them (the table's columns'). */
+  fields: Readonly<Record<F, SortMenuField>>;
+  sorting: FieldSorting<F> | undefined;
   unsortedLabel: string;
-  options: readonly SortMenuOption[];
-  onChange: (value: string) => void;
+  onChange: (sorting: FieldSorting<F> | undefined) => void;
   /** The class of the field, and of its label (as the page's filters have them). */
   className?: string;
   labelClassName?: string;
 }) {
   const {
     id,
-    value,
+    fields,
+    sorting,
     unsortedLabel,
-    options,
     onChange,
     className,
     labelClassName,
   } = props;
+  const keys = Object.keys(fields) as F[];
+  const value = sorting ? `${sorting.field}:${sorting.direction}` : '';
   return (
     <TextField
       select
       id={id}
       label="Sort by"
-      value={options.some(o => o.value === value) ? value : ''}
-      onChange={e => onChange(e.target.value)}
+      value={sorting && keys.includes(sorting.field) ? value : ''}
+      onChange={e => {
+        const [field, direction] = e.target.value.split(':');
+        onChange(
+          keys.includes(field as F) &&
+            (direction === 'asc' || direction === 'desc')
+            ? { field: field as F, direction }
+            : undefined,
+        );
+      }}
       variant="outlined"
       size="small"
       className={className}
@@ -71,11 +65,17 @@ export function SortMenu(props: {
       SelectProps={{ displayEmpty: true }}
     >
       <MenuItem value="">{unsortedLabel}</MenuItem>
-      {options.map(option => (
-        <MenuItem key={option.value} value={option.value}>
-          {option.label}
-        </MenuItem>
-      ))}
+      {keys.flatMap(field => {
+        const { label, ascending, descending } = fields[field];
+        return [
+          <MenuItem key={`${field}:asc`} value={`${field}:asc`}>
+            {`${label}, ${ascending}`}
+          </MenuItem>,
+          <MenuItem key={`${field}:desc`} value={`${field}:desc`}>
+            {`${label}, ${descending}`}
+          </MenuItem>,
+        ];
+      })}
     </TextField>
   );
 }

@@ -36,3 +36,29 @@ export function sortRows<T>(
     .sort((a, b) => sign * compare(a.row, b.row) || a.index - b.index)
     .map(({ row }) => row);
 }
+
+/** A row's field, as a table's column sorts by it: its comparison (ascending). */
+export interface ComparedField<T> {
+  compare: (a: T, b: T) => number;
+}
+
+/** Whether a name (from a link's `?sort=`, a menu) is one of the fields. */
+export function isFieldOf<F extends string>(
+  fields: Readonly<Record<F, unknown>>,
+  name: string,
+): name is F {
+  return Object.prototype.hasOwnProperty.call(fields, name);
+}
+
+/**
+ * The rows in the order of a sorting by one of their fields (see {@link sortRows}); without a
+ * sorting, in the given order.
+ */
+export function sortByField<T, F extends string>(
+  rows: readonly T[],
+  fields: Readonly<Record<F, ComparedField<T>>>,
+  sorting: { field: F; direction: 'asc' | 'desc' } | undefined,
+): T[] {
+  if (!sorting) return [...rows];
+  return sortRows(rows, fields[sorting.field].compare, sorting.direction);
+}

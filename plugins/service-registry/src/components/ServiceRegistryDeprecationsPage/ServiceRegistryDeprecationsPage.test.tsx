@@ -37,6 +37,16 @@ const BY_URGENCY = [
   'done-svc',
 ];
 
+/** The same, the latest sunset first, services without a sunset before them. */
+const SUNSET_DESC = [
+  'vague',
+  'legacy-search',
+  'done-svc',
+  'pay-v2',
+  'old-api',
+  'gone',
+];
+
 // A page with a material table: slow on small CI machines.
 jest.setTimeout(30_000);
 
@@ -557,16 +567,6 @@ describe('ServiceRegistryDeprecationsPage', () => {
   });
 
   describe('sorting and search kept in the URL', () => {
-    /** The latest sunset first, services without a sunset before them. */
-    const SUNSET_DESC = [
-      'vague',
-      'legacy-search',
-      'done-svc',
-      'pay-v2',
-      'old-api',
-      'gone',
-    ];
-
     it('opens the sorting of a shared link, its arrow on the column', async () => {
       const { unmount } = await renderPage(
         fixtureApi(),
@@ -1393,14 +1393,7 @@ describe('ServiceRegistryDeprecationsPage on a phone', () => {
     await renderPage(fixtureApi(), undefined, '/?sort=sunsetDate&order=desc');
     await screen.findByRole('list', { name: /^Deprecated services/ });
     // the latest sunset first, services without a sunset before them, as the table lists them
-    expect(entries().map(e => e.service)).toEqual([
-      'vague',
-      'legacy-search',
-      'done-svc',
-      'pay-v2',
-      'old-api',
-      'gone',
-    ]);
+    expect(entries().map(e => e.service)).toEqual(SUNSET_DESC);
     expect(sortMenu()).toHaveTextContent('Sunset, latest first');
     expect(query()).toBe('?sort=sunsetDate&order=desc');
   });

@@ -62,10 +62,9 @@ import {
   DEPRECATION_SORT_FIELDS,
   DeprecationSortField,
   DeprecationSorting,
-  isDeprecationSortField,
-  sortDeprecations,
 } from './deprecationSorting';
-import { DeprecationSortSelect } from './DeprecationSortSelect';
+import { isFieldOf, sortByField } from '../sortRows';
+import { SortMenu } from '../SortMenu';
 import { useNarrowScreen } from '../useNarrowScreen';
 
 const useStyles = makeStyles(theme => ({
@@ -170,7 +169,7 @@ type Sorting = DeprecationSorting;
  * default sorting: none, the most urgent first (as the backend lists them).
  */
 function readSorting(sort: string, order: string): Sorting | undefined {
-  if (!isDeprecationSortField(sort)) return undefined;
+  if (!isFieldOf(DEPRECATION_SORT_FIELDS, sort)) return undefined;
   if (order !== '' && order !== 'asc' && order !== 'desc') return undefined;
   return { field: sort, direction: order === 'desc' ? 'desc' : 'asc' };
 }
@@ -565,7 +564,7 @@ function Deprecations(props: {
   // the order the table's headers would sort them by
   const narrow = useNarrowScreen();
   const listed = useMemo(
-    () => (narrow ? sortDeprecations(rows, sorting) : rows),
+    () => (narrow ? sortByField(rows, DEPRECATION_SORT_FIELDS, sorting) : rows),
     [narrow, rows, sorting],
   );
   // on a phone the burn-down is above the list, out of sight: a list's button brings it into view
@@ -686,8 +685,11 @@ function Deprecations(props: {
           />
           {narrow && (
             // the list has no column headers to sort by
-            <DeprecationSortSelect
+            <SortMenu
+              id="deprecations-sort"
+              fields={DEPRECATION_SORT_FIELDS}
               sorting={sorting}
+              unsortedLabel="Most urgent first"
               onChange={setSorting}
               className={classes.filter}
               labelClassName={pageText.secondary}
@@ -752,7 +754,7 @@ function Deprecations(props: {
                 const field = columns[index]?.field;
                 const next: Sorting | undefined =
                   typeof field === 'string' &&
-                  isDeprecationSortField(field) &&
+                  isFieldOf(DEPRECATION_SORT_FIELDS, field) &&
                   direction
                     ? { field, direction }
                     : undefined;

@@ -1,10 +1,17 @@
 import {
   DEPRECATION_SORT_FIELDS,
   DeprecationSortField,
-  isDeprecationSortField,
+  DeprecationSorting,
   SortedDeprecation,
-  sortDeprecations,
 } from './deprecationSorting';
+import { isFieldOf, sortByField } from '../sortRows';
+
+const sortDeprecations = (
+  items: SortedDeprecation[],
+  sorting: DeprecationSorting | undefined,
+) => sortByField(items, DEPRECATION_SORT_FIELDS, sorting);
+const isDeprecationSortField = (name: string) =>
+  isFieldOf(DEPRECATION_SORT_FIELDS, name);
 
 function record(
   service: string,
@@ -28,7 +35,7 @@ function record(
 
 const services = (items: SortedDeprecation[]) => items.map(i => i.service);
 
-describe('sortDeprecations', () => {
+describe("sortByField with the deprecations' fields", () => {
   const items = [
     record('b', { sunsetDate: '2027-01-01', remainingConsumers: 2 }),
     record('a', { remainingConsumers: 5, replacementId: 'z-api' }),
@@ -95,7 +102,7 @@ describe('sortDeprecations', () => {
   });
 });
 
-describe('isDeprecationSortField', () => {
+describe("isFieldOf the deprecations' fields", () => {
   it("accepts each column's field, and nothing else a link may say", () => {
     for (const field of Object.keys(DEPRECATION_SORT_FIELDS)) {
       expect(isDeprecationSortField(field)).toBe(true);

@@ -2,13 +2,11 @@ import {
   DEPRECATION_STATUSES,
   DeprecationRecord,
 } from '@service-registry/plugin-service-registry-common';
-import { compareNumbers, compareTexts, sortRows } from '../sortRows';
+import { ComparedField, compareNumbers, compareTexts } from '../sortRows';
+import { FieldSorting, SortMenuField } from '../SortMenu';
 
 /** The deprecations sorted by a field, named as the table's column names it (`sunsetDate`). */
-export interface DeprecationSorting {
-  field: DeprecationSortField;
-  direction: 'asc' | 'desc';
-}
+export type DeprecationSorting = FieldSorting<DeprecationSortField>;
 
 /** The fields the deprecations can be sorted by: the table's columns, in their order. */
 export type DeprecationSortField =
@@ -24,13 +22,7 @@ export type DeprecationSortField =
 export type SortedDeprecation = DeprecationRecord & { replacementId: string };
 
 /** How one field sorts (ascending), and the words a phone's sort menu says each way with. */
-interface SortField {
-  /** The column's title. */
-  label: string;
-  compare: (a: SortedDeprecation, b: SortedDeprecation) => number;
-  ascending: string;
-  descending: string;
-}
+type SortField = SortMenuField & ComparedField<SortedDeprecation>;
 
 /**
  * Each field the deprecations sort by, in the table's column order: its comparison, which the
@@ -88,27 +80,3 @@ export const DEPRECATION_SORT_FIELDS: Readonly<
     descending: 'Z to A',
   },
 };
-
-/** Whether a query string's `sort` names a field the deprecations sort by. */
-export function isDeprecationSortField(
-  field: string,
-): field is DeprecationSortField {
-  return Object.prototype.hasOwnProperty.call(DEPRECATION_SORT_FIELDS, field);
-}
-
-/**
- * The deprecations in the order of a sorting, as the table sorts them (descending is the
- * ascending order reversed, ties kept in the given order); without a sorting, the given order
- * (the backend's: the most urgent first).
- */
-export function sortDeprecations<T extends SortedDeprecation>(
-  items: readonly T[],
-  sorting: DeprecationSorting | undefined,
-): T[] {
-  if (!sorting) return [...items];
-  return sortRows(
-    items,
-    DEPRECATION_SORT_FIELDS[sorting.field].compare,
-    sorting.direction,
-  );
-}

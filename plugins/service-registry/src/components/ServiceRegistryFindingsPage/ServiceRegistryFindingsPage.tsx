@@ -34,13 +34,12 @@ import {
   SeverityChip,
 } from '../EntityServiceRegistryFindingsCard/findingParts';
 import { sizedToContent } from '../sizedToContent';
-import { readSortMenuValue, SortMenu, sortMenuOptions } from '../SortMenu';
+import { SortMenu } from '../SortMenu';
+import { isFieldOf, sortByField } from '../sortRows';
 import {
   FINDING_SORT_FIELDS,
   FindingSortField,
   FindingSorting,
-  isFindingSortField,
-  sortFindings,
 } from './findingSorting';
 import { useQueryFilters } from '../useQueryFilters';
 import { hasEveryTerm, searchTerms } from '../searchTerms';
@@ -118,14 +117,6 @@ function readFilters(written: Record<FilterKey, string>): FindingFilters {
 }
 
 type Sorting = FindingSorting;
-
-/** The phone's sort menu: each column both ways. */
-const SORT_OPTIONS = sortMenuOptions(
-  (Object.keys(FINDING_SORT_FIELDS) as FindingSortField[]).map(field => ({
-    field,
-    ...FINDING_SORT_FIELDS[field],
-  })),
-);
 
 /** How many findings a page of the table (or of the list, on a phone) holds. */
 const PAGE_SIZE = 20;
@@ -413,7 +404,10 @@ function FindingsView(props: {
   const narrow = useNarrowScreen();
   // in the order the table's headers would sort them by, chosen on a phone from a menu
   const listed = useMemo(
-    () => (narrow ? sortFindings(shown?.rows ?? [], sorting) : []),
+    () =>
+      narrow
+        ? sortByField(shown?.rows ?? [], FINDING_SORT_FIELDS, sorting)
+        : [],
     [narrow, shown, sorting],
   );
   const tableTitle = shown
@@ -496,17 +490,10 @@ function FindingsView(props: {
           // the list has no column headers to sort by
           <SortMenu
             id="findings-sort"
-            value={sorting ? `${sorting.field}:${sorting.direction}` : ''}
+            fields={FINDING_SORT_FIELDS}
+            sorting={sorting}
             unsortedLabel="Errors first, then by location"
-            options={SORT_OPTIONS}
-            onChange={value => {
-              const read = readSortMenuValue(value);
-              setSorting(
-                read && isFindingSortField(read.field)
-                  ? { field: read.field, direction: read.direction }
-                  : undefined,
-              );
-            }}
+            onChange={setSorting}
             className={classes.select}
             labelClassName={pageText.secondary}
           />
@@ -545,7 +532,7 @@ function FindingsView(props: {
             const field = columns[index]?.field;
             setSorting(
               typeof field === 'string' &&
-                isFindingSortField(field) &&
+                isFieldOf(FINDING_SORT_FIELDS, field) &&
                 direction
                 ? { field, direction }
                 : undefined,

@@ -3,7 +3,8 @@ import {
   compareLocations,
   severityRank,
 } from '../EntityServiceRegistryFindingsCard/findingParts';
-import { compareTexts, sortRows } from '../sortRows';
+import { ComparedField, compareTexts } from '../sortRows';
+import { FieldSorting, SortMenuField } from '../SortMenu';
 
 /** The fields the findings can be sorted by: the table's columns. */
 export type FindingSortField =
@@ -15,19 +16,10 @@ export type FindingSortField =
   | 'file';
 
 /** The findings sorted by a column, named by its field. */
-export interface FindingSorting {
-  field: FindingSortField;
-  direction: 'asc' | 'desc';
-}
+export type FindingSorting = FieldSorting<FindingSortField>;
 
 /** How one field sorts (ascending), and the words a phone's sort menu says each way with. */
-interface SortField {
-  /** The column's title. */
-  label: string;
-  compare: (a: RegistryFindingItem, b: RegistryFindingItem) => number;
-  ascending: string;
-  descending: string;
-}
+type SortField = SortMenuField & ComparedField<RegistryFindingItem>;
 
 /**
  * Each field the findings sort by, in the table's column order: its comparison, which the table's
@@ -74,24 +66,3 @@ export const FINDING_SORT_FIELDS: Readonly<
     descending: 'by file and line, last first',
   },
 };
-
-/** Whether a field is one the findings sort by. */
-export function isFindingSortField(field: string): field is FindingSortField {
-  return Object.prototype.hasOwnProperty.call(FINDING_SORT_FIELDS, field);
-}
-
-/**
- * The findings in the order of a sorting, as the table sorts them (ties in the given order); the
- * given order without one.
- */
-export function sortFindings<T extends RegistryFindingItem>(
-  items: readonly T[],
-  sorting: FindingSorting | undefined,
-): T[] {
-  if (!sorting) return [...items];
-  return sortRows(
-    items,
-    FINDING_SORT_FIELDS[sorting.field].compare,
-    sorting.direction,
-  );
-}

@@ -11,8 +11,8 @@ import { filterOptions, filterSlaOverview } from './filterSlaOverview';
 import { SlaFilterBar } from './SlaFilterBar';
 import { SlaProjectCounts } from './SlaProjectCounts';
 import { SlaTierSection } from './SlaTierSection';
-import { SlaSort } from './sortServices';
-import { SlaSortMenu } from './SlaSortMenu';
+import { SLA_SORT_FIELDS, SlaSort } from './sortServices';
+import { SortMenu } from '../SortMenu';
 import { useNarrowScreen } from '../useNarrowScreen';
 import { useSlaFilters } from './useSlaFilters';
 import { usePageTextStyles } from '../usePageTextStyles';
@@ -83,9 +83,12 @@ function SlaOverviewBody(props: { overview: SlaOverviewResponse }) {
     <>
       <SlaFilterBar filters={filters} options={options} onChange={setFilters} />
       {narrow && (
-        <SlaSortMenu
-          sort={sort}
-          onSort={setSort}
+        <SortMenu
+          id="service-registry-sla-sort"
+          fields={SLA_SORT_FIELDS}
+          sorting={sort}
+          unsortedLabel="Service id, A to Z"
+          onChange={setSort}
           className={classes.sort}
           labelClassName={pageText.secondary}
         />

@@ -26,7 +26,12 @@ import {
   slaProjectText,
 } from './slaServiceParts';
 import { SlaServiceList } from './SlaServiceList';
-import { SLA_SORT_COLUMNS, SlaSort, sortServices } from './sortServices';
+import {
+  SLA_SORT_FIELDS,
+  SlaSort,
+  SlaSortKey,
+  sortServices,
+} from './sortServices';
 import { ScrollingTable } from '../RegistryCardParts/ScrollingTable';
 
 const useStyles = makeStyles(theme => ({
@@ -140,9 +145,12 @@ export function SlaTierSection(props: {
           <ScrollingTable label={`Services of the ${title}`}>
             <TableHead>
               <TableRow>
-                {SLA_SORT_COLUMNS.map(column => {
+                {(Object.keys(SLA_SORT_FIELDS) as SlaSortKey[]).map(key => {
+                  const column = { key, ...SLA_SORT_FIELDS[key] };
                   const direction =
-                    sort && sort.by === column.key ? sort.direction : undefined;
+                    sort && sort.field === column.key
+                      ? sort.direction
+                      : undefined;
                   return (
                     <TableCell
                       key={column.key}
@@ -154,7 +162,7 @@ export function SlaTierSection(props: {
                         direction={direction ?? 'asc'}
                         onClick={() =>
                           onSort({
-                            by: column.key,
+                            field: column.key,
                             direction: direction === 'asc' ? 'desc' : 'asc',
                           })
                         }

@@ -2,6 +2,7 @@ import {
   SLA_COMPLIANCE_VALUES,
   SlaOverviewService,
 } from '@service-registry/plugin-service-registry-common';
+import { FieldSorting, SortMenuField } from '../SortMenu';
 
 /** The sortable columns of the services tables. */
 export type SlaSortKey =
@@ -17,54 +18,34 @@ export type SlaSortKey =
  * The sortable columns of the services tables, in their order: each its title, and the words a
  * phone's sort menu says each direction with (the list there has no headers).
  */
-export const SLA_SORT_COLUMNS: ReadonlyArray<{
-  key: SlaSortKey;
-  label: string;
-  numeric?: boolean;
-  ascending: string;
-  descending: string;
-}> = [
-  { key: 'name', label: 'Service', ascending: 'A to Z', descending: 'Z to A' },
-  {
-    key: 'project',
-    label: 'Project',
-    ascending: 'A to Z',
-    descending: 'Z to A',
-  },
-  { key: 'owner', label: 'Owner', ascending: 'A to Z', descending: 'Z to A' },
-  {
-    key: 'availability',
+export const SLA_SORT_FIELDS: Readonly<
+  Record<SlaSortKey, SortMenuField & { numeric?: boolean }>
+> = {
+  name: { label: 'Service', ascending: 'A to Z', descending: 'Z to A' },
+  project: { label: 'Project', ascending: 'A to Z', descending: 'Z to A' },
+  owner: { label: 'Owner', ascending: 'A to Z', descending: 'Z to A' },
+  availability: {
     label: 'Availability',
     numeric: true,
     ascending: 'lowest first',
     descending: 'highest first',
   },
-  {
-    key: 'p99',
+  p99: {
     label: 'p99',
     numeric: true,
     ascending: 'fastest first',
     descending: 'slowest first',
   },
-  {
-    key: 'compliance',
+  compliance: {
     label: 'Compliance',
     ascending: 'worst first',
     descending: 'best first',
   },
-  {
-    key: 'gaps',
-    label: 'Gaps',
-    ascending: 'fewest first',
-    descending: 'most first',
-  },
-];
+  gaps: { label: 'Gaps', ascending: 'fewest first', descending: 'most first' },
+};
 
 /** A column and a direction. */
-export interface SlaSort {
-  by: SlaSortKey;
-  direction: 'asc' | 'desc';
-}
+export type SlaSort = FieldSorting<SlaSortKey>;
 
 type SortValue = string | number | undefined;
 
@@ -93,7 +74,7 @@ export function sortServices(
   sort: SlaSort | undefined,
 ): SlaOverviewService[] {
   if (!sort) return services;
-  const value = VALUES[sort.by];
+  const value = VALUES[sort.field];
   const sign = sort.direction === 'asc' ? 1 : -1;
   return services
     .map((service, index) => ({ service, index, key: value(service) }))
