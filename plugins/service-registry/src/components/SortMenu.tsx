@@ -10,6 +10,12 @@ export interface SortMenuField {
   descending: string;
 }
 
+/** The words of a field sorted alphabetically (a name, an id), each way. */
+export const ALPHABETICAL: Pick<SortMenuField, 'ascending' | 'descending'> = {
+  ascending: 'A to Z',
+  descending: 'Z to A',
+};
+
 /** A list sorted by one of its fields. */
 export interface FieldSorting<F extends string> {
   field: F;

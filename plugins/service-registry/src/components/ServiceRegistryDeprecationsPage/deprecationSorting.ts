@@ -3,7 +3,7 @@ import {
   DeprecationRecord,
 } from '@service-registry/plugin-service-registry-common';
 import { ComparedField, compareNumbers, compareTexts } from '../sortRows';
-import { FieldSorting, SortMenuField } from '../SortMenu';
+import { ALPHABETICAL, FieldSorting, SortMenuField } from '../SortMenu';
 
 /** The deprecations sorted by a field, named as the table's column names it (`sunsetDate`). */
 export type DeprecationSorting = FieldSorting<DeprecationSortField>;
@@ -35,8 +35,7 @@ export const DEPRECATION_SORT_FIELDS: Readonly<
   service: {
     label: 'Service',
     compare: (a, b) => compareTexts(a.service, b.service),
-    ascending: 'A to Z',
-    descending: 'Z to A',
+    ...ALPHABETICAL,
   },
   status: {
     label: 'Status',
@@ -76,7 +75,6 @@ export const DEPRECATION_SORT_FIELDS: Readonly<
   replacementId: {
     label: 'Replacement',
     compare: (a, b) => compareTexts(a.replacementId, b.replacementId),
-    ascending: 'A to Z',
-    descending: 'Z to A',
+    ...ALPHABETICAL,
   },
 };

@@ -4,7 +4,7 @@ import {
   severityRank,
 } from '../EntityServiceRegistryFindingsCard/findingParts';
 import { ComparedField, compareTexts } from '../sortRows';
-import { FieldSorting, SortMenuField } from '../SortMenu';
+import { ALPHABETICAL, FieldSorting, SortMenuField } from '../SortMenu';
 
 /** The fields the findings can be sorted by: the table's columns. */
 export type FindingSortField =
@@ -37,27 +37,23 @@ export const FINDING_SORT_FIELDS: Readonly<
   service: {
     label: 'Service',
     compare: (a, b) => compareTexts(a.service, b.service),
-    ascending: 'A to Z',
-    descending: 'Z to A',
+    ...ALPHABETICAL,
   },
   project: {
     label: 'Project',
     compare: (a, b) => compareTexts(a.project, b.project),
-    ascending: 'A to Z',
-    descending: 'Z to A',
+    ...ALPHABETICAL,
   },
   owner: {
     label: 'Owner',
     compare: (a, b) =>
       compareTexts(a.owner?.replace(/^@/, ''), b.owner?.replace(/^@/, '')),
-    ascending: 'A to Z',
-    descending: 'Z to A',
+    ...ALPHABETICAL,
   },
   message: {
     label: 'Finding',
     compare: (a, b) => compareTexts(a.message, b.message),
-    ascending: 'A to Z',
-    descending: 'Z to A',
+    ...ALPHABETICAL,
   },
   file: {
     label: 'Location',

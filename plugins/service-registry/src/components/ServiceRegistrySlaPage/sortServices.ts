@@ -2,7 +2,7 @@ import {
   SLA_COMPLIANCE_VALUES,
   SlaOverviewService,
 } from '@service-registry/plugin-service-registry-common';
-import { FieldSorting, SortMenuField } from '../SortMenu';
+import { ALPHABETICAL, FieldSorting, SortMenuField } from '../SortMenu';
 
 /** The sortable columns of the services tables. */
 export type SlaSortKey =
@@ -21,9 +21,9 @@ export type SlaSortKey =
 export const SLA_SORT_FIELDS: Readonly<
   Record<SlaSortKey, SortMenuField & { numeric?: boolean }>
 > = {
-  name: { label: 'Service', ascending: 'A to Z', descending: 'Z to A' },
-  project: { label: 'Project', ascending: 'A to Z', descending: 'Z to A' },
-  owner: { label: 'Owner', ascending: 'A to Z', descending: 'Z to A' },
+  name: { label: 'Service', ...ALPHABETICAL },
+  project: { label: 'Project', ...ALPHABETICAL },
+  owner: { label: 'Owner', ...ALPHABETICAL },
   availability: {
     label: 'Availability',
     numeric: true,
