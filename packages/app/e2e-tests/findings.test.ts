@@ -65,4 +65,14 @@ test('on a phone the findings are a list that uses the width of the screen, 20 a
   await expect(entries.first()).not.toContainText(
     'lifecycle/sunset-passed-with-consumers',
   );
+  // kept in the URL, as the table's headers keep it: a reload lists them so again
+  await expect(page).toHaveURL(/[?&]sort=severity&order=desc(&|$)/);
+  const infoFirst = await entries.first().textContent();
+  await page.reload();
+  await expect(entries.first()).toHaveText(infoFirst ?? '', {
+    timeout: 60_000,
+  });
+  await expect(page.getByRole('button', { name: /^Sort by/ })).toContainText(
+    'Severity, info first',
+  );
 });

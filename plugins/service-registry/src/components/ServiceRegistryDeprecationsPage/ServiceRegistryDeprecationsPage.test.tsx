@@ -26,6 +26,7 @@ import {
 import { withSignal } from '../../testUtils/withSignal';
 import { pretendScreenWidth } from '../../testUtils/screenWidth';
 import { definitionsOf } from '../../testUtils/definitions';
+import { sortArrowOf } from '../../testUtils/sortArrow';
 
 /** The fixture's deprecated services, the most urgent first, as the backend lists them. */
 const BY_URGENCY = [
@@ -124,24 +125,8 @@ async function sortBy(column: string) {
   await userEvent.click(within(header).getAllByRole('button')[0]);
 }
 
-/**
- * The column whose header shows the sort arrow, and its direction (`Sunset desc`), if any: the
- * arrow of material-table's header is Material UI's `TableSortLabel`, which has no ARIA state.
- */
-function sortArrow(): string | undefined {
-  const sorted = within(table())
-    .getAllByRole('columnheader')
-    .flatMap(header => {
-      const label = header.querySelector('[class*="MuiTableSortLabel-active"]');
-      if (!label) return [];
-      const desc = label.querySelector(
-        '[class*="MuiTableSortLabel-iconDirectionDesc"]',
-      );
-      return [`${header.textContent} ${desc ? 'desc' : 'asc'}`];
-    });
-  expect(sorted.length).toBeLessThanOrEqual(1);
-  return sorted[0];
-}
+/** The column whose header shows the sort arrow, and its direction, if any. */
+const sortArrow = () => sortArrowOf(table());
 
 /** The page's search box. */
 const filterBox = () => screen.getByRole('searchbox', { name: 'Search' });

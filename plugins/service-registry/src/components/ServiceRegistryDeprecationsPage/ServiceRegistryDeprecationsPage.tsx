@@ -64,6 +64,7 @@ import {
   DeprecationSorting,
 } from './deprecationSorting';
 import { isFieldOf, sortByField } from '../sortRows';
+import { querySortingOf, readQuerySorting } from '../querySorting';
 import { SortMenu } from '../SortMenu';
 import { useNarrowScreen } from '../useNarrowScreen';
 
@@ -163,25 +164,6 @@ function pagingQuery({ page, pageSize }: Paging) {
 
 type Sorting = DeprecationSorting;
 
-/**
- * The sorting a link asks for: `sort` is the field of a column the table sorts by, `order` is
- * `asc` (the default, which may be left out) or `desc`. An unknown column or order is the
- * default sorting: none, the most urgent first (as the backend lists them).
- */
-function readSorting(sort: string, order: string): Sorting | undefined {
-  if (!isFieldOf(DEPRECATION_SORT_FIELDS, sort)) return undefined;
-  if (order !== '' && order !== 'asc' && order !== 'desc') return undefined;
-  return { field: sort, direction: order === 'desc' ? 'desc' : 'asc' };
-}
-
-/** A sorting as the query string writes it, the defaults (no sorting, `asc`) left out. */
-function sortingQuery(sorting: Sorting | undefined) {
-  return {
-    sort: sorting?.field ?? '',
-    order: sorting?.direction === 'desc' ? 'desc' : '',
-  };
-}
-
 /** A sorting of the table, compared as one string. */
 function sortingKey(sorting: Sorting | undefined): string {
   return JSON.stringify([sorting?.field, sorting?.direction]);
@@ -239,7 +221,7 @@ function useDeprecationQuery() {
     },
     /** Writes the page and the sorting shown, where the URL says others (or unknown ones). */
     setShown: (paging: Paging, sorting: Sorting | undefined) => {
-      const written = { ...pagingQuery(paging), ...sortingQuery(sorting) };
+      const written = { ...pagingQuery(paging), ...querySortingOf(sorting) };
       if (
         (Object.keys(written) as (keyof typeof written)[]).some(
           key => written[key] !== query[key],
@@ -250,7 +232,7 @@ function useDeprecationQuery() {
     },
     /** Writes a new sorting of the table, from its first page. */
     setSorting: (sorting: Sorting | undefined) =>
-      setQuery({ ...sortingQuery(sorting), page: '' }),
+      setQuery({ ...querySortingOf(sorting), page: '' }),
     /** Writes a new text of the search box, from the table's first page. */
     setSearch: (text: string) => setQuery({ q: text, page: '' }),
   };
@@ -522,7 +504,11 @@ function Deprecations(props: {
 
   // the sorting of the URL, by a column's field: its column opens sorted (its arrow shown)
   const sorting = useMemo(
-    () => readSorting(query.sort, query.order),
+    () =>
+      readQuerySorting(DEPRECATION_SORT_FIELDS, {
+        sort: query.sort,
+        order: query.order,
+      }),
     [query.sort, query.order],
   );
   // (the sorted column follows the table's own sorting too: material-table sorts again by a

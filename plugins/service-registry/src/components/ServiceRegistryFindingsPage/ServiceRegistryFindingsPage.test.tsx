@@ -27,6 +27,7 @@ import { TEXT_CONTRAST, themeSurfaces } from '../contrast';
 import { withSignal } from '../../testUtils/withSignal';
 import { pretendScreenWidth } from '../../testUtils/screenWidth';
 import { definitionsOf } from '../../testUtils/definitions';
+import { sortArrowOf } from '../../testUtils/sortArrow';
 
 const local = findingsSnapshot({ scenario: 'degraded' });
 const missingRequired = findingOf(local, 'dependency/missing-required');
@@ -198,7 +199,7 @@ describe('ServiceRegistryFindingsPage', () => {
     );
     await waitFor(() =>
       expect(screen.getByRole('status', { name: 'query' })).toHaveTextContent(
-        '?q=e',
+        '?sort=file&order=desc&q=e',
       ),
     );
     expect(screen.getByText('5 of 5 findings')).toBeInTheDocument();
@@ -224,6 +225,65 @@ describe('ServiceRegistryFindingsPage', () => {
         ].includes(code!),
       ),
     );
+  });
+
+  describe('sorting kept in the URL', () => {
+    const query = () => screen.getByRole('status', { name: 'query' });
+    const header = (column: string) =>
+      within(screen.getByRole('table')).getByRole('columnheader', {
+        name: column,
+      });
+    const sortBy = (column: string) =>
+      userEvent.click(within(header(column)).getByRole('button'));
+    const byLocationLastFirst = [
+      'lifecycle/deprecated-without-replacement',
+      'dependency/missing-optional',
+      'dependency/missing-required',
+      'lifecycle/depends-on-deprecated',
+      'toml/syntax',
+    ];
+
+    it('opens a shared link in its order, the column sorted by marked', async () => {
+      await renderPage(degraded(), { path: '/?sort=file&order=desc' });
+      await screen.findByText('5 of 5 findings');
+      expect(codes()).toEqual(byLocationLastFirst);
+      expect(sortArrowOf(screen.getByRole('table'))).toBe('Location desc');
+    });
+
+    it("writes the headers' sorting into the URL, the default (errors first) as no parameter and no sorting as sort=none", async () => {
+      await renderPage(degraded(), { path: '/?severity=warning' });
+      await screen.findByText('3 of 5 findings');
+      await sortBy('Finding');
+      await waitFor(() =>
+        expect(query()).toHaveTextContent('?severity=warning&sort=message'),
+      );
+      await sortBy('Finding');
+      await waitFor(() =>
+        expect(query()).toHaveTextContent(
+          '?severity=warning&sort=message&order=desc',
+        ),
+      );
+      // a third click: the table's own order, which a link must say, as it opens errors first
+      await sortBy('Finding');
+      await waitFor(() =>
+        expect(query()).toHaveTextContent('?severity=warning&sort=none'),
+      );
+      await sortBy('Severity');
+      await waitFor(() =>
+        expect(query()).toHaveTextContent(/^\?severity=warning$/),
+      );
+    });
+
+    it('opens a link to no sorting unsorted, and an unknown sorting errors first', async () => {
+      const opened = await renderPage(degraded(), { path: '/?sort=none' });
+      await screen.findByText('5 of 5 findings');
+      expect(sortArrowOf(screen.getByRole('table'))).toBeUndefined();
+      opened.unmount();
+      await renderPage(degraded(), { path: '/?sort=bogus&order=desc' });
+      await screen.findByText('5 of 5 findings');
+      expect(sortArrowOf(screen.getByRole('table'))).toBe('Severity asc');
+      expect(codes()[0]).toBe('toml/syntax');
+    });
   });
 
   it('keeps the rows a filter keeps as they are (their elements are not made again)', async () => {
@@ -937,6 +997,24 @@ describe('ServiceRegistryFindingsPage on a phone', () => {
     await choose('Sort by', 'Errors first, then by location');
     expect(entries()[0].code).toBe('toml/syntax');
     expect(menu()).toHaveTextContent('Errors first, then by location');
+  });
+
+  it("keeps the sort menu's choice in the URL, as the table's headers do, and opens a shared link in its order", async () => {
+    const opened = await renderPage(degraded());
+    await screen.findByRole('heading', { name: '5 of 5 findings' });
+    await choose('Sort by', 'Location, by file and line, last first');
+    expect(screen.getByRole('status', { name: 'query' })).toHaveTextContent(
+      '?sort=file&order=desc',
+    );
+    const lastFirst = entries().map(e => e.code);
+    expect(lastFirst[lastFirst.length - 1]).toBe('toml/syntax');
+    opened.unmount();
+    await renderPage(degraded(), { path: '/?sort=file&order=desc' });
+    await screen.findByRole('heading', { name: '5 of 5 findings' });
+    expect(entries().map(e => e.code)).toEqual(lastFirst);
+    expect(screen.getByRole('button', { name: /^Sort by/ })).toHaveTextContent(
+      'Location, by file and line, last first',
+    );
   });
 
   it('lists 20 findings at first, and 20 more on each request', async () => {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import {
   Box,
   Chip,
@@ -42,6 +42,7 @@ import {
   FindingSorting,
 } from './findingSorting';
 import { useQueryFilters } from '../useQueryFilters';
+import { useQuerySorting } from '../querySorting';
 import { hasEveryTerm, searchTerms } from '../searchTerms';
 import { formatSnapshotTime } from '../../lib/formatSnapshotTime';
 import { GLOBAL_SERVICES_LABEL } from '../../lib/serviceProjectLabel';
@@ -392,11 +393,15 @@ function FindingsView(props: {
     filters.owner,
   );
 
-  // the sorting the user chose (none after a third click on its column): material-table sorts
-  // again by a column's `defaultSort` whenever its rows, columns or options change (each key of
-  // the search, a chip, a filter) and it differs from the table's own sorting, and it opens again
-  // while a project's findings load; so the chosen column is the one with a `defaultSort`
-  const [sorting, setSorting] = useState<Sorting | undefined>(DEFAULT_SORTING);
+  // the sorting the user chose (none after a third click on its column), kept in the URL
+  // (`?sort=&order=`, `?sort=none` for none) as the filters are: material-table sorts again by a
+  // column's `defaultSort` whenever its rows, columns or options change (each key of the search,
+  // a chip, a filter) and it differs from the table's own sorting, and it opens again while a
+  // project's findings load; so the chosen column is the one with a `defaultSort`
+  const [sorting, setSorting] = useQuerySorting(
+    FINDING_SORT_FIELDS,
+    DEFAULT_SORTING,
+  );
   const columns = useFindingColumns(filters.project, sorting);
 
   // a phone gets a list: the table's six columns do not fit its width, and its messages wrapped a

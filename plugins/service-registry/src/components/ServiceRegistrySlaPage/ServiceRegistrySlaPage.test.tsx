@@ -366,6 +366,57 @@ describe('ServiceRegistrySlaPage', () => {
     ]);
   });
 
+  it('keeps the sorting in the URL with the filters, and opens a shared link sorted', async () => {
+    const query = () => screen.getByRole('status', { name: 'query' });
+    const opened = await renderPage(fixtureApi(), undefined, '/?tier=critical');
+    await screen.findByText(/^Showing 3 of 9 services /);
+    const critical = () =>
+      screen.getByRole('region', { name: 'Critical tier' });
+    await userEvent.click(
+      within(critical()).getByRole('button', { name: 'Availability' }),
+    );
+    await userEvent.click(
+      within(critical()).getByRole('button', { name: /Availability/ }),
+    );
+    expect(query()).toHaveTextContent(
+      '?tier=critical&sort=availability&order=desc',
+    );
+    opened.unmount();
+
+    await renderPage(
+      fixtureApi(),
+      undefined,
+      '/?tier=critical&sort=availability&order=desc',
+    );
+    await screen.findByText(/^Showing 3 of 9 services /);
+    expect(servicesOf('Critical tier')).toEqual([
+      'Auth',
+      'Shop Admin',
+      'Payments',
+    ]);
+    // the header sorted by says so, and a filter keeps the sorting
+    expect(
+      within(critical()).getByRole('columnheader', { name: /Availability/ }),
+    ).toHaveAttribute('aria-sort', 'descending');
+    await choose('Tier', 'All');
+    expect(query()).toHaveTextContent(/^\?sort=availability&order=desc$/);
+    expect(servicesOf('Critical tier')).toEqual([
+      'Auth',
+      'Shop Admin',
+      'Payments',
+    ]);
+  });
+
+  it('opens a link with an unknown sorting in the order by id', async () => {
+    await renderPage(fixtureApi(), undefined, '/?sort=colour&order=desc');
+    await screen.findByText(/^9 services /);
+    expect(servicesOf('Critical tier')).toEqual([
+      'Auth',
+      'Payments',
+      'Shop Admin',
+    ]);
+  });
+
   it('asks the given registry', async () => {
     const api = mockServiceRegistryApi({
       getSlaOverview: jest.fn(async () => ({
@@ -565,6 +616,29 @@ describe('ServiceRegistrySlaPage on a phone', () => {
       'Auth',
       'Payments',
       'Shop Admin',
+    ]);
+  });
+
+  it("keeps the menu's choice in the URL, and opens a shared link with it chosen", async () => {
+    const opened = await renderPage(fixtureApi());
+    await screen.findByRole('list', { name: 'Services of the Critical tier' });
+    await userEvent.click(screen.getByRole('button', { name: /^Sort by/ }));
+    await userEvent.click(
+      screen.getByRole('option', { name: 'Availability, highest first' }),
+    );
+    expect(screen.getByRole('status', { name: 'query' })).toHaveTextContent(
+      '?sort=availability&order=desc',
+    );
+    opened.unmount();
+    await renderPage(fixtureApi(), undefined, '/?sort=availability&order=desc');
+    await screen.findByRole('list', { name: 'Services of the Critical tier' });
+    expect(screen.getByRole('button', { name: /^Sort by/ })).toHaveTextContent(
+      'Availability, highest first',
+    );
+    expect(servicesListed('Critical tier')).toEqual([
+      'Auth',
+      'Shop Admin',
+      'Payments',
     ]);
   });
 });

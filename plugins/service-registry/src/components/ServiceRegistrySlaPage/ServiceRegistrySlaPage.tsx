@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { EmptyState, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { Box, Typography, makeStyles } from '@material-ui/core';
@@ -11,7 +11,8 @@ import { filterOptions, filterSlaOverview } from './filterSlaOverview';
 import { SlaFilterBar } from './SlaFilterBar';
 import { SlaProjectCounts } from './SlaProjectCounts';
 import { SlaTierSection } from './SlaTierSection';
-import { SLA_SORT_FIELDS, SlaSort } from './sortServices';
+import { SLA_SORT_FIELDS } from './sortServices';
+import { useQuerySorting } from '../querySorting';
 import { SortMenu } from '../SortMenu';
 import { useNarrowScreen } from '../useNarrowScreen';
 import { useSlaFilters } from './useSlaFilters';
@@ -59,7 +60,8 @@ function SlaOverviewBody(props: { overview: SlaOverviewResponse }) {
   const pageText = usePageTextStyles();
   const classes = useStyles();
   const [filters, setFilters] = useSlaFilters();
-  const [sort, setSort] = useState<SlaSort>();
+  // the tables' sorting (the menu's on a phone), kept in the URL as the filters are
+  const [sort, setSort] = useQuerySorting(SLA_SORT_FIELDS);
   // a phone lists each tier's services, without the tables' headers to sort by: a menu instead
   const narrow = useNarrowScreen();
   const options = useMemo(
