@@ -507,4 +507,19 @@ test('SLA and findings pages read the registry', async ({ page }, testInfo) => {
   expect(new URL(page.url()).search).toBe(
     '?q=lifecycle%2Fdepends-on-deprecated',
   );
+
+  // so does the table's sorting: a reload (or the link, shared) sorts it so again
+  const byLocation = findings
+    .getByRole('columnheader', { name: 'Location' })
+    .getByRole('button');
+  await byLocation.click();
+  await byLocation.click();
+  await expect(page).toHaveURL(/[?&]sort=file&order=desc(&|$)/);
+  const locations = () =>
+    findings.locator('tbody tr td:nth-child(6)').allInnerTexts();
+  const lastFirst = await locations();
+  expect(lastFirst.length).toBeGreaterThan(1);
+  expect(lastFirst).not.toEqual([...lastFirst].reverse());
+  await page.reload();
+  await expect.poll(locations, { timeout: 60_000 }).toEqual(lastFirst);
 });

@@ -15,10 +15,16 @@ export interface SortingQuery {
   order: string;
 }
 
-const sameSorting = <F extends string>(
+/**
+ * Whether two sortings are the same (both none, or the same field the same way).
+ *
+ * @param a - a sorting (`undefined`: none)
+ * @param b - another
+ */
+export const sameSorting = <F extends string>(
   a: FieldSorting<F> | undefined,
   b: FieldSorting<F> | undefined,
-) => a?.field === b?.field && a?.direction === b?.direction;
+): boolean => a?.field === b?.field && a?.direction === b?.direction;
 
 /**
  * The sorting a link asks for: `sort` is one of the page's fields, `order` is `asc` (which may be

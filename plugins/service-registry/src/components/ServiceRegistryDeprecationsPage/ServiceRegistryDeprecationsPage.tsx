@@ -64,7 +64,7 @@ import {
   DeprecationSorting,
 } from './deprecationSorting';
 import { isFieldOf, sortByField } from '../sortRows';
-import { querySortingOf, readQuerySorting } from '../querySorting';
+import { querySortingOf, readQuerySorting, sameSorting } from '../querySorting';
 import { SortMenu } from '../SortMenu';
 import { useNarrowScreen } from '../useNarrowScreen';
 
@@ -163,11 +163,6 @@ function pagingQuery({ page, pageSize }: Paging) {
 }
 
 type Sorting = DeprecationSorting;
-
-/** A sorting of the table, compared as one string. */
-function sortingKey(sorting: Sorting | undefined): string {
-  return JSON.stringify([sorting?.field, sorting?.direction]);
-}
 
 /**
  * The filters and the search's text, the service whose burn-down is shown, and the page and
@@ -525,7 +520,7 @@ function Deprecations(props: {
   // (the sorting a link changes while the page is open, the sidebar's or a shared one, likewise)
   const shown = useRef(sorting);
   useLayoutEffect(() => {
-    if (sortingKey(shown.current) !== sortingKey(sorting)) {
+    if (!sameSorting(shown.current, sorting)) {
       shown.current = sorting;
       setOpened(n => n + 1);
     }

@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { useLocation } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
+import { ReactNode } from 'react';
 import {
   FindingsRequestOptions,
   ServiceRegistryApi,
@@ -47,10 +48,16 @@ function QueryProbe() {
 
 async function renderPage(
   api: ServiceRegistryApi,
-  options: { path?: string; props?: ServiceRegistryFindingsPageProps } = {},
+  options: {
+    path?: string;
+    props?: ServiceRegistryFindingsPageProps;
+    /** more of the app around the page, as a link to it */
+    around?: ReactNode;
+  } = {},
 ) {
   return renderInTestApp(
     <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
+      {options.around}
       <ServiceRegistryFindingsPage {...options.props} />
       <QueryProbe />
     </TestApiProvider>,
@@ -271,6 +278,38 @@ describe('ServiceRegistryFindingsPage', () => {
       await sortBy('Severity');
       await waitFor(() =>
         expect(query()).toHaveTextContent(/^\?severity=warning$/),
+      );
+    });
+
+    it('follows a link that changes the sorting while the page is open', async () => {
+      await renderPage(degraded(), {
+        path: '/?sort=file&order=desc',
+        around: (
+          <>
+            <Link to="/">All findings</Link>
+            <Link to="/?sort=message">Findings by message</Link>
+          </>
+        ),
+      });
+      await screen.findByText('5 of 5 findings');
+      expect(codes()).toEqual(byLocationLastFirst);
+      await userEvent.click(screen.getByRole('link', { name: 'All findings' }));
+      await waitFor(() =>
+        expect(sortArrowOf(screen.getByRole('table'))).toBe('Severity asc'),
+      );
+      expect(codes().slice(0, 2)).toEqual([
+        'toml/syntax',
+        'dependency/missing-required',
+      ]);
+      await userEvent.click(
+        screen.getByRole('link', { name: 'Findings by message' }),
+      );
+      await waitFor(() =>
+        expect(sortArrowOf(screen.getByRole('table'))).toBe('Finding asc'),
+      );
+      const messages = tableRows().map(cells => cells[4]);
+      expect(messages).toEqual(
+        [...messages].sort((a, b) => a.localeCompare(b)),
       );
     });
 

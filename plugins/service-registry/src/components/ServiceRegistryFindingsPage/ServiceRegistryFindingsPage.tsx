@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   Box,
   Chip,
@@ -42,7 +42,7 @@ import {
   FindingSorting,
 } from './findingSorting';
 import { useQueryFilters } from '../useQueryFilters';
-import { useQuerySorting } from '../querySorting';
+import { sameSorting, useQuerySorting } from '../querySorting';
 import { hasEveryTerm, searchTerms } from '../searchTerms';
 import { formatSnapshotTime } from '../../lib/formatSnapshotTime';
 import { GLOBAL_SERVICES_LABEL } from '../../lib/serviceProjectLabel';
@@ -403,6 +403,18 @@ function FindingsView(props: {
     DEFAULT_SORTING,
   );
   const columns = useFindingColumns(filters.project, sorting);
+  // material-table applies another column's `defaultSort` only where the direction differs too
+  // (from Severity, errors first, to Finding, A to Z, it keeps its own): a sorting the table did
+  // not make itself (a link, the sidebar's or a shared one, while the page is open) opens the
+  // table again, sorted so
+  const tableSorting = useRef(sorting);
+  const [opened, setOpened] = useState(0);
+  useLayoutEffect(() => {
+    if (!sameSorting(tableSorting.current, sorting)) {
+      tableSorting.current = sorting;
+      setOpened(n => n + 1);
+    }
+  }, [sorting]);
 
   // a phone gets a list: the table's six columns do not fit its width, and its messages wrapped a
   // few words per line (rows about 230 pixels high)
@@ -528,6 +540,7 @@ function FindingsView(props: {
       )}
       {!(wantsProject && projectError) && !narrow && (
         <Table<RegistryFindingItem>
+          key={opened}
           title={tableTitle}
           isLoading={loadingProject}
           columns={columns}
@@ -535,13 +548,15 @@ function FindingsView(props: {
           onOrderChange={(index, direction) => {
             // (the column's index among `columns`; no direction, or -1, after a third click)
             const field = columns[index]?.field;
-            setSorting(
+            const chosen: Sorting | undefined =
               typeof field === 'string' &&
-                isFieldOf(FINDING_SORT_FIELDS, field) &&
-                direction
+              isFieldOf(FINDING_SORT_FIELDS, field) &&
+              direction
                 ? { field, direction }
-                : undefined,
-            );
+                : undefined;
+            // (which the table shows already)
+            tableSorting.current = chosen;
+            setSorting(chosen);
           }}
           options={{
             // no column dragging: its handle would be a second button nested in each sort button
