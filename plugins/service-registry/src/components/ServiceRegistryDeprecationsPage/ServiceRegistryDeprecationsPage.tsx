@@ -66,6 +66,13 @@ import {
 import { isFieldOf, sortByField } from '../sortRows';
 import { querySortingOf, readQuerySorting, sameSorting } from '../querySorting';
 import { SortMenu } from '../SortMenu';
+import {
+  PAGE_SIZE,
+  PAGE_SIZES,
+  Paging,
+  queryPagingOf,
+  readQueryPaging,
+} from '../queryPaging';
 import { useNarrowScreen } from '../useNarrowScreen';
 
 const useStyles = makeStyles(theme => ({
@@ -128,39 +135,8 @@ const GLOBAL = GLOBAL_PROJECT_ID;
 const isStatus = (value: string | null): value is DeprecationStatus =>
   (DEPRECATION_STATUSES as readonly string[]).includes(value ?? '');
 
-/**
- * A large registry has hundreds of deprecations: past this many rows the table pages (a small
- * one shows whole, without a pager), and the timeline draws this many bars, the most urgent.
- */
-const PAGE_SIZE = 20;
-/** The rows a page to choose from, the default first. */
-const PAGE_SIZES = [PAGE_SIZE, 50, 100];
+/** The timeline draws this many bars, the most urgent (a large registry has hundreds). */
 const TIMELINE_BARS = DEPRECATION_TIMELINE_MAX_BARS;
-
-/** A page of the table: its index (from 0, as material-table counts) and its rows. */
-interface Paging {
-  page: number;
-  pageSize: number;
-}
-
-/**
- * The page of the table a link asks for: `page` counts from 1, past the last page is the last
- * page, and anything but a page number the first; an unknown `pageSize` is the default.
- */
-function readPaging(page: string, pageSize: string, rowCount: number): Paging {
-  const size = PAGE_SIZES.find(n => String(n) === pageSize) ?? PAGE_SIZE;
-  const last = Math.max(1, Math.ceil(rowCount / size));
-  const asked = /^[1-9]\d*$/.test(page) ? Number(page) : 1;
-  return { page: Math.min(asked, last) - 1, pageSize: size };
-}
-
-/** A page of the table as the query string writes it, the defaults left out. */
-function pagingQuery({ page, pageSize }: Paging) {
-  return {
-    page: page > 0 ? String(page + 1) : '',
-    pageSize: pageSize === PAGE_SIZE ? '' : String(pageSize),
-  };
-}
 
 type Sorting = DeprecationSorting;
 
@@ -209,14 +185,14 @@ function useDeprecationQuery() {
     setService: (value: string) => setQuery({ service: value }),
     /** Writes a page of the table, if the URL says another. */
     setPaging: (paging: Paging) => {
-      const written = pagingQuery(paging);
+      const written = queryPagingOf(paging);
       if (written.page !== query.page || written.pageSize !== query.pageSize) {
         setQuery(written);
       }
     },
     /** Writes the page and the sorting shown, where the URL says others (or unknown ones). */
     setShown: (paging: Paging, sorting: Sorting | undefined) => {
-      const written = { ...pagingQuery(paging), ...querySortingOf(sorting) };
+      const written = { ...queryPagingOf(paging), ...querySortingOf(sorting) };
       if (
         (Object.keys(written) as (keyof typeof written)[]).some(
           key => written[key] !== query[key],
@@ -478,7 +454,10 @@ function Deprecations(props: {
   );
   // the page of the table is the URL's: a shared link's, the one of the way back to the page, the
   // first one for a new filter (the table keeps its sorting); a page past the end is the last
-  const paging = readPaging(query.page, query.pageSize, rows.length);
+  const paging = readQueryPaging(
+    { page: query.page, pageSize: query.pageSize },
+    rows.length,
+  );
   const { page, pageSize } = paging;
   // material-table reads its page (`initialPage`, `pageSize`) and its sorting (a column's
   // `defaultSort`) only when it opens: when the URL says another than the table shows (a link, a

@@ -74,9 +74,12 @@ const apiOf = (snapshot: ReturnType<typeof findingsSnapshot>) =>
 const degraded = () =>
   apiOf(findingsSnapshot({ scenario: 'degraded', rootLocation: GITHUB_ROOT }));
 
+/** The table of findings (a paged one has its pager in a second table, its footer). */
+const findingsTable = () => screen.getAllByRole('table')[0];
+
 /** The data rows of the table, each as the text of its cells. */
 function tableRows(): string[][] {
-  const table = screen.getByRole('table');
+  const table = findingsTable();
   return within(table)
     .getAllByRole('row')
     .slice(1)
@@ -90,7 +93,7 @@ function tableRows(): string[][] {
 
 /** The code of each finding, shown under its message. */
 const codes = () =>
-  within(screen.getByRole('table'))
+  within(findingsTable())
     .getAllByRole('row')
     .slice(1)
     .map(row => within(row).queryAllByRole('cell'))
@@ -322,6 +325,97 @@ describe('ServiceRegistryFindingsPage', () => {
       await screen.findByText('5 of 5 findings');
       expect(sortArrowOf(screen.getByRole('table'))).toBe('Severity asc');
       expect(codes()[0]).toBe('toml/syntax');
+    });
+  });
+
+  describe('pages of the table kept in the URL', () => {
+    const query = () => screen.getByRole('status', { name: 'query' });
+    /** 45 findings of one service, on lines 1 to 45 of its file. */
+    const many = () =>
+      apiOf({
+        ...findingsSnapshot({ scenario: 'degraded' }),
+        findings: Array.from({ length: 45 }, (_, i) => ({
+          ...missingOptional,
+          line: i + 1,
+        })),
+      });
+    const lines = () =>
+      tableRows().map(cells => Number(cells[5].split(':')[1]));
+    const range = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    /** What the pager says (twice: material-table writes it for narrow screens too). */
+    const pager = (text: string) =>
+      waitFor(() => expect(screen.getAllByText(text)[0]).toBeInTheDocument());
+
+    it('opens the page of a shared link, and keeps the page turned to in the URL', async () => {
+      await renderPage(many(), { path: '/?page=2' });
+      await pager('21-40 of 45');
+      expect(lines()).toEqual(range(21, 40));
+      await userEvent.click(
+        screen.getAllByRole('button', { name: 'Next Page' })[0],
+      );
+      await pager('41-45 of 45');
+      expect(lines()).toEqual(range(41, 45));
+      await waitFor(() => expect(query()).toHaveTextContent(/^\?page=3$/));
+      // the first page is the default: no page in the URL
+      await userEvent.click(
+        screen.getAllByRole('button', { name: 'First Page' })[0],
+      );
+      await pager('1-20 of 45');
+      await waitFor(() => expect(query()).toBeEmptyDOMElement());
+    });
+
+    it('starts again from the first page for a new search, filter or sorting', async () => {
+      await renderPage(many(), { path: '/?page=2' });
+      await pager('21-40 of 45');
+      await userEvent.type(
+        screen.getByRole('searchbox', { name: 'Search' }),
+        'checkout',
+      );
+      await pager('1-20 of 45');
+      expect(query()).toHaveTextContent(/^\?q=checkout$/);
+      await userEvent.click(
+        screen.getAllByRole('button', { name: 'Next Page' })[0],
+      );
+      await waitFor(() =>
+        expect(query()).toHaveTextContent(/^\?q=checkout&page=2$/),
+      );
+      const location = within(findingsTable()).getByRole('columnheader', {
+        name: 'Location',
+      });
+      await userEvent.click(within(location).getByRole('button'));
+      await userEvent.click(within(location).getByRole('button'));
+      await waitFor(() =>
+        expect(query()).toHaveTextContent(
+          /^\?q=checkout&sort=file&order=desc$/,
+        ),
+      );
+      await pager('1-20 of 45');
+      expect(lines()).toEqual(range(26, 45).reverse());
+      await choose('Severity', 'warning');
+      await waitFor(() =>
+        expect(query()).toHaveTextContent(
+          /^\?q=checkout&sort=file&order=desc&severity=warning$/,
+        ),
+      );
+    });
+
+    it("opens the page of a link to a project once the project's findings are known", async () => {
+      await renderPage(many(), { path: '/?project=shop&page=2&pageSize=20' });
+      await pager('21-40 of 45');
+      expect(lines()).toEqual(range(21, 40));
+    });
+
+    it('keeps the rows per page in the URL, and shows the last page for a page past the end', async () => {
+      await renderPage(many(), { path: '/?page=9&pageSize=7' });
+      // 7 is no page size to choose: 20
+      await pager('41-45 of 45');
+      await userEvent.click(
+        screen.getAllByRole('button', { name: 'Rows per page: 20 rows' })[0],
+      );
+      await userEvent.click(await screen.findByRole('option', { name: '50' }));
+      await pager('1-45 of 45');
+      await waitFor(() => expect(query()).toHaveTextContent(/^\?pageSize=50$/));
     });
   });
 

@@ -42,7 +42,13 @@ import {
   FindingSorting,
 } from './findingSorting';
 import { useQueryFilters } from '../useQueryFilters';
-import { sameSorting, useQuerySorting } from '../querySorting';
+import { querySortingOf, readQuerySorting, sameSorting } from '../querySorting';
+import {
+  PAGE_SIZE,
+  PAGE_SIZES,
+  queryPagingOf,
+  readQueryPaging,
+} from '../queryPaging';
 import { hasEveryTerm, searchTerms } from '../searchTerms';
 import { formatSnapshotTime } from '../../lib/formatSnapshotTime';
 import { GLOBAL_SERVICES_LABEL } from '../../lib/serviceProjectLabel';
@@ -102,8 +108,24 @@ interface FindingFilters {
   terms: string[];
 }
 
-const FILTER_KEYS = ['severity', 'project', 'owner', 'q'] as const;
-type FilterKey = (typeof FILTER_KEYS)[number];
+type FilterKey = 'severity' | 'project' | 'owner' | 'q';
+
+/**
+ * The filters, the page and the sorting of the table, kept in the query string
+ * (`?severity=&project=&owner=&q=&page=&pageSize=&sort=&order=`) so that a view survives a reload
+ * and the way back from a service's page, and can be shared. A new filter, search or sorting
+ * starts again from the first page.
+ */
+const QUERY_KEYS = [
+  'severity',
+  'project',
+  'owner',
+  'q',
+  'page',
+  'pageSize',
+  'sort',
+  'order',
+] as const;
 
 const withoutAt = (owner: string) => owner.trim().replace(/^@/, '');
 
@@ -118,9 +140,6 @@ function readFilters(written: Record<FilterKey, string>): FindingFilters {
 }
 
 type Sorting = FindingSorting;
-
-/** How many findings a page of the table (or of the list, on a phone) holds. */
-const PAGE_SIZE = 20;
 
 /** How the table opens: errors first. */
 const DEFAULT_SORTING: Sorting = { field: 'severity', direction: 'asc' };
@@ -350,8 +369,18 @@ function FindingsView(props: {
   const classes = useStyles();
   const pageText = usePageTextStyles();
   const { response, registry } = props;
-  const [inQuery, setFilters] = useQueryFilters(FILTER_KEYS);
-  const filters = useMemo(() => readFilters(inQuery), [inQuery]);
+  const [inQuery, setQuery] = useQueryFilters(QUERY_KEYS);
+  // (the same object while the filters stay: the table's page and sorting are not filters)
+  const filters = useMemo(
+    () =>
+      readFilters({
+        severity: inQuery.severity,
+        project: inQuery.project,
+        owner: inQuery.owner,
+        q: inQuery.q,
+      }),
+    [inQuery.severity, inQuery.project, inQuery.owner, inQuery.q],
+  );
   const wantsProject = filters.project !== undefined;
   const { keys: projectKeys, error: projectError } = useProjectFindingKeys(
     registry,
@@ -360,8 +389,8 @@ function FindingsView(props: {
 
   const setFilter = useCallback(
     (key: FilterKey, next: string | undefined) =>
-      setFilters({ [key]: next ?? '' }),
-    [setFilters],
+      setQuery({ [key]: next ?? '', page: '' }),
+    [setQuery],
   );
 
   const all = useMemo(
@@ -398,23 +427,48 @@ function FindingsView(props: {
   // column's `defaultSort` whenever its rows, columns or options change (each key of the search,
   // a chip, a filter) and it differs from the table's own sorting, and it opens again while a
   // project's findings load; so the chosen column is the one with a `defaultSort`
-  const [sorting, setSorting] = useQuerySorting(
-    FINDING_SORT_FIELDS,
-    DEFAULT_SORTING,
+  const sorting = useMemo(
+    () =>
+      readQuerySorting(
+        FINDING_SORT_FIELDS,
+        { sort: inQuery.sort, order: inQuery.order },
+        DEFAULT_SORTING,
+      ),
+    [inQuery.sort, inQuery.order],
+  );
+  const setSorting = useCallback(
+    (next: Sorting | undefined) =>
+      setQuery({ ...querySortingOf(next, DEFAULT_SORTING), page: '' }),
+    [setQuery],
   );
   const columns = useFindingColumns(filters.project, sorting);
-  // material-table applies another column's `defaultSort` only where the direction differs too
-  // (from Severity, errors first, to Finding, A to Z, it keeps its own): a sorting the table did
-  // not make itself (a link, the sidebar's or a shared one, while the page is open) opens the
-  // table again, sorted so
+  // the page of the table is the URL's: a shared link's, the one of the way back from a service's
+  // page, the first one for a new filter; a page past the end is the last
+  const paging = readQueryPaging(
+    { page: inQuery.page, pageSize: inQuery.pageSize },
+    shown?.rows.length ?? 0,
+  );
+  const { page, pageSize } = paging;
+  // material-table reads its page (`initialPage`, `pageSize`) only when it opens, and applies
+  // another column's `defaultSort` only where the direction differs too (from Severity, errors
+  // first, to Finding, A to Z, it keeps its own): a page or a sorting the table did not make
+  // itself (a link, the sidebar's or a shared one, while the page is open; a new filter) opens
+  // the table again there. What the table changes itself, it reports and shows already.
+  const tablePaging = useRef(paging);
   const tableSorting = useRef(sorting);
   const [opened, setOpened] = useState(0);
+  // (before the browser paints: new rows are not shown at the page of the old ones first)
   useLayoutEffect(() => {
-    if (!sameSorting(tableSorting.current, sorting)) {
+    if (
+      tablePaging.current.page !== page ||
+      tablePaging.current.pageSize !== pageSize ||
+      !sameSorting(tableSorting.current, sorting)
+    ) {
+      tablePaging.current = { page, pageSize };
       tableSorting.current = sorting;
       setOpened(n => n + 1);
     }
-  }, [sorting]);
+  }, [page, pageSize, sorting]);
 
   // a phone gets a list: the table's six columns do not fit its width, and its messages wrapped a
   // few words per line (rows about 230 pixels high)
@@ -545,6 +599,11 @@ function FindingsView(props: {
           isLoading={loadingProject}
           columns={columns}
           data={shown?.rows ?? []}
+          // its pager
+          onPageChange={(p, size) => {
+            tablePaging.current = { page: p, pageSize: size };
+            setQuery(queryPagingOf({ page: p, pageSize: size }));
+          }}
           onOrderChange={(index, direction) => {
             // (the column's index among `columns`; no direction, or -1, after a third click)
             const field = columns[index]?.field;
@@ -554,8 +613,9 @@ function FindingsView(props: {
               direction
                 ? { field, direction }
                 : undefined;
-            // (which the table shows already)
+            // (which the table shows already, from its first page)
             tableSorting.current = chosen;
+            tablePaging.current = { page: 0, pageSize };
             setSorting(chosen);
           }}
           options={{
@@ -565,8 +625,10 @@ function FindingsView(props: {
             // the page's search box, above, filters the counts too
             search: false,
             paging: (shown?.rows.length ?? 0) > PAGE_SIZE,
-            pageSize: PAGE_SIZE,
-            pageSizeOptions: [PAGE_SIZE, 50, 100],
+            // where the table opens (it follows the URL afterwards)
+            initialPage: page,
+            pageSize,
+            pageSizeOptions: PAGE_SIZES,
           }}
           emptyContent={emptyContent}
         />
