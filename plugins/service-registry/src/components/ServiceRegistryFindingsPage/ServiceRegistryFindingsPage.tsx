@@ -423,10 +423,10 @@ function FindingsView(props: {
   );
 
   // the sorting the user chose (none after a third click on its column), kept in the URL
-  // (`?sort=&order=`, `?sort=none` for none) as the filters are: material-table sorts again by a
-  // column's `defaultSort` whenever its rows, columns or options change (each key of the search,
-  // a chip, a filter) and it differs from the table's own sorting, and it opens again while a
-  // project's findings load; so the chosen column is the one with a `defaultSort`
+  // (`?sort=&order=`, `?sort=none` for none) as the filters are. The chosen column carries it as
+  // its `defaultSort`, since material-table may sort again by a column's `defaultSort` whenever
+  // its rows, columns or options change (each key of the search, a chip, a filter), and opens
+  // again while a project's findings load
   const sorting = useMemo(
     () =>
       readQuerySorting(
