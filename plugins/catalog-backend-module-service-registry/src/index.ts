@@ -24,6 +24,7 @@ export {
   type ServiceRegistryEntityProviderConfig,
 } from './providers/ServiceRegistryEntityProviderConfig';
 export type { ProviderRunStatus } from './database/ProviderStateStore';
+export type { ServiceRegistryRunMetrics } from './lib/runMetrics';
 export { ProviderStateStore } from './database/ProviderStateStore';
 export {
   createRegistrySource,

@@ -7,6 +7,7 @@ import {
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
 import { catalogScmEventsServiceRef } from '@backstage/plugin-catalog-node/alpha';
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { validateRegistry } from '@service-registry/plugin-service-registry-common';
 import { serviceRegistrySnapshotServiceRef } from '@service-registry/plugin-service-registry-node';
 import { serviceRegistryEntityProviderExtensionPoint } from './extensions';
@@ -40,6 +41,7 @@ export const catalogModuleServiceRegistryEntityProvider = createBackendModule({
         catalog: catalogServiceRef,
         snapshots: serviceRegistrySnapshotServiceRef,
         scmEvents: catalogScmEventsServiceRef,
+        metrics: metricsServiceRef,
         processing: catalogProcessingExtensionPoint,
       },
       async init({ processing, ...deps }) {

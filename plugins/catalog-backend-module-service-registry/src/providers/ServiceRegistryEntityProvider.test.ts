@@ -24,6 +24,7 @@ import {
   eventually,
 } from '@service-registry/test-support';
 import { ProviderStateStore } from '../database/ProviderStateStore';
+import { ServiceRegistryRunMetrics } from '../lib/runMetrics';
 import { createRegistrySource, RegistrySource } from './RegistrySource';
 import {
   ANNOTATION_INGESTION_STATE,
@@ -167,6 +168,39 @@ describe.each(databases.eachSupportedId())(
       await provider.connect(connection);
       return { provider, connection };
     }
+
+    it('hands each run to its metrics with how it ended, and a run that throws as an error', async () => {
+      const runs: string[] = [];
+      const metrics: ServiceRegistryRunMetrics = {
+        recordRun: (id, result, seconds) =>
+          runs.push(
+            `${id} ${result.status.state} ${result.mutation} ${
+              seconds >= 0 && seconds < 60
+            }`,
+          ),
+        recordError: (id, seconds) =>
+          runs.push(`${id} error ${seconds >= 0 && seconds < 60}`),
+      };
+      const unconnected = new ServiceRegistryEntityProvider({
+        config: providerConfig({ target: dir }),
+        source,
+        store,
+        logger: mockServices.logger.mock(),
+        metrics,
+      });
+      await expect(unconnected.refresh()).rejects.toThrow(/not connected/);
+      const { provider } = await connected(undefined, { metrics });
+      await provider.refresh();
+      await provider.refresh();
+      await writeRegistry(dir, { 'projects/beta/services.toml': '[service' });
+      await provider.refresh();
+      expect(runs).toEqual([
+        'default error true',
+        'default ok full true',
+        'default ok none true',
+        'default degraded delta true',
+      ]);
+    });
 
     it('maps services, projects and owners, leaving retired services out', async () => {
       const { provider, connection } = await connected();

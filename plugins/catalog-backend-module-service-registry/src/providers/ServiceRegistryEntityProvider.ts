@@ -63,6 +63,7 @@ import {
 } from '../lib/mapRegistryToEntities';
 import { credentialIdFinding } from '../lib/credentialIdFindings';
 import { loadWithLastGoodFiles } from '../lib/loadWithLastGoodFiles';
+import { ServiceRegistryRunMetrics } from '../lib/runMetrics';
 import { notTakenReason, runSummary } from '../lib/runSummary';
 import { RegistrySource } from './RegistrySource';
 import { ServiceRegistryEntityProviderConfig } from './ServiceRegistryEntityProviderConfig';
@@ -167,6 +168,8 @@ export interface ServiceRegistryEntityProviderOptions {
    * emitted for those.
    */
   findExistingGroups?: (providerId: string) => Promise<Set<string>>;
+  /** Where each run is counted and timed (the module's: OpenTelemetry metrics). */
+  metrics?: ServiceRegistryRunMetrics;
   /** Clock, for tests. */
   now?: () => Date;
   /**
@@ -508,8 +511,27 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     return snapshot;
   }
 
-  /** Reads the registry and applies what changed. Never throws for bad input. */
+  /**
+   * Reads the registry and applies what changed. Never throws for bad input. Each run is counted
+   * and timed in `metrics`, if given.
+   */
   async refresh(): Promise<ServiceRegistryRefreshResult> {
+    const { metrics, config } = this.options;
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    let result: ServiceRegistryRefreshResult;
+    try {
+      result = await this.run();
+    } catch (error) {
+      metrics?.recordError(config.id, seconds());
+      throw error;
+    }
+    metrics?.recordRun(config.id, result, seconds());
+    return result;
+  }
+
+  /** One run of {@link ServiceRegistryEntityProvider.refresh}. */
+  private async run(): Promise<ServiceRegistryRefreshResult> {
     if (!this.connection) {
       throw new Error(
         `${this.getProviderName()} is not connected to the catalog yet`,

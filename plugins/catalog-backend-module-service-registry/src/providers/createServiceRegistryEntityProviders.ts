@@ -10,6 +10,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { stringifyError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { CatalogScmEventsService } from '@backstage/plugin-catalog-node/alpha';
+import { MetricsService } from '@backstage/backend-plugin-api/alpha';
 import {
   ANNOTATION_REGISTRY_ID,
   LoadedRegistry,
@@ -23,6 +24,7 @@ import {
   ServiceRegistryEntityTransformer,
 } from './ServiceRegistryEntityProvider';
 import { readServiceRegistryProviderConfigs } from './ServiceRegistryEntityProviderConfig';
+import { createRunMetrics } from '../lib/runMetrics';
 
 /**
  * Creates one provider per registry configured under `catalog.providers.serviceRegistry`.
@@ -45,6 +47,11 @@ export async function createServiceRegistryEntityProviders(options: {
    * once (see `ServiceRegistryEntityProvider.onScmEvents`).
    */
   scmEvents?: CatalogScmEventsService;
+  /**
+   * The catalog plugin's metrics service: each provider's runs are counted and timed there
+   * (`catalog.service_registry.*`, see the module's README).
+   */
+  metrics?: MetricsService;
 }): Promise<ServiceRegistryEntityProvider[]> {
   const configs = readServiceRegistryProviderConfigs(options.config);
   if (configs.length === 0) return [];
@@ -86,6 +93,7 @@ export async function createServiceRegistryEntityProviders(options: {
       : undefined;
 
   const configuredIds = new Set(configs.map(config => config.id));
+  const metrics = options.metrics && createRunMetrics(options.metrics);
   const providers: ServiceRegistryEntityProvider[] = configs.map(
     config =>
       new ServiceRegistryEntityProvider({
@@ -104,6 +112,7 @@ export async function createServiceRegistryEntityProviders(options: {
         findExistingGroups,
         snapshots: options.snapshots,
         validate: options.validate,
+        metrics,
         configuredIds,
         // what one registry lets go, another may emit (the System of global services, an owner
         // Group, a service both declare): its run starts now, so that the catalog is not left
