@@ -124,6 +124,9 @@ describe('the metrics of the registry runs', () => {
       ],
     });
     const provider = 'default';
+    /** The run.state gauge of a state: 1 when the last run ended in it. */
+    const lastRunIn = (state: string) =>
+      valueOf('catalog.service_registry.run.state', { provider, state });
 
     // the first run applies the whole registry
     await eventually(
@@ -153,12 +156,7 @@ describe('the metrics of the registry runs', () => {
         provider,
       }),
     ).toBe(7);
-    expect(
-      await valueOf('catalog.service_registry.run.state', {
-        provider,
-        state: 'ok',
-      }),
-    ).toBe(1);
+    expect(await lastRunIn('ok')).toBe(1);
     expect(
       await valueOf('catalog.service_registry.findings', {
         provider,
@@ -181,19 +179,10 @@ describe('the metrics of the registry runs', () => {
       'projects/shop/services.toml': '[service.cart\ntype = "microservice"\n',
     });
     await eventually(
-      () =>
-        valueOf('catalog.service_registry.run.state', {
-          provider,
-          state: 'degraded',
-        }),
+      () => lastRunIn('degraded'),
       value => value === 1,
     );
-    expect(
-      await valueOf('catalog.service_registry.run.state', {
-        provider,
-        state: 'ok',
-      }),
-    ).toBe(0);
+    expect(await lastRunIn('ok')).toBe(0);
     expect(
       await valueOf('catalog.service_registry.findings', {
         provider,
@@ -207,20 +196,11 @@ describe('the metrics of the registry runs', () => {
       'projects/shop/services.toml': undefined,
     });
     await eventually(
-      () =>
-        valueOf('catalog.service_registry.run.state', {
-          provider,
-          state: 'blocked',
-        }),
+      () => lastRunIn('blocked'),
       value => value === 1,
     );
     for (const state of ['ok', 'degraded', 'error']) {
-      expect(
-        await valueOf('catalog.service_registry.run.state', {
-          provider,
-          state,
-        }),
-      ).toBe(0);
+      expect(await lastRunIn(state)).toBe(0);
     }
     expect(
       await valueOf('catalog.service_registry.runs.count', {
