@@ -388,3 +388,36 @@ test.describe('on a phone', () => {
     expect((await graph.boundingBox())!.height).toBe(start.height);
   });
 });
+
+test.describe('on a wide screen', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test('the portal-wide map takes the height its graph needs, not an empty band below it, and never less than 480 pixels', async ({
+    page,
+  }) => {
+    await openAsGuest(page, '/service-registry');
+    const map = page.getByRole('application', { name: /Dependency map/ });
+    await expect(map).toHaveAttribute('data-frames', /[1-9]/, {
+      timeout: 90_000,
+    });
+    // the window leaves 1080 - 360 = 720 pixels: the demo's map, wide and shallow, needs less
+    const whole = (await map.boundingBox())!;
+    expect(whole.height).toBeGreaterThanOrEqual(480);
+    expect(whole.height).toBeLessThan(700);
+    // drawn whole, as the fit button draws it
+    const started = Number(await map.getAttribute('data-scale'));
+    await page.getByRole('button', { name: 'Fit the graph' }).click();
+    expect(Number(await map.getAttribute('data-scale'))).toBeCloseTo(
+      started,
+      3,
+    );
+
+    // four nodes (the map grouped by project) take the least height
+    await page.getByRole('button', { name: /Group by/ }).click();
+    await page.getByRole('option', { name: 'Project' }).click();
+    await expect(map).toHaveAttribute('aria-label', /: 4 nodes/);
+    await expect
+      .poll(async () => Math.round((await map.boundingBox())!.height))
+      .toBe(480);
+  });
+});

@@ -56,6 +56,12 @@ import {
 } from './useTopologyView';
 import { GLOBAL_SERVICES_LABEL } from '../../lib/serviceProjectLabel';
 import { useListboxControls } from '../useListboxControls';
+import { useWindowHeight } from '../useWindowHeight';
+
+/** The least height of the map's drawing, in pixels. */
+const MAP_MIN_HEIGHT = 480;
+/** The page's height above and below the map (header, filters, margins), in pixels. */
+const MAP_CHROME_HEIGHT = 360;
 
 const useStyles = makeStyles(theme => ({
   toolbar: {
@@ -113,6 +119,7 @@ export interface ServiceRegistryTopologyProps {
 export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
   const { graph, registry } = props;
   const classes = useStyles();
+  const windowHeight = useWindowHeight();
   const api = useApi(serviceRegistryApiRef);
   const navigate = useNavigate();
   const link = useServiceLink();
@@ -572,7 +579,14 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
               <TopologyCanvas
                 nodes={drawing.nodes}
                 edges={drawing.edges}
-                height="max(480px, calc(100vh - 360px))"
+                // as high as the window leaves below the filters, or as the graph needs if less
+                // (a wide, shallow map leaves no empty band below it), and never below 480 px
+                height={Math.max(
+                  MAP_MIN_HEIGHT,
+                  windowHeight - MAP_CHROME_HEIGHT,
+                )}
+                heightFollowsGraph
+                minHeight={MAP_MIN_HEIGHT}
                 // a phone, or a registry of hundreds of services: not the whole map too small to
                 // read, but its first consumers legibly (the fit button shows it whole)
                 startAt="start"

@@ -109,6 +109,11 @@ export interface TopologyCanvasProps {
    * and panning do not change the height.
    */
   heightFollowsGraph?: boolean;
+  /**
+   * With `heightFollowsGraph`, the least height of the drawing in pixels (default 120: room for
+   * the zoom buttons); a whole graph that needs less is drawn in its middle.
+   */
+  minHeight?: number;
 }
 
 const DASHES: Record<NonNullable<CanvasNode['borderStyle']>, number[]> = {
@@ -234,6 +239,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     wheelZoom = 'enabled',
     startAt = 'graph',
     heightFollowsGraph = false,
+    minHeight,
   } = props;
   const classes = useStyles();
   const theme = useTheme<Theme>();
@@ -500,13 +506,22 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
             : undefined,
         fromStart: startAt === 'start',
         heightFollowsGraph: follows,
+        minHeight,
       },
     );
     startPending.current = width === 0;
     setStartHeight(follows ? begin.height : undefined);
     setView(begin.view);
     schedule();
-  }, [nodes, height, heightFollowsGraph, startAt, schedule, setView]);
+  }, [
+    nodes,
+    height,
+    heightFollowsGraph,
+    minHeight,
+    startAt,
+    schedule,
+    setView,
+  ]);
 
   // size + start when the graph (fitKey) changes
   useEffect(() => {

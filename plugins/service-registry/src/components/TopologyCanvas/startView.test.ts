@@ -63,6 +63,25 @@ describe('startView', () => {
     expect(drawn(tall[29], view).bottom).toBeCloseTo(360 - 24);
   });
 
+  it('keeps the least height it is given, a whole graph that needs less in its middle', () => {
+    const { view, height } = startView(hood, 1200, 640, {
+      heightFollowsGraph: true,
+      minHeight: 480,
+    });
+    expect(height).toBe(480);
+    const top = drawn(hood[0], view).top;
+    const bottom = drawn(hood[2], view).bottom;
+    expect(top).toBeGreaterThan(24);
+    // (as much room above as below, give or take the pixel the height is rounded up to)
+    expect(Math.abs(top - (480 - bottom))).toBeLessThanOrEqual(1);
+    // a graph that needs more than the least height takes what it needs, up to the most
+    const tall = grid(2, 30);
+    expect(
+      startView(tall, 1200, 640, { heightFollowsGraph: true, minHeight: 480 })
+        .height,
+    ).toBe(640);
+  });
+
   it('on a phone, shows the root legibly, centred, instead of the whole graph too small to read', () => {
     // a 390 px phone's card: the whole graph would be drawn at a third of its size
     expect(startView(hood, 326, 360).view.scale).toBeLessThan(

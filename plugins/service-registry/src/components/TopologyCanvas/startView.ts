@@ -39,8 +39,13 @@ export interface StartViewOptions {
    * reached by panning. A map keeps its overview as long as it names its nodes, even small.
    */
   fromStart?: boolean;
-  /** The drawing is no taller than the graph needs (never below {@link MIN_FOLLOWED_HEIGHT}). */
+  /** The drawing is no taller than the graph needs (never below `minHeight`). */
   heightFollowsGraph?: boolean;
+  /**
+   * With `heightFollowsGraph`, the least height of the drawing (default
+   * {@link MIN_FOLLOWED_HEIGHT}); a whole graph that needs less is centred in it.
+   */
+  minHeight?: number;
 }
 
 /** Where a drawing starts: its view, and its height in CSS pixels. */
@@ -127,8 +132,16 @@ export function startView(
   const needed = Math.ceil(
     (bounds.maxY - bounds.minY) * view.scale + 2 * FIT_PAD,
   );
+  const height = Math.min(
+    maxHeight,
+    Math.max(options.minHeight ?? MIN_FOLLOWED_HEIGHT, needed),
+  );
+  // (a whole graph lower than the drawing: in its middle, not along its top)
   return {
-    view,
-    height: Math.min(maxHeight, Math.max(MIN_FOLLOWED_HEIGHT, needed)),
+    view:
+      view === whole && height > needed
+        ? { ...view, ty: view.ty + (height - needed) / 2 }
+        : view,
+    height,
   };
 }
