@@ -56,7 +56,6 @@ import {
 } from './useTopologyView';
 import { GLOBAL_SERVICES_LABEL } from '../../lib/serviceProjectLabel';
 import { useListboxControls } from '../useListboxControls';
-import { useWindowHeight } from '../useWindowHeight';
 
 /** The least height of the map's drawing, in pixels. */
 const MAP_MIN_HEIGHT = 480;
@@ -119,7 +118,6 @@ export interface ServiceRegistryTopologyProps {
 export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
   const { graph, registry } = props;
   const classes = useStyles();
-  const windowHeight = useWindowHeight();
   const api = useApi(serviceRegistryApiRef);
   const navigate = useNavigate();
   const link = useServiceLink();
@@ -580,10 +578,11 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
                 nodes={drawing.nodes}
                 edges={drawing.edges}
                 // as high as the window leaves below the filters, or as the graph needs if less
-                // (a wide, shallow map leaves no empty band below it), and never below 480 px
+                // (a wide, shallow map leaves no empty band below it), and never below 480 px;
+                // read as rendered, not followed: the drawing takes it only when its graph changes
                 height={Math.max(
                   MAP_MIN_HEIGHT,
-                  windowHeight - MAP_CHROME_HEIGHT,
+                  window.innerHeight - MAP_CHROME_HEIGHT,
                 )}
                 heightFollowsGraph
                 minHeight={MAP_MIN_HEIGHT}
