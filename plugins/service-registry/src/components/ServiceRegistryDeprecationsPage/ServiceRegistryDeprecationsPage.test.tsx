@@ -1106,6 +1106,26 @@ describe('ServiceRegistryDeprecationsPage', () => {
       );
     });
 
+    it("keeps the focus on a column's sort button sorted by from the keyboard on a later page", async () => {
+      await renderPage(manyApi(), undefined, '/?page=3');
+      await waitFor(() => expect(serviceOrder()).toEqual(services(40, 60)));
+      const sunsetButton = () =>
+        within(
+          within(table()).getByRole('columnheader', { name: 'Sunset' }),
+        ).getAllByRole('button')[0];
+      sunsetButton().focus();
+      await userEvent.keyboard('{Enter}');
+      await waitFor(() => expect(query()).toBe('?sort=sunsetDate'));
+      expect(screen.getAllByText('1-20 of 606')[0]).toBeInTheDocument();
+      expect(sortArrow()).toBe('Sunset asc');
+      // the table the user sorted, not one opened again in its place
+      expect(sunsetButton()).toHaveFocus();
+      await userEvent.keyboard('{Enter}');
+      await waitFor(() => expect(query()).toBe('?sort=sunsetDate&order=desc'));
+      expect(sortArrow()).toBe('Sunset desc');
+      expect(sunsetButton()).toHaveFocus();
+    });
+
     it('opens the page of a shared link in its sorting or among the rows of its text', async () => {
       const { unmount } = await renderPage(
         manyApi(),

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import {
   Box,
   Chip,
@@ -63,8 +63,9 @@ import {
   DeprecationSortField,
   DeprecationSorting,
 } from './deprecationSorting';
-import { isFieldOf, sortByField } from '../sortRows';
-import { querySortingOf, readQuerySorting, sameSorting } from '../querySorting';
+import { sortByField } from '../sortRows';
+import { querySortingOf, readQuerySorting } from '../querySorting';
+import { useQueryTable } from '../useQueryTable';
 import { SortMenu } from '../SortMenu';
 import {
   PAGE_SIZE,
@@ -459,22 +460,6 @@ function Deprecations(props: {
     rows.length,
   );
   const { page, pageSize } = paging;
-  // material-table reads its page (`initialPage`, `pageSize`) and its sorting (a column's
-  // `defaultSort`) only when it opens: when the URL says another than the table shows (a link, a
-  // new filter), the table opens again there. What the table changes itself, it reports
-  // (`onPageChange`, `onOrderChange`) and shows already.
-  const [opened, setOpened] = useState(0);
-  const tablePaging = useRef(paging);
-  // (before the browser paints: new rows are not shown at the page of the old ones first)
-  useLayoutEffect(() => {
-    if (
-      tablePaging.current.page !== page ||
-      tablePaging.current.pageSize !== pageSize
-    ) {
-      tablePaging.current = { page, pageSize };
-      setOpened(n => n + 1);
-    }
-  }, [page, pageSize]);
 
   // the sorting of the URL, by a column's field: its column opens sorted (its arrow shown)
   const sorting = useMemo(
@@ -496,14 +481,16 @@ function Deprecations(props: {
       ),
     [unsorted, sorting],
   );
-  // (the sorting a link changes while the page is open, the sidebar's or a shared one, likewise)
-  const shown = useRef(sorting);
-  useLayoutEffect(() => {
-    if (!sameSorting(shown.current, sorting)) {
-      shown.current = sorting;
-      setOpened(n => n + 1);
-    }
-  }, [sorting]);
+  // the table opens again where the URL says another page or sorting than it shows (a link, a
+  // new filter)
+  const table = useQueryTable({
+    paging,
+    sorting,
+    columns,
+    fields: DEPRECATION_SORT_FIELDS,
+    setPaging,
+    setSorting,
+  });
   // and the URL says the page and the sorting shown (not a page past the end, an unknown column,
   // nor the defaults)
   useEffect(() => setShown(paging, sorting));
@@ -699,28 +686,14 @@ function Deprecations(props: {
         ) : (
           <RowSelectionContext.Provider value={rowSelection}>
             <Table<Row>
-              key={opened}
+              key={table.opened}
               title={`Deprecated services (${rows.length})`}
               columns={columns}
               data={rows}
               onRowClick={onRowClick}
-              // its pager, and its sorting and filter box, which go back to the first page
-              onPageChange={(p, size) => {
-                tablePaging.current = { page: p, pageSize: size };
-                setPaging({ page: p, pageSize: size });
-              }}
-              onOrderChange={(index, direction) => {
-                // (the column's index among `columns`; no direction, or -1, after a third click)
-                const field = columns[index]?.field;
-                const next: Sorting | undefined =
-                  typeof field === 'string' &&
-                  isFieldOf(DEPRECATION_SORT_FIELDS, field) &&
-                  direction
-                    ? { field, direction }
-                    : undefined;
-                shown.current = next;
-                setSorting(next);
-              }}
+              // its pager, and its sorting, which goes back to the first page
+              onPageChange={table.onPageChange}
+              onOrderChange={table.onOrderChange}
               options={{
                 // no column dragging: its handle would be a second button nested in each sort button
                 draggable: false,

@@ -400,6 +400,30 @@ describe('ServiceRegistryFindingsPage', () => {
       );
     });
 
+    it("keeps the focus on a column's sort button sorted by from the keyboard on a later page", async () => {
+      await renderPage(many(), { path: '/?page=2' });
+      await pager('21-40 of 45');
+      const locationButton = () =>
+        within(
+          within(findingsTable()).getByRole('columnheader', {
+            name: 'Location',
+          }),
+        ).getByRole('button');
+      locationButton().focus();
+      await userEvent.keyboard('{Enter}');
+      await waitFor(() => expect(query()).toHaveTextContent(/^\?sort=file$/));
+      await pager('1-20 of 45');
+      expect(lines()).toEqual(range(1, 20));
+      // the table the user sorted, not one opened again in its place
+      expect(locationButton()).toHaveFocus();
+      await userEvent.keyboard('{Enter}');
+      await waitFor(() =>
+        expect(query()).toHaveTextContent(/^\?sort=file&order=desc$/),
+      );
+      expect(lines()).toEqual(range(26, 45).reverse());
+      expect(locationButton()).toHaveFocus();
+    });
+
     it("opens the page of a link to a project once the project's findings are known", async () => {
       await renderPage(many(), { path: '/?project=shop&page=2&pageSize=20' });
       await pager('21-40 of 45');

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import {
   Box,
   Chip,
@@ -35,17 +35,19 @@ import {
 } from '../EntityServiceRegistryFindingsCard/findingParts';
 import { sizedToContent } from '../sizedToContent';
 import { SortMenu } from '../SortMenu';
-import { isFieldOf, sortByField } from '../sortRows';
+import { sortByField } from '../sortRows';
 import {
   FINDING_SORT_FIELDS,
   FindingSortField,
   FindingSorting,
 } from './findingSorting';
 import { useQueryFilters } from '../useQueryFilters';
-import { querySortingOf, readQuerySorting, sameSorting } from '../querySorting';
+import { querySortingOf, readQuerySorting } from '../querySorting';
+import { useQueryTable } from '../useQueryTable';
 import {
   PAGE_SIZE,
   PAGE_SIZES,
+  Paging,
   queryPagingOf,
   readQueryPaging,
 } from '../queryPaging';
@@ -441,6 +443,10 @@ function FindingsView(props: {
       setQuery({ ...querySortingOf(next, DEFAULT_SORTING), page: '' }),
     [setQuery],
   );
+  const setQueryPaging = useCallback(
+    (next: Paging) => setQuery(queryPagingOf(next)),
+    [setQuery],
+  );
   const columns = useFindingColumns(filters.project, sorting);
   // the page of the table is the URL's: a shared link's, the one of the way back from a service's
   // page, the first one for a new filter; a page past the end is the last
@@ -449,26 +455,16 @@ function FindingsView(props: {
     shown?.rows.length ?? 0,
   );
   const { page, pageSize } = paging;
-  // material-table reads its page (`initialPage`, `pageSize`) only when it opens, and applies
-  // another column's `defaultSort` only where the direction differs too (from Severity, errors
-  // first, to Finding, A to Z, it keeps its own): a page or a sorting the table did not make
-  // itself (a link, the sidebar's or a shared one, while the page is open; a new filter) opens
-  // the table again there. What the table changes itself, it reports and shows already.
-  const tablePaging = useRef(paging);
-  const tableSorting = useRef(sorting);
-  const [opened, setOpened] = useState(0);
-  // (before the browser paints: new rows are not shown at the page of the old ones first)
-  useLayoutEffect(() => {
-    if (
-      tablePaging.current.page !== page ||
-      tablePaging.current.pageSize !== pageSize ||
-      !sameSorting(tableSorting.current, sorting)
-    ) {
-      tablePaging.current = { page, pageSize };
-      tableSorting.current = sorting;
-      setOpened(n => n + 1);
-    }
-  }, [page, pageSize, sorting]);
+  // the table opens again where the URL says another page or sorting than it shows (a link, the
+  // sidebar's or a shared one, while the page is open; a new filter)
+  const table = useQueryTable({
+    paging,
+    sorting,
+    columns,
+    fields: FINDING_SORT_FIELDS,
+    setPaging: setQueryPaging,
+    setSorting,
+  });
 
   // a phone gets a list: the table's six columns do not fit its width, and its messages wrapped a
   // few words per line (rows about 230 pixels high)
@@ -594,30 +590,14 @@ function FindingsView(props: {
       )}
       {!(wantsProject && projectError) && !narrow && (
         <Table<RegistryFindingItem>
-          key={opened}
+          key={table.opened}
           title={tableTitle}
           isLoading={loadingProject}
           columns={columns}
           data={shown?.rows ?? []}
-          // its pager
-          onPageChange={(p, size) => {
-            tablePaging.current = { page: p, pageSize: size };
-            setQuery(queryPagingOf({ page: p, pageSize: size }));
-          }}
-          onOrderChange={(index, direction) => {
-            // (the column's index among `columns`; no direction, or -1, after a third click)
-            const field = columns[index]?.field;
-            const chosen: Sorting | undefined =
-              typeof field === 'string' &&
-              isFieldOf(FINDING_SORT_FIELDS, field) &&
-              direction
-                ? { field, direction }
-                : undefined;
-            // (which the table shows already, from its first page)
-            tableSorting.current = chosen;
-            tablePaging.current = { page: 0, pageSize };
-            setSorting(chosen);
-          }}
+          // its pager, and its sorting, which goes back to the first page
+          onPageChange={table.onPageChange}
+          onOrderChange={table.onOrderChange}
           options={{
             // no column dragging: its handle would be a second button nested in each sort button
             draggable: false,
