@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { FieldSorting } from './SortMenu';
 import { isFieldOf } from './sortRows';
 import { useQueryFilters } from './useQueryFilters';
@@ -70,7 +70,8 @@ export function querySortingOf<F extends string>(
 /**
  * A page's sorting kept in the query string (`?sort=&order=`, see {@link readQuerySorting}), so
  * that a sorted view survives a reload and the way back, and can be shared: the sorting, and a
- * setter that writes it (replacing the history entry, as the pages' filters do).
+ * setter that writes it (replacing the history entry, as the pages' filters do). A sorting the
+ * page does not know is written out of the URL, as what goes without saying (`order=asc`).
  *
  * @param fields - the fields the page sorts by
  * @param defaultSorting - how the page is sorted when the link says nothing (a constant)
@@ -94,5 +95,11 @@ export function useQuerySorting<F extends string>(
       setQuery(querySortingOf(next, defaultSorting)),
     [setQuery, defaultSorting],
   );
+  // and the URL says the sorting shown: not an unknown field or order, nor what goes without
+  // saying (a link copied from the page opens it as it is)
+  useEffect(() => {
+    const shown = querySortingOf(sorting, defaultSorting);
+    if (shown.sort !== sort || shown.order !== order) setQuery(shown);
+  }, [sorting, defaultSorting, sort, order, setQuery]);
   return [sorting, setSorting];
 }

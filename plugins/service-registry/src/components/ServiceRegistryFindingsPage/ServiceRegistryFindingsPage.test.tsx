@@ -321,10 +321,16 @@ describe('ServiceRegistryFindingsPage', () => {
       await screen.findByText('5 of 5 findings');
       expect(sortArrowOf(screen.getByRole('table'))).toBeUndefined();
       opened.unmount();
-      await renderPage(degraded(), { path: '/?sort=bogus&order=desc' });
-      await screen.findByText('5 of 5 findings');
+      await renderPage(degraded(), {
+        path: '/?severity=error&sort=bogus&order=desc',
+      });
+      await screen.findByText('2 of 5 findings');
       expect(sortArrowOf(screen.getByRole('table'))).toBe('Severity asc');
       expect(codes()[0]).toBe('toml/syntax');
+      // and the URL says the sorting shown (the default: none)
+      await waitFor(() =>
+        expect(query()).toHaveTextContent(/^\?severity=error$/),
+      );
     });
   });
 
@@ -434,6 +440,8 @@ describe('ServiceRegistryFindingsPage', () => {
       await renderPage(many(), { path: '/?page=9&pageSize=7' });
       // 7 is no page size to choose: 20
       await pager('41-45 of 45');
+      // and the URL says the page shown
+      await waitFor(() => expect(query()).toHaveTextContent(/^\?page=3$/));
       await userEvent.click(
         screen.getAllByRole('button', { name: 'Rows per page: 20 rows' })[0],
       );

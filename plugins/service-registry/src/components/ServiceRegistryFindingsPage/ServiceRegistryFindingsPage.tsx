@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import {
   Box,
   Chip,
@@ -455,6 +455,23 @@ function FindingsView(props: {
     shown?.rows.length ?? 0,
   );
   const { page, pageSize } = paging;
+  // once its rows are known, the URL says the page and the sorting shown: not a page past the
+  // end, an unknown sorting, nor the defaults (a link copied from the page opens it as it is)
+  const settled = !loadingProject && !(wantsProject && projectError);
+  useEffect(() => {
+    if (!settled) return;
+    const written = {
+      ...queryPagingOf({ page, pageSize }),
+      ...querySortingOf(sorting, DEFAULT_SORTING),
+    };
+    if (
+      (Object.keys(written) as (keyof typeof written)[]).some(
+        key => written[key] !== inQuery[key],
+      )
+    ) {
+      setQuery(written);
+    }
+  }, [settled, page, pageSize, sorting, inQuery, setQuery]);
   // the table opens again where the URL says another page or sorting than it shows (a link, the
   // sidebar's or a shared one, while the page is open; a new filter)
   const table = useQueryTable({

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
@@ -27,6 +27,7 @@ function QueryProbe() {
   const { search } = useLocation();
   return <output aria-label="query">{search}</output>;
 }
+const query = () => screen.getByRole('status', { name: 'query' });
 
 async function renderPage(
   api: ServiceRegistryApi,
@@ -367,7 +368,6 @@ describe('ServiceRegistrySlaPage', () => {
   });
 
   it('keeps the sorting in the URL with the filters, and opens a shared link sorted', async () => {
-    const query = () => screen.getByRole('status', { name: 'query' });
     const opened = await renderPage(fixtureApi(), undefined, '/?tier=critical');
     await screen.findByText(/^Showing 3 of 9 services /);
     const critical = () =>
@@ -415,6 +415,14 @@ describe('ServiceRegistrySlaPage', () => {
       'Payments',
       'Shop Admin',
     ]);
+    // and leaves it out of the URL
+    await waitFor(() => expect(query()).toBeEmptyDOMElement());
+  });
+
+  it('leaves out of the URL what goes without saying of a sorting', async () => {
+    await renderPage(fixtureApi(), undefined, '/?sort=name&order=asc');
+    await screen.findByText(/^9 services /);
+    await waitFor(() => expect(query()).toHaveTextContent(/^\?sort=name$/));
   });
 
   it('asks the given registry', async () => {
