@@ -114,3 +114,37 @@ test("the findings table keeps its page and its sorting on the way back from a s
   await expect(secondPageShown).toBeVisible({ timeout: 60_000 });
   await expect.poll(() => rows.allInnerTexts()).toEqual(secondPage);
 });
+
+test('a column of the findings table sorted from the keyboard on a later page keeps the focus, to sort it the other way', async ({
+  page,
+}) => {
+  await openAsGuest(page, '/service-registry/findings?page=2');
+  const findings = page
+    .getByRole('table')
+    .filter({ has: page.getByRole('columnheader', { name: 'Finding' }) });
+  const title = page.getByText(/^\d+ of \d+ findings$/);
+  await expect(title).toBeVisible({ timeout: 90_000 });
+  const [, total] = /^\d+ of (\d+) findings$/.exec(await title.innerText())!;
+  await expect(
+    page
+      .getByText(`21-${Math.min(40, Number(total))} of ${total}`)
+      .filter({ visible: true }),
+  ).toBeVisible();
+  const byLocation = findings
+    .getByRole('columnheader', { name: 'Location' })
+    .getByRole('button');
+  await byLocation.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/[?&]sort=file$/);
+  await expect(
+    page.getByText(`1-20 of ${total}`).filter({ visible: true }),
+  ).toBeVisible();
+  await expect(byLocation).toBeFocused();
+  const locations = () =>
+    findings.locator('tbody tr td:nth-child(6)').allInnerTexts();
+  const ascending = await locations();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/[?&]sort=file&order=desc$/);
+  await expect(byLocation).toBeFocused();
+  await expect.poll(locations).not.toEqual(ascending);
+});
