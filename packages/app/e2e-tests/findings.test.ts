@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
 import { openAsGuest } from './openAsGuest';
 
@@ -77,10 +77,13 @@ test('on a phone the findings are a list that uses the width of the screen, 20 a
   );
 });
 
-test("the findings table keeps its page and its sorting on the way back from a service's page", async ({
-  page,
-}) => {
-  await openAsGuest(page, '/service-registry/findings');
+/**
+ * Opens the findings page at a path as the guest, with its table wide enough to be one: the table,
+ * how many findings it has, and what its pager shows (written twice by material-table, once
+ * hidden, for narrow screens).
+ */
+async function openFindingsTable(page: Page, path: string) {
+  await openAsGuest(page, path);
   const findings = page
     .getByRole('table')
     .filter({ has: page.getByRole('columnheader', { name: 'Finding' }) });
@@ -89,16 +92,27 @@ test("the findings table keeps its page and its sorting on the way back from a s
   const [, total] = /^\d+ of (\d+) findings$/.exec(await title.innerText())!;
   // the demo registry has more findings than a page holds
   expect(Number(total)).toBeGreaterThan(20);
+  const pager = (first: number) =>
+    page
+      .getByText(`${first}-${Math.min(first + 19, Number(total))} of ${total}`)
+      .filter({ visible: true });
+  return { findings, pager };
+}
+
+test("the findings table keeps its page and its sorting on the way back from a service's page", async ({
+  page,
+}) => {
+  const { findings, pager } = await openFindingsTable(
+    page,
+    '/service-registry/findings',
+  );
   const byService = findings
     .getByRole('columnheader', { name: 'Service' })
     .getByRole('button');
   await byService.click();
   await page.getByRole('button', { name: 'Next Page' }).first().click();
   await expect(page).toHaveURL(/[?&]sort=service&page=2$/);
-  // (the pager says it twice: material-table writes it for narrow screens too, hidden here)
-  const secondPageShown = page
-    .getByText(`21-${Math.min(40, Number(total))} of ${total}`)
-    .filter({ visible: true });
+  const secondPageShown = pager(21);
   await expect(secondPageShown).toBeVisible();
   const rows = findings.locator('tbody tr');
   const secondPage = await rows.allInnerTexts();
@@ -118,27 +132,18 @@ test("the findings table keeps its page and its sorting on the way back from a s
 test('a column of the findings table sorted from the keyboard on a later page keeps the focus, to sort it the other way', async ({
   page,
 }) => {
-  await openAsGuest(page, '/service-registry/findings?page=2');
-  const findings = page
-    .getByRole('table')
-    .filter({ has: page.getByRole('columnheader', { name: 'Finding' }) });
-  const title = page.getByText(/^\d+ of \d+ findings$/);
-  await expect(title).toBeVisible({ timeout: 90_000 });
-  const [, total] = /^\d+ of (\d+) findings$/.exec(await title.innerText())!;
-  await expect(
-    page
-      .getByText(`21-${Math.min(40, Number(total))} of ${total}`)
-      .filter({ visible: true }),
-  ).toBeVisible();
+  const { findings, pager } = await openFindingsTable(
+    page,
+    '/service-registry/findings?page=2',
+  );
+  await expect(pager(21)).toBeVisible();
   const byLocation = findings
     .getByRole('columnheader', { name: 'Location' })
     .getByRole('button');
   await byLocation.focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/[?&]sort=file$/);
-  await expect(
-    page.getByText(`1-20 of ${total}`).filter({ visible: true }),
-  ).toBeVisible();
+  await expect(pager(1)).toBeVisible();
   await expect(byLocation).toBeFocused();
   const locations = () =>
     findings.locator('tbody tr td:nth-child(6)').allInnerTexts();
