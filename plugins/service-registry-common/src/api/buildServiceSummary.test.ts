@@ -185,6 +185,34 @@ describe('buildServiceSummary', () => {
     });
   });
 
+  it("gives the owner the service declares, and else its project's as the catalog shows it", () => {
+    const registry = loadRegistry([
+      { path: 'services/catalog.toml', text: CATALOG },
+      {
+        path: 'projects/shop/services.toml',
+        text: SHOP.replace(
+          '[service.checkout]\nowner = "shop-team"\n',
+          '[service.checkout]\n',
+        ),
+      },
+    ]);
+    const src = {
+      providerId: 'default',
+      registry,
+      findings: [],
+      rootLocation: 'file:/srv/registry/',
+    };
+    const graph = dependencyGraphOf(registry);
+    const checkout = buildServiceSummary(src, graph, 'checkout')!.service;
+    expect(checkout.owner).toBeUndefined();
+    expect(checkout.effectiveOwner).toBe('shop-team');
+    const auth = buildServiceSummary(src, graph, 'auth')!.service;
+    expect(auth).toMatchObject({
+      owner: 'platform-team',
+      effectiveOwner: 'platform-team',
+    });
+  });
+
   it('lists no retired service among the consumers', () => {
     const registry = loadRegistry([
       { path: 'services/catalog.toml', text: CATALOG },

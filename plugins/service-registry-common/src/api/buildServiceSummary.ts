@@ -146,6 +146,7 @@ export function buildServiceSummary(
       description: service.description,
       type: service.type,
       owner: service.owner,
+      effectiveOwner: service.effectiveOwner,
       version: service.version,
       status: service.status,
       tier: service.tier,

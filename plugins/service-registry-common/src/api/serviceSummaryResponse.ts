@@ -54,6 +54,7 @@ export type ServiceSummaryFacts = Pick<
   | 'description'
   | 'type'
   | 'owner'
+  | 'effectiveOwner'
   | 'version'
   | 'status'
   | 'tier'

@@ -193,6 +193,42 @@ describe('EntityServiceRegistryCard', () => {
     );
   });
 
+  it("gives a service's owner as the catalog shows it: its own, its project's, or none declared and the catalog's", async () => {
+    const files = {
+      ...SUMMARY_REGISTRY_FILES,
+      'services/catalog.toml': SUMMARY_REGISTRY_FILES[
+        'services/catalog.toml'
+      ].replace('owner = "platform-team"\n', ''),
+      'projects/shop/services.toml': SUMMARY_REGISTRY_FILES[
+        'projects/shop/services.toml'
+      ].replace(
+        '[service.shop-checkout]\nname = "Checkout"\ntype = "microservice"\nowner = "shop-team"\n',
+        '[service.shop-checkout]\nname = "Checkout"\ntype = "microservice"\n',
+      ),
+    };
+    const api = mockServiceRegistryApi({
+      getServiceSummary: jest.fn(async (id: string) =>
+        serviceSummaryResponse(id, undefined, files),
+      ),
+    });
+    const { unmount } = await renderCard(component('shop-checkout'), api);
+    await findFacts();
+    expect(fact('Owner')).toHaveTextContent(
+      /^shop-team \(from project Web Shop\)$/,
+    );
+    unmount();
+    // a global service declaring none: the provider's default owner in the catalog
+    const auth = component('shared-auth');
+    await renderCard(
+      { ...auth, spec: { ...auth.spec, owner: 'platform-team' } },
+      api,
+    );
+    await findFacts();
+    expect(fact('Owner')).toHaveTextContent(
+      /^none declared; the catalog shows platform-team$/,
+    );
+  });
+
   it('tells a global service apart from a service of the project named global', async () => {
     const api = mockServiceRegistryApi({
       getServiceSummary: jest.fn(async (id: string) =>

@@ -4,6 +4,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { registryOfEntity, registryWords } from '../../lib/registryOfEntity';
+import { ownerOfEntity } from '../../lib/ownerOfEntity';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { useAbortableAsync } from '../useAbortableAsync';
 import { ServiceSummaryResponse } from '../../api/types';
@@ -52,13 +53,15 @@ export interface EntityServiceRegistryCardProps {
 function ServiceSummaryDetails(props: {
   summary: ServiceSummaryResponse;
   consumersLimit?: number;
+  /** The owner of the service's entity in the catalog. */
+  catalogOwner?: string;
 }) {
-  const { summary, consumersLimit } = props;
+  const { summary, consumersLimit, catalogOwner } = props;
   const classes = useStyles();
   const { service, dependencies } = summary;
   return (
     <>
-      <ServiceRegistryFacts facts={service} />
+      <ServiceRegistryFacts facts={service} catalogOwner={catalogOwner} />
       <DeclaredIn source={summary.source} className={classes.source} />
       <CardSection title={`Dependencies (${dependencies.length})`}>
         {dependencies.length === 0 ? (
@@ -152,6 +155,7 @@ export function EntityServiceRegistryCard(
             <ServiceSummaryDetails
               summary={summary}
               consumersLimit={consumersLimit}
+              catalogOwner={ownerOfEntity(entity)}
             />
           )}
         </RegistryCardContent>

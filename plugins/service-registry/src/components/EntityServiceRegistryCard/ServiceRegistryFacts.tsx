@@ -4,15 +4,21 @@ import { Fact, FactList, Missing } from '../RegistryCardParts/FactList';
 import { ServiceStatusChip } from './ServiceStatusChip';
 import { ServiceLink } from '../ServiceLink';
 import { tierText } from './tierText';
+import { ownerText } from './ownerText';
+import { OwnerValue } from '../RegistryCardParts/OwnerValue';
 import { serviceProjectLabel } from '../../lib/serviceProjectLabel';
 
 /**
  * What the registry declares for a service, as a description list: version, status, tier (and
- * where it comes from), port, project, type, owner, and the compatibility and deprecation facts
+ * where it comes from), port, project, type, owner (and where it comes from), and the compatibility and deprecation facts
  * when it sets them.
  */
-export function ServiceRegistryFacts(props: { facts: ServiceSummaryFacts }) {
-  const { facts } = props;
+export function ServiceRegistryFacts(props: {
+  facts: ServiceSummaryFacts;
+  /** The owner of the service's entity in the catalog (`spec.owner`), on its page. */
+  catalogOwner?: string;
+}) {
+  const { facts, catalogOwner } = props;
   const rows: Fact[] = [
     ['Version', facts.version ?? <Missing>not declared</Missing>],
     [
@@ -45,7 +51,10 @@ export function ServiceRegistryFacts(props: { facts: ServiceSummaryFacts }) {
       ),
     ],
     ['Type', facts.type ?? <Missing>not declared</Missing>],
-    ['Owner', facts.owner ?? <Missing>none</Missing>],
+    [
+      'Owner',
+      <OwnerValue owner={ownerText(facts)} catalogOwner={catalogOwner} />,
+    ],
   ];
   if (facts.compatVersionMin) {
     rows.push(['Compatible from', facts.compatVersionMin]);

@@ -292,6 +292,41 @@ describe('EntitySystemServiceRegistryCard', () => {
     expect(crm).toHaveTextContent('shop-checkout: optional for crm-sync');
   });
 
+  it("says a project declares no owner, and whom the catalog shows as its System's owner instead", async () => {
+    const files = {
+      'projects/shop/services.toml': `
+[project]
+name = "Web Shop"
+
+[service.shop-api]
+owner = "shop-team"
+version = "2.0.0"
+status = "ga"
+`,
+    };
+    const api = mockServiceRegistryApi({
+      getProjectSummary: jest.fn(async (project: string) =>
+        projectSummaryResponse(project, undefined, files),
+      ),
+    });
+    const shop = system('shop');
+    const { unmount } = await renderCard(
+      { ...shop, spec: { owner: 'group:default/platform-team' } },
+      api,
+    );
+    await findServices();
+    expect(fact('Owner')).toHaveTextContent(
+      /^none declared; the catalog shows platform-team$/,
+    );
+    unmount();
+    // a user, or a group of another namespace, by its ref
+    await renderCard({ ...shop, spec: { owner: 'user:ops/jane' } }, api);
+    await findServices();
+    expect(fact('Owner')).toHaveTextContent(
+      /^none declared; the catalog shows user:ops\/jane$/,
+    );
+  });
+
   it('writes the retired services it depends on, that use it and that it overrides as text with "(retired)", not as links', async () => {
     // shop-api requires the global auth and the retired old-auth; billing-api requires shop-api
     // and the retired shop-legacy; shop overrides the global mailer and the retired old-mailer

@@ -18,6 +18,7 @@ import { ProjectServicesTable } from './ProjectServicesTable';
 import { ProjectSlaLine } from './ProjectSlaLine';
 import { projectIdOfSystem } from './projectIdOfSystem';
 import { registryOfEntity, registryWords } from '../../lib/registryOfEntity';
+import { ownerOfEntity } from '../../lib/ownerOfEntity';
 import { ServiceEntityRefsProvider } from '../ServiceEntityRefs';
 
 const useStyles = makeStyles(theme => ({
@@ -48,8 +49,10 @@ function ProjectSummaryDetails(props: {
   sharedSystem: string;
   /** The registry of the System (its annotation), which the page links carry. */
   registry: string | undefined;
+  /** The owner of the System in the catalog. */
+  catalogOwner?: string;
 }) {
-  const { summary, sharedSystem } = props;
+  const { summary, sharedSystem, catalogOwner } = props;
   // the entity's registry, else the one the backend answered for it
   const registry = props.registry ?? summary.registry;
   const classes = useStyles();
@@ -57,7 +60,7 @@ function ProjectSummaryDetails(props: {
   const isGlobal = project.id === null;
   return (
     <>
-      <ProjectFacts summary={summary} />
+      <ProjectFacts summary={summary} catalogOwner={catalogOwner} />
       <DeclaredIn source={summary.source} className={classes.source} />
       <CardSection title={`Services (${services.length})`}>
         {services.length === 0 ? (
@@ -181,6 +184,7 @@ export function EntitySystemServiceRegistryCard(
               summary={summary}
               sharedSystem={sharedSystem}
               registry={registry}
+              catalogOwner={ownerOfEntity(entity)}
             />
           )}
         </RegistryCardContent>
