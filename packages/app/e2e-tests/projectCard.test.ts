@@ -48,6 +48,19 @@ test('a project page shows its services, its overrides and what it depends on, a
     name: 'Services of E-Commerce Platform',
   });
   await expect(services).toBeVisible({ timeout: 60_000 });
+  // project-a declares no owner: the card says so, and links the group the catalog shows instead
+  // (the provider's defaultOwner), named as the page's header names it
+  const owner = project
+    .getByRole('term')
+    .filter({ hasText: /^Owner$/ })
+    .locator('xpath=following-sibling::dd[1]');
+  await expect(owner).toHaveText(
+    'none declared; the catalog shows Platform team',
+  );
+  await expect(owner.getByRole('link')).toHaveAttribute(
+    'href',
+    '/catalog/default/group/platform-team',
+  );
 
   // each service with its status
   for (const id of [

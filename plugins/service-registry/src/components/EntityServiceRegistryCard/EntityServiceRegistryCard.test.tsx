@@ -227,6 +227,9 @@ describe('EntityServiceRegistryCard', () => {
     expect(fact('Owner')).toHaveTextContent(
       /^none declared; the catalog shows platform-team$/,
     );
+    expect(
+      within(fact('Owner')).getByRole('link', { name: 'platform-team' }),
+    ).toHaveAttribute('href', '/catalog/default/group/platform-team');
   });
 
   it('tells a global service apart from a service of the project named global', async () => {

@@ -318,12 +318,19 @@ status = "ga"
     expect(fact('Owner')).toHaveTextContent(
       /^none declared; the catalog shows platform-team$/,
     );
+    expect(
+      within(fact('Owner')).getByRole('link', { name: 'platform-team' }),
+    ).toHaveAttribute('href', '/catalog/default/group/platform-team');
     unmount();
     // a user, or a group of another namespace, by its ref
     await renderCard({ ...shop, spec: { owner: 'user:ops/jane' } }, api);
     await findServices();
     expect(fact('Owner')).toHaveTextContent(
       /^none declared; the catalog shows user:ops\/jane$/,
+    );
+    expect(within(fact('Owner')).getByRole('link')).toHaveAttribute(
+      'href',
+      '/catalog/ops/user/jane',
     );
   });
 

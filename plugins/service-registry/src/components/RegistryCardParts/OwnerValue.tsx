@@ -1,42 +1,37 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Missing } from './FactList';
-
-/**
- * An owner of the catalog (an entity's `spec.owner`) as the catalog's pages name it: a group of
- * the default namespace by its name (`platform-team`), anything else by its ref.
- */
-function catalogOwnerName(owner: string): string {
-  try {
-    return humanizeEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: 'default',
-      }),
-      { defaultKind: 'group' },
-    );
-  } catch {
-    return owner;
-  }
-}
 
 /**
  * The owner of a registry record, as a fact of a card: the owner the registry gives it, or, when
  * it gives none, that it declares none and who owns its entity in the catalog instead (the
- * provider's `defaultOwner`, or what a transformer made of it), so that the card does not seem to
- * contradict the page's header.
+ * provider's `defaultOwner`, or what a transformer made of it), linked and named as the page's
+ * header names it, so that the card does not seem to contradict the header.
  *
  * @param props - `owner`: the registry's owner in words, if any; `catalogOwner`: the entity's
- *   `spec.owner`, where the card has an entity
+ *   `spec.owner` (a ref, or a group's name), where the card has an entity
  */
 export function OwnerValue(props: { owner?: string; catalogOwner?: string }) {
   const { owner, catalogOwner } = props;
   if (owner) return <>{owner}</>;
+  const ref = catalogOwner ? refOf(catalogOwner) : undefined;
+  if (!ref) return <Missing>none</Missing>;
   return (
-    <Missing>
-      {catalogOwner
-        ? `none declared; the catalog shows ${catalogOwnerName(catalogOwner)}`
-        : 'none'}
-    </Missing>
+    <>
+      <Missing>none declared; the catalog shows </Missing>
+      <EntityRefLink entityRef={ref} defaultKind="group" />
+    </>
   );
+}
+
+/** An owner of the catalog as an entity ref (a name is a group of the default namespace). */
+function refOf(owner: string) {
+  try {
+    return parseEntityRef(owner, {
+      defaultKind: 'group',
+      defaultNamespace: 'default',
+    });
+  } catch {
+    return undefined;
+  }
 }
