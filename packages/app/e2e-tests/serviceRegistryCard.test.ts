@@ -67,6 +67,31 @@ test('a service page shows what the registry declares, and opens the change temp
   await expect(page.getByRole('spinbutton', { name: /^Port/ })).toBeVisible();
 });
 
+test("a service that leaves out its status and owner shows them as not declared, beside what the page's header shows", async ({
+  page,
+}) => {
+  // project-a-frontend declares no status and no owner, nor does project-a: the catalog shows
+  // the provider's defaults, production and the group platform-team
+  await openAsGuest(page, '/catalog/default/component/project-a-frontend');
+  const registry = card(page, 'Service registry');
+  await expect(registry).toBeVisible({ timeout: 90_000 });
+  await expect(fact(registry, 'Version')).toHaveText('2.1.0', {
+    timeout: 60_000,
+  });
+  await expect(fact(registry, 'Status')).toHaveText(
+    'not declared; the catalog shows production',
+  );
+  await expect(fact(registry, 'Owner')).toHaveText(
+    'none declared; the catalog shows Platform team',
+  );
+  await expect(fact(registry, 'Owner').getByRole('link')).toHaveAttribute(
+    'href',
+    '/catalog/default/group/platform-team',
+  );
+  await expect(page.locator('header')).toContainText('Platform team');
+  await expect(page.locator('header')).toContainText('production');
+});
+
 test('on a phone the registry card lists the dependencies of a service, each in three lines', async ({
   page,
 }, testInfo) => {

@@ -232,6 +232,30 @@ describe('EntityServiceRegistryCard', () => {
     ).toHaveAttribute('href', '/catalog/default/group/platform-team');
   });
 
+  it('sets a status and a type the registry leaves out beside what the catalog shows, and says only "not declared" off a page', async () => {
+    const files = {
+      ...SUMMARY_REGISTRY_FILES,
+      'services/catalog.toml': SUMMARY_REGISTRY_FILES['services/catalog.toml']
+        .replace('type = "api"\n', '')
+        .replace('status = "ga"\n', ''),
+    };
+    const summary = serviceSummaryResponse('shared-auth', undefined, files);
+    expect(summary.service.status).toBeUndefined();
+    expect(summary.service.type).toBeUndefined();
+    const api = mockServiceRegistryApi({
+      getServiceSummary: jest.fn(async () => summary),
+    });
+    await renderCard(component('shared-auth'), api);
+    await findFacts();
+    // the provider's defaults, as the page's header shows them
+    expect(fact('Status')).toHaveTextContent(
+      /^not declared; the catalog shows production$/,
+    );
+    expect(fact('Type')).toHaveTextContent(
+      /^not declared; the catalog shows service$/,
+    );
+  });
+
   it('tells a global service apart from a service of the project named global', async () => {
     const api = mockServiceRegistryApi({
       getServiceSummary: jest.fn(async (id: string) =>

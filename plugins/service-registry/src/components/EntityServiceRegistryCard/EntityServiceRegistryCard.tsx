@@ -4,7 +4,10 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { registryOfEntity, registryWords } from '../../lib/registryOfEntity';
-import { ownerOfEntity } from '../../lib/ownerOfEntity';
+import {
+  CatalogFacts,
+  catalogFactsOfEntity,
+} from '../../lib/catalogFactsOfEntity';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { useAbortableAsync } from '../useAbortableAsync';
 import { ServiceSummaryResponse } from '../../api/types';
@@ -53,15 +56,15 @@ export interface EntityServiceRegistryCardProps {
 function ServiceSummaryDetails(props: {
   summary: ServiceSummaryResponse;
   consumersLimit?: number;
-  /** The owner of the service's entity in the catalog. */
-  catalogOwner?: string;
+  /** What the catalog says of the service's entity. */
+  catalog?: CatalogFacts;
 }) {
-  const { summary, consumersLimit, catalogOwner } = props;
+  const { summary, consumersLimit, catalog } = props;
   const classes = useStyles();
   const { service, dependencies } = summary;
   return (
     <>
-      <ServiceRegistryFacts facts={service} catalogOwner={catalogOwner} />
+      <ServiceRegistryFacts facts={service} catalog={catalog} />
       <DeclaredIn source={summary.source} className={classes.source} />
       <CardSection title={`Dependencies (${dependencies.length})`}>
         {dependencies.length === 0 ? (
@@ -155,7 +158,7 @@ export function EntityServiceRegistryCard(
             <ServiceSummaryDetails
               summary={summary}
               consumersLimit={consumersLimit}
-              catalogOwner={ownerOfEntity(entity)}
+              catalog={catalogFactsOfEntity(entity)}
             />
           )}
         </RegistryCardContent>

@@ -6,19 +6,22 @@ import { ServiceLink } from '../ServiceLink';
 import { tierText } from './tierText';
 import { ownerText } from './ownerText';
 import { OwnerValue } from '../RegistryCardParts/OwnerValue';
+import { NotDeclared } from '../RegistryCardParts/NotDeclared';
+import { CatalogFacts } from '../../lib/catalogFactsOfEntity';
 import { serviceProjectLabel } from '../../lib/serviceProjectLabel';
 
 /**
  * What the registry declares for a service, as a description list: version, status, tier (and
- * where it comes from), port, project, type, owner (and where it comes from), and the compatibility and deprecation facts
- * when it sets them.
+ * where it comes from), port, project, type, owner (and where it comes from), and the
+ * compatibility and deprecation facts when it sets them. On the service's page, a status, type or
+ * owner it leaves out is set beside what the catalog shows instead.
  */
 export function ServiceRegistryFacts(props: {
   facts: ServiceSummaryFacts;
-  /** The owner of the service's entity in the catalog (`spec.owner`), on its page. */
-  catalogOwner?: string;
+  /** What the catalog says of the service's entity, on its page. */
+  catalog?: CatalogFacts;
 }) {
-  const { facts, catalogOwner } = props;
+  const { facts, catalog } = props;
   const rows: Fact[] = [
     ['Version', facts.version ?? <Missing>not declared</Missing>],
     [
@@ -26,7 +29,7 @@ export function ServiceRegistryFacts(props: {
       facts.status ? (
         <ServiceStatusChip status={facts.status} />
       ) : (
-        <Missing>not declared</Missing>
+        <NotDeclared catalogShows={catalog?.lifecycle} />
       ),
     ],
     [
@@ -50,10 +53,10 @@ export function ServiceRegistryFacts(props: {
           : undefined,
       ),
     ],
-    ['Type', facts.type ?? <Missing>not declared</Missing>],
+    ['Type', facts.type ?? <NotDeclared catalogShows={catalog?.type} />],
     [
       'Owner',
-      <OwnerValue owner={ownerText(facts)} catalogOwner={catalogOwner} />,
+      <OwnerValue owner={ownerText(facts)} catalogOwner={catalog?.owner} />,
     ],
   ];
   if (facts.compatVersionMin) {

@@ -18,7 +18,7 @@ import { ProjectServicesTable } from './ProjectServicesTable';
 import { ProjectSlaLine } from './ProjectSlaLine';
 import { projectIdOfSystem } from './projectIdOfSystem';
 import { registryOfEntity, registryWords } from '../../lib/registryOfEntity';
-import { ownerOfEntity } from '../../lib/ownerOfEntity';
+import { catalogFactsOfEntity } from '../../lib/catalogFactsOfEntity';
 import { ServiceEntityRefsProvider } from '../ServiceEntityRefs';
 
 const useStyles = makeStyles(theme => ({
@@ -184,7 +184,7 @@ export function EntitySystemServiceRegistryCard(
               summary={summary}
               sharedSystem={sharedSystem}
               registry={registry}
-              catalogOwner={ownerOfEntity(entity)}
+              catalogOwner={catalogFactsOfEntity(entity).owner}
             />
           )}
         </RegistryCardContent>

@@ -77,6 +77,23 @@ describe('ServiceFactsField', () => {
     );
   });
 
+  it("says what the registry leaves out as not declared: the form changes the registry, not the catalog's defaults", async () => {
+    const summary = serviceSummaryResponse('shop-checkout');
+    delete summary.service.status;
+    delete summary.service.owner;
+    await renderField({
+      formData: { service: 'component:shop/acme-shop-checkout' },
+      api: mockServiceRegistryApi({ getServiceSummary: async () => summary }),
+    });
+    const section = await screen.findByRole('region', {
+      name: 'Checkout in the registry now',
+    });
+    expect(section).toHaveTextContent(/Statusnot declaredTier/);
+    expect(section).toHaveTextContent(
+      /Ownershop-team \(from project Web Shop\)/,
+    );
+  });
+
   it('takes a registry id as it is, from the field its options name', async () => {
     const { getServiceSummary } = await renderField({
       formData: { target: 'shared-auth' },
