@@ -59,11 +59,14 @@ function component(name: string, registry = 'default'): Entity {
   };
 }
 
-/** An API answering from the summary fixture registry (built with the real buildServiceSummary). */
-function fixtureApi(rootLocation?: string) {
+/**
+ * An API answering from the summary fixture registry, or from other files (built with the real
+ * buildServiceSummary).
+ */
+function fixtureApi(rootLocation?: string, files?: Record<string, string>) {
   return mockServiceRegistryApi({
     getServiceSummary: jest.fn(async (id: string) =>
-      serviceSummaryResponse(id, rootLocation),
+      serviceSummaryResponse(id, rootLocation, files),
     ),
   });
 }
@@ -206,11 +209,7 @@ describe('EntityServiceRegistryCard', () => {
         '[service.shop-checkout]\nname = "Checkout"\ntype = "microservice"\n',
       ),
     };
-    const api = mockServiceRegistryApi({
-      getServiceSummary: jest.fn(async (id: string) =>
-        serviceSummaryResponse(id, undefined, files),
-      ),
-    });
+    const api = fixtureApi(undefined, files);
     const { unmount } = await renderCard(component('shop-checkout'), api);
     await findFacts();
     expect(fact('Owner')).toHaveTextContent(
@@ -359,11 +358,7 @@ describe('EntityServiceRegistryCard', () => {
         'version = "2.1.0"\ncompat_with = ["1.x", "0.9.x", "1.5.x"]',
       ),
     };
-    const api = mockServiceRegistryApi({
-      getServiceSummary: jest.fn(async (id: string) =>
-        serviceSummaryResponse(id, undefined, files),
-      ),
-    });
+    const api = fixtureApi(undefined, files);
     await renderCard(component('shop-checkout'), api);
     await findFacts();
     const search = dependencyRow('search');
@@ -631,11 +626,7 @@ version = "3.0.0"
 status = "ga"
 `,
     };
-    const api = mockServiceRegistryApi({
-      getServiceSummary: jest.fn(async (id: string) =>
-        serviceSummaryResponse(id, undefined, files),
-      ),
-    });
+    const api = fixtureApi(undefined, files);
 
     const retired = await renderCard(component('mq-v1'), api);
     await findFacts();

@@ -55,11 +55,14 @@ function system(
   };
 }
 
-/** An API answering from the project fixture registry (built with the real buildProjectSummary). */
-function fixtureApi(rootLocation?: string) {
+/**
+ * An API answering from the project fixture registry, or from other files (built with the real
+ * buildProjectSummary).
+ */
+function fixtureApi(rootLocation?: string, files?: Record<string, string>) {
   return mockServiceRegistryApi({
     getProjectSummary: jest.fn(async (project: string) =>
-      projectSummaryResponse(project, rootLocation),
+      projectSummaryResponse(project, rootLocation, files),
     ),
   });
 }
@@ -304,11 +307,7 @@ version = "2.0.0"
 status = "ga"
 `,
     };
-    const api = mockServiceRegistryApi({
-      getProjectSummary: jest.fn(async (project: string) =>
-        projectSummaryResponse(project, undefined, files),
-      ),
-    });
+    const api = fixtureApi(undefined, files);
     const shop = system('shop');
     const { unmount } = await renderCard(
       { ...shop, spec: { owner: 'group:default/platform-team' } },
@@ -402,14 +401,7 @@ status = "ga"
 dependencies.requires = ["shop-api", "shop-legacy"]
 `,
     };
-    await renderCard(
-      system('shop'),
-      mockServiceRegistryApi({
-        getProjectSummary: jest.fn(async (project: string) =>
-          projectSummaryResponse(project, undefined, files),
-        ),
-      }),
-    );
+    await renderCard(system('shop'), fixtureApi(undefined, files));
     await findServices();
     /** The item of a project's service list that names the service. */
     const serviceItem = (item: HTMLElement, service: string) =>
