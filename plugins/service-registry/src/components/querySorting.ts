@@ -97,9 +97,9 @@ export function useQuerySorting<F extends string>(
   );
   // and the URL says the sorting shown: not an unknown field or order, nor what goes without
   // saying (a link copied from the page opens it as it is)
-  useEffect(() => {
-    const shown = querySortingOf(sorting, defaultSorting);
-    if (shown.sort !== sort || shown.order !== order) setQuery(shown);
-  }, [sorting, defaultSorting, sort, order, setQuery]);
+  useEffect(
+    () => setQuery(querySortingOf(sorting, defaultSorting)),
+    [sorting, defaultSorting, setQuery],
+  );
   return [sorting, setSorting];
 }

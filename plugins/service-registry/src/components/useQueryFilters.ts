@@ -5,7 +5,8 @@ import { useSearchParams } from 'react-router-dom';
  * A page's filters kept in the query string (`?project=&owner=…`), so that a filtered view
  * survives a reload and can be shared or linked to: the value of each key (`''` when absent), and
  * a setter that writes the keys it is given (an empty value removes the key), replacing the
- * history entry rather than adding one per change.
+ * history entry rather than adding one per change, and leaving the URL alone where it says so
+ * already (so a page may write what it shows on every render).
  *
  * @param keys - the query parameters the page filters by
  */
@@ -26,6 +27,8 @@ export function useQueryFilters<K extends string>(
         if (value) params.set(key, value);
         else params.delete(key);
       }
+      // (a URL that says it already is left as it is: no navigation, no render of the page)
+      if (params.toString() === searchParams.toString()) return;
       setSearchParams(params, { replace: true });
     },
     [searchParams, setSearchParams],

@@ -184,24 +184,11 @@ function useDeprecationQuery() {
     setProject: (value: string) => setQuery({ project: value, page: '' }),
     setOwner: (value: string) => setQuery({ owner: value, page: '' }),
     setService: (value: string) => setQuery({ service: value }),
-    /** Writes a page of the table, if the URL says another. */
-    setPaging: (paging: Paging) => {
-      const written = queryPagingOf(paging);
-      if (written.page !== query.page || written.pageSize !== query.pageSize) {
-        setQuery(written);
-      }
-    },
+    /** Writes a page of the table (the URL is left alone where it says it already). */
+    setPaging: (paging: Paging) => setQuery(queryPagingOf(paging)),
     /** Writes the page and the sorting shown, where the URL says others (or unknown ones). */
-    setShown: (paging: Paging, sorting: Sorting | undefined) => {
-      const written = { ...queryPagingOf(paging), ...querySortingOf(sorting) };
-      if (
-        (Object.keys(written) as (keyof typeof written)[]).some(
-          key => written[key] !== query[key],
-        )
-      ) {
-        setQuery(written);
-      }
-    },
+    setShown: (paging: Paging, sorting: Sorting | undefined) =>
+      setQuery({ ...queryPagingOf(paging), ...querySortingOf(sorting) }),
     /** Writes a new sorting of the table, from its first page. */
     setSorting: (sorting: Sorting | undefined) =>
       setQuery({ ...querySortingOf(sorting), page: '' }),

@@ -459,19 +459,13 @@ function FindingsView(props: {
   // end, an unknown sorting, nor the defaults (a link copied from the page opens it as it is)
   const settled = !loadingProject && !(wantsProject && projectError);
   useEffect(() => {
-    if (!settled) return;
-    const written = {
-      ...queryPagingOf({ page, pageSize }),
-      ...querySortingOf(sorting, DEFAULT_SORTING),
-    };
-    if (
-      (Object.keys(written) as (keyof typeof written)[]).some(
-        key => written[key] !== inQuery[key],
-      )
-    ) {
-      setQuery(written);
+    if (settled) {
+      setQuery({
+        ...queryPagingOf({ page, pageSize }),
+        ...querySortingOf(sorting, DEFAULT_SORTING),
+      });
     }
-  }, [settled, page, pageSize, sorting, inQuery, setQuery]);
+  }, [settled, page, pageSize, sorting, setQuery]);
   // the table opens again where the URL says another page or sorting than it shows (a link, the
   // sidebar's or a shared one, while the page is open; a new filter)
   const table = useQueryTable({
