@@ -3,8 +3,7 @@ import { ServiceSummaryFacts } from '../../api/types';
 import { Fact, FactList, Missing } from '../RegistryCardParts/FactList';
 import { ServiceStatusChip } from './ServiceStatusChip';
 import { ServiceLink } from '../ServiceLink';
-import { tierText } from './tierText';
-import { ownerText } from './ownerText';
+import { inheritedText } from './inheritedText';
 import { OwnerValue } from '../RegistryCardParts/OwnerValue';
 import { NotDeclared } from '../RegistryCardParts/NotDeclared';
 import { CatalogFacts } from '../../lib/catalogFactsOfEntity';
@@ -34,9 +33,7 @@ export function ServiceRegistryFacts(props: {
     ],
     [
       'Tier',
-      facts.tier || facts.effectiveTier ? (
-        tierText(facts)
-      ) : (
+      inheritedText(facts.tier, facts.effectiveTier, facts) ?? (
         <Missing>none</Missing>
       ),
     ],
@@ -56,7 +53,10 @@ export function ServiceRegistryFacts(props: {
     ['Type', facts.type ?? <NotDeclared catalogShows={catalog?.type} />],
     [
       'Owner',
-      <OwnerValue owner={ownerText(facts)} catalogOwner={catalog?.owner} />,
+      <OwnerValue
+        owner={inheritedText(facts.owner, facts.effectiveOwner, facts)}
+        catalogOwner={catalog?.owner}
+      />,
     ],
   ];
   if (facts.compatVersionMin) {
