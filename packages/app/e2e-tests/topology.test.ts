@@ -420,4 +420,35 @@ test.describe('on a wide screen', () => {
       .poll(async () => Math.round((await map.boundingBox())!.height))
       .toBe(480);
   });
+
+  test('the portal-wide map follows a resized window: a view the reader has not moved is fitted again, a moved one stays', async ({
+    page,
+  }) => {
+    await openAsGuest(page, '/service-registry');
+    const map = page.getByRole('application', { name: /Dependency map/ });
+    await expect(map).toHaveAttribute('data-frames', /[1-9]/, {
+      timeout: 90_000,
+    });
+    const view = async () => ({
+      scale: await map.getAttribute('data-scale'),
+      origin: await map.getAttribute('data-origin'),
+    });
+
+    // a narrower window: the map, not moved, is fitted to it again (as the fit button fits it)
+    const wide = await view();
+    await page.setViewportSize({ width: 1280, height: 1080 });
+    await expect.poll(async () => (await view()).scale).not.toBe(wide.scale);
+    const refitted = Number((await view()).scale);
+    await page.getByRole('button', { name: 'Fit the graph' }).click();
+    expect(Number((await view()).scale)).toBeCloseTo(refitted, 3);
+
+    // once the reader zooms, a resized window changes the map's size, not what it shows
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    const moved = await view();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await expect
+      .poll(async () => (await map.boundingBox())!.width)
+      .toBeGreaterThan(1200);
+    expect(await view()).toEqual(moved);
+  });
 });

@@ -16,6 +16,7 @@ import Autocomplete from '@material-ui/lab/Autocomplete';
 import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useNavigate } from 'react-router-dom';
+import useWindowSize from 'react-use/esm/useWindowSize';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
 import { useAbortableAsync } from '../useAbortableAsync';
 import { RegistryGraph } from '../../api/types';
@@ -118,6 +119,7 @@ export interface ServiceRegistryTopologyProps {
 export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
   const { graph, registry } = props;
   const classes = useStyles();
+  const { height: windowHeight } = useWindowSize();
   const api = useApi(serviceRegistryApiRef);
   const navigate = useNavigate();
   const link = useServiceLink();
@@ -579,10 +581,10 @@ export function ServiceRegistryTopology(props: ServiceRegistryTopologyProps) {
                 edges={drawing.edges}
                 // as high as the window leaves below the filters, or as the graph needs if less
                 // (a wide, shallow map leaves no empty band below it), and never below 480 px;
-                // read as rendered, not followed: the drawing takes it only when its graph changes
+                // followed when the window is resized
                 height={Math.max(
                   MAP_MIN_HEIGHT,
-                  window.innerHeight - MAP_CHROME_HEIGHT,
+                  windowHeight - MAP_CHROME_HEIGHT,
                 )}
                 heightFollowsGraph
                 minHeight={MAP_MIN_HEIGHT}

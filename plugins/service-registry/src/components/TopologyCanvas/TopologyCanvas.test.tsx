@@ -6,6 +6,7 @@ import {
   waitFor,
 } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { renderInTestApp } from '@backstage/test-utils';
 import { lightTheme } from '@backstage/theme';
 import { ThemeProvider } from '@material-ui/core';
@@ -393,6 +394,65 @@ describe('TopologyCanvas', () => {
       drawingWidth = 300;
       act(() => observers.forEach(notify => notify()));
       expect(graph).toHaveAttribute('data-scale', '1.000');
+    });
+
+    it('fits a view the reader has not moved to a new width', async () => {
+      drawingWidth = 326;
+      const graph = await drawHood({});
+      const narrow = Number(graph.dataset.scale);
+      drawingWidth = 1100;
+      act(() => observers.forEach(notify => notify()));
+      const wide = Number(graph.dataset.scale);
+      expect(wide).toBeGreaterThan(2 * narrow);
+      // the whole graph (its last layer's right edge at 6 × 240 + 90) within the drawing
+      const [tx] = graph.dataset.origin!.split(' ').map(Number);
+      expect((6 * 240 + 90) * wide + tx).toBeLessThanOrEqual(1100);
+    });
+
+    /** Two columns of 30 services, drawn with a most height a test changes (the window's). */
+    const tall = [0, 1].flatMap(column =>
+      Array.from({ length: 30 }, (_, row) =>
+        node(`c${column}-${row}`, column * 240, row * 56),
+      ),
+    );
+    let setMostHeight: (height: number) => void = () => {};
+    function WindowSizedMap() {
+      const [height, setHeight] = useState(360);
+      setMostHeight = setHeight;
+      return (
+        <TopologyCanvas
+          nodes={tall}
+          edges={[]}
+          height={height}
+          heightFollowsGraph
+          ariaLabel="Dependency map"
+        />
+      );
+    }
+
+    it('takes a new most height (a resized window), starting again unless the reader moved the view', async () => {
+      drawingWidth = 1100;
+      await renderInTestApp(<WindowSizedMap />);
+      const graph = screen.getByRole('application', { name: 'Dependency map' });
+      const drawn = () => parseFloat(graph.parentElement!.style.height);
+      expect(drawn()).toBe(360);
+      const short = Number(graph.dataset.scale);
+
+      // a taller window: the graph, not moved, is fitted to the taller drawing
+      act(() => setMostHeight(600));
+      expect(drawn()).toBe(600);
+      expect(Number(graph.dataset.scale)).toBeGreaterThan(1.5 * short);
+
+      // once moved, a shorter window changes the drawing's height, not the reader's view
+      await userEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+      const moved = {
+        scale: graph.dataset.scale,
+        origin: graph.dataset.origin,
+      };
+      act(() => setMostHeight(500));
+      expect(drawn()).toBe(500);
+      expect(graph.dataset.scale).toBe(moved.scale);
+      expect(graph.dataset.origin).toBe(moved.origin);
     });
   });
 });

@@ -99,14 +99,17 @@ export interface TopologyCanvasProps {
    * many services): the whole graph while it is drawn with its nodes' names, however small; where
    * it would be drawn without them (a phone, hundreds of services), its top left corner (a
    * left-to-right graph's first consumers) legibly. The fit button (and the 0 key) always shows
-   * the whole graph.
+   * the whole graph. The view starts again when the drawing's width changes, until the reader
+   * moves it (zooming, panning, fitting, centring on a node).
    */
   startAt?: 'graph' | 'root' | 'start';
   /**
    * When the graph (`fitKey`) changes, the drawing takes only the height its graph needs in the
    * view it starts with (never less than 120 px), so that a wide, shallow graph leaves no empty
    * band below it; `height`, which must then be a number of pixels, is the most it takes. Zooming
-   * and panning do not change the height.
+   * and panning do not change the height. When `height` changes (the window was resized), the
+   * drawing takes the height it would start with now; a view the reader has not moved starts
+   * again, a moved one stays where the reader put it.
    */
   heightFollowsGraph?: boolean;
   /**
@@ -268,6 +271,8 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
   const [startHeight, setStartHeight] = useState<number | undefined>(undefined);
   /** The graph changed while the drawing had no width (a hidden tab): it starts once it has. */
   const startPending = useRef(false);
+  /** The view the drawing last started with: while it is shown, the reader has not moved it. */
+  const startedView = useRef<Viewport | undefined>(undefined);
   const instructionsId = useUniqueId('topology-help');
 
   const byId = useMemo(() => {
@@ -475,29 +480,33 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     }
   }, [draw]);
 
-  const resize = useCallback(() => {
+  /** Takes the drawing's laid-out size; says what changed, or nothing when it did not. */
+  const resize = useCallback(():
+    | { width: boolean; height: boolean }
+    | undefined => {
     const canvas = canvasRef.current;
     const container = containerRef.current;
-    if (!canvas || !container) return false;
+    if (!canvas || !container) return undefined;
     const width = container.clientWidth;
     const h = container.clientHeight;
-    if (width === size.current.width && h === size.current.height) {
-      return false;
-    }
+    const changed = {
+      width: width !== size.current.width,
+      height: h !== size.current.height,
+    };
+    if (!changed.width && !changed.height) return undefined;
     size.current = { width, height: h };
     const dpr = window.devicePixelRatio || 1;
     canvas.width = Math.round(width * dpr);
     canvas.height = Math.round(h * dpr);
-    return true;
+    return changed;
   }, []);
 
-  /** The view (and height) the drawing starts with for its graph. */
-  const start = useCallback(() => {
+  /** The view and the height (when it follows the graph) the drawing would start with now. */
+  const startingView = useCallback(() => {
     const follows = heightFollowsGraph && typeof height === 'number';
-    const { width } = size.current;
     const begin = startView(
       nodes,
-      width,
+      size.current.width,
       follows ? height : size.current.height,
       {
         root:
@@ -509,19 +518,18 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
         minHeight,
       },
     );
-    startPending.current = width === 0;
-    setStartHeight(follows ? begin.height : undefined);
+    return { view: begin.view, height: follows ? begin.height : undefined };
+  }, [nodes, height, heightFollowsGraph, minHeight, startAt]);
+
+  /** Starts the drawing's view (and height) for its graph. */
+  const start = useCallback(() => {
+    const begin = startingView();
+    startPending.current = size.current.width === 0;
+    setStartHeight(begin.height);
     setView(begin.view);
+    startedView.current = begin.view;
     schedule();
-  }, [
-    nodes,
-    height,
-    heightFollowsGraph,
-    minHeight,
-    startAt,
-    schedule,
-    setView,
-  ]);
+  }, [startingView, schedule, setView]);
 
   // size + start when the graph (fitKey) changes
   useEffect(() => {
@@ -529,6 +537,18 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     start();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fitKey]);
+
+  // a new most height (the window was resized): the height the drawing would start with now, and
+  // the view too unless the reader has moved it
+  const shownHeight = useRef(height);
+  useEffect(() => {
+    if (shownHeight.current === height) return;
+    shownHeight.current = height;
+    resize();
+    if (viewport.current === startedView.current) start();
+    else setStartHeight(startingView().height);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [height]);
 
   useEffect(() => {
     schedule();
@@ -538,8 +558,16 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     const container = containerRef.current;
     if (!container || typeof ResizeObserver === 'undefined') return undefined;
     const observer = new ResizeObserver(() => {
-      if (!resize()) return;
-      if (startPending.current && size.current.width > 0) start();
+      const changed = resize();
+      if (!changed) return;
+      // a view the reader has not moved starts again for a new width; not when the height changed
+      // with it, which the drawing's own new height does (a page scroll bar coming or going with
+      // it would otherwise start it again and again)
+      const unmoved =
+        viewport.current === startedView.current &&
+        changed.width &&
+        !changed.height;
+      if ((startPending.current || unmoved) && size.current.width > 0) start();
       else schedule();
     });
     observer.observe(container);
