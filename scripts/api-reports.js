@@ -3,8 +3,9 @@
  * The API reports of the published packages (plugins/*): `report.api.md` (and
  * `report-<entry>.api.md` for entry points such as /alpha) beside each package.json, written by
  * Backstage's repo-tools (API Extractor) from the declarations `yarn tsc` leaves in dist-types/;
- * and, for the packages with database migrations, `report.sql.md`: the tables, columns and
- * indices the migrations leave (run on an in-process PostgreSQL, PGlite).
+ * for the packages with database migrations, `report.sql.md`: the tables, columns and
+ * indices the migrations leave (run on an in-process PostgreSQL, PGlite); and for the CLI
+ * (packages/cli), `cli-report.md`: its commands and options, read from its `--help` pages.
  *
  *   yarn build:api-reports            declarations anew (--tsc), then every report anew
  *   yarn build:api-reports --ci       the same declarations, then write nothing; fail when a
@@ -44,16 +45,19 @@ if (buildDeclarations) {
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 }
 
-const packageDirs = fs
-  .readdirSync(path.join(root, 'plugins'), { withFileTypes: true })
-  .filter(entry => entry.isDirectory())
-  .map(entry => path.join('plugins', entry.name))
+const packageDirs = ['plugins', 'packages']
+  .flatMap(parent =>
+    fs
+      .readdirSync(path.join(root, parent), { withFileTypes: true })
+      .filter(entry => entry.isDirectory())
+      .map(entry => path.join(parent, entry.name)),
+  )
   .filter(dir => {
     const manifest = path.join(root, dir, 'package.json');
-    return (
-      fs.existsSync(manifest) &&
-      JSON.parse(fs.readFileSync(manifest, 'utf8')).backstage?.role
-    );
+    if (!fs.existsSync(manifest)) return false;
+    const role = JSON.parse(fs.readFileSync(manifest, 'utf8')).backstage?.role;
+    // the portal's packages (app, backend) are not published: only the CLI's commands are
+    return dir.startsWith('plugins') ? Boolean(role) : role === 'cli';
   })
   .sort();
 

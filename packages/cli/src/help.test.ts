@@ -51,7 +51,7 @@ describe('service-registry --help', () => {
     expect(stdout.split('\n').filter(line => line.length > 100)).toEqual([]);
     expect(stdout).toContain('service-registry <command> --help');
     expect(stdout).toMatch(
-      /^Exit codes:\n {2}0 {2}.*\n(?:.*\n)* {2}1 {2}.*\n(?:.*\n)* {2}2 {2}/m,
+      /^Exit codes\n {2}0 {2}.*\n(?:.*\n)* {2}1 {2}.*\n(?:.*\n)* {2}2 {2}/m,
     );
   });
 
@@ -71,7 +71,7 @@ describe('service-registry <command> --help', () => {
         new RegExp(`^Usage: service-registry ${command} .*\\[options\\]\n`),
       );
       expect(stdout).toMatch(/^Arguments:\n {2}\S/m);
-      expect(stdout).toMatch(/^Exit codes:\n {2}0 {2}\S/m);
+      expect(stdout).toMatch(/^Exit codes\n {2}0 {2}\S/m);
       expect(stdout.split('\n').filter(line => line.length > 100)).toEqual([]);
       // another command's help lists other things: each page is the command's own
       expect(stdout).not.toMatch(/^Commands:/m);
@@ -114,7 +114,7 @@ describe('service-registry <command> --help', () => {
     // each exit code on one line (its wrapped continuation lines joined)
     const codesOf = async (command: string) =>
       (await run([command, '--help'])).stdout
-        .split(/^Exit codes:\n/m)[1]
+        .split(/^Exit codes\n/m)[1]
         .replace(/\n {5}/g, ' ')
         .trimEnd()
         .split('\n');

@@ -320,7 +320,7 @@ ${OPTION_NAMES.map(name =>
 ).join('\n')}
 ${entry(...HELP_FLAG)}
 
-Exit codes:
+Exit codes
 ${exitCode(0, 'no errors (and no more warnings than --max-warnings)')}
 ${exitCode(
   1,
@@ -363,7 +363,7 @@ ${command.options
   .join('\n')}
 ${entry(...HELP_FLAG)}
 
-Exit codes:
+Exit codes
 ${exitCodes.join('\n')}
 `;
 }
