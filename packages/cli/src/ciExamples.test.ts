@@ -228,10 +228,28 @@ describe('the GitLab CI example (examples/ci/gitlab-ci-registry.yml)', () => {
     expect(report).toContain('- Changed `shared-auth`: `port`');
     expect(report).toContain('dependency/missing-required');
     expect(report).not.toContain('shop-admin');
-    const findings = JSON.parse(
-      fs.readFileSync(path.join(workspace, 'registry-findings.json'), 'utf8'),
+    // the Code Quality report: the error where the merge request's diff shows it, and the
+    // breaking change to shared-auth's port
+    const codeQuality = JSON.parse(
+      fs.readFileSync(
+        path.join(workspace, 'gl-code-quality-report.json'),
+        'utf8',
+      ),
     );
-    expect(findings.summary.errors).toBe(1);
+    expect(codeQuality).toEqual([
+      expect.objectContaining({
+        check_name: 'breaking/port-changed',
+        location: expect.objectContaining({ path: 'services/catalog.toml' }),
+      }),
+      expect.objectContaining({
+        check_name: 'dependency/missing-required',
+        severity: 'major',
+        location: {
+          path: 'projects/shop/services.toml',
+          positions: { begin: { line: 17, column: expect.any(Number) } },
+        },
+      }),
+    ]);
   });
 
   it('on a valid merge request: passes', () => {

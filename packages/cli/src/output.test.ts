@@ -190,11 +190,11 @@ describe('options', () => {
   it('--help names for each command the formats it accepts', () => {
     const help = cli(['--help'], tmp.root).stdout;
     expect(help).toContain(
-      'validate, diff: text (default), json, markdown, github',
+      'validate, diff: text (default), json, markdown, github, gitlab\n',
     );
     expect(help).toContain('impact: text (default), json, markdown');
     const dir = writeFiles(path.join(tmp.root, 'help-formats'), VALID_REGISTRY);
-    for (const format of ['text', 'json', 'markdown', 'github']) {
+    for (const format of ['text', 'json', 'markdown', 'github', 'gitlab']) {
       expect(cli(['validate', '.', '--format', format], dir).code).toBe(0);
     }
     for (const format of ['text', 'json', 'markdown']) {
@@ -205,7 +205,7 @@ describe('options', () => {
     expect(cli(['validate', '--help'], dir)).toMatchObject({
       code: 0,
       stdout: expect.stringMatching(
-        /^ {2}--format <f> +text \(default\), json, markdown, github$/m,
+        /^ {2}--format <f> +text \(default\), json, markdown, github, gitlab$/m,
       ),
     });
   });

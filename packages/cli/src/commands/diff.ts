@@ -25,6 +25,8 @@ import {
   readDirectorySource,
 } from '../lib/readSource';
 import { introducedFirst } from '../format/annotationOrder';
+import { changeFindings } from '../format/changeFindings';
+import { formatFindingsGitlab } from '../format/gitlab';
 import {
   annotationLimitNotice,
   formatFindingsGithub,
@@ -194,46 +196,40 @@ export async function diffCommand(
       );
       break;
     }
+    case 'gitlab': {
+      // GitLab compares the report with its target branch's itself: what this change brings, in
+      // the order of the other formats (its changes, then head's findings); the files base could
+      // not read are said on stderr, as above. A removed service's line is one of base: the issue
+      // is put at line 1 of its file, and says where the service was.
+      const changes = changeFindings(diff).map(({ inHead, ...change }) =>
+        inHead
+          ? change
+          : {
+              ...change,
+              message: `${change.message} (It was declared at ${shownPath(
+                change.file,
+              )}:${change.line}:${change.column} in ${baseSource.label}.)`,
+              line: 1,
+              column: 1,
+            },
+      );
+      io.stdout(
+        formatFindingsGitlab([...changes, ...findings], {
+          root: await annotationRoot(options.head, io.cwd),
+        }),
+      );
+      break;
+    }
     case 'github': {
       const root = await annotationRoot(options.head, io.cwd);
-      const removed = new Set(diff.removed);
-      const breaking = diff.breakingChanges.map(change => {
-        // the position of a service head no longer has is a line of base: annotated on the run
-        const inHead =
-          change.kind !== 'service-removed' && !removed.has(change.service);
-        return {
-          severity: 'warning' as const,
-          code: `breaking/${change.kind}`,
-          message: `${change.message} Affects ${plural(
-            change.impact.counts.services,
-            'service',
-          )} in ${plural(change.affectedProjects.length, 'project')}${
-            change.optionalConsumers.length
-              ? `; degrades ${plural(
-                  change.optionalConsumers.length,
-                  'optional consumer',
-                )}`
-              : ''
-          }; approvers: ${change.approvers.join(', ') || 'none'}.`,
-          file: inHead ? change.position.file : '',
-          line: change.position.line,
-          column: change.position.column,
-          service: change.service,
-        };
-      });
-      const sla = diff.slaImpacts.map(impact => ({
-        severity: 'warning' as const,
-        code: 'sla-impact/sla-weakened',
-        message: impact.message,
-        file: impact.position.file,
-        line: impact.position.line,
-        column: impact.position.column,
-        service: impact.service,
-      }));
+      // the position of a service head no longer has is a line of base: annotated on the run
+      const changes = changeFindings(diff).map(({ inHead, ...change }) =>
+        inHead ? change : { ...change, file: '' },
+      );
       const annotations = introducedFirst(
         findings,
         validateRegistry(base, validation),
-        [...breaking, ...sla],
+        changes,
       );
       io.stdout(
         annotationLimitNotice(annotations, 'those this change brings first'),

@@ -12,6 +12,7 @@ import { ReportFormat } from '../lib/options';
 import { readDirectorySource } from '../lib/readSource';
 import { checkRegistryRoot } from '../lib/registryRootNote';
 import { annotationLimitNotice, formatFindingsGithub } from '../format/github';
+import { formatFindingsGitlab } from '../format/gitlab';
 import { findingsJson } from '../format/json';
 import { shownFindings } from '../format/shownPaths';
 import { formatFindingsText } from '../format/text';
@@ -64,6 +65,13 @@ export async function validateCommand(
             }),
           { findings: findings.length, cutNotice: CUT_NOTICE },
         ),
+      );
+      break;
+    case 'gitlab':
+      io.stdout(
+        formatFindingsGitlab(findings, {
+          root: await annotationRoot(options.dir, io.cwd),
+        }),
       );
       break;
     case 'github':

@@ -8,9 +8,10 @@ function isInside(relative: string): boolean {
 }
 
 /**
- * The folder GitHub annotations name the registry's files from: the registry root relative to
- * the root of the git repository it is in (GitHub matches `file=` against the repository's
- * files, whatever folder the CLI ran in), else relative to the working directory. `''` is the
+ * The folder GitHub annotations and GitLab's Code Quality report name the registry's files from:
+ * the registry root relative to the root of the git repository it is in (GitHub matches `file=`,
+ * and GitLab a report's paths, against the repository's files, whatever folder the CLI ran in),
+ * else relative to the working directory. `''` is the
  * repository root itself; the separators are `/`.
  *
  * @param dir - the registry root as given on the command line
@@ -35,7 +36,7 @@ export async function annotationRoot(
     const refusal = gitRefusal(error);
     if (refusal) {
       throw new ReadError(
-        `git refuses to read the repository ${dir} is in, whose root the github format's file paths are relative to: ${refusal}`,
+        `git refuses to read the repository ${dir} is in, whose root the github and gitlab formats' file paths are relative to: ${refusal}`,
       );
     }
   }

@@ -2,9 +2,15 @@ import { MAX_REGISTRY_FILE_BYTES_LIMIT } from '@service-registry/plugin-service-
 import { UsageError } from './errors';
 
 /** Output formats of `validate`, `diff` and `impact`. */
-export type ReportFormat = 'text' | 'json' | 'markdown' | 'github';
+export type ReportFormat = 'text' | 'json' | 'markdown' | 'github' | 'gitlab';
 
-const REPORT_FORMATS: ReportFormat[] = ['text', 'json', 'markdown', 'github'];
+const REPORT_FORMATS: ReportFormat[] = [
+  'text',
+  'json',
+  'markdown',
+  'github',
+  'gitlab',
+];
 
 /** Checks a `--format` value against the allowed ones. */
 export function reportFormat(

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { RegistryFinding } from '@service-registry/plugin-service-registry-common';
+import { shownPath } from './shownPaths';
+
+/** Severities of GitLab's Code Quality report. */
+export type GitlabSeverity =
+  | 'info'
+  | 'minor'
+  | 'major'
+  | 'critical'
+  | 'blocker';
+
+/** One issue of a GitLab Code Quality report (the Code Climate issue format GitLab reads). */
+export interface GitlabCodeQualityIssue {
+  /** The finding's message. */
+  description: string;
+  /** The finding's code, e.g. `dependency/missing-required`. */
+  check_name: string;
+  /**
+   * Identifies the issue from one pipeline to the next (GitLab compares the merge request's
+   * report with its target's by fingerprint): the code, the file and the message, not the line,
+   * which moves when lines are added above it.
+   */
+  fingerprint: string;
+  severity: GitlabSeverity;
+  location: {
+    /** Relative to the root of the git repository. */
+    path: string;
+    /** Line and column, 1-based; GitLab shows the line. */
+    positions: { begin: { line: number; column: number } };
+  };
+}
+
+/** As ESLint's and other linters' GitLab reports map theirs: an error fails the job. */
+const SEVERITY: Record<RegistryFinding['severity'], GitlabSeverity> = {
+  error: 'major',
+  warning: 'minor',
+  info: 'info',
+};
+
+/**
+ * Findings as a GitLab Code Quality report (`artifacts:reports:codequality`), which shows them in
+ * the merge request's widget and beside the changed lines of its diff, with what the merge request
+ * brings and fixes against its target branch.
+ *
+ * Each path is relative to the root of the git repository the registry is in, as the `github`
+ * format's (`root`, from `annotationRoot`); a path that holds a credential is written with it
+ * `(hidden)`, as everywhere else. A finding without a file (about the registry as a whole) is put
+ * at the registry's root folder, line 1. Two findings with the same code, file and message (the
+ * same problem written twice in a file) get different fingerprints, numbered in their order.
+ *
+ * @param findings - in the order they are reported
+ * @param options - `root`: the registry root relative to the repository root
+ */
+export function gitlabCodeQuality(
+  findings: RegistryFinding[],
+  options: { root: string },
+): GitlabCodeQualityIssue[] {
+  const seen = new Map<string, number>();
+  return findings.map(f => {
+    const file = f.file
+      ? shownPath(path.posix.join(options.root || '.', f.file))
+      : options.root || '.';
+    const key = JSON.stringify([f.code, file, f.message]);
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    return {
+      description: f.message,
+      check_name: f.code,
+      fingerprint: createHash('sha256')
+        .update(`${key}#${occurrence}`)
+        .digest('hex')
+        .slice(0, 32),
+      severity: SEVERITY[f.severity],
+      location: {
+        path: file,
+        positions: {
+          begin: {
+            line: f.file ? f.line : 1,
+            column: f.file ? f.column : 1,
+          },
+        },
+      },
+    };
+  });
+}
+
+/**
+ * {@link gitlabCodeQuality} as the document the CLI prints: a JSON array, with a newline at its end.
+ *
+ * @param findings - in the order they are reported
+ * @param options - `root`: the registry root relative to the repository root
+ */
+export function formatFindingsGitlab(
+  findings: RegistryFinding[],
+  options: { root: string },
+): string {
+  return `${JSON.stringify(gitlabCodeQuality(findings, options), null, 2)}\n`;
+}
