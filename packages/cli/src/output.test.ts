@@ -190,11 +190,18 @@ describe('options', () => {
   it('--help names for each command the formats it accepts', () => {
     const help = cli(['--help'], tmp.root).stdout;
     expect(help).toContain(
-      'validate, diff: text (default), json, markdown, github, gitlab\n',
+      'validate, diff: text (default), json, markdown, github, gitlab, sarif\n',
     );
     expect(help).toContain('impact: text (default), json, markdown');
     const dir = writeFiles(path.join(tmp.root, 'help-formats'), VALID_REGISTRY);
-    for (const format of ['text', 'json', 'markdown', 'github', 'gitlab']) {
+    for (const format of [
+      'text',
+      'json',
+      'markdown',
+      'github',
+      'gitlab',
+      'sarif',
+    ]) {
       expect(cli(['validate', '.', '--format', format], dir).code).toBe(0);
     }
     for (const format of ['text', 'json', 'markdown']) {
@@ -205,7 +212,7 @@ describe('options', () => {
     expect(cli(['validate', '--help'], dir)).toMatchObject({
       code: 0,
       stdout: expect.stringMatching(
-        /^ {2}--format <f> +text \(default\), json, markdown, github, gitlab$/m,
+        /^ {2}--format <f> +text \(default\), json, markdown, github, gitlab, sarif$/m,
       ),
     });
   });

@@ -27,6 +27,7 @@ import {
 import { introducedFirst } from '../format/annotationOrder';
 import { changeFindings } from '../format/changeFindings';
 import { formatFindingsGitlab } from '../format/gitlab';
+import { formatFindingsSarif } from '../format/sarif';
 import {
   annotationLimitNotice,
   formatFindingsGithub,
@@ -196,11 +197,12 @@ export async function diffCommand(
       );
       break;
     }
-    case 'gitlab': {
-      // GitLab compares the report with its target branch's itself: what this change brings, in
-      // the order of the other formats (its changes, then head's findings); the files base could
-      // not read are said on stderr, as above. A removed service's line is one of base: the issue
-      // is put at line 1 of its file, and says where the service was.
+    case 'gitlab':
+    case 'sarif': {
+      // the platform compares the report with its target branch's itself: what this change
+      // brings, in the order of the other formats (its changes, then head's findings); the files
+      // base could not read are said on stderr, as above. A removed service's line is one of base:
+      // the change is put at line 1 of its file, and says where the service was.
       const changes = changeFindings(diff).map(({ inHead, ...change }) =>
         inHead
           ? change
@@ -213,8 +215,12 @@ export async function diffCommand(
               column: 1,
             },
       );
+      const format =
+        options.format === 'gitlab'
+          ? formatFindingsGitlab
+          : formatFindingsSarif;
       io.stdout(
-        formatFindingsGitlab([...changes, ...findings], {
+        format([...changes, ...findings], {
           root: await annotationRoot(options.head, io.cwd),
         }),
       );

@@ -14,6 +14,7 @@ import { checkRegistryRoot } from '../lib/registryRootNote';
 import { annotationLimitNotice, formatFindingsGithub } from '../format/github';
 import { formatFindingsGitlab } from '../format/gitlab';
 import { findingsJson } from '../format/json';
+import { formatFindingsSarif } from '../format/sarif';
 import { shownFindings } from '../format/shownPaths';
 import { formatFindingsText } from '../format/text';
 
@@ -70,6 +71,13 @@ export async function validateCommand(
     case 'gitlab':
       io.stdout(
         formatFindingsGitlab(findings, {
+          root: await annotationRoot(options.dir, io.cwd),
+        }),
+      );
+      break;
+    case 'sarif':
+      io.stdout(
+        formatFindingsSarif(findings, {
           root: await annotationRoot(options.dir, io.cwd),
         }),
       );

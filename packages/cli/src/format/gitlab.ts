@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { RegistryFinding } from '@service-registry/plugin-service-registry-common';
-import { shownPath } from './shownPaths';
+import { findingFingerprints } from './findingFingerprints';
+import { repositoryPath } from './repositoryPath';
 
 /** Severities of GitLab's Code Quality report. */
 export type GitlabSeverity =
@@ -47,8 +46,7 @@ const SEVERITY: Record<RegistryFinding['severity'], GitlabSeverity> = {
  * Each path is relative to the root of the git repository the registry is in, as the `github`
  * format's (`root`, from `annotationRoot`); a path that holds a credential is written with it
  * `(hidden)`, as everywhere else. A finding without a file (about the registry as a whole) is put
- * at the registry's root folder, line 1. Two findings with the same code, file and message (the
- * same problem written twice in a file) get different fingerprints, numbered in their order.
+ * at the registry's root folder, line 1. The fingerprints are {@link findingFingerprints}'.
  *
  * @param findings - in the order they are reported
  * @param options - `root`: the registry root relative to the repository root
@@ -57,21 +55,17 @@ export function gitlabCodeQuality(
   findings: RegistryFinding[],
   options: { root: string },
 ): GitlabCodeQualityIssue[] {
-  const seen = new Map<string, number>();
+  const fingerprint = findingFingerprints();
   return findings.map(f => {
-    const file = f.file
-      ? shownPath(path.posix.join(options.root || '.', f.file))
-      : options.root || '.';
-    const key = JSON.stringify([f.code, file, f.message]);
-    const occurrence = seen.get(key) ?? 0;
-    seen.set(key, occurrence + 1);
+    const file = repositoryPath(f.file, options.root);
     return {
       description: f.message,
       check_name: f.code,
-      fingerprint: createHash('sha256')
-        .update(`${key}#${occurrence}`)
-        .digest('hex')
-        .slice(0, 32),
+      fingerprint: fingerprint({
+        code: f.code,
+        path: file,
+        message: f.message,
+      }),
       severity: SEVERITY[f.severity],
       location: {
         path: file,

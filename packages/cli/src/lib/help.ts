@@ -164,7 +164,7 @@ interface OptionHelp {
   everyCommand?: string;
 }
 
-const REPORT_FORMATS = 'text (default), json, markdown, github, gitlab';
+const REPORT_FORMATS = 'text (default), json, markdown, github, gitlab, sarif';
 const TODAY = 'the date lifecycle rules measure days to (default: today, UTC)';
 const MAX_WARNINGS = 'fail when there are more than n warnings';
 const SHARED_SYSTEM =

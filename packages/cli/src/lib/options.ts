@@ -2,7 +2,13 @@ import { MAX_REGISTRY_FILE_BYTES_LIMIT } from '@service-registry/plugin-service-
 import { UsageError } from './errors';
 
 /** Output formats of `validate`, `diff` and `impact`. */
-export type ReportFormat = 'text' | 'json' | 'markdown' | 'github' | 'gitlab';
+export type ReportFormat =
+  | 'text'
+  | 'json'
+  | 'markdown'
+  | 'github'
+  | 'gitlab'
+  | 'sarif';
 
 const REPORT_FORMATS: ReportFormat[] = [
   'text',
@@ -10,6 +16,7 @@ const REPORT_FORMATS: ReportFormat[] = [
   'markdown',
   'github',
   'gitlab',
+  'sarif',
 ];
 
 /** Checks a `--format` value against the allowed ones. */

@@ -10,7 +10,7 @@ import {
 
 jest.setTimeout(60_000);
 
-const tmp = useBuiltCli('code-quality-test-');
+const tmp = useBuiltCli('platform-reports-test-');
 
 /** A git repository whose registry is in `registry/`, with `files` committed on main. */
 function repository(name: string, files: Record<string, string>) {
@@ -170,6 +170,54 @@ requires = ["shop-admin"]
     ).toEqual([
       expect.stringContaining('"ops-reports" requires "shop-admin"'),
       expect.stringContaining('"shop-web" requires "shop-db"'),
+    ]);
+  });
+});
+
+describe('--format sarif (for GitHub code scanning)', () => {
+  it('validate and diff: every finding and change as a result at its path from the repository root, line and column', () => {
+    const root = repository('sarif', VALID);
+    git(root, 'checkout', '-qb', 'feature');
+    writeFiles(path.join(root, 'registry'), MISSING_SHOP_DB);
+    writeFiles(path.join(root, 'registry'), {
+      'services/catalog.toml': VALID['services/catalog.toml'].replace(
+        'port = 8080',
+        'port = 9090',
+      ),
+    });
+    const results = (args: string[]) => {
+      const run = cli([...args, '--format', 'sarif'], root);
+      expect(run.code).toBe(1);
+      const log = JSON.parse(run.stdout);
+      expect(log.version).toBe('2.1.0');
+      return log.runs[0].results.map((r: any) => ({
+        rule: r.ruleId,
+        level: r.level,
+        uri: r.locations[0].physicalLocation.artifactLocation.uri,
+        line: r.locations[0].physicalLocation.region.startLine,
+      }));
+    };
+    expect(results(['validate', 'registry'])).toEqual([
+      {
+        rule: 'dependency/missing-required',
+        level: 'error',
+        uri: 'registry/projects/shop/services.toml',
+        line: 17,
+      },
+    ]);
+    expect(results(['diff', 'main', 'registry'])).toEqual([
+      {
+        rule: 'breaking/port-changed',
+        level: 'warning',
+        uri: 'registry/services/catalog.toml',
+        line: 5,
+      },
+      {
+        rule: 'dependency/missing-required',
+        level: 'error',
+        uri: 'registry/projects/shop/services.toml',
+        line: 17,
+      },
     ]);
   });
 });
