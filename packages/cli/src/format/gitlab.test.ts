@@ -1,15 +1,5 @@
-import { RegistryFinding } from '@service-registry/plugin-service-registry-common';
+import { aFinding as finding } from '../__testUtils__/finding';
 import { formatFindingsGitlab, gitlabCodeQuality } from './gitlab';
-
-const finding = (overrides: Partial<RegistryFinding>): RegistryFinding => ({
-  severity: 'warning',
-  code: 'lifecycle/sunset-passed',
-  message: 'old-api: its sunset date passed.',
-  file: 'services/catalog.toml',
-  line: 3,
-  column: 1,
-  ...overrides,
-});
 
 describe('gitlabCodeQuality', () => {
   it('maps error, warning and info to major, minor and info', () => {

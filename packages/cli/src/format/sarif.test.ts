@@ -1,16 +1,6 @@
 import type { Log } from 'sarif';
-import { RegistryFinding } from '@service-registry/plugin-service-registry-common';
+import { aFinding as finding } from '../__testUtils__/finding';
 import { formatFindingsSarif, SARIF_FINGERPRINT_KEY, sarifLog } from './sarif';
-
-const finding = (overrides: Partial<RegistryFinding>): RegistryFinding => ({
-  severity: 'warning',
-  code: 'lifecycle/sunset-passed',
-  message: 'old-api: its sunset date passed.',
-  file: 'services/catalog.toml',
-  line: 3,
-  column: 7,
-  ...overrides,
-});
 
 describe('sarifLog', () => {
   it('is a SARIF 2.1.0 log whose rules are the codes found, each result pointing at its rule', () => {
