@@ -6,6 +6,7 @@ import {
   githubSteps,
   gitlabJob,
   runGithubJob,
+  runGitlabDefaultBranchJob,
   runGitlabJob,
 } from './__testUtils__/ciExamples';
 import {
@@ -266,5 +267,101 @@ describe('the GitLab CI example (examples/ci/gitlab-ci-registry.yml)', () => {
     });
     expect(run.stderr).not.toContain('service-registry:');
     expect(run.code).toBe(0);
+  });
+});
+
+describe("the GitLab CI example's default branch job", () => {
+  /** shop-web also uses shop-search, which nobody declares: a warning. */
+  const WITH_WARNING = {
+    ...VALID_REGISTRY,
+    'projects/shop/services.toml': VALID_REGISTRY[
+      'projects/shop/services.toml'
+    ].replace(
+      'requires = ["shop-api"]',
+      'requires = ["shop-api"]\noptional = ["shop-search"]',
+    ),
+  };
+  const report = (workspace: string) =>
+    JSON.parse(
+      fs.readFileSync(
+        path.join(workspace, 'gl-code-quality-report.json'),
+        'utf8',
+      ),
+    ) as Array<{ check_name: string; fingerprint: string; severity: string }>;
+
+  it("writes the report GitLab compares a merge request's with: a finding main has keeps its fingerprint there; errors on main fail the job", () => {
+    const work = path.join(tmp.root, 'gl-main-work');
+    writeFiles(work, WITH_WARNING);
+    expect(cli(['docs', '.'], work).code).toBe(0);
+    initRepository(work);
+    git(work, 'checkout', '-qb', 'feature');
+    commitWithDocs(
+      work,
+      {
+        'projects/shop/services.toml': WITH_WARNING[
+          'projects/shop/services.toml'
+        ].replace('["shop-api"]\n', '["shop-api", "shop-db"]\n'),
+      },
+      'pull request',
+    );
+    const origin = path.join(tmp.root, 'gl-main.git');
+    git(tmp.root, 'clone', '-q', '--bare', work, origin);
+    const tools = fakeTools(path.join(tmp.root, 'gl-main-tools')).path;
+
+    // main: its warning in the report, and the job passes
+    const onMain = path.join(tmp.root, 'gl-main-ws');
+    const main = runGitlabDefaultBranchJob({
+      origin,
+      workspace: onMain,
+      tools,
+    });
+    expect(main.stderr).toBe('');
+    expect(main.code).toBe(0);
+    const mainReport = report(onMain);
+    expect(mainReport).toEqual([
+      expect.objectContaining({
+        check_name: 'dependency/missing-optional',
+        severity: 'minor',
+      }),
+    ]);
+
+    // the merge request: the same warning with the same fingerprint (GitLab shows it as neither
+    // new nor fixed), and its own error
+    const onRequest = path.join(tmp.root, 'gl-mr-ws');
+    const request = runGitlabJob({
+      origin,
+      workspace: onRequest,
+      tools,
+      source: 'feature',
+      target: 'main',
+    });
+    expect(request.code).not.toBe(0);
+    const fingerprints = new Map(
+      report(onRequest).map(issue => [issue.check_name, issue.fingerprint]),
+    );
+    expect(fingerprints.get('dependency/missing-optional')).toBe(
+      mainReport[0].fingerprint,
+    );
+    expect(fingerprints.get('dependency/missing-required')).toMatch(
+      /^[0-9a-f]{32}$/,
+    );
+
+    // the merge request merged with its error: the report is written, and main's job fails
+    git(work, 'push', '-q', origin, 'feature:main');
+    const broken = path.join(tmp.root, 'gl-broken-ws');
+    const after = runGitlabDefaultBranchJob({
+      origin,
+      workspace: broken,
+      tools,
+    });
+    expect(after.code).toBe(1);
+    expect(after.stdout).toMatch(
+      /projects\/shop\/services\.toml:17:\d+ +error .*dependency\/missing-required/,
+    );
+    expect(
+      report(broken)
+        .map(issue => issue.check_name)
+        .sort(),
+    ).toEqual(['dependency/missing-optional', 'dependency/missing-required']);
   });
 });

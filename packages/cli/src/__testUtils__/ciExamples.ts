@@ -165,15 +165,18 @@ export function githubSteps(
   });
 }
 
-/** The job of the GitLab CI example: its variables and script lines. */
+/** A job of the GitLab CI example (by default its merge request job): its variables and script lines. */
 export function gitlabJob(
+  name = 'service-registry',
   file = path.join(examplesDir, 'gitlab-ci-registry.yml'),
 ): { variables: Record<string, string>; script: string[] } {
   const lines = linesOf(file);
   const top = mapping(lines, 0, 0).entries;
-  const job = get(top, 'service-registry');
+  const job = get(top, name);
   const { entries } = mapping(job, 0, 2);
-  const variables = stringEntries(get(entries, 'variables'));
+  const variables = entries.has('variables')
+    ? stringEntries(get(entries, 'variables'))
+    : {};
   const script = sequence(get(entries, 'script')).map(item =>
     scalar(item[0].text),
   );
@@ -366,20 +369,18 @@ export function runGithubJob(options: {
 }
 
 /**
- * Runs the GitLab CI example's script in a merge request pipeline of `source` into `target` of
- * the bare repository `origin`, as a runner would: a fetch of the source branch (with the
- * example's `GIT_DEPTH`), the source commit checked out, then the script lines in one bash that
- * stops at the first failing line.
+ * Runs the script of the GitLab CI example's job `name` on `branch` of the bare repository
+ * `origin`, as a runner would: a fetch of the branch (with the job's `GIT_DEPTH`, else GitLab's
+ * default 20), its commit checked out, then the script lines in one bash that stops at the first
+ * failing line, with the pipeline's variables in `env`.
  */
-export function runGitlabJob(options: {
-  origin: string;
-  workspace: string;
-  tools: string;
-  source: string;
-  target: string;
-}): { code: number | null; stdout: string; stderr: string } {
-  const { origin, workspace, source, target } = options;
-  const { variables, script } = gitlabJob();
+function runGitlabScript(
+  name: string,
+  options: { origin: string; workspace: string; tools: string; branch: string },
+  env: Record<string, string>,
+): { code: number | null; stdout: string; stderr: string } {
+  const { origin, workspace, branch } = options;
+  const { variables, script } = gitlabJob(name);
   fs.mkdirSync(workspace, { recursive: true });
   git(workspace, 'init', '-q');
   git(workspace, 'remote', 'add', 'origin', origin);
@@ -390,14 +391,54 @@ export function runGitlabJob(options: {
     '-q',
     ...(depth > 0 ? [`--depth=${depth}`] : []),
     'origin',
-    `+refs/heads/${source}:refs/remotes/origin/${source}`,
+    `+refs/heads/${branch}:refs/remotes/origin/${branch}`,
   );
-  git(workspace, 'checkout', '-q', '--detach', `refs/remotes/origin/${source}`);
+  git(workspace, 'checkout', '-q', '--detach', `refs/remotes/origin/${branch}`);
   return runBash(script.join('\n'), workspace, {
     PATH: `${options.tools}:${process.env.PATH}`,
-    CI_PIPELINE_SOURCE: 'merge_request_event',
-    CI_MERGE_REQUEST_SOURCE_BRANCH_NAME: source,
-    CI_MERGE_REQUEST_TARGET_BRANCH_NAME: target,
+    ...env,
     ...variables,
   });
+}
+
+/**
+ * Runs the GitLab CI example's merge request job (`service-registry`) in a merge request
+ * pipeline of `source` into `target` of the bare repository `origin` (see `runGitlabScript`).
+ */
+export function runGitlabJob(options: {
+  origin: string;
+  workspace: string;
+  tools: string;
+  source: string;
+  target: string;
+}): { code: number | null; stdout: string; stderr: string } {
+  return runGitlabScript(
+    'service-registry',
+    { ...options, branch: options.source },
+    {
+      CI_PIPELINE_SOURCE: 'merge_request_event',
+      CI_MERGE_REQUEST_SOURCE_BRANCH_NAME: options.source,
+      CI_MERGE_REQUEST_TARGET_BRANCH_NAME: options.target,
+    },
+  );
+}
+
+/**
+ * Runs the GitLab CI example's default branch job (`service-registry-default-branch`) in a push
+ * pipeline of `main` of the bare repository `origin` (see `runGitlabScript`).
+ */
+export function runGitlabDefaultBranchJob(options: {
+  origin: string;
+  workspace: string;
+  tools: string;
+}): { code: number | null; stdout: string; stderr: string } {
+  return runGitlabScript(
+    'service-registry-default-branch',
+    { ...options, branch: 'main' },
+    {
+      CI_PIPELINE_SOURCE: 'push',
+      CI_COMMIT_BRANCH: 'main',
+      CI_DEFAULT_BRANCH: 'main',
+    },
+  );
 }
