@@ -1,11 +1,22 @@
 import { createHash } from 'node:crypto';
 
 /**
+ * A message without the lines and columns it names (`services.toml:57`, `line 3`), which move
+ * when lines are added above them.
+ */
+function withoutPositions(message: string): string {
+  return message
+    .replace(/\.toml:\d+(?::\d+)?/g, '.toml')
+    .replace(/\b(line|column) \d+/g, '$1');
+}
+
+/**
  * Fingerprints that identify a finding from one CI run to the next, for the reports whose
  * platform compares runs (GitLab's Code Quality, GitHub's code scanning): made of its code, its
- * path and its message, not its line, which moves when lines are added above it. The same problem
- * written twice in a file (same code, path and message) gets two fingerprints, numbered in the
- * order they are asked for, as platforms show issues with one fingerprint as one.
+ * path and its message, not its line, which moves when lines are added above it; nor the lines
+ * its message names (another key's place, `sla.availability in projects/a/services.toml:57`).
+ * The same problem written twice in a file (same code, path and message) gets two fingerprints,
+ * numbered in the order they are asked for, as platforms show issues with one fingerprint as one.
  *
  * @returns a function giving each finding's fingerprint (32 hexadecimal digits), in report order
  */
@@ -16,7 +27,7 @@ export function findingFingerprints(): (finding: {
 }) => string {
   const seen = new Map<string, number>();
   return ({ code, path, message }) => {
-    const key = JSON.stringify([code, path, message]);
+    const key = JSON.stringify([code, path, withoutPositions(message)]);
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
     return createHash('sha256')
