@@ -14,7 +14,7 @@ export interface ChangeFinding extends RegistryFinding {
 }
 
 /**
- * What a change brings, as findings for the formats that annotate files (`github`, `gitlab`): each
+ * What a change brings, as findings for the formats that annotate files (`github`, `gitlab`, `sarif`): each
  * breaking change (`breaking/<kind>`, with the services and projects it affects, the optional
  * consumers it degrades and who must approve it) and each weakened service level
  * (`sla-impact/sla-weakened`), as warnings at their positions.

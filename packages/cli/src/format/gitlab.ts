@@ -18,8 +18,7 @@ export interface GitlabCodeQualityIssue {
   check_name: string;
   /**
    * Identifies the issue from one pipeline to the next (GitLab compares the merge request's
-   * report with its target's by fingerprint): the code, the file and the message, not the line,
-   * which moves when lines are added above it.
+   * report with its target's by fingerprint): see `findingFingerprints`.
    */
   fingerprint: string;
   severity: GitlabSeverity;
@@ -31,7 +30,7 @@ export interface GitlabCodeQualityIssue {
   };
 }
 
-/** As ESLint's and other linters' GitLab reports map theirs: an error fails the job. */
+/** An error is `major`, as linters' GitLab reports rank theirs; a warning `minor`. */
 const SEVERITY: Record<RegistryFinding['severity'], GitlabSeverity> = {
   error: 'major',
   warning: 'minor',
