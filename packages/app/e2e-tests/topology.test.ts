@@ -1,6 +1,16 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, Page } from '@playwright/test';
 import { openAsGuest } from './openAsGuest';
 import { fitsItsParent } from './layout';
+
+/** Opens the portal-wide topology as the guest, and gives its map once it has been drawn. */
+async function openDrawnMap(page: Page, path = '/service-registry') {
+  await openAsGuest(page, path);
+  const map = page.getByRole('application', { name: /Dependency map/ });
+  await expect(map).toHaveAttribute('data-frames', /[1-9]/, {
+    timeout: 90_000,
+  });
+  return map;
+}
 
 test('a service page shows its topology from the registry', async ({
   page,
@@ -270,10 +280,7 @@ test.describe('on a phone', () => {
   test('two fingers zoom and move the portal-wide topology, and the page keeps its size', async ({
     page,
   }, testInfo) => {
-    await openAsGuest(page, '/service-registry');
-    const map = page.getByRole('application', { name: /Dependency map/ });
-    await expect(map).toBeVisible({ timeout: 90_000 });
-    await expect(map).toHaveAttribute('data-frames', /[1-9]/);
+    const map = await openDrawnMap(page);
     await map.scrollIntoViewIfNeeded();
     // (the map starts at its top left corner, at 0.8: see the next test)
     const started = Number(await map.getAttribute('data-scale'));
@@ -343,11 +350,8 @@ test.describe('on a phone', () => {
   test('the portal-wide map starts at its first consumers, drawn to be read; the fit button shows it whole', async ({
     page,
   }, testInfo) => {
-    await openAsGuest(page, '/service-registry/topology');
-    const map = page.getByRole('application', { name: /Dependency map/ });
-    await expect(map).toBeVisible({ timeout: 90_000 });
+    const map = await openDrawnMap(page, '/service-registry/topology');
     await map.scrollIntoViewIfNeeded();
-    await expect(map).toHaveAttribute('data-frames', /[1-9]/);
     // the 28 services whole in a 342 px drawing are drawn at about a fifth of their size, too
     // small for their names; the map starts at its top left corner at 0.8 instead
     await expect(map).toHaveAttribute('data-scale', '0.800');
@@ -395,11 +399,7 @@ test.describe('on a wide screen', () => {
   test('the portal-wide map takes the height its graph needs, not an empty band below it, and never less than 480 pixels', async ({
     page,
   }) => {
-    await openAsGuest(page, '/service-registry');
-    const map = page.getByRole('application', { name: /Dependency map/ });
-    await expect(map).toHaveAttribute('data-frames', /[1-9]/, {
-      timeout: 90_000,
-    });
+    const map = await openDrawnMap(page);
     // the window leaves 1080 - 360 = 720 pixels: the demo's map, wide and shallow, needs less
     const whole = (await map.boundingBox())!;
     expect(whole.height).toBeGreaterThanOrEqual(480);
@@ -424,11 +424,7 @@ test.describe('on a wide screen', () => {
   test('the portal-wide map follows a resized window: a view the reader has not moved is fitted again, a moved one stays', async ({
     page,
   }) => {
-    await openAsGuest(page, '/service-registry');
-    const map = page.getByRole('application', { name: /Dependency map/ });
-    await expect(map).toHaveAttribute('data-frames', /[1-9]/, {
-      timeout: 90_000,
-    });
+    const map = await openDrawnMap(page);
     const view = async () => ({
       scale: await map.getAttribute('data-scale'),
       origin: await map.getAttribute('data-origin'),

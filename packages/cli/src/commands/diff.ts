@@ -26,8 +26,7 @@ import {
 } from '../lib/readSource';
 import { introducedFirst } from '../format/annotationOrder';
 import { changeFindings } from '../format/changeFindings';
-import { formatFindingsGitlab } from '../format/gitlab';
-import { formatFindingsSarif } from '../format/sarif';
+import { PLATFORM_REPORTS } from '../format/platformReports';
 import {
   annotationLimitNotice,
   formatFindingsGithub,
@@ -215,12 +214,8 @@ export async function diffCommand(
               column: 1,
             },
       );
-      const format =
-        options.format === 'gitlab'
-          ? formatFindingsGitlab
-          : formatFindingsSarif;
       io.stdout(
-        format([...changes, ...findings], {
+        PLATFORM_REPORTS[options.format]([...changes, ...findings], {
           root: await annotationRoot(options.head, io.cwd),
         }),
       );

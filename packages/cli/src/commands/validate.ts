@@ -12,9 +12,8 @@ import { ReportFormat } from '../lib/options';
 import { readDirectorySource } from '../lib/readSource';
 import { checkRegistryRoot } from '../lib/registryRootNote';
 import { annotationLimitNotice, formatFindingsGithub } from '../format/github';
-import { formatFindingsGitlab } from '../format/gitlab';
 import { findingsJson } from '../format/json';
-import { formatFindingsSarif } from '../format/sarif';
+import { PLATFORM_REPORTS } from '../format/platformReports';
 import { shownFindings } from '../format/shownPaths';
 import { formatFindingsText } from '../format/text';
 
@@ -69,15 +68,9 @@ export async function validateCommand(
       );
       break;
     case 'gitlab':
-      io.stdout(
-        formatFindingsGitlab(findings, {
-          root: await annotationRoot(options.dir, io.cwd),
-        }),
-      );
-      break;
     case 'sarif':
       io.stdout(
-        formatFindingsSarif(findings, {
+        PLATFORM_REPORTS[options.format](findings, {
           root: await annotationRoot(options.dir, io.cwd),
         }),
       );
