@@ -2,7 +2,8 @@
  * The production build's smoke test (`./portal test production`): the built backend, started by
  * the portal from its unpacked bundle on PostgreSQL, must serve the built app and then hold what
  * the browser tests wait for (`waitForPortal`: readiness, a guest token, the demo registry
- * ingested through the built entity provider, the service-registry API's deprecations).
+ * ingested through the built entity provider, the service-registry API's deprecations), and serve
+ * the service-registry API's OpenAPI description, a file its package ships beside its code.
  *
  *   node --require @backstage/cli/config/nodeTransform.cjs e2e/productionSmoke.ts \
  *     <backend base URL> [<backend pid>]
@@ -23,7 +24,12 @@ async function main(): Promise<void> {
   const backendPid = process.argv[3] ? Number(process.argv[3]) : undefined;
 
   // the bundle's start-up (migrations on a new database, the first ingestion) takes up to minutes
-  await waitForPortal({ backendUrl, backendPid, timeoutMs: 180_000, log: say });
+  const { token } = await waitForPortal({
+    backendUrl,
+    backendPid,
+    timeoutMs: 180_000,
+    log: say,
+  });
 
   const html = await (await fetch(`${backendUrl}/`)).text();
   if (!html.includes('<div id="root">')) {
@@ -35,6 +41,24 @@ async function main(): Promise<void> {
     );
   }
   say('the built app is served');
+
+  // the OpenAPI description is a file the package ships beside its code, read at run time
+  const described = await fetch(
+    `${backendUrl}/api/service-registry/openapi.json`,
+    { headers: { Authorization: `Bearer ${token}` } },
+  );
+  const document = described.ok ? await described.json() : undefined;
+  if (
+    !document?.paths?.['/graph'] ||
+    document.servers?.[0]?.url !== `${backendUrl}/api/service-registry`
+  ) {
+    throw new Error(
+      `the built backend does not serve the service-registry API's OpenAPI description (GET /api/service-registry/openapi.json: ${
+        described.status
+      } ${JSON.stringify(document?.servers ?? null)})`,
+    );
+  }
+  say("the service-registry API's OpenAPI description is served");
 }
 
 main().catch(error => {

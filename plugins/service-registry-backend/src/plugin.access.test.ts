@@ -49,6 +49,7 @@ async function routes(): Promise<string[]> {
   const router = await createRouter({
     httpAuth: mockServices.httpAuth(),
     permissions: mockServices.permissions(),
+    discovery: mockServices.discovery(),
     snapshots: publishedFiles(FILES),
     logger: mockServices.logger.mock(),
     history: {} as any,

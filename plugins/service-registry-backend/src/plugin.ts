@@ -29,6 +29,7 @@ export const serviceRegistryPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         logger: coreServices.logger,
+        discovery: coreServices.discovery,
         database: coreServices.database,
         lifecycle: coreServices.lifecycle,
         snapshots: serviceRegistrySnapshotServiceRef,

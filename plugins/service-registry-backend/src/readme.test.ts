@@ -103,8 +103,12 @@ const PATH_SAMPLE: Record<string, string> = {
   project: 'shop',
 };
 
-/** The endpoints that take `registry` without the table's saying so (see "registry selects"). */
-const takesRegistry = (e: DocumentedEndpoint) => e.path !== '/registries';
+/**
+ * The endpoints that take `registry` without the table's saying so (see "registry selects"): all
+ * but those about the registries and the API themselves.
+ */
+const takesRegistry = (e: DocumentedEndpoint) =>
+  e.path !== '/registries' && e.path !== '/openapi.json';
 
 function urlOf(endpoint: DocumentedEndpoint, params: string[]): string {
   const filled = endpoint.path.replace(
@@ -122,6 +126,7 @@ describe('the README of the service-registry backend plugin', () => {
     const router = await createRouter({
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
+      discovery: mockServices.discovery(),
       snapshots: publishedFiles(FILES),
       logger: mockServices.logger.mock(),
       history: {} as any,

@@ -1,4 +1,5 @@
 import {
+  DiscoveryService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -16,9 +17,7 @@ import {
   deprecatedDependenciesOf,
   DeprecationDetailResponse,
   DeprecationHistoryResponse,
-  DEPRECATION_STATUSES,
   DeprecationsResponse,
-  DeprecationStatus,
   evaluateSla,
   hideSecretValues,
   isFindingOfProject,
@@ -27,15 +26,14 @@ import {
   FindingsResponse,
   ImpactResponse,
   GLOBAL_PROJECT_ID,
-  isIsoDate,
-  SERVICE_TIERS,
-  ServiceTier,
   serviceRegistryReadPermission,
   SlaOverviewResponse,
   SlaServiceResponse,
   ProjectSummaryResponse,
   registryNotFoundMessages,
+  RegistriesResponse,
   RegistryService,
+  ServiceRecordResponse,
   ServiceSummaryResponse,
   sloDocumentsToYaml,
   toOpenSlo,
@@ -43,8 +41,6 @@ import {
 import {
   chooseRegistrySnapshot,
   parseRequest,
-  registryIdSchema,
-  serviceIdSchema,
   ServiceRegistrySnapshotService,
 } from '@service-registry/plugin-service-registry-node';
 import express, { Request, Response } from 'express';
@@ -52,8 +48,21 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { DeprecationHistoryStore } from '../database/DeprecationHistoryStore';
 import { graphOfService, graphQuery } from './graphQuery';
-import { projectIdSchema, projectKey } from './projectFilter';
+import { projectKey } from './projectFilter';
+import { servedOpenApiDocument } from './openApiDocument';
 import { RegistryViewCache, RegistryViews } from './RegistryViews';
+import {
+  datedQuery,
+  deprecationsQuery,
+  findingsQuery,
+  impactQuery,
+  noQuery,
+  openSloQuery,
+  projectParams,
+  registryQuery,
+  serviceParams,
+  slaQuery,
+} from './requestSchemas';
 
 /** Dependencies of {@link createRouter}. */
 export interface RouterOptions {
@@ -61,6 +70,8 @@ export interface RouterOptions {
   permissions: PermissionsService;
   snapshots: ServiceRegistrySnapshotService;
   logger: LoggerService;
+  /** Names the plugin's external URL in the OpenAPI description it serves. */
+  discovery: DiscoveryService;
   /** Migration progress of deprecated services. */
   history: DeprecationHistoryStore;
   /** The clock lifecycle days are counted from (default: the system clock, UTC). */
@@ -71,82 +82,6 @@ export interface RouterOptions {
    */
   configuredRegistries?: string[];
 }
-
-/** The `registry` query parameter: absent, the registry is chosen by `createRouter`. */
-const registryParam = registryIdSchema.removeDefault().optional();
-const registryQuery = z.object({ registry: registryParam }).strict();
-const serviceParams = z.object({ service: serviceIdSchema });
-/** What `maxDepth` of `/impact/:service` must be, said for every value out of it. */
-const MAX_DEPTH_MESSAGE = 'maxDepth must be a whole number from 1 to 1000';
-const impactQuery = z
-  .object({
-    registry: registryParam,
-    includeOptional: z.enum(['true', 'false']).default('false'),
-    maxDepth: z
-      .string()
-      .regex(/^[0-9]{1,4}$/, MAX_DEPTH_MESSAGE)
-      .transform(Number)
-      .pipe(
-        z.number().int().min(1, MAX_DEPTH_MESSAGE).max(1000, MAX_DEPTH_MESSAGE),
-      )
-      .optional(),
-  })
-  .strict();
-const findingsQuery = z
-  .object({
-    registry: registryParam,
-    service: serviceIdSchema.optional(),
-    project: projectIdSchema.optional(),
-    owner: z.string().max(200).optional(),
-    severity: z.enum(['error', 'warning', 'info']).optional(),
-    file: z.string().max(500).optional(),
-  })
-  .strict();
-
-const today = z
-  .string()
-  .refine(isIsoDate, 'today must be a date written YYYY-MM-DD')
-  .optional();
-const ownerFilter = z.string().max(200).optional();
-const projectFilter = projectIdSchema.optional();
-
-const datedQuery = z.object({ registry: registryParam, today }).strict();
-const deprecationsQuery = z
-  .object({
-    registry: registryParam,
-    today,
-    status: z
-      .enum(
-        DEPRECATION_STATUSES as unknown as [
-          DeprecationStatus,
-          ...DeprecationStatus[],
-        ],
-      )
-      .optional(),
-    project: projectFilter,
-    owner: ownerFilter,
-  })
-  .strict();
-const slaQuery = z
-  .object({
-    registry: registryParam,
-    project: projectFilter,
-    tier: z
-      .enum(SERVICE_TIERS as unknown as [ServiceTier, ...ServiceTier[]])
-      .optional(),
-    owner: ownerFilter,
-  })
-  .strict();
-const openSloQuery = z
-  .object({
-    registry: registryParam,
-    format: z.enum(['yaml', 'json']).default('yaml'),
-    service: serviceIdSchema.optional(),
-    fillFromTierPolicy: z.enum(['true', 'false']).default('false'),
-  })
-  .strict();
-
-const projectParams = z.object({ project: projectIdSchema });
 
 const sameOwner = (a: string | undefined, b: string) =>
   a !== undefined && a.trim().replace(/^@/, '') === b.trim().replace(/^@/, '');
@@ -218,8 +153,8 @@ export async function createRouter(
 
   router.get('/registries', async (req, res) => {
     await authorize(req);
-    parseRequest(z.object({}).strict(), req.query);
-    send(res, {
+    parseRequest(noQuery, req.query);
+    const body: RegistriesResponse = {
       items: snapshots.list().map(s => ({
         id: s.providerId,
         state: s.state,
@@ -231,7 +166,8 @@ export async function createRouter(
         errors: s.findings.filter(f => f.severity === 'error').length,
         warnings: s.findings.filter(f => f.severity === 'warning').length,
       })),
-    });
+    };
+    send(res, body);
   });
 
   router.get('/graph', async (req, res) => {
@@ -292,7 +228,7 @@ export async function createRouter(
   router.get('/services/:service', async (req, res) => {
     const { id, v, registry } = await serviceRequest(req, registryQuery);
     const service = serviceOf(v, id);
-    send(res, {
+    const body: ServiceRecordResponse = {
       registry,
       service,
       consumers: computeConsumers(
@@ -303,7 +239,8 @@ export async function createRouter(
         ? v.snapshot.registry.projects.get(service.project)
         : undefined,
       findings: v.snapshot.findings.filter(f => f.service === id),
-    });
+    };
+    send(res, body);
   });
 
   router.get('/services/:service/summary', async (req, res) => {
@@ -479,6 +416,16 @@ export async function createRouter(
       return;
     }
     res.type('application/yaml').send(sloDocumentsToYaml(documents));
+  });
+
+  router.get('/openapi.json', async (req, res) => {
+    await authorize(req);
+    parseRequest(noQuery, req.query);
+    res.json(
+      await servedOpenApiDocument(
+        await options.discovery.getExternalBaseUrl('service-registry'),
+      ),
+    );
   });
 
   return router;

@@ -2,12 +2,10 @@ import {
   MAX_NEIGHBOURHOOD_DEPTH,
   registryGraphNeighbourhood,
 } from '@service-registry/plugin-service-registry-common';
-import {
-  registryIdSchema,
-  serviceIdSchema,
-} from '@service-registry/plugin-service-registry-node';
+import { serviceIdSchema } from '@service-registry/plugin-service-registry-node';
 import { z } from 'zod';
 import { RegistryViews } from './RegistryViews';
+import { registryParam } from './requestSchemas';
 import { SerializedBody } from './SerializedBody';
 
 /** The depth of `GET /graph?service=` when `depth` is left out: what the topology card opens at. */
@@ -19,8 +17,12 @@ export const DEFAULT_GRAPH_DEPTH = 2;
  */
 export const graphQuery = z
   .object({
-    registry: registryIdSchema.removeDefault().optional(),
-    service: serviceIdSchema.optional(),
+    registry: registryParam,
+    service: serviceIdSchema
+      .optional()
+      .describe(
+        'Answer with the neighbourhood of this service only (any id the graph holds, declared or only depended on). Absent: the whole graph.',
+      ),
     depth: z
       .string()
       .regex(
@@ -28,7 +30,10 @@ export const graphQuery = z
         `depth must be a whole number from 1 to ${MAX_NEIGHBOURHOOD_DEPTH}`,
       )
       .transform(Number)
-      .optional(),
+      .optional()
+      .describe(
+        `How many hops around \`service\` the neighbourhood reaches, either way: 1 to ${MAX_NEIGHBOURHOOD_DEPTH}, default ${DEFAULT_GRAPH_DEPTH}. Only with \`service\`.`,
+      ),
   })
   .strict()
   .refine(query => query.depth === undefined || query.service !== undefined, {

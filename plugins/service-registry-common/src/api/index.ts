@@ -23,6 +23,11 @@ export {
 } from './notFoundMessages';
 export type { RegistryNotFoundKind } from './notFoundMessages';
 export type { ImpactResponse } from './impactResponse';
+export type {
+  RegistriesResponse,
+  RegistryStatusItem,
+} from './registriesResponse';
+export type { ServiceRecordResponse } from './serviceRecordResponse';
 export { buildFindingsResponse } from './buildFindingsResponse';
 export type { FindingsQuery, FindingsSource } from './buildFindingsResponse';
 export { findingLink } from './findingLink';

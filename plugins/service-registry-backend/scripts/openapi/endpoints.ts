@@ -1,0 +1,215 @@
+import { z } from 'zod';
+import { JsonSchema } from './responseSchemas';
+import { graphQuery } from '../../src/service/graphQuery';
+import {
+  datedQuery,
+  deprecationsQuery,
+  findingsQuery,
+  impactQuery,
+  noQuery,
+  openSloQuery,
+  projectParams,
+  registryQuery,
+  serviceParams,
+  slaQuery,
+} from '../../src/service/requestSchemas';
+
+/** One `GET` endpoint of the service-registry backend, as its OpenAPI operation describes it. */
+export interface EndpointDescription {
+  /** The path under the plugin's base URL, in express form (`/impact/:service`). */
+  path: string;
+  /** The OpenAPI `operationId`. */
+  operationId: string;
+  /** One line. */
+  summary: string;
+  /** What the answer holds and when it is what, in Markdown. */
+  description: string;
+  /** The path parameters, as `createRouter` checks them. */
+  params?: z.AnyZodObject;
+  /** The query parameters, as `createRouter` checks them. */
+  query: z.ZodTypeAny;
+  /**
+   * The JSON answer: the name of a response type of the common package, or of one item of a
+   * JSON array (`arrayOf`), or a schema of its own.
+   */
+  response: { type: string } | { arrayOf: string } | { schema: JsonSchema };
+  /** Also answers `application/yaml` (OpenSLO documents), chosen by the `format` parameter. */
+  yaml?: boolean;
+  /** Answers `304` to an `If-None-Match` of the ETag it sent (an answer serialised once per snapshot). */
+  etag?: boolean;
+  /** When the answer is `404`, beside an unknown registry. */
+  notFound?: string;
+}
+
+/** Every endpoint `createRouter` serves, in the order of the plugin's README. */
+export const ENDPOINTS: EndpointDescription[] = [
+  {
+    path: '/registries',
+    operationId: 'listRegistries',
+    summary: 'The registries this backend serves and their last run',
+    description:
+      'One item per registry ingested since this backend started: the state of its last run, what the run did, and how many services, projects, errors and warnings it holds.',
+    query: noQuery,
+    response: { type: 'RegistriesResponse' },
+  },
+  {
+    path: '/graph',
+    operationId: 'getGraph',
+    summary: 'The dependency graph, or the neighbourhood of one service',
+    description:
+      'Nodes (with `declared: false` for services something depends on but no file declares), edges (`from` depends on `to`), cycles and projects. With `service`, only the services within `depth` hops of it either way, the edges between them, the cycles through them and their projects: what the service topology card draws.',
+    query: graphQuery,
+    response: { type: 'RegistryGraph' },
+    etag: true,
+    notFound: 'The graph holds no service of that id (with `service`).',
+  },
+  {
+    path: '/impact/:service',
+    operationId: 'getImpact',
+    summary: 'Everything that depends on a service, directly and transitively',
+    description:
+      'The consumers of the service by depth and project, with the dependency each one reaches it through (`via`).',
+    params: serviceParams,
+    query: impactQuery,
+    response: { type: 'ImpactResponse' },
+    notFound: 'Nothing declares the service or depends on it.',
+  },
+  {
+    path: '/findings',
+    operationId: 'listFindings',
+    summary: 'The validation findings of the last run',
+    description:
+      "The run's state and its findings, errors first, including the syntax errors of files kept at their last good version. The filters combine.",
+    query: findingsQuery,
+    response: { type: 'FindingsResponse' },
+    etag: true,
+  },
+  {
+    path: '/services/:service',
+    operationId: 'getServiceRecord',
+    summary: 'The full registry record of a service',
+    description:
+      'Typed fields, the merged TOML table as written and key positions, its consumers, its project and its findings.',
+    params: serviceParams,
+    query: registryQuery,
+    response: { type: 'ServiceRecordResponse' },
+    notFound:
+      'The registry does not declare the service, or the catalog holds it back.',
+  },
+  {
+    path: '/services/:service/summary',
+    operationId: 'getServiceSummary',
+    summary: "What a service page's registry card shows",
+    description:
+      "The service's facts, where it is declared, each dependency next to the provider its project sees, its consumers and its findings counted by severity. No table as written.",
+    params: serviceParams,
+    query: registryQuery,
+    response: { type: 'ServiceSummaryResponse' },
+    notFound:
+      'The registry does not declare the service, or the catalog holds it back.',
+  },
+  {
+    path: '/projects/:project/summary',
+    operationId: 'getProjectSummary',
+    summary: "What a project's System page shows",
+    description:
+      "The project's facts and services, the global services it overrides, its dependencies on other projects and theirs on it, its findings and SLA compliance.",
+    params: projectParams,
+    query: registryQuery,
+    response: { type: 'ProjectSummaryResponse' },
+    notFound: 'The registry has no such project.',
+  },
+  {
+    path: '/deprecations',
+    operationId: 'listDeprecations',
+    summary: 'Deprecated services and the migration off them',
+    description:
+      'One record per deprecated service (and per retired service that still has consumers), the most urgent first; `counts` by status are over the project and owner filters, before the status filter.',
+    query: deprecationsQuery,
+    response: { type: 'DeprecationsResponse' },
+  },
+  {
+    path: '/deprecations/:service',
+    operationId: 'getDeprecation',
+    summary: 'The deprecation record of a service and its burn-down',
+    description:
+      'The record (also for a retired service with no consumer left) and the migration progress recorded at each ingestion.',
+    params: serviceParams,
+    query: datedQuery,
+    response: { type: 'DeprecationDetailResponse' },
+    notFound:
+      'The registry does not declare the service, or it is neither deprecated nor retired.',
+  },
+  {
+    path: '/deprecations/:service/history',
+    operationId: 'getDeprecationHistory',
+    summary: 'The burn-down of a deprecated service',
+    description:
+      'The consumers it had at each recorded ingestion, oldest first.',
+    params: serviceParams,
+    query: registryQuery,
+    response: { type: 'DeprecationHistoryResponse' },
+    notFound: 'The registry does not have the service and it has no history.',
+  },
+  {
+    path: '/services/:service/deprecated-dependencies',
+    operationId: 'listDeprecatedDependencies',
+    summary: 'The deprecated or retired services a service depends on',
+    description:
+      "What the consumer's warning banner shows: each deprecated or retired dependency, with `severity` `error` when it is retired or past its sunset.",
+    params: serviceParams,
+    query: datedQuery,
+    response: { type: 'DeprecatedDependenciesResponse' },
+    notFound:
+      'The registry does not declare the service, or the catalog holds it back.',
+  },
+  {
+    path: '/sla',
+    operationId: 'getSlaOverview',
+    summary: 'SLA targets against the tier policies',
+    description:
+      "Services that are not retired by effective tier, with the tier's policy and each service's compliance and gaps; compliance counts per project and overall.",
+    query: slaQuery,
+    response: { type: 'SlaOverviewResponse' },
+    etag: true,
+  },
+  {
+    path: '/sla/:service',
+    operationId: 'getServiceSla',
+    summary: "A service's SLA targets against its tier's policy",
+    description:
+      "Each target declared next to the tier's policy, with a status and a message for gaps, and the downtime each allows per 30 days.",
+    params: serviceParams,
+    query: registryQuery,
+    response: { type: 'SlaServiceResponse' },
+    notFound:
+      'The registry does not declare the service, or the catalog holds it back.',
+  },
+  {
+    path: '/openslo',
+    operationId: 'getOpenSlo',
+    summary: 'OpenSLO v1 documents of the SLA targets',
+    description:
+      'The `SLO` documents of every service, or of one (`<id>-availability`, `<id>-latency`, `<id>-error-rate`), as multi-document YAML (default) or a JSON array.',
+    query: openSloQuery,
+    response: { arrayOf: 'OpenSloDocument' },
+    yaml: true,
+    etag: true,
+    notFound: 'The registry does not declare the service of `service`.',
+  },
+  {
+    path: '/openapi.json',
+    operationId: 'getOpenApiDocument',
+    summary: 'This description of the API',
+    description:
+      "This OpenAPI document, with `servers` naming the plugin's URL on the portal that serves it.",
+    query: noQuery,
+    response: {
+      schema: {
+        type: 'object',
+        description: 'An OpenAPI 3.1 document.',
+        required: ['openapi', 'info', 'paths'],
+      },
+    },
+  },
+];
