@@ -11,6 +11,13 @@ export type {
 export { backendsStartingTogether } from './backendsStartingTogether';
 export { eventually } from './eventually';
 export type { EventuallyOptions } from './eventually';
+export {
+  openApiOperation,
+  openApiRoutes,
+  openApiSchemaChecker,
+  readOpenApiDocument,
+} from './openApiDocument';
+export type { OpenApiDocument, OpenApiOperation } from './openApiDocument';
 export { routerRoutes } from './routerRoutes';
 export type { RouterWithStack } from './routerRoutes';
 export { fuzzSettings } from './fuzzSettings';

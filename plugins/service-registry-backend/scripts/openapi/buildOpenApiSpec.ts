@@ -108,12 +108,15 @@ function operation(endpoint: EndpointDescription) {
     ...parameters('query', endpoint.query),
   ];
   return {
+    ...(endpoint.module
+      ? { 'x-service-registry-module': endpoint.module }
+      : {}),
     operationId: endpoint.operationId,
     summary: endpoint.summary,
     description: endpoint.description,
     ...(params.length > 0 ? { parameters: params } : {}),
     responses: {
-      '200': {
+      [String(endpoint.status ?? 200)]: {
         description: endpoint.summary,
         ...(endpoint.etag
           ? {
@@ -161,8 +164,27 @@ function operation(endpoint: EndpointDescription) {
             '503': { $ref: responseRef('RegistryNotReady') },
           }
         : {}),
+      ...Object.fromEntries(
+        Object.entries(endpoint.otherAnswers ?? {}).map(([status, when]) => [
+          status,
+          errorAnswer(when),
+        ]),
+      ),
     },
   };
+}
+
+/** The endpoints by path, each with its operations by method, in the endpoints' order. */
+function pathItems(endpoints: ReadonlyArray<EndpointDescription>) {
+  const items: Record<
+    string,
+    Record<string, ReturnType<typeof operation>>
+  > = {};
+  for (const endpoint of endpoints) {
+    const item = (items[openApiPath(endpoint.path)] ??= {});
+    item[endpoint.method ?? 'get'] = operation(endpoint);
+  }
+  return items;
 }
 
 /**
@@ -187,12 +209,7 @@ export function buildOpenApiSpec(source: OpenApiSpecSource) {
       },
     ],
     security: [{ backstageToken: [] }],
-    paths: Object.fromEntries(
-      source.endpoints.map(endpoint => [
-        openApiPath(endpoint.path),
-        { get: operation(endpoint) },
-      ]),
-    ),
+    paths: pathItems(source.endpoints),
     components: {
       securitySchemes: {
         backstageToken: {

@@ -14,10 +14,25 @@ import {
   slaQuery,
 } from '../../src/service/requestSchemas';
 
-/** One `GET` endpoint of the service-registry backend, as its OpenAPI operation describes it. */
+/** The package of the backend module that serves the reminder endpoints. */
+export const NOTIFICATIONS_MODULE =
+  '@service-registry/plugin-service-registry-backend-module-notifications';
+
+/** One endpoint of the service-registry backend, as its OpenAPI operation describes it. */
 export interface EndpointDescription {
+  /** The HTTP method (default `get`). */
+  method?: 'get' | 'post';
   /** The path under the plugin's base URL, in express form (`/impact/:service`). */
   path: string;
+  /**
+   * The backend module that serves it, when the plugin itself does not (the operation says so
+   * in `x-service-registry-module`; without the module it is `404`).
+   */
+  module?: string;
+  /** The status of a successful answer (default `200`). */
+  status?: 200 | 201;
+  /** Answers beside the ones every endpoint has, by status: when they happen. */
+  otherAnswers?: Record<string, string>;
   /** The OpenAPI `operationId`. */
   operationId: string;
   /** One line. */
@@ -196,6 +211,40 @@ export const ENDPOINTS: EndpointDescription[] = [
     yaml: true,
     etag: true,
     notFound: 'The registry does not declare the service of `service`.',
+  },
+  {
+    path: '/deprecations/:service/reminders',
+    module: NOTIFICATIONS_MODULE,
+    operationId: 'getReminderStatus',
+    summary: "The last reminder of a deprecated service's consumers",
+    description:
+      'Who was last reminded, when and by whom, and whether a reminder can be sent now (not twice a day, and only while consumers remain). Served by the notifications module (`@service-registry/plugin-service-registry-backend-module-notifications`).',
+    params: serviceParams,
+    query: registryQuery,
+    response: { type: 'ReminderStatusResponse' },
+    notFound:
+      'The service is not a deprecated or retired service of the registry.',
+  },
+  {
+    method: 'post',
+    path: '/deprecations/:service/reminders',
+    module: NOTIFICATIONS_MODULE,
+    operationId: 'remindConsumers',
+    summary: "Reminds the owners of a deprecated service's consumers now",
+    description:
+      "Sends each owner of a service that still depends on the deprecated service a Backstage notification, once a day. A user's token only (the reminder names who sent it), with `service-registry.registry.read` and `service-registry.deprecation.remind` on the service's Component (so that a policy may let only its owners remind). Takes no body: a JSON body with any field is `400`. Served by the notifications module (`@service-registry/plugin-service-registry-backend-module-notifications`).",
+    params: serviceParams,
+    query: registryQuery,
+    status: 201,
+    response: { type: 'ReminderResponse' },
+    notFound:
+      'The service is not a deprecated or retired service of the registry.',
+    otherAnswers: {
+      '403':
+        "A service token (users only), or the permission policy denies `service-registry.registry.read`, or `service-registry.deprecation.remind` on the service's Component.",
+      '409':
+        'The consumers cannot be reminded now: none is left, none is in the catalog with an owner, they were reminded today already, or the id is longer than a catalog entity name. The message says which.',
+    },
   },
   {
     path: '/openapi.json',

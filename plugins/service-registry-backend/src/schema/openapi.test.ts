@@ -4,11 +4,14 @@ import {
   InMemoryServiceRegistrySnapshotService,
   readRegistryDirectory,
 } from '@service-registry/plugin-service-registry-node';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
-import fs from 'node:fs';
+import {
+  openApiOperation,
+  openApiRoutes,
+  openApiSchemaChecker,
+  routerRoutes,
+  readOpenApiDocument,
+} from '@service-registry/test-support';
 import path from 'node:path';
-import { routerRoutes } from '@service-registry/test-support';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { ENDPOINTS } from '../../scripts/openapi/endpoints';
@@ -24,22 +27,14 @@ import { createRouter } from '../service/createRouter';
 const BASE = '/api/service-registry';
 const DEMO_REGISTRY = path.resolve(__dirname, '../../../../examples/registry');
 
-interface Operation {
-  parameters?: Array<{ name: string; in: 'path' | 'query'; required: boolean }>;
-  responses: Record<string, unknown>;
-}
-interface Spec {
-  paths: Record<string, { get: Operation }>;
-  components: { schemas: Record<string, object> };
-}
+const { text: committed, document: spec } = readOpenApiDocument(OPENAPI_FILE);
 
-const committed = fs.readFileSync(OPENAPI_FILE, 'utf8');
-const spec = parse(committed) as Spec;
+/** The plugin's own endpoints (the notifications module tests its reminders against the same file). */
+const OWN_ENDPOINTS = ENDPOINTS.filter(e => !e.module);
 
-/** The operation of an express path (`/impact/:service`) in the description. */
-function operationOf(expressPath: string): Operation {
-  return spec.paths[expressPath.replace(/:([A-Za-z]+)/g, '{$1}')].get;
-}
+/** The `GET` operation of an express path (`/impact/:service`) in the description. */
+const operationOf = (expressPath: string) =>
+  openApiOperation(spec, `GET ${expressPath}`);
 
 /**
  * A value each parameter the description lists can take on the demo registry (`service` is a
@@ -80,30 +75,6 @@ function fullQuery(expressPath: string): Record<string, string> {
   );
 }
 
-/** Checks answers against the description's component schemas. */
-function schemaChecker() {
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addSchema({ $id: 'openapi', components: spec.components });
-  return (body: unknown, schema: object) => {
-    const validate = ajv.compile({
-      ...JSON.parse(
-        JSON.stringify(schema).replace(
-          /"#\/components\//g,
-          '"openapi#/components/',
-        ),
-      ),
-    });
-    if (validate(body)) return [];
-    return (validate.errors ?? []).map(
-      e =>
-        `${e.instancePath || '(body)'} ${e.message} ${JSON.stringify(
-          e.params,
-        )}`,
-    );
-  };
-}
-
 async function demoBackend() {
   const snapshots = new InMemoryServiceRegistrySnapshotService();
   snapshots.publish(
@@ -139,15 +110,15 @@ describe('the OpenAPI description of the API (src/schema/openapi.yaml)', () => {
       snapshots: new InMemoryServiceRegistrySnapshotService(),
       history: {} as DeprecationHistoryStore,
     });
-    expect(routerRoutes(router).sort()).toEqual(
-      ENDPOINTS.map(e => `GET ${e.path}`).sort(),
+    expect(routerRoutes(router).sort()).toEqual(openApiRoutes(spec));
+    expect(openApiRoutes(spec)).toEqual(
+      OWN_ENDPOINTS.map(e => `GET ${e.path}`).sort(),
     );
-    expect(Object.keys(spec.paths)).toHaveLength(ENDPOINTS.length);
   });
 
   describe('against a backend serving the demo registry', () => {
     let server: Parameters<typeof request>[0];
-    const check = schemaChecker();
+    const check = openApiSchemaChecker(spec);
 
     beforeAll(async () => {
       ({ server } = await demoBackend());
@@ -162,7 +133,7 @@ describe('the OpenAPI description of the API (src/schema/openapi.yaml)', () => {
       expect([...listed].filter(name => !(name in EXAMPLE_VALUES))).toEqual([]);
     });
 
-    it.each(ENDPOINTS.map(e => [e.path]))(
+    it.each(OWN_ENDPOINTS.map(e => [e.path]))(
       'GET %s answers as described, without and with every parameter it lists',
       async expressPath => {
         const operation = operationOf(expressPath);
@@ -248,7 +219,7 @@ describe('the OpenAPI description of the API (src/schema/openapi.yaml)', () => {
       ).toEqual(json.body);
     });
 
-    it.each(ENDPOINTS.map(e => [e.path]))(
+    it.each(OWN_ENDPOINTS.map(e => [e.path]))(
       'GET %s refuses a parameter it does not list, with the error body described',
       async expressPath => {
         const res = await request(server)
