@@ -54,7 +54,7 @@ const errorAnswer = (description: string) => ({
 });
 
 /** `/impact/:service` as OpenAPI writes a path: `/impact/{service}`. */
-export function openApiPath(expressPath: string): string {
+function openApiPath(expressPath: string): string {
   return expressPath.replace(/:([A-Za-z]+)/g, '{$1}');
 }
 
