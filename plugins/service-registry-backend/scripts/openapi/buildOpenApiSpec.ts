@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zodToJsonSchema } from 'zod-to-json-schema';
-import { EndpointDescription } from './endpoints';
+import { EndpointDescription, TAGS } from './endpoints';
 import { componentRef, JsonSchema } from './responseSchemas';
 
 /** What {@link buildOpenApiSpec} writes the document from. */
@@ -111,6 +111,7 @@ function operation(endpoint: EndpointDescription) {
     ...(endpoint.module
       ? { 'x-service-registry-module': endpoint.module }
       : {}),
+    tags: [endpoint.tag],
     operationId: endpoint.operationId,
     summary: endpoint.summary,
     description: endpoint.description,
@@ -209,6 +210,10 @@ export function buildOpenApiSpec(source: OpenApiSpecSource) {
       },
     ],
     security: [{ backstageToken: [] }],
+    tags: Object.entries(TAGS).map(([name, description]) => ({
+      name,
+      description,
+    })),
     paths: pathItems(source.endpoints),
     components: {
       securitySchemes: {

@@ -18,6 +18,18 @@ import {
 export const NOTIFICATIONS_MODULE =
   '@service-registry/plugin-service-registry-backend-module-notifications';
 
+/** The groups of endpoints, in the order a viewer lists them, and what each is about. */
+export const TAGS = {
+  registries: 'The registries this backend serves, and this description.',
+  dependencies: 'The dependency graph and the impact of a service on others.',
+  services: 'One service: its registry record and what its page shows.',
+  projects: 'One project: what its System page shows.',
+  findings: 'The validation findings of the last run.',
+  deprecations:
+    'Deprecated services, the migration off them, and reminders to their consumers.',
+  sla: 'SLA targets against the tier policies, and OpenSLO documents.',
+};
+
 /** One endpoint of the service-registry backend, as its OpenAPI operation describes it. */
 export interface EndpointDescription {
   /** The HTTP method (default `get`). */
@@ -35,6 +47,8 @@ export interface EndpointDescription {
   otherAnswers?: Record<string, string>;
   /** The OpenAPI `operationId`. */
   operationId: string;
+  /** The group an OpenAPI viewer shows it in: one of {@link TAGS}. */
+  tag: keyof typeof TAGS;
   /** One line. */
   summary: string;
   /** What the answer holds and when it is what, in Markdown. */
@@ -61,6 +75,7 @@ export const ENDPOINTS: EndpointDescription[] = [
   {
     path: '/registries',
     operationId: 'listRegistries',
+    tag: 'registries',
     summary: 'The registries this backend serves and their last run',
     description:
       'One item per registry ingested since this backend started: the state of its last run, what the run did, and how many services, projects, errors and warnings it holds.',
@@ -70,6 +85,7 @@ export const ENDPOINTS: EndpointDescription[] = [
   {
     path: '/graph',
     operationId: 'getGraph',
+    tag: 'dependencies',
     summary: 'The dependency graph, or the neighbourhood of one service',
     description:
       'Nodes (with `declared: false` for services something depends on but no file declares), edges (`from` depends on `to`), cycles and projects. With `service`, only the services within `depth` hops of it either way, the edges between them, the cycles through them and their projects: what the service topology card draws.',
@@ -81,6 +97,7 @@ export const ENDPOINTS: EndpointDescription[] = [
   {
     path: '/impact/:service',
     operationId: 'getImpact',
+    tag: 'dependencies',
     summary: 'Everything that depends on a service, directly and transitively',
     description:
       'The consumers of the service by depth and project, with the dependency each one reaches it through (`via`).',
@@ -92,6 +109,7 @@ export const ENDPOINTS: EndpointDescription[] = [
   {
     path: '/findings',
     operationId: 'listFindings',
+    tag: 'findings',
     summary: 'The validation findings of the last run',
     description:
       "The run's state and its findings, errors first, including the syntax errors of files kept at their last good version. The filters combine.",
@@ -102,6 +120,7 @@ export const ENDPOINTS: EndpointDescription[] = [
   {
     path: '/services/:service',
     operationId: 'getServiceRecord',
+    tag: 'services',
     summary: 'The full registry record of a service',
     description:
       'Typed fields, the merged TOML table as written and key positions, its consumers, its project and its findings.',
@@ -114,6 +133,7 @@ export const ENDPOINTS: EndpointDescription[] = [
   {
     path: '/services/:service/summary',
     operationId: 'getServiceSummary',
+    tag: 'services',
     summary: "What a service page's registry card shows",
     description:
       "The service's facts, where it is declared, each dependency next to the provider its project sees, its consumers and its findings counted by severity. No table as written.",
@@ -126,6 +146,7 @@ export const ENDPOINTS: EndpointDescription[] = [
   {
     path: '/projects/:project/summary',
     operationId: 'getProjectSummary',
+    tag: 'projects',
     summary: "What a project's System page shows",
     description:
       "The project's facts and services, the global services it overrides, its dependencies on other projects and theirs on it, its findings and SLA compliance.",
@@ -137,6 +158,7 @@ export const ENDPOINTS: EndpointDescription[] = [
   {
     path: '/deprecations',
     operationId: 'listDeprecations',
+    tag: 'deprecations',
     summary: 'Deprecated services and the migration off them',
     description:
       'One record per deprecated service (and per retired service that still has consumers), the most urgent first; `counts` by status are over the project and owner filters, before the status filter.',
@@ -146,6 +168,7 @@ export const ENDPOINTS: EndpointDescription[] = [
   {
     path: '/deprecations/:service',
     operationId: 'getDeprecation',
+    tag: 'deprecations',
     summary: 'The deprecation record of a service and its burn-down',
     description:
       'The record (also for a retired service with no consumer left) and the migration progress recorded at each ingestion.',
@@ -158,6 +181,7 @@ export const ENDPOINTS: EndpointDescription[] = [
   {
     path: '/deprecations/:service/history',
     operationId: 'getDeprecationHistory',
+    tag: 'deprecations',
     summary: 'The burn-down of a deprecated service',
     description:
       'The consumers it had at each recorded ingestion, oldest first.',
@@ -169,6 +193,7 @@ export const ENDPOINTS: EndpointDescription[] = [
   {
     path: '/services/:service/deprecated-dependencies',
     operationId: 'listDeprecatedDependencies',
+    tag: 'deprecations',
     summary: 'The deprecated or retired services a service depends on',
     description:
       "What the consumer's warning banner shows: each deprecated or retired dependency, with `severity` `error` when it is retired or past its sunset.",
@@ -181,6 +206,7 @@ export const ENDPOINTS: EndpointDescription[] = [
   {
     path: '/sla',
     operationId: 'getSlaOverview',
+    tag: 'sla',
     summary: 'SLA targets against the tier policies',
     description:
       "Services that are not retired by effective tier, with the tier's policy and each service's compliance and gaps; compliance counts per project and overall.",
@@ -191,6 +217,7 @@ export const ENDPOINTS: EndpointDescription[] = [
   {
     path: '/sla/:service',
     operationId: 'getServiceSla',
+    tag: 'sla',
     summary: "A service's SLA targets against its tier's policy",
     description:
       "Each target declared next to the tier's policy, with a status and a message for gaps, and the downtime each allows per 30 days.",
@@ -203,6 +230,7 @@ export const ENDPOINTS: EndpointDescription[] = [
   {
     path: '/openslo',
     operationId: 'getOpenSlo',
+    tag: 'sla',
     summary: 'OpenSLO v1 documents of the SLA targets',
     description:
       'The `SLO` documents of every service, or of one (`<id>-availability`, `<id>-latency`, `<id>-error-rate`), as multi-document YAML (default) or a JSON array.',
@@ -216,6 +244,7 @@ export const ENDPOINTS: EndpointDescription[] = [
     path: '/deprecations/:service/reminders',
     module: NOTIFICATIONS_MODULE,
     operationId: 'getReminderStatus',
+    tag: 'deprecations',
     summary: "The last reminder of a deprecated service's consumers",
     description:
       'Who was last reminded, when and by whom, and whether a reminder can be sent now (not twice a day, and only while consumers remain). Served by the notifications module (`@service-registry/plugin-service-registry-backend-module-notifications`).',
@@ -230,6 +259,7 @@ export const ENDPOINTS: EndpointDescription[] = [
     path: '/deprecations/:service/reminders',
     module: NOTIFICATIONS_MODULE,
     operationId: 'remindConsumers',
+    tag: 'deprecations',
     summary: "Reminds the owners of a deprecated service's consumers now",
     description:
       "Sends each owner of a service that still depends on the deprecated service a Backstage notification, once a day. A user's token only (the reminder names who sent it), with `service-registry.registry.read` and `service-registry.deprecation.remind` on the service's Component (so that a policy may let only its owners remind). Takes no body: a JSON body with any field is `400`. Served by the notifications module (`@service-registry/plugin-service-registry-backend-module-notifications`).",
@@ -249,6 +279,7 @@ export const ENDPOINTS: EndpointDescription[] = [
   {
     path: '/openapi.json',
     operationId: 'getOpenApiDocument',
+    tag: 'registries',
     summary: 'This description of the API',
     description:
       "This OpenAPI document, with `servers` naming the plugin's URL on the portal that serves it.",
