@@ -100,13 +100,12 @@ function operation(endpoint: EndpointDescription) {
   else if ('arrayOf' in response) {
     schema = { type: 'array', items: { $ref: componentRef(response.arrayOf) } };
   } else schema = response.schema;
-  // the endpoints about the API itself read no registry
-  const takesRegistry =
-    endpoint.path !== '/registries' && endpoint.path !== '/openapi.json';
   const params = [
     ...parameters('path', endpoint.params),
     ...parameters('query', endpoint.query),
   ];
+  // an endpoint that reads a registry takes `registry`, and may not find it (404) or not yet (503)
+  const takesRegistry = params.some(p => p.name === 'registry');
   return {
     ...(endpoint.module
       ? { 'x-service-registry-module': endpoint.module }
