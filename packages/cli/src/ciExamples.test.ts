@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { useBuiltCli } from './__testUtils__/builtCli';
+import { startFakeGitlab } from './__testUtils__/fakeGitlabApi';
 import {
   fakeTools,
   githubSteps,
@@ -39,6 +40,30 @@ const PORT_CHANGED = VALID_REGISTRY['services/catalog.toml'].replace(
   'port = 8080',
   'port = 9090',
 );
+
+const NOTE_TOKEN = 'glpat-registry-bot-token';
+
+/**
+ * GitLab's API for merge request !1 of project 7, faked at its HTTP boundary, and the pipeline
+ * variables that point the job at it with the note's token.
+ */
+async function gitlabForNotes() {
+  const api = await startFakeGitlab({
+    tokens: { [NOTE_TOKEN]: { id: 41, username: 'project_7_bot' } },
+    projectId: '7',
+    mergeRequestIid: '1',
+  });
+  return {
+    api,
+    variables: {
+      CI_API_V4_URL: api.apiUrl,
+      CI_PROJECT_ID: '7',
+      CI_MERGE_REQUEST_PROJECT_ID: '7',
+      CI_MERGE_REQUEST_IID: '1',
+      SERVICE_REGISTRY_GITLAB_TOKEN: NOTE_TOKEN,
+    },
+  };
+}
 
 /** Writes files, regenerates the documents as the docs say to, and commits. */
 function commitWithDocs(
@@ -198,7 +223,7 @@ describe('the GitLab CI example (examples/ci/gitlab-ci-registry.yml)', () => {
     expect(script.some(line => line.includes('--format markdown'))).toBe(true);
   });
 
-  it('on a merge request whose target moved on: the report has only what the merge request changes, the artifacts are written, and the job fails on errors', () => {
+  it('on a merge request whose target moved on: the report has only what the merge request changes, the artifacts are written, and the job fails on errors', async () => {
     const origin = repository(
       'gl-error',
       {
@@ -211,13 +236,15 @@ describe('the GitLab CI example (examples/ci/gitlab-ci-registry.yml)', () => {
     );
     const tools = fakeTools(path.join(tmp.root, 'gl-error-tools'));
     const workspace = path.join(tmp.root, 'gl-error-ws');
-    const run = runGitlabJob({
+    const gitlab = await gitlabForNotes();
+    const run = await runGitlabJob({
       origin,
       workspace,
       tools: tools.path,
       source: 'feature',
       target: 'main',
-    });
+      variables: gitlab.variables,
+    }).finally(() => gitlab.api.close());
     expect(run.code).not.toBe(0);
     expect(run.stdout).toMatch(
       /projects\/shop\/services\.toml:17:\d+ +error .*dependency\/missing-required/,
@@ -229,6 +256,9 @@ describe('the GitLab CI example (examples/ci/gitlab-ci-registry.yml)', () => {
     expect(report).toContain('- Changed `shared-auth`: `port`');
     expect(report).toContain('dependency/missing-required');
     expect(report).not.toContain('shop-admin');
+    // the merge request's note: the report, posted before the job fails
+    expect(gitlab.api.notes).toHaveLength(1);
+    expect(gitlab.api.notes[0].body).toContain(report.trimEnd());
     // the Code Quality report: the error where the merge request's diff shows it, and the
     // breaking change to shared-auth's port
     const codeQuality = JSON.parse(
@@ -253,20 +283,65 @@ describe('the GitLab CI example (examples/ci/gitlab-ci-registry.yml)', () => {
     ]);
   });
 
-  it('on a valid merge request: passes', () => {
+  it('on a valid merge request: passes, and every pipeline of the merge request updates the one note', async () => {
     const origin = repository('gl-clean', {
       'services/catalog.toml': PORT_CHANGED,
     });
     const tools = fakeTools(path.join(tmp.root, 'gl-clean-tools'));
-    const run = runGitlabJob({
+    const gitlab = await gitlabForNotes();
+    try {
+      for (const attempt of [1, 2]) {
+        const run = await runGitlabJob({
+          origin,
+          workspace: path.join(tmp.root, `gl-clean-ws-${attempt}`),
+          tools: tools.path,
+          source: 'feature',
+          target: 'main',
+          variables: gitlab.variables,
+        });
+        expect(run.stderr).not.toContain('service-registry:');
+        expect(run.stdout).toMatch(
+          attempt === 1
+            ? /^Posted the note of merge request !1$/m
+            : /^Updated the note of merge request !1$/m,
+        );
+        expect(run.code).toBe(0);
+      }
+      expect(gitlab.api.notes).toHaveLength(1);
+      expect(gitlab.api.notes[0].body).toContain(
+        '- Changed `shared-auth`: `port`',
+      );
+    } finally {
+      await gitlab.api.close();
+    }
+  });
+
+  it("without the note's token (a project that did not add it, a merge request from a fork): the log says what to add, and the job passes", async () => {
+    const origin = repository('gl-no-token', {
+      'services/catalog.toml': PORT_CHANGED,
+    });
+    const tools = fakeTools(path.join(tmp.root, 'gl-no-token-tools'));
+    const workspace = path.join(tmp.root, 'gl-no-token-ws');
+    const run = await runGitlabJob({
       origin,
-      workspace: path.join(tmp.root, 'gl-clean-ws'),
+      workspace,
       tools: tools.path,
       source: 'feature',
       target: 'main',
+      variables: {
+        CI_API_V4_URL: 'https://gitlab.example.com/api/v4',
+        CI_PROJECT_ID: '8',
+        CI_MERGE_REQUEST_PROJECT_ID: '7',
+        CI_MERGE_REQUEST_IID: '1',
+      },
     });
-    expect(run.stderr).not.toContain('service-registry:');
+    expect(run.stderr).toContain(
+      'service-registry: SERVICE_REGISTRY_GITLAB_TOKEN is not set: add a masked CI/CD variable',
+    );
     expect(run.code).toBe(0);
+    expect(
+      fs.readFileSync(path.join(workspace, 'registry-report.md'), 'utf8'),
+    ).toContain('- Changed `shared-auth`: `port`');
   });
 });
 
@@ -289,7 +364,7 @@ describe("the GitLab CI example's default branch job", () => {
       ),
     ) as Array<{ check_name: string; fingerprint: string; severity: string }>;
 
-  it("writes the report GitLab compares a merge request's with: a finding main has keeps its fingerprint there; errors on main fail the job", () => {
+  it("writes the report GitLab compares a merge request's with: a finding main has keeps its fingerprint there; errors on main fail the job", async () => {
     const work = path.join(tmp.root, 'gl-main-work');
     writeFiles(work, WITH_WARNING);
     expect(cli(['docs', '.'], work).code).toBe(0);
@@ -310,7 +385,7 @@ describe("the GitLab CI example's default branch job", () => {
 
     // main: its warning in the report, and the job passes
     const onMain = path.join(tmp.root, 'gl-main-ws');
-    const main = runGitlabDefaultBranchJob({
+    const main = await runGitlabDefaultBranchJob({
       origin,
       workspace: onMain,
       tools,
@@ -328,7 +403,7 @@ describe("the GitLab CI example's default branch job", () => {
     // the merge request: the same warning with the same fingerprint (GitLab shows it as neither
     // new nor fixed), and its own error
     const onRequest = path.join(tmp.root, 'gl-mr-ws');
-    const request = runGitlabJob({
+    const request = await runGitlabJob({
       origin,
       workspace: onRequest,
       tools,
@@ -349,7 +424,7 @@ describe("the GitLab CI example's default branch job", () => {
     // the merge request merged with its error: the report is written, and main's job fails
     git(work, 'push', '-q', origin, 'feature:main');
     const broken = path.join(tmp.root, 'gl-broken-ws');
-    const after = runGitlabDefaultBranchJob({
+    const after = await runGitlabDefaultBranchJob({
       origin,
       workspace: broken,
       tools,

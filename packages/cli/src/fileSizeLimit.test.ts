@@ -198,7 +198,7 @@ describe('an invalid --max-file-bytes', () => {
 
   it('is named in --help', () => {
     expect(cli(['--help'], tmp.root).stdout).toMatch(
-      /--max-file-bytes <bytes> +every command: /,
+      /--max-file-bytes <bytes> +every command that reads a registry: /,
     );
   });
 });

@@ -27,7 +27,15 @@ async function run(args: string[]) {
   return { code, stdout, stderr };
 }
 
-const COMMANDS = ['validate', 'diff', 'impact', 'graph', 'openslo', 'docs'];
+const COMMANDS = [
+  'validate',
+  'diff',
+  'impact',
+  'graph',
+  'openslo',
+  'docs',
+  'gitlab-note',
+];
 
 /** The `--name` flags a help page lists under its Options heading, in order. */
 function optionsOf(page: string): string[] {

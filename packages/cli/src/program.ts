@@ -5,6 +5,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { diffCommand } from './commands/diff';
 import { docsCommand } from './commands/docs';
+import { gitlabNoteCommand } from './commands/gitlabNote';
 import { graphCommand } from './commands/graph';
 import { impactCommand } from './commands/impact';
 import { openSloCommand } from './commands/openslo';
@@ -230,6 +231,14 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
           },
           io,
         );
+      case 'gitlab-note':
+        if (!rest[0]) {
+          throw new UsageError(
+            'gitlab-note needs a file: the markdown report to post',
+          );
+        }
+        expectAtMost(1);
+        return await gitlabNoteCommand({ file: rest[0] }, io);
       default:
         throw new UsageError(`unknown command ${command}`);
     }

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bin, packageDir } from './buildCli';
@@ -260,6 +260,34 @@ function runBash(
 }
 
 /**
+ * `runBash` without blocking the test's event loop, so that a fake served by the test process
+ * (GitLab's API) answers the script's requests.
+ */
+function runBashAsync(
+  script: string,
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      'bash',
+      ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script],
+      { cwd, env: { ...process.env, NO_COLOR: '1', ...env } },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', text => {
+      stdout += text;
+    });
+    child.stderr.setEncoding('utf8').on('data', text => {
+      stderr += text;
+    });
+    child.on('error', reject);
+    child.on('close', code => resolve({ code, stdout, stderr }));
+  });
+}
+
+/**
  * Runs the GitHub Actions example's job on pull request 1 of the bare repository `origin`, as a
  * runner would: `actions/checkout` (with the example's `fetch-depth`, unless `fetchDepth` says
  * otherwise) of `refs/pull/1/merge`, then each `run` step in bash with the `${{ }}` expressions
@@ -378,7 +406,7 @@ function runGitlabScript(
   name: string,
   options: { origin: string; workspace: string; tools: string; branch: string },
   env: Record<string, string>,
-): { code: number | null; stdout: string; stderr: string } {
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const { origin, workspace, branch } = options;
   const { variables, script } = gitlabJob(name);
   fs.mkdirSync(workspace, { recursive: true });
@@ -394,7 +422,7 @@ function runGitlabScript(
     `+refs/heads/${branch}:refs/remotes/origin/${branch}`,
   );
   git(workspace, 'checkout', '-q', '--detach', `refs/remotes/origin/${branch}`);
-  return runBash(script.join('\n'), workspace, {
+  return runBashAsync(script.join('\n'), workspace, {
     PATH: `${options.tools}:${process.env.PATH}`,
     ...env,
     ...variables,
@@ -411,7 +439,9 @@ export function runGitlabJob(options: {
   tools: string;
   source: string;
   target: string;
-}): { code: number | null; stdout: string; stderr: string } {
+  /** More pipeline variables: GitLab's API and the note's token (`gitlab-note`). */
+  variables?: Record<string, string>;
+}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return runGitlabScript(
     'service-registry',
     { ...options, branch: options.source },
@@ -419,6 +449,7 @@ export function runGitlabJob(options: {
       CI_PIPELINE_SOURCE: 'merge_request_event',
       CI_MERGE_REQUEST_SOURCE_BRANCH_NAME: options.source,
       CI_MERGE_REQUEST_TARGET_BRANCH_NAME: options.target,
+      ...options.variables,
     },
   );
 }
@@ -431,7 +462,7 @@ export function runGitlabDefaultBranchJob(options: {
   origin: string;
   workspace: string;
   tools: string;
-}): { code: number | null; stdout: string; stderr: string } {
+}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return runGitlabScript(
     'service-registry-default-branch',
     { ...options, branch: 'main' },

@@ -12,6 +12,7 @@ export const COMMAND_NAMES = [
   'graph',
   'openslo',
   'docs',
+  'gitlab-note',
 ] as const;
 
 /** A command of the CLI. */
@@ -58,6 +59,8 @@ interface CommandHelp {
   failsWhen?: string;
   /** The usage problems of its own, beyond those every command has (exit code 2). */
   usageProblems?: string;
+  /** When it exits with 2, for a command that reads no registry (instead of the usual list). */
+  cannotRun?: string;
 }
 
 const DIR_ARGUMENT = [
@@ -153,6 +156,19 @@ const COMMANDS: Record<CommandName, CommandHelp> = {
     failsWhen:
       'a registry with files that do not parse or are above the size limit, --check on documents that are not current',
   },
+  'gitlab-note': {
+    synopsis: '<file>',
+    summary:
+      "post file (diff's markdown report) as a note of the pipeline's GitLab merge request, replacing the one posted before",
+    description: `Posts a file, the markdown report of diff, as a note of the merge request a GitLab merge request pipeline runs for; the next pipeline of that merge request replaces the note's text rather than adding one more. The merge request and GitLab's API come from the pipeline's variables (CI_API_V4_URL, CI_MERGE_REQUEST_PROJECT_ID, CI_MERGE_REQUEST_IID); the token from the CI/CD variable SERVICE_REGISTRY_GITLAB_TOKEN (a project access token with the api scope and the Reporter role, masked), which is never printed.`,
+    arguments: [
+      ['file', 'the note: a markdown file, such as the report of diff'],
+    ],
+    options: [],
+    succeedsWhen: 'the note is posted or updated',
+    cannotRun:
+      'usage problems: an unknown option or an option of another command, a missing pipeline variable or token; a file that is missing or empty; GitLab cannot be reached or refuses the note (its answer, and what to do)',
+  },
 };
 
 interface OptionHelp {
@@ -237,7 +253,7 @@ const OPTIONS: Record<OptionName, OptionHelp> = {
       openslo: `${MAX_FILE_BYTES})`,
       docs: `${MAX_FILE_BYTES})`,
     },
-    everyCommand: `${MAX_FILE_BYTES}; for diff, both base and head)`,
+    everyCommand: `every command that reads a registry: ${MAX_FILE_BYTES}; for diff, both base and head)`,
   },
 };
 
@@ -290,7 +306,7 @@ function exitCode(code: number, text: string): string {
 
 /** What an option's overview line says: each group of commands that share its text. */
 function overviewOf(option: OptionHelp): string[] {
-  if (option.everyCommand) return [`every command: ${option.everyCommand}`];
+  if (option.everyCommand) return [option.everyCommand];
   const groups = new Map<string, CommandName[]>();
   for (const command of COMMAND_NAMES) {
     const text = option.text[command];
@@ -328,7 +344,7 @@ ${exitCode(
 )}
 ${exitCode(
   2,
-  'usage problems: unknown command or option, an option of another command, missing directory, unknown git revision or service, a registry that cannot be read',
+  'usage problems: unknown command or option, an option of another command, missing directory, unknown git revision or service, a registry that cannot be read; gitlab-note: a missing pipeline variable or token, a missing or empty file, GitLab unreachable or refusing the note',
 )}
 `;
 }
@@ -341,13 +357,14 @@ export function commandHelp(name: CommandName): string {
   exitCodes.push(
     exitCode(
       2,
-      [
-        'usage problems: an unknown option or an option of another command, a missing directory',
-        command.usageProblems,
-        'a registry that cannot be read',
-      ]
-        .filter(Boolean)
-        .join(', '),
+      command.cannotRun ??
+        [
+          'usage problems: an unknown option or an option of another command, a missing directory',
+          command.usageProblems,
+          'a registry that cannot be read',
+        ]
+          .filter(Boolean)
+          .join(', '),
     ),
   );
   return `Usage: service-registry ${name} ${command.synopsis} [options]
@@ -358,10 +375,10 @@ Arguments:
 ${command.arguments.map(([term, text]) => entry(term, text)).join('\n')}
 
 Options:
-${command.options
-  .map(o => entry(OPTIONS[o].flag, OPTIONS[o].text[name]!))
-  .join('\n')}
-${entry(...HELP_FLAG)}
+${[
+  ...command.options.map(o => entry(OPTIONS[o].flag, OPTIONS[o].text[name]!)),
+  entry(...HELP_FLAG),
+].join('\n')}
 
 Exit codes
 ${exitCodes.join('\n')}

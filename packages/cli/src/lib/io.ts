@@ -8,6 +8,8 @@ export interface CliIO {
   stderrColor?: boolean;
   /** Working directory for relative paths. */
   cwd: string;
+  /** The environment variables a command reads (gitlab-note's); default `process.env`. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Whether the user asked for no colours (`NO_COLOR` set and not empty, see no-color.org). */

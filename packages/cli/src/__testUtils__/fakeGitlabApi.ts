@@ -1,0 +1,174 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+
+/** A user of the fake GitLab, and what its token may do. */
+export interface FakeGitlabUser {
+  id: number;
+  username: string;
+  /** Whether the token may write notes (a Guest, or a token without the api scope, may not). */
+  canWrite?: boolean;
+}
+
+/** A note of the fake merge request. */
+export interface FakeNote {
+  id: number;
+  body: string;
+  system: boolean;
+  author: { id: number; username: string };
+}
+
+/** A request the fake GitLab received. */
+export interface FakeRequest {
+  method: string;
+  path: string;
+  /** The token it carried (`PRIVATE-TOKEN`), if any. */
+  token?: string;
+}
+
+/**
+ * A fake of GitLab's REST API at its HTTP boundary, for the notes of one merge request: `GET
+ * /user`, and `GET`, `POST` and `PUT` of `/projects/:id/merge_requests/:iid/notes` with GitLab's
+ * answers (newest first with `sort=desc`, pages with `x-next-page`, `401` for an unknown token,
+ * `403` when a token may not write or edits another user's note, `404` for another project or
+ * merge request, error bodies `{"message": …}`). A real HTTP server on 127.0.0.1, so the CLI
+ * under test reaches it from its own process too.
+ */
+export async function startFakeGitlab(options: {
+  /** Tokens and their users. */
+  tokens: Record<string, FakeGitlabUser>;
+  projectId: string;
+  mergeRequestIid: string;
+  /** Notes the merge request has already. */
+  notes?: FakeNote[];
+  /** Answer every request with this status instead (GitLab down, say). */
+  failWith?: number;
+  /** Answer every request with a redirect to this URL. */
+  redirectTo?: string;
+}) {
+  const notes: FakeNote[] = [...(options.notes ?? [])];
+  const requests: FakeRequest[] = [];
+  let nextId = Math.max(0, ...notes.map(n => n.id)) + 1;
+  const notesPath = `/api/v4/projects/${encodeURIComponent(
+    options.projectId,
+  )}/merge_requests/${options.mergeRequestIid}/notes`;
+
+  const server = http.createServer((req, res) => {
+    let raw = '';
+    req.on('data', chunk => {
+      raw += chunk;
+    });
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://gitlab.test');
+      const token = req.headers['private-token'] as string | undefined;
+      requests.push({ method: req.method ?? 'GET', path: url.pathname, token });
+      const send = (status: number, body: unknown, headers = {}) => {
+        res.writeHead(status, {
+          'Content-Type': 'application/json',
+          ...headers,
+        });
+        res.end(JSON.stringify(body));
+      };
+      if (options.redirectTo) {
+        res.writeHead(302, { Location: options.redirectTo });
+        res.end();
+        return;
+      }
+      if (options.failWith) {
+        send(options.failWith, { message: `${options.failWith} failure` });
+        return;
+      }
+      const user = token === undefined ? undefined : options.tokens[token];
+      if (!user) {
+        // GitLab's answer names nothing of the token; this fake echoes it, to show the CLI hides it
+        send(401, { message: `401 Unauthorized: ${token}` });
+        return;
+      }
+      if (req.method === 'GET' && url.pathname === '/api/v4/user') {
+        send(200, { id: user.id, username: user.username, bot: true });
+        return;
+      }
+      if (!url.pathname.startsWith('/api/v4/projects/')) {
+        send(404, { error: '404 Not Found' });
+        return;
+      }
+      if (!url.pathname.startsWith(notesPath)) {
+        send(404, { message: '404 Project Not Found' });
+        return;
+      }
+      const rest = url.pathname.slice(notesPath.length);
+      if (req.method === 'GET' && rest === '') {
+        const perPage = Number(url.searchParams.get('per_page') ?? 20);
+        const page = Number(url.searchParams.get('page') ?? 1);
+        const desc = url.searchParams.get('sort') !== 'asc';
+        const sorted = [...notes].sort((a, b) =>
+          desc ? b.id - a.id : a.id - b.id,
+        );
+        const slice = sorted.slice((page - 1) * perPage, page * perPage);
+        const next = page * perPage < sorted.length ? String(page + 1) : '';
+        send(200, slice, { 'x-next-page': next, 'x-page': String(page) });
+        return;
+      }
+      let body: { body?: unknown } = {};
+      try {
+        body = raw ? JSON.parse(raw) : {};
+      } catch {
+        send(400, { message: 'body is not JSON' });
+        return;
+      }
+      if (typeof body.body !== 'string' || body.body === '') {
+        send(400, { message: { body: ["can't be blank"] } });
+        return;
+      }
+      if (user.canWrite === false) {
+        send(403, { message: '403 Forbidden' });
+        return;
+      }
+      const author = { id: user.id, username: user.username };
+      if (req.method === 'POST' && rest === '') {
+        const note = { id: nextId++, body: body.body, system: false, author };
+        notes.push(note);
+        send(201, note);
+        return;
+      }
+      const edited = /^\/(\d+)$/.exec(rest);
+      if (req.method === 'PUT' && edited) {
+        const note = notes.find(n => n.id === Number(edited[1]));
+        if (!note) {
+          send(404, { message: '404 Not found' });
+          return;
+        }
+        if (note.author.id !== user.id) {
+          send(403, { message: '403 Forbidden' });
+          return;
+        }
+        note.body = body.body;
+        send(200, note);
+        return;
+      }
+      send(405, { message: '405 Method Not Allowed' });
+    });
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    /** `CI_API_V4_URL` of this fake. */
+    apiUrl: `http://127.0.0.1:${port}/api/v4`,
+    /** The merge request's notes, as they are now. */
+    notes,
+    requests,
+    close: () =>
+      new Promise<void>(resolve => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A GitLab at a port nothing listens on: a port that was free a moment ago. */
+export async function unusedPort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>(resolve => server.close(() => resolve()));
+  return port;
+}
