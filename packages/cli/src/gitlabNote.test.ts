@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli } from './program';
+import { runInProcess } from './__testUtils__/runInProcess';
 import { NOTE_MARKER } from './lib/gitlabNotes';
 import {
   FakeNote,
@@ -57,22 +57,8 @@ function pipeline(
 }
 
 /** Runs `service-registry gitlab-note <file>` in-process with the given environment. */
-async function note(env: NodeJS.ProcessEnv, file = 'registry-report.md') {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['gitlab-note', file], {
-    stdout: text => {
-      stdout += text;
-    },
-    stderr: text => {
-      stderr += text;
-    },
-    isTTY: false,
-    cwd,
-    env,
-  });
-  return { code, stdout, stderr };
-}
+const note = (env: NodeJS.ProcessEnv, file = 'registry-report.md') =>
+  runInProcess(['gitlab-note', file], { cwd, env });
 
 function otherNote(id: number, body: string, authorId = 5): FakeNote {
   return {
@@ -284,25 +270,11 @@ describe('service-registry gitlab-note', () => {
   });
 
   it('needs exactly one file', async () => {
-    expect((await runCliArgs(['gitlab-note'])).stderr).toContain(
+    expect((await runInProcess(['gitlab-note'], { cwd })).stderr).toContain(
       'gitlab-note needs a file: the markdown report to post',
     );
     expect(
-      (await runCliArgs(['gitlab-note', 'a.md', 'b.md'])).stderr,
+      (await runInProcess(['gitlab-note', 'a.md', 'b.md'], { cwd })).stderr,
     ).toContain('too many arguments for gitlab-note: b.md');
   });
 });
-
-async function runCliArgs(args: string[]) {
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: () => {},
-    stderr: text => {
-      stderr += text;
-    },
-    isTTY: false,
-    cwd,
-    env: {},
-  });
-  return { code, stderr };
-}

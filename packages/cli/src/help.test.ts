@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli } from './program';
+import { runInProcess } from './__testUtils__/runInProcess';
 
 // an empty folder of its own: a command that an option lets run (`docs --out x`) works in it
 let cwd: string;
@@ -11,21 +11,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
 
 /** Runs the CLI in-process, in its own empty folder; what it printed and its exit code. */
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: text => {
-      stdout += text;
-    },
-    stderr: text => {
-      stderr += text;
-    },
-    isTTY: false,
-    cwd,
-  });
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runInProcess(args, { cwd });
 
 const COMMANDS = [
   'validate',
