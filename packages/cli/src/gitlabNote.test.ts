@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runInProcess } from './__testUtils__/runInProcess';
-import { NOTE_MARKER } from './lib/gitlabNotes';
+import { REPORT_MARKER } from './lib/reportMarker';
 import {
   FakeNote,
   startFakeGitlab,
@@ -83,7 +83,7 @@ describe('service-registry gitlab-note', () => {
       stderr: '',
     });
     expect(server.notes).toHaveLength(2);
-    expect(server.notes[1].body).toBe(`${REPORT}\n${NOTE_MARKER}\n`);
+    expect(server.notes[1].body).toBe(`${REPORT}\n${REPORT_MARKER}\n`);
     expect(server.notes[1].author.id).toBe(BOT.id);
 
     // the next pipeline, with another report: the same note, its new text; no new note
@@ -103,7 +103,7 @@ describe('service-registry gitlab-note', () => {
   });
 
   it("never edits another user's note, even one that quotes the marker: it posts its own", async () => {
-    const quoted = `> ${REPORT}\n${NOTE_MARKER}\nWhy does this change the port?`;
+    const quoted = `Why does this change the port?\n\n> ${REPORT}\n${REPORT_MARKER}\n`;
     const server = await gitlab({ notes: [otherNote(3, quoted)] });
     const { code, stdout } = await note(pipeline(server.apiUrl));
     expect(code).toBe(0);
@@ -115,7 +115,7 @@ describe('service-registry gitlab-note', () => {
   it('finds its note among many, on a later page of the notes, and updates it', async () => {
     const own: FakeNote = {
       id: 1,
-      body: `old report\n\n${NOTE_MARKER}\n`,
+      body: `old report\n\n${REPORT_MARKER}\n`,
       system: false,
       author: BOT,
     };

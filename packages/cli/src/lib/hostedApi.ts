@@ -1,0 +1,122 @@
+import { ReadError } from './errors';
+
+/** How long one request to a hosted API may take. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * A hosted API's answer that is not a success: a {@link ReadError} (told in one line, exit code 2)
+ * that keeps the status, for a caller that has a way around it.
+ */
+export class HostedApiError extends ReadError {
+  constructor(message: string, readonly status: number) {
+    super(message);
+  }
+}
+
+/** A hosted SCM's REST API as the CLI calls it: its name, the token and what its answers mean. */
+export interface HostedApi {
+  /** `GitHub`, `GitLab`: how messages name it. */
+  name: string;
+  /** The variable that holds the API's address, which a message about a wrong address names. */
+  urlVariable: string;
+  /** The token; sent in the headers `headers` makes, and never printed. */
+  token: string;
+  /** The headers of every request, the token's among them. */
+  headers: Record<string, string>;
+  /** What to do about an error status. */
+  adviceFor(status: number): string;
+}
+
+/** The host's own message from an error body (`{"message": …}` or `{"error": …}`), if any. */
+async function hostMessage(response: Response): Promise<string | undefined> {
+  try {
+    const body = (await response.json()) as {
+      message?: unknown;
+      error?: unknown;
+    };
+    const message = body.message ?? body.error;
+    if (message === undefined) return undefined;
+    return typeof message === 'string' ? message : JSON.stringify(message);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a status usually means on any host, for the statuses a host's advice leaves to it. */
+export function commonAdvice(name: string, status: number): string {
+  if (status === 429)
+    return `${name} limits the rate of requests: run the job again later`;
+  if (status >= 500) return `${name} could not answer: run the job again later`;
+  return `${name} refused the request`;
+}
+
+/**
+ * One request to a hosted API, its answer's body as JSON with its headers. It never follows a
+ * redirect (the token would go with it) and times out after 30 seconds. Anything but a 2xx
+ * answer with a JSON body throws a {@link ReadError} that says what could not be done (`what`),
+ * the status, the host's message (the token shown as `[token]` should the host echo it) and what
+ * to do.
+ */
+export async function requestJson(
+  api: HostedApi,
+  what: string,
+  url: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<{ json: unknown; headers: Headers }> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: init.method ?? 'GET',
+      headers: {
+        ...api.headers,
+        ...(init.body === undefined
+          ? {}
+          : { 'Content-Type': 'application/json' }),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      // a redirect is told, not followed: the token would go with it
+      redirect: 'manual',
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch (error) {
+    const cause = (error as Error & { cause?: Error }).cause;
+    const reason =
+      (error as Error).name === 'TimeoutError'
+        ? `no answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`
+        : cause?.message ?? (error as Error).message;
+    throw new ReadError(
+      `cannot ${what}: ${api.name} at ${
+        new URL(url).origin
+      } cannot be reached (${reason})`,
+    );
+  }
+  if (response.status >= 300 && response.status < 400) {
+    const location = response.headers.get('location');
+    throw new ReadError(
+      `cannot ${what}: ${api.name} answered ${response.status}, a redirect${
+        location ? ` to ${new URL(location, url).origin}` : ''
+      }, which is not followed so that the token goes nowhere else; check ${
+        api.urlVariable
+      }`,
+    );
+  }
+  if (!response.ok) {
+    const message = await hostMessage(response);
+    const said = message
+      ? ` (${message.split(api.token).join('[token]')})`
+      : '';
+    throw new HostedApiError(
+      `cannot ${what}: ${api.name} answered ${
+        response.status
+      }${said}; ${api.adviceFor(response.status)}`,
+      response.status,
+    );
+  }
+  try {
+    return { json: await response.json(), headers: response.headers };
+  } catch {
+    throw new ReadError(
+      `cannot ${what}: ${api.name}'s answer is not JSON; check ${api.urlVariable}`,
+    );
+  }
+}

@@ -1,0 +1,37 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { ReadError } from './errors';
+
+/**
+ * The text of the report file to post (relative to `cwd`), checked to be a comment the host
+ * takes: it exists, is not empty (the command that writes it failed) and leaves room for the
+ * report's marker within `maxCharacters`.
+ */
+export async function readReportFile(
+  file: string,
+  cwd: string,
+  limit: { maxCharacters: number; host: string; what: string },
+): Promise<string> {
+  let text: string;
+  try {
+    text = await fs.readFile(path.resolve(cwd, file), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new ReadError(
+        `${file} does not exist: write the report first (service-registry diff … --format markdown > ${file})`,
+      );
+    }
+    throw error;
+  }
+  if (text.trim() === '') {
+    throw new ReadError(
+      `${file} is empty: ${limit.host} takes no empty ${limit.what} (did the command that writes it fail?)`,
+    );
+  }
+  if (text.length > limit.maxCharacters - 100) {
+    throw new ReadError(
+      `${file} has ${text.length} characters, more than a ${limit.host} ${limit.what} takes (${limit.maxCharacters})`,
+    );
+  }
+  return text;
+}
