@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { useBuiltCli } from './__testUtils__/builtCli';
+import { startFakeGithub } from './__testUtils__/fakeGithubApi';
 import { startFakeGitlab } from './__testUtils__/fakeGitlabApi';
+import { withReportMarker } from './lib/reportMarker';
 import {
   fakeTools,
   githubSteps,
@@ -40,6 +42,24 @@ const PORT_CHANGED = VALID_REGISTRY['services/catalog.toml'].replace(
   'port = 8080',
   'port = 9090',
 );
+
+/**
+ * GitHub's API for pull request #1 of platform/registry, faked at its HTTP boundary; the job's
+ * `github.token` (`token`) is the github-actions bot's, read-only on a fork's pull request.
+ */
+function githubForComments(options: { readOnly?: boolean } = {}) {
+  return startFakeGithub({
+    tokens: {
+      token: {
+        login: 'github-actions[bot]',
+        type: 'Bot',
+        readOnly: options.readOnly,
+      },
+    },
+    repository: 'platform/registry',
+    pullRequest: 1,
+  });
+}
 
 const NOTE_TOKEN = 'glpat-registry-bot-token';
 
@@ -106,9 +126,9 @@ function repository(
 }
 
 function step(
-  run: ReturnType<typeof runGithubJob>,
+  run: Awaited<ReturnType<typeof runGithubJob>>,
   name: RegExp,
-): ReturnType<typeof runGithubJob>['steps'][number] {
+): Awaited<ReturnType<typeof runGithubJob>>['steps'][number] {
   const found = run.steps.find(s => name.test(s.name));
   if (!found) throw new Error(`no step ${name}`);
   return found;
@@ -121,18 +141,20 @@ describe('the GitHub Actions example (examples/ci/github-actions-registry.yml)',
     expect(steps.filter(s => s.run).length).toBeGreaterThanOrEqual(4);
   });
 
-  it('on a pull request with an error: annotates it, still comments the report and writes the summary, and fails the job', () => {
+  it('on a pull request with an error: annotates it, still comments the report and writes the summary, and fails the job', async () => {
     const origin = repository('gh-error', {
       'projects/shop/services.toml': MISSING_DEPENDENCY,
       'services/catalog.toml': PORT_CHANGED,
     });
     const tools = fakeTools(path.join(tmp.root, 'gh-error-tools'));
-    const run = runGithubJob({
+    const github = await githubForComments();
+    const run = await runGithubJob({
       origin,
       workspace: path.join(tmp.root, 'gh-error-ws'),
       tools: tools.path,
       baseRef: 'main',
-    });
+      githubApiUrl: github.apiUrl,
+    }).finally(() => github.close());
 
     const annotate = step(run, /^Annotate/);
     expect(annotate.outcome).toBe('failure');
@@ -142,18 +164,18 @@ describe('the GitHub Actions example (examples/ci/github-actions-registry.yml)',
     expect(annotate.stdout).toMatch(
       /^::warning file=services\/catalog\.toml,line=5,col=\d+,title=breaking\/port-changed::/m,
     );
-    const comments = tools.comments();
+    const comments = github.comments.map(c => c.body);
     expect(comments).toHaveLength(1);
     expect(comments[0]).toContain('## Service registry change report');
     expect(comments[0]).toContain('dependency/missing-required');
     expect(comments[0]).toMatch(/port-changed|moves from port 8080/);
-    expect(run.summary).toBe(comments[0]);
+    expect(comments[0]).toBe(withReportMarker(run.summary));
     expect(step(run, /^Fail on errors/).outcome).toBe('failure');
     expect(step(run, /^Generated documentation/).outcome).toBe('success');
     expect(run.failed).toBe(true);
   });
 
-  it('on a clean pull request re-run after main moved on: reports only what the pull request changes, and passes', () => {
+  it("on a clean pull request re-run after main moved on: reports only what the pull request changes, passes, and updates its one comment without touching another workflow's", async () => {
     const origin = repository(
       'gh-clean',
       { 'services/catalog.toml': PORT_CHANGED },
@@ -162,55 +184,82 @@ describe('the GitHub Actions example (examples/ci/github-actions-registry.yml)',
       },
     );
     const tools = fakeTools(path.join(tmp.root, 'gh-clean-tools'));
-    const run = runGithubJob({
-      origin,
-      workspace: path.join(tmp.root, 'gh-clean-ws'),
-      tools: tools.path,
-      baseRef: 'main',
-    });
-    expect(run.steps.map(s => [s.name, s.outcome, s.stderr])).toEqual(
-      run.steps.map(s => [s.name, 'success', s.stderr]),
-    );
-    const [comment] = tools.comments();
-    expect(comment).toContain('- Changed `shared-auth`: `port`');
-    expect(comment).not.toContain('shop-admin');
-    expect(run.failed).toBe(false);
+    const github = await githubForComments();
+    try {
+      for (const attempt of [1, 2]) {
+        const run = await runGithubJob({
+          origin,
+          workspace: path.join(tmp.root, `gh-clean-ws-${attempt}`),
+          tools: tools.path,
+          baseRef: 'main',
+          githubApiUrl: github.apiUrl,
+        });
+        expect(run.steps.map(s => [s.name, s.outcome, s.stderr])).toEqual(
+          run.steps.map(s => [s.name, 'success', s.stderr]),
+        );
+        expect(run.failed).toBe(false);
+        // another workflow comments after each run, as the same bot
+        github.comments.push({
+          id: 900 + attempt,
+          body: `## Preview deployment ${attempt}`,
+          user: { login: 'github-actions[bot]', type: 'Bot' },
+        });
+      }
+      const bodies = github.comments.map(c => c.body);
+      expect(bodies).toHaveLength(3);
+      expect(bodies.slice(1)).toEqual([
+        '## Preview deployment 1',
+        '## Preview deployment 2',
+      ]);
+      expect(bodies[0]).toContain('- Changed `shared-auth`: `port`');
+      expect(bodies[0]).not.toContain('shop-admin');
+      expect(github.requests.filter(r => r.method === 'PATCH').length).toBe(1);
+    } finally {
+      await github.close();
+    }
   });
 
-  it('when the base cannot be read: fails at the report with the reason, and posts no empty comment', () => {
+  it('when the base cannot be read: fails at the report with the reason, and posts no empty comment', async () => {
     const origin = repository('gh-shallow', {
       'services/catalog.toml': PORT_CHANGED,
     });
     const tools = fakeTools(path.join(tmp.root, 'gh-shallow-tools'));
-    const run = runGithubJob({
+    const github = await githubForComments();
+    const run = await runGithubJob({
       origin,
       workspace: path.join(tmp.root, 'gh-shallow-ws'),
       tools: tools.path,
       baseRef: 'main',
       fetchDepth: 1, // actions/checkout's default, without the example's fetch-depth: 0
-    });
+      githubApiUrl: github.apiUrl,
+    }).finally(() => github.close());
     const failedSteps = run.steps.filter(s => s.outcome === 'failure');
     expect(failedSteps.length).toBeGreaterThan(0);
     expect(failedSteps[0].stderr).toContain('shallow clone');
     expect(failedSteps[0].stderr).toContain('fetch-depth: 0');
-    expect(tools.comments()).toEqual([]);
+    expect(github.comments).toEqual([]);
+    expect(github.requests).toEqual([]);
     expect(run.failed).toBe(true);
   });
 
-  it('when the comment cannot be posted (a pull request from a fork has a read-only token): the job status is the validation', () => {
+  it('when the comment cannot be posted (a pull request from a fork has a read-only token): the log says why, and the job status is the validation', async () => {
     const origin = repository('gh-fork', {
       'services/catalog.toml': PORT_CHANGED,
     });
-    const tools = fakeTools(path.join(tmp.root, 'gh-fork-tools'), {
-      ghFails: true,
-    });
-    const run = runGithubJob({
+    const tools = fakeTools(path.join(tmp.root, 'gh-fork-tools'));
+    const github = await githubForComments({ readOnly: true });
+    const run = await runGithubJob({
       origin,
       workspace: path.join(tmp.root, 'gh-fork-ws'),
       tools: tools.path,
       baseRef: 'main',
-    });
-    expect(step(run, /^Comment/).outcome).toBe('failure');
+      githubApiUrl: github.apiUrl,
+    }).finally(() => github.close());
+    const commentStep = step(run, /^Comment/);
+    expect(commentStep.outcome).toBe('failure');
+    expect(commentStep.stderr).toContain(
+      'GitHub answered 403 (Resource not accessible by integration)',
+    );
     expect(step(run, /^Fail on errors/).outcome).toBe('success');
     expect(run.failed).toBe(false);
   });

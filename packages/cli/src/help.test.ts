@@ -20,6 +20,7 @@ const COMMANDS = [
   'graph',
   'openslo',
   'docs',
+  'github-comment',
   'gitlab-note',
 ];
 

@@ -5,6 +5,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { diffCommand } from './commands/diff';
 import { docsCommand } from './commands/docs';
+import { githubCommentCommand } from './commands/githubComment';
 import { gitlabNoteCommand } from './commands/gitlabNote';
 import { graphCommand } from './commands/graph';
 import { impactCommand } from './commands/impact';
@@ -231,14 +232,17 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
           },
           io,
         );
+      case 'github-comment':
       case 'gitlab-note':
         if (!rest[0]) {
           throw new UsageError(
-            'gitlab-note needs a file: the markdown report to post',
+            `${command} needs a file: the markdown report to post`,
           );
         }
         expectAtMost(1);
-        return await gitlabNoteCommand({ file: rest[0] }, io);
+        return command === 'github-comment'
+          ? await githubCommentCommand({ file: rest[0] }, io)
+          : await gitlabNoteCommand({ file: rest[0] }, io);
       default:
         throw new UsageError(`unknown command ${command}`);
     }

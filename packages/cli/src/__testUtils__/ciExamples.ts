@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bin, packageDir } from './buildCli';
@@ -185,11 +185,10 @@ export function gitlabJob(
 
 /**
  * A folder of fake commands put first on PATH: `npx --yes @service-registry/cli …` runs the CLI
- * under test, and `gh pr comment` records the comment (or fails like gh when told to).
+ * under test.
  */
-export function fakeTools(dir: string, options: { ghFails?: boolean } = {}) {
+export function fakeTools(dir: string) {
   fs.mkdirSync(dir, { recursive: true });
-  const comments = path.join(dir, 'comments.log');
   fs.writeFileSync(
     path.join(dir, 'npx'),
     `#!/bin/sh
@@ -200,41 +199,7 @@ exec "${process.execPath}" "${bin}" "$@"
 `,
     { mode: 0o755 },
   );
-  fs.writeFileSync(
-    path.join(dir, 'gh'),
-    `#!/bin/bash
-${
-  options.ghFails
-    ? 'echo "GraphQL: Resource not accessible by integration (addComment)" >&2; exit 1'
-    : ''
-}
-[ "$1 $2" = "pr comment" ] || { echo "gh: unexpected command $*" >&2; exit 2; }
-body=""; edit=0
-shift 3
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --body-file) body="$2"; shift 2 ;;
-    --edit-last) edit=1; shift ;;
-    *) echo "gh: unexpected option $1" >&2; exit 2 ;;
-  esac
-done
-[ -s "$body" ] || { echo "Body cannot be blank" >&2; exit 1; }
-if [ $edit = 1 ] && [ ! -s "${comments}" ]; then echo "no comments found for current user" >&2; exit 1; fi
-{ cat "$body"; echo "<<<end of comment>>>"; } >> "${comments}"
-`,
-    { mode: 0o755 },
-  );
-  return {
-    path: dir,
-    /** The comments posted so far. */
-    comments: () =>
-      fs.existsSync(comments)
-        ? fs
-            .readFileSync(comments, 'utf8')
-            .split('<<<end of comment>>>\n')
-            .filter(Boolean)
-        : [],
-  };
+  return { path: dir };
 }
 
 /** What one step of a simulated job did. */
@@ -246,24 +211,12 @@ export interface StepRun {
   stderr: string;
 }
 
-function runBash(
-  script: string,
-  cwd: string,
-  env: Record<string, string>,
-): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(
-    'bash',
-    ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script],
-    { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } },
-  );
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
 /**
- * `runBash` without blocking the test's event loop, so that a fake served by the test process
- * (GitLab's API) answers the script's requests.
+ * Runs a script in bash as a runner does (`-eo pipefail`), without blocking the test's event
+ * loop, so that a fake served by the test process (GitHub's or GitLab's API) answers the
+ * script's requests.
  */
-function runBashAsync(
+function runBash(
   script: string,
   cwd: string,
   env: Record<string, string>,
@@ -293,15 +246,20 @@ function runBashAsync(
  * otherwise) of `refs/pull/1/merge`, then each `run` step in bash with the `${{ }}` expressions
  * substituted, a step skipped after a failure unless its `if` is `always()`, and a failing step
  * with `continue-on-error` not failing the job. `GITHUB_ENV` and `GITHUB_STEP_SUMMARY` work as
- * on GitHub.
+ * on GitHub; the runner's variables name the repository `platform/registry`, the pull request's
+ * event (`GITHUB_EVENT_PATH`) and GitHub's API (`githubApiUrl`).
  */
-export function runGithubJob(options: {
+export async function runGithubJob(options: {
   origin: string;
   workspace: string;
   tools: string;
   baseRef: string;
   fetchDepth?: number;
-}): { steps: StepRun[]; failed: boolean; summary: string } {
+  /** `GITHUB_API_URL`: GitHub's API, faked by the test. */
+  githubApiUrl: string;
+  /** The job's `github.token` (default `token`). */
+  token?: string;
+}): Promise<{ steps: StepRun[]; failed: boolean; summary: string }> {
   const { origin, workspace, baseRef } = options;
   const steps = githubSteps();
   fs.mkdirSync(workspace, { recursive: true });
@@ -309,12 +267,21 @@ export function runGithubJob(options: {
   fs.mkdirSync(files, { recursive: true });
   const summaryFile = path.join(files, 'summary.md');
   const envFile = path.join(files, 'env');
+  const eventFile = path.join(files, 'event.json');
   fs.writeFileSync(summaryFile, '');
   fs.writeFileSync(envFile, '');
+  fs.writeFileSync(
+    eventFile,
+    JSON.stringify({
+      action: 'synchronize',
+      number: 1,
+      pull_request: { number: 1, base: { ref: baseRef } },
+    }),
+  );
   const expressions: Record<string, string> = {
     'github.base_ref': baseRef,
     'github.event.pull_request.number': '1',
-    'github.token': 'token',
+    'github.token': options.token ?? 'token',
   };
   const substitute = (text: string) =>
     text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expr: string) => {
@@ -378,8 +345,13 @@ export function runGithubJob(options: {
         .filter(l => l.includes('='))
         .map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
     );
-    const run = runBash(substitute(step.run), workspace, {
+    const run = await runBash(substitute(step.run), workspace, {
       PATH: `${options.tools}:${process.env.PATH}`,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_API_URL: options.githubApiUrl,
+      GITHUB_REPOSITORY: 'platform/registry',
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: eventFile,
       GITHUB_STEP_SUMMARY: summaryFile,
       GITHUB_ENV: envFile,
       ...jobEnv,
@@ -422,7 +394,7 @@ function runGitlabScript(
     `+refs/heads/${branch}:refs/remotes/origin/${branch}`,
   );
   git(workspace, 'checkout', '-q', '--detach', `refs/remotes/origin/${branch}`);
-  return runBashAsync(script.join('\n'), workspace, {
+  return runBash(script.join('\n'), workspace, {
     PATH: `${options.tools}:${process.env.PATH}`,
     ...env,
     ...variables,

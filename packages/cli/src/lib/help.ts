@@ -12,6 +12,7 @@ export const COMMAND_NAMES = [
   'graph',
   'openslo',
   'docs',
+  'github-comment',
   'gitlab-note',
 ] as const;
 
@@ -155,6 +156,20 @@ const COMMANDS: Record<CommandName, CommandHelp> = {
       'the documents are written (with --check: the documents on disk are current)',
     failsWhen:
       'a registry with files that do not parse or are above the size limit, --check on documents that are not current',
+  },
+  'github-comment': {
+    synopsis: '<file>',
+    summary:
+      "post file (diff's markdown report) as a comment of the workflow's GitHub pull request, replacing the one posted before",
+    description:
+      "Posts a file, the markdown report of diff, as a comment of the pull request a GitHub Actions workflow runs for; the next run replaces that comment's text rather than adding one more. It finds its comment by a hidden marker, so another workflow's comment, even one the same bot posted, is never edited (as gh pr comment --edit-last would). The pull request and GitHub's API come from the workflow's variables (GITHUB_EVENT_PATH, GITHUB_REPOSITORY, GITHUB_API_URL); the token from GITHUB_TOKEN (the job's github.token, with permissions: pull-requests: write), which is never printed.",
+    arguments: [
+      ['file', 'the comment: a markdown file, such as the report of diff'],
+    ],
+    options: [],
+    succeedsWhen: 'the comment is posted or updated',
+    cannotRun:
+      'usage problems: an unknown option or an option of another command, a missing workflow variable or token, an event that names no pull request; a file that is missing or empty; GitHub cannot be reached or refuses the comment (its answer, and what to do)',
   },
   'gitlab-note': {
     synopsis: '<file>',
@@ -344,7 +359,7 @@ ${exitCode(
 )}
 ${exitCode(
   2,
-  'usage problems: unknown command or option, an option of another command, missing directory, unknown git revision or service, a registry that cannot be read; gitlab-note: a missing pipeline variable or token, a missing or empty file, GitLab unreachable or refusing the note',
+  'usage problems: unknown command or option, an option of another command, missing directory, unknown git revision or service, a registry that cannot be read; github-comment, gitlab-note: a missing CI variable or token, a missing or empty file, GitHub or GitLab unreachable or refusing the comment',
 )}
 `;
 }

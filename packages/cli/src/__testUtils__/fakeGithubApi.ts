@@ -1,0 +1,137 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+
+/** A comment of the fake pull request. */
+export interface FakeComment {
+  id: number;
+  body: string;
+  user: { login: string; type: 'User' | 'Bot' };
+  /** Whether the tokens may edit it (GitHub answers 403 to an edit otherwise). */
+  editable?: boolean;
+}
+
+/** A token of the fake GitHub: whose it is, and whether it may write (a fork's pull request's may not). */
+export interface FakeGithubToken {
+  login: string;
+  type: 'User' | 'Bot';
+  readOnly?: boolean;
+}
+
+/**
+ * A fake of GitHub's REST API at its HTTP boundary, for the comments of one pull request: `GET`
+ * and `POST /repos/:owner/:repo/issues/:number/comments` (oldest first, pages of `per_page` with a
+ * `Link` header) and `PATCH /repos/:owner/:repo/issues/comments/:id`, with GitHub's answers
+ * (`401 Bad credentials`, `403 Resource not accessible by integration` for a read-only token,
+ * `404 Not Found`). A real HTTP server on 127.0.0.1, so a CLI in another process reaches it.
+ */
+export async function startFakeGithub(options: {
+  tokens: Record<string, FakeGithubToken>;
+  repository: string;
+  pullRequest: number;
+  comments?: FakeComment[];
+}) {
+  const comments: FakeComment[] = [...(options.comments ?? [])];
+  const requests: Array<{ method: string; path: string; auth?: string }> = [];
+  let nextId = Math.max(100, ...comments.map(c => c.id)) + 1;
+  const repoPath = `/repos/${options.repository}`;
+  const listPath = `${repoPath}/issues/${options.pullRequest}/comments`;
+
+  const server = http.createServer((req, res) => {
+    let raw = '';
+    req.on('data', chunk => {
+      raw += chunk;
+    });
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+      const auth = req.headers.authorization;
+      requests.push({ method: req.method ?? 'GET', path: url.pathname, auth });
+      const send = (status: number, body: unknown, headers = {}) => {
+        res.writeHead(status, {
+          'Content-Type': 'application/json',
+          ...headers,
+        });
+        res.end(JSON.stringify(body));
+      };
+      const token = auth?.startsWith('Bearer ')
+        ? options.tokens[auth.slice('Bearer '.length)]
+        : undefined;
+      if (!token) {
+        send(401, { message: 'Bad credentials' });
+        return;
+      }
+      const withUrl = (c: FakeComment) => ({
+        id: c.id,
+        body: c.body,
+        user: c.user,
+        html_url: `https://github.com/${options.repository}/pull/${options.pullRequest}#issuecomment-${c.id}`,
+      });
+      if (req.method === 'GET' && url.pathname === listPath) {
+        const perPage = Number(url.searchParams.get('per_page') ?? 30);
+        const page = Number(url.searchParams.get('page') ?? 1);
+        const sorted = [...comments].sort((a, b) => a.id - b.id);
+        const slice = sorted.slice((page - 1) * perPage, page * perPage);
+        const headers: Record<string, string> = {};
+        if (page * perPage < sorted.length) {
+          const next = new URL(url);
+          next.searchParams.set('page', String(page + 1));
+          headers.Link = `<${next}>; rel="next"`;
+        }
+        send(200, slice.map(withUrl), headers);
+        return;
+      }
+      const edited = new RegExp(`^${repoPath}/issues/comments/(\\d+)$`).exec(
+        url.pathname,
+      );
+      const isPost = req.method === 'POST' && url.pathname === listPath;
+      const isPatch = req.method === 'PATCH' && edited;
+      if (!isPost && !isPatch) {
+        send(404, { message: 'Not Found' });
+        return;
+      }
+      if (token.readOnly) {
+        send(403, { message: 'Resource not accessible by integration' });
+        return;
+      }
+      const body = raw ? (JSON.parse(raw) as { body?: unknown }) : {};
+      if (typeof body.body !== 'string' || body.body === '') {
+        send(422, { message: 'Validation Failed' });
+        return;
+      }
+      if (isPost) {
+        const comment: FakeComment = {
+          id: nextId++,
+          body: body.body,
+          user: { login: token.login, type: token.type },
+        };
+        comments.push(comment);
+        send(201, withUrl(comment));
+        return;
+      }
+      const comment = comments.find(c => c.id === Number(edited![1]));
+      if (!comment) {
+        send(404, { message: 'Not Found' });
+        return;
+      }
+      if (comment.editable === false) {
+        send(403, { message: 'Resource not accessible by integration' });
+        return;
+      }
+      comment.body = body.body;
+      send(200, withUrl(comment));
+    });
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    /** `GITHUB_API_URL` of this fake. */
+    apiUrl: `http://127.0.0.1:${port}`,
+    /** The pull request's comments, as they are now. */
+    comments,
+    requests,
+    close: () =>
+      new Promise<void>(resolve => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,171 @@
+import { ReadError } from './errors';
+import {
+  commonAdvice,
+  HostedApi,
+  HostedApiError,
+  requestJson,
+} from './hostedApi';
+import { isMarkedReport, withReportMarker } from './reportMarker';
+
+/** GitHub's limit on a comment's body, in characters. */
+export const MAX_COMMENT_CHARACTERS = 65_536;
+
+/** Comments read (100 a page) while looking for the one posted before; after them a new one is posted. */
+const MAX_PAGES = 30;
+
+/** Where a pull request's comments are, and the token that may write them. */
+export interface PullRequestTarget {
+  /** GitHub's REST API, `https://api.github.com` (`GITHUB_API_URL`). */
+  apiUrl: string;
+  /** `owner/repo` (`GITHUB_REPOSITORY`). */
+  repository: string;
+  /** The pull request's number. */
+  pullRequest: number;
+  /** A token that may write the pull request's comments; never printed. */
+  token: string;
+}
+
+/** What {@link PullRequestComments.upsert} did. */
+export interface CommentResult {
+  action: 'created' | 'updated';
+  commentId: number;
+  /** The comment's page, as GitHub gives it. */
+  url?: string;
+}
+
+interface GithubComment {
+  id: number;
+  body?: string;
+  html_url?: string;
+}
+
+/** Why GitHub answers a status, and what to do about it. */
+function adviceFor(status: number): string {
+  switch (status) {
+    case 401:
+      return "GitHub does not accept the token: check GITHUB_TOKEN (the job's github.token, or a token that has not expired)";
+    case 403:
+      return 'the token may not comment on the pull request: give the job permissions: pull-requests: write (a pull request from a fork gets a read-only token)';
+    case 404:
+      return 'GitHub does not find the repository or the pull request, or the token cannot see them';
+    case 422:
+      return `GitHub refused the comment (it takes at most ${MAX_COMMENT_CHARACTERS} characters)`;
+    default:
+      return commonAdvice('GitHub', status);
+  }
+}
+
+/** The next page's address from a `Link` header, if there is one. */
+function nextPage(link: string | null): string | undefined {
+  if (!link) return undefined;
+  for (const part of link.split(',')) {
+    const m = /<([^>]+)>\s*;\s*rel="next"/.exec(part);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/**
+ * A small client for the comments of one pull request: finds the newest comment that ends with
+ * the report's marker and replaces its text, or posts a new one. Unlike `gh pr comment
+ * --edit-last`, it never edits another comment of the same user (the `github-actions` bot
+ * posts for every workflow of the repository).
+ */
+export class PullRequestComments {
+  readonly #api: HostedApi;
+  readonly #repoUrl: string;
+  readonly #commentsUrl: string;
+
+  constructor(target: PullRequestTarget) {
+    this.#api = {
+      name: 'GitHub',
+      urlVariable: 'GITHUB_API_URL',
+      token: target.token,
+      headers: {
+        Authorization: `Bearer ${target.token}`,
+        Accept: 'application/vnd.github+json',
+        'X-GitHub-Api-Version': '2022-11-28',
+        'User-Agent': 'service-registry-cli',
+      },
+      adviceFor,
+    };
+    const [owner, repo] = target.repository.split('/');
+    this.#repoUrl = `${target.apiUrl.replace(
+      /\/+$/,
+      '',
+    )}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
+    this.#commentsUrl = `${this.#repoUrl}/issues/${
+      target.pullRequest
+    }/comments`;
+  }
+
+  /** The newest comment of the pull request that ends with the marker, if any. */
+  async #previousComment(): Promise<GithubComment | undefined> {
+    let url: string | undefined = `${this.#commentsUrl}?per_page=100`;
+    let found: GithubComment | undefined;
+    for (let read = 0; read < MAX_PAGES && url; read++) {
+      const { json, headers }: { json: unknown; headers: Headers } =
+        await requestJson(this.#api, "read the pull request's comments", url);
+      if (!Array.isArray(json)) {
+        throw new ReadError(
+          "cannot read the pull request's comments: GitHub's answer is not a list",
+        );
+      }
+      // oldest first: the last marked comment of the last page is the newest
+      for (const comment of json as GithubComment[]) {
+        if (isMarkedReport(comment.body)) found = comment;
+      }
+      const next = nextPage(headers.get('link'));
+      // the next page on the same API only: the token goes nowhere else
+      url =
+        next && new URL(next).origin === new URL(this.#repoUrl).origin
+          ? next
+          : undefined;
+    }
+    return found;
+  }
+
+  async #post(text: string): Promise<CommentResult> {
+    const { json } = await requestJson(
+      this.#api,
+      'comment on the pull request',
+      this.#commentsUrl,
+      { method: 'POST', body: { body: text } },
+    );
+    const comment = json as GithubComment;
+    return { action: 'created', commentId: comment.id, url: comment.html_url };
+  }
+
+  /**
+   * Posts `body` (with the marker added) as a comment of the pull request, replacing the text of
+   * the comment posted before, if there is one. A comment it finds but may not edit (GitHub
+   * answers 403 or 404: posted by someone else, or deleted since) is left alone and a new one
+   * is posted.
+   */
+  async upsert(body: string): Promise<CommentResult> {
+    const text = withReportMarker(body);
+    const previous = await this.#previousComment();
+    if (!previous) return this.#post(text);
+    try {
+      const { json } = await requestJson(
+        this.#api,
+        "update the pull request's comment",
+        `${this.#repoUrl}/issues/comments/${previous.id}`,
+        { method: 'PATCH', body: { body: text } },
+      );
+      return {
+        action: 'updated',
+        commentId: previous.id,
+        url: (json as GithubComment).html_url,
+      };
+    } catch (error) {
+      if (
+        error instanceof HostedApiError &&
+        (error.status === 403 || error.status === 404)
+      ) {
+        return this.#post(text);
+      }
+      throw error;
+    }
+  }
+}
