@@ -1,5 +1,4 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
+import { startJsonServer } from './jsonServer';
 
 /** A comment of the fake pull request. */
 export interface FakeComment {
@@ -36,22 +35,10 @@ export async function startFakeGithub(options: {
   const repoPath = `/repos/${options.repository}`;
   const listPath = `${repoPath}/issues/${options.pullRequest}/comments`;
 
-  const server = http.createServer((req, res) => {
-    let raw = '';
-    req.on('data', chunk => {
-      raw += chunk;
-    });
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-      const auth = req.headers.authorization;
-      requests.push({ method: req.method ?? 'GET', path: url.pathname, auth });
-      const send = (status: number, body: unknown, headers = {}) => {
-        res.writeHead(status, {
-          'Content-Type': 'application/json',
-          ...headers,
-        });
-        res.end(JSON.stringify(body));
-      };
+  const server = await startJsonServer(
+    ({ method, url, headers, body: raw }, send) => {
+      const auth = headers.authorization;
+      requests.push({ method, path: url.pathname, auth });
       const token = auth?.startsWith('Bearer ')
         ? options.tokens[auth.slice('Bearer '.length)]
         : undefined;
@@ -65,25 +52,25 @@ export async function startFakeGithub(options: {
         user: c.user,
         html_url: `https://github.com/${options.repository}/pull/${options.pullRequest}#issuecomment-${c.id}`,
       });
-      if (req.method === 'GET' && url.pathname === listPath) {
+      if (method === 'GET' && url.pathname === listPath) {
         const perPage = Number(url.searchParams.get('per_page') ?? 30);
         const page = Number(url.searchParams.get('page') ?? 1);
         const sorted = [...comments].sort((a, b) => a.id - b.id);
         const slice = sorted.slice((page - 1) * perPage, page * perPage);
-        const headers: Record<string, string> = {};
+        const link: Record<string, string> = {};
         if (page * perPage < sorted.length) {
           const next = new URL(url);
           next.searchParams.set('page', String(page + 1));
-          headers.Link = `<${next}>; rel="next"`;
+          link.Link = `<${next}>; rel="next"`;
         }
-        send(200, slice.map(withUrl), headers);
+        send(200, slice.map(withUrl), link);
         return;
       }
       const edited = new RegExp(`^${repoPath}/issues/comments/(\\d+)$`).exec(
         url.pathname,
       );
-      const isPost = req.method === 'POST' && url.pathname === listPath;
-      const isPatch = req.method === 'PATCH' && edited;
+      const isPost = method === 'POST' && url.pathname === listPath;
+      const isPatch = method === 'PATCH' && edited;
       if (!isPost && !isPatch) {
         send(404, { message: 'Not Found' });
         return;
@@ -118,20 +105,14 @@ export async function startFakeGithub(options: {
       }
       comment.body = body.body;
       send(200, withUrl(comment));
-    });
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+    },
+  );
   return {
     /** `GITHUB_API_URL` of this fake. */
-    apiUrl: `http://127.0.0.1:${port}`,
+    apiUrl: server.origin,
     /** The pull request's comments, as they are now. */
     comments,
     requests,
-    close: () =>
-      new Promise<void>(resolve => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: server.close,
   };
 }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { startJsonServer } from './jsonServer';
 
 /** A user of the fake GitLab, and what its token may do. */
 export interface FakeGitlabUser {
@@ -52,25 +53,12 @@ export async function startFakeGitlab(options: {
     options.projectId,
   )}/merge_requests/${options.mergeRequestIid}/notes`;
 
-  const server = http.createServer((req, res) => {
-    let raw = '';
-    req.on('data', chunk => {
-      raw += chunk;
-    });
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://gitlab.test');
-      const token = req.headers['private-token'] as string | undefined;
-      requests.push({ method: req.method ?? 'GET', path: url.pathname, token });
-      const send = (status: number, body: unknown, headers = {}) => {
-        res.writeHead(status, {
-          'Content-Type': 'application/json',
-          ...headers,
-        });
-        res.end(JSON.stringify(body));
-      };
+  const server = await startJsonServer(
+    ({ method, url, headers, body: raw }, send) => {
+      const token = headers['private-token'] as string | undefined;
+      requests.push({ method, path: url.pathname, token });
       if (options.redirectTo) {
-        res.writeHead(302, { Location: options.redirectTo });
-        res.end();
+        send(302, undefined, { Location: options.redirectTo });
         return;
       }
       if (options.failWith) {
@@ -83,7 +71,7 @@ export async function startFakeGitlab(options: {
         send(401, { message: `401 Unauthorized: ${token}` });
         return;
       }
-      if (req.method === 'GET' && url.pathname === '/api/v4/user') {
+      if (method === 'GET' && url.pathname === '/api/v4/user') {
         send(200, { id: user.id, username: user.username, bot: true });
         return;
       }
@@ -96,7 +84,7 @@ export async function startFakeGitlab(options: {
         return;
       }
       const rest = url.pathname.slice(notesPath.length);
-      if (req.method === 'GET' && rest === '') {
+      if (method === 'GET' && rest === '') {
         const perPage = Number(url.searchParams.get('per_page') ?? 20);
         const page = Number(url.searchParams.get('page') ?? 1);
         const desc = url.searchParams.get('sort') !== 'asc';
@@ -124,14 +112,14 @@ export async function startFakeGitlab(options: {
         return;
       }
       const author = { id: user.id, username: user.username };
-      if (req.method === 'POST' && rest === '') {
+      if (method === 'POST' && rest === '') {
         const note = { id: nextId++, body: body.body, system: false, author };
         notes.push(note);
         send(201, note);
         return;
       }
       const edited = /^\/(\d+)$/.exec(rest);
-      if (req.method === 'PUT' && edited) {
+      if (method === 'PUT' && edited) {
         const note = notes.find(n => n.id === Number(edited[1]));
         if (!note) {
           send(404, { message: '404 Not found' });
@@ -146,21 +134,15 @@ export async function startFakeGitlab(options: {
         return;
       }
       send(405, { message: '405 Method Not Allowed' });
-    });
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+    },
+  );
   return {
     /** `CI_API_V4_URL` of this fake. */
-    apiUrl: `http://127.0.0.1:${port}/api/v4`,
+    apiUrl: `${server.origin}/api/v4`,
     /** The merge request's notes, as they are now. */
     notes,
     requests,
-    close: () =>
-      new Promise<void>(resolve => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: server.close,
   };
 }
 
