@@ -94,6 +94,8 @@ function checkOptionsOf(
  * text escaped as data; markdown, dot, mermaid and yaml are documents for a file or a comment.
  */
 function isGuardedFormat(command: string, format: string | undefined) {
+  // what github-comment and gitlab-note print holds an address the host answered with
+  if (command === 'github-comment' || command === 'gitlab-note') return true;
   const reports = ['validate', 'diff', 'impact'];
   if (format === undefined) return reports.includes(command);
   return format === 'json' || format === 'text';

@@ -20,7 +20,7 @@ export interface MergeRequestTarget {
   token: string;
 }
 
-/** What {@link upsertMergeRequestNote} did. */
+/** What {@link MergeRequestNotes.upsert} did. */
 export interface NoteResult {
   action: 'created' | 'updated';
   noteId: number;
@@ -49,9 +49,9 @@ function adviceFor(status: number): string {
 
 /**
  * A small client for the notes of one merge request: finds the note the token's user posted
- * before (it ends with the report's marker) and replaces its body, or posts a new one. Requests never
- * follow a redirect (the token would go with it) and time out after 30 seconds; a refusal is told
- * with its status, GitLab's message and what to do, never with the token.
+ * before (it ends with the report's marker) and replaces its body, or posts a new one. Its
+ * requests are {@link requestJson}'s: no redirect followed, a timeout, and a refusal told with
+ * its status, GitLab's message and what to do, never with the token.
  */
 export class MergeRequestNotes {
   readonly #api: HostedApi;
