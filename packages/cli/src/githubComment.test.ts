@@ -30,12 +30,17 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map(s => s.close()));
 });
 
-async function github(comments: FakeComment[] = [], readOnly = false) {
+async function github(
+  comments: FakeComment[] = [],
+  readOnly = false,
+  htmlUrl?: (id: number) => string,
+) {
   const server = await startFakeGithub({
     tokens: { [TOKEN]: { ...BOT, readOnly } },
     repository: 'platform/registry',
     pullRequest: 7,
     comments,
+    htmlUrl,
   });
   servers.push(server);
   return server;
@@ -185,6 +190,20 @@ describe('service-registry github-comment', () => {
       'GITHUB_REPOSITORY must be owner/repo, got ../../orgs/x',
     );
     expect(server.requests).toEqual([]);
+  });
+
+  it('prints what the host answers as data: a line of it never acts as a workflow command in the log', async () => {
+    const server = await github(
+      [],
+      false,
+      id => `https://ghe.test/c/${id}\n::add-mask::x`,
+    );
+    const { code, stdout } = await comment(workflow(server.apiUrl));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /^Posted the comment of pull request #7: https:\/\/ghe\.test\/c\/101\n/,
+    );
+    expect(stdout).not.toMatch(/^::/m);
   });
 
   it('refuses a report larger than a comment takes, before any request', async () => {

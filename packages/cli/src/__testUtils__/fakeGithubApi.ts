@@ -28,6 +28,8 @@ export async function startFakeGithub(options: {
   repository: string;
   pullRequest: number;
   comments?: FakeComment[];
+  /** The comments' page addresses, as GitHub would give them (default github.com's). */
+  htmlUrl?: (id: number) => string;
 }) {
   const comments: FakeComment[] = [...(options.comments ?? [])];
   const requests: Array<{ method: string; path: string; auth?: string }> = [];
@@ -50,7 +52,9 @@ export async function startFakeGithub(options: {
         id: c.id,
         body: c.body,
         user: c.user,
-        html_url: `https://github.com/${options.repository}/pull/${options.pullRequest}#issuecomment-${c.id}`,
+        html_url:
+          options.htmlUrl?.(c.id) ??
+          `https://github.com/${options.repository}/pull/${options.pullRequest}#issuecomment-${c.id}`,
       });
       if (method === 'GET' && url.pathname === listPath) {
         const perPage = Number(url.searchParams.get('per_page') ?? 30);
