@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bin } from './buildCli';
@@ -25,6 +25,33 @@ export function cli(
     env: { ...process.env, NO_COLOR: '1', ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * {@link cli} without blocking the test's event loop, so that a server of the test process (a
+ * fake of GitHub's or GitLab's API) answers the CLI's requests.
+ */
+export function cliAsync(
+  args: string[],
+  cwd: string,
+  env: Record<string, string | undefined> = {},
+): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', text => {
+      stdout += text;
+    });
+    child.stderr.setEncoding('utf8').on('data', text => {
+      stderr += text;
+    });
+    child.on('error', reject);
+    child.on('close', code => resolve({ code, stdout, stderr }));
+  });
 }
 
 /** Writes files (path relative to `dir` → text or bytes), creating their folders. */

@@ -30,6 +30,8 @@ export async function startFakeGithub(options: {
   comments?: FakeComment[];
   /** The comments' page addresses, as GitHub would give them (default github.com's). */
   htmlUrl?: (id: number) => string;
+  /** Serve HTTPS with this key and certificate. */
+  tls?: { key: string; cert: string };
 }) {
   const comments: FakeComment[] = [...(options.comments ?? [])];
   const requests: Array<{ method: string; path: string; auth?: string }> = [];
@@ -110,6 +112,7 @@ export async function startFakeGithub(options: {
       comment.body = body.body;
       send(200, withUrl(comment));
     },
+    options.tls,
   );
   return {
     /** `GITHUB_API_URL` of this fake. */

@@ -45,6 +45,8 @@ export async function startFakeGitlab(options: {
   failWith?: number;
   /** Answer every request with a redirect to this URL. */
   redirectTo?: string;
+  /** Serve HTTPS with this key and certificate. */
+  tls?: { key: string; cert: string };
 }) {
   const notes: FakeNote[] = [...(options.notes ?? [])];
   const requests: FakeRequest[] = [];
@@ -135,6 +137,7 @@ export async function startFakeGitlab(options: {
       }
       send(405, { message: '405 Method Not Allowed' });
     },
+    options.tls,
   );
   return {
     /** `CI_API_V4_URL` of this fake. */
