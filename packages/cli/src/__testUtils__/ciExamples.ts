@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bin, packageDir } from './buildCli';
-import { git } from './cliProcess';
+import { CliRun, git, runAsync } from './cliProcess';
 
 /** The CI examples of the README (`examples/ci`). */
 export const examplesDir = path.resolve(packageDir, '../../examples/ci');
@@ -220,24 +219,13 @@ function runBash(
   script: string,
   cwd: string,
   env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      'bash',
-      ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script],
-      { cwd, env: { ...process.env, NO_COLOR: '1', ...env } },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', text => {
-      stdout += text;
-    });
-    child.stderr.setEncoding('utf8').on('data', text => {
-      stderr += text;
-    });
-    child.on('error', reject);
-    child.on('close', code => resolve({ code, stdout, stderr }));
-  });
+): Promise<CliRun> {
+  return runAsync(
+    'bash',
+    ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script],
+    cwd,
+    env,
+  );
 }
 
 /**
@@ -378,7 +366,7 @@ function runGitlabScript(
   name: string,
   options: { origin: string; workspace: string; tools: string; branch: string },
   env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+): Promise<CliRun> {
   const { origin, workspace, branch } = options;
   const { variables, script } = gitlabJob(name);
   fs.mkdirSync(workspace, { recursive: true });
@@ -413,7 +401,7 @@ export function runGitlabJob(options: {
   target: string;
   /** More pipeline variables: GitLab's API and the note's token (`gitlab-note`). */
   variables?: Record<string, string>;
-}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+}): Promise<CliRun> {
   return runGitlabScript(
     'service-registry',
     { ...options, branch: options.source },
@@ -434,7 +422,7 @@ export function runGitlabDefaultBranchJob(options: {
   origin: string;
   workspace: string;
   tools: string;
-}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+}): Promise<CliRun> {
   return runGitlabScript(
     'service-registry-default-branch',
     { ...options, branch: 'main' },

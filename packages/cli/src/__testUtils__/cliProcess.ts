@@ -28,16 +28,18 @@ export function cli(
 }
 
 /**
- * {@link cli} without blocking the test's event loop, so that a server of the test process (a
- * fake of GitHub's or GitLab's API) answers the CLI's requests.
+ * Runs a program without blocking the test's event loop, so that a server of the test process (a
+ * fake of GitHub's or GitLab's API) answers its requests; `NO_COLOR` set unless `env` says
+ * otherwise.
  */
-export function cliAsync(
+export function runAsync(
+  command: string,
   args: string[],
   cwd: string,
   env: Record<string, string | undefined> = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
+    const child = spawn(command, args, {
       cwd,
       env: { ...process.env, NO_COLOR: '1', ...env },
     });
@@ -52,6 +54,15 @@ export function cliAsync(
     child.on('error', reject);
     child.on('close', code => resolve({ code, stdout, stderr }));
   });
+}
+
+/** {@link cli} without blocking the test's event loop (see {@link runAsync}). */
+export function cliAsync(
+  args: string[],
+  cwd: string,
+  env: Record<string, string | undefined> = {},
+): Promise<CliRun> {
+  return runAsync(process.execPath, [bin, ...args], cwd, env);
 }
 
 /** Writes files (path relative to `dir` → text or bytes), creating their folders. */
