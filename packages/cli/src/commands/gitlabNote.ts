@@ -9,7 +9,7 @@ import { apiUrlVariable, requiredVariable } from '../lib/ciVariables';
 import { readReportFile } from '../lib/reportFile';
 
 /** The CI/CD variable that holds the token the note is posted with. */
-export const GITLAB_TOKEN_VARIABLE = 'SERVICE_REGISTRY_GITLAB_TOKEN';
+const GITLAB_TOKEN_VARIABLE = 'SERVICE_REGISTRY_GITLAB_TOKEN';
 
 /** Where the note goes, from GitLab's predefined variables and the token's variable. */
 function targetFrom(env: NodeJS.ProcessEnv): MergeRequestTarget {

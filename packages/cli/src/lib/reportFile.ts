@@ -1,11 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ReadError } from './errors';
+import { withReportMarker } from './reportMarker';
 
 /**
  * The text of the report file to post (relative to `cwd`), checked to be a comment the host
- * takes: it exists, is not empty (the command that writes it failed) and leaves room for the
- * report's marker within `maxCharacters`.
+ * takes: it exists, is not empty (the command that writes it failed) and, with the report's
+ * marker added, has at most `maxCharacters`.
  */
 export async function readReportFile(
   file: string,
@@ -28,7 +29,8 @@ export async function readReportFile(
       `${file} is empty: ${limit.host} takes no empty ${limit.what} (did the command that writes it fail?)`,
     );
   }
-  if (text.length > limit.maxCharacters - 100) {
+  // the limit holds for the text as posted, with the report's marker
+  if (withReportMarker(text).length > limit.maxCharacters) {
     throw new ReadError(
       `${file} has ${text.length} characters, more than a ${limit.host} ${limit.what} takes (${limit.maxCharacters})`,
     );
