@@ -373,6 +373,86 @@ availability = "${availability}"
   });
 });
 
+describe('service-registry diff of the rules: a project and the policies', () => {
+  const GOVERNANCE = `[change_control]
+breaking_changes_require = ["@platform-team"]
+config_changes_require = ["@ops-team"]
+`;
+  const withRules = (tier: string, availability: string) => ({
+    ...VALID,
+    'projects/shop/services.toml': VALID['projects/shop/services.toml'].replace(
+      'tier = "low"',
+      `tier = "${tier}"`,
+    ),
+    'policies/governance.toml': GOVERNANCE,
+    'policies/sla.toml': `[sla.high]\navailability = "${availability}"\n`,
+  });
+
+  it('lists a changed project tier and a lowered policy with their values and approvers, in every format', () => {
+    const base = registry('rules-base', withRules('low', '99.9%'));
+    const head = registry('rules-head', withRules('high', '99.5%'));
+
+    const text = cli(['diff', base, '.'], head);
+    expect(text.stdout).toContain(
+      '  no service changed\n  project: shop: tier (low → high); the tier is taken by shop-api, shop-web\n  policy:  sla.high.availability (99.9% → 99.5%)\n',
+    );
+    expect(text.stdout).toMatch(/@ops-team: change to project shop \(tier\)/);
+    expect(text.stdout).toMatch(
+      /@platform-team: policy change \(sla\.high\.availability\)/,
+    );
+    expect(text.code).toBe(0);
+
+    const json = JSON.parse(
+      cli(['diff', base, '.', '--format', 'json'], head).stdout,
+    );
+    expect(json.diff.projectChanges).toEqual([
+      {
+        project: 'shop',
+        changes: [{ path: 'tier', before: 'low', after: 'high' }],
+        tierInheritedBy: ['shop-api', 'shop-web'],
+        position: { file: 'projects/shop/services.toml', line: 3, column: 1 },
+      },
+    ]);
+    expect(json.diff.policyChanges).toEqual([
+      {
+        path: 'sla.high.availability',
+        before: '99.9%',
+        after: '99.5%',
+        position: { file: 'policies/sla.toml', line: 2, column: 1 },
+      },
+    ]);
+
+    // (a workflow command writes % as %25)
+    const github = cli(['diff', base, '.', '--format', 'github'], head).stdout;
+    expect(github).toMatch(
+      /::notice file=.*policies\/sla\.toml,line=2,col=1,title=change\/policy::Policy sla\.high\.availability \(99\.9%25 → 99\.5%25\) changed: every change is judged by it\. Approvers \(change_control\.breaking_changes_require\): @platform-team\./,
+    );
+    expect(github).toMatch(
+      /::notice file=.*projects\/shop\/services\.toml,line=3,col=1,title=change\/project::Project shop changed: tier \(low → high\); the tier is taken by shop-api, shop-web\. Approvers: @ops-team\./,
+    );
+
+    const sarif = JSON.parse(
+      cli(['diff', base, '.', '--format', 'sarif'], head).stdout,
+    );
+    expect(
+      sarif.runs[0].results.map((r: { ruleId: string; level: string }) => [
+        r.ruleId,
+        r.level,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['change/project', 'note'],
+        ['change/policy', 'note'],
+      ]),
+    );
+
+    const markdown = cli(['diff', base, '.', '--format', 'markdown'], head);
+    expect(markdown.stdout).toContain(
+      '- Changed policies: `sla.high.availability` (`99.9%` → `99.5%`)',
+    );
+  });
+});
+
 describe("service-registry diff of a project's override", () => {
   const overriding = (port: number) => ({
     ...VALID,

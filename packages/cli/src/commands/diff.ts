@@ -3,6 +3,7 @@ import {
   baseAsInHead,
   describeApprovalReason,
   describeChangeSubject,
+  describeFieldValueChange,
   describeUnreadBaseFile,
   describeUnreadHeadFile,
   DescribeUnreadBaseFileOptions,
@@ -79,7 +80,8 @@ export interface DiffCommandOptions {
  * change with the services and projects it affects and who must approve it, then the SLA impact
  * (consumed services whose SLA gets weaker than what consumers requiring them promise: warnings
  * that `--fail-on-breaking` does not fail on), then who must approve the change by the policies'
- * `[change_control]` (breaking changes, version bumps, configuration changes). A change to a
+ * `[change_control]` (breaking changes, version bumps, configuration changes, changes of a
+ * project's declaration and of the policies, which are listed with their values). A change to a
  * project's override of a global service is named with its project
  * (`shared-auth in project pa (override)`); the JSON output carries `override` and `project`. A
  * service id a project of head declares while another project declared it in base stays that
@@ -284,6 +286,22 @@ export async function diffCommand(
       }
       if (!diff.added.length && !diff.removed.length && !diff.changed.length) {
         io.stdout('  no service changed\n');
+      }
+      for (const change of diff.projectChanges) {
+        io.stdout(
+          `  project: ${t(
+            `${change.project}: ${change.changes
+              .map(c => describeFieldValueChange(c))
+              .join(', ')}${
+              change.tierInheritedBy.length
+                ? `; the tier is taken by ${change.tierInheritedBy.join(', ')}`
+                : ''
+            }`,
+          )}\n`,
+        );
+      }
+      for (const change of diff.policyChanges) {
+        io.stdout(`  policy:  ${t(describeFieldValueChange(change))}\n`);
       }
       // files head could not read: compared as in base, not removed
       for (const unread of diff.unreadHeadFiles) {

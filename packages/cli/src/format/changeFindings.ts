@@ -1,8 +1,21 @@
 import {
+  ApprovalReason,
+  describeFieldValueChange,
   plural,
   RegistryDiff,
   RegistryFinding,
 } from '@service-registry/plugin-service-registry-common';
+
+/** Who must approve the reasons `matches` picks, as a sentence's end: `@a, @b` or `none`. */
+function approversOf(
+  diff: RegistryDiff,
+  matches: (reason: ApprovalReason) => boolean,
+): string {
+  const approvers = diff.requiredApprovals
+    .filter(({ reasons }) => reasons.some(matches))
+    .map(({ approver }) => approver);
+  return approvers.join(', ') || 'none';
+}
 
 /** A breaking change or an SLA impact, written as a finding at its position. */
 export interface ChangeFinding extends RegistryFinding {
@@ -17,7 +30,9 @@ export interface ChangeFinding extends RegistryFinding {
  * What a change brings, as findings for the formats that annotate files (`github`, `gitlab`, `sarif`): each
  * breaking change (`breaking/<kind>`, with the services and projects it affects, the optional
  * consumers it degrades and who must approve it) and each weakened service level
- * (`sla-impact/sla-weakened`), as warnings at their positions.
+ * (`sla-impact/sla-weakened`), as warnings at their positions; each changed declaration of a
+ * project (`change/project`) and each changed policy key (`change/policy`), as infos with their
+ * values and approvers, so that a review sees the rules change where they are written.
  *
  * @param diff - the diff of base and head
  */
@@ -57,5 +72,41 @@ export function changeFindings(diff: RegistryDiff): ChangeFinding[] {
       inHead: true,
     }),
   );
-  return [...breaking, ...sla];
+  const projects = diff.projectChanges.map(
+    (change): ChangeFinding => ({
+      severity: 'info',
+      code: 'change/project',
+      message: `Project ${change.project} changed: ${change.changes
+        .map(c => describeFieldValueChange(c))
+        .join(', ')}${
+        change.tierInheritedBy.length
+          ? `; the tier is taken by ${change.tierInheritedBy.join(', ')}`
+          : ''
+      }. Approvers: ${approversOf(
+        diff,
+        r => r.kind === 'project-change' && r.project === change.project,
+      )}.`,
+      file: change.position.file,
+      line: change.position.line,
+      column: change.position.column,
+      project: change.project,
+      inHead: true,
+    }),
+  );
+  const policyApprovers = approversOf(diff, r => r.kind === 'policy-change');
+  const policies = diff.policyChanges.map(
+    (change): ChangeFinding => ({
+      severity: 'info',
+      code: 'change/policy',
+      message: `Policy ${describeFieldValueChange(
+        change,
+      )} changed: every change is judged by it. Approvers (change_control.breaking_changes_require): ${policyApprovers}.`,
+      file: change.position.file,
+      line: change.position.line,
+      column: change.position.column,
+      // a removed key is at its line in base
+      inHead: change.after !== undefined,
+    }),
+  );
+  return [...breaking, ...sla, ...projects, ...policies];
 }

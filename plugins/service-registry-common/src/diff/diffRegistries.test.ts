@@ -234,6 +234,8 @@ describe('diffRegistries', () => {
       added: [],
       removed: [],
       changed: [],
+      projectChanges: [],
+      policyChanges: [],
       breakingChanges: [],
       impactByService: [],
       slaImpacts: [],

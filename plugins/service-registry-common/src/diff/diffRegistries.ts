@@ -12,6 +12,8 @@ import { serviceRemoved } from './detectors/serviceRemoved';
 import { serviceRetired } from './detectors/serviceRetired';
 import { changeImpact } from './changeImpact';
 import { slaImpactsOf } from './slaImpacts';
+import { policyChangesOf } from './policyChanges';
+import { projectChangesOf } from './projectChanges';
 import { fieldChanges } from './fieldChanges';
 import { headAsInBase } from './headAsInBase';
 import { hideCredentialIds } from './hideCredentialIds';
@@ -179,7 +181,9 @@ function inProject(
  * service, with the consumers of the projects that see it. Each consumer counts as the project it
  * is used in sees it; a consumer retired in base or in head counts as none (a retired service
  * consumes nothing: it is neither a consumer nor an affected service). Apart from the breaking changes, `slaImpacts` lists the consumed services
- * whose SLA gets weaker than what consumers requiring them promise (see `SlaImpact`), and
+ * whose SLA gets weaker than what consumers requiring them promise (see `SlaImpact`),
+ * `projectChanges` the changed declarations of the projects both have (a changed tier with the
+ * services that take it), `policyChanges` the changed keys of the policies, and
  * `requiredApprovals` who must approve the change by the policies' `[change_control]` (see
  * `ApprovalReasonKind`). A file of head that contributed nothing (it does not parse, or was not
  * read for its size) is compared as base has it, as the catalog keeps its last good version:
@@ -216,6 +220,8 @@ export function diffRegistries(
     added: [],
     removed: [],
     changed: [],
+    projectChanges: projectChangesOf(base, after),
+    policyChanges: policyChangesOf(base, after),
     breakingChanges: [],
     impactByService: [],
     slaImpacts: [],

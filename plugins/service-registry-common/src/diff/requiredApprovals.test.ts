@@ -257,14 +257,15 @@ describe('diffRegistries: required approvals', () => {
         registry(['version = "1.1.0"', 'port = 80']),
         { today: TODAY },
       ).requiredApprovals.map(a => a.approver),
-    ).toEqual(['@maintainer']);
+      // adding or removing the policy is a policy change: breaking_changes_require approves it
+    ).toEqual(['@maintainer', '@platform-team', '@security-team']);
     expect(
       diffRegistries(
         registry(['version = "1.0.0"', 'port = 80']),
         withoutPolicy('1.1.0'),
         { today: TODAY },
       ).requiredApprovals.map(a => a.approver),
-    ).toEqual(['@maintainer']);
+    ).toEqual(['@maintainer', '@platform-team', '@security-team']);
     // a breaking change still needs the owners it affects
     expect(
       diffRegistries(

@@ -19,6 +19,12 @@ const DESCRIPTIVE_FIELDS: ReadonlySet<string> = new Set([
   'tags',
 ]);
 
+/** The fields of a project's declaration whose change is descriptive text only. */
+const DESCRIPTIVE_PROJECT_FIELDS: ReadonlySet<string> = new Set([
+  'name',
+  'description',
+]);
+
 /** The field whose change is a version bump. */
 const VERSION = 'version';
 
@@ -46,8 +52,10 @@ const subjectKey = (subject: ApprovalSubject) =>
  * owners are team handles without the `@`: `@name` and `name` are one approver, as first
  * written, with the reasons of both): each breaking change needs its `approvers`; a `version`
  * change `version_bumps_require`; a change of any other field but the descriptive text (`name`,
- * `description`, `tags`) `config_changes_require`. Added and removed services are not changes of
- * a service's fields (a removal that breaks consumers is a breaking change).
+ * `description`, `tags`) `config_changes_require`, and so does a change of a project's
+ * declaration (but its `name` and `description`); a change of the policies
+ * `breaking_changes_require`. Added and removed services are not changes of a service's fields
+ * (a removal that breaks consumers is a breaking change).
  *
  * @param base - the registry before
  * @param head - the registry after
@@ -57,11 +65,17 @@ const subjectKey = (subject: ApprovalSubject) =>
 export function requiredApprovalsOf(
   base: LoadedRegistry,
   head: LoadedRegistry,
-  diff: Pick<RegistryDiff, 'breakingChanges' | 'changed'>,
+  diff: Pick<
+    RegistryDiff,
+    'breakingChanges' | 'changed' | 'projectChanges' | 'policyChanges'
+  >,
 ): RequiredApproval[] {
   // base's and head's together: a change cannot lower the bar it is judged by
   const policyOf = (
-    key: 'versionBumpsRequire' | 'configChangesRequire',
+    key:
+      | 'versionBumpsRequire'
+      | 'configChangesRequire'
+      | 'breakingChangesRequire',
   ): string[] => [
     ...(base.policies.changeControl?.[key] ?? []),
     ...(head.policies.changeControl?.[key] ?? []),
@@ -126,6 +140,23 @@ export function requiredApprovalsOf(
       kind: 'config-change',
       ...subject,
       fields,
+    });
+  }
+  for (const change of diff.projectChanges) {
+    const fields = change.changes
+      .map(c => c.path)
+      .filter(path => !DESCRIPTIVE_PROJECT_FIELDS.has(path));
+    if (fields.length === 0) continue;
+    addReason(policyOf('configChangesRequire'), {
+      kind: 'project-change',
+      project: change.project,
+      fields,
+    });
+  }
+  if (diff.policyChanges.length > 0) {
+    addReason(policyOf('breakingChangesRequire'), {
+      kind: 'policy-change',
+      paths: diff.policyChanges.map(c => c.path),
     });
   }
   return [...byApprover.values()];

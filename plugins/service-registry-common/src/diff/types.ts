@@ -48,6 +48,43 @@ export interface ServiceChange {
 }
 
 /**
+ * A changed key of the policies (`policies/*.toml`, merged as validation reads them):
+ * `[sla.<tier>]`, `[change_control]`, `[security]`, `[compliance]` and any other policy table.
+ * These are the rules every change is judged by, so a change of them is listed, with its values,
+ * and needs the approval of `change_control.breaking_changes_require` (see
+ * {@link ApprovalReasonKind}). Values are JSON-safe and secret-looking ones hidden, as in
+ * {@link FieldChange}.
+ *
+ * @public
+ */
+export interface PolicyChange extends FieldChange {
+  /** Where the key is written: in head, in base for a removed key (its nearest written table otherwise). */
+  position: SourcePosition;
+}
+
+/**
+ * The changed fields of a project's declaration (`[project]` or `[project-specific.<id>]` of
+ * `projects/<id>/services.toml`) in a project both registries have: `name`, `description`,
+ * `environment`, `tier`, `owner` and any other key. A project only head (or only base) has is not
+ * listed: its services are added (or removed).
+ *
+ * @public
+ */
+export interface ProjectChange {
+  /** The project. */
+  project: string;
+  /** The changed fields, by path. */
+  changes: FieldChange[];
+  /**
+   * When `tier` changed: the project's services (in head) that declare no tier of their own and so
+   * take the project's, whose tier and tier policy change with it; sorted. Empty otherwise.
+   */
+  tierInheritedBy: string[];
+  /** Where the change is, in head: the first changed key head has, else the declaration. */
+  position: SourcePosition;
+}
+
+/**
  * Kinds of breaking change.
  *
  * - `service-removed`: a service other services require was removed.
@@ -264,12 +301,23 @@ export interface SlaImpact {
  *   `description`, `tags`) changed (port, dependencies, sla, metadata, owner, status, ...):
  *   `config_changes_require`.
  *
+ * - `project-change`: a field of a project's declaration other than its descriptive text (`name`,
+ *   `description`) changed (tier, owner, environment, ...): `config_changes_require`.
+ * - `policy-change`: a key of the policies changed: `breaking_changes_require`, as the policies
+ *   are the rules every change is judged by (lowering a tier's SLA or emptying `security.block_on`
+ *   weighs as much as a breaking change).
+ *
  * The kinds add up: a port change is a breaking change and a configuration change, a major bump
  * a breaking change and a version bump.
  *
  * @public
  */
-export type ApprovalReasonKind = 'breaking' | 'version-bump' | 'config-change';
+export type ApprovalReasonKind =
+  | 'breaking'
+  | 'version-bump'
+  | 'config-change'
+  | 'project-change'
+  | 'policy-change';
 
 /**
  * What an approval is for: a service, or a project's view of an overridden global service.
@@ -325,6 +373,32 @@ export interface ConfigChangeApprovalReason extends ApprovalSubject {
 }
 
 /**
+ * A change of a project's declaration that needs the approver (`config_changes_require`).
+ *
+ * @public
+ */
+export interface ProjectChangeApprovalReason {
+  /** A changed project declaration. */
+  kind: 'project-change';
+  /** The project. */
+  project: string;
+  /** The changed fields, by path as `projectChanges` lists them, less the descriptive ones. */
+  fields: string[];
+}
+
+/**
+ * A change of the policies that needs the approver (`breaking_changes_require`).
+ *
+ * @public
+ */
+export interface PolicyChangeApprovalReason {
+  /** A changed policy. */
+  kind: 'policy-change';
+  /** The changed keys, by path as `policyChanges` lists them. */
+  paths: string[];
+}
+
+/**
  * Why a change needs an approval (see {@link ApprovalReasonKind}).
  *
  * @public
@@ -332,7 +406,9 @@ export interface ConfigChangeApprovalReason extends ApprovalSubject {
 export type ApprovalReason =
   | BreakingApprovalReason
   | VersionBumpApprovalReason
-  | ConfigChangeApprovalReason;
+  | ConfigChangeApprovalReason
+  | ProjectChangeApprovalReason
+  | PolicyChangeApprovalReason;
 
 /**
  * Someone a change needs the approval of, and why.
@@ -346,7 +422,10 @@ export interface RequiredApproval {
    * without the `@`).
    */
   approver: string;
-  /** Each change it must approve: its breaking changes, then version bumps, then configuration changes. */
+  /**
+   * Each change it must approve: its breaking changes, then version bumps, configuration
+   * changes, project changes and policy changes.
+   */
   reasons: ApprovalReason[];
 }
 
@@ -428,6 +507,10 @@ export interface RegistryDiff {
   removed: string[];
   /** Services whose fields changed, by id. */
   changed: ServiceChange[];
+  /** Projects both registries have whose declaration changed, by id. */
+  projectChanges: ProjectChange[];
+  /** Changed keys of the policies, by path. */
+  policyChanges: PolicyChange[];
   /** The breaking changes, by service then kind. */
   breakingChanges: BreakingChange[];
   /** One summary per service with breaking changes, by id. */
@@ -441,7 +524,8 @@ export interface RegistryDiff {
    * Who must approve the change, by the policies' `[change_control]` (base's and head's together) and the
    * approvers of the breaking changes, each approver once with every change it must approve (see
    * {@link ApprovalReasonKind}); by the first change that needs it: breaking changes, version
-   * bumps, then configuration changes. Empty when nothing needs an approval.
+   * bumps, configuration changes, project changes, then policy changes. Empty when nothing needs
+   * an approval.
    */
   requiredApprovals: RequiredApproval[];
   /**

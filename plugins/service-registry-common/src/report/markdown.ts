@@ -7,6 +7,7 @@ import {
 import { ImpactReport } from '../graph/types';
 import { RegistryFinding } from '../model/types';
 import { describeApprovalReason } from './approvalReason';
+import { describeFieldValueChange } from './fieldValueChange';
 import { describeChangeSubject } from './changeSubject';
 import { describeUnreadHeadFile } from './unreadHeadFile';
 import { MarkdownReportLimits } from './fitMarkdown';
@@ -292,7 +293,9 @@ function requiredApprovalsSection(
  * who must approve them, the SLA impact: consumed services whose SLA gets weaker than what
  * consumers requiring them promise (a warning, not a breaking change), and the required
  * approvals: each approver the policies' `[change_control]` and the breaking changes name, with
- * the breaking changes, version bumps and configuration changes it must approve. A change
+ * the breaking changes, version bumps, configuration changes, project changes and policy changes
+ * it must approve. The changes name the changed declarations of projects (a changed tier with
+ * the services that take it) and the changed keys of the policies, with their values. A change
  * to a project's override of a global service is named as such (its heading reads
  * "`shared-auth` in project `pa` (override)"), apart from a change of the global declaration. A file of head that does not
  * parse (or was not read for its size) is named under the changes, with the services compared as
@@ -311,6 +314,7 @@ export function renderChangeReportMarkdown(
   lines.push(...findingsSection(findings, options));
 
   lines.push('### Changes', '');
+  const { projectChanges, policyChanges } = diff;
   if (!diff.added.length && !diff.removed.length && !diff.changed.length) {
     lines.push('No service changed.', '');
   } else {
@@ -324,6 +328,24 @@ export function renderChangeReportMarkdown(
     }
     lines.push('');
   }
+  // the declarations of projects and the policies: the rules the services are judged by
+  for (const change of projectChanges) {
+    const fields = change.changes
+      .map(c => describeFieldValueChange(c, code))
+      .join(', ');
+    const taken = change.tierInheritedBy.length
+      ? `; the tier is taken by ${change.tierInheritedBy.map(code).join(', ')}`
+      : '';
+    lines.push(`- Changed project ${code(change.project)}: ${fields}${taken}`);
+  }
+  if (policyChanges.length) {
+    lines.push(
+      `- Changed policies: ${policyChanges
+        .map(c => describeFieldValueChange(c, code))
+        .join(', ')}`,
+    );
+  }
+  if (projectChanges.length || policyChanges.length) lines.push('');
   // files head could not read: compared as in base, not removed
   for (const unread of diff.unreadHeadFiles ?? []) {
     lines.push(`⚠️ ${describeUnreadHeadFile(unread, code)}`, '');
