@@ -104,6 +104,42 @@ describe('renderRegistryDocs', () => {
     expect(row(services.content, '`auth`')[1]).toBe('Auth \\| SSO');
   });
 
+  it('shows optional dependencies and health check endpoints in the sections where a service has them, credentials hidden', () => {
+    const { services } = docs({
+      'projects/shop/services.toml': SHOP.replace(
+        '[service.shop-api.dependencies]',
+        [
+          '[service.shop-api.metadata]',
+          'health_check = "/healthz"',
+          '[service.shop-api.dependencies]',
+          'optional = ["pay@^3"]',
+        ].join('\n'),
+      ).replace(
+        'type = "database"',
+        'type = "database"\nmetadata.health_check = "https://probe:hunter2secret@db.internal/health"',
+      ),
+    });
+    const header = (first: string) =>
+      services.content
+        .split('\n')
+        .filter(l => l.startsWith(`| ${first} |`))
+        .map(l => l.split(' | ').length);
+    // the shared section's services have neither: its table keeps its nine columns
+    expect(row(services.content, '`pay`')).toHaveLength(9);
+    expect(row(services.content, '`shop-api`').slice(8)).toEqual([
+      '`auth@^2.0`, `old-pay`, `shop-db`',
+      '`pay@^3`',
+      '`/healthz`',
+    ]);
+    expect(row(services.content, '`shop-db`').slice(8)).toEqual([
+      '—',
+      '—',
+      expect.not.stringContaining('hunter2'),
+    ]);
+    expect(services.content).not.toContain('hunter2secret');
+    expect(header('Service')).toEqual([9, 11]);
+  });
+
   it('lists the ports and marks the one two services declare', () => {
     const { services } = docs();
     expect(row(services.content, '**8200** (2 services)')).toEqual([

@@ -117,11 +117,23 @@ function shownGraph(graph: DependencyGraph): DependencyGraph {
   return changed ? { ...graph, nodes } : graph;
 }
 
-function requiresOf(service: RegistryService): string {
-  const entries = service.dependencies.requires.map(d =>
+/** Dependency entries as written (`id`, `id@range`), or a dash for none. */
+function dependencyList(refs: RegistryService['dependencies']['requires']) {
+  const entries = refs.map(d =>
     d.range ? `${d.service}@${d.range}` : d.service,
   );
   return entries.length ? entries.map(e => code(e)).join(', ') : '—';
+}
+
+/**
+ * The health check endpoint a service declares (`metadata.health_check`, text), credentials in
+ * it hidden (a URL may carry them).
+ */
+function healthCheckOf(service: RegistryService): string | undefined {
+  const value = service.metadata.health_check;
+  return typeof value === 'string' && value.trim() !== ''
+    ? redactSecrets(value)
+    : undefined;
 }
 
 function servicesDocument(registry: LoadedRegistry): string {
@@ -171,6 +183,9 @@ function servicesDocument(registry: LoadedRegistry): string {
   ];
   for (const [title, members] of sections) {
     if (members.length === 0) continue;
+    // columns a section's services fill only now and then: shown where one of them does
+    const optional = members.some(m => m.dependencies.optional.length > 0);
+    const healthCheck = members.some(m => healthCheckOf(m) !== undefined);
     lines.push(
       '',
       `## ${title}`,
@@ -186,6 +201,8 @@ function servicesDocument(registry: LoadedRegistry): string {
           'Version',
           'Port',
           'Requires',
+          ...(optional ? ['Optional'] : []),
+          ...(healthCheck ? ['Health check'] : []),
         ],
         members.map(s => [
           code(s.id),
@@ -196,7 +213,9 @@ function servicesDocument(registry: LoadedRegistry): string {
           cell(s.status),
           cell(s.version),
           cell(s.port),
-          requiresOf(s),
+          dependencyList(s.dependencies.requires),
+          ...(optional ? [dependencyList(s.dependencies.optional)] : []),
+          ...(healthCheck ? [code(healthCheckOf(s))] : []),
         ]),
       ),
     );
@@ -469,8 +488,9 @@ function satisfiedCell(
 
 /**
  * The registry's generated documentation (seed 000, "Documentación automática"): `SERVICES.md`
- * (every service by project with its owner, tier, status, version, port and requirements, the
- * counts per tier and the port assignments) and `TOPOLOGY.md` (the dependency graph as a Mermaid
+ * (every service by project with its owner, tier, status, version, port, required and optional
+ * dependencies and health check endpoint (`metadata.health_check`; those two columns only in the
+ * sections where a service has one), the counts per tier and the port assignments) and `TOPOLOGY.md` (the dependency graph as a Mermaid
  * chart, dependencies across projects, the impact of a change of the most depended-on services,
  * version compatibility and the deprecations by sunset date). The text depends only on the
  * registry, not on the day, so that a CI job can check that the committed copy is current.
