@@ -595,6 +595,51 @@ replicas = 3
   });
 });
 
+describe('service-registry diff and the migration guide of a breaking change', () => {
+  it('prints the changed service’s guide under its breaking change, or says it has none, in text, github and markdown', () => {
+    const catalog = (port: number, guide: string) =>
+      `${VALID['services/catalog.toml'].replace(
+        'port = 8080',
+        `port = ${port}`,
+      )}${guide}`;
+    const GUIDE = `[service.shared-auth.migration]
+guide_url = "https://wiki.example.com/shared-auth/9090"
+`;
+    const base = registry('guide-base', {
+      ...VALID,
+      'services/catalog.toml': catalog(8080, ''),
+    });
+    const withGuide = registry('guide-head', {
+      ...VALID,
+      'services/catalog.toml': catalog(9090, GUIDE),
+    });
+    const withoutGuide = registry('guide-none', {
+      ...VALID,
+      'services/catalog.toml': catalog(9090, ''),
+    });
+
+    expect(cli(['diff', base, '.'], withGuide).stdout).toContain(
+      '    approvers: shop-team\n    migration guide: https://wiki.example.com/shared-auth/9090\n',
+    );
+    expect(cli(['diff', base, '.'], withoutGuide).stdout).toContain(
+      '    migration guide: none (set migration.guide_url, so that consumers know how to move)\n',
+    );
+    expect(
+      cli(['diff', base, '.', '--format', 'github'], withGuide).stdout,
+    ).toMatch(
+      /title=breaking\/port-changed::.* Migration guide: https:\/\/wiki\.example\.com\/shared-auth\/9090\n/,
+    );
+    const markdown = cli(
+      ['diff', base, '.', '--format', 'markdown'],
+      withoutGuide,
+    ).stdout;
+    expect(markdown).toContain('| ❌ none |');
+    expect(markdown).toContain(
+      '⚠️ No migration guide (`migration.guide_url`) for `shared-auth`',
+    );
+  });
+});
+
 describe('service-registry diff and an approver written with and without @', () => {
   it('lists a team its approver lists write as @shop-team and that owns an affected service as shop-team once', () => {
     const catalog = (port: number) =>

@@ -445,7 +445,7 @@ describe('GitHub annotations', () => {
       '::warning file=services/catalog.toml,line=5,col=1,title=breaking/port-changed::',
     );
     expect(run.stdout).toContain(
-      'approvers: @team%0D%0Ax%25, b,c:d, shop-team.\n',
+      'approvers: @team%0D%0Ax%25, b,c:d, shop-team. No migration guide: set migration.guide_url.\n',
     );
   });
 });

@@ -142,7 +142,7 @@ requires = ["shop-admin"]
         check_name: 'breaking/port-changed',
         severity: 'minor',
         description: expect.stringMatching(
-          /port 8080 to port 9090.* Affects 2 services in 1 project; approvers: shop-team\.$/,
+          /port 8080 to port 9090.* Affects 2 services in 1 project; approvers: shop-team\. No migration guide: set migration\.guide_url\.$/,
         ),
         location: {
           path: 'registry/services/catalog.toml',

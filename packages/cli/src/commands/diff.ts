@@ -11,6 +11,7 @@ import {
   fitMarkdown,
   loadRegistry,
   markdownCode,
+  needsMigrationGuide,
   plural,
   preferBaseDeclarations,
   renderChangeReportMarkdown,
@@ -333,7 +334,14 @@ export async function diffCommand(
                       .join(', '),
                   )}\n`
                 : ''
-            }    approvers: ${t(change.approvers.join(', ') || 'none')}\n`,
+            }    approvers: ${t(change.approvers.join(', ') || 'none')}\n${
+              needsMigrationGuide(change.kind)
+                ? `    migration guide: ${t(
+                    change.migrationGuide ??
+                      'none (set migration.guide_url, so that consumers know how to move)',
+                  )}\n`
+                : ''
+            }`,
         );
       }
       if (diff.slaImpacts.length > 0) {

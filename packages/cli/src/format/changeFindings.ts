@@ -1,6 +1,8 @@
 import {
   ApprovalReason,
+  BreakingChange,
   describeFieldValueChange,
+  needsMigrationGuide,
   plural,
   RegistryDiff,
   RegistryFinding,
@@ -15,6 +17,14 @@ function approversOf(
     .filter(({ reasons }) => reasons.some(matches))
     .map(({ approver }) => approver);
   return approvers.join(', ') || 'none';
+}
+
+/** What an annotation of a breaking change says of its migration guide. */
+function guideNote(change: BreakingChange): string {
+  if (!needsMigrationGuide(change.kind)) return '';
+  return change.migrationGuide
+    ? ` Migration guide: ${change.migrationGuide}`
+    : ' No migration guide: set migration.guide_url.';
 }
 
 /** A breaking change or an SLA impact, written as a finding at its position. */
@@ -52,7 +62,9 @@ export function changeFindings(diff: RegistryDiff): ChangeFinding[] {
               'optional consumer',
             )}`
           : ''
-      }; approvers: ${change.approvers.join(', ') || 'none'}.`,
+      }; approvers: ${change.approvers.join(', ') || 'none'}.${guideNote(
+        change,
+      )}`,
       file: change.position.file,
       line: change.position.line,
       column: change.position.column,

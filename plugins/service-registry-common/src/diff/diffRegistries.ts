@@ -15,6 +15,7 @@ import { slaImpactsOf } from './slaImpacts';
 import { policyChangesOf } from './policyChanges';
 import { projectChangesOf } from './projectChanges';
 import { fieldChanges } from './fieldChanges';
+import { migrationGuideOf, needsMigrationGuide } from './migrationGuideOf';
 import { headAsInBase } from './headAsInBase';
 import { hideCredentialIds } from './hideCredentialIds';
 import { requiredApprovalsOf } from './requiredApprovals';
@@ -126,6 +127,7 @@ function breakingChanges(
     return impact;
   };
   const providerKinds = drafts.map(d => d.kind);
+  const guide = migrationGuideOf(ctx, id);
   const optional = drafts.map(
     draft =>
       draft.optionalConsumers ?? optionalConsumers(ctx, id, [draft.kind]),
@@ -134,7 +136,7 @@ function breakingChanges(
     const impact = impactOf(
       draft.kind === 'notice-not-honoured' ? providerKinds : [draft.kind],
     );
-    return {
+    const change: Omit<BreakingChange, 'project'> = {
       ...draft,
       impact,
       affectedProjects: impact.projects,
@@ -142,6 +144,10 @@ function breakingChanges(
         i < drafts.length ? optional[i] : mergeOptionalConsumers(optional),
       approvers: approversFor(ctx, id, impact),
     };
+    if (needsMigrationGuide(draft.kind) && guide !== undefined) {
+      change.migrationGuide = guide;
+    }
+    return change;
   });
 }
 

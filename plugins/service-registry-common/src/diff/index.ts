@@ -1,5 +1,6 @@
 export { diffRegistries, BREAKING_CHANGE_DETECTORS } from './diffRegistries';
 export { fieldChanges } from './fieldChanges';
+export { needsMigrationGuide } from './migrationGuideOf';
 export { preferBaseDeclarations } from './preferBaseDeclarations';
 export { baseAsInHead } from './baseAsInHead';
 export { unreadFilesOf } from './unreadFiles';

@@ -192,6 +192,13 @@ export interface BreakingChange {
    * one approver).
    */
   approvers: string[];
+  /**
+   * Where its consumers read how to migrate: the changed service's `migration.guide_url` (as head
+   * declares it, the compared project's view for an override; as base did for a removed
+   * service). Absent when it declares none (seed 000 asks a migration guide of every breaking
+   * change), and for `dependency-removed`, which is the consumer's own change.
+   */
+  migrationGuide?: string;
 }
 
 /**

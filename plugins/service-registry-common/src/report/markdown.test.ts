@@ -123,7 +123,7 @@ describe('renderChangeReportMarkdown and optional consumers', () => {
     });
     const report = renderChangeReportMarkdown({ findings: [], diff });
     expect(report).toContain(
-      '| service | change | affected services | affected projects | optional consumers (degrade, not break) | approvers |',
+      '| service | change | affected services | affected projects | optional consumers (degrade, not break) | approvers | migration guide |',
     );
     expect(report).toContain(
       '| 1 (1 direct) | — | `audit`, `pa-web` (`pa`) | — |',
@@ -225,8 +225,8 @@ describe('renderChangeReportMarkdown and line breaks in values', () => {
     const report = renderChangeReportMarkdown({ findings: [], diff });
     expect(report).not.toContain('\r');
     const row = report.split('\n').find(l => l.startsWith('| `auth` |'))!;
-    // six cells: the pipes that are not escaped are the seven borders
-    expect(row.match(/(?<!\\)\|/g)).toHaveLength(7);
+    // seven cells: the pipes that are not escaped are the eight borders
+    expect(row.match(/(?<!\\)\|/g)).toHaveLength(8);
     expect(row).toContain('| @team x\\|y |');
     expect(report).toContain('- `@team x|y`: breaking change to `auth`');
   });

@@ -1,4 +1,6 @@
+import { needsMigrationGuide } from '../diff/migrationGuideOf';
 import {
+  BreakingChange,
   OptionalConsumer,
   RegistryDiff,
   RequiredApproval,
@@ -11,7 +13,7 @@ import { describeFieldValueChange } from './fieldValueChange';
 import { describeChangeSubject } from './changeSubject';
 import { describeUnreadHeadFile } from './unreadHeadFile';
 import { MarkdownReportLimits } from './fitMarkdown';
-import { cell, code, codeCell, plural } from './markdownText';
+import { cell, code, codeCell, linkTarget, plural } from './markdownText';
 
 const ICON: Record<RegistryFinding['severity'], string> = {
   error: '🔴 error',
@@ -169,6 +171,19 @@ export function renderImpactMarkdown(
     lines.push('');
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The migration guide cell of a breaking change that needs one and names none. */
+const NO_GUIDE = '❌ none';
+
+/**
+ * A breaking change's migration guide as a table cell: a link, `❌ none` when the changed service
+ * names none, a dash for a change that needs none (`dependency-removed`).
+ */
+function guideCell(change: BreakingChange): string {
+  if (!needsMigrationGuide(change.kind)) return '—';
+  if (change.migrationGuide === undefined) return NO_GUIDE;
+  return `[guide](${linkTarget(change.migrationGuide)})`;
 }
 
 /** How the change report names the consumers that use a changed service optionally. */
@@ -359,8 +374,8 @@ export function renderChangeReportMarkdown(
     lines.push(
       `⚠️ ${plural(diff.breakingChanges.length, 'breaking change')}.`,
       '',
-      `| service | change | affected services | affected projects | ${OPTIONAL_HEADING} | approvers |`,
-      '| --- | --- | --- | --- | --- | --- |',
+      `| service | change | affected services | affected projects | ${OPTIONAL_HEADING} | approvers | migration guide |`,
+      '| --- | --- | --- | --- | --- | --- | --- |',
     );
     for (const change of diff.breakingChanges) {
       lines.push(
@@ -372,10 +387,25 @@ export function renderChangeReportMarkdown(
           change.affectedProjects.map(codeCell).join(', ') || '—'
         } | ${describeOptionalConsumers(change.optionalConsumers) || '—'} | ${
           change.approvers.map(cell).join(', ') || '—'
-        } |`,
+        } | ${guideCell(change)} |`,
       );
     }
     lines.push('');
+    const unguided = [
+      ...new Set(
+        diff.breakingChanges
+          .filter(c => guideCell(c) === NO_GUIDE)
+          .map(c => describeChangeSubject(c, code)),
+      ),
+    ];
+    if (unguided.length) {
+      lines.push(
+        `⚠️ No migration guide (\`migration.guide_url\`) for ${unguided.join(
+          ', ',
+        )}: their consumers need one to know how to move (seed 000 asks a migration path for every breaking change).`,
+        '',
+      );
+    }
     const affected = new Map<string, Set<string>>();
     const optional = new Map<string, Set<string>>();
     for (const change of diff.breakingChanges) {

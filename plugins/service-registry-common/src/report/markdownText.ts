@@ -43,3 +43,14 @@ export function codeCell(text: string): string {
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/**
+ * A web URL as the target of a markdown link inside a table cell: what would end the target or
+ * the cell (spaces, parentheses, pipes, angle brackets) percent-encoded.
+ */
+export function linkTarget(url: string): string {
+  return url.replace(
+    /[\s()|<>\\`]/g,
+    ch => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+}
