@@ -640,6 +640,47 @@ guide_url = "https://wiki.example.com/shared-auth/9090"
   });
 });
 
+describe('service-registry diff of a feature release of a service in maintenance', () => {
+  it('warns of it in text, JSON and github, and --fail-on-breaking does not fail on it', () => {
+    const catalog = (version: string) =>
+      VALID['services/catalog.toml']
+        .replace('status = "ga"', 'status = "maintenance"')
+        .replace('version = "1.2.3"', `version = "${version}"`);
+    const base = registry('maintenance-base', {
+      ...VALID,
+      'services/catalog.toml': catalog('1.2.3'),
+    });
+    const head = registry('maintenance-head', {
+      ...VALID,
+      'services/catalog.toml': catalog('1.3.0'),
+    });
+
+    const text = cli(['diff', base, '.'], head);
+    expect(text.stdout).toContain(
+      '\nLifecycle (warnings, not breaking changes): 1\n  feature-release shared-auth: Service "shared-auth" is in maintenance, which takes security fixes only and no new features',
+    );
+    const json = JSON.parse(
+      cli(['diff', base, '.', '--format', 'json'], head).stdout,
+    );
+    expect(json.summary).toMatchObject({
+      breakingChanges: 0,
+      featureReleases: 1,
+    });
+    expect(json.diff.featureReleases).toMatchObject([
+      {
+        service: 'shared-auth',
+        release: 'minor',
+        before: '1.2.3',
+        after: '1.3.0',
+      },
+    ]);
+    expect(cli(['diff', base, '.', '--format', 'github'], head).stdout).toMatch(
+      /::warning file=.*services\/catalog\.toml,line=3,col=1,title=change\/feature-release::Service "shared-auth" is in maintenance/,
+    );
+    expect(cli(['diff', base, '.', '--fail-on-breaking'], head).code).toBe(0);
+  });
+});
+
 describe('service-registry diff and an approver written with and without @', () => {
   it('lists a team its approver lists write as @shop-team and that owns an affected service as shop-team once', () => {
     const catalog = (port: number) =>

@@ -80,7 +80,8 @@ export interface DiffCommandOptions {
  * Compares two versions of a registry: validates head, lists what changed and every breaking
  * change with the services and projects it affects and who must approve it, then the SLA impact
  * (consumed services whose SLA gets weaker than what consumers requiring them promise: warnings
- * that `--fail-on-breaking` does not fail on), then who must approve the change by the policies'
+ * that `--fail-on-breaking` does not fail on), then the releases that bring features to services
+ * in maintenance or deprecated (warnings too), then who must approve the change by the policies'
  * `[change_control]` (breaking changes, version bumps, configuration changes, changes of a
  * project's declaration and of the policies, which are listed with their values). A change to a
  * project's override of a global service is named with its project
@@ -172,6 +173,7 @@ export async function diffCommand(
               ...countFindings(findings),
               breakingChanges: diff.breakingChanges.length,
               slaImpacts: diff.slaImpacts.length,
+              featureReleases: diff.featureReleases.length,
             },
             findings: shownFindings(findings),
             diff: { ...diff, unreadBaseFiles },
@@ -361,6 +363,20 @@ export async function diffCommand(
               .join(', ')} in ${
               impact.affectedProjects.join(', ') || 'no project'
             }`,
+          )}\n`,
+        );
+      }
+      if (diff.featureReleases.length > 0) {
+        io.stdout(
+          `\n${p.bold(
+            `Lifecycle (warnings, not breaking changes): ${diff.featureReleases.length}`,
+          )}\n`,
+        );
+      }
+      for (const release of diff.featureReleases) {
+        io.stdout(
+          `  ${p.yellow('feature-release')} ${t(
+            `${describeChangeSubject(release)}: ${release.message}`,
           )}\n`,
         );
       }

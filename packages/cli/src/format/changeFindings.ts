@@ -40,7 +40,9 @@ export interface ChangeFinding extends RegistryFinding {
  * What a change brings, as findings for the formats that annotate files (`github`, `gitlab`, `sarif`): each
  * breaking change (`breaking/<kind>`, with the services and projects it affects, the optional
  * consumers it degrades and who must approve it) and each weakened service level
- * (`sla-impact/sla-weakened`), as warnings at their positions; each changed declaration of a
+ * (`sla-impact/sla-weakened`) and each release that brings features to a service in maintenance
+ * or deprecated (`change/feature-release`), as warnings at their positions; each changed
+ * declaration of a
  * project (`change/project`) and each changed policy key (`change/policy`), as infos with their
  * values and approvers, so that a review sees the rules change where they are written.
  *
@@ -120,5 +122,17 @@ export function changeFindings(diff: RegistryDiff): ChangeFinding[] {
       inHead: change.after !== undefined,
     }),
   );
-  return [...breaking, ...sla, ...projects, ...policies];
+  const releases = diff.featureReleases.map(
+    (release): ChangeFinding => ({
+      severity: 'warning',
+      code: 'change/feature-release',
+      message: release.message,
+      file: release.position.file,
+      line: release.position.line,
+      column: release.position.column,
+      service: release.service,
+      inHead: true,
+    }),
+  );
+  return [...breaking, ...sla, ...releases, ...projects, ...policies];
 }

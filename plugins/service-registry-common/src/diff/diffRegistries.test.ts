@@ -236,6 +236,7 @@ describe('diffRegistries', () => {
       changed: [],
       projectChanges: [],
       policyChanges: [],
+      featureReleases: [],
       breakingChanges: [],
       impactByService: [],
       slaImpacts: [],

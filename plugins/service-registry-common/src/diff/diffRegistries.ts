@@ -14,6 +14,7 @@ import { changeImpact } from './changeImpact';
 import { slaImpactsOf } from './slaImpacts';
 import { policyChangesOf } from './policyChanges';
 import { projectChangesOf } from './projectChanges';
+import { featureReleasesOf } from './featureReleases';
 import { fieldChanges } from './fieldChanges';
 import { migrationGuideOf, needsMigrationGuide } from './migrationGuideOf';
 import { headAsInBase } from './headAsInBase';
@@ -189,7 +190,8 @@ function inProject(
  * consumes nothing: it is neither a consumer nor an affected service). Apart from the breaking changes, `slaImpacts` lists the consumed services
  * whose SLA gets weaker than what consumers requiring them promise (see `SlaImpact`),
  * `projectChanges` the changed declarations of the projects both have (a changed tier with the
- * services that take it), `policyChanges` the changed keys of the policies, and
+ * services that take it), `policyChanges` the changed keys of the policies, `featureReleases` the minor or major
+ * releases of services in maintenance or deprecated (see `FeatureRelease`), and
  * `requiredApprovals` who must approve the change by the policies' `[change_control]` (see
  * `ApprovalReasonKind`). A file of head that contributed nothing (it does not parse, or was not
  * read for its size) is compared as base has it, as the catalog keeps its last good version:
@@ -228,6 +230,7 @@ export function diffRegistries(
     changed: [],
     projectChanges: projectChangesOf(base, after),
     policyChanges: policyChangesOf(base, after),
+    featureReleases: [],
     breakingChanges: [],
     impactByService: [],
     slaImpacts: [],
@@ -275,6 +278,7 @@ export function diffRegistries(
     }
   }
   diff.impactByService = summarize(diff.breakingChanges);
+  diff.featureReleases = featureReleasesOf(after, diff.changed);
   diff.requiredApprovals = requiredApprovalsOf(base, after, diff);
   // a token pasted as a service id is named `(hidden)` wherever the diff names it
   return hideCredentialIds(diff);

@@ -19,6 +19,7 @@ export type {
   DiffContext,
   DiffOptions,
   DiffScope,
+  FeatureRelease,
   FieldChange,
   OptionalConsumer,
   PolicyChange,

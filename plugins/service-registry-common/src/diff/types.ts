@@ -85,6 +85,36 @@ export interface ProjectChange {
 }
 
 /**
+ * A release that brings features to a service whose lifecycle stage takes fixes only (seed 000:
+ * maintenance is "security fixes only, no new features"; a deprecated service gets no new
+ * features, its consumers are moving away): the service's `version` goes up by a minor or a
+ * major release while head's `status` is `maintenance` or `deprecated`. A warning, not a breaking
+ * change: it needs no approvers of its own and fails nothing.
+ *
+ * @public
+ */
+export interface FeatureRelease {
+  /** The service. */
+  service: string;
+  /** Its project (for a change of a project's view of an overridden global service, that project). */
+  project?: string;
+  /** True for a change of a project's view of an overridden global service. */
+  override?: boolean;
+  /** Its status in head. */
+  status: 'maintenance' | 'deprecated';
+  /** How much the version goes up. */
+  release: 'minor' | 'major';
+  /** The version in base, as written. */
+  before: string;
+  /** The version in head, as written. */
+  after: string;
+  /** What is wrong and what to do. */
+  message: string;
+  /** Where the version is written in head (the service's header when it does not write one). */
+  position: SourcePosition;
+}
+
+/**
  * Kinds of breaking change.
  *
  * - `service-removed`: a service other services require was removed.
@@ -518,6 +548,11 @@ export interface RegistryDiff {
   projectChanges: ProjectChange[];
   /** Changed keys of the policies, by path. */
   policyChanges: PolicyChange[];
+  /**
+   * Releases that bring features to services in maintenance or deprecated (warnings), in the
+   * order of `changed`.
+   */
+  featureReleases: FeatureRelease[];
   /** The breaking changes, by service then kind. */
   breakingChanges: BreakingChange[];
   /** One summary per service with breaking changes, by id. */

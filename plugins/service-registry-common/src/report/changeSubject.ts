@@ -1,6 +1,7 @@
 import {
   ApprovalSubject,
   BreakingChange,
+  FeatureRelease,
   ServiceChange,
   SlaImpact,
 } from '../diff/types';
@@ -14,7 +15,12 @@ import {
  * @public
  */
 export function overrideProjectOf(
-  change: ServiceChange | BreakingChange | SlaImpact | ApprovalSubject,
+  change:
+    | ServiceChange
+    | BreakingChange
+    | SlaImpact
+    | FeatureRelease
+    | ApprovalSubject,
 ): string | undefined {
   return change.override ? change.project : undefined;
 }
@@ -30,7 +36,12 @@ export function overrideProjectOf(
  * @public
  */
 export function describeChangeSubject(
-  change: ServiceChange | BreakingChange | SlaImpact | ApprovalSubject,
+  change:
+    | ServiceChange
+    | BreakingChange
+    | SlaImpact
+    | FeatureRelease
+    | ApprovalSubject,
   format: (id: string) => string = id => id,
 ): string {
   const project = overrideProjectOf(change);

@@ -1,6 +1,7 @@
 import { needsMigrationGuide } from '../diff/migrationGuideOf';
 import {
   BreakingChange,
+  FeatureRelease,
   OptionalConsumer,
   RegistryDiff,
   RequiredApproval,
@@ -281,6 +282,27 @@ function slaImpactSection(impacts: readonly SlaImpact[] | undefined): string[] {
 }
 
 /**
+ * The releases that bring features to services whose lifecycle stage takes fixes only (a
+ * warning, not a breaking change); nothing when there are none.
+ */
+function featureReleaseSection(releases: readonly FeatureRelease[]): string[] {
+  if (releases.length === 0) return [];
+  return [
+    '### Lifecycle',
+    '',
+    releases.length === 1
+      ? '⚠️ 1 release brings features to a service that takes fixes only (a warning, not a breaking change).'
+      : `⚠️ ${releases.length} releases bring features to services that take fixes only (warnings, not breaking changes).`,
+    '',
+    ...releases.map(
+      release =>
+        `- ${describeChangeSubject(release, code)}: ${cell(release.message)}`,
+    ),
+    '',
+  ];
+}
+
+/**
  * Who must approve the change (the policies' `[change_control]` and the breaking changes'
  * approvers), each with what it must approve; nothing when no change needs an approval.
  */
@@ -306,7 +328,8 @@ function requiredApprovalsSection(
  * the breaking changes with the services and projects they affect, the consumers that use the
  * changed services optionally (listed apart: the change degrades them rather than breaks them),
  * who must approve them, the SLA impact: consumed services whose SLA gets weaker than what
- * consumers requiring them promise (a warning, not a breaking change), and the required
+ * consumers requiring them promise (a warning, not a breaking change), the lifecycle: releases
+ * that bring features to services in maintenance or deprecated (a warning too), and the required
  * approvals: each approver the policies' `[change_control]` and the breaking changes name, with
  * the breaking changes, version bumps, configuration changes, project changes and policy changes
  * it must approve. The changes name the changed declarations of projects (a changed tier with
@@ -429,6 +452,7 @@ export function renderChangeReportMarkdown(
     }
   }
   lines.push(...slaImpactSection(diff.slaImpacts));
+  lines.push(...featureReleaseSection(diff.featureReleases));
   lines.push(...requiredApprovalsSection(diff.requiredApprovals));
   return `${lines.join('\n')}\n`;
 }
