@@ -6,6 +6,7 @@ import {
   plural,
   RegistryDiff,
   RegistryFinding,
+  SourcePosition,
 } from '@service-registry/plugin-service-registry-common';
 
 /** Who must approve the reasons `matches` picks, as a sentence's end: `@a, @b` or `none`. */
@@ -17,6 +18,13 @@ function approversOf(
     .filter(({ reasons }) => reasons.some(matches))
     .map(({ approver }) => approver);
   return approvers.join(', ') || 'none';
+}
+
+/** The place of a finding: a position's file, line and column. */
+function at(
+  position: SourcePosition,
+): Pick<RegistryFinding, 'file' | 'line' | 'column'> {
+  return { file: position.file, line: position.line, column: position.column };
 }
 
 /** What an annotation of a breaking change says of its migration guide. */
@@ -67,9 +75,7 @@ export function changeFindings(diff: RegistryDiff): ChangeFinding[] {
       }; approvers: ${change.approvers.join(', ') || 'none'}.${guideNote(
         change,
       )}`,
-      file: change.position.file,
-      line: change.position.line,
-      column: change.position.column,
+      ...at(change.position),
       service: change.service,
       inHead: change.kind !== 'service-removed' && !removed.has(change.service),
     }),
@@ -79,9 +85,7 @@ export function changeFindings(diff: RegistryDiff): ChangeFinding[] {
       severity: 'warning',
       code: 'sla-impact/sla-weakened',
       message: impact.message,
-      file: impact.position.file,
-      line: impact.position.line,
-      column: impact.position.column,
+      ...at(impact.position),
       service: impact.service,
       inHead: true,
     }),
@@ -100,9 +104,7 @@ export function changeFindings(diff: RegistryDiff): ChangeFinding[] {
         diff,
         r => r.kind === 'project-change' && r.project === change.project,
       )}.`,
-      file: change.position.file,
-      line: change.position.line,
-      column: change.position.column,
+      ...at(change.position),
       project: change.project,
       inHead: true,
     }),
@@ -115,9 +117,7 @@ export function changeFindings(diff: RegistryDiff): ChangeFinding[] {
       message: `Policy ${describeFieldValueChange(
         change,
       )} changed: every change is judged by it. Approvers (change_control.breaking_changes_require): ${policyApprovers}.`,
-      file: change.position.file,
-      line: change.position.line,
-      column: change.position.column,
+      ...at(change.position),
       // a removed key is at its line in base
       inHead: change.after !== undefined,
     }),
@@ -127,9 +127,7 @@ export function changeFindings(diff: RegistryDiff): ChangeFinding[] {
       severity: 'warning',
       code: 'change/feature-release',
       message: release.message,
-      file: release.position.file,
-      line: release.position.line,
-      column: release.position.column,
+      ...at(release.position),
       service: release.service,
       inHead: true,
     }),

@@ -1,15 +1,9 @@
 import { registryOf } from '../validation/__testUtils__/registryOf';
 import { renderChangeReportMarkdown } from '../report/markdown';
 import { diffRegistries } from './diffRegistries';
+import { GOVERNANCE } from './__testUtils__/governance';
 
 const TODAY = '2026-01-20';
-
-const GOVERNANCE = [
-  '[change_control]',
-  'breaking_changes_require = ["@platform-team", "@security-team"]',
-  'version_bumps_require = ["@maintainer"]',
-  'config_changes_require = ["@ops-team"]',
-].join('\n');
 
 const SLA = [
   '[sla.critical]',
@@ -20,9 +14,7 @@ const SLA = [
   'availability = "99%"',
 ].join('\n');
 
-const SECURITY = ['[security]', 'block_on = ["critical", "high"]'].join(
-  '\n',
-);
+const SECURITY = ['[security]', 'block_on = ["critical", "high"]'].join('\n');
 
 /** A registry of project `shop` (declared by `project`) and the given policy files. */
 function registry(
@@ -34,9 +26,7 @@ function registry(
   },
 ) {
   return registryOf({
-    'services/catalog.toml': ['[service.auth]', 'version = "1.0.0"'].join(
-      '\n',
-    ),
+    'services/catalog.toml': ['[service.auth]', 'version = "1.0.0"'].join('\n'),
     'projects/shop/services.toml': [
       '[project]',
       ...project,
@@ -81,7 +71,9 @@ describe('diffRegistries: changes of projects and policies', () => {
     expect(diff.requiredApprovals).toEqual([
       {
         approver: '@ops-team',
-        reasons: [{ kind: 'project-change', project: 'shop', fields: ['tier'] }],
+        reasons: [
+          { kind: 'project-change', project: 'shop', fields: ['tier'] },
+        ],
       },
     ]);
   });

@@ -1,14 +1,8 @@
 import { registryOf } from '../validation/__testUtils__/registryOf';
 import { diffRegistries } from './diffRegistries';
+import { GOVERNANCE } from './__testUtils__/governance';
 
 const TODAY = '2026-01-20';
-
-const GOVERNANCE = [
-  '[change_control]',
-  'breaking_changes_require = ["@platform-team", "@security-team"]',
-  'version_bumps_require = ["@maintainer"]',
-  'config_changes_require = ["@ops-team"]',
-].join('\n');
 
 /**
  * A registry of `auth` (written by the given lines) and a project service requiring it, with the

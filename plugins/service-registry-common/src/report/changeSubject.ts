@@ -1,27 +1,15 @@
-import {
-  ApprovalSubject,
-  BreakingChange,
-  FeatureRelease,
-  ServiceChange,
-  SlaImpact,
-} from '../diff/types';
+import { ApprovalSubject } from '../diff/types';
 
 /**
  * The project whose override of a global service a change is to (`override` on the change), or
  * undefined for a change of a declaration itself (a global service, or a project's own service).
  *
- * @param change - an entry of `diff.changed`, `diff.breakingChanges` or `diff.slaImpacts`, or a
- *   reason of `diff.requiredApprovals`
+ * @param change - an entry of `diff.changed`, `diff.breakingChanges`, `diff.slaImpacts` or
+ *   `diff.featureReleases`, or a reason of `diff.requiredApprovals` (each names its service, and
+ *   the project of an override)
  * @public
  */
-export function overrideProjectOf(
-  change:
-    | ServiceChange
-    | BreakingChange
-    | SlaImpact
-    | FeatureRelease
-    | ApprovalSubject,
-): string | undefined {
+export function overrideProjectOf(change: ApprovalSubject): string | undefined {
   return change.override ? change.project : undefined;
 }
 
@@ -30,18 +18,14 @@ export function overrideProjectOf(
  * a change to a project's override of a global service (see {@link overrideProjectOf}), e.g.
  * `shared-auth in project pa (override)`.
  *
- * @param change - an entry of `diff.changed`, `diff.breakingChanges` or `diff.slaImpacts`, or a
- *   reason of `diff.requiredApprovals`
+ * @param change - an entry of `diff.changed`, `diff.breakingChanges`, `diff.slaImpacts` or
+ *   `diff.featureReleases`, or a reason of `diff.requiredApprovals` (each names its service, and
+ *   the project of an override)
  * @param format - how ids are written (default: as they are; the markdown report uses inline code)
  * @public
  */
 export function describeChangeSubject(
-  change:
-    | ServiceChange
-    | BreakingChange
-    | SlaImpact
-    | FeatureRelease
-    | ApprovalSubject,
+  change: ApprovalSubject,
   format: (id: string) => string = id => id,
 ): string {
   const project = overrideProjectOf(change);
