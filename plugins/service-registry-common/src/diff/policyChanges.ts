@@ -1,5 +1,9 @@
 import { fileStart } from '../load/filePositions';
-import { LoadedRegistry, RegistryPolicies, SourcePosition } from '../model/types';
+import {
+  LoadedRegistry,
+  RegistryPolicies,
+  SourcePosition,
+} from '../model/types';
 import { fieldChanges } from './fieldChanges';
 import { PolicyChange } from './types';
 

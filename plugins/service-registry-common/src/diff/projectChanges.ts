@@ -28,9 +28,7 @@ export function projectChangesOf(
           .filter(service => {
             const declared = head.services.get(service);
             // its own services only (an override's tier is its global service's business)
-            return (
-              declared?.project === id && declared.raw.tier === undefined
-            );
+            return declared?.project === id && declared.raw.tier === undefined;
           })
           .sort()
       : [];
