@@ -231,6 +231,80 @@ describe('service-registry validate', () => {
   });
 });
 
+describe('service-registry validate --only', () => {
+  // a missing dependency (dependency/) and a credential in a value (security/)
+  const files = {
+    ...VALID,
+    'projects/shop/services.toml': VALID['projects/shop/services.toml'].replace(
+      'requires = ["shop-api"]',
+      'requires = ["shop-api", "shop-db"]',
+    ),
+    'services/catalog.toml': `${VALID['services/catalog.toml']}[service.shared-auth.metadata.env]
+DB_PASSWORD = "hunter2-but-longer"
+`,
+  };
+  const codesOf = (stdout: string): string[] =>
+    JSON.parse(stdout).findings.map((f: { code: string }) => f.code);
+
+  it('shows and counts only the findings of the named areas, for a CI step per area', () => {
+    const dir = registry('only-areas', files);
+    const all = cli(['validate', '.', '--format', 'json'], dir);
+    expect(codesOf(all.stdout)).toEqual(
+      expect.arrayContaining([
+        'dependency/missing-required',
+        'security/secret-value',
+      ]),
+    );
+
+    const security = cli(
+      ['validate', '.', '--format', 'json', '--only', 'security'],
+      dir,
+    );
+    expect(codesOf(security.stdout)).toEqual(['security/secret-value']);
+    expect(JSON.parse(security.stdout).summary).toMatchObject({ errors: 1 });
+    expect(security.code).toBe(1);
+
+    const both = cli(['validate', '.', '--only', 'dependency, security/'], dir);
+    expect(both.stdout).toContain('dependency/missing-required');
+    expect(both.stdout).toContain('security/secret-value');
+
+    // nothing wrong in this area: the step passes
+    const lifecycle = cli(['validate', '.', '--only', 'lifecycle'], dir);
+    expect(lifecycle.stdout).toContain('✔ 0 errors, 0 warnings');
+    expect(lifecycle.code).toBe(0);
+  });
+
+  it('always shows a file that could not be read, whose services no area checked', () => {
+    const dir = registry('only-unread', {
+      ...files,
+      'projects/shop/services.toml': '[service.shop-api\n',
+    });
+    const run = cli(
+      ['validate', '.', '--format', 'json', '--only', 'security'],
+      dir,
+    );
+    expect(codesOf(run.stdout)).toEqual([
+      'toml/syntax',
+      'security/secret-value',
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  it('refuses an area validation does not report, naming those it does', () => {
+    const dir = registry('only-unknown', VALID);
+    for (const value of ['secrets', '', ',']) {
+      const run = cli(['validate', '.', '--only', value], dir);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        '--only takes areas of finding codes, comma-separated (catalog, compat, dependency,',
+      );
+    }
+    expect(cli(['diff', '.', '.', '--only', 'security'], dir).stderr).toContain(
+      '--only is not an option of diff',
+    );
+  });
+});
+
 describe('service-registry diff', () => {
   it('reports breaking changes against a git revision, with their impact', () => {
     const dir = registry('git', VALID);

@@ -27,6 +27,7 @@ import {
   maxDepthOption,
   maxFileBytesOption,
   maxWarningsOption,
+  onlyOption,
   reportFormat,
   todayOption,
 } from './lib/options';
@@ -47,6 +48,7 @@ const OPTIONS = {
   check: { type: 'boolean', default: false },
   'max-file-bytes': { type: 'string' },
   'shared-system': { type: 'string' },
+  only: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   // every option the help describes (lib/help.ts), and no other
 } as const satisfies Record<
@@ -168,6 +170,7 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
             maxWarnings: maxWarningsOption(values['max-warnings']),
             maxFileBytes,
             sharedSystem: sharedSystemOption(values['shared-system']),
+            only: onlyOption(values.only),
           },
           io,
         );

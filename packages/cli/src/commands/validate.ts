@@ -12,6 +12,7 @@ import { ReportFormat } from '../lib/options';
 import { readDirectorySource } from '../lib/readSource';
 import { checkRegistryRoot } from '../lib/registryRootNote';
 import { annotationLimitNotice, formatFindingsGithub } from '../format/github';
+import { findingsInAreas } from '../format/findingAreas';
 import { findingsJson } from '../format/json';
 import { PLATFORM_REPORTS } from '../format/platformReports';
 import { shownFindings } from '../format/shownPaths';
@@ -33,6 +34,11 @@ export interface ValidateOptions {
    * `shared`): a project named like it is a `catalog/duplicate-entity` error.
    */
   sharedSystem?: string;
+  /**
+   * Only the findings of these areas of finding codes (`--only dependency,security`), and those of
+   * files that could not be read; every finding when undefined.
+   */
+  only?: string[];
 }
 
 /** Validates a registry directory and prints the findings; returns the exit code. */
@@ -45,10 +51,12 @@ export async function validateCommand(
   });
   checkRegistryRoot(source, io);
   // with the catalog provider's findings: the pull request shows what the catalog would
-  const findings = validateRegistry(loadRegistry(source.files), {
+  const all = validateRegistry(loadRegistry(source.files), {
     today: options.today,
     catalog: { sharedSystem: options.sharedSystem ?? DEFAULT_SHARED_SYSTEM },
   });
+  // a CI step of its own per area (--only security): the exit code follows what is shown
+  const findings = findingsInAreas(all, options.only);
   switch (options.format) {
     case 'json':
       io.stdout(

@@ -29,6 +29,7 @@ export const OPTION_NAMES = [
   'format',
   'today',
   'max-warnings',
+  'only',
   'shared-system',
   'fail-on-breaking',
   'include-optional',
@@ -80,6 +81,7 @@ const COMMANDS: Record<CommandName, CommandHelp> = {
       'format',
       'today',
       'max-warnings',
+      'only',
       'shared-system',
       'max-file-bytes',
     ],
@@ -221,6 +223,13 @@ const OPTIONS: Record<OptionName, OptionHelp> = {
   'max-warnings': {
     flag: '--max-warnings <n>',
     text: { validate: MAX_WARNINGS, diff: MAX_WARNINGS },
+  },
+  only: {
+    flag: '--only <areas>',
+    text: {
+      validate:
+        'only the findings of these areas of finding codes, comma-separated (dependency,security), for a CI step per area; those of files that could not be read are always shown',
+    },
   },
   'shared-system': {
     flag: '--shared-system <name>',

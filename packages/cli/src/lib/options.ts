@@ -1,5 +1,6 @@
 import { MAX_REGISTRY_FILE_BYTES_LIMIT } from '@service-registry/plugin-service-registry-common';
 import { UsageError } from './errors';
+import { FINDING_AREAS } from '../format/findingAreas';
 
 /** Output formats of `validate`, `diff` and `impact`. */
 export type ReportFormat =
@@ -100,4 +101,25 @@ export function maxFileBytesOption(
     );
   }
   return n;
+}
+
+/**
+ * Checks `--only` (areas of finding codes, comma-separated: `dependency,security`; an area may be
+ * written with its `/`), each one the validation reports.
+ */
+export function onlyOption(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const areas = value
+    .split(',')
+    .map(area => area.trim().replace(/\/$/, ''))
+    .filter(area => area !== '');
+  const unknown = areas.filter(area => !FINDING_AREAS.includes(area));
+  if (areas.length === 0 || unknown.length > 0) {
+    throw new UsageError(
+      `--only takes areas of finding codes, comma-separated (${FINDING_AREAS.join(
+        ', ',
+      )}), got ${value}`,
+    );
+  }
+  return [...new Set(areas)];
 }

@@ -2,6 +2,8 @@
  * Every code a finding of `loadRegistry` or `validateRegistry` can have, sorted. A code is
  * `<area>/<kebab-case>`; `findingCodes.test.ts` keeps this list equal to the codes the loader and
  * the rules write, so add a new rule's code here.
+ *
+ * @public
  */
 export const KNOWN_FINDING_CODES: readonly string[] = [
   'compat/min-above-version',
@@ -73,6 +75,8 @@ export const KNOWN_FINDING_CODES: readonly string[] = [
 
 /**
  * The areas of {@link KNOWN_FINDING_CODES}, each with its `/` (`lifecycle/`, `security/`), sorted.
+ *
+ * @public
  */
 export const KNOWN_FINDING_CODE_PREFIXES: readonly string[] = [
   ...new Set(KNOWN_FINDING_CODES.map(code => code.replace(/\/.*$/, '/'))),

@@ -1,4 +1,8 @@
 export { validateRegistry } from './validateRegistry';
+export {
+  KNOWN_FINDING_CODES,
+  KNOWN_FINDING_CODE_PREFIXES,
+} from './findingCodes';
 export { createValidationContext } from './context';
 export { VALIDATION_RULES } from './rules';
 export { detectSecret, redactSecrets } from './secrets/detectSecret';
