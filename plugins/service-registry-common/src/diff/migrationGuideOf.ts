@@ -1,3 +1,4 @@
+import { comparedServices } from './scope';
 import { BreakingChangeKind, DiffContext } from './types';
 
 /**
@@ -24,12 +25,6 @@ export function migrationGuideOf(
   ctx: DiffContext,
   id: string,
 ): string | undefined {
-  const project = ctx.scope?.project;
-  const service =
-    (project === undefined
-      ? undefined
-      : ctx.head.overrides.get(project)?.get(id)) ??
-    ctx.head.services.get(id) ??
-    ctx.base.services.get(id);
-  return service?.migration?.guideUrl;
+  const { before, after } = comparedServices(ctx, id);
+  return (after ?? before)?.migration?.guideUrl;
 }
