@@ -50,9 +50,9 @@ export interface ChangeFinding extends RegistryFinding {
  * consumers it degrades and who must approve it) and each weakened service level
  * (`sla-impact/sla-weakened`) and each release that brings features to a service in maintenance
  * or deprecated (`change/feature-release`), as warnings at their positions; each changed
- * declaration of a
- * project (`change/project`) and each changed policy key (`change/policy`), as infos with their
- * values and approvers, so that a review sees the rules change where they are written.
+ * declaration of a project (`change/project`) and each changed policy key (`change/policy`), as
+ * infos with their values and approvers, so that a review sees the rules change where they are
+ * written.
  *
  * @param diff - the diff of base and head
  */

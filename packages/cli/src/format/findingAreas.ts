@@ -1,4 +1,5 @@
 import {
+  findingArea,
   isUnreadFileFinding,
   KNOWN_FINDING_CODE_PREFIXES,
   RegistryFinding,
@@ -30,6 +31,6 @@ export function findingsInAreas(
   if (areas === undefined) return [...findings];
   const kept = new Set(areas);
   return findings.filter(
-    f => kept.has(f.code.replace(/\/.*$/, '')) || isUnreadFileFinding(f),
+    f => kept.has(findingArea(f.code)) || isUnreadFileFinding(f),
   );
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  findingArea,
   KNOWN_FINDING_CODE_PREFIXES,
   KNOWN_FINDING_CODES,
 } from './findingCodes';
@@ -38,6 +39,13 @@ describe('KNOWN_FINDING_CODES', () => {
       ...codeLiterals(__dirname),
     ]);
     expect([...KNOWN_FINDING_CODES].sort()).toEqual([...literals].sort());
+  });
+
+  it('takes the area of a code up to its first slash', () => {
+    expect(findingArea('security/secret-value')).toBe('security');
+    expect(findingArea('catalog/duplicate-entity')).toBe('catalog');
+    expect(findingArea('a/b/c')).toBe('a');
+    expect(findingArea('plain')).toBe('plain');
   });
 
   it('derives the prefixes from the codes', () => {

@@ -74,10 +74,22 @@ export const KNOWN_FINDING_CODES: readonly string[] = [
 ];
 
 /**
+ * The area of a finding code: what comes before its first `/` (`security` of
+ * `security/secret-value`); a code without a `/` is its own area.
+ *
+ * @param code - a finding code
+ * @public
+ */
+export function findingArea(code: string): string {
+  const slash = code.indexOf('/');
+  return slash < 0 ? code : code.slice(0, slash);
+}
+
+/**
  * The areas of {@link KNOWN_FINDING_CODES}, each with its `/` (`lifecycle/`, `security/`), sorted.
  *
  * @public
  */
 export const KNOWN_FINDING_CODE_PREFIXES: readonly string[] = [
-  ...new Set(KNOWN_FINDING_CODES.map(code => code.replace(/\/.*$/, '/'))),
+  ...new Set(KNOWN_FINDING_CODES.map(code => `${findingArea(code)}/`)),
 ].sort();

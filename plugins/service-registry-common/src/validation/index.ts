@@ -1,5 +1,6 @@
 export { validateRegistry } from './validateRegistry';
 export {
+  findingArea,
   KNOWN_FINDING_CODES,
   KNOWN_FINDING_CODE_PREFIXES,
 } from './findingCodes';
