@@ -121,6 +121,98 @@ describe('diff: SLA impact on consumers', () => {
     expect(stronger.slaImpacts).toEqual([]);
   });
 
+  it('reports a dropped SLA (no own target, no tier policy to fall back on) as weakened to none, for each consumer that promises a value', () => {
+    const diff = diffRegistries(
+      registry([
+        'owner = "@db-team"',
+        'sla = { availability = "99.99%", response_time_p99 = "50ms" }',
+      ]),
+      registry(['owner = "@db-team"']),
+      { today: TODAY },
+    );
+    expect(diff.breakingChanges).toEqual([]);
+    expect(diff.slaImpacts).toEqual([
+      {
+        service: 'db',
+        changes: [
+          { target: 'availability', before: '99.99%', after: 'none' },
+          { target: 'response_time_p99', before: '50ms', after: 'none' },
+        ],
+        // "opt" only takes it as optional; neither consumer promises a response time
+        consumers: [
+          {
+            id: 'app',
+            project: null,
+            owner: '@app-team',
+            shortfalls: [
+              { target: 'availability', consumer: '99.99%', provider: 'none' },
+            ],
+          },
+          {
+            id: 'web',
+            project: null,
+            shortfalls: [
+              { target: 'availability', consumer: '99.9%', provider: 'none' },
+            ],
+          },
+        ],
+        affectedProjects: [],
+        message:
+          'The SLA of "db" gets weaker (availability 99.99% → none, response_time_p99 50ms → none): 2 consumers that require it promise more than it now does: "app" (availability 99.99%), "web" (availability 99.9%). Keep the SLA of "db" (or its tier), or have each consumer lower its promise or make the dependency optional with a fallback.',
+        // no weakened key is left to point at: the service's header
+        position: { file: 'services/catalog.toml', line: 1, column: 1 },
+      },
+    ]);
+  });
+
+  it('compares a dropped own target with the tier policy it falls back on, and a dropped tier as none', () => {
+    const fallsBack = diffRegistries(
+      registry(['tier = "high"', 'sla = { availability = "99.99%" }']),
+      registry(['tier = "high"']),
+      { today: TODAY },
+    );
+    expect(fallsBack.slaImpacts.map(i => i.changes)).toEqual([
+      [
+        {
+          target: 'availability',
+          before: '99.99%',
+          after: '99.9% (high tier policy)',
+        },
+      ],
+    ]);
+    expect(fallsBack.slaImpacts[0].consumers.map(c => c.id)).toEqual(['app']);
+
+    const untiered = diffRegistries(registry(['tier = "high"']), registry([]), {
+      today: TODAY,
+    });
+    expect(untiered.slaImpacts.map(i => i.changes)).toEqual([
+      [
+        {
+          target: 'availability',
+          before: '99.9% (high tier policy)',
+          after: 'none',
+        },
+        {
+          target: 'response_time_p99',
+          before: '200ms (high tier policy)',
+          after: 'none',
+        },
+        { target: 'tier', before: 'high', after: 'none' },
+      ],
+    ]);
+  });
+
+  it('says nothing when a dropped target is one no consumer promises', () => {
+    const diff = diffRegistries(
+      registry([
+        'sla = { availability = "99.999%", response_time_p99 = "50ms" }',
+      ]),
+      registry(['sla = { availability = "99.999%" }']),
+      { today: TODAY },
+    );
+    expect(diff.slaImpacts).toEqual([]);
+  });
+
   it("reports an override's weaker SLA on that project's view, for that project's consumers only", () => {
     const shop = (availability: string) => ({
       'projects/shop/services.toml': [

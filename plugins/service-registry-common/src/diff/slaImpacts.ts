@@ -25,9 +25,14 @@ import {
 interface Weakening {
   /** The weakened targets (keys), then `tier` when it went down. */
   changes: SlaWeakening[];
-  /** The keys of the weakened numeric targets. */
+  /** The keys of the weakened numeric targets (those dropped too). */
   targets: Set<string>;
+  /** The keys of the targets that had a value before and have none after. */
+  dropped: Set<string>;
 }
+
+/** What a dropped target is shown as, after the change. */
+const NONE = 'none';
 
 const rank = (service: RegistryService) =>
   service.effectiveTier === undefined
@@ -36,8 +41,9 @@ const rank = (service: RegistryService) =>
 
 /**
  * The targets of {@link DEPENDENCY_SLA_TARGETS} whose effective value gets weaker from `before`
- * to `after` (a target without a value on either side is not compared), and the tier when it
- * goes down.
+ * to `after`, or that had a value and have none after (the service's `sla` dropped it and its
+ * tier's policy gives none: consumers are promised nothing), and the tier when it goes down. A
+ * target without a value before is not compared.
  */
 function weakeningOf(
   ctx: DiffContext,
@@ -46,17 +52,18 @@ function weakeningOf(
 ): Weakening {
   const changes: SlaWeakening[] = [];
   const targets = new Set<string>();
+  const dropped = new Set<string>();
   for (const target of DEPENDENCY_SLA_TARGETS) {
     const was = effectiveSlaOf(before, ctx.base.policies, target);
+    if (!was) continue;
     const now = effectiveSlaOf(after, ctx.head.policies, target);
-    if (!was || !now || !isWeakerSlaValue(target, now.value, was.value)) {
-      continue;
-    }
+    if (now && !isWeakerSlaValue(target, now.value, was.value)) continue;
     targets.add(target.key);
+    if (!now) dropped.add(target.key);
     changes.push({
       target: target.key,
       before: describeEffectiveSla(was),
-      after: describeEffectiveSla(now),
+      after: now ? describeEffectiveSla(now) : NONE,
     });
   }
   if (
@@ -67,10 +74,48 @@ function weakeningOf(
     changes.push({
       target: 'tier',
       before: before.effectiveTier,
-      after: after.effectiveTier ?? 'none',
+      after: after.effectiveTier ?? NONE,
     });
   }
-  return { changes, targets };
+  return { changes, targets, dropped };
+}
+
+/**
+ * Where a consumer promises more than the service after the change, on the weakened targets: a
+ * weaker value (see `dependencySlaShortfalls`), or a dropped target the consumer promises a value
+ * of. In target order.
+ */
+function shortfallsOn(
+  ctx: DiffContext,
+  consumer: RegistryService,
+  after: RegistryService,
+  weakening: Weakening,
+): SlaImpactConsumer['shortfalls'] {
+  const weaker = dependencySlaShortfalls(consumer, after, ctx.head.policies);
+  const shortfalls: SlaImpactConsumer['shortfalls'] = [];
+  for (const target of DEPENDENCY_SLA_TARGETS) {
+    if (!weakening.targets.has(target.key)) continue;
+    if (weakening.dropped.has(target.key)) {
+      const promised = effectiveSlaOf(consumer, ctx.head.policies, target);
+      if (promised) {
+        shortfalls.push({
+          target: target.key,
+          consumer: describeEffectiveSla(promised),
+          provider: NONE,
+        });
+      }
+      continue;
+    }
+    const shortfall = weaker.find(s => s.target === target);
+    if (shortfall) {
+      shortfalls.push({
+        target: target.key,
+        consumer: describeEffectiveSla(shortfall.consumer),
+        provider: describeEffectiveSla(shortfall.provider),
+      });
+    }
+  }
+  return shortfalls;
 }
 
 const sameWeakening = (a: Weakening, b: Weakening) =>
@@ -165,11 +210,7 @@ export function slaImpactsOf(ctx: DiffContext, id: string): SlaImpact[] {
         ? global
         : weakeningOf(ctx, before, after);
     if (weakening.targets.size === 0) continue;
-    const shortfalls = dependencySlaShortfalls(
-      consumer,
-      after,
-      ctx.head.policies,
-    ).filter(s => weakening.targets.has(s.target.key));
+    const shortfalls = shortfallsOn(ctx, consumer, after, weakening);
     if (shortfalls.length === 0) continue;
     const group =
       own !== undefined || sameWeakening(weakening, global)
@@ -180,11 +221,7 @@ export function slaImpactsOf(ctx: DiffContext, id: string): SlaImpact[] {
     const entry: SlaImpactConsumer = {
       id: view.id,
       project: view.project ?? null,
-      shortfalls: shortfalls.map(s => ({
-        target: s.target.key,
-        consumer: describeEffectiveSla(s.consumer),
-        provider: describeEffectiveSla(s.provider),
-      })),
+      shortfalls,
     };
     if (consumer.owner !== undefined) entry.owner = consumer.owner;
     list.push(entry);

@@ -263,7 +263,7 @@ export interface SlaWeakening {
   target: string;
   /** In base (`99.99%`, `100ms (critical tier policy)`, `critical`). */
   before: string;
-  /** In head. */
+  /** In head; `none` for a target or tier head no longer gives. */
   after: string;
 }
 
@@ -289,15 +289,16 @@ export interface SlaImpactConsumer {
     target: string;
     /** What the consumer promises, in head. */
     consumer: string;
-    /** What the service promises, in head. */
+    /** What the service promises, in head; `none` for a dropped target. */
     provider: string;
   }>;
 }
 
 /**
  * A consumed service whose effective SLA gets weaker between base and head (availability
- * lowered, p99 response time raised; a lowered tier counts through the targets its policy
- * supplies), listed with the direct consumers that require it and now promise more than it does
+ * lowered, p99 response time raised, or either dropped: no own value and no tier policy to fall
+ * back on, shown as `none`; a lowered tier counts through the targets its policy supplies),
+ * listed with the direct consumers that require it and now promise more than it does
  * (seed 000, `check_sla_impact` / `add_sla_violation`). Not a breaking change: nothing stops
  * working, but those consumers can no longer keep their own SLA (a warning). Effective values and
  * the comparison are those of the `sla/weaker-dependency` validation rule. A change of a
