@@ -5,6 +5,12 @@ import {
   HostedApiError,
   requestJson,
 } from './hostedApi';
+import {
+  githubApi,
+  nextPageOn,
+  PullRequestTarget,
+  repositoryUrl,
+} from './githubApi';
 import { isMarkedReport, withReportMarker } from './reportMarker';
 
 /** GitHub's limit on a comment's body, in characters. */
@@ -12,18 +18,6 @@ export const MAX_COMMENT_CHARACTERS = 65_536;
 
 /** Comments read (100 a page) while looking for the one posted before; after them a new one is posted. */
 const MAX_PAGES = 30;
-
-/** Where a pull request's comments are, and the token that may write them. */
-export interface PullRequestTarget {
-  /** GitHub's REST API, `https://api.github.com` (`GITHUB_API_URL`). */
-  apiUrl: string;
-  /** `owner/repo` (`GITHUB_REPOSITORY`). */
-  repository: string;
-  /** The pull request's number. */
-  pullRequest: number;
-  /** A token that may write the pull request's comments; never printed. */
-  token: string;
-}
 
 /** What {@link PullRequestComments.upsert} did. */
 export interface CommentResult {
@@ -55,16 +49,6 @@ function adviceFor(status: number): string {
   }
 }
 
-/** The next page's address from a `Link` header, if there is one. */
-function nextPage(link: string | null): string | undefined {
-  if (!link) return undefined;
-  for (const part of link.split(',')) {
-    const m = /<([^>]+)>\s*;\s*rel="next"/.exec(part);
-    if (m) return m[1];
-  }
-  return undefined;
-}
-
 /**
  * A small client for the comments of one pull request: finds the newest comment that ends with
  * the report's marker and replaces its text, or posts a new one. Unlike `gh pr comment
@@ -77,23 +61,8 @@ export class PullRequestComments {
   readonly #commentsUrl: string;
 
   constructor(target: PullRequestTarget) {
-    this.#api = {
-      name: 'GitHub',
-      urlVariable: 'GITHUB_API_URL',
-      token: target.token,
-      headers: {
-        Authorization: `Bearer ${target.token}`,
-        Accept: 'application/vnd.github+json',
-        'X-GitHub-Api-Version': '2022-11-28',
-        'User-Agent': 'service-registry-cli',
-      },
-      adviceFor,
-    };
-    const [owner, repo] = target.repository.split('/');
-    this.#repoUrl = `${target.apiUrl.replace(
-      /\/+$/,
-      '',
-    )}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
+    this.#api = githubApi(target.token, adviceFor);
+    this.#repoUrl = repositoryUrl(target);
     this.#commentsUrl = `${this.#repoUrl}/issues/${
       target.pullRequest
     }/comments`;
@@ -115,12 +84,7 @@ export class PullRequestComments {
       for (const comment of json as GithubComment[]) {
         if (isMarkedReport(comment.body)) found = comment;
       }
-      const next = nextPage(headers.get('link'));
-      // the next page on the same API only: the token goes nowhere else
-      url =
-        next && new URL(next).origin === new URL(this.#repoUrl).origin
-          ? next
-          : undefined;
+      url = nextPageOn(this.#repoUrl, headers);
     }
     return found;
   }

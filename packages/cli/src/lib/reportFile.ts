@@ -4,6 +4,27 @@ import { ReadError } from './errors';
 import { withReportMarker } from './reportMarker';
 
 /**
+ * The text of a file a command of the job wrote (relative to `cwd`); a missing file is a
+ * {@link ReadError} that says how to write it (`writtenBy`: `service-registry diff … --format json`).
+ */
+export async function readWrittenFile(
+  file: string,
+  cwd: string,
+  writtenBy: string,
+): Promise<string> {
+  try {
+    return await fs.readFile(path.resolve(cwd, file), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new ReadError(
+        `${file} does not exist: write the report first (${writtenBy} > ${file})`,
+      );
+    }
+    throw error;
+  }
+}
+
+/**
  * The text of the report file to post (relative to `cwd`), checked to be a comment the host
  * takes: it exists, is not empty (the command that writes it failed) and, with the report's
  * marker added, has at most `maxCharacters`.
@@ -13,17 +34,11 @@ export async function readReportFile(
   cwd: string,
   limit: { maxCharacters: number; host: string; what: string },
 ): Promise<string> {
-  let text: string;
-  try {
-    text = await fs.readFile(path.resolve(cwd, file), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new ReadError(
-        `${file} does not exist: write the report first (service-registry diff … --format markdown > ${file})`,
-      );
-    }
-    throw error;
-  }
+  const text = await readWrittenFile(
+    file,
+    cwd,
+    'service-registry diff … --format markdown',
+  );
   if (text.trim() === '') {
     throw new ReadError(
       `${file} is empty: ${limit.host} takes no empty ${limit.what} (did the command that writes it fail?)`,
