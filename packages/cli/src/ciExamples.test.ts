@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { useBuiltCli } from './__testUtils__/builtCli';
-import { startFakeGithub } from './__testUtils__/fakeGithubApi';
+import { FakeReview, startFakeGithub } from './__testUtils__/fakeGithubApi';
 import { startFakeGitlab } from './__testUtils__/fakeGitlabApi';
 import { withReportMarker } from './lib/reportMarker';
 import {
@@ -262,6 +262,102 @@ describe('the GitHub Actions example (examples/ci/github-actions-registry.yml)',
     );
     expect(step(run, /^Fail on errors/).outcome).toBe('success');
     expect(run.failed).toBe(false);
+  });
+});
+
+describe('the GitHub Actions approvals example (examples/ci/github-actions-approvals.yml)', () => {
+  const ORG_TOKEN = 'ghp_registry-approvals';
+
+  /** GitHub's API for pull request #1 of platform/registry, with its reviews and teams. */
+  function githubForApprovals(reviews: FakeReview[]) {
+    return startFakeGithub({
+      tokens: {
+        token: { login: 'github-actions[bot]', type: 'Bot' },
+        [ORG_TOKEN]: { login: 'registry-bot', type: 'User', readOrg: true },
+      },
+      repository: 'platform/registry',
+      pullRequest: 1,
+      reviews,
+      teams: {
+        'platform/platform-team': ['pia'],
+        'platform/shop-team': ['sol'],
+      },
+    });
+  }
+
+  const approved = (login: string): FakeReview => ({
+    user: { login },
+    state: 'APPROVED',
+  });
+
+  it('fails the check until a member of the team the breaking change needs has approved, then passes on the review event', async () => {
+    const origin = repository('gh-approvals', {
+      'services/catalog.toml': PORT_CHANGED,
+    });
+    const tools = fakeTools(path.join(tmp.root, 'gh-approvals-tools'));
+    // a member of the platform team approves: the affected shop project's owner must
+    const github = await githubForApprovals([approved('pia')]);
+    try {
+      const opened = await runGithubJob({
+        origin,
+        workspace: path.join(tmp.root, 'gh-approvals-ws-1'),
+        tools: tools.path,
+        baseRef: 'main',
+        githubApiUrl: github.apiUrl,
+        workflow: 'github-actions-approvals.yml',
+        secrets: { REGISTRY_APPROVALS_TOKEN: ORG_TOKEN },
+      });
+      const check = step(opened, /^Check them/);
+      expect(check.outcome).toBe('failure');
+      expect(check.stdout).toContain(
+        '✘ shop-team (breaking): not approved: no approving review by shop-team or by a member of team platform/shop-team',
+      );
+      expect(opened.failed).toBe(true);
+
+      github.reviews.push(approved('sol'));
+      const reviewed = await runGithubJob({
+        origin,
+        workspace: path.join(tmp.root, 'gh-approvals-ws-2'),
+        tools: tools.path,
+        baseRef: 'main',
+        githubApiUrl: github.apiUrl,
+        workflow: 'github-actions-approvals.yml',
+        secrets: { REGISTRY_APPROVALS_TOKEN: ORG_TOKEN },
+        eventName: 'pull_request_review',
+      });
+      expect(reviewed.steps.map(s => [s.name, s.outcome, s.stderr])).toEqual(
+        reviewed.steps.map(s => [s.name, 'success', s.stderr]),
+      );
+      expect(step(reviewed, /^Check them/).stdout).toContain(
+        '✔ shop-team (breaking): approved by sol (a member of team platform/shop-team)',
+      );
+      expect(github.requests.every(r => r.auth === `Bearer ${ORG_TOKEN}`)).toBe(
+        true,
+      );
+    } finally {
+      await github.close();
+    }
+  });
+
+  it("without the secret, checks with the job's token and says why a team member's approval does not count", async () => {
+    const origin = repository('gh-approvals-job-token', {
+      'services/catalog.toml': PORT_CHANGED,
+    });
+    const tools = fakeTools(path.join(tmp.root, 'gh-approvals-jt-tools'));
+    const github = await githubForApprovals([approved('sol')]);
+    const run = await runGithubJob({
+      origin,
+      workspace: path.join(tmp.root, 'gh-approvals-jt-ws'),
+      tools: tools.path,
+      baseRef: 'main',
+      githubApiUrl: github.apiUrl,
+      workflow: 'github-actions-approvals.yml',
+    }).finally(() => github.close());
+    const check = step(run, /^Check them/);
+    expect(check.outcome).toBe('failure');
+    expect(check.stdout).toContain('0 of 1 given');
+    expect(check.stdout).toContain('give the step a token with read:org');
+    expect(github.requests.every(r => r.auth === 'Bearer token')).toBe(true);
   });
 });
 

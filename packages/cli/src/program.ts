@@ -5,6 +5,7 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { diffCommand } from './commands/diff';
 import { docsCommand } from './commands/docs';
+import { githubApprovalsCommand } from './commands/githubApprovals';
 import { githubCommentCommand } from './commands/githubComment';
 import { gitlabNoteCommand } from './commands/gitlabNote';
 import { graphCommand } from './commands/graph';
@@ -96,8 +97,15 @@ function checkOptionsOf(
  * text escaped as data; markdown, dot, mermaid and yaml are documents for a file or a comment.
  */
 function isGuardedFormat(command: string, format: string | undefined) {
-  // what github-comment and gitlab-note print holds an address the host answered with
-  if (command === 'github-comment' || command === 'gitlab-note') return true;
+  // what github-comment and gitlab-note print holds an address the host answered with;
+  // github-approvals prints the approvers the registry names and the host's logins
+  if (
+    command === 'github-comment' ||
+    command === 'gitlab-note' ||
+    command === 'github-approvals'
+  ) {
+    return true;
+  }
   const reports = ['validate', 'diff', 'impact'];
   if (format === undefined) return reports.includes(command);
   return format === 'json' || format === 'text';
@@ -248,6 +256,14 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
         return command === 'github-comment'
           ? await githubCommentCommand({ file: rest[0] }, io)
           : await gitlabNoteCommand({ file: rest[0] }, io);
+      case 'github-approvals':
+        if (!rest[0]) {
+          throw new UsageError(
+            'github-approvals needs a file: the JSON report of diff',
+          );
+        }
+        expectAtMost(1);
+        return await githubApprovalsCommand({ file: rest[0] }, io);
       default:
         throw new UsageError(`unknown command ${command}`);
     }

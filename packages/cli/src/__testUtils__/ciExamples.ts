@@ -247,9 +247,18 @@ export async function runGithubJob(options: {
   githubApiUrl: string;
   /** The job's `github.token` (default `token`). */
   token?: string;
+  /** The repository's secrets (`secrets.<name>`); default none. */
+  secrets?: Record<string, string>;
+  /** The workflow (default the registry workflow, `github-actions-registry.yml`). */
+  workflow?: string;
+  /** The event (default `pull_request`). */
+  eventName?: 'pull_request' | 'pull_request_review';
 }): Promise<{ steps: StepRun[]; failed: boolean; summary: string }> {
   const { origin, workspace, baseRef } = options;
-  const steps = githubSteps();
+  const eventName = options.eventName ?? 'pull_request';
+  const steps = githubSteps(
+    options.workflow && path.join(examplesDir, options.workflow),
+  );
   fs.mkdirSync(workspace, { recursive: true });
   const files = path.join(workspace, '..', `${path.basename(workspace)}-files`);
   fs.mkdirSync(files, { recursive: true });
@@ -260,21 +269,40 @@ export async function runGithubJob(options: {
   fs.writeFileSync(envFile, '');
   fs.writeFileSync(
     eventFile,
-    JSON.stringify({
-      action: 'synchronize',
-      number: 1,
-      pull_request: { number: 1, base: { ref: baseRef } },
-    }),
+    JSON.stringify(
+      eventName === 'pull_request'
+        ? {
+            action: 'synchronize',
+            number: 1,
+            pull_request: { number: 1, base: { ref: baseRef } },
+          }
+        : {
+            action: 'submitted',
+            review: { state: 'approved' },
+            pull_request: { number: 1, base: { ref: baseRef } },
+          },
+    ),
   );
+  // the context as GitHub gives it: github.base_ref on pull_request events only; a secret that is
+  // not set is the empty string
   const expressions: Record<string, string> = {
-    'github.base_ref': baseRef,
+    ...(eventName === 'pull_request' ? { 'github.base_ref': baseRef } : {}),
     'github.event.pull_request.number': '1',
+    'github.event.pull_request.base.ref': baseRef,
     'github.token': options.token ?? 'token',
   };
+  const valueOf = (name: string) => {
+    if (name.startsWith('secrets.')) {
+      return options.secrets?.[name.slice('secrets.'.length)] ?? '';
+    }
+    if (!(name in expressions)) throw new Error(`no value for ${name}`);
+    return expressions[name];
+  };
+  // `a || b`: the first that is not empty, as GitHub's expressions do
   const substitute = (text: string) =>
     text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expr: string) => {
-      if (!(expr in expressions)) throw new Error(`no value for ${expr}`);
-      return expressions[expr];
+      const values = expr.split('||').map(part => valueOf(part.trim()));
+      return values.find(v => v !== '') ?? '';
     });
 
   const results: StepRun[] = [];
@@ -338,7 +366,7 @@ export async function runGithubJob(options: {
       GITHUB_ACTIONS: 'true',
       GITHUB_API_URL: options.githubApiUrl,
       GITHUB_REPOSITORY: 'platform/registry',
-      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_NAME: eventName,
       GITHUB_EVENT_PATH: eventFile,
       GITHUB_STEP_SUMMARY: summaryFile,
       GITHUB_ENV: envFile,

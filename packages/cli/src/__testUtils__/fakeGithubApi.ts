@@ -14,6 +14,14 @@ export interface FakeGithubToken {
   login: string;
   type: 'User' | 'Bot';
   readOnly?: boolean;
+  /** Whether it may read the organisations' teams (`read:org`); a job's `GITHUB_TOKEN` may not. */
+  readOrg?: boolean;
+}
+
+/** A review of the fake pull request. */
+export interface FakeReview {
+  user: { login: string };
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
 }
 
 /**
@@ -21,13 +29,19 @@ export interface FakeGithubToken {
  * and `POST /repos/:owner/:repo/issues/:number/comments` (oldest first, pages of `per_page` with a
  * `Link` header) and `PATCH /repos/:owner/:repo/issues/comments/:id`, with GitHub's answers
  * (`401 Bad credentials`, `403 Resource not accessible by integration` for a read-only token,
- * `404 Not Found`). A real HTTP server on 127.0.0.1, so a CLI in another process reaches it.
+ * `404 Not Found`); the pull request's reviews (`GET /repos/:owner/:repo/pulls/:number/reviews`,
+ * oldest first, in pages) and team memberships (`GET /orgs/:org/teams/:team/memberships/:login`,
+ * `403` to a token without `read:org`, `404` for a non-member). A real HTTP server on 127.0.0.1,
+ * so a CLI in another process reaches it.
  */
 export async function startFakeGithub(options: {
   tokens: Record<string, FakeGithubToken>;
   repository: string;
   pullRequest: number;
   comments?: FakeComment[];
+  reviews?: FakeReview[];
+  /** The active members of each team, by `org/team`. */
+  teams?: Record<string, string[]>;
   /** The comments' page addresses, as GitHub would give them (default github.com's). */
   htmlUrl?: (id: number) => string;
   /** Serve HTTPS with this key and certificate. */
@@ -38,6 +52,8 @@ export async function startFakeGithub(options: {
   let nextId = Math.max(100, ...comments.map(c => c.id)) + 1;
   const repoPath = `/repos/${options.repository}`;
   const listPath = `${repoPath}/issues/${options.pullRequest}/comments`;
+  const reviewsPath = `${repoPath}/pulls/${options.pullRequest}/reviews`;
+  const reviews: FakeReview[] = [...(options.reviews ?? [])];
 
   const server = await startJsonServer(
     ({ method, url, headers, body: raw }, send) => {
@@ -58,18 +74,43 @@ export async function startFakeGithub(options: {
           options.htmlUrl?.(c.id) ??
           `https://github.com/${options.repository}/pull/${options.pullRequest}#issuecomment-${c.id}`,
       });
-      if (method === 'GET' && url.pathname === listPath) {
+      /** One page of a list, with the `Link` to the next. */
+      const paged = <T>(items: T[]) => {
         const perPage = Number(url.searchParams.get('per_page') ?? 30);
         const page = Number(url.searchParams.get('page') ?? 1);
-        const sorted = [...comments].sort((a, b) => a.id - b.id);
-        const slice = sorted.slice((page - 1) * perPage, page * perPage);
+        const slice = items.slice((page - 1) * perPage, page * perPage);
         const link: Record<string, string> = {};
-        if (page * perPage < sorted.length) {
+        if (page * perPage < items.length) {
           const next = new URL(url);
           next.searchParams.set('page', String(page + 1));
           link.Link = `<${next}>; rel="next"`;
         }
-        send(200, slice.map(withUrl), link);
+        send(200, slice, link);
+      };
+      if (method === 'GET' && url.pathname === listPath) {
+        paged([...comments].sort((a, b) => a.id - b.id).map(withUrl));
+        return;
+      }
+      if (method === 'GET' && url.pathname === reviewsPath) {
+        paged(reviews.map((r, i) => ({ id: i + 1, ...r })));
+        return;
+      }
+      const membership =
+        /^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/.exec(
+          url.pathname,
+        );
+      if (method === 'GET' && membership) {
+        if (!token.readOrg) {
+          send(403, { message: 'Resource not accessible by integration' });
+          return;
+        }
+        const [, org, team, login] = membership.map(decodeURIComponent);
+        const members = options.teams?.[`${org}/${team}`];
+        if (members?.includes(login)) {
+          send(200, { state: 'active', role: 'member' });
+        } else {
+          send(404, { message: 'Not Found' });
+        }
         return;
       }
       const edited = new RegExp(`^${repoPath}/issues/comments/(\\d+)$`).exec(
@@ -119,6 +160,8 @@ export async function startFakeGithub(options: {
     apiUrl: server.origin,
     /** The pull request's comments, as they are now. */
     comments,
+    /** The pull request's reviews, oldest first; a test may add one. */
+    reviews,
     requests,
     close: server.close,
   };

@@ -13,6 +13,7 @@ export const COMMAND_NAMES = [
   'openslo',
   'docs',
   'github-comment',
+  'github-approvals',
   'gitlab-note',
 ] as const;
 
@@ -172,6 +173,19 @@ const COMMANDS: Record<CommandName, CommandHelp> = {
     succeedsWhen: 'the comment is posted or updated',
     cannotRun:
       'usage problems: an unknown option or an option of another command, a missing workflow variable or token, an event that names no pull request; a file that is missing or empty; GitHub cannot be reached or refuses the comment (its answer, and what to do)',
+  },
+  'github-approvals': {
+    synopsis: '<file>',
+    summary:
+      "check that the approvals diff's JSON report requires are given by the reviews of the workflow's GitHub pull request",
+    description:
+      "Checks the approvals a change requires (requiredApprovals of the JSON report of diff, by the policies' [change_control] and the changed services' governance.approvers) against the reviews of the pull request a GitHub Actions workflow runs for, and prints one line per approver. An approver is approved when a reviewer with its login (without the @, in any case) approves, or an active member of the team it names: org/team as written, or a team of the repository's owner. A reviewer's last review that approves or requests changes counts (a dismissal takes an approval back; a comment does not). Run it on pull_request and pull_request_review events, so that a new review runs it again. The pull request and GitHub's API come from the workflow's variables (GITHUB_EVENT_PATH, GITHUB_REPOSITORY, GITHUB_API_URL); the token from GITHUB_TOKEN (permissions: pull-requests: read; a token that can read the organisation's teams, read:org, for team approvers), which is never printed.",
+    arguments: [['file', 'the JSON report of diff (diff … --format json)']],
+    options: [],
+    succeedsWhen: 'every required approver has approved, or none is required',
+    failsWhen: 'a required approver has not approved',
+    cannotRun:
+      'usage problems: an unknown option or an option of another command, a missing workflow variable or token, an event that names no pull request; a file that is missing or is not the JSON report of diff; GitHub cannot be reached or refuses to answer (its answer, and what to do)',
   },
   'gitlab-note': {
     synopsis: '<file>',
@@ -364,11 +378,11 @@ Exit codes
 ${exitCode(0, 'no errors (and no more warnings than --max-warnings)')}
 ${exitCode(
   1,
-  'errors, too many warnings, breaking changes with --fail-on-breaking, openslo --service on a service that declares no service level, docs on a registry with files that do not parse or are above the size limit, docs --check on documents that are not current',
+  'errors, too many warnings, breaking changes with --fail-on-breaking, openslo --service on a service that declares no service level, docs on a registry with files that do not parse or are above the size limit, docs --check on documents that are not current, github-approvals when a required approver has not approved',
 )}
 ${exitCode(
   2,
-  'usage problems: unknown command or option, an option of another command, missing directory, unknown git revision or service, a registry that cannot be read; github-comment, gitlab-note: a missing CI variable or token, a missing or empty file, GitHub or GitLab unreachable or refusing the comment',
+  'usage problems: unknown command or option, an option of another command, missing directory, unknown git revision or service, a registry that cannot be read; github-comment, github-approvals, gitlab-note: a missing CI variable or token, a missing, empty or unreadable file, GitHub or GitLab unreachable or refusing the request',
 )}
 `;
 }

@@ -1,0 +1,244 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writeFiles } from './__testUtils__/cliProcess';
+import { runInProcess } from './__testUtils__/runInProcess';
+import { FakeReview, startFakeGithub } from './__testUtils__/fakeGithubApi';
+
+const JOB_TOKEN = 'ghs_workflowtoken1234';
+const ORG_TOKEN = 'ghp_readorgtoken5678';
+
+const GOVERNANCE = [
+  '[change_control]',
+  'breaking_changes_require = ["@platform-team", "@acme/security"]',
+  'version_bumps_require = ["@Maintainer"]',
+].join('\n');
+
+const registry = (port: number, version: string) => ({
+  'policies/governance.toml': GOVERNANCE,
+  'services/catalog.toml': [
+    '[service.auth]',
+    'owner = "platform-team"',
+    `version = "${version}"`,
+    `port = ${port}`,
+    '',
+    '[service.web]',
+    'owner = "platform-team"',
+    'dependencies.requires = ["auth"]',
+  ].join('\n'),
+});
+
+let cwd: string;
+beforeAll(async () => {
+  cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-github-approvals-'));
+  writeFiles(path.join(cwd, 'base'), registry(8080, '1.0.0'));
+  writeFiles(path.join(cwd, 'head'), registry(9090, '1.1.0'));
+  writeFiles(path.join(cwd, 'same'), registry(8080, '1.0.0'));
+  // the reports a workflow's diff step writes
+  for (const [head, file] of [
+    ['head', 'diff.json'],
+    ['same', 'none.json'],
+  ]) {
+    const diff = await runInProcess(
+      [
+        'diff',
+        path.join(cwd, 'base'),
+        path.join(cwd, head),
+        '--format',
+        'json',
+        '--today',
+        '2026-01-20',
+      ],
+      { cwd },
+    );
+    if (diff.code !== 0) {
+      throw new Error(`diff exited ${diff.code}: ${diff.stderr}`);
+    }
+    fs.writeFileSync(path.join(cwd, file), diff.stdout);
+  }
+  fs.writeFileSync(
+    path.join(cwd, 'review.json'),
+    JSON.stringify({ action: 'submitted', pull_request: { number: 7 } }),
+  );
+});
+afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
+
+const servers: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map(s => s.close()));
+});
+
+async function github(reviews: FakeReview[]) {
+  const server = await startFakeGithub({
+    tokens: {
+      [JOB_TOKEN]: { login: 'github-actions[bot]', type: 'Bot' },
+      [ORG_TOKEN]: { login: 'registry-bot', type: 'User', readOrg: true },
+    },
+    repository: 'acme/registry',
+    pullRequest: 7,
+    reviews,
+    teams: {
+      'acme/platform-team': ['pat', 'paula'],
+      'acme/security': ['sam'],
+    },
+  });
+  servers.push(server);
+  return server;
+}
+
+const review = (login: string, state: FakeReview['state']): FakeReview => ({
+  user: { login },
+  state,
+});
+
+const approvals = (apiUrl: string, token = ORG_TOKEN, file = 'diff.json') =>
+  runInProcess(['github-approvals', file], {
+    cwd,
+    env: {
+      GITHUB_API_URL: apiUrl,
+      GITHUB_REPOSITORY: 'acme/registry',
+      GITHUB_EVENT_PATH: path.join(cwd, 'review.json'),
+      GITHUB_TOKEN: token,
+    },
+  });
+
+describe('service-registry github-approvals', () => {
+  it('passes once a member of each required team and the required user have approved', async () => {
+    const server = await github([
+      review('pat', 'APPROVED'),
+      review('sam', 'APPROVED'),
+      review('maintainer', 'APPROVED'),
+    ]);
+    const { code, stdout, stderr } = await approvals(server.apiUrl);
+    expect(stderr).toBe('');
+    expect(stdout).toBe(
+      [
+        'Required approvals of pull request #7: 3 of 3 given',
+        '  ✔ @platform-team (breaking): approved by pat (a member of team acme/platform-team)',
+        '  ✔ @acme/security (breaking): approved by sam (a member of team acme/security)',
+        '  ✔ @Maintainer (version-bump): approved by maintainer',
+        '',
+      ].join('\n'),
+    );
+    expect(code).toBe(0);
+  });
+
+  it('fails, naming who is missing, while a required approver has not approved', async () => {
+    const server = await github([
+      review('pat', 'APPROVED'),
+      // approved, then asked for changes: no approval
+      review('sam', 'APPROVED'),
+      review('sam', 'CHANGES_REQUESTED'),
+      // a comment after an approval keeps it
+      review('maintainer', 'APPROVED'),
+      review('maintainer', 'COMMENTED'),
+      // not a member of a required team
+      review('outsider', 'APPROVED'),
+    ]);
+    const { code, stdout } = await approvals(server.apiUrl);
+    expect(stdout).toContain(
+      'Required approvals of pull request #7: 2 of 3 given\n',
+    );
+    expect(stdout).toContain(
+      '  ✘ @acme/security (breaking): not approved: no approving review by acme/security or by a member of team acme/security\n',
+    );
+    expect(stdout).toContain(
+      '  ✔ @Maintainer (version-bump): approved by maintainer\n',
+    );
+    expect(stdout).toContain('1 required approver has not approved');
+    expect(code).toBe(1);
+  });
+
+  it('takes back an approval that was dismissed', async () => {
+    const server = await github([
+      review('pat', 'APPROVED'),
+      review('sam', 'APPROVED'),
+      review('maintainer', 'APPROVED'),
+      review('maintainer', 'DISMISSED'),
+    ]);
+    const { code, stdout } = await approvals(server.apiUrl);
+    expect(stdout).toContain(
+      '  ✘ @Maintainer (version-bump): not approved: no approving review by Maintainer or by a member of team acme/maintainer\n',
+    );
+    expect(code).toBe(1);
+  });
+
+  it("counts no team member with a job's GITHUB_TOKEN, which cannot read teams, and says so", async () => {
+    const server = await github([
+      review('pat', 'APPROVED'),
+      review('sam', 'APPROVED'),
+      review('maintainer', 'APPROVED'),
+    ]);
+    const { code, stdout } = await approvals(server.apiUrl, JOB_TOKEN);
+    expect(stdout).toContain('1 of 3 given');
+    expect(stdout).toContain('give the step a token with read:org');
+    expect(code).toBe(1);
+    expect(server.requests.every(r => r.auth === `Bearer ${JOB_TOKEN}`)).toBe(
+      true,
+    );
+  });
+
+  it('reads every page of a long review history', async () => {
+    const chatter = Array.from({ length: 250 }, (_, i) =>
+      review(`dev${i % 5}`, 'COMMENTED'),
+    );
+    const server = await github([
+      ...chatter,
+      review('pat', 'APPROVED'),
+      review('sam', 'APPROVED'),
+      review('maintainer', 'APPROVED'),
+    ]);
+    const { code } = await approvals(server.apiUrl);
+    expect(code).toBe(0);
+    expect(
+      server.requests.filter(r => r.path.endsWith('/pulls/7/reviews')),
+    ).toHaveLength(3);
+  });
+
+  it('passes without asking GitHub for reviews when the change requires no approval', async () => {
+    const server = await github([]);
+    const { code, stdout } = await approvals(
+      server.apiUrl,
+      ORG_TOKEN,
+      'none.json',
+    );
+    expect(stdout).toBe(
+      'The change of pull request #7 requires no approval.\n',
+    );
+    expect(code).toBe(0);
+    expect(server.requests).toEqual([]);
+  });
+
+  it('refuses a file that is not the JSON report of diff, naming what is wrong', async () => {
+    fs.writeFileSync(path.join(cwd, 'report.md'), '## Change report\n');
+    fs.writeFileSync(
+      path.join(cwd, 'validate.json'),
+      JSON.stringify({ command: 'validate', findings: [] }),
+    );
+    const server = await github([]);
+    const markdown = await approvals(server.apiUrl, ORG_TOKEN, 'report.md');
+    expect(markdown.code).toBe(2);
+    expect(markdown.stderr).toMatch(
+      /^service-registry: report\.md is not JSON \(.*\): write it with service-registry diff … --format json\n$/,
+    );
+    const validate = await approvals(server.apiUrl, ORG_TOKEN, 'validate.json');
+    expect(validate.code).toBe(2);
+    expect(validate.stderr).toContain(
+      'validate.json is not the JSON report of service-registry diff: command:',
+    );
+    const missing = await approvals(server.apiUrl, ORG_TOKEN, 'gone.json');
+    expect(missing.stderr).toContain(
+      'gone.json does not exist: write the report first (service-registry diff … --format json > gone.json)',
+    );
+    expect(server.requests).toEqual([]);
+  });
+
+  it('tells a refusal of GitHub in one line, without the token', async () => {
+    const server = await github([]);
+    const { code, stderr } = await approvals(server.apiUrl, 'ghp_wrong');
+    expect(code).toBe(2);
+    expect(stderr).toContain("cannot read the pull request's reviews");
+    expect(stderr).toContain('401');
+    expect(stderr).not.toContain('ghp_wrong');
+  });
+});

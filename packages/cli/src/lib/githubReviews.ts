@@ -1,0 +1,117 @@
+import { ReadError } from './errors';
+import {
+  githubApi,
+  nextPageOn,
+  PullRequestTarget,
+  repositoryUrl,
+} from './githubApi';
+import {
+  commonAdvice,
+  HostedApi,
+  HostedApiError,
+  requestJson,
+} from './hostedApi';
+
+/** Reviews read (100 a page); a pull request with more is not checked past them. */
+const MAX_PAGES = 30;
+
+interface GithubReview {
+  user?: { login?: unknown } | null;
+  state?: unknown;
+}
+
+/** Why GitHub answers a status, and what to do about it. */
+function adviceFor(status: number): string {
+  switch (status) {
+    case 401:
+      return "GitHub does not accept the token: check GITHUB_TOKEN (the job's github.token, or a token that has not expired)";
+    case 403:
+      return 'the token may not read the pull request: give the job permissions: pull-requests: read';
+    case 404:
+      return 'GitHub does not find the repository or the pull request, or the token cannot see them';
+    default:
+      return commonAdvice('GitHub', status);
+  }
+}
+
+/** The review states that decide a reviewer's stand (a comment does not change it). */
+const DECISIVE = new Set(['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED']);
+
+/**
+ * The reviews of one pull request and the teams of its repository's organisation, as GitHub's
+ * REST API gives them.
+ */
+export class PullRequestReviews {
+  readonly #api: HostedApi;
+  readonly #apiUrl: string;
+  readonly #reviewsUrl: string;
+
+  constructor(target: PullRequestTarget) {
+    this.#api = githubApi(target.token, adviceFor);
+    this.#apiUrl = target.apiUrl.replace(/\/+$/, '');
+    this.#reviewsUrl = `${repositoryUrl(target)}/pulls/${
+      target.pullRequest
+    }/reviews`;
+  }
+
+  /**
+   * The reviewers whose last review that takes a stand approves the pull request (a later
+   * request for changes, or a dismissal, takes their approval back; a later comment does not),
+   * in the order they first reviewed.
+   */
+  async approvers(): Promise<string[]> {
+    const stand = new Map<string, string>();
+    let url: string | undefined = `${this.#reviewsUrl}?per_page=100`;
+    for (let read = 0; read < MAX_PAGES && url; read++) {
+      const { json, headers }: { json: unknown; headers: Headers } =
+        await requestJson(this.#api, "read the pull request's reviews", url);
+      if (!Array.isArray(json)) {
+        throw new ReadError(
+          "cannot read the pull request's reviews: GitHub's answer is not a list",
+        );
+      }
+      // oldest first
+      for (const review of json as GithubReview[]) {
+        const login = review?.user?.login;
+        const state = review?.state;
+        if (typeof login !== 'string' || typeof state !== 'string') continue;
+        if (!stand.has(login)) stand.set(login, 'COMMENTED');
+        if (DECISIVE.has(state)) stand.set(login, state);
+      }
+      url = nextPageOn(this.#reviewsUrl, headers);
+    }
+    return [...stand].filter(([, s]) => s === 'APPROVED').map(([l]) => l);
+  }
+
+  /**
+   * Whether a user is an active member of a team of an organisation. GitHub answers 404 both for
+   * a user who is not a member and for a team the token cannot see (a job's `GITHUB_TOKEN` sees
+   * none: a token with `read:org` does); both are false.
+   */
+  async isTeamMember(
+    org: string,
+    team: string,
+    login: string,
+  ): Promise<boolean> {
+    try {
+      const { json } = await requestJson(
+        this.#api,
+        `read the members of team ${org}/${team}`,
+        `${this.#apiUrl}/orgs/${encodeURIComponent(
+          org,
+        )}/teams/${encodeURIComponent(team)}/memberships/${encodeURIComponent(
+          login,
+        )}`,
+      );
+      return (json as { state?: unknown })?.state === 'active';
+    } catch (error) {
+      if (
+        error instanceof HostedApiError &&
+        (error.status === 404 || error.status === 403)
+      ) {
+        return false;
+      }
+      throw error;
+    }
+  }
+}
