@@ -6,41 +6,50 @@ export interface RequiredApprovalEntry {
   reasons: Array<{ kind: string }>;
 }
 
+/** A reviewer whose approval stands: its login (username), and its id where the host needs it. */
+export interface Reviewer {
+  login: string;
+  id?: number;
+}
+
 /** Whether one required approver has approved, and through whom. */
 export interface ApprovalStatus {
   approver: string;
   reasons: Array<{ kind: string }>;
   /** The reviewer whose approval counts for it; absent when none does. */
   approvedBy?: string;
-  /** The team it names (`org/team`), when it is not a reviewer's own login. */
-  team?: string;
+  /**
+   * The teams (GitHub) or groups (GitLab) it may name, when it is not a reviewer's own login:
+   * the one whose member approved, else every one that was asked.
+   */
+  teams?: string[];
 }
 
-/** What {@link checkApprovals} asks of GitHub. */
+/** What {@link checkApprovals} asks of the host. */
 export interface ReviewSource {
-  /** The logins whose approval stands. */
-  approvers(): Promise<string[]>;
-  /** Whether a login is an active member of a team. */
-  isTeamMember(org: string, team: string, login: string): Promise<boolean>;
+  /** The reviewers whose approval stands, in the order they approved. */
+  approvers(): Promise<Reviewer[]>;
+  /** The teams or groups an approver's name (without the `@`) may mean, in the order to ask. */
+  teamsNamed(name: string): string[];
+  /** Whether a reviewer is an active member of a team or group. */
+  isTeamMember(team: string, reviewer: Reviewer): Promise<boolean>;
 }
 
 /**
- * Checks each required approver against the pull request's approvals: an approver is a user
- * when an approving reviewer has its login (the `@` left off, letters in any case), else a team,
- * `org/team` as written or a team of the repository's owner (`@platform-team` of
- * `acme/registry` is `acme/platform-team`), approved when one of its active members approved.
+ * Checks each required approver against the approvals the host gives: an approver is a user
+ * when an approving reviewer has its login (the `@` left off, letters in any case), else a team
+ * or group (see {@link ReviewSource.teamsNamed}), approved when one of its active members
+ * approved.
  *
  * @param required - the approvals the diff requires
- * @param reviews - the pull request's reviews and its organisation's teams
- * @param owner - the repository's owner, the organisation of a team written without one
+ * @param source - the approvals of the pull or merge request, and the host's teams
  */
 export async function checkApprovals(
   required: readonly RequiredApprovalEntry[],
-  reviews: ReviewSource,
-  owner: string,
+  source: ReviewSource,
 ): Promise<ApprovalStatus[]> {
-  const approvedBy = required.length > 0 ? await reviews.approvers() : [];
-  const byLogin = new Map(approvedBy.map(l => [l.toLowerCase(), l]));
+  const approvers = required.length > 0 ? await source.approvers() : [];
+  const byLogin = new Map(approvers.map(r => [r.login.toLowerCase(), r]));
   const statuses: ApprovalStatus[] = [];
   for (const { approver, reasons } of required) {
     const name = approver.trim().replace(/^@/, '');
@@ -48,22 +57,18 @@ export async function checkApprovals(
       ? undefined
       : byLogin.get(name.toLowerCase());
     if (user !== undefined) {
-      statuses.push({ approver, reasons, approvedBy: user });
+      statuses.push({ approver, reasons, approvedBy: user.login });
       continue;
     }
-    // a team's slug is its name in lower case
-    const [org, team] = name.includes('/')
-      ? (name.toLowerCase().split('/', 2) as [string, string])
-      : [owner, name.toLowerCase()];
-    const status: ApprovalStatus = {
-      approver,
-      reasons,
-      team: `${org}/${team}`,
-    };
-    for (const login of approvedBy) {
-      if (await reviews.isTeamMember(org, team, login)) {
-        status.approvedBy = login;
-        break;
+    const teams = source.teamsNamed(name);
+    const status: ApprovalStatus = { approver, reasons, teams };
+    search: for (const team of teams) {
+      for (const reviewer of approvers) {
+        if (await source.isTeamMember(team, reviewer)) {
+          status.approvedBy = reviewer.login;
+          status.teams = [team];
+          break search;
+        }
       }
     }
     statuses.push(status);

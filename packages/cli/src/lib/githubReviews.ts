@@ -1,3 +1,4 @@
+import { Reviewer, ReviewSource } from './approvalCheck';
 import { ReadError } from './errors';
 import {
   githubApi,
@@ -38,16 +39,19 @@ function adviceFor(status: number): string {
 const DECISIVE = new Set(['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED']);
 
 /**
- * The reviews of one pull request and the teams of its repository's organisation, as GitHub's
- * REST API gives them.
+ * The reviews of one pull request and the teams of GitHub organisations, as GitHub's REST API
+ * gives them. An approver `@org/team` names that team; `@name` a team of the repository's owner
+ * (team slugs are lower case).
  */
-export class PullRequestReviews {
+export class PullRequestReviews implements ReviewSource {
   readonly #api: HostedApi;
   readonly #apiUrl: string;
   readonly #reviewsUrl: string;
+  readonly #owner: string;
 
   constructor(target: PullRequestTarget) {
     this.#api = githubApi(target.token, adviceFor);
+    this.#owner = target.repository.split('/')[0];
     this.#apiUrl = target.apiUrl.replace(/\/+$/, '');
     this.#reviewsUrl = `${repositoryUrl(target)}/pulls/${
       target.pullRequest
@@ -59,7 +63,7 @@ export class PullRequestReviews {
    * request for changes, or a dismissal, takes their approval back; a later comment does not),
    * in the order they first reviewed.
    */
-  async approvers(): Promise<string[]> {
+  async approvers(): Promise<Reviewer[]> {
     const stand = new Map<string, string>();
     let url: string | undefined = `${this.#reviewsUrl}?per_page=100`;
     for (let read = 0; read < MAX_PAGES && url; read++) {
@@ -80,19 +84,23 @@ export class PullRequestReviews {
       }
       url = nextPageOn(this.#reviewsUrl, headers);
     }
-    return [...stand].filter(([, s]) => s === 'APPROVED').map(([l]) => l);
+    return [...stand]
+      .filter(([, s]) => s === 'APPROVED')
+      .map(([login]) => ({ login }));
+  }
+
+  teamsNamed(name: string): string[] {
+    const slug = name.toLowerCase();
+    return [slug.includes('/') ? slug : `${this.#owner.toLowerCase()}/${slug}`];
   }
 
   /**
-   * Whether a user is an active member of a team of an organisation. GitHub answers 404 both for
-   * a user who is not a member and for a team the token cannot see (a job's `GITHUB_TOKEN` sees
-   * none: a token with `read:org` does); both are false.
+   * Whether a reviewer is an active member of a team (`org/team`). GitHub answers 404 both for a
+   * user who is not a member and for a team the token cannot see, and 403 to a token that may not
+   * read teams (a job's `GITHUB_TOKEN`: a token with `read:org` may); all are false.
    */
-  async isTeamMember(
-    org: string,
-    team: string,
-    login: string,
-  ): Promise<boolean> {
+  async isTeamMember(orgTeam: string, { login }: Reviewer): Promise<boolean> {
+    const [org, team] = orgTeam.split('/', 2);
     try {
       const { json } = await requestJson(
         this.#api,
