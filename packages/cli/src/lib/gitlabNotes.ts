@@ -1,4 +1,5 @@
 import { ReadError } from './errors';
+import { gitlabApi, MergeRequestTarget, mergeRequestUrl } from './gitlabApi';
 import { commonAdvice, HostedApi, requestJson } from './hostedApi';
 import { isMarkedReport, withReportMarker } from './reportMarker';
 
@@ -7,18 +8,6 @@ export const MAX_NOTE_CHARACTERS = 1_000_000;
 
 /** Notes read (100 a page) while looking for the one posted before; after them a new one is posted. */
 const MAX_PAGES = 20;
-
-/** Where a merge request's notes are, and the token that may write them. */
-export interface MergeRequestTarget {
-  /** GitLab's REST API, `https://gitlab.example.com/api/v4` (`CI_API_V4_URL`). */
-  apiUrl: string;
-  /** The id or path of the merge request's project (`CI_MERGE_REQUEST_PROJECT_ID`). */
-  projectId: string;
-  /** The merge request's number in its project (`CI_MERGE_REQUEST_IID`). */
-  mergeRequestIid: string;
-  /** A token with the `api` scope and at least the Reporter role; never printed. */
-  token: string;
-}
 
 /** What {@link MergeRequestNotes.upsert} did. */
 export interface NoteResult {
@@ -59,17 +48,9 @@ export class MergeRequestNotes {
   readonly #notesUrl: string;
 
   constructor(target: MergeRequestTarget) {
-    this.#api = {
-      name: 'GitLab',
-      urlVariable: "that CI_API_V4_URL is GitLab's API (…/api/v4)",
-      token: target.token,
-      headers: { 'PRIVATE-TOKEN': target.token, Accept: 'application/json' },
-      adviceFor,
-    };
+    this.#api = gitlabApi(target.token, adviceFor);
     this.#apiUrl = target.apiUrl.replace(/\/+$/, '');
-    this.#notesUrl = `${this.#apiUrl}/projects/${encodeURIComponent(
-      target.projectId,
-    )}/merge_requests/${encodeURIComponent(target.mergeRequestIid)}/notes`;
+    this.#notesUrl = `${mergeRequestUrl(target)}/notes`;
   }
 
   /** The id of the token's user. */
