@@ -310,7 +310,7 @@ describe('the GitHub Actions approvals example (examples/ci/github-actions-appro
       const check = step(opened, /^Check them/);
       expect(check.outcome).toBe('failure');
       expect(check.stdout).toContain(
-        '✘ shop-team (breaking): not approved: no approving review by shop-team or by a member of team platform/shop-team',
+        '✘ shop-team (breaking): not approved: no approval by shop-team or by a member of team platform/shop-team',
       );
       expect(opened.failed).toBe(true);
 
@@ -487,6 +487,61 @@ describe('the GitLab CI example (examples/ci/gitlab-ci-registry.yml)', () => {
     expect(
       fs.readFileSync(path.join(workspace, 'registry-report.md'), 'utf8'),
     ).toContain('- Changed `shared-auth`: `port`');
+  });
+});
+
+describe("the GitLab CI example's approvals job", () => {
+  const GROUP_TOKEN = 'glpat-group-bot';
+
+  it('fails while no member of the group the breaking change needs has approved, and passes when the job is retried after one has', async () => {
+    const origin = repository('gl-approvals', {
+      'services/catalog.toml': PORT_CHANGED,
+    });
+    const tools = fakeTools(path.join(tmp.root, 'gl-approvals-tools'));
+    const api = await startFakeGitlab({
+      tokens: {
+        [GROUP_TOKEN]: { id: 91, username: 'group_3_bot', seesGroups: true },
+      },
+      projectId: '7',
+      mergeRequestIid: '1',
+      // a member of the platform team approves: the affected shop project's owner must
+      approvedBy: [{ id: 21, username: 'pia' }],
+      groups: { 'platform/platform-team': [21], 'platform/shop-team': [22] },
+    });
+    const job = (attempt: number) =>
+      runGitlabJob({
+        job: 'service-registry-approvals',
+        origin,
+        workspace: path.join(tmp.root, `gl-approvals-ws-${attempt}`),
+        tools: tools.path,
+        source: 'feature',
+        target: 'main',
+        variables: {
+          CI_API_V4_URL: api.apiUrl,
+          CI_PROJECT_ID: '7',
+          CI_MERGE_REQUEST_PROJECT_ID: '7',
+          CI_MERGE_REQUEST_IID: '1',
+          CI_PROJECT_ROOT_NAMESPACE: 'platform',
+          SERVICE_REGISTRY_GITLAB_TOKEN: GROUP_TOKEN,
+        },
+      });
+    try {
+      const first = await job(1);
+      expect(first.stdout).toContain(
+        '✘ shop-team (breaking): not approved: no approval by shop-team or by a member of group platform/shop-team or group shop-team',
+      );
+      expect(first.code).toBe(1);
+
+      api.approvedBy.push({ id: 22, username: 'sol' });
+      const retried = await job(2);
+      expect(retried.stdout).toContain(
+        '✔ shop-team (breaking): approved by sol (a member of group platform/shop-team)',
+      );
+      expect(retried.stderr).not.toContain('service-registry:');
+      expect(retried.code).toBe(0);
+    } finally {
+      await api.close();
+    }
   });
 });
 

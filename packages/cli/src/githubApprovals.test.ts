@@ -140,7 +140,7 @@ describe('service-registry github-approvals', () => {
       'Required approvals of pull request #7: 2 of 3 given\n',
     );
     expect(stdout).toContain(
-      '  ✘ @acme/security (breaking): not approved: no approving review by acme/security or by a member of team acme/security\n',
+      '  ✘ @acme/security (breaking): not approved: no approval by acme/security or by a member of team acme/security\n',
     );
     expect(stdout).toContain(
       '  ✔ @Maintainer (version-bump): approved by maintainer\n',
@@ -158,7 +158,7 @@ describe('service-registry github-approvals', () => {
     ]);
     const { code, stdout } = await approvals(server.apiUrl);
     expect(stdout).toContain(
-      '  ✘ @Maintainer (version-bump): not approved: no approving review by Maintainer or by a member of team acme/maintainer\n',
+      '  ✘ @Maintainer (version-bump): not approved: no approval by Maintainer or by a member of team acme/maintainer\n',
     );
     expect(code).toBe(1);
   });

@@ -7,6 +7,7 @@ import { diffCommand } from './commands/diff';
 import { docsCommand } from './commands/docs';
 import { githubApprovalsCommand } from './commands/githubApprovals';
 import { githubCommentCommand } from './commands/githubComment';
+import { gitlabApprovalsCommand } from './commands/gitlabApprovals';
 import { gitlabNoteCommand } from './commands/gitlabNote';
 import { graphCommand } from './commands/graph';
 import { impactCommand } from './commands/impact';
@@ -98,11 +99,13 @@ function checkOptionsOf(
  */
 function isGuardedFormat(command: string, format: string | undefined) {
   // what github-comment and gitlab-note print holds an address the host answered with;
-  // github-approvals prints the approvers the registry names and the host's logins
+  // github-approvals and gitlab-approvals print the approvers the registry names and the host's
+  // logins
   if (
     command === 'github-comment' ||
     command === 'gitlab-note' ||
-    command === 'github-approvals'
+    command === 'github-approvals' ||
+    command === 'gitlab-approvals'
   ) {
     return true;
   }
@@ -257,13 +260,16 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
           ? await githubCommentCommand({ file: rest[0] }, io)
           : await gitlabNoteCommand({ file: rest[0] }, io);
       case 'github-approvals':
+      case 'gitlab-approvals':
         if (!rest[0]) {
           throw new UsageError(
-            'github-approvals needs a file: the JSON report of diff',
+            `${command} needs a file: the JSON report of diff`,
           );
         }
         expectAtMost(1);
-        return await githubApprovalsCommand({ file: rest[0] }, io);
+        return command === 'github-approvals'
+          ? await githubApprovalsCommand({ file: rest[0] }, io)
+          : await gitlabApprovalsCommand({ file: rest[0] }, io);
       default:
         throw new UsageError(`unknown command ${command}`);
     }

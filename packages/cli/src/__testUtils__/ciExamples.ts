@@ -418,8 +418,9 @@ function runGitlabScript(
 }
 
 /**
- * Runs the GitLab CI example's merge request job (`service-registry`) in a merge request
- * pipeline of `source` into `target` of the bare repository `origin` (see `runGitlabScript`).
+ * Runs a merge request job of the GitLab CI example (default `service-registry`) in a merge
+ * request pipeline of `source` into `target` of the bare repository `origin` (see
+ * `runGitlabScript`).
  */
 export function runGitlabJob(options: {
   origin: string;
@@ -429,9 +430,11 @@ export function runGitlabJob(options: {
   target: string;
   /** More pipeline variables: GitLab's API and the note's token (`gitlab-note`). */
   variables?: Record<string, string>;
+  /** The job (default `service-registry`). */
+  job?: string;
 }): Promise<CliRun> {
   return runGitlabScript(
-    'service-registry',
+    options.job ?? 'service-registry',
     { ...options, branch: options.source },
     {
       CI_PIPELINE_SOURCE: 'merge_request_event',

@@ -8,6 +8,8 @@ export interface FakeGitlabUser {
   username: string;
   /** Whether the token may write notes (a Guest, or a token without the api scope, may not). */
   canWrite?: boolean;
+  /** Whether the token sees the groups (a group access token); a project access token does not. */
+  seesGroups?: boolean;
 }
 
 /** A note of the fake merge request. */
@@ -31,8 +33,11 @@ export interface FakeRequest {
  * /user`, and `GET`, `POST` and `PUT` of `/projects/:id/merge_requests/:iid/notes` with GitLab's
  * answers (newest first with `sort=desc`, pages with `x-next-page`, `401` for an unknown token,
  * `403` when a token may not write or edits another user's note, `404` for another project or
- * merge request, error bodies `{"message": …}`). A real HTTP server on 127.0.0.1, so the CLI
- * under test reaches it from its own process too.
+ * merge request, error bodies `{"message": …}`); the merge request's approvals (`GET
+ * /projects/:id/merge_requests/:iid/approvals`) and group members, direct or inherited from a
+ * parent group (`GET /groups/:id/members/all/:user_id`, `404` for a non-member or a group the token
+ * does not see). A real HTTP server on 127.0.0.1, so the CLI under test reaches it from its own
+ * process too.
  */
 export async function startFakeGitlab(options: {
   /** Tokens and their users. */
@@ -41,6 +46,10 @@ export async function startFakeGitlab(options: {
   mergeRequestIid: string;
   /** Notes the merge request has already. */
   notes?: FakeNote[];
+  /** The users who approved the merge request. */
+  approvedBy?: Array<{ id: number; username: string }>;
+  /** The ids of each group's direct members, by the group's full path. */
+  groups?: Record<string, number[]>;
   /** Answer every request with this status instead (GitLab down, say). */
   failWith?: number;
   /** Answer every request with a redirect to this URL. */
@@ -49,6 +58,14 @@ export async function startFakeGitlab(options: {
   tls?: { key: string; cert: string };
 }) {
   const notes: FakeNote[] = [...(options.notes ?? [])];
+  const approvedBy = [...(options.approvedBy ?? [])];
+  /** Whether a user is a member of a group or of one of its parent groups. */
+  const isMember = (group: string, userId: number) =>
+    group
+      .split('/')
+      .some((_, i, parts) =>
+        options.groups?.[parts.slice(0, i + 1).join('/')]?.includes(userId),
+      );
   const requests: FakeRequest[] = [];
   let nextId = Math.max(0, ...notes.map(n => n.id)) + 1;
   const notesPath = `/api/v4/projects/${encodeURIComponent(
@@ -77,8 +94,30 @@ export async function startFakeGitlab(options: {
         send(200, { id: user.id, username: user.username, bot: true });
         return;
       }
+      const member = /^\/api\/v4\/groups\/([^/]+)\/members\/all\/(\d+)$/.exec(
+        url.pathname,
+      );
+      if (method === 'GET' && member) {
+        const group = decodeURIComponent(member[1]);
+        if (user.seesGroups && group in (options.groups ?? {})) {
+          if (isMember(group, Number(member[2]))) {
+            send(200, { id: Number(member[2]), state: 'active' });
+          } else send(404, { message: '404 Not found' });
+        } else send(404, { message: '404 Group Not Found' });
+        return;
+      }
       if (!url.pathname.startsWith('/api/v4/projects/')) {
         send(404, { error: '404 Not Found' });
+        return;
+      }
+      const approvalsPath = notesPath.replace(/\/notes$/, '/approvals');
+      if (method === 'GET' && url.pathname === approvalsPath) {
+        send(200, {
+          approved: approvedBy.length > 0,
+          approved_by: approvedBy.map(u => ({
+            user: { ...u, name: u.username, state: 'active' },
+          })),
+        });
         return;
       }
       if (!url.pathname.startsWith(notesPath)) {
@@ -144,6 +183,8 @@ export async function startFakeGitlab(options: {
     apiUrl: `${server.origin}/api/v4`,
     /** The merge request's notes, as they are now. */
     notes,
+    /** Who approved the merge request; a test may add one. */
+    approvedBy,
     requests,
     close: server.close,
   };

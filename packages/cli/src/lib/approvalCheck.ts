@@ -35,6 +35,22 @@ export interface ReviewSource {
   isTeamMember(team: string, reviewer: Reviewer): Promise<boolean>;
 }
 
+/** The first of `approvers` that is a member of one of `teams` (asked in order), and its team. */
+async function approvingMember(
+  source: ReviewSource,
+  teams: readonly string[],
+  approvers: readonly Reviewer[],
+): Promise<{ login: string; team: string } | undefined> {
+  for (const team of teams) {
+    for (const reviewer of approvers) {
+      if (await source.isTeamMember(team, reviewer)) {
+        return { login: reviewer.login, team };
+      }
+    }
+  }
+  return undefined;
+}
+
 /**
  * Checks each required approver against the approvals the host gives: an approver is a user
  * when an approving reviewer has its login (the `@` left off, letters in any case), else a team
@@ -61,17 +77,12 @@ export async function checkApprovals(
       continue;
     }
     const teams = source.teamsNamed(name);
-    const status: ApprovalStatus = { approver, reasons, teams };
-    search: for (const team of teams) {
-      for (const reviewer of approvers) {
-        if (await source.isTeamMember(team, reviewer)) {
-          status.approvedBy = reviewer.login;
-          status.teams = [team];
-          break search;
-        }
-      }
-    }
-    statuses.push(status);
+    const member = await approvingMember(source, teams, approvers);
+    statuses.push(
+      member
+        ? { approver, reasons, approvedBy: member.login, teams: [member.team] }
+        : { approver, reasons, teams },
+    );
   }
   return statuses;
 }

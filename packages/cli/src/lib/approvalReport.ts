@@ -21,7 +21,7 @@ function lineOf(status: ApprovalStatus, team: string): string {
       teams.length > 0 ? ` (a member of ${team} ${teams[0]})` : ''
     }\n`;
   }
-  return `  ✘ ${what}: not approved: no approving review by ${status.approver.replace(
+  return `  ✘ ${what}: not approved: no approval by ${status.approver.replace(
     /^@/,
     '',
   )}${

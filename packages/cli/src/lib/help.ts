@@ -15,6 +15,7 @@ export const COMMAND_NAMES = [
   'github-comment',
   'github-approvals',
   'gitlab-note',
+  'gitlab-approvals',
 ] as const;
 
 /** A command of the CLI. */
@@ -200,6 +201,19 @@ const COMMANDS: Record<CommandName, CommandHelp> = {
     cannotRun:
       'usage problems: an unknown option or an option of another command, a missing pipeline variable or token; a file that is missing or empty; GitLab cannot be reached or refuses the note (its answer, and what to do)',
   },
+  'gitlab-approvals': {
+    synopsis: '<file>',
+    summary:
+      "check that the approvals diff's JSON report requires are given by the approvals of the pipeline's GitLab merge request",
+    description:
+      "Checks the approvals a change requires (requiredApprovals of the JSON report of diff, by the policies' [change_control] and the changed services' governance.approvers) against the approvals of the merge request a GitLab merge request pipeline runs for, and prints one line per approver. An approver is approved when a user with its username (without the @, in any case) approves, or a member (direct or inherited) of the group it names: a group path as written (group/subgroup), or a group of the project's top-level group (CI_PROJECT_ROOT_NAMESPACE), else a top-level group of that name. GitLab runs no pipeline on an approval: retry the job once approved (with Pipelines must succeed, the merge request cannot merge before). The merge request and GitLab's API come from the pipeline's variables (CI_API_V4_URL, CI_MERGE_REQUEST_PROJECT_ID, CI_MERGE_REQUEST_IID); the token from the CI/CD variable SERVICE_REGISTRY_GITLAB_TOKEN (read_api scope, Reporter role; a group access token of the top-level group for group approvers, masked), which is never printed.",
+    arguments: [['file', 'the JSON report of diff (diff … --format json)']],
+    options: [],
+    succeedsWhen: 'every required approver has approved, or none is required',
+    failsWhen: 'a required approver has not approved',
+    cannotRun:
+      'usage problems: an unknown option or an option of another command, a missing pipeline variable or token; a file that is missing or is not the JSON report of diff; GitLab cannot be reached or refuses to answer (its answer, and what to do)',
+  },
 };
 
 interface OptionHelp {
@@ -378,11 +392,11 @@ Exit codes
 ${exitCode(0, 'no errors (and no more warnings than --max-warnings)')}
 ${exitCode(
   1,
-  'errors, too many warnings, breaking changes with --fail-on-breaking, openslo --service on a service that declares no service level, docs on a registry with files that do not parse or are above the size limit, docs --check on documents that are not current, github-approvals when a required approver has not approved',
+  'errors, too many warnings, breaking changes with --fail-on-breaking, openslo --service on a service that declares no service level, docs on a registry with files that do not parse or are above the size limit, docs --check on documents that are not current, github-approvals and gitlab-approvals when a required approver has not approved',
 )}
 ${exitCode(
   2,
-  'usage problems: unknown command or option, an option of another command, missing directory, unknown git revision or service, a registry that cannot be read; github-comment, github-approvals, gitlab-note: a missing CI variable or token, a missing, empty or unreadable file, GitHub or GitLab unreachable or refusing the request',
+  'usage problems: unknown command or option, an option of another command, missing directory, unknown git revision or service, a registry that cannot be read; github-comment, github-approvals, gitlab-note, gitlab-approvals: a missing CI variable or token, a missing, empty or unreadable file, GitHub or GitLab unreachable or refusing the request',
 )}
 `;
 }
