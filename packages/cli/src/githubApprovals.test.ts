@@ -233,6 +233,35 @@ describe('service-registry github-approvals', () => {
     expect(server.requests).toEqual([]);
   });
 
+  it('asks GitHub about no team an approver cannot name, such as a path out of the organisation', async () => {
+    fs.writeFileSync(
+      path.join(cwd, 'odd.json'),
+      JSON.stringify({
+        command: 'diff',
+        diff: {
+          requiredApprovals: [
+            { approver: '@../../user', reasons: [{ kind: 'breaking' }] },
+            { approver: '@two words', reasons: [{ kind: 'breaking' }] },
+          ],
+        },
+      }),
+    );
+    const server = await github([review('pat', 'APPROVED')]);
+    const { code, stdout } = await approvals(
+      server.apiUrl,
+      ORG_TOKEN,
+      'odd.json',
+    );
+    expect(stdout).toContain(
+      '  ✘ @../../user (breaking): not approved: no approval by ../../user\n',
+    );
+    expect(stdout).toContain('0 of 2 given');
+    expect(code).toBe(1);
+    expect(server.requests.map(r => r.path)).toEqual([
+      '/repos/acme/registry/pulls/7/reviews',
+    ]);
+  });
+
   it('tells a refusal of GitHub in one line, without the token', async () => {
     const server = await github([]);
     const { code, stderr } = await approvals(server.apiUrl, 'ghp_wrong');

@@ -35,6 +35,14 @@ export interface ReviewSource {
   isTeamMember(team: string, reviewer: Reviewer): Promise<boolean>;
 }
 
+/** A segment of a team's or group's path: letters, digits, `_`, `.`, `-`; not `.` or `..`. */
+const PATH_SEGMENT = /^(?!\.{1,2}$)[\w.-]+$/;
+
+/** Whether a team's or group's path is one a host can have (and its address stays under the API's). */
+function isTeamPath(team: string): boolean {
+  return team.split('/').every(segment => PATH_SEGMENT.test(segment));
+}
+
 /** The first of `approvers` that is a member of one of `teams` (asked in order), and its team. */
 async function approvingMember(
   source: ReviewSource,
@@ -76,7 +84,8 @@ export async function checkApprovals(
       statuses.push({ approver, reasons, approvedBy: user.login });
       continue;
     }
-    const teams = source.teamsNamed(name);
+    // a name no team can have (`a b`, `../x`) is asked of no host
+    const teams = source.teamsNamed(name).filter(isTeamPath);
     const member = await approvingMember(source, teams, approvers);
     statuses.push(
       member
