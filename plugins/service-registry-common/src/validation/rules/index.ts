@@ -10,6 +10,7 @@ import { dependsOnDeprecated } from './dependsOnDeprecated';
 import { deprecationDatePassed } from './deprecationDatePassed';
 import { deprecationDeclaration } from './deprecationDeclaration';
 import { gaDependsOnDevelopment } from './gaDependsOnDevelopment';
+import { maintenanceSupportWindow } from './maintenanceSupportWindow';
 import { imageRegistries } from './imageRegistries';
 import { missingDependencies } from './missingDependencies';
 import { replacementService } from './replacementService';
@@ -47,6 +48,7 @@ export const VALIDATION_RULES: Readonly<Record<string, ValidationRule>> = {
   gaDependsOnDevelopment,
   sunsetBeforeDeprecation,
   supportAfterSunset,
+  maintenanceSupportWindow,
   shortMigrationWindow,
   versionNotForStatus,
   betaWithoutChangelog,
