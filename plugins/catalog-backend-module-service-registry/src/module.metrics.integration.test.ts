@@ -163,6 +163,11 @@ describe('the metrics of the registry runs', () => {
         severity: 'error',
       }),
     ).toBe(0);
+    // the registry's services by status and tier: neither declares any
+    const servicesIn = (status: string, tier: string) =>
+      valueOf('catalog.service_registry.services', { provider, status, tier });
+    expect(await servicesIn('unset', 'unset')).toBe(2);
+    expect(await servicesIn('deprecated', 'critical')).toBe(0);
     // later runs find nothing changed: counted, the findings left as they were
     await eventually(
       () =>
@@ -173,6 +178,39 @@ describe('the metrics of the registry runs', () => {
         }),
       count => (count ?? 0) >= 1,
     );
+
+    // shared-auth deprecated without a sunset date or a replacement, in the critical tier: the
+    // services gauge moves it, and its findings are counted by code
+    const withoutSunset = () =>
+      valueOf('catalog.service_registry.findings.by_code', {
+        provider,
+        code: 'lifecycle/deprecated-without-sunset',
+      });
+    await writeRegistry(dir, {
+      'services/catalog.toml': REGISTRY['services/catalog.toml'].replace(
+        'version = "1.2.3"',
+        'version = "1.2.3"\nstatus = "deprecated"\ntier = "critical"',
+      ),
+    });
+    await eventually(
+      () => servicesIn('deprecated', 'critical'),
+      value => value === 1,
+    );
+    expect(await servicesIn('unset', 'unset')).toBe(1);
+    expect(await withoutSunset()).toBe(1);
+    // back to ga: that code goes back to 0
+    await writeRegistry(dir, {
+      'services/catalog.toml': REGISTRY['services/catalog.toml'].replace(
+        'version = "1.2.3"',
+        'version = "1.2.3"\nstatus = "ga"\ntier = "critical"',
+      ),
+    });
+    await eventually(
+      () => servicesIn('ga', 'critical'),
+      value => value === 1,
+    );
+    expect(await servicesIn('deprecated', 'critical')).toBe(0);
+    expect(await withoutSunset()).toBe(0);
 
     // a file that does not parse: applied without it, degraded, its syntax error counted
     await writeRegistry(dir, {

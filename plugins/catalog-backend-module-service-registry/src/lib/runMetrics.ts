@@ -1,4 +1,9 @@
 import { MetricsService } from '@backstage/backend-plugin-api/alpha';
+import {
+  LoadedRegistry,
+  SERVICE_STATUSES,
+  SERVICE_TIERS,
+} from '@service-registry/plugin-service-registry-common';
 import type { ProviderRunStatus } from '../database/ProviderStateStore';
 // (a type only: the provider module imports this one)
 import type { ServiceRegistryRefreshResult } from '../providers/ServiceRegistryEntityProvider';
@@ -35,7 +40,17 @@ export interface ServiceRegistryRunMetrics {
    * @param durationSeconds - how long the run took until it threw
    */
   recordError(providerId: string, durationSeconds: number): void;
+  /**
+   * The registry a run applied to the catalog: its services by lifecycle status and tier.
+   *
+   * @param providerId - the registry's id
+   * @param registry - the registry as applied
+   */
+  recordRegistry?(providerId: string, registry: LoadedRegistry): void;
 }
+
+/** What a service without a status or an effective tier is counted as. */
+const UNSET = 'unset';
 
 /**
  * The metrics of the service registry's runs, under `catalog.service_registry.*`:
@@ -44,8 +59,12 @@ export interface ServiceRegistryRunMetrics {
  *   `degraded`, `blocked`, `error`) and `mutation` (`none`, `full`, `delta`);
  * - `run.state` (gauge): 1 for the state the provider's last run ended in, 0 for the others, by
  *   `provider` and `state`, to alert on `state="blocked"`;
- * - `findings` (gauge): the last run's findings by `provider` and `severity`; a run with nothing
- *   to apply leaves it as it was (such a run does not validate again);
+ * - `findings` (gauge): the last run's findings by `provider` and `severity`, and
+ *   `findings.by_code` by `provider` and `code` (`policy/sla-below-tier`: the services below their
+ *   tier's SLA); a run with nothing to apply leaves them as they were (such a run does not
+ *   validate again);
+ * - `services` (gauge): the services of the registry the last run applied, by `provider`,
+ *   `status` and `tier` (`unset` for none), every combination (0 for those no service has);
  * - `entities.written.count` and `entities.removed.count` (counters), by `provider`.
  *
  * @param metrics - the catalog plugin's metrics service
@@ -71,6 +90,19 @@ export function createRunMetrics(
     description:
       'Findings of the last run of a service registry provider that read and validated the registry, by severity',
   });
+  const findingsByCode = metrics.createGauge(
+    'catalog.service_registry.findings.by_code',
+    {
+      description:
+        'Findings of the last run of a service registry provider that read and validated the registry, by code',
+    },
+  );
+  const services = metrics.createGauge('catalog.service_registry.services', {
+    description:
+      'Services of the registry the last applied run of a service registry provider read, by lifecycle status and effective tier',
+  });
+  // the codes each provider's last findings had: a code that is gone goes back to 0
+  const codesOf = new Map<string, Set<string>>();
   const written = metrics.createCounter(
     'catalog.service_registry.entities.written.count',
     {
@@ -111,10 +143,38 @@ export function createRunMetrics(
             { provider, severity },
           );
         }
+        const counts = new Map<string, number>();
+        for (const { code } of result.status.findings) {
+          counts.set(code, (counts.get(code) ?? 0) + 1);
+        }
+        for (const code of codesOf.get(provider) ?? []) {
+          if (!counts.has(code)) findingsByCode.record(0, { provider, code });
+        }
+        for (const [code, count] of counts) {
+          findingsByCode.record(count, { provider, code });
+        }
+        codesOf.set(provider, new Set(counts.keys()));
       }
     },
     recordError(provider, seconds) {
       ended(provider, 'error', 'none', seconds);
+    },
+    recordRegistry(provider, registry) {
+      const counts = new Map<string, number>();
+      const key = (status: string, tier: string) => `${status}\n${tier}`;
+      for (const service of registry.services.values()) {
+        const k = key(service.status ?? UNSET, service.effectiveTier ?? UNSET);
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
+      for (const status of [...SERVICE_STATUSES, UNSET]) {
+        for (const tier of [...SERVICE_TIERS, UNSET]) {
+          services.record(counts.get(key(status, tier)) ?? 0, {
+            provider,
+            status,
+            tier,
+          });
+        }
+      }
     },
   };
 }

@@ -932,6 +932,7 @@ export class ServiceRegistryEntityProvider implements EntityProvider {
     // the file is fixed would otherwise read and apply the whole registry again
     if (fullMutation) this.lastFullMutationAt = startedAt;
     this.publish(registry, status, effectiveFiles, validated);
+    this.options.metrics?.recordRegistry?.(id, registry);
     this.log(status, previousState);
     return {
       status,
