@@ -468,7 +468,7 @@ config_changes_require = ["@ops-team"]
 
     const text = cli(['diff', base, '.'], head);
     expect(text.stdout).toContain(
-      '  no service changed\n  project: shop: tier (low → high); the tier is taken by shop-api, shop-web\n  policy:  sla.high.availability (99.9% → 99.5%)\n',
+      '  type:    configuration, medium risk (1 project changed, 1 policy key changed)\n  no service changed\n  project: shop: tier (low → high); the tier is taken by shop-api, shop-web\n  policy:  sla.high.availability (99.9% → 99.5%)\n',
     );
     expect(text.stdout).toMatch(/@ops-team: change to project shop \(tier\)/);
     expect(text.stdout).toMatch(
@@ -479,6 +479,14 @@ config_changes_require = ["@ops-team"]
     const json = JSON.parse(
       cli(['diff', base, '.', '--format', 'json'], head).stdout,
     );
+    expect(json.classification).toEqual({
+      type: 'configuration',
+      risk: 'medium',
+      reasons: [
+        { what: '1 project changed' },
+        { what: '1 policy key changed' },
+      ],
+    });
     expect(json.diff.projectChanges).toEqual([
       {
         project: 'shop',

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import {
   baseAsInHead,
+  classifyChange,
   describeApprovalReason,
   describeChangeSubject,
+  describeChangeType,
   describeFieldValueChange,
   describeUnreadBaseFile,
   describeUnreadHeadFile,
@@ -175,6 +177,7 @@ export async function diffCommand(
               slaImpacts: diff.slaImpacts.length,
               featureReleases: diff.featureReleases.length,
             },
+            classification: classifyChange(diff),
             findings: shownFindings(findings),
             diff: { ...diff, unreadBaseFiles },
           },
@@ -274,6 +277,10 @@ export async function diffCommand(
       // what comes from the registry (ids, projects, key paths, messages) with its control
       // characters escaped, as in the findings above
       const t = forTerminal;
+      const classification = classifyChange(diff);
+      if (classification.type !== 'none') {
+        io.stdout(`  type:    ${t(describeChangeType(classification))}\n`);
+      }
       if (diff.added.length)
         io.stdout(`  added:   ${t(diff.added.join(', '))}\n`);
       if (diff.removed.length)

@@ -1,5 +1,12 @@
 export { diffRegistries, BREAKING_CHANGE_DETECTORS } from './diffRegistries';
 export { fieldChanges } from './fieldChanges';
+export { classifyChange } from './changeType';
+export type {
+  ChangeClassification,
+  ChangeRisk,
+  ChangeType,
+  ChangeTypeReason,
+} from './changeType';
 export { needsMigrationGuide } from './migrationGuideOf';
 export { preferBaseDeclarations } from './preferBaseDeclarations';
 export { baseAsInHead } from './baseAsInHead';

@@ -28,6 +28,7 @@ export {
 } from './markdownText';
 export { describeChangeSubject, overrideProjectOf } from './changeSubject';
 export { describeApprovalReason } from './approvalReason';
+export { describeChangeType } from './changeTypeText';
 export { describeFieldValueChange } from './fieldValueChange';
 export { describeUnreadHeadFile } from './unreadHeadFile';
 export { describeUnreadBaseFile } from './unreadBaseFile';

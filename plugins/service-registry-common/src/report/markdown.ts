@@ -1,3 +1,5 @@
+import { classifyChange } from '../diff/changeType';
+import { describeChangeType } from './changeTypeText';
 import { needsMigrationGuide } from '../diff/migrationGuideOf';
 import {
   BreakingChange,
@@ -352,6 +354,13 @@ export function renderChangeReportMarkdown(
   lines.push(...findingsSection(findings, options));
 
   lines.push('### Changes', '');
+  const classification = classifyChange(diff);
+  if (classification.type !== 'none') {
+    lines.push(
+      `**Change type:** ${describeChangeType(classification, code)}.`,
+      '',
+    );
+  }
   const { projectChanges, policyChanges } = diff;
   if (!diff.added.length && !diff.removed.length && !diff.changed.length) {
     lines.push('No service changed.', '');
