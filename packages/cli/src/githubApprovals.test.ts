@@ -1,61 +1,26 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeFiles } from './__testUtils__/cliProcess';
+import {
+  approvalsRegistry,
+  writeApprovalsReport,
+} from './__testUtils__/approvalReports';
 import { runInProcess } from './__testUtils__/runInProcess';
 import { FakeReview, startFakeGithub } from './__testUtils__/fakeGithubApi';
 
 const JOB_TOKEN = 'ghs_workflowtoken1234';
 const ORG_TOKEN = 'ghp_readorgtoken5678';
 
-const GOVERNANCE = [
-  '[change_control]',
-  'breaking_changes_require = ["@platform-team", "@acme/security"]',
-  'version_bumps_require = ["@Maintainer"]',
-].join('\n');
-
-const registry = (port: number, version: string) => ({
-  'policies/governance.toml': GOVERNANCE,
-  'services/catalog.toml': [
-    '[service.auth]',
-    'owner = "platform-team"',
-    `version = "${version}"`,
-    `port = ${port}`,
-    '',
-    '[service.web]',
-    'owner = "platform-team"',
-    'dependencies.requires = ["auth"]',
-  ].join('\n'),
-});
-
 let cwd: string;
 beforeAll(async () => {
   cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-github-approvals-'));
-  writeFiles(path.join(cwd, 'base'), registry(8080, '1.0.0'));
-  writeFiles(path.join(cwd, 'head'), registry(9090, '1.1.0'));
-  writeFiles(path.join(cwd, 'same'), registry(8080, '1.0.0'));
   // the reports a workflow's diff step writes
-  for (const [head, file] of [
-    ['head', 'diff.json'],
-    ['same', 'none.json'],
-  ]) {
-    const diff = await runInProcess(
-      [
-        'diff',
-        path.join(cwd, 'base'),
-        path.join(cwd, head),
-        '--format',
-        'json',
-        '--today',
-        '2026-01-20',
-      ],
-      { cwd },
-    );
-    if (diff.code !== 0) {
-      throw new Error(`diff exited ${diff.code}: ${diff.stderr}`);
-    }
-    fs.writeFileSync(path.join(cwd, file), diff.stdout);
-  }
+  await writeApprovalsReport(cwd, 'diff.json');
+  await writeApprovalsReport(
+    cwd,
+    'none.json',
+    approvalsRegistry(8080, '1.0.0'),
+  );
   fs.writeFileSync(
     path.join(cwd, 'review.json'),
     JSON.stringify({ action: 'submitted', pull_request: { number: 7 } }),

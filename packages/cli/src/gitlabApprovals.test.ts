@@ -1,32 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeFiles } from './__testUtils__/cliProcess';
+import { writeApprovalsReport } from './__testUtils__/approvalReports';
 import { runInProcess } from './__testUtils__/runInProcess';
 import { startFakeGitlab } from './__testUtils__/fakeGitlabApi';
 
 const PROJECT_TOKEN = 'glpat-project-bot';
 const GROUP_TOKEN = 'glpat-group-bot';
-
-const GOVERNANCE = [
-  '[change_control]',
-  'breaking_changes_require = ["@platform-team", "@acme/security"]',
-  'version_bumps_require = ["@Maintainer"]',
-].join('\n');
-
-const registry = (port: number, version: string) => ({
-  'policies/governance.toml': GOVERNANCE,
-  'services/catalog.toml': [
-    '[service.auth]',
-    'owner = "platform-team"',
-    `version = "${version}"`,
-    `port = ${port}`,
-    '',
-    '[service.web]',
-    'owner = "platform-team"',
-    'dependencies.requires = ["auth"]',
-  ].join('\n'),
-});
 
 const USERS = {
   pat: { id: 11, username: 'pat' },
@@ -39,24 +19,7 @@ const USERS = {
 let cwd: string;
 beforeAll(async () => {
   cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-gitlab-approvals-'));
-  writeFiles(path.join(cwd, 'base'), registry(8080, '1.0.0'));
-  writeFiles(path.join(cwd, 'head'), registry(9090, '1.1.0'));
-  const diff = await runInProcess(
-    [
-      'diff',
-      path.join(cwd, 'base'),
-      path.join(cwd, 'head'),
-      '--format',
-      'json',
-      '--today',
-      '2026-01-20',
-    ],
-    { cwd },
-  );
-  if (diff.code !== 0) {
-    throw new Error(`diff exited ${diff.code}: ${diff.stderr}`);
-  }
-  fs.writeFileSync(path.join(cwd, 'diff.json'), diff.stdout);
+  await writeApprovalsReport(cwd, 'diff.json');
 });
 afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
 

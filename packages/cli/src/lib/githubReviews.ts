@@ -9,8 +9,8 @@ import {
 import {
   commonAdvice,
   HostedApi,
-  HostedApiError,
   requestJson,
+  requestJsonUnless,
 } from './hostedApi';
 
 /** Reviews read (100 a page); a pull request with more is not checked past them. */
@@ -101,25 +101,16 @@ export class PullRequestReviews implements ReviewSource {
    */
   async isTeamMember(orgTeam: string, { login }: Reviewer): Promise<boolean> {
     const [org, team] = orgTeam.split('/', 2);
-    try {
-      const { json } = await requestJson(
-        this.#api,
-        `read the members of team ${org}/${team}`,
-        `${this.#apiUrl}/orgs/${encodeURIComponent(
-          org,
-        )}/teams/${encodeURIComponent(team)}/memberships/${encodeURIComponent(
-          login,
-        )}`,
-      );
-      return (json as { state?: unknown })?.state === 'active';
-    } catch (error) {
-      if (
-        error instanceof HostedApiError &&
-        (error.status === 404 || error.status === 403)
-      ) {
-        return false;
-      }
-      throw error;
-    }
+    const answer = await requestJsonUnless(
+      this.#api,
+      `read the members of team ${org}/${team}`,
+      `${this.#apiUrl}/orgs/${encodeURIComponent(
+        org,
+      )}/teams/${encodeURIComponent(team)}/memberships/${encodeURIComponent(
+        login,
+      )}`,
+      [403, 404],
+    );
+    return (answer?.json as { state?: unknown } | null)?.state === 'active';
   }
 }

@@ -4,8 +4,8 @@ import { gitlabApi, MergeRequestTarget, mergeRequestUrl } from './gitlabApi';
 import {
   commonAdvice,
   HostedApi,
-  HostedApiError,
   requestJson,
+  requestJsonUnless,
 } from './hostedApi';
 
 interface GitlabApprovals {
@@ -86,24 +86,16 @@ export class MergeRequestApprovals implements ReviewSource {
    */
   async isTeamMember(group: string, reviewer: Reviewer): Promise<boolean> {
     if (reviewer.id === undefined) return false;
-    try {
-      const { json } = await requestJson(
-        this.#api,
-        `read the members of group ${group}`,
-        `${this.#apiUrl}/groups/${encodeURIComponent(group)}/members/all/${
-          reviewer.id
-        }`,
-      );
-      const state = (json as { state?: unknown } | null)?.state;
-      return state === undefined || state === 'active';
-    } catch (error) {
-      if (
-        error instanceof HostedApiError &&
-        (error.status === 404 || error.status === 403)
-      ) {
-        return false;
-      }
-      throw error;
-    }
+    const answer = await requestJsonUnless(
+      this.#api,
+      `read the members of group ${group}`,
+      `${this.#apiUrl}/groups/${encodeURIComponent(group)}/members/all/${
+        reviewer.id
+      }`,
+      [403, 404],
+    );
+    if (answer === undefined) return false;
+    const state = (answer.json as { state?: unknown } | null)?.state;
+    return state === undefined || state === 'active';
   }
 }

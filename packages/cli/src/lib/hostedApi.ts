@@ -120,3 +120,23 @@ export async function requestJson(
     );
   }
 }
+
+/**
+ * {@link requestJson}, or undefined when the host answers one of `statuses` (`404` for a user who
+ * is not a team's member: an answer, not a failure).
+ */
+export async function requestJsonUnless(
+  api: HostedApi,
+  what: string,
+  url: string,
+  statuses: readonly number[],
+): Promise<{ json: unknown; headers: Headers } | undefined> {
+  try {
+    return await requestJson(api, what, url);
+  } catch (error) {
+    if (error instanceof HostedApiError && statuses.includes(error.status)) {
+      return undefined;
+    }
+    throw error;
+  }
+}
