@@ -227,6 +227,18 @@ describe('service-registry github-approvals', () => {
     ]);
   });
 
+  it('needs the report as its one argument', async () => {
+    const none = await runInProcess(['github-approvals'], { cwd });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain(
+      'github-approvals needs a file: the JSON report of diff',
+    );
+    const two = await runInProcess(['github-approvals', 'a.json', 'b.json'], {
+      cwd,
+    });
+    expect(two.code).toBe(2);
+  });
+
   it('tells a refusal of GitHub in one line, without the token', async () => {
     const server = await github([]);
     const { code, stderr } = await approvals(server.apiUrl, 'ghp_wrong');

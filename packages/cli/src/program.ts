@@ -91,6 +91,32 @@ function checkOptionsOf(
   }
 }
 
+/** The commands that take one file the job wrote: what they run, and what the file is. */
+const FILE_COMMANDS: Record<
+  'github-comment' | 'gitlab-note' | 'github-approvals' | 'gitlab-approvals',
+  {
+    run: (options: { file: string }, io: CliIO) => Promise<number>;
+    file: string;
+  }
+> = {
+  'github-comment': {
+    run: githubCommentCommand,
+    file: 'the markdown report to post',
+  },
+  'gitlab-note': {
+    run: gitlabNoteCommand,
+    file: 'the markdown report to post',
+  },
+  'github-approvals': {
+    run: githubApprovalsCommand,
+    file: 'the JSON report of diff',
+  },
+  'gitlab-approvals': {
+    run: gitlabApprovalsCommand,
+    file: 'the JSON report of diff',
+  },
+};
+
 /**
  * Whether what a command prints on stdout in a format is read in a CI log (`text`), or stays the
  * same document once guarded (`json`): text from the registry there must not act as a GitHub
@@ -250,26 +276,15 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
         );
       case 'github-comment':
       case 'gitlab-note':
-        if (!rest[0]) {
-          throw new UsageError(
-            `${command} needs a file: the markdown report to post`,
-          );
-        }
-        expectAtMost(1);
-        return command === 'github-comment'
-          ? await githubCommentCommand({ file: rest[0] }, io)
-          : await gitlabNoteCommand({ file: rest[0] }, io);
       case 'github-approvals':
-      case 'gitlab-approvals':
+      case 'gitlab-approvals': {
+        const { run, file } = FILE_COMMANDS[command];
         if (!rest[0]) {
-          throw new UsageError(
-            `${command} needs a file: the JSON report of diff`,
-          );
+          throw new UsageError(`${command} needs a file: ${file}`);
         }
         expectAtMost(1);
-        return command === 'github-approvals'
-          ? await githubApprovalsCommand({ file: rest[0] }, io)
-          : await gitlabApprovalsCommand({ file: rest[0] }, io);
+        return await run({ file: rest[0] }, io);
+      }
       default:
         throw new UsageError(`unknown command ${command}`);
     }
