@@ -509,6 +509,9 @@ config_changes_require = ["@ops-team"]
     expect(github).toMatch(
       /::notice file=.*policies\/sla\.toml,line=2,col=1,title=change\/policy::Policy sla\.high\.availability \(99\.9%25 → 99\.5%25\) changed: every change is judged by it\. Approvers \(change_control\.breaking_changes_require\): @platform-team\./,
     );
+    expect(github).toContain(
+      '::notice title=Change type::configuration, medium risk (1 project changed, 1 policy key changed)\n',
+    );
     expect(github).toMatch(
       /::notice file=.*projects\/shop\/services\.toml,line=3,col=1,title=change\/project::Project shop changed: tier \(low → high\); the tier is taken by shop-api, shop-web\. Approvers: @ops-team\./,
     );

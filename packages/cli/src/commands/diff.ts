@@ -34,6 +34,7 @@ import { PLATFORM_REPORTS } from '../format/platformReports';
 import {
   annotationLimitNotice,
   formatFindingsGithub,
+  changeTypeNotice,
   requiredApprovalsNotice,
   runWarning,
 } from '../format/github';
@@ -243,7 +244,15 @@ export async function diffCommand(
       io.stdout(
         annotationLimitNotice(annotations, 'those this change brings first'),
       );
-      // before the annotations, so that GitHub's 10 notices a step cannot hide it
+      // before the annotations, so that GitHub's 10 notices a step cannot hide them
+      const classification = classifyChange(diff);
+      io.stdout(
+        changeTypeNotice(
+          classification.type === 'none'
+            ? undefined
+            : describeChangeType(classification),
+        ),
+      );
       io.stdout(
         requiredApprovalsNotice(
           diff.requiredApprovals.map(({ approver, reasons }) => ({

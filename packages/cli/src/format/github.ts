@@ -113,6 +113,20 @@ export function requiredApprovalsNotice(
 }
 
 /**
+ * The change's type and risk as one notice on the run (`::notice title=Change type::breaking
+ * change, high risk (…)`), for the reviewers and a step that labels the pull request; nothing for
+ * a change of nothing.
+ *
+ * @param description - the type in words (`describeChangeType`); undefined for no change
+ */
+export function changeTypeNotice(description: string | undefined): string {
+  if (description === undefined) return '';
+  return `::notice title=${escapeProperty('Change type')}::${escapeData(
+    description,
+  )}\n`;
+}
+
+/**
  * A warning on the run (`::warning title=service-registry::…`), naming no file: for what no line
  * of head's files shows, e.g. a file of base that could not be read.
  *
