@@ -41,6 +41,8 @@ describe('service-registry:validate', () => {
       added: ['orders-api'],
       changed: [],
       removed: [],
+      changeType: 'feature',
+      changeRisk: 'medium',
     });
     expect(outputs.existingErrors).toBeGreaterThan(0); // the demo registry has an overdue migration
     expect(outputs.report).toContain('## Add orders-api');
@@ -64,6 +66,10 @@ describe('service-registry:validate', () => {
     );
     expect(outputs.valid).toBe(false);
     expect(outputs.breakingChanges).toBeGreaterThan(0);
+    expect(outputs).toMatchObject({
+      changeType: 'breaking',
+      changeRisk: 'high',
+    });
     expect(outputs.impactedProjects).toEqual([
       'project-a',
       'project-b',

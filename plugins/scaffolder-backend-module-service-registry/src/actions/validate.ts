@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  classifyChange,
   describeChangeSubject,
   diffRegistries,
   ENTITY_NAME_PATTERN,
@@ -192,6 +193,26 @@ export function createServiceRegistryValidateAction() {
               'What changed, as the change report names it: "shared-auth", or "shared-auth in project shop (override)" for a project\'s override',
           }),
         removed: z => z.array(z.string(), { description: 'Services removed' }),
+        changeType: z =>
+          z.enum(
+            [
+              'none',
+              'documentation',
+              'bugfix',
+              'configuration',
+              'feature',
+              'deprecation',
+              'breaking',
+            ],
+            {
+              description:
+                "The change's type, from the weightiest thing it does (seed 000's change types): for a pull request's title or labels",
+            },
+          ),
+        changeRisk: z =>
+          z.enum(['none', 'low', 'medium', 'high'], {
+            description: "How risky the change's type is",
+          }),
         requiredApprovers: z =>
           z.array(z.string(), {
             description:
@@ -326,6 +347,9 @@ export function createServiceRegistryValidateAction() {
         diff.changed.map(c => describeChangeSubject(c)),
       );
       ctx.output('removed', diff.removed);
+      const classification = classifyChange(diff);
+      ctx.output('changeType', classification.type);
+      ctx.output('changeRisk', classification.risk);
       ctx.output(
         'requiredApprovers',
         uniqueApprovers(diff.requiredApprovals.map(a => a.approver)),
