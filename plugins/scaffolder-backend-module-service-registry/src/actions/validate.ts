@@ -2,6 +2,8 @@ import { promises as fs } from 'node:fs';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  CHANGE_RISKS,
+  CHANGE_TYPES,
   classifyChange,
   describeChangeSubject,
   diffRegistries,
@@ -194,23 +196,12 @@ export function createServiceRegistryValidateAction() {
           }),
         removed: z => z.array(z.string(), { description: 'Services removed' }),
         changeType: z =>
-          z.enum(
-            [
-              'none',
-              'documentation',
-              'bugfix',
-              'configuration',
-              'feature',
-              'deprecation',
-              'breaking',
-            ],
-            {
-              description:
-                "The change's type, from the weightiest thing it does (seed 000's change types): for a pull request's title or labels",
-            },
-          ),
+          z.enum(CHANGE_TYPES, {
+            description:
+              "The change's type, from the weightiest thing it does (seed 000's change types): for a pull request's title or labels",
+          }),
         changeRisk: z =>
-          z.enum(['none', 'low', 'medium', 'high'], {
+          z.enum(CHANGE_RISKS, {
             description: "How risky the change's type is",
           }),
         requiredApprovers: z =>

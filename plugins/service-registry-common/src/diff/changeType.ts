@@ -1,4 +1,5 @@
 import semver from 'semver';
+import { plural } from '../report/markdownText';
 import { ApprovalSubject, FieldChange, RegistryDiff } from './types';
 
 /**
@@ -19,21 +20,36 @@ import { ApprovalSubject, FieldChange, RegistryDiff } from './types';
  *
  * @public
  */
-export type ChangeType =
-  | 'none'
-  | 'documentation'
-  | 'bugfix'
-  | 'configuration'
-  | 'feature'
-  | 'deprecation'
-  | 'breaking';
+export type ChangeType = (typeof CHANGE_TYPES)[number];
+
+/**
+ * Every {@link ChangeType}, from the lightest to the weightiest.
+ *
+ * @public
+ */
+export const CHANGE_TYPES = [
+  'none',
+  'documentation',
+  'bugfix',
+  'configuration',
+  'feature',
+  'deprecation',
+  'breaking',
+] as const;
 
 /**
  * How risky a change is, by its type (see {@link ChangeType}).
  *
  * @public
  */
-export type ChangeRisk = 'none' | 'low' | 'medium' | 'high';
+export type ChangeRisk = (typeof CHANGE_RISKS)[number];
+
+/**
+ * Every {@link ChangeRisk}, from no risk to the highest.
+ *
+ * @public
+ */
+export const CHANGE_RISKS = ['none', 'low', 'medium', 'high'] as const;
 
 /**
  * One thing that makes a change of its type: a service's (`auth`, `deprecated`; `auth`, the field
@@ -67,16 +83,6 @@ export interface ChangeClassification {
 /** The fields that only describe a service: a change of them alone is no configuration change. */
 const DESCRIPTIVE = new Set(['name', 'description', 'tags']);
 
-const ORDER: readonly ChangeType[] = [
-  'none',
-  'documentation',
-  'bugfix',
-  'configuration',
-  'feature',
-  'deprecation',
-  'breaking',
-];
-
 const RISK: Record<ChangeType, ChangeRisk> = {
   none: 'none',
   documentation: 'none',
@@ -86,8 +92,6 @@ const RISK: Record<ChangeType, ChangeRisk> = {
   deprecation: 'medium',
   breaking: 'high',
 };
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * How a version goes up: `major`, `minor` or `patch` (to a prerelease too: `1.0.0` →
@@ -178,7 +182,7 @@ export function classifyChange(diff: RegistryDiff): ChangeClassification {
       count(diff.policyChanges.length, 'policy key', ' changed'),
     );
   }
-  const type = [...ORDER].reverse().find(t => found.has(t)) ?? 'none';
+  const type = [...CHANGE_TYPES].reverse().find(t => found.has(t)) ?? 'none';
   const risk =
     type === 'configuration' && diff.policyChanges.length > 0
       ? 'medium'

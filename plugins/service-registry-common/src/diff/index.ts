@@ -1,6 +1,6 @@
 export { diffRegistries, BREAKING_CHANGE_DETECTORS } from './diffRegistries';
 export { fieldChanges } from './fieldChanges';
-export { classifyChange } from './changeType';
+export { CHANGE_RISKS, CHANGE_TYPES, classifyChange } from './changeType';
 export type {
   ChangeClassification,
   ChangeRisk,
