@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { Knex } from 'knex';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   mockCredentials,
   mockServices,
@@ -156,6 +157,31 @@ async function startPortalBackend(
     seconds: 2,
   },
 ) {
+  const backend = await startBackend(knex, dir, org, id, modules, frequency);
+  // stopped after its test even when the test fails before stopping it: a backend left running
+  // keeps ingesting on its schedule and would be counted by the next test's runs
+  const stop = backend.stop.bind(backend);
+  backend.stop = async () => {
+    running.delete(backend);
+    await stop();
+  };
+  running.add(backend);
+  return backend;
+}
+
+const running = new Set<Backend>();
+afterEach(async () => {
+  await Promise.all([...running].map(backend => backend.stop()));
+});
+
+function startBackend(
+  knex: Knex,
+  dir: string,
+  org: OrgProvider | undefined,
+  id: string | undefined,
+  modules: BackendFeature[],
+  frequency: Partial<Record<'seconds' | 'hours', number>>,
+) {
   const registry = {
     target: dir,
     schedule: {
@@ -206,7 +232,7 @@ async function startPortalBackend(
   });
 }
 
-type Backend = Awaited<ReturnType<typeof startPortalBackend>>;
+type Backend = Awaited<ReturnType<typeof startBackend>>;
 
 async function componentRefs(backend: Backend): Promise<string[]> {
   const res = await request(backend.server)
@@ -669,9 +695,17 @@ describe.each(databases.eachSupportedId())(
         'ownedBy group:default/team-1',
         'partOf system:default/p1',
       ]);
-      for (const relation of consumer.relations) {
-        expect(await entity(backend, relation.targetRef)).toBeDefined();
-      }
+      // (a target is served once the catalog has processed it, which may come after the consumer)
+      const served = await eventually(
+        () =>
+          Promise.all(
+            consumer.relations.map((r: any) => entity(backend, r.targetRef)),
+          ),
+        all => all.every(e => e !== undefined),
+      );
+      expect(served.map(e => stringifyEntityRef(e))).toEqual(
+        consumer.relations.map((r: any) => r.targetRef),
+      );
       // and the dependency knows its consumer
       const dependency = await eventually(
         () => entity(backend, 'component:p1/acme-p1-svc-0'),
