@@ -140,6 +140,12 @@ class OrgProvider implements EntityProvider {
   }
 }
 
+/** The backends of the running test, stopped after it (see `startPortalBackend`). */
+const running = new Set<Backend>();
+afterEach(async () => {
+  await Promise.all([...running].map(backend => backend.stop()));
+});
+
 /**
  * A backend with the catalog and this module on `knex`, ingesting the registry in `dir`; with
  * `org`, the catalog also holds that provider's groups; with `id`, the registry is configured
@@ -168,11 +174,6 @@ async function startPortalBackend(
   running.add(backend);
   return backend;
 }
-
-const running = new Set<Backend>();
-afterEach(async () => {
-  await Promise.all([...running].map(backend => backend.stop()));
-});
 
 function startBackend(
   knex: Knex,
