@@ -125,10 +125,18 @@ test('the new-service template adds the service on a new branch of the registry'
   );
   // the demo registry keeps generated documents (service-registry docs): current on the branch
   expect(git('diff', '--name-only', 'main', branch).trim().split('\n')).toEqual(
-    ['docs/SERVICES.md', 'docs/TOPOLOGY.md', 'services/catalog.toml'],
+    [
+      'docs/RUNBOOK.md',
+      'docs/SERVICES.md',
+      'docs/TOPOLOGY.md',
+      'services/catalog.toml',
+    ],
   );
   expect(git('show', `refs/heads/${branch}:docs/SERVICES.md`)).toContain(
     `| \`${id}\` |`,
+  );
+  expect(git('show', `refs/heads/${branch}:docs/RUNBOOK.md`)).toContain(
+    `| \`${id}\` | platform-team |`,
   );
   expect(git('log', '-1', '--format=%B', branch)).toContain(
     `- Added: \`${id}\``,

@@ -1067,16 +1067,21 @@ describe('service-registry docs', () => {
   const read = (dir: string, file: string) =>
     fs.readFileSync(path.join(dir, file), 'utf8');
 
-  it('writes SERVICES.md and TOPOLOGY.md, which --check then finds current', () => {
+  it('writes SERVICES.md, TOPOLOGY.md and RUNBOOK.md, which --check then finds current', () => {
     const dir = registry('docs', VALID);
     const written = cli(['docs'], dir);
     expect(written.code).toBe(0);
-    expect(written.stdout).toBe('wrote docs/SERVICES.md, docs/TOPOLOGY.md\n');
+    expect(written.stdout).toBe(
+      'wrote docs/SERVICES.md, docs/TOPOLOGY.md, docs/RUNBOOK.md\n',
+    );
     expect(read(dir, 'docs/SERVICES.md')).toContain(
       '| `shop-api` | shop-api | — | shop-team | low | ga | 2.0.0 | — | `shared-auth@^1.0` |',
     );
     expect(read(dir, 'docs/TOPOLOGY.md')).toContain(
       '| `shop-api` | shop | `shared-auth` | shared | `^1.0` | required |',
+    );
+    expect(read(dir, 'docs/RUNBOOK.md')).toContain(
+      '| `shop-api` | shop-team | — | — | — | — | `shared-auth@^1.0` | 1 (shop) | — |',
     );
     const check = cli(['docs', '--check'], dir);
     expect(check).toMatchObject({ code: 0 });

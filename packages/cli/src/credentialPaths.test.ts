@@ -249,15 +249,17 @@ describe('docs, for a project folder named with a credential', () => {
       expect(run.code).toBe(0);
       expect(printed(run)).not.toContain(PASSWORD);
       const written = fs.readdirSync(path.join(dir, 'docs')).sort();
-      expect(written).toEqual(['SERVICES.md', 'TOPOLOGY.md']);
+      expect(written).toEqual(['RUNBOOK.md', 'SERVICES.md', 'TOPOLOGY.md']);
       const documents = written.map(name =>
         fs.readFileSync(path.join(dir, 'docs', name), 'utf8'),
       );
       for (const document of documents) {
         expect(document).not.toContain(PASSWORD);
       }
-      const [services, topology] = documents;
+      const [runbook, services, topology] = documents;
       expect(services).toContain(`(\`${shownFolder}/services.toml\`)`);
+      // the runbook's list of projects, for a new service
+      expect(runbook).toContain(`| \`${shownFolder}/services.toml\` |`);
       // the project's id, its folder's name: in the dependencies across projects
       expect(topology).toContain(
         `| \`deploy-api\` | ${shownFolder.slice('projects/'.length)} |`,

@@ -304,7 +304,7 @@ describe('service-registry docs --check', () => {
   it('takes documents a Windows checkout turned to CRLF as current and names a missing one', () => {
     const dir = writeFiles(path.join(tmp.root, 'docs-crlf'), VALID_REGISTRY);
     expect(cli(['docs'], dir).code).toBe(0);
-    for (const name of ['SERVICES.md', 'TOPOLOGY.md']) {
+    for (const name of ['SERVICES.md', 'TOPOLOGY.md', 'RUNBOOK.md']) {
       const file = path.join(dir, 'docs', name);
       fs.writeFileSync(
         file,

@@ -93,8 +93,8 @@ export interface DocsCommandOptions {
 }
 
 /**
- * Writes the registry's generated documentation (`SERVICES.md`, `TOPOLOGY.md`), or with `check`
- * tells whether the copy on disk is current (for the registry's CI). A registry with files that
+ * Writes the registry's generated documentation (`SERVICES.md`, `TOPOLOGY.md`, `RUNBOOK.md`), or
+ * with `check` tells whether the copy on disk is current (for the registry's CI). A registry with files that
  * do not parse, or that are above the size limit, gets no documents: they would leave those
  * files' services out. A document that is a symbolic link is refused (exit 2), neither written
  * nor read through.

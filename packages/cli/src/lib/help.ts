@@ -151,9 +151,9 @@ const COMMANDS: Record<CommandName, CommandHelp> = {
   docs: {
     synopsis: '[dir]',
     summary:
-      "write the registry's documentation (SERVICES.md, TOPOLOGY.md) into dir/docs",
+      "write the registry's documentation (SERVICES.md, TOPOLOGY.md, RUNBOOK.md) into dir/docs",
     description:
-      "Writes the registry's documentation (SERVICES.md, TOPOLOGY.md) into dir/docs.",
+      "Writes the registry's documentation (SERVICES.md, TOPOLOGY.md, RUNBOOK.md) into dir/docs.",
     arguments: [DIR_ARGUMENT],
     options: ['out', 'check', 'max-file-bytes'],
     succeedsWhen:

@@ -353,7 +353,7 @@ response_time_p99 = "200ms"
 
   describe('the generated documentation of the registry (docs/)', () => {
     it('is brought up to date in the same change, when the registry keeps it', async () => {
-      // the demo registry keeps docs/SERVICES.md and docs/TOPOLOGY.md from `service-registry docs`
+      // the demo registry keeps docs/SERVICES.md, TOPOLOGY.md and RUNBOOK.md from `service-registry docs`
       const workspace = await workspaceWithRegistry();
       const { ctx, outputs } = contextFor(workspace, {
         id: 'orders-api',
@@ -388,6 +388,7 @@ response_time_p99 = "200ms"
         own,
       );
       await fs.rm(path.join(handWritten, 'registry/docs/TOPOLOGY.md'));
+      await fs.rm(path.join(handWritten, 'registry/docs/RUNBOOK.md'));
       await action.handler(
         contextFor(handWritten, { id: 'orders-api' }).ctx as any,
       );

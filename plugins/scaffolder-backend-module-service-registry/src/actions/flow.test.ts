@@ -88,6 +88,7 @@ describe('the template flow on a local bare repository', () => {
       targetBranch: 'main',
       remoteUrl: `file://${bare}`,
       changedFiles: [
+        'docs/RUNBOOK.md',
         'docs/SERVICES.md',
         'docs/TOPOLOGY.md',
         'projects/project-a/services.toml',
@@ -105,6 +106,7 @@ describe('the template flow on a local bare repository', () => {
     expect(
       git(bare, 'diff', '--name-only', 'main', branch).split('\n'),
     ).toEqual([
+      'docs/RUNBOOK.md',
       'docs/SERVICES.md',
       'docs/TOPOLOGY.md',
       'projects/project-a/services.toml',
@@ -221,13 +223,14 @@ describe('the template flow on a local bare repository', () => {
       remoteUrl: `file://${bare}`,
       targetBranch: 'main',
       changedFiles: [
+        'docs/RUNBOOK.md',
         'docs/SERVICES.md',
         'docs/TOPOLOGY.md',
         'projects/project-a/services.toml',
       ],
     });
     expect(infos.join('\n')).toContain(
-      `Dry run: would commit docs/SERVICES.md, docs/TOPOLOGY.md, projects/project-a/services.toml on service-registry/add-orders-api and push it to file://${bare}`,
+      `Dry run: would commit docs/RUNBOOK.md, docs/SERVICES.md, docs/TOPOLOGY.md, projects/project-a/services.toml on service-registry/add-orders-api and push it to file://${bare}`,
     );
     expect(git(bare, 'for-each-ref')).toBe(refs);
   });

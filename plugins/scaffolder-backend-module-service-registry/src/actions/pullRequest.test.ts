@@ -317,6 +317,7 @@ describe('merge request on a GitLab-hosted registry', () => {
     ).toContain('[service.orders-api]');
     // files that did not change are not sent; the registry's generated documents are kept current
     expect(actions.map(a => a.file_path).sort()).toEqual([
+      'docs/RUNBOOK.md',
       'docs/SERVICES.md',
       'docs/TOPOLOGY.md',
       'services/catalog.toml',

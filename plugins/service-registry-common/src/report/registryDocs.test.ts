@@ -52,15 +52,17 @@ function docs(files: Record<string, string> = {}, maxDrawnServices?: number) {
       ...files,
     }).map(([path, text]) => ({ path, text })),
   );
-  const [services, topology] = renderRegistryDocs(registry, {
+  const [services, topology, runbook] = renderRegistryDocs(registry, {
     maxDrawnServices,
   });
-  return { services, topology };
+  return { services, topology, runbook };
 }
 
 /** The table row of a markdown document that starts with the given cell. */
-function row(markdown: string, first: string): string[] {
-  const line = markdown.split('\n').find(l => l.startsWith(`| ${first} |`));
+function row(markdown: string, first: string, nth = 0): string[] {
+  const line = markdown.split('\n').filter(l => l.startsWith(`| ${first} |`))[
+    nth
+  ];
   if (!line) throw new Error(`no row for ${first}`);
   return line
     .slice(2, -2)
@@ -273,11 +275,217 @@ describe('renderRegistryDocs', () => {
       { path: 'projects/shop/services.toml', text: SHOP },
       { path: 'services/catalog.toml', text: CATALOG },
     ]);
-    const [services, topology] = renderRegistryDocs(registry);
+    const [services, topology, runbook] = renderRegistryDocs(registry);
     expect(services.content).toBe(once.services.content);
     expect(topology.content).toBe(once.topology.content);
+    expect(runbook.content).toBe(once.runbook.content);
     // nothing relative to today: no "days left"
     expect(topology.content).not.toMatch(/days? (left|overdue|ago)/);
+    expect(runbook.content).not.toMatch(/days? (left|overdue|ago)/);
+  });
+});
+
+describe('renderRegistryDocs: RUNBOOK.md', () => {
+  const POLICIES = `[change_control]
+breaking_changes_require = ["@platform-team", "@security-team"]
+version_bumps_require = []
+config_changes_require = ["@ops-team"]
+migration_window_days = 90
+
+[sla.critical]
+availability = "99.99%"
+response_time_p99 = "100ms"
+support_hours = "24/7"
+rto = "5m"
+rpo = "1m"
+
+[sla.high]
+availability = "99.9%"
+support_hours = "business"
+rto = "30m"
+rpo = "5m"
+`;
+  const MONITORING = `[service.shop-api.alerts]
+critical = ["slack#shop-critical", "https://hooks.example.com/services/T0/B0/xoxb-0123456789-abcdefghijklmnop"]
+warning = ["slack#shop"]
+[service.shop-api.alerts.escalation]
+time_to_escalate = "10m"
+escalate_to = ["@shop-on-call"]
+`;
+
+  function runbookOf(files: Record<string, string> = {}) {
+    return docs({
+      'policies/governance.toml': POLICIES,
+      'projects/shop/monitoring.toml': MONITORING,
+      ...files,
+    }).runbook;
+  }
+
+  it('lists every running service under its tier for an incident: owner, support hours, RTO and RPO, health check, dependencies, consumers and alert routes', () => {
+    const runbook = runbookOf({
+      'projects/shop/services.toml': SHOP.replace(
+        'port = 9000',
+        `port = 9000
+metadata = { health_check = "/healthz" }
+[service.shop-api.sla]
+rto = "15m"`,
+      ),
+    });
+    expect(runbook.name).toBe('RUNBOOK.md');
+    expect(runbook.content).toContain(
+      'Operational procedures for the 5 services of this registry that run (1 critical, 2 high, 0 medium, 0 low; retired services are left out)',
+    );
+    // the tiers' policies
+    expect(row(runbook.content, 'critical')).toEqual([
+      'critical',
+      '99.99%',
+      '100ms',
+      '24/7',
+      '5m',
+      '1m',
+    ]);
+    expect(row(runbook.content, 'high')).toEqual([
+      'high',
+      '99.9%',
+      '—',
+      'business',
+      '30m',
+      '5m',
+    ]);
+    const critical = runbook.content.indexOf('### Critical services');
+    const high = runbook.content.indexOf('### High services');
+    const none = runbook.content.indexOf('### Services without a tier');
+    expect(critical).toBeGreaterThan(0);
+    expect(high).toBeGreaterThan(critical);
+    expect(none).toBeGreaterThan(high);
+    expect(runbook.content.indexOf('| `auth` |')).toBeGreaterThan(critical);
+    expect(runbook.content.indexOf('| `auth` |')).toBeLessThan(high);
+    // auth: critical, its tier's levels; required by pay (shared) and shop-api (shop)
+    expect(row(runbook.content, '`auth`')).toEqual([
+      '`auth`',
+      'platform-team',
+      '24/7',
+      '5m',
+      '1m',
+      '—',
+      '—',
+      '2 (shared, shop)',
+      '—',
+    ]);
+    // shop-api: high through its project, the project's owner, its own RTO, its health check,
+    // its alert routes with the webhook's token hidden
+    expect(row(runbook.content, '`shop-api`')).toEqual([
+      '`shop-api`',
+      'shop-team',
+      'business',
+      '15m',
+      '5m',
+      '`/healthz`',
+      '`auth@^2.0`, `old-pay`, `shop-db`',
+      'none',
+      expect.stringMatching(
+        /^critical: slack#shop-critical, https:\/\/hooks\.example\.com\/.*; escalates to @shop-on-call after 10m$/,
+      ),
+    ]);
+    expect(runbook.content).not.toContain('abcdefghijklmnop');
+    expect(row(runbook.content, '`shop-db`')[7]).toBe('1 (shop)');
+    // the shared services have no tier but auth's
+    expect(runbook.content.indexOf('| `pay` |')).toBeGreaterThan(none);
+  });
+
+  it('leaves retired services out, and counts no retired consumer', () => {
+    const runbook = runbookOf({
+      'services/catalog.toml': CATALOG.replace(
+        'status = "deprecated"',
+        'status = "retired"',
+      ).replace(
+        'requires = ["auth@^1.2"]',
+        'requires = ["auth@^1.2", "old-pay"]',
+      ),
+    });
+    expect(runbook.content).not.toContain('| `old-pay` |');
+    expect(runbook.content).toContain('for the 4 services of this registry');
+    // old-pay stays among the dependencies its consumers declare
+    expect(row(runbook.content, '`pay`')[6]).toBe('`auth@^1.2`, `old-pay`');
+    expect(row(runbook.content, '`auth`')[7]).toBe('2 (shared, shop)');
+  });
+
+  it('tells who approves a change: the change control policy and the services with their own approvers', () => {
+    const runbook = runbookOf({
+      'services/catalog.toml': `${CATALOG}
+[service.auth.governance]
+approvers = ["@platform-team", "@security-team"]
+break_changes_notice = 30
+change_log = "https://git.example.com/auth/CHANGELOG.md"
+`,
+    });
+    expect(row(runbook.content, 'Breaking changes')).toEqual([
+      'Breaking changes',
+      '@platform-team, @security-team',
+    ]);
+    expect(row(runbook.content, 'Version bumps')).toEqual([
+      'Version bumps',
+      '—',
+    ]);
+    expect(row(runbook.content, 'Configuration changes')).toEqual([
+      'Configuration changes',
+      '@ops-team',
+    ]);
+    expect(row(runbook.content, '`auth`', 1)).toEqual([
+      '`auth`',
+      '@platform-team, @security-team',
+      '30',
+      'https://git.example.com/auth/CHANGELOG.md',
+    ]);
+
+    const without = docs().runbook.content;
+    expect(without).toContain(
+      "The policies declare no `[change_control]`: a change needs the approval of the service's own approvers, if it names any.",
+    );
+    expect(without).toContain('No service names its own approvers.');
+    expect(without).not.toContain('### Service levels by tier');
+  });
+
+  it('gives the projects for a new service, the migration window for a deprecation and the services in maintenance', () => {
+    const runbook = runbookOf({
+      'services/catalog.toml': CATALOG.replace(
+        `[service.pay]
+owner = "payments-team"
+version = "3.0.0"
+status = "ga"`,
+        `[service.pay]
+owner = "payments-team"
+version = "3.0.0"
+status = "maintenance"
+replacement_service = "old-pay"
+[service.pay.migration]
+support_until = 2027-06-30`,
+      ),
+    });
+    expect(row(runbook.content, 'shop')).toEqual([
+      'shop',
+      'Shop',
+      'shop-team',
+      'high',
+      '`projects/shop/services.toml`',
+    ]);
+    expect(runbook.content).toContain(
+      'a `sunset_date` at least 90 days (`migration_window_days`) later',
+    );
+    expect(runbook.content).toContain(
+      '1 service is deprecated now; `TOPOLOGY.md` lists it by sunset date',
+    );
+    expect(row(runbook.content, '`pay`', 1)).toEqual([
+      '`pay`',
+      'payments-team',
+      '3.0.0',
+      '2027-06-30',
+      '`old-pay`',
+    ]);
+
+    const plain = docs().runbook.content;
+    expect(plain).toContain('a `sunset_date` at least 6 months later');
+    expect(plain).toContain('No service is in maintenance.');
   });
 });
 
@@ -308,7 +516,7 @@ requires = ["auth@^1.2"]
   ])(
     'shows the folder %s with the credential hidden, in every document',
     (folder, shown) => {
-      const { services, topology } = docs({
+      const { services, topology, runbook } = docs({
         [`projects/${folder}/services.toml`]: DEPLOY,
         // shop-api depends on deploy-api: deploy's project is on both sides of a dependency
         'projects/shop/services.toml': SHOP.replace(
@@ -316,9 +524,20 @@ requires = ["auth@^1.2"]
           '"shop-db", "deploy-api"]',
         ),
       });
-      for (const document of [services, topology]) {
+      for (const document of [services, topology, runbook]) {
         expect(document.content).not.toContain(PASSWORD);
       }
+      // the runbook's project list and the projects of auth's consumers
+      expect(row(runbook.content, shown)).toEqual([
+        shown,
+        'Deploy',
+        'deploy-team',
+        '—',
+        `\`projects/${shown}/services.toml\``,
+      ]);
+      expect(row(runbook.content, '`auth`')[7]).toBe(
+        `3 (${shown}, shared, shop)`,
+      );
       expect(services.content).toContain(
         `## ${shown}: Deploy (\`projects/${shown}/services.toml\`)`,
       );

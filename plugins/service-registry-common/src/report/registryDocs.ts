@@ -25,6 +25,7 @@ import {
   TIERS,
 } from './documentText';
 import { plural } from './markdownText';
+import { runbookDocument } from './runbookDocument';
 
 /**
  * One generated document of the registry.
@@ -55,7 +56,11 @@ export interface RegistryDocsOptions {
  *
  * @public
  */
-export const REGISTRY_DOCUMENT_NAMES = ['SERVICES.md', 'TOPOLOGY.md'] as const;
+export const REGISTRY_DOCUMENT_NAMES = [
+  'SERVICES.md',
+  'TOPOLOGY.md',
+  'RUNBOOK.md',
+] as const;
 
 /**
  * Whether a text is a document that {@link renderRegistryDocs} generated (it starts with its
@@ -441,7 +446,10 @@ function satisfiedCell(
  * dependencies and health check endpoint (`metadata.health_check`; those two columns only in the
  * sections where a service has one), the counts per tier and the port assignments) and `TOPOLOGY.md` (the dependency graph as a Mermaid
  * chart, dependencies across projects, the impact of a change of the most depended-on services,
- * version compatibility and the deprecations by sunset date). The text depends only on the
+ * version compatibility and the deprecations by sunset date) and `RUNBOOK.md` (how to handle an
+ * incident, with each running service's owner, support hours, RTO and RPO, health check,
+ * dependencies, consumers and alert routes; how to change, add and deprecate a service, with who
+ * approves a change; the services in maintenance). The text depends only on the
  * registry, not on the day, so that a CI job can check that the committed copy is current.
  *
  * @param registry - the loaded registry
@@ -462,6 +470,10 @@ export function renderRegistryDocs(
     {
       name: REGISTRY_DOCUMENT_NAMES[1],
       content: topologyDocument(registry, graph, resolved),
+    },
+    {
+      name: REGISTRY_DOCUMENT_NAMES[2],
+      content: runbookDocument(registry, graph),
     },
   ];
 }
