@@ -143,6 +143,56 @@ describe('service-registry github-comment', () => {
     expect(server.comments).toHaveLength(2);
   });
 
+  it("never replaces a person's comment that carries the report's marker, even when the token may edit it", async () => {
+    // a reviewer pasted an earlier report, marker and all, into a comment of their own
+    const pasted = `As the report said:\n\nold report\n\n${REPORT_MARKER}\n`;
+    const server = await github([
+      { id: 1, body: pasted, user: { login: 'reviewer', type: 'User' } },
+    ]);
+    const { code, stdout } = await comment(workflow(server.apiUrl));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Posted .*#issuecomment-101\n$/);
+    expect(server.comments[0].body).toBe(pasted);
+    expect(server.requests.some(r => r.method === 'PATCH')).toBe(false);
+  });
+
+  it("with a person's token, replaces that person's own report, not another one's", async () => {
+    const PAT = 'ghp_releasetoken5678';
+    const server = await startFakeGithub({
+      tokens: { [PAT]: { login: 'release-user', type: 'User' } },
+      repository: 'platform/registry',
+      pullRequest: 7,
+      comments: [
+        {
+          id: 1,
+          body: `old report\n\n${REPORT_MARKER}\n`,
+          user: { login: 'release-user', type: 'User' },
+        },
+        {
+          id: 2,
+          body: `pasted\n\n${REPORT_MARKER}\n`,
+          user: { login: 'reviewer', type: 'User' },
+        },
+        {
+          id: 3,
+          body: `a bot's\n\n${REPORT_MARKER}\n`,
+          user: BOT,
+        },
+      ],
+    });
+    servers.push(server);
+    const { code, stdout } = await comment(
+      workflow(server.apiUrl, { GITHUB_TOKEN: PAT }),
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Updated .*#issuecomment-1\n$/);
+    expect(server.comments.map(c => c.body)).toEqual([
+      `${REPORT}\n${REPORT_MARKER}\n`,
+      `pasted\n\n${REPORT_MARKER}\n`,
+      `a bot's\n\n${REPORT_MARKER}\n`,
+    ]);
+  });
+
   it("with a fork's read-only token: exit 2, naming the permission the job needs", async () => {
     const server = await github([], true);
     const { code, stderr } = await comment(workflow(server.apiUrl));
@@ -160,7 +210,7 @@ describe('service-registry github-comment', () => {
     );
     expect(code).toBe(2);
     expect(stderr).toContain(
-      "cannot read the pull request's comments: GitHub answered 401 (Bad credentials); GitHub does not accept the token",
+      'cannot read whose token it is: GitHub answered 401 (Bad credentials); GitHub does not accept the token',
     );
     expect(stdout + stderr).not.toContain('ghp_revokedtoken5678');
   });

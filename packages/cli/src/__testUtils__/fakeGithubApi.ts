@@ -29,7 +29,8 @@ export interface FakeReview {
  * and `POST /repos/:owner/:repo/issues/:number/comments` (oldest first, pages of `per_page` with a
  * `Link` header) and `PATCH /repos/:owner/:repo/issues/comments/:id`, with GitHub's answers
  * (`401 Bad credentials`, `403 Resource not accessible by integration` for a read-only token,
- * `404 Not Found`); the pull request's reviews (`GET /repos/:owner/:repo/pulls/:number/reviews`,
+ * `404 Not Found`); the token's user (`GET /user`; `403` to a bot's installation token); the
+ * pull request's reviews (`GET /repos/:owner/:repo/pulls/:number/reviews`,
  * oldest first, in pages) and team memberships (`GET /orgs/:org/teams/:team/memberships/:login`,
  * `403` to a token without `read:org`, `404` for a non-member). A real HTTP server on 127.0.0.1,
  * so a CLI in another process reaches it.
@@ -87,6 +88,15 @@ export async function startFakeGithub(options: {
         }
         send(200, slice, link);
       };
+      // the token's user; an installation token (a job's GITHUB_TOKEN, a bot) has none
+      if (method === 'GET' && url.pathname === '/user') {
+        if (token.type === 'Bot') {
+          send(403, { message: 'Resource not accessible by integration' });
+        } else {
+          send(200, { login: token.login, type: token.type });
+        }
+        return;
+      }
       if (method === 'GET' && url.pathname === listPath) {
         paged([...comments].sort((a, b) => a.id - b.id).map(withUrl));
         return;

@@ -4,6 +4,7 @@ import {
   HostedApi,
   HostedApiError,
   requestJson,
+  requestJsonUnless,
 } from './hostedApi';
 import {
   githubApi,
@@ -31,7 +32,15 @@ interface GithubComment {
   id: number;
   body?: string;
   html_url?: string;
+  user?: { login?: string; type?: string } | null;
 }
+
+/**
+ * Whose comments the command may replace: the token's user (a personal or GitHub App user token,
+ * which `GET /user` names), or a bot when GitHub answers that a job's `GITHUB_TOKEN` (an
+ * installation token) has no user: never a person's comment.
+ */
+type CommentAuthor = { login: string } | 'bot';
 
 /** Why GitHub answers a status, and what to do about it. */
 function adviceFor(status: number): string {
@@ -51,25 +60,51 @@ function adviceFor(status: number): string {
 
 /**
  * A small client for the comments of one pull request: finds the newest comment that ends with
- * the report's marker and replaces its text, or posts a new one. Unlike `gh pr comment
- * --edit-last`, it never edits another comment of the same user (the `github-actions` bot
- * posts for every workflow of the repository).
+ * the report's marker, posted by the token's user (or a bot, for a job's token), and replaces its
+ * text, or posts a new one. Unlike `gh pr comment --edit-last`, it never edits another comment of
+ * the same user (the `github-actions` bot posts for every workflow of the repository), and never
+ * a person's comment that quotes a report with its marker.
  */
 export class PullRequestComments {
   readonly #api: HostedApi;
+  readonly #apiUrl: string;
   readonly #repoUrl: string;
   readonly #commentsUrl: string;
 
   constructor(target: PullRequestTarget) {
     this.#api = githubApi(target.token, adviceFor);
+    this.#apiUrl = target.apiUrl.replace(/\/+$/, '');
     this.#repoUrl = repositoryUrl(target);
     this.#commentsUrl = `${this.#repoUrl}/issues/${
       target.pullRequest
     }/comments`;
   }
 
-  /** The newest comment of the pull request that ends with the marker, if any. */
-  async #previousComment(): Promise<GithubComment | undefined> {
+  /** Whose comments may be replaced (see {@link CommentAuthor}). */
+  async #author(): Promise<CommentAuthor> {
+    // an installation token (a job's GITHUB_TOKEN) has no user: 403 "Resource not accessible by
+    // integration"
+    const answer = await requestJsonUnless(
+      this.#api,
+      'read whose token it is',
+      `${this.#apiUrl}/user`,
+      [403],
+    );
+    const login = (answer?.json as { login?: unknown } | undefined)?.login;
+    return typeof login === 'string' && login !== '' ? { login } : 'bot';
+  }
+
+  /**
+   * The newest comment of the pull request that ends with the marker and that `author` posted,
+   * if any: a person who pasted a report into a comment of their own keeps it as written.
+   */
+  async #previousComment(
+    author: CommentAuthor,
+  ): Promise<GithubComment | undefined> {
+    const ours = (comment: GithubComment) =>
+      author === 'bot'
+        ? comment.user?.type === 'Bot'
+        : comment.user?.login === author.login;
     let url: string | undefined = `${this.#commentsUrl}?per_page=100`;
     let found: GithubComment | undefined;
     for (let read = 0; read < MAX_PAGES && url; read++) {
@@ -82,7 +117,7 @@ export class PullRequestComments {
       }
       // oldest first: the last marked comment of the last page is the newest
       for (const comment of json as GithubComment[]) {
-        if (isMarkedReport(comment.body)) found = comment;
+        if (isMarkedReport(comment.body) && ours(comment)) found = comment;
       }
       url = nextPageOn(this.#repoUrl, headers);
     }
@@ -102,13 +137,13 @@ export class PullRequestComments {
 
   /**
    * Posts `body` (with the marker added) as a comment of the pull request, replacing the text of
-   * the comment posted before, if there is one. A comment it finds but may not edit (GitHub
-   * answers 403 or 404: posted by someone else, or deleted since) is left alone and a new one
-   * is posted.
+   * the comment the same token's user (or, for a job's token, a bot) posted before, if there is
+   * one. A comment it finds but may not edit (GitHub answers 403 or 404: another bot's, or
+   * deleted since) is left alone and a new one is posted.
    */
   async upsert(body: string): Promise<CommentResult> {
     const text = withReportMarker(body);
-    const previous = await this.#previousComment();
+    const previous = await this.#previousComment(await this.#author());
     if (!previous) return this.#post(text);
     try {
       const { json } = await requestJson(
