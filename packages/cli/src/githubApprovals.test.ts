@@ -143,6 +143,29 @@ describe('service-registry github-approvals', () => {
     );
   });
 
+  it("fails with exit 2 when GitHub's rate limit answers a team look-up, rather than counting the member out", async () => {
+    const server = await startFakeGithub({
+      tokens: {
+        [ORG_TOKEN]: { login: 'registry-bot', type: 'User', readOrg: true },
+      },
+      repository: 'acme/registry',
+      pullRequest: 7,
+      reviews: [review('pat', 'APPROVED'), review('maintainer', 'APPROVED')],
+      teams: { 'acme/platform-team': ['pat'] },
+      rateLimitTeams: true,
+    });
+    servers.push(server);
+    const { code, stdout, stderr } = await approvals(server.apiUrl);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(
+      'GitHub answered 403 (You have exceeded a secondary rate limit.',
+    );
+    expect(stderr).toContain(
+      'GitHub limits the rate of requests: run the job again later',
+    );
+  });
+
   it('reads every page of a long review history', async () => {
     const chatter = Array.from({ length: 250 }, (_, i) =>
       review(`dev${i % 5}`, 'COMMENTED'),

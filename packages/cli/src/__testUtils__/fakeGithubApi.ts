@@ -43,6 +43,8 @@ export async function startFakeGithub(options: {
   reviews?: FakeReview[];
   /** The active members of each team, by `org/team`. */
   teams?: Record<string, string[]>;
+  /** Answer team membership look-ups with GitHub's secondary rate limit (`403`, `retry-after`). */
+  rateLimitTeams?: boolean;
   /** The comments' page addresses, as GitHub would give them (default github.com's). */
   htmlUrl?: (id: number) => string;
   /** Serve HTTPS with this key and certificate. */
@@ -110,6 +112,17 @@ export async function startFakeGithub(options: {
           url.pathname,
         );
       if (method === 'GET' && membership) {
+        if (options.rateLimitTeams) {
+          send(
+            403,
+            {
+              message:
+                'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+            },
+            { 'Retry-After': '60' },
+          );
+          return;
+        }
         if (!token.readOrg) {
           send(403, { message: 'Resource not accessible by integration' });
           return;

@@ -97,7 +97,8 @@ export class PullRequestReviews implements ReviewSource {
   /**
    * Whether a reviewer is an active member of a team (`org/team`). GitHub answers 404 both for a
    * user who is not a member and for a team the token cannot see, and 403 to a token that may not
-   * read teams (a job's `GITHUB_TOKEN`: a token with `read:org` may); all are false.
+   * read teams (a job's `GITHUB_TOKEN`: a token with `read:org` may); all are false. A rate limit
+   * (a `403` with no requests left, or with `retry-after`) is no answer, and throws.
    */
   async isTeamMember(orgTeam: string, { login }: Reviewer): Promise<boolean> {
     const [org, team] = orgTeam.split('/', 2);

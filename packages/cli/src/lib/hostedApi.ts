@@ -42,6 +42,20 @@ async function hostMessage(response: Response): Promise<string | undefined> {
   }
 }
 
+/**
+ * Whether an error answer is a rate limit: `429`, or GitHub's `403` with no requests left
+ * (`x-ratelimit-remaining: 0`) or a `retry-after` (a secondary rate limit). Such a `403` is no
+ * refusal: a caller that reads a `403` as an answer (not a team's member) must not read it so.
+ */
+function isRateLimit(response: Response): boolean {
+  return (
+    response.status === 429 ||
+    (response.status === 403 &&
+      (response.headers.get('x-ratelimit-remaining') === '0' ||
+        response.headers.has('retry-after')))
+  );
+}
+
 /** What a status usually means on any host, for the statuses a host's advice leaves to it. */
 export function commonAdvice(name: string, status: number): string {
   if (status === 429)
@@ -105,11 +119,13 @@ export async function requestJson(
     const said = message
       ? ` (${message.split(api.token).join('[token]')})`
       : '';
+    // a rate limit is told as one (status 429), whatever status the host gave it
+    const status = isRateLimit(response) ? 429 : response.status;
     throw new HostedApiError(
-      `cannot ${what}: ${api.name} answered ${
-        response.status
-      }${said}; ${api.adviceFor(response.status)}`,
-      response.status,
+      `cannot ${what}: ${api.name} answered ${response.status}${said}; ${
+        status === 429 ? commonAdvice(api.name, 429) : api.adviceFor(status)
+      }`,
+      status,
     );
   }
   try {
