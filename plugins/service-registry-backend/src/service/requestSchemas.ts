@@ -112,6 +112,9 @@ export const findingsQuery = z
 
 const today = z
   .string()
+  // `date()` describes it as `format: date` in the OpenAPI document; isIsoDate is the registry's
+  // own reading of a date (the same days)
+  .date('today must be a date written YYYY-MM-DD')
   .refine(isIsoDate, 'today must be a date written YYYY-MM-DD')
   .optional()
   .describe(
