@@ -38,3 +38,17 @@ test('the services of the TOML registry are catalog entities', async ({
     fullPage: true,
   });
 });
+
+test("a service's page shows where its project's monitoring sends its alerts", async ({
+  page,
+}) => {
+  await openAsGuest(page, '/catalog/default/component/project-a-api');
+  // examples/registry/projects/project-a/monitoring.toml routes project-a-api's alerts
+  const alerts = page.locator('section').filter({
+    has: page.getByRole('heading', { name: 'Alerts', exact: true }),
+  });
+  await expect(alerts).toBeVisible({ timeout: 90_000 });
+  await expect(alerts).toContainText('slack#critical-alerts');
+  await expect(alerts).toContainText('slack#warnings, email@ops');
+  await expect(alerts).toContainText('@on-call after 5m');
+});

@@ -58,6 +58,8 @@ export { mergeTables } from './load/mergeTables';
 export * from './catalog';
 export * from './graph';
 export * from './validation';
+export { alertRoutesOf } from './monitoring/alertRoutes';
+export type { ServiceAlertRoutes } from './monitoring/alertRoutes';
 export * from './diff';
 export * from './report';
 export * from './permissions';

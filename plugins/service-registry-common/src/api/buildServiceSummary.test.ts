@@ -242,6 +242,45 @@ describe('buildServiceSummary', () => {
     expect(auth!.findings.errors).toBeGreaterThan(0);
   });
 
+  it("gives where the projects' monitoring sends the service's alerts, a webhook's token hidden", () => {
+    const registry = loadRegistry([
+      { path: 'services/catalog.toml', text: CATALOG },
+      { path: 'projects/shop/services.toml', text: SHOP },
+      {
+        path: 'projects/shop/monitoring.toml',
+        text: `[service.checkout.alerts]
+critical = ["slack#shop-critical", "https://hooks.slack.com/services/T000/B000/xoxb-0123456789-abcdefghijklmnop"]
+[service.checkout.alerts.escalation]
+escalate_to = ["@shop-on-call"]
+time_to_escalate = "10m"
+`,
+      },
+    ]);
+    const src = {
+      providerId: 'default',
+      registry,
+      findings: [],
+      rootLocation: 'file:/srv/registry/',
+    };
+    const graph = dependencyGraphOf(registry);
+    const checkout = buildServiceSummary(src, graph, 'checkout')!;
+    expect(checkout.alerts).toEqual([
+      {
+        project: 'shop',
+        critical: [
+          'slack#shop-critical',
+          expect.stringContaining('hooks.slack.com'),
+        ],
+        warning: [],
+        info: [],
+        escalateTo: ['@shop-on-call'],
+        escalateAfter: '10m',
+      },
+    ]);
+    expect(JSON.stringify(checkout)).not.toContain('abcdefghijklmnop');
+    expect(buildServiceSummary(src, graph, 'auth')!.alerts).toEqual([]);
+  });
+
   it('links the declaration for a registry read from a URL', () => {
     const src = source('url:https://github.com/acme/registry/tree/main/');
     const summary = buildServiceSummary(

@@ -16,6 +16,7 @@ import {
   ServiceSummaryDependency,
   ServiceSummaryResponse,
 } from './serviceSummaryResponse';
+import { alertRoutesOf } from '../monitoring/alertRoutes';
 
 /**
  * What a service summary is made from: the provider's last good run.
@@ -101,8 +102,8 @@ function dependencyOf(
  * registry does not declare the service: its facts, each dependency next to the provider its
  * project sees (version, status, whether the range is satisfied, by its version or through its
  * `compat_with`), its consumers from the graph
- * (retired services consume nothing)
- * and its findings counted by severity.
+ * (retired services consume nothing),
+ * its findings counted by severity and where the projects' monitoring routes its alerts.
  *
  * @param source - the provider's last good run
  * @param graph - the dependency graph of `source.registry`
@@ -181,5 +182,6 @@ export function buildServiceSummary(
     // a retired service consumes nothing
     consumers: computeConsumers(runningGraphOf(registry, graph), id),
     findings,
+    alerts: alertRoutesOf(service),
   });
 }

@@ -1,5 +1,6 @@
 import { ServiceConsumers } from '../graph/types';
 import { RegistryService, ServiceStatus } from '../model/types';
+import { ServiceAlertRoutes } from '../monitoring/alertRoutes';
 
 /**
  * One dependency of a service, as its project sees the provider.
@@ -109,4 +110,9 @@ export interface ServiceSummaryResponse {
   consumers: ServiceConsumers;
   /** How many findings the registry's validation has about the service, by severity. */
   findings: { errors: number; warnings: number; infos: number };
+  /**
+   * Where the projects' `monitoring.toml` files send the service's alerts, one entry per project
+   * that routes some (credentials in a route hidden). Absent from a backend older than this field.
+   */
+  alerts?: ServiceAlertRoutes[];
 }

@@ -1,11 +1,7 @@
 import { runningGraphOf } from '../graph/runningGraphOf';
 import { DependencyGraph } from '../graph/types';
-import {
-  LoadedRegistry,
-  RegistryService,
-  ServiceMonitoring,
-  ServiceTier,
-} from '../model/types';
+import { LoadedRegistry, RegistryService, ServiceTier } from '../model/types';
+import { alertRoutesOf } from '../monitoring/alertRoutes';
 import { effectiveSlaOf, slaPolicyOf } from '../sla/effectiveSla';
 import { formatSlaTarget, NUMERIC_SLA_TARGETS } from '../sla/targets';
 import {
@@ -29,53 +25,34 @@ const P99 = target('responseTimeP99Ms');
 const RTO = target('rtoMs');
 const RPO = target('rpoMs');
 
-/** The strings of an array as written (other elements left out). */
-function strings(value: unknown): string[] {
-  return Array.isArray(value)
-    ? value.filter((v): v is string => typeof v === 'string' && v !== '')
-    : [];
-}
-
 /**
- * Where one project's `monitoring.toml` sends a service's critical alerts, and to whom they
- * escalate: `critical: slack#critical-alerts; escalates to @on-call after 5m`. Credentials in
- * a route (a webhook URL with its token) are hidden.
+ * Where a service's critical alerts go and to whom they escalate, by the project whose
+ * `monitoring.toml` routes them: `critical: slack#critical-alerts; escalates to @on-call after
+ * 5m` (credentials in a route hidden); the project is named unless it is the service's own.
  */
-function alertRoute(monitoring: ServiceMonitoring): string | undefined {
-  const alerts = monitoring.alerts;
-  if (!alerts) return undefined;
-  const parts: string[] = [];
-  const critical = strings(alerts.critical);
-  if (critical.length > 0) parts.push(`critical: ${critical.join(', ')}`);
-  const escalation = alerts.escalation;
-  if (escalation && typeof escalation === 'object') {
-    const { escalate_to: to, time_to_escalate: after } = escalation as Record<
-      string,
-      unknown
-    >;
-    const whom = strings(to);
-    if (whom.length > 0) {
-      parts.push(
-        `escalates to ${whom.join(', ')}${
-          typeof after === 'string' && after !== '' ? ` after ${after}` : ''
-        }`,
-      );
-    }
-  }
-  return parts.length > 0 ? shown(parts.join('; ')) : undefined;
-}
-
-/** The alert routes of a service, by the project whose monitoring declares them. */
 function alertsCell(service: RegistryService): string {
-  const routes = service.monitoring.flatMap(m => {
-    const route = alertRoute(m);
-    return route ? [{ project: m.project, route }] : [];
+  const routes = alertRoutesOf(service).flatMap(route => {
+    const parts = [
+      ...(route.critical.length > 0
+        ? [`critical: ${route.critical.join(', ')}`]
+        : []),
+      ...(route.escalateTo.length > 0
+        ? [
+            `escalates to ${route.escalateTo.join(', ')}${
+              route.escalateAfter ? ` after ${route.escalateAfter}` : ''
+            }`,
+          ]
+        : []),
+    ];
+    return parts.length > 0
+      ? [{ project: route.project, text: parts.join('; ') }]
+      : [];
   });
   if (routes.length === 0) return '—';
   if (routes.length === 1 && routes[0].project === service.project) {
-    return cell(routes[0].route);
+    return cell(routes[0].text);
   }
-  return routes.map(r => cell(`${shown(r.project)}: ${r.route}`)).join('; ');
+  return routes.map(r => cell(`${shown(r.project)}: ${r.text}`)).join('; ');
 }
 
 /**

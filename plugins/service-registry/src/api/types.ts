@@ -37,6 +37,7 @@ export type {
   ReminderRecord,
   ReminderResponse,
   ReminderStatusResponse,
+  ServiceAlertRoutes,
   ServiceConsumers,
   ServiceStatus,
   ServiceSummaryDependency,

@@ -494,6 +494,66 @@ describe('EntityServiceRegistryCard', () => {
     expect(fact('Port')).toHaveTextContent('none');
   });
 
+  it("shows where the projects' monitoring sends the service's alerts", async () => {
+    const api = fixtureApi(undefined, {
+      ...SUMMARY_REGISTRY_FILES,
+      'projects/shop/monitoring.toml': `[service.shop-checkout.alerts]
+critical = ["slack#shop-critical"]
+warning = ["slack#shop", "email@shop"]
+[service.shop-checkout.alerts.escalation]
+escalate_to = ["@shop-on-call"]
+time_to_escalate = "5m"
+page_if = "critical"
+
+[service.shared-auth.alerts]
+critical = ["slack#shop-auth"]
+`,
+      'projects/crm/monitoring.toml': `[service.shared-auth.alerts]
+warning = ["slack#crm"]
+`,
+    });
+    const { unmount } = await renderCard(component('shop-checkout'), api);
+    await findFacts();
+    const alerts = screen
+      .getByRole('heading', { name: 'Alerts' })
+      .closest('section')!;
+    const value = (label: string) =>
+      within(alerts).getByText(label, { selector: 'dt' }).nextElementSibling;
+    expect(value('Critical')).toHaveTextContent('slack#shop-critical');
+    expect(value('Warning')).toHaveTextContent('slack#shop, email@shop');
+    expect(value('Escalates to')).toHaveTextContent('@shop-on-call after 5m');
+    expect(value('Pages on')).toHaveTextContent('critical');
+    expect(within(alerts).queryByText('Info')).not.toBeInTheDocument();
+    // the service's own project's routes need no heading
+    expect(
+      within(alerts).queryByText(/monitoring\.toml/),
+    ).not.toBeInTheDocument();
+    unmount();
+
+    // a global service routed by two projects: each project's routes under its name
+    await renderCard(component('shared-auth'), api);
+    await findFacts();
+    const global = screen
+      .getByRole('heading', { name: 'Alerts' })
+      .closest('section')!;
+    expect(
+      within(global).getByText("From shop's monitoring.toml"),
+    ).toBeInTheDocument();
+    expect(
+      within(global).getByText("From crm's monitoring.toml"),
+    ).toBeInTheDocument();
+    expect(within(global).getByText('slack#shop-auth')).toBeInTheDocument();
+    expect(within(global).getByText('slack#crm')).toBeInTheDocument();
+  });
+
+  it('shows no Alerts section for a service no monitoring routes', async () => {
+    await renderCard(component('shop-checkout'));
+    await findFacts();
+    expect(
+      screen.queryByRole('heading', { name: 'Alerts' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('opens the change and deprecation templates with the service already selected', async () => {
     await renderCard(component('shop-checkout'));
     await findFacts();

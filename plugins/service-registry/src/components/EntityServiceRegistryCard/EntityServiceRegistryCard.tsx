@@ -20,6 +20,7 @@ import { ServiceConsumersSummary } from './ServiceConsumersSummary';
 import { ServiceDependenciesTable } from './ServiceDependenciesTable';
 import { ServiceRegistryActions } from './ServiceRegistryActions';
 import { ServiceRegistryFacts } from './ServiceRegistryFacts';
+import { ServiceAlertRoutesList } from './ServiceAlertRoutesList';
 import { useTemplateFormLink } from './templateFormLink';
 import { serviceIdOfEntity } from '../../lib/serviceIdOfEntity';
 import { ServiceEntityRefsProvider } from '../ServiceEntityRefs';
@@ -87,6 +88,14 @@ function ServiceSummaryDetails(props: {
           {findingsSummaryText(summary.findings)}
         </Typography>
       </CardSection>
+      {summary.alerts && summary.alerts.length > 0 && (
+        <CardSection title="Alerts">
+          <ServiceAlertRoutesList
+            routes={summary.alerts}
+            project={service.project}
+          />
+        </CardSection>
+      )}
     </>
   );
 }
@@ -97,8 +106,9 @@ function ServiceSummaryDetails(props: {
  * deprecation facts, and where it is declared; its dependencies with the range each asks for and
  * whether the provider's version satisfies it (deprecated, retired and undeclared providers
  * marked); who requires it or uses it optionally; how many findings the registry's validation has
- * about it. With the app's `createFromTemplate` route bound to the scaffolder, "Change this
- * service" and "Deprecate" open the registry's templates with the service already selected.
+ * about it; where the projects' monitoring sends its alerts. With the app's `createFromTemplate`
+ * route bound to the scaffolder, "Change this service" and "Deprecate" open the registry's
+ * templates with the service already selected.
  *
  * Meant for a registry service's page, under `<EntitySwitch.Case if={isServiceRegistryService}>`.
  *
