@@ -3,7 +3,7 @@ import { DependencyGraph } from '../graph/types';
 import { LoadedRegistry, RegistryService, ServiceTier } from '../model/types';
 import { alertRoutesOf } from '../monitoring/alertRoutes';
 import { effectiveSlaOf, slaPolicyOf } from '../sla/effectiveSla';
-import { formatSlaTarget, NUMERIC_SLA_TARGETS } from '../sla/targets';
+import { formatSlaTarget, slaTargetByKey } from '../sla/targets';
 import {
   byId,
   cell,
@@ -18,12 +18,10 @@ import {
 } from './documentText';
 import { plural } from './markdownText';
 
-const target = (field: string) =>
-  NUMERIC_SLA_TARGETS.find(t => t.field === field)!;
-const AVAILABILITY = target('availability');
-const P99 = target('responseTimeP99Ms');
-const RTO = target('rtoMs');
-const RPO = target('rpoMs');
+const AVAILABILITY = slaTargetByKey('availability');
+const P99 = slaTargetByKey('response_time_p99');
+const RTO = slaTargetByKey('rto');
+const RPO = slaTargetByKey('rpo');
 
 /**
  * Where a service's critical alerts go and to whom they escalate, by the project whose

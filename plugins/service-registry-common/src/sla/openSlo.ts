@@ -2,7 +2,7 @@ import { keyPosition } from '../load/filePositions';
 import { LoadedRegistry, RegistryService } from '../model/types';
 import { allowedDowntimePer30Days } from './allowedDowntime';
 import { EffectiveSlaValue, effectiveSlaValue } from './effectiveSla';
-import { NUMERIC_SLA_TARGETS } from './targets';
+import { slaTargetByKey } from './targets';
 
 /**
  * Where an OpenSLO indicator reads its data. The registry knows the targets, not the metrics:
@@ -140,7 +140,7 @@ export function openSloName(base: string, suffix: string): string {
 /** A percentage as a ratio without floating point noise (99.9 gives 0.999). */
 const ratio = (percent: number) => Number((percent / 100).toPrecision(12));
 
-const byKey = (key: string) => NUMERIC_SLA_TARGETS.find(t => t.key === key)!;
+const byKey = slaTargetByKey;
 
 function origin(
   service: RegistryService,

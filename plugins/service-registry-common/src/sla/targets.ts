@@ -91,6 +91,18 @@ export const NUMERIC_SLA_TARGETS: readonly NumericSlaTarget[] = [
 ];
 
 /**
+ * The numeric target of a TOML key (`response_time_p99`): one look-up for the modules that name
+ * targets by key. Throws for a key that is no numeric target (a programming error).
+ *
+ * @param key - the key as written in TOML
+ */
+export function slaTargetByKey(key: string): NumericSlaTarget {
+  const target = NUMERIC_SLA_TARGETS.find(t => t.key === key);
+  if (!target) throw new Error(`no numeric SLA target "${key}"`);
+  return target;
+}
+
+/**
  * A numeric target as written (`"99.9%"`, `"1.5s"`), or its normalised number with the unit
  * (`99.9%`, `1500ms`) when it was written as a bare number.
  *

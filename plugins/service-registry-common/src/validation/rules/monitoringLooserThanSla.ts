@@ -12,7 +12,7 @@ import {
 import { effectiveSlaOf, slaPolicyOf } from '../../sla/effectiveSla';
 import {
   isWeakerSlaValue,
-  NUMERIC_SLA_TARGETS,
+  slaTargetByKey,
   NumericSlaTarget,
 } from '../../sla/targets';
 import { makeFinding, quoted } from '../findings';
@@ -38,7 +38,7 @@ const COUNTERPARTS: readonly Counterpart[] = [
 ].map(([metric, key]) => ({
   metric,
   spec: MONITORING_METRIC_SPECS.get(metric)!,
-  target: NUMERIC_SLA_TARGETS.find(t => t.key === key)!,
+  target: slaTargetByKey(key),
 }));
 
 /** What the service commits to for one target, and where that commitment is written. */
