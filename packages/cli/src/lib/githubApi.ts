@@ -1,4 +1,4 @@
-import { HostedApi } from './hostedApi';
+import { apiRoot, HostedApi } from './hostedApi';
 
 /** A pull request of a GitHub repository, and the token the CLI calls GitHub's API with. */
 export interface PullRequestTarget {
@@ -37,7 +37,7 @@ export function githubApi(
 /** The API address of the target's repository (`…/repos/owner/repo`). */
 export function repositoryUrl(target: PullRequestTarget): string {
   const [owner, repo] = target.repository.split('/');
-  return `${target.apiUrl.replace(/\/+$/, '')}/repos/${encodeURIComponent(
+  return `${apiRoot(target.apiUrl)}/repos/${encodeURIComponent(
     owner,
   )}/${encodeURIComponent(repo)}`;
 }

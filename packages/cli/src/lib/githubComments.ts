@@ -1,5 +1,6 @@
 import { ReadError } from './errors';
 import {
+  apiRoot,
   commonAdvice,
   HostedApi,
   HostedApiError,
@@ -73,7 +74,7 @@ export class PullRequestComments {
 
   constructor(target: PullRequestTarget) {
     this.#api = githubApi(target.token, adviceFor);
-    this.#apiUrl = target.apiUrl.replace(/\/+$/, '');
+    this.#apiUrl = apiRoot(target.apiUrl);
     this.#repoUrl = repositoryUrl(target);
     this.#commentsUrl = `${this.#repoUrl}/issues/${
       target.pullRequest

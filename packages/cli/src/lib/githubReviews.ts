@@ -7,6 +7,7 @@ import {
   repositoryUrl,
 } from './githubApi';
 import {
+  apiRoot,
   commonAdvice,
   HostedApi,
   requestJson,
@@ -52,7 +53,7 @@ export class PullRequestReviews implements ReviewSource {
   constructor(target: PullRequestTarget) {
     this.#api = githubApi(target.token, adviceFor);
     this.#owner = target.repository.split('/')[0];
-    this.#apiUrl = target.apiUrl.replace(/\/+$/, '');
+    this.#apiUrl = apiRoot(target.apiUrl);
     this.#reviewsUrl = `${repositoryUrl(target)}/pulls/${
       target.pullRequest
     }/reviews`;

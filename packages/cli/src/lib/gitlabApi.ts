@@ -1,4 +1,4 @@
-import { HostedApi } from './hostedApi';
+import { apiRoot, HostedApi } from './hostedApi';
 
 /** A merge request of a GitLab project, and the token the CLI calls GitLab's API with. */
 export interface MergeRequestTarget {
@@ -31,7 +31,7 @@ export function gitlabApi(
 
 /** The API address of the target's merge request (`…/projects/:id/merge_requests/:iid`). */
 export function mergeRequestUrl(target: MergeRequestTarget): string {
-  return `${target.apiUrl.replace(/\/+$/, '')}/projects/${encodeURIComponent(
+  return `${apiRoot(target.apiUrl)}/projects/${encodeURIComponent(
     target.projectId,
   )}/merge_requests/${encodeURIComponent(target.mergeRequestIid)}`;
 }

@@ -2,6 +2,7 @@ import { Reviewer, ReviewSource } from './approvalCheck';
 import { ReadError } from './errors';
 import { gitlabApi, MergeRequestTarget, mergeRequestUrl } from './gitlabApi';
 import {
+  apiRoot,
   commonAdvice,
   HostedApi,
   requestJson,
@@ -43,7 +44,7 @@ export class MergeRequestApprovals implements ReviewSource {
    */
   constructor(target: MergeRequestTarget, rootNamespace?: string) {
     this.#api = gitlabApi(target.token, adviceFor);
-    this.#apiUrl = target.apiUrl.replace(/\/+$/, '');
+    this.#apiUrl = apiRoot(target.apiUrl);
     this.#approvalsUrl = `${mergeRequestUrl(target)}/approvals`;
     this.#rootNamespace = rootNamespace || undefined;
   }

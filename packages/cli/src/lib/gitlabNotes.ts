@@ -1,6 +1,6 @@
 import { ReadError } from './errors';
 import { gitlabApi, MergeRequestTarget, mergeRequestUrl } from './gitlabApi';
-import { commonAdvice, HostedApi, requestJson } from './hostedApi';
+import { apiRoot, commonAdvice, HostedApi, requestJson } from './hostedApi';
 import { isMarkedReport, withReportMarker } from './reportMarker';
 
 /** GitLab's limit on a note's body, in characters. */
@@ -49,7 +49,7 @@ export class MergeRequestNotes {
 
   constructor(target: MergeRequestTarget) {
     this.#api = gitlabApi(target.token, adviceFor);
-    this.#apiUrl = target.apiUrl.replace(/\/+$/, '');
+    this.#apiUrl = apiRoot(target.apiUrl);
     this.#notesUrl = `${mergeRequestUrl(target)}/notes`;
   }
 

@@ -56,6 +56,14 @@ function isRateLimit(response: Response): boolean {
   );
 }
 
+/**
+ * A hosted API's address (`GITHUB_API_URL`, `CI_API_V4_URL`) without trailing slashes, to which
+ * request paths are appended.
+ */
+export function apiRoot(apiUrl: string): string {
+  return apiUrl.replace(/\/+$/, '');
+}
+
 /** What a status usually means on any host, for the statuses a host's advice leaves to it. */
 export function commonAdvice(name: string, status: number): string {
   if (status === 429)
