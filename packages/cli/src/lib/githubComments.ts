@@ -5,8 +5,13 @@ import {
   HostedApi,
   HostedApiError,
   requestJson,
-  requestJsonUnless,
 } from './hostedApi';
+import {
+  GithubAuthor,
+  githubAuthorOf,
+  GithubUser,
+  isByAuthor,
+} from './githubAuthor';
 import {
   githubApi,
   nextPageOn,
@@ -33,15 +38,8 @@ interface GithubComment {
   id: number;
   body?: string;
   html_url?: string;
-  user?: { login?: string; type?: string } | null;
+  user?: GithubUser | null;
 }
-
-/**
- * Whose comments the command may replace: the token's user (a personal or GitHub App user token,
- * which `GET /user` names), or a bot when GitHub answers that a job's `GITHUB_TOKEN` (an
- * installation token) has no user: never a person's comment.
- */
-type CommentAuthor = { login: string } | 'bot';
 
 /** Why GitHub answers a status, and what to do about it. */
 function adviceFor(status: number): string {
@@ -81,31 +79,14 @@ export class PullRequestComments {
     }/comments`;
   }
 
-  /** Whose comments may be replaced (see {@link CommentAuthor}). */
-  async #author(): Promise<CommentAuthor> {
-    // an installation token (a job's GITHUB_TOKEN) has no user: 403 "Resource not accessible by
-    // integration"
-    const answer = await requestJsonUnless(
-      this.#api,
-      'read whose token it is',
-      `${this.#apiUrl}/user`,
-      [403],
-    );
-    const login = (answer?.json as { login?: unknown } | undefined)?.login;
-    return typeof login === 'string' && login !== '' ? { login } : 'bot';
-  }
-
   /**
    * The newest comment of the pull request that ends with the marker and that `author` posted,
    * if any: a person who pasted a report into a comment of their own keeps it as written.
    */
   async #previousComment(
-    author: CommentAuthor,
+    author: GithubAuthor,
   ): Promise<GithubComment | undefined> {
-    const ours = (comment: GithubComment) =>
-      author === 'bot'
-        ? comment.user?.type === 'Bot'
-        : comment.user?.login === author.login;
+    const ours = (comment: GithubComment) => isByAuthor(author, comment.user);
     let url: string | undefined = `${this.#commentsUrl}?per_page=100`;
     let found: GithubComment | undefined;
     for (let read = 0; read < MAX_PAGES && url; read++) {
@@ -144,7 +125,9 @@ export class PullRequestComments {
    */
   async upsert(body: string): Promise<CommentResult> {
     const text = withReportMarker(body);
-    const previous = await this.#previousComment(await this.#author());
+    const previous = await this.#previousComment(
+      await githubAuthorOf(this.#api, this.#apiUrl),
+    );
     if (!previous) return this.#post(text);
     try {
       const { json } = await requestJson(
