@@ -3,6 +3,7 @@ import path from 'node:path';
 import { useBuiltCli } from './__testUtils__/builtCli';
 import { FakeReview, startFakeGithub } from './__testUtils__/fakeGithubApi';
 import { startFakeGitlab } from './__testUtils__/fakeGitlabApi';
+import { startFakeGithubIssues } from './__testUtils__/fakeGithubIssues';
 import { withReportMarker } from './lib/reportMarker';
 import {
   fakeTools,
@@ -358,6 +359,72 @@ describe('the GitHub Actions approvals example (examples/ci/github-actions-appro
     expect(check.stdout).toContain('0 of 1 given');
     expect(check.stdout).toContain('give the step a token with read:org');
     expect(github.requests.every(r => r.auth === 'Bearer token')).toBe(true);
+  });
+});
+
+describe('the GitHub Actions consumer issues example (examples/ci/github-actions-consumer-issues.yml)', () => {
+  const ISSUES_TOKEN = 'ghs_registry-issues';
+
+  /** The shop project, whose shop-api declares its repository on GitHub. */
+  const SHOP_WITH_REPOSITORY = VALID_REGISTRY[
+    'projects/shop/services.toml'
+  ].replace(
+    'version = "2.0.0"\n',
+    'version = "2.0.0"\nrepository = "https://github.com/platform/shop"\n',
+  );
+
+  it('on a push to main that changes a port: opens an issue in the repository of the service that requires it, and a re-run keeps that one issue', async () => {
+    const origin = repository('gh-issues', {
+      'services/catalog.toml': PORT_CHANGED,
+      'projects/shop/services.toml': SHOP_WITH_REPOSITORY,
+    });
+    // the pull request merged: main moves to its merge commit
+    git(origin, 'update-ref', 'refs/heads/main', 'refs/pull/1/merge');
+    const pushed = git(origin, 'rev-parse', 'main').trim();
+    const tools = fakeTools(path.join(tmp.root, 'gh-issues-tools'));
+    const github = await startFakeGithubIssues({
+      tokens: { [ISSUES_TOKEN]: { login: 'registry-app[bot]', type: 'Bot' } },
+      repositories: { 'platform/shop': { issues: [] } },
+    });
+    try {
+      const job = (workspace: string) =>
+        runGithubJob({
+          origin,
+          workspace: path.join(tmp.root, workspace),
+          tools: tools.path,
+          baseRef: 'main',
+          githubApiUrl: github.apiUrl,
+          workflow: 'github-actions-consumer-issues.yml',
+          secrets: { REGISTRY_ISSUES_TOKEN: ISSUES_TOKEN },
+          eventName: 'push',
+        });
+      const run = await job('gh-issues-ws-1');
+      expect(run.steps.map(s => [s.name, s.outcome, s.stderr])).toEqual(
+        run.steps.map(s => [s.name, 'success', s.stderr]),
+      );
+      expect(step(run, /^Open issues/).stdout).toBe(
+        'Opened platform/shop#1: shared-auth (port-changed) for shop-api https://github.com/platform/shop/issues/1\n',
+      );
+      const [issue] = github.issuesOf('platform/shop');
+      expect(issue.title).toBe('Breaking change of shared-auth: port-changed');
+      expect(issue.body).toContain('| `shop-api` | `shop` | requires it |');
+      expect(issue.body).toContain(
+        `https://github.com/platform/registry/commit/${pushed}`,
+      );
+
+      const again = await job('gh-issues-ws-2');
+      expect(step(again, /^Open issues/).stdout).toContain(
+        'Up to date: platform/shop#1',
+      );
+      expect(github.issuesOf('platform/shop')).toHaveLength(1);
+      expect(
+        github.requests.every(
+          r => r.method === 'GET' || r.path === '/repos/platform/shop/issues',
+        ),
+      ).toBe(true);
+    } finally {
+      await github.close();
+    }
   });
 });
 

@@ -21,7 +21,10 @@ const COMMANDS = [
   'openslo',
   'docs',
   'github-comment',
+  'github-approvals',
+  'github-issues',
   'gitlab-note',
+  'gitlab-approvals',
 ];
 
 /** The `--name` flags a help page lists under its Options heading, in order. */

@@ -7,6 +7,7 @@ import { diffCommand } from './commands/diff';
 import { docsCommand } from './commands/docs';
 import { githubApprovalsCommand } from './commands/githubApprovals';
 import { githubCommentCommand } from './commands/githubComment';
+import { githubIssuesCommand } from './commands/githubIssues';
 import { gitlabApprovalsCommand } from './commands/gitlabApprovals';
 import { gitlabNoteCommand } from './commands/gitlabNote';
 import { graphCommand } from './commands/graph';
@@ -48,6 +49,7 @@ const OPTIONS = {
   'fill-from-policy': { type: 'boolean', default: false },
   out: { type: 'string' },
   check: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
   'max-file-bytes': { type: 'string' },
   'shared-system': { type: 'string' },
   only: { type: 'string' },
@@ -126,11 +128,12 @@ const FILE_COMMANDS: Record<
 function isGuardedFormat(command: string, format: string | undefined) {
   // what github-comment and gitlab-note print holds an address the host answered with;
   // github-approvals and gitlab-approvals print the approvers the registry names and the host's
-  // logins
+  // logins; github-issues the registry's ids, owners and messages
   if (
     command === 'github-comment' ||
     command === 'gitlab-note' ||
     command === 'github-approvals' ||
+    command === 'github-issues' ||
     command === 'gitlab-approvals'
   ) {
     return true;
@@ -270,6 +273,22 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
             dir: rest[0] ?? '.',
             out: values.out,
             check: values.check,
+            maxFileBytes,
+          },
+          io,
+        );
+      case 'github-issues':
+        if (!rest[0]) {
+          throw new UsageError(
+            'github-issues needs a file: the JSON report of diff',
+          );
+        }
+        expectAtMost(2);
+        return await githubIssuesCommand(
+          {
+            file: rest[0],
+            dir: rest[1] ?? '.',
+            dryRun: values['dry-run'],
             maxFileBytes,
           },
           io,

@@ -231,7 +231,7 @@ function runBash(
 /**
  * Runs the GitHub Actions example's job on pull request 1 of the bare repository `origin`, as a
  * runner would: `actions/checkout` (with the example's `fetch-depth`, unless `fetchDepth` says
- * otherwise) of `refs/pull/1/merge`, then each `run` step in bash with the `${{ }}` expressions
+ * otherwise) of `refs/pull/1/merge` (of `baseRef`'s tip for a `push` event), then each `run` step in bash with the `${{ }}` expressions
  * substituted, a step skipped after a failure unless its `if` is `always()`, and a failing step
  * with `continue-on-error` not failing the job. `GITHUB_ENV` and `GITHUB_STEP_SUMMARY` work as
  * on GitHub; the runner's variables name the repository `platform/registry`, the pull request's
@@ -251,8 +251,11 @@ export async function runGithubJob(options: {
   secrets?: Record<string, string>;
   /** The workflow (default the registry workflow, `github-actions-registry.yml`). */
   workflow?: string;
-  /** The event (default `pull_request`). */
-  eventName?: 'pull_request' | 'pull_request_review';
+  /**
+   * The event (default `pull_request`); `push` is a push to `baseRef` that moved it from its
+   * first parent to its tip (`github.event.before`, `github.sha`).
+   */
+  eventName?: 'pull_request' | 'pull_request_review' | 'push';
 }): Promise<{ steps: StepRun[]; failed: boolean; summary: string }> {
   const { origin, workspace, baseRef } = options;
   const eventName = options.eventName ?? 'pull_request';
@@ -267,22 +270,28 @@ export async function runGithubJob(options: {
   const eventFile = path.join(files, 'event.json');
   fs.writeFileSync(summaryFile, '');
   fs.writeFileSync(envFile, '');
-  fs.writeFileSync(
-    eventFile,
-    JSON.stringify(
-      eventName === 'pull_request'
-        ? {
-            action: 'synchronize',
-            number: 1,
-            pull_request: { number: 1, base: { ref: baseRef } },
-          }
-        : {
-            action: 'submitted',
-            review: { state: 'approved' },
-            pull_request: { number: 1, base: { ref: baseRef } },
-          },
-    ),
-  );
+  const pushed =
+    eventName === 'push'
+      ? {
+          before: git(origin, 'rev-parse', `${baseRef}^1`).trim(),
+          after: git(origin, 'rev-parse', baseRef).trim(),
+        }
+      : undefined;
+  /** The event's payload, as GitHub writes it to `GITHUB_EVENT_PATH`. */
+  const payloads = {
+    push: { ref: `refs/heads/${baseRef}`, ...pushed },
+    pull_request: {
+      action: 'synchronize',
+      number: 1,
+      pull_request: { number: 1, base: { ref: baseRef } },
+    },
+    pull_request_review: {
+      action: 'submitted',
+      review: { state: 'approved' },
+      pull_request: { number: 1, base: { ref: baseRef } },
+    },
+  };
+  fs.writeFileSync(eventFile, JSON.stringify(payloads[eventName]));
   // the context as GitHub gives it: github.base_ref on pull_request events only; a secret that is
   // not set is the empty string
   const expressions: Record<string, string> = {
@@ -290,6 +299,9 @@ export async function runGithubJob(options: {
     'github.event.pull_request.number': '1',
     'github.event.pull_request.base.ref': baseRef,
     'github.token': options.token ?? 'token',
+    ...(pushed
+      ? { 'github.event.before': pushed.before, 'github.sha': pushed.after }
+      : {}),
   };
   const valueOf = (name: string) => {
     if (name.startsWith('secrets.')) {
@@ -336,10 +348,18 @@ export async function runGithubJob(options: {
           '-q',
           `--depth=${depth}`,
           'origin',
-          '+refs/pull/1/merge:refs/remotes/pull/1/merge',
+          pushed
+            ? `+refs/heads/${baseRef}:refs/remotes/origin/${baseRef}`
+            : '+refs/pull/1/merge:refs/remotes/pull/1/merge',
         );
       }
-      git(workspace, 'checkout', '-q', '--detach', 'refs/remotes/pull/1/merge');
+      git(
+        workspace,
+        'checkout',
+        '-q',
+        '--detach',
+        pushed ? `refs/remotes/origin/${baseRef}` : 'refs/remotes/pull/1/merge',
+      );
       results.push({ name, outcome: 'success', stdout: '', stderr: '' });
       continue;
     }
@@ -365,7 +385,9 @@ export async function runGithubJob(options: {
       PATH: `${options.tools}:${process.env.PATH}`,
       GITHUB_ACTIONS: 'true',
       GITHUB_API_URL: options.githubApiUrl,
+      GITHUB_SERVER_URL: 'https://github.com',
       GITHUB_REPOSITORY: 'platform/registry',
+      ...(pushed ? { GITHUB_SHA: pushed.after } : {}),
       GITHUB_EVENT_NAME: eventName,
       GITHUB_EVENT_PATH: eventFile,
       GITHUB_STEP_SUMMARY: summaryFile,

@@ -14,6 +14,7 @@ export const COMMAND_NAMES = [
   'docs',
   'github-comment',
   'github-approvals',
+  'github-issues',
   'gitlab-note',
   'gitlab-approvals',
 ] as const;
@@ -40,6 +41,7 @@ export const OPTION_NAMES = [
   'fill-from-policy',
   'out',
   'check',
+  'dry-run',
   'max-file-bytes',
 ] as const;
 
@@ -188,6 +190,25 @@ const COMMANDS: Record<CommandName, CommandHelp> = {
     cannotRun:
       'usage problems: an unknown option or an option of another command, a missing workflow variable or token, an event that names no pull request; a file that is missing or is not the JSON report of diff; GitHub cannot be reached or refuses to answer (its answer, and what to do)',
   },
+  'github-issues': {
+    synopsis: '<file> [dir]',
+    summary:
+      "open an issue in the GitHub repository of each service a breaking change of diff's JSON report reaches",
+    description:
+      "Tells the services a breaking change reaches directly (those that require the changed service, and those that use it optionally, which it degrades) through an issue in their repository (seed 000: an automatic issue in each affected project): one issue per repository and changed service, listing the repository's consuming services, what changes, the migration guide and the approvers. A consumer's repository is its repository field in the registry in dir (head's, where the report was made); a consumer without one, or with one on another host, is listed as not told. The next run brings an open issue up to date rather than opening another: it finds the issue by a hidden marker, among those the token's user (or, for an installation token, a bot) opened; a person's issue is never edited, and a closed one stays closed. Run it where the registry's change lands (on push to the default branch), after diff … --format json. The token comes from GITHUB_TOKEN and must open issues in the consumers' repositories (issues: write): a GitHub App's installation token or a fine-grained personal access token, as a job's own github.token reaches only its repository; GitHub's API and server come from GITHUB_API_URL and GITHUB_SERVER_URL (default api.github.com and github.com), and the registry's commit, named in the issue, from GITHUB_REPOSITORY and GITHUB_SHA. The token is never printed.",
+    arguments: [
+      ['file', 'the JSON report of diff (diff … --format json)'],
+      [
+        'dir',
+        "head's registry, whose services declare their repositories (default .)",
+      ],
+    ],
+    options: ['dry-run', 'max-file-bytes'],
+    succeedsWhen:
+      'every issue is opened or up to date, or none is needed (with --dry-run: the issues are printed)',
+    cannotRun:
+      'usage problems: an unknown option or an option of another command, a missing directory or token; a file that is missing or is not the JSON report of diff; a registry that cannot be read; GitHub cannot be reached or refuses an issue (its answer, and what to do; the other repositories are still told)',
+  },
   'gitlab-note': {
     synopsis: '<file>',
     summary:
@@ -295,6 +316,13 @@ const OPTIONS: Record<OptionName, OptionHelp> = {
       docs: 'write nothing; fail when the documents on disk are not current',
     },
   },
+  'dry-run': {
+    flag: '--dry-run',
+    text: {
+      'github-issues':
+        'print the issues (repository, title, text) instead of opening them; needs no token',
+    },
+  },
   'max-file-bytes': {
     flag: '--max-file-bytes <bytes>',
     text: {
@@ -304,6 +332,7 @@ const OPTIONS: Record<OptionName, OptionHelp> = {
       graph: `${MAX_FILE_BYTES})`,
       openslo: `${MAX_FILE_BYTES})`,
       docs: `${MAX_FILE_BYTES})`,
+      'github-issues': `${MAX_FILE_BYTES})`,
     },
     everyCommand: `every command that reads a registry: ${MAX_FILE_BYTES}; for diff, both base and head)`,
   },
@@ -396,7 +425,7 @@ ${exitCode(
 )}
 ${exitCode(
   2,
-  'usage problems: unknown command or option, an option of another command, missing directory, unknown git revision or service, a registry that cannot be read; github-comment, github-approvals, gitlab-note, gitlab-approvals: a missing CI variable or token, a missing, empty or unreadable file, GitHub or GitLab unreachable or refusing the request',
+  'usage problems: unknown command or option, an option of another command, missing directory, unknown git revision or service, a registry that cannot be read; github-comment, github-approvals, github-issues, gitlab-note, gitlab-approvals: a missing CI variable or token, a missing, empty or unreadable file, GitHub or GitLab unreachable or refusing the request',
 )}
 `;
 }

@@ -24,6 +24,7 @@ export {
   cell as markdownCell,
   code as markdownCode,
   codeCell as markdownCodeCell,
+  linkTarget as markdownLinkTarget,
   plural,
 } from './markdownText';
 export { describeChangeSubject, overrideProjectOf } from './changeSubject';

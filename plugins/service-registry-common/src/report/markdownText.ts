@@ -46,7 +46,10 @@ export function plural(n: number, word: string): string {
 
 /**
  * A web URL as the target of a markdown link inside a table cell: what would end the target or
- * the cell (spaces, parentheses, pipes, angle brackets) percent-encoded.
+ * the cell (spaces, parentheses, pipes, angle brackets) percent-encoded (exported as
+ * `markdownLinkTarget`).
+ *
+ * @public
  */
 export function linkTarget(url: string): string {
   return url.replace(

@@ -1,0 +1,132 @@
+import {
+  diffRegistries,
+  loadRegistry,
+} from '@service-registry/plugin-service-registry-common';
+import { ReportedChanges } from './breakingChangesFile';
+import { MAX_ISSUE_CHARACTERS, planConsumerIssues } from './consumerIssues';
+
+const GITHUB = { serverUrl: 'https://github.com' };
+
+/** A registry of `services/catalog.toml` and project files, by path. */
+function registryOf(files: Record<string, string>) {
+  return loadRegistry(
+    Object.entries(files).map(([path, text]) => ({ path, text })),
+  );
+}
+
+/** The breaking changes between two registries, as the JSON report of `diff` carries them. */
+function reportOf(
+  base: ReturnType<typeof registryOf>,
+  head: ReturnType<typeof registryOf>,
+): ReportedChanges {
+  const diff = diffRegistries(base, head, { today: '2026-12-06' });
+  // as written to the report file and read back
+  return JSON.parse(
+    JSON.stringify({
+      base: 'main:registry',
+      head: 'registry',
+      breakingChanges: diff.breakingChanges,
+    }),
+  );
+}
+
+const AUTH = (port: number) => `
+[service.shared-auth]
+owner = "platform-team"
+version = "1.0.0"
+port = ${port}
+`;
+
+describe('planConsumerIssues', () => {
+  it("tells a project's override of a global consumer in the repository the project's view declares", () => {
+    // the global gateway does not use shared-auth; project b's view of it does
+    const gateway = `
+[service.gateway]
+owner = "edge-team"
+repository = "https://github.com/acme/gateway"
+`;
+    const project = `
+[project]
+owner = "team-b"
+
+[service.gateway]
+repository = "https://github.com/acme/b-gateway"
+[service.gateway.dependencies]
+requires = ["shared-auth"]
+`;
+    const files = (port: number) => ({
+      'services/catalog.toml': AUTH(port) + gateway,
+      'projects/b/services.toml': project,
+    });
+    const head = registryOf(files(9000));
+    const plan = planConsumerIssues(
+      reportOf(registryOf(files(8000)), head),
+      head,
+      GITHUB,
+    );
+    expect(
+      plan.issues.map(i => [
+        `${i.repository.owner}/${i.repository.repo}`,
+        i.consumers.map(c => `${c.id}@${c.project ?? 'global'}`),
+      ]),
+    ).toEqual([['acme/b-gateway', ['gateway@b']]]);
+    expect(plan.untold).toEqual([]);
+  });
+
+  it("tells no one of a consumer's own dependency-removed", () => {
+    const consumer = (requires: string) => `
+[service.api]
+owner = "team-a"
+repository = "https://github.com/acme/api"
+[service.api.dependencies]
+requires = [${requires}]
+`;
+    const base = registryOf({
+      'services/catalog.toml': AUTH(8000) + consumer('"shared-auth"'),
+    });
+    const head = registryOf({
+      'services/catalog.toml': AUTH(8000) + consumer(''),
+    });
+    const report = reportOf(base, head);
+    expect(report.breakingChanges.map(c => c.kind)).toEqual([
+      'dependency-removed',
+    ]);
+    expect(planConsumerIssues(report, head, GITHUB)).toEqual({
+      issues: [],
+      untold: [],
+    });
+  });
+
+  it("keeps an issue within GitHub's limit when a repository holds very many consumers", () => {
+    const consumers = Array.from(
+      { length: 2_000 },
+      (_, i) => `
+[service.consumer-with-a-rather-long-name-number-${String(i).padStart(5, '0')}]
+owner = "a-team-with-an-equally-long-name-of-its-own-${i}"
+repository = "https://github.com/acme/monorepo/tree/main/services/${i}"
+[service.consumer-with-a-rather-long-name-number-${String(i).padStart(
+        5,
+        '0',
+      )}.dependencies]
+requires = ["shared-auth"]
+`,
+    );
+    const files = (port: number) => ({
+      'services/catalog.toml': AUTH(port) + consumers.join(''),
+    });
+    const head = registryOf(files(9000));
+    const plan = planConsumerIssues(
+      reportOf(registryOf(files(8000)), head),
+      head,
+      GITHUB,
+    );
+    expect(plan.issues).toHaveLength(1);
+    const [issue] = plan.issues;
+    expect(issue.consumers).toHaveLength(2_000);
+    expect(issue.body.length).toBeLessThanOrEqual(MAX_ISSUE_CHARACTERS);
+    expect(issue.body).toMatch(/… and 1[89]\d0 more services\./);
+    expect(issue.body.trimEnd()).toMatch(
+      /<!-- service-registry:breaking-change:shared-auth -->$/,
+    );
+  });
+});

@@ -1,0 +1,368 @@
+import {
+  getServiceForProject,
+  LoadedRegistry,
+  markdownCell,
+  markdownCode,
+  markdownCodeCell,
+  markdownLinkTarget,
+  plural,
+  SERVICE_ID_PATTERN,
+} from '@service-registry/plugin-service-registry-common';
+import { ReportedBreakingChange, ReportedChanges } from './breakingChangesFile';
+import { GithubRepository, githubRepositoryOf } from './githubRepository';
+
+/** GitHub's limit on an issue's body, in characters. */
+export const MAX_ISSUE_CHARACTERS = 65_536;
+
+/**
+ * How much an issue lists: consumers and changes (past them, the others are counted) and the
+ * characters of a change's message. The first that fits GitHub's limit is taken.
+ */
+interface IssueLimits {
+  consumers: number;
+  changes: number;
+  message: number;
+  approvers: number;
+}
+
+const ISSUE_LIMITS: readonly IssueLimits[] = [
+  { consumers: 200, changes: 50, message: Infinity, approvers: 100 },
+  { consumers: 50, changes: 10, message: 2_000, approvers: 30 },
+  { consumers: 10, changes: 3, message: 500, approvers: 10 },
+];
+
+/** A message cut to `max` characters, with an ellipsis. */
+function cut(message: string, max: number): string {
+  return message.length <= max ? message : `${message.slice(0, max - 1)}…`;
+}
+
+/**
+ * Breaking changes that no consumer has to act on: `dependency-removed` is the consumer's own
+ * change (it no longer requires a service), which its own repository already made.
+ */
+const NOT_TOLD: ReadonlySet<string> = new Set(['dependency-removed']);
+
+/** A service that depends directly on a changed service, in the project it uses it in. */
+export interface IssueConsumer {
+  /** The consuming service. */
+  id: string;
+  /** The project it uses the changed service in; null for a global service. */
+  project: string | null;
+  /** Its owner, as the report names it. */
+  owner?: string;
+  /** True when it uses the changed service only through `dependencies.optional`. */
+  optional: boolean;
+}
+
+/** One issue to open, or to bring up to date, in a consumer's repository. */
+export interface ConsumerIssue {
+  /** Where: the repository the consumers declare (`repository`). */
+  repository: GithubRepository;
+  /** The changed service. */
+  service: string;
+  /** Its breaking changes that reach these consumers, as the report lists them. */
+  changes: ReportedBreakingChange[];
+  /** The consumers of the repository those changes reach, by id, then project. */
+  consumers: IssueConsumer[];
+  /** The issue's title. */
+  title: string;
+  /** The issue's text, with the marker it is found by on the next run. */
+  body: string;
+  /** The hidden line the issue is found by: one per changed service. */
+  marker: string;
+}
+
+/** Why a consumer reached by a breaking change gets no issue. */
+export type UntoldReason =
+  | 'no-repository'
+  | 'not-on-github'
+  | 'not-in-registry';
+
+/** A consumer reached by a breaking change that no issue tells. */
+export interface UntoldConsumer extends IssueConsumer {
+  /** The changed service. */
+  service: string;
+  /** Why. */
+  reason: UntoldReason;
+}
+
+/** The issues to open, and the consumers that none can tell. */
+export interface ConsumerIssuePlan {
+  issues: ConsumerIssue[];
+  untold: UntoldConsumer[];
+}
+
+/** Where the issues point to for the change that made them. */
+export interface ConsumerIssueOptions {
+  /** The GitHub server the repositories are on (`GITHUB_SERVER_URL`, `https://github.com`). */
+  serverUrl: string;
+  /** The address of the registry's change (the commit a workflow runs for), if known. */
+  changeUrl?: string;
+}
+
+/**
+ * The hidden line an issue about the breaking changes of `service` ends with: the next run finds
+ * the open issue by it and brings its text up to date rather than opening another.
+ */
+export function consumerIssueMarker(service: string): string {
+  return `<!-- service-registry:breaking-change:${service} -->`;
+}
+
+const consumerKey = (c: { id: string; project: string | null }) =>
+  `${c.id}\u0000${c.project ?? ''}`;
+
+/** The direct consumers a breaking change reaches: those that require it, then optional ones. */
+function consumersOf(change: ReportedBreakingChange): IssueConsumer[] {
+  const required = change.impact.services
+    .filter(s => s.depth === 1)
+    .map(({ id, project, owner }) => ({ id, project, owner, optional: false }));
+  const optional = change.optionalConsumers.map(({ id, project, owner }) => ({
+    id,
+    project,
+    owner,
+    optional: true,
+  }));
+  return [...required, ...optional];
+}
+
+/** `project-a-api` (project `project-a`), or `gateway` (global). */
+function describeConsumer(c: IssueConsumer): string {
+  return `${markdownCodeCell(c.id)} | ${
+    c.project === null ? 'global' : markdownCodeCell(c.project)
+  } | ${
+    c.optional ? 'optionally (degrades, does not break)' : 'requires it'
+  } | ${c.owner ? markdownCodeCell(c.owner) : '—'}`;
+}
+
+/** The kinds of the changes, each once, in the report's order. */
+function kindsOf(changes: readonly ReportedBreakingChange[]): string[] {
+  return [...new Set(changes.map(c => c.kind))];
+}
+
+/** The migration guide as a link (an http(s) address) or as code (anything else). */
+function guideText(guide: string): string {
+  return /^https?:\/\//i.test(guide)
+    ? `[${markdownCell(guide)}](${markdownLinkTarget(guide)})`
+    : markdownCode(guide);
+}
+
+/** What the issue says: who is reached, what changes, what to do, and where the change is. */
+function renderIssue(
+  service: string,
+  changes: readonly ReportedBreakingChange[],
+  consumers: readonly IssueConsumer[],
+  report: Pick<ReportedChanges, 'base' | 'head'>,
+  options: ConsumerIssueOptions,
+  limits: IssueLimits,
+): string {
+  const lines = [
+    `The service registry has ${plural(
+      changes.length,
+      'breaking change',
+    )} of ${markdownCode(service)} that ${
+      consumers.length === 1
+        ? 'a service of this repository uses'
+        : 'services of this repository use'
+    } (${markdownCode(report.base)} → ${markdownCode(report.head)}).`,
+    '',
+    '| service | project | uses it | owner |',
+    '| --- | --- | --- | --- |',
+    ...consumers
+      .slice(0, limits.consumers)
+      .map(c => `| ${describeConsumer(c)} |`),
+  ];
+  if (consumers.length > limits.consumers) {
+    lines.push(
+      '',
+      `… and ${plural(consumers.length - limits.consumers, 'more service')}.`,
+    );
+  }
+  lines.push('', '### What changes', '');
+  for (const change of changes.slice(0, limits.changes)) {
+    const where =
+      change.override && change.project
+        ? ` (in project ${markdownCode(change.project)}'s override)`
+        : '';
+    lines.push(
+      `- ${markdownCode(change.kind)}${where}: ${markdownCell(
+        cut(change.message, limits.message),
+      )}`,
+    );
+  }
+  if (changes.length > limits.changes) {
+    lines.push(`- … and ${changes.length - limits.changes} more.`);
+  }
+  lines.push('', '### What to do', '');
+  const guides = [
+    ...new Set(
+      changes.flatMap(c => (c.migrationGuide ? [c.migrationGuide] : [])),
+    ),
+  ];
+  lines.push(
+    guides.length > 0
+      ? `- Migrate as the migration guide says: ${guides
+          .map(guideText)
+          .join(', ')}.`
+      : `- ${markdownCode(
+          service,
+        )} names no migration guide (\`migration.guide_url\`): ask its owners how to move.`,
+  );
+  const approvers = [...new Set(changes.flatMap(c => c.approvers))];
+  if (approvers.length > 0) {
+    lines.push(
+      `- Who approves the change: ${approvers
+        .slice(0, limits.approvers)
+        .map(markdownCode)
+        .join(', ')}${
+        approvers.length > limits.approvers
+          ? ` and ${approvers.length - limits.approvers} more`
+          : ''
+      }.`,
+    );
+  }
+  if (options.changeUrl) {
+    lines.push(`- The registry's change: ${options.changeUrl}`);
+  }
+  lines.push(
+    '',
+    `_Opened by \`service-registry github-issues\`; its next run for a breaking change of ${markdownCode(
+      service,
+    )} brings this issue up to date while it is open._`,
+    '',
+    consumerIssueMarker(service),
+    '',
+  );
+  return lines.join('\n');
+}
+
+/**
+ * The issue's text with as much listed as GitHub takes (see {@link ISSUE_LIMITS}): the smallest
+ * limits keep at most 10 consumers, 3 changes of 500 characters and 10 approvers, far below it.
+ */
+function fittedIssue(
+  ...args: [
+    string,
+    readonly ReportedBreakingChange[],
+    readonly IssueConsumer[],
+    Pick<ReportedChanges, 'base' | 'head'>,
+    ConsumerIssueOptions,
+  ]
+): string {
+  let body = '';
+  for (const limits of ISSUE_LIMITS) {
+    body = renderIssue(...args, limits);
+    if (body.length <= MAX_ISSUE_CHARACTERS) break;
+  }
+  return body;
+}
+
+/**
+ * The issues that tell the repositories of the services a breaking change reaches directly: one
+ * issue per repository and changed service, listing its consumers there (those that require it,
+ * and those that use it optionally, which it degrades), the changes with their messages, the
+ * migration guide and the approvers. A consumer's repository is its `repository` as the registry
+ * declares it (a project's view of an overridden global service, for the project it is used in);
+ * a consumer without one, with one on another host, or that the registry does not declare (its id
+ * hidden, the registry read is not the report's head) is untold. Transitive consumers are not
+ * told: they depend on a consumer, which is. `dependency-removed` is a consumer's own change and
+ * tells no one; a changed service whose id the report hides is told to no one.
+ *
+ * @param report - the breaking changes of the JSON report of `diff`
+ * @param registry - head's registry, which declares the consumers' repositories
+ */
+export function planConsumerIssues(
+  report: ReportedChanges,
+  registry: LoadedRegistry,
+  options: ConsumerIssueOptions,
+): ConsumerIssuePlan {
+  // by changed service, then repository: its changes and consumers there
+  const byService = new Map<
+    string,
+    Map<
+      string,
+      {
+        repository: GithubRepository;
+        changes: Set<ReportedBreakingChange>;
+        consumers: Map<string, IssueConsumer>;
+      }
+    >
+  >();
+  const untold = new Map<string, UntoldConsumer>();
+  for (const change of report.breakingChanges) {
+    if (NOT_TOLD.has(change.kind) || !SERVICE_ID_PATTERN.test(change.service)) {
+      continue;
+    }
+    for (const consumer of consumersOf(change)) {
+      const declared = getServiceForProject(
+        registry,
+        consumer.project ?? undefined,
+        consumer.id,
+      );
+      let reason: UntoldReason | undefined;
+      let repository: GithubRepository | undefined;
+      if (!declared) reason = 'not-in-registry';
+      else if (!declared.repository) reason = 'no-repository';
+      else {
+        repository = githubRepositoryOf(declared.repository, options.serverUrl);
+        if (!repository) reason = 'not-on-github';
+      }
+      const key = `${change.service}\u0000${consumerKey(consumer)}`;
+      if (!repository) {
+        const known = untold.get(key);
+        untold.set(key, {
+          ...consumer,
+          optional: consumer.optional && (known?.optional ?? true),
+          service: change.service,
+          reason: reason!,
+        });
+        continue;
+      }
+      const repositories = byService.get(change.service) ?? new Map();
+      byService.set(change.service, repositories);
+      const name = `${repository.owner}/${repository.repo}`.toLowerCase();
+      const group = repositories.get(name) ?? {
+        repository,
+        changes: new Set(),
+        consumers: new Map(),
+      };
+      repositories.set(name, group);
+      group.changes.add(change);
+      const known = group.consumers.get(consumerKey(consumer));
+      // required through one change and optional through another: it requires the service
+      group.consumers.set(consumerKey(consumer), {
+        ...consumer,
+        optional: consumer.optional && (known?.optional ?? true),
+      });
+    }
+  }
+  const byConsumer = (a: IssueConsumer, b: IssueConsumer) =>
+    a.id.localeCompare(b.id) ||
+    (a.project ?? '').localeCompare(b.project ?? '');
+  const issues: ConsumerIssue[] = [];
+  for (const [service, repositories] of [...byService].sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
+    for (const [, group] of [...repositories].sort(([a], [b]) =>
+      a.localeCompare(b),
+    )) {
+      // in the report's order
+      const changes = report.breakingChanges.filter(c => group.changes.has(c));
+      const consumers = [...group.consumers.values()].sort(byConsumer);
+      issues.push({
+        repository: group.repository,
+        service,
+        changes,
+        consumers,
+        title: `Breaking change of ${service}: ${kindsOf(changes).join(', ')}`,
+        body: fittedIssue(service, changes, consumers, report, options),
+        marker: consumerIssueMarker(service),
+      });
+    }
+  }
+  return {
+    issues,
+    untold: [...untold.values()].sort(
+      (a, b) => a.service.localeCompare(b.service) || byConsumer(a, b),
+    ),
+  };
+}
