@@ -4,8 +4,13 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { ReportedChanges } from './breakingChangesFile';
 import { MAX_ISSUE_CHARACTERS, planConsumerIssues } from './consumerIssues';
+import { githubRepositoryOf } from './githubRepository';
 
-const GITHUB = { serverUrl: 'https://github.com' };
+const GITHUB = {
+  command: 'github-issues',
+  repositoryOf: (address: string) =>
+    githubRepositoryOf(address, 'https://github.com'),
+};
 
 /** A registry of `services/catalog.toml` and project files, by path. */
 function registryOf(files: Record<string, string>) {
@@ -66,7 +71,7 @@ requires = ["shared-auth"]
     );
     expect(
       plan.issues.map(i => [
-        `${i.repository.owner}/${i.repository.repo}`,
+        i.repository,
         i.consumers.map(c => `${c.id}@${c.project ?? 'global'}`),
       ]),
     ).toEqual([['acme/b-gateway', ['gateway@b']]]);

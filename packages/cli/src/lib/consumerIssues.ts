@@ -9,14 +9,13 @@ import {
   SERVICE_ID_PATTERN,
 } from '@service-registry/plugin-service-registry-common';
 import { ReportedBreakingChange, ReportedChanges } from './breakingChangesFile';
-import { GithubRepository, githubRepositoryOf } from './githubRepository';
 
-/** GitHub's limit on an issue's body, in characters. */
+/** GitHub's limit on an issue's body, in characters; GitLab takes more. Issues stay within it on both. */
 export const MAX_ISSUE_CHARACTERS = 65_536;
 
 /**
- * How much an issue lists: consumers and changes (past them, the others are counted) and the
- * characters of a change's message. The first that fits GitHub's limit is taken.
+ * How much an issue lists: consumers, changes and approvers (past them, the others are counted)
+ * and the characters of a change's message. The first that fits GitHub's limit is taken.
  */
 interface IssueLimits {
   consumers: number;
@@ -56,8 +55,11 @@ export interface IssueConsumer {
 
 /** One issue to open, or to bring up to date, in a consumer's repository. */
 export interface ConsumerIssue {
-  /** Where: the repository the consumers declare (`repository`). */
-  repository: GithubRepository;
+  /**
+   * Where: the repository the consumers declare (`repository`), as its host names it (`owner/repo`
+   * on GitHub, `group/subgroup/project` on GitLab).
+   */
+  repository: string;
   /** The changed service. */
   service: string;
   /** Its breaking changes that reach these consumers, as the report lists them. */
@@ -73,10 +75,7 @@ export interface ConsumerIssue {
 }
 
 /** Why a consumer reached by a breaking change gets no issue. */
-export type UntoldReason =
-  | 'no-repository'
-  | 'not-on-github'
-  | 'not-in-registry';
+export type UntoldReason = 'no-repository' | 'not-on-host' | 'not-in-registry';
 
 /** A consumer reached by a breaking change that no issue tells. */
 export interface UntoldConsumer extends IssueConsumer {
@@ -92,10 +91,18 @@ export interface ConsumerIssuePlan {
   untold: UntoldConsumer[];
 }
 
-/** Where the issues point to for the change that made them. */
+/** Which host the issues are opened on, and the change that makes them. */
 export interface ConsumerIssueOptions {
-  /** The GitHub server the repositories are on (`GITHUB_SERVER_URL`, `https://github.com`). */
-  serverUrl: string;
+  /**
+   * The command that opens the issues (`github-issues`), which the issue names, so that its
+   * reader knows what keeps it up to date.
+   */
+  command: string;
+  /**
+   * The repository a service's `repository` address names on the host the issues are opened on
+   * (`owner/repo`, `group/project`), or undefined for an address of another host.
+   */
+  repositoryOf(address: string): string | undefined;
   /** The address of the registry's change (the commit a workflow runs for), if known. */
   changeUrl?: string;
 }
@@ -125,7 +132,7 @@ function consumersOf(change: ReportedBreakingChange): IssueConsumer[] {
   return [...required, ...optional];
 }
 
-/** `project-a-api` (project `project-a`), or `gateway` (global). */
+/** The cells of a consumer's row: `` `pa-api` | `project-a` | requires it | `team-a` ``. */
 function describeConsumer(c: IssueConsumer): string {
   return `${markdownCodeCell(c.id)} | ${
     c.project === null ? 'global' : markdownCodeCell(c.project)
@@ -225,7 +232,9 @@ function renderIssue(
   }
   lines.push(
     '',
-    `_Opened by \`service-registry github-issues\`; its next run for a breaking change of ${markdownCode(
+    `_Opened by \`service-registry ${
+      options.command
+    }\`; its next run for a breaking change of ${markdownCode(
       service,
     )} brings this issue up to date while it is open._`,
     '',
@@ -281,7 +290,7 @@ export function planConsumerIssues(
     Map<
       string,
       {
-        repository: GithubRepository;
+        repository: string;
         changes: Set<ReportedBreakingChange>;
         consumers: Map<string, IssueConsumer>;
       }
@@ -299,12 +308,12 @@ export function planConsumerIssues(
         consumer.id,
       );
       let reason: UntoldReason | undefined;
-      let repository: GithubRepository | undefined;
+      let repository: string | undefined;
       if (!declared) reason = 'not-in-registry';
       else if (!declared.repository) reason = 'no-repository';
       else {
-        repository = githubRepositoryOf(declared.repository, options.serverUrl);
-        if (!repository) reason = 'not-on-github';
+        repository = options.repositoryOf(declared.repository);
+        if (!repository) reason = 'not-on-host';
       }
       const key = `${change.service}\u0000${consumerKey(consumer)}`;
       if (!repository) {
@@ -319,7 +328,8 @@ export function planConsumerIssues(
       }
       const repositories = byService.get(change.service) ?? new Map();
       byService.set(change.service, repositories);
-      const name = `${repository.owner}/${repository.repo}`.toLowerCase();
+      // hosts compare repository paths without case
+      const name = repository.toLowerCase();
       const group = repositories.get(name) ?? {
         repository,
         changes: new Set(),

@@ -1,19 +1,11 @@
 import { ReadError } from './errors';
 import { GithubAuthor, GithubUser, isByAuthor } from './githubAuthor';
 import { nextPageOn } from './githubApi';
-import { GithubRepository } from './githubRepository';
 import { HostedApi, requestJson } from './hostedApi';
+import { IssueResult, IssueTracker } from './issueTracker';
 
 /** Open issues read (100 a page) while looking for the one opened before; after them a new one is opened. */
 const MAX_PAGES = 30;
-
-/** What {@link RepositoryIssues.upsert} did. */
-export interface IssueResult {
-  action: 'created' | 'updated' | 'unchanged';
-  number: number;
-  /** The issue's page, as GitHub gives it. */
-  url?: string;
-}
 
 interface GithubIssue {
   number: number;
@@ -31,7 +23,7 @@ interface GithubIssue {
  * title and text up to date, or opens a new one. An issue a person opened, even one that quotes
  * the marker, is never edited; a closed issue is left closed (the next change opens a new one).
  */
-export class RepositoryIssues {
+export class RepositoryIssues implements IssueTracker {
   readonly #api: HostedApi;
   readonly #apiUrl: string;
   readonly #author: GithubAuthor;
@@ -47,7 +39,9 @@ export class RepositoryIssues {
     this.#author = author;
   }
 
-  #issuesUrl({ owner, repo }: GithubRepository): string {
+  /** `…/repos/owner/repo/issues` of `owner/repo`. */
+  #issuesUrl(repository: string): string {
+    const [owner, repo] = repository.split('/');
     return `${this.#apiUrl}/repos/${encodeURIComponent(
       owner,
     )}/${encodeURIComponent(repo)}/issues`;
@@ -55,12 +49,11 @@ export class RepositoryIssues {
 
   /** The newest open issue of the repository that ends with `marker` and is ours, if any. */
   async #previousIssue(
-    repository: GithubRepository,
+    name: string,
     marker: string,
   ): Promise<GithubIssue | undefined> {
-    const name = `${repository.owner}/${repository.repo}`;
     let url: string | undefined = `${this.#issuesUrl(
-      repository,
+      name,
     )}?state=open&per_page=100`;
     let found: GithubIssue | undefined;
     for (let read = 0; read < MAX_PAGES && url; read++) {
@@ -88,21 +81,20 @@ export class RepositoryIssues {
   }
 
   /**
-   * Opens an issue with `title` and `body` (which ends with `marker`) in the repository, or
-   * brings the open issue with that marker up to date; one whose title and text are already those
-   * is left as it is.
+   * Opens an issue with `title` and `body` (which ends with `marker`) in the repository
+   * (`owner/repo`), or brings the open issue with that marker up to date; one whose title and
+   * text are already those is left as it is.
    */
   async upsert(
-    repository: GithubRepository,
+    name: string,
     issue: { title: string; body: string; marker: string },
   ): Promise<IssueResult> {
-    const name = `${repository.owner}/${repository.repo}`;
-    const previous = await this.#previousIssue(repository, issue.marker);
+    const previous = await this.#previousIssue(name, issue.marker);
     if (!previous) {
       const { json } = await requestJson(
         this.#api,
         `open an issue in ${name}`,
-        this.#issuesUrl(repository),
+        this.#issuesUrl(name),
         { method: 'POST', body: { title: issue.title, body: issue.body } },
       );
       const opened = json as GithubIssue;
@@ -118,7 +110,7 @@ export class RepositoryIssues {
     const { json } = await requestJson(
       this.#api,
       `update issue #${previous.number} of ${name}`,
-      `${this.#issuesUrl(repository)}/${previous.number}`,
+      `${this.#issuesUrl(name)}/${previous.number}`,
       { method: 'PATCH', body: { title: issue.title, body: issue.body } },
     );
     return {

@@ -4,7 +4,7 @@ describe('githubRepositoryOf', () => {
   const github = 'https://github.com';
 
   it('reads owner and name from the addresses a repository field holds', () => {
-    const acme = { owner: 'acme', repo: 'api' };
+    const acme = 'acme/api';
     for (const address of [
       'https://github.com/acme/api',
       'https://github.com/acme/api/',
@@ -26,7 +26,7 @@ describe('githubRepositoryOf', () => {
         'https://bot:ghp_secret123@github.com/acme/api',
         github,
       ),
-    ).toEqual({ owner: 'acme', repo: 'api' });
+    ).toBe('acme/api');
   });
 
   it('knows only the repositories of the GitHub server it is given', () => {
@@ -44,7 +44,7 @@ describe('githubRepositoryOf', () => {
         'https://github.example.com/acme/api',
         'https://github.example.com/',
       ),
-    ).toEqual({ owner: 'acme', repo: 'api' });
+    ).toBe('acme/api');
   });
 
   it('gives nothing for an address without owner and name', () => {

@@ -1,14 +1,8 @@
-/** A repository on a GitHub server: `owner/repo`. */
-export interface GithubRepository {
-  owner: string;
-  repo: string;
-}
-
 /** An owner's or a repository's name as GitHub allows it. */
 const NAME = /^[A-Za-z0-9_.-]+$/;
 
 /** `owner/repo` from a path's first two segments (`/owner/repo.git/tree/main/x`), if they are names. */
-function fromPath(pathname: string): GithubRepository | undefined {
+function fromPath(pathname: string): string | undefined {
   const [owner, name] = pathname.replace(/^\/+/, '').split('/');
   const repo = name?.replace(/\.git$/, '');
   if (!owner || !repo || !NAME.test(owner) || !NAME.test(repo)) {
@@ -17,11 +11,11 @@ function fromPath(pathname: string): GithubRepository | undefined {
   if (repo === '.' || repo === '..' || owner === '.' || owner === '..') {
     return undefined;
   }
-  return { owner, repo };
+  return `${owner}/${repo}`;
 }
 
 /**
- * The GitHub repository a service's `repository` (an http(s) address, as the registry takes it)
+ * The GitHub repository (`owner/repo`) a service's `repository` (an http(s) address, as the registry takes it)
  * names, when it is on the GitHub server at `serverUrl` (`https://github.com`, or a GitHub
  * Enterprise Server's address): the address of the repository or of a folder in it
  * (`https://github.com/org/repo/tree/main/api`, `https://github.com/org/repo.git`). Anything else
@@ -31,7 +25,7 @@ function fromPath(pathname: string): GithubRepository | undefined {
 export function githubRepositoryOf(
   repository: string,
   serverUrl: string,
-): GithubRepository | undefined {
+): string | undefined {
   let url: URL;
   try {
     url = new URL(repository.trim());

@@ -1,5 +1,6 @@
 import { ReadError } from './errors';
 import { gitlabApi, MergeRequestTarget, mergeRequestUrl } from './gitlabApi';
+import { gitlabUserId } from './gitlabUser';
 import { apiRoot, commonAdvice, HostedApi, requestJson } from './hostedApi';
 import { isMarkedReport, withReportMarker } from './reportMarker';
 
@@ -53,22 +54,6 @@ export class MergeRequestNotes {
     this.#notesUrl = `${mergeRequestUrl(target)}/notes`;
   }
 
-  /** The id of the token's user. */
-  async #userId(): Promise<number> {
-    const { json } = await requestJson(
-      this.#api,
-      "read the token's user",
-      `${this.#apiUrl}/user`,
-    );
-    const id = (json as { id?: unknown }).id;
-    if (typeof id !== 'number') {
-      throw new ReadError(
-        "cannot read the token's user: GitLab's answer has no user id",
-      );
-    }
-    return id;
-  }
-
   /** The newest note of the merge request that the user wrote with the marker, if any. */
   async #previousNote(userId: number): Promise<GitlabNote | undefined> {
     let page = '1';
@@ -103,7 +88,9 @@ export class MergeRequestNotes {
    */
   async upsert(body: string): Promise<NoteResult> {
     const text = withReportMarker(body);
-    const previous = await this.#previousNote(await this.#userId());
+    const previous = await this.#previousNote(
+      await gitlabUserId(this.#api, this.#apiUrl),
+    );
     if (previous) {
       await requestJson(
         this.#api,
