@@ -4,6 +4,7 @@ import { useBuiltCli } from './__testUtils__/builtCli';
 import { FakeReview, startFakeGithub } from './__testUtils__/fakeGithubApi';
 import { startFakeGitlab } from './__testUtils__/fakeGitlabApi';
 import { startFakeGithubIssues } from './__testUtils__/fakeGithubIssues';
+import { startFakeGitlabIssues } from './__testUtils__/fakeGitlabIssues';
 import { withReportMarker } from './lib/reportMarker';
 import {
   fakeTools,
@@ -705,5 +706,58 @@ describe("the GitLab CI example's default branch job", () => {
         .map(issue => issue.check_name)
         .sort(),
     ).toEqual(['dependency/missing-optional', 'dependency/missing-required']);
+  });
+});
+
+describe("the GitLab CI example's consumer issues job", () => {
+  const TOKEN = 'glpat-registry-issues';
+
+  it('on a push to the default branch that changes a port: opens an issue in the project of the service that requires it', async () => {
+    const origin = repository('gl-issues', {
+      'services/catalog.toml': PORT_CHANGED,
+      'projects/shop/services.toml': VALID_REGISTRY[
+        'projects/shop/services.toml'
+      ].replace(
+        'version = "2.0.0"\n',
+        'version = "2.0.0"\nrepository = "https://gitlab.example.com/platform/shop/api"\n',
+      ),
+    });
+    // the merge request merged: main moves to its merge commit
+    git(origin, 'update-ref', 'refs/heads/main', 'refs/pull/1/merge');
+    const before = git(origin, 'rev-parse', 'main^1').trim();
+    const pushed = git(origin, 'rev-parse', 'main').trim();
+    const tools = fakeTools(path.join(tmp.root, 'gl-issues-tools'));
+    const gitlab = await startFakeGitlabIssues({
+      tokens: { [TOKEN]: { id: 9, username: 'registry-bot' } },
+      projects: { 'platform/shop/api': { issues: [] } },
+    });
+    try {
+      const run = await runGitlabDefaultBranchJob({
+        origin,
+        workspace: path.join(tmp.root, 'gl-issues-ws'),
+        tools: tools.path,
+        job: 'service-registry-consumer-issues',
+        variables: {
+          CI_COMMIT_BEFORE_SHA: before,
+          CI_COMMIT_SHA: pushed,
+          CI_SERVER_URL: 'https://gitlab.example.com',
+          CI_API_V4_URL: gitlab.apiUrl,
+          CI_PROJECT_URL: 'https://gitlab.example.com/platform/registry',
+          SERVICE_REGISTRY_GITLAB_TOKEN: TOKEN,
+        },
+      });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(
+        'Opened platform/shop/api#1: shared-auth (port-changed) for shop-api https://gitlab.example.com/platform/shop/api/-/issues/1\n',
+      );
+      const [issue] = gitlab.issuesOf('platform/shop/api');
+      expect(issue.title).toBe('Breaking change of shared-auth: port-changed');
+      expect(issue.description).toContain(
+        `https://gitlab.example.com/platform/registry/-/commit/${pushed}`,
+      );
+    } finally {
+      await gitlab.close();
+    }
   });
 });

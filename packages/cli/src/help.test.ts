@@ -25,6 +25,7 @@ const COMMANDS = [
   'github-issues',
   'gitlab-note',
   'gitlab-approvals',
+  'gitlab-issues',
 ];
 
 /** The `--name` flags a help page lists under its Options heading, in order. */

@@ -9,6 +9,7 @@ import { githubApprovalsCommand } from './commands/githubApprovals';
 import { githubCommentCommand } from './commands/githubComment';
 import { githubIssuesCommand } from './commands/githubIssues';
 import { gitlabApprovalsCommand } from './commands/gitlabApprovals';
+import { gitlabIssuesCommand } from './commands/gitlabIssues';
 import { gitlabNoteCommand } from './commands/gitlabNote';
 import { graphCommand } from './commands/graph';
 import { impactCommand } from './commands/impact';
@@ -128,12 +129,13 @@ const FILE_COMMANDS: Record<
 function isGuardedFormat(command: string, format: string | undefined) {
   // what github-comment and gitlab-note print holds an address the host answered with;
   // github-approvals and gitlab-approvals print the approvers the registry names and the host's
-  // logins; github-issues the registry's ids, owners and messages
+  // logins; github-issues and gitlab-issues the registry's ids, owners and messages
   if (
     command === 'github-comment' ||
     command === 'gitlab-note' ||
     command === 'github-approvals' ||
     command === 'github-issues' ||
+    command === 'gitlab-issues' ||
     command === 'gitlab-approvals'
   ) {
     return true;
@@ -278,13 +280,16 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
           io,
         );
       case 'github-issues':
+      case 'gitlab-issues':
         if (!rest[0]) {
           throw new UsageError(
-            'github-issues needs a file: the JSON report of diff',
+            `${command} needs a file: the JSON report of diff`,
           );
         }
         expectAtMost(2);
-        return await githubIssuesCommand(
+        return await (command === 'github-issues'
+          ? githubIssuesCommand
+          : gitlabIssuesCommand)(
           {
             file: rest[0],
             dir: rest[1] ?? '.',

@@ -468,21 +468,26 @@ export function runGitlabJob(options: {
 }
 
 /**
- * Runs the GitLab CI example's default branch job (`service-registry-default-branch`) in a push
- * pipeline of `main` of the bare repository `origin` (see `runGitlabScript`).
+ * Runs a default branch job of the GitLab CI example (default `service-registry-default-branch`)
+ * in a push pipeline of `main` of the bare repository `origin` (see `runGitlabScript`).
  */
 export function runGitlabDefaultBranchJob(options: {
   origin: string;
   workspace: string;
   tools: string;
+  /** The job (default `service-registry-default-branch`). */
+  job?: string;
+  /** More pipeline variables: the push's commits, GitLab's API and the token. */
+  variables?: Record<string, string>;
 }): Promise<CliRun> {
   return runGitlabScript(
-    'service-registry-default-branch',
+    options.job ?? 'service-registry-default-branch',
     { ...options, branch: 'main' },
     {
       CI_PIPELINE_SOURCE: 'push',
       CI_COMMIT_BRANCH: 'main',
       CI_DEFAULT_BRANCH: 'main',
+      ...options.variables,
     },
   );
 }

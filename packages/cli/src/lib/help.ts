@@ -17,6 +17,7 @@ export const COMMAND_NAMES = [
   'github-issues',
   'gitlab-note',
   'gitlab-approvals',
+  'gitlab-issues',
 ] as const;
 
 /** A command of the CLI. */
@@ -235,6 +236,25 @@ const COMMANDS: Record<CommandName, CommandHelp> = {
     cannotRun:
       'usage problems: an unknown option or an option of another command, a missing pipeline variable or token; a file that is missing or is not the JSON report of diff; GitLab cannot be reached or refuses to answer (its answer, and what to do)',
   },
+  'gitlab-issues': {
+    synopsis: '<file> [dir]',
+    summary:
+      "open an issue in the GitLab project of each service a breaking change of diff's JSON report reaches",
+    description:
+      "Does what github-issues does, with GitLab: an issue in the GitLab project of each service a breaking change reaches directly, one per project and changed service, brought up to date by the next run while it is open (found by a hidden marker among the open issues the token's user opened; another user's issue is never edited, a closed one stays closed). A consumer's project is its repository field in the registry in dir (head's): the address of the project, or of a folder in it (…/group/project/-/tree/main/api), on the GitLab server CI_SERVER_URL (default https://gitlab.com); a consumer without one, or with one on another host, is listed as not told. Run it in a pipeline of the default branch, after diff … --format json. GitLab's API comes from CI_API_V4_URL, the registry's commit, named in the issue, from CI_PROJECT_URL and CI_COMMIT_SHA, and the token from the CI/CD variable SERVICE_REGISTRY_GITLAB_TOKEN (the api scope and the Reporter role in the consumers' projects: a group access token of their top-level group, masked), which is never printed.",
+    arguments: [
+      ['file', 'the JSON report of diff (diff … --format json)'],
+      [
+        'dir',
+        "head's registry, whose services declare their repositories (default .)",
+      ],
+    ],
+    options: ['dry-run', 'max-file-bytes'],
+    succeedsWhen:
+      'every issue is opened or up to date, or none is needed (with --dry-run: the issues are printed)',
+    cannotRun:
+      'usage problems: an unknown option or an option of another command, a missing directory or token; a file that is missing or is not the JSON report of diff; a registry that cannot be read; GitLab cannot be reached or refuses an issue (its answer, and what to do; the other projects are still told)',
+  },
 };
 
 interface OptionHelp {
@@ -321,6 +341,8 @@ const OPTIONS: Record<OptionName, OptionHelp> = {
     text: {
       'github-issues':
         'print the issues (repository, title, text) instead of opening them; needs no token',
+      'gitlab-issues':
+        'print the issues (project, title, text) instead of opening them; needs no token',
     },
   },
   'max-file-bytes': {
@@ -333,6 +355,7 @@ const OPTIONS: Record<OptionName, OptionHelp> = {
       openslo: `${MAX_FILE_BYTES})`,
       docs: `${MAX_FILE_BYTES})`,
       'github-issues': `${MAX_FILE_BYTES})`,
+      'gitlab-issues': `${MAX_FILE_BYTES})`,
     },
     everyCommand: `every command that reads a registry: ${MAX_FILE_BYTES}; for diff, both base and head)`,
   },
@@ -425,7 +448,7 @@ ${exitCode(
 )}
 ${exitCode(
   2,
-  'usage problems: unknown command or option, an option of another command, missing directory, unknown git revision or service, a registry that cannot be read; github-comment, github-approvals, github-issues, gitlab-note, gitlab-approvals: a missing CI variable or token, a missing, empty or unreadable file, GitHub or GitLab unreachable or refusing the request',
+  'usage problems: unknown command or option, an option of another command, missing directory, unknown git revision or service, a registry that cannot be read; github-comment, github-approvals, github-issues, gitlab-note, gitlab-approvals, gitlab-issues: a missing CI variable or token, a missing, empty or unreadable file, GitHub or GitLab unreachable or refusing the request',
 )}
 `;
 }
