@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runInProcess } from './__testUtils__/runInProcess';
+import { writeDiffReport } from './__testUtils__/diffReportFile';
+import { writeFiles } from './__testUtils__/cliProcess';
 import {
   FakeIssue,
   FakeRepository,
@@ -71,37 +73,12 @@ requires = ["shared-auth"]
 
 let cwd: string;
 
+/** Writes a registry of the catalog and project-a's services into the folder `dir` of `cwd`. */
 function writeRegistry(dir: string, catalogToml: string) {
-  fs.mkdirSync(path.join(cwd, dir, 'services'), { recursive: true });
-  fs.mkdirSync(path.join(cwd, dir, 'projects', 'project-a'), {
-    recursive: true,
+  writeFiles(path.join(cwd, dir), {
+    'services/catalog.toml': catalogToml,
+    'projects/project-a/services.toml': PROJECT,
   });
-  fs.writeFileSync(
-    path.join(cwd, dir, 'services', 'catalog.toml'),
-    catalogToml,
-  );
-  fs.writeFileSync(
-    path.join(cwd, dir, 'projects', 'project-a', 'services.toml'),
-    PROJECT,
-  );
-}
-
-/** Writes `report.json` as the registry's CI does: diff base head --format json. */
-async function diffReport(base: string, head: string, file = 'report.json') {
-  const run = await runInProcess(
-    [
-      'diff',
-      path.join(cwd, base),
-      path.join(cwd, head),
-      '--format',
-      'json',
-      '--today',
-      '2026-12-06',
-    ],
-    { cwd },
-  );
-  expect(run.stderr).toBe('');
-  fs.writeFileSync(path.join(cwd, file), run.stdout);
 }
 
 beforeAll(async () => {
@@ -109,9 +86,9 @@ beforeAll(async () => {
   writeRegistry('base', catalog('1.2.3'));
   writeRegistry('head', catalog('2.0.0'));
   writeRegistry('head-port', catalog('2.0.0', 9443));
-  await diffReport('base', 'head');
-  await diffReport('base', 'head-port', 'report-port.json');
-  await diffReport('base', 'base', 'report-none.json');
+  await writeDiffReport(cwd, 'base', 'head', 'report.json');
+  await writeDiffReport(cwd, 'base', 'head-port', 'report-port.json');
+  await writeDiffReport(cwd, 'base', 'base', 'report-none.json');
 });
 afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
 

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runInProcess } from './__testUtils__/runInProcess';
+import { writeDiffReport } from './__testUtils__/diffReportFile';
+import { writeFiles } from './__testUtils__/cliProcess';
 import {
   FakeGitlabIssue,
   FakeGitlabProject,
@@ -49,39 +51,19 @@ requires = ["shared-auth"]
 
 let cwd: string;
 
+/** Writes a registry of the catalog and project-a's services into the folder `dir` of `cwd`. */
 function writeRegistry(dir: string, catalogToml: string) {
-  fs.mkdirSync(path.join(cwd, dir, 'services'), { recursive: true });
-  fs.mkdirSync(path.join(cwd, dir, 'projects', 'project-a'), {
-    recursive: true,
+  writeFiles(path.join(cwd, dir), {
+    'services/catalog.toml': catalogToml,
+    'projects/project-a/services.toml': PROJECT,
   });
-  fs.writeFileSync(
-    path.join(cwd, dir, 'services', 'catalog.toml'),
-    catalogToml,
-  );
-  fs.writeFileSync(
-    path.join(cwd, dir, 'projects', 'project-a', 'services.toml'),
-    PROJECT,
-  );
 }
 
 beforeAll(async () => {
   cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-gitlab-issues-'));
   writeRegistry('base', catalog('1.2.3'));
   writeRegistry('head', catalog('2.0.0'));
-  const diff = await runInProcess(
-    [
-      'diff',
-      path.join(cwd, 'base'),
-      path.join(cwd, 'head'),
-      '--format',
-      'json',
-      '--today',
-      '2026-12-06',
-    ],
-    { cwd },
-  );
-  if (diff.stderr) throw new Error(`diff failed: ${diff.stderr}`);
-  fs.writeFileSync(path.join(cwd, 'report.json'), diff.stdout);
+  await writeDiffReport(cwd, 'base', 'head', 'report.json');
 });
 afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
 
