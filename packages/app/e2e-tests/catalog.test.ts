@@ -52,3 +52,20 @@ test("a service's page shows where its project's monitoring sends its alerts", a
   await expect(alerts).toContainText('slack#warnings, email@ops');
   await expect(alerts).toContainText('@on-call after 5m');
 });
+
+test("a service's page shows its release history, newest first", async ({
+  page,
+}) => {
+  await openAsGuest(page, '/catalog/default/component/payments-gateway-v3');
+  // examples/registry/services/versions.toml has two releases of payments-gateway-v3
+  const releases = page.getByRole('table', {
+    name: 'Releases of payments-gateway-v3',
+  });
+  await expect(releases).toBeVisible({ timeout: 90_000 });
+  const rows = releases.getByRole('row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText('3.0.2current2026-10-12');
+  await expect(rows.nth(2)).toContainText(
+    '3.0.02026-05-04Bank transfers; new idempotency keys.',
+  );
+});

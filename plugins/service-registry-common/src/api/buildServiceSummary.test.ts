@@ -281,6 +281,44 @@ time_to_escalate = "10m"
     expect(buildServiceSummary(src, graph, 'auth')!.alerts).toEqual([]);
   });
 
+  it('gives the release history, newest first, notes holding a token hidden', () => {
+    const registry = loadRegistry([
+      { path: 'services/catalog.toml', text: CATALOG },
+      {
+        path: 'services/versions.toml',
+        text: `[[service.auth.release]]
+version = "1.0.0"
+date = 2025-05-01
+
+[[service.auth.release]]
+version = "2.0.0"
+date = 2026-02-01
+notes = "New sessions; test with token ghp_0123456789abcdefghijklmnopqrstuvwxyzAB"
+`,
+      },
+    ]);
+    const src = {
+      providerId: 'default',
+      registry,
+      findings: [],
+      rootLocation: 'file:/srv/registry/',
+    };
+    const graph = dependencyGraphOf(registry);
+    const auth = buildServiceSummary(src, graph, 'auth')!;
+    expect(auth.releases).toEqual([
+      {
+        version: '2.0.0',
+        date: '2026-02-01',
+        notes: '(hidden: a GitHub token)',
+        breaking: true,
+        current: true,
+      },
+      { version: '1.0.0', date: '2025-05-01', breaking: false, current: false },
+    ]);
+    expect(JSON.stringify(auth)).not.toContain('ghp_0123456789');
+    expect(buildServiceSummary(src, graph, 'payments')!.releases).toEqual([]);
+  });
+
   it('links the declaration for a registry read from a URL', () => {
     const src = source('url:https://github.com/acme/registry/tree/main/');
     const summary = buildServiceSummary(

@@ -17,6 +17,7 @@ import {
   ServiceSummaryResponse,
 } from './serviceSummaryResponse';
 import { alertRoutesOf } from '../monitoring/alertRoutes';
+import { releaseHistoryOf } from './releaseHistory';
 
 /**
  * What a service summary is made from: the provider's last good run.
@@ -103,7 +104,8 @@ function dependencyOf(
  * project sees (version, status, whether the range is satisfied, by its version or through its
  * `compat_with`), its consumers from the graph
  * (retired services consume nothing),
- * its findings counted by severity and where the projects' monitoring routes its alerts.
+ * its findings counted by severity, where the projects' monitoring routes its alerts and its
+ * release history.
  *
  * @param source - the provider's last good run
  * @param graph - the dependency graph of `source.registry`
@@ -183,5 +185,6 @@ export function buildServiceSummary(
     consumers: computeConsumers(runningGraphOf(registry, graph), id),
     findings,
     alerts: alertRoutesOf(service),
+    releases: releaseHistoryOf(service),
   });
 }

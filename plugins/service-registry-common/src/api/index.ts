@@ -42,6 +42,8 @@ export type {
   ServiceSummaryResponse,
 } from './serviceSummaryResponse';
 export { buildServiceSummary } from './buildServiceSummary';
+export { releaseHistoryOf } from './releaseHistory';
+export type { ServiceSummaryRelease } from './releaseHistory';
 export type { ServiceSummarySource } from './buildServiceSummary';
 export { GLOBAL_PROJECT_ID } from './projectSummaryResponse';
 export type {

@@ -1,3 +1,4 @@
+import { ServiceSummaryRelease } from './releaseHistory';
 import { ServiceConsumers } from '../graph/types';
 import { RegistryService, ServiceStatus } from '../model/types';
 import { ServiceAlertRoutes } from '../monitoring/alertRoutes';
@@ -115,4 +116,9 @@ export interface ServiceSummaryResponse {
    * that routes some (credentials in a route hidden). Absent from a backend older than this field.
    */
   alerts?: ServiceAlertRoutes[];
+  /**
+   * The release history of `services/versions.toml`, newest version first (see
+   * `releaseHistoryOf`); empty when it has none. Absent from a backend older than this field.
+   */
+  releases?: ServiceSummaryRelease[];
 }

@@ -42,5 +42,6 @@ export type {
   ServiceStatus,
   ServiceSummaryDependency,
   ServiceSummaryFacts,
+  ServiceSummaryRelease,
   ServiceSummaryResponse,
 } from '@service-registry/plugin-service-registry-common';

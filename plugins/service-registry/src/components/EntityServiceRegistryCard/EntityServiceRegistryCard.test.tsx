@@ -546,6 +546,67 @@ warning = ["slack#crm"]
     expect(within(global).getByText('slack#crm')).toBeInTheDocument();
   });
 
+  it('shows the release history, newest first, the current and breaking releases said in words, five before "Show more"', async () => {
+    const versions = [
+      '0.9.0',
+      '1.0.0',
+      '1.1.0',
+      '1.2.0',
+      '1.2.3',
+      '1.3.0',
+      '1.4.0',
+    ];
+    const api = fixtureApi(undefined, {
+      ...SUMMARY_REGISTRY_FILES,
+      'services/versions.toml': versions
+        .map(
+          (version, i) => `[[service.shared-auth.release]]
+version = "${version}"
+date = 2026-0${i + 1}-15
+${version === '1.0.0' ? 'notes = "Sessions are JWTs: read the guide."' : ''}
+`,
+        )
+        .join('\n'),
+    });
+    await renderCard(component('shared-auth'), api);
+    await findFacts();
+    const section = screen
+      .getByRole('heading', { name: 'Releases (7)' })
+      .closest('section')!;
+    const table = within(section).getByRole('table', {
+      name: 'Releases of shared-auth',
+    });
+    const rows = () =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map(row =>
+          [...row.querySelectorAll('th, td')].map(cell => cell.textContent),
+        );
+    expect(rows()).toEqual([
+      ['1.4.0current', '2026-07-15', '—'],
+      ['1.3.0', '2026-06-15', '—'],
+      ['1.2.3', '2026-05-15', '—'],
+      ['1.2.0', '2026-04-15', '—'],
+      ['1.1.0', '2026-03-15', '—'],
+    ]);
+    fireEvent.click(
+      within(section).getByRole('button', { name: 'Show 2 more of 2' }),
+    );
+    expect(rows().slice(5)).toEqual([
+      ['1.0.0breaking', '2026-02-15', 'Sessions are JWTs: read the guide.'],
+      ['0.9.0', '2026-01-15', '—'],
+    ]);
+  });
+
+  it('shows no Releases section for a service without releases', async () => {
+    await renderCard(component('shop-checkout'));
+    await findFacts();
+    expect(
+      screen.queryByRole('heading', { name: /^Releases/ }),
+    ).not.toBeInTheDocument();
+  });
+
   it('shows no Alerts section for a service no monitoring routes', async () => {
     await renderCard(component('shop-checkout'));
     await findFacts();
@@ -1040,5 +1101,26 @@ describe('EntityServiceRegistryCard on a phone', () => {
     expect(queue).toHaveTextContent(
       /optional · any version✓0\.9\.0 — any version accepted$/,
     );
+  });
+
+  it('lists each release in a few lines instead of a table', async () => {
+    const api = fixtureApi(undefined, {
+      ...SUMMARY_REGISTRY_FILES,
+      'services/versions.toml': `[[service.shared-auth.release]]
+version = "1.4.0"
+date = 2026-03-01
+notes = "Token refresh."
+
+[[service.shared-auth.release]]
+version = "0.9.0"
+`,
+    });
+    await renderCard(component('shared-auth'), api);
+    await findFacts();
+    const list = screen.getByRole('list', { name: 'Releases of shared-auth' });
+    expect(Array.from(list.children).map(item => item.textContent)).toEqual([
+      '1.4.0currentbreaking2026-03-01Token refresh.',
+      '0.9.0',
+    ]);
   });
 });

@@ -21,6 +21,7 @@ import { ServiceDependenciesTable } from './ServiceDependenciesTable';
 import { ServiceRegistryActions } from './ServiceRegistryActions';
 import { ServiceRegistryFacts } from './ServiceRegistryFacts';
 import { ServiceAlertRoutesList } from './ServiceAlertRoutesList';
+import { ServiceReleasesTable } from './ServiceReleasesTable';
 import { useTemplateFormLink } from './templateFormLink';
 import { serviceIdOfEntity } from '../../lib/serviceIdOfEntity';
 import { ServiceEntityRefsProvider } from '../ServiceEntityRefs';
@@ -83,6 +84,14 @@ function ServiceSummaryDetails(props: {
           limit={consumersLimit}
         />
       </CardSection>
+      {summary.releases && summary.releases.length > 0 && (
+        <CardSection title={`Releases (${summary.releases.length})`}>
+          <ServiceReleasesTable
+            serviceId={service.id}
+            releases={summary.releases}
+          />
+        </CardSection>
+      )}
       <CardSection title="Findings">
         <Typography variant="body2">
           {findingsSummaryText(summary.findings)}
@@ -106,7 +115,8 @@ function ServiceSummaryDetails(props: {
  * deprecation facts, and where it is declared; its dependencies with the range each asks for and
  * whether the provider's version satisfies it (deprecated, retired and undeclared providers
  * marked); who requires it or uses it optionally; how many findings the registry's validation has
- * about it; where the projects' monitoring sends its alerts. With the app's `createFromTemplate`
+ * about it; its release history (newest first, breaking releases marked); where the projects'
+ * monitoring sends its alerts. With the app's `createFromTemplate`
  * route bound to the scaffolder, "Change this service" and "Deprecate" open the registry's
  * templates with the service already selected.
  *
