@@ -64,6 +64,8 @@ export interface ConsumerIssue {
   service: string;
   /** Its breaking changes that reach these consumers, as the report lists them. */
   changes: ReportedBreakingChange[];
+  /** The kinds of those changes, each once, in the report's order. */
+  kinds: string[];
   /** The consumers of the repository those changes reach, by id, then project. */
   consumers: IssueConsumer[];
   /** The issue's title. */
@@ -358,12 +360,14 @@ export function planConsumerIssues(
       // in the report's order
       const changes = report.breakingChanges.filter(c => group.changes.has(c));
       const consumers = [...group.consumers.values()].sort(byConsumer);
+      const kinds = kindsOf(changes);
       issues.push({
         repository: group.repository,
         service,
         changes,
         consumers,
-        title: `Breaking change of ${service}: ${kindsOf(changes).join(', ')}`,
+        kinds,
+        title: `Breaking change of ${service}: ${kinds.join(', ')}`,
         body: fittedIssue(service, changes, consumers, report, options),
         marker: consumerIssueMarker(service),
       });

@@ -10,7 +10,7 @@ import {
 import { EXIT } from './errors';
 import { HostedApiError } from './hostedApi';
 import { CliIO } from './io';
-import { IssueTracker } from './issueTracker';
+import { IssueTracker, upsertIssue } from './issueTracker';
 import { readDirectorySource } from './readSource';
 import { checkRegistryRoot } from './registryRootNote';
 import { warnAboutUnparsedFiles } from './unparsedFiles';
@@ -54,7 +54,7 @@ const UNTOLD: Record<Exclude<UntoldReason, 'not-on-host'>, string> = {
 
 /** `shared-auth (major-version-bump) for project-a-api, gateway (optional)` */
 function describeIssue(issue: ConsumerIssue): string {
-  const kinds = [...new Set(issue.changes.map(c => c.kind))].join(', ');
+  const kinds = issue.kinds.join(', ');
   const consumers = issue.consumers
     .map(c => `${c.id}${c.optional ? ' (optional)' : ''}`)
     .join(', ');
@@ -133,7 +133,7 @@ export async function runConsumerIssues(
   const refused: string[] = [];
   for (const issue of plan.issues) {
     try {
-      const result = await tracker.upsert(issue.repository, issue);
+      const result = await upsertIssue(tracker, issue.repository, issue);
       const done = {
         created: 'Opened',
         updated: 'Updated',

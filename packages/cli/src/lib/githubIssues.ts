@@ -2,7 +2,7 @@ import { ReadError } from './errors';
 import { GithubAuthor, GithubUser, isByAuthor } from './githubAuthor';
 import { nextPageOn } from './githubApi';
 import { HostedApi, requestJson } from './hostedApi';
-import { IssueResult, IssueTracker } from './issueTracker';
+import { IssueFields, IssueTracker, TrackedIssue } from './issueTracker';
 
 /** Open issues read (100 a page) while looking for the one opened before; after them a new one is opened. */
 const MAX_PAGES = 30;
@@ -17,11 +17,21 @@ interface GithubIssue {
   pull_request?: unknown;
 }
 
+/** An issue as GitHub gives it, as the tracker reads it. */
+function tracked(issue: GithubIssue): TrackedIssue {
+  return {
+    number: issue.number,
+    title: issue.title,
+    body: issue.body ?? undefined,
+    url: issue.html_url,
+  };
+}
+
 /**
  * A small client for the issues of GitHub repositories: finds the open issue that ends with a
- * marker and that the token's user (or, for an installation token, a bot) opened, and brings its
- * title and text up to date, or opens a new one. An issue a person opened, even one that quotes
- * the marker, is never edited; a closed issue is left closed (the next change opens a new one).
+ * marker and that the token's user (or, for an installation token, a bot) opened, opens one and
+ * replaces one's title and text (see `upsertIssue`). An issue a person opened, even one that
+ * quotes the marker, is never found; nor is a closed issue or a pull request.
  */
 export class RepositoryIssues implements IssueTracker {
   readonly #api: HostedApi;
@@ -47,11 +57,11 @@ export class RepositoryIssues implements IssueTracker {
     )}/${encodeURIComponent(repo)}/issues`;
   }
 
-  /** The newest open issue of the repository that ends with `marker` and is ours, if any. */
-  async #previousIssue(
+  /** {@inheritDoc IssueTracker.findOpen} */
+  async findOpen(
     name: string,
     marker: string,
-  ): Promise<GithubIssue | undefined> {
+  ): Promise<TrackedIssue | undefined> {
     let url: string | undefined = `${this.#issuesUrl(
       name,
     )}?state=open&per_page=100`;
@@ -77,46 +87,32 @@ export class RepositoryIssues implements IssueTracker {
       }
       url = nextPageOn(this.#apiUrl, headers);
     }
-    return found;
+    return found && tracked(found);
   }
 
-  /**
-   * Opens an issue with `title` and `body` (which ends with `marker`) in the repository
-   * (`owner/repo`), or brings the open issue with that marker up to date; one whose title and
-   * text are already those is left as it is.
-   */
-  async upsert(
-    name: string,
-    issue: { title: string; body: string; marker: string },
-  ): Promise<IssueResult> {
-    const previous = await this.#previousIssue(name, issue.marker);
-    if (!previous) {
-      const { json } = await requestJson(
-        this.#api,
-        `open an issue in ${name}`,
-        this.#issuesUrl(name),
-        { method: 'POST', body: { title: issue.title, body: issue.body } },
-      );
-      const opened = json as GithubIssue;
-      return { action: 'created', number: opened.number, url: opened.html_url };
-    }
-    if (previous.title === issue.title && previous.body === issue.body) {
-      return {
-        action: 'unchanged',
-        number: previous.number,
-        url: previous.html_url,
-      };
-    }
+  /** {@inheritDoc IssueTracker.open} */
+  async open(name: string, fields: IssueFields): Promise<TrackedIssue> {
     const { json } = await requestJson(
       this.#api,
-      `update issue #${previous.number} of ${name}`,
-      `${this.#issuesUrl(name)}/${previous.number}`,
-      { method: 'PATCH', body: { title: issue.title, body: issue.body } },
+      `open an issue in ${name}`,
+      this.#issuesUrl(name),
+      { method: 'POST', body: fields },
     );
-    return {
-      action: 'updated',
-      number: previous.number,
-      url: (json as GithubIssue).html_url,
-    };
+    return tracked(json as GithubIssue);
+  }
+
+  /** {@inheritDoc IssueTracker.update} */
+  async update(
+    name: string,
+    number: number,
+    fields: IssueFields,
+  ): Promise<TrackedIssue> {
+    const { json } = await requestJson(
+      this.#api,
+      `update issue #${number} of ${name}`,
+      `${this.#issuesUrl(name)}/${number}`,
+      { method: 'PATCH', body: fields },
+    );
+    return tracked(json as GithubIssue);
   }
 }

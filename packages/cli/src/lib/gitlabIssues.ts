@@ -1,6 +1,6 @@
 import { ReadError } from './errors';
 import { HostedApi, requestJson } from './hostedApi';
-import { IssueResult, IssueTracker } from './issueTracker';
+import { IssueFields, IssueTracker, TrackedIssue } from './issueTracker';
 
 /** Open issues of the user read (100 a page) while looking for the one opened before. */
 const MAX_PAGES = 30;
@@ -13,11 +13,21 @@ interface GitlabIssue {
   author?: { id?: number } | null;
 }
 
+/** An issue as GitLab gives it, as the tracker reads it. */
+function tracked(issue: GitlabIssue): TrackedIssue {
+  return {
+    number: issue.iid,
+    title: issue.title,
+    body: issue.description ?? undefined,
+    url: issue.web_url,
+  };
+}
+
 /**
  * A small client for the issues of GitLab projects: finds the open issue that ends with a marker
- * and that the token's user opened, and brings its title and description up to date, or opens a
- * new one. Another user's issue, even one that quotes the marker, is never edited; a closed issue
- * is left closed.
+ * and that the token's user opened, opens one and replaces one's title and description (see
+ * `upsertIssue`). Another user's issue, even one that quotes the marker, is never found; nor is a
+ * closed issue.
  */
 export class ProjectIssues implements IssueTracker {
   readonly #api: HostedApi;
@@ -40,11 +50,11 @@ export class ProjectIssues implements IssueTracker {
     return `${this.#apiUrl}/projects/${encodeURIComponent(project)}/issues`;
   }
 
-  /** The newest open issue of the user in the project that ends with `marker`, if any. */
-  async #previousIssue(
+  /** {@inheritDoc IssueTracker.findOpen} */
+  async findOpen(
     project: string,
     marker: string,
-  ): Promise<GitlabIssue | undefined> {
+  ): Promise<TrackedIssue | undefined> {
     let page = '1';
     let found: GitlabIssue | undefined;
     for (let read = 0; read < MAX_PAGES && page; read++) {
@@ -72,47 +82,38 @@ export class ProjectIssues implements IssueTracker {
       }
       page = headers.get('x-next-page') ?? '';
     }
-    return found;
+    return found && tracked(found);
   }
 
-  /**
-   * Opens an issue with `title` and `body` (which ends with `marker`) in the project
-   * (`group/project`), or brings the user's open issue with that marker up to date; one whose
-   * title and description are already those is left as it is.
-   */
-  async upsert(
-    project: string,
-    issue: { title: string; body: string; marker: string },
-  ): Promise<IssueResult> {
-    const previous = await this.#previousIssue(project, issue.marker);
-    const fields = { title: issue.title, description: issue.body };
-    if (!previous) {
-      const { json } = await requestJson(
-        this.#api,
-        `open an issue in ${project}`,
-        this.#issuesUrl(project),
-        { method: 'POST', body: fields },
-      );
-      const opened = json as GitlabIssue;
-      return { action: 'created', number: opened.iid, url: opened.web_url };
-    }
-    if (previous.title === issue.title && previous.description === issue.body) {
-      return {
-        action: 'unchanged',
-        number: previous.iid,
-        url: previous.web_url,
-      };
-    }
+  /** {@inheritDoc IssueTracker.open} */
+  async open(project: string, fields: IssueFields): Promise<TrackedIssue> {
     const { json } = await requestJson(
       this.#api,
-      `update issue #${previous.iid} of ${project}`,
-      `${this.#issuesUrl(project)}/${previous.iid}`,
-      { method: 'PUT', body: fields },
+      `open an issue in ${project}`,
+      this.#issuesUrl(project),
+      {
+        method: 'POST',
+        body: { title: fields.title, description: fields.body },
+      },
     );
-    return {
-      action: 'updated',
-      number: previous.iid,
-      url: (json as GitlabIssue).web_url,
-    };
+    return tracked(json as GitlabIssue);
+  }
+
+  /** {@inheritDoc IssueTracker.update} */
+  async update(
+    project: string,
+    iid: number,
+    fields: IssueFields,
+  ): Promise<TrackedIssue> {
+    const { json } = await requestJson(
+      this.#api,
+      `update issue #${iid} of ${project}`,
+      `${this.#issuesUrl(project)}/${iid}`,
+      {
+        method: 'PUT',
+        body: { title: fields.title, description: fields.body },
+      },
+    );
+    return tracked(json as GitlabIssue);
   }
 }
