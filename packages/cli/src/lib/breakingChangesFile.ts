@@ -18,7 +18,13 @@ const breakingChange = z.object({
   approvers: z.array(z.string()),
   migrationGuide: z.string().optional(),
   impact: z.object({
-    services: z.array(consumer.extend({ depth: z.number().int().min(1) })),
+    services: z.array(
+      consumer.extend({
+        depth: z.number().int().min(1),
+        // the projects whose overrides of a global consumer it stands for
+        overriddenIn: z.array(z.string().min(1)).optional(),
+      }),
+    ),
   }),
   optionalConsumers: z.array(consumer),
 });

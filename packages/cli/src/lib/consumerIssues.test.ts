@@ -78,6 +78,69 @@ requires = ["shared-auth"]
     expect(plan.untold).toEqual([]);
   });
 
+  it("tells a project's override of an affected global consumer in its own repository too", () => {
+    // the global gateway requires shared-auth; b's override names its own repository, c's does
+    // not (it is told through the global one), d's names one on another host
+    const gateway = `
+[service.gateway]
+owner = "edge-team"
+repository = "https://github.com/acme/gateway"
+[service.gateway.dependencies]
+requires = ["shared-auth"]
+`;
+    const override = (project: string, fields: string) => `
+[project]
+owner = "team-${project}"
+
+[service.gateway]
+${fields}
+`;
+    const files = (port: number) => ({
+      'services/catalog.toml': AUTH(port) + gateway,
+      'projects/b/services.toml': override(
+        'b',
+        'repository = "https://github.com/ACME/b-gateway"\nowner = "b-edge"',
+      ),
+      'projects/c/services.toml': override('c', 'tier = "high"'),
+      'projects/d/services.toml': override(
+        'd',
+        'repository = "https://gitlab.example.com/acme/d-gateway"',
+      ),
+    });
+    const head = registryOf(files(9000));
+    const report = reportOf(registryOf(files(8000)), head);
+    // the report folds the projects' views into the global declaration
+    expect(
+      report.breakingChanges[0].impact.services.map(s => [
+        s.id,
+        s.project,
+        s.overriddenIn,
+      ]),
+    ).toEqual([['gateway', null, ['b', 'c', 'd']]]);
+    const plan = planConsumerIssues(report, head, GITHUB);
+    expect(
+      plan.issues.map(i => [
+        i.repository,
+        i.consumers.map(c => `${c.id}@${c.project ?? 'global'} ${c.owner}`),
+      ]),
+    ).toEqual([
+      // by repository, without case
+      ['ACME/b-gateway', ['gateway@b b-edge']],
+      ['acme/gateway', ['gateway@global edge-team']],
+    ]);
+    expect(plan.issues[0].body).toContain('| `gateway` | `b` | requires it |');
+    expect(plan.untold).toEqual([
+      {
+        id: 'gateway',
+        project: 'd',
+        owner: 'edge-team',
+        optional: false,
+        service: 'shared-auth',
+        reason: 'not-on-host',
+      },
+    ]);
+  });
+
   it("tells no one of a consumer's own dependency-removed", () => {
     const consumer = (requires: string) => `
 [service.api]

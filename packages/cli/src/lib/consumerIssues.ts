@@ -120,11 +120,39 @@ export function consumerIssueMarker(service: string): string {
 const consumerKey = (c: { id: string; project: string | null }) =>
   `${c.id}\u0000${c.project ?? ''}`;
 
-/** The direct consumers a breaking change reaches: those that require it, then optional ones. */
-function consumersOf(change: ReportedBreakingChange): IssueConsumer[] {
-  const required = change.impact.services
-    .filter(s => s.depth === 1)
-    .map(({ id, project, owner }) => ({ id, project, owner, optional: false }));
+/**
+ * A direct consumer a breaking change reaches. `standIn` marks a project's override of a global
+ * consumer that the report folds into the global declaration: it is told only when the override
+ * declares a repository of its own.
+ */
+interface ReachedConsumer extends IssueConsumer {
+  standIn?: true;
+}
+
+/**
+ * The direct consumers a breaking change reaches: those that require it (a global declaration,
+ * then the projects' overrides it stands for), then optional ones.
+ */
+function consumersOf(
+  change: ReportedBreakingChange,
+  registry: LoadedRegistry,
+): ReachedConsumer[] {
+  const required: ReachedConsumer[] = [];
+  for (const { id, project, owner, depth, overriddenIn } of change.impact
+    .services) {
+    if (depth !== 1) continue;
+    required.push({ id, project, owner, optional: false });
+    for (const overriding of overriddenIn ?? []) {
+      const view = getServiceForProject(registry, overriding, id);
+      required.push({
+        id,
+        project: overriding,
+        owner: view?.effectiveOwner ?? owner,
+        optional: false,
+        standIn: true,
+      });
+    }
+  }
   const optional = change.optionalConsumers.map(({ id, project, owner }) => ({
     id,
     project,
@@ -272,8 +300,9 @@ function fittedIssue(
  * issue per repository and changed service, listing its consumers there (those that require it,
  * and those that use it optionally, which it degrades), the changes with their messages, the
  * migration guide and the approvers. A consumer's repository is its `repository` as the registry
- * declares it (a project's view of an overridden global service, for the project it is used in);
- * a consumer without one, with one on another host, or that the registry does not declare (its id
+ * declares it (a project's view of an overridden global service, for the project it is used in;
+ * an override the report's global declaration stands for is told too when it declares a
+ * repository of its own); a consumer without one, with one on another host, or that the registry does not declare (its id
  * hidden, the registry read is not the report's head) is untold. Transitive consumers are not
  * told: they depend on a consumer, which is. `dependency-removed` is a consumer's own change and
  * tells no one; a changed service whose id the report hides is told to no one.
@@ -303,7 +332,7 @@ export function planConsumerIssues(
     if (NOT_TOLD.has(change.kind) || !SERVICE_ID_PATTERN.test(change.service)) {
       continue;
     }
-    for (const consumer of consumersOf(change)) {
+    for (const { standIn, ...consumer } of consumersOf(change, registry)) {
       const declared = getServiceForProject(
         registry,
         consumer.project ?? undefined,
@@ -316,6 +345,21 @@ export function planConsumerIssues(
       else {
         repository = options.repositoryOf(declared.repository);
         if (!repository) reason = 'not-on-host';
+      }
+      if (standIn) {
+        // told through the global declaration, unless the override names another repository
+        const own = declared?.repository;
+        const global = registry.services.get(consumer.id)?.repository;
+        const globalRepository =
+          global === undefined ? undefined : options.repositoryOf(global);
+        if (
+          own === undefined ||
+          own === global ||
+          (repository !== undefined &&
+            repository.toLowerCase() === globalRepository?.toLowerCase())
+        ) {
+          continue;
+        }
       }
       const key = `${change.service}\u0000${consumerKey(consumer)}`;
       if (!repository) {

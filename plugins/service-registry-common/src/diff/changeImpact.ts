@@ -21,7 +21,8 @@ import { BreakingChangeKind, DiffContext } from './types';
  * affected (see {@link ConsumerView}), at that view's smallest depth, in the project it is affected
  * in: a project's view of a global service belongs to that project, and every project whose view
  * is affected is listed, unless the global declaration is affected at the same or a smaller depth
- * (it stands for them). By depth, then id, the global declaration first, then by project.
+ * (it stands for them, and names them in `overriddenIn`). By depth, then id, the global
+ * declaration first, then by project.
  * Retired consumers do not count (see `runningConsumer`): a view of a consumer retired in base or
  * in head is not affected, and what depends on it is not reached through it; a project whose
  * override retires a global consumer leaves out that project's view only.
@@ -45,6 +46,13 @@ export function changeImpact(
   const found = new Map<string, ImpactedService>();
   // the keys of the projects' views found of each consumer
   const projectViews = new Map<string, string[]>();
+  // the projects whose views of a global consumer its global declaration stands for
+  const standsFor = new Map<string, Set<string>>();
+  const folded = (consumer: string, project: string) => {
+    const projects = standsFor.get(consumer);
+    if (projects) projects.add(project);
+    else standsFor.set(consumer, new Set([project]));
+  };
   const reached = new Set<string>();
   const record = (view: ConsumerView, depth: number, via: string) => {
     const key = keyOf(view.id, view.project);
@@ -53,7 +61,10 @@ export function changeImpact(
     if (key !== view.id) {
       // a project's view: the global declaration affected as near stands for it
       const global = found.get(view.id);
-      if (global && global.depth <= depth) return;
+      if (global && global.depth <= depth) {
+        folded(view.id, view.project!);
+        return;
+      }
       const keys = projectViews.get(view.id);
       if (keys) keys.push(key);
       else projectViews.set(view.id, [key]);
@@ -61,7 +72,10 @@ export function changeImpact(
       // the global declaration stands for the projects' views affected as near
       for (const other of projectViews.get(view.id) ?? []) {
         const known = found.get(other);
-        if (known && known.depth >= depth) found.delete(other);
+        if (known && known.depth >= depth) {
+          found.delete(other);
+          folded(view.id, known.project!);
+        }
       }
     }
     const node = nodes.get(view.id);
@@ -114,6 +128,10 @@ export function changeImpact(
       }
     }
     frontier = next.sort(compareViews);
+  }
+  for (const [consumer, projects] of standsFor) {
+    const global = found.get(consumer);
+    if (global) global.overriddenIn = [...projects].sort();
   }
   const services = [...found.values()].sort(
     (a, b) =>

@@ -160,6 +160,10 @@ describe("diff: consumers as a project's override sees them", () => {
         affectedProjects: [],
       },
     ]);
+    // p's view of c is not affected, so the global c stands for no project
+    expect(
+      diff.breakingChanges[0].impact.services.map(s => s.overriddenIn),
+    ).toEqual([undefined, undefined]);
   });
 
   it("counts the project's view of a consumer in a global change its view of the provider inherits", () => {
@@ -182,6 +186,14 @@ describe("diff: consumers as a project's override sees them", () => {
         ],
         affectedProjects: ['p'],
       },
+    ]);
+    // the global c stands for p's view of it, and names p (whose override may say where to tell)
+    expect(
+      diff.breakingChanges[0].impact.services.map(s => [s.id, s.overriddenIn]),
+    ).toEqual([
+      ['c', ['p']],
+      ['g', undefined],
+      ['p-web', undefined],
     ]);
   });
 
@@ -221,6 +233,57 @@ describe("diff: consumers as a project's override sees them", () => {
         ],
         affectedProjects: ['p'],
       },
+    ]);
+    // the global c stands for p's view of it, and names p (whose override may say where to tell)
+    expect(
+      ported.breakingChanges[0].impact.services.map(s => [
+        s.id,
+        s.overriddenIn,
+      ]),
+    ).toEqual([
+      ['c', ['p']],
+      ['g', undefined],
+      ['p-web', undefined],
+    ]);
+  });
+
+  it("folds a project's view met first into the global declaration met as near, and names the project", () => {
+    // x requires d globally; p's override of x requires c instead: both views are two hops from s
+    const files = (port: number) =>
+      registryOf({
+        'services/catalog.toml': [
+          '[service.s]',
+          'owner = "@s-team"',
+          `port = ${port}`,
+          '[service.c]',
+          'owner = "@c-team"',
+          'dependencies.requires = ["s"]',
+          '[service.d]',
+          'owner = "@d-team"',
+          'dependencies.requires = ["s"]',
+          '[service.x]',
+          'owner = "@x-team"',
+          'dependencies.requires = ["d"]',
+        ].join('\n'),
+        'projects/p/services.toml': [
+          '[project]',
+          'owner = "@p-team"',
+          '[service.x]',
+          'dependencies.requires = ["c"]',
+        ].join('\n'),
+      });
+    const diff = diffRegistries(files(80), files(90), { today: TODAY });
+    expect(
+      diff.breakingChanges[0].impact.services.map(s => [
+        s.id,
+        s.depth,
+        s.project,
+        s.overriddenIn,
+      ]),
+    ).toEqual([
+      ['c', 1, null, undefined],
+      ['d', 1, null, undefined],
+      ['x', 2, null, ['p']],
     ]);
   });
 

@@ -105,6 +105,12 @@ export interface ImpactedService {
   owner?: string;
   /** The service it depends on along a shortest path (the changed service at depth 1). */
   via: string;
+  /**
+   * For the global declaration of a service in the impact of a breaking change: the projects
+   * whose overrides of it are affected too, which this entry stands for (sorted; absent when
+   * none). Their overrides may declare another `repository` or `owner` to tell.
+   */
+  overriddenIn?: string[];
 }
 
 /**
