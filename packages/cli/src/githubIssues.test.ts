@@ -194,6 +194,7 @@ describe('service-registry github-issues', () => {
       'Up to date: acme/project-a#1: shared-auth (major-version-bump) for pa-api, pa-web',
     );
     expect(server.requests.filter(r => r.method !== 'GET')).toHaveLength(3);
+    expect(server.commentsOf('acme/project-a', 1)).toEqual([]);
 
     // a later change of shared-auth while the issues are open: the same issues, brought up to date
     const later = await issues(job(server.apiUrl), 'report-port.json');
@@ -206,6 +207,22 @@ describe('service-registry github-issues', () => {
       title: 'Breaking change of shared-auth: port-changed, major-version-bump',
       body: expect.stringContaining('- `port-changed`: '),
     });
+    // an edited description notifies no one: a comment says what is new
+    expect(server.commentsOf('acme/project-a', 1)).toEqual([
+      {
+        login: APP.login,
+        body: [
+          `The breaking changes of \`shared-auth\` that reach this repository changed with the registry's change https://github.com/acme/registry/commit/${SHA}: now \`port-changed\`, \`major-version-bump\`, for \`pa-api\`, \`pa-web\`.`,
+          '',
+          "The description above says what changes and what to do; its earlier text is in the issue's edit history.",
+          '',
+        ].join('\n'),
+      },
+    ]);
+    // once a comment per run that changes the issue
+    const rerun = await issues(job(server.apiUrl), 'report-port.json');
+    expect(rerun.stdout).toContain('Up to date: acme/project-a#1:');
+    expect(server.commentsOf('acme/project-a', 1)).toHaveLength(1);
   });
 
   it("never edits a person's issue that quotes the marker, another app's, a closed one or a pull request", async () => {

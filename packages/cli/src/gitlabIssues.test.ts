@@ -151,8 +151,9 @@ describe('service-registry gitlab-issues', () => {
 
     const again = await issues(pipeline(server.apiUrl));
     expect(again.stdout).toContain('Up to date: acme/shop/project-a#3:');
+    expect(server.notesOf('acme/shop/project-a', 3)).toEqual([]);
 
-    // its title edited by hand since: the next run writes it again
+    // its title edited by hand since: the next run writes it again, and says so in a note
     projectIssues[2].title = 'shared-auth v2';
     const later = await issues(pipeline(server.apiUrl));
     expect(later.stdout).toContain('Updated acme/shop/project-a#3:');
@@ -160,6 +161,14 @@ describe('service-registry gitlab-issues', () => {
     expect(projectIssues[2].title).toBe(
       'Breaking change of shared-auth: major-version-bump',
     );
+    expect(server.notesOf('acme/shop/project-a', 3)).toEqual([
+      {
+        author: BOT.username,
+        body: expect.stringContaining(
+          `The breaking changes of \`shared-auth\` that reach this repository changed with the registry's change https://gitlab.example.com/platform/registry/-/commit/${SHA}: now \`major-version-bump\`, for \`pa-api\`, \`pa-web\`.`,
+        ),
+      },
+    ]);
   });
 
   it('tells every project it can, then exits 2 naming the one that refused and why', async () => {

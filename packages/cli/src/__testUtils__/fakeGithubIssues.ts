@@ -20,8 +20,8 @@ export interface FakeRepository {
 /**
  * A fake of GitHub's REST API at its HTTP boundary, for the issues of several repositories:
  * `GET /repos/:owner/:repo/issues` (with `state`, pull requests among the issues as GitHub lists
- * them, newest first, in pages of `per_page` with a `Link` header), `POST` of an issue and `PATCH
- * /repos/:owner/:repo/issues/:number`; `404` for a repository it does not have, `410` for one with
+ * them, newest first, in pages of `per_page` with a `Link` header), `POST` of an issue, `PATCH
+ * /repos/:owner/:repo/issues/:number` and `POST …/issues/:number/comments`; `404` for a repository it does not have, `410` for one with
  * issues turned off, `401` for an unknown token; the token's user (`GET /user`; `403` to a bot's
  * installation token). A real HTTP server on 127.0.0.1.
  */
@@ -30,6 +30,8 @@ export async function startFakeGithubIssues(options: {
   repositories: Record<string, FakeRepository>;
 }) {
   const requests: Array<{ method: string; path: string }> = [];
+  // the comments of each issue (`owner/repo#number`), oldest first
+  const comments = new Map<string, Array<{ body: string; login: string }>>();
   const server = await startJsonServer(
     ({ method, url, headers, body }, send) => {
       requests.push({ method, path: url.pathname });
@@ -49,9 +51,10 @@ export async function startFakeGithubIssues(options: {
         }
         return;
       }
-      const m = /^\/repos\/([^/]+)\/([^/]+)\/issues(?:\/(\d+))?$/.exec(
-        url.pathname,
-      );
+      const m =
+        /^\/repos\/([^/]+)\/([^/]+)\/issues(?:\/(\d+)(\/comments)?)?$/.exec(
+          url.pathname,
+        );
       const name = m && `${m[1]}/${m[2]}`;
       const repository = name ? options.repositories[name] : undefined;
       if (!m || !repository) {
@@ -106,7 +109,17 @@ export async function startFakeGithubIssues(options: {
         return;
       }
       const issue = repository.issues.find(i => i.number === Number(m[3]));
-      if (method === 'PATCH' && issue) {
+      if (method === 'POST' && issue && m[4]) {
+        const key = `${name}#${issue.number}`;
+        const text = String((input as { body?: unknown }).body);
+        comments.set(key, [
+          ...(comments.get(key) ?? []),
+          { body: text, login: token.login },
+        ]);
+        send(201, { id: comments.get(key)!.length, body: text });
+        return;
+      }
+      if (method === 'PATCH' && issue && !m[4]) {
         if (input.title !== undefined) issue.title = input.title;
         if (input.body !== undefined) issue.body = input.body;
         send(200, shown(issue));
@@ -120,6 +133,9 @@ export async function startFakeGithubIssues(options: {
     requests,
     /** The issues of a repository, oldest first. */
     issuesOf: (name: string) => options.repositories[name].issues,
+    /** The comments of an issue, oldest first. */
+    commentsOf: (name: string, number: number) =>
+      comments.get(`${name}#${number}`) ?? [],
     close: server.close,
   };
 }

@@ -19,8 +19,8 @@ export interface FakeGitlabProject {
 /**
  * A fake of GitLab's REST API at its HTTP boundary, for the issues of several projects, addressed
  * by their URL-encoded full path: `GET /api/v4/projects/:path/issues` (with `state` and
- * `author_id`, newest first, pages of `per_page` with `x-next-page`), `POST` of an issue and `PUT
- * /api/v4/projects/:path/issues/:iid`; `404` for a project it does not have, `403` for one with
+ * `author_id`, newest first, pages of `per_page` with `x-next-page`), `POST` of an issue, `PUT
+ * /api/v4/projects/:path/issues/:iid` and `POST …/issues/:iid/notes` (a comment); `404` for a project it does not have, `403` for one with
  * issues turned off, `401` for an unknown token (`PRIVATE-TOKEN`); the token's user (`GET
  * /api/v4/user`). A real HTTP server on 127.0.0.1.
  */
@@ -29,6 +29,8 @@ export async function startFakeGitlabIssues(options: {
   projects: Record<string, FakeGitlabProject>;
 }) {
   const requests: Array<{ method: string; path: string }> = [];
+  // the notes of each issue (`group/project#iid`), oldest first
+  const notes = new Map<string, Array<{ body: string; author: string }>>();
   const server = await startJsonServer(
     ({ method, url, headers, body }, send) => {
       requests.push({ method, path: url.pathname });
@@ -43,9 +45,10 @@ export async function startFakeGitlabIssues(options: {
         send(200, { id: user.id, username: user.username });
         return;
       }
-      const m = /^\/api\/v4\/projects\/([^/]+)\/issues(?:\/(\d+))?$/.exec(
-        url.pathname,
-      );
+      const m =
+        /^\/api\/v4\/projects\/([^/]+)\/issues(?:\/(\d+)(\/notes)?)?$/.exec(
+          url.pathname,
+        );
       const name = m && decodeURIComponent(m[1]);
       const project = name ? options.projects[name] : undefined;
       if (!m || !project) {
@@ -91,7 +94,17 @@ export async function startFakeGitlabIssues(options: {
         return;
       }
       const issue = project.issues.find(i => i.iid === Number(m[2]));
-      if (method === 'PUT' && issue) {
+      if (method === 'POST' && issue && m[3]) {
+        const key = `${name}#${issue.iid}`;
+        const text = String((input as { body?: unknown }).body);
+        notes.set(key, [
+          ...(notes.get(key) ?? []),
+          { body: text, author: user.username },
+        ]);
+        send(201, { id: notes.get(key)!.length, body: text });
+        return;
+      }
+      if (method === 'PUT' && issue && !m[3]) {
         if (input.title !== undefined) issue.title = input.title;
         if (input.description !== undefined) {
           issue.description = input.description;
@@ -107,6 +120,8 @@ export async function startFakeGitlabIssues(options: {
     requests,
     /** The issues of a project, oldest first. */
     issuesOf: (name: string) => options.projects[name].issues,
+    /** The notes of an issue, oldest first. */
+    notesOf: (name: string, iid: number) => notes.get(`${name}#${iid}`) ?? [],
     close: server.close,
   };
 }

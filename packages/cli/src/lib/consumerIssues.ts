@@ -74,6 +74,11 @@ export interface ConsumerIssue {
   body: string;
   /** The hidden line the issue is found by: one per changed service. */
   marker: string;
+  /**
+   * The comment an open issue gets when this run changes its text (an edited description
+   * notifies no one): what the breaking changes are now, and for whom.
+   */
+  updateComment: string;
 }
 
 /** Why a consumer reached by a breaking change gets no issue. */
@@ -274,6 +279,35 @@ function renderIssue(
   return lines.join('\n');
 }
 
+/** Consumers a comment names; past them, the others are counted. */
+const COMMENT_CONSUMERS = 10;
+
+/** The comment on an issue whose text a run changes (see {@link ConsumerIssue.updateComment}). */
+function renderUpdateComment(
+  service: string,
+  kinds: readonly string[],
+  consumers: readonly IssueConsumer[],
+  options: ConsumerIssueOptions,
+): string {
+  const ids = [...new Set(consumers.map(c => c.id))];
+  const more = ids.length - COMMENT_CONSUMERS;
+  return [
+    `The breaking changes of ${markdownCode(
+      service,
+    )} that reach this repository changed${
+      options.changeUrl
+        ? ` with the registry's change ${options.changeUrl}`
+        : ''
+    }: now ${kinds.map(markdownCode).join(', ')}, for ${ids
+      .slice(0, COMMENT_CONSUMERS)
+      .map(markdownCode)
+      .join(', ')}${more > 0 ? ` and ${plural(more, 'more service')}` : ''}.`,
+    '',
+    "The description above says what changes and what to do; its earlier text is in the issue's edit history.",
+    '',
+  ].join('\n');
+}
+
 /**
  * The issue's text with as much listed as GitHub takes (see {@link ISSUE_LIMITS}): the smallest
  * limits keep at most 10 consumers, 3 changes of 500 characters and 10 approvers, far below it.
@@ -414,6 +448,7 @@ export function planConsumerIssues(
         title: `Breaking change of ${service}: ${kinds.join(', ')}`,
         body: fittedIssue(service, changes, consumers, report, options),
         marker: consumerIssueMarker(service),
+        updateComment: renderUpdateComment(service, kinds, consumers, options),
       });
     }
   }

@@ -115,4 +115,14 @@ export class RepositoryIssues implements IssueTracker {
     );
     return tracked(json as GithubIssue);
   }
+
+  /** {@inheritDoc IssueTracker.comment} */
+  async comment(name: string, number: number, body: string): Promise<void> {
+    await requestJson(
+      this.#api,
+      `comment on issue #${number} of ${name}`,
+      `${this.#issuesUrl(name)}/${number}/comments`,
+      { method: 'POST', body: { body } },
+    );
+  }
 }

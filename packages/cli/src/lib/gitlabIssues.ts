@@ -116,4 +116,13 @@ export class ProjectIssues implements IssueTracker {
     );
     return tracked(json as GitlabIssue);
   }
+  /** {@inheritDoc IssueTracker.comment} */
+  async comment(project: string, iid: number, body: string): Promise<void> {
+    await requestJson(
+      this.#api,
+      `comment on issue #${iid} of ${project}`,
+      `${this.#issuesUrl(project)}/${iid}/notes`,
+      { method: 'POST', body: { body } },
+    );
+  }
 }

@@ -45,17 +45,20 @@ export interface IssueTracker {
     number: number,
     fields: IssueFields,
   ): Promise<TrackedIssue>;
+  /** Adds a comment to an issue (GitHub's comment, GitLab's note). */
+  comment(repository: string, number: number, body: string): Promise<void>;
 }
 
 /**
  * Opens an issue with `title` and `body` (which ends with `marker`) in `repository`, or brings
- * the open one with that marker up to date (see {@link IssueTracker.findOpen}); one whose title
- * and text are already those is left as it is, so a re-run writes nothing.
+ * the open one with that marker up to date (see {@link IssueTracker.findOpen}) and comments on it
+ * with `updateComment`, since an edited description notifies no one; one whose title and text are
+ * already those is left as it is, so a re-run writes nothing.
  */
 export async function upsertIssue(
   tracker: IssueTracker,
   repository: string,
-  issue: IssueFields & { marker: string },
+  issue: IssueFields & { marker: string; updateComment?: string },
 ): Promise<IssueResult> {
   const fields = { title: issue.title, body: issue.body };
   const previous = await tracker.findOpen(repository, issue.marker);
@@ -71,6 +74,9 @@ export async function upsertIssue(
     };
   }
   const updated = await tracker.update(repository, previous.number, fields);
+  if (issue.updateComment !== undefined) {
+    await tracker.comment(repository, previous.number, issue.updateComment);
+  }
   return {
     action: 'updated',
     number: previous.number,
