@@ -25,3 +25,9 @@ export {
   registryIdSchema,
   serviceIdSchema,
 } from './http/parseRequest';
+export { runGit, runGitForBytes } from './git/runGit';
+export type { RunGitOptions } from './git/runGit';
+export { listRemoteBranches } from './git/listRemoteBranches';
+export type { RemoteBranches } from './git/listRemoteBranches';
+export { PendingChangesReader } from './pending/PendingChangesReader';
+export type { PendingChangesReaderOptions } from './pending/PendingChangesReader';

@@ -9,7 +9,11 @@ import {
   fetchContents,
 } from '@backstage/plugin-scaffolder-node';
 import { readServiceRegistryActionsConfig } from '../lib/config';
-import { listRemoteBranches, RemoteBranches, runGit } from '../lib/git';
+import {
+  listRemoteBranches,
+  RemoteBranches,
+  runGit,
+} from '@service-registry/plugin-service-registry-node';
 import { resolveRegistryLocation } from '../lib/registryLocation';
 import {
   DEFAULT_BASE_PATH,

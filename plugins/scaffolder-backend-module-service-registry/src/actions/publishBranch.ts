@@ -3,7 +3,7 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { readServiceRegistryActionsConfig } from '../lib/config';
 import { assertCheckoutAsFetched } from '../lib/checkoutConfig';
-import { runGit } from '../lib/git';
+import { runGit } from '@service-registry/plugin-service-registry-node';
 import { resolveRegistryLocation } from '../lib/registryLocation';
 import { ScmIntegrations } from '@backstage/integration';
 import {

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '@backstage/errors';
-import { runGit } from './git';
+import { runGit } from '@service-registry/plugin-service-registry-node';
 
 /**
  * The keys of a checkout's `.git/config` that `git clone --no-tags [--branch <b>]`, as

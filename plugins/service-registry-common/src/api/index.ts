@@ -57,3 +57,11 @@ export type {
 } from './projectSummaryResponse';
 export { buildProjectSummary } from './buildProjectSummary';
 export { isFindingOfProject } from './isFindingOfProject';
+export { summarizePendingChange } from './summarizePendingChange';
+export type {
+  PendingBreakingChange,
+  PendingChange,
+  PendingChangeSummary,
+  PendingChangesResponse,
+  UnreadPendingChange,
+} from './pendingChangesResponse';

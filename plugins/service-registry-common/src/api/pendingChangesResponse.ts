@@ -1,0 +1,96 @@
+/**
+ * A breaking change a pending change would make, as the pending changes list it.
+ *
+ * @public
+ */
+export interface PendingBreakingChange {
+  /** What kind of change (`service-removed`, `port-changed`, `major-version-bump`, …). */
+  kind: string;
+  /** The changed service. */
+  service: string;
+  /** The service's project; for a change of a project's view of a global service, that project. */
+  project?: string;
+  /** True for a change of a project's view of an overridden global service. */
+  override?: boolean;
+  /** What changes, whom it breaks and what to do. */
+  message: string;
+  /** The projects whose services it affects, sorted. */
+  affectedProjects: string[];
+  /** The services it affects, directly or transitively. */
+  affectedServices: number;
+}
+
+/**
+ * What a pending change does to the registry, between the commit it starts from and its head:
+ * the services it adds, removes and changes, the breaking changes with their impact, and how its
+ * registry validates.
+ *
+ * @public
+ */
+export interface PendingChangeSummary {
+  /** Services only the change's head declares, sorted. */
+  added: string[];
+  /** Services only its base declares, sorted. */
+  removed: string[];
+  /** Services whose fields change (a project's view of a global one counts as that service), sorted. */
+  changed: string[];
+  /** Its breaking changes, by service then kind. */
+  breakingChanges: PendingBreakingChange[];
+  /** Validation of the change's registry: errors (the change cannot merge as it is) and warnings. */
+  findings: { errors: number; warnings: number };
+}
+
+/**
+ * A pending change of the registry: a branch of its repository (named with the configured
+ * prefix, as the scaffolder's templates name theirs) that its default branch does not hold yet.
+ *
+ * @public
+ */
+export interface PendingChange extends PendingChangeSummary {
+  /** The branch (`service-registry/add-payments-api-1a2b3c4d`). */
+  branch: string;
+  /** The commit the branch points to. */
+  commit: string;
+  /** Where it left the default branch (their merge base): what it is compared with. */
+  base: string;
+  /** The head commit's subject line. */
+  subject: string;
+  /** The head commit's author. */
+  author: string;
+  /** When the head commit was made (ISO 8601). */
+  date: string;
+  /** The branch's page on its host, when the repository is on GitHub or GitLab. */
+  url?: string;
+}
+
+/**
+ * A pending change that could not be read (a file too large, a commit without a merge base).
+ *
+ * @public
+ */
+export interface UnreadPendingChange {
+  /** The branch. */
+  branch: string;
+  /** Why. */
+  message: string;
+}
+
+/**
+ * `GET /pending-changes`: the registry's pending changes, newest first.
+ *
+ * @public
+ */
+export interface PendingChangesResponse {
+  /** The registry repository (a URL without credentials, or a local repository's path as configured). */
+  repository: string;
+  /** The branch the changes are compared with. */
+  defaultBranch: string;
+  /** The prefix of the branches that count as pending changes. */
+  branchPrefix: string;
+  /** The pending changes, newest head commit first. */
+  changes: PendingChange[];
+  /** Branches that could not be read, by branch. */
+  unread: UnreadPendingChange[];
+  /** When the repository was read (ISO 8601). */
+  readAt: string;
+}

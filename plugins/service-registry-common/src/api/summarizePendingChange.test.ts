@@ -1,0 +1,78 @@
+import { loadRegistry } from '../load/buildRegistry';
+import { summarizePendingChange } from './summarizePendingChange';
+
+const registry = (files: Record<string, string>) =>
+  loadRegistry(Object.entries(files).map(([path, text]) => ({ path, text })));
+
+const authToml = (port: number) => `
+[service.shared-auth]
+owner = "platform-team"
+version = "1.0.0"
+port = ${port}
+`;
+
+const projectToml = (extra = '') => `
+[project]
+owner = "team-a"
+
+[service.pa-api]
+version = "1.0.0"
+[service.pa-api.dependencies]
+requires = ["shared-auth"]
+${extra}`;
+
+describe('summarizePendingChange', () => {
+  it('lists what a change adds, removes and changes, its breaking changes with their reach, and its findings', () => {
+    const base = registry({
+      'services/catalog.toml': `${authToml(
+        8000,
+      )}\n[service.old-job]\nowner = "ops"\n`,
+      'projects/project-a/services.toml': projectToml(),
+    });
+    const head = registry({
+      'services/catalog.toml': authToml(9000),
+      'projects/project-a/services.toml': projectToml(`
+[service.pa-web]
+version = "0.1.0"
+[service.pa-web.dependencies]
+requires = ["billing"]
+`),
+    });
+    expect(summarizePendingChange(base, head, { today: '2026-12-06' })).toEqual(
+      {
+        added: ['pa-web'],
+        removed: ['old-job'],
+        changed: ['shared-auth'],
+        breakingChanges: [
+          {
+            kind: 'port-changed',
+            service: 'shared-auth',
+            message: expect.stringContaining('8000'),
+            affectedProjects: ['project-a'],
+            affectedServices: 1,
+          },
+        ],
+        // pa-web requires billing, which no one declares
+        findings: { errors: 1, warnings: expect.any(Number) },
+      },
+    );
+  });
+
+  it('finds nothing in a change that changes nothing', () => {
+    const files = {
+      'services/catalog.toml': authToml(8000),
+      'projects/project-a/services.toml': projectToml(),
+    };
+    expect(
+      summarizePendingChange(registry(files), registry(files), {
+        today: '2026-12-06',
+      }),
+    ).toMatchObject({
+      added: [],
+      removed: [],
+      changed: [],
+      breakingChanges: [],
+      findings: { errors: 0 },
+    });
+  });
+});

@@ -1,0 +1,236 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  PendingChange,
+  PendingChangesResponse,
+  summarizePendingChange,
+  UnreadPendingChange,
+} from '@service-registry/plugin-service-registry-common';
+import { listRemoteBranches } from '../git/listRemoteBranches';
+import { runGit } from '../git/runGit';
+import { RegistryCommits, RegistryFileTooLargeError } from './registryAtCommit';
+
+/** The refs the mirror keeps the default branch and the pending branches under. */
+const DEFAULT_REF = 'refs/registry/default';
+const PENDING_REFS = 'refs/registry/pending/';
+
+/**
+ * Where {@link PendingChangesReader} reads the pending changes of a registry.
+ *
+ * @public
+ */
+export interface PendingChangesReaderOptions {
+  /** The registry repository: an `https://` URL, or a local repository's absolute path. */
+  repository: string;
+  /** How answers name the repository (never with credentials). Default: `repository`. */
+  displayName?: string;
+  /** The registry's folder in the repository. Default: its root. */
+  registryPath?: string;
+  /** Branches whose name starts with it are pending changes. Default: `service-registry/`. */
+  branchPrefix?: string;
+  /** A directory the reader keeps its mirror of the repository in (created when missing). */
+  workDir: string;
+  /**
+   * Variables added to git's environment for each read (credentials as a `http.extraHeader`,
+   * see `runGit`); asked for again at each read, so that short-lived tokens stay fresh.
+   */
+  gitEnv?: () => Promise<Record<string, string>>;
+  /** The page of a branch on the repository's host, if it has one. */
+  branchUrl?: (branch: string) => string | undefined;
+  /** The largest registry file read, in bytes. Default: 4 MiB. */
+  maxFileBytes?: number;
+  /** The most branches listed, newest first. Default: 50. */
+  maxBranches?: number;
+}
+
+/** One pending branch, as far as the reader got. */
+type BranchResult =
+  | { change: PendingChange }
+  | { unread: UnreadPendingChange }
+  | undefined;
+
+/**
+ * Reads the pending changes of a registry kept in git: the branches of its repository named with
+ * a prefix (the scaffolder's templates push `service-registry/…` branches, for a pull request or
+ * as the change itself), each compared from where it leaves the default branch (their merge base,
+ * as a pull request's diff is) to its head, with the impact of its breaking changes and the
+ * validation of its registry (see `summarizePendingChange`). The repository is mirrored (bare)
+ * in `workDir` and fetched at each read; a branch whose head and base did not move is not compared
+ * again. Reads are one at a time: a read asked for while one runs gets that one's answer.
+ *
+ * @public
+ */
+export class PendingChangesReader {
+  readonly #options: Required<
+    Omit<PendingChangesReaderOptions, 'gitEnv' | 'branchUrl' | 'displayName'>
+  > &
+    Pick<PendingChangesReaderOptions, 'gitEnv' | 'branchUrl'> & {
+      displayName: string;
+    };
+  readonly #commits: RegistryCommits;
+  /** Compared branches by `base..head@today`. */
+  #summaries = new Map<string, BranchResult>();
+  #running: Promise<PendingChangesResponse> | undefined;
+
+  constructor(options: PendingChangesReaderOptions) {
+    this.#options = {
+      displayName: options.displayName ?? options.repository,
+      registryPath: (options.registryPath ?? '').replace(/^\/+|\/+$/g, ''),
+      branchPrefix: options.branchPrefix ?? 'service-registry/',
+      maxFileBytes: options.maxFileBytes ?? 4 * 1024 * 1024,
+      maxBranches: options.maxBranches ?? 50,
+      repository: options.repository,
+      workDir: options.workDir,
+      gitEnv: options.gitEnv,
+      branchUrl: options.branchUrl,
+    };
+    this.#commits = new RegistryCommits(
+      options.workDir,
+      this.#options.registryPath,
+      this.#options.maxFileBytes,
+    );
+  }
+
+  /**
+   * The pending changes now, with their findings counted on `today` (`YYYY-MM-DD`). Rejects when
+   * the repository cannot be read or has no default branch.
+   */
+  read(today: string): Promise<PendingChangesResponse> {
+    if (!this.#running) {
+      this.#running = this.#read(today).finally(() => {
+        this.#running = undefined;
+      });
+    }
+    return this.#running;
+  }
+
+  async #read(today: string): Promise<PendingChangesResponse> {
+    const o = this.#options;
+    const env = (await o.gitEnv?.()) ?? {};
+    const remote = await listRemoteBranches(o.repository, { env });
+    const defaultBranch = remote.defaultBranch;
+    if (defaultBranch === undefined) {
+      throw new Error(
+        `${o.displayName} has no default branch (its HEAD names no branch)`,
+      );
+    }
+    const pending = remote.branches.filter(
+      b => b.startsWith(o.branchPrefix) && b !== defaultBranch,
+    );
+    await this.#fetch(defaultBranch, pending.length > 0, env);
+    const results = new Map<string, BranchResult>();
+    for (const branch of pending) {
+      const result = await this.#branch(branch, today);
+      if (result) results.set(branch, result);
+    }
+    this.#summaries = new Map(
+      [...this.#summaries].filter(([, r]) => [...results.values()].includes(r)),
+    );
+    this.#commits.forgetUnused();
+    const changes: PendingChange[] = [];
+    const unread: UnreadPendingChange[] = [];
+    for (const result of results.values()) {
+      if (result && 'change' in result) changes.push(result.change);
+      else if (result) unread.push(result.unread);
+    }
+    changes.sort(
+      (a, b) =>
+        b.date.localeCompare(a.date) || a.branch.localeCompare(b.branch),
+    );
+    return {
+      repository: o.displayName,
+      defaultBranch,
+      branchPrefix: o.branchPrefix,
+      changes: changes.slice(0, o.maxBranches),
+      unread,
+      readAt: new Date().toISOString(),
+    };
+  }
+
+  /** Brings the mirror's default branch and pending branches to the repository's. */
+  async #fetch(
+    defaultBranch: string,
+    anyPending: boolean,
+    env: Record<string, string>,
+  ): Promise<void> {
+    const o = this.#options;
+    if (!fs.existsSync(path.join(o.workDir, 'HEAD'))) {
+      fs.mkdirSync(o.workDir, { recursive: true });
+      await runGit(['init', '--bare', '--quiet', o.workDir]);
+    }
+    const refspecs = [`+refs/heads/${defaultBranch}:${DEFAULT_REF}`];
+    if (anyPending) {
+      refspecs.push(`+refs/heads/${o.branchPrefix}*:${PENDING_REFS}*`);
+    }
+    await runGit(
+      [
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--prune',
+        '--no-write-fetch-head',
+        '--',
+        o.repository,
+        ...refspecs,
+      ],
+      { cwd: o.workDir, env },
+    );
+  }
+
+  /** One pending branch compared, or why it cannot be; undefined when it holds nothing new. */
+  async #branch(branch: string, today: string): Promise<BranchResult> {
+    const o = this.#options;
+    const dir = o.workDir;
+    const ref = `${PENDING_REFS}${branch.slice(o.branchPrefix.length)}`;
+    const head = await runGit(['rev-parse', '--verify', `${ref}^{commit}`], {
+      cwd: dir,
+    });
+    let base: string;
+    try {
+      base = await runGit(['merge-base', DEFAULT_REF, head], { cwd: dir });
+    } catch {
+      return {
+        unread: {
+          branch,
+          message: `${branch} shares no history with the default branch`,
+        },
+      };
+    }
+    // merged, or nothing committed on it yet
+    if (base === head) return undefined;
+    const key = `${base}..${head}@${today}`;
+    const known = this.#summaries.get(key);
+    if (known) return known;
+    let result: BranchResult;
+    try {
+      const [author, date, subject] = (
+        await runGit(['log', '-1', '--format=%an%x00%aI%x00%s', head], {
+          cwd: dir,
+        })
+      ).split('\0');
+      const summary = summarizePendingChange(
+        await this.#commits.load(base),
+        await this.#commits.load(head),
+        { today },
+      );
+      const url = o.branchUrl?.(branch);
+      result = {
+        change: {
+          branch,
+          commit: head,
+          base,
+          subject: subject ?? '',
+          author: author ?? '',
+          date: date ?? '',
+          ...(url ? { url } : {}),
+          ...summary,
+        },
+      };
+    } catch (error) {
+      if (!(error instanceof RegistryFileTooLargeError)) throw error;
+      result = { unread: { branch, message: error.message } };
+    }
+    this.#summaries.set(key, result);
+    return result;
+  }
+}
