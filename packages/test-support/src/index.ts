@@ -40,3 +40,5 @@ export {
 export type { MutationKind, Random, RegistryMutation } from './registryFuzz';
 export { recordingConfig } from './recordingConfig';
 export { readmeConfigurationYaml } from './readmeConfigurationYaml';
+export { createTestGitRepository } from './gitRepository';
+export type { TestGitRepository } from './gitRepository';

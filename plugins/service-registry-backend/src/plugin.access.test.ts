@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { routerRoutes } from '@service-registry/test-support';
+import { resolve as resolvePath } from 'node:path';
+import { pendingChangesRepository } from './__testUtils__/pendingChangesRepository';
 import { publishedFiles } from './__testUtils__/snapshotOfFiles';
 import { startRegistryBackend } from './__testUtils__/startRegistryBackend';
 import { createRouter } from './service/createRouter';
@@ -105,6 +107,10 @@ describe('service-registry backend: who may call it', () => {
   it('answers users and backend services the read permission allows', async () => {
     const { server } = await startRegistryBackend(publishedFiles(FILES), {
       anonymous: true,
+      config: pendingChangesRepository(
+        resolvePath(__dirname, '../../../examples/registry'),
+        {},
+      ),
     });
     for (const route of await routes()) {
       const url = urlOf(route, route.includes(':project') ? 'shop' : 'old-api');

@@ -9,6 +9,7 @@ import {
 } from '@service-registry/plugin-service-registry-node';
 import { DeprecationHistoryStore } from './database/DeprecationHistoryStore';
 import { createRouter } from './service/createRouter';
+import { pendingChangesFromConfig } from './service/pendingChangesFromConfig';
 import { DeprecationHistoryRecorder } from './service/DeprecationHistoryRecorder';
 
 /**
@@ -58,6 +59,7 @@ export const serviceRegistryPlugin = createBackendPlugin({
             ...deps,
             history,
             configuredRegistries: configuredRegistryIds(config),
+            pendingChanges: pendingChangesFromConfig(config),
           }),
         );
       },

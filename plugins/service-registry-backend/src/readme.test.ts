@@ -4,6 +4,7 @@ import request from 'supertest';
 import { mockServices } from '@backstage/backend-test-utils';
 import { routerRoutes } from '@service-registry/test-support';
 import { publishedFiles } from './__testUtils__/snapshotOfFiles';
+import { pendingChangesRepository } from './__testUtils__/pendingChangesRepository';
 import { startRegistryBackend } from './__testUtils__/startRegistryBackend';
 import { createRouter } from './service/createRouter';
 
@@ -105,10 +106,13 @@ const PATH_SAMPLE: Record<string, string> = {
 
 /**
  * The endpoints that take `registry` without the table's saying so (see "registry selects"): all
- * but those about the registries and the API themselves.
+ * but those about the registries and the API themselves, and the pending changes (read from the
+ * one configured repository).
  */
 const takesRegistry = (e: DocumentedEndpoint) =>
-  e.path !== '/registries' && e.path !== '/openapi.json';
+  e.path !== '/registries' &&
+  e.path !== '/openapi.json' &&
+  e.path !== '/pending-changes';
 
 function urlOf(endpoint: DocumentedEndpoint, params: string[]): string {
   const filled = endpoint.path.replace(
@@ -143,7 +147,12 @@ describe('the README of the service-registry backend plugin', () => {
   });
 
   it('documents the query parameters each endpoint takes, and only those', async () => {
-    const { server } = await startRegistryBackend(publishedFiles(FILES));
+    const { server } = await startRegistryBackend(publishedFiles(FILES), {
+      config: pendingChangesRepository(
+        path.resolve(__dirname, '../../../examples/registry'),
+        {},
+      ),
+    });
     const outcomes: string[] = [];
     const expected: string[] = [];
     for (const endpoint of endpoints) {

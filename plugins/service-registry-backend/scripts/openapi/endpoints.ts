@@ -8,6 +8,7 @@ import {
   impactQuery,
   noQuery,
   openSloQuery,
+  pendingChangesQuery,
   projectParams,
   registryQuery,
   serviceParams,
@@ -28,6 +29,8 @@ export const TAGS = {
   deprecations:
     'Deprecated services, the migration off them, and reminders to their consumers.',
   sla: 'SLA targets against the tier policies, and OpenSLO documents.',
+  changes:
+    'Pending changes: the branches of the registry repository its default branch does not hold yet.',
 };
 
 /** One endpoint of the service-registry backend, as its OpenAPI operation describes it. */
@@ -274,6 +277,22 @@ export const ENDPOINTS: EndpointDescription[] = [
         "A service token (users only), or the permission policy denies `service-registry.registry.read`, or `service-registry.deprecation.remind` on the service's Component.",
       '409':
         'The consumers cannot be reminded now: none is left, none is in the catalog with an owner, they were reminded today already, or the id is longer than a catalog entity name. The message says which.',
+    },
+  },
+  {
+    path: '/pending-changes',
+    operationId: 'listPendingChanges',
+    tag: 'changes',
+    summary: 'The pending changes of the registry, with their impact',
+    description:
+      "The branches of the registry repository (`serviceRegistry.pendingChanges.repository`) named with its `branchPrefix` (default `service-registry/`, as the scaffolder's templates name theirs), newest first: each compared from where it leaves the default branch, with the services it adds, removes and changes, its breaking changes and what they affect, and how its registry validates. Read from the repository, not from the catalog's snapshot; an answer is reused for `cacheSeconds` (default 60).",
+    query: pendingChangesQuery,
+    response: { type: 'PendingChangesResponse' },
+    otherAnswers: {
+      '404':
+        'No pending changes are configured (`serviceRegistry.pendingChanges`).',
+      '503':
+        "The registry repository cannot be read now (the backend's log says why).",
     },
   },
   {

@@ -19,6 +19,7 @@ import {
   OPENAPI_FILE,
   writeOpenApiSpec,
 } from '../../scripts/openapi/writeOpenApiSpec';
+import { pendingChangesRepository } from '../__testUtils__/pendingChangesRepository';
 import { snapshotOfFiles } from '../__testUtils__/snapshotOfFiles';
 import { startRegistryBackend } from '../__testUtils__/startRegistryBackend';
 import { DeprecationHistoryStore } from '../database/DeprecationHistoryStore';
@@ -82,7 +83,12 @@ async function demoBackend() {
       rootLocation: 'https://github.com/acme/registry/tree/main/',
     }),
   );
-  return startRegistryBackend(snapshots);
+  // a pending change that removes project-c: breaking changes with their reach
+  return startRegistryBackend(snapshots, {
+    config: pendingChangesRepository(DEMO_REGISTRY, {
+      'projects/project-c/services.toml': null,
+    }),
+  });
 }
 
 describe('the OpenAPI description of the API (src/schema/openapi.yaml)', () => {

@@ -4,7 +4,11 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  NotAllowedError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   computeConsumers,
@@ -18,6 +22,7 @@ import {
   DeprecationDetailResponse,
   DeprecationHistoryResponse,
   DeprecationsResponse,
+  PendingChangesResponse,
   evaluateSla,
   hideSecretValues,
   isFindingOfProject,
@@ -49,6 +54,7 @@ import { z } from 'zod';
 import { DeprecationHistoryStore } from '../database/DeprecationHistoryStore';
 import { graphOfService, graphQuery } from './graphQuery';
 import { projectKey } from './projectFilter';
+import { PendingChangesSource } from './pendingChangesFromConfig';
 import { servedOpenApiDocument } from './openApiDocument';
 import { RegistryViewCache, RegistryViews } from './RegistryViews';
 import {
@@ -58,6 +64,7 @@ import {
   impactQuery,
   noQuery,
   openSloQuery,
+  pendingChangesQuery,
   projectParams,
   registryQuery,
   serviceParams,
@@ -81,6 +88,8 @@ export interface RouterOptions {
    * (`configuredRegistryIds` of the node library): one without a snapshot yet answers 503 rather than 404.
    */
   configuredRegistries?: string[];
+  /** The pending changes of the registry repository (`serviceRegistry.pendingChanges`), if configured. */
+  pendingChanges?: PendingChangesSource;
 }
 
 const sameOwner = (a: string | undefined, b: string) =>
@@ -416,6 +425,28 @@ export async function createRouter(
       return;
     }
     res.type('application/yaml').send(sloDocumentsToYaml(documents));
+  });
+
+  router.get('/pending-changes', async (req, res) => {
+    await authorize(req);
+    const query = parseRequest(pendingChangesQuery, req.query);
+    if (!options.pendingChanges) {
+      throw new NotFoundError(
+        'No pending changes are configured: set serviceRegistry.pendingChanges.repository to the registry repository',
+      );
+    }
+    let body: PendingChangesResponse;
+    try {
+      body = await options.pendingChanges.read(todayOf(query.today));
+    } catch (error) {
+      options.logger.warn(
+        `Cannot read the pending changes of the registry repository: ${error}`,
+      );
+      throw new ServiceUnavailableError(
+        "The registry repository cannot be read now; the backend's log says why",
+      );
+    }
+    send(res, body);
   });
 
   router.get('/openapi.json', async (req, res) => {

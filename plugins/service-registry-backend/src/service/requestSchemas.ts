@@ -124,6 +124,9 @@ const today = z
 /** The query of an endpoint that counts days (`/deprecations/:service`, `/services/:service/deprecated-dependencies`). */
 export const datedQuery = z.object({ registry: registryParam, today }).strict();
 
+/** The query of `GET /pending-changes`. */
+export const pendingChangesQuery = z.object({ today }).strict();
+
 /** The query of `GET /deprecations`. */
 export const deprecationsQuery = z
   .object({

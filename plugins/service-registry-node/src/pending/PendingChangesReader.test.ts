@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runGit } from '../git/runGit';
+import {
+  createTestGitRepository,
+  TestGitRepository,
+} from '@service-registry/test-support';
 import { PendingChangesReader } from './PendingChangesReader';
 
 const TODAY = '2026-12-06';
@@ -24,43 +27,24 @@ requires = ["shared-auth"]
 `;
 
 let root: string;
-let origin: string;
-let commitNumber = 0;
+let origin: TestGitRepository;
 
-/** git in the origin repository, as a person with a fixed date per commit. */
-function git(...args: string[]) {
-  commitNumber++;
-  const date = `2026-12-0${Math.min(commitNumber, 9)}T10:00:00Z`;
-  return runGit(args, {
-    cwd: origin,
-    env: {
-      GIT_AUTHOR_NAME: 'Ana Platform',
-      GIT_AUTHOR_EMAIL: 'ana@example.com',
-      GIT_COMMITTER_NAME: 'Ana Platform',
-      GIT_COMMITTER_EMAIL: 'ana@example.com',
-      GIT_AUTHOR_DATE: date,
-      GIT_COMMITTER_DATE: date,
-    },
-  });
-}
+/** git in the origin repository. */
+const git = (...args: string[]) => origin.git(...args);
 
 /** Writes files under the origin's `registry/` folder and commits them on the current branch. */
-async function commit(message: string, files: Record<string, string | null>) {
-  for (const [file, text] of Object.entries(files)) {
-    const full = path.join(origin, 'registry', file);
-    if (text === null) fs.rmSync(full);
-    else {
-      fs.mkdirSync(path.dirname(full), { recursive: true });
-      fs.writeFileSync(full, text);
-    }
-  }
-  await git('add', '-A');
-  await git('commit', '--quiet', '-m', message);
+function commit(message: string, files: Record<string, string | null>) {
+  origin.commit(
+    message,
+    Object.fromEntries(
+      Object.entries(files).map(([file, text]) => [`registry/${file}`, text]),
+    ),
+  );
 }
 
 function reader(options: { maxFileBytes?: number } = {}) {
   return new PendingChangesReader({
-    repository: origin,
+    repository: origin.dir,
     displayName: 'registry.git',
     registryPath: 'registry',
     workDir: path.join(root, 'mirror'),
@@ -69,40 +53,37 @@ function reader(options: { maxFileBytes?: number } = {}) {
   });
 }
 
-beforeEach(async () => {
+beforeEach(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'pending-changes-'));
-  origin = path.join(root, 'origin');
-  fs.mkdirSync(origin);
-  commitNumber = 0;
-  await git('init', '--quiet', '--initial-branch=main');
-  await commit('Start the registry', {
+  origin = createTestGitRepository(path.join(root, 'origin'));
+  commit('Start the registry', {
     'services/catalog.toml': authToml(8000),
     'projects/project-a/services.toml': PROJECT,
-    'README.md': '# not a registry file',
+    '../README.md': '# not a registry file',
   });
 });
 afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe('PendingChangesReader', () => {
   it('lists the prefixed branches with what they change and break, compared from where they leave main', async () => {
-    await git('checkout', '--quiet', '-b', 'service-registry/add-pa-web');
-    await commit('Add pa-web', {
+    git('checkout', '--quiet', '-b', 'service-registry/add-pa-web');
+    commit('Add pa-web', {
       'projects/project-a/services.toml': `${PROJECT}
 [service.pa-web]
 version = "0.1.0"
 `,
     });
-    await git('checkout', '--quiet', 'main');
-    await git('checkout', '--quiet', '-b', 'service-registry/move-auth');
-    await commit('Move shared-auth to 9000', {
+    git('checkout', '--quiet', 'main');
+    git('checkout', '--quiet', '-b', 'service-registry/move-auth');
+    commit('Move shared-auth to 9000', {
       'services/catalog.toml': authToml(9000),
     });
     // a branch without the prefix is not a pending change
-    await git('checkout', '--quiet', '-b', 'experiment');
-    await commit('Try something', { 'services/catalog.toml': authToml(1) });
+    git('checkout', '--quiet', '-b', 'experiment');
+    commit('Try something', { 'services/catalog.toml': authToml(1) });
     // main moves on after the branches left it: they are compared from where they left it
-    await git('checkout', '--quiet', 'main');
-    await commit('Add billing on main', {
+    git('checkout', '--quiet', 'main');
+    commit('Add billing on main', {
       'services/billing.toml': '[service.billing]\nowner = "billing-team"\n',
     });
 
@@ -120,7 +101,7 @@ version = "0.1.0"
         base: expect.stringMatching(/^[0-9a-f]{40}$/),
         subject: 'Move shared-auth to 9000',
         author: 'Ana Platform',
-        date: expect.stringMatching(/^2026-12-0\dT10:00:00/),
+        date: '2026-12-01T10:03:00+00:00',
         url: 'https://git.example.com/registry/tree/service-registry/move-auth',
         added: [],
         removed: [],
@@ -149,22 +130,22 @@ version = "0.1.0"
   });
 
   it('follows the branches as they move, are merged and are deleted', async () => {
-    await git('checkout', '--quiet', '-b', 'service-registry/move-auth');
-    await commit('Move shared-auth', {
+    git('checkout', '--quiet', '-b', 'service-registry/move-auth');
+    commit('Move shared-auth', {
       'services/catalog.toml': authToml(9000),
     });
-    await git('checkout', '--quiet', 'main');
+    git('checkout', '--quiet', 'main');
     const pending = reader();
     expect((await pending.read(TODAY)).changes.map(c => c.subject)).toEqual([
       'Move shared-auth',
     ]);
 
-    await git('checkout', '--quiet', 'service-registry/move-auth');
-    await commit('Keep the port, add a tag', {
+    git('checkout', '--quiet', 'service-registry/move-auth');
+    commit('Keep the port, add a tag', {
       'services/catalog.toml': `${authToml(8000)}tags = ["auth"]\n`,
     });
     // (the origin's HEAD names its default branch)
-    await git('checkout', '--quiet', 'main');
+    git('checkout', '--quiet', 'main');
     const moved = await pending.read(TODAY);
     expect(moved.changes).toMatchObject([
       {
@@ -175,37 +156,37 @@ version = "0.1.0"
     ]);
 
     // merged into main: nothing left pending on it
-    await git('checkout', '--quiet', 'main');
-    await git('merge', '--quiet', '--ff-only', 'service-registry/move-auth');
+    git('checkout', '--quiet', 'main');
+    git('merge', '--quiet', '--ff-only', 'service-registry/move-auth');
     expect((await pending.read(TODAY)).changes).toEqual([]);
 
-    await git('checkout', '--quiet', '-b', 'service-registry/drop-pa-api');
-    await commit('Drop project-a', {
+    git('checkout', '--quiet', '-b', 'service-registry/drop-pa-api');
+    commit('Drop project-a', {
       'projects/project-a/services.toml': null,
     });
-    await git('checkout', '--quiet', 'main');
+    git('checkout', '--quiet', 'main');
     expect((await pending.read(TODAY)).changes).toMatchObject([
       { removed: ['pa-api'] },
     ]);
-    await git('branch', '--quiet', '-D', 'service-registry/drop-pa-api');
-    await git('branch', '--quiet', '-D', 'service-registry/move-auth');
+    git('branch', '--quiet', '-D', 'service-registry/drop-pa-api');
+    git('branch', '--quiet', '-D', 'service-registry/move-auth');
     expect((await pending.read(TODAY)).changes).toEqual([]);
   });
 
   it("counts the findings of a branch's registry, and names a branch it cannot read", async () => {
-    await git('checkout', '--quiet', '-b', 'service-registry/broken');
-    await commit('Require a service no one declares', {
+    git('checkout', '--quiet', '-b', 'service-registry/broken');
+    commit('Require a service no one declares', {
       'projects/project-a/services.toml': PROJECT.replace(
         '"shared-auth"',
         '"shared-auth", "billing"',
       ),
     });
-    await git('checkout', '--quiet', 'main');
-    await git('checkout', '--quiet', '-b', 'service-registry/huge');
-    await commit('A very large file', {
+    git('checkout', '--quiet', 'main');
+    git('checkout', '--quiet', '-b', 'service-registry/huge');
+    commit('A very large file', {
       'services/huge.toml': `# ${'x'.repeat(2_000)}\n`,
     });
-    await git('checkout', '--quiet', 'main');
+    git('checkout', '--quiet', 'main');
 
     const answer = await reader({ maxFileBytes: 1_000 }).read(TODAY);
     expect(answer.changes).toMatchObject([

@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { PendingChangesResponse } from '@service-registry/plugin-service-registry-common';
+import { InMemoryServiceRegistrySnapshotService } from '@service-registry/plugin-service-registry-node';
+import {
+  createTestGitRepository,
+  TestGitRepository,
+} from '@service-registry/test-support';
+import { startRegistryBackend } from './__testUtils__/startRegistryBackend';
+
+const ENDPOINT = '/api/service-registry/pending-changes';
+
+const auth = (port: number) => `
+[service.shared-auth]
+owner = "platform-team"
+version = "1.0.0"
+port = ${port}
+`;
+
+const PROJECT = `
+[project]
+owner = "team-a"
+
+[service.pa-api]
+version = "1.0.0"
+[service.pa-api.dependencies]
+requires = ["shared-auth"]
+`;
+
+let root: string;
+let origin: TestGitRepository;
+
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'pending-backend-'));
+  origin = createTestGitRepository(path.join(root, 'registry'));
+  origin.commit('Start the registry', {
+    'services/catalog.toml': auth(8000),
+    'projects/project-a/services.toml': PROJECT,
+  });
+  origin.git('checkout', '--quiet', '-b', 'service-registry/move-auth');
+  origin.commit('Move shared-auth to 9000', {
+    'services/catalog.toml': auth(9000),
+  });
+  origin.git('checkout', '--quiet', 'main');
+});
+afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+/** A backend whose pending changes are the branches of `repository`. */
+function backend(
+  repository: string,
+  options: { deny?: boolean; anonymous?: boolean } = {},
+) {
+  return startRegistryBackend(new InMemoryServiceRegistrySnapshotService(), {
+    ...options,
+    config: {
+      backend: { workingDirectory: path.join(root, 'work') },
+      serviceRegistry: { pendingChanges: { repository, cacheSeconds: 0 } },
+    },
+  });
+}
+
+describe('service-registry backend: GET /pending-changes', () => {
+  it("lists the repository's pending branches with their breaking changes and their reach", async () => {
+    const { server } = await backend(origin.dir);
+    const res = await request(server).get(`${ENDPOINT}?today=2026-12-06`);
+    expect(res.status).toBe(200);
+    const body: PendingChangesResponse = res.body;
+    expect(body).toMatchObject({
+      // a local repository is named by its folder, not by the server's path
+      repository: 'registry',
+      defaultBranch: 'main',
+      branchPrefix: 'service-registry/',
+      unread: [],
+      changes: [
+        {
+          branch: 'service-registry/move-auth',
+          subject: 'Move shared-auth to 9000',
+          author: 'Ana Platform',
+          changed: ['shared-auth'],
+          breakingChanges: [
+            {
+              kind: 'port-changed',
+              service: 'shared-auth',
+              affectedProjects: ['project-a'],
+              affectedServices: 1,
+            },
+          ],
+          findings: { errors: 0 },
+        },
+      ],
+    });
+    expect(body.changes[0]).not.toHaveProperty('url');
+
+    // a new branch shows at the next read (no answer is reused with cacheSeconds 0)
+    origin.git('checkout', '--quiet', '-b', 'service-registry/add-pa-web');
+    origin.commit('Add pa-web', {
+      'projects/project-a/services.toml': `${PROJECT}\n[service.pa-web]\nversion = "0.1.0"\n`,
+    });
+    origin.git('checkout', '--quiet', 'main');
+    const again = await request(server).get(ENDPOINT);
+    expect(again.body.changes.map((c: { branch: string }) => c.branch)).toEqual(
+      ['service-registry/add-pa-web', 'service-registry/move-auth'],
+    );
+  });
+
+  it('needs a caller allowed to read the registry, and a well-formed query', async () => {
+    const anonymous = await backend(origin.dir, { anonymous: true });
+    expect((await request(anonymous.server).get(ENDPOINT)).status).toBe(401);
+    const denied = await backend(origin.dir, { deny: true });
+    expect((await request(denied.server).get(ENDPOINT)).status).toBe(403);
+    const allowed = await backend(origin.dir);
+    const bad = await request(allowed.server).get(`${ENDPOINT}?today=tomorrow`);
+    expect(bad.status).toBe(400);
+    expect(
+      (await request(allowed.server).get(`${ENDPOINT}?branch=x`)).status,
+    ).toBe(400);
+  });
+
+  it('answers 404 when no repository is configured, and 503 when it cannot be read', async () => {
+    const unconfigured = await startRegistryBackend(
+      new InMemoryServiceRegistrySnapshotService(),
+    );
+    const none = await request(unconfigured.server).get(ENDPOINT);
+    expect(none.status).toBe(404);
+    expect(none.body.error.message).toContain(
+      'set serviceRegistry.pendingChanges.repository',
+    );
+
+    const { server } = await backend(path.join(root, 'gone'));
+    const gone = await request(server).get(ENDPOINT);
+    expect(gone.status).toBe(503);
+    // the server's paths and git's words stay in its log
+    expect(gone.body.error.message).toBe(
+      "The registry repository cannot be read now; the backend's log says why",
+    );
+  });
+
+  it('refuses to start with a branch prefix or folder that could leave the repository', async () => {
+    for (const pendingChanges of [
+      { repository: origin.dir, branchPrefix: 'x/../*' },
+      { repository: origin.dir, path: 'registry/../..' },
+      { repository: 'ssh://git@example.com/registry.git' },
+    ]) {
+      await expect(
+        startRegistryBackend(new InMemoryServiceRegistrySnapshotService(), {
+          config: { serviceRegistry: { pendingChanges } },
+        }),
+      ).rejects.toThrow(/serviceRegistry\.pendingChanges/);
+    }
+  });
+});
