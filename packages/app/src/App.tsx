@@ -42,6 +42,7 @@ import { SignalsDisplay } from '@backstage/plugin-signals';
 import {
   ServiceRegistryDeprecationsPage,
   ServiceRegistryFindingsPage,
+  ServiceRegistryPendingChangesPage,
   ServiceRegistrySlaPage,
   ServiceRegistryTopologyPage,
   serviceRegistryPlugin,
@@ -130,6 +131,10 @@ const routes = (
     <Route
       path="/service-registry/findings"
       element={<ServiceRegistryFindingsPage />}
+    />
+    <Route
+      path="/service-registry/pending-changes"
+      element={<ServiceRegistryPendingChangesPage />}
     />
   </FlatRoutes>
 );

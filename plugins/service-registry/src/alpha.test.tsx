@@ -120,6 +120,7 @@ describe('service-registry in the new frontend system', () => {
       ['Deprecations', '/service-registry/deprecations'],
       ['SLAs', '/service-registry/sla'],
       ['Findings', '/service-registry/findings'],
+      ['Pending changes', '/service-registry/pending-changes'],
     ]) {
       expect(within(nav).getByRole('link', { name })).toHaveAttribute(
         'href',
@@ -390,6 +391,7 @@ describe('service-registry in the new frontend system', () => {
       'page:service-registry/deprecations',
       'page:service-registry/sla',
       'page:service-registry/findings',
+      'page:service-registry/pending-changes',
       'entity-card:service-registry/summary',
       'entity-card:service-registry/project-summary',
       'entity-card:service-registry/topology',

@@ -12,6 +12,7 @@ export {
   serviceRegistryDeprecationsPage,
   serviceRegistrySlaPage,
   serviceRegistryFindingsPage,
+  serviceRegistryPendingChangesPage,
 } from './alpha/pages';
 export {
   entityServiceRegistryCard,

@@ -10,6 +10,7 @@ export {
   ServiceRegistryDeprecationsPage,
   ServiceRegistrySlaPage,
   ServiceRegistryFindingsPage,
+  ServiceRegistryPendingChangesPage,
   EntityServiceSlaCard,
   EntityServiceMigrationCard,
   EntityDeprecatedDependenciesWarning,
@@ -30,6 +31,7 @@ export {
   deprecationsRouteRef as serviceRegistryDeprecationsRouteRef,
   slaRouteRef as serviceRegistrySlaRouteRef,
   findingsRouteRef as serviceRegistryFindingsRouteRef,
+  pendingChangesRouteRef as serviceRegistryPendingChangesRouteRef,
   createFromTemplateRouteRef as serviceRegistryCreateFromTemplateRouteRef,
 } from './routes';
 export {
@@ -50,6 +52,7 @@ export type { EntityServiceRegistryFindingsCardProps } from './components/Entity
 export type { EntityServiceRegistryCardProps } from './components/EntityServiceRegistryCard';
 export type { EntitySystemServiceRegistryCardProps } from './components/EntitySystemServiceRegistryCard';
 export type { ServiceRegistryFindingsPageProps } from './components/ServiceRegistryFindingsPage';
+export type { ServiceRegistryPendingChangesPageProps } from './components/ServiceRegistryPendingChangesPage';
 export * from './api';
 export type { EntityServiceTopologyCardProps } from './components/EntityServiceTopologyCard';
 export type { ServiceRegistryTopologyPageProps } from './components/ServiceRegistryTopologyPage';

@@ -31,6 +31,7 @@ import type { EntityServiceTopologyCardProps } from './components/EntityServiceT
 import type { ServiceRegistryDeprecationsPageProps } from './components/ServiceRegistryDeprecationsPage';
 import type { ServiceRegistrySlaPageProps } from './components/ServiceRegistrySlaPage';
 import type { ServiceRegistryFindingsPageProps } from './components/ServiceRegistryFindingsPage';
+import type { ServiceRegistryPendingChangesPageProps } from './components/ServiceRegistryPendingChangesPage';
 import type { EntityServiceSlaCardProps } from './components/EntityServiceSlaCard';
 import type { EntityServiceMigrationCardProps } from './components/EntityServiceMigrationCard';
 import type { EntityDeprecatedDependenciesWarningProps } from './components/EntityDeprecatedDependenciesWarning';
@@ -42,6 +43,7 @@ import {
   createFromTemplateRouteRef,
   deprecationsRouteRef,
   findingsRouteRef,
+  pendingChangesRouteRef,
   rootRouteRef,
   slaRouteRef,
 } from './routes';
@@ -66,6 +68,7 @@ export const serviceRegistryPlugin = createPlugin({
     deprecations: deprecationsRouteRef,
     sla: slaRouteRef,
     findings: findingsRouteRef,
+    pendingChanges: pendingChangesRouteRef,
   },
   externalRoutes: {
     createFromTemplate: createFromTemplateRouteRef,
@@ -217,6 +220,26 @@ export const EntityDeprecatedDependenciesWarning: (
           m => m.EntityDeprecatedDependenciesWarning,
         ),
     },
+  }),
+);
+
+/**
+ * The registry's pending changes: the branches of its repository not merged yet, with what each
+ * adds, changes, removes and breaks (mount it at `/service-registry/pending-changes`; the backend
+ * reads them from `serviceRegistry.pendingChanges`).
+ *
+ * @public
+ */
+export const ServiceRegistryPendingChangesPage: (
+  props: ServiceRegistryPendingChangesPageProps,
+) => JSX.Element | null = serviceRegistryPlugin.provide(
+  createRoutableExtension({
+    name: 'ServiceRegistryPendingChangesPage',
+    component: () =>
+      import('./components/ServiceRegistryPendingChangesPage').then(
+        m => m.ServiceRegistryPendingChangesPage,
+      ),
+    mountPoint: pendingChangesRouteRef,
   }),
 );
 

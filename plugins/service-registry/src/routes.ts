@@ -40,6 +40,15 @@ export const findingsRouteRef = createRouteRef({
 });
 
 /**
+ * The pending changes page: the registry's branches not merged yet, with what they break.
+ *
+ * @public
+ */
+export const pendingChangesRouteRef = createRouteRef({
+  id: 'service-registry:pending-changes',
+});
+
+/**
  * The scaffolder's page of one template, where the registry card's "Change this service" and
  * "Deprecate" buttons lead (with the form prefilled). Bind it to
  * `scaffolderPlugin.routes.selectedTemplate` in the app's `bindRoutes`; unbound, the buttons are

@@ -6,10 +6,12 @@ import { PageBlueprint } from '@backstage/frontend-plugin-api';
 import TopologyIcon from '@material-ui/icons/AccountTree';
 import DeprecationsIcon from '@material-ui/icons/EventBusy';
 import FindingsIcon from '@material-ui/icons/ReportProblemOutlined';
+import PendingChangesIcon from '@material-ui/icons/CallSplit';
 import SlaIcon from '@material-ui/icons/Speed';
 import {
   deprecationsRouteRef,
   findingsRouteRef,
+  pendingChangesRouteRef,
   rootRouteRef,
   slaRouteRef,
 } from '../routes';
@@ -93,6 +95,27 @@ export const serviceRegistryFindingsPage = PageBlueprint.make({
     loader: () =>
       import('../components/ServiceRegistryFindingsPage').then(m =>
         compatWrapper(<m.ServiceRegistryFindingsPage />),
+      ),
+  },
+});
+
+/**
+ * The registry's pending changes, at `/service-registry/pending-changes`.
+ *
+ * @alpha
+ */
+export const serviceRegistryPendingChangesPage = PageBlueprint.make({
+  name: 'pending-changes',
+  params: {
+    path: '/service-registry/pending-changes',
+    routeRef: convertLegacyRouteRef(pendingChangesRouteRef),
+    title: 'Pending changes',
+    icon: <PendingChangesIcon />,
+    // the page draws its own Backstage header: no second one from the app
+    noHeader: true,
+    loader: () =>
+      import('../components/ServiceRegistryPendingChangesPage').then(m =>
+        compatWrapper(<m.ServiceRegistryPendingChangesPage />),
       ),
   },
 });

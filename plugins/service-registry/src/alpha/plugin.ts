@@ -4,6 +4,7 @@ import {
   createFromTemplateRouteRef,
   deprecationsRouteRef,
   findingsRouteRef,
+  pendingChangesRouteRef,
   rootRouteRef,
   slaRouteRef,
 } from '../routes';
@@ -27,6 +28,7 @@ import {
 import {
   serviceRegistryDeprecationsPage,
   serviceRegistryFindingsPage,
+  serviceRegistryPendingChangesPage,
   serviceRegistrySlaPage,
   serviceRegistryTopologyPage,
 } from './pages';
@@ -49,6 +51,7 @@ export const serviceRegistryFrontendPlugin = createFrontendPlugin({
     deprecations: deprecationsRouteRef,
     sla: slaRouteRef,
     findings: findingsRouteRef,
+    pendingChanges: pendingChangesRouteRef,
   }),
   externalRoutes: convertLegacyRouteRefs({
     createFromTemplate: createFromTemplateRouteRef,
@@ -59,6 +62,7 @@ export const serviceRegistryFrontendPlugin = createFrontendPlugin({
     serviceRegistryDeprecationsPage,
     serviceRegistrySlaPage,
     serviceRegistryFindingsPage,
+    serviceRegistryPendingChangesPage,
     entityServiceRegistryCard,
     entitySystemServiceRegistryCard,
     entityServiceTopologyCard,

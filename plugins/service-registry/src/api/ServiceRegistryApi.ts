@@ -7,6 +7,7 @@ import {
   FindingSeverity,
   FindingsResponse,
   ImpactResponse,
+  PendingChangesResponse,
   ProjectSummaryResponse,
   RegistryGraph,
   ReminderResponse,
@@ -100,6 +101,16 @@ export interface FindingsRequestOptions extends RegistryRequestOptions {
  */
 export interface DatedRequestOptions extends RegistryRequestOptions {
   /** The day days are counted from, `YYYY-MM-DD` (default: the backend's today, UTC). */
+  today?: string;
+}
+
+/**
+ * Options of {@link ServiceRegistryApi.getPendingChanges}.
+ *
+ * @public
+ */
+export interface PendingChangesRequestOptions {
+  /** The day findings count lifecycle days from, `YYYY-MM-DD` (default: the backend's today, UTC). */
   today?: string;
 }
 
@@ -223,6 +234,16 @@ export interface ServiceRegistryApi {
     options?: RegistryRequestOptions,
     call?: ServiceRegistryCallOptions,
   ): Promise<ProjectSummaryResponse>;
+  /**
+   * The registry's pending changes: the branches of its repository not merged yet, each with what
+   * it changes and breaks. Rejects with a `ResponseError` of status 404 (`NotFoundError`) when the
+   * backend has no repository configured (`serviceRegistry.pendingChanges`), and of status 503
+   * when it cannot read it.
+   */
+  getPendingChanges(
+    options?: PendingChangesRequestOptions,
+    call?: ServiceRegistryCallOptions,
+  ): Promise<PendingChangesResponse>;
 }
 
 /**

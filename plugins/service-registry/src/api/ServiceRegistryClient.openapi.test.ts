@@ -87,6 +87,7 @@ const CALLS: {
     api.getServiceSummary('old-api', { registry: 'staging' }),
   getProjectSummary: api =>
     api.getProjectSummary(':global', { registry: 'staging' }),
+  getPendingChanges: api => api.getPendingChanges({ today: '2026-12-06' }),
 };
 
 /** The operation of the description a request is, and what is wrong with its parameters. */

@@ -10,6 +10,7 @@ import {
   ServiceRegistryApi,
   ServiceRegistryCallOptions,
   SlaOverviewRequestOptions,
+  PendingChangesRequestOptions,
 } from './ServiceRegistryApi';
 import {
   DeprecatedDependenciesResponse,
@@ -17,6 +18,7 @@ import {
   DeprecationsResponse,
   FindingsResponse,
   ImpactResponse,
+  PendingChangesResponse,
   ProjectSummaryResponse,
   RegistryGraph,
   ReminderResponse,
@@ -217,6 +219,18 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
     return this.get<ProjectSummaryResponse>(
       `/projects/${encodeURIComponent(project)}/summary`,
       { registry: options?.registry },
+      call,
+    );
+  }
+
+  /** {@inheritDoc ServiceRegistryApi.getPendingChanges} */
+  async getPendingChanges(
+    options?: PendingChangesRequestOptions,
+    call?: ServiceRegistryCallOptions,
+  ): Promise<PendingChangesResponse> {
+    return this.get<PendingChangesResponse>(
+      '/pending-changes',
+      { today: options?.today },
       call,
     );
   }

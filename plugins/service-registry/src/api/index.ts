@@ -9,6 +9,7 @@ export type {
   DatedRequestOptions,
   DeprecationsRequestOptions,
   SlaOverviewRequestOptions,
+  PendingChangesRequestOptions,
 } from './ServiceRegistryApi';
 export { ServiceRegistryClient } from './ServiceRegistryClient';
 export type * from './types';

@@ -44,4 +44,8 @@ export type {
   ServiceSummaryFacts,
   ServiceSummaryRelease,
   ServiceSummaryResponse,
+  PendingBreakingChange,
+  PendingChange,
+  PendingChangesResponse,
+  UnreadPendingChange,
 } from '@service-registry/plugin-service-registry-common';

@@ -13,6 +13,7 @@ const METHODS: Array<keyof ServiceRegistryApi> = [
   'remindConsumers',
   'getServiceSummary',
   'getProjectSummary',
+  'getPendingChanges',
 ];
 
 /**

@@ -31,6 +31,7 @@ import TopologyIcon from '@material-ui/icons/AccountTree';
 import DeprecationsIcon from '@material-ui/icons/EventBusy';
 import SlaIcon from '@material-ui/icons/Speed';
 import FindingsIcon from '@material-ui/icons/ReportProblemOutlined';
+import PendingChangesIcon from '@material-ui/icons/CallSplit';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
 const useSidebarLogoStyles = makeStyles({
@@ -95,6 +96,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           icon={FindingsIcon}
           to="service-registry/findings"
           text="Findings"
+        />
+        <SidebarItem
+          icon={PendingChangesIcon}
+          to="service-registry/pending-changes"
+          text="Pending changes"
         />
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />
         {/* End global nav */}

@@ -1,0 +1,153 @@
+import { Fragment } from 'react';
+import { Link } from '@backstage/core-components';
+import { Box, Chip, Paper, Typography, makeStyles } from '@material-ui/core';
+import { PendingChange } from '../../api/types';
+import { formatSnapshotTime } from '../../lib/formatSnapshotTime';
+import { ServiceLink } from '../ServiceLink';
+
+const useStyles = makeStyles(theme => ({
+  card: { padding: theme.spacing(2), marginBottom: theme.spacing(2) },
+  title: { fontSize: '1.1rem', fontWeight: 500, margin: 0 },
+  meta: { color: theme.palette.text.secondary, overflowWrap: 'anywhere' },
+  chips: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+    margin: theme.spacing(1.5, 0),
+  },
+  errors: {
+    backgroundColor: theme.palette.error.dark,
+    color: theme.palette.error.contrastText,
+  },
+  section: {
+    fontSize: '1rem',
+    fontWeight: 500,
+    margin: theme.spacing(1.5, 0, 0.5),
+  },
+  list: { margin: 0, paddingLeft: theme.spacing(2.5) },
+  services: { overflowWrap: 'anywhere' },
+  message: { overflowWrap: 'anywhere' },
+}));
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The services of one kind (added, changed, removed), each linked when the catalog has it. */
+function ServiceNames(props: {
+  label: string;
+  services: string[];
+  linked: boolean;
+}) {
+  const { label, services, linked } = props;
+  const classes = useStyles();
+  if (services.length === 0) return null;
+  return (
+    <Typography variant="body2" className={classes.services}>
+      {label}:{' '}
+      {services.map((service, i) => (
+        <Fragment key={service}>
+          {i > 0 && ', '}
+          {linked ? (
+            <ServiceLink
+              service={service}
+              status={undefined}
+              underline="always"
+            />
+          ) : (
+            <code>{service}</code>
+          )}
+        </Fragment>
+      ))}
+    </Typography>
+  );
+}
+
+/**
+ * One pending change of the registry: its commit and branch, what it adds, changes and removes,
+ * its breaking changes with their reach, and how its registry validates.
+ */
+export function PendingChangeCard(props: { change: PendingChange }) {
+  const { change } = props;
+  const classes = useStyles();
+  const { errors, warnings } = change.findings;
+  return (
+    <Paper
+      component="section"
+      variant="outlined"
+      className={classes.card}
+      aria-label={`Pending change ${change.branch}`}
+    >
+      <Typography component="h2" className={classes.title}>
+        {change.subject || change.branch}
+      </Typography>
+      <Typography variant="body2" className={classes.meta}>
+        {change.url ? (
+          <Link to={change.url}>{change.branch}</Link>
+        ) : (
+          <code>{change.branch}</code>
+        )}{' '}
+        · {change.author} · {formatSnapshotTime(change.date)} · from{' '}
+        <code>{change.base.slice(0, 12)}</code> to{' '}
+        <code>{change.commit.slice(0, 12)}</code>
+      </Typography>
+      <Box className={classes.chips}>
+        <Chip size="small" label={`${change.added.length} added`} />
+        <Chip size="small" label={`${change.changed.length} changed`} />
+        <Chip size="small" label={`${change.removed.length} removed`} />
+        <Chip
+          size="small"
+          color={change.breakingChanges.length > 0 ? 'secondary' : 'default'}
+          label={plural(change.breakingChanges.length, 'breaking change')}
+        />
+        <Chip
+          size="small"
+          className={errors > 0 ? classes.errors : undefined}
+          label={`${plural(errors, 'error')}, ${plural(warnings, 'warning')}`}
+        />
+      </Box>
+      <ServiceNames label="Adds" services={change.added} linked={false} />
+      <ServiceNames label="Changes" services={change.changed} linked />
+      <ServiceNames label="Removes" services={change.removed} linked />
+      {change.breakingChanges.length > 0 && (
+        <>
+          <Typography component="h3" className={classes.section}>
+            Breaking changes
+          </Typography>
+          <ul className={classes.list}>
+            {change.breakingChanges.map((breaking, i) => (
+              <li
+                key={`${breaking.service}-${breaking.kind}-${
+                  breaking.project ?? ''
+                }-${i}`}
+              >
+                <Typography variant="body2" className={classes.message}>
+                  <code>{breaking.kind}</code>{' '}
+                  <ServiceLink
+                    service={breaking.service}
+                    status={undefined}
+                    underline="always"
+                  />
+                  {breaking.override && breaking.project
+                    ? ` (project ${breaking.project}'s override)`
+                    : ''}
+                  : {breaking.message}{' '}
+                  <strong>
+                    {breaking.affectedServices === 0
+                      ? 'Affects no service.'
+                      : `Affects ${plural(
+                          breaking.affectedServices,
+                          'service',
+                        )}${
+                          breaking.affectedProjects.length > 0
+                            ? ` in ${breaking.affectedProjects.join(', ')}`
+                            : ''
+                        }.`}
+                  </strong>
+                </Typography>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Paper>
+  );
+}

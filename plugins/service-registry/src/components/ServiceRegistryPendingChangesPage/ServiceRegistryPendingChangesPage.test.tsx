@@ -1,0 +1,206 @@
+import { screen, within } from '@testing-library/react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  loadRegistry,
+  summarizePendingChange,
+} from '@service-registry/plugin-service-registry-common';
+import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
+import { PendingChangesResponse } from '../../api/types';
+import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
+import { backendError } from '../../testUtils/backendError';
+import { ServiceRegistryPendingChangesPage } from './ServiceRegistryPendingChangesPage';
+
+const registry = (files: Record<string, string>) =>
+  loadRegistry(Object.entries(files).map(([path, text]) => ({ path, text })));
+
+const auth = (port: number) => `
+[service.shared-auth]
+owner = "platform-team"
+version = "1.0.0"
+port = ${port}
+`;
+
+const project = (extra = '') => `
+[project]
+owner = "team-a"
+
+[service.pa-api]
+version = "1.0.0"
+[service.pa-api.dependencies]
+requires = ["shared-auth"]
+${extra}`;
+
+const BASE = registry({
+  'services/catalog.toml': auth(8000),
+  'projects/project-a/services.toml': project(),
+});
+
+/** The answer of a backend with two pending branches, compared as the backend compares them. */
+function answer(): PendingChangesResponse {
+  const today = { today: '2026-12-06' };
+  return {
+    repository: 'https://github.com/acme/registry',
+    defaultBranch: 'main',
+    branchPrefix: 'service-registry/',
+    readAt: '2026-12-06T10:15:00.000Z',
+    unread: [
+      {
+        branch: 'service-registry/huge',
+        message:
+          'services/huge.toml is 5000000 bytes, more than the 4194304 bytes a registry file may have',
+      },
+    ],
+    changes: [
+      {
+        branch: 'service-registry/move-auth',
+        commit: 'b'.repeat(40),
+        base: 'a'.repeat(40),
+        subject: 'Move shared-auth to 9000',
+        author: 'Ana Platform',
+        date: '2026-12-05T09:30:00+00:00',
+        url: 'https://github.com/acme/registry/tree/service-registry/move-auth',
+        ...summarizePendingChange(
+          BASE,
+          registry({
+            'services/catalog.toml': auth(9000),
+            'projects/project-a/services.toml': project(),
+          }),
+          today,
+        ),
+      },
+      {
+        branch: 'service-registry/add-pa-web',
+        commit: 'c'.repeat(40),
+        base: 'a'.repeat(40),
+        subject: 'Add pa-web',
+        author: 'Bo Builder',
+        date: '2026-12-04T08:00:00+00:00',
+        ...summarizePendingChange(
+          BASE,
+          registry({
+            'services/catalog.toml': auth(8000),
+            'projects/project-a/services.toml': project(`
+[service.pa-web]
+version = "0.1.0"
+[service.pa-web.dependencies]
+requires = ["billing"]
+`),
+          }),
+          today,
+        ),
+      },
+    ],
+  };
+}
+
+async function renderPage(api: ServiceRegistryApi) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
+      <ServiceRegistryPendingChangesPage />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('ServiceRegistryPendingChangesPage', () => {
+  it('shows each pending branch with what it changes, what it breaks and whom, and its findings', async () => {
+    await renderPage(
+      mockServiceRegistryApi({ getPendingChanges: async () => answer() }),
+    );
+    const move = await screen.findByRole('region', {
+      name: 'Pending change service-registry/move-auth',
+    });
+    expect(
+      within(move).getByRole('heading', { name: 'Move shared-auth to 9000' }),
+    ).toBeInTheDocument();
+    expect(
+      within(move).getByRole('link', { name: /^service-registry\/move-auth/ }),
+    ).toHaveAttribute(
+      'href',
+      'https://github.com/acme/registry/tree/service-registry/move-auth',
+    );
+    expect(move).toHaveTextContent('Ana Platform · 2026-12-05 09:30 UTC');
+    expect(move).toHaveTextContent('1 changed');
+    expect(move).toHaveTextContent('1 breaking change');
+    expect(move).toHaveTextContent('0 errors');
+    const breaking = within(move).getByRole('listitem');
+    expect(breaking).toHaveTextContent(/^port-changed shared-auth: .*9000/);
+    expect(breaking).toHaveTextContent('Affects 1 service in project-a.');
+    // the changed service links to its catalog page
+    expect(
+      within(breaking).getByRole('link', { name: 'shared-auth' }),
+    ).toHaveAttribute('href', '/catalog/default/component/shared-auth');
+
+    const add = screen.getByRole('region', {
+      name: 'Pending change service-registry/add-pa-web',
+    });
+    // no host page for this branch, and a new service has no catalog page yet
+    expect(within(add).queryByRole('link', { name: /add-pa-web/ })).toBeNull();
+    expect(add).toHaveTextContent('Adds: pa-web');
+    expect(within(add).queryByRole('link', { name: 'pa-web' })).toBeNull();
+    // pa-web requires billing, which no one declares
+    expect(add).toHaveTextContent('1 error');
+    expect(add).toHaveTextContent('0 breaking changes');
+
+    // newest first, as the backend lists them
+    expect(
+      screen
+        .getAllByRole('region', { name: /^Pending change / })
+        .map(a => a.getAttribute('aria-label')),
+    ).toEqual([
+      'Pending change service-registry/move-auth',
+      'Pending change service-registry/add-pa-web',
+    ]);
+    expect(
+      screen
+        .getByText('A branch could not be compared')
+        .closest('[role="alert"]'),
+    ).toHaveTextContent(
+      'service-registry/huge: services/huge.toml is 5000000 bytes',
+    );
+    expect(
+      screen.getByText(
+        '2 pending changes in https://github.com/acme/registry, compared with main · read 2026-12-06 10:15 UTC',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says so when nothing is pending', async () => {
+    await renderPage(
+      mockServiceRegistryApi({
+        getPendingChanges: async () => ({
+          ...answer(),
+          changes: [],
+          unread: [],
+        }),
+      }),
+    );
+    expect(await screen.findByText('No pending changes')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('region', { name: /^Pending change / }),
+    ).toBeNull();
+  });
+
+  it("shows the backend's reason when no repository is configured", async () => {
+    await renderPage(
+      mockServiceRegistryApi({
+        getPendingChanges: async () => {
+          throw await backendError({
+            status: 404,
+            statusText: 'Not Found',
+            name: 'NotFoundError',
+            message:
+              'No pending changes are configured: set serviceRegistry.pendingChanges.repository to the registry repository',
+            url: '/api/service-registry/pending-changes',
+          });
+        },
+      }),
+    );
+    expect(
+      await screen.findByText(
+        /Could not load the pending changes: No pending changes are configured: set serviceRegistry.pendingChanges.repository/,
+      ),
+    ).toBeInTheDocument();
+  });
+});

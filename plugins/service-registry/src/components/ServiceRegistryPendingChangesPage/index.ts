@@ -1,0 +1,2 @@
+export { ServiceRegistryPendingChangesPage } from './ServiceRegistryPendingChangesPage';
+export type { ServiceRegistryPendingChangesPageProps } from './ServiceRegistryPendingChangesPage';
