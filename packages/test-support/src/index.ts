@@ -42,3 +42,4 @@ export { recordingConfig } from './recordingConfig';
 export { readmeConfigurationYaml } from './readmeConfigurationYaml';
 export { createTestGitRepository } from './gitRepository';
 export type { TestGitRepository } from './gitRepository';
+export { projectAToml, sharedAuthToml } from './registryFixtures';

@@ -6,28 +6,13 @@ import { PendingChangesResponse } from '@service-registry/plugin-service-registr
 import { InMemoryServiceRegistrySnapshotService } from '@service-registry/plugin-service-registry-node';
 import {
   createTestGitRepository,
+  projectAToml,
+  sharedAuthToml,
   TestGitRepository,
 } from '@service-registry/test-support';
 import { startRegistryBackend } from './__testUtils__/startRegistryBackend';
 
 const ENDPOINT = '/api/service-registry/pending-changes';
-
-const auth = (port: number) => `
-[service.shared-auth]
-owner = "platform-team"
-version = "1.0.0"
-port = ${port}
-`;
-
-const PROJECT = `
-[project]
-owner = "team-a"
-
-[service.pa-api]
-version = "1.0.0"
-[service.pa-api.dependencies]
-requires = ["shared-auth"]
-`;
 
 let root: string;
 let origin: TestGitRepository;
@@ -36,12 +21,12 @@ beforeEach(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'pending-backend-'));
   origin = createTestGitRepository(path.join(root, 'registry'));
   origin.commit('Start the registry', {
-    'services/catalog.toml': auth(8000),
-    'projects/project-a/services.toml': PROJECT,
+    'services/catalog.toml': sharedAuthToml(8000),
+    'projects/project-a/services.toml': projectAToml(),
   });
   origin.git('checkout', '--quiet', '-b', 'service-registry/move-auth');
   origin.commit('Move shared-auth to 9000', {
-    'services/catalog.toml': auth(9000),
+    'services/catalog.toml': sharedAuthToml(9000),
   });
   origin.git('checkout', '--quiet', 'main');
 });
@@ -96,7 +81,7 @@ describe('service-registry backend: GET /pending-changes', () => {
     // a new branch shows at the next read (no answer is reused with cacheSeconds 0)
     origin.git('checkout', '--quiet', '-b', 'service-registry/add-pa-web');
     origin.commit('Add pa-web', {
-      'projects/project-a/services.toml': `${PROJECT}\n[service.pa-web]\nversion = "0.1.0"\n`,
+      'projects/project-a/services.toml': `${projectAToml()}\n[service.pa-web]\nversion = "0.1.0"\n`,
     });
     origin.git('checkout', '--quiet', 'main');
     const again = await request(server).get(ENDPOINT);

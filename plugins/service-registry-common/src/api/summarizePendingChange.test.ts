@@ -1,37 +1,21 @@
+import { projectAToml, sharedAuthToml } from '@service-registry/test-support';
 import { loadRegistry } from '../load/buildRegistry';
 import { summarizePendingChange } from './summarizePendingChange';
 
 const registry = (files: Record<string, string>) =>
   loadRegistry(Object.entries(files).map(([path, text]) => ({ path, text })));
 
-const authToml = (port: number) => `
-[service.shared-auth]
-owner = "platform-team"
-version = "1.0.0"
-port = ${port}
-`;
-
-const projectToml = (extra = '') => `
-[project]
-owner = "team-a"
-
-[service.pa-api]
-version = "1.0.0"
-[service.pa-api.dependencies]
-requires = ["shared-auth"]
-${extra}`;
-
 describe('summarizePendingChange', () => {
   it('lists what a change adds, removes and changes, its breaking changes with their reach, and its findings', () => {
     const base = registry({
-      'services/catalog.toml': `${authToml(
+      'services/catalog.toml': `${sharedAuthToml(
         8000,
       )}\n[service.old-job]\nowner = "ops"\n`,
-      'projects/project-a/services.toml': projectToml(),
+      'projects/project-a/services.toml': projectAToml(),
     });
     const head = registry({
-      'services/catalog.toml': authToml(9000),
-      'projects/project-a/services.toml': projectToml(`
+      'services/catalog.toml': sharedAuthToml(9000),
+      'projects/project-a/services.toml': projectAToml(`
 [service.pa-web]
 version = "0.1.0"
 [service.pa-web.dependencies]
@@ -60,8 +44,8 @@ requires = ["billing"]
 
   it('finds nothing in a change that changes nothing', () => {
     const files = {
-      'services/catalog.toml': authToml(8000),
-      'projects/project-a/services.toml': projectToml(),
+      'services/catalog.toml': sharedAuthToml(8000),
+      'projects/project-a/services.toml': projectAToml(),
     };
     expect(
       summarizePendingChange(registry(files), registry(files), {

@@ -3,28 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   createTestGitRepository,
+  projectAToml,
+  sharedAuthToml,
   TestGitRepository,
 } from '@service-registry/test-support';
 import { PendingChangesReader } from './PendingChangesReader';
 
 const TODAY = '2026-12-06';
-
-const authToml = (port: number) => `
-[service.shared-auth]
-owner = "platform-team"
-version = "1.0.0"
-port = ${port}
-`;
-
-const PROJECT = `
-[project]
-owner = "team-a"
-
-[service.pa-api]
-version = "1.0.0"
-[service.pa-api.dependencies]
-requires = ["shared-auth"]
-`;
 
 let root: string;
 let origin: TestGitRepository;
@@ -57,8 +42,8 @@ beforeEach(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'pending-changes-'));
   origin = createTestGitRepository(path.join(root, 'origin'));
   commit('Start the registry', {
-    'services/catalog.toml': authToml(8000),
-    'projects/project-a/services.toml': PROJECT,
+    'services/catalog.toml': sharedAuthToml(8000),
+    'projects/project-a/services.toml': projectAToml(),
     '../README.md': '# not a registry file',
   });
 });
@@ -68,7 +53,7 @@ describe('PendingChangesReader', () => {
   it('lists the prefixed branches with what they change and break, compared from where they leave main', async () => {
     git('checkout', '--quiet', '-b', 'service-registry/add-pa-web');
     commit('Add pa-web', {
-      'projects/project-a/services.toml': `${PROJECT}
+      'projects/project-a/services.toml': `${projectAToml()}
 [service.pa-web]
 version = "0.1.0"
 `,
@@ -76,11 +61,11 @@ version = "0.1.0"
     git('checkout', '--quiet', 'main');
     git('checkout', '--quiet', '-b', 'service-registry/move-auth');
     commit('Move shared-auth to 9000', {
-      'services/catalog.toml': authToml(9000),
+      'services/catalog.toml': sharedAuthToml(9000),
     });
     // a branch without the prefix is not a pending change
     git('checkout', '--quiet', '-b', 'experiment');
-    commit('Try something', { 'services/catalog.toml': authToml(1) });
+    commit('Try something', { 'services/catalog.toml': sharedAuthToml(1) });
     // main moves on after the branches left it: they are compared from where they left it
     git('checkout', '--quiet', 'main');
     commit('Add billing on main', {
@@ -132,7 +117,7 @@ version = "0.1.0"
   it('follows the branches as they move, are merged and are deleted', async () => {
     git('checkout', '--quiet', '-b', 'service-registry/move-auth');
     commit('Move shared-auth', {
-      'services/catalog.toml': authToml(9000),
+      'services/catalog.toml': sharedAuthToml(9000),
     });
     git('checkout', '--quiet', 'main');
     const pending = reader();
@@ -142,7 +127,7 @@ version = "0.1.0"
 
     git('checkout', '--quiet', 'service-registry/move-auth');
     commit('Keep the port, add a tag', {
-      'services/catalog.toml': `${authToml(8000)}tags = ["auth"]\n`,
+      'services/catalog.toml': `${sharedAuthToml(8000)}tags = ["auth"]\n`,
     });
     // (the origin's HEAD names its default branch)
     git('checkout', '--quiet', 'main');
@@ -176,7 +161,7 @@ version = "0.1.0"
   it("counts the findings of a branch's registry, and names a branch it cannot read", async () => {
     git('checkout', '--quiet', '-b', 'service-registry/broken');
     commit('Require a service no one declares', {
-      'projects/project-a/services.toml': PROJECT.replace(
+      'projects/project-a/services.toml': projectAToml().replace(
         '"shared-auth"',
         '"shared-auth", "billing"',
       ),
@@ -203,6 +188,23 @@ version = "0.1.0"
           'services/huge.toml is 2003 bytes, more than the 1000 bytes a registry file may have',
       },
     ]);
+  });
+
+  it('answers reads asked together once, and reads for another day after them', async () => {
+    git('checkout', '--quiet', '-b', 'service-registry/move-auth');
+    commit('Move shared-auth', {
+      'services/catalog.toml': sharedAuthToml(9000),
+    });
+    git('checkout', '--quiet', 'main');
+    const pending = reader();
+    const [first, second, later] = await Promise.all([
+      pending.read(TODAY),
+      pending.read(TODAY),
+      pending.read('2026-12-07'),
+    ]);
+    expect(second).toBe(first);
+    expect(later).not.toBe(first);
+    expect(later.changes.map(c => c.subject)).toEqual(['Move shared-auth']);
   });
 
   it('refuses a repository it cannot read', async () => {

@@ -56,7 +56,8 @@ type BranchResult =
  * as a pull request's diff is) to its head, with the impact of its breaking changes and the
  * validation of its registry (see `summarizePendingChange`). The repository is mirrored (bare)
  * in `workDir` and fetched at each read; a branch whose head and base did not move is not compared
- * again. Reads are one at a time: a read asked for while one runs gets that one's answer.
+ * again. Reads are one at a time: a read asked for while one runs for the same day gets that
+ * one's answer.
  *
  * @public
  */
@@ -70,7 +71,9 @@ export class PendingChangesReader {
   readonly #commits: RegistryCommits;
   /** Compared branches by `base..head@today`. */
   #summaries = new Map<string, BranchResult>();
-  #running: Promise<PendingChangesResponse> | undefined;
+  #running:
+    | { today: string; answer: Promise<PendingChangesResponse> }
+    | undefined;
 
   constructor(options: PendingChangesReaderOptions) {
     this.#options = {
@@ -96,12 +99,16 @@ export class PendingChangesReader {
    * the repository cannot be read or has no default branch.
    */
   read(today: string): Promise<PendingChangesResponse> {
-    if (!this.#running) {
-      this.#running = this.#read(today).finally(() => {
-        this.#running = undefined;
+    const running = this.#running;
+    if (running?.today === today) return running.answer;
+    // one read at a time: a read for another day waits for the one running
+    const answer = (running?.answer.catch(() => undefined) ?? Promise.resolve())
+      .then(() => this.#read(today))
+      .finally(() => {
+        if (this.#running?.answer === answer) this.#running = undefined;
       });
-    }
-    return this.#running;
+    this.#running = { today, answer };
+    return answer;
   }
 
   async #read(today: string): Promise<PendingChangesResponse> {

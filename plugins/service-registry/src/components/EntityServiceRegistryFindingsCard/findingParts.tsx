@@ -112,7 +112,11 @@ export function severityTextColor(
   return readableText(theme, (palette ?? theme.palette.info).main);
 }
 
-const useChipStyles = makeStyles(theme => ({
+/**
+ * The outlined chips of a severity: written in the severity's colour (see `severityTextColor`),
+ * bordered in the theme's; readable in both themes.
+ */
+export const useSeverityChipStyles = makeStyles(theme => ({
   error: {
     color: severityTextColor(theme, 'error'),
     borderColor: theme.palette.error.main,
@@ -139,7 +143,7 @@ export function SeverityChip(props: {
   severity: FindingSeverity;
   className?: string;
 }) {
-  const classes = useChipStyles();
+  const classes = useSeverityChipStyles();
   const { severity } = props;
   const Icon = ICONS[severity] ?? InfoIcon;
   return (

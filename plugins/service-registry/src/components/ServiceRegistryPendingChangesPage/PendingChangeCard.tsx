@@ -1,9 +1,11 @@
 import { Fragment } from 'react';
 import { Link } from '@backstage/core-components';
 import { Box, Chip, Paper, Typography, makeStyles } from '@material-ui/core';
+import { plural } from '@service-registry/plugin-service-registry-common';
 import { PendingChange } from '../../api/types';
 import { formatSnapshotTime } from '../../lib/formatSnapshotTime';
 import { ServiceLink } from '../ServiceLink';
+import { useSeverityChipStyles } from '../EntityServiceRegistryFindingsCard/findingParts';
 
 const useStyles = makeStyles(theme => ({
   card: { padding: theme.spacing(2), marginBottom: theme.spacing(2) },
@@ -15,10 +17,6 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(1),
     margin: theme.spacing(1.5, 0),
   },
-  errors: {
-    backgroundColor: theme.palette.error.dark,
-    color: theme.palette.error.contrastText,
-  },
   section: {
     fontSize: '1rem',
     fontWeight: 500,
@@ -28,8 +26,6 @@ const useStyles = makeStyles(theme => ({
   services: { overflowWrap: 'anywhere' },
   message: { overflowWrap: 'anywhere' },
 }));
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The services of one kind (added, changed, removed), each linked when the catalog has it. */
 function ServiceNames(props: {
@@ -68,6 +64,7 @@ function ServiceNames(props: {
 export function PendingChangeCard(props: { change: PendingChange }) {
   const { change } = props;
   const classes = useStyles();
+  const severity = useSeverityChipStyles();
   const { errors, warnings } = change.findings;
   return (
     <Paper
@@ -76,7 +73,7 @@ export function PendingChangeCard(props: { change: PendingChange }) {
       className={classes.card}
       aria-label={`Pending change ${change.branch}`}
     >
-      <Typography component="h2" className={classes.title}>
+      <Typography component="h3" className={classes.title}>
         {change.subject || change.branch}
       </Typography>
       <Typography variant="body2" className={classes.meta}>
@@ -95,12 +92,20 @@ export function PendingChangeCard(props: { change: PendingChange }) {
         <Chip size="small" label={`${change.removed.length} removed`} />
         <Chip
           size="small"
-          color={change.breakingChanges.length > 0 ? 'secondary' : 'default'}
+          variant="outlined"
+          className={
+            change.breakingChanges.length > 0 ? severity.error : undefined
+          }
           label={plural(change.breakingChanges.length, 'breaking change')}
         />
         <Chip
           size="small"
-          className={errors > 0 ? classes.errors : undefined}
+          variant="outlined"
+          className={
+            (errors > 0 && severity.error) ||
+            (warnings > 0 && severity.warning) ||
+            undefined
+          }
           label={`${plural(errors, 'error')}, ${plural(warnings, 'warning')}`}
         />
       </Box>
@@ -109,7 +114,7 @@ export function PendingChangeCard(props: { change: PendingChange }) {
       <ServiceNames label="Removes" services={change.removed} linked />
       {change.breakingChanges.length > 0 && (
         <>
-          <Typography component="h3" className={classes.section}>
+          <Typography component="h4" className={classes.section}>
             Breaking changes
           </Typography>
           <ul className={classes.list}>
