@@ -84,9 +84,17 @@ test('a branch pushed to the registry shows as a pending change, with what it br
       { include: ['main article'] },
     );
 
-    // the changed service leads to its catalog page
+    // the changed service leads to its catalog page, whose registry card tells of the change
     await bump.getByRole('link', { name: 'shared-auth' }).click();
     await expect(page).toHaveURL(/\/catalog\/default\/component\/shared-auth/);
+    const pendingSection = page.locator('section').filter({
+      has: page.getByRole('heading', { name: /^Pending changes \(\d+\)$/ }),
+    });
+    await expect(
+      pendingSection.getByRole('listitem').filter({ hasText: branch }),
+    ).toContainText('changes this service; breaking it: major-version-bump', {
+      timeout: 60_000,
+    });
 
     // deleted (merged or abandoned): gone from the page
     execFileSync('git', [`--git-dir=${REMOTE}`, 'branch', '-D', branch]);

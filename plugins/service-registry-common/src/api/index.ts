@@ -58,9 +58,11 @@ export type {
 export { buildProjectSummary } from './buildProjectSummary';
 export { isFindingOfProject } from './isFindingOfProject';
 export { summarizePendingChange } from './summarizePendingChange';
+export { pendingChangesOfService } from './pendingChangesOfService';
 export type {
   PendingBreakingChange,
   PendingChange,
+  PendingChangeOfService,
   PendingChangeSummary,
   PendingChangesResponse,
   UnreadPendingChange,

@@ -18,6 +18,11 @@ export interface PendingBreakingChange {
   affectedProjects: string[];
   /** The services it affects, directly or transitively. */
   affectedServices: number;
+  /**
+   * The services that depend on the changed service directly and see the change (those that
+   * require it, and those that use it optionally, which it degrades), sorted.
+   */
+  consumers: string[];
 }
 
 /**
@@ -93,4 +98,20 @@ export interface PendingChangesResponse {
   unread: UnreadPendingChange[];
   /** When the repository was read (ISO 8601). */
   readAt: string;
+}
+
+/**
+ * How a pending change concerns one service (see {@link pendingChangesOfService}).
+ *
+ * @public
+ */
+export interface PendingChangeOfService {
+  /** The pending change. */
+  change: PendingChange;
+  /** What it does to the service itself: `added`, `changed` or `removed`, if anything. */
+  own?: 'added' | 'changed' | 'removed';
+  /** The kinds of its breaking changes of the service, each once. */
+  breaks: string[];
+  /** The services the service depends on that the change breaks (the service is their consumer), sorted. */
+  breaksDependencies: string[];
 }

@@ -34,6 +34,7 @@ requires = ["billing"]
             message: expect.stringContaining('8000'),
             affectedProjects: ['project-a'],
             affectedServices: 1,
+            consumers: ['pa-api'],
           },
         ],
         // pa-web requires billing, which no one declares

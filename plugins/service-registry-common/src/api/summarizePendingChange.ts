@@ -32,6 +32,12 @@ export function summarizePendingChange(
       message: change.message,
       affectedProjects: change.affectedProjects,
       affectedServices: change.impact.counts.services,
+      consumers: [
+        ...new Set([
+          ...change.impact.services.filter(s => s.depth === 1).map(s => s.id),
+          ...change.optionalConsumers.map(c => c.id),
+        ]),
+      ].sort(),
     })),
     findings: {
       errors: findings.filter(f => f.severity === 'error').length,

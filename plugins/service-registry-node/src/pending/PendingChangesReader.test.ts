@@ -98,6 +98,7 @@ version = "0.1.0"
             message: expect.stringContaining('9000'),
             affectedProjects: ['project-a'],
             affectedServices: 1,
+            consumers: ['pa-api'],
           },
         ],
         findings: { errors: 0, warnings: expect.any(Number) },

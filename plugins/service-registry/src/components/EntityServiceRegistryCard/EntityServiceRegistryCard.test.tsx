@@ -19,7 +19,10 @@ import {
   serviceRegistryApiRef,
   ServiceRegistryClient,
 } from '../../api';
-import { createFromTemplateRouteRef } from '../../routes';
+import {
+  createFromTemplateRouteRef,
+  pendingChangesRouteRef,
+} from '../../routes';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
 import {
   serviceSummaryResponse,
@@ -1066,6 +1069,121 @@ describe('EntityServiceRegistryCard: Components an entity transformer renamed', 
         name: 'shared-auth',
       }),
     ).toHaveAttribute('href', '/catalog/default/component/shared-auth');
+  });
+
+  describe('pending changes', () => {
+    const breaking = (service: string, kind: string, consumers: string[]) => ({
+      kind,
+      service,
+      message: `${service}: ${kind}`,
+      affectedProjects: ['shop'],
+      affectedServices: consumers.length,
+      consumers,
+    });
+    /** The backend's answer: a branch that bumps shared-auth, one that adds a job. */
+    const pending = async () => ({
+      repository: 'https://github.com/acme/registry',
+      defaultBranch: 'main',
+      branchPrefix: 'service-registry/',
+      readAt: '2026-12-06T10:00:00.000Z',
+      unread: [],
+      changes: [
+        {
+          branch: 'service-registry/bump-auth',
+          commit: 'b'.repeat(40),
+          base: 'a'.repeat(40),
+          subject: 'Bump shared-auth to 2.0.0',
+          author: 'Ana Platform',
+          date: '2026-12-06T09:00:00+00:00',
+          added: [],
+          removed: [],
+          changed: ['shared-auth'],
+          breakingChanges: [
+            breaking('shared-auth', 'major-version-bump', [
+              'shop-checkout',
+              'shop-web',
+            ]),
+          ],
+          findings: { errors: 0, warnings: 0 },
+        },
+        {
+          branch: 'service-registry/add-shop-job',
+          commit: 'c'.repeat(40),
+          base: 'a'.repeat(40),
+          subject: 'Add shop-job',
+          author: 'Bo Builder',
+          date: '2026-12-05T09:00:00+00:00',
+          added: ['shop-job'],
+          removed: [],
+          changed: [],
+          breakingChanges: [],
+          findings: { errors: 0, warnings: 0 },
+        },
+      ],
+    });
+
+    it('tells a consumer of the pending changes that break what it depends on, linked to the page', async () => {
+      const api = mockServiceRegistryApi({
+        getServiceSummary: async (id: string) => serviceSummaryResponse(id),
+        getPendingChanges: jest.fn(pending),
+      });
+      await renderInTestApp(
+        <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
+          <EntityProvider entity={component('shop-checkout')}>
+            <EntityServiceRegistryCard />
+          </EntityProvider>
+        </TestApiProvider>,
+        {
+          mountedRoutes: {
+            ...ENTITY_ROUTE,
+            '/service-registry/pending-changes': pendingChangesRouteRef,
+          },
+        },
+      );
+      const section = (
+        await screen.findByRole('heading', { name: 'Pending changes (1)' })
+      ).closest('section')!;
+      expect(within(section).getByRole('listitem')).toHaveTextContent(
+        'Bump shared-auth to 2.0.0 (service-registry/bump-auth): breaks its dependency shared-auth',
+      );
+      expect(
+        within(section).getByRole('link', { name: 'All pending changes' }),
+      ).toHaveAttribute('href', '/service-registry/pending-changes');
+    });
+
+    it('tells the changed service itself, with the kinds of its breaking changes', async () => {
+      await renderCard(
+        component('shared-auth'),
+        mockServiceRegistryApi({
+          getServiceSummary: async (id: string) => serviceSummaryResponse(id),
+          getPendingChanges: pending,
+        }),
+      );
+      const section = (
+        await screen.findByRole('heading', { name: 'Pending changes (1)' })
+      ).closest('section')!;
+      expect(within(section).getByRole('listitem')).toHaveTextContent(
+        'changes this service; breaking it: major-version-bump',
+      );
+      // the page is not mounted here: no link to it
+      expect(
+        within(section).queryByRole('link', { name: 'All pending changes' }),
+      ).toBeNull();
+    });
+
+    it('shows no section when no pending change concerns the service, or none is configured', async () => {
+      await renderCard(
+        component('search'),
+        mockServiceRegistryApi({
+          getServiceSummary: async (id: string) => serviceSummaryResponse(id),
+          getPendingChanges: pending,
+        }),
+      );
+      await findFacts();
+      expect(
+        screen.queryByRole('heading', { name: /^Pending changes/ }),
+      ).toBeNull();
+    });
   });
 });
 

@@ -22,6 +22,7 @@ import { ServiceRegistryActions } from './ServiceRegistryActions';
 import { ServiceRegistryFacts } from './ServiceRegistryFacts';
 import { ServiceAlertRoutesList } from './ServiceAlertRoutesList';
 import { ServiceReleasesTable } from './ServiceReleasesTable';
+import { ServicePendingChanges } from './ServicePendingChanges';
 import { useTemplateFormLink } from './templateFormLink';
 import { serviceIdOfEntity } from '../../lib/serviceIdOfEntity';
 import { ServiceEntityRefsProvider } from '../ServiceEntityRefs';
@@ -92,6 +93,7 @@ function ServiceSummaryDetails(props: {
           />
         </CardSection>
       )}
+      <ServicePendingChanges serviceId={service.id} />
       <CardSection title="Findings">
         <Typography variant="body2">
           {findingsSummaryText(summary.findings)}
@@ -115,8 +117,9 @@ function ServiceSummaryDetails(props: {
  * deprecation facts, and where it is declared; its dependencies with the range each asks for and
  * whether the provider's version satisfies it (deprecated, retired and undeclared providers
  * marked); who requires it or uses it optionally; how many findings the registry's validation has
- * about it; its release history (newest first, breaking releases marked); where the projects'
- * monitoring sends its alerts. With the app's `createFromTemplate`
+ * about it; its release history (newest first, breaking releases marked); the registry's pending
+ * changes that concern it (unmerged branches that change or break it, or break what it depends
+ * on); where the projects' monitoring sends its alerts. With the app's `createFromTemplate`
  * route bound to the scaffolder, "Change this service" and "Deprecate" open the registry's
  * templates with the service already selected.
  *
