@@ -212,7 +212,7 @@ describe('service-registry github-issues', () => {
       {
         login: APP.login,
         body: [
-          `The breaking changes of \`shared-auth\` that reach this repository changed with the registry's change https://github.com/acme/registry/commit/${SHA}: now \`port-changed\`, \`major-version-bump\`, for \`pa-api\`, \`pa-web\`.`,
+          `This issue is brought up to date with the registry's change https://github.com/acme/registry/commit/${SHA}: the breaking changes of \`shared-auth\` that reach this repository are now \`port-changed\`, \`major-version-bump\`, for \`pa-api\`, \`pa-web\`.`,
           '',
           "The description above says what changes and what to do; its earlier text is in the issue's edit history.",
           '',

@@ -165,7 +165,7 @@ describe('service-registry gitlab-issues', () => {
       {
         author: BOT.username,
         body: expect.stringContaining(
-          `The breaking changes of \`shared-auth\` that reach this repository changed with the registry's change https://gitlab.example.com/platform/registry/-/commit/${SHA}: now \`major-version-bump\`, for \`pa-api\`, \`pa-web\`.`,
+          `This issue is brought up to date with the registry's change https://gitlab.example.com/platform/registry/-/commit/${SHA}: the breaking changes of \`shared-auth\` that reach this repository are now \`major-version-bump\`, for \`pa-api\`, \`pa-web\`.`,
         ),
       },
     ]);

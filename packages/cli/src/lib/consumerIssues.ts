@@ -292,13 +292,15 @@ function renderUpdateComment(
   const ids = [...new Set(consumers.map(c => c.id))];
   const more = ids.length - COMMENT_CONSUMERS;
   return [
-    `The breaking changes of ${markdownCode(
-      service,
-    )} that reach this repository changed${
+    `This issue is brought up to date${
       options.changeUrl
         ? ` with the registry's change ${options.changeUrl}`
         : ''
-    }: now ${kinds.map(markdownCode).join(', ')}, for ${ids
+    }: the breaking changes of ${markdownCode(
+      service,
+    )} that reach this repository are now ${kinds
+      .map(markdownCode)
+      .join(', ')}, for ${ids
       .slice(0, COMMENT_CONSUMERS)
       .map(markdownCode)
       .join(', ')}${more > 0 ? ` and ${plural(more, 'more service')}` : ''}.`,
@@ -336,8 +338,8 @@ function fittedIssue(
  * migration guide and the approvers. A consumer's repository is its `repository` as the registry
  * declares it (a project's view of an overridden global service, for the project it is used in;
  * an override the report's global declaration stands for is told too when it declares a
- * repository of its own); a consumer without one, with one on another host, or that the registry does not declare (its id
- * hidden, the registry read is not the report's head) is untold. Transitive consumers are not
+ * repository of its own); a consumer without one, with one on another host, or that the registry
+ * does not declare (its id hidden, the registry read is not the report's head) is untold. Transitive consumers are not
  * told: they depend on a consumer, which is. `dependency-removed` is a consumer's own change and
  * tells no one; a changed service whose id the report hides is told to no one.
  *
