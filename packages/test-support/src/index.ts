@@ -43,3 +43,5 @@ export { readmeConfigurationYaml } from './readmeConfigurationYaml';
 export { createTestGitRepository } from './gitRepository';
 export type { TestGitRepository } from './gitRepository';
 export { projectAToml, sharedAuthToml } from './registryFixtures';
+export { startGitHttpsServer } from './gitHttpsServer';
+export type { GitHttpsServer } from './gitHttpsServer';
