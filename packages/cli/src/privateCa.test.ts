@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createSelfSignedCertificate } from '@service-registry/test-support';
 import { useBuiltCli } from './__testUtils__/builtCli';
 import { cliAsync } from './__testUtils__/cliProcess';
 import { startFakeGithub } from './__testUtils__/fakeGithubApi';
@@ -10,46 +10,9 @@ jest.setTimeout(60_000);
 
 const tmp = useBuiltCli('cli-private-ca-');
 
-/**
- * A self-signed certificate for 127.0.0.1, as a self-hosted GitLab or GitHub Enterprise Server
- * behind a company's own certificate authority has one that Node.js does not trust by itself.
- */
-function selfSignedCertificate(dir: string) {
-  const key = path.join(dir, 'key.pem');
-  const cert = path.join(dir, 'cert.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ],
-    { stdio: 'ignore' },
-  );
-  return {
-    file: cert,
-    tls: {
-      key: fs.readFileSync(key, 'utf8'),
-      cert: fs.readFileSync(cert, 'utf8'),
-    },
-  };
-}
-
 describe('github-comment and gitlab-note on a host with a private certificate authority', () => {
   it('refuse the host until NODE_EXTRA_CA_CERTS names the authority, then post', async () => {
-    const certificate = selfSignedCertificate(tmp.root);
+    const certificate = createSelfSignedCertificate(tmp.root);
     fs.writeFileSync(path.join(tmp.root, 'report.md'), '## Report\n');
     fs.writeFileSync(
       path.join(tmp.root, 'event.json'),

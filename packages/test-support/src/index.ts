@@ -45,3 +45,4 @@ export type { TestGitRepository } from './gitRepository';
 export { projectAToml, sharedAuthToml } from './registryFixtures';
 export { startGitHttpsServer } from './gitHttpsServer';
 export type { GitHttpsServer } from './gitHttpsServer';
+export { createSelfSignedCertificate } from './selfSignedCertificate';
