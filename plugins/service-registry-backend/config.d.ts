@@ -19,7 +19,7 @@ export interface Config {
       branchPrefix?: string;
       /** How long an answer is reused before the repository is read again, in seconds. Default: 60. */
       cacheSeconds?: number;
-      /** The most pending changes listed, newest first. Default: 50. */
+      /** The most pending changes listed, newest first; older branches are not compared. Default: 50. */
       maxBranches?: number;
     };
   };

@@ -208,6 +208,34 @@ version = "0.1.0"
     expect(later.changes.map(c => c.subject)).toEqual(['Move shared-auth']);
   });
 
+  it('compares only the newest branches, up to maxBranches', async () => {
+    // the oldest branch cannot be read: were it compared, it would be listed as unread
+    git('checkout', '--quiet', '-b', 'service-registry/oldest');
+    commit('A very large file', {
+      'services/huge.toml': `# ${'x'.repeat(2_000)}\n`,
+    });
+    for (const name of ['older', 'newest']) {
+      git('checkout', '--quiet', 'main');
+      git('checkout', '--quiet', '-b', `service-registry/${name}`);
+      commit(`The ${name} change`, {
+        [`services/${name}.toml`]: `[service.${name}-job]\nowner = "ops"\n`,
+      });
+    }
+    git('checkout', '--quiet', 'main');
+    const answer = await new PendingChangesReader({
+      repository: origin.dir,
+      registryPath: 'registry',
+      workDir: path.join(root, 'mirror'),
+      maxFileBytes: 1_000,
+      maxBranches: 2,
+    }).read(TODAY);
+    expect(answer.changes.map(c => c.branch)).toEqual([
+      'service-registry/newest',
+      'service-registry/older',
+    ]);
+    expect(answer.unread).toEqual([]);
+  });
+
   it('refuses a repository it cannot read', async () => {
     await expect(
       new PendingChangesReader({

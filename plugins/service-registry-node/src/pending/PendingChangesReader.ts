@@ -39,7 +39,10 @@ export interface PendingChangesReaderOptions {
   branchUrl?: (branch: string) => string | undefined;
   /** The largest registry file read, in bytes. Default: 4 MiB. */
   maxFileBytes?: number;
-  /** The most branches listed, newest first. Default: 50. */
+  /**
+   * The most branches listed (changes and unread ones), newest head commit first; older branches
+   * are not compared. Default: 50.
+   */
   maxBranches?: number;
 }
 
@@ -126,7 +129,9 @@ export class PendingChangesReader {
     );
     await this.#fetch(defaultBranch, pending.length > 0, env);
     const results = new Map<string, BranchResult>();
-    for (const branch of pending) {
+    // the newest first, until maxBranches are listed: older branches are not compared
+    for (const branch of await this.#newestFirst(pending)) {
+      if (results.size >= o.maxBranches) break;
       const result = await this.#branch(branch, today);
       if (result) results.set(branch, result);
     }
@@ -148,10 +153,30 @@ export class PendingChangesReader {
       repository: o.displayName,
       defaultBranch,
       branchPrefix: o.branchPrefix,
-      changes: changes.slice(0, o.maxBranches),
+      changes,
       unread,
       readAt: new Date().toISOString(),
     };
+  }
+
+  /** The pending branches (as fetched into the mirror), newest head commit first. */
+  async #newestFirst(pending: readonly string[]): Promise<string[]> {
+    if (pending.length === 0) return [];
+    const o = this.#options;
+    const listed = new Set(pending);
+    const refs = await runGit(
+      [
+        'for-each-ref',
+        '--sort=-authordate',
+        '--format=%(refname)',
+        PENDING_REFS,
+      ],
+      { cwd: o.workDir },
+    );
+    return refs
+      .split('\n')
+      .map(ref => `${o.branchPrefix}${ref.slice(PENDING_REFS.length)}`)
+      .filter(branch => listed.has(branch));
   }
 
   /** Brings the mirror's default branch and pending branches to the repository's. */
