@@ -135,8 +135,10 @@ export class PendingChangesReader {
       const result = await this.#branch(branch, today);
       if (result) results.set(branch, result);
     }
+    // keep the comparisons of the branches still pending, forget the others
+    const kept = new Set(results.values());
     this.#summaries = new Map(
-      [...this.#summaries].filter(([, r]) => [...results.values()].includes(r)),
+      [...this.#summaries].filter(([, r]) => kept.has(r)),
     );
     this.#commits.forgetUnused();
     const changes: PendingChange[] = [];
