@@ -53,6 +53,7 @@ describe('service-registry backend: GET /pending-changes', () => {
     expect(res.status).toBe(200);
     const body: PendingChangesResponse = res.body;
     expect(body).toMatchObject({
+      registry: 'default',
       // a local repository is named by its folder, not by the server's path
       repository: 'registry',
       defaultBranch: 'main',
@@ -122,11 +123,130 @@ describe('service-registry backend: GET /pending-changes', () => {
     );
   });
 
+  it("reads each registry's own repository when the sections are keyed by registry", async () => {
+    const data = createTestGitRepository(path.join(root, 'data-registry'));
+    data.commit('Start the data registry', {
+      'services/catalog.toml': sharedAuthToml(7000),
+    });
+    data.git('checkout', '--quiet', '-b', 'service-registry/retire-auth');
+    data.commit('Remove shared-auth', { 'services/catalog.toml': '' });
+    data.git('checkout', '--quiet', 'main');
+    const target = { target: '/registries/x' };
+    const { server } = await startRegistryBackend(
+      new InMemoryServiceRegistrySnapshotService(),
+      {
+        config: {
+          backend: { workingDirectory: path.join(root, 'work') },
+          catalog: {
+            providers: {
+              serviceRegistry: { platform: target, data: target, lab: target },
+            },
+          },
+          serviceRegistry: {
+            pendingChanges: {
+              platform: { repository: origin.dir, cacheSeconds: 0 },
+              data: { repository: data.dir, cacheSeconds: 0 },
+            },
+          },
+        },
+      },
+    );
+    const platform = await request(server).get(`${ENDPOINT}?registry=platform`);
+    expect(platform.status).toBe(200);
+    expect(platform.body).toMatchObject({
+      registry: 'platform',
+      repository: 'registry',
+      changes: [{ branch: 'service-registry/move-auth' }],
+    });
+    const dataAnswer = await request(server).get(`${ENDPOINT}?registry=data`);
+    expect(dataAnswer.status).toBe(200);
+    expect(dataAnswer.body).toMatchObject({
+      registry: 'data',
+      repository: 'data-registry',
+      changes: [
+        { branch: 'service-registry/retire-auth', removed: ['shared-auth'] },
+      ],
+    });
+    // a registry without a section says which key to set; an unknown one names those there are
+    const lab = await request(server).get(`${ENDPOINT}?registry=lab`);
+    expect(lab.status).toBe(404);
+    expect(lab.body.error.message).toBe(
+      'No pending changes are configured for registry "lab": set serviceRegistry.pendingChanges.lab.repository to its repository',
+    );
+    const unknown = await request(server).get(`${ENDPOINT}?registry=nope`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toBe(
+      'no registry "nope": give registry= one of data, lab, platform (catalog.providers.serviceRegistry)',
+    );
+    // without registry=, the backend's default registry: none of these is `default`
+    const unnamed = await request(server).get(ENDPOINT);
+    expect(unnamed.status).toBe(404);
+    expect(unnamed.body.error.message).toContain('no registry "default"');
+  });
+
+  it('gives a single section to the registry answered when none is named, and no other', async () => {
+    const target = { target: '/registries/x' };
+    const { server } = await startRegistryBackend(
+      new InMemoryServiceRegistrySnapshotService(),
+      {
+        config: {
+          backend: { workingDirectory: path.join(root, 'work') },
+          catalog: {
+            providers: {
+              serviceRegistry: { default: target, staging: target },
+            },
+          },
+          serviceRegistry: {
+            pendingChanges: { repository: origin.dir, cacheSeconds: 0 },
+          },
+        },
+      },
+    );
+    for (const query of ['', '?registry=default']) {
+      const res = await request(server).get(`${ENDPOINT}${query}`);
+      expect([query, res.status, res.body.registry]).toEqual([
+        query,
+        200,
+        'default',
+      ]);
+    }
+    const staging = await request(server).get(`${ENDPOINT}?registry=staging`);
+    expect(staging.status).toBe(404);
+    expect(staging.body.error.message).toBe(
+      'No pending changes are configured for registry "staging": serviceRegistry.pendingChanges is the backend\'s default registry\'s; key it by registry id (serviceRegistry.pendingChanges.staging.repository) to configure several',
+    );
+  });
+
+  it('refuses to start with sections keyed by a registry that is not configured', async () => {
+    await expect(
+      startRegistryBackend(new InMemoryServiceRegistrySnapshotService(), {
+        config: {
+          catalog: {
+            providers: { serviceRegistry: { platform: { target: '/r' } } },
+          },
+          serviceRegistry: {
+            pendingChanges: { platfrom: { repository: origin.dir } },
+          },
+        },
+      }),
+    ).rejects.toThrow(
+      'Invalid serviceRegistry.pendingChanges.platfrom: no registry "platfrom" is configured under catalog.providers.serviceRegistry (there are: platform)',
+    );
+    await expect(
+      startRegistryBackend(new InMemoryServiceRegistrySnapshotService(), {
+        config: { serviceRegistry: { pendingChanges: {} } },
+      }),
+    ).rejects.toThrow(
+      'give the registry repository as serviceRegistry.pendingChanges.repository, or one section per registry',
+    );
+  });
+
   it('refuses to start with a branch prefix or folder that could leave the repository', async () => {
     for (const pendingChanges of [
       { repository: origin.dir, branchPrefix: 'x/../*' },
       { repository: origin.dir, path: 'registry/../..' },
       { repository: 'ssh://git@example.com/registry.git' },
+      { default: { repository: origin.dir, path: '../elsewhere' } },
     ]) {
       await expect(
         startRegistryBackend(new InMemoryServiceRegistrySnapshotService(), {

@@ -285,12 +285,12 @@ export const ENDPOINTS: EndpointDescription[] = [
     tag: 'changes',
     summary: 'The pending changes of the registry, with their impact',
     description:
-      "The branches of the registry repository (`serviceRegistry.pendingChanges.repository`) named with its `branchPrefix` (default `service-registry/`, as the scaffolder's templates name theirs), newest first: each compared from where it leaves the default branch, with the services it adds, removes and changes, its breaking changes and what they affect, and how its registry validates. Read from the repository, not from the catalog's snapshot; an answer is reused for `cacheSeconds` (default 60).",
+      "The branches of the registry's repository (`serviceRegistry.pendingChanges.repository`, or `serviceRegistry.pendingChanges.<registry>.repository` when several registries have one) named with its `branchPrefix` (default `service-registry/`, as the scaffolder's templates name theirs), newest first: each compared from where it leaves the default branch, with the services it adds, removes and changes, its breaking changes and what they affect, and how its registry validates. Read from the repository, not from the catalog's snapshot; an answer is reused for `cacheSeconds` (default 60).",
     query: pendingChangesQuery,
     response: { type: 'PendingChangesResponse' },
     otherAnswers: {
       '404':
-        'No pending changes are configured (`serviceRegistry.pendingChanges`).',
+        'No pending changes are configured for the registry (`serviceRegistry.pendingChanges`), or no such registry.',
       '503':
         "The registry repository cannot be read now (the backend's log says why).",
     },

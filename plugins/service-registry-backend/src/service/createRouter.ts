@@ -44,6 +44,7 @@ import {
   toOpenSlo,
 } from '@service-registry/plugin-service-registry-common';
 import {
+  chooseRegistryId,
   chooseRegistrySnapshot,
   parseRequest,
   ServiceRegistrySnapshotService,
@@ -54,7 +55,7 @@ import { z } from 'zod';
 import { DeprecationHistoryStore } from '../database/DeprecationHistoryStore';
 import { graphOfService, graphQuery } from './graphQuery';
 import { projectKey } from './projectFilter';
-import { PendingChangesSource } from './pendingChangesFromConfig';
+import { PendingChangesSources } from './pendingChangesFromConfig';
 import { servedOpenApiDocument } from './openApiDocument';
 import { RegistryViewCache, RegistryViews } from './RegistryViews';
 import {
@@ -88,8 +89,8 @@ export interface RouterOptions {
    * (`configuredRegistryIds` of the node library): one without a snapshot yet answers 503 rather than 404.
    */
   configuredRegistries?: string[];
-  /** The pending changes of the registry repository (`serviceRegistry.pendingChanges`), if configured. */
-  pendingChanges?: PendingChangesSource;
+  /** The pending changes of the registries' repositories (`serviceRegistry.pendingChanges`), if configured. */
+  pendingChanges?: PendingChangesSources;
 }
 
 const sameOwner = (a: string | undefined, b: string) =>
@@ -430,17 +431,37 @@ export async function createRouter(
   router.get('/pending-changes', async (req, res) => {
     await authorize(req);
     const query = parseRequest(pendingChangesQuery, req.query);
-    if (!options.pendingChanges) {
+    const { id, known } = chooseRegistryId(
+      snapshots,
+      query.registry,
+      configured,
+    );
+    const sources = options.pendingChanges;
+    if (!sources) {
       throw new NotFoundError(
         'No pending changes are configured: set serviceRegistry.pendingChanges.repository to the registry repository',
       );
     }
+    const source = sources.of(
+      id,
+      chooseRegistryId(snapshots, undefined, configured).id,
+    );
+    if (!source) {
+      if (!known.includes(id)) {
+        throw new NotFoundError(registryNotFoundMessages.registry(id, known));
+      }
+      throw new NotFoundError(
+        sources.form === 'single'
+          ? `No pending changes are configured for registry "${id}": serviceRegistry.pendingChanges is the backend's default registry's; key it by registry id (serviceRegistry.pendingChanges.${id}.repository) to configure several`
+          : `No pending changes are configured for registry "${id}": set serviceRegistry.pendingChanges.${id}.repository to its repository`,
+      );
+    }
     let body: PendingChangesResponse;
     try {
-      body = await options.pendingChanges.read(todayOf(query.today));
+      body = { registry: id, ...(await source.read(todayOf(query.today))) };
     } catch (error) {
       options.logger.warn(
-        `Cannot read the pending changes of the registry repository: ${error}`,
+        `Cannot read the pending changes of registry "${id}" from its repository: ${error}`,
       );
       throw new ServiceUnavailableError(
         "The registry repository cannot be read now; the backend's log says why",

@@ -67,7 +67,7 @@ function source(token: string) {
         },
       },
     }),
-  )!;
+  )!.of('default', 'default')!;
 }
 
 describe('pending changes of a hosted repository', () => {

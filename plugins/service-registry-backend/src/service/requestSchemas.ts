@@ -125,7 +125,9 @@ const today = z
 export const datedQuery = z.object({ registry: registryParam, today }).strict();
 
 /** The query of `GET /pending-changes`. */
-export const pendingChangesQuery = z.object({ today }).strict();
+export const pendingChangesQuery = z
+  .object({ registry: registryParam, today })
+  .strict();
 
 /** The query of `GET /deprecations`. */
 export const deprecationsQuery = z

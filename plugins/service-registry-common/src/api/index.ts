@@ -65,5 +65,6 @@ export type {
   PendingChangeOfService,
   PendingChangeSummary,
   PendingChangesResponse,
+  RepositoryPendingChanges,
   UnreadPendingChange,
 } from './pendingChangesResponse';

@@ -81,11 +81,12 @@ export interface UnreadPendingChange {
 }
 
 /**
- * `GET /pending-changes`: the registry's pending changes, newest first.
+ * The pending changes read from a registry repository, newest first (what a reader of the
+ * repository finds; {@link PendingChangesResponse} adds the registry they belong to).
  *
  * @public
  */
-export interface PendingChangesResponse {
+export interface RepositoryPendingChanges {
   /** The registry repository (a URL without credentials, or a local repository's path as configured). */
   repository: string;
   /** The branch the changes are compared with. */
@@ -98,6 +99,16 @@ export interface PendingChangesResponse {
   unread: UnreadPendingChange[];
   /** When the repository was read (ISO 8601). */
   readAt: string;
+}
+
+/**
+ * `GET /pending-changes`: the pending changes of one registry, newest first.
+ *
+ * @public
+ */
+export interface PendingChangesResponse extends RepositoryPendingChanges {
+  /** The registry (catalog provider id) whose repository was read. */
+  registry: string;
 }
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   PendingChange,
-  PendingChangesResponse,
+  RepositoryPendingChanges,
   summarizePendingChange,
   UnreadPendingChange,
 } from '@service-registry/plugin-service-registry-common';
@@ -75,7 +75,7 @@ export class PendingChangesReader {
   /** Compared branches by `base..head@today`. */
   #summaries = new Map<string, BranchResult>();
   #running:
-    | { today: string; answer: Promise<PendingChangesResponse> }
+    | { today: string; answer: Promise<RepositoryPendingChanges> }
     | undefined;
 
   constructor(options: PendingChangesReaderOptions) {
@@ -101,7 +101,7 @@ export class PendingChangesReader {
    * The pending changes now, with their findings counted on `today` (`YYYY-MM-DD`). Rejects when
    * the repository cannot be read or has no default branch.
    */
-  read(today: string): Promise<PendingChangesResponse> {
+  read(today: string): Promise<RepositoryPendingChanges> {
     const running = this.#running;
     if (running?.today === today) return running.answer;
     // one read at a time: a read for another day waits for the one running
@@ -114,7 +114,7 @@ export class PendingChangesReader {
     return answer;
   }
 
-  async #read(today: string): Promise<PendingChangesResponse> {
+  async #read(today: string): Promise<RepositoryPendingChanges> {
     const o = this.#options;
     const env = (await o.gitEnv?.()) ?? {};
     const remote = await listRemoteBranches(o.repository, { env });

@@ -1,6 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import { loadRegistry } from '@service-registry/plugin-service-registry-common';
 import {
+  chooseRegistryId,
   chooseRegistrySnapshot,
   configuredRegistryIds,
 } from './chooseRegistrySnapshot';
@@ -89,5 +90,27 @@ describe('chooseRegistrySnapshot', () => {
     expect(() =>
       chooseRegistrySnapshot(published('a', 'b'), undefined, ['a', 'b']),
     ).toThrow(expect.objectContaining({ name: 'NotFoundError' }));
+  });
+});
+
+describe('chooseRegistryId', () => {
+  it('chooses as the snapshots do, before any registry has been ingested', () => {
+    const none = published();
+    expect(chooseRegistryId(none, undefined, ['platform'])).toEqual({
+      id: 'platform',
+      known: ['platform'],
+    });
+    expect(chooseRegistryId(none, undefined, ['platform', 'data'])).toEqual({
+      id: 'default',
+      known: ['data', 'platform'],
+    });
+    expect(chooseRegistryId(none, 'data', ['platform', 'data']).id).toBe(
+      'data',
+    );
+    // a registry published without being configured counts too
+    expect(chooseRegistryId(published('lab'), undefined, [])).toEqual({
+      id: 'lab',
+      known: ['lab'],
+    });
   });
 });

@@ -19,9 +19,32 @@ export function configuredRegistryIds(config: Config): string[] {
 }
 
 /**
- * The snapshot of the registry an API request asks for, chosen the same way on every endpoint.
- * Without `requested`: `default` when there is one, else the only registry there is. A
- * configured registry without a snapshot yet (the provider has not run since the backend
+ * The registry an API request asks for, chosen the same way on every endpoint: `requested` when
+ * given; else `default` when there is one, else the only registry there is. Also the ids known:
+ * the configured ones and those with a snapshot, sorted.
+ *
+ * @param snapshots - the published snapshots
+ * @param requested - the `registry` the request gives, if any
+ * @param configured - the configured ids ({@link configuredRegistryIds})
+ * @public
+ */
+export function chooseRegistryId(
+  snapshots: Pick<ServiceRegistrySnapshotService, 'list'>,
+  requested: string | undefined,
+  configured: readonly string[],
+): { id: string; known: string[] } {
+  const known = [
+    ...new Set([...configured, ...snapshots.list().map(s => s.providerId)]),
+  ].sort();
+  const id =
+    requested ??
+    (known.length === 1 && known[0] !== 'default' ? known[0] : 'default');
+  return { id, known };
+}
+
+/**
+ * The snapshot of the registry an API request asks for, chosen as {@link chooseRegistryId} says.
+ * A configured registry without a snapshot yet (the provider has not run since the backend
  * started) is a `ServiceUnavailableError` (503: try again); any other unknown id a
  * `NotFoundError` naming the registries there are.
  *
@@ -35,12 +58,7 @@ export function chooseRegistrySnapshot(
   requested: string | undefined,
   configured: readonly string[],
 ): RegistrySnapshot {
-  const known = [
-    ...new Set([...configured, ...snapshots.list().map(s => s.providerId)]),
-  ].sort();
-  const id =
-    requested ??
-    (known.length === 1 && known[0] !== 'default' ? known[0] : 'default');
+  const { id, known } = chooseRegistryId(snapshots, requested, configured);
   const found = snapshots.get(id);
   if (found) return found;
   if (configured.includes(id)) {

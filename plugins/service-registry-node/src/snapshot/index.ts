@@ -5,6 +5,7 @@ export {
   type ServiceRegistrySnapshotService,
 } from './serviceRegistrySnapshotServiceRef';
 export {
+  chooseRegistryId,
   chooseRegistrySnapshot,
   configuredRegistryIds,
 } from './chooseRegistrySnapshot';

@@ -109,7 +109,7 @@ export interface DatedRequestOptions extends RegistryRequestOptions {
  *
  * @public
  */
-export interface PendingChangesRequestOptions {
+export interface PendingChangesRequestOptions extends RegistryRequestOptions {
   /** The day findings count lifecycle days from, `YYYY-MM-DD` (default: the backend's today, UTC). */
   today?: string;
 }
@@ -237,8 +237,8 @@ export interface ServiceRegistryApi {
   /**
    * The registry's pending changes: the branches of its repository not merged yet, each with what
    * it changes and breaks. Rejects with a `ResponseError` of status 404 (`NotFoundError`) when the
-   * backend has no repository configured (`serviceRegistry.pendingChanges`), and of status 503
-   * when it cannot read it.
+   * backend has no repository configured for the registry (`serviceRegistry.pendingChanges`), and
+   * of status 503 when it cannot read it.
    */
   getPendingChanges(
     options?: PendingChangesRequestOptions,

@@ -230,7 +230,7 @@ export class ServiceRegistryClient implements ServiceRegistryApi {
   ): Promise<PendingChangesResponse> {
     return this.get<PendingChangesResponse>(
       '/pending-changes',
-      { today: options?.today },
+      { registry: options?.registry, today: options?.today },
       call,
     );
   }

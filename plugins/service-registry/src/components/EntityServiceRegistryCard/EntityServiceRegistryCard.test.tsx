@@ -1082,6 +1082,7 @@ describe('EntityServiceRegistryCard: Components an entity transformer renamed', 
     });
     /** The backend's answer: a branch that bumps shared-auth, one that adds a job. */
     const pending = async () => ({
+      registry: 'default',
       repository: 'https://github.com/acme/registry',
       defaultBranch: 'main',
       branchPrefix: 'service-registry/',
@@ -1149,6 +1150,46 @@ describe('EntityServiceRegistryCard: Components an entity transformer renamed', 
       expect(
         within(section).getByRole('link', { name: 'All pending changes' }),
       ).toHaveAttribute('href', '/service-registry/pending-changes');
+    });
+
+    it("asks for the pending changes of the entity's registry, and links to that registry's page", async () => {
+      const getPendingChanges = jest.fn(pending);
+      const api = mockServiceRegistryApi({
+        getServiceSummary: async (
+          id: string,
+          options?: { registry?: string },
+        ) => ({
+          ...serviceSummaryResponse(id),
+          registry: options?.registry ?? 'default',
+        }),
+        getPendingChanges,
+      });
+      await renderInTestApp(
+        <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
+          <EntityProvider entity={component('shop-checkout', 'platform')}>
+            <EntityServiceRegistryCard />
+          </EntityProvider>
+        </TestApiProvider>,
+        {
+          mountedRoutes: {
+            ...ENTITY_ROUTE,
+            '/service-registry/pending-changes': pendingChangesRouteRef,
+          },
+        },
+      );
+      const section = (
+        await screen.findByRole('heading', { name: 'Pending changes (1)' })
+      ).closest('section')!;
+      expect(getPendingChanges).toHaveBeenCalledWith(
+        { registry: 'platform' },
+        expect.anything(),
+      );
+      expect(
+        within(section).getByRole('link', { name: 'All pending changes' }),
+      ).toHaveAttribute(
+        'href',
+        '/service-registry/pending-changes?registry=platform',
+      );
     });
 
     it('tells the changed service itself, with the kinds of its breaking changes', async () => {

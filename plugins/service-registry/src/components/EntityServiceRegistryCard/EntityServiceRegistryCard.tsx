@@ -93,7 +93,10 @@ function ServiceSummaryDetails(props: {
           />
         </CardSection>
       )}
-      <ServicePendingChanges serviceId={service.id} />
+      <ServicePendingChanges
+        serviceId={service.id}
+        registry={summary.registry}
+      />
       <CardSection title="Findings">
         <Typography variant="body2">
           {findingsSummaryText(summary.findings)}

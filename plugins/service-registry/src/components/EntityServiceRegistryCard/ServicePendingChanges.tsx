@@ -6,6 +6,7 @@ import {
   pendingChangesOfService,
 } from '@service-registry/plugin-service-registry-common';
 import { serviceRegistryApiRef } from '../../api/ServiceRegistryApi';
+import { registryPageLink } from '../../lib/registryPageLink';
 import { pendingChangesRouteRef } from '../../routes';
 import { useOptionalRouteRef } from '../EntityServiceRegistryFindingsCard/findingParts';
 import { CardSection } from '../RegistryCardParts/CardSection';
@@ -42,19 +43,23 @@ export function pendingChangeText(found: PendingChangeOfService): string {
 }
 
 /**
- * The registry's pending changes (its unmerged branches, see `ServiceRegistryPendingChangesPage`)
+ * The pending changes of the service's registry (its repository's unmerged branches, see `ServiceRegistryPendingChangesPage`)
  * that concern a service: those that add, change or remove it, break it, or break a service it
  * depends on; linked to the pending changes page when the app mounts it. Nothing shows while
  * they load, when none concerns the service, or when the backend has none configured.
  */
-export function ServicePendingChanges(props: { serviceId: string }) {
-  const { serviceId } = props;
+export function ServicePendingChanges(props: {
+  serviceId: string;
+  /** The registry of the card's entity; undefined when it names none. */
+  registry: string | undefined;
+}) {
+  const { serviceId, registry } = props;
   const classes = useStyles();
   const api = useApi(serviceRegistryApiRef);
   const pendingRoute = useOptionalRouteRef(pendingChangesRouteRef);
   const state = useAbortableAsync(
-    signal => api.getPendingChanges({}, { signal }),
-    [api],
+    signal => api.getPendingChanges({ registry }, { signal }),
+    [api, registry],
   );
   if (!state.value) return null;
   const found = pendingChangesOfService(state.value.changes, serviceId);
@@ -73,7 +78,9 @@ export function ServicePendingChanges(props: { serviceId: string }) {
       </ul>
       {pendingRoute && (
         <Typography variant="body2">
-          <Link to={pendingRoute()}>All pending changes</Link>
+          <Link to={registryPageLink(pendingRoute(), {}, registry)}>
+            All pending changes
+          </Link>
         </Typography>
       )}
     </CardSection>

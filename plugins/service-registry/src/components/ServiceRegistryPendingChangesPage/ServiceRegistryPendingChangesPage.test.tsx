@@ -40,6 +40,7 @@ const BASE = registry({
 function answer(): PendingChangesResponse {
   const today = { today: '2026-12-06' };
   return {
+    registry: 'default',
     repository: 'https://github.com/acme/registry',
     defaultBranch: 'main',
     branchPrefix: 'service-registry/',
@@ -94,12 +95,18 @@ requires = ["billing"]
   };
 }
 
-async function renderPage(api: ServiceRegistryApi) {
+async function renderPage(
+  api: ServiceRegistryApi,
+  options: { registry?: string; path?: string } = {},
+) {
   return renderInTestApp(
     <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
-      <ServiceRegistryPendingChangesPage />
+      <ServiceRegistryPendingChangesPage registry={options.registry} />
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      routeEntries: [options.path ?? '/'],
+    },
   );
 }
 
@@ -161,9 +168,37 @@ describe('ServiceRegistryPendingChangesPage', () => {
     );
     expect(
       screen.getByText(
-        '2 pending changes in https://github.com/acme/registry, compared with main · read 2026-12-06 10:15 UTC',
+        '2 pending changes in https://github.com/acme/registry, compared with main · registry "default" · read 2026-12-06 10:15 UTC',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('asks for the registry of the link it was opened with (?registry=), else of its prop', async () => {
+    const getPendingChanges = jest.fn(
+      async (options?: { registry?: string }) => ({
+        ...answer(),
+        registry: options?.registry ?? 'default',
+      }),
+    );
+    const api = mockServiceRegistryApi({ getPendingChanges });
+    const linked = await renderPage(api, {
+      registry: 'platform',
+      path: '/?registry=data',
+    });
+    expect(await screen.findByText(/· registry "data" ·/)).toBeInTheDocument();
+    expect(getPendingChanges).toHaveBeenLastCalledWith(
+      { registry: 'data' },
+      expect.anything(),
+    );
+    linked.unmount();
+    await renderPage(api, { registry: 'platform' });
+    expect(
+      await screen.findByText(/· registry "platform" ·/),
+    ).toBeInTheDocument();
+    expect(getPendingChanges).toHaveBeenLastCalledWith(
+      { registry: 'platform' },
+      expect.anything(),
+    );
   });
 
   it('says so when nothing is pending', async () => {

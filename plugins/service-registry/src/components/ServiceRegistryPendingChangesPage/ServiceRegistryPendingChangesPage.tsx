@@ -9,6 +9,7 @@ import { AsyncContent } from '../AsyncContent';
 import { RegistryPage } from '../RegistryPage';
 import { ServiceEntityRefsProvider } from '../ServiceEntityRefs';
 import { useAbortableAsync } from '../useAbortableAsync';
+import { usePageRegistry } from '../usePageRegistry';
 import { PendingChangeCard } from './PendingChangeCard';
 
 /**
@@ -17,6 +18,11 @@ import { PendingChangeCard } from './PendingChangeCard';
  * @public
  */
 export interface ServiceRegistryPendingChangesPageProps {
+  /**
+   * The registry (catalog provider) id. A link's `?registry=` comes first; without either, the
+   * page names no registry and the backend answers its only one (or `default` among several).
+   */
+  registry?: string;
   /** Page title (default "Pending registry changes"). */
   title?: string;
 }
@@ -33,9 +39,9 @@ function subtitleOf(answer: PendingChangesResponse | undefined): string {
   const n = answer.changes.length;
   return `${n} pending change${n === 1 ? '' : 's'} in ${
     answer.repository
-  }, compared with ${answer.defaultBranch} · read ${formatSnapshotTime(
-    answer.readAt,
-  )}`;
+  }, compared with ${answer.defaultBranch} · registry "${
+    answer.registry
+  }" · read ${formatSnapshotTime(answer.readAt)}`;
 }
 
 /** The branches the backend could not compare, and why. */
@@ -65,7 +71,7 @@ function UnreadBranches(props: { answer: PendingChangesResponse }) {
  * The registry's pending changes: each branch of its repository that the scaffolder's templates
  * (or a person) pushed and its default branch does not hold yet, newest first, with the services
  * it adds, changes and removes, its breaking changes and whom they affect, and how its registry
- * validates. The backend reads them from the repository configured under
+ * validates. The backend reads them from the repository configured for the registry under
  * `serviceRegistry.pendingChanges`.
  *
  * @public
@@ -74,10 +80,11 @@ export function ServiceRegistryPendingChangesPage(
   props: ServiceRegistryPendingChangesPageProps,
 ) {
   const { title = 'Pending registry changes' } = props;
+  const registry = usePageRegistry(props.registry);
   const api = useApi(serviceRegistryApiRef);
   const state = useAbortableAsync(
-    signal => api.getPendingChanges({}, { signal }),
-    [api],
+    signal => api.getPendingChanges({ registry }, { signal }),
+    [api, registry],
   );
   return (
     <RegistryPage
@@ -98,7 +105,7 @@ export function ServiceRegistryPendingChangesPage(
         }}
       >
         {answer => (
-          <ServiceEntityRefsProvider registry={undefined}>
+          <ServiceEntityRefsProvider registry={answer.registry}>
             <UnreadBranches answer={answer} />
             {answer.changes.map(change => (
               <PendingChangeCard key={change.branch} change={change} />
