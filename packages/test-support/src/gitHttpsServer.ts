@@ -18,28 +18,44 @@ export interface GitHttpsServer {
   origin: string;
   /** The certificate git is to trust. */
   caFile: string;
-  /** The `Authorization` header of each request, in order (undefined when it had none). */
+  /** The `Authorization` header of each git request, in order (undefined when it had none). */
   authorizations: Array<string | undefined>;
   close(): Promise<void>;
 }
 
 /**
- * Starts a {@link GitHttpsServer}: a request whose `Authorization` header is not `authorization`
- * is answered `401` (as a hosted server answers a missing or wrong token).
+ * Options of {@link startGitHttpsServer}.
  *
  * @public
  */
-export async function startGitHttpsServer(options: {
+export interface GitHttpsServerOptions {
+  /** The folder whose bare repositories are served. */
   root: string;
-  authorization: string;
-}): Promise<GitHttpsServer> {
+  /** The `Authorization` header git must send, or a check of it (a token that changes, say). */
+  authorization: string | ((header: string | undefined) => boolean);
+}
+
+/**
+ * Starts a {@link GitHttpsServer}: a git request whose `Authorization` header is not the one
+ * expected is answered `401` (as a hosted server answers a missing or wrong token).
+ *
+ * @public
+ */
+export async function startGitHttpsServer(
+  options: GitHttpsServerOptions,
+): Promise<GitHttpsServer> {
   const certDir = fs.mkdtempSync(path.join(os.tmpdir(), 'git-https-'));
   const certificate = createSelfSignedCertificate(certDir);
   const authorizations: Array<string | undefined> = [];
+  const expected = options.authorization;
+  const authorized =
+    typeof expected === 'string'
+      ? (header: string | undefined) => header === expected
+      : expected;
   const server = https.createServer(certificate.tls, (req, res) => {
     const header = req.headers.authorization;
     authorizations.push(header);
-    if (header !== options.authorization) {
+    if (!authorized(header)) {
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="git"' });
       res.end('Unauthorized');
       return;

@@ -44,5 +44,5 @@ export { createTestGitRepository } from './gitRepository';
 export type { TestGitRepository } from './gitRepository';
 export { projectAToml, sharedAuthToml } from './registryFixtures';
 export { startGitHttpsServer } from './gitHttpsServer';
-export type { GitHttpsServer } from './gitHttpsServer';
+export type { GitHttpsServer, GitHttpsServerOptions } from './gitHttpsServer';
 export { createSelfSignedCertificate } from './selfSignedCertificate';
