@@ -245,3 +245,33 @@ version = "0.1.0"
     ).rejects.toThrow(/git ls-remote failed/);
   });
 });
+
+describe('PendingChangesReader sharing its mirror', () => {
+  it('reads together with readers of other backends that use the same folder', async () => {
+    for (const n of [1, 2, 3]) {
+      git('checkout', '--quiet', '-b', `service-registry/move-auth-${n}`);
+      commit(`Move shared-auth to 900${n}`, {
+        'services/catalog.toml': sharedAuthToml(9000 + n),
+      });
+      git('checkout', '--quiet', 'main');
+    }
+    // one reader per backend: nothing is shared between them but the folder
+    const readers = [reader(), reader(), reader(), reader()];
+    for (let round = 0; round < 5; round++) {
+      // each round moves a branch, so that every reader fetches
+      git('checkout', '--quiet', 'service-registry/move-auth-1');
+      commit(`Round ${round}`, { 'README.md': `round ${round}` });
+      git('checkout', '--quiet', 'main');
+      const answers = await Promise.all(readers.map(r => r.read(TODAY)));
+      for (const answer of answers) {
+        expect(
+          Object.fromEntries(answer.changes.map(c => [c.branch, c.subject])),
+        ).toEqual({
+          'service-registry/move-auth-1': `Round ${round}`,
+          'service-registry/move-auth-2': 'Move shared-auth to 9002',
+          'service-registry/move-auth-3': 'Move shared-auth to 9003',
+        });
+      }
+    }
+  });
+});

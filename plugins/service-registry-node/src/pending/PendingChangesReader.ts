@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import lockfile from 'proper-lockfile';
 import {
   PendingChange,
   RepositoryPendingChanges,
@@ -13,6 +14,20 @@ import { RegistryCommits, RegistryFileTooLargeError } from './registryAtCommit';
 /** The refs the mirror keeps the default branch and the pending branches under. */
 const DEFAULT_REF = 'refs/registry/default';
 const PENDING_REFS = 'refs/registry/pending/';
+
+/**
+ * How long another reader of the same mirror (another backend on this host) is waited for: about
+ * two minutes, in attempts spaced from 50 ms to a second. A read that runs longer, or a lock left
+ * by a backend that stopped (no longer renewed for `LOCK_STALE_MS`), makes the read fail or take
+ * the lock over.
+ */
+const LOCK_RETRIES = {
+  retries: 130,
+  factor: 1.2,
+  minTimeout: 50,
+  maxTimeout: 1000,
+};
+const LOCK_STALE_MS = 60_000;
 
 /**
  * Where {@link PendingChangesReader} reads the pending changes of a registry.
@@ -60,7 +75,9 @@ type BranchResult =
  * validation of its registry (see `summarizePendingChange`). The repository is mirrored (bare)
  * in `workDir` and fetched at each read; a branch whose head and base did not move is not compared
  * again. Reads are one at a time: a read asked for while one runs for the same day gets that
- * one's answer.
+ * one's answer, and readers of other processes that keep their mirror in the same `workDir`
+ * (backends sharing a working directory) wait for each other (a lock file beside it,
+ * `<workDir>.lock`), as git cannot fetch into one repository twice at once.
  *
  * @public
  */
@@ -106,12 +123,32 @@ export class PendingChangesReader {
     if (running?.today === today) return running.answer;
     // one read at a time: a read for another day waits for the one running
     const answer = (running?.answer.catch(() => undefined) ?? Promise.resolve())
-      .then(() => this.#read(today))
+      .then(() => this.#readLocked(today))
       .finally(() => {
         if (this.#running?.answer === answer) this.#running = undefined;
       });
     this.#running = { today, answer };
     return answer;
+  }
+
+  /** {@link PendingChangesReader.read}, with the mirror to itself among processes. */
+  async #readLocked(today: string): Promise<RepositoryPendingChanges> {
+    const workDir = this.#options.workDir;
+    fs.mkdirSync(path.dirname(workDir), { recursive: true });
+    const release = await lockfile.lock(workDir, {
+      realpath: false,
+      lockfilePath: `${workDir}.lock`,
+      stale: LOCK_STALE_MS,
+      retries: LOCK_RETRIES,
+      // a lock taken over (this process stalled past LOCK_STALE_MS) is not worth stopping the
+      // backend for, which is what the default does: at worst git refuses a fetch, and the read fails
+      onCompromised: () => undefined,
+    });
+    try {
+      return await this.#read(today);
+    } finally {
+      await release().catch(() => undefined);
+    }
   }
 
   async #read(today: string): Promise<RepositoryPendingChanges> {
