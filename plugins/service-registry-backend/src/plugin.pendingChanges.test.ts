@@ -46,6 +46,23 @@ function backend(
   });
 }
 
+/** A backend of the registries `ids` (configured, none ingested) with these pending changes. */
+function backendOfRegistries(ids: string[], pendingChanges: object) {
+  return startRegistryBackend(new InMemoryServiceRegistrySnapshotService(), {
+    config: {
+      backend: { workingDirectory: path.join(root, 'work') },
+      catalog: {
+        providers: {
+          serviceRegistry: Object.fromEntries(
+            ids.map(id => [id, { target: `/registries/${id}` }]),
+          ),
+        },
+      },
+      serviceRegistry: { pendingChanges },
+    },
+  });
+}
+
 describe('service-registry backend: GET /pending-changes', () => {
   it("lists the repository's pending branches with their breaking changes and their reach", async () => {
     const { server } = await backend(origin.dir);
@@ -131,26 +148,10 @@ describe('service-registry backend: GET /pending-changes', () => {
     data.git('checkout', '--quiet', '-b', 'service-registry/retire-auth');
     data.commit('Remove shared-auth', { 'services/catalog.toml': '' });
     data.git('checkout', '--quiet', 'main');
-    const target = { target: '/registries/x' };
-    const { server } = await startRegistryBackend(
-      new InMemoryServiceRegistrySnapshotService(),
-      {
-        config: {
-          backend: { workingDirectory: path.join(root, 'work') },
-          catalog: {
-            providers: {
-              serviceRegistry: { platform: target, data: target, lab: target },
-            },
-          },
-          serviceRegistry: {
-            pendingChanges: {
-              platform: { repository: origin.dir, cacheSeconds: 0 },
-              data: { repository: data.dir, cacheSeconds: 0 },
-            },
-          },
-        },
-      },
-    );
+    const { server } = await backendOfRegistries(['platform', 'data', 'lab'], {
+      platform: { repository: origin.dir, cacheSeconds: 0 },
+      data: { repository: data.dir, cacheSeconds: 0 },
+    });
     const platform = await request(server).get(`${ENDPOINT}?registry=platform`);
     expect(platform.status).toBe(200);
     expect(platform.body).toMatchObject({
@@ -185,23 +186,10 @@ describe('service-registry backend: GET /pending-changes', () => {
   });
 
   it('gives a single section to the registry answered when none is named, and no other', async () => {
-    const target = { target: '/registries/x' };
-    const { server } = await startRegistryBackend(
-      new InMemoryServiceRegistrySnapshotService(),
-      {
-        config: {
-          backend: { workingDirectory: path.join(root, 'work') },
-          catalog: {
-            providers: {
-              serviceRegistry: { default: target, staging: target },
-            },
-          },
-          serviceRegistry: {
-            pendingChanges: { repository: origin.dir, cacheSeconds: 0 },
-          },
-        },
-      },
-    );
+    const { server } = await backendOfRegistries(['default', 'staging'], {
+      repository: origin.dir,
+      cacheSeconds: 0,
+    });
     for (const query of ['', '?registry=default']) {
       const res = await request(server).get(`${ENDPOINT}${query}`);
       expect([query, res.status, res.body.registry]).toEqual([

@@ -1123,14 +1123,14 @@ describe('EntityServiceRegistryCard: Components an entity transformer renamed', 
       ],
     });
 
-    it('tells a consumer of the pending changes that break what it depends on, linked to the page', async () => {
-      const api = mockServiceRegistryApi({
-        getServiceSummary: async (id: string) => serviceSummaryResponse(id),
-        getPendingChanges: jest.fn(pending),
-      });
+    /** The card of `entity` in an app that mounts the pending changes page: its section. */
+    async function pendingSectionWithPage(
+      entity: Entity,
+      api: ServiceRegistryApi,
+    ) {
       await renderInTestApp(
         <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
-          <EntityProvider entity={component('shop-checkout')}>
+          <EntityProvider entity={entity}>
             <EntityServiceRegistryCard />
           </EntityProvider>
         </TestApiProvider>,
@@ -1141,9 +1141,20 @@ describe('EntityServiceRegistryCard: Components an entity transformer renamed', 
           },
         },
       );
-      const section = (
+      return (
         await screen.findByRole('heading', { name: 'Pending changes (1)' })
       ).closest('section')!;
+    }
+
+    it('tells a consumer of the pending changes that break what it depends on, linked to the page', async () => {
+      const api = mockServiceRegistryApi({
+        getServiceSummary: async (id: string) => serviceSummaryResponse(id),
+        getPendingChanges: jest.fn(pending),
+      });
+      const section = await pendingSectionWithPage(
+        component('shop-checkout'),
+        api,
+      );
       expect(within(section).getByRole('listitem')).toHaveTextContent(
         'Bump shared-auth to 2.0.0 (service-registry/bump-auth): breaks its dependency shared-auth',
       );
@@ -1164,22 +1175,10 @@ describe('EntityServiceRegistryCard: Components an entity transformer renamed', 
         }),
         getPendingChanges,
       });
-      await renderInTestApp(
-        <TestApiProvider apis={[[serviceRegistryApiRef, api]]}>
-          <EntityProvider entity={component('shop-checkout', 'platform')}>
-            <EntityServiceRegistryCard />
-          </EntityProvider>
-        </TestApiProvider>,
-        {
-          mountedRoutes: {
-            ...ENTITY_ROUTE,
-            '/service-registry/pending-changes': pendingChangesRouteRef,
-          },
-        },
+      const section = await pendingSectionWithPage(
+        component('shop-checkout', 'platform'),
+        api,
       );
-      const section = (
-        await screen.findByRole('heading', { name: 'Pending changes (1)' })
-      ).closest('section')!;
       expect(getPendingChanges).toHaveBeenCalledWith(
         { registry: 'platform' },
         expect.anything(),
