@@ -7,6 +7,7 @@ import { startFakeGithubIssues } from './__testUtils__/fakeGithubIssues';
 import { startFakeGitlabIssues } from './__testUtils__/fakeGitlabIssues';
 import { withReportMarker } from './lib/reportMarker';
 import {
+  examplesDir,
   fakeTools,
   githubSteps,
   gitlabJob,
@@ -23,6 +24,18 @@ import {
 } from './__testUtils__/cliProcess';
 
 jest.setTimeout(120_000);
+
+/** A result of a SARIF log, as far as the tests read it. */
+interface SarifResult {
+  ruleId: string;
+  level: string;
+  locations?: Array<{
+    physicalLocation?: {
+      artifactLocation?: { uri?: string };
+      region?: { startLine?: number };
+    };
+  }>;
+}
 
 const tmp = useBuiltCli('cli-ci-');
 
@@ -426,6 +439,108 @@ describe('the GitHub Actions consumer issues example (examples/ci/github-actions
     } finally {
       await github.close();
     }
+  });
+});
+
+describe('the GitHub Actions code scanning example (examples/ci/github-actions-code-scanning.yml)', () => {
+  const WORKFLOW = 'github-actions-code-scanning.yml';
+
+  /** The SARIF log the job leaves for the upload step, and what the upload step is given. */
+  function uploaded(workspace: string) {
+    const upload = githubSteps(path.join(examplesDir, WORKFLOW)).find(s =>
+      s.uses?.startsWith('github/codeql-action/upload-sarif@'),
+    );
+    expect(upload?.with.category).toBe('service-registry');
+    const log = JSON.parse(
+      fs.readFileSync(path.join(workspace, upload!.with.sarif_file), 'utf8'),
+    );
+    expect(log.version).toBe('2.1.0');
+    return (log.runs[0].results as SarifResult[]).map(r => ({
+      ruleId: r.ruleId,
+      level: r.level,
+      uri: r.locations?.[0]?.physicalLocation?.artifactLocation?.uri,
+      line: r.locations?.[0]?.physicalLocation?.region?.startLine,
+    }));
+  }
+
+  it("on a pull request with an error and a breaking change: uploads both as results at their lines, and leaves failing to code scanning's alerts", async () => {
+    const origin = repository('gh-sarif-pr', {
+      'projects/shop/services.toml': MISSING_DEPENDENCY,
+      'services/catalog.toml': PORT_CHANGED,
+    });
+    const workspace = path.join(tmp.root, 'gh-sarif-pr-ws');
+    const run = await runGithubJob({
+      origin,
+      workspace,
+      tools: fakeTools(path.join(tmp.root, 'gh-sarif-pr-tools')).path,
+      baseRef: 'main',
+      githubApiUrl: 'http://127.0.0.1:9/unused',
+      workflow: WORKFLOW,
+    });
+    expect(run.steps.map(s => [s.name, s.outcome, s.stderr])).toEqual(
+      run.steps.map(s => [s.name, 'success', s.stderr]),
+    );
+    const results = uploaded(workspace);
+    expect(results).toContainEqual({
+      ruleId: 'dependency/missing-required',
+      level: 'error',
+      uri: 'projects/shop/services.toml',
+      line: 17,
+    });
+    expect(results).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'breaking/port-changed',
+        uri: 'services/catalog.toml',
+        line: 5,
+      }),
+    );
+  });
+
+  it('on a push to main: uploads the findings of the whole registry', async () => {
+    const origin = repository('gh-sarif-push', {
+      'projects/shop/services.toml': MISSING_DEPENDENCY,
+    });
+    // the pull request merged: main moves to its merge commit
+    git(origin, 'update-ref', 'refs/heads/main', 'refs/pull/1/merge');
+    const workspace = path.join(tmp.root, 'gh-sarif-push-ws');
+    const run = await runGithubJob({
+      origin,
+      workspace,
+      tools: fakeTools(path.join(tmp.root, 'gh-sarif-push-tools')).path,
+      baseRef: 'main',
+      githubApiUrl: 'http://127.0.0.1:9/unused',
+      workflow: WORKFLOW,
+      eventName: 'push',
+    });
+    expect(run.failed).toBe(false);
+    const results = uploaded(workspace);
+    expect(results).toContainEqual({
+      ruleId: 'dependency/missing-required',
+      level: 'error',
+      uri: 'projects/shop/services.toml',
+      line: 17,
+    });
+    // a push compares nothing: no breaking change is a result
+    expect(results.filter(r => r.ruleId.startsWith('breaking/'))).toEqual([]);
+  });
+
+  it('fails at the SARIF step with the reason when the registry cannot be compared', async () => {
+    const origin = repository('gh-sarif-shallow', {
+      'services/catalog.toml': PORT_CHANGED,
+    });
+    const run = await runGithubJob({
+      origin,
+      workspace: path.join(tmp.root, 'gh-sarif-shallow-ws'),
+      tools: fakeTools(path.join(tmp.root, 'gh-sarif-shallow-tools')).path,
+      baseRef: 'main',
+      githubApiUrl: 'http://127.0.0.1:9/unused',
+      workflow: WORKFLOW,
+      fetchDepth: 1,
+    });
+    const sarif = step(run, /^Findings for code scanning/);
+    expect(sarif.outcome).toBe('failure');
+    expect(sarif.stderr).toContain('origin/main');
+    expect(run.failed).toBe(true);
   });
 });
 

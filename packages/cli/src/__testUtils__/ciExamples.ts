@@ -235,7 +235,9 @@ function runBash(
  * substituted, a step skipped after a failure unless its `if` is `always()`, and a failing step
  * with `continue-on-error` not failing the job. `GITHUB_ENV` and `GITHUB_STEP_SUMMARY` work as
  * on GitHub; the runner's variables name the repository `platform/registry`, the pull request's
- * event (`GITHUB_EVENT_PATH`) and GitHub's API (`githubApiUrl`).
+ * event (`GITHUB_EVENT_NAME`, `GITHUB_EVENT_PATH`, `GITHUB_BASE_REF`) and GitHub's API
+ * (`githubApiUrl`). Other actions (`uses`) are not run: a test reads what they would take from
+ * their `with` (see {@link githubSteps}).
  */
 export async function runGithubJob(options: {
   origin: string;
@@ -389,6 +391,8 @@ export async function runGithubJob(options: {
       GITHUB_REPOSITORY: 'platform/registry',
       ...(pushed ? { GITHUB_SHA: pushed.after } : {}),
       GITHUB_EVENT_NAME: eventName,
+      // set on pull request events only, as github.base_ref
+      ...(eventName === 'pull_request' ? { GITHUB_BASE_REF: baseRef } : {}),
       GITHUB_EVENT_PATH: eventFile,
       GITHUB_STEP_SUMMARY: summaryFile,
       GITHUB_ENV: envFile,
