@@ -43,10 +43,11 @@ export function pendingChangeText(found: PendingChangeOfService): string {
 }
 
 /**
- * The pending changes of the service's registry (its repository's unmerged branches, see `ServiceRegistryPendingChangesPage`)
- * that concern a service: those that add, change or remove it, break it, or break a service it
- * depends on; linked to the pending changes page when the app mounts it. Nothing shows while
- * they load, when none concerns the service, or when the backend has none configured.
+ * The pending changes of the service's registry (its repository's unmerged branches, see
+ * `ServiceRegistryPendingChangesPage`) that concern a service: those that add, change or remove
+ * it, break it, or break a service it depends on; linked to that registry's pending changes page
+ * when the app mounts it. Nothing shows while they load, when none concerns the service, or when
+ * the backend has none configured for the registry.
  */
 export function ServicePendingChanges(props: {
   serviceId: string;
