@@ -27,6 +27,7 @@ export const KNOWN_FINDING_CODES: readonly string[] = [
   'lifecycle/development-in-production',
   'lifecycle/ga-depends-on-development',
   'lifecycle/maintenance-without-support-window',
+  'lifecycle/override-of-retired',
   'lifecycle/replacement-cycle',
   'lifecycle/replacement-deprecated',
   'lifecycle/replacement-missing',

@@ -24,6 +24,7 @@ import { versionRanges } from './versionRanges';
 import { wholeNumbers } from './wholeNumbers';
 import { betaWithoutChangelog } from './betaWithoutChangelog';
 import { developmentInProduction } from './developmentInProduction';
+import { overrideOfRetired } from './overrideOfRetired';
 import { shortMigrationWindow } from './shortMigrationWindow';
 import { versionNotForStatus } from './versionNotForStatus';
 import { slaWeakerDependency } from './slaWeakerDependency';
@@ -53,6 +54,7 @@ export const VALIDATION_RULES: Readonly<Record<string, ValidationRule>> = {
   versionNotForStatus,
   betaWithoutChangelog,
   developmentInProduction,
+  overrideOfRetired,
   slaBelowTier,
   slaWeakerDependency,
   monitoringLooserThanSla,
