@@ -6,6 +6,7 @@ import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import {
+  ANNOTATION_SERVICE_ID,
   ANNOTATION_SOURCE_FILE,
   loadRegistry,
   parseTomlFile,
@@ -40,9 +41,10 @@ import { ServiceRegistryEntityProvider } from './ServiceRegistryEntityProvider';
  * - A mutated file that parses changes only the entities that come from it: those whose
  *   `service-registry.io/source-file` annotation (the file of the declaration the entity is
  *   mapped from, `source.file`; `services/catalog.toml` for the System of global services) names
- *   it before or after the run, and the owner Groups that such an entity refers to (a Group has
- *   no file of its own: it is emitted for the owners the entities name). An entity of another
- *   file is not added, removed or changed.
+ *   it before or after the run, the Components of the services it declares before or after the
+ *   mutation (a global declaration can turn a project's service into an override of it), and the
+ *   owner Groups that such an entity refers to (a Group has no file of its own: it is emitted for
+ *   the owners the entities name). An entity of another file is not added, removed or changed.
  * - Once the file is restored, the catalog holds exactly what it held after the first run.
  *
  * The provider runs as in production (`validate` is the registry's validation) on a registry
@@ -81,12 +83,22 @@ function sourceFile(entity: Entity | undefined): string | undefined {
   return entity?.metadata.annotations?.[ANNOTATION_SOURCE_FILE];
 }
 
+/** The ids of the services a registry file declares (`[service.<id>]`); none when it does not parse. */
+function declaredServiceIds(file: string, text: string): string[] {
+  const parsed = parseTomlFile(file, text);
+  const services = parsed.ok ? parsed.file.table.service : undefined;
+  return services && typeof services === 'object' ? Object.keys(services) : [];
+}
+
 /**
  * What changed between two states of the catalog that does not come from `file` (see above), as
- * `<ref>: added | removed | changed`.
+ * `<ref>: added | removed | changed`. The Component of a service that `file` declares before or
+ * after the mutation (`declared`) comes from it too: a global declaration of a project service's
+ * id makes the project's declaration an override of it, and the catalog then shows the global one.
  */
 function changesNotFrom(
   file: string,
+  declared: ReadonlySet<string>,
   before: ReadonlyMap<string, Entity>,
   after: ReadonlyMap<string, Entity>,
 ): string[] {
@@ -105,6 +117,10 @@ function changesNotFrom(
     const is = after.get(ref);
     if (JSON.stringify(was) === JSON.stringify(is)) continue;
     if (sourceFile(was) === file || sourceFile(is) === file) continue;
+    const serviceId = (was ?? is)?.metadata.annotations?.[
+      ANNOTATION_SERVICE_ID
+    ];
+    if (serviceId !== undefined && declared.has(serviceId)) continue;
     if (ref.startsWith('group:') && owners.has(ref)) continue;
     let change = 'changed';
     if (!was) change = 'added';
@@ -192,7 +208,16 @@ describe('ServiceRegistryEntityProvider on mutations of the demo registry', () =
         const result = await provider.refresh();
         const after = registryEntities(connection, status);
         if (parses) {
-          const outside = changesNotFrom(mutation.file, baseline, after);
+          const declared = new Set([
+            ...declaredServiceIds(mutation.file, original[mutation.file]),
+            ...declaredServiceIds(mutation.file, written),
+          ]);
+          const outside = changesNotFrom(
+            mutation.file,
+            declared,
+            baseline,
+            after,
+          );
           if (outside.length > 0) {
             fail(
               `the file parses, and entities it does not declare changed (${
