@@ -144,6 +144,15 @@ ${NEXT_COMMENT}`);
       /declares no service "ghost"/,
     ],
     [{ id: 'a"]\n[x', sunsetDate: '2099-01-01' }, /declares no service/],
+    [
+      // deprecated already, as given: a branch of no change would fail only at publishing
+      {
+        id: 'payments-gateway-v2',
+        sunsetDate: '2026-12-10',
+        replacementService: 'payments-gateway-v3',
+      },
+      /^Nothing to change for payments-gateway-v2: services\/catalog.toml already deprecates it with the dates, replacement and migration given\.$/,
+    ],
   ])(
     'refuses %j and leaves the workspace unchanged',
     async (input, message) => {

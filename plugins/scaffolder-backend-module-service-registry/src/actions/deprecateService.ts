@@ -409,6 +409,11 @@ export function createServiceRegistryDeprecateServiceAction(
       const { changes: overrideChanges, aligned } =
         planOverrideLifecycleRemoval(ws, service);
       const changes = [change, ...overrideChanges];
+      if (changes.every(c => c.text === c.before)) {
+        throw new InputError(
+          `Nothing to change for ${id}: ${change.path} already deprecates it with the dates, replacement and migration given.`,
+        );
+      }
       const head = loadChanged(ws, changes);
       const consumers = consumersOf(head, id);
       if (aligned.length) {

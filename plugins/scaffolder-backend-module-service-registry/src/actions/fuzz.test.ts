@@ -7,7 +7,11 @@ import {
   validateRegistry,
 } from '@service-registry/plugin-service-registry-common';
 import { loadRegistryFromDirectory } from '@service-registry/plugin-service-registry-node';
-import { SeededDraws, seededDraws } from '@service-registry/test-support';
+import {
+  fuzzSettings,
+  SeededDraws,
+  seededDraws,
+} from '@service-registry/test-support';
 import {
   cleanUp,
   contextFor,
@@ -24,9 +28,15 @@ import { createServiceRegistryUpdateServiceAction } from './updateService';
  * three editing actions. Each run must either leave every file byte for byte as it was and fail,
  * or succeed with files that load, every other service unchanged, the intended change made, and
  * no new syntax or schema finding.
+ *
+ * Run `k` draws from seed `FUZZ_SEED + k + 1` (`FUZZ_SEED` 0 unless set): another `FUZZ_SEED`
+ * tries other registries and inputs, `FUZZ_ITERATIONS` more (or fewer) runs than 400.
  */
 
-const RUNS = 400;
+const { seed: SEED, iterations: RUNS } = fuzzSettings({
+  seed: 0,
+  iterations: 400,
+});
 const add = createServiceRegistryAddServiceAction();
 const deprecate = createServiceRegistryDeprecateServiceAction();
 const update = createServiceRegistryUpdateServiceAction();
@@ -272,7 +282,7 @@ function otherServicesUnchanged(
  * outcome (node's assert, so that every check holds on either path).
  */
 async function run(seed: number): Promise<'succeeded' | 'refused'> {
-  const r = seededDraws(seed + 1);
+  const r = seededDraws(SEED + seed + 1);
   const workspace = await tempDir('sr-fuzz-');
   const dir = path.join(workspace, 'registry');
   const services = await generate(r, dir);

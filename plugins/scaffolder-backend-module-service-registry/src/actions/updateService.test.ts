@@ -55,6 +55,11 @@ describe('service-registry:service:update', () => {
 
   it.each([
     [{ id: 'project-a-catalog' }, /Nothing to change/],
+    [
+      // as written already: a branch of no change would fail only at publishing
+      { id: 'project-a-catalog', version: '2.2.0', owner: 'ecommerce-team' },
+      /^Nothing to change for project-a-catalog: projects\/project-a\/services.toml already has the owner, version given\.$/,
+    ],
     [{ id: 'ghost', version: '1.0.0' }, /declares no service "ghost"/],
     [
       { id: 'project-a-catalog', status: 'deprecated' },

@@ -325,6 +325,15 @@ export function createServiceRegistryUpdateServiceAction(
           );
         }
       }
+      // fields given as they are already written: a branch and pull request of no change would fail
+      // later, at publishing, without saying which step had nothing to do
+      if (change.text === change.before) {
+        throw new InputError(
+          `Nothing to change for ${id}: ${
+            change.path
+          } already has the ${changedFields.join(', ')} given.`,
+        );
+      }
       const shadowedBy = shadowingOverrides(ws, service, changedFields);
       if (shadowedBy.length) {
         ctx.logger.warn(
