@@ -18,6 +18,17 @@ describe('fieldChanges', () => {
     ]);
   });
 
+  it('takes nan for nan, alone and in arrays, so that a value of nan is no change between two registries', () => {
+    const table = () => ({ threshold: NaN, limits: [1, NaN], sla: { p: NaN } });
+    expect(fieldChanges(table(), table())).toEqual([]);
+    expect(
+      fieldChanges(table(), { ...table(), threshold: 1, limits: [NaN, 1] }),
+    ).toEqual([
+      { path: 'limits', before: [1, NaN], after: [NaN, 1] },
+      { path: 'threshold', before: NaN, after: 1 },
+    ]);
+  });
+
   it('hides secret-looking values', () => {
     const changes = fieldChanges(
       parse('api_token = "abc"\nurl = "https://u:p4ss@x"'),

@@ -98,12 +98,17 @@ function present(value: unknown, key: string): unknown {
   return root[0];
 }
 
+/** Equality of two scalars: `===`, except that TOML's `nan` is the same as `nan`. */
+function sameScalar(a: unknown, b: unknown): boolean {
+  return a === b || (Number.isNaN(a) && Number.isNaN(b));
+}
+
 /**
- * Deep equality of two TOML values (dates by instant, tables regardless of key order). Walks
- * with its own stack: tables nested thousands deep compare without a stack overflow.
+ * Deep equality of two TOML values (dates by instant, tables regardless of key order, `nan` as
+ * `nan`). Walks with its own stack: tables nested thousands deep compare without a stack overflow.
  */
 function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
+  if (sameScalar(a, b)) return true;
   // two different scalars, or a scalar and anything else (the common case: no stack)
   if (
     typeof a !== 'object' ||
@@ -118,7 +123,7 @@ function sameValue(a: unknown, b: unknown): boolean {
   while (pending.length > 0) {
     const y = pending.pop();
     const x = pending.pop();
-    if (x === y) continue;
+    if (sameScalar(x, y)) continue;
     if (x instanceof Date || y instanceof Date) {
       if (
         x instanceof Date &&

@@ -1,0 +1,213 @@
+import path from 'node:path';
+import {
+  describeFailure,
+  describeThrow,
+  fuzzSettings,
+  mutateRegistry,
+  mutationRandom,
+  positionLines,
+  readTomlFiles,
+} from '@service-registry/test-support';
+import { loadRegistry } from '../load/buildRegistry';
+import { parseTomlFile } from '../load/parseToml';
+import { SourcePosition } from '../model/types';
+import { diffRegistries } from './diffRegistries';
+import { RegistryDiff } from './types';
+
+/*
+ * A seeded mutation fuzz test of the diff of two registries (what a pull request's report, the
+ * approvals, the consumer issues and the portal's pending changes are made of): the demo registry
+ * as base, the same with one file mutated as head (see `registryFuzz`), compared both ways.
+ *
+ * - Comparing never throws.
+ * - A registry compared with itself (loaded again) has no change at all.
+ * - What one direction adds, the other removes, when both sides parse (a file head cannot read is
+ *   compared as base has it, as the catalog keeps its last good version; a file base cannot read
+ *   declares nothing).
+ * - Every changed, added or removed service, and every breaking change, names a service that the
+ *   mutated file declares, before or after (a change comes from the file that changed); every
+ *   breaking change and policy change is at a line and column of a file of the side it is read
+ *   from.
+ *
+ * A failure names the seed, the iteration and the mutation: `FUZZ_SEED=<seed> FUZZ_ONLY=<k>`
+ * runs that one iteration again. `FUZZ_ITERATIONS` runs more (or fewer) iterations.
+ */
+
+const DEMO_ROOT = path.resolve(__dirname, '../../../../examples/registry');
+// the other fuzz tests run seeds 20261202 to 20261204: another seed tries other mutations
+const {
+  seed: SEED,
+  iterations: ITERATIONS,
+  only: ONLY,
+} = fuzzSettings({ seed: 20261207, iterations: 300 });
+const TODAY = '2026-11-22';
+
+/** The ids of the services a registry file declares (`[service.<id>…]`); none when it does not parse. */
+function declaredServiceIds(file: string, text: string): string[] {
+  const parsed = parseTomlFile(file, text);
+  const services = parsed.ok ? parsed.file.table.service : undefined;
+  return services && typeof services === 'object' ? Object.keys(services) : [];
+}
+
+/** Everything a diff lists, in a form two diffs can be compared by. */
+function listed(diff: RegistryDiff) {
+  return {
+    added: diff.added,
+    removed: diff.removed,
+    changed: diff.changed.map(c => `${c.service}@${c.project ?? ''}`),
+    breakingChanges: diff.breakingChanges.map(b => `${b.kind} ${b.service}`),
+    projectChanges: diff.projectChanges.length,
+    policyChanges: diff.policyChanges.length,
+  };
+}
+
+describe('diffRegistries on mutations of the demo registry', () => {
+  const files = readTomlFiles(DEMO_ROOT);
+  const ids = [...loadRegistry(files).services.keys()];
+  let compared = 0;
+  let withChanges = 0;
+  let withBreakingChanges = 0;
+
+  it('never throws, finds nothing between a registry and itself, is symmetric, and places every change in the mutated file', () => {
+    const base = loadRegistry(files);
+    expect(
+      listed(diffRegistries(base, loadRegistry(files), { today: TODAY })),
+    ).toEqual({
+      added: [],
+      removed: [],
+      changed: [],
+      breakingChanges: [],
+      projectChanges: 0,
+      policyChanges: 0,
+    });
+    const baseLines = new Map(files.map(f => [f.path, positionLines(f.text)]));
+    const problems: string[] = [];
+    const first = ONLY ?? 0;
+    const last = ONLY ?? ITERATIONS - 1;
+    for (let iteration = first; iteration <= last; iteration++) {
+      const mutation = mutateRegistry(
+        files,
+        iteration,
+        mutationRandom(SEED, iteration),
+        ids,
+      );
+      const fail = (problem: string) =>
+        problems.push(describeFailure(SEED, iteration, mutation, problem));
+      const inputs = files.map(f =>
+        f.path === mutation.file ? { path: f.path, text: mutation.text } : f,
+      );
+      const headLines = new Map(
+        inputs.map(f => [f.path, positionLines(f.text)]),
+      );
+      const original = files.find(f => f.path === mutation.file)!.text;
+      const declared = new Set([
+        ...declaredServiceIds(mutation.file, original),
+        ...declaredServiceIds(mutation.file, mutation.text),
+      ]);
+
+      let forward: RegistryDiff;
+      let backward: RegistryDiff;
+      let itself: RegistryDiff;
+      let headReadWhole: boolean;
+      try {
+        const head = loadRegistry(inputs);
+        headReadWhole = head.failedFiles.length === 0;
+        forward = diffRegistries(base, head, { today: TODAY });
+        backward = diffRegistries(head, base, { today: TODAY });
+        itself = diffRegistries(head, loadRegistry(inputs), { today: TODAY });
+      } catch (error) {
+        fail(describeThrow(error));
+        continue;
+      }
+      compared++;
+      if (forward.changed.length + forward.added.length > 0) withChanges++;
+      if (forward.breakingChanges.length > 0) withBreakingChanges++;
+
+      const same = listed(itself);
+      if (
+        Object.values(same).some(v => (Array.isArray(v) ? v.length : v) > 0)
+      ) {
+        fail(`the head compared with itself lists ${JSON.stringify(same)}`);
+      }
+      const sorted = (list: string[]) => [...list].sort();
+      // a file head cannot read is compared as base has it (as the catalog keeps its last good
+      // version), while a file base cannot read declares nothing: symmetric only when both parse
+      const symmetric =
+        JSON.stringify(sorted(forward.added)) ===
+          JSON.stringify(sorted(backward.removed)) &&
+        JSON.stringify(sorted(forward.removed)) ===
+          JSON.stringify(sorted(backward.added));
+      if (headReadWhole && !symmetric) {
+        fail(
+          `added ${forward.added} and removed ${forward.removed} one way, removed ${backward.removed} and added ${backward.added} the other`,
+        );
+      }
+
+      /** Whether a position is a place of a file of head, or of base for what only base has. */
+      const placeProblem = (where: string, position: SourcePosition) => {
+        const lines =
+          headLines.get(position.file) && position.file !== mutation.file
+            ? headLines.get(position.file)
+            : undefined;
+        const candidates = lines
+          ? [lines]
+          : [headLines.get(position.file), baseLines.get(position.file)];
+        const fits = candidates.some(
+          file =>
+            file !== undefined &&
+            Number.isInteger(position.line) &&
+            position.line >= 1 &&
+            position.line <= file.length &&
+            Number.isInteger(position.column) &&
+            position.column >= 1 &&
+            position.column <= file[position.line - 1].length + 1,
+        );
+        if (!fits) {
+          fail(
+            `${where} is at ${position.file}:${position.line}:${position.column}, no place of that file`,
+          );
+        }
+      };
+      for (const change of forward.changed) {
+        if (!declared.has(change.service)) {
+          fail(
+            `${change.service} changed (${change.changes
+              .map(c => c.path)
+              .join(', ')}), though ${mutation.file} does not declare it`,
+          );
+        }
+      }
+      for (const id of [...forward.added, ...forward.removed]) {
+        if (!declared.has(id)) {
+          fail(
+            `${id} added or removed, though ${mutation.file} does not declare it`,
+          );
+        }
+      }
+      for (const change of forward.policyChanges) {
+        placeProblem(`the policy change of ${change.path}`, change.position);
+      }
+      for (const breaking of forward.breakingChanges) {
+        placeProblem(
+          `the breaking change ${breaking.kind} of ${breaking.service}`,
+          breaking.position,
+        );
+        if (!declared.has(breaking.service)) {
+          fail(
+            `breaking change ${breaking.kind} of ${breaking.service}, though ${mutation.file} does not declare it`,
+          );
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  // not when one iteration is run again (FUZZ_ONLY)
+  (ONLY === undefined ? describe : describe.skip)('the mutations run', () => {
+    it('compared heads that change services and heads that break consumers', () => {
+      expect(compared).toBe(ITERATIONS);
+      expect(withChanges).toBeGreaterThan(ITERATIONS * 0.1);
+      expect(withBreakingChanges).toBeGreaterThan(ITERATIONS * 0.02);
+    });
+  });
+});
