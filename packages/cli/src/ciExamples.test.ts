@@ -444,6 +444,33 @@ describe('the GitHub Actions consumer issues example (examples/ci/github-actions
 
 describe('the GitHub Actions code scanning example (examples/ci/github-actions-code-scanning.yml)', () => {
   const WORKFLOW = 'github-actions-code-scanning.yml';
+  /** The result of the pull request's missing dependency, as the tests read results. */
+  const MISSING_REQUIRED_RESULT = {
+    ruleId: 'dependency/missing-required',
+    level: 'error',
+    uri: 'projects/shop/services.toml',
+    line: 17,
+  };
+
+  /** The example's job on `origin`, in a workspace and with tools named after `name`. */
+  async function codeScanningJob(
+    origin: string,
+    name: string,
+    options: { eventName?: 'push'; fetchDepth?: number } = {},
+  ) {
+    const workspace = path.join(tmp.root, `${name}-ws`);
+    const run = await runGithubJob({
+      origin,
+      workspace,
+      tools: fakeTools(path.join(tmp.root, `${name}-tools`)).path,
+      baseRef: 'main',
+      // the job asks nothing of GitHub's API: the upload is an action, not run here
+      githubApiUrl: 'http://127.0.0.1:9/unused',
+      workflow: WORKFLOW,
+      ...options,
+    });
+    return { run, workspace };
+  }
 
   /** The SARIF log the job leaves for the upload step, and what the upload step is given. */
   function uploaded(workspace: string) {
@@ -468,25 +495,12 @@ describe('the GitHub Actions code scanning example (examples/ci/github-actions-c
       'projects/shop/services.toml': MISSING_DEPENDENCY,
       'services/catalog.toml': PORT_CHANGED,
     });
-    const workspace = path.join(tmp.root, 'gh-sarif-pr-ws');
-    const run = await runGithubJob({
-      origin,
-      workspace,
-      tools: fakeTools(path.join(tmp.root, 'gh-sarif-pr-tools')).path,
-      baseRef: 'main',
-      githubApiUrl: 'http://127.0.0.1:9/unused',
-      workflow: WORKFLOW,
-    });
+    const { run, workspace } = await codeScanningJob(origin, 'gh-sarif-pr');
     expect(run.steps.map(s => [s.name, s.outcome, s.stderr])).toEqual(
       run.steps.map(s => [s.name, 'success', s.stderr]),
     );
     const results = uploaded(workspace);
-    expect(results).toContainEqual({
-      ruleId: 'dependency/missing-required',
-      level: 'error',
-      uri: 'projects/shop/services.toml',
-      line: 17,
-    });
+    expect(results).toContainEqual(MISSING_REQUIRED_RESULT);
     expect(results).toContainEqual(
       expect.objectContaining({
         ruleId: 'breaking/port-changed',
@@ -502,24 +516,12 @@ describe('the GitHub Actions code scanning example (examples/ci/github-actions-c
     });
     // the pull request merged: main moves to its merge commit
     git(origin, 'update-ref', 'refs/heads/main', 'refs/pull/1/merge');
-    const workspace = path.join(tmp.root, 'gh-sarif-push-ws');
-    const run = await runGithubJob({
-      origin,
-      workspace,
-      tools: fakeTools(path.join(tmp.root, 'gh-sarif-push-tools')).path,
-      baseRef: 'main',
-      githubApiUrl: 'http://127.0.0.1:9/unused',
-      workflow: WORKFLOW,
+    const { run, workspace } = await codeScanningJob(origin, 'gh-sarif-push', {
       eventName: 'push',
     });
     expect(run.failed).toBe(false);
     const results = uploaded(workspace);
-    expect(results).toContainEqual({
-      ruleId: 'dependency/missing-required',
-      level: 'error',
-      uri: 'projects/shop/services.toml',
-      line: 17,
-    });
+    expect(results).toContainEqual(MISSING_REQUIRED_RESULT);
     // a push compares nothing: no breaking change is a result
     expect(results.filter(r => r.ruleId.startsWith('breaking/'))).toEqual([]);
   });
@@ -528,13 +530,7 @@ describe('the GitHub Actions code scanning example (examples/ci/github-actions-c
     const origin = repository('gh-sarif-shallow', {
       'services/catalog.toml': PORT_CHANGED,
     });
-    const run = await runGithubJob({
-      origin,
-      workspace: path.join(tmp.root, 'gh-sarif-shallow-ws'),
-      tools: fakeTools(path.join(tmp.root, 'gh-sarif-shallow-tools')).path,
-      baseRef: 'main',
-      githubApiUrl: 'http://127.0.0.1:9/unused',
-      workflow: WORKFLOW,
+    const { run } = await codeScanningJob(origin, 'gh-sarif-shallow', {
       fetchDepth: 1,
     });
     const sarif = step(run, /^Findings for code scanning/);

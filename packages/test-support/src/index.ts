@@ -27,6 +27,7 @@ export type { SeededDraws } from './seededDraws';
 export {
   describeFailure,
   describeFinding,
+  declaredServiceIds,
   describeThrow,
   findingProblem,
   INSERTED_CHARACTERS,

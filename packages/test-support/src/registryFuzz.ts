@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   hasControlCharacter,
+  parseTomlFile,
   RegistryFileInput,
   RegistryFinding,
   stripBom,
@@ -473,6 +474,17 @@ export function mutateRegistry(
       return { kind, file: file.path, ...result };
     }
   }
+}
+
+/**
+ * The ids of the services a registry file declares (`[service.<id>…]`, in any file of the layout);
+ * none when it does not parse. What a mutation of the file may change is about these, before or
+ * after it.
+ */
+export function declaredServiceIds(file: string, text: string): string[] {
+  const parsed = parseTomlFile(file, text);
+  const services = parsed.ok ? parsed.file.table.service : undefined;
+  return services && typeof services === 'object' ? Object.keys(services) : [];
 }
 
 /** The `*.toml` files of a registry folder, sorted by path. */

@@ -20,6 +20,7 @@ import {
 } from '../__testUtils__/providerHarness';
 import {
   createTestDatabases,
+  declaredServiceIds,
   describeFailure,
   fuzzSettings,
   mutateRegistry,
@@ -81,13 +82,6 @@ function registryEntities(
 
 function sourceFile(entity: Entity | undefined): string | undefined {
   return entity?.metadata.annotations?.[ANNOTATION_SOURCE_FILE];
-}
-
-/** The ids of the services a registry file declares (`[service.<id>]`); none when it does not parse. */
-function declaredServiceIds(file: string, text: string): string[] {
-  const parsed = parseTomlFile(file, text);
-  const services = parsed.ok ? parsed.file.table.service : undefined;
-  return services && typeof services === 'object' ? Object.keys(services) : [];
 }
 
 /**

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {
+  declaredServiceIds,
   describeFailure,
   describeThrow,
   fuzzSettings,
@@ -9,7 +10,6 @@ import {
   readTomlFiles,
 } from '@service-registry/test-support';
 import { loadRegistry } from '../load/buildRegistry';
-import { parseTomlFile } from '../load/parseToml';
 import { SourcePosition } from '../model/types';
 import { diffRegistries } from './diffRegistries';
 import { RegistryDiff } from './types';
@@ -41,13 +41,6 @@ const {
   only: ONLY,
 } = fuzzSettings({ seed: 20261207, iterations: 300 });
 const TODAY = '2026-11-22';
-
-/** The ids of the services a registry file declares (`[service.<id>…]`); none when it does not parse. */
-function declaredServiceIds(file: string, text: string): string[] {
-  const parsed = parseTomlFile(file, text);
-  const services = parsed.ok ? parsed.file.table.service : undefined;
-  return services && typeof services === 'object' ? Object.keys(services) : [];
-}
 
 /** Everything a diff lists, in a form two diffs can be compared by. */
 function listed(diff: RegistryDiff) {
