@@ -32,6 +32,7 @@ export {
   findingProblem,
   INSERTED_CHARACTERS,
   mutateRegistry,
+  placeProblem,
   mutationRandom,
   MUTATION_KINDS,
   positionLines,

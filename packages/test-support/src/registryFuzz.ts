@@ -534,16 +534,10 @@ export function findingProblem(
   if (hasControlCharacter(finding.message)) {
     return 'control character in the message';
   }
-  const file = lines.get(finding.file);
-  if (!file) return `file ${JSON.stringify(finding.file)} is not an input`;
+  const outside = placeProblem(finding, lines);
+  if (outside) return outside;
   const { line, column } = finding;
-  if (!Number.isInteger(line) || line < 1 || line > file.length) {
-    return `line ${line} outside 1..${file.length}`;
-  }
-  const text = file[line - 1];
-  if (!Number.isInteger(column) || column < 1 || column > text.length + 1) {
-    return `column ${column} outside 1..${text.length + 1} of line ${line}`;
-  }
+  const text = lines.get(finding.file)![line - 1];
   if (
     finding.code !== 'toml/syntax' &&
     column > 1 &&
@@ -552,6 +546,28 @@ export function findingProblem(
     return `column ${column} of line ${line} is at a blank (${JSON.stringify(
       text.slice(Math.max(0, column - 20), column + 20),
     )})`;
+  }
+  return undefined;
+}
+
+/**
+ * What is wrong with a place, or undefined: it must name one of the files given (`lines`, by
+ * path, from {@link positionLines}), a line of it from 1, and a column from 1 to the line's length
+ * + 1 in UTF-16 code units.
+ */
+export function placeProblem(
+  place: { file: string; line: number; column: number },
+  lines: ReadonlyMap<string, string[]>,
+): string | undefined {
+  const file = lines.get(place.file);
+  if (!file) return `file ${JSON.stringify(place.file)} is not an input`;
+  const { line, column } = place;
+  if (!Number.isInteger(line) || line < 1 || line > file.length) {
+    return `line ${line} outside 1..${file.length}`;
+  }
+  const text = file[line - 1];
+  if (!Number.isInteger(column) || column < 1 || column > text.length + 1) {
+    return `column ${column} outside 1..${text.length + 1} of line ${line}`;
   }
   return undefined;
 }

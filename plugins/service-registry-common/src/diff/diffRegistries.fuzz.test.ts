@@ -6,6 +6,7 @@ import {
   fuzzSettings,
   mutateRegistry,
   mutationRandom,
+  placeProblem,
   positionLines,
   readTomlFiles,
 } from '@service-registry/test-support';
@@ -136,28 +137,14 @@ describe('diffRegistries on mutations of the demo registry', () => {
         );
       }
 
-      /** Whether a position is a place of a file of head, or of base for what only base has. */
-      const placeProblem = (where: string, position: SourcePosition) => {
-        const lines =
-          headLines.get(position.file) && position.file !== mutation.file
-            ? headLines.get(position.file)
-            : undefined;
-        const candidates = lines
-          ? [lines]
-          : [headLines.get(position.file), baseLines.get(position.file)];
-        const fits = candidates.some(
-          file =>
-            file !== undefined &&
-            Number.isInteger(position.line) &&
-            position.line >= 1 &&
-            position.line <= file.length &&
-            Number.isInteger(position.column) &&
-            position.column >= 1 &&
-            position.column <= file[position.line - 1].length + 1,
-        );
-        if (!fits) {
+      /** Fails unless a position is a place of head, or of base (for what only base has). */
+      const checkPlace = (where: string, position: SourcePosition) => {
+        const problem =
+          placeProblem(position, headLines) &&
+          placeProblem(position, baseLines);
+        if (problem) {
           fail(
-            `${where} is at ${position.file}:${position.line}:${position.column}, no place of that file`,
+            `${where} is at ${position.file}:${position.line}:${position.column}: ${problem}`,
           );
         }
       };
@@ -178,10 +165,10 @@ describe('diffRegistries on mutations of the demo registry', () => {
         }
       }
       for (const change of forward.policyChanges) {
-        placeProblem(`the policy change of ${change.path}`, change.position);
+        checkPlace(`the policy change of ${change.path}`, change.position);
       }
       for (const breaking of forward.breakingChanges) {
-        placeProblem(
+        checkPlace(
           `the breaking change ${breaking.kind} of ${breaking.service}`,
           breaking.position,
         );
