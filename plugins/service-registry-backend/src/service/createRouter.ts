@@ -431,7 +431,7 @@ export async function createRouter(
   router.get('/pending-changes', async (req, res) => {
     await authorize(req);
     const query = parseRequest(pendingChangesQuery, req.query);
-    const { id, known } = chooseRegistryId(
+    const { id, unnamed, known } = chooseRegistryId(
       snapshots,
       query.registry,
       configured,
@@ -442,10 +442,7 @@ export async function createRouter(
         'No pending changes are configured: set serviceRegistry.pendingChanges.repository to the registry repository',
       );
     }
-    const source = sources.of(
-      id,
-      chooseRegistryId(snapshots, undefined, configured).id,
-    );
+    const source = sources.of(id, unnamed);
     if (!source) {
       if (!known.includes(id)) {
         throw new NotFoundError(registryNotFoundMessages.registry(id, known));

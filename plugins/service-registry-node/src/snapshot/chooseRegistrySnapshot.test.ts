@@ -98,18 +98,23 @@ describe('chooseRegistryId', () => {
     const none = published();
     expect(chooseRegistryId(none, undefined, ['platform'])).toEqual({
       id: 'platform',
+      unnamed: 'platform',
       known: ['platform'],
     });
     expect(chooseRegistryId(none, undefined, ['platform', 'data'])).toEqual({
       id: 'default',
+      unnamed: 'default',
       known: ['data', 'platform'],
     });
-    expect(chooseRegistryId(none, 'data', ['platform', 'data']).id).toBe(
-      'data',
-    );
+    expect(chooseRegistryId(none, 'data', ['platform', 'data'])).toEqual({
+      id: 'data',
+      unnamed: 'default',
+      known: ['data', 'platform'],
+    });
     // a registry published without being configured counts too
     expect(chooseRegistryId(published('lab'), undefined, [])).toEqual({
       id: 'lab',
+      unnamed: 'lab',
       known: ['lab'],
     });
   });

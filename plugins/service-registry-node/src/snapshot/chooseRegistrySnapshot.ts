@@ -20,8 +20,9 @@ export function configuredRegistryIds(config: Config): string[] {
 
 /**
  * The registry an API request asks for, chosen the same way on every endpoint: `requested` when
- * given; else `default` when there is one, else the only registry there is. Also the ids known:
- * the configured ones and those with a snapshot, sorted.
+ * given; else `default` when there is one, else the only registry there is (`unnamed`, what a
+ * request that names none gets). Also the ids known: the configured ones and those with a
+ * snapshot, sorted.
  *
  * @param snapshots - the published snapshots
  * @param requested - the `registry` the request gives, if any
@@ -32,14 +33,13 @@ export function chooseRegistryId(
   snapshots: Pick<ServiceRegistrySnapshotService, 'list'>,
   requested: string | undefined,
   configured: readonly string[],
-): { id: string; known: string[] } {
+): { id: string; unnamed: string; known: string[] } {
   const known = [
     ...new Set([...configured, ...snapshots.list().map(s => s.providerId)]),
   ].sort();
-  const id =
-    requested ??
-    (known.length === 1 && known[0] !== 'default' ? known[0] : 'default');
-  return { id, known };
+  const unnamed =
+    known.length === 1 && known[0] !== 'default' ? known[0] : 'default';
+  return { id: requested ?? unnamed, unnamed, known };
 }
 
 /**
