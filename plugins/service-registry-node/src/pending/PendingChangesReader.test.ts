@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import lockfile from 'proper-lockfile';
 import {
   createTestGitRepository,
   projectAToml,
@@ -247,6 +248,37 @@ version = "0.1.0"
 });
 
 describe('PendingChangesReader sharing its mirror', () => {
+  const lockPath = () => `${path.join(root, 'mirror')}.lock`;
+
+  it('waits while a reader of another backend holds the mirror, and reads once it is done', async () => {
+    fs.mkdirSync(root, { recursive: true });
+    const release = await lockfile.lock(path.join(root, 'mirror'), {
+      realpath: false,
+      lockfilePath: lockPath(),
+    });
+    let settled = false;
+    const answer = reader()
+      .read(TODAY)
+      .finally(() => {
+        settled = true;
+      });
+    await new Promise(resolve => setTimeout(resolve, 700));
+    expect(settled).toBe(false);
+    await release();
+    expect((await answer).defaultBranch).toBe('main');
+    expect(fs.existsSync(lockPath())).toBe(false);
+  });
+
+  it('takes over the lock of a backend that stopped while reading, without waiting long for it', async () => {
+    // the lock a backend leaves when it dies mid-read: a folder nobody renews any more
+    fs.mkdirSync(lockPath());
+    const stopped = new Date(Date.now() - 15_000);
+    fs.utimesSync(lockPath(), stopped, stopped);
+    const answer = await reader().read(TODAY);
+    expect(answer.defaultBranch).toBe('main');
+    expect(fs.existsSync(lockPath())).toBe(false);
+  });
+
   it('reads together with readers of other backends that use the same folder', async () => {
     for (const n of [1, 2, 3]) {
       git('checkout', '--quiet', '-b', `service-registry/move-auth-${n}`);

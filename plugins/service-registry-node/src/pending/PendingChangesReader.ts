@@ -17,9 +17,8 @@ const PENDING_REFS = 'refs/registry/pending/';
 
 /**
  * How long another reader of the same mirror (another backend on this host) is waited for: about
- * two minutes, in attempts spaced from 50 ms to a second. A read that runs longer, or a lock left
- * by a backend that stopped (no longer renewed for `LOCK_STALE_MS`), makes the read fail or take
- * the lock over.
+ * two minutes, in attempts spaced from 50 ms to a second. A read that runs longer makes the read
+ * fail.
  */
 const LOCK_RETRIES = {
   retries: 130,
@@ -27,7 +26,12 @@ const LOCK_RETRIES = {
   minTimeout: 50,
   maxTimeout: 1000,
 };
-const LOCK_STALE_MS = 60_000;
+/**
+ * A lock not renewed for this long was left by a backend that stopped, and is taken over. The
+ * holder renews its lock every half of it while it reads, so that only a dead backend's lock (or
+ * one whose event loop stalls this long) goes stale: readers wait at most this long for it.
+ */
+const LOCK_STALE_MS = 10_000;
 
 /**
  * Where {@link PendingChangesReader} reads the pending changes of a registry.
