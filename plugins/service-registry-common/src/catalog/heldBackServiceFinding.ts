@@ -1,5 +1,5 @@
 import { RegistryFinding, SourcePosition } from '../model/types';
-import { redactSecrets } from '../validation/secrets/detectSecret';
+import { shownId } from '../validation/secrets/shownId';
 import { serviceEntityRefOf, serviceIdOfEntityRef } from './serviceEntityQuery';
 
 /**
@@ -32,7 +32,7 @@ export function heldBackServiceFinding(
   why: string,
 ): RegistryFinding {
   const id = serviceIdOfEntityRef(ref) ?? ref;
-  const service = redactSecrets(id) === id ? id : '(hidden)';
+  const service = shownId(id);
   return {
     severity: 'warning',
     code: HELD_BACK_SERVICE_CODE,

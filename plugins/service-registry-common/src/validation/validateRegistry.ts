@@ -8,6 +8,7 @@ import { resolveToday } from './dates';
 import { sortFindings } from './findings';
 import { VALIDATION_RULES } from './rules';
 import { redactSecrets } from './secrets/detectSecret';
+import { shownId } from './secrets/shownId';
 import { ValidateOptions } from './types';
 
 /**
@@ -50,15 +51,6 @@ export function validateRegistry(
     }
   }
   return sortFindings(blocked.map(redacted));
-}
-
-/**
- * An id (of a service, a project) as a finding may show it: `(hidden)` when it holds a credential
- * of a well-known form (someone pasted a token as a service id; see `redactSecrets`). Hidden
- * whole, not in part like free text: the rest of such an id names nothing.
- */
-function shownId(id: string): string {
-  return redactSecrets(id) === id ? id : '(hidden)';
 }
 
 /**
