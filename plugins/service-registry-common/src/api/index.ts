@@ -65,6 +65,7 @@ export type {
   PendingChangeOfService,
   PendingChangeSummary,
   PendingChangesResponse,
+  PendingUnreadFile,
   RepositoryPendingChanges,
   UnreadPendingChange,
 } from './pendingChangesResponse';

@@ -26,6 +26,30 @@ export interface PendingBreakingChange {
 }
 
 /**
+ * A registry file one side of a pending change could not read (it does not parse, or is above
+ * the size limit), and how the change was compared without it: a file its head cannot read is
+ * compared as its base has it (the catalog keeps that version until the file is fixed), a file its
+ * base cannot read is taken as the head has it (nothing can be known of what changed in it).
+ *
+ * @public
+ */
+export interface PendingUnreadFile {
+  /** Which side cannot read it: `base`, where the change leaves the default branch, or its `head`. */
+  side: 'base' | 'head';
+  /** The file, relative to the registry root. */
+  file: string;
+  /** Where that side's finding is: the parser's line, 1 for a file not read. */
+  line: number;
+  /** Where that side's finding is: the parser's column, 1 for a file not read. */
+  column: number;
+  /**
+   * What it means for the comparison, for people ("In base, projects/shop/services.toml:3:7 does
+   * not parse: its services shop-api, shop-web are not compared (taken as head has them), …").
+   */
+  message: string;
+}
+
+/**
  * What a pending change does to the registry, between the commit it starts from and its head:
  * the services it adds, removes and changes, the breaking changes with their impact, and how its
  * registry validates.
@@ -43,6 +67,8 @@ export interface PendingChangeSummary {
   breakingChanges: PendingBreakingChange[];
   /** Validation of the change's registry: errors (the change cannot merge as it is) and warnings. */
   findings: { errors: number; warnings: number };
+  /** The files either side could not read, those of base first, each by path; usually none. */
+  unreadFiles: PendingUnreadFile[];
 }
 
 /**

@@ -1,9 +1,11 @@
 import { projectAToml, sharedAuthToml } from '@service-registry/test-support';
-import { loadRegistry } from '../load/buildRegistry';
+import { RegistryFileInput } from '../model/types';
 import { summarizePendingChange } from './summarizePendingChange';
 
-const registry = (files: Record<string, string>) =>
-  loadRegistry(Object.entries(files).map(([path, text]) => ({ path, text })));
+const registry = (files: Record<string, string>): RegistryFileInput[] =>
+  Object.entries(files).map(([path, text]) => ({ path, text }));
+
+const TODAY = { today: '2026-12-06' };
 
 describe('summarizePendingChange', () => {
   it('lists what a change adds, removes and changes, its breaking changes with their reach, and its findings', () => {
@@ -39,6 +41,7 @@ requires = ["billing"]
         ],
         // pa-web requires billing, which no one declares
         findings: { errors: 1, warnings: expect.any(Number) },
+        unreadFiles: [],
       },
     );
   });
@@ -49,15 +52,112 @@ requires = ["billing"]
       'projects/project-a/services.toml': projectAToml(),
     };
     expect(
-      summarizePendingChange(registry(files), registry(files), {
-        today: '2026-12-06',
-      }),
+      summarizePendingChange(registry(files), registry(files), TODAY),
     ).toMatchObject({
       added: [],
       removed: [],
       changed: [],
       breakingChanges: [],
       findings: { errors: 0 },
+    });
+  });
+
+  it('compares a file the head breaks as the base has it, and says so', () => {
+    const base = registry({
+      'services/catalog.toml': sharedAuthToml(8000),
+      'projects/project-a/services.toml': projectAToml(),
+    });
+    const head = registry({
+      'services/catalog.toml': `${sharedAuthToml(9000)}\nport = \n`,
+      'projects/project-a/services.toml': projectAToml(),
+    });
+    const summary = summarizePendingChange(base, head, TODAY);
+    // nothing is removed or broken: the catalog keeps the file's last good version
+    expect(summary).toMatchObject({
+      added: [],
+      removed: [],
+      changed: [],
+      breakingChanges: [],
+      // the syntax error, and pa-api's requirement that head's registry no longer declares
+      findings: { errors: 2 },
+    });
+    expect(summary.unreadFiles).toEqual([
+      {
+        side: 'head',
+        file: 'services/catalog.toml',
+        line: expect.any(Number),
+        column: expect.any(Number),
+        message: expect.stringMatching(
+          /^In head, services\/catalog\.toml does not parse \(line \d+, column \d+\): its service shared-auth is compared as in base/,
+        ),
+      },
+    ]);
+    const { line } = summary.unreadFiles[0];
+    expect(head[0].text.split('\n')[line - 1]).toBe('port = ');
+  });
+
+  it('takes a file the base cannot read as the head has it: a change that fixes it adds nothing', () => {
+    const base = registry({
+      'services/catalog.toml': `${sharedAuthToml(8000)}\nport = \n`,
+      'projects/project-a/services.toml': projectAToml(),
+    });
+    const head = registry({
+      'services/catalog.toml': sharedAuthToml(8000),
+      'projects/project-a/services.toml': projectAToml(),
+    });
+    const summary = summarizePendingChange(base, head, TODAY);
+    expect(summary).toMatchObject({
+      added: [],
+      removed: [],
+      changed: [],
+      breakingChanges: [],
+      findings: { errors: 0 },
+    });
+    expect(summary.unreadFiles).toEqual([
+      {
+        side: 'base',
+        file: 'services/catalog.toml',
+        line: expect.any(Number),
+        column: expect.any(Number),
+        message: expect.stringMatching(
+          /^In base, services\/catalog\.toml:\d+:\d+ does not parse: its service shared-auth is not compared \(taken as head has it\)/,
+        ),
+      },
+    ]);
+    const { line } = summary.unreadFiles[0];
+    expect(base[0].text.split('\n')[line - 1]).toBe('port = ');
+  });
+
+  it('hides a credential pasted as the id of a service of a file the base cannot read', () => {
+    const token = `ghp_${'a1B2c3D4e5'.repeat(3)}123456`;
+    const base = registry({
+      'services/catalog.toml': '[service.x]\nport = \n',
+    });
+    const head = registry({
+      'services/catalog.toml': `[service.${token}]\nowner = "ops"\n`,
+    });
+    const [unread] = summarizePendingChange(base, head, TODAY).unreadFiles;
+    expect(unread.message).toContain('(hidden)');
+    expect(JSON.stringify(unread)).not.toContain(token);
+  });
+
+  it('keeps a service where the base declared it when a project of the head declares its id again', () => {
+    const declaration = (name: string, version: string) =>
+      `[project]\nname = "${name}"\n\n[service.dup]\nversion = "${version}"\n`;
+    const base = registry({
+      'projects/zeta/services.toml': declaration('Zeta', '1.0.0'),
+    });
+    const head = registry({
+      // sorts before zeta: loaded alone, its declaration would take dup over
+      'projects/alpha/services.toml': declaration('Alpha', '2.0.0'),
+      'projects/zeta/services.toml': declaration('Zeta', '1.0.0'),
+    });
+    expect(summarizePendingChange(base, head, TODAY)).toMatchObject({
+      added: [],
+      changed: [],
+      breakingChanges: [],
+      // the new declaration is the one reported
+      findings: { errors: 1 },
     });
   });
 });

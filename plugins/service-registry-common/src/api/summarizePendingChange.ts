@@ -1,25 +1,76 @@
+import { baseAsInHead } from '../diff/baseAsInHead';
 import { diffRegistries } from '../diff/diffRegistries';
-import { LoadedRegistry } from '../model/types';
+import { preferBaseDeclarations } from '../diff/preferBaseDeclarations';
+import { UnreadBaseFile } from '../diff/types';
+import { loadRegistry } from '../load/buildRegistry';
+import { RegistryFileInput } from '../model/types';
+import { describeUnreadBaseFile } from '../report/unreadBaseFile';
+import { describeUnreadHeadFile } from '../report/unreadHeadFile';
+import { redactSecrets } from '../validation/secrets/detectSecret';
+import { shownId } from '../validation/secrets/shownId';
 import { validateRegistry } from '../validation/validateRegistry';
-import { PendingChangeSummary } from './pendingChangesResponse';
+import {
+  PendingChangeSummary,
+  PendingUnreadFile,
+} from './pendingChangesResponse';
+
+/** A file base could not read, with any credential in its path or its services' ids hidden. */
+function shownUnreadBaseFile(unread: UnreadBaseFile): UnreadBaseFile {
+  return {
+    ...unread,
+    file: redactSecrets(unread.file),
+    services: unread.services.map(shownId),
+  };
+}
 
 /**
- * What a pending change does to the registry (see {@link PendingChangeSummary}): the diff from
- * the registry it starts from to its own (ids that look like credentials are hidden, as the diff
- * hides them) and how its registry validates on `today`.
+ * What a pending change does to the registry (see {@link PendingChangeSummary}), compared as the
+ * CLI's `diff` compares two revisions: a file the head cannot read is compared as the base has it
+ * and a file the base cannot read as the head has it (both listed in `unreadFiles`), and a service
+ * id a project of the head declares again stays where the base declared it. Then the diff from
+ * the base to the head (ids that look like credentials are hidden, as the diff hides them) and
+ * how the head's registry validates on `today`.
  *
- * @param base - the registry where the change leaves the default branch
- * @param head - the change's registry
+ * @param baseFiles - the registry's files where the change leaves the default branch
+ * @param headFiles - the change's registry files
  * @param options - the day lifecycle dates are counted to (`YYYY-MM-DD`)
  * @public
  */
 export function summarizePendingChange(
-  base: LoadedRegistry,
-  head: LoadedRegistry,
+  baseFiles: readonly RegistryFileInput[],
+  headFiles: readonly RegistryFileInput[],
   options: { today: string },
 ): PendingChangeSummary {
+  const loadedHead = loadRegistry(headFiles);
+  const { base, unread } = baseAsInHead(
+    loadRegistry(baseFiles),
+    baseFiles,
+    loadedHead,
+    headFiles,
+  );
+  const head = preferBaseDeclarations(base, loadedHead, headFiles);
   const diff = diffRegistries(base, head, { today: options.today });
   const findings = validateRegistry(head, { today: options.today });
+  const unreadFiles: PendingUnreadFile[] = [
+    ...unread.map(shownUnreadBaseFile).map(
+      (file): PendingUnreadFile => ({
+        side: 'base',
+        file: file.file,
+        line: file.position.line,
+        column: file.position.column,
+        message: describeUnreadBaseFile(file),
+      }),
+    ),
+    ...diff.unreadHeadFiles.map(
+      (file): PendingUnreadFile => ({
+        side: 'head',
+        file: file.file,
+        line: file.position.line,
+        column: file.position.column,
+        message: describeUnreadHeadFile(file),
+      }),
+    ),
+  ];
   return {
     added: diff.added,
     removed: diff.removed,
@@ -43,5 +94,6 @@ export function summarizePendingChange(
       errors: findings.filter(f => f.severity === 'error').length,
       warnings: findings.filter(f => f.severity === 'warning').length,
     },
+    unreadFiles,
   };
 }

@@ -20,7 +20,7 @@ import { LoadedRegistry, RegistryFileInput } from '../model/types';
 export function preferBaseDeclarations(
   base: LoadedRegistry,
   head: LoadedRegistry,
-  headFiles: RegistryFileInput[],
+  headFiles: readonly RegistryFileInput[],
 ): LoadedRegistry {
   const preferred = new Map<string, string>();
   for (const id of duplicatedServices(head).keys()) {

@@ -403,7 +403,7 @@ function sortFindings(findings: RegistryFinding[]): RegistryFinding[] {
  * still reads them.
  */
 function parseAll(
-  inputs: RegistryFileInput[],
+  inputs: readonly RegistryFileInput[],
   collector: FindingCollector,
 ): {
   files: string[];
@@ -512,7 +512,7 @@ function parseAll(
  * @public
  */
 export function loadRegistry(
-  inputs: RegistryFileInput[],
+  inputs: readonly RegistryFileInput[],
   options: LoadRegistryOptions = {},
 ): LoadedRegistry {
   const collector = new FindingCollector();

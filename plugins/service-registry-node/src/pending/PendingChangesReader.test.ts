@@ -103,6 +103,7 @@ version = "0.1.0"
           },
         ],
         findings: { errors: 0, warnings: expect.any(Number) },
+        unreadFiles: [],
       },
       expect.objectContaining({
         branch: 'service-registry/add-pa-web',
@@ -190,6 +191,34 @@ version = "0.1.0"
           'services/huge.toml is 2003 bytes, more than the 1000 bytes a registry file may have',
       },
     ]);
+  });
+
+  it('compares a branch that fixes a file main cannot read, as the CLI compares it: nothing added', async () => {
+    commit('Break the shared services', {
+      'services/catalog.toml': `${sharedAuthToml(8000)}port = \n`,
+    });
+    git('checkout', '--quiet', '-b', 'service-registry/fix-catalog');
+    commit('Fix the shared services', {
+      'services/catalog.toml': sharedAuthToml(8000),
+    });
+    git('checkout', '--quiet', 'main');
+
+    const [change] = (await reader().read(TODAY)).changes;
+    expect(change).toMatchObject({
+      branch: 'service-registry/fix-catalog',
+      added: [],
+      changed: [],
+      findings: { errors: 0 },
+      unreadFiles: [
+        {
+          side: 'base',
+          file: 'services/catalog.toml',
+          message: expect.stringContaining(
+            'its service shared-auth is not compared',
+          ),
+        },
+      ],
+    });
   });
 
   it('answers reads asked together once, and reads for another day after them', async () => {

@@ -284,8 +284,8 @@ export class PendingChangesReader {
         })
       ).split('\0');
       const summary = summarizePendingChange(
-        await this.#commits.load(base),
-        await this.#commits.load(head),
+        await this.#commits.files(base),
+        await this.#commits.files(head),
         { today },
       );
       const url = o.branchUrl?.(branch);

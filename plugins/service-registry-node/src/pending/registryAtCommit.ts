@@ -1,8 +1,4 @@
-import {
-  LoadedRegistry,
-  loadRegistry,
-  RegistryFileInput,
-} from '@service-registry/plugin-service-registry-common';
+import { RegistryFileInput } from '@service-registry/plugin-service-registry-common';
 import { decodeRegistryFile } from '../read/decodeRegistryFile';
 import { runGit, runGitForBytes } from '../git/runGit';
 
@@ -30,11 +26,11 @@ export class RegistryCommits {
   }
 
   /**
-   * The registry of a commit: its `.toml` files under the registry folder, loaded. A commit
-   * without that folder holds an empty registry. Throws {@link RegistryFileTooLargeError} for a
+   * The registry files of a commit: its `.toml` files under the registry folder. A commit
+   * without that folder holds none. Throws {@link RegistryFileTooLargeError} for a
    * file past the limit.
    */
-  async load(commit: string): Promise<LoadedRegistry> {
+  async files(commit: string): Promise<RegistryFileInput[]> {
     const treeish = this.#registryPath
       ? `${commit}:${this.#registryPath}`
       : `${commit}^{tree}`;
@@ -48,7 +44,7 @@ export class RegistryCommits {
       await runGit(['cat-file', '-e', `${commit}^{commit}`], {
         cwd: this.#gitDir,
       });
-      return loadRegistry([]);
+      return [];
     }
     const files: RegistryFileInput[] = [];
     for (const entry of listing.split('\0')) {
@@ -65,7 +61,7 @@ export class RegistryCommits {
       }
       files.push(decodeRegistryFile(path, await this.#blob(blob)));
     }
-    return loadRegistry(files);
+    return files;
   }
 
   async #blob(id: string): Promise<Buffer> {

@@ -47,5 +47,6 @@ export type {
   PendingBreakingChange,
   PendingChange,
   PendingChangesResponse,
+  PendingUnreadFile,
   UnreadPendingChange,
 } from '@service-registry/plugin-service-registry-common';

@@ -59,7 +59,8 @@ function ServiceNames(props: {
 
 /**
  * One pending change of the registry: its commit and branch, what it adds, changes and removes,
- * its breaking changes with their reach, and how its registry validates.
+ * its breaking changes with their reach, how its registry validates, and the files either side
+ * could not read (compared as the other side has them).
  */
 export function PendingChangeCard(props: { change: PendingChange }) {
   const { change } = props;
@@ -147,6 +148,22 @@ export function PendingChangeCard(props: { change: PendingChange }) {
                             : ''
                         }.`}
                   </strong>
+                </Typography>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {change.unreadFiles.length > 0 && (
+        <>
+          <Typography component="h4" className={classes.section}>
+            Files not read
+          </Typography>
+          <ul className={classes.list} aria-label="Files not read">
+            {change.unreadFiles.map(unread => (
+              <li key={`${unread.side}-${unread.file}`}>
+                <Typography variant="body2" className={classes.message}>
+                  {unread.message}
                 </Typography>
               </li>
             ))}

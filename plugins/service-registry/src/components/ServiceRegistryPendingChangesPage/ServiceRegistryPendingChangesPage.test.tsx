@@ -1,10 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import {
-  loadRegistry,
-  summarizePendingChange,
-} from '@service-registry/plugin-service-registry-common';
+import { summarizePendingChange } from '@service-registry/plugin-service-registry-common';
 import { ServiceRegistryApi, serviceRegistryApiRef } from '../../api';
 import { PendingChangesResponse } from '../../api/types';
 import { mockServiceRegistryApi } from '../../testUtils/mockServiceRegistryApi';
@@ -12,7 +9,7 @@ import { backendError } from '../../testUtils/backendError';
 import { ServiceRegistryPendingChangesPage } from './ServiceRegistryPendingChangesPage';
 
 const registry = (files: Record<string, string>) =>
-  loadRegistry(Object.entries(files).map(([path, text]) => ({ path, text })));
+  Object.entries(files).map(([path, text]) => ({ path, text }));
 
 const auth = (port: number) => `
 [service.shared-auth]
@@ -91,6 +88,22 @@ requires = ["billing"]
           today,
         ),
       },
+      {
+        branch: 'service-registry/break-auth',
+        commit: 'd'.repeat(40),
+        base: 'a'.repeat(40),
+        subject: 'Break shared-auth',
+        author: 'Cy Careless',
+        date: '2026-12-03T08:00:00+00:00',
+        ...summarizePendingChange(
+          BASE,
+          registry({
+            'services/catalog.toml': `${auth(9000)}port = \n`,
+            'projects/project-a/services.toml': project(),
+          }),
+          today,
+        ),
+      },
     ],
   };
 }
@@ -150,6 +163,18 @@ describe('ServiceRegistryPendingChangesPage', () => {
     expect(add).toHaveTextContent('1 error');
     expect(add).toHaveTextContent('0 breaking changes');
 
+    // no card lists files it could not read but the one whose branch breaks a file
+    expect(within(move).queryByText('Files not read')).toBeNull();
+    const broken = screen.getByRole('region', {
+      name: 'Pending change service-registry/break-auth',
+    });
+    // compared as main has the file: the port change in the broken file is not seen
+    expect(broken).toHaveTextContent('0 breaking changes');
+    const unread = within(broken).getByRole('list', { name: 'Files not read' });
+    expect(within(unread).getByRole('listitem')).toHaveTextContent(
+      /^In head, services\/catalog\.toml does not parse \(line 6, column \d+\): its service shared-auth is compared as in base/,
+    );
+
     // newest first, as the backend lists them
     expect(
       screen
@@ -158,6 +183,7 @@ describe('ServiceRegistryPendingChangesPage', () => {
     ).toEqual([
       'Pending change service-registry/move-auth',
       'Pending change service-registry/add-pa-web',
+      'Pending change service-registry/break-auth',
     ]);
     expect(
       screen
@@ -168,7 +194,7 @@ describe('ServiceRegistryPendingChangesPage', () => {
     );
     expect(
       screen.getByText(
-        '2 pending changes in https://github.com/acme/registry, compared with main · registry "default" · read 2026-12-06 10:15 UTC',
+        '3 pending changes in https://github.com/acme/registry, compared with main · registry "default" · read 2026-12-06 10:15 UTC',
       ),
     ).toBeInTheDocument();
   });
