@@ -10,6 +10,8 @@ import {
   positionLines,
   readTomlFiles,
 } from '@service-registry/test-support';
+import { summarizePendingChange } from '../api/summarizePendingChange';
+import { PendingChangeSummary } from '../api/pendingChangesResponse';
 import { loadRegistry } from '../load/buildRegistry';
 import { SourcePosition } from '../model/types';
 import { diffRegistries } from './diffRegistries';
@@ -24,7 +26,9 @@ import { RegistryDiff } from './types';
  * - A registry compared with itself (loaded again) has no change at all.
  * - What one direction adds, the other removes, when both sides parse (a file head cannot read is
  *   compared as base has it, as the catalog keeps its last good version; a file base cannot read
- *   declares nothing).
+ *   declares nothing). A pending change's summary (which reads a file base cannot read as head
+ *   has it, as the CLI's `diff` does) is symmetric whether or not they parse, and places each
+ *   file a side could not read at a line and column of that side's file.
  * - Every changed, added or removed service, and every breaking change, names a service that the
  *   mutated file declares, before or after (a change comes from the file that changed); every
  *   breaking change and policy change is at a line and column of a file of the side it is read
@@ -103,12 +107,16 @@ describe('diffRegistries on mutations of the demo registry', () => {
       let backward: RegistryDiff;
       let itself: RegistryDiff;
       let headReadWhole: boolean;
+      let pending: PendingChangeSummary;
+      let pendingBack: PendingChangeSummary;
       try {
         const head = loadRegistry(inputs);
         headReadWhole = head.failedFiles.length === 0;
         forward = diffRegistries(base, head, { today: TODAY });
         backward = diffRegistries(head, base, { today: TODAY });
         itself = diffRegistries(head, loadRegistry(inputs), { today: TODAY });
+        pending = summarizePendingChange(files, inputs, { today: TODAY });
+        pendingBack = summarizePendingChange(inputs, files, { today: TODAY });
       } catch (error) {
         fail(describeThrow(error));
         continue;
@@ -135,6 +143,31 @@ describe('diffRegistries on mutations of the demo registry', () => {
         fail(
           `added ${forward.added} and removed ${forward.removed} one way, removed ${backward.removed} and added ${backward.added} the other`,
         );
+      }
+
+      if (
+        JSON.stringify([pending.added, pending.removed]) !==
+        JSON.stringify([pendingBack.removed, pendingBack.added])
+      ) {
+        fail(
+          `the pending change adds ${pending.added} and removes ${pending.removed}, its reverse removes ${pendingBack.removed} and adds ${pendingBack.added}`,
+        );
+      }
+      for (const [summary, lines] of [
+        [pending, { base: baseLines, head: headLines }],
+        [pendingBack, { base: headLines, head: baseLines }],
+      ] as const) {
+        for (const unread of summary.unreadFiles) {
+          const problem = placeProblem(
+            { file: unread.file, line: unread.line, column: unread.column },
+            lines[unread.side],
+          );
+          if (problem) {
+            fail(
+              `the unread file of ${unread.side} is at ${unread.file}:${unread.line}:${unread.column}: ${problem}`,
+            );
+          }
+        }
       }
 
       /** Fails unless a position is a place of head, or of base (for what only base has). */
