@@ -442,7 +442,13 @@ test('SLA and findings pages read the registry', async ({ page }, testInfo) => {
     'page',
   );
   // the suite's sidebar items are read whole, not cut short with an ellipsis
-  for (const name of ['Topology', 'Deprecations', 'SLAs', 'Findings']) {
+  for (const name of [
+    'Topology',
+    'Deprecations',
+    'SLAs',
+    'Findings',
+    'Pending',
+  ]) {
     expect(
       await cutShortTexts(nav.getByRole('link', { name, exact: true })),
     ).toEqual([]);

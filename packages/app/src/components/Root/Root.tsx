@@ -100,7 +100,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         <SidebarItem
           icon={PendingChangesIcon}
           to="service-registry/pending-changes"
-          text="Pending changes"
+          text="Pending"
         />
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />
         {/* End global nav */}
