@@ -62,70 +62,59 @@ requires = ["billing"]
     });
   });
 
-  it('compares a file the head breaks as the base has it, and says so', () => {
-    const base = registry({
-      'services/catalog.toml': sharedAuthToml(8000),
+  /** The two files, the shared services' file with a key without a value when `broken`. */
+  const twoFiles = (port: number, broken: boolean) =>
+    registry({
+      'services/catalog.toml': `${sharedAuthToml(port)}${
+        broken ? '\nport = \n' : ''
+      }`,
       'projects/project-a/services.toml': projectAToml(),
     });
-    const head = registry({
-      'services/catalog.toml': `${sharedAuthToml(9000)}\nport = \n`,
-      'projects/project-a/services.toml': projectAToml(),
-    });
-    const summary = summarizePendingChange(base, head, TODAY);
-    // nothing is removed or broken: the catalog keeps the file's last good version
-    expect(summary).toMatchObject({
-      added: [],
-      removed: [],
-      changed: [],
-      breakingChanges: [],
-      // the syntax error, and pa-api's requirement that head's registry no longer declares
-      findings: { errors: 2 },
-    });
-    expect(summary.unreadFiles).toEqual([
-      {
-        side: 'head',
-        file: 'services/catalog.toml',
-        line: expect.any(Number),
-        column: expect.any(Number),
-        message: expect.stringMatching(
-          /^In head, services\/catalog\.toml does not parse \(line \d+, column \d+\): its service shared-auth is compared as in base/,
-        ),
-      },
-    ]);
-    const { line } = summary.unreadFiles[0];
-    expect(head[0].text.split('\n')[line - 1]).toBe('port = ');
-  });
 
-  it('takes a file the base cannot read as the head has it: a change that fixes it adds nothing', () => {
-    const base = registry({
-      'services/catalog.toml': `${sharedAuthToml(8000)}\nport = \n`,
-      'projects/project-a/services.toml': projectAToml(),
-    });
-    const head = registry({
-      'services/catalog.toml': sharedAuthToml(8000),
-      'projects/project-a/services.toml': projectAToml(),
-    });
+  it.each([
+    {
+      title: 'compares a file the head breaks as the base has it, and says so',
+      base: twoFiles(8000, false),
+      // the port change in the broken file is not seen: the catalog keeps the last good version
+      head: twoFiles(9000, true),
+      side: 'head' as const,
+      // the syntax error, and pa-api's requirement that head's registry no longer declares
+      errors: 2,
+      message:
+        /^In head, services\/catalog\.toml does not parse \(line \d+, column \d+\): its service shared-auth is compared as in base/,
+    },
+    {
+      title:
+        'takes a file the base cannot read as the head has it: a change that fixes it adds nothing',
+      base: twoFiles(8000, true),
+      head: twoFiles(8000, false),
+      side: 'base' as const,
+      errors: 0,
+      message:
+        /^In base, services\/catalog\.toml:\d+:\d+ does not parse: its service shared-auth is not compared \(taken as head has it\)/,
+    },
+  ])('$title', ({ base, head, side, errors, message }) => {
     const summary = summarizePendingChange(base, head, TODAY);
     expect(summary).toMatchObject({
       added: [],
       removed: [],
       changed: [],
       breakingChanges: [],
-      findings: { errors: 0 },
+      findings: { errors },
     });
     expect(summary.unreadFiles).toEqual([
       {
-        side: 'base',
+        side,
         file: 'services/catalog.toml',
         line: expect.any(Number),
         column: expect.any(Number),
-        message: expect.stringMatching(
-          /^In base, services\/catalog\.toml:\d+:\d+ does not parse: its service shared-auth is not compared \(taken as head has it\)/,
-        ),
+        message: expect.stringMatching(message),
       },
     ]);
+    // at the key without a value, in the file of the side that cannot read it
     const { line } = summary.unreadFiles[0];
-    expect(base[0].text.split('\n')[line - 1]).toBe('port = ');
+    const broken = side === 'head' ? head : base;
+    expect(broken[0].text.split('\n')[line - 1]).toBe('port = ');
   });
 
   it('hides a credential pasted as the id of a service of a file the base cannot read', () => {
