@@ -31,6 +31,42 @@ const git = (cwd: string, ...args: string[]) =>
     },
   });
 
+/**
+ * Pushes a branch to the demo registry's repository, as the templates push theirs: a clone, an
+ * edit of one registry file, one commit. Returns the branch's name.
+ */
+function pushBranch(
+  name: string,
+  subject: string,
+  file: string,
+  edit: (text: string) => string,
+): string {
+  const branch = `service-registry/e2e-${name}-${Date.now().toString(36)}`;
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pending-e2e-'));
+  try {
+    git(work, 'clone', '--quiet', REMOTE, '.');
+    const target = path.join(work, file);
+    fs.writeFileSync(target, edit(fs.readFileSync(target, 'utf8')));
+    git(work, 'checkout', '--quiet', '-b', branch);
+    git(work, 'commit', '--quiet', '-am', subject);
+    git(work, 'push', '--quiet', 'origin', branch);
+    return branch;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Deletes a branch of the demo registry's repository, if it is there. */
+function deleteBranch(branch: string) {
+  try {
+    execFileSync('git', [`--git-dir=${REMOTE}`, 'branch', '-D', branch], {
+      stdio: 'ignore',
+    });
+  } catch {
+    // deleted already
+  }
+}
+
 test.beforeAll(() => {
   // idempotent: creates the repository when it is missing, keeps earlier branches
   execFileSync(path.join(ROOT, 'scripts/demo-registry-remote.sh'));
@@ -40,22 +76,17 @@ test('a branch pushed to the registry shows as a pending change, with what it br
   page,
 }) => {
   test.setTimeout(180_000);
-  const branch = `service-registry/e2e-bump-${Date.now().toString(36)}`;
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pending-e2e-'));
+  const branch = pushBranch(
+    'bump',
+    'Bump shared-auth to 2.0.0',
+    'services/catalog.toml',
+    text => {
+      // shared-auth is the first service of the global catalog
+      expect(text).toContain('version = "1.2.3"');
+      return text.replace('version = "1.2.3"', 'version = "2.0.0"');
+    },
+  );
   try {
-    git(work, 'clone', '--quiet', REMOTE, '.');
-    const catalog = path.join(work, 'services/catalog.toml');
-    const text = fs.readFileSync(catalog, 'utf8');
-    // shared-auth is the first service of the global catalog
-    expect(text).toContain('version = "1.2.3"');
-    fs.writeFileSync(
-      catalog,
-      text.replace('version = "1.2.3"', 'version = "2.0.0"'),
-    );
-    git(work, 'checkout', '--quiet', '-b', branch);
-    git(work, 'commit', '--quiet', '-am', 'Bump shared-auth to 2.0.0');
-    git(work, 'push', '--quiet', 'origin', branch);
-
     await openAsGuest(page, '/service-registry/pending-changes');
     const change = page.getByRole('region', {
       name: `Pending change ${branch}`,
@@ -97,7 +128,7 @@ test('a branch pushed to the registry shows as a pending change, with what it br
     });
 
     // deleted (merged or abandoned): gone from the page
-    execFileSync('git', [`--git-dir=${REMOTE}`, 'branch', '-D', branch]);
+    deleteBranch(branch);
     // the demo backend reuses an answer for 5 s
     await expect(async () => {
       await page.goto('/service-registry/pending-changes');
@@ -107,13 +138,45 @@ test('a branch pushed to the registry shows as a pending change, with what it br
       await expect(change).toHaveCount(0);
     }).toPass({ timeout: 90_000 });
   } finally {
-    try {
-      execFileSync('git', [`--git-dir=${REMOTE}`, 'branch', '-D', branch], {
-        stdio: 'ignore',
-      });
-    } catch {
-      // deleted above
-    }
-    fs.rmSync(work, { recursive: true, force: true });
+    deleteBranch(branch);
+  }
+});
+
+test('a branch that breaks a registry file says which file, where, and how it was compared', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const branch = pushBranch(
+    'broken',
+    'Half-written change',
+    'services/catalog.toml',
+    text => `${text}\n[service.shared-auth.sla\n`,
+  );
+  try {
+    await openAsGuest(page, '/service-registry/pending-changes');
+    const change = page.getByRole('region', {
+      name: `Pending change ${branch}`,
+    });
+    // the demo backend reuses an answer for 5 s: one read before the push may still be shown
+    await expect(async () => {
+      await page.goto('/service-registry/pending-changes');
+      await expect(change).toBeVisible({ timeout: 30_000 });
+    }).toPass({ timeout: 90_000 });
+    // nothing of the file is taken for removed: it is compared as main has it
+    await expect(change).toContainText('0 removed');
+    await expect(change).toContainText('0 breaking changes');
+    const unread = change.getByRole('list', { name: 'Files not read' });
+    await expect(unread.getByRole('listitem')).toHaveText(
+      /^In head, services\/catalog\.toml does not parse \(line \d+, column \d+\): its \d+ services api-gateway, .* are compared as in base/,
+    );
+    await expectNoSeriousViolations(
+      page,
+      'a pending change with files not read',
+      {
+        include: ['main article'],
+      },
+    );
+  } finally {
+    deleteBranch(branch);
   }
 });
