@@ -291,8 +291,10 @@ describe('PendingChangesReader sharing its mirror', () => {
       .finally(() => {
         settled = true;
       });
-    await new Promise(resolve => setTimeout(resolve, 700));
+    await new Promise(resolve => setTimeout(resolve, 1000));
+    // not read, nor the mirror touched, while the other backend holds it
     expect(settled).toBe(false);
+    expect(fs.existsSync(path.join(root, 'mirror', 'HEAD'))).toBe(false);
     await release();
     expect((await answer).defaultBranch).toBe('main');
     expect(fs.existsSync(lockPath())).toBe(false);
