@@ -120,7 +120,7 @@ describe('service-registry in the new frontend system', () => {
       ['Deprecations', '/service-registry/deprecations'],
       ['SLAs', '/service-registry/sla'],
       ['Findings', '/service-registry/findings'],
-      ['Pending changes', '/service-registry/pending-changes'],
+      ['Pending', '/service-registry/pending-changes'],
     ]) {
       expect(within(nav).getByRole('link', { name })).toHaveAttribute(
         'href',

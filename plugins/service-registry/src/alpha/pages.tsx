@@ -109,7 +109,7 @@ export const serviceRegistryPendingChangesPage = PageBlueprint.make({
   params: {
     path: '/service-registry/pending-changes',
     routeRef: convertLegacyRouteRef(pendingChangesRouteRef),
-    title: 'Pending changes',
+    title: 'Pending',
     icon: <PendingChangesIcon />,
     // the page draws its own Backstage header: no second one from the app
     noHeader: true,
