@@ -67,6 +67,8 @@ export function PendingChangeCard(props: { change: PendingChange }) {
   const classes = useStyles();
   const severity = useSeverityChipStyles();
   const { errors, warnings } = change.findings;
+  // a backend older than the field sends none
+  const unreadFiles = change.unreadFiles ?? [];
   return (
     <Paper
       component="section"
@@ -154,13 +156,13 @@ export function PendingChangeCard(props: { change: PendingChange }) {
           </ul>
         </>
       )}
-      {change.unreadFiles.length > 0 && (
+      {unreadFiles.length > 0 && (
         <>
           <Typography component="h4" className={classes.section}>
             Files not read
           </Typography>
           <ul className={classes.list} aria-label="Files not read">
-            {change.unreadFiles.map(unread => (
+            {unreadFiles.map(unread => (
               <li key={`${unread.side}-${unread.file}`}>
                 <Typography variant="body2" className={classes.message}>
                   {unread.message}

@@ -227,6 +227,21 @@ describe('ServiceRegistryPendingChangesPage', () => {
     );
   });
 
+  it('shows the changes of a backend older than unreadFiles, which sends none', async () => {
+    const older = answer();
+    older.changes = older.changes.map(({ unreadFiles: _, ...change }) => ({
+      ...change,
+    })) as typeof older.changes;
+    await renderPage(
+      mockServiceRegistryApi({ getPendingChanges: async () => older }),
+    );
+    const move = await screen.findByRole('region', {
+      name: 'Pending change service-registry/move-auth',
+    });
+    expect(move).toHaveTextContent('1 breaking change');
+    expect(screen.queryByText('Files not read')).toBeNull();
+  });
+
   it('says so when nothing is pending', async () => {
     await renderPage(
       mockServiceRegistryApi({
