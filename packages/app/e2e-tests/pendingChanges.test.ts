@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect } from '@playwright/test';
+import { test, expect, Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
 import { openAsGuest } from './openAsGuest';
 
@@ -67,6 +67,23 @@ function deleteBranch(branch: string) {
   }
 }
 
+/**
+ * Opens the pending changes page as a guest and returns the card of `branch`, once it shows: the
+ * demo backend reuses an answer for 5 s, so one read before the push (by this test or an earlier
+ * one) may still be shown, and the page is loaded again until it is not.
+ */
+async function openPendingChange(page: Page, branch: string) {
+  await openAsGuest(page, '/service-registry/pending-changes');
+  const change = page.getByRole('region', {
+    name: `Pending change ${branch}`,
+  });
+  await expect(async () => {
+    await page.goto('/service-registry/pending-changes');
+    await expect(change).toBeVisible({ timeout: 30_000 });
+  }).toPass({ timeout: 90_000 });
+  return change;
+}
+
 test.beforeAll(() => {
   // idempotent: creates the repository when it is missing, keeps earlier branches
   execFileSync(path.join(ROOT, 'scripts/demo-registry-remote.sh'));
@@ -87,11 +104,7 @@ test('a branch pushed to the registry shows as a pending change, with what it br
     },
   );
   try {
-    await openAsGuest(page, '/service-registry/pending-changes');
-    const change = page.getByRole('region', {
-      name: `Pending change ${branch}`,
-    });
-    await expect(change).toBeVisible({ timeout: 90_000 });
+    const change = await openPendingChange(page, branch);
     await expect(
       change.getByRole('heading', { name: 'Bump shared-auth to 2.0.0' }),
     ).toBeVisible();
@@ -153,15 +166,7 @@ test('a branch that breaks a registry file says which file, where, and how it wa
     text => `${text}\n[service.shared-auth.sla\n`,
   );
   try {
-    await openAsGuest(page, '/service-registry/pending-changes');
-    const change = page.getByRole('region', {
-      name: `Pending change ${branch}`,
-    });
-    // the demo backend reuses an answer for 5 s: one read before the push may still be shown
-    await expect(async () => {
-      await page.goto('/service-registry/pending-changes');
-      await expect(change).toBeVisible({ timeout: 30_000 });
-    }).toPass({ timeout: 90_000 });
+    const change = await openPendingChange(page, branch);
     // nothing of the file is taken for removed: it is compared as main has it
     await expect(change).toContainText('0 removed');
     await expect(change).toContainText('0 breaking changes');
