@@ -38,11 +38,7 @@ import {
   requiredApprovalsNotice,
   runWarning,
 } from '../format/github';
-import {
-  shownFindings,
-  shownPath,
-  shownUnreadBaseFile,
-} from '../format/shownPaths';
+import { shownFindings, shownPath } from '../format/shownPaths';
 import { countFindings } from '../format/summary';
 import { formatFindingsText, forTerminal, paint } from '../format/text';
 import { JSON_SCHEMA_VERSION } from '../format/json';
@@ -138,14 +134,13 @@ export async function diffCommand(
   );
   const loadedHead = loadRegistry(headSource.files);
   // what base could not read is taken as head has it: nothing is known of what changed there
-  const { base, unread: unreadAsRead } = baseAsInHead(
+  // (reported with any credential in their paths and ids hidden, as the findings and the diff are)
+  const { base, unread: unreadBaseFiles } = baseAsInHead(
     loadedBase,
     baseSource.files,
     loadedHead,
     headSource.files,
   );
-  // shown with any credential in their paths and ids hidden, as the findings and the diff are
-  const unreadBaseFiles = unreadAsRead.map(shownUnreadBaseFile);
   // where a file of base is shown: joined to where base was read (`main:reg`), with its note
   const shownAtBase = (unread: {
     file: string;

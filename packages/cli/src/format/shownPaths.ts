@@ -5,7 +5,6 @@ import {
   ImpactReport,
   redactSecrets,
   RegistryFinding,
-  UnreadBaseFile,
 } from '@service-registry/plugin-service-registry-common';
 
 /** What `redactSecrets` writes in place of a credential. */
@@ -49,23 +48,6 @@ export function shownFindings(findings: RegistryFinding[]): RegistryFinding[] {
     }
     return file === finding.file ? finding : { ...finding, file };
   });
-}
-
-/**
- * A file of base that contributed nothing as the CLI shows it: its path as {@link shownPath}
- * shows it, and the ids of its services that hold a credential as `(hidden)`, whole.
- *
- * @param unread - as `baseAsInHead` reported it
- */
-export function shownUnreadBaseFile(unread: UnreadBaseFile): UnreadBaseFile {
-  return {
-    ...unread,
-    file: shownPath(unread.file),
-    position: { ...unread.position, file: shownPath(unread.position.file) },
-    services: unread.services.map(id =>
-      redactSecrets(id) === id ? id : HIDDEN,
-    ),
-  };
 }
 
 /**

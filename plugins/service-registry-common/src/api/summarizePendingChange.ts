@@ -1,27 +1,15 @@
 import { baseAsInHead } from '../diff/baseAsInHead';
 import { diffRegistries } from '../diff/diffRegistries';
 import { preferBaseDeclarations } from '../diff/preferBaseDeclarations';
-import { UnreadBaseFile } from '../diff/types';
 import { loadRegistry } from '../load/buildRegistry';
 import { RegistryFileInput } from '../model/types';
 import { describeUnreadBaseFile } from '../report/unreadBaseFile';
 import { describeUnreadHeadFile } from '../report/unreadHeadFile';
-import { redactSecrets } from '../validation/secrets/detectSecret';
-import { shownId } from '../validation/secrets/shownId';
 import { validateRegistry } from '../validation/validateRegistry';
 import {
   PendingChangeSummary,
   PendingUnreadFile,
 } from './pendingChangesResponse';
-
-/** A file base could not read, with any credential in its path or its services' ids hidden. */
-function shownUnreadBaseFile(unread: UnreadBaseFile): UnreadBaseFile {
-  return {
-    ...unread,
-    file: redactSecrets(unread.file),
-    services: unread.services.map(shownId),
-  };
-}
 
 /**
  * What a pending change does to the registry (see {@link PendingChangeSummary}), compared as the
@@ -52,7 +40,7 @@ export function summarizePendingChange(
   const diff = diffRegistries(base, head, { today: options.today });
   const findings = validateRegistry(head, { today: options.today });
   const unreadFiles: PendingUnreadFile[] = [
-    ...unread.map(shownUnreadBaseFile).map(
+    ...unread.map(
       (file): PendingUnreadFile => ({
         side: 'base',
         file: file.file,
