@@ -40,6 +40,8 @@ export {
   TOML_VALUES,
 } from './registryFuzz';
 export type { MutationKind, Random, RegistryMutation } from './registryFuzz';
+export { registryMutationRuns } from './registryMutationRuns';
+export type { RegistryMutationRun } from './registryMutationRuns';
 export { recordingConfig } from './recordingConfig';
 export { readmeConfigurationYaml } from './readmeConfigurationYaml';
 export { createTestGitRepository } from './gitRepository';

@@ -20,16 +20,14 @@ import {
 } from '@service-registry/plugin-service-registry-common';
 import { TEST_MAP_OPTIONS } from '../__testUtils__/mapOptions';
 import {
-  describeFailure,
   describeFinding,
   describeThrow,
-  fuzzSettings,
   findingProblem,
-  mutateRegistry,
-  mutationRandom,
+  fuzzSettings,
   MUTATION_KINDS,
   positionLines,
   readTomlFiles,
+  registryMutationRuns,
 } from '@service-registry/test-support';
 import { checkEntities } from './checkEntities';
 import { mapRegistryToEntities } from './mapRegistryToEntities';
@@ -51,11 +49,8 @@ import { mapRegistryToEntities } from './mapRegistryToEntities';
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
 const DEMO_ROOT = path.join(REPO_ROOT, 'examples/registry');
 // the loader's fuzz test (common) runs seed 20261202: another seed tries other mutations
-const {
-  seed: SEED,
-  iterations: ITERATIONS,
-  only: ONLY,
-} = fuzzSettings({ seed: 20261203, iterations: 400 });
+const FUZZ = fuzzSettings({ seed: 20261203, iterations: 400 });
+const { only: ONLY } = FUZZ;
 const TODAY = '2026-11-22';
 const OPTIONS = TEST_MAP_OPTIONS;
 
@@ -131,22 +126,14 @@ describe('the ingestion path on mutations of the demo registry', () => {
     const problems: string[] = [];
     // entities as JSON to the catalog's verdict: most of a mutated registry is as it was
     const verdicts = new Map<string, string | undefined>();
-    const first = ONLY ?? 0;
-    const last = ONLY ?? ITERATIONS - 1;
-    for (let iteration = first; iteration <= last; iteration++) {
-      const mutation = mutateRegistry(
-        files,
-        iteration,
-        mutationRandom(SEED, iteration),
-        ids,
-      );
+    for (const { mutation, inputs, fail } of registryMutationRuns(
+      files,
+      ids,
+      FUZZ,
+      problems,
+    )) {
       kinds.add(mutation.kind);
-      const inputs = files.map(f =>
-        f.path === mutation.file ? { path: f.path, text: mutation.text } : f,
-      );
       const lines = new Map(inputs.map(f => [f.path, positionLines(f.text)]));
-      const fail = (problem: string) =>
-        problems.push(describeFailure(SEED, iteration, mutation, problem));
 
       let findings: RegistryFinding[];
       let checked: Awaited<ReturnType<typeof checkEntities>>;

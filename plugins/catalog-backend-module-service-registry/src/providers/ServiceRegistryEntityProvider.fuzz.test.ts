@@ -21,12 +21,9 @@ import {
 import {
   createTestDatabases,
   declaredServiceIds,
-  describeFailure,
   fuzzSettings,
-  mutateRegistry,
-  mutationRandom,
   readTomlFiles,
-  RegistryMutation,
+  registryMutationRuns,
 } from '@service-registry/test-support';
 import { createRegistrySource } from './RegistrySource';
 import { ServiceRegistryEntityProvider } from './ServiceRegistryEntityProvider';
@@ -58,11 +55,8 @@ import { ServiceRegistryEntityProvider } from './ServiceRegistryEntityProvider';
 
 const DEMO_ROOT = path.resolve(__dirname, '../../../../examples/registry');
 // the loader's and the ingestion path's fuzz tests run seeds 20261202 and 20261203: another seed tries other mutations
-const {
-  seed: SEED,
-  iterations: ITERATIONS,
-  only: ONLY,
-} = fuzzSettings({ seed: 20261204, iterations: 200 });
+const FUZZ = fuzzSettings({ seed: 20261204, iterations: 200 });
+const { iterations: ITERATIONS, only: ONLY } = FUZZ;
 const TODAY = '2026-11-22';
 
 const databases = createTestDatabases();
@@ -182,17 +176,12 @@ describe('ServiceRegistryEntityProvider on mutations of the demo registry', () =
     expect(baseline.size).toBeGreaterThan(30);
 
     const problems: string[] = [];
-    const from = ONLY ?? 0;
-    const to = ONLY ?? ITERATIONS - 1;
-    for (let iteration = from; iteration <= to; iteration++) {
-      const mutation: RegistryMutation = mutateRegistry(
-        files,
-        iteration,
-        mutationRandom(SEED, iteration),
-        ids,
-      );
-      const fail = (problem: string) =>
-        problems.push(describeFailure(SEED, iteration, mutation, problem));
+    for (const { mutation, fail } of registryMutationRuns(
+      files,
+      ids,
+      FUZZ,
+      problems,
+    )) {
       // the text as the folder gives it back (a lone surrogate is written as U+FFFD)
       const written = Buffer.from(mutation.text, 'utf8').toString('utf8');
       const parses = parseTomlFile(mutation.file, written).ok;

@@ -1,14 +1,12 @@
 import path from 'node:path';
 import {
   declaredServiceIds,
-  describeFailure,
   describeThrow,
   fuzzSettings,
-  mutateRegistry,
-  mutationRandom,
   placeProblem,
   positionLines,
   readTomlFiles,
+  registryMutationRuns,
 } from '@service-registry/test-support';
 import { summarizePendingChange } from '../api/summarizePendingChange';
 import { PendingChangeSummary } from '../api/pendingChangesResponse';
@@ -40,11 +38,8 @@ import { RegistryDiff } from './types';
 
 const DEMO_ROOT = path.resolve(__dirname, '../../../../examples/registry');
 // the other fuzz tests run seeds 20261202 to 20261204: another seed tries other mutations
-const {
-  seed: SEED,
-  iterations: ITERATIONS,
-  only: ONLY,
-} = fuzzSettings({ seed: 20261207, iterations: 300 });
+const FUZZ = fuzzSettings({ seed: 20261207, iterations: 300 });
+const { iterations: ITERATIONS, only: ONLY } = FUZZ;
 const TODAY = '2026-11-22';
 
 /** Everything a diff lists, in a form two diffs can be compared by. */
@@ -80,20 +75,12 @@ describe('diffRegistries on mutations of the demo registry', () => {
     });
     const baseLines = new Map(files.map(f => [f.path, positionLines(f.text)]));
     const problems: string[] = [];
-    const first = ONLY ?? 0;
-    const last = ONLY ?? ITERATIONS - 1;
-    for (let iteration = first; iteration <= last; iteration++) {
-      const mutation = mutateRegistry(
-        files,
-        iteration,
-        mutationRandom(SEED, iteration),
-        ids,
-      );
-      const fail = (problem: string) =>
-        problems.push(describeFailure(SEED, iteration, mutation, problem));
-      const inputs = files.map(f =>
-        f.path === mutation.file ? { path: f.path, text: mutation.text } : f,
-      );
+    for (const { mutation, inputs, fail } of registryMutationRuns(
+      files,
+      ids,
+      FUZZ,
+      problems,
+    )) {
       const headLines = new Map(
         inputs.map(f => [f.path, positionLines(f.text)]),
       );

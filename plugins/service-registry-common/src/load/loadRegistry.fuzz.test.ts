@@ -2,16 +2,14 @@ import path from 'node:path';
 import { RegistryFinding } from '../model/types';
 import { validateRegistry } from '../validation/validateRegistry';
 import {
-  describeFailure,
   describeFinding,
   describeThrow,
-  fuzzSettings,
   findingProblem,
-  mutateRegistry,
-  mutationRandom,
+  fuzzSettings,
   MUTATION_KINDS,
   positionLines,
   readTomlFiles,
+  registryMutationRuns,
 } from '@service-registry/test-support';
 import { loadRegistry } from './buildRegistry';
 
@@ -29,11 +27,8 @@ import { loadRegistry } from './buildRegistry';
  */
 
 const DEMO_ROOT = path.resolve(__dirname, '../../../../examples/registry');
-const {
-  seed: SEED,
-  iterations: ITERATIONS,
-  only: ONLY,
-} = fuzzSettings({ seed: 20261202, iterations: 600 });
+const FUZZ = fuzzSettings({ seed: 20261202, iterations: 600 });
+const { iterations: ITERATIONS, only: ONLY } = FUZZ;
 const TODAY = '2026-11-22';
 
 describe('loadRegistry and validateRegistry on mutations of the demo registry', () => {
@@ -70,24 +65,16 @@ describe('loadRegistry and validateRegistry on mutations of the demo registry', 
   it('never throw, and every finding names a place of a file given', () => {
     expect(files.length).toBeGreaterThan(10);
     const problems: string[] = [];
-    const first = ONLY ?? 0;
-    const last = ONLY ?? ITERATIONS - 1;
-    for (let iteration = first; iteration <= last; iteration++) {
-      const mutation = mutateRegistry(
-        files,
-        iteration,
-        mutationRandom(SEED, iteration),
-        ids,
-      );
-      const inputs = files.map(f =>
-        f.path === mutation.file ? { path: f.path, text: mutation.text } : f,
-      );
+    for (const { mutation, inputs, fail } of registryMutationRuns(
+      files,
+      ids,
+      FUZZ,
+      problems,
+    )) {
       const lines = new Map(inputs.map(f => [f.path, positionLines(f.text)]));
       const stats = perKind.get(mutation.kind) ?? { runs: 0, failed: 0 };
       perKind.set(mutation.kind, stats);
       stats.runs++;
-      const fail = (problem: string) =>
-        problems.push(describeFailure(SEED, iteration, mutation, problem));
 
       let findings: RegistryFinding[];
       try {
