@@ -280,7 +280,6 @@ describe('PendingChangesReader sharing its mirror', () => {
   const lockPath = () => `${path.join(root, 'mirror')}.lock`;
 
   it('waits while a reader of another backend holds the mirror, and reads once it is done', async () => {
-    fs.mkdirSync(root, { recursive: true });
     const release = await lockfile.lock(path.join(root, 'mirror'), {
       realpath: false,
       lockfilePath: lockPath(),
