@@ -1,4 +1,7 @@
-import { RegistryFinding } from '@service-registry/plugin-service-registry-common';
+import {
+  introducedFindings,
+  RegistryFinding,
+} from '@service-registry/plugin-service-registry-common';
 
 const SEVERITY_RANK: Record<RegistryFinding['severity'], number> = {
   error: 0,
@@ -6,18 +9,12 @@ const SEVERITY_RANK: Record<RegistryFinding['severity'], number> = {
   info: 2,
 };
 
-/** What makes two findings the same finding, in base and in head. */
-function findingKey(f: RegistryFinding): string {
-  return [f.code, f.file, f.service ?? '', f.project ?? '', f.message].join(
-    '\0',
-  );
-}
-
 /**
  * The annotations of a diff in the order GitHub should see them: GitHub shows only the first 10 of
  * each kind (error, warning, notice) of a step, so what the pull request brings comes first —
- * its breaking changes and SLA impacts (`changes`), then the findings base did not have — and the
- * findings base already had come last; by severity within each.
+ * its breaking changes and SLA impacts (`changes`), then the findings base did not have
+ * (`introducedFindings`: the same finding moved by the change is not new) — and the findings base
+ * already had come last; by severity within each.
  *
  * @param findings - head's findings
  * @param baseFindings - base's findings, validated the same way
@@ -28,16 +25,13 @@ export function introducedFirst(
   baseFindings: RegistryFinding[],
   changes: RegistryFinding[],
 ): RegistryFinding[] {
-  const before = new Set(baseFindings.map(findingKey));
+  const introduced = new Set(introducedFindings(baseFindings, findings));
   const bySeverity = (list: RegistryFinding[]) =>
     [...list].sort(
       (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
     );
   return [
-    ...bySeverity([
-      ...changes,
-      ...findings.filter(f => !before.has(findingKey(f))),
-    ]),
-    ...bySeverity(findings.filter(f => before.has(findingKey(f)))),
+    ...bySeverity([...changes, ...findings.filter(f => introduced.has(f))]),
+    ...bySeverity(findings.filter(f => !introduced.has(f))),
   ];
 }

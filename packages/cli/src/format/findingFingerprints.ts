@@ -1,14 +1,5 @@
 import { createHash } from 'node:crypto';
-
-/**
- * A message without the lines and columns it names (`services.toml:57`, `line 3`), which move
- * when lines are added above them.
- */
-function withoutPositions(message: string): string {
-  return message
-    .replace(/\.toml:\d+(?::\d+)?/g, '.toml')
-    .replace(/\b(line|column) \d+/g, '$1');
-}
+import { messageWithoutPositions } from '@service-registry/plugin-service-registry-common';
 
 /**
  * Fingerprints that identify a finding from one CI run to the next, for the reports whose
@@ -27,7 +18,7 @@ export function findingFingerprints(): (finding: {
 }) => string {
   const seen = new Map<string, number>();
   return ({ code, path, message }) => {
-    const key = JSON.stringify([code, path, withoutPositions(message)]);
+    const key = JSON.stringify([code, path, messageWithoutPositions(message)]);
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
     return createHash('sha256')

@@ -9,10 +9,10 @@ import {
   diffRegistries,
   ENTITY_NAME_PATTERN,
   fitMarkdown,
+  introducedFindings,
   loadRegistry,
   MarkdownReportLimits,
   preferBaseDeclarations,
-  RegistryFinding,
   renderChangeReportMarkdown,
   uniqueApprovers,
   validateRegistry,
@@ -34,54 +34,6 @@ import { examples } from './validate.examples';
 /** What a report cut to fit a pull request's body says after the cut. */
 const REPORT_CUT_NOTICE =
   'The log of this step lists every finding and breaking change; `service-registry diff` of the branch against its base in the registry repository prints the whole report.';
-
-/**
- * A finding's message without the positions it quotes, which an edit shifts: `file.toml:12` and
- * `file.toml:12:5` (e.g. "already declared by project "a" at projects/a/services.toml:10") keep
- * the file and lose the numbers, and so do "line 12" and "column 5".
- */
-export function withoutPositions(message: string): string {
-  return message
-    .replace(/([\w@.\/-]*\.[A-Za-z][A-Za-z0-9]*):\d+(?::\d+)?\b/g, '$1:#')
-    .replace(/\b(lines?|columns?)\s+\d+(?:\s*(?:-|to|and)\s*\d+)?\b/gi, '$1 #');
-}
-
-/**
- * What makes a finding "the same" in base and head: everything but its line and column, with
- * the positions its message quotes left out.
- */
-function findingKey(f: RegistryFinding): string {
-  return [
-    f.severity,
-    f.code,
-    f.file,
-    f.service ?? '',
-    f.project ?? '',
-    withoutPositions(f.message),
-  ].join('\u0000');
-}
-
-/**
- * The findings of head that base does not have (compared without line numbers, which edits
- * shift, in their position or in their message), each as often as head has it more than base.
- */
-function newFindings(
-  base: RegistryFinding[],
-  head: RegistryFinding[],
-): RegistryFinding[] {
-  const counts = new Map<string, number>();
-  for (const f of base)
-    counts.set(findingKey(f), (counts.get(findingKey(f)) ?? 0) + 1);
-  return head.filter(f => {
-    const key = findingKey(f);
-    const left = counts.get(key) ?? 0;
-    if (left > 0) {
-      counts.set(key, left - 1);
-      return false;
-    }
-    return true;
-  });
-}
 
 const SHARED_SYSTEM_MESSAGE =
   'must be a catalog entity name, as the catalog provider\'s sharedSystem is: letters and digits joined by "-", "_" or ".", at most 63 characters (e.g. "shared")';
@@ -246,7 +198,7 @@ export function createServiceRegistryValidateAction() {
 
       const headFindings = validateRegistry(headRegistry, options);
       const baseFindings = validateRegistry(base, options);
-      const added = newFindings(baseFindings, headFindings);
+      const added = introducedFindings(baseFindings, headFindings);
       const diff = diffRegistries(base, headRegistry, options);
 
       const errors = added.filter(f => f.severity === 'error');

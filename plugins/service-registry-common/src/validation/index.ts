@@ -1,4 +1,6 @@
 export { validateRegistry } from './validateRegistry';
+export { messageWithoutPositions } from './findingIdentity';
+export { introducedFindings } from './introducedFindings';
 export {
   findingArea,
   KNOWN_FINDING_CODES,
