@@ -155,7 +155,7 @@ test('a branch pushed to the registry shows as a pending change, with what it br
   }
 });
 
-test('a branch that breaks a registry file says which file, where, and how it was compared', async ({
+test('a branch that breaks a registry file says which file, where, how it was compared, and the error it brings', async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -174,6 +174,21 @@ test('a branch that breaks a registry file says which file, where, and how it wa
     await expect(unread.getByRole('listitem')).toHaveText(
       /^In head, services\/catalog\.toml does not parse \(line \d+, column \d+\): its \d+ services api-gateway, .* are compared as in base/,
     );
+    // the syntax error is the branch's own finding, at the same place; main's are not listed
+    const [, line, column] =
+      /\(line (\d+), column (\d+)\)/.exec(
+        (await unread.getByRole('listitem').textContent()) ?? '',
+      ) ?? [];
+    await expect(change).toContainText(/[1-9]\d* new errors?/);
+    const brought = change.getByRole('list', { name: 'New findings' });
+    await expect(
+      brought.getByRole('listitem').filter({ hasText: 'toml/syntax' }),
+    ).toContainText(`services/catalog.toml:${line}:${column}`);
+    await expect(
+      brought
+        .getByRole('listitem')
+        .filter({ hasText: 'lifecycle/sunset-passed-with-consumers' }),
+    ).toHaveCount(0);
     await expectNoSeriousViolations(
       page,
       'a pending change with files not read',

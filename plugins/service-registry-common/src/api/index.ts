@@ -64,6 +64,7 @@ export type {
   PendingChange,
   PendingChangeOfService,
   PendingChangeSummary,
+  PendingNewFindings,
   PendingChangesResponse,
   PendingUnreadFile,
   RepositoryPendingChanges,

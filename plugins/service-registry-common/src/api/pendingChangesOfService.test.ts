@@ -15,6 +15,7 @@ function change(branch: string, parts: Partial<PendingChange>): PendingChange {
     changed: [],
     breakingChanges: [],
     findings: { errors: 0, warnings: 0 },
+    newFindings: { errors: 0, warnings: 0, listed: [] },
     unreadFiles: [],
     ...parts,
   };

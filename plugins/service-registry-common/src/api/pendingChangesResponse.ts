@@ -1,3 +1,5 @@
+import { RegistryFinding } from '../model/types';
+
 /**
  * A breaking change a pending change would make, as the pending changes list it.
  *
@@ -50,6 +52,24 @@ export interface PendingUnreadFile {
 }
 
 /**
+ * The findings a pending change brings: those of its registry that the registry it starts from
+ * did not have (see `introducedFindings`; a finding the change only moved is not one of them).
+ *
+ * @public
+ */
+export interface PendingNewFindings {
+  /** How many errors it brings. */
+  errors: number;
+  /** How many warnings it brings. */
+  warnings: number;
+  /**
+   * The first of them, errors first, each at its file, line and column in the change's head (a
+   * credential in a path reads `(hidden)`); at most 20, the counts say how many there are.
+   */
+  listed: RegistryFinding[];
+}
+
+/**
  * What a pending change does to the registry, between the commit it starts from and its head:
  * the services it adds, removes and changes, the breaking changes with their impact, and how its
  * registry validates.
@@ -65,8 +85,10 @@ export interface PendingChangeSummary {
   changed: string[];
   /** Its breaking changes, by service then kind. */
   breakingChanges: PendingBreakingChange[];
-  /** Validation of the change's registry: errors (the change cannot merge as it is) and warnings. */
+  /** Validation of the change's registry: its errors and warnings, those it had before included. */
   findings: { errors: number; warnings: number };
+  /** The errors and warnings the change brings. */
+  newFindings: PendingNewFindings;
   /** The files either side could not read, those of base first, each by path; usually none. */
   unreadFiles: PendingUnreadFile[];
 }

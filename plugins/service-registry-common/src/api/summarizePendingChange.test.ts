@@ -41,6 +41,21 @@ requires = ["billing"]
         ],
         // pa-web requires billing, which no one declares
         findings: { errors: 1, warnings: expect.any(Number) },
+        // that error is the change's: main had none
+        newFindings: {
+          errors: 1,
+          warnings: 0,
+          listed: [
+            expect.objectContaining({
+              severity: 'error',
+              code: 'dependency/missing-required',
+              file: 'projects/project-a/services.toml',
+              line: 13,
+              column: 13,
+              service: 'pa-web',
+            }),
+          ],
+        },
         unreadFiles: [],
       },
     );
@@ -59,6 +74,46 @@ requires = ["billing"]
       changed: [],
       breakingChanges: [],
       findings: { errors: 0 },
+    });
+  });
+
+  it('counts and lists the findings the change brings apart from those main had, which an edit only moved', () => {
+    // main already requires a service no one declares
+    const project = (before: string) =>
+      projectAToml(`
+[service.pa-worker]
+version = "1.0.0"
+[service.pa-worker.dependencies]
+requires = ["ghost"]
+`).replace('[project]', `${before}[project]`);
+    const base = registry({
+      'services/catalog.toml': sharedAuthToml(8000),
+      'projects/project-a/services.toml': project(''),
+    });
+    // the change writes 25 services above it, each requiring another service no one declares
+    const many = Array.from(
+      { length: 25 },
+      (_, i) =>
+        `[service.pa-job-${i}]\nversion = "1.0.0"\n[service.pa-job-${i}.dependencies]\nrequires = ["gone-${i}"]\n\n`,
+    ).join('');
+    const head = registry({
+      'services/catalog.toml': sharedAuthToml(8000),
+      'projects/project-a/services.toml': project(many),
+    });
+    const summary = summarizePendingChange(base, head, TODAY);
+    expect(summary.findings.errors).toBe(26);
+    expect(summary.newFindings.errors).toBe(25);
+    expect(summary.newFindings.listed).toHaveLength(20);
+    expect(summary.newFindings.listed.map(f => f.service)).not.toContain(
+      'pa-worker',
+    );
+    expect(summary.newFindings.listed[0]).toMatchObject({
+      severity: 'error',
+      code: 'dependency/missing-required',
+      service: 'pa-job-0',
+      file: 'projects/project-a/services.toml',
+      // its `requires`, on the file's fifth line
+      line: 5,
     });
   });
 

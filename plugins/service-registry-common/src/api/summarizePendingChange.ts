@@ -2,22 +2,51 @@ import { baseAsInHead } from '../diff/baseAsInHead';
 import { diffRegistries } from '../diff/diffRegistries';
 import { preferBaseDeclarations } from '../diff/preferBaseDeclarations';
 import { loadRegistry } from '../load/buildRegistry';
-import { RegistryFileInput } from '../model/types';
+import { RegistryFileInput, RegistryFinding } from '../model/types';
 import { describeUnreadBaseFile } from '../report/unreadBaseFile';
 import { describeUnreadHeadFile } from '../report/unreadHeadFile';
+import { introducedFindings } from '../validation/introducedFindings';
+import { redactSecrets } from '../validation/secrets/detectSecret';
 import { validateRegistry } from '../validation/validateRegistry';
 import {
   PendingChangeSummary,
+  PendingNewFindings,
   PendingUnreadFile,
 } from './pendingChangesResponse';
+
+/** How many of the findings a pending change brings are listed. */
+const NEW_FINDINGS_LISTED = 20;
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * The errors and warnings of head that base did not have, errors first, the first
+ * {@link NEW_FINDINGS_LISTED} listed with any credential in their paths hidden.
+ */
+function newFindingsOf(
+  baseFindings: readonly RegistryFinding[],
+  headFindings: readonly RegistryFinding[],
+): PendingNewFindings {
+  const brought = introducedFindings(baseFindings, headFindings)
+    .filter(f => f.severity !== 'info')
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return {
+    errors: brought.filter(f => f.severity === 'error').length,
+    warnings: brought.filter(f => f.severity === 'warning').length,
+    listed: brought.slice(0, NEW_FINDINGS_LISTED).map(f => {
+      const file = redactSecrets(f.file);
+      return file === f.file ? f : { ...f, file };
+    }),
+  };
+}
 
 /**
  * What a pending change does to the registry (see {@link PendingChangeSummary}), compared as the
  * CLI's `diff` compares two revisions: a file the head cannot read is compared as the base has it
  * and a file the base cannot read as the head has it (both listed in `unreadFiles`), and a service
  * id a project of the head declares again stays where the base declared it. Then the diff from
- * the base to the head (ids that look like credentials are hidden, as the diff hides them) and
- * how the head's registry validates on `today`.
+ * the base to the head (ids that look like credentials are hidden, as the diff hides them), how
+ * the head's registry validates on `today`, and which of its findings the base did not have.
  *
  * @param baseFiles - the registry's files where the change leaves the default branch
  * @param headFiles - the change's registry files
@@ -39,6 +68,10 @@ export function summarizePendingChange(
   const head = preferBaseDeclarations(base, loadedHead, headFiles);
   const diff = diffRegistries(base, head, { today: options.today });
   const findings = validateRegistry(head, { today: options.today });
+  const newFindings = newFindingsOf(
+    validateRegistry(base, { today: options.today }),
+    findings,
+  );
   const unreadFiles: PendingUnreadFile[] = [
     ...unread.map(
       (file): PendingUnreadFile => ({
@@ -82,6 +115,7 @@ export function summarizePendingChange(
       errors: findings.filter(f => f.severity === 'error').length,
       warnings: findings.filter(f => f.severity === 'warning').length,
     },
+    newFindings,
     unreadFiles,
   };
 }

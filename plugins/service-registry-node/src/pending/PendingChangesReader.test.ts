@@ -103,6 +103,7 @@ version = "0.1.0"
           },
         ],
         findings: { errors: 0, warnings: expect.any(Number) },
+        newFindings: { errors: 0, warnings: 0, listed: [] },
         unreadFiles: [],
       },
       expect.objectContaining({
@@ -182,6 +183,16 @@ version = "0.1.0"
         branch: 'service-registry/broken',
         changed: ['pa-api'],
         findings: { errors: 1 },
+        newFindings: {
+          errors: 1,
+          listed: [
+            {
+              severity: 'error',
+              code: 'dependency/missing-required',
+              service: 'pa-api',
+            },
+          ],
+        },
       },
     ]);
     expect(answer.unread).toEqual([

@@ -5,6 +5,7 @@ import { plural } from '@service-registry/plugin-service-registry-common';
 import { PendingChange } from '../../api/types';
 import { formatSnapshotTime } from '../../lib/formatSnapshotTime';
 import { ServiceLink } from '../ServiceLink';
+import { FindingEntry } from '../EntityServiceRegistryFindingsCard/FindingEntry';
 import { useSeverityChipStyles } from '../EntityServiceRegistryFindingsCard/findingParts';
 
 const useStyles = makeStyles(theme => ({
@@ -23,6 +24,13 @@ const useStyles = makeStyles(theme => ({
     margin: theme.spacing(1.5, 0, 0.5),
   },
   list: { margin: 0, paddingLeft: theme.spacing(2.5) },
+  findings: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    '& > li': { padding: theme.spacing(1, 0) },
+    '& > li + li': { borderTop: `1px solid ${theme.palette.divider}` },
+  },
   services: { overflowWrap: 'anywhere' },
   message: { overflowWrap: 'anywhere' },
 }));
@@ -59,16 +67,23 @@ function ServiceNames(props: {
 
 /**
  * One pending change of the registry: its commit and branch, what it adds, changes and removes,
- * its breaking changes with their reach, how its registry validates, and the files either side
- * could not read (compared as the other side has them).
+ * its breaking changes with their reach, the findings it brings (those the default branch does
+ * not have) beside all of its registry's, and the files either side could not read (compared as
+ * the other side has them).
  */
 export function PendingChangeCard(props: { change: PendingChange }) {
   const { change } = props;
   const classes = useStyles();
   const severity = useSeverityChipStyles();
   const { errors, warnings } = change.findings;
-  // a backend older than the field sends none
+  // a backend older than these fields sends neither
   const unreadFiles = change.unreadFiles ?? [];
+  const brought = change.newFindings as
+    | PendingChange['newFindings']
+    | undefined;
+  const unlisted = brought
+    ? brought.errors + brought.warnings - brought.listed.length
+    : 0;
   return (
     <Paper
       component="section"
@@ -101,15 +116,33 @@ export function PendingChangeCard(props: { change: PendingChange }) {
           }
           label={plural(change.breakingChanges.length, 'breaking change')}
         />
+        {brought && (
+          <Chip
+            size="small"
+            variant="outlined"
+            className={
+              (brought.errors > 0 && severity.error) ||
+              (brought.warnings > 0 && severity.warning) ||
+              undefined
+            }
+            label={`${plural(brought.errors, 'new error')}, ${plural(
+              brought.warnings,
+              'new warning',
+            )}`}
+          />
+        )}
         <Chip
           size="small"
           variant="outlined"
+          // what the default branch had already does not block the change: coloured only alone
           className={
-            (errors > 0 && severity.error) ||
-            (warnings > 0 && severity.warning) ||
+            (!brought && errors > 0 && severity.error) ||
+            (!brought && warnings > 0 && severity.warning) ||
             undefined
           }
-          label={`${plural(errors, 'error')}, ${plural(warnings, 'warning')}`}
+          label={`${plural(errors, 'error')}, ${plural(warnings, 'warning')}${
+            brought ? ' in all' : ''
+          }`}
         />
       </Box>
       <ServiceNames label="Adds" services={change.added} linked={false} />
@@ -154,6 +187,25 @@ export function PendingChangeCard(props: { change: PendingChange }) {
               </li>
             ))}
           </ul>
+        </>
+      )}
+      {brought && brought.listed.length > 0 && (
+        <>
+          <Typography component="h4" className={classes.section}>
+            New findings
+          </Typography>
+          <ul className={classes.findings} aria-label="New findings">
+            {brought.listed.map((finding, i) => (
+              <li key={`${finding.code}-${finding.file}-${finding.line}-${i}`}>
+                <FindingEntry finding={finding} />
+              </li>
+            ))}
+          </ul>
+          {unlisted > 0 && (
+            <Typography variant="body2" className={classes.meta}>
+              … and {plural(unlisted, 'more new finding')}.
+            </Typography>
+          )}
         </>
       )}
       {unreadFiles.length > 0 && (

@@ -144,6 +144,10 @@ describe('ServiceRegistryPendingChangesPage', () => {
     expect(move).toHaveTextContent('1 changed');
     expect(move).toHaveTextContent('1 breaking change');
     expect(move).toHaveTextContent('0 errors');
+    expect(move).toHaveTextContent('0 new errors, 0 new warnings');
+    expect(
+      within(move).queryByRole('list', { name: 'New findings' }),
+    ).toBeNull();
     const breaking = within(move).getByRole('listitem');
     expect(breaking).toHaveTextContent(/^port-changed shared-auth: .*9000/);
     expect(breaking).toHaveTextContent('Affects 1 service in project-a.');
@@ -159,8 +163,14 @@ describe('ServiceRegistryPendingChangesPage', () => {
     expect(within(add).queryByRole('link', { name: /add-pa-web/ })).toBeNull();
     expect(add).toHaveTextContent('Adds: pa-web');
     expect(within(add).queryByRole('link', { name: 'pa-web' })).toBeNull();
-    // pa-web requires billing, which no one declares
+    // pa-web requires billing, which no one declares: an error main does not have
     expect(add).toHaveTextContent('1 error');
+    expect(add).toHaveTextContent('1 new error, 0 new warnings');
+    const added = within(add).getByRole('list', { name: 'New findings' });
+    expect(within(added).getAllByRole('listitem')).toHaveLength(1);
+    expect(within(added).getByRole('listitem')).toHaveTextContent(
+      /^error\s*dependency\/missing-required\s*Service "pa-web" requires "billing".*projects\/project-a\/services\.toml:13:\d+$/,
+    );
     expect(add).toHaveTextContent('0 breaking changes');
 
     // no card lists files it could not read but the one whose branch breaks a file
@@ -170,6 +180,18 @@ describe('ServiceRegistryPendingChangesPage', () => {
     });
     // compared as main has the file: the port change in the broken file is not seen
     expect(broken).toHaveTextContent('0 breaking changes');
+    // the syntax error, and pa-api's dependency on the services the unread file declared
+    const brokenFindings = within(
+      within(broken).getByRole('list', { name: 'New findings' }),
+    ).getAllByRole('listitem');
+    expect(brokenFindings.map(item => item.textContent)).toEqual([
+      expect.stringMatching(
+        /^error\s*dependency\/missing-required\s*Service "pa-api" requires "shared-auth".*1 file did not parse/,
+      ),
+      expect.stringMatching(
+        /^error\s*toml\/syntax.*services\/catalog\.toml:6:\d+$/,
+      ),
+    ]);
     const unread = within(broken).getByRole('list', { name: 'Files not read' });
     expect(within(unread).getByRole('listitem')).toHaveTextContent(
       /^In head, services\/catalog\.toml does not parse \(line 6, column \d+\): its service shared-auth is compared as in base/,
@@ -227,11 +249,13 @@ describe('ServiceRegistryPendingChangesPage', () => {
     );
   });
 
-  it('shows the changes of a backend older than unreadFiles, which sends none', async () => {
+  it('shows the changes of a backend older than unreadFiles and newFindings, which sends neither', async () => {
     const older = answer();
-    older.changes = older.changes.map(({ unreadFiles: _, ...change }) => ({
-      ...change,
-    })) as typeof older.changes;
+    older.changes = older.changes.map(
+      ({ unreadFiles: _, newFindings: __, ...change }) => ({
+        ...change,
+      }),
+    ) as typeof older.changes;
     await renderPage(
       mockServiceRegistryApi({ getPendingChanges: async () => older }),
     );
@@ -240,6 +264,42 @@ describe('ServiceRegistryPendingChangesPage', () => {
     });
     expect(move).toHaveTextContent('1 breaking change');
     expect(screen.queryByText('Files not read')).toBeNull();
+    // all of the registry's findings, without telling which are new
+    const add = screen.getByRole('region', {
+      name: 'Pending change service-registry/add-pa-web',
+    });
+    expect(add).toHaveTextContent('1 error, 0 warnings');
+    expect(add).not.toHaveTextContent(/new error|in all/);
+    expect(screen.queryByText('New findings')).toBeNull();
+  });
+
+  it('lists the first of many new findings and counts the others', async () => {
+    const many = answer();
+    const [first] = many.changes;
+    const finding = (i: number) => ({
+      severity: 'warning' as const,
+      code: 'schema/unknown-field',
+      message: `Unknown key "x${i}".`,
+      file: 'services/catalog.toml',
+      line: i + 1,
+      column: 1,
+    });
+    many.changes = [
+      {
+        ...first,
+        newFindings: {
+          errors: 0,
+          warnings: 23,
+          listed: Array.from({ length: 20 }, (_, i) => finding(i)),
+        },
+      },
+    ];
+    await renderPage(
+      mockServiceRegistryApi({ getPendingChanges: async () => many }),
+    );
+    const list = await screen.findByRole('list', { name: 'New findings' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(20);
+    expect(screen.getByText('… and 3 more new findings.')).toBeInTheDocument();
   });
 
   it('says so when nothing is pending', async () => {
