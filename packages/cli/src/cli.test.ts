@@ -396,6 +396,89 @@ optional = ["shared-auth"]
   });
 });
 
+describe('service-registry diff of a registry that already has errors', () => {
+  // main already requires a service no one declares: an error no pull request brings
+  const withMissing = (extra = '') => ({
+    ...VALID,
+    'projects/shop/services.toml': `${extra}${VALID[
+      'projects/shop/services.toml'
+    ].replace('requires = ["shop-api"]', 'requires = ["shop-api", "ghost"]')}`,
+  });
+
+  it('tells the findings the change brings, and with --new-findings-only fails on those alone', () => {
+    const base = registry('had-errors-base', withMissing());
+    // lines written above the error move it: still the error base had
+    const head = registry(
+      'had-errors-head',
+      withMissing('# the shop\n# owned by shop-team\n'),
+    );
+
+    const text = cli(['diff', base, '.'], head);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(
+      /projects\/shop\/services\.toml:19:\d+ +error .*"ghost"/,
+    );
+    expect(text.stdout).toContain(
+      '  brought by this change: 0 errors, 0 warnings (base had the others)\n',
+    );
+
+    const only = cli(['diff', base, '.', '--new-findings-only'], head);
+    expect(only.code).toBe(0);
+    expect(only.stdout).toContain('"ghost"');
+    expect(only.stderr).toBe(
+      "service-registry: 1 error of head's registry base already had: reported, but not failing the run (--new-findings-only).\n",
+    );
+
+    const json = JSON.parse(
+      cli(['diff', base, '.', '--format', 'json'], head).stdout,
+    );
+    expect(json.summary).toMatchObject({
+      errors: 1,
+      introduced: { errors: 0, warnings: 0, infos: 0 },
+    });
+    expect(
+      cli(['diff', base, '.', '--format', 'markdown'], head).stdout,
+    ).toContain(
+      '❌ 1 error, 0 warnings. This change brings 0 errors and 0 warnings of them; the others were there before it.',
+    );
+
+    // a change that brings an error of its own fails all the same
+    const worse = registry('had-errors-worse', {
+      ...withMissing(),
+      'services/catalog.toml': `${VALID['services/catalog.toml']}[service.shared-auth.dependencies]\nrequires = ["vault"]\n`,
+    });
+    const failing = cli(['diff', base, '.', '--new-findings-only'], worse);
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toContain(
+      '  brought by this change: 1 error, 0 warnings (base had the others)\n',
+    );
+    // and --max-warnings counts the warnings it brings: main's unknown key is not one of them
+    const withWarning = (extra = '') => ({
+      ...VALID,
+      'services/catalog.toml': `${extra}${VALID['services/catalog.toml']}colour = "blue"\n`,
+    });
+    const warnedBase = registry('had-warning-base', withWarning());
+    const warnedHead = registry('had-warning-head', withWarning('# auth\n'));
+    const maxWarnings = ['--max-warnings', '0'];
+    expect(
+      cli(['diff', warnedBase, '.', ...maxWarnings], warnedHead).code,
+    ).toBe(1);
+    expect(
+      cli(
+        ['diff', warnedBase, '.', ...maxWarnings, '--new-findings-only'],
+        warnedHead,
+      ).code,
+    ).toBe(0);
+  });
+
+  it('refuses --new-findings-only where it means nothing', () => {
+    const dir = registry('had-errors-validate', withMissing());
+    const run = cli(['validate', '.', '--new-findings-only'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--new-findings-only');
+  });
+});
+
 describe('service-registry diff and SLA impact', () => {
   const withSla = (availability: string) => ({
     ...VALID,

@@ -11,6 +11,7 @@ import {
   DescribeUnreadBaseFileOptions,
   diffRegistries,
   fitMarkdown,
+  introducedFindings,
   loadRegistry,
   markdownCode,
   needsMigrationGuide,
@@ -39,7 +40,7 @@ import {
   runWarning,
 } from '../format/github';
 import { shownFindings, shownPath } from '../format/shownPaths';
-import { countFindings } from '../format/summary';
+import { countFindings, describeCounts } from '../format/summary';
 import { formatFindingsText, forTerminal, paint } from '../format/text';
 import { JSON_SCHEMA_VERSION } from '../format/json';
 import { exitCodeFor } from '../lib/exitCode';
@@ -66,6 +67,11 @@ export interface DiffCommandOptions {
   maxWarnings?: number;
   /** Exit 1 when there are breaking changes. */
   failOnBreaking: boolean;
+  /**
+   * Fail only on the findings the change brings (`--new-findings-only`): errors and warnings
+   * base's registry already had are reported but count neither as errors nor for `maxWarnings`.
+   */
+  newFindingsOnly?: boolean;
   /** Size in bytes above which a registry file is not read (`--max-file-bytes`); default 16 MiB. */
   maxFileBytes?: number;
   /**
@@ -156,6 +162,12 @@ export async function diffCommand(
     catalog: { sharedSystem: options.sharedSystem ?? DEFAULT_SHARED_SYSTEM },
   };
   const findings = validateRegistry(head, validation);
+  // what the change brings: head's findings that base, validated the same way, did not have
+  const introduced = introducedFindings(
+    validateRegistry(base, validation),
+    findings,
+  );
+  const introducedCounts = countFindings(introduced);
   const diff = diffRegistries(base, head, { today: options.today });
 
   switch (options.format) {
@@ -169,6 +181,7 @@ export async function diffCommand(
             head: headSource.label,
             summary: {
               ...countFindings(findings),
+              introduced: introducedCounts,
               breakingChanges: diff.breakingChanges.length,
               slaImpacts: diff.slaImpacts.length,
               featureReleases: diff.featureReleases.length,
@@ -193,7 +206,7 @@ export async function diffCommand(
           limits =>
             renderChangeReportMarkdown(
               { findings: shownFindings(findings), diff },
-              { ...limits, changeNotes },
+              { ...limits, changeNotes, introduced: introducedCounts },
             ),
           { findings: findings.length, cutNotice: CUT_NOTICE },
         ),
@@ -231,11 +244,7 @@ export async function diffCommand(
       const changes = changeFindings(diff).map(({ inHead, ...change }) =>
         inHead ? change : { ...change, file: '' },
       );
-      const annotations = introducedFirst(
-        findings,
-        validateRegistry(base, validation),
-        changes,
-      );
+      const annotations = introducedFirst(findings, introduced, changes);
       io.stdout(
         annotationLimitNotice(annotations, 'those this change brings first'),
       );
@@ -273,6 +282,13 @@ export async function diffCommand(
           color: io.isTTY,
         }),
       );
+      if (findings.length > 0) {
+        io.stdout(
+          `  brought by this change: ${describeCounts(
+            introducedCounts,
+          )} (base had the others)\n`,
+        );
+      }
       io.stdout(
         `\n${p.bold(
           `Changes from ${baseSource.label} to ${headSource.label}`,
@@ -409,8 +425,19 @@ export async function diffCommand(
       }
     }
   }
+  if (options.newFindingsOnly) {
+    const had = countFindings(findings).errors - introducedCounts.errors;
+    if (had > 0) {
+      io.stderr(
+        `service-registry: ${plural(
+          had,
+          'error',
+        )} of head's registry base already had: reported, but not failing the run (--new-findings-only).\n`,
+      );
+    }
+  }
   return exitCodeFor(
-    findings,
+    options.newFindingsOnly ? introduced : findings,
     {
       maxWarnings: options.maxWarnings,
       breakingChanges: diff.breakingChanges.length,

@@ -1,4 +1,7 @@
-import { RegistryFinding } from '@service-registry/plugin-service-registry-common';
+import {
+  introducedFindings,
+  RegistryFinding,
+} from '@service-registry/plugin-service-registry-common';
 import { introducedFirst } from './annotationOrder';
 
 const finding = (
@@ -45,11 +48,10 @@ describe('introducedFirst', () => {
     );
     // lines were added above both the warning and the SLA it quotes
     const head = [old, threshold(9, 61), brought];
-    expect(introducedFirst(head, [old, threshold(6, 57)], [change])).toEqual([
-      change,
-      brought,
-      old,
-      threshold(9, 61),
-    ]);
+    expect(
+      introducedFirst(head, introducedFindings([old, threshold(6, 57)], head), [
+        change,
+      ]),
+    ).toEqual([change, brought, old, threshold(9, 61)]);
   });
 });

@@ -1,7 +1,4 @@
-import {
-  introducedFindings,
-  RegistryFinding,
-} from '@service-registry/plugin-service-registry-common';
+import { RegistryFinding } from '@service-registry/plugin-service-registry-common';
 
 const SEVERITY_RANK: Record<RegistryFinding['severity'], number> = {
   error: 0,
@@ -17,15 +14,15 @@ const SEVERITY_RANK: Record<RegistryFinding['severity'], number> = {
  * already had come last; by severity within each.
  *
  * @param findings - head's findings
- * @param baseFindings - base's findings, validated the same way
+ * @param introduced - those of them base did not have (`introducedFindings`)
  * @param changes - the breaking changes and SLA impacts, as findings
  */
 export function introducedFirst(
   findings: RegistryFinding[],
-  baseFindings: RegistryFinding[],
+  introducedFindings: readonly RegistryFinding[],
   changes: RegistryFinding[],
 ): RegistryFinding[] {
-  const introduced = new Set(introducedFindings(baseFindings, findings));
+  const introduced = new Set(introducedFindings);
   const bySeverity = (list: RegistryFinding[]) =>
     [...list].sort(
       (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],

@@ -36,6 +36,7 @@ export const OPTION_NAMES = [
   'only',
   'shared-system',
   'fail-on-breaking',
+  'new-findings-only',
   'include-optional',
   'max-depth',
   'service',
@@ -112,12 +113,13 @@ const COMMANDS: Record<CommandName, CommandHelp> = {
       'max-warnings',
       'shared-system',
       'fail-on-breaking',
+      'new-findings-only',
       'max-file-bytes',
     ],
     succeedsWhen:
-      "no errors in head's registry (and no more warnings than --max-warnings, no breaking change with --fail-on-breaking)",
+      "no errors in head's registry (with --new-findings-only, none that base did not have; and no more warnings than --max-warnings, no breaking change with --fail-on-breaking)",
     failsWhen:
-      "errors in head's registry, more warnings than --max-warnings, breaking changes with --fail-on-breaking",
+      "errors in head's registry (with --new-findings-only, errors the change brings), more warnings than --max-warnings, breaking changes with --fail-on-breaking",
     usageProblems: 'an unknown git revision',
   },
   impact: {
@@ -307,6 +309,12 @@ const OPTIONS: Record<OptionName, OptionHelp> = {
   'fail-on-breaking': {
     flag: '--fail-on-breaking',
     text: { diff: 'fail when there are breaking changes' },
+  },
+  'new-findings-only': {
+    flag: '--new-findings-only',
+    text: {
+      diff: "fail only on the findings the change brings: the errors (and warnings, for --max-warnings) base's registry already had are reported but do not fail the run, as the scaffolder's validate action does",
+    },
   },
   'include-optional': {
     flag: '--include-optional',

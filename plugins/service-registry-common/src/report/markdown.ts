@@ -50,6 +50,11 @@ export interface MarkdownReportOptions extends MarkdownReportLimits {
    * paragraph each.
    */
   changeNotes?: readonly string[];
+  /**
+   * How many of the findings the change brings (see `introducedFindings`), said after the
+   * verdict: the others were there before it. Omitted: not said.
+   */
+  introduced?: { errors: number; warnings: number };
 }
 
 function findingsSection(
@@ -71,7 +76,17 @@ function findingsSection(
       findings.length - errors - warnings
         ? `, ${plural(findings.length - errors - warnings, 'info')}`
         : ''
-    }.`,
+    }.${
+      options.introduced
+        ? ` This change brings ${plural(
+            options.introduced.errors,
+            'error',
+          )} and ${plural(
+            options.introduced.warnings,
+            'warning',
+          )} of them; the others were there before it.`
+        : ''
+    }`,
     '',
     '| severity | where | service | finding | code |',
     '| --- | --- | --- | --- | --- |',
