@@ -170,6 +170,9 @@ test('a branch that breaks a registry file says which file, where, how it was co
     // nothing of the file is taken for removed: it is compared as main has it
     await expect(change).toContainText('0 removed');
     await expect(change).toContainText('0 breaking changes');
+    await expect(change).toContainText(
+      `Head is the branch ${branch}; base is main where the branch leaves it`,
+    );
     const unread = change.getByRole('list', { name: 'Files not read' });
     await expect(unread.getByRole('listitem')).toHaveText(
       /^In head, services\/catalog\.toml does not parse \(line \d+, column \d+\): its \d+ services api-gateway, .* are compared as in base/,

@@ -71,8 +71,12 @@ function ServiceNames(props: {
  * not have) beside all of its registry's, and the files either side could not read (compared as
  * the other side has them).
  */
-export function PendingChangeCard(props: { change: PendingChange }) {
-  const { change } = props;
+export function PendingChangeCard(props: {
+  change: PendingChange;
+  /** The branch it is compared with, which its messages call base. */
+  defaultBranch: string;
+}) {
+  const { change, defaultBranch } = props;
   const classes = useStyles();
   const severity = useSeverityChipStyles();
   const { errors, warnings } = change.findings;
@@ -212,6 +216,10 @@ export function PendingChangeCard(props: { change: PendingChange }) {
         <>
           <Typography component="h4" className={classes.section}>
             Files not read
+          </Typography>
+          <Typography variant="body2" className={classes.meta}>
+            Head is the branch {change.branch}; base is {defaultBranch} where
+            the branch leaves it (<code>{change.base.slice(0, 12)}</code>).
           </Typography>
           <ul className={classes.list} aria-label="Files not read">
             {unreadFiles.map(unread => (

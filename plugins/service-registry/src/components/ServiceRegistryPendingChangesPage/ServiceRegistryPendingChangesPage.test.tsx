@@ -192,6 +192,12 @@ describe('ServiceRegistryPendingChangesPage', () => {
         /^error\s*toml\/syntax.*services\/catalog\.toml:6:\d+$/,
       ),
     ]);
+    // the messages' head and base, said in the card's words
+    expect(broken).toHaveTextContent(
+      `Head is the branch service-registry/break-auth; base is main where the branch leaves it (${'a'.repeat(
+        12,
+      )}).`,
+    );
     const unread = within(broken).getByRole('list', { name: 'Files not read' });
     expect(within(unread).getByRole('listitem')).toHaveTextContent(
       /^In head, services\/catalog\.toml does not parse \(line 6, column \d+\): its service shared-auth is compared as in base/,

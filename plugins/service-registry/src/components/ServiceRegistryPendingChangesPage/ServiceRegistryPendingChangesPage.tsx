@@ -108,7 +108,11 @@ export function ServiceRegistryPendingChangesPage(
           <ServiceEntityRefsProvider registry={answer.registry}>
             <UnreadBranches answer={answer} />
             {answer.changes.map(change => (
-              <PendingChangeCard key={change.branch} change={change} />
+              <PendingChangeCard
+                key={change.branch}
+                change={change}
+                defaultBranch={answer.defaultBranch}
+              />
             ))}
           </ServiceEntityRefsProvider>
         )}
