@@ -19,16 +19,16 @@ const SEVERITY_RANK: Record<RegistryFinding['severity'], number> = {
  */
 export function introducedFirst(
   findings: RegistryFinding[],
-  introducedFindings: readonly RegistryFinding[],
+  introduced: readonly RegistryFinding[],
   changes: RegistryFinding[],
 ): RegistryFinding[] {
-  const introduced = new Set(introducedFindings);
+  const brought = new Set(introduced);
   const bySeverity = (list: RegistryFinding[]) =>
     [...list].sort(
       (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
     );
   return [
-    ...bySeverity([...changes, ...findings.filter(f => introduced.has(f))]),
-    ...bySeverity(findings.filter(f => !introduced.has(f))),
+    ...bySeverity([...changes, ...findings.filter(f => brought.has(f))]),
+    ...bySeverity(findings.filter(f => !brought.has(f))),
   ];
 }
