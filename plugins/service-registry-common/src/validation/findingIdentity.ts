@@ -10,9 +10,13 @@ import { RegistryFinding } from '../model/types';
  * @public
  */
 export function messageWithoutPositions(message: string): string {
-  return message
-    .replace(/([\w@./-]*\.[A-Za-z][A-Za-z0-9]*):\d+(?::\d+)?\b/g, '$1')
-    .replace(/\b(lines?|columns?) \d+(?:\s*(?:-|to|and)\s*\d+)?\b/gi, '$1');
+  return (
+    message
+      // from the extension on, so that a long dotted text costs one pass (a path before it, matched
+      // too, would be tried again from each of its characters)
+      .replace(/(\.[A-Za-z][A-Za-z0-9]*):\d+(?::\d+)?\b/g, '$1')
+      .replace(/\b(lines?|columns?) \d+(?:\s*(?:-|to|and)\s*\d+)?\b/gi, '$1')
+  );
 }
 
 /**

@@ -81,6 +81,17 @@ describe('introducedFindings', () => {
     ).toHaveLength(1);
   });
 
+  it('compares a message quoting a long dotted text in one pass', () => {
+    const long = `Service "a" declares ${'x.'.repeat(200_000)}y`;
+    const started = process.hrtime.bigint();
+    expect(messageWithoutPositions(`${long} at a.toml:3`)).toBe(
+      `${long} at a.toml`,
+    );
+    // a pass over 400,000 characters; the regular expression that tried again from each of them
+    // took minutes
+    expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(5);
+  });
+
   it.each([
     [
       'Service "dup" is already declared by project "a" at projects/a/services.toml:10; ids must be unique',
