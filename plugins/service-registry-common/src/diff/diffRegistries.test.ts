@@ -126,8 +126,12 @@ describe('diffRegistries', () => {
     expect(byKind['auth/notice-not-honoured'].message).toContain(
       'requires 30 days of notice',
     );
+    // a change that keeps the service is not to be announced with a deprecation_date
     expect(byKind['auth/notice-not-honoured'].message).toContain(
-      'no deprecation_date',
+      'the registry records no announcement of it',
+    );
+    expect(byKind['auth/notice-not-honoured'].message).toContain(
+      'Tell its consumers 30 days before merging',
     );
     expect(byKind['legacy/service-removed'].related).toEqual(['shop-web']);
     expect(byKind['billing/service-retired'].related).toEqual(['shop-api']);
@@ -219,6 +223,28 @@ describe('diffRegistries', () => {
       'only 19 days before today',
     );
     expect(early.breakingChanges[1].message).toContain('Wait until 2026-01-31');
+  });
+
+  it('advises a deprecation_date for the notice of a removal, not of a change that keeps the service', () => {
+    const registry = (port: number, status = '') =>
+      registryOf({
+        'services/catalog.toml': `[service.auth]\nversion = "1.0.0"\nport = ${port}\n${status}governance.break_changes_notice = 30\n`,
+        'projects/shop/services.toml':
+          '[project]\n[service.shop-api]\n[service.shop-api.dependencies]\nrequires = ["auth"]\n',
+      });
+    const notice = (head: ReturnType<typeof registry>) =>
+      diffRegistries(registry(8000), head, {
+        today: '2026-01-20',
+      }).breakingChanges.find(c => c.kind === 'notice-not-honoured')?.message;
+    expect(notice(registry(8000, 'status = "retired"\n'))).toContain(
+      'no deprecation_date announces it; breaking changes here: service-retired. Announce it with deprecation_date and wait 30 days before merging, or get the approvers to waive the notice.',
+    );
+    // a deprecation_date would make the service due for deprecation: not advised for a new port
+    const moved = notice(registry(9000));
+    expect(moved).toContain(
+      'the registry records no announcement of it (a deprecation_date announces a deprecation, not this change); breaking changes here: port-changed. Tell its consumers 30 days before merging; the approvers confirm that they were told, or waive the notice.',
+    );
+    expect(moved).not.toContain('with deprecation_date');
   });
 
   it('treats a 0.x minor bump as major, and finds nothing between equal registries', () => {

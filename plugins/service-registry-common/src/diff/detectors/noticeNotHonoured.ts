@@ -12,11 +12,21 @@ const PROVIDER_KINDS: ReadonlySet<string> = new Set([
   'compat-min-raised',
 ]);
 
+/** Kinds that take the service away: a deprecation (its `deprecation_date`) announces them. */
+const REMOVAL_KINDS: ReadonlySet<string> = new Set([
+  'service-removed',
+  'service-retired',
+]);
+
 /**
  * `notice-not-honoured`: the service has provider-side breaking changes, its
  * `governance.break_changes_notice` asks for N days of notice, and its `deprecation_date` (the
  * announcement) is absent or less than N days before today. Reads head, or base for a removed
- * service.
+ * service. A removal or retirement is to be announced with `deprecation_date`; a change that keeps
+ * the service (a port, a major version, a raised `compat_version_min`) is not advised to set one,
+ * which would make the service due for deprecation (`lifecycle/deprecation-date-passed`): the
+ * registry records no other announcement, so its consumers are to be told outside of it and the
+ * approvers confirm (or waive) the notice.
  *
  * @param ctx - the diff context
  * @param id - the service
@@ -35,9 +45,16 @@ export function noticeNotHonoured(
   if (!service || notice === undefined || notice <= 0) return [];
   const announced = service.deprecationDate ?? before?.deprecationDate;
   const changes = [...new Set(kinds)].join(', ');
+  const removes = kinds.some(kind => REMOVAL_KINDS.has(kind));
   let problem: string;
+  let advice: string;
   if (announced === undefined) {
-    problem = `no deprecation_date announces it`;
+    problem = removes
+      ? 'no deprecation_date announces it'
+      : 'the registry records no announcement of it (a deprecation_date announces a deprecation, not this change)';
+    advice = removes
+      ? `Announce it with deprecation_date and wait ${notice} days before merging, or get the approvers to waive the notice.`
+      : `Tell its consumers ${notice} days before merging; the approvers confirm that they were told, or waive the notice.`;
   } else {
     const elapsed = daysBetween(announced, ctx.today);
     if (elapsed >= notice) return [];
@@ -49,18 +66,16 @@ export function noticeNotHonoured(
         : `its deprecation_date ${announced} is only ${elapsed} day${
             elapsed === 1 ? '' : 's'
           } before today (${ctx.today})`;
+    advice = `Wait until ${addDays(
+      announced,
+      notice,
+    )} before merging, or get the approvers to waive the notice.`;
   }
-  const earliest =
-    announced === undefined
-      ? `announce it with deprecation_date and wait ${notice} days`
-      : `wait until ${addDays(announced, notice)}`;
   return [
     {
       kind: 'notice-not-honoured',
       service: id,
-      message: `Service "${id}" requires ${notice} days of notice before breaking changes (governance.break_changes_notice), but ${problem}; breaking changes here: ${changes}. ${
-        earliest.charAt(0).toUpperCase() + earliest.slice(1)
-      } before merging, or get the approvers to waive the notice.`,
+      message: `Service "${id}" requires ${notice} days of notice before breaking changes (governance.break_changes_notice), but ${problem}; breaking changes here: ${changes}. ${advice}`,
       position:
         keyPosition(service, 'governance.break_changes_notice') ??
         service.source,
