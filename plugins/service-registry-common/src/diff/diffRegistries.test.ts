@@ -232,8 +232,8 @@ describe('diffRegistries', () => {
         'projects/shop/services.toml':
           '[project]\n[service.shop-api]\n[service.shop-api.dependencies]\nrequires = ["auth"]\n',
       });
-    const notice = (head: ReturnType<typeof registry>) =>
-      diffRegistries(registry(8000), head, {
+    const notice = (changed: ReturnType<typeof registry>) =>
+      diffRegistries(registry(8000), changed, {
         today: '2026-01-20',
       }).breakingChanges.find(c => c.kind === 'notice-not-honoured')?.message;
     expect(notice(registry(8000, 'status = "retired"\n'))).toContain(
