@@ -5,6 +5,7 @@ import {
 } from '../model/types';
 import { findingLink } from './findingLink';
 import { FindingsResponse, RegistryFindingItem } from './findingsResponse';
+import { bySeverity } from '../validation/bySeverity';
 
 /**
  * The filters of `GET /api/service-registry/findings`; each one given must hold.
@@ -48,12 +49,6 @@ export interface FindingsSource {
   /** Location reference of the registry root (`file:…` or `url:…`). */
   rootLocation: string;
 }
-
-const SEVERITY_RANK: Record<FindingSeverity, number> = {
-  error: 0,
-  warning: 1,
-  info: 2,
-};
 
 const withoutAt = (owner: string) => owner.trim().replace(/^@/, '');
 
@@ -117,7 +112,7 @@ export function buildFindingsResponse(
     });
   }
   // a stable sort: within a severity, the source's order stays
-  items.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  items.sort(bySeverity);
   return {
     registry: source.providerId,
     state: source.state,

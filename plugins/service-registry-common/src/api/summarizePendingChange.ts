@@ -5,6 +5,7 @@ import { loadRegistry } from '../load/buildRegistry';
 import { RegistryFileInput, RegistryFinding } from '../model/types';
 import { describeUnreadBaseFile } from '../report/unreadBaseFile';
 import { describeUnreadHeadFile } from '../report/unreadHeadFile';
+import { bySeverity } from '../validation/bySeverity';
 import { introducedFindings } from '../validation/introducedFindings';
 import { redactSecrets } from '../validation/secrets/detectSecret';
 import { validateRegistry } from '../validation/validateRegistry';
@@ -17,8 +18,6 @@ import {
 /** How many of the findings a pending change brings are listed. */
 const NEW_FINDINGS_LISTED = 20;
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
 /**
  * The errors and warnings of head that base did not have, errors first, the first
  * {@link NEW_FINDINGS_LISTED} listed with any credential in their paths hidden.
@@ -29,7 +28,7 @@ function newFindingsOf(
 ): PendingNewFindings {
   const brought = introducedFindings(baseFindings, headFindings)
     .filter(f => f.severity !== 'info')
-    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    .sort(bySeverity);
   return {
     errors: brought.filter(f => f.severity === 'error').length,
     warnings: brought.filter(f => f.severity === 'warning').length,

@@ -17,6 +17,7 @@ import { describeChangeSubject } from './changeSubject';
 import { describeUnreadHeadFile } from './unreadHeadFile';
 import { MarkdownReportLimits } from './fitMarkdown';
 import { cell, code, codeCell, linkTarget, plural } from './markdownText';
+import { bySeverity } from '../validation/bySeverity';
 
 const ICON: Record<RegistryFinding['severity'], string> = {
   error: '🔴 error',
@@ -92,11 +93,7 @@ function findingsSection(
     '| --- | --- | --- | --- | --- |',
   );
   const max = options.maxFindings ?? 200;
-  const ordered = [...findings].sort(
-    (a, b) =>
-      ['error', 'warning', 'info'].indexOf(a.severity) -
-      ['error', 'warning', 'info'].indexOf(b.severity),
-  );
+  const ordered = [...findings].sort(bySeverity);
   for (const f of ordered.slice(0, max)) {
     const where = `${f.file}:${f.line}:${f.column}`;
     const link = options.fileLink?.(f.file, f.line);
