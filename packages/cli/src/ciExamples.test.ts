@@ -11,6 +11,7 @@ import {
   fakeTools,
   githubSteps,
   gitlabJob,
+  pullRequestHead,
   runGithubJob,
   runGitlabDefaultBranchJob,
   runGitlabJob,
@@ -300,18 +301,25 @@ describe('the GitHub Actions approvals example (examples/ci/github-actions-appro
     });
   }
 
-  const approved = (login: string): FakeReview => ({
+  const approved = (login: string, commit: string): FakeReview => ({
     user: { login },
     state: 'APPROVED',
+    commit_id: commit,
   });
 
-  it('fails the check until a member of the team the breaking change needs has approved, then passes on the review event', async () => {
+  it('fails the check until a member of the team the breaking change needs has approved the head, then passes on the review event', async () => {
     const origin = repository('gh-approvals', {
       'services/catalog.toml': PORT_CHANGED,
     });
+    const head = pullRequestHead(origin);
+    const earlier = git(origin, 'rev-parse', `${head}~1`).trim();
     const tools = fakeTools(path.join(tmp.root, 'gh-approvals-tools'));
-    // a member of the platform team approves: the affected shop project's owner must
-    const github = await githubForApprovals([approved('pia')]);
+    // a member of the platform team approves: the affected shop project's owner must, and a
+    // member of the shop team approved a commit pushed before the head
+    const github = await githubForApprovals([
+      approved('pia', head),
+      approved('sol', earlier),
+    ]);
     try {
       const opened = await runGithubJob({
         origin,
@@ -327,9 +335,15 @@ describe('the GitHub Actions approvals example (examples/ci/github-actions-appro
       expect(check.stdout).toContain(
         '✘ shop-team (breaking): not approved: no approval by shop-team or by a member of team platform/shop-team',
       );
+      expect(check.stdout).toContain(
+        `: sol (${earlier.slice(
+          0,
+          12,
+        )}) approved an earlier commit; ask them to approve again.`,
+      );
       expect(opened.failed).toBe(true);
 
-      github.reviews.push(approved('sol'));
+      github.reviews.push(approved('sol', head));
       const reviewed = await runGithubJob({
         origin,
         workspace: path.join(tmp.root, 'gh-approvals-ws-2'),
@@ -359,7 +373,9 @@ describe('the GitHub Actions approvals example (examples/ci/github-actions-appro
       'services/catalog.toml': PORT_CHANGED,
     });
     const tools = fakeTools(path.join(tmp.root, 'gh-approvals-jt-tools'));
-    const github = await githubForApprovals([approved('sol')]);
+    const github = await githubForApprovals([
+      approved('sol', pullRequestHead(origin)),
+    ]);
     const run = await runGithubJob({
       origin,
       workspace: path.join(tmp.root, 'gh-approvals-jt-ws'),

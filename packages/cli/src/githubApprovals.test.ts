@@ -10,6 +10,9 @@ import { FakeReview, startFakeGithub } from './__testUtils__/fakeGithubApi';
 
 const JOB_TOKEN = 'ghs_workflowtoken1234';
 const ORG_TOKEN = 'ghp_readorgtoken5678';
+// the pull request's head, and a commit pushed before it
+const HEAD = 'c0ffee'.padEnd(40, '1');
+const EARLIER = 'deadbeef'.padEnd(40, '2');
 
 let cwd: string;
 beforeAll(async () => {
@@ -24,6 +27,14 @@ beforeAll(async () => {
   fs.writeFileSync(
     path.join(cwd, 'review.json'),
     JSON.stringify({ action: 'submitted', pull_request: { number: 7 } }),
+  );
+  // a pull_request event, as GitHub writes it: the head commit the workflow runs for
+  fs.writeFileSync(
+    path.join(cwd, 'pushed.json'),
+    JSON.stringify({
+      action: 'synchronize',
+      pull_request: { number: 7, head: { sha: HEAD } },
+    }),
   );
 });
 afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
@@ -56,16 +67,28 @@ const review = (login: string, state: FakeReview['state']): FakeReview => ({
   state,
 });
 
-const approvals = (apiUrl: string, token = ORG_TOKEN, file = 'diff.json') =>
-  runInProcess(['github-approvals', file], {
+const approvals = (
+  apiUrl: string,
+  token = ORG_TOKEN,
+  file = 'diff.json',
+  { event = 'review.json', options = [] as string[] } = {},
+) =>
+  runInProcess(['github-approvals', file, ...options], {
     cwd,
     env: {
       GITHUB_API_URL: apiUrl,
       GITHUB_REPOSITORY: 'acme/registry',
-      GITHUB_EVENT_PATH: path.join(cwd, 'review.json'),
+      GITHUB_EVENT_PATH: path.join(cwd, event),
       GITHUB_TOKEN: token,
     },
   });
+
+/** An approval given on a commit. */
+const approvalOn = (login: string, commit: string | null): FakeReview => ({
+  user: { login },
+  state: 'APPROVED',
+  commit_id: commit,
+});
 
 describe('service-registry github-approvals', () => {
   it('passes once a member of each required team and the required user have approved', async () => {
@@ -269,5 +292,127 @@ describe('service-registry github-approvals', () => {
     expect(stderr).toContain("cannot read the pull request's reviews");
     expect(stderr).toContain('401');
     expect(stderr).not.toContain('ghp_wrong');
+  });
+  describe('--ignore-stale-approvals', () => {
+    const onHead = {
+      event: 'pushed.json',
+      options: ['--ignore-stale-approvals'],
+    };
+
+    it('counts no approval given before the last push, and names who gave one', async () => {
+      const server = await github([
+        approvalOn('pat', EARLIER),
+        approvalOn('sam', HEAD),
+        // approved an earlier commit, then commented on the head: still stale
+        approvalOn('maintainer', EARLIER),
+        { ...review('maintainer', 'COMMENTED'), commit_id: HEAD },
+      ]);
+      const { code, stdout, stderr } = await approvals(
+        server.apiUrl,
+        ORG_TOKEN,
+        'diff.json',
+        onHead,
+      );
+      expect(stderr).toBe('');
+      expect(stdout).toBe(
+        [
+          'Required approvals of pull request #7: 1 of 3 given',
+          '  ✘ @platform-team (breaking): not approved: no approval by platform-team or by a member of team acme/platform-team',
+          '  ✔ @acme/security (breaking): approved by sam (a member of team acme/security)',
+          '  ✘ @Maintainer (version-bump): not approved: no approval by Maintainer or by a member of team acme/maintainer',
+          "2 required approvers have not approved: ask them for a review. A team's member counts only when the token can read the team (a job's GITHUB_TOKEN cannot: give the step a token with read:org).",
+          'Approvals given before the last push do not count (--ignore-stale-approvals; the head is at c0ffee111111): pat (deadbeef2222), maintainer (deadbeef2222) approved an earlier commit; ask them to approve again.',
+          '',
+        ].join('\n'),
+      );
+      expect(code).toBe(1);
+    });
+
+    it('passes once the stale approvers approve the head again', async () => {
+      const server = await github([
+        approvalOn('pat', EARLIER),
+        approvalOn('sam', HEAD),
+        approvalOn('maintainer', EARLIER),
+        // GitHub may no longer know the commit of an old review
+        approvalOn('paula', null),
+        approvalOn('pat', HEAD),
+        approvalOn('maintainer', HEAD),
+      ]);
+      const { code, stdout } = await approvals(
+        server.apiUrl,
+        ORG_TOKEN,
+        'diff.json',
+        onHead,
+      );
+      expect(stdout).toContain('3 of 3 given');
+      expect(stdout).toContain(
+        'approved by pat (a member of team acme/platform-team)',
+      );
+      // nothing is missing: the stale approval of paula is not worth a word
+      expect(stdout).not.toContain('before the last push');
+      expect(code).toBe(0);
+    });
+
+    it('counts an approval without a known commit as stale', async () => {
+      const server = await github([
+        approvalOn('pat', HEAD),
+        approvalOn('sam', HEAD),
+        approvalOn('maintainer', null),
+      ]);
+      const { code, stdout } = await approvals(
+        server.apiUrl,
+        ORG_TOKEN,
+        'diff.json',
+        onHead,
+      );
+      expect(stdout).toContain('2 of 3 given');
+      expect(stdout).toContain(
+        ': maintainer approved an earlier commit; ask them to approve again.\n',
+      );
+      expect(code).toBe(1);
+    });
+
+    it('counts the same approvals without the option, as GitHub shows them', async () => {
+      const server = await github([
+        approvalOn('pat', EARLIER),
+        approvalOn('sam', HEAD),
+        approvalOn('maintainer', EARLIER),
+      ]);
+      const { code, stdout } = await approvals(
+        server.apiUrl,
+        ORG_TOKEN,
+        'diff.json',
+        { event: 'pushed.json' },
+      );
+      expect(stdout).toContain('3 of 3 given');
+      expect(code).toBe(0);
+    });
+
+    it('refuses to run when the event names no head commit, before asking GitHub', async () => {
+      const server = await github([approvalOn('pat', HEAD)]);
+      const { code, stdout, stderr } = await approvals(
+        server.apiUrl,
+        ORG_TOKEN,
+        'diff.json',
+        { options: ['--ignore-stale-approvals'] },
+      );
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(
+        "--ignore-stale-approvals needs the head commit of pull request #7, and the workflow's event names none (pull_request.head.sha)",
+      );
+      expect(server.requests).toEqual([]);
+    });
+
+    it('is an option of github-approvals only', async () => {
+      const { code, stderr } = await runInProcess(
+        ['gitlab-approvals', 'diff.json', '--ignore-stale-approvals'],
+        { cwd },
+      );
+      expect(code).toBe(2);
+      expect(stderr).toContain(
+        '--ignore-stale-approvals is not an option of gitlab-approvals',
+      );
+    });
   });
 });

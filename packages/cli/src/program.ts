@@ -52,6 +52,7 @@ const OPTIONS = {
   out: { type: 'string' },
   check: { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
+  'ignore-stale-approvals': { type: 'boolean', default: false },
   'max-file-bytes': { type: 'string' },
   'shared-system': { type: 'string' },
   only: { type: 'string' },
@@ -99,7 +100,10 @@ function checkOptionsOf(
 const FILE_COMMANDS: Record<
   'github-comment' | 'gitlab-note' | 'github-approvals' | 'gitlab-approvals',
   {
-    run: (options: { file: string }, io: CliIO) => Promise<number>;
+    run: (
+      options: { file: string; ignoreStaleApprovals?: boolean },
+      io: CliIO,
+    ) => Promise<number>;
     file: string;
   }
 > = {
@@ -309,7 +313,15 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
           throw new UsageError(`${command} needs a file: ${file}`);
         }
         expectAtMost(1);
-        return await run({ file: rest[0] }, io);
+        return await run(
+          command === 'github-approvals'
+            ? {
+                file: rest[0],
+                ignoreStaleApprovals: values['ignore-stale-approvals'],
+              }
+            : { file: rest[0] },
+          io,
+        );
       }
       default:
         throw new UsageError(`unknown command ${command}`);

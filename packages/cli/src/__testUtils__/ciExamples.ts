@@ -229,13 +229,22 @@ function runBash(
 }
 
 /**
+ * The head commit of pull request 1 of the bare repository `origin`: the second parent of its
+ * merge commit (`refs/pull/1/merge`), as the pull request's events name it (`pull_request.head.sha`).
+ */
+export function pullRequestHead(origin: string): string {
+  return git(origin, 'rev-parse', 'refs/pull/1/merge^2').trim();
+}
+
+/**
  * Runs the GitHub Actions example's job on pull request 1 of the bare repository `origin`, as a
  * runner would: `actions/checkout` (with the example's `fetch-depth`, unless `fetchDepth` says
  * otherwise) of `refs/pull/1/merge` (of `baseRef`'s tip for a `push` event), then each `run` step in bash with the `${{ }}` expressions
  * substituted, a step skipped after a failure unless its `if` is `always()`, and a failing step
  * with `continue-on-error` not failing the job. `GITHUB_ENV` and `GITHUB_STEP_SUMMARY` work as
  * on GitHub; the runner's variables name the repository `platform/registry`, the pull request's
- * event (`GITHUB_EVENT_NAME`, `GITHUB_EVENT_PATH`, `GITHUB_BASE_REF`) and GitHub's API
+ * event (`GITHUB_EVENT_NAME`, `GITHUB_EVENT_PATH` with its number, base branch and head commit,
+ * `GITHUB_BASE_REF`) and GitHub's API
  * (`githubApiUrl`). Other actions (`uses`) are not run: a test reads what they would take from
  * their `with` (see {@link githubSteps}).
  */
@@ -280,20 +289,24 @@ export async function runGithubJob(options: {
         }
       : undefined;
   /** The event's payload, as GitHub writes it to `GITHUB_EVENT_PATH`. */
-  const payloads = {
-    push: { ref: `refs/heads/${baseRef}`, ...pushed },
-    pull_request: {
-      action: 'synchronize',
+  const payload = () => {
+    if (eventName === 'push') {
+      return { ref: `refs/heads/${baseRef}`, ...pushed };
+    }
+    const pullRequest = {
       number: 1,
-      pull_request: { number: 1, base: { ref: baseRef } },
-    },
-    pull_request_review: {
-      action: 'submitted',
-      review: { state: 'approved' },
-      pull_request: { number: 1, base: { ref: baseRef } },
-    },
+      base: { ref: baseRef },
+      head: { sha: pullRequestHead(origin) },
+    };
+    return eventName === 'pull_request'
+      ? { action: 'synchronize', number: 1, pull_request: pullRequest }
+      : {
+          action: 'submitted',
+          review: { state: 'approved' },
+          pull_request: pullRequest,
+        };
   };
-  fs.writeFileSync(eventFile, JSON.stringify(payloads[eventName]));
+  fs.writeFileSync(eventFile, JSON.stringify(payload()));
   // the context as GitHub gives it: github.base_ref on pull_request events only; a secret that is
   // not set is the empty string
   const expressions: Record<string, string> = {

@@ -22,6 +22,8 @@ export interface FakeGithubToken {
 export interface FakeReview {
   user: { login: string };
   state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
+  /** The commit the review was given on (`null` when GitHub no longer knows it). */
+  commit_id?: string | null;
 }
 
 /**

@@ -37,12 +37,13 @@ function lineOf(status: ApprovalStatus, team: string): string {
  * @param statuses - what `checkApprovals` found
  * @param options - `request`: the pull or merge request (`pull request #7`); `team`: what the
  *   host calls a team (`team`, `group`); `teamHint`: what makes a member's approval count, said
- *   when a team or group approver is missing
+ *   when a team or group approver is missing; `note`: what else explains a missing approval,
+ *   said when one is missing
  * @returns 0 when every approver has approved, 1 when one has not
  */
 export function reportApprovals(
   statuses: readonly ApprovalStatus[],
-  options: { request: string; team: string; teamHint: string },
+  options: { request: string; team: string; teamHint: string; note?: string },
   io: CliIO,
 ): number {
   const missing = statuses.filter(s => s.approvedBy === undefined);
@@ -60,5 +61,6 @@ export function reportApprovals(
       missing.some(s => s.teams?.length) ? ` ${options.teamHint}` : ''
     }\n`,
   );
+  if (options.note) io.stdout(`${options.note}\n`);
   return EXIT.failed;
 }

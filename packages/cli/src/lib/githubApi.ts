@@ -8,6 +8,11 @@ export interface PullRequestTarget {
   repository: string;
   /** The pull request's number. */
   pullRequest: number;
+  /**
+   * The commit the pull request's head was at when the workflow's event happened
+   * (`pull_request.head.sha` of the event), when the event names one.
+   */
+  headCommit?: string;
   /** The job's token; never printed. */
   token: string;
 }

@@ -16,17 +16,25 @@ export interface PullRequestCommand {
 const inPullRequest = ({ command, events }: PullRequestCommand) =>
   `${command} runs in a GitHub Actions workflow of a pull request (${events}), whose event names it`;
 
-/** The pull request's number, from the event that started the workflow (`GITHUB_EVENT_PATH`). */
-async function pullRequestNumber(
+/** A commit's name as GitHub writes it: 40 hexadecimal digits (SHA-1), or 64 (SHA-256). */
+const COMMIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/**
+ * The pull request's number, and the commit its head is at when the event happened, from the
+ * event that started the workflow (`GITHUB_EVENT_PATH`).
+ */
+async function pullRequestOfEvent(
   env: NodeJS.ProcessEnv,
   needs: PullRequestCommand,
-): Promise<number> {
+): Promise<{ number: number; headCommit?: string }> {
   const eventPath = requiredVariable(
     env,
     'GITHUB_EVENT_PATH',
     inPullRequest(needs),
   );
-  let event: { pull_request?: { number?: unknown } };
+  let event: {
+    pull_request?: { number?: unknown; head?: { sha?: unknown } | null };
+  };
   try {
     event = JSON.parse(await fs.readFile(eventPath, 'utf8'));
   } catch (error) {
@@ -46,12 +54,15 @@ async function pullRequestNumber(
       `the workflow's event names no pull request: ${inPullRequest(needs)}`,
     );
   }
-  return number;
+  const sha = event.pull_request?.head?.sha;
+  return typeof sha === 'string' && COMMIT_SHA.test(sha)
+    ? { number, headCommit: sha }
+    : { number };
 }
 
 /**
- * The pull request a GitHub Actions workflow runs for, from its variables, and the step's
- * `GITHUB_TOKEN`.
+ * The pull request a GitHub Actions workflow runs for (and its head commit, where the event names
+ * it), from its variables, and the step's `GITHUB_TOKEN`.
  *
  * @param env - the workflow's variables
  * @param needs - the command, which the message of a missing variable names with what it needs
@@ -80,10 +91,12 @@ export async function pullRequestTargetFrom(
     'GITHUB_TOKEN',
     `give the step env: GITHUB_TOKEN: \${{ github.token }}, with permissions: ${needs.permission} for the job`,
   );
+  const { number, headCommit } = await pullRequestOfEvent(env, needs);
   return {
     apiUrl,
     repository,
-    pullRequest: await pullRequestNumber(env, needs),
+    pullRequest: number,
+    ...(headCommit !== undefined ? { headCommit } : {}),
     token,
   };
 }

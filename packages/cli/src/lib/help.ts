@@ -44,6 +44,7 @@ export const OPTION_NAMES = [
   'out',
   'check',
   'dry-run',
+  'ignore-stale-approvals',
   'max-file-bytes',
 ] as const;
 
@@ -185,9 +186,9 @@ const COMMANDS: Record<CommandName, CommandHelp> = {
     summary:
       "check that the approvals diff's JSON report requires are given by the reviews of the workflow's GitHub pull request",
     description:
-      "Checks the approvals a change requires (requiredApprovals of the JSON report of diff, by the policies' [change_control] and the changed services' governance.approvers) against the reviews of the pull request a GitHub Actions workflow runs for, and prints one line per approver. An approver is approved when a reviewer with its login (without the @, in any case) approves, or an active member of the team it names: org/team as written, or a team of the repository's owner. A reviewer's last review that approves or requests changes counts (a dismissal takes an approval back; a comment does not). Run it on pull_request and pull_request_review events, so that a new review runs it again. The pull request and GitHub's API come from the workflow's variables (GITHUB_EVENT_PATH, GITHUB_REPOSITORY, GITHUB_API_URL); the token from GITHUB_TOKEN (permissions: pull-requests: read; a token that can read the organisation's teams, read:org, for team approvers), which is never printed.",
+      "Checks the approvals a change requires (requiredApprovals of the JSON report of diff, by the policies' [change_control] and the changed services' governance.approvers) against the reviews of the pull request a GitHub Actions workflow runs for, and prints one line per approver. An approver is approved when a reviewer with its login (without the @, in any case) approves, or an active member of the team it names: org/team as written, or a team of the repository's owner. A reviewer's last review that approves or requests changes counts (a dismissal takes an approval back; a comment does not); with --ignore-stale-approvals, an approval counts only when given on the pull request's head commit. Run it on pull_request and pull_request_review events, so that a new review runs it again. The pull request and GitHub's API come from the workflow's variables (GITHUB_EVENT_PATH, GITHUB_REPOSITORY, GITHUB_API_URL); the token from GITHUB_TOKEN (permissions: pull-requests: read; a token that can read the organisation's teams, read:org, for team approvers), which is never printed.",
     arguments: [['file', 'the JSON report of diff (diff … --format json)']],
-    options: [],
+    options: ['ignore-stale-approvals'],
     succeedsWhen: 'every required approver has approved, or none is required',
     failsWhen: 'a required approver has not approved',
     cannotRun:
@@ -351,6 +352,13 @@ const OPTIONS: Record<OptionName, OptionHelp> = {
         'print the issues (repository, title, text) instead of opening them; needs no token',
       'gitlab-issues':
         'print the issues (project, title, text) instead of opening them; needs no token',
+    },
+  },
+  'ignore-stale-approvals': {
+    flag: '--ignore-stale-approvals',
+    text: {
+      'github-approvals':
+        'count only the approvals given on the pull request\'s head commit, as branch protection\'s "Dismiss stale pull request approvals when new commits are pushed" would: an approval of an earlier commit does not count, and the approvers who gave one are named',
     },
   },
   'max-file-bytes': {
