@@ -133,8 +133,10 @@ requires = ["ghost"]
       // the port change in the broken file is not seen: the catalog keeps the last good version
       head: twoFiles(9000, true),
       side: 'head' as const,
-      // the syntax error, and pa-api's requirement that head's registry no longer declares
-      errors: 2,
+      // the syntax error alone: pa-api requires shared-auth, which the broken file declares, so
+      // that is not reported as missing
+      errors: 1,
+      codes: ['toml/syntax'],
       message:
         /^In head, services\/catalog\.toml does not parse \(line \d+, column \d+\): its service shared-auth is compared as in base/,
     },
@@ -145,10 +147,11 @@ requires = ["ghost"]
       head: twoFiles(8000, false),
       side: 'base' as const,
       errors: 0,
+      codes: [],
       message:
         /^In base, services\/catalog\.toml:\d+:\d+ does not parse: its service shared-auth is not compared \(taken as head has it\)/,
     },
-  ])('$title', ({ base, head, side, errors, message }) => {
+  ])('$title', ({ base, head, side, errors, codes, message }) => {
     const summary = summarizePendingChange(base, head, TODAY);
     expect(summary).toMatchObject({
       added: [],
@@ -157,6 +160,8 @@ requires = ["ghost"]
       breakingChanges: [],
       findings: { errors },
     });
+    // what the branch brings: the syntax error it makes, if any
+    expect(summary.newFindings.listed.map(f => f.code)).toEqual(codes);
     expect(summary.unreadFiles).toEqual([
       {
         side,

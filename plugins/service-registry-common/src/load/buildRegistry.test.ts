@@ -1063,6 +1063,27 @@ describe('loadRegistry', () => {
     expect(registry.services.get('ok')!.port).toBe(80);
     expect(registry.services.has('broken')).toBe(false);
     expect(registry.projects.get('a')!.name).toBe('a');
+    // what the broken file was meant to declare, at its header
+    expect([...registry.unreadServices!]).toEqual([
+      ['broken', { file: 'projects/a/services.toml', line: 3, column: 1 }],
+    ]);
+  });
+
+  it('lists no unread services when every file parses, and those of every broken services file otherwise', () => {
+    expect(
+      load({ 'services/catalog.toml': '[service.ok]\n' }).unreadServices,
+    ).toBeUndefined();
+    const registry = load({
+      'services/catalog.toml': '[service.auth]\nport = \n[service.cache]\n',
+      'projects/a/services.toml': '[service.a-web]\nport = = 1\n',
+      // a monitoring file declares no service
+      'projects/a/monitoring.toml': '[service.a-job.metrics]\nx = = 1\n',
+    });
+    expect([...registry.unreadServices!.keys()].sort()).toEqual([
+      'a-web',
+      'auth',
+      'cache',
+    ]);
   });
 
   it('does not call a service undeclared in monitoring or releases when the file declaring it does not parse', () => {

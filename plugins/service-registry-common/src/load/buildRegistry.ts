@@ -631,6 +631,9 @@ export function loadRegistry(
     patterns,
     files,
     failedFiles: failed,
+    ...(unread !== undefined && unread.size > 0
+      ? { unreadServices: unread }
+      : {}),
     findings: sortFindings(collector.findings),
   };
   keepSourceFiles(loaded, [...parsed.map(f => f.parsed), ...outside]);

@@ -47,6 +47,42 @@ describe('consumersMismatch', () => {
   });
 });
 
+describe('consumersMismatch: consumers in files that did not load', () => {
+  const catalogDeclaring = [
+    '[service.auth]',
+    '[service.auth.consumers]',
+    'projects = ["a", "ghost"]',
+    'required_by = ["a-web", "gateway"]',
+    '[service.gateway]',
+  ].join('\n');
+
+  it('does not say a consumer whose file does not parse no longer depends on the service', () => {
+    const findings = runRule(consumersMismatch, {
+      'services/catalog.toml': catalogDeclaring,
+      // a-web still requires auth, but its file has a syntax error further down
+      'projects/a/services.toml':
+        '[service.a-web]\ndependencies.requires = ["auth"]\nport = = 1\n',
+    });
+    expect(findings.map(f => f.message)).toEqual([
+      expect.stringContaining(
+        'declared but not depending on it in the registry: "ghost". Update',
+      ),
+      expect.stringContaining(
+        'declared but not depending on it in the registry: "gateway". Update',
+      ),
+    ]);
+  });
+
+  it('still says so once the file parses and the consumer dropped the dependency', () => {
+    const findings = runRule(consumersMismatch, {
+      'services/catalog.toml': catalogDeclaring,
+      'projects/a/services.toml': '[service.a-web]\nport = 1\n',
+    });
+    expect(findings[0].message).toContain('"a" and "ghost"');
+    expect(findings[1].message).toContain('"a-web" and "gateway"');
+  });
+});
+
 describe('consumersMismatch: retired consumers', () => {
   const declaring = (consumers: string) => ({
     'services/catalog.toml': [

@@ -1,5 +1,9 @@
 import { computeConsumers } from '../../graph/computeConsumers';
-import { RegistryFinding, RegistryService } from '../../model/types';
+import {
+  LoadedRegistry,
+  RegistryFinding,
+  RegistryService,
+} from '../../model/types';
 import { declaredPosition } from '../declaredPosition';
 import { aboutService, listIds, makeFinding, serviceLabel } from '../findings';
 import { checkServicesAndViews, NO_FINDINGS } from '../projectViews';
@@ -48,9 +52,30 @@ function mismatch(
   );
 }
 
+/**
+ * The consumers the registry cannot tell about, as they are declared in files that did not load:
+ * the services a file that does not parse declares (`unreadServices`), and the projects whose
+ * `services.toml` did not load (neither parsed nor read for its size).
+ */
+function unknownConsumers(registry: LoadedRegistry): {
+  services: ReadonlySet<string>;
+  projects: ReadonlySet<string>;
+} {
+  const projects = new Set<string>();
+  for (const file of registry.failedFiles) {
+    const match = /^projects\/([^/]+)\/services\.toml$/.exec(file);
+    if (match) projects.add(match[1]);
+  }
+  return {
+    services: new Set(registry.unreadServices?.keys()),
+    projects,
+  };
+}
+
 function check(
   ctx: ValidationContext,
   service: RegistryService,
+  unknown: ReturnType<typeof unknownConsumers>,
 ): readonly RegistryFinding[] {
   const declared = service.raw.consumers;
   if (declared === undefined || declared === null) return NO_FINDINGS;
@@ -67,6 +92,7 @@ function check(
       listed: service.consumers.projects,
       required: real.projects,
       optional: real.optionalProjects,
+      unknown: unknown.projects,
     },
     {
       key: 'required_by',
@@ -74,13 +100,17 @@ function check(
       listed: service.consumers.requiredBy,
       required: real.requiredBy,
       optional: real.optionalFor,
+      unknown: unknown.services,
     },
   ];
   const findings: RegistryFinding[] = [];
   for (const list of lists) {
     if (table[list.key] === undefined) continue;
     const uses = new Set([...list.required, ...list.optional]);
-    const extra = difference(list.listed, uses);
+    // a consumer whose file did not load may depend on it: the graph cannot say it does not
+    const extra = difference(list.listed, uses).filter(
+      id => !list.unknown.has(id),
+    );
     const unlisted = difference(list.required, new Set(list.listed));
     if (extra.length > 0 || unlisted.length > 0) {
       // declared services that are retired: why the graph does not count them
@@ -105,10 +135,14 @@ function check(
  * Retired consumers do not count (see `runningGraphOf`): a retired service (or a project whose
  * services using it are all retired) need not be declared, and one declared is reported as not
  * depending on it, saying it is retired; a global service a project's override retires still
- * counts, as it runs elsewhere.
+ * counts, as it runs elsewhere. A declared consumer whose file did not load (a service a file
+ * that does not parse declares, a project whose `services.toml` did not load) is not reported as
+ * not depending on it: the graph cannot see its dependencies, and the file's own error is what
+ * is wrong.
  *
  * @param ctx - the validation context
  */
 export function consumersMismatch(ctx: ValidationContext): RegistryFinding[] {
-  return checkServicesAndViews(ctx, service => check(ctx, service));
+  const unknown = unknownConsumers(ctx.registry);
+  return checkServicesAndViews(ctx, service => check(ctx, service, unknown));
 }

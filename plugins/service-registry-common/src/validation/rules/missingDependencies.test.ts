@@ -68,11 +68,50 @@ describe('missingDependencies', () => {
   it('mentions files that did not parse', () => {
     const findings = runRule(missingDependencies, {
       ...catalog('[service.a]', 'dependencies.requires = ["b"]'),
-      'projects/p/services.toml': '[service.b\n',
+      // a broken file whose headers do not declare b
+      'projects/p/services.toml': '[service.c\n',
     });
     expect(findings[0].message).toContain(
       '(1 file did not parse and may declare it: fix the syntax errors first)',
     );
+  });
+
+  it('reports no dependency on a service that a file which does not parse declares, and keeps the others', () => {
+    const files = {
+      ...catalog(
+        '[service.a]',
+        'dependencies.requires = ["shop-api", "ghost"]',
+        'dependencies.optional = ["shop-worker"]',
+      ),
+      // a syntax error after the headers, and one between them
+      'projects/shop/services.toml': [
+        '[service.shop-api]',
+        'port = = 8080',
+        '[ service . "shop-worker" ]',
+        'version = "1.0.0"',
+      ].join('\n'),
+    };
+    const findings = runRule(missingDependencies, files);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        code: 'dependency/missing-required',
+        line: 2,
+        message: expect.stringContaining(
+          'requires "ghost", which no registry file declares (1 file did not parse and may declare it: fix the syntax errors first)',
+        ),
+      }),
+    ]);
+    // once the file parses, a dependency it does not declare is reported
+    const fixed = runRule(missingDependencies, {
+      ...files,
+      'projects/shop/services.toml': '[service.shop-api]\nport = 8080\n',
+    });
+    expect(
+      fixed.map(f => [f.code, f.message.match(/"([\w-]+)", which/)?.[1]]),
+    ).toEqual([
+      ['dependency/missing-required', 'ghost'],
+      ['dependency/missing-optional', 'shop-worker'],
+    ]);
   });
 
   it('mentions files not read for their size as such, not as files that did not parse', () => {
@@ -94,7 +133,7 @@ describe('missingDependencies', () => {
         base,
         big,
         tooLargeRegistryFile('projects/q/services.toml', 3000, 2048),
-        { path: 'projects/r/services.toml', text: '[service.b\n' },
+        { path: 'projects/r/services.toml', text: '[service.c\n' },
       ]),
     ).toContain(
       '(3 files were not loaded and may declare it: 1 did not parse, 2 are above the size limit for a registry file; fix them first)',

@@ -52,12 +52,21 @@ function unloadedFilesNote(registry: LoadedRegistry): string {
  * project's view only; a global service retired but kept running by a project's override is
  * reported in that project.
  *
+ * A dependency on a service that a file which does not parse declares (a `[service.<id>]` header
+ * in it, `LoadedRegistry.unreadServices`) gets no finding: the consumer is not wrong, the file's
+ * `toml/syntax` error is, and one broken file does not bring an error for every consumer of its
+ * services. The message of a dependency still missing says how many files were not loaded and
+ * may declare it.
+ *
  * @param ctx - the validation context
  */
 export function missingDependencies(ctx: ValidationContext): RegistryFinding[] {
   const note = unloadedFilesNote(ctx.registry);
+  const unread = ctx.registry.unreadServices;
   return checkDependencies(ctx, ({ edge }) => {
     if (ctx.graph.nodes.has(edge.to)) return undefined;
+    // declared in a file that does not parse: its syntax error is the finding
+    if (unread?.has(edge.to)) return undefined;
     const site = edgeSite(ctx, edge);
     const where =
       site.about.project !== undefined

@@ -28,6 +28,23 @@ describe('replacementService', () => {
     );
   });
 
+  it('reports no replacement that a file which does not parse declares', () => {
+    const findings = runRule(replacementService, {
+      ...catalog(
+        '[service.v1]',
+        'status = "deprecated"',
+        'replacement_service = "shop-v2"',
+        '[service.old]',
+        'status = "deprecated"',
+        'replacement_service = "ghost"',
+      ),
+      'projects/shop/services.toml': '[service.shop-v2]\nport = = 1\n',
+    });
+    expect(findings.map(f => [f.code, f.service])).toEqual([
+      ['lifecycle/replacement-missing', 'old'],
+    ]);
+  });
+
   it('suggests the first live service down a chain of replacements', () => {
     const findings = runRule(
       replacementService,

@@ -26,6 +26,8 @@ function check(
   const about = aboutService(service);
   // the successor as the service's project sees it
   const replacement = getServiceForProject(ctx.registry, service.project, id);
+  // declared in a file that does not parse: its syntax error is the finding
+  if (!replacement && ctx.registry.unreadServices?.has(id)) return NO_FINDINGS;
   if (!replacement) {
     findings.push(
       makeFinding(
@@ -120,7 +122,9 @@ function check(
  * the override causes it. The fix suggested is the first live service down the chain of
  * replacements, never a deprecated or retired one. `lifecycle/replacement-cycle` (error): a
  * deprecated or retired service whose chain of replacements comes back to it without reaching a
- * live service (`a → b → a`), with the path.
+ * live service (`a → b → a`), with the path. A replacement that a file which does not parse
+ * declares (`LoadedRegistry.unreadServices`) gets no finding: that file's syntax error is what is
+ * wrong.
  *
  * @param ctx - the validation context
  */
