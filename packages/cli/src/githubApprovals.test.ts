@@ -294,10 +294,12 @@ describe('service-registry github-approvals', () => {
     expect(stderr).not.toContain('ghp_wrong');
   });
   describe('--ignore-stale-approvals', () => {
-    const onHead = {
-      event: 'pushed.json',
-      options: ['--ignore-stale-approvals'],
-    };
+    /** The check with the option, on an event that names the head commit. */
+    const approvalsOnHead = (apiUrl: string) =>
+      approvals(apiUrl, ORG_TOKEN, 'diff.json', {
+        event: 'pushed.json',
+        options: ['--ignore-stale-approvals'],
+      });
 
     it('counts no approval given before the last push, and names who gave one', async () => {
       const server = await github([
@@ -307,12 +309,7 @@ describe('service-registry github-approvals', () => {
         approvalOn('maintainer', EARLIER),
         { ...review('maintainer', 'COMMENTED'), commit_id: HEAD },
       ]);
-      const { code, stdout, stderr } = await approvals(
-        server.apiUrl,
-        ORG_TOKEN,
-        'diff.json',
-        onHead,
-      );
+      const { code, stdout, stderr } = await approvalsOnHead(server.apiUrl);
       expect(stderr).toBe('');
       expect(stdout).toBe(
         [
@@ -338,12 +335,7 @@ describe('service-registry github-approvals', () => {
         approvalOn('pat', HEAD),
         approvalOn('maintainer', HEAD),
       ]);
-      const { code, stdout } = await approvals(
-        server.apiUrl,
-        ORG_TOKEN,
-        'diff.json',
-        onHead,
-      );
+      const { code, stdout } = await approvalsOnHead(server.apiUrl);
       expect(stdout).toContain('3 of 3 given');
       expect(stdout).toContain(
         'approved by pat (a member of team acme/platform-team)',
@@ -359,12 +351,7 @@ describe('service-registry github-approvals', () => {
         approvalOn('sam', HEAD),
         approvalOn('maintainer', null),
       ]);
-      const { code, stdout } = await approvals(
-        server.apiUrl,
-        ORG_TOKEN,
-        'diff.json',
-        onHead,
-      );
+      const { code, stdout } = await approvalsOnHead(server.apiUrl);
       expect(stdout).toContain('2 of 3 given');
       expect(stdout).toContain(
         ': maintainer approved an earlier commit; ask them to approve again.\n',
