@@ -1,4 +1,5 @@
 import { computeConsumers } from '../../graph/computeConsumers';
+import { classifyRegistryFile } from '../../load/classifyFile';
 import {
   LoadedRegistry,
   RegistryFinding,
@@ -63,8 +64,10 @@ function unknownConsumers(registry: LoadedRegistry): {
 } {
   const projects = new Set<string>();
   for (const file of registry.failedFiles) {
-    const match = /^projects\/([^/]+)\/services\.toml$/.exec(file);
-    if (match) projects.add(match[1]);
+    const kind = classifyRegistryFile(file);
+    if (kind.kind === 'project' && kind.file === 'services') {
+      projects.add(kind.project);
+    }
   }
   return {
     services: new Set(registry.unreadServices?.keys()),
