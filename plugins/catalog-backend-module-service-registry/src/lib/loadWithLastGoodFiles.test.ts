@@ -1,4 +1,7 @@
-import { RegistryFileInput } from '@service-registry/plugin-service-registry-common';
+import {
+  RegistryFileInput,
+  validateRegistry,
+} from '@service-registry/plugin-service-registry-common';
 import { LastGoodState, loadWithLastGoodFiles } from './loadWithLastGoodFiles';
 
 const CATALOG = 'services/catalog.toml';
@@ -60,6 +63,36 @@ describe('loadWithLastGoodFiles', () => {
       file: SHOP,
       line: 4,
     });
+  });
+
+  it("does not call a service missing that only the kept file's new version declares", async () => {
+    // the new version adds wishlist, which another project already requires, and breaks
+    const broken =
+      '[project]\nname = "Shop"\n\n[service.cart]\nowner = "shop"\n\n[service.wishlist]\nport = = 1\n';
+    const load = await loadWithLastGoodFiles(
+      read({
+        [CATALOG]: GOOD_CATALOG,
+        [SHOP]: broken,
+        'projects/web/services.toml':
+          '[service.storefront]\ndependencies.requires = ["wishlist", "ghost"]\n',
+      }),
+      lastGood({ [SHOP]: GOOD_SHOP }),
+    );
+    expect(load.kept).toEqual([SHOP]);
+    expect(load.registry.services.has('wishlist')).toBe(false);
+    expect([...load.registry.unreadServices!]).toEqual([
+      ['wishlist', { file: SHOP, line: 7, column: 1 }],
+    ]);
+    // the syntax error is the finding; the dependency on ghost, which no version declares, stays
+    const findings = validateRegistry(load.registry, { today: '2026-12-07' });
+    expect(
+      findings
+        .filter(f => f.severity === 'error')
+        .map(f => [f.code, f.file, f.message.match(/requires "(\w+)"/)?.[1]]),
+    ).toEqual([
+      ['toml/syntax', SHOP, undefined],
+      ['dependency/missing-required', 'projects/web/services.toml', 'ghost'],
+    ]);
   });
 
   it('leaves out a file that does not parse and was never applied, still reporting its error', async () => {

@@ -91,11 +91,15 @@ export async function loadWithLastGoodFiles(
   // what the new version of a catalog kept at its last good version declares: the projects'
   // overrides of its new services are not applied, rather than becoming project services
   let unreadGlobals: Map<string, SourcePosition> | undefined;
+  // what the new version of a project's services file kept at its last good version declares:
+  // a dependency on a service only it adds is not reported missing while the file is kept
+  let unreadProjectServices: Map<string, SourcePosition> | undefined;
   const load = (options?: LoadRegistryOptions) =>
     processingStage('loaded', () =>
       loadRegistry([...effectiveFiles, ...droppedFiles], {
         ...options,
         unreadGlobals,
+        unreadProjectServices,
       }),
     );
   const failed = new Set(registry.failedFiles);
@@ -165,14 +169,19 @@ export async function loadWithLastGoodFiles(
     if (kept.length > 0 || dropped.length > 0 || keptInvalid.size > 0) {
       droppedFiles = files.filter(file => dropped.includes(file.path));
       for (const file of files) {
-        if (
-          classifyRegistryFile(file.path).kind === 'catalog' &&
-          (kept.includes(file.path) || keptInvalid.has(file.path))
-        ) {
+        if (!kept.includes(file.path) && !keptInvalid.has(file.path)) continue;
+        const kind = classifyRegistryFile(file.path);
+        if (kind.kind === 'catalog') {
           unreadGlobals = declaredServiceHeaders(
             file.path,
             file.text,
             unreadGlobals,
+          );
+        } else if (kind.kind === 'project' && kind.file === 'services') {
+          unreadProjectServices = declaredServiceHeaders(
+            file.path,
+            file.text,
+            unreadProjectServices,
           );
         }
       }

@@ -27,4 +27,14 @@ export interface LoadRegistryOptions {
    * own with the override's few fields.
    */
   unreadGlobals?: ReadonlyMap<string, SourcePosition>;
+  /**
+   * The project services that a version of a project's `services.toml` not given to the load
+   * declares (its `[service.<id>]` headers, see `declaredServiceHeaders`), by id: a caller that
+   * loads the last good version of the file in the place of one that does not parse passes what
+   * the new version declares. As for a file of the load that does not parse, they are listed in
+   * `LoadedRegistry.unreadServices` when the loaded files do not declare them: validation does not
+   * report a dependency on them as missing, nor their releases or monitoring as of an unknown
+   * service.
+   */
+  unreadProjectServices?: ReadonlyMap<string, SourcePosition>;
 }

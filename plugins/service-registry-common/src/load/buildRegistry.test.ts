@@ -1069,6 +1069,30 @@ describe('loadRegistry', () => {
     ]);
   });
 
+  it('lists the project services a caller says an unread version declares, but those the loaded files declare', () => {
+    const registry = load(
+      {
+        'projects/shop/services.toml': '[project]\n[service.cart]\n',
+        'projects/shop/monitoring.toml':
+          '[service.wishlist.metrics]\ncpu_threshold = "80%"\n',
+      },
+      {
+        unreadProjectServices: new Map([
+          ['cart', { file: 'projects/shop/services.toml', line: 2, column: 1 }],
+          [
+            'wishlist',
+            { file: 'projects/shop/services.toml', line: 5, column: 1 },
+          ],
+        ]),
+      },
+    );
+    expect([...registry.unreadServices!]).toEqual([
+      ['wishlist', { file: 'projects/shop/services.toml', line: 5, column: 1 }],
+    ]);
+    // its monitoring is not of an unknown service
+    expect(only(registry.findings, 'registry/unknown-service')).toEqual([]);
+  });
+
   it('lists no unread services when every file parses, and those of every broken services file otherwise', () => {
     expect(
       load({ 'services/catalog.toml': '[service.ok]\n' }).unreadServices,

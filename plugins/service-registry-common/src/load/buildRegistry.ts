@@ -496,6 +496,21 @@ function parseAll(
 }
 
 /**
+ * `unreadServices` of the loaded registry: the services files not loaded declare that no loaded
+ * file declares (none when there are none).
+ */
+function unreadServicesOf(
+  unread: ReadonlyMap<string, SourcePosition> | undefined,
+  services: ReadonlyMap<string, RegistryService>,
+): Pick<LoadedRegistry, 'unreadServices'> {
+  let undeclared: Map<string, SourcePosition> | undefined;
+  for (const [id, position] of unread ?? []) {
+    if (!services.has(id)) (undeclared ??= new Map()).set(id, position);
+  }
+  return undeclared ? { unreadServices: undeclared } : {};
+}
+
+/**
  * Loads a registry from its files: parses each one (a file that does not parse, or that a reader
  * did not read because it is too large, contributes nothing and is listed in `failedFiles`),
  * classifies it by its path, builds the global services, the projects and their services (a
@@ -582,10 +597,15 @@ export function loadRegistry(
 
   // the services that files not loaded declare: releases and monitoring of them are not of
   // undeclared services (only made when a file did not parse)
+  const unreadSources = [
+    unreadProjectServices,
+    options.unreadProjectServices,
+    registry.unreadGlobals,
+  ].filter(m => m !== undefined);
   const unread =
-    unreadProjectServices && registry.unreadGlobals
-      ? new Map([...unreadProjectServices, ...registry.unreadGlobals])
-      : unreadProjectServices ?? registry.unreadGlobals;
+    unreadSources.length > 1
+      ? new Map(unreadSources.flatMap(m => [...m]))
+      : unreadSources[0];
   for (const { parsed: file } of ofKind('versions')) {
     attachReleases(file, registry.services, collector, unread);
   }
@@ -631,9 +651,7 @@ export function loadRegistry(
     patterns,
     files,
     failedFiles: failed,
-    ...(unread !== undefined && unread.size > 0
-      ? { unreadServices: unread }
-      : {}),
+    ...unreadServicesOf(unread, registry.services),
     findings: sortFindings(collector.findings),
   };
   keepSourceFiles(loaded, [...parsed.map(f => f.parsed), ...outside]);
