@@ -4,12 +4,12 @@ import lockfile from 'proper-lockfile';
 import {
   PendingChange,
   RepositoryPendingChanges,
-  summarizePendingChange,
   UnreadPendingChange,
 } from '@service-registry/plugin-service-registry-common';
 import { listRemoteBranches } from '../git/listRemoteBranches';
 import { runGit } from '../git/runGit';
 import { RegistryCommits, RegistryFileTooLargeError } from './registryAtCommit';
+import { SummaryThread } from './SummaryThread';
 
 /** The refs the mirror keeps the default branch and the pending branches under. */
 const DEFAULT_REF = 'refs/registry/default';
@@ -76,7 +76,8 @@ type BranchResult =
  * a prefix (the scaffolder's templates push `service-registry/…` branches, for a pull request or
  * as the change itself), each compared from where it leaves the default branch (their merge base,
  * as a pull request's diff is) to its head, with the impact of its breaking changes and the
- * validation of its registry (see `summarizePendingChange`). The repository is mirrored (bare)
+ * validation of its registry (see `summarizePendingChange`), computed on a worker thread so that
+ * a large registry does not hold the backend's other requests. The repository is mirrored (bare)
  * in `workDir` and fetched at each read; a branch whose head and base did not move is not compared
  * again. Reads are one at a time: a read asked for while one runs for the same day gets that
  * one's answer, and readers of other processes that keep their mirror in the same `workDir`
@@ -170,11 +171,16 @@ export class PendingChangesReader {
     );
     await this.#fetch(defaultBranch, pending.length > 0, env);
     const results = new Map<string, BranchResult>();
-    // the newest first, until maxBranches are listed: older branches are not compared
-    for (const branch of await this.#newestFirst(pending)) {
-      if (results.size >= o.maxBranches) break;
-      const result = await this.#branch(branch, today);
-      if (result) results.set(branch, result);
+    const thread = new SummaryThread();
+    try {
+      // the newest first, until maxBranches are listed: older branches are not compared
+      for (const branch of await this.#newestFirst(pending)) {
+        if (results.size >= o.maxBranches) break;
+        const result = await this.#branch(branch, today, thread);
+        if (result) results.set(branch, result);
+      }
+    } finally {
+      await thread.close();
     }
     // keep the comparisons of the branches still pending, forget the others
     const kept = new Set(results.values());
@@ -252,8 +258,15 @@ export class PendingChangesReader {
     );
   }
 
-  /** One pending branch compared, or why it cannot be; undefined when it holds nothing new. */
-  async #branch(branch: string, today: string): Promise<BranchResult> {
+  /**
+   * One pending branch compared (on the thread), or why it cannot be; undefined when it holds
+   * nothing new.
+   */
+  async #branch(
+    branch: string,
+    today: string,
+    thread: SummaryThread,
+  ): Promise<BranchResult> {
     const o = this.#options;
     const dir = o.workDir;
     const ref = `${PENDING_REFS}${branch.slice(o.branchPrefix.length)}`;
@@ -283,7 +296,7 @@ export class PendingChangesReader {
           cwd: dir,
         })
       ).split('\0');
-      const summary = summarizePendingChange(
+      const summary = await thread.summarize(
         await this.#commits.files(base),
         await this.#commits.files(head),
         { today },
