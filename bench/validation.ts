@@ -29,6 +29,7 @@ import {
 import { diffRegistries } from '../plugins/service-registry-common/src/diff';
 import { planConsumerNotices } from '../plugins/service-registry-backend-module-notifications/src/lib/planConsumerNotices';
 import { generateRegistry } from './lib/generateRegistry';
+import { withChanges } from './lib/withChanges';
 import { flagArg, median, numberArg, registrySizeArgs } from './lib/args';
 import { bareParse, loadOnly } from './lib/contenders';
 import { retainedBytes } from './lib/retained';
@@ -39,35 +40,12 @@ const rounds = numberArg('rounds', 5);
 const perBlock = numberArg('per-block', 4);
 const TODAY = '2026-01-15';
 
-/** The head of the diff: a few edits of the kind a pull request makes. */
-function withChanges(files: Map<string, string>): RegistryFileInput[] {
-  const head = new Map(files);
-  const catalog = head.get('services/catalog.toml')!;
-  head.set(
-    'services/catalog.toml',
-    catalog
-      .replace(
-        '[service.global-5]\nname = "Global service 5"',
-        '[service.global-5]\nname = "Global service 5 v2"',
-      )
-      .replace(
-        /(\[service\.global-7\][^[]*?version = ")(\d+)/,
-        (_, head_: string, major: string) => `${head_}${Number(major) + 1}`,
-      )
-      .replace('port = 8010', 'port = 9010'),
-  );
-  const project = head.get('projects/project-0/services.toml')!;
-  const cut = project.indexOf(`[service.p0-svc-${options.perProject - 1}]`);
-  head.set('projects/project-0/services.toml', project.slice(0, cut));
-  return [...head].map(([path, text]) => ({ path, text }));
-}
-
 const files = generateRegistry(options);
 const inputs: RegistryFileInput[] = [...files].map(([path, text]) => ({
   path,
   text,
 }));
-const headInputs = withChanges(files);
+const headInputs = withChanges(files, options.perProject);
 
 const registry = loadRegistry(inputs);
 const head = loadRegistry(headInputs);
