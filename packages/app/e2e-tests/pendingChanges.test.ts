@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test, expect, Page } from '@playwright/test';
+import {
+  deleteDemoRegistryBranch,
+  pushDemoRegistryBranch,
+} from '../../../e2e/demoRegistryBranches';
 import { expectNoSeriousViolations } from './axe';
 import { openAsGuest } from './openAsGuest';
 
@@ -13,59 +15,6 @@ import { openAsGuest } from './openAsGuest';
  */
 
 const ROOT = process.cwd();
-const REMOTE =
-  process.env.SERVICE_REGISTRY_DEMO_REMOTE ??
-  path.join(ROOT, '.toolchain/demo-registry.git');
-
-/** git as a person working on the registry. */
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Ana Platform',
-      GIT_AUTHOR_EMAIL: 'ana@example.com',
-      GIT_COMMITTER_NAME: 'Ana Platform',
-      GIT_COMMITTER_EMAIL: 'ana@example.com',
-    },
-  });
-
-/**
- * Pushes a branch to the demo registry's repository, as the templates push theirs: a clone, an
- * edit of one registry file, one commit. Returns the branch's name.
- */
-function pushBranch(
-  name: string,
-  subject: string,
-  file: string,
-  edit: (text: string) => string,
-): string {
-  const branch = `service-registry/e2e-${name}-${Date.now().toString(36)}`;
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pending-e2e-'));
-  try {
-    git(work, 'clone', '--quiet', REMOTE, '.');
-    const target = path.join(work, file);
-    fs.writeFileSync(target, edit(fs.readFileSync(target, 'utf8')));
-    git(work, 'checkout', '--quiet', '-b', branch);
-    git(work, 'commit', '--quiet', '-am', subject);
-    git(work, 'push', '--quiet', 'origin', branch);
-    return branch;
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
-}
-
-/** Deletes a branch of the demo registry's repository, if it is there. */
-function deleteBranch(branch: string) {
-  try {
-    execFileSync('git', [`--git-dir=${REMOTE}`, 'branch', '-D', branch], {
-      stdio: 'ignore',
-    });
-  } catch {
-    // deleted already
-  }
-}
 
 /**
  * Opens the pending changes page as a guest and returns the card of `branch`, once it shows: the
@@ -93,7 +42,7 @@ test('a branch pushed to the registry shows as a pending change, with what it br
   page,
 }) => {
   test.setTimeout(180_000);
-  const branch = pushBranch(
+  const branch = pushDemoRegistryBranch(
     'bump',
     'Bump shared-auth to 2.0.0',
     'services/catalog.toml',
@@ -141,7 +90,7 @@ test('a branch pushed to the registry shows as a pending change, with what it br
     });
 
     // deleted (merged or abandoned): gone from the page
-    deleteBranch(branch);
+    deleteDemoRegistryBranch(branch);
     // the demo backend reuses an answer for 5 s
     await expect(async () => {
       await page.goto('/service-registry/pending-changes');
@@ -151,7 +100,7 @@ test('a branch pushed to the registry shows as a pending change, with what it br
       await expect(change).toHaveCount(0);
     }).toPass({ timeout: 90_000 });
   } finally {
-    deleteBranch(branch);
+    deleteDemoRegistryBranch(branch);
   }
 });
 
@@ -159,7 +108,7 @@ test('a branch that breaks a registry file says which file, where, how it was co
   page,
 }) => {
   test.setTimeout(180_000);
-  const branch = pushBranch(
+  const branch = pushDemoRegistryBranch(
     'broken',
     'Half-written change',
     'services/catalog.toml',
@@ -202,6 +151,6 @@ test('a branch that breaks a registry file says which file, where, how it was co
       },
     );
   } finally {
-    deleteBranch(branch);
+    deleteDemoRegistryBranch(branch);
   }
 });
