@@ -75,14 +75,14 @@ export class SummaryThread {
   >();
 
   /** `summarizePendingChange(base, head, { today })`, computed on the thread. */
-  summarize(
+  async summarize(
     base: readonly RegistryFileInput[],
     head: readonly RegistryFileInput[],
     options: { today: string },
   ): Promise<PendingChangeSummary> {
     const worker = this.#start();
     const id = this.#nextId++;
-    return new Promise((resolve, reject) => {
+    return await new Promise((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject });
       const request: SummaryRequest = { id, base, head, today: options.today };
       worker.postMessage(request);
