@@ -74,6 +74,30 @@ describe('SummaryThread', () => {
     expect(summary.added).toContain('shared-auth');
   });
 
+  it('rejects what it was asked when the thread runs out of memory, and starts a new one for the next summary', async () => {
+    // room for a small registry (and, here, for the thread's TypeScript transform), not for two
+    // of 30,000 services
+    const small = new SummaryThread({
+      resourceLimits: {
+        maxOldGenerationSizeMb: 96,
+        maxYoungGenerationSizeMb: 4,
+      },
+    });
+    try {
+      await expect(
+        small.summarize(registry(8000, 30_000), registry(9000, 30_000), {
+          today: TODAY,
+        }),
+      ).rejects.toThrow(/memory/i);
+      const summary = await small.summarize([], registry(8000, 0), {
+        today: TODAY,
+      });
+      expect(summary.added).toContain('shared-auth');
+    } finally {
+      await small.close();
+    }
+  });
+
   it('rejects what it was asked when it is closed', async () => {
     const running = thread.summarize(registry(8000, 50), registry(9000, 50), {
       today: TODAY,

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { ResourceLimits, Worker } from 'node:worker_threads';
 import type {
   PendingChangeSummary,
   RegistryFileInput,
@@ -64,15 +64,27 @@ function threadExecArgv(commonPackage: string): string[] | undefined {
  * it loaded go with it); a summary that fails, or a thread that dies, rejects what it was asked.
  */
 export class SummaryThread {
+  readonly #resourceLimits: ResourceLimits | undefined;
   #worker: Worker | undefined;
   #nextId = 0;
+  /** The summaries asked for and not answered yet, by request id, with the thread asked. */
   readonly #waiting = new Map<
     number,
     {
+      worker: Worker;
       resolve: (summary: PendingChangeSummary) => void;
       reject: (error: Error) => void;
     }
   >();
+
+  /**
+   * @param options - `resourceLimits` of the thread (default: Node's). A thread that runs out of
+   *   memory stops and rejects what it was asked; the backend's own heap is not touched, and the
+   *   next summary starts a new thread.
+   */
+  constructor(options: { resourceLimits?: ResourceLimits } = {}) {
+    this.#resourceLimits = options.resourceLimits;
+  }
 
   /** `summarizePendingChange(base, head, { today })`, computed on the thread. */
   async summarize(
@@ -83,7 +95,7 @@ export class SummaryThread {
     const worker = this.#start();
     const id = this.#nextId++;
     return await new Promise((resolve, reject) => {
-      this.#waiting.set(id, { resolve, reject });
+      this.#waiting.set(id, { worker, resolve, reject });
       const request: SummaryRequest = { id, base, head, today: options.today };
       worker.postMessage(request);
     });
@@ -94,7 +106,10 @@ export class SummaryThread {
     const worker = this.#worker;
     this.#worker = undefined;
     if (!worker) return;
-    this.#failAll(new Error('The pending changes were no longer summarized'));
+    this.#fail(
+      worker,
+      new Error('The pending changes were no longer summarized'),
+    );
     await worker.terminate();
   }
 
@@ -106,6 +121,7 @@ export class SummaryThread {
     const worker = new Worker(threadSource(commonPackage), {
       eval: true,
       execArgv: threadExecArgv(commonPackage),
+      resourceLimits: this.#resourceLimits,
     });
     worker.on('message', (reply: SummaryReply) => {
       const waiting = this.#waiting.get(reply.id);
@@ -116,7 +132,7 @@ export class SummaryThread {
     });
     const died = (error: Error) => {
       if (this.#worker === worker) this.#worker = undefined;
-      this.#failAll(error);
+      this.#fail(worker, error);
     };
     worker.on('error', died);
     worker.on('exit', code =>
@@ -130,9 +146,12 @@ export class SummaryThread {
     return worker;
   }
 
-  #failAll(error: Error): void {
-    const waiting = [...this.#waiting.values()];
-    this.#waiting.clear();
-    for (const { reject } of waiting) reject(error);
+  /** Rejects what `worker` was asked and has not answered. */
+  #fail(worker: Worker, error: Error): void {
+    for (const [id, waiting] of this.#waiting) {
+      if (waiting.worker !== worker) continue;
+      this.#waiting.delete(id);
+      waiting.reject(error);
+    }
   }
 }
