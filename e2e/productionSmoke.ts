@@ -16,7 +16,7 @@
 import {
   deleteDemoRegistryBranch,
   pushDemoRegistryBranch,
-} from './demoRegistryBranches';
+} from '../packages/app/e2e-tests/demoRegistryBranches';
 import { waitForPortal } from './waitForPortal';
 
 const say = (message: string) =>

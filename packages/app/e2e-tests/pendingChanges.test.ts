@@ -4,7 +4,7 @@ import { test, expect, Page } from '@playwright/test';
 import {
   deleteDemoRegistryBranch,
   pushDemoRegistryBranch,
-} from '../../../e2e/demoRegistryBranches';
+} from './demoRegistryBranches';
 import { expectNoSeriousViolations } from './axe';
 import { openAsGuest } from './openAsGuest';
 
