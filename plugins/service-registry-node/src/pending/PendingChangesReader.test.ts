@@ -320,6 +320,8 @@ describe('PendingChangesReader sharing its mirror', () => {
     expect(fs.existsSync(lockPath())).toBe(false);
   });
 
+  // 20 reads one after the other, each comparing a branch on a thread of its own (which, under
+  // Jest, transforms the common package's TypeScript as it starts)
   it('reads together with readers of other backends that use the same folder', async () => {
     for (const n of [1, 2, 3]) {
       git('checkout', '--quiet', '-b', `service-registry/move-auth-${n}`);
@@ -346,5 +348,5 @@ describe('PendingChangesReader sharing its mirror', () => {
         });
       }
     }
-  });
+  }, 120_000);
 });

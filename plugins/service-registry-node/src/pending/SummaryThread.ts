@@ -39,10 +39,12 @@ parentPort.on('message', ({ id, base, head, today }) => {
 
 /**
  * The options a thread starts with. A built backend runs JavaScript, and the thread inherits the
- * process's options. A source checkout runs the TypeScript of the workspace's packages: under
- * `backstage-cli package start` the process's options already transform it (and the thread
- * inherits them), but a test runner that transforms it only in its own module system (Jest)
- * does not, so the thread is given the transform Backstage's CLI runs the backend with.
+ * process's options (Node leaves out those a thread cannot take, such as V8's). A source checkout
+ * runs the TypeScript of the workspace's packages: under `backstage-cli package start` the
+ * process's options already transform it (and the thread inherits them), but a test runner that
+ * transforms it only in its own module system (Jest) does not, so the thread is given the
+ * transform Backstage's CLI runs the backend with, alone (options given are not filtered: a V8
+ * option of the process would keep the thread from starting).
  */
 function threadExecArgv(commonPackage: string): string[] | undefined {
   if (!/\.[cm]?tsx?$/.test(commonPackage)) return undefined;
@@ -50,7 +52,6 @@ function threadExecArgv(commonPackage: string): string[] | undefined {
     return undefined;
   }
   return [
-    ...process.execArgv,
     '--require',
     require.resolve('@backstage/cli/config/nodeTransform.cjs'),
   ];
