@@ -313,13 +313,12 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
           throw new UsageError(`${command} needs a file: ${file}`);
         }
         expectAtMost(1);
+        // an option a command does not take was refused above (checkOptionsOf)
         return await run(
-          command === 'github-approvals'
-            ? {
-                file: rest[0],
-                ignoreStaleApprovals: values['ignore-stale-approvals'],
-              }
-            : { file: rest[0] },
+          {
+            file: rest[0],
+            ignoreStaleApprovals: values['ignore-stale-approvals'],
+          },
           io,
         );
       }

@@ -573,8 +573,8 @@ export interface LoadedRegistry {
    * The services that files which did not parse declare, by id, at their `[service.<id>]`
    * headers (a scan of each broken `services/catalog.toml` and project `services.toml` that skips
    * what it does not understand, see `declaredServiceHeaders`), with those a caller said a file
-   * not given to the load declares (`LoadRegistryOptions.unreadGlobals`); absent when there are
-   * none. They are not in `services`: validation does not report them as missing dependencies,
+   * not given to the load declares (`LoadRegistryOptions.unreadGlobals` and
+   * `unreadProjectServices`), less those a loaded file declares; absent when there are none. They are not in `services`: validation does not report them as missing dependencies,
    * since the syntax error is what is wrong.
    */
   unreadServices?: ReadonlyMap<string, SourcePosition>;
