@@ -126,6 +126,49 @@ describe('buildPolicies', () => {
     },
   );
 
+  it('reads change_control.beta_change_notice_days, a whole number of days (0: no notice)', () => {
+    for (const days of [0, 14]) {
+      const registry = load({
+        'policies/governance.toml': `[change_control]\nbeta_change_notice_days = ${days}\n`,
+      });
+      expect(registry.findings).toEqual([]);
+      expect(registry.policies.changeControl?.betaChangeNoticeDays).toBe(days);
+    }
+    expect(
+      load({ 'policies/governance.toml': '[change_control]\n' }).policies
+        .changeControl?.betaChangeNoticeDays,
+    ).toBeUndefined();
+  });
+
+  it.each([
+    ['"30 days"', 'schema/invalid-type'],
+    ['-1', 'schema/out-of-range'],
+    ['7.5', 'schema/invalid-type'],
+  ])(
+    'reports beta_change_notice_days = %s at its key and leaves it out',
+    (value, code) => {
+      const registry = load({
+        'policies/governance.toml': `[change_control]\nmigration_window_days = 90\nbeta_change_notice_days = ${value}\n`,
+      });
+      expect(registry.findings).toEqual([
+        {
+          severity: 'error',
+          code,
+          message: expect.stringContaining(
+            "Policies: change_control.beta_change_notice_days must be a whole number of days of at least 0, without quotes (e.g. beta_change_notice_days = 14; 0 for none); until it is, the lifecycle's 30 days apply",
+          ),
+          file: 'policies/governance.toml',
+          line: 3,
+          column: 1,
+        },
+      ]);
+      expect(
+        registry.policies.changeControl?.betaChangeNoticeDays,
+      ).toBeUndefined();
+      expect(registry.policies.changeControl?.migrationWindowDays).toBe(90);
+    },
+  );
+
   describe('[security]', () => {
     const file = 'policies/security.toml';
 

@@ -40,6 +40,7 @@ const CHANGE_CONTROL_KEYS: ReadonlySet<string> = new Set([
   'version_bumps_require',
   'config_changes_require',
   'migration_window_days',
+  'beta_change_notice_days',
 ]);
 
 /** `[change_control] migration_window_days`: a whole number of days, at least 1. */
@@ -51,6 +52,17 @@ const migrationWindowDaysSpec: FieldSpec<number> = {
       : undefined,
   expected:
     'a whole number of days of at least 1, without quotes (e.g. migration_window_days = 180); until it is, the default 6-month migration window applies',
+};
+
+/** `[change_control] beta_change_notice_days`: a whole number of days, at least 0. */
+const betaChangeNoticeDaysSpec: FieldSpec<number> = {
+  schema: z.number().int().min(0),
+  accept: value =>
+    typeof value === 'number' && Number.isInteger(value) && value >= 0
+      ? value
+      : undefined,
+  expected:
+    "a whole number of days of at least 0, without quotes (e.g. beta_change_notice_days = 14; 0 for none); until it is, the lifecycle's 30 days apply",
 };
 
 /** How one `[security]` array of strings is read. */
@@ -295,6 +307,12 @@ export function buildPolicies(
         changeControl.migration_window_days,
         ['change_control', 'migration_window_days'],
         migrationWindowDaysSpec,
+      ),
+      betaChangeNoticeDays: checkField(
+        ctx,
+        changeControl.beta_change_notice_days,
+        ['change_control', 'beta_change_notice_days'],
+        betaChangeNoticeDaysSpec,
       ),
       raw: changeControl,
       source: ctx.positionOf(['change_control']),

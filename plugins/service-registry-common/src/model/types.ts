@@ -415,6 +415,13 @@ export interface ChangeControlPolicy {
    * whole number of at least 1): validation then uses the lifecycle's 6 calendar months.
    */
   migrationWindowDays?: number;
+  /**
+   * Days of notice a beta service's consumers get before a breaking change
+   * (`beta_change_notice_days`; 0: none), for a beta service whose `governance.break_changes_notice`
+   * does not say. Undefined when not set (or not a whole number of at least 0): the diff then uses
+   * the lifecycle's 30 days.
+   */
+  betaChangeNoticeDays?: number;
   /** The table as written. */
   raw: Record<string, unknown>;
   /** The `[change_control]` header. */

@@ -100,6 +100,7 @@ describe('wholeNumbers', () => {
         '[change_control]',
         'breaking_changes_require = ["@arch"]',
         'migration_window_days = 180.0',
+        'beta_change_notice_days = 14.0',
       ].join('\n'),
       'projects/shop/monitoring.toml': [
         '[service.cart.metrics]',
@@ -122,6 +123,12 @@ describe('wholeNumbers', () => {
         'Policies: change_control.migration_window_days must be a whole number of days of at least 1, without quotes (e.g. migration_window_days = 180), got 180.0 (a float: write it without the decimal point).',
       ],
       [
+        'policies/governance.toml',
+        4,
+        1,
+        'Policies: change_control.beta_change_notice_days must be a whole number of days of at least 0, without quotes (e.g. beta_change_notice_days = 14), got 14.0 (a float: write it without the decimal point).',
+      ],
+      [
         'projects/shop/monitoring.toml',
         2,
         1,
@@ -129,6 +136,7 @@ describe('wholeNumbers', () => {
       ],
     ]);
     expect(findings.map(f => [f.service, f.project])).toEqual([
+      [undefined, undefined],
       [undefined, undefined],
       ['cart', 'shop'],
     ]);

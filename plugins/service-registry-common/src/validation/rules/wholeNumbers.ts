@@ -77,6 +77,15 @@ const WHOLE_NUMBER_KEYS: ReadonlyMap<string, WholeNumberKey> = new Map([
         'a whole number of days of at least 1, without quotes (e.g. migration_window_days = 180)',
     },
   ],
+  [
+    'change_control.beta_change_notice_days',
+    {
+      of: 'policy',
+      files: new Set(['policy'] as const),
+      expected:
+        'a whole number of days of at least 0, without quotes (e.g. beta_change_notice_days = 14)',
+    },
+  ],
 ]);
 
 /** The file kinds that hold any of those keys. */
@@ -93,7 +102,7 @@ const FILE_KINDS: ReadonlySet<string> = new Set(
  * registry's) is not scanned.
  */
 const FLOAT_CANDIDATE =
-  /(?:port|break_changes_notice|active_users_threshold|migration_window_days)["']?[ \t]*=[ \t]*[+-]?(?:[0-9][0-9_]*(?:\.[0-9]|[eE])|inf|nan)/;
+  /(?:port|break_changes_notice|active_users_threshold|migration_window_days|beta_change_notice_days)["']?[ \t]*=[ \t]*[+-]?(?:[0-9][0-9_]*(?:\.[0-9]|[eE])|inf|nan)/;
 
 /** A TOML decimal integer or float, as written (`8080`, `+8080.00`, `3e1`, `inf`). */
 const DECIMAL_NUMBER =
