@@ -112,10 +112,10 @@ function breakingChanges(
   id: string,
   keep: (draft: BreakingChangeDraft) => boolean = () => true,
 ): Array<Omit<BreakingChange, 'project'>> {
-  const drafts = BREAKING_CHANGE_DETECTORS.flatMap(detect =>
-    detect(ctx, id),
-  ).filter(keep);
-  const notice = noticeNotHonoured(ctx, id, drafts);
+  const found = BREAKING_CHANGE_DETECTORS.flatMap(detect => detect(ctx, id));
+  const drafts = found.filter(keep);
+  // a view owes its own notice (a beta override of a ga service) for the changes it inherits too
+  const notice = noticeNotHonoured(ctx, id, found).filter(keep);
   if (drafts.length + notice.length === 0) return [];
   const impacts = new Map<string, ImpactReport>();
   const impactOf = (kinds: BreakingChangeKind[]) => {
@@ -127,7 +127,7 @@ function breakingChanges(
     }
     return impact;
   };
-  const providerKinds = drafts.map(d => d.kind);
+  const providerKinds = found.map(d => d.kind);
   const guide = migrationGuideOf(ctx, id);
   const optional = drafts.map(
     draft =>

@@ -14,7 +14,9 @@ const READS: Record<BreakingChangeKind, (s: RegistryService) => unknown> = {
   'dependency-removed': s =>
     `${refs(s.dependencies.requires)}|${refs(s.dependencies.optional)}`,
   'notice-not-honoured': s =>
-    `${s.governance?.breakChangesNotice}|${s.deprecationDate}`,
+    `${s.governance?.breakChangesNotice}|${s.deprecationDate}|${
+      s.status === 'beta'
+    }`,
 };
 
 /**

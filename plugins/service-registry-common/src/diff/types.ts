@@ -124,8 +124,10 @@ export interface FeatureRelease {
  *   0.x versions).
  * - `compat-min-raised`: `compat_version_min` was raised past what a consumer's range asks for.
  * - `dependency-removed`: a service no longer requires a service it required (the consumer side).
- * - `notice-not-honoured`: a breaking change to a service whose `governance.break_changes_notice`
- *   days have not passed since its `deprecation_date` (or that announced none).
+ * - `notice-not-honoured`: a breaking change to a service whose notice period (its
+ *   `governance.break_changes_notice`, else for a beta service the lifecycle's 30 days or the
+ *   policies' `beta_change_notice_days`) has not passed since its `deprecation_date` (or that
+ *   announced none).
  *
  * @public
  */

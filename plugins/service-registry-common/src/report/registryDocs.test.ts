@@ -446,6 +446,22 @@ change_log = "https://git.example.com/auth/CHANGELOG.md"
     expect(without).not.toContain('### Service levels by tier');
   });
 
+  it("tells the notice beta services give: the lifecycle's 30 days, or the policies'", () => {
+    expect(docs().runbook.content).toContain(
+      "A beta service that sets no notice of its own gives its consumers 30 days of notice before a breaking change (the lifecycle's): `service-registry diff` lists a breaking change made sooner as `notice-not-honoured`, for the approvers to confirm or waive.",
+    );
+    const policies = (days: number) =>
+      runbookOf({
+        'policies/governance.toml': `[change_control]\nbeta_change_notice_days = ${days}\n`,
+      }).content;
+    expect(policies(14)).toContain(
+      'gives its consumers 14 days of notice before a breaking change (`beta_change_notice_days`)',
+    );
+    expect(policies(0)).toContain(
+      'A beta service that sets no notice of its own gives its consumers none (`beta_change_notice_days = 0`).',
+    );
+  });
+
   it('gives the projects for a new service, the migration window for a deprecation and the services in maintenance', () => {
     const runbook = runbookOf({
       'services/catalog.toml': CATALOG.replace(

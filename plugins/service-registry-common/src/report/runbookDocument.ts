@@ -1,4 +1,5 @@
 import { runningGraphOf } from '../graph/runningGraphOf';
+import { DEFAULT_BETA_CHANGE_NOTICE_DAYS } from '../model/betaChangeNotice';
 import { DependencyGraph } from '../graph/types';
 import { LoadedRegistry, RegistryService, ServiceTier } from '../model/types';
 import { alertRoutesOf } from '../monitoring/alertRoutes';
@@ -223,6 +224,21 @@ function changeSection(
       ),
     );
   }
+  const betaDays = control?.betaChangeNoticeDays;
+  const notice = betaDays ?? DEFAULT_BETA_CHANGE_NOTICE_DAYS;
+  lines.push(
+    '',
+    notice > 0
+      ? `A beta service that sets no notice of its own gives its consumers ${plural(
+          notice,
+          'day',
+        )} of notice before a breaking change (${
+          betaDays === undefined
+            ? "the lifecycle's"
+            : '`beta_change_notice_days`'
+        }): \`service-registry diff\` lists a breaking change made sooner as \`notice-not-honoured\`, for the approvers to confirm or waive.`
+      : 'A beta service that sets no notice of its own gives its consumers none (`beta_change_notice_days = 0`).',
+  );
   return lines;
 }
 

@@ -1,5 +1,5 @@
-import { keyPosition } from '../../load/filePositions';
 import { addDays, daysBetween } from '../../model/units';
+import { changeNoticeOf } from '../changeNotice';
 import { comparedServices } from '../scope';
 import { BreakingChangeDraft, DiffContext } from '../types';
 
@@ -19,14 +19,15 @@ const REMOVAL_KINDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * `notice-not-honoured`: the service has provider-side breaking changes, its
- * `governance.break_changes_notice` asks for N days of notice, and its `deprecation_date` (the
- * announcement) is absent or less than N days before today. Reads head, or base for a removed
- * service. A removal or retirement is to be announced with `deprecation_date`; a change that keeps
- * the service (a port, a major version, a raised `compat_version_min`) is not advised to set one,
- * which would make the service due for deprecation (`lifecycle/deprecation-date-passed`): the
- * registry records no other announcement, so its consumers are to be told outside of it and the
- * approvers confirm (or waive) the notice.
+ * `notice-not-honoured`: the service has provider-side breaking changes, it is owed a notice
+ * period ({@link changeNoticeOf}: its `governance.break_changes_notice` of N days, or the
+ * lifecycle's notice for a beta service), and its `deprecation_date` (the announcement) is absent
+ * or less than N days before today. Reads head, or base for a removed service. A removal or
+ * retirement is to be announced with `deprecation_date`; a change that keeps the service (a port, a
+ * major version, a raised `compat_version_min`) is not advised to set one, which would make the
+ * service due for deprecation (`lifecycle/deprecation-date-passed`): the registry records no other
+ * announcement, so its consumers are to be told outside of it and the approvers confirm (or waive)
+ * the notice.
  *
  * @param ctx - the diff context
  * @param id - the service
@@ -40,10 +41,14 @@ export function noticeNotHonoured(
   const kinds = drafts.filter(d => PROVIDER_KINDS.has(d.kind)).map(d => d.kind);
   if (kinds.length === 0) return [];
   const { before, after } = comparedServices(ctx, id);
-  const service = after ?? before;
-  const notice = service?.governance?.breakChangesNotice;
-  if (!service || notice === undefined || notice <= 0) return [];
-  const announced = service.deprecationDate ?? before?.deprecationDate;
+  const notice = changeNoticeOf(before, after, {
+    base: ctx.base.policies,
+    head: ctx.head.policies,
+  });
+  if (!notice) return [];
+  const days = notice.days;
+  const announced =
+    (after ?? before)?.deprecationDate ?? before?.deprecationDate;
   const changes = [...new Set(kinds)].join(', ');
   const removes = kinds.some(kind => REMOVAL_KINDS.has(kind));
   let problem: string;
@@ -53,11 +58,11 @@ export function noticeNotHonoured(
       ? 'no deprecation_date announces it'
       : 'the registry records no announcement of it (a deprecation_date announces a deprecation, not this change)';
     advice = removes
-      ? `Announce it with deprecation_date and wait ${notice} days before merging, or get the approvers to waive the notice.`
-      : `Tell its consumers ${notice} days before merging; the approvers confirm that they were told, or waive the notice.`;
+      ? `Announce it with deprecation_date and wait ${days} days before merging, or get the approvers to waive the notice.`
+      : `Tell its consumers ${days} days before merging; the approvers confirm that they were told, or waive the notice.`;
   } else {
     const elapsed = daysBetween(announced, ctx.today);
-    if (elapsed >= notice) return [];
+    if (elapsed >= days) return [];
     problem =
       elapsed < 0
         ? `its deprecation_date ${announced} is still ${-elapsed} day${
@@ -68,17 +73,15 @@ export function noticeNotHonoured(
           } before today (${ctx.today})`;
     advice = `Wait until ${addDays(
       announced,
-      notice,
+      days,
     )} before merging, or get the approvers to waive the notice.`;
   }
   return [
     {
       kind: 'notice-not-honoured',
       service: id,
-      message: `Service "${id}" requires ${notice} days of notice before breaking changes (governance.break_changes_notice), but ${problem}; breaking changes here: ${changes}. ${advice}`,
-      position:
-        keyPosition(service, 'governance.break_changes_notice') ??
-        service.source,
+      message: `Service "${id}" ${notice.requirement}, but ${problem}; breaking changes here: ${changes}. ${advice}`,
+      position: notice.position,
     },
   ];
 }

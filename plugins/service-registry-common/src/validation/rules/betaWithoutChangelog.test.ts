@@ -19,7 +19,7 @@ describe('betaWithoutChangelog', () => {
         severity: 'warning',
         code: 'lifecycle/beta-without-changelog',
         message:
-          'Service "tracker" is beta without a governance.change_log: the lifecycle requires a changelog in beta, where changes come with 30 days\' notice and early adopters need to follow them. Add change_log = "<link to the changelog>" under [service.tracker.governance].',
+          'Service "tracker" is beta without a governance.change_log: the lifecycle requires a changelog in beta, where breaking changes come with notice (30 days, unless its governance.break_changes_notice or the policies\' change_control.beta_change_notice_days say otherwise) and early adopters need to follow them. Add change_log = "<link to the changelog>" under [service.tracker.governance].',
         file: 'services/catalog.toml',
         line: 3,
         column: 1,

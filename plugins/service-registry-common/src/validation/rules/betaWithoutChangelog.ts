@@ -1,3 +1,4 @@
+import { DEFAULT_BETA_CHANGE_NOTICE_DAYS } from '../../model/betaChangeNotice';
 import { RegistryFinding, RegistryService } from '../../model/types';
 import { isTable } from '../../load/fieldCheck';
 import { declaredPosition } from '../declaredPosition';
@@ -29,7 +30,7 @@ function check(service: RegistryService): readonly RegistryFinding[] {
       'lifecycle/beta-without-changelog',
       `${serviceLabel(
         service.id,
-      )} is beta without a governance.change_log: the lifecycle requires a changelog in beta, where changes come with 30 days' notice and early adopters need to follow them. Add change_log = "<link to the changelog>" under ${tableHeader(
+      )} is beta without a governance.change_log: the lifecycle requires a changelog in beta, where breaking changes come with notice (${DEFAULT_BETA_CHANGE_NOTICE_DAYS} days, unless its governance.break_changes_notice or the policies' change_control.beta_change_notice_days say otherwise) and early adopters need to follow them. Add change_log = "<link to the changelog>" under ${tableHeader(
         'service',
         service.id,
         'governance',
