@@ -190,3 +190,36 @@ describe('the notice a beta service owes its consumers', () => {
     ).toEqual([undefined]);
   });
 });
+
+describe("a project's view that owes a notice its global declaration does not", () => {
+  it("is told for the global change it inherits: the override's own break_changes_notice", () => {
+    const withProject = (port: number) =>
+      registryOf({
+        'services/catalog.toml': [
+          '[service.auth]',
+          'status = "ga"',
+          'version = "1.0.0"',
+          `port = ${port}`,
+        ].join('\n'),
+        'projects/shop/services.toml': [
+          '[project]',
+          'owner = "shop-team"',
+          '[service.auth]',
+          'governance.break_changes_notice = 14',
+          '[service.cart]',
+          'version = "1.0.0"',
+          'dependencies.requires = ["auth"]',
+        ].join('\n'),
+      });
+    const changes = diffRegistries(withProject(8080), withProject(9090), {
+      today: TODAY,
+    }).breakingChanges;
+    expect(changes.map(c => [c.kind, c.project, c.position.line])).toEqual([
+      ['port-changed', undefined, 4],
+      ['notice-not-honoured', 'shop', 4],
+    ]);
+    expect(changes[1].message).toContain(
+      'In project "shop": Service "auth" requires 14 days of notice before breaking changes (governance.break_changes_notice)',
+    );
+  });
+});

@@ -47,8 +47,7 @@ export function noticeNotHonoured(
   });
   if (!notice) return [];
   const days = notice.days;
-  const announced =
-    (after ?? before)?.deprecationDate ?? before?.deprecationDate;
+  const announced = after?.deprecationDate ?? before?.deprecationDate;
   const changes = [...new Set(kinds)].join(', ');
   const removes = kinds.some(kind => REMOVAL_KINDS.has(kind));
   let problem: string;
