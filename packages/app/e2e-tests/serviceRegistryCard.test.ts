@@ -92,6 +92,22 @@ test("a service that leaves out its status and owner shows them as not declared,
   await expect(page.locator('header')).toContainText('production');
 });
 
+test('a beta service page says the notice its consumers get before a breaking change', async ({
+  page,
+}) => {
+  // observability-collector is beta and sets no break_changes_notice, and the demo policies set
+  // no beta_change_notice_days: the lifecycle's 30 days
+  await openAsGuest(page, '/catalog/default/component/observability-collector');
+  const registry = card(page, 'Service registry');
+  await expect(registry).toBeVisible({ timeout: 90_000 });
+  await expect(fact(registry, 'Status')).toHaveText('beta', {
+    timeout: 60_000,
+  });
+  await expect(fact(registry, 'Notice of breaking changes')).toHaveText(
+    '30 days (beta)',
+  );
+});
+
 test('on a phone the registry card lists the dependencies of a service, each in three lines', async ({
   page,
 }, testInfo) => {

@@ -7,7 +7,12 @@
 export * from './model/types';
 export * from './model/annotations';
 export * from './model/units';
-export { DEFAULT_BETA_CHANGE_NOTICE_DAYS } from './model/betaChangeNotice';
+export {
+  DEFAULT_BETA_CHANGE_NOTICE_DAYS,
+  betaChangeNoticeDays,
+  breakingChangeNoticeOf,
+} from './model/breakingChangeNotice';
+export type { BreakingChangeNotice } from './model/breakingChangeNotice';
 export { getServiceForProject } from './model/getServiceForProject';
 export { loadRegistry } from './load/buildRegistry';
 export type { LoadRegistryOptions } from './load/LoadRegistryOptions';

@@ -337,6 +337,57 @@ notes = "New sessions; test with token ghp_0123456789abcdefghijklmnopqrstuvwxyzA
     });
   });
 
+  it("gives the notice its consumers get before a breaking change: its own, or a beta service's", () => {
+    const summaryOf = (files: Record<string, string>, id: string) => {
+      const registry = loadRegistry(
+        Object.entries(files).map(([path, text]) => ({ path, text })),
+      );
+      return buildServiceSummary(
+        {
+          providerId: 'default',
+          registry,
+          findings: [],
+          rootLocation: 'file:/srv/registry/',
+        },
+        dependencyGraphOf(registry),
+        id,
+      )!.service.breakingChangeNotice;
+    };
+    const catalog = [
+      '[service.tracker]',
+      'status = "beta"',
+      '[service.mailer]',
+      'status = "beta"',
+      'governance.break_changes_notice = 10',
+      '[service.auth]',
+      'status = "ga"',
+      '[service.search]',
+      'status = "ga"',
+      'governance.break_changes_notice = 45',
+    ].join('\n');
+    const files = { 'services/catalog.toml': catalog };
+    expect(summaryOf(files, 'tracker')).toEqual({
+      days: 30,
+      source: 'lifecycle',
+    });
+    expect(summaryOf(files, 'mailer')).toEqual({ days: 10, source: 'service' });
+    expect(summaryOf(files, 'search')).toEqual({ days: 45, source: 'service' });
+    expect(summaryOf(files, 'auth')).toBeUndefined();
+    const policies = (days: number) => ({
+      ...files,
+      'policies/governance.toml': `[change_control]\nbeta_change_notice_days = ${days}\n`,
+    });
+    expect(summaryOf(policies(14), 'tracker')).toEqual({
+      days: 14,
+      source: 'policies',
+    });
+    expect(summaryOf(policies(0), 'tracker')).toBeUndefined();
+    expect(summaryOf(policies(0), 'mailer')).toEqual({
+      days: 10,
+      source: 'service',
+    });
+  });
+
   it('is undefined for a service the registry does not declare', () => {
     const src = source('file:/srv/registry/');
     expect(

@@ -2,6 +2,7 @@ import semver from 'semver';
 import { computeConsumers } from '../graph/computeConsumers';
 import { runningGraphOf } from '../graph/runningGraphOf';
 import { DependencyGraph } from '../graph/types';
+import { breakingChangeNoticeOf } from '../model/breakingChangeNotice';
 import { getServiceForProject } from '../model/getServiceForProject';
 import {
   DependencyRef,
@@ -135,6 +136,7 @@ export function buildServiceSummary(
     service.project !== undefined
       ? registry.projects.get(service.project)?.name
       : undefined;
+  const notice = breakingChangeNoticeOf(service, registry.policies);
   const url = findingLink(
     source.rootLocation,
     service.source.file,
@@ -171,6 +173,7 @@ export function buildServiceSummary(
         ? { replacementStatus: replacement.status }
         : {}),
       overriddenBy: service.overriddenBy,
+      ...(notice ? { breakingChangeNotice: notice } : {}),
     },
     source: {
       file: service.source.file,

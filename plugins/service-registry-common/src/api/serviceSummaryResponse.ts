@@ -1,5 +1,6 @@
 import { ServiceSummaryRelease } from './releaseHistory';
 import { ServiceConsumers } from '../graph/types';
+import { BreakingChangeNotice } from '../model/breakingChangeNotice';
 import { RegistryService, ServiceStatus } from '../model/types';
 import { ServiceAlertRoutes } from '../monitoring/alertRoutes';
 
@@ -81,6 +82,12 @@ export type ServiceSummaryFacts = Pick<
    * writes it as text). Absent when the replacement is not declared or declares no status.
    */
   replacementStatus?: ServiceStatus;
+  /**
+   * The notice its consumers get before a breaking change (see `breakingChangeNoticeOf`): its
+   * `governance.break_changes_notice`, else for a beta service the policies' or the lifecycle's.
+   * Absent when it owes none.
+   */
+  breakingChangeNotice?: BreakingChangeNotice;
 };
 
 /**

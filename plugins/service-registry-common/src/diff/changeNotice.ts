@@ -1,5 +1,8 @@
 import { keyPosition } from '../load/filePositions';
-import { DEFAULT_BETA_CHANGE_NOTICE_DAYS } from '../model/betaChangeNotice';
+import {
+  betaChangeNoticeDays,
+  breakingChangeNoticeOf,
+} from '../model/breakingChangeNotice';
 import {
   RegistryPolicies,
   RegistryService,
@@ -14,14 +17,6 @@ export interface ChangeNotice {
   requirement: string;
   /** Where it is asked for: the service's key, or its `status` for a beta service. */
   position: SourcePosition;
-}
-
-/** The beta notice of one version of the policies, in days. */
-function betaNoticeDays(policies: RegistryPolicies): number {
-  return (
-    policies.changeControl?.betaChangeNoticeDays ??
-    DEFAULT_BETA_CHANGE_NOTICE_DAYS
-  );
 }
 
 /**
@@ -45,21 +40,23 @@ export function changeNoticeOf(
 ): ChangeNotice | undefined {
   const service = after ?? before;
   if (!service) return undefined;
-  const declared = service.governance?.breakChangesNotice;
-  if (declared !== undefined) {
-    if (declared <= 0) return undefined;
-    return {
-      days: declared,
-      requirement: `requires ${declared} days of notice before breaking changes (governance.break_changes_notice)`,
-      position:
-        keyPosition(service, 'governance.break_changes_notice') ??
-        service.source,
-    };
+  if (service.governance?.breakChangesNotice !== undefined) {
+    const own = breakingChangeNoticeOf(service, policies.head);
+    return (
+      own && {
+        days: own.days,
+        requirement: `requires ${own.days} days of notice before breaking changes (governance.break_changes_notice)`,
+        position:
+          keyPosition(service, 'governance.break_changes_notice') ??
+          service.source,
+      }
+    );
   }
   if (before?.status !== 'beta') return undefined;
-  const baseDays = betaNoticeDays(policies.base);
-  const headDays = betaNoticeDays(policies.head);
-  const days = Math.max(baseDays, headDays);
+  const days = Math.max(
+    betaChangeNoticeDays(policies.base),
+    betaChangeNoticeDays(policies.head),
+  );
   if (days <= 0) return undefined;
   const fromPolicies = [policies.base, policies.head].some(
     p => p.changeControl?.betaChangeNoticeDays === days,

@@ -1,6 +1,6 @@
 import { runningGraphOf } from '../graph/runningGraphOf';
 import { DependencyGraph } from '../graph/types';
-import { DEFAULT_BETA_CHANGE_NOTICE_DAYS } from '../model/betaChangeNotice';
+import { DEFAULT_BETA_CHANGE_NOTICE_DAYS } from '../model/breakingChangeNotice';
 import { LoadedRegistry, RegistryService, ServiceTier } from '../model/types';
 import { alertRoutesOf } from '../monitoring/alertRoutes';
 import { effectiveSlaOf, slaPolicyOf } from '../sla/effectiveSla';

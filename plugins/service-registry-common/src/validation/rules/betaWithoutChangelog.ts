@@ -1,4 +1,4 @@
-import { DEFAULT_BETA_CHANGE_NOTICE_DAYS } from '../../model/betaChangeNotice';
+import { DEFAULT_BETA_CHANGE_NOTICE_DAYS } from '../../model/breakingChangeNotice';
 import { RegistryFinding, RegistryService } from '../../model/types';
 import { isTable } from '../../load/fieldCheck';
 import { declaredPosition } from '../declaredPosition';

@@ -293,6 +293,61 @@ describe('EntityServiceRegistryCard', () => {
     ).toBeInTheDocument();
   });
 
+  it("says the notice consumers get before a breaking change: a beta service's, or the one a service sets", async () => {
+    const files = {
+      'services/catalog.toml': [
+        '[service.tracker]',
+        'status = "beta"',
+        'version = "1.0.0-beta.1"',
+        '[service.mailer]',
+        'status = "ga"',
+        'version = "1.0.0"',
+        'governance.break_changes_notice = 1',
+        '[service.auth]',
+        'status = "ga"',
+        'version = "1.0.0"',
+      ].join('\n'),
+    };
+    const { unmount } = await renderCard(
+      component('tracker'),
+      fixtureApi(undefined, files),
+    );
+    await findFacts();
+    expect(fact('Notice of breaking changes')).toHaveTextContent(
+      /^30 days \(beta\)$/,
+    );
+    unmount();
+
+    const own = await renderCard(
+      component('mailer'),
+      fixtureApi(undefined, files),
+    );
+    await findFacts();
+    expect(fact('Notice of breaking changes')).toHaveTextContent(/^1 day$/);
+    own.unmount();
+
+    await renderCard(component('auth'), fixtureApi(undefined, files));
+    await findFacts();
+    expect(
+      screen.queryByText('Notice of breaking changes', { selector: 'dt' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it("names the registry's policies as what sets a beta service's notice when they do", async () => {
+    await renderCard(
+      component('tracker'),
+      fixtureApi(undefined, {
+        'services/catalog.toml': '[service.tracker]\nstatus = "beta"\n',
+        'policies/governance.toml':
+          '[change_control]\nbeta_change_notice_days = 14\n',
+      }),
+    );
+    await findFacts();
+    expect(fact('Notice of breaking changes')).toHaveTextContent(
+      "14 days (beta, by the registry's policies)",
+    );
+  });
+
   it('checks each dependency against its provider: satisfied, outside the range, undeclared, deprecated, retired, unversioned', async () => {
     await renderCard(component('shop-checkout'));
     await findFacts();

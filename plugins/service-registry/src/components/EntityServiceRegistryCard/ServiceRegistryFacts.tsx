@@ -1,4 +1,5 @@
 import { Typography } from '@material-ui/core';
+import { BreakingChangeNotice } from '@service-registry/plugin-service-registry-common';
 import { ServiceSummaryFacts } from '../../api/types';
 import { Fact, FactList, Missing } from '../RegistryCardParts/FactList';
 import { ServiceStatusChip } from './ServiceStatusChip';
@@ -9,11 +10,24 @@ import { NotDeclared } from '../RegistryCardParts/NotDeclared';
 import { CatalogFacts } from '../../lib/catalogFactsOfEntity';
 import { serviceProjectLabel } from '../../lib/serviceProjectLabel';
 
+/** `30 days (beta)`: the notice, and for a beta service's that it is the stage's, not its own. */
+function breakingChangeNoticeText(notice: BreakingChangeNotice): string {
+  const days = `${notice.days} day${notice.days === 1 ? '' : 's'}`;
+  switch (notice.source) {
+    case 'lifecycle':
+      return `${days} (beta)`;
+    case 'policies':
+      return `${days} (beta, by the registry's policies)`;
+    default:
+      return days;
+  }
+}
+
 /**
  * What the registry declares for a service, as a description list: version, status, tier (and
  * where it comes from), port, project, type, owner (and where it comes from), and the
- * compatibility and deprecation facts when it sets them. On the service's page, a status, type or
- * owner it leaves out is set beside what the catalog shows instead.
+ * compatibility, notice and deprecation facts when it has them. On the service's page, a status,
+ * type or owner it leaves out is set beside what the catalog shows instead.
  */
 export function ServiceRegistryFacts(props: {
   facts: ServiceSummaryFacts;
@@ -61,6 +75,12 @@ export function ServiceRegistryFacts(props: {
   ];
   if (facts.compatVersionMin) {
     rows.push(['Compatible from', facts.compatVersionMin]);
+  }
+  if (facts.breakingChangeNotice) {
+    rows.push([
+      'Notice of breaking changes',
+      breakingChangeNoticeText(facts.breakingChangeNotice),
+    ]);
   }
   if (facts.deprecationDate) {
     rows.push(['Deprecated on', facts.deprecationDate]);
