@@ -117,6 +117,12 @@ describe('the notice a beta service owes its consumers', () => {
     expect(shortened?.message).toContain(
       "requires 30 days of notice before breaking changes (the lifecycle's beta stage;",
     );
+    const oneDay = noticeOf(
+      registry(beta(8080), days(1)),
+      registry(beta(9090), days(1)),
+    );
+    expect(oneDay?.message).toContain('requires 1 day of notice');
+    expect(oneDay?.message).toContain('Tell its consumers 1 day before');
     // nor does one that lengthens it in head escape the longer notice
     expect(
       noticeOf(registry(beta(8080), days(7)), registry(beta(9090), days(45)))

@@ -8,6 +8,7 @@ import {
   RegistryService,
   SourcePosition,
 } from '../model/types';
+import { plural } from '../report/markdownText';
 
 /** The notice a service's consumers are owed before a breaking change, and why. */
 export interface ChangeNotice {
@@ -45,7 +46,10 @@ export function changeNoticeOf(
     return (
       own && {
         days: own.days,
-        requirement: `requires ${own.days} days of notice before breaking changes (governance.break_changes_notice)`,
+        requirement: `requires ${plural(
+          own.days,
+          'day',
+        )} of notice before breaking changes (governance.break_changes_notice)`,
         position:
           keyPosition(service, 'governance.break_changes_notice') ??
           service.source,
@@ -66,7 +70,10 @@ export function changeNoticeOf(
     : "the lifecycle's beta stage";
   return {
     days,
-    requirement: `is beta and requires ${days} days of notice before breaking changes (${origin}; a governance.break_changes_notice of its own would take its place)`,
+    requirement: `is beta and requires ${plural(
+      days,
+      'day',
+    )} of notice before breaking changes (${origin}; a governance.break_changes_notice of its own would take its place)`,
     position:
       keyPosition(service, 'status') ??
       keyPosition(before, 'status') ??

@@ -1,4 +1,5 @@
 import { addDays, daysBetween } from '../../model/units';
+import { plural } from '../../report/markdownText';
 import { changeNoticeOf } from '../changeNotice';
 import { comparedServices } from '../scope';
 import { BreakingChangeDraft, DiffContext } from '../types';
@@ -57,8 +58,14 @@ export function noticeNotHonoured(
       ? 'no deprecation_date announces it'
       : 'the registry records no announcement of it (a deprecation_date announces a deprecation, not this change)';
     advice = removes
-      ? `Announce it with deprecation_date and wait ${days} days before merging, or get the approvers to waive the notice.`
-      : `Tell its consumers ${days} days before merging; the approvers confirm that they were told, or waive the notice.`;
+      ? `Announce it with deprecation_date and wait ${plural(
+          days,
+          'day',
+        )} before merging, or get the approvers to waive the notice.`
+      : `Tell its consumers ${plural(
+          days,
+          'day',
+        )} before merging; the approvers confirm that they were told, or waive the notice.`;
   } else {
     const elapsed = daysBetween(announced, ctx.today);
     if (elapsed >= days) return [];
