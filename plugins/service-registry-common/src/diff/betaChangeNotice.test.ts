@@ -28,6 +28,34 @@ function noticeOf(
   );
 }
 
+/**
+ * The breaking changes of moving the ga global service `auth` from port 8080 to 9090, with
+ * project shop overriding it with `override` and its service cart requiring it.
+ */
+function portMoveUnderOverride(override: string[]) {
+  const withProject = (port: number) =>
+    registryOf({
+      'services/catalog.toml': [
+        '[service.auth]',
+        'status = "ga"',
+        'version = "1.0.0"',
+        `port = ${port}`,
+      ].join('\n'),
+      'projects/shop/services.toml': [
+        '[project]',
+        'owner = "shop-team"',
+        '[service.auth]',
+        ...override,
+        '[service.cart]',
+        'version = "1.0.0"',
+        'dependencies.requires = ["auth"]',
+      ].join('\n'),
+    });
+  return diffRegistries(withProject(8080), withProject(9090), {
+    today: TODAY,
+  }).breakingChanges;
+}
+
 const beta = (port: number, ...more: string[]) => [
   'status = "beta"',
   'version = "1.0.0-beta.2"',
@@ -155,28 +183,10 @@ describe('the notice a beta service owes its consumers', () => {
   });
 
   it("applies to a project's beta view of a global service whose change it inherits", () => {
-    const withProject = (port: number) =>
-      registryOf({
-        'services/catalog.toml': [
-          '[service.auth]',
-          'status = "ga"',
-          'version = "1.0.0"',
-          `port = ${port}`,
-        ].join('\n'),
-        'projects/shop/services.toml': [
-          '[project]',
-          'owner = "shop-team"',
-          '[service.auth]',
-          'status = "beta"',
-          'version = "1.0.0-beta.1"',
-          '[service.cart]',
-          'version = "1.0.0"',
-          'dependencies.requires = ["auth"]',
-        ].join('\n'),
-      });
-    const changes = diffRegistries(withProject(8080), withProject(9090), {
-      today: TODAY,
-    }).breakingChanges.filter(c => c.service === 'auth');
+    const changes = portMoveUnderOverride([
+      'status = "beta"',
+      'version = "1.0.0-beta.1"',
+    ]).filter(c => c.service === 'auth');
     const notice = changes.find(c => c.kind === 'notice-not-honoured');
     // the global declaration is ga: only the project's beta view owes the notice
     expect(notice).toMatchObject({
@@ -199,27 +209,9 @@ describe('the notice a beta service owes its consumers', () => {
 
 describe("a project's view that owes a notice its global declaration does not", () => {
   it("is told for the global change it inherits: the override's own break_changes_notice", () => {
-    const withProject = (port: number) =>
-      registryOf({
-        'services/catalog.toml': [
-          '[service.auth]',
-          'status = "ga"',
-          'version = "1.0.0"',
-          `port = ${port}`,
-        ].join('\n'),
-        'projects/shop/services.toml': [
-          '[project]',
-          'owner = "shop-team"',
-          '[service.auth]',
-          'governance.break_changes_notice = 14',
-          '[service.cart]',
-          'version = "1.0.0"',
-          'dependencies.requires = ["auth"]',
-        ].join('\n'),
-      });
-    const changes = diffRegistries(withProject(8080), withProject(9090), {
-      today: TODAY,
-    }).breakingChanges;
+    const changes = portMoveUnderOverride([
+      'governance.break_changes_notice = 14',
+    ]);
     expect(changes.map(c => [c.kind, c.project, c.position.line])).toEqual([
       ['port-changed', undefined, 4],
       ['notice-not-honoured', 'shop', 4],
