@@ -220,4 +220,36 @@ describe("a project's view that owes a notice its global declaration does not", 
       'In project "shop": Service "auth" requires 14 days of notice before breaking changes (governance.break_changes_notice)',
     );
   });
+
+  it('is not told again of a notice it shares with the global declaration, when it only becomes beta in the change', () => {
+    const registry = (port: number, viewStatus: string) =>
+      registryOf({
+        'services/catalog.toml': [
+          '[service.auth]',
+          'status = "ga"',
+          'version = "1.0.0"',
+          `port = ${port}`,
+          'governance.break_changes_notice = 14',
+        ].join('\n'),
+        'projects/shop/services.toml': [
+          '[project]',
+          'owner = "shop-team"',
+          '[service.auth]',
+          `status = "${viewStatus}"`,
+          '[service.cart]',
+          'version = "1.0.0"',
+          'dependencies.requires = ["auth"]',
+        ].join('\n'),
+      });
+    const changes = diffRegistries(
+      registry(8080, 'ga'),
+      registry(9090, 'beta'),
+      { today: TODAY },
+    ).breakingChanges;
+    // the view owes what the global declaration owes (14 days, its own notice): listed once
+    expect(changes.map(c => [c.kind, c.project])).toEqual([
+      ['port-changed', undefined],
+      ['notice-not-honoured', undefined],
+    ]);
+  });
 });

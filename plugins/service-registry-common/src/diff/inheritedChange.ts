@@ -4,8 +4,14 @@ import { BreakingChangeKind } from './types';
 const refs = (list: readonly DependencyRef[]) =>
   list.map(r => `${r.service}@${r.range ?? ''}`).join(',');
 
-/** What each kind of breaking change reads of the changed service. */
-const READS: Record<BreakingChangeKind, (s: RegistryService) => unknown> = {
+/**
+ * What each kind of breaking change reads of the changed service, before or after the change
+ * (most read the same of both).
+ */
+const READS: Record<
+  BreakingChangeKind,
+  (s: RegistryService, side: 'before' | 'after') => unknown
+> = {
   'service-removed': () => undefined,
   'service-retired': s => s.status,
   'port-changed': s => s.port,
@@ -13,9 +19,10 @@ const READS: Record<BreakingChangeKind, (s: RegistryService) => unknown> = {
   'compat-min-raised': s => s.compatVersionMin,
   'dependency-removed': s =>
     `${refs(s.dependencies.requires)}|${refs(s.dependencies.optional)}`,
-  'notice-not-honoured': s =>
+  // a beta service's notice is owed by the stage it was in before the change
+  'notice-not-honoured': (s, side) =>
     `${s.governance?.breakChangesNotice}|${s.deprecationDate}|${
-      s.status === 'beta'
+      side === 'before' && s.status === 'beta'
     }`,
 };
 
@@ -36,7 +43,7 @@ export function inheritsChange(
 ): boolean {
   const read = READS[kind];
   return (
-    read(view.before) === read(global.before) &&
-    read(view.after) === read(global.after)
+    read(view.before, 'before') === read(global.before, 'before') &&
+    read(view.after, 'after') === read(global.after, 'after')
   );
 }
