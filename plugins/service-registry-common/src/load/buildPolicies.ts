@@ -43,27 +43,35 @@ const CHANGE_CONTROL_KEYS: ReadonlySet<string> = new Set([
   'beta_change_notice_days',
 ]);
 
+/**
+ * A `[change_control]` key holding a whole number of days of at least `min`.
+ *
+ * @param min - the least number of days
+ * @param usage - what the message says after the expected type: an example, and what applies
+ *   until the value is fixed
+ */
+function wholeDaysSpec(min: number, usage: string): FieldSpec<number> {
+  return {
+    schema: z.number().int().min(min),
+    accept: value =>
+      typeof value === 'number' && Number.isInteger(value) && value >= min
+        ? value
+        : undefined,
+    expected: `a whole number of days of at least ${min}, without quotes ${usage}`,
+  };
+}
+
 /** `[change_control] migration_window_days`: a whole number of days, at least 1. */
-const migrationWindowDaysSpec: FieldSpec<number> = {
-  schema: z.number().int().min(1),
-  accept: value =>
-    typeof value === 'number' && Number.isInteger(value) && value >= 1
-      ? value
-      : undefined,
-  expected:
-    'a whole number of days of at least 1, without quotes (e.g. migration_window_days = 180); until it is, the default 6-month migration window applies',
-};
+const migrationWindowDaysSpec = wholeDaysSpec(
+  1,
+  '(e.g. migration_window_days = 180); until it is, the default 6-month migration window applies',
+);
 
 /** `[change_control] beta_change_notice_days`: a whole number of days, at least 0. */
-const betaChangeNoticeDaysSpec: FieldSpec<number> = {
-  schema: z.number().int().min(0),
-  accept: value =>
-    typeof value === 'number' && Number.isInteger(value) && value >= 0
-      ? value
-      : undefined,
-  expected:
-    "a whole number of days of at least 0, without quotes (e.g. beta_change_notice_days = 14; 0 for none); until it is, the lifecycle's 30 days apply",
-};
+const betaChangeNoticeDaysSpec = wholeDaysSpec(
+  0,
+  "(e.g. beta_change_notice_days = 14; 0 for none); until it is, the lifecycle's 30 days apply",
+);
 
 /** How one `[security]` array of strings is read. */
 interface SecurityListSpec {
