@@ -222,7 +222,7 @@ describe("a project's view that owes a notice its global declaration does not", 
   });
 
   it('is not told again of a notice it shares with the global declaration, when it only becomes beta in the change', () => {
-    const registry = (port: number, viewStatus: string) =>
+    const withView = (port: number, viewStatus: string) =>
       registryOf({
         'services/catalog.toml': [
           '[service.auth]',
@@ -242,8 +242,8 @@ describe("a project's view that owes a notice its global declaration does not", 
         ].join('\n'),
       });
     const changes = diffRegistries(
-      registry(8080, 'ga'),
-      registry(9090, 'beta'),
+      withView(8080, 'ga'),
+      withView(9090, 'beta'),
       { today: TODAY },
     ).breakingChanges;
     // the view owes what the global declaration owes (14 days, its own notice): listed once
