@@ -9,6 +9,8 @@ export type {
 } from './changeType';
 export { needsMigrationGuide } from './migrationGuideOf';
 export { preferBaseDeclarations } from './preferBaseDeclarations';
+export { reviewRegistryChange } from './reviewRegistryChange';
+export type { RegistryChangeReview } from './reviewRegistryChange';
 export { baseAsInHead } from './baseAsInHead';
 export { unreadFilesOf } from './unreadFiles';
 export type { UnreadFileFacts } from './unreadFiles';
