@@ -9,7 +9,7 @@
  * Each round summarizes the same change (base: the synthetic registry; head: a few edits of the
  * kind a pull request makes) two ways, alternating: the baseline, `summarizePendingChange` on the
  * backend's own thread (as the reader did before its worker thread), and the reader's way, a new
- * `SummaryThread` (as each read starts one) summarizing it on a worker thread, and what of that is
+ * `RegistryThread` (as each read starts one) summarizing it on a worker thread, and what of that is
  * the thread's start (a new thread summarizing an empty change). For each it prints
  * the median over the rounds of the time until the summary is there and of the longest the event
  * loop was held meanwhile (the longest gap between two turns of a 5 ms interval timer), each also
@@ -17,11 +17,15 @@
  * common package's TypeScript as it starts (as under `backstage-cli package start`); a built
  * backend's thread loads its JavaScript.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { summarizePendingChange } from '../plugins/service-registry-common/src/api/summarizePendingChange';
 import type { RegistryFileInput } from '../plugins/service-registry-common/src/model/types';
-import { SummaryThread } from '../plugins/service-registry-node/src/pending/SummaryThread';
-import { median, numberArg, registrySizeArgs } from './lib/args';
+import { RegistryThread } from '../plugins/service-registry-node/src/thread/RegistryThread';
+import { numberArg, registrySizeArgs } from './lib/args';
+import {
+  EventLoopMeasure,
+  measureEventLoop,
+  printEventLoopTable,
+} from './lib/eventLoop';
 import { generateRegistry } from './lib/generateRegistry';
 import { withChanges } from './lib/withChanges';
 
@@ -36,42 +40,14 @@ const base: RegistryFileInput[] = [...files].map(([path, text]) => ({
 }));
 const head = withChanges(files, options.perProject);
 
-interface Measure {
-  /** Until the summary is there, in ms. */
-  total: number;
-  /** The longest the event loop was held meanwhile, in ms. */
-  held: number;
-}
-
-/** Times `summarize` and the longest the event loop was held while it runs. */
-async function measure(summarize: () => Promise<unknown>): Promise<Measure> {
-  const start = performance.now();
-  let last = start;
-  let held = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    held = Math.max(held, now - last);
-    last = now;
-  }, 5);
-  try {
-    await summarize();
-    const total = performance.now() - start;
-    // the timer's turn after a summary that held the loop to its end
-    await sleep(20);
-    return { total, held };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
 /** What a read does: a new thread summarizes the change, then stops. */
 async function onNewThread(
   baseFiles: RegistryFileInput[],
   headFiles: RegistryFileInput[],
 ): Promise<void> {
-  const thread = new SummaryThread();
+  const thread = new RegistryThread();
   try {
-    await thread.summarize(baseFiles, headFiles, { today: TODAY });
+    await thread.summarizePendingChange(baseFiles, headFiles, { today: TODAY });
   } finally {
     await thread.close();
   }
@@ -82,43 +58,23 @@ async function main() {
   console.log(
     `registry: ${files.size} files; the change: ${summary.changed.length} changed, ${summary.removed.length} removed, ${summary.breakingChanges.length} breaking changes, ${summary.newFindings.errors} new errors`,
   );
-  const inline: Measure[] = [];
-  const threaded: Measure[] = [];
-  const started: Measure[] = [];
+  const inline: EventLoopMeasure[] = [];
+  const threaded: EventLoopMeasure[] = [];
+  const started: EventLoopMeasure[] = [];
   for (let round = 0; round < rounds; round++) {
     inline.push(
-      await measure(async () =>
+      await measureEventLoop(async () =>
         summarizePendingChange(base, head, { today: TODAY }),
       ),
     );
-    threaded.push(await measure(() => onNewThread(base, head)));
-    started.push(await measure(() => onNewThread([], [])));
+    threaded.push(await measureEventLoop(() => onNewThread(base, head)));
+    started.push(await measureEventLoop(() => onNewThread([], [])));
   }
-  const baseline = {
-    total: median(inline.map(m => m.total)),
-    held: median(inline.map(m => m.held)),
-  };
-  const row = (label: string, measures: Measure[]) => {
-    const total = median(measures.map(m => m.total));
-    const held = median(measures.map(m => m.held));
-    return `${label.padEnd(44)} ${total.toFixed(0).padStart(6)} ms ${(
-      total / baseline.total
-    )
-      .toFixed(2)
-      .padStart(6)}x   ${held.toFixed(0).padStart(6)} ms ${(
-      held / baseline.held
-    )
-      .toFixed(3)
-      .padStart(7)}x`;
-  };
-  console.log(
-    `median of ${rounds} rounds (ratio to the baseline):${' '.repeat(
-      9,
-    )}until summarized        longest event-loop hold`,
-  );
-  console.log(row('(baseline) on the backend thread', inline));
-  console.log(row('(reader) on a new worker thread', threaded));
-  console.log(row('  of which the thread start (an empty change)', started));
+  printEventLoopTable('summarized', [
+    ['(baseline) on the backend thread', inline],
+    ['(reader) on a new worker thread', threaded],
+    ['  of which the thread start (an empty change)', started],
+  ]);
 }
 
 main().catch(error => {

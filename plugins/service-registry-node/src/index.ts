@@ -29,5 +29,6 @@ export { runGit, runGitForBytes } from './git/runGit';
 export type { RunGitOptions } from './git/runGit';
 export { listRemoteBranches } from './git/listRemoteBranches';
 export type { RemoteBranches } from './git/listRemoteBranches';
+export { RegistryThread } from './thread/RegistryThread';
 export { PendingChangesReader } from './pending/PendingChangesReader';
 export type { PendingChangesReaderOptions } from './pending/PendingChangesReader';

@@ -9,7 +9,7 @@ import {
 import { listRemoteBranches } from '../git/listRemoteBranches';
 import { runGit } from '../git/runGit';
 import { RegistryCommits, RegistryFileTooLargeError } from './registryAtCommit';
-import { SummaryThread } from './SummaryThread';
+import { RegistryThread } from '../thread/RegistryThread';
 
 /** The refs the mirror keeps the default branch and the pending branches under. */
 const DEFAULT_REF = 'refs/registry/default';
@@ -171,7 +171,7 @@ export class PendingChangesReader {
     );
     await this.#fetch(defaultBranch, pending.length > 0, env);
     const results = new Map<string, BranchResult>();
-    const thread = new SummaryThread();
+    const thread = new RegistryThread();
     try {
       // the newest first, until maxBranches are listed: older branches are not compared
       for (const branch of await this.#newestFirst(pending)) {
@@ -265,7 +265,7 @@ export class PendingChangesReader {
   async #branch(
     branch: string,
     today: string,
-    thread: SummaryThread,
+    thread: RegistryThread,
   ): Promise<BranchResult> {
     const o = this.#options;
     const dir = o.workDir;
@@ -296,7 +296,7 @@ export class PendingChangesReader {
           cwd: dir,
         })
       ).split('\0');
-      const summary = await thread.summarize(
+      const summary = await thread.summarizePendingChange(
         await this.#commits.files(base),
         await this.#commits.files(head),
         { today },

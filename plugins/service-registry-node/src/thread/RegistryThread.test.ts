@@ -38,14 +38,18 @@ describe('RegistryThread', () => {
   it('summarizes a pending change as summarizePendingChange does', async () => {
     const base = registry(8000, 5);
     const head = registry(9000, 6);
-    const summary = await thread.summarizePendingChange(base, head, { today: TODAY });
+    const summary = await thread.summarizePendingChange(base, head, {
+      today: TODAY,
+    });
     expect(summary).toEqual(
       summarizePendingChange(base, head, { today: TODAY }),
     );
     // the port change is breaking for the consumers of shared-auth
     expect(summary.breakingChanges.length).toBeGreaterThan(0);
     // and the thread answers again, for another change
-    const again = await thread.summarizePendingChange(head, base, { today: TODAY });
+    const again = await thread.summarizePendingChange(head, base, {
+      today: TODAY,
+    });
     expect(again).toEqual(summarizePendingChange(head, base, { today: TODAY }));
   });
 
@@ -75,9 +79,13 @@ describe('RegistryThread', () => {
     let turns = 0;
     const timer = setInterval(() => turns++, 1);
     try {
-      await thread.summarizePendingChange(registry(8000, 300), registry(9000, 300), {
-        today: TODAY,
-      });
+      await thread.summarizePendingChange(
+        registry(8000, 300),
+        registry(9000, 300),
+        {
+          today: TODAY,
+        },
+      );
     } finally {
       clearInterval(timer);
     }
@@ -87,9 +95,13 @@ describe('RegistryThread', () => {
 
   it('rejects a summary that fails, and keeps answering', async () => {
     await expect(
-      thread.summarizePendingChange(null as unknown as RegistryFileInput[], [], {
-        today: TODAY,
-      }),
+      thread.summarizePendingChange(
+        null as unknown as RegistryFileInput[],
+        [],
+        {
+          today: TODAY,
+        },
+      ),
     ).rejects.toThrow(/TypeError/);
     const summary = await thread.summarizePendingChange([], registry(8000, 0), {
       today: TODAY,
@@ -108,13 +120,21 @@ describe('RegistryThread', () => {
     });
     try {
       await expect(
-        small.summarizePendingChange(registry(8000, 30_000), registry(9000, 30_000), {
-          today: TODAY,
-        }),
+        small.summarizePendingChange(
+          registry(8000, 30_000),
+          registry(9000, 30_000),
+          {
+            today: TODAY,
+          },
+        ),
       ).rejects.toThrow(/memory/i);
-      const summary = await small.summarizePendingChange([], registry(8000, 0), {
-        today: TODAY,
-      });
+      const summary = await small.summarizePendingChange(
+        [],
+        registry(8000, 0),
+        {
+          today: TODAY,
+        },
+      );
       expect(summary.added).toContain('shared-auth');
     } finally {
       await small.close();
@@ -122,9 +142,13 @@ describe('RegistryThread', () => {
   });
 
   it('rejects what it was asked when it is closed', async () => {
-    const running = thread.summarizePendingChange(registry(8000, 50), registry(9000, 50), {
-      today: TODAY,
-    });
+    const running = thread.summarizePendingChange(
+      registry(8000, 50),
+      registry(9000, 50),
+      {
+        today: TODAY,
+      },
+    );
     const outcome = running.then(
       () => 'summarized',
       (error: Error) => error.message,

@@ -45,7 +45,9 @@ interface ThreadRequest {
 }
 
 /** What the thread answers: the call's result, or why it failed. */
-type ThreadReply = { id: number; value: unknown } | { id: number; error: string };
+type ThreadReply =
+  | { id: number; value: unknown }
+  | { id: number; error: string };
 
 /**
  * The thread's code: the functions of the common package (required from the path the backend
