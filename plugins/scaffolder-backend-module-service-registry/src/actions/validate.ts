@@ -6,18 +6,17 @@ import {
   CHANGE_TYPES,
   classifyChange,
   describeChangeSubject,
-  diffRegistries,
   ENTITY_NAME_PATTERN,
   fitMarkdown,
-  introducedFindings,
-  loadRegistry,
   MarkdownReportLimits,
-  preferBaseDeclarations,
+  RegistryChangeReview,
   renderChangeReportMarkdown,
   uniqueApprovers,
-  validateRegistry,
 } from '@service-registry/plugin-service-registry-common';
-import { readRegistryDirectory } from '@service-registry/plugin-service-registry-node';
+import {
+  readRegistryDirectory,
+  RegistryThread,
+} from '@service-registry/plugin-service-registry-node';
 import {
   assertCalendarDate,
   DATE_MESSAGE,
@@ -26,7 +25,7 @@ import {
 } from '../lib/schemas';
 import {
   DEFAULT_BASE_PATH,
-  readWorkspaceRegistry,
+  readWorkspaceRegistryFiles,
   resolveWorkspacePath,
 } from '../lib/workspaceRegistry';
 import { examples } from './validate.examples';
@@ -55,7 +54,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * provider's `sharedSystem`), and its `catalog/invalid-entity` error for a project folder whose
  * name cannot name a System. The step logs the findings the change brings and its breaking changes,
  * and fails when the change brings errors (`failOn: new-errors`, the default); findings the
- * registry already had do not block a change.
+ * registry already had do not block a change. The registry is loaded, validated and diffed on a
+ * worker thread the step starts and stops (`RegistryThread`), not on the backend's own.
  *
  * @public
  */
@@ -168,7 +168,7 @@ export function createServiceRegistryValidateAction() {
       // the runner checked the input against the JSON Schema only: what it cannot say, here
       assertCalendarDate('today', input.today);
       const failOn = input.failOn ?? 'new-errors';
-      const head = await readWorkspaceRegistry(
+      const head = await readWorkspaceRegistryFiles(
         ctx.workspacePath,
         input.registryPath,
       );
@@ -183,23 +183,26 @@ export function createServiceRegistryValidateAction() {
           `No base registry at ${basePath} in the workspace: fetch the registry with service-registry:registry:fetch before editing it (it keeps the base there), or set basePath.`,
         );
       }
-      const base = loadRegistry(await readRegistryDirectory(baseDir));
+      const baseFiles = await readRegistryDirectory(baseDir);
       // with the catalog provider's findings: the report shows what the catalog would
       const options = {
         ...(input.today ? { today: input.today } : {}),
         catalog: { sharedSystem: input.sharedSystem ?? 'shared' },
       };
-      // an id a project of the change declares again stays where base declared it
-      const headRegistry = preferBaseDeclarations(
-        base,
-        head.registry,
-        head.files,
-      );
-
-      const headFindings = validateRegistry(headRegistry, options);
-      const baseFindings = validateRegistry(base, options);
-      const added = introducedFindings(baseFindings, headFindings);
-      const diff = diffRegistries(base, headRegistry, options);
+      // loading, validating and diffing a registry of thousands of services takes seconds: on a
+      // thread of its own, not the one every request of the backend waits for
+      const thread = new RegistryThread();
+      let review: RegistryChangeReview;
+      try {
+        review = await thread.reviewRegistryChange(
+          baseFiles,
+          head.files,
+          options,
+        );
+      } finally {
+        await thread.close();
+      }
+      const { findings: headFindings, introduced: added, diff } = review;
 
       const errors = added.filter(f => f.severity === 'error');
       const warnings = added.filter(f => f.severity === 'warning');
@@ -283,13 +286,16 @@ export function createServiceRegistryValidateAction() {
       ctx.output('breakingChanges', diff.breakingChanges.length);
       ctx.output('impactedProjects', impactedProjects);
       ctx.output('impactedOwners', impactedOwners);
-      ctx.output('added', diff.added);
+      // the review's arrays were made where the thread's answer arrived, and are copied: in a
+      // sandboxed module context (a Jest test of a template) that is another realm, whose arrays
+      // the scaffolder's templating refuses ("Template arrays cannot use a custom prototype")
+      ctx.output('added', [...diff.added]);
       ctx.output('changed', [...new Set(diff.changed.map(c => c.service))]);
       ctx.output(
         'changedSubjects',
-        diff.changed.map(c => describeChangeSubject(c)),
+        Array.from(diff.changed, c => describeChangeSubject(c)),
       );
-      ctx.output('removed', diff.removed);
+      ctx.output('removed', [...diff.removed]);
       const classification = classifyChange(diff);
       ctx.output('changeType', classification.type);
       ctx.output('changeRisk', classification.risk);

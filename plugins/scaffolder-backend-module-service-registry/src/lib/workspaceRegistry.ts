@@ -46,11 +46,11 @@ export interface WorkspaceRegistry {
   registry: LoadedRegistry;
 }
 
-/** Reads and loads the registry at `registryPath` of the workspace. */
-export async function readWorkspaceRegistry(
+/** Reads the files of the registry at `registryPath` of the workspace, without loading them. */
+export async function readWorkspaceRegistryFiles(
   workspacePath: string,
   registryPath: string = DEFAULT_REGISTRY_PATH,
-): Promise<WorkspaceRegistry> {
+): Promise<Omit<WorkspaceRegistry, 'registry'>> {
   const dir = resolveWorkspacePath(workspacePath, registryPath, 'registryPath');
   const stat = await fs.stat(dir).catch(() => undefined);
   if (!stat?.isDirectory()) {
@@ -58,7 +58,18 @@ export async function readWorkspaceRegistry(
       `No registry at ${registryPath} in the workspace: run service-registry:registry:fetch first (its targetPath), or set registryPath to the folder that holds services/ and projects/.`,
     );
   }
-  const files = await readRegistryDirectory(dir);
+  return { dir, files: await readRegistryDirectory(dir) };
+}
+
+/** Reads and loads the registry at `registryPath` of the workspace. */
+export async function readWorkspaceRegistry(
+  workspacePath: string,
+  registryPath: string = DEFAULT_REGISTRY_PATH,
+): Promise<WorkspaceRegistry> {
+  const { dir, files } = await readWorkspaceRegistryFiles(
+    workspacePath,
+    registryPath,
+  );
   return { dir, files, registry: loadRegistry(files) };
 }
 
