@@ -30,15 +30,21 @@ jest.mock('@service-registry/plugin-service-registry-common', () => {
 afterEach(cleanUp);
 
 describe('service-registry:validate on its worker thread', () => {
-  it('loads, validates and diffs the registry off the backend thread, and reports as on it', async () => {
+  /** A workspace whose registry gives shared-auth the version `version` (1.2.3 in the base). */
+  async function workspaceWithSharedAuth(version: string) {
     const workspace = await workspaceWithRegistry();
     const catalog = path.join(workspace, 'registry/services/catalog.toml');
     const text = await fs.readFile(catalog, 'utf8');
-    // shared-auth's next major version: breaking for every project that requires ^1
     await fs.writeFile(
       catalog,
-      text.replace('version = "1.2.3"', 'version = "2.0.0"'),
+      text.replace('version = "1.2.3"', `version = "${version}"`),
     );
+    return workspace;
+  }
+
+  it('loads, validates and diffs the registry off the backend thread, and reports as on it', async () => {
+    // shared-auth's next major version: breaking for every project that requires ^1
+    const workspace = await workspaceWithSharedAuth('2.0.0');
     const { ctx, outputs } = contextFor(workspace, {
       today: '2026-11-22',
       failOn: 'never',
@@ -51,5 +57,25 @@ describe('service-registry:validate on its worker thread', () => {
     });
     expect(outputs.breakingChanges).toBeGreaterThan(0);
     expect(outputs.report).toContain('shared-auth');
+  });
+
+  it('validates the steps of tasks that run at the same time, each its own change', async () => {
+    const action = createServiceRegistryValidateAction();
+    const steps = await Promise.all(
+      ['2.0.0', '1.3.0', '2.0.0', '1.2.4'].map(async version => {
+        const { ctx, outputs } = contextFor(
+          await workspaceWithSharedAuth(version),
+          { today: '2026-11-22', failOn: 'never' },
+        );
+        await action.handler(ctx as any);
+        return outputs;
+      }),
+    );
+    expect(steps.map(o => [o.changeType, o.breakingChanges! > 0])).toEqual([
+      ['breaking', true],
+      ['feature', false],
+      ['breaking', true],
+      ['bugfix', false],
+    ]);
   });
 });

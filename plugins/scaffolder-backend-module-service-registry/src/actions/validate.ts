@@ -9,7 +9,6 @@ import {
   ENTITY_NAME_PATTERN,
   fitMarkdown,
   MarkdownReportLimits,
-  RegistryChangeReview,
   renderChangeReportMarkdown,
   uniqueApprovers,
 } from '@service-registry/plugin-service-registry-common';
@@ -55,11 +54,16 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * name cannot name a System. The step logs the findings the change brings and its breaking changes,
  * and fails when the change brings errors (`failOn: new-errors`, the default); findings the
  * registry already had do not block a change. The registry is loaded, validated and diffed on a
- * worker thread the step starts and stops (`RegistryThread`), not on the backend's own.
+ * worker thread (`RegistryThread`), not on the backend's own: one per action, started by a step and
+ * stopped when no step is left to answer; steps of tasks run at the same time take turns on it.
  *
  * @public
  */
 export function createServiceRegistryValidateAction() {
+  // loading, validating and diffing a registry of thousands of services takes seconds: on a
+  // thread of its own, not the one every request of the backend waits for. Tasks validating at
+  // the same time take turns on it, so that they hold one review's memory at a time, not one each.
+  const thread = new RegistryThread({ stopWhenIdle: true });
   return createTemplateAction({
     id: 'service-registry:validate',
     description:
@@ -189,20 +193,11 @@ export function createServiceRegistryValidateAction() {
         ...(input.today ? { today: input.today } : {}),
         catalog: { sharedSystem: input.sharedSystem ?? 'shared' },
       };
-      // loading, validating and diffing a registry of thousands of services takes seconds: on a
-      // thread of its own, not the one every request of the backend waits for
-      const thread = new RegistryThread();
-      let review: RegistryChangeReview;
-      try {
-        review = await thread.reviewRegistryChange(
-          baseFiles,
-          head.files,
-          options,
-        );
-      } finally {
-        await thread.close();
-      }
-      const { findings: headFindings, introduced: added, diff } = review;
+      const {
+        findings: headFindings,
+        introduced: added,
+        diff,
+      } = await thread.reviewRegistryChange(baseFiles, head.files, options);
 
       const errors = added.filter(f => f.severity === 'error');
       const warnings = added.filter(f => f.severity === 'warning');

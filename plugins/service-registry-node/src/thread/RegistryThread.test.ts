@@ -75,6 +75,45 @@ describe('RegistryThread', () => {
     );
   });
 
+  it('keeps its thread between calls until it is closed', async () => {
+    expect(thread.threadId).toBeUndefined();
+    await thread.summarizePendingChange([], registry(8000, 0), {
+      today: TODAY,
+    });
+    const id = thread.threadId;
+    expect(id).toBeGreaterThan(0);
+    await thread.reviewRegistryChange([], registry(8000, 0));
+    expect(thread.threadId).toBe(id);
+    await thread.close();
+    expect(thread.threadId).toBeUndefined();
+  });
+
+  it('with stopWhenIdle, answers calls made together in turn on one thread, then stops it', async () => {
+    const idle = new RegistryThread({ stopWhenIdle: true });
+    try {
+      const base = registry(8000, 100);
+      const head = registry(9000, 101);
+      const summary = idle.summarizePendingChange(base, head, {
+        today: TODAY,
+      });
+      const id = idle.threadId;
+      expect(id).toBeGreaterThan(0);
+      const review = idle.reviewRegistryChange(base, head, { today: TODAY });
+      expect(idle.threadId).toBe(id);
+      expect((await summary).added).toEqual(['pa-extra-100']);
+      expect((await review).diff.added).toEqual(['pa-extra-100']);
+      // answered every call: the thread, and the registries it loaded, are gone
+      expect(idle.threadId).toBeUndefined();
+      // and the next call starts another
+      const again = idle.reviewRegistryChange([], head);
+      expect(idle.threadId).toBeGreaterThan(id!);
+      expect((await again).diff.added).toContain('pa-extra-100');
+      expect(idle.threadId).toBeUndefined();
+    } finally {
+      await idle.close();
+    }
+  });
+
   it('leaves the event loop free while it summarizes', async () => {
     let turns = 0;
     const timer = setInterval(() => turns++, 1);

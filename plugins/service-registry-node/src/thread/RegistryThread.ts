@@ -95,13 +95,17 @@ function threadExecArgv(commonPackage: string): string[] | undefined {
  * Computes what takes a registry of thousands of services seconds of CPU (loading, validating
  * and diffing two versions of it) on a worker thread: on the backend's own thread it would hold
  * every other request of the backend for as long. The thread starts at the first call and stops
- * at {@link RegistryThread.close} (the registries it loaded go with it); a call that fails, or a
- * thread that dies, rejects what it was asked, and the next call starts a new thread.
+ * at {@link RegistryThread.close}, or, with `stopWhenIdle`, as soon as it has answered every call
+ * it was asked (the registries it loaded go with it). Calls made while it computes wait their
+ * turn on the same thread, so one `RegistryThread` holds at most one computation's memory at a
+ * time. A call that fails, or a thread that dies, rejects what it was asked, and the next call
+ * starts a new thread.
  *
  * @public
  */
 export class RegistryThread {
   readonly #resourceLimits: ResourceLimits | undefined;
+  readonly #stopWhenIdle: boolean;
   #worker: Worker | undefined;
   #nextId = 0;
   /** The calls not answered yet, by request id, with the thread asked. */
@@ -115,11 +119,21 @@ export class RegistryThread {
   >();
 
   /**
-   * @param options - `resourceLimits` of the thread (default: Node's). A thread that runs out of
-   *   memory stops and rejects what it was asked; the backend's own heap is not touched.
+   * @param options - `resourceLimits` of the thread (default: Node's): a thread that runs out of
+   *   memory stops and rejects what it was asked, and the backend's own heap is not touched.
+   *   `stopWhenIdle`: stop the thread once it has answered every call (default false: it runs
+   *   until {@link RegistryThread.close}), for an owner that has no moment to close it at.
    */
-  constructor(options: { resourceLimits?: ResourceLimits } = {}) {
+  constructor(
+    options: { resourceLimits?: ResourceLimits; stopWhenIdle?: boolean } = {},
+  ) {
     this.#resourceLimits = options.resourceLimits;
+    this.#stopWhenIdle = options.stopWhenIdle ?? false;
+  }
+
+  /** The running thread's id (`threadId` of `node:worker_threads`), undefined when none runs. */
+  get threadId(): number | undefined {
+    return this.#worker?.threadId;
   }
 
   /**
@@ -186,6 +200,11 @@ export class RegistryThread {
       this.#waiting.delete(reply.id);
       if ('error' in reply) waiting.reject(new Error(reply.error));
       else waiting.resolve(reply.value);
+      if (this.#stopWhenIdle && this.#waiting.size === 0) {
+        // the next call starts a new thread
+        if (this.#worker === worker) this.#worker = undefined;
+        worker.terminate().catch(() => {});
+      }
     });
     const died = (error: Error) => {
       if (this.#worker === worker) this.#worker = undefined;
