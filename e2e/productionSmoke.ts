@@ -5,7 +5,9 @@
  * ingested through the built entity provider, the service-registry API's deprecations), serve
  * the service-registry API's OpenAPI description, a file its package ships beside its code, and
  * list a branch pushed to the demo registry's repository as a pending change, with what it
- * breaks (summarized on the worker thread, which runs the built common package).
+ * breaks (summarized on the worker thread, which runs the built common package), and run the
+ * deprecate-service template as a task of the built scaffolder (its validate step reviews the
+ * change on a worker thread too) to a branch of that repository.
  *
  *   node --require @backstage/cli/config/nodeTransform.cjs e2e/productionSmoke.ts \
  *     <backend base URL> [<backend pid>]
@@ -68,6 +70,112 @@ async function main(): Promise<void> {
 
   await expectPendingChange(backendUrl, token);
   say('a branch pushed to the registry is listed as a pending change');
+
+  await expectTemplateTask(backendUrl, token);
+  say(
+    'the deprecate-service template runs as a task, validated, to a branch of the registry',
+  );
+}
+
+/** The service the smoke test's task deprecates: a global service with consumers. */
+const TASK_SERVICE = 'notification-service';
+
+/** What the scaffolder's task events hold that the smoke test reads. */
+interface TaskEvent {
+  type: string;
+  body: {
+    message?: string;
+    stepId?: string;
+    output?: { text?: { title?: string; content?: string }[] };
+  };
+}
+
+/**
+ * Runs the deprecate-service template as the form would (a task of the built scaffolder, as the
+ * guest user) on the demo registry's repository, and waits until it completes: the registry's
+ * actions are in the bundle, and the validate step reviews the change on its worker thread, which
+ * loads the built common package. The branch the task pushes is deleted after.
+ */
+async function expectTemplateTask(
+  backendUrl: string,
+  token: string,
+): Promise<void> {
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${backendUrl}/api/scaffolder/v2${path}`, {
+      ...init,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+      },
+    });
+  const today = new Date().toISOString().slice(0, 10);
+  const sunset = new Date(Date.now() + 180 * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const created = await api('/tasks', {
+    method: 'POST',
+    body: JSON.stringify({
+      templateRef: 'template:default/service-registry-deprecate-service',
+      values: {
+        service: TASK_SERVICE,
+        deprecationDate: today,
+        sunsetDate: sunset,
+        guideUrl: 'https://example.com/migrate-off-notification-service',
+        difficulty: 'easy',
+        estimatedEffortHours: 4,
+        registryUrl: '',
+      },
+    }),
+  });
+  if (!created.ok) {
+    throw new Error(
+      `the built scaffolder refused the deprecate-service task (POST /api/scaffolder/v2/tasks: ${
+        created.status
+      } ${(await created.text()).slice(0, 300)})`,
+    );
+  }
+  const { id } = (await created.json()) as { id: string };
+  const branch = `service-registry/deprecate-${TASK_SERVICE}-${id.slice(0, 8)}`;
+  try {
+    const deadline = Date.now() + 120_000;
+    let status = '';
+    while (Date.now() < deadline) {
+      const task = await api(`/tasks/${id}`);
+      status = task.ok
+        ? ((await task.json()) as { status: string }).status
+        : '';
+      if (['completed', 'failed', 'cancelled'].includes(status)) break;
+      await new Promise(resolve => setTimeout(resolve, 1000));
+    }
+    const events = (await (
+      await api(`/tasks/${id}/events`)
+    ).json()) as TaskEvent[];
+    const logOf = (step: string) =>
+      events
+        .filter(e => e.type === 'log' && e.body.stepId === step)
+        .map(e => e.body.message ?? '');
+    const report = events
+      .find(e => e.type === 'completion')
+      ?.body.output?.text?.find(t => t.title === 'Validation report')?.content;
+    if (
+      status !== 'completed' ||
+      !logOf('validate').some(m => m.includes('Registry change:')) ||
+      !report?.includes(`## Deprecate ${TASK_SERVICE}`)
+    ) {
+      throw new Error(
+        `the deprecate-service task of the built scaffolder did not complete with its validation report (status "${
+          status || 'unknown'
+        }"; last messages: ${events
+          .filter(e => e.type === 'log')
+          .slice(-6)
+          .map(e => `[${e.body.stepId ?? '-'}] ${e.body.message ?? ''}`)
+          .join(' | ')
+          .slice(0, 1200)})`,
+      );
+    }
+  } finally {
+    deleteDemoRegistryBranch(branch);
+  }
 }
 
 /**
