@@ -141,7 +141,12 @@ describe('RegistryThread', () => {
           today: TODAY,
         },
       ),
-    ).rejects.toThrow(/TypeError/);
+    ).rejects.toMatchObject({
+      // the thread's error as it was: its name apart, and the place it was thrown at
+      name: 'TypeError',
+      message: expect.not.stringMatching(/TypeError|\n\s+at /),
+      stack: expect.stringMatching(/summarizePendingChange/),
+    });
     const summary = await thread.summarizePendingChange([], registry(8000, 0), {
       today: TODAY,
     });

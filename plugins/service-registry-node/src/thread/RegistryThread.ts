@@ -44,10 +44,10 @@ interface ThreadRequest {
   args: unknown[];
 }
 
-/** What the thread answers: the call's result, or why it failed. */
+/** What the thread answers: the call's result, or the error it failed with. */
 type ThreadReply =
   | { id: number; value: unknown }
-  | { id: number; error: string };
+  | { id: number; error: { name: string; message: string; stack?: string } };
 
 /**
  * The thread's code: the functions of the common package (required from the path the backend
@@ -64,11 +64,28 @@ parentPort.on('message', ({ id, name, args }) => {
     if (!allowed.has(name)) throw new Error('No such function: ' + name);
     reply = { id, value: common[name](...args) };
   } catch (error) {
-    reply = { id, error: String((error && error.stack) || error) };
+    reply = error instanceof Error
+      ? { id, error: { name: error.name, message: error.message, stack: error.stack } }
+      : { id, error: { name: 'Error', message: String(error) } };
   }
   parentPort.postMessage(reply);
 });
 `;
+}
+
+/**
+ * The error a call failed with on the thread, as an `Error` of this thread: its name and message
+ * as they were (a step's log shows the message alone), and the thread's stack.
+ */
+function threadError(error: {
+  name: string;
+  message: string;
+  stack?: string;
+}): Error {
+  const rebuilt = new Error(error.message);
+  rebuilt.name = error.name;
+  if (error.stack) rebuilt.stack = error.stack;
+  return rebuilt;
 }
 
 /**
@@ -198,7 +215,7 @@ export class RegistryThread {
       const waiting = this.#waiting.get(reply.id);
       if (!waiting) return;
       this.#waiting.delete(reply.id);
-      if ('error' in reply) waiting.reject(new Error(reply.error));
+      if ('error' in reply) waiting.reject(threadError(reply.error));
       else waiting.resolve(reply.value);
       if (this.#stopWhenIdle && this.#waiting.size === 0) {
         // the next call starts a new thread
