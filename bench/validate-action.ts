@@ -11,7 +11,7 @@
  * the edit). Each round then, alternating: the baseline, the action's review
  * (`reviewRegistryChange` of the files read from the workspace) on the backend's own thread, as
  * the action made it before its worker thread; and the action itself (reading the files, the
- * review on a new worker thread, the report). For each it prints the median over the rounds of
+ * review on its worker thread, started anew as the previous round left it idle, the report). For each it prints the median over the rounds of
  * the time until validated and of the longest the event loop was held meanwhile (the longest gap
  * between two turns of a 5 ms interval timer), each also as a ratio to the baseline's. The
  * benchmark runs the sources, so the thread transforms the common package's TypeScript as it
@@ -74,6 +74,7 @@ async function main() {
     const runAction = async () => {
       const outputs: Record<string, unknown> = {};
       const quiet = () => {};
+      // the fields of the context the action reads
       const ctx = {
         input: { today: TODAY, failOn: 'never' },
         workspacePath: workspace,
@@ -82,7 +83,6 @@ async function main() {
           outputs[name] = value;
         },
       };
-      // the fields of the context the action reads
       await action.handler(ctx as any);
       return outputs;
     };

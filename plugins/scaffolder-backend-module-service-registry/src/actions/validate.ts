@@ -194,15 +194,14 @@ export function createServiceRegistryValidateAction() {
         catalog: { sharedSystem: input.sharedSystem ?? 'shared' },
       };
       const {
-        findings: headFindings,
+        findingCounts,
         introduced: added,
         diff,
       } = await thread.reviewRegistryChange(baseFiles, head.files, options);
 
       const errors = added.filter(f => f.severity === 'error');
       const warnings = added.filter(f => f.severity === 'warning');
-      const existingErrors =
-        headFindings.filter(f => f.severity === 'error').length - errors.length;
+      const existingErrors = findingCounts.errors - errors.length;
 
       const impactedProjects = [
         ...new Set(diff.breakingChanges.flatMap(c => c.affectedProjects)),
@@ -223,7 +222,11 @@ export function createServiceRegistryValidateAction() {
             .join(', ')}`,
         );
       }
-      const existing = headFindings.length - added.length;
+      const existing =
+        findingCounts.errors +
+        findingCounts.warnings +
+        findingCounts.infos -
+        added.length;
       if (existing > 0) {
         notes.push(
           `_The validation lists the findings this change brings; the registry already had ${plural(

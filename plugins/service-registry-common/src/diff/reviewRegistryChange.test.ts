@@ -1,4 +1,7 @@
+import { loadRegistry } from '../load/buildRegistry';
 import { RegistryFileInput } from '../model/types';
+import { validateRegistry } from '../validation/validateRegistry';
+import { preferBaseDeclarations } from './preferBaseDeclarations';
 import { reviewRegistryChange } from './reviewRegistryChange';
 
 const filesOf = (files: Record<string, string>): RegistryFileInput[] =>
@@ -44,8 +47,22 @@ describe('reviewRegistryChange', () => {
         .map(f => f.service)
         .sort();
     // the registry had legacy's missing dependency; the change brings fresh's
-    expect(missing(review.findings)).toEqual(['fresh', 'legacy']);
     expect(missing(review.introduced)).toEqual(['fresh']);
+    const all = validateRegistry(
+      preferBaseDeclarations(
+        loadRegistry(baseFiles),
+        loadRegistry(changedFiles),
+        changedFiles,
+      ),
+      { today: '2026-12-07' },
+    );
+    expect(missing(all)).toEqual(['fresh', 'legacy']);
+    expect(review.findingCounts).toEqual({
+      errors: all.filter(f => f.severity === 'error').length,
+      warnings: all.filter(f => f.severity === 'warning').length,
+      infos: all.filter(f => f.severity === 'info').length,
+    });
+    expect(review.findingCounts.errors).toBeGreaterThanOrEqual(2);
     expect(review.diff.added).toEqual(['fresh']);
     expect(
       review.diff.breakingChanges.map(c => [c.service, c.kind]),

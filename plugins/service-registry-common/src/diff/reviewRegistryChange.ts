@@ -8,17 +8,21 @@ import { preferBaseDeclarations } from './preferBaseDeclarations';
 import { RegistryDiff } from './types';
 
 /**
- * What a change of the registry does, as a review of it needs it: the findings of the registry
- * after the change, those of them the change brings, and the diff. Plain data: it can be posted
- * to another thread as it is.
+ * What a change of the registry does, as a review of it needs it: the findings the change brings,
+ * how many the registry has after it, and the diff. Plain data: it can be posted to another
+ * thread as it is (the registry's own findings are counted, not listed: a registry of thousands
+ * of services may have thousands).
  *
  * @public
  */
 export interface RegistryChangeReview {
-  /** The findings of the registry after the change (`validateRegistry` of head). */
-  findings: RegistryFinding[];
-  /** Those of `findings` the registry before the change did not have (`introducedFindings`). */
+  /**
+   * The findings of the registry after the change (`validateRegistry` of head) that the registry
+   * before it did not have (`introducedFindings`), in head's order.
+   */
   introduced: RegistryFinding[];
+  /** The findings of the registry after the change, all of them, counted by severity. */
+  findingCounts: { errors: number; warnings: number; infos: number };
   /** The diff from before the change to after it (`diffRegistries`). */
   diff: RegistryDiff;
 }
@@ -26,8 +30,8 @@ export interface RegistryChangeReview {
 /**
  * Reviews a change of the registry given as its files before and after: loads both, keeps a
  * service id a project of the change declares again where the registry before it declared it
- * (`preferBaseDeclarations`: the new declaration is the duplicate), validates both the same way
- * and diffs them. What the scaffolder's `service-registry:validate` reports on, in one call that a
+ * (`preferBaseDeclarations`: the new declaration is the duplicate), validates both the same way,
+ * takes the findings the change brings and counts the others, and diffs them. What the scaffolder's `service-registry:validate` reports on, in one call that a
  * worker thread can make (a registry of thousands of services takes a second or more).
  *
  * @param baseFiles - the registry's files before the change
@@ -48,6 +52,8 @@ export function reviewRegistryChange(
     validateRegistry(base, options),
     findings,
   );
+  const findingCounts = { errors: 0, warnings: 0, infos: 0 };
+  for (const finding of findings) findingCounts[`${finding.severity}s`]++;
   const diff = diffRegistries(base, head, { today: options.today });
-  return { findings, introduced, diff };
+  return { introduced, findingCounts, diff };
 }
