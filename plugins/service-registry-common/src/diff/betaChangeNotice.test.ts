@@ -29,31 +29,40 @@ function noticeOf(
 }
 
 /**
+ * A registry with the ga global service `auth` on `port` (with `global`, more keys of its own),
+ * project shop overriding it with `override`, and shop's service cart requiring it.
+ */
+function shopRegistry(port: number, global: string[], override: string[]) {
+  return registryOf({
+    'services/catalog.toml': [
+      '[service.auth]',
+      'status = "ga"',
+      'version = "1.0.0"',
+      `port = ${port}`,
+      ...global,
+    ].join('\n'),
+    'projects/shop/services.toml': [
+      '[project]',
+      'owner = "shop-team"',
+      '[service.auth]',
+      ...override,
+      '[service.cart]',
+      'version = "1.0.0"',
+      'dependencies.requires = ["auth"]',
+    ].join('\n'),
+  });
+}
+
+/**
  * The breaking changes of moving the ga global service `auth` from port 8080 to 9090, with
  * project shop overriding it with `override` and its service cart requiring it.
  */
 function portMoveUnderOverride(override: string[]) {
-  const withProject = (port: number) =>
-    registryOf({
-      'services/catalog.toml': [
-        '[service.auth]',
-        'status = "ga"',
-        'version = "1.0.0"',
-        `port = ${port}`,
-      ].join('\n'),
-      'projects/shop/services.toml': [
-        '[project]',
-        'owner = "shop-team"',
-        '[service.auth]',
-        ...override,
-        '[service.cart]',
-        'version = "1.0.0"',
-        'dependencies.requires = ["auth"]',
-      ].join('\n'),
-    });
-  return diffRegistries(withProject(8080), withProject(9090), {
-    today: TODAY,
-  }).breakingChanges;
+  return diffRegistries(
+    shopRegistry(8080, [], override),
+    shopRegistry(9090, [], override),
+    { today: TODAY },
+  ).breakingChanges;
 }
 
 const beta = (port: number, ...more: string[]) => [
@@ -222,28 +231,11 @@ describe("a project's view that owes a notice its global declaration does not", 
   });
 
   it('is not told again of a notice it shares with the global declaration, when it only becomes beta in the change', () => {
-    const withView = (port: number, viewStatus: string) =>
-      registryOf({
-        'services/catalog.toml': [
-          '[service.auth]',
-          'status = "ga"',
-          'version = "1.0.0"',
-          `port = ${port}`,
-          'governance.break_changes_notice = 14',
-        ].join('\n'),
-        'projects/shop/services.toml': [
-          '[project]',
-          'owner = "shop-team"',
-          '[service.auth]',
-          `status = "${viewStatus}"`,
-          '[service.cart]',
-          'version = "1.0.0"',
-          'dependencies.requires = ["auth"]',
-        ].join('\n'),
-      });
+    // the global declaration owes its own notice; shop's view becomes beta in the change
+    const notice = ['governance.break_changes_notice = 14'];
     const changes = diffRegistries(
-      withView(8080, 'ga'),
-      withView(9090, 'beta'),
+      shopRegistry(8080, notice, ['status = "ga"']),
+      shopRegistry(9090, notice, ['status = "beta"']),
       { today: TODAY },
     ).breakingChanges;
     // the view owes what the global declaration owes (14 days, its own notice): listed once
