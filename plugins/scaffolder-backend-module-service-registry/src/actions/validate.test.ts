@@ -433,4 +433,23 @@ describe('service-registry:validate', () => {
     expect(outputs.breakingChanges).toBe(0);
     expect(outputs.report).toContain('No service changed.');
   });
+
+  it('compares a file the base cannot read as the edit has it, and says so in the report', async () => {
+    const workspace = await workspaceWithRegistry();
+    // main's project-c file is broken on its first line; the edit fixes it
+    const broken = path.join(
+      workspace,
+      '.service-registry/base/projects/project-c/services.toml',
+    );
+    const text = await fs.readFile(broken, 'utf8');
+    await fs.writeFile(broken, `port = \n${text}`);
+    const { ctx, outputs } = contextFor(workspace, { today });
+    await validate.handler(ctx as any);
+    // project-c's services are not taken for added
+    expect(outputs.added).toEqual([]);
+    expect(outputs.report).toContain(
+      '⚠️ In base, `projects/project-c/services.toml:1:8` does not parse',
+    );
+    expect(outputs.report).toContain('`analytics-service`');
+  });
 });

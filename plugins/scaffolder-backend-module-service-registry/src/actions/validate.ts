@@ -6,8 +6,10 @@ import {
   CHANGE_TYPES,
   classifyChange,
   describeChangeSubject,
+  describeUnreadBaseFile,
   ENTITY_NAME_PATTERN,
   fitMarkdown,
+  markdownCode,
   MarkdownReportLimits,
   renderChangeReportMarkdown,
   uniqueApprovers,
@@ -197,6 +199,7 @@ export function createServiceRegistryValidateAction() {
         findingCounts,
         introduced: added,
         diff,
+        unreadBaseFiles,
       } = await thread.reviewRegistryChange(baseFiles, head.files, options);
 
       const errors = added.filter(f => f.severity === 'error');
@@ -236,10 +239,16 @@ export function createServiceRegistryValidateAction() {
         );
       }
       // the report is the pull request's body: GitHub refuses one longer than 65,536 characters
+      // files base could not read, compared as the edit has them: said before the breaking
+      // changes they may hide, as the CLI's report says them
+      const changeNotes = unreadBaseFiles.map(
+        unread =>
+          `⚠️ ${describeUnreadBaseFile(unread, { format: markdownCode })}`,
+      );
       const render = (limits: MarkdownReportLimits) =>
         `${renderChangeReportMarkdown(
           { findings: added, diff },
-          { title: input.title, ...limits },
+          { title: input.title, changeNotes, ...limits },
         )}${notes.length ? `\n${notes.join('\n\n')}\n` : ''}`;
       const fitOptions = {
         findings: added.length,

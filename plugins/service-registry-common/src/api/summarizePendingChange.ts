@@ -1,14 +1,9 @@
-import { baseAsInHead } from '../diff/baseAsInHead';
-import { diffRegistries } from '../diff/diffRegistries';
-import { preferBaseDeclarations } from '../diff/preferBaseDeclarations';
-import { loadRegistry } from '../load/buildRegistry';
+import { reviewRegistryChange } from '../diff/reviewRegistryChange';
 import { RegistryFileInput, RegistryFinding } from '../model/types';
 import { describeUnreadBaseFile } from '../report/unreadBaseFile';
 import { describeUnreadHeadFile } from '../report/unreadHeadFile';
 import { bySeverity } from '../validation/bySeverity';
-import { introducedFindings } from '../validation/introducedFindings';
 import { redactSecrets } from '../validation/secrets/detectSecret';
-import { validateRegistry } from '../validation/validateRegistry';
 import {
   PendingChangeSummary,
   PendingNewFindings,
@@ -19,14 +14,13 @@ import {
 const NEW_FINDINGS_LISTED = 20;
 
 /**
- * The errors and warnings of head that base did not have, errors first, the first
+ * The errors and warnings a change brings (`introduced`), errors first, the first
  * {@link NEW_FINDINGS_LISTED} listed with any credential in their paths hidden.
  */
 function newFindingsOf(
-  baseFindings: readonly RegistryFinding[],
-  headFindings: readonly RegistryFinding[],
+  introduced: readonly RegistryFinding[],
 ): PendingNewFindings {
-  const brought = introducedFindings(baseFindings, headFindings)
+  const brought = introduced
     .filter(f => f.severity !== 'info')
     .sort(bySeverity);
   return {
@@ -40,8 +34,9 @@ function newFindingsOf(
 }
 
 /**
- * What a pending change does to the registry (see {@link PendingChangeSummary}), compared as the
- * CLI's `diff` compares two revisions: a file the head cannot read is compared as the base has it
+ * What a pending change does to the registry (see {@link PendingChangeSummary}), reviewed by
+ * `reviewRegistryChange`, which compares as the CLI's `diff` compares two revisions: a file the
+ * head cannot read is compared as the base has it
  * and a file the base cannot read as the head has it (both listed in `unreadFiles`), and a service
  * id a project of the head declares again stays where the base declared it. Then the diff from
  * the base to the head (ids that look like credentials are hidden, as the diff hides them), how
@@ -57,22 +52,10 @@ export function summarizePendingChange(
   headFiles: readonly RegistryFileInput[],
   options: { today: string },
 ): PendingChangeSummary {
-  const loadedHead = loadRegistry(headFiles);
-  const { base, unread } = baseAsInHead(
-    loadRegistry(baseFiles),
-    baseFiles,
-    loadedHead,
-    headFiles,
-  );
-  const head = preferBaseDeclarations(base, loadedHead, headFiles);
-  const diff = diffRegistries(base, head, { today: options.today });
-  const findings = validateRegistry(head, { today: options.today });
-  const newFindings = newFindingsOf(
-    validateRegistry(base, { today: options.today }),
-    findings,
-  );
+  const { diff, findingCounts, introduced, unreadBaseFiles } =
+    reviewRegistryChange(baseFiles, headFiles, { today: options.today });
   const unreadFiles: PendingUnreadFile[] = [
-    ...unread.map(
+    ...unreadBaseFiles.map(
       (file): PendingUnreadFile => ({
         side: 'base',
         file: file.file,
@@ -111,10 +94,10 @@ export function summarizePendingChange(
       ].sort(),
     })),
     findings: {
-      errors: findings.filter(f => f.severity === 'error').length,
-      warnings: findings.filter(f => f.severity === 'warning').length,
+      errors: findingCounts.errors,
+      warnings: findingCounts.warnings,
     },
-    newFindings,
+    newFindings: newFindingsOf(introduced),
     unreadFiles,
   };
 }
